@@ -1,0 +1,46 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Resolver types for the server (schema-first SDL under src/graphql/*/schema.graphql) and typed documents for the
+// UI's own operations (graphql(`…`) calls in src/app and src/components). Generated files are never edited.
+const config: CodegenConfig = {
+  schema: 'src/graphql/*/schema.graphql',
+  documents: ['src/app/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+  ignoreNoDocuments: true,
+  generates: {
+    'src/graphql/resolvers-types.generated.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '@/graphql/context#GraphQLContext',
+        scalars: {
+          DateTime: { input: 'Date', output: 'Date | string' },
+          Date: { input: 'Date', output: 'Date | string' },
+          Money: { input: 'string', output: 'string | { toFixed(digits: number): string }' },
+          JSON: 'unknown',
+        },
+        mappers: {
+          Customer: '@/graphql/mappers#CustomerModel',
+          Contact: '@/graphql/mappers#ContactModel',
+          Contract: '@/graphql/mappers#ContractModel',
+          Department: '@/graphql/mappers#DepartmentModel',
+          HistoryEntry: '@/graphql/mappers#HistoryEntryModel',
+          User: '@/graphql/mappers#UserModel',
+          ApiKey: '@/graphql/mappers#ApiKeyModel',
+          Viewer: '@/graphql/mappers#ViewerModel',
+          CustomerConnection: '@/graphql/mappers#CustomerConnectionModel',
+        },
+      },
+    },
+    'src/gql/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', Date: 'string', Money: 'string', JSON: 'unknown' },
+      },
+    },
+  },
+};
+export default config;

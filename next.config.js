@@ -1,0 +1,10 @@
+const createNextIntlPlugin = require('next-intl/plugin');
+
+const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+module.exports = withNextIntl({
+  poweredByHeader: false,
+  // Server-only packages with native/wasm parts or dynamic requires: load them from node_modules at run time.
+  serverExternalPackages: ['pg', 'pg-boss', 'exceljs', 'nodemailer', 'bcryptjs'],
+});

@@ -1,0 +1,35 @@
+import { getTranslations } from 'next-intl/server';
+import { ConsoleNav } from '@/components/console-nav';
+import { LocaleSwitcher } from '@/components/locale-switcher';
+import { Providers } from '@/components/providers';
+import { SignOutButton } from '@/components/sign-out-button';
+import { ROLE_PERMISSIONS } from '@/server/auth/policies';
+import { requireStaffPage } from '@/server/auth/session';
+
+export const dynamic = 'force-dynamic';
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const { viewer, name } = await requireStaffPage();
+  const t = await getTranslations();
+  return (
+    <Providers>
+      <div className="flex min-h-screen">
+        <aside className="w-56 shrink-0 border-r border-slate-200 bg-white p-4">
+          <div className="mb-6">
+            <div className="text-lg font-semibold">{t('common.appName')}</div>
+            <div className="text-xs text-slate-500">{t('console.title')}</div>
+          </div>
+          <ConsoleNav permissions={[...ROLE_PERMISSIONS[viewer.role]]} />
+        </aside>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <header className="flex items-center justify-end gap-4 border-b border-slate-200 bg-white px-6 py-3">
+            <span className="text-sm text-slate-600" data-testid="current-user">{name}</span>
+            <LocaleSwitcher />
+            <SignOutButton callbackUrl="/console/login" />
+          </header>
+          <main className="min-w-0 flex-1 p-6">{children}</main>
+        </div>
+      </div>
+    </Providers>
+  );
+}

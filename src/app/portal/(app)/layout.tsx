@@ -1,0 +1,30 @@
+import { getTranslations } from 'next-intl/server';
+import { LocaleSwitcher } from '@/components/locale-switcher';
+import { Providers } from '@/components/providers';
+import { SignOutButton } from '@/components/sign-out-button';
+import { requireCustomerPage } from '@/server/auth/session';
+
+export const dynamic = 'force-dynamic';
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const { name } = await requireCustomerPage();
+  const t = await getTranslations();
+  return (
+    <Providers>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-5xl items-center justify-between px-6 py-3">
+          <div>
+            <span className="text-lg font-semibold">{t('common.appName')}</span>
+            <span className="ml-3 text-sm text-slate-500">{t('portal.title')}</span>
+          </div>
+          <div className="flex items-center gap-4">
+            <span className="text-sm text-slate-600" data-testid="current-user">{name}</span>
+            <LocaleSwitcher />
+            <SignOutButton callbackUrl="/portal/login" />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-5xl p-6">{children}</main>
+    </Providers>
+  );
+}

@@ -1,0 +1,64 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+
+type Item = { key: string; href?: string; permission?: string };
+
+// Every module of the SPEC has its place; modules still to come are shown, greyed, so users see where they will live.
+const SECTIONS: Item[][] = [
+  [{ key: 'dashboard', href: '/console' }],
+  [
+    { key: 'customers', href: '/console/customers', permission: 'customers:read' },
+    { key: 'keyAccounts' },
+    { key: 'interactions' },
+    { key: 'complaints' },
+    { key: 'callbacks' },
+    { key: 'surveys' },
+    { key: 'visits' },
+    { key: 'workOrders' },
+    { key: 'notices' },
+    { key: 'reports' },
+  ],
+  [
+    { key: 'apiKeys', href: '/console/admin/api-keys', permission: 'apiKeys:manage' },
+    { key: 'users', href: '/console/admin/users', permission: 'users:manage' },
+  ],
+];
+
+export function ConsoleNav({ permissions }: { permissions: string[] }) {
+  const t = useTranslations('console.nav');
+  const tc = useTranslations('common');
+  const pathname = usePathname();
+  return (
+    <nav aria-label="main" className="space-y-4">
+      {SECTIONS.map((items, i) => (
+        <ul key={i} className="space-y-1">
+          {items
+            .filter((item) => !item.permission || permissions.includes(item.permission))
+            .map((item) => {
+              const active = item.href && (item.href === '/console' ? pathname === '/console' : pathname.startsWith(item.href));
+              return (
+                <li key={item.key}>
+                  {item.href ? (
+                    <Link
+                      href={item.href}
+                      aria-current={active ? 'page' : undefined}
+                      className={`block rounded px-3 py-2 text-sm ${active ? 'bg-blue-50 font-medium text-blue-800' : 'text-slate-700 hover:bg-slate-100'}`}
+                    >
+                      {t(item.key)}
+                    </Link>
+                  ) : (
+                    <span className="flex items-center justify-between rounded px-3 py-2 text-sm text-slate-400" title={tc('comingSoon')}>
+                      {t(item.key)}
+                      <span className="rounded bg-slate-100 px-1.5 text-[10px]">{tc('comingSoon')}</span>
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+        </ul>
+      ))}
+    </nav>
+  );
+}

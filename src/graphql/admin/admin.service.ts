@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { Prisma } from '@/generated/prisma/client';
+import type { Role } from '@/generated/prisma/enums';
+import { generateApiKey } from '@/server/auth/api-keys';
+import { hashPassword } from '@/server/auth/passwords';
+import { API_SCOPES, requirePermission } from '@/server/auth/policies';
+import { prisma } from '@/server/db';
+import { badInput, notFound } from '@/server/errors';
+import { appendHistory } from '@/server/history';
+import type { Viewer } from '@/server/viewer';
+import { fieldErrors } from '../customers/customer.rules';
+import { isUuid } from '../customers/customer.service';
+
+const ZCreateApiKey = z.object({
+  name: z.string().trim().min(1, { message: '名称必填' }).max(100, { message: '不能超过 100 个字符' }),
+  scopes: z
+    .array(z.string())
+    .min(1, { message: '至少选择一个权限范围' })
+    .refine((scopes) => scopes.every((s) => (API_SCOPES as readonly string[]).includes(s)), { message: '包含未知的权限范围' }),
+  expiresAt: z.date().nullish(),
+});
+
+export async function listApiKeys(viewer: Viewer) {
+  requirePermission(viewer, 'apiKeys:manage');
+  return prisma.apiKey.findMany({ orderBy: { createdAt: 'desc' } });
+}
+
+/** Creates a key; the plain key is returned once and only its SHA-256 hash is stored. */
+export async function createApiKey(viewer: Viewer, input: unknown, now = new Date()) {
+  requirePermission(viewer, 'apiKeys:manage');
+  const parsed = ZCreateApiKey.safeParse(input);
+  if (!parsed.success) throw badInput('输入有误 / Invalid input', fieldErrors(parsed.error));
+  if (parsed.data.expiresAt && parsed.data.expiresAt <= now) throw badInput('过期时间须晚于现在', { expiresAt: '过期时间须晚于现在' });
+  const { key, prefix, keyHash } = generateApiKey();
+  const apiKey = await prisma.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: {
+        name: parsed.data.name,
+        scopes: [...new Set(parsed.data.scopes)],
+        expiresAt: parsed.data.expiresAt ?? null,
+        prefix,
+        keyHash,
+        createdById: viewer.kind === 'staff' ? viewer.userId : null,
+      },
+    });
+    await appendHistory(tx, viewer, { entityType: 'ApiKey', entityId: created.id, action: 'CREATE', toState: 'ACTIVE', changes: { scopes: created.scopes } });
+    return created;
+  });
+  return { apiKey, key };
+}
+
+export async function revokeApiKey(viewer: Viewer, id: string, now = new Date()) {
+  requirePermission(viewer, 'apiKeys:manage');
+  if (!isUuid(id)) throw notFound('ApiKey');
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.apiKey.findUnique({ where: { id } });
+    if (!existing) throw notFound('ApiKey');
+    if (existing.revokedAt) return existing;
+    const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: now } });
+    await appendHistory(tx, viewer, { entityType: 'ApiKey', entityId: id, action: 'REVOKE', fromState: 'ACTIVE', toState: 'REVOKED' });
+    return revoked;
+  });
+}
+
+export async function listUsers(viewer: Viewer, args: { role?: Role | null; search?: string | null }) {
+  requirePermission(viewer, 'customers:read'); // staff directory: owner pickers need it
+  if (viewer.kind !== 'staff') requirePermission(viewer, 'users:manage');
+  const search = args.search?.trim();
+  return prisma.user.findMany({
+    where: {
+      ...(args.role ? { role: args.role } : { role: { not: 'CUSTOMER' } }),
+      ...(search ? { OR: [{ name: { contains: search, mode: 'insensitive' } }, { email: { contains: search, mode: 'insensitive' } }] } : {}),
+    },
+    orderBy: { name: 'asc' },
+    take: 500,
+  });
+}
+
+export async function listDepartments(viewer: Viewer) {
+  requirePermission(viewer, 'customers:read');
+  return prisma.department.findMany({ orderBy: { code: 'asc' } });
+}
+
+const ZCreateUser = z
+  .object({
+    email: z.email({ message: '邮箱格式不正确' }).max(200),
+    name: z.string().trim().min(1, { message: '姓名必填' }).max(100),
+    password: z.string().min(10, { message: '密码至少 10 位' }).max(200),
+    role: z.enum(['ADMIN', 'SERVICE_AGENT', 'QUALITY_MANAGER', 'DEPARTMENT_HANDLER', 'SERVICE_MANAGER', 'EXECUTIVE', 'DISPATCHER', 'TECHNICIAN', 'CUSTOMER']),
+    departmentId: z.uuid().nullish(),
+    customerId: z.uuid().nullish(),
+  })
+  .refine((u) => u.role !== 'CUSTOMER' || !!u.customerId, { message: '客户账号须关联客户', path: ['customerId'] })
+  .refine((u) => u.role === 'CUSTOMER' || !u.customerId, { message: '员工账号不能关联客户', path: ['customerId'] });
+
+export async function createUser(viewer: Viewer, input: unknown) {
+  requirePermission(viewer, 'users:manage');
+  const parsed = ZCreateUser.safeParse(input);
+  if (!parsed.success) throw badInput('输入有误 / Invalid input', fieldErrors(parsed.error));
+  const { password, email, ...rest } = parsed.data;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { ...rest, email: email.toLowerCase(), passwordHash: await hashPassword(password) } });
+      await appendHistory(tx, viewer, { entityType: 'User', entityId: user.id, action: 'CREATE', toState: user.role });
+      return user;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw badInput('邮箱已被使用', { email: '邮箱已被使用' });
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') throw badInput('关联的部门或客户不存在', {});
+    throw error;
+  }
+}
+
+export async function setUserActive(viewer: Viewer, id: string, active: boolean) {
+  requirePermission(viewer, 'users:manage');
+  if (!isUuid(id)) throw notFound('User');
+  if (viewer.kind === 'staff' && viewer.userId === id && !active) throw badInput('不能停用自己的账号', { id: '不能停用自己的账号' });
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id } });
+    if (!user) throw notFound('User');
+    const updated = await tx.user.update({ where: { id }, data: { active } });
+    await appendHistory(tx, viewer, { entityType: 'User', entityId: id, action: active ? 'ACTIVATE' : 'DEACTIVATE', fromState: String(user.active), toState: String(active) });
+    return updated;
+  });
+}

@@ -1,0 +1,50 @@
+import { ROLE_PERMISSIONS, API_SCOPES } from '@/server/auth/policies';
+import type { Resolvers } from '../resolvers-types.generated';
+import { policy, type RootPolicies } from '../policy';
+import { createApiKey, createUser, listApiKeys, listDepartments, listUsers, revokeApiKey, setUserActive } from './admin.service';
+
+export const adminPolicies: RootPolicies = {
+  Query: {
+    viewer: policy.public, // answers null for nobody
+    apiKeys: policy.permission('apiKeys:manage'),
+    apiScopes: policy.permission('apiKeys:manage'),
+    users: policy.signedIn, // the service decides (staff directory, or users:manage)
+    departments: policy.permission('customers:read'),
+  },
+  Mutation: {
+    _noop: policy.public,
+    createApiKey: policy.permission('apiKeys:manage'),
+    revokeApiKey: policy.permission('apiKeys:manage'),
+    createUser: policy.permission('users:manage'),
+    setUserActive: policy.permission('users:manage'),
+  },
+};
+
+export const adminResolvers: Resolvers = {
+  Query: {
+    viewer: (_, __, { viewer }) => (viewer.kind === 'anonymous' ? null : viewer),
+    apiKeys: (_, __, { viewer }) => listApiKeys(viewer),
+    apiScopes: () => [...API_SCOPES],
+    users: (_, args, { viewer }) => listUsers(viewer, args),
+    departments: (_, __, { viewer }) => listDepartments(viewer),
+  },
+  Mutation: {
+    _noop: () => null,
+    createApiKey: (_, { input }, { viewer }) => createApiKey(viewer, input),
+    revokeApiKey: (_, { id }, { viewer }) => revokeApiKey(viewer, id),
+    createUser: (_, { input }, { viewer }) => createUser(viewer, input),
+    setUserActive: (_, { id, active }, { viewer }) => setUserActive(viewer, id, active),
+  },
+  Viewer: {
+    kind: (v) => (v.kind === 'staff' ? 'STAFF' : v.kind === 'customer' ? 'CUSTOMER' : 'API_CLIENT'),
+    user: (v, _, { loaders }) => (v.kind === 'apiClient' ? null : loaders.userById.load(v.userId)),
+    customer: (v, _, { loaders }) => (v.kind === 'customer' ? loaders.customerById.load(v.customerId) : null),
+    permissions: (v) => (v.kind === 'staff' ? [...ROLE_PERMISSIONS[v.role]] : v.kind === 'apiClient' ? [...v.scopes] : []),
+  },
+  User: {
+    department: (u, _, { loaders }) => (u.departmentId ? loaders.departmentById.load(u.departmentId) : null),
+  },
+  ApiKey: {
+    createdBy: (k, _, { loaders }) => (k.createdById ? loaders.userById.load(k.createdById) : null),
+  },
+};

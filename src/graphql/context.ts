@@ -1,0 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '@/server/viewer';
+import { createLoaders, type Loaders } from './loaders';
+
+export type GraphQLContext = {
+  viewer: Viewer;
+  loaders: Loaders;
+  requestId: string;
+  now: () => Date;
+};
+
+/** One context per request: the viewer, fresh DataLoaders (never shared between requests), the clock. */
+export function createContext(viewer: Viewer, now: () => Date = () => new Date()): GraphQLContext {
+  return { viewer, loaders: createLoaders(), requestId: randomUUID(), now };
+}

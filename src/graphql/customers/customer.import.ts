@@ -1,0 +1,161 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { requirePermission } from '@/server/auth/policies';
+import { prisma } from '@/server/db';
+import { badInput } from '@/server/errors';
+import { appendHistory } from '@/server/history';
+import type { Viewer } from '@/server/viewer';
+import { CUSTOMER_COLUMNS, ENUM_LABELS, type CustomerColumn } from './customer.columns';
+import { buildSearchText, fieldErrors, ZCustomerInput, type TCustomerInput } from './customer.rules';
+
+export const IMPORT_MAX_ROWS = 5000;
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+export type ImportRowError = { row: number; field: string | null; message: string };
+export type ImportResult = { ok: boolean; dryRun: boolean; rowCount: number; importedCount: number; errors: ImportRowError[] };
+
+type RawRow = { row: number; values: Record<string, unknown> };
+
+function columnFor(header: string): CustomerColumn | undefined {
+  const h = header.trim();
+  return CUSTOMER_COLUMNS.find((c) => c.header === h || c.key.toLowerCase() === h.toLowerCase());
+}
+
+function readCsv(content: string): RawRow[] {
+  const records = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+  return toRows(records);
+}
+
+async function readXlsx(base64: string): Promise<RawRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  } catch {
+    throw badInput('无法读取 Excel 文件 / Not a readable .xlsx file', { content: '文件格式无效' });
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const records: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const values = row.values as unknown[]; // 1-based; index 0 is empty
+    records.push(values.slice(1).map((v) => (v && typeof v === 'object' && 'text' in v ? (v as { text: unknown }).text : v)));
+  });
+  return toRows(records);
+}
+
+function toRows(records: unknown[][]): RawRow[] {
+  const [header, ...body] = records;
+  if (!header) return [];
+  const columns = header.map((h) => columnFor(String(h ?? '')));
+  if (!columns.some((c) => c?.key === 'name')) {
+    throw badInput('缺少“公司名称”列 / The file needs a 公司名称 (name) column', { content: '缺少“公司名称”列' });
+  }
+  return body.map((cells, i) => {
+    const values: Record<string, unknown> = {};
+    columns.forEach((column, j) => {
+      if (column) values[column.key] = cells[j];
+    });
+    return { row: i + 2, values };
+  });
+}
+
+/** Turns one file row into a CustomerInput-shaped object (dates, money, enum labels), collecting cell errors. */
+function coerce(raw: RawRow, errors: ImportRowError[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const column of CUSTOMER_COLUMNS) {
+    const value = raw.values[column.key];
+    if (value == null || value === '') continue;
+    switch (column.kind) {
+      case 'date': {
+        const date = value instanceof Date ? value : /^\d{4}-\d{1,2}-\d{1,2}$/.test(String(value).trim()) ? new Date(`${String(value).trim().replace(/-(\d)(?=-|$)/g, '-0$1')}T00:00:00Z`) : null;
+        if (!date || Number.isNaN(date.getTime())) errors.push({ row: raw.row, field: column.key, message: `${column.header}：日期格式须为 YYYY-MM-DD` });
+        else out[column.key] = date;
+        break;
+      }
+      case 'money':
+        out[column.key] = typeof value === 'number' ? value.toFixed(2) : String(value).replace(/[,，¥￥\s]/g, '');
+        break;
+      case 'enum': {
+        const text = String(value).trim();
+        const code = ENUM_LABELS[column.key]?.[text] ?? text.toUpperCase();
+        out[column.key] = code;
+        break;
+      }
+      case 'text':
+        out[column.key] = String(value);
+    }
+  }
+  return out;
+}
+
+/**
+ * Imports customers from CSV text or base64 XLSX. **All or nothing:** every row is validated first (fields, duplicates
+ * inside the file, numbers already in the database); if any row has an error nothing is written and every error is
+ * returned with its row number. Otherwise all rows are created in one transaction.
+ */
+export async function importCustomers(viewer: Viewer, args: { format: 'CSV' | 'XLSX'; content: string; dryRun?: boolean | null }): Promise<ImportResult> {
+  requirePermission(viewer, 'customers:import');
+  if (args.content.length > IMPORT_MAX_BYTES * 1.4) throw badInput('文件过大（上限 10 MB）', { content: '文件过大（上限 10 MB）' });
+  const rows = args.format === 'CSV' ? readCsv(args.content) : await readXlsx(args.content);
+  const dryRun = !!args.dryRun;
+  if (rows.length === 0) throw badInput('文件中没有数据行 / The file has no data rows', { content: '文件中没有数据行' });
+  if (rows.length > IMPORT_MAX_ROWS) throw badInput(`一次最多导入 ${IMPORT_MAX_ROWS} 行`, { content: `一次最多导入 ${IMPORT_MAX_ROWS} 行` });
+
+  const errors: ImportRowError[] = [];
+  const valid: { row: number; input: TCustomerInput }[] = [];
+  for (const raw of rows) {
+    const cellErrors: ImportRowError[] = [];
+    const candidate = coerce(raw, cellErrors);
+    const parsed = ZCustomerInput.safeParse(candidate);
+    if (!parsed.success) {
+      for (const [field, message] of Object.entries(fieldErrors(parsed.error))) {
+        if (!cellErrors.some((e) => e.field === field)) cellErrors.push({ row: raw.row, field, message });
+      }
+    }
+    errors.push(...cellErrors);
+    if (parsed.success && cellErrors.length === 0) valid.push({ row: raw.row, input: parsed.data });
+  }
+
+  // Unique numbers: inside the file, and against the database.
+  for (const key of ['contractNo', 'certificateNo'] as const) {
+    const firstRow = new Map<string, number>();
+    for (const { row, input } of valid) {
+      const value = input[key];
+      if (!value) continue;
+      const seen = firstRow.get(value);
+      if (seen) errors.push({ row, field: key, message: `与第 ${seen} 行重复` });
+      else firstRow.set(value, row);
+    }
+    const values = [...firstRow.keys()];
+    if (values.length) {
+      const existing = await prisma.customer.findMany({ where: { [key]: { in: values } }, select: { contractNo: true, certificateNo: true } });
+      const taken = new Set(existing.map((e) => e[key]));
+      for (const { row, input } of valid) {
+        if (input[key] && taken.has(input[key]!)) errors.push({ row, field: key, message: `${key === 'contractNo' ? '合同编号' : '证书编号'}已存在` });
+      }
+    }
+  }
+
+  errors.sort((a, b) => a.row - b.row);
+  if (errors.length || dryRun) return { ok: errors.length === 0, dryRun, rowCount: rows.length, importedCount: 0, errors };
+
+  await prisma.$transaction(
+    async (tx) => {
+      for (const { input } of valid) {
+        const { contacts: _c, contracts: _k, ownerId: _o, ...data } = input;
+        const created = await tx.customer.create({
+          data: {
+            ...data,
+            status: data.status ?? undefined,
+            creditStanding: data.creditStanding ?? undefined,
+            searchText: buildSearchText(data.name, data.contactPerson, []),
+          },
+          select: { id: true, status: true },
+        });
+        await appendHistory(tx, viewer, { entityType: 'Customer', entityId: created.id, action: 'IMPORT', toState: created.status });
+      }
+    },
+    { timeout: 120_000 },
+  );
+  return { ok: true, dryRun, rowCount: rows.length, importedCount: valid.length, errors: [] };
+}

@@ -1,0 +1,382 @@
+import { Prisma } from '@/generated/prisma/client';
+import type { Customer } from '@/generated/prisma/client';
+import { requirePermission } from '@/server/auth/policies';
+import { prisma, type Tx } from '@/server/db';
+import { badInput, conflict, notFound, unauthenticated } from '@/server/errors';
+import { appendHistory, diffFields } from '@/server/history';
+import type { Viewer } from '@/server/viewer';
+import { buildSearchText, parseCustomerInput, type TCustomerInput } from './customer.rules';
+
+export const MAX_PAGE_SIZE = 100;
+
+type Range<T> = { from?: T | null; to?: T | null } | null | undefined;
+type MoneyRange = { min?: string | null; max?: string | null } | null | undefined;
+
+export type CustomerFilter = {
+  search?: string | null;
+  contractNo?: string | null;
+  certificateNo?: string | null;
+  name?: string | null;
+  status?: readonly Customer['status'][] | null;
+  province?: readonly string[] | null;
+  address?: string | null;
+  postcode?: string | null;
+  contactPerson?: string | null;
+  phone?: string | null;
+  professionalCode?: string | null;
+  certificationScope?: string | null;
+  legalRepresentative?: string | null;
+  handler?: string | null;
+  businessCondition?: string | null;
+  businessLines?: string | null;
+  creditStanding?: readonly Customer['creditStanding'][] | null;
+  industry?: readonly string[] | null;
+  source?: readonly NonNullable<Customer['source']>[] | null;
+  grade?: readonly NonNullable<Customer['grade']>[] | null;
+  keyAccountStatus?: readonly Customer['keyAccountStatus'][] | null;
+  ownerId?: string | null;
+  applicationAcceptedAt?: Range<Date>;
+  auditDate?: Range<Date>;
+  plannedSurveillanceDate?: Range<Date>;
+  implementationDate?: Range<Date>;
+  initialAuditFee?: MoneyRange;
+  surveillanceAuditFee?: MoneyRange;
+  archived?: boolean | null;
+};
+
+export const CUSTOMER_SORT_FIELDS = {
+  NAME: 'name',
+  CONTRACT_NO: 'contractNo',
+  CERTIFICATE_NO: 'certificateNo',
+  PROVINCE: 'province',
+  STATUS: 'status',
+  APPLICATION_ACCEPTED_AT: 'applicationAcceptedAt',
+  AUDIT_DATE: 'auditDate',
+  PLANNED_SURVEILLANCE_DATE: 'plannedSurveillanceDate',
+  IMPLEMENTATION_DATE: 'implementationDate',
+  INITIAL_AUDIT_FEE: 'initialAuditFee',
+  SURVEILLANCE_AUDIT_FEE: 'surveillanceAuditFee',
+  CREATED_AT: 'createdAt',
+  UPDATED_AT: 'updatedAt',
+} as const satisfies Record<string, keyof Customer>;
+export type CustomerSortField = keyof typeof CUSTOMER_SORT_FIELDS;
+export type CustomerSort = { field: CustomerSortField; direction?: 'ASC' | 'DESC' | null };
+
+const NON_NULL_SORT_FIELDS = new Set<string>(['name', 'status', 'createdAt', 'updatedAt']);
+
+const TEXT_FILTERS = [
+  'contractNo',
+  'certificateNo',
+  'name',
+  'address',
+  'postcode',
+  'contactPerson',
+  'phone',
+  'professionalCode',
+  'certificationScope',
+  'legalRepresentative',
+  'handler',
+  'businessCondition',
+  'businessLines',
+] as const;
+
+const contains = (text: string) => ({ contains: text, mode: 'insensitive' as const });
+
+function dateRange(range: Range<Date>): Prisma.DateTimeNullableFilter | undefined {
+  if (!range || (!range.from && !range.to)) return undefined;
+  return { ...(range.from ? { gte: range.from } : {}), ...(range.to ? { lte: range.to } : {}) };
+}
+
+function moneyRange(range: MoneyRange): Prisma.DecimalNullableFilter | undefined {
+  if (!range || (!range.min && !range.max)) return undefined;
+  return { ...(range.min ? { gte: range.min } : {}), ...(range.max ? { lte: range.max } : {}) };
+}
+
+/** Who may read which customers: staff and API clients with customers:read all of them; a customer only itself. */
+function readScope(viewer: Viewer): Prisma.CustomerWhereInput {
+  if (viewer.kind === 'customer') return { id: viewer.customerId };
+  requirePermission(viewer, 'customers:read');
+  return {};
+}
+
+/** The Prisma filter for a CustomerFilter. Every filter here is backed by an index in schema.prisma. */
+export function customerWhere(filter: CustomerFilter = {}): Prisma.CustomerWhereInput {
+  const and: Prisma.CustomerWhereInput[] = [];
+  const search = filter.search?.trim().toLowerCase();
+  if (search) and.push({ searchText: { contains: search } });
+  for (const key of TEXT_FILTERS) {
+    const value = filter[key]?.trim();
+    if (value) and.push({ [key]: contains(value) });
+  }
+  if (filter.status?.length) and.push({ status: { in: [...filter.status] } });
+  if (filter.province?.length) and.push({ province: { in: [...filter.province] } });
+  if (filter.creditStanding?.length) and.push({ creditStanding: { in: [...filter.creditStanding] } });
+  if (filter.industry?.length) and.push({ industry: { in: [...filter.industry] } });
+  if (filter.source?.length) and.push({ source: { in: [...filter.source] } });
+  if (filter.grade?.length) and.push({ grade: { in: [...filter.grade] } });
+  if (filter.keyAccountStatus?.length) and.push({ keyAccountStatus: { in: [...filter.keyAccountStatus] } });
+  if (filter.ownerId) and.push({ ownerId: filter.ownerId });
+  const dates = ['applicationAcceptedAt', 'auditDate', 'plannedSurveillanceDate', 'implementationDate'] as const;
+  for (const key of dates) {
+    const range = dateRange(filter[key]);
+    if (range) and.push({ [key]: range });
+  }
+  for (const key of ['initialAuditFee', 'surveillanceAuditFee'] as const) {
+    const range = moneyRange(filter[key]);
+    if (range) and.push({ [key]: range });
+  }
+  if (filter.archived === true) and.push({ archivedAt: { not: null } });
+  else if (filter.archived !== null) and.push({ archivedAt: null }); // default (undefined/false): active only
+  return and.length ? { AND: and } : {};
+}
+
+export function encodeCursor(id: string): string {
+  return Buffer.from(id, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw badInput('Invalid cursor', { after: '游标无效' });
+  return id;
+}
+
+export function customerOrderBy(sort?: CustomerSort | null): Prisma.CustomerOrderByWithRelationInput[] {
+  const field = CUSTOMER_SORT_FIELDS[sort?.field ?? 'UPDATED_AT'];
+  const direction = (sort?.direction ?? (sort ? 'ASC' : 'DESC')) === 'ASC' ? 'asc' : 'desc';
+  // The id breaks ties so the order is total and pages never overlap or skip rows.
+  const primary = NON_NULL_SORT_FIELDS.has(field) ? { [field]: direction } : { [field]: { sort: direction, nulls: 'last' } };
+  return [primary, { id: direction }];
+}
+
+export type CustomerPage = {
+  rows: Customer[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  where: Prisma.CustomerWhereInput;
+};
+
+/** One page of customers (cursor pagination; the page size is capped at MAX_PAGE_SIZE). */
+export async function listCustomers(
+  viewer: Viewer,
+  args: { filter?: CustomerFilter | null; sort?: CustomerSort | null; first?: number | null; after?: string | null },
+): Promise<CustomerPage> {
+  const where: Prisma.CustomerWhereInput = { AND: [readScope(viewer), customerWhere(args.filter ?? {})] };
+  const first = args.first ?? 25;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间` });
+  }
+  const rows = await prisma.customer.findMany({
+    where,
+    orderBy: customerOrderBy(args.sort),
+    take: first + 1,
+    ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}),
+  });
+  const hasNextPage = rows.length > first;
+  const page = hasNextPage ? rows.slice(0, first) : rows;
+  const last = page.at(-1);
+  return { rows: page, hasNextPage, endCursor: last ? encodeCursor(last.id) : null, where };
+}
+
+export async function countCustomers(where: Prisma.CustomerWhereInput): Promise<number> {
+  return prisma.customer.count({ where });
+}
+
+/** Fee and contract totals over the whole filtered set (SPEC §1: columns chosen for calculation). */
+export async function customerTotals(where: Prisma.CustomerWhereInput) {
+  const [fees, contracts] = await Promise.all([
+    prisma.customer.aggregate({ where, _count: { _all: true }, _sum: { initialAuditFee: true, surveillanceAuditFee: true } }),
+    prisma.contract.aggregate({ where: { customer: where }, _sum: { amount: true } }),
+  ]);
+  const zero = new Prisma.Decimal(0);
+  return {
+    count: fees._count._all,
+    initialAuditFee: fees._sum.initialAuditFee ?? zero,
+    surveillanceAuditFee: fees._sum.surveillanceAuditFee ?? zero,
+    contractAmount: contracts._sum.amount ?? zero,
+  };
+}
+
+/** A customer the viewer may read, or NOT_FOUND (also for another organisation's id, so ids cannot be probed). */
+export async function getCustomer(viewer: Viewer, id: string): Promise<Customer> {
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  if (!isUuid(id)) throw notFound('Customer');
+  const row = await prisma.customer.findFirst({ where: { AND: [readScope(viewer), { id }] } });
+  if (!row) throw notFound('Customer');
+  return row;
+}
+
+export async function getContract(viewer: Viewer, id: string) {
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  if (!isUuid(id)) throw notFound('Contract');
+  const row = await prisma.contract.findFirst({ where: { id, customer: readScope(viewer) } });
+  if (!row) throw notFound('Contract');
+  return row;
+}
+
+export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+export async function customerFacets(viewer: Viewer) {
+  requirePermission(viewer, 'customers:read');
+  const [provinces, industries] = await Promise.all([
+    prisma.customer.findMany({ where: { province: { not: null } }, distinct: ['province'], select: { province: true }, orderBy: { province: 'asc' } }),
+    prisma.customer.findMany({ where: { industry: { not: null } }, distinct: ['industry'], select: { industry: true }, orderBy: { industry: 'asc' } }),
+  ]);
+  return {
+    provinces: provinces.map((p) => p.province!).filter(Boolean),
+    industries: industries.map((i) => i.industry!).filter(Boolean),
+  };
+}
+
+// ───────────────────────────── writes ─────────────────────────────
+
+function scalarData(input: TCustomerInput) {
+  const { contacts: _contacts, contracts: _contracts, ownerId, ...rest } = input;
+  return {
+    ...rest,
+    status: rest.status ?? undefined,
+    creditStanding: rest.creditStanding ?? undefined,
+    ownerId: ownerId ?? null,
+  };
+}
+
+/** Translates unique-constraint violations into field messages. */
+function uniqueViolation(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    const meta = JSON.stringify(error.meta ?? {});
+    if (/"modelName":"Contract"|Contract_contractNo/.test(meta)) throw badInput('合同编号已被其他合同使用', { contracts: '合同编号已被其他合同使用' });
+    if (meta.includes('certificateNo')) throw badInput('证书编号已存在', { certificateNo: '证书编号已存在' });
+    if (meta.includes('contractNo')) throw badInput('合同编号已存在', { contractNo: '合同编号已存在' });
+    throw badInput('记录重复 / Duplicate value', {});
+  }
+  throw error;
+}
+
+async function assertOwnerIsStaff(tx: Tx, ownerId: string | null | undefined) {
+  if (!ownerId) return;
+  const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { role: true, active: true } });
+  if (!owner || owner.role === 'CUSTOMER' || !owner.active) throw badInput('负责人无效', { ownerId: '负责人须为在职员工' });
+}
+
+async function writeChildren(tx: Tx, customerId: string, input: TCustomerInput) {
+  if (input.contacts) {
+    const keep = input.contacts.map((c) => c.id).filter((id): id is string => !!id);
+    await tx.contact.deleteMany({ where: { customerId, id: { notIn: keep } } });
+    for (const c of input.contacts) {
+      const data = { name: c.name, title: c.title ?? null, phone: c.phone ?? null, mobile: c.mobile ?? null, email: c.email ?? null, isPrimary: c.isPrimary ?? false };
+      if (c.id) {
+        const updated = await tx.contact.updateMany({ where: { id: c.id, customerId }, data });
+        if (updated.count === 0) throw badInput('联系人不存在', { contacts: '联系人不存在' });
+      } else await tx.contact.create({ data: { ...data, customerId } });
+    }
+  }
+  if (input.contracts) {
+    const keep = input.contracts.map((c) => c.id).filter((id): id is string => !!id);
+    await tx.contract.deleteMany({ where: { customerId, id: { notIn: keep } } });
+    for (const c of input.contracts) {
+      const data = { contractNo: c.contractNo, title: c.title ?? null, amount: c.amount, signedAt: c.signedAt ?? null, startsAt: c.startsAt ?? null, endsAt: c.endsAt ?? null };
+      if (c.id) {
+        const updated = await tx.contract.updateMany({ where: { id: c.id, customerId }, data });
+        if (updated.count === 0) throw badInput('合同不存在', { contracts: '合同不存在' });
+      } else await tx.contract.create({ data: { ...data, customerId } });
+    }
+  }
+  const contacts = await tx.contact.findMany({ where: { customerId }, select: { name: true } });
+  const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, select: { name: true, contactPerson: true } });
+  await tx.customer.update({
+    where: { id: customerId },
+    data: { searchText: buildSearchText(customer.name, customer.contactPerson, contacts.map((c) => c.name)) },
+  });
+}
+
+/** Creates a customer with its contacts and contracts in one transaction, with a CREATE history entry. */
+export async function createCustomer(viewer: Viewer, rawInput: unknown): Promise<Customer> {
+  requirePermission(viewer, 'customers:write');
+  const input = parseCustomerInput(rawInput);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await assertOwnerIsStaff(tx, input.ownerId);
+      const created = await tx.customer.create({ data: scalarData(input) });
+      await writeChildren(tx, created.id, input);
+      await appendHistory(tx, viewer, { entityType: 'Customer', entityId: created.id, action: 'CREATE', toState: created.status });
+      return tx.customer.findUniqueOrThrow({ where: { id: created.id } });
+    });
+  } catch (error) {
+    uniqueViolation(error);
+  }
+}
+
+/**
+ * Updates a customer if `version` is still current (optimistic locking): a stale version gets CONFLICT with the
+ * current version, and nothing is written.
+ */
+export async function updateCustomer(viewer: Viewer, id: string, version: number, rawInput: unknown): Promise<Customer> {
+  requirePermission(viewer, 'customers:write');
+  const input = parseCustomerInput(rawInput);
+  if (!isUuid(id)) throw notFound('Customer');
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const before = await tx.customer.findUnique({ where: { id } });
+      if (!before) throw notFound('Customer');
+      await assertOwnerIsStaff(tx, input.ownerId);
+      const data = scalarData(input);
+      const updated = await tx.customer.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+      if (updated.count === 0) throw staleVersion(before.version);
+      await writeChildren(tx, id, input);
+      const after = await tx.customer.findUniqueOrThrow({ where: { id } });
+      const changes = diffFields(before, data);
+      if (input.contacts) changes.contacts = { from: null, to: input.contacts.length };
+      if (input.contracts) changes.contracts = { from: null, to: input.contracts.length };
+      await appendHistory(tx, viewer, {
+        entityType: 'Customer',
+        entityId: id,
+        action: 'UPDATE',
+        fromState: before.status,
+        toState: after.status,
+        changes: changes as Prisma.InputJsonValue,
+      });
+      return after;
+    });
+  } catch (error) {
+    uniqueViolation(error);
+  }
+}
+
+function staleVersion(currentVersion: number) {
+  return conflict('该客户已被他人修改，请刷新后再试 / This customer was changed by someone else', { currentVersion });
+}
+
+async function setArchived(viewer: Viewer, id: string, version: number, archived: boolean, reason?: string | null) {
+  requirePermission(viewer, 'customers:write');
+  if (!isUuid(id)) throw notFound('Customer');
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.customer.findUnique({ where: { id }, select: { version: true, archivedAt: true } });
+    if (!before) throw notFound('Customer');
+    if (!!before.archivedAt === archived) throw badInput(archived ? '客户已归档' : '客户未归档', {});
+    const updated = await tx.customer.updateMany({
+      where: { id, version },
+      data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw staleVersion(before.version);
+    await appendHistory(tx, viewer, {
+      entityType: 'Customer',
+      entityId: id,
+      action: archived ? 'ARCHIVE' : 'RESTORE',
+      fromState: archived ? 'ACTIVE_RECORD' : 'ARCHIVED',
+      toState: archived ? 'ARCHIVED' : 'ACTIVE_RECORD',
+      comment: reason ?? null,
+    });
+    return tx.customer.findUniqueOrThrow({ where: { id } });
+  });
+}
+
+/** Soft archive: the record leaves the default list but keeps its history, contacts and contracts. */
+export const archiveCustomer = (viewer: Viewer, id: string, version: number, reason?: string | null) => setArchived(viewer, id, version, true, reason);
+export const restoreCustomer = (viewer: Viewer, id: string, version: number) => setArchived(viewer, id, version, false);
+
+/** A customer's history, for staff only (customers see no internal history). */
+export async function customerHistory(viewer: Viewer, customerId: string) {
+  if (viewer.kind !== 'staff' && viewer.kind !== 'apiClient') return [];
+  if (viewer.kind === 'apiClient') requirePermission(viewer, 'customers:read');
+  return prisma.historyEntry.findMany({ where: { entityType: 'Customer', entityId: customerId }, orderBy: { createdAt: 'asc' } });
+}
+

@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { adminPolicies, adminResolvers } from './admin/resolvers';
+import { customerPolicies, customerResolvers } from './customers/resolvers';
+import type { RootPolicies } from './policy';
+import { withPolicies } from './policy';
+import { scalarResolvers } from './scalars';
+
+/** Domain modules: each brings its SDL (src/graphql/<module>/schema.graphql), resolvers and root-field policies. */
+const modules: { resolvers: Record<string, unknown>; policies: RootPolicies }[] = [
+  { resolvers: adminResolvers as Record<string, unknown>, policies: adminPolicies },
+  { resolvers: customerResolvers as Record<string, unknown>, policies: customerPolicies },
+];
+
+function loadTypeDefs(): DocumentNode[] {
+  const dir = join(process.cwd(), 'src/graphql');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'schema.graphql')))
+    .sort((a, b) => (a.name === 'base' ? -1 : b.name === 'base' ? 1 : a.name.localeCompare(b.name)))
+    .map((d) => parse(readFileSync(join(dir, d.name, 'schema.graphql'), 'utf8')));
+}
+
+function rootFieldNames(docs: DocumentNode[], root: 'Query' | 'Mutation'): string[] {
+  const names: string[] = [];
+  for (const doc of docs) {
+    for (const def of doc.definitions) {
+      if ((def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) && def.name.value === root) {
+        names.push(...(def.fields ?? []).map((f) => f.name.value));
+      }
+    }
+  }
+  return names;
+}
+
+function mergeResolvers(parts: Record<string, unknown>[]): Record<string, Record<string, unknown>> {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) {
+    for (const [type, fields] of Object.entries(part)) merged[type] = { ...(merged[type] ?? {}), ...(fields as Record<string, unknown>) };
+  }
+  return merged;
+}
+
+let cached: GraphQLSchema | undefined;
+
+/** The one schema that serves the console, the portal and machine clients. */
+export function buildSchema(): GraphQLSchema {
+  if (cached) return cached;
+  const typeDefs = loadTypeDefs();
+  const policies: RootPolicies = { Query: {}, Mutation: {} };
+  for (const m of modules) {
+    Object.assign(policies.Query!, m.policies.Query);
+    Object.assign(policies.Mutation!, m.policies.Mutation);
+  }
+  const resolvers = withPolicies(mergeResolvers(modules.map((m) => m.resolvers)), policies, {
+    Query: rootFieldNames(typeDefs, 'Query'),
+    Mutation: rootFieldNames(typeDefs, 'Mutation'),
+  });
+  cached = makeExecutableSchema({ typeDefs, resolvers: { ...scalarResolvers, ...resolvers } });
+  return cached;
+}

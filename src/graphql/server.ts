@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { toGraphQLError } from '@/server/errors';
+import type { GraphQLContext } from './context';
+import { buildSchema } from './schema';
+
+/**
+ * Apollo Server with safe defaults: CSRF prevention, no stack traces, unexpected errors masked (logged with an id),
+ * and graphql-armor's limits on depth, aliases, tokens, directives and cost.
+ */
+export function createApolloServer(): ApolloServer<GraphQLContext> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    maxAliases: { n: 15 },
+    maxTokens: { n: 3000 },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: 5000 },
+    blockFieldSuggestion: { enabled: process.env.NODE_ENV === 'production' },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<GraphQLContext>({
+    schema: buildSchema(),
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    introspection: true,
+    plugins: [...protection.plugins],
+    validationRules: [...protection.validationRules],
+    formatError: (formatted, error) => {
+      const mapped = toGraphQLError(error, randomUUID());
+      return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
+    },
+  });
+}

@@ -1,0 +1,22 @@
+import type { Locale } from './config';
+
+// One JSON file per namespace and locale (messages/<locale>/<namespace>.json), merged here; add a namespace by
+// adding its two files and a line below.
+const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
+  'zh-CN': async () => ({
+    common: (await import('../../messages/zh-CN/common.json')).default,
+    console: (await import('../../messages/zh-CN/console.json')).default,
+    customers: (await import('../../messages/zh-CN/customers.json')).default,
+    portal: (await import('../../messages/zh-CN/portal.json')).default,
+    admin: (await import('../../messages/zh-CN/admin.json')).default,
+  }),
+  en: async () => ({
+    common: (await import('../../messages/en/common.json')).default,
+    console: (await import('../../messages/en/console.json')).default,
+    customers: (await import('../../messages/en/customers.json')).default,
+    portal: (await import('../../messages/en/portal.json')).default,
+    admin: (await import('../../messages/en/admin.json')).default,
+  }),
+};
+
+export const loadMessages = (locale: Locale) => loaders[locale]();

@@ -1,0 +1,64 @@
+import type { Role } from '@/generated/prisma/enums';
+import { forbidden, unauthenticated } from '@/server/errors';
+import type { StaffRole, Viewer } from '@/server/viewer';
+
+/**
+ * Permissions are what roles and API-key scopes grant. API keys carry permission names as scopes, so a machine
+ * client can be given exactly what a role would have, and never more than `API_SCOPES` allows.
+ */
+export const PERMISSIONS = [
+  'customers:read',
+  'customers:write',
+  'customers:import',
+  'apiKeys:manage',
+  'users:manage',
+  'settings:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Scopes an admin may put on an API key. */
+export const API_SCOPES: readonly Permission[] = ['customers:read', 'customers:write', 'customers:import'];
+
+const READ_ONLY: Permission[] = ['customers:read'];
+const CUSTOMER_DESK: Permission[] = ['customers:read', 'customers:write', 'customers:import'];
+
+export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
+  ADMIN: PERMISSIONS,
+  SERVICE_AGENT: CUSTOMER_DESK,
+  SERVICE_MANAGER: CUSTOMER_DESK,
+  QUALITY_MANAGER: READ_ONLY,
+  DEPARTMENT_HANDLER: READ_ONLY,
+  EXECUTIVE: READ_ONLY,
+  DISPATCHER: READ_ONLY,
+  TECHNICIAN: READ_ONLY,
+};
+
+export const STAFF_ROLES = Object.keys(ROLE_PERMISSIONS) as StaffRole[];
+export const isStaffRole = (role: Role): role is StaffRole => role !== 'CUSTOMER';
+
+export function can(viewer: Viewer, permission: Permission): boolean {
+  switch (viewer.kind) {
+    case 'staff':
+      return ROLE_PERMISSIONS[viewer.role].includes(permission);
+    case 'apiClient':
+      return viewer.scopes.includes(permission);
+    case 'customer':
+    case 'anonymous':
+      return false;
+  }
+}
+
+/** Throws UNAUTHENTICATED for nobody, FORBIDDEN for somebody without the permission. */
+export function requirePermission(viewer: Viewer, permission: Permission): void {
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  if (!can(viewer, permission)) throw forbidden(`需要权限 ${permission} / Requires ${permission}`);
+}
+
+export function requireSignedIn(viewer: Viewer): asserts viewer is Exclude<Viewer, { kind: 'anonymous' }> {
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+}
+
+export function requireStaff(viewer: Viewer): asserts viewer is Extract<Viewer, { kind: 'staff' }> {
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  if (viewer.kind !== 'staff') throw forbidden();
+}
