@@ -1,0 +1,149 @@
+import { Prisma } from '@/generated/prisma/client';
+import type { Role } from '@/generated/prisma/enums';
+import { hashPassword } from '@/server/auth/passwords';
+import type { Db } from '@/server/db';
+import { buildSearchText } from '@/graphql/customers/customer.rules';
+
+export const DEMO_PASSWORD = 'kefu-demo-2026';
+
+export const DEMO_LOGINS: { email: string; name: string; role: Role; department?: string; where: 'console' | 'portal' }[] = [
+  { email: 'admin@kefu.demo', name: '系统管理员', role: 'ADMIN', department: 'CS', where: 'console' },
+  { email: 'agent@kefu.demo', name: '王客服', role: 'SERVICE_AGENT', department: 'CS', where: 'console' },
+  { email: 'quality@kefu.demo', name: '李品质', role: 'QUALITY_MANAGER', department: 'QA', where: 'console' },
+  { email: 'handler@kefu.demo', name: '赵生产', role: 'DEPARTMENT_HANDLER', department: 'PROD', where: 'console' },
+  { email: 'manager@kefu.demo', name: '陈部长', role: 'SERVICE_MANAGER', department: 'CS', where: 'console' },
+  { email: 'executive@kefu.demo', name: '周总', role: 'EXECUTIVE', department: 'EXEC', where: 'console' },
+  { email: 'customer@kefu.demo', name: '刘经理（华东精密）', role: 'CUSTOMER', where: 'portal' },
+];
+
+const DEPARTMENTS = [
+  { code: 'CS', name: '客户服务部' },
+  { code: 'QA', name: '品质管理部' },
+  { code: 'PROD', name: '生产部' },
+  { code: 'SALES', name: '市场销售部' },
+  { code: 'EXEC', name: '总经理办公室' },
+];
+
+const PROVINCES = ['上海', '江苏', '浙江', '广东', '北京', '山东', '四川', '湖北', '福建', '天津'];
+const INDUSTRIES = ['汽车零部件', '电子电路', '机械制造', '物业管理', '食品加工', '化工', '医疗器械', '建筑工程'];
+const SOURCES = ['TRADE_SHOW', 'REFERRAL', 'ADVERTISEMENT', 'WALK_IN', 'OTHER'] as const;
+const STATUSES = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'PROSPECT', 'SUSPENDED', 'EXPIRED'] as const;
+const GRADES = ['A', 'B', 'B', 'C', 'D'] as const;
+const CREDIT = ['GOOD', 'GOOD', 'GOOD', 'FAIR', 'POOR'] as const;
+const PREFIX = ['华东', '华南', '中联', '鑫达', '恒信', '永盛', '博远', '天成', '宏图', '安泰', '瑞丰', '金桥'];
+const SUFFIX = ['精密', '电子', '机械', '物业', '食品', '化工', '医疗', '建设', '汽配', '科技'];
+const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴'];
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇'];
+
+/** A small deterministic generator, so the demo data is the same on every machine. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Loads the demo organisation, staff, customers and settings. Does nothing when users already exist. */
+export async function seedDemoData(db: Db, { customers = 60 } = {}): Promise<boolean> {
+  if ((await db.user.count()) > 0) return false;
+  const random = rng(20261123);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await db.$transaction(
+    async (tx) => {
+      const departments = new Map<string, string>();
+      for (const d of DEPARTMENTS) departments.set(d.code, (await tx.department.create({ data: d })).id);
+
+      const staffIds: string[] = [];
+      for (const login of DEMO_LOGINS.filter((l) => l.role !== 'CUSTOMER')) {
+        const user = await tx.user.create({
+          data: { email: login.email, name: login.name, role: login.role, passwordHash, departmentId: departments.get(login.department!) ?? null },
+        });
+        staffIds.push(user.id);
+      }
+
+      let firstCustomerId: string | null = null;
+      for (let i = 0; i < customers; i++) {
+        const name = i === 0 ? '华东精密汽配有限公司' : `${pick(PREFIX)}${pick(SUFFIX)}${['有限公司', '股份有限公司', '集团有限公司'][i % 3]}${i}`;
+        const contactPerson = pick(SURNAMES) + pick(GIVEN);
+        const accepted = new Date(Date.UTC(2023 + (i % 3), i % 12, 1 + (i % 27)));
+        const audit = new Date(accepted.getTime() + (20 + (i % 40)) * 86_400_000);
+        const contactNames = [contactPerson, pick(SURNAMES) + pick(GIVEN)];
+        const customer = await tx.customer.create({
+          data: {
+            name,
+            contractNo: `HT-${2023 + (i % 3)}-${String(1000 + i).padStart(5, '0')}`,
+            certificateNo: i % 5 === 4 ? null : `CERT-${String(50_000 + i * 7)}`,
+            applicationAcceptedAt: accepted,
+            auditDate: audit,
+            implementationDate: new Date(audit.getTime() + 10 * 86_400_000),
+            plannedSurveillanceDate: new Date(audit.getTime() + 365 * 86_400_000),
+            initialAuditFee: new Prisma.Decimal(8000 + (i % 9) * 1500),
+            surveillanceAuditFee: new Prisma.Decimal(4000 + (i % 5) * 800),
+            status: i === 0 ? 'ACTIVE' : pick(STATUSES),
+            province: i === 0 ? '上海' : pick(PROVINCES),
+            address: `${pick(PROVINCES)}市工业园区${10 + i}号`,
+            postcode: String(200_000 + i * 37).slice(0, 6),
+            contactPerson,
+            phone: `021-${String(60_000_000 + i * 1117).slice(0, 8)}`,
+            professionalCode: `${String(10 + (i % 30)).padStart(2, '0')}.${String(1 + (i % 9)).padStart(2, '0')}`,
+            certificationScope: `${pick(INDUSTRIES)}产品的设计、生产和服务`,
+            legalRepresentative: pick(SURNAMES) + pick(GIVEN),
+            handler: pick(SURNAMES) + pick(GIVEN),
+            businessCondition: i % 7 === 0 ? '扩张中' : '正常经营',
+            businessLines: `${pick(INDUSTRIES)}；${pick(INDUSTRIES)}`,
+            creditStanding: i === 0 ? 'GOOD' : pick(CREDIT),
+            industry: i === 0 ? '汽车零部件' : pick(INDUSTRIES),
+            source: pick(SOURCES),
+            grade: pick(GRADES),
+            ownerId: staffIds[1 + (i % 2)] ?? null,
+            searchText: buildSearchText(name, contactPerson, contactNames),
+            contacts: {
+              create: contactNames.map((contact, k) => ({
+                name: contact,
+                title: k === 0 ? '质量经理' : '采购主管',
+                mobile: `13${String(800_000_000 + i * 131 + k).slice(0, 9)}`,
+                email: `contact${i}-${k}@example.cn`,
+                isPrimary: k === 0,
+              })),
+            },
+            contracts: {
+              create: Array.from({ length: 1 + (i % 3) }, (_, k) => ({
+                contractNo: `C-${2024 + k}-${String(i).padStart(4, '0')}-${k}`,
+                title: k === 0 ? '认证服务合同' : '年度监督审核合同',
+                amount: new Prisma.Decimal(20_000 + ((i * 7919 + k * 104_729) % 480_000)),
+                signedAt: new Date(Date.UTC(2024 + k, (i + k) % 12, 10)),
+              })),
+            },
+          },
+        });
+        firstCustomerId ??= customer.id;
+      }
+
+      const portal = DEMO_LOGINS.find((l) => l.role === 'CUSTOMER')!;
+      await tx.user.create({ data: { email: portal.email, name: portal.name, role: 'CUSTOMER', passwordHash, customerId: firstCustomerId } });
+
+      // SPEC §4: department decided within 4 business hours; resolution targets by severity; callback within 7 days.
+      await tx.slaRule.createMany({
+        data: [
+          { interactionType: 'COMPLAINT', severity: 'GENERAL', triageHours: 4, resolutionHours: 40, callbackDays: 7 },
+          { interactionType: 'COMPLAINT', severity: 'MAJOR', triageHours: 4, resolutionHours: 24, callbackDays: 7 },
+          { interactionType: 'COMPLAINT', severity: 'CRISIS', triageHours: 1, resolutionHours: 8, callbackDays: 7 },
+          { interactionType: 'COMPLAINT', keyAccount: true, triageHours: 2, resolutionHours: 16, callbackDays: 7 },
+          { interactionType: 'CONSULTATION', triageHours: 4, resolutionHours: 8, callbackDays: 7 },
+          { interactionType: 'INQUIRY', triageHours: 4, resolutionHours: 8, callbackDays: 7 },
+        ],
+      });
+      await tx.setting.createMany({
+        data: [
+          { key: 'businessHours', value: { timeZone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '08:30', end: '17:30' } },
+          { key: 'keyAccountCriteria', value: { minCumulativeContractAmount: '500000.00', minRepeatContracts: 2, requireGoodCredit: true } },
+        ],
+      });
+    },
+    { timeout: 120_000 },
+  );
+  return true;
+}
