@@ -1,0 +1,178 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { gqlRequest } from '@/lib/graphql-client';
+import { errorMessage } from './errors';
+import { AdminCustomerPickerQuery } from './operations';
+import { buttonClass, inputClass } from './ui';
+
+export type PickedCustomer = { id: string; name: string; contractNo: string | null };
+
+type Option = PickedCustomer & { certificateNo: string | null };
+
+/**
+ * A searchable customer picker following the ARIA combobox pattern: type to search (debounced), arrows to move,
+ * Enter to choose, Esc to close. Once chosen it shows the customer with a "change" button.
+ */
+export function CustomerPicker({
+  id,
+  value,
+  onChange,
+  invalid,
+  describedBy,
+}: {
+  id: string;
+  value: PickedCustomer | null;
+  onChange: (customer: PickedCustomer | null) => void;
+  invalid: boolean;
+  describedBy: string | undefined;
+}) {
+  const t = useTranslations('admin.users.picker');
+  const tc = useTranslations('common');
+  const [query, setQuery] = useState('');
+  const [options, setOptions] = useState<Option[]>([]);
+  const [status, setStatus] = useState<'idle' | 'searching' | 'done' | 'error'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listId = `${id}-listbox`;
+
+  useEffect(() => {
+    if (value || !open) return;
+    let cancelled = false;
+    setStatus('searching');
+    const timer = setTimeout(async () => {
+      try {
+        const data = await gqlRequest(AdminCustomerPickerQuery, { search: query.trim() || null });
+        if (cancelled) return;
+        setOptions(data.customers.nodes);
+        setActive(data.customers.nodes.length > 0 ? 0 : -1);
+        setStatus('done');
+      } catch (err) {
+        if (cancelled) return;
+        setError(errorMessage(err, tc));
+        setStatus('error');
+      }
+    }, 250);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [query, open, value, tc]);
+
+  function choose(option: Option) {
+    onChange({ id: option.id, name: option.name, contractNo: option.contractNo });
+    setOpen(false);
+    setQuery('');
+  }
+
+  if (value) {
+    return (
+      <div className="flex items-center justify-between gap-3 rounded border border-slate-300 bg-slate-50 px-3 py-2" data-testid="customer-picker-selected">
+        <span className="min-w-0 text-sm">
+          <span className="sr-only">{t('selected', { name: value.name })}</span>
+          <span aria-hidden="true" className="font-medium">
+            {value.name}
+          </span>
+          {value.contractNo && <span className="ml-2 text-xs text-slate-500">{value.contractNo}</span>}
+        </span>
+        <button
+          type="button"
+          className={buttonClass('link')}
+          onClick={() => {
+            onChange(null);
+            setOpen(true);
+            // Back to typing: the input re-mounts after the change.
+            requestAnimationFrame(() => inputRef.current?.focus());
+          }}
+        >
+          {t('change')}
+        </button>
+      </div>
+    );
+  }
+
+  const activeOption = active >= 0 ? options[active] : undefined;
+
+  return (
+    <div className="relative">
+      <input
+        ref={inputRef}
+        id={id}
+        type="text"
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && activeOption ? `${listId}-${activeOption.id}` : undefined}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        autoComplete="off"
+        value={query}
+        placeholder={t('placeholder')}
+        className={inputClass}
+        data-testid="customer-picker-input"
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setOpen(true);
+            setActive((i) => Math.min(i + 1, options.length - 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((i) => Math.max(i - 1, 0));
+          } else if (e.key === 'Enter') {
+            // Enter picks the highlighted customer instead of submitting the form.
+            if (open && activeOption) {
+              e.preventDefault();
+              choose(activeOption);
+            }
+          } else if (e.key === 'Escape' && open) {
+            // Close the list, not the whole dialog.
+            e.preventDefault();
+            e.stopPropagation();
+            setOpen(false);
+          }
+        }}
+      />
+      {open && (
+        <ul id={listId} role="listbox" className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded border border-slate-200 bg-white py-1 shadow-lg">
+          {status === 'searching' && options.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">{t('searching')}</li>}
+          {status === 'error' && (
+            <li role="alert" className="px-3 py-2 text-sm text-red-700">
+              {error}
+            </li>
+          )}
+          {status === 'done' && options.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">{t('noResults')}</li>}
+          {options.map((option, index) => (
+            <li
+              key={option.id}
+              id={`${listId}-${option.id}`}
+              role="option"
+              aria-selected={index === active}
+              data-testid="customer-picker-option"
+              className={`cursor-pointer px-3 py-2 text-sm ${index === active ? 'bg-blue-50 text-blue-900' : 'text-slate-800'}`}
+              // mousedown, not click: it fires before the input's blur closes the list.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(option);
+              }}
+              onMouseEnter={() => setActive(index)}
+            >
+              <div className="font-medium">{option.name}</div>
+              {(option.contractNo || option.certificateNo) && (
+                <div className="text-xs text-slate-500">{[option.contractNo, option.certificateNo].filter(Boolean).join(' · ')}</div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

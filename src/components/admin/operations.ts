@@ -1,0 +1,109 @@
+import { graphql } from '@/gql';
+
+// The admin screens' GraphQL operations, prefixed `Admin` (operation names are global across the UI).
+
+export const AdminApiKeysQuery = graphql(`
+  query AdminApiKeys {
+    apiKeys {
+      ...AdminApiKeyRow
+    }
+    apiScopes
+  }
+`);
+
+export const AdminApiKeyRowFragment = graphql(`
+  fragment AdminApiKeyRow on ApiKey {
+    id
+    name
+    prefix
+    scopes
+    createdBy {
+      id
+      name
+    }
+    lastUsedAt
+    expiresAt
+    revokedAt
+    createdAt
+  }
+`);
+
+export const AdminCreateApiKeyMutation = graphql(`
+  mutation AdminCreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      key
+      apiKey {
+        ...AdminApiKeyRow
+      }
+    }
+  }
+`);
+
+export const AdminRevokeApiKeyMutation = graphql(`
+  mutation AdminRevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) {
+      ...AdminApiKeyRow
+    }
+  }
+`);
+
+export const AdminUserRowFragment = graphql(`
+  fragment AdminUserRow on User {
+    id
+    name
+    email
+    role
+    active
+    department {
+      id
+      name
+    }
+  }
+`);
+
+export const AdminUsersQuery = graphql(`
+  query AdminUsers($role: Role, $search: String) {
+    users(role: $role, search: $search) {
+      ...AdminUserRow
+    }
+  }
+`);
+
+export const AdminDepartmentsQuery = graphql(`
+  query AdminDepartments {
+    departments {
+      id
+      code
+      name
+    }
+  }
+`);
+
+export const AdminCreateUserMutation = graphql(`
+  mutation AdminCreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      ...AdminUserRow
+    }
+  }
+`);
+
+export const AdminSetUserActiveMutation = graphql(`
+  mutation AdminSetUserActive($id: ID!, $active: Boolean!) {
+    setUserActive(id: $id, active: $active) {
+      ...AdminUserRow
+    }
+  }
+`);
+
+export const AdminCustomerPickerQuery = graphql(`
+  query AdminCustomerPicker($search: String) {
+    customers(filter: { search: $search }, first: 10, sort: { field: NAME }) {
+      nodes {
+        id
+        name
+        contractNo
+        certificateNo
+      }
+    }
+  }
+`);
