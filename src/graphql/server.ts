@@ -5,6 +5,8 @@ import { toGraphQLError } from '@/server/errors';
 import type { GraphQLContext } from './context';
 import { buildSchema } from './schema';
 
+const CLIENT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+
 /**
  * Apollo Server with safe defaults: CSRF prevention, no stack traces, unexpected errors masked (logged with an id),
  * and graphql-armor's limits on depth, aliases, tokens, directives and cost.
@@ -28,6 +30,9 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     plugins: [...protection.plugins],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => {
+      // Request errors Apollo has already classified (parse, validation, bad variables) are safe to show as they are.
+      const code = formatted.extensions?.code;
+      if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
       const mapped = toGraphQLError(error, randomUUID());
       return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
     },

@@ -20,21 +20,28 @@ export const forbidden = (message = '无权执行此操作 / Not allowed') => ne
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
 export const conflict = (message: string, details: Record<string, unknown> = {}) => new DomainError('CONFLICT', message, details);
 
+type GraphQLLike = { message: string; originalError?: unknown; extensions?: Record<string, unknown>; path?: readonly (string | number)[] };
+
+// Duck-typed rather than `instanceof GraphQLError`: Apollo and our code may load different copies of graphql (ESM and
+// CommonJS builds), and an instanceof check across them silently fails.
+const isGraphQLLike = (e: unknown): e is GraphQLLike => !!e && typeof e === 'object' && 'message' in e && ('extensions' in e || 'originalError' in e);
+const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError || (e instanceof Error && e.name === 'DomainError' && 'code' in e);
+
 /** Maps a thrown error to what the client may see. Unexpected errors are masked and logged with a request id. */
 export function toGraphQLError(error: unknown, requestId: string): GraphQLError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof DomainError) {
-    const src = error instanceof GraphQLError ? error : undefined;
-    return new GraphQLError(original.message, {
-      path: src?.path,
-      nodes: src?.nodes,
-      extensions: { code: original.code, ...original.details },
-    });
+  const wrapper = isGraphQLLike(error) ? error : undefined;
+  const original = wrapper?.originalError ?? error;
+  if (isDomainError(original)) {
+    return new GraphQLError(original.message, { path: wrapper?.path, extensions: { code: original.code, ...original.details } });
   }
-  if (error instanceof GraphQLError && !error.originalError) return error; // parse/validation errors: safe as they are
+  // Parse/validation errors carry no original error and are safe as they are; so are our scalars' BAD_USER_INPUT.
+  if (wrapper && (!wrapper.originalError || (isGraphQLLike(original) && original.extensions?.code === 'BAD_USER_INPUT'))) {
+    const source = isGraphQLLike(original) ? original : wrapper;
+    return new GraphQLError(source.message, { path: wrapper.path, extensions: { ...source.extensions } });
+  }
   console.error(`[graphql] request ${requestId} failed:`, original);
   return new GraphQLError('服务器内部错误 / Internal server error', {
-    path: error instanceof GraphQLError ? error.path : undefined,
+    path: wrapper?.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
   });
 }
