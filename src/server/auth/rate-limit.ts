@@ -1,18 +1,17 @@
-import { Pool } from 'pg';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
+import { prisma } from '@/server/db';
 
-// Sign-in attempts: 10 per 15 minutes per e-mail address and 50 per 15 minutes per IP, counted in PostgreSQL so
-// every app instance shares the count. The table is the `RateLimit` model in schema.prisma.
-const globalForLimiter = globalThis as unknown as { kefuSignInLimiters?: { byEmail: RateLimiterPostgres; byIp: RateLimiterPostgres; pool: Pool } };
+// Sign-in attempts: 10 per 15 minutes per e-mail address and 50 per 15 minutes per IP, counted in PostgreSQL (the
+// `RateLimit` model) so every app instance shares the count. The Prisma store is used rather than the raw pg store:
+// the latter's named prepared statements collide on the embedded database, whose connections share one session.
+const globalForLimiter = globalThis as unknown as { kefuSignInLimiters?: { byEmail: RateLimiterPrisma; byIp: RateLimiterPrisma } };
 
 function limiters() {
   if (!globalForLimiter.kefuSignInLimiters) {
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2, connectionTimeoutMillis: 10_000 });
-    const common = { storeClient: pool, storeType: 'pg', tableName: 'rate_limit', tableCreated: true, duration: 15 * 60 } as const;
+    const common = { storeClient: prisma, tableName: 'rateLimit', duration: 15 * 60 } as const;
     globalForLimiter.kefuSignInLimiters = {
-      pool,
-      byEmail: new RateLimiterPostgres({ ...common, keyPrefix: 'signin_email', points: Number(process.env.SIGNIN_LIMIT_PER_EMAIL ?? 10) }),
-      byIp: new RateLimiterPostgres({ ...common, keyPrefix: 'signin_ip', points: Number(process.env.SIGNIN_LIMIT_PER_IP ?? 50) }),
+      byEmail: new RateLimiterPrisma({ ...common, keyPrefix: 'signin_email', points: Number(process.env.SIGNIN_LIMIT_PER_EMAIL ?? 10) }),
+      byIp: new RateLimiterPrisma({ ...common, keyPrefix: 'signin_ip', points: Number(process.env.SIGNIN_LIMIT_PER_IP ?? 50) }),
     };
   }
   return globalForLimiter.kefuSignInLimiters;
