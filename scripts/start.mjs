@@ -11,7 +11,8 @@ import { startEmbedded } from './db/embedded.mjs';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
-const dataDir = join(root, '.data');
+// KEFU_DATA_DIR: where the embedded database and the generated auth secret live (the e2e suite uses its own).
+const dataDir = process.env.KEFU_DATA_DIR ? join(root, process.env.KEFU_DATA_DIR) : join(root, '.data');
 const bin = (name) => join(root, 'node_modules/.bin', name);
 
 function run(cmd, args, env) {
@@ -72,7 +73,7 @@ if (!url) {
   unlock = lockEmbedded();
   embedded = await startEmbedded({ dataDir: join(dataDir, 'pglite'), port: process.env.EMBEDDED_DB_PORT ? Number(process.env.EMBEDDED_DB_PORT) : undefined });
   url = embedded.url;
-  console.log(`▶ embedded PostgreSQL (PGlite, ./.data/pglite) at ${url}`);
+  console.log(`▶ embedded PostgreSQL (PGlite, ${join(dataDir, 'pglite')}) at ${url}`);
 } else {
   console.log('▶ using the PostgreSQL server in DATABASE_URL');
 }
