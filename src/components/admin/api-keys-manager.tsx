@@ -270,6 +270,8 @@ function CreateApiKeyDialog({
   }, [open]);
 
   const today = todayIn(timeZone);
+  // Editing a field clears its message; the rest stay until the next submit.
+  const edited = (key: string) => setFieldErrors((current) => (key in current ? Object.fromEntries(Object.entries(current).filter(([k]) => k !== key)) : current));
 
   function validate(): Record<string, string> {
     const errors: Record<string, string> = {};
@@ -312,7 +314,10 @@ function CreateApiKeyDialog({
               maxLength={100}
               value={name}
               placeholder={t('namePlaceholder')}
-              onChange={(e) => setName(e.target.value)}
+              onChange={(e) => {
+                setName(e.target.value);
+                edited('name');
+              }}
               className={inputClass}
               data-testid="api-key-name"
             />
@@ -328,7 +333,11 @@ function CreateApiKeyDialog({
                   type="checkbox"
                   className="mt-0.5 size-4 accent-blue-700"
                   checked={selected.includes(scope)}
-                  onChange={(e) => setSelected((current) => (e.target.checked ? [...current, scope] : current.filter((s) => s !== scope)))}
+                  onChange={(e) => {
+                    const checked = e.target.checked;
+                    setSelected((current) => (checked ? [...current, scope] : current.filter((s) => s !== scope)));
+                    edited('scopes');
+                  }}
                   data-testid={`api-key-scope-${scope}`}
                 />
                 <span>
@@ -350,7 +359,10 @@ function CreateApiKeyDialog({
 
         <Field id={`${formId}-expires`} label={t('expiresAt')} hint={t('expiresHint', { timeZone })} error={fieldErrors.expiresAt}>
           {(props) => (
-            <input {...props} type="date" min={today} value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} className={`${inputClass} sm:w-56`} data-testid="api-key-expires" />
+            <input {...props} type="date" min={today} value={expiresOn} onChange={(e) => {
+                setExpiresOn(e.target.value);
+                edited('expiresAt');
+              }} className={`${inputClass} sm:w-56`} data-testid="api-key-expires" />
           )}
         </Field>
 

@@ -96,7 +96,7 @@ export function CustomerPicker({
   const activeOption = active >= 0 ? options[active] : undefined;
 
   return (
-    <div className="relative">
+    <div>
       <input
         ref={inputRef}
         id={id}
@@ -142,7 +142,8 @@ export function CustomerPicker({
         }}
       />
       {open && (
-        <ul id={listId} role="listbox" className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded border border-slate-200 bg-white py-1 shadow-lg">
+        // In the flow rather than floating: inside a modal a floating list would be clipped by the dialog's edge.
+        <ul id={listId} role="listbox" className="mt-1 max-h-56 w-full overflow-auto rounded border border-slate-200 bg-white py-1 shadow-sm">
           {status === 'searching' && options.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">{t('searching')}</li>}
           {status === 'error' && (
             <li role="alert" className="px-3 py-2 text-sm text-red-700">

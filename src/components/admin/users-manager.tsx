@@ -293,6 +293,8 @@ function CreateUserDialog({
   }, [open]);
 
   const isCustomerAccount = role === 'CUSTOMER';
+  // Editing a field clears its message; the rest stay until the next submit.
+  const edited = (key: string) => setFieldErrors((current) => (key in current ? Object.fromEntries(Object.entries(current).filter(([k]) => k !== key)) : current));
 
   function validate(): Record<string, string> {
     const errors: Record<string, string> = {};
@@ -350,14 +352,20 @@ function CreateUserDialog({
                 autoFocus
                 autoComplete="off"
                 value={email}
-                onChange={(e) => setEmail(e.target.value)}
+                onChange={(e) => {
+                  setEmail(e.target.value);
+                  edited('email');
+                }}
                 className={inputClass}
                 data-testid="user-email"
               />
             )}
           </Field>
           <Field id={`${formId}-name`} label={t('name')} error={fieldErrors.name}>
-            {(props) => <input {...props} type="text" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} data-testid="user-name" />}
+            {(props) => <input {...props} type="text" maxLength={100} value={name} onChange={(e) => {
+                setName(e.target.value);
+                edited('name');
+              }} className={inputClass} data-testid="user-name" />}
           </Field>
         </div>
 
@@ -369,7 +377,10 @@ function CreateUserDialog({
               autoComplete="new-password"
               minLength={MIN_PASSWORD_LENGTH}
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={(e) => {
+                setPassword(e.target.value);
+                edited('password');
+              }}
               className={inputClass}
               data-testid="user-password"
             />
@@ -406,7 +417,10 @@ function CreateUserDialog({
 
         {isCustomerAccount && (
           <Field id={`${formId}-customer`} label={t('customer')} hint={t('customerHint')} error={fieldErrors.customerId}>
-            {(props) => <CustomerPicker id={props.id} value={customer} onChange={setCustomer} invalid={props['aria-invalid']} describedBy={props['aria-describedby']} />}
+            {(props) => <CustomerPicker id={props.id} value={customer} onChange={(picked) => {
+              setCustomer(picked);
+              edited('customerId');
+            }} invalid={props['aria-invalid']} describedBy={props['aria-describedby']} />}
           </Field>
         )}
 

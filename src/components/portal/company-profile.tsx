@@ -203,7 +203,7 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
 function ContactLine({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="flex gap-2">
-      <dt className="w-10 shrink-0 text-slate-400">{label}</dt>
+      <dt className="w-14 shrink-0 text-slate-400">{label}</dt>
       <dd className="min-w-0">{children}</dd>
     </div>
   );
