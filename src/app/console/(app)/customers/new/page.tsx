@@ -1,0 +1,12 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { CustomerForm } from '@/components/customers/customer-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('customers');
+  return { title: t('meta.new') };
+}
+
+export default function NewCustomerPage() {
+  return <CustomerForm />;
+}

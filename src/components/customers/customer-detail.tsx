@@ -1,0 +1,401 @@
+'use client';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useId, useState } from 'react';
+import type { CustomerDetailQuery } from '@/gql/graphql';
+import { gqlRequest } from '@/lib/graphql-client';
+import { errorMessage, isGqlError } from './customer-errors';
+import { formatDateTimeInZone, formatMoney } from './customer-format';
+import { CustomerHistory } from './customer-history';
+import { customerArchiveMutation, customerDetailQuery, customerRestoreMutation } from './customer-operations';
+import { ArchivedBadge, buttonClass, ComingSoon, CreditBadge, ErrorPanel, inputClass, KeyAccountBadge, Modal, Section, Spinner, StatusBadge } from './customer-ui';
+import { useAsyncData } from './use-async-data';
+import { useCustomerPermissions } from './use-customer-permissions';
+
+type Customer = NonNullable<CustomerDetailQuery['customer']>;
+
+function Fields({ items }: { items: { label: string; value: React.ReactNode; wide?: boolean; testId?: string }[] }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
+      {items.map((item) => (
+        <div key={item.label} className={item.wide ? 'sm:col-span-2 lg:col-span-3' : undefined}>
+          <dt className="text-xs font-medium text-slate-500">{item.label}</dt>
+          <dd className="mt-0.5 whitespace-pre-wrap break-words text-sm text-slate-900" data-testid={item.testId}>
+            {item.value === null || item.value === undefined || item.value === '' ? <span className="text-slate-300">—</span> : item.value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The customer page: every field, contacts, contracts, history, archive/restore, and the modules still to come. */
+export function CustomerDetail({ customerId }: { customerId: string }) {
+  const t = useTranslations('customers');
+  const detail = useAsyncData(() => gqlRequest(customerDetailQuery, { id: customerId }), `detail:${customerId}`);
+
+  if (detail.error) return <ErrorPanel message={errorMessage(detail.error, t)} onRetry={isGqlError(detail.error, 'NOT_FOUND') ? undefined : detail.reload} />;
+  if (!detail.data) return <Spinner label={t('list.loading')} />;
+  if (!detail.data.customer) return <ErrorPanel message={t('errors.notFound')} />;
+  return <CustomerDetailBody customer={detail.data.customer} reload={detail.reload} refreshing={detail.loading} />;
+}
+
+function CustomerDetailBody({ customer, reload, refreshing }: { customer: Customer; reload: () => void; refreshing: boolean }) {
+  const t = useTranslations('customers');
+  const locale = useLocale();
+  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const permissions = useCustomerPermissions();
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const saved = searchParams.get('saved');
+  const [archiveOpen, setArchiveOpen] = useState(false);
+  const [actionError, setActionError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [restoring, setRestoring] = useState(false);
+
+  const money = (value: string | null | undefined) => (value ? <span className="tabular-nums">{formatMoney(value, locale)}</span> : null);
+  const dateTime = (iso: string | null | undefined) => formatDateTimeInZone(iso, timeZone);
+
+  const restore = async () => {
+    setRestoring(true);
+    setActionError(null);
+    try {
+      await gqlRequest(customerRestoreMutation, { id: customer.id, version: customer.version });
+      reload();
+    } catch (error) {
+      setActionError({ message: errorMessage(error, t), conflict: isGqlError(error, 'CONFLICT') });
+    } finally {
+      setRestoring(false);
+    }
+  };
+
+  return (
+    <div className="space-y-5" data-testid="customer-detail" data-customer-id={customer.id}>
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div className="min-w-0">
+          <nav aria-label={t('breadcrumb')} className="mb-1 text-sm text-slate-500">
+            <Link href="/console/customers" className="hover:underline">
+              {t('title')}
+            </Link>
+          </nav>
+          <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold" data-testid="customer-name">
+            <span className="break-all">{customer.name}</span>
+            <StatusBadge status={customer.status} />
+            {customer.keyAccountStatus !== 'NONE' && <KeyAccountBadge status={customer.keyAccountStatus} />}
+            {customer.archivedAt && <ArchivedBadge />}
+          </h1>
+          <p className="mt-1 text-sm text-slate-500">
+            {[customer.contractNo && t('detail.contractNoShort', { no: customer.contractNo }), customer.certificateNo && t('detail.certificateNoShort', { no: customer.certificateNo })]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          {refreshing && <Spinner />}
+          {permissions.canWrite && (
+            <>
+              <Link href={`/console/customers/${customer.id}/edit`} className={buttonClass.primary} data-testid="customer-edit">
+                {t('actions.edit')}
+              </Link>
+              {customer.archivedAt ? (
+                <button type="button" className={buttonClass.secondary} onClick={restore} disabled={restoring} data-testid="customer-restore">
+                  {restoring ? t('archive.restoring') : t('archive.restore')}
+                </button>
+              ) : (
+                <button type="button" className={buttonClass.secondary} onClick={() => setArchiveOpen(true)} data-testid="customer-archive">
+                  {t('archive.archive')}
+                </button>
+              )}
+            </>
+          )}
+        </div>
+      </header>
+
+      {saved && (saved === 'created' || saved === 'updated') && (
+        <div role="status" data-testid="customer-saved" className="flex items-center justify-between gap-3 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
+          <span>{saved === 'created' ? t('detail.created') : t('detail.updated')}</span>
+          <button type="button" className="text-emerald-900 hover:underline" onClick={() => router.replace(pathname, { scroll: false })}>
+            {t('actions.dismiss')}
+          </button>
+        </div>
+      )}
+
+      {actionError && (
+        <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">
+          <span>{actionError.message}</span>
+          {actionError.conflict && (
+            <button
+              type="button"
+              className={buttonClass.secondary}
+              onClick={() => {
+                setActionError(null);
+                reload();
+              }}
+            >
+              {t('form.conflictReload')}
+            </button>
+          )}
+        </div>
+      )}
+
+      {customer.archivedAt && (
+        <p className="rounded-md border border-slate-300 bg-slate-100 px-4 py-2 text-sm text-slate-700" data-testid="customer-archived-notice">
+          {t('detail.archivedNotice', { date: dateTime(customer.archivedAt) })}
+        </p>
+      )}
+
+      <div className="grid gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
+        <div className="min-w-0 space-y-5">
+          <Section title={t('sections.basic')}>
+            <Fields
+              items={[
+                { label: t('fields.name'), value: customer.name, wide: true },
+                { label: t('fields.contractNo'), value: customer.contractNo, testId: 'detail-contractNo' },
+                { label: t('fields.certificateNo'), value: customer.certificateNo },
+                { label: t('fields.status'), value: <StatusBadge status={customer.status} /> },
+                { label: t('fields.owner'), value: customer.owner?.name },
+              ]}
+            />
+          </Section>
+
+          <Section title={t('sections.certification')}>
+            <Fields
+              items={[
+                { label: t('fields.applicationAcceptedAt'), value: customer.applicationAcceptedAt },
+                { label: t('fields.auditDate'), value: customer.auditDate },
+                { label: t('fields.implementationDate'), value: customer.implementationDate },
+                { label: t('fields.plannedSurveillanceDate'), value: customer.plannedSurveillanceDate },
+                { label: t('fields.professionalCode'), value: customer.professionalCode },
+                { label: t('fields.certificationScope'), value: customer.certificationScope, wide: true },
+              ]}
+            />
+          </Section>
+
+          <Section title={t('sections.fees')}>
+            <Fields
+              items={[
+                { label: t('fields.initialAuditFee'), value: money(customer.initialAuditFee) },
+                { label: t('fields.surveillanceAuditFee'), value: money(customer.surveillanceAuditFee) },
+                { label: t('fields.contractTotal'), value: money(customer.contractTotal) },
+              ]}
+            />
+          </Section>
+
+          <Section title={t('sections.contact')}>
+            <Fields
+              items={[
+                { label: t('fields.contactPerson'), value: customer.contactPerson },
+                { label: t('fields.phone'), value: customer.phone },
+                { label: t('fields.postcode'), value: customer.postcode },
+                { label: t('fields.province'), value: customer.province },
+                { label: t('fields.address'), value: customer.address, wide: true },
+              ]}
+            />
+          </Section>
+
+          <Section title={t('sections.business')}>
+            <Fields
+              items={[
+                { label: t('fields.legalRepresentative'), value: customer.legalRepresentative },
+                { label: t('fields.handler'), value: customer.handler },
+                { label: t('fields.industry'), value: customer.industry },
+                { label: t('fields.businessCondition'), value: customer.businessCondition, wide: true },
+                { label: t('fields.businessLines'), value: customer.businessLines, wide: true },
+              ]}
+            />
+          </Section>
+
+          <Section title={t('sections.classification')}>
+            <Fields
+              items={[
+                { label: t('fields.creditStanding'), value: <CreditBadge credit={customer.creditStanding} /> },
+                { label: t('fields.source'), value: customer.source ? t(`source.${customer.source}`) : null },
+                { label: t('fields.grade'), value: customer.grade ? t(`grade.${customer.grade}`) : null },
+                { label: t('fields.keyAccountStatus'), value: <KeyAccountBadge status={customer.keyAccountStatus} /> },
+              ]}
+            />
+          </Section>
+
+          <Section title={t('sections.contacts')} testId="customer-contacts">
+            {customer.contacts.length === 0 ? (
+              <p className="text-sm text-slate-500">{t('detail.noContacts')}</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="min-w-full text-sm">
+                  <thead className="text-left text-xs text-slate-500">
+                    <tr>
+                      {(['name', 'title', 'phone', 'mobile', 'email'] as const).map((f) => (
+                        <th key={f} scope="col" className="px-2 py-1.5 font-medium">
+                          {t(`contactFields.${f}`)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {customer.contacts.map((c) => (
+                      <tr key={c.id} data-testid="customer-contact-row">
+                        <td className="px-2 py-1.5 font-medium">
+                          {c.name}
+                          {c.isPrimary && <span className="ml-1.5 rounded bg-blue-50 px-1 text-[11px] text-blue-800">{t('contactFields.isPrimary')}</span>}
+                        </td>
+                        <td className="px-2 py-1.5">{c.title}</td>
+                        <td className="px-2 py-1.5">{c.phone}</td>
+                        <td className="px-2 py-1.5">{c.mobile}</td>
+                        <td className="px-2 py-1.5">{c.email && <a href={`mailto:${c.email}`} className="text-blue-700 hover:underline">{c.email}</a>}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Section>
+
+          <Section title={t('sections.contracts')} testId="customer-contracts">
+            {customer.contracts.length === 0 ? (
+              <p className="text-sm text-slate-500">{t('detail.noContracts')}</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="min-w-full text-sm">
+                  <thead className="text-left text-xs text-slate-500">
+                    <tr>
+                      <th scope="col" className="px-2 py-1.5 font-medium">{t('contractFields.contractNo')}</th>
+                      <th scope="col" className="px-2 py-1.5 font-medium">{t('contractFields.title')}</th>
+                      <th scope="col" className="px-2 py-1.5 text-right font-medium">{t('contractFields.amount')}</th>
+                      <th scope="col" className="px-2 py-1.5 font-medium">{t('contractFields.signedAt')}</th>
+                      <th scope="col" className="px-2 py-1.5 font-medium">{t('contractFields.term')}</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {customer.contracts.map((c) => (
+                      <tr key={c.id} data-testid="customer-contract-row">
+                        <td className="px-2 py-1.5 font-medium">{c.contractNo}</td>
+                        <td className="px-2 py-1.5">{c.title}</td>
+                        <td className="px-2 py-1.5 text-right tabular-nums">{formatMoney(c.amount, locale)}</td>
+                        <td className="px-2 py-1.5">{c.signedAt}</td>
+                        <td className="px-2 py-1.5">{c.startsAt || c.endsAt ? `${c.startsAt ?? '…'} – ${c.endsAt ?? '…'}` : ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot className="border-t-2 border-slate-200 font-medium">
+                    <tr>
+                      <td className="px-2 py-1.5" colSpan={2}>
+                        {t('detail.contractTotal', { count: customer.contracts.length })}
+                      </td>
+                      <td className="px-2 py-1.5 text-right tabular-nums" data-testid="customer-contract-total">
+                        {formatMoney(customer.contractTotal, locale)}
+                      </td>
+                      <td colSpan={2} />
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+            )}
+          </Section>
+        </div>
+
+        <aside className="min-w-0 space-y-5">
+          <Section title={t('sections.record')}>
+            <Fields
+              items={[
+                { label: t('fields.createdAt'), value: dateTime(customer.createdAt) },
+                { label: t('fields.updatedAt'), value: dateTime(customer.updatedAt) },
+                { label: t('fields.version'), value: customer.version },
+              ]}
+            />
+          </Section>
+          <Section title={t('sections.history')} testId="customer-history">
+            <CustomerHistory entries={customer.history} />
+          </Section>
+          <div className="space-y-3">
+            <ComingSoon title={t('comingSoonSections.interactions')} description={t('comingSoonSections.interactionsHint')} testId="coming-soon-interactions" />
+            <ComingSoon title={t('comingSoonSections.surveys')} description={t('comingSoonSections.surveysHint')} testId="coming-soon-surveys" />
+            <ComingSoon title={t('comingSoonSections.visits')} description={t('comingSoonSections.visitsHint')} testId="coming-soon-visits" />
+            <ComingSoon title={t('comingSoonSections.workOrders')} description={t('comingSoonSections.workOrdersHint')} testId="coming-soon-work-orders" />
+          </div>
+        </aside>
+      </div>
+
+      {permissions.canWrite && (
+        <ArchiveDialog
+          open={archiveOpen}
+          customer={customer}
+          onClose={() => setArchiveOpen(false)}
+          onArchived={() => {
+            setArchiveOpen(false);
+            reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function ArchiveDialog({ open, customer, onClose, onArchived }: { open: boolean; customer: Customer; onClose: () => void; onArchived: () => void }) {
+  const t = useTranslations('customers');
+  const [reason, setReason] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const reasonId = useId();
+
+  const close = () => {
+    if (pending) return;
+    setError(null);
+    setReason('');
+    onClose();
+  };
+
+  const confirm = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      await gqlRequest(customerArchiveMutation, { id: customer.id, version: customer.version, reason: reason.trim() || null });
+      setReason('');
+      onArchived();
+    } catch (e) {
+      setError({ message: errorMessage(e, t), conflict: isGqlError(e, 'CONFLICT') });
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      onClose={close}
+      title={t('archive.title')}
+      testId="archive-dialog"
+      footer={
+        <>
+          <button type="button" className={buttonClass.secondary} onClick={close} disabled={pending}>
+            {t('actions.cancel')}
+          </button>
+          {error?.conflict ? (
+            <button type="button" className={buttonClass.primary} onClick={onArchived} data-testid="archive-reload">
+              {t('form.conflictReload')}
+            </button>
+          ) : (
+            <button type="button" className={buttonClass.danger} onClick={confirm} disabled={pending} data-testid="archive-confirm">
+              {pending ? t('archive.archiving') : t('archive.confirm')}
+            </button>
+          )}
+        </>
+      }
+    >
+      <div className="space-y-3 text-sm">
+        <p>{t('archive.body', { name: customer.name })}</p>
+        <div>
+          <label htmlFor={reasonId} className="mb-1 block text-xs font-medium text-slate-700">
+            {t('archive.reason')}
+          </label>
+          <textarea id={reasonId} autoFocus rows={3} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} data-testid="archive-reason" maxLength={500} />
+        </div>
+        {error && (
+          <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
+            {error.message}
+          </p>
+        )}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,299 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useId, useState } from 'react';
+import type { CustomerOwnerOptionsQuery } from '@/gql/graphql';
+import {
+  DATE_RANGE_KEYS,
+  emptyFilter,
+  ENUM_FILTER_KEYS,
+  ENUM_FILTER_VALUES,
+  filterProblems,
+  MONEY_RANGE_KEYS,
+  TEXT_FILTER_KEYS,
+  type ArchivedScope,
+  type CustomerFilterState,
+  type EnumFilterKey,
+} from './customer-list-params';
+import { buttonClass, inputClass } from './customer-ui';
+
+type Owner = CustomerOwnerOptionsQuery['users'][number];
+
+function CheckboxGroup({
+  name,
+  legend,
+  options,
+  selected,
+  onChange,
+  emptyHint,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  selected: readonly string[];
+  onChange: (values: string[]) => void;
+  emptyHint?: string;
+}) {
+  const toggle = (value: string, checked: boolean) => onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
+  return (
+    <fieldset className="min-w-0">
+      <legend className="mb-1.5 text-xs font-medium text-slate-600">{legend}</legend>
+      {options.length === 0 ? (
+        <p className="text-xs text-slate-400">{emptyHint}</p>
+      ) : (
+        <div className={`flex flex-wrap gap-x-3 gap-y-1.5 ${options.length > 12 ? 'max-h-36 overflow-y-auto rounded border border-slate-200 p-2' : ''}`}>
+          {options.map((option) => (
+            <label key={option.value} className="inline-flex items-center gap-1.5 text-sm">
+              <input
+                type="checkbox"
+                name={name}
+                value={option.value}
+                checked={selected.includes(option.value)}
+                onChange={(e) => toggle(option.value, e.target.checked)}
+                data-testid={`filter-${name}-${option.value}`}
+                className="size-4 rounded border-slate-300 text-blue-700 focus:ring-blue-600"
+              />
+              {option.label}
+            </label>
+          ))}
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+/** Every filter of CustomerFilter. Changes are staged here and take effect (in the URL) on "apply". */
+export function CustomerFilterPanel({
+  value,
+  provinces,
+  industries,
+  owners,
+  onApply,
+  onClose,
+}: {
+  value: CustomerFilterState;
+  provinces: readonly string[];
+  industries: readonly string[];
+  owners: readonly Owner[];
+  onApply: (filter: CustomerFilterState) => void;
+  onClose: () => void;
+}) {
+  const t = useTranslations('customers');
+  const [draft, setDraft] = useState<CustomerFilterState>(value);
+  const problems = filterProblems(draft);
+  const hasProblems = Object.keys(problems).length > 0;
+  const id = useId();
+
+  // Values selected in a shared URL may no longer be in use; keep them visible so they can be unticked.
+  const facetOptions = (values: readonly string[], selected: readonly string[]) =>
+    [...new Set([...values, ...selected])].map((v) => ({ value: v, label: v }));
+  const enumOptions = (key: EnumFilterKey) => ENUM_FILTER_VALUES[key].map((v) => ({ value: v, label: t(`${key}.${v}`) }));
+
+  return (
+    <form
+      id="customer-filter-panel"
+      aria-label={t('filters.title')}
+      data-testid="filter-panel"
+      className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-xs"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!hasProblems) onApply(draft);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        {ENUM_FILTER_KEYS.map((key) => (
+          <CheckboxGroup
+            key={key}
+            name={key}
+            legend={t(`fields.${key}`)}
+            options={enumOptions(key)}
+            selected={draft[key]}
+            onChange={(values) => setDraft({ ...draft, [key]: values.filter((v) => (ENUM_FILTER_VALUES[key] as readonly string[]).includes(v)) })}
+          />
+        ))}
+        <CheckboxGroup
+          name="province"
+          legend={t('fields.province')}
+          options={facetOptions(provinces, draft.province)}
+          selected={draft.province}
+          onChange={(values) => setDraft({ ...draft, province: values })}
+          emptyHint={t('filters.noValues')}
+        />
+        <CheckboxGroup
+          name="industry"
+          legend={t('fields.industry')}
+          options={facetOptions(industries, draft.industry)}
+          selected={draft.industry}
+          onChange={(values) => setDraft({ ...draft, industry: values })}
+          emptyHint={t('filters.noValues')}
+        />
+      </div>
+
+      <fieldset>
+        <legend className="mb-2 text-sm font-semibold text-slate-800">{t('filters.textFields')}</legend>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+          {TEXT_FILTER_KEYS.map((key) => (
+            <label key={key} className="block">
+              <span className="mb-1 block text-xs font-medium text-slate-600">{t(`fields.${key}`)}</span>
+              <input
+                type="text"
+                value={draft.text[key]}
+                onChange={(e) => setDraft({ ...draft, text: { ...draft.text, [key]: e.target.value } })}
+                className={inputClass}
+                placeholder={t('filters.contains')}
+                data-testid={`filter-text-${key}`}
+              />
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <fieldset>
+          <legend className="mb-2 text-sm font-semibold text-slate-800">{t('filters.dateRanges')}</legend>
+          <div className="space-y-2">
+            {DATE_RANGE_KEYS.map((key) => {
+              const errorId = `${id}-${key}-error`;
+              const label = t(`fields.${key}`);
+              return (
+                <div key={key} role="group" aria-label={label}>
+                  <div className="grid grid-cols-[8rem_1fr_auto_1fr] items-center gap-2">
+                    <span className="text-xs font-medium text-slate-600">{label}</span>
+                    <input
+                      type="date"
+                      value={draft.dates[key].from}
+                      onChange={(e) => setDraft({ ...draft, dates: { ...draft.dates, [key]: { ...draft.dates[key], from: e.target.value } } })}
+                      aria-label={t('filters.from', { field: label })}
+                      aria-invalid={!!problems[key]}
+                      aria-describedby={problems[key] ? errorId : undefined}
+                      className={inputClass}
+                      data-testid={`filter-${key}-from`}
+                    />
+                    <span className="text-xs text-slate-500">{t('filters.to')}</span>
+                    <input
+                      type="date"
+                      value={draft.dates[key].to}
+                      onChange={(e) => setDraft({ ...draft, dates: { ...draft.dates, [key]: { ...draft.dates[key], to: e.target.value } } })}
+                      aria-label={t('filters.until', { field: label })}
+                      aria-invalid={!!problems[key]}
+                      aria-describedby={problems[key] ? errorId : undefined}
+                      className={inputClass}
+                      data-testid={`filter-${key}-to`}
+                    />
+                  </div>
+                  {problems[key] && (
+                    <p id={errorId} className="mt-1 text-xs text-red-700">
+                      {t(`filters.problem.${problems[key]}`)}
+                    </p>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+
+        <div className="space-y-5">
+          <fieldset>
+            <legend className="mb-2 text-sm font-semibold text-slate-800">{t('filters.moneyRanges')}</legend>
+            <div className="space-y-2">
+              {MONEY_RANGE_KEYS.map((key) => {
+                const errorId = `${id}-${key}-error`;
+                const label = t(`fields.${key}`);
+                return (
+                  <div key={key} role="group" aria-label={label}>
+                    <div className="grid grid-cols-[8rem_1fr_auto_1fr] items-center gap-2">
+                      <span className="text-xs font-medium text-slate-600">{label}</span>
+                      <input
+                        type="text"
+                        inputMode="decimal"
+                        value={draft.money[key].min}
+                        onChange={(e) => setDraft({ ...draft, money: { ...draft.money, [key]: { ...draft.money[key], min: e.target.value } } })}
+                        aria-label={t('filters.min', { field: label })}
+                        aria-invalid={!!problems[key]}
+                        aria-describedby={problems[key] ? errorId : undefined}
+                        placeholder={t('filters.minPlaceholder')}
+                        className={inputClass}
+                        data-testid={`filter-${key}-min`}
+                      />
+                      <span className="text-xs text-slate-500">{t('filters.to')}</span>
+                      <input
+                        type="text"
+                        inputMode="decimal"
+                        value={draft.money[key].max}
+                        onChange={(e) => setDraft({ ...draft, money: { ...draft.money, [key]: { ...draft.money[key], max: e.target.value } } })}
+                        aria-label={t('filters.max', { field: label })}
+                        aria-invalid={!!problems[key]}
+                        aria-describedby={problems[key] ? errorId : undefined}
+                        placeholder={t('filters.maxPlaceholder')}
+                        className={inputClass}
+                        data-testid={`filter-${key}-max`}
+                      />
+                    </div>
+                    {problems[key] && (
+                      <p id={errorId} className="mt-1 text-xs text-red-700">
+                        {t(`filters.problem.${problems[key]}`)}
+                      </p>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </fieldset>
+
+          <div className="grid gap-4 sm:grid-cols-2">
+            <label className="block">
+              <span className="mb-1 block text-xs font-medium text-slate-600">{t('fields.owner')}</span>
+              <select
+                value={draft.ownerId}
+                onChange={(e) => setDraft({ ...draft, ownerId: e.target.value })}
+                className={inputClass}
+                data-testid="filter-owner"
+              >
+                <option value="">{t('filters.anyOwner')}</option>
+                {owners.map((owner) => (
+                  <option key={owner.id} value={owner.id}>
+                    {owner.name}
+                    {owner.department ? ` · ${owner.department.name}` : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <fieldset>
+              <legend className="mb-1 text-xs font-medium text-slate-600">{t('filters.archived')}</legend>
+              <div className="flex flex-wrap gap-x-3 gap-y-1">
+                {(['active', 'archived', 'all'] as const satisfies readonly ArchivedScope[]).map((scope) => (
+                  <label key={scope} className="inline-flex items-center gap-1.5 text-sm">
+                    <input
+                      type="radio"
+                      name="archived"
+                      value={scope}
+                      checked={draft.archived === scope}
+                      onChange={() => setDraft({ ...draft, archived: scope })}
+                      data-testid={`filter-archived-${scope}`}
+                      className="size-4 border-slate-300 text-blue-700"
+                    />
+                    {t(`filters.archivedScope.${scope}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+        </div>
+      </div>
+
+      <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 pt-3">
+        <button type="button" className={buttonClass.link} onClick={() => setDraft({ ...emptyFilter(), search: draft.search })} data-testid="filter-reset">
+          {t('filters.reset')}
+        </button>
+        <button type="button" className={buttonClass.secondary} onClick={onClose}>
+          {t('actions.cancel')}
+        </button>
+        <button type="submit" className={buttonClass.primary} disabled={hasProblems} data-testid="filter-apply">
+          {t('filters.apply')}
+        </button>
+      </div>
+    </form>
+  );
+}

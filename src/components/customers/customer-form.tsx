@@ -1,0 +1,643 @@
+'use client';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { CustomerEditQuery, CustomerOwnerOptionsQuery } from '@/gql/graphql';
+import { GqlError, gqlRequest } from '@/lib/graphql-client';
+import { errorMessage, isGqlError } from './customer-errors';
+import { formatMoney, sumMoney } from './customer-format';
+import {
+  clientProblems,
+  emptyContact,
+  emptyContract,
+  emptyCustomerValues,
+  toCustomerInput,
+  valuesFromCustomer,
+  type ContactRow,
+  type ContractRow,
+  type CustomerFormValues,
+  type ScalarField,
+} from './customer-form-values';
+import { CREDIT_VALUES, GRADE_VALUES, SOURCE_VALUES, STATUS_VALUES } from './customer-list-params';
+import {
+  customerCreateMutation,
+  customerEditQuery,
+  customerOwnerOptionsQuery,
+  customersFacetsQuery,
+  customerUpdateMutation,
+} from './customer-operations';
+import { ArchivedBadge, buttonClass, ErrorPanel, inputClass, Section, Spinner } from './customer-ui';
+import { useAsyncData } from './use-async-data';
+import { useCustomerPermissions } from './use-customer-permissions';
+
+type Owner = CustomerOwnerOptionsQuery['users'][number];
+type Errors = Record<string, string>;
+
+/** The DOM id of the input for an error key such as "postcode" or "contracts.0.contractNo". */
+const fieldId = (key: string) => `customer-field-${key.replace(/\./g, '-')}`;
+
+function FieldShell({
+  name,
+  label,
+  error,
+  required,
+  hint,
+  wide,
+  children,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  required?: boolean;
+  hint?: string;
+  wide?: boolean;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; 'aria-required'?: boolean }) => React.ReactNode;
+}) {
+  const id = fieldId(name);
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={wide ? 'sm:col-span-2 lg:col-span-3' : undefined}>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">
+        {label}
+        {required && (
+          <span className="ml-0.5 text-red-600" aria-hidden>
+            *
+          </span>
+        )}
+      </label>
+      {children({ id, 'aria-invalid': !!error, 'aria-describedby': describedBy, ...(required ? { 'aria-required': true } : {}) })}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-xs text-red-700" data-testid={`error-${name}`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function CustomerForm({ customerId }: { customerId?: string }) {
+  const t = useTranslations('customers');
+  const permissions = useCustomerPermissions();
+  const editing = !!customerId;
+  const existing = useAsyncData(() => gqlRequest(customerEditQuery, { id: customerId ?? '' }), `edit:${customerId}`, editing);
+
+  if (permissions.loaded && !permissions.canWrite) {
+    return <ErrorPanel message={t('errors.forbidden')} />;
+  }
+  if (editing) {
+    if (existing.error) return <ErrorPanel message={errorMessage(existing.error, t)} onRetry={existing.reload} />;
+    if (!existing.data) return <Spinner label={t('list.loading')} />;
+    if (!existing.data.customer) return <ErrorPanel message={t('errors.notFound')} />;
+    // Keyed by version: a reload after a conflict starts the form again from the stored record.
+    return <CustomerFormBody key={existing.data.customer.version} customer={existing.data.customer} onReload={existing.reload} />;
+  }
+  return <CustomerFormBody customer={null} onReload={() => undefined} />;
+}
+
+function CustomerFormBody({ customer, onReload }: { customer: NonNullable<CustomerEditQuery['customer']> | null; onReload: () => void }) {
+  const t = useTranslations('customers');
+  const locale = useLocale();
+  const router = useRouter();
+  const formId = useId();
+  const [initialValues] = useState<CustomerFormValues>(() => (customer ? valuesFromCustomer(customer) : emptyCustomerValues()));
+  const [values, setValues] = useState<CustomerFormValues>(initialValues);
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusAfterAdd = useRef<string | null>(null);
+
+  const owners = useAsyncData(() => gqlRequest(customerOwnerOptionsQuery), 'owners');
+  const facets = useAsyncData(() => gqlRequest(customersFacetsQuery), 'facets');
+
+  // Leaving with unsaved changes asks first (reload, closing the tab, typing another address).
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  useEffect(() => {
+    if (focusAfterAdd.current) {
+      document.getElementById(focusAfterAdd.current)?.focus();
+      focusAfterAdd.current = null;
+    }
+  });
+
+  const clearError = (key: string) =>
+    setErrors((e) => {
+      if (!(key in e)) return e;
+      const { [key]: _removed, ...rest } = e;
+      return rest;
+    });
+
+  const set = (key: ScalarField, value: string) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setDirty(true);
+    clearError(key);
+  };
+
+  const setContact = (index: number, patch: Partial<ContactRow>) => {
+    setValues((v) => ({
+      ...v,
+      contacts: v.contacts.map((c, i) => (i === index ? { ...c, ...patch } : patch.isPrimary ? { ...c, isPrimary: false } : c)),
+    }));
+    setDirty(true);
+    for (const key of Object.keys(patch)) clearError(`contacts.${index}.${key}`);
+    clearError('contacts');
+  };
+  const setContract = (index: number, patch: Partial<ContractRow>) => {
+    setValues((v) => ({ ...v, contracts: v.contracts.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
+    setDirty(true);
+    for (const key of Object.keys(patch)) clearError(`contracts.${index}.${key}`);
+    clearError('contracts');
+  };
+  // Removing a row shifts the indices the server's messages refer to, so the list's messages go with it.
+  const dropListErrors = (list: 'contacts' | 'contracts') =>
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== list && !k.startsWith(`${list}.`))));
+
+  const focusFirstError = (keys: string[]) => {
+    // Document order, so the first message the person meets is the first they fix.
+    const elements = keys.map((k) => document.getElementById(fieldId(k))).filter((el): el is HTMLElement => !!el);
+    elements.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    (elements[0] ?? document.getElementById(`${formId}-summary`))?.focus();
+  };
+
+  const submit = async () => {
+    if (saving) return;
+    setFormError(null);
+    setConflict(false);
+    const problems = clientProblems(values);
+    if (Object.keys(problems).length) {
+      const messages = Object.fromEntries(Object.entries(problems).map(([k, p]) => [k, t(`form.problem.${p}`)]));
+      setErrors(messages);
+      setFormError(t('form.fixErrors'));
+      requestAnimationFrame(() => focusFirstError(Object.keys(messages)));
+      return;
+    }
+    setSaving(true);
+    try {
+      const input = toCustomerInput(values, customer ? initialValues : undefined);
+      const id = customer
+        ? (await gqlRequest(customerUpdateMutation, { id: customer.id, version: customer.version, input })).updateCustomer.id
+        : (await gqlRequest(customerCreateMutation, { input })).createCustomer.id;
+      setDirty(false);
+      router.push(`/console/customers/${id}?saved=${customer ? 'updated' : 'created'}`);
+      router.refresh();
+    } catch (error) {
+      setSaving(false);
+      if (isGqlError(error, 'CONFLICT')) {
+        setConflict(true);
+        requestAnimationFrame(() => document.getElementById(`${formId}-conflict`)?.focus());
+        return;
+      }
+      if (error instanceof GqlError && Object.keys(error.fields).length) {
+        setErrors(error.fields);
+        setFormError(t('form.fixErrors'));
+        requestAnimationFrame(() => focusFirstError(Object.keys(error.fields)));
+        return;
+      }
+      setFormError(errorMessage(error, t));
+      requestAnimationFrame(() => document.getElementById(`${formId}-summary`)?.focus());
+    }
+  };
+
+  const ownerOptions: Owner[] = (owners.data?.users ?? []).filter((u) => u.active || u.id === values.ownerId);
+  const contractTotal = sumMoney(values.contracts.map((c) => c.amount.replace(/[\s,，¥￥]/g, '')));
+  /** "contracts.1.amount" → "合同 2 · 金额"; "postcode" → "邮编". */
+  const errorLabel = (key: string): string => {
+    const [head, index, field] = key.split('.');
+    if ((head === 'contacts' || head === 'contracts') && index !== undefined && field) {
+      const row = head === 'contacts' ? t('form.contactN', { n: Number(index) + 1 }) : t('form.contractN', { n: Number(index) + 1 });
+      const fieldKey = `${head === 'contacts' ? 'contactFields' : 'contractFields'}.${field}`;
+      return `${row} · ${t.has(fieldKey) ? t(fieldKey) : field}`;
+    }
+    const fieldKey = `fields.${head === 'ownerId' ? 'owner' : head}`;
+    return t.has(fieldKey) ? t(fieldKey) : key;
+  };
+
+  const text = (key: ScalarField, props: { label?: string; required?: boolean; hint?: string; wide?: boolean; list?: string; inputMode?: 'decimal' | 'tel' | 'numeric'; autoComplete?: string } = {}) => (
+    <FieldShell name={key} label={props.label ?? t(`fields.${key}`)} error={errors[key]} required={props.required} hint={props.hint} wide={props.wide}>
+      {(a11y) => (
+        <input
+          {...a11y}
+          name={key}
+          type="text"
+          value={values[key]}
+          onChange={(e) => set(key, e.target.value)}
+          list={props.list}
+          inputMode={props.inputMode}
+          autoComplete={props.autoComplete ?? 'off'}
+          className={inputClass}
+        />
+      )}
+    </FieldShell>
+  );
+  const textarea = (key: ScalarField) => (
+    <FieldShell name={key} label={t(`fields.${key}`)} error={errors[key]} wide>
+      {(a11y) => <textarea {...a11y} name={key} rows={3} value={values[key]} onChange={(e) => set(key, e.target.value)} className={inputClass} />}
+    </FieldShell>
+  );
+  const date = (key: ScalarField) => (
+    <FieldShell name={key} label={t(`fields.${key}`)} error={errors[key]}>
+      {(a11y) => <input {...a11y} name={key} type="date" value={values[key]} onChange={(e) => set(key, e.target.value)} className={inputClass} />}
+    </FieldShell>
+  );
+  const money = (key: ScalarField) => (
+    <FieldShell name={key} label={t(`fields.${key}`)} error={errors[key]} hint={values[key] ? formatMoney(values[key].replace(/[\s,，¥￥]/g, ''), locale) : t('form.moneyHint')}>
+      {(a11y) => (
+        <div className="relative">
+          <span className="pointer-events-none absolute inset-y-0 left-2.5 flex items-center text-sm text-slate-400" aria-hidden>
+            ¥
+          </span>
+          <input {...a11y} name={key} type="text" inputMode="decimal" value={values[key]} onChange={(e) => set(key, e.target.value)} placeholder="0.00" className={`${inputClass} pl-6 text-right tabular-nums`} />
+        </div>
+      )}
+    </FieldShell>
+  );
+  const select = (key: ScalarField, options: readonly { value: string; label: string }[], blank?: string) => (
+    <FieldShell name={key} label={t(`fields.${key}`)} error={errors[key]}>
+      {(a11y) => (
+        <select {...a11y} name={key} value={values[key]} onChange={(e) => set(key, e.target.value)} className={inputClass}>
+          {blank !== undefined && <option value="">{blank}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+
+  const grid = 'grid gap-4 sm:grid-cols-2 lg:grid-cols-3';
+
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      aria-labelledby={`${formId}-title`}
+      data-testid="customer-form"
+      className="space-y-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      onKeyDown={(e) => {
+        // Ctrl/⌘+Enter saves from anywhere, including the multi-line fields.
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void submit();
+        }
+      }}
+    >
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <nav aria-label={t('breadcrumb')} className="mb-1 text-sm text-slate-500">
+            <Link href="/console/customers" className="hover:underline">
+              {t('title')}
+            </Link>
+            {customer && (
+              <>
+                {' / '}
+                <Link href={`/console/customers/${customer.id}`} className="hover:underline">
+                  {customer.name}
+                </Link>
+              </>
+            )}
+          </nav>
+          <h1 id={`${formId}-title`} className="flex items-center gap-2 text-2xl font-semibold">
+            {customer ? t('form.editTitle', { name: customer.name }) : t('form.newTitle')}
+            {customer?.archivedAt && <ArchivedBadge />}
+          </h1>
+          <p className="mt-1 text-sm text-slate-500">{t('form.keyboardHint')}</p>
+        </div>
+        <FormActions saving={saving} cancelHref={customer ? `/console/customers/${customer.id}` : '/console/customers'} testId="customer-save-top" />
+      </header>
+
+      {conflict && (
+        <div
+          id={`${formId}-conflict`}
+          tabIndex={-1}
+          role="alert"
+          data-testid="customer-conflict"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
+          <div>
+            <p className="font-semibold">{t('form.conflictTitle')}</p>
+            <p>{t('form.conflictBody')}</p>
+          </div>
+          <div className="flex gap-2">
+            <a href={customer ? `/console/customers/${customer.id}` : '#'} target="_blank" rel="noreferrer" className={buttonClass.secondary}>
+              {t('form.conflictView')}
+            </a>
+            <button type="button" className={buttonClass.primary} onClick={onReload} data-testid="customer-conflict-reload">
+              {t('form.conflictReload')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {formError && (
+        <div id={`${formId}-summary`} tabIndex={-1} role="alert" data-testid="customer-form-error" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          <p className="font-medium">{formError}</p>
+          {Object.keys(errors).length > 0 && (
+            <ul className="mt-1 list-disc pl-5">
+              {Object.entries(errors).map(([key, message]) => (
+                <li key={key}>
+                  <a
+                    href={`#${fieldId(key)}`}
+                    className="underline-offset-2 hover:underline"
+                    onClick={(e) => {
+                      const el = document.getElementById(fieldId(key));
+                      if (el) {
+                        e.preventDefault();
+                        el.focus();
+                      }
+                    }}
+                  >
+                    {t('form.errorItem', { field: errorLabel(key), message })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <Section title={t('sections.basic')} testId="section-basic">
+        <div className={grid}>
+          <div className="sm:col-span-2">{text('name', { required: true, autoComplete: 'organization' })}</div>
+          {select('status', STATUS_VALUES.map((v) => ({ value: v, label: t(`status.${v}`) })))}
+          {text('contractNo')}
+          {text('certificateNo')}
+          <FieldShell name="ownerId" label={t('fields.owner')} error={errors.ownerId} hint={owners.error ? errorMessage(owners.error, t) : undefined}>
+            {(a11y) => (
+              <select {...a11y} name="ownerId" value={values.ownerId} onChange={(e) => set('ownerId', e.target.value)} className={inputClass}>
+                <option value="">{t('form.noOwner')}</option>
+                {ownerOptions.map((owner) => (
+                  <option key={owner.id} value={owner.id}>
+                    {owner.name}
+                    {owner.department ? ` · ${owner.department.name}` : ''}
+                    {!owner.active ? ` (${t('form.inactive')})` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldShell>
+        </div>
+      </Section>
+
+      <Section title={t('sections.certification')} testId="section-certification">
+        <div className={grid}>
+          {date('applicationAcceptedAt')}
+          {date('auditDate')}
+          {date('implementationDate')}
+          {date('plannedSurveillanceDate')}
+          {text('professionalCode')}
+          {textarea('certificationScope')}
+        </div>
+      </Section>
+
+      <Section title={t('sections.fees')} testId="section-fees">
+        <div className={grid}>
+          {money('initialAuditFee')}
+          {money('surveillanceAuditFee')}
+        </div>
+      </Section>
+
+      <Section title={t('sections.contact')} testId="section-contact">
+        <div className={grid}>
+          {text('contactPerson')}
+          {text('phone', { inputMode: 'tel', autoComplete: 'tel' })}
+          {text('postcode', { inputMode: 'numeric', autoComplete: 'postal-code', hint: t('form.postcodeHint') })}
+          {text('province', { list: `${formId}-provinces` })}
+          <div className="sm:col-span-2">{text('address', { autoComplete: 'street-address' })}</div>
+        </div>
+        <datalist id={`${formId}-provinces`}>
+          {(facets.data?.customerFacets.provinces ?? []).map((p) => (
+            <option key={p} value={p} />
+          ))}
+        </datalist>
+      </Section>
+
+      <Section title={t('sections.business')} testId="section-business">
+        <div className={grid}>
+          {text('legalRepresentative')}
+          {text('handler')}
+          {text('industry', { list: `${formId}-industries` })}
+          {textarea('businessCondition')}
+          {textarea('businessLines')}
+        </div>
+        <datalist id={`${formId}-industries`}>
+          {(facets.data?.customerFacets.industries ?? []).map((i) => (
+            <option key={i} value={i} />
+          ))}
+        </datalist>
+      </Section>
+
+      <Section title={t('sections.classification')} testId="section-classification">
+        <div className={grid}>
+          {select('creditStanding', CREDIT_VALUES.map((v) => ({ value: v, label: t(`creditStanding.${v}`) })))}
+          {select('source', SOURCE_VALUES.map((v) => ({ value: v, label: t(`source.${v}`) })), t('form.notSet'))}
+          {select('grade', GRADE_VALUES.map((v) => ({ value: v, label: t(`grade.${v}`) })), t('form.notSet'))}
+        </div>
+        <p className="mt-3 text-xs text-slate-500">{t('form.keyAccountNote')}</p>
+      </Section>
+
+      <Section
+        title={t('sections.contacts')}
+        testId="section-contacts"
+        actions={
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            data-testid="contact-add"
+            onClick={() => {
+              focusAfterAdd.current = fieldId(`contacts.${values.contacts.length}.name`);
+              setValues((v) => ({ ...v, contacts: [...v.contacts, { ...emptyContact(), isPrimary: v.contacts.length === 0 }] }));
+              setDirty(true);
+            }}
+          >
+            {t('form.addContact')}
+          </button>
+        }
+      >
+        {errors.contacts && (
+          <p id={fieldId('contacts')} tabIndex={-1} className="mb-2 text-xs text-red-700" role="alert">
+            {errors.contacts}
+          </p>
+        )}
+        {values.contacts.length === 0 ? (
+          <p className="text-sm text-slate-500">{t('form.noContacts')}</p>
+        ) : (
+          <ol className="space-y-3">
+            {values.contacts.map((contact, i) => (
+              <li key={contact.key} className="rounded-md border border-slate-200 p-3" data-testid="contact-row" aria-label={t('form.contactN', { n: i + 1 })}>
+                <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
+                  {(['name', 'title', 'phone', 'mobile', 'email'] as const).map((field) => (
+                    <div key={field} className={field === 'email' ? 'lg:col-span-2' : undefined}>
+                      <FieldShell name={`contacts.${i}.${field}`} label={t(`contactFields.${field}`)} error={errors[`contacts.${i}.${field}`]} required={field === 'name'}>
+                        {(a11y) => (
+                          <input
+                            {...a11y}
+                            type={field === 'email' ? 'email' : 'text'}
+                            inputMode={field === 'phone' || field === 'mobile' ? 'tel' : undefined}
+                            value={contact[field]}
+                            onChange={(e) => setContact(i, { [field]: e.target.value })}
+                            autoComplete="off"
+                            className={inputClass}
+                          />
+                        )}
+                      </FieldShell>
+                    </div>
+                  ))}
+                </div>
+                <div className="mt-2 flex items-center justify-between">
+                  <label className="inline-flex items-center gap-1.5 text-sm">
+                    <input
+                      type="radio"
+                      name={`${formId}-primary-contact`}
+                      checked={contact.isPrimary}
+                      onChange={() => setContact(i, { isPrimary: true })}
+                      className="size-4 border-slate-300 text-blue-700"
+                    />
+                    {t('contactFields.isPrimary')}
+                  </label>
+                  <button
+                    type="button"
+                    className="text-sm text-red-700 hover:underline"
+                    onClick={() => {
+                      setValues((v) => ({ ...v, contacts: v.contacts.filter((_, j) => j !== i) }));
+                      dropListErrors('contacts');
+                      setDirty(true);
+                    }}
+                    aria-label={t('form.removeContact', { name: contact.name || t('form.contactN', { n: i + 1 }) })}
+                  >
+                    {t('form.remove')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+
+      <Section
+        title={t('sections.contracts')}
+        testId="section-contracts"
+        actions={
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            data-testid="contract-add"
+            onClick={() => {
+              focusAfterAdd.current = fieldId(`contracts.${values.contracts.length}.contractNo`);
+              setValues((v) => ({ ...v, contracts: [...v.contracts, emptyContract()] }));
+              setDirty(true);
+            }}
+          >
+            {t('form.addContract')}
+          </button>
+        }
+      >
+        {errors.contracts && (
+          <p id={fieldId('contracts')} tabIndex={-1} className="mb-2 text-xs text-red-700" role="alert">
+            {errors.contracts}
+          </p>
+        )}
+        {values.contracts.length === 0 ? (
+          <p className="text-sm text-slate-500">{t('form.noContracts')}</p>
+        ) : (
+          <>
+            <ol className="space-y-3">
+              {values.contracts.map((contract, i) => (
+                <li key={contract.key} className="rounded-md border border-slate-200 p-3" data-testid="contract-row" aria-label={t('form.contractN', { n: i + 1 })}>
+                  <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
+                    <FieldShell name={`contracts.${i}.contractNo`} label={t('contractFields.contractNo')} error={errors[`contracts.${i}.contractNo`]} required>
+                      {(a11y) => <input {...a11y} type="text" value={contract.contractNo} onChange={(e) => setContract(i, { contractNo: e.target.value })} autoComplete="off" className={inputClass} />}
+                    </FieldShell>
+                    <div className="lg:col-span-2">
+                      <FieldShell name={`contracts.${i}.title`} label={t('contractFields.title')} error={errors[`contracts.${i}.title`]}>
+                        {(a11y) => <input {...a11y} type="text" value={contract.title} onChange={(e) => setContract(i, { title: e.target.value })} autoComplete="off" className={inputClass} />}
+                      </FieldShell>
+                    </div>
+                    <FieldShell name={`contracts.${i}.amount`} label={t('contractFields.amount')} error={errors[`contracts.${i}.amount`]} required>
+                      {(a11y) => (
+                        <input
+                          {...a11y}
+                          type="text"
+                          inputMode="decimal"
+                          value={contract.amount}
+                          onChange={(e) => setContract(i, { amount: e.target.value })}
+                          placeholder="0.00"
+                          autoComplete="off"
+                          className={`${inputClass} text-right tabular-nums`}
+                        />
+                      )}
+                    </FieldShell>
+                    <FieldShell name={`contracts.${i}.signedAt`} label={t('contractFields.signedAt')} error={errors[`contracts.${i}.signedAt`]}>
+                      {(a11y) => <input {...a11y} type="date" value={contract.signedAt} onChange={(e) => setContract(i, { signedAt: e.target.value })} className={inputClass} />}
+                    </FieldShell>
+                    <div className="grid grid-cols-2 gap-2 sm:col-span-2 lg:col-span-6 lg:grid-cols-[1fr_1fr_2fr]">
+                      <FieldShell name={`contracts.${i}.startsAt`} label={t('contractFields.startsAt')} error={errors[`contracts.${i}.startsAt`]}>
+                        {(a11y) => <input {...a11y} type="date" value={contract.startsAt} onChange={(e) => setContract(i, { startsAt: e.target.value })} className={inputClass} />}
+                      </FieldShell>
+                      <FieldShell name={`contracts.${i}.endsAt`} label={t('contractFields.endsAt')} error={errors[`contracts.${i}.endsAt`]}>
+                        {(a11y) => <input {...a11y} type="date" value={contract.endsAt} onChange={(e) => setContract(i, { endsAt: e.target.value })} className={inputClass} />}
+                      </FieldShell>
+                      <div className="col-span-2 flex items-end justify-end lg:col-span-1">
+                        <button
+                          type="button"
+                          className="text-sm text-red-700 hover:underline"
+                          onClick={() => {
+                            setValues((v) => ({ ...v, contracts: v.contracts.filter((_, j) => j !== i) }));
+                            dropListErrors('contracts');
+                            setDirty(true);
+                          }}
+                          aria-label={t('form.removeContract', { no: contract.contractNo || t('form.contractN', { n: i + 1 }) })}
+                        >
+                          {t('form.remove')}
+                        </button>
+                      </div>
+                    </div>
+                  </div>
+                </li>
+              ))}
+            </ol>
+            <p className="mt-3 text-right text-sm" data-testid="form-contract-total">
+              {t('form.contractTotal')} <strong className="tabular-nums">{formatMoney(contractTotal, locale)}</strong>
+            </p>
+          </>
+        )}
+      </Section>
+
+      <div className="flex justify-end border-t border-slate-200 pt-4">
+        <FormActions saving={saving} cancelHref={customer ? `/console/customers/${customer.id}` : '/console/customers'} testId="customer-save" />
+      </div>
+    </form>
+  );
+}
+
+function FormActions({ saving, cancelHref, testId }: { saving: boolean; cancelHref: string; testId: string }) {
+  const t = useTranslations('customers');
+  return (
+    <div className="flex gap-2">
+      <Link href={cancelHref} className={buttonClass.secondary}>
+        {t('actions.cancel')}
+      </Link>
+      <button type="submit" className={buttonClass.primary} disabled={saving} data-testid={testId}>
+        {saving ? t('form.saving') : t('form.save')}
+      </button>
+    </div>
+  );
+}
