@@ -9,7 +9,7 @@ import { errorMessage, isGqlError } from './customer-errors';
 import { formatDateTimeInZone, formatMoney } from './customer-format';
 import { CustomerHistory } from './customer-history';
 import { customerArchiveMutation, customerDetailQuery, customerRestoreMutation } from './customer-operations';
-import { ArchivedBadge, buttonClass, ComingSoon, CreditBadge, ErrorPanel, inputClass, KeyAccountBadge, Modal, Section, Spinner, StatusBadge } from './customer-ui';
+import { ArchivedBadge, buttonClass, ComingSoon, CreditBadge, inputClass, KeyAccountBadge, Modal, PageError, Section, Spinner, StatusBadge } from './customer-ui';
 import { useAsyncData } from './use-async-data';
 import { useCustomerPermissions } from './use-customer-permissions';
 
@@ -35,9 +35,9 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
   const t = useTranslations('customers');
   const detail = useAsyncData(() => gqlRequest(customerDetailQuery, { id: customerId }), `detail:${customerId}`);
 
-  if (detail.error) return <ErrorPanel message={errorMessage(detail.error, t)} onRetry={isGqlError(detail.error, 'NOT_FOUND') ? undefined : detail.reload} />;
+  if (detail.error) return <PageError message={errorMessage(detail.error, t)} onRetry={isGqlError(detail.error, 'NOT_FOUND') ? undefined : detail.reload} />;
   if (!detail.data) return <Spinner label={t('list.loading')} />;
-  if (!detail.data.customer) return <ErrorPanel message={t('errors.notFound')} />;
+  if (!detail.data.customer) return <PageError message={t('errors.notFound')} />;
   return <CustomerDetailBody customer={detail.data.customer} reload={detail.reload} refreshing={detail.loading} />;
 }
 

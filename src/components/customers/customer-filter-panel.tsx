@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { CustomerOwnerOptionsQuery } from '@/gql/graphql';
 import {
   DATE_RANGE_KEYS,
@@ -82,6 +82,11 @@ export function CustomerFilterPanel({
   const problems = filterProblems(draft);
   const hasProblems = Object.keys(problems).length > 0;
   const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  // Keyboard users land in the panel they just opened.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, []);
 
   // Values selected in a shared URL may no longer be in use; keep them visible so they can be unticked.
   const facetOptions = (values: readonly string[], selected: readonly string[]) =>
@@ -90,6 +95,7 @@ export function CustomerFilterPanel({
 
   return (
     <form
+      ref={formRef}
       id="customer-filter-panel"
       aria-label={t('filters.title')}
       data-testid="filter-panel"

@@ -27,7 +27,7 @@ import {
   customersFacetsQuery,
   customerUpdateMutation,
 } from './customer-operations';
-import { ArchivedBadge, buttonClass, ErrorPanel, inputClass, Section, Spinner } from './customer-ui';
+import { ArchivedBadge, buttonClass, inputClass, PageError, Section, Spinner } from './customer-ui';
 import { useAsyncData } from './use-async-data';
 import { useCustomerPermissions } from './use-customer-permissions';
 
@@ -88,12 +88,12 @@ export function CustomerForm({ customerId }: { customerId?: string }) {
   const existing = useAsyncData(() => gqlRequest(customerEditQuery, { id: customerId ?? '' }), `edit:${customerId}`, editing);
 
   if (permissions.loaded && !permissions.canWrite) {
-    return <ErrorPanel message={t('errors.forbidden')} />;
+    return <PageError message={t('errors.forbidden')} />;
   }
   if (editing) {
-    if (existing.error) return <ErrorPanel message={errorMessage(existing.error, t)} onRetry={existing.reload} />;
+    if (existing.error) return <PageError message={errorMessage(existing.error, t)} onRetry={isGqlError(existing.error, 'NOT_FOUND') ? undefined : existing.reload} />;
     if (!existing.data) return <Spinner label={t('list.loading')} />;
-    if (!existing.data.customer) return <ErrorPanel message={t('errors.notFound')} />;
+    if (!existing.data.customer) return <PageError message={t('errors.notFound')} />;
     // Keyed by version: a reload after a conflict starts the form again from the stored record.
     return <CustomerFormBody key={existing.data.customer.version} customer={existing.data.customer} onReload={existing.reload} />;
   }

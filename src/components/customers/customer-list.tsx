@@ -125,6 +125,11 @@ export function CustomerList() {
   }, [searchText, state.filter, setFilter]);
 
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const filterToggle = useRef<HTMLButtonElement>(null);
+  const closeFilters = () => {
+    setFiltersOpen(false);
+    filterToggle.current?.focus();
+  };
   const [importOpen, setImportOpen] = useState(false);
   const activeFilters = countActiveFilters(state.filter);
   const hasAnyFilter = activeFilters > 0 || !!state.filter.search;
@@ -282,6 +287,7 @@ export function CustomerList() {
           </button>
         </form>
         <button
+          ref={filterToggle}
           type="button"
           className={buttonClass.secondary}
           aria-expanded={filtersOpen}
@@ -317,9 +323,9 @@ export function CustomerList() {
           owners={owners.data?.users ?? []}
           onApply={(filter) => {
             setFilter({ ...filter, search: state.filter.search });
-            setFiltersOpen(false);
+            closeFilters();
           }}
-          onClose={() => setFiltersOpen(false)}
+          onClose={closeFilters}
         />
       )}
 
@@ -345,6 +351,23 @@ export function CustomerList() {
             </p>
             {list.loading && <Spinner label={t('list.refreshing')} />}
           </div>
+          {/* The whole filtered set, not just this page (SPEC §1: columns chosen for calculation). */}
+          <dl className="grid gap-3 sm:grid-cols-3" data-testid="customers-totals-summary" aria-label={t('list.totalsTitle')}>
+            {(
+              [
+                ['initialAuditFee', connection.totals.initialAuditFee],
+                ['surveillanceAuditFee', connection.totals.surveillanceAuditFee],
+                ['contractTotal', connection.totals.contractAmount],
+              ] as const
+            ).map(([field, amount]) => (
+              <div key={field} className="rounded-lg border border-slate-200 bg-white px-4 py-2.5 shadow-xs">
+                <dt className="text-xs text-slate-500">{t(`list.totals.${field}`)}</dt>
+                <dd className="mt-0.5 text-lg font-semibold tabular-nums" data-testid={`summary-${field}`}>
+                  {money(amount)}
+                </dd>
+              </div>
+            ))}
+          </dl>
 
           {rows.length === 0 ? (
             <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" data-testid="customers-empty">

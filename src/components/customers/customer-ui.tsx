@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef } from 'react';
 import type { CreditStanding, CustomerStatus, KeyAccountStatus } from '@/gql/graphql';
@@ -82,6 +83,19 @@ export function ErrorPanel({ message, onRetry, testId = 'customers-error' }: { m
           {t('actions.retry')}
         </button>
       )}
+    </div>
+  );
+}
+
+/** An error in place of a whole page, with the way back to the list. */
+export function PageError({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  const t = useTranslations('customers');
+  return (
+    <div className="space-y-3">
+      <ErrorPanel message={message} onRetry={onRetry} />
+      <Link href="/console/customers" className={buttonClass.link} data-testid="back-to-list">
+        {t('actions.backToList')}
+      </Link>
     </div>
   );
 }
