@@ -113,7 +113,8 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const focusAfterAdd = useRef<string | null>(null);
+  // Focus to move once React has committed the next render (a new row, an error summary, the conflict banner).
+  const focusAfterRender = useRef<(() => void) | null>(null);
 
   const owners = useAsyncData(() => gqlRequest(customerOwnerOptionsQuery), 'owners');
   const facets = useAsyncData(() => gqlRequest(customersFacetsQuery), 'facets');
@@ -127,9 +128,9 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
   }, [dirty]);
 
   useEffect(() => {
-    if (focusAfterAdd.current) {
-      document.getElementById(focusAfterAdd.current)?.focus();
-      focusAfterAdd.current = null;
+    if (focusAfterRender.current) {
+      focusAfterRender.current();
+      focusAfterRender.current = null;
     }
   });
 
@@ -181,7 +182,7 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
       const messages = Object.fromEntries(Object.entries(problems).map(([k, p]) => [k, t(`form.problem.${p}`)]));
       setErrors(messages);
       setFormError(t('form.fixErrors'));
-      requestAnimationFrame(() => focusFirstError(Object.keys(messages)));
+      focusAfterRender.current = () => focusFirstError(Object.keys(messages));
       return;
     }
     setSaving(true);
@@ -197,17 +198,17 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
       setSaving(false);
       if (isGqlError(error, 'CONFLICT')) {
         setConflict(true);
-        requestAnimationFrame(() => document.getElementById(`${formId}-conflict`)?.focus());
+        focusAfterRender.current = () => document.getElementById(`${formId}-conflict`)?.focus();
         return;
       }
       if (error instanceof GqlError && Object.keys(error.fields).length) {
         setErrors(error.fields);
         setFormError(t('form.fixErrors'));
-        requestAnimationFrame(() => focusFirstError(Object.keys(error.fields)));
+        focusAfterRender.current = () => focusFirstError(Object.keys(error.fields));
         return;
       }
       setFormError(errorMessage(error, t));
-      requestAnimationFrame(() => document.getElementById(`${formId}-summary`)?.focus());
+      focusAfterRender.current = () => document.getElementById(`${formId}-summary`)?.focus();
     }
   };
 
@@ -463,7 +464,8 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
             className={buttonClass.secondary}
             data-testid="contact-add"
             onClick={() => {
-              focusAfterAdd.current = fieldId(`contacts.${values.contacts.length}.name`);
+              const id = fieldId(`contacts.${values.contacts.length}.name`);
+              focusAfterRender.current = () => document.getElementById(id)?.focus();
               setValues((v) => ({ ...v, contacts: [...v.contacts, { ...emptyContact(), isPrimary: v.contacts.length === 0 }] }));
               setDirty(true);
             }}
@@ -541,7 +543,8 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
             className={buttonClass.secondary}
             data-testid="contract-add"
             onClick={() => {
-              focusAfterAdd.current = fieldId(`contracts.${values.contracts.length}.contractNo`);
+              const id = fieldId(`contracts.${values.contracts.length}.contractNo`);
+              focusAfterRender.current = () => document.getElementById(id)?.focus();
               setValues((v) => ({ ...v, contracts: [...v.contracts, emptyContract()] }));
               setDirty(true);
             }}
