@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../../messages/en/customers.json';
+import zh from '../../../messages/zh-CN/customers.json';
+import { ENUM_FILTER_KEYS, ENUM_FILTER_VALUES } from './customer-list-params';
+
+const flatten = (value: unknown, prefix = ''): string[] =>
+  value && typeof value === 'object'
+    ? Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k))
+    : [prefix];
+
+const zhKeys = new Set(flatten(zh));
+const enKeys = new Set(flatten(en));
+
+describe('customers messages', () => {
+  it('zh-CN and en have exactly the same keys', () => {
+    expect([...zhKeys].filter((k) => !enKeys.has(k))).toEqual([]);
+    expect([...enKeys].filter((k) => !zhKeys.has(k))).toEqual([]);
+  });
+
+  it('label every enum value', () => {
+    for (const key of ENUM_FILTER_KEYS) for (const value of ENUM_FILTER_VALUES[key]) expect(zhKeys, `${key}.${value}`).toContain(`${key}.${value}`);
+  });
+
+  it('have every literal key the customer screens ask for', () => {
+    const dir = __dirname;
+    const sources = readdirSync(dir)
+      .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'));
+    const used = new Set(sources.flatMap((src) => [...src.matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1]!)));
+    expect(used.size).toBeGreaterThan(100);
+    expect([...used].filter((k) => !zhKeys.has(k))).toEqual([]);
+  });
+});
