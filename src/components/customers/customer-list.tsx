@@ -436,7 +436,7 @@ export function CustomerList() {
           {moreError != null && <ErrorPanel message={errorMessage(moreError, t)} onRetry={loadMore} testId="customers-more-error" />}
           {pageInfo?.hasNextPage && (
             <div className="flex justify-center">
-              <button type="button" className={buttonClass.secondary} onClick={loadMore} disabled={moreLoading} data-testid="load-more">
+              <button type="button" className={buttonClass.secondary} onClick={loadMore} disabled={moreLoading || list.loading} data-testid="load-more">
                 {moreLoading ? t('list.loadingMore') : t('list.loadMore', { size: state.pageSize })}
               </button>
             </div>
