@@ -45,6 +45,16 @@ describe('customer import: all or nothing', () => {
     expect(await prisma.customer.count()).toBe(before);
   });
 
+  it('reports a duplicate number on a row that also has other errors, and a missing name in Chinese', async () => {
+    const csv = '公司名称,证书编号,邮编\n甲,SAME-1,200000\n,SAME-1,1\n';
+    const { importCustomers: r } = await gqlOk<ImportData>(agent, IMPORT, { format: 'CSV', content: csv });
+    expect(r.errors).toEqual([
+      { row: 3, field: 'name', message: '公司名称必填' },
+      { row: 3, field: 'postcode', message: '邮编须为 6 位数字' },
+      { row: 3, field: 'certificateNo', message: '与第 2 行重复' },
+    ]);
+  });
+
   it('dry run validates without writing; a valid file imports every row with history', async () => {
     const csv = '\uFEFF公司名称,联系人,省份,信用状况,客户来源\n导入甲,张三,上海,良好,展会\n导入乙,李四,江苏,FAIR,REFERRAL\n';
     const dry = await gqlOk<ImportData>(agent, IMPORT, { format: 'CSV', content: csv, dryRun: true });
@@ -95,6 +105,7 @@ describe('customer export', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('出口乙'); // 乙 (U+4E59) sorts before 甲 (U+7532)
     expect(lines[2]).toContain('99.90');
+    expect(lines[2]).toContain('有效'); // enum codes are exported as the Chinese labels the import reads back
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await exportCustomersXlsx(agent, { province: ['福建'] }, null)) as unknown as ArrayBuffer);

@@ -42,6 +42,6 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
 export const ENUM_LABELS: Record<string, Record<string, string>> = {
   status: { 潜在: 'PROSPECT', 有效: 'ACTIVE', 暂停: 'SUSPENDED', 撤销: 'REVOKED', 过期: 'EXPIRED' },
   creditStanding: { 良好: 'GOOD', 一般: 'FAIR', 较差: 'POOR' },
-  source: { 展会: 'TRADE_SHOW', 介绍: 'REFERRAL', 转介绍: 'REFERRAL', 广告: 'ADVERTISEMENT', 上门: 'WALK_IN', 其他: 'OTHER' },
+  source: { 展会: 'TRADE_SHOW', 转介绍: 'REFERRAL', 介绍: 'REFERRAL', 广告: 'ADVERTISEMENT', 上门: 'WALK_IN', 其他: 'OTHER' },
   grade: { A: 'A', B: 'B', C: 'C', D: 'D' },
 };

@@ -4,15 +4,21 @@ import type { Customer } from '@/generated/prisma/client';
 import { prisma } from '@/server/db';
 import { requirePermission } from '@/server/auth/policies';
 import type { Viewer } from '@/server/viewer';
-import { CUSTOMER_COLUMNS } from './customer.columns';
+import { CUSTOMER_COLUMNS, ENUM_LABELS } from './customer.columns';
 import { customerOrderBy, customerWhere, type CustomerFilter, type CustomerSort } from './customer.service';
 
 const BATCH = 1000;
 export const EXPORT_ROW_LIMIT = 100_000;
 
+/** Enum codes are exported as their Chinese label (the first label the import maps to the code). */
+const LABEL_OF: Record<string, Record<string, string>> = Object.fromEntries(
+  Object.entries(ENUM_LABELS).map(([key, labels]) => [key, Object.fromEntries(Object.entries(labels).reverse().map(([label, code]) => [code, label]))]),
+);
+
 function cell(customer: Customer, column: (typeof CUSTOMER_COLUMNS)[number]): string {
   const value = customer[column.key];
   if (value == null) return '';
+  if (column.kind === 'enum') return LABEL_OF[column.key]?.[String(value)] ?? String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object' && 'toFixed' in value) return (value as { toFixed: (n: number) => string }).toFixed(2);
   return String(value);

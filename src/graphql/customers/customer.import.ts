@@ -103,9 +103,13 @@ export async function importCustomers(viewer: Viewer, args: { format: 'CSV' | 'X
 
   const errors: ImportRowError[] = [];
   const valid: { row: number; input: TCustomerInput }[] = [];
+  // Numbers of every row, valid or not, so a duplicate is reported in the first round, not after other fixes.
+  const numbers: { row: number; contractNo?: string; certificateNo?: string }[] = [];
   for (const raw of rows) {
     const cellErrors: ImportRowError[] = [];
     const candidate = coerce(raw, cellErrors);
+    const numberOf = (key: 'contractNo' | 'certificateNo') => (typeof candidate[key] === 'string' && candidate[key].trim()) || undefined;
+    numbers.push({ row: raw.row, contractNo: numberOf('contractNo'), certificateNo: numberOf('certificateNo') });
     const parsed = ZCustomerInput.safeParse(candidate);
     if (!parsed.success) {
       for (const [field, message] of Object.entries(fieldErrors(parsed.error))) {
@@ -119,8 +123,9 @@ export async function importCustomers(viewer: Viewer, args: { format: 'CSV' | 'X
   // Unique numbers: inside the file, and against the database.
   for (const key of ['contractNo', 'certificateNo'] as const) {
     const firstRow = new Map<string, number>();
-    for (const { row, input } of valid) {
-      const value = input[key];
+    for (const entry of numbers) {
+      const row = entry.row;
+      const value = entry[key];
       if (!value) continue;
       const seen = firstRow.get(value);
       if (seen) errors.push({ row, field: key, message: `与第 ${seen} 行重复` });
@@ -130,8 +135,8 @@ export async function importCustomers(viewer: Viewer, args: { format: 'CSV' | 'X
     if (values.length) {
       const existing = await prisma.customer.findMany({ where: { [key]: { in: values } }, select: { contractNo: true, certificateNo: true } });
       const taken = new Set(existing.map((e) => e[key]));
-      for (const { row, input } of valid) {
-        if (input[key] && taken.has(input[key]!)) errors.push({ row, field: key, message: `${key === 'contractNo' ? '合同编号' : '证书编号'}已存在` });
+      for (const { row, [key]: value } of numbers) {
+        if (value && taken.has(value)) errors.push({ row, field: key, message: `${key === 'contractNo' ? '合同编号' : '证书编号'}已存在` });
       }
     }
   }

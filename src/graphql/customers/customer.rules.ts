@@ -27,7 +27,7 @@ export const CUSTOMER_GRADES = ['A', 'B', 'C', 'D'] as const;
 
 export const ZContactInput = z.object({
   id: z.uuid().nullish(),
-  name: z.string().trim().min(1, { message: '联系人姓名必填' }).max(100, { message: '不能超过 100 个字符' }),
+  name: z.string({ error: '联系人姓名必填' }).trim().min(1, { message: '联系人姓名必填' }).max(100, { message: '不能超过 100 个字符' }),
   title: optionalText(100),
   phone: optionalText(40).refine((v) => !v || /^[0-9+\-() ]{5,40}$/.test(v), { message: '电话格式不正确' }),
   mobile: optionalText(40).refine((v) => !v || /^[0-9+\-() ]{5,40}$/.test(v), { message: '手机号格式不正确' }),
@@ -51,7 +51,7 @@ export const ZCustomerInput = z
   .object({
     contractNo: optionalText(50),
     certificateNo: optionalText(50),
-    name: z.string().trim().min(1, { message: '公司名称必填' }).max(200, { message: '不能超过 200 个字符' }),
+    name: z.string({ error: '公司名称必填' }).trim().min(1, { message: '公司名称必填' }).max(200, { message: '不能超过 200 个字符' }),
     applicationAcceptedAt: date,
     auditDate: date,
     initialAuditFee: money,
