@@ -18,6 +18,6 @@ test('wrong password shows an error and stays on the sign-in page', async ({ pag
   await page.getByLabel(/邮箱|Email/).fill('customer@kefu.demo');
   await page.getByLabel(/密码|Password/).fill('not-the-password');
   await page.getByRole('button', { name: /登录|Sign in/ }).click();
-  await expect(page.getByRole('alert')).toHaveText('邮箱或密码错误');
+  await expect(page.getByRole('alert').filter({ hasText: '邮箱或密码错误' })).toBeVisible();
   await expect(page).toHaveURL(/\/portal\/login/);
 });
