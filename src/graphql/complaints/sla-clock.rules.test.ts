@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addBusinessHours, businessHoursBetween, callbackDueAt, DEFAULT_CALENDAR, localDate, pickSlaRule, type BusinessCalendar } from './sla-clock.rules';
+
+// Shanghai is UTC+8 all year; 08:30–17:30 local = 00:30–09:30 UTC. 2026-11-20 is a Friday.
+const at = (iso: string) => new Date(iso);
+const cal: BusinessCalendar = {
+  ...DEFAULT_CALENDAR,
+  // 2026 National Day week (example) and a make-up Saturday.
+  holidays: new Set(['2026-10-01', '2026-10-02', '2026-10-05']),
+  extraWorkdays: new Set(['2026-10-10']),
+};
+
+describe('addBusinessHours (Asia/Shanghai, 08:30–17:30, Mon–Fri)', () => {
+  it.each([
+    ['within one day', '2026-11-23T10:00:00+08:00', 4, '2026-11-23T14:00:00+08:00'],
+    ['across the night', '2026-11-23T15:00:00+08:00', 4, '2026-11-24T10:00:00+08:00'],
+    ['registered at night starts at next opening', '2026-11-23T22:00:00+08:00', 4, '2026-11-24T12:30:00+08:00'],
+    ['registered before opening', '2026-11-24T06:00:00+08:00', 1, '2026-11-24T09:30:00+08:00'],
+    ['across the weekend', '2026-11-20T16:00:00+08:00', 4, '2026-11-23T11:00:00+08:00'],
+    ['registered on Saturday', '2026-11-21T11:00:00+08:00', 2, '2026-11-23T10:30:00+08:00'],
+    ['exactly at closing', '2026-11-23T17:30:00+08:00', 1, '2026-11-24T09:30:00+08:00'],
+    ['a full working week', '2026-11-23T08:30:00+08:00', 45, '2026-11-27T17:30:00+08:00'],
+    ['zero hours at night → next opening', '2026-11-23T20:00:00+08:00', 0, '2026-11-24T08:30:00+08:00'],
+  ])('%s', (_label, from, hours, expected) => {
+    expect(addBusinessHours(at(from), hours, cal).toISOString()).toBe(at(expected).toISOString());
+  });
+
+  it('skips public holidays and counts make-up working days (调休)', () => {
+    // Wed 2026-09-30 16:30 + 4h: 1h on Wed, holidays Thu 1st & Fri 2nd, weekend, holiday Mon 5th → Tue 6th 11:30.
+    expect(addBusinessHours(at('2026-09-30T16:30:00+08:00'), 4, cal).toISOString()).toBe(at('2026-10-06T11:30:00+08:00').toISOString());
+    // Fri 2026-10-09 17:00 + 2h: 0.5h Friday, Saturday 10th is a make-up working day → Sat 10:00.
+    expect(addBusinessHours(at('2026-10-09T17:00:00+08:00'), 2, cal).toISOString()).toBe(at('2026-10-10T10:00:00+08:00').toISOString());
+  });
+
+  it('uses the configured zone, not the server’s', () => {
+    const london: BusinessCalendar = { ...cal, timeZone: 'Europe/London', start: '09:00', end: '17:00' };
+    // 2026-03-27 (Fri) 16:00 GMT + 2h → Mon 2026-03-30 10:00 BST (clocks went forward on Sunday 29th).
+    expect(addBusinessHours(at('2026-03-27T16:00:00Z'), 2, london).toISOString()).toBe('2026-03-30T09:00:00.000Z');
+  });
+
+  it('refuses negative hours and a calendar without working days', () => {
+    expect(() => addBusinessHours(at('2026-11-23T10:00:00Z'), -1, cal)).toThrow();
+    expect(() => addBusinessHours(at('2026-11-23T10:00:00Z'), 1, { ...cal, workdays: [] })).toThrow(/no working time/);
+  });
+
+  it('property: counting the hours back gives the hours added, and the due time is never earlier', () => {
+    fc.assert(
+      fc.property(fc.date({ min: at('2025-01-01T00:00:00Z'), max: at('2027-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: 0, max: 200 }), (from, hours) => {
+        const due = addBusinessHours(from, hours, cal);
+        expect(due.getTime()).toBeGreaterThanOrEqual(from.getTime());
+        expect(businessHoursBetween(from, due, cal)).toBeCloseTo(hours, 6);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('businessHoursBetween', () => {
+  it('counts only working time, negative when overdue', () => {
+    expect(businessHoursBetween(at('2026-11-20T16:30:00+08:00'), at('2026-11-23T09:30:00+08:00'), cal)).toBe(2);
+    expect(businessHoursBetween(at('2026-11-23T09:30:00+08:00'), at('2026-11-20T16:30:00+08:00'), cal)).toBe(-2);
+    expect(businessHoursBetween(at('2026-11-21T10:00:00+08:00'), at('2026-11-22T10:00:00+08:00'), cal)).toBe(0);
+  });
+});
+
+describe('SLA rule choice and callback due date', () => {
+  const rules = [
+    { id: 'any-complaint', interactionType: 'COMPLAINT', severity: null, keyAccount: null, triageHours: 4, resolutionHours: 40, callbackDays: 7 },
+    { id: 'crisis', interactionType: 'COMPLAINT', severity: 'CRISIS', keyAccount: null, triageHours: 1, resolutionHours: 8, callbackDays: 7 },
+    { id: 'key-account', interactionType: 'COMPLAINT', severity: null, keyAccount: true, triageHours: 2, resolutionHours: 16, callbackDays: 7 },
+    { id: 'consultation', interactionType: 'CONSULTATION', severity: null, keyAccount: null, triageHours: 4, resolutionHours: 8, callbackDays: 7 },
+  ];
+  it.each([
+    [{ type: 'COMPLAINT', severity: 'GENERAL', keyAccount: false }, 'any-complaint'],
+    [{ type: 'COMPLAINT', severity: 'CRISIS', keyAccount: false }, 'crisis'],
+    [{ type: 'COMPLAINT', severity: 'GENERAL', keyAccount: true }, 'key-account'],
+    [{ type: 'CONSULTATION', severity: null, keyAccount: true }, 'consultation'],
+    [{ type: 'SUGGESTION', severity: null, keyAccount: false }, null],
+  ])('%j → %s', (record, expected) => {
+    expect(pickSlaRule(rules, record)?.id ?? null).toBe(expected);
+  });
+
+  it('callback is due 7 calendar days after resolution (SPEC §5)', () => {
+    expect(callbackDueAt(at('2026-11-20T10:00:00Z'), { callbackDays: 7 }).toISOString()).toBe('2026-11-27T10:00:00.000Z');
+    expect(localDate(at('2026-11-23T20:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-24');
+  });
+});

@@ -1,0 +1,145 @@
+import { TZDate } from '@date-fns/tz';
+
+/**
+ * The business-hours clock of SPEC §4: "responsible department decided within 4 hours of registration", resolution
+ * targets per severity, key accounts on a faster clock — counted in working hours of the company's calendar
+ * (Asia/Shanghai by default), skipping nights, weekends and public holidays, and counting make-up working days (调休).
+ * Pure functions: the hard cases are unit-tested without a database.
+ */
+export type BusinessCalendar = {
+  timeZone: string;
+  /** ISO weekdays that are working days: 1 = Monday … 7 = Sunday. */
+  workdays: readonly number[];
+  /** Working hours, local "HH:mm". */
+  start: string;
+  end: string;
+  /** Local dates "YYYY-MM-DD" that are not working days although their weekday is (public holidays). */
+  holidays: ReadonlySet<string>;
+  /** Local dates that are working days although their weekday is not (调休 make-up days). */
+  extraWorkdays: ReadonlySet<string>;
+};
+
+export const DEFAULT_CALENDAR: BusinessCalendar = {
+  timeZone: 'Asia/Shanghai',
+  workdays: [1, 2, 3, 4, 5],
+  start: '08:30',
+  end: '17:30',
+  holidays: new Set(),
+  extraWorkdays: new Set(),
+};
+
+const MINUTE = 60_000;
+
+function parseHm(hm: string): [number, number] {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(hm);
+  if (!match) throw new Error(`Invalid time of day: ${hm}`);
+  const [h, m] = [Number(match[1]), Number(match[2])];
+  if (h > 24 || m > 59) throw new Error(`Invalid time of day: ${hm}`);
+  return [h, m];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The local calendar date of an instant, as "YYYY-MM-DD", in the calendar's zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  const local = new TZDate(instant.getTime(), timeZone);
+  return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
+}
+
+function isWorkingDay(date: string, weekday: number, cal: BusinessCalendar): boolean {
+  if (cal.extraWorkdays.has(date)) return true;
+  if (cal.holidays.has(date)) return false;
+  return cal.workdays.includes(weekday);
+}
+
+/** The working window [open, close) of the local day containing `instant`, or null on a day off. */
+function windowOfDay(instant: Date, cal: BusinessCalendar): { open: number; close: number } | null {
+  const local = new TZDate(instant.getTime(), cal.timeZone);
+  const y = local.getFullYear();
+  const mo = local.getMonth();
+  const d = local.getDate();
+  const weekday = local.getDay() === 0 ? 7 : local.getDay();
+  if (!isWorkingDay(`${y}-${pad(mo + 1)}-${pad(d)}`, weekday, cal)) return null;
+  const [sh, sm] = parseHm(cal.start);
+  const [eh, em] = parseHm(cal.end);
+  return { open: new TZDate(y, mo, d, sh, sm, cal.timeZone).getTime(), close: new TZDate(y, mo, d, eh, em, cal.timeZone).getTime() };
+}
+
+/** Local midnight starting the day after the one containing `instant`. */
+function startOfNextDay(instant: number, cal: BusinessCalendar): number {
+  const local = new TZDate(instant, cal.timeZone);
+  return new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, cal.timeZone).getTime();
+}
+
+const MAX_DAYS = 3660; // a calendar with no working time must not loop forever
+
+/** The instant `hours` working hours after `from`; from outside working hours the clock starts at the next opening. */
+export function addBusinessHours(from: Date, hours: number, cal: BusinessCalendar = DEFAULT_CALENDAR): Date {
+  if (!(hours >= 0)) throw new Error('hours must be ≥ 0');
+  let remaining = Math.round(hours * 60) * MINUTE;
+  let cursor = from.getTime();
+  for (let day = 0; day < MAX_DAYS; day++) {
+    const window = windowOfDay(new Date(cursor), cal);
+    if (window) {
+      const begin = Math.max(window.open, cursor);
+      if (begin <= window.close) {
+        if (remaining <= window.close - begin) return new Date(begin + remaining);
+        remaining -= window.close - begin;
+      }
+    }
+    cursor = startOfNextDay(cursor, cal);
+  }
+  throw new Error('The business calendar has no working time within ten years');
+}
+
+/** Working hours between two instants (negative when `to` is before `from`): "how much is left" on a due time. */
+export function businessHoursBetween(from: Date, to: Date, cal: BusinessCalendar = DEFAULT_CALENDAR): number {
+  if (to < from) return -businessHoursBetween(to, from, cal);
+  let total = 0;
+  for (let cursor = from.getTime(), day = 0; cursor < to.getTime() && day < MAX_DAYS; cursor = startOfNextDay(cursor, cal), day++) {
+    const window = windowOfDay(new Date(cursor), cal);
+    if (window) total += Math.max(0, Math.min(window.close, to.getTime()) - Math.max(window.open, cursor));
+  }
+  return total / (60 * MINUTE);
+}
+
+export type SlaRuleLike = {
+  interactionType: string | null;
+  severity: string | null;
+  keyAccount: boolean | null;
+  triageHours: number;
+  resolutionHours: number;
+  callbackDays: number;
+};
+
+/**
+ * The SLA rule for a record: the most specific active rule whose set fields all match (null = any). Key-account
+ * rules win ties, so key accounts run on their faster clock (SPEC §2, §4).
+ */
+export function pickSlaRule<R extends SlaRuleLike>(rules: readonly R[], record: { type: string; severity: string | null; keyAccount: boolean }): R | null {
+  let best: R | null = null;
+  let bestScore = -1;
+  for (const rule of rules) {
+    if (rule.interactionType !== null && rule.interactionType !== record.type) continue;
+    if (rule.severity !== null && rule.severity !== record.severity) continue;
+    if (rule.keyAccount !== null && rule.keyAccount !== record.keyAccount) continue;
+    const score = (rule.interactionType !== null ? 1 : 0) + (rule.severity !== null ? 2 : 0) + (rule.keyAccount !== null ? 4 : 0);
+    if (score > bestScore) {
+      best = rule;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Due times of a record registered at `registeredAt` under `rule`. The callback is due N calendar days after resolution. */
+export function dueTimes(registeredAt: Date, rule: SlaRuleLike, cal: BusinessCalendar = DEFAULT_CALENDAR) {
+  return {
+    triageDueAt: addBusinessHours(registeredAt, rule.triageHours, cal),
+    resolutionDueAt: addBusinessHours(registeredAt, rule.resolutionHours, cal),
+  };
+}
+
+export function callbackDueAt(resolvedAt: Date, rule: Pick<SlaRuleLike, 'callbackDays'>): Date {
+  return new Date(resolvedAt.getTime() + rule.callbackDays * 24 * 60 * MINUTE);
+}
