@@ -2,12 +2,13 @@
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { AdminApiKeyRowFragment } from '@/gql/graphql';
+import { endOfDayIn, formatDateTime, todayIn } from '@/lib/format';
+import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
 import { ConfirmDialog } from './confirm-dialog';
 import { CopyButton } from './copy-button';
-import { errorMessage, fieldErrorsOf } from './errors';
+import { errorMessage } from './errors';
 import { Field, StatusMessage } from './field';
-import { endOfDayIn, formatDateTime, todayIn } from './format';
 import { Modal } from './modal';
 import { AdminApiKeysQuery, AdminCreateApiKeyMutation, AdminRevokeApiKeyMutation } from './operations';
 import { buttonClass, inputClass } from './ui';

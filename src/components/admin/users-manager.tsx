@@ -2,10 +2,11 @@
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { AdminUserRowFragment, Role } from '@/gql/graphql';
+import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
 import { ConfirmDialog } from './confirm-dialog';
 import { CustomerPicker, type PickedCustomer } from './customer-picker';
-import { errorMessage, fieldErrorsOf } from './errors';
+import { errorMessage } from './errors';
 import { Field, StatusMessage } from './field';
 import { Modal } from './modal';
 import { AdminCreateUserMutation, AdminDepartmentsQuery, AdminSetUserActiveMutation, AdminUsersQuery } from './operations';

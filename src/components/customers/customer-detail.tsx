@@ -4,9 +4,10 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import type { CustomerDetailQuery } from '@/gql/graphql';
+import { formatDateTime, formatMoney } from '@/lib/format';
+import { isGqlError } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
-import { errorMessage, isGqlError } from './customer-errors';
-import { formatDateTimeInZone, formatMoney } from './customer-format';
+import { errorMessage } from './customer-errors';
 import { CustomerHistory } from './customer-history';
 import { customerArchiveMutation, customerDetailQuery, customerRestoreMutation } from './customer-operations';
 import { ArchivedBadge, buttonClass, ComingSoon, CreditBadge, inputClass, KeyAccountBadge, Modal, PageError, Section, Spinner, StatusBadge } from './customer-ui';
@@ -55,7 +56,7 @@ function CustomerDetailBody({ customer, reload, refreshing }: { customer: Custom
   const [restoring, setRestoring] = useState(false);
 
   const money = (value: string | null | undefined) => (value ? <span className="tabular-nums">{formatMoney(value, locale)}</span> : null);
-  const dateTime = (iso: string | null | undefined) => formatDateTimeInZone(iso, timeZone);
+  const dateTime = (iso: string | null | undefined) => formatDateTime(iso, timeZone);
 
   const restore = async () => {
     setRestoring(true);

@@ -1,7 +1,7 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
 import type { CustomerOwnerOptionsQuery } from '@/gql/graphql';
-import { formatMoney } from './customer-format';
+import { formatMoney } from '@/lib/format';
 import {
   DATE_RANGE_KEYS,
   emptyFilter,

@@ -4,9 +4,10 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CustomerEditQuery, CustomerOwnerOptionsQuery } from '@/gql/graphql';
+import { formatMoney, sumMoney } from '@/lib/format';
+import { isGqlError } from '@/lib/gql-error-message';
 import { GqlError, gqlRequest } from '@/lib/graphql-client';
-import { errorMessage, isGqlError } from './customer-errors';
-import { formatMoney, sumMoney } from './customer-format';
+import { errorMessage } from './customer-errors';
 import {
   clientProblems,
   emptyContact,

@@ -1,8 +1,8 @@
 'use client';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import type { CustomerDetailQuery } from '@/gql/graphql';
+import { formatDateTime, formatMoney } from '@/lib/format';
 import { gqlRequest } from '@/lib/graphql-client';
-import { formatDateTimeInZone, formatMoney } from './customer-format';
 import { CREDIT_VALUES, GRADE_VALUES, SOURCE_VALUES, STATUS_VALUES } from './customer-list-params';
 import { customerOwnerOptionsQuery } from './customer-operations';
 import { useAsyncData } from './use-async-data';
@@ -60,7 +60,7 @@ export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
               <span className="font-medium">{actionLabel(entry.action)}</span>
               <span className="text-slate-600">{entry.actor?.name ?? entry.actorLabel ?? t('history.system')}</span>
               <time dateTime={entry.createdAt} className="text-xs text-slate-500">
-                {formatDateTimeInZone(entry.createdAt, timeZone)}
+                {formatDateTime(entry.createdAt, timeZone)}
               </time>
             </div>
             {initialStatus && entry.toState && <p className="text-xs text-slate-600">{t('history.initialStatus', { status: show('status', entry.toState) })}</p>}

@@ -4,10 +4,10 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CustomerSortField, CustomersListQuery } from '@/gql/graphql';
+import { formatDateTime, formatMoney } from '@/lib/format';
 import { gqlRequest } from '@/lib/graphql-client';
 import { CustomerFilterPanel } from './customer-filter-panel';
 import { ActiveFilterChips } from './customer-filter-chips';
-import { formatDateTimeInZone, formatMoney } from './customer-format';
 import { CustomerImportDialog } from './customer-import-dialog';
 import {
   countActiveFilters,
@@ -198,7 +198,7 @@ export function CustomerList() {
       total: (totals) => <span data-testid="total-contract-amount">{money(totals.contractAmount)}</span>,
     },
     { id: 'owner', label: t('fields.owner'), cell: (row) => row.owner?.name },
-    { id: 'updatedAt', label: t('fields.updatedAt'), sortField: 'UPDATED_AT', cell: (row) => formatDateTimeInZone(row.updatedAt, timeZone) },
+    { id: 'updatedAt', label: t('fields.updatedAt'), sortField: 'UPDATED_AT', cell: (row) => formatDateTime(row.updatedAt, timeZone) },
   ];
 
   const sortHeader = (column: Column) => {

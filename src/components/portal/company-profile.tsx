@@ -1,5 +1,5 @@
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
-import { daysBetween, formatDateTime, formatMoney, todayIn } from './format';
+import { daysBetween, formatDateTime, formatMoney, todayIn } from '@/lib/format';
 import type { PortalProfile } from './load-profile';
 
 const STATUS_COLOURS: Record<PortalProfile['status'], string> = {

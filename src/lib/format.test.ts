@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { daysBetween, endOfDayIn, fenToMoney, formatDate, formatDateTime, formatMoney, moneyToFen, sumMoney, todayIn } from './format';
+
+describe('formatMoney', () => {
+  it('formats decimal strings as CNY in the locale, without going through a float', () => {
+    expect(formatMoney('12800.5', 'zh-CN')).toBe('¥12,800.50');
+    expect(formatMoney('12800.00', 'zh-CN')).toBe('¥12,800.00');
+    expect(formatMoney('999999999999.99', 'zh-CN')).toBe('¥999,999,999,999.99');
+    expect(formatMoney('12800.00', 'en')).toBe('CN¥12,800.00');
+    expect(formatMoney('999999999999.99', 'en')).toBe('CN¥999,999,999,999.99');
+    expect(formatMoney('0.00', 'en')).toMatch(/0\.00$/);
+  });
+  it('is empty for no amount and leaves anything else as it is', () => {
+    expect(formatMoney(null, 'zh-CN')).toBe('');
+    expect(formatMoney('', 'zh-CN')).toBe('');
+    expect(formatMoney('abc', 'zh-CN')).toBe('abc');
+  });
+});
+
+describe('money arithmetic', () => {
+  it('sums in fen', () => {
+    expect(sumMoney(['0.10', '0.20'])).toBe('0.30');
+    expect(sumMoney(['12800', '0.5', null, '', 'x'])).toBe('12800.50');
+    expect(sumMoney([])).toBe('0.00');
+    expect(moneyToFen('1.234')).toBeNull();
+    expect(fenToMoney(-1234n)).toBe('-12.34');
+  });
+});
+
+describe('formatDateTime / formatDate', () => {
+  it('shows an instant as YYYY-MM-DD HH:mm in the zone', () => {
+    expect(formatDateTime('2026-03-01T16:30:00.000Z', 'Asia/Shanghai')).toBe('2026-03-02 00:30');
+    expect(formatDateTime('2026-03-01T17:30:00.000Z', 'Asia/Shanghai')).toBe('2026-03-02 01:30');
+    expect(formatDateTime('2026-03-01T16:30:00.000Z', 'UTC')).toBe('2026-03-01 16:30');
+  });
+  it('shows the calendar date in the zone', () => {
+    expect(formatDate('2026-03-01T17:30:00.000Z', 'Asia/Shanghai')).toBe('2026-03-02');
+  });
+  it('is empty for no value and leaves an unparseable value as it is', () => {
+    expect(formatDateTime(null, 'Asia/Shanghai')).toBe('');
+    expect(formatDate(undefined, 'Asia/Shanghai')).toBe('');
+    expect(formatDateTime('not a date', 'Asia/Shanghai')).toBe('not a date');
+  });
+});
+
+describe('todayIn', () => {
+  it('is the calendar date where the zone is', () => {
+    expect(todayIn('Asia/Shanghai', new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-02');
+    expect(todayIn('UTC', new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-01');
+  });
+});
+
+describe('endOfDayIn', () => {
+  it('is 23:59:59 of that day on the zone’s wall clock', () => {
+    expect(endOfDayIn('2026-12-31', 'Asia/Shanghai')).toBe('2026-12-31T15:59:59.000Z');
+    expect(endOfDayIn('2026-12-31', 'UTC')).toBe('2026-12-31T23:59:59.000Z');
+  });
+  it('follows daylight saving time', () => {
+    expect(endOfDayIn('2026-07-01', 'Europe/Berlin')).toBe('2026-07-01T21:59:59.000Z');
+    expect(endOfDayIn('2026-01-01', 'Europe/Berlin')).toBe('2026-01-01T22:59:59.000Z');
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts whole calendar days', () => {
+    expect(daysBetween('2026-02-27', '2026-03-01')).toBe(2);
+    expect(daysBetween('2026-03-01', '2026-03-01')).toBe(0);
+    expect(daysBetween('2026-03-02', '2026-03-01')).toBe(-1);
+  });
+});

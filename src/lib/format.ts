@@ -1,0 +1,114 @@
+/**
+ * Display helpers shared by the console and the portal.
+ *
+ * Money arrives as a decimal string ("12800.00") and never goes through a float: Intl formats such strings exactly,
+ * and sums are done in integer fen. Times are instants (ISO 8601) shown on the wall clock of the viewer's zone
+ * (next-intl's configured time zone, Asia/Shanghai by default); calendar dates (`YYYY-MM-DD`) are shown as they are.
+ */
+
+const isDecimalString = (value: string): value is `${number}` => /^-?\d+(\.\d+)?$/.test(value);
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** "12800.5" → "¥12,800.50" (zh-CN) / "CN¥12,800.50" (en); empty for null; anything not an amount is shown as it is. */
+export function formatMoney(value: string | null | undefined, locale: string): string {
+  if (value == null || value === '') return '';
+  const text = value.trim();
+  if (!isDecimalString(text)) return value;
+  let format = moneyFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
+    moneyFormats.set(locale, format);
+  }
+  return format.format(text);
+}
+
+/** "12800.5" → 1280050n fen; null when the text is not an amount with at most 2 decimals. */
+export function moneyToFen(value: string): bigint | null {
+  const match = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(value.trim());
+  if (!match) return null;
+  const fen = BigInt(match[2]!) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
+  return match[1] ? -fen : fen;
+}
+
+export function fenToMoney(fen: bigint): string {
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** The sum of decimal strings, ignoring blanks and anything that is not an amount. */
+export function sumMoney(values: readonly (string | null | undefined)[]): string {
+  let total = 0n;
+  for (const value of values) {
+    const fen = value ? moneyToFen(value) : null;
+    if (fen !== null) total += fen;
+  }
+  return fenToMoney(total);
+}
+
+/** Wall-clock parts of an instant in a time zone. */
+function zonedParts(instant: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+/** Parts of an ISO instant, or null when it does not parse. */
+function partsOf(iso: string, timeZone: string) {
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? null : zonedParts(instant, timeZone);
+}
+
+/**
+ * An instant as `YYYY-MM-DD HH:mm` in the zone — the same in every locale, as staff compare times across records.
+ * Empty for null; an unparseable value is shown as it is.
+ */
+export function formatDateTime(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return '';
+  const p = partsOf(iso, timeZone);
+  return p ? `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}` : iso;
+}
+
+/** An instant as its calendar date `YYYY-MM-DD` in the zone. Empty for null; an unparseable value is shown as it is. */
+export function formatDate(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return '';
+  const p = partsOf(iso, timeZone);
+  return p ? `${p.year}-${p.month}-${p.day}` : iso;
+}
+
+/** Today's calendar date (`YYYY-MM-DD`) in the given zone. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  const p = zonedParts(now, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/**
+ * The last second of a calendar day in a zone, as an ISO instant: an expiry date picked as "2026-12-31" means
+ * the key works through that whole day where the admin is, not until midnight UTC.
+ */
+export function endOfDayIn(date: string, timeZone: string): string {
+  const wallClockAsUtc = Date.parse(`${date}T23:59:59.000Z`);
+  // The zone's offset at that moment: the difference between its wall clock and UTC (two passes settle DST edges).
+  let instant = wallClockAsUtc;
+  for (let pass = 0; pass < 2; pass += 1) {
+    const p = zonedParts(new Date(instant), timeZone);
+    const shownAsUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+    instant = wallClockAsUtc - (shownAsUtc - instant);
+  }
+  return new Date(instant).toISOString();
+}
+
+/** Whole days from `today` to `date` (both `YYYY-MM-DD`); negative when `date` is past. */
+export function daysBetween(today: string, date: string): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
