@@ -1,0 +1,200 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  availableCommands,
+  decide,
+  type ComplaintStatus,
+  type WorkflowActor,
+  type WorkflowCommand,
+  type WorkflowRecord,
+  type WorkflowRole,
+} from './complaint-workflow.rules';
+
+const DEPT = 'dept-prod';
+const actor = (role: WorkflowRole, extra: Partial<WorkflowActor> = {}): WorkflowActor => ({ role, userId: `u-${role}`, departmentId: null, ...extra });
+const agent = actor('SERVICE_AGENT');
+const quality = actor('QUALITY_MANAGER');
+const handler = actor('DEPARTMENT_HANDLER', { departmentId: DEPT });
+const otherHandler = actor('DEPARTMENT_HANDLER', { departmentId: 'dept-other' });
+const executive = actor('EXECUTIVE');
+const serviceManager = actor('SERVICE_MANAGER');
+const customer = actor('CUSTOMER');
+
+const fresh = (over: Partial<WorkflowRecord> = {}): WorkflowRecord => ({
+  type: 'COMPLAINT',
+  status: 'REGISTERED',
+  severity: null,
+  causeClass: null,
+  responsibleDepartmentId: null,
+  ownerId: null,
+  requires8D: false,
+  eightDComplete: false,
+  actions: [],
+  verifiedEffective: false,
+  customerFeedback: null,
+  ...over,
+});
+
+function apply(record: WorkflowRecord, command: WorkflowCommand, by: WorkflowActor): WorkflowRecord {
+  const decision = decide(record, command, by);
+  if (!decision.ok) throw new Error(`${command.type} by ${by.role} refused: ${decision.message}`);
+  const { triageResult: _t, declineReason: _d, escalate: _e, ...patch } = decision.patch;
+  return { ...record, ...patch, status: decision.to };
+}
+
+const triage = (severity: 'GENERAL' | 'MAJOR' | 'CRISIS'): WorkflowCommand => ({
+  type: 'TRIAGE',
+  severity,
+  causeClass: 'QUALITY',
+  triageResult: 'WITHIN_AUTHORITY',
+  responsibleDepartmentId: DEPT,
+  ownerId: handler.userId,
+});
+
+describe('the complaint state machine', () => {
+  it('walks the light path of a general complaint to a verified closure', () => {
+    let r = apply(fresh(), triage('GENERAL'), agent);
+    r = apply(r, { type: 'START_INVESTIGATION' }, handler);
+    r = { ...r, actions: [{ kind: 'CORRECTIVE', status: 'OPEN' }] };
+    r = apply(r, { type: 'PLAN_ACTIONS' }, handler);
+    r = apply(r, { type: 'START_IMPLEMENTATION' }, handler);
+    r = { ...r, actions: [{ kind: 'CORRECTIVE', status: 'DONE' }] };
+    r = apply(r, { type: 'COMPLETE_IMPLEMENTATION' }, handler);
+    r = apply(r, { type: 'VERIFY', effective: true }, quality);
+    r = apply(r, { type: 'CUSTOMER_FEEDBACK', accepted: true }, customer);
+    r = apply(r, { type: 'COMPLETE_FOLLOW_UP' }, agent);
+    r = apply(r, { type: 'CLOSE' }, quality);
+    expect(r).toMatchObject({ status: 'CLOSED', verifiedEffective: true, customerFeedback: 'ACCEPTED' });
+  });
+
+  it('requires the 8D record and approval by authority for a crisis', () => {
+    let r = apply(fresh(), triage('CRISIS'), agent);
+    r = apply(r, { type: 'START_INVESTIGATION' }, quality);
+    r = { ...r, actions: [{ kind: 'CORRECTIVE', status: 'OPEN' }] };
+    expect(decide(r, { type: 'PLAN_ACTIONS' }, handler)).toMatchObject({ ok: false, code: 'PRECONDITION' });
+    r = apply({ ...r, eightDComplete: true }, { type: 'PLAN_ACTIONS' }, handler);
+    expect(decide(r, { type: 'START_IMPLEMENTATION' }, handler)).toMatchObject({ ok: false, code: 'PRECONDITION' });
+    r = apply(r, { type: 'SUBMIT_FOR_APPROVAL' }, handler);
+    expect(decide(r, { type: 'APPROVE' }, quality)).toMatchObject({ ok: false, code: 'FORBIDDEN' }); // crisis: executive approves
+    expect(decide(r, { type: 'REJECT_PLAN', comment: '' }, executive)).toMatchObject({ ok: false, code: 'PRECONDITION' });
+    expect(apply(r, { type: 'REJECT_PLAN', comment: '根因不充分' }, executive).status).toBe('INVESTIGATING');
+    expect(apply(r, { type: 'APPROVE' }, executive).status).toBe('IMPLEMENTING');
+  });
+
+  it('sends a not-effective verification back to investigation, and a disputed resolution to reopened', () => {
+    const verifying = fresh({ status: 'VERIFYING', severity: 'GENERAL', ownerId: 'o', responsibleDepartmentId: DEPT });
+    expect(apply(verifying, { type: 'VERIFY', effective: false }, quality)).toMatchObject({ status: 'INVESTIGATING', verifiedEffective: false });
+    const resolved = { ...verifying, status: 'RESOLVED' as const, verifiedEffective: true };
+    expect(apply(resolved, { type: 'CUSTOMER_FEEDBACK', accepted: false, comment: '仍有问题' }, customer)).toMatchObject({ status: 'REOPENED', customerFeedback: 'DISPUTED', verifiedEffective: false });
+  });
+
+  it('declines unreasonable requirements only with a reason, and escalates beyond-authority triage', () => {
+    expect(decide(fresh(), { type: 'DECLINE', reason: '  ' }, agent)).toMatchObject({ ok: false, code: 'PRECONDITION' });
+    expect(decide(fresh(), { type: 'DECLINE', reason: '超出合同范围' }, agent)).toMatchObject({ ok: true, to: 'REJECTED', patch: { triageResult: 'UNREASONABLE', declineReason: '超出合同范围' } });
+    const beyond = decide(fresh(), { ...(triage('MAJOR') as Extract<WorkflowCommand, { type: 'TRIAGE' }>), triageResult: 'BEYOND_AUTHORITY' }, agent);
+    expect(beyond).toMatchObject({ ok: true, patch: { escalate: true } });
+  });
+
+  it.each<[string, ComplaintStatus, WorkflowCommand, WorkflowActor, string]>([
+    ['a department handler cannot triage', 'REGISTERED', triage('GENERAL'), handler, 'FORBIDDEN'],
+    ['a customer cannot triage', 'REGISTERED', triage('GENERAL'), customer, 'FORBIDDEN'],
+    ['another department cannot investigate', 'TRIAGED', { type: 'START_INVESTIGATION' }, otherHandler, 'FORBIDDEN'],
+    ['only quality verifies', 'VERIFYING', { type: 'VERIFY', effective: true }, serviceManager, 'FORBIDDEN'],
+    ['only quality closes', 'FOLLOW_UP_DONE', { type: 'CLOSE' }, agent, 'FORBIDDEN'],
+    ['no closing before the callback', 'RESOLVED', { type: 'CLOSE' }, quality, 'INVALID_TRANSITION'],
+    ['no verification before implementation', 'INVESTIGATING', { type: 'VERIFY', effective: true }, quality, 'INVALID_TRANSITION'],
+    ['no re-triage of a closed complaint', 'CLOSED', triage('GENERAL'), agent, 'INVALID_TRANSITION'],
+    ['a complaint is not "answered"', 'REGISTERED', { type: 'ANSWER', answer: 'x' }, agent, 'INVALID_TRANSITION'],
+    ['the executive does not do intake', 'REGISTERED', triage('GENERAL'), executive, 'FORBIDDEN'],
+  ])('%s', (_label, status, command, by, code) => {
+    const record = fresh({ status, severity: 'GENERAL', responsibleDepartmentId: DEPT, ownerId: 'owner', verifiedEffective: true });
+    expect(decide(record, command, by)).toMatchObject({ ok: false, code });
+  });
+
+  it('answers and closes consultations on their short path', () => {
+    let r = fresh({ type: 'CONSULTATION' });
+    expect(decide(r, triage('GENERAL'), agent)).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' });
+    r = apply(r, { type: 'ANSWER', answer: '请参见证书附件' }, agent);
+    r = apply(r, { type: 'CLOSE' }, agent);
+    expect(r.status).toBe('CLOSED');
+  });
+
+  it('offers the commands the actor may take now', () => {
+    const triaged = fresh({ status: 'TRIAGED', severity: 'GENERAL', responsibleDepartmentId: DEPT, ownerId: handler.userId });
+    expect(availableCommands(triaged, handler)).toEqual(['START_INVESTIGATION']);
+    expect(availableCommands(triaged, agent)).toEqual(['DECLINE']);
+    expect(availableCommands(triaged, customer)).toEqual([]);
+  });
+});
+
+// Property: whatever sequence of commands, by whichever actors, the record never reaches an inconsistent state.
+const roles: WorkflowActor[] = [agent, quality, handler, otherHandler, executive, serviceManager, customer];
+const commandArb: fc.Arbitrary<WorkflowCommand> = fc.oneof(
+  fc.constantFrom<'GENERAL' | 'MAJOR' | 'CRISIS'>('GENERAL', 'MAJOR', 'CRISIS').map(triage),
+  fc.constant<WorkflowCommand>({ type: 'DECLINE', reason: '不合理' }),
+  fc.constantFrom<WorkflowCommand>(
+    { type: 'START_INVESTIGATION' },
+    { type: 'PLAN_ACTIONS' },
+    { type: 'SUBMIT_FOR_APPROVAL' },
+    { type: 'APPROVE' },
+    { type: 'REJECT_PLAN', comment: '退回' },
+    { type: 'START_IMPLEMENTATION' },
+    { type: 'COMPLETE_IMPLEMENTATION' },
+    { type: 'COMPLETE_FOLLOW_UP' },
+    { type: 'CLOSE' },
+  ),
+  fc.boolean().map<WorkflowCommand>((effective) => ({ type: 'VERIFY', effective })),
+  fc.boolean().map<WorkflowCommand>((accepted) => ({ type: 'CUSTOMER_FEEDBACK', accepted })),
+  fc.constant<WorkflowCommand>({ type: 'REOPEN', reason: '客户再次反映' }),
+);
+// Side effects the service performs between commands: adding actions, finishing them, filling in the 8D record.
+const stepArb = fc.record({
+  command: commandArb,
+  actor: fc.constantFrom(...roles),
+  addAction: fc.boolean(),
+  finishActions: fc.boolean(),
+  fill8D: fc.boolean(),
+});
+
+describe('property: no sequence of operations reaches an inconsistent state', () => {
+  it('holds the invariants', () => {
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 60 }), (steps) => {
+        let record = fresh();
+        const history: { from: ComplaintStatus; to: ComplaintStatus }[] = [];
+        let passedVerification = false;
+        for (const step of steps) {
+          if (step.addAction) record = { ...record, actions: [...record.actions, { kind: 'CORRECTIVE', status: 'OPEN' }] };
+          if (step.finishActions) record = { ...record, actions: record.actions.map((a) => ({ ...a, status: 'DONE' as const })) };
+          if (step.fill8D) record = { ...record, eightDComplete: true };
+          const before = record;
+          const decision = decide(record, step.command, step.actor);
+          if (!decision.ok) {
+            expect(record).toBe(before); // a refused command changes nothing
+            continue;
+          }
+          const { triageResult: _t, declineReason: _d, escalate: _e, ...patch } = decision.patch;
+          history.push({ from: record.status, to: decision.to });
+          record = { ...record, ...patch, status: decision.to };
+          if (step.command.type === 'VERIFY' && step.command.effective) passedVerification = true;
+          if (decision.to === 'REOPENED' || decision.to === 'INVESTIGATING') passedVerification = false;
+
+          // Invariants
+          if (['RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED'].includes(record.status)) {
+            expect(record.ownerId, 'resolved without an owner').not.toBeNull();
+            expect(record.responsibleDepartmentId).not.toBeNull();
+            expect(record.verifiedEffective, 'resolved without verification').toBe(true);
+            expect(passedVerification).toBe(true);
+          }
+          if (record.status === 'CLOSED') expect(history.some((h) => h.to === 'FOLLOW_UP_DONE')).toBe(true);
+          if (['ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING'].includes(record.status) && (record.severity === 'MAJOR' || record.severity === 'CRISIS')) {
+            expect(record.eightDComplete, '8D complaint planned without its 8D record').toBe(true);
+          }
+        }
+        // History is a chain: each step starts where the previous one ended.
+        history.forEach((h, i) => expect(h.from).toBe(i === 0 ? 'REGISTERED' : history[i - 1]!.to));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,252 @@
+/**
+ * The complaint workflow of SPEC §4 as an explicit state machine (pure: no database, no clock).
+ *
+ *   REGISTERED ─TRIAGE→ TRIAGED ─START_INVESTIGATION→ INVESTIGATING ─PLAN_ACTIONS→ ACTION_PLANNED
+ *   ACTION_PLANNED ─SUBMIT_FOR_APPROVAL→ PENDING_APPROVAL ─APPROVE→ IMPLEMENTING   (8D: major/crisis or on demand)
+ *   ACTION_PLANNED ─START_IMPLEMENTATION→ IMPLEMENTING                              (light path: general complaints)
+ *   PENDING_APPROVAL ─REJECT_PLAN→ INVESTIGATING
+ *   IMPLEMENTING ─COMPLETE_IMPLEMENTATION→ VERIFYING ─VERIFY(effective)→ RESOLVED | ─VERIFY(not effective)→ INVESTIGATING
+ *   RESOLVED ─CUSTOMER_FEEDBACK(accepted)→ RESOLVED | ─CUSTOMER_FEEDBACK(disputed)→ REOPENED
+ *   RESOLVED ─COMPLETE_FOLLOW_UP→ FOLLOW_UP_DONE ─CLOSE→ CLOSED   (callback within 7 days; closure confirmed by quality)
+ *   REGISTERED | REOPENED | TRIAGED ─DECLINE→ REJECTED           ([000 §4.5] unreasonable: reason shown to the customer)
+ *   RESOLVED | FOLLOW_UP_DONE | CLOSED | REJECTED ─REOPEN→ REOPENED ─TRIAGE→ TRIAGED …
+ * Consultations, inquiries and suggestions: REGISTERED | REOPENED ─ANSWER→ RESOLVED ─CLOSE→ CLOSED.
+ *
+ * `decide` answers whether a command is allowed for this record and actor, and what changes; the service applies the
+ * change with a version check and appends the history. A refused command changes nothing.
+ */
+
+export type ComplaintStatus =
+  | 'REGISTERED'
+  | 'TRIAGED'
+  | 'INVESTIGATING'
+  | 'ACTION_PLANNED'
+  | 'PENDING_APPROVAL'
+  | 'IMPLEMENTING'
+  | 'VERIFYING'
+  | 'RESOLVED'
+  | 'FOLLOW_UP_DONE'
+  | 'CLOSED'
+  | 'REJECTED'
+  | 'REOPENED';
+export type Severity = 'GENERAL' | 'MAJOR' | 'CRISIS';
+export type CauseClass = 'QUALITY' | 'NON_QUALITY';
+export type InteractionType = 'CONSULTATION' | 'INQUIRY' | 'COMPLAINT' | 'SUGGESTION';
+export type WorkflowRole =
+  | 'ADMIN'
+  | 'SERVICE_AGENT'
+  | 'QUALITY_MANAGER'
+  | 'DEPARTMENT_HANDLER'
+  | 'SERVICE_MANAGER'
+  | 'EXECUTIVE'
+  | 'DISPATCHER'
+  | 'TECHNICIAN'
+  | 'CUSTOMER';
+
+export type WorkflowActor = { role: WorkflowRole; userId: string; departmentId: string | null };
+
+export type ActionItem = { kind: 'CONTAINMENT' | 'CORRECTIVE' | 'PREVENTIVE'; status: 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'VERIFIED' | 'CANCELLED' };
+
+export type WorkflowRecord = {
+  type: InteractionType;
+  status: ComplaintStatus;
+  severity: Severity | null;
+  causeClass: CauseClass | null;
+  responsibleDepartmentId: string | null;
+  ownerId: string | null;
+  requires8D: boolean;
+  /** D1–D7 of the 8D record are filled in. */
+  eightDComplete: boolean;
+  actions: readonly ActionItem[];
+  verifiedEffective: boolean;
+  customerFeedback: 'ACCEPTED' | 'DISPUTED' | null;
+};
+
+export type WorkflowCommand =
+  | { type: 'TRIAGE'; severity: Severity; causeClass: CauseClass; triageResult: 'WITHIN_AUTHORITY' | 'BEYOND_AUTHORITY'; responsibleDepartmentId: string; ownerId: string | null; requires8D?: boolean }
+  | { type: 'DECLINE'; reason: string }
+  | { type: 'START_INVESTIGATION' }
+  | { type: 'PLAN_ACTIONS' }
+  | { type: 'SUBMIT_FOR_APPROVAL' }
+  | { type: 'APPROVE'; comment?: string | null }
+  | { type: 'REJECT_PLAN'; comment: string }
+  | { type: 'START_IMPLEMENTATION' }
+  | { type: 'COMPLETE_IMPLEMENTATION' }
+  | { type: 'VERIFY'; effective: boolean; comment?: string | null }
+  | { type: 'CUSTOMER_FEEDBACK'; accepted: boolean; comment?: string | null }
+  | { type: 'COMPLETE_FOLLOW_UP' }
+  | { type: 'CLOSE' }
+  | { type: 'REOPEN'; reason: string }
+  | { type: 'ANSWER'; answer: string };
+
+export type CommandType = WorkflowCommand['type'];
+
+/** 核决权限: who may approve a disposition and confirm a closure, per severity. Configurable in settings. */
+export type ApprovalAuthority = Record<Severity, { approve: readonly WorkflowRole[]; close: readonly WorkflowRole[] }>;
+
+export const DEFAULT_AUTHORITY: ApprovalAuthority = {
+  GENERAL: { approve: ['QUALITY_MANAGER', 'SERVICE_MANAGER', 'EXECUTIVE'], close: ['QUALITY_MANAGER'] },
+  MAJOR: { approve: ['QUALITY_MANAGER', 'EXECUTIVE'], close: ['QUALITY_MANAGER'] },
+  CRISIS: { approve: ['EXECUTIVE'], close: ['QUALITY_MANAGER', 'EXECUTIVE'] },
+};
+
+/** What an allowed command changes besides the status; `escalate` asks the service to raise the escalation level. */
+export type WorkflowPatch = Partial<WorkflowRecord> & { triageResult?: 'UNREASONABLE' | 'WITHIN_AUTHORITY' | 'BEYOND_AUTHORITY'; declineReason?: string; escalate?: boolean };
+
+export type Decision =
+  | { ok: true; to: ComplaintStatus; patch: WorkflowPatch; visibleToCustomer: boolean }
+  | { ok: false; code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'PRECONDITION'; message: string };
+
+const INTAKE_ROLES: readonly WorkflowRole[] = ['SERVICE_AGENT', 'SERVICE_MANAGER', 'QUALITY_MANAGER'];
+const QUALITY: readonly WorkflowRole[] = ['QUALITY_MANAGER'];
+
+/** The transitions each command may take: from → to (for VERIFY and CUSTOMER_FEEDBACK the outcome picks `to`). */
+const FROM: Record<CommandType, readonly ComplaintStatus[]> = {
+  TRIAGE: ['REGISTERED', 'REOPENED'],
+  DECLINE: ['REGISTERED', 'REOPENED', 'TRIAGED'],
+  START_INVESTIGATION: ['TRIAGED'],
+  PLAN_ACTIONS: ['INVESTIGATING'],
+  SUBMIT_FOR_APPROVAL: ['ACTION_PLANNED'],
+  APPROVE: ['PENDING_APPROVAL'],
+  REJECT_PLAN: ['PENDING_APPROVAL'],
+  START_IMPLEMENTATION: ['ACTION_PLANNED'],
+  COMPLETE_IMPLEMENTATION: ['IMPLEMENTING'],
+  VERIFY: ['VERIFYING'],
+  CUSTOMER_FEEDBACK: ['RESOLVED'],
+  COMPLETE_FOLLOW_UP: ['RESOLVED'],
+  CLOSE: ['FOLLOW_UP_DONE', 'RESOLVED'],
+  REOPEN: ['RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED'],
+  ANSWER: ['REGISTERED', 'REOPENED'],
+};
+
+/** 8D for major and crisis complaints, or when asked for [002 C9 5.3]. */
+export const needs8D = (r: Pick<WorkflowRecord, 'severity' | 'requires8D'>) => r.requires8D || r.severity === 'MAJOR' || r.severity === 'CRISIS';
+
+const refuse = (code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'PRECONDITION', message: string): Decision => ({ ok: false, code, message });
+const allow = (to: ComplaintStatus, patch: WorkflowPatch = {}, visibleToCustomer = true): Decision => ({
+  ok: true,
+  to,
+  patch,
+  visibleToCustomer,
+});
+
+/** The responsible department's handler, the complaint's owner, or quality: who works an investigation. */
+function worksTheCase(r: WorkflowRecord, a: WorkflowActor): boolean {
+  if (a.role === 'QUALITY_MANAGER') return true;
+  if (r.ownerId !== null && r.ownerId === a.userId) return true;
+  return a.role === 'DEPARTMENT_HANDLER' && a.departmentId !== null && a.departmentId === r.responsibleDepartmentId;
+}
+
+const openActions = (r: WorkflowRecord) => r.actions.filter((x) => x.status !== 'CANCELLED');
+
+export function decide(record: WorkflowRecord, command: WorkflowCommand, actor: WorkflowActor, authority: ApprovalAuthority = DEFAULT_AUTHORITY): Decision {
+  const isComplaint = record.type === 'COMPLAINT';
+  if (!FROM[command.type].includes(record.status)) {
+    return refuse('INVALID_TRANSITION', `不能在“${record.status}”状态执行 ${command.type} / ${command.type} is not allowed from ${record.status}`);
+  }
+  const complaintOnly = command.type !== 'ANSWER' && command.type !== 'CLOSE' && command.type !== 'REOPEN' && command.type !== 'DECLINE';
+  if (complaintOnly && !isComplaint) return refuse('INVALID_TRANSITION', `${command.type} applies to complaints only`);
+  if (command.type === 'ANSWER' && isComplaint) return refuse('INVALID_TRANSITION', 'A complaint is resolved through the complaint workflow, not answered');
+  const role = actor.role;
+  const may = (roles: readonly WorkflowRole[]) => roles.includes(role);
+
+  switch (command.type) {
+    case 'TRIAGE':
+      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', '只有客服或质量人员可以分类分派');
+      return allow('TRIAGED', {
+        severity: command.severity,
+        causeClass: command.causeClass,
+        responsibleDepartmentId: command.responsibleDepartmentId,
+        ownerId: command.ownerId,
+        requires8D: command.requires8D ?? record.requires8D,
+        triageResult: command.triageResult,
+        // Beyond the department's authority → escalate to the role above [000 §4.5].
+        escalate: command.triageResult === 'BEYOND_AUTHORITY',
+      });
+    case 'DECLINE':
+      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', '只有客服或质量人员可以驳回');
+      if (!command.reason.trim()) return refuse('PRECONDITION', '驳回须填写理由（客户可见）');
+      return allow('REJECTED', { triageResult: 'UNREASONABLE', declineReason: command.reason.trim() });
+    case 'START_INVESTIGATION':
+      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', '只有责任部门、负责人或质量人员可以开始调查');
+      if (!record.ownerId) return refuse('PRECONDITION', '开始调查前须指定负责人');
+      return allow('INVESTIGATING');
+    case 'PLAN_ACTIONS':
+      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', '只有责任部门、负责人或质量人员可以制定措施');
+      if (!openActions(record).some((x) => x.kind === 'CORRECTIVE')) return refuse('PRECONDITION', '至少需要一项纠正措施');
+      if (needs8D(record) && !record.eightDComplete) return refuse('PRECONDITION', '重大/危机投诉须先完成 8D 报告 D1–D7');
+      return allow('ACTION_PLANNED', {}, false);
+    case 'SUBMIT_FOR_APPROVAL':
+      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', '只有责任部门、负责人或质量人员可以提交审批');
+      return allow('PENDING_APPROVAL', {}, false);
+    case 'START_IMPLEMENTATION':
+      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', '只有责任部门、负责人或质量人员可以开始实施');
+      if (needs8D(record)) return refuse('PRECONDITION', '8D 投诉的处理方案须先经审批');
+      return allow('IMPLEMENTING');
+    case 'APPROVE':
+    case 'REJECT_PLAN': {
+      const approvers = authority[record.severity ?? 'GENERAL'].approve;
+      if (!may(approvers)) return refuse('FORBIDDEN', `该严重度的处理方案须由 ${approvers.join('/')} 审批`);
+      if (command.type === 'REJECT_PLAN' && !command.comment.trim()) return refuse('PRECONDITION', '退回须填写意见');
+      return command.type === 'APPROVE' ? allow('IMPLEMENTING') : allow('INVESTIGATING', {}, false);
+    }
+    case 'COMPLETE_IMPLEMENTATION':
+      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', '只有责任部门、负责人或质量人员可以完成实施');
+      if (openActions(record).some((x) => x.status !== 'DONE' && x.status !== 'VERIFIED')) return refuse('PRECONDITION', '仍有未完成的措施');
+      return allow('VERIFYING');
+    case 'VERIFY':
+      if (!may(QUALITY)) return refuse('FORBIDDEN', '效果验证须由质量人员执行');
+      if (!command.effective) return allow('INVESTIGATING', { verifiedEffective: false });
+      if (!record.ownerId || !record.responsibleDepartmentId) return refuse('PRECONDITION', '结案前须有负责人和责任部门');
+      return allow('RESOLVED', { verifiedEffective: true });
+    case 'CUSTOMER_FEEDBACK':
+      if (role !== 'CUSTOMER' && !may(['SERVICE_AGENT', 'SERVICE_MANAGER'])) return refuse('FORBIDDEN', '只有客户或客服可以记录客户意见');
+      return command.accepted
+        ? allow('RESOLVED', { customerFeedback: 'ACCEPTED' })
+        : allow('REOPENED', { customerFeedback: 'DISPUTED', verifiedEffective: false });
+    case 'COMPLETE_FOLLOW_UP':
+      if (!may(['SERVICE_AGENT', 'SERVICE_MANAGER'])) return refuse('FORBIDDEN', '回访须由客服完成');
+      return allow('FOLLOW_UP_DONE');
+    case 'CLOSE':
+      if (isComplaint) {
+        if (record.status !== 'FOLLOW_UP_DONE') return refuse('INVALID_TRANSITION', '投诉须回访后才能关闭');
+        const closers = authority[record.severity ?? 'GENERAL'].close;
+        if (!may(closers)) return refuse('FORBIDDEN', '关闭须由质量人员确认');
+        if (!record.verifiedEffective) return refuse('PRECONDITION', '措施效果未经验证，不能关闭');
+        return allow('CLOSED');
+      }
+      if (record.status !== 'RESOLVED') return refuse('INVALID_TRANSITION', '答复后才能关闭');
+      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', '只有客服或质量人员可以关闭');
+      return allow('CLOSED');
+    case 'REOPEN':
+      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', '只有客服或质量人员可以重新打开');
+      if (!command.reason.trim()) return refuse('PRECONDITION', '重新打开须填写原因');
+      return allow('REOPENED', { verifiedEffective: false, customerFeedback: null });
+    case 'ANSWER':
+      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', '只有客服或质量人员可以答复');
+      if (!command.answer.trim()) return refuse('PRECONDITION', '答复内容不能为空');
+      return allow('RESOLVED');
+  }
+}
+
+/** Commands the actor may issue on the record now: what the UI offers as buttons. */
+export function availableCommands(record: WorkflowRecord, actor: WorkflowActor, authority: ApprovalAuthority = DEFAULT_AUTHORITY): CommandType[] {
+  const probes: WorkflowCommand[] = [
+    { type: 'TRIAGE', severity: record.severity ?? 'GENERAL', causeClass: record.causeClass ?? 'QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: record.responsibleDepartmentId ?? '-', ownerId: record.ownerId },
+    { type: 'DECLINE', reason: 'x' },
+    { type: 'START_INVESTIGATION' },
+    { type: 'PLAN_ACTIONS' },
+    { type: 'SUBMIT_FOR_APPROVAL' },
+    { type: 'APPROVE' },
+    { type: 'REJECT_PLAN', comment: 'x' },
+    { type: 'START_IMPLEMENTATION' },
+    { type: 'COMPLETE_IMPLEMENTATION' },
+    { type: 'VERIFY', effective: true },
+    { type: 'CUSTOMER_FEEDBACK', accepted: true },
+    { type: 'COMPLETE_FOLLOW_UP' },
+    { type: 'CLOSE' },
+    { type: 'REOPEN', reason: 'x' },
+    { type: 'ANSWER', answer: 'x' },
+  ];
+  return probes.filter((c) => decide(record, c, actor, authority).ok).map((c) => c.type);
+}
