@@ -1,17 +1,18 @@
 'use client';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useState } from 'react';
+import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { FormField } from '@/components/ui/form-field';
+import { Modal } from '@/components/ui/modal';
+import { ErrorBanner, StatusMessage } from '@/components/ui/status';
 import type { AdminApiKeyRowFragment } from '@/gql/graphql';
 import { endOfDayIn, formatDateTime, todayIn } from '@/lib/format';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
-import { ConfirmDialog } from './confirm-dialog';
 import { CopyButton } from './copy-button';
 import { errorMessage } from './errors';
-import { Field, StatusMessage } from './field';
-import { Modal } from './modal';
 import { AdminApiKeysQuery, AdminCreateApiKeyMutation, AdminRevokeApiKeyMutation } from './operations';
-import { buttonClass, inputClass } from './ui';
 
 type ApiKeyRow = AdminApiKeyRowFragment;
 type KeyStatus = 'active' | 'revoked' | 'expired';
@@ -97,7 +98,7 @@ export function ApiKeysManager() {
         </div>
         <button
           type="button"
-          className={buttonClass('primary')}
+          className={buttonClass.primary}
           onClick={() => setCreating(true)}
           disabled={state.status !== 'ready'}
           data-testid="api-key-create"
@@ -110,12 +111,7 @@ export function ApiKeysManager() {
 
       {state.status === 'loading' && <StatusMessage tone="info">{tc('loading')}</StatusMessage>}
       {state.status === 'error' && (
-        <StatusMessage tone="error">
-          <span>{state.message}</span>{' '}
-          <button type="button" className="font-medium underline" onClick={() => void load()}>
-            {tc('retry')}
-          </button>
-        </StatusMessage>
+        <ErrorBanner message={state.message} onRetry={() => void load()} />
       )}
 
       {state.status === 'ready' && state.keys.length === 0 && (
@@ -173,7 +169,7 @@ export function ApiKeysManager() {
                       {status !== 'revoked' && (
                         <button
                           type="button"
-                          className="rounded px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-600"
+                          className={buttonClass.dangerGhost}
                           onClick={() => {
                             setRevokeError(null);
                             setRevokeTarget(key);
@@ -306,7 +302,7 @@ function CreateApiKeyDialog({
   return (
     <Modal open={open} onClose={() => !pending && onClose()} title={t('title')} testId="api-key-create-dialog">
       <form id={formId} onSubmit={submit} noValidate className="space-y-5">
-        <Field id={`${formId}-name`} label={t('name')} error={fieldErrors.name}>
+        <FormField id={`${formId}-name`} label={t('name')} error={fieldErrors.name}>
           {(props) => (
             <input
               {...props}
@@ -323,10 +319,10 @@ function CreateApiKeyDialog({
               data-testid="api-key-name"
             />
           )}
-        </Field>
+        </FormField>
 
         <fieldset aria-describedby={`${formId}-scopes-hint${fieldErrors.scopes ? ` ${formId}-scopes-error` : ''}`}>
-          <legend className="mb-1 block text-sm font-medium text-slate-700">{t('scopes')}</legend>
+          <legend className={labelClass}>{t('scopes')}</legend>
           <div className="space-y-2 rounded border border-slate-200 p-3">
             {scopes.map((scope) => (
               <label key={scope} className="flex cursor-pointer items-start gap-3 text-sm">
@@ -358,14 +354,14 @@ function CreateApiKeyDialog({
           </p>
         </fieldset>
 
-        <Field id={`${formId}-expires`} label={t('expiresAt')} hint={t('expiresHint', { timeZone })} error={fieldErrors.expiresAt}>
+        <FormField id={`${formId}-expires`} label={t('expiresAt')} hint={t('expiresHint', { timeZone })} error={fieldErrors.expiresAt}>
           {(props) => (
             <input {...props} type="date" min={today} value={expiresOn} onChange={(e) => {
                 setExpiresOn(e.target.value);
                 edited('expiresAt');
               }} className={`${inputClass} sm:w-56`} data-testid="api-key-expires" />
           )}
-        </Field>
+        </FormField>
 
         {formError && (
           <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
@@ -374,10 +370,10 @@ function CreateApiKeyDialog({
         )}
 
         <div className="flex justify-end gap-3 pt-2">
-          <button type="button" className={buttonClass('secondary')} onClick={onClose} disabled={pending}>
+          <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={pending}>
             {tc('cancel')}
           </button>
-          <button type="submit" className={buttonClass('primary')} disabled={pending} data-testid="api-key-submit">
+          <button type="submit" className={buttonClass.primary} disabled={pending} data-testid="api-key-submit">
             {pending ? t('submitting') : t('submit')}
           </button>
         </div>
@@ -405,7 +401,7 @@ function CreatedKeyDialog({ created, onDone }: { created: { key: string; name: s
           </p>
 
           <div>
-            <label htmlFor={keyFieldId} className="mb-1 block text-sm font-medium text-slate-700">
+            <label htmlFor={keyFieldId} className={labelClass}>
               {t('keyLabel')} · {created.name}
             </label>
             <div className="flex flex-col gap-2 sm:flex-row">
@@ -423,7 +419,7 @@ function CreatedKeyDialog({ created, onDone }: { created: { key: string; name: s
 
           <div>
             <div className="mb-1 flex items-center justify-between gap-2">
-              <span className="text-sm font-medium text-slate-700">{t('example')}</span>
+              <span className="text-xs font-medium text-slate-700">{t('example')}</span>
               <CopyButton text={example} label={t('copyExample')} copiedLabel={t('copied')} failedLabel={t('copyFailed')} />
             </div>
             <pre className="overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap break-all text-slate-100" data-testid="api-key-example">
@@ -432,7 +428,7 @@ function CreatedKeyDialog({ created, onDone }: { created: { key: string; name: s
           </div>
 
           <div className="flex justify-end">
-            <button type="button" className={buttonClass('primary')} onClick={onDone} data-testid="api-key-created-done">
+            <button type="button" className={buttonClass.primary} onClick={onDone} data-testid="api-key-created-done">
               {t('done')}
             </button>
           </div>

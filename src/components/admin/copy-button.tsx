@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import { buttonClass } from './ui';
+import { buttonClass } from '@/components/ui/classes';
 
 /** Copies `text` to the clipboard and says so for a moment (announced to screen readers through aria-live). */
 export function CopyButton({ text, label, copiedLabel, failedLabel, testId }: { text: string; label: string; copiedLabel: string; failedLabel: string; testId?: string }) {
@@ -15,7 +15,7 @@ export function CopyButton({ text, label, copiedLabel, failedLabel, testId }: { 
     <span ref={anchor} className="inline-flex items-center gap-2">
       <button
         type="button"
-        className={buttonClass('secondary')}
+        className={buttonClass.secondary}
         data-testid={testId}
         onClick={async () => {
           try {

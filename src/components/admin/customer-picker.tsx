@@ -1,10 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { buttonClass, inputClass } from '@/components/ui/classes';
 import { gqlRequest } from '@/lib/graphql-client';
 import { errorMessage } from './errors';
 import { AdminCustomerPickerQuery } from './operations';
-import { buttonClass, inputClass } from './ui';
 
 export type PickedCustomer = { id: string; name: string; contractNo: string | null };
 
@@ -79,7 +79,7 @@ export function CustomerPicker({
         </span>
         <button
           type="button"
-          className={buttonClass('link')}
+          className={buttonClass.ghost}
           onClick={() => {
             onChange(null);
             setOpen(true);

@@ -1,16 +1,17 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { buttonClass, inputClass } from '@/components/ui/classes';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { FormField } from '@/components/ui/form-field';
+import { Modal } from '@/components/ui/modal';
+import { ErrorBanner, StatusMessage } from '@/components/ui/status';
 import type { AdminUserRowFragment, Role } from '@/gql/graphql';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
-import { ConfirmDialog } from './confirm-dialog';
 import { CustomerPicker, type PickedCustomer } from './customer-picker';
 import { errorMessage } from './errors';
-import { Field, StatusMessage } from './field';
-import { Modal } from './modal';
 import { AdminCreateUserMutation, AdminDepartmentsQuery, AdminSetUserActiveMutation, AdminUsersQuery } from './operations';
-import { buttonClass, inputClass } from './ui';
 
 type UserRow = AdminUserRowFragment;
 type Department = { id: string; code: string; name: string };
@@ -97,7 +98,7 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
           <h1 className="text-2xl font-semibold">{t('title')}</h1>
           <p className="mt-1 text-sm text-slate-600">{t('subtitle')}</p>
         </div>
-        <button type="button" className={buttonClass('primary')} onClick={() => setCreating(true)} data-testid="user-create">
+        <button type="button" className={buttonClass.primary} onClick={() => setCreating(true)} data-testid="user-create">
           + {t('create')}
         </button>
       </div>
@@ -133,7 +134,7 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
         {filtered && (
           <button
             type="button"
-            className={buttonClass('secondary')}
+            className={buttonClass.secondary}
             onClick={() => {
               setRole('');
               setSearch('');
@@ -151,12 +152,7 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
 
       {state.status === 'error' && (
-        <StatusMessage tone="error">
-          <span>{state.message}</span>{' '}
-          <button type="button" className="font-medium underline" onClick={() => setReloadToken((n) => n + 1)}>
-            {tc('retry')}
-          </button>
-        </StatusMessage>
+        <ErrorBanner message={state.message} onRetry={() => setReloadToken((n) => n + 1)} />
       )}
 
       {rows === null && state.status === 'loading' && <StatusMessage tone="info">{tc('loading')}</StatusMessage>}
@@ -205,11 +201,7 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
                       {!isSelf && (
                         <button
                           type="button"
-                          className={
-                            user.active
-                              ? 'rounded px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-600'
-                              : buttonClass('link')
-                          }
+                          className={user.active ? buttonClass.dangerGhost : buttonClass.ghost}
                           aria-label={`${user.active ? t('deactivate') : t('activate')} ${user.name}`}
                           data-testid="user-toggle-active"
                           onClick={() => {
@@ -345,7 +337,7 @@ function CreateUserDialog({
     <Modal open={open} onClose={() => !pending && onClose()} title={t('title')} testId="user-create-dialog">
       <form onSubmit={submit} noValidate className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id={`${formId}-email`} label={t('email')} error={fieldErrors.email}>
+          <FormField id={`${formId}-email`} label={t('email')} error={fieldErrors.email}>
             {(props) => (
               <input
                 {...props}
@@ -361,16 +353,16 @@ function CreateUserDialog({
                 data-testid="user-email"
               />
             )}
-          </Field>
-          <Field id={`${formId}-name`} label={t('name')} error={fieldErrors.name}>
+          </FormField>
+          <FormField id={`${formId}-name`} label={t('name')} error={fieldErrors.name}>
             {(props) => <input {...props} type="text" maxLength={100} value={name} onChange={(e) => {
                 setName(e.target.value);
                 edited('name');
               }} className={inputClass} data-testid="user-name" />}
-          </Field>
+          </FormField>
         </div>
 
-        <Field id={`${formId}-password`} label={t('password')} hint={t('passwordHint')} error={fieldErrors.password}>
+        <FormField id={`${formId}-password`} label={t('password')} hint={t('passwordHint')} error={fieldErrors.password}>
           {(props) => (
             <input
               {...props}
@@ -386,10 +378,10 @@ function CreateUserDialog({
               data-testid="user-password"
             />
           )}
-        </Field>
+        </FormField>
 
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id={`${formId}-role`} label={t('role')} error={fieldErrors.role}>
+          <FormField id={`${formId}-role`} label={t('role')} error={fieldErrors.role}>
             {(props) => (
               <select {...props} value={role} onChange={(e) => isRole(e.target.value) && setRole(e.target.value)} className={inputClass} data-testid="user-role">
                 {ROLES.map((r) => (
@@ -399,9 +391,9 @@ function CreateUserDialog({
                 ))}
               </select>
             )}
-          </Field>
+          </FormField>
           {!isCustomerAccount && (
-            <Field id={`${formId}-department`} label={t('department')} error={fieldErrors.departmentId}>
+            <FormField id={`${formId}-department`} label={t('department')} error={fieldErrors.departmentId}>
               {(props) => (
                 <select {...props} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} className={inputClass} disabled={departments === null} data-testid="user-department">
                   <option value="">{departments === null ? tc('loading') : t('noDepartment')}</option>
@@ -412,17 +404,17 @@ function CreateUserDialog({
                   ))}
                 </select>
               )}
-            </Field>
+            </FormField>
           )}
         </div>
 
         {isCustomerAccount && (
-          <Field id={`${formId}-customer`} label={t('customer')} hint={t('customerHint')} error={fieldErrors.customerId}>
+          <FormField id={`${formId}-customer`} label={t('customer')} hint={t('customerHint')} error={fieldErrors.customerId}>
             {(props) => <CustomerPicker id={props.id} value={customer} onChange={(picked) => {
               setCustomer(picked);
               edited('customerId');
             }} invalid={props['aria-invalid']} describedBy={props['aria-describedby']} />}
-          </Field>
+          </FormField>
         )}
 
         {formError && (
@@ -432,10 +424,10 @@ function CreateUserDialog({
         )}
 
         <div className="flex justify-end gap-3 pt-2">
-          <button type="button" className={buttonClass('secondary')} onClick={onClose} disabled={pending}>
+          <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={pending}>
             {tc('cancel')}
           </button>
-          <button type="submit" className={buttonClass('primary')} disabled={pending} data-testid="user-submit">
+          <button type="submit" className={buttonClass.primary} disabled={pending} data-testid="user-submit">
             {pending ? t('submitting') : t('submit')}
           </button>
         </div>

@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { Modal } from '@/components/ui/modal';
+import { Spinner } from '@/components/ui/status';
 import type { CustomerDetailQuery } from '@/gql/graphql';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
@@ -10,7 +13,7 @@ import { gqlRequest } from '@/lib/graphql-client';
 import { errorMessage } from './customer-errors';
 import { CustomerHistory } from './customer-history';
 import { customerArchiveMutation, customerDetailQuery, customerRestoreMutation } from './customer-operations';
-import { ArchivedBadge, buttonClass, ComingSoon, CreditBadge, inputClass, KeyAccountBadge, Modal, PageError, Section, Spinner, StatusBadge } from './customer-ui';
+import { ArchivedBadge, ComingSoon, CreditBadge, KeyAccountBadge, PageError, Section, StatusBadge } from './customer-ui';
 import { useAsyncData } from './use-async-data';
 import { useCustomerPermissions } from './use-customer-permissions';
 
@@ -366,6 +369,7 @@ function ArchiveDialog({ open, customer, onClose, onArchived }: { open: boolean;
       onClose={close}
       title={t('archive.title')}
       testId="archive-dialog"
+      closeOnBackdrop
       footer={
         <>
           <button type="button" className={buttonClass.secondary} onClick={close} disabled={pending}>
@@ -386,7 +390,7 @@ function ArchiveDialog({ open, customer, onClose, onArchived }: { open: boolean;
       <div className="space-y-3 text-sm">
         <p>{t('archive.body', { name: customer.name })}</p>
         <div>
-          <label htmlFor={reasonId} className="mb-1 block text-xs font-medium text-slate-700">
+          <label htmlFor={reasonId} className={labelClass}>
             {t('archive.reason')}
           </label>
           <textarea id={reasonId} autoFocus rows={3} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} data-testid="archive-reason" maxLength={500} />

@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
+import { buttonClass, inputClass } from '@/components/ui/classes';
 import type { CustomerOwnerOptionsQuery } from '@/gql/graphql';
 import {
   DATE_RANGE_KEYS,
@@ -14,7 +15,6 @@ import {
   type CustomerFilterState,
   type EnumFilterKey,
 } from './customer-list-params';
-import { buttonClass, inputClass } from './customer-ui';
 
 type Owner = CustomerOwnerOptionsQuery['users'][number];
 

@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
+import { buttonClass, inputClass } from '@/components/ui/classes';
+import { FormField } from '@/components/ui/form-field';
+import { Spinner } from '@/components/ui/status';
 import type { CustomerEditQuery, CustomerOwnerOptionsQuery } from '@/gql/graphql';
 import { formatMoney, sumMoney } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
@@ -28,7 +31,7 @@ import {
   customersFacetsQuery,
   customerUpdateMutation,
 } from './customer-operations';
-import { ArchivedBadge, buttonClass, inputClass, PageError, Section, Spinner } from './customer-ui';
+import { ArchivedBadge, PageError, Section } from './customer-ui';
 import { useAsyncData } from './use-async-data';
 import { useCustomerPermissions } from './use-customer-permissions';
 
@@ -38,48 +41,9 @@ type Errors = Record<string, string>;
 /** The DOM id of the input for an error key such as "postcode" or "contracts.0.contractNo". */
 const fieldId = (key: string) => `customer-field-${key.replace(/\./g, '-')}`;
 
-function FieldShell({
-  name,
-  label,
-  error,
-  required,
-  hint,
-  wide,
-  children,
-}: {
-  name: string;
-  label: string;
-  error?: string;
-  required?: boolean;
-  hint?: string;
-  wide?: boolean;
-  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; 'aria-required'?: boolean }) => React.ReactNode;
-}) {
-  const id = fieldId(name);
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={wide ? 'sm:col-span-2 lg:col-span-3' : undefined}>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">
-        {label}
-        {required && (
-          <span className="ml-0.5 text-red-600" aria-hidden>
-            *
-          </span>
-        )}
-      </label>
-      {children({ id, 'aria-invalid': !!error, 'aria-describedby': describedBy, ...(required ? { 'aria-required': true } : {}) })}
-      {hint && !error && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-700" data-testid={`error-${name}`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
+/** The shared form field, with the id and error test id the customer form derives from an error key. */
+function FieldShell({ name, wide, ...field }: { name: string; wide?: boolean } & Omit<React.ComponentProps<typeof FormField>, 'id' | 'errorTestId' | 'className'>) {
+  return <FormField id={fieldId(name)} errorTestId={`error-${name}`} className={wide ? 'sm:col-span-2 lg:col-span-3' : undefined} {...field} />;
 }
 
 export function CustomerForm({ customerId }: { customerId?: string }) {

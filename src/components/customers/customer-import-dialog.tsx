@@ -1,12 +1,14 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
+import { buttonClass } from '@/components/ui/classes';
+import { Modal } from '@/components/ui/modal';
+import { ErrorBanner, Spinner } from '@/components/ui/status';
 import type { CustomersImportMutation } from '@/gql/graphql';
 import { gqlRequest } from '@/lib/graphql-client';
 import { errorMessage } from './customer-errors';
 import { IMPORT_HEADERS, ImportFileError, readImportFile, templateCsvHref, type ImportPayload } from './customer-import-file';
 import { customersImportMutation } from './customer-operations';
-import { buttonClass, ErrorPanel, Modal, Spinner } from './customer-ui';
 
 type ImportResult = CustomersImportMutation['importCustomers'];
 
@@ -101,7 +103,7 @@ export function CustomerImportDialog({ open, onClose, onImported }: { open: bool
   );
 
   return (
-    <Modal open={open} onClose={close} title={t('import.title')} footer={footer} size="lg" testId="import-dialog">
+    <Modal open={open} onClose={close} title={t('import.title')} footer={footer} size="xl" closeOnBackdrop testId="import-dialog">
       <div className="space-y-4 text-sm">
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="import-all-or-nothing">
           <strong className="font-semibold">{t('import.allOrNothingTitle')}</strong> {t('import.allOrNothing')}
@@ -154,7 +156,7 @@ export function CustomerImportDialog({ open, onClose, onImported }: { open: bool
 
         {step.kind === 'checking' && <Spinner label={t('import.checking', { file: step.fileName })} />}
 
-        {step.kind === 'failed' && <ErrorPanel message={t('import.failed', { file: step.fileName, message: step.message })} testId="import-error" />}
+        {step.kind === 'failed' && <ErrorBanner message={t('import.failed', { file: step.fileName, message: step.message })} testId="import-error" />}
 
         {(step.kind === 'preview' || step.kind === 'importing') && (
           <div className="space-y-3" data-testid="import-preview">

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { buttonClass, inputClass } from '@/components/ui/classes';
+import { ErrorBanner, Spinner } from '@/components/ui/status';
 import type { CustomerSortField, CustomersListQuery } from '@/gql/graphql';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { gqlRequest } from '@/lib/graphql-client';
@@ -24,7 +26,7 @@ import {
 } from './customer-list-params';
 import { customerOwnerOptionsQuery, customersFacetsQuery, customersListQuery } from './customer-operations';
 import { errorMessage } from './customer-errors';
-import { ArchivedBadge, buttonClass, CreditBadge, ErrorPanel, inputClass, KeyAccountBadge, Spinner, StatusBadge } from './customer-ui';
+import { ArchivedBadge, CreditBadge, KeyAccountBadge, StatusBadge } from './customer-ui';
 import { useAsyncData } from './use-async-data';
 import { useCustomerPermissions } from './use-customer-permissions';
 
@@ -332,7 +334,7 @@ export function CustomerList() {
       <ActiveFilterChips filter={state.filter} owners={owners.data?.users ?? []} onChange={(filter) => setFilter(filter)} />
 
       {list.error ? (
-        <ErrorPanel message={errorMessage(list.error, t)} onRetry={list.reload} />
+        <ErrorBanner message={errorMessage(list.error, t)} onRetry={list.reload} testId="customers-error" />
       ) : !connection ? (
         <div className="rounded-lg border border-slate-200 bg-white p-6" data-testid="customers-loading">
           <Spinner label={t('list.loading')} />
@@ -433,7 +435,7 @@ export function CustomerList() {
             </div>
           )}
 
-          {moreError != null && <ErrorPanel message={errorMessage(moreError, t)} onRetry={loadMore} testId="customers-more-error" />}
+          {moreError != null && <ErrorBanner message={errorMessage(moreError, t)} onRetry={loadMore} testId="customers-more-error" />}
           {pageInfo?.hasNextPage && (
             <div className="flex justify-center">
               <button type="button" className={buttonClass.secondary} onClick={loadMore} disabled={moreLoading || list.loading} data-testid="load-more">

@@ -1,0 +1,61 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { buttonClass } from './classes';
+import { Modal } from './modal';
+
+/** Asks before a destructive or consequential action; the confirm button says what will happen. */
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  pendingLabel,
+  pending,
+  error,
+  tone = 'danger',
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  body: string;
+  confirmLabel: string;
+  pendingLabel: string;
+  pending: boolean;
+  error: string | null;
+  tone?: 'danger' | 'primary';
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const t = useTranslations('common');
+  return (
+    <Modal
+      open={open}
+      onClose={() => !pending && onCancel()}
+      title={title}
+      testId="confirm-dialog"
+      footer={
+        <>
+          {/* Cancel first and focused by default, so Enter never confirms by accident. */}
+          <button type="button" autoFocus className={buttonClass.secondary} onClick={onCancel} disabled={pending}>
+            {t('cancel')}
+          </button>
+          <button type="button" className={buttonClass[tone]} onClick={onConfirm} disabled={pending} data-testid="confirm-action">
+            {pending ? pendingLabel : confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <p className="text-sm text-slate-700">{body}</p>
+      {error && <ErrorText>{error}</ErrorText>}
+    </Modal>
+  );
+}
+
+function ErrorText({ children }: { children: React.ReactNode }) {
+  return (
+    <p role="alert" className="mt-4 rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+      {children}
+    </p>
+  );
+}

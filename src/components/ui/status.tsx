@@ -1,0 +1,37 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { buttonClass } from './classes';
+
+export function Spinner({ label }: { label?: string }) {
+  return (
+    <span role="status" className="inline-flex items-center gap-2 text-sm text-slate-500">
+      <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-slate-300 border-t-blue-700" />
+      {label && <span>{label}</span>}
+    </span>
+  );
+}
+
+/** A failure in place of content, with a way to try again when there is one. */
+export function ErrorBanner({ message, onRetry, testId }: { message: string; onRetry?: () => void; testId?: string }) {
+  const t = useTranslations('common');
+  return (
+    <div role="alert" data-testid={testId} className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+      <span>{message}</span>
+      {onRetry && (
+        <button type="button" className={buttonClass.secondary} onClick={onRetry}>
+          {t('retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** A page-level status line (loading, notice). */
+export function StatusMessage({ tone, children }: { tone: 'info' | 'success'; children: React.ReactNode }) {
+  const colours = { info: 'bg-slate-50 text-slate-600', success: 'bg-green-50 text-green-800' }[tone];
+  return (
+    <div role="status" className={`rounded px-4 py-3 text-sm ${colours}`}>
+      {children}
+    </div>
+  );
+}
