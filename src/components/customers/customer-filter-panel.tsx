@@ -61,6 +61,38 @@ function CheckboxGroup({
   );
 }
 
+type RangeBound = {
+  type: 'date' | 'text';
+  inputMode?: 'decimal';
+  value: string;
+  onChange: (value: string) => void;
+  'aria-label': string;
+  placeholder?: string;
+  'data-testid': string;
+};
+
+/** One "from … to …" filter row (a date range or an amount range), with its problem shown under both bounds. */
+function RangeFilter({ label, separator, errorId, problem, from, to }: { label: string; separator: string; errorId: string; problem?: string; from: RangeBound; to: RangeBound }) {
+  const input = ({ onChange, ...bound }: RangeBound) => (
+    <input {...bound} onChange={(e) => onChange(e.target.value)} aria-invalid={!!problem} aria-describedby={problem ? errorId : undefined} className={inputClass} />
+  );
+  return (
+    <div role="group" aria-label={label}>
+      <div className="grid grid-cols-[8rem_1fr_auto_1fr] items-center gap-2">
+        <span className="text-xs font-medium text-slate-600">{label}</span>
+        {input(from)}
+        <span className="text-xs text-slate-500">{separator}</span>
+        {input(to)}
+      </div>
+      {problem && (
+        <p id={errorId} className="mt-1 text-xs text-red-700">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** Every filter of CustomerFilter. Changes are staged here and take effect (in the URL) on "apply". */
 export function CustomerFilterPanel({
   value,
@@ -161,40 +193,19 @@ export function CustomerFilterPanel({
           <legend className="mb-2 text-sm font-semibold text-slate-800">{t('filters.dateRanges')}</legend>
           <div className="space-y-2">
             {DATE_RANGE_KEYS.map((key) => {
-              const errorId = `${id}-${key}-error`;
               const label = t(`fields.${key}`);
+              const range = draft.dates[key];
+              const setRange = (bound: Partial<typeof range>) => setDraft({ ...draft, dates: { ...draft.dates, [key]: { ...range, ...bound } } });
               return (
-                <div key={key} role="group" aria-label={label}>
-                  <div className="grid grid-cols-[8rem_1fr_auto_1fr] items-center gap-2">
-                    <span className="text-xs font-medium text-slate-600">{label}</span>
-                    <input
-                      type="date"
-                      value={draft.dates[key].from}
-                      onChange={(e) => setDraft({ ...draft, dates: { ...draft.dates, [key]: { ...draft.dates[key], from: e.target.value } } })}
-                      aria-label={t('filters.from', { field: label })}
-                      aria-invalid={!!problems[key]}
-                      aria-describedby={problems[key] ? errorId : undefined}
-                      className={inputClass}
-                      data-testid={`filter-${key}-from`}
-                    />
-                    <span className="text-xs text-slate-500">{t('filters.to')}</span>
-                    <input
-                      type="date"
-                      value={draft.dates[key].to}
-                      onChange={(e) => setDraft({ ...draft, dates: { ...draft.dates, [key]: { ...draft.dates[key], to: e.target.value } } })}
-                      aria-label={t('filters.until', { field: label })}
-                      aria-invalid={!!problems[key]}
-                      aria-describedby={problems[key] ? errorId : undefined}
-                      className={inputClass}
-                      data-testid={`filter-${key}-to`}
-                    />
-                  </div>
-                  {problems[key] && (
-                    <p id={errorId} className="mt-1 text-xs text-red-700">
-                      {t(`filters.problem.${problems[key]}`)}
-                    </p>
-                  )}
-                </div>
+                <RangeFilter
+                  key={key}
+                  label={label}
+                  separator={t('filters.to')}
+                  errorId={`${id}-${key}-error`}
+                  problem={problems[key] && t(`filters.problem.${problems[key]}`)}
+                  from={{ type: 'date', value: range.from, onChange: (from) => setRange({ from }), 'aria-label': t('filters.from', { field: label }), 'data-testid': `filter-${key}-from` }}
+                  to={{ type: 'date', value: range.to, onChange: (to) => setRange({ to }), 'aria-label': t('filters.until', { field: label }), 'data-testid': `filter-${key}-to` }}
+                />
               );
             })}
           </div>
@@ -205,44 +216,20 @@ export function CustomerFilterPanel({
             <legend className="mb-2 text-sm font-semibold text-slate-800">{t('filters.moneyRanges')}</legend>
             <div className="space-y-2">
               {MONEY_RANGE_KEYS.map((key) => {
-                const errorId = `${id}-${key}-error`;
                 const label = t(`fields.${key}`);
+                const range = draft.money[key];
+                const setRange = (bound: Partial<typeof range>) => setDraft({ ...draft, money: { ...draft.money, [key]: { ...range, ...bound } } });
+                const amount = { type: 'text', inputMode: 'decimal' } as const;
                 return (
-                  <div key={key} role="group" aria-label={label}>
-                    <div className="grid grid-cols-[8rem_1fr_auto_1fr] items-center gap-2">
-                      <span className="text-xs font-medium text-slate-600">{label}</span>
-                      <input
-                        type="text"
-                        inputMode="decimal"
-                        value={draft.money[key].min}
-                        onChange={(e) => setDraft({ ...draft, money: { ...draft.money, [key]: { ...draft.money[key], min: e.target.value } } })}
-                        aria-label={t('filters.min', { field: label })}
-                        aria-invalid={!!problems[key]}
-                        aria-describedby={problems[key] ? errorId : undefined}
-                        placeholder={t('filters.minPlaceholder')}
-                        className={inputClass}
-                        data-testid={`filter-${key}-min`}
-                      />
-                      <span className="text-xs text-slate-500">{t('filters.to')}</span>
-                      <input
-                        type="text"
-                        inputMode="decimal"
-                        value={draft.money[key].max}
-                        onChange={(e) => setDraft({ ...draft, money: { ...draft.money, [key]: { ...draft.money[key], max: e.target.value } } })}
-                        aria-label={t('filters.max', { field: label })}
-                        aria-invalid={!!problems[key]}
-                        aria-describedby={problems[key] ? errorId : undefined}
-                        placeholder={t('filters.maxPlaceholder')}
-                        className={inputClass}
-                        data-testid={`filter-${key}-max`}
-                      />
-                    </div>
-                    {problems[key] && (
-                      <p id={errorId} className="mt-1 text-xs text-red-700">
-                        {t(`filters.problem.${problems[key]}`)}
-                      </p>
-                    )}
-                  </div>
+                  <RangeFilter
+                    key={key}
+                    label={label}
+                    separator={t('filters.to')}
+                    errorId={`${id}-${key}-error`}
+                    problem={problems[key] && t(`filters.problem.${problems[key]}`)}
+                    from={{ ...amount, value: range.min, onChange: (min) => setRange({ min }), 'aria-label': t('filters.min', { field: label }), placeholder: t('filters.minPlaceholder'), 'data-testid': `filter-${key}-min` }}
+                    to={{ ...amount, value: range.max, onChange: (max) => setRange({ max }), 'aria-label': t('filters.max', { field: label }), placeholder: t('filters.maxPlaceholder'), 'data-testid': `filter-${key}-max` }}
+                  />
                 );
               })}
             </div>

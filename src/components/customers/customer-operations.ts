@@ -82,63 +82,70 @@ export const customerOwnerOptionsQuery = graphql(`
   }
 `);
 
+/** What both the customer page and the edit form read: every editable field, the contacts and the contracts. */
+export const customerRecordFragment = graphql(`
+  fragment CustomerRecord on Customer {
+    id
+    version
+    archivedAt
+    contractNo
+    certificateNo
+    name
+    applicationAcceptedAt
+    auditDate
+    initialAuditFee
+    surveillanceAuditFee
+    plannedSurveillanceDate
+    implementationDate
+    status
+    province
+    address
+    postcode
+    contactPerson
+    phone
+    professionalCode
+    certificationScope
+    legalRepresentative
+    handler
+    businessCondition
+    businessLines
+    creditStanding
+    industry
+    source
+    grade
+    contacts {
+      id
+      name
+      title
+      phone
+      mobile
+      email
+      isPrimary
+    }
+    contracts {
+      id
+      contractNo
+      title
+      amount
+      signedAt
+      startsAt
+      endsAt
+    }
+  }
+`);
+
 export const customerDetailQuery = graphql(`
   query CustomerDetail($id: ID!) {
     customer(id: $id) {
-      id
-      contractNo
-      certificateNo
-      name
-      applicationAcceptedAt
-      auditDate
-      initialAuditFee
-      surveillanceAuditFee
-      plannedSurveillanceDate
-      implementationDate
-      status
-      province
-      address
-      postcode
-      contactPerson
-      phone
-      professionalCode
-      certificationScope
-      legalRepresentative
-      handler
-      businessCondition
-      businessLines
-      creditStanding
-      industry
-      source
-      grade
+      ...CustomerRecord
       keyAccountStatus
       owner {
         id
         name
         email
       }
-      archivedAt
-      version
       createdAt
       updatedAt
-      contacts {
-        id
-        name
-        title
-        phone
-        mobile
-        email
-        isPrimary
-      }
-      contracts {
-        id
-        contractNo
-        title
-        amount
-        signedAt
-        startsAt
-        endsAt
-      }
       contractTotal
       history {
         id
@@ -161,54 +168,9 @@ export const customerDetailQuery = graphql(`
 export const customerEditQuery = graphql(`
   query CustomerEdit($id: ID!) {
     customer(id: $id) {
-      id
-      version
-      archivedAt
-      contractNo
-      certificateNo
-      name
-      applicationAcceptedAt
-      auditDate
-      initialAuditFee
-      surveillanceAuditFee
-      plannedSurveillanceDate
-      implementationDate
-      status
-      province
-      address
-      postcode
-      contactPerson
-      phone
-      professionalCode
-      certificationScope
-      legalRepresentative
-      handler
-      businessCondition
-      businessLines
-      creditStanding
-      industry
-      source
-      grade
+      ...CustomerRecord
       owner {
         id
-      }
-      contacts {
-        id
-        name
-        title
-        phone
-        mobile
-        email
-        isPrimary
-      }
-      contracts {
-        id
-        contractNo
-        title
-        amount
-        signedAt
-        startsAt
-        endsAt
       }
     }
   }
