@@ -4,8 +4,10 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormField } from '@/components/ui/form-field';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { Modal } from '@/components/ui/modal';
 import { ErrorBanner, StatusMessage } from '@/components/ui/status';
+import { useFormErrors } from '@/components/ui/use-form-errors';
 import type { AdminApiKeyRowFragment } from '@/gql/graphql';
 import { endOfDayIn, formatDateTime, todayIn } from '@/lib/format';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
@@ -252,8 +254,7 @@ function CreateApiKeyDialog({
   const [name, setName] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [expiresOn, setExpiresOn] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fieldErrors, setFieldErrors, formError, setFormError, edited, clear: clearErrors } = useFormErrors();
   const [pending, setPending] = useState(false);
 
   // A fresh form each time the dialog opens.
@@ -262,13 +263,10 @@ function CreateApiKeyDialog({
     setName('');
     setSelected([]);
     setExpiresOn('');
-    setFieldErrors({});
-    setFormError(null);
-  }, [open]);
+    clearErrors();
+  }, [open, clearErrors]);
 
   const today = todayIn(timeZone);
-  // Editing a field clears its message; the rest stay until the next submit.
-  const edited = (key: string) => setFieldErrors((current) => (key in current ? Object.fromEntries(Object.entries(current).filter(([k]) => k !== key)) : current));
 
   function validate(): Record<string, string> {
     const errors: Record<string, string> = {};
@@ -300,85 +298,79 @@ function CreateApiKeyDialog({
   }
 
   return (
-    <Modal open={open} onClose={() => !pending && onClose()} title={t('title')} testId="api-key-create-dialog">
-      <form id={formId} onSubmit={submit} noValidate className="space-y-5">
-        <FormField id={`${formId}-name`} label={t('name')} error={fieldErrors.name}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              autoFocus
-              maxLength={100}
-              value={name}
-              placeholder={t('namePlaceholder')}
-              onChange={(e) => {
-                setName(e.target.value);
-                edited('name');
-              }}
-              className={inputClass}
-              data-testid="api-key-name"
-            />
-          )}
-        </FormField>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={t('title')}
+      testId="api-key-create-dialog"
+      pending={pending}
+      formError={formError}
+      submitLabel={t('submit')}
+      pendingLabel={t('submitting')}
+      submitTestId="api-key-submit"
+      onSubmit={submit}
+    >
+      <FormField id={`${formId}-name`} label={t('name')} error={fieldErrors.name}>
+        {(props) => (
+          <input
+            {...props}
+            type="text"
+            autoFocus
+            maxLength={100}
+            value={name}
+            placeholder={t('namePlaceholder')}
+            onChange={(e) => {
+              setName(e.target.value);
+              edited('name');
+            }}
+            className={inputClass}
+            data-testid="api-key-name"
+          />
+        )}
+      </FormField>
 
-        <fieldset aria-describedby={`${formId}-scopes-hint${fieldErrors.scopes ? ` ${formId}-scopes-error` : ''}`}>
-          <legend className={labelClass}>{t('scopes')}</legend>
-          <div className="space-y-2 rounded border border-slate-200 p-3">
-            {scopes.map((scope) => (
-              <label key={scope} className="flex cursor-pointer items-start gap-3 text-sm">
-                <input
-                  type="checkbox"
-                  className="mt-0.5 size-4 accent-blue-700"
-                  checked={selected.includes(scope)}
-                  onChange={(e) => {
-                    const checked = e.target.checked;
-                    setSelected((current) => (checked ? [...current, scope] : current.filter((s) => s !== scope)));
-                    edited('scopes');
-                  }}
-                  data-testid={`api-key-scope-${scope}`}
-                />
-                <span>
-                  <span className="font-medium">{scopeLabel(scope)}</span>
-                  <code className="ml-2 font-mono text-xs text-slate-500">{scope}</code>
-                </span>
-              </label>
-            ))}
-          </div>
-          {fieldErrors.scopes && (
-            <p id={`${formId}-scopes-error`} className="mt-1 text-sm text-red-700">
-              {fieldErrors.scopes}
-            </p>
-          )}
-          <p id={`${formId}-scopes-hint`} className="mt-1 text-xs text-slate-500">
-            {t('scopesHint')}
-          </p>
-        </fieldset>
-
-        <FormField id={`${formId}-expires`} label={t('expiresAt')} hint={t('expiresHint', { timeZone })} error={fieldErrors.expiresAt}>
-          {(props) => (
-            <input {...props} type="date" min={today} value={expiresOn} onChange={(e) => {
-                setExpiresOn(e.target.value);
-                edited('expiresAt');
-              }} className={`${inputClass} sm:w-56`} data-testid="api-key-expires" />
-          )}
-        </FormField>
-
-        {formError && (
-          <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
-            {formError}
+      <fieldset aria-describedby={`${formId}-scopes-hint${fieldErrors.scopes ? ` ${formId}-scopes-error` : ''}`}>
+        <legend className={labelClass}>{t('scopes')}</legend>
+        <div className="space-y-2 rounded border border-slate-200 p-3">
+          {scopes.map((scope) => (
+            <label key={scope} className="flex cursor-pointer items-start gap-3 text-sm">
+              <input
+                type="checkbox"
+                className="mt-0.5 size-4 accent-blue-700"
+                checked={selected.includes(scope)}
+                onChange={(e) => {
+                  const checked = e.target.checked;
+                  setSelected((current) => (checked ? [...current, scope] : current.filter((s) => s !== scope)));
+                  edited('scopes');
+                }}
+                data-testid={`api-key-scope-${scope}`}
+              />
+              <span>
+                <span className="font-medium">{scopeLabel(scope)}</span>
+                <code className="ml-2 font-mono text-xs text-slate-500">{scope}</code>
+              </span>
+            </label>
+          ))}
+        </div>
+        {fieldErrors.scopes && (
+          <p id={`${formId}-scopes-error`} className="mt-1 text-xs text-red-700">
+            {fieldErrors.scopes}
           </p>
         )}
+        <p id={`${formId}-scopes-hint`} className="mt-1 text-xs text-slate-500">
+          {t('scopesHint')}
+        </p>
+      </fieldset>
 
-        <div className="flex justify-end gap-3 pt-2">
-          <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={pending}>
-            {tc('cancel')}
-          </button>
-          <button type="submit" className={buttonClass.primary} disabled={pending} data-testid="api-key-submit">
-            {pending ? t('submitting') : t('submit')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+      <FormField id={`${formId}-expires`} label={t('expiresAt')} hint={t('expiresHint', { timeZone })} error={fieldErrors.expiresAt}>
+        {(props) => (
+          <input {...props} type="date" min={today} value={expiresOn} onChange={(e) => {
+              setExpiresOn(e.target.value);
+              edited('expiresAt');
+            }} className={`${inputClass} sm:w-56`} data-testid="api-key-expires" />
+        )}
+      </FormField>
+    </FormDialog>
   );
 }
 
@@ -392,7 +384,19 @@ function CreatedKeyDialog({ created, onDone }: { created: { key: string; name: s
     : '';
 
   return (
-    <Modal open={created !== null} onClose={onDone} title={t('title')} dismissible={false} size="lg" testId="api-key-created-dialog">
+    <Modal
+      open={created !== null}
+      onClose={onDone}
+      title={t('title')}
+      dismissible={false}
+      size="lg"
+      testId="api-key-created-dialog"
+      footer={
+        <button type="button" className={buttonClass.primary} onClick={onDone} data-testid="api-key-created-done">
+          {t('done')}
+        </button>
+      }
+    >
       {created && (
         <div className="space-y-5">
           <p role="alert" className="flex gap-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -427,11 +431,6 @@ function CreatedKeyDialog({ created, onDone }: { created: { key: string; name: s
             </pre>
           </div>
 
-          <div className="flex justify-end">
-            <button type="button" className={buttonClass.primary} onClick={onDone} data-testid="api-key-created-done">
-              {t('done')}
-            </button>
-          </div>
         </div>
       )}
     </Modal>

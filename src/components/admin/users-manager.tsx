@@ -4,8 +4,9 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormField } from '@/components/ui/form-field';
-import { Modal } from '@/components/ui/modal';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { ErrorBanner, StatusMessage } from '@/components/ui/status';
+import { useFormErrors } from '@/components/ui/use-form-errors';
 import type { AdminUserRowFragment, Role } from '@/gql/graphql';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
@@ -269,8 +270,7 @@ function CreateUserDialog({
   const [role, setRole] = useState<Role>('SERVICE_AGENT');
   const [departmentId, setDepartmentId] = useState('');
   const [customer, setCustomer] = useState<PickedCustomer | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fieldErrors, setFieldErrors, formError, setFormError, edited, clear: clearErrors } = useFormErrors();
   const [pending, setPending] = useState(false);
 
   useEffect(() => {
@@ -281,13 +281,10 @@ function CreateUserDialog({
     setRole('SERVICE_AGENT');
     setDepartmentId('');
     setCustomer(null);
-    setFieldErrors({});
-    setFormError(null);
-  }, [open]);
+    clearErrors();
+  }, [open, clearErrors]);
 
   const isCustomerAccount = role === 'CUSTOMER';
-  // Editing a field clears its message; the rest stay until the next submit.
-  const edited = (key: string) => setFieldErrors((current) => (key in current ? Object.fromEntries(Object.entries(current).filter(([k]) => k !== key)) : current));
 
   function validate(): Record<string, string> {
     const errors: Record<string, string> = {};
@@ -334,104 +331,98 @@ function CreateUserDialog({
   }
 
   return (
-    <Modal open={open} onClose={() => !pending && onClose()} title={t('title')} testId="user-create-dialog">
-      <form onSubmit={submit} noValidate className="space-y-4">
-        <div className="grid gap-4 sm:grid-cols-2">
-          <FormField id={`${formId}-email`} label={t('email')} error={fieldErrors.email}>
-            {(props) => (
-              <input
-                {...props}
-                type="email"
-                autoFocus
-                autoComplete="off"
-                value={email}
-                onChange={(e) => {
-                  setEmail(e.target.value);
-                  edited('email');
-                }}
-                className={inputClass}
-                data-testid="user-email"
-              />
-            )}
-          </FormField>
-          <FormField id={`${formId}-name`} label={t('name')} error={fieldErrors.name}>
-            {(props) => <input {...props} type="text" maxLength={100} value={name} onChange={(e) => {
-                setName(e.target.value);
-                edited('name');
-              }} className={inputClass} data-testid="user-name" />}
-          </FormField>
-        </div>
-
-        <FormField id={`${formId}-password`} label={t('password')} hint={t('passwordHint')} error={fieldErrors.password}>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={t('title')}
+      testId="user-create-dialog"
+      pending={pending}
+      formError={formError}
+      submitLabel={t('submit')}
+      pendingLabel={t('submitting')}
+      submitTestId="user-submit"
+      onSubmit={submit}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id={`${formId}-email`} label={t('email')} error={fieldErrors.email}>
           {(props) => (
             <input
               {...props}
-              type="password"
-              autoComplete="new-password"
-              minLength={MIN_PASSWORD_LENGTH}
-              value={password}
+              type="email"
+              autoFocus
+              autoComplete="off"
+              value={email}
               onChange={(e) => {
-                setPassword(e.target.value);
-                edited('password');
+                setEmail(e.target.value);
+                edited('email');
               }}
               className={inputClass}
-              data-testid="user-password"
+              data-testid="user-email"
             />
           )}
         </FormField>
+        <FormField id={`${formId}-name`} label={t('name')} error={fieldErrors.name}>
+          {(props) => <input {...props} type="text" maxLength={100} value={name} onChange={(e) => {
+              setName(e.target.value);
+              edited('name');
+            }} className={inputClass} data-testid="user-name" />}
+        </FormField>
+      </div>
 
-        <div className="grid gap-4 sm:grid-cols-2">
-          <FormField id={`${formId}-role`} label={t('role')} error={fieldErrors.role}>
+      <FormField id={`${formId}-password`} label={t('password')} hint={t('passwordHint')} error={fieldErrors.password}>
+        {(props) => (
+          <input
+            {...props}
+            type="password"
+            autoComplete="new-password"
+            minLength={MIN_PASSWORD_LENGTH}
+            value={password}
+            onChange={(e) => {
+              setPassword(e.target.value);
+              edited('password');
+            }}
+            className={inputClass}
+            data-testid="user-password"
+          />
+        )}
+      </FormField>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id={`${formId}-role`} label={t('role')} error={fieldErrors.role}>
+          {(props) => (
+            <select {...props} value={role} onChange={(e) => isRole(e.target.value) && setRole(e.target.value)} className={inputClass} data-testid="user-role">
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {tRoles(r)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        {!isCustomerAccount && (
+          <FormField id={`${formId}-department`} label={t('department')} error={fieldErrors.departmentId}>
             {(props) => (
-              <select {...props} value={role} onChange={(e) => isRole(e.target.value) && setRole(e.target.value)} className={inputClass} data-testid="user-role">
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {tRoles(r)}
+              <select {...props} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} className={inputClass} disabled={departments === null} data-testid="user-department">
+                <option value="">{departments === null ? tc('loading') : t('noDepartment')}</option>
+                {departments?.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
                   </option>
                 ))}
               </select>
             )}
           </FormField>
-          {!isCustomerAccount && (
-            <FormField id={`${formId}-department`} label={t('department')} error={fieldErrors.departmentId}>
-              {(props) => (
-                <select {...props} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} className={inputClass} disabled={departments === null} data-testid="user-department">
-                  <option value="">{departments === null ? tc('loading') : t('noDepartment')}</option>
-                  {departments?.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-          )}
-        </div>
-
-        {isCustomerAccount && (
-          <FormField id={`${formId}-customer`} label={t('customer')} hint={t('customerHint')} error={fieldErrors.customerId}>
-            {(props) => <CustomerPicker id={props.id} value={customer} onChange={(picked) => {
-              setCustomer(picked);
-              edited('customerId');
-            }} invalid={props['aria-invalid']} describedBy={props['aria-describedby']} />}
-          </FormField>
         )}
+      </div>
 
-        {formError && (
-          <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
-            {formError}
-          </p>
-        )}
-
-        <div className="flex justify-end gap-3 pt-2">
-          <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={pending}>
-            {tc('cancel')}
-          </button>
-          <button type="submit" className={buttonClass.primary} disabled={pending} data-testid="user-submit">
-            {pending ? t('submitting') : t('submit')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+      {isCustomerAccount && (
+        <FormField id={`${formId}-customer`} label={t('customer')} hint={t('customerHint')} error={fieldErrors.customerId}>
+          {(props) => <CustomerPicker id={props.id} value={customer} onChange={(picked) => {
+            setCustomer(picked);
+            edited('customerId');
+          }} invalid={props['aria-invalid']} describedBy={props['aria-describedby']} />}
+        </FormField>
+      )}
+    </FormDialog>
   );
 }

@@ -5,7 +5,7 @@ import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
 import { Modal } from '@/components/ui/modal';
-import { Spinner } from '@/components/ui/status';
+import { InlineError, Spinner } from '@/components/ui/status';
 import type { CustomerDetailQuery } from '@/gql/graphql';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
@@ -395,11 +395,7 @@ function ArchiveDialog({ open, customer, onClose, onArchived }: { open: boolean;
           </label>
           <textarea id={reasonId} autoFocus rows={3} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} data-testid="archive-reason" maxLength={500} />
         </div>
-        {error && (
-          <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
-            {error.message}
-          </p>
-        )}
+        {error && <InlineError>{error.message}</InlineError>}
       </div>
     </Modal>
   );

@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { buttonClass } from './classes';
 import { Modal } from './modal';
+import { InlineError } from './status';
 
 /** Asks before a destructive or consequential action; the confirm button says what will happen. */
 export function ConfirmDialog({
@@ -47,15 +48,7 @@ export function ConfirmDialog({
       }
     >
       <p className="text-sm text-slate-700">{body}</p>
-      {error && <ErrorText>{error}</ErrorText>}
+      {error && <InlineError className="mt-4">{error}</InlineError>}
     </Modal>
-  );
-}
-
-function ErrorText({ children }: { children: React.ReactNode }) {
-  return (
-    <p role="alert" className="mt-4 rounded bg-red-50 px-3 py-2 text-sm text-red-700">
-      {children}
-    </p>
   );
 }

@@ -35,3 +35,12 @@ export function StatusMessage({ tone, children }: { tone: 'info' | 'success'; ch
     </div>
   );
 }
+
+/** A failure inside a form or dialog, announced as it appears. */
+export function InlineError({ children, className = '' }: { children: React.ReactNode; className?: string }) {
+  return (
+    <p role="alert" className={`rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 ${className}`}>
+      {children}
+    </p>
+  );
+}
