@@ -7,9 +7,11 @@ export type GraphQLContext = {
   loaders: Loaders;
   requestId: string;
   now: () => Date;
+  /** The client's address as the proxy reports it (rate limits of public fields); 'unknown' when not known. */
+  clientIp: string;
 };
 
 /** One context per request: the viewer, fresh DataLoaders (never shared between requests), the clock. */
-export function createContext(viewer: Viewer, now: () => Date = () => new Date()): GraphQLContext {
-  return { viewer, loaders: createLoaders(), requestId: randomUUID(), now };
+export function createContext(viewer: Viewer, now: () => Date = () => new Date(), clientIp = 'unknown'): GraphQLContext {
+  return { viewer, loaders: createLoaders(), requestId: randomUUID(), now, clientIp };
 }

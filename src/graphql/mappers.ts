@@ -8,8 +8,13 @@ export type {
   Customer as CustomerModel,
   Department as DepartmentModel,
   HistoryEntry as HistoryEntryModel,
+  Interaction as InteractionModel,
+  Attachment as AttachmentModel,
 } from '@/generated/prisma/client';
 export type UserModel = Omit<User, 'passwordHash'>;
 export type ApiKeyModel = Omit<ApiKey, 'keyHash'>;
 export type ViewerModel = Exclude<Viewer, { kind: 'anonymous' }>;
 export type CustomerConnectionModel = import('./customers/customer.service').CustomerPage;
+export type InteractionConnectionModel = import('./interactions/interaction.service').InteractionPage;
+export type TimelineEntryModel = Pick<import('@/generated/prisma/client').HistoryEntry, 'id' | 'action' | 'toState' | 'comment' | 'createdAt'>;
+export type InteractionLookupModel = Awaited<ReturnType<typeof import('./interactions/interaction.service').lookupInteraction>>;

@@ -4,6 +4,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { adminPolicies, adminResolvers } from './admin/resolvers';
 import { customerPolicies, customerResolvers } from './customers/resolvers';
+import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
 import type { RootPolicies } from './policy';
 import { withPolicies } from './policy';
 import { scalarResolvers } from './scalars';
@@ -12,6 +13,7 @@ import { scalarResolvers } from './scalars';
 const modules: { resolvers: Record<string, unknown>; policies: RootPolicies }[] = [
   { resolvers: adminResolvers as Record<string, unknown>, policies: adminPolicies },
   { resolvers: customerResolvers as Record<string, unknown>, policies: customerPolicies },
+  { resolvers: interactionResolvers as Record<string, unknown>, policies: interactionPolicies },
 ];
 
 function loadTypeDefs(): DocumentNode[] {

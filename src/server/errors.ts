@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
 
 /** The one error type services throw. `fields` carries field-level messages for forms. */
 export class DomainError extends Error {
@@ -18,6 +18,8 @@ export const badInput = (message: string, fields?: Record<string, string>) => ne
 export const unauthenticated = () => new DomainError('UNAUTHENTICATED', '请先登录 / Sign-in required');
 export const forbidden = (message = '无权执行此操作 / Not allowed') => new DomainError('FORBIDDEN', message);
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new DomainError('TOO_MANY_REQUESTS', `请求过于频繁，请 ${retryAfterSeconds} 秒后再试 / Too many requests`, { retryAfterSeconds });
 export const conflict = (message: string, details: Record<string, unknown> = {}) => new DomainError('CONFLICT', message, details);
 
 type GraphQLLike = { message: string; originalError?: unknown; extensions?: Record<string, unknown>; path?: readonly (string | number)[] };

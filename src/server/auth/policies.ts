@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'customers:read',
   'customers:write',
   'customers:import',
+  'interactions:read',
+  'interactions:write',
   'apiKeys:manage',
   'users:manage',
   'settings:manage',
@@ -17,16 +19,18 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Scopes an admin may put on an API key. */
-export const API_SCOPES: readonly Permission[] = ['customers:read', 'customers:write', 'customers:import'];
+export const API_SCOPES: readonly Permission[] = ['customers:read', 'customers:write', 'customers:import', 'interactions:read', 'interactions:write'];
 
-const READ_ONLY: Permission[] = ['customers:read'];
-const CUSTOMER_DESK: Permission[] = ['customers:read', 'customers:write', 'customers:import'];
+const READ_ONLY: Permission[] = ['customers:read', 'interactions:read'];
+const CUSTOMER_DESK: Permission[] = ['customers:read', 'customers:write', 'customers:import', 'interactions:read', 'interactions:write'];
+// Quality records and reads intake (SPEC §3/§4) but does not maintain the customer database.
+const QUALITY: Permission[] = ['customers:read', 'interactions:read', 'interactions:write'];
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
   SERVICE_AGENT: CUSTOMER_DESK,
   SERVICE_MANAGER: CUSTOMER_DESK,
-  QUALITY_MANAGER: READ_ONLY,
+  QUALITY_MANAGER: QUALITY,
   DEPARTMENT_HANDLER: READ_ONLY,
   EXECUTIVE: READ_ONLY,
   DISPATCHER: READ_ONLY,

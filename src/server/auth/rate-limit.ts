@@ -32,3 +32,28 @@ export async function consumeSignInAttempt(email: string, ip: string): Promise<n
 export async function resetSignInAttempts(email: string): Promise<void> {
   await limiters().byEmail.delete(email.toLowerCase());
 }
+
+// Anonymous status look-ups (number + phone, SPEC §3): per IP, so nobody can walk numbers and phones at speed.
+const globalForLookupLimiter = globalThis as unknown as { kefuLookupLimiter?: RateLimiterPrisma };
+
+function lookupLimiter() {
+  globalForLookupLimiter.kefuLookupLimiter ??= new RateLimiterPrisma({
+    storeClient: prisma,
+    tableName: 'rateLimit',
+    duration: 15 * 60,
+    keyPrefix: 'lookup_ip',
+    points: Number(process.env.LOOKUP_LIMIT_PER_IP ?? 30),
+  });
+  return globalForLookupLimiter.kefuLookupLimiter;
+}
+
+/** Counts one look-up; returns the seconds to wait when the limit is exceeded, else 0. */
+export async function consumeLookupAttempt(ip: string): Promise<number> {
+  try {
+    await lookupLimiter().consume(ip);
+    return 0;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);
+    throw error;
+  }
+}

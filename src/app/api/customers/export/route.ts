@@ -15,7 +15,7 @@ import { badInput, DomainError, type ErrorCode } from '@/server/errors';
  */
 export const dynamic = 'force-dynamic';
 
-const HTTP_STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const HTTP_STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
 
 const CONTENT_TYPE = {
   csv: 'text/csv; charset=utf-8',

@@ -1,0 +1,379 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma } from '@/generated/prisma/client';
+import type { Attachment, HistoryEntry, Interaction } from '@/generated/prisma/client';
+import type { InteractionStatus, InteractionType } from '@/generated/prisma/enums';
+import { can, requirePermission } from '@/server/auth/policies';
+import { consumeLookupAttempt } from '@/server/auth/rate-limit';
+import { prisma, type Tx } from '@/server/db';
+import { badInput, conflict, forbidden, notFound, tooManyRequests, unauthenticated } from '@/server/errors';
+import { appendHistory } from '@/server/history';
+import { storage } from '@/server/storage/storage';
+import type { Viewer } from '@/server/viewer';
+import {
+  checkAttachments,
+  decodeUploads,
+  formatInteractionNumber,
+  normalisePhone,
+  NUMBER_SEQUENCE,
+  parseRecordInput,
+  parseSubmitInput,
+  type CheckedFile,
+} from './interaction.rules';
+
+export const MAX_PAGE_SIZE = 100;
+const ENTITY = 'Interaction';
+
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+// ───────────────────────────── reads ─────────────────────────────
+
+/** Who may read which interactions: holders of interactions:read all; a customer account only its organisation's. */
+function readScope(viewer: Viewer): Prisma.InteractionWhereInput {
+  if (viewer.kind === 'customer') return { customerId: viewer.customerId };
+  requirePermission(viewer, 'interactions:read');
+  return {};
+}
+
+export type InteractionFilter = {
+  type?: readonly InteractionType[] | null;
+  status?: readonly InteractionStatus[] | null;
+  channel?: readonly Interaction['channel'][] | null;
+  customerId?: string | null;
+  createdAt?: { from?: Date | null; to?: Date | null } | null;
+  search?: string | null;
+};
+
+// Date filters are calendar days in Asia/Shanghai (UTC+8, no daylight saving): a day D starts at D 00:00+08:00.
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function interactionWhere(filter: InteractionFilter = {}, options: { withStatus?: boolean } = {}): Prisma.InteractionWhereInput {
+  const and: Prisma.InteractionWhereInput[] = [];
+  if (filter.type?.length) and.push({ type: { in: [...filter.type] } });
+  if (options.withStatus !== false && filter.status?.length) and.push({ status: { in: [...filter.status] } });
+  if (filter.channel?.length) and.push({ channel: { in: [...filter.channel] } });
+  if (filter.customerId) {
+    if (!isUuid(filter.customerId)) throw badInput('Invalid customer id', { customerId: '客户无效' });
+    and.push({ customerId: filter.customerId });
+  }
+  const from = filter.createdAt?.from;
+  const to = filter.createdAt?.to;
+  if (from) and.push({ createdAt: { gte: new Date(from.getTime() - SHANGHAI_OFFSET_MS) } });
+  if (to) and.push({ createdAt: { lt: new Date(to.getTime() - SHANGHAI_OFFSET_MS + DAY_MS) } });
+  const search = filter.search?.trim();
+  if (search) {
+    and.push({ OR: [{ number: { contains: search, mode: 'insensitive' } }, { subject: { contains: search, mode: 'insensitive' } }] });
+  }
+  return and.length ? { AND: and } : {};
+}
+
+export const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!isUuid(id)) throw badInput('Invalid cursor', { after: '游标无效' });
+  return id;
+}
+
+export type InteractionPage = {
+  rows: Interaction[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  where: Prisma.InteractionWhereInput;
+  whereWithoutStatus: Prisma.InteractionWhereInput;
+};
+
+/** One page, newest first (cursor pagination; id breaks ties so pages never overlap). */
+export async function listInteractions(
+  viewer: Viewer,
+  args: { filter?: InteractionFilter | null; first?: number | null; after?: string | null },
+): Promise<InteractionPage> {
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  const scope = readScope(viewer);
+  const first = args.first ?? 25;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间` });
+  }
+  const where = { AND: [scope, interactionWhere(args.filter ?? {})] };
+  const whereWithoutStatus = { AND: [scope, interactionWhere(args.filter ?? {}, { withStatus: false })] };
+  const rows = await prisma.interaction.findMany({
+    where,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: first + 1,
+    ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}),
+  });
+  const hasNextPage = rows.length > first;
+  const page = hasNextPage ? rows.slice(0, first) : rows;
+  const last = page.at(-1);
+  return { rows: page, hasNextPage, endCursor: last ? encodeCursor(last.id) : null, where, whereWithoutStatus };
+}
+
+export const countInteractions = (where: Prisma.InteractionWhereInput) => prisma.interaction.count({ where });
+
+export async function countInteractionsByStatus(where: Prisma.InteractionWhereInput) {
+  const groups = await prisma.interaction.groupBy({ by: ['status'], where, _count: { _all: true }, orderBy: { status: 'asc' } });
+  return groups.map((g) => ({ status: g.status, count: g._count._all }));
+}
+
+/** An interaction the viewer may read, or NOT_FOUND (also for another organisation's, so ids cannot be probed). */
+export async function getInteraction(viewer: Viewer, id: string): Promise<Interaction> {
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  const scope = readScope(viewer);
+  if (!isUuid(id)) throw notFound(ENTITY);
+  const row = await prisma.interaction.findFirst({ where: { AND: [scope, { id }] } });
+  if (!row) throw notFound(ENTITY);
+  return row;
+}
+
+export async function getInteractionByNumber(viewer: Viewer, number: string): Promise<Interaction> {
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  const row = await prisma.interaction.findFirst({ where: { AND: [readScope(viewer), { number: number.trim().toUpperCase() }] } });
+  if (!row) throw notFound(ENTITY);
+  return row;
+}
+
+/** A customer's recent interactions (the Customer.interactions field; the parent customer was already authorised). */
+export async function interactionsOfCustomer(viewer: Viewer, customerId: string): Promise<Interaction[]> {
+  if (viewer.kind === 'customer' && viewer.customerId !== customerId) return [];
+  if (viewer.kind !== 'customer') requirePermission(viewer, 'interactions:read');
+  return prisma.interaction.findMany({ where: { customerId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 50 });
+}
+
+/** The full history: staff and API clients with interactions:read; customers see only `timeline`. */
+export async function interactionHistory(viewer: Viewer, interactionId: string): Promise<HistoryEntry[]> {
+  if (viewer.kind === 'customer' || !can(viewer, 'interactions:read')) return [];
+  return prisma.historyEntry.findMany({ where: { entityType: ENTITY, entityId: interactionId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+}
+
+/** Related records shown inside an interaction only to who may read them in their own right. */
+export const mayReadCustomerRecords = (viewer: Viewer) => viewer.kind === 'customer' || can(viewer, 'customers:read');
+
+// ───────────────────────────── anonymous look-up ─────────────────────────────
+
+/**
+ * SPEC §3: a visitor checks the status with number + phone. A wrong number and a wrong phone get the same
+ * NOT_FOUND, and attempts are rate-limited per IP, so neither numbers nor phones can be probed.
+ */
+export async function lookupInteraction(number: string, phone: string, clientIp: string) {
+  const wait = await consumeLookupAttempt(clientIp);
+  if (wait > 0) throw tooManyRequests(wait);
+  const wanted = normalisePhone(phone);
+  const row = await prisma.interaction.findUnique({
+    where: { number: number.trim().toUpperCase() },
+    select: { id: true, number: true, type: true, status: true, subject: true, createdAt: true, contactPhone: true },
+  });
+  if (!row || !row.contactPhone || !wanted || normalisePhone(row.contactPhone) !== wanted) throw notFound(ENTITY);
+  const { contactPhone: _phone, ...visible } = row;
+  return visible;
+}
+
+// ───────────────────────────── writes ─────────────────────────────
+
+async function nextNumber(tx: Tx, type: InteractionType, at: Date): Promise<string> {
+  // nextval is atomic across transactions: concurrent submissions never share a number (no read-then-write).
+  const [row] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval(${NUMBER_SEQUENCE[type]}::regclass) AS n`;
+  return formatInteractionNumber(type, at, row!.n);
+}
+
+async function storeAttachments(tx: Tx, viewer: Viewer, interactionId: string, files: readonly CheckedFile[]) {
+  for (const file of files) {
+    const storageKey = `interactions/${interactionId}/${randomUUID()}`;
+    // Written inside the transaction: if anything later fails, the row is rolled back (an orphan file may remain,
+    // never a row without its file).
+    await storage().put(storageKey, file.bytes);
+    await tx.attachment.create({
+      data: {
+        interactionId,
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        sizeBytes: file.bytes.length,
+        storageKey,
+        uploadedById: viewer.kind === 'staff' || viewer.kind === 'customer' ? viewer.userId : null,
+      },
+    });
+  }
+}
+
+async function assertContractOf(tx: Tx, contractId: string | null | undefined, customerId: string | null) {
+  if (!contractId) return;
+  const contract = customerId ? await tx.contract.findFirst({ where: { id: contractId, customerId }, select: { id: true } }) : null;
+  if (!contract) throw badInput('合同无效', { relatedContractId: '请选择本公司的合同' });
+}
+
+/** Who submitted, as part of the stored idempotency key: a key only ever replays its own submitter's record. */
+function submitterScope(viewer: Viewer, contactPhone: string | null | undefined): string {
+  switch (viewer.kind) {
+    case 'customer':
+      return `user:${viewer.userId}`;
+    case 'apiClient':
+      return `api:${viewer.apiKeyId}`;
+    case 'anonymous':
+      return `anon:${normalisePhone(contactPhone ?? '')}`;
+    case 'staff':
+      return `user:${viewer.userId}`;
+  }
+}
+
+const isUniqueViolationOn = (error: unknown, field: string) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && JSON.stringify(error.meta ?? {}).includes(field);
+
+/**
+ * Portal and API intake. The customer comes from the viewer, never from the input (API clients may name one).
+ * Idempotent: the stored key is unique, so a resent or double-clicked submission fails the insert and gets the
+ * record the first one created — no read-then-write race.
+ */
+export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: Date = new Date()): Promise<Interaction> {
+  if (viewer.kind === 'staff') throw forbidden('员工请使用来电/来访登记 / Staff record interactions with recordInteraction');
+  if (viewer.kind === 'apiClient') requirePermission(viewer, 'interactions:write');
+  const input = parseSubmitInput(rawInput, viewer.kind === 'anonymous');
+  const files = checkAttachments(decodeUploads(input.attachments ?? []));
+
+  let customerId: string | null = null;
+  if (viewer.kind === 'customer') customerId = viewer.customerId;
+  else if (viewer.kind === 'apiClient' && input.customerId) customerId = input.customerId;
+  if (viewer.kind === 'anonymous' && input.relatedContractId) throw badInput('合同无效', { relatedContractId: '未登录时不能关联合同' });
+
+  const idempotencyKey = `${submitterScope(viewer, input.contactPhone)}:${input.idempotencyKey}`;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      if (customerId && viewer.kind === 'apiClient') {
+        const exists = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } });
+        if (!exists) throw badInput('客户不存在', { customerId: '客户不存在' });
+      }
+      await assertContractOf(tx, input.relatedContractId, customerId);
+      const created = await tx.interaction.create({
+        data: {
+          number: await nextNumber(tx, input.type, now),
+          type: input.type,
+          channel: viewer.kind === 'apiClient' ? 'API' : 'PORTAL',
+          customerId,
+          companyName: input.companyName ?? null,
+          contactName: input.contactName ?? null,
+          contactPhone: input.contactPhone ?? null,
+          contactEmail: input.contactEmail ?? null,
+          subject: input.subject,
+          description: input.description,
+          desiredOutcome: input.desiredOutcome ?? null,
+          relatedContractId: input.relatedContractId ?? null,
+          productRef: input.productRef ?? null,
+          orderRef: input.orderRef ?? null,
+          idempotencyKey,
+          createdAt: now,
+        },
+      });
+      await storeAttachments(tx, viewer, created.id, files);
+      await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: '已受理', visibleToCustomer: true });
+      return created;
+    });
+  } catch (error) {
+    if (!isUniqueViolationOn(error, 'idempotencyKey')) throw error;
+    // The same submitter sent this key before (the key is scoped to the submitter): answer with that record.
+    const existing = await prisma.interaction.findUnique({ where: { idempotencyKey } });
+    if (!existing) throw error;
+    return existing;
+  }
+}
+
+/** Staff intake: a phone call (来电记录), visit, e-mail or letter/fax on a customer, of any type. */
+export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: Date = new Date()): Promise<Interaction> {
+  requirePermission(viewer, 'interactions:write');
+  const input = parseRecordInput(rawInput);
+  const files = checkAttachments(decodeUploads(input.attachments ?? []));
+  return prisma.$transaction(async (tx) => {
+    const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });
+    if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
+    await assertContractOf(tx, input.relatedContractId, customer.id);
+    const created = await tx.interaction.create({
+      data: {
+        number: await nextNumber(tx, input.type, now),
+        type: input.type,
+        channel: input.channel,
+        customerId: customer.id,
+        companyName: customer.name,
+        contactName: input.contactName ?? null,
+        contactPhone: input.contactPhone ?? null,
+        contactEmail: input.contactEmail ?? null,
+        subject: input.subject,
+        description: input.description,
+        desiredOutcome: input.desiredOutcome ?? null,
+        relatedContractId: input.relatedContractId ?? null,
+        productRef: input.productRef ?? null,
+        orderRef: input.orderRef ?? null,
+        registeredById: viewer.kind === 'staff' ? viewer.userId : null,
+        createdAt: now,
+      },
+    });
+    await storeAttachments(tx, viewer, created.id, files);
+    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: '已受理', visibleToCustomer: true });
+    return created;
+  });
+}
+
+/**
+ * Turns a consultation/inquiry/suggestion into a complaint: a new record (TS-…) linked by sourceInteractionId, with
+ * history on both. `version` guards against two staff converting the same record at once.
+ */
+export async function convertToComplaint(viewer: Viewer, id: string, version: number, now: Date = new Date()): Promise<Interaction> {
+  requirePermission(viewer, 'interactions:write');
+  if (!isUuid(id)) throw notFound(ENTITY);
+  return prisma.$transaction(async (tx) => {
+    const source = await tx.interaction.findUnique({ where: { id } });
+    if (!source) throw notFound(ENTITY);
+    if (source.type === 'COMPLAINT') throw badInput('该记录已是投诉', { type: '该记录已是投诉' });
+    const bumped = await tx.interaction.updateMany({ where: { id, version }, data: { version: { increment: 1 } } });
+    if (bumped.count === 0) throw conflict('记录已被他人修改，请刷新 / The record was changed by someone else', { currentVersion: source.version });
+    const already = await tx.interaction.findFirst({ where: { sourceInteractionId: id, type: 'COMPLAINT' }, select: { number: true } });
+    if (already) throw conflict(`已转为投诉 ${already.number}`, { currentVersion: source.version + 1 });
+    const complaint = await tx.interaction.create({
+      data: {
+        number: await nextNumber(tx, 'COMPLAINT', now),
+        type: 'COMPLAINT',
+        channel: source.channel,
+        customerId: source.customerId,
+        companyName: source.companyName,
+        contactName: source.contactName,
+        contactPhone: source.contactPhone,
+        contactEmail: source.contactEmail,
+        subject: source.subject,
+        description: source.description,
+        desiredOutcome: source.desiredOutcome,
+        relatedContractId: source.relatedContractId,
+        productRef: source.productRef,
+        orderRef: source.orderRef,
+        sourceInteractionId: source.id,
+        registeredById: viewer.kind === 'staff' ? viewer.userId : null,
+        createdAt: now,
+      },
+    });
+    await appendHistory(tx, viewer, {
+      entityType: ENTITY,
+      entityId: source.id,
+      action: 'CONVERT_TO_COMPLAINT',
+      comment: `已转为投诉 ${complaint.number}`,
+      changes: { complaintId: complaint.id, complaintNumber: complaint.number },
+      visibleToCustomer: true,
+    });
+    await appendHistory(tx, viewer, {
+      entityType: ENTITY,
+      entityId: complaint.id,
+      action: 'CREATE',
+      toState: complaint.status,
+      comment: `已受理（由 ${source.number} 转为投诉）`,
+      changes: { sourceInteractionId: source.id, sourceNumber: source.number },
+      visibleToCustomer: true,
+    });
+    return complaint;
+  });
+}
+
+// ───────────────────────────── attachment download ─────────────────────────────
+
+/** An attachment with its bytes, for the download route; NOT_FOUND unless the viewer may read the interaction. */
+export async function readAttachment(viewer: Viewer, interactionId: string, attachmentId: string): Promise<{ attachment: Attachment; bytes: Uint8Array }> {
+  const interaction = await getInteraction(viewer, interactionId);
+  if (!isUuid(attachmentId)) throw notFound('Attachment');
+  const attachment = await prisma.attachment.findFirst({ where: { id: attachmentId, interactionId: interaction.id } });
+  if (!attachment) throw notFound('Attachment');
+  const bytes = await storage().get(attachment.storageKey);
+  if (!bytes) throw notFound('Attachment');
+  return { attachment, bytes };
+}

@@ -1,0 +1,84 @@
+import type { Resolvers } from '../resolvers-types.generated';
+import { policy, type FieldPolicy, type RootPolicies } from '../policy';
+import { requirePermission } from '@/server/auth/policies';
+import {
+  convertToComplaint,
+  countInteractions,
+  countInteractionsByStatus,
+  encodeCursor,
+  getInteraction,
+  getInteractionByNumber,
+  interactionHistory,
+  interactionsOfCustomer,
+  listInteractions,
+  lookupInteraction,
+  mayReadCustomerRecords,
+  recordInteraction,
+  submitInteraction,
+} from './interaction.service';
+
+/** Portal intake: a signed-in customer or an anonymous visitor; API clients need interactions:write; staff record. */
+const portalOrApiWriter: FieldPolicy = {
+  describe: 'customer, anonymous visitor, or interactions:write (API clients)',
+  check: (viewer) => {
+    if (viewer.kind === 'apiClient' || viewer.kind === 'staff') requirePermission(viewer, 'interactions:write');
+  },
+};
+
+export const interactionPolicies: RootPolicies = {
+  Query: {
+    interactions: policy.ownCustomerOr('interactions:read'),
+    interaction: policy.ownCustomerOr('interactions:read'),
+    interactionByNumber: policy.ownCustomerOr('interactions:read'),
+    // Public by design (SPEC §3: a visitor who is not signed in checks the status); the service needs the phone
+    // and rate-limits per IP.
+    lookupInteraction: policy.public,
+  },
+  Mutation: {
+    submitInteraction: portalOrApiWriter,
+    recordInteraction: policy.permission('interactions:write'),
+    convertToComplaint: policy.permission('interactions:write'),
+  },
+};
+
+export const interactionResolvers: Resolvers = {
+  Query: {
+    interactions: (_, args, { viewer }) => listInteractions(viewer, args),
+    interaction: (_, { id }, { viewer }) => getInteraction(viewer, id),
+    interactionByNumber: (_, { number }, { viewer }) => getInteractionByNumber(viewer, number),
+    lookupInteraction: (_, { number, phone }, { clientIp }) => lookupInteraction(number, phone, clientIp),
+  },
+  Mutation: {
+    submitInteraction: (_, { input }, { viewer, now }) => submitInteraction(viewer, input, now()),
+    recordInteraction: (_, { input }, { viewer, now }) => recordInteraction(viewer, input, now()),
+    convertToComplaint: (_, { id, version }, { viewer, now }) => convertToComplaint(viewer, id, version, now()),
+  },
+  InteractionConnection: {
+    edges: (page) => page.rows.map((node) => ({ cursor: encodeCursor(node.id), node })),
+    nodes: (page) => page.rows,
+    pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.endCursor }),
+    totalCount: (page) => countInteractions(page.where),
+    countsByStatus: (page) => countInteractionsByStatus(page.whereWithoutStatus),
+  },
+  Interaction: {
+    customer: (i, _, { viewer, loaders }) => (i.customerId && mayReadCustomerRecords(viewer) ? loaders.customerById.load(i.customerId) : null),
+    relatedContract: (i, _, { viewer, loaders }) =>
+      i.relatedContractId && mayReadCustomerRecords(viewer) ? loaders.contractById.load(i.relatedContractId) : null,
+    // The source and derived records belong to the same customer as the parent the viewer was allowed to read.
+    sourceInteraction: (i, _, { loaders }) => (i.sourceInteractionId ? loaders.interactionById.load(i.sourceInteractionId) : null),
+    derivedInteractions: (i, _, { loaders }) => loaders.derivedInteractionsBySource.load(i.id),
+    registeredBy: (i, _, { viewer, loaders }) => (i.registeredById && viewer.kind === 'staff' ? loaders.userById.load(i.registeredById) : null),
+    attachments: (i, _, { loaders }) => loaders.attachmentsByInteraction.load(i.id),
+    timeline: (i, _, { loaders }) => loaders.timelineByInteraction.load(i.id),
+    history: (i, _, { viewer }) => interactionHistory(viewer, i.id),
+  },
+  InteractionLookup: {
+    timeline: (l, _, { loaders }) => loaders.timelineByInteraction.load(l.id),
+  },
+  Attachment: {
+    downloadUrl: (a) => `/api/interactions/${a.interactionId}/attachments/${a.id}`,
+  },
+  Customer: {
+    interactions: (c, _, { viewer }) => interactionsOfCustomer(viewer, c.id),
+  },
+};
