@@ -6,6 +6,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormField } from '@/components/ui/form-field';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { Modal } from '@/components/ui/modal';
+import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, StatusMessage } from '@/components/ui/status';
 import { useFormErrors } from '@/components/ui/use-form-errors';
 import type { AdminApiKeyRowFragment } from '@/gql/graphql';
@@ -93,11 +94,7 @@ export function ApiKeysManager() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t('subtitle')}</p>
-        </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
         <button
           type="button"
           className={buttonClass.primary}
@@ -107,7 +104,7 @@ export function ApiKeysManager() {
         >
           + {t('create')}
         </button>
-      </div>
+      </PageHeader>
 
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
 

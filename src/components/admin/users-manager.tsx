@@ -5,6 +5,7 @@ import { buttonClass, inputClass } from '@/components/ui/classes';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormField } from '@/components/ui/form-field';
 import { FormDialog } from '@/components/ui/form-dialog';
+import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, StatusMessage } from '@/components/ui/status';
 import { useFormErrors } from '@/components/ui/use-form-errors';
 import type { AdminUserRowFragment, Role } from '@/gql/graphql';
@@ -94,15 +95,11 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t('subtitle')}</p>
-        </div>
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
         <button type="button" className={buttonClass.primary} onClick={() => setCreating(true)} data-testid="user-create">
           + {t('create')}
         </button>
-      </div>
+      </PageHeader>
 
       <form role="search" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
         <label className="block">

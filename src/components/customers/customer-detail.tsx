@@ -4,6 +4,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { DetailItem } from '@/components/ui/detail-item';
 import { Modal } from '@/components/ui/modal';
 import { InlineError, Spinner } from '@/components/ui/status';
 import type { CustomerDetailQuery } from '@/gql/graphql';
@@ -23,12 +24,9 @@ function Fields({ items }: { items: { label: string; value: React.ReactNode; wid
   return (
     <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
       {items.map((item) => (
-        <div key={item.label} className={item.wide ? 'sm:col-span-2 lg:col-span-3' : undefined}>
-          <dt className="text-xs font-medium text-slate-500">{item.label}</dt>
-          <dd className="mt-0.5 whitespace-pre-wrap break-words text-sm text-slate-900" data-testid={item.testId}>
-            {item.value === null || item.value === undefined || item.value === '' ? <span className="text-slate-300">—</span> : item.value}
-          </dd>
-        </div>
+        <DetailItem key={item.label} label={item.label} className={item.wide ? 'sm:col-span-2 lg:col-span-3' : ''} testId={item.testId}>
+          {item.value === null || item.value === undefined || item.value === '' ? <span className="text-slate-300">—</span> : item.value}
+        </DetailItem>
       ))}
     </dl>
   );

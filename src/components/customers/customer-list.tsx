@@ -4,6 +4,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
+import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import type { CustomerSortField, CustomersListQuery } from '@/gql/graphql';
 import { formatDateTime, formatMoney } from '@/lib/format';
@@ -237,30 +238,24 @@ export function CustomerList() {
 
   return (
     <div className="space-y-4">
-      <header className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t('subtitle')}</p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <a href={exportHref('csv', state)} download className={buttonClass.secondary} data-testid="export-csv">
-            {t('list.exportCsv')}
-          </a>
-          <a href={exportHref('xlsx', state)} download className={buttonClass.secondary} data-testid="export-xlsx">
-            {t('list.exportXlsx')}
-          </a>
-          {permissions.canImport && (
-            <button type="button" className={buttonClass.secondary} onClick={() => setImportOpen(true)} data-testid="import-open">
-              {t('list.import')}
-            </button>
-          )}
-          {permissions.canWrite && (
-            <Link href="/console/customers/new" className={buttonClass.primary} data-testid="customer-new">
-              {t('newCustomer')}
-            </Link>
-          )}
-        </div>
-      </header>
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
+        <a href={exportHref('csv', state)} download className={buttonClass.secondary} data-testid="export-csv">
+          {t('list.exportCsv')}
+        </a>
+        <a href={exportHref('xlsx', state)} download className={buttonClass.secondary} data-testid="export-xlsx">
+          {t('list.exportXlsx')}
+        </a>
+        {permissions.canImport && (
+          <button type="button" className={buttonClass.secondary} onClick={() => setImportOpen(true)} data-testid="import-open">
+            {t('list.import')}
+          </button>
+        )}
+        {permissions.canWrite && (
+          <Link href="/console/customers/new" className={buttonClass.primary} data-testid="customer-new">
+            {t('newCustomer')}
+          </Link>
+        )}
+      </PageHeader>
 
       <div className="flex flex-wrap items-center gap-2">
         <form

@@ -1,4 +1,5 @@
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { DetailItem } from '@/components/ui/detail-item';
 import { daysBetween, formatDateTime, formatMoney, todayIn } from '@/lib/format';
 import type { PortalProfile } from './load-profile';
 
@@ -37,27 +38,27 @@ export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
           </span>
         </div>
         <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-          <Item label={t('fields.contractNo')}>
+          <DetailItem label={t('fields.contractNo')}>
             <span className="font-mono" data-testid="portal-contract-no">{text(profile.contractNo)}</span>
-          </Item>
-          <Item label={t('fields.certificateNo')}>
+          </DetailItem>
+          <DetailItem label={t('fields.certificateNo')}>
             <span className="font-mono" data-testid="portal-certificate-no">{text(profile.certificateNo)}</span>
-          </Item>
+          </DetailItem>
         </dl>
       </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t('certification')}>
           <dl className="space-y-3 text-sm">
-            <Item label={t('fields.certificationScope')}>
-              <span className="whitespace-pre-line">{text(profile.certificationScope)}</span>
-            </Item>
+            <DetailItem label={t('fields.certificationScope')}>
+              {text(profile.certificationScope)}
+            </DetailItem>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-              <Item label={t('fields.professionalCode')}>{text(profile.professionalCode)}</Item>
-              <Item label={t('fields.applicationAcceptedAt')}>{text(profile.applicationAcceptedAt)}</Item>
-              <Item label={t('fields.auditDate')}>{text(profile.auditDate)}</Item>
-              <Item label={t('fields.implementationDate')}>{text(profile.implementationDate)}</Item>
-              <Item label={t('fields.plannedSurveillanceDate')}>
+              <DetailItem label={t('fields.professionalCode')}>{text(profile.professionalCode)}</DetailItem>
+              <DetailItem label={t('fields.applicationAcceptedAt')}>{text(profile.applicationAcceptedAt)}</DetailItem>
+              <DetailItem label={t('fields.auditDate')}>{text(profile.auditDate)}</DetailItem>
+              <DetailItem label={t('fields.implementationDate')}>{text(profile.implementationDate)}</DetailItem>
+              <DetailItem label={t('fields.plannedSurveillanceDate')}>
                 {profile.plannedSurveillanceDate ? (
                   <span data-testid="portal-planned-surveillance">
                     {profile.plannedSurveillanceDate}
@@ -68,18 +69,18 @@ export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
                 ) : (
                   notSet
                 )}
-              </Item>
+              </DetailItem>
             </div>
           </dl>
         </Card>
 
         <Card title={t('contactInfo')}>
           <dl className="space-y-3 text-sm">
-            <Item label={t('fields.address')}>{text(address || null)}</Item>
+            <DetailItem label={t('fields.address')}>{text(address || null)}</DetailItem>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-              <Item label={t('fields.postcode')}>{text(profile.postcode)}</Item>
-              <Item label={t('fields.phone')}>{profile.phone ? <a className="text-blue-700 hover:underline" href={`tel:${profile.phone}`}>{profile.phone}</a> : notSet}</Item>
-              <Item label={t('fields.contactPerson')}>{text(profile.contactPerson)}</Item>
+              <DetailItem label={t('fields.postcode')}>{text(profile.postcode)}</DetailItem>
+              <DetailItem label={t('fields.phone')}>{profile.phone ? <a className="text-blue-700 hover:underline" href={`tel:${profile.phone}`}>{profile.phone}</a> : notSet}</DetailItem>
+              <DetailItem label={t('fields.contactPerson')}>{text(profile.contactPerson)}</DetailItem>
             </div>
           </dl>
         </Card>
@@ -187,15 +188,6 @@ function Card({ title, aside, children }: { title: string; aside?: string; child
         {aside && <span className="text-xs text-slate-500">{aside}</span>}
       </div>
       {children}
-    </div>
-  );
-}
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="mt-0.5 break-words text-slate-900">{children}</dd>
     </div>
   );
 }
