@@ -123,6 +123,13 @@ export function CustomerFilterPanel({
   // Values selected in a shared URL may no longer be in use; keep them visible so they can be unticked.
   const facetOptions = (values: readonly string[], selected: readonly string[]) =>
     [...new Set([...values, ...selected])].map((v) => ({ value: v, label: v }));
+  // What a date or amount range row shows besides its two inputs.
+  const rangeRow = (key: (typeof DATE_RANGE_KEYS)[number] | (typeof MONEY_RANGE_KEYS)[number]) => ({
+    label: t(`fields.${key}`),
+    separator: t('filters.to'),
+    errorId: `${id}-${key}-error`,
+    problem: problems[key] && t(`filters.problem.${problems[key]}`),
+  });
   const enumOptions = (key: EnumFilterKey) => ENUM_FILTER_VALUES[key].map((v) => ({ value: v, label: t(`${key}.${v}`) }));
 
   return (
@@ -193,16 +200,14 @@ export function CustomerFilterPanel({
           <legend className="mb-2 text-sm font-semibold text-slate-800">{t('filters.dateRanges')}</legend>
           <div className="space-y-2">
             {DATE_RANGE_KEYS.map((key) => {
-              const label = t(`fields.${key}`);
+              const { label, ...row } = rangeRow(key);
               const range = draft.dates[key];
               const setRange = (bound: Partial<typeof range>) => setDraft({ ...draft, dates: { ...draft.dates, [key]: { ...range, ...bound } } });
               return (
                 <RangeFilter
                   key={key}
                   label={label}
-                  separator={t('filters.to')}
-                  errorId={`${id}-${key}-error`}
-                  problem={problems[key] && t(`filters.problem.${problems[key]}`)}
+                  {...row}
                   from={{ type: 'date', value: range.from, onChange: (from) => setRange({ from }), 'aria-label': t('filters.from', { field: label }), 'data-testid': `filter-${key}-from` }}
                   to={{ type: 'date', value: range.to, onChange: (to) => setRange({ to }), 'aria-label': t('filters.until', { field: label }), 'data-testid': `filter-${key}-to` }}
                 />
@@ -216,7 +221,7 @@ export function CustomerFilterPanel({
             <legend className="mb-2 text-sm font-semibold text-slate-800">{t('filters.moneyRanges')}</legend>
             <div className="space-y-2">
               {MONEY_RANGE_KEYS.map((key) => {
-                const label = t(`fields.${key}`);
+                const { label, ...row } = rangeRow(key);
                 const range = draft.money[key];
                 const setRange = (bound: Partial<typeof range>) => setDraft({ ...draft, money: { ...draft.money, [key]: { ...range, ...bound } } });
                 const amount = { type: 'text', inputMode: 'decimal' } as const;
@@ -224,9 +229,7 @@ export function CustomerFilterPanel({
                   <RangeFilter
                     key={key}
                     label={label}
-                    separator={t('filters.to')}
-                    errorId={`${id}-${key}-error`}
-                    problem={problems[key] && t(`filters.problem.${problems[key]}`)}
+                    {...row}
                     from={{ ...amount, value: range.min, onChange: (min) => setRange({ min }), 'aria-label': t('filters.min', { field: label }), placeholder: t('filters.minPlaceholder'), 'data-testid': `filter-${key}-min` }}
                     to={{ ...amount, value: range.max, onChange: (max) => setRange({ max }), 'aria-label': t('filters.max', { field: label }), placeholder: t('filters.maxPlaceholder'), 'data-testid': `filter-${key}-max` }}
                   />
