@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { dueEscalations, overdueLevel, raisedLevel, recipientsFor, type EscalationSnapshot, type EscalationStep } from './escalation.rules';
+import { DEFAULT_CALENDAR, type BusinessCalendar } from './sla-clock.rules';
+
+// Shanghai is UTC+8 all year; the default calendar works Monday–Friday 08:30–17:30 (9 hours a day).
+const sh = (local: string) => new Date(`${local}+08:00`);
+const cal = DEFAULT_CALENDAR;
+
+const open: EscalationSnapshot = {
+  status: 'INVESTIGATING',
+  severity: 'GENERAL',
+  responsibleDepartmentId: 'dept',
+  triageDueAt: null,
+  resolutionDueAt: null,
+  callbackDueAt: null,
+  pendingCallbackDueAts: [],
+};
+const reasons = (steps: EscalationStep[]) => steps.map((s) => `${s.reason}:${s.level}`);
+
+describe('TRIAGE_OVERDUE', () => {
+  // Registered Friday 2026-11-20 16:00: 1.5 h on Friday + 2.5 h from Monday 08:30 → due Monday 11:00.
+  const registered: EscalationSnapshot = { ...open, status: 'REGISTERED', responsibleDepartmentId: null, triageDueAt: sh('2026-11-23T11:00:00') };
+
+  it('is not due over the weekend nor on Monday morning before 11:00', () => {
+    expect(dueEscalations(registered, sh('2026-11-20T17:29:00'), cal, [])).toEqual([]);
+    expect(dueEscalations(registered, sh('2026-11-22T23:00:00'), cal, [])).toEqual([]);
+    expect(dueEscalations(registered, sh('2026-11-23T10:59:00'), cal, [])).toEqual([]);
+  });
+
+  it('is due on Monday from 11:00, once', () => {
+    expect(reasons(dueEscalations(registered, sh('2026-11-23T11:00:00'), cal, []))).toEqual(['TRIAGE_OVERDUE:1']);
+    expect(dueEscalations(registered, sh('2026-11-23T15:00:00'), cal, [{ reason: 'TRIAGE_OVERDUE', level: 1 }])).toEqual([]);
+  });
+
+  it('is not due once a responsible department is set, nor for a rejected record', () => {
+    expect(dueEscalations({ ...registered, responsibleDepartmentId: 'dept' }, sh('2026-11-23T12:00:00'), cal, [])).toEqual([]);
+    expect(dueEscalations({ ...registered, status: 'REJECTED' }, sh('2026-11-23T12:00:00'), cal, [])).toEqual([]);
+  });
+});
+
+describe('RESOLUTION_OVERDUE ladder (one level per 8 business hours overdue)', () => {
+  // Due Friday 2026-11-20 15:30: 2 h overdue by Friday's close, 11 h by Monday's close, 20 h by Tuesday's close.
+  const record: EscalationSnapshot = { ...open, resolutionDueAt: sh('2026-11-20T15:30:00') };
+  const levelAt = (local: string) => reasons(dueEscalations(record, sh(local), cal, []));
+
+  it('climbs through nights and weekends by working time only', () => {
+    expect(levelAt('2026-11-20T15:30:00')).toEqual(['RESOLUTION_OVERDUE:1']);
+    expect(levelAt('2026-11-22T10:00:00')).toEqual(['RESOLUTION_OVERDUE:1']); // Sunday: still 2 h overdue
+    expect(levelAt('2026-11-23T14:29:00')).toEqual(['RESOLUTION_OVERDUE:1']); // 2 + 5.98 h
+    expect(levelAt('2026-11-23T14:30:00')).toEqual(['RESOLUTION_OVERDUE:2']); // 2 + 6 = 8 h
+    expect(levelAt('2026-11-24T13:29:00')).toEqual(['RESOLUTION_OVERDUE:2']);
+    expect(levelAt('2026-11-24T13:30:00')).toEqual(['RESOLUTION_OVERDUE:3']); // 11 + 5 = 16 h
+    expect(levelAt('2026-11-25T12:30:00')).toEqual(['RESOLUTION_OVERDUE:4']); // 20 + 4 = 24 h
+    expect(levelAt('2026-12-31T12:00:00')).toEqual(['RESOLUTION_OVERDUE:4']); // never beyond 4
+  });
+
+  it('does not take a level twice, nor a lower level after a higher one', () => {
+    const at = sh('2026-11-23T15:00:00');
+    expect(dueEscalations(record, at, cal, [{ reason: 'RESOLUTION_OVERDUE', level: 2 }])).toEqual([]);
+    expect(dueEscalations(record, at, cal, [{ reason: 'RESOLUTION_OVERDUE', level: 3 }])).toEqual([]);
+    expect(reasons(dueEscalations(record, at, cal, [{ reason: 'RESOLUTION_OVERDUE', level: 1 }]))).toEqual(['RESOLUTION_OVERDUE:2']);
+  });
+
+  it('honours a configured period and skips holidays', () => {
+    expect(reasons(dueEscalations(record, sh('2026-11-23T10:30:00'), cal, [], { dueSoonHours: 4, overduePeriodHours: 4 }))).toEqual([
+      'RESOLUTION_OVERDUE:2', // 2 + 2 = 4 h
+    ]);
+    const holidayMonday: BusinessCalendar = { ...cal, holidays: new Set(['2026-11-23']) };
+    expect(reasons(dueEscalations(record, sh('2026-11-23T17:00:00'), holidayMonday, []))).toEqual(['RESOLUTION_OVERDUE:1']);
+  });
+
+  it('stops when the record is resolved, closed or rejected', () => {
+    for (const status of ['RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED'] as const) {
+      expect(dueEscalations({ ...record, status }, sh('2026-11-25T12:30:00'), cal, [])).toEqual([]);
+    }
+  });
+
+  it('overdueLevel maps hours to levels', () => {
+    const policy = { dueSoonHours: 4, overduePeriodHours: 8 };
+    expect([-1, 0, 7.99, 8, 16, 24, 100].map((h) => overdueLevel(h, policy))).toEqual([0, 1, 1, 2, 3, 4, 4]);
+  });
+});
+
+describe('DUE_SOON (resolution due within 4 business hours)', () => {
+  // Due Monday 2026-11-23 10:00: from Friday 15:00 that is 2.5 h (Friday) + 1.5 h (Monday) = 4 h of working time.
+  const record: EscalationSnapshot = { ...open, resolutionDueAt: sh('2026-11-23T10:00:00') };
+
+  it('warns across the weekend exactly when 4 working hours are left', () => {
+    expect(dueEscalations(record, sh('2026-11-20T14:59:00'), cal, [])).toEqual([]);
+    expect(reasons(dueEscalations(record, sh('2026-11-20T15:00:00'), cal, []))).toEqual(['DUE_SOON:0']);
+    expect(reasons(dueEscalations(record, sh('2026-11-21T09:00:00'), cal, []))).toEqual(['DUE_SOON:0']);
+    expect(dueEscalations(record, sh('2026-11-21T09:00:00'), cal, [{ reason: 'DUE_SOON', level: 0 }])).toEqual([]);
+  });
+
+  it('gives way to RESOLUTION_OVERDUE at the due time', () => {
+    expect(reasons(dueEscalations(record, sh('2026-11-23T10:00:00'), cal, [{ reason: 'DUE_SOON', level: 0 }]))).toEqual(['RESOLUTION_OVERDUE:1']);
+  });
+});
+
+describe('CRISIS', () => {
+  it('goes to the executives at once (level 4), once, while the record is open', () => {
+    const crisis: EscalationSnapshot = { ...open, status: 'REGISTERED', severity: 'CRISIS', responsibleDepartmentId: null };
+    const steps = dueEscalations(crisis, sh('2026-11-21T03:00:00'), cal, []);
+    expect(reasons(steps)).toEqual(['CRISIS:4']);
+    expect(steps[0]?.audience).toContain('EXECUTIVES');
+    expect(dueEscalations(crisis, sh('2026-11-21T03:00:00'), cal, [{ reason: 'CRISIS', level: 4 }])).toEqual([]);
+    expect(dueEscalations({ ...crisis, status: 'CLOSED' }, sh('2026-11-21T03:00:00'), cal, [])).toEqual([]);
+  });
+});
+
+describe('CALLBACK_OVERDUE', () => {
+  // Resolved on Friday 2026-11-13 16:00, callback due 7 calendar days later: Friday 2026-11-20 16:00.
+  const resolved: EscalationSnapshot = { ...open, status: 'RESOLVED', callbackDueAt: sh('2026-11-20T16:00:00') };
+
+  it('escalates a resolved record whose callback is late: level 1, then level 2 a period later', () => {
+    expect(dueEscalations(resolved, sh('2026-11-20T15:59:00'), cal, [])).toEqual([]);
+    expect(reasons(dueEscalations(resolved, sh('2026-11-20T16:00:00'), cal, []))).toEqual(['CALLBACK_OVERDUE:1']);
+    // 1.5 h Friday + 6.5 h Monday = 8 h at Monday 15:00
+    expect(reasons(dueEscalations(resolved, sh('2026-11-23T15:00:00'), cal, [{ reason: 'CALLBACK_OVERDUE', level: 1 }]))).toEqual(['CALLBACK_OVERDUE:2']);
+    expect(dueEscalations(resolved, sh('2026-12-31T15:00:00'), cal, [{ reason: 'CALLBACK_OVERDUE', level: 2 }])).toEqual([]);
+  });
+
+  it('counts pending callback tasks whatever the state, and not the callback once the follow-up is done', () => {
+    expect(dueEscalations({ ...resolved, status: 'FOLLOW_UP_DONE' }, sh('2026-11-20T16:00:00'), cal, [])).toEqual([]);
+    const closedWithTask: EscalationSnapshot = { ...resolved, status: 'CLOSED', pendingCallbackDueAts: [sh('2026-11-20T10:00:00')] };
+    expect(reasons(dueEscalations(closedWithTask, sh('2026-11-20T10:00:00'), cal, []))).toEqual(['CALLBACK_OVERDUE:1']);
+  });
+});
+
+describe('recipientsFor', () => {
+  const people = {
+    ownerId: 'owner',
+    departmentHeadId: 'head',
+    callbackAssigneeIds: ['agent'],
+    serviceManagerIds: ['sm1', 'sm2'],
+    executiveIds: ['ceo'],
+    qualityManagerIds: ['qm'],
+  };
+  const step = (audience: EscalationStep['audience']): EscalationStep => ({ reason: 'RESOLUTION_OVERDUE', level: 1, audience });
+
+  it('resolves each audience and removes duplicates', () => {
+    expect(recipientsFor(step(['OWNER']), people)).toEqual(['owner']);
+    expect(recipientsFor(step(['DEPARTMENT_HEAD', 'OWNER']), people)).toEqual(['head', 'owner']);
+    expect(recipientsFor(step(['EXECUTIVES', 'SERVICE_MANAGERS']), people)).toEqual(['ceo', 'sm1', 'sm2']);
+    expect(recipientsFor(step(['SERVICE_MANAGERS', 'OWNER']), { ...people, ownerId: 'sm1' })).toEqual(['sm1', 'sm2']);
+  });
+
+  it('falls back up the ladder when a seat is empty', () => {
+    expect(recipientsFor(step(['OWNER']), { ...people, ownerId: null })).toEqual(['head']);
+    expect(recipientsFor(step(['OWNER']), { ...people, ownerId: null, departmentHeadId: null })).toEqual(['sm1', 'sm2']);
+    expect(recipientsFor(step(['EXECUTIVES']), { ...people, executiveIds: [] })).toEqual(['sm1', 'sm2']);
+  });
+
+  it('raisedLevel never lowers the level', () => {
+    expect(raisedLevel(2, step(['OWNER']))).toBe(2);
+    expect(raisedLevel(0, { reason: 'CRISIS', level: 4, audience: ['EXECUTIVES'] })).toBe(4);
+    expect(raisedLevel(1, { reason: 'DUE_SOON', level: 0, audience: ['OWNER'] })).toBe(1);
+  });
+});

@@ -1,0 +1,198 @@
+import { addBusinessHours, businessHoursBetween, type BusinessCalendar } from './sla-clock.rules';
+
+/**
+ * Escalation of due and overdue records (SPEC §4 处理逾期反应): which steps are due for one interaction at `now`.
+ * Pure: the sweep (escalation.service.ts) loads the snapshot, the calendar and the steps already taken, and writes what
+ * this returns. Each step is identified by (reason, level) — the unique key of the Escalation table — so a step is
+ * taken at most once however many sweeps run.
+ */
+export type EscalationReason = 'TRIAGE_OVERDUE' | 'DUE_SOON' | 'RESOLUTION_OVERDUE' | 'CALLBACK_OVERDUE' | 'CRISIS';
+
+/** Who a step goes to, before it is resolved to user ids (see `recipientsFor`). */
+export type Audience = 'OWNER' | 'DEPARTMENT_HEAD' | 'SERVICE_MANAGERS' | 'EXECUTIVES' | 'QUALITY_MANAGERS' | 'CALLBACK_ASSIGNEES';
+
+export type EscalationStep = { reason: EscalationReason; level: number; audience: readonly Audience[] };
+
+export type EscalationPolicy = {
+  /** DUE_SOON when the resolution is due within this many business hours. */
+  dueSoonHours: number;
+  /** One RESOLUTION_OVERDUE / CALLBACK_OVERDUE level per this many business hours overdue. */
+  overduePeriodHours: number;
+};
+
+export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = { dueSoonHours: 4, overduePeriodHours: 8 };
+
+/** The ladder of RESOLUTION_OVERDUE: level 1 owner → 2 department head → 3 service manager(s) → 4 executive(s). */
+export const RESOLUTION_LADDER: Readonly<Record<1 | 2 | 3 | 4, readonly Audience[]>> = {
+  1: ['OWNER'],
+  2: ['DEPARTMENT_HEAD', 'OWNER'],
+  3: ['SERVICE_MANAGERS', 'OWNER'],
+  4: ['EXECUTIVES', 'OWNER'],
+};
+export const MAX_LEVEL = 4;
+
+export type InteractionStatusLike =
+  | 'REGISTERED'
+  | 'TRIAGED'
+  | 'INVESTIGATING'
+  | 'ACTION_PLANNED'
+  | 'PENDING_APPROVAL'
+  | 'IMPLEMENTING'
+  | 'VERIFYING'
+  | 'RESOLVED'
+  | 'FOLLOW_UP_DONE'
+  | 'CLOSED'
+  | 'REJECTED'
+  | 'REOPENED';
+
+/** Records in these states are finished with (or waiting only for the callback): no triage/resolution escalation. */
+export function isSettled(status: InteractionStatusLike): boolean {
+  switch (status) {
+    case 'RESOLVED':
+    case 'FOLLOW_UP_DONE':
+    case 'CLOSED':
+    case 'REJECTED':
+      return true;
+    case 'REGISTERED':
+    case 'TRIAGED':
+    case 'INVESTIGATING':
+    case 'ACTION_PLANNED':
+    case 'PENDING_APPROVAL':
+    case 'IMPLEMENTING':
+    case 'VERIFYING':
+    case 'REOPENED':
+      return false;
+  }
+}
+
+export type EscalationSnapshot = {
+  status: InteractionStatusLike;
+  severity: 'GENERAL' | 'MAJOR' | 'CRISIS' | null;
+  responsibleDepartmentId: string | null;
+  triageDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  /** The post-resolution callback (SPEC §5: within 7 days of resolution); counts while the record is RESOLVED. */
+  callbackDueAt: Date | null;
+  /** Due times of the record's callback tasks still PENDING. */
+  pendingCallbackDueAts: readonly Date[];
+};
+
+export type TakenStep = { reason: string; level: number };
+
+const hasTaken = (taken: readonly TakenStep[], reason: EscalationReason, level: number) =>
+  taken.some((t) => t.reason === reason && t.level >= level);
+
+/** The overdue level after `overdueHours` business hours overdue: level 1 at the due time, +1 per period, at most 4. */
+export function overdueLevel(overdueHours: number, policy: EscalationPolicy): number {
+  if (overdueHours < 0) return 0;
+  return Math.min(MAX_LEVEL, 1 + Math.floor(overdueHours / policy.overduePeriodHours));
+}
+
+/**
+ * The steps due at `now` that are not yet taken. For a ladder, only the current level is returned: a sweep that runs
+ * after a pause (a weekend without workers) goes straight to the level the elapsed time calls for instead of
+ * notifying every level on the way at once.
+ */
+export function dueEscalations(
+  record: EscalationSnapshot,
+  now: Date,
+  cal: BusinessCalendar,
+  taken: readonly TakenStep[],
+  policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
+): EscalationStep[] {
+  const steps: EscalationStep[] = [];
+  const open = !isSettled(record.status);
+
+  // SPEC §4: crisis → executive notified at once.
+  if (open && record.severity === 'CRISIS' && !hasTaken(taken, 'CRISIS', MAX_LEVEL)) {
+    steps.push({ reason: 'CRISIS', level: MAX_LEVEL, audience: ['EXECUTIVES', 'SERVICE_MANAGERS'] });
+  }
+
+  // SPEC §4: responsible department decided within 4 (business) hours of registration, else a meeting/escalation.
+  if (open && record.responsibleDepartmentId === null && record.triageDueAt && now >= record.triageDueAt && !hasTaken(taken, 'TRIAGE_OVERDUE', 1)) {
+    steps.push({ reason: 'TRIAGE_OVERDUE', level: 1, audience: ['SERVICE_MANAGERS', 'QUALITY_MANAGERS'] });
+  }
+
+  if (open && record.resolutionDueAt) {
+    if (now < record.resolutionDueAt) {
+      // Strictly before the due time and within the warning window (the window counts working time only).
+      if (record.resolutionDueAt <= addBusinessHours(now, policy.dueSoonHours, cal) && !hasTaken(taken, 'DUE_SOON', 0)) {
+        steps.push({ reason: 'DUE_SOON', level: 0, audience: ['OWNER'] });
+      }
+    } else {
+      const level = overdueLevel(businessHoursBetween(record.resolutionDueAt, now, cal), policy);
+      if (!hasTaken(taken, 'RESOLUTION_OVERDUE', level)) {
+        steps.push({ reason: 'RESOLUTION_OVERDUE', level, audience: RESOLUTION_LADDER[level as 1 | 2 | 3 | 4] });
+      }
+    }
+  }
+
+  // Callbacks escalate whatever the record's state: a resolved record still owes its customer the callback.
+  const callbackDue = earliest([
+    ...(record.status === 'RESOLVED' && record.callbackDueAt ? [record.callbackDueAt] : []),
+    ...record.pendingCallbackDueAts,
+  ]);
+  if (callbackDue && now >= callbackDue) {
+    // Level 1: whoever owes the call; one period later: the service manager(s).
+    const level = Math.min(2, overdueLevel(businessHoursBetween(callbackDue, now, cal), policy));
+    if (!hasTaken(taken, 'CALLBACK_OVERDUE', level)) {
+      steps.push({
+        reason: 'CALLBACK_OVERDUE',
+        level,
+        audience: level === 1 ? ['CALLBACK_ASSIGNEES', 'OWNER'] : ['SERVICE_MANAGERS', 'CALLBACK_ASSIGNEES', 'OWNER'],
+      });
+    }
+  }
+  return steps;
+}
+
+function earliest(dates: readonly Date[]): Date | null {
+  let first: Date | null = null;
+  for (const d of dates) if (!first || d < first) first = d;
+  return first;
+}
+
+export type People = {
+  ownerId: string | null;
+  departmentHeadId: string | null;
+  callbackAssigneeIds: readonly string[];
+  serviceManagerIds: readonly string[];
+  executiveIds: readonly string[];
+  qualityManagerIds: readonly string[];
+};
+
+/**
+ * User ids to notify for a step, without duplicates. Nobody is left out because a seat is empty: a missing owner falls
+ * back to the department head, a missing head to the service managers, missing executives to the service managers.
+ */
+export function recipientsFor(step: EscalationStep, people: People): string[] {
+  const out = new Set<string>();
+  const serviceManagers = people.serviceManagerIds;
+  const head = people.departmentHeadId ? [people.departmentHeadId] : serviceManagers;
+  const owner = people.ownerId ? [people.ownerId] : head;
+  for (const audience of step.audience) {
+    const ids: readonly string[] = (() => {
+      switch (audience) {
+        case 'OWNER':
+          return owner;
+        case 'DEPARTMENT_HEAD':
+          return head;
+        case 'SERVICE_MANAGERS':
+          return serviceManagers;
+        case 'EXECUTIVES':
+          return people.executiveIds.length ? people.executiveIds : serviceManagers;
+        case 'QUALITY_MANAGERS':
+          return people.qualityManagerIds;
+        case 'CALLBACK_ASSIGNEES':
+          return people.callbackAssigneeIds;
+      }
+    })();
+    for (const id of ids) out.add(id);
+  }
+  return [...out];
+}
+
+/** The level the record has reached once `step` is taken (DUE_SOON, level 0, raises nothing). */
+export function raisedLevel(current: number, step: EscalationStep): number {
+  return Math.max(current, step.level);
+}
