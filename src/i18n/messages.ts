@@ -9,6 +9,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     customers: (await import('../../messages/zh-CN/customers.json')).default,
     portal: (await import('../../messages/zh-CN/portal.json')).default,
     admin: (await import('../../messages/zh-CN/admin.json')).default,
+    intake: (await import('../../messages/zh-CN/intake.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -16,6 +17,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     customers: (await import('../../messages/en/customers.json')).default,
     portal: (await import('../../messages/en/portal.json')).default,
     admin: (await import('../../messages/en/admin.json')).default,
+    intake: (await import('../../messages/en/intake.json')).default,
   }),
 };
 

@@ -1,0 +1,258 @@
+'use client';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { buttonClass, inputClass } from '@/components/ui/classes';
+import { FormField } from '@/components/ui/form-field';
+import type { InteractionType } from '@/gql/graphql';
+import { gqlRequest } from '@/lib/graphql-client';
+import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
+import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, extensionOf, MAX_FILE_BYTES, MAX_FILES, newIdempotencyKey, readAsBase64 } from './intake-files';
+import { IntakeSubmitMutation } from './intake-operations';
+
+const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
+
+export type ContractOption = { id: string; contractNo: string; title: string | null };
+
+type Values = {
+  type: InteractionType;
+  subject: string;
+  description: string;
+  desiredOutcome: string;
+  relatedContractId: string;
+  productRef: string;
+  orderRef: string;
+  companyName: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
+};
+
+const EMPTY: Values = {
+  type: 'COMPLAINT',
+  subject: '',
+  description: '',
+  desiredOutcome: '',
+  relatedContractId: '',
+  productRef: '',
+  orderRef: '',
+  companyName: '',
+  contactName: '',
+  contactPhone: '',
+  contactEmail: '',
+};
+
+const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
+
+/**
+ * The lodge form of the portal (signed-in customer: `contracts` to pick from) and of /submit (anonymous visitor:
+ * company, contact and phone). One idempotency key lives as long as the form, so a resend or a double click is one
+ * record on the server; a fresh key is made only for "submit another".
+ */
+export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anonymous'; contracts?: readonly ContractOption[] }) {
+  const t = useTranslations('intake');
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [files, setFiles] = useState<File[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [done, setDone] = useState<{ id: string; number: string; type: InteractionType } | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (formError) summaryRef.current?.focus();
+  }, [formError]);
+  useEffect(() => {
+    if (done) resultRef.current?.focus();
+  }, [done]);
+
+  const set = (key: keyof Values) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+    setValues((v) => ({ ...v, [key]: event.target.value }));
+    setErrors(({ [key]: _cleared, ...rest }) => rest);
+  };
+
+  function addFiles(event: React.ChangeEvent<HTMLInputElement>) {
+    const picked = Array.from(event.target.files ?? []);
+    event.target.value = '';
+    const next = [...files];
+    for (const file of picked) {
+      if (next.length >= MAX_FILES) return setErrors((e) => ({ ...e, attachments: t('form.tooManyFiles') }));
+      if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) return setErrors((e) => ({ ...e, attachments: t('form.fileType', { name: file.name }) }));
+      if (file.size > MAX_FILE_BYTES) return setErrors((e) => ({ ...e, attachments: t('form.fileTooLarge', { name: file.name }) }));
+      next.push(file);
+    }
+    setErrors(({ attachments: _cleared, ...rest }) => rest);
+    setFiles(next);
+  }
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (submitting) return;
+    setSubmitting(true);
+    setFormError(null);
+    try {
+      const attachments = await Promise.all(files.map(async (file) => ({ fileName: file.name, contentBase64: await readAsBase64(file) })));
+      const input = {
+        idempotencyKey,
+        type: values.type,
+        subject: values.subject,
+        description: values.description,
+        desiredOutcome: blankToNull(values.desiredOutcome),
+        relatedContractId: mode === 'customer' ? blankToNull(values.relatedContractId) : null,
+        productRef: blankToNull(values.productRef),
+        orderRef: blankToNull(values.orderRef),
+        contactEmail: blankToNull(values.contactEmail),
+        contactName: blankToNull(values.contactName),
+        contactPhone: blankToNull(values.contactPhone),
+        companyName: mode === 'anonymous' ? blankToNull(values.companyName) : null,
+        attachments,
+      };
+      const { submitInteraction } = await gqlRequest(IntakeSubmitMutation, { input });
+      setDone(submitInteraction);
+    } catch (error) {
+      const fields = fieldErrorsOf(error);
+      setErrors(fields);
+      setFormError(Object.keys(fields).length ? t('form.errorSummary') : gqlErrorMessage(error, (kind) => t(`errors.${kind}`)));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  function another() {
+    setValues(EMPTY);
+    setFiles([]);
+    setErrors({});
+    setFormError(null);
+    setDone(null);
+    setIdempotencyKey(newIdempotencyKey());
+  }
+
+  if (done) {
+    return (
+      <section className="rounded-lg border border-green-200 bg-green-50 p-6" data-testid="intake-success">
+        <h2 ref={resultRef} tabIndex={-1} className="text-lg font-semibold text-green-900 outline-none">
+          {t('form.successTitle')}
+        </h2>
+        <p className="mt-1 text-sm text-green-900">{t('form.successBody', { type: t(`type.${done.type}`) })}</p>
+        <p className="mt-4 text-sm text-slate-600">{t('form.numberLabel')}</p>
+        <p className="font-mono text-3xl font-bold tracking-wide text-slate-900" data-testid="intake-number">
+          {done.number}
+        </p>
+        <div className="mt-6 flex flex-wrap gap-3">
+          {mode === 'customer' ? (
+            <>
+              <Link className={buttonClass.primary} href={`/portal/interactions/${done.id}`}>
+                {t('form.viewDetail')}
+              </Link>
+              <Link className={buttonClass.secondary} href="/portal/interactions">
+                {t('form.viewList')}
+              </Link>
+            </>
+          ) : (
+            <Link className={buttonClass.primary} href={`/track?number=${encodeURIComponent(done.number)}`}>
+              {t('form.trackLink')}
+            </Link>
+          )}
+          <button type="button" className={buttonClass.secondary} onClick={another}>
+            {t('form.another')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const field = (key: keyof Values, label: string, options: { required?: boolean; hint?: string; type?: string; autoComplete?: string } = {}) => (
+    <FormField id={`intake-${key}`} label={label} hint={options.hint} error={errors[key]} required={options.required} errorTestId={`intake-error-${key}`}>
+      {(props) => <input {...props} name={key} type={options.type ?? 'text'} autoComplete={options.autoComplete} className={inputClass} value={values[key]} onChange={set(key)} />}
+    </FormField>
+  );
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5" data-testid="intake-form">
+      {formError && (
+        <p ref={summaryRef} tabIndex={-1} role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="intake-form-error">
+          {formError}
+        </p>
+      )}
+      <fieldset>
+        <legend className="mb-2 text-xs font-medium text-slate-700">
+          {t('form.type')}
+          <span className="ml-0.5 text-red-600" aria-hidden>
+            *
+          </span>
+        </legend>
+        <div className="grid gap-2 sm:grid-cols-4">
+          {TYPES.map((type) => (
+            <label
+              key={type}
+              className={`cursor-pointer rounded border p-3 text-sm ${values.type === type ? 'border-blue-600 bg-blue-50 ring-2 ring-blue-600/20' : 'border-slate-300 bg-white'}`}
+            >
+              <input type="radio" name="type" value={type} checked={values.type === type} onChange={set('type')} className="mr-2" />
+              <span className="font-medium">{t(`type.${type}`)}</span>
+              <span className="mt-1 block text-xs text-slate-500">{t(`typeHint.${type}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {/* Contact details: required for a visitor; optional for a signed-in customer (the phone also allows /track). */}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {mode === 'anonymous' && field('companyName', t('form.companyName'), { required: true, autoComplete: 'organization' })}
+        {field('contactName', t('form.contactName'), { required: mode === 'anonymous', autoComplete: 'name' })}
+        {field('contactPhone', t('form.contactPhone'), { required: mode === 'anonymous', type: 'tel', autoComplete: 'tel', hint: t('form.contactPhoneHint') })}
+        {field('contactEmail', t('form.contactEmail'), { type: 'email', autoComplete: 'email' })}
+      </div>
+
+      {field('subject', t('form.subject'), { required: true, hint: t('form.subjectHint') })}
+      <FormField id="intake-description" label={t('form.description')} hint={t('form.descriptionHint')} error={errors.description} required errorTestId="intake-error-description">
+        {(props) => <textarea {...props} name="description" rows={6} className={inputClass} value={values.description} onChange={set('description')} />}
+      </FormField>
+      <FormField id="intake-desiredOutcome" label={t('form.desiredOutcome')} error={errors.desiredOutcome}>
+        {(props) => <textarea {...props} name="desiredOutcome" rows={2} className={inputClass} value={values.desiredOutcome} onChange={set('desiredOutcome')} />}
+      </FormField>
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        {mode === 'customer' && (
+          <FormField id="intake-relatedContractId" label={t('form.relatedContract')} error={errors.relatedContractId}>
+            {(props) => (
+              <select {...props} name="relatedContractId" className={inputClass} value={values.relatedContractId} onChange={set('relatedContractId')}>
+                <option value="">{t('form.noContract')}</option>
+                {contracts.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.contractNo}
+                    {c.title ? ` · ${c.title}` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        )}
+        {field('productRef', t('form.productRef'))}
+        {field('orderRef', t('form.orderRef'))}
+      </div>
+
+      <FormField id="intake-attachments" label={t('form.attachments')} hint={t('form.attachmentsHint')} error={errors.attachments} errorTestId="intake-error-attachments">
+        {(props) => <input {...props} type="file" multiple accept={ACCEPT_ATTRIBUTE} onChange={addFiles} className="block text-sm" disabled={files.length >= MAX_FILES} />}
+      </FormField>
+      {files.length > 0 && (
+        <ul className="space-y-1 text-sm" data-testid="intake-files">
+          {files.map((file, index) => (
+            <li key={`${file.name}-${index}`} className="flex items-center gap-2">
+              <span>{file.name}</span>
+              <span className="text-xs text-slate-500">{(file.size / 1024).toFixed(0)} KB</span>
+              <button type="button" className={buttonClass.dangerGhost} onClick={() => setFiles(files.filter((_, i) => i !== index))}>
+                {t('form.removeFile')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <button type="submit" className={buttonClass.primary} disabled={submitting} data-testid="intake-submit">
+        {submitting ? t('form.submitting') : t('form.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { graphql } from '@/gql';
+
+// The intake screens' GraphQL operations, prefixed `Intake` (operation names are global across the UI).
+
+export const IntakeSubmitMutation = graphql(`
+  mutation IntakeSubmit($input: SubmitInteractionInput!) {
+    submitInteraction(input: $input) {
+      id
+      number
+      type
+      status
+    }
+  }
+`);
+
+export const IntakeLookupQuery = graphql(`
+  query IntakeLookup($number: String!, $phone: String!) {
+    lookupInteraction(number: $number, phone: $phone) {
+      number
+      type
+      status
+      subject
+      createdAt
+      timeline {
+        id
+        action
+        toState
+        comment
+        createdAt
+      }
+    }
+  }
+`);

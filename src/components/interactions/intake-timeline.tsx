@@ -1,0 +1,23 @@
+import { useTranslations } from 'next-intl';
+import { formatDateTime } from '@/lib/format';
+
+export type TimelineItem = { id: string; action: string; toState: string | null; comment: string | null; createdAt: string };
+
+/** The customer-facing progress of an interaction: only history entries marked visible to the customer. */
+export function IntakeTimeline({ entries, timeZone }: { entries: readonly TimelineItem[]; timeZone: string }) {
+  const t = useTranslations('intake');
+  return (
+    <ol className="space-y-3 border-l-2 border-blue-200 pl-4" data-testid="intake-timeline">
+      {entries.map((entry) => (
+        <li key={entry.id} className="relative">
+          <span aria-hidden className="absolute -left-[1.4rem] top-1.5 size-2.5 rounded-full bg-blue-600" />
+          <p className="text-sm font-medium text-slate-800">
+            {t.has(`action.${entry.action}`) ? t(`action.${entry.action}`) : entry.action}
+            {entry.comment && <span className="ml-2 font-normal text-slate-700">{entry.comment}</span>}
+          </p>
+          <p className="text-xs text-slate-500">{formatDateTime(entry.createdAt, timeZone)}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,77 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { buttonClass, inputClass } from '@/components/ui/classes';
+import { FormField } from '@/components/ui/form-field';
+import type { IntakeLookupQuery as LookupResult } from '@/gql/graphql';
+import { gqlRequest, GqlError } from '@/lib/graphql-client';
+import { gqlErrorMessage } from '@/lib/gql-error-message';
+import { formatDateTime } from '@/lib/format';
+import { IntakeTimeline } from './intake-timeline';
+import { IntakeLookupQuery } from './intake-operations';
+
+/** SPEC §3: anyone checks a record's status with its number and the phone given at submission. */
+export function TrackForm({ initialNumber = '', timeZone }: { initialNumber?: string; timeZone: string }) {
+  const t = useTranslations('intake');
+  const [number, setNumber] = useState(initialNumber);
+  const [phone, setPhone] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<LookupResult['lookupInteraction'] | null>(null);
+
+  async function lookUp(event: React.FormEvent) {
+    event.preventDefault();
+    if (!number.trim() || !phone.trim()) return setError(t('track.required'));
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const data = await gqlRequest(IntakeLookupQuery, { number: number.trim(), phone: phone.trim() });
+      setResult(data.lookupInteraction);
+    } catch (e) {
+      // Wrong number and wrong phone answer the same NOT_FOUND; say so in one sentence.
+      if (e instanceof GqlError && e.code === 'TOO_MANY_REQUESTS') setError(t('track.tooMany'));
+      else setError(gqlErrorMessage(e, (kind) => (kind === 'notFound' ? t('track.notFound') : t(`errors.${kind}`))));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={lookUp} noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end" data-testid="track-form">
+        <FormField id="track-number" label={t('track.number')} hint={t('track.numberHint')} required>
+          {(props) => <input {...props} name="number" className={inputClass} value={number} onChange={(e) => setNumber(e.target.value)} autoComplete="off" />}
+        </FormField>
+        <FormField id="track-phone" label={t('track.phone')} required>
+          {(props) => <input {...props} name="phone" type="tel" className={inputClass} value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="tel" />}
+        </FormField>
+        <button type="submit" className={`${buttonClass.primary} sm:mb-5`} disabled={busy} data-testid="track-submit">
+          {busy ? t('track.searching') : t('track.submit')}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="track-error">
+          {error}
+        </p>
+      )}
+      {result && (
+        <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="track-result" aria-live="polite">
+          <p className="font-mono text-xl font-bold">{result.number}</p>
+          <p className="mt-1 text-sm text-slate-700">
+            {t(`type.${result.type}`)} · {result.subject}
+          </p>
+          <p className="mt-3 text-sm">
+            {t('detail.status')}：
+            <span className="rounded bg-blue-50 px-2 py-0.5 font-medium text-blue-800" data-testid="track-status">
+              {t(`status.${result.status}`)}
+            </span>
+            <span className="ml-3 text-xs text-slate-500">{formatDateTime(result.createdAt, timeZone)}</span>
+          </p>
+          <h2 className="mt-5 mb-2 text-sm font-semibold text-slate-800">{t('detail.timeline')}</h2>
+          <IntakeTimeline entries={result.timeline} timeZone={timeZone} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+test('a customer lodges a complaint in the portal, sees its TS- number and timeline; a visitor tracks it with number + phone', async ({ page, browser }) => {
+  await signIn(page, 'portal', 'customer@kefu.demo');
+  await page.getByTestId('portal-service-lodge').getByRole('link').click();
+  await expect(page).toHaveURL(/\/portal\/interactions\/new$/);
+  await expect(page.getByRole('heading', { name: '提交投诉或咨询' })).toBeVisible();
+
+  // A field error first: the subject is required.
+  await page.getByLabel('详细描述').fill('第 3 批次制动盘外径超差 0.2 mm，影响装配。');
+  await page.getByTestId('intake-submit').click();
+  await expect(page.getByTestId('intake-error-subject')).toHaveText('主题必填');
+
+  await page.getByLabel('主题').fill('制动盘尺寸超差');
+  await page.getByLabel('联系电话').fill('138-0013-8000');
+  await page.getByLabel('订单号/批次号').fill('PO-2026-0815');
+  await page.getByLabel('附件').setInputFiles({ name: '检测记录.txt', mimeType: 'text/plain', buffer: Buffer.from('外径实测 120.2 mm') });
+  await page.getByTestId('intake-submit').click();
+
+  const number = page.getByTestId('intake-number');
+  await expect(number).toHaveText(/^TS-\d{4}-\d{6}$/);
+  const complaintNumber = (await number.textContent())!.trim();
+
+  await page.getByRole('link', { name: '查看详情' }).click();
+  await expect(page.getByTestId('interaction-number')).toHaveText(complaintNumber);
+  await expect(page.getByTestId('interaction-status')).toHaveText('已受理');
+  await expect(page.getByTestId('intake-timeline')).toContainText('已受理');
+  await expect(page.getByRole('link', { name: '检测记录.txt' })).toBeVisible();
+
+  await page.getByRole('link', { name: '返回列表' }).click();
+  await expect(page.getByTestId('portal-interactions')).toContainText(complaintNumber);
+
+  // An anonymous visitor (no session) checks the status: a wrong phone is not found, the right one shows the timeline.
+  const visitor = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const anonymousPage = await visitor.newPage();
+  await anonymousPage.goto('/track');
+  await anonymousPage.getByLabel('受理编号').fill(complaintNumber);
+  await anonymousPage.getByLabel('联系电话').fill('13900000000');
+  await anonymousPage.getByTestId('track-submit').click();
+  await expect(anonymousPage.getByTestId('track-error')).toHaveText('未找到匹配的记录，请核对受理编号和联系电话。');
+
+  await anonymousPage.getByLabel('联系电话').fill('138 0013 8000');
+  await anonymousPage.getByTestId('track-submit').click();
+  await expect(anonymousPage.getByTestId('track-status')).toHaveText('已受理');
+  await expect(anonymousPage.getByTestId('track-result')).toContainText(complaintNumber);
+  await expect(anonymousPage.getByTestId('intake-timeline')).toContainText('已受理');
+  await visitor.close();
+});
+
+test('an anonymous visitor lodges a consultation at /submit and gets a ZX- number', async ({ page }) => {
+  await page.goto('/submit');
+  await page.getByTestId('intake-form').getByText('咨询', { exact: true }).click();
+  await page.getByLabel('公司名称').fill('苏州来访科技有限公司');
+  await page.getByLabel('联系人').fill('李女士');
+  await page.getByLabel('联系电话').fill('0512-6666 8888');
+  await page.getByLabel('主题').fill('咨询年度监督审核安排');
+  await page.getByLabel('详细描述').fill('想了解监督审核的时间安排和所需材料。');
+  await page.getByTestId('intake-submit').click();
+  await expect(page.getByTestId('intake-number')).toHaveText(/^ZX-\d{4}-\d{6}$/);
+});
