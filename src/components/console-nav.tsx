@@ -11,7 +11,7 @@ const SECTIONS: Item[][] = [
   [
     { key: 'customers', href: '/console/customers', permission: 'customers:read' },
     { key: 'keyAccounts' },
-    { key: 'interactions' },
+    { key: 'interactions', href: '/console/interactions', permission: 'interactions:read' },
     { key: 'complaints' },
     { key: 'callbacks' },
     { key: 'surveys' },

@@ -59,3 +59,30 @@ test('an anonymous visitor lodges a consultation at /submit and gets a ZX- numbe
   await page.getByTestId('intake-submit').click();
   await expect(page.getByTestId('intake-number')).toHaveText(/^ZX-\d{4}-\d{6}$/);
 });
+
+test('an agent records a phone consultation on a customer (来电记录), finds it in the list and converts it to a complaint', async ({ page }) => {
+  await signIn(page, 'console', 'agent@kefu.demo');
+  await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: '咨询与投诉' }).click();
+  await expect(page).toHaveURL(/\/console\/interactions$/);
+  await expect(page.getByTestId('status-counts')).toContainText('全部');
+  await page.getByTestId('record-interaction').click();
+
+  await page.getByLabel('类型').selectOption('CONSULTATION');
+  await page.getByTestId('customer-picker-input').fill('华东精密');
+  await page.getByTestId('customer-picker-option').first().click();
+  await page.getByLabel('主题').fill('来电咨询换货流程');
+  await page.getByLabel('详细描述').fill('客户来电询问不合格品换货需要哪些资料。');
+  await page.getByTestId('record-submit').click();
+
+  await expect(page.getByTestId('interaction-number')).toHaveText(/^ZX-\d{4}-\d{6}$/);
+  const consultation = (await page.getByTestId('interaction-number').textContent())!.trim();
+  await expect(page.getByTestId('interaction-history')).toContainText('已受理');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('convert-to-complaint').click();
+  await expect(page.getByTestId('interaction-number')).toHaveText(/^TS-\d{4}-\d{6}$/);
+  await expect(page.getByRole('link', { name: consultation })).toBeVisible();
+
+  await page.goto(`/console/interactions?search=${encodeURIComponent('来电咨询换货')}`);
+  await expect(page.getByTestId('interaction-total')).toHaveText('共 2 条');
+});

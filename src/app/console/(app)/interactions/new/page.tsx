@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { RecordInteractionForm } from '@/components/interactions/record-interaction-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { can } from '@/server/auth/policies';
+import { requireStaffPage } from '@/server/auth/session';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, tc] = await Promise.all([getTranslations('intake'), getTranslations('common')]);
+  return { title: `${t('console.record.title')} · ${tc('appName')}` };
+}
+
+export default async function ConsoleRecordInteractionPage() {
+  const { viewer } = await requireStaffPage();
+  const t = await getTranslations('intake');
+  return (
+    <div className="space-y-5">
+      <PageHeader title={t('console.record.title')} subtitle={t('console.record.subtitle')} />
+      {can(viewer, 'interactions:write') ? (
+        <RecordInteractionForm />
+      ) : (
+        <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">{t('errors.forbidden')}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { buttonClass } from '@/components/ui/classes';
+import { gqlRequest } from '@/lib/graphql-client';
+import { gqlErrorMessage } from '@/lib/gql-error-message';
+import { IntakeConsoleConvertMutation } from './console-operations';
+
+/** 转为投诉: a consultation/inquiry/suggestion becomes a new linked complaint; the version guards double conversion. */
+export function ConvertToComplaintButton({ id, version }: { id: string; version: number }) {
+  const t = useTranslations('intake');
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function convert() {
+    if (!window.confirm(t('console.detail.convertConfirm'))) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { convertToComplaint } = await gqlRequest(IntakeConsoleConvertMutation, { id, version });
+      router.push(`/console/interactions/${convertToComplaint.id}`);
+    } catch (e) {
+      setError(gqlErrorMessage(e, (kind) => t(`errors.${kind}`)));
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <button type="button" className={buttonClass.primary} onClick={convert} disabled={busy} data-testid="convert-to-complaint">
+        {t('console.detail.convert')}
+      </button>
+      {error && (
+        <p role="alert" className="text-xs text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
