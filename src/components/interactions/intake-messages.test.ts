@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../../messages/en/intake.json';
+import zh from '../../../messages/zh-CN/intake.json';
+
+const flatten = (value: unknown, prefix = ''): string[] =>
+  value && typeof value === 'object'
+    ? Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k))
+    : [prefix];
+
+const zhKeys = new Set(flatten(zh));
+const enKeys = new Set(flatten(en));
+const root = join(__dirname, '../../..');
+
+/** Every source file of the intake screens: components here and the pages that use the `intake` namespace. */
+function intakeSources(): string[] {
+  const files = readdirSync(__dirname)
+    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
+    .map((f) => join(__dirname, f));
+  const pages = [
+    'src/app/track/page.tsx',
+    'src/app/submit/page.tsx',
+    'src/app/portal/(app)/interactions/page.tsx',
+    'src/app/portal/(app)/interactions/new/page.tsx',
+    'src/app/portal/(app)/interactions/[id]/page.tsx',
+    'src/app/console/(app)/interactions/page.tsx',
+    'src/app/console/(app)/interactions/new/page.tsx',
+    'src/app/console/(app)/interactions/[id]/page.tsx',
+  ].map((p) => join(root, p));
+  return [...files, ...pages].map((f) => readFileSync(f, 'utf8'));
+}
+
+describe('intake messages', () => {
+  it('zh-CN and en have exactly the same keys', () => {
+    expect([...zhKeys].filter((k) => !enKeys.has(k))).toEqual([]);
+    expect([...enKeys].filter((k) => !zhKeys.has(k))).toEqual([]);
+  });
+
+  it('label every type, status and channel', () => {
+    for (const type of ['CONSULTATION', 'INQUIRY', 'COMPLAINT', 'SUGGESTION']) expect(zhKeys).toContain(`type.${type}`);
+    for (const channel of ['PORTAL', 'PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX', 'API']) expect(zhKeys).toContain(`channel.${channel}`);
+    const statuses = ['REGISTERED', 'TRIAGED', 'INVESTIGATING', 'ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING', 'VERIFYING', 'RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED', 'REOPENED'];
+    for (const status of statuses) expect(zhKeys).toContain(`status.${status}`);
+    for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown']) expect(zhKeys).toContain(`errors.${kind}`);
+  });
+
+  it('have every literal key the intake screens ask for', () => {
+    const used = new Set(
+      intakeSources()
+        .flatMap((src) => [...src.matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1]!))
+        // The public shell reads the root namespace: its `common.*` keys belong to common.json.
+        .filter((key) => !key.startsWith('common.'))
+        .map((key) => key.replace(/^intake\./, '')),
+    );
+    expect(used.size).toBeGreaterThan(60);
+    expect([...used].filter((k) => !zhKeys.has(k))).toEqual([]);
+  });
+});
