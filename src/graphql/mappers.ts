@@ -18,3 +18,7 @@ export type CustomerConnectionModel = import('./customers/customer.service').Cus
 export type InteractionConnectionModel = import('./interactions/interaction.service').InteractionPage;
 export type TimelineEntryModel = Pick<import('@/generated/prisma/client').HistoryEntry, 'id' | 'action' | 'toState' | 'comment' | 'createdAt'>;
 export type InteractionLookupModel = Awaited<ReturnType<typeof import('./interactions/interaction.service').lookupInteraction>>;
+export type ComplaintActionModel = import('@/generated/prisma/client').ComplaintAction;
+export type ApprovalModel = import('@/generated/prisma/client').Approval;
+/** Keyed by the interaction (the loader's key); `reportId` is the record's own id. */
+export type EightDReportModel = Omit<import('@/generated/prisma/client').EightDReport, 'id'> & { id: string; reportId: string };

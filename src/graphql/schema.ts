@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { adminPolicies, adminResolvers } from './admin/resolvers';
+import { complaintPolicies, complaintResolvers } from './complaints/resolvers';
 import { customerPolicies, customerResolvers } from './customers/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
 import type { RootPolicies } from './policy';
@@ -14,6 +15,7 @@ const modules: { resolvers: Record<string, unknown>; policies: RootPolicies }[] 
   { resolvers: adminResolvers as Record<string, unknown>, policies: adminPolicies },
   { resolvers: customerResolvers as Record<string, unknown>, policies: customerPolicies },
   { resolvers: interactionResolvers as Record<string, unknown>, policies: interactionPolicies },
+  { resolvers: complaintResolvers as Record<string, unknown>, policies: complaintPolicies },
 ];
 
 function loadTypeDefs(): DocumentNode[] {

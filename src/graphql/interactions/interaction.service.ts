@@ -9,6 +9,7 @@ import { badInput, conflict, forbidden, notFound, tooManyRequests, unauthenticat
 import { appendHistory } from '@/server/history';
 import { storage } from '@/server/storage/storage';
 import type { Viewer } from '@/server/viewer';
+import { intakeDueTimes } from '../complaints/sla.service';
 import {
   checkAttachments,
   decodeUploads,
@@ -258,6 +259,7 @@ export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: 
           orderRef: input.orderRef ?? null,
           idempotencyKey,
           createdAt: now,
+          ...(await clockFields(tx, input.type, customerId, now)),
         },
       });
       await storeAttachments(tx, viewer, created.id, files);
@@ -271,6 +273,13 @@ export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: 
     if (!existing) throw error;
     return existing;
   }
+}
+
+/** Key-account status and the SLA due times a new record starts with (SPEC §4: department decided within 4 hours). */
+async function clockFields(tx: Tx, type: InteractionType, customerId: string | null, now: Date) {
+  const customer = customerId ? await tx.customer.findUnique({ where: { id: customerId }, select: { keyAccountStatus: true } }) : null;
+  const isKeyAccount = customer?.keyAccountStatus === 'ACTIVE';
+  return { isKeyAccount, ...(await intakeDueTimes(tx, { type, isKeyAccount, registeredAt: now })) };
 }
 
 /** Staff intake: a phone call (来电记录), visit, e-mail or letter/fax on a customer, of any type. */
@@ -300,6 +309,7 @@ export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: 
         orderRef: input.orderRef ?? null,
         registeredById: viewer.kind === 'staff' ? viewer.userId : null,
         createdAt: now,
+        ...(await clockFields(tx, input.type, customer.id, now)),
       },
     });
     await storeAttachments(tx, viewer, created.id, files);
@@ -342,6 +352,7 @@ export async function convertToComplaint(viewer: Viewer, id: string, version: nu
         sourceInteractionId: source.id,
         registeredById: viewer.kind === 'staff' ? viewer.userId : null,
         createdAt: now,
+        ...(await clockFields(tx, 'COMPLAINT', source.customerId, now)),
       },
     });
     await appendHistory(tx, viewer, {

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { Prisma } from '@/generated/prisma/client';
+import type { ComplaintAction, EightDReport } from '@/generated/prisma/client';
+import { requirePermission } from '@/server/auth/policies';
+import { prisma, type Tx } from '@/server/db';
+import { badInput, conflict, forbidden, notFound } from '@/server/errors';
+import { appendHistory } from '@/server/history';
+import type { Viewer } from '@/server/viewer';
+import { fieldErrors } from '../customers/customer.rules';
+
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+const OPEN_STATES = ['TRIAGED', 'INVESTIGATING', 'ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING', 'VERIFYING', 'REOPENED'] as const;
+
+/** Staff who work a complaint: quality, its owner, or a handler of its responsible department. */
+async function loadWorkableComplaint(tx: Tx, viewer: Viewer, interactionId: string) {
+  requirePermission(viewer, 'interactions:read');
+  if (viewer.kind !== 'staff') throw forbidden('只有员工可以处理投诉');
+  if (!isUuid(interactionId)) throw notFound('Interaction');
+  const row = await tx.interaction.findUnique({ where: { id: interactionId } });
+  if (!row || row.type !== 'COMPLAINT') throw notFound('Complaint');
+  const works =
+    viewer.role === 'QUALITY_MANAGER' ||
+    row.ownerId === viewer.userId ||
+    (viewer.role === 'DEPARTMENT_HANDLER' && !!viewer.departmentId && viewer.departmentId === row.responsibleDepartmentId);
+  if (!works) throw forbidden('只有责任部门、负责人或质量人员可以编辑措施和 8D 报告');
+  if (!(OPEN_STATES as readonly string[]).includes(row.status)) throw conflict(`“${row.status}”状态下不能修改措施或 8D 报告`, { status: row.status });
+  return row;
+}
+
+const ZAction = z.object({
+  kind: z.enum(['CONTAINMENT', 'CORRECTIVE', 'PREVENTIVE']),
+  description: z.string().trim().min(1, { message: '措施内容必填' }).max(2000, { message: '不能超过 2000 个字符' }),
+  ownerId: z.uuid({ message: '负责人无效' }).nullish(),
+  dueAt: z.date().nullish(),
+  status: z.enum(['OPEN', 'IN_PROGRESS', 'DONE', 'VERIFIED', 'CANCELLED']).nullish(),
+});
+
+function parseAction(input: unknown) {
+  const parsed = ZAction.safeParse(input);
+  if (!parsed.success) throw badInput('输入有误 / Invalid input', fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+export async function addComplaintAction(viewer: Viewer, interactionId: string, input: unknown, now = new Date()): Promise<ComplaintAction> {
+  const data = parseAction(input);
+  return prisma.$transaction(async (tx) => {
+    await loadWorkableComplaint(tx, viewer, interactionId);
+    const status = data.status ?? 'OPEN';
+    const action = await tx.complaintAction.create({
+      data: { interactionId, kind: data.kind, description: data.description, ownerId: data.ownerId ?? null, dueAt: data.dueAt ?? null, status, completedAt: status === 'DONE' ? now : null },
+    });
+    await appendHistory(tx, viewer, { entityType: 'Interaction', entityId: interactionId, action: 'ACTION_ADDED', toState: status, comment: `${data.kind}: ${data.description}` });
+    return action;
+  });
+}
+
+export async function updateComplaintAction(viewer: Viewer, id: string, version: number, input: unknown, now = new Date()): Promise<ComplaintAction> {
+  const data = parseAction(input);
+  if (!isUuid(id)) throw notFound('ComplaintAction');
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.complaintAction.findUnique({ where: { id } });
+    if (!before) throw notFound('ComplaintAction');
+    await loadWorkableComplaint(tx, viewer, before.interactionId);
+    const status = data.status ?? before.status;
+    const updated = await tx.complaintAction.updateMany({
+      where: { id, version },
+      data: {
+        kind: data.kind,
+        description: data.description,
+        ownerId: data.ownerId ?? null,
+        dueAt: data.dueAt ?? null,
+        status,
+        completedAt: status === 'DONE' || status === 'VERIFIED' ? (before.completedAt ?? now) : null,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) throw conflict('该措施已被他人修改，请刷新后再试', { currentVersion: before.version });
+    await appendHistory(tx, viewer, { entityType: 'Interaction', entityId: before.interactionId, action: 'ACTION_UPDATED', fromState: before.status, toState: status, comment: data.description });
+    return tx.complaintAction.findUniqueOrThrow({ where: { id } });
+  });
+}
+
+const optionalText = z.string().trim().max(5000, { message: '不能超过 5000 个字符' }).nullish();
+const ZEightD = z.object({
+  d1Team: z.array(z.string().trim().min(1).max(100)).max(30).nullish(),
+  d2Problem: optionalText,
+  d3Containment: optionalText,
+  d4RootCauseOccurrence: optionalText,
+  d4RootCauseOutflow: optionalText,
+  d5CorrectiveActions: optionalText,
+  d6Verification: optionalText,
+  d7Prevention: optionalText,
+  fmeaUpdated: z.boolean().nullish(),
+  controlPlanUpdated: z.boolean().nullish(),
+  d8Recognition: optionalText,
+});
+
+/** Creates (version null) or updates (version checked) the complaint's 8D record. */
+export async function saveEightD(viewer: Viewer, interactionId: string, version: number | null | undefined, input: unknown): Promise<EightDReport> {
+  const parsed = ZEightD.safeParse(input);
+  if (!parsed.success) throw badInput('输入有误 / Invalid input', fieldErrors(parsed.error));
+  const data = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined && v !== null)) as Prisma.EightDReportUncheckedUpdateInput;
+  return prisma.$transaction(async (tx) => {
+    await loadWorkableComplaint(tx, viewer, interactionId);
+    const existing = await tx.eightDReport.findUnique({ where: { interactionId } });
+    if (!existing) {
+      if (version != null) throw conflict('8D 报告尚未创建', { currentVersion: null });
+      const created = await tx.eightDReport.create({ data: { ...(data as Prisma.EightDReportUncheckedCreateInput), interactionId } });
+      await appendHistory(tx, viewer, { entityType: 'Interaction', entityId: interactionId, action: 'EIGHT_D_CREATED' });
+      return created;
+    }
+    if (version == null || version !== existing.version) throw conflict('8D 报告已被他人修改，请刷新后再试', { currentVersion: existing.version });
+    const updated = await tx.eightDReport.updateMany({ where: { id: existing.id, version }, data: { ...data, version: { increment: 1 } } });
+    if (updated.count === 0) throw conflict('8D 报告已被他人修改，请刷新后再试', { currentVersion: existing.version + 1 });
+    await appendHistory(tx, viewer, { entityType: 'Interaction', entityId: interactionId, action: 'EIGHT_D_UPDATED', changes: Object.keys(data) });
+    return tx.eightDReport.findUniqueOrThrow({ where: { id: existing.id } });
+  });
+}

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { Prisma } from '@/generated/prisma/client';
+import type { Interaction } from '@/generated/prisma/client';
+import { prisma, type Db, type Tx } from '@/server/db';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '@/server/errors';
+import { appendHistory } from '@/server/history';
+import type { Viewer } from '@/server/viewer';
+import { loadBusinessCalendar } from './business-calendar';
+import {
+  availableCommands,
+  decide,
+  DEFAULT_AUTHORITY,
+  type ApprovalAuthority,
+  type CommandType,
+  type WorkflowActor,
+  type WorkflowCommand,
+  type WorkflowRecord,
+} from './complaint-workflow.rules';
+import { addBusinessHours, callbackDueAt, pickSlaRule } from './sla-clock.rules';
+
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+/** The workflow actor behind a viewer; API clients read and submit, but do not work complaints. */
+function actorOf(viewer: Viewer): WorkflowActor {
+  switch (viewer.kind) {
+    case 'staff':
+      return { role: viewer.role, userId: viewer.userId, departmentId: viewer.departmentId };
+    case 'customer':
+      return { role: 'CUSTOMER', userId: viewer.userId, departmentId: null };
+    case 'apiClient':
+      throw forbidden('API 客户端不能执行投诉处理流程 / API clients cannot run workflow steps');
+    case 'anonymous':
+      throw unauthenticated();
+  }
+}
+
+type Reader = Tx | Db;
+
+async function loadAuthority(db: Reader): Promise<ApprovalAuthority> {
+  const setting = await db.setting.findUnique({ where: { key: 'approvalAuthority' } });
+  return (setting?.value as ApprovalAuthority | undefined) ?? DEFAULT_AUTHORITY;
+}
+
+const WITH_WORK = { actions: { select: { kind: true, status: true } }, eightD: true } as const;
+type InteractionWithWork = Prisma.InteractionGetPayload<{ include: typeof WITH_WORK }>;
+
+/** D1–D7 filled in: what a major or crisis complaint needs before its actions are planned. */
+export function eightDComplete(report: InteractionWithWork['eightD']): boolean {
+  if (!report) return false;
+  const team = Array.isArray(report.d1Team) ? report.d1Team : [];
+  const filled = (v: string | null) => !!v && v.trim().length > 0;
+  return (
+    team.length > 0 &&
+    [report.d2Problem, report.d3Containment, report.d4RootCauseOccurrence, report.d4RootCauseOutflow, report.d5CorrectiveActions, report.d6Verification, report.d7Prevention].every(filled)
+  );
+}
+
+export function workflowRecord(row: InteractionWithWork): WorkflowRecord {
+  return {
+    type: row.type,
+    status: row.status,
+    severity: row.severity,
+    causeClass: row.causeClass,
+    responsibleDepartmentId: row.responsibleDepartmentId,
+    ownerId: row.ownerId,
+    requires8D: row.requires8D,
+    eightDComplete: eightDComplete(row.eightD),
+    actions: row.actions,
+    verifiedEffective: row.status === 'RESOLVED' || row.status === 'FOLLOW_UP_DONE' || row.status === 'CLOSED' ? row.resolvedAt !== null : false,
+    customerFeedback: row.customerFeedback,
+  };
+}
+
+/** Loads an interaction the viewer may act on; another organisation's record is NOT_FOUND. */
+async function loadForViewer(tx: Reader, viewer: Viewer, id: string): Promise<InteractionWithWork> {
+  if (!isUuid(id)) throw notFound('Interaction');
+  const row = await tx.interaction.findUnique({ where: { id }, include: WITH_WORK });
+  if (!row || (viewer.kind === 'customer' && row.customerId !== viewer.customerId)) throw notFound('Interaction');
+  return row;
+}
+
+/** The commands the viewer may issue on this record now (what the UI shows as buttons). */
+export async function commandsFor(viewer: Viewer, interaction: Interaction): Promise<CommandType[]> {
+  if (viewer.kind !== 'staff' && viewer.kind !== 'customer') return [];
+  const row = await loadForViewer(prisma, viewer, interaction.id);
+  return availableCommands(workflowRecord(row), actorOf(viewer), await loadAuthority(prisma));
+}
+
+const ZComment = z.string().trim().max(2000, { message: '不能超过 2000 个字符' }).nullish();
+
+/**
+ * Runs one workflow command: decides by the state machine, then writes the new state with a version check (a stale
+ * version gets CONFLICT), the timestamps and due times it implies, approvals, the callback task on resolution, and a
+ * history entry — all in one transaction. A refused command changes nothing.
+ */
+export type CommandExtras = { warrantyOutcome?: 'REPAIR' | 'REPLACE' | 'REFUND' | null };
+
+export async function runCommand(
+  viewer: Viewer,
+  id: string,
+  version: number,
+  command: WorkflowCommand,
+  extras: CommandExtras = {},
+  now: Date = new Date(),
+): Promise<Interaction> {
+  const actor = actorOf(viewer);
+  const comment = ZComment.safeParse('comment' in command ? command.comment : null);
+  if (!comment.success) throw badInput('意见过长', { comment: '不能超过 2000 个字符' });
+  return prisma.$transaction(async (tx) => {
+    const row = await loadForViewer(tx, viewer, id);
+    if (row.version !== version) throw conflict('该记录已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: row.version });
+    const decision = decide(workflowRecord(row), command, actor, await loadAuthority(tx));
+    if (!decision.ok) {
+      if (decision.code === 'FORBIDDEN') throw forbidden(decision.message);
+      if (decision.code === 'INVALID_TRANSITION') throw conflict(decision.message, { status: row.status });
+      throw badInput(decision.message, {});
+    }
+    const { patch, to } = decision;
+    const data: Prisma.InteractionUncheckedUpdateManyInput = { status: to, version: { increment: 1 } };
+    if (patch.severity !== undefined) data.severity = patch.severity;
+    if (patch.causeClass !== undefined) data.causeClass = patch.causeClass;
+    if (patch.responsibleDepartmentId !== undefined) data.responsibleDepartmentId = patch.responsibleDepartmentId;
+    if (patch.ownerId !== undefined) data.ownerId = patch.ownerId;
+    if (patch.requires8D !== undefined) data.requires8D = patch.requires8D;
+    if (patch.triageResult) data.triageResult = patch.triageResult;
+    if (patch.declineReason) data.declineReason = patch.declineReason;
+    if (patch.escalate) data.escalationLevel = { increment: 1 };
+    // 三包 outcome, recorded when the verified disposition is a repair, replacement or refund.
+    if (extras.warrantyOutcome !== undefined && command.type === 'VERIFY') data.warrantyOutcome = extras.warrantyOutcome;
+    if (patch.customerFeedback !== undefined) {
+      data.customerFeedback = patch.customerFeedback;
+      data.customerFeedbackComment = comment.data ?? null;
+    }
+
+    if (command.type === 'TRIAGE') {
+      data.triagedAt = now;
+      const rules = await tx.slaRule.findMany({ where: { active: true } });
+      const rule = pickSlaRule(rules, { type: row.type, severity: command.severity, keyAccount: row.isKeyAccount });
+      if (rule) data.resolutionDueAt = addBusinessHours(row.createdAt, rule.resolutionHours, await loadBusinessCalendar(tx));
+    }
+    if (to === 'RESOLVED' && row.status !== 'RESOLVED') {
+      data.resolvedAt = now;
+      const rules = await tx.slaRule.findMany({ where: { active: true } });
+      const rule = pickSlaRule(rules, { type: row.type, severity: row.severity, keyAccount: row.isKeyAccount });
+      const due = callbackDueAt(now, { callbackDays: rule?.callbackDays ?? 7 });
+      data.callbackDueAt = due;
+      // SPEC §5: a callback within 7 days of resolution.
+      await tx.callback.create({
+        data: { customerId: row.customerId, interactionId: row.id, reason: 'POST_RESOLUTION', dueAt: due, assigneeId: row.registeredById },
+      });
+    }
+    if (to === 'REOPENED') {
+      data.resolvedAt = null;
+      data.closedAt = null;
+      await tx.callback.updateMany({ where: { interactionId: row.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+    }
+    if (to === 'CLOSED') {
+      data.closedAt = now;
+      if (actor.role !== 'CUSTOMER') data.closureConfirmedById = actor.userId;
+    }
+    if (command.type === 'APPROVE' || command.type === 'REJECT_PLAN') {
+      await tx.approval.create({
+        data: { interactionId: row.id, stage: 'DISPOSITION', decision: command.type === 'APPROVE' ? 'APPROVED' : 'REJECTED', approverId: actor.userId, comment: comment.data ?? null },
+      });
+    }
+    if (to === 'CLOSED' && row.type === 'COMPLAINT') {
+      await tx.approval.create({ data: { interactionId: row.id, stage: 'CLOSURE', decision: 'APPROVED', approverId: actor.userId } });
+    }
+
+    const updated = await tx.interaction.updateMany({ where: { id: row.id, version }, data });
+    if (updated.count === 0) throw conflict('该记录已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: version + 1 });
+    const reason = command.type === 'DECLINE' ? command.reason : command.type === 'REOPEN' ? command.reason : command.type === 'ANSWER' ? command.answer : comment.data;
+    await appendHistory(tx, viewer, {
+      entityType: 'Interaction',
+      entityId: row.id,
+      action: command.type,
+      fromState: row.status,
+      toState: to,
+      comment: reason ?? null,
+      visibleToCustomer: decision.visibleToCustomer,
+    });
+    return tx.interaction.findUniqueOrThrow({ where: { id: row.id } });
+  });
+}

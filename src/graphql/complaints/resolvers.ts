@@ -1,0 +1,79 @@
+import type { Resolvers } from '../resolvers-types.generated';
+import { policy, type RootPolicies } from '../policy';
+import { commandsFor, eightDComplete, runCommand } from './complaint.service';
+import { addComplaintAction, saveEightD, updateComplaintAction } from './complaint-work.service';
+
+// Who may run each step is decided by the state machine (role, department, 核决权限) with the record in hand;
+// the policies here are the outer wall.
+export const complaintPolicies: RootPolicies = {
+  Mutation: {
+    triageComplaint: policy.permission('interactions:read'),
+    declineInteraction: policy.permission('interactions:read'),
+    advanceComplaint: policy.permission('interactions:read'),
+    verifyComplaint: policy.permission('interactions:read'),
+    respondToResolution: policy.signedIn, // customers answer for their own records; the service scopes them
+    answerInteraction: policy.permission('interactions:write'),
+    addComplaintAction: policy.permission('interactions:read'),
+    updateComplaintAction: policy.permission('interactions:read'),
+    saveEightD: policy.permission('interactions:read'),
+  },
+};
+
+const isStaff = (kind: string) => kind === 'staff' || kind === 'apiClient';
+
+export const complaintResolvers: Resolvers = {
+  Mutation: {
+    triageComplaint: (_, { id, version, input }, { viewer }) =>
+      runCommand(viewer, id, version, {
+        type: 'TRIAGE',
+        severity: input.severity,
+        causeClass: input.causeClass,
+        triageResult: input.triageResult === 'BEYOND_AUTHORITY' ? 'BEYOND_AUTHORITY' : 'WITHIN_AUTHORITY',
+        responsibleDepartmentId: input.responsibleDepartmentId,
+        ownerId: input.ownerId ?? null,
+        requires8D: input.requires8D ?? undefined,
+      }),
+    declineInteraction: (_, { id, version, reason }, { viewer }) => runCommand(viewer, id, version, { type: 'DECLINE', reason }),
+    advanceComplaint: (_, { id, version, command, comment }, { viewer }) => {
+      switch (command) {
+        case 'REJECT_PLAN':
+          return runCommand(viewer, id, version, { type: 'REJECT_PLAN', comment: comment ?? '' });
+        case 'REOPEN':
+          return runCommand(viewer, id, version, { type: 'REOPEN', reason: comment ?? '' });
+        case 'APPROVE':
+          return runCommand(viewer, id, version, { type: 'APPROVE', comment });
+        default:
+          return runCommand(viewer, id, version, { type: command });
+      }
+    },
+    verifyComplaint: (_, { id, version, effective, comment, warrantyOutcome }, { viewer }) =>
+      runCommand(viewer, id, version, { type: 'VERIFY', effective, comment }, { warrantyOutcome }),
+    respondToResolution: (_, { id, version, accepted, comment }, { viewer }) => runCommand(viewer, id, version, { type: 'CUSTOMER_FEEDBACK', accepted, comment }),
+    answerInteraction: (_, { id, version, answer }, { viewer }) => runCommand(viewer, id, version, { type: 'ANSWER', answer }),
+    addComplaintAction: (_, { interactionId, input }, { viewer }) => addComplaintAction(viewer, interactionId, input),
+    updateComplaintAction: (_, { id, version, input }, { viewer }) => updateComplaintAction(viewer, id, version, input),
+    saveEightD: async (_, { interactionId, version, input }, { viewer }) => {
+      const report = await saveEightD(viewer, interactionId, version, input);
+      return { ...report, id: report.interactionId, reportId: report.id };
+    },
+  },
+  Interaction: {
+    responsibleDepartment: (i, _, { loaders }) => (i.responsibleDepartmentId ? loaders.departmentById.load(i.responsibleDepartmentId) : null),
+    owner: (i, _, { loaders }) => (i.ownerId ? loaders.userById.load(i.ownerId) : null),
+    availableCommands: (i, _, { viewer }) => commandsFor(viewer, i),
+    actions: (i, _, { viewer, loaders }) => (isStaff(viewer.kind) ? loaders.actionsByInteraction.load(i.id) : []),
+    eightD: (i, _, { viewer, loaders }) => (isStaff(viewer.kind) ? loaders.eightDByInteraction.load(i.id) : null),
+    approvals: (i, _, { viewer, loaders }) => (isStaff(viewer.kind) ? loaders.approvalsByInteraction.load(i.id) : []),
+  },
+  ComplaintAction: {
+    owner: (a, _, { loaders }) => (a.ownerId ? loaders.userById.load(a.ownerId) : null),
+  },
+  Approval: {
+    approver: async (a, _, { loaders }) => (await loaders.userById.load(a.approverId))!,
+  },
+  EightDReport: {
+    id: (r) => r.reportId,
+    d1Team: (r) => (Array.isArray(r.d1Team) ? r.d1Team.map(String) : []),
+    complete: (r) => eightDComplete(r),
+  },
+};
