@@ -1,0 +1,185 @@
+import { Prisma } from '@/generated/prisma/client';
+import type { InteractionStatus } from '@/generated/prisma/enums';
+import { prisma, type Tx } from '@/server/db';
+import { escalationNotice } from '@/server/mail/escalation-mail';
+import { notifyUsers } from '@/server/notify/notify';
+import { enqueueMail, type MailJob } from '@/server/queue/boss';
+import { loadBusinessCalendar } from './business-calendar';
+import {
+  DEFAULT_ESCALATION_POLICY,
+  dueEscalations,
+  isSettled,
+  MAX_LEVEL,
+  raisedLevel,
+  recipientsFor,
+  type EscalationPolicy,
+  type EscalationStep,
+} from './escalation.rules';
+import { addBusinessHours } from './sla-clock.rules';
+
+/**
+ * The escalation sweep (SPEC §4 处理逾期反应), run every minute by the `escalation-sweep` job and callable with any
+ * `now` from tests. Each due step is taken in its own transaction that inserts the Escalation row first: the unique
+ * index (interactionId, reason, level) lets exactly one of several concurrent sweeps take a step — the others get a
+ * unique violation (P2002), roll back and skip it. The winner's transaction also writes the in-app notifications, the
+ * history entry, the raised escalation level and the mail jobs, so they exist exactly when the Escalation row does.
+ */
+export type SweepResult = { candidates: number; escalations: number; skipped: number; notifications: number; mails: number };
+
+const ALL_STATUSES: readonly InteractionStatus[] = [
+  'REGISTERED', 'TRIAGED', 'INVESTIGATING', 'ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING', 'VERIFYING',
+  'RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED', 'REOPENED',
+];
+const OPEN_STATUSES = ALL_STATUSES.filter((s) => !isSettled(s));
+
+/** Candidates per sweep; the rest are taken by the next sweep a minute later (oldest due first). */
+const BATCH = 500;
+
+type EscalationSetting = Partial<EscalationPolicy>;
+
+async function loadPolicy(): Promise<EscalationPolicy> {
+  const setting = await prisma.setting.findUnique({ where: { key: 'escalation' } });
+  const value = (setting?.value ?? {}) as EscalationSetting;
+  const positive = (n: unknown, fallback: number) => (typeof n === 'number' && n > 0 ? n : fallback);
+  return {
+    dueSoonHours: positive(value.dueSoonHours, DEFAULT_ESCALATION_POLICY.dueSoonHours),
+    overduePeriodHours: positive(value.overduePeriodHours, DEFAULT_ESCALATION_POLICY.overduePeriodHours),
+  };
+}
+
+export async function runEscalationSweep(now: Date = new Date()): Promise<SweepResult> {
+  const [calendar, policy] = await Promise.all([loadBusinessCalendar(), loadPolicy()]);
+  const dueSoonHorizon = addBusinessHours(now, policy.dueSoonHours, calendar);
+
+  // Each branch is served by an index: triageDueAt, resolutionDueAt, severity, status, Callback(status, dueAt).
+  const candidates = await prisma.interaction.findMany({
+    where: {
+      OR: [
+        { status: { in: [...OPEN_STATUSES] }, responsibleDepartmentId: null, triageDueAt: { lte: now }, NOT: { escalations: { some: { reason: 'TRIAGE_OVERDUE' } } } },
+        { status: { in: [...OPEN_STATUSES] }, resolutionDueAt: { lte: dueSoonHorizon }, NOT: { escalations: { some: { reason: 'RESOLUTION_OVERDUE', level: MAX_LEVEL } } } },
+        { status: { in: [...OPEN_STATUSES] }, severity: 'CRISIS', NOT: { escalations: { some: { reason: 'CRISIS' } } } },
+        { status: 'RESOLVED', callbackDueAt: { lte: now }, NOT: { escalations: { some: { reason: 'CALLBACK_OVERDUE', level: 2 } } } },
+        { callbacks: { some: { status: 'PENDING', dueAt: { lte: now } } }, NOT: { escalations: { some: { reason: 'CALLBACK_OVERDUE', level: 2 } } } },
+      ],
+    },
+    select: {
+      id: true,
+      number: true,
+      subject: true,
+      status: true,
+      severity: true,
+      responsibleDepartmentId: true,
+      triageDueAt: true,
+      resolutionDueAt: true,
+      callbackDueAt: true,
+      escalationLevel: true,
+      ownerId: true,
+      owner: { select: { active: true } },
+      responsibleDepartment: { select: { headId: true, head: { select: { active: true } } } },
+      callbacks: { where: { status: 'PENDING' }, select: { dueAt: true, assigneeId: true } },
+      escalations: { select: { reason: true, level: true } },
+    },
+    orderBy: [{ resolutionDueAt: 'asc' }, { id: 'asc' }],
+    take: BATCH,
+  });
+  const result: SweepResult = { candidates: candidates.length, escalations: 0, skipped: 0, notifications: 0, mails: 0 };
+  if (candidates.length === 0) return result;
+
+  const staff = await prisma.user.findMany({
+    where: { active: true, role: { in: ['SERVICE_MANAGER', 'EXECUTIVE', 'QUALITY_MANAGER'] } },
+    select: { id: true, role: true },
+    orderBy: { id: 'asc' },
+  });
+  const byRole = (role: string) => staff.filter((u) => u.role === role).map((u) => u.id);
+
+  const planned: { record: (typeof candidates)[number]; step: EscalationStep; recipients: string[] }[] = [];
+  for (const record of candidates) {
+    const steps = dueEscalations(
+      { ...record, pendingCallbackDueAts: record.callbacks.map((c) => c.dueAt) },
+      now,
+      calendar,
+      record.escalations,
+      policy,
+    );
+    for (const step of steps) {
+      const recipients = recipientsFor(step, {
+        ownerId: record.owner?.active ? record.ownerId : null,
+        departmentHeadId: record.responsibleDepartment?.head?.active ? record.responsibleDepartment.headId : null,
+        callbackAssigneeIds: record.callbacks.flatMap((c) => (c.assigneeId && c.dueAt <= now ? [c.assigneeId] : [])),
+        serviceManagerIds: byRole('SERVICE_MANAGER'),
+        executiveIds: byRole('EXECUTIVE'),
+        qualityManagerIds: byRole('QUALITY_MANAGER'),
+      });
+      planned.push({ record, step, recipients });
+    }
+  }
+
+  const recipientIds = [...new Set(planned.flatMap((p) => p.recipients))];
+  const users = await prisma.user.findMany({ where: { id: { in: recipientIds }, active: true }, select: { id: true, email: true } });
+  const emailOf = new Map(users.map((u) => [u.id, u.email]));
+
+  for (const { record, step, recipients } of planned) {
+    const notifiedUserIds = recipients.filter((id) => emailOf.has(id));
+    const dueAt =
+      step.reason === 'TRIAGE_OVERDUE' ? record.triageDueAt
+      : step.reason === 'CALLBACK_OVERDUE' ? (record.callbackDueAt ?? record.callbacks[0]?.dueAt ?? null)
+      : record.resolutionDueAt;
+    const notice = escalationNotice({ reason: step.reason, level: step.level, number: record.number, subject: record.subject, dueAt, timeZone: calendar.timeZone });
+    const mails: MailJob[] = notifiedUserIds.map((id) => ({ to: emailOf.get(id) ?? '', subject: notice.subject, text: notice.text, ref: `${record.number} ${step.reason}:${step.level}` }));
+    try {
+      const notified = await prisma.$transaction(async (tx) => {
+        // First, so a concurrent sweep that took this step makes this transaction fail here, before anything else.
+        await tx.escalation.create({ data: { interactionId: record.id, reason: step.reason, level: step.level, notifiedUserIds } });
+        const count = await notifyUsers(tx, notifiedUserIds, { kind: `ESCALATION_${step.reason}`, title: notice.subject, body: notice.text, entityType: 'Interaction', entityId: record.id });
+        const current = await raiseLevel(tx, record.id, step);
+        await appendSystemHistory(tx, {
+          entityType: 'Interaction',
+          entityId: record.id,
+          action: 'ESCALATED',
+          fromState: String(current.from),
+          toState: String(current.to),
+          comment: notice.subject,
+          changes: { reason: step.reason, level: step.level, notifiedUserIds },
+        });
+        await enqueueMail(tx, mails);
+        return count;
+      });
+      result.escalations += 1;
+      result.notifications += notified;
+      result.mails += mails.length;
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        result.skipped += 1; // another worker took this step first
+        continue;
+      }
+      throw error;
+    }
+  }
+  return result;
+}
+
+/** Raises escalationLevel (never lowers it), without touching `version`: escalating must not fail a user's edit. */
+async function raiseLevel(tx: Tx, interactionId: string, step: EscalationStep): Promise<{ from: number; to: number }> {
+  // Row lock: two sweeps taking different steps of one record must not overwrite each other's level.
+  const rows = await tx.$queryRaw<{ escalationLevel: number }[]>`
+    SELECT "escalationLevel" FROM "Interaction" WHERE id = ${interactionId}::uuid FOR UPDATE`;
+  const from = rows[0]?.escalationLevel ?? 0;
+  const to = raisedLevel(from, step);
+  if (to !== from) await tx.interaction.update({ where: { id: interactionId }, data: { escalationLevel: to } });
+  return { from, to };
+}
+
+type SystemHistoryInput = {
+  entityType: string;
+  entityId: string;
+  action: string;
+  fromState?: string | null;
+  toState?: string | null;
+  comment?: string | null;
+  changes?: Prisma.InputJsonValue;
+};
+
+/** A history entry written by the system itself (no user, no API key): actorLabel 'system'. */
+export async function appendSystemHistory(tx: Tx, entry: SystemHistoryInput): Promise<void> {
+  await tx.historyEntry.create({ data: { ...entry, actorId: null, actorLabel: 'system' } });
+}

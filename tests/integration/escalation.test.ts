@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Prisma } from '@/generated/prisma/client';
+import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar';
+import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
+import { addBusinessHours } from '@/graphql/complaints/sla-clock.rules';
+import { prisma } from '@/server/db';
+import { startQueue, stopQueue } from '@/server/queue/boss';
+import { createStaff } from '../helpers/factories';
+
+// A pg-boss schema of this file's own: other runs on the same server database never see these jobs.
+const queueSchema = `pgboss_test_${process.pid}`;
+process.env.KEFU_QUEUE_SCHEMA = queueSchema;
+
+const sh = (local: string) => new Date(`${local}+08:00`); // Asia/Shanghai, UTC+8
+
+let seq = 0;
+async function createInteraction(data: Partial<Prisma.InteractionUncheckedCreateInput> = {}) {
+  seq += 1;
+  return prisma.interaction.create({
+    data: { number: `TS-ESC-${seq}`, type: 'COMPLAINT', channel: 'PHONE', subject: `批次 ${seq} 尺寸超差`, description: '外径超差 0.2 mm', ...data },
+  });
+}
+
+async function mailJobsTo(email: string, interactionNumber: string) {
+  return prisma.$queryRawUnsafe<{ data: { to: string; subject: string } }[]>(
+    `SELECT data FROM "${queueSchema}".job WHERE name = 'send-mail' AND data->>'to' = $1 AND data->>'ref' LIKE $2`,
+    email,
+    `${interactionNumber} %`,
+  );
+}
+
+const people = {} as Record<'manager' | 'executive' | 'quality' | 'owner' | 'head', { id: string; email: string }>;
+let departmentId = '';
+
+beforeAll(async () => {
+  await startQueue({ schedule: false });
+  for (const [key, role] of [['manager', 'SERVICE_MANAGER'], ['executive', 'EXECUTIVE'], ['quality', 'QUALITY_MANAGER'], ['owner', 'DEPARTMENT_HANDLER'], ['head', 'DEPARTMENT_HANDLER']] as const) {
+    people[key] = (await createStaff(role)).user;
+  }
+  departmentId = (await prisma.department.create({ data: { code: 'QA-ESC', name: '质量部', headId: people.head.id } })).id;
+});
+
+afterAll(async () => {
+  await stopQueue();
+  await prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`);
+});
+
+describe('escalation sweep', () => {
+  it('a complaint registered Friday 16:00 is TRIAGE_OVERDUE only from Monday 11:00, once', async () => {
+    const calendar = await loadBusinessCalendar();
+    const registeredAt = sh('2026-11-20T16:00:00');
+    const triageDueAt = addBusinessHours(registeredAt, 4, calendar);
+    expect(triageDueAt).toEqual(sh('2026-11-23T11:00:00'));
+    const complaint = await createInteraction({ createdAt: registeredAt, triageDueAt });
+    const escalations = () => prisma.escalation.findMany({ where: { interactionId: complaint.id } });
+
+    for (const at of ['2026-11-20T17:30:00', '2026-11-21T12:00:00', '2026-11-22T23:59:00', '2026-11-23T10:59:59']) {
+      await runEscalationSweep(sh(at));
+      expect(await escalations()).toEqual([]);
+    }
+    const result = await runEscalationSweep(sh('2026-11-23T11:00:00'));
+    expect(result.escalations).toBe(1);
+    const [taken] = await escalations();
+    expect(taken).toMatchObject({ reason: 'TRIAGE_OVERDUE', level: 1 });
+    expect(new Set(taken?.notifiedUserIds)).toEqual(new Set([people.manager.id, people.quality.id]));
+
+    const notes = await prisma.notification.findMany({ where: { entityId: complaint.id } });
+    expect(notes.map((n) => n.userId).sort()).toEqual([people.manager.id, people.quality.id].sort());
+    expect(notes[0]?.title).toContain('分派超时');
+    const history = await prisma.historyEntry.findMany({ where: { entityType: 'Interaction', entityId: complaint.id } });
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ action: 'ESCALATED', actorId: null, actorLabel: 'system', fromState: '0', toState: '1' });
+    expect((await prisma.interaction.findUniqueOrThrow({ where: { id: complaint.id } })).escalationLevel).toBe(1);
+    expect(await mailJobsTo(people.manager.email, complaint.number)).toHaveLength(1);
+
+    // Later sweeps find nothing more to do; once triaged, nothing is due either.
+    await runEscalationSweep(sh('2026-11-23T16:00:00'));
+    expect(await escalations()).toHaveLength(1);
+    expect(await prisma.notification.count({ where: { entityId: complaint.id } })).toBe(2);
+  });
+
+  it('a crisis notifies the executives at once (level 4) and queues their mail', async () => {
+    const now = sh('2026-11-21T03:00:00'); // Saturday night: crisis does not wait for business hours
+    const crisis = await createInteraction({ status: 'TRIAGED', severity: 'CRISIS', responsibleDepartmentId: departmentId, ownerId: people.owner.id });
+    await runEscalationSweep(now);
+    const taken = await prisma.escalation.findMany({ where: { interactionId: crisis.id } });
+    expect(taken.map((e) => `${e.reason}:${e.level}`)).toEqual(['CRISIS:4']);
+    expect(taken[0]?.notifiedUserIds).toContain(people.executive.id);
+    expect(await prisma.notification.count({ where: { entityId: crisis.id, userId: people.executive.id, kind: 'ESCALATION_CRISIS' } })).toBe(1);
+    expect((await prisma.interaction.findUniqueOrThrow({ where: { id: crisis.id } })).escalationLevel).toBe(4);
+    const [job] = await mailJobsTo(people.executive.email, crisis.number);
+    expect(job?.data.subject).toBe(`【危机客诉】${crisis.number} 请立即关注`);
+  });
+
+  it('an overdue resolution climbs owner → department head → service manager → executive by business hours', async () => {
+    const record = await createInteraction({
+      status: 'INVESTIGATING',
+      severity: 'GENERAL',
+      responsibleDepartmentId: departmentId,
+      ownerId: people.owner.id,
+      resolutionDueAt: sh('2026-11-20T15:30:00'),
+    });
+    const expected: [string, string[]][] = [
+      ['2026-11-20T16:00:00', [people.owner.id]],
+      ['2026-11-23T14:30:00', [people.head.id, people.owner.id]],
+      ['2026-11-24T13:30:00', [people.manager.id, people.owner.id]],
+      ['2026-11-25T12:30:00', [people.executive.id, people.owner.id]],
+    ];
+    for (const [index, [at, recipients]] of expected.entries()) {
+      await runEscalationSweep(sh(at));
+      const level = index + 1;
+      const row = await prisma.escalation.findUniqueOrThrow({ where: { interactionId_reason_level: { interactionId: record.id, reason: 'RESOLUTION_OVERDUE', level } } });
+      expect(new Set(row.notifiedUserIds)).toEqual(new Set(recipients));
+      expect((await prisma.interaction.findUniqueOrThrow({ where: { id: record.id } })).escalationLevel).toBe(level);
+    }
+    await runEscalationSweep(sh('2026-12-31T12:00:00'));
+    expect(await prisma.escalation.count({ where: { interactionId: record.id } })).toBe(4);
+    expect(await prisma.historyEntry.count({ where: { entityId: record.id, action: 'ESCALATED' } })).toBe(4);
+  });
+
+  it('two sweeps running at once take every step exactly once', async () => {
+    const now = sh('2026-11-24T10:00:00');
+    const records = [];
+    for (let i = 0; i < 8; i++) {
+      records.push(await createInteraction({ status: 'INVESTIGATING', responsibleDepartmentId: departmentId, ownerId: people.owner.id, resolutionDueAt: sh('2026-11-24T09:00:00') }));
+    }
+    records.push(await createInteraction({ status: 'REGISTERED', severity: 'CRISIS' }));
+    records.push(await createInteraction({ status: 'REGISTERED', triageDueAt: sh('2026-11-24T09:30:00') }));
+    const ids = records.map((r) => r.id);
+    const before = await prisma.escalation.count();
+
+    const results = await Promise.all([runEscalationSweep(now), runEscalationSweep(now)]);
+
+    const taken = await prisma.escalation.findMany({ where: { interactionId: { in: ids } } });
+    expect(taken).toHaveLength(10);
+    expect(await prisma.escalation.count()).toBe(before + 10);
+    expect(results[0].escalations + results[1].escalations).toBe(10);
+    // Each record here has one due step: a sweep either took it or lost the race on the unique index and skipped it.
+    for (const r of results) expect(r.escalations + r.skipped).toBe(r.candidates);
+    const notes = await prisma.notification.groupBy({ by: ['userId', 'entityId', 'kind'], where: { entityId: { in: ids } }, _count: true });
+    expect(notes.every((n) => n._count === 1)).toBe(true);
+    expect(await prisma.historyEntry.count({ where: { entityId: { in: ids }, action: 'ESCALATED' } })).toBe(10);
+    for (const record of records.slice(0, 8)) expect(await mailJobsTo(people.owner.email, record.number)).toHaveLength(1);
+    // And a third sweep afterwards finds nothing left to do.
+    expect((await runEscalationSweep(now)).escalations).toBe(0);
+  });
+});
