@@ -1,0 +1,112 @@
+import PgBoss from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
+import { prisma } from '@/server/db';
+import { closeMailer, sendMail } from '@/server/mail/mailer';
+import { QUEUES } from '@/server/queue/boss';
+import { registerWorkers, startWorkers, stopWorkers } from '@/server/queue/workers';
+import { createStaff } from '../helpers/factories';
+import { startSmtpCapture } from '../helpers/smtp';
+
+// A pg-boss schema of this file's own: other runs on the same server database never take these jobs.
+const queueSchema = `pgboss_test_q${process.pid}`;
+process.env.KEFU_QUEUE_SCHEMA = queueSchema;
+
+const sh = (local: string) => new Date(`${local}+08:00`);
+
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+let instanceA: PgBoss;
+let instanceB: PgBoss; // a second app instance on the same database
+
+async function jobStates(name: string) {
+  return prisma.$queryRawUnsafe<{ state: string; n: number }[]>(`SELECT state::text, count(*)::int AS n FROM "${queueSchema}".job WHERE name = $1 GROUP BY state`, name);
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  process.env.SMTP_URL = smtp.url;
+  // The cron monitor stays off (schedule: false) so no sweep runs at the real time of day; the schedule is still stored.
+  instanceA = await startWorkers({ schedule: false, pollingIntervalSeconds: 0.5 });
+  instanceB = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: queueSchema, schedule: false, max: 2 });
+  instanceB.on('error', (e: Error) => console.error(e));
+  await instanceB.start();
+  await registerWorkers(instanceB, { pollingIntervalSeconds: 0.5 });
+});
+
+afterAll(async () => {
+  await instanceB?.stop({ graceful: true, wait: true, timeout: 5_000 });
+  await stopWorkers(5_000);
+  closeMailer();
+  await smtp?.stop();
+  delete process.env.SMTP_URL;
+  await prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`);
+});
+
+describe('background jobs', () => {
+  it('schedules the escalation sweep every minute', async () => {
+    const schedules = await instanceA.getSchedules();
+    expect(schedules).toEqual([expect.objectContaining({ name: QUEUES.escalationSweep, cron: '* * * * *' })]);
+  });
+
+  it('sweep jobs on two instances and a direct sweep at once: each escalation and each mail exactly once, in Chinese', async () => {
+    const executives = [(await createStaff('EXECUTIVE')).user, (await createStaff('EXECUTIVE')).user];
+    const manager = (await createStaff('SERVICE_MANAGER')).user;
+    const owner = (await createStaff('DEPARTMENT_HANDLER')).user;
+    const crisis = await prisma.interaction.create({
+      data: { number: 'TS-Q-1', type: 'COMPLAINT', channel: 'PORTAL', subject: '刹车片异响', description: '批量异响', status: 'TRIAGED', severity: 'CRISIS', ownerId: owner.id },
+    });
+    const overdue = await prisma.interaction.create({
+      data: { number: 'TS-Q-2', type: 'COMPLAINT', channel: 'PHONE', subject: '交期延误', description: '延误 3 天', status: 'INVESTIGATING', ownerId: owner.id, resolutionDueAt: sh('2026-11-20T15:30:00') },
+    });
+    const now = sh('2026-11-20T16:00:00').toISOString();
+
+    // Both instances queue a sweep and the test runs one itself; both instances work both queues.
+    const [, , direct] = await Promise.all([
+      instanceA.send(QUEUES.escalationSweep, { now }),
+      instanceB.send(QUEUES.escalationSweep, { now }),
+      runEscalationSweep(new Date(now)),
+    ]);
+
+    // Crisis: 2 executives + 1 service manager; overdue level 1: the owner → 4 mails.
+    await smtp.waitFor(4);
+    await until(async () => (await jobStates(QUEUES.escalationSweep)).every((s) => s.state === 'completed'));
+    await until(async () => (await jobStates(QUEUES.sendMail)).every((s) => s.state === 'completed'));
+    await new Promise((r) => setTimeout(r, 1_500)); // nothing more arrives
+
+    expect(await prisma.escalation.count({ where: { interactionId: { in: [crisis.id, overdue.id] } } })).toBe(2);
+    // The two steps were taken once in all: by the direct sweep or by the sweep job(s) the queue ran.
+    const outputs = await prisma.$queryRawUnsafe<{ escalations: number }[]>(
+      `SELECT (output->>'escalations')::int AS escalations FROM "${queueSchema}".job WHERE name = $1`,
+      QUEUES.escalationSweep,
+    );
+    expect(direct.escalations + outputs.reduce((sum, o) => sum + o.escalations, 0)).toBe(2);
+    expect(smtp.messages).toHaveLength(4);
+    const crisisMails = smtp.messages.filter((m) => m.subject === '【危机客诉】TS-Q-1 请立即关注');
+    expect(crisisMails.flatMap((m) => m.to).sort()).toEqual([...executives.map((e) => e.email), manager.email].sort());
+    expect(crisisMails[0]?.text).toContain('刹车片异响');
+    expect(crisisMails[0]?.from).toBe('noreply@kefu.local');
+    const overdueMail = smtp.messages.find((m) => m.subject.startsWith('【处理逾期·一级'));
+    expect(overdueMail?.to).toEqual([owner.email]);
+    expect(overdueMail?.subject).toBe('【处理逾期·一级（负责人）升级】TS-Q-2');
+  });
+
+  it('without SMTP_URL a mail is logged and not sent', async () => {
+    const url = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    try {
+      const before = smtp.messages.length;
+      expect(await sendMail({ to: 'someone@test.cn', subject: '测试', text: '正文' })).toEqual({ sent: false, reason: 'SMTP_URL not set' });
+      expect(smtp.messages).toHaveLength(before);
+    } finally {
+      process.env.SMTP_URL = url;
+    }
+  });
+});
