@@ -2,10 +2,15 @@ import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
 import { commandsFor, eightDComplete, runCommand } from './complaint.service';
 import { addComplaintAction, saveEightD, updateComplaintAction } from './complaint-work.service';
+import { complaintQueueCounts, listComplaintQueue } from './complaint-queue.service';
 
 // Who may run each step is decided by the state machine (role, department, 核决权限) with the record in hand;
 // the policies here are the outer wall.
 export const complaintPolicies: RootPolicies = {
+  Query: {
+    complaintQueue: policy.permission('interactions:read'),
+    complaintQueueCounts: policy.permission('interactions:read'),
+  },
   Mutation: {
     triageComplaint: policy.permission('interactions:read'),
     declineInteraction: policy.permission('interactions:read'),
@@ -22,6 +27,10 @@ export const complaintPolicies: RootPolicies = {
 const isStaff = (kind: string) => kind === 'staff' || kind === 'apiClient';
 
 export const complaintResolvers: Resolvers = {
+  Query: {
+    complaintQueue: (_, args, { viewer, now }) => listComplaintQueue(viewer, args, now()),
+    complaintQueueCounts: (_, __, { viewer, now }) => complaintQueueCounts(viewer, now()),
+  },
   Mutation: {
     triageComplaint: (_, { id, version, input }, { viewer }) =>
       runCommand(viewer, id, version, {

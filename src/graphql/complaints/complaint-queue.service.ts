@@ -1,0 +1,63 @@
+import type { Prisma } from '@/generated/prisma/client';
+import { requirePermission } from '@/server/auth/policies';
+import { prisma } from '@/server/db';
+import { badInput, forbidden } from '@/server/errors';
+import type { Viewer } from '@/server/viewer';
+import { decodeCursor, encodeCursor } from '../cursor';
+import type { InteractionPage } from '../interactions/interaction.service';
+import { loadBusinessCalendar } from './business-calendar';
+import { addBusinessHours } from './sla-clock.rules';
+
+export const COMPLAINT_QUEUES = ['MINE', 'MY_DEPARTMENT', 'UNASSIGNED', 'DUE_SOON', 'OVERDUE', 'CRISIS', 'OPEN'] as const;
+export type ComplaintQueue = (typeof COMPLAINT_QUEUES)[number];
+
+const CLOSED_STATES = ['RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED'] as const;
+/** Resolution due within this many business hours counts as "due soon" (the escalation job warns at the same mark). */
+const DUE_SOON_HOURS = 4;
+
+/** The open complaints of a work queue (SPEC §4), for a staff member. Every condition is backed by an index. */
+export async function queueWhere(viewer: Viewer, queue: ComplaintQueue, now: Date): Promise<Prisma.InteractionWhereInput> {
+  requirePermission(viewer, 'interactions:read');
+  if (viewer.kind !== 'staff') throw forbidden('工作队列仅供员工使用');
+  const open: Prisma.InteractionWhereInput = { type: 'COMPLAINT', status: { notIn: [...CLOSED_STATES] } };
+  switch (queue) {
+    case 'MINE':
+      return { ...open, ownerId: viewer.userId };
+    case 'MY_DEPARTMENT':
+      return { ...open, responsibleDepartmentId: viewer.departmentId ?? '00000000-0000-0000-0000-000000000000' };
+    case 'UNASSIGNED':
+      return { ...open, OR: [{ responsibleDepartmentId: null }, { ownerId: null }] };
+    case 'DUE_SOON': {
+      const soon = addBusinessHours(now, DUE_SOON_HOURS, await loadBusinessCalendar());
+      return { ...open, resolutionDueAt: { gte: now, lte: soon } };
+    }
+    case 'OVERDUE':
+      return { ...open, OR: [{ resolutionDueAt: { lt: now } }, { responsibleDepartmentId: null, triageDueAt: { lt: now } }] };
+    case 'CRISIS':
+      return { ...open, severity: 'CRISIS' };
+    case 'OPEN':
+      return open;
+  }
+}
+
+/** One page of a work queue, most urgent first (earliest resolution due time; none last). */
+export async function listComplaintQueue(viewer: Viewer, args: { queue: ComplaintQueue; first?: number | null; after?: string | null }, now = new Date()): Promise<InteractionPage> {
+  const first = args.first ?? 25;
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be between 1 and 100', { first: '每页条数须在 1 到 100 之间' });
+  const where = await queueWhere(viewer, args.queue, now);
+  const rows = await prisma.interaction.findMany({
+    where,
+    orderBy: [{ resolutionDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+    take: first + 1,
+    ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}),
+  });
+  const hasNextPage = rows.length > first;
+  const page = hasNextPage ? rows.slice(0, first) : rows;
+  const last = page.at(-1);
+  return { rows: page, hasNextPage, endCursor: last ? encodeCursor(last.id) : null, where, whereWithoutStatus: where };
+}
+
+/** How many complaints each queue holds, for the queue tabs. */
+export async function complaintQueueCounts(viewer: Viewer, now = new Date()) {
+  return Promise.all(COMPLAINT_QUEUES.map(async (queue) => ({ queue, count: await prisma.interaction.count({ where: await queueWhere(viewer, queue, now) }) })));
+}

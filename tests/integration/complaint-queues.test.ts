@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { prisma } from '@/server/db';
+import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
+import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
+
+const now = new Date();
+const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
+let n = 0;
+const complaint = (data: Partial<Parameters<typeof prisma.interaction.create>[0]['data']>) =>
+  prisma.interaction.create({ data: { number: `TS-Q-${++n}`, type: 'COMPLAINT', channel: 'PHONE', subject: `投诉${n}`, description: 'd', ...data } });
+
+describe('complaint work queues', () => {
+  it('sorts open complaints into mine, my department, unassigned, due soon, overdue and crisis, with counts', async () => {
+    const dept = await prisma.department.create({ data: { code: 'Q1', name: '生产一部' } });
+    const { user, viewer } = await createStaff('DEPARTMENT_HANDLER', { departmentId: dept.id });
+    const overdue = await complaint({ status: 'INVESTIGATING', ownerId: user.id, responsibleDepartmentId: dept.id, resolutionDueAt: hours(-30) });
+    const crisis = await complaint({ status: 'TRIAGED', severity: 'CRISIS', responsibleDepartmentId: dept.id, resolutionDueAt: hours(24 * 30) });
+    const untriaged = await complaint({ status: 'REGISTERED', triageDueAt: hours(-1), resolutionDueAt: hours(24 * 60) });
+    await complaint({ status: 'CLOSED', ownerId: user.id, resolutionDueAt: hours(-100) }); // closed: in no queue
+    await prisma.interaction.create({ data: { number: 'ZX-Q-1', type: 'CONSULTATION', channel: 'PHONE', subject: '咨询', description: 'd' } });
+
+    const ids = async (queue: string) =>
+      (await gqlOk<{ complaintQueue: { nodes: { id: string }[] } }>(viewer, `query($q: ComplaintQueue!) { complaintQueue(queue: $q) { nodes { id } } }`, { q: queue })).complaintQueue.nodes.map((x) => x.id);
+    expect(await ids('MINE')).toEqual([overdue.id]);
+    expect(await ids('MY_DEPARTMENT')).toEqual([overdue.id, crisis.id]); // most urgent first
+    expect(await ids('UNASSIGNED')).toEqual([crisis.id, untriaged.id]);
+    expect(await ids('OVERDUE')).toEqual([overdue.id, untriaged.id]);
+    expect(await ids('CRISIS')).toEqual([crisis.id]);
+    expect(await ids('OPEN')).toHaveLength(3);
+    const counts = await gqlOk<{ complaintQueueCounts: { queue: string; count: number }[] }>(viewer, `{ complaintQueueCounts { queue count } }`);
+    expect(Object.fromEntries(counts.complaintQueueCounts.map((c) => [c.queue, c.count]))).toMatchObject({ MINE: 1, MY_DEPARTMENT: 2, UNASSIGNED: 2, OVERDUE: 2, CRISIS: 1, OPEN: 3 });
+  });
+
+  it('is for staff only', async () => {
+    const customer = (await createCustomerUser((await createCustomerRecord()).id)).viewer;
+    expect(errorCodes(await gqlAs(customer, `{ complaintQueueCounts { count } }`))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs({ kind: 'anonymous' }, `{ complaintQueue(queue: OPEN) { totalCount } }`))).toEqual(['UNAUTHENTICATED']);
+  });
+});
