@@ -184,3 +184,31 @@ describe('API keys (over HTTP)', () => {
     expect(codes(await http(`query($id: ID!) { customer(id: $id) { interactions { id } } }`, { id: customerA.id }, customersOnly))).toEqual(['FORBIDDEN']);
   });
 });
+
+describe('adding attachments later', () => {
+  const ADD = `mutation($id: ID!, $files: [AttachmentUpload!]!) { addInteractionAttachments(id: $id, attachments: $files) { attachments { fileName } timeline { action } } }`;
+
+  it('the customer adds to its own record, up to five in all (also in parallel); not to another’s', async () => {
+    const own = await submitOk(viewerA, submitInput({ subject: '补充附件', attachments: [files.txt('1.txt'), files.txt('2.txt')] }));
+    const added = await gqlOk<{ addInteractionAttachments: { attachments: { fileName: string }[]; timeline: { action: string }[] } }>(viewerA, ADD, {
+      id: own.id,
+      files: [files.png('3.png')],
+    });
+    expect(added.addInteractionAttachments.attachments.map((a) => a.fileName)).toEqual(['1.txt', '2.txt', '3.png']);
+    expect(added.addInteractionAttachments.timeline.map((e) => e.action)).toEqual(['CREATE', 'ATTACH']);
+
+    // Three requests of two files each race for the two places left: exactly one wins.
+    const racing = await Promise.all(
+      [0, 1, 2].map((i) => gqlAs(viewerA, ADD, { id: own.id, files: [files.txt(`r${i}a.txt`), files.txt(`r${i}b.txt`)] })),
+    );
+    expect(racing.filter((r) => !r.errors).length).toBe(1);
+    expect(racing.filter((r) => errorCodes(r).includes('BAD_USER_INPUT')).length).toBe(2);
+    const { prisma } = await import('@/server/db');
+    expect(await prisma.attachment.count({ where: { interactionId: own.id } })).toBe(5);
+
+    expect(errorCodes(await gqlAs(viewerB, ADD, { id: own.id, files: [files.txt()] }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await gqlAs(anonymous, ADD, { id: own.id, files: [files.txt()] }))).toEqual(['UNAUTHENTICATED']);
+    const readOnly = (await createStaff('EXECUTIVE')).viewer;
+    expect(errorCodes(await gqlAs(readOnly, ADD, { id: ownB.id, files: [files.txt()] }))).toEqual(['FORBIDDEN']);
+  });
+});

@@ -376,6 +376,36 @@ export async function convertToComplaint(viewer: Viewer, id: string, version: nu
   });
 }
 
+/**
+ * Adds files to an existing record: a customer to its own (NOT_FOUND for others'), staff and API clients with
+ * interactions:write to any. The row is locked while counting, so two parallel uploads cannot pass the limit of five.
+ */
+export async function addInteractionAttachments(
+  viewer: Viewer,
+  id: string,
+  uploads: readonly { fileName: string; contentBase64: string }[],
+): Promise<Interaction> {
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  if (viewer.kind !== 'customer') requirePermission(viewer, 'interactions:write');
+  const interaction = await getInteraction(viewer, id);
+  if (uploads.length === 0) throw badInput('请选择文件', { attachments: '请选择文件' });
+  const decoded = decodeUploads(uploads);
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Interaction" WHERE id = ${interaction.id}::uuid FOR UPDATE`;
+    const already = await tx.attachment.count({ where: { interactionId: interaction.id } });
+    const files = checkAttachments(decoded, already);
+    await storeAttachments(tx, viewer, interaction.id, files);
+    await appendHistory(tx, viewer, {
+      entityType: ENTITY,
+      entityId: interaction.id,
+      action: 'ATTACH',
+      comment: `补充附件：${files.map((f) => f.fileName).join('、')}`,
+      visibleToCustomer: true,
+    });
+    return tx.interaction.findUniqueOrThrow({ where: { id: interaction.id } });
+  });
+}
+
 // ───────────────────────────── attachment download ─────────────────────────────
 
 /** An attachment with its bytes, for the download route; NOT_FOUND unless the viewer may read the interaction. */

@@ -2,6 +2,7 @@ import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type FieldPolicy, type RootPolicies } from '../policy';
 import { requirePermission } from '@/server/auth/policies';
 import {
+  addInteractionAttachments,
   convertToComplaint,
   countInteractions,
   countInteractionsByStatus,
@@ -38,6 +39,7 @@ export const interactionPolicies: RootPolicies = {
     submitInteraction: portalOrApiWriter,
     recordInteraction: policy.permission('interactions:write'),
     convertToComplaint: policy.permission('interactions:write'),
+    addInteractionAttachments: policy.ownCustomerOr('interactions:write'),
   },
 };
 
@@ -52,6 +54,7 @@ export const interactionResolvers: Resolvers = {
     submitInteraction: (_, { input }, { viewer, now }) => submitInteraction(viewer, input, now()),
     recordInteraction: (_, { input }, { viewer, now }) => recordInteraction(viewer, input, now()),
     convertToComplaint: (_, { id, version }, { viewer, now }) => convertToComplaint(viewer, id, version, now()),
+    addInteractionAttachments: (_, { id, attachments }, { viewer }) => addInteractionAttachments(viewer, id, attachments),
   },
   InteractionConnection: {
     edges: (page) => page.rows.map((node) => ({ cursor: encodeCursor(node.id), node })),
