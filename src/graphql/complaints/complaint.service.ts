@@ -138,8 +138,8 @@ export async function runCommand(
       const rule = pickSlaRule(rules, { type: row.type, severity: command.severity, keyAccount: row.isKeyAccount });
       if (rule) data.resolutionDueAt = addBusinessHours(row.createdAt, rule.resolutionHours, await loadBusinessCalendar(tx));
     }
-    if (to === 'RESOLVED' && row.status !== 'RESOLVED') {
-      data.resolvedAt = now;
+    if (to === 'RESOLVED' && row.status !== 'RESOLVED') data.resolvedAt = now;
+    if (to === 'RESOLVED' && row.status !== 'RESOLVED' && row.type === 'COMPLAINT') {
       const rules = await tx.slaRule.findMany({ where: { active: true } });
       const rule = pickSlaRule(rules, { type: row.type, severity: row.severity, keyAccount: row.isKeyAccount });
       const due = callbackDueAt(now, { callbackDays: rule?.callbackDays ?? 7 });

@@ -145,5 +145,57 @@ export async function seedDemoData(db: Db, { customers = 60 } = {}): Promise<boo
     },
     { timeout: 120_000 },
   );
+  await seedDemoComplaints(db);
   return true;
+}
+
+/**
+ * A few intake records and complaints at different workflow steps, created through the same services the UI uses
+ * (numbers from the sequences, due times from the SLA rules, history), so the queues have something to show.
+ */
+async function seedDemoComplaints(db: Db): Promise<void> {
+  const { recordInteraction, submitInteraction } = await import('@/graphql/interactions/interaction.service');
+  const { runCommand } = await import('@/graphql/complaints/complaint.service');
+  const { addComplaintAction } = await import('@/graphql/complaints/complaint-work.service');
+  const user = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, departmentId: true, customerId: true } });
+  const [agentUser, handlerUser, qualityUser, portalUser] = await Promise.all([user('agent@kefu.demo'), user('handler@kefu.demo'), user('quality@kefu.demo'), user('customer@kefu.demo')]);
+  const staff = (u: typeof agentUser) => ({ kind: 'staff' as const, userId: u.id, role: u.role as Exclude<Role, 'CUSTOMER'>, departmentId: u.departmentId });
+  const agent = staff(agentUser);
+  const handler = staff(handlerUser);
+  const quality = staff(qualityUser);
+  const customer = { kind: 'customer' as const, userId: portalUser.id, customerId: portalUser.customerId! };
+  const prod = await db.department.findUniqueOrThrow({ where: { code: 'PROD' }, select: { id: true } });
+  const another = await db.customer.findFirstOrThrow({ where: { id: { not: customer.customerId } }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+
+  await submitInteraction(customer, {
+    idempotencyKey: 'demo-complaint-1',
+    type: 'COMPLAINT',
+    subject: '第 2025-118 批次支架孔位偏移',
+    description: '11 月到货的 2,000 件支架中抽检 50 件，孔位偏移 0.3 mm，导致装配线停线 2 小时。',
+    desiredOutcome: '更换不良品并提供 8D 报告',
+  });
+  let major = await recordInteraction(agent, {
+    type: 'COMPLAINT',
+    channel: 'PHONE',
+    customerId: customer.customerId,
+    contactName: '刘经理',
+    contactPhone: '13800000001',
+    subject: '来料表面划伤',
+    description: '客户来电：本周两批货表面划伤比例约 3%。',
+  });
+  major = await runCommand(agent, major.id, major.version, { type: 'TRIAGE', severity: 'MAJOR', causeClass: 'QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: prod.id, ownerId: handlerUser.id });
+  major = await runCommand(handler, major.id, major.version, { type: 'START_INVESTIGATION' });
+  await addComplaintAction(handler, major.id, { kind: 'CONTAINMENT', description: '在库及在途产品全数挑选' });
+
+  let general = await recordInteraction(agent, { type: 'COMPLAINT', channel: 'EMAIL', customerId: another.id, subject: '发票抬头错误', description: '客户邮件反映发票抬头与合同不一致。' });
+  general = await runCommand(agent, general.id, general.version, { type: 'TRIAGE', severity: 'GENERAL', causeClass: 'NON_QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: prod.id, ownerId: handlerUser.id });
+  general = await runCommand(handler, general.id, general.version, { type: 'START_INVESTIGATION' });
+  const action = await addComplaintAction(handler, general.id, { kind: 'CORRECTIVE', description: '重开发票并更新客户开票资料', status: 'DONE' });
+  general = await runCommand(handler, general.id, general.version, { type: 'PLAN_ACTIONS' });
+  general = await runCommand(handler, general.id, general.version, { type: 'START_IMPLEMENTATION' });
+  general = await runCommand(handler, general.id, general.version, { type: 'COMPLETE_IMPLEMENTATION' });
+  await runCommand(quality, general.id, general.version, { type: 'VERIFY', effective: true, comment: `措施 ${action.description} 已完成` });
+
+  const consultation = await recordInteraction(agent, { type: 'CONSULTATION', channel: 'PHONE', customerId: another.id, subject: '监督审核时间咨询', description: '客户询问下次监督审核的安排。' });
+  await runCommand(agent, consultation.id, consultation.version, { type: 'ANSWER', answer: '计划于下月中旬安排，审核组长会提前一周联系。' });
 }

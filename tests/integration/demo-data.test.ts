@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { prisma } from '@/server/db';
+import { DEMO_LOGINS, seedDemoData } from '@/server/demo/demo-data';
+import { signInWithPassword } from '@/server/auth/sign-in';
+
+describe('demo data (what npm start loads on first run)', () => {
+  it('loads once: logins that work, customers, and complaints at different workflow steps', async () => {
+    expect(await seedDemoData(prisma, { customers: 12 })).toBe(true);
+    expect(await seedDemoData(prisma, { customers: 12 })).toBe(false);
+    expect(await prisma.customer.count()).toBe(12);
+    for (const login of DEMO_LOGINS) {
+      expect(await signInWithPassword({ email: login.email, password: 'kefu-demo-2026' }, `192.0.2.${DEMO_LOGINS.indexOf(login)}`)).toMatchObject({ role: login.role });
+    }
+    const statuses = await prisma.interaction.findMany({ select: { number: true, type: true, status: true }, orderBy: { createdAt: 'asc' } });
+    expect(statuses.map((s) => [s.type, s.status])).toEqual([
+      ['COMPLAINT', 'REGISTERED'],
+      ['COMPLAINT', 'INVESTIGATING'],
+      ['COMPLAINT', 'RESOLVED'],
+      ['CONSULTATION', 'RESOLVED'],
+    ]);
+    expect(statuses[0]!.number).toMatch(/^TS-\d{4}-\d{6}$/);
+    expect(await prisma.callback.count({ where: { reason: 'POST_RESOLUTION', status: 'PENDING' } })).toBe(1);
+  });
+});
