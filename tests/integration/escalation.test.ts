@@ -144,4 +144,34 @@ describe('escalation sweep', () => {
     // And a third sweep afterwards finds nothing left to do.
     expect((await runEscalationSweep(now)).escalations).toBe(0);
   });
+
+  it('a late callback escalates a resolved record: the assignee first, the service manager a period later', async () => {
+    const agent = (await createStaff('SERVICE_AGENT')).user;
+    const resolved = await createInteraction({
+      status: 'RESOLVED',
+      responsibleDepartmentId: departmentId,
+      ownerId: people.owner.id,
+      resolutionDueAt: sh('2026-11-12T12:00:00'),
+      resolvedAt: sh('2026-11-13T16:00:00'),
+      callbackDueAt: sh('2026-11-20T16:00:00'), // SPEC §5: within 7 days of resolution
+    });
+    await prisma.callback.create({ data: { interactionId: resolved.id, reason: 'POST_RESOLUTION', dueAt: sh('2026-11-20T16:00:00'), assigneeId: agent.id } });
+
+    await runEscalationSweep(sh('2026-11-20T15:59:00'));
+    expect(await prisma.escalation.count({ where: { interactionId: resolved.id } })).toBe(0);
+    await runEscalationSweep(sh('2026-11-20T16:00:00'));
+    await runEscalationSweep(sh('2026-11-23T15:00:00')); // 1.5 h Friday + 6.5 h Monday = 8 business hours late
+    const taken = await prisma.escalation.findMany({ where: { interactionId: resolved.id }, orderBy: { level: 'asc' } });
+    expect(taken.map((e) => `${e.reason}:${e.level}`)).toEqual(['CALLBACK_OVERDUE:1', 'CALLBACK_OVERDUE:2']);
+    expect(new Set(taken[0]?.notifiedUserIds)).toEqual(new Set([agent.id, people.owner.id]));
+    expect(taken[1]?.notifiedUserIds).toContain(people.manager.id);
+    const [job] = await mailJobsTo(agent.email, resolved.number);
+    expect(job?.data.subject).toBe(`【回访逾期】${resolved.number} 回访未按期完成`);
+
+    // Once the callback is done the record leaves the sweep.
+    await prisma.callback.updateMany({ where: { interactionId: resolved.id }, data: { status: 'DONE', completedAt: sh('2026-11-23T16:00:00') } });
+    await prisma.interaction.update({ where: { id: resolved.id }, data: { status: 'FOLLOW_UP_DONE' } });
+    await runEscalationSweep(sh('2026-11-30T16:00:00'));
+    expect(await prisma.escalation.count({ where: { interactionId: resolved.id } })).toBe(2);
+  });
 });
