@@ -12,7 +12,7 @@ const SECTIONS: Item[][] = [
     { key: 'customers', href: '/console/customers', permission: 'customers:read' },
     { key: 'keyAccounts' },
     { key: 'interactions', href: '/console/interactions', permission: 'interactions:read' },
-    { key: 'complaints' },
+    { key: 'complaints', href: '/console/complaints', permission: 'interactions:read' },
     { key: 'callbacks' },
     { key: 'surveys' },
     { key: 'visits' },

@@ -10,6 +10,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     portal: (await import('../../messages/zh-CN/portal.json')).default,
     admin: (await import('../../messages/zh-CN/admin.json')).default,
     intake: (await import('../../messages/zh-CN/intake.json')).default,
+    complaints: (await import('../../messages/zh-CN/complaints.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -18,6 +19,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     portal: (await import('../../messages/en/portal.json')).default,
     admin: (await import('../../messages/en/admin.json')).default,
     intake: (await import('../../messages/en/intake.json')).default,
+    complaints: (await import('../../messages/en/complaints.json')).default,
   }),
 };
 

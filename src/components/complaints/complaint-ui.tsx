@@ -1,0 +1,58 @@
+'use client';
+import { useNow, useTranslations } from 'next-intl';
+import { gqlErrorMessage } from '@/lib/gql-error-message';
+
+// Small pieces shared by the work queues and the workbench.
+
+const SEVERITY_COLOURS: Record<string, string> = {
+  GENERAL: 'bg-slate-100 text-slate-700',
+  MAJOR: 'bg-amber-100 text-amber-900',
+  CRISIS: 'bg-red-600 text-white',
+};
+
+export function SeverityBadge({ severity }: { severity: string | null | undefined }) {
+  const t = useTranslations('complaints.severity');
+  if (!severity) return <span className="text-xs text-slate-400">{t('none')}</span>;
+  return (
+    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${SEVERITY_COLOURS[severity] ?? ''}`} data-testid="severity-badge">
+      {t(severity)}
+    </span>
+  );
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const t = useTranslations('complaints.status');
+  return (
+    <span className="rounded bg-blue-50 px-2 py-0.5 text-xs font-medium text-blue-800" data-testid="complaint-status">
+      {t.has(status) ? t(status) : status}
+    </span>
+  );
+}
+
+/** Whole hours between now and a due time, rounded away from zero so "due in 20 minutes" still reads 1h. */
+export function dueHours(dueAt: string, now: Date): { overdue: boolean; hours: number } {
+  const diff = new Date(dueAt).getTime() - now.getTime();
+  return { overdue: diff < 0, hours: Math.max(1, Math.ceil(Math.abs(diff) / 3_600_000)) };
+}
+
+/** "剩余 Xh" or, in red, "逾期 Xh"; a closed record shows no clock. */
+export function DueLabel({ dueAt, stopped = false }: { dueAt: string | null | undefined; stopped?: boolean }) {
+  const t = useTranslations('complaints.due');
+  // Re-render every minute so an open page does not keep showing a stale "remaining".
+  const now = useNow({ updateInterval: 60_000 });
+  if (!dueAt || stopped) return null;
+  const { overdue, hours } = dueHours(dueAt, now);
+  return (
+    <span className={`text-xs font-medium ${overdue ? 'text-red-700' : 'text-slate-600'}`} data-testid={overdue ? 'due-overdue' : 'due-remaining'}>
+      {overdue ? t('overdue', { hours }) : t('remaining', { hours })}
+    </span>
+  );
+}
+
+/** The translated one-liner for any failure of a complaint operation. */
+export function useComplaintErrorMessage() {
+  const t = useTranslations('complaints.errors');
+  return (error: unknown) => gqlErrorMessage(error, (kind) => t(kind));
+}
+
+export const STOPPED_STATUSES = new Set(['RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED']);
