@@ -6,6 +6,7 @@ test('a customer lodges a complaint in the portal, sees its TS- number and timel
   await page.getByTestId('portal-service-lodge').getByRole('link').click();
   await expect(page).toHaveURL(/\/portal\/interactions\/new$/);
   await expect(page.getByRole('heading', { name: '提交投诉或咨询' })).toBeVisible();
+  await expect(page.getByTestId('intake-form')).toHaveAttribute('data-ready', 'true');
 
   // A field error first: the subject is required.
   await page.getByLabel('详细描述').fill('第 3 批次制动盘外径超差 0.2 mm，影响装配。');
@@ -35,6 +36,7 @@ test('a customer lodges a complaint in the portal, sees its TS- number and timel
   const visitor = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const anonymousPage = await visitor.newPage();
   await anonymousPage.goto('/track');
+  await expect(anonymousPage.getByTestId('track-form')).toHaveAttribute('data-ready', 'true');
   await anonymousPage.getByLabel('受理编号').fill(complaintNumber);
   await anonymousPage.getByLabel('联系电话').fill('13900000000');
   await anonymousPage.getByTestId('track-submit').click();
@@ -50,6 +52,7 @@ test('a customer lodges a complaint in the portal, sees its TS- number and timel
 
 test('an anonymous visitor lodges a consultation at /submit and gets a ZX- number', async ({ page }) => {
   await page.goto('/submit');
+  await expect(page.getByTestId('intake-form')).toHaveAttribute('data-ready', 'true');
   await page.getByTestId('intake-form').getByText('咨询', { exact: true }).click();
   await page.getByLabel('公司名称').fill('苏州来访科技有限公司');
   await page.getByLabel('联系人').fill('李女士');
@@ -66,10 +69,13 @@ test('an agent records a phone consultation on a customer (来电记录), finds 
   await expect(page).toHaveURL(/\/console\/interactions$/);
   await expect(page.getByTestId('status-counts')).toContainText('全部');
   await page.getByTestId('record-interaction').click();
+  await expect(page.getByTestId('record-form')).toHaveAttribute('data-ready', 'true');
 
-  await page.getByLabel('类型').selectOption('CONSULTATION');
+  // The picker answers only once the form is hydrated, so choose the customer first, then the type.
   await page.getByTestId('customer-picker-input').fill('华东精密');
   await page.getByTestId('customer-picker-option').first().click();
+  await page.getByLabel('类型').selectOption('CONSULTATION');
+  await expect(page.getByLabel('类型')).toHaveValue('CONSULTATION');
   await page.getByLabel('主题').fill('来电咨询换货流程');
   await page.getByLabel('详细描述').fill('客户来电询问不合格品换货需要哪些资料。');
   await page.getByTestId('record-submit').click();

@@ -60,6 +60,9 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
+  // Set after hydration: until then a submit would be the browser's own, so tests wait for it.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   useEffect(() => {
     if (formError) summaryRef.current?.focus();
@@ -170,7 +173,7 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
   );
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" data-testid="intake-form">
+    <form onSubmit={submit} noValidate data-ready={ready} className="space-y-5" data-testid="intake-form">
       {formError && (
         <p ref={summaryRef} tabIndex={-1} role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="intake-form-error">
           {formError}

@@ -29,6 +29,9 @@ export function RecordInteractionForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLParagraphElement>(null);
+  // Set after hydration: until then a submit would be the browser's own, so tests wait for it.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   useEffect(() => {
     if (formError) summaryRef.current?.focus();
   }, [formError]);
@@ -83,7 +86,7 @@ export function RecordInteractionForm() {
   );
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-5" data-testid="record-form">
+    <form onSubmit={submit} noValidate data-ready={ready} className="space-y-5 rounded-lg border border-slate-200 bg-white p-5" data-testid="record-form">
       {formError && (
         <p ref={summaryRef} tabIndex={-1} role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           {formError}

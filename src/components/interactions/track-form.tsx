@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import type { IntakeLookupQuery as LookupResult } from '@/gql/graphql';
@@ -18,6 +18,9 @@ export function TrackForm({ initialNumber = '', timeZone }: { initialNumber?: st
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<LookupResult['lookupInteraction'] | null>(null);
+  // Set after hydration: until then a submit would be the browser's own, so tests wait for it.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function lookUp(event: React.FormEvent) {
     event.preventDefault();
@@ -39,7 +42,7 @@ export function TrackForm({ initialNumber = '', timeZone }: { initialNumber?: st
 
   return (
     <div className="space-y-6">
-      <form onSubmit={lookUp} noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end" data-testid="track-form">
+      <form onSubmit={lookUp} noValidate data-ready={ready} className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end" data-testid="track-form">
         <FormField id="track-number" label={t('track.number')} hint={t('track.numberHint')} required>
           {(props) => <input {...props} name="number" className={inputClass} value={number} onChange={(e) => setNumber(e.target.value)} autoComplete="off" />}
         </FormField>
