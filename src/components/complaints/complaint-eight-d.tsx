@@ -1,0 +1,135 @@
+'use client';
+import { useTimeZone, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import type { ComplaintWorkbenchQuery, EightDInput } from '@/gql/graphql';
+import { buttonClass, inputClass } from '@/components/ui/classes';
+import { FormField } from '@/components/ui/form-field';
+import { InlineError } from '@/components/ui/status';
+import { formatDateTime } from '@/lib/format';
+import { fieldErrorsOf } from '@/lib/gql-error-message';
+import { gqlRequest } from '@/lib/graphql-client';
+import type { Perform } from './complaint-command-dialogs';
+import { ComplaintSaveEightDMutation } from './complaint-operations';
+import { useComplaintErrorMessage } from './complaint-ui';
+
+type EightD = NonNullable<NonNullable<ComplaintWorkbenchQuery['interaction']>['eightD']>;
+type TextKey = 'd2Problem' | 'd3Containment' | 'd4RootCauseOccurrence' | 'd4RootCauseOutflow' | 'd5CorrectiveActions' | 'd6Verification' | 'd7Prevention' | 'd8Recognition';
+
+const TEXT_FIELDS: { key: TextKey; label: string }[] = [
+  { key: 'd2Problem', label: 'd2' },
+  { key: 'd3Containment', label: 'd3' },
+  { key: 'd4RootCauseOccurrence', label: 'd4Occurrence' },
+  { key: 'd4RootCauseOutflow', label: 'd4Outflow' },
+  { key: 'd5CorrectiveActions', label: 'd5' },
+  { key: 'd6Verification', label: 'd6' },
+  { key: 'd7Prevention', label: 'd7' },
+  { key: 'd8Recognition', label: 'd8' },
+];
+
+const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * The 8D record: D1 team (one per line), D2–D8 texts, FMEA and control-plan checkboxes, saved with the version read
+ * (a first save creates it). "完整" is the server's answer (D1–D7 filled in), shown as of the last save.
+ */
+export function ComplaintEightD({
+  interactionId,
+  eightD,
+  canEdit,
+  perform,
+}: {
+  interactionId: string;
+  eightD: EightD | null;
+  canEdit: boolean;
+  perform: Perform;
+}) {
+  const t = useTranslations('complaints.eightD');
+  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const errorMessage = useComplaintErrorMessage();
+  const [team, setTeam] = useState((eightD?.d1Team ?? []).join('\n'));
+  const [texts, setTexts] = useState<Record<TextKey, string>>(() => {
+    const initial = {} as Record<TextKey, string>;
+    for (const { key } of TEXT_FIELDS) initial[key] = eightD?.[key] ?? '';
+    return initial;
+  });
+  const [fmeaUpdated, setFmea] = useState(eightD?.fmeaUpdated ?? false);
+  const [controlPlanUpdated, setControlPlan] = useState(eightD?.controlPlanUpdated ?? false);
+  const [pending, setPending] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  const save = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const input: EightDInput = {
+      d1Team: team.split('\n').map((line) => line.trim()).filter(Boolean),
+      fmeaUpdated,
+      controlPlanUpdated,
+    };
+    for (const { key } of TEXT_FIELDS) input[key] = texts[key].trim() || null;
+    setPending(true);
+    setFormError(null);
+    setFields({});
+    try {
+      await perform(() => gqlRequest(ComplaintSaveEightDMutation, { interactionId, version: eightD?.version ?? null, input }));
+    } catch (error) {
+      const fieldErrors = fieldErrorsOf(error);
+      setFields(fieldErrors);
+      setFormError(Object.keys(fieldErrors).length ? null : errorMessage(error));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="complaint-eightd">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-sm font-semibold">{t('title')}</h2>
+        <span
+          className={`rounded px-2 py-0.5 text-xs font-medium ${eightD?.complete ? 'bg-green-50 text-green-800' : 'bg-amber-50 text-amber-900'}`}
+          data-testid="eightd-complete"
+          data-complete={eightD?.complete ? 'true' : 'false'}
+        >
+          {eightD?.complete ? t('complete') : t('incomplete')}
+        </span>
+      </div>
+      <form onSubmit={save} noValidate className="space-y-3">
+        <fieldset disabled={!canEdit || pending} className="space-y-3">
+          <FormField id="eightd-d1" label={t('d1')} hint={t('d1Hint')} error={fields.d1Team}>
+            {(p) => <textarea {...p} rows={3} className={inputClass} value={team} onChange={(e) => setTeam(e.target.value)} data-testid="eightd-d1" />}
+          </FormField>
+          {TEXT_FIELDS.map(({ key, label }) => (
+            <FormField key={key} id={`eightd-${key}`} label={t(label)} error={fields[key]}>
+              {(p) => (
+                <textarea {...p} rows={2} className={inputClass} value={texts[key]} data-testid={`eightd-${key}`}
+                  onChange={(e) => setTexts((s) => ({ ...s, [key]: e.target.value }))} />
+              )}
+            </FormField>
+          ))}
+          <div className="flex flex-wrap gap-4 text-sm">
+            <label className="inline-flex items-center gap-2">
+              <input type="checkbox" checked={fmeaUpdated} onChange={(e) => setFmea(e.target.checked)} data-testid="eightd-fmea" />
+              {t('fmea')}
+            </label>
+            <label className="inline-flex items-center gap-2">
+              <input type="checkbox" checked={controlPlanUpdated} onChange={(e) => setControlPlan(e.target.checked)} data-testid="eightd-control-plan" />
+              {t('controlPlan')}
+            </label>
+          </div>
+        </fieldset>
+        {formError && <InlineError>{formError}</InlineError>}
+        <div className="flex items-center gap-3">
+          {canEdit && (
+            <button type="submit" className={buttonClass.primary} disabled={pending} data-testid="eightd-save">
+              {pending ? t('saving') : t('save')}
+            </button>
+          )}
+          {eightD && (
+            <span className="text-xs text-slate-500">
+              {t('updatedAt')}：{formatDateTime(eightD.updatedAt, timeZone)}
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

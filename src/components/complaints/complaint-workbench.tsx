@@ -1,0 +1,339 @@
+'use client';
+import Link from 'next/link';
+import { useTimeZone, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import type { SimpleWorkflowCommand, WorkflowCommand } from '@/gql/graphql';
+import { buttonClass } from '@/components/ui/classes';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { DetailItem } from '@/components/ui/detail-item';
+import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
+import { useAsyncData } from '@/components/customers/use-async-data';
+import { formatDateTime } from '@/lib/format';
+import { isGqlError } from '@/lib/gql-error-message';
+import { gqlRequest } from '@/lib/graphql-client';
+import { ComplaintActions } from './complaint-actions';
+import { RespondDialog, TextCommandDialog, TriageDialog, VerifyDialog, type Perform } from './complaint-command-dialogs';
+import { ComplaintEightD } from './complaint-eight-d';
+import { ComplaintAdvanceMutation, ComplaintDirectoryQuery, ComplaintWorkbenchQuery } from './complaint-operations';
+import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
+
+const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
+// Actions and the 8D record can be edited while the complaint is being worked (the service's OPEN_STATES).
+const WORKING_STATES = new Set(['TRIAGED', 'INVESTIGATING', 'ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING', 'VERIFYING', 'REOPENED']);
+// Commands that take a comment the service requires.
+const COMMENT_COMMANDS = new Set<WorkflowCommand>(['REJECT_PLAN', 'REOPEN']);
+
+export type WorkbenchViewer = { userId: string; role: string; departmentId: string | null };
+
+type Dialog =
+  | { kind: 'triage' }
+  | { kind: 'verify' }
+  | { kind: 'respond' }
+  | { kind: 'text'; command: 'DECLINE' | 'ANSWER' | SimpleWorkflowCommand }
+  | { kind: 'confirm'; command: SimpleWorkflowCommand };
+
+const SIMPLE: readonly SimpleWorkflowCommand[] = [
+  'START_INVESTIGATION', 'PLAN_ACTIONS', 'SUBMIT_FOR_APPROVAL', 'APPROVE', 'REJECT_PLAN', 'START_IMPLEMENTATION',
+  'COMPLETE_IMPLEMENTATION', 'COMPLETE_FOLLOW_UP', 'CLOSE', 'REOPEN',
+];
+const asSimple = (command: WorkflowCommand): SimpleWorkflowCommand | undefined => SIMPLE.find((c) => c === command);
+
+/**
+ * The complaint workbench: header with due clocks, the complaint's fields, the workflow panel (only the commands
+ * `availableCommands` offers this viewer now), actions, the 8D record, approvals and the history. Every mutation sends
+ * the version read; after it the page reloads, and a CONFLICT shows "已被他人修改" with a reload.
+ */
+export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: WorkbenchViewer }) {
+  const t = useTranslations('complaints');
+  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const errorMessage = useComplaintErrorMessage();
+  const data = useAsyncData(() => gqlRequest(ComplaintWorkbenchQuery, { id }), id);
+  const directory = useAsyncData(() => gqlRequest(ComplaintDirectoryQuery), 'directory');
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [notice, setNotice] = useState(false);
+  const [enable8D, setEnable8D] = useState(false);
+  const [confirmState, setConfirmState] = useState<{ pending: boolean; error: string | null }>({ pending: false, error: null });
+
+  const perform: Perform = async (mutation) => {
+    setConflict(null);
+    setNotice(false);
+    try {
+      await mutation();
+    } catch (error) {
+      if (isGqlError(error, 'CONFLICT')) {
+        // A stale version: someone else changed it. A refused transition (details carry the status) keeps its own words.
+        setConflict('status' in error.extensions ? error.message : t('workbench.conflict'));
+        setDialog(null);
+        return 'conflict';
+      }
+      throw error;
+    }
+    setNotice(true);
+    data.reload();
+    return 'done';
+  };
+
+  const reload = () => {
+    setConflict(null);
+    setNotice(false);
+    data.reload();
+  };
+
+  const record = data.data?.interaction;
+  if (data.error && !record) return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="complaint-error" />;
+  if (!data.data) return <Spinner label={t('workbench.loading')} />;
+  if (!record) return <ErrorBanner message={t('workbench.notFound')} testId="complaint-not-found" />;
+
+  const target = { id: record.id, version: record.version };
+  const stopped = STOPPED_STATUSES.has(record.status);
+  const canWork =
+    WORKING_STATES.has(record.status) &&
+    (viewer.role === 'QUALITY_MANAGER' ||
+      record.owner?.id === viewer.userId ||
+      (viewer.role === 'DEPARTMENT_HANDLER' && !!viewer.departmentId && viewer.departmentId === record.responsibleDepartment?.id));
+  const show8D = record.requires8D || record.severity === 'MAJOR' || record.severity === 'CRISIS' || !!record.eightD || enable8D;
+
+  const open = (command: WorkflowCommand) => {
+    setConfirmState({ pending: false, error: null });
+    if (command === 'TRIAGE') return setDialog({ kind: 'triage' });
+    if (command === 'VERIFY') return setDialog({ kind: 'verify' });
+    if (command === 'CUSTOMER_FEEDBACK') return setDialog({ kind: 'respond' });
+    if (command === 'DECLINE' || command === 'ANSWER') return setDialog({ kind: 'text', command });
+    const simple = asSimple(command);
+    if (!simple) return;
+    setDialog(COMMENT_COMMANDS.has(simple) ? { kind: 'text', command: simple } : { kind: 'confirm', command: simple });
+  };
+
+  const confirm = async (command: SimpleWorkflowCommand) => {
+    setConfirmState({ pending: true, error: null });
+    try {
+      await perform(() => gqlRequest(ComplaintAdvanceMutation, { id: record.id, version: record.version, command }));
+      setDialog(null);
+      setConfirmState({ pending: false, error: null });
+    } catch (error) {
+      setConfirmState({ pending: false, error: errorMessage(error) });
+    }
+  };
+
+  const yesNo = (value: boolean) => (value ? t('workbench.yes') : t('workbench.no'));
+  const historyAction = (action: string) =>
+    t.has(`command.${action}`) ? t(`command.${action}`) : t.has(`historyAction.${action}`) ? t(`historyAction.${action}`) : action;
+  const stateLabel = (state: string) =>
+    t.has(`status.${state}`) ? t(`status.${state}`) : t.has(`actionStatus.${state}`) ? t(`actionStatus.${state}`) : state;
+
+  return (
+    <div className="space-y-6" data-testid="complaint-workbench" data-version={record.version}>
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <Link href="/console/complaints" className="text-blue-700 hover:underline">← {t('workbench.back')}</Link>
+        <Link href={`/console/interactions/${record.id}`} className="text-blue-700 hover:underline" data-testid="intake-link">
+          {t('workbench.intakeLink')} →
+        </Link>
+      </div>
+
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="font-mono text-2xl font-bold" data-testid="complaint-number">{record.number}</p>
+          <h1 className="mt-1 text-lg font-semibold">{record.subject}</h1>
+          <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+            <StatusBadge status={record.status} />
+            <SeverityBadge severity={record.severity} />
+            {record.escalationLevel > 0 && (
+              <span className="rounded bg-red-50 px-2 py-0.5 text-xs font-medium text-red-800">
+                {t('workbench.escalationLevel')} {record.escalationLevel}
+              </span>
+            )}
+          </div>
+        </div>
+        <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
+          {[
+            { label: t('workbench.triageDue'), at: record.triageDueAt, running: record.status === 'REGISTERED' || record.status === 'REOPENED' },
+            { label: t('workbench.resolutionDue'), at: record.resolutionDueAt, running: !stopped },
+            { label: t('workbench.callbackDue'), at: record.callbackDueAt, running: record.status === 'RESOLVED' },
+          ]
+            .filter((d) => d.at)
+            .map((d) => (
+              <div key={d.label} className="rounded border border-slate-200 bg-white px-3 py-2">
+                <dt className="text-xs text-slate-500">{d.label}</dt>
+                <dd className="font-medium">{formatDateTime(d.at, timeZone)}</dd>
+                <dd><DueLabel dueAt={d.at} stopped={!d.running} /></dd>
+              </div>
+            ))}
+        </dl>
+      </header>
+
+      {conflict && (
+        <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="complaint-conflict">
+          <span>{conflict}</span>
+          <button type="button" className={buttonClass.secondary} onClick={reload} data-testid="complaint-reload">{t('workbench.reload')}</button>
+        </div>
+      )}
+      {notice && !conflict && <StatusMessage tone="success">{t('workbench.done')}</StatusMessage>}
+      {data.error ? <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} /> : null}
+
+      <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="workflow-panel">
+        <h2 className="mb-3 text-sm font-semibold">{t('workbench.workflow')}</h2>
+        {record.availableCommands.length === 0 ? (
+          <p className="text-sm text-slate-500">{t('workbench.noCommands')}</p>
+        ) : (
+          <div className="flex flex-wrap gap-2">
+            {record.availableCommands.map((command) => (
+              <button
+                key={command}
+                type="button"
+                className={command === 'DECLINE' || command === 'REJECT_PLAN' ? buttonClass.secondary : buttonClass.primary}
+                onClick={() => open(command)}
+                disabled={data.loading}
+                data-testid={`command-${command}`}
+              >
+                {t(`command.${command}`)}
+              </button>
+            ))}
+          </div>
+        )}
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-6">
+          <section className="rounded-lg border border-slate-200 bg-white p-5">
+            <h2 className="mb-3 text-sm font-semibold">{t('workbench.details')}</h2>
+            <dl className="grid gap-4 sm:grid-cols-2">
+              <DetailItem label={t('workbench.customer')}>
+                {record.customer ? (
+                  <Link className="text-blue-700 hover:underline" href={`/console/customers/${record.customer.id}`}>{record.customer.name}</Link>
+                ) : (record.companyName ?? '—')}
+              </DetailItem>
+              <DetailItem label={t('workbench.contactName')}>{record.contactName ?? '—'}</DetailItem>
+              <DetailItem label={t('workbench.contactPhone')}>{record.contactPhone ?? '—'}</DetailItem>
+              <DetailItem label={t('workbench.contactEmail')}>{record.contactEmail ?? '—'}</DetailItem>
+              <DetailItem label={t('workbench.createdAt')}>{formatDateTime(record.createdAt, timeZone)}</DetailItem>
+              <DetailItem label={t('workbench.contract')}>{record.relatedContract?.contractNo ?? '—'}</DetailItem>
+              <DetailItem label={t('workbench.productRef')}>{record.productRef ?? '—'}</DetailItem>
+              <DetailItem label={t('workbench.orderRef')}>{record.orderRef ?? '—'}</DetailItem>
+              <DetailItem label={t('workbench.causeClass')}>{record.causeClass ? t(`causeClass.${record.causeClass}`) : '—'}</DetailItem>
+              <DetailItem label={t('workbench.triageResult')}>{record.triageResult ? t(`triageResult.${record.triageResult}`) : '—'}</DetailItem>
+              <DetailItem label={t('workbench.department')} testId="complaint-department">{record.responsibleDepartment?.name ?? '—'}</DetailItem>
+              <DetailItem label={t('workbench.owner')} testId="complaint-owner">{record.owner?.name ?? '—'}</DetailItem>
+              <DetailItem label={t('workbench.requires8D')}>{yesNo(record.requires8D)}</DetailItem>
+              <DetailItem label={t('workbench.triagedAt')}>{formatDateTime(record.triagedAt, timeZone) || '—'}</DetailItem>
+              {record.resolvedAt && <DetailItem label={t('workbench.resolvedAt')}>{formatDateTime(record.resolvedAt, timeZone)}</DetailItem>}
+              {record.closedAt && <DetailItem label={t('workbench.closedAt')}>{formatDateTime(record.closedAt, timeZone)}</DetailItem>}
+              {record.warrantyOutcome && <DetailItem label={t('workbench.warrantyOutcome')}>{t(`warranty.${record.warrantyOutcome}`)}</DetailItem>}
+              {record.customerFeedback && (
+                <DetailItem label={t('workbench.customerFeedback')}>
+                  {t(`feedback.${record.customerFeedback}`)}
+                  {record.customerFeedbackComment ? `：${record.customerFeedbackComment}` : ''}
+                </DetailItem>
+              )}
+              {record.declineReason && <DetailItem label={t('workbench.declineReason')} className="sm:col-span-2">{record.declineReason}</DetailItem>}
+              <DetailItem label={t('workbench.description')} className="sm:col-span-2">
+                <span className="whitespace-pre-wrap">{record.description}</span>
+              </DetailItem>
+              {record.desiredOutcome && (
+                <DetailItem label={t('workbench.desiredOutcome')} className="sm:col-span-2">
+                  <span className="whitespace-pre-wrap">{record.desiredOutcome}</span>
+                </DetailItem>
+              )}
+            </dl>
+          </section>
+
+          <ComplaintActions interactionId={record.id} actions={record.actions} directory={directory.data} canEdit={canWork} perform={perform} />
+
+          {show8D ? (
+            <ComplaintEightD key={`${record.eightD?.id ?? 'new'}-${record.eightD?.version ?? 0}`} interactionId={record.id} eightD={record.eightD ?? null} canEdit={canWork} perform={perform} />
+          ) : (
+            canWork && (
+              <button type="button" className={buttonClass.secondary} onClick={() => setEnable8D(true)} data-testid="eightd-enable">
+                {t('eightD.enable')}
+              </button>
+            )
+          )}
+        </div>
+
+        <div className="space-y-6">
+          <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="complaint-approvals">
+            <h2 className="mb-3 text-sm font-semibold">{t('approvals.title')}</h2>
+            {record.approvals.length === 0 ? (
+              <p className="text-sm text-slate-500">{t('approvals.empty')}</p>
+            ) : (
+              <ul className="space-y-3 text-sm">
+                {record.approvals.map((a) => (
+                  <li key={a.id} className="border-l-2 border-slate-200 pl-3">
+                    <p className="font-medium">
+                      {t(`approvalStage.${a.stage}`)} ·{' '}
+                      <span className={a.decision === 'APPROVED' ? 'text-green-800' : 'text-red-700'}>{t(`approvalDecision.${a.decision}`)}</span>
+                    </p>
+                    {a.comment && <p className="text-slate-700">{a.comment}</p>}
+                    <p className="text-xs text-slate-500">{a.approver.name} · {formatDateTime(a.createdAt, timeZone)}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className="rounded-lg border border-slate-200 bg-white p-5">
+            <h2 className="mb-3 text-sm font-semibold">{t('history.title')}</h2>
+            {record.history.length === 0 ? (
+              <p className="text-sm text-slate-500">{t('history.empty')}</p>
+            ) : (
+              <ol className="space-y-3 text-sm" data-testid="complaint-history">
+                {record.history.map((h) => (
+                  <li key={h.id} className="border-l-2 border-slate-200 pl-3">
+                    <p className="font-medium">
+                      {historyAction(h.action)}
+                      {(h.fromState || h.toState) && (
+                        <span className="ml-2 text-slate-600">
+                          {h.fromState ? stateLabel(h.fromState) : ''} → {h.toState ? stateLabel(h.toState) : ''}
+                        </span>
+                      )}
+                    </p>
+                    {h.comment && <p className="whitespace-pre-wrap text-slate-700">{h.comment}</p>}
+                    <p className="text-xs text-slate-500">
+                      {formatDateTime(h.createdAt, timeZone)} · {h.actor?.name ?? h.actorLabel ?? t('history.system')}
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </div>
+      </div>
+
+      {dialog?.kind === 'triage' && (
+        <TriageDialog
+          open
+          onClose={() => setDialog(null)}
+          target={target}
+          perform={perform}
+          directory={directory.data}
+          initial={{
+            severity: record.severity ?? null,
+            causeClass: record.causeClass ?? null,
+            departmentId: record.responsibleDepartment?.id ?? null,
+            ownerId: record.owner?.id ?? null,
+            requires8D: record.requires8D,
+          }}
+        />
+      )}
+      {dialog?.kind === 'verify' && <VerifyDialog open onClose={() => setDialog(null)} target={target} perform={perform} />}
+      {dialog?.kind === 'respond' && <RespondDialog open onClose={() => setDialog(null)} target={target} perform={perform} />}
+      {dialog?.kind === 'text' && (
+        <TextCommandDialog key={dialog.command} open onClose={() => setDialog(null)} target={target} perform={perform} command={dialog.command} />
+      )}
+      {dialog?.kind === 'confirm' && (
+        <ConfirmDialog
+          open
+          title={t('confirm.title', { command: t(`command.${dialog.command}`) })}
+          body={t('confirm.body', { command: t(`command.${dialog.command}`), number: record.number })}
+          confirmLabel={t(`command.${dialog.command}`)}
+          pendingLabel={t('confirm.pending')}
+          pending={confirmState.pending}
+          error={confirmState.error}
+          tone="primary"
+          onConfirm={() => void confirm(dialog.command)}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+    </div>
+  );
+}
