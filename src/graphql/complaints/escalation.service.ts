@@ -124,8 +124,11 @@ export async function runEscalationSweep(now: Date = new Date()): Promise<SweepR
       step.reason === 'TRIAGE_OVERDUE' ? record.triageDueAt
       : step.reason === 'CALLBACK_OVERDUE' ? (record.callbackDueAt ?? record.callbacks[0]?.dueAt ?? null)
       : record.resolutionDueAt;
-    const notice = escalationNotice({ reason: step.reason, level: step.level, number: record.number, subject: record.subject, dueAt, timeZone: calendar.timeZone });
-    const mails: MailJob[] = notifiedUserIds.map((id) => ({ to: emailOf.get(id) ?? '', subject: notice.subject, text: notice.text, ref: `${record.number} ${step.reason}:${step.level}` }));
+    const noticeInput = { reason: step.reason, level: step.level, number: record.number, subject: record.subject, dueAt, timeZone: calendar.timeZone };
+    const notice = escalationNotice(noticeInput);
+    // The mail links to the record in the console (the in-app notification links by entityId).
+    const mail = escalationNotice({ ...noticeInput, url: consoleUrl(record.id) });
+    const mails: MailJob[] = notifiedUserIds.map((id) => ({ to: emailOf.get(id) ?? '', subject: mail.subject, text: mail.text, ref: `${record.number} ${step.reason}:${step.level}` }));
     try {
       const notified = await prisma.$transaction(async (tx) => {
         // First, so a concurrent sweep that took this step makes this transaction fail here, before anything else.
@@ -156,6 +159,11 @@ export async function runEscalationSweep(now: Date = new Date()): Promise<SweepR
     }
   }
   return result;
+}
+
+function consoleUrl(interactionId: string): string | null {
+  const base = process.env.NEXTAUTH_URL;
+  return base ? new URL(`/console/interactions/${interactionId}`, base).toString() : null;
 }
 
 /** Raises escalationLevel (never lowers it), without touching `version`: escalating must not fail a user's edit. */
