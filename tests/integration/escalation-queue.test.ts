@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
 import { prisma } from '@/server/db';
 import { closeMailer, sendMail } from '@/server/mail/mailer';
-import { QUEUES } from '@/server/queue/boss';
+import { QUEUES, stopQueue } from '@/server/queue/boss';
 import { registerWorkers, startWorkers, stopWorkers } from '@/server/queue/workers';
 import { createStaff } from '../helpers/factories';
 import { startSmtpCapture } from '../helpers/smtp';
@@ -41,8 +41,9 @@ beforeAll(async () => {
   await registerWorkers(instanceB, { pollingIntervalSeconds: 0.5 });
 });
 
+let instanceBStopped = false;
 afterAll(async () => {
-  await instanceB?.stop({ graceful: true, wait: true, timeout: 5_000 });
+  if (!instanceBStopped) await instanceB?.stop({ graceful: true, wait: true, timeout: 5_000 });
   await stopWorkers(5_000);
   closeMailer();
   await smtp?.stop();
@@ -108,5 +109,34 @@ describe('background jobs', () => {
     } finally {
       process.env.SMTP_URL = url;
     }
+  });
+
+  it('mail queued while no worker runs is sent after a restart (the jobs are rows in PostgreSQL)', async () => {
+    // Both "instances" go down.
+    await instanceB.stop({ graceful: true, wait: true, timeout: 5_000 });
+    instanceBStopped = true;
+    await stopWorkers(5_000);
+    const before = smtp.messages.length;
+
+    // A sweep runs with no worker anywhere: its mail jobs are only written.
+    const manager = (await createStaff('SERVICE_MANAGER')).user;
+    const registered = await prisma.interaction.create({
+      data: { number: 'TS-Q-3', type: 'COMPLAINT', channel: 'EMAIL', subject: '包装破损', description: '外箱破损', triageDueAt: sh('2026-11-23T11:00:00') },
+    });
+    expect((await runEscalationSweep(sh('2026-11-23T11:00:00'))).escalations).toBeGreaterThanOrEqual(1);
+    await stopQueue(5_000);
+    const waiting = await prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "${queueSchema}".job WHERE name = 'send-mail' AND state = 'created' AND data->>'to' = $1`,
+      manager.email,
+    );
+    expect(waiting[0]?.n).toBe(1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(smtp.messages).toHaveLength(before);
+
+    // The app starts again: the waiting mail goes out.
+    instanceA = await startWorkers({ schedule: false, pollingIntervalSeconds: 0.5 });
+    await until(async () => smtp.messages.some((m) => m.to.includes(manager.email)));
+    const mail = smtp.messages.find((m) => m.to.includes(manager.email));
+    expect(mail?.subject).toBe(`【分派超时】${registered.number} 未在规定时间内确定责任部门`);
   });
 });

@@ -3,7 +3,7 @@ import type { InteractionStatus } from '@/generated/prisma/enums';
 import { prisma, type Tx } from '@/server/db';
 import { escalationNotice } from '@/server/mail/escalation-mail';
 import { notifyUsers } from '@/server/notify/notify';
-import { enqueueMail, type MailJob } from '@/server/queue/boss';
+import { enqueueMail, startQueue, type MailJob } from '@/server/queue/boss';
 import { loadBusinessCalendar } from './business-calendar';
 import {
   DEFAULT_ESCALATION_POLICY,
@@ -113,6 +113,9 @@ export async function runEscalationSweep(now: Date = new Date()): Promise<SweepR
       planned.push({ record, step, recipients });
     }
   }
+
+  if (planned.length === 0) return result;
+  await startQueue(); // before any transaction that enqueues mail (see enqueueMail)
 
   const recipientIds = [...new Set(planned.flatMap((p) => p.recipients))];
   const users = await prisma.user.findMany({ where: { id: { in: recipientIds }, active: true }, select: { id: true, email: true } });

@@ -19,7 +19,7 @@ export type MailJob = {
   ref?: string;
 };
 
-type QueueState = { boss: PgBoss; schema: string; ready: Promise<PgBoss> };
+type QueueState = { boss: PgBoss; schema: string; ready: Promise<PgBoss>; isStarted: () => boolean };
 // On globalThis so `next dev` reloading this module does not start a second queue in the same process.
 const globalForQueue = globalThis as unknown as { kefuQueue?: QueueState };
 
@@ -54,15 +54,18 @@ export function startQueue(options: StartQueueOptions = {}): Promise<PgBoss> {
     cronMonitorIntervalSeconds: 30,
   });
   boss.on('error', (error: Error) => console.error('[queue] pg-boss error:', error.message));
+  let started = false;
   const ready = (async () => {
     await boss.start();
     // Mail: retried with growing delays (30 s, 60 s, 120 s, …) while the SMTP server is unreachable.
     await boss.createQueue(QUEUES.sendMail, { name: QUEUES.sendMail, retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 });
     // The sweep: at most one queued and one running (stately), so a slow sweep never piles up behind itself.
     await boss.createQueue(QUEUES.escalationSweep, { name: QUEUES.escalationSweep, policy: 'stately', retryLimit: 0, expireInSeconds: 600 });
+    started = true;
     return boss;
   })();
-  globalForQueue.kefuQueue = { boss, schema, ready };
+  const state: QueueState = { boss, schema, ready, isStarted: () => started };
+  globalForQueue.kefuQueue = state;
   ready.catch(() => {
     if (globalForQueue.kefuQueue?.boss === boss) globalForQueue.kefuQueue = undefined;
   });
@@ -90,12 +93,15 @@ function onTransaction(tx: Tx): PgBoss.Db {
 
 /**
  * Enqueues mail jobs inside the caller's transaction: if the transaction rolls back, no mail goes out; once it
- * commits, the jobs are in PostgreSQL and survive a restart.
+ * commits, the jobs are in PostgreSQL and survive a restart. Call `startQueue()` before opening the transaction:
+ * starting pg-boss (installing its schema) from inside it would wait on the transaction's own locks — and on the
+ * embedded database, whose single backend the transaction holds, until the transaction times out.
  */
 export async function enqueueMail(tx: Tx, mails: readonly MailJob[]): Promise<void> {
   if (mails.length === 0) return;
-  const boss = await startQueue();
-  await boss.insert(
+  const state = globalForQueue.kefuQueue;
+  if (!state?.isStarted()) throw new Error('enqueueMail: the queue is not started (await startQueue() before the transaction)');
+  await state.boss.insert(
     mails.map((data) => ({ name: QUEUES.sendMail, data })),
     { db: onTransaction(tx) },
   );
