@@ -1,13 +1,14 @@
 'use client';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useTimeZone, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { ComplaintQueue, ComplaintQueueQuery as ComplaintQueueResult } from '@/gql/graphql';
 import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { useAsyncData } from '@/components/customers/use-async-data';
+import { formatDateTime } from '@/lib/format';
 import { gqlRequest } from '@/lib/graphql-client';
 import { ComplaintQueueCountsQuery, ComplaintQueueQuery } from './complaint-operations';
 import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
@@ -27,6 +28,7 @@ export function ComplaintQueues() {
   const searchParams = useSearchParams();
   const queue = queueFrom(searchParams.get('queue'));
   const errorMessage = useComplaintErrorMessage();
+  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
 
   const counts = useAsyncData(() => gqlRequest(ComplaintQueueCountsQuery), 'counts');
   const firstPage = useAsyncData(() => gqlRequest(ComplaintQueueQuery, { queue, first: PAGE_SIZE }), queue);
@@ -122,7 +124,10 @@ export function ComplaintQueues() {
                     <td className="px-3 py-2"><StatusBadge status={row.status} /></td>
                     <td className="px-3 py-2">{row.owner?.name ?? '—'}</td>
                     <td className="px-3 py-2">{row.responsibleDepartment?.name ?? '—'}</td>
-                    <td className="px-3 py-2"><DueLabel dueAt={row.resolutionDueAt} stopped={STOPPED_STATUSES.has(row.status)} /></td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      {row.resolutionDueAt ? <span className="block text-slate-700">{formatDateTime(row.resolutionDueAt, timeZone)}</span> : '—'}
+                      <DueLabel dueAt={row.resolutionDueAt} stopped={STOPPED_STATUSES.has(row.status)} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -20,10 +20,10 @@ export function SeverityBadge({ severity }: { severity: string | null | undefine
   );
 }
 
-export function StatusBadge({ status }: { status: string }) {
+export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
   const t = useTranslations('complaints.status');
   return (
-    <span className="rounded bg-blue-50 px-2 py-0.5 text-xs font-medium text-blue-800" data-testid="complaint-status">
+    <span className="rounded bg-blue-50 px-2 py-0.5 text-xs font-medium text-blue-800" data-testid={testId}>
       {t.has(status) ? t(status) : status}
     </span>
   );

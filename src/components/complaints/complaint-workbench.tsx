@@ -136,7 +136,7 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
           <p className="font-mono text-2xl font-bold" data-testid="complaint-number">{record.number}</p>
           <h1 className="mt-1 text-lg font-semibold">{record.subject}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-            <StatusBadge status={record.status} />
+            <StatusBadge status={record.status} testId="complaint-status" />
             <SeverityBadge severity={record.severity} />
             {record.escalationLevel > 0 && (
               <span className="rounded bg-red-50 px-2 py-0.5 text-xs font-medium text-red-800">
