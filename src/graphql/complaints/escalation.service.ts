@@ -24,13 +24,16 @@ import { addBusinessHours } from './sla-clock.rules';
  * unique violation (P2002), roll back and skip it. The winner's transaction also writes the in-app notifications, the
  * history entry, the raised escalation level and the mail jobs, so they exist exactly when the Escalation row does.
  */
-export type SweepResult = { candidates: number; escalations: number; skipped: number; notifications: number; mails: number };
+export type SweepResult = { candidates: number; escalations: number; skipped: number; failed: number; notifications: number; mails: number };
 
 const ALL_STATUSES: readonly InteractionStatus[] = [
   'REGISTERED', 'TRIAGED', 'INVESTIGATING', 'ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING', 'VERIFYING',
   'RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED', 'REOPENED',
 ];
 const OPEN_STATUSES = ALL_STATUSES.filter((s) => !isSettled(s));
+
+// The embedded database runs one transaction at a time: wait for a turn rather than fail at Prisma's 2 s default.
+const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 /** Candidates per sweep; the rest are taken by the next sweep a minute later (oldest due first). */
 const BATCH = 500;
@@ -82,7 +85,7 @@ export async function runEscalationSweep(now: Date = new Date()): Promise<SweepR
     orderBy: [{ resolutionDueAt: 'asc' }, { id: 'asc' }],
     take: BATCH,
   });
-  const result: SweepResult = { candidates: candidates.length, escalations: 0, skipped: 0, notifications: 0, mails: 0 };
+  const result: SweepResult = { candidates: candidates.length, escalations: 0, skipped: 0, failed: 0, notifications: 0, mails: 0 };
   if (candidates.length === 0) return result;
 
   const staff = await prisma.user.findMany({
@@ -149,7 +152,7 @@ export async function runEscalationSweep(now: Date = new Date()): Promise<SweepR
         });
         await enqueueMail(tx, mails);
         return count;
-      });
+      }, TX_OPTIONS);
       result.escalations += 1;
       result.notifications += notified;
       result.mails += mails.length;
@@ -158,7 +161,9 @@ export async function runEscalationSweep(now: Date = new Date()): Promise<SweepR
         result.skipped += 1; // another worker took this step first
         continue;
       }
-      throw error;
+      // One bad record must not hold up the others; the step is still due and is retried by the next sweep.
+      result.failed += 1;
+      console.error(`[escalation] ${record.number} ${step.reason}:${step.level} failed:`, error instanceof Error ? error.message : error);
     }
   }
   return result;
