@@ -1,6 +1,7 @@
 'use client';
 import { useNow, useTranslations } from 'next-intl';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
+import { dueHours } from './complaint-due';
 
 // Small pieces shared by the work queues and the workbench.
 
@@ -27,12 +28,6 @@ export function StatusBadge({ status, testId }: { status: string; testId?: strin
       {t.has(status) ? t(status) : status}
     </span>
   );
-}
-
-/** Whole hours between now and a due time, rounded away from zero so "due in 20 minutes" still reads 1h. */
-export function dueHours(dueAt: string, now: Date): { overdue: boolean; hours: number } {
-  const diff = new Date(dueAt).getTime() - now.getTime();
-  return { overdue: diff < 0, hours: Math.max(1, Math.ceil(Math.abs(diff) / 3_600_000)) };
 }
 
 /** "剩余 Xh" or, in red, "逾期 Xh"; a closed record shows no clock. */
