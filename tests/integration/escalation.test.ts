@@ -174,4 +174,16 @@ describe('escalation sweep', () => {
     await runEscalationSweep(sh('2026-11-30T16:00:00'));
     expect(await prisma.escalation.count({ where: { interactionId: resolved.id } })).toBe(2);
   });
+
+  it('pages through all candidates, however many wait for their next level', async () => {
+    const now = sh('2026-12-01T10:00:00');
+    const records = [];
+    for (let i = 0; i < 5; i++) {
+      records.push(await createInteraction({ status: 'INVESTIGATING', ownerId: people.owner.id, resolutionDueAt: sh('2026-12-01T09:00:00') }));
+    }
+    const result = await runEscalationSweep(now, { pageSize: 2 });
+    expect(result.candidates).toBeGreaterThanOrEqual(5);
+    const taken = await prisma.escalation.findMany({ where: { interactionId: { in: records.map((r) => r.id) } } });
+    expect(taken.map((e) => `${e.reason}:${e.level}`)).toEqual(Array(5).fill('RESOLUTION_OVERDUE:1'));
+  });
 });

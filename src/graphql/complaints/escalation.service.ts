@@ -15,7 +15,7 @@ import {
   type EscalationPolicy,
   type EscalationStep,
 } from './escalation.rules';
-import { addBusinessHours } from './sla-clock.rules';
+import { addBusinessHours, type BusinessCalendar } from './sla-clock.rules';
 
 /**
  * The escalation sweep (SPEC §4 处理逾期反应), run every minute by the `escalation-sweep` job and callable with any
@@ -35,8 +35,7 @@ const OPEN_STATUSES = ALL_STATUSES.filter((s) => !isSettled(s));
 // The embedded database runs one transaction at a time: wait for a turn rather than fail at Prisma's 2 s default.
 const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
-/** Candidates per sweep; the rest are taken by the next sweep a minute later (oldest due first). */
-const BATCH = 500;
+const PAGE = 500;
 
 type EscalationSetting = Partial<EscalationPolicy>;
 
@@ -50,43 +49,17 @@ async function loadPolicy(): Promise<EscalationPolicy> {
   };
 }
 
-export async function runEscalationSweep(now: Date = new Date()): Promise<SweepResult> {
+export type SweepOptions = {
+  /** Candidates read per query (default 500); the sweep pages through all of them. */
+  pageSize?: number;
+};
+
+export async function runEscalationSweep(now: Date = new Date(), options: SweepOptions = {}): Promise<SweepResult> {
+  const pageSize = options.pageSize ?? PAGE;
   const [calendar, policy] = await Promise.all([loadBusinessCalendar(), loadPolicy()]);
   const dueSoonHorizon = addBusinessHours(now, policy.dueSoonHours, calendar);
 
-  // Each branch is served by an index: triageDueAt, resolutionDueAt, severity, status, Callback(status, dueAt).
-  const candidates = await prisma.interaction.findMany({
-    where: {
-      OR: [
-        { status: { in: [...OPEN_STATUSES] }, responsibleDepartmentId: null, triageDueAt: { lte: now }, NOT: { escalations: { some: { reason: 'TRIAGE_OVERDUE' } } } },
-        { status: { in: [...OPEN_STATUSES] }, resolutionDueAt: { lte: dueSoonHorizon }, NOT: { escalations: { some: { reason: 'RESOLUTION_OVERDUE', level: MAX_LEVEL } } } },
-        { status: { in: [...OPEN_STATUSES] }, severity: 'CRISIS', NOT: { escalations: { some: { reason: 'CRISIS' } } } },
-        { status: 'RESOLVED', callbackDueAt: { lte: now }, NOT: { escalations: { some: { reason: 'CALLBACK_OVERDUE', level: 2 } } } },
-        { callbacks: { some: { status: 'PENDING', dueAt: { lte: now } } }, NOT: { escalations: { some: { reason: 'CALLBACK_OVERDUE', level: 2 } } } },
-      ],
-    },
-    select: {
-      id: true,
-      number: true,
-      subject: true,
-      status: true,
-      severity: true,
-      responsibleDepartmentId: true,
-      triageDueAt: true,
-      resolutionDueAt: true,
-      callbackDueAt: true,
-      escalationLevel: true,
-      ownerId: true,
-      owner: { select: { active: true } },
-      responsibleDepartment: { select: { headId: true, head: { select: { active: true } } } },
-      callbacks: { where: { status: 'PENDING' }, select: { dueAt: true, assigneeId: true } },
-      escalations: { select: { reason: true, level: true } },
-    },
-    orderBy: [{ resolutionDueAt: 'asc' }, { id: 'asc' }],
-    take: BATCH,
-  });
-  const result: SweepResult = { candidates: candidates.length, escalations: 0, skipped: 0, failed: 0, notifications: 0, mails: 0 };
-  if (candidates.length === 0) return result;
+  const result: SweepResult = { candidates: 0, escalations: 0, skipped: 0, failed: 0, notifications: 0, mails: 0 };
 
   const staff = await prisma.user.findMany({
     where: { active: true, role: { in: ['SERVICE_MANAGER', 'EXECUTIVE', 'QUALITY_MANAGER'] } },
@@ -95,7 +68,25 @@ export async function runEscalationSweep(now: Date = new Date()): Promise<SweepR
   });
   const byRole = (role: string) => staff.filter((u) => u.role === role).map((u) => u.id);
 
-  const planned: { record: (typeof candidates)[number]; step: EscalationStep; recipients: string[] }[] = [];
+  // Page through every candidate: records waiting for their next level must not crowd out the rest.
+  for (let afterId: string | null = null; ; ) {
+    const candidates = await findCandidates(now, dueSoonHorizon, afterId, pageSize);
+    result.candidates += candidates.length;
+    await takeSteps(candidates, now, calendar, policy, byRole, result);
+    if (candidates.length < pageSize) return result;
+    afterId = candidates[candidates.length - 1]?.id ?? null;
+  }
+}
+
+async function takeSteps(
+  candidates: Candidate[],
+  now: Date,
+  calendar: BusinessCalendar,
+  policy: EscalationPolicy,
+  byRole: (role: string) => string[],
+  result: SweepResult,
+): Promise<void> {
+  const planned: { record: Candidate; step: EscalationStep; recipients: string[] }[] = [];
   for (const record of candidates) {
     const steps = dueEscalations(
       { ...record, pendingCallbackDueAts: record.callbacks.map((c) => c.dueAt) },
@@ -117,7 +108,7 @@ export async function runEscalationSweep(now: Date = new Date()): Promise<SweepR
     }
   }
 
-  if (planned.length === 0) return result;
+  if (planned.length === 0) return;
   await startQueue(); // before any transaction that enqueues mail (see enqueueMail)
 
   const recipientIds = [...new Set(planned.flatMap((p) => p.recipients))];
@@ -166,8 +157,44 @@ export async function runEscalationSweep(now: Date = new Date()): Promise<SweepR
       console.error(`[escalation] ${record.number} ${step.reason}:${step.level} failed:`, error instanceof Error ? error.message : error);
     }
   }
-  return result;
 }
+
+function findCandidates(now: Date, dueSoonHorizon: Date, afterId: string | null, pageSize: number) {
+  // Each branch is served by an index: triageDueAt, resolutionDueAt, severity, status, Callback(status, dueAt).
+  return prisma.interaction.findMany({
+    where: {
+      ...(afterId ? { id: { gt: afterId } } : {}),
+      OR: [
+        { status: { in: [...OPEN_STATUSES] }, responsibleDepartmentId: null, triageDueAt: { lte: now }, NOT: { escalations: { some: { reason: 'TRIAGE_OVERDUE' } } } },
+        { status: { in: [...OPEN_STATUSES] }, resolutionDueAt: { lte: dueSoonHorizon }, NOT: { escalations: { some: { reason: 'RESOLUTION_OVERDUE', level: MAX_LEVEL } } } },
+        { status: { in: [...OPEN_STATUSES] }, severity: 'CRISIS', NOT: { escalations: { some: { reason: 'CRISIS' } } } },
+        { status: 'RESOLVED', callbackDueAt: { lte: now }, NOT: { escalations: { some: { reason: 'CALLBACK_OVERDUE', level: 2 } } } },
+        { callbacks: { some: { status: 'PENDING', dueAt: { lte: now } } }, NOT: { escalations: { some: { reason: 'CALLBACK_OVERDUE', level: 2 } } } },
+      ],
+    },
+    select: {
+      id: true,
+      number: true,
+      subject: true,
+      status: true,
+      severity: true,
+      responsibleDepartmentId: true,
+      triageDueAt: true,
+      resolutionDueAt: true,
+      callbackDueAt: true,
+      escalationLevel: true,
+      ownerId: true,
+      owner: { select: { active: true } },
+      responsibleDepartment: { select: { headId: true, head: { select: { active: true } } } },
+      callbacks: { where: { status: 'PENDING' }, select: { dueAt: true, assigneeId: true } },
+      escalations: { select: { reason: true, level: true } },
+    },
+    orderBy: { id: 'asc' },
+    take: pageSize,
+  });
+}
+
+type Candidate = Awaited<ReturnType<typeof findCandidates>>[number];
 
 function consoleUrl(interactionId: string): string | null {
   const base = process.env.NEXTAUTH_URL;
