@@ -1,3 +1,4 @@
+import type { ComplaintStatus } from './complaint-workflow.rules';
 import { addBusinessHours, businessHoursBetween, type BusinessCalendar } from './sla-clock.rules';
 
 /**
@@ -31,19 +32,8 @@ export const RESOLUTION_LADDER: Readonly<Record<1 | 2 | 3 | 4, readonly Audience
 };
 export const MAX_LEVEL = 4;
 
-export type InteractionStatusLike =
-  | 'REGISTERED'
-  | 'TRIAGED'
-  | 'INVESTIGATING'
-  | 'ACTION_PLANNED'
-  | 'PENDING_APPROVAL'
-  | 'IMPLEMENTING'
-  | 'VERIFYING'
-  | 'RESOLVED'
-  | 'FOLLOW_UP_DONE'
-  | 'CLOSED'
-  | 'REJECTED'
-  | 'REOPENED';
+/** The workflow's states (one list: the state machine's). */
+export type InteractionStatusLike = ComplaintStatus;
 
 /** Records in these states are finished with (or waiting only for the callback): no triage/resolution escalation. */
 export function isSettled(status: InteractionStatusLike): boolean {
