@@ -2,11 +2,14 @@ import { badInput } from '@/server/errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Ids are UUIDs; anything else is answered NOT_FOUND by the services without a query. */
+export const isUuid = (id: string) => UUID.test(id);
+
 /** Opaque cursors for id-keyed cursor pagination. */
 export const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
 
 export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!UUID.test(id)) throw badInput('Invalid cursor', { after: '游标无效' });
+  if (!isUuid(id)) throw badInput('Invalid cursor', { after: '游标无效' });
   return id;
 }

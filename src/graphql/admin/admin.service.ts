@@ -9,7 +9,7 @@ import { badInput, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { fieldErrors } from '../customers/customer.rules';
-import { isUuid } from '../customers/customer.service';
+import { isUuid } from '../cursor';
 
 const ZCreateApiKey = z.object({
   name: z.string().trim().min(1, { message: '名称必填' }).max(100, { message: '不能超过 100 个字符' }),

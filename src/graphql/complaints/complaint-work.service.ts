@@ -6,9 +6,9 @@ import { prisma, type Tx } from '@/server/db';
 import { badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
+import { isUuid } from '../cursor';
 import { fieldErrors } from '../customers/customer.rules';
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 const OPEN_STATES = ['TRIAGED', 'INVESTIGATING', 'ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING', 'VERIFYING', 'REOPENED'] as const;
 
 /** Staff who work a complaint: quality, its owner, or a handler of its responsible department. */

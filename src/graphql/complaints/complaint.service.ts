@@ -5,6 +5,7 @@ import { prisma, type Db, type Tx } from '@/server/db';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
+import { isUuid } from '../cursor';
 import { loadBusinessCalendar } from './business-calendar';
 import {
   availableCommands,
@@ -18,7 +19,6 @@ import {
 } from './complaint-workflow.rules';
 import { addBusinessHours, callbackDueAt, pickSlaRule } from './sla-clock.rules';
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /** The workflow actor behind a viewer; API clients read and submit, but do not work complaints. */
 function actorOf(viewer: Viewer): WorkflowActor {

@@ -5,6 +5,7 @@ import { prisma, type Tx } from '@/server/db';
 import { badInput, conflict, notFound, unauthenticated } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
+import { decodeCursor, encodeCursor, isUuid } from '../cursor';
 import { buildSearchText, parseCustomerInput, type TCustomerInput } from './customer.rules';
 
 export const MAX_PAGE_SIZE = 100;
@@ -130,16 +131,6 @@ export function customerWhere(filter: CustomerFilter = {}): Prisma.CustomerWhere
   return and.length ? { AND: and } : {};
 }
 
-export function encodeCursor(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw badInput('Invalid cursor', { after: '游标无效' });
-  return id;
-}
-
 export function customerOrderBy(sort?: CustomerSort | null): Prisma.CustomerOrderByWithRelationInput[] {
   const field = CUSTOMER_SORT_FIELDS[sort?.field ?? 'UPDATED_AT'];
   const direction = (sort?.direction ?? (sort ? 'ASC' : 'DESC')) === 'ASC' ? 'asc' : 'desc';
@@ -213,7 +204,6 @@ export async function getContract(viewer: Viewer, id: string) {
   return row;
 }
 
-export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export async function customerFacets(viewer: Viewer) {
   requirePermission(viewer, 'customers:read');

@@ -1,3 +1,4 @@
+import { encodeCursor } from '../cursor';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
 import {
@@ -7,7 +8,6 @@ import {
   customerFacets,
   customerHistory,
   customerTotals,
-  encodeCursor,
   getContract,
   getCustomer,
   listCustomers,

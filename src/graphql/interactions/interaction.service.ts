@@ -10,6 +10,7 @@ import { appendHistory } from '@/server/history';
 import { storage } from '@/server/storage/storage';
 import type { Viewer } from '@/server/viewer';
 import { intakeDueTimes } from '../complaints/sla.service';
+import { decodeCursor, encodeCursor, isUuid } from '../cursor';
 import {
   checkAttachments,
   decodeUploads,
@@ -24,7 +25,6 @@ import {
 export const MAX_PAGE_SIZE = 100;
 const ENTITY = 'Interaction';
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 // ───────────────────────────── reads ─────────────────────────────
 
@@ -66,13 +66,6 @@ export function interactionWhere(filter: InteractionFilter = {}, options: { with
     and.push({ OR: [{ number: { contains: search, mode: 'insensitive' } }, { subject: { contains: search, mode: 'insensitive' } }] });
   }
   return and.length ? { AND: and } : {};
-}
-
-export const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
-function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!isUuid(id)) throw badInput('Invalid cursor', { after: '游标无效' });
-  return id;
 }
 
 export type InteractionPage = {

@@ -1,3 +1,4 @@
+import { encodeCursor } from '../cursor';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type FieldPolicy, type RootPolicies } from '../policy';
 import { requirePermission } from '@/server/auth/policies';
@@ -6,7 +7,6 @@ import {
   convertToComplaint,
   countInteractions,
   countInteractionsByStatus,
-  encodeCursor,
   getInteraction,
   getInteractionByNumber,
   interactionHistory,
