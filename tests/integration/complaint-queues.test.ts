@@ -16,19 +16,32 @@ describe('complaint work queues', () => {
     const overdue = await complaint({ status: 'INVESTIGATING', ownerId: user.id, responsibleDepartmentId: dept.id, resolutionDueAt: hours(-30) });
     const crisis = await complaint({ status: 'TRIAGED', severity: 'CRISIS', responsibleDepartmentId: dept.id, resolutionDueAt: hours(24 * 30) });
     const untriaged = await complaint({ status: 'REGISTERED', triageDueAt: hours(-1), resolutionDueAt: hours(24 * 60) });
-    await complaint({ status: 'CLOSED', ownerId: user.id, resolutionDueAt: hours(-100) }); // closed: in no queue
+    const closed = await complaint({ status: 'CLOSED', ownerId: user.id, resolutionDueAt: hours(-100) }); // closed: in no queue
     await prisma.interaction.create({ data: { number: 'ZX-Q-1', type: 'CONSULTATION', channel: 'PHONE', subject: '咨询', description: 'd' } });
 
-    const ids = async (queue: string) =>
-      (await gqlOk<{ complaintQueue: { nodes: { id: string }[] } }>(viewer, `query($q: ComplaintQueue!) { complaintQueue(queue: $q) { nodes { id } } }`, { q: queue })).complaintQueue.nodes.map((x) => x.id);
-    expect(await ids('MINE')).toEqual([overdue.id]);
-    expect(await ids('MY_DEPARTMENT')).toEqual([overdue.id, crisis.id]); // most urgent first
-    expect(await ids('UNASSIGNED')).toEqual([crisis.id, untriaged.id]);
-    expect(await ids('OVERDUE')).toEqual([overdue.id, untriaged.id]);
-    expect(await ids('CRISIS')).toEqual([crisis.id]);
-    expect(await ids('OPEN')).toHaveLength(3);
+    const ids = async (who: typeof viewer, queue: string) =>
+      (await gqlOk<{ complaintQueue: { nodes: { id: string }[] } }>(who, `query($q: ComplaintQueue!) { complaintQueue(queue: $q) { nodes { id } } }`, { q: queue })).complaintQueue.nodes.map((x) => x.id);
+    const agent = (await createStaff('SERVICE_AGENT')).viewer;
+    expect(await ids(agent, 'UNASSIGNED')).toEqual([crisis.id, untriaged.id]); // most urgent first
+    expect(await ids(agent, 'OVERDUE')).toEqual([overdue.id, untriaged.id]);
+    expect(await ids(agent, 'CRISIS')).toEqual([crisis.id]);
+    expect(await ids(agent, 'OPEN')).toHaveLength(3);
+    const agentCounts = await gqlOk<{ complaintQueueCounts: { queue: string; count: number }[] }>(agent, `{ complaintQueueCounts { queue count } }`);
+    expect(Object.fromEntries(agentCounts.complaintQueueCounts.map((c) => [c.queue, c.count]))).toMatchObject({ MINE: 0, UNASSIGNED: 2, OVERDUE: 2, CRISIS: 1, OPEN: 3 });
+
+    // A department handler's queues hold only what is assigned to their department or to them.
+    expect(await ids(viewer, 'MINE')).toEqual([overdue.id]);
+    expect(await ids(viewer, 'MY_DEPARTMENT')).toEqual([overdue.id, crisis.id]);
+    expect(await ids(viewer, 'UNASSIGNED')).toEqual([crisis.id]);
+    expect(await ids(viewer, 'OVERDUE')).toEqual([overdue.id]);
+    expect(await ids(viewer, 'OPEN')).toEqual([overdue.id, crisis.id]);
     const counts = await gqlOk<{ complaintQueueCounts: { queue: string; count: number }[] }>(viewer, `{ complaintQueueCounts { queue count } }`);
-    expect(Object.fromEntries(counts.complaintQueueCounts.map((c) => [c.queue, c.count]))).toMatchObject({ MINE: 1, MY_DEPARTMENT: 2, UNASSIGNED: 2, OVERDUE: 2, CRISIS: 1, OPEN: 3 });
+    expect(Object.fromEntries(counts.complaintQueueCounts.map((c) => [c.queue, c.count]))).toMatchObject({ MINE: 1, MY_DEPARTMENT: 2, UNASSIGNED: 1, OVERDUE: 1, CRISIS: 1, OPEN: 2 });
+    // ...and the same scope applies by id, by number and by list.
+    expect(errorCodes(await gqlAs(viewer, `query($id: ID!) { interaction(id: $id) { id } }`, { id: untriaged.id }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await gqlAs(viewer, `query($n: String!) { interactionByNumber(number: $n) { id } }`, { n: untriaged.number }))).toEqual(['NOT_FOUND']);
+    const listed = await gqlOk<{ interactions: { nodes: { id: string }[] } }>(viewer, `{ interactions(first: 50) { nodes { id } } }`);
+    expect(listed.interactions.nodes.map((x) => x.id).sort()).toEqual([overdue.id, crisis.id, closed.id].sort()); // closed but theirs
   });
 
   it('is for staff only', async () => {

@@ -83,11 +83,14 @@ describe('complaint workflow service', () => {
   it('refuses a step by a role without authority, or out of order, and changes nothing', async () => {
     const c = await newComplaint();
     const before = await prisma.historyEntry.count({ where: { entityId: c.id } });
-    await expect(runCommand(handler, c.id, c.version, { type: 'TRIAGE', severity: 'GENERAL', causeClass: 'QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: departmentId, ownerId: null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(runCommand(executive, c.id, c.version, { type: 'TRIAGE', severity: 'GENERAL', causeClass: 'QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: departmentId, ownerId: null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // A department handler does not see an unassigned complaint at all.
+    await expect(runCommand(handler, c.id, c.version, { type: 'DECLINE', reason: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(runCommand(quality, c.id, c.version, { type: 'CLOSE' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(runCommand({ kind: 'apiClient', apiKeyId: 'k', name: 'erp', scopes: ['interactions:write'] }, c.id, c.version, { type: 'DECLINE', reason: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const triaged = await runCommand(agent, c.id, c.version, { type: 'TRIAGE', severity: 'GENERAL', causeClass: 'QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: departmentId, ownerId: handlerId });
-    await expect(runCommand(otherHandler, triaged.id, triaged.version, { type: 'START_INVESTIGATION' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Another department's handler cannot even see it.
+    await expect(runCommand(otherHandler, triaged.id, triaged.version, { type: 'START_INVESTIGATION' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const after = await prisma.interaction.findUniqueOrThrow({ where: { id: c.id } });
     expect(after).toMatchObject({ status: 'TRIAGED', version: 2 });
     expect(await prisma.historyEntry.count({ where: { entityId: c.id } })).toBe(before + 1);

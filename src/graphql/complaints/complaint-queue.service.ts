@@ -4,7 +4,7 @@ import { prisma } from '@/server/db';
 import { badInput, forbidden } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
 import { decodeCursor, encodeCursor } from '../cursor';
-import type { InteractionPage } from '../interactions/interaction.service';
+import { interactionReadScope, type InteractionPage } from '../interactions/interaction.service';
 import { loadBusinessCalendar } from './business-calendar';
 import { addBusinessHours } from './sla-clock.rules';
 
@@ -19,7 +19,7 @@ const DUE_SOON_HOURS = 4;
 export async function queueWhere(viewer: Viewer, queue: ComplaintQueue, now: Date): Promise<Prisma.InteractionWhereInput> {
   requirePermission(viewer, 'interactions:read');
   if (viewer.kind !== 'staff') throw forbidden('工作队列仅供员工使用');
-  const open: Prisma.InteractionWhereInput = { type: 'COMPLAINT', status: { notIn: [...CLOSED_STATES] } };
+  const open: Prisma.InteractionWhereInput = { AND: [interactionReadScope(viewer), { type: 'COMPLAINT', status: { notIn: [...CLOSED_STATES] } }] };
   switch (queue) {
     case 'MINE':
       return { ...open, ownerId: viewer.userId };

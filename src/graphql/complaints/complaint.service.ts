@@ -6,6 +6,7 @@ import { badInput, conflict, forbidden, notFound, unauthenticated } from '@/serv
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
+import { interactionReadScope } from '../interactions/interaction.service';
 import { loadBusinessCalendar } from './business-calendar';
 import {
   availableCommands,
@@ -74,8 +75,9 @@ export function workflowRecord(row: InteractionWithWork): WorkflowRecord {
 /** Loads an interaction the viewer may act on; another organisation's record is NOT_FOUND. */
 async function loadForViewer(tx: Reader, viewer: Viewer, id: string): Promise<InteractionWithWork> {
   if (!isUuid(id)) throw notFound('Interaction');
-  const row = await tx.interaction.findUnique({ where: { id }, include: WITH_WORK });
-  if (!row || (viewer.kind === 'customer' && row.customerId !== viewer.customerId)) throw notFound('Interaction');
+  // The same read scope as everywhere: another organisation's record, or another department's for a handler, is NOT_FOUND.
+  const row = await tx.interaction.findFirst({ where: { AND: [interactionReadScope(viewer), { id }] }, include: WITH_WORK });
+  if (!row) throw notFound('Interaction');
   return row;
 }
 

@@ -28,12 +28,17 @@ const ENTITY = 'Interaction';
 
 // ───────────────────────────── reads ─────────────────────────────
 
-/** Who may read which interactions: holders of interactions:read all; a customer account only its organisation's. */
-function readScope(viewer: Viewer): Prisma.InteractionWhereInput {
+/** Who may read which interactions: holders of interactions:read all (department handlers: their department's); a customer account only its organisation's. */
+export function interactionReadScope(viewer: Viewer): Prisma.InteractionWhereInput {
   if (viewer.kind === 'customer') return { customerId: viewer.customerId };
   requirePermission(viewer, 'interactions:read');
+  // A department handler sees what is assigned to their department, or to them (SPEC §4: 责任部门).
+  if (viewer.kind === 'staff' && viewer.role === 'DEPARTMENT_HANDLER') {
+    return { OR: [{ ownerId: viewer.userId }, ...(viewer.departmentId ? [{ responsibleDepartmentId: viewer.departmentId }] : [])] };
+  }
   return {};
 }
+const readScope = interactionReadScope;
 
 export type InteractionFilter = {
   type?: readonly InteractionType[] | null;
@@ -129,7 +134,7 @@ export async function getInteractionByNumber(viewer: Viewer, number: string): Pr
 export async function interactionsOfCustomer(viewer: Viewer, customerId: string): Promise<Interaction[]> {
   if (viewer.kind === 'customer' && viewer.customerId !== customerId) return [];
   if (viewer.kind !== 'customer') requirePermission(viewer, 'interactions:read');
-  return prisma.interaction.findMany({ where: { customerId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 50 });
+  return prisma.interaction.findMany({ where: { AND: [readScope(viewer), { customerId }] }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 50 });
 }
 
 /** The full history: staff and API clients with interactions:read; customers see only `timeline`. */
