@@ -69,6 +69,7 @@ test('agent triages a complaint to 生产部; the handler starts the investigati
   await expect(handlerPage.getByTestId('complaint-status')).toHaveText('调查中');
   // Planning needs at least one corrective action, so the command is not offered yet.
   await expect(handlerPage.getByTestId('command-PLAN_ACTIONS')).toHaveCount(0);
+  await expect(handlerPage.getByTestId('blocked-commands')).toContainText('至少需要一项纠正措施'); // the workbench says why
 
   await handlerPage.getByTestId('action-add').click();
   const dialog = handlerPage.getByTestId('action-dialog');

@@ -68,6 +68,13 @@ describe('complaint workflow through GraphQL', () => {
     expect(errorCodes(byAgent)).toEqual(['FORBIDDEN']);
     const started = await gqlOk<{ advanceComplaint: { status: string } }>(handler, `mutation($id: ID!, $v: Int!) { advanceComplaint(id: $id, version: $v, command: START_INVESTIGATION) { status } }`, { id, v: triaged.triageComplaint.version });
     expect(started.advanceComplaint.status).toBe('INVESTIGATING');
+    const blocked = await gqlOk<{ interaction: { availableCommands: string[]; blockedCommands: { command: string; reason: string }[] } }>(
+      handler,
+      `query($id: ID!) { interaction(id: $id) { availableCommands blockedCommands { command reason } } }`,
+      { id },
+    );
+    expect(blocked.interaction.availableCommands).toEqual([]);
+    expect(blocked.interaction.blockedCommands).toEqual([{ command: 'PLAN_ACTIONS', reason: '至少需要一项纠正措施' }]);
     const action = await gqlAs(handler, `mutation($id: ID!) { addComplaintAction(interactionId: $id, input: { kind: CORRECTIVE, description: "加强包装" }) { id status } }`, { id });
     expect(errorCodes(action)).toEqual([]);
 

@@ -94,6 +94,10 @@ export const ComplaintWorkbenchQuery = graphql(`
       warrantyOutcome
       escalationLevel
       availableCommands
+      blockedCommands {
+        command
+        reason
+      }
       version
       createdAt
       actions {

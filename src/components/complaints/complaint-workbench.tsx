@@ -191,6 +191,13 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
             ))}
           </div>
         )}
+        {record.blockedCommands.length > 0 && (
+          <ul className="mt-3 space-y-1 text-sm text-slate-600" data-testid="blocked-commands">
+            {record.blockedCommands.map((blocked) => (
+              <li key={blocked.command}>{t('workbench.blocked', { command: t(`command.${blocked.command}`), reason: blocked.reason })}</li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   availableCommands,
+  blockedCommands,
   decide,
   type ComplaintStatus,
   type WorkflowActor,
@@ -117,6 +118,14 @@ describe('the complaint state machine', () => {
     r = apply(r, { type: 'ANSWER', answer: '请参见证书附件' }, agent);
     r = apply(r, { type: 'CLOSE' }, agent);
     expect(r.status).toBe('CLOSED');
+  });
+
+  it('says why a step the actor could take is not offered yet', () => {
+    const investigating = fresh({ status: 'INVESTIGATING', severity: 'MAJOR', responsibleDepartmentId: DEPT, ownerId: handler.userId });
+    expect(blockedCommands(investigating, handler)).toEqual([{ command: 'PLAN_ACTIONS', reason: '至少需要一项纠正措施' }]);
+    const withAction = { ...investigating, actions: [{ kind: 'CORRECTIVE' as const, status: 'OPEN' as const }] };
+    expect(blockedCommands(withAction, handler)).toEqual([{ command: 'PLAN_ACTIONS', reason: '重大/危机投诉须先完成 8D 报告 D1–D7' }]);
+    expect(blockedCommands(withAction, customer)).toEqual([]); // not theirs to take, so nothing to explain
   });
 
   it('offers the commands the actor may take now', () => {

@@ -229,9 +229,9 @@ export function decide(record: WorkflowRecord, command: WorkflowCommand, actor: 
   }
 }
 
-/** Commands the actor may issue on the record now: what the UI offers as buttons. */
-export function availableCommands(record: WorkflowRecord, actor: WorkflowActor, authority: ApprovalAuthority = DEFAULT_AUTHORITY): CommandType[] {
-  const probes: WorkflowCommand[] = [
+/** One probe per command, with placeholder arguments that pass the argument checks. */
+function probes(record: WorkflowRecord): WorkflowCommand[] {
+  return [
     { type: 'TRIAGE', severity: record.severity ?? 'GENERAL', causeClass: record.causeClass ?? 'QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: record.responsibleDepartmentId ?? '-', ownerId: record.ownerId },
     { type: 'DECLINE', reason: 'x' },
     { type: 'START_INVESTIGATION' },
@@ -248,5 +248,20 @@ export function availableCommands(record: WorkflowRecord, actor: WorkflowActor, 
     { type: 'REOPEN', reason: 'x' },
     { type: 'ANSWER', answer: 'x' },
   ];
-  return probes.filter((c) => decide(record, c, actor, authority).ok).map((c) => c.type);
+}
+
+/** Commands the actor may issue on the record now: what the UI offers as buttons. */
+export function availableCommands(record: WorkflowRecord, actor: WorkflowActor, authority: ApprovalAuthority = DEFAULT_AUTHORITY): CommandType[] {
+  return probes(record).filter((c) => decide(record, c, actor, authority).ok).map((c) => c.type);
+}
+
+/**
+ * Commands the actor would be allowed to issue in this state but whose precondition is not met yet (e.g. planning
+ * before a corrective action exists), with the reason — so the UI can say why a step is not offered.
+ */
+export function blockedCommands(record: WorkflowRecord, actor: WorkflowActor, authority: ApprovalAuthority = DEFAULT_AUTHORITY): { command: CommandType; reason: string }[] {
+  return probes(record).flatMap((c) => {
+    const decision = decide(record, c, actor, authority);
+    return !decision.ok && decision.code === 'PRECONDITION' ? [{ command: c.type, reason: decision.message }] : [];
+  });
 }

@@ -10,6 +10,7 @@ import { interactionReadScope } from '../interactions/interaction.service';
 import { loadBusinessCalendar } from './business-calendar';
 import {
   availableCommands,
+  blockedCommands,
   decide,
   DEFAULT_AUTHORITY,
   type ApprovalAuthority,
@@ -81,11 +82,12 @@ async function loadForViewer(tx: Reader, viewer: Viewer, id: string): Promise<In
   return row;
 }
 
-/** The commands the viewer may issue on this record now (what the UI shows as buttons). */
-export async function commandsFor(viewer: Viewer, interaction: Interaction): Promise<CommandType[]> {
-  if (viewer.kind !== 'staff' && viewer.kind !== 'customer') return [];
+/** What the viewer may do on this record now, and what it could do once a precondition is met (with the reason). */
+export async function commandOptions(viewer: Viewer, interaction: Interaction): Promise<{ available: CommandType[]; blocked: { command: CommandType; reason: string }[] }> {
+  if (viewer.kind !== 'staff' && viewer.kind !== 'customer') return { available: [], blocked: [] };
   const row = await loadForViewer(prisma, viewer, interaction.id);
-  return availableCommands(workflowRecord(row), actorOf(viewer), await loadAuthority(prisma));
+  const [record, actor, authority] = [workflowRecord(row), actorOf(viewer), await loadAuthority(prisma)];
+  return { available: availableCommands(record, actor, authority), blocked: blockedCommands(record, actor, authority) };
 }
 
 const ZComment = z.string().trim().max(2000, { message: '不能超过 2000 个字符' }).nullish();

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
-import { commandsFor, eightDComplete, runCommand } from './complaint.service';
+import { commandOptions, eightDComplete, runCommand } from './complaint.service';
 import { addComplaintAction, saveEightD, updateComplaintAction } from './complaint-work.service';
 import { complaintQueueCounts, listComplaintQueue } from './complaint-queue.service';
 
@@ -25,6 +25,19 @@ export const complaintPolicies: RootPolicies = {
 };
 
 const isStaff = (kind: string) => kind === 'staff' || kind === 'apiClient';
+
+// availableCommands and blockedCommands come from one decision per record and request: memoised on the parent row,
+// which lives only as long as the request.
+const optionsByRow = new WeakMap<object, ReturnType<typeof commandOptions>>();
+function optionsFor(...args: Parameters<typeof commandOptions>) {
+  const [, row] = args;
+  let options = optionsByRow.get(row);
+  if (!options) {
+    options = commandOptions(...args);
+    optionsByRow.set(row, options);
+  }
+  return options;
+}
 
 export const complaintResolvers: Resolvers = {
   Query: {
@@ -69,7 +82,8 @@ export const complaintResolvers: Resolvers = {
   Interaction: {
     responsibleDepartment: (i, _, { loaders }) => (i.responsibleDepartmentId ? loaders.departmentById.load(i.responsibleDepartmentId) : null),
     owner: (i, _, { loaders }) => (i.ownerId ? loaders.userById.load(i.ownerId) : null),
-    availableCommands: (i, _, { viewer }) => commandsFor(viewer, i),
+    availableCommands: async (i, _, { viewer }) => (await optionsFor(viewer, i)).available,
+    blockedCommands: async (i, _, { viewer }) => (await optionsFor(viewer, i)).blocked,
     actions: (i, _, { viewer, loaders }) => (isStaff(viewer.kind) ? loaders.actionsByInteraction.load(i.id) : []),
     eightD: (i, _, { viewer, loaders }) => (isStaff(viewer.kind) ? loaders.eightDByInteraction.load(i.id) : null),
     approvals: (i, _, { viewer, loaders }) => (isStaff(viewer.kind) ? loaders.approvalsByInteraction.load(i.id) : []),
