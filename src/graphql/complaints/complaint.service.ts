@@ -7,7 +7,6 @@ import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
 import { interactionReadScope } from '../interactions/interaction.service';
-import { loadBusinessCalendar } from './business-calendar';
 import {
   availableCommands,
   blockedCommands,
@@ -19,7 +18,8 @@ import {
   type WorkflowCommand,
   type WorkflowRecord,
 } from './complaint-workflow.rules';
-import { addBusinessHours, callbackDueAt, pickSlaRule } from './sla-clock.rules';
+import { callbackDueAt } from './sla-clock.rules';
+import { dueTimesFor, slaRuleFor } from './sla.service';
 
 
 /** The workflow actor behind a viewer; API clients read and submit, but do not work complaints. */
@@ -138,14 +138,12 @@ export async function runCommand(
 
     if (command.type === 'TRIAGE') {
       data.triagedAt = now;
-      const rules = await tx.slaRule.findMany({ where: { active: true } });
-      const rule = pickSlaRule(rules, { type: row.type, severity: command.severity, keyAccount: row.isKeyAccount });
-      if (rule) data.resolutionDueAt = addBusinessHours(row.createdAt, rule.resolutionHours, await loadBusinessCalendar(tx));
+      const { resolutionDueAt } = await dueTimesFor(tx, { type: row.type, severity: command.severity, isKeyAccount: row.isKeyAccount, registeredAt: row.createdAt });
+      if (resolutionDueAt) data.resolutionDueAt = resolutionDueAt;
     }
     if (to === 'RESOLVED' && row.status !== 'RESOLVED') data.resolvedAt = now;
     if (to === 'RESOLVED' && row.status !== 'RESOLVED' && row.type === 'COMPLAINT') {
-      const rules = await tx.slaRule.findMany({ where: { active: true } });
-      const rule = pickSlaRule(rules, { type: row.type, severity: row.severity, keyAccount: row.isKeyAccount });
+      const rule = await slaRuleFor(tx, { type: row.type, severity: row.severity, isKeyAccount: row.isKeyAccount });
       const due = callbackDueAt(now, { callbackDays: rule?.callbackDays ?? 7 });
       data.callbackDueAt = due;
       // SPEC §5: a callback within 7 days of resolution.

@@ -2,14 +2,22 @@ import type { Tx } from '@/server/db';
 import { loadBusinessCalendar } from './business-calendar';
 import { addBusinessHours, pickSlaRule } from './sla-clock.rules';
 
-/**
- * Due times set when a record is registered (SPEC §4): the responsible department decided within the rule's triage
- * hours (4 business hours by default), and a first resolution target by type (refined by severity at triage).
- */
-export async function intakeDueTimes(tx: Tx, record: { type: 'CONSULTATION' | 'INQUIRY' | 'COMPLAINT' | 'SUGGESTION'; isKeyAccount: boolean; registeredAt: Date }) {
+type SlaSubject = { type: 'CONSULTATION' | 'INQUIRY' | 'COMPLAINT' | 'SUGGESTION'; severity: 'GENERAL' | 'MAJOR' | 'CRISIS' | null; isKeyAccount: boolean };
+
+/** The active SLA rule for a record (the most specific match), or null. */
+export async function slaRuleFor(tx: Tx, record: SlaSubject) {
   const rules = await tx.slaRule.findMany({ where: { active: true } });
-  // Before triage a complaint runs on the general clock; triage re-targets it by severity.
-  const rule = pickSlaRule(rules, { type: record.type, severity: record.type === 'COMPLAINT' ? 'GENERAL' : null, keyAccount: record.isKeyAccount });
+  return pickSlaRule(rules, { type: record.type, severity: record.severity, keyAccount: record.isKeyAccount });
+}
+
+/**
+ * Due times counted from registration in business hours (SPEC §4): the responsible department decided within the
+ * rule's triage hours (4 by default) and the resolution target. At intake a complaint runs on the general clock;
+ * triage re-targets it by severity.
+ */
+export async function dueTimesFor(tx: Tx, record: SlaSubject & { registeredAt: Date }) {
+  const severity = record.severity ?? (record.type === 'COMPLAINT' ? 'GENERAL' : null);
+  const rule = await slaRuleFor(tx, { ...record, severity });
   if (!rule) return { triageDueAt: null, resolutionDueAt: null };
   const calendar = await loadBusinessCalendar(tx);
   return {
@@ -17,3 +25,7 @@ export async function intakeDueTimes(tx: Tx, record: { type: 'CONSULTATION' | 'I
     resolutionDueAt: addBusinessHours(record.registeredAt, rule.resolutionHours, calendar),
   };
 }
+
+/** Due times set when a record is registered. */
+export const intakeDueTimes = (tx: Tx, record: { type: SlaSubject['type']; isKeyAccount: boolean; registeredAt: Date }) =>
+  dueTimesFor(tx, { ...record, severity: null });
