@@ -47,3 +47,13 @@ export function toGraphQLError(error: unknown, requestId: string): GraphQLError 
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
   });
 }
+
+/** For server pages: a service's NOT_FOUND becomes Next's 404 page; anything else is rethrown. */
+export async function orNotFoundPage<T>(work: Promise<T>, notFoundPage: () => never): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'NOT_FOUND') notFoundPage();
+    throw error;
+  }
+}

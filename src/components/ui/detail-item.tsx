@@ -9,3 +9,8 @@ export function DetailItem({ label, children, className = '', testId }: { label:
     </div>
   );
 }
+
+/** A DetailItem only when the value is set (empty fields are left out of the list). */
+export function detailIfSet(label: string, value: React.ReactNode) {
+  return value ? <DetailItem label={label}>{value}</DetailItem> : null;
+}

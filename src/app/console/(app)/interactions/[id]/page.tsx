@@ -9,7 +9,8 @@ import { formatDateTime } from '@/lib/format';
 import { can } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
 import { requireStaffPage } from '@/server/auth/session';
-import { DomainError } from '@/server/errors';
+import { orNotFoundPage } from '@/server/errors';
+import { detailIfSet } from '@/components/ui/detail-item';
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, tc] = await Promise.all([getTranslations('intake'), getTranslations('common')]);
@@ -20,10 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ConsoleInteractionPage({ params }: { params: Promise<{ id: string }> }) {
   const { viewer } = await requireStaffPage();
   const [{ id }, t, timeZone] = await Promise.all([params, getTranslations('intake'), getTimeZone()]);
-  const interaction = await getInteraction(viewer, id).catch((error: unknown) => {
-    if (error instanceof DomainError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  const interaction = await orNotFoundPage(getInteraction(viewer, id), notFound);
   const loaders = createInteractionLoaders();
   const [attachments, history, contract, source, derived] = await Promise.all([
     loaders.attachmentsByInteraction.load(interaction.id),
@@ -36,13 +34,6 @@ export default async function ConsoleInteractionPage({ params }: { params: Promi
   const actors = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const hasComplaint = derived.some((d) => d.type === 'COMPLAINT');
 
-  const item = (label: string, value: React.ReactNode) =>
-    value ? (
-      <div>
-        <dt className="text-xs text-slate-500">{label}</dt>
-        <dd className="mt-0.5 whitespace-pre-wrap text-sm text-slate-900">{value}</dd>
-      </div>
-    ) : null;
 
   return (
     <div className="space-y-6">
@@ -64,9 +55,9 @@ export default async function ConsoleInteractionPage({ params }: { params: Promi
       <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
         <section className="rounded-lg border border-slate-200 bg-white p-5">
           <dl className="grid gap-4 sm:grid-cols-2">
-            {item(t('detail.channel'), t(`channel.${interaction.channel}`))}
-            {item(t('detail.createdAt'), formatDateTime(interaction.createdAt.toISOString(), timeZone))}
-            {item(
+            {detailIfSet(t('detail.channel'), t(`channel.${interaction.channel}`))}
+            {detailIfSet(t('detail.createdAt'), formatDateTime(interaction.createdAt.toISOString(), timeZone))}
+            {detailIfSet(
               t('console.list.customer'),
               interaction.customerId ? (
                 <Link className="text-blue-700 hover:underline" href={`/console/customers/${interaction.customerId}`}>{interaction.companyName ?? interaction.customerId}</Link>
@@ -74,17 +65,17 @@ export default async function ConsoleInteractionPage({ params }: { params: Promi
                 interaction.companyName
               ),
             )}
-            {item(t('form.contactName'), interaction.contactName)}
-            {item(t('form.contactPhone'), interaction.contactPhone)}
-            {item(t('form.contactEmail'), interaction.contactEmail)}
-            {item(t('detail.relatedContract'), contract ? `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}` : null)}
-            {item(t('detail.productRef'), interaction.productRef)}
-            {item(t('detail.orderRef'), interaction.orderRef)}
-            {item(
+            {detailIfSet(t('form.contactName'), interaction.contactName)}
+            {detailIfSet(t('form.contactPhone'), interaction.contactPhone)}
+            {detailIfSet(t('form.contactEmail'), interaction.contactEmail)}
+            {detailIfSet(t('detail.relatedContract'), contract ? `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}` : null)}
+            {detailIfSet(t('detail.productRef'), interaction.productRef)}
+            {detailIfSet(t('detail.orderRef'), interaction.orderRef)}
+            {detailIfSet(
               t('console.detail.source'),
               source ? <Link className="text-blue-700 hover:underline" href={`/console/interactions/${source.id}`}>{source.number}</Link> : null,
             )}
-            {item(
+            {detailIfSet(
               t('console.detail.derived'),
               derived.length ? (
                 <span className="flex gap-2">
@@ -96,8 +87,8 @@ export default async function ConsoleInteractionPage({ params }: { params: Promi
             )}
           </dl>
           <dl className="mt-4 grid gap-4">
-            {item(t('detail.description'), interaction.description)}
-            {item(t('detail.desiredOutcome'), interaction.desiredOutcome)}
+            {detailIfSet(t('detail.description'), interaction.description)}
+            {detailIfSet(t('detail.desiredOutcome'), interaction.desiredOutcome)}
           </dl>
           <h2 className="mt-6 mb-2 text-sm font-semibold">{t('detail.attachments')}</h2>
           {attachments.length === 0 ? (

@@ -7,7 +7,8 @@ import { createInteractionLoaders } from '@/graphql/interactions/interactions.lo
 import { IntakeTimeline } from '@/components/interactions/intake-timeline';
 import { formatDateTime } from '@/lib/format';
 import { requireCustomerPage } from '@/server/auth/session';
-import { DomainError } from '@/server/errors';
+import { orNotFoundPage } from '@/server/errors';
+import { detailIfSet } from '@/components/ui/detail-item';
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, tc] = await Promise.all([getTranslations('intake'), getTranslations('common')]);
@@ -18,23 +19,13 @@ export default async function PortalInteractionPage({ params }: { params: Promis
   const { viewer } = await requireCustomerPage();
   const [{ id }, t, timeZone] = await Promise.all([params, getTranslations('intake'), getTimeZone()]);
   // getInteraction scopes by viewer.customerId: another organisation's record is NOT_FOUND, shown as a 404.
-  const interaction = await getInteraction(viewer, id).catch((error: unknown) => {
-    if (error instanceof DomainError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  const interaction = await orNotFoundPage(getInteraction(viewer, id), notFound);
   const loaders = createInteractionLoaders();
   const [timeline, attachments, contract] = await Promise.all([
     loaders.timelineByInteraction.load(interaction.id),
     loaders.attachmentsByInteraction.load(interaction.id),
     interaction.relatedContractId ? loaders.contractById.load(interaction.relatedContractId) : null,
   ]);
-  const item = (label: string, value: React.ReactNode) =>
-    value ? (
-      <div>
-        <dt className="text-xs text-slate-500">{label}</dt>
-        <dd className="mt-0.5 whitespace-pre-wrap text-sm text-slate-900">{value}</dd>
-      </div>
-    ) : null;
 
   return (
     <div className="space-y-6">
@@ -58,13 +49,13 @@ export default async function PortalInteractionPage({ params }: { params: Promis
       <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
         <section className="rounded-lg border border-slate-200 bg-white p-5">
           <dl className="grid gap-4">
-            {item(t('detail.description'), interaction.description)}
-            {item(t('detail.desiredOutcome'), interaction.desiredOutcome)}
-            {item(t('detail.relatedContract'), contract ? `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}` : null)}
-            {item(t('detail.productRef'), interaction.productRef)}
-            {item(t('detail.orderRef'), interaction.orderRef)}
-            {item(t('detail.channel'), t(`channel.${interaction.channel}`))}
-            {item(t('detail.createdAt'), formatDateTime(interaction.createdAt.toISOString(), timeZone))}
+            {detailIfSet(t('detail.description'), interaction.description)}
+            {detailIfSet(t('detail.desiredOutcome'), interaction.desiredOutcome)}
+            {detailIfSet(t('detail.relatedContract'), contract ? `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}` : null)}
+            {detailIfSet(t('detail.productRef'), interaction.productRef)}
+            {detailIfSet(t('detail.orderRef'), interaction.orderRef)}
+            {detailIfSet(t('detail.channel'), t(`channel.${interaction.channel}`))}
+            {detailIfSet(t('detail.createdAt'), formatDateTime(interaction.createdAt.toISOString(), timeZone))}
           </dl>
           <h2 className="mt-6 mb-2 text-sm font-semibold">{t('detail.attachments')}</h2>
           {attachments.length === 0 ? (
