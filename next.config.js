@@ -6,5 +6,5 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 module.exports = withNextIntl({
   poweredByHeader: false,
   // Server-only packages with native/wasm parts or dynamic requires: load them from node_modules at run time.
-  serverExternalPackages: ['pg', 'pg-boss', 'exceljs', 'nodemailer', 'bcryptjs'],
+  serverExternalPackages: ['pg', 'pg-boss', 'exceljs', 'nodemailer', 'bcryptjs', 'pdfkit'],
 });

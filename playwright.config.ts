@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Browser journeys against a production build served by `npm start` on a fresh embedded database (./.data/e2e),
 // driven in Debian's Chromium (no browser download on these machines: see ../shared/TOOLCHAIN.md).
 const port = Number(process.env.E2E_PORT ?? 3100);
+// KEFU_TEST_CLOCK=1: the journeys move the server's clock (POST /api/test/clock) to see records turn overdue.
+const dataDir = process.env.E2E_DATA_DIR ?? '.data/e2e';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -24,7 +26,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .data/e2e && KEFU_DATA_DIR=.data/e2e PORT=${port} npm start`,
+    command: `rm -rf ${dataDir} && KEFU_TEST_CLOCK=1 KEFU_DATA_DIR=${dataDir} PORT=${port} npm start`,
     url: `http://localhost:${port}/console/login`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@/server/viewer';
 import { createLoaders, type Loaders } from './loaders';
+import { now as clockNow } from '@/server/clock';
 
 export type GraphQLContext = {
   viewer: Viewer;
@@ -12,6 +13,6 @@ export type GraphQLContext = {
 };
 
 /** One context per request: the viewer, fresh DataLoaders (never shared between requests), the clock. */
-export function createContext(viewer: Viewer, now: () => Date = () => new Date(), clientIp = 'unknown'): GraphQLContext {
+export function createContext(viewer: Viewer, now: () => Date = clockNow, clientIp = 'unknown'): GraphQLContext {
   return { viewer, loaders: createLoaders(), requestId: randomUUID(), now, clientIp };
 }

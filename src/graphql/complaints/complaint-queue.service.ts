@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../cursor';
 import { interactionReadScope, type InteractionPage } from '../interactions/interaction.service';
 import { loadBusinessCalendar } from './business-calendar';
 import { addBusinessHours } from './sla-clock.rules';
+import { now as clockNow } from '@/server/clock';
 
 export const COMPLAINT_QUEUES = ['MINE', 'MY_DEPARTMENT', 'UNASSIGNED', 'DUE_SOON', 'OVERDUE', 'CRISIS', 'OPEN'] as const;
 export type ComplaintQueue = (typeof COMPLAINT_QUEUES)[number];
@@ -41,7 +42,7 @@ export async function queueWhere(viewer: Viewer, queue: ComplaintQueue, now: Dat
 }
 
 /** One page of a work queue, most urgent first (earliest resolution due time; none last). */
-export async function listComplaintQueue(viewer: Viewer, args: { queue: ComplaintQueue; first?: number | null; after?: string | null }, now = new Date()): Promise<InteractionPage> {
+export async function listComplaintQueue(viewer: Viewer, args: { queue: ComplaintQueue; first?: number | null; after?: string | null }, now = clockNow()): Promise<InteractionPage> {
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be between 1 and 100', { first: '每页条数须在 1 到 100 之间' });
   const where = await queueWhere(viewer, args.queue, now);
@@ -58,6 +59,6 @@ export async function listComplaintQueue(viewer: Viewer, args: { queue: Complain
 }
 
 /** How many complaints each queue holds, for the queue tabs. */
-export async function complaintQueueCounts(viewer: Viewer, now = new Date()) {
+export async function complaintQueueCounts(viewer: Viewer, now = clockNow()) {
   return Promise.all(COMPLAINT_QUEUES.map(async (queue) => ({ queue, count: await prisma.interaction.count({ where: await queueWhere(viewer, queue, now) }) })));
 }

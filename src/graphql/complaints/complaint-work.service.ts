@@ -8,6 +8,7 @@ import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
 import { fieldErrors } from '../customers/customer.rules';
+import { now as clockNow } from '@/server/clock';
 
 const OPEN_STATES = ['TRIAGED', 'INVESTIGATING', 'ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING', 'VERIFYING', 'REOPENED'] as const;
 
@@ -41,7 +42,7 @@ function parseAction(input: unknown) {
   return parsed.data;
 }
 
-export async function addComplaintAction(viewer: Viewer, interactionId: string, input: unknown, now = new Date()): Promise<ComplaintAction> {
+export async function addComplaintAction(viewer: Viewer, interactionId: string, input: unknown, now = clockNow()): Promise<ComplaintAction> {
   const data = parseAction(input);
   return prisma.$transaction(async (tx) => {
     await loadWorkableComplaint(tx, viewer, interactionId);
@@ -54,7 +55,7 @@ export async function addComplaintAction(viewer: Viewer, interactionId: string, 
   });
 }
 
-export async function updateComplaintAction(viewer: Viewer, id: string, version: number, input: unknown, now = new Date()): Promise<ComplaintAction> {
+export async function updateComplaintAction(viewer: Viewer, id: string, version: number, input: unknown, now = clockNow()): Promise<ComplaintAction> {
   const data = parseAction(input);
   if (!isUuid(id)) throw notFound('ComplaintAction');
   return prisma.$transaction(async (tx) => {

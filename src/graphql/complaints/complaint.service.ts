@@ -20,6 +20,7 @@ import {
 } from './complaint-workflow.rules';
 import { callbackDueAt } from './sla-clock.rules';
 import { dueTimesFor, slaRuleFor } from './sla.service';
+import { now as clockNow } from '@/server/clock';
 
 
 /** The workflow actor behind a viewer; API clients read and submit, but do not work complaints. */
@@ -105,7 +106,7 @@ export async function runCommand(
   version: number,
   command: WorkflowCommand,
   extras: CommandExtras = {},
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<Interaction> {
   const actor = actorOf(viewer);
   const comment = ZComment.safeParse('comment' in command ? command.comment : null);

@@ -16,6 +16,7 @@ import {
   type EscalationStep,
 } from './escalation.rules';
 import { addBusinessHours, type BusinessCalendar } from './sla-clock.rules';
+import { now as clockNow } from '@/server/clock';
 
 /**
  * The escalation sweep (SPEC §4 处理逾期反应), run every minute by the `escalation-sweep` job and callable with any
@@ -54,7 +55,7 @@ export type SweepOptions = {
   pageSize?: number;
 };
 
-export async function runEscalationSweep(now: Date = new Date(), options: SweepOptions = {}): Promise<SweepResult> {
+export async function runEscalationSweep(now: Date = clockNow(), options: SweepOptions = {}): Promise<SweepResult> {
   const pageSize = options.pageSize ?? PAGE;
   const [calendar, policy] = await Promise.all([loadBusinessCalendar(), loadPolicy()]);
   const dueSoonHorizon = addBusinessHours(now, policy.dueSoonHours, calendar);

@@ -21,6 +21,7 @@ import {
   parseSubmitInput,
   type CheckedFile,
 } from './interaction.rules';
+import { now as clockNow } from '@/server/clock';
 
 export const MAX_PAGE_SIZE = 100;
 const ENTITY = 'Interaction';
@@ -220,7 +221,7 @@ const isUniqueViolationOn = (error: unknown, field: string) =>
  * Idempotent: the stored key is unique, so a resent or double-clicked submission fails the insert and gets the
  * record the first one created — no read-then-write race.
  */
-export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: Date = new Date()): Promise<Interaction> {
+export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: Date = clockNow()): Promise<Interaction> {
   if (viewer.kind === 'staff') throw forbidden('员工请使用来电/来访登记 / Staff record interactions with recordInteraction');
   if (viewer.kind === 'apiClient') requirePermission(viewer, 'interactions:write');
   const input = parseSubmitInput(rawInput, viewer.kind === 'anonymous');
@@ -281,7 +282,7 @@ async function clockFields(tx: Tx, type: InteractionType, customerId: string | n
 }
 
 /** Staff intake: a phone call (来电记录), visit, e-mail or letter/fax on a customer, of any type. */
-export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: Date = new Date()): Promise<Interaction> {
+export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: Date = clockNow()): Promise<Interaction> {
   requirePermission(viewer, 'interactions:write');
   const input = parseRecordInput(rawInput);
   const files = checkAttachments(decodeUploads(input.attachments ?? []));
@@ -320,7 +321,7 @@ export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: 
  * Turns a consultation/inquiry/suggestion into a complaint: a new record (TS-…) linked by sourceInteractionId, with
  * history on both. `version` guards against two staff converting the same record at once.
  */
-export async function convertToComplaint(viewer: Viewer, id: string, version: number, now: Date = new Date()): Promise<Interaction> {
+export async function convertToComplaint(viewer: Viewer, id: string, version: number, now: Date = clockNow()): Promise<Interaction> {
   requirePermission(viewer, 'interactions:write');
   if (!isUuid(id)) throw notFound(ENTITY);
   return prisma.$transaction(async (tx) => {

@@ -12,6 +12,11 @@ export const PERMISSIONS = [
   'customers:import',
   'interactions:read',
   'interactions:write',
+  'callbacks:read',
+  'callbacks:write',
+  'surveys:read',
+  'surveys:manage',
+  'surveys:respond',
   'apiKeys:manage',
   'users:manage',
   'settings:manage',
@@ -19,12 +24,35 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Scopes an admin may put on an API key. */
-export const API_SCOPES: readonly Permission[] = ['customers:read', 'customers:write', 'customers:import', 'interactions:read', 'interactions:write'];
+export const API_SCOPES: readonly Permission[] = [
+  'customers:read',
+  'customers:write',
+  'customers:import',
+  'interactions:read',
+  'interactions:write',
+  'callbacks:read',
+  'surveys:read',
+  'surveys:respond',
+];
 
 const READ_ONLY: Permission[] = ['customers:read', 'interactions:read'];
-const CUSTOMER_DESK: Permission[] = ['customers:read', 'customers:write', 'customers:import', 'interactions:read', 'interactions:write'];
-// Quality records and reads intake (SPEC §3/§4) but does not maintain the customer database.
-const QUALITY: Permission[] = ['customers:read', 'interactions:read', 'interactions:write'];
+// The service desk keeps the customer database, takes intake, calls back and runs the surveys (SPEC §1, §3, §5, §6).
+const CUSTOMER_DESK: Permission[] = [
+  'customers:read',
+  'customers:write',
+  'customers:import',
+  'interactions:read',
+  'interactions:write',
+  'callbacks:read',
+  'callbacks:write',
+  'surveys:read',
+  'surveys:manage',
+  'surveys:respond',
+];
+// Quality records and reads intake (SPEC §3/§4) but does not maintain the customer database; it reads callbacks and
+// the satisfaction analysis, as the executive does.
+const QUALITY: Permission[] = ['customers:read', 'interactions:read', 'interactions:write', 'callbacks:read', 'surveys:read'];
+const EXECUTIVE: Permission[] = [...READ_ONLY, 'callbacks:read', 'surveys:read'];
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
@@ -32,7 +60,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   SERVICE_MANAGER: CUSTOMER_DESK,
   QUALITY_MANAGER: QUALITY,
   DEPARTMENT_HANDLER: READ_ONLY,
-  EXECUTIVE: READ_ONLY,
+  EXECUTIVE,
   DISPATCHER: READ_ONLY,
   TECHNICIAN: READ_ONLY,
 };

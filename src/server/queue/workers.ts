@@ -2,6 +2,7 @@ import type PgBoss from 'pg-boss';
 import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
 import { sendMail } from '@/server/mail/mailer';
 import { QUEUES, startQueue, stopQueue, type MailJob, type StartQueueOptions } from './boss';
+import { now as clockNow } from '@/server/clock';
 
 /** Data of an escalation-sweep job: the scheduled job carries none (the sweep uses the current time). */
 export type SweepJob = { now?: string };
@@ -24,7 +25,7 @@ export async function registerWorkers(boss: PgBoss, options: Pick<WorkerOptions,
   });
   await boss.work<SweepJob>(QUEUES.escalationSweep, { ...polling, batchSize: 1 }, async (jobs) => {
     for (const job of jobs) {
-      const result = await runEscalationSweep(job.data?.now ? new Date(job.data.now) : new Date());
+      const result = await runEscalationSweep(job.data?.now ? new Date(job.data.now) : clockNow());
       if (result.escalations > 0 || result.skipped > 0) console.info(`[escalation] ${JSON.stringify(result)}`);
       return result;
     }

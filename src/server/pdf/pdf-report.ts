@@ -1,0 +1,210 @@
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { formatDateTime } from '@/lib/format';
+
+/**
+ * Printable reports (8D report, 客户投诉处理单, monthly and quarterly reports) as PDF, built with pdfkit and its own
+ * table layout. Chinese text needs a CJK font embedded in the file: Noto Sans SC (SIL Open Font License) from the npm
+ * package @expo-google-fonts/noto-sans-sc — the whole CJK repertoire, not only GB2312, so rare characters in company
+ * and person names print too. pdfkit embeds only the glyphs a document uses (a one-page form is ~15–40 KB).
+ *
+ * A report is a title block, then sections of label/value fields, text blocks and tables, then an optional signature
+ * row; every page carries the footer with the page number and the time it was printed.
+ */
+
+// From the project root, as the schema's SDL files are (src/graphql/schema.ts): the server bundle's own location says
+// nothing about where node_modules is.
+const fontDir = join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-sc');
+export const PDF_FONTS = {
+  regular: join(fontDir, '400Regular/NotoSansSC_400Regular.ttf'),
+  bold: join(fontDir, '700Bold/NotoSansSC_700Bold.ttf'),
+} as const;
+
+const MARGIN = 48;
+const INK = '#0f172a';
+const MUTED = '#64748b';
+const RULE = '#cbd5e1';
+const HEAD_FILL = '#f1f5f9';
+
+export type PdfCell = string | number | null | undefined;
+export type PdfColumn = { header: string; width?: number | '*'; align?: 'left' | 'right' | 'center' };
+
+export type PdfReportOptions = {
+  title: string;
+  /** A line under the title, e.g. the record number and its status. */
+  subtitle?: string;
+  /** Company name or system name printed top right on every page. */
+  organisation?: string;
+  generatedAt: Date;
+  timeZone: string;
+  /** Footer wording; `{page}` and `{pages}` are replaced. */
+  footer?: string;
+  landscape?: boolean;
+};
+
+const text = (value: PdfCell) => (value === null || value === undefined || value === '' ? '—' : String(value));
+
+export class PdfReport {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly chunks: Buffer[] = [];
+  private readonly done: Promise<Buffer>;
+
+  constructor(private readonly options: PdfReportOptions) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      layout: options.landscape ? 'landscape' : 'portrait',
+      margins: { top: MARGIN, bottom: MARGIN + 12, left: MARGIN, right: MARGIN },
+      bufferPages: true, // the footer's "page X / Y" is written once all pages exist
+      info: { Title: options.title, Producer: '客服通 Kefu', Creator: '客服通 Kefu' },
+      lang: 'zh-CN',
+    });
+    // Fonts are named by their file path, not registered under an alias: pdfkit's table restores the font by its
+    // source after each cell, and only a path-keyed font is found in its cache (an alias re-reads the 10 MB file
+    // for every cell — seconds per table).
+    this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+    this.done = new Promise((resolve, reject) => {
+      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
+      this.doc.on('error', reject);
+    });
+    this.titleBlock();
+  }
+
+  private get width() {
+    return this.doc.page.width - MARGIN * 2;
+  }
+
+  private titleBlock() {
+    const { doc, options } = this;
+    if (options.organisation) doc.font(PDF_FONTS.regular).fontSize(9).fillColor(MUTED).text(options.organisation, { align: 'right' });
+    doc.font(PDF_FONTS.bold).fontSize(18).fillColor(INK).text(options.title, { align: 'center' });
+    if (options.subtitle) doc.moveDown(0.2).font(PDF_FONTS.regular).fontSize(10).fillColor(MUTED).text(options.subtitle, { align: 'center' });
+    doc.moveDown(0.6);
+    this.rule();
+  }
+
+  private rule() {
+    const y = this.doc.y;
+    this.doc.moveTo(MARGIN, y).lineTo(MARGIN + this.width, y).lineWidth(0.5).strokeColor(RULE).stroke();
+    this.doc.moveDown(0.5);
+  }
+
+  /** Starts a new page when fewer than `height` points are left, so a heading never sits alone at a page's foot. */
+  private keep(height: number) {
+    if (this.doc.y + height > this.doc.page.height - this.doc.page.margins.bottom) this.doc.addPage();
+  }
+
+  section(title: string): this {
+    this.keep(60);
+    this.doc.moveDown(0.4).font(PDF_FONTS.bold).fontSize(12).fillColor(INK).text(title, MARGIN);
+    this.doc.moveDown(0.3);
+    return this;
+  }
+
+  paragraph(value: string, { muted = false }: { muted?: boolean } = {}): this {
+    this.doc.font(PDF_FONTS.regular).fontSize(10).fillColor(muted ? MUTED : INK).text(value, MARGIN, undefined, { width: this.width });
+    this.doc.moveDown(0.4);
+    return this;
+  }
+
+  /** Label/value pairs in a bordered grid, `columns` pairs per row (long values wrap inside their cell). */
+  fields(pairs: readonly (readonly [string, PdfCell])[], { columns = 2 }: { columns?: number } = {}): this {
+    if (pairs.length === 0) return this;
+    const rows: PDFKit.Mixins.CellOptions[][] = [];
+    for (let i = 0; i < pairs.length; i += columns) {
+      const row: PDFKit.Mixins.CellOptions[] = [];
+      for (let j = 0; j < columns; j++) {
+        const pair = pairs[i + j];
+        row.push({ text: pair ? pair[0] : '', backgroundColor: HEAD_FILL, font: { src: PDF_FONTS.bold }, textColor: MUTED });
+        row.push({ text: pair ? text(pair[1]) : '' });
+      }
+      rows.push(row);
+    }
+    const labelWidth = Math.min(90, this.width / (columns * 3));
+    const valueWidth = (this.width - labelWidth * columns) / columns;
+    this.keep(40);
+    this.doc.font(PDF_FONTS.regular).fontSize(9.5).fillColor(INK);
+    this.doc.table({
+      position: { x: MARGIN },
+      columnStyles: Array.from({ length: columns * 2 }, (_, k) => (k % 2 === 0 ? labelWidth : valueWidth)),
+      defaultStyle: { border: 0.5, borderColor: RULE, padding: 4 },
+      data: rows,
+    });
+    this.doc.moveDown(0.6);
+    return this;
+  }
+
+  /** A labelled box of free text (8D disciplines, descriptions): the label on a shaded band, the text under it. */
+  textBlock(label: string, value: PdfCell): this {
+    this.keep(50);
+    this.doc.font(PDF_FONTS.regular).fontSize(9.5).fillColor(INK);
+    this.doc.table({
+      position: { x: MARGIN },
+      columnStyles: [this.width],
+      defaultStyle: { border: 0.5, borderColor: RULE, padding: 5 },
+      data: [[{ text: label, backgroundColor: HEAD_FILL, font: { src: PDF_FONTS.bold } }], [{ text: text(value) }]],
+    });
+    this.doc.moveDown(0.5);
+    return this;
+  }
+
+  /** A table with a shaded header row; `emptyText` is printed as one row when there are no rows. */
+  table(columns: readonly PdfColumn[], rows: readonly (readonly PdfCell[])[], { emptyText = '无' }: { emptyText?: string } = {}): this {
+    this.keep(50);
+    const header: PDFKit.Mixins.CellOptions[] = columns.map((c) => ({ text: c.header, type: 'TH', backgroundColor: HEAD_FILL, font: { src: PDF_FONTS.bold }, align: { x: c.align ?? 'left', y: 'center' } }));
+    const body: PDFKit.Mixins.CellOptions[][] = rows.length
+      ? rows.map((r) => columns.map((c, i) => ({ text: text(r[i]), align: { x: c.align ?? 'left', y: 'top' } })))
+      : [[{ text: emptyText, colSpan: columns.length, textColor: MUTED }]];
+    this.doc.font(PDF_FONTS.regular).fontSize(9).fillColor(INK);
+    this.doc.table({
+      position: { x: MARGIN },
+      maxWidth: this.width,
+      columnStyles: columns.map((c) => ({ width: c.width ?? '*' })),
+      defaultStyle: { border: 0.5, borderColor: RULE, padding: 4 },
+      data: [header, ...body],
+    });
+    this.doc.moveDown(0.6);
+    return this;
+  }
+
+  /** A row of signature boxes (签字/日期) at the end of a form. */
+  signatures(labels: readonly string[]): this {
+    this.keep(70);
+    this.doc.moveDown(0.5).font(PDF_FONTS.regular).fontSize(9.5).fillColor(INK);
+    this.doc.table({
+      position: { x: MARGIN },
+      columnStyles: labels.map(() => this.width / labels.length),
+      defaultStyle: { border: 0.5, borderColor: RULE, padding: 5 },
+      data: [labels.map((l) => ({ text: l, backgroundColor: HEAD_FILL, font: { src: PDF_FONTS.bold } })), labels.map(() => ({ text: '\n\n签字 / 日期：', textColor: MUTED }))],
+    });
+    return this;
+  }
+
+  /** A PNG or JPEG (e.g. a chart rendered on the server), scaled to the content width at most. */
+  image(data: Buffer, { height = 200 }: { height?: number } = {}): this {
+    this.keep(height + 10);
+    this.doc.image(data, MARGIN, this.doc.y, { fit: [this.width, height], align: 'center' });
+    this.doc.y += height + 10;
+    return this;
+  }
+
+  /** Finishes the document (footers on every page) and returns the file. */
+  async toBuffer(): Promise<Buffer> {
+    const { doc, options } = this;
+    const range = doc.bufferedPageRange();
+    const printed = `打印时间 ${formatDateTime(options.generatedAt.toISOString(), options.timeZone)}`;
+    for (let i = range.start; i < range.start + range.count; i++) {
+      doc.switchToPage(i);
+      const footer = (options.footer ?? '客服通 · {page} / {pages}').replace('{page}', String(i + 1)).replace('{pages}', String(range.count));
+      const y = doc.page.height - MARGIN;
+      // Writing below the bottom margin would add a page; lift the margin while the footer is written.
+      const bottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      doc.font(PDF_FONTS.regular).fontSize(8).fillColor(MUTED);
+      doc.text(printed, MARGIN, y, { width: this.width / 2, lineBreak: false });
+      doc.text(footer, MARGIN + this.width / 2, y, { width: this.width / 2, align: 'right', lineBreak: false });
+      doc.page.margins.bottom = bottom;
+    }
+    doc.end();
+    return this.done;
+  }
+}
