@@ -31,3 +31,14 @@ export const IntakeLookupQuery = graphql(`
     }
   }
 `);
+
+export const IntakeRespondToResolutionMutation = graphql(`
+  mutation IntakeRespondToResolution($id: ID!, $version: Int!, $accepted: Boolean!, $comment: String) {
+    respondToResolution(id: $id, version: $version, accepted: $accepted, comment: $comment) {
+      id
+      status
+      version
+      customerFeedback
+    }
+  }
+`);

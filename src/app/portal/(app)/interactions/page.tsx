@@ -5,6 +5,7 @@ import { listInteractions } from '@/graphql/interactions/interaction.service';
 import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatDateTime } from '@/lib/format';
+import { awaitsCustomerFeedback } from '@/components/interactions/resolution';
 import { requireCustomerPage } from '@/server/auth/session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,7 +51,14 @@ export default async function PortalInteractionsPage() {
                   </td>
                   <td className="px-3 py-2">{t(`type.${row.type}`)}</td>
                   <td className="px-3 py-2">{row.subject}</td>
-                  <td className="px-3 py-2">{t(`status.${row.status}`)}</td>
+                  <td className="px-3 py-2">
+                    {t(`status.${row.status}`)}
+                    {awaitsCustomerFeedback(row) && (
+                      <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900" data-testid="awaits-confirmation">
+                        {t('resolution.awaiting')}
+                      </span>
+                    )}
+                  </td>
                   <td className="px-3 py-2 text-slate-600">{formatDateTime(row.createdAt.toISOString(), timeZone)}</td>
                 </tr>
               ))}

@@ -9,6 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import { requireCustomerPage } from '@/server/auth/session';
 import { orNotFoundPage } from '@/server/errors';
 import { detailIfSet } from '@/components/ui/detail-item';
+import { ResolutionResponse } from '@/components/interactions/resolution-response';
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, tc] = await Promise.all([getTranslations('intake'), getTranslations('common')]);
@@ -46,6 +47,16 @@ export default async function PortalInteractionPage({ params }: { params: Promis
           </span>
         </p>
       </header>
+      <ResolutionResponse
+        record={{
+          id: interaction.id,
+          version: interaction.version,
+          type: interaction.type,
+          status: interaction.status,
+          customerFeedback: interaction.customerFeedback,
+          customerFeedbackComment: interaction.customerFeedbackComment,
+        }}
+      />
       <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
         <section className="rounded-lg border border-slate-200 bg-white p-5">
           <dl className="grid gap-4">

@@ -1,0 +1,111 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { buttonClass, inputClass } from '@/components/ui/classes';
+import { FormDialog } from '@/components/ui/form-dialog';
+import { FormField } from '@/components/ui/form-field';
+import { StatusMessage } from '@/components/ui/status';
+import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
+import { gqlRequest } from '@/lib/graphql-client';
+import { IntakeRespondToResolutionMutation } from './intake-operations';
+import { awaitsCustomerFeedback } from './resolution';
+
+export type ResolutionRecord = {
+  id: string;
+  version: number;
+  type: string;
+  status: string;
+  customerFeedback: 'ACCEPTED' | 'DISPUTED' | null;
+  customerFeedbackComment: string | null;
+};
+
+
+/**
+ * SPEC §4 "resolved (customer informed, customer's feedback on the disposition recorded)": the customer accepts the
+ * disposition or disputes it with a reason — disputing reopens the complaint. The answer is sent with the version the
+ * page was rendered with, so an answer to a disposition that has changed meanwhile is refused (CONFLICT), not lost.
+ */
+export function ResolutionResponse({ record }: { record: ResolutionRecord }) {
+  const t = useTranslations('intake');
+  const router = useRouter();
+  const [choice, setChoice] = useState<'accept' | 'dispute' | null>(null);
+  const [comment, setComment] = useState('');
+  const [pending, setPending] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  if (record.customerFeedback) {
+    return (
+      <div data-testid="resolution-feedback">
+        <StatusMessage tone={record.customerFeedback === 'ACCEPTED' ? 'success' : 'info'}>
+          {record.customerFeedback === 'ACCEPTED' ? t('resolution.accepted') : t('resolution.disputed')}
+          {record.customerFeedbackComment ? ` — ${record.customerFeedbackComment}` : ''}
+        </StatusMessage>
+      </div>
+    );
+  }
+  if (!awaitsCustomerFeedback(record)) return null;
+
+  const close = () => {
+    setChoice(null);
+    setFormError(null);
+    setFields({});
+  };
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const text = comment.trim();
+    if (choice === 'dispute' && !text) {
+      setFields({ comment: t('resolution.reasonRequired') });
+      return;
+    }
+    setPending(true);
+    setFormError(null);
+    setFields({});
+    try {
+      await gqlRequest(IntakeRespondToResolutionMutation, { id: record.id, version: record.version, accepted: choice === 'accept', comment: text || null });
+      close();
+      router.refresh();
+    } catch (error) {
+      const fieldErrors = fieldErrorsOf(error);
+      setFields(fieldErrors);
+      setFormError(Object.keys(fieldErrors).length ? null : gqlErrorMessage(error, (kind) => (kind === 'conflict' ? t('resolution.conflict') : t(`errors.${kind}`))));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <section className="rounded-lg border border-green-200 bg-green-50 p-5" data-testid="resolution-response">
+      <h2 className="text-sm font-semibold text-green-900">{t('resolution.title')}</h2>
+      <p className="mt-1 text-sm text-green-900">{t('resolution.body')}</p>
+      <div className="mt-3 flex flex-wrap gap-2">
+        <button type="button" className={buttonClass.primary} onClick={() => setChoice('accept')} data-testid="resolution-accept">
+          {t('resolution.accept')}
+        </button>
+        <button type="button" className={buttonClass.secondary} onClick={() => setChoice('dispute')} data-testid="resolution-dispute">
+          {t('resolution.dispute')}
+        </button>
+      </div>
+      {choice && (
+        <FormDialog
+          open
+          onClose={close}
+          title={choice === 'accept' ? t('resolution.acceptTitle') : t('resolution.disputeTitle')}
+          testId="resolution-dialog"
+          pending={pending}
+          formError={formError}
+          submitLabel={choice === 'accept' ? t('resolution.acceptSubmit') : t('resolution.disputeSubmit')}
+          pendingLabel={t('resolution.pending')}
+          submitTestId="resolution-submit"
+          onSubmit={(e) => void submit(e)}
+        >
+          <p className="text-sm text-slate-700">{choice === 'accept' ? t('resolution.acceptHint') : t('resolution.disputeHint')}</p>
+          <FormField id="resolution-comment" label={choice === 'accept' ? t('resolution.commentOptional') : t('resolution.reason')} error={fields.comment} required={choice === 'dispute'}>
+            {(p) => <textarea {...p} rows={3} maxLength={2000} className={inputClass} value={comment} onChange={(e) => setComment(e.target.value)} />}
+          </FormField>
+        </FormDialog>
+      )}
+    </section>
+  );
+}
