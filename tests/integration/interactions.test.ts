@@ -1,8 +1,13 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DiskStorage, setStorage } from '@/server/storage/storage';
 import { createApolloServer } from '@/graphql/server';
 import { createContext } from '@/graphql/context';
 import { formatInteractionNumber } from '@/graphql/interactions/interaction.rules';
 import { prisma } from '@/server/db';
+import { submitInteraction } from '@/graphql/interactions/interaction.service';
 import type { Viewer } from '@/server/viewer';
 import { createContract, createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk, type GqlResult } from '../helpers/graphql';
@@ -63,6 +68,27 @@ describe('numbering (SPEC §3: TS-2026-000123, from a database sequence)', () =>
     expect(new Set(numbers).size).toBe(20);
     expect(numbers.at(-1)! - numbers[0]!).toBe(19);
     expect(results.every((r) => r.number.startsWith('JY-'))).toBe(true);
+  });
+
+  it('restarts at 000001 each year, by the Asia/Shanghai calendar', async () => {
+    // 2026-12-31 23:30 and 2027-01-01 00:30 in Shanghai (15:30 and 16:30 UTC).
+    const lastOf2026 = await submitInteraction(customer, submitInput({ type: 'INQUIRY' }), new Date('2026-12-31T15:30:00Z'));
+    const first2027 = await submitInteraction(customer, submitInput({ type: 'INQUIRY' }), new Date('2026-12-31T16:30:00Z'));
+    const second2027 = await submitInteraction(customer, submitInput({ type: 'INQUIRY' }), new Date('2027-03-01T02:00:00Z'));
+    expect(lastOf2026.number).toMatch(/^CX-2026-\d{6}$/);
+    expect([first2027.number, second2027.number]).toEqual(['CX-2027-000001', 'CX-2027-000002']);
+  });
+
+  it('a year’s sequence starts after the highest number already issued that year', async () => {
+    await prisma.interaction.create({ data: { number: 'TS-2030-000041', type: 'COMPLAINT', channel: 'PHONE', subject: '旧编号', description: '升级前登记' } });
+    const next = await submitInteraction(customer, submitInput(), new Date('2030-05-01T02:00:00Z'));
+    expect(next.number).toBe('TS-2030-000042');
+  });
+
+  it('10 concurrent first submissions of a new year get 000001 … 000010', async () => {
+    const at = new Date('2031-02-01T02:00:00Z');
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => submitInteraction(customer, submitInput({ type: 'CONSULTATION', subject: `新年咨询 ${i}` }), at)));
+    expect(results.map((r) => r.number).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `ZX-2031-${String(i + 1).padStart(6, '0')}`));
   });
 });
 
@@ -201,6 +227,30 @@ describe('attachments: at most 5 files, 10 MB each, allowed types checked by ext
     const big = await submitOk(customer, submitInput({ attachments: [files.ofSize(10 * 1024 * 1024)] }));
     expect(big.attachments[0]!.sizeBytes).toBe(10 * 1024 * 1024);
   }, 60_000);
+
+  it('a submission that fails after storing a file leaves no file behind (the transaction rolled back)', async () => {
+    // Real disk storage whose second write fails: the first file was written, then the work threw.
+    const dir = mkdtempSync(join(tmpdir(), 'kefu-cleanup-'));
+    class FailingSecondPut extends DiskStorage {
+      puts = 0;
+      override async put(key: string, bytes: Uint8Array) {
+        if (++this.puts === 2) throw new Error('disk full');
+        await super.put(key, bytes);
+      }
+    }
+    const failing = new FailingSecondPut(dir);
+    setStorage(failing);
+    try {
+      const before = await prisma.interaction.count();
+      const result = await submit(customer, submitInput({ subject: '附件写入失败', attachments: [files.txt('a.txt'), files.txt('b.txt')] }));
+      expect(errorCodes(result)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(failing.puts).toBe(2);
+      expect(await prisma.interaction.count()).toBe(before);
+      expect(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())).toEqual([]);
+    } finally {
+      useTempStorage();
+    }
+  });
 });
 
 describe('staff intake and conversion to a complaint', () => {

@@ -10,13 +10,15 @@ export const INTERACTION_TYPES = ['CONSULTATION', 'INQUIRY', 'COMPLAINT', 'SUGGE
 /** Number prefixes by type [003 (二)]: TS 投诉, ZX 咨询, CX 查询, JY 建议. */
 export const NUMBER_PREFIX: Record<InteractionType, string> = { COMPLAINT: 'TS', CONSULTATION: 'ZX', INQUIRY: 'CX', SUGGESTION: 'JY' };
 
-/** The database sequence that numbers each type (migration 20261123125229_interaction_numbers). */
-export const NUMBER_SEQUENCE: Record<InteractionType, string> = {
-  COMPLAINT: 'interaction_number_complaint',
-  CONSULTATION: 'interaction_number_consultation',
-  INQUIRY: 'interaction_number_inquiry',
-  SUGGESTION: 'interaction_number_suggestion',
-};
+/**
+ * The database sequence that numbers one type in one year (SPEC §3: TS-2026-000123 — the running part starts again at
+ * 000001 each year). Created on first use of the year by the intake service; the name is built from an enum and a
+ * number only, so it is safe to put into DDL.
+ */
+export function numberSequenceName(type: InteractionType, year: number): string {
+  if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new Error(`unexpected year ${year}`);
+  return `interaction_number_${type.toLowerCase()}_${year}`;
+}
 
 export const NUMBER_TIME_ZONE = 'Asia/Shanghai';
 

@@ -15,8 +15,10 @@ import {
   checkAttachments,
   decodeUploads,
   formatInteractionNumber,
+  yearIn,
   normalisePhone,
-  NUMBER_SEQUENCE,
+  NUMBER_PREFIX,
+  numberSequenceName,
   parseRecordInput,
   parseSubmitInput,
   type CheckedFile,
@@ -168,17 +170,43 @@ export async function lookupInteraction(number: string, phone: string, clientIp:
 
 // ───────────────────────────── writes ─────────────────────────────
 
-async function nextNumber(tx: Tx, type: InteractionType, at: Date): Promise<string> {
-  // nextval is atomic across transactions: concurrent submissions never share a number (no read-then-write).
-  const [row] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval(${NUMBER_SEQUENCE[type]}::regclass) AS n`;
+/**
+ * The next number of a type in the year of `at` (Asia/Shanghai). nextval is atomic across transactions, so concurrent
+ * submissions never share a number (no read-then-write); gaps from rolled-back transactions are accepted.
+ */
+export async function nextNumber(tx: Tx, type: InteractionType, at: Date): Promise<string> {
+  const year = yearIn(at);
+  const sequence = numberSequenceName(type, year);
+  const [found] = await tx.$queryRaw<{ exists: boolean }[]>`SELECT to_regclass(${sequence}) IS NOT NULL AS "exists"`;
+  if (!found?.exists) await createNumberSequence(tx, type, year, sequence);
+  const [row] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval(${sequence}::regclass) AS n`;
   return formatInteractionNumber(type, at, row!.n);
 }
 
-async function storeAttachments(tx: Tx, viewer: Viewer, interactionId: string, files: readonly CheckedFile[]) {
+/**
+ * The first record of a type in a year creates that year's sequence, inside the caller's transaction. Two first
+ * submissions at once: the advisory lock makes the second wait until the first commits, and its CREATE … IF NOT
+ * EXISTS then finds the sequence (a rolled-back first leaves none, and the second creates it). The sequence starts
+ * after the highest number already issued for that year, so numbers continue where an earlier scheme left off.
+ */
+async function createNumberSequence(tx: Tx, type: InteractionType, year: number, sequence: string): Promise<void> {
+  // (selected as 1: the driver adapter cannot read the function's `void` result)
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${sequence}))`;
+  const prefix = `${NUMBER_PREFIX[type]}-${year}-`;
+  const [max] = await tx.$queryRaw<{ start: bigint }[]>`
+    SELECT coalesce(max(split_part(number, '-', 3)::bigint), 0) + 1 AS start
+      FROM "Interaction" WHERE number LIKE ${`${prefix}%`}`;
+  await tx.$executeRawUnsafe(`CREATE SEQUENCE IF NOT EXISTS "${sequence}" AS BIGINT START WITH ${Number(max!.start)} NO CYCLE`);
+}
+
+/**
+ * Writes the files and their rows. The files go to storage before the transaction commits, so a rollback would leave
+ * them behind: each key written is recorded in `written`, and `withFileCleanup` deletes them when the work fails.
+ */
+async function storeAttachments(tx: Tx, viewer: Viewer, interactionId: string, files: readonly CheckedFile[], written: string[]) {
   for (const file of files) {
     const storageKey = `interactions/${interactionId}/${randomUUID()}`;
-    // Written inside the transaction: if anything later fails, the row is rolled back (an orphan file may remain,
-    // never a row without its file).
+    written.push(storageKey);
     await storage().put(storageKey, file.bytes);
     await tx.attachment.create({
       data: {
@@ -190,6 +218,17 @@ async function storeAttachments(tx: Tx, viewer: Viewer, interactionId: string, f
         uploadedById: viewer.kind === 'staff' || viewer.kind === 'customer' ? viewer.userId : null,
       },
     });
+  }
+}
+
+/** Runs work that stores files; if it throws (its transaction rolled back), the files it wrote are deleted again. */
+async function withFileCleanup<T>(work: (written: string[]) => Promise<T>): Promise<T> {
+  const written: string[] = [];
+  try {
+    return await work(written);
+  } catch (error) {
+    await Promise.all(written.map((key) => storage().delete(key).catch((e: unknown) => console.error(`[attachments] could not delete ${key}:`, e))));
+    throw error;
   }
 }
 
@@ -234,7 +273,7 @@ export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: 
 
   const idempotencyKey = `${submitterScope(viewer, input.contactPhone)}:${input.idempotencyKey}`;
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await withFileCleanup((written) => prisma.$transaction(async (tx) => {
       if (customerId && viewer.kind === 'apiClient') {
         const exists = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } });
         if (!exists) throw badInput('客户不存在', { customerId: '客户不存在' });
@@ -261,10 +300,10 @@ export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: 
           ...(await clockFields(tx, input.type, customerId, now)),
         },
       });
-      await storeAttachments(tx, viewer, created.id, files);
+      await storeAttachments(tx, viewer, created.id, files, written);
       await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: '已受理', visibleToCustomer: true });
       return created;
-    });
+    }));
   } catch (error) {
     if (!isUniqueViolationOn(error, 'idempotencyKey')) throw error;
     // The same submitter sent this key before (the key is scoped to the submitter): answer with that record.
@@ -286,7 +325,7 @@ export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: 
   requirePermission(viewer, 'interactions:write');
   const input = parseRecordInput(rawInput);
   const files = checkAttachments(decodeUploads(input.attachments ?? []));
-  return prisma.$transaction(async (tx) => {
+  return withFileCleanup((written) => prisma.$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });
     if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
     await assertContractOf(tx, input.relatedContractId, customer.id);
@@ -311,10 +350,10 @@ export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: 
         ...(await clockFields(tx, input.type, customer.id, now)),
       },
     });
-    await storeAttachments(tx, viewer, created.id, files);
+    await storeAttachments(tx, viewer, created.id, files, written);
     await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: '已受理', visibleToCustomer: true });
     return created;
-  });
+  }));
 }
 
 /**
@@ -389,11 +428,11 @@ export async function addInteractionAttachments(
   const interaction = await getInteraction(viewer, id);
   if (uploads.length === 0) throw badInput('请选择文件', { attachments: '请选择文件' });
   const decoded = decodeUploads(uploads);
-  return prisma.$transaction(async (tx) => {
+  return withFileCleanup((written) => prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Interaction" WHERE id = ${interaction.id}::uuid FOR UPDATE`;
     const already = await tx.attachment.count({ where: { interactionId: interaction.id } });
     const files = checkAttachments(decoded, already);
-    await storeAttachments(tx, viewer, interaction.id, files);
+    await storeAttachments(tx, viewer, interaction.id, files, written);
     await appendHistory(tx, viewer, {
       entityType: ENTITY,
       entityId: interaction.id,
@@ -402,7 +441,7 @@ export async function addInteractionAttachments(
       visibleToCustomer: true,
     });
     return tx.interaction.findUniqueOrThrow({ where: { id: interaction.id } });
-  });
+  }));
 }
 
 // ───────────────────────────── attachment download ─────────────────────────────
