@@ -2,6 +2,9 @@ import { afterAll, beforeAll, inject } from 'vitest';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 process.env.NEXTAUTH_SECRET ??= 'test-secret-not-for-production';
+// Intake and workflow steps queue customer mails through pg-boss: each file gets a queue schema of its own, so runs on
+// one server database never take each other's jobs (a file may choose its own before its queue starts).
+process.env.KEFU_QUEUE_SCHEMA ??= `pgboss_test_${process.pid}`;
 
 const { disconnectPrisma, prisma } = await import('@/server/db');
 
@@ -14,5 +17,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const { stopQueue } = await import('@/server/queue/boss');
+  await stopQueue(5_000);
+  const schema = process.env.KEFU_QUEUE_SCHEMA;
+  if (schema?.startsWith('pgboss_test_')) await prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   await disconnectPrisma();
 });

@@ -1,6 +1,7 @@
 import { Prisma } from '@/generated/prisma/client';
 import type { InteractionStatus } from '@/generated/prisma/enums';
 import { prisma, type Tx } from '@/server/db';
+import { appUrl } from '@/server/app-url';
 import { escalationNotice } from '@/server/mail/escalation-mail';
 import { notifyUsers } from '@/server/notify/notify';
 import { enqueueMail, startQueue, type MailJob } from '@/server/queue/boss';
@@ -197,10 +198,7 @@ function findCandidates(now: Date, dueSoonHorizon: Date, afterId: string | null,
 
 type Candidate = Awaited<ReturnType<typeof findCandidates>>[number];
 
-function consoleUrl(interactionId: string): string | null {
-  const base = process.env.NEXTAUTH_URL;
-  return base ? new URL(`/console/interactions/${interactionId}`, base).toString() : null;
-}
+const consoleUrl = (interactionId: string) => appUrl(`/console/interactions/${interactionId}`);
 
 /** Raises escalationLevel (never lowers it), without touching `version`: escalating must not fail a user's edit. */
 async function raiseLevel(tx: Tx, interactionId: string, step: EscalationStep): Promise<{ from: number; to: number }> {

@@ -10,6 +10,7 @@ import { appendHistory } from '@/server/history';
 import { storage } from '@/server/storage/storage';
 import type { Viewer } from '@/server/viewer';
 import { intakeDueTimes } from '../complaints/sla.service';
+import { notifyCustomer, prepareCustomerMail } from './customer-notify';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
 import {
   checkAttachments,
@@ -272,6 +273,7 @@ export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: 
   if (viewer.kind === 'anonymous' && input.relatedContractId) throw badInput('合同无效', { relatedContractId: '未登录时不能关联合同' });
 
   const idempotencyKey = `${submitterScope(viewer, input.contactPhone)}:${input.idempotencyKey}`;
+  await prepareCustomerMail();
   try {
     return await withFileCleanup((written) => prisma.$transaction(async (tx) => {
       if (customerId && viewer.kind === 'apiClient') {
@@ -302,6 +304,8 @@ export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: 
       });
       await storeAttachments(tx, viewer, created.id, files, written);
       await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: '已受理', visibleToCustomer: true });
+      // SPEC §3: the number at once — also by mail when there is an address.
+      await notifyCustomer(tx, created, 'RECEIVED', { at: now });
       return created;
     }));
   } catch (error) {
@@ -325,6 +329,7 @@ export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: 
   requirePermission(viewer, 'interactions:write');
   const input = parseRecordInput(rawInput);
   const files = checkAttachments(decodeUploads(input.attachments ?? []));
+  await prepareCustomerMail();
   return withFileCleanup((written) => prisma.$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });
     if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
@@ -352,6 +357,7 @@ export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: 
     });
     await storeAttachments(tx, viewer, created.id, files, written);
     await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: '已受理', visibleToCustomer: true });
+    await notifyCustomer(tx, created, 'RECEIVED', { at: now });
     return created;
   }));
 }
@@ -363,6 +369,7 @@ export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: 
 export async function convertToComplaint(viewer: Viewer, id: string, version: number, now: Date = clockNow()): Promise<Interaction> {
   requirePermission(viewer, 'interactions:write');
   if (!isUuid(id)) throw notFound(ENTITY);
+  await prepareCustomerMail();
   return prisma.$transaction(async (tx) => {
     const source = await tx.interaction.findUnique({ where: { id } });
     if (!source) throw notFound(ENTITY);
@@ -410,6 +417,7 @@ export async function convertToComplaint(viewer: Viewer, id: string, version: nu
       changes: { sourceInteractionId: source.id, sourceNumber: source.number },
       visibleToCustomer: true,
     });
+    await notifyCustomer(tx, complaint, 'RECEIVED', { at: now });
     return complaint;
   });
 }

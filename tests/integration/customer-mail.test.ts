@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeMailer } from '@/server/mail/mailer';
+import { prisma } from '@/server/db';
+import { startWorkers, stopWorkers } from '@/server/queue/workers';
+import type { Viewer } from '@/server/viewer';
+import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
+import { gqlOk } from '../helpers/graphql';
+import { anonymousInput, RECORD, SUBMIT, submitInput, useTempStorage, type SubmittedInteraction } from '../helpers/interactions';
+import { startSmtpCapture } from '../helpers/smtp';
+
+// SPEC §3/§4: customers hear about their records by e-mail — queued in the same transaction as the step, sent by the
+// send-mail worker over SMTP (a local server captures them here).
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+let customer: Viewer;
+let portalEmail = '';
+let agent: Viewer;
+let customerId = '';
+
+const submit = async (viewer: Viewer, input: Record<string, unknown>) => (await gqlOk<{ submitInteraction: SubmittedInteraction }>(viewer, SUBMIT, { input })).submitInteraction;
+
+async function mailJobs(number: string) {
+  const schema = process.env.KEFU_QUEUE_SCHEMA!;
+  return prisma.$queryRawUnsafe<{ data: { to: string; subject: string; text: string } }[]>(
+    `SELECT data FROM "${schema}".job WHERE name = 'send-mail' AND data->>'ref' LIKE $1 ORDER BY created_on`,
+    `customer:%:${number}`,
+  );
+}
+
+beforeAll(async () => {
+  useTempStorage();
+  smtp = await startSmtpCapture();
+  process.env.SMTP_URL = smtp.url;
+  process.env.NEXTAUTH_URL = 'http://kefu.test';
+  await startWorkers({ schedule: false, sweepCron: null, pollingIntervalSeconds: 0.5 });
+  customerId = (await createCustomerRecord({ name: '邮件测试精密' })).id;
+  const account = await createCustomerUser(customerId);
+  customer = account.viewer;
+  portalEmail = account.user.email;
+  agent = (await createStaff('SERVICE_AGENT')).viewer;
+});
+
+afterAll(async () => {
+  await stopWorkers(5_000);
+  closeMailer();
+  await smtp?.stop();
+  delete process.env.SMTP_URL;
+  delete process.env.NEXTAUTH_URL;
+});
+
+describe('customer notification mails', () => {
+  it('a portal submission with an e-mail: the acknowledgement with the number reaches the SMTP server, in Chinese', async () => {
+    const created = await submit(customer, submitInput({ subject: '来料尺寸超差', contactEmail: 'buyer@customer.cn' }));
+    const [mail] = await smtp.waitFor(1);
+    expect(mail?.to).toEqual(['buyer@customer.cn']);
+    expect(mail?.subject).toBe(`【已受理】您的投诉编号 ${created.number}`);
+    expect(mail?.text).toContain(`您的投诉 ${created.number}「来料尺寸超差」`);
+    expect(mail?.text).toContain(`查看处理进度：http://kefu.test/portal/interactions/${created.id}`);
+  });
+
+  it('without an e-mail on the record, the customer’s portal accounts are written to', async () => {
+    const created = await submit(customer, submitInput({ type: 'INQUIRY', subject: '报告进度' }));
+    const jobs = await mailJobs(created.number);
+    expect(jobs.map((j) => j.data.to)).toEqual([portalEmail]);
+    expect(jobs[0]?.data.subject).toBe(`【已受理】您的查询编号 ${created.number}`);
+  });
+
+  it('a visitor with an e-mail is pointed to /track with number and phone; one without gets none', async () => {
+    const withMail = await submit({ kind: 'anonymous' }, anonymousInput({ contactEmail: 'visitor@mail.cn' }));
+    const jobs = await mailJobs(withMail.number);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.data.text).toContain('查看处理进度：http://kefu.test/track（请输入受理编号和提交时留下的联系电话）');
+    const without = await submit({ kind: 'anonymous' }, anonymousInput());
+    expect(await mailJobs(without.number)).toEqual([]);
+  });
+
+  it('staff intake (来电记录) acknowledges to the e-mail given on the call', async () => {
+    const result = await gqlOk<{ recordInteraction: { number: string } }>(agent, RECORD, {
+      input: { channel: 'PHONE', type: 'COMPLAINT', customerId, subject: '电话投诉：包装破损', description: '外箱破损 3 箱', contactEmail: 'qc@customer.cn' },
+    });
+    const jobs = await mailJobs(result.recordInteraction.number);
+    expect(jobs.map((j) => j.data.to)).toEqual(['qc@customer.cn']);
+  });
+
+  it('a resend of the same submission queues no second mail', async () => {
+    const input = submitInput({ subject: '重复提交', contactEmail: 'once@customer.cn' });
+    const first = await submit(customer, input);
+    await submit(customer, input);
+    expect(await mailJobs(first.number)).toHaveLength(1);
+  });
+});
