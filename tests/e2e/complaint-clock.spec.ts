@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { graphql, moveServerClock, signIn } from './helpers';
+
+// SPEC §4 clocks: a triaged complaint is not overdue; after the clock moves past its resolution due time it shows in
+// the 逾期 queue with a red "逾期" clock, and the escalation sweep has raised its level.
+const DAYS = 24 * 3600 * 1000;
+
+test.afterEach(async ({ request }) => {
+  await request.post('/api/test/clock', { data: { offsetMs: 0 } });
+});
+
+test('a complaint turns overdue after the clock is moved past its resolution due time', async ({ browser }) => {
+  const subject = `交期延误 ${randomUUID().slice(0, 8)}`;
+  const customer = await browser.newContext();
+  const customerPage = await customer.newPage();
+  await signIn(customerPage, 'portal', 'customer@kefu.demo');
+  const { submitInteraction: complaint } = await graphql<{ submitInteraction: { id: string; number: string; version: number } }>(
+    customerPage,
+    'mutation ($input: SubmitInteractionInput!) { submitInteraction(input: $input) { id number version } }',
+    { input: { idempotencyKey: randomUUID(), type: 'COMPLAINT', subject, description: '第 7 批次交货延误 3 天，影响客户排产。' } },
+  );
+  await customer.close();
+
+  const agent = await browser.newContext();
+  const page = await agent.newPage();
+  await signIn(page, 'console', 'agent@kefu.demo');
+  const directory = await graphql<{ departments: { id: string; code: string }[]; users: { id: string; email: string }[] }>(page, '{ departments { id code } users { id email } }');
+  const production = directory.departments.find((d) => d.code === 'PROD')!;
+  const handler = directory.users.find((u) => u.email === 'handler@kefu.demo')!;
+  const { triageComplaint } = await graphql<{ triageComplaint: { resolutionDueAt: string } }>(
+    page,
+    'mutation ($id: ID!, $version: Int!, $input: TriageInput!) { triageComplaint(id: $id, version: $version, input: $input) { resolutionDueAt } }',
+    { id: complaint.id, version: complaint.version, input: { severity: 'GENERAL', causeClass: 'NON_QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: production.id, ownerId: handler.id } },
+  );
+
+  // Today: in the open queue with time remaining, not in the overdue queue.
+  await page.goto('/console/complaints?queue=OVERDUE');
+  await expect(page.getByTestId('queue-tab-OVERDUE')).toBeVisible();
+  await expect(page.getByTestId('complaint-row').filter({ hasText: complaint.number })).toHaveCount(0);
+  await page.goto('/console/complaints?queue=OPEN');
+  await expect(page.getByTestId('complaint-row').filter({ hasText: complaint.number }).getByTestId('due-remaining')).toBeVisible();
+
+  // Three weeks later (past the 40 business hours of a general complaint, whatever weekends and holidays fall in).
+  const offset = 21 * DAYS;
+  expect(new Date(triageComplaint.resolutionDueAt).getTime()).toBeLessThan(Date.now() + offset);
+  const moved = await moveServerClock(page, offset, true);
+  expect(moved.sweep).toMatchObject({ escalations: expect.any(Number) });
+  await page.clock.install({ time: new Date(Date.now() + offset) }); // the browser's clock moves too
+
+  await page.goto('/console/complaints?queue=OVERDUE');
+  const row = page.getByTestId('complaint-row').filter({ hasText: complaint.number });
+  await expect(row).toContainText(subject);
+  await expect(row.getByTestId('due-overdue')).toContainText('逾期');
+  await row.getByRole('link', { name: complaint.number }).click();
+  await expect(page.getByTestId('complaint-number')).toHaveText(complaint.number);
+  await expect(page.getByTestId('complaint-workbench')).toContainText(/升级|Escalation/);
+  await expect(page.getByTestId('complaint-history')).toContainText(/升级|逾期/);
+  await agent.close();
+});
