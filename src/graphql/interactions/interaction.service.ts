@@ -20,6 +20,7 @@ import {
   parseRecordInput,
   parseSubmitInput,
   type CheckedFile,
+  type TRecordInteractionInput,
 } from './interaction.rules';
 import { now as clockNow } from '@/server/clock';
 
@@ -286,7 +287,25 @@ export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: 
   requirePermission(viewer, 'interactions:write');
   const input = parseRecordInput(rawInput);
   const files = checkAttachments(decodeUploads(input.attachments ?? []));
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction((tx) => registerStaffInteraction(tx, viewer, input, now, {}, files));
+}
+
+/**
+ * The staff intake inside the caller's transaction (numbering, due times, history): a callback that finds a new
+ * problem registers its complaint in the same transaction as the callback's result. `origin` links it to the record
+ * it arose from and words its first history entry.
+ */
+export async function registerStaffInteraction(
+  tx: Tx,
+  viewer: Viewer,
+  input: TRecordInteractionInput,
+  now: Date,
+  origin: { sourceInteractionId?: string | null; comment?: string } = {},
+  files: readonly CheckedFile[] = [],
+): Promise<Interaction> {
+  requirePermission(viewer, 'interactions:write');
+  // (A block so the body keeps the indentation it had inside recordInteraction's transaction.)
+  {
     const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });
     if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
     await assertContractOf(tx, input.relatedContractId, customer.id);
@@ -307,14 +326,15 @@ export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: 
         productRef: input.productRef ?? null,
         orderRef: input.orderRef ?? null,
         registeredById: viewer.kind === 'staff' ? viewer.userId : null,
+        sourceInteractionId: origin.sourceInteractionId ?? null,
         createdAt: now,
         ...(await clockFields(tx, input.type, customer.id, now)),
       },
     });
     await storeAttachments(tx, viewer, created.id, files);
-    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: '已受理', visibleToCustomer: true });
+    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: origin.comment ?? '已受理', visibleToCustomer: true });
     return created;
-  });
+  }
 }
 
 /**
