@@ -1,7 +1,7 @@
 import { can } from '@/server/auth/policies';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
-import { isOverdue } from './callback.rules';
+import { isOverdue, mayManage, mayRecord } from './callback.rules';
 import {
   callbackAssignees,
   callbackQueueCounts,
@@ -57,6 +57,9 @@ export const callbackResolvers: Resolvers = {
     overdue: (c, _, { now }) => isOverdue(c, now()),
     unreachableAttempts: async (c, _, { loaders }) => (await loaders.callbackHistory.load(c.id)).filter((h) => h.action === 'UNREACHABLE').length,
     history: (c, _, { viewer, loaders }) => (viewer.kind === 'staff' ? loaders.callbackHistory.load(c.id) : []),
+    // The service's own rules, so the UI offers exactly what the service would accept.
+    viewerCanRecord: (c, _, { viewer }) => c.status === 'PENDING' && viewer.kind === 'staff' && can(viewer, 'callbacks:write') && mayRecord(viewer, c),
+    viewerCanManage: (c, _, { viewer }) => c.status === 'PENDING' && viewer.kind === 'staff' && can(viewer, 'callbacks:write') && mayManage(viewer, c),
   },
   Interaction: {
     // Customers never see callback tasks, nor does anyone without callbacks:read (department handlers).
