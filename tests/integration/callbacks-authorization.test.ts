@@ -111,6 +111,19 @@ describe('reading callbacks', () => {
     expect(errorCodes(await gqlAs(readOnly, RECORD, { id: taskId, version: 1, input: { outcome: 'NO_PROBLEM', ...scores } }))).toEqual(['FORBIDDEN']);
   });
 
+  it('viewerCanRecord / viewerCanManage follow the service: the assignee and the service manager, not quality or another agent', async () => {
+    const other = (await createStaff('SERVICE_AGENT')).viewer;
+    const admin = (await createStaff('ADMIN')).viewer;
+    const Q = `query($id: ID!) { callback(id: $id) { viewerCanRecord viewerCanManage } }`;
+    const ask = async (viewer: Viewer) => (await gqlOk<{ callback: { viewerCanRecord: boolean; viewerCanManage: boolean } }>(viewer, Q, { id: taskId })).callback;
+    expect(await ask(agent)).toEqual({ viewerCanRecord: true, viewerCanManage: true });
+    expect(await ask(manager)).toEqual({ viewerCanRecord: true, viewerCanManage: true });
+    expect(await ask(other)).toEqual({ viewerCanRecord: false, viewerCanManage: false });
+    expect(await ask(admin)).toEqual({ viewerCanRecord: false, viewerCanManage: true });
+    expect(await ask(quality)).toEqual({ viewerCanRecord: false, viewerCanManage: false });
+    expect(await ask(apiWith(['callbacks:read']))).toEqual({ viewerCanRecord: false, viewerCanManage: false });
+  });
+
   it('an unknown or malformed id is NOT_FOUND', async () => {
     expect(errorCodes(await gqlAs(agent, CALLBACK, { id: '5b0a3c1e-1c7e-4b7a-9a52-3f2f4c1d9e00' }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await gqlAs(agent, CALLBACK, { id: 'not-an-id' }))).toEqual(['NOT_FOUND']);
@@ -149,6 +162,9 @@ describe('writing callbacks', () => {
     expect(timeline.interaction.timeline).toEqual(expect.arrayContaining([{ action: 'CALLBACK_RECORDED', comment: '回访已完成' }]));
     const history = await gqlOk<{ callback: { history: { action: string }[]; unreachableAttempts: number } }>(agent, `query($id: ID!) { callback(id: $id) { history { action } unreachableAttempts } }`, { id: taskId });
     expect(history.callback).toEqual({ history: [{ action: 'RECORD' }], unreachableAttempts: 0 });
+    // Done: nothing is offered any more.
+    const after = await gqlOk<{ callback: { viewerCanRecord: boolean; viewerCanManage: boolean } }>(manager, `query($id: ID!) { callback(id: $id) { viewerCanRecord viewerCanManage } }`, { id: taskId });
+    expect(after.callback).toEqual({ viewerCanRecord: false, viewerCanManage: false });
   });
 
   it('callbackAssignees lists the active desk for writers only', async () => {
