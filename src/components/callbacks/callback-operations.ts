@@ -103,6 +103,8 @@ export const CallbacksOfCustomerQuery = graphql(`
     }
     customer(id: $id) {
       id
+      name
+      contractNo
       callbacks {
         ...CallbackFields
       }
