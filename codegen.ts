@@ -37,6 +37,16 @@ const config: CodegenConfig = {
           ComplaintAction: '@/graphql/mappers#ComplaintActionModel',
           Approval: '@/graphql/mappers#ApprovalModel',
           EightDReport: '@/graphql/mappers#EightDReportModel',
+          // callbacks module
+          Callback: '@/graphql/mappers#CallbackModel',
+          // surveys module
+          SurveyTemplate: '@/graphql/mappers#SurveyTemplateModel',
+          SurveySection: '@/graphql/mappers#SurveySectionModel',
+          SurveyDimension: '@/graphql/mappers#SurveyDimensionModel',
+          SurveyQuestion: '@/graphql/mappers#SurveyQuestionModel',
+          SurveyCampaign: '@/graphql/mappers#SurveyCampaignModel',
+          SurveyInvitation: '@/graphql/mappers#SurveyInvitationModel',
+          SurveyResponse: '@/graphql/mappers#SurveyResponseModel',
         },
       },
     },

@@ -2,9 +2,11 @@ import { createCustomerLoaders } from './customers/customers.loaders';
 import { createAdminLoaders } from './admin/admin.loaders';
 import { createInteractionLoaders } from './interactions/interactions.loaders';
 import { createComplaintLoaders } from './complaints/complaints.loaders';
+import { createCallbackLoaders } from './callbacks/callbacks.loaders';
+import { createSurveyLoaders } from './surveys/surveys.loaders';
 
 /** Every DataLoader of a request, created in one place (STYLE: Twenty's dataloader service). */
 export function createLoaders() {
-  return { ...createCustomerLoaders(), ...createAdminLoaders(), ...createInteractionLoaders(), ...createComplaintLoaders() };
+  return { ...createCustomerLoaders(), ...createAdminLoaders(), ...createInteractionLoaders(), ...createComplaintLoaders(), ...createCallbackLoaders(), ...createSurveyLoaders() };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -22,3 +22,11 @@ export type ComplaintActionModel = import('@/generated/prisma/client').Complaint
 export type ApprovalModel = import('@/generated/prisma/client').Approval;
 /** Keyed by the interaction (the loader's key); `reportId` is the record's own id. */
 export type EightDReportModel = Omit<import('@/generated/prisma/client').EightDReport, 'id'> & { id: string; reportId: string };
+export type CallbackModel = import('@/generated/prisma/client').Callback;
+export type SurveyTemplateModel = import('@/generated/prisma/client').SurveyTemplate;
+export type SurveySectionModel = import('@/generated/prisma/client').SurveySection;
+export type SurveyDimensionModel = import('@/generated/prisma/client').SurveyDimension;
+export type SurveyQuestionModel = import('@/generated/prisma/client').SurveyQuestion;
+export type SurveyCampaignModel = import('@/generated/prisma/client').SurveyCampaign;
+export type SurveyInvitationModel = import('@/generated/prisma/client').SurveyInvitation;
+export type SurveyResponseModel = import('@/generated/prisma/client').SurveyResponse;

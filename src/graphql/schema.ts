@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { adminPolicies, adminResolvers } from './admin/resolvers';
+import { callbackPolicies, callbackResolvers } from './callbacks/resolvers';
 import { complaintPolicies, complaintResolvers } from './complaints/resolvers';
 import { customerPolicies, customerResolvers } from './customers/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
 import type { RootPolicies } from './policy';
 import { withPolicies } from './policy';
 import { scalarResolvers } from './scalars';
+import { surveyPolicies, surveyResolvers } from './surveys/resolvers';
 
 /** Domain modules: each brings its SDL (src/graphql/<module>/schema.graphql), resolvers and root-field policies. */
 const modules: { resolvers: Record<string, unknown>; policies: RootPolicies }[] = [
@@ -16,6 +18,8 @@ const modules: { resolvers: Record<string, unknown>; policies: RootPolicies }[] 
   { resolvers: customerResolvers as Record<string, unknown>, policies: customerPolicies },
   { resolvers: interactionResolvers as Record<string, unknown>, policies: interactionPolicies },
   { resolvers: complaintResolvers as Record<string, unknown>, policies: complaintPolicies },
+  { resolvers: callbackResolvers as Record<string, unknown>, policies: callbackPolicies },
+  { resolvers: surveyResolvers as Record<string, unknown>, policies: surveyPolicies },
 ];
 
 function loadTypeDefs(): DocumentNode[] {

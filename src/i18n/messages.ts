@@ -11,6 +11,10 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     admin: (await import('../../messages/zh-CN/admin.json')).default,
     intake: (await import('../../messages/zh-CN/intake.json')).default,
     complaints: (await import('../../messages/zh-CN/complaints.json')).default,
+    callbacks: (await import('../../messages/zh-CN/callbacks.json')).default,
+    surveys: (await import('../../messages/zh-CN/surveys.json')).default,
+    surveyAnalysis: (await import('../../messages/zh-CN/surveyAnalysis.json')).default,
+    reports: (await import('../../messages/zh-CN/reports.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -20,6 +24,10 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     admin: (await import('../../messages/en/admin.json')).default,
     intake: (await import('../../messages/en/intake.json')).default,
     complaints: (await import('../../messages/en/complaints.json')).default,
+    callbacks: (await import('../../messages/en/callbacks.json')).default,
+    surveys: (await import('../../messages/en/surveys.json')).default,
+    surveyAnalysis: (await import('../../messages/en/surveyAnalysis.json')).default,
+    reports: (await import('../../messages/en/reports.json')).default,
   }),
 };
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
+import { recordCallback } from '@/graphql/callbacks/callback.service';
 import { runCommand } from '@/graphql/complaints/complaint.service';
 import { addComplaintAction, saveEightD, updateComplaintAction } from '@/graphql/complaints/complaint-work.service';
 import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
@@ -62,7 +63,10 @@ describe('complaint workflow service', () => {
     expect(callback.dueAt.toISOString()).toBe('2026-12-02T03:00:00.000Z');
     c = await runCommand(customerViewer, c.id, c.version, { type: 'CUSTOMER_FEEDBACK', accepted: true, comment: '满意' });
     expect(c).toMatchObject({ customerFeedback: 'ACCEPTED', customerFeedbackComment: '满意' });
-    c = await runCommand(agent, c.id, c.version, { type: 'COMPLETE_FOLLOW_UP' });
+    // SPEC §4: follow-up done is the callback — recording it takes the step; the step alone is refused until then.
+    await expect(runCommand(agent, c.id, c.version, { type: 'COMPLETE_FOLLOW_UP' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: '须先记录回访结果' });
+    await recordCallback(agent, callback.id, callback.version, { outcome: 'NO_PROBLEM', accuracyScore: 5, timelinessScore: 5, attitudeScore: 5 });
+    c = await prisma.interaction.findUniqueOrThrow({ where: { id: c.id } });
     c = await runCommand(quality, c.id, c.version, { type: 'CLOSE' });
     expect(c.status).toBe('CLOSED');
     expect(c.closedAt).not.toBeNull();
@@ -126,7 +130,7 @@ describe('complaint workflow service', () => {
     const c = await newComplaint();
     await prisma.interaction.update({ where: { id: c.id }, data: { status: 'RESOLVED', resolvedAt: new Date(), ownerId: handlerId, responsibleDepartmentId: departmentId, severity: 'GENERAL' } });
     await prisma.callback.create({ data: { interactionId: c.id, customerId, reason: 'POST_RESOLUTION', dueAt: new Date() } });
-    await expect(runCommand(strangerViewer, c.id, c.version, { type: 'CUSTOMER_FEEDBACK', accepted: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(runCommand(strangerViewer, c.id, c.version, { type: 'CUSTOMER_FEEDBACK', accepted: false, comment: '不是我的' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const reopened = await runCommand(customerViewer, c.id, c.version, { type: 'CUSTOMER_FEEDBACK', accepted: false, comment: '问题仍在' });
     expect(reopened).toMatchObject({ status: 'REOPENED', customerFeedback: 'DISPUTED', resolvedAt: null });
     expect(await prisma.callback.findFirstOrThrow({ where: { interactionId: c.id } })).toMatchObject({ status: 'CANCELLED' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeMailer } from '@/server/mail/mailer';
+import { runCommand } from '@/graphql/complaints/complaint.service';
 import { prisma } from '@/server/db';
 import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import type { Viewer } from '@/server/viewer';
@@ -79,6 +80,20 @@ describe('customer notification mails', () => {
     });
     const jobs = await mailJobs(result.recordInteraction.number);
     expect(jobs.map((j) => j.data.to)).toEqual(['qc@customer.cn']);
+  });
+
+  it('workflow steps tell the customer: a declined requirement with its reason, an answer', async () => {
+    const complaint = await submit(customer, submitInput({ subject: '要求全额赔偿', contactEmail: 'boss@customer.cn' }));
+    await runCommand(agent, complaint.id, complaint.version, { type: 'DECLINE', reason: '超出合同约定的赔偿范围' });
+    const declined = (await mailJobs(complaint.number)).map((j) => j.data);
+    expect(declined.map((m) => m.subject)).toEqual([`【已受理】您的投诉编号 ${complaint.number}`, `【处理结果】${complaint.number} 不予受理`]);
+    expect(declined[1]?.text).toContain('理由：超出合同约定的赔偿范围');
+
+    const question = await submit(customer, submitInput({ type: 'CONSULTATION', subject: '复评流程', contactEmail: 'boss@customer.cn' }));
+    await runCommand(agent, question.id, question.version, { type: 'ANSWER', answer: '复评须在证书到期前 3 个月申请。' });
+    const answered = (await mailJobs(question.number)).at(-1)?.data;
+    expect(answered?.subject).toBe(`【答复】${question.number}`);
+    expect(answered?.text).toContain('复评须在证书到期前 3 个月申请。');
   });
 
   it('a resend of the same submission queues no second mail', async () => {

@@ -20,5 +20,6 @@ describe('demo data (what npm start loads on first run)', () => {
     ]);
     expect(statuses[0]!.number).toMatch(/^TS-\d{4}-\d{6}$/);
     expect(await prisma.callback.count({ where: { reason: 'POST_RESOLUTION', status: 'PENDING' } })).toBe(1);
+    expect(await prisma.callback.count({ where: { reason: 'PERIODIC', status: 'PENDING' } })).toBe(1);
   });
 });

@@ -11,6 +11,7 @@ import { useAsyncData } from '@/components/customers/use-async-data';
 import { formatDateTime } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
+import { ComplaintCallbacksPanel } from '@/components/callbacks/complaint-callbacks-panel';
 import { ComplaintActions } from './complaint-actions';
 import { RespondDialog, TextCommandDialog, TriageDialog, VerifyDialog, type Perform } from './complaint-command-dialogs';
 import { ComplaintEightD } from './complaint-eight-d';
@@ -199,6 +200,8 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
           </ul>
         )}
       </section>
+
+      {record.type === 'COMPLAINT' && <ComplaintCallbacksPanel interactionId={record.id} refreshKey={record.version} onChanged={reload} />}
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">

@@ -12,6 +12,7 @@ import { formatDateTime, formatMoney } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
 import { errorMessage } from './customer-errors';
+import { CustomerCallbacks } from '@/components/callbacks/customer-callbacks';
 import { CustomerHistory } from './customer-history';
 import { customerArchiveMutation, customerDetailQuery, customerRestoreMutation } from './customer-operations';
 import { ArchivedBadge, ComingSoon, CreditBadge, KeyAccountBadge, PageError, Section, StatusBadge } from './customer-ui';
@@ -309,6 +310,7 @@ function CustomerDetailBody({ customer, reload, refreshing }: { customer: Custom
           <Section title={t('sections.history')} testId="customer-history">
             <CustomerHistory entries={customer.history} />
           </Section>
+          <CustomerCallbacks customerId={customer.id} />
           <div className="space-y-3">
             <ComingSoon title={t('comingSoonSections.interactions')} description={t('comingSoonSections.interactionsHint')} testId="coming-soon-interactions" />
             <ComingSoon title={t('comingSoonSections.surveys')} description={t('comingSoonSections.surveysHint')} testId="coming-soon-surveys" />

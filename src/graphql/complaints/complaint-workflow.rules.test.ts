@@ -33,6 +33,7 @@ const fresh = (over: Partial<WorkflowRecord> = {}): WorkflowRecord => ({
   actions: [],
   verifiedEffective: false,
   customerFeedback: null,
+  callbackPending: false,
   ...over,
 });
 
@@ -62,7 +63,10 @@ describe('the complaint state machine', () => {
     r = { ...r, actions: [{ kind: 'CORRECTIVE', status: 'DONE' }] };
     r = apply(r, { type: 'COMPLETE_IMPLEMENTATION' }, handler);
     r = apply(r, { type: 'VERIFY', effective: true }, quality);
+    r = { ...r, callbackPending: true }; // the service creates the post-resolution callback task
     r = apply(r, { type: 'CUSTOMER_FEEDBACK', accepted: true }, customer);
+    expect(decide(r, { type: 'COMPLETE_FOLLOW_UP' }, agent)).toEqual({ ok: false, code: 'PRECONDITION', message: '须先记录回访结果' });
+    r = { ...r, callbackPending: false }; // recording the callback marks the task done, then takes the step
     r = apply(r, { type: 'COMPLETE_FOLLOW_UP' }, agent);
     r = apply(r, { type: 'CLOSE' }, quality);
     expect(r).toMatchObject({ status: 'CLOSED', verifiedEffective: true, customerFeedback: 'ACCEPTED' });
@@ -87,6 +91,7 @@ describe('the complaint state machine', () => {
     expect(apply(verifying, { type: 'VERIFY', effective: false }, quality)).toMatchObject({ status: 'INVESTIGATING', verifiedEffective: false });
     const resolved = { ...verifying, status: 'RESOLVED' as const, verifiedEffective: true };
     expect(apply(resolved, { type: 'CUSTOMER_FEEDBACK', accepted: false, comment: '仍有问题' }, customer)).toMatchObject({ status: 'REOPENED', customerFeedback: 'DISPUTED', verifiedEffective: false });
+    expect(decide(resolved, { type: 'CUSTOMER_FEEDBACK', accepted: false, comment: ' ' }, customer)).toMatchObject({ ok: false, code: 'PRECONDITION', message: '提出异议须说明理由' });
   });
 
   it('declines unreasonable requirements only with a reason, and escalates beyond-authority triage', () => {
@@ -128,6 +133,18 @@ describe('the complaint state machine', () => {
     expect(blockedCommands(withAction, customer)).toEqual([]); // not theirs to take, so nothing to explain
   });
 
+  it('completes the follow-up only once the post-resolution callback is recorded, and says so', () => {
+    const resolved = fresh({ status: 'RESOLVED', severity: 'GENERAL', responsibleDepartmentId: DEPT, ownerId: handler.userId, verifiedEffective: true, callbackPending: true });
+    expect(availableCommands(resolved, agent)).not.toContain('COMPLETE_FOLLOW_UP');
+    expect(blockedCommands(resolved, agent)).toEqual([{ command: 'COMPLETE_FOLLOW_UP', reason: '须先记录回访结果' }]);
+    // Who may not complete the follow-up anyway is told nothing about the callback.
+    expect(decide(resolved, { type: 'COMPLETE_FOLLOW_UP' }, quality)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(blockedCommands(resolved, quality)).toEqual([]);
+    const recorded = { ...resolved, callbackPending: false };
+    expect(availableCommands(recorded, agent)).toContain('COMPLETE_FOLLOW_UP');
+    expect(decide(recorded, { type: 'COMPLETE_FOLLOW_UP' }, serviceManager)).toMatchObject({ ok: true, to: 'FOLLOW_UP_DONE' });
+  });
+
   it('offers the commands the actor may take now', () => {
     const triaged = fresh({ status: 'TRIAGED', severity: 'GENERAL', responsibleDepartmentId: DEPT, ownerId: handler.userId });
     expect(availableCommands(triaged, handler)).toEqual(['START_INVESTIGATION']);
@@ -153,39 +170,94 @@ const commandArb: fc.Arbitrary<WorkflowCommand> = fc.oneof(
     { type: 'CLOSE' },
   ),
   fc.boolean().map<WorkflowCommand>((effective) => ({ type: 'VERIFY', effective })),
-  fc.boolean().map<WorkflowCommand>((accepted) => ({ type: 'CUSTOMER_FEEDBACK', accepted })),
+  fc.boolean().map<WorkflowCommand>((accepted) => ({ type: 'CUSTOMER_FEEDBACK', accepted, comment: accepted ? null : '仍有异响' })),
   fc.constant<WorkflowCommand>({ type: 'REOPEN', reason: '客户再次反映' }),
 );
-// Side effects the service performs between commands: adding actions, finishing them, filling in the 8D record.
+// Side effects the service performs between commands: adding actions, finishing them, filling in the 8D record,
+// recording the pending callback (the callbacks module marks the task done before it completes the follow-up).
 const stepArb = fc.record({
   command: commandArb,
   actor: fc.constantFrom(...roles),
   addAction: fc.boolean(),
   finishActions: fc.boolean(),
   fill8D: fc.boolean(),
+  recordCallback: fc.boolean(),
+  // Half of the steps take one of the steps some actor is offered now, so runs get far enough down the workflow
+  // (random commands alone almost never reach resolution, and the later invariants would hold vacuously).
+  guided: fc.option(fc.nat(), { nil: undefined }),
 });
+
+/** A concrete command of each type, with arguments that pass the argument checks. */
+const concrete = (type: WorkflowCommand['type']): WorkflowCommand => {
+  switch (type) {
+    case 'TRIAGE':
+      return triage('GENERAL');
+    case 'DECLINE':
+      return { type, reason: '不合理' };
+    case 'REJECT_PLAN':
+      return { type, comment: '退回' };
+    case 'VERIFY':
+      return { type, effective: true };
+    case 'CUSTOMER_FEEDBACK':
+      return { type, accepted: true };
+    case 'REOPEN':
+      return { type, reason: '客户再次反映' };
+    case 'ANSWER':
+      return { type, answer: '已答复' };
+    default:
+      return { type };
+  }
+};
 
 describe('property: no sequence of operations reaches an inconsistent state', () => {
   it('holds the invariants', () => {
+    // The follow-up invariants must not hold vacuously: some generated runs do reach FOLLOW_UP_DONE.
+    let followUpsReached = 0;
     fc.assert(
       fc.property(fc.array(stepArb, { maxLength: 60 }), (steps) => {
         let record = fresh();
         const history: { from: ComplaintStatus; to: ComplaintStatus }[] = [];
         let passedVerification = false;
+        // Whether the callback of the current resolution has been recorded (SPEC §4: follow-up done = the callback).
+        let callbackRecorded = false;
         for (const step of steps) {
           if (step.addAction) record = { ...record, actions: [...record.actions, { kind: 'CORRECTIVE', status: 'OPEN' }] };
           if (step.finishActions) record = { ...record, actions: record.actions.map((a) => ({ ...a, status: 'DONE' as const })) };
           if (step.fill8D) record = { ...record, eightDComplete: true };
+          if (step.recordCallback && record.callbackPending) {
+            record = { ...record, callbackPending: false };
+            callbackRecorded = true;
+          }
+          let { command, actor } = step;
+          if (step.guided !== undefined) {
+            const offered = roles.flatMap((by) => availableCommands(record, by).map((type) => ({ by, type })));
+            const choice = offered[step.guided % Math.max(1, offered.length)];
+            if (choice) {
+              command = concrete(choice.type);
+              actor = choice.by;
+            }
+          }
           const before = record;
-          const decision = decide(record, step.command, step.actor);
+          const decision = decide(record, command, actor);
           if (!decision.ok) {
             expect(record).toBe(before); // a refused command changes nothing
             continue;
           }
           const { triageResult: _t, declineReason: _d, escalate: _e, ...patch } = decision.patch;
+          if (command.type === 'COMPLETE_FOLLOW_UP') {
+            expect(record.callbackPending, 'follow-up completed while the callback is pending').toBe(false);
+            expect(callbackRecorded, 'follow-up completed without the callback').toBe(true);
+          }
           history.push({ from: record.status, to: decision.to });
+          const resolvedNow = decision.to === 'RESOLVED' && record.status !== 'RESOLVED';
           record = { ...record, ...patch, status: decision.to };
-          if (step.command.type === 'VERIFY' && step.command.effective) passedVerification = true;
+          // As the service does: resolution creates the callback task; reopening cancels it.
+          if (resolvedNow) {
+            record = { ...record, callbackPending: true };
+            callbackRecorded = false;
+          }
+          if (decision.to === 'REOPENED') record = { ...record, callbackPending: false };
+          if (command.type === 'VERIFY' && command.effective) passedVerification = true;
           if (decision.to === 'REOPENED' || decision.to === 'INVESTIGATING') passedVerification = false;
 
           // Invariants
@@ -196,6 +268,10 @@ describe('property: no sequence of operations reaches an inconsistent state', ()
             expect(passedVerification).toBe(true);
           }
           if (record.status === 'CLOSED') expect(history.some((h) => h.to === 'FOLLOW_UP_DONE')).toBe(true);
+          if (record.status === 'FOLLOW_UP_DONE') {
+            expect(callbackRecorded, 'followed up without a recorded callback').toBe(true);
+            followUpsReached += 1;
+          }
           if (['ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING'].includes(record.status) && (record.severity === 'MAJOR' || record.severity === 'CRISIS')) {
             expect(record.eightDComplete, '8D complaint planned without its 8D record').toBe(true);
           }
@@ -205,5 +281,6 @@ describe('property: no sequence of operations reaches an inconsistent state', ()
       }),
       { numRuns: 2000 },
     );
+    expect(followUpsReached).toBeGreaterThan(0);
   });
 });

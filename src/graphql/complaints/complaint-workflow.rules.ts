@@ -8,6 +8,7 @@
  *   IMPLEMENTING ─COMPLETE_IMPLEMENTATION→ VERIFYING ─VERIFY(effective)→ RESOLVED | ─VERIFY(not effective)→ INVESTIGATING
  *   RESOLVED ─CUSTOMER_FEEDBACK(accepted)→ RESOLVED | ─CUSTOMER_FEEDBACK(disputed)→ REOPENED
  *   RESOLVED ─COMPLETE_FOLLOW_UP→ FOLLOW_UP_DONE ─CLOSE→ CLOSED   (callback within 7 days; closure confirmed by quality)
+ *     COMPLETE_FOLLOW_UP waits for the post-resolution callback: recording it (callbacks module) takes the step.
  *   REGISTERED | REOPENED | TRIAGED ─DECLINE→ REJECTED           ([000 §4.5] unreasonable: reason shown to the customer)
  *   RESOLVED | FOLLOW_UP_DONE | CLOSED | REJECTED ─REOPEN→ REOPENED ─TRIAGE→ TRIAGED …
  * Consultations, inquiries and suggestions: REGISTERED | REOPENED ─ANSWER→ RESOLVED ─CLOSE→ CLOSED.
@@ -60,6 +61,8 @@ export type WorkflowRecord = {
   actions: readonly ActionItem[];
   verifiedEffective: boolean;
   customerFeedback: 'ACCEPTED' | 'DISPUTED' | null;
+  /** The post-resolution callback task is still pending (SPEC §4: follow-up done = the callback, within 7 days). */
+  callbackPending: boolean;
 };
 
 export type WorkflowCommand =
@@ -201,11 +204,15 @@ export function decide(record: WorkflowRecord, command: WorkflowCommand, actor: 
       return allow('RESOLVED', { verifiedEffective: true });
     case 'CUSTOMER_FEEDBACK':
       if (role !== 'CUSTOMER' && !may(['SERVICE_AGENT', 'SERVICE_MANAGER'])) return refuse('FORBIDDEN', '只有客户或客服可以记录客户意见');
+      // A dispute reopens the complaint: the department needs to know what is still wrong.
+      if (!command.accepted && !command.comment?.trim()) return refuse('PRECONDITION', '提出异议须说明理由');
       return command.accepted
         ? allow('RESOLVED', { customerFeedback: 'ACCEPTED' })
         : allow('REOPENED', { customerFeedback: 'DISPUTED', verifiedEffective: false });
     case 'COMPLETE_FOLLOW_UP':
       if (!may(['SERVICE_AGENT', 'SERVICE_MANAGER'])) return refuse('FORBIDDEN', '回访须由客服完成');
+      // The follow-up is the callback itself: while its task is pending, only recording the callback completes it.
+      if (record.callbackPending) return refuse('PRECONDITION', '须先记录回访结果');
       return allow('FOLLOW_UP_DONE');
     case 'CLOSE':
       if (isComplaint) {

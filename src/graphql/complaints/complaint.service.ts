@@ -4,6 +4,8 @@ import type { Interaction } from '@/generated/prisma/client';
 import { prisma, type Db, type Tx } from '@/server/db';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '@/server/errors';
 import { appendHistory } from '@/server/history';
+import type { CustomerNoticeEvent } from '@/server/mail/customer-mail';
+import { notifyCustomer, prepareCustomerMail } from '../interactions/customer-notify';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
 import { interactionReadScope } from '../interactions/interaction.service';
@@ -44,8 +46,13 @@ async function loadAuthority(db: Reader): Promise<ApprovalAuthority> {
   return (setting?.value as ApprovalAuthority | undefined) ?? DEFAULT_AUTHORITY;
 }
 
-const WITH_WORK = { actions: { select: { kind: true, status: true } }, eightD: true } as const;
-type InteractionWithWork = Prisma.InteractionGetPayload<{ include: typeof WITH_WORK }>;
+const WITH_WORK = {
+  actions: { select: { kind: true, status: true } },
+  eightD: true,
+  callbacks: { where: { status: 'PENDING', reason: 'POST_RESOLUTION' }, select: { id: true } },
+} as const;
+/** An interaction with what the state machine needs to decide (actions, 8D record, pending post-resolution callback). */
+export type InteractionWithWork = Prisma.InteractionGetPayload<{ include: typeof WITH_WORK }>;
 
 /** D1–D7 filled in: what a major or crisis complaint needs before its actions are planned. */
 export function eightDComplete(report: InteractionWithWork['eightD']): boolean {
@@ -71,11 +78,12 @@ export function workflowRecord(row: InteractionWithWork): WorkflowRecord {
     actions: row.actions,
     verifiedEffective: row.status === 'RESOLVED' || row.status === 'FOLLOW_UP_DONE' || row.status === 'CLOSED' ? row.resolvedAt !== null : false,
     customerFeedback: row.customerFeedback,
+    callbackPending: row.callbacks.length > 0,
   };
 }
 
 /** Loads an interaction the viewer may act on; another organisation's record is NOT_FOUND. */
-async function loadForViewer(tx: Reader, viewer: Viewer, id: string): Promise<InteractionWithWork> {
+export async function loadForViewer(tx: Reader, viewer: Viewer, id: string): Promise<InteractionWithWork> {
   if (!isUuid(id)) throw notFound('Interaction');
   // The same read scope as everywhere: another organisation's record, or another department's for a handler, is NOT_FOUND.
   const row = await tx.interaction.findFirst({ where: { AND: [interactionReadScope(viewer), { id }] }, include: WITH_WORK });
@@ -93,6 +101,12 @@ export async function commandOptions(viewer: Viewer, interaction: Interaction): 
 
 const ZComment = z.string().trim().max(2000, { message: '不能超过 2000 个字符' }).nullish();
 
+function parseComment(command: WorkflowCommand): string | null | undefined {
+  const comment = ZComment.safeParse('comment' in command ? command.comment : null);
+  if (!comment.success) throw badInput('意见过长', { comment: '不能超过 2000 个字符' });
+  return comment.data;
+}
+
 /**
  * Runs one workflow command: decides by the state machine, then writes the new state with a version check (a stale
  * version gets CONFLICT), the timestamps and due times it implies, approvals, the callback task on resolution, and a
@@ -108,80 +122,125 @@ export async function runCommand(
   extras: CommandExtras = {},
   now: Date = clockNow(),
 ): Promise<Interaction> {
-  const actor = actorOf(viewer);
-  const comment = ZComment.safeParse('comment' in command ? command.comment : null);
-  if (!comment.success) throw badInput('意见过长', { comment: '不能超过 2000 个字符' });
+  // Refused before any query, as before: API clients, anonymous visitors, an over-long comment.
+  actorOf(viewer);
+  parseComment(command);
+  await prepareCustomerMail();
   return prisma.$transaction(async (tx) => {
     const row = await loadForViewer(tx, viewer, id);
     if (row.version !== version) throw conflict('该记录已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: row.version });
-    const decision = decide(workflowRecord(row), command, actor, await loadAuthority(tx));
-    if (!decision.ok) {
-      if (decision.code === 'FORBIDDEN') throw forbidden(decision.message);
-      if (decision.code === 'INVALID_TRANSITION') throw conflict(decision.message, { status: row.status });
-      throw badInput(decision.message, {});
-    }
-    const { patch, to } = decision;
-    const data: Prisma.InteractionUncheckedUpdateManyInput = { status: to, version: { increment: 1 } };
-    if (patch.severity !== undefined) data.severity = patch.severity;
-    if (patch.causeClass !== undefined) data.causeClass = patch.causeClass;
-    if (patch.responsibleDepartmentId !== undefined) data.responsibleDepartmentId = patch.responsibleDepartmentId;
-    if (patch.ownerId !== undefined) data.ownerId = patch.ownerId;
-    if (patch.requires8D !== undefined) data.requires8D = patch.requires8D;
-    if (patch.triageResult) data.triageResult = patch.triageResult;
-    if (patch.declineReason) data.declineReason = patch.declineReason;
-    if (patch.escalate) data.escalationLevel = { increment: 1 };
-    // 三包 outcome, recorded when the verified disposition is a repair, replacement or refund.
-    if (extras.warrantyOutcome !== undefined && command.type === 'VERIFY') data.warrantyOutcome = extras.warrantyOutcome;
-    if (patch.customerFeedback !== undefined) {
-      data.customerFeedback = patch.customerFeedback;
-      data.customerFeedbackComment = comment.data ?? null;
-    }
-
-    if (command.type === 'TRIAGE') {
-      data.triagedAt = now;
-      const { resolutionDueAt } = await dueTimesFor(tx, { type: row.type, severity: command.severity, isKeyAccount: row.isKeyAccount, registeredAt: row.createdAt });
-      if (resolutionDueAt) data.resolutionDueAt = resolutionDueAt;
-    }
-    if (to === 'RESOLVED' && row.status !== 'RESOLVED') data.resolvedAt = now;
-    if (to === 'RESOLVED' && row.status !== 'RESOLVED' && row.type === 'COMPLAINT') {
-      const rule = await slaRuleFor(tx, { type: row.type, severity: row.severity, isKeyAccount: row.isKeyAccount });
-      const due = callbackDueAt(now, { callbackDays: rule?.callbackDays ?? 7 });
-      data.callbackDueAt = due;
-      // SPEC §5: a callback within 7 days of resolution.
-      await tx.callback.create({
-        data: { customerId: row.customerId, interactionId: row.id, reason: 'POST_RESOLUTION', dueAt: due, assigneeId: row.registeredById },
-      });
-    }
-    if (to === 'REOPENED') {
-      data.resolvedAt = null;
-      data.closedAt = null;
-      await tx.callback.updateMany({ where: { interactionId: row.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
-    }
-    if (to === 'CLOSED') {
-      data.closedAt = now;
-      if (actor.role !== 'CUSTOMER') data.closureConfirmedById = actor.userId;
-    }
-    if (command.type === 'APPROVE' || command.type === 'REJECT_PLAN') {
-      await tx.approval.create({
-        data: { interactionId: row.id, stage: 'DISPOSITION', decision: command.type === 'APPROVE' ? 'APPROVED' : 'REJECTED', approverId: actor.userId, comment: comment.data ?? null },
-      });
-    }
-    if (to === 'CLOSED' && row.type === 'COMPLAINT') {
-      await tx.approval.create({ data: { interactionId: row.id, stage: 'CLOSURE', decision: 'APPROVED', approverId: actor.userId } });
-    }
-
-    const updated = await tx.interaction.updateMany({ where: { id: row.id, version }, data });
-    if (updated.count === 0) throw conflict('该记录已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: version + 1 });
-    const reason = command.type === 'DECLINE' ? command.reason : command.type === 'REOPEN' ? command.reason : command.type === 'ANSWER' ? command.answer : comment.data;
-    await appendHistory(tx, viewer, {
-      entityType: 'Interaction',
-      entityId: row.id,
-      action: command.type,
-      fromState: row.status,
-      toState: to,
-      comment: reason ?? null,
-      visibleToCustomer: decision.visibleToCustomer,
-    });
-    return tx.interaction.findUniqueOrThrow({ where: { id: row.id } });
+    return applyCommand(tx, viewer, row, command, extras, now);
   });
+}
+
+/**
+ * The body of `runCommand` inside the caller's transaction, for a row the caller loaded with `loadForViewer` (and
+ * whose version it checked, if it was given one): the callbacks module records a callback and takes the workflow
+ * step it implies in one transaction. The caller starts the mail queue first (`prepareCustomerMail`), as the step
+ * may queue the customer's mail. The write is still guarded by the row's version, so a concurrent change of the
+ * interaction makes the whole transaction fail with CONFLICT.
+ */
+export async function applyCommand(
+  tx: Tx,
+  viewer: Viewer,
+  row: InteractionWithWork,
+  command: WorkflowCommand,
+  extras: CommandExtras = {},
+  now: Date = clockNow(),
+): Promise<Interaction> {
+  const actor = actorOf(viewer);
+  const comment = { data: parseComment(command) };
+  const version = row.version;
+  const decision = decide(workflowRecord(row), command, actor, await loadAuthority(tx));
+  if (!decision.ok) {
+    if (decision.code === 'FORBIDDEN') throw forbidden(decision.message);
+    if (decision.code === 'INVALID_TRANSITION') throw conflict(decision.message, { status: row.status });
+    throw badInput(decision.message, {});
+  }
+  const { patch, to } = decision;
+  const data: Prisma.InteractionUncheckedUpdateManyInput = { status: to, version: { increment: 1 } };
+  if (patch.severity !== undefined) data.severity = patch.severity;
+  if (patch.causeClass !== undefined) data.causeClass = patch.causeClass;
+  if (patch.responsibleDepartmentId !== undefined) data.responsibleDepartmentId = patch.responsibleDepartmentId;
+  if (patch.ownerId !== undefined) data.ownerId = patch.ownerId;
+  if (patch.requires8D !== undefined) data.requires8D = patch.requires8D;
+  if (patch.triageResult) data.triageResult = patch.triageResult;
+  if (patch.declineReason) data.declineReason = patch.declineReason;
+  if (patch.escalate) data.escalationLevel = { increment: 1 };
+  // 三包 outcome, recorded when the verified disposition is a repair, replacement or refund.
+  if (extras.warrantyOutcome !== undefined && command.type === 'VERIFY') data.warrantyOutcome = extras.warrantyOutcome;
+  if (patch.customerFeedback !== undefined) {
+    data.customerFeedback = patch.customerFeedback;
+    data.customerFeedbackComment = comment.data ?? null;
+  }
+
+  if (command.type === 'TRIAGE') {
+    data.triagedAt = now;
+    const { resolutionDueAt } = await dueTimesFor(tx, { type: row.type, severity: command.severity, isKeyAccount: row.isKeyAccount, registeredAt: row.createdAt });
+    if (resolutionDueAt) data.resolutionDueAt = resolutionDueAt;
+  }
+  if (to === 'RESOLVED' && row.status !== 'RESOLVED') data.resolvedAt = now;
+  if (to === 'RESOLVED' && row.status !== 'RESOLVED' && row.type === 'COMPLAINT') {
+    const rule = await slaRuleFor(tx, { type: row.type, severity: row.severity, isKeyAccount: row.isKeyAccount });
+    const due = callbackDueAt(now, { callbackDays: rule?.callbackDays ?? 7 });
+    data.callbackDueAt = due;
+    // SPEC §5: a callback within 7 days of resolution.
+    const task = await tx.callback.create({
+      data: { customerId: row.customerId, interactionId: row.id, reason: 'POST_RESOLUTION', dueAt: due, assigneeId: row.registeredById },
+    });
+    await appendHistory(tx, viewer, { entityType: 'Callback', entityId: task.id, action: 'CREATE', toState: 'PENDING', comment: '投诉已解决，生成回访任务' });
+  }
+  if (to === 'REOPENED') {
+    data.resolvedAt = null;
+    data.closedAt = null;
+    // The pending callbacks follow up a resolution that no longer stands. Locked first, so one being recorded at this
+    // moment is either recorded (and no longer pending here) or cancelled (and its recording gets CONFLICT on the
+    // moved version) — never both; each keeps the why in its history.
+    const pending = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Callback" WHERE "interactionId" = ${row.id}::uuid AND status = 'PENDING' FOR UPDATE`;
+    await tx.callback.updateMany({ where: { id: { in: pending.map((c) => c.id) } }, data: { status: 'CANCELLED', version: { increment: 1 } } });
+    for (const task of pending) {
+      await appendHistory(tx, viewer, { entityType: 'Callback', entityId: task.id, action: 'CANCEL', fromState: 'PENDING', toState: 'CANCELLED', comment: '投诉重新打开，回访任务取消' });
+    }
+  }
+  if (to === 'CLOSED') {
+    data.closedAt = now;
+    if (actor.role !== 'CUSTOMER') data.closureConfirmedById = actor.userId;
+  }
+  if (command.type === 'APPROVE' || command.type === 'REJECT_PLAN') {
+    await tx.approval.create({
+      data: { interactionId: row.id, stage: 'DISPOSITION', decision: command.type === 'APPROVE' ? 'APPROVED' : 'REJECTED', approverId: actor.userId, comment: comment.data ?? null },
+    });
+  }
+  if (to === 'CLOSED' && row.type === 'COMPLAINT') {
+    await tx.approval.create({ data: { interactionId: row.id, stage: 'CLOSURE', decision: 'APPROVED', approverId: actor.userId } });
+  }
+
+  const updated = await tx.interaction.updateMany({ where: { id: row.id, version }, data });
+  if (updated.count === 0) throw conflict('该记录已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: version + 1 });
+  const reason = command.type === 'DECLINE' ? command.reason : command.type === 'REOPEN' ? command.reason : command.type === 'ANSWER' ? command.answer : comment.data;
+  await appendHistory(tx, viewer, {
+    entityType: 'Interaction',
+    entityId: row.id,
+    action: command.type,
+    fromState: row.status,
+    toState: to,
+    comment: reason ?? null,
+    visibleToCustomer: decision.visibleToCustomer,
+  });
+  const event = customerEventOf(command, to, actor.role);
+  if (event) await notifyCustomer(tx, row, event, { at: now, detail: event === 'RESOLVED' ? null : reason });
+  return tx.interaction.findUniqueOrThrow({ where: { id: row.id } });
+}
+
+/**
+ * The steps the customer hears about by mail (SPEC §3/§4): a declined requirement with its reason [000 §4.5], an
+ * answer, a verified resolution to confirm, a reopening — the last not when the customer disputed it themselves.
+ */
+function customerEventOf(command: WorkflowCommand, to: string, role: string): CustomerNoticeEvent | null {
+  if (command.type === 'DECLINE') return 'DECLINED';
+  if (command.type === 'ANSWER') return 'ANSWERED';
+  if (command.type === 'VERIFY' && to === 'RESOLVED') return 'RESOLVED';
+  if (to === 'REOPENED' && role !== 'CUSTOMER') return 'REOPENED';
+  return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueEscalations, overdueLevel, raisedLevel, recipientsFor, type EscalationSnapshot, type EscalationStep } from './escalation.rules';
+import { dueCallbackTaskEscalations, dueEscalations, overdueLevel, raisedLevel, recipientsFor, type EscalationSnapshot, type EscalationStep } from './escalation.rules';
 import { DEFAULT_CALENDAR, type BusinessCalendar } from './sla-clock.rules';
 
 // Shanghai is UTC+8 all year; the default calendar works Monday–Friday 08:30–17:30 (9 hours a day).
@@ -127,6 +127,30 @@ describe('CALLBACK_OVERDUE', () => {
   });
 });
 
+describe('CALLBACK_OVERDUE of a callback task without a complaint (key-account, periodic, survey follow-up)', () => {
+  // Due Friday 2026-11-20 16:00, like the resolved record above: level 2 eight business hours later, Monday 15:00.
+  const task = { status: 'PENDING' as const, dueAt: sh('2026-11-20T16:00:00') };
+  const at = (local: string, taken: { reason: string; level: number }[] = []) => dueCallbackTaskEscalations(task, sh(local), cal, taken);
+
+  it('level 1 to the assignee at the due time, level 2 to the service managers a period later, then nothing', () => {
+    expect(at('2026-11-20T15:59:00')).toEqual([]);
+    expect(at('2026-11-20T16:00:00')).toEqual([{ reason: 'CALLBACK_OVERDUE', level: 1, audience: ['CALLBACK_ASSIGNEES'] }]);
+    expect(at('2026-11-22T12:00:00', [{ reason: 'CALLBACK_OVERDUE', level: 1 }])).toEqual([]); // the weekend does not count
+    expect(at('2026-11-23T14:59:00', [{ reason: 'CALLBACK_OVERDUE', level: 1 }])).toEqual([]);
+    expect(at('2026-11-23T15:00:00', [{ reason: 'CALLBACK_OVERDUE', level: 1 }])).toEqual([{ reason: 'CALLBACK_OVERDUE', level: 2, audience: ['SERVICE_MANAGERS', 'CALLBACK_ASSIGNEES'] }]);
+    expect(at('2026-12-31T15:00:00', [{ reason: 'CALLBACK_OVERDUE', level: 2 }])).toEqual([]);
+  });
+
+  it('after a pause goes straight to level 2, and stops once the task is done or cancelled', () => {
+    expect(at('2026-11-25T10:00:00').map((s) => s.level)).toEqual([2]);
+    for (const status of ['DONE', 'CANCELLED'] as const) expect(dueCallbackTaskEscalations({ ...task, status }, sh('2026-11-25T10:00:00'), cal, [])).toEqual([]);
+  });
+
+  it('honours a configured period', () => {
+    expect(dueCallbackTaskEscalations(task, sh('2026-11-23T11:00:00'), cal, [{ reason: 'CALLBACK_OVERDUE', level: 1 }], { dueSoonHours: 4, overduePeriodHours: 4 }).map((s) => s.level)).toEqual([2]);
+  });
+});
+
 describe('recipientsFor', () => {
   const people = {
     ownerId: 'owner',
@@ -149,6 +173,15 @@ describe('recipientsFor', () => {
     expect(recipientsFor(step(['OWNER']), { ...people, ownerId: null })).toEqual(['head']);
     expect(recipientsFor(step(['OWNER']), { ...people, ownerId: null, departmentHeadId: null })).toEqual(['sm1', 'sm2']);
     expect(recipientsFor(step(['EXECUTIVES']), { ...people, executiveIds: [] })).toEqual(['sm1', 'sm2']);
+  });
+
+  it('a callback nobody is assigned to goes to the owner, and without a complaint to the service managers', () => {
+    const callbackStep: EscalationStep = { reason: 'CALLBACK_OVERDUE', level: 1, audience: ['CALLBACK_ASSIGNEES'] };
+    expect(recipientsFor(callbackStep, people)).toEqual(['agent']);
+    expect(recipientsFor(callbackStep, { ...people, callbackAssigneeIds: [] })).toEqual(['owner']);
+    const noComplaint = { ...people, ownerId: null, departmentHeadId: null, callbackAssigneeIds: [] };
+    expect(recipientsFor(callbackStep, noComplaint)).toEqual(['sm1', 'sm2']);
+    expect(recipientsFor({ ...callbackStep, level: 2, audience: ['SERVICE_MANAGERS', 'CALLBACK_ASSIGNEES'] }, { ...noComplaint, callbackAssigneeIds: ['agent'] })).toEqual(['sm1', 'sm2', 'agent']);
   });
 
   it('raisedLevel never lowers the level', () => {

@@ -123,8 +123,7 @@ export function dueEscalations(
     ...record.pendingCallbackDueAts,
   ]);
   if (callbackDue && now >= callbackDue) {
-    // Level 1: whoever owes the call; one period later: the service manager(s).
-    const level = Math.min(2, overdueLevel(businessHoursBetween(callbackDue, now, cal), policy));
+    const level = callbackOverdueLevel(callbackDue, now, cal, policy);
     if (!hasTaken(taken, 'CALLBACK_OVERDUE', level)) {
       steps.push({
         reason: 'CALLBACK_OVERDUE',
@@ -134,6 +133,32 @@ export function dueEscalations(
     }
   }
   return steps;
+}
+
+/** Level 1 at the callback's due time — whoever owes the call; one period later level 2 — the service manager(s). */
+function callbackOverdueLevel(dueAt: Date, now: Date, cal: BusinessCalendar, policy: EscalationPolicy): number {
+  return Math.min(2, overdueLevel(businessHoursBetween(dueAt, now, cal), policy));
+}
+
+/** A callback task that follows up no complaint (key-account, periodic, survey follow-up): it escalates on its own. */
+export type CallbackTaskSnapshot = { status: 'PENDING' | 'DONE' | 'CANCELLED'; dueAt: Date };
+
+/**
+ * CALLBACK_OVERDUE of such a task (SPEC §5 callbacks on schedule; §4 overdue items escalate), on the same clock as a
+ * complaint's callback: level 1 to its assignee (the service managers when nobody is assigned), one overdue period
+ * later level 2 to the service managers, the assignee kept informed. A task done or cancelled no longer escalates.
+ */
+export function dueCallbackTaskEscalations(
+  task: CallbackTaskSnapshot,
+  now: Date,
+  cal: BusinessCalendar,
+  taken: readonly TakenStep[],
+  policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
+): EscalationStep[] {
+  if (task.status !== 'PENDING' || now < task.dueAt) return [];
+  const level = callbackOverdueLevel(task.dueAt, now, cal, policy);
+  if (hasTaken(taken, 'CALLBACK_OVERDUE', level)) return [];
+  return [{ reason: 'CALLBACK_OVERDUE', level, audience: level === 1 ? ['CALLBACK_ASSIGNEES'] : ['SERVICE_MANAGERS', 'CALLBACK_ASSIGNEES'] }];
 }
 
 function earliest(dates: readonly Date[]): Date | null {
@@ -153,7 +178,9 @@ export type People = {
 
 /**
  * User ids to notify for a step, without duplicates. Nobody is left out because a seat is empty: a missing owner falls
- * back to the department head, a missing head to the service managers, missing executives to the service managers.
+ * back to the department head, a missing head to the service managers, missing executives to the service managers,
+ * a callback nobody is assigned to to the owner (and so on up; a task without a complaint has no owner or head, so it
+ * reaches the service managers).
  */
 export function recipientsFor(step: EscalationStep, people: People): string[] {
   const out = new Set<string>();
@@ -174,7 +201,7 @@ export function recipientsFor(step: EscalationStep, people: People): string[] {
         case 'QUALITY_MANAGERS':
           return people.qualityManagerIds;
         case 'CALLBACK_ASSIGNEES':
-          return people.callbackAssigneeIds;
+          return people.callbackAssigneeIds.length ? people.callbackAssigneeIds : owner;
       }
     })();
     for (const id of ids) out.add(id);

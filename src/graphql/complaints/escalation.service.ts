@@ -8,6 +8,7 @@ import { enqueueMail, startQueue, type MailJob } from '@/server/queue/boss';
 import { loadBusinessCalendar } from './business-calendar';
 import {
   DEFAULT_ESCALATION_POLICY,
+  dueCallbackTaskEscalations,
   dueEscalations,
   isSettled,
   MAX_LEVEL,
@@ -25,6 +26,8 @@ import { now as clockNow } from '@/server/clock';
  * index (interactionId, reason, level) lets exactly one of several concurrent sweeps take a step — the others get a
  * unique violation (P2002), roll back and skip it. The winner's transaction also writes the in-app notifications, the
  * history entry, the raised escalation level and the mail jobs, so they exist exactly when the Escalation row does.
+ * Callback tasks that follow up no complaint (key-account, periodic, survey follow-ups) escalate the same way on their
+ * own row key (callbackId, reason, level); a complaint's callbacks escalate through the complaint.
  */
 export type SweepResult = { candidates: number; escalations: number; skipped: number; failed: number; notifications: number; mails: number };
 
@@ -74,21 +77,34 @@ export async function runEscalationSweep(now: Date = clockNow(), options: SweepO
   for (let afterId: string | null = null; ; ) {
     const candidates = await findCandidates(now, dueSoonHorizon, afterId, pageSize);
     result.candidates += candidates.length;
-    await takeSteps(candidates, now, calendar, policy, byRole, result);
-    if (candidates.length < pageSize) return result;
+    await takeSteps(planSteps(candidates, now, calendar, policy, byRole), calendar.timeZone, result);
+    if (candidates.length < pageSize) break;
     afterId = candidates[candidates.length - 1]?.id ?? null;
+  }
+  // Then the callback tasks that follow up no complaint, paged the same way.
+  for (let afterId: string | null = null; ; ) {
+    const tasks = await findCallbackTaskCandidates(now, afterId, pageSize);
+    result.candidates += tasks.length;
+    await takeSteps(planCallbackTaskSteps(tasks, now, calendar, policy, byRole), calendar.timeZone, result);
+    if (tasks.length < pageSize) return result;
+    afterId = tasks[tasks.length - 1]?.id ?? null;
   }
 }
 
-async function takeSteps(
-  candidates: Candidate[],
-  now: Date,
-  calendar: BusinessCalendar,
-  policy: EscalationPolicy,
-  byRole: (role: string) => string[],
-  result: SweepResult,
-): Promise<void> {
-  const planned: { record: Candidate; step: EscalationStep; recipients: string[] }[] = [];
+/** One step to take: on an interaction (which carries the escalation level) or on a callback task of its own. */
+type PlannedStep = {
+  target: { kind: 'interaction'; id: string } | { kind: 'callback'; id: string; previousLevel: number };
+  /** The record as people know it: the interaction's number, or the callback's customer. */
+  ref: string;
+  subject: string;
+  dueAt: Date | null;
+  url: string | null;
+  step: EscalationStep;
+  recipients: string[];
+};
+
+function planSteps(candidates: Candidate[], now: Date, calendar: BusinessCalendar, policy: EscalationPolicy, byRole: (role: string) => string[]): PlannedStep[] {
+  const planned: PlannedStep[] = [];
   for (const record of candidates) {
     const steps = dueEscalations(
       { ...record, pendingCallbackDueAts: record.callbacks.map((c) => c.dueAt) },
@@ -106,10 +122,46 @@ async function takeSteps(
         executiveIds: byRole('EXECUTIVE'),
         qualityManagerIds: byRole('QUALITY_MANAGER'),
       });
-      planned.push({ record, step, recipients });
+      const dueAt =
+        step.reason === 'TRIAGE_OVERDUE' ? record.triageDueAt
+        : step.reason === 'CALLBACK_OVERDUE' ? (record.callbackDueAt ?? record.callbacks[0]?.dueAt ?? null)
+        : record.resolutionDueAt;
+      planned.push({ target: { kind: 'interaction', id: record.id }, ref: record.number, subject: record.subject, dueAt, url: consoleUrl(`/console/interactions/${record.id}`), step, recipients });
     }
   }
+  return planned;
+}
 
+const CALLBACK_REASON_LABEL: Record<CallbackTaskCandidate['reason'], string> = {
+  POST_RESOLUTION: '投诉回访',
+  KEY_ACCOUNT: '重要客户回访',
+  PERIODIC: '定期回访',
+  SURVEY_FOLLOW_UP: '满意度调查回访',
+};
+
+function planCallbackTaskSteps(tasks: CallbackTaskCandidate[], now: Date, calendar: BusinessCalendar, policy: EscalationPolicy, byRole: (role: string) => string[]): PlannedStep[] {
+  return tasks.flatMap((task) =>
+    dueCallbackTaskEscalations(task, now, calendar, task.escalations, policy).map((step): PlannedStep => ({
+      target: { kind: 'callback', id: task.id, previousLevel: Math.max(0, ...task.escalations.map((e) => e.level)) },
+      ref: task.customer?.name ?? '回访任务',
+      subject: CALLBACK_REASON_LABEL[task.reason],
+      dueAt: task.dueAt,
+      url: consoleUrl('/console/callbacks?queue=OVERDUE'),
+      step,
+      // No complaint, so no owner or department head: an unassigned task reaches the service managers.
+      recipients: recipientsFor(step, {
+        ownerId: null,
+        departmentHeadId: null,
+        callbackAssigneeIds: task.assigneeId && task.assignee?.active ? [task.assigneeId] : [],
+        serviceManagerIds: byRole('SERVICE_MANAGER'),
+        executiveIds: byRole('EXECUTIVE'),
+        qualityManagerIds: byRole('QUALITY_MANAGER'),
+      }),
+    })),
+  );
+}
+
+async function takeSteps(planned: PlannedStep[], timeZone: string, result: SweepResult): Promise<void> {
   if (planned.length === 0) return;
   await startQueue(); // before any transaction that enqueues mail (see enqueueMail)
 
@@ -117,26 +169,27 @@ async function takeSteps(
   const users = await prisma.user.findMany({ where: { id: { in: recipientIds }, active: true }, select: { id: true, email: true } });
   const emailOf = new Map(users.map((u) => [u.id, u.email]));
 
-  for (const { record, step, recipients } of planned) {
+  for (const { target, ref, subject, dueAt, url, step, recipients } of planned) {
     const notifiedUserIds = recipients.filter((id) => emailOf.has(id));
-    const dueAt =
-      step.reason === 'TRIAGE_OVERDUE' ? record.triageDueAt
-      : step.reason === 'CALLBACK_OVERDUE' ? (record.callbackDueAt ?? record.callbacks[0]?.dueAt ?? null)
-      : record.resolutionDueAt;
-    const noticeInput = { reason: step.reason, level: step.level, number: record.number, subject: record.subject, dueAt, timeZone: calendar.timeZone };
+    const noticeInput = { reason: step.reason, level: step.level, number: ref, subject, dueAt, timeZone };
     const notice = escalationNotice(noticeInput);
     // The mail links to the record in the console (the in-app notification links by entityId).
-    const mail = escalationNotice({ ...noticeInput, url: consoleUrl(record.id) });
-    const mails: MailJob[] = notifiedUserIds.map((id) => ({ to: emailOf.get(id) ?? '', subject: mail.subject, text: mail.text, ref: `${record.number} ${step.reason}:${step.level}` }));
+    const mail = escalationNotice({ ...noticeInput, url });
+    const mailRef = target.kind === 'interaction' ? ref : `callback:${target.id}`;
+    const mails: MailJob[] = notifiedUserIds.map((id) => ({ to: emailOf.get(id) ?? '', subject: mail.subject, text: mail.text, ref: `${mailRef} ${step.reason}:${step.level}` }));
+    const entityType = target.kind === 'interaction' ? 'Interaction' : 'Callback';
     try {
       const notified = await prisma.$transaction(async (tx) => {
         // First, so a concurrent sweep that took this step makes this transaction fail here, before anything else.
-        await tx.escalation.create({ data: { interactionId: record.id, reason: step.reason, level: step.level, notifiedUserIds } });
-        const count = await notifyUsers(tx, notifiedUserIds, { kind: `ESCALATION_${step.reason}`, title: notice.subject, body: notice.text, entityType: 'Interaction', entityId: record.id });
-        const current = await raiseLevel(tx, record.id, step);
+        await tx.escalation.create({
+          data: { ...(target.kind === 'interaction' ? { interactionId: target.id } : { callbackId: target.id }), reason: step.reason, level: step.level, notifiedUserIds },
+        });
+        const count = await notifyUsers(tx, notifiedUserIds, { kind: `ESCALATION_${step.reason}`, title: notice.subject, body: notice.text, entityType, entityId: target.id });
+        // A callback task has no level of its own: its Escalation rows are the record of how far it went.
+        const current = target.kind === 'interaction' ? await raiseLevel(tx, target.id, step) : { from: target.previousLevel, to: Math.max(target.previousLevel, step.level) };
         await appendSystemHistory(tx, {
-          entityType: 'Interaction',
-          entityId: record.id,
+          entityType,
+          entityId: target.id,
           action: 'ESCALATED',
           fromState: String(current.from),
           toState: String(current.to),
@@ -156,7 +209,7 @@ async function takeSteps(
       }
       // One bad record must not hold up the others; the step is still due and is retried by the next sweep.
       result.failed += 1;
-      console.error(`[escalation] ${record.number} ${step.reason}:${step.level} failed:`, error instanceof Error ? error.message : error);
+      console.error(`[escalation] ${mailRef} ${step.reason}:${step.level} failed:`, error instanceof Error ? error.message : error);
     }
   }
 }
@@ -198,7 +251,34 @@ function findCandidates(now: Date, dueSoonHorizon: Date, afterId: string | null,
 
 type Candidate = Awaited<ReturnType<typeof findCandidates>>[number];
 
-const consoleUrl = (interactionId: string) => appUrl(`/console/interactions/${interactionId}`);
+function findCallbackTaskCandidates(now: Date, afterId: string | null, pageSize: number) {
+  // Served by the index Callback(status, dueAt); a task with a complaint escalates through the complaint instead.
+  return prisma.callback.findMany({
+    where: {
+      ...(afterId ? { id: { gt: afterId } } : {}),
+      interactionId: null,
+      status: 'PENDING',
+      dueAt: { lte: now },
+      NOT: { escalations: { some: { reason: 'CALLBACK_OVERDUE', level: 2 } } },
+    },
+    select: {
+      id: true,
+      reason: true,
+      status: true,
+      dueAt: true,
+      assigneeId: true,
+      assignee: { select: { active: true } },
+      customer: { select: { name: true } },
+      escalations: { select: { reason: true, level: true } },
+    },
+    orderBy: { id: 'asc' },
+    take: pageSize,
+  });
+}
+
+type CallbackTaskCandidate = Awaited<ReturnType<typeof findCallbackTaskCandidates>>[number];
+
+const consoleUrl = (path: string) => appUrl(path);
 
 /** Raises escalationLevel (never lowers it), without touching `version`: escalating must not fail a user's edit. */
 async function raiseLevel(tx: Tx, interactionId: string, step: EscalationStep): Promise<{ from: number; to: number }> {

@@ -23,6 +23,7 @@ import {
   parseRecordInput,
   parseSubmitInput,
   type CheckedFile,
+  type TRecordInteractionInput,
 } from './interaction.rules';
 import { now as clockNow } from '@/server/clock';
 
@@ -330,36 +331,54 @@ export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: 
   const input = parseRecordInput(rawInput);
   const files = checkAttachments(decodeUploads(input.attachments ?? []));
   await prepareCustomerMail();
-  return withFileCleanup((written) => prisma.$transaction(async (tx) => {
-    const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });
-    if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
-    await assertContractOf(tx, input.relatedContractId, customer.id);
-    const created = await tx.interaction.create({
-      data: {
-        number: await nextNumber(tx, input.type, now),
-        type: input.type,
-        channel: input.channel,
-        customerId: customer.id,
-        companyName: customer.name,
-        contactName: input.contactName ?? null,
-        contactPhone: input.contactPhone ?? null,
-        contactEmail: input.contactEmail ?? null,
-        subject: input.subject,
-        description: input.description,
-        desiredOutcome: input.desiredOutcome ?? null,
-        relatedContractId: input.relatedContractId ?? null,
-        productRef: input.productRef ?? null,
-        orderRef: input.orderRef ?? null,
-        registeredById: viewer.kind === 'staff' ? viewer.userId : null,
-        createdAt: now,
-        ...(await clockFields(tx, input.type, customer.id, now)),
-      },
-    });
-    await storeAttachments(tx, viewer, created.id, files, written);
-    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: '已受理', visibleToCustomer: true });
-    await notifyCustomer(tx, created, 'RECEIVED', { at: now });
-    return created;
-  }));
+  return withFileCleanup((written) => prisma.$transaction((tx) => registerStaffInteraction(tx, viewer, input, now, {}, files, written)));
+}
+
+/**
+ * The staff intake inside the caller's transaction (numbering, due times, history): a callback that finds a new
+ * problem registers its complaint in the same transaction as the callback's result. `origin` links it to the record
+ * it arose from and words its first history entry. The caller starts the mail queue first (`prepareCustomerMail`):
+ * the customer's acknowledgement is queued in the same transaction.
+ */
+export async function registerStaffInteraction(
+  tx: Tx,
+  viewer: Viewer,
+  input: TRecordInteractionInput,
+  now: Date,
+  origin: { sourceInteractionId?: string | null; comment?: string } = {},
+  files: readonly CheckedFile[] = [],
+  written: string[] = [],
+): Promise<Interaction> {
+  requirePermission(viewer, 'interactions:write');
+  const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });
+  if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
+  await assertContractOf(tx, input.relatedContractId, customer.id);
+  const created = await tx.interaction.create({
+    data: {
+      number: await nextNumber(tx, input.type, now),
+      type: input.type,
+      channel: input.channel,
+      customerId: customer.id,
+      companyName: customer.name,
+      contactName: input.contactName ?? null,
+      contactPhone: input.contactPhone ?? null,
+      contactEmail: input.contactEmail ?? null,
+      subject: input.subject,
+      description: input.description,
+      desiredOutcome: input.desiredOutcome ?? null,
+      relatedContractId: input.relatedContractId ?? null,
+      productRef: input.productRef ?? null,
+      orderRef: input.orderRef ?? null,
+      registeredById: viewer.kind === 'staff' ? viewer.userId : null,
+      sourceInteractionId: origin.sourceInteractionId ?? null,
+      createdAt: now,
+      ...(await clockFields(tx, input.type, customer.id, now)),
+    },
+  });
+  await storeAttachments(tx, viewer, created.id, files, written);
+  await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: origin.comment ?? '已受理', visibleToCustomer: true });
+  await notifyCustomer(tx, created, 'RECEIVED', { at: now });
+  return created;
 }
 
 /**

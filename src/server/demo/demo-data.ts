@@ -146,6 +146,8 @@ export async function seedDemoData(db: Db, { customers = 60 } = {}): Promise<boo
     { timeout: 120_000 },
   );
   await seedDemoComplaints(db);
+  const { seedDemoCallbacks } = await import('./callbacks-demo');
+  await seedDemoCallbacks(db);
   return true;
 }
 

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Callback_status_completedAt_idx" ON "Callback"("status", "completedAt");

@@ -1,0 +1,334 @@
+'use client';
+import { useTimeZone, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import type { CallbackOutcome, CallbackReason } from '@/gql/graphql';
+import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
+import { useAsyncData } from '@/components/customers/use-async-data';
+import { buttonClass, inputClass } from '@/components/ui/classes';
+import { FormDialog } from '@/components/ui/form-dialog';
+import { FormField } from '@/components/ui/form-field';
+import { Modal } from '@/components/ui/modal';
+import { InlineError } from '@/components/ui/status';
+import { endOfDayIn } from '@/lib/format';
+import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
+import { gqlRequest } from '@/lib/graphql-client';
+import { CallbackAssigneesQuery, CallbackCancelMutation, CallbackCreateMutation, CallbackReassignMutation, CallbackRecordMutation } from './callback-operations';
+import { FALLBACK_TIME_ZONE, outcomesFor, RadioChoice, useCallbackErrorMessage, type CallbackRow } from './callback-ui';
+
+/**
+ * The callback dialogs. Each sends the version it was opened with; a CONFLICT shows "已被他人修改" with a reload (which
+ * closes the dialog and reloads the list), field errors from the server appear under their fields, anything else as
+ * one line under the form.
+ */
+
+type Submit = { pending: boolean; formError: string | null; fields: Record<string, string>; conflict: boolean };
+const IDLE: Submit = { pending: false, formError: null, fields: {}, conflict: false };
+
+function useSubmit(onDone: () => void) {
+  const errorMessage = useCallbackErrorMessage();
+  const [state, setState] = useState<Submit>(IDLE);
+  const submit = async (mutation: () => Promise<unknown>) => {
+    setState({ ...IDLE, pending: true });
+    try {
+      await mutation();
+      setState(IDLE);
+      onDone();
+    } catch (error) {
+      const fields = fieldErrorsOf(error);
+      setState({
+        pending: false,
+        fields,
+        conflict: isGqlError(error, 'CONFLICT') && !('status' in error.extensions),
+        // A refused step (CONFLICT with the task's status, BAD_USER_INPUT without fields) keeps the server's words.
+        formError: Object.keys(fields).length ? null : isGqlError(error, 'CONFLICT') && 'status' in error.extensions ? error.message : errorMessage(error),
+      });
+    }
+  };
+  return { ...state, submit, setFields: (fields: Record<string, string>) => setState((s) => ({ ...s, fields })) };
+}
+
+function ConflictNotice({ onReload }: { onReload: () => void }) {
+  const t = useTranslations('callbacks.record');
+  return (
+    <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="callback-conflict">
+      <span>{t('conflict')}</span>
+      <button type="button" className={buttonClass.secondary} onClick={onReload} data-testid="callback-reload">
+        {t('reload')}
+      </button>
+    </div>
+  );
+}
+
+type DialogProps = { open: boolean; onClose: () => void; onDone: () => void; callback: CallbackRow };
+
+// ───────────────────────────── record ─────────────────────────────
+
+type Score = 'accuracyScore' | 'timelinessScore' | 'attitudeScore';
+const SCORES: { field: Score; label: 'accuracy' | 'timeliness' | 'attitude' }[] = [
+  { field: 'accuracyScore', label: 'accuracy' },
+  { field: 'timelinessScore', label: 'timeliness' },
+  { field: 'attitudeScore', label: 'attitude' },
+];
+const SCORE_VALUES = ['1', '2', '3', '4', '5'] as const;
+const asScore = (value: string | null) => (value ? Number(value) : null);
+
+/** The callback script [001 §6.2]: three 1–5 scores, other dissatisfaction, suggestions, notes, and the outcome. */
+export function RecordCallbackDialog({ open, onClose, onDone, callback, onRecorded }: DialogProps & { onRecorded?: (resultingNumber: string | null) => void }) {
+  const t = useTranslations('callbacks');
+  const [outcome, setOutcome] = useState<CallbackOutcome | null>(null);
+  const [scores, setScores] = useState<Record<Score, string | null>>({ accuracyScore: null, timelinessScore: null, attitudeScore: null });
+  const [text, setText] = useState({ otherDissatisfaction: '', suggestions: '', notes: '', subject: '', description: '', reopenReason: '' });
+  const { pending, formError, fields, conflict, submit, setFields } = useSubmit(onDone);
+  const unreachable = outcome === 'UNREACHABLE';
+  const edit = (key: keyof typeof text) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setText((v) => ({ ...v, [key]: e.target.value }));
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!outcome) {
+      setFields({ outcome: t('errors.required') });
+      return;
+    }
+    const orNull = (v: string) => (v.trim() ? v.trim() : null);
+    void submit(async () => {
+      const result = await gqlRequest(CallbackRecordMutation, {
+        id: callback.id,
+        version: callback.version,
+        input: {
+          outcome,
+          // Not reached: nobody gave scores, so none are sent.
+          ...(unreachable ? {} : { accuracyScore: asScore(scores.accuracyScore), timelinessScore: asScore(scores.timelinessScore), attitudeScore: asScore(scores.attitudeScore) }),
+          otherDissatisfaction: unreachable ? null : orNull(text.otherDissatisfaction),
+          suggestions: unreachable ? null : orNull(text.suggestions),
+          notes: orNull(text.notes),
+          newComplaint: outcome === 'NEW_COMPLAINT' ? { subject: text.subject.trim(), description: text.description.trim() } : null,
+          reopenReason: outcome === 'REOPENED' ? orNull(text.reopenReason) : null,
+        },
+      });
+      onRecorded?.(result.recordCallback.resultingInteraction?.number ?? null);
+    });
+  };
+
+  const contextLine = t('record.context', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) });
+  return (
+    <FormDialog open={open} onClose={onClose} title={t('record.title')} testId="record-callback-dialog" pending={pending} formError={formError}
+      submitLabel={t('record.submit')} pendingLabel={t('record.pending')} submitTestId="record-callback-submit" onSubmit={onSubmit}>
+      <p className="text-sm font-medium text-slate-800">
+        {contextLine}
+        {callback.interaction && <span className="ml-2 font-mono text-slate-600">{callback.interaction.number}</span>}
+      </p>
+      <p className="rounded bg-slate-50 px-3 py-2 text-xs text-slate-600">{t('record.script')}</p>
+      {conflict && <ConflictNotice onReload={onDone} />}
+
+      <RadioChoice
+        name="outcome"
+        label={t('record.outcome')}
+        layout="column"
+        options={outcomesFor(callback).map((o) => ({ value: o, label: t(`outcome.${o}`), hint: t(`outcomeHint.${o}`) }))}
+        value={outcome}
+        onChange={setOutcome}
+        error={fields.outcome}
+        testId="record-outcome"
+      />
+
+      {!unreachable && (
+        <div className="space-y-3" data-testid="record-scores">
+          {SCORES.map(({ field, label }) => (
+            <RadioChoice
+              key={field}
+              name={field}
+              label={t(`record.${label}`)}
+              options={SCORE_VALUES.map((s) => ({ value: s, label: t('record.scoreOption', { score: s }) }))}
+              value={scores[field]}
+              onChange={(value) => setScores((v) => ({ ...v, [field]: value }))}
+              error={fields[field]}
+            />
+          ))}
+          <p className="text-xs text-slate-500">{t('record.scoreScale')}</p>
+          <FormField id="record-dissatisfaction" label={t('record.otherDissatisfaction')} error={fields.otherDissatisfaction}>
+            {(p) => <textarea {...p} rows={2} className={inputClass} value={text.otherDissatisfaction} onChange={edit('otherDissatisfaction')} />}
+          </FormField>
+          <FormField id="record-suggestions" label={t('record.suggestions')} error={fields.suggestions}>
+            {(p) => <textarea {...p} rows={2} className={inputClass} value={text.suggestions} onChange={edit('suggestions')} />}
+          </FormField>
+        </div>
+      )}
+
+      {outcome === 'NEW_COMPLAINT' && (
+        <div className="space-y-3 rounded border border-blue-200 bg-blue-50/40 p-3" data-testid="record-new-complaint">
+          <FormField id="record-new-subject" label={t('record.newSubject')} required error={fields['newComplaint.subject']}>
+            {(p) => <input {...p} className={inputClass} value={text.subject} onChange={edit('subject')} maxLength={200} />}
+          </FormField>
+          <FormField id="record-new-description" label={t('record.newDescription')} required error={fields['newComplaint.description']}>
+            {(p) => <textarea {...p} rows={3} className={inputClass} value={text.description} onChange={edit('description')} />}
+          </FormField>
+        </div>
+      )}
+      {outcome === 'REOPENED' && (
+        <FormField id="record-reopen-reason" label={t('record.reopenReason')} hint={t('record.reopenHint')} error={fields.reopenReason}>
+          {(p) => <textarea {...p} rows={2} className={inputClass} value={text.reopenReason} onChange={edit('reopenReason')} />}
+        </FormField>
+      )}
+      <FormField id="record-notes" label={t('record.notes')} error={fields.notes}>
+        {(p) => <textarea {...p} rows={2} className={inputClass} value={text.notes} onChange={edit('notes')} data-testid="record-notes" />}
+      </FormField>
+    </FormDialog>
+  );
+}
+
+// ───────────────────────────── create ─────────────────────────────
+
+const CREATABLE: readonly CallbackReason[] = ['KEY_ACCOUNT', 'PERIODIC'];
+
+/** "新建回访": a key-account or periodic callback for a customer, due on a day, assigned to someone of the desk. */
+export function CreateCallbackDialog({ open, onClose, onDone, initialCustomer = null }: { open: boolean; onClose: () => void; onDone: () => void; initialCustomer?: PickedCustomer | null }) {
+  const t = useTranslations('callbacks');
+  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const assignees = useAsyncData(() => gqlRequest(CallbackAssigneesQuery), 'assignees', open);
+  const [customer, setCustomer] = useState<PickedCustomer | null>(initialCustomer);
+  const [reason, setReason] = useState<CallbackReason | null>(null);
+  const [dueDate, setDueDate] = useState('');
+  const [assigneeId, setAssigneeId] = useState('');
+  const [notes, setNotes] = useState('');
+  const { pending, formError, fields, submit, setFields } = useSubmit(onDone);
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!customer) missing.customerId = t('errors.required');
+    if (!reason) missing.reason = t('errors.required');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) missing.dueAt = t('errors.required');
+    if (!customer || !reason || Object.keys(missing).length) {
+      setFields(missing);
+      return;
+    }
+    void submit(() =>
+      gqlRequest(CallbackCreateMutation, {
+        // Due by the end of the chosen day where the viewer is.
+        input: { customerId: customer.id, reason, dueAt: endOfDayIn(dueDate, timeZone), assigneeId: assigneeId || null, notes: notes.trim() || null },
+      }),
+    );
+  };
+
+  return (
+    <FormDialog open={open} onClose={onClose} title={t('create.title')} testId="create-callback-dialog" pending={pending} formError={formError}
+      submitLabel={t('create.submit')} pendingLabel={t('create.pending')} submitTestId="create-callback-submit" onSubmit={onSubmit}>
+      <FormField id="create-callback-customer" label={t('create.customer')} required error={fields.customerId}>
+        {(p) => <CustomerPicker id={p.id} value={customer} onChange={setCustomer} invalid={p['aria-invalid']} describedBy={p['aria-describedby']} />}
+      </FormField>
+      <RadioChoice
+        name="create-reason"
+        label={t('create.reason')}
+        options={CREATABLE.map((r) => ({ value: r, label: t(`reason.${r}`) }))}
+        value={reason}
+        onChange={setReason}
+        error={fields.reason}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id="create-callback-due" label={t('create.dueAt')} required error={fields.dueAt}>
+          {(p) => <input {...p} type="date" className={inputClass} value={dueDate} onChange={(e) => setDueDate(e.target.value)} data-testid="create-callback-due" />}
+        </FormField>
+        <FormField id="create-callback-assignee" label={t('create.assignee')} error={fields.assigneeId}>
+          {(p) => (
+            <select {...p} className={inputClass} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} data-testid="create-callback-assignee">
+              <option value="">{t('create.assigneeSelf')}</option>
+              {(assignees.data?.callbackAssignees ?? []).map((u) => (
+                <option key={u.id} value={u.id}>{u.name} · {u.email}</option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <FormField id="create-callback-notes" label={t('create.notes')} error={fields.notes}>
+        {(p) => <textarea {...p} rows={3} className={inputClass} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+      </FormField>
+    </FormDialog>
+  );
+}
+
+// ───────────────────────────── reassign ─────────────────────────────
+
+export function ReassignCallbackDialog({ open, onClose, onDone, callback }: DialogProps) {
+  const t = useTranslations('callbacks');
+  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const assignees = useAsyncData(() => gqlRequest(CallbackAssigneesQuery), 'assignees', open);
+  const [assigneeId, setAssigneeId] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const { pending, formError, fields, conflict, submit, setFields } = useSubmit(onDone);
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const dueAt = /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? endOfDayIn(dueDate, timeZone) : null;
+    if (!assigneeId && !dueAt) {
+      setFields({ assigneeId: t('errors.required') });
+      return;
+    }
+    void submit(() => gqlRequest(CallbackReassignMutation, { id: callback.id, version: callback.version, assigneeId: assigneeId || null, dueAt }));
+  };
+
+  return (
+    <FormDialog open={open} onClose={onClose} title={t('reassign.title')} testId="reassign-callback-dialog" pending={pending} formError={formError}
+      submitLabel={t('reassign.submit')} pendingLabel={t('reassign.pending')} submitTestId="reassign-callback-submit" onSubmit={onSubmit}>
+      <p className="text-sm text-slate-700">{t('record.context', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}</p>
+      {conflict && <ConflictNotice onReload={onDone} />}
+      <FormField id="reassign-callback-assignee" label={t('reassign.assignee')} error={fields.assigneeId}>
+        {(p) => (
+          <select {...p} className={inputClass} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} data-testid="reassign-callback-assignee">
+            <option value="">{t('reassign.keep')}</option>
+            {(assignees.data?.callbackAssignees ?? []).filter((u) => u.id !== callback.assignee?.id).map((u) => (
+              <option key={u.id} value={u.id}>{u.name} · {u.email}</option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id="reassign-callback-due" label={t('reassign.dueAt')} hint={t('reassign.dueHint')} error={fields.dueAt}>
+        {(p) => <input {...p} type="date" className={inputClass} value={dueDate} onChange={(e) => setDueDate(e.target.value)} />}
+      </FormField>
+    </FormDialog>
+  );
+}
+
+// ───────────────────────────── cancel ─────────────────────────────
+
+/** Cancelling asks first and needs a reason (it goes into the task's history); Cancel is focused, so Enter never confirms. */
+export function CancelCallbackDialog({ open, onClose, onDone, callback }: DialogProps) {
+  const t = useTranslations('callbacks');
+  const tc = useTranslations('common');
+  const [reason, setReason] = useState('');
+  const { pending, formError, fields, conflict, submit, setFields } = useSubmit(onDone);
+  const confirm = () => {
+    if (!reason.trim()) {
+      setFields({ reason: t('errors.required') });
+      return;
+    }
+    void submit(() => gqlRequest(CallbackCancelMutation, { id: callback.id, version: callback.version, reason: reason.trim() }));
+  };
+  return (
+    <Modal
+      open={open}
+      onClose={() => !pending && onClose()}
+      title={t('cancel.title')}
+      testId="cancel-callback-dialog"
+      footer={
+        <>
+          <button type="button" autoFocus className={buttonClass.secondary} onClick={onClose} disabled={pending}>
+            {tc('cancel')}
+          </button>
+          {!conflict && (
+            <button type="button" className={buttonClass.danger} onClick={confirm} disabled={pending} data-testid="cancel-callback-confirm">
+              {pending ? t('cancel.pending') : t('cancel.confirm')}
+            </button>
+          )}
+        </>
+      }
+    >
+      <div className="space-y-3">
+        <p className="text-sm text-slate-700">{t('cancel.body', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}</p>
+        {conflict && <ConflictNotice onReload={onDone} />}
+        <FormField id="cancel-callback-reason" label={t('cancel.reason')} required error={fields.reason}>
+          {(p) => <textarea {...p} rows={3} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="cancel-callback-reason" />}
+        </FormField>
+        {formError && <InlineError>{formError}</InlineError>}
+      </div>
+    </Modal>
+  );
+}

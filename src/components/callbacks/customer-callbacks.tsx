@@ -1,0 +1,90 @@
+'use client';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useAsyncData } from '@/components/customers/use-async-data';
+import { buttonClass } from '@/components/ui/classes';
+import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { gqlRequest } from '@/lib/graphql-client';
+import { CreateCallbackDialog } from './callback-dialogs';
+import { CallbacksOfCustomerQuery } from './callback-operations';
+import { CallbackDue, CallbackStatusBadge, useCallbackErrorMessage } from './callback-ui';
+
+const SHOWN = 5;
+
+/**
+ * A compact list of the customer's callbacks for the customer page (SPEC §1: a customer's page shows everything),
+ * newest first, with 新建回访 for this customer; hidden for staff without callbacks:read.
+ */
+export function CustomerCallbacks({ customerId }: { customerId: string }) {
+  const t = useTranslations('callbacks');
+  const errorMessage = useCallbackErrorMessage();
+  const data = useAsyncData(() => gqlRequest(CallbacksOfCustomerQuery, { id: customerId }), customerId);
+  const [all, setAll] = useState(false);
+  const [creating, setCreating] = useState(false);
+
+  if (data.data && !data.data.viewer?.permissions.includes('callbacks:read')) return null;
+  const customer = data.data?.customer;
+  const canWrite = !!data.data?.viewer?.permissions.includes('callbacks:write');
+  const callbacks = customer?.callbacks ?? [];
+  const shown = all ? callbacks : callbacks.slice(0, SHOWN);
+
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white shadow-xs" data-testid="customer-callbacks">
+      <header className="flex items-center justify-between gap-2 border-b border-slate-100 px-4 py-2.5">
+        <h2 className="text-sm font-semibold text-slate-800">{t('customer.title')}</h2>
+        <div className="flex items-center gap-3">
+          {canWrite && customer && (
+            <button type="button" className={buttonClass.ghost} onClick={() => setCreating(true)} data-testid="customer-callback-create">
+              {t('actions.create')}
+            </button>
+          )}
+          <Link href="/console/callbacks" className={buttonClass.link}>{t('customer.all')}</Link>
+        </div>
+      </header>
+      <div className="p-4">
+        {data.error ? (
+          <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} />
+        ) : !data.data ? (
+          <Spinner label={t('list.loading')} />
+        ) : callbacks.length === 0 ? (
+          <p className="text-sm text-slate-500">{t('customer.empty')}</p>
+        ) : (
+          <>
+            <ul className="divide-y divide-slate-100 text-sm">
+              {shown.map((c) => (
+                <li key={c.id} className="space-y-0.5 py-2" data-testid="customer-callback">
+                  <p className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium">{t(`reason.${c.reason}`)}</span>
+                    <CallbackStatusBadge status={c.status} />
+                    {c.interaction && (
+                      <Link className="font-mono text-xs text-blue-700 hover:underline" href={`/console/complaints/${c.interaction.id}`}>{c.interaction.number}</Link>
+                    )}
+                  </p>
+                  <div className="text-xs"><CallbackDue callback={c} /></div>
+                  {c.outcome && <p className="text-xs text-slate-600">{t(`outcome.${c.outcome}`)}</p>}
+                </li>
+              ))}
+            </ul>
+            {!all && callbacks.length > SHOWN && (
+              <button type="button" className={`${buttonClass.ghost} mt-2`} onClick={() => setAll(true)}>
+                {t('customer.more', { count: callbacks.length })}
+              </button>
+            )}
+          </>
+        )}
+      </div>
+      {creating && customer && (
+        <CreateCallbackDialog
+          open
+          initialCustomer={{ id: customer.id, name: customer.name, contractNo: customer.contractNo ?? null }}
+          onClose={() => setCreating(false)}
+          onDone={() => {
+            setCreating(false);
+            data.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,378 @@
+import type { Callback, Prisma } from '@/generated/prisma/client';
+import type { CallbackReason } from '@/generated/prisma/enums';
+import { can, requirePermission } from '@/server/auth/policies';
+import { now as clockNow } from '@/server/clock';
+import { prisma, type Tx } from '@/server/db';
+import { badInput, conflict, forbidden, notFound } from '@/server/errors';
+import { appendHistory } from '@/server/history';
+import type { Viewer } from '@/server/viewer';
+import { applyCommand, loadForViewer } from '../complaints/complaint.service';
+import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { prepareCustomerMail } from '../interactions/customer-notify';
+import { interactionReadScope, registerStaffInteraction } from '../interactions/interaction.service';
+import { parseRecordInput } from '../interactions/interaction.rules';
+import {
+  ASSIGNABLE_ROLES,
+  CALLBACK_QUEUES,
+  doneSince,
+  dueSoonUntil,
+  mayManage,
+  mayRecord,
+  parseCancelCallbackInput,
+  parseCreateCallbackInput,
+  parseReassignCallbackInput,
+  parseRecordCallbackInput,
+  planRecord,
+  scoreSummary,
+  type CallbackActor,
+  type CallbackQueue,
+} from './callback.rules';
+
+/**
+ * Callback tasks (SPEC §5 回访): work queues, planning key-account and periodic callbacks, handing tasks over, and
+ * recording the callback script with the workflow step it implies — all in one transaction, version-checked, with an
+ * append-only history on the task (entityType 'Callback') and on the complaint it follows up.
+ *
+ * Who: holders of callbacks:read list and read every task (customers never: a task is the company's own work, and
+ * department handlers do not hold the permission); recording and managing need callbacks:write and the rules of
+ * `mayRecord` / `mayManage` (the assignee, anyone of the desk for an unassigned task, a service manager).
+ */
+
+const ENTITY = 'Callback';
+export const MAX_PAGE_SIZE = 100;
+const STALE = '该回访任务已被他人修改，请刷新后再试 / Changed by someone else';
+// The embedded database runs one transaction at a time: wait for a turn rather than fail at Prisma's 2 s default
+// (parallel recordings of one task queue up here and all but one get CONFLICT).
+const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
+export type CallbackPage = { nodes: Callback[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number };
+
+export type CallbackFilter = {
+  queue?: CallbackQueue | null;
+  reason?: readonly CallbackReason[] | null;
+  customerId?: string | null;
+  assigneeId?: string | null;
+};
+
+/** Tasks are read by holders of callbacks:read; customers and department handlers are refused (the policy, again). */
+const requireReader = (viewer: Viewer) => requirePermission(viewer, 'callbacks:read');
+
+/** Whether the relation fields (Interaction.callbacks, Customer.callbacks) show tasks to this viewer at all. */
+export const mayReadCallbacks = (viewer: Viewer) => viewer.kind !== 'customer' && can(viewer, 'callbacks:read');
+
+/** The staff member writing; API keys never carry callbacks:write (API_SCOPES), and calls are made by people. */
+function writerOf(viewer: Viewer): CallbackActor {
+  requirePermission(viewer, 'callbacks:write');
+  if (viewer.kind !== 'staff') throw forbidden('回访由客服人员记录 / Callbacks are recorded by staff');
+  return { role: viewer.role, userId: viewer.userId };
+}
+
+// ───────────────────────────── reads ─────────────────────────────
+
+const NOWHERE = '00000000-0000-0000-0000-000000000000';
+
+/** The tasks of a work queue; every condition is backed by an index (status/dueAt, assignee/status/dueAt, status/completedAt). */
+export function queueWhere(viewer: Viewer, queue: CallbackQueue, now: Date): Prisma.CallbackWhereInput {
+  switch (queue) {
+    case 'MINE':
+      // Only people have tasks of their own; for an API client the queue is empty.
+      return { status: 'PENDING', assigneeId: viewer.kind === 'staff' ? viewer.userId : NOWHERE };
+    case 'DUE_SOON':
+      return { status: 'PENDING', dueAt: { gte: now, lte: dueSoonUntil(now) } };
+    case 'OVERDUE':
+      return { status: 'PENDING', dueAt: { lt: now } };
+    case 'PENDING':
+      return { status: 'PENDING' };
+    case 'DONE':
+      return { status: 'DONE', completedAt: { gte: doneSince(now) } };
+  }
+}
+
+function filterWhere(viewer: Viewer, filter: CallbackFilter, now: Date): Prisma.CallbackWhereInput {
+  const and: Prisma.CallbackWhereInput[] = [];
+  if (filter.queue) and.push(queueWhere(viewer, filter.queue, now));
+  if (filter.reason?.length) and.push({ reason: { in: [...filter.reason] } });
+  if (filter.customerId) {
+    if (!isUuid(filter.customerId)) throw badInput('Invalid customer id', { customerId: '客户无效' });
+    and.push({ customerId: filter.customerId });
+  }
+  if (filter.assigneeId) {
+    if (!isUuid(filter.assigneeId)) throw badInput('Invalid assignee id', { assigneeId: '负责人无效' });
+    and.push({ assigneeId: filter.assigneeId });
+  }
+  return and.length ? { AND: and } : {};
+}
+
+/** One page: pending queues earliest due first, DONE latest completed first (id breaks ties, so pages never overlap). */
+export async function listCallbacks(
+  viewer: Viewer,
+  args: { filter?: CallbackFilter | null; first?: number | null; after?: string | null },
+  now: Date = clockNow(),
+): Promise<CallbackPage> {
+  requireReader(viewer);
+  const first = args.first ?? 25;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间` });
+  }
+  const filter = args.filter ?? {};
+  const where = filterWhere(viewer, filter, now);
+  const orderBy: Prisma.CallbackOrderByWithRelationInput[] =
+    filter.queue === 'DONE' ? [{ completedAt: 'desc' }, { id: 'desc' }] : [{ dueAt: 'asc' }, { id: 'asc' }];
+  const [rows, totalCount] = await Promise.all([
+    prisma.callback.findMany({ where, orderBy, take: first + 1, ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}) }),
+    prisma.callback.count({ where }),
+  ]);
+  const hasNextPage = rows.length > first;
+  const nodes = hasNextPage ? rows.slice(0, first) : rows;
+  const last = nodes.at(-1);
+  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+}
+
+/** How many tasks each queue holds, for the queue tabs. */
+export async function callbackQueueCounts(viewer: Viewer, now: Date = clockNow()) {
+  requireReader(viewer);
+  return Promise.all(CALLBACK_QUEUES.map(async (queue) => ({ queue, count: await prisma.callback.count({ where: queueWhere(viewer, queue, now) }) })));
+}
+
+export async function getCallback(viewer: Viewer, id: string): Promise<Callback> {
+  requireReader(viewer);
+  if (!isUuid(id)) throw notFound(ENTITY);
+  const row = await prisma.callback.findUnique({ where: { id } });
+  if (!row) throw notFound(ENTITY);
+  return row;
+}
+
+/** Active service agents and managers: who a task may be assigned to (ASSIGNABLE_ROLES). */
+export async function callbackAssignees(viewer: Viewer) {
+  writerOf(viewer);
+  return prisma.user.findMany({ where: { active: true, role: { in: [...ASSIGNABLE_ROLES] } }, orderBy: { name: 'asc' } });
+}
+
+// ───────────────────────────── writes ─────────────────────────────
+
+async function assertAssignable(tx: Tx, assigneeId: string): Promise<void> {
+  const user = await tx.user.findUnique({ where: { id: assigneeId }, select: { active: true, role: true } });
+  if (!user || !user.active || !ASSIGNABLE_ROLES.includes(user.role as (typeof ASSIGNABLE_ROLES)[number])) {
+    throw badInput('负责人须为在职的客服人员', { assigneeId: '负责人须为在职的客服专员或客服部部长' });
+  }
+}
+
+function assertNotPast(dueAt: Date, now: Date): void {
+  if (dueAt.getTime() < now.getTime()) throw badInput('回访期限不能早于当前时间', { dueAt: '回访期限不能早于当前时间' });
+}
+
+/** Loads a task for a write by `actor`: NOT_FOUND, FORBIDDEN by the rule, CONFLICT on a stale version or a finished task. */
+async function loadForWrite(tx: Tx, id: string, version: number, allowed: (task: Callback) => boolean, refusal: string): Promise<Callback> {
+  if (!isUuid(id)) throw notFound(ENTITY);
+  const task = await tx.callback.findUnique({ where: { id } });
+  if (!task) throw notFound(ENTITY);
+  if (!allowed(task)) throw forbidden(refusal);
+  if (task.version !== version) throw conflict(STALE, { currentVersion: task.version });
+  if (task.status !== 'PENDING') throw conflict('该回访任务已完成或已取消', { currentVersion: task.version, status: task.status });
+  return task;
+}
+
+/**
+ * The version-guarded write that decides between concurrent writers of one task: exactly one matches, the others
+ * (waiting on its row lock, then re-reading) match nothing and get CONFLICT before they have changed anything.
+ */
+async function claim(tx: Tx, task: Callback, data: Prisma.CallbackUncheckedUpdateManyInput): Promise<void> {
+  const claimed = await tx.callback.updateMany({ where: { id: task.id, version: task.version, status: 'PENDING' }, data: { ...data, version: { increment: 1 } } });
+  if (claimed.count === 0) throw conflict(STALE, { currentVersion: task.version + 1 });
+}
+
+/** Plans a key-account or periodic callback (SPEC §2 perks: periodic callbacks on a schedule; §5: periodic). */
+export async function createCallback(viewer: Viewer, rawInput: unknown, now: Date = clockNow()): Promise<Callback> {
+  const actor = writerOf(viewer);
+  const input = parseCreateCallbackInput(rawInput);
+  assertNotPast(input.dueAt, now);
+  return prisma.$transaction(async (tx) => {
+    const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { archivedAt: true } });
+    if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
+    if (customer.archivedAt) throw badInput('客户已归档', { customerId: '客户已归档，不能新建回访' });
+    // Unless someone else is named, the task is the creator's own — if the creator makes calls at all.
+    const assigneeId = input.assigneeId ?? (ASSIGNABLE_ROLES.includes(actor.role) ? actor.userId : null);
+    if (assigneeId) await assertAssignable(tx, assigneeId);
+    const task = await tx.callback.create({
+      data: { customerId: input.customerId, reason: input.reason, dueAt: input.dueAt, assigneeId, notes: input.notes ?? null },
+    });
+    await appendHistory(tx, viewer, {
+      entityType: ENTITY,
+      entityId: task.id,
+      action: 'CREATE',
+      toState: 'PENDING',
+      comment: input.notes ?? null,
+      changes: { reason: input.reason, dueAt: input.dueAt.toISOString(), assigneeId },
+    });
+    return task;
+  });
+}
+
+/** Hands a pending task to someone else and/or moves its due time. */
+export async function reassignCallback(
+  viewer: Viewer,
+  id: string,
+  version: number,
+  rawInput: { assigneeId?: string | null; dueAt?: Date | null },
+  now: Date = clockNow(),
+): Promise<Callback> {
+  const actor = writerOf(viewer);
+  const input = parseReassignCallbackInput(rawInput);
+  if (input.dueAt) assertNotPast(input.dueAt, now);
+  return prisma.$transaction(async (tx) => {
+    const task = await loadForWrite(tx, id, version, (t) => mayManage(actor, t), '只有任务负责人或客服部部长可以转派回访任务');
+    if (input.assigneeId) await assertAssignable(tx, input.assigneeId);
+    const after = { assigneeId: input.assigneeId ?? task.assigneeId, dueAt: input.dueAt ?? task.dueAt };
+    const changes: Record<string, { from: string | null; to: string | null }> = {};
+    if (after.assigneeId !== task.assigneeId) changes.assigneeId = { from: task.assigneeId, to: after.assigneeId };
+    if (after.dueAt.getTime() !== task.dueAt.getTime()) changes.dueAt = { from: task.dueAt.toISOString(), to: after.dueAt.toISOString() };
+    if (Object.keys(changes).length === 0) throw badInput('没有变化', { assigneeId: '请选择新的负责人或回访期限' });
+    await claim(tx, task, after);
+    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: task.id, action: 'REASSIGN', fromState: 'PENDING', toState: 'PENDING', changes });
+    return tx.callback.findUniqueOrThrow({ where: { id: task.id } });
+  }, TX_OPTIONS);
+}
+
+/**
+ * Cancels a pending task, with the reason in its history. A resolved complaint's callback cannot be cancelled: it is
+ * the complaint's follow-up (SPEC §4), so it is recorded — as unreachable while the customer cannot be reached.
+ */
+export async function cancelCallback(viewer: Viewer, id: string, version: number, rawReason: string): Promise<Callback> {
+  const actor = writerOf(viewer);
+  const { reason } = parseCancelCallbackInput({ reason: rawReason });
+  return prisma.$transaction(async (tx) => {
+    const task = await loadForWrite(tx, id, version, (t) => mayManage(actor, t), '只有任务负责人或客服部部长可以取消回访任务');
+    if (task.reason === 'POST_RESOLUTION' && task.interactionId) {
+      const complaint = await tx.interaction.findUnique({ where: { id: task.interactionId }, select: { status: true } });
+      if (complaint?.status === 'RESOLVED') {
+        throw badInput('投诉待回访，不能取消回访任务：请记录回访结果（联系不上请记录“未接通”）', {});
+      }
+    }
+    await claim(tx, task, { status: 'CANCELLED' });
+    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: task.id, action: 'CANCEL', fromState: 'PENDING', toState: 'CANCELLED', comment: reason });
+    return tx.callback.findUniqueOrThrow({ where: { id: task.id } });
+  }, TX_OPTIONS);
+}
+
+/**
+ * Records the callback script [001 §6.2] and what it found, in one transaction:
+ * - NO_PROBLEM: the task is done; a RESOLVED complaint it follows up moves to FOLLOW_UP_DONE (COMPLETE_FOLLOW_UP).
+ * - REOPENED (post-resolution callbacks only): done, problem found, the complaint is reopened with the reason.
+ * - NEW_COMPLAINT: done, problem found, a new complaint is registered by the viewer (channel PHONE, numbered like all
+ *   intake, linked to the followed-up complaint); a RESOLVED followed-up complaint also completes its follow-up.
+ * - UNREACHABLE: the task stays pending; the attempt is in the history.
+ * The task's version is claimed first, so of N parallel recordings exactly one takes effect; the workflow step is
+ * guarded by the complaint's own version, so a concurrent change of the complaint fails the whole recording.
+ */
+export async function recordCallback(viewer: Viewer, id: string, version: number, rawInput: unknown, now: Date = clockNow()): Promise<Callback> {
+  const actor = writerOf(viewer);
+  const input = parseRecordCallbackInput(rawInput);
+  // A new complaint or a reopening tells the customer by mail, queued inside the transaction below.
+  await prepareCustomerMail();
+  return prisma.$transaction(async (tx) => {
+    const task = await loadForWrite(tx, id, version, (t) => mayRecord(actor, t), '只有任务负责人或客服部部长可以记录回访');
+    const complaint = task.interactionId
+      ? await tx.interaction.findFirst({
+          where: { AND: [interactionReadScope(viewer), { id: task.interactionId }] },
+          select: { id: true, number: true, status: true, contactName: true, contactPhone: true, contactEmail: true },
+        })
+      : null;
+    const planned = planRecord({ reason: task.reason, complaintStatus: complaint?.status ?? null, hasCustomer: task.customerId !== null }, input.outcome);
+    if (!planned.ok) throw badInput(planned.message, { [planned.field]: planned.message });
+    const { plan } = planned;
+    const unreachable = input.outcome === 'UNREACHABLE';
+
+    await claim(
+      tx,
+      task,
+      unreachable
+        ? // The last attempt's outcome shows on the pending task; its scores stay empty until someone is reached.
+          { outcome: 'UNREACHABLE' }
+        : {
+            status: plan.status,
+            outcome: input.outcome,
+            problemFound: plan.problemFound,
+            completedAt: now,
+            completedById: actor.userId,
+            accuracyScore: input.accuracyScore ?? null,
+            timelinessScore: input.timelinessScore ?? null,
+            attitudeScore: input.attitudeScore ?? null,
+            otherDissatisfaction: input.otherDissatisfaction ?? null,
+            suggestions: input.suggestions ?? null,
+            // The call's notes; without any, the planning notes the task was created with stay.
+            notes: input.notes ?? task.notes,
+          },
+    );
+
+    let created: { id: string; number: string } | null = null;
+    if (plan.registerComplaint && input.newComplaint && task.customerId) {
+      // The intake path every complaint takes (numbering, SLA due times, history), validated as staff intake is.
+      const intake = parseRecordInput({
+        type: 'COMPLAINT',
+        channel: 'PHONE',
+        customerId: task.customerId,
+        subject: input.newComplaint.subject,
+        description: input.newComplaint.description,
+        contactName: complaint?.contactName ?? null,
+        contactPhone: complaint?.contactPhone ?? null,
+        contactEmail: complaint?.contactEmail ?? null,
+      });
+      created = await registerStaffInteraction(tx, viewer, intake, now, {
+        sourceInteractionId: complaint?.id ?? null,
+        comment: complaint ? `已受理（回访 ${complaint.number} 时发现的新问题）` : '已受理（回访时发现的新问题）',
+      });
+      await tx.callback.update({ where: { id: task.id }, data: { resultingInteractionId: created.id } });
+    }
+
+    const scores = scoreSummary(input);
+    await appendHistory(tx, viewer, {
+      entityType: ENTITY,
+      entityId: task.id,
+      action: unreachable ? 'UNREACHABLE' : 'RECORD',
+      fromState: 'PENDING',
+      toState: plan.status,
+      comment: unreachable ? (input.notes ?? '未能联系到客户') : [scores, input.notes].filter(Boolean).join('；') || null,
+      changes: {
+        outcome: input.outcome,
+        ...(unreachable
+          ? {}
+          : {
+              accuracyScore: input.accuracyScore ?? null,
+              timelinessScore: input.timelinessScore ?? null,
+              attitudeScore: input.attitudeScore ?? null,
+              otherDissatisfaction: input.otherDissatisfaction ?? null,
+              suggestions: input.suggestions ?? null,
+            }),
+        ...(created ? { resultingInteractionId: created.id, resultingNumber: created.number } : {}),
+      },
+    });
+
+    if (complaint) {
+      // On the complaint too: the customer's timeline shows that the callback took place (an unreachable attempt is
+      // the company's own business).
+      await appendHistory(tx, viewer, {
+        entityType: 'Interaction',
+        entityId: complaint.id,
+        action: unreachable ? 'CALLBACK_UNREACHABLE' : 'CALLBACK_RECORDED',
+        comment: unreachable
+          ? '回访未接通'
+          : input.outcome === 'NEW_COMPLAINT' && created
+            ? `回访已完成，新问题已登记为 ${created.number}`
+            : input.outcome === 'REOPENED'
+              ? '回访已完成，发现问题，投诉重新处理'
+              : '回访已完成',
+        changes: { callbackId: task.id, outcome: input.outcome, ...(created ? { resultingNumber: created.number } : {}) },
+        visibleToCustomer: !unreachable,
+      });
+    }
+
+    if (plan.workflow && complaint) {
+      // Loaded now, after the claim: the state machine sees the task done, so the follow-up step is allowed.
+      const row = await loadForViewer(tx, viewer, complaint.id);
+      const reason = input.reopenReason ?? input.otherDissatisfaction ?? '';
+      await applyCommand(tx, viewer, row, plan.workflow === 'REOPEN' ? { type: 'REOPEN', reason: `回访发现问题：${reason}` } : { type: 'COMPLETE_FOLLOW_UP' }, {}, now);
+    }
+
+    return tx.callback.findUniqueOrThrow({ where: { id: task.id } });
+  }, TX_OPTIONS);
+}

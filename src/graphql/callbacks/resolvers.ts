@@ -1,0 +1,71 @@
+import { can } from '@/server/auth/policies';
+import type { Resolvers } from '../resolvers-types.generated';
+import { policy, type RootPolicies } from '../policy';
+import { isOverdue, mayManage, mayRecord } from './callback.rules';
+import {
+  callbackAssignees,
+  callbackQueueCounts,
+  cancelCallback,
+  createCallback,
+  getCallback,
+  listCallbacks,
+  mayReadCallbacks,
+  reassignCallback,
+  recordCallback,
+} from './callback.service';
+
+// Customers hold neither permission, so every root field refuses them; the service checks again with the task in hand
+// (who may record or manage it: callback.rules.ts).
+export const callbackPolicies: RootPolicies = {
+  Query: {
+    callbacks: policy.permission('callbacks:read'),
+    callback: policy.permission('callbacks:read'),
+    callbackQueueCounts: policy.permission('callbacks:read'),
+    callbackAssignees: policy.permission('callbacks:write'),
+  },
+  Mutation: {
+    recordCallback: policy.permission('callbacks:write'),
+    createCallback: policy.permission('callbacks:write'),
+    reassignCallback: policy.permission('callbacks:write'),
+    cancelCallback: policy.permission('callbacks:write'),
+  },
+};
+
+export const callbackResolvers: Resolvers = {
+  Query: {
+    callbacks: (_, args, { viewer, now }) => listCallbacks(viewer, args, now()),
+    callback: (_, { id }, { viewer }) => getCallback(viewer, id),
+    callbackQueueCounts: (_, __, { viewer, now }) => callbackQueueCounts(viewer, now()),
+    callbackAssignees: (_, __, { viewer }) => callbackAssignees(viewer),
+  },
+  Mutation: {
+    recordCallback: (_, { id, version, input }, { viewer, now }) => recordCallback(viewer, id, version, input, now()),
+    createCallback: (_, { input }, { viewer, now }) => createCallback(viewer, input, now()),
+    reassignCallback: (_, { id, version, assigneeId, dueAt }, { viewer, now }) => reassignCallback(viewer, id, version, { assigneeId, dueAt }, now()),
+    cancelCallback: (_, { id, version, reason }, { viewer }) => cancelCallback(viewer, id, version, reason),
+  },
+  Callback: {
+    // Related records appear only to who may read them in their own right (an API key with callbacks:read alone
+    // sees the task, not the customer file or the complaint).
+    customer: (c, _, { viewer, loaders }) => (c.customerId && can(viewer, 'customers:read') ? loaders.customerById.load(c.customerId) : null),
+    interaction: (c, _, { viewer, loaders }) => (c.interactionId && can(viewer, 'interactions:read') ? loaders.interactionById.load(c.interactionId) : null),
+    resultingInteraction: (c, _, { viewer, loaders }) =>
+      c.resultingInteractionId && can(viewer, 'interactions:read') ? loaders.interactionById.load(c.resultingInteractionId) : null,
+    surveyResponse: (c, _, { viewer, loaders }) => (c.surveyResponseId && can(viewer, 'surveys:read') ? loaders.callbackSurveyResponseById.load(c.surveyResponseId) : null),
+    assignee: (c, _, { viewer, loaders }) => (c.assigneeId && viewer.kind === 'staff' ? loaders.userById.load(c.assigneeId) : null),
+    completedBy: (c, _, { viewer, loaders }) => (c.completedById && viewer.kind === 'staff' ? loaders.userById.load(c.completedById) : null),
+    overdue: (c, _, { now }) => isOverdue(c, now()),
+    unreachableAttempts: async (c, _, { loaders }) => (await loaders.callbackHistory.load(c.id)).filter((h) => h.action === 'UNREACHABLE').length,
+    history: (c, _, { viewer, loaders }) => (viewer.kind === 'staff' ? loaders.callbackHistory.load(c.id) : []),
+    // The service's own rules, so the UI offers exactly what the service would accept.
+    viewerCanRecord: (c, _, { viewer }) => c.status === 'PENDING' && viewer.kind === 'staff' && can(viewer, 'callbacks:write') && mayRecord(viewer, c),
+    viewerCanManage: (c, _, { viewer }) => c.status === 'PENDING' && viewer.kind === 'staff' && can(viewer, 'callbacks:write') && mayManage(viewer, c),
+  },
+  Interaction: {
+    // Customers never see callback tasks, nor does anyone without callbacks:read (department handlers).
+    callbacks: (i, _, { viewer, loaders }) => (mayReadCallbacks(viewer) ? loaders.callbacksByInteraction.load(i.id) : []),
+  },
+  Customer: {
+    callbacks: (c, _, { viewer, loaders }) => (mayReadCallbacks(viewer) ? loaders.callbacksByCustomer.load(c.id) : []),
+  },
+};
