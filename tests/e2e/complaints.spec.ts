@@ -1,88 +1,140 @@
-import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signIn } from './helpers';
 
-// SPEC §4: the complaint workflow in the console. The demo data holds no complaints, so the customer lodges one
-// through the API first (as the signed-in portal user); then the agent triages it to 生产部 with the handler as owner,
-// and the handler starts the investigation and adds a corrective action.
-test('agent triages a complaint to 生产部; the handler starts the investigation and adds a corrective action', async ({ browser }) => {
+// SPEC §3–§5, the whole complaint journey in the Chinese UI: the customer lodges a complaint in the portal → the agent
+// triages it to 生产部 with the handler as owner → the handler investigates, adds the corrective action, plans and
+// submits the plan → the quality manager approves → the handler implements → quality verifies it effective (resolved)
+// → the customer accepts the resolution in the portal → the agent records the callback (已回访) → quality closes it.
+
+async function as(browser: Browser, area: 'console' | 'portal', email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await signIn(page, area, email);
+  return page;
+}
+
+/** Runs a workflow command that asks for confirmation and waits for the new status. */
+async function confirmCommand(page: Page, command: string, status: string) {
+  await page.getByTestId(`command-${command}`).click();
+  await page.getByTestId('confirm-action').click();
+  await expect(page.getByTestId('complaint-status')).toHaveText(status);
+}
+
+test('a complaint from the portal is triaged, investigated, approved, verified, accepted, called back and closed', async ({ browser }) => {
+  test.setTimeout(180_000);
   const subject = `刹车片异响 ${randomUUID().slice(0, 8)}`;
 
-  const customer = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const customerPage = await customer.newPage();
-  await signIn(customerPage, 'portal', 'customer@kefu.demo');
-  const response = await customerPage.request.post('/api/graphql', {
-    data: {
-      query: 'mutation ($input: SubmitInteractionInput!) { submitInteraction(input: $input) { id number } }',
-      variables: { input: { idempotencyKey: randomUUID(), type: 'COMPLAINT', subject, description: '第 5 批次刹车片装车后低速制动时有明显异响。' } },
-    },
-  });
-  const body = (await response.json()) as { data?: { submitInteraction: { id: string; number: string } }; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  const { id, number } = body.data!.submitInteraction;
-  await customer.close();
+  // 1. The customer lodges it in the portal.
+  const customer = await as(browser, 'portal', 'customer@kefu.demo');
+  await customer.goto('/portal/interactions/new');
+  await expect(customer.getByTestId('intake-form')).toHaveAttribute('data-ready', 'true');
+  await customer.getByLabel('主题').fill(subject);
+  await customer.getByLabel('详细描述').fill('第 5 批次刹车片装车后低速制动时有明显异响。');
+  await customer.getByLabel('联系电话').fill('138-0013-8000');
+  await customer.getByTestId('intake-submit').click();
+  await expect(customer.getByTestId('intake-number')).toHaveText(/^TS-\d{4}-\d{6}$/);
+  const number = (await customer.getByTestId('intake-number').textContent())!.trim();
 
-  // The agent finds it in the unassigned queue and triages it.
-  const agent = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const agentPage = await agent.newPage();
-  await signIn(agentPage, 'console', 'agent@kefu.demo');
-  await agentPage.getByRole('link', { name: '投诉处理' }).click();
-  await expect(agentPage).toHaveURL(/\/console\/complaints/);
-  await agentPage.getByTestId('queue-tab-UNASSIGNED').click();
-  await expect(agentPage).toHaveURL(/queue=UNASSIGNED/);
-  const row = agentPage.getByTestId('complaint-row').filter({ hasText: number });
+  // 2. The agent finds it unassigned and triages it.
+  const agent = await as(browser, 'console', 'agent@kefu.demo');
+  await agent.getByRole('link', { name: '投诉处理' }).click();
+  await agent.getByTestId('queue-tab-UNASSIGNED').click();
+  await expect(agent).toHaveURL(/queue=UNASSIGNED/);
+  const row = agent.getByTestId('complaint-row').filter({ hasText: number });
   await expect(row).toContainText(subject);
   await expect(row).toContainText('已登记');
   await row.getByRole('link', { name: number }).click();
-  await expect(agentPage).toHaveURL(new RegExp(`/console/complaints/${id}$`));
-  await expect(agentPage.getByTestId('complaint-number')).toHaveText(number);
-  await expect(agentPage.getByTestId('complaint-status')).toHaveText('已登记');
-  await expect(agentPage.getByTestId('command-START_INVESTIGATION')).toHaveCount(0);
-
-  await agentPage.getByTestId('command-TRIAGE').click();
-  const triage = agentPage.getByTestId('triage-dialog');
+  await expect(agent.getByTestId('complaint-number')).toHaveText(number);
+  const workbenchUrl = agent.url();
+  await expect(agent.getByTestId('command-START_INVESTIGATION')).toHaveCount(0);
+  await agent.getByTestId('command-TRIAGE').click();
+  const triage = agent.getByTestId('triage-dialog');
   await triage.getByLabel('严重度').selectOption({ label: '一般' });
   await triage.getByLabel('原因分类').selectOption({ label: '质量问题' });
   await triage.getByLabel('责任部门').selectOption({ label: '生产部' });
   await triage.getByLabel('负责人').selectOption({ label: '赵生产（生产部） · handler@kefu.demo' });
-  await agentPage.getByTestId('triage-submit').click();
-  await expect(agentPage.getByTestId('complaint-status')).toHaveText('已分派');
-  await expect(agentPage.getByTestId('complaint-department')).toHaveText('生产部');
-  await expect(agentPage.getByTestId('complaint-owner')).toHaveText('赵生产');
-  await expect(agentPage.getByTestId('complaint-history')).toContainText('分派');
-  await agent.close();
+  await agent.getByTestId('triage-submit').click();
+  await expect(agent.getByTestId('complaint-status')).toHaveText('已分派');
+  await expect(agent.getByTestId('complaint-department')).toHaveText('生产部');
+  await expect(agent.getByTestId('complaint-owner')).toHaveText('赵生产');
 
-  // The handler sees it in 我的, starts the investigation and adds a corrective action.
-  const handler = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const handlerPage = await handler.newPage();
-  await signIn(handlerPage, 'console', 'handler@kefu.demo');
-  await handlerPage.goto('/console/complaints?queue=MINE');
-  const mine = handlerPage.getByTestId('complaint-row').filter({ hasText: number });
-  await expect(mine).toContainText('已分派');
-  await expect(mine).toContainText('生产部');
-  await mine.getByRole('link', { name: number }).click();
-  await expect(handlerPage).toHaveURL(new RegExp(`/console/complaints/${id}$`));
-  await expect(handlerPage.getByTestId('complaint-status')).toHaveText('已分派');
-
-  await handlerPage.getByTestId('command-START_INVESTIGATION').click();
-  await handlerPage.getByTestId('confirm-action').click();
-  await expect(handlerPage.getByTestId('complaint-status')).toHaveText('调查中');
-  // Planning needs at least one corrective action, so the command is not offered yet.
-  await expect(handlerPage.getByTestId('command-PLAN_ACTIONS')).toHaveCount(0);
-  await expect(handlerPage.getByTestId('blocked-commands')).toContainText('至少需要一项纠正措施'); // the workbench says why
-
-  await handlerPage.getByTestId('action-add').click();
-  const dialog = handlerPage.getByTestId('action-dialog');
+  // 3. The handler records cause and action, plans and submits the plan for approval.
+  const handler = await as(browser, 'console', 'handler@kefu.demo');
+  await handler.goto('/console/complaints?queue=MINE');
+  await handler.getByTestId('complaint-row').filter({ hasText: number }).getByRole('link', { name: number }).click();
+  await expect(handler.getByTestId('complaint-status')).toHaveText('已分派');
+  await confirmCommand(handler, 'START_INVESTIGATION', '调查中');
+  await expect(handler.getByTestId('command-PLAN_ACTIONS')).toHaveCount(0);
+  await expect(handler.getByTestId('blocked-commands')).toContainText('至少需要一项纠正措施');
+  await handler.getByTestId('action-add').click();
+  const dialog = handler.getByTestId('action-dialog');
   await dialog.getByLabel('类型').selectOption({ label: '纠正措施' });
-  await dialog.getByLabel('内容').fill('更换第 5 批次摩擦材料供应商批次，并加严出厂 NVH 抽检。');
+  await dialog.getByLabel('内容').fill('根因：摩擦材料批次混料。更换第 5 批次摩擦材料，并加严出厂 NVH 抽检。');
   await dialog.getByLabel('完成期限').fill('2026-12-31');
-  await handlerPage.getByTestId('action-submit').click();
-  const action = handlerPage.getByTestId('action-row');
-  await expect(action).toHaveCount(1);
-  await expect(action).toContainText('纠正措施');
-  await expect(action).toContainText('更换第 5 批次摩擦材料');
-  await expect(action).toContainText('2026-12-31');
-  await expect(handlerPage.getByTestId('complaint-history')).toContainText('添加措施');
-  await expect(handlerPage.getByTestId('command-PLAN_ACTIONS')).toBeVisible();
-  await handler.close();
+  await handler.getByTestId('action-submit').click();
+  await expect(handler.getByTestId('action-row')).toContainText('更换第 5 批次摩擦材料');
+  await expect(handler.getByTestId('complaint-history')).toContainText('添加措施');
+  await confirmCommand(handler, 'PLAN_ACTIONS', '措施已制定');
+  await confirmCommand(handler, 'SUBMIT_FOR_APPROVAL', '待审批');
+
+  // 4. The quality manager approves the plan (核决权限 for a general complaint).
+  const quality = await as(browser, 'console', 'quality@kefu.demo');
+  await quality.goto(workbenchUrl);
+  await confirmCommand(quality, 'APPROVE', '实施中');
+  await expect(quality.getByTestId('complaint-approvals')).toContainText('批准');
+
+  // 5. The handler carries out the action and completes the implementation.
+  await handler.reload();
+  await expect(handler.getByTestId('complaint-status')).toHaveText('实施中');
+  await handler.getByTestId('action-edit').click();
+  await handler.getByTestId('action-status').selectOption({ label: '已完成' });
+  await handler.getByTestId('action-submit').click();
+  await expect(handler.getByTestId('action-row')).toContainText('已完成');
+  await confirmCommand(handler, 'COMPLETE_IMPLEMENTATION', '效果验证中');
+
+  // 6. Quality verifies the effect: resolved, and the callback task is created.
+  await quality.reload();
+  await quality.getByTestId('command-VERIFY').click();
+  await quality.getByTestId('verify-effective').check();
+  await quality.getByLabel('验证说明').fill('连续 3 批抽检无异响。');
+  await quality.getByTestId('verify-submit').click();
+  await expect(quality.getByTestId('complaint-status')).toHaveText('已解决');
+  await expect(quality.getByTestId('complaint-callbacks')).toContainText('投诉回访');
+
+  // 7. The customer sees it resolved and accepts the resolution.
+  await customer.goto('/portal/interactions');
+  const mine = customer.getByTestId('portal-interactions').locator('tr').filter({ hasText: number });
+  await expect(mine.getByTestId('awaits-confirmation')).toHaveText('待您确认');
+  await mine.getByRole('link', { name: number }).click();
+  await expect(customer.getByTestId('interaction-status')).toHaveText('已解决');
+  await customer.getByTestId('resolution-accept').click();
+  await customer.getByLabel('意见（可选）').fill('异响已消除，谢谢。');
+  await customer.getByTestId('resolution-submit').click();
+  await expect(customer.getByTestId('resolution-feedback')).toContainText('您已接受处理结果');
+
+  // 8. The agent records the callback: the complaint's follow-up is done.
+  await agent.goto(workbenchUrl);
+  await expect(agent.getByTestId('complaint-status')).toHaveText('已解决');
+  const panel = agent.getByTestId('complaint-callbacks');
+  await panel.getByTestId('complaint-callback-record').click();
+  const callback = agent.getByTestId('record-callback-dialog');
+  await callback.getByRole('radio', { name: /^满意，无问题/ }).check();
+  for (const [group, score] of [['准确性', '5 分'], ['及时性', '4 分'], ['服务态度', '5 分']] as const) {
+    await callback.getByRole('radiogroup', { name: group }).getByRole('radio', { name: score }).check();
+  }
+  await callback.getByLabel('回访记录').fill('客户确认装车后无异响。');
+  await agent.getByTestId('record-callback-submit').click();
+  await expect(callback).toBeHidden();
+  await expect(agent.getByTestId('complaint-status')).toHaveText('已回访');
+
+  // 9. Quality confirms the closure.
+  await quality.reload();
+  await confirmCommand(quality, 'CLOSE', '已关闭');
+  await expect(quality.getByTestId('complaint-history')).toContainText('关闭');
+
+  // The customer's timeline shows the closed record.
+  await customer.reload();
+  await expect(customer.getByTestId('interaction-status')).toHaveText('已关闭');
+  for (const page of [customer, agent, handler, quality]) await page.context().close();
 });
