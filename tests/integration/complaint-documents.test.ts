@@ -1,4 +1,3 @@
-import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as eightDRoute } from '@/app/api/complaints/[id]/eight-d.pdf/route';
@@ -10,6 +9,7 @@ import { recordInteraction } from '@/graphql/interactions/interaction.service';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
 import { createApiKeyRow, createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
+import { sessionCookie } from '../helpers/session';
 
 type Route = typeof eightDRoute;
 type Person = { userId: string; viewer: Viewer };
@@ -21,12 +21,6 @@ let handlerOfProduction: Person;
 let handlerOfSales: Person;
 let customer: Person;
 let agent: Person;
-
-/** A next-auth session cookie for the user, signed with the test secret exactly as sign-in signs it. */
-async function sessionCookie(userId: string): Promise<string> {
-  const token = await encode({ token: { uid: userId, sub: userId }, secret: process.env.NEXTAUTH_SECRET! });
-  return `next-auth.session-token=${token}`;
-}
 
 async function get(route: Route, id: string, headers: Record<string, string> = {}) {
   return route(new NextRequest(`http://localhost/api/complaints/${id}/document.pdf`, { headers }), { params: Promise.resolve({ id }) });
