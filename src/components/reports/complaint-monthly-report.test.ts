@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { NextIntlClientProvider } from 'next-intl';
+import { NextIntlClientProvider, type AbstractIntlMessages } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import type { ReportComplaintMonthlySummaryQuery } from '@/gql/graphql';
 import { monthRange, summariseComplaints, type SummaryComplaint } from '@/graphql/reports/report.rules';
@@ -36,8 +36,9 @@ const complaint = (number: string, overrides: Partial<SummaryComplaint> = {}): S
 });
 
 async function render(summary: Summary, locale: 'zh-CN' | 'en' = 'zh-CN') {
-  const messages = await loadMessages(locale);
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages, timeZone: TZ }, createElement(SummaryView, { summary, timeZone: TZ })));
+  // The JSON files are the messages' shape; next-intl's type wants it spelled as nested strings.
+  const messages: AbstractIntlMessages = JSON.parse(JSON.stringify(await loadMessages(locale)));
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages, timeZone: TZ, children: createElement(SummaryView, { summary, timeZone: TZ }) }));
 }
 
 describe('the monthly report view', () => {
