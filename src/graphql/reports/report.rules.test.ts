@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { businessHoursBetween } from '../complaints/sla-clock.rules';
-import { asOfFor, isOverdue, monthOf, monthRange, parseMonth, repeatComplaints, shiftMonth, summariseComplaints, type SummaryComplaint, type SummaryInput } from './report.rules';
+import { businessHoursBetween, DEFAULT_CALENDAR } from '../complaints/sla-clock.rules';
+import { asOfFor, businessHoursIndex, isOverdue, monthOf, monthRange, parseMonth, repeatComplaints, shiftMonth, summariseComplaints, type SummaryComplaint, type SummaryInput } from './report.rules';
 
 const TZ = 'Asia/Shanghai';
 const t = (iso: string) => new Date(iso);
@@ -237,5 +238,33 @@ describe('monthly complaint summary', () => {
     expect(isOverdue({ status: 'RESOLVED', resolutionDueAt: due, resolvedAt: t('2026-11-20T00:00:00Z') }, NOVEMBER_END)).toBe(false);
     expect(isOverdue({ status: 'REJECTED', resolutionDueAt: due, resolvedAt: null }, NOVEMBER_END)).toBe(false);
     expect(isOverdue({ status: 'REGISTERED', resolutionDueAt: null, resolvedAt: null }, NOVEMBER_END)).toBe(false);
+  });
+});
+
+describe('business hours index', () => {
+  // 11-02 (Mon) a public holiday, 11-08 (Sun) a make-up working day.
+  const calendar = { ...DEFAULT_CALENDAR, holidays: new Set(['2026-11-02']), extraWorkdays: new Set(['2026-11-08']) };
+  const start = november.from;
+  const end = NOVEMBER_END;
+  const hoursBetween = businessHoursIndex(calendar, start, end);
+
+  it('agrees with the SLA clock on any interval inside the range, holidays and make-up days included', () => {
+    const instant = fc.integer({ min: start.getTime(), max: end.getTime() - 1 }).map((ms) => new Date(ms));
+    fc.assert(
+      fc.property(instant, instant, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(hoursBetween(from, to)).toBeCloseTo(businessHoursBetween(from, to, calendar), 9);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts by hand: the holiday is off, the make-up Sunday is on', () => {
+    // Mon 11-02 (holiday) 00:00 → Tue 11-03 12:00: only Tuesday 08:30–12:00.
+    expect(hoursBetween(t('2026-11-01T16:00:00Z'), t('2026-11-03T04:00:00Z'))).toBe(3.5);
+    // Sat 11-07 00:00 → Mon 11-09 00:00: the make-up Sunday's nine hours.
+    expect(hoursBetween(t('2026-11-06T16:00:00Z'), t('2026-11-08T16:00:00Z'))).toBe(9);
+    // Outside the range it falls back to the SLA clock.
+    expect(hoursBetween(t('2026-12-04T01:00:00Z'), t('2026-12-04T03:00:00Z'))).toBe(2);
   });
 });

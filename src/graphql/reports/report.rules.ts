@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { addBusinessHours, businessHoursBetween, type BusinessCalendar } from '../complaints/sla-clock.rules';
 
 /**
  * 月度投诉汇总与分析 (SPEC §9, [002 C9 5.9]): the pure maths of the monthly complaint summary. The service reads the
@@ -276,12 +277,13 @@ export function summariseComplaints(input: SummaryInput): ComplaintMonthlySummar
 
   const repeatIds = repeatComplaints(complaints, input.priorComplaints);
   const windowStart = range.from.getTime() - REPEAT_WINDOW_DAYS * DAY_MS;
+  const inMonthBy = tally(complaints.flatMap((c) => (c.customerId ? [c.customerId] : [])));
+  const beforeBy = tally(input.priorComplaints.flatMap((p) => (p.createdAt.getTime() >= windowStart ? [p.customerId] : [])));
   const repeatCustomers = [...tally(complaints.filter((c) => c.customerId && repeatIds.has(c.id)), (c) => c.customerId!).values()]
     .map(({ item, count }) => {
       const customerId = item.customerId!;
-      const inMonth = complaints.filter((c) => c.customerId === customerId).length;
-      const before = input.priorComplaints.filter((p) => p.customerId === customerId && p.createdAt.getTime() >= windowStart).length;
-      return { customerId, customerName: item.customerName, complaints: inMonth, repeats: count, inWindow: inMonth + before };
+      const inMonth = inMonthBy.get(customerId)?.count ?? 0;
+      return { customerId, customerName: item.customerName, complaints: inMonth, repeats: count, inWindow: inMonth + (beforeBy.get(customerId)?.count ?? 0) };
     })
     .sort((a, b) => b.inWindow - a.inWindow || b.repeats - a.repeats || (a.customerName ?? '').localeCompare(b.customerName ?? '', 'zh-CN'));
 
@@ -352,5 +354,50 @@ export function summariseComplaints(input: SummaryInput): ComplaintMonthlySummar
     topCauses,
     rootCauses,
     improvementFocus,
+  };
+}
+
+// ───────────────────────────── business hours, fast ─────────────────────────────
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * `businessHoursBetween` for many intervals inside [start, end]: the calendar's working time is laid out once per
+ * local day (each day's window found with the SLA clock's own functions, so holidays and make-up days count the
+ * same), then each interval is a difference of two cumulative sums. The SLA clock walks day by day in the zone for
+ * every call — about 0.4 ms each, seconds for a month of 5,000 complaints with three durations each. Intervals
+ * reaching outside [start, end] fall back to the SLA clock itself.
+ */
+export function businessHoursIndex(calendar: BusinessCalendar, start: Date, end: Date): (from: Date, to: Date) => number {
+  const { timeZone } = calendar;
+  const first = new TZDate(start.getTime(), timeZone);
+  const days: { start: number; open: number; work: number; before: number }[] = [];
+  let cursor = new TZDate(first.getFullYear(), first.getMonth(), first.getDate(), 0, 0, 0, timeZone).getTime();
+  let cumulative = 0;
+  for (let guard = 0; cursor <= end.getTime() && guard < 3660; guard++) {
+    const local = new TZDate(cursor, timeZone);
+    const next = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, 0, timeZone).getTime();
+    const work = businessHoursBetween(new Date(cursor), new Date(next), calendar) * HOUR_MS;
+    // A working day has one window: it opens where the clock starts counting from midnight.
+    const open = work > 0 ? addBusinessHours(new Date(cursor), 0, calendar).getTime() : cursor;
+    days.push({ start: cursor, open, work, before: cumulative });
+    cumulative += work;
+    cursor = next;
+  }
+  const covered = (t: number) => days.length > 0 && t >= days[0]!.start && t < cursor;
+  const at = (t: number) => {
+    let lo = 0;
+    let hi = days.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (days[mid]!.start <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    const day = days[lo]!;
+    return day.before + Math.min(day.work, Math.max(0, t - day.open));
+  };
+  return (from, to) => {
+    if (!covered(from.getTime()) || !covered(to.getTime())) return businessHoursBetween(from, to, calendar);
+    return (at(to.getTime()) - at(from.getTime())) / HOUR_MS;
   };
 }
