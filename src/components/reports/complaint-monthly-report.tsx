@@ -60,11 +60,11 @@ export function ComplaintMonthlyReport({ month, currentMonth }: { month: string;
             ← {t('previousMonth')}
           </Link>
         )}
-        <label className="flex items-center gap-2 text-sm">
+        <label className="w-44 text-sm">
           <span className="sr-only">{t('month')}</span>
           <input
             type="month"
-            className={`${inputClass} w-44`}
+            className={inputClass}
             value={valid ? month : ''}
             max={currentMonth}
             onChange={(event) => parseMonth(event.target.value) && go(event.target.value)}
