@@ -7,6 +7,7 @@ import { callbackPolicies, callbackResolvers } from './callbacks/resolvers';
 import { complaintPolicies, complaintResolvers } from './complaints/resolvers';
 import { customerPolicies, customerResolvers } from './customers/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
+import { reportPolicies, reportResolvers } from './reports/resolvers';
 import type { RootPolicies } from './policy';
 import { withPolicies } from './policy';
 import { scalarResolvers } from './scalars';
@@ -20,6 +21,7 @@ const modules: { resolvers: Record<string, unknown>; policies: RootPolicies }[] 
   { resolvers: complaintResolvers as Record<string, unknown>, policies: complaintPolicies },
   { resolvers: callbackResolvers as Record<string, unknown>, policies: callbackPolicies },
   { resolvers: surveyResolvers as Record<string, unknown>, policies: surveyPolicies },
+  { resolvers: reportResolvers as Record<string, unknown>, policies: reportPolicies },
 ];
 
 function loadTypeDefs(): DocumentNode[] {

@@ -15,6 +15,7 @@ import { ComplaintCallbacksPanel } from '@/components/callbacks/complaint-callba
 import { ComplaintActions } from './complaint-actions';
 import { RespondDialog, TextCommandDialog, TriageDialog, VerifyDialog, type Perform } from './complaint-command-dialogs';
 import { ComplaintEightD } from './complaint-eight-d';
+import { ComplaintPrintLinks } from './complaint-print-links';
 import { ComplaintAdvanceMutation, ComplaintDirectoryQuery, ComplaintWorkbenchQuery } from './complaint-operations';
 import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
 
@@ -145,6 +146,7 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
               </span>
             )}
           </div>
+          <ComplaintPrintLinks id={record.id} eightD={!!record.eightD || record.requires8D || record.severity === 'MAJOR' || record.severity === 'CRISIS'} />
         </div>
         <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
           {[

@@ -168,7 +168,8 @@ export class PdfReport {
 
   /** A row of signature boxes (签字/日期) at the end of a form. */
   signatures(labels: readonly string[]): this {
-    this.keep(70);
+    // The whole box (gap, label row, three lines to sign on) stays on one page: 70 let the label row end a page alone.
+    this.keep(100);
     this.doc.moveDown(0.5).font(PDF_FONTS.regular).fontSize(9.5).fillColor(INK);
     this.doc.table({
       position: { x: MARGIN },
@@ -207,4 +208,62 @@ export class PdfReport {
     doc.end();
     return this.done;
   }
+
+  // ── reports module: a horizontal bar chart in vector graphics (no chart image to render on the server) ──
+
+  /**
+   * A horizontal bar chart: one row per bar with its label, the bar scaled to the largest value and the value after
+   * it. With `compare` values (e.g. the previous month) each row also gets a thin grey bar under the main one and a
+   * legend names the two. Rows that do not fit continue on the next page.
+   */
+  barChart(
+    title: string,
+    bars: readonly PdfBar[],
+    { legend, emptyText = '无数据', labelWidth = 130 }: { legend?: readonly [string, string]; emptyText?: string; labelWidth?: number } = {},
+  ): this {
+    const { doc } = this;
+    const withCompare = bars.some((b) => b.compare !== undefined);
+    const rowHeight = withCompare ? 22 : 16;
+    this.keep(40 + Math.min(bars.length, 4) * rowHeight);
+    doc.font(PDF_FONTS.bold).fontSize(10).fillColor(INK).text(title, MARGIN, undefined, { width: this.width });
+    if (withCompare && legend) {
+      const y = doc.y + 2;
+      doc.rect(MARGIN, y + 2, 10, 6).fill(CHART_MAIN);
+      doc.rect(MARGIN + 80, y + 3, 10, 4).fill(CHART_COMPARE);
+      doc.font(PDF_FONTS.regular).fontSize(8).fillColor(MUTED);
+      doc.text(legend[0], MARGIN + 14, y, { lineBreak: false });
+      doc.text(legend[1], MARGIN + 94, y, { lineBreak: false });
+      doc.y = y + 12;
+    }
+    doc.moveDown(0.3);
+    if (bars.length === 0) return this.paragraph(emptyText, { muted: true });
+    const max = Math.max(1, ...bars.map((b) => Math.max(b.value, b.compare ?? 0)));
+    const valueWidth = 44;
+    const barX = MARGIN + labelWidth + 8;
+    const barSpace = this.width - labelWidth - 8 - valueWidth;
+    for (const bar of bars) {
+      this.keep(rowHeight + 4);
+      const y = doc.y;
+      doc.font(PDF_FONTS.regular).fontSize(8.5).fillColor(INK);
+      doc.text(bar.label, MARGIN, y + 1, { width: labelWidth, align: 'right', lineBreak: false, ellipsis: true, height: 11 });
+      const mainWidth = (bar.value / max) * barSpace;
+      if (mainWidth > 0) doc.rect(barX, y, Math.max(mainWidth, 1), 11).fill(CHART_MAIN);
+      doc.font(PDF_FONTS.regular).fontSize(8.5).fillColor(INK).text(bar.display ?? String(bar.value), barX + mainWidth + 4, y + 1, { lineBreak: false });
+      if (bar.compare !== undefined) {
+        const compareWidth = (bar.compare / max) * barSpace;
+        if (compareWidth > 0) doc.rect(barX, y + 13, Math.max(compareWidth, 1), 5).fill(CHART_COMPARE);
+        doc.font(PDF_FONTS.regular).fontSize(7).fillColor(MUTED).text(String(bar.compare), barX + compareWidth + 4, y + 12, { lineBreak: false });
+      }
+      doc.y = y + rowHeight;
+    }
+    doc.fillColor(INK);
+    doc.x = MARGIN;
+    doc.moveDown(0.6);
+    return this;
+  }
 }
+
+/** One bar of `PdfReport.barChart`: `display` replaces the printed value (e.g. "12 (34%)"). */
+export type PdfBar = { label: string; value: number; compare?: number; display?: string };
+const CHART_MAIN = '#1d4ed8';
+const CHART_COMPARE = '#94a3b8';

@@ -1,0 +1,135 @@
+import { TIME_ZONE } from '@/i18n/config';
+import { requirePermission } from '@/server/auth/policies';
+import { now as clockNow } from '@/server/clock';
+import { prisma } from '@/server/db';
+import { notFound, unauthenticated } from '@/server/errors';
+import { renderPdf, type PrintableDocument } from '@/server/pdf/pdf-document';
+import type { Viewer } from '@/server/viewer';
+import { isUuid } from '../cursor';
+import { interactionReadScope } from '../interactions/interaction.service';
+import { buildEightDReport, buildHandlingForm, type ComplaintDocumentData } from './complaint-documents.rules';
+import { DEFAULT_AUTHORITY, type ApprovalAuthority } from './complaint-workflow.rules';
+
+const name = { select: { name: true } } as const;
+
+/**
+ * Everything the two documents print, in two round trips: the complaint with its relations (one Prisma query) and,
+ * in parallel, its history and the 核决权限 setting. Internal documents: staff and API clients holding
+ * interactions:read, within their read scope (a department handler: its department's or its own complaints).
+ * Customers get NOT_FOUND like anything outside the scope, so ids cannot be probed.
+ */
+export async function loadComplaintDocumentData(viewer: Viewer, id: string): Promise<ComplaintDocumentData> {
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  if (viewer.kind === 'customer' || !isUuid(id)) throw notFound('Complaint');
+  requirePermission(viewer, 'interactions:read');
+  const [row, history, authoritySetting] = await Promise.all([
+    prisma.interaction.findFirst({
+      where: { AND: [interactionReadScope(viewer), { id, type: 'COMPLAINT' }] },
+      include: {
+        customer: name,
+        relatedContract: { select: { contractNo: true } },
+        responsibleDepartment: name,
+        owner: name,
+        registeredBy: name,
+        actions: { include: { owner: name }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+        eightD: true,
+        approvals: { include: { approver: name }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+        // Callbacks are being built in their own module; the form prints whatever rows exist.
+        callbacks: { include: { assignee: name, completedBy: name }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] },
+      },
+    }),
+    // Read with the complaint but only used once the complaint is found in scope (an out-of-scope id prints nothing).
+    prisma.historyEntry.findMany({
+      where: { entityType: 'Interaction', entityId: id },
+      include: { actor: name },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+    prisma.setting.findUnique({ where: { key: 'approvalAuthority' } }),
+  ]);
+  if (!row) throw notFound('Complaint');
+  const authority = (authoritySetting?.value as ApprovalAuthority | undefined) ?? DEFAULT_AUTHORITY;
+  const e = row.eightD;
+  return {
+    number: row.number,
+    channel: row.channel,
+    status: row.status,
+    subject: row.subject,
+    description: row.description,
+    desiredOutcome: row.desiredOutcome,
+    customerName: row.customer?.name ?? row.companyName,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    contactEmail: row.contactEmail,
+    productRef: row.productRef,
+    orderRef: row.orderRef,
+    contractNo: row.relatedContract?.contractNo ?? null,
+    severity: row.severity,
+    causeClass: row.causeClass,
+    triageResult: row.triageResult,
+    declineReason: row.declineReason,
+    requires8D: row.requires8D,
+    escalationLevel: row.escalationLevel,
+    departmentName: row.responsibleDepartment?.name ?? null,
+    ownerName: row.owner?.name ?? null,
+    registeredByName: row.registeredBy?.name ?? null,
+    createdAt: row.createdAt,
+    triageDueAt: row.triageDueAt,
+    triagedAt: row.triagedAt,
+    resolutionDueAt: row.resolutionDueAt,
+    resolvedAt: row.resolvedAt,
+    callbackDueAt: row.callbackDueAt,
+    closedAt: row.closedAt,
+    customerFeedback: row.customerFeedback,
+    customerFeedbackComment: row.customerFeedbackComment,
+    warrantyOutcome: row.warrantyOutcome,
+    authority: row.severity ? (authority[row.severity] ?? null) : null,
+    actions: row.actions.map((a) => ({ kind: a.kind, description: a.description, ownerName: a.owner?.name ?? null, dueAt: a.dueAt, status: a.status, completedAt: a.completedAt })),
+    eightD: e
+      ? {
+          d1Team: Array.isArray(e.d1Team) ? e.d1Team.map(String) : [],
+          d2Problem: e.d2Problem,
+          d3Containment: e.d3Containment,
+          d4RootCauseOccurrence: e.d4RootCauseOccurrence,
+          d4RootCauseOutflow: e.d4RootCauseOutflow,
+          d5CorrectiveActions: e.d5CorrectiveActions,
+          d6Verification: e.d6Verification,
+          d7Prevention: e.d7Prevention,
+          fmeaUpdated: e.fmeaUpdated,
+          controlPlanUpdated: e.controlPlanUpdated,
+          d8Recognition: e.d8Recognition,
+          updatedAt: e.updatedAt,
+        }
+      : null,
+    approvals: row.approvals.map((a) => ({ stage: a.stage, decision: a.decision, approverName: a.approver.name, comment: a.comment, createdAt: a.createdAt })),
+    callbacks: row.callbacks.map((c) => ({
+      reason: c.reason,
+      status: c.status,
+      dueAt: c.dueAt,
+      completedAt: c.completedAt,
+      assigneeName: c.assignee?.name ?? null,
+      completedByName: c.completedBy?.name ?? null,
+      outcome: c.outcome,
+      accuracyScore: c.accuracyScore,
+      timelinessScore: c.timelinessScore,
+      attitudeScore: c.attitudeScore,
+      otherDissatisfaction: c.otherDissatisfaction,
+      suggestions: c.suggestions,
+      notes: c.notes,
+    })),
+    history: history.map((h) => ({ action: h.action, fromState: h.fromState, toState: h.toState, comment: h.comment, actorName: h.actor?.name ?? h.actorLabel, createdAt: h.createdAt })),
+  };
+}
+
+export type ComplaintDocumentKind = 'eightD' | 'handlingForm';
+
+const BUILDERS: Record<ComplaintDocumentKind, (d: ComplaintDocumentData, o: { timeZone: string }) => PrintableDocument> = {
+  eightD: buildEightDReport,
+  handlingForm: buildHandlingForm,
+};
+
+/** The document as a PDF file, with the name it is served under. */
+export async function complaintDocumentPdf(viewer: Viewer, id: string, kind: ComplaintDocumentKind, now: Date = clockNow()): Promise<{ filename: string; pdf: Buffer }> {
+  const data = await loadComplaintDocumentData(viewer, id);
+  const document = BUILDERS[kind](data, { timeZone: TIME_ZONE });
+  return { filename: document.filename, pdf: await renderPdf(document, { generatedAt: now, timeZone: TIME_ZONE }) };
+}
