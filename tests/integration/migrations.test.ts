@@ -39,5 +39,6 @@ describe('migrations', () => {
     expect(want.filter((l) => !have.includes(l)), 'in schema.prisma but in no migration — run npm run db:migration -- <name>').toEqual([]);
     expect(have.length).toBeGreaterThan(300);
     await Promise.all([expected.close(), migrated.close()]);
-  });
+    // Two in-process databases plus the schema engine: ~20 s alone, beyond the default 30 s on a loaded machine.
+  }, 120_000);
 });
