@@ -47,7 +47,7 @@ test('quality opens a complaint’s handling form as PDF; the monthly summary sh
   expect(complaints).toBeGreaterThanOrEqual(1);
   await expect(page.getByTestId('kpi-rate-value')).toHaveText(/%$/);
   const severityChart = page.getByTestId('chart-severity');
-  await expect(severityChart.locator('.recharts-surface')).toBeVisible();
+  await expect(severityChart.locator('svg.recharts-surface[role="application"]')).toBeVisible();
   await expect(severityChart.locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect(page.getByTestId('chart-intake').locator('.recharts-pie-sector').first()).toBeVisible();
 
