@@ -14,18 +14,22 @@ import {
   DEFAULT_ANNUAL_CRITERIA,
   dimensionScores,
   indexFormula,
+  npsFromCounts,
   npsOf,
   parseAnnualCriteria,
   questionStats,
   round2,
   round2OrNull,
+  scoresFromTotals,
   weightedIndex,
   type AnnualIndexCriteria,
   type AnnualIndexEvent,
   type AnswerGroup,
   type DimensionScore,
+  type DimensionTotal,
   type IndexDimension,
   type IndexQuestion,
+  type NpsCounts,
   type NpsResult,
   type QuestionStats,
 } from './survey-index.rules';
@@ -35,11 +39,17 @@ import { isScoredQuestion, parseChoices } from './survey-template.rules';
  * The satisfaction analysis (SPEC §6: response rate, per-question distribution, per-dimension scores, weighted index,
  * trend by quarter, breakdown by segment/province/key account; [000 §4.7.1] quarterly, [000 §4.7.2] annual).
  *
- * Everything is aggregated in SQL: one GROUP BY over SurveyAnswer (campaignId, questionId, value) — served by the
- * index (campaignId, questionId, numericValue) — gives how many answers had each value; the pure maths of
- * survey-index.rules.ts turns those counts into scores. 100,000 responses become a few hundred rows; no response is
- * ever loaded. Customer criteria and segments join the response and its customer (their current province, industry,
- * grade and key-account status). Only submitted responses have answers (answers are written at submission).
+ * Everything is aggregated in SQL, and only sums and counts reach the pure maths of survey-index.rules.ts; no
+ * response is ever loaded:
+ *   - the analysis of a campaign or period: GROUP BY over SurveyAnswer (campaignId, questionId, value) — the ratings
+ *     from the index (campaignId, questionId, numericValue) alone, the choice and text answers apart — gives how many
+ *     answers had each value (distributions, dimension scores, NPS);
+ *   - trend, breakdowns, segment stats and the annual index: the per-response dimension totals and NPS counts written
+ *     at submission (SurveyResponse.dimensionCodes/Sums/Counts, npsPromoters/…) added up per period or segment — one
+ *     row per response instead of ten answers, and the join to the customer is a join of responses, not of answers.
+ * Both give the same numbers (the totals are the same normalised values summed earlier). Customer criteria and
+ * segments use the customer's current province, industry, grade and key-account status. Only submitted responses
+ * have answers and totals.
  */
 
 export type AnalysisFilter = {
@@ -106,39 +116,86 @@ async function resolveScope(filter: AnalysisFilter, memo?: Memo): Promise<Scope>
   return { campaigns, customer: customerCriteria(filter), submitted: null, key };
 }
 
-type GroupRow = AnswerGroup & { campaignId: string; segment: string | null };
+type GroupRow = AnswerGroup & { campaignId: string };
 
-/** The one aggregate: answers per (campaign, [segment,] question, value). */
-function answerGroups(scope: Scope, segment: SurveySegment | null, memo?: Memo): Promise<GroupRow[]> {
+const CUSTOMER_JOIN = Prisma.sql`JOIN "SurveyResponse" r ON r.id = a."responseId" JOIN "Customer" cu ON cu.id = r."customerId"`;
+
+/**
+ * The answers aggregate: answers per (campaign, question, value). Ratings (numericValue set) are counted from the index
+ * alone (an index-only scan); choice and text answers, a minority, are read from the table.
+ */
+function answerGroups(scope: Scope, memo?: Memo): Promise<GroupRow[]> {
   if (scope.campaigns.length === 0) return Promise.resolve([]);
-  return memoised(memo, `answers:${scope.key}:${segment}:${scope.submitted?.from.toISOString() ?? ''}`, async () => {
-    const join = scope.customer || segment || scope.submitted;
-    const rows = await prisma.$queryRaw<{ campaignId: string; segment: string | null; questionId: string; numericValue: number | null; choiceValues: string[]; hasText: boolean; n: number }[]>`
-      SELECT a."campaignId", ${segment ? SEGMENT_SQL[segment] : Prisma.sql`NULL::text`} AS segment, a."questionId", a."numericValue", a."choiceValues",
-             (a."textValue" IS NOT NULL) AS "hasText", count(*)::int AS n
-      FROM "SurveyAnswer" a
-      ${join ? Prisma.sql`JOIN "SurveyResponse" r ON r.id = a."responseId" JOIN "Customer" cu ON cu.id = r."customerId"` : Prisma.empty}
-      WHERE a."campaignId" = ANY(${scope.campaigns.map((c) => c.id)}::uuid[])
-        ${scope.customer ? Prisma.sql`AND ${scope.customer}` : Prisma.empty}
-        ${scope.submitted ? Prisma.sql`AND r."submittedAt" >= ${scope.submitted.from} AND r."submittedAt" < ${scope.submitted.to}` : Prisma.empty}
-      GROUP BY 1, 2, 3, 4, 5, 6`;
-    return rows.map((r) => ({ campaignId: r.campaignId, segment: r.segment, questionId: r.questionId, numericValue: r.numericValue, choiceValues: r.choiceValues, hasText: r.hasText, count: r.n }));
+  return memoised(memo, `answers:${scope.key}`, async () => {
+    const ids = scope.campaigns.map((c) => c.id);
+    const join = scope.customer ? CUSTOMER_JOIN : Prisma.empty;
+    const criteria = scope.customer ? Prisma.sql`AND ${scope.customer}` : Prisma.empty;
+    const [ratings, others] = await Promise.all([
+      prisma.$queryRaw<{ campaignId: string; questionId: string; numericValue: number; n: number }[]>`
+        SELECT a."campaignId", a."questionId", a."numericValue", count(*)::int AS n FROM "SurveyAnswer" a ${join}
+        WHERE a."campaignId" = ANY(${ids}::uuid[]) AND a."numericValue" IS NOT NULL ${criteria}
+        GROUP BY 1, 2, 3`,
+      prisma.$queryRaw<{ campaignId: string; questionId: string; choiceValues: string[]; hasText: boolean; n: number }[]>`
+        SELECT a."campaignId", a."questionId", a."choiceValues", (a."textValue" IS NOT NULL) AS "hasText", count(*)::int AS n FROM "SurveyAnswer" a ${join}
+        WHERE a."campaignId" = ANY(${ids}::uuid[]) AND a."numericValue" IS NULL ${criteria}
+        GROUP BY 1, 2, 3, 4`,
+    ]);
+    return [
+      ...ratings.map((r) => ({ campaignId: r.campaignId, questionId: r.questionId, numericValue: r.numericValue, choiceValues: [], hasText: false, count: r.n })),
+      ...others.map((r) => ({ campaignId: r.campaignId, questionId: r.questionId, numericValue: null, choiceValues: r.choiceValues, hasText: r.hasText, count: r.n })),
+    ];
   });
 }
 
-type ResponseCountRow = { campaignId: string; segment: string | null; responses: number; low: number };
+const segmentSql = (segment: SurveySegment | null) => (segment ? SEGMENT_SQL[segment] : Prisma.sql`NULL::text`);
+const responseFilterSql = (scope: Scope) => Prisma.sql`r."campaignId" = ANY(${scope.campaigns.map((c) => c.id)}::uuid[]) AND r."submittedAt" IS NOT NULL
+  ${scope.customer ? Prisma.sql`AND ${scope.customer}` : Prisma.empty}
+  ${scope.submitted ? Prisma.sql`AND r."submittedAt" >= ${scope.submitted.from} AND r."submittedAt" < ${scope.submitted.to}` : Prisma.empty}`;
+const needsCustomer = (scope: Scope, segment: SurveySegment | null) => (scope.customer || segment ? Prisma.sql`JOIN "Customer" cu ON cu.id = r."customerId"` : Prisma.empty);
 
-function responseCounts(scope: Scope, segment: SurveySegment | null, memo?: Memo): Promise<ResponseCountRow[]> {
-  if (scope.campaigns.length === 0) return Promise.resolve([]);
-  return memoised(memo, `responses:${scope.key}:${segment}:${scope.submitted?.from.toISOString() ?? ''}`, () =>
-    prisma.$queryRaw<ResponseCountRow[]>`
-      SELECT r."campaignId", ${segment ? SEGMENT_SQL[segment] : Prisma.sql`NULL::text`} AS segment, count(*)::int AS responses, (count(*) FILTER (WHERE r."lowScore"))::int AS low
-      FROM "SurveyResponse" r ${scope.customer || segment ? Prisma.sql`JOIN "Customer" cu ON cu.id = r."customerId"` : Prisma.empty}
-      WHERE r."campaignId" = ANY(${scope.campaigns.map((c) => c.id)}::uuid[]) AND r."submittedAt" IS NOT NULL
-        ${scope.customer ? Prisma.sql`AND ${scope.customer}` : Prisma.empty}
-        ${scope.submitted ? Prisma.sql`AND r."submittedAt" >= ${scope.submitted.from} AND r."submittedAt" < ${scope.submitted.to}` : Prisma.empty}
-      GROUP BY 1, 2`,
-  );
+type TotalRow = DimensionTotal & { campaignId: string; segment: string | null };
+type ResponseCountRow = { campaignId: string; segment: string | null; responses: number; low: number } & NpsCounts;
+type ResponseAggregate = { totals: TotalRow[]; counts: ResponseCountRow[] };
+
+/**
+ * The responses added up per (campaign, [segment]): how many, how many low, NPS by category, and every dimension's
+ * total. The totals are positional (element i of a response's arrays is its template's i-th dimension), so they are
+ * summed as sum(dimensionSums[i]) — a plain aggregate, no unnesting — and mapped back to codes per template here.
+ */
+function responseAggregate(scope: Scope, segment: SurveySegment | null, templates: ScopeTemplates, memo?: Memo): Promise<ResponseAggregate> {
+  if (scope.campaigns.length === 0) return Promise.resolve({ totals: [], counts: [] });
+  return memoised(memo, `responses:${scope.key}:${segment}:${scope.submitted?.from.toISOString() ?? ''}`, async () => {
+    const width = Math.max(0, ...[...templates.codesByTemplate.values()].map((codes) => codes.length));
+    const sums = Array.from({ length: width }, (_, i) => Prisma.sql`, sum(r."dimensionSums"[${Prisma.raw(String(i + 1))}])::float8 AS ${Prisma.raw(`s${i}`)}, sum(r."dimensionCounts"[${Prisma.raw(String(i + 1))}])::int AS ${Prisma.raw(`c${i}`)}`);
+    const rows = await prisma.$queryRaw<(ResponseCountRow & { templateId: string } & Record<string, unknown>)[]>`
+      SELECT r."campaignId", r."templateId", ${segmentSql(segment)} AS segment, count(*)::int AS responses, (count(*) FILTER (WHERE r."lowScore"))::int AS low,
+             sum(r."npsPromoters")::int AS promoters, sum(r."npsPassives")::int AS passives, sum(r."npsDetractors")::int AS detractors
+             ${sums.length ? Prisma.join(sums, ' ') : Prisma.empty}
+      FROM "SurveyResponse" r ${needsCustomer(scope, segment)}
+      WHERE ${responseFilterSql(scope)}
+      GROUP BY 1, 2, 3`;
+    const totals: TotalRow[] = [];
+    const counts = new Map<string, ResponseCountRow>();
+    for (const row of rows) {
+      (templates.codesByTemplate.get(row.templateId) ?? []).forEach((code, i) => {
+        const answers = Number(row[`c${i}`] ?? 0);
+        if (answers > 0) totals.push({ campaignId: row.campaignId, segment: row.segment, code, sum: Number(row[`s${i}`] ?? 0), answers });
+      });
+      // One campaign has one template, but stay exact if a row per template ever appears.
+      const key = `${row.campaignId}\u0000${row.segment}`;
+      const prev = counts.get(key);
+      counts.set(key, {
+        campaignId: row.campaignId,
+        segment: row.segment,
+        responses: (prev?.responses ?? 0) + row.responses,
+        low: (prev?.low ?? 0) + row.low,
+        promoters: (prev?.promoters ?? 0) + row.promoters,
+        passives: (prev?.passives ?? 0) + row.passives,
+        detractors: (prev?.detractors ?? 0) + row.detractors,
+      });
+    }
+    return { totals, counts: [...counts.values()] };
+  });
 }
 
 type InvitationCountRow = { campaignId: string; segment: string | null; invited: number; responded: number };
@@ -155,7 +212,7 @@ function invitationCounts(scope: Scope, segment: SurveySegment | null, memo?: Me
 }
 
 type ScopeQuestion = IndexQuestion & { model: SurveyQuestion; scored: boolean };
-type ScopeTemplates = { questions: ScopeQuestion[]; dimensions: IndexDimension[] };
+type ScopeTemplates = { questions: ScopeQuestion[]; dimensions: IndexDimension[]; codesByTemplate: Map<string, string[]> };
 
 /**
  * The questions and dimensions of the templates the campaigns used. Dimensions are matched across template versions
@@ -180,7 +237,9 @@ function scopeTemplates(scope: Scope, memo?: Memo): Promise<ScopeTemplates> {
     const questions = templates.flatMap((t) =>
       t.questions.map((q) => ({ id: q.id, type: q.type, dimensionCode: q.dimensionId ? (codeOf.get(q.dimensionId) ?? null) : null, choices: parseChoices(q.options), model: q, scored: isScoredQuestion(q) })),
     );
-    return { questions, dimensions: [...dimensions.values()].sort((a, b) => a.order - b.order).map(({ order: _o, ...d }) => d) };
+    // The order a response's dimension totals were written in (loadScoringTemplate: by position).
+    const codesByTemplate = new Map(templates.map((t) => [t.id, t.dimensions.map((d) => d.code)]));
+    return { questions, dimensions: [...dimensions.values()].sort((a, b) => a.order - b.order).map(({ order: _o, ...d }) => d), codesByTemplate };
   });
 }
 
@@ -210,15 +269,18 @@ function scoresOf(groups: readonly AnswerGroup[], templates: ScopeTemplates) {
   return { scores, index: weightedIndex(scores), nps: npsOf(groups, templates.questions) };
 }
 
+/** The same figures from response totals and counts (any subset of rows: a period, a segment, a year). */
+function scoresOfTotals(totals: readonly DimensionTotal[], counts: readonly NpsCounts[], templates: ScopeTemplates) {
+  const scores = scoresFromTotals(totals, templates.dimensions);
+  const nps = npsFromCounts(counts.reduce((n, c) => ({ promoters: n.promoters + c.promoters, passives: n.passives + c.passives, detractors: n.detractors + c.detractors }), { promoters: 0, passives: 0, detractors: 0 }));
+  return { scores, index: weightedIndex(scores), nps };
+}
+
 export async function surveyAnalysis(viewer: Viewer, filter: AnalysisFilter, memo?: Memo): Promise<AnalysisModel> {
   requirePermission(viewer, 'surveys:read');
   const scope = await resolveScope(filter, memo);
-  const [groups, responses, invitations, templates] = await Promise.all([
-    answerGroups(scope, null, memo),
-    responseCounts(scope, null, memo),
-    invitationCounts(scope, null, memo),
-    scopeTemplates(scope, memo),
-  ]);
+  const templates = await scopeTemplates(scope, memo);
+  const [groups, { counts: responses }, invitations] = await Promise.all([answerGroups(scope, memo), responseAggregate(scope, null, templates, memo), invitationCounts(scope, null, memo)]);
   const { scores, index, nps } = scoresOf(groups, templates);
   const invited = invitations.reduce((n, r) => n + r.invited, 0);
   const responded = invitations.reduce((n, r) => n + r.responded, 0);
@@ -242,16 +304,17 @@ export async function surveyAnalysis(viewer: Viewer, filter: AnalysisFilter, mem
 
 export type PeriodIndexModel = { periodLabel: string; responses: number; index: number | null; nps: number | null; dimensions: DimensionScoreModel[] };
 
-function periodsOf(scope: Scope, groups: readonly GroupRow[], responses: readonly ResponseCountRow[], templates: ScopeTemplates): PeriodIndexModel[] {
+function periodsOf(scope: Scope, totals: readonly TotalRow[], responses: readonly ResponseCountRow[], templates: ScopeTemplates): PeriodIndexModel[] {
   // Periods in the order of their first campaign's opening: 2026-Q3 before 2026-Q4, and a half-year before its quarters.
   const periods: string[] = [];
   for (const c of scope.campaigns) if (!periods.includes(c.periodLabel)) periods.push(c.periodLabel);
   const periodOf = new Map(scope.campaigns.map((c) => [c.id, c.periodLabel]));
   return periods.map((periodLabel) => {
-    const { scores, index, nps } = scoresOf(groups.filter((g) => periodOf.get(g.campaignId) === periodLabel), templates);
+    const counts = responses.filter((r) => periodOf.get(r.campaignId) === periodLabel);
+    const { scores, index, nps } = scoresOfTotals(totals.filter((t) => periodOf.get(t.campaignId) === periodLabel), counts, templates);
     return {
       periodLabel,
-      responses: responses.filter((r) => periodOf.get(r.campaignId) === periodLabel).reduce((n, r) => n + r.responses, 0),
+      responses: counts.reduce((n, r) => n + r.responses, 0),
       index: round2OrNull(index),
       nps: nps ? round2(nps.score) : null,
       dimensions: publicScores(scores),
@@ -263,8 +326,9 @@ function periodsOf(scope: Scope, groups: readonly GroupRow[], responses: readonl
 export async function surveyTrend(viewer: Viewer, filter: AnalysisFilter, memo?: Memo): Promise<PeriodIndexModel[]> {
   requirePermission(viewer, 'surveys:read');
   const scope = await resolveScope(filter, memo);
-  const [groups, responses, templates] = await Promise.all([answerGroups(scope, null, memo), responseCounts(scope, null, memo), scopeTemplates(scope, memo)]);
-  return periodsOf(scope, groups, responses, templates);
+  const templates = await scopeTemplates(scope, memo);
+  const { totals, counts } = await responseAggregate(scope, null, templates, memo);
+  return periodsOf(scope, totals, counts, templates);
 }
 
 export type SegmentIndexModel = { value: string | null; responses: number; index: number | null; nps: number | null };
@@ -276,12 +340,14 @@ const bySegmentOrder = <T extends { value: string | null; responses: number }>(a
 export async function surveyBreakdown(viewer: Viewer, filter: AnalysisFilter, by: SurveySegment, memo?: Memo): Promise<SegmentIndexModel[]> {
   requirePermission(viewer, 'surveys:read');
   const scope = await resolveScope(filter, memo);
-  const [groups, responses, templates] = await Promise.all([answerGroups(scope, by, memo), responseCounts(scope, by, memo), scopeTemplates(scope, memo)]);
+  const templates = await scopeTemplates(scope, memo);
+  const { totals, counts: responses } = await responseAggregate(scope, by, templates, memo);
   const values = [...new Set(responses.map((r) => r.segment))];
   return values
     .map((value) => {
-      const { index, nps } = scoresOf(groups.filter((g) => g.segment === value), templates);
-      return { value, responses: responses.filter((r) => r.segment === value).reduce((n, r) => n + r.responses, 0), index: round2OrNull(index), nps: nps ? round2(nps.score) : null };
+      const counts = responses.filter((r) => r.segment === value);
+      const { index, nps } = scoresOfTotals(totals.filter((t) => t.segment === value), counts, templates);
+      return { value, responses: counts.reduce((n, r) => n + r.responses, 0), index: round2OrNull(index), nps: nps ? round2(nps.score) : null };
     })
     .sort(bySegmentOrder);
 }
@@ -291,7 +357,8 @@ export type SegmentStatModel = { value: string | null; invited: number; responde
 /** A campaign's invitations, responses and index per segment (SurveyCampaignStats.bySegment). */
 export async function campaignSegmentStats(campaignId: string, by: SurveySegment, memo?: Memo): Promise<SegmentStatModel[]> {
   const scope = await resolveScope({ campaignIds: [campaignId] }, memo);
-  const [groups, invitations, templates] = await Promise.all([answerGroups(scope, by, memo), invitationCounts(scope, by, memo), scopeTemplates(scope, memo)]);
+  const templates = await scopeTemplates(scope, memo);
+  const [{ totals }, invitations] = await Promise.all([responseAggregate(scope, by, templates, memo), invitationCounts(scope, by, memo)]);
   return invitations
     .map((r) => ({
       value: r.segment,
@@ -299,7 +366,7 @@ export async function campaignSegmentStats(campaignId: string, by: SurveySegment
       responded: r.responded,
       responses: r.responded,
       responseRate: r.invited ? round2((r.responded / r.invited) * 10_000) / 10_000 : 0,
-      index: round2OrNull(scoresOf(groups.filter((g) => g.segment === r.segment), templates).index),
+      index: round2OrNull(scoresOfTotals(totals.filter((t) => t.segment === r.segment), [], templates).index),
     }))
     .sort(bySegmentOrder)
     .map(({ responses: _r, ...s }) => s);
@@ -424,10 +491,9 @@ export async function annualSatisfactionIndex(viewer: Viewer, year: number): Pro
     orderBy: [{ opensAt: 'asc' }, { id: 'asc' }],
   });
   const scope: Scope = { campaigns, customer: null, submitted: { from, to }, key: `year:${year}` };
-  const [groups, responses, templates, complaints, disputes, criteria] = await Promise.all([
-    answerGroups(scope, null),
-    responseCounts(scope, null),
-    scopeTemplates(scope),
+  const templates = await scopeTemplates(scope);
+  const [{ totals, counts: responses }, complaints, disputes, criteria] = await Promise.all([
+    responseAggregate(scope, null, templates),
     prisma.$queryRaw<{ severity: string; n: number }[]>`
       SELECT COALESCE(severity::text, 'GENERAL') AS severity, count(*)::int AS n FROM "Interaction"
       WHERE type = 'COMPLAINT' AND status <> 'REJECTED' AND "createdAt" >= ${from} AND "createdAt" < ${to} GROUP BY 1`,
@@ -436,7 +502,7 @@ export async function annualSatisfactionIndex(viewer: Viewer, year: number): Pro
       WHERE h."entityType" = 'Interaction' AND h.action = 'CUSTOMER_FEEDBACK' AND h."toState" = 'REOPENED' AND h."createdAt" >= ${from} AND h."createdAt" < ${to}`,
     loadAnnualCriteria(),
   ]);
-  const { index: surveyIndex } = scoresOf(groups, templates);
+  const { index: surveyIndex } = scoresOfTotals(totals, responses, templates);
   const severity = (s: string) => complaints.find((c) => c.severity === s)?.n ?? 0;
   const result = annualIndex(
     surveyIndex,
@@ -447,7 +513,7 @@ export async function annualSatisfactionIndex(viewer: Viewer, year: number): Pro
     year,
     responses: responses.reduce((n, r) => n + r.responses, 0),
     surveyIndex: round2OrNull(surveyIndex),
-    periods: periodsOf(scope, groups, responses, templates),
+    periods: periodsOf(scope, totals, responses, templates),
     deductions: result.deductions,
     totalDeduction: round2(result.totalDeduction),
     index: round2OrNull(result.index),

@@ -9,9 +9,11 @@ import {
   normalisedValue,
   npsOf,
   parseAnnualCriteria,
+  npsFromCounts,
   parseLowScoreRule,
   questionStats,
   responseScore,
+  scoresFromTotals,
   weightedIndex,
   type AnswerGroup,
   type IndexDimension,
@@ -187,6 +189,44 @@ describe('one response: index and low-score flag', () => {
     const score = responseScore([answer('q1', 4), answer('q3', 8), answer('q5', 0)], questions, dims([0.3, 0.2, 0.5]), DEFAULT_LOW_SCORE_RULE);
     expect(score.lowScore).toBe(false);
     expect(score.index).toBeCloseTo((0.3 * 75 + 0.2 * (700 / 9)) / 0.5, 10);
+  });
+
+  it('carries its totals per dimension in the template’s order, zeros where it has none, and its NPS answers', () => {
+    const score = responseScore([answer('q1', 5), answer('q2', 3), answer('q5', 9)], questions, dims([0.3, 0.2, 0.5]), DEFAULT_LOW_SCORE_RULE);
+    expect(score.totals).toEqual([
+      { code: 'TIMELINESS', sum: 150, answers: 2 },
+      { code: 'ATTITUDE', sum: 0, answers: 0 },
+      { code: 'PRICE', sum: 0, answers: 0 },
+    ]);
+    expect(score.nps).toEqual({ promoters: 1, passives: 0, detractors: 0 });
+  });
+
+  it('responses’ totals added up give exactly the pooled analysis of their answers (trend and breakdowns use them)', () => {
+    const value = fc.record({
+      r5a: fc.integer({ min: 1, max: 5 }),
+      r5b: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+      r10: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
+      price: fc.option(fc.constantFrom('A', 'B', 'C'), { nil: null }),
+      nps: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 25 }), (responses) => {
+        const d = dims([0.25, 0.25, 0.5]);
+        const answersOf = (r: (typeof responses)[number]) => [
+          answer('q1', r.r5a),
+          ...(r.r5b === null ? [] : [answer('q2', r.r5b)]),
+          ...(r.r10 === null ? [] : [answer('q3', r.r10)]),
+          ...(r.price === null ? [] : [answer('q4', null, [r.price])]),
+          ...(r.nps === null ? [] : [answer('q5', r.nps)]),
+        ];
+        const scored = responses.map((r) => responseScore(answersOf(r), questions, d, DEFAULT_LOW_SCORE_RULE));
+        const fromTotals = weightedIndex(scoresFromTotals(scored.flatMap((x) => x.totals), d));
+        const groups = responses.flatMap(answersOf).map((a) => ({ questionId: a.questionId, numericValue: a.numericValue, choiceValues: a.choiceValues, hasText: false, count: 1 }));
+        const pooled = weightedIndex(dimensionScores(groups, questions, d));
+        const npsTotals = npsFromCounts(scored.reduce((n, x) => ({ promoters: n.promoters + x.nps.promoters, passives: n.passives + x.nps.passives, detractors: n.detractors + x.nps.detractors }), { promoters: 0, passives: 0, detractors: 0 }));
+        return Math.abs(fromTotals! - pooled!) < 1e-9 && JSON.stringify(npsTotals) === JSON.stringify(npsOf(groups, questions));
+      }),
+    );
   });
 
   it('reads the surveyLowScore setting defensively', () => {

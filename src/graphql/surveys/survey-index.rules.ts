@@ -63,10 +63,13 @@ export type DimensionScore = {
   sum: number;
 };
 
-/** Per-dimension sums and counts of the scored answers in `groups`; dimensions in the order given. */
-export function dimensionScores(groups: readonly AnswerGroup[], questions: readonly IndexQuestion[], dimensions: readonly IndexDimension[]): DimensionScore[] {
+/** Σ normalised values and the number of scored answers of one dimension: what adds up across responses and periods. */
+export type DimensionTotal = { code: string; sum: number; answers: number };
+
+/** The scored answers in `groups` summed per dimension (codes of `dimensions` only; the others do not count). */
+export function dimensionTotals(groups: readonly AnswerGroup[], questions: readonly IndexQuestion[], dimensions: readonly IndexDimension[]): DimensionTotal[] {
   const byQuestion = new Map(questions.map((q) => [q.id, q]));
-  const totals = new Map(dimensions.map((d) => [d.code, { sum: 0, answers: 0 }]));
+  const totals = new Map(dimensions.map((d) => [d.code, { code: d.code, sum: 0, answers: 0 }]));
   for (const g of groups) {
     const q = byQuestion.get(g.questionId);
     const total = q?.dimensionCode ? totals.get(q.dimensionCode) : undefined;
@@ -75,6 +78,18 @@ export function dimensionScores(groups: readonly AnswerGroup[], questions: reado
     if (value === null) continue;
     total.sum += value * g.count;
     total.answers += g.count;
+  }
+  return [...totals.values()];
+}
+
+/** Dimension scores from totals (any number of rows per code, e.g. one per response or per period, are added up). */
+export function scoresFromTotals(rows: readonly DimensionTotal[], dimensions: readonly IndexDimension[]): DimensionScore[] {
+  const totals = new Map(dimensions.map((d) => [d.code, { sum: 0, answers: 0 }]));
+  for (const r of rows) {
+    const total = totals.get(r.code);
+    if (!total) continue;
+    total.sum += r.sum;
+    total.answers += r.answers;
   }
   const answeredWeight = dimensions.reduce((w, d) => w + (totals.get(d.code)!.answers > 0 ? d.weight : 0), 0);
   return dimensions.map((d) => {
@@ -89,6 +104,11 @@ export function dimensionScores(groups: readonly AnswerGroup[], questions: reado
       sum,
     };
   });
+}
+
+/** Per-dimension scores of the scored answers in `groups`; dimensions in the order given. */
+export function dimensionScores(groups: readonly AnswerGroup[], questions: readonly IndexQuestion[], dimensions: readonly IndexDimension[]): DimensionScore[] {
+  return scoresFromTotals(dimensionTotals(groups, questions, dimensions), dimensions);
 }
 
 /** Σ wᵢ·Sᵢ ÷ Σ wᵢ over the dimensions with answers; null when no dimension has any. */
@@ -127,21 +147,31 @@ export function indexFormula(scores: readonly Pick<DimensionScore, 'weight' | 's
 
 export type NpsResult = { score: number; promoters: number; passives: number; detractors: number; responses: number };
 
-/** % promoters (9–10) − % detractors (0–6) over the answers to NPS questions; null without any. */
-export function npsOf(groups: readonly AnswerGroup[], questions: readonly Pick<IndexQuestion, 'id' | 'type'>[]): NpsResult | null {
+export type NpsCounts = { promoters: number; passives: number; detractors: number };
+
+/** The answers to NPS questions by category: promoters 9–10, passives 7–8, detractors 0–6. */
+export function npsCounts(groups: readonly AnswerGroup[], questions: readonly Pick<IndexQuestion, 'id' | 'type'>[]): NpsCounts {
   const npsIds = new Set(questions.filter((q) => q.type === 'NPS').map((q) => q.id));
-  let promoters = 0;
-  let passives = 0;
-  let detractors = 0;
+  const counts = { promoters: 0, passives: 0, detractors: 0 };
   for (const g of groups) {
     if (!npsIds.has(g.questionId) || g.numericValue === null) continue;
-    if (g.numericValue >= 9) promoters += g.count;
-    else if (g.numericValue >= 7) passives += g.count;
-    else detractors += g.count;
+    if (g.numericValue >= 9) counts.promoters += g.count;
+    else if (g.numericValue >= 7) counts.passives += g.count;
+    else counts.detractors += g.count;
   }
+  return counts;
+}
+
+/** % promoters − % detractors, −100…100; null without NPS answers. */
+export function npsFromCounts({ promoters, passives, detractors }: NpsCounts): NpsResult | null {
   const responses = promoters + passives + detractors;
   if (responses === 0) return null;
   return { score: ((promoters - detractors) / responses) * 100, promoters, passives, detractors, responses };
+}
+
+/** % promoters (9–10) − % detractors (0–6) over the answers to NPS questions; null without any. */
+export function npsOf(groups: readonly AnswerGroup[], questions: readonly Pick<IndexQuestion, 'id' | 'type'>[]): NpsResult | null {
+  return npsFromCounts(npsCounts(groups, questions));
 }
 
 export type DistributionBucket = { value: string; label: string; count: number; share: number };
@@ -203,12 +233,17 @@ export function parseLowScoreRule(value: unknown): LowScoreRule {
   return { indexBelow: valid(v.indexBelow, DEFAULT_LOW_SCORE_RULE.indexBelow), answerBelow: valid(v.answerBelow, DEFAULT_LOW_SCORE_RULE.answerBelow) };
 }
 
-export type ResponseScore = { index: number | null; lowScore: boolean; lowQuestionIds: string[] };
+/**
+ * A response's index and low-score flag, and what it adds to any total: its dimension totals — one per dimension, in
+ * the order given (the template's), zeros where it has no scored answer — and its NPS answers by category.
+ */
+export type ResponseScore = { index: number | null; lowScore: boolean; lowQuestionIds: string[]; totals: DimensionTotal[]; nps: NpsCounts };
 
 /** A single response's index (the same weighting as the analysis) and whether it is flagged low. */
 export function responseScore(answers: readonly CheckedAnswer[], questions: readonly IndexQuestion[], dimensions: readonly IndexDimension[], rule: LowScoreRule): ResponseScore {
   const groups: AnswerGroup[] = answers.map((a) => ({ questionId: a.questionId, numericValue: a.numericValue, choiceValues: a.choiceValues, hasText: a.textValue !== null, count: 1 }));
-  const index = weightedIndex(dimensionScores(groups, questions, dimensions));
+  const totals = dimensionTotals(groups, questions, dimensions);
+  const index = weightedIndex(scoresFromTotals(totals, dimensions));
   const codes = new Set(dimensions.map((d) => d.code));
   const byId = new Map(questions.map((q) => [q.id, q]));
   const lowQuestionIds = answers.flatMap((a) => {
@@ -217,7 +252,13 @@ export function responseScore(answers: readonly CheckedAnswer[], questions: read
     const value = normalisedValue(q, a);
     return value !== null && value < rule.answerBelow ? [q.id] : [];
   });
-  return { index, lowScore: (index !== null && index < rule.indexBelow) || lowQuestionIds.length > 0, lowQuestionIds };
+  return {
+    index,
+    lowScore: (index !== null && index < rule.indexBelow) || lowQuestionIds.length > 0,
+    lowQuestionIds,
+    totals,
+    nps: npsCounts(groups, questions),
+  };
 }
 
 // ───────────────────────────── the annual index [000 §4.7.2] ─────────────────────────────

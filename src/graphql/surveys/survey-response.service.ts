@@ -70,13 +70,19 @@ export type Submission = {
 export async function writeSubmission(tx: Tx, viewer: Viewer, s: Submission): Promise<SurveyResponse | null> {
   const id = randomUUID();
   const index = s.score.index === null ? null : s.score.index.toFixed(2);
+  const { totals, nps } = s.score;
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "SurveyResponse" (id, "campaignId", "invitationId", "customerId", "templateId", source, "enteredById", draft, "submittedAt", "indexScore", "lowScore", "createdAt", "updatedAt")
+    INSERT INTO "SurveyResponse" (id, "campaignId", "invitationId", "customerId", "templateId", source, "enteredById", draft, "submittedAt", "indexScore", "lowScore",
+                                  "dimensionCodes", "dimensionSums", "dimensionCounts", "npsPromoters", "npsPassives", "npsDetractors", "createdAt", "updatedAt")
     VALUES (${id}::uuid, ${s.campaignId}::uuid, ${s.invitationId}::uuid, ${s.customerId}::uuid, ${s.templateId}::uuid, ${s.source}::"ResponseSource", ${s.enteredById}::uuid,
-            NULL, ${s.submittedAt}, ${index}::numeric, ${s.score.lowScore}, ${s.submittedAt}, ${s.submittedAt})
+            NULL, ${s.submittedAt}, ${index}::numeric, ${s.score.lowScore},
+            ${totals.map((t) => t.code)}::text[], ${totals.map((t) => t.sum)}::float8[], ${totals.map((t) => t.answers)}::int[], ${nps.promoters}, ${nps.passives}, ${nps.detractors},
+            ${s.submittedAt}, ${s.submittedAt})
     ON CONFLICT ("invitationId") DO UPDATE SET
       source = EXCLUDED.source, "enteredById" = EXCLUDED."enteredById", draft = NULL, "submittedAt" = EXCLUDED."submittedAt",
-      "indexScore" = EXCLUDED."indexScore", "lowScore" = EXCLUDED."lowScore", "updatedAt" = EXCLUDED."updatedAt"
+      "indexScore" = EXCLUDED."indexScore", "lowScore" = EXCLUDED."lowScore",
+      "dimensionCodes" = EXCLUDED."dimensionCodes", "dimensionSums" = EXCLUDED."dimensionSums", "dimensionCounts" = EXCLUDED."dimensionCounts",
+      "npsPromoters" = EXCLUDED."npsPromoters", "npsPassives" = EXCLUDED."npsPassives", "npsDetractors" = EXCLUDED."npsDetractors", "updatedAt" = EXCLUDED."updatedAt"
     WHERE "SurveyResponse"."submittedAt" IS NULL
     RETURNING id`;
   const responseId = rows[0]?.id;
