@@ -121,8 +121,9 @@ type GroupRow = AnswerGroup & { campaignId: string };
 const CUSTOMER_JOIN = Prisma.sql`JOIN "SurveyResponse" r ON r.id = a."responseId" JOIN "Customer" cu ON cu.id = r."customerId"`;
 
 /**
- * The answers aggregate: answers per (campaign, question, value). Ratings (numericValue set) are counted from the index
- * alone (an index-only scan); choice and text answers, a minority, are read from the table.
+ * The answers aggregate: answers per (campaign, question, value), counted from indexes alone (index-only scans):
+ * ratings from (campaignId, questionId, numericValue), choice and text answers from (campaignId, numericValue,
+ * questionId, choiceValues).
  */
 function answerGroups(scope: Scope, memo?: Memo): Promise<GroupRow[]> {
   if (scope.campaigns.length === 0) return Promise.resolve([]);
@@ -135,14 +136,15 @@ function answerGroups(scope: Scope, memo?: Memo): Promise<GroupRow[]> {
         SELECT a."campaignId", a."questionId", a."numericValue", count(*)::int AS n FROM "SurveyAnswer" a ${join}
         WHERE a."campaignId" = ANY(${ids}::uuid[]) AND a."numericValue" IS NOT NULL ${criteria}
         GROUP BY 1, 2, 3`,
-      prisma.$queryRaw<{ campaignId: string; questionId: string; choiceValues: string[]; hasText: boolean; n: number }[]>`
-        SELECT a."campaignId", a."questionId", a."choiceValues", (a."textValue" IS NOT NULL) AS "hasText", count(*)::int AS n FROM "SurveyAnswer" a ${join}
+      // Every stored answer is a rating, a choice or a text (survey-answer.rules.ts): no rating and no choice is a text.
+      prisma.$queryRaw<{ campaignId: string; questionId: string; choiceValues: string[]; n: number }[]>`
+        SELECT a."campaignId", a."questionId", a."choiceValues", count(*)::int AS n FROM "SurveyAnswer" a ${join}
         WHERE a."campaignId" = ANY(${ids}::uuid[]) AND a."numericValue" IS NULL ${criteria}
-        GROUP BY 1, 2, 3, 4`,
+        GROUP BY 1, 2, 3`,
     ]);
     return [
       ...ratings.map((r) => ({ campaignId: r.campaignId, questionId: r.questionId, numericValue: r.numericValue, choiceValues: [], hasText: false, count: r.n })),
-      ...others.map((r) => ({ campaignId: r.campaignId, questionId: r.questionId, numericValue: null, choiceValues: r.choiceValues, hasText: r.hasText, count: r.n })),
+      ...others.map((r) => ({ campaignId: r.campaignId, questionId: r.questionId, numericValue: null, choiceValues: r.choiceValues, hasText: r.choiceValues.length === 0, count: r.n })),
     ];
   });
 }
