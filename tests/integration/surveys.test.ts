@@ -84,6 +84,29 @@ describe('templates: validation and versions', () => {
     expect(history.map((h) => h.action)).toEqual(['CREATE', 'UPDATE', 'NEW_VERSION', 'NEW_VERSION']);
   });
 
+  it('responses keep the version they answered: the campaign, its form and its analysis stay on v1 after an edit', async () => {
+    const v1 = await createTemplate(agent);
+    const customer = await createCustomerRecord({ name: '版本客户' });
+    const campaign = await launchCampaign(agent, await createCampaign(agent, v1.id, { audience: { customerIds: [customer.id] } }));
+    await gqlOk(agent, ENTER, { input: { campaignId: campaign.id, customerId: customer.id, source: 'PHONE', answers: answersFor(v1, { r5a: 5, r5b: 5, r10: 10, price: 'A', nps: 10 }) } });
+    // Out of every later audience of this file (the audience tests count all active customers).
+    await prisma.customer.update({ where: { id: customer.id }, data: { archivedAt: new Date() } });
+    const edited = { ...TEMPLATE_INPUT, sections: [{ title: '只剩一题', questions: [{ type: 'RATING_5', text: '总体满意度', dimensionCode: 'TIMELINESS' }] }] };
+    const v2 = (await gqlOk<{ updateSurveyTemplate: TemplateResult }>(agent, `mutation($id: ID!, $input: SurveyTemplateInput!) { updateSurveyTemplate(id: $id, input: $input) { ${TEMPLATE_FIELDS} } }`, { id: v1.id, input: edited })).updateSurveyTemplate;
+    expect(v2.version).toBe(2);
+    const response = await prisma.surveyResponse.findFirstOrThrow({ where: { campaignId: campaign.id }, include: { answers: true } });
+    expect(response.templateId).toBe(v1.id);
+    expect(response.answers.map((a) => a.questionId).sort()).toEqual(v1.questions.slice(0, 5).map((q) => q.id).sort());
+    const view = await gqlOk<{ surveyCampaign: { template: { id: string; version: number; questions: unknown[] } }; surveyAnalysis: { questions: { question: { id: string } }[]; index: number } }>(
+      agent,
+      `query($id: ID!, $f: SurveyAnalysisFilter!) { surveyCampaign(id: $id) { template { id version questions { id } } } surveyAnalysis(filter: $f) { index questions { question { id } } } }`,
+      { id: campaign.id, f: { campaignIds: [campaign.id] } },
+    );
+    expect(view.surveyCampaign.template).toMatchObject({ id: v1.id, version: 1 });
+    expect(view.surveyAnalysis.questions.map((q) => q.question.id)).toEqual(v1.questions.map((q) => q.id));
+    expect(view.surveyAnalysis.index).toBe(100);
+  });
+
   it('lists the latest version of each family; archiving hides the family and refuses new campaigns', async () => {
     const t = await createTemplate(agent, { ...TEMPLATE_INPUT, name: '将被归档' });
     const LIST = `query($a: Boolean) { surveyTemplates(includeArchived: $a) { id name version } }`;
@@ -195,6 +218,13 @@ describe('campaigns: audience, launch, versions', () => {
     expect(errorCodes(await gqlAs(agent, LAUNCH, { id: draft.id, version: 3 }))).toEqual(['CONFLICT']);
     expect(errorCodes(await gqlAs(agent, UPDATE, { id: draft.id, version: 3, input }))).toEqual(['CONFLICT']);
     expect(await prisma.surveyInvitation.count({ where: { campaignId: draft.id } })).toBe(1);
+  });
+
+  it('explicit customers must exist', async () => {
+    const result = await gqlAs(agent, `mutation($input: SurveyCampaignInput!) { createSurveyCampaign(input: $input) { id } }`, {
+      input: { templateId: template.id, name: 'x', periodLabel: '2026-Q4', audience: { customerIds: ['5b0c2f35-0d0e-4c55-9a43-8c4f0d3a2b10'] }, opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + DAY).toISOString() },
+    });
+    expect(fieldsOf(result)).toEqual({ 'audience.customerIds': '部分客户不存在' });
   });
 
   it('an empty audience cannot be launched', async () => {
