@@ -306,6 +306,10 @@ export async function sendReminders(viewer: Viewer, id: string, now: Date): Prom
   await startQueue();
   const quietSince = new Date(now.getTime() - MANUAL_REMINDER_GAP_MS);
   return prisma.$transaction(async (tx) => {
+    // Re-checked under a share lock: a close committed meanwhile wins, and no reminder follows it.
+    await tx.$queryRaw`SELECT id FROM "SurveyCampaign" WHERE id = ${id}::uuid FOR SHARE`;
+    const current = await tx.surveyCampaign.findUniqueOrThrow({ where: { id }, select: { status: true } });
+    if (current.status !== 'OPEN') throw conflict('调查未在进行中，不能发送提醒 / The campaign is not open', { status: current.status });
     const rows = await tx.$queryRaw<{ id: string; email: string; customerName: string }[]>`
       UPDATE "SurveyInvitation" i SET "reminderCount" = i."reminderCount" + 1, "lastRemindedAt" = ${now}
       FROM "Customer" cu
