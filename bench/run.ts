@@ -1,4 +1,5 @@
-// npm run bench — the customer list (filters, sort, page, totals) over a large customer database.
+// npm run bench — the customer list (filters, sort, page, totals) over a large customer database, then the survey
+// analysis over 100,000 responses (bench/surveys.ts; BENCH_SURVEYS=off skips it).
 // Uses BENCH_DATABASE_URL (a PostgreSQL server; the bench wipes and fills its `public` schema) or an in-memory
 // embedded database. BENCH_CUSTOMERS sets the size (default 100,000).
 import { execFile } from 'node:child_process';
@@ -61,6 +62,10 @@ async function main() {
     console.log(`${label.padEnd(44)} page+count+totals  median ${runs[2]!.toFixed(0)} ms  max ${runs[4]!.toFixed(0)} ms`);
   }
   console.log(`heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+  if (process.env.BENCH_SURVEYS !== 'off') {
+    const { benchSurveys } = await import('./surveys');
+    await benchSurveys(prisma);
+  }
   await disconnectPrisma();
   await embedded?.stop();
 }

@@ -325,19 +325,22 @@ async function clockFields(tx: Tx, type: InteractionType, customerId: string | n
   return { isKeyAccount, ...(await intakeDueTimes(tx, { type, isKeyAccount, registeredAt: now })) };
 }
 
-/** Staff intake: a phone call (来电记录), visit, e-mail or letter/fax on a customer, of any type. */
-export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: Date = clockNow()): Promise<Interaction> {
+/**
+ * Staff intake: a phone call (来电记录), visit, e-mail or letter/fax on a customer, of any type. `links.surveyResponseId`:
+ * a complaint raised from a low survey score (the surveys module registers its follow-up complaints through here).
+ */
+export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: Date = clockNow(), links: { surveyResponseId?: string | null } = {}): Promise<Interaction> {
   requirePermission(viewer, 'interactions:write');
   const input = parseRecordInput(rawInput);
   const files = checkAttachments(decodeUploads(input.attachments ?? []));
   await prepareCustomerMail();
-  return withFileCleanup((written) => prisma.$transaction((tx) => registerStaffInteraction(tx, viewer, input, now, {}, files, written)));
+  return withFileCleanup((written) => prisma.$transaction((tx) => registerStaffInteraction(tx, viewer, input, now, { surveyResponseId: links.surveyResponseId }, files, written)));
 }
 
 /**
  * The staff intake inside the caller's transaction (numbering, due times, history): a callback that finds a new
  * problem registers its complaint in the same transaction as the callback's result. `origin` links it to the record
- * it arose from and words its first history entry. The caller starts the mail queue first (`prepareCustomerMail`):
+ * (or survey response) it arose from and words its first history entry. The caller starts the mail queue first (`prepareCustomerMail`):
  * the customer's acknowledgement is queued in the same transaction.
  */
 export async function registerStaffInteraction(
@@ -345,7 +348,7 @@ export async function registerStaffInteraction(
   viewer: Viewer,
   input: TRecordInteractionInput,
   now: Date,
-  origin: { sourceInteractionId?: string | null; comment?: string } = {},
+  origin: { sourceInteractionId?: string | null; surveyResponseId?: string | null; comment?: string } = {},
   files: readonly CheckedFile[] = [],
   written: string[] = [],
 ): Promise<Interaction> {
@@ -371,6 +374,7 @@ export async function registerStaffInteraction(
       orderRef: input.orderRef ?? null,
       registeredById: viewer.kind === 'staff' ? viewer.userId : null,
       sourceInteractionId: origin.sourceInteractionId ?? null,
+      surveyResponseId: origin.surveyResponseId ?? null,
       createdAt: now,
       ...(await clockFields(tx, input.type, customer.id, now)),
     },

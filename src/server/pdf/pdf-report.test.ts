@@ -18,3 +18,15 @@ describe('PdfReport', () => {
     expect(pdf.length).toBeLessThan(200_000);
   });
 });
+
+describe('PdfReport.horizontalBars', () => {
+  it('draws labelled bars (null values as an empty track) and breaks pages with the title kept to its bars', async () => {
+    const report = new PdfReport({ title: '满意度报告', generatedAt: new Date('2026-12-01T02:00:00Z'), timeZone: 'Asia/Shanghai' });
+    for (let i = 0; i < 12; i++) {
+      report.horizontalBars([{ label: '服务及时性', value: 77.2 }, { label: '收费合理性', value: null }, { label: '超出上限', value: 140, display: '140（封顶）' }], { title: `第 ${i + 1} 题` });
+    }
+    const raw = (await report.toBuffer()).toString('latin1');
+    expect(raw.startsWith('%PDF-')).toBe(true);
+    expect((raw.match(/\/Type \/Page\b/g) ?? []).length).toBeGreaterThan(1);
+  });
+});

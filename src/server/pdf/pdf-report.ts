@@ -261,6 +261,39 @@ export class PdfReport {
     doc.moveDown(0.6);
     return this;
   }
+
+  /**
+   * Horizontal bars — label, bar, figure — drawn with pdfkit's own shapes (no chart library), e.g. dimension scores on
+   * 0–100 or an index per quarter. A null value draws an empty track and "—". An optional `title` line stays on the
+   * page with the first bars.
+   */
+  horizontalBars(
+    rows: readonly { label: string; value: number | null; display?: string }[],
+    { max = 100, color = '#2563eb', labelWidth = 140, title }: { max?: number; color?: string; labelWidth?: number; title?: string } = {},
+  ): this {
+    const rowHeight = 18;
+    const figureWidth = 56;
+    const trackX = MARGIN + labelWidth;
+    const trackWidth = this.width - labelWidth - figureWidth;
+    this.keep(Math.min(rows.length, 4) * rowHeight + (title ? 24 : 8));
+    if (title) this.doc.font(PDF_FONTS.regular).fontSize(10).fillColor(INK).text(title, MARGIN, undefined, { width: this.width }).moveDown(0.2);
+    for (const row of rows) {
+      this.keep(rowHeight + 2);
+      const y = this.doc.y;
+      this.doc.font(PDF_FONTS.regular).fontSize(9).fillColor(INK).text(row.label, MARGIN, y + 4, { width: labelWidth - 8, height: rowHeight, lineBreak: false, ellipsis: true });
+      this.doc.rect(trackX, y + 4, trackWidth, rowHeight - 8).fillColor(HEAD_FILL).fill();
+      if (row.value !== null && max > 0) {
+        const share = Math.min(1, Math.max(0, row.value / max));
+        if (share > 0) this.doc.rect(trackX, y + 4, trackWidth * share, rowHeight - 8).fillColor(color).fill();
+      }
+      const figure = row.display ?? (row.value === null ? '—' : row.value.toFixed(1));
+      this.doc.fillColor(INK).text(figure, trackX + trackWidth + 6, y + 4, { width: figureWidth - 6, lineBreak: false });
+      this.doc.y = y + rowHeight;
+    }
+    this.doc.x = MARGIN;
+    this.doc.moveDown(0.5);
+    return this;
+  }
 }
 
 /** One bar of `PdfReport.barChart`: `display` replaces the printed value (e.g. "12 (34%)"). */
