@@ -105,6 +105,11 @@ describe('campaign form', () => {
     });
     expect(campaignProblems(values({ closesAt: '2026-10-01T09:00' }), TZ)).toEqual({ closesAt: 'closesBeforeOpens' });
     expect(campaignProblems(values({ reminderDays: [0] }), TZ)).toEqual({ reminderDays: 'reminderDay' });
+    expect(campaignProblems(values({ reminderDays: [91] }), TZ)).toEqual({ reminderDays: 'reminderDay' });
+    expect(campaignProblems(values({ reminderDays: [1, 2, 3, 4, 5, 6] }), TZ)).toEqual({ reminderDays: 'tooManyReminders' });
+    expect(campaignProblems(values({ periodLabel: '第四季度' }), TZ)).toEqual({ periodLabel: 'periodFormat' });
+    expect(campaignProblems(values({ periodLabel: '2026-q4' }), TZ)).toEqual({});
+    expect(toCampaignInput(values({ periodLabel: ' 2026-h2 ' }), TZ).periodLabel).toBe('2026-H2');
     expect(
       campaignProblems(values({ audience: { ...emptyAudience(), mode: 'segment', complaintClosedFrom: '2026-09-01', complaintClosedTo: '2026-08-01' } }), TZ),
     ).toEqual({ 'audience.complaintClosed': 'dateOrder' });

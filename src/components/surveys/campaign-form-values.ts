@@ -16,16 +16,20 @@ export type CampaignFormValues = {
 
 /** Reminder days offered as chips (SDL: "Days after the invitation on which non-respondents are reminded"). */
 export const REMINDER_DAY_CHOICES = [3, 5, 7, 14] as const;
-export const MAX_REMINDER_DAY = 60;
+export const MAX_REMINDER_DAY = 90;
+export const MAX_REMINDERS = 5;
+/** 2026, 2026-Q4, 2026-H2, 2026-11: a year, optionally a part of it (the server's rule, upper-cased there too). */
+export const PERIOD_LABEL = /^\d{4}(-[0-9A-Z]{1,8})?$/;
 
 /** Field problems keyed like the server's BAD_USER_INPUT fields, so one map shows both under the fields. */
-export type CampaignProblem = 'required' | 'invalidDate' | 'closesBeforeOpens' | 'reminderDay' | 'dateOrder';
+export type CampaignProblem = 'required' | 'invalidDate' | 'closesBeforeOpens' | 'reminderDay' | 'tooManyReminders' | 'dateOrder' | 'periodFormat';
 
 export function campaignProblems(values: CampaignFormValues, timeZone: string): Record<string, CampaignProblem> {
   const problems: Record<string, CampaignProblem> = {};
   if (!values.templateId) problems.templateId = 'required';
   if (!values.name.trim()) problems.name = 'required';
   if (!values.periodLabel.trim()) problems.periodLabel = 'required';
+  else if (!PERIOD_LABEL.test(values.periodLabel.trim().toUpperCase())) problems.periodLabel = 'periodFormat';
   const opens = values.opensAt ? wallClockToIso(values.opensAt, timeZone) : null;
   const closes = values.closesAt ? wallClockToIso(values.closesAt, timeZone) : null;
   if (!values.opensAt) problems.opensAt = 'required';
@@ -34,6 +38,7 @@ export function campaignProblems(values: CampaignFormValues, timeZone: string): 
   else if (!closes) problems.closesAt = 'invalidDate';
   else if (opens && closes <= opens) problems.closesAt = 'closesBeforeOpens';
   if (values.reminderDays.some((d) => !Number.isInteger(d) || d < 1 || d > MAX_REMINDER_DAY)) problems.reminderDays = 'reminderDay';
+  else if (new Set(values.reminderDays).size > MAX_REMINDERS) problems.reminderDays = 'tooManyReminders';
   if (audienceProblems(values.audience).complaintClosed) problems['audience.complaintClosed'] = 'dateOrder';
   return problems;
 }
@@ -46,7 +51,7 @@ export function toCampaignInput(values: CampaignFormValues, timeZone: string): S
     templateId: values.templateId,
     name: values.name.trim(),
     description: blankToNull(values.description),
-    periodLabel: values.periodLabel.trim(),
+    periodLabel: values.periodLabel.trim().toUpperCase(),
     audience: toAudienceInput(values.audience),
     opensAt: wallClockToIso(values.opensAt, timeZone) ?? values.opensAt,
     closesAt: wallClockToIso(values.closesAt, timeZone) ?? values.closesAt,

@@ -72,8 +72,8 @@ describe('surveys messages', () => {
     }
     for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown']) expect(zhKeys).toContain(`errors.${kind}`);
     for (const problem of ['required', 'range', 'choice', 'tooLong']) expect(zhKeys).toContain(`form.problem.${problem}`);
-    for (const problem of ['required', 'invalidDate', 'closesBeforeOpens', 'reminderDay', 'dateOrder']) expect(zhKeys).toContain(`campaignForm.problem.${problem}`);
-    for (const problem of ['required', 'duplicate', 'codeFormat', 'weight', 'score', 'tooFewChoices', 'noQuestions', 'noSections']) {
+    for (const problem of ['required', 'invalidDate', 'closesBeforeOpens', 'reminderDay', 'tooManyReminders', 'dateOrder', 'periodFormat']) expect(zhKeys).toContain(`campaignForm.problem.${problem}`);
+    for (const problem of ['required', 'duplicate', 'codeFormat', 'weight', 'score', 'tooFewChoices', 'noQuestions', 'noSections', 'unknownDimension', 'scoreNeeded']) {
       expect(zhKeys).toContain(`builder.problem.${problem}`);
     }
     for (const tab of ['campaigns', 'templates', 'analysis', 'annual']) expect(zhKeys).toContain(`tabs.${tab}`);

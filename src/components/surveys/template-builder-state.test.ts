@@ -107,6 +107,8 @@ describe('template builder', () => {
     ]);
     state = run(state, { type: 'setQuestionType', key: 'k1', questionType: 'MULTI_CHOICE' });
     expect(question().choices).toHaveLength(2);
+    // Multiple choices are never scored: the scores typed for the single choice stay in the draft but are not sent.
+    expect(toTemplateInput(state).sections[0]!.questions[0]!.choices!.map((c) => c.score)).toEqual([null, null]);
     state = run(state, { type: 'setQuestionType', key: 'k1', questionType: 'NPS' });
     expect(toTemplateInput(state).sections[0]!.questions[0]!.choices).toBeNull();
     expect(run(state, { type: 'removeChoice', questionKey: 'k1', key: c1 }).sections[0]!.questions[0]!.choices).toHaveLength(1);
@@ -151,6 +153,33 @@ describe('template builder', () => {
     });
     expect(builderProblems(run(state, { type: 'updateDimension', key: d2, patch: { code: 'price' } }))['dimensions.1.code']).toBe('codeFormat');
     expect(builderProblems(builderFromTemplate(stored))).toEqual({});
+  });
+
+  it('mirrors the server on dimensions: known codes, only scorable questions, scored single choices', () => {
+    let state = builderFromTemplate(stored);
+    const [attitude] = state.sections[0]!.questions.map((q) => q.key) as [string, string];
+    // A stale code (the dimension renamed elsewhere) is refused.
+    state = run(state, { type: 'updateQuestion', key: attitude, patch: { dimensionCode: 'PRICE' } });
+    expect(builderProblems(state)).toEqual({ 'sections.0.questions.0.dimensionCode': 'unknownDimension' });
+    // A single choice in a dimension needs a scored choice.
+    state = run(state, { type: 'updateQuestion', key: attitude, patch: { dimensionCode: 'ATTITUDE' } }, { type: 'setQuestionType', key: attitude, questionType: 'SINGLE_CHOICE' });
+    const [c1, c2] = state.sections[0]!.questions[0]!.choices.map((c) => c.key) as [string, string];
+    state = run(
+      state,
+      { type: 'updateChoice', questionKey: attitude, key: c1, patch: { value: 'Y', label: '满意' } },
+      { type: 'updateChoice', questionKey: attitude, key: c2, patch: { value: 'N', label: '不满意' } },
+    );
+    expect(builderProblems(state)).toEqual({ 'sections.0.questions.0.dimensionCode': 'scoreNeeded' });
+    state = run(state, { type: 'updateChoice', questionKey: attitude, key: c1, patch: { score: '100' } });
+    expect(builderProblems(state)).toEqual({});
+    // Text and multiple choice never carry a dimension, whatever the draft remembers.
+    state = run(state, { type: 'setQuestionType', key: attitude, questionType: 'TEXT' });
+    expect(builderProblems(state)).toEqual({});
+    expect(toTemplateInput(state).sections[0]!.questions[0]).toMatchObject({ type: 'TEXT', dimensionCode: null, choices: null });
+    // Codes have 2–40 characters; weights are at most 99.
+    const d = state.dimensions[0]!.key;
+    expect(builderProblems(run(state, { type: 'updateDimension', key: d, patch: { code: 'A' } }))['dimensions.0.code']).toBe('codeFormat');
+    expect(builderProblems(run(state, { type: 'updateDimension', key: d, patch: { weight: '100' } }))['dimensions.0.weight']).toBe('weight');
   });
 
   it('previews the draft with the question form’s shape', () => {

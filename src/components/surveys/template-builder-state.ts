@@ -255,19 +255,39 @@ export function toTemplateInput(state: BuilderState): SurveyTemplateInput {
         text: q.text.trim(),
         textEn: blankToNull(q.textEn),
         required: q.required,
-        dimensionCode: blankToNull(q.dimensionCode),
+        // A dimension or scores left over from an earlier type are not sent (the server refuses them there).
+        dimensionCode: canHaveDimension(q.type) ? blankToNull(q.dimensionCode) : null,
         choices: isChoiceType(q.type)
-          ? q.choices.map((c) => ({ value: c.value.trim(), label: c.label.trim(), labelEn: blankToNull(c.labelEn), score: parseNumber(c.score) }))
+          ? q.choices.map((c) => ({ value: c.value.trim(), label: c.label.trim(), labelEn: blankToNull(c.labelEn), score: canHaveScores(q.type) ? parseNumber(c.score) : null }))
           : null,
       })),
     })),
   };
 }
 
-export type BuilderProblem = 'required' | 'duplicate' | 'codeFormat' | 'weight' | 'score' | 'tooFewChoices' | 'noQuestions' | 'noSections';
+export type BuilderProblem =
+  | 'required'
+  | 'duplicate'
+  | 'codeFormat'
+  | 'weight'
+  | 'score'
+  | 'tooFewChoices'
+  | 'noQuestions'
+  | 'noSections'
+  | 'unknownDimension'
+  | 'scoreNeeded';
 
-/** A dimension code: upper-case letters, digits and underscores (ACCURACY, TIMELINESS, …), stable across versions. */
-export const DIMENSION_CODE = /^[A-Z][A-Z0-9_]*$/;
+/** A dimension code: 2–40 upper-case letters, digits and underscores (ACCURACY, TIMELINESS, …), stable across versions. */
+export const DIMENSION_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
+/** The largest weight the server stores (Decimal(6,4), checked as ≤ 99). */
+export const MAX_WEIGHT = 99;
+
+/**
+ * Only what can be put on the index's 0–100 scale belongs to a dimension: ratings, NPS and single choices with scores.
+ * Text and multiple-choice questions never count (the server refuses a dimension or choice scores on them).
+ */
+export const canHaveDimension = (type: QuestionType) => type !== 'TEXT' && type !== 'MULTI_CHOICE';
+export const canHaveScores = (type: QuestionType) => type === 'SINGLE_CHOICE';
 
 /**
  * What the server would refuse, keyed by the input's path (`sections.0.questions.2.text`), the way BAD_USER_INPUT
@@ -285,7 +305,7 @@ export function builderProblems(state: BuilderState): Record<string, BuilderProb
     codes.add(code);
     if (!d.name.trim()) problems[`dimensions.${i}.name`] = 'required';
     const weight = parseNumber(d.weight);
-    if (weight === null || weight <= 0) problems[`dimensions.${i}.weight`] = 'weight';
+    if (weight === null || weight <= 0 || weight > MAX_WEIGHT) problems[`dimensions.${i}.weight`] = 'weight';
   });
   if (state.sections.length === 0) problems.sections = 'noSections';
   state.sections.forEach((s, si) => {
@@ -295,6 +315,9 @@ export function builderProblems(state: BuilderState): Record<string, BuilderProb
     s.questions.forEach((q, qi) => {
       const path = `${base}.questions.${qi}`;
       if (!q.text.trim()) problems[`${path}.text`] = 'required';
+      const dimension = canHaveDimension(q.type) ? q.dimensionCode.trim() : '';
+      if (dimension && !codes.has(dimension)) problems[`${path}.dimensionCode`] = 'unknownDimension';
+      else if (dimension && q.type === 'SINGLE_CHOICE' && q.choices.every((c) => c.score.trim() === '')) problems[`${path}.dimensionCode`] = 'scoreNeeded';
       if (!isChoiceType(q.type)) return;
       if (q.choices.length < 2) problems[`${path}.choices`] = 'tooFewChoices';
       const values = new Set<string>();
@@ -305,7 +328,7 @@ export function builderProblems(state: BuilderState): Record<string, BuilderProb
         values.add(value);
         if (!c.label.trim()) problems[`${path}.choices.${ci}.label`] = 'required';
         const score = c.score.trim() === '' ? null : parseNumber(c.score);
-        if (c.score.trim() !== '' && (score === null || score < 0 || score > 100)) problems[`${path}.choices.${ci}.score`] = 'score';
+        if (canHaveScores(q.type) && c.score.trim() !== '' && (score === null || score < 0 || score > 100)) problems[`${path}.choices.${ci}.score`] = 'score';
       });
     });
   });

@@ -19,6 +19,8 @@ import {
   builderFromTemplate,
   builderProblems,
   builderReducer,
+  canHaveDimension,
+  canHaveScores,
   newBuilderState,
   previewSections,
   QUESTION_TYPES,
@@ -473,9 +475,15 @@ function QuestionEditor({
             </select>
           )}
         </FormField>
-        <FormField id={`${id}-dimension`} label={t('questionDimension')} className="w-44" error={errors[`${path}.dimensionCode`]} hint={question.type === 'TEXT' || question.type === 'MULTI_CHOICE' ? t('notScoredHint') : undefined}>
+        <FormField id={`${id}-dimension`} label={t('questionDimension')} className="w-44" error={errors[`${path}.dimensionCode`]} hint={canHaveDimension(question.type) ? undefined : t('notScoredHint')}>
           {(p) => (
-            <select {...p} className={inputClass} value={question.dimensionCode} onChange={(e) => dispatch({ type: 'updateQuestion', key: question.key, patch: { dimensionCode: e.target.value } }, `${path}.dimensionCode`)} data-testid="builder-question-dimension">
+            <select
+              {...p}
+              className={inputClass}
+              // Text and multiple-choice answers cannot be put on the index's scale, so they belong to no dimension.
+              disabled={!canHaveDimension(question.type)}
+              value={canHaveDimension(question.type) ? question.dimensionCode : ''}
+              onChange={(e) => dispatch({ type: 'updateQuestion', key: question.key, patch: { dimensionCode: e.target.value } }, `${path}.dimensionCode`)} data-testid="builder-question-dimension">
               <option value="">{t('noDimension')}</option>
               {dimensions.filter((d) => d.code.trim()).map((d) => (
                 <option key={d.key} value={d.code}>
@@ -549,7 +557,7 @@ function ChoicesEditor({ question, path, errors, dispatch, remove }: { question:
             {input('value', t('choiceValue'), { required: true, mono: true })}
             {input('label', t('choiceLabel'), { required: true })}
             {input('labelEn', t('choiceLabelEn'), { lang: 'en' })}
-            {input('score', t('choiceScore'), { inputMode: 'decimal' })}
+            {canHaveScores(question.type) ? input('score', t('choiceScore'), { inputMode: 'decimal' }) : <span aria-hidden />}
             <div className="sm:pt-5">
               <MoveButtons
                 label={label}
