@@ -125,11 +125,12 @@ export function AudienceBuilder({
             <p id={`${id}-closed-label`} className="mb-1.5 text-xs font-medium text-slate-700">
               {t('complaintClosed')}
             </p>
-            <div className="flex flex-wrap items-center gap-2">
+            {/* Fixed-width columns: the shared input class fills its container. */}
+            <div className="grid max-w-md grid-cols-[1fr_auto_1fr] items-center gap-2">
               <input
                 type="date"
                 aria-label={t('complaintClosedFrom')}
-                className={`${inputClass} w-40`}
+                className={inputClass}
                 value={value.complaintClosedFrom}
                 onChange={(e) => set({ complaintClosedFrom: e.target.value })}
                 aria-invalid={Boolean(errors.complaintClosed)}
@@ -140,7 +141,7 @@ export function AudienceBuilder({
               <input
                 type="date"
                 aria-label={t('complaintClosedTo')}
-                className={`${inputClass} w-40`}
+                className={inputClass}
                 value={value.complaintClosedTo}
                 onChange={(e) => set({ complaintClosedTo: e.target.value })}
                 aria-invalid={Boolean(errors.complaintClosed)}
