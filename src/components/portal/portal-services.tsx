@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 const SERVICES = [
   { key: 'lodge', icon: '✎', href: '/portal/interactions/new' },
   { key: 'myComplaints', icon: '☰', href: '/portal/interactions' },
-  { key: 'surveys', icon: '☺', href: null },
+  { key: 'surveys', icon: '☺', href: '/portal/surveys' },
   { key: 'notices', icon: '✉', href: null },
 ] as const;
 

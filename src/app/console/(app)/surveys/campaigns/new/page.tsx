@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { NoPermission } from '@/components/admin/no-permission';
+import { CampaignForm } from '@/components/surveys/campaign-form';
+import { surveyPermissions } from '@/components/surveys/survey-permissions';
+import { requireStaffPage } from '@/server/auth/session';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, tc] = await Promise.all([getTranslations('surveys.campaignForm'), getTranslations('common')]);
+  return { title: `${t('newTitle')} · ${tc('appName')}` };
+}
+
+export default async function NewCampaignPage() {
+  const { viewer } = await requireStaffPage();
+  if (!surveyPermissions(viewer).canManage) return <NoPermission />;
+  return <CampaignForm />;
+}

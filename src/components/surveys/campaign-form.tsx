@@ -1,0 +1,312 @@
+'use client';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useTimeZone, useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { useAsyncData } from '@/components/customers/use-async-data';
+import { buttonClass, inputClass } from '@/components/ui/classes';
+import { FormField } from '@/components/ui/form-field';
+import { PageHeader } from '@/components/ui/page-header';
+import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
+import { gqlRequest } from '@/lib/graphql-client';
+import { AudienceBuilder, AudiencePreview } from './audience-builder';
+import { campaignProblems, fieldForServerKey, REMINDER_DAY_CHOICES, toCampaignInput, toggleReminderDay, type CampaignFormValues } from './campaign-form-values';
+import { audienceFromSaved, emptyAudience, toAudienceInput, type AudienceCustomer } from './survey-audience';
+import { defaultCampaignWindow, isoToWallClock, periodPicks } from './survey-dates';
+import {
+  SurveyCampaignEditQuery,
+  SurveyCreateCampaignMutation,
+  SurveyCustomerFacetsQuery,
+  SurveyCustomerNameQuery,
+  SurveyTemplateOptionsQuery,
+  SurveyUpdateCampaignMutation,
+} from './survey-operations';
+import { ConflictBanner, useSurveyErrorMessage } from './survey-ui';
+
+type Loaded = { values: CampaignFormValues; version: number | null; status: string; currentTemplate: { id: string; name: string; version: number } | null };
+
+/** New campaign (no id) or edit of a draft: loads what the form starts from, then hands it to the form. */
+export function CampaignForm({ campaignId }: { campaignId?: string }) {
+  const t = useTranslations('surveys.campaignForm');
+  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const errorMessage = useSurveyErrorMessage();
+  const [generation, setGeneration] = useState(0);
+
+  const loaded = useAsyncData<Loaded | null>(async () => {
+    if (!campaignId) {
+      return { values: { templateId: '', name: '', description: '', periodLabel: periodPicks(timeZone)[0]!.label, ...defaultCampaignWindow(timeZone), reminderDays: [3, 7], audience: emptyAudience() }, version: null, status: 'DRAFT', currentTemplate: null };
+    }
+    const { surveyCampaign: campaign } = await gqlRequest(SurveyCampaignEditQuery, { id: campaignId });
+    if (!campaign) return null;
+    // The audience stores only the ids of named customers; their names come one by one (a handful per campaign).
+    const names = new Map<string, AudienceCustomer>();
+    await Promise.all(
+      campaign.audience.customerIds.map(async (id) => {
+        const { customer } = await gqlRequest(SurveyCustomerNameQuery, { id });
+        if (customer) names.set(id, { id: customer.id, name: customer.name, contractNo: customer.contractNo ?? null });
+      }),
+    );
+    return {
+      values: {
+        templateId: campaign.template.id,
+        name: campaign.name,
+        description: campaign.description ?? '',
+        periodLabel: campaign.periodLabel,
+        opensAt: isoToWallClock(campaign.opensAt, timeZone),
+        closesAt: isoToWallClock(campaign.closesAt, timeZone),
+        reminderDays: [...campaign.reminderDays],
+        audience: audienceFromSaved(campaign.audience, names),
+      },
+      version: campaign.version,
+      status: campaign.status,
+      currentTemplate: campaign.template,
+    };
+  }, `${campaignId ?? 'new'}:${generation}`);
+
+  const title = campaignId ? t('editTitle') : t('newTitle');
+  const back = campaignId ? `/console/surveys/campaigns/${campaignId}` : '/console/surveys';
+  const header = (
+    <>
+      <Link href={back} className="text-sm text-blue-700 hover:underline">
+        ← {campaignId ? t('backToCampaign') : t('backToList')}
+      </Link>
+      <PageHeader title={title} subtitle={t('subtitle')} />
+    </>
+  );
+
+  if (loaded.error && !loaded.data) return <div className="space-y-4">{header}<ErrorBanner message={errorMessage(loaded.error)} onRetry={loaded.reload} testId="campaign-form-error" /></div>;
+  if (loaded.data === undefined || loaded.loading) return <div className="space-y-4">{header}<Spinner label={t('loading')} /></div>;
+  if (loaded.data === null) return <div className="space-y-4">{header}<ErrorBanner message={t('notFound')} testId="campaign-not-found" /></div>;
+  if (loaded.data.status !== 'DRAFT') {
+    return (
+      <div className="space-y-4">
+        {header}
+        <p role="status" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="campaign-not-draft">
+          {t('notDraft')}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      {header}
+      <CampaignFormFields
+        key={generation}
+        campaignId={campaignId}
+        initial={loaded.data}
+        onReload={() => setGeneration((n) => n + 1)}
+      />
+    </div>
+  );
+}
+
+function CampaignFormFields({ campaignId, initial, onReload }: { campaignId?: string; initial: Loaded; onReload: () => void }) {
+  const t = useTranslations('surveys.campaignForm');
+  const tp = useTranslations('surveys.campaignForm.problem');
+  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const router = useRouter();
+  const errorMessage = useSurveyErrorMessage();
+  const [values, setValues] = useState<CampaignFormValues>(initial.values);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+
+  const templates = useAsyncData(() => gqlRequest(SurveyTemplateOptionsQuery), 'template-options');
+  const facets = useAsyncData(() => gqlRequest(SurveyCustomerFacetsQuery), 'facets');
+
+  // A new campaign starts from the default template (or the first one) once the list is in.
+  const templateOptions = (templates.data?.surveyTemplates ?? []).filter((tpl) => !tpl.archivedAt);
+  useEffect(() => {
+    if (values.templateId || templateOptions.length === 0) return;
+    const preferred = templateOptions.find((tpl) => tpl.isDefault) ?? templateOptions[0]!;
+    setValues((v) => (v.templateId ? v : { ...v, templateId: preferred.id }));
+  }, [templateOptions, values.templateId]);
+
+  useEffect(() => {
+    if (formError) summaryRef.current?.focus();
+  }, [formError]);
+
+  const set = <K extends keyof CampaignFormValues>(key: K, value: CampaignFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors(({ [key]: _cleared, ...rest }) => rest);
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    setFormError(null);
+    const problems = campaignProblems(values, timeZone);
+    if (Object.keys(problems).length > 0) {
+      setErrors(Object.fromEntries(Object.entries(problems).map(([key, problem]) => [key, tp(problem)])));
+      setFormError(t('fixProblems'));
+      return;
+    }
+    setSaving(true);
+    try {
+      const input = toCampaignInput(values, timeZone);
+      const id =
+        campaignId && initial.version !== null
+          ? (await gqlRequest(SurveyUpdateCampaignMutation, { id: campaignId, version: initial.version, input })).updateSurveyCampaign.id
+          : (await gqlRequest(SurveyCreateCampaignMutation, { input })).createSurveyCampaign.id;
+      router.push(`/console/surveys/campaigns/${id}`);
+    } catch (error) {
+      setSaving(false);
+      if (isGqlError(error, 'CONFLICT')) return setConflict(true);
+      const fields = fieldErrorsOf(error);
+      if (Object.keys(fields).length > 0) {
+        const routed: Record<string, string> = {};
+        for (const [key, message] of Object.entries(fields)) {
+          const field = fieldForServerKey(key);
+          routed[field] = routed[field] ? `${routed[field]} ${message}` : message;
+        }
+        setErrors(routed);
+        const known = new Set(['templateId', 'name', 'description', 'periodLabel', 'opensAt', 'closesAt', 'reminderDays', 'audience', 'audience.complaintClosed']);
+        const other = Object.entries(routed).filter(([key]) => !known.has(key)).map(([, message]) => message);
+        setFormError(other.length ? other.join(' ') : t('fixProblems'));
+      } else {
+        setFormError(errorMessage(error));
+      }
+    }
+  };
+
+  const picks = periodPicks(timeZone);
+  const currentTemplateMissing = initial.currentTemplate && !templateOptions.some((tpl) => tpl.id === initial.currentTemplate!.id);
+  const chosenTemplate = templateOptions.find((tpl) => tpl.id === values.templateId);
+
+  return (
+    <form onSubmit={submit} noValidate data-ready={ready} className="space-y-6" data-testid="campaign-form">
+      {conflict && <ConflictBanner message={t('conflict')} onReload={onReload} reloadLabel={t('reload')} testId="campaign-form-conflict" />}
+      {formError && (
+        <p ref={summaryRef} tabIndex={-1} role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="campaign-form-summary">
+          {formError}
+        </p>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="space-y-6">
+          <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+            <h2 className="text-sm font-semibold text-slate-800">{t('basics')}</h2>
+            <FormField id="campaign-template" label={t('template')} error={errors.templateId} required hint={chosenTemplate ? t('templateHint', { count: chosenTemplate.questions.length }) : undefined}>
+              {(props) =>
+                templates.error ? (
+                  <ErrorBanner message={errorMessage(templates.error)} onRetry={templates.reload} />
+                ) : (
+                  <select {...props} className={inputClass} value={values.templateId} onChange={(e) => set('templateId', e.target.value)} disabled={!templates.data} data-testid="campaign-template">
+                    {!templates.data && <option value="">{t('loadingTemplates')}</option>}
+                    {templates.data && templateOptions.length === 0 && <option value="">{t('noTemplates')}</option>}
+                    {currentTemplateMissing && initial.currentTemplate && (
+                      <option value={initial.currentTemplate.id}>{t('templateOption', { name: initial.currentTemplate.name, version: initial.currentTemplate.version })}</option>
+                    )}
+                    {templateOptions.map((tpl) => (
+                      <option key={tpl.id} value={tpl.id}>
+                        {t('templateOption', { name: tpl.name, version: tpl.version })}
+                        {tpl.isDefault ? ` · ${t('defaultTemplate')}` : ''}
+                      </option>
+                    ))}
+                  </select>
+                )
+              }
+            </FormField>
+            <FormField id="campaign-name" label={t('name')} error={errors.name} required errorTestId="campaign-error-name">
+              {(props) => <input {...props} className={inputClass} value={values.name} onChange={(e) => set('name', e.target.value)} placeholder={t('namePlaceholder')} data-testid="campaign-name" />}
+            </FormField>
+            <FormField id="campaign-description" label={t('description')} error={errors.description} hint={t('descriptionHint')}>
+              {(props) => <textarea {...props} rows={3} className={inputClass} value={values.description} onChange={(e) => set('description', e.target.value)} />}
+            </FormField>
+            <FormField id="campaign-period" label={t('period')} error={errors.periodLabel} required hint={t('periodHint')} errorTestId="campaign-error-periodLabel">
+              {(props) => (
+                <div className="space-y-2">
+                  <input {...props} className={`${inputClass} max-w-48 font-mono`} value={values.periodLabel} onChange={(e) => set('periodLabel', e.target.value)} data-testid="campaign-period" />
+                  <div role="group" aria-label={t('periodPicks')} className="flex flex-wrap gap-2">
+                    {picks.map((pick) => (
+                      <button
+                        key={pick.key}
+                        type="button"
+                        aria-pressed={values.periodLabel === pick.label}
+                        onClick={() => set('periodLabel', pick.label)}
+                        data-testid={`campaign-period-pick-${pick.key}`}
+                        className={`rounded-full border px-3 py-1 text-xs focus-visible:outline-2 focus-visible:outline-blue-700 ${values.periodLabel === pick.label ? 'border-blue-600 bg-blue-50 text-blue-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+                      >
+                        {t(`periodPick.${pick.key}`)} <span className="font-mono">{pick.label}</span>
+                      </button>
+                    ))}
+                  </div>
+                </div>
+              )}
+            </FormField>
+          </section>
+
+          <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+            <h2 className="text-sm font-semibold text-slate-800">{t('schedule')}</h2>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <FormField id="campaign-opens" label={t('opensAt')} error={errors.opensAt} required hint={t('zoneHint', { zone: timeZone })} errorTestId="campaign-error-opensAt">
+                {(props) => <input {...props} type="datetime-local" className={inputClass} value={values.opensAt} onChange={(e) => set('opensAt', e.target.value)} data-testid="campaign-opens" />}
+              </FormField>
+              <FormField id="campaign-closes" label={t('closesAt')} error={errors.closesAt} required hint={t('zoneHint', { zone: timeZone })} errorTestId="campaign-error-closesAt">
+                {(props) => <input {...props} type="datetime-local" className={inputClass} value={values.closesAt} onChange={(e) => set('closesAt', e.target.value)} data-testid="campaign-closes" />}
+              </FormField>
+            </div>
+            <fieldset aria-describedby={errors.reminderDays ? 'campaign-reminders-error' : 'campaign-reminders-hint'}>
+              <legend className="mb-1 text-xs font-medium text-slate-700">{t('reminderDays')}</legend>
+              <div className="flex flex-wrap gap-2">
+                {[...new Set([...REMINDER_DAY_CHOICES, ...values.reminderDays])].sort((a, b) => a - b).map((day) => (
+                  <button
+                    key={day}
+                    type="button"
+                    aria-pressed={values.reminderDays.includes(day)}
+                    onClick={() => set('reminderDays', toggleReminderDay(values.reminderDays, day))}
+                    data-testid={`campaign-reminder-${day}`}
+                    className={`rounded-full border px-3 py-1 text-xs focus-visible:outline-2 focus-visible:outline-blue-700 ${values.reminderDays.includes(day) ? 'border-blue-600 bg-blue-50 text-blue-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+                  >
+                    {t('reminderDay', { day })}
+                  </button>
+                ))}
+              </div>
+              {errors.reminderDays ? (
+                <p id="campaign-reminders-error" className="mt-1 text-xs text-red-700">
+                  {errors.reminderDays}
+                </p>
+              ) : (
+                <p id="campaign-reminders-hint" className="mt-1 text-xs text-slate-500">
+                  {values.reminderDays.length ? t('reminderHint', { days: values.reminderDays.join('、') }) : t('noReminders')}
+                </p>
+              )}
+            </fieldset>
+          </section>
+
+          <section className="rounded-lg border border-slate-200 bg-white p-5">
+            {facets.error ? <ErrorBanner message={errorMessage(facets.error)} onRetry={facets.reload} /> : null}
+            <AudienceBuilder
+              value={values.audience}
+              onChange={(audience) => {
+                setValues((v) => ({ ...v, audience }));
+                setErrors(({ audience: _a, 'audience.complaintClosed': _c, ...rest }) => rest);
+              }}
+              provinces={facets.data?.customerFacets.provinces ?? []}
+              industries={facets.data?.customerFacets.industries ?? []}
+              errors={{ audience: errors.audience, complaintClosed: errors['audience.complaintClosed'] }}
+            />
+          </section>
+        </div>
+
+        <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+          <AudiencePreview audience={toAudienceInput(values.audience)} />
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" className={buttonClass.primary} disabled={saving} data-testid="campaign-save">
+              {saving ? t('saving') : campaignId ? t('saveChanges') : t('create')}
+            </button>
+            <Link href={campaignId ? `/console/surveys/campaigns/${campaignId}` : '/console/surveys'} className={buttonClass.secondary}>
+              {t('cancel')}
+            </Link>
+          </div>
+          <p className="text-xs text-slate-500">{t('draftHint')}</p>
+        </aside>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,186 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useAsyncData } from '@/components/customers/use-async-data';
+import { buttonClass, inputClass } from '@/components/ui/classes';
+import { FormField } from '@/components/ui/form-field';
+import { Modal } from '@/components/ui/modal';
+import { ErrorBanner, InlineError, Spinner } from '@/components/ui/status';
+import type { ResponseSource } from '@/gql/graphql';
+import { fieldErrorsOf } from '@/lib/gql-error-message';
+import { gqlRequest } from '@/lib/graphql-client';
+import { answerProblems, progressOf, questionsOf, toAnswerInputs, type AnswerState, type AnswerValue } from './survey-answers';
+import { revealFirstProblem, useProblemMessage } from './survey-link-form';
+import { SurveyCampaignFormQuery, SurveyEnterResponseMutation, SurveyInvitationsQuery } from './survey-operations';
+import { SurveyProgress, SurveyQuestions } from './survey-questions';
+import { useSurveyErrorMessage } from './survey-ui';
+
+const SOURCES: readonly ResponseSource[] = ['PHONE', 'FAX'];
+const ID_PREFIX = 'phone-entry';
+const SEARCH_DEBOUNCE_MS = 300;
+
+/**
+ * A response taken by phone or received by fax, entered by staff on the customer's behalf (SDL enterSurveyResponse):
+ * pick one of the invited customers who have not answered, the source, then the same question form the customer sees.
+ */
+export function PhoneResponseDialog({ campaignId, onClose, onEntered }: { campaignId: string; onClose: () => void; onEntered: (customerName: string) => void }) {
+  const t = useTranslations('surveys.phoneEntry');
+  const tSource = useTranslations('surveys.source');
+  const errorMessage = useSurveyErrorMessage();
+  const problemMessage = useProblemMessage();
+  const formId = useId();
+  const [searchText, setSearchText] = useState('');
+  const [search, setSearch] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(searchText.trim()), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+
+  const template = useAsyncData(() => gqlRequest(SurveyCampaignFormQuery, { id: campaignId }), campaignId);
+  // Only invitations without a response can be answered on the customer's behalf.
+  const candidates = useAsyncData(
+    () => gqlRequest(SurveyInvitationsQuery, { id: campaignId, filter: { state: ['NOT_SENT', 'SENT', 'OPENED'], search: search || null }, first: 100 }),
+    `${campaignId}:${search}`,
+  );
+  const [customerId, setCustomerId] = useState('');
+  const [customerName, setCustomerName] = useState('');
+  const [source, setSource] = useState<ResponseSource>('PHONE');
+  const [answers, setAnswers] = useState<AnswerState>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+
+  const sections = useMemo(
+    () =>
+      [...(template.data?.surveyCampaign?.template.sections ?? [])]
+        .sort((a, b) => a.position - b.position)
+        .map((s) => ({ ...s, questions: [...s.questions].sort((a, b) => a.position - b.position) })),
+    [template.data],
+  );
+  const questions = useMemo(() => questionsOf(sections), [sections]);
+  const options = candidates.data?.surveyCampaign?.invitations.nodes ?? [];
+
+  const change = (questionId: string, value: AnswerValue) => {
+    setAnswers((a) => ({ ...a, [questionId]: value }));
+    setErrors(({ [questionId]: _cleared, ...rest }) => rest);
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (sending) return;
+    setFormError(null);
+    const problems = answerProblems(questions, answers, 'submit');
+    const messages: Record<string, string> = Object.fromEntries(questions.filter((q) => problems[q.id]).map((q) => [q.id, problemMessage(q, problems[q.id]!)]));
+    if (!customerId) messages.customerId = t('customerRequired');
+    if (Object.keys(messages).length > 0) {
+      setErrors(messages);
+      setFormError(t('fixProblems'));
+      if (!messages.customerId) revealFirstProblem(questions, messages, ID_PREFIX);
+      return;
+    }
+    setSending(true);
+    try {
+      await gqlRequest(SurveyEnterResponseMutation, { input: { campaignId, customerId, source, answers: toAnswerInputs(questions, answers) } });
+      onEntered(customerName);
+    } catch (error) {
+      setSending(false);
+      const fields = fieldErrorsOf(error);
+      if (Object.keys(fields).length > 0) {
+        setErrors(fields);
+        const elsewhere = Object.entries(fields).filter(([key]) => key !== 'customerId' && key !== 'source' && !questions.some((q) => q.id === key));
+        setFormError(elsewhere.length ? elsewhere.map(([, m]) => m).join(' ') : t('fixProblems'));
+        revealFirstProblem(questions, fields, ID_PREFIX);
+      } else {
+        setFormError(errorMessage(error));
+      }
+    }
+  };
+
+  const progress = progressOf(questions, answers);
+
+  return (
+    <Modal
+      open
+      onClose={() => !sending && onClose()}
+      title={t('title')}
+      size="xl"
+      testId="phone-entry-dialog"
+      footer={
+        <>
+          <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={sending}>
+            {t('cancel')}
+          </button>
+          <button type="submit" form={formId} className={buttonClass.primary} disabled={sending || !template.data} data-testid="phone-entry-submit">
+            {sending ? t('sending') : t('submit')}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={submit} noValidate className="space-y-5">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="space-y-2">
+            <FormField id={`${formId}-search`} label={t('search')}>
+              {(props) => <input {...props} type="search" className={inputClass} value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder={t('searchPlaceholder')} />}
+            </FormField>
+            <FormField id={`${formId}-customer`} label={t('customer')} required error={errors.customerId} hint={t('customerHint')}>
+              {(props) => (
+                <select
+                  {...props}
+                  className={inputClass}
+                  value={customerId}
+                  onChange={(e) => {
+                    const chosen = options.find((o) => o.customer.id === e.target.value);
+                    setCustomerId(e.target.value);
+                    setCustomerName(chosen?.customer.name ?? '');
+                    setErrors(({ customerId: _cleared, ...rest }) => rest);
+                  }}
+                  data-testid="phone-entry-customer"
+                >
+                  <option value="">{candidates.loading && !candidates.data ? t('loadingCustomers') : t('chooseCustomer')}</option>
+                  {/* A chosen customer stays listed while another search is shown. */}
+                  {customerId && !options.some((o) => o.customer.id === customerId) && <option value={customerId}>{customerName}</option>}
+                  {options.map((o) => (
+                    <option key={o.id} value={o.customer.id}>
+                      {o.customer.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            {candidates.data && options.length === 0 && <p className="text-xs text-slate-500">{t('noCandidates')}</p>}
+            {candidates.error ? <ErrorBanner message={errorMessage(candidates.error)} onRetry={candidates.reload} /> : null}
+          </div>
+          <fieldset>
+            <legend className="mb-1 text-xs font-medium text-slate-700">
+              {t('source')}
+              <span className="ml-0.5 text-red-600" aria-hidden>
+                *
+              </span>
+            </legend>
+            <div className="flex gap-3">
+              {SOURCES.map((s) => (
+                <label key={s} className={`flex flex-1 cursor-pointer items-center gap-2 rounded border p-3 text-sm focus-within:outline-2 focus-within:outline-blue-700 ${source === s ? 'border-blue-600 bg-blue-50' : 'border-slate-300'}`}>
+                  <input type="radio" name={`${formId}-source`} value={s} checked={source === s} onChange={() => setSource(s)} data-testid={`phone-entry-source-${s}`} />
+                  {tSource(s)}
+                </label>
+              ))}
+            </div>
+            {errors.source && <p className="mt-1 text-xs text-red-700">{errors.source}</p>}
+          </fieldset>
+        </div>
+
+        {template.error ? (
+          <ErrorBanner message={errorMessage(template.error)} onRetry={template.reload} />
+        ) : !template.data ? (
+          <Spinner label={t('loadingQuestions')} />
+        ) : (
+          <>
+            <SurveyProgress answered={progress.answered} total={progress.total} />
+            <SurveyQuestions sections={sections} answers={answers} onChange={change} errors={errors} idPrefix={ID_PREFIX} />
+          </>
+        )}
+        {formError && <InlineError>{formError}</InlineError>}
+      </form>
+    </Modal>
+  );
+}

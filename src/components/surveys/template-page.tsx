@@ -1,0 +1,202 @@
+'use client';
+import Link from 'next/link';
+import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
+import { useAsyncData } from '@/components/customers/use-async-data';
+import { buttonClass } from '@/components/ui/classes';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
+import { formatDateTime } from '@/lib/format';
+import { gqlRequest } from '@/lib/graphql-client';
+import { localized } from './survey-answers';
+import { SurveyArchiveTemplateMutation, SurveyTemplateQuery } from './survey-operations';
+import { SurveyQuestions } from './survey-questions';
+import { useSurveyErrorMessage } from './survey-ui';
+import { VersionBadge } from './template-list';
+
+/** One template version: what it asks (the real form, read-only), its dimensions and weights, its versions. */
+export function TemplatePage({ id, canManage }: { id: string; canManage: boolean }) {
+  const t = useTranslations('surveys.templatePage');
+  const tq = useTranslations('surveys.questionType');
+  const locale = useLocale();
+  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const errorMessage = useSurveyErrorMessage();
+  const data = useAsyncData(() => gqlRequest(SurveyTemplateQuery, { id }), id);
+  const [confirm, setConfirm] = useState(false);
+  const [action, setAction] = useState<{ pending: boolean; error: string | null }>({ pending: false, error: null });
+  const [notice, setNotice] = useState<string | null>(null);
+  const template = data.data?.surveyTemplate;
+  const sections = useMemo(
+    () => [...(template?.sections ?? [])].sort((a, b) => a.position - b.position).map((s) => ({ ...s, questions: [...s.questions].sort((a, b) => a.position - b.position) })),
+    [template],
+  );
+
+  if (data.error && !data.data) return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="template-error" />;
+  if (!data.data) return <Spinner label={t('loading')} />;
+  if (!template) return <ErrorBanner message={t('notFound')} testId="template-not-found" />;
+
+  const latest = [...template.versions].sort((a, b) => b.version - a.version)[0];
+  const archived = Boolean(template.archivedAt);
+  const weightTotal = template.dimensions.reduce((sum, d) => sum + d.weight, 0);
+  const questionsByDimension = new Map<string, number>();
+  for (const q of sections.flatMap((s) => s.questions)) if (q.dimension) questionsByDimension.set(q.dimension.code, (questionsByDimension.get(q.dimension.code) ?? 0) + 1);
+
+  const archive = async () => {
+    setAction({ pending: true, error: null });
+    try {
+      await gqlRequest(SurveyArchiveTemplateMutation, { id: template.id, archived: !archived });
+      setAction({ pending: false, error: null });
+      setConfirm(false);
+      setNotice(archived ? t('unarchived') : t('archivedNotice'));
+      data.reload();
+    } catch (error) {
+      setAction({ pending: false, error: errorMessage(error) });
+    }
+  };
+
+  return (
+    <div className="space-y-6" data-testid="template-page">
+      <Link href="/console/surveys/templates" className="text-sm text-blue-700 hover:underline">
+        ← {t('back')}
+      </Link>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold">
+            {localized(locale, template.name, template.nameEn)}
+            <VersionBadge version={template.version} />
+            {template.isDefault && <span className="rounded bg-blue-50 px-1.5 py-0.5 text-xs font-medium text-blue-800">{t('default')}</span>}
+            {archived && <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700" data-testid="template-archived">{t('archived')}</span>}
+          </h1>
+          {template.description && <p className="mt-1 max-w-2xl text-sm text-slate-600">{template.description}</p>}
+          <p className="mt-1 text-xs text-slate-500">
+            {t('meta', { date: formatDateTime(template.createdAt, timeZone), count: sections.reduce((n, s) => n + s.questions.length, 0) })}
+            {template.inUse && <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">{t('inUse')}</span>}
+          </p>
+        </div>
+        {canManage && (
+          <div className="flex flex-wrap gap-2">
+            {template.isLatest && !archived && (
+              <Link href={`/console/surveys/templates/${template.id}/edit`} className={buttonClass.primary} data-testid="template-edit">
+                {t('edit')}
+              </Link>
+            )}
+            <button type="button" className={archived ? buttonClass.secondary : buttonClass.dangerGhost} onClick={() => { setAction({ pending: false, error: null }); setConfirm(true); }} data-testid="template-archive">
+              {archived ? t('unarchive') : t('archive')}
+            </button>
+          </div>
+        )}
+      </header>
+
+      {!template.isLatest && latest && (
+        <p role="status" className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="template-old-version">
+          {t('oldVersion', { version: template.version, latest: latest.version })}{' '}
+          <Link href={`/console/surveys/templates/${latest.id}`} className="font-medium underline">
+            {t('openLatest')}
+          </Link>
+        </p>
+      )}
+      {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <section aria-labelledby="template-preview" className="space-y-3">
+          <h2 id="template-preview" className="text-base font-semibold">
+            {t('preview')}
+          </h2>
+          <div className="rounded-lg border border-slate-200 bg-slate-50 p-4">
+            <SurveyQuestions sections={sections} answers={{}} readOnly idPrefix="template" />
+          </div>
+        </section>
+        <aside className="space-y-6">
+          <section aria-labelledby="template-dimensions" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="template-dimensions" className="text-sm font-semibold">
+              {t('dimensions')}
+            </h2>
+            {template.dimensions.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-500">{t('noDimensions')}</p>
+            ) : (
+              <table className="mt-2 w-full text-left text-sm" data-testid="template-dimension-table">
+                <thead className="text-xs text-slate-500">
+                  <tr>
+                    <th className="py-1">{t('dimension')}</th>
+                    <th className="py-1 text-right">{t('weight')}</th>
+                    <th className="py-1 text-right">{t('questionsInDimension')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...template.dimensions].sort((a, b) => a.position - b.position).map((d) => (
+                    <tr key={d.id} className="border-t border-slate-100">
+                      <td className="py-1">
+                        {localized(locale, d.name, d.nameEn)} <span className="font-mono text-xs text-slate-500">{d.code}</span>
+                      </td>
+                      <td className="py-1 text-right tabular-nums">{d.weight}</td>
+                      <td className="py-1 text-right tabular-nums">{questionsByDimension.get(d.code) ?? 0}</td>
+                    </tr>
+                  ))}
+                  <tr className="border-t border-slate-200 font-medium">
+                    <td className="py-1">{t('weightTotal')}</td>
+                    <td className="py-1 text-right tabular-nums">{Number(weightTotal.toFixed(4))}</td>
+                    <td />
+                  </tr>
+                </tbody>
+              </table>
+            )}
+            <p className="mt-2 text-xs text-slate-500">{t('weightNote')}</p>
+          </section>
+          <section aria-labelledby="template-types" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="template-types" className="text-sm font-semibold">
+              {t('questionTypes')}
+            </h2>
+            <ul className="mt-2 space-y-0.5 text-sm">
+              {Object.entries(
+                sections.flatMap((s) => s.questions).reduce<Record<string, number>>((acc, q) => ({ ...acc, [q.type]: (acc[q.type] ?? 0) + 1 }), {}),
+              ).map(([type, count]) => (
+                <li key={type} className="flex justify-between">
+                  <span>{tq.has(type) ? tq(type) : type}</span>
+                  <span className="tabular-nums text-slate-600">{count}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="template-versions" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="template-versions" className="text-sm font-semibold">
+              {t('versions')}
+            </h2>
+            <ol className="mt-2 space-y-1 text-sm" data-testid="template-versions">
+              {[...template.versions].sort((a, b) => b.version - a.version).map((v) => (
+                <li key={v.id} className="flex flex-wrap items-center justify-between gap-2">
+                  {v.id === template.id ? (
+                    <span className="font-medium" aria-current="page">
+                      v{v.version} · {t('thisVersion')}
+                    </span>
+                  ) : (
+                    <Link href={`/console/surveys/templates/${v.id}`} className="text-blue-700 hover:underline">
+                      v{v.version}
+                    </Link>
+                  )}
+                  <span className="text-xs text-slate-500">
+                    {formatDateTime(v.createdAt, timeZone)}
+                    {v.inUse && ` · ${t('inUse')}`}
+                    {v.archivedAt && ` · ${t('archived')}`}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+
+      <ConfirmDialog
+        open={confirm}
+        title={archived ? t('unarchiveTitle') : t('archiveTitle')}
+        body={archived ? t('unarchiveBody') : t('archiveBody')}
+        confirmLabel={archived ? t('unarchive') : t('archive')}
+        pendingLabel={t('archiving')}
+        pending={action.pending}
+        error={action.error}
+        tone={archived ? 'primary' : 'danger'}
+        onConfirm={() => void archive()}
+        onCancel={() => setConfirm(false)}
+      />
+    </div>
+  );
+}
