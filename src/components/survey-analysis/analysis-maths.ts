@@ -230,8 +230,12 @@ export function lowAnswers<T extends AnswerLike>(answers: readonly T[]): { low: 
   };
 }
 
+type LabelledAnswerLike = Omit<AnswerLike, 'question'> & {
+  question: Omit<AnswerLike['question'], 'choices'> & { choices: readonly { value: string; label: string; labelEn?: string | null; score?: number | null }[] };
+};
+
 /** The answer as a person reads it: "2 / 5", "6 / 10", or the chosen choices' labels. */
-export function answerText(answer: AnswerLike & { question: { choices: readonly { value: string; label: string; labelEn?: string | null }[] } }, locale: string): string {
+export function answerText(answer: LabelledAnswerLike, locale: string): string {
   const range = RATING_RANGE[answer.question.type];
   if (range) return answer.numericValue == null ? '' : `${answer.numericValue} / ${range[1]}`;
   if (answer.question.type === 'TEXT') return answer.textValue ?? '';
