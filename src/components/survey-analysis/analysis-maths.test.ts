@@ -106,7 +106,9 @@ describe('dimensionRows', () => {
 
 describe('distributionRows', () => {
   it('lists every value of a rating scale, zero where nobody chose it', () => {
-    const rows = distributionRows('RATING_5', [{ value: '5', label: '5', count: 3, share: 0.75 }, { value: '2', label: '2', count: 1, share: 0.25 }], [], 'zh-CN');
+    const rows = distributionRows('RATING_5', [{ value: '5', label: '5 分', count: 3, share: 0.75 }, { value: '2', label: '2 分', count: 1, share: 0.25 }], [], 'en');
+    // The rating is its own label in every language (the API labels buckets in Chinese only).
+    expect(rows.map((r) => r.label)).toEqual(['1', '2', '3', '4', '5']);
     expect(rows.map((r) => [r.value, r.count])).toEqual([
       ['1', 0],
       ['2', 1],

@@ -121,7 +121,8 @@ export function distributionRows(type: QuestionType, buckets: readonly BucketLik
     ordered = [];
     for (let v = range[0]; v <= range[1]; v += 1) {
       const bucket = byValue.get(String(v));
-      ordered.push({ value: String(v), label: bucket?.label || String(v), count: bucket?.count ?? 0, share: bucket?.share ?? 0 });
+      // The rating itself is the label: the API's bucket labels ("5 分") are in Chinese only.
+      ordered.push({ value: String(v), label: String(v), count: bucket?.count ?? 0, share: bucket?.share ?? 0 });
     }
   } else {
     ordered = choices.map((c) => {

@@ -79,7 +79,7 @@ export function DimensionChart({ analysis }: { analysis: Analysis }) {
 const TYPE_SCALE: Partial<Record<QuestionAnalysis['question']['type'], number>> = { RATING_5: 5, RATING_10: 10, NPS: 10 };
 
 /** One question: its numbers and the distribution of its answers (text questions link to what was written). */
-function QuestionCard({ item, textAnswersHref }: { item: QuestionAnalysis; textAnswersHref: (questionId: string) => string }) {
+function QuestionCard({ item, number, textAnswersHref }: { item: QuestionAnalysis; number: number; textAnswersHref: (questionId: string) => string }) {
   const t = useTranslations('surveyAnalysis.questions');
   const locale = useLocale();
   const { question } = item;
@@ -127,7 +127,7 @@ function QuestionCard({ item, textAnswersHref }: { item: QuestionAnalysis; textA
     return (
       <article className="rounded-lg border border-slate-200 bg-white p-3" data-testid="question-card" data-question-type={question.type}>
         <h3 className="text-sm font-medium text-slate-900">
-          {question.position}. {text}
+          {number}. {text}
         </h3>
         {facts}
         <p className="mt-2 text-sm text-slate-700">
@@ -167,7 +167,7 @@ function QuestionCard({ item, textAnswersHref }: { item: QuestionAnalysis; textA
 
   return (
     <div data-testid="question-card" data-question-type={question.type}>
-      <ChartFigure title={`${question.position}. ${text}`} table={table} compact legend={facts}>
+      <ChartFigure title={`${number}. ${text}`} table={table} compact legend={facts}>
         <ResponsiveContainer width="100%" height={170}>
           <BarChart data={rows} margin={{ top: 18, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
@@ -194,8 +194,9 @@ export function QuestionDistributions({ analysis, textAnswersHref }: { analysis:
         <EmptyState title={t('none')} />
       ) : (
         <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
-          {questions.map((item) => (
-            <QuestionCard key={item.question.id} item={item} textAnswersHref={textAnswersHref} />
+          {/* Numbered by order shown: positions are the template's own (0-based) and may repeat across versions. */}
+          {questions.map((item, i) => (
+            <QuestionCard key={item.question.id} item={item} number={i + 1} textAnswersHref={textAnswersHref} />
           ))}
         </div>
       )}
