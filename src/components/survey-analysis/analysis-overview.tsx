@@ -167,7 +167,7 @@ function QuestionCard({ item, number, textAnswersHref }: { item: QuestionAnalysi
 
   return (
     <div data-testid="question-card" data-question-type={question.type}>
-      <ChartFigure title={`${number}. ${text}`} table={table} compact legend={facts}>
+      <ChartFigure title={`${number}. ${text}`} table={table} compact footer={facts}>
         <ResponsiveContainer width="100%" height={170}>
           <BarChart data={rows} margin={{ top: 18, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />

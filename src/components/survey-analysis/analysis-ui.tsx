@@ -69,6 +69,7 @@ export function ChartFigure({
   testId,
   table,
   legend,
+  footer,
   children,
   compact = false,
 }: {
@@ -76,7 +77,10 @@ export function ChartFigure({
   description?: string;
   testId?: string;
   table: React.ReactNode;
+  /** Explains the chart's colours; shown with the chart only. */
   legend?: React.ReactNode;
+  /** Shown under the chart and under the table alike. */
+  footer?: React.ReactNode;
   children: React.ReactNode;
   compact?: boolean;
 }) {
@@ -129,6 +133,7 @@ export function ChartFigure({
       ) : (
         <div className="overflow-x-auto">{table}</div>
       )}
+      {footer}
     </figure>
   );
 }
