@@ -52,9 +52,15 @@ afterAll(async () => {
 });
 
 describe('background jobs', () => {
-  it('schedules the escalation sweep every minute', async () => {
+  it('schedules the escalation sweep every minute (and the survey sweep every 15 minutes)', async () => {
     const schedules = await instanceA.getSchedules();
-    expect(schedules).toEqual([expect.objectContaining({ name: QUEUES.escalationSweep, cron: '* * * * *' })]);
+    expect(schedules).toHaveLength(2);
+    expect(schedules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: QUEUES.escalationSweep, cron: '* * * * *' }),
+        expect.objectContaining({ name: QUEUES.surveyReminders, cron: '*/15 * * * *' }),
+      ]),
+    );
   });
 
   it('sweep jobs on two instances and a direct sweep at once: each escalation and each mail exactly once, in Chinese', async () => {

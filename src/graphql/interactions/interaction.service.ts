@@ -281,8 +281,11 @@ async function clockFields(tx: Tx, type: InteractionType, customerId: string | n
   return { isKeyAccount, ...(await intakeDueTimes(tx, { type, isKeyAccount, registeredAt: now })) };
 }
 
-/** Staff intake: a phone call (来电记录), visit, e-mail or letter/fax on a customer, of any type. */
-export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: Date = clockNow()): Promise<Interaction> {
+/**
+ * Staff intake: a phone call (来电记录), visit, e-mail or letter/fax on a customer, of any type. `links.surveyResponseId`:
+ * a complaint raised from a low survey score (the surveys module registers its follow-up complaints through here).
+ */
+export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: Date = clockNow(), links: { surveyResponseId?: string | null } = {}): Promise<Interaction> {
   requirePermission(viewer, 'interactions:write');
   const input = parseRecordInput(rawInput);
   const files = checkAttachments(decodeUploads(input.attachments ?? []));
@@ -307,6 +310,7 @@ export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: 
         productRef: input.productRef ?? null,
         orderRef: input.orderRef ?? null,
         registeredById: viewer.kind === 'staff' ? viewer.userId : null,
+        surveyResponseId: links.surveyResponseId ?? null,
         createdAt: now,
         ...(await clockFields(tx, input.type, customer.id, now)),
       },

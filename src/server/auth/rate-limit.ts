@@ -57,3 +57,35 @@ export async function consumeLookupAttempt(ip: string): Promise<number> {
     throw error;
   }
 }
+
+// Personal survey links (SPEC §6): the form, draft and submission are public and found by token. Only unknown tokens
+// count — a customer saving a draft every few seconds is never limited — so walking tokens from one IP stops after
+// SURVEY_TOKEN_FAILURES_PER_IP misses (default 20) per 15 minutes.
+const globalForSurveyLimiter = globalThis as unknown as { kefuSurveyTokenLimiter?: RateLimiterPrisma };
+const surveyTokenFailures = () => Number(process.env.SURVEY_TOKEN_FAILURES_PER_IP ?? 20);
+
+function surveyTokenLimiter() {
+  globalForSurveyLimiter.kefuSurveyTokenLimiter ??= new RateLimiterPrisma({
+    storeClient: prisma,
+    tableName: 'rateLimit',
+    duration: 15 * 60,
+    keyPrefix: 'survey_token_ip',
+    points: surveyTokenFailures(),
+  });
+  return globalForSurveyLimiter.kefuSurveyTokenLimiter;
+}
+
+/** Seconds this IP must wait before trying a survey token again (0: go ahead). */
+export async function surveyTokenRetryAfter(ip: string): Promise<number> {
+  const res = await surveyTokenLimiter().get(ip);
+  return res && res.consumedPoints >= surveyTokenFailures() ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+}
+
+/** Counts one unknown token from this IP. */
+export async function countSurveyTokenFailure(ip: string): Promise<void> {
+  try {
+    await surveyTokenLimiter().consume(ip);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+  }
+}

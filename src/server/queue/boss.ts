@@ -9,6 +9,8 @@ import type { Tx } from '@/server/db';
 export const QUEUES = {
   sendMail: 'send-mail',
   escalationSweep: 'escalation-sweep',
+  /** The survey sweep (SPEC §6): invitations due, reminders to non-respondents, closing expired campaigns. */
+  surveyReminders: 'survey-reminders',
 } as const;
 
 export type MailJob = {
@@ -61,6 +63,8 @@ export function startQueue(options: StartQueueOptions = {}): Promise<PgBoss> {
     await boss.createQueue(QUEUES.sendMail, { name: QUEUES.sendMail, retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 });
     // The sweep: at most one queued and one running (stately), so a slow sweep never piles up behind itself.
     await boss.createQueue(QUEUES.escalationSweep, { name: QUEUES.escalationSweep, policy: 'stately', retryLimit: 0, expireInSeconds: 600 });
+    // The survey sweep, likewise: one queued and one running at most.
+    await boss.createQueue(QUEUES.surveyReminders, { name: QUEUES.surveyReminders, policy: 'stately', retryLimit: 0, expireInSeconds: 600 });
     started = true;
     return boss;
   })();

@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
+import { runSurveySweep } from '@/graphql/surveys/survey-sweep.service';
 import { sendMail } from '@/server/mail/mailer';
 import { QUEUES, startQueue, stopQueue, type MailJob, type StartQueueOptions } from './boss';
 import { now as clockNow } from '@/server/clock';
@@ -12,6 +13,8 @@ export type WorkerOptions = StartQueueOptions & {
   pollingIntervalSeconds?: number;
   /** Cron of the escalation sweep (UTC); null: no schedule (tests send sweep jobs themselves). */
   sweepCron?: string | null;
+  /** Cron of the survey sweep (UTC); default every 15 minutes; null: no schedule. */
+  surveyCron?: string | null;
 };
 
 /** The handlers, on any pg-boss instance: the process's own (startWorkers) or, in tests, a second "instance". */
@@ -30,14 +33,21 @@ export async function registerWorkers(boss: PgBoss, options: Pick<WorkerOptions,
       return result;
     }
   });
+  await boss.work<SweepJob>(QUEUES.surveyReminders, { ...polling, batchSize: 1 }, async (jobs) => {
+    for (const job of jobs) {
+      const result = await runSurveySweep(job.data?.now ? new Date(job.data.now) : clockNow());
+      if (result.closed > 0 || result.invitations > 0 || result.reminders > 0) console.info(`[surveys] ${JSON.stringify(result)}`);
+      return result;
+    }
+  });
 }
 
 const globalForWorkers = globalThis as unknown as { kefuWorkers?: Promise<PgBoss> };
 
 /**
- * Starts the queue, the send-mail and escalation-sweep workers, and the once-a-minute sweep schedule. pg-boss keeps
- * the schedule in its `schedule` table and sends at most one job per minute however many instances run it, so every
- * app instance may call this. Idempotent within a process.
+ * Starts the queue, the send-mail, escalation-sweep and survey-reminders workers, and their schedules (escalation every
+ * minute, surveys every 15 minutes). pg-boss keeps the schedules in its `schedule` table and sends at most one job per
+ * tick however many instances run it, so every app instance may call this. Idempotent within a process.
  */
 export function startWorkers(options: WorkerOptions = {}): Promise<PgBoss> {
   globalForWorkers.kefuWorkers ??= (async () => {
@@ -45,6 +55,9 @@ export function startWorkers(options: WorkerOptions = {}): Promise<PgBoss> {
     await registerWorkers(boss, options);
     const cron = options.sweepCron === undefined ? '* * * * *' : options.sweepCron;
     if (cron) await boss.schedule(QUEUES.escalationSweep, cron, {}, { tz: 'UTC' });
+    // Reminders are counted in days, so every 15 minutes is punctual enough and keeps the sweep's queries rare.
+    const surveyCron = options.surveyCron === undefined ? '*/15 * * * *' : options.surveyCron;
+    if (surveyCron) await boss.schedule(QUEUES.surveyReminders, surveyCron, {}, { tz: 'UTC' });
     return boss;
   })();
   globalForWorkers.kefuWorkers.catch(() => {

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import type { CampaignStatus, CustomerGrade, KeyAccountStatus } from '@/generated/prisma/enums';
+import { badInput } from '@/server/errors';
+import { fieldErrors } from '../customers/customer.rules';
+
+/**
+ * Pure rules of survey campaigns (SPEC §6 "campaigns: to all or a segment of customers, per service cycle / quarterly /
+ * half-yearly; personal links; reminders; response tracking"; [000 §4.7.1] "在第一个服务周期内下发…每季度…汇总"):
+ * the input, the audience, the campaign's states, what a personal link shows, and when reminders are due.
+ */
+
+// ───────────────────────────── input ─────────────────────────────
+
+const GRADES = ['A', 'B', 'C', 'D'] as const satisfies readonly CustomerGrade[];
+const KEY_ACCOUNT = ['NONE', 'CANDIDATE', 'ACTIVE', 'REVOKED'] as const satisfies readonly KeyAccountStatus[];
+
+/** 2026, 2026-Q4, 2026-H2, 2026-11, …: a year, optionally a part of it. Trends order periods by their campaigns' dates. */
+export const PERIOD_LABEL = /^\d{4}(-[0-9A-Z]{1,8})?$/;
+export const DEFAULT_REMINDER_DAYS = [3, 7] as const;
+
+const texts = (max: number) => z.array(z.string().trim().min(1).max(100)).max(max).nullish().transform((v) => [...new Set(v ?? [])]);
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+export const ZSurveyAudienceInput = z
+  .object({
+    provinces: texts(100),
+    industries: texts(100),
+    grades: z.array(z.enum(GRADES)).nullish().transform((v) => [...new Set(v ?? [])]),
+    keyAccountStatuses: z.array(z.enum(KEY_ACCOUNT)).nullish().transform((v) => [...new Set(v ?? [])]),
+    complaintClosed: z.object({ from: z.date().nullish(), to: z.date().nullish() }).nullish(),
+    customerIds: z.array(z.uuid({ error: '客户无效' })).max(10_000, { message: '最多 10000 个客户' }).nullish().transform((v) => [...new Set(v ?? [])]),
+  })
+  .superRefine((a, ctx) => {
+    const { from, to } = a.complaintClosed ?? {};
+    if (from && to && from > to) ctx.addIssue({ code: 'custom', path: ['complaintClosed', 'to'], message: '结束日期不能早于开始日期' });
+  })
+  .transform(
+    (a): StoredAudience => ({
+      provinces: a.provinces,
+      industries: a.industries,
+      grades: a.grades,
+      keyAccountStatuses: a.keyAccountStatuses,
+      complaintClosedFrom: a.complaintClosed?.from ? isoDate(a.complaintClosed.from) : null,
+      complaintClosedTo: a.complaintClosed?.to ? isoDate(a.complaintClosed.to) : null,
+      customerIds: a.customerIds,
+    }),
+  );
+
+/** The audience as stored in SurveyCampaign.audience (JSON) and shown as SurveyAudience; dates are YYYY-MM-DD. */
+export type StoredAudience = {
+  provinces: string[];
+  industries: string[];
+  grades: CustomerGrade[];
+  keyAccountStatuses: KeyAccountStatus[];
+  complaintClosedFrom: string | null;
+  complaintClosedTo: string | null;
+  customerIds: string[];
+};
+
+export const ZSurveyCampaignInput = z
+  .object({
+    templateId: z.uuid({ error: '请选择问卷模板' }),
+    name: z.string({ error: '名称必填' }).trim().min(1, { message: '名称必填' }).max(200, { message: '不能超过 200 个字符' }),
+    description: z.string().trim().max(2000, { message: '不能超过 2000 个字符' }).nullish().transform((v) => (v ? v : null)),
+    periodLabel: z
+      .string({ error: '调查期间必填' })
+      .trim()
+      .transform((v) => v.toUpperCase())
+      .pipe(z.string().regex(PERIOD_LABEL, { message: '期间格式如 2026-Q4、2026-H2、2026' })),
+    audience: ZSurveyAudienceInput,
+    opensAt: z.date({ error: '开始时间必填' }),
+    closesAt: z.date({ error: '截止时间必填' }),
+    reminderDays: z
+      .array(z.number().int({ message: '提醒天数须为整数' }).min(1, { message: '提醒天数须在 1–90 之间' }).max(90, { message: '提醒天数须在 1–90 之间' }))
+      .max(5, { message: '最多 5 次提醒' })
+      .nullish()
+      .transform((v) => [...new Set(v ?? DEFAULT_REMINDER_DAYS)].sort((a, b) => a - b)),
+  })
+  .superRefine((c, ctx) => {
+    if (c.closesAt <= c.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: '截止时间须晚于开始时间' });
+  });
+
+export type TSurveyCampaignInput = z.output<typeof ZSurveyCampaignInput>;
+
+export function parseCampaignInput(input: unknown): TSurveyCampaignInput {
+  const parsed = ZSurveyCampaignInput.safeParse(input);
+  if (!parsed.success) throw badInput('调查活动有误，请检查标出的字段 / Invalid campaign', fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+export function parseAudienceInput(input: unknown): StoredAudience {
+  const parsed = ZSurveyAudienceInput.safeParse(input);
+  if (!parsed.success) throw badInput('受众条件有误 / Invalid audience', fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+/** SurveyCampaign.audience read defensively (a stored value is ours, but JSON has no type). */
+export function storedAudience(json: unknown): StoredAudience {
+  const a = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+  return {
+    provinces: strings(a.provinces),
+    industries: strings(a.industries),
+    grades: strings(a.grades).filter((g): g is CustomerGrade => (GRADES as readonly string[]).includes(g)),
+    keyAccountStatuses: strings(a.keyAccountStatuses).filter((k): k is KeyAccountStatus => (KEY_ACCOUNT as readonly string[]).includes(k)),
+    complaintClosedFrom: date(a.complaintClosedFrom),
+    complaintClosedTo: date(a.complaintClosedTo),
+    customerIds: strings(a.customerIds),
+  };
+}
+
+/** SurveyCampaign.reminderSchedule read defensively: ascending whole days. */
+export function reminderSchedule(json: unknown): number[] {
+  if (!Array.isArray(json)) return [];
+  return [...new Set(json.filter((d): d is number => typeof d === 'number' && Number.isInteger(d) && d > 0))].sort((a, b) => a - b);
+}
+
+// ───────────────────────────── states ─────────────────────────────
+
+/**
+ * DRAFT ─launch→ OPEN ─close (staff, or the sweep once closesAt has passed)→ CLOSED. Only drafts are edited; a campaign
+ * is launched once (the invitations are a snapshot of the audience) and never reopened (SPEC §6: one response per link,
+ * no responses after closing).
+ */
+export type CampaignCommand = 'UPDATE' | 'LAUNCH' | 'CLOSE';
+export function campaignCommandAllowed(status: CampaignStatus, command: CampaignCommand): boolean {
+  switch (command) {
+    case 'UPDATE':
+    case 'LAUNCH':
+      return status === 'DRAFT';
+    case 'CLOSE':
+      return status === 'OPEN';
+  }
+}
+
+export type SurveyFormState = 'OPEN' | 'NOT_YET_OPEN' | 'CLOSED' | 'EXPIRED' | 'SUBMITTED';
+type CampaignWindow = { status: CampaignStatus; opensAt: Date; closesAt: Date };
+
+/**
+ * What a personal link shows. Answered wins (the link has done its job); then the closing date (EXPIRED — also after
+ * the sweep has closed the campaign for it); then a close by staff before the date (CLOSED); then not yet open.
+ */
+export function formState(campaign: CampaignWindow, submittedAt: Date | null, now: Date): SurveyFormState {
+  if (submittedAt) return 'SUBMITTED';
+  if (now >= campaign.closesAt) return 'EXPIRED';
+  if (campaign.status !== 'OPEN') return 'CLOSED';
+  if (now < campaign.opensAt) return 'NOT_YET_OPEN';
+  return 'OPEN';
+}
+
+export const FORM_STATE_MESSAGE: Record<Exclude<SurveyFormState, 'OPEN'>, string> = {
+  SUBMITTED: '本问卷已提交，感谢您的参与 / Already submitted',
+  EXPIRED: '本次调查已截止 / The survey has closed',
+  CLOSED: '本次调查已结束 / The survey was closed',
+  NOT_YET_OPEN: '本次调查尚未开始 / The survey has not opened yet',
+};
+
+export type InvitationState = 'NOT_SENT' | 'SENT' | 'OPENED' | 'RESPONDED';
+export function invitationState(i: { sentAt: Date | null; openedAt: Date | null; respondedAt: Date | null }): InvitationState {
+  if (i.respondedAt) return 'RESPONDED';
+  if (i.openedAt) return 'OPENED';
+  if (i.sentAt) return 'SENT';
+  return 'NOT_SENT';
+}
+
+// ───────────────────────────── reminders ─────────────────────────────
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How many of the scheduled reminders are due for an invitation sent at `sentAt`: the days d of the schedule with
+ * sentAt + d days ≤ now. A non-respondent whose `reminderCount` is below this gets one reminder and its count is set
+ * to it — after a pause (or a manual "remind now", which also counts) the customer gets one mail for the latest step
+ * due, never a burst of the steps missed.
+ */
+export function remindersDue(sentAt: Date, schedule: readonly number[], now: Date): number {
+  return schedule.filter((d) => sentAt.getTime() + d * DAY_MS <= now.getTime()).length;
+}
+
+/** A manual "remind now" skips invitations mailed (invited or reminded) within this window: a double click sends once. */
+export const MANUAL_REMINDER_GAP_MS = 60 * 60 * 1000;

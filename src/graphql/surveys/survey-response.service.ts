@@ -1,0 +1,341 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma } from '@/generated/prisma/client';
+import type { SurveyCampaign, SurveyResponse, SurveyTemplate } from '@/generated/prisma/client';
+import type { ResponseSource } from '@/generated/prisma/enums';
+import { requirePermission } from '@/server/auth/policies';
+import { countSurveyTokenFailure, surveyTokenRetryAfter } from '@/server/auth/rate-limit';
+import { prisma, type Tx } from '@/server/db';
+import { badInput, conflict, forbidden, notFound, tooManyRequests } from '@/server/errors';
+import { appendHistory } from '@/server/history';
+import type { Viewer } from '@/server/viewer';
+import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { checkAnswers, parseDraft, type AnswerInput, type CheckedAnswer, type QuestionSpec } from './survey-answer.rules';
+import { FORM_STATE_MESSAGE, formState, type SurveyFormState } from './survey-campaign.rules';
+import { parseLowScoreRule, responseScore, type IndexDimension, type IndexQuestion, type ResponseScore } from './survey-index.rules';
+import { parseChoices } from './survey-template.rules';
+import { TX_OPTIONS } from './survey-template.service';
+import { isWellFormedToken, surveyPath, surveyToken, tokenHash } from './survey-token';
+
+/**
+ * Answering a survey (SPEC §6 "personal link (no login needed, one response per link)"): the public form behind a
+ * token, drafts, the all-or-nothing submission, phone/fax/API entry by staff and systems, and the portal's list.
+ *
+ * One response per link is enforced by the database, not by a read-then-write: SurveyResponse.invitationId is unique
+ * and a submission is one `INSERT … ON CONFLICT (invitationId) DO UPDATE … WHERE submittedAt IS NULL RETURNING id` —
+ * of eight simultaneous submissions of one token exactly one gets a row back; the others get CONFLICT.
+ */
+const ENTITY = 'SurveyResponse';
+export const MAX_PAGE_SIZE = 100;
+
+// ───────────────────────────── the template as the rules need it ─────────────────────────────
+
+export type ScoringQuestion = QuestionSpec & IndexQuestion & { text: string; position: number };
+export type ScoringTemplate = { questions: ScoringQuestion[]; dimensions: IndexDimension[] };
+
+export async function loadScoringTemplate(db: Tx | typeof prisma, templateId: string): Promise<ScoringTemplate> {
+  const [questions, dimensions] = await Promise.all([
+    db.surveyQuestion.findMany({ where: { templateId }, orderBy: { position: 'asc' }, include: { dimension: { select: { code: true } } } }),
+    db.surveyDimension.findMany({ where: { templateId }, orderBy: { position: 'asc' } }),
+  ]);
+  return {
+    questions: questions.map((q) => ({ id: q.id, type: q.type, required: q.required, choices: parseChoices(q.options), dimensionCode: q.dimension?.code ?? null, text: q.text, position: q.position })),
+    dimensions: dimensions.map((d) => ({ code: d.code, name: d.name, weight: d.weight.toNumber() })),
+  };
+}
+
+export async function loadLowScoreRule(db: Tx | typeof prisma) {
+  const setting = await db.setting.findUnique({ where: { key: 'surveyLowScore' } });
+  return parseLowScoreRule(setting?.value);
+}
+
+// ───────────────────────────── writing a submission ─────────────────────────────
+
+export type Submission = {
+  campaignId: string;
+  templateId: string;
+  customerId: string;
+  invitationId: string | null;
+  source: ResponseSource;
+  enteredById: string | null;
+  answers: readonly CheckedAnswer[];
+  score: ResponseScore;
+  submittedAt: Date;
+};
+
+/**
+ * Writes a submitted response with its answers, the invitation's respondedAt and the history entry, inside the
+ * caller's transaction. Takes over a saved draft of the same invitation; returns null when the invitation already has
+ * a submitted response (the caller answers CONFLICT).
+ */
+export async function writeSubmission(tx: Tx, viewer: Viewer, s: Submission): Promise<SurveyResponse | null> {
+  const id = randomUUID();
+  const index = s.score.index === null ? null : s.score.index.toFixed(2);
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "SurveyResponse" (id, "campaignId", "invitationId", "customerId", "templateId", source, "enteredById", draft, "submittedAt", "indexScore", "lowScore", "createdAt", "updatedAt")
+    VALUES (${id}::uuid, ${s.campaignId}::uuid, ${s.invitationId}::uuid, ${s.customerId}::uuid, ${s.templateId}::uuid, ${s.source}::"ResponseSource", ${s.enteredById}::uuid,
+            NULL, ${s.submittedAt}, ${index}::numeric, ${s.score.lowScore}, ${s.submittedAt}, ${s.submittedAt})
+    ON CONFLICT ("invitationId") DO UPDATE SET
+      source = EXCLUDED.source, "enteredById" = EXCLUDED."enteredById", draft = NULL, "submittedAt" = EXCLUDED."submittedAt",
+      "indexScore" = EXCLUDED."indexScore", "lowScore" = EXCLUDED."lowScore", "updatedAt" = EXCLUDED."updatedAt"
+    WHERE "SurveyResponse"."submittedAt" IS NULL
+    RETURNING id`;
+  const responseId = rows[0]?.id;
+  if (!responseId) return null;
+  // campaignId is copied onto each answer: the analysis aggregates a campaign's answers from their own index.
+  await tx.surveyAnswer.createMany({
+    data: s.answers.map((a) => ({ responseId, campaignId: s.campaignId, questionId: a.questionId, numericValue: a.numericValue, choiceValues: a.choiceValues, textValue: a.textValue })),
+  });
+  if (s.invitationId) await tx.surveyInvitation.updateMany({ where: { id: s.invitationId, respondedAt: null }, data: { respondedAt: s.submittedAt } });
+  await appendHistory(tx, viewer, {
+    entityType: ENTITY,
+    entityId: responseId,
+    action: 'SUBMIT',
+    toState: 'SUBMITTED',
+    comment: `提交满意度调查（${SOURCE_LABEL[s.source]}）`,
+    changes: { source: s.source, campaignId: s.campaignId, invitationId: s.invitationId, index, lowScore: s.score.lowScore, answers: s.answers.length },
+  });
+  return tx.surveyResponse.findUniqueOrThrow({ where: { id: responseId } });
+}
+
+const SOURCE_LABEL: Record<ResponseSource, string> = { LINK: '个人链接', PORTAL: '客户门户', PHONE: '电话', FAX: '传真/信函', API: '系统接口' };
+
+/** Re-reads the campaign under a share lock: a close (which updates the row) waits for this submission, or wins before it. */
+async function openCampaignInTx(tx: Tx, campaignId: string, submittedAt: Date): Promise<SurveyCampaign> {
+  await tx.$queryRaw`SELECT id FROM "SurveyCampaign" WHERE id = ${campaignId}::uuid FOR SHARE`;
+  const campaign = await tx.surveyCampaign.findUniqueOrThrow({ where: { id: campaignId } });
+  const state = formState(campaign, null, submittedAt);
+  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
+  return campaign;
+}
+
+// ───────────────────────────── the personal link ─────────────────────────────
+
+const WITH_FORM = { campaign: true, customer: { select: { name: true } }, response: true } as const;
+type InvitationForForm = Prisma.SurveyInvitationGetPayload<{ include: typeof WITH_FORM }>;
+
+/**
+ * The invitation behind a token. Unknown tokens are NOT_FOUND and count against the caller's IP: after too many
+ * (SURVEY_TOKEN_FAILURES_PER_IP, default 20 per 15 minutes) the IP gets TOO_MANY_REQUESTS, so tokens cannot be walked.
+ */
+async function invitationByToken(token: string, clientIp: string): Promise<InvitationForForm> {
+  const wait = await surveyTokenRetryAfter(clientIp);
+  if (wait > 0) throw tooManyRequests(wait);
+  const invitation = isWellFormedToken(token) ? await prisma.surveyInvitation.findUnique({ where: { tokenHash: tokenHash(token) }, include: WITH_FORM }) : null;
+  if (!invitation) {
+    await countSurveyTokenFailure(clientIp);
+    throw notFound('Survey');
+  }
+  return invitation;
+}
+
+export type SurveyFormModel = {
+  state: SurveyFormState;
+  campaignName: string;
+  customerName: string;
+  opensAt: Date;
+  closesAt: Date;
+  template: SurveyTemplate | null;
+  draft: CheckedAnswer[];
+  submittedAt: Date | null;
+};
+
+async function formOf(invitation: InvitationForForm, now: Date, response: SurveyResponse | null = invitation.response): Promise<SurveyFormModel> {
+  const submittedAt = response?.submittedAt ?? null;
+  const state = formState(invitation.campaign, submittedAt, now);
+  return {
+    state,
+    campaignName: invitation.campaign.name,
+    customerName: invitation.customer.name,
+    opensAt: invitation.campaign.opensAt,
+    closesAt: invitation.campaign.closesAt,
+    template: state === 'OPEN' ? await prisma.surveyTemplate.findUnique({ where: { id: invitation.campaign.templateId } }) : null,
+    draft: state === 'OPEN' && response && !response.submittedAt ? parseDraft(response.draft) : [],
+    submittedAt,
+  };
+}
+
+/** The form behind a personal link; the first read marks the invitation opened (once: a conditional update). */
+export async function surveyForm(token: string, clientIp: string, now: Date): Promise<SurveyFormModel> {
+  const invitation = await invitationByToken(token, clientIp);
+  if (!invitation.openedAt) await prisma.surveyInvitation.updateMany({ where: { id: invitation.id, openedAt: null }, data: { openedAt: now } });
+  return formOf(invitation, now);
+}
+
+/** Saves progress: answers are checked for type (not for completeness) and kept on the response row as its draft. */
+export async function saveSurveyDraft(token: string, answers: readonly AnswerInput[], clientIp: string, now: Date): Promise<SurveyFormModel> {
+  const invitation = await invitationByToken(token, clientIp);
+  const state = formState(invitation.campaign, invitation.response?.submittedAt ?? null, now);
+  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
+  const template = await loadScoringTemplate(prisma, invitation.campaign.templateId);
+  const draft = checkAnswers(template.questions, answers, { complete: false });
+  const json = JSON.stringify(draft);
+  // A draft never overwrites a submitted response (WHERE submittedAt IS NULL), whatever the order of the requests.
+  await prisma.$executeRaw`
+    INSERT INTO "SurveyResponse" (id, "campaignId", "invitationId", "customerId", "templateId", source, draft, "createdAt", "updatedAt")
+    VALUES (${randomUUID()}::uuid, ${invitation.campaignId}::uuid, ${invitation.id}::uuid, ${invitation.customerId}::uuid, ${invitation.campaign.templateId}::uuid,
+            'LINK'::"ResponseSource", ${json}::jsonb, ${now}, ${now})
+    ON CONFLICT ("invitationId") DO UPDATE SET draft = EXCLUDED.draft, "updatedAt" = EXCLUDED."updatedAt"
+    WHERE "SurveyResponse"."submittedAt" IS NULL`;
+  const response = await prisma.surveyResponse.findUnique({ where: { invitationId: invitation.id } });
+  return formOf(invitation, now, response);
+}
+
+/**
+ * Submits once, all or nothing: every answer is checked first (BAD_USER_INPUT with a message per question id); then
+ * one transaction writes the response, its answers (with campaignId), its index and low-score flag, the invitation's
+ * respondedAt and the history — or nothing. A closed or expired campaign refuses (CONFLICT with the state).
+ */
+export async function submitSurveyResponse(viewer: Viewer, token: string, answers: readonly AnswerInput[], clientIp: string, now: Date): Promise<SurveyFormModel> {
+  const invitation = await invitationByToken(token, clientIp);
+  const state = formState(invitation.campaign, invitation.response?.submittedAt ?? null, now);
+  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
+  const [template, rule] = await Promise.all([loadScoringTemplate(prisma, invitation.campaign.templateId), loadLowScoreRule(prisma)]);
+  const checked = checkAnswers(template.questions, answers, { complete: true });
+  const score = responseScore(checked, template.questions, template.dimensions, rule);
+  // Signed in to the portal as this customer: the same link, but we know it is them.
+  const source: ResponseSource = viewer.kind === 'customer' && viewer.customerId === invitation.customerId ? 'PORTAL' : 'LINK';
+  const response = await prisma.$transaction(async (tx) => {
+    await openCampaignInTx(tx, invitation.campaignId, now);
+    const written = await writeSubmission(tx, viewer, {
+      campaignId: invitation.campaignId,
+      templateId: invitation.campaign.templateId,
+      customerId: invitation.customerId,
+      invitationId: invitation.id,
+      source,
+      enteredById: null,
+      answers: checked,
+      score,
+      submittedAt: now,
+    });
+    if (!written) throw conflict(FORM_STATE_MESSAGE.SUBMITTED, { state: 'SUBMITTED' });
+    return written;
+  }, TX_OPTIONS);
+  return formOf(invitation, now, response);
+}
+
+// ───────────────────────────── staff and systems ─────────────────────────────
+
+export type EnterResponseInput = { campaignId: string; customerId: string; source: ResponseSource; answers: readonly AnswerInput[] };
+
+/**
+ * A response taken by phone or received by fax, entered by staff (marked with enteredBy), or submitted by another
+ * system (source API, whatever it claims) [000 §4.7.1 "以电话、手动传真为辅助方式"]. It attaches to the customer's
+ * invitation when there is one (and takes its place: one response per link); a customer outside the audience gets
+ * one response per campaign, checked under a lock on the customer row.
+ */
+export async function enterSurveyResponse(viewer: Viewer, input: EnterResponseInput, now: Date): Promise<SurveyResponse> {
+  requirePermission(viewer, 'surveys:respond');
+  if (viewer.kind !== 'staff' && viewer.kind !== 'apiClient') throw forbidden();
+  let source: ResponseSource = 'API';
+  if (viewer.kind === 'staff') {
+    if (input.source !== 'PHONE' && input.source !== 'FAX') throw badInput('请选择电话或传真', { source: '员工录入的来源须为电话或传真' });
+    source = input.source;
+  }
+  if (!isUuid(input.campaignId)) throw notFound('SurveyCampaign');
+  const campaign = await prisma.surveyCampaign.findUnique({ where: { id: input.campaignId } });
+  if (!campaign) throw notFound('SurveyCampaign');
+  const state = formState(campaign, null, now);
+  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
+  const customer = isUuid(input.customerId) ? await prisma.customer.findUnique({ where: { id: input.customerId }, select: { id: true } }) : null;
+  if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
+  const [template, rule] = await Promise.all([loadScoringTemplate(prisma, campaign.templateId), loadLowScoreRule(prisma)]);
+  const checked = checkAnswers(template.questions, input.answers, { complete: true });
+  const score = responseScore(checked, template.questions, template.dimensions, rule);
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Customer" WHERE id = ${customer.id}::uuid FOR NO KEY UPDATE`;
+    await openCampaignInTx(tx, campaign.id, now);
+    const invitation = await tx.surveyInvitation.findUnique({ where: { campaignId_customerId: { campaignId: campaign.id, customerId: customer.id } }, select: { id: true } });
+    if (!invitation) {
+      const existing = await tx.surveyResponse.count({ where: { campaignId: campaign.id, customerId: customer.id, submittedAt: { not: null } } });
+      if (existing > 0) throw conflict('该客户已提交本次调查 / This customer has already responded', { state: 'SUBMITTED' });
+    }
+    const written = await writeSubmission(tx, viewer, {
+      campaignId: campaign.id,
+      templateId: campaign.templateId,
+      customerId: customer.id,
+      invitationId: invitation?.id ?? null,
+      source,
+      enteredById: viewer.kind === 'staff' ? viewer.userId : null,
+      answers: checked,
+      score,
+      submittedAt: now,
+    });
+    if (!written) throw conflict('该客户已提交本次调查 / This customer has already responded', { state: 'SUBMITTED' });
+    return written;
+  }, TX_OPTIONS);
+}
+
+export type PortalSurveyModel = { invitationId: string; campaignName: string; periodLabel: string; closesAt: Date; url: string; state: SurveyFormState };
+
+/** The signed-in customer's own invitations in open campaigns, each with its personal link rebuilt from the id. */
+export async function myOpenSurveys(viewer: Viewer, now: Date): Promise<PortalSurveyModel[]> {
+  if (viewer.kind !== 'customer') throw forbidden('仅限客户账号 / Customer accounts only');
+  const rows = await prisma.surveyInvitation.findMany({
+    where: { customerId: viewer.customerId, campaign: { status: 'OPEN', closesAt: { gt: now } } },
+    include: { campaign: true, response: { select: { submittedAt: true } } },
+    orderBy: [{ campaign: { closesAt: 'asc' } }, { id: 'asc' }],
+  });
+  return rows.map((r) => ({
+    invitationId: r.id,
+    campaignName: r.campaign.name,
+    periodLabel: r.campaign.periodLabel,
+    closesAt: r.campaign.closesAt,
+    url: surveyPath(surveyToken(r.id)),
+    state: formState(r.campaign, r.response?.submittedAt ?? null, now),
+  }));
+}
+
+// ───────────────────────────── reading responses (staff) ─────────────────────────────
+
+export type ResponseFilter = {
+  campaignId?: string | null;
+  periodLabel?: string | null;
+  customerId?: string | null;
+  lowScoreOnly?: boolean | null;
+  source?: readonly ResponseSource[] | null;
+};
+
+export function responseWhere(filter: ResponseFilter = {}): Prisma.SurveyResponseWhereInput {
+  const and: Prisma.SurveyResponseWhereInput[] = [{ submittedAt: { not: null } }];
+  if (filter.campaignId) {
+    if (!isUuid(filter.campaignId)) throw badInput('调查活动无效', { campaignId: '调查活动无效' });
+    and.push({ campaignId: filter.campaignId });
+  }
+  if (filter.customerId) {
+    if (!isUuid(filter.customerId)) throw badInput('客户无效', { customerId: '客户无效' });
+    and.push({ customerId: filter.customerId });
+  }
+  if (filter.periodLabel) and.push({ campaign: { periodLabel: filter.periodLabel.trim().toUpperCase() } });
+  if (filter.lowScoreOnly) and.push({ lowScore: true });
+  if (filter.source?.length) and.push({ source: { in: [...filter.source] } });
+  return { AND: and };
+}
+
+export type ResponsePage = { rows: SurveyResponse[]; hasNextPage: boolean; endCursor: string | null; where: Prisma.SurveyResponseWhereInput };
+
+/** Submitted responses, newest first (cursor pagination; id breaks ties). */
+export async function listResponses(viewer: Viewer, args: { filter?: ResponseFilter | null; first?: number | null; after?: string | null }): Promise<ResponsePage> {
+  requirePermission(viewer, 'surveys:read');
+  const first = args.first ?? 25;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间` });
+  const where = responseWhere(args.filter ?? {});
+  const rows = await prisma.surveyResponse.findMany({
+    where,
+    orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+    take: first + 1,
+    ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}),
+  });
+  const hasNextPage = rows.length > first;
+  const page = hasNextPage ? rows.slice(0, first) : rows;
+  return { rows: page, hasNextPage, endCursor: page.length ? encodeCursor(page.at(-1)!.id) : null, where };
+}
+
+export const countResponses = (where: Prisma.SurveyResponseWhereInput) => prisma.surveyResponse.count({ where });
+
+export async function getResponse(viewer: Viewer, id: string): Promise<SurveyResponse> {
+  requirePermission(viewer, 'surveys:read');
+  if (!isUuid(id)) throw notFound(ENTITY);
+  const row = await prisma.surveyResponse.findFirst({ where: { id, submittedAt: { not: null } } });
+  if (!row) throw notFound(ENTITY);
+  return row;
+}

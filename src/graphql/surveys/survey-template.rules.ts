@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import type { QuestionType } from '@/generated/prisma/enums';
+import { badInput } from '@/server/errors';
+import { fieldErrors } from '../customers/customer.rules';
+
+/**
+ * Pure rules of survey templates (SPEC §6: questions rated 1–5 / 1–10, NPS, single/multi choice, text; dimensions and
+ * weights): input validation with field-level messages keyed by path (`sections.0.questions.2.text`), the choices
+ * stored in SurveyQuestion.options, and which questions count toward the satisfaction index.
+ */
+
+export const QUESTION_TYPES = ['RATING_5', 'RATING_10', 'NPS', 'SINGLE_CHOICE', 'MULTI_CHOICE', 'TEXT'] as const satisfies readonly QuestionType[];
+export const CHOICE_TYPES: readonly QuestionType[] = ['SINGLE_CHOICE', 'MULTI_CHOICE'];
+export const RATING_TYPES: readonly QuestionType[] = ['RATING_5', 'RATING_10', 'NPS'];
+export const TEMPLATE_LOCALES = ['zh-CN', 'en'] as const;
+
+export const MAX_QUESTIONS = 200;
+
+export type SurveyChoice = { value: string; label: string; labelEn: string | null; score: number | null };
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `不能超过 ${max} 个字符` })
+    .transform((v) => (v === '' ? null : v))
+    .nullish()
+    .transform((v) => v ?? null);
+
+const requiredText = (label: string, max: number) =>
+  z.string({ error: `${label}必填` }).trim().min(1, { message: `${label}必填` }).max(max, { message: `不能超过 ${max} 个字符` });
+
+const ZChoice = z.object({
+  value: requiredText('选项值', 50),
+  label: requiredText('选项文字', 200),
+  labelEn: optionalText(200),
+  // A choice's score is on the index's own 0–100 scale, so a scored choice weighs like a normalised rating.
+  score: z.number({ error: '分值须为数字' }).min(0, { message: '分值须在 0–100 之间' }).max(100, { message: '分值须在 0–100 之间' }).nullish().transform((v) => v ?? null),
+});
+
+const ZQuestion = z.object({
+  type: z.enum(QUESTION_TYPES, { error: '请选择题型' }),
+  text: requiredText('题目', 500),
+  textEn: optionalText(500),
+  required: z.boolean().nullish().transform((v) => v ?? true),
+  dimensionCode: optionalText(40),
+  choices: z.array(ZChoice).max(30, { message: '最多 30 个选项' }).nullish().transform((v) => v ?? []),
+});
+
+const ZSection = z.object({
+  title: requiredText('分节标题', 200),
+  titleEn: optionalText(200),
+  questions: z.array(ZQuestion).min(1, { message: '每节至少一道题' }),
+});
+
+const ZDimension = z.object({
+  code: z
+    .string({ error: '维度代码必填' })
+    .trim()
+    .regex(/^[A-Z][A-Z0-9_]{1,39}$/, { message: '维度代码须为大写字母、数字或下划线（如 TIMELINESS）' }),
+  name: requiredText('维度名称', 100),
+  nameEn: optionalText(100),
+  // Decimal(6,4) column; a weight of 0 would let Σ weights be 0, so weights are strictly positive.
+  weight: z.number({ error: '权重须为数字' }).gt(0, { message: '权重须大于 0' }).max(99, { message: '权重不能超过 99' }),
+});
+
+export const ZSurveyTemplateInput = z
+  .object({
+    name: requiredText('模板名称', 200),
+    nameEn: optionalText(200),
+    description: optionalText(2000),
+    locale: z.enum(TEMPLATE_LOCALES, { error: '语言须为 zh-CN 或 en' }).nullish().transform((v) => v ?? 'zh-CN'),
+    dimensions: z.array(ZDimension).max(20, { message: '最多 20 个维度' }),
+    sections: z.array(ZSection).min(1, { message: '至少一节' }).max(20, { message: '最多 20 节' }),
+  })
+  .superRefine((t, ctx) => {
+    const codes = new Set<string>();
+    t.dimensions.forEach((d, i) => {
+      if (codes.has(d.code)) ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'code'], message: '维度代码重复' });
+      codes.add(d.code);
+    });
+    const total = t.sections.reduce((n, s) => n + s.questions.length, 0);
+    if (total > MAX_QUESTIONS) ctx.addIssue({ code: 'custom', path: ['sections'], message: `最多 ${MAX_QUESTIONS} 道题` });
+    t.sections.forEach((section, s) =>
+      section.questions.forEach((q, i) => {
+        const at = (...rest: (string | number)[]) => ['sections', s, 'questions', i, ...rest];
+        const isChoice = CHOICE_TYPES.includes(q.type);
+        if (isChoice && q.choices.length < 2) ctx.addIssue({ code: 'custom', path: at('choices'), message: '选择题至少两个选项' });
+        if (!isChoice && q.choices.length > 0) ctx.addIssue({ code: 'custom', path: at('choices'), message: '只有选择题可以设置选项' });
+        const values = new Set<string>();
+        q.choices.forEach((c, k) => {
+          if (values.has(c.value)) ctx.addIssue({ code: 'custom', path: at('choices', k, 'value'), message: '选项值重复' });
+          values.add(c.value);
+          if (q.type === 'MULTI_CHOICE' && c.score !== null) ctx.addIssue({ code: 'custom', path: at('choices', k, 'score'), message: '多选题不计分，不能设置分值' });
+        });
+        if (q.dimensionCode !== null) {
+          if (!codes.has(q.dimensionCode)) ctx.addIssue({ code: 'custom', path: at('dimensionCode'), message: '维度不存在' });
+          // Only what can be put on the 0–100 scale counts toward a dimension (index maths, survey-index.rules.ts).
+          else if (q.type === 'TEXT' || q.type === 'MULTI_CHOICE') ctx.addIssue({ code: 'custom', path: at('dimensionCode'), message: '文本题和多选题不计分，不能归入维度' });
+          else if (q.type === 'SINGLE_CHOICE' && q.choices.every((c) => c.score === null)) {
+            ctx.addIssue({ code: 'custom', path: at('dimensionCode'), message: '归入维度的单选题至少要有一个选项设置分值' });
+          }
+        }
+      }),
+    );
+  });
+
+export type TSurveyTemplateInput = z.output<typeof ZSurveyTemplateInput>;
+
+export function parseTemplateInput(input: unknown): TSurveyTemplateInput {
+  const parsed = ZSurveyTemplateInput.safeParse(input);
+  if (!parsed.success) throw badInput('模板有误，请检查标出的字段 / Invalid template', fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+/** The choices stored in SurveyQuestion.options (JSON), read defensively: anything malformed is skipped. */
+export function parseChoices(options: unknown): SurveyChoice[] {
+  if (!Array.isArray(options)) return [];
+  const out: SurveyChoice[] = [];
+  for (const o of options as unknown[]) {
+    if (!o || typeof o !== 'object') continue;
+    const { value, label, labelEn, score } = o as Record<string, unknown>;
+    if (typeof value !== 'string' || typeof label !== 'string') continue;
+    out.push({ value, label, labelEn: typeof labelEn === 'string' ? labelEn : null, score: typeof score === 'number' ? score : null });
+  }
+  return out;
+}
+
+/**
+ * Counts toward the satisfaction index: a rating or NPS question, or a single choice with at least one scored choice,
+ * that belongs to a dimension (the contract's `SurveyQuestion.scored`).
+ */
+export function isScoredQuestion(q: { type: QuestionType; dimensionId: string | null; options: unknown }): boolean {
+  if (!q.dimensionId) return false;
+  if (RATING_TYPES.includes(q.type)) return true;
+  return q.type === 'SINGLE_CHOICE' && parseChoices(q.options).some((c) => c.score !== null);
+}
+
+/** The rows a template's content is written as: dimensions, sections and questions with their positions. */
+export type TemplateContent = {
+  dimensions: { code: string; name: string; nameEn: string | null; weight: number; position: number }[];
+  sections: {
+    title: string;
+    titleEn: string | null;
+    position: number;
+    questions: { position: number; type: QuestionType; text: string; textEn: string | null; required: boolean; dimensionCode: string | null; options: SurveyChoice[] }[];
+  }[];
+};
+
+/** Positions: dimensions in input order; questions numbered across sections (question 1 … n of the whole form). */
+export function templateContent(input: TSurveyTemplateInput): TemplateContent {
+  let position = 0;
+  return {
+    dimensions: input.dimensions.map((d, i) => ({ ...d, position: i })),
+    sections: input.sections.map((s, i) => ({
+      title: s.title,
+      titleEn: s.titleEn,
+      position: i,
+      questions: s.questions.map((q) => ({
+        position: position++,
+        type: q.type,
+        text: q.text,
+        textEn: q.textEn,
+        required: q.required,
+        dimensionCode: q.dimensionCode,
+        // Only choice questions keep choices; a rating's scale is its type.
+        options: CHOICE_TYPES.includes(q.type) ? q.choices : [],
+      })),
+    })),
+  };
+}
