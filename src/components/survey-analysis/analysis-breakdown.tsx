@@ -39,7 +39,8 @@ export function AnalysisBreakdown({ filter, segment, onSegment }: { filter: Anal
     if (!breakdown.data) return <SectionSkeleton label={t('loading')} testId="breakdown-loading" />;
     const rows = segmentRows(breakdown.data.surveyBreakdown, label);
     if (rows.length === 0 || rows.every((r) => r.responses === 0)) return <EmptyState title={tb('empty')} testId="breakdown-empty" />;
-    const chartRows = rows.map((r) => ({ ...r, chartLabel: r.label }));
+    // The bar's own label says the index and the sample size, so a small n is seen next to its number.
+    const chartRows = rows.map((r) => ({ ...r, chartLabel: r.label, barLabel: `${score(r.index)} · n=${r.responses}` }));
 
     const table = (
       <table className={tableClass.table} data-testid="breakdown-table">
@@ -88,7 +89,7 @@ export function AnalysisBreakdown({ filter, segment, onSegment }: { filter: Anal
         }
       >
         <ResponsiveContainer width="100%" height={Math.max(200, rows.length * 34 + 40)}>
-          <BarChart data={chartRows} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }} accessibilityLayer={false}>
+          <BarChart data={chartRows} layout="vertical" margin={{ top: 4, right: 84, bottom: 4, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
             <XAxis type="number" domain={[0, 100]} tick={{ fontSize: 12 }} />
             <YAxis type="category" dataKey="chartLabel" tick={{ fontSize: 12 }} width={110} interval={0} />
@@ -102,7 +103,7 @@ export function AnalysisBreakdown({ filter, segment, onSegment }: { filter: Anal
               {chartRows.map((row) => (
                 <Cell key={row.key} fill={row.smallSample ? BAR_SMALL_SAMPLE : BAR} />
               ))}
-              <LabelList dataKey="responses" position="right" formatter={(v: unknown) => (typeof v === 'number' ? `n=${v}` : '')} style={{ fontSize: 11, fill: '#475569' }} />
+              <LabelList dataKey="barLabel" position="right" style={{ fontSize: 11, fill: '#475569' }} />
             </Bar>
           </BarChart>
         </ResponsiveContainer>

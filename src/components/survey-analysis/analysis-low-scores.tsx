@@ -12,10 +12,13 @@ import { isGqlError } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
 import { answerText, lowAnswers, questionText } from './analysis-maths';
 import { SurveyAnalysisCreateCallbackMutation, SurveyAnalysisCreateComplaintMutation, SurveyAnalysisLowScoresQuery } from './analysis-operations';
-import { toResponseFilter, type AnalysisFilterState } from './analysis-params';
+import { matchesAnalysisFilter, toResponseFilter, type AnalysisFilterState } from './analysis-params';
 import { EmptyState, Section, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
 
 const PAGE_SIZE = 20;
+// When part of the filter is applied in the browser, read the largest page the API allows so a page rarely ends up
+// empty after filtering.
+const FILTERED_PAGE_SIZE = 100;
 type Row = SurveyAnalysisLowScoreRowFragment;
 type FollowUps = Pick<Row, 'followUpCallbacks' | 'followUpComplaints'>;
 type Pending = { kind: 'callback' | 'complaint'; row: Row };
@@ -73,7 +76,7 @@ function LowScoreRow({
         </div>
         <div className="text-right">
           <div className="text-xs text-slate-500">{t('index')}</div>
-          <div className="text-xl font-semibold text-red-700 tabular-nums" data-testid="low-score-index">
+          <div className="text-xl font-semibold text-slate-900 tabular-nums" data-testid="low-score-index">
             {row.index == null ? '—' : formatScore(row.index, locale)}
           </div>
         </div>
@@ -127,7 +130,7 @@ export function AnalysisLowScores({ filter, permissions }: { filter: AnalysisFil
   const locale = useLocale();
   const errorMessage = useAnalysisErrorMessage();
   const { filter: responseFilter, narrower } = toResponseFilter(filter, { lowScoreOnly: true });
-  const variables = { filter: responseFilter, first: PAGE_SIZE };
+  const variables = { filter: responseFilter, first: narrower ? FILTERED_PAGE_SIZE : PAGE_SIZE };
   const first = useAsyncData(() => gqlRequest(SurveyAnalysisLowScoresQuery, variables), JSON.stringify(variables));
 
   const [more, setMore] = useState<{ nodes: Row[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
@@ -145,12 +148,15 @@ export function AnalysisLowScores({ filter, permissions }: { filter: AnalysisFil
   }, [first.data]);
 
   const page = first.data?.surveyResponses;
-  const rows = [...(page?.nodes ?? []), ...(more?.nodes ?? [])].map((row) => {
-    const extra = created[row.id];
-    return extra
-      ? { ...row, followUpCallbacks: [...row.followUpCallbacks, ...extra.followUpCallbacks], followUpComplaints: [...row.followUpComplaints, ...extra.followUpComplaints] }
-      : row;
-  });
+  const loaded = [...(page?.nodes ?? []), ...(more?.nodes ?? [])];
+  const rows = loaded
+    .filter((row) => !narrower || matchesAnalysisFilter(row, filter))
+    .map((row) => {
+      const extra = created[row.id];
+      return extra
+        ? { ...row, followUpCallbacks: [...row.followUpCallbacks, ...extra.followUpCallbacks], followUpComplaints: [...row.followUpComplaints, ...extra.followUpComplaints] }
+        : row;
+    });
   const hasNextPage = more ? more.hasNextPage : (page?.pageInfo.hasNextPage ?? false);
   const endCursor = more ? more.endCursor : (page?.pageInfo.endCursor ?? null);
 
@@ -210,9 +216,10 @@ export function AnalysisLowScores({ filter, permissions }: { filter: AnalysisFil
   const body = () => {
     if (first.error) return <ErrorBanner message={errorMessage(first.error)} onRetry={first.reload} testId="low-scores-error" />;
     if (!page) return <SectionSkeleton label={tc('loading')} testId="low-scores-loading" />;
-    if (rows.length === 0) return <EmptyState title={t('empty')} body={t('emptyBody')} testId="low-scores-empty" />;
+    if (rows.length === 0 && !hasNextPage) return <EmptyState title={t('empty')} body={t('emptyBody')} testId="low-scores-empty" />;
     return (
       <>
+        {rows.length === 0 && <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">{t('noneLoaded')}</p>}
         <ul className="space-y-3" data-testid="low-scores">
           {rows.map((row) => (
             <LowScoreRow
@@ -234,7 +241,9 @@ export function AnalysisLowScores({ filter, permissions }: { filter: AnalysisFil
             </button>
           )}
           <span className="text-sm text-slate-600" data-testid="low-scores-total">
-            {t('shown', { shown: formatNumber(rows.length, locale), total: formatNumber(page.totalCount, locale) })}
+            {narrower
+              ? t('shownFiltered', { shown: formatNumber(rows.length, locale), loaded: formatNumber(loaded.length, locale), total: formatNumber(page.totalCount, locale) })
+              : t('shown', { shown: formatNumber(rows.length, locale), total: formatNumber(page.totalCount, locale) })}
           </span>
           {first.loading && <Spinner />}
         </div>

@@ -219,11 +219,19 @@ export const SurveyAnalysisLowScoresQuery = graphql(`
     customer {
       id
       name
+      province
+      industry
+      grade
+      keyAccountStatus
     }
     campaign {
       id
       name
       periodLabel
+      template {
+        id
+        key
+      }
     }
     answers {
       question {

@@ -18,6 +18,8 @@ export function DimensionChart({ analysis }: { analysis: Analysis }) {
   const locale = useLocale();
   const rows = dimensionRows(analysis.dimensions);
   const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '');
+  // Each bar is named with its effective weight, so the chart alone shows what the index leans on.
+  const chartRows = rows.map((r) => ({ ...r, axisLabel: `${r.name}（${formatPercent(r.effectiveWeight, locale)}）` }));
 
   if (rows.length === 0) return <EmptyState title={t('none')} testId="dimension-empty" />;
 
@@ -62,9 +64,9 @@ export function DimensionChart({ analysis }: { analysis: Analysis }) {
   return (
     <ChartFigure title={t('title')} description={t('description')} testId="dimension-chart" table={table}>
       <ResponsiveContainer width="100%" height={280}>
-        <BarChart data={rows} margin={{ top: 20, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
+        <BarChart data={chartRows} margin={{ top: 20, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
+          <XAxis dataKey="axisLabel" tick={{ fontSize: 12 }} interval={0} />
           <YAxis domain={SCORE_DOMAIN} tick={{ fontSize: 12 }} width={36} />
           <Tooltip formatter={(value) => [score(value), t('score')]} />
           <Bar dataKey="score" name={t('score')} fill={seriesColour(0)} isAnimationActive={false} maxBarSize={56}>

@@ -5,6 +5,7 @@ import {
   comparePeriods,
   countAnalysisFilters,
   defaultAnalysisState,
+  matchesAnalysisFilter,
   parseAnalysisParams,
   reportHref,
   reportPeriod,
@@ -158,5 +159,25 @@ describe('comparePeriods', () => {
   });
   it('needs two periods', () => {
     expect(comparePeriods({ compareA: '', compareB: '' }, ['2026-Q4'])).toBeNull();
+  });
+});
+
+describe('matchesAnalysisFilter', () => {
+  const response = {
+    campaign: { id: 'c1', periodLabel: '2026-Q4', template: { key: 'cert' } },
+    customer: { province: '上海', industry: '汽车零部件', grade: 'A' as const, keyAccountStatus: 'ACTIVE' as const },
+  };
+  it('matches everything without criteria', () => {
+    expect(matchesAnalysisFilter(response, parse('').filter)).toBe(true);
+  });
+  it('needs every criterion given to hold, any value of a list', () => {
+    expect(matchesAnalysisFilter(response, parse('province=上海&province=江苏&grade=A&keyAccount=ACTIVE&template=cert&period=2026-Q4&campaign=c1').filter)).toBe(true);
+    expect(matchesAnalysisFilter(response, parse('province=江苏').filter)).toBe(false);
+    expect(matchesAnalysisFilter(response, parse('template=other').filter)).toBe(false);
+    expect(matchesAnalysisFilter(response, parse('period=2026-Q3&period=2026-Q2').filter)).toBe(false);
+    expect(matchesAnalysisFilter(response, parse('keyAccount=NONE').filter)).toBe(false);
+  });
+  it('does not count a customer without a value as matching a value', () => {
+    expect(matchesAnalysisFilter({ ...response, customer: { ...response.customer, province: null } }, parse('province=上海').filter)).toBe(false);
   });
 });

@@ -177,6 +177,29 @@ export function toResponseFilter(filter: AnalysisFilterState, extra: Pick<Survey
   return { filter: out, narrower };
 }
 
+type ResponseLike = {
+  campaign: { id: string; periodLabel: string; template: { key: string } };
+  customer: { province?: string | null; industry?: string | null; grade?: CustomerGrade | null; keyAccountStatus: KeyAccountStatus };
+};
+
+/**
+ * Whether a response meets every criterion of the analysis filter — for the criteria SurveyResponseFilter cannot
+ * send (see toResponseFilter), checked on the loaded rows so the low-score list covers what the numbers above it do.
+ */
+export function matchesAnalysisFilter(response: ResponseLike, filter: AnalysisFilterState): boolean {
+  const { campaign, customer } = response;
+  const within = <T>(values: readonly T[], value: T | null | undefined) => values.length === 0 || (value != null && values.includes(value));
+  return (
+    within(filter.campaignIds, campaign.id) &&
+    within(filter.periodLabels, campaign.periodLabel) &&
+    (!filter.templateKey || campaign.template.key === filter.templateKey) &&
+    within(filter.provinces, customer.province) &&
+    within(filter.industries, customer.industry) &&
+    within(filter.grades, customer.grade) &&
+    within(filter.keyAccountStatuses, customer.keyAccountStatus)
+  );
+}
+
 /** How many criteria are set (shown on the "clear" button). */
 export function countAnalysisFilters(filter: AnalysisFilterState): number {
   return (

@@ -95,7 +95,7 @@ export function AnalysisTrend({ filter }: { filter: AnalysisFilterState }) {
           <ResponsiveContainer width="100%" height={320}>
             <LineChart data={points} margin={{ top: 10, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-              <XAxis dataKey="periodLabel" tick={{ fontSize: 12 }} />
+              <XAxis dataKey="periodLabel" tick={{ fontSize: 12 }} padding={{ left: 24, right: 24 }} />
               <YAxis yAxisId="score" domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
               {showNps && <YAxis yAxisId="nps" orientation="right" domain={[-100, 100]} tick={{ fontSize: 12 }} width={40} />}
               <Tooltip formatter={(value, name) => [score(value), name]} />

@@ -63,7 +63,7 @@ function DeductionTable({ annual }: { annual: Annual }) {
       <tfoot>
         <tr className="border-t border-slate-300">
           <th scope="row" colSpan={3} className={tableClass.td}>{t('sumOfPoints')}</th>
-          <td className={tableClass.tdNumber}>{points(raw)}</td>
+          <td className={tableClass.tdNumber}>{raw ? `−${points(raw)}` : points(0)}</td>
         </tr>
         <tr className={tableClass.row}>
           <th scope="row" colSpan={3} className={tableClass.td}>{t('maxDeduction')}</th>
