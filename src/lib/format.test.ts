@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, endOfDayIn, fenToMoney, formatDate, formatDateTime, formatMoney, moneyToFen, sumMoney, todayIn } from './format';
+import { daysBetween, endOfDayIn, fenToMoney, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatScore, formatSignedScore, moneyToFen, sumMoney, todayIn } from './format';
 
 describe('formatMoney', () => {
   it('formats decimal strings as CNY in the locale, without going through a float', () => {
@@ -66,5 +66,33 @@ describe('daysBetween', () => {
     expect(daysBetween('2026-02-27', '2026-03-01')).toBe(2);
     expect(daysBetween('2026-03-01', '2026-03-01')).toBe(0);
     expect(daysBetween('2026-03-02', '2026-03-01')).toBe(-1);
+  });
+});
+
+describe('analysis numbers', () => {
+  it('shows scores with one decimal and grouping', () => {
+    expect(formatScore(82.456, 'zh-CN')).toBe('82.5');
+    expect(formatScore(80, 'zh-CN')).toBe('80.0');
+    expect(formatScore(1234.56, 'zh-CN')).toBe('1,234.6');
+    expect(formatScore(null, 'zh-CN')).toBe('');
+    expect(formatScore(Number.NaN, 'zh-CN')).toBe('');
+  });
+  it('signs changes except zero', () => {
+    expect(formatSignedScore(3.21, 'zh-CN')).toBe('+3.2');
+    expect(formatSignedScore(-1.54, 'zh-CN')).toBe('-1.5');
+    expect(formatSignedScore(0, 'zh-CN')).toBe('0.0');
+    expect(formatSignedScore(undefined, 'en')).toBe('');
+  });
+  it('shows shares as percentages with one decimal', () => {
+    expect(formatPercent(0.4534, 'zh-CN')).toBe('45.3%');
+    expect(formatPercent(1, 'zh-CN')).toBe('100.0%');
+    expect(formatPercent(0, 'en')).toBe('0.0%');
+    expect(formatPercent(null, 'zh-CN')).toBe('');
+  });
+  it('groups counts and keeps at most the decimals asked for', () => {
+    expect(formatNumber(1234, 'zh-CN')).toBe('1,234');
+    expect(formatNumber(0.3, 'zh-CN', 2)).toBe('0.3');
+    expect(formatNumber(0.256, 'en', 2)).toBe('0.26');
+    expect(formatNumber(null, 'en')).toBe('');
   });
 });

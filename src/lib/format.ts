@@ -112,3 +112,42 @@ export function endOfDayIn(date: string, timeZone: string): string {
 export function daysBetween(today: string, date: string): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
+
+// ───── numbers in analyses (satisfaction scores, rates) ─────
+// Scores are shown with one decimal and rates as percentages with one decimal everywhere (SPEC §9 charts and tables),
+// so a number reads the same in a tile, a chart tooltip and a table. Formats are cached per locale and shape.
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const cacheKey = `${locale}|${key}`;
+  let format = numberFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(cacheKey, format);
+  }
+  return format;
+}
+
+const isNumber = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** 82.456 → "82.5" (one decimal, grouped: 1,234.5); empty for null or not a number. */
+export function formatScore(value: number | null | undefined, locale: string): string {
+  return isNumber(value) ? numberFormat(locale, 'score', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value) : '';
+}
+
+/** A change in score with its sign: 3.21 → "+3.2", −1.5 → "-1.5", 0.04 → "0.0"; empty for null. */
+export function formatSignedScore(value: number | null | undefined, locale: string): string {
+  return isNumber(value)
+    ? numberFormat(locale, 'signed', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value)
+    : '';
+}
+
+/** A share 0–1 as a percentage with one decimal: 0.4534 → "45.3%"; empty for null. */
+export function formatPercent(share: number | null | undefined, locale: string): string {
+  return isNumber(share) ? numberFormat(locale, 'percent', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share) : '';
+}
+
+/** A count or any plain number, grouped, with at most `maxDigits` decimals: 1234 → "1,234", 0.3 → "0.3". */
+export function formatNumber(value: number | null | undefined, locale: string, maxDigits = 0): string {
+  return isNumber(value) ? numberFormat(locale, `n${maxDigits}`, { maximumFractionDigits: maxDigits }).format(value) : '';
+}

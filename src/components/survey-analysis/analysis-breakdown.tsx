@@ -1,0 +1,139 @@
+'use client';
+import { useLocale, useTranslations } from 'next-intl';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useAsyncData } from '@/components/customers/use-async-data';
+import { ErrorBanner } from '@/components/ui/status';
+import type { SurveySegment } from '@/gql/graphql';
+import { formatNumber, formatScore } from '@/lib/format';
+import { gqlRequest } from '@/lib/graphql-client';
+import { segmentRows, SMALL_SAMPLE } from './analysis-maths';
+import { SurveyAnalysisBreakdownQuery } from './analysis-operations';
+import { SEGMENT_VALUES, toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
+import { ChartFigure, EmptyState, Section, SectionSkeleton, SmallSampleBadge, tableClass, useAnalysisErrorMessage } from './analysis-ui';
+
+const BAR = '#1d4ed8';
+const BAR_SMALL_SAMPLE = '#93c5fd';
+
+/** The index per customer segment (province, industry, grade, key-account status), responses shown beside each. */
+export function AnalysisBreakdown({ filter, segment, onSegment }: { filter: AnalysisFilterState; segment: SurveySegment; onSegment: (segment: SurveySegment) => void }) {
+  const t = useTranslations('surveyAnalysis');
+  const tb = useTranslations('surveyAnalysis.breakdown');
+  const locale = useLocale();
+  const errorMessage = useAnalysisErrorMessage();
+  const variables = { filter: toAnalysisFilter(filter), by: segment };
+  const breakdown = useAsyncData(() => gqlRequest(SurveyAnalysisBreakdownQuery, variables), JSON.stringify(variables));
+
+  // Province and industry values are shown as stored; grades and key-account statuses are enums with labels.
+  const label = (value: string | null) => {
+    if (value == null) return tb('noValue');
+    if (segment === 'GRADE' || segment === 'KEY_ACCOUNT') {
+      const key = `segmentValue.${segment}.${value}`;
+      return t.has(key) ? t(key) : value;
+    }
+    return value;
+  };
+  const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '—');
+
+  const body = () => {
+    if (breakdown.error) return <ErrorBanner message={errorMessage(breakdown.error)} onRetry={breakdown.reload} testId="breakdown-error" />;
+    if (!breakdown.data) return <SectionSkeleton label={t('loading')} testId="breakdown-loading" />;
+    const rows = segmentRows(breakdown.data.surveyBreakdown, label);
+    if (rows.length === 0 || rows.every((r) => r.responses === 0)) return <EmptyState title={tb('empty')} testId="breakdown-empty" />;
+    // The bar's own label says the index and the sample size, so a small n is seen next to its number.
+    const chartRows = rows.map((r) => ({ ...r, chartLabel: r.label, barLabel: `${score(r.index)} · n=${r.responses}` }));
+
+    const table = (
+      <table className={tableClass.table} data-testid="breakdown-table">
+        <caption className="sr-only">{tb('tableCaption', { segment: tb(`segment.${segment}`) })}</caption>
+        <thead className={tableClass.head}>
+          <tr>
+            <th scope="col" className={tableClass.th}>{tb(`segment.${segment}`)}</th>
+            <th scope="col" className={tableClass.thNumber}>{tb('responses')}</th>
+            <th scope="col" className={tableClass.thNumber}>{tb('index')}</th>
+            <th scope="col" className={tableClass.thNumber}>{tb('nps')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className={tableClass.row} data-testid="breakdown-row">
+              <th scope="row" className={`${tableClass.td} font-normal`}>
+                {row.label}
+                {row.smallSample && <SmallSampleBadge />}
+              </th>
+              <td className={tableClass.tdNumber}>{formatNumber(row.responses, locale)}</td>
+              <td className={tableClass.tdNumber}>{score(row.index)}</td>
+              <td className={tableClass.tdNumber}>{score(row.nps)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+
+    return (
+      <ChartFigure
+        title={tb('chartTitle', { segment: tb(`segment.${segment}`) })}
+        description={tb('chartDescription', { min: SMALL_SAMPLE })}
+        testId="breakdown-chart"
+        table={table}
+        legend={
+          <p className="mt-1 flex flex-wrap gap-4 text-xs text-slate-600">
+            <span className="inline-flex items-center gap-1.5">
+              <span aria-hidden className="inline-block size-3 rounded-sm" style={{ background: BAR }} />
+              {tb('legendIndex')}
+            </span>
+            <span className="inline-flex items-center gap-1.5">
+              <span aria-hidden className="inline-block size-3 rounded-sm" style={{ background: BAR_SMALL_SAMPLE }} />
+              {tb('legendSmallSample', { min: SMALL_SAMPLE })}
+            </span>
+          </p>
+        }
+      >
+        <ResponsiveContainer width="100%" height={Math.max(200, rows.length * 34 + 40)}>
+          <BarChart data={chartRows} layout="vertical" margin={{ top: 4, right: 84, bottom: 4, left: 8 }} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
+            <XAxis type="number" domain={[0, 100]} tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="chartLabel" tick={{ fontSize: 12 }} width={110} interval={0} />
+            <Tooltip
+              formatter={(value, _name, entry) => {
+                const row = entry.payload as (typeof chartRows)[number];
+                return [`${score(value)}（${tb('responsesCount', { count: row.responses })}）`, tb('index')];
+              }}
+            />
+            <Bar dataKey="index" name={tb('index')} isAnimationActive={false} maxBarSize={26}>
+              {chartRows.map((row) => (
+                <Cell key={row.key} fill={row.smallSample ? BAR_SMALL_SAMPLE : BAR} />
+              ))}
+              <LabelList dataKey="barLabel" position="right" style={{ fontSize: 11, fill: '#475569' }} />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+    );
+  };
+
+  return (
+    <Section
+      title={tb('title')}
+      hint={tb('hint')}
+      testId="analysis-breakdown"
+      actions={
+        <div role="group" aria-label={tb('by')} className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm">
+          {SEGMENT_VALUES.map((s) => (
+            <button
+              key={s}
+              type="button"
+              aria-pressed={s === segment}
+              onClick={() => onSegment(s)}
+              data-testid={`segment-${s}`}
+              className={`px-3 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-700 ${s === segment ? 'bg-blue-700 font-medium text-white' : 'bg-white text-slate-700 hover:bg-slate-50'}`}
+            >
+              {tb(`segment.${s}`)}
+            </button>
+          ))}
+        </div>
+      }
+    >
+      {body()}
+    </Section>
+  );
+}

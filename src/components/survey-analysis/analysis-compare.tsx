@@ -1,0 +1,203 @@
+'use client';
+import { useLocale, useTranslations } from 'next-intl';
+import { useId } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useAsyncData } from '@/components/customers/use-async-data';
+import { inputClass, labelClass } from '@/components/ui/classes';
+import { ErrorBanner } from '@/components/ui/status';
+import { formatNumber, formatPercent, formatScore } from '@/lib/format';
+import { gqlRequest } from '@/lib/graphql-client';
+import { compareDimensions, compareQuestions, questionText, scoreDelta, type CompareRow } from './analysis-maths';
+import { SurveyAnalysisCompareQuery } from './analysis-operations';
+import { comparePeriods, toPeriodFilter, type AnalysisFilterState } from './analysis-params';
+import { Delta, EmptyState, Score, Section, SectionSkeleton, tableClass, useAnalysisErrorMessage } from './analysis-ui';
+
+const COLOUR_A = '#94a3b8';
+const COLOUR_B = '#1d4ed8';
+
+function PeriodSelect({ label, value, periods, onChange, testId }: { label: string; value: string; periods: readonly string[]; onChange: (v: string) => void; testId: string }) {
+  const id = useId();
+  return (
+    <div className="w-40">
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <select id={id} className={inputClass} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        {periods.map((p) => (
+          <option key={p} value={p}>
+            {p}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function CompareTable({ rows, caption, a, b, testId, rowTestId, firstColumn }: { rows: CompareRow[]; caption: string; a: string; b: string; testId: string; rowTestId: string; firstColumn: string }) {
+  const t = useTranslations('surveyAnalysis.compare');
+  return (
+    <table className={tableClass.table} data-testid={testId}>
+      <caption className="sr-only">{caption}</caption>
+      <thead className={tableClass.head}>
+        <tr>
+          <th scope="col" className={tableClass.th}>{firstColumn}</th>
+          <th scope="col" className={tableClass.thNumber}>{a}</th>
+          <th scope="col" className={tableClass.thNumber}>{b}</th>
+          <th scope="col" className={tableClass.thNumber}>{t('delta')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} className={tableClass.row} data-testid={rowTestId} data-tone={row.tone}>
+            <th scope="row" className={`${tableClass.td} font-normal`}>{row.label}</th>
+            <td className={tableClass.tdNumber}><Score value={row.a} /></td>
+            <td className={tableClass.tdNumber}><Score value={row.b} /></td>
+            <td className={tableClass.tdNumber}><Delta delta={row.delta} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * Two periods side by side (A before, B after): index, NPS, dimension and question scores with B − A, green when B
+ * is better, red when worse. Runs across periods, so the chosen campaigns and periods of the filter bar do not apply;
+ * the template family and the segments do.
+ */
+export function AnalysisCompare({
+  filter,
+  periods,
+  compareA,
+  compareB,
+  onChange,
+}: {
+  filter: AnalysisFilterState;
+  periods: readonly string[];
+  compareA: string;
+  compareB: string;
+  onChange: (a: string, b: string) => void;
+}) {
+  const t = useTranslations('surveyAnalysis.compare');
+  const tc = useTranslations('surveyAnalysis');
+  const locale = useLocale();
+  const errorMessage = useAnalysisErrorMessage();
+  const pair = comparePeriods({ compareA, compareB }, periods);
+  const variables = pair ? { a: toPeriodFilter(filter, pair.a), b: toPeriodFilter(filter, pair.b) } : null;
+  const data = useAsyncData(() => gqlRequest(SurveyAnalysisCompareQuery, variables!), JSON.stringify(variables), variables != null);
+
+  const body = () => {
+    if (!pair) return <EmptyState title={t('needTwo')} testId="compare-need-two" />;
+    if (data.error) return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="compare-error" />;
+    if (!data.data) return <SectionSkeleton label={tc('loading')} testId="compare-loading" />;
+    const { a, b } = data.data;
+    const dimensions = compareDimensions(a.dimensions, b.dimensions);
+    const questions = compareQuestions(a.questions, b.questions, (q) => questionText(q, locale));
+    const summary = [
+      { key: 'index', label: t('index'), a: a.index, b: b.index, testId: 'compare-index' },
+      { key: 'nps', label: t('nps'), a: a.nps?.score, b: b.nps?.score, testId: 'compare-nps' },
+    ];
+    const chartRows = dimensions.map((d) => ({ name: d.label, a: d.a, b: d.b }));
+    const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '—');
+
+    return (
+      <div className="space-y-4">
+        <div className="grid gap-3 md:grid-cols-3">
+          {summary.map((s) => (
+            <div key={s.key} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={s.testId}>
+              <div className="text-xs font-medium text-slate-500">{s.label}</div>
+              <div className="mt-1 flex items-baseline gap-3">
+                <span className="text-sm text-slate-500">{pair.a}</span>
+                <Score value={s.a} className="text-xl font-semibold text-slate-600" testId={`${s.testId}-a`} />
+                <span aria-hidden className="text-slate-400">→</span>
+                <span className="text-sm text-slate-500">{pair.b}</span>
+                <Score value={s.b} className="text-xl font-semibold text-slate-900" testId={`${s.testId}-b`} />
+              </div>
+              <div className="mt-1 text-sm">
+                <Delta delta={scoreDelta(s.a, s.b)} testId={`${s.testId}-delta`} />
+              </div>
+            </div>
+          ))}
+          <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="compare-responses">
+            <div className="text-xs font-medium text-slate-500">{t('responses')}</div>
+            <dl className="mt-1 grid grid-cols-2 gap-1 text-sm">
+              <dt className="text-slate-500">{pair.a}</dt>
+              <dd className="tabular-nums">
+                {formatNumber(a.responses, locale)}（{formatPercent(a.responseRate, locale)}）
+              </dd>
+              <dt className="text-slate-500">{pair.b}</dt>
+              <dd className="tabular-nums">
+                {formatNumber(b.responses, locale)}（{formatPercent(b.responseRate, locale)}）
+              </dd>
+            </dl>
+          </div>
+        </div>
+        {(a.responses === 0 || b.responses === 0) && (
+          <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="compare-side-empty">
+            {t('sideEmpty', { period: a.responses === 0 ? pair.a : pair.b })}
+          </p>
+        )}
+        {/* The table under the chart is always visible: the coloured change is the point of this view, and it is
+            the chart's data for anyone who does not read the bars. */}
+        <figure aria-labelledby="compare-dimensions-title" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="compare-chart">
+          <figcaption id="compare-dimensions-title" className="text-sm font-medium text-slate-900">
+            {t('dimensionsTitle')}
+          </figcaption>
+          <p className="mt-0.5 text-xs text-slate-500">{t('dimensionsDescription', { a: pair.a, b: pair.b })}</p>
+          <div aria-hidden className="mt-2" data-testid="compare-chart-svg">
+            <ResponsiveContainer width="100%" height={260}>
+              <BarChart data={chartRows} margin={{ top: 10, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+                <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
+                <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
+                <Tooltip formatter={(value, name) => [score(value), name]} />
+                <Legend />
+                <Bar dataKey="a" name={pair.a} fill={COLOUR_A} isAnimationActive={false} maxBarSize={36} />
+                <Bar dataKey="b" name={pair.b} fill={COLOUR_B} isAnimationActive={false} maxBarSize={36} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <div className="mt-2 overflow-x-auto">
+            <CompareTable rows={dimensions} caption={t('dimensionsTitle')} a={pair.a} b={pair.b} testId="compare-dimensions" rowTestId="compare-dimension-row" firstColumn={t('dimension')} />
+          </div>
+        </figure>
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <h3 className="px-3 pt-3 text-sm font-medium text-slate-900">{t('questionsTitle')}</h3>
+          {questions.length === 0 ? (
+            <p className="px-3 py-3 text-sm text-slate-500">{t('noQuestions')}</p>
+          ) : (
+            <CompareTable rows={questions} caption={t('questionsTitle')} a={pair.a} b={pair.b} testId="compare-questions" rowTestId="compare-question-row" firstColumn={t('question')} />
+          )}
+        </div>
+      </div>
+    );
+  };
+
+  return (
+    <Section
+      title={t('title')}
+      hint={t('hint')}
+      testId="analysis-compare"
+      actions={
+        pair && (
+          <div className="flex items-end gap-2">
+            <PeriodSelect label={t('periodA')} value={pair.a} periods={periods} onChange={(v) => onChange(v, pair.b)} testId="compare-a" />
+            <button
+              type="button"
+              className="mb-0.5 rounded px-2 py-1.5 text-sm text-blue-700 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-700"
+              onClick={() => onChange(pair.b, pair.a)}
+              aria-label={t('swap')}
+              title={t('swap')}
+              data-testid="compare-swap"
+            >
+              ⇄
+            </button>
+            <PeriodSelect label={t('periodB')} value={pair.b} periods={periods} onChange={(v) => onChange(pair.a, v)} testId="compare-b" />
+          </div>
+        )
+      }
+    >
+      {body()}
+    </Section>
+  );
+}

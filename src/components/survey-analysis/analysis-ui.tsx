@@ -1,0 +1,185 @@
+'use client';
+import { useLocale, useTranslations } from 'next-intl';
+import { useId, useState } from 'react';
+import { formatScore, formatSignedScore } from '@/lib/format';
+import { gqlErrorMessage } from '@/lib/gql-error-message';
+import { TONE_ARROW, TONE_CLASS, deltaTone } from './analysis-maths';
+
+// Small pieces shared by the analysis and annual-index screens.
+
+/** The translated one-liner for any failure of an analysis operation. */
+export function useAnalysisErrorMessage() {
+  const t = useTranslations('surveyAnalysis.errors');
+  return (error: unknown) => gqlErrorMessage(error, (kind) => t(kind));
+}
+
+/** A grey placeholder block while data loads (hidden from screen readers, which hear the section's status instead). */
+export function Skeleton({ className = '' }: { className?: string }) {
+  return <div aria-hidden className={`animate-pulse rounded bg-slate-200/70 ${className}`} />;
+}
+
+/** Placeholders shaped like a section: a title line and a chart-sized block. */
+export function SectionSkeleton({ label, testId }: { label: string; testId?: string }) {
+  return (
+    <div role="status" aria-label={label} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
+      <Skeleton className="h-4 w-40" />
+      <Skeleton className="h-56 w-full" />
+    </div>
+  );
+}
+
+/** Nothing to show for what was asked, with a way forward when there is one. */
+export function EmptyState({ title, body, children, testId }: { title: string; body?: string; children?: React.ReactNode; testId?: string }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid={testId}>
+      <p className="text-sm font-medium text-slate-800">{title}</p>
+      {body && <p className="mx-auto mt-1 max-w-lg text-sm text-slate-600">{body}</p>}
+      {children && <div className="mt-4 flex justify-center gap-2">{children}</div>}
+    </div>
+  );
+}
+
+/** A section of the analysis: a heading, an optional hint, its content. */
+export function Section({ title, hint, actions, children, testId }: { title: string; hint?: string; actions?: React.ReactNode; children: React.ReactNode; testId?: string }) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="space-y-3" data-testid={testId}>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h2 id={headingId} className="text-base font-semibold text-slate-900">
+            {title}
+          </h2>
+          {hint && <p className="mt-0.5 max-w-3xl text-xs text-slate-500">{hint}</p>}
+        </div>
+        {actions && <div className="flex flex-wrap items-center gap-2 print:hidden">{actions}</div>}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * A chart with its title, a one-line description, and the same numbers as a table. People who prefer reading (or
+ * use a screen reader) switch to the table; while the chart is shown the table stays in the page for screen readers
+ * only, so the numbers are never locked inside an SVG.
+ */
+export function ChartFigure({
+  title,
+  description,
+  testId,
+  table,
+  legend,
+  footer,
+  children,
+  compact = false,
+}: {
+  title: string;
+  description?: string;
+  testId?: string;
+  table: React.ReactNode;
+  /** Explains the chart's colours; shown with the chart only. */
+  legend?: React.ReactNode;
+  /** Shown under the chart and under the table alike. */
+  footer?: React.ReactNode;
+  children: React.ReactNode;
+  compact?: boolean;
+}) {
+  const t = useTranslations('surveyAnalysis.chart');
+  const [mode, setMode] = useState<'chart' | 'table'>('chart');
+  const titleId = useId();
+  const descriptionId = useId();
+  return (
+    <figure
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      className={`min-w-0 rounded-lg border border-slate-200 bg-white ${compact ? 'p-3' : 'p-4'}`}
+      data-testid={testId}
+    >
+      <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <figcaption id={titleId} className="text-sm font-medium text-slate-900">
+            {title}
+          </figcaption>
+          {description && (
+            <p id={descriptionId} className="mt-0.5 text-xs text-slate-500">
+              {description}
+            </p>
+          )}
+        </div>
+        <div role="group" aria-label={t('viewAs')} className="inline-flex shrink-0 overflow-hidden rounded border border-slate-300 text-xs print:hidden">
+          {(['chart', 'table'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              aria-pressed={mode === m}
+              onClick={() => setMode(m)}
+              data-testid={testId ? `${testId}-show-${m}` : undefined}
+              className={`px-2 py-1 focus-visible:outline-2 focus-visible:outline-blue-700 ${mode === m ? 'bg-blue-50 font-medium text-blue-800' : 'bg-white text-slate-600 hover:bg-slate-50'}`}
+            >
+              {t(m)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {mode === 'chart' ? (
+        <>
+          {/* The SVG is decoration for assistive technology: the table below (visually hidden) carries the numbers. */}
+          <div aria-hidden data-testid={testId ? `${testId}-svg` : undefined}>
+            {children}
+          </div>
+          {legend}
+          <div className="sr-only">{table}</div>
+        </>
+      ) : (
+        <div className="overflow-x-auto">{table}</div>
+      )}
+      {footer}
+    </figure>
+  );
+}
+
+/** Table classes shared by the analysis tables. */
+export const tableClass = {
+  table: 'w-full text-left text-sm',
+  head: 'bg-slate-50 text-xs text-slate-600',
+  th: 'px-3 py-2 font-medium',
+  thNumber: 'px-3 py-2 text-right font-medium',
+  row: 'border-t border-slate-100',
+  td: 'px-3 py-2',
+  tdNumber: 'px-3 py-2 text-right tabular-nums',
+} as const;
+
+/** A score with one decimal, or a dash when there is none. */
+export function Score({ value, testId, className = '' }: { value: number | null | undefined; testId?: string; className?: string }) {
+  const locale = useLocale();
+  return (
+    <span className={`tabular-nums ${className}`} data-testid={testId}>
+      {value == null ? '—' : formatScore(value, locale)}
+    </span>
+  );
+}
+
+/** B − A with its sign, an arrow and the colour for better / worse (colour is never the only cue). */
+export function Delta({ delta, testId }: { delta: number | null; testId?: string }) {
+  const t = useTranslations('surveyAnalysis.compare');
+  const locale = useLocale();
+  const tone = deltaTone(delta);
+  if (delta == null) return <span className="text-slate-400" data-testid={testId} data-tone={tone}>—</span>;
+  return (
+    <span className={`whitespace-nowrap font-medium tabular-nums ${TONE_CLASS[tone]}`} data-testid={testId} data-tone={tone} title={t(`tone.${tone}`)}>
+      <span aria-hidden>{TONE_ARROW[tone]} </span>
+      {formatSignedScore(delta, locale)}
+      <span className="sr-only"> ({t(`tone.${tone}`)})</span>
+    </span>
+  );
+}
+
+/** "样本少" next to a number based on few responses. */
+export function SmallSampleBadge() {
+  const t = useTranslations('surveyAnalysis.breakdown');
+  return (
+    <span className="ml-1.5 rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-medium text-amber-900" title={t('smallSampleHint')} data-testid="small-sample">
+      {t('smallSample')}
+    </span>
+  );
+}

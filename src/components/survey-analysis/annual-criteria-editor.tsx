@@ -1,0 +1,192 @@
+'use client';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { buttonClass, inputClass } from '@/components/ui/classes';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { FormField } from '@/components/ui/form-field';
+import { InlineError, StatusMessage } from '@/components/ui/status';
+import type { AnnualIndexEvent } from '@/gql/graphql';
+import { formatNumber } from '@/lib/format';
+import { fieldErrorsOf } from '@/lib/gql-error-message';
+import { gqlRequest } from '@/lib/graphql-client';
+import { SurveyAnalysisUpdateCriteriaMutation } from './analysis-operations';
+import { ANNUAL_EVENTS, criteriaInput, criteriaProblems, draftFromCriteria, MAX_POINTS, sameCriteria, type CriteriaDraft } from './annual-criteria';
+import { tableClass, useAnalysisErrorMessage } from './analysis-ui';
+
+type Criteria = { rules: readonly { event: AnnualIndexEvent; pointsEach: number }[]; maxDeduction: number };
+
+/** The criteria as a table, for viewers who may not change them. */
+export function CriteriaTable({ criteria }: { criteria: Criteria }) {
+  const t = useTranslations('surveyAnalysis.annual');
+  const locale = useLocale();
+  const byEvent = new Map(criteria.rules.map((r) => [r.event, r.pointsEach]));
+  return (
+    <table className={tableClass.table} data-testid="criteria-table">
+      <caption className="sr-only">{t('criteriaTitle')}</caption>
+      <thead className={tableClass.head}>
+        <tr>
+          <th scope="col" className={tableClass.th}>{t('event')}</th>
+          <th scope="col" className={tableClass.thNumber}>{t('pointsEach')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ANNUAL_EVENTS.map((event) => (
+          <tr key={event} className={tableClass.row}>
+            <th scope="row" className={`${tableClass.td} font-normal`}>{t(`events.${event}`)}</th>
+            <td className={tableClass.tdNumber}>{formatNumber(byEvent.get(event) ?? 0, locale, 2)}</td>
+          </tr>
+        ))}
+        <tr className="border-t border-slate-300 font-medium">
+          <th scope="row" className={tableClass.td}>{t('maxDeduction')}</th>
+          <td className={tableClass.tdNumber}>{formatNumber(criteria.maxDeduction, locale, 2)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The evaluation criteria of the annual index [000 §4.7.2] for holders of surveys:manage: points per event type and
+ * the cap. Saving asks first, because the criteria apply to every year's index, past years included.
+ */
+export function CriteriaEditor({ criteria, onSaved }: { criteria: Criteria; onSaved: () => void }) {
+  const t = useTranslations('surveyAnalysis.annual');
+  const errorMessage = useAnalysisErrorMessage();
+  const [draft, setDraft] = useState<CriteriaDraft>(() => draftFromCriteria(criteria));
+  const [attempted, setAttempted] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [serverFields, setServerFields] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+
+  // New criteria from the server (after saving, or another year loaded) replace the draft.
+  const criteriaKey = JSON.stringify(criteria);
+  useEffect(() => {
+    setDraft(draftFromCriteria(JSON.parse(criteriaKey) as Criteria));
+  }, [criteriaKey]);
+
+  const problems = criteriaProblems(draft);
+  const hasProblems = Object.keys(problems).length > 0;
+  const unchanged = sameCriteria(draft, criteria);
+  const problemText = (key: AnnualIndexEvent | 'maxDeduction') => {
+    const problem = problems[key];
+    if (attempted && problem) return t(`problems.${problem}`, { max: MAX_POINTS });
+    return serverFields[key];
+  };
+  const edit = (change: (d: CriteriaDraft) => CriteriaDraft, key: string) => {
+    setSaved(false);
+    setServerFields(({ [key]: _dropped, ...rest }) => rest);
+    setDraft(change);
+  };
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      await gqlRequest(SurveyAnalysisUpdateCriteriaMutation, { input: criteriaInput(draft) });
+      setConfirming(false);
+      setSaved(true);
+      setAttempted(false);
+      onSaved();
+    } catch (e) {
+      const fields = fieldErrorsOf(e);
+      setServerFields(fields);
+      setError(errorMessage(e));
+      // Field problems are shown beside the fields; the dialog closes so they can be corrected.
+      if (Object.keys(fields).length) setConfirming(false);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      noValidate
+      aria-label={t('criteriaTitle')}
+      className="space-y-4"
+      data-testid="criteria-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setAttempted(true);
+        setSaved(false);
+        setError(null);
+        if (!hasProblems && !unchanged) setConfirming(true);
+      }}
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        {ANNUAL_EVENTS.map((event) => (
+          <FormField key={event} id={`criteria-${event}`} label={t('pointsFor', { event: t(`events.${event}`) })} hint={t('pointsHint')} error={problemText(event)} required>
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                inputMode="decimal"
+                className={inputClass}
+                value={draft.points[event]}
+                onChange={(e) => {
+                  const value = e.target.value;
+                  edit((d) => ({ ...d, points: { ...d.points, [event]: value } }), event);
+                }}
+                data-testid={`criteria-${event}`}
+              />
+            )}
+          </FormField>
+        ))}
+        <FormField id="criteria-maxDeduction" label={t('maxDeduction')} hint={t('maxDeductionHint', { max: MAX_POINTS })} error={problemText('maxDeduction')} required>
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              inputMode="decimal"
+              className={inputClass}
+              value={draft.maxDeduction}
+              onChange={(e) => {
+                const value = e.target.value;
+                edit((d) => ({ ...d, maxDeduction: value }), 'maxDeduction');
+              }}
+              data-testid="criteria-maxDeduction"
+            />
+          )}
+        </FormField>
+      </div>
+      {error && !confirming && <InlineError>{error}</InlineError>}
+      {attempted && unchanged && !saved && <p className="text-sm text-slate-600">{t('unchanged')}</p>}
+      {saved && (
+        <div data-testid="criteria-saved">
+          <StatusMessage tone="success">{t('saved')}</StatusMessage>
+        </div>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" className={buttonClass.primary} disabled={saving} data-testid="criteria-save">
+          {t('saveCriteria')}
+        </button>
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          disabled={saving || unchanged}
+          onClick={() => {
+            setDraft(draftFromCriteria(criteria));
+            setAttempted(false);
+            setServerFields({});
+            setError(null);
+          }}
+        >
+          {t('resetCriteria')}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        tone="primary"
+        title={t('confirmTitle')}
+        body={t('confirmBody')}
+        confirmLabel={t('confirmSave')}
+        pendingLabel={t('saving')}
+        pending={saving}
+        error={confirming ? error : null}
+        onConfirm={save}
+        onCancel={() => setConfirming(false)}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,268 @@
+'use client';
+import './print.css';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useLocale, useNow, useTimeZone, useTranslations } from 'next-intl';
+import { useId } from 'react';
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useAsyncData } from '@/components/customers/use-async-data';
+import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { PageHeader } from '@/components/ui/page-header';
+import { ErrorBanner, Spinner } from '@/components/ui/status';
+import type { SurveyAnalysisAnnualQuery } from '@/gql/graphql';
+import { formatNumber, formatScore, todayIn } from '@/lib/format';
+import { gqlRequest } from '@/lib/graphql-client';
+import { seriesColour } from './analysis-maths';
+import { SurveyAnalysisAnnualQuery as AnnualQuery } from './analysis-operations';
+import { ChartFigure, EmptyState, Section, SectionSkeleton, Skeleton, tableClass, useAnalysisErrorMessage } from './analysis-ui';
+import { CriteriaEditor, CriteriaTable } from './annual-criteria-editor';
+import { ANNUAL_EVENTS, deductionSum, parseYear, yearChoices } from './annual-criteria';
+
+type Annual = SurveyAnalysisAnnualQuery['annualSatisfactionIndex'];
+
+function Figure({ label, children, testId, emphasis = false }: { label: string; children: React.ReactNode; testId?: string; emphasis?: boolean }) {
+  return (
+    <div className={`rounded-lg border p-4 ${emphasis ? 'border-blue-200 bg-blue-50/60' : 'border-slate-200 bg-white'}`}>
+      <div className="text-xs font-medium text-slate-500">{label}</div>
+      <div className={`mt-1 font-semibold tabular-nums ${emphasis ? 'text-4xl text-blue-800' : 'text-2xl text-slate-900'}`} data-testid={testId}>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+function DeductionTable({ annual }: { annual: Annual }) {
+  const t = useTranslations('surveyAnalysis.annual');
+  const locale = useLocale();
+  const byEvent = new Map(annual.deductions.map((d) => [d.event, d]));
+  // Every event type is listed, those without events at 0, so the table reads as the full set of criteria.
+  const rows = ANNUAL_EVENTS.map((event) => byEvent.get(event) ?? { event, count: 0, pointsEach: annual.criteria.rules.find((r) => r.event === event)?.pointsEach ?? 0, points: 0 });
+  const { raw, capped } = deductionSum(annual.deductions, annual.criteria.maxDeduction);
+  const points = (value: number) => formatNumber(value, locale, 2);
+  return (
+    <table className={tableClass.table} data-testid="annual-deductions">
+      <caption className="sr-only">{t('deductionsTitle')}</caption>
+      <thead className={tableClass.head}>
+        <tr>
+          <th scope="col" className={tableClass.th}>{t('event')}</th>
+          <th scope="col" className={tableClass.thNumber}>{t('count')}</th>
+          <th scope="col" className={tableClass.thNumber}>{t('pointsEach')}</th>
+          <th scope="col" className={tableClass.thNumber}>{t('points')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.event} className={tableClass.row} data-testid="annual-deduction-row" data-event={row.event}>
+            <th scope="row" className={`${tableClass.td} font-normal`}>{t(`events.${row.event}`)}</th>
+            <td className={tableClass.tdNumber}>{formatNumber(row.count, locale)}</td>
+            <td className={tableClass.tdNumber}>{points(row.pointsEach)}</td>
+            <td className={tableClass.tdNumber}>{row.points ? `−${points(row.points)}` : points(0)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr className="border-t border-slate-300">
+          <th scope="row" colSpan={3} className={tableClass.td}>{t('sumOfPoints')}</th>
+          <td className={tableClass.tdNumber}>{raw ? `−${points(raw)}` : points(0)}</td>
+        </tr>
+        <tr className={tableClass.row}>
+          <th scope="row" colSpan={3} className={tableClass.td}>{t('maxDeduction')}</th>
+          <td className={tableClass.tdNumber}>{points(annual.criteria.maxDeduction)}</td>
+        </tr>
+        <tr className={`${tableClass.row} font-semibold`}>
+          <th scope="row" colSpan={3} className={tableClass.td}>
+            {t('totalDeduction')}
+            {capped && (
+              <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900" data-testid="annual-capped">
+                {t('capped', { max: points(annual.criteria.maxDeduction) })}
+              </span>
+            )}
+          </th>
+          <td className={tableClass.tdNumber} data-testid="annual-total-deduction">
+            {annual.totalDeduction ? `−${points(annual.totalDeduction)}` : points(0)}
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+function PeriodChart({ annual }: { annual: Annual }) {
+  const t = useTranslations('surveyAnalysis.annual');
+  const locale = useLocale();
+  const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '—');
+  if (annual.periods.length === 0) return <EmptyState title={t('noPeriods')} testId="annual-no-periods" />;
+  const table = (
+    <table className={tableClass.table} data-testid="annual-period-table">
+      <caption className="sr-only">{t('periodsTitle')}</caption>
+      <thead className={tableClass.head}>
+        <tr>
+          <th scope="col" className={tableClass.th}>{t('period')}</th>
+          <th scope="col" className={tableClass.thNumber}>{t('responses')}</th>
+          <th scope="col" className={tableClass.thNumber}>{t('periodIndex')}</th>
+          <th scope="col" className={tableClass.thNumber}>NPS</th>
+        </tr>
+      </thead>
+      <tbody>
+        {annual.periods.map((p) => (
+          <tr key={p.periodLabel} className={tableClass.row}>
+            <th scope="row" className={`${tableClass.td} font-normal`}>{p.periodLabel}</th>
+            <td className={tableClass.tdNumber}>{formatNumber(p.responses, locale)}</td>
+            <td className={tableClass.tdNumber}>{score(p.index)}</td>
+            <td className={tableClass.tdNumber}>{score(p.nps)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <ChartFigure title={t('periodsTitle')} description={t('periodsDescription')} testId="annual-period-chart" table={table}>
+      <ResponsiveContainer width="100%" height={240}>
+        <BarChart data={annual.periods} margin={{ top: 20, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+          <XAxis dataKey="periodLabel" tick={{ fontSize: 12 }} />
+          <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
+          <Tooltip formatter={(value) => [score(value), t('periodIndex')]} />
+          <Bar dataKey="index" name={t('periodIndex')} fill={seriesColour(0)} isAnimationActive={false} maxBarSize={56}>
+            <LabelList dataKey="index" position="top" formatter={score} style={{ fontSize: 12, fill: '#334155' }} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}
+
+/**
+ * The annual customer-satisfaction index [000 §4.7.2]: the year's survey index less the points of serious
+ * dissatisfaction and complaint events counted against the evaluation criteria, reported to the executive.
+ * Printable (the console's navigation is hidden in print).
+ */
+export function AnnualIndex({ canManage }: { canManage: boolean }) {
+  const t = useTranslations('surveyAnalysis.annual');
+  const tc = useTranslations('surveyAnalysis');
+  const locale = useLocale();
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const now = useNow();
+  const currentYear = Number(todayIn(timeZone, now).slice(0, 4));
+  const year = parseYear(searchParams.get('year'), currentYear);
+  const errorMessage = useAnalysisErrorMessage();
+  const yearId = useId();
+
+  const data = useAsyncData(() => gqlRequest(AnnualQuery, { year }), String(year));
+  const annual = data.data?.annualSatisfactionIndex;
+  const years = yearChoices(currentYear, data.data?.surveyPeriods ?? [], year);
+  const score = (value: number | null | undefined) => (value == null ? '—' : formatScore(value, locale));
+
+  const content = () => {
+    if (data.error) return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="annual-error" />;
+    // A different year is loading: the previous year's figures must not be shown under the new year's title.
+    if (!annual || annual.year !== year)
+      return (
+        <div role="status" aria-label={tc('loading')} className="space-y-4" data-testid="annual-loading">
+          <div className="grid gap-3 md:grid-cols-3">
+            <Skeleton className="h-24" />
+            <Skeleton className="h-24" />
+            <Skeleton className="h-24" />
+          </div>
+          <SectionSkeleton label={tc('loading')} />
+        </div>
+      );
+    return (
+      <div className="space-y-6">
+        {annual.responses === 0 && <EmptyState title={t('noResponses', { year })} body={t('noResponsesBody')} testId="annual-empty" />}
+        <div className="grid gap-3 md:grid-cols-4">
+          <Figure label={t('surveyIndex')} testId="annual-survey-index">
+            {score(annual.surveyIndex)}
+          </Figure>
+          <Figure label={t('responses')} testId="annual-responses">
+            {formatNumber(annual.responses, locale)}
+          </Figure>
+          <Figure label={t('totalDeduction')} testId="annual-deduction-figure">
+            {annual.totalDeduction ? `−${formatNumber(annual.totalDeduction, locale, 2)}` : formatNumber(0, locale)}
+          </Figure>
+          <Figure label={t('finalIndex', { year })} testId="annual-index" emphasis>
+            {score(annual.index)}
+          </Figure>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <div className="text-xs font-medium text-slate-500">{t('formula')}</div>
+          <p className="mt-1 font-mono text-sm break-words text-slate-800" data-testid="annual-formula">
+            {annual.formula}
+          </p>
+          <p className="mt-2 text-xs text-slate-500">{t('formulaExplanation')}</p>
+        </div>
+
+        <Section title={t('deductionsTitle')} hint={t('deductionsHint')} testId="annual-deductions-section">
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <DeductionTable annual={annual} />
+          </div>
+        </Section>
+
+        <Section title={t('periodsTitle')} testId="annual-periods-section">
+          <PeriodChart annual={annual} />
+        </Section>
+
+        <Section title={t('criteriaTitle')} hint={t('criteriaHint')} testId="annual-criteria">
+          <div className="rounded-lg border border-slate-200 bg-white p-4">
+            {canManage ? (
+              <>
+                <div className="hidden print:block">
+                  <CriteriaTable criteria={annual.criteria} />
+                </div>
+                <div className="print:hidden">
+                  <CriteriaEditor criteria={annual.criteria} onSaved={data.reload} />
+                </div>
+              </>
+            ) : (
+              <CriteriaTable criteria={annual.criteria} />
+            )}
+          </div>
+        </Section>
+      </div>
+    );
+  };
+
+  return (
+    <div className="space-y-5" data-print-report data-testid="annual-satisfaction">
+      <nav aria-label={tc('breadcrumbLabel')} className="flex gap-4 text-sm print:hidden">
+        <Link href="/console/surveys" className={buttonClass.link}>
+          ← {tc('breadcrumb')}
+        </Link>
+        <Link href="/console/surveys/analysis" className={buttonClass.link}>
+          {tc('title')}
+        </Link>
+      </nav>
+      <PageHeader title={t('titleForYear', { year })} subtitle={t('subtitle')}>
+        <div className="flex items-end gap-2 print:hidden">
+          <div>
+            <label htmlFor={yearId} className={labelClass}>
+              {t('year')}
+            </label>
+            <select
+              id={yearId}
+              className={`${inputClass} w-28`}
+              value={year}
+              onChange={(e) => router.replace(`${pathname}?year=${e.target.value}`, { scroll: false })}
+              data-testid="annual-year"
+            >
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" className={buttonClass.secondary} onClick={() => window.print()} data-testid="annual-print">
+            {t('print')}
+          </button>
+        </div>
+      </PageHeader>
+      <p className="text-xs text-slate-500">{t('basis')}</p>
+      {data.loading && annual && annual.year === year && <Spinner label={tc('updating')} />}
+      {content()}
+    </div>
+  );
+}
