@@ -273,6 +273,10 @@ describe('follow-ups of a low score', () => {
     expect(hours).toBeLessThan(24 * 6); // and within a long weekend
     const listed = await gqlOk<{ surveyResponse: { followUpCallbacks: { id: string; reason: string }[] } }>(agent, `query($id: ID!) { surveyResponse(id: $id) { followUpCallbacks { id reason } } }`, { id: response.q4D });
     expect(listed.surveyResponse.followUpCallbacks).toEqual([{ id: row.id, reason: 'SURVEY_FOLLOW_UP' }]);
+    // One follow-up per low score: a second click — or two at once — makes no second task.
+    const again = await Promise.all([1, 2].map(() => gqlAs(agent, `mutation($id: ID!) { createSurveyFollowUpCallback(responseId: $id) { id } }`, { id: response.q4D })));
+    expect(again.map(errorCodes)).toEqual([['CONFLICT'], ['CONFLICT']]);
+    expect(await prisma.callback.count({ where: { surveyResponseId: response.q4D } })).toBe(1);
   });
 
   it('a complaint through the intake (its numbering), text from the low answers, linked to the response', async () => {

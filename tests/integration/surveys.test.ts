@@ -347,12 +347,17 @@ describe('answering through the personal link', () => {
     expect(fieldsOf(await gqlAs(agent, ENTER, { input: { campaignId, customerId: customers[0], source: 'LINK', answers } }))).toEqual({ source: '员工录入的来源须为电话或传真' });
   });
 
-  it('a customer outside the audience gets one response per campaign, without an invitation', async () => {
+  it('a customer outside the audience joins the invitations (never mailed) with one response per campaign', async () => {
     const outsider = await createCustomerRecord({ name: '受众外客户' });
+    const invitedBefore = await prisma.surveyInvitation.count({ where: { campaignId } });
     const answers = answersFor(template, { r5a: 3, r5b: 3, r10: 5, price: 'B', nps: 7 });
     await gqlOk(agent, ENTER, { input: { campaignId, customerId: outsider.id, source: 'FAX', answers } });
-    const row = await prisma.surveyResponse.findFirstOrThrow({ where: { campaignId, customerId: outsider.id } });
-    expect([row.invitationId, row.source]).toEqual([null, 'FAX']);
+    const row = await prisma.surveyResponse.findFirstOrThrow({ where: { campaignId, customerId: outsider.id }, include: { invitation: true } });
+    expect(row.source).toBe('FAX');
+    expect(row.invitation).toMatchObject({ customerId: outsider.id, sentAt: null, email: null });
+    expect(row.invitation?.respondedAt).not.toBeNull();
+    // Counted on both sides of the response rate, which therefore never exceeds 100 %.
+    expect(await prisma.surveyInvitation.count({ where: { campaignId } })).toBe(invitedBefore + 1);
     expect(errorCodes(await gqlAs(agent, ENTER, { input: { campaignId, customerId: outsider.id, source: 'PHONE', answers } }))).toEqual(['CONFLICT']);
   });
 

@@ -63,6 +63,10 @@ export async function createFollowUpCallback(viewer: Viewer, responseId: string,
   }
   const due = dueAt;
   return prisma.$transaction(async (tx) => {
+    // One follow-up per low score: the response row is locked while checking, so a double click cannot make two.
+    await tx.$queryRaw`SELECT id FROM "SurveyResponse" WHERE id = ${response.id}::uuid FOR UPDATE`;
+    const existing = await tx.callback.findFirst({ where: { surveyResponseId: response.id, status: { not: 'CANCELLED' } }, select: { id: true } });
+    if (existing) throw conflict('此答卷已有回访任务', { callbackId: existing.id });
     const callback = await tx.callback.create({
       data: { customerId: response.customerId, reason: 'SURVEY_FOLLOW_UP', surveyResponseId: response.id, dueAt: due, assigneeId, createdAt: now },
     });

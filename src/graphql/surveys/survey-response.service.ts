@@ -250,16 +250,23 @@ export async function enterSurveyResponse(viewer: Viewer, input: EnterResponseIn
   return prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Customer" WHERE id = ${customer.id}::uuid FOR NO KEY UPDATE`;
     await openCampaignInTx(tx, campaign.id, now);
-    const invitation = await tx.surveyInvitation.findUnique({ where: { campaignId_customerId: { campaignId: campaign.id, customerId: customer.id } }, select: { id: true } });
+    let invitation = await tx.surveyInvitation.findUnique({ where: { campaignId_customerId: { campaignId: campaign.id, customerId: customer.id } }, select: { id: true } });
     if (!invitation) {
       const existing = await tx.surveyResponse.count({ where: { campaignId: campaign.id, customerId: customer.id, submittedAt: { not: null } } });
       if (existing > 0) throw conflict('该客户已提交本次调查 / This customer has already responded', { state: 'SUBMITTED' });
+      // A customer surveyed outside the audience (by phone or fax) joins the campaign's invitations, never mailed, so
+      // the response rate (answered ÷ invited) counts it on both sides instead of reading above 100 %.
+      const invitationId = randomUUID();
+      invitation = await tx.surveyInvitation.create({
+        data: { id: invitationId, campaignId: campaign.id, customerId: customer.id, tokenHash: tokenHash(surveyToken(invitationId)), createdAt: now },
+        select: { id: true },
+      });
     }
     const written = await writeSubmission(tx, viewer, {
       campaignId: campaign.id,
       templateId: campaign.templateId,
       customerId: customer.id,
-      invitationId: invitation?.id ?? null,
+      invitationId: invitation.id,
       source,
       enteredById: viewer.kind === 'staff' ? viewer.userId : null,
       answers: checked,

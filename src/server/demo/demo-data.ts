@@ -148,6 +148,9 @@ export async function seedDemoData(db: Db, { customers = 60 } = {}): Promise<boo
   await seedDemoComplaints(db);
   const { seedDemoCallbacks } = await import('./callbacks-demo');
   await seedDemoCallbacks(db);
+  const { seedSurveyDefaults, seedSurveyDemo } = await import('./survey-demo');
+  await seedSurveyDefaults(db);
+  await seedSurveyDemo(db);
   return true;
 }
 
