@@ -103,7 +103,8 @@ test('agent launches a survey for 上海; the customer answers it through the po
   await expect(agentPage.getByTestId('campaign-audience')).toContainText('上海');
 
   await agentPage.getByTestId('campaign-launch').click();
-  const confirm = agentPage.getByTestId('confirm-dialog');
+  // The page keeps its other (closed, empty) confirmation dialogs in the DOM: take the open one.
+  const confirm = agentPage.getByTestId('confirm-dialog').filter({ visible: true });
   await expect(confirm).toContainText('位客户生成个人问卷链接');
   await agentPage.getByTestId('confirm-action').click();
   await expect(agentPage.getByTestId('campaign-status')).toHaveText('进行中');

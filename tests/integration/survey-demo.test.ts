@@ -10,8 +10,8 @@ const staff = { kind: 'staff', userId: '00000000-0000-4000-8000-000000000000', r
 
 describe('survey demo data', () => {
   it('seeds the default 《认证客户满意度调查表》 and three quarters of campaigns with responses, once', async () => {
-    await seedDemoData(prisma, { customers: 24 });
-    expect(await seedSurveyDefaults(prisma, { now })).toBe(true);
+    // The demo seed loads the survey defaults and campaigns; both do nothing a second time.
+    await seedDemoData(prisma, { customers: 24, now });
     expect(await seedSurveyDefaults(prisma, { now })).toBe(false);
     const template = await prisma.surveyTemplate.findFirstOrThrow({ where: { key: DEFAULT_TEMPLATE_KEY }, include: { dimensions: true, questions: true } });
     expect([template.name, template.isDefault, template.version]).toEqual(['认证客户满意度调查表', true, 1]);
@@ -21,7 +21,6 @@ describe('survey demo data', () => {
     expect(template.questions.filter((q) => q.type === 'TEXT')).toHaveLength(1);
     expect((await prisma.setting.findUnique({ where: { key: 'surveyLowScore' } }))?.value).toEqual({ indexBelow: 60, answerBelow: 40 });
 
-    expect(await seedSurveyDemo(prisma, { now })).toBe(true);
     expect(await seedSurveyDemo(prisma, { now })).toBe(false);
     const campaigns = await prisma.surveyCampaign.findMany({ orderBy: { opensAt: 'asc' }, select: { periodLabel: true, status: true } });
     expect(campaigns).toEqual([

@@ -62,7 +62,7 @@ export async function quarterlySurveyReport(viewer: Viewer, rawPeriod: string | 
   report.textBlock('满意度指数计算', `${analysis.formula}\n各题得分换算为 0–100：1–5 分题 (分值−1)÷4×100，1–10 分题 (分值−1)÷9×100，NPS 分值÷10×100，计分选项按其分值；维度得分为该维度全部回答的平均；指数为有回答的维度按权重加权平均。`);
 
   report.section('二、各维度得分');
-  report.horizontalBars(analysis.dimensions.map((d) => ({ label: `${d.name}（权重 ${d.weight.toFixed(2)}）`, value: d.score })));
+  report.barChart(analysis.dimensions.map((d) => ({ label: `${d.name}（权重 ${d.weight.toFixed(2)}）`, value: d.score })), { max: 100 });
   report.table(
     [{ header: '维度' }, { header: '权重', width: 60, align: 'right' }, { header: '有效权重', width: 70, align: 'right' }, { header: '得分', width: 60, align: 'right' }, { header: '回答数', width: 60, align: 'right' }],
     analysis.dimensions.map((d) => [d.name, d.weight.toFixed(2), d.effectiveWeight.toFixed(2), d.score === null ? null : d.score.toFixed(1), d.answers]),
@@ -75,11 +75,11 @@ export async function quarterlySurveyReport(viewer: Viewer, rawPeriod: string | 
       report.paragraph(`${head}：文字回答 ${q.textAnswers} 条`, { muted: true });
       continue;
     }
-    report.horizontalBars(q.distribution.map((b) => ({ label: b.label, value: b.share * 100, display: `${b.count}（${(b.share * 100).toFixed(0)}%）` })), { color: '#0d9488', title: head });
+    report.barChart(q.distribution.map((b) => ({ label: b.label, value: b.share * 100, display: `${b.count}（${(b.share * 100).toFixed(0)}%）` })), { max: 100, color: '#0d9488', title: head });
   }
 
   report.section('四、与以往期间比较');
-  report.horizontalBars(trend.map((p) => ({ label: p.periodLabel, value: p.index })), { color: '#7c3aed' });
+  report.barChart(trend.map((p) => ({ label: p.periodLabel, value: p.index })), { max: 100, color: '#7c3aed' });
   report.table(
     [{ header: '期间' }, { header: '答卷数', width: 70, align: 'right' }, { header: '满意度指数', width: 80, align: 'right' }, { header: 'NPS', width: 70, align: 'right' }],
     trend.map((p) => [p.periodLabel, p.responses, p.index === null ? null : p.index.toFixed(1), p.nps === null ? null : p.nps.toFixed(1)]),

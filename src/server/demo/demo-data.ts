@@ -3,6 +3,7 @@ import type { Role } from '@/generated/prisma/enums';
 import { hashPassword } from '@/server/auth/passwords';
 import type { Db } from '@/server/db';
 import { buildSearchText } from '@/graphql/customers/customer.rules';
+import { now as clockNow } from '@/server/clock';
 
 export const DEMO_PASSWORD = 'kefu-demo-2026';
 
@@ -45,7 +46,7 @@ function rng(seed: number) {
 }
 
 /** Loads the demo organisation, staff, customers and settings. Does nothing when users already exist. */
-export async function seedDemoData(db: Db, { customers = 60 } = {}): Promise<boolean> {
+export async function seedDemoData(db: Db, { customers = 60, now = clockNow() }: { customers?: number; now?: Date } = {}): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   const random = rng(20261123);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -147,10 +148,11 @@ export async function seedDemoData(db: Db, { customers = 60 } = {}): Promise<boo
   );
   await seedDemoComplaints(db);
   const { seedDemoCallbacks } = await import('./callbacks-demo');
-  await seedDemoCallbacks(db);
+  await seedDemoCallbacks(db, now);
+  // The default survey and three quarters of demo campaigns ending with the current one, so the analysis has a trend.
   const { seedSurveyDefaults, seedSurveyDemo } = await import('./survey-demo');
-  await seedSurveyDefaults(db);
-  await seedSurveyDemo(db);
+  await seedSurveyDefaults(db, { now });
+  await seedSurveyDemo(db, { now });
   return true;
 }
 

@@ -48,7 +48,7 @@ export async function renderPdf(document: PrintableDocument, { generatedAt, time
         report.table(block.columns, block.rows, { emptyText: block.emptyText });
         break;
       case 'barChart':
-        report.barChart(block.title, block.bars, { legend: block.legend, emptyText: block.emptyText });
+        report.barChart(block.bars, { title: block.title, legend: block.legend, emptyText: block.emptyText });
         break;
       case 'signatures':
         report.signatures(block.labels);

@@ -19,11 +19,11 @@ describe('PdfReport', () => {
   });
 });
 
-describe('PdfReport.horizontalBars', () => {
+describe('PdfReport.barChart', () => {
   it('draws labelled bars (null values as an empty track) and breaks pages with the title kept to its bars', async () => {
     const report = new PdfReport({ title: '满意度报告', generatedAt: new Date('2026-12-01T02:00:00Z'), timeZone: 'Asia/Shanghai' });
     for (let i = 0; i < 12; i++) {
-      report.horizontalBars([{ label: '服务及时性', value: 77.2 }, { label: '收费合理性', value: null }, { label: '超出上限', value: 140, display: '140（封顶）' }], { title: `第 ${i + 1} 题` });
+      report.barChart([{ label: '服务及时性', value: 77.2 }, { label: '收费合理性', value: null }, { label: '超出上限', value: 140, display: '140（封顶）' }], { title: `第 ${i + 1} 题`, max: 100 });
     }
     const raw = (await report.toBuffer()).toString('latin1');
     expect(raw.startsWith('%PDF-')).toBe(true);

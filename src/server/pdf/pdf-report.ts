@@ -209,26 +209,33 @@ export class PdfReport {
     return this.done;
   }
 
-  // ── reports module: a horizontal bar chart in vector graphics (no chart image to render on the server) ──
+  // ── charts: drawn with pdfkit's own shapes (no chart image to render on the server) ──
 
   /**
-   * A horizontal bar chart: one row per bar with its label, the bar scaled to the largest value and the value after
-   * it. With `compare` values (e.g. the previous month) each row also gets a thin grey bar under the main one and a
-   * legend names the two. Rows that do not fit continue on the next page.
+   * A horizontal bar chart: one row per bar — label, bar, figure. Bars are scaled to `max` (e.g. 100 for scores on
+   * 0–100) or else to the largest value; a null value draws an empty track and "—". With `compare` values (e.g. the
+   * previous month) each row also gets a thin grey bar under the main one and a `legend` names the two. The title
+   * stays on the page with the first bars; rows that do not fit continue on the next page.
    */
   barChart(
-    title: string,
     bars: readonly PdfBar[],
-    { legend, emptyText = '无数据', labelWidth = 130 }: { legend?: readonly [string, string]; emptyText?: string; labelWidth?: number } = {},
+    {
+      title,
+      legend,
+      emptyText = '无数据',
+      labelWidth = 130,
+      max,
+      color = CHART_MAIN,
+    }: { title?: string; legend?: readonly [string, string]; emptyText?: string; labelWidth?: number; max?: number; color?: string } = {},
   ): this {
     const { doc } = this;
     const withCompare = bars.some((b) => b.compare !== undefined);
     const rowHeight = withCompare ? 22 : 16;
-    this.keep(40 + Math.min(bars.length, 4) * rowHeight);
-    doc.font(PDF_FONTS.bold).fontSize(10).fillColor(INK).text(title, MARGIN, undefined, { width: this.width });
+    this.keep((title ? 40 : 12) + Math.min(bars.length, 4) * rowHeight);
+    if (title) doc.font(PDF_FONTS.bold).fontSize(10).fillColor(INK).text(title, MARGIN, undefined, { width: this.width });
     if (withCompare && legend) {
       const y = doc.y + 2;
-      doc.rect(MARGIN, y + 2, 10, 6).fill(CHART_MAIN);
+      doc.rect(MARGIN, y + 2, 10, 6).fill(color);
       doc.rect(MARGIN + 80, y + 3, 10, 4).fill(CHART_COMPARE);
       doc.font(PDF_FONTS.regular).fontSize(8).fillColor(MUTED);
       doc.text(legend[0], MARGIN + 14, y, { lineBreak: false });
@@ -237,20 +244,23 @@ export class PdfReport {
     }
     doc.moveDown(0.3);
     if (bars.length === 0) return this.paragraph(emptyText, { muted: true });
-    const max = Math.max(1, ...bars.map((b) => Math.max(b.value, b.compare ?? 0)));
-    const valueWidth = 44;
+    const scale = max ?? Math.max(1, ...bars.map((b) => Math.max(b.value ?? 0, b.compare ?? 0)));
+    const valueWidth = 56;
     const barX = MARGIN + labelWidth + 8;
     const barSpace = this.width - labelWidth - 8 - valueWidth;
+    const widthOf = (value: number) => Math.min(1, Math.max(0, value / scale)) * barSpace;
     for (const bar of bars) {
       this.keep(rowHeight + 4);
       const y = doc.y;
       doc.font(PDF_FONTS.regular).fontSize(8.5).fillColor(INK);
       doc.text(bar.label, MARGIN, y + 1, { width: labelWidth, align: 'right', lineBreak: false, ellipsis: true, height: 11 });
-      const mainWidth = (bar.value / max) * barSpace;
-      if (mainWidth > 0) doc.rect(barX, y, Math.max(mainWidth, 1), 11).fill(CHART_MAIN);
-      doc.font(PDF_FONTS.regular).fontSize(8.5).fillColor(INK).text(bar.display ?? String(bar.value), barX + mainWidth + 4, y + 1, { lineBreak: false });
+      doc.rect(barX, y, barSpace, 11).fill(HEAD_FILL);
+      const mainWidth = bar.value === null ? 0 : widthOf(bar.value);
+      if (mainWidth > 0) doc.rect(barX, y, Math.max(mainWidth, 1), 11).fill(color);
+      const figure = bar.display ?? (bar.value === null ? '—' : String(Number.isInteger(bar.value) ? bar.value : bar.value.toFixed(1)));
+      doc.font(PDF_FONTS.regular).fontSize(8.5).fillColor(INK).text(figure, barX + barSpace + 4, y + 1, { width: valueWidth - 4, lineBreak: false });
       if (bar.compare !== undefined) {
-        const compareWidth = (bar.compare / max) * barSpace;
+        const compareWidth = widthOf(bar.compare);
         if (compareWidth > 0) doc.rect(barX, y + 13, Math.max(compareWidth, 1), 5).fill(CHART_COMPARE);
         doc.font(PDF_FONTS.regular).fontSize(7).fillColor(MUTED).text(String(bar.compare), barX + compareWidth + 4, y + 12, { lineBreak: false });
       }
@@ -261,42 +271,9 @@ export class PdfReport {
     doc.moveDown(0.6);
     return this;
   }
-
-  /**
-   * Horizontal bars — label, bar, figure — drawn with pdfkit's own shapes (no chart library), e.g. dimension scores on
-   * 0–100 or an index per quarter. A null value draws an empty track and "—". An optional `title` line stays on the
-   * page with the first bars.
-   */
-  horizontalBars(
-    rows: readonly { label: string; value: number | null; display?: string }[],
-    { max = 100, color = '#2563eb', labelWidth = 140, title }: { max?: number; color?: string; labelWidth?: number; title?: string } = {},
-  ): this {
-    const rowHeight = 18;
-    const figureWidth = 56;
-    const trackX = MARGIN + labelWidth;
-    const trackWidth = this.width - labelWidth - figureWidth;
-    this.keep(Math.min(rows.length, 4) * rowHeight + (title ? 24 : 8));
-    if (title) this.doc.font(PDF_FONTS.regular).fontSize(10).fillColor(INK).text(title, MARGIN, undefined, { width: this.width }).moveDown(0.2);
-    for (const row of rows) {
-      this.keep(rowHeight + 2);
-      const y = this.doc.y;
-      this.doc.font(PDF_FONTS.regular).fontSize(9).fillColor(INK).text(row.label, MARGIN, y + 4, { width: labelWidth - 8, height: rowHeight, lineBreak: false, ellipsis: true });
-      this.doc.rect(trackX, y + 4, trackWidth, rowHeight - 8).fillColor(HEAD_FILL).fill();
-      if (row.value !== null && max > 0) {
-        const share = Math.min(1, Math.max(0, row.value / max));
-        if (share > 0) this.doc.rect(trackX, y + 4, trackWidth * share, rowHeight - 8).fillColor(color).fill();
-      }
-      const figure = row.display ?? (row.value === null ? '—' : row.value.toFixed(1));
-      this.doc.fillColor(INK).text(figure, trackX + trackWidth + 6, y + 4, { width: figureWidth - 6, lineBreak: false });
-      this.doc.y = y + rowHeight;
-    }
-    this.doc.x = MARGIN;
-    this.doc.moveDown(0.5);
-    return this;
-  }
 }
 
 /** One bar of `PdfReport.barChart`: `display` replaces the printed value (e.g. "12 (34%)"). */
-export type PdfBar = { label: string; value: number; compare?: number; display?: string };
+export type PdfBar = { label: string; value: number | null; compare?: number; display?: string };
 const CHART_MAIN = '#1d4ed8';
 const CHART_COMPARE = '#94a3b8';
