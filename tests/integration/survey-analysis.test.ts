@@ -190,6 +190,14 @@ describe('campaign analysis (numbers checked by hand)', () => {
     expect(p1.surveyResponses.totalCount).toBe(5);
     expect(new Set([...p1.surveyResponses.nodes, ...p2.surveyResponses.nodes].map((n) => n.id)).size).toBe(5);
     expect(p2.surveyResponses.pageInfo.hasNextPage).toBe(false);
+    // The analysis criteria too, so the low-score list and the raw export cover what the analysis counts.
+    const ANALYSIS_COUNT = `query($f: SurveyAnalysisFilter!) { surveyAnalysis(filter: $f) { responses } }`;
+    for (const f of [{ provinces: ['江苏'] }, { periodLabels: ['2026-Q3', '2026-Q4'], grades: ['B'] }, { campaignIds: [q4], keyAccountStatuses: ['ACTIVE'] }, { industries: ['电子电路'] }]) {
+      const listed = await gqlOk<Page>(agent, LIST, { f });
+      const analysed = await gqlOk<{ surveyAnalysis: { responses: number } }>(agent, ANALYSIS_COUNT, { f });
+      expect(listed.surveyResponses.totalCount, JSON.stringify(f)).toBe(analysed.surveyAnalysis.responses);
+    }
+    expect((await gqlOk<Page>(agent, LIST, { f: { provinces: ['江苏'], lowScoreOnly: true } })).surveyResponses.nodes.map((n) => n.id)).toEqual([response.q4D]);
     const own = await gqlOk<{ customer: { surveyResponses: { campaign: { periodLabel: string } }[] } }>(agent, `query($id: ID!) { customer(id: $id) { surveyResponses { campaign { periodLabel } } } }`, { id: c.A });
     expect(own.customer.surveyResponses).toHaveLength(2);
   });

@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { buttonClass } from '@/components/ui/classes';
-import { analysisExportHref, reportHref, responsesExportHref, toResponseFilter, type AnalysisFilterState } from './analysis-params';
+import { analysisExportHref, reportHref, responsesExportHref, type AnalysisFilterState } from './analysis-params';
 
 const itemClass = 'block rounded px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700';
 
@@ -14,7 +14,6 @@ const itemClass = 'block rounded px-3 py-1.5 text-sm text-slate-800 hover:bg-sla
 export function AnalysisExportMenu({ filter, reportPeriod }: { filter: AnalysisFilterState; reportPeriod: string | null }) {
   const t = useTranslations('surveyAnalysis.export');
   const ref = useRef<HTMLDetailsElement>(null);
-  const { narrower } = toResponseFilter(filter);
 
   useEffect(() => {
     const onPointer = (event: MouseEvent) => {
@@ -48,7 +47,6 @@ export function AnalysisExportMenu({ filter, reportPeriod }: { filter: AnalysisF
         <a className={itemClass} href={responsesExportHref('xlsx', filter)} download data-testid="export-responses-xlsx">
           {t('xlsx')}
         </a>
-        {narrower && <p className="px-3 pb-1 text-xs text-amber-800">{t('responsesNarrower')}</p>}
         <p className="mt-1 border-t border-slate-100 px-3 pt-2 text-xs font-medium text-slate-500">{t('analysis')}</p>
         <a className={itemClass} href={analysisExportHref('csv', filter)} download data-testid="export-analysis-csv">
           {t('csv')}

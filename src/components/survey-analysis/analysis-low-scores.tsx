@@ -12,13 +12,12 @@ import { isGqlError } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
 import { answerText, lowAnswers, questionText } from './analysis-maths';
 import { SurveyAnalysisCreateCallbackMutation, SurveyAnalysisCreateComplaintMutation, SurveyAnalysisLowScoresQuery } from './analysis-operations';
-import { matchesAnalysisFilter, toResponseFilter, type AnalysisFilterState } from './analysis-params';
+import { toResponseFilter, type AnalysisFilterState } from './analysis-params';
 import { EmptyState, Section, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
 
 const PAGE_SIZE = 20;
 // When part of the filter is applied in the browser, read the largest page the API allows so a page rarely ends up
 // empty after filtering.
-const FILTERED_PAGE_SIZE = 100;
 type Row = SurveyAnalysisLowScoreRowFragment;
 type FollowUps = Pick<Row, 'followUpCallbacks' | 'followUpComplaints'>;
 type Pending = { kind: 'callback' | 'complaint'; row: Row };
@@ -129,8 +128,7 @@ export function AnalysisLowScores({ filter, permissions }: { filter: AnalysisFil
   const tc = useTranslations('surveyAnalysis');
   const locale = useLocale();
   const errorMessage = useAnalysisErrorMessage();
-  const { filter: responseFilter, narrower } = toResponseFilter(filter, { lowScoreOnly: true });
-  const variables = { filter: responseFilter, first: narrower ? FILTERED_PAGE_SIZE : PAGE_SIZE };
+  const variables = { filter: toResponseFilter(filter, { lowScoreOnly: true }), first: PAGE_SIZE };
   const first = useAsyncData(() => gqlRequest(SurveyAnalysisLowScoresQuery, variables), JSON.stringify(variables));
 
   const [more, setMore] = useState<{ nodes: Row[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
@@ -150,7 +148,6 @@ export function AnalysisLowScores({ filter, permissions }: { filter: AnalysisFil
   const page = first.data?.surveyResponses;
   const loaded = [...(page?.nodes ?? []), ...(more?.nodes ?? [])];
   const rows = loaded
-    .filter((row) => !narrower || matchesAnalysisFilter(row, filter))
     .map((row) => {
       const extra = created[row.id];
       return extra
@@ -241,9 +238,7 @@ export function AnalysisLowScores({ filter, permissions }: { filter: AnalysisFil
             </button>
           )}
           <span className="text-sm text-slate-600" data-testid="low-scores-total">
-            {narrower
-              ? t('shownFiltered', { shown: formatNumber(rows.length, locale), loaded: formatNumber(loaded.length, locale), total: formatNumber(page.totalCount, locale) })
-              : t('shown', { shown: formatNumber(rows.length, locale), total: formatNumber(page.totalCount, locale) })}
+            {t('shown', { shown: formatNumber(rows.length, locale), total: formatNumber(page.totalCount, locale) })}
           </span>
           {first.loading && <Spinner />}
         </div>
@@ -254,11 +249,6 @@ export function AnalysisLowScores({ filter, permissions }: { filter: AnalysisFil
 
   return (
     <Section title={t('title')} hint={t('hint')} testId="analysis-low-scores">
-      {narrower && (
-        <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="low-scores-narrower">
-          {t('narrower')}
-        </p>
-      )}
       {notice && (
         <div data-testid="low-scores-notice">
           <StatusMessage tone="success">{notice}</StatusMessage>

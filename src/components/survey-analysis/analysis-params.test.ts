@@ -5,7 +5,6 @@ import {
   comparePeriods,
   countAnalysisFilters,
   defaultAnalysisState,
-  matchesAnalysisFilter,
   parseAnalysisParams,
   reportHref,
   reportPeriod,
@@ -100,13 +99,9 @@ describe('API filters', () => {
     expect(toPeriodFilter(filter, '2026-Q3')).toEqual({ provinces: ['上海'], grades: ['A'], periodLabels: ['2026-Q3'] });
   });
 
-  it('maps to SurveyResponseFilter as far as it can and says when criteria were left out', () => {
-    expect(toResponseFilter(parse(`campaign=${CAMPAIGN}&period=2026-Q4`).filter, { lowScoreOnly: true })).toEqual({
-      filter: { lowScoreOnly: true, campaignId: CAMPAIGN, periodLabel: '2026-Q4' },
-      narrower: false,
-    });
-    expect(toResponseFilter(filter)).toEqual({ filter: { campaignId: CAMPAIGN, periodLabel: '2026-Q4' }, narrower: true });
-    expect(toResponseFilter(parse('period=2026-Q3&period=2026-Q4').filter)).toEqual({ filter: {}, narrower: true });
+  it('maps to a SurveyResponseFilter with every analysis criterion', () => {
+    expect(toResponseFilter(filter, { lowScoreOnly: true })).toEqual({ lowScoreOnly: true, campaignIds: [CAMPAIGN], periodLabels: ['2026-Q4'], provinces: ['上海'], grades: ['A'] });
+    expect(toResponseFilter(parse('period=2026-Q3&period=2026-Q4').filter)).toEqual({ periodLabels: ['2026-Q3', '2026-Q4'] });
   });
 
   it('counts the criteria set', () => {
@@ -124,7 +119,7 @@ describe('exports and the printable report', () => {
     expect(JSON.parse(analysis.searchParams.get('filter')!)).toEqual({ campaignIds: [CAMPAIGN], provinces: ['上海'] });
     const responses = new URL(responsesExportHref('csv', filter), 'http://x');
     expect(responses.pathname).toBe('/api/surveys/responses/export');
-    expect(JSON.parse(responses.searchParams.get('filter')!)).toEqual({ campaignId: CAMPAIGN });
+    expect(JSON.parse(responses.searchParams.get('filter')!)).toEqual({ campaignIds: [CAMPAIGN], provinces: ['上海'] });
     expect(reportHref('2026-Q4')).toBe('/api/surveys/report?period=2026-Q4');
   });
 
@@ -162,22 +157,3 @@ describe('comparePeriods', () => {
   });
 });
 
-describe('matchesAnalysisFilter', () => {
-  const response = {
-    campaign: { id: 'c1', periodLabel: '2026-Q4', template: { key: 'cert' } },
-    customer: { province: '上海', industry: '汽车零部件', grade: 'A' as const, keyAccountStatus: 'ACTIVE' as const },
-  };
-  it('matches everything without criteria', () => {
-    expect(matchesAnalysisFilter(response, parse('').filter)).toBe(true);
-  });
-  it('needs every criterion given to hold, any value of a list', () => {
-    expect(matchesAnalysisFilter(response, parse('province=上海&province=江苏&grade=A&keyAccount=ACTIVE&template=cert&period=2026-Q4&campaign=c1').filter)).toBe(true);
-    expect(matchesAnalysisFilter(response, parse('province=江苏').filter)).toBe(false);
-    expect(matchesAnalysisFilter(response, parse('template=other').filter)).toBe(false);
-    expect(matchesAnalysisFilter(response, parse('period=2026-Q3&period=2026-Q2').filter)).toBe(false);
-    expect(matchesAnalysisFilter(response, parse('keyAccount=NONE').filter)).toBe(false);
-  });
-  it('does not count a customer without a value as matching a value', () => {
-    expect(matchesAnalysisFilter({ ...response, customer: { ...response.customer, province: null } }, parse('province=上海').filter)).toBe(false);
-  });
-});

@@ -157,47 +157,9 @@ export function toPeriodFilter(filter: AnalysisFilterState, periodLabel: string)
   return { ...toAcrossPeriodsFilter(filter), periodLabels: [periodLabel] };
 }
 
-/**
- * SurveyResponseFilter can say one campaign and one period, and nothing about segments or template families. The
- * low-score list and the raw export use what it can express; `narrower` tells the screen that the analysis' other
- * criteria could not be applied, so it can say so instead of silently showing a wider list.
- */
-export function toResponseFilter(filter: AnalysisFilterState, extra: Pick<SurveyResponseFilter, 'lowScoreOnly'> = {}): { filter: SurveyResponseFilter; narrower: boolean } {
-  const out: SurveyResponseFilter = { ...extra };
-  if (filter.campaignIds.length === 1) out.campaignId = filter.campaignIds[0];
-  if (filter.periodLabels.length === 1) out.periodLabel = filter.periodLabels[0];
-  const narrower =
-    filter.campaignIds.length > 1 ||
-    filter.periodLabels.length > 1 ||
-    Boolean(filter.templateKey) ||
-    filter.provinces.length > 0 ||
-    filter.industries.length > 0 ||
-    filter.grades.length > 0 ||
-    filter.keyAccountStatuses.length > 0;
-  return { filter: out, narrower };
-}
-
-type ResponseLike = {
-  campaign: { id: string; periodLabel: string; template: { key: string } };
-  customer: { province?: string | null; industry?: string | null; grade?: CustomerGrade | null; keyAccountStatus: KeyAccountStatus };
-};
-
-/**
- * Whether a response meets every criterion of the analysis filter — for the criteria SurveyResponseFilter cannot
- * send (see toResponseFilter), checked on the loaded rows so the low-score list covers what the numbers above it do.
- */
-export function matchesAnalysisFilter(response: ResponseLike, filter: AnalysisFilterState): boolean {
-  const { campaign, customer } = response;
-  const within = <T>(values: readonly T[], value: T | null | undefined) => values.length === 0 || (value != null && values.includes(value));
-  return (
-    within(filter.campaignIds, campaign.id) &&
-    within(filter.periodLabels, campaign.periodLabel) &&
-    (!filter.templateKey || campaign.template.key === filter.templateKey) &&
-    within(filter.provinces, customer.province) &&
-    within(filter.industries, customer.industry) &&
-    within(filter.grades, customer.grade) &&
-    within(filter.keyAccountStatuses, customer.keyAccountStatus)
-  );
+/** The analysis criteria as a SurveyResponseFilter: the low-score list and the raw export cover what the figures do. */
+export function toResponseFilter(filter: AnalysisFilterState, extra: Pick<SurveyResponseFilter, 'lowScoreOnly'> = {}): SurveyResponseFilter {
+  return { ...extra, ...toAnalysisFilter(filter) };
 }
 
 /** How many criteria are set (shown on the "clear" button). */
@@ -240,7 +202,7 @@ export function comparePeriods(state: Pick<AnalysisState, 'compareA' | 'compareB
 
 /** `/api/surveys/responses/export?…` — the raw responses (the route takes a SurveyResponseFilter as JSON). */
 export function responsesExportHref(format: 'csv' | 'xlsx', filter: AnalysisFilterState): string {
-  const params = new URLSearchParams({ format, filter: JSON.stringify(toResponseFilter(filter).filter) });
+  const params = new URLSearchParams({ format, filter: JSON.stringify(toResponseFilter(filter)) });
   return `/api/surveys/responses/export?${params.toString()}`;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '@/generated/prisma/client';
 import type { SurveyCampaign, SurveyResponse, SurveyTemplate } from '@/generated/prisma/client';
-import type { ResponseSource } from '@/generated/prisma/enums';
+import type { CustomerGrade, KeyAccountStatus, ResponseSource } from '@/generated/prisma/enums';
 import { requirePermission } from '@/server/auth/policies';
 import { countSurveyTokenFailure, surveyTokenRetryAfter } from '@/server/auth/rate-limit';
 import { prisma, type Tx } from '@/server/db';
@@ -306,6 +306,13 @@ export type ResponseFilter = {
   customerId?: string | null;
   lowScoreOnly?: boolean | null;
   source?: readonly ResponseSource[] | null;
+  campaignIds?: readonly string[] | null;
+  periodLabels?: readonly string[] | null;
+  templateKey?: string | null;
+  provinces?: readonly string[] | null;
+  industries?: readonly string[] | null;
+  grades?: readonly CustomerGrade[] | null;
+  keyAccountStatuses?: readonly KeyAccountStatus[] | null;
 };
 
 export function responseWhere(filter: ResponseFilter = {}): Prisma.SurveyResponseWhereInput {
@@ -319,6 +326,17 @@ export function responseWhere(filter: ResponseFilter = {}): Prisma.SurveyRespons
     and.push({ customerId: filter.customerId });
   }
   if (filter.periodLabel) and.push({ campaign: { periodLabel: filter.periodLabel.trim().toUpperCase() } });
+  // The analysis criteria (SurveyAnalysisFilter), so the low-score list and the raw export match the figures shown.
+  if (filter.campaignIds?.length) {
+    if (!filter.campaignIds.every(isUuid)) throw badInput('调查活动无效', { campaignIds: '调查活动无效' });
+    and.push({ campaignId: { in: [...filter.campaignIds] } });
+  }
+  if (filter.periodLabels?.length) and.push({ campaign: { periodLabel: { in: filter.periodLabels.map((p) => p.trim().toUpperCase()) } } });
+  if (filter.templateKey) and.push({ campaign: { template: { key: filter.templateKey } } });
+  if (filter.provinces?.length) and.push({ customer: { province: { in: [...filter.provinces] } } });
+  if (filter.industries?.length) and.push({ customer: { industry: { in: [...filter.industries] } } });
+  if (filter.grades?.length) and.push({ customer: { grade: { in: [...filter.grades] } } });
+  if (filter.keyAccountStatuses?.length) and.push({ customer: { keyAccountStatus: { in: [...filter.keyAccountStatuses] } } });
   if (filter.lowScoreOnly) and.push({ lowScore: true });
   if (filter.source?.length) and.push({ source: { in: [...filter.source] } });
   return { AND: and };
