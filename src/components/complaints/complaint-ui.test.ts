@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { keyDifferences, messageKeys } from '@/i18n/message-keys';
 import en from '../../../messages/en/complaints.json';
 import zh from '../../../messages/zh-CN/complaints.json';
 import type { WorkflowCommand } from '@/gql/graphql';
 import { dueHours } from './complaint-due';
-
-const flatten = (value: unknown, prefix = ''): string[] =>
-  value && typeof value === 'object'
-    ? Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k))
-    : [prefix];
 
 // A Record over the generated union: a command added to the schema fails to compile here until it is listed.
 const COMMANDS: Record<WorkflowCommand, true> = {
@@ -18,10 +14,7 @@ const COMMANDS: Record<WorkflowCommand, true> = {
 
 describe('complaints messages', () => {
   it('zh-CN and en have exactly the same keys', () => {
-    const zhKeys = new Set(flatten(zh));
-    const enKeys = new Set(flatten(en));
-    expect([...zhKeys].filter((k) => !enKeys.has(k))).toEqual([]);
-    expect([...enKeys].filter((k) => !zhKeys.has(k))).toEqual([]);
+    expect(keyDifferences(zh, en)).toEqual({ onlyInZh: [], onlyInEn: [] });
   });
 
   it('label every workflow command (the workbench shows whatever availableCommands returns)', () => {
