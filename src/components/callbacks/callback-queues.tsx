@@ -7,11 +7,12 @@ import type { CallbackQueue } from '@/gql/graphql';
 import { useAsyncData } from '@/components/customers/use-async-data';
 import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
-import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
+import { EmptyState, ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import { gqlRequest } from '@/lib/graphql-client';
 import { CancelCallbackDialog, CreateCallbackDialog, ReassignCallbackDialog, RecordCallbackDialog } from './callback-dialogs';
 import { CallbackListQuery, CallbackQueueCountsQuery } from './callback-operations';
 import { CallbackDue, CallbackStatusBadge, useCallbackErrorMessage, type CallbackRow } from './callback-ui';
+import { QueueTabs } from '@/components/ui/queue-tabs';
 
 export const CALLBACK_QUEUES: readonly CallbackQueue[] = ['MINE', 'DUE_SOON', 'OVERDUE', 'PENDING', 'DONE'];
 const PAGE_SIZE = 25;
@@ -89,21 +90,16 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
         )}
       </PageHeader>
 
-      <div role="tablist" aria-label={t('queueLabel')} className="flex flex-wrap gap-2 text-sm">
-        {CALLBACK_QUEUES.map((q) => (
-          <button
-            key={q}
-            type="button"
-            role="tab"
-            aria-selected={q === queue}
-            onClick={() => selectQueue(q)}
-            data-testid={`callback-tab-${q}`}
-            className={`rounded-full border px-3 py-1 ${q === queue ? 'border-blue-600 bg-blue-50 text-blue-800' : 'border-slate-300 bg-white'} ${q === 'OVERDUE' && (countOf.get(q) ?? 0) > 0 ? 'text-red-700' : ''}`}
-          >
-            {t(`queue.${q}`)} <span className="ml-1 font-semibold" data-testid={`callback-count-${q}`}>{countOf.get(q) ?? (counts.loading ? '…' : 0)}</span>
-          </button>
-        ))}
-      </div>
+      <QueueTabs
+        queues={CALLBACK_QUEUES}
+        current={queue}
+        label={t('queueLabel')}
+        labelOf={(q) => t(`queue.${q}`)}
+        count={(q) => countOf.get(q)}
+        loading={counts.loading}
+        onSelect={selectQueue}
+        testIdPrefix="callback"
+      />
 
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
 
@@ -112,9 +108,9 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
       ) : !page ? (
         <Spinner label={t('list.loading')} />
       ) : rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600" data-testid="callback-queue-empty">
+        <EmptyState testId="callback-queue-empty">
           {t('list.empty')}
-        </p>
+        </EmptyState>
       ) : (
         <>
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -6,12 +6,13 @@ import { useEffect, useState } from 'react';
 import type { ComplaintQueue, ComplaintQueueQuery as ComplaintQueueResult } from '@/gql/graphql';
 import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { EmptyState, ErrorBanner, Spinner } from '@/components/ui/status';
 import { useAsyncData } from '@/components/customers/use-async-data';
 import { formatDateTime } from '@/lib/format';
 import { gqlRequest } from '@/lib/graphql-client';
 import { ComplaintQueueCountsQuery, ComplaintQueueQuery } from './complaint-operations';
 import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
+import { QueueTabs } from '@/components/ui/queue-tabs';
 
 export const QUEUES: readonly ComplaintQueue[] = ['MINE', 'MY_DEPARTMENT', 'UNASSIGNED', 'DUE_SOON', 'OVERDUE', 'CRISIS', 'OPEN'];
 const PAGE_SIZE = 25;
@@ -72,30 +73,25 @@ export function ComplaintQueues() {
   return (
     <div className="space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <div role="tablist" aria-label={t('queueLabel')} className="flex flex-wrap gap-2 text-sm">
-        {QUEUES.map((q) => (
-          <button
-            key={q}
-            type="button"
-            role="tab"
-            aria-selected={q === queue}
-            onClick={() => selectQueue(q)}
-            data-testid={`queue-tab-${q}`}
-            className={`rounded-full border px-3 py-1 ${q === queue ? 'border-blue-600 bg-blue-50 text-blue-800' : 'border-slate-300 bg-white'} ${q === 'OVERDUE' && (countOf.get(q) ?? 0) > 0 ? 'text-red-700' : ''}`}
-          >
-            {t(`queue.${q}`)} <span className="ml-1 font-semibold" data-testid={`queue-count-${q}`}>{countOf.get(q) ?? (counts.loading ? '…' : 0)}</span>
-          </button>
-        ))}
-      </div>
+      <QueueTabs
+        queues={QUEUES}
+        current={queue}
+        label={t('queueLabel')}
+        labelOf={(q) => t(`queue.${q}`)}
+        count={(q) => countOf.get(q)}
+        loading={counts.loading}
+        onSelect={selectQueue}
+        testIdPrefix="queue"
+      />
 
       {firstPage.error ? (
         <ErrorBanner message={errorMessage(firstPage.error)} onRetry={firstPage.reload} testId="complaint-queue-error" />
       ) : !page ? (
         <Spinner label={t('list.loading')} />
       ) : rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600" data-testid="complaint-queue-empty">
+        <EmptyState testId="complaint-queue-empty">
           {t('list.empty')}
-        </p>
+        </EmptyState>
       ) : (
         <>
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

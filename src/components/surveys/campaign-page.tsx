@@ -6,7 +6,7 @@ import { useAsyncData } from '@/components/customers/use-async-data';
 import { buttonClass } from '@/components/ui/classes';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DetailItem } from '@/components/ui/detail-item';
-import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
+import { EmptyState, ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import type { SurveyCampaignQuery as CampaignResult, SurveySegment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
@@ -202,9 +202,7 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
       </dl>
 
       {campaign.status === 'DRAFT' ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600" data-testid="campaign-draft-hint">
-          {t('draftHint')}
-        </p>
+        <EmptyState testId="campaign-draft-hint">{t('draftHint')}</EmptyState>
       ) : (
         <>
           <section aria-labelledby="campaign-tracking" className="space-y-3" data-testid="campaign-tracking">

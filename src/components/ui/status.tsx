@@ -44,3 +44,12 @@ export function InlineError({ children, className = '' }: { children: React.Reac
     </p>
   );
 }
+
+/** What a list shows when it has nothing for the current filter. */
+export function EmptyState({ children, testId }: { children: React.ReactNode; testId?: string }) {
+  return (
+    <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600" data-testid={testId}>
+      {children}
+    </p>
+  );
+}

@@ -9,6 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import { can } from '@/server/auth/policies';
 import { requireStaffPage } from '@/server/auth/session';
 import { DomainError } from '@/server/errors';
+import { EmptyState } from '@/components/ui/status';
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, tc] = await Promise.all([getTranslations('intake'), getTranslations('common')]);
@@ -124,7 +125,7 @@ export default async function ConsoleInteractionsPage({ searchParams }: { search
       </form>
 
       {page.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">{t('list.empty')}</p>
+        <EmptyState>{t('list.empty')}</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm" data-testid="console-interactions">

@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { formatDateTime } from '@/lib/format';
 import { awaitsCustomerFeedback } from '@/components/interactions/resolution';
 import { requireCustomerPage } from '@/server/auth/session';
+import { EmptyState } from '@/components/ui/status';
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, tc] = await Promise.all([getTranslations('intake'), getTranslations('common')]);
@@ -28,7 +29,7 @@ export default async function PortalInteractionsPage() {
         </Link>
       </PageHeader>
       {page.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">{t('list.empty')}</p>
+        <EmptyState>{t('list.empty')}</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm" data-testid="portal-interactions">

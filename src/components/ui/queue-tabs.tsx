@@ -1,0 +1,49 @@
+'use client';
+
+/**
+ * The tabs of a work queue page (complaints, callbacks): one pill per queue with its count — "…" while the counts
+ * load — and the overdue queue in red when it holds anything. `testIdPrefix` names the tab (`<prefix>-tab-<queue>`)
+ * and its count (`<prefix>-count-<queue>`).
+ */
+export function QueueTabs<Q extends string>({
+  queues,
+  current,
+  label,
+  labelOf,
+  count,
+  loading,
+  onSelect,
+  testIdPrefix,
+  alertQueue = 'OVERDUE',
+}: {
+  queues: readonly Q[];
+  current: Q;
+  label: string;
+  labelOf: (queue: Q) => string;
+  count: (queue: Q) => number | undefined;
+  loading: boolean;
+  onSelect: (queue: Q) => void;
+  testIdPrefix: string;
+  alertQueue?: string;
+}) {
+  return (
+    <div role="tablist" aria-label={label} className="flex flex-wrap gap-2 text-sm">
+      {queues.map((q) => (
+        <button
+          key={q}
+          type="button"
+          role="tab"
+          aria-selected={q === current}
+          onClick={() => onSelect(q)}
+          data-testid={`${testIdPrefix}-tab-${q}`}
+          className={`rounded-full border px-3 py-1 ${q === current ? 'border-blue-600 bg-blue-50 text-blue-800' : 'border-slate-300 bg-white'} ${q === alertQueue && (count(q) ?? 0) > 0 ? 'text-red-700' : ''}`}
+        >
+          {labelOf(q)}{' '}
+          <span className="ml-1 font-semibold" data-testid={`${testIdPrefix}-count-${q}`}>
+            {count(q) ?? (loading ? '…' : 0)}
+          </span>
+        </button>
+      ))}
+    </div>
+  );
+}
