@@ -116,7 +116,7 @@ describe('escalation of callback tasks without a complaint', () => {
 
   it('a complaint’s callback escalates through the complaint only, not a second time on its own', async () => {
     const complaint = await prisma.interaction.create({
-      data: { number: 'TS-2026-600001', type: 'COMPLAINT', channel: 'PHONE', status: 'CLOSED', subject: '划伤', description: '划伤', customerId },
+      data: { number: 'TS-CBE-1', type: 'COMPLAINT', channel: 'PHONE', status: 'CLOSED', subject: '划伤', description: '划伤', customerId },
     });
     const linked = await task({ interactionId: complaint.id, reason: 'POST_RESOLUTION' });
     await runEscalationSweep(sh('2026-11-20T17:00:00'));

@@ -45,7 +45,7 @@ beforeAll(async () => {
   // A resolved complaint of customer A, worked by the handler's department, with its pending post-resolution callback.
   const complaint = await prisma.interaction.create({
     data: {
-      number: 'TS-2026-700001',
+      number: 'TS-CBA-1',
       type: 'COMPLAINT',
       channel: 'PORTAL',
       status: 'RESOLVED',
@@ -70,7 +70,7 @@ describe('reading callbacks', () => {
       expect(list.callbacks.nodes.map((c) => c.id)).toEqual([taskId]);
       expect(list.callbackQueueCounts.find((c) => c.queue === 'PENDING')?.count).toBe(1);
       const one = await gqlOk<{ callback: { customer: { id: string } | null; interaction: { number: string } | null; assignee: { id: string } | null } }>(viewer, CALLBACK, { id: taskId });
-      expect(one.callback).toMatchObject({ customer: { id: customerAId }, interaction: { number: 'TS-2026-700001' } });
+      expect(one.callback).toMatchObject({ customer: { id: customerAId }, interaction: { number: 'TS-CBA-1' } });
       expect(one.callback.assignee).not.toBeNull();
     }
   });
@@ -104,7 +104,7 @@ describe('reading callbacks', () => {
     const one = await gqlOk<{ callback: { customer: unknown; interaction: unknown; assignee: unknown } }>(readOnly, CALLBACK, { id: taskId });
     expect(one.callback).toMatchObject({ customer: null, interaction: null, assignee: null });
     const wide = await gqlOk<{ callback: { customer: { id: string }; interaction: { number: string } } }>(apiWith(['callbacks:read', 'customers:read', 'interactions:read']), CALLBACK, { id: taskId });
-    expect(wide.callback).toMatchObject({ customer: { id: customerAId }, interaction: { number: 'TS-2026-700001' } });
+    expect(wide.callback).toMatchObject({ customer: { id: customerAId }, interaction: { number: 'TS-CBA-1' } });
     expect(errorCodes(await gqlAs(apiWith(['interactions:read', 'customers:read']), CALLBACK, { id: taskId }))).toEqual(['FORBIDDEN']);
     const onInteraction = await gqlOk<{ interaction: { callbacks: unknown[] } }>(apiWith(['interactions:read']), ON_INTERACTION, { id: complaintId });
     expect(onInteraction.interaction.callbacks).toEqual([]);

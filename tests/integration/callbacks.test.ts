@@ -49,7 +49,9 @@ async function resolvedComplaint(registeredBy: string | null = agent.userId): Pr
   n += 1;
   const verifying = await prisma.interaction.create({
     data: {
-      number: `TS-2026-8${String(n).padStart(5, '0')}`,
+      // Not of the intake's TS-<year>-<n> form: the intake's own numbers (a year's sequence starts after the highest
+      // one issued) must never meet these.
+      number: `TS-CB-${n}`,
       type: 'COMPLAINT',
       channel: 'PHONE',
       status: 'VERIFYING',

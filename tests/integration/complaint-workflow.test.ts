@@ -21,7 +21,7 @@ let n = 0;
 async function newComplaint(createdAt = new Date('2026-11-23T02:00:00Z')) {
   n += 1;
   return prisma.interaction.create({
-    data: { number: `TS-2026-9${String(n).padStart(5, '0')}`, type: 'COMPLAINT', channel: 'PORTAL', subject: '批次不良', description: '来料尺寸超差', customerId, createdAt },
+    data: { number: `TS-WF-${n}`, type: 'COMPLAINT', channel: 'PORTAL', subject: '批次不良', description: '来料尺寸超差', customerId, createdAt },
   });
 }
 
