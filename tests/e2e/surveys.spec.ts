@@ -123,5 +123,13 @@ test('agent launches a survey for 上海; the customer answers it through the po
   const row = consolePage.getByTestId('invitation-row').filter({ hasText: '华东精密汽配有限公司' });
   await expect(row.getByTestId('invitation-state')).toHaveText('已答复');
   await expect(row.getByTestId('invitation-response-link')).toBeVisible();
+
+  // The campaign's analysis counts the one response: an index with its formula, and the dimension chart draws.
+  await consolePage.getByTestId('campaign-analysis-link').click();
+  await expect(consolePage).toHaveURL(/\/console\/surveys\/analysis\?campaign=/);
+  await expect(consolePage.getByTestId('kpi-responses')).toHaveText('1');
+  await expect(consolePage.getByTestId('kpi-index')).toHaveText(/^\d{1,3}\.\d$/);
+  await expect(consolePage.getByTestId('analysis-formula')).toContainText('满意度指数');
+  await expect(consolePage.getByTestId('dimension-chart-svg').locator('svg .recharts-bar-rectangle').first()).toBeVisible();
   await agentAgain.close();
 });
