@@ -41,6 +41,18 @@ test('a complaint turns overdue after the clock is moved past its resolution due
   await page.goto('/console/complaints?queue=OPEN');
   await expect(page.getByTestId('complaint-row').filter({ hasText: complaint.number }).getByTestId('due-remaining')).toBeVisible();
 
+  // The queue's filters: a search by number leaves only this complaint; the 危机 chip (it is general) empties the
+  // list; clearing brings it back. The filters live in the URL.
+  await page.getByLabel('搜索', { exact: true }).fill(complaint.number);
+  await page.getByLabel('搜索', { exact: true }).press('Enter');
+  await expect(page).toHaveURL(new RegExp(`q=${complaint.number}`));
+  await expect(page.getByTestId('complaint-row')).toHaveCount(1);
+  await page.getByTestId('filter-severity-CRISIS').click();
+  await expect(page.getByTestId('complaint-queue-empty')).toContainText('没有符合筛选条件的投诉');
+  await page.getByTestId('filter-clear').click();
+  await expect(page).not.toHaveURL(/q=/);
+  await expect(page.getByTestId('complaint-row').filter({ hasText: complaint.number })).toBeVisible();
+
   // Three weeks later (past the 40 business hours of a general complaint, whatever weekends and holidays fall in).
   const offset = 21 * DAYS;
   expect(new Date(triageComplaint.resolutionDueAt).getTime()).toBeLessThan(Date.now() + offset);

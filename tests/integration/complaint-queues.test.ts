@@ -44,6 +44,62 @@ describe('complaint work queues', () => {
     expect(listed.interactions.nodes.map((x) => x.id).sort()).toEqual([overdue.id, crisis.id, closed.id].sort()); // closed but theirs
   });
 
+  it('filters a queue and its counts by severity, cause, department, owner, key account, customer and search, in any of four orders', async () => {
+    const dept = await prisma.department.create({ data: { code: 'QF', name: '质量部' } });
+    const other = await prisma.department.create({ data: { code: 'QG', name: '销售部' } });
+    const owner = (await createStaff('DEPARTMENT_HANDLER', { departmentId: dept.id })).user;
+    const customer = await createCustomerRecord();
+    const at = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const general = await complaint({ status: 'INVESTIGATING', severity: 'GENERAL', causeClass: 'QUALITY', responsibleDepartmentId: dept.id, ownerId: owner.id, resolutionDueAt: hours(5), createdAt: at(3), subject: '螺栓断裂' });
+    const crisis = await complaint({ status: 'TRIAGED', severity: 'CRISIS', causeClass: 'QUALITY', responsibleDepartmentId: dept.id, isKeyAccount: true, resolutionDueAt: hours(50), createdAt: at(1), customerId: customer.id });
+    const major = await complaint({ status: 'TRIAGED', severity: 'MAJOR', causeClass: 'NON_QUALITY', responsibleDepartmentId: dept.id, resolutionDueAt: hours(-2), createdAt: at(2) });
+    const untriaged = await complaint({ status: 'REGISTERED', responsibleDepartmentId: dept.id, createdAt: at(4) });
+    await complaint({ status: 'TRIAGED', severity: 'CRISIS', responsibleDepartmentId: other.id, resolutionDueAt: hours(1) }); // another department
+
+    const agent = (await createStaff('SERVICE_AGENT')).viewer;
+    type Page = { complaintQueue: { nodes: { id: string }[]; totalCount: number } };
+    const ids = async (filter: Record<string, unknown>, sort?: string, queue = 'OPEN') =>
+      (await gqlOk<Page>(agent, `query($q: ComplaintQueue!, $f: ComplaintQueueFilter, $s: ComplaintQueueSort) { complaintQueue(queue: $q, filter: $f, sort: $s) { nodes { id } totalCount } }`, { q: queue, f: filter, s: sort })).complaintQueue;
+    const inDept = { responsibleDepartmentId: dept.id };
+
+    expect((await ids(inDept)).nodes.map((x) => x.id)).toEqual([major.id, general.id, crisis.id, untriaged.id]); // due soonest, none last
+    expect((await ids(inDept, 'SEVERITY')).nodes.map((x) => x.id)).toEqual([crisis.id, major.id, general.id, untriaged.id]);
+    expect((await ids(inDept, 'NEWEST')).nodes.map((x) => x.id)).toEqual([crisis.id, major.id, general.id, untriaged.id]);
+    expect((await ids(inDept, 'OLDEST')).nodes.map((x) => x.id)).toEqual([untriaged.id, general.id, major.id, crisis.id]);
+    expect((await ids({ ...inDept, severity: ['CRISIS', 'MAJOR'] })).nodes.map((x) => x.id)).toEqual([major.id, crisis.id]);
+    expect((await ids({ ...inDept, causeClass: ['NON_QUALITY'] })).nodes.map((x) => x.id)).toEqual([major.id]);
+    expect((await ids({ ...inDept, ownerId: owner.id })).nodes.map((x) => x.id)).toEqual([general.id]);
+    expect((await ids({ ...inDept, keyAccount: true })).nodes.map((x) => x.id)).toEqual([crisis.id]);
+    expect((await ids({ ...inDept, keyAccount: false })).totalCount).toBe(3);
+    expect((await ids({ customerId: customer.id })).nodes.map((x) => x.id)).toEqual([crisis.id]);
+    expect((await ids({ ...inDept, search: '螺栓' })).nodes.map((x) => x.id)).toEqual([general.id]);
+    expect((await ids({ ...inDept, search: general.number })).nodes.map((x) => x.id)).toEqual([general.id]);
+    expect((await ids({ ...inDept, severity: ['CRISIS'] }, undefined, 'CRISIS')).nodes.map((x) => x.id)).toEqual([crisis.id]); // the queue and the filter both apply
+
+    // The tab counts follow the filter.
+    const counts = await gqlOk<{ complaintQueueCounts: { queue: string; count: number }[] }>(agent, `query($f: ComplaintQueueFilter) { complaintQueueCounts(filter: $f) { queue count } }`, { f: inDept });
+    expect(Object.fromEntries(counts.complaintQueueCounts.map((c) => [c.queue, c.count]))).toMatchObject({ OPEN: 4, CRISIS: 1, OVERDUE: 1, UNASSIGNED: 3 });
+
+    // Pages in a non-default order neither overlap nor skip.
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { complaintQueue: { nodes: { id: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } = await gqlOk(
+        agent,
+        `query($f: ComplaintQueueFilter, $a: String) { complaintQueue(queue: OPEN, filter: $f, sort: SEVERITY, first: 1, after: $a) { nodes { id } pageInfo { endCursor hasNextPage } } }`,
+        { f: inDept, a: after },
+      );
+      seen.push(...page.complaintQueue.nodes.map((x) => x.id));
+      after = page.complaintQueue.pageInfo.hasNextPage ? page.complaintQueue.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual([crisis.id, major.id, general.id, untriaged.id]);
+
+    // A malformed id is a field message, not a server error.
+    const bad = await gqlAs(agent, `query($f: ComplaintQueueFilter) { complaintQueue(queue: OPEN, filter: $f) { totalCount } }`, { f: { responsibleDepartmentId: 'nope' } });
+    expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(bad)).toContain('responsibleDepartmentId');
+  });
+
   it('is for staff only', async () => {
     const customer = (await createCustomerUser((await createCustomerRecord()).id)).viewer;
     expect(errorCodes(await gqlAs(customer, `{ complaintQueueCounts { count } }`))).toEqual(['FORBIDDEN']);

@@ -3,8 +3,8 @@ import { graphql } from '@/gql';
 // The console's complaint-workflow operations, prefixed `Complaint` (operation names are global across the UI).
 
 export const ComplaintQueueCountsQuery = graphql(`
-  query ComplaintQueueCounts {
-    complaintQueueCounts {
+  query ComplaintQueueCounts($filter: ComplaintQueueFilter) {
+    complaintQueueCounts(filter: $filter) {
       queue
       count
     }
@@ -12,8 +12,8 @@ export const ComplaintQueueCountsQuery = graphql(`
 `);
 
 export const ComplaintQueueQuery = graphql(`
-  query ComplaintQueue($queue: ComplaintQueue!, $first: Int, $after: String) {
-    complaintQueue(queue: $queue, first: $first, after: $after) {
+  query ComplaintQueue($queue: ComplaintQueue!, $filter: ComplaintQueueFilter, $sort: ComplaintQueueSort, $first: Int, $after: String) {
+    complaintQueue(queue: $queue, filter: $filter, sort: $sort, first: $first, after: $after) {
       nodes {
         id
         number

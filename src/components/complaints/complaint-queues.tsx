@@ -10,7 +10,9 @@ import { EmptyState, ErrorBanner, Spinner } from '@/components/ui/status';
 import { useAsyncData } from '@/components/customers/use-async-data';
 import { formatDateTime } from '@/lib/format';
 import { gqlRequest } from '@/lib/graphql-client';
-import { ComplaintQueueCountsQuery, ComplaintQueueQuery } from './complaint-operations';
+import { ComplaintDirectoryQuery, ComplaintQueueCountsQuery, ComplaintQueueQuery } from './complaint-operations';
+import { ComplaintQueueFilters } from './complaint-queue-filters';
+import { filterOf, isFiltered, paramsWithView, viewFromParams, type QueueView } from './complaint-queue-params';
 import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
 import { QueueTabs } from '@/components/ui/queue-tabs';
 
@@ -21,7 +23,7 @@ type Row = ComplaintQueueResult['complaintQueue']['nodes'][number];
 
 const queueFrom = (value: string | null): ComplaintQueue => QUEUES.find((q) => q === value) ?? 'MINE';
 
-/** The complaint work queues: one tab per queue with its count, the chosen queue in the URL (?queue=…). */
+/** The complaint work queues: one tab per queue with its count; the queue, its filters and order in the URL. */
 export function ComplaintQueues() {
   const t = useTranslations('complaints');
   const router = useRouter();
@@ -31,8 +33,14 @@ export function ComplaintQueues() {
   const errorMessage = useComplaintErrorMessage();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
 
-  const counts = useAsyncData(() => gqlRequest(ComplaintQueueCountsQuery), 'counts');
-  const firstPage = useAsyncData(() => gqlRequest(ComplaintQueueQuery, { queue, first: PAGE_SIZE }), queue);
+  const view = viewFromParams(searchParams);
+  const filter = filterOf(view);
+  const filterKey = JSON.stringify(filter);
+  const sort = view.sort;
+
+  const directory = useAsyncData(() => gqlRequest(ComplaintDirectoryQuery), 'directory');
+  const counts = useAsyncData(() => gqlRequest(ComplaintQueueCountsQuery, { filter }), `counts:${filterKey}`);
+  const firstPage = useAsyncData(() => gqlRequest(ComplaintQueueQuery, { queue, filter, sort, first: PAGE_SIZE }), `${queue}:${filterKey}:${sort}`);
 
   // Further pages are appended locally ("load more"); a new queue or a reload starts again from the first page.
   const [more, setMore] = useState<{ rows: Row[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
@@ -52,7 +60,7 @@ export function ComplaintQueues() {
     if (!endCursor) return;
     setMoreState({ loading: true, error: null });
     try {
-      const next = await gqlRequest(ComplaintQueueQuery, { queue, first: PAGE_SIZE, after: endCursor });
+      const next = await gqlRequest(ComplaintQueueQuery, { queue, filter, sort, first: PAGE_SIZE, after: endCursor });
       setMore((m) => ({
         rows: [...(m?.rows ?? []), ...next.complaintQueue.nodes],
         hasNextPage: next.complaintQueue.pageInfo.hasNextPage,
@@ -63,6 +71,10 @@ export function ComplaintQueues() {
       setMoreState({ loading: false, error });
     }
   };
+
+  const changeView = (next: QueueView) => router.replace(`${pathname}?${paramsWithView(searchParams, next).toString()}`);
+  const departments = directory.data?.departments ?? [];
+  const owners = (directory.data?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
 
   const selectQueue = (next: ComplaintQueue) => {
     const params = new URLSearchParams(searchParams.toString());
@@ -83,6 +95,7 @@ export function ComplaintQueues() {
         onSelect={selectQueue}
         testIdPrefix="queue"
       />
+      <ComplaintQueueFilters view={view} onChange={changeView} departments={departments} owners={owners} />
 
       {firstPage.error ? (
         <ErrorBanner message={errorMessage(firstPage.error)} onRetry={firstPage.reload} testId="complaint-queue-error" />
@@ -90,7 +103,7 @@ export function ComplaintQueues() {
         <Spinner label={t('list.loading')} />
       ) : rows.length === 0 ? (
         <EmptyState testId="complaint-queue-empty">
-          {t('list.empty')}
+          {isFiltered(view) ? t('list.emptyFiltered') : t('list.empty')}
         </EmptyState>
       ) : (
         <>

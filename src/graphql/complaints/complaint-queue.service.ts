@@ -3,8 +3,9 @@ import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
 import { badInput, forbidden } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
-import { decodeCursor, encodeCursor } from '../cursor';
-import { interactionReadScope, type InteractionPage } from '../interactions/interaction.service';
+import type { CauseClass, InteractionStatus, Severity } from '@/generated/prisma/enums';
+import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { interactionReadScope, interactionWhere, type InteractionPage } from '../interactions/interaction.service';
 import { loadBusinessCalendar } from './business-calendar';
 import { addBusinessHours } from './sla-clock.rules';
 import { now as clockNow } from '@/server/clock';
@@ -41,14 +42,63 @@ export async function queueWhere(viewer: Viewer, queue: ComplaintQueue, now: Dat
   }
 }
 
-/** One page of a work queue, most urgent first (earliest resolution due time; none last). */
-export async function listComplaintQueue(viewer: Viewer, args: { queue: ComplaintQueue; first?: number | null; after?: string | null }, now = clockNow()): Promise<InteractionPage> {
+export type ComplaintQueueFilter = {
+  severity?: readonly Severity[] | null;
+  causeClass?: readonly CauseClass[] | null;
+  status?: readonly InteractionStatus[] | null;
+  responsibleDepartmentId?: string | null;
+  ownerId?: string | null;
+  customerId?: string | null;
+  keyAccount?: boolean | null;
+  createdAt?: { from?: Date | null; to?: Date | null } | null;
+  search?: string | null;
+};
+
+export const COMPLAINT_QUEUE_SORTS = ['DUE_SOONEST', 'SEVERITY', 'NEWEST', 'OLDEST'] as const;
+export type ComplaintQueueSort = (typeof COMPLAINT_QUEUE_SORTS)[number];
+
+/** The filter's conditions (each on an indexed column); ids are checked so a typo is a field message, not a 500. */
+export function complaintFilterWhere(filter: ComplaintQueueFilter = {}): Prisma.InteractionWhereInput {
+  const and: Prisma.InteractionWhereInput[] = [interactionWhere({ status: filter.status, customerId: filter.customerId, createdAt: filter.createdAt, search: filter.search })];
+  if (filter.severity?.length) and.push({ severity: { in: [...filter.severity] } });
+  if (filter.causeClass?.length) and.push({ causeClass: { in: [...filter.causeClass] } });
+  if (filter.responsibleDepartmentId) {
+    if (!isUuid(filter.responsibleDepartmentId)) throw badInput('Invalid department id', { responsibleDepartmentId: '部门无效' });
+    and.push({ responsibleDepartmentId: filter.responsibleDepartmentId });
+  }
+  if (filter.ownerId) {
+    if (!isUuid(filter.ownerId)) throw badInput('Invalid owner id', { ownerId: '负责人无效' });
+    and.push({ ownerId: filter.ownerId });
+  }
+  if (filter.keyAccount != null) and.push({ isKeyAccount: filter.keyAccount });
+  return { AND: and };
+}
+
+const ORDER_BY: Record<ComplaintQueueSort, Prisma.InteractionOrderByWithRelationInput[]> = {
+  DUE_SOONEST: [{ resolutionDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+  // PostgreSQL sorts an enum by declaration order (GENERAL < MAJOR < CRISIS).
+  SEVERITY: [{ severity: { sort: 'desc', nulls: 'last' } }, { resolutionDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+  NEWEST: [{ createdAt: 'desc' }, { id: 'desc' }],
+  OLDEST: [{ createdAt: 'asc' }, { id: 'asc' }],
+};
+
+async function filteredQueueWhere(viewer: Viewer, queue: ComplaintQueue, filter: ComplaintQueueFilter | null | undefined, now: Date): Promise<Prisma.InteractionWhereInput> {
+  const where = await queueWhere(viewer, queue, now);
+  return filter ? { AND: [where, complaintFilterWhere(filter)] } : where;
+}
+
+/** One page of a work queue, filtered, most urgent first unless another order is asked for. */
+export async function listComplaintQueue(
+  viewer: Viewer,
+  args: { queue: ComplaintQueue; filter?: ComplaintQueueFilter | null; sort?: ComplaintQueueSort | null; first?: number | null; after?: string | null },
+  now = clockNow(),
+): Promise<InteractionPage> {
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be between 1 and 100', { first: '每页条数须在 1 到 100 之间' });
-  const where = await queueWhere(viewer, args.queue, now);
+  const where = await filteredQueueWhere(viewer, args.queue, args.filter, now);
   const rows = await prisma.interaction.findMany({
     where,
-    orderBy: [{ resolutionDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+    orderBy: ORDER_BY[args.sort ?? 'DUE_SOONEST'],
     take: first + 1,
     ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}),
   });
@@ -58,7 +108,9 @@ export async function listComplaintQueue(viewer: Viewer, args: { queue: Complain
   return { rows: page, hasNextPage, endCursor: last ? encodeCursor(last.id) : null, where, whereWithoutStatus: where };
 }
 
-/** How many complaints each queue holds, for the queue tabs. */
-export async function complaintQueueCounts(viewer: Viewer, now = clockNow()) {
-  return Promise.all(COMPLAINT_QUEUES.map(async (queue) => ({ queue, count: await prisma.interaction.count({ where: await queueWhere(viewer, queue, now) }) })));
+/** How many complaints each queue holds (under the same filter), for the queue tabs. */
+export async function complaintQueueCounts(viewer: Viewer, filter?: ComplaintQueueFilter | null, now = clockNow()) {
+  return Promise.all(
+    COMPLAINT_QUEUES.map(async (queue) => ({ queue, count: await prisma.interaction.count({ where: await filteredQueueWhere(viewer, queue, filter, now) }) })),
+  );
 }

@@ -42,7 +42,7 @@ function optionsFor(...args: Parameters<typeof commandOptions>) {
 export const complaintResolvers: Resolvers = {
   Query: {
     complaintQueue: (_, args, { viewer, now }) => listComplaintQueue(viewer, args, now()),
-    complaintQueueCounts: (_, __, { viewer, now }) => complaintQueueCounts(viewer, now()),
+    complaintQueueCounts: (_, { filter }, { viewer, now }) => complaintQueueCounts(viewer, filter, now()),
   },
   Mutation: {
     triageComplaint: (_, { id, version, input }, { viewer }) =>

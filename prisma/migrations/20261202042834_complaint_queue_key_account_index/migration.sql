@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Interaction_isKeyAccount_status_idx" ON "Interaction"("isKeyAccount", "status");
