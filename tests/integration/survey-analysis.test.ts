@@ -288,12 +288,15 @@ describe('follow-ups of a low score', () => {
   });
 
   it('a complaint through the intake (its numbering), text from the low answers, linked to the response', async () => {
-    const data = await gqlOk<{ createSurveyFollowUpComplaint: { id: string; number: string; type: string; channel: string; subject: string; description: string } }>(
-      agent,
-      `mutation($id: ID!) { createSurveyFollowUpComplaint(responseId: $id) { id number type channel subject description } }`,
-      { id: response.q4D },
+    // Three clicks at once: one complaint, the others CONFLICT (the intake locks the response), one history entry.
+    type Created = { createSurveyFollowUpComplaint: { id: string; number: string; type: string; channel: string; subject: string; description: string } | null };
+    const attempts = await Promise.all(
+      [1, 2, 3].map(() => gqlAs(agent, `mutation($id: ID!) { createSurveyFollowUpComplaint(responseId: $id) { id number type channel subject description } }`, { id: response.q4D })),
     );
-    const complaint = data.createSurveyFollowUpComplaint;
+    expect(attempts.map(errorCodes).sort()).toEqual([[], ['CONFLICT'], ['CONFLICT']]);
+    expect(await prisma.interaction.count({ where: { surveyResponseId: response.q4D, type: 'COMPLAINT' } })).toBe(1);
+    expect(await prisma.historyEntry.count({ where: { entityType: 'SurveyResponse', entityId: response.q4D, action: 'FOLLOW_UP_COMPLAINT' } })).toBe(1);
+    const complaint = attempts.map((a) => (a.data as Created | null | undefined)?.createSurveyFollowUpComplaint).find((x) => x)!;
     expect(complaint.number).toMatch(/^TS-\d{4}-\d{6}$/);
     expect([complaint.type, complaint.channel]).toEqual(['COMPLAINT', 'PHONE']);
     expect(complaint.subject).toBe('满意度调查低分跟进：2026-Q4 客户满意度调查');

@@ -329,12 +329,23 @@ async function clockFields(tx: Tx, type: InteractionType, customerId: string | n
  * Staff intake: a phone call (来电记录), visit, e-mail or letter/fax on a customer, of any type. `links.surveyResponseId`:
  * a complaint raised from a low survey score (the surveys module registers its follow-up complaints through here).
  */
-export async function recordInteraction(viewer: Viewer, rawInput: unknown, now: Date = clockNow(), links: { surveyResponseId?: string | null } = {}): Promise<Interaction> {
+export async function recordInteraction(
+  viewer: Viewer,
+  rawInput: unknown,
+  now: Date = clockNow(),
+  links: { surveyResponseId?: string | null; onCreated?: (tx: Tx, created: Interaction) => Promise<unknown> } = {},
+): Promise<Interaction> {
   requirePermission(viewer, 'interactions:write');
   const input = parseRecordInput(rawInput);
   const files = checkAttachments(decodeUploads(input.attachments ?? []));
   await prepareCustomerMail();
-  return withFileCleanup((written) => prisma.$transaction((tx) => registerStaffInteraction(tx, viewer, input, now, { surveyResponseId: links.surveyResponseId }, files, written)));
+  return withFileCleanup((written) =>
+    prisma.$transaction(async (tx) => {
+      const created = await registerStaffInteraction(tx, viewer, input, now, { surveyResponseId: links.surveyResponseId }, files, written);
+      await links.onCreated?.(tx, created);
+      return created;
+    }),
+  );
 }
 
 /**
@@ -353,6 +364,12 @@ export async function registerStaffInteraction(
   written: string[] = [],
 ): Promise<Interaction> {
   requirePermission(viewer, 'interactions:write');
+  if (origin.surveyResponseId && input.type === 'COMPLAINT') {
+    // One complaint per survey response: the response row is locked, so a double click waits and then sees the first.
+    await tx.$queryRaw`SELECT id FROM "SurveyResponse" WHERE id = ${origin.surveyResponseId}::uuid FOR UPDATE`;
+    const already = await tx.interaction.findFirst({ where: { surveyResponseId: origin.surveyResponseId, type: 'COMPLAINT' }, select: { number: true } });
+    if (already) throw conflict(`已由此答卷登记投诉 ${already.number}`, { number: already.number });
+  }
   const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });
   if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
   await assertContractOf(tx, input.relatedContractId, customer.id);

@@ -116,6 +116,7 @@ async function lowAnswerLines(response: Awaited<ReturnType<typeof submittedRespo
 export async function createFollowUpComplaint(viewer: Viewer, responseId: string, args: { subject?: string | null; description?: string | null }, now: Date): Promise<Interaction> {
   requirePermission(viewer, 'interactions:write');
   const response = await submittedResponse(viewer, responseId);
+  // Checked early for a quick answer; the intake checks again under a lock on the response (one complaint per response).
   const already = await prisma.interaction.findFirst({ where: { surveyResponseId: response.id, type: 'COMPLAINT' }, select: { number: true } });
   if (already) throw conflict(`已由此答卷登记投诉 ${already.number}`, { number: already.number });
   const contact = await prisma.contact.findFirst({ where: { customerId: response.customerId }, orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], select: { name: true, phone: true, mobile: true, email: true } });
@@ -137,10 +138,11 @@ export async function createFollowUpComplaint(viewer: Viewer, responseId: string
       description: description.slice(0, 5000),
     },
     now,
-    { surveyResponseId: response.id },
-  );
-  await prisma.$transaction((tx) =>
-    appendHistory(tx, viewer, { entityType: 'SurveyResponse', entityId: response.id, action: 'FOLLOW_UP_COMPLAINT', comment: `已登记投诉 ${complaint.number}`, changes: { interactionId: complaint.id } }),
+    {
+      surveyResponseId: response.id,
+      onCreated: (tx, created) =>
+        appendHistory(tx, viewer, { entityType: 'SurveyResponse', entityId: response.id, action: 'FOLLOW_UP_COMPLAINT', comment: `已登记投诉 ${created.number}`, changes: { interactionId: created.id } }),
+    },
   );
   return complaint;
 }
