@@ -10,7 +10,7 @@ export const TEMPLATE_INPUT = {
   name: '认证客户满意度调查表（测试）',
   description: '测试用',
   dimensions: [
-    { code: 'TIMELINESS', name: '服务及时性', weight: 0.3 },
+    { code: 'TIMELINESS', name: '服务及时性', nameEn: 'Timeliness', weight: 0.3 },
     { code: 'ATTITUDE', name: '服务态度', weight: 0.2 },
     { code: 'PRICE', name: '收费合理性', weight: 0.5 },
   ],

@@ -60,7 +60,7 @@ const ANALYSIS = /* GraphQL */ `
   query($filter: SurveyAnalysisFilter!) {
     surveyAnalysis(filter: $filter) {
       responses invited responseRate index formula lowScores
-      dimensions { code name weight effectiveWeight score answers }
+      dimensions { code name nameEn weight effectiveWeight score answers }
       nps { score promoters passives detractors responses }
       questions { question { id type } answered average score textAnswers distribution { value label count share } }
     }
@@ -68,7 +68,7 @@ const ANALYSIS = /* GraphQL */ `
 type Analysis = {
   surveyAnalysis: {
     responses: number; invited: number; responseRate: number; index: number | null; formula: string; lowScores: number;
-    dimensions: { code: string; score: number | null; answers: number; effectiveWeight: number }[];
+    dimensions: { code: string; name: string; nameEn: string | null; score: number | null; answers: number; effectiveWeight: number }[];
     nps: { score: number; promoters: number; passives: number; detractors: number; responses: number } | null;
     questions: { question: { id: string; type: string }; answered: number; average: number | null; score: number | null; textAnswers: number; distribution: { value: string; count: number; share: number }[] }[];
   };
@@ -96,6 +96,7 @@ describe('campaign analysis (numbers checked by hand)', () => {
       ['ATTITUDE', 66.67, 3, 0.2],
       ['PRICE', 75, 2, 0.5],
     ]);
+    expect(a.dimensions.map((d) => [d.name, d.nameEn])).toEqual([['服务及时性', 'Timeliness'], ['服务态度', null], ['收费合理性', null]]);
     expect(a.nps).toEqual({ score: 0, promoters: 1, passives: 1, detractors: 1, responses: 3 });
     const [first, , , price, nps, multi, text] = a.questions;
     expect(first!.distribution.map((b) => b.count)).toEqual([0, 1, 0, 1, 1]);

@@ -91,7 +91,7 @@ export function AnalysisCompare({
     if (data.error) return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="compare-error" />;
     if (!data.data) return <SectionSkeleton label={tc('loading')} testId="compare-loading" />;
     const { a, b } = data.data;
-    const dimensions = compareDimensions(a.dimensions, b.dimensions);
+    const dimensions = compareDimensions(a.dimensions, b.dimensions, locale);
     const questions = compareQuestions(a.questions, b.questions, (q) => questionText(q, locale));
     const summary = [
       { key: 'index', label: t('index'), a: a.index, b: b.index, testId: 'compare-index' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   answerText,
+  dimensionName,
   compareDimensions,
   compareQuestions,
   deltaTone,
@@ -223,5 +224,19 @@ describe('low answers', () => {
     expect(answerText(answer('SINGLE_CHOICE', { choiceValues: ['bad'] }), 'en')).toBe('Poor');
     expect(questionText({ text: '态度', textEn: 'Attitude' }, 'en')).toBe('Attitude');
     expect(questionText({ text: '态度', textEn: null }, 'en')).toBe('态度');
+  });
+});
+
+describe('dimension names in the English UI', () => {
+  const a = [{ code: 'T', name: '及时性', nameEn: 'Timeliness', score: 80 }, { code: 'P', name: '收费', nameEn: null, score: 60 }];
+  it('uses the template’s English name where it has one, the Chinese name otherwise', () => {
+    expect(dimensionName(a[0]!, 'en')).toBe('Timeliness');
+    expect(dimensionName(a[1]!, 'en')).toBe('收费');
+    expect(dimensionName(a[0]!, 'zh-CN')).toBe('及时性');
+  });
+  it('names the comparison rows and the trend series in the UI language', () => {
+    expect(compareDimensions(a, a, 'en').map((r) => r.label)).toEqual(['Timeliness', '收费']);
+    expect(trendData([{ periodLabel: '2026-Q4', responses: 1, dimensions: a }], 'en').dimensions.map((d) => d.name)).toEqual(['Timeliness', '收费']);
+    expect(trendData([{ periodLabel: '2026-Q4', responses: 1, dimensions: a }]).dimensions.map((d) => d.name)).toEqual(['及时性', '收费']);
   });
 });

@@ -47,14 +47,14 @@ const compareRow = (key: string, label: string, a: number | null | undefined, b:
   return { key, label, a: a ?? null, b: b ?? null, delta, tone: deltaTone(delta) };
 };
 
-type DimensionScoreLike = { code: string; name: string; score?: number | null };
+type DimensionScoreLike = { code: string; name: string; nameEn?: string | null; score?: number | null };
 
 /** Dimension scores side by side, matched by their stable code; A's order first, then dimensions only B has. */
-export function compareDimensions(a: readonly DimensionScoreLike[], b: readonly DimensionScoreLike[]): CompareRow[] {
+export function compareDimensions(a: readonly DimensionScoreLike[], b: readonly DimensionScoreLike[], locale = 'zh-CN'): CompareRow[] {
   const byCode = new Map(b.map((d) => [d.code, d]));
-  const rows = a.map((d) => compareRow(d.code, d.name, d.score, byCode.get(d.code)?.score));
+  const rows = a.map((d) => compareRow(d.code, dimensionName(d, locale), d.score, byCode.get(d.code)?.score));
   const seen = new Set(a.map((d) => d.code));
-  for (const d of b) if (!seen.has(d.code)) rows.push(compareRow(d.code, d.name, null, d.score));
+  for (const d of b) if (!seen.has(d.code)) rows.push(compareRow(d.code, dimensionName(d, locale), null, d.score));
   return rows;
 }
 
@@ -86,7 +86,7 @@ export function compareQuestions(a: readonly QuestionScoreLike[], b: readonly Qu
 
 // ───── chart rows ─────
 
-type DimensionLike = { code: string; name: string; weight: number; effectiveWeight: number; score?: number | null; answers: number };
+type DimensionLike = { code: string; name: string; nameEn?: string | null; weight: number; effectiveWeight: number; score?: number | null; answers: number };
 
 export type DimensionRow = { code: string; name: string; weight: number; effectiveWeight: number; score: number | null; answers: number; contribution: number | null };
 
@@ -138,7 +138,7 @@ export function distributionRows(type: QuestionType, buckets: readonly BucketLik
 
 // ───── trend ─────
 
-type PeriodLike = { periodLabel: string; responses: number; index?: number | null; nps?: number | null; dimensions: readonly { code: string; name: string; score?: number | null }[] };
+type PeriodLike = { periodLabel: string; responses: number; index?: number | null; nps?: number | null; dimensions: readonly { code: string; name: string; nameEn?: string | null; score?: number | null }[] };
 
 export type TrendSeries = { code: string; name: string; dataKey: string };
 export type TrendPoint = { periodLabel: string; responses: number; index: number | null; nps: number | null } & Record<string, number | string | null>;
@@ -147,12 +147,12 @@ export type TrendPoint = { periodLabel: string; responses: number; index: number
 export const dimensionKey = (code: string) => `dim:${code}`;
 
 /** Trend points oldest first (as surveyTrend returns them) with one key per dimension, and the dimension series. */
-export function trendData(periods: readonly PeriodLike[]): { points: TrendPoint[]; dimensions: TrendSeries[] } {
+export function trendData(periods: readonly PeriodLike[], locale = 'zh-CN'): { points: TrendPoint[]; dimensions: TrendSeries[] } {
   const series = new Map<string, TrendSeries>();
   const points = periods.map((p) => {
     const point: TrendPoint = { periodLabel: p.periodLabel, responses: p.responses, index: p.index ?? null, nps: p.nps ?? null };
     for (const d of p.dimensions) {
-      if (!series.has(d.code)) series.set(d.code, { code: d.code, name: d.name, dataKey: dimensionKey(d.code) });
+      if (!series.has(d.code)) series.set(d.code, { code: d.code, name: dimensionName(d, locale), dataKey: dimensionKey(d.code) });
       point[dimensionKey(d.code)] = d.score ?? null;
     }
     return point;
@@ -250,6 +250,7 @@ export function answerText(answer: LabelledAnswerLike, locale: string): string {
 
 /** A question's wording in the viewer's language. */
 export const questionText = (q: { text: string; textEn?: string | null }, locale: string) => (locale.startsWith('en') && q.textEn) || q.text;
+export const dimensionName = (d: { name: string; nameEn?: string | null }, locale: string) => (locale.startsWith('en') && d.nameEn) || d.name;
 
 // ───── colours ─────
 

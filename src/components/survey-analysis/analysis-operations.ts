@@ -60,6 +60,7 @@ export const SurveyAnalysisOverviewQuery = graphql(`
       dimensions {
         code
         name
+        nameEn
         weight
         effectiveWeight
         score
@@ -110,6 +111,7 @@ export const SurveyAnalysisTrendQuery = graphql(`
       dimensions {
         code
         name
+        nameEn
         score
         answers
       }
@@ -148,6 +150,7 @@ export const SurveyAnalysisCompareQuery = graphql(`
     dimensions {
       code
       name
+      nameEn
       score
       answers
     }

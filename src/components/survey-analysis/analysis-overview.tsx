@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SurveyAnalysisOverviewQuery } from '@/gql/graphql';
 import { formatNumber, formatPercent, formatScore } from '@/lib/format';
-import { dimensionRows, distributionRows, questionText, seriesColour } from './analysis-maths';
+import { dimensionName, dimensionRows, distributionRows, questionText, seriesColour } from './analysis-maths';
 import { ChartFigure, EmptyState, Section, tableClass } from './analysis-ui';
 
 type Analysis = SurveyAnalysisOverviewQuery['surveyAnalysis'];
@@ -19,7 +19,7 @@ export function DimensionChart({ analysis }: { analysis: Analysis }) {
   const rows = dimensionRows(analysis.dimensions);
   const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '');
   // Each bar is named with its effective weight, so the chart alone shows what the index leans on.
-  const chartRows = rows.map((r) => ({ ...r, axisLabel: `${r.name}（${formatPercent(r.effectiveWeight, locale)}）` }));
+  const chartRows = rows.map((r) => ({ ...r, axisLabel: `${dimensionName(r, locale)}（${formatPercent(r.effectiveWeight, locale)}）` }));
 
   if (rows.length === 0) return <EmptyState title={t('none')} testId="dimension-empty" />;
 
@@ -39,7 +39,7 @@ export function DimensionChart({ analysis }: { analysis: Analysis }) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.code} className={tableClass.row} data-testid="dimension-row">
-            <th scope="row" className={`${tableClass.td} font-normal`}>{row.name}</th>
+            <th scope="row" className={`${tableClass.td} font-normal`}>{dimensionName(row, locale)}</th>
             <td className={tableClass.tdNumber}>{formatNumber(row.weight, locale, 2)}</td>
             <td className={tableClass.tdNumber}>{formatPercent(row.effectiveWeight, locale)}</td>
             <td className={tableClass.tdNumber}>{row.score == null ? t('noAnswers') : formatScore(row.score, locale)}</td>

@@ -30,7 +30,7 @@ export function AnalysisTrend({ filter }: { filter: AnalysisFilterState }) {
   const body = () => {
     if (trend.error) return <ErrorBanner message={errorMessage(trend.error)} onRetry={trend.reload} testId="trend-error" />;
     if (!trend.data) return <SectionSkeleton label={t('loading')} testId="trend-loading" />;
-    const { points, dimensions } = trendData(trend.data.surveyTrend);
+    const { points, dimensions } = trendData(trend.data.surveyTrend, locale);
     if (points.every((p) => p.responses === 0)) return <EmptyState title={t('empty')} testId="trend-empty" />;
     const colourOf = new Map(dimensions.map((d, i) => [d.code, DIMENSION_COLOURS[i % DIMENSION_COLOURS.length]!]));
     const shownDimensions = dimensions.filter((d) => shown.includes(d.code));

@@ -232,7 +232,7 @@ function scopeTemplates(scope: Scope, memo?: Memo): Promise<ScopeTemplates> {
     const dimensions = new Map<string, IndexDimension & { order: number }>();
     [...templates].reverse().forEach((t, newest) =>
       t.dimensions.forEach((d) => {
-        if (!dimensions.has(d.code)) dimensions.set(d.code, { code: d.code, name: d.name, weight: d.weight.toNumber(), order: newest * 1000 + d.position });
+        if (!dimensions.has(d.code)) dimensions.set(d.code, { code: d.code, name: d.name, nameEn: d.nameEn, weight: d.weight.toNumber(), order: newest * 1000 + d.position });
       }),
     );
     const codeOf = new Map(templates.flatMap((t) => t.dimensions.map((d) => [d.id, d.code] as const)));

@@ -25,7 +25,7 @@ import type { SurveyChoice } from './survey-template.rules';
  */
 
 export type IndexQuestion = { id: string; type: QuestionType; dimensionCode: string | null; choices: readonly SurveyChoice[] };
-export type IndexDimension = { code: string; name: string; weight: number };
+export type IndexDimension = { code: string; name: string; nameEn?: string | null; weight: number };
 
 /** One row of the analysis' aggregate: `count` answers to `questionId` had exactly this value. */
 export type AnswerGroup = { questionId: string; numericValue: number | null; choiceValues: readonly string[]; hasText: boolean; count: number };
@@ -53,6 +53,7 @@ export function normalisedValue(question: Pick<IndexQuestion, 'type' | 'choices'
 export type DimensionScore = {
   code: string;
   name: string;
+  nameEn: string | null;
   weight: number;
   /** weight ÷ Σ weights of the dimensions with answers; 0 without answers. */
   effectiveWeight: number;
@@ -97,6 +98,7 @@ export function scoresFromTotals(rows: readonly DimensionTotal[], dimensions: re
     return {
       code: d.code,
       name: d.name,
+      nameEn: d.nameEn ?? null,
       weight: d.weight,
       effectiveWeight: answers > 0 && answeredWeight > 0 ? d.weight / answeredWeight : 0,
       score: answers > 0 ? sum / answers : null,
