@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PdfReport } from './pdf-report';
+import { columnWidths, pageRuns, PdfReport } from './pdf-report';
 
 describe('PdfReport', () => {
   it('writes a PDF with the Chinese font embedded, a table and a footer on every page', async () => {
@@ -28,5 +28,21 @@ describe('PdfReport.barChart', () => {
     const raw = (await report.toBuffer()).toString('latin1');
     expect(raw.startsWith('%PDF-')).toBe(true);
     expect((raw.match(/\/Type \/Page\b/g) ?? []).length).toBeGreaterThan(1);
+  });
+});
+
+describe('table pages', () => {
+  it('shares the width left by fixed columns among the * columns', () => {
+    expect(columnWidths([{ width: 80 }, {}, { width: '*' }, { width: 40 }], 400)).toEqual([80, 140, 140, 40]);
+    expect(columnWidths([{ width: 300 }, {}], 200)).toEqual([300, 0]);
+  });
+
+  it('fills each page under its own header and never splits a row', () => {
+    // 100 pt left on this page, 300 on a fresh one, header 20: 80 → rows of 30+30 (a third would reach 90 ≥ 80);
+    // then 280 per page → 9 rows of 30 (270), then the rest.
+    expect(pageRuns(Array(20).fill(30), 20, 100, 300)).toEqual([2, 9, 9]);
+    expect(pageRuns([10, 500, 10], 20, 100, 300)).toEqual([1, 1, 1]); // a row taller than a page goes alone
+    expect(pageRuns([], 20, 100, 300)).toEqual([]);
+    expect(pageRuns([90], 20, 50, 300)).toEqual([1]); // the first row always starts where the table starts
   });
 });

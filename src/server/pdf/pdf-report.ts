@@ -44,6 +44,38 @@ export type PdfReportOptions = {
 
 const text = (value: PdfCell) => (value === null || value === undefined || value === '' ? '—' : String(value));
 
+const TABLE_FONT_SIZE = 9;
+const TABLE_PADDING = 4;
+
+/** Column widths in points: fixed widths as given, the rest of `total` shared equally by the '*' columns. */
+export function columnWidths(columns: readonly Pick<PdfColumn, 'width'>[], total: number): number[] {
+  const fixed = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
+  const stars = columns.filter((c) => typeof c.width !== 'number').length;
+  const star = stars ? Math.max(0, total - fixed) / stars : 0;
+  return columns.map((c) => (typeof c.width === 'number' ? c.width : star));
+}
+
+/**
+ * How many rows go on each page when every page starts with the header: `firstSpace` is what is left on the current
+ * page, `pageSpace` a whole page. A row never splits; one taller than a page goes alone (pdfkit clamps it).
+ */
+export function pageRuns(rowHeights: readonly number[], headerHeight: number, firstSpace: number, pageSpace: number): number[] {
+  const runs: number[] = [];
+  let space = firstSpace - headerHeight;
+  let count = 0;
+  for (const height of rowHeights) {
+    if (count > 0 && height >= space) {
+      runs.push(count);
+      count = 0;
+      space = pageSpace - headerHeight;
+    }
+    count += 1;
+    space -= height;
+  }
+  if (count > 0) runs.push(count);
+  return runs;
+}
+
 export class PdfReport {
   private readonly doc: PDFKit.PDFDocument;
   private readonly chunks: Buffer[] = [];
@@ -147,20 +179,39 @@ export class PdfReport {
     return this;
   }
 
-  /** A table with a shaded header row; `emptyText` is printed as one row when there are no rows. */
+  /**
+   * A table with a shaded header row, repeated at the top of every page the table runs onto; `emptyText` is printed
+   * as one row when there are no rows.
+   */
   table(columns: readonly PdfColumn[], rows: readonly (readonly PdfCell[])[], { emptyText = '无' }: { emptyText?: string } = {}): this {
     this.keep(50);
     const header: PDFKit.Mixins.CellOptions[] = columns.map((c) => ({ text: c.header, type: 'TH', backgroundColor: HEAD_FILL, font: { src: PDF_FONTS.bold }, align: { x: c.align ?? 'left', y: 'center' } }));
     const body: PDFKit.Mixins.CellOptions[][] = rows.length
       ? rows.map((r) => columns.map((c, i) => ({ text: text(r[i]), align: { x: c.align ?? 'left', y: 'top' } })))
       : [[{ text: emptyText, colSpan: columns.length, textColor: MUTED }]];
-    this.doc.font(PDF_FONTS.regular).fontSize(9).fillColor(INK);
-    this.doc.table({
-      position: { x: MARGIN },
-      maxWidth: this.width,
-      columnStyles: columns.map((c) => ({ width: c.width ?? '*' })),
-      defaultStyle: { border: 0.5, borderColor: RULE, padding: 4 },
-      data: [header, ...body],
+    // pdfkit's table breaks pages but does not repeat the header: the rows are measured here and given to it one
+    // page's worth at a time, each run under its own header.
+    const widths = columnWidths(columns, this.width);
+    const heightOf = (cells: readonly PdfCell[], font: string) => {
+      this.doc.font(font).fontSize(TABLE_FONT_SIZE);
+      return Math.max(...cells.map((cell, i) => this.doc.heightOfString(text(cell), { width: Math.max(1, widths[i]! - 2 * TABLE_PADDING) }))) + 2 * TABLE_PADDING + 1;
+    };
+    const page = this.doc.page;
+    const runs = rows.length
+      ? pageRuns(rows.map((r) => heightOf(r, PDF_FONTS.regular)), heightOf(columns.map((c) => c.header), PDF_FONTS.bold), page.maxY() - this.doc.y, page.maxY() - page.margins.top)
+      : [1];
+    let start = 0;
+    runs.forEach((count, run) => {
+      if (run > 0) this.doc.addPage();
+      this.doc.font(PDF_FONTS.regular).fontSize(TABLE_FONT_SIZE).fillColor(INK);
+      this.doc.table({
+        position: { x: MARGIN },
+        maxWidth: this.width,
+        columnStyles: widths,
+        defaultStyle: { border: 0.5, borderColor: RULE, padding: TABLE_PADDING },
+        data: [header, ...body.slice(start, start + count)],
+      });
+      start += count;
     });
     this.doc.moveDown(0.6);
     return this;
