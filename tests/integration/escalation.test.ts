@@ -5,7 +5,7 @@ import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
 import { addBusinessHours } from '@/graphql/complaints/sla-clock.rules';
 import { prisma } from '@/server/db';
 import { startQueue, stopQueue } from '@/server/queue/boss';
-import { createStaff } from '../helpers/factories';
+import { createCustomerRecord, createStaff } from '../helpers/factories';
 
 // A pg-boss schema of this file's own: other runs on the same server database never see these jobs.
 const queueSchema = `pgboss_test_${process.pid}`;
@@ -187,5 +187,18 @@ describe('escalation sweep', () => {
     expect(result.candidates).toBeGreaterThanOrEqual(5);
     const taken = await prisma.escalation.findMany({ where: { interactionId: { in: records.map((r) => r.id) } } });
     expect(taken.map((e) => `${e.reason}:${e.level}`)).toEqual(Array(5).fill('RESOLUTION_OVERDUE:1'));
+  });
+});
+
+describe('escalation rows', () => {
+  it('concern exactly one record: a complaint or a callback, never neither or both (a CHECK in the database)', async () => {
+    const complaint = await createInteraction();
+    const callback = await prisma.callback.create({ data: { customerId: (await createCustomerRecord()).id, reason: 'PERIODIC', dueAt: new Date() } });
+    const row = { reason: 'TEST', level: 1, notifiedUserIds: [] };
+    await expect(prisma.escalation.create({ data: row })).rejects.toThrow(/Escalation_one_subject_check/);
+    await expect(prisma.escalation.create({ data: { ...row, interactionId: complaint.id, callbackId: callback.id } })).rejects.toThrow(/Escalation_one_subject_check/);
+    await prisma.escalation.create({ data: { ...row, interactionId: complaint.id } });
+    await prisma.escalation.create({ data: { ...row, callbackId: callback.id } });
+    expect(await prisma.escalation.count({ where: { reason: 'TEST' } })).toBe(2);
   });
 });
