@@ -7,7 +7,7 @@ import { buttonClass } from '@/components/ui/classes';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { gqlRequest } from '@/lib/graphql-client';
 import { NotificationListQuery, NotificationMarkAllReadMutation, NotificationUnreadCountQuery } from './notification-operations';
-import { badgeText } from './notification-time';
+import { badgeText } from './notification-format';
 import {
   NOTIFICATIONS_CHANGED,
   NotificationKind,

@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { QueueTabs } from '@/components/ui/queue-tabs';
 import { EmptyState, ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import { gqlRequest } from '@/lib/graphql-client';
+import { noticeText } from './notification-format';
 import { NotificationCountsQuery, NotificationListQuery, NotificationMarkAllReadMutation } from './notification-operations';
 import {
   NOTIFICATIONS_CHANGED,
@@ -158,7 +159,7 @@ export function NotificationList() {
                     {!row.readAt && <span className="sr-only">{t('list.unread')}</span>}
                     <NotificationKind kind={row.kind} />
                   </div>
-                  {row.body && <p className="mt-1 line-clamp-3 text-sm whitespace-pre-line text-slate-600">{row.body}</p>}
+                  {row.body && <p className="mt-1 line-clamp-3 text-sm whitespace-pre-line text-slate-600">{noticeText(row.body)}</p>}
                   <NotificationTime iso={row.createdAt} />
                 </div>
                 <div className="flex shrink-0 items-center gap-1">

@@ -6,7 +6,7 @@ import { formatDateTime } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
 import { NotificationMarkReadMutation } from './notification-operations';
-import { relativeTime } from './notification-time';
+import { relativeTime } from './notification-format';
 
 // Pieces shared by the bell's popover and the notifications page.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeText, relativeTime } from './notification-time';
+import { badgeText, noticeText, relativeTime } from './notification-format';
 
 const now = new Date('2026-11-25T02:00:00Z'); // 10:00 in Asia/Shanghai
 const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
@@ -28,5 +28,13 @@ describe('badgeText', () => {
     expect(badgeText(7)).toBe('7');
     expect(badgeText(99)).toBe('99');
     expect(badgeText(100)).toBe('99+');
+  });
+});
+
+describe('noticeText', () => {
+  it('drops the e-mail sign-off and keeps the rest', () => {
+    expect(noticeText('TS-2026-000005「喷涂色差」的处理期限已过，请督促处理。\n\n—— 客服通（系统自动发送，请勿直接回复）')).toBe('TS-2026-000005「喷涂色差」的处理期限已过，请督促处理。');
+    expect(noticeText('第一段\n\n查看：http://x/console\n\n—— 客服通')).toBe('第一段\n\n查看：http://x/console');
+    expect(noticeText('没有落款')).toBe('没有落款');
   });
 });

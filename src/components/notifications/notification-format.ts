@@ -18,3 +18,9 @@ export function relativeTime(iso: string, now: Date, locale: string, timeZone: s
 
 /** The badge text: the count, capped at "99+". */
 export const badgeText = (count: number) => (count > 99 ? '99+' : String(count));
+
+/**
+ * The notice as the screen shows it: the escalation notices share their text with the e-mail, which ends with a
+ * sign-off paragraph ("—— 客服通（系统自动发送，请勿直接回复）") that means nothing in the app.
+ */
+export const noticeText = (body: string) => body.replace(/\n+——[^\n]*\s*$/, '').trim();
