@@ -1,5 +1,5 @@
 import type { GraphQLFieldResolver } from 'graphql';
-import { requirePermission, requireSignedIn, type Permission } from '@/server/auth/policies';
+import { requirePermission, requireSignedIn, requireStaff, type Permission } from '@/server/auth/policies';
 import type { Viewer } from '@/server/viewer';
 import type { GraphQLContext } from './context';
 
@@ -14,6 +14,8 @@ export const policy = {
   /** Anyone, signed in or not. */
   public: { describe: 'public', check: () => undefined } satisfies FieldPolicy,
   signedIn: { describe: 'signed in', check: (viewer: Viewer) => requireSignedIn(viewer) } satisfies FieldPolicy,
+  /** A staff user's own session: customers and API keys are FORBIDDEN (what belongs to a person, e.g. notifications). */
+  staff: { describe: 'staff', check: (viewer: Viewer) => requireStaff(viewer) } satisfies FieldPolicy,
   permission: (permission: Permission): FieldPolicy => ({ describe: permission, check: (viewer) => requirePermission(viewer, permission) }),
   /** A customer account (the service scopes it to its own organisation), or a holder of `permission`. */
   ownCustomerOr: (permission: Permission): FieldPolicy => ({

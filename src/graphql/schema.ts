@@ -7,6 +7,7 @@ import { callbackPolicies, callbackResolvers } from './callbacks/resolvers';
 import { complaintPolicies, complaintResolvers } from './complaints/resolvers';
 import { customerPolicies, customerResolvers } from './customers/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
+import { notificationPolicies, notificationResolvers } from './notifications/resolvers';
 import { reportPolicies, reportResolvers } from './reports/resolvers';
 import type { RootPolicies } from './policy';
 import { withPolicies } from './policy';
@@ -22,6 +23,7 @@ const modules: { resolvers: Record<string, unknown>; policies: RootPolicies }[] 
   { resolvers: callbackResolvers as Record<string, unknown>, policies: callbackPolicies },
   { resolvers: surveyResolvers as Record<string, unknown>, policies: surveyPolicies },
   { resolvers: reportResolvers as Record<string, unknown>, policies: reportPolicies },
+  { resolvers: notificationResolvers as Record<string, unknown>, policies: notificationPolicies },
 ];
 
 function loadTypeDefs(): DocumentNode[] {

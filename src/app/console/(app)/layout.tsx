@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ConsoleNav } from '@/components/console-nav';
 import { LocaleSwitcher } from '@/components/locale-switcher';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { Providers } from '@/components/providers';
 import { SignOutButton } from '@/components/sign-out-button';
 import { ROLE_PERMISSIONS } from '@/server/auth/policies';
@@ -23,6 +24,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex items-center justify-end gap-4 border-b border-slate-200 bg-white px-6 py-3">
+            <NotificationBell />
             <span className="text-sm text-slate-600" data-testid="current-user">{name}</span>
             <LocaleSwitcher />
             <SignOutButton callbackUrl="/console/login" />

@@ -1,0 +1,27 @@
+import type { Resolvers } from '../resolvers-types.generated';
+import { policy, type RootPolicies } from '../policy';
+import { listMyNotifications, markAllNotificationsRead, markNotificationsRead, unreadNotificationCount } from './notification.service';
+
+// A notification belongs to a person: staff sessions only (customers and API keys are FORBIDDEN); the service scopes
+// every query to the viewer's own rows.
+export const notificationPolicies: RootPolicies = {
+  Query: {
+    myNotifications: policy.staff,
+    unreadNotificationCount: policy.staff,
+  },
+  Mutation: {
+    markNotificationsRead: policy.staff,
+    markAllNotificationsRead: policy.staff,
+  },
+};
+
+export const notificationResolvers: Resolvers = {
+  Query: {
+    myNotifications: (_, args, { viewer }) => listMyNotifications(viewer, args),
+    unreadNotificationCount: (_, __, { viewer }) => unreadNotificationCount(viewer),
+  },
+  Mutation: {
+    markNotificationsRead: (_, { ids }, { viewer, now }) => markNotificationsRead(viewer, ids, now()),
+    markAllNotificationsRead: (_, __, { viewer, now }) => markAllNotificationsRead(viewer, now()),
+  },
+};
