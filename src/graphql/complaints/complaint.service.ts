@@ -6,6 +6,7 @@ import { badInput, conflict, forbidden, notFound, unauthenticated } from '@/serv
 import { appendHistory } from '@/server/history';
 import type { CustomerNoticeEvent } from '@/server/mail/customer-mail';
 import { notifyCustomer, prepareCustomerMail } from '../interactions/customer-notify';
+import { notifyStaffOfStep } from './complaint-staff-notify';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
 import { interactionReadScope } from '../interactions/interaction.service';
@@ -151,7 +152,8 @@ export async function applyCommand(
   const actor = actorOf(viewer);
   const comment = { data: parseComment(command) };
   const version = row.version;
-  const decision = decide(workflowRecord(row), command, actor, await loadAuthority(tx));
+  const authority = await loadAuthority(tx);
+  const decision = decide(workflowRecord(row), command, actor, authority);
   if (!decision.ok) {
     if (decision.code === 'FORBIDDEN') throw forbidden(decision.message);
     if (decision.code === 'INVALID_TRANSITION') throw conflict(decision.message, { status: row.status });
@@ -228,6 +230,24 @@ export async function applyCommand(
     comment: reason ?? null,
     visibleToCustomer: decision.visibleToCustomer,
   });
+  await notifyStaffOfStep(
+    tx,
+    {
+      interactionId: row.id,
+      command: command.type,
+      accepted: command.type === 'CUSTOMER_FEEDBACK' ? command.accepted : undefined,
+      to,
+      number: row.number,
+      subject: row.subject,
+      severity: patch.severity !== undefined ? patch.severity : row.severity,
+      ownerId: patch.ownerId !== undefined ? patch.ownerId : row.ownerId,
+      responsibleDepartmentId: patch.responsibleDepartmentId !== undefined ? patch.responsibleDepartmentId : row.responsibleDepartmentId,
+      registeredById: row.registeredById,
+      escalated: patch.escalate === true,
+    },
+    authority,
+    actor.userId,
+  );
   const event = customerEventOf(command, to, actor.role);
   if (event) await notifyCustomer(tx, row, event, { at: now, detail: event === 'RESOLVED' ? null : reason });
   return tx.interaction.findUniqueOrThrow({ where: { id: row.id } });

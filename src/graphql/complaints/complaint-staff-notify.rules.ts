@@ -1,0 +1,65 @@
+import type { Severity } from '@/generated/prisma/enums';
+import type { ApprovalAuthority, CommandType, WorkflowRole } from './complaint-workflow.rules';
+
+/**
+ * Who on the staff hears of a workflow step in the console (the bell, SPEC §4 hand-offs): the new owner of a
+ * triaged complaint (or the department head when nobody is named) and the service manager when it is beyond the
+ * department's authority, the approvers of a plan (核决权限 for its
+ * severity), the owner when the plan is approved or sent back, quality when implementation is done and needs
+ * verifying, the owner and the registering agent when the customer disputes, and the agent whose callback task the
+ * resolution created. The actor never notifies themselves. Pure: the service resolves roles and heads to users.
+ */
+export type StaffRecipients = { userIds: (string | null)[]; roles: WorkflowRole[]; headOfDepartmentId: string | null };
+export type StaffNoticePlan = { kind: string; title: string; to: StaffRecipients };
+
+export type StepFacts = {
+  command: CommandType;
+  accepted?: boolean;
+  to: string;
+  number: string;
+  subject: string;
+  severity: Severity | null;
+  /** After the step. */
+  ownerId: string | null;
+  responsibleDepartmentId: string | null;
+  registeredById: string | null;
+  /** Triaged as beyond the department's authority: raised to the role above (the service manager). */
+  escalated?: boolean;
+};
+
+const nobody: StaffRecipients = { userIds: [], roles: [], headOfDepartmentId: null };
+
+export function staffNoticesOf(step: StepFacts, authority: ApprovalAuthority): StaffNoticePlan[] {
+  const about = `${step.number}「${step.subject}」`;
+  const plan = (kind: string, title: string, to: Partial<StaffRecipients>): StaffNoticePlan[] => [{ kind, title, to: { ...nobody, ...to } }];
+  switch (step.command) {
+    case 'TRIAGE': {
+      const raised = step.escalated ? plan('COMPLAINT_RAISED', `超出部门权限，投诉已上报：${about}`, { roles: ['SERVICE_MANAGER'] }) : [];
+      if (step.ownerId) return [...plan('COMPLAINT_ASSIGNED', `投诉已分派给您：${about}`, { userIds: [step.ownerId] }), ...raised];
+      if (step.responsibleDepartmentId) return [...plan('COMPLAINT_ASSIGNED', `投诉已分派到贵部门，请指定负责人：${about}`, { headOfDepartmentId: step.responsibleDepartmentId }), ...raised];
+      return raised;
+    }
+    case 'SUBMIT_FOR_APPROVAL':
+      return plan('APPROVAL_REQUESTED', `处理方案待您审批（核决权限）：${about}`, { roles: [...authority[step.severity ?? 'GENERAL'].approve] });
+    case 'APPROVE':
+      return plan('PLAN_APPROVED', `处理方案已批准，可开始实施：${about}`, { userIds: [step.ownerId] });
+    case 'REJECT_PLAN':
+      return plan('PLAN_REJECTED', `处理方案被退回，请修改：${about}`, { userIds: [step.ownerId] });
+    case 'COMPLETE_IMPLEMENTATION':
+      return plan('VERIFICATION_DUE', `措施已实施，待效果验证：${about}`, { roles: ['QUALITY_MANAGER'] });
+    case 'VERIFY':
+      if (step.to === 'RESOLVED') return plan('CALLBACK_CREATED', `投诉已解决，请在期限内回访：${about}`, { userIds: [step.registeredById] });
+      return plan('VERIFICATION_FAILED', `效果验证未通过，请重新调查：${about}`, { userIds: [step.ownerId] });
+    case 'CUSTOMER_FEEDBACK':
+      if (step.accepted === false) return plan('CUSTOMER_DISPUTED', `客户对处理结果有异议，投诉已重新打开：${about}`, { userIds: [step.ownerId, step.registeredById] });
+      return [];
+    default:
+      return [];
+  }
+}
+
+/** The users a plan reaches: named users, holders of the roles, the department head — each once, never the actor. */
+export function recipientsOf(to: StaffRecipients, resolved: { roleHolders: readonly string[]; head: string | null }, actorUserId: string | null): string[] {
+  const all = [...to.userIds, ...resolved.roleHolders, resolved.head].filter((id): id is string => !!id && id !== actorUserId);
+  return [...new Set(all)];
+}
