@@ -60,7 +60,12 @@ test('a complaint turns overdue after the clock is moved past its resolution due
   expect(moved.sweep).toMatchObject({ escalations: expect.any(Number) });
   await page.clock.install({ time: new Date(Date.now() + offset) }); // the browser's clock moves too
 
-  await page.goto('/console/complaints?queue=OVERDUE');
+  // The 工作台 counts it among the overdue complaints; its tile opens the overdue queue.
+  await page.goto('/console');
+  const overdueTile = page.getByTestId('dashboard-complaints-OVERDUE');
+  await expect(overdueTile).toContainText(/已逾期\s*[1-9]/);
+  await overdueTile.click();
+  await expect(page).toHaveURL(/queue=OVERDUE/);
   const row = page.getByTestId('complaint-row').filter({ hasText: complaint.number });
   await expect(row).toContainText(subject);
   await expect(row.getByTestId('due-overdue')).toContainText('逾期');

@@ -51,11 +51,15 @@ export function NotificationTime({ iso }: { iso: string }) {
   );
 }
 
+// Red: act now; amber: something went back or up; blue: a hand-off (your turn).
+const URGENT_KINDS = new Set(['ESCALATION_CRISIS', 'CUSTOMER_DISPUTED', 'VERIFICATION_FAILED']);
+const WARNING_KINDS = new Set(['PLAN_REJECTED', 'COMPLAINT_RAISED']);
+
 /** The kind as a small label (分派超时, 处理逾期, …); nothing for kinds without a label. */
 export function NotificationKind({ kind }: { kind: string }) {
   const t = useTranslations('notifications.kind');
   if (!t.has(kind)) return null;
-  const colour = kind === 'ESCALATION_CRISIS' || kind.endsWith('_OVERDUE') ? 'bg-red-50 text-red-800' : 'bg-amber-50 text-amber-900';
+  const colour = URGENT_KINDS.has(kind) || kind.endsWith('_OVERDUE') ? 'bg-red-50 text-red-800' : kind.startsWith('ESCALATION_') || WARNING_KINDS.has(kind) ? 'bg-amber-50 text-amber-900' : 'bg-blue-50 text-blue-800';
   return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${colour}`}>{t(kind)}</span>;
 }
 
