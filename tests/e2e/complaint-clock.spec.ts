@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { graphql, moveServerClock, signIn } from './helpers';
+import { lodgeComplaint, moveServerClock, signIn, triageToHandler } from './helpers';
 
 // SPEC §4 clocks: a triaged complaint is not overdue; after the clock moves past its resolution due time it shows in
 // the 逾期 queue with a red "逾期" clock, and the escalation sweep has raised its level.
@@ -12,27 +12,11 @@ test.afterEach(async ({ request }) => {
 
 test('a complaint turns overdue after the clock is moved past its resolution due time', async ({ browser }) => {
   const subject = `交期延误 ${randomUUID().slice(0, 8)}`;
-  const customer = await browser.newContext();
-  const customerPage = await customer.newPage();
-  await signIn(customerPage, 'portal', 'customer@kefu.demo');
-  const { submitInteraction: complaint } = await graphql<{ submitInteraction: { id: string; number: string; version: number } }>(
-    customerPage,
-    'mutation ($input: SubmitInteractionInput!) { submitInteraction(input: $input) { id number version } }',
-    { input: { idempotencyKey: randomUUID(), type: 'COMPLAINT', subject, description: '第 7 批次交货延误 3 天，影响客户排产。' } },
-  );
-  await customer.close();
-
+  const complaint = await lodgeComplaint(browser, subject, '第 7 批次交货延误 3 天，影响客户排产。');
   const agent = await browser.newContext();
   const page = await agent.newPage();
   await signIn(page, 'console', 'agent@kefu.demo');
-  const directory = await graphql<{ departments: { id: string; code: string }[]; users: { id: string; email: string }[] }>(page, '{ departments { id code } users { id email } }');
-  const production = directory.departments.find((d) => d.code === 'PROD')!;
-  const handler = directory.users.find((u) => u.email === 'handler@kefu.demo')!;
-  const { triageComplaint } = await graphql<{ triageComplaint: { resolutionDueAt: string } }>(
-    page,
-    'mutation ($id: ID!, $version: Int!, $input: TriageInput!) { triageComplaint(id: $id, version: $version, input: $input) { resolutionDueAt } }',
-    { id: complaint.id, version: complaint.version, input: { severity: 'GENERAL', causeClass: 'NON_QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: production.id, ownerId: handler.id } },
-  );
+  const triageComplaint = await triageToHandler(page, complaint);
 
   // Today: in the open queue with time remaining, not in the overdue queue.
   await page.goto('/console/complaints?queue=OVERDUE');

@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'kefu-demo-2026';
 
@@ -24,4 +25,41 @@ export async function moveServerClock(page: Page, offsetMs: number, sweep = fals
   const response = await page.request.post('/api/test/clock', { data: { offsetMs, sweep } });
   expect(response.ok()).toBe(true);
   return (await response.json()) as { now: string; offsetMs: number; sweep: unknown };
+}
+
+export type LodgedComplaint = { id: string; number: string; version: number };
+
+/** The demo customer lodges a complaint through the portal's API (in a context of its own, closed afterwards). */
+export async function lodgeComplaint(browser: Browser, subject: string, description: string): Promise<LodgedComplaint> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'portal', 'customer@kefu.demo');
+  const { submitInteraction } = await graphql<{ submitInteraction: LodgedComplaint }>(
+    page,
+    'mutation ($input: SubmitInteractionInput!) { submitInteraction(input: $input) { id number version } }',
+    { input: { idempotencyKey: randomUUID(), type: 'COMPLAINT', subject, description } },
+  );
+  await context.close();
+  return submitInteraction;
+}
+
+/** Triages a complaint as general and non-quality to the production department with handler@kefu.demo as owner. */
+export async function triageToHandler(page: Page, complaint: LodgedComplaint): Promise<{ resolutionDueAt: string }> {
+  const directory = await graphql<{ departments: { id: string; code: string }[]; users: { id: string; email: string }[] }>(page, '{ departments { id code } users { id email } }');
+  const { triageComplaint } = await graphql<{ triageComplaint: { resolutionDueAt: string } }>(
+    page,
+    'mutation ($id: ID!, $version: Int!, $input: TriageInput!) { triageComplaint(id: $id, version: $version, input: $input) { resolutionDueAt } }',
+    {
+      id: complaint.id,
+      version: complaint.version,
+      input: {
+        severity: 'GENERAL',
+        causeClass: 'NON_QUALITY',
+        triageResult: 'WITHIN_AUTHORITY',
+        responsibleDepartmentId: directory.departments.find((d) => d.code === 'PROD')!.id,
+        ownerId: directory.users.find((u) => u.email === 'handler@kefu.demo')!.id,
+      },
+    },
+  );
+  return triageComplaint;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { graphql, moveServerClock, signIn } from './helpers';
+import { graphql, lodgeComplaint, moveServerClock, signIn, triageToHandler } from './helpers';
 
 // The bell (SPEC §4: escalations notify in-app): after the clock moves past a complaint's resolution due time, the
 // escalation sweep notifies its owner; the owner's bell counts it, the popover lists it, choosing it opens the
@@ -29,35 +29,11 @@ test('an escalation shows in the owner\'s bell, opens the complaint and is then 
   await graphql(page, 'mutation { markAllNotificationsRead }');
 
   const subject = `喷涂色差 ${randomUUID().slice(0, 8)}`;
-  const customer = await browser.newContext();
-  const customerPage = await customer.newPage();
-  await signIn(customerPage, 'portal', 'customer@kefu.demo');
-  const { submitInteraction: complaint } = await graphql<{ submitInteraction: { id: string; number: string; version: number } }>(
-    customerPage,
-    'mutation ($input: SubmitInteractionInput!) { submitInteraction(input: $input) { id number version } }',
-    { input: { idempotencyKey: randomUUID(), type: 'COMPLAINT', subject, description: '第 9 批次外壳喷涂色差明显，客户拒收。' } },
-  );
-  await customer.close();
-
+  const complaint = await lodgeComplaint(browser, subject, '第 9 批次外壳喷涂色差明显，客户拒收。');
   const agent = await browser.newContext();
   const agentPage = await agent.newPage();
   await signIn(agentPage, 'console', 'agent@kefu.demo');
-  const directory = await graphql<{ departments: { id: string; code: string }[]; users: { id: string; email: string }[] }>(agentPage, '{ departments { id code } users { id email } }');
-  await graphql(
-    agentPage,
-    'mutation ($id: ID!, $version: Int!, $input: TriageInput!) { triageComplaint(id: $id, version: $version, input: $input) { id } }',
-    {
-      id: complaint.id,
-      version: complaint.version,
-      input: {
-        severity: 'GENERAL',
-        causeClass: 'NON_QUALITY',
-        triageResult: 'WITHIN_AUTHORITY',
-        responsibleDepartmentId: directory.departments.find((d) => d.code === 'PROD')!.id,
-        ownerId: directory.users.find((u) => u.email === 'handler@kefu.demo')!.id,
-      },
-    },
-  );
+  await triageToHandler(agentPage, complaint);
   await agent.close();
 
   await moveServerClock(page, OFFSET, true);
@@ -73,6 +49,8 @@ test('an escalation shows in the owner\'s bell, opens the complaint and is then 
   const item = popover.getByTestId('notification-item').filter({ hasText: complaint.number }).first();
   await expect(item).toBeVisible();
   await expect(item).toHaveAttribute('data-unread', 'true');
+  // The triage itself told the owner first (a hand-off, not an escalation).
+  await expect(popover.getByTestId('notification-item').filter({ hasText: `投诉已分派给您：${complaint.number}` })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(popover).toBeHidden();
   await expect(bell).toBeFocused();
