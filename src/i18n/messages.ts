@@ -15,6 +15,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     surveys: (await import('../../messages/zh-CN/surveys.json')).default,
     surveyAnalysis: (await import('../../messages/zh-CN/surveyAnalysis.json')).default,
     reports: (await import('../../messages/zh-CN/reports.json')).default,
+    serviceRules: (await import('../../messages/zh-CN/serviceRules.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -28,6 +29,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     surveys: (await import('../../messages/en/surveys.json')).default,
     surveyAnalysis: (await import('../../messages/en/surveyAnalysis.json')).default,
     reports: (await import('../../messages/en/reports.json')).default,
+    serviceRules: (await import('../../messages/en/serviceRules.json')).default,
   }),
 };
 

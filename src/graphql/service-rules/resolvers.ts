@@ -68,4 +68,8 @@ export const serviceRuleResolvers: Resolvers = {
     updateApprovalAuthority: (_, { version, input }, { viewer }) => updateApprovalAuthority(viewer, version, input),
     updateEscalationPolicy: (_, { version, input }, { viewer }) => updateEscalationPolicy(viewer, version, input),
   },
+  ServiceRuleChange: {
+    actor: (h, _, { loaders }) => (h.actorId ? loaders.userById.load(h.actorId) : null),
+    changes: (h) => h.changes,
+  },
 };
