@@ -8,11 +8,11 @@ import { FormField } from '@/components/ui/form-field';
 import { EmptyState, ErrorBanner, StatusMessage } from '@/components/ui/status';
 import { useFormErrors } from '@/components/ui/use-form-errors';
 import type { ServiceRulesCalendarQuery as CalendarData } from '@/gql/graphql';
-import { fieldErrorsOf } from '@/lib/gql-error-message';
+import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
 import { ServiceRulesAddCalendarDaysMutation, ServiceRulesCalendarQuery, ServiceRulesRemoveCalendarDayMutation, ServiceRulesUpdateBusinessHoursMutation } from './operations';
 import { hoursProblems, type HoursDraft } from './service-rules-drafts';
-import { SaveError, tableClass, useServiceRulesError } from './service-rules-ui';
+import { isConflict, SaveError, tableClass, useServiceRulesError } from './service-rules-ui';
 
 type Day = CalendarData['calendarDays'][number];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -31,6 +31,7 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
   const [removePending, setRemovePending] = useState(false);
   const [removeError, setRemoveError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     setState({ status: 'loading' });
@@ -55,7 +56,13 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
       onChanged();
       await load();
     } catch (error) {
-      setRemoveError(error);
+      if (isConflict(error) || isGqlError(error, 'NOT_FOUND')) {
+        // Someone changed or removed the day meanwhile: close, say so, and show the calendar as it is now.
+        setRemoving(null);
+        setNotice(null);
+        setConflict(errorMessage(error));
+        await load();
+      } else setRemoveError(error);
     } finally {
       setRemovePending(false);
     }
@@ -64,6 +71,11 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
   return (
     <div className="space-y-8" data-testid="calendar-panel">
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
+      {conflict && (
+        <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="service-rules-conflict">
+          {conflict}
+        </p>
+      )}
       {state.status === 'loading' && <StatusMessage tone="info">{tc('loading')}</StatusMessage>}
       {state.status === 'error' && <ErrorBanner message={state.message} onRetry={() => void load()} />}
       {state.status === 'ready' && (
@@ -143,6 +155,7 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
                           className={buttonClass.dangerGhost}
                           onClick={() => {
                             setRemoveError(null);
+                            setConflict(null);
                             setRemoving(day);
                           }}
                           aria-label={`${t('calendar.remove')} ${day.date}`}
@@ -183,10 +196,7 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
         pending={removePending}
         error={removeError ? errorMessage(removeError) : null}
         onConfirm={() => void remove()}
-        onCancel={() => {
-          setRemoving(null);
-          if (removeError) void load();
-        }}
+        onCancel={() => setRemoving(null)}
       />
     </div>
   );

@@ -42,6 +42,7 @@ export function SlaRulesPanel({ canManage, timeZone, onChanged }: { canManage: b
   const [togglePending, setTogglePending] = useState(false);
   const [toggleError, setToggleError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     setState({ status: 'loading' });
@@ -66,7 +67,13 @@ export function SlaRulesPanel({ canManage, timeZone, onChanged }: { canManage: b
       onChanged();
       await load();
     } catch (error) {
-      setToggleError(error);
+      if (isConflict(error)) {
+        // The row changed under us: close, say so, and show the current rules rather than retry a stale version.
+        setToggle(null);
+        setNotice(null);
+        setConflict(errorMessage(error));
+        await load();
+      } else setToggleError(error);
     } finally {
       setTogglePending(false);
     }
@@ -87,6 +94,11 @@ export function SlaRulesPanel({ canManage, timeZone, onChanged }: { canManage: b
       </div>
 
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
+      {conflict && (
+        <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="service-rules-conflict">
+          {conflict}
+        </p>
+      )}
       {state.status === 'loading' && <StatusMessage tone="info">{tc('loading')}</StatusMessage>}
       {state.status === 'error' && <ErrorBanner message={state.message} onRetry={() => void load()} />}
       {state.status === 'ready' && state.rules.length === 0 && <EmptyState testId="sla-empty">{t('sla.empty')}</EmptyState>}
@@ -126,6 +138,7 @@ export function SlaRulesPanel({ canManage, timeZone, onChanged }: { canManage: b
                         className={rule.active ? buttonClass.dangerGhost : buttonClass.ghost}
                         onClick={() => {
                           setToggleError(null);
+                          setConflict(null);
                           setToggle(rule);
                         }}
                         aria-label={`${rule.active ? t('sla.deactivate') : t('sla.activate')} ${ruleLabel(rule)}`}
@@ -153,6 +166,7 @@ export function SlaRulesPanel({ canManage, timeZone, onChanged }: { canManage: b
         }}
         onSaved={(rule) => {
           setEditing(null);
+          setConflict(null);
           setNotice(t('sla.savedNotice', { rule: ruleLabel(rule) }));
           onChanged();
           void load();
@@ -168,13 +182,7 @@ export function SlaRulesPanel({ canManage, timeZone, onChanged }: { canManage: b
         pendingLabel={tc('saving')}
         pending={togglePending}
         error={toggleError ? errorMessage(toggleError) : null}
-        onConfirm={() => {
-          // A stale row cannot be toggled: reload instead of retrying the same version.
-          if (toggleError && isConflict(toggleError)) {
-            setToggle(null);
-            void load();
-          } else void confirmToggle();
-        }}
+        onConfirm={() => void confirmToggle()}
         onCancel={() => setToggle(null)}
       />
     </section>
