@@ -249,6 +249,17 @@ describe('the clock applies a change at the next triage and registration', () =>
     expect(await triageMajor((await complaintAt(registeredAt)).id)).toBe(sh('2030-06-06T09:00:00').toISOString()); // Mon 8.5 + Wed 9 + Thu 0.5
   });
 
+  it('the workflow asks the 核决权限 as saved: a major plan is now the executive’s to approve, not quality’s', async () => {
+    // Saved above: MAJOR approve → EXECUTIVE only (the default also lets the quality manager approve).
+    const pending = await prisma.interaction.create({
+      data: { number: `TS-SR-${++seq}`, type: 'COMPLAINT', channel: 'PHONE', subject: '批量开裂', description: '整批开裂', status: 'PENDING_APPROVAL', severity: 'MAJOR', responsibleDepartmentId: departmentId },
+    });
+    const commands = async (viewer: Viewer) =>
+      (await gqlOk<{ interaction: { availableCommands: string[] } }>(viewer, `query($id: ID!) { interaction(id: $id) { availableCommands } }`, { id: pending.id })).interaction.availableCommands;
+    expect(await commands(v.quality)).not.toContain('APPROVE');
+    expect(await commands(v.executive)).toContain('APPROVE');
+  });
+
   it('a registration takes the triage hours of the rule as changed', async () => {
     const general = await prisma.slaRule.findUniqueOrThrow({ where: { id: rules.general.id } });
     await gqlOk(v.manager, UPDATE, { id: general.id, version: general.version, input: { interactionType: 'COMPLAINT', severity: 'GENERAL', triageHours: 2, resolutionHours: 40, callbackDays: 7 } });
