@@ -2,9 +2,10 @@ import { expect, test } from '@playwright/test';
 import { graphql, signIn } from './helpers';
 
 // SPEC §4 "clocks are configurable, with business hours": the administrator opens 系统管理 → 服务规则, changes the
-// resolution hours of the consultation rule and sees it saved (and in the recent changes), then adds a holiday and
-// sees it in the year's list. The suite shares one server and database: the rule is put back and the holiday — far in
-// the future, where no other journey's due times reach — removed again, so no other spec sees a changed clock.
+// resolution hours of the consultation rule and sees it saved (and in the recent changes), adds a holiday and sees it
+// in the year's list, and finds 核决权限 and the escalation ladder as the engine reads them. The suite shares one server
+// and database: the rule is put back and the holiday — far in the future, where no other journey's due times reach —
+// removed again, so no other spec sees a changed clock.
 
 const CONSULTATION = '咨询 / 任意 / 任意客户';
 const HOLIDAY = '2099-01-05';
@@ -79,4 +80,11 @@ test('the admin edits an SLA rule and adds a holiday in 服务规则', async ({ 
     const { calendarDays } = await graphql<{ calendarDays: { date: string; version: number }[] }>(page, `{ calendarDays(year: 2099) { date version } }`);
     for (const d of calendarDays) await graphql(page, `mutation($date: Date!, $version: Int!) { removeCalendarDay(date: $date, version: $version) { date } }`, d);
   }
+
+  // 核决权限与升级: read as saved (the demo runs on the defaults), shown per severity with the overdue ladder.
+  await page.getByTestId('service-rules-tab-authority').click();
+  await expect(page.getByTestId('authority-CRISIS-approve-EXECUTIVE')).toBeChecked();
+  await expect(page.getByTestId('authority-CRISIS-approve-QUALITY_MANAGER')).not.toBeChecked();
+  await expect(page.getByTestId('escalation-ladder')).toContainText('逾期 8 小时');
+  await expect(page.getByTestId('rule-changes')).toContainText('E2E 测试假日');
 });
