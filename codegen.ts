@@ -55,6 +55,8 @@ const config: CodegenConfig = {
           SurveyTextAnswer: '@/graphql/mappers#SurveyTextAnswerModel',
           SurveyTextAnswerConnection: '@/graphql/mappers#SurveyTextAnswerConnectionModel',
           SurveyForm: '@/graphql/mappers#SurveyFormModel',
+          // service-rules module
+          ServiceRuleChange: '@/graphql/mappers#HistoryEntryModel',
         },
       },
     },

@@ -12,6 +12,7 @@ import { reportPolicies, reportResolvers } from './reports/resolvers';
 import type { RootPolicies } from './policy';
 import { withPolicies } from './policy';
 import { scalarResolvers } from './scalars';
+import { serviceRulePolicies, serviceRuleResolvers } from './service-rules/resolvers';
 import { surveyPolicies, surveyResolvers } from './surveys/resolvers';
 
 /** Domain modules: each brings its SDL (src/graphql/<module>/schema.graphql), resolvers and root-field policies. */
@@ -24,6 +25,7 @@ const modules: { resolvers: Record<string, unknown>; policies: RootPolicies }[] 
   { resolvers: surveyResolvers as Record<string, unknown>, policies: surveyPolicies },
   { resolvers: reportResolvers as Record<string, unknown>, policies: reportPolicies },
   { resolvers: notificationResolvers as Record<string, unknown>, policies: notificationPolicies },
+  { resolvers: serviceRuleResolvers as Record<string, unknown>, policies: serviceRulePolicies },
 ];
 
 function loadTypeDefs(): DocumentNode[] {

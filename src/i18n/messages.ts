@@ -16,6 +16,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     surveyAnalysis: (await import('../../messages/zh-CN/surveyAnalysis.json')).default,
     reports: (await import('../../messages/zh-CN/reports.json')).default,
     notifications: (await import('../../messages/zh-CN/notifications.json')).default,
+    serviceRules: (await import('../../messages/zh-CN/serviceRules.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -30,6 +31,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     surveyAnalysis: (await import('../../messages/en/surveyAnalysis.json')).default,
     reports: (await import('../../messages/en/reports.json')).default,
     notifications: (await import('../../messages/en/notifications.json')).default,
+    serviceRules: (await import('../../messages/en/serviceRules.json')).default,
   }),
 };
 

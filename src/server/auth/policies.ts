@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'surveys:respond',
   'apiKeys:manage',
   'users:manage',
+  'settings:read',
   'settings:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -54,13 +55,18 @@ const CUSTOMER_DESK: Permission[] = [
 const QUALITY: Permission[] = ['customers:read', 'interactions:read', 'interactions:write', 'callbacks:read', 'surveys:read'];
 const EXECUTIVE: Permission[] = [...READ_ONLY, 'callbacks:read', 'surveys:read'];
 
+// The complaint clock's configuration (SLA rules, business hours, calendar, 核决权限, escalation): kept by the service
+// manager, who answers for the desk's deadlines, and the administrator; quality and the executive read it.
+const SETTINGS_READ: Permission[] = ['settings:read'];
+const SETTINGS_MANAGE: Permission[] = ['settings:read', 'settings:manage'];
+
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
   SERVICE_AGENT: CUSTOMER_DESK,
-  SERVICE_MANAGER: CUSTOMER_DESK,
-  QUALITY_MANAGER: QUALITY,
+  SERVICE_MANAGER: [...CUSTOMER_DESK, ...SETTINGS_MANAGE],
+  QUALITY_MANAGER: [...QUALITY, ...SETTINGS_READ],
   DEPARTMENT_HANDLER: READ_ONLY,
-  EXECUTIVE,
+  EXECUTIVE: [...EXECUTIVE, ...SETTINGS_READ],
   DISPATCHER: READ_ONLY,
   TECHNICIAN: READ_ONLY,
 };

@@ -1,0 +1,168 @@
+import { graphql } from '@/gql';
+
+// The service-rules screen's GraphQL operations, prefixed `ServiceRules` (operation names are global across the UI).
+
+export const ServiceRulesSlaRuleFragment = graphql(`
+  fragment ServiceRulesSlaRule on SlaRule {
+    id
+    interactionType
+    severity
+    keyAccount
+    triageHours
+    resolutionHours
+    callbackDays
+    active
+    version
+    updatedAt
+  }
+`);
+
+export const ServiceRulesSlaRulesQuery = graphql(`
+  query ServiceRulesSlaRules {
+    slaRules {
+      ...ServiceRulesSlaRule
+    }
+  }
+`);
+
+export const ServiceRulesCreateSlaRuleMutation = graphql(`
+  mutation ServiceRulesCreateSlaRule($input: SlaRuleInput!) {
+    createSlaRule(input: $input) {
+      ...ServiceRulesSlaRule
+    }
+  }
+`);
+
+export const ServiceRulesUpdateSlaRuleMutation = graphql(`
+  mutation ServiceRulesUpdateSlaRule($id: ID!, $version: Int!, $input: SlaRuleInput!) {
+    updateSlaRule(id: $id, version: $version, input: $input) {
+      ...ServiceRulesSlaRule
+    }
+  }
+`);
+
+export const ServiceRulesSetSlaRuleActiveMutation = graphql(`
+  mutation ServiceRulesSetSlaRuleActive($id: ID!, $version: Int!, $active: Boolean!) {
+    setSlaRuleActive(id: $id, version: $version, active: $active) {
+      ...ServiceRulesSlaRule
+    }
+  }
+`);
+
+export const ServiceRulesPreviewQuery = graphql(`
+  query ServiceRulesPreview($type: InteractionType!, $severity: Severity, $keyAccount: Boolean!) {
+    slaRulePreview(type: $type, severity: $severity, keyAccount: $keyAccount) {
+      rule {
+        id
+      }
+      registeredAt
+      triageDueAt
+      resolutionDueAt
+    }
+  }
+`);
+
+export const ServiceRulesCalendarQuery = graphql(`
+  query ServiceRulesCalendar($year: Int!) {
+    businessHours {
+      timeZone
+      days
+      start
+      end
+      version
+    }
+    calendarDays(year: $year) {
+      date
+      isWorkday
+      name
+      version
+    }
+  }
+`);
+
+export const ServiceRulesUpdateBusinessHoursMutation = graphql(`
+  mutation ServiceRulesUpdateBusinessHours($version: Int!, $input: BusinessHoursInput!) {
+    updateBusinessHours(version: $version, input: $input) {
+      timeZone
+      days
+      start
+      end
+      version
+    }
+  }
+`);
+
+export const ServiceRulesAddCalendarDaysMutation = graphql(`
+  mutation ServiceRulesAddCalendarDays($input: AddCalendarDaysInput!) {
+    addCalendarDays(input: $input) {
+      date
+    }
+  }
+`);
+
+export const ServiceRulesRemoveCalendarDayMutation = graphql(`
+  mutation ServiceRulesRemoveCalendarDay($date: Date!, $version: Int!) {
+    removeCalendarDay(date: $date, version: $version) {
+      date
+    }
+  }
+`);
+
+export const ServiceRulesAuthorityQuery = graphql(`
+  query ServiceRulesAuthority {
+    approvalAuthority {
+      version
+      rules {
+        severity
+        approve
+        close
+      }
+    }
+    escalationPolicy {
+      dueSoonHours
+      overduePeriodHours
+      version
+      levels {
+        level
+        afterOverdueHours
+        audience
+      }
+    }
+  }
+`);
+
+export const ServiceRulesUpdateAuthorityMutation = graphql(`
+  mutation ServiceRulesUpdateAuthority($version: Int!, $input: [SeverityAuthorityInput!]!) {
+    updateApprovalAuthority(version: $version, input: $input) {
+      version
+    }
+  }
+`);
+
+export const ServiceRulesUpdateEscalationMutation = graphql(`
+  mutation ServiceRulesUpdateEscalation($version: Int!, $input: EscalationPolicyInput!) {
+    updateEscalationPolicy(version: $version, input: $input) {
+      version
+    }
+  }
+`);
+
+export const ServiceRulesChangesQuery = graphql(`
+  query ServiceRulesChanges {
+    serviceRuleChanges(first: 20) {
+      id
+      entityType
+      action
+      comment
+      fromState
+      toState
+      changes
+      actor {
+        id
+        name
+      }
+      actorLabel
+      createdAt
+    }
+  }
+`);

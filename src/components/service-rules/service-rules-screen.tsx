@@ -1,0 +1,57 @@
+'use client';
+import { useTimeZone, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { PageHeader } from '@/components/ui/page-header';
+import { AuthorityPanel } from './authority-panel';
+import { CalendarPanel } from './calendar-panel';
+import { RuleChanges } from './rule-changes';
+import { SlaRulesPanel } from './sla-rules-panel';
+
+const TABS = ['sla', 'calendar', 'authority'] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * 服务规则: where the complaint clock is configured (SPEC §4). Holders of settings:read see it; settings:manage
+ * (administrator, service manager) may change it. The recent changes below reload after each save.
+ */
+export function ServiceRulesScreen({ canManage, initialYear }: { canManage: boolean; initialYear: number }) {
+  const t = useTranslations('serviceRules');
+  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const [tab, setTab] = useState<Tab>('sla');
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      {!canManage && (
+        <p className="rounded border border-slate-200 bg-slate-50 px-4 py-2 text-sm text-slate-600" data-testid="service-rules-read-only">
+          {t('readOnly')}
+        </p>
+      )}
+      <div role="tablist" aria-label={t('title')} className="flex flex-wrap gap-2 border-b border-slate-200 text-sm">
+        {TABS.map((key) => (
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            id={`service-rules-tab-${key}`}
+            aria-selected={tab === key}
+            aria-controls={`service-rules-panel-${key}`}
+            onClick={() => setTab(key)}
+            data-testid={`service-rules-tab-${key}`}
+            className={`-mb-px border-b-2 px-3 py-2 ${tab === key ? 'border-blue-700 font-medium text-blue-800' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
+          >
+            {t(`tabs.${key}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`service-rules-panel-${tab}`} aria-labelledby={`service-rules-tab-${tab}`}>
+        {tab === 'sla' && <SlaRulesPanel canManage={canManage} timeZone={timeZone} onChanged={changed} />}
+        {tab === 'calendar' && <CalendarPanel canManage={canManage} initialYear={initialYear} onChanged={changed} />}
+        {tab === 'authority' && <AuthorityPanel canManage={canManage} onChanged={changed} />}
+      </div>
+      <RuleChanges refreshKey={changes} timeZone={timeZone} />
+    </div>
+  );
+}

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import type { ApprovalAuthority, InteractionType, Severity, WorkflowRole } from '../complaints/complaint-workflow.rules';
+import { DEFAULT_AUTHORITY } from '../complaints/complaint-workflow.rules';
+import { DEFAULT_ESCALATION_POLICY, MAX_LEVEL, RESOLUTION_LADDER, type Audience, type EscalationPolicy } from '../complaints/escalation.rules';
+import { DEFAULT_CALENDAR } from '../complaints/sla-clock.rules';
+
+/**
+ * Validation of the complaint clock's configuration (SPEC §4: "clocks are configurable, with business hours";
+ * 核决权限 by severity). Pure: the service parses with these, then writes. Every shape here is the one the engine
+ * already reads — `businessHours` (business-calendar.ts), `approvalAuthority` (complaint.service.ts), `escalation`
+ * (escalation.service.ts), SlaRule rows (sla.service.ts) — so a saved value is what the next triage uses.
+ * Messages are keyed like the form's fields (BAD_USER_INPUT `fields`).
+ */
+
+export const INTERACTION_TYPES = ['CONSULTATION', 'INQUIRY', 'COMPLAINT', 'SUGGESTION'] as const satisfies readonly InteractionType[];
+export const SEVERITIES = ['GENERAL', 'MAJOR', 'CRISIS'] as const satisfies readonly Severity[];
+/** Staff roles that may hold approval authority; a portal account (CUSTOMER) never does. */
+export const AUTHORITY_ROLES = [
+  'ADMIN',
+  'SERVICE_AGENT',
+  'QUALITY_MANAGER',
+  'DEPARTMENT_HANDLER',
+  'SERVICE_MANAGER',
+  'EXECUTIVE',
+  'DISPATCHER',
+  'TECHNICIAN',
+] as const satisfies readonly WorkflowRole[];
+
+// Bounds: the clock counts business hours (9 a day by default). Triage beyond two working weeks or a resolution
+// target beyond a working year is a typing error, not a policy.
+export const BOUNDS = {
+  triageHours: { min: 1, max: 80 },
+  resolutionHours: { min: 1, max: 2000 },
+  callbackDays: { min: 1, max: 30 },
+  dueSoonHours: { min: 1, max: 80 },
+  overduePeriodHours: { min: 1, max: 200 },
+  calendarRangeDays: 31,
+  calendarNameLength: 50,
+} as const;
+
+const int = (label: string, { min, max }: { min: number; max: number }) =>
+  z
+    .number({ message: `${label}必须是整数` })
+    .int({ message: `${label}必须是整数` })
+    .min(min, { message: `${label}须在 ${min}–${max} 之间` })
+    .max(max, { message: `${label}须在 ${min}–${max} 之间` });
+
+// ───────────────────────────── SLA rules ─────────────────────────────
+
+export const ZSlaRuleInput = z
+  .object({
+    interactionType: z.enum(INTERACTION_TYPES).nullish().transform((v) => v ?? null),
+    severity: z.enum(SEVERITIES).nullish().transform((v) => v ?? null),
+    keyAccount: z.boolean().nullish().transform((v) => v ?? null),
+    triageHours: int('分派时限（小时）', BOUNDS.triageHours),
+    resolutionHours: int('处理时限（小时）', BOUNDS.resolutionHours),
+    callbackDays: int('回访天数', BOUNDS.callbackDays),
+  })
+  // Severity is set at triage of a complaint only: a severity on another type's rule would never match.
+  .refine((r) => r.severity === null || r.interactionType === null || r.interactionType === 'COMPLAINT', {
+    message: '严重程度只适用于投诉',
+    path: ['severity'],
+  })
+  .refine((r) => r.resolutionHours >= r.triageHours, { message: '处理时限不能短于分派时限', path: ['resolutionHours'] });
+export type TSlaRuleInput = z.output<typeof ZSlaRuleInput>;
+
+export type SlaRuleKey = { interactionType: string | null; severity: string | null; keyAccount: boolean | null };
+
+/** Two rules with the same (type, severity, key account) — null meaning "any" — would tie in pickSlaRule. */
+export const sameSlaKey = (a: SlaRuleKey, b: SlaRuleKey) =>
+  a.interactionType === b.interactionType && a.severity === b.severity && a.keyAccount === b.keyAccount;
+
+/** "投诉 / 重大 / 重要客户", for messages and the history. */
+export function describeSlaKey(key: SlaRuleKey): string {
+  const type = key.interactionType ? TYPE_LABEL[key.interactionType] : '任意类型';
+  const severity = key.severity ? SEVERITY_LABEL[key.severity] : '任意严重程度';
+  const account = key.keyAccount === null ? '任意客户' : key.keyAccount ? '重要客户' : '非重要客户';
+  return `${type} / ${severity} / ${account}`;
+}
+const TYPE_LABEL: Record<string, string> = { CONSULTATION: '咨询', INQUIRY: '查询', COMPLAINT: '投诉', SUGGESTION: '建议' };
+const SEVERITY_LABEL: Record<string, string> = { GENERAL: '一般', MAJOR: '重大', CRISIS: '危机' };
+
+// ───────────────────────────── Business hours ─────────────────────────────
+
+export type BusinessHoursValue = { timeZone: string; days: number[]; start: string; end: string };
+
+/** True for a time zone the runtime knows by its IANA name ("Asia/Shanghai"); offsets like "+08:00" are refused. */
+export function isIanaTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const HM = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
+const minutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+
+export const ZBusinessHoursInput = z
+  .object({
+    timeZone: z.string().trim().min(1, { message: '时区必填' }).refine(isIanaTimeZone, { message: '不是有效的 IANA 时区（如 Asia/Shanghai）' }),
+    days: z
+      .array(z.number().int().min(1, { message: '星期须为 1–7' }).max(7, { message: '星期须为 1–7' }))
+      .min(1, { message: '至少选择一个工作日' })
+      .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+    start: z.string().regex(HM, { message: '时间格式为 HH:mm' }),
+    end: z.string().regex(HM, { message: '时间格式为 HH:mm' }),
+  })
+  .refine((h) => !HM.test(h.start) || !HM.test(h.end) || minutes(h.end) > minutes(h.start), { message: '下班时间须晚于上班时间', path: ['end'] });
+
+/** The stored `businessHours` setting read defensively, with the clock's own defaults where something is missing. */
+export function businessHoursOf(value: unknown): BusinessHoursValue {
+  const v = (value && typeof value === 'object' ? value : {}) as Partial<Record<keyof BusinessHoursValue, unknown>>;
+  return {
+    timeZone: typeof v.timeZone === 'string' ? v.timeZone : (process.env.KEFU_TIME_ZONE ?? DEFAULT_CALENDAR.timeZone),
+    days: Array.isArray(v.days) && v.days.every((d) => typeof d === 'number') ? (v.days as number[]) : [...DEFAULT_CALENDAR.workdays],
+    start: typeof v.start === 'string' ? v.start : DEFAULT_CALENDAR.start,
+    end: typeof v.end === 'string' ? v.end : DEFAULT_CALENDAR.end,
+  };
+}
+
+// ───────────────────────────── Calendar ─────────────────────────────
+
+const ISO_DAY = 24 * 60 * 60 * 1000;
+export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+const ZDayName = z
+  .string()
+  .trim()
+  .min(1, { message: '名称必填（如 国庆节、调休上班）' })
+  .max(BOUNDS.calendarNameLength, { message: `名称不能超过 ${BOUNDS.calendarNameLength} 个字符` });
+
+export const ZCalendarDayInput = z.object({ isWorkday: z.boolean(), name: ZDayName });
+
+export const ZAddCalendarDaysInput = z
+  .object({ from: z.date(), to: z.date().nullish(), isWorkday: z.boolean(), name: ZDayName })
+  .refine((r) => !r.to || r.to >= r.from, { message: '结束日期不能早于开始日期', path: ['to'] })
+  .refine((r) => !r.to || (r.to.getTime() - r.from.getTime()) / ISO_DAY < BOUNDS.calendarRangeDays, {
+    message: `一次最多 ${BOUNDS.calendarRangeDays} 天`,
+    path: ['to'],
+  });
+
+/** The dates from `from` to `to` inclusive (Date scalars are UTC midnights). */
+export function datesInRange(from: Date, to: Date | null | undefined): Date[] {
+  const out: Date[] = [];
+  for (let t = from.getTime(); t <= (to ?? from).getTime(); t += ISO_DAY) out.push(new Date(t));
+  return out;
+}
+
+// ───────────────────────────── 核决权限 ─────────────────────────────
+
+export type SeverityAuthorityInput = { severity: string; approve: readonly string[]; close: readonly string[] };
+
+/**
+ * One entry per severity, each naming at least one staff role that approves the disposition and one that confirms the
+ * closure (SPEC §4: "who may approve the disposition and the close"). Stored as the engine's ApprovalAuthority.
+ */
+export function parseApprovalAuthority(input: readonly SeverityAuthorityInput[]): { ok: true; value: ApprovalAuthority } | { ok: false; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  const seen = new Map<string, SeverityAuthorityInput>();
+  for (const entry of input) {
+    if (!(SEVERITIES as readonly string[]).includes(entry.severity)) fields[entry.severity || '_'] = '未知的严重程度';
+    else if (seen.has(entry.severity)) fields[entry.severity] = '每个严重程度只能出现一次';
+    else seen.set(entry.severity, entry);
+  }
+  const roles = (list: readonly string[]) => [...new Set(list)];
+  const known = (list: readonly string[]) => list.every((r) => (AUTHORITY_ROLES as readonly string[]).includes(r));
+  for (const severity of SEVERITIES) {
+    const entry = seen.get(severity);
+    if (!entry) {
+      fields[severity] ??= `缺少“${SEVERITY_LABEL[severity]}”的核决权限`;
+      continue;
+    }
+    for (const part of ['approve', 'close'] as const) {
+      const list = roles(entry[part]);
+      if (list.length === 0) fields[`${severity}.${part}`] = part === 'approve' ? '至少选择一个批准角色' : '至少选择一个结案确认角色';
+      else if (!known(list)) fields[`${severity}.${part}`] = '包含不存在或不能授权的角色';
+    }
+  }
+  if (Object.keys(fields).length) return { ok: false, fields };
+  // Stored in the roles' fixed order, so the same choice always compares equal in the history.
+  const order = (list: readonly string[]) => AUTHORITY_ROLES.filter((r) => list.includes(r));
+  const of = (severity: Severity) => ({ approve: order(seen.get(severity)!.approve), close: order(seen.get(severity)!.close) });
+  return { ok: true, value: { GENERAL: of('GENERAL'), MAJOR: of('MAJOR'), CRISIS: of('CRISIS') } };
+}
+
+/** The stored `approvalAuthority` setting, or the workflow's default (the engine falls back the same way). */
+export function approvalAuthorityOf(value: unknown): ApprovalAuthority {
+  const v = value as Partial<ApprovalAuthority> | null | undefined;
+  if (!v || typeof v !== 'object') return DEFAULT_AUTHORITY;
+  const of = (s: Severity) => {
+    const entry = v[s];
+    return entry && Array.isArray(entry.approve) && Array.isArray(entry.close) ? entry : DEFAULT_AUTHORITY[s];
+  };
+  return { GENERAL: of('GENERAL'), MAJOR: of('MAJOR'), CRISIS: of('CRISIS') };
+}
+
+// ───────────────────────────── Escalation ─────────────────────────────
+
+export const ZEscalationPolicyInput = z.object({
+  dueSoonHours: int('临期提醒（小时）', BOUNDS.dueSoonHours),
+  overduePeriodHours: int('逐级升级间隔（小时）', BOUNDS.overduePeriodHours),
+});
+
+/** The `escalation` setting as the sweep reads it (escalation.service.ts: positive numbers, else the default). */
+export function escalationPolicyOf(value: unknown): EscalationPolicy {
+  const v = (value && typeof value === 'object' ? value : {}) as Partial<Record<keyof EscalationPolicy, unknown>>;
+  const positive = (n: unknown, fallback: number) => (typeof n === 'number' && n > 0 ? n : fallback);
+  return {
+    dueSoonHours: positive(v.dueSoonHours, DEFAULT_ESCALATION_POLICY.dueSoonHours),
+    overduePeriodHours: positive(v.overduePeriodHours, DEFAULT_ESCALATION_POLICY.overduePeriodHours),
+  };
+}
+
+/**
+ * The RESOLUTION_OVERDUE ladder under a policy: level n is reached (n − 1) periods after the due time (overdueLevel in
+ * escalation.rules.ts), so the thresholds increase by construction; who each level reaches is fixed by the engine.
+ */
+export function escalationLadder(policy: EscalationPolicy): { level: number; afterOverdueHours: number; audience: Audience[] }[] {
+  return Array.from({ length: MAX_LEVEL }, (_, i) => ({
+    level: i + 1,
+    afterOverdueHours: i * policy.overduePeriodHours,
+    audience: [...RESOLUTION_LADDER[(i + 1) as 1 | 2 | 3 | 4]],
+  }));
+}

@@ -1,0 +1,358 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { Prisma } from '@/generated/prisma/client';
+import { requirePermission } from '@/server/auth/policies';
+import { prisma, type Tx } from '@/server/db';
+import { badInput, conflict, notFound } from '@/server/errors';
+import { appendHistory, diffFields } from '@/server/history';
+import type { Viewer } from '@/server/viewer';
+import { loadBusinessCalendar } from '../complaints/business-calendar';
+import { addBusinessHours, pickSlaRule } from '../complaints/sla-clock.rules';
+import { fieldErrors } from '../customers/customer.rules';
+import { isUuid } from '../cursor';
+import {
+  approvalAuthorityOf,
+  businessHoursOf,
+  datesInRange,
+  describeSlaKey,
+  escalationLadder,
+  escalationPolicyOf,
+  isoDate,
+  parseApprovalAuthority,
+  sameSlaKey,
+  SEVERITIES,
+  ZAddCalendarDaysInput,
+  ZBusinessHoursInput,
+  ZCalendarDayInput,
+  ZEscalationPolicyInput,
+  ZSlaRuleInput,
+  type SeverityAuthorityInput,
+} from './service-rules.rules';
+
+/**
+ * The complaint clock's configuration (SPEC §4): SLA rules, business hours, holidays and make-up days, 核决权限 and
+ * the escalation periods. Reads need settings:read, writes settings:manage. Nothing here is cached: the clock
+ * (sla.service.ts, business-calendar.ts), the workflow (complaint.service.ts) and the sweep (escalation.service.ts)
+ * read the rows on every use, so a committed change is what the next registration, triage or sweep applies.
+ *
+ * Every write names the version it read (stale → CONFLICT with the current version), runs under one advisory lock
+ * (so "no two active rules with the same conditions" holds under concurrent writes without a database constraint)
+ * and appends the change, from → to, to the history in the same transaction.
+ */
+
+const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+const HISTORY_TYPES = ['SlaRule', 'Setting', 'CalendarDay'] as const;
+
+export const SETTING_KEYS = { businessHours: 'businessHours', approvalAuthority: 'approvalAuthority', escalation: 'escalation' } as const;
+
+/** History rows need a uuid entity id: settings and calendar days get a stable one derived from their key. */
+export function derivedEntityId(kind: 'Setting' | 'CalendarDay', key: string): string {
+  const h = createHash('sha1').update(`kefu:${kind}:${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
+}
+
+async function lockServiceRules(tx: Tx) {
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext('kefu:service-rules'))`;
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw badInput('输入有误，请检查标出的字段 / Invalid input', fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+const stale = (what: string, currentVersion: number) =>
+  conflict(`${what}已被他人修改，请重新加载后再改 / Changed by someone else — reload`, { currentVersion });
+
+// ───────────────────────────── SLA rules ─────────────────────────────
+
+export async function listSlaRules(viewer: Viewer, { includeInactive }: { includeInactive?: boolean | null }) {
+  requirePermission(viewer, 'settings:read');
+  const rules = await prisma.slaRule.findMany({ where: includeInactive === false ? { active: true } : {}, orderBy: { createdAt: 'asc' } });
+  // Active first, then by type and severity as the table reads.
+  const order = (v: string | null, list: readonly string[]) => (v === null ? list.length : list.indexOf(v));
+  return rules.sort(
+    (a, b) =>
+      Number(b.active) - Number(a.active) ||
+      order(a.interactionType, ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION']) - order(b.interactionType, ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION']) ||
+      order(a.severity, SEVERITIES) - order(b.severity, SEVERITIES) ||
+      Number(a.keyAccount ?? 2) - Number(b.keyAccount ?? 2),
+  );
+}
+
+async function refuseDuplicate(tx: Tx, key: { interactionType: string | null; severity: string | null; keyAccount: boolean | null }, exceptId?: string) {
+  const active = await tx.slaRule.findMany({ where: { active: true, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  if (active.some((r) => sameSlaKey(r, key))) {
+    const message = `已有相同条件（${describeSlaKey(key)}）的启用规则，请修改那条规则或先停用它`;
+    throw badInput(message, { combination: message });
+  }
+}
+
+const slaValues = (r: { interactionType: unknown; severity: unknown; keyAccount: unknown; triageHours: unknown; resolutionHours: unknown; callbackDays: unknown; active?: unknown }) => ({
+  interactionType: r.interactionType,
+  severity: r.severity,
+  keyAccount: r.keyAccount,
+  triageHours: r.triageHours,
+  resolutionHours: r.resolutionHours,
+  callbackDays: r.callbackDays,
+  ...(r.active === undefined ? {} : { active: r.active }),
+});
+
+export async function createSlaRule(viewer: Viewer, input: unknown) {
+  requirePermission(viewer, 'settings:manage');
+  const data = parse(ZSlaRuleInput, input);
+  return prisma.$transaction(async (tx) => {
+    await lockServiceRules(tx);
+    await refuseDuplicate(tx, data);
+    const rule = await tx.slaRule.create({ data });
+    await appendHistory(tx, viewer, {
+      entityType: 'SlaRule',
+      entityId: rule.id,
+      action: 'CREATE',
+      toState: 'ACTIVE',
+      comment: describeSlaKey(data),
+      changes: diffFields({}, slaValues(rule)) as Prisma.InputJsonValue,
+    });
+    return rule;
+  }, TX_OPTIONS);
+}
+
+async function lockedRule(tx: Tx, id: string, version: number) {
+  if (!isUuid(id)) throw notFound('SlaRule');
+  await lockServiceRules(tx);
+  const existing = await tx.slaRule.findUnique({ where: { id } });
+  if (!existing) throw notFound('SlaRule');
+  if (existing.version !== version) throw stale('这条 SLA 规则', existing.version);
+  return existing;
+}
+
+export async function updateSlaRule(viewer: Viewer, id: string, version: number, input: unknown) {
+  requirePermission(viewer, 'settings:manage');
+  const data = parse(ZSlaRuleInput, input);
+  return prisma.$transaction(async (tx) => {
+    const existing = await lockedRule(tx, id, version);
+    if (existing.active) await refuseDuplicate(tx, data, id);
+    const changes = diffFields(slaValues(existing), slaValues(data));
+    if (Object.keys(changes).length === 0) return existing;
+    const rule = await tx.slaRule.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
+    await appendHistory(tx, viewer, { entityType: 'SlaRule', entityId: id, action: 'UPDATE', comment: describeSlaKey(data), changes: changes as Prisma.InputJsonValue });
+    return rule;
+  }, TX_OPTIONS);
+}
+
+export async function setSlaRuleActive(viewer: Viewer, id: string, version: number, active: boolean) {
+  requirePermission(viewer, 'settings:manage');
+  return prisma.$transaction(async (tx) => {
+    const existing = await lockedRule(tx, id, version);
+    if (existing.active === active) return existing;
+    if (active) await refuseDuplicate(tx, existing, id);
+    const rule = await tx.slaRule.update({ where: { id }, data: { active, version: { increment: 1 } } });
+    await appendHistory(tx, viewer, {
+      entityType: 'SlaRule',
+      entityId: id,
+      action: active ? 'ACTIVATE' : 'DEACTIVATE',
+      fromState: existing.active ? 'ACTIVE' : 'INACTIVE',
+      toState: active ? 'ACTIVE' : 'INACTIVE',
+      comment: describeSlaKey(existing),
+    });
+    return rule;
+  }, TX_OPTIONS);
+}
+
+/** Which active rule a record of this kind runs on (the clock's own pickSlaRule), and its due times if registered now. */
+export async function slaRulePreview(viewer: Viewer, args: { type: string; severity?: string | null; keyAccount: boolean }, now: Date) {
+  requirePermission(viewer, 'settings:read');
+  // As the clock does (sla.service.ts): a complaint without a severity yet runs on the general clock.
+  const severity = args.severity ?? (args.type === 'COMPLAINT' ? 'GENERAL' : null);
+  const [rules, calendar] = await Promise.all([prisma.slaRule.findMany({ where: { active: true } }), loadBusinessCalendar(prisma)]);
+  const rule = pickSlaRule(rules, { type: args.type, severity, keyAccount: args.keyAccount });
+  return {
+    rule,
+    registeredAt: now,
+    triageDueAt: rule ? addBusinessHours(now, rule.triageHours, calendar) : null,
+    resolutionDueAt: rule ? addBusinessHours(now, rule.resolutionHours, calendar) : null,
+  };
+}
+
+// ───────────────────────────── Settings (business hours, 核决权限, escalation) ─────────────────────────────
+
+async function readSetting(db: Tx | typeof prisma, key: string) {
+  const row = await db.setting.findUnique({ where: { key } });
+  return { value: row?.value ?? null, version: row?.version ?? 0 };
+}
+
+/**
+ * Writes a setting the caller read at `version` (0: not stored yet, the engine runs on its defaults). The update is
+ * conditional on the version, so two saves of the same version never both succeed.
+ */
+async function writeSetting(tx: Tx, viewer: Viewer, key: string, version: number, value: Prisma.InputJsonValue, what: string) {
+  await lockServiceRules(tx);
+  const current = await readSetting(tx, key);
+  if (current.version !== version) throw stale(what, current.version);
+  const updatedById = viewer.kind === 'staff' ? viewer.userId : null;
+  const changes = diffFields((current.value ?? {}) as Record<string, unknown>, value as Record<string, unknown>);
+  if (Object.keys(changes).length === 0 && version > 0) return version;
+  if (version === 0) {
+    try {
+      await tx.setting.create({ data: { key, value, updatedById, version: 1 } });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw stale(what, 1);
+      throw error;
+    }
+  } else {
+    const { count } = await tx.setting.updateMany({ where: { key, version }, data: { value, updatedById, version: { increment: 1 } } });
+    if (count === 0) throw stale(what, (await readSetting(tx, key)).version);
+  }
+  await appendHistory(tx, viewer, {
+    entityType: 'Setting',
+    entityId: derivedEntityId('Setting', key),
+    action: 'UPDATE',
+    comment: key,
+    changes: changes as Prisma.InputJsonValue,
+  });
+  return version + 1;
+}
+
+export async function getBusinessHours(viewer: Viewer) {
+  requirePermission(viewer, 'settings:read');
+  const { value, version } = await readSetting(prisma, SETTING_KEYS.businessHours);
+  return { ...businessHoursOf(value), version };
+}
+
+export async function updateBusinessHours(viewer: Viewer, version: number, input: unknown) {
+  requirePermission(viewer, 'settings:manage');
+  const value = parse(ZBusinessHoursInput, input);
+  const saved = await prisma.$transaction((tx) => writeSetting(tx, viewer, SETTING_KEYS.businessHours, version, value, '工作时间'), TX_OPTIONS);
+  return { ...value, version: saved };
+}
+
+const authorityRows = (authority: ReturnType<typeof approvalAuthorityOf>) =>
+  SEVERITIES.map((severity) => ({ severity, approve: [...authority[severity].approve], close: [...authority[severity].close] }));
+
+export async function getApprovalAuthority(viewer: Viewer) {
+  requirePermission(viewer, 'settings:read');
+  const { value, version } = await readSetting(prisma, SETTING_KEYS.approvalAuthority);
+  return { rules: authorityRows(approvalAuthorityOf(value)), version };
+}
+
+export async function updateApprovalAuthority(viewer: Viewer, version: number, input: readonly SeverityAuthorityInput[]) {
+  requirePermission(viewer, 'settings:manage');
+  const parsed = parseApprovalAuthority(input);
+  if (!parsed.ok) throw badInput('核决权限有误，请检查标出的字段 / Invalid approval authority', parsed.fields);
+  const value = parsed.value as unknown as Prisma.InputJsonValue;
+  const saved = await prisma.$transaction((tx) => writeSetting(tx, viewer, SETTING_KEYS.approvalAuthority, version, value, '核决权限'), TX_OPTIONS);
+  return { rules: authorityRows(parsed.value), version: saved };
+}
+
+const policyView = (policy: ReturnType<typeof escalationPolicyOf>, version: number) => ({ ...policy, version, levels: escalationLadder(policy) });
+
+export async function getEscalationPolicy(viewer: Viewer) {
+  requirePermission(viewer, 'settings:read');
+  const { value, version } = await readSetting(prisma, SETTING_KEYS.escalation);
+  return policyView(escalationPolicyOf(value), version);
+}
+
+export async function updateEscalationPolicy(viewer: Viewer, version: number, input: unknown) {
+  requirePermission(viewer, 'settings:manage');
+  const value = parse(ZEscalationPolicyInput, input);
+  const saved = await prisma.$transaction((tx) => writeSetting(tx, viewer, SETTING_KEYS.escalation, version, value, '升级规则'), TX_OPTIONS);
+  return policyView(value, saved);
+}
+
+// ───────────────────────────── Calendar ─────────────────────────────
+
+export async function listCalendarDays(viewer: Viewer, year: number) {
+  requirePermission(viewer, 'settings:read');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('年份须在 2000–2100 之间', { year: '年份须在 2000–2100 之间' });
+  return prisma.calendarDay.findMany({
+    where: { date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } },
+    orderBy: { date: 'asc' },
+  });
+}
+
+const dayHistory = (d: { date: Date; isWorkday: boolean; name: string | null }) => ({ isWorkday: d.isWorkday, name: d.name });
+
+/** Adds one day or a range (国庆节 10-01..10-07) of the same kind; refuses dates already in the calendar. */
+export async function addCalendarDays(viewer: Viewer, input: unknown) {
+  requirePermission(viewer, 'settings:manage');
+  const data = parse(ZAddCalendarDaysInput, input);
+  const dates = datesInRange(data.from, data.to);
+  return prisma.$transaction(async (tx) => {
+    await lockServiceRules(tx);
+    const existing = await tx.calendarDay.findMany({ where: { date: { in: dates } }, orderBy: { date: 'asc' } });
+    if (existing.length) {
+      const message = `日历中已有 ${existing.map((d) => isoDate(d.date)).join('、')}，请修改或删除已有的日期`;
+      throw badInput(message, { from: message });
+    }
+    await tx.calendarDay.createMany({ data: dates.map((date) => ({ date, isWorkday: data.isWorkday, name: data.name })) });
+    for (const date of dates) {
+      await appendHistory(tx, viewer, {
+        entityType: 'CalendarDay',
+        entityId: derivedEntityId('CalendarDay', isoDate(date)),
+        action: 'CREATE',
+        toState: data.isWorkday ? 'WORKDAY' : 'HOLIDAY',
+        comment: `${isoDate(date)} ${data.name}`,
+        changes: diffFields({}, { isWorkday: data.isWorkday, name: data.name }) as Prisma.InputJsonValue,
+      });
+    }
+    return tx.calendarDay.findMany({ where: { date: { in: dates } }, orderBy: { date: 'asc' } });
+  }, TX_OPTIONS);
+}
+
+async function lockedDay(tx: Tx, date: Date, version: number) {
+  await lockServiceRules(tx);
+  const existing = await tx.calendarDay.findUnique({ where: { date } });
+  if (!existing) throw notFound('CalendarDay');
+  if (existing.version !== version) throw stale(`${isoDate(date)} `, existing.version);
+  return existing;
+}
+
+export async function updateCalendarDay(viewer: Viewer, date: Date, version: number, input: unknown) {
+  requirePermission(viewer, 'settings:manage');
+  const data = parse(ZCalendarDayInput, input);
+  return prisma.$transaction(async (tx) => {
+    const existing = await lockedDay(tx, date, version);
+    const changes = diffFields(dayHistory(existing), data);
+    if (Object.keys(changes).length === 0) return existing;
+    const day = await tx.calendarDay.update({ where: { date }, data: { ...data, version: { increment: 1 } } });
+    await appendHistory(tx, viewer, {
+      entityType: 'CalendarDay',
+      entityId: derivedEntityId('CalendarDay', isoDate(date)),
+      action: 'UPDATE',
+      fromState: existing.isWorkday ? 'WORKDAY' : 'HOLIDAY',
+      toState: day.isWorkday ? 'WORKDAY' : 'HOLIDAY',
+      comment: `${isoDate(date)} ${day.name ?? ''}`.trim(),
+      changes: changes as Prisma.InputJsonValue,
+    });
+    return day;
+  }, TX_OPTIONS);
+}
+
+export async function removeCalendarDay(viewer: Viewer, date: Date, version: number) {
+  requirePermission(viewer, 'settings:manage');
+  return prisma.$transaction(async (tx) => {
+    const existing = await lockedDay(tx, date, version);
+    await tx.calendarDay.delete({ where: { date } });
+    await appendHistory(tx, viewer, {
+      entityType: 'CalendarDay',
+      entityId: derivedEntityId('CalendarDay', isoDate(date)),
+      action: 'DELETE',
+      fromState: existing.isWorkday ? 'WORKDAY' : 'HOLIDAY',
+      comment: `${isoDate(date)} ${existing.name ?? ''}`.trim(),
+      changes: diffFields(dayHistory(existing), { isWorkday: null, name: null }) as Prisma.InputJsonValue,
+    });
+    return existing;
+  }, TX_OPTIONS);
+}
+
+// ───────────────────────────── History ─────────────────────────────
+
+/** The latest changes to the clock's configuration, newest first. */
+export async function listServiceRuleChanges(viewer: Viewer, first: number) {
+  requirePermission(viewer, 'settings:read');
+  return prisma.historyEntry.findMany({
+    where: { entityType: { in: [...HISTORY_TYPES] } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: Math.min(Math.max(1, first), 100),
+  });
+}
