@@ -1,5 +1,6 @@
-// npm run bench — the customer list (filters, sort, page, totals) over a large customer database, then the survey
-// analysis over 100,000 responses (bench/surveys.ts; BENCH_SURVEYS=off skips it).
+// npm run bench — the customer list (filters, sort, page, totals) over a large customer database, then the complaint
+// work queues over 200,000 complaints (bench/complaints.ts; BENCH_COMPLAINTS=off skips it), then the survey analysis
+// over 100,000 responses (bench/surveys.ts; BENCH_SURVEYS=off skips it).
 // Uses BENCH_DATABASE_URL (a PostgreSQL server; the bench wipes and fills its `public` schema) or an in-memory
 // embedded database. BENCH_CUSTOMERS sets the size (default 100,000).
 import { execFile } from 'node:child_process';
@@ -62,6 +63,10 @@ async function main() {
     console.log(`${label.padEnd(44)} page+count+totals  median ${runs[2]!.toFixed(0)} ms  max ${runs[4]!.toFixed(0)} ms`);
   }
   console.log(`heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+  if (process.env.BENCH_COMPLAINTS !== 'off') {
+    const { benchComplaints } = await import('./complaints');
+    await benchComplaints(prisma);
+  }
   if (process.env.BENCH_SURVEYS !== 'off') {
     const { benchSurveys } = await import('./surveys');
     await benchSurveys(prisma);
