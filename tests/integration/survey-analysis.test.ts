@@ -59,7 +59,7 @@ afterAll(async () => {
 const ANALYSIS = /* GraphQL */ `
   query($filter: SurveyAnalysisFilter!) {
     surveyAnalysis(filter: $filter) {
-      responses invited responseRate index formula lowScores
+      responses invited responseRate index formula formulaEn lowScores
       dimensions { code name nameEn weight effectiveWeight score answers }
       nps { score promoters passives detractors responses }
       questions { question { id type } answered average score textAnswers distribution { value label count share } }
@@ -67,7 +67,7 @@ const ANALYSIS = /* GraphQL */ `
   }`;
 type Analysis = {
   surveyAnalysis: {
-    responses: number; invited: number; responseRate: number; index: number | null; formula: string; lowScores: number;
+    responses: number; invited: number; responseRate: number; index: number | null; formula: string; formulaEn: string; lowScores: number;
     dimensions: { code: string; name: string; nameEn: string | null; score: number | null; answers: number; effectiveWeight: number }[];
     nps: { score: number; promoters: number; passives: number; detractors: number; responses: number } | null;
     questions: { question: { id: string; type: string }; answered: number; average: number | null; score: number | null; textAnswers: number; distribution: { value: string; count: number; share: number }[] }[];
@@ -91,6 +91,7 @@ describe('campaign analysis (numbers checked by hand)', () => {
     expect([a.responses, a.invited, a.responseRate, a.lowScores]).toEqual([3, 4, 0.75, 1]);
     expect(a.index).toBe(72.08);
     expect(a.formula).toBe('满意度指数 = (0.30×70.8 + 0.20×66.7 + 0.50×75.0) ÷ 1.00 = 72.1');
+    expect(a.formulaEn).toBe('Satisfaction index = (0.30×70.8 + 0.20×66.7 + 0.50×75.0) ÷ 1.00 = 72.1');
     expect(a.dimensions.map((d) => [d.code, d.score, d.answers, d.effectiveWeight])).toEqual([
       ['TIMELINESS', 70.83, 6, 0.3],
       ['ATTITUDE', 66.67, 3, 0.2],
@@ -228,8 +229,8 @@ describe('annual satisfaction index [000 §4.7.2]', () => {
     });
   });
 
-  const ANNUAL = `query($y: Int!) { annualSatisfactionIndex(year: $y) { year responses surveyIndex totalDeduction index formula periods { periodLabel index } deductions { event count pointsEach points } criteria { maxDeduction rules { event pointsEach } } } }`;
-  type Annual = { annualSatisfactionIndex: { responses: number; surveyIndex: number; totalDeduction: number; index: number; formula: string; periods: { periodLabel: string; index: number }[]; deductions: { event: string; count: number; points: number }[] } };
+  const ANNUAL = `query($y: Int!) { annualSatisfactionIndex(year: $y) { year responses surveyIndex totalDeduction index formula formulaEn periods { periodLabel index } deductions { event count pointsEach points } criteria { maxDeduction rules { event pointsEach } } } }`;
+  type Annual = { annualSatisfactionIndex: { responses: number; surveyIndex: number; totalDeduction: number; index: number; formula: string; formulaEn: string; periods: { periodLabel: string; index: number }[]; deductions: { event: string; count: number; points: number }[] } };
 
   it('the year’s responses less the year’s complaint events by the default criteria', async () => {
     const { annualSatisfactionIndex: a } = await gqlOk<Annual>(agent, ANNUAL, { y: year });
@@ -243,6 +244,7 @@ describe('annual satisfaction index [000 §4.7.2]', () => {
     ]);
     expect([a.totalDeduction, a.index]).toEqual([10, 61.25]);
     expect(a.formula).toBe('年度满意度指数 = max(0, 调查指数 − 扣分) = max(0, 71.3 − 10.0) = 61.3；扣分 = min(30, 危机投诉 1×5 + 重大投诉 2×2 + 一般投诉 2×0 + 处理结果争议 1×1) = 10.0');
+    expect(a.formulaEn).toMatch(/^Annual satisfaction index = max\(0, survey index − deduction\) = max\(0, 71\.3 − 10\.0\) = 61\.3; deduction = min\(30, crisis complaints 1×5/);
     expect(a.periods.map((p) => [p.periodLabel, p.index])).toEqual([['2026-Q3', 70], ['2026-Q4', 72.08]]);
     // Reproducible: asked again, the same figures.
     expect((await gqlOk<Annual>(agent, ANNUAL, { y: year })).annualSatisfactionIndex).toEqual(a);

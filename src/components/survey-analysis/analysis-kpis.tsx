@@ -49,7 +49,7 @@ export function AnalysisKpis({ analysis, onShowLowScores }: { analysis: Analysis
         </div>
         {analysis.index == null && <p className="mt-1 text-xs text-slate-500">{t('noIndex')}</p>}
         <p className="mt-3 rounded bg-slate-50 px-2 py-1.5 font-mono text-xs break-words text-slate-700" data-testid="analysis-formula">
-          {analysis.formula}
+          {locale.startsWith('en') ? analysis.formulaEn : analysis.formula}
         </p>
         <details className="mt-2 text-xs text-slate-600" data-testid="formula-explanation">
           <summary className="cursor-pointer font-medium text-blue-700 hover:underline">{t('howComputed')}</summary>

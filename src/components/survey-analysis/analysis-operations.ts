@@ -49,6 +49,7 @@ export const SurveyAnalysisOverviewQuery = graphql(`
       responseRate
       index
       formula
+      formulaEn
       lowScores
       nps {
         score
@@ -320,6 +321,7 @@ export const SurveyAnalysisAnnualQuery = graphql(`
       totalDeduction
       index
       formula
+      formulaEn
       criteria {
         rules {
           event

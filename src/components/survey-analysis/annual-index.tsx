@@ -190,7 +190,7 @@ export function AnnualIndex({ canManage }: { canManage: boolean }) {
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <div className="text-xs font-medium text-slate-500">{t('formula')}</div>
           <p className="mt-1 font-mono text-sm break-words text-slate-800" data-testid="annual-formula">
-            {annual.formula}
+            {locale.startsWith('en') ? annual.formulaEn : annual.formula}
           </p>
           <p className="mt-2 text-xs text-slate-500">{t('formulaExplanation')}</p>
         </div>

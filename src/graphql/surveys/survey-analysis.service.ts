@@ -260,6 +260,7 @@ export type AnalysisModel = {
   responseRate: number;
   index: number | null;
   formula: string;
+  formulaEn: string;
   dimensions: DimensionScoreModel[];
   questions: QuestionAnalysisModel[];
   nps: ReturnType<typeof publicNps>;
@@ -294,6 +295,7 @@ export async function surveyAnalysis(viewer: Viewer, filter: AnalysisFilter, mem
     responseRate: invited ? round2((responded / invited) * 10_000) / 10_000 : 0,
     index: round2OrNull(index),
     formula: indexFormula(scores),
+    formulaEn: indexFormula(scores, 'en'),
     dimensions: publicScores(scores),
     questions: templates.questions.map((q) => {
       const stats = questionStats(q, groups, { scored: q.scored });
@@ -472,6 +474,7 @@ export type AnnualIndexModel = {
   totalDeduction: number;
   index: number | null;
   formula: string;
+  formulaEn: string;
   criteria: AnnualIndexCriteria;
 };
 
@@ -520,6 +523,7 @@ export async function annualSatisfactionIndex(viewer: Viewer, year: number): Pro
     totalDeduction: round2(result.totalDeduction),
     index: round2OrNull(result.index),
     formula: result.formula,
+    formulaEn: result.formulaEn,
     criteria,
   };
 }

@@ -84,6 +84,7 @@ describe('dimension scores and the weighted index', () => {
     expect(weightedIndex(scores)).toBeCloseTo(67.708, 3);
     expect(scores.map((s) => s.effectiveWeight)).toEqual([0.3, 0.2, 0.5]);
     expect(indexFormula(scores)).toBe('满意度指数 = (3.00×81.3 + 2.00×50.0 + 5.00×66.7) ÷ 10.00 = 67.7');
+    expect(indexFormula(scores, 'en')).toBe('Satisfaction index = (3.00×81.3 + 2.00×50.0 + 5.00×66.7) ÷ 10.00 = 67.7');
   });
 
   it('a dimension without answers drops out instead of counting as 0', () => {
@@ -100,6 +101,7 @@ describe('dimension scores and the weighted index', () => {
     const scores = dimensionScores([n('q5', 9, 3)], questions, dims([1, 1, 1]));
     expect(weightedIndex(scores)).toBeNull();
     expect(indexFormula(scores)).toBe('满意度指数：暂无计分的回答');
+    expect(indexFormula(scores, 'en')).toBe('Satisfaction index: no scored answers yet');
   });
 
   it('a pooled index equals the index of the pooled answers, whatever the grouping (sums and counts combine)', () => {
@@ -250,6 +252,9 @@ describe('annual satisfaction index [000 §4.7.2]', () => {
     expect(result.formula).toBe(
       '年度满意度指数 = max(0, 调查指数 − 扣分) = max(0, 82.3 − 10.0) = 72.3；扣分 = min(30, 危机投诉 1×5 + 重大投诉 2×2 + 一般投诉 3×0 + 处理结果争议 1×1) = 10.0',
     );
+    expect(result.formulaEn).toBe(
+      'Annual satisfaction index = max(0, survey index − deduction) = max(0, 82.3 − 10.0) = 72.3; deduction = min(30, crisis complaints 1×5 + major complaints 2×2 + general complaints 3×0 + disputed resolutions 1×1) = 10.0',
+    );
   });
 
   it('caps the deduction and never goes below 0', () => {
@@ -258,6 +263,7 @@ describe('annual satisfaction index [000 §4.7.2]', () => {
     const none = annualIndex(null, { MAJOR_COMPLAINT: 1 }, DEFAULT_ANNUAL_CRITERIA);
     expect(none.index).toBeNull();
     expect(none.formula).toContain('暂无调查结果');
+    expect(none.formulaEn).toBe('Annual satisfaction index: no survey results this year (deduction min(30, crisis complaints 0×5 + major complaints 1×2 + general complaints 0×0 + disputed resolutions 0×1) = 2.0)');
   });
 
   it('reads the criteria setting defensively, in the fixed event order', () => {

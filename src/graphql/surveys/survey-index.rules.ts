@@ -138,13 +138,20 @@ function weightText(w: number): string {
  * that have answers appear (the others dropped out). Figures are rounded for display (scores to 1 decimal); the
  * result is computed from the unrounded scores.
  */
-export function indexFormula(scores: readonly Pick<DimensionScore, 'weight' | 'score'>[], label = '满意度指数'): string {
+export type FormulaLanguage = 'zh' | 'en';
+const INDEX_WORDS: Record<FormulaLanguage, { label: string; none: string }> = {
+  zh: { label: '满意度指数', none: '满意度指数：暂无计分的回答' },
+  en: { label: 'Satisfaction index', none: 'Satisfaction index: no scored answers yet' },
+};
+
+export function indexFormula(scores: readonly Pick<DimensionScore, 'weight' | 'score'>[], language: FormulaLanguage = 'zh'): string {
+  const words = INDEX_WORDS[language];
   const answered = scores.filter((s): s is typeof s & { score: number } => s.score !== null);
-  if (answered.length === 0) return `${label}：暂无计分的回答`;
+  if (answered.length === 0) return words.none;
   const index = weightedIndex(answered)!;
   const terms = answered.map((s) => `${weightText(s.weight)}×${fixed1(s.score)}`).join(' + ');
   const weights = answered.reduce((w, s) => w + s.weight, 0);
-  return `${label} = (${terms}) ÷ ${weightText(weights)} = ${fixed1(index)}`;
+  return `${words.label} = (${terms}) ÷ ${weightText(weights)} = ${fixed1(index)}`;
 }
 
 export type NpsResult = { score: number; promoters: number; passives: number; detractors: number; responses: number };
@@ -276,6 +283,13 @@ export const ANNUAL_EVENT_LABEL: Record<AnnualIndexEvent, string> = {
   DISPUTED_RESOLUTION: '处理结果争议',
 };
 
+export const ANNUAL_EVENT_LABEL_EN: Record<AnnualIndexEvent, string> = {
+  CRISIS_COMPLAINT: 'crisis complaints',
+  MAJOR_COMPLAINT: 'major complaints',
+  GENERAL_COMPLAINT: 'general complaints',
+  DISPUTED_RESOLUTION: 'disputed resolutions',
+};
+
 /**
  * "本年度引起较严重后果的重大不满意或投诉事件对照评价准则进行计算": by default a crisis complaint deducts 5 points, a
  * major one 2, a general one nothing, a resolution the customer disputed 1; never more than 30 in all.
@@ -309,7 +323,7 @@ export function parseAnnualCriteria(value: unknown): AnnualIndexCriteria {
 }
 
 export type AnnualDeduction = { event: AnnualIndexEvent; count: number; pointsEach: number; points: number };
-export type AnnualIndexResult = { deductions: AnnualDeduction[]; totalDeduction: number; index: number | null; formula: string };
+export type AnnualIndexResult = { deductions: AnnualDeduction[]; totalDeduction: number; index: number | null; formula: string; formulaEn: string };
 
 const num = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
@@ -321,17 +335,21 @@ export function annualIndex(surveyIndex: number | null, counts: Partial<Record<A
   });
   const raw = deductions.reduce((s, d) => s + d.points, 0);
   const totalDeduction = Math.min(criteria.maxDeduction, raw);
-  const terms = deductions.map((d) => `${ANNUAL_EVENT_LABEL[d.event]} ${d.count}×${num(d.pointsEach)}`).join(' + ');
-  const deductionText = `min(${num(criteria.maxDeduction)}, ${terms}) = ${fixed1(totalDeduction)}`;
+  const deductionText = (labels: Record<AnnualIndexEvent, string>) =>
+    `min(${num(criteria.maxDeduction)}, ${deductions.map((d) => `${labels[d.event]} ${d.count}×${num(d.pointsEach)}`).join(' + ')}) = ${fixed1(totalDeduction)}`;
+  const zh = deductionText(ANNUAL_EVENT_LABEL);
+  const en = deductionText(ANNUAL_EVENT_LABEL_EN);
   if (surveyIndex === null) {
-    return { deductions, totalDeduction, index: null, formula: `年度满意度指数：本年度暂无调查结果（扣分 ${deductionText}）` };
+    return { deductions, totalDeduction, index: null, formula: `年度满意度指数：本年度暂无调查结果（扣分 ${zh}）`, formulaEn: `Annual satisfaction index: no survey results this year (deduction ${en})` };
   }
   const index = Math.max(0, surveyIndex - totalDeduction);
+  const figures = `max(0, ${fixed1(surveyIndex)} − ${fixed1(totalDeduction)}) = ${fixed1(index)}`;
   return {
     deductions,
     totalDeduction,
     index,
-    formula: `年度满意度指数 = max(0, 调查指数 − 扣分) = max(0, ${fixed1(surveyIndex)} − ${fixed1(totalDeduction)}) = ${fixed1(index)}；扣分 = ${deductionText}`,
+    formula: `年度满意度指数 = max(0, 调查指数 − 扣分) = ${figures}；扣分 = ${zh}`,
+    formulaEn: `Annual satisfaction index = max(0, survey index − deduction) = ${figures}; deduction = ${en}`,
   };
 }
 
