@@ -74,6 +74,19 @@ describe('workflow steps notify the staff who act next', () => {
     ]);
   });
 
+  it('a complaint the customer lodged: its callback goes to the agent who triaged it, who is told', async () => {
+    let c = await prisma.interaction.create({ data: { number: 'TS-N-PORTAL', type: 'COMPLAINT', channel: 'PORTAL', subject: '包装破损', description: '外箱破损', customerId } });
+    c = await runCommand(people.agent.viewer, c.id, c.version, { type: 'TRIAGE', severity: 'GENERAL', causeClass: 'NON_QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: departmentId, ownerId: people.handler.id });
+    c = await prisma.interaction.update({ where: { id: c.id }, data: { status: 'VERIFYING', version: { increment: 1 } } });
+    c = await runCommand(people.quality.viewer, c.id, c.version, { type: 'VERIFY', effective: true });
+    expect(await prisma.callback.findFirstOrThrow({ where: { interactionId: c.id } })).toMatchObject({ reason: 'POST_RESOLUTION', assigneeId: people.agent.id });
+    expect(await kindsOf(people.agent.id, c.id)).toEqual(['CALLBACK_CREATED']);
+    // The customer disputes: the owner and that agent hear of it.
+    c = await runCommand(customer, c.id, c.version, { type: 'CUSTOMER_FEEDBACK', accepted: false, comment: '仍有破损' });
+    expect(await kindsOf(people.agent.id, c.id)).toEqual(['CALLBACK_CREATED', 'CUSTOMER_DISPUTED']);
+    expect(await kindsOf(people.handler.id, c.id)).toEqual(['COMPLAINT_ASSIGNED', 'CUSTOMER_DISPUTED']);
+  });
+
   it('a refused step notifies nobody', async () => {
     const c = await newComplaint();
     await expect(runCommand(people.executive.viewer, c.id, c.version, { type: 'TRIAGE', severity: 'GENERAL', causeClass: 'QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: departmentId, ownerId: people.handler.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });

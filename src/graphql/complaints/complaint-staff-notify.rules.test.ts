@@ -10,7 +10,7 @@ const step = (facts: Partial<StepFacts>): StepFacts => ({
   severity: 'GENERAL',
   ownerId: null,
   responsibleDepartmentId: null,
-  registeredById: 'agent',
+  serviceContactId: 'agent',
   ...facts,
 });
 const plans = (facts: Partial<StepFacts>) => staffNoticesOf(step(facts), DEFAULT_AUTHORITY).map((p) => ({ kind: p.kind, ...p.to }));

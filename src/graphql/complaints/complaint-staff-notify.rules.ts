@@ -6,8 +6,8 @@ import type { ApprovalAuthority, CommandType, WorkflowRole } from './complaint-w
  * triaged complaint (or the department head when nobody is named) and the service manager when it is beyond the
  * department's authority, the approvers of a plan (核决权限 for its
  * severity), the owner when the plan is approved or sent back, quality when implementation is done and needs
- * verifying, the owner and the registering agent when the customer disputes, and the agent whose callback task the
- * resolution created. The actor never notifies themselves. Pure: the service resolves roles and heads to users.
+ * verifying, the owner and the registering agent when the customer disputes, and the service contact whose callback task
+ * the resolution created. The actor never notifies themselves. Pure: the service resolves roles and heads to users.
  */
 export type StaffRecipients = { userIds: (string | null)[]; roles: WorkflowRole[]; headOfDepartmentId: string | null };
 export type StaffNoticePlan = { kind: string; title: string; to: StaffRecipients };
@@ -22,7 +22,8 @@ export type StepFacts = {
   /** After the step. */
   ownerId: string | null;
   responsibleDepartmentId: string | null;
-  registeredById: string | null;
+  /** The customer's contact in the service team (the registering agent, else who triaged): the callback's assignee. */
+  serviceContactId: string | null;
   /** Triaged as beyond the department's authority: raised to the role above (the service manager). */
   escalated?: boolean;
 };
@@ -48,10 +49,10 @@ export function staffNoticesOf(step: StepFacts, authority: ApprovalAuthority): S
     case 'COMPLETE_IMPLEMENTATION':
       return plan('VERIFICATION_DUE', `措施已实施，待效果验证：${about}`, { roles: ['QUALITY_MANAGER'] });
     case 'VERIFY':
-      if (step.to === 'RESOLVED') return plan('CALLBACK_CREATED', `投诉已解决，请在期限内回访：${about}`, { userIds: [step.registeredById] });
+      if (step.to === 'RESOLVED') return plan('CALLBACK_CREATED', `投诉已解决，请在期限内回访：${about}`, { userIds: [step.serviceContactId] });
       return plan('VERIFICATION_FAILED', `效果验证未通过，请重新调查：${about}`, { userIds: [step.ownerId] });
     case 'CUSTOMER_FEEDBACK':
-      if (step.accepted === false) return plan('CUSTOMER_DISPUTED', `客户对处理结果有异议，投诉已重新打开：${about}`, { userIds: [step.ownerId, step.registeredById] });
+      if (step.accepted === false) return plan('CUSTOMER_DISPUTED', `客户对处理结果有异议，投诉已重新打开：${about}`, { userIds: [step.ownerId, step.serviceContactId] });
       return [];
     default:
       return [];

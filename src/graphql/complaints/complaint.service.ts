@@ -42,6 +42,16 @@ function actorOf(viewer: Viewer): WorkflowActor {
 
 type Reader = Tx | Db;
 
+/** The active staff member who last triaged a record (from its history), if any. */
+async function triagedBy(db: Reader, interactionId: string): Promise<string | null> {
+  const entry = await db.historyEntry.findFirst({
+    where: { entityType: 'Interaction', entityId: interactionId, action: 'TRIAGE', actor: { active: true, role: { not: 'CUSTOMER' } } },
+    orderBy: { createdAt: 'desc' },
+    select: { actorId: true },
+  });
+  return entry?.actorId ?? null;
+}
+
 async function loadAuthority(db: Reader): Promise<ApprovalAuthority> {
   const setting = await db.setting.findUnique({ where: { key: 'approvalAuthority' } });
   return (setting?.value as ApprovalAuthority | undefined) ?? DEFAULT_AUTHORITY;
@@ -176,19 +186,25 @@ export async function applyCommand(
     data.customerFeedbackComment = comment.data ?? null;
   }
 
+  // The customer's contact in the service team: the agent who registered the record, or for one the customer lodged,
+  // who triaged it. Looked up only for the steps that need them (the callback task, a dispute).
+  const resolving = to === 'RESOLVED' && row.status !== 'RESOLVED' && row.type === 'COMPLAINT';
+  const serviceContactId = row.registeredById ?? (resolving || command.type === 'CUSTOMER_FEEDBACK' ? await triagedBy(tx, row.id) : null);
+
   if (command.type === 'TRIAGE') {
     data.triagedAt = now;
     const { resolutionDueAt } = await dueTimesFor(tx, { type: row.type, severity: command.severity, isKeyAccount: row.isKeyAccount, registeredAt: row.createdAt });
     if (resolutionDueAt) data.resolutionDueAt = resolutionDueAt;
   }
   if (to === 'RESOLVED' && row.status !== 'RESOLVED') data.resolvedAt = now;
-  if (to === 'RESOLVED' && row.status !== 'RESOLVED' && row.type === 'COMPLAINT') {
+  if (resolving) {
     const rule = await slaRuleFor(tx, { type: row.type, severity: row.severity, isKeyAccount: row.isKeyAccount });
     const due = callbackDueAt(now, { callbackDays: rule?.callbackDays ?? 7 });
     data.callbackDueAt = due;
-    // SPEC §5: a callback within 7 days of resolution.
+    // SPEC §5: a callback within 7 days of resolution, for the agent who registered the complaint — or, for one the
+    // customer lodged, the service staff member who triaged it (the customer's first contact in the service team).
     const task = await tx.callback.create({
-      data: { customerId: row.customerId, interactionId: row.id, reason: 'POST_RESOLUTION', dueAt: due, assigneeId: row.registeredById },
+      data: { customerId: row.customerId, interactionId: row.id, reason: 'POST_RESOLUTION', dueAt: due, assigneeId: serviceContactId },
     });
     await appendHistory(tx, viewer, { entityType: 'Callback', entityId: task.id, action: 'CREATE', toState: 'PENDING', comment: '投诉已解决，生成回访任务' });
   }
@@ -242,7 +258,7 @@ export async function applyCommand(
       severity: patch.severity !== undefined ? patch.severity : row.severity,
       ownerId: patch.ownerId !== undefined ? patch.ownerId : row.ownerId,
       responsibleDepartmentId: patch.responsibleDepartmentId !== undefined ? patch.responsibleDepartmentId : row.responsibleDepartmentId,
-      registeredById: row.registeredById,
+      serviceContactId,
       escalated: patch.escalate === true,
     },
     authority,
