@@ -59,6 +59,13 @@ test('the admin edits an SLA rule and adds a holiday in 服务规则', async ({ 
     await expect(page.getByTestId('hours-day-1')).toBeChecked();
     await expect(page.getByTestId('hours-day-6')).not.toBeChecked();
 
+    // The demo calendar holds the State Council's 2026 schedule; importing it again adds nothing.
+    await page.getByTestId('calendar-year').fill('2026');
+    await expect(page.locator('[data-testid="calendar-row"][data-date="2026-10-01"]')).toContainText('国庆节');
+    await expect(page.locator('[data-testid="calendar-row"][data-date="2026-02-14"]')).toContainText('春节调休上班');
+    await page.getByTestId('calendar-import').click();
+    await expect(page.getByText('已导入 2026 年法定节假日安排：新增 0 天，39 天已在日历中（保持不变）。')).toBeVisible();
+
     await page.getByTestId('calendar-add').click();
     const dialog = page.getByTestId('calendar-dialog');
     await dialog.getByTestId('calendar-from').fill(HOLIDAY);

@@ -5,7 +5,7 @@ import { signInWithPassword } from '@/server/auth/sign-in';
 
 describe('demo data (what npm start loads on first run)', () => {
   it('loads once: logins that work, customers, and complaints at different workflow steps', async () => {
-    expect(await seedDemoData(prisma, { customers: 12 })).toBe(true);
+    expect(await seedDemoData(prisma, { customers: 12, now: new Date('2026-06-01T02:00:00Z') })).toBe(true);
     expect(await seedDemoData(prisma, { customers: 12 })).toBe(false);
     expect(await prisma.customer.count()).toBe(12);
     for (const login of DEMO_LOGINS) {
@@ -26,5 +26,8 @@ describe('demo data (what npm start loads on first run)', () => {
     const periods = await prisma.surveyCampaign.findMany({ select: { periodLabel: true }, distinct: ['periodLabel'] });
     expect(periods.length).toBeGreaterThanOrEqual(2);
     expect(await prisma.surveyResponse.count({ where: { submittedAt: { not: null } } })).toBeGreaterThan(0);
+    // The clock knows the year's public holidays and make-up days (and next year's, once published).
+    expect(await prisma.calendarDay.count({ where: { date: { gte: new Date('2026-01-01T00:00:00Z'), lt: new Date('2027-01-01T00:00:00Z') } } })).toBe(39);
+    expect(await prisma.calendarDay.findUnique({ where: { date: new Date('2026-10-01T00:00:00Z') } })).toMatchObject({ isWorkday: false, name: '国庆节' });
   });
 });

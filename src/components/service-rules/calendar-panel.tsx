@@ -5,12 +5,18 @@ import { buttonClass, inputClass } from '@/components/ui/classes';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { FormField } from '@/components/ui/form-field';
-import { EmptyState, ErrorBanner, StatusMessage } from '@/components/ui/status';
+import { EmptyState, ErrorBanner, InlineError, StatusMessage } from '@/components/ui/status';
 import { useFormErrors } from '@/components/ui/use-form-errors';
 import type { ServiceRulesCalendarQuery as CalendarData } from '@/gql/graphql';
 import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
-import { ServiceRulesAddCalendarDaysMutation, ServiceRulesCalendarQuery, ServiceRulesRemoveCalendarDayMutation, ServiceRulesUpdateBusinessHoursMutation } from './operations';
+import {
+  ServiceRulesAddCalendarDaysMutation,
+  ServiceRulesCalendarQuery,
+  ServiceRulesImportOfficialHolidaysMutation,
+  ServiceRulesRemoveCalendarDayMutation,
+  ServiceRulesUpdateBusinessHoursMutation,
+} from './operations';
 import { hoursProblems, type HoursDraft } from './service-rules-drafts';
 import { isConflict, SaveError, tableClass, useServiceRulesError } from './service-rules-ui';
 
@@ -32,6 +38,8 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
   const [removeError, setRemoveError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [importError, setImportError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     setState({ status: 'loading' });
@@ -44,6 +52,24 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
   useEffect(() => {
     void load();
   }, [load]);
+
+  /** Adds the State Council's schedule of the shown year; dates already in the calendar stay as they are. */
+  async function importOfficial() {
+    setImporting(true);
+    setImportError(null);
+    setConflict(null);
+    try {
+      const { importOfficialHolidays: result } = await gqlRequest(ServiceRulesImportOfficialHolidaysMutation, { year });
+      setNotice(t('calendar.importedNotice', { year: result.year, count: result.added.length, skipped: result.skipped }));
+      onChanged();
+      await load();
+    } catch (error) {
+      setNotice(null);
+      setImportError(errorMessage(error));
+    } finally {
+      setImporting(false);
+    }
+  }
 
   async function remove() {
     if (!removing) return;
@@ -119,12 +145,18 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
               ›
             </button>
             {canManage && (
+              <button type="button" className={buttonClass.secondary} onClick={() => void importOfficial()} disabled={importing} data-testid="calendar-import">
+                {importing ? t('calendar.importing') : t('calendar.import', { year })}
+              </button>
+            )}
+            {canManage && (
               <button type="button" className={buttonClass.primary} onClick={() => setAdding(true)} data-testid="calendar-add">
                 + {t('calendar.add')}
               </button>
             )}
           </div>
         </div>
+        {importError && <InlineError>{importError}</InlineError>}
         {state.status === 'ready' && state.data.calendarDays.length === 0 && <EmptyState testId="calendar-empty">{t('calendar.empty', { year })}</EmptyState>}
         {state.status === 'ready' && state.data.calendarDays.length > 0 && (
           <div className={tableClass.wrap}>

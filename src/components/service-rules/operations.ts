@@ -100,6 +100,18 @@ export const ServiceRulesAddCalendarDaysMutation = graphql(`
   }
 `);
 
+export const ServiceRulesImportOfficialHolidaysMutation = graphql(`
+  mutation ServiceRulesImportOfficialHolidays($year: Int!) {
+    importOfficialHolidays(year: $year) {
+      year
+      added {
+        date
+      }
+      skipped
+    }
+  }
+`);
+
 export const ServiceRulesRemoveCalendarDayMutation = graphql(`
   mutation ServiceRulesRemoveCalendarDay($date: Date!, $version: Int!) {
     removeCalendarDay(date: $date, version: $version) {

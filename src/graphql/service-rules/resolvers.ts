@@ -2,6 +2,7 @@ import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
 import {
   addCalendarDays,
+  importOfficialHolidays,
   createSlaRule,
   getApprovalAuthority,
   getBusinessHours,
@@ -42,6 +43,7 @@ export const serviceRulePolicies: RootPolicies = {
     addCalendarDays: manage,
     updateCalendarDay: manage,
     removeCalendarDay: manage,
+    importOfficialHolidays: manage,
     updateApprovalAuthority: manage,
     updateEscalationPolicy: manage,
   },
@@ -65,6 +67,7 @@ export const serviceRuleResolvers: Resolvers = {
     addCalendarDays: (_, { input }, { viewer }) => addCalendarDays(viewer, input),
     updateCalendarDay: (_, { date, version, input }, { viewer }) => updateCalendarDay(viewer, date, version, input),
     removeCalendarDay: (_, { date, version }, { viewer }) => removeCalendarDay(viewer, date, version),
+    importOfficialHolidays: (_, { year }, { viewer }) => importOfficialHolidays(viewer, year),
     updateApprovalAuthority: (_, { version, input }, { viewer }) => updateApprovalAuthority(viewer, version, input),
     updateEscalationPolicy: (_, { version, input }, { viewer }) => updateEscalationPolicy(viewer, version, input),
   },

@@ -10,6 +10,7 @@ import { loadBusinessCalendar } from '../complaints/business-calendar';
 import { addBusinessHours, pickSlaRule } from '../complaints/sla-clock.rules';
 import { fieldErrors } from '../customers/customer.rules';
 import { isUuid } from '../cursor';
+import { officialCalendarDays } from './official-holidays';
 import {
   approvalAuthorityOf,
   businessHoursOf,
@@ -296,6 +297,39 @@ export async function addCalendarDays(viewer: Viewer, input: unknown) {
       });
     }
     return tx.calendarDay.findMany({ where: { date: { in: dates } }, orderBy: { date: 'asc' } });
+  }, TX_OPTIONS);
+}
+
+/**
+ * The year's official schedule (official-holidays.ts) added to the calendar in one transaction, one history entry per
+ * day; a date the calendar already holds is left as the company set it. Refused for a year not yet published.
+ */
+export async function importOfficialHolidays(viewer: Viewer, year: number) {
+  requirePermission(viewer, 'settings:manage');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('年份须在 2000–2100 之间', { year: '年份须在 2000–2100 之间' });
+  const official = officialCalendarDays(year);
+  if (official.length === 0) {
+    const message = `尚无 ${year} 年的法定节假日安排（国务院通常在上一年 11 月前后公布），请手工添加`;
+    throw badInput(message, { year: message });
+  }
+  return prisma.$transaction(async (tx) => {
+    await lockServiceRules(tx);
+    const dates = official.map((d) => new Date(`${d.date}T00:00:00Z`));
+    const held = new Set((await tx.calendarDay.findMany({ where: { date: { in: dates } }, select: { date: true } })).map((d) => isoDate(d.date)));
+    const fresh = official.filter((d) => !held.has(d.date));
+    await tx.calendarDay.createMany({ data: fresh.map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), isWorkday: d.isWorkday, name: d.name })) });
+    for (const d of fresh) {
+      await appendHistory(tx, viewer, {
+        entityType: 'CalendarDay',
+        entityId: derivedEntityId('CalendarDay', d.date),
+        action: 'CREATE',
+        toState: d.isWorkday ? 'WORKDAY' : 'HOLIDAY',
+        comment: `${d.date} ${d.name}（导入法定节假日安排）`,
+        changes: diffFields({}, { isWorkday: d.isWorkday, name: d.name }) as Prisma.InputJsonValue,
+      });
+    }
+    const added = await tx.calendarDay.findMany({ where: { date: { in: fresh.map((d) => new Date(`${d.date}T00:00:00Z`)) } }, orderBy: { date: 'asc' } });
+    return { year, added, skipped: official.length - fresh.length };
   }, TX_OPTIONS);
 }
 

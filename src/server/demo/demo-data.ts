@@ -4,6 +4,7 @@ import { hashPassword } from '@/server/auth/passwords';
 import type { Db } from '@/server/db';
 import { buildSearchText } from '@/graphql/customers/customer.rules';
 import { now as clockNow } from '@/server/clock';
+import { officialCalendarDays } from '@/graphql/service-rules/official-holidays';
 
 export const DEMO_PASSWORD = 'kefu-demo-2026';
 
@@ -142,6 +143,12 @@ export async function seedDemoData(db: Db, { customers = 60, now = clockNow() }:
           { key: 'businessHours', value: { timeZone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '08:30', end: '17:30' } },
           { key: 'keyAccountCriteria', value: { minCumulativeContractAmount: '500000.00', minRepeatContracts: 2, requireGoodCredit: true } },
         ],
+      });
+      // The State Council's holiday schedule of this year and the next, as far as published (服务规则 → 导入法定节假日).
+      const year = Number(now.toLocaleString('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
+      await tx.calendarDay.createMany({
+        data: [year, year + 1].flatMap(officialCalendarDays).map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), isWorkday: d.isWorkday, name: d.name })),
+        skipDuplicates: true,
       });
     },
     { timeout: 120_000 },
