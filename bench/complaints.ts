@@ -4,19 +4,8 @@
 // with its totalCount, and the seven tab counts under the same filter) through the real GraphQL pipeline, median of 5,
 // for an agent (all complaints) and a department handler (their department's only), with and without filters.
 import type { Db } from '@/server/db';
+import { time } from './timing';
 
-type Timing = { label: string; median: number; max: number };
-
-async function time(label: string, run: () => Promise<unknown>): Promise<Timing> {
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    await run();
-    runs.push(performance.now() - start);
-  }
-  runs.sort((a, b) => a - b);
-  return { label, median: runs[2]!, max: runs[4]! };
-}
 
 export async function benchComplaints(prisma: Db): Promise<void> {
   const total = Number(process.env.BENCH_COMPLAINTS ?? 200_000);

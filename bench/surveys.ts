@@ -3,19 +3,8 @@
 // page's queries — surveyAnalysis + campaign stats (with bySegment) + trend + breakdown — timed through the real
 // GraphQL pipeline (median of 5), plus heap used. BENCH_SURVEY_RESPONSES sets the number of responses.
 import type { Db } from '@/server/db';
+import { time } from './timing';
 
-type Timing = { label: string; median: number; max: number };
-
-async function time(label: string, run: () => Promise<unknown>): Promise<Timing> {
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    await run();
-    runs.push(performance.now() - start);
-  }
-  runs.sort((a, b) => a - b);
-  return { label, median: runs[2]!, max: runs[4]! };
-}
 
 export async function benchSurveys(prisma: Db): Promise<void> {
   const total = Number(process.env.BENCH_SURVEY_RESPONSES ?? 100_000);

@@ -273,6 +273,22 @@ export async function listCalendarDays(viewer: Viewer, year: number) {
 
 const dayHistory = (d: { date: Date; isWorkday: boolean; name: string | null }) => ({ isWorkday: d.isWorkday, name: d.name });
 
+/** Writes new calendar days with one history entry each (the caller holds the lock and checked the dates are free). */
+async function insertDays(tx: Tx, viewer: Viewer, days: readonly { date: Date; isWorkday: boolean; name: string }[], note = '') {
+  await tx.calendarDay.createMany({ data: [...days] });
+  for (const d of days) {
+    await appendHistory(tx, viewer, {
+      entityType: 'CalendarDay',
+      entityId: derivedEntityId('CalendarDay', isoDate(d.date)),
+      action: 'CREATE',
+      toState: d.isWorkday ? 'WORKDAY' : 'HOLIDAY',
+      comment: `${isoDate(d.date)} ${d.name}${note}`,
+      changes: diffFields({}, { isWorkday: d.isWorkday, name: d.name }) as Prisma.InputJsonValue,
+    });
+  }
+  return tx.calendarDay.findMany({ where: { date: { in: days.map((d) => d.date) } }, orderBy: { date: 'asc' } });
+}
+
 /** Adds one day or a range (国庆节 10-01..10-07) of the same kind; refuses dates already in the calendar. */
 export async function addCalendarDays(viewer: Viewer, input: unknown) {
   requirePermission(viewer, 'settings:manage');
@@ -285,18 +301,7 @@ export async function addCalendarDays(viewer: Viewer, input: unknown) {
       const message = `日历中已有 ${existing.map((d) => isoDate(d.date)).join('、')}，请修改或删除已有的日期`;
       throw badInput(message, { from: message });
     }
-    await tx.calendarDay.createMany({ data: dates.map((date) => ({ date, isWorkday: data.isWorkday, name: data.name })) });
-    for (const date of dates) {
-      await appendHistory(tx, viewer, {
-        entityType: 'CalendarDay',
-        entityId: derivedEntityId('CalendarDay', isoDate(date)),
-        action: 'CREATE',
-        toState: data.isWorkday ? 'WORKDAY' : 'HOLIDAY',
-        comment: `${isoDate(date)} ${data.name}`,
-        changes: diffFields({}, { isWorkday: data.isWorkday, name: data.name }) as Prisma.InputJsonValue,
-      });
-    }
-    return tx.calendarDay.findMany({ where: { date: { in: dates } }, orderBy: { date: 'asc' } });
+    return insertDays(tx, viewer, dates.map((date) => ({ date, isWorkday: data.isWorkday, name: data.name })));
   }, TX_OPTIONS);
 }
 
@@ -316,19 +321,8 @@ export async function importOfficialHolidays(viewer: Viewer, year: number) {
     await lockServiceRules(tx);
     const dates = official.map((d) => new Date(`${d.date}T00:00:00Z`));
     const held = new Set((await tx.calendarDay.findMany({ where: { date: { in: dates } }, select: { date: true } })).map((d) => isoDate(d.date)));
-    const fresh = official.filter((d) => !held.has(d.date));
-    await tx.calendarDay.createMany({ data: fresh.map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), isWorkday: d.isWorkday, name: d.name })) });
-    for (const d of fresh) {
-      await appendHistory(tx, viewer, {
-        entityType: 'CalendarDay',
-        entityId: derivedEntityId('CalendarDay', d.date),
-        action: 'CREATE',
-        toState: d.isWorkday ? 'WORKDAY' : 'HOLIDAY',
-        comment: `${d.date} ${d.name}（导入法定节假日安排）`,
-        changes: diffFields({}, { isWorkday: d.isWorkday, name: d.name }) as Prisma.InputJsonValue,
-      });
-    }
-    const added = await tx.calendarDay.findMany({ where: { date: { in: fresh.map((d) => new Date(`${d.date}T00:00:00Z`)) } }, orderBy: { date: 'asc' } });
+    const fresh = official.filter((d) => !held.has(d.date)).map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), isWorkday: d.isWorkday, name: d.name }));
+    const added = await insertDays(tx, viewer, fresh, '（导入法定节假日安排）');
     return { year, added, skipped: official.length - fresh.length };
   }, TX_OPTIONS);
 }
