@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
+import { useFormErrors } from '@/components/ui/use-form-errors';
 import { ErrorBanner, StatusMessage } from '@/components/ui/status';
 import type { Role, ServiceRulesAuthorityQuery as AuthorityData, Severity } from '@/gql/graphql';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
@@ -60,7 +61,7 @@ function AuthorityForm({ authority, canManage, onSaved, onReload }: { authority:
   const [draft, setDraft] = useState<AuthorityDraft>(() => Object.fromEntries(authority.rules.map((r) => [r.severity, { approve: [...r.approve], close: [...r.close] }])));
   const [attempted, setAttempted] = useState(false);
   const [pending, setPending] = useState(false);
-  const [serverFields, setServerFields] = useState<Record<string, string>>({});
+  const { fieldErrors: serverFields, setFieldErrors: setServerFields, edited } = useFormErrors();
   const [saveError, setSaveError] = useState<unknown>(null);
   const problems = new Set(authorityProblems(draft));
   const errorFor = (key: string) => (attempted && problems.has(key) ? t('authority.pickOne') : serverFields[key]);
@@ -113,7 +114,7 @@ function AuthorityForm({ authority, canManage, onSaved, onReload }: { authority:
                           disabled={!canManage || pending}
                           checked={draft[severity]?.[part].includes(role) ?? false}
                           onChange={(e) => {
-                                                    setServerFields(({ [key]: _dropped, ...rest }) => rest);
+                            edited(key);
                             setDraft((d) => ({ ...d, [severity]: { ...d[severity]!, [part]: toggleRole(d[severity]?.[part] ?? [], role, e.target.checked) } }));
                           }}
                           data-testid={`authority-${severity}-${part}-${role}`}
@@ -151,7 +152,7 @@ function EscalationForm({ policy, canManage, onSaved, onReload }: { policy: Auth
   const [period, setPeriod] = useState(String(policy.overduePeriodHours));
   const [attempted, setAttempted] = useState(false);
   const [pending, setPending] = useState(false);
-  const [serverFields, setServerFields] = useState<Record<string, string>>({});
+  const { fieldErrors: serverFields, setFieldErrors: setServerFields, edited } = useFormErrors();
   const [saveError, setSaveError] = useState<unknown>(null);
   const values = { dueSoonHours: positiveInt(dueSoon), overduePeriodHours: positiveInt(period) };
   const errorFor = (key: keyof typeof values) => (attempted && values[key] === null ? t('escalation.integer') : serverFields[key]);
@@ -186,7 +187,7 @@ function EscalationForm({ policy, canManage, onSaved, onReload }: { policy: Auth
         <FormField id="escalation-dueSoon" label={t('escalation.dueSoonHours')} hint={t('escalation.dueSoonHint')} error={errorFor('dueSoonHours')} required>
           {(props) => (
             <input {...props} type="text" inputMode="numeric" className={inputClass} disabled={!canManage || pending} value={dueSoon} onChange={(e) => {
-                        setServerFields(({ dueSoonHours: _d, ...rest }) => rest);
+              edited('dueSoonHours');
               setDueSoon(e.target.value);
             }} data-testid="escalation-dueSoon" />
           )}
@@ -194,7 +195,7 @@ function EscalationForm({ policy, canManage, onSaved, onReload }: { policy: Auth
         <FormField id="escalation-period" label={t('escalation.overduePeriodHours')} hint={t('escalation.overdueHint')} error={errorFor('overduePeriodHours')} required>
           {(props) => (
             <input {...props} type="text" inputMode="numeric" className={inputClass} disabled={!canManage || pending} value={period} onChange={(e) => {
-                        setServerFields(({ overduePeriodHours: _d, ...rest }) => rest);
+              edited('overduePeriodHours');
               setPeriod(e.target.value);
             }} data-testid="escalation-period" />
           )}
