@@ -54,9 +54,6 @@ export type ComplaintQueueFilter = {
   search?: string | null;
 };
 
-export const COMPLAINT_QUEUE_SORTS = ['DUE_SOONEST', 'SEVERITY', 'NEWEST', 'OLDEST'] as const;
-export type ComplaintQueueSort = (typeof COMPLAINT_QUEUE_SORTS)[number];
-
 /** The filter's conditions (each on an indexed column); ids are checked so a typo is a field message, not a 500. */
 export function complaintFilterWhere(filter: ComplaintQueueFilter = {}): Prisma.InteractionWhereInput {
   const and: Prisma.InteractionWhereInput[] = [interactionWhere({ status: filter.status, customerId: filter.customerId, createdAt: filter.createdAt, search: filter.search })];
@@ -74,17 +71,18 @@ export function complaintFilterWhere(filter: ComplaintQueueFilter = {}): Prisma.
   return { AND: and };
 }
 
-const ORDER_BY: Record<ComplaintQueueSort, Prisma.InteractionOrderByWithRelationInput[]> = {
+const ORDER_BY = {
   DUE_SOONEST: [{ resolutionDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
   // PostgreSQL sorts an enum by declaration order (GENERAL < MAJOR < CRISIS).
   SEVERITY: [{ severity: { sort: 'desc', nulls: 'last' } }, { resolutionDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
   NEWEST: [{ createdAt: 'desc' }, { id: 'desc' }],
   OLDEST: [{ createdAt: 'asc' }, { id: 'asc' }],
-};
+} satisfies Record<string, Prisma.InteractionOrderByWithRelationInput[]>;
+export type ComplaintQueueSort = keyof typeof ORDER_BY;
 
-async function filteredQueueWhere(viewer: Viewer, queue: ComplaintQueue, filter: ComplaintQueueFilter | null | undefined, now: Date): Promise<Prisma.InteractionWhereInput> {
+async function filteredQueueWhere(viewer: Viewer, queue: ComplaintQueue, filterWhere: Prisma.InteractionWhereInput | null, now: Date): Promise<Prisma.InteractionWhereInput> {
   const where = await queueWhere(viewer, queue, now);
-  return filter ? { AND: [where, complaintFilterWhere(filter)] } : where;
+  return filterWhere ? { AND: [where, filterWhere] } : where;
 }
 
 /** One page of a work queue, filtered, most urgent first unless another order is asked for. */
@@ -95,7 +93,7 @@ export async function listComplaintQueue(
 ): Promise<InteractionPage> {
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be between 1 and 100', { first: '每页条数须在 1 到 100 之间' });
-  const where = await filteredQueueWhere(viewer, args.queue, args.filter, now);
+  const where = await filteredQueueWhere(viewer, args.queue, args.filter ? complaintFilterWhere(args.filter) : null, now);
   const rows = await prisma.interaction.findMany({
     where,
     orderBy: ORDER_BY[args.sort ?? 'DUE_SOONEST'],
@@ -110,7 +108,8 @@ export async function listComplaintQueue(
 
 /** How many complaints each queue holds (under the same filter), for the queue tabs. */
 export async function complaintQueueCounts(viewer: Viewer, filter?: ComplaintQueueFilter | null, now = clockNow()) {
+  const filterWhere = filter ? complaintFilterWhere(filter) : null;
   return Promise.all(
-    COMPLAINT_QUEUES.map(async (queue) => ({ queue, count: await prisma.interaction.count({ where: await filteredQueueWhere(viewer, queue, filter, now) }) })),
+    COMPLAINT_QUEUES.map(async (queue) => ({ queue, count: await prisma.interaction.count({ where: await filteredQueueWhere(viewer, queue, filterWhere, now) }) })),
   );
 }

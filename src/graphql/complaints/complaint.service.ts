@@ -189,7 +189,8 @@ export async function applyCommand(
   // The customer's contact in the service team: the agent who registered the record, or for one the customer lodged,
   // who triaged it. Looked up only for the steps that need them (the callback task, a dispute).
   const resolving = to === 'RESOLVED' && row.status !== 'RESOLVED' && row.type === 'COMPLAINT';
-  const serviceContactId = row.registeredById ?? (resolving || command.type === 'CUSTOMER_FEEDBACK' ? await triagedBy(tx, row.id) : null);
+  const disputing = command.type === 'CUSTOMER_FEEDBACK' && !command.accepted;
+  const serviceContactId = row.registeredById ?? (resolving || disputing ? await triagedBy(tx, row.id) : null);
 
   if (command.type === 'TRIAGE') {
     data.triagedAt = now;

@@ -319,9 +319,8 @@ export async function importOfficialHolidays(viewer: Viewer, year: number) {
   }
   return prisma.$transaction(async (tx) => {
     await lockServiceRules(tx);
-    const dates = official.map((d) => new Date(`${d.date}T00:00:00Z`));
-    const held = new Set((await tx.calendarDay.findMany({ where: { date: { in: dates } }, select: { date: true } })).map((d) => isoDate(d.date)));
-    const fresh = official.filter((d) => !held.has(d.date)).map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), isWorkday: d.isWorkday, name: d.name }));
+    const held = new Set((await tx.calendarDay.findMany({ where: { date: { in: official.map((d) => d.date) } }, select: { date: true } })).map((d) => d.date.getTime()));
+    const fresh = official.filter((d) => !held.has(d.date.getTime()));
     const added = await insertDays(tx, viewer, fresh, '（导入法定节假日安排）');
     return { year, added, skipped: official.length - fresh.length };
   }, TX_OPTIONS);

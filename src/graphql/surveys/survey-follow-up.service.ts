@@ -116,9 +116,7 @@ async function lowAnswerLines(response: Awaited<ReturnType<typeof submittedRespo
 export async function createFollowUpComplaint(viewer: Viewer, responseId: string, args: { subject?: string | null; description?: string | null }, now: Date): Promise<Interaction> {
   requirePermission(viewer, 'interactions:write');
   const response = await submittedResponse(viewer, responseId);
-  // Checked early for a quick answer; the intake checks again under a lock on the response (one complaint per response).
-  const already = await prisma.interaction.findFirst({ where: { surveyResponseId: response.id, type: 'COMPLAINT' }, select: { number: true } });
-  if (already) throw conflict(`已由此答卷登记投诉 ${already.number}`, { number: already.number });
+  // One complaint per response: the intake checks under a lock on the response (registerStaffInteraction).
   const contact = await prisma.contact.findFirst({ where: { customerId: response.customerId }, orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], select: { name: true, phone: true, mobile: true, email: true } });
   const lines = await lowAnswerLines(response);
   const index = response.indexScore ? `，满意度指数 ${response.indexScore.toFixed(1)}` : '';

@@ -146,10 +146,7 @@ export async function seedDemoData(db: Db, { customers = 60, now = clockNow() }:
       });
       // The State Council's holiday schedule of this year and the next, as far as published (服务规则 → 导入法定节假日).
       const year = Number(now.toLocaleString('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
-      await tx.calendarDay.createMany({
-        data: [year, year + 1].flatMap(officialCalendarDays).map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), isWorkday: d.isWorkday, name: d.name })),
-        skipDuplicates: true,
-      });
+      await tx.calendarDay.createMany({ data: [year, year + 1].flatMap(officialCalendarDays), skipDuplicates: true });
     },
     { timeout: 120_000 },
   );
