@@ -30,6 +30,12 @@ const CALLBACK_TILES: readonly { queue: CallbackQueue; tone: Tone }[] = [
   { queue: 'OVERDUE', tone: 'alert' },
 ];
 
+/** A failed block's one line: "cannot reach the server" or "could not load". */
+function useDashboardErrorMessage() {
+  const t = useTranslations('console.dashboard.errors');
+  return (error: unknown) => gqlErrorMessage(error, (kind) => t(kind === 'network' ? 'network' : 'generic'));
+}
+
 const TONE: Record<Tone, string> = {
   plain: 'border-slate-200 text-slate-900',
   warn: 'border-amber-200 text-amber-900',
@@ -53,7 +59,7 @@ function TileLink({ tile }: { tile: Tile }) {
 }
 
 function TileGroup({ title, tiles, loading, error, onRetry, href, hrefLabel, testId }: { title: string; tiles: Tile[]; loading: boolean; error: unknown; onRetry: () => void; href: string; hrefLabel: string; testId: string }) {
-  const t = useTranslations('console.dashboard');
+  const errorMessage = useDashboardErrorMessage();
   return (
     <section aria-labelledby={`${testId}-title`} className="space-y-2" data-testid={testId}>
       <div className="flex items-baseline justify-between">
@@ -61,7 +67,7 @@ function TileGroup({ title, tiles, loading, error, onRetry, href, hrefLabel, tes
         <Link href={href} className={buttonClass.link}>{hrefLabel}</Link>
       </div>
       {error ? (
-        <ErrorBanner message={gqlErrorMessage(error, (kind) => t(`errors.${kind === 'network' ? 'network' : 'generic'}`))} onRetry={onRetry} />
+        <ErrorBanner message={errorMessage(error)} onRetry={onRetry} />
       ) : (
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-busy={loading}>
           {tiles.map((tile) => <TileLink key={tile.key} tile={tile} />)}
@@ -79,6 +85,7 @@ export function ConsoleDashboard({ name, canComplaints, canCallbacks }: { name: 
   const t = useTranslations('console.dashboard');
   const tq = useTranslations('complaints.queue');
   const tcb = useTranslations('callbacks.queue');
+  const errorMessage = useDashboardErrorMessage();
   const complaints = useAsyncData(() => gqlRequest(ComplaintQueueCountsQuery, { filter: null }), 'complaints', canComplaints);
   const callbacks = useAsyncData(() => gqlRequest(CallbackQueueCountsQuery), 'callbacks', canCallbacks);
   const notices = useAsyncData(() => gqlRequest(NotificationListQuery, { unreadOnly: false, first: 6 }), 'notices');
@@ -122,7 +129,7 @@ export function ConsoleDashboard({ name, canComplaints, canCallbacks }: { name: 
           <Link href="/console/notifications" className={buttonClass.link}>{t('allNotices')}</Link>
         </div>
         {notices.error ? (
-          <ErrorBanner message={gqlErrorMessage(notices.error, (kind) => t(`errors.${kind === 'network' ? 'network' : 'generic'}`))} onRetry={notices.reload} />
+          <ErrorBanner message={errorMessage(notices.error)} onRetry={notices.reload} />
         ) : !notices.data ? (
           <Spinner label={t('loading')} />
         ) : notices.data.myNotifications.nodes.length === 0 ? (
