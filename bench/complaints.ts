@@ -4,13 +4,11 @@
 // with its totalCount, and the seven tab counts under the same filter) through the real GraphQL pipeline, median of 5,
 // for an agent (all complaints) and a department handler (their department's only), with and without filters.
 import type { Db } from '@/server/db';
-import { time } from './timing';
+import { graphqlRunner, time } from './timing';
 
 
 export async function benchComplaints(prisma: Db): Promise<void> {
   const total = Number(process.env.BENCH_COMPLAINTS ?? 200_000);
-  const { createApolloServer } = await import('@/graphql/server');
-  const { createContext } = await import('@/graphql/context');
   const t0 = performance.now();
   await prisma.$executeRawUnsafe(`
     INSERT INTO "Department" (id, code, name, "updatedAt")
@@ -40,25 +38,16 @@ export async function benchComplaints(prisma: Db): Promise<void> {
   const open = await prisma.interaction.count({ where: { type: 'COMPLAINT', status: { not: 'CLOSED' } } });
   console.log(`\nloaded ${total.toLocaleString('zh-CN')} complaints (${open.toLocaleString('zh-CN')} open) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const server = createApolloServer();
+  const execute = await graphqlRunner();
   const handler = await prisma.user.findFirstOrThrow({ where: { email: 'bench1@kefu.bench' } });
   const viewers = {
     agent: { kind: 'staff', userId: '00000000-0000-4000-8000-000000000001', role: 'SERVICE_AGENT', departmentId: null },
     handler: { kind: 'staff', userId: handler.id, role: 'DEPARTMENT_HANDLER', departmentId: handler.departmentId },
   } as const;
-  const run = async (who: keyof typeof viewers, variables: Record<string, unknown>) => {
-    const response = await server.executeOperation(
-      {
-        query: `query($q: ComplaintQueue!, $f: ComplaintQueueFilter, $s: ComplaintQueueSort) {
-          complaintQueue(queue: $q, filter: $f, sort: $s, first: 25) { nodes { id number subject status severity resolutionDueAt customer { name } owner { name } responsibleDepartment { name } } totalCount pageInfo { endCursor } }
-          complaintQueueCounts(filter: $f) { queue count } }`,
-        variables,
-      },
-      { contextValue: createContext(viewers[who]) },
-    );
-    if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) throw new Error(JSON.stringify(response.body));
-    return response.body.singleResult.data;
-  };
+  const QUEUE = `query($q: ComplaintQueue!, $f: ComplaintQueueFilter, $s: ComplaintQueueSort) {
+    complaintQueue(queue: $q, filter: $f, sort: $s, first: 25) { nodes { id number subject status severity resolutionDueAt customer { name } owner { name } responsibleDepartment { name } } totalCount pageInfo { endCursor } }
+    complaintQueueCounts(filter: $f) { queue count } }`;
+  const run = (who: keyof typeof viewers, variables: Record<string, unknown>) => execute(viewers[who], QUEUE, variables);
   const dept = handler.departmentId;
   const timings = [
     await time('agent: open, most urgent first', () => run('agent', { q: 'OPEN' })),

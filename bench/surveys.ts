@@ -3,14 +3,12 @@
 // page's queries — surveyAnalysis + campaign stats (with bySegment) + trend + breakdown — timed through the real
 // GraphQL pipeline (median of 5), plus heap used. BENCH_SURVEY_RESPONSES sets the number of responses.
 import type { Db } from '@/server/db';
-import { time } from './timing';
+import { graphqlRunner, time } from './timing';
 
 
 export async function benchSurveys(prisma: Db): Promise<void> {
   const total = Number(process.env.BENCH_SURVEY_RESPONSES ?? 100_000);
   const { seedSurveyDefaults, DEFAULT_TEMPLATE_KEY } = await import('@/server/demo/survey-demo');
-  const { createApolloServer } = await import('@/graphql/server');
-  const { createContext } = await import('@/graphql/context');
 
   const t0 = performance.now();
   await seedSurveyDefaults(prisma);
@@ -113,14 +111,9 @@ export async function benchSurveys(prisma: Db): Promise<void> {
     `loaded ${counts!.responses.toLocaleString('zh-CN')} survey responses, ${counts!.answers.toLocaleString('zh-CN')} answers, ${counts!.invitations.toLocaleString('zh-CN')} invitations in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 
-  const server = createApolloServer();
+  const execute = await graphqlRunner();
   const viewer = { kind: 'staff', userId: '00000000-0000-4000-8000-000000000000', role: 'ADMIN', departmentId: null } as const;
-  const run = async (query: string, variables: Record<string, unknown>) => {
-    // A fresh context per run, as per request: no loader or memo survives between runs.
-    const response = await server.executeOperation({ query, variables }, { contextValue: createContext(viewer) });
-    if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) throw new Error(JSON.stringify(response.body));
-    return response.body.singleResult.data;
-  };
+  const run = (query: string, variables: Record<string, unknown>) => execute(viewer, query, variables);
   const q4 = ids[1]!;
   const ANALYSIS = `surveyAnalysis(filter: $f) { responses invited responseRate index formula lowScores dimensions { code score effectiveWeight answers } nps { score promoters detractors }
       questions { question { id text } answered average score textAnswers distribution { value count share } } }`;
