@@ -5,6 +5,7 @@ import type { Db } from '@/server/db';
 import { buildSearchText } from '@/graphql/customers/customer.rules';
 import { now as clockNow } from '@/server/clock';
 import { officialCalendarDays } from '@/graphql/service-rules/official-holidays';
+import { todayIn } from '@/lib/format';
 
 export const DEMO_PASSWORD = 'kefu-demo-2026';
 
@@ -145,7 +146,7 @@ export async function seedDemoData(db: Db, { customers = 60, now = clockNow() }:
         ],
       });
       // The State Council's holiday schedule of this year and the next, as far as published (服务规则 → 导入法定节假日).
-      const year = Number(now.toLocaleString('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
+      const year = Number(todayIn('Asia/Shanghai', now).slice(0, 4));
       await tx.calendarDay.createMany({ data: [year, year + 1].flatMap(officialCalendarDays), skipDuplicates: true });
     },
     { timeout: 120_000 },
