@@ -1,10 +1,10 @@
 /**
- * Next.js start-up hook: `npm start` / `npm run dev` run the background jobs (escalation sweep every minute, survey
+ * Next.js start-up hook for a bare `next start`: it runs the background jobs (escalation sweep every minute, survey
  * reminders every 15 minutes, outgoing mail) in the web server process. KEFU_WORKERS=off leaves them to another instance; they are never started while
  * `next build` runs.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.KEFU_WORKERS !== 'off' && process.env.NEXT_PHASE !== 'phase-production-build') {
+  if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.KEFU_WORKERS !== 'off' && process.env.NEXT_PHASE !== 'phase-production-build' && process.env.KEFU_HTTP_SERVER !== '1') {
     const { startWorkers } = await import('@/server/queue/workers');
     try {
       await startWorkers();

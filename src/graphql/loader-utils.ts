@@ -23,3 +23,17 @@ export function groupedLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
+
+/**
+ * Loaders that read only the columns a request asked for: one loader per distinct select (rows of one list share
+ * theirs), so batching still gathers all the keys of a list into one query.
+ */
+export function perSelect<S, L>(make: (select: S | undefined) => L): (select: S | undefined) => L {
+  const made = new Map<string, L>();
+  return (select) => {
+    const key = select ? JSON.stringify(select) : '*';
+    let loader = made.get(key);
+    if (!loader) made.set(key, (loader = make(select)));
+    return loader;
+  };
+}

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { toGraphQLError } from '@/server/errors';
 import type { GraphQLContext } from './context';
+import { httpStatusPlugin } from './http-status.plugin';
 import { buildSchema } from './schema';
 
 const CLIENT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
@@ -27,7 +29,8 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: true,
-    plugins: [...protection.plugins],
+    // Cache control is off: nothing here is cacheable by a CDN, and its per-field hook costs on every request.
+    plugins: [...protection.plugins, httpStatusPlugin, ApolloServerPluginCacheControlDisabled()],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => {
       // Request errors Apollo has already classified (parse, validation, bad variables) are safe to show as they are.

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
+import { isDatabaseUnavailable } from './db';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE';
 
 /** The one error type services throw. `fields` carries field-level messages for forms. */
 export class DomainError extends Error {
@@ -20,6 +21,10 @@ export const forbidden = (message = '无权执行此操作 / Not allowed') => ne
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new DomainError('TOO_MANY_REQUESTS', `请求过于频繁，请 ${retryAfterSeconds} 秒后再试 / Too many requests`, { retryAfterSeconds });
+/** The database is down or out of connections for now: the client should retry after `retryAfterSeconds`. */
+export const serviceUnavailable = (retryAfterSeconds = SERVICE_RETRY_AFTER_SECONDS) =>
+  new DomainError('SERVICE_UNAVAILABLE', '服务繁忙，请稍后再试 / Service temporarily unavailable, retry shortly', { retryAfterSeconds });
+export const SERVICE_RETRY_AFTER_SECONDS = 5;
 export const conflict = (message: string, details: Record<string, unknown> = {}) => new DomainError('CONFLICT', message, details);
 
 type GraphQLLike = { message: string; originalError?: unknown; extensions?: Record<string, unknown>; path?: readonly (string | number)[] };
@@ -41,6 +46,11 @@ export function toGraphQLError(error: unknown, requestId: string): GraphQLError 
     const source = isGraphQLLike(original) ? original : wrapper;
     return new GraphQLError(source.message, { path: wrapper.path, extensions: { ...source.extensions } });
   }
+  if (isDatabaseUnavailable(original)) {
+    const unavailable = serviceUnavailable();
+    console.warn(`[graphql] request ${requestId}: database unavailable (${describe(original)})`);
+    return new GraphQLError(unavailable.message, { path: wrapper?.path, extensions: { code: unavailable.code, ...unavailable.details, requestId } });
+  }
   console.error(`[graphql] request ${requestId} failed:`, original);
   return new GraphQLError('服务器内部错误 / Internal server error', {
     path: wrapper?.path,
@@ -56,4 +66,9 @@ export async function orNotFoundPage<T>(work: Promise<T>, notFoundPage: () => ne
     if (error instanceof DomainError && error.code === 'NOT_FOUND') notFoundPage();
     throw error;
   }
+}
+
+function describe(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown };
+  return [typeof e?.code === 'string' ? e.code : null, typeof e?.message === 'string' ? e.message.split('\n').at(-1)?.slice(0, 120) : null].filter(Boolean).join(' ');
 }

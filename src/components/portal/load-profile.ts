@@ -1,4 +1,4 @@
-import { createCustomerLoaders } from '@/graphql/customers/customers.loaders';
+import { createLoaders } from '@/graphql/loaders';
 import { getCustomer } from '@/graphql/customers/customer.service';
 import type { Viewer } from '@/server/viewer';
 
@@ -35,7 +35,7 @@ const calendarDate = (value: Date | null) => (value ? value.toISOString().slice(
 export async function loadPortalProfile(viewer: Extract<Viewer, { kind: 'customer' }>): Promise<PortalProfile> {
   const customer = await getCustomer(viewer, viewer.customerId);
   // The same batch loaders the GraphQL Customer type uses, so the portal and the API list contacts and contracts alike.
-  const loaders = createCustomerLoaders();
+  const loaders = createLoaders();
   const [contacts, contracts, contractTotal] = await Promise.all([
     loaders.contactsByCustomer.load(customer.id),
     loaders.contractsByCustomer.load(customer.id),

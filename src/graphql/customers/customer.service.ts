@@ -150,6 +150,7 @@ export type CustomerPage = {
 export async function listCustomers(
   viewer: Viewer,
   args: { filter?: CustomerFilter | null; sort?: CustomerSort | null; first?: number | null; after?: string | null },
+  select?: Prisma.CustomerSelect,
 ): Promise<CustomerPage> {
   const where: Prisma.CustomerWhereInput = { AND: [readScope(viewer), customerWhere(args.filter ?? {})] };
   const first = args.first ?? 25;
@@ -161,9 +162,10 @@ export async function listCustomers(
     orderBy: customerOrderBy(args.sort),
     take: first + 1,
     ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}),
+    ...(select ? { select } : {}),
   });
   const hasNextPage = rows.length > first;
-  const page = hasNextPage ? rows.slice(0, first) : rows;
+  const page = (hasNextPage ? rows.slice(0, first) : rows) as Customer[];
   const last = page.at(-1);
   return { rows: page, hasNextPage, endCursor: last ? encodeCursor(last.id) : null, where };
 }
@@ -188,12 +190,13 @@ export async function customerTotals(where: Prisma.CustomerWhereInput) {
 }
 
 /** A customer the viewer may read, or NOT_FOUND (also for another organisation's id, so ids cannot be probed). */
-export async function getCustomer(viewer: Viewer, id: string): Promise<Customer> {
+export async function getCustomer(viewer: Viewer, id: string, select?: Prisma.CustomerSelect): Promise<Customer> {
   if (viewer.kind === 'anonymous') throw unauthenticated();
   if (!isUuid(id)) throw notFound('Customer');
-  const row = await prisma.customer.findFirst({ where: { AND: [readScope(viewer), { id }] } });
+  const row = await prisma.customer.findFirst({ where: { AND: [readScope(viewer), { id }] }, ...(select ? { select } : {}) });
   if (!row) throw notFound('Customer');
-  return row;
+  // With a select the row holds only the columns the operation asked for (selection.ts guarantees they cover it).
+  return row as Customer;
 }
 
 export async function getContract(viewer: Viewer, id: string) {
@@ -247,6 +250,7 @@ async function assertOwnerIsStaff(tx: Tx, ownerId: string | null | undefined) {
   if (!owner || owner.role === 'CUSTOMER' || !owner.active) throw badInput('负责人无效', { ownerId: '负责人须为在职员工' });
 }
 
+/** Replaces the contacts and contracts the input lists (those it leaves out are deleted); absent lists stay as they are. */
 async function writeChildren(tx: Tx, customerId: string, input: TCustomerInput) {
   if (input.contacts) {
     const keep = input.contacts.map((c) => c.id).filter((id): id is string => !!id);
@@ -270,25 +274,21 @@ async function writeChildren(tx: Tx, customerId: string, input: TCustomerInput) 
       } else await tx.contract.create({ data: { ...data, customerId } });
     }
   }
-  const contacts = await tx.contact.findMany({ where: { customerId }, select: { name: true } });
-  const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, select: { name: true, contactPerson: true } });
-  await tx.customer.update({
-    where: { id: customerId },
-    data: { searchText: buildSearchText(customer.name, customer.contactPerson, contacts.map((c) => c.name)) },
-  });
 }
 
 /** Creates a customer with its contacts and contracts in one transaction, with a CREATE history entry. */
 export async function createCustomer(viewer: Viewer, rawInput: unknown): Promise<Customer> {
   requirePermission(viewer, 'customers:write');
   const input = parseCustomerInput(rawInput);
+  const data = scalarData(input);
+  const searchText = buildSearchText(input.name, input.contactPerson, (input.contacts ?? []).map((c) => c.name));
   try {
     return await prisma.$transaction(async (tx) => {
       await assertOwnerIsStaff(tx, input.ownerId);
-      const created = await tx.customer.create({ data: scalarData(input) });
+      const created = await tx.customer.create({ data: { ...data, searchText } });
       await writeChildren(tx, created.id, input);
       await appendHistory(tx, viewer, { entityType: 'Customer', entityId: created.id, action: 'CREATE', toState: created.status });
-      return tx.customer.findUniqueOrThrow({ where: { id: created.id } });
+      return created;
     });
   } catch (error) {
     uniqueViolation(error);
@@ -296,23 +296,31 @@ export async function createCustomer(viewer: Viewer, rawInput: unknown): Promise
 }
 
 /**
- * Updates a customer if `version` is still current (optimistic locking): a stale version gets CONFLICT with the
- * current version, and nothing is written.
+ * Updates a customer: the version check and the write are one `UPDATE … WHERE id AND version RETURNING` (a stale
+ * version matches no row → CONFLICT); the search text is rewritten only when what it is built from changed, and the
+ * owner checked only when it changed. A plain edit is five statements: BEGIN, the row before (for the history's diff),
+ * the UPDATE, the history entry, COMMIT.
  */
-export async function updateCustomer(viewer: Viewer, id: string, version: number, rawInput: unknown): Promise<Customer> {
+export async function updateCustomer(viewer: Viewer, id: string, version: number, rawInput: unknown, select?: Prisma.CustomerSelect): Promise<Customer> {
   requirePermission(viewer, 'customers:write');
   const input = parseCustomerInput(rawInput);
   if (!isUuid(id)) throw notFound('Customer');
+  const data = scalarData(input);
+  const compared = Object.fromEntries([...Object.keys(data), 'name', 'contactPerson', 'status', 'ownerId', 'version'].map((k) => [k, true])) as Prisma.CustomerSelect;
   try {
     return await prisma.$transaction(async (tx) => {
-      const before = await tx.customer.findUnique({ where: { id } });
+      const before = (await tx.customer.findUnique({ where: { id }, select: compared })) as Customer | null;
       if (!before) throw notFound('Customer');
-      await assertOwnerIsStaff(tx, input.ownerId);
-      const data = scalarData(input);
-      const updated = await tx.customer.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
-      if (updated.count === 0) throw staleVersion(before.version);
+      if (before.version !== version) throw staleVersion(before.version);
+      if (data.ownerId && data.ownerId !== before.ownerId) await assertOwnerIsStaff(tx, data.ownerId);
+      const searchText = await searchTextIfChanged(tx, id, before, input);
+      const [after] = await tx.customer.updateManyAndReturn({
+        where: { id, version },
+        data: { ...data, ...(searchText !== undefined ? { searchText } : {}), version: { increment: 1 } },
+        ...(select ? { select: { ...select, status: true } } : {}),
+      });
+      if (!after) throw staleVersion(before.version + 1);
       await writeChildren(tx, id, input);
-      const after = await tx.customer.findUniqueOrThrow({ where: { id } });
       const changes = diffFields(before, data);
       if (input.contacts) changes.contacts = { from: null, to: input.contacts.length };
       if (input.contracts) changes.contracts = { from: null, to: input.contracts.length };
@@ -324,11 +332,22 @@ export async function updateCustomer(viewer: Viewer, id: string, version: number
         toState: after.status,
         changes: changes as Prisma.InputJsonValue,
       });
-      return after;
+      return after as Customer;
     });
   } catch (error) {
     uniqueViolation(error);
   }
+}
+
+/** The new search text when the name, the contact person or the contacts change; undefined when it stays as it is. */
+async function searchTextIfChanged(tx: Tx, customerId: string, before: Pick<Customer, 'name' | 'contactPerson'>, input: TCustomerInput): Promise<string | undefined> {
+  const name = input.name ?? before.name;
+  const contactPerson = input.contactPerson === undefined ? before.contactPerson : input.contactPerson;
+  if (!input.contacts && name === before.name && contactPerson === before.contactPerson) return undefined;
+  const contactNames = input.contacts
+    ? input.contacts.map((c) => c.name)
+    : (await tx.contact.findMany({ where: { customerId }, select: { name: true }, orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }] })).map((c) => c.name);
+  return buildSearchText(name, contactPerson, contactNames);
 }
 
 function staleVersion(currentVersion: number) {

@@ -15,6 +15,8 @@ import {
   updateCustomer,
 } from './customer.service';
 import { importCustomers } from './customer.import';
+import { CONNECTION_NODES, CONTACT_SELECTION, CONTRACT_SELECTION, CUSTOMER_SELECTION } from './customer.selection';
+import { selectFromInfo } from '../selection';
 
 export const customerPolicies: RootPolicies = {
   Query: {
@@ -34,14 +36,14 @@ export const customerPolicies: RootPolicies = {
 
 export const customerResolvers: Resolvers = {
   Query: {
-    customers: (_, args, { viewer }) => listCustomers(viewer, args),
-    customer: (_, { id }, { viewer }) => getCustomer(viewer, id),
+    customers: (_, args, { viewer }, info) => listCustomers(viewer, args, selectFromInfo(info, CUSTOMER_SELECTION, CONNECTION_NODES)),
+    customer: (_, { id }, { viewer }, info) => getCustomer(viewer, id, selectFromInfo(info, CUSTOMER_SELECTION)),
     contract: (_, { id }, { viewer }) => getContract(viewer, id),
     customerFacets: (_, __, { viewer }) => customerFacets(viewer),
   },
   Mutation: {
     createCustomer: (_, { input }, { viewer }) => createCustomer(viewer, input),
-    updateCustomer: (_, { id, version, input }, { viewer }) => updateCustomer(viewer, id, version, input),
+    updateCustomer: (_, { id, version, input }, { viewer }, info) => updateCustomer(viewer, id, version, input, selectFromInfo(info, CUSTOMER_SELECTION)),
     archiveCustomer: (_, { id, version, reason }, { viewer }) => archiveCustomer(viewer, id, version, reason),
     restoreCustomer: (_, { id, version }, { viewer }) => restoreCustomer(viewer, id, version),
     importCustomers: (_, args, { viewer }) => importCustomers(viewer, args),
@@ -55,8 +57,8 @@ export const customerResolvers: Resolvers = {
   },
   Customer: {
     owner: (c, _, { loaders }) => (c.ownerId ? loaders.userById.load(c.ownerId) : null),
-    contacts: (c, _, { loaders }) => loaders.contactsByCustomer.load(c.id),
-    contracts: (c, _, { loaders }) => loaders.contractsByCustomer.load(c.id),
+    contacts: (c, _, { loaders }, info) => loaders.contactsByCustomerSelecting(selectFromInfo(info, CONTACT_SELECTION)).load(c.id),
+    contracts: (c, _, { loaders }, info) => loaders.contractsByCustomerSelecting(selectFromInfo(info, CONTRACT_SELECTION)).load(c.id),
     contractTotal: (c, _, { loaders }) => loaders.contractTotalByCustomer.load(c.id),
     history: (c, _, { viewer }) => customerHistory(viewer, c.id),
   },

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { getInteraction, interactionHistory } from '@/graphql/interactions/interaction.service';
-import { createInteractionLoaders } from '@/graphql/interactions/interactions.loaders';
+import { createLoaders } from '@/graphql/loaders';
 import { ConvertToComplaintButton } from '@/components/interactions/convert-button';
 import { formatDateTime } from '@/lib/format';
 import { can } from '@/server/auth/policies';
@@ -22,7 +22,7 @@ export default async function ConsoleInteractionPage({ params }: { params: Promi
   const { viewer } = await requireStaffPage();
   const [{ id }, t, timeZone] = await Promise.all([params, getTranslations('intake'), getTimeZone()]);
   const interaction = await orNotFoundPage(getInteraction(viewer, id), notFound);
-  const loaders = createInteractionLoaders();
+  const loaders = createLoaders();
   const [attachments, history, contract, source, derived] = await Promise.all([
     loaders.attachmentsByInteraction.load(interaction.id),
     interactionHistory(viewer, interaction.id),

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { getInteraction } from '@/graphql/interactions/interaction.service';
-import { createInteractionLoaders } from '@/graphql/interactions/interactions.loaders';
+import { createLoaders } from '@/graphql/loaders';
 import { IntakeTimeline } from '@/components/interactions/intake-timeline';
 import { formatDateTime } from '@/lib/format';
 import { requireCustomerPage } from '@/server/auth/session';
@@ -21,7 +21,7 @@ export default async function PortalInteractionPage({ params }: { params: Promis
   const [{ id }, t, timeZone] = await Promise.all([params, getTranslations('intake'), getTimeZone()]);
   // getInteraction scopes by viewer.customerId: another organisation's record is NOT_FOUND, shown as a 404.
   const interaction = await orNotFoundPage(getInteraction(viewer, id), notFound);
-  const loaders = createInteractionLoaders();
+  const loaders = createLoaders();
   const [timeline, attachments, contract] = await Promise.all([
     loaders.timelineByInteraction.load(interaction.id),
     loaders.attachmentsByInteraction.load(interaction.id),

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { createCustomerLoaders } from '@/graphql/customers/customers.loaders';
+import { createLoaders } from '@/graphql/loaders';
 import { IntakeForm } from '@/components/interactions/intake-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireCustomerPage } from '@/server/auth/session';
@@ -14,7 +14,7 @@ export default async function PortalNewInteractionPage() {
   const { viewer } = await requireCustomerPage();
   const t = await getTranslations('intake');
   // Only the customer's own contracts are offered (the server checks again on submit).
-  const contracts = await createCustomerLoaders().contractsByCustomer.load(viewer.customerId);
+  const contracts = await createLoaders().contractsByCustomer.load(viewer.customerId);
   return (
     <div className="space-y-6">
       <PageHeader title={t('form.title')} subtitle={t('form.subtitle')} />

@@ -1,0 +1,61 @@
+import { execute, GraphQLObjectType, isObjectType, parse } from 'graphql';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { describe, expect, it } from 'vitest';
+import { buildSchema } from './schema';
+import { selectFromInfo, type SelectionMap } from './selection';
+import { CONTACT_SELECTION, CONTRACT_SELECTION, CUSTOMER_SELECTION, CONNECTION_NODES } from './customers/customer.selection';
+
+const MAPS: SelectionMap<string>[] = [CUSTOMER_SELECTION, CONTACT_SELECTION, CONTRACT_SELECTION];
+
+describe('selection maps', () => {
+  // A field a map does not know would be read from a column that was never selected: null on screen, silently.
+  it.each(MAPS.map((m) => [m.typeName, m] as const))('cover every field of %s', (typeName, map) => {
+    const type = buildSchema().getType(typeName);
+    expect(isObjectType(type)).toBe(true);
+    const columns = new Set<string>(map.columns);
+    const uncovered = Object.keys((type as GraphQLObjectType).getFields()).filter((f) => !columns.has(f) && !(f in map.needs));
+    expect(uncovered).toEqual([]);
+  });
+});
+
+describe('selectFromInfo', () => {
+  const map: SelectionMap<'id' | 'version' | 'name' | 'ownerId' | 'province'> = {
+    typeName: 'Thing',
+    columns: ['id', 'version', 'name', 'ownerId', 'province'],
+    always: ['id', 'version'],
+    needs: { owner: ['ownerId'], related: [] },
+  };
+  const seen: unknown[] = [];
+  const schema = makeExecutableSchema({
+    typeDefs: `type Thing { id: ID! version: Int! name: String province: String owner: String related: [String!]! }
+      type Page { nodes: [Thing!]! edges: [Edge!]! total: Int! }
+      type Edge { node: Thing! }
+      type Query { thing: Thing page: Page }`,
+    resolvers: {
+      Query: {
+        thing: (_: unknown, __: unknown, ___: unknown, info: never) => (seen.push(selectFromInfo(info, map)), { id: '1' }),
+        page: (_: unknown, __: unknown, ___: unknown, info: never) => (seen.push(selectFromInfo(info, map, CONNECTION_NODES)), { nodes: [], edges: [], total: 0 }),
+      },
+    },
+  });
+  const run = (query: string, variableValues: Record<string, unknown> = {}) => {
+    seen.length = 0;
+    execute({ schema, document: parse(query), variableValues });
+    return seen[0];
+  };
+
+  it('selects the asked columns, the always columns and what computed fields need', () => {
+    expect(run('{ thing { name owner related } }')).toEqual({ id: true, version: true, name: true, ownerId: true });
+  });
+  it('follows fragments, inline fragments and aliases', () => {
+    expect(run('{ thing { ...F other: province ... on Thing { name } } } fragment F on Thing { owner }')).toEqual({ id: true, version: true, ownerId: true, province: true, name: true });
+  });
+  it('honours @skip and @include with variables', () => {
+    expect(run('query($s: Boolean!) { thing { name @skip(if: $s) province @include(if: $s) } }', { s: true })).toEqual({ id: true, version: true, province: true });
+    expect(run('query($s: Boolean!) { thing { name @skip(if: $s) province @include(if: $s) } }', { s: false })).toEqual({ id: true, version: true, name: true });
+  });
+  it('reads the nodes of a connection through nodes and edges', () => {
+    expect(run('{ page { total nodes { name } edges { node { province } } } }')).toEqual({ id: true, version: true, name: true, province: true });
+    expect(run('{ page { total } }')).toEqual({ id: true, version: true });
+  });
+});

@@ -1,0 +1,64 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '@/server/db';
+import { gqlOk } from '../helpers/graphql';
+import { createContract, createCustomerRecord, createStaff } from '../helpers/factories';
+
+/**
+ * Round trips per operation (issue "hold at real scale"): a list costs the same number of statements whatever its
+ * page size (no N+1), and a plain customer edit is BEGIN, the row before, one versioned UPDATE … RETURNING, the
+ * history entry, COMMIT. Counted where every statement leaves this process: pg's Client#query.
+ */
+const seen: string[] = [];
+const original = pg.Client.prototype.query;
+beforeAll(() => {
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const config = args[0] as string | { text?: string };
+    seen.push(typeof config === 'string' ? config : (config?.text ?? ''));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+});
+afterAll(() => {
+  pg.Client.prototype.query = original;
+});
+
+async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  seen.length = 0;
+  await work();
+  return [...seen];
+}
+
+const LIST = `query($first: Int!) { customers(first: $first) { totalCount nodes { id name owner { name } contacts { name phone } contracts { contractNo amount } contractTotal } } }`;
+
+describe('statements per operation', () => {
+  it('a customer list with owners, contacts and contracts costs the same at 5 and at 50 rows', async () => {
+    const { user, viewer } = await createStaff('SERVICE_AGENT');
+    for (let i = 0; i < 60; i++) {
+      const c = await createCustomerRecord({ ownerId: user.id }, [`联系人${i}`, `联系人${i}b`]);
+      await createContract(c.id, '1000.00');
+    }
+    await gqlOk(viewer, LIST, { first: 5 }); // warm-up: the API-key/session and settings caches
+    const small = await statementsOf(() => gqlOk(viewer, LIST, { first: 5 }));
+    const large = await statementsOf(() => gqlOk(viewer, LIST, { first: 50 }));
+    expect(large.length).toBe(small.length);
+    expect(small.length).toBeLessThanOrEqual(6); // page, count, owners, contacts, contracts, contract totals
+  });
+
+  it('a customer edit that leaves the name and contacts alone is five statements and keeps the search text', async () => {
+    const { viewer } = await createStaff('SERVICE_AGENT');
+    const c = await createCustomerRecord({ name: '搜索文本公司' }, ['王五']);
+    const UPDATE = `mutation($id: ID!, $version: Int!, $input: CustomerInput!) { updateCustomer(id: $id, version: $version, input: $input) { id version province } }`;
+    const statements = await statementsOf(() => gqlOk(viewer, UPDATE, { id: c.id, version: 1, input: { name: '搜索文本公司', province: '江苏' } }));
+    expect(statements.map((s) => s.split(/\s+/, 1)[0]!.toUpperCase())).toEqual(['BEGIN', 'SELECT', 'UPDATE', 'INSERT', 'COMMIT']);
+    const stored = await prisma.customer.findUniqueOrThrow({ where: { id: c.id } });
+    expect(stored).toMatchObject({ province: '江苏', version: 2, searchText: '搜索文本公司 王五' });
+  });
+
+  it('renaming rewrites the search text with the stored contacts', async () => {
+    const { viewer } = await createStaff('SERVICE_AGENT');
+    const c = await createCustomerRecord({ name: '旧名公司' }, ['赵六']);
+    const UPDATE = `mutation($id: ID!, $version: Int!, $input: CustomerInput!) { updateCustomer(id: $id, version: $version, input: $input) { id version } }`;
+    await gqlOk(viewer, UPDATE, { id: c.id, version: 1, input: { name: '新名公司' } });
+    expect((await prisma.customer.findUniqueOrThrow({ where: { id: c.id } })).searchText).toBe('新名公司 赵六');
+  });
+});
