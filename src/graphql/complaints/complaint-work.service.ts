@@ -63,7 +63,7 @@ export async function updateComplaintAction(viewer: Viewer, id: string, version:
     if (!before) throw notFound('ComplaintAction');
     await loadWorkableComplaint(tx, viewer, before.interactionId);
     const status = data.status ?? before.status;
-    const updated = await tx.complaintAction.updateMany({
+    const [updated] = await tx.complaintAction.updateManyAndReturn({
       where: { id, version },
       data: {
         kind: data.kind,
@@ -75,9 +75,9 @@ export async function updateComplaintAction(viewer: Viewer, id: string, version:
         version: { increment: 1 },
       },
     });
-    if (updated.count === 0) throw conflict('该措施已被他人修改，请刷新后再试', { currentVersion: before.version });
+    if (!updated) throw conflict('该措施已被他人修改，请刷新后再试', { currentVersion: before.version });
     await appendHistory(tx, viewer, { entityType: 'Interaction', entityId: before.interactionId, action: 'ACTION_UPDATED', fromState: before.status, toState: status, comment: data.description });
-    return tx.complaintAction.findUniqueOrThrow({ where: { id } });
+    return updated;
   });
 }
 
@@ -111,9 +111,9 @@ export async function saveEightD(viewer: Viewer, interactionId: string, version:
       return created;
     }
     if (version == null || version !== existing.version) throw conflict('8D 报告已被他人修改，请刷新后再试', { currentVersion: existing.version });
-    const updated = await tx.eightDReport.updateMany({ where: { id: existing.id, version }, data: { ...data, version: { increment: 1 } } });
-    if (updated.count === 0) throw conflict('8D 报告已被他人修改，请刷新后再试', { currentVersion: existing.version + 1 });
+    const [updated] = await tx.eightDReport.updateManyAndReturn({ where: { id: existing.id, version }, data: { ...data, version: { increment: 1 } } });
+    if (!updated) throw conflict('8D 报告已被他人修改，请刷新后再试', { currentVersion: existing.version + 1 });
     await appendHistory(tx, viewer, { entityType: 'Interaction', entityId: interactionId, action: 'EIGHT_D_UPDATED', changes: Object.keys(data) });
-    return tx.eightDReport.findUniqueOrThrow({ where: { id: existing.id } });
+    return updated;
   });
 }

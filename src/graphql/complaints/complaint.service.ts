@@ -235,8 +235,9 @@ export async function applyCommand(
     await tx.approval.create({ data: { interactionId: row.id, stage: 'CLOSURE', decision: 'APPROVED', approverId: actor.userId } });
   }
 
-  const updated = await tx.interaction.updateMany({ where: { id: row.id, version }, data });
-  if (updated.count === 0) throw conflict('该记录已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: version + 1 });
+  // The version check and the write in one round trip; the row it returns is the command's answer.
+  const [updated] = await tx.interaction.updateManyAndReturn({ where: { id: row.id, version }, data });
+  if (!updated) throw conflict('该记录已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: version + 1 });
   const reason = command.type === 'DECLINE' ? command.reason : command.type === 'REOPEN' ? command.reason : command.type === 'ANSWER' ? command.answer : comment.data;
   await appendHistory(tx, viewer, {
     entityType: 'Interaction',
@@ -267,7 +268,7 @@ export async function applyCommand(
   );
   const event = customerEventOf(command, to, actor.role);
   if (event) await notifyCustomer(tx, row, event, { at: now, detail: event === 'RESOLVED' ? null : reason });
-  return tx.interaction.findUniqueOrThrow({ where: { id: row.id } });
+  return updated;
 }
 
 /**
