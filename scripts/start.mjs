@@ -85,6 +85,8 @@ const env = {
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   PORT: String(port),
   NEXT_TELEMETRY_DISABLED: '1',
+  // `next start` would set it; our own server must, or React and Apollo run in their slow development modes.
+  NODE_ENV: dev ? 'development' : 'production',
 };
 
 let app = null;
@@ -110,7 +112,9 @@ try {
   await shutdown(1);
 }
 
-app = spawn(bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], { cwd: root, env, stdio: 'inherit' });
+// The app's own HTTP server (src/server/http/main.ts: Next for pages, Apollo directly for /api/graphql), loaded with
+// tsx; the IPC channel lets it notice when this launcher is gone.
+app = spawn(process.execPath, ['--import', 'tsx', 'src/server/http/main.ts', ...(dev ? ['--dev'] : [])], { cwd: root, env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
 app.on('exit', (code) => void shutdown(code ?? 0));
 
 const { DEMO_LOGINS, DEMO_PASSWORD } = {

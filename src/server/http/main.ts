@@ -16,6 +16,7 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
 const shutdownTimeoutMs = Number(process.env.KEFU_SHUTDOWN_TIMEOUT_MS) > 0 ? Number(process.env.KEFU_SHUTDOWN_TIMEOUT_MS) : 10_000;
 
+if (!process.env.NODE_ENV) console.warn('⚠ NODE_ENV is not set: React and Apollo run in development mode (npm start sets it)');
 // The worker start-up in src/instrumentation.ts is for a bare `next start`; here this process starts them itself.
 process.env.KEFU_HTTP_SERVER = '1';
 
