@@ -28,6 +28,9 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
     csrfPrevention: true,
+    // The HTTP server stops Apollo itself, in order (src/server/http/main.ts); Apollo's own signal handlers re-raise the
+    // signal after stopping, which raced that order.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: 3000 },
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

@@ -1,26 +1,81 @@
 /**
  * The app's HTTP server (what `npm start` and `npm run dev` run, via scripts/start.mjs): one node:http server
  * (http-server.ts) that hands the client's address on in CLIENT_ADDRESS_HEADER, serves /api/graphql through Apollo
- * directly, admits requests per kind of work, and passes everything else to Next's request handler. The queue workers
- * run in this process unless KEFU_WORKERS=off. It shuts down in order on SIGTERM/SIGINT or when the launcher's IPC
- * channel closes: stop accepting, drain in-flight requests (KEFU_SHUTDOWN_TIMEOUT_MS, default 10 s), stop the workers,
- * close the database pools, exit 0.
+ * directly, admits requests per kind of work, and passes everything else to Next's request handler.
+ *
+ * KEFU_WEB_CONCURRENCY > 1 runs that many server processes sharing the port (node:cluster): a primary that only
+ * supervises (restarts a worker that dies, relays cache invalidations between workers, stops them in order) and the
+ * workers that serve. The queue workers run in one server process only (the first), unless KEFU_WORKERS=off.
+ *
+ * Shutdown is ordered, on SIGTERM/SIGINT or when the launcher's IPC channel closes: stop accepting, drain in-flight
+ * requests (KEFU_SHUTDOWN_TIMEOUT_MS, default 10 s), stop the queue workers, close the database pools, exit 0.
  */
-import next from 'next';
-import { createApolloServer } from '@/graphql/server';
-import { disconnectPrisma, runAs } from '@/server/db';
-import { createAppHttpServer } from './http-server';
+import cluster from 'node:cluster';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
 const shutdownTimeoutMs = Number(process.env.KEFU_SHUTDOWN_TIMEOUT_MS) > 0 ? Number(process.env.KEFU_SHUTDOWN_TIMEOUT_MS) : 10_000;
+const concurrency = dev ? 1 : Math.max(1, Math.floor(Number(process.env.KEFU_WEB_CONCURRENCY) || 1));
 
 if (!process.env.NODE_ENV) console.warn('⚠ NODE_ENV is not set: React and Apollo run in development mode (npm start sets it)');
-// The worker start-up in src/instrumentation.ts is for a bare `next start`; here this process starts them itself.
+// The worker start-up in src/instrumentation.ts is for a bare `next start`; here the server starts them itself.
 process.env.KEFU_HTTP_SERVER = '1';
 
-async function main() {
+/** Stops the process in order once, whatever asks first (a signal, the launcher or primary going away). */
+function onStopRequest(stop: (reason: string) => Promise<void>) {
+  let stopping: Promise<void> | null = null;
+  const once = (reason: string) => void (stopping ??= stop(reason));
+  process.on('SIGTERM', () => once('SIGTERM'));
+  process.on('SIGINT', () => once('SIGINT'));
+  // Started with an IPC channel (by the launcher, or as a cluster worker): when the parent is gone, so is the reason
+  // to serve.
+  if (process.send) process.on('disconnect', () => once('parent gone'));
+}
+
+async function runPrimary() {
+  const { relayInvalidations } = await import('@/server/cache/invalidation');
+  relayInvalidations();
+  let stopping = false;
+  const fork = (index: number) => {
+    const worker = cluster.fork({ KEFU_WORKER_INDEX: String(index) });
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`✖ server process ${index} exited (${signal ?? code}); starting another`);
+      setTimeout(() => fork(index), 1_000).unref();
+    });
+  };
+  for (let i = 0; i < concurrency; i++) fork(i);
+  console.log(`▶ ${concurrency} server processes on port ${port}`);
+  onStopRequest(async (reason) => {
+    stopping = true;
+    console.log(`▶ stopping ${concurrency} server processes (${reason})…`);
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            if (worker.isDead()) return resolve();
+            worker.once('exit', () => resolve());
+            worker.process.kill('SIGTERM');
+            setTimeout(() => {
+              worker.process.kill('SIGKILL');
+              resolve();
+            }, shutdownTimeoutMs * 2).unref();
+          }),
+      ),
+    );
+    process.exit(0);
+  });
+}
+
+async function runServer() {
+  const [{ default: next }, { createApolloServer }, { disconnectPrisma, runAs }, { createAppHttpServer }] = await Promise.all([
+    import('next'),
+    import('@/graphql/server'),
+    import('@/server/db'),
+    import('./http-server'),
+  ]);
   const app = next({ dev, dir: process.cwd(), port, hostname: 'localhost' });
   const handleNext = app.getRequestHandler();
   await app.prepare();
@@ -32,9 +87,11 @@ async function main() {
     http.server.once('error', reject);
     http.server.listen(port, host, () => resolve());
   });
-  console.log(`▶ ready on http://localhost:${port} (${dev ? 'development' : 'production'})`);
+  const index = Number(process.env.KEFU_WORKER_INDEX ?? 0);
+  if (index === 0) console.log(`▶ ready on http://localhost:${port} (${dev ? 'development' : 'production'})`);
 
-  if (process.env.KEFU_WORKERS !== 'off') {
+  const runsJobs = process.env.KEFU_WORKERS !== 'off' && index === 0;
+  if (runsJobs) {
     const { startWorkers } = await import('@/server/queue/workers');
     // Everything the workers do runs on the jobs pool: their polling loops inherit this async context.
     runAs('jobs', () => startWorkers())
@@ -42,26 +99,23 @@ async function main() {
       .catch((error: unknown) => console.error('✖ background jobs did not start:', error instanceof Error ? error.message : error));
   }
 
-  let stopping: Promise<void> | null = null;
-  const shutdown = (reason: string) =>
-    (stopping ??= (async () => {
-      console.log(`▶ stopping (${reason}): no new connections, draining ${http.inFlight()} request(s)…`);
-      await http.drain(shutdownTimeoutMs);
+  const tag = concurrency > 1 ? `[server ${index}] ` : '';
+  onStopRequest(async (reason) => {
+    console.log(`▶ ${tag}stopping (${reason}): no new connections, draining ${http.inFlight()} request(s)…`);
+    await http.drain(shutdownTimeoutMs);
+    console.log(`▶ ${tag}drained`);
+    if (runsJobs) {
       const { stopWorkers } = await import('@/server/queue/workers');
       await stopWorkers(shutdownTimeoutMs).catch((error: unknown) => console.error('[shutdown] workers:', error));
-      await apollo.stop().catch(() => undefined);
-      await disconnectPrisma().catch(() => undefined);
-      console.log('▶ stopped');
-      process.exit(0);
-    })());
-
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  // Started by the launcher with an IPC channel: when the launcher is gone, so is the reason to serve.
-  if (process.send) process.on('disconnect', () => void shutdown('launcher gone'));
+    }
+    await apollo.stop().catch(() => undefined);
+    await disconnectPrisma().catch(() => undefined);
+    console.log(`▶ ${tag}stopped`);
+    process.exit(0);
+  });
 }
 
-main().catch((error: unknown) => {
+(concurrency > 1 && cluster.isPrimary ? runPrimary() : runServer()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
