@@ -1,4 +1,4 @@
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Viewer } from '@/server/viewer';
 import { maxTypeRevisits, operationCost } from './cost';
@@ -55,6 +55,18 @@ export function resetCostBudgets(): void {
   delete globalForBudget.kefuGraphqlCostBudget;
 }
 
+// graphql-query-complexity tells types apart with `instanceof`: loaded with another copy of graphql than the schema's
+// (a bundler picking graphql's ESM build for one and its CommonJS build for the other) it would see no fields and
+// price every operation at next to nothing. Checked once per schema on a known operation; failing closed.
+const checkedSchemas = new WeakSet<GraphQLSchema>();
+const PROBE = parse(`{ interactions(first: 2) { nodes { id customer { id } } } }`);
+function assertEstimatorSeesSchema(schema: GraphQLSchema): void {
+  if (checkedSchemas.has(schema)) return;
+  const probe = operationCost(schema, PROBE);
+  if (probe !== 1 + 2 * 2) throw new Error(`GraphQL cost estimator is blind (probe cost ${probe}, expected 5): two copies of graphql loaded?`);
+  checkedSchemas.add(schema);
+}
+
 /**
  * Refuses an operation before it runs when it costs more than the viewer may spend at once (GRAPHQL_VALIDATION_FAILED,
  * HTTP 400, with `extensions.cost` and `extensions.maxCost`), walks back to a record type where the viewer may not, or
@@ -70,6 +82,7 @@ export async function enforceCostLimits(request: {
   clientIp: string;
 }): Promise<number> {
   const { schema, document, operationName, viewer, clientIp } = request;
+  assertEstimatorSeesSchema(schema);
   const limits = costLimitsFor(viewer);
   let cost: number;
   try {
