@@ -9,10 +9,18 @@ function literalString(ast: ValueNode, name: string): string {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// PostgreSQL has no year 0 (it would be 1 BC) and JavaScript dates reach year 275760: anything outside years
+// 1–9999 passed the scalar and then failed in the database as an internal error (issue 10). The same range as
+// ISO 8601's four-digit year.
+const MIN_YEAR = 1;
+const MAX_YEAR = 9999;
+const inYearRange = (date: Date) => date.getUTCFullYear() >= MIN_YEAR && date.getUTCFullYear() <= MAX_YEAR;
+
 function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string') throw bad('DateTime must be an ISO 8601 string');
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw bad(`Invalid DateTime: ${value}`);
+  if (!inYearRange(date)) throw bad(`DateTime must lie in the years ${MIN_YEAR}–${MAX_YEAR} (UTC): ${value}`);
   return date;
 }
 
@@ -20,6 +28,7 @@ function parseDate(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) throw bad('Date must be YYYY-MM-DD');
   const date = new Date(`${value}T00:00:00.000Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw bad(`Invalid Date: ${value}`);
+  if (!inYearRange(date)) throw bad(`Date must lie in the years ${MIN_YEAR}–${MAX_YEAR}: ${value}`);
   return date;
 }
 

@@ -5,24 +5,41 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { toGraphQLError } from '@/server/errors';
 import type { GraphQLContext } from './context';
 import { httpStatusPlugin } from './http-status.plugin';
+import { boundaryPlugin } from './limits/boundary-plugin';
 import { buildSchema } from './schema';
 
-const CLIENT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+const CLIENT_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  // The boundary's budget refusal (src/graphql/limits); a service's TOO_MANY_REQUESTS arrives as a DomainError.
+  'TOO_MANY_REQUESTS',
+]);
+
+/** Tokens per document: checked by graphql's parser itself, so an over-long query is a syntax error (HTTP 400). */
+const MAX_TOKENS = 3000;
 
 /**
  * Apollo Server with safe defaults: CSRF prevention, no stack traces, unexpected errors masked (logged with an id),
- * and graphql-armor's limits on depth, aliases, tokens, directives and cost.
+ * graphql-armor's validation limits on depth, aliases and directives, and the boundary plugin (src/graphql/limits):
+ * cost with variables known, NUL in text, introspection and suggestions by viewer. `production` (default: NODE_ENV)
+ * hides the schema from anonymous visitors and customers.
  */
-export function createApolloServer(): ApolloServer<GraphQLContext> {
+export function createApolloServer(options: { production?: boolean } = {}): ApolloServer<GraphQLContext> {
+  const production = options.production ?? process.env.NODE_ENV === 'production';
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
     maxAliases: { n: 15 },
-    // Tokens are limited by graphql-js's own parser (parseOptions below): armor's copy parses in a plugin hook, and a
-    // syntax error thrown there became HTTP 500 instead of Apollo's 400.
-    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
-    costLimit: { maxCost: 5000 },
-    blockFieldSuggestion: { enabled: process.env.NODE_ENV === 'production' },
+    // Replaced by the boundary plugin: armor's cost counts `first` only when written literally, its token limit
+    // throws from a hook Apollo answers with HTTP 500, and its suggestion mask applies to every viewer alike.
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
   return new ApolloServer<GraphQLContext>({
@@ -31,12 +48,13 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     // The HTTP server stops Apollo itself, in order (src/server/http/main.ts); Apollo's own signal handlers re-raise the
     // signal after stopping, which raced that order.
     stopOnTerminationSignals: false,
-    parseOptions: { maxTokens: 3000 },
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Allowed here and decided per viewer by the boundary plugin (staff and API clients always).
     introspection: true,
+    parseOptions: { maxTokens: MAX_TOKENS },
     // Cache control is off: nothing here is cacheable by a CDN, and its per-field hook costs on every request.
-    plugins: [...protection.plugins, httpStatusPlugin, ApolloServerPluginCacheControlDisabled()],
+    plugins: [...protection.plugins, boundaryPlugin({ production }), httpStatusPlugin, ApolloServerPluginCacheControlDisabled()],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => {
       // Request errors Apollo has already classified (parse, validation, bad variables) are safe to show as they are.

@@ -185,7 +185,7 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
                       {isSelf && <span className="font-normal text-slate-500">{t('you')}</span>}
                     </td>
                     <td className="px-4 py-3">{user.email}</td>
-                    <td className="px-4 py-3 whitespace-nowrap">{tRoles(user.role)}</td>
+                    <td className="px-4 py-3 whitespace-nowrap">{user.role && tRoles(user.role)}</td>
                     <td className="px-4 py-3">{user.department?.name ?? '—'}</td>
                     <td className="px-4 py-3 whitespace-nowrap">
                       <span
@@ -234,7 +234,7 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
         open={toggleTarget !== null}
         tone={toggleTarget?.active ? 'danger' : 'primary'}
         title={toggleTarget?.active ? t('deactivateTitle') : t('activateTitle')}
-        body={toggleTarget ? t(toggleTarget.active ? 'deactivateBody' : 'activateBody', { name: toggleTarget.name, email: toggleTarget.email }) : ''}
+        body={toggleTarget ? t(toggleTarget.active ? 'deactivateBody' : 'activateBody', { name: toggleTarget.name, email: toggleTarget.email ?? '' }) : ''}
         confirmLabel={toggleTarget?.active ? t('deactivate') : t('activate')}
         pendingLabel={tc('saving')}
         pending={togglePending}

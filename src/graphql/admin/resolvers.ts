@@ -1,7 +1,11 @@
 import { ROLE_PERMISSIONS, API_SCOPES } from '@/server/auth/policies';
+import type { Viewer } from '@/server/viewer';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
 import { createApiKey, createUser, listApiKeys, listDepartments, listUsers, revokeApiKey, setUserActive } from './admin.service';
+
+const seesUserDetails = (viewer: Viewer, userId: string) =>
+  viewer.kind === 'staff' || viewer.kind === 'apiClient' || (viewer.kind === 'customer' && viewer.userId === userId);
 
 export const adminPolicies: RootPolicies = {
   Query: {
@@ -41,8 +45,13 @@ export const adminResolvers: Resolvers = {
     customer: (v, _, { loaders }) => (v.kind === 'customer' ? loaders.customerById.load(v.customerId) : null),
     permissions: (v) => (v.kind === 'staff' ? [...ROLE_PERMISSIONS[v.role]] : v.kind === 'apiClient' ? [...v.scopes] : []),
   },
+  // Customers see staff by display name only (issue 10: e-mail addresses and roles leaked through `owner`), wherever
+  // a User is reached from; their own account they see whole.
   User: {
-    department: (u, _, { loaders }) => (u.departmentId ? loaders.departmentById.load(u.departmentId) : null),
+    email: (u, _, { viewer }) => (seesUserDetails(viewer, u.id) ? u.email : null),
+    role: (u, _, { viewer }) => (seesUserDetails(viewer, u.id) ? u.role : null),
+    active: (u, _, { viewer }) => (seesUserDetails(viewer, u.id) ? u.active : null),
+    department: (u, _, { viewer, loaders }) => (u.departmentId && seesUserDetails(viewer, u.id) ? loaders.departmentById.load(u.departmentId) : null),
   },
   ApiKey: {
     createdBy: (k, _, { loaders }) => (k.createdById ? loaders.userById.load(k.createdById) : null),

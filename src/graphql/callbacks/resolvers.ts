@@ -1,6 +1,7 @@
 import { can } from '@/server/auth/policies';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
+import { mayReadInteraction } from '../interactions/interaction.service';
 import { isOverdue, mayManage, mayRecord } from './callback.rules';
 import {
   callbackAssignees,
@@ -48,9 +49,15 @@ export const callbackResolvers: Resolvers = {
     // Related records appear only to who may read them in their own right (an API key with callbacks:read alone
     // sees the task, not the customer file or the complaint).
     customer: (c, _, { viewer, loaders }) => (c.customerId && can(viewer, 'customers:read') ? loaders.customerById.load(c.customerId) : null),
-    interaction: (c, _, { viewer, loaders }) => (c.interactionId && can(viewer, 'interactions:read') ? loaders.interactionById.load(c.interactionId) : null),
-    resultingInteraction: (c, _, { viewer, loaders }) =>
-      c.resultingInteractionId && can(viewer, 'interactions:read') ? loaders.interactionById.load(c.resultingInteractionId) : null,
+    // …and within their own read scope (a department handler's department).
+    interaction: async (c, _, { viewer, loaders }) => {
+      const row = c.interactionId ? await loaders.interactionById.load(c.interactionId) : null;
+      return row && mayReadInteraction(viewer, row) ? row : null;
+    },
+    resultingInteraction: async (c, _, { viewer, loaders }) => {
+      const row = c.resultingInteractionId ? await loaders.interactionById.load(c.resultingInteractionId) : null;
+      return row && mayReadInteraction(viewer, row) ? row : null;
+    },
     surveyResponse: (c, _, { viewer, loaders }) => (c.surveyResponseId && can(viewer, 'surveys:read') ? loaders.callbackSurveyResponseById.load(c.surveyResponseId) : null),
     assignee: (c, _, { viewer, loaders }) => (c.assigneeId && viewer.kind === 'staff' ? loaders.userById.load(c.assigneeId) : null),
     completedBy: (c, _, { viewer, loaders }) => (c.completedById && viewer.kind === 'staff' ? loaders.userById.load(c.completedById) : null),

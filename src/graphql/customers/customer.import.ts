@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
-import { badInput } from '@/server/errors';
+import { badInput, DomainError } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { CUSTOMER_COLUMNS, ENUM_LABELS, type CustomerColumn } from './customer.columns';
@@ -22,7 +22,20 @@ function columnFor(header: string): CustomerColumn | undefined {
 }
 
 function readCsv(content: string): RawRow[] {
-  const records = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+  let records: string[][];
+  try {
+    records = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+  } catch (error) {
+    // A malformed file is the uploader's to fix: BAD_USER_INPUT naming the line, not an internal error.
+    if (!(error instanceof CsvError)) throw error;
+    // csv-parse counts the line it stopped at (1-based, the header is line 1).
+    const line = typeof error.lines === 'number' ? error.lines : null;
+    const where = line ? `第 ${line} 行` : '';
+    throw new DomainError('BAD_USER_INPUT', `CSV 文件${where}无法解析 / The CSV file cannot be read${line ? ` at line ${line}` : ''}: ${error.message}`, {
+      fields: { content: `CSV 文件${where}格式有误（引号未闭合或位置不对）` },
+      line,
+    });
+  }
   return toRows(records);
 }
 

@@ -45,6 +45,20 @@ export function interactionReadScope(viewer: Viewer): Prisma.InteractionWhereInp
 }
 const readScope = interactionReadScope;
 
+/**
+ * interactionReadScope as a test of a row already loaded: nested references (a complaint's sourceInteraction, a
+ * callback's interaction, …) load by id and must obey the same scope as the root that led to them (issue 10: a
+ * department handler read another department's consultation through a converted complaint).
+ */
+export function mayReadInteraction(viewer: Viewer, row: Pick<Interaction, 'customerId' | 'ownerId' | 'responsibleDepartmentId'>): boolean {
+  if (viewer.kind === 'customer') return row.customerId === viewer.customerId;
+  if (!can(viewer, 'interactions:read')) return false;
+  if (viewer.kind === 'staff' && viewer.role === 'DEPARTMENT_HANDLER') {
+    return row.ownerId === viewer.userId || (!!viewer.departmentId && row.responsibleDepartmentId === viewer.departmentId);
+  }
+  return true;
+}
+
 export type InteractionFilter = {
   type?: readonly InteractionType[] | null;
   status?: readonly InteractionStatus[] | null;

@@ -14,6 +14,7 @@ import {
   listInteractions,
   lookupInteraction,
   mayReadCustomerRecords,
+  mayReadInteraction,
   recordInteraction,
   submitInteraction,
 } from './interaction.service';
@@ -67,9 +68,12 @@ export const interactionResolvers: Resolvers = {
     customer: (i, _, { viewer, loaders }) => (i.customerId && mayReadCustomerRecords(viewer) ? loaders.customerById.load(i.customerId) : null),
     relatedContract: (i, _, { viewer, loaders }) =>
       i.relatedContractId && mayReadCustomerRecords(viewer) ? loaders.contractById.load(i.relatedContractId) : null,
-    // The source and derived records belong to the same customer as the parent the viewer was allowed to read.
-    sourceInteraction: (i, _, { loaders }) => (i.sourceInteractionId ? loaders.interactionById.load(i.sourceInteractionId) : null),
-    derivedInteractions: (i, _, { loaders }) => loaders.derivedInteractionsBySource.load(i.id),
+    // The same customer as the parent, but not necessarily the same department: each must be in the viewer's own scope.
+    sourceInteraction: async (i, _, { viewer, loaders }) => {
+      const source = i.sourceInteractionId ? await loaders.interactionById.load(i.sourceInteractionId) : null;
+      return source && mayReadInteraction(viewer, source) ? source : null;
+    },
+    derivedInteractions: async (i, _, { viewer, loaders }) => (await loaders.derivedInteractionsBySource.load(i.id)).filter((d) => mayReadInteraction(viewer, d)),
     registeredBy: (i, _, { viewer, loaders }) => (i.registeredById && viewer.kind === 'staff' ? loaders.userById.load(i.registeredById) : null),
     attachments: (i, _, { loaders }) => loaders.attachmentsByInteraction.load(i.id),
     timeline: (i, _, { loaders }) => loaders.timelineByInteraction.load(i.id),

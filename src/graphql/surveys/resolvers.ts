@@ -40,6 +40,7 @@ import {
 } from './survey-response.service';
 import { archiveTemplate, createTemplate, getTemplate, listTemplates, updateTemplate } from './survey-template.service';
 import { isScoredQuestion, parseChoices } from './survey-template.rules';
+import { mayReadInteraction } from '../interactions/interaction.service';
 
 /** The portal's list is a customer account's own invitations: staff and machines have no "my surveys". */
 const customerAccount: FieldPolicy = {
@@ -180,7 +181,8 @@ export const surveyResolvers: Resolvers = {
     answers: (r, _, { loaders }) => loaders.surveyAnswersByResponse.load(r.id),
     // Related records only for who may read them in their own right.
     followUpCallbacks: (r, _, { viewer, loaders }) => (can(viewer, 'callbacks:read') ? loaders.surveyCallbacksByResponse.load(r.id) : []),
-    followUpComplaints: (r, _, { viewer, loaders }) => (can(viewer, 'interactions:read') ? loaders.surveyComplaintsByResponse.load(r.id) : []),
+    followUpComplaints: async (r, _, { viewer, loaders }) =>
+      can(viewer, 'interactions:read') ? (await loaders.surveyComplaintsByResponse.load(r.id)).filter((i) => mayReadInteraction(viewer, i)) : [],
   },
   SurveyResponseConnection: {
     nodes: (page) => page.rows,

@@ -6,6 +6,7 @@ import { requirePermission } from '@/server/auth/policies';
 import { viewerFromRequest } from '@/server/auth/request-viewer';
 import { badInput } from '@/server/errors';
 import { dateStamp, fileResponse, routeErrorResponse } from '@/server/http/file-response';
+import { checkedSearchParams } from '@/server/http/query-params';
 
 /**
  * GET /api/customers/export?format=csv|xlsx&filter=<CustomerFilter JSON>&sort=<CustomerSort JSON>
@@ -19,7 +20,7 @@ export async function GET(req: NextRequest) {
     const viewer = await viewerFromRequest(req);
     requirePermission(viewer, 'customers:read');
 
-    const params = req.nextUrl.searchParams;
+    const params = checkedSearchParams(req.nextUrl);
     const format = (params.get('format') ?? 'csv').toLowerCase();
     if (format !== 'csv' && format !== 'xlsx') throw badInput('format must be csv or xlsx', { format: '格式须为 csv 或 xlsx' });
     // The schema has validated these shapes (parseInputParam), so they are the resolver argument types.

@@ -5,6 +5,7 @@ import { viewerFromRequest } from '@/server/auth/request-viewer';
 import { now } from '@/server/clock';
 import { badInput } from '@/server/errors';
 import { fileResponse, routeErrorResponse } from '@/server/http/file-response';
+import { checkedSearchParams } from '@/server/http/query-params';
 
 /**
  * GET /api/reports/complaints?month=2026-11&format=csv|xlsx|pdf — the monthly complaint summary (SPEC §9) as a
@@ -16,7 +17,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: NextRequest) {
   try {
     const viewer = await viewerFromRequest(req);
-    const params = req.nextUrl.searchParams;
+    const params = checkedSearchParams(req.nextUrl);
     const format = (params.get('format') ?? 'xlsx').toLowerCase();
     if (format !== 'csv' && format !== 'xlsx' && format !== 'pdf') throw badInput('format must be csv, xlsx or pdf', { format: '格式须为 csv、xlsx 或 pdf' });
     const at = now();

@@ -4,6 +4,7 @@ import { requirePermission } from '@/server/auth/policies';
 import { viewerFromRequest } from '@/server/auth/request-viewer';
 import { now } from '@/server/clock';
 import { fileResponse, routeErrorResponse } from '@/server/http/file-response';
+import { checkedSearchParams } from '@/server/http/query-params';
 
 /**
  * GET /api/surveys/report?period=2026-Q4 — the printable quarterly satisfaction report (PDF, opened in the browser's
@@ -15,7 +16,7 @@ export async function GET(req: NextRequest) {
   try {
     const viewer = await viewerFromRequest(req);
     requirePermission(viewer, 'surveys:read');
-    const { filename, pdf } = await quarterlySurveyReport(viewer, req.nextUrl.searchParams.get('period'), now());
+    const { filename, pdf } = await quarterlySurveyReport(viewer, checkedSearchParams(req.nextUrl).get('period'), now());
     return fileResponse(new Uint8Array(pdf), { filename, format: 'pdf', inline: true });
   } catch (error) {
     return routeErrorResponse(error, 'surveys/report');

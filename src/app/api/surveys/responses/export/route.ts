@@ -7,6 +7,7 @@ import { viewerFromRequest } from '@/server/auth/request-viewer';
 import { now } from '@/server/clock';
 import { badInput } from '@/server/errors';
 import { dateStamp, fileResponse, routeErrorResponse } from '@/server/http/file-response';
+import { checkedSearchParams } from '@/server/http/query-params';
 
 /**
  * GET /api/surveys/responses/export?format=csv|xlsx&filter=<SurveyResponseFilter JSON>
@@ -19,7 +20,7 @@ export async function GET(req: NextRequest) {
   try {
     const viewer = await viewerFromRequest(req);
     requirePermission(viewer, 'surveys:read');
-    const params = req.nextUrl.searchParams;
+    const params = checkedSearchParams(req.nextUrl);
     const format = (params.get('format') ?? 'csv').toLowerCase();
     if (format !== 'csv' && format !== 'xlsx') throw badInput('format must be csv or xlsx', { format: '格式须为 csv 或 xlsx' });
     // The schema has validated the shape (parseInputParam), so it is the resolver argument type.

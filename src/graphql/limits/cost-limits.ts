@@ -1,0 +1,121 @@
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Viewer } from '@/server/viewer';
+import { maxTypeRevisits, operationCost } from './cost';
+import { refusal } from './refusal';
+
+const envNumber = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+/**
+ * Limits by who asks. Staff and API clients run the console's and integrations' large pages; a customer's portal and
+ * an anonymous visitor's forms are small, so their ceiling is lower and they may not walk back and forth between a
+ * record and its owner (`interactions → customer → interactions`): no portal screen does, and it is the shape that
+ * multiplied one request into ~40,000 objects.
+ */
+export type CostLimits = { maxCost: number; maxRevisits: number };
+export function costLimitsFor(viewer: Viewer): CostLimits {
+  if (viewer.kind === 'staff' || viewer.kind === 'apiClient') return { maxCost: envNumber('GRAPHQL_MAX_COST', 25_000), maxRevisits: Infinity };
+  return { maxCost: envNumber('GRAPHQL_MAX_COST_PORTAL', 5_000), maxRevisits: 0 };
+}
+
+/** Operations at least this costly draw on the viewer's budget per minute; cheaper ones (most screens) never do. */
+export const heavyOperationCost = () => envNumber('GRAPHQL_HEAVY_COST', 1_000);
+export const costBudgetPerMinute = () => envNumber('GRAPHQL_COST_BUDGET_PER_MINUTE', 100_000);
+
+// Process-wide, on globalThis: the Next bundle and the custom server may each load this module, and a budget kept in
+// module scope would be two budgets. In memory per instance (not in PostgreSQL): a budget exists to shed load, and a
+// write per heavy request would add to the load it sheds.
+const globalForBudget = globalThis as unknown as { kefuGraphqlCostBudget?: { points: number; limiter: RateLimiterMemory } };
+
+function budget(): RateLimiterMemory {
+  const points = costBudgetPerMinute();
+  if (globalForBudget.kefuGraphqlCostBudget?.points !== points) {
+    globalForBudget.kefuGraphqlCostBudget = { points, limiter: new RateLimiterMemory({ keyPrefix: 'graphql_cost', points, duration: 60 }) };
+  }
+  return globalForBudget.kefuGraphqlCostBudget.limiter;
+}
+
+function budgetKey(viewer: Viewer, clientIp: string): string {
+  switch (viewer.kind) {
+    case 'staff':
+    case 'customer':
+      return `user:${viewer.userId}`;
+    case 'apiClient':
+      return `key:${viewer.apiKeyId}`;
+    case 'anonymous':
+      return `ip:${clientIp}`;
+  }
+}
+
+/** For tests: forget every viewer's spending. */
+export function resetCostBudgets(): void {
+  delete globalForBudget.kefuGraphqlCostBudget;
+}
+
+// graphql-query-complexity tells types apart with `instanceof`: loaded with another copy of graphql than the schema's
+// (a bundler picking graphql's ESM build for one and its CommonJS build for the other) it would see no fields and
+// price every operation at next to nothing. Checked once per schema on a known operation; failing closed.
+const checkedSchemas = new WeakSet<GraphQLSchema>();
+const PROBE = parse(`{ interactions(first: 2) { nodes { id customer { id } } } }`);
+function assertEstimatorSeesSchema(schema: GraphQLSchema): void {
+  if (checkedSchemas.has(schema)) return;
+  const probe = operationCost(schema, PROBE);
+  if (probe !== 1 + 2 * 2) throw new Error(`GraphQL cost estimator is blind (probe cost ${probe}, expected 5): two copies of graphql loaded?`);
+  checkedSchemas.add(schema);
+}
+
+/**
+ * Refuses an operation before it runs when it costs more than the viewer may spend at once (GRAPHQL_VALIDATION_FAILED,
+ * HTTP 400, with `extensions.cost` and `extensions.maxCost`), walks back to a record type where the viewer may not, or
+ * would overdraw the viewer's budget per minute (TOO_MANY_REQUESTS, HTTP 429, `retryAfterSeconds`). Called where the
+ * variables are known (the boundary plugin's didResolveOperation): `first: $n` costs what `first: 100` does.
+ */
+export async function enforceCostLimits(request: {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown>;
+  viewer: Viewer;
+  clientIp: string;
+}): Promise<number> {
+  const { schema, document, operationName, viewer, clientIp } = request;
+  assertEstimatorSeesSchema(schema);
+  const limits = costLimitsFor(viewer);
+  let cost: number;
+  try {
+    cost = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+  } catch (error) {
+    // Variables that do not fit the operation: execution would refuse them the same way, before any resolver.
+    throw refusal('BAD_USER_INPUT', error instanceof Error ? error.message : String(error));
+  }
+  if (cost > limits.maxCost) {
+    throw refusal(
+      'GRAPHQL_VALIDATION_FAILED',
+      `查询过于庞大（成本 ${cost}，上限 ${limits.maxCost}），请减少每页条数或嵌套 / Query too expensive: cost ${cost} exceeds ${limits.maxCost}; ask for fewer items (first) or less nesting`,
+      { cost, maxCost: limits.maxCost },
+    );
+  }
+  if (maxTypeRevisits(schema, document, operationName) > limits.maxRevisits) {
+    throw refusal(
+      'GRAPHQL_VALIDATION_FAILED',
+      '查询不能在记录与其所属对象之间往返嵌套 / A query may not return to a record type it has already passed through (e.g. interactions → customer → interactions)',
+    );
+  }
+  if (cost < heavyOperationCost()) return cost;
+  try {
+    await budget().consume(budgetKey(viewer, clientIp), cost);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    throw refusal(
+      'TOO_MANY_REQUESTS',
+      `大查询过于频繁，请 ${retryAfterSeconds} 秒后再试 / Too many expensive queries: try again in ${retryAfterSeconds} s`,
+      { retryAfterSeconds, cost },
+      [['retry-after', String(retryAfterSeconds)]],
+    );
+  }
+  return cost;
+}
