@@ -62,3 +62,17 @@ describe('statements per operation', () => {
     expect((await prisma.customer.findUniqueOrThrow({ where: { id: c.id } })).searchText).toBe('新名公司 赵六');
   });
 });
+
+describe('partial customer updates', () => {
+  it('leave out what the input does not name: the owner stays, and the history lists only what changed', async () => {
+    const { user, viewer } = await createStaff('SERVICE_AGENT');
+    const c = await createCustomerRecord({ name: '部分更新公司', ownerId: user.id, creditStanding: 'FAIR' });
+    const UPDATE = `mutation($id: ID!, $version: Int!, $input: CustomerInput!) { updateCustomer(id: $id, version: $version, input: $input) { id owner { id } creditStanding } }`;
+    const result = await gqlOk<{ updateCustomer: { owner: { id: string } | null; creditStanding: string } }>(viewer, UPDATE, { id: c.id, version: 1, input: { name: '部分更新公司', province: '浙江' } });
+    expect(result.updateCustomer).toEqual({ id: c.id, owner: { id: user.id }, creditStanding: 'FAIR' });
+    const entry = await prisma.historyEntry.findFirstOrThrow({ where: { entityId: c.id, action: 'UPDATE' } });
+    expect(Object.keys(entry.changes as object)).toEqual(['province']);
+    await gqlOk(viewer, UPDATE, { id: c.id, version: 2, input: { name: '部分更新公司', ownerId: null } });
+    expect((await prisma.customer.findUniqueOrThrow({ where: { id: c.id } })).ownerId).toBeNull();
+  });
+});

@@ -222,14 +222,14 @@ export async function customerFacets(viewer: Viewer) {
 
 // ───────────────────────────── writes ─────────────────────────────
 
+/**
+ * The customer columns the input sets. A field the input leaves out is left as it is (an API client may send only
+ * what changes); null clears a nullable field — the owner included — and is ignored for the required status and credit.
+ */
 function scalarData(input: TCustomerInput) {
-  const { contacts: _contacts, contracts: _contracts, ownerId, ...rest } = input;
-  return {
-    ...rest,
-    status: rest.status ?? undefined,
-    creditStanding: rest.creditStanding ?? undefined,
-    ownerId: ownerId ?? null,
-  };
+  const { contacts: _contacts, contracts: _contracts, ...rest } = input;
+  const data = { ...rest, status: rest.status ?? undefined, creditStanding: rest.creditStanding ?? undefined };
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as typeof data;
 }
 
 /** Translates unique-constraint violations into field messages. */
