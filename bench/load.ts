@@ -258,11 +258,11 @@ function errorText(s: SideResult): string {
 
 function printScenario(r: ScenarioResult, log: (line: string) => void) {
   log(`\n${r.title}${r.sameJson ? '' : `   ✗ answers differ: ${r.difference}`}`);
-  log(`  side   req/s     p50 ms   p95 ms   p99 ms   server CPU ms/req  db CPU ms/req  load avg  errors`);
+  log(`  side   req/s     p50 ms   p95 ms   p99 ms   CPU ms/req: server   db  load generator   load avg  errors`);
   for (const s of [r.raw, r.app]) {
     log(
       `  ${s.server.padEnd(4)} ${fixed(s.requestsPerSecond).padStart(8)} ${fixed(s.p50).padStart(9)} ${fixed(s.p95).padStart(8)} ${fixed(s.p99).padStart(8)}   ` +
-        `${fixed(s.serverCpuMsPerRequest, 2).padStart(17)}  ${fixed(s.dbCpuMsPerRequest, 2).padStart(13)}  ${fixed(s.loadAverage[0], 2).padStart(8)}  ${errorText(s)}`,
+        `${fixed(s.serverCpuMsPerRequest, 2).padStart(18)} ${fixed(s.dbCpuMsPerRequest, 2).padStart(5)} ${fixed(s.clientCpuMsPerRequest, 2).padStart(15)}   ${fixed(s.loadAverage[0], 2).padStart(8)}  ${errorText(s)}`,
     );
   }
   log(`  app/raw requests/s: ${(r.appToRaw * 100).toFixed(0)} %`);

@@ -134,7 +134,7 @@ export async function benchSurveys(prisma: Db, total: number, log: (line: string
     await time('analysis page (one request: all four)', () => run(page, vars)),
     await time('  surveyAnalysis (Q4)', () => run(`query($f: SurveyAnalysisFilter!) { ${ANALYSIS} }`, { f: vars.f })),
     await time('  campaign stats + bySegment (Q4)', () => run(`query($id: ID!) { ${STATS} }`, { id: q4 })),
-    await time('  surveyTrend (both quarters, 1M answers)', () => run(`query($t: SurveyAnalysisFilter!) { ${TREND} }`, { t: vars.t })),
+    await time('  surveyTrend (both quarters)', () => run(`query($t: SurveyAnalysisFilter!) { ${TREND} }`, { t: vars.t })),
     await time('  surveyBreakdown by province (Q4)', () => run(`query($f: SurveyAnalysisFilter!) { ${BREAKDOWN} }`, { f: vars.f })),
     await time('annualSatisfactionIndex(2026)', () => run(`{ annualSatisfactionIndex(year: 2026) { index formula periods { periodLabel index } } }`, {})),
     await time('surveyTextAnswers (Q4, search)', () => run(`query($f: SurveyAnalysisFilter!) { surveyTextAnswers(filter: $f, search: "建议") { totalCount nodes { text } } }`, { f: vars.f })),
