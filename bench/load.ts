@@ -29,7 +29,25 @@ export type SideResult = Percentiles & {
   loadAverage: [number, number, number];
   byOperation: Record<string, Percentiles & { requests: number; errors: number }>;
 };
-export type ScenarioResult = { key: string; title: string; sameJson: boolean; difference: string | null; raw: SideResult; app: SideResult; appToRaw: number };
+export type ScenarioResult = {
+  key: string;
+  title: string;
+  sameJson: boolean;
+  difference: string | null;
+  raw: SideResult;
+  app: SideResult;
+  appToRaw: number;
+  target: { text: string; met: boolean } | null;
+};
+
+/** What issue 9 asks of each scenario at 50 connections over this history. */
+const TARGETS: Record<string, { text: string; met: (app: SideResult, appToRaw: number) => boolean }> = {
+  customer: { text: 'app ≥ 35 % of the baseline\'s requests/s', met: (_, ratio) => ratio >= 0.35 },
+  list: { text: 'app ≥ 30 % of the baseline\'s requests/s', met: (_, ratio) => ratio >= 0.3 },
+  update: { text: 'app ≥ 30 % of the baseline\'s requests/s', met: (_, ratio) => ratio >= 0.3 },
+  queue: { text: 'app p95 ≤ 150 ms and no errors', met: (app) => app.p95 <= 150 && app.errors.total === 0 },
+  dashboard: { text: 'app p95 ≤ 150 ms and no errors', met: (app) => app.p95 <= 150 && app.errors.total === 0 },
+};
 export type LoadResult = { connections: number; durationSeconds: number; warmupSeconds: number; appUrl: string; scenarios: ScenarioResult[] };
 
 function percentiles(values: number[]): Percentiles {
@@ -265,7 +283,7 @@ function printScenario(r: ScenarioResult, log: (line: string) => void) {
         `${fixed(s.serverCpuMsPerRequest, 2).padStart(18)} ${fixed(s.dbCpuMsPerRequest, 2).padStart(5)} ${fixed(s.clientCpuMsPerRequest, 2).padStart(15)}   ${fixed(s.loadAverage[0], 2).padStart(8)}  ${errorText(s)}`,
     );
   }
-  log(`  app/raw requests/s: ${(r.appToRaw * 100).toFixed(0)} %`);
+  log(`  app/raw requests/s: ${(r.appToRaw * 100).toFixed(0)} %${r.target ? `   target (issue 9): ${r.target.text} — ${r.target.met ? 'met' : 'NOT met'}` : ''}`);
   if (Object.keys(r.app.byOperation).length > 1) {
     for (const s of [r.raw, r.app]) {
       for (const [op, o] of Object.entries(s.byOperation)) {
@@ -301,7 +319,18 @@ export async function runLoadPhase(cfg: BenchConfig, db: pg.Pool, databaseUrl: s
       const diff = await compareAnswers(scenario, raw, app, headersFor);
       const rawSide = await measure(raw, scenario, headersFor, db, cfg.load);
       const appSide = await measure(app, scenario, headersFor, db, cfg.load);
-      const result = { key: scenario.key, title: scenario.title, sameJson: diff === null, difference: diff, raw: rawSide, app: appSide, appToRaw: appSide.requestsPerSecond / rawSide.requestsPerSecond };
+      const appToRaw = appSide.requestsPerSecond / rawSide.requestsPerSecond;
+      const target = TARGETS[scenario.key];
+      const result: ScenarioResult = {
+        key: scenario.key,
+        title: scenario.title,
+        sameJson: diff === null,
+        difference: diff,
+        raw: rawSide,
+        app: appSide,
+        appToRaw,
+        target: target ? { text: target.text, met: target.met(appSide, appToRaw) } : null,
+      };
       printScenario(result, log);
       results.push(result);
     }
