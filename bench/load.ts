@@ -284,10 +284,14 @@ function printScenario(r: ScenarioResult, log: (line: string) => void) {
     );
   }
   log(`  app/raw requests/s: ${(r.appToRaw * 100).toFixed(0)} %${r.target ? `   target (issue 9): ${r.target.text} — ${r.target.met ? 'met' : 'NOT met'}` : ''}`);
-  if (Object.keys(r.app.byOperation).length > 1) {
+  // A side so slow that no connection got past a screen's first request shows the others as unanswered.
+  const operations = [...new Set([...Object.keys(r.raw.byOperation), ...Object.keys(r.app.byOperation)])];
+  if (operations.length > 1) {
     for (const s of [r.raw, r.app]) {
-      for (const [op, o] of Object.entries(s.byOperation)) {
-        log(`    ${s.server} ${op.padEnd(24)} ${String(o.requests).padStart(7)} req  p50 ${fixed(o.p50)}  p95 ${fixed(o.p95)}  p99 ${fixed(o.p99)} ms${o.errors ? `  ${o.errors} errors` : ''}`);
+      for (const op of operations) {
+        const o = s.byOperation[op];
+        const figures = o ? `${String(o.requests).padStart(7)} req  p50 ${fixed(o.p50)}  p95 ${fixed(o.p95)}  p99 ${fixed(o.p99)} ms${o.errors ? `  ${o.errors} errors` : ''}` : '      0 answered in the window';
+        log(`    ${s.server} ${op.padEnd(24)} ${figures}`);
       }
     }
   }
