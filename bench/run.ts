@@ -1,78 +1,100 @@
-// npm run bench — the customer list (filters, sort, page, totals) over a large customer database, then the complaint
-// work queues over 200,000 complaints (bench/complaints.ts; BENCH_COMPLAINTS=off skips it), then the survey analysis
-// over 100,000 responses (bench/surveys.ts; BENCH_SURVEYS=off skips it).
-// Uses BENCH_DATABASE_URL (a PostgreSQL server; the bench wipes and fills its `public` schema) or an in-memory
-// embedded database. BENCH_CUSTOMERS sets the size (default 100,000).
+// npm run bench — Kefu over a company's history (bench/history.ts: 100,000 customers, 1,000,000 interactions, 350,000
+// complaints of which 15,000 open, callbacks, notifications, history), then:
+//   1. the customer list in process (bench/customers.ts)                                   BENCH_LIST=off skips it
+//   2. the complaint work queues in process (bench/complaints.ts)                          BENCH_QUEUES=off
+//   3. the load phase: 50 connections against a raw pg + node:http baseline and the real
+//      /api/graphql of `npm start`, scenario by scenario (bench/load.ts)                   BENCH_LOAD=off
+//   4. the survey analysis over 100,000 responses (bench/surveys.ts)                       BENCH_SURVEYS=off
+// BENCH_DATABASE_URL names a PostgreSQL database the bench wipes and fills (its public schema); without it the
+// sections run on an in-memory embedded database at a tenth of the size and the load phase is skipped. Sizes, the
+// load phase's settings and the other switches: bench/config.ts and README § Benchmarks. The figures are printed and
+// written to bench/results/<time>.json (the app's and the baseline's output to bench/results/<time>-logs/).
 import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { readConfig } from './config';
+import { checkHistory, loadHistory, tableCounts } from './history';
+import { loadAverage } from './proc';
+import { root } from './servers';
 
 type Embedded = { url: string; stop: () => Promise<void> };
 
 async function main() {
-  const size = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
+  const cfg = readConfig();
+  const startedAt = new Date();
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const resultsDir = join(root, 'bench/results');
+  const logDir = join(resultsDir, `${stamp}-logs`);
+  mkdirSync(logDir, { recursive: true });
+  const log = (line: string) => console.log(line);
+  const results: Record<string, unknown> = { startedAt: startedAt.toISOString(), machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverageAtStart: loadAverage() } };
+
   let embedded: Embedded | undefined;
-  let url = process.env.BENCH_DATABASE_URL;
-  if (url) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
-    await client.end();
-  } else {
+  let url = cfg.databaseUrl;
+  if (!url) {
     // @ts-expect-error — plain ESM helper shared with npm start, no type declarations
     const { startEmbedded } = (await import('../scripts/db/embedded.mjs')) as { startEmbedded: () => Promise<Embedded> };
     embedded = await startEmbedded();
     url = embedded.url;
   }
-  await promisify(execFile)(process.execPath, ['--experimental-wasm-modules', '--no-warnings', 'scripts/db/migrate.mjs'], { env: { ...process.env, DATABASE_URL: url } });
+  log(`Kefu bench on ${embedded ? 'an embedded database (PGlite, in memory)' : `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//')}`}, ${cpus().length} CPUs, load average ${loadAverage().join(' ')}`);
+
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  if (cfg.reuse) {
+    const counts = await tableCounts(admin);
+    if (!counts.Customer) throw new Error('BENCH_REUSE=1 but the database holds no history: run once without it');
+    results.history = { reused: true, counts, checks: await checkHistory(admin, new Date()) };
+    log(`reusing the loaded history: ${JSON.stringify(counts)}`);
+  } else {
+    await admin.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    await promisify(execFile)(process.execPath, ['--experimental-wasm-modules', '--no-warnings', 'scripts/db/migrate.mjs'], { cwd: root, env: { ...process.env, DATABASE_URL: url } });
+    log(`\nloading the history (scale ${cfg.scale}: ${Object.entries(cfg.sizes).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')})`);
+    const history = await loadHistory(admin, cfg.sizes, new Date(), log);
+    results.history = history;
+    log(`loaded in ${history.seconds.toFixed(0)} s: ${JSON.stringify(history.counts)}`);
+    log(`shape: ${JSON.stringify(history.checks)}`);
+  }
+  await admin.end();
+
+  results.config = { scale: cfg.scale, sizes: cfg.sizes, sections: cfg.sections, load: { ...cfg.load, appUrl: cfg.load.appUrl ? 'given' : null } };
   process.env.DATABASE_URL = url;
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
   const { prisma, disconnectPrisma } = await import('@/server/db');
-  const { listCustomers, customerTotals, countCustomers } = await import('@/graphql/customers/customer.service');
-
-  const provinces = ['上海', '江苏', '浙江', '广东', '北京', '山东', '四川', '湖北', '福建', '天津'];
-  const t0 = performance.now();
-  // Bulk load in SQL (generate_series): the bench measures reads, not the loader.
-  await prisma.$executeRawUnsafe(`
-    INSERT INTO "Customer" (id, name, "contractNo", province, industry, status, "creditStanding", grade, "initialAuditFee", "surveillanceAuditFee", "auditDate", "searchText", "updatedAt")
-    SELECT gen_random_uuid(), '客户' || i || '有限公司', 'HT-' || i, (ARRAY[${provinces.map((p) => `'${p}'`).join(',')}])[1 + i % 10],
-           '行业' || (i % 8), (ARRAY['ACTIVE','ACTIVE','SUSPENDED','PROSPECT']::"CustomerStatus"[])[1 + i % 4], 'GOOD', (ARRAY['A','B','C','D']::"CustomerGrade"[])[1 + i % 4],
-           (i % 50) * 1000, (i % 20) * 500, DATE '2024-01-01' + (i % 700), '客户' || i || '有限公司 联系人' || i, now()
-    FROM generate_series(1, ${size}) AS i`);
-  await prisma.$executeRawUnsafe(`
-    INSERT INTO "Contract" (id, "customerId", "contractNo", amount, "updatedAt")
-    SELECT gen_random_uuid(), id, 'C-' || "contractNo", 10000 + (random() * 90000)::int, now() FROM "Customer"`);
-  await prisma.$executeRawUnsafe('ANALYZE');
-  console.log(`loaded ${size.toLocaleString('zh-CN')} customers + contracts in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${embedded ? 'embedded PGlite' : 'PostgreSQL server'}`);
-
-  const viewer = { kind: 'staff', userId: '00000000-0000-4000-8000-000000000000', role: 'ADMIN', departmentId: null } as const;
-  const cases: [string, Parameters<typeof listCustomers>[1]][] = [
-    ['first page, default sort', { first: 25 }],
-    ['province + status, sorted by audit date', { filter: { province: ['上海'], status: ['ACTIVE'] }, sort: { field: 'AUDIT_DATE', direction: 'DESC' }, first: 25 }],
-    ['fee range, sorted by fee', { filter: { initialAuditFee: { min: '20000', max: '30000' } }, sort: { field: 'INITIAL_AUDIT_FEE', direction: 'DESC' }, first: 50 }],
-    ['substring search on names', { filter: { search: '客户9999' }, first: 25 }],
-  ];
-  for (const [label, args] of cases) {
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      const page = await listCustomers(viewer, args);
-      await Promise.all([countCustomers(page.where), customerTotals(page.where)]);
-      runs.push(performance.now() - start);
+  try {
+    if (cfg.sections.customers) {
+      log('\n— customer list (in process, one user) —');
+      const { benchCustomerList } = await import('./customers');
+      results.customerList = await benchCustomerList(log);
     }
-    runs.sort((a, b) => a - b);
-    console.log(`${label.padEnd(44)} page+count+totals  median ${runs[2]!.toFixed(0)} ms  max ${runs[4]!.toFixed(0)} ms`);
+    if (cfg.sections.queues) {
+      log('\n— complaint work queues (in process, one user) —');
+      const { benchComplaintQueues } = await import('./complaints');
+      results.complaintQueues = await benchComplaintQueues(pool, log);
+    }
+    if (cfg.sections.load && embedded) log('\n(load phase skipped: it needs a PostgreSQL server — set BENCH_DATABASE_URL)');
+    else if (cfg.sections.load) {
+      log(`\n— load phase: ${cfg.load.connections} connections, ${cfg.load.warmupSeconds} s warm-up + ${cfg.load.durationSeconds} s per side —`);
+      const { runLoadPhase } = await import('./load');
+      results.load = await runLoadPhase(cfg, pool, url, logDir, log);
+    }
+    if (cfg.sections.surveys) {
+      log('\n— survey analysis (in process, one user) —');
+      const { benchSurveys } = await import('./surveys');
+      results.surveys = await benchSurveys(prisma, cfg.surveyResponses, log);
+    }
+  } finally {
+    results.finishedAt = new Date().toISOString();
+    const file = join(resultsDir, `${stamp}.json`);
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    log(`\nresults: ${file}`);
+    await pool.end();
+    await disconnectPrisma();
+    await embedded?.stop();
   }
-  console.log(`heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
-  if (process.env.BENCH_COMPLAINTS !== 'off') {
-    const { benchComplaints } = await import('./complaints');
-    await benchComplaints(prisma);
-  }
-  if (process.env.BENCH_SURVEYS !== 'off') {
-    const { benchSurveys } = await import('./surveys');
-    await benchSurveys(prisma);
-  }
-  await disconnectPrisma();
-  await embedded?.stop();
 }
 
 main().catch((error: unknown) => {
