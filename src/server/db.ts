@@ -16,7 +16,7 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
  * - jobs: queue workers (escalation sweep, survey sweep, mail). DATABASE_JOBS_POOL_SIZE (default 3).
  * pg-boss keeps a pool of its own (KEFU_QUEUE_POOL_SIZE, default 4).
  *
- * A query waits at most DATABASE_ACQUIRE_TIMEOUT_MS (default 3000) for a connection, and a transaction as long to
+ * A query waits at most DATABASE_ACQUIRE_TIMEOUT_MS (default 5000) for a connection, and a transaction as long to
  * start; beyond that the request answers SERVICE_UNAVAILABLE (503, Retry-After) instead of hanging.
  */
 export const WORK_KINDS = ['interactive', 'reports', 'jobs'] as const;
@@ -39,7 +39,7 @@ export function poolSize(kind: WorkKind): number {
 
 /** How long a query may wait for a connection (and a transaction to start) before the request gives up. */
 export function acquireTimeoutMs(): number {
-  return positiveInt(process.env.DATABASE_ACQUIRE_TIMEOUT_MS, 3_000);
+  return positiveInt(process.env.DATABASE_ACQUIRE_TIMEOUT_MS, 5_000);
 }
 
 function createPrisma(url: string, kind: WorkKind) {
