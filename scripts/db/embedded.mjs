@@ -19,7 +19,7 @@ async function freePort() {
 
 /**
  * Starts PGlite with its data in `dataDir` (in memory when null) and serves it on 127.0.0.1.
- * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, port: number, dumpDataDir: () => Promise<Buffer>, stop: () => Promise<void> }>}
  */
 export async function startEmbedded({ dataDir = null, port } = {}) {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -33,6 +33,14 @@ export async function startEmbedded({ dataDir = null, port } = {}) {
   return {
     url,
     port: listenPort,
+    /**
+     * A gzip-compressed tar of the data folder, taken while PGlite runs no query (it holds the query lock): a
+     * crash-consistent copy, which PostgreSQL's recovery on load brings to the last commit before it.
+     */
+    async dumpDataDir() {
+      const blob = await db.dumpDataDir('gzip');
+      return Buffer.from(await blob.arrayBuffer());
+    },
     async stop() {
       await server.stop();
       await db.close();
