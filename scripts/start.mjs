@@ -124,7 +124,14 @@ if (!url) {
   url = embedded.url;
   console.log(`▶ embedded PostgreSQL (PGlite, ${paths.pglite}) at ${url}`);
   try {
-    control = await serveControl(paths, { dump: () => embedded.dumpDataDir() });
+    control = await serveControl(paths, {
+      async dump() {
+        const started = Date.now();
+        const bytes = await embedded.dumpDataDir();
+        console.log(`▶ backup: embedded database copied (${(bytes.length / 1048576).toFixed(1)} MB; queries waited ${Date.now() - started} ms)`);
+        return bytes;
+      },
+    });
   } catch (error) {
     console.error(`! no control socket at ${paths.control} (${error.message}): npm run backup cannot reach this instance`);
   }

@@ -56,13 +56,13 @@ try {
       createdAt: new Date().toISOString(),
       mode,
       app: { version, migrations: database.migrations },
-      database: { file: url ? 'database/postgres.dump' : 'database/pglite.tar.gz', engine: database.engine },
+      database: { file: url ? 'database/postgres.dump' : 'database/pglite.tar', engine: database.engine },
       tables: database.tables,
       secretsFromEnvironment,
     },
     async (add) => {
       if (url) await add.file('database/postgres.dump', dumpFile);
-      else await add.bytes('database/pglite.tar.gz', embeddedCopy.bytes);
+      else await add.bytes('database/pglite.tar', embeddedCopy.bytes);
       for (const name of GENERATED_SECRETS) {
         const bytes = await readIfPresent(paths.secret(name));
         if (bytes) await add.bytes(`secrets/${name}`, bytes);

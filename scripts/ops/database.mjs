@@ -42,7 +42,7 @@ export function compareCounts(expected, actual) {
 }
 
 /**
- * A gzip'd tar of the embedded database folder `paths.pglite`: from the launcher that holds it, else opened here
+ * A tar of the embedded database folder `paths.pglite`: from the launcher that holds it, else opened here
  * under its lock. Returns the bytes and who made the copy.
  */
 export async function dumpEmbedded(paths) {
@@ -62,7 +62,7 @@ export async function dumpEmbedded(paths) {
     if (!existsSync(join(paths.pglite, 'PG_VERSION'))) throw new Error(`There is no embedded database in ${paths.pglite}.`);
     const db = await PGlite.create(paths.pglite);
     try {
-      const blob = await db.dumpDataDir('gzip');
+      const blob = await db.dumpDataDir('none');
       return { bytes: Buffer.from(await blob.arrayBuffer()), madeBy: 'this command (no launcher was running)' };
     } finally {
       await db.close();

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { request, type APIRequestContext } from '@playwright/test';
 import { DEMO_PASSWORD } from './helpers';
@@ -22,13 +22,21 @@ export class AppInstance {
     readonly proc: ChildProcess,
     readonly options: StartOptions,
   ) {
-    proc.stdout!.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
-    proc.stderr!.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
+    // Also kept beside the data folder (<dataDir>.log) for a look after a failure.
+    const file = createWriteStream(`${resolve(root, options.dataDir)}.log`, { flags: 'a' });
+    const keep = (chunk: Buffer) => {
+      this.log += chunk.toString();
+      file.write(chunk);
+    };
+    proc.stdout!.on('data', keep);
+    proc.stderr!.on('data', keep);
+    proc.on('close', () => file.end());
     this.exited = new Promise((resolveExit) => proc.on('exit', (code, signal) => resolveExit(void (this.exitInfo = { code, signal }))));
   }
 
   /** Runs `npm start` (inside `unshare --pid --fork --mount-proc` when pidNamespace, as in a container). */
   static spawn(options: StartOptions): AppInstance {
+    mkdirSync(resolve(root, options.dataDir, '..'), { recursive: true });
     const [cmd, args] = options.pidNamespace ? ['unshare', ['--pid', '--fork', '--mount-proc', 'npm', 'start']] : ['npm', ['start']];
     const proc = spawn(cmd, args as string[], {
       cwd: root,
@@ -145,12 +153,14 @@ const SUBMIT = 'mutation ($input: SubmitInteractionInput!) { submitInteraction(i
 
 /**
  * Write load: `workers` loops of the portal customer's submitInteraction (with a small text attachment when asked)
- * until `until()` says stop. Records every answer: acknowledged writes, HTTP errors, GraphQL errors, refused connections.
+ * until stopped. Records every answer as it comes: acknowledged writes, HTTP errors, GraphQL errors, requests that got
+ * no answer (refused or cut).
  */
-export async function writeLoad(context: APIRequestContext, { workers, until, attachments = false }: { workers: number; until: () => boolean; attachments?: boolean }): Promise<LoadOutcome> {
+export function startWriteLoad(context: APIRequestContext, { workers, attachments = false }: { workers: number; attachments?: boolean }) {
   const outcome: LoadOutcome = { acknowledged: [], httpErrors: [], graphqlErrors: [], connectionErrors: 0 };
+  let stopped = false;
   const loop = async (worker: number) => {
-    for (let i = 0; !until(); i++) {
+    for (let i = 0; !stopped; i++) {
       const key = randomUUID();
       const attachment = attachments ? { fileName: `note-${worker}-${i}.txt`, content: `附件 ${key}\n` } : undefined;
       const input = {
@@ -174,8 +184,15 @@ export async function writeLoad(context: APIRequestContext, { workers, until, at
       }
     }
   };
-  await Promise.all(Array.from({ length: workers }, (_, w) => loop(w)));
-  return outcome;
+  const running = Promise.all(Array.from({ length: workers }, (_, w) => loop(w)));
+  return {
+    outcome,
+    async stop(): Promise<LoadOutcome> {
+      stopped = true;
+      await running;
+      return outcome;
+    },
+  };
 }
 
 /** Ids of the signed-in customer's interactions (all pages). */

@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { AppInstance, customerInteractionIds, isAlive, lockIsHeld, root, signedIn, sleep, writeLoad } from './app-instance';
+import { AppInstance, customerInteractionIds, isAlive, lockIsHeld, root, signedIn, sleep, startWriteLoad } from './app-instance';
 
 // Issue 10, items 7 and 8, on an app instance of its own (port 3110, .data/e2e-faults) started from the production
 // build: the embedded database's lock (held by the kernel, so it survives a container restart and names its holder)
@@ -46,15 +46,13 @@ async function signalUnderLoad(target: Target, signal: NodeJS.Signals) {
   const customer = await signedIn(running.baseURL, 'customer@kefu.demo');
   const processes = running.processes();
   expect(processes.map((p) => p.command)).toEqual([expect.stringMatching(/^npm start$/), expect.stringContaining('scripts/start.mjs'), expect.anything()]);
-  let stopLoad = false;
-  const load = writeLoad(customer, { workers: 6, until: () => stopLoad });
+  const load = startWriteLoad(customer, { workers: 6 });
   await sleep(3_000);
   process.kill(target === 'npm' ? running.npmPid() : running.launcherPid(), signal);
   const signalledAt = Date.now();
   await expect.poll(() => processes.filter((p) => isAlive(p.pid)).map((p) => p.command), { timeout: 60_000, intervals: [200] }).toEqual([]);
   const stopMs = Date.now() - signalledAt;
-  stopLoad = true;
-  const outcome = await load;
+  const outcome = await load.stop();
   await customer.dispose();
 
   expect(outcome.httpErrors).toEqual([]);

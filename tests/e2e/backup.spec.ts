@@ -1,0 +1,123 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { expect, request, test } from '@playwright/test';
+import { AppInstance, customerInteractionIds, graphqlAs, root, signedIn, sleep, startWriteLoad } from './app-instance';
+
+// Issue 10, item 10: the backup → restore drill, end to end. It is a Playwright spec rather than a Vitest integration
+// test because what it must show lives in the running app: a session cookie signed with the generated secret, survey
+// links (HMAC of the same secret), attachment downloads from the uploads folder, and the launcher's control socket
+// through which the backup copies the embedded database while the app serves. Own instances, from the production build:
+// the source on port 3120 and the restored copy on 3121, under .data/e2e-backup.
+
+const base = '.data/e2e-backup';
+const source = `${base}/source`;
+const target = `${base}/restored`;
+const archive = resolve(root, base, 'kefu-backup.tar.gz');
+const run = promisify(execFile);
+
+type Manifest = { mode: string; tables: Record<string, number>; files: Record<string, { bytes: number; sha256: string }> };
+
+/** Row counts per table of the embedded database in `dataDir`, read directly from its folder. */
+async function countRows(dataDir: string): Promise<Record<string, number>> {
+  const db = await PGlite.create(resolve(root, dataDir, 'pglite'));
+  try {
+    const { rows: tables } = await db.query<{ schema: string; name: string }>(
+      `select n.nspname as schema, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind in ('r', 'p') and not c.relispartition and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%'`,
+    );
+    const counts: Record<string, number> = {};
+    for (const { schema, name } of tables) {
+      const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from "${schema}"."${name}"`);
+      counts[`${schema}.${name}`] = rows[0]!.n;
+    }
+    return counts;
+  } finally {
+    await db.close();
+  }
+}
+
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+test('a backup taken under write load, restored into a fresh folder, serves every row, attachment, session and survey link', async () => {
+  test.setTimeout(600_000);
+  rmSync(resolve(root, base), { recursive: true, force: true });
+
+  // The source: an app under write load (portal submissions with an attachment each) while npm run backup runs.
+  const app = await AppInstance.start({ port: 3120, dataDir: source });
+  const customer = await signedIn(app.baseURL, 'customer@kefu.demo');
+  const oldSession = await customer.storageState();
+  const surveys = await graphqlAs<{ myOpenSurveys: { url: string }[] }>(customer, '{ myOpenSurveys { url } }');
+  expect(surveys.errors).toBeUndefined();
+  const surveyUrl = surveys.data!.myOpenSurveys[0]!.url;
+  const load = startWriteLoad(customer, { workers: 4, attachments: true });
+  await sleep(3_000);
+  const acknowledgedBeforeBackup = [...load.outcome.acknowledged];
+  const backupStarted = Date.now();
+  const backup = await run('npm', ['run', 'backup', '--', '--out', archive], { cwd: root, env: { ...process.env, KEFU_DATA_DIR: source } });
+  const backupMs = Date.now() - backupStarted;
+  await sleep(1_000);
+  const outcome = await load.stop();
+  await customer.dispose();
+  await app.stop();
+  expect(outcome.httpErrors).toEqual([]);
+  expect(outcome.graphqlErrors).toEqual([]);
+  expect(acknowledgedBeforeBackup.length).toBeGreaterThan(5);
+  expect(backup.stdout).toContain('made by the running launcher');
+  console.log(`backup under load: ${backupMs} ms; ${acknowledgedBeforeBackup.length} writes before it, ${outcome.acknowledged.length} in all`);
+
+  // Restore into a fresh folder; then every table holds the manifest's row count.
+  const restored = await run('npm', ['run', 'restore', '--', archive], { cwd: root, env: { ...process.env, KEFU_DATA_DIR: target } });
+  expect(restored.stdout).toContain('row counts as in the manifest');
+  const manifest = JSON.parse((await run('tar', ['-xzOf', archive, 'manifest.json'], { maxBuffer: 64 * 1024 * 1024 })).stdout) as Manifest;
+  expect(manifest.mode).toBe('embedded');
+  expect(await countRows(target)).toEqual(manifest.tables);
+  expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['database/pglite.tar', 'secrets/nextauth-secret']));
+
+  // The app on the restored folder.
+  const copy = await AppInstance.start({ port: 3121, dataDir: target });
+  try {
+    // The session cookie from before the backup is still valid (the generated secret came back with it).
+    const sameSession = await request.newContext({ baseURL: copy.baseURL, storageState: oldSession });
+    const served = await customerInteractionIds(sameSession);
+    // Every write acknowledged before the backup began is there; writes during it may or may not be.
+    expect(acknowledgedBeforeBackup.filter((s) => !served.has(s.id))).toEqual([]);
+    const ours = outcome.acknowledged.filter((s) => served.has(s.id));
+
+    // Every attachment of the restored copy downloads, ours with the very bytes sent.
+    const sent = new Map(ours.map((s) => [s.id, s.attachment!]));
+    let downloaded = 0;
+    for (const id of served) {
+      const answer = await graphqlAs<{ interaction: { attachments: { fileName: string; downloadUrl: string }[] } }>(
+        sameSession,
+        'query ($id: ID!) { interaction(id: $id) { attachments { fileName downloadUrl } } }',
+        { id },
+      );
+      expect(answer.errors).toBeUndefined();
+      for (const attachment of answer.data!.interaction.attachments) {
+        const response = await sameSession.get(attachment.downloadUrl);
+        expect(response.status(), attachment.downloadUrl).toBe(200);
+        const body = await response.body();
+        if (sent.has(id)) expect(sha256(body)).toBe(sha256(sent.get(id)!.content));
+        downloaded += 1;
+      }
+    }
+    expect(downloaded).toBe(manifest.tables['public.Attachment']);
+    await sameSession.dispose();
+
+    // The personal survey link from before the backup still opens its form (its HMAC uses the restored secret).
+    const anonymous = await request.newContext({ baseURL: copy.baseURL });
+    expect((await anonymous.get(surveyUrl)).status()).toBe(200);
+    const form = await graphqlAs<{ surveyForm: { campaignName: string } }>(anonymous, 'query ($token: String!) { surveyForm(token: $token) { campaignName } }', {
+      token: surveyUrl.split('/').pop(),
+    });
+    expect(form.errors).toBeUndefined();
+    expect(form.data!.surveyForm.campaignName).not.toBe('');
+    await anonymous.dispose();
+  } finally {
+    await copy.stop();
+  }
+});
