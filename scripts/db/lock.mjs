@@ -57,14 +57,3 @@ export function lockDataDir(paths, purpose) {
     },
   };
 }
-
-/** True when some process holds the lock of `paths` right now (the caller takes and drops it to find out). */
-export function isDataDirLocked(paths) {
-  try {
-    lockDataDir(paths, 'probe').release();
-    return false;
-  } catch (error) {
-    if (error instanceof DataDirLockedError) return true;
-    throw error;
-  }
-}

@@ -42,7 +42,8 @@ export class AppInstance {
       cwd: root,
       detached: true, // its own process group
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, KEFU_DATA_DIR: options.dataDir, PORT: String(options.port), ...options.env },
+      // The embedded database unless the caller names a server.
+      env: { ...process.env, DATABASE_URL: '', KEFU_DATA_DIR: options.dataDir, PORT: String(options.port), ...options.env },
     });
     return new AppInstance(proc, options);
   }

@@ -4,50 +4,80 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { expect, request, test } from '@playwright/test';
 import { AppInstance, customerInteractionIds, graphqlAs, root, signedIn, sleep, startWriteLoad } from './app-instance';
 
 // Issue 10, item 10: the backup → restore drill, end to end. It is a Playwright spec rather than a Vitest integration
 // test because what it must show lives in the running app: a session cookie signed with the generated secret, survey
 // links (HMAC of the same secret), attachment downloads from the uploads folder, and the launcher's control socket
-// through which the backup copies the embedded database while the app serves. Own instances, from the production build:
-// the source on port 3120 and the restored copy on 3121, under .data/e2e-backup.
+// through which the backup copies the embedded database while the app serves. Both modes: the embedded database (the
+// default), and a PostgreSQL server database (pg_dump / pg_restore). Own instances from the production build, on ports
+// 3120-3123, with data folders under .data/e2e-backup.
 
 const base = '.data/e2e-backup';
-const source = `${base}/source`;
-const target = `${base}/restored`;
-const archive = resolve(root, base, 'kefu-backup.tar.gz');
 const run = promisify(execFile);
+// Server mode: databases of their own on the machine's PostgreSQL (TOOLCHAIN.md), dropped and created afresh.
+const server = 'postgresql://postgres@127.0.0.1:5432';
 
+type Mode = 'embedded' | 'server';
 type Manifest = { mode: string; tables: Record<string, number>; files: Record<string, { bytes: number; sha256: string }> };
 
-/** Row counts per table of the embedded database in `dataDir`, read directly from its folder. */
-async function countRows(dataDir: string): Promise<Record<string, number>> {
-  const db = await PGlite.create(resolve(root, dataDir, 'pglite'));
-  try {
-    const { rows: tables } = await db.query<{ schema: string; name: string }>(
-      `select n.nspname as schema, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where c.relkind in ('r', 'p') and not c.relispartition and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%'`,
-    );
-    const counts: Record<string, number> = {};
-    for (const { schema, name } of tables) {
-      const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from "${schema}"."${name}"`);
-      counts[`${schema}.${name}`] = rows[0]!.n;
-    }
-    return counts;
-  } finally {
-    await db.close();
+const COUNT_TABLES = `select n.nspname as schema, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  where c.relkind in ('r', 'p') and not c.relispartition and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%'`;
+
+type Queryable = { query: <T>(sql: string) => Promise<{ rows: T[] }> };
+
+async function countRowsWith(db: Queryable): Promise<Record<string, number>> {
+  const { rows: tables } = await db.query<{ schema: string; name: string }>(COUNT_TABLES);
+  const counts: Record<string, number> = {};
+  for (const { schema, name } of tables) {
+    const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from "${schema}"."${name}"`);
+    counts[`${schema}.${name}`] = rows[0]!.n;
   }
+  return counts;
+}
+
+/** Row counts per table of the restored database: the embedded folder opened directly, or the server database. */
+async function countRows(mode: Mode, place: { dataDir: string; databaseUrl?: string }): Promise<Record<string, number>> {
+  if (mode === 'embedded') {
+    const db = await PGlite.create(resolve(root, place.dataDir, 'pglite'));
+    try {
+      return await countRowsWith(db as unknown as Queryable);
+    } finally {
+      await db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: place.databaseUrl });
+  await client.connect();
+  try {
+    return await countRowsWith(client as unknown as Queryable);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freshServerDatabase(name: string) {
+  const client = new pg.Client({ connectionString: `${server}/postgres` });
+  await client.connect();
+  await client.query(`drop database if exists ${name} with (force)`);
+  await client.query(`create database ${name}`);
+  await client.end();
+  return `${server}/${name}`;
 }
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
-test('a backup taken under write load, restored into a fresh folder, serves every row, attachment, session and survey link', async () => {
-  test.setTimeout(600_000);
-  rmSync(resolve(root, base), { recursive: true, force: true });
+async function drill(mode: Mode, ports: [number, number]) {
+  const dir = `${base}/${mode}`;
+  rmSync(resolve(root, dir), { recursive: true, force: true });
+  const archive = resolve(root, dir, 'kefu-backup.tar.gz');
+  const sourcePlace = { dataDir: `${dir}/source`, databaseUrl: mode === 'server' ? await freshServerDatabase('kefu_e2e_backup_source') : undefined };
+  const targetPlace = { dataDir: `${dir}/restored`, databaseUrl: mode === 'server' ? await freshServerDatabase('kefu_e2e_backup_restored') : undefined };
+  const envOf = (place: typeof sourcePlace) => ({ KEFU_DATA_DIR: place.dataDir, DATABASE_URL: place.databaseUrl ?? '' });
 
   // The source: an app under write load (portal submissions with an attachment each) while npm run backup runs.
-  const app = await AppInstance.start({ port: 3120, dataDir: source });
+  const app = await AppInstance.start({ port: ports[0], dataDir: sourcePlace.dataDir, env: envOf(sourcePlace) });
   const customer = await signedIn(app.baseURL, 'customer@kefu.demo');
   const oldSession = await customer.storageState();
   const surveys = await graphqlAs<{ myOpenSurveys: { url: string }[] }>(customer, '{ myOpenSurveys { url } }');
@@ -57,7 +87,7 @@ test('a backup taken under write load, restored into a fresh folder, serves ever
   await sleep(3_000);
   const acknowledgedBeforeBackup = [...load.outcome.acknowledged];
   const backupStarted = Date.now();
-  const backup = await run('npm', ['run', 'backup', '--', '--out', archive], { cwd: root, env: { ...process.env, KEFU_DATA_DIR: source } });
+  const backup = await run('npm', ['run', 'backup', '--', '--out', archive], { cwd: root, env: { ...process.env, ...envOf(sourcePlace) } });
   const backupMs = Date.now() - backupStarted;
   await sleep(1_000);
   const outcome = await load.stop();
@@ -66,19 +96,30 @@ test('a backup taken under write load, restored into a fresh folder, serves ever
   expect(outcome.httpErrors).toEqual([]);
   expect(outcome.graphqlErrors).toEqual([]);
   expect(acknowledgedBeforeBackup.length).toBeGreaterThan(5);
-  expect(backup.stdout).toContain('made by the running launcher');
-  console.log(`backup under load: ${backupMs} ms; ${acknowledgedBeforeBackup.length} writes before it, ${outcome.acknowledged.length} in all`);
+  expect(backup.stdout).toContain(mode === 'embedded' ? 'made by the running launcher' : 'pg_dump of DATABASE_URL');
+  console.log(`${mode} backup under load: ${backupMs} ms; ${acknowledgedBeforeBackup.length} writes before it, ${outcome.acknowledged.length} in all`);
+  if (mode === 'embedded') {
+    // With no launcher running, the backup opens the folder itself, under its lock.
+    const offline = await run('npm', ['run', 'backup', '--', '--out', resolve(root, dir, 'offline.tar.gz')], { cwd: root, env: { ...process.env, ...envOf(sourcePlace) } });
+    expect(offline.stdout).toContain('made by this command (no launcher was running)');
+  }
 
-  // Restore into a fresh folder; then every table holds the manifest's row count.
-  const restored = await run('npm', ['run', 'restore', '--', archive], { cwd: root, env: { ...process.env, KEFU_DATA_DIR: target } });
+  // Restore into a fresh place; then every table holds the manifest's row count. A second restore there is refused.
+  const restored = await run('npm', ['run', 'restore', '--', archive], { cwd: root, env: { ...process.env, ...envOf(targetPlace) } });
   expect(restored.stdout).toContain('row counts as in the manifest');
   const manifest = JSON.parse((await run('tar', ['-xzOf', archive, 'manifest.json'], { maxBuffer: 64 * 1024 * 1024 })).stdout) as Manifest;
-  expect(manifest.mode).toBe('embedded');
-  expect(await countRows(target)).toEqual(manifest.tables);
-  expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['database/pglite.tar', 'secrets/nextauth-secret']));
+  expect(manifest.mode).toBe(mode);
+  expect(await countRows(mode, targetPlace)).toEqual(manifest.tables);
+  expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining([mode === 'embedded' ? 'database/pglite.tar' : 'database/postgres.dump', 'secrets/nextauth-secret']));
+  const again = await run('npm', ['run', 'restore', '--', archive], { cwd: root, env: { ...process.env, ...envOf(targetPlace) } }).then(
+    () => null,
+    (error: { code: number; stderr: string }) => error,
+  );
+  expect(again?.code).toBe(1);
+  expect(again?.stderr).toContain('The target is not empty');
 
-  // The app on the restored folder.
-  const copy = await AppInstance.start({ port: 3121, dataDir: target });
+  // The app on the restored copy.
+  const copy = await AppInstance.start({ port: ports[1], dataDir: targetPlace.dataDir, env: envOf(targetPlace) });
   try {
     // The session cookie from before the backup is still valid (the generated secret came back with it).
     const sameSession = await request.newContext({ baseURL: copy.baseURL, storageState: oldSession });
@@ -120,4 +161,14 @@ test('a backup taken under write load, restored into a fresh folder, serves ever
   } finally {
     await copy.stop();
   }
+}
+
+test('embedded: a backup taken under write load, restored into a fresh folder, serves every row, attachment, session and survey link', async () => {
+  test.setTimeout(600_000);
+  await drill('embedded', [3120, 3121]);
+});
+
+test('server: a backup taken under write load, restored into a new database, serves every row, attachment, session and survey link', async () => {
+  test.setTimeout(600_000);
+  await drill('server', [3122, 3123]);
 });

@@ -60,7 +60,7 @@ async function signalUnderLoad(target: Target, signal: NodeJS.Signals) {
   expect(outcome.acknowledged.length).toBeGreaterThan(10);
   expect(await fetch(`${running.baseURL}/console/login`).then(() => 'answered', () => 'refused')).toBe('refused');
   expect(lockIsHeld(dataDir)).toBe(false);
-  console.log(`${signal} to the ${target}: stopped in ${stopMs} ms; ${outcome.acknowledged.length} writes acknowledged, ${outcome.connectionErrors} requests refused or cut${running.log.includes('did not stop within') ? '; the web server did not drain in time and was killed' : ''}`);
+  console.log(`${signal} to ${target === 'npm' ? 'npm' : 'the launcher'}: stopped in ${stopMs} ms; ${outcome.acknowledged.length} writes acknowledged, ${outcome.connectionErrors} requests refused or cut${running.log.includes('did not stop within') ? '; the web server did not drain in time and was killed' : ''}`);
 
   app = await AppInstance.start({ port, dataDir });
   const again = await signedIn(app.baseURL, 'customer@kefu.demo');
