@@ -17,7 +17,10 @@ export async function serveControl(paths, handlers) {
   mkdirSync(paths.controlDir, { recursive: true, mode: 0o700 });
   chmodSync(paths.controlDir, 0o700);
   rmSync(paths.control, { force: true });
+  const sockets = new Set();
   const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
     let buffered = '';
     socket.setEncoding('utf8');
     socket.on('error', () => undefined); // a client that went away; nothing to answer
@@ -50,6 +53,8 @@ export async function serveControl(paths, handlers) {
           rmSync(paths.control, { force: true });
           resolveClose();
         });
+        // A client still connected (a backup under way, or one that never asks) must not hold up the stop.
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }

@@ -26,6 +26,7 @@ await mkdir(paths.base, { recursive: true });
 // Embedded: the new folder is locked while it is written, so an npm start cannot open half a database.
 const lock = url ? null : lockDataDir(paths, 'npm run restore');
 const staging = await mkdtemp(join(paths.base, '.restore-'));
+let writing = false; // once the target is being written, a failure leaves part of a restore there
 try {
   const manifest = await readArchive(archive, staging);
   console.log(`▶ ${archive}: ${manifest.mode} backup of ${manifest.createdAt}, every checksum matches`);
@@ -49,6 +50,7 @@ try {
   if (occupied.length) console.log(`▶ --force: replacing ${occupied.join('; ')}`);
 
   const started = Date.now();
+  writing = true;
   let restored;
   if (url) {
     restored = await restoreServer(url, join(staging, manifest.database.file), { replace: args.force });
@@ -77,6 +79,7 @@ try {
   }
 } catch (error) {
   console.error(`✖ restore failed: ${error instanceof Error ? error.message : error}`);
+  if (writing) console.error(`  The target holds a partial restore now: remove it, or restore again with --force.`);
   process.exitCode = 1;
 } finally {
   await rm(staging, { recursive: true, force: true });
