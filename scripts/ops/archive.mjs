@@ -22,6 +22,7 @@ export async function writeArchive(outPath, manifest, fill) {
   const partial = `${outPath}.partial`;
   const pack = tar.pack();
   const written = pipeline(pack, createGzip(), createWriteStream(partial, { mode: 0o600 }));
+  written.catch(() => undefined); // awaited below; an early failure (no space, no permission) surfaces there
   const files = {};
   const entry = (name, size, source) =>
     new Promise((resolveEntry, reject) => {
@@ -85,21 +86,30 @@ function safeName(name) {
  */
 export async function readArchive(archivePath, stagingDir) {
   const extract = tar.extract();
-  const reading = pipeline(createReadStream(archivePath), createGunzip(), extract);
+  let failure = null;
+  const reading = pipeline(createReadStream(archivePath), createGunzip(), extract).catch((error) => {
+    failure = error.code === 'ENOENT' ? new Error(`${archivePath} does not exist`) : new Error(`${archivePath} cannot be read as a .tar.gz (${error.message})`);
+  });
   const found = {};
-  for await (const item of extract) {
-    if (item.header.type !== 'file') {
-      item.resume();
-      continue;
+  try {
+    for await (const item of extract) {
+      if (item.header.type !== 'file') {
+        item.resume();
+        continue;
+      }
+      const name = safeName(item.header.name);
+      const target = join(stagingDir, ...name.split('/'));
+      await mkdir(dirname(target), { recursive: true });
+      const hash = createHash('sha256');
+      await pipeline(item, hashing(hash), createWriteStream(target, { mode: 0o600 }));
+      found[name] = { bytes: item.header.size, sha256: hash.digest('hex') };
     }
-    const name = safeName(item.header.name);
-    const target = join(stagingDir, ...name.split('/'));
-    await mkdir(dirname(target), { recursive: true });
-    const hash = createHash('sha256');
-    await pipeline(item, hashing(hash), createWriteStream(target, { mode: 0o600 }));
-    found[name] = { bytes: item.header.size, sha256: hash.digest('hex') };
+  } catch (error) {
+    await reading;
+    throw failure ?? error;
   }
   await reading;
+  if (failure) throw failure;
   if (!found[MANIFEST]) throw new Error(`${archivePath} has no ${MANIFEST}: not a Kefu backup, or cut short`);
   const manifest = JSON.parse(await readFile(join(stagingDir, MANIFEST), 'utf8'));
   if (manifest.format !== FORMAT) throw new Error(`${archivePath} is in format ${manifest.format}; this version reads ${FORMAT}`);

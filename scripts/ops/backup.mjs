@@ -27,10 +27,11 @@ async function readIfPresent(path) {
   }
 }
 
-// The server dump is staged beside the archive, not in /tmp: it may be as large as the database.
-await mkdir(dirname(out), { recursive: true });
-const staging = await mkdtemp(join(dirname(out), '.kefu-backup-'));
+let staging = null;
 try {
+  // The server dump is staged beside the archive, not in /tmp: it may be as large as the database.
+  await mkdir(dirname(out), { recursive: true });
+  staging = await mkdtemp(join(dirname(out), '.kefu-backup-'));
   const started = Date.now();
   let database;
   let dumpFile;
@@ -85,5 +86,5 @@ try {
   console.error(`✖ backup failed: ${error instanceof Error ? error.message : error}`);
   process.exitCode = 1;
 } finally {
-  await rm(staging, { recursive: true, force: true });
+  if (staging) await rm(staging, { recursive: true, force: true });
 }

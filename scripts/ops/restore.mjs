@@ -22,12 +22,14 @@ const paths = dataDirPaths();
 const url = process.env.DATABASE_URL;
 const target = url ? 'server' : 'embedded';
 
-await mkdir(paths.base, { recursive: true });
-// Embedded: the new folder is locked while it is written, so an npm start cannot open half a database.
-const lock = url ? null : lockDataDir(paths, 'npm run restore');
-const staging = await mkdtemp(join(paths.base, '.restore-'));
+let lock = null;
+let staging = null;
 let writing = false; // once the target is being written, a failure leaves part of a restore there
 try {
+  await mkdir(paths.base, { recursive: true });
+  // Embedded: the new folder is locked while it is written, so an npm start cannot open half a database.
+  lock = url ? null : lockDataDir(paths, 'npm run restore');
+  staging = await mkdtemp(join(paths.base, '.restore-'));
   const manifest = await readArchive(archive, staging);
   console.log(`▶ ${archive}: ${manifest.mode} backup of ${manifest.createdAt}, every checksum matches`);
   if (manifest.mode !== target) {
@@ -82,6 +84,6 @@ try {
   if (writing) console.error(`  The target holds a partial restore now: remove it, or restore again with --force.`);
   process.exitCode = 1;
 } finally {
-  await rm(staging, { recursive: true, force: true });
+  if (staging) await rm(staging, { recursive: true, force: true });
   lock?.release();
 }
