@@ -29,6 +29,15 @@ try {
   await mkdir(paths.base, { recursive: true });
   // Embedded: the new folder is locked while it is written, so an npm start cannot open half a database.
   lock = url ? null : lockDataDir(paths, 'npm run restore');
+  // Refused before the archive is read: it may be large.
+  const occupied = [];
+  if (url && (await countServerTables(url)) > 0) occupied.push('the database in DATABASE_URL has tables');
+  if (!url && !(await isEmptyDir(paths.pglite))) occupied.push(`${paths.pglite} holds a database`);
+  if (!(await isEmptyDir(paths.uploads))) occupied.push(`${paths.uploads} holds files`);
+  for (const name of GENERATED_SECRETS) if (existsSync(paths.secret(name))) occupied.push(`${paths.secret(name)} exists`);
+  if (occupied.length && !args.force) {
+    throw new Error(`The target is not empty (${occupied.join('; ')}). Restore into a new place (KEFU_DATA_DIR, a new database), or pass --force to replace it.`);
+  }
   staging = await mkdtemp(join(paths.base, '.restore-'));
   const manifest = await readArchive(archive, staging);
   console.log(`▶ ${archive}: ${manifest.mode} backup of ${manifest.createdAt}, every checksum matches`);
@@ -41,14 +50,6 @@ try {
   }
 
   const secrets = GENERATED_SECRETS.filter((name) => manifest.files[`secrets/${name}`]);
-  const occupied = [];
-  if (url && (await countServerTables(url)) > 0) occupied.push('the database in DATABASE_URL has tables');
-  if (!url && !(await isEmptyDir(paths.pglite))) occupied.push(`${paths.pglite} holds a database`);
-  if (!(await isEmptyDir(paths.uploads))) occupied.push(`${paths.uploads} holds files`);
-  for (const name of secrets) if (existsSync(paths.secret(name))) occupied.push(`${paths.secret(name)} exists`);
-  if (occupied.length && !args.force) {
-    throw new Error(`The target is not empty (${occupied.join('; ')}). Restore into a new place (KEFU_DATA_DIR, a new database), or pass --force to replace it.`);
-  }
   if (occupied.length) console.log(`▶ --force: replacing ${occupied.join('; ')}`);
 
   const started = Date.now();
