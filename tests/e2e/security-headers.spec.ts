@@ -134,8 +134,13 @@ test('pages run their scripts under the policy without a single CSP violation', 
   await signInByApi(page.request, 'quality@kefu.demo');
   await page.goto('/console/reports/complaints');
   await page.waitForFunction(() => Boolean((window as unknown as { next?: { version?: string } }).next?.version));
-  await expect(page.getByTestId('chart-severity').locator('svg.recharts-surface')).toBeVisible();
+  await expect(page.getByTestId('chart-severity').locator('svg.recharts-surface').first()).toBeVisible();
   await page.goto('/portal/login');
   await page.waitForFunction(() => Boolean((window as unknown as { next?: { version?: string } }).next?.version));
   expect(violations).toEqual([]);
+
+  // The policy is enforced and a violation would have been seen: markup injected into the page cannot run script.
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:," onload="window.__injected = true">'));
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
 });
