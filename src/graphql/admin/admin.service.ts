@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import type { Role } from '@/generated/prisma/enums';
-import { generateApiKey } from '@/server/auth/api-keys';
+import { forgetApiKey, generateApiKey } from '@/server/auth/api-keys';
 import { hashPassword } from '@/server/auth/passwords';
 import { API_SCOPES, requirePermission } from '@/server/auth/policies';
+import { forgetAccount } from '@/server/auth/sessions';
 import { prisma } from '@/server/db';
 import { badInput, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
@@ -52,7 +53,7 @@ export async function createApiKey(viewer: Viewer, input: unknown, now = new Dat
 export async function revokeApiKey(viewer: Viewer, id: string, now = new Date()) {
   requirePermission(viewer, 'apiKeys:manage');
   if (!isUuid(id)) throw notFound('ApiKey');
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const existing = await tx.apiKey.findUnique({ where: { id } });
     if (!existing) throw notFound('ApiKey');
     if (existing.revokedAt) return existing;
@@ -60,6 +61,8 @@ export async function revokeApiKey(viewer: Viewer, id: string, now = new Date())
     await appendHistory(tx, viewer, { entityType: 'ApiKey', entityId: id, action: 'REVOKE', fromState: 'ACTIVE', toState: 'REVOKED' });
     return revoked;
   });
+  forgetApiKey(id); // the key stops working in this process now, in other instances within the auth cache's TTL
+  return result;
 }
 
 export async function listUsers(viewer: Viewer, args: { role?: Role | null; search?: string | null }) {
@@ -115,11 +118,15 @@ export async function setUserActive(viewer: Viewer, id: string, active: boolean)
   requirePermission(viewer, 'users:manage');
   if (!isUuid(id)) throw notFound('User');
   if (viewer.kind === 'staff' && viewer.userId === id && !active) throw badInput('不能停用自己的账号', { id: '不能停用自己的账号' });
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw notFound('User');
     const updated = await tx.user.update({ where: { id }, data: { active } });
     await appendHistory(tx, viewer, { entityType: 'User', entityId: id, action: active ? 'ACTIVATE' : 'DEACTIVATE', fromState: String(user.active), toState: String(active) });
     return updated;
   });
+  // The database ended the account's sessions with the change (trigger User_end_sessions); forget the cached copy so
+  // this process sees it now, other instances within the auth cache's TTL.
+  forgetAccount(id);
+  return result;
 }

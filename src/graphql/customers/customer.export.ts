@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import type { Customer } from '@/generated/prisma/client';
 import { prisma } from '@/server/db';
 import { requirePermission } from '@/server/auth/policies';
+import { csvFile } from '@/server/export/csv';
 import type { Viewer } from '@/server/viewer';
 import { CUSTOMER_COLUMNS, ENUM_LABELS } from './customer.columns';
 import { customerOrderBy, customerWhere, type CustomerFilter, type CustomerSort } from './customer.service';
@@ -48,8 +48,7 @@ async function* exportRows(viewer: Viewer, filter: CustomerFilter, sort: Custome
 export async function exportCustomersCsv(viewer: Viewer, filter: CustomerFilter, sort: CustomerSort | null): Promise<string> {
   const lines: string[][] = [CUSTOMER_COLUMNS.map((c) => c.header)];
   for await (const row of exportRows(viewer, filter, sort)) lines.push(row);
-  // The BOM makes Excel open the UTF-8 file with Chinese intact.
-  return '\uFEFF' + stringify(lines);
+  return csvFile(lines);
 }
 
 export async function exportCustomersXlsx(viewer: Viewer, filter: CustomerFilter, sort: CustomerSort | null): Promise<Buffer> {

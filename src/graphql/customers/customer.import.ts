@@ -3,6 +3,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
 import { badInput, DomainError } from '@/server/errors';
+import { csvCellValue } from '@/server/export/csv';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { CUSTOMER_COLUMNS, ENUM_LABELS, type CustomerColumn } from './customer.columns';
@@ -95,7 +96,7 @@ function coerce(raw: RawRow, errors: ImportRowError[]): Record<string, unknown> 
         break;
       }
       case 'text':
-        out[column.key] = String(value);
+        out[column.key] = csvCellValue(String(value)); // an exported file comes back without the export's formula guard
     }
   }
   return out;

@@ -171,7 +171,7 @@ export const mayReadCustomerRecords = (viewer: Viewer) => viewer.kind === 'custo
  * SPEC §3: a visitor checks the status with number + phone. A wrong number and a wrong phone get the same
  * NOT_FOUND, and attempts are rate-limited per IP, so neither numbers nor phones can be probed.
  */
-export async function lookupInteraction(number: string, phone: string, clientIp: string) {
+export async function lookupInteraction(number: string, phone: string, clientIp: string | null) {
   const wait = await consumeLookupAttempt(clientIp);
   if (wait > 0) throw tooManyRequests(wait);
   const wanted = normalisePhone(phone);

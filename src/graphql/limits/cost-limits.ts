@@ -38,7 +38,8 @@ function budget(): RateLimiterMemory {
   return globalForBudget.kefuGraphqlCostBudget.limiter;
 }
 
-function budgetKey(viewer: Viewer, clientIp: string): string {
+/** Whose budget an operation draws on; null for a visitor whose address is unknown (no shared "unknown" bucket). */
+function budgetKey(viewer: Viewer, clientIp: string | null): string | null {
   switch (viewer.kind) {
     case 'staff':
     case 'customer':
@@ -46,7 +47,7 @@ function budgetKey(viewer: Viewer, clientIp: string): string {
     case 'apiClient':
       return `key:${viewer.apiKeyId}`;
     case 'anonymous':
-      return `ip:${clientIp}`;
+      return clientIp ? `ip:${clientIp}` : null;
   }
 }
 
@@ -79,7 +80,7 @@ export async function enforceCostLimits(request: {
   operationName?: string | null;
   variables?: Record<string, unknown>;
   viewer: Viewer;
-  clientIp: string;
+  clientIp: string | null;
 }): Promise<number> {
   const { schema, document, operationName, viewer, clientIp } = request;
   assertEstimatorSeesSchema(schema);
@@ -104,9 +105,10 @@ export async function enforceCostLimits(request: {
       '查询不能在记录与其所属对象之间往返嵌套 / A query may not return to a record type it has already passed through (e.g. interactions → customer → interactions)',
     );
   }
-  if (cost < heavyOperationCost()) return cost;
+  const key = budgetKey(viewer, clientIp);
+  if (cost < heavyOperationCost() || !key) return cost;
   try {
-    await budget().consume(budgetKey(viewer, clientIp), cost);
+    await budget().consume(key, cost);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));

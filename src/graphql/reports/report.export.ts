@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import complaints from '../../../messages/zh-CN/complaints.json';
 import intake from '../../../messages/zh-CN/intake.json';
 import { formatDateTime } from '@/lib/format';
+import { csvFile, type CsvCell } from '@/server/export/csv';
 import { renderPdf, type DocBlock, type PrintableDocument } from '@/server/pdf/pdf-document';
 import type { PdfCell } from '@/server/pdf/pdf-report';
 import type { ComplaintMonthlySummaryResult } from './report.service';
@@ -117,13 +117,11 @@ const PDF_COLUMN: Record<SummaryColumn['kind'], { width?: number; align: 'left' 
 
 const cellText = (value: PdfCell) => (value === null || value === undefined ? '' : String(value));
 
-/** One CSV: the tables one after another, each under its name, a blank line between (with a BOM for Excel). */
+/** One CSV: the tables one after another, each under its name, a blank line between. Counts stay numbers. */
 export function summaryCsv(s: ComplaintMonthlySummaryResult): string {
-  const lines: string[][] = [[`月度投诉汇总与分析 ${s.month}`]];
-  for (const table of summaryTables(s)) {
-    lines.push([], [`【${table.name}】`], table.columns.map((c) => c.header), ...table.rows.map((r) => r.map(cellText)));
-  }
-  return '\uFEFF' + stringify(lines);
+  const lines: (readonly CsvCell[])[] = [[`月度投诉汇总与分析 ${s.month}`]];
+  for (const table of summaryTables(s)) lines.push([], [`【${table.name}】`], table.columns.map((c) => c.header), ...table.rows);
+  return csvFile(lines);
 }
 
 /** A workbook with one sheet per table. */

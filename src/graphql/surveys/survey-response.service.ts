@@ -123,7 +123,7 @@ type InvitationForForm = Prisma.SurveyInvitationGetPayload<{ include: typeof WIT
  * The invitation behind a token. Unknown tokens are NOT_FOUND and count against the caller's IP: after too many
  * (SURVEY_TOKEN_FAILURES_PER_IP, default 20 per 15 minutes) the IP gets TOO_MANY_REQUESTS, so tokens cannot be walked.
  */
-async function invitationByToken(token: string, clientIp: string): Promise<InvitationForForm> {
+async function invitationByToken(token: string, clientIp: string | null): Promise<InvitationForForm> {
   const wait = await surveyTokenRetryAfter(clientIp);
   if (wait > 0) throw tooManyRequests(wait);
   const invitation = isWellFormedToken(token) ? await prisma.surveyInvitation.findUnique({ where: { tokenHash: tokenHash(token) }, include: WITH_FORM }) : null;
@@ -161,14 +161,14 @@ async function formOf(invitation: InvitationForForm, now: Date, response: Survey
 }
 
 /** The form behind a personal link; the first read marks the invitation opened (once: a conditional update). */
-export async function surveyForm(token: string, clientIp: string, now: Date): Promise<SurveyFormModel> {
+export async function surveyForm(token: string, clientIp: string | null, now: Date): Promise<SurveyFormModel> {
   const invitation = await invitationByToken(token, clientIp);
   if (!invitation.openedAt) await prisma.surveyInvitation.updateMany({ where: { id: invitation.id, openedAt: null }, data: { openedAt: now } });
   return formOf(invitation, now);
 }
 
 /** Saves progress: answers are checked for type (not for completeness) and kept on the response row as its draft. */
-export async function saveSurveyDraft(token: string, answers: readonly AnswerInput[], clientIp: string, now: Date): Promise<SurveyFormModel> {
+export async function saveSurveyDraft(token: string, answers: readonly AnswerInput[], clientIp: string | null, now: Date): Promise<SurveyFormModel> {
   const invitation = await invitationByToken(token, clientIp);
   const state = formState(invitation.campaign, invitation.response?.submittedAt ?? null, now);
   if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
@@ -191,7 +191,7 @@ export async function saveSurveyDraft(token: string, answers: readonly AnswerInp
  * one transaction writes the response, its answers (with campaignId), its index and low-score flag, the invitation's
  * respondedAt and the history — or nothing. A closed or expired campaign refuses (CONFLICT with the state).
  */
-export async function submitSurveyResponse(viewer: Viewer, token: string, answers: readonly AnswerInput[], clientIp: string, now: Date): Promise<SurveyFormModel> {
+export async function submitSurveyResponse(viewer: Viewer, token: string, answers: readonly AnswerInput[], clientIp: string | null, now: Date): Promise<SurveyFormModel> {
   const invitation = await invitationByToken(token, clientIp);
   const state = formState(invitation.campaign, invitation.response?.submittedAt ?? null, now);
   if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import type { ResponseSource } from '@/generated/prisma/enums';
 import { TIME_ZONE } from '@/i18n/config';
 import { formatDateTime } from '@/lib/format';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
+import { csvFile } from '@/server/export/csv';
 import type { Viewer } from '@/server/viewer';
 import { surveyAnalysis, surveyBreakdown, surveyTrend, type AnalysisFilter } from './survey-analysis.service';
 import { responseWhere, type ResponseFilter } from './survey-response.service';
@@ -132,7 +132,7 @@ export function tablesToCsv(tables: readonly Table[]): string {
     }
     lines.push(t.header, ...t.rows);
   });
-  return '\uFEFF' + stringify(lines.map((l) => l.map((c) => (c === null ? '' : c))));
+  return csvFile(lines);
 }
 
 export async function tablesToXlsx(tables: readonly Table[]): Promise<Buffer> {

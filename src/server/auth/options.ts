@@ -1,6 +1,8 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Role } from '@/generated/prisma/enums';
+import { clientAddressFrom } from '@/server/http/client-address';
+import { endSessions, sessionIsValid } from './sessions';
 import { signInWithPassword, SignInThrottled } from './sign-in';
 
 declare module 'next-auth' {
@@ -10,6 +12,7 @@ declare module 'next-auth' {
   interface User {
     role: Role;
     customerId: string | null;
+    sessionVersion: number;
   }
 }
 declare module 'next-auth/jwt' {
@@ -17,19 +20,21 @@ declare module 'next-auth/jwt' {
     uid?: string;
     role?: Role;
     customerId?: string | null;
+    /** The account's sessionVersion at sign-in: the session ends when the account's version moves on (sessions.ts). */
+    sv?: number;
   }
 }
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  if (typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0]!.trim();
-  const real = headers?.['x-real-ip'];
-  return typeof real === 'string' && real ? real : 'unknown';
+/** Thrown by the jwt callback for a session that ended; next-auth then clears the cookie and answers "no session". */
+class SessionEnded extends Error {
+  constructor() {
+    super('Session ended (signed out, deactivated, or password/role changed)');
+  }
 }
 
 export const authOptions: NextAuthOptions = {
-  // JWT sessions (the credentials provider requires them); the GraphQL context reloads the user on every request,
-  // so a deactivated account loses access at once.
+  // JWT sessions (the credentials provider requires them), ended server-side by the account's session version: every
+  // request compares it (request-viewer.ts, session.ts, and the jwt callback below for next-auth's own endpoints).
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
   secret: process.env.NEXTAUTH_SECRET,
   pages: { signIn: '/console/login' },
@@ -40,8 +45,7 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, req) {
         try {
-          const user = await signInWithPassword(credentials, clientIp(req?.headers));
-          return user;
+          return await signInWithPassword(credentials, clientAddressFrom(req?.headers));
         } catch (error) {
           if (error instanceof SignInThrottled) throw new Error('THROTTLED');
           throw error;
@@ -50,11 +54,14 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
         token.customerId = user.customerId;
+        token.sv = user.sessionVersion;
+      } else if (!(await sessionIsValid(token))) {
+        throw new SessionEnded();
       }
       return token;
     },
@@ -70,5 +77,22 @@ export const authOptions: NextAuthOptions = {
       }
       return session;
     },
+  },
+  events: {
+    // next-auth's sign-out endpoint decodes the cookie and calls this before clearing it: the version moves on, so a
+    // copy of the cookie taken before no longer works anywhere.
+    async signOut({ token }) {
+      await endSessions(token);
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      if (metadata instanceof SessionEnded) return; // an ended session is expected, not a server error
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
   },
 };

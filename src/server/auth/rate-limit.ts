@@ -1,91 +1,118 @@
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import { prisma } from '@/server/db';
+import { addressBucket } from '@/server/http/client-address';
 
-// Sign-in attempts: 10 per 15 minutes per e-mail address and 50 per 15 minutes per IP, counted in PostgreSQL (the
-// `RateLimit` model) so every app instance shares the count. The Prisma store is used rather than the raw pg store:
-// the latter's named prepared statements collide on the embedded database, whose connections share one session.
-const globalForLimiter = globalThis as unknown as { kefuSignInLimiters?: { byEmail: RateLimiterPrisma; byIp: RateLimiterPrisma } };
+// Every limit here is counted in PostgreSQL (the `RateLimit` model) so all app instances share the counts, and keyed by
+// the client's address as the HTTP server resolved it (src/server/http/client-address.ts: X-Forwarded-For counts only
+// through TRUSTED_PROXIES). An IPv6 client counts per /64. When the address is not known (null: only outside the real
+// server, e.g. tests calling services) the per-address limits are skipped — never one bucket every such caller shares.
+// The Prisma store is used rather than the raw pg store: the latter's named prepared statements collide on the
+// embedded database, whose connections share one session.
+const MINUTES_15 = 15 * 60;
 
-function limiters() {
-  if (!globalForLimiter.kefuSignInLimiters) {
-    const common = { storeClient: prisma, tableName: 'rateLimit', duration: 15 * 60 } as const;
-    globalForLimiter.kefuSignInLimiters = {
-      byEmail: new RateLimiterPrisma({ ...common, keyPrefix: 'signin_email', points: Number(process.env.SIGNIN_LIMIT_PER_EMAIL ?? 10) }),
-      byIp: new RateLimiterPrisma({ ...common, keyPrefix: 'signin_ip', points: Number(process.env.SIGNIN_LIMIT_PER_IP ?? 50) }),
+type Limiters = { signInPair: RateLimiterPrisma; signInPairWait: RateLimiterPrisma; signInAddress: RateLimiterPrisma; lookup: RateLimiterPrisma; surveyToken: RateLimiterPrisma };
+// On globalThis: the process hosts two copies of the server modules (Next's bundle and the custom server).
+const globalForLimiters = globalThis as unknown as { kefuRateLimiters?: Limiters };
+
+const signInFreeFailures = () => Number(process.env.SIGNIN_FREE_FAILURES ?? 5);
+const signInFailuresPerAddress = () => Number(process.env.SIGNIN_LIMIT_PER_IP ?? 50);
+const lookupsPerAddress = () => Number(process.env.LOOKUP_LIMIT_PER_IP ?? 30);
+const surveyTokenFailures = () => Number(process.env.SURVEY_TOKEN_FAILURES_PER_IP ?? 20);
+
+function limiters(): Limiters {
+  if (!globalForLimiters.kefuRateLimiters) {
+    const limiter = (keyPrefix: string, points: number, duration: number) => new RateLimiterPrisma({ storeClient: prisma, tableName: 'rateLimit', keyPrefix, points, duration });
+    globalForLimiters.kefuRateLimiters = {
+      // Failed sign-ins per (e-mail, address), remembered for a day; a counter, never "exceeded" by itself.
+      signInPair: limiter('signin_pair', Number.MAX_SAFE_INTEGER, 24 * 60 * 60),
+      // The wait the last failure imposed on that pair, as a block of the computed length.
+      signInPairWait: limiter('signin_pair_wait', 1, 1),
+      signInAddress: limiter('signin_ip', signInFailuresPerAddress(), MINUTES_15),
+      lookup: limiter('lookup_ip', lookupsPerAddress(), MINUTES_15),
+      surveyToken: limiter('survey_token_ip', surveyTokenFailures(), MINUTES_15),
     };
   }
-  return globalForLimiter.kefuSignInLimiters;
+  return globalForLimiters.kefuRateLimiters;
 }
 
-/** Counts one attempt; returns the seconds to wait when the limit is exceeded, else 0. */
-export async function consumeSignInAttempt(email: string, ip: string): Promise<number> {
-  const { byEmail, byIp } = limiters();
+const seconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
+/** Consumes a point; the seconds to wait when the limit was already used up, else 0. */
+async function consume(limiter: RateLimiterPrisma, key: string): Promise<number> {
   try {
-    await Promise.all([byEmail.consume(email.toLowerCase()), byIp.consume(ip)]);
+    await limiter.consume(key);
     return 0;
   } catch (error) {
-    if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);
+    if (error instanceof RateLimiterRes) return seconds(error);
     throw error;
   }
 }
 
-export async function resetSignInAttempts(email: string): Promise<void> {
-  await limiters().byEmail.delete(email.toLowerCase());
+/** The seconds a key must still wait when it has used up its points (a block counts as used up), else 0. */
+async function retryAfter(limiter: RateLimiterPrisma, key: string): Promise<number> {
+  const res = await limiter.get(key);
+  return res && res.consumedPoints >= limiter.points ? seconds(res) : 0;
 }
 
-// Anonymous status look-ups (number + phone, SPEC §3): per IP, so nobody can walk numbers and phones at speed.
-const globalForLookupLimiter = globalThis as unknown as { kefuLookupLimiter?: RateLimiterPrisma };
+// ───────────────────────────── sign-in ─────────────────────────────
 
-function lookupLimiter() {
-  globalForLookupLimiter.kefuLookupLimiter ??= new RateLimiterPrisma({
-    storeClient: prisma,
-    tableName: 'rateLimit',
-    duration: 15 * 60,
-    keyPrefix: 'lookup_ip',
-    points: Number(process.env.LOOKUP_LIMIT_PER_IP ?? 30),
-  });
-  return globalForLookupLimiter.kefuLookupLimiter;
+/** The wait after the n-th failure of one (e-mail, address): none for the first few, then 1 s doubling to 15 minutes. */
+export function signInDelaySeconds(failures: number, freeFailures = signInFreeFailures()): number {
+  if (failures <= freeFailures) return 0;
+  return Math.min(2 ** (failures - freeFailures - 1), MINUTES_15);
 }
 
-/** Counts one look-up; returns the seconds to wait when the limit is exceeded, else 0. */
-export async function consumeLookupAttempt(ip: string): Promise<number> {
-  try {
-    await lookupLimiter().consume(ip);
-    return 0;
-  } catch (error) {
-    if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);
-    throw error;
-  }
+const pairKey = (email: string, address: string) => `${email.toLowerCase()}|${addressBucket(address)}`;
+
+/**
+ * Counts a sign-in attempt before the password is checked; the seconds to wait when it may not go ahead, else 0.
+ * Per address: SIGNIN_LIMIT_PER_IP attempts per 15 minutes across accounts (a successful one is given back), counted
+ * before the check so a burst of parallel guesses cannot exceed it. Per (e-mail, address): the wait the pair's last
+ * failure imposed. There is no limit per e-mail alone: it would let anyone lock the account's owner out.
+ */
+export async function beginSignInAttempt(email: string, address: string | null): Promise<number> {
+  if (!address) return 0;
+  const { signInAddress, signInPairWait } = limiters();
+  const pairWait = await retryAfter(signInPairWait, pairKey(email, address));
+  if (pairWait > 0) return pairWait;
+  return consume(signInAddress, addressBucket(address));
+}
+
+/** A wrong password (or unknown account): one more failure for the pair, and the wait it now imposes. */
+export async function recordSignInFailure(email: string, address: string | null): Promise<void> {
+  if (!address) return;
+  const { signInPair, signInPairWait } = limiters();
+  const key = pairKey(email, address);
+  const failures = (await signInPair.penalty(key)).consumedPoints;
+  const delay = signInDelaySeconds(failures);
+  if (delay > 0) await signInPairWait.block(key, delay);
+}
+
+/** A successful sign-in clears its pair's failures and gives back its per-address point. */
+export async function recordSignInSuccess(email: string, address: string | null): Promise<void> {
+  if (!address) return;
+  const { signInPair, signInPairWait, signInAddress } = limiters();
+  const key = pairKey(email, address);
+  await Promise.all([signInPair.delete(key), signInPairWait.delete(key), signInAddress.reward(addressBucket(address))]);
+}
+
+// ───────────────────────────── public look-ups ─────────────────────────────
+
+/** Anonymous status look-ups (number + phone, SPEC §3): per address, so nobody walks numbers and phones at speed. */
+export async function consumeLookupAttempt(address: string | null): Promise<number> {
+  return address ? consume(limiters().lookup, addressBucket(address)) : 0;
 }
 
 // Personal survey links (SPEC §6): the form, draft and submission are public and found by token. Only unknown tokens
-// count — a customer saving a draft every few seconds is never limited — so walking tokens from one IP stops after
-// SURVEY_TOKEN_FAILURES_PER_IP misses (default 20) per 15 minutes.
-const globalForSurveyLimiter = globalThis as unknown as { kefuSurveyTokenLimiter?: RateLimiterPrisma };
-const surveyTokenFailures = () => Number(process.env.SURVEY_TOKEN_FAILURES_PER_IP ?? 20);
+// count — a customer saving a draft every few seconds is never limited — so walking tokens from one address stops
+// after SURVEY_TOKEN_FAILURES_PER_IP misses (default 20) per 15 minutes.
 
-function surveyTokenLimiter() {
-  globalForSurveyLimiter.kefuSurveyTokenLimiter ??= new RateLimiterPrisma({
-    storeClient: prisma,
-    tableName: 'rateLimit',
-    duration: 15 * 60,
-    keyPrefix: 'survey_token_ip',
-    points: surveyTokenFailures(),
-  });
-  return globalForSurveyLimiter.kefuSurveyTokenLimiter;
+/** Seconds this address must wait before trying a survey token again (0: go ahead). */
+export async function surveyTokenRetryAfter(address: string | null): Promise<number> {
+  return address ? retryAfter(limiters().surveyToken, addressBucket(address)) : 0;
 }
 
-/** Seconds this IP must wait before trying a survey token again (0: go ahead). */
-export async function surveyTokenRetryAfter(ip: string): Promise<number> {
-  const res = await surveyTokenLimiter().get(ip);
-  return res && res.consumedPoints >= surveyTokenFailures() ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
-}
-
-/** Counts one unknown token from this IP. */
-export async function countSurveyTokenFailure(ip: string): Promise<void> {
-  try {
-    await surveyTokenLimiter().consume(ip);
-  } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
-  }
+/** Counts one unknown token from this address. */
+export async function countSurveyTokenFailure(address: string | null): Promise<void> {
+  if (address) await consume(limiters().surveyToken, addressBucket(address));
 }

@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { prisma } from '@/server/db';
-import { verifyPassword } from './passwords';
-import { consumeSignInAttempt, resetSignInAttempts } from './rate-limit';
+import { hashPassword, verifyPassword } from './passwords';
+import { beginSignInAttempt, recordSignInFailure, recordSignInSuccess } from './rate-limit';
 import type { Role } from '@/generated/prisma/enums';
 
-export type SignedInUser = { id: string; name: string; email: string; role: Role; customerId: string | null };
+export type SignedInUser = { id: string; name: string; email: string; role: Role; customerId: string | null; sessionVersion: number };
 
 const ZCredentials = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) });
 
@@ -14,22 +15,31 @@ export class SignInThrottled extends Error {
   }
 }
 
-/** Checks a password sign-in. Rate-limited per e-mail and per IP; the same answer for unknown user and bad password. */
-export async function signInWithPassword(input: unknown, ip: string): Promise<SignedInUser | null> {
+// A hash of a random password at the cost real hashes have: an unknown or inactive account is compared against it, so
+// the answer takes as long as for an account that exists (no telling which e-mail addresses have accounts).
+const globalForDummy = globalThis as unknown as { kefuDummyPasswordHash?: Promise<string> };
+const dummyHash = () => (globalForDummy.kefuDummyPasswordHash ??= hashPassword(randomBytes(18).toString('base64')));
+
+/**
+ * Checks a password sign-in from the client at `address` (null outside the real server: no per-address limits).
+ * Rate-limited per address and per (e-mail, address) with a growing delay (rate-limit.ts), never per e-mail alone; the
+ * same answer, in the same time, for an unknown account, an inactive one and a wrong password.
+ */
+export async function signInWithPassword(input: unknown, address: string | null): Promise<SignedInUser | null> {
   const parsed = ZCredentials.safeParse(input);
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
-  const wait = await consumeSignInAttempt(email, ip);
+  const wait = await beginSignInAttempt(email, address);
   if (wait > 0) throw new SignInThrottled(wait);
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, role: true, customerId: true, active: true, passwordHash: true },
+    select: { id: true, name: true, email: true, role: true, customerId: true, active: true, passwordHash: true, sessionVersion: true },
   });
-  if (!user || !user.active || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-  if (user.role === 'CUSTOMER' && !user.customerId) return null;
-  await Promise.all([
-    resetSignInAttempts(email),
-    prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } }),
-  ]);
-  return { id: user.id, name: user.name, email: user.email, role: user.role, customerId: user.customerId };
+  const passwordMatches = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
+  if (!user || !passwordMatches || !user.active || (user.role === 'CUSTOMER' && !user.customerId)) {
+    await recordSignInFailure(email, address);
+    return null;
+  }
+  await Promise.all([recordSignInSuccess(email, address), prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })]);
+  return { id: user.id, name: user.name, email: user.email, role: user.role, customerId: user.customerId, sessionVersion: user.sessionVersion };
 }

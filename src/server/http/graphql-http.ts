@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { NextRequest } from 'next/server';
 import { createContext, type GraphQLContext } from '@/graphql/context';
 import { viewerFromRequest } from '@/server/auth/request-viewer';
 import { now as clockNow } from '@/server/clock';
@@ -9,6 +8,7 @@ import { isDatabaseUnavailable } from '@/server/db';
 import { SERVICE_RETRY_AFTER_SECONDS } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
 import type { Gate } from './admission';
+import { requestIsHttps, securityHeaders } from './security-headers';
 
 /**
  * POST/GET /api/graphql served by Apollo directly on node:http — not through a Next route handler, which cost about a
@@ -23,6 +23,12 @@ export type GraphQLHttpOptions = {
 };
 
 type ErrorBody = { status: number; code: string; message: string; headers?: Record<string, string> };
+
+/** The response headers every answer of the endpoint carries (src/server/http/security-headers.ts). */
+function setSecurityHeaders(req: IncomingMessage, res: ServerResponse) {
+  const https = requestIsHttps(req.headers['x-forwarded-proto'] as string | undefined, (req.socket as { encrypted?: boolean }).encrypted === true);
+  for (const [name, value] of Object.entries(securityHeaders({ kind: 'resource', https }))) res.setHeader(name, value);
+}
 
 function sendError(res: ServerResponse, error: ErrorBody): void {
   if (res.headersSent) {
@@ -67,25 +73,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 
 /**
  * The viewer for a node request: the same resolution as everywhere else (API key or next-auth session cookie), fed the
- * two things it reads — the Authorization header and the cookies.
+ * two headers it reads.
  */
-async function viewerOf(req: IncomingMessage): Promise<Viewer> {
+function viewerOf(req: IncomingMessage): Promise<Viewer> {
   const headers = new Headers();
   if (req.headers.authorization) headers.set('authorization', req.headers.authorization);
-  const cookies = new Map<string, string>();
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) cookies.set(part.slice(0, eq).trim(), decodeURIComponentSafe(part.slice(eq + 1).trim()));
-  }
-  return viewerFromRequest({ headers, cookies } as unknown as NextRequest);
-}
-
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
+  if (req.headers.cookie) headers.set('cookie', req.headers.cookie);
+  return viewerFromRequest({ headers });
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {
@@ -98,6 +92,7 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 
 export function createGraphQLHttpHandler(apollo: ApolloServer<GraphQLContext>, options: GraphQLHttpOptions) {
   return async function handleGraphQL(req: IncomingMessage, res: ServerResponse, clientAddress: string | null): Promise<void> {
+    setSecurityHeaders(req, res);
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST') {
       return sendError(res, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Use GET or POST', headers: { allow: 'GET, POST' } });

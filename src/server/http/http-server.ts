@@ -6,6 +6,7 @@ import { createGate, type Gate } from './admission';
 import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, resolveClientAddress } from './client-address';
 import { createGraphQLHttpHandler, unavailableBody } from './graphql-http';
 import { isReportPath, isStaticPath } from './routes';
+import { requestIsHttps, securityHeaders } from './security-headers';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -70,7 +71,8 @@ export function createAppHttpServer(options: AppHttpServerOptions): AppHttpServe
     const release = await (report ? gates.reports : gates.interactive).enter();
     if (!release) {
       const body = unavailableBody();
-      res.writeHead(body.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...body.headers });
+      const https = requestIsHttps(req.headers['x-forwarded-proto'] as string | undefined);
+      res.writeHead(body.status, { ...securityHeaders({ kind: 'resource', https }), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...body.headers });
       res.end(JSON.stringify({ error: { code: body.code, message: body.message } }));
       return;
     }

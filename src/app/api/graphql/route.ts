@@ -3,16 +3,11 @@ import type { NextRequest } from 'next/server';
 import { createContext, type GraphQLContext } from '@/graphql/context';
 import { createApolloServer } from '@/graphql/server';
 import { viewerFromRequest } from '@/server/auth/request-viewer';
+import { clientAddressFrom } from '@/server/http/client-address';
 
 const handler = startServerAndCreateNextHandler<NextRequest, GraphQLContext>(createApolloServer(), {
-  context: async (req) => createContext(await viewerFromRequest(req), undefined, clientIpOf(req)),
+  context: async (req) => createContext(await viewerFromRequest(req), undefined, clientAddressFrom(req.headers)),
 });
-
-function clientIpOf(req: NextRequest): string {
-  const forwarded = req.headers.get('x-forwarded-for');
-  if (forwarded) return forwarded.split(',')[0]!.trim();
-  return req.headers.get('x-real-ip') || 'unknown';
-}
 
 export const dynamic = 'force-dynamic';
 export async function GET(request: NextRequest) {

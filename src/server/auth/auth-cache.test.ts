@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { AUTH_CACHE_TTL_MS, sharedCache, TtlCache } from './auth-cache';
+
+describe('TtlCache', () => {
+  it('serves a value until its TTL ends, then reads it again', async () => {
+    let clock = 0;
+    let reads = 0;
+    const cache = new TtlCache<string, number>(5_000, 100, () => clock);
+    const load = async () => ++reads;
+    expect(await cache.get('a', load)).toBe(1);
+    clock = 4_999;
+    expect(await cache.get('a', load)).toBe(1);
+    clock = 5_000;
+    expect(await cache.get('a', load)).toBe(2);
+  });
+
+  it('forgets at once on delete, and never keeps a value read while an invalidation happened', async () => {
+    const cache = new TtlCache<string, string>(5_000);
+    expect(await cache.get('user', async () => 'v1')).toBe('v1');
+    cache.delete('user');
+    // A read that started before an invalidation may hold the old state: returned, not kept.
+    let release!: () => void;
+    const slow = cache.get('user', () => new Promise<string>((r) => (release = () => r('stale'))));
+    cache.delete('user');
+    release();
+    expect(await slow).toBe('stale');
+    expect(await cache.get('user', async () => 'fresh')).toBe('fresh');
+  });
+
+  it('keeps at most maxEntries, dropping the oldest, and skips values `keep` refuses', async () => {
+    const cache = new TtlCache<number, number | null>(5_000, 3);
+    for (let i = 0; i < 5; i++) await cache.get(i, async () => i);
+    expect(cache.size).toBe(3);
+    expect(await cache.get(0, async () => -1)).toBe(-1);
+    await cache.get(99, async () => null, (v) => v !== null);
+    expect(await cache.get(99, async () => 7)).toBe(7);
+  });
+
+  it('deleteWhere drops the entries a predicate picks', async () => {
+    const cache = new TtlCache<string, { id: string }>(5_000);
+    await cache.get('h1', async () => ({ id: 'k1' }));
+    await cache.get('h2', async () => ({ id: 'k2' }));
+    cache.deleteWhere((v) => v.id === 'k1');
+    expect(await cache.get('h1', async () => ({ id: 'reloaded' }))).toEqual({ id: 'reloaded' });
+    expect(await cache.get('h2', async () => ({ id: 'reloaded' }))).toEqual({ id: 'k2' });
+  });
+
+  it('sharedCache is one cache per name for the whole process (both copies of the server modules)', () => {
+    expect(sharedCache('x')).toBe(sharedCache('x'));
+    expect(sharedCache('x')).not.toBe(sharedCache('y'));
+    expect((globalThis as { kefuAuthCaches?: Map<string, unknown> }).kefuAuthCaches?.get('x')).toBe(sharedCache('x'));
+    expect(sharedCache('x').ttlMs).toBe(AUTH_CACHE_TTL_MS);
+  });
+});
