@@ -110,7 +110,8 @@ try {
   await shutdown(1);
 }
 
-app = spawn(bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], { cwd: root, env, stdio: 'inherit' });
+// The app's own HTTP server (src/server/http/main.ts) around Next: it serves /api/graphql and /api/uploads itself.
+app = spawn(process.execPath, ['--import', 'tsx', 'src/server/http/main.ts', ...(dev ? ['--dev'] : [])], { cwd: root, env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
 app.on('exit', (code) => void shutdown(code ?? 0));
 
 const { DEMO_LOGINS, DEMO_PASSWORD } = {
