@@ -2,12 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { setPendingUploadsDir } from '@/server/storage/pending-uploads';
 import { DiskStorage, setStorage } from '@/server/storage/storage';
 
-/** Points attachment storage at a fresh temp folder (never the developer's .data). */
+/** Points attachment storage and pending uploads at fresh temp folders (never the developer's .data). */
 export function useTempStorage(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-uploads-'));
   setStorage(new DiskStorage(dir));
+  setPendingUploadsDir(mkdtempSync(join(tmpdir(), 'kefu-pending-')));
   return dir;
 }
 

@@ -1,3 +1,5 @@
+import { useRef, useState } from 'react';
+
 // Client-side checks mirror the server's (src/graphql/interactions/interaction.rules.ts), which stays the authority.
 export const MAX_FILES = 5;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -6,22 +8,112 @@ export const ACCEPT_ATTRIBUTE = ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(','
 
 export const extensionOf = (name: string) => (name.includes('.') ? name.split('.').pop()!.toLowerCase() : '');
 
-/** A file's content as base64 (without the data: prefix), for the submitInteraction mutation. */
-export function readAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
-
 /** A random key for one form's lifetime (crypto.randomUUID needs a secure context; getRandomValues does not). */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext) return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export type UploadedFile = { token: string; fileName: string; sizeBytes: number; mimeType: string };
+
+/** Why an upload failed, for the form to word: `rejected` carries the server's own message (it names the file and the rule). */
+export type UploadFailure = 'tooLarge' | 'rejected' | 'rateLimited' | 'busy' | 'network' | 'unknown';
+
+export class UploadError extends Error {
+  constructor(
+    readonly kind: UploadFailure,
+    readonly fileName: string,
+    message = '',
+    readonly retryAfterSeconds = 0,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Sends one file to POST /api/uploads as the raw body (the server streams it to disk and checks it as it passes) and
+ * resolves with its token for the GraphQL intake. XMLHttpRequest rather than fetch for its upload progress events.
+ */
+export function uploadFile(file: File, onProgress?: (fraction: number) => void): Promise<UploadedFile> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/uploads');
+    // Both headers are also what keeps a cross-site form from posting here (the server requires them).
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
+    xhr.upload.onprogress = (event) => {
+      // All bytes sent is not yet accepted: the server still checks the end of the file.
+      if (event.lengthComputable && event.total > 0) onProgress?.(Math.min(event.loaded / event.total, 0.99));
+    };
+    xhr.onerror = () => reject(new UploadError('network', file.name));
+    xhr.onload = () => {
+      let body: { error?: { message?: string } } & Partial<UploadedFile> = {};
+      try {
+        body = JSON.parse(xhr.responseText) as typeof body;
+      } catch {
+        // Not ours (a proxy's error page): judged by the status alone.
+      }
+      if (xhr.status === 201 && body.token) {
+        onProgress?.(1);
+        return resolve(body as UploadedFile);
+      }
+      const retryAfter = Number(xhr.getResponseHeader('retry-after')) || 0;
+      if (xhr.status === 413) return reject(new UploadError('tooLarge', file.name));
+      if (xhr.status === 400 && body.error?.message) return reject(new UploadError('rejected', file.name, body.error.message));
+      if (xhr.status === 429) return reject(new UploadError('rateLimited', file.name, '', retryAfter));
+      if (xhr.status === 503) return reject(new UploadError('busy', file.name, '', retryAfter));
+      reject(new UploadError('unknown', file.name));
+    };
+    xhr.send(file);
+  });
+}
+
+/**
+ * A form's uploads: each chosen file is sent once, before the submission that names it by token. The token is kept per
+ * File for the form's life, so a resubmission after a field error sends the same tokens (the failed submission gave
+ * them back); `forget` drops them when the server no longer knows them (used, or older than an hour).
+ */
+export function useFileUploads() {
+  const tokens = useRef(new WeakMap<File, string>());
+  const [progress, setProgress] = useState<ReadonlyMap<File, number>>(new Map());
+
+  async function uploadAll(files: readonly File[]): Promise<{ uploadToken: string }[]> {
+    return Promise.all(
+      files.map(async (file) => {
+        const known = tokens.current.get(file);
+        if (known) return { uploadToken: known };
+        const { token } = await uploadFile(file, (fraction) => setProgress((current) => new Map(current).set(file, fraction)));
+        tokens.current.set(file, token);
+        return { uploadToken: token };
+      }),
+    );
+  }
+
+  function forget() {
+    tokens.current = new WeakMap();
+    setProgress(new Map());
+  }
+
+  return { uploadAll, progress, forget };
+}
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** One line for the person at the form: a refusal by the server's rules keeps its own words (they name the file and the rule). */
+export function uploadErrorMessage(error: UploadError, t: Translate): string {
+  switch (error.kind) {
+    case 'tooLarge':
+      return t('form.fileTooLarge', { name: error.fileName });
+    case 'rejected':
+      return error.message;
+    case 'rateLimited':
+      return t('form.uploadRateLimited', { seconds: error.retryAfterSeconds || 60 });
+    case 'busy':
+      return t('form.uploadBusy');
+    case 'network':
+      return t('form.uploadNetwork', { name: error.fileName });
+    case 'unknown':
+      return t('form.uploadFailed', { name: error.fileName });
+  }
 }

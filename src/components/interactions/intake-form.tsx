@@ -7,7 +7,8 @@ import { FormField } from '@/components/ui/form-field';
 import type { InteractionType } from '@/gql/graphql';
 import { gqlRequest } from '@/lib/graphql-client';
 import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
-import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, extensionOf, MAX_FILE_BYTES, MAX_FILES, newIdempotencyKey, readAsBase64 } from './intake-files';
+import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, extensionOf, MAX_FILE_BYTES, MAX_FILES, newIdempotencyKey, UploadError, uploadErrorMessage, useFileUploads } from './intake-files';
+import { UploadProgress } from './upload-progress';
 import { IntakeSubmitMutation } from './intake-operations';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
@@ -55,7 +56,8 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const [submitting, setSubmitting] = useState<false | 'uploading' | 'submitting'>(false);
+  const uploads = useFileUploads();
   const [done, setDone] = useState<{ id: string; number: string; type: InteractionType } | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const summaryRef = useRef<HTMLParagraphElement>(null);
@@ -93,10 +95,12 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (submitting) return;
-    setSubmitting(true);
     setFormError(null);
     try {
-      const attachments = await Promise.all(files.map(async (file) => ({ fileName: file.name, contentBase64: await readAsBase64(file) })));
+      // The files go first, each through its own upload; the submission names them by token.
+      setSubmitting('uploading');
+      const attachments = await uploads.uploadAll(files);
+      setSubmitting('submitting');
       const input = {
         idempotencyKey,
         type: values.type,
@@ -115,7 +119,14 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
       const { submitInteraction } = await gqlRequest(IntakeSubmitMutation, { input });
       setDone(submitInteraction);
     } catch (error) {
+      if (error instanceof UploadError) {
+        setErrors((e) => ({ ...e, attachments: uploadErrorMessage(error, t) }));
+        setFormError(t('form.errorSummary'));
+        return;
+      }
       const fields = fieldErrorsOf(error);
+      // The server no longer knows a token (used, or older than an hour): upload the files again next time.
+      if (fields.attachments) uploads.forget();
       setErrors(fields);
       setFormError(Object.keys(fields).length ? t('form.errorSummary') : gqlErrorMessage(error, (kind) => t(`errors.${kind}`)));
     } finally {
@@ -126,6 +137,7 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
   function another() {
     setValues(EMPTY);
     setFiles([]);
+    uploads.forget();
     setErrors({});
     setFormError(null);
     setDone(null);
@@ -245,7 +257,8 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
             <li key={`${file.name}-${index}`} className="flex items-center gap-2">
               <span>{file.name}</span>
               <span className="text-xs text-slate-500">{(file.size / 1024).toFixed(0)} KB</span>
-              <button type="button" className={buttonClass.dangerGhost} onClick={() => setFiles(files.filter((_, i) => i !== index))}>
+              <UploadProgress fraction={uploads.progress.get(file)} />
+              <button type="button" className={buttonClass.dangerGhost} disabled={submitting !== false} onClick={() => setFiles(files.filter((_, i) => i !== index))}>
                 {t('form.removeFile')}
               </button>
             </li>
@@ -253,8 +266,8 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
         </ul>
       )}
 
-      <button type="submit" className={buttonClass.primary} disabled={submitting} data-testid="intake-submit">
-        {submitting ? t('form.submitting') : t('form.submit')}
+      <button type="submit" className={buttonClass.primary} disabled={submitting !== false} data-testid="intake-submit">
+        {submitting === 'uploading' ? t('form.uploading') : submitting ? t('form.submitting') : t('form.submit')}
       </button>
     </form>
   );

@@ -8,7 +8,8 @@ import { FormField } from '@/components/ui/form-field';
 import type { InteractionType, StaffChannel } from '@/gql/graphql';
 import { gqlRequest } from '@/lib/graphql-client';
 import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
-import { readAsBase64 } from './intake-files';
+import { UploadError, uploadErrorMessage, useFileUploads } from './intake-files';
+import { UploadProgress } from './upload-progress';
 import { IntakeConsoleRecordMutation } from './console-operations';
 
 const CHANNELS: StaffChannel[] = ['PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX'];
@@ -27,7 +28,8 @@ export function RecordInteractionForm() {
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<false | 'uploading' | 'submitting'>(false);
+  const uploads = useFileUploads();
   const summaryRef = useRef<HTMLParagraphElement>(null);
   // Set after hydration: until then a submit would be the browser's own, so tests wait for it.
   const [ready, setReady] = useState(false);
@@ -49,10 +51,12 @@ export function RecordInteractionForm() {
       setFormError(t('form.errorSummary'));
       return;
     }
-    setBusy(true);
     setFormError(null);
     try {
-      const attachments = await Promise.all(files.map(async (file) => ({ fileName: file.name, contentBase64: await readAsBase64(file) })));
+      // The files go first, each through its own upload; the record names them by token.
+      setBusy('uploading');
+      const attachments = await uploads.uploadAll(files);
+      setBusy('submitting');
       const blank = (v: string) => (v.trim() ? v.trim() : null);
       const { recordInteraction } = await gqlRequest(IntakeConsoleRecordMutation, {
         input: {
@@ -72,7 +76,15 @@ export function RecordInteractionForm() {
       });
       router.push(`/console/interactions/${recordInteraction.id}`);
     } catch (error) {
+      if (error instanceof UploadError) {
+        setErrors((e) => ({ ...e, attachments: uploadErrorMessage(error, t) }));
+        setFormError(t('form.errorSummary'));
+        setBusy(false);
+        return;
+      }
       const fields = fieldErrorsOf(error);
+      // The server no longer knows a token (used, or older than an hour): upload the files again next time.
+      if (fields.attachments) uploads.forget();
       setErrors(fields);
       setFormError(Object.keys(fields).length ? t('form.errorSummary') : gqlErrorMessage(error, (kind) => t(`errors.${kind}`)));
       setBusy(false);
@@ -145,10 +157,32 @@ export function RecordInteractionForm() {
         {input('orderRef', t('form.orderRef'))}
       </div>
       <FormField id="record-attachments" label={t('form.attachments')} hint={t('form.attachmentsHint')} error={errors.attachments}>
-        {(props) => <input {...props} type="file" multiple onChange={(e) => setFiles(Array.from(e.target.files ?? []))} className="block text-sm" />}
+        {(props) => (
+          <input
+            {...props}
+            type="file"
+            multiple
+            onChange={(e) => {
+              setFiles(Array.from(e.target.files ?? []));
+              setErrors(({ attachments: _cleared, ...rest }) => rest);
+            }}
+            className="block text-sm"
+            disabled={busy !== false}
+          />
+        )}
       </FormField>
-      <button type="submit" className={buttonClass.primary} disabled={busy} data-testid="record-submit">
-        {busy ? t('form.submitting') : t('console.record.submit')}
+      {files.length > 0 && uploads.progress.size > 0 && (
+        <ul className="space-y-1 text-sm">
+          {files.map((file, index) => (
+            <li key={`${file.name}-${index}`} className="flex items-center gap-2">
+              <span>{file.name}</span>
+              <UploadProgress fraction={uploads.progress.get(file)} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="submit" className={buttonClass.primary} disabled={busy !== false} data-testid="record-submit">
+        {busy === 'uploading' ? t('form.uploading') : busy ? t('form.submitting') : t('console.record.submit')}
       </button>
     </form>
   );

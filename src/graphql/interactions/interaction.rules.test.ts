@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAttachments, decodeUploads, MAX_ATTACHMENT_BYTES, normalisePhone, parseSubmitInput, yearIn } from './interaction.rules';
+import { checkAttachments, decodeUploads, inspectAttachment, MAX_ATTACHMENT_BYTES, normalisePhone, parseSubmitInput, yearIn } from './interaction.rules';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const text = (value: string) => new TextEncoder().encode(value);
@@ -55,6 +55,47 @@ describe('checkAttachments', () => {
   it('refuses base64 clearly over 10 MB before decoding it', () => {
     const huge = 'A'.repeat(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 100);
     expect(fields(() => decodeUploads([{ fileName: 'big.txt', contentBase64: huge }]))).toHaveProperty('attachments');
+  });
+});
+
+describe('inspectAttachment: the same rule fed in pieces, as the streamed upload route feeds it', () => {
+  const inPieces = (fileName: string, whole: Uint8Array, size: number) => {
+    const inspection = inspectAttachment(fileName);
+    for (let i = 0; i < whole.length; i += size) inspection.push(whole.subarray(i, i + size));
+    inspection.finish();
+    return inspection;
+  };
+  const png = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48);
+
+  it('accepts a signature split over one-byte pieces and text whose characters straddle pieces', () => {
+    expect(inPieces('p.png', png, 1)).toMatchObject({ fileName: 'p.png', mimeType: 'image/png', size: png.length });
+    expect(inPieces('w.webp', text('RIFF\u0000\u0000\u0000\u0000WEBPVP8 '), 3).mimeType).toBe('image/webp');
+    // Each Chinese character is three bytes: pieces of two split every one of them.
+    expect(inPieces('说明.txt', text('现场情况说明'), 2).size).toBe(18);
+  });
+
+  it('refuses as soon as the head cannot match, and text with a NUL or broken UTF-8 anywhere', () => {
+    const disguised = inspectAttachment('invoice.pdf');
+    expect(() => disguised.push(png)).toThrow('文件内容与扩展名不符');
+    const late = inspectAttachment('notes.txt');
+    late.push(text('a'.repeat(100_000)));
+    expect(() => late.push(bytes(0x61, 0x00))).toThrow('文件内容与扩展名不符');
+    // A multi-byte character cut off at the end of the file.
+    const truncated = inspectAttachment('cut.txt');
+    truncated.push(text('现').subarray(0, 2));
+    expect(() => truncated.finish()).toThrow('文件内容与扩展名不符');
+    // A file shorter than the signature.
+    const short = inspectAttachment('tiny.pdf');
+    short.push(text('%PD'));
+    expect(() => short.finish()).toThrow('文件内容与扩展名不符');
+  });
+
+  it('refuses past 10 MB while counting, an empty file at the end, and a bad extension at once', () => {
+    const big = inspectAttachment('big.txt');
+    big.push(new Uint8Array(MAX_ATTACHMENT_BYTES).fill(0x61));
+    expect(() => big.push(text('a'))).toThrow('文件超过 10 MB');
+    expect(() => inspectAttachment('empty.txt').finish()).toThrow('文件为空');
+    expect(() => inspectAttachment('run.exe')).toThrow('不支持的文件类型');
   });
 });
 

@@ -54,10 +54,23 @@ const requiredText = (label: string, max: number) =>
 const phone = optionalText(40).refine((v) => !v || /^\+?[0-9\s\-().]{5,40}$/.test(v), { message: '电话格式不正确' });
 const email = optionalText(200).refine((v) => !v || z.email().safeParse(v).success, { message: '邮箱格式不正确' });
 
-export const ZAttachmentUpload = z.object({
-  fileName: requiredText('文件名', 200),
-  contentBase64: z.string(),
-});
+/** What POST /api/uploads hands out: 32 random bytes, base64url. */
+export const UPLOAD_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Exactly one of `contentBase64` (with its `fileName`) or `uploadToken` (the name came with the upload). */
+export const ZAttachmentUpload = z
+  .object({
+    fileName: optionalText(200),
+    contentBase64: z.string().nullish(),
+    uploadToken: z.string().regex(UPLOAD_TOKEN_PATTERN, { message: '上传凭证无效' }).nullish(),
+  })
+  .superRefine((upload, ctx) => {
+    const hasContent = upload.contentBase64 != null;
+    const hasToken = upload.uploadToken != null;
+    if (hasContent === hasToken) ctx.addIssue({ code: 'custom', message: '每个附件须给出 uploadToken 或 contentBase64 之一', path: [hasToken ? 'contentBase64' : 'uploadToken'] });
+    else if (hasContent && !upload.fileName) ctx.addIssue({ code: 'custom', message: '文件名必填', path: ['fileName'] });
+  });
+export type TAttachmentUpload = z.infer<typeof ZAttachmentUpload>;
 
 const common = {
   type: z.enum(INTERACTION_TYPES, { error: '请选择类型' }),
@@ -111,56 +124,135 @@ export function parseSubmitInput(input: unknown, anonymousVisitor: boolean): TSu
 
 export const parseRecordInput = (input: unknown): TRecordInteractionInput => parse(ZRecordInteractionInput, input);
 
+/** The attachments of addInteractionAttachments, with field keys `attachments.<i>.<field>` as in the intake inputs. */
+export const parseAttachmentUploads = (attachments: unknown): TAttachmentUpload[] => parse(z.object({ attachments: z.array(ZAttachmentUpload) }), { attachments }).attachments;
+
 // ───────────────────────────── attachments ─────────────────────────────
 
 export const MAX_ATTACHMENTS = 5;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-/** Allowed types by extension, with the MIME type we store (never the client's) and the file's signature check. */
+/**
+ * A check of a file's content fed in pieces as they arrive — a streamed upload, or a whole buffer as one piece — so the
+ * streamed route and inline uploads share one rule and neither holds more than a few bytes for it. `push` answers false
+ * as soon as the content cannot match; `finish` gives the verdict on the whole file.
+ */
+export type ContentCheck = { push(chunk: Uint8Array): boolean; finish(): boolean };
+
+/** Every signature we check lies within the first 12 bytes (WEBP at offset 8). */
+const HEAD_BYTES = 12;
+
+function signatureCheck(test: (head: Uint8Array) => boolean): () => ContentCheck {
+  return () => {
+    const head = new Uint8Array(HEAD_BYTES);
+    let filled = 0;
+    let verdict: boolean | null = null;
+    return {
+      push(chunk) {
+        if (verdict === null) {
+          const take = chunk.subarray(0, HEAD_BYTES - filled);
+          head.set(take, filled);
+          filled += take.length;
+          if (filled === HEAD_BYTES) verdict = test(head);
+        }
+        return verdict ?? true;
+      },
+      finish: () => verdict ?? test(head.subarray(0, filled)),
+    };
+  };
+}
+
+/** No signature for text: refuse binary content (NUL bytes or invalid UTF-8) anywhere in the file instead. */
+function plainTextCheck(): ContentCheck {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let plausible = true;
+  const decodes = (chunk?: Uint8Array) => {
+    try {
+      decoder.decode(chunk, { stream: chunk !== undefined });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    push(chunk) {
+      plausible &&= !chunk.includes(0) && decodes(chunk);
+      return plausible;
+    },
+    finish: () => plausible && decodes(),
+  };
+}
+
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0) =>
   bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b);
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 
-function isPlainText(bytes: Uint8Array): boolean {
-  if (bytes.includes(0)) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const ATTACHMENT_TYPES: Record<string, { mimeType: string; matches: (bytes: Uint8Array) => boolean }> = {
-  pdf: { mimeType: 'application/pdf', matches: (b) => startsWith(b, ascii('%PDF-')) },
-  jpg: { mimeType: 'image/jpeg', matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
-  jpeg: { mimeType: 'image/jpeg', matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
-  png: { mimeType: 'image/png', matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-  webp: { mimeType: 'image/webp', matches: (b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8) },
-  xlsx: { mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', matches: (b) => startsWith(b, ZIP) },
-  docx: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', matches: (b) => startsWith(b, ZIP) },
-  // No signature for text: refuse binary content (NUL bytes or invalid UTF-8) instead.
-  txt: { mimeType: 'text/plain; charset=utf-8', matches: isPlainText },
+/** Allowed types by extension, with the MIME type we store (never the client's) and the file's content check. */
+export const ATTACHMENT_TYPES: Record<string, { mimeType: string; contentCheck: () => ContentCheck }> = {
+  pdf: { mimeType: 'application/pdf', contentCheck: signatureCheck((b) => startsWith(b, ascii('%PDF-'))) },
+  jpg: { mimeType: 'image/jpeg', contentCheck: signatureCheck((b) => startsWith(b, [0xff, 0xd8, 0xff])) },
+  jpeg: { mimeType: 'image/jpeg', contentCheck: signatureCheck((b) => startsWith(b, [0xff, 0xd8, 0xff])) },
+  png: { mimeType: 'image/png', contentCheck: signatureCheck((b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  webp: { mimeType: 'image/webp', contentCheck: signatureCheck((b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) },
+  xlsx: { mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentCheck: signatureCheck((b) => startsWith(b, ZIP)) },
+  docx: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', contentCheck: signatureCheck((b) => startsWith(b, ZIP)) },
+  txt: { mimeType: 'text/plain; charset=utf-8', contentCheck: plainTextCheck },
 };
 
 export const ALLOWED_EXTENSIONS = Object.keys(ATTACHMENT_TYPES);
 
+const attachmentProblem = (message: string) => badInput(message, { attachments: message });
+
+export const attachmentTooLarge = (fileName: string) => attachmentProblem(`文件超过 10 MB：${fileName}`);
+
+/**
+ * One file checked as its bytes arrive: the name (path separators neutralised, an allowed extension) when created, the
+ * size and content with each piece, emptiness and the content's verdict at the end. Every check throws BAD_USER_INPUT
+ * on `attachments` as soon as it fails.
+ */
+export type AttachmentInspection = { readonly fileName: string; readonly mimeType: string; readonly size: number; push(chunk: Uint8Array): void; finish(): void };
+
+export function inspectAttachment(rawFileName: string): AttachmentInspection {
+  const fileName = rawFileName.replace(/[\\/]/g, '_').trim();
+  const extension = fileName.includes('.') ? fileName.split('.').pop()!.toLowerCase() : '';
+  const type = ATTACHMENT_TYPES[extension];
+  if (!type) throw attachmentProblem(`不支持的文件类型：${fileName}（仅限 ${ALLOWED_EXTENSIONS.join('/')}）`);
+  const content = type.contentCheck();
+  const mismatch = () => attachmentProblem(`文件内容与扩展名不符：${fileName}`);
+  let size = 0;
+  return {
+    fileName,
+    mimeType: type.mimeType,
+    get size() {
+      return size;
+    },
+    push(chunk) {
+      size += chunk.length;
+      if (size > MAX_ATTACHMENT_BYTES) throw attachmentTooLarge(fileName);
+      if (!content.push(chunk)) throw mismatch();
+    },
+    finish() {
+      if (size === 0) throw attachmentProblem(`文件为空：${fileName}`);
+      if (!content.finish()) throw mismatch();
+    },
+  };
+}
+
 export type CheckedFile = { fileName: string; mimeType: string; bytes: Uint8Array };
 
-/** Checks count, size, extension and content signature of uploads; throws BAD_USER_INPUT on `attachments`. */
+export function checkAttachmentCount(count: number, alreadyAttached = 0): void {
+  if (count + alreadyAttached > MAX_ATTACHMENTS) throw attachmentProblem(`最多上传 ${MAX_ATTACHMENTS} 个附件`);
+}
+
+/** Checks count, size, extension and content of whole files; throws BAD_USER_INPUT on `attachments`. */
 export function checkAttachments(files: readonly { fileName: string; bytes: Uint8Array }[], alreadyAttached = 0): CheckedFile[] {
-  const fail = (message: string) => badInput(message, { attachments: message });
-  if (files.length + alreadyAttached > MAX_ATTACHMENTS) throw fail(`最多上传 ${MAX_ATTACHMENTS} 个附件`);
+  checkAttachmentCount(files.length, alreadyAttached);
   return files.map(({ fileName, bytes }) => {
-    const name = fileName.replace(/[\\/]/g, '_').trim();
-    const extension = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
-    const type = ATTACHMENT_TYPES[extension];
-    if (!type) throw fail(`不支持的文件类型：${name}（仅限 ${ALLOWED_EXTENSIONS.join('/')}）`);
-    if (bytes.length === 0) throw fail(`文件为空：${name}`);
-    if (bytes.length > MAX_ATTACHMENT_BYTES) throw fail(`文件超过 10 MB：${name}`);
-    if (!type.matches(bytes)) throw fail(`文件内容与扩展名不符：${name}`);
-    return { fileName: name, mimeType: type.mimeType, bytes };
+    const inspection = inspectAttachment(fileName);
+    inspection.push(bytes);
+    inspection.finish();
+    return { fileName: inspection.fileName, mimeType: inspection.mimeType, bytes };
   });
 }
 
@@ -168,10 +260,24 @@ export function checkAttachments(files: readonly { fileName: string; bytes: Uint
 export function decodeUploads(uploads: readonly { fileName: string; contentBase64: string }[]): { fileName: string; bytes: Uint8Array }[] {
   return uploads.map((u) => {
     // base64 is 4/3 of the bytes; refuse clearly oversize payloads before allocating them.
-    if (u.contentBase64.length > Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 8) {
-      throw badInput(`文件超过 10 MB：${u.fileName}`, { attachments: `文件超过 10 MB：${u.fileName}` });
-    }
-    if (!/^[A-Za-z0-9+/=\s]*$/.test(u.contentBase64)) throw badInput('附件编码无效', { attachments: '附件编码无效' });
+    if (u.contentBase64.length > Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 8) throw attachmentTooLarge(u.fileName);
+    if (!/^[A-Za-z0-9+/=\s]*$/.test(u.contentBase64)) throw attachmentProblem('附件编码无效');
     return { fileName: u.fileName, bytes: new Uint8Array(Buffer.from(u.contentBase64, 'base64')) };
+  });
+}
+
+/**
+ * Where an attachment of an intake comes from: sent inline (decoded and checked here), or uploaded ahead through
+ * POST /api/uploads (checked when it was uploaded) and named by its token, which the intake claims in its transaction.
+ */
+export type AttachmentSource = { kind: 'inline'; file: CheckedFile } | { kind: 'pending'; uploadToken: string };
+
+/** Decodes and checks the inline files and the count (with `alreadyAttached`); pending uploads are claimed later. */
+export function prepareAttachments(uploads: readonly TAttachmentUpload[], alreadyAttached = 0): AttachmentSource[] {
+  checkAttachmentCount(uploads.length, alreadyAttached);
+  return uploads.map((upload): AttachmentSource => {
+    if (upload.uploadToken) return { kind: 'pending', uploadToken: upload.uploadToken };
+    const [decoded] = decodeUploads([{ fileName: upload.fileName!, contentBase64: upload.contentBase64! }]);
+    return { kind: 'inline', file: checkAttachments([decoded!])[0]! };
   });
 }

@@ -7,14 +7,16 @@ import { consumeLookupAttempt } from '@/server/auth/rate-limit';
 import { prisma, type Tx } from '@/server/db';
 import { badInput, conflict, forbidden, notFound, tooManyRequests, unauthenticated } from '@/server/errors';
 import { appendHistory } from '@/server/history';
+import { claimPendingUpload, discardPendingFiles } from '@/server/storage/pending-uploads';
 import { storage } from '@/server/storage/storage';
 import type { Viewer } from '@/server/viewer';
 import { intakeDueTimes } from '../complaints/sla.service';
 import { notifyCustomer, prepareCustomerMail } from './customer-notify';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
 import {
-  checkAttachments,
-  decodeUploads,
+  parseAttachmentUploads,
+  prepareAttachments,
+  checkAttachmentCount,
   formatInteractionNumber,
   yearIn,
   normalisePhone,
@@ -22,6 +24,7 @@ import {
   numberSequenceName,
   parseRecordInput,
   parseSubmitInput,
+  type AttachmentSource,
   type CheckedFile,
   type TRecordInteractionInput,
 } from './interaction.rules';
@@ -216,13 +219,31 @@ async function createNumberSequence(tx: Tx, type: InteractionType, year: number,
 }
 
 /**
- * Writes the files and their rows. The files go to storage before the transaction commits, so a rollback would leave
- * them behind: each key written is recorded in `written`, and `withFileCleanup` deletes them when the work fails.
+ * What an intake did to files outside its transaction: storage keys it wrote (deleted again if the transaction rolls
+ * back, which would otherwise leave them behind) and pending uploads it claimed (their files deleted once it commits;
+ * on a rollback the claim itself is undone with the transaction, and the upload stays claimable).
  */
-async function storeAttachments(tx: Tx, viewer: Viewer, interactionId: string, files: readonly CheckedFile[], written: string[]) {
-  for (const file of files) {
+export type FileWork = { written: string[]; claimed: string[] };
+export const newFileWork = (): FileWork => ({ written: [], claimed: [] });
+
+/**
+ * Writes each file to the interaction's storage key and its Attachment row, in the order given. A pending upload is
+ * claimed by its token first — once: a token already used, unknown or older than an hour is BAD_USER_INPUT, and the
+ * whole intake with it. Answers the file names stored.
+ */
+async function storeAttachments(tx: Tx, viewer: Viewer, interactionId: string, sources: readonly AttachmentSource[], work: FileWork): Promise<string[]> {
+  const names: string[] = [];
+  for (const source of sources) {
+    let file: CheckedFile;
+    if (source.kind === 'inline') file = source.file;
+    else {
+      const claimed = await claimPendingUpload(tx, source.uploadToken);
+      if (!claimed) throw badInput('附件上传已失效或已被使用，请重新上传', { attachments: '附件上传已失效或已被使用，请重新上传' });
+      work.claimed.push(claimed.id);
+      file = { fileName: claimed.fileName, mimeType: claimed.mimeType, bytes: claimed.bytes };
+    }
     const storageKey = `interactions/${interactionId}/${randomUUID()}`;
-    written.push(storageKey);
+    work.written.push(storageKey);
     await storage().put(storageKey, file.bytes);
     await tx.attachment.create({
       data: {
@@ -234,18 +255,26 @@ async function storeAttachments(tx: Tx, viewer: Viewer, interactionId: string, f
         uploadedById: viewer.kind === 'staff' || viewer.kind === 'customer' ? viewer.userId : null,
       },
     });
+    names.push(file.fileName);
   }
+  return names;
 }
 
-/** Runs work that stores files; if it throws (its transaction rolled back), the files it wrote are deleted again. */
-async function withFileCleanup<T>(work: (written: string[]) => Promise<T>): Promise<T> {
-  const written: string[] = [];
+/**
+ * Runs work that stores files. If it throws (its transaction rolled back), the files it wrote are deleted again; if it
+ * succeeds (committed), the pending uploads it claimed are deleted.
+ */
+async function withFileCleanup<T>(work: (files: FileWork) => Promise<T>): Promise<T> {
+  const files = newFileWork();
+  let result: T;
   try {
-    return await work(written);
+    result = await work(files);
   } catch (error) {
-    await Promise.all(written.map((key) => storage().delete(key).catch((e: unknown) => console.error(`[attachments] could not delete ${key}:`, e))));
+    await Promise.all(files.written.map((key) => storage().delete(key).catch((e: unknown) => console.error(`[attachments] could not delete ${key}:`, e))));
     throw error;
   }
+  await discardPendingFiles(files.claimed);
+  return result;
 }
 
 async function assertContractOf(tx: Tx, contractId: string | null | undefined, customerId: string | null) {
@@ -280,7 +309,7 @@ export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: 
   if (viewer.kind === 'staff') throw forbidden('员工请使用来电/来访登记 / Staff record interactions with recordInteraction');
   if (viewer.kind === 'apiClient') requirePermission(viewer, 'interactions:write');
   const input = parseSubmitInput(rawInput, viewer.kind === 'anonymous');
-  const files = checkAttachments(decodeUploads(input.attachments ?? []));
+  const attachments = prepareAttachments(input.attachments ?? []);
 
   let customerId: string | null = null;
   if (viewer.kind === 'customer') customerId = viewer.customerId;
@@ -290,7 +319,7 @@ export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: 
   const idempotencyKey = `${submitterScope(viewer, input.contactPhone)}:${input.idempotencyKey}`;
   await prepareCustomerMail();
   try {
-    return await withFileCleanup((written) => prisma.$transaction(async (tx) => {
+    return await withFileCleanup((files) => prisma.$transaction(async (tx) => {
       if (customerId && viewer.kind === 'apiClient') {
         const exists = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } });
         if (!exists) throw badInput('客户不存在', { customerId: '客户不存在' });
@@ -317,7 +346,7 @@ export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: 
           ...(await clockFields(tx, input.type, customerId, now)),
         },
       });
-      await storeAttachments(tx, viewer, created.id, files, written);
+      await storeAttachments(tx, viewer, created.id, attachments, files);
       await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: '已受理', visibleToCustomer: true });
       // SPEC §3: the number at once — also by mail when there is an address.
       await notifyCustomer(tx, created, 'RECEIVED', { at: now });
@@ -351,11 +380,11 @@ export async function recordInteraction(
 ): Promise<Interaction> {
   requirePermission(viewer, 'interactions:write');
   const input = parseRecordInput(rawInput);
-  const files = checkAttachments(decodeUploads(input.attachments ?? []));
+  const attachments = prepareAttachments(input.attachments ?? []);
   await prepareCustomerMail();
-  return withFileCleanup((written) =>
+  return withFileCleanup((files) =>
     prisma.$transaction(async (tx) => {
-      const created = await registerStaffInteraction(tx, viewer, input, now, { surveyResponseId: links.surveyResponseId }, files, written);
+      const created = await registerStaffInteraction(tx, viewer, input, now, { surveyResponseId: links.surveyResponseId }, attachments, files);
       await links.onCreated?.(tx, created);
       return created;
     }),
@@ -374,8 +403,8 @@ export async function registerStaffInteraction(
   input: TRecordInteractionInput,
   now: Date,
   origin: { sourceInteractionId?: string | null; surveyResponseId?: string | null; comment?: string } = {},
-  files: readonly CheckedFile[] = [],
-  written: string[] = [],
+  attachments: readonly AttachmentSource[] = [],
+  files: FileWork = newFileWork(),
 ): Promise<Interaction> {
   requirePermission(viewer, 'interactions:write');
   if (origin.surveyResponseId && input.type === 'COMPLAINT') {
@@ -410,7 +439,7 @@ export async function registerStaffInteraction(
       ...(await clockFields(tx, input.type, customer.id, now)),
     },
   });
-  await storeAttachments(tx, viewer, created.id, files, written);
+  await storeAttachments(tx, viewer, created.id, attachments, files);
   await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: origin.comment ?? '已受理', visibleToCustomer: true });
   await notifyCustomer(tx, created, 'RECEIVED', { at: now });
   return created;
@@ -480,26 +509,22 @@ export async function convertToComplaint(viewer: Viewer, id: string, version: nu
  * Adds files to an existing record: a customer to its own (NOT_FOUND for others'), staff and API clients with
  * interactions:write to any. The row is locked while counting, so two parallel uploads cannot pass the limit of five.
  */
-export async function addInteractionAttachments(
-  viewer: Viewer,
-  id: string,
-  uploads: readonly { fileName: string; contentBase64: string }[],
-): Promise<Interaction> {
+export async function addInteractionAttachments(viewer: Viewer, id: string, uploads: unknown): Promise<Interaction> {
   if (viewer.kind === 'anonymous') throw unauthenticated();
   if (viewer.kind !== 'customer') requirePermission(viewer, 'interactions:write');
   const interaction = await getInteraction(viewer, id);
-  if (uploads.length === 0) throw badInput('请选择文件', { attachments: '请选择文件' });
-  const decoded = decodeUploads(uploads);
-  return withFileCleanup((written) => prisma.$transaction(async (tx) => {
+  const parsed = parseAttachmentUploads(uploads);
+  if (parsed.length === 0) throw badInput('请选择文件', { attachments: '请选择文件' });
+  const attachments = prepareAttachments(parsed);
+  return withFileCleanup((files) => prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Interaction" WHERE id = ${interaction.id}::uuid FOR UPDATE`;
-    const already = await tx.attachment.count({ where: { interactionId: interaction.id } });
-    const files = checkAttachments(decoded, already);
-    await storeAttachments(tx, viewer, interaction.id, files, written);
+    checkAttachmentCount(attachments.length, await tx.attachment.count({ where: { interactionId: interaction.id } }));
+    const names = await storeAttachments(tx, viewer, interaction.id, attachments, files);
     await appendHistory(tx, viewer, {
       entityType: ENTITY,
       entityId: interaction.id,
       action: 'ATTACH',
-      comment: `补充附件：${files.map((f) => f.fileName).join('、')}`,
+      comment: `补充附件：${names.join('、')}`,
       visibleToCustomer: true,
     });
     return tx.interaction.findUniqueOrThrow({ where: { id: interaction.id } });

@@ -5,6 +5,7 @@ import { acquireTimeoutMs, poolSize, runAs } from '@/server/db';
 import { createGate, type Gate } from './admission';
 import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, resolveClientAddress } from './client-address';
 import { createGraphQLHttpHandler, unavailableBody } from './graphql-http';
+import { createUploadHttpHandler } from './upload-http';
 import { isReportPath, isStaticPath } from './routes';
 import { requestIsHttps, securityHeaders } from './security-headers';
 
@@ -41,9 +42,12 @@ export function createAppHttpServer(options: AppHttpServerOptions): AppHttpServe
     reports: options.gates?.reports ?? createGate('reports', poolSize('reports'), Math.max(acquireTimeoutMs(), 10_000)),
   };
   const graphql = createGraphQLHttpHandler(options.apollo, {
-    maxBodyBytes: options.maxBodyBytes ?? positive(process.env.KEFU_MAX_BODY_BYTES, 72 * 1024 * 1024),
+    // Attachments travel through /api/uploads (their own limit), so a GraphQL request is small: 1 MiB bounds what any
+    // caller, anonymous ones included, can make us read before parsing.
+    maxBodyBytes: options.maxBodyBytes ?? positive(process.env.KEFU_MAX_BODY_BYTES, 1024 * 1024),
     gate: gates.interactive,
   });
+  const upload = createUploadHttpHandler({ gate: createGate('uploads', positive(process.env.KEFU_MAX_CONCURRENT_UPLOADS, 16), 0) });
   const handleNext: RequestHandler =
     options.next ??
     ((_req, res) => {
@@ -66,6 +70,7 @@ export function createAppHttpServer(options: AppHttpServerOptions): AppHttpServe
 
     const path = (req.url ?? '/').split('?', 1)[0]!;
     if (path === '/api/graphql') return graphql(req, res, address);
+    if (path === '/api/uploads') return upload(req, res);
     if (isStaticPath(path)) return handleNext(req, res);
     const report = isReportPath(path);
     const release = await (report ? gates.reports : gates.interactive).enter();
