@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApolloServer } from '@/graphql/server';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
 import { createAppHttpServer, type AppHttpServer } from '@/server/http/http-server';
+import { createApiKeyRow } from '../helpers/factories';
 
 /** The HTTP front (src/server/http): bodies bounded before parsing, client faults as 4xx, the client's address its own. */
 let app: AppHttpServer;
@@ -16,6 +17,7 @@ beforeAll(async () => {
   app = createAppHttpServer({
     apollo,
     maxBodyBytes: 64 * 1024,
+    maxStaffBodyBytes: 256 * 1024,
     next: (req, res) => {
       seenAddresses.push(req.headers[CLIENT_ADDRESS_HEADER] as string | undefined);
       res.end('ok');
@@ -57,6 +59,14 @@ describe('the GraphQL endpoint over HTTP', () => {
     expect(code(declared.body)).toBe('PAYLOAD_TOO_LARGE');
     const chunked = await post(big, { 'transfer-encoding': 'chunked' }, true);
     expect(chunked.status).toBe(413);
+  });
+
+  it('lets staff and API clients send larger bodies (file imports), visitors not — decided before the body is read', async () => {
+    const { key } = await createApiKeyRow(['customers:read']);
+    const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(150_000) } });
+    expect((await post(body)).status).toBe(413);
+    expect((await post(body, { authorization: `Bearer ${key}` })).status).toBe(200);
+    expect((await post(JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(300_000) } }), { authorization: `Bearer ${key}` })).status).toBe(413);
   });
 
   it('answers malformed or truncated JSON with 400, not 500', async () => {

@@ -17,6 +17,7 @@ export type AppHttpServerOptions = {
   next?: RequestHandler;
   gates?: { interactive?: Gate; reports?: Gate };
   maxBodyBytes?: number;
+  maxStaffBodyBytes?: number;
 };
 
 export type AppHttpServer = {
@@ -45,6 +46,8 @@ export function createAppHttpServer(options: AppHttpServerOptions): AppHttpServe
     // Attachments travel through /api/uploads (their own limit), so a GraphQL request is small: 1 MiB bounds what any
     // caller, anonymous ones included, can make us read before parsing.
     maxBodyBytes: options.maxBodyBytes ?? positive(process.env.KEFU_MAX_BODY_BYTES, 1024 * 1024),
+    // The customer import sends a file of up to 10 MB as text (base64 for Excel: ~13.4 MB).
+    maxStaffBodyBytes: options.maxStaffBodyBytes ?? positive(process.env.KEFU_MAX_STAFF_BODY_BYTES, 16 * 1024 * 1024),
     gate: gates.interactive,
   });
   const upload = createUploadHttpHandler({ gate: createGate('uploads', positive(process.env.KEFU_MAX_CONCURRENT_UPLOADS, 16), 0) });
