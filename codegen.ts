@@ -57,6 +57,8 @@ const config: CodegenConfig = {
           SurveyForm: '@/graphql/mappers#SurveyFormModel',
           // service-rules module
           ServiceRuleChange: '@/graphql/mappers#HistoryEntryModel',
+          // notifications module
+          NotificationConnection: '@/graphql/mappers#NotificationConnectionModel',
         },
       },
     },

@@ -3,6 +3,7 @@ import { callbackLoaderFactories } from './callbacks/callbacks.loaders';
 import { complaintLoaderFactories } from './complaints/complaints.loaders';
 import { customerLoaderFactories } from './customers/customers.loaders';
 import { interactionLoaderFactories } from './interactions/interactions.loaders';
+import { notificationLoaderFactories } from './notifications/notifications.loaders';
 import { surveyLoaderFactories } from './surveys/surveys.loaders';
 
 /** Every DataLoader of a request, named in one place (STYLE: Twenty's dataloader service). */
@@ -13,6 +14,7 @@ const factories = {
   ...complaintLoaderFactories(),
   ...callbackLoaderFactories(),
   ...surveyLoaderFactories(),
+  ...notificationLoaderFactories(),
 };
 type Factories = typeof factories;
 export type Loaders = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };

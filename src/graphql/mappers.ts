@@ -38,3 +38,4 @@ export type SurveyResponseConnectionModel = import('./surveys/survey-response.se
 export type SurveyTextAnswerModel = import('./surveys/survey-analysis.service').TextAnswerModel;
 export type SurveyTextAnswerConnectionModel = import('./surveys/survey-analysis.service').TextAnswerPage;
 export type SurveyFormModel = import('./surveys/survey-response.service').SurveyFormModel;
+export type NotificationConnectionModel = import('./notifications/notification.service').NotificationPage;

@@ -380,4 +380,39 @@ describe('work queues', () => {
     await expect(listCallbacks(agent, { first: 101 }, at)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(listCallbacks(agent, { after: 'not-a-cursor' }, at)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
+
+  it('the five tab counts (one statement) agree with each queue’s own total, boundaries included; DONE pages by keyset', async () => {
+    await prisma.callback.deleteMany({});
+    const at = new Date(Date.UTC(2027, 3, 1, 2, 0, 0, 456)); // milliseconds: both renderings must keep them
+    const mk = (dueAt: Date, assigneeId: string | null, data: Partial<Callback> = {}) =>
+      prisma.callback.create({ data: { customerId, reason: 'PERIODIC', dueAt, assigneeId, ...data } });
+    const day = 86_400_000;
+    await mk(at, agent.userId); // due now: due soon, not overdue
+    await mk(new Date(at.getTime() - 1), agent.userId); // a millisecond overdue
+    await mk(new Date(at.getTime() + 2 * day), otherAgent.userId); // the last instant of "due soon"
+    await mk(new Date(at.getTime() + 2 * day + 1), null);
+    for (let i = 0; i < 5; i++) {
+      // Done exactly 90 days ago and later, two at the same instant.
+      await mk(at, agent.userId, { status: 'DONE', completedAt: new Date(at.getTime() - 90 * day + Math.min(i, 3) * 3_600_000) });
+    }
+    await mk(at, agent.userId, { status: 'DONE', completedAt: new Date(at.getTime() - 90 * day - 1) }); // a millisecond too old
+    const apiClient: Viewer = { kind: 'apiClient', apiKeyId: 'k', name: 'crm', scopes: ['callbacks:read'] };
+    for (const viewer of [agent, otherAgent, apiClient]) {
+      const counts = Object.fromEntries((await callbackQueueCounts(viewer, at)).map((c) => [c.queue, c.count]));
+      const totals: Record<string, number> = {};
+      for (const queue of ['MINE', 'DUE_SOON', 'OVERDUE', 'PENDING', 'DONE'] as const) totals[queue] = (await listCallbacks(viewer, { filter: { queue }, first: 1 }, at)).totalCount;
+      expect(counts).toEqual(totals);
+    }
+    expect(Object.fromEntries((await callbackQueueCounts(agent, at)).map((c) => [c.queue, c.count]))).toEqual({ MINE: 2, DUE_SOON: 2, OVERDUE: 1, PENDING: 4, DONE: 5 });
+
+    const all = (await listCallbacks(agent, { filter: { queue: 'DONE' } }, at)).nodes.map((c) => c.id);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listCallbacks>> = await listCallbacks(agent, { filter: { queue: 'DONE' }, first: 2, after }, at);
+      seen.push(...page.nodes.map((c) => c.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(all);
+  });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { COMPLAINT_QUEUES, complaintQueueCounts, listComplaintQueue, type ComplaintQueueFilter } from '@/graphql/complaints/complaint-queue.service';
+import { countInteractions } from '@/graphql/interactions/interaction.service';
 import { prisma } from '@/server/db';
 import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
@@ -98,6 +100,81 @@ describe('complaint work queues', () => {
     const bad = await gqlAs(agent, `query($f: ComplaintQueueFilter) { complaintQueue(queue: OPEN, filter: $f) { totalCount } }`, { f: { responsibleDepartmentId: 'nope' } });
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(bad)).toContain('responsibleDepartmentId');
+  });
+
+  it('the seven tab counts (one statement) agree with each queue’s own total, for every viewer and filter', async () => {
+    // Edge cases of both renderings: due exactly now and at the end of "due soon" (milliseconds), no due time or
+    // severity, LIKE wildcards in the search, Asia/Shanghai day boundaries, a department handler's scope.
+    const dept = await prisma.department.create({ data: { code: 'QE', name: '装配部' } });
+    const { user, viewer: handler } = await createStaff('DEPARTMENT_HANDLER', { departmentId: dept.id });
+    const agent = (await createStaff('SERVICE_AGENT')).viewer;
+    const customer = await createCustomerRecord();
+    const at = new Date(Date.UTC(2026, 10, 24, 2, 30, 0, 123)); // Tuesday 10:30:00.123 in Asia/Shanghai
+    const startOfDay = new Date('2026-11-23T16:00:00.000Z'); // 2026-11-24 00:00 in Asia/Shanghai
+    const soon = (await prisma.$queryRaw<{ soon: Date }[]>`SELECT ${at}::timestamp(3) + interval '4 hours' AS soon`)[0]!.soon;
+    const countsOf = async (viewer: typeof agent, filter: ComplaintQueueFilter | null) => Object.fromEntries((await complaintQueueCounts(viewer, filter, at)).map((c) => [c.queue, c.count]));
+    const before = await countsOf(agent, null); // the earlier tests' complaints
+    await complaint({ status: 'TRIAGED', severity: 'MAJOR', responsibleDepartmentId: dept.id, ownerId: user.id, resolutionDueAt: at, subject: '100% 断裂' });
+    await complaint({ status: 'INVESTIGATING', severity: 'CRISIS', responsibleDepartmentId: dept.id, resolutionDueAt: soon, customerId: customer.id, isKeyAccount: true });
+    await complaint({ status: 'REGISTERED', triageDueAt: new Date(at.getTime() - 1), createdAt: startOfDay, subject: 'a_b 尺寸' });
+    await complaint({ status: 'REOPENED', severity: 'GENERAL', causeClass: 'NON_QUALITY', ownerId: user.id, resolutionDueAt: new Date(at.getTime() - 1), createdAt: new Date(startOfDay.getTime() - 1) });
+    await complaint({ status: 'VERIFYING', severity: 'GENERAL', causeClass: 'QUALITY', responsibleDepartmentId: dept.id, resolutionDueAt: new Date(soon.getTime() + 1) });
+    await complaint({ status: 'RESOLVED', severity: 'CRISIS', ownerId: user.id, resolutionDueAt: at }); // closed: in no queue
+
+    const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`); // as the GraphQL Date scalar parses it
+    const filters: (ComplaintQueueFilter | null)[] = [
+      null,
+      { severity: ['CRISIS', 'MAJOR'] },
+      { causeClass: ['NON_QUALITY'], status: ['REOPENED', 'TRIAGED'] },
+      { responsibleDepartmentId: dept.id, keyAccount: true },
+      { ownerId: user.id, keyAccount: false },
+      { customerId: customer.id },
+      { createdAt: { from: day('2026-11-24'), to: day('2026-11-24') } },
+      { createdAt: { to: day('2026-11-23') } },
+      { search: '100%' },
+      { search: 'a_b' },
+      { search: '%' },
+    ];
+    for (const viewer of [agent, handler]) {
+      for (const filter of filters) {
+        const totals: Record<string, number> = {};
+        for (const queue of COMPLAINT_QUEUES) totals[queue] = await countInteractions((await listComplaintQueue(viewer, { queue, filter, first: 1 }, at)).where);
+        expect(await countsOf(viewer, filter), JSON.stringify({ viewer: viewer.kind === 'staff' && viewer.role, filter })).toEqual(totals);
+      }
+    }
+    // The edge rows are where they belong: due now is due soon, not overdue; due at the end of the window is due soon.
+    const after = await countsOf(agent, null);
+    expect([after.DUE_SOON! - before.DUE_SOON!, after.OVERDUE! - before.OVERDUE!, after.OPEN! - before.OPEN!]).toEqual([2, 2, 5]);
+  });
+
+  it('pages through every order without overlap or gap, ties and missing values included', async () => {
+    const dept = await prisma.department.create({ data: { code: 'QP', name: '涂装部' } });
+    const base = new Date('2026-11-20T01:00:00.000Z');
+    const severities = ['CRISIS', 'MAJOR', 'GENERAL', null] as const;
+    for (let i = 0; i < 13; i++) {
+      await complaint({
+        status: 'TRIAGED',
+        responsibleDepartmentId: dept.id,
+        severity: severities[i % 4],
+        resolutionDueAt: i % 5 === 0 ? null : new Date(base.getTime() + (i % 3) * 3_600_000), // three due times, some none
+        createdAt: new Date(base.getTime() - (i % 4) * 60_000), // four creation times
+      });
+    }
+    const agent = (await createStaff('SERVICE_AGENT')).viewer;
+    for (const sort of ['DUE_SOONEST', 'SEVERITY', 'NEWEST', 'OLDEST']) {
+      type QueuePage = { complaintQueue: { nodes: { id: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+      const query = `query($f: ComplaintQueueFilter, $s: ComplaintQueueSort, $n: Int, $a: String) { complaintQueue(queue: OPEN, filter: $f, sort: $s, first: $n, after: $a) { nodes { id } pageInfo { endCursor hasNextPage } } }`;
+      const all = (await gqlOk<QueuePage>(agent, query, { f: { responsibleDepartmentId: dept.id }, s: sort, n: 100 })).complaintQueue.nodes.map((x) => x.id);
+      expect(all).toHaveLength(13);
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: QueuePage = await gqlOk<QueuePage>(agent, query, { f: { responsibleDepartmentId: dept.id }, s: sort, n: 2, a: after });
+        seen.push(...page.complaintQueue.nodes.map((x) => x.id));
+        after = page.complaintQueue.pageInfo.hasNextPage ? page.complaintQueue.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen, sort).toEqual(all);
+    }
   });
 
   it('is for staff only', async () => {

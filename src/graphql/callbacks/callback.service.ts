@@ -1,4 +1,4 @@
-import type { Callback, Prisma } from '@/generated/prisma/client';
+import { Prisma, type Callback } from '@/generated/prisma/client';
 import type { CallbackReason } from '@/generated/prisma/enums';
 import { can, requirePermission } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
@@ -8,6 +8,7 @@ import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { applyCommand, loadForViewer } from '../complaints/complaint.service';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
 import { prepareCustomerMail } from '../interactions/customer-notify';
 import { interactionReadScope, registerStaffInteraction } from '../interactions/interaction.service';
 import { parseRecordInput } from '../interactions/interaction.rules';
@@ -70,27 +71,42 @@ function writerOf(viewer: Viewer): CallbackActor {
 // ───────────────────────────── reads ─────────────────────────────
 
 const NOWHERE = '00000000-0000-0000-0000-000000000000';
+// Pending queues earliest due first, DONE latest completed first (completedAt is set on every DONE task); id breaks
+// ties, so pages never overlap.
+const EARLIEST_DUE_FIRST: readonly OrderKey<'dueAt' | 'completedAt' | 'id'>[] = [{ field: 'dueAt', direction: 'asc' }, { field: 'id', direction: 'asc' }];
+const LATEST_DONE_FIRST: readonly OrderKey<'dueAt' | 'completedAt' | 'id'>[] = [{ field: 'completedAt', direction: 'desc' }, { field: 'id', direction: 'desc' }];
 
-/** The tasks of a work queue; every condition is backed by an index (status/dueAt, assignee/status/dueAt, status/completedAt). */
-export function queueWhere(viewer: Viewer, queue: CallbackQueue, now: Date): Prisma.CallbackWhereInput {
+/**
+ * A work queue's condition written twice, side by side: as a Prisma `where` (the list and its total) and as SQL (all
+ * five tab counts in one statement, `count(*) FILTER (WHERE …)`, which Prisma cannot express). Every condition is
+ * backed by an index (status/dueAt, assignee/status/dueAt, status/completedAt); tests/integration/callbacks.test.ts
+ * holds the two to the same answers.
+ */
+function queueCondition(viewer: Viewer, queue: CallbackQueue, now: Date): { where: Prisma.CallbackWhereInput; sql: Prisma.Sql } {
   switch (queue) {
-    case 'MINE':
+    case 'MINE': {
       // Only people have tasks of their own; for an API client the queue is empty.
-      return { status: 'PENDING', assigneeId: viewer.kind === 'staff' ? viewer.userId : NOWHERE };
-    case 'DUE_SOON':
-      return { status: 'PENDING', dueAt: { gte: now, lte: dueSoonUntil(now) } };
+      const assigneeId = viewer.kind === 'staff' ? viewer.userId : NOWHERE;
+      return { where: { status: 'PENDING', assigneeId }, sql: Prisma.sql`("status" = 'PENDING' AND "assigneeId" = ${assigneeId}::uuid)` };
+    }
+    case 'DUE_SOON': {
+      const until = dueSoonUntil(now);
+      return { where: { status: 'PENDING', dueAt: { gte: now, lte: until } }, sql: Prisma.sql`("status" = 'PENDING' AND "dueAt" >= ${now} AND "dueAt" <= ${until})` };
+    }
     case 'OVERDUE':
-      return { status: 'PENDING', dueAt: { lt: now } };
+      return { where: { status: 'PENDING', dueAt: { lt: now } }, sql: Prisma.sql`("status" = 'PENDING' AND "dueAt" < ${now})` };
     case 'PENDING':
-      return { status: 'PENDING' };
-    case 'DONE':
-      return { status: 'DONE', completedAt: { gte: doneSince(now) } };
+      return { where: { status: 'PENDING' }, sql: Prisma.sql`"status" = 'PENDING'` };
+    case 'DONE': {
+      const since = doneSince(now);
+      return { where: { status: 'DONE', completedAt: { gte: since } }, sql: Prisma.sql`("status" = 'DONE' AND "completedAt" >= ${since})` };
+    }
   }
 }
 
 function filterWhere(viewer: Viewer, filter: CallbackFilter, now: Date): Prisma.CallbackWhereInput {
   const and: Prisma.CallbackWhereInput[] = [];
-  if (filter.queue) and.push(queueWhere(viewer, filter.queue, now));
+  if (filter.queue) and.push(queueCondition(viewer, filter.queue, now).where);
   if (filter.reason?.length) and.push({ reason: { in: [...filter.reason] } });
   if (filter.customerId) {
     if (!isUuid(filter.customerId)) throw badInput('Invalid customer id', { customerId: '客户无效' });
@@ -116,10 +132,16 @@ export async function listCallbacks(
   }
   const filter = args.filter ?? {};
   const where = filterWhere(viewer, filter, now);
-  const orderBy: Prisma.CallbackOrderByWithRelationInput[] =
-    filter.queue === 'DONE' ? [{ completedAt: 'desc' }, { id: 'desc' }] : [{ dueAt: 'asc' }, { id: 'asc' }];
+  const keys = filter.queue === 'DONE' ? LATEST_DONE_FIRST : EARLIEST_DUE_FIRST;
+  // Keyset pagination (keyset.ts): Prisma's `cursor` would page the DONE order in memory, reading every task after it.
+  let after: Prisma.CallbackWhereInput | null = null;
+  if (args.after) {
+    const cursor = await prisma.callback.findUnique({ where: { id: decodeCursor(args.after) }, select: keysetSelect(keys) });
+    if (!cursor) throw badInput('Invalid cursor', { after: '游标无效' });
+    after = afterCursor(keys, cursor);
+  }
   const [rows, totalCount] = await Promise.all([
-    prisma.callback.findMany({ where, orderBy, take: first + 1, ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}) }),
+    prisma.callback.findMany({ where: after ? { AND: [where, after] } : where, orderBy: orderByOf(keys) as Prisma.CallbackOrderByWithRelationInput[], take: first + 1 }),
     prisma.callback.count({ where }),
   ]);
   const hasNextPage = rows.length > first;
@@ -128,10 +150,14 @@ export async function listCallbacks(
   return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
 }
 
-/** How many tasks each queue holds, for the queue tabs. */
+/** How many tasks each queue holds, for the queue tabs: one statement for all five. */
 export async function callbackQueueCounts(viewer: Viewer, now: Date = clockNow()) {
   requireReader(viewer);
-  return Promise.all(CALLBACK_QUEUES.map(async (queue) => ({ queue, count: await prisma.callback.count({ where: queueWhere(viewer, queue, now) }) })));
+  const queues = CALLBACK_QUEUES.map((queue) => ({ queue, sql: queueCondition(viewer, queue, now).sql }));
+  const counts = queues.map(({ queue, sql }) => Prisma.sql`count(*) FILTER (WHERE ${sql}) AS ${Prisma.raw(`"${queue}"`)}`);
+  const [row] = await prisma.$queryRaw<Record<CallbackQueue, bigint>[]>`
+    SELECT ${Prisma.join(counts)} FROM "Callback" WHERE ${Prisma.join(queues.map((q) => q.sql), ' OR ')}`;
+  return CALLBACK_QUEUES.map((queue) => ({ queue, count: Number(row![queue]) }));
 }
 
 export async function getCallback(viewer: Viewer, id: string): Promise<Callback> {

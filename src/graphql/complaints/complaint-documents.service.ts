@@ -8,13 +8,13 @@ import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
 import { interactionReadScope } from '../interactions/interaction.service';
 import { buildEightDReport, buildHandlingForm, type ComplaintDocumentData } from './complaint-documents.rules';
-import { DEFAULT_AUTHORITY, type ApprovalAuthority } from './complaint-workflow.rules';
+import { loadApprovalAuthority } from './complaint.service';
 
 const name = { select: { name: true } } as const;
 
 /**
  * Everything the two documents print, in two round trips: the complaint with its relations (one Prisma query) and,
- * in parallel, its history and the 核决权限 setting. Internal documents: staff and API clients holding
+ * in parallel, its history (the 核决权限 setting comes from the in-process cache). Internal documents: staff and API clients holding
  * interactions:read, within their read scope (a department handler: its department's or its own complaints).
  * Customers get NOT_FOUND like anything outside the scope, so ids cannot be probed.
  */
@@ -22,7 +22,7 @@ export async function loadComplaintDocumentData(viewer: Viewer, id: string): Pro
   if (viewer.kind === 'anonymous') throw unauthenticated();
   if (viewer.kind === 'customer' || !isUuid(id)) throw notFound('Complaint');
   requirePermission(viewer, 'interactions:read');
-  const [row, history, authoritySetting] = await Promise.all([
+  const [row, history, authority] = await Promise.all([
     prisma.interaction.findFirst({
       where: { AND: [interactionReadScope(viewer), { id, type: 'COMPLAINT' }] },
       include: {
@@ -44,10 +44,9 @@ export async function loadComplaintDocumentData(viewer: Viewer, id: string): Pro
       include: { actor: name },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     }),
-    prisma.setting.findUnique({ where: { key: 'approvalAuthority' } }),
+    loadApprovalAuthority(),
   ]);
   if (!row) throw notFound('Complaint');
-  const authority = (authoritySetting?.value as ApprovalAuthority | undefined) ?? DEFAULT_AUTHORITY;
   const e = row.eightD;
   return {
     number: row.number,

@@ -1,44 +1,80 @@
-import type { Prisma } from '@/generated/prisma/client';
+import { Prisma } from '@/generated/prisma/client';
+import { Severity, type CauseClass, type InteractionStatus } from '@/generated/prisma/enums';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
 import { badInput, forbidden } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
-import type { CauseClass, InteractionStatus, Severity } from '@/generated/prisma/enums';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
-import { interactionReadScope, interactionWhere, type InteractionPage } from '../interactions/interaction.service';
+import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { createdAtBounds, interactionReadScope, type InteractionPage } from '../interactions/interaction.service';
 import { loadBusinessCalendar } from './business-calendar';
 import { addBusinessHours } from './sla-clock.rules';
 import { now as clockNow } from '@/server/clock';
 
+/**
+ * The complaint work queues (SPEC §4): open complaints only, each queue a condition on them, filtered, in one of four
+ * orders. Open complaints are a few percent of the history, so every query starts from `isOpenComplaint` — a boolean
+ * PostgreSQL derives from type and status — and reads one of the partial indexes on open complaints
+ * (schema.prisma, Interaction_open_complaint_*_idx); tests/integration/open-work-plans.test.ts checks the plans.
+ *
+ * Each condition is written twice, side by side: as a Prisma `where` (the page and its total, which Prisma builds)
+ * and as SQL (the seven tab counts in one statement with `count(*) FILTER (WHERE …)`, which Prisma cannot express).
+ * tests/integration/complaint-queues.test.ts holds the two to the same answers.
+ */
+
 export const COMPLAINT_QUEUES = ['MINE', 'MY_DEPARTMENT', 'UNASSIGNED', 'DUE_SOON', 'OVERDUE', 'CRISIS', 'OPEN'] as const;
 export type ComplaintQueue = (typeof COMPLAINT_QUEUES)[number];
 
-const CLOSED_STATES = ['RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED'] as const;
 /** Resolution due within this many business hours counts as "due soon" (the escalation job warns at the same mark). */
 const DUE_SOON_HOURS = 4;
+const NOWHERE = '00000000-0000-0000-0000-000000000000';
 
-/** The open complaints of a work queue (SPEC §4), for a staff member. Every condition is backed by an index. */
-export async function queueWhere(viewer: Viewer, queue: ComplaintQueue, now: Date): Promise<Prisma.InteractionWhereInput> {
+type Condition = { where: Prisma.InteractionWhereInput; sql: Prisma.Sql };
+type StaffViewer = Extract<Viewer, { kind: 'staff' }>;
+
+const ALWAYS = Prisma.sql`TRUE`;
+/** Complaints not yet resolved, closed or rejected: the generated column, so the partial indexes apply. */
+const OPEN_COMPLAINTS: Condition = { where: { isOpenComplaint: true }, sql: Prisma.sql`"isOpenComplaint"` };
+
+function staffOnly(viewer: Viewer): StaffViewer {
   requirePermission(viewer, 'interactions:read');
   if (viewer.kind !== 'staff') throw forbidden('工作队列仅供员工使用');
-  const open: Prisma.InteractionWhereInput = { AND: [interactionReadScope(viewer), { type: 'COMPLAINT', status: { notIn: [...CLOSED_STATES] } }] };
+  return viewer;
+}
+
+/** interactionReadScope for staff: a department handler sees what is assigned to their department or to them. */
+function readScope(viewer: StaffViewer): Condition {
+  const where = interactionReadScope(viewer);
+  if (viewer.role !== 'DEPARTMENT_HANDLER') return { where, sql: ALWAYS };
+  const sql = viewer.departmentId
+    ? Prisma.sql`("ownerId" = ${viewer.userId}::uuid OR "responsibleDepartmentId" = ${viewer.departmentId}::uuid)`
+    : Prisma.sql`"ownerId" = ${viewer.userId}::uuid`;
+  return { where, sql };
+}
+
+async function queueCondition(viewer: StaffViewer, queue: ComplaintQueue, now: Date): Promise<Condition> {
   switch (queue) {
     case 'MINE':
-      return { ...open, ownerId: viewer.userId };
-    case 'MY_DEPARTMENT':
-      return { ...open, responsibleDepartmentId: viewer.departmentId ?? '00000000-0000-0000-0000-000000000000' };
+      return { where: { ownerId: viewer.userId }, sql: Prisma.sql`"ownerId" = ${viewer.userId}::uuid` };
+    case 'MY_DEPARTMENT': {
+      const department = viewer.departmentId ?? NOWHERE;
+      return { where: { responsibleDepartmentId: department }, sql: Prisma.sql`"responsibleDepartmentId" = ${department}::uuid` };
+    }
     case 'UNASSIGNED':
-      return { ...open, OR: [{ responsibleDepartmentId: null }, { ownerId: null }] };
+      return { where: { OR: [{ responsibleDepartmentId: null }, { ownerId: null }] }, sql: Prisma.sql`("responsibleDepartmentId" IS NULL OR "ownerId" IS NULL)` };
     case 'DUE_SOON': {
       const soon = addBusinessHours(now, DUE_SOON_HOURS, await loadBusinessCalendar());
-      return { ...open, resolutionDueAt: { gte: now, lte: soon } };
+      return { where: { resolutionDueAt: { gte: now, lte: soon } }, sql: Prisma.sql`("resolutionDueAt" >= ${now} AND "resolutionDueAt" <= ${soon})` };
     }
     case 'OVERDUE':
-      return { ...open, OR: [{ resolutionDueAt: { lt: now } }, { responsibleDepartmentId: null, triageDueAt: { lt: now } }] };
+      return {
+        where: { OR: [{ resolutionDueAt: { lt: now } }, { responsibleDepartmentId: null, triageDueAt: { lt: now } }] },
+        sql: Prisma.sql`("resolutionDueAt" < ${now} OR ("responsibleDepartmentId" IS NULL AND "triageDueAt" < ${now}))`,
+      };
     case 'CRISIS':
-      return { ...open, severity: 'CRISIS' };
+      return { where: { severity: 'CRISIS' }, sql: Prisma.sql`"severity" = 'CRISIS'` };
     case 'OPEN':
-      return open;
+      return { where: {}, sql: ALWAYS };
   }
 }
 
@@ -54,36 +90,61 @@ export type ComplaintQueueFilter = {
   search?: string | null;
 };
 
-/** The filter's conditions (each on an indexed column); ids are checked so a typo is a field message, not a 500. */
-export function complaintFilterWhere(filter: ComplaintQueueFilter = {}): Prisma.InteractionWhereInput {
-  const and: Prisma.InteractionWhereInput[] = [interactionWhere({ status: filter.status, customerId: filter.customerId, createdAt: filter.createdAt, search: filter.search })];
-  if (filter.severity?.length) and.push({ severity: { in: [...filter.severity] } });
-  if (filter.causeClass?.length) and.push({ causeClass: { in: [...filter.causeClass] } });
+/** An enum column in a list of values (compared as text: a filter, never an index predicate). */
+const oneOf = (column: string, values: readonly string[]) => Prisma.sql`${Prisma.raw(`"${column}"`)}::text = ANY(${[...values]}::text[])`;
+/** Prisma's `contains` with `mode: 'insensitive'`, as it writes it (ILIKE, wildcards in the text not escaped). */
+const containsText = (column: string, text: string) => Prisma.sql`${Prisma.raw(`"${column}"`)} ILIKE ('%' || ${text} || '%')`;
+
+/**
+ * The filter's conditions, as the interactions list reads its own (interactionWhere: status, customer, days in
+ * Asia/Shanghai, number/subject search) plus the queue's. Ids are checked, so a typo is a field message, not a 500.
+ */
+function filterConditions(filter: ComplaintQueueFilter): Condition[] {
+  const conditions: Condition[] = [];
+  if (filter.status?.length) conditions.push({ where: { status: { in: [...filter.status] } }, sql: oneOf('status', filter.status) });
+  if (filter.customerId) {
+    if (!isUuid(filter.customerId)) throw badInput('Invalid customer id', { customerId: '客户无效' });
+    conditions.push({ where: { customerId: filter.customerId }, sql: Prisma.sql`"customerId" = ${filter.customerId}::uuid` });
+  }
+  const { gte, lt } = createdAtBounds(filter.createdAt);
+  if (gte) conditions.push({ where: { createdAt: { gte } }, sql: Prisma.sql`"createdAt" >= ${gte}` });
+  if (lt) conditions.push({ where: { createdAt: { lt } }, sql: Prisma.sql`"createdAt" < ${lt}` });
+  const search = filter.search?.trim();
+  if (search) {
+    conditions.push({
+      where: { OR: [{ number: { contains: search, mode: 'insensitive' } }, { subject: { contains: search, mode: 'insensitive' } }] },
+      sql: Prisma.sql`(${containsText('number', search)} OR ${containsText('subject', search)})`,
+    });
+  }
+  if (filter.severity?.length) conditions.push({ where: { severity: { in: [...filter.severity] } }, sql: oneOf('severity', filter.severity) });
+  if (filter.causeClass?.length) conditions.push({ where: { causeClass: { in: [...filter.causeClass] } }, sql: oneOf('causeClass', filter.causeClass) });
   if (filter.responsibleDepartmentId) {
     if (!isUuid(filter.responsibleDepartmentId)) throw badInput('Invalid department id', { responsibleDepartmentId: '部门无效' });
-    and.push({ responsibleDepartmentId: filter.responsibleDepartmentId });
+    conditions.push({ where: { responsibleDepartmentId: filter.responsibleDepartmentId }, sql: Prisma.sql`"responsibleDepartmentId" = ${filter.responsibleDepartmentId}::uuid` });
   }
   if (filter.ownerId) {
     if (!isUuid(filter.ownerId)) throw badInput('Invalid owner id', { ownerId: '负责人无效' });
-    and.push({ ownerId: filter.ownerId });
+    conditions.push({ where: { ownerId: filter.ownerId }, sql: Prisma.sql`"ownerId" = ${filter.ownerId}::uuid` });
   }
-  if (filter.keyAccount != null) and.push({ isKeyAccount: filter.keyAccount });
-  return { AND: and };
+  if (filter.keyAccount != null) conditions.push({ where: { isKeyAccount: filter.keyAccount }, sql: Prisma.sql`"isKeyAccount" = ${filter.keyAccount}` });
+  return conditions;
 }
 
-const ORDER_BY = {
-  DUE_SOONEST: [{ resolutionDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-  // PostgreSQL sorts an enum by declaration order (GENERAL < MAJOR < CRISIS).
-  SEVERITY: [{ severity: { sort: 'desc', nulls: 'last' } }, { resolutionDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-  NEWEST: [{ createdAt: 'desc' }, { id: 'desc' }],
-  OLDEST: [{ createdAt: 'asc' }, { id: 'asc' }],
-} satisfies Record<string, Prisma.InteractionOrderByWithRelationInput[]>;
-export type ComplaintQueueSort = keyof typeof ORDER_BY;
-
-async function filteredQueueWhere(viewer: Viewer, queue: ComplaintQueue, filterWhere: Prisma.InteractionWhereInput | null, now: Date): Promise<Prisma.InteractionWhereInput> {
-  const where = await queueWhere(viewer, queue, now);
-  return filterWhere ? { AND: [where, filterWhere] } : where;
-}
+type SortField = 'resolutionDueAt' | 'severity' | 'createdAt' | 'id';
+const SORTS = {
+  // Each order is the leading columns of a partial index on open complaints, id last (it breaks ties, so pages
+  // never overlap). PostgreSQL sorts an enum by declaration order (GENERAL < MAJOR < CRISIS); untriaged (no
+  // severity, no due time) last.
+  DUE_SOONEST: [{ field: 'resolutionDueAt', direction: 'asc', nullsLast: true }, { field: 'id', direction: 'asc' }],
+  SEVERITY: [
+    { field: 'severity', direction: 'desc', nullsLast: true, enumOrder: Object.values(Severity) },
+    { field: 'resolutionDueAt', direction: 'asc', nullsLast: true },
+    { field: 'id', direction: 'asc' },
+  ],
+  NEWEST: [{ field: 'createdAt', direction: 'desc' }, { field: 'id', direction: 'desc' }],
+  OLDEST: [{ field: 'createdAt', direction: 'asc' }, { field: 'id', direction: 'asc' }],
+} satisfies Record<string, readonly OrderKey<SortField>[]>;
+export type ComplaintQueueSort = keyof typeof SORTS;
 
 /** One page of a work queue, filtered, most urgent first unless another order is asked for. */
 export async function listComplaintQueue(
@@ -93,23 +154,45 @@ export async function listComplaintQueue(
 ): Promise<InteractionPage> {
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be between 1 and 100', { first: '每页条数须在 1 到 100 之间' });
-  const where = await filteredQueueWhere(viewer, args.queue, args.filter ? complaintFilterWhere(args.filter) : null, now);
-  const rows = await prisma.interaction.findMany({
-    where,
-    orderBy: ORDER_BY[args.sort ?? 'DUE_SOONEST'],
+  const staff = staffOnly(viewer);
+  const scope = readScope(staff);
+  const conditions = [OPEN_COMPLAINTS, scope, await queueCondition(staff, args.queue, now), ...(args.filter ? filterConditions(args.filter) : [])];
+  const where: Prisma.InteractionWhereInput = { AND: conditions.map((c) => c.where) };
+  const keys: readonly OrderKey<SortField>[] = SORTS[args.sort ?? 'DUE_SOONEST'];
+  let after: Prisma.InteractionWhereInput | null = null;
+  if (args.after) {
+    // The cursor row may have left the queue since (closed, reassigned): its place in the order still holds. It must
+    // be one the viewer may read, or its due time would leak through the page it starts.
+    const cursor = await prisma.interaction.findFirst({ where: { AND: [scope.where, { id: decodeCursor(args.after) }] }, select: keysetSelect(keys) });
+    if (!cursor) throw badInput('Invalid cursor', { after: '游标无效' });
+    after = afterCursor(keys, cursor);
+  }
+  // The page's ids first (read from the order's index alone, stopping after one page), then those rows by primary
+  // key. Asked for whole rows at once, the planner misjudges a later page: it takes the keyset condition to leave a
+  // few percent of the open complaints (its statistics cover the whole history), so it fetches and sorts all of them.
+  const ids = await prisma.interaction.findMany({
+    where: after ? { AND: [where, after] } : where,
+    orderBy: orderByOf(keys) as Prisma.InteractionOrderByWithRelationInput[],
     take: first + 1,
-    ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}),
+    select: { id: true },
   });
-  const hasNextPage = rows.length > first;
-  const page = hasNextPage ? rows.slice(0, first) : rows;
-  const last = page.at(-1);
-  return { rows: page, hasNextPage, endCursor: last ? encodeCursor(last.id) : null, where, whereWithoutStatus: where };
+  const hasNextPage = ids.length > first;
+  const pageIds = ids.slice(0, first).map((r) => r.id);
+  const rows = pageIds.length ? await prisma.interaction.findMany({ where: { id: { in: pageIds } } }) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const page = pageIds.flatMap((id) => byId.get(id) ?? []);
+  const last = pageIds.at(-1);
+  return { rows: page, hasNextPage, endCursor: last ? encodeCursor(last) : null, where, whereWithoutStatus: where };
 }
 
-/** How many complaints each queue holds (under the same filter), for the queue tabs. */
+/** How many complaints each queue holds under the same filter, for the queue tabs: one statement for all seven. */
 export async function complaintQueueCounts(viewer: Viewer, filter?: ComplaintQueueFilter | null, now = clockNow()) {
-  const filterWhere = filter ? complaintFilterWhere(filter) : null;
-  return Promise.all(
-    COMPLAINT_QUEUES.map(async (queue) => ({ queue, count: await prisma.interaction.count({ where: await filteredQueueWhere(viewer, queue, filterWhere, now) }) })),
-  );
+  const filters = filter ? filterConditions(filter) : [];
+  const staff = staffOnly(viewer);
+  const queues = await Promise.all(COMPLAINT_QUEUES.map(async (queue) => ({ queue, condition: await queueCondition(staff, queue, now) })));
+  const counts = queues.map(({ queue, condition }) => Prisma.sql`count(*) FILTER (WHERE ${condition.sql}) AS ${Prisma.raw(`"${queue}"`)}`);
+  const where = [OPEN_COMPLAINTS, readScope(staff), ...filters].map((c) => c.sql);
+  const [row] = await prisma.$queryRaw<Record<ComplaintQueue, bigint>[]>`
+    SELECT ${Prisma.join(counts)} FROM "Interaction" WHERE ${Prisma.join(where, ' AND ')}`;
+  return COMPLAINT_QUEUES.map((queue) => ({ queue, count: Number(row![queue]) }));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import type { Interaction } from '@/generated/prisma/client';
+import { readSettingValue } from '@/server/config-cache';
 import { prisma, type Db, type Tx } from '@/server/db';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '@/server/errors';
 import { appendHistory } from '@/server/history';
@@ -52,9 +53,9 @@ async function triagedBy(db: Reader, interactionId: string): Promise<string | nu
   return entry?.actorId ?? null;
 }
 
-async function loadAuthority(db: Reader): Promise<ApprovalAuthority> {
-  const setting = await db.setting.findUnique({ where: { key: 'approvalAuthority' } });
-  return (setting?.value as ApprovalAuthority | undefined) ?? DEFAULT_AUTHORITY;
+/** 核决权限 (setting `approvalAuthority`, cached in process: config-cache.ts), or the default; `tx`: the caller's transaction. */
+export async function loadApprovalAuthority(tx?: Tx): Promise<ApprovalAuthority> {
+  return ((await readSettingValue('approvalAuthority', tx)) as ApprovalAuthority | null) ?? DEFAULT_AUTHORITY;
 }
 
 const WITH_WORK = {
@@ -106,7 +107,7 @@ export async function loadForViewer(tx: Reader, viewer: Viewer, id: string): Pro
 export async function commandOptions(viewer: Viewer, interaction: Interaction): Promise<{ available: CommandType[]; blocked: { command: CommandType; reason: string }[] }> {
   if (viewer.kind !== 'staff' && viewer.kind !== 'customer') return { available: [], blocked: [] };
   const row = await loadForViewer(prisma, viewer, interaction.id);
-  const [record, actor, authority] = [workflowRecord(row), actorOf(viewer), await loadAuthority(prisma)];
+  const [record, actor, authority] = [workflowRecord(row), actorOf(viewer), await loadApprovalAuthority()];
   return { available: availableCommands(record, actor, authority), blocked: blockedCommands(record, actor, authority) };
 }
 
@@ -162,7 +163,7 @@ export async function applyCommand(
   const actor = actorOf(viewer);
   const comment = { data: parseComment(command) };
   const version = row.version;
-  const authority = await loadAuthority(tx);
+  const authority = await loadApprovalAuthority(tx);
   const decision = decide(workflowRecord(row), command, actor, authority);
   if (!decision.ok) {
     if (decision.code === 'FORBIDDEN') throw forbidden(decision.message);

@@ -75,6 +75,16 @@ export type InteractionFilter = {
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The createdAt bounds of a filter's calendar days (from its first instant to the end of `to`), in UTC. */
+export function createdAtBounds(createdAt: InteractionFilter['createdAt']): { gte?: Date; lt?: Date } {
+  const from = createdAt?.from;
+  const to = createdAt?.to;
+  return {
+    ...(from ? { gte: new Date(from.getTime() - SHANGHAI_OFFSET_MS) } : {}),
+    ...(to ? { lt: new Date(to.getTime() - SHANGHAI_OFFSET_MS + DAY_MS) } : {}),
+  };
+}
+
 export function interactionWhere(filter: InteractionFilter = {}, options: { withStatus?: boolean } = {}): Prisma.InteractionWhereInput {
   const and: Prisma.InteractionWhereInput[] = [];
   if (filter.type?.length) and.push({ type: { in: [...filter.type] } });
@@ -84,10 +94,9 @@ export function interactionWhere(filter: InteractionFilter = {}, options: { with
     if (!isUuid(filter.customerId)) throw badInput('Invalid customer id', { customerId: '客户无效' });
     and.push({ customerId: filter.customerId });
   }
-  const from = filter.createdAt?.from;
-  const to = filter.createdAt?.to;
-  if (from) and.push({ createdAt: { gte: new Date(from.getTime() - SHANGHAI_OFFSET_MS) } });
-  if (to) and.push({ createdAt: { lt: new Date(to.getTime() - SHANGHAI_OFFSET_MS + DAY_MS) } });
+  const { gte, lt } = createdAtBounds(filter.createdAt);
+  if (gte) and.push({ createdAt: { gte } });
+  if (lt) and.push({ createdAt: { lt } });
   const search = filter.search?.trim();
   if (search) {
     and.push({ OR: [{ number: { contains: search, mode: 'insensitive' } }, { subject: { contains: search, mode: 'insensitive' } }] });

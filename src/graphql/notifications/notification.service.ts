@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import type { Notification, Prisma } from '@/generated/prisma/client';
 import { requireStaff } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
@@ -12,16 +13,27 @@ import { MAX_MARK_IDS, notificationHref } from './notification.rules';
  * `userId = viewer.userId` first, so another user's id, cursor or count is never reachable (their ids are ignored
  * by the mark mutations, not reported, so existence cannot be probed).
  *
- * Queries and the index @@index([userId, readAt, createdAt]): the count and the unread tab are
- * `userId = ? AND readAt IS NULL [AND (createdAt, id) < cursor] ORDER BY createdAt DESC` — an index range read
- * backwards. The all tab filters on the index's first column and sorts the user's rows; a person's notifications
- * are in the hundreds to low thousands a year, so that top-N sort stays cheap and needs no second index.
+ * Queries and indexes: the unread count and the unread tab read (userId, readAt, createdAt) —
+ * `userId = ? AND readAt IS NULL ORDER BY createdAt DESC` is a range read backwards; the all tab reads
+ * (userId, createdAt, id) backwards (a service manager collects tens of thousands of escalations a year, so sorting
+ * them all per page is not an option). The counts a request asks for (the 全部 and 未读 tabs, the bell) are one
+ * statement: they go through the request's counter (notifications.loaders.ts, countNotifications).
  */
 
 export const MAX_PAGE_SIZE = 100;
 
 export type NotificationNode = Notification & { href: string | null };
-export type NotificationPage = { nodes: NotificationNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number };
+/**
+ * A page as the GraphQL connection reads it: the rows are read when `nodes` or `pageInfo` is asked for, the total when
+ * `totalCount` is — so a request asking only for counts reads no rows, and its counts meet in one statement.
+ */
+export type NotificationPage = {
+  page: () => Promise<{ nodes: NotificationNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>;
+  totalCount: () => Promise<number>;
+};
+
+export type NotificationCountKey = { userId: string; unreadOnly: boolean };
+export type NotificationCounter = DataLoader<NotificationCountKey, number, string>;
 
 /** The policy again (services do not trust their callers): only a signed-in staff user has notifications. */
 function ownerOf(viewer: Viewer): string {
@@ -29,30 +41,52 @@ function ownerOf(viewer: Viewer): string {
   return viewer.userId;
 }
 
+/**
+ * The counts asked for in one request, in one statement: only unread ones (the bell's poll reads the unread rows of the
+ * index alone), or all with their unread part (`count(*)` and `count("readAt")` grouped by user).
+ */
+export async function countNotifications(keys: readonly NotificationCountKey[]): Promise<number[]> {
+  const userIds = [...new Set(keys.map((k) => k.userId))];
+  if (keys.every((k) => k.unreadOnly)) {
+    const groups = await prisma.notification.groupBy({ by: ['userId'], where: { userId: { in: userIds }, readAt: null }, _count: { _all: true } });
+    const unread = new Map(groups.map((g) => [g.userId, g._count._all]));
+    return keys.map((k) => unread.get(k.userId) ?? 0);
+  }
+  const groups = await prisma.notification.groupBy({ by: ['userId'], where: { userId: { in: userIds } }, _count: { _all: true, readAt: true } });
+  const counts = new Map(groups.map((g) => [g.userId, { all: g._count._all, unread: g._count._all - g._count.readAt }]));
+  return keys.map((k) => (k.unreadOnly ? counts.get(k.userId)?.unread : counts.get(k.userId)?.all) ?? 0);
+}
+
 /** One page of the viewer's notifications, newest first; id breaks ties so pages never overlap or skip. */
-export async function listMyNotifications(viewer: Viewer, args: { unreadOnly?: boolean | null; first?: number | null; after?: string | null }): Promise<NotificationPage> {
+export function listMyNotifications(
+  viewer: Viewer,
+  args: { unreadOnly?: boolean | null; first?: number | null; after?: string | null },
+  counter: NotificationCounter,
+): NotificationPage {
   const userId = ownerOf(viewer);
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间` });
   }
-  const where: Prisma.NotificationWhereInput = { userId, ...(args.unreadOnly ? { readAt: null } : {}) };
-  let after: Prisma.NotificationWhereInput = {};
-  if (args.after) {
-    const cursorId = decodeCursor(args.after);
-    // The cursor must be one of the viewer's own rows: someone else's id would tell the time of their notification.
-    const cursor = await prisma.notification.findFirst({ where: { id: cursorId, userId }, select: { id: true, createdAt: true } });
-    if (!cursor) throw badInput('Invalid cursor', { after: '游标无效' });
-    after = { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] };
-  }
-  const [rows, totalCount] = await Promise.all([
-    prisma.notification.findMany({ where: { AND: [where, after] }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: first + 1 }),
-    prisma.notification.count({ where }),
-  ]);
-  const hasNextPage = rows.length > first;
-  const page = hasNextPage ? rows.slice(0, first) : rows;
-  const last = page.at(-1);
-  return { nodes: await withHrefs(page), pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+  const cursorId = args.after ? decodeCursor(args.after) : null;
+  const unreadOnly = Boolean(args.unreadOnly);
+  const where: Prisma.NotificationWhereInput = { userId, ...(unreadOnly ? { readAt: null } : {}) };
+  let read: ReturnType<NotificationPage['page']> | undefined;
+  const page = () => (read ??= (async () => {
+    let after: Prisma.NotificationWhereInput = {};
+    if (cursorId) {
+      // The cursor must be one of the viewer's own rows: someone else's id would tell the time of their notification.
+      const cursor = await prisma.notification.findFirst({ where: { id: cursorId, userId }, select: { id: true, createdAt: true } });
+      if (!cursor) throw badInput('Invalid cursor', { after: '游标无效' });
+      after = { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] };
+    }
+    const rows = await prisma.notification.findMany({ where: { AND: [where, after] }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: first + 1 });
+    const hasNextPage = rows.length > first;
+    const nodes = hasNextPage ? rows.slice(0, first) : rows;
+    const last = nodes.at(-1);
+    return { nodes: await withHrefs(nodes), pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null } };
+  })());
+  return { page, totalCount: () => counter.load({ userId, unreadOnly }) };
 }
 
 /** Console links for a page of notifications: one query for the types of the interactions they name. */
@@ -64,8 +98,8 @@ async function withHrefs(rows: Notification[]): Promise<NotificationNode[]> {
   return rows.map((n) => ({ ...n, href: notificationHref(n.entityType, n.entityId, (n.entityId && types.get(n.entityId)) ?? null) }));
 }
 
-export async function unreadNotificationCount(viewer: Viewer): Promise<number> {
-  return prisma.notification.count({ where: { userId: ownerOf(viewer), readAt: null } });
+export function unreadNotificationCount(viewer: Viewer, counter: NotificationCounter): Promise<number> {
+  return counter.load({ userId: ownerOf(viewer), unreadOnly: true });
 }
 
 /** Marks the viewer's own unread notifications among `ids` read; returns how many changed. */

@@ -17,11 +17,17 @@ export const notificationPolicies: RootPolicies = {
 
 export const notificationResolvers: Resolvers = {
   Query: {
-    myNotifications: (_, args, { viewer }) => listMyNotifications(viewer, args),
-    unreadNotificationCount: (_, __, { viewer }) => unreadNotificationCount(viewer),
+    myNotifications: (_, args, { viewer, loaders }) => listMyNotifications(viewer, args, loaders.notificationCounts),
+    unreadNotificationCount: (_, __, { viewer, loaders }) => unreadNotificationCount(viewer, loaders.notificationCounts),
   },
   Mutation: {
     markNotificationsRead: (_, { ids }, { viewer, now }) => markNotificationsRead(viewer, ids, now()),
     markAllNotificationsRead: (_, __, { viewer, now }) => markAllNotificationsRead(viewer, now()),
+  },
+  // Each field reads only what it needs (notification.service.ts, NotificationPage).
+  NotificationConnection: {
+    nodes: async (c) => (await c.page()).nodes,
+    pageInfo: async (c) => (await c.page()).pageInfo,
+    totalCount: (c) => c.totalCount(),
   },
 };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { requirePermission } from '@/server/auth/policies';
+import { invalidateConfigCache } from '@/server/config-cache';
 import { prisma, type Tx } from '@/server/db';
 import { badInput, conflict, notFound } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
@@ -32,9 +33,10 @@ import {
 
 /**
  * The complaint clock's configuration (SPEC §4): SLA rules, business hours, holidays and make-up days, 核决权限 and
- * the escalation periods. Reads need settings:read, writes settings:manage. Nothing here is cached: the clock
- * (sla.service.ts, business-calendar.ts), the workflow (complaint.service.ts) and the sweep (escalation.service.ts)
- * read the rows on every use, so a committed change is what the next registration, triage or sweep applies.
+ * the escalation periods. Reads need settings:read, writes settings:manage. The settings and the calendar are cached
+ * in process (server/config-cache.ts, read by the clock, the workflow and the queues): each write of them drops that
+ * cache once its transaction has committed, so the next registration, triage or queue in this instance applies the
+ * change; other instances apply it within the cache's TTL (30 s). SLA rules are read from the database on every use.
  *
  * Every write names the version it read (stale → CONFLICT with the current version), runs under one advisory lock
  * (so "no two active rules with the same conditions" holds under concurrent writes without a database constraint)
@@ -50,6 +52,15 @@ export const SETTING_KEYS = { businessHours: 'businessHours', approvalAuthority:
 export function derivedEntityId(kind: 'Setting' | 'CalendarDay', key: string): string {
   const h = createHash('sha1').update(`kefu:${kind}:${key}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A write of the settings or the calendar: the in-process cache is dropped after the commit, never before it. */
+async function configWrite<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await prisma.$transaction(work, TX_OPTIONS);
+  } finally {
+    invalidateConfigCache();
+  }
 }
 
 async function lockServiceRules(tx: Tx) {
@@ -165,7 +176,7 @@ export async function slaRulePreview(viewer: Viewer, args: { type: string; sever
   requirePermission(viewer, 'settings:read');
   // As the clock does (sla.service.ts): a complaint without a severity yet runs on the general clock.
   const severity = args.severity ?? (args.type === 'COMPLAINT' ? 'GENERAL' : null);
-  const [rules, calendar] = await Promise.all([prisma.slaRule.findMany({ where: { active: true } }), loadBusinessCalendar(prisma)]);
+  const [rules, calendar] = await Promise.all([prisma.slaRule.findMany({ where: { active: true } }), loadBusinessCalendar()]);
   const rule = pickSlaRule(rules, { type: args.type, severity, keyAccount: args.keyAccount });
   return {
     rule,
@@ -223,7 +234,7 @@ export async function getBusinessHours(viewer: Viewer) {
 export async function updateBusinessHours(viewer: Viewer, version: number, input: unknown) {
   requirePermission(viewer, 'settings:manage');
   const value = parse(ZBusinessHoursInput, input);
-  const saved = await prisma.$transaction((tx) => writeSetting(tx, viewer, SETTING_KEYS.businessHours, version, value, '工作时间'), TX_OPTIONS);
+  const saved = await configWrite((tx) => writeSetting(tx, viewer, SETTING_KEYS.businessHours, version, value, '工作时间'));
   return { ...value, version: saved };
 }
 
@@ -241,7 +252,7 @@ export async function updateApprovalAuthority(viewer: Viewer, version: number, i
   const parsed = parseApprovalAuthority(input);
   if (!parsed.ok) throw badInput('核决权限有误，请检查标出的字段 / Invalid approval authority', parsed.fields);
   const value = parsed.value as unknown as Prisma.InputJsonValue;
-  const saved = await prisma.$transaction((tx) => writeSetting(tx, viewer, SETTING_KEYS.approvalAuthority, version, value, '核决权限'), TX_OPTIONS);
+  const saved = await configWrite((tx) => writeSetting(tx, viewer, SETTING_KEYS.approvalAuthority, version, value, '核决权限'));
   return { rules: authorityRows(parsed.value), version: saved };
 }
 
@@ -256,7 +267,7 @@ export async function getEscalationPolicy(viewer: Viewer) {
 export async function updateEscalationPolicy(viewer: Viewer, version: number, input: unknown) {
   requirePermission(viewer, 'settings:manage');
   const value = parse(ZEscalationPolicyInput, input);
-  const saved = await prisma.$transaction((tx) => writeSetting(tx, viewer, SETTING_KEYS.escalation, version, value, '升级规则'), TX_OPTIONS);
+  const saved = await configWrite((tx) => writeSetting(tx, viewer, SETTING_KEYS.escalation, version, value, '升级规则'));
   return policyView(value, saved);
 }
 
@@ -294,7 +305,7 @@ export async function addCalendarDays(viewer: Viewer, input: unknown) {
   requirePermission(viewer, 'settings:manage');
   const data = parse(ZAddCalendarDaysInput, input);
   const dates = datesInRange(data.from, data.to);
-  return prisma.$transaction(async (tx) => {
+  return configWrite(async (tx) => {
     await lockServiceRules(tx);
     const existing = await tx.calendarDay.findMany({ where: { date: { in: dates } }, orderBy: { date: 'asc' } });
     if (existing.length) {
@@ -302,7 +313,7 @@ export async function addCalendarDays(viewer: Viewer, input: unknown) {
       throw badInput(message, { from: message });
     }
     return insertDays(tx, viewer, dates.map((date) => ({ date, isWorkday: data.isWorkday, name: data.name })));
-  }, TX_OPTIONS);
+  });
 }
 
 /**
@@ -317,13 +328,13 @@ export async function importOfficialHolidays(viewer: Viewer, year: number) {
     const message = `尚无 ${year} 年的法定节假日安排（国务院通常在上一年 11 月前后公布），请手工添加`;
     throw badInput(message, { year: message });
   }
-  return prisma.$transaction(async (tx) => {
+  return configWrite(async (tx) => {
     await lockServiceRules(tx);
     const held = new Set((await tx.calendarDay.findMany({ where: { date: { in: official.map((d) => d.date) } }, select: { date: true } })).map((d) => d.date.getTime()));
     const fresh = official.filter((d) => !held.has(d.date.getTime()));
     const added = await insertDays(tx, viewer, fresh, '（导入法定节假日安排）');
     return { year, added, skipped: official.length - fresh.length };
-  }, TX_OPTIONS);
+  });
 }
 
 async function lockedDay(tx: Tx, date: Date, version: number) {
@@ -337,7 +348,7 @@ async function lockedDay(tx: Tx, date: Date, version: number) {
 export async function updateCalendarDay(viewer: Viewer, date: Date, version: number, input: unknown) {
   requirePermission(viewer, 'settings:manage');
   const data = parse(ZCalendarDayInput, input);
-  return prisma.$transaction(async (tx) => {
+  return configWrite(async (tx) => {
     const existing = await lockedDay(tx, date, version);
     const changes = diffFields(dayHistory(existing), data);
     if (Object.keys(changes).length === 0) return existing;
@@ -352,12 +363,12 @@ export async function updateCalendarDay(viewer: Viewer, date: Date, version: num
       changes: changes as Prisma.InputJsonValue,
     });
     return day;
-  }, TX_OPTIONS);
+  });
 }
 
 export async function removeCalendarDay(viewer: Viewer, date: Date, version: number) {
   requirePermission(viewer, 'settings:manage');
-  return prisma.$transaction(async (tx) => {
+  return configWrite(async (tx) => {
     const existing = await lockedDay(tx, date, version);
     await tx.calendarDay.delete({ where: { date } });
     await appendHistory(tx, viewer, {
@@ -369,7 +380,7 @@ export async function removeCalendarDay(viewer: Viewer, date: Date, version: num
       changes: diffFields(dayHistory(existing), { isWorkday: null, name: null }) as Prisma.InputJsonValue,
     });
     return existing;
-  }, TX_OPTIONS);
+  });
 }
 
 // ───────────────────────────── History ─────────────────────────────

@@ -3,6 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { SurveyQuestion } from '@/generated/prisma/client';
 import type { CustomerGrade, KeyAccountStatus } from '@/generated/prisma/enums';
 import { requirePermission } from '@/server/auth/policies';
+import { invalidateConfigCache, readSettingValue } from '@/server/config-cache';
 import { prisma } from '@/server/db';
 import { badInput } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
@@ -427,9 +428,10 @@ export async function surveyTextAnswers(
 
 const CRITERIA_KEY = 'annualIndexCriteria';
 
+/** The evaluation criteria (setting `annualIndexCriteria`, cached in process: config-cache.ts), or the default. */
 export async function loadAnnualCriteria(): Promise<AnnualIndexCriteria> {
-  const setting = await prisma.setting.findUnique({ where: { key: CRITERIA_KEY } });
-  return setting ? parseAnnualCriteria(setting.value) : DEFAULT_ANNUAL_CRITERIA;
+  const value = await readSettingValue(CRITERIA_KEY);
+  return value === null ? DEFAULT_ANNUAL_CRITERIA : parseAnnualCriteria(value);
 }
 
 export async function annualIndexCriteria(viewer: Viewer): Promise<AnnualIndexCriteria> {
@@ -459,6 +461,7 @@ export async function updateAnnualIndexCriteria(viewer: Viewer, input: unknown):
   const criteria: AnnualIndexCriteria = { rules: ANNUAL_INDEX_EVENTS.map((event) => ({ event, pointsEach: given.get(event) ?? 0 })), maxDeduction: parsed.data.maxDeduction };
   const updatedById = viewer.kind === 'staff' ? viewer.userId : null;
   await prisma.setting.upsert({ where: { key: CRITERIA_KEY }, create: { key: CRITERIA_KEY, value: criteria, updatedById }, update: { value: criteria, updatedById } });
+  invalidateConfigCache();
   return criteria;
 }
 

@@ -87,7 +87,7 @@ export async function createFollowUpCallback(viewer: Viewer, responseId: string,
 async function lowAnswerLines(response: Awaited<ReturnType<typeof submittedResponse>>): Promise<string[]> {
   const [template, rule, answers] = await Promise.all([
     loadScoringTemplate(prisma, response.templateId),
-    loadLowScoreRule(prisma),
+    loadLowScoreRule(),
     prisma.surveyAnswer.findMany({ where: { responseId: response.id } }),
   ]);
   const byId = new Map(template.questions.map((q) => [q.id, q]));

@@ -4,6 +4,7 @@ import type { SurveyCampaign, SurveyResponse, SurveyTemplate } from '@/generated
 import type { CustomerGrade, KeyAccountStatus, ResponseSource } from '@/generated/prisma/enums';
 import { requirePermission } from '@/server/auth/policies';
 import { countSurveyTokenFailure, surveyTokenRetryAfter } from '@/server/auth/rate-limit';
+import { readSettingValue } from '@/server/config-cache';
 import { prisma, type Tx } from '@/server/db';
 import { badInput, conflict, forbidden, notFound, tooManyRequests } from '@/server/errors';
 import { appendHistory } from '@/server/history';
@@ -43,9 +44,9 @@ export async function loadScoringTemplate(db: Tx | typeof prisma, templateId: st
   };
 }
 
-export async function loadLowScoreRule(db: Tx | typeof prisma) {
-  const setting = await db.setting.findUnique({ where: { key: 'surveyLowScore' } });
-  return parseLowScoreRule(setting?.value);
+/** The low-score rule (setting `surveyLowScore`, cached in process: config-cache.ts). */
+export async function loadLowScoreRule() {
+  return parseLowScoreRule(await readSettingValue('surveyLowScore'));
 }
 
 // ───────────────────────────── writing a submission ─────────────────────────────
@@ -195,7 +196,7 @@ export async function submitSurveyResponse(viewer: Viewer, token: string, answer
   const invitation = await invitationByToken(token, clientIp);
   const state = formState(invitation.campaign, invitation.response?.submittedAt ?? null, now);
   if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
-  const [template, rule] = await Promise.all([loadScoringTemplate(prisma, invitation.campaign.templateId), loadLowScoreRule(prisma)]);
+  const [template, rule] = await Promise.all([loadScoringTemplate(prisma, invitation.campaign.templateId), loadLowScoreRule()]);
   const checked = checkAnswers(template.questions, answers, { complete: true });
   const score = responseScore(checked, template.questions, template.dimensions, rule);
   // Signed in to the portal as this customer: the same link, but we know it is them.
@@ -244,7 +245,7 @@ export async function enterSurveyResponse(viewer: Viewer, input: EnterResponseIn
   if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
   const customer = isUuid(input.customerId) ? await prisma.customer.findUnique({ where: { id: input.customerId }, select: { id: true } }) : null;
   if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
-  const [template, rule] = await Promise.all([loadScoringTemplate(prisma, campaign.templateId), loadLowScoreRule(prisma)]);
+  const [template, rule] = await Promise.all([loadScoringTemplate(prisma, campaign.templateId), loadLowScoreRule()]);
   const checked = checkAnswers(template.questions, input.answers, { complete: true });
   const score = responseScore(checked, template.questions, template.dimensions, rule);
   return prisma.$transaction(async (tx) => {
