@@ -1,3 +1,4 @@
+import { invalidate, onInvalidate } from '@/server/cache/invalidation';
 import type { Prisma } from '@/generated/prisma/client';
 import { prisma, type Db, type Tx } from '@/server/db';
 
@@ -57,11 +58,18 @@ async function loadInTransaction<T>(state: ConfigCache, key: string, load: (db: 
   return value;
 }
 
-/** Drops everything cached, in every copy of the server modules in this process. Call after the change commits. */
-export function invalidateConfigCache(): void {
+onInvalidate('config', () => {
   const state = cache();
   state.generation += 1;
   state.entries.clear();
+});
+
+/**
+ * Drops everything cached, in every copy of the server modules in this process and in its sibling server processes.
+ * Call after the change commits.
+ */
+export function invalidateConfigCache(): void {
+  invalidate('config');
 }
 
 /** The value of a `Setting` row (null when the row does not exist: the engine then runs on its defaults), cached. */

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { invalidate, onInvalidate } from '@/server/cache/invalidation';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
 import { sharedCache } from './auth-cache';
@@ -20,9 +21,14 @@ type ApiKeyRow = { id: string; name: string; scopes: string[]; revokedAt: Date |
 // Keyed by the key's hash (the plain key is not kept in memory longer than the request); unknown keys are not kept.
 const apiKeys = () => sharedCache<string, ApiKeyRow | null>('apiKeys');
 
-/** Drops this process's cached copy of the key: revocation calls it after the change commits (other instances: within the TTL). */
+onInvalidate('apiKey', (apiKeyId) => apiKeys().deleteWhere((row) => apiKeyId === null || row?.id === apiKeyId));
+
+/**
+ * Drops the cached copy of the key in this process and its sibling server processes: revocation calls it after the
+ * change commits (other instances: within the TTL).
+ */
 export function forgetApiKey(apiKeyId: string): void {
-  apiKeys().deleteWhere((row) => row?.id === apiKeyId);
+  invalidate('apiKey', apiKeyId);
 }
 
 /** The API client a bearer key belongs to, or null when the key is unknown, revoked or expired. */

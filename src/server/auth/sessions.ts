@@ -1,5 +1,6 @@
 import type { JWT } from 'next-auth/jwt';
 import type { Role } from '@/generated/prisma/enums';
+import { invalidate, onInvalidate } from '@/server/cache/invalidation';
 import { prisma } from '@/server/db';
 import { anonymous, type Viewer } from '@/server/viewer';
 import { sharedCache } from './auth-cache';
@@ -23,9 +24,14 @@ function account(userId: string): Promise<Account | null> {
   );
 }
 
-/** Drops this process's cached copy of the account: call it after a change to the account has committed. */
+onInvalidate('account', (userId) => (userId === null ? accounts().deleteWhere(() => true) : accounts().delete(userId)));
+
+/**
+ * Drops the cached copy of the account in this process and its sibling server processes: call it after a change to
+ * the account has committed.
+ */
 export function forgetAccount(userId: string): void {
-  accounts().delete(userId);
+  invalidate('account', userId);
 }
 
 /** The account a session token stands for, while the session is still valid: active, and its version current. */
