@@ -69,6 +69,38 @@ function assertEstimatorSeesSchema(schema: GraphQLSchema): void {
 }
 
 /**
+ * The cost of an operation depends on its document and on the variables that size lists or switch fields (numbers and
+ * booleans: `first: $n`, `@include(if: $b)`) — never on text (ids, search words). Apollo keeps a parsed document per
+ * query text, so the cost is worked out once per document and such variables, not on every request.
+ */
+const costs = new WeakMap<DocumentNode, Map<string, number>>();
+const COSTS_PER_DOCUMENT = 64;
+
+function cachedCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number {
+  const key = `${operationName ?? ''}|${JSON.stringify(variables, (_, value: unknown) => (typeof value === 'string' ? undefined : value))}`;
+  let byVariables = costs.get(document);
+  if (!byVariables) costs.set(document, (byVariables = new Map()));
+  const known = byVariables.get(key);
+  if (known !== undefined) return known;
+  const cost = operationCost(schema, document, variables, operationName);
+  if (byVariables.size >= COSTS_PER_DOCUMENT) byVariables.delete(byVariables.keys().next().value!);
+  byVariables.set(key, cost);
+  return cost;
+}
+
+const revisits = new WeakMap<DocumentNode, Map<string, number>>();
+
+function cachedRevisits(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): number {
+  let byOperation = revisits.get(document);
+  if (!byOperation) revisits.set(document, (byOperation = new Map()));
+  const known = byOperation.get(operationName ?? '');
+  if (known !== undefined) return known;
+  const count = maxTypeRevisits(schema, document, operationName);
+  byOperation.set(operationName ?? '', count);
+  return count;
+}
+
+/**
  * Refuses an operation before it runs when it costs more than the viewer may spend at once (GRAPHQL_VALIDATION_FAILED,
  * HTTP 400, with `extensions.cost` and `extensions.maxCost`), walks back to a record type where the viewer may not, or
  * would overdraw the viewer's budget per minute (TOO_MANY_REQUESTS, HTTP 429, `retryAfterSeconds`). Called where the
@@ -87,7 +119,7 @@ export async function enforceCostLimits(request: {
   const limits = costLimitsFor(viewer);
   let cost: number;
   try {
-    cost = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+    cost = cachedCost(schema, document, request.variables ?? {}, operationName ?? undefined);
   } catch (error) {
     // Variables that do not fit the operation: execution would refuse them the same way, before any resolver.
     throw refusal('BAD_USER_INPUT', error instanceof Error ? error.message : String(error));
@@ -99,7 +131,7 @@ export async function enforceCostLimits(request: {
       { cost, maxCost: limits.maxCost },
     );
   }
-  if (maxTypeRevisits(schema, document, operationName) > limits.maxRevisits) {
+  if (cachedRevisits(schema, document, operationName) > limits.maxRevisits) {
     throw refusal(
       'GRAPHQL_VALIDATION_FAILED',
       '查询不能在记录与其所属对象之间往返嵌套 / A query may not return to a record type it has already passed through (e.g. interactions → customer → interactions)',

@@ -27,13 +27,19 @@ export function findNul(value: unknown, path: string[] = []): string[] | null {
   return null;
 }
 
+// A document's literals are the same on every request that sends it (Apollo keeps parsed documents): look once.
+const literalsChecked = new WeakMap<DocumentNode, boolean>();
+
 function literalWithNul(document: DocumentNode): boolean {
+  const known = literalsChecked.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     [Kind.STRING]: (node) => {
       if (node.value.includes('\u0000')) found = true;
     },
   });
+  literalsChecked.set(document, found);
   return found;
 }
 

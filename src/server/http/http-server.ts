@@ -58,6 +58,7 @@ export function createAppHttpServer(options: AppHttpServerOptions): AppHttpServe
       res.end();
     });
   const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  const socketAddresses = new WeakMap<object, string | null>();
 
   let inFlight = 0;
   let draining = false;
@@ -65,7 +66,12 @@ export function createAppHttpServer(options: AppHttpServerOptions): AppHttpServe
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const forwardedFor = req.headers['x-forwarded-for'];
-    const address = resolveClientAddress(req.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(', ') : forwardedFor, trusted);
+    // Without X-Forwarded-For the address is the connection's: worked out once per keep-alive connection.
+    let address = forwardedFor === undefined ? socketAddresses.get(req.socket) : undefined;
+    if (address === undefined) {
+      address = resolveClientAddress(req.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(', ') : forwardedFor, trusted);
+      if (forwardedFor === undefined) socketAddresses.set(req.socket, address);
+    }
     // Only this server says who the client is: a copy sent by the client is dropped.
     delete req.headers[CLIENT_ADDRESS_HEADER];
     if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
