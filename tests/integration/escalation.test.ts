@@ -21,11 +21,13 @@ async function createInteraction(data: Partial<Prisma.InteractionUncheckedCreate
   });
 }
 
+/** Staff mail to `email` about the record (a digest names several records in its ref). */
 async function mailJobsTo(email: string, interactionNumber: string) {
-  return prisma.$queryRawUnsafe<{ data: { to: string; subject: string } }[]>(
-    `SELECT data FROM "${queueSchema}".job WHERE name = 'send-mail' AND data->>'to' = $1 AND data->>'ref' LIKE $2`,
+  return prisma.$queryRawUnsafe<{ data: { to: string; subject: string; text: string } }[]>(
+    `SELECT data FROM "${queueSchema}".job WHERE name = 'send-mail' AND data->>'to' = $1 AND (data->>'ref' LIKE $2 OR data->>'ref' LIKE $3)`,
     email,
     `${interactionNumber} %`,
+    `% ${interactionNumber} %`,
   );
 }
 
