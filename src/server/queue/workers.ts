@@ -22,12 +22,39 @@ export type WorkerOptions = StartQueueOptions & {
 };
 
 /**
- * Mail jobs a worker takes per fetch and sends at once over the SMTP pool (MAIL_BATCH_SIZE, default four per SMTP
- * connection, so every connection has the next message waiting).
+ * Mail jobs a worker takes per fetch and sends at once over the SMTP pool (MAIL_BATCH_SIZE, default five per SMTP
+ * connection, so every connection has its next messages waiting and the fetch/complete round trips are few).
  */
 export function mailBatchSize(): number {
-  const n = Number(process.env.MAIL_BATCH_SIZE ?? smtpConnections() * 4);
-  return Number.isInteger(n) && n >= 1 ? n : smtpConnections() * 4;
+  const n = Number(process.env.MAIL_BATCH_SIZE ?? smtpConnections() * 5);
+  return Number.isInteger(n) && n >= 1 ? n : smtpConnections() * 5;
+}
+
+type SentMailRow = { key: string; queue: string; to: string; subject: string; ref: string | null; messageId: string };
+
+/**
+ * Records accepted mails as they are accepted, group-commit style: a row waits only for the INSERT in flight, then
+ * goes with every row that arrived meanwhile — a few statements per batch instead of one per mail, and the window
+ * between acceptance and record stays one INSERT long.
+ */
+function sentMailRecorder(): (row: SentMailRow) => Promise<void> {
+  let waiting: { row: SentMailRow; done: (error?: unknown) => void }[] = [];
+  let flushing = false;
+  const flush = async () => {
+    flushing = true;
+    while (waiting.length > 0) {
+      const group = waiting;
+      waiting = [];
+      const error = await prisma.sentMail.createMany({ data: group.map((g) => g.row), skipDuplicates: true }).then(() => undefined, (e: unknown) => e ?? new Error('insert failed'));
+      for (const g of group) g.done(error);
+    }
+    flushing = false;
+  };
+  return (row) =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push({ row, done: (error) => (error ? reject(error) : resolve()) });
+      if (!flushing) void flush();
+    });
 }
 
 /**
@@ -36,9 +63,9 @@ export function mailBatchSize(): number {
  * retried after a crash — and is not sent again. Right after the server accepts a mail its key is recorded.
  *
  * The window that remains: the process dies (or the database fails) after the SMTP server accepted a mail and before
- * its SentMail row commits — one INSERT, a few milliseconds — or the server accepted it but its reply never arrived.
- * Such a job is retried after its expiry (MAIL_EXPIRE_SECONDS) and that one mail goes out twice; every other mail of
- * the batch does not.
+ * its SentMail row commits — the INSERT in flight plus its own, milliseconds — or the server accepted it but its
+ * reply never arrived. Such a job is retried after its expiry (MAIL_EXPIRE_SECONDS) and that mail goes out twice;
+ * the mails of the batch already recorded do not.
  *
  * A mail that fails is failed on its own (pg-boss retries it with growing delays); the rest of the batch completes.
  */
@@ -47,6 +74,7 @@ async function deliverBatch(boss: PgBoss, queue: string, jobs: PgBoss.Job<MailJo
   const alreadySent = new Set(
     (await prisma.sentMail.findMany({ where: { key: { in: jobs.map(keyOf) } }, select: { key: true } })).map((row) => row.key),
   );
+  const record = sentMailRecorder();
   let sent = 0;
   const failed: { id: string; message: string }[] = [];
   await Promise.all(
@@ -65,15 +93,10 @@ async function deliverBatch(boss: PgBoss, queue: string, jobs: PgBoss.Job<MailJo
       }
       if (!result.sent) return;
       sent += 1;
-      try {
-        await prisma.sentMail.createMany({
-          data: [{ key, queue, to: job.data.to, subject: job.data.subject, ref: job.data.ref ?? null, messageId: result.messageId }],
-          skipDuplicates: true,
-        });
-      } catch (error) {
+      await record({ key, queue, to: job.data.to, subject: job.data.subject, ref: job.data.ref ?? null, messageId: result.messageId }).catch((error: unknown) => {
         // The mail is out; failing its job would send it again. Completing it is the lesser evil.
         console.error(`[mail] sent but not recorded (a retry of this job would send it again): key=${key}`, error instanceof Error ? error.message : error);
-      }
+      });
     }),
   );
   for (const { id, message } of failed) await boss.fail(queue, id, { message });
