@@ -2,6 +2,7 @@ import { ROLE_PERMISSIONS, API_SCOPES } from '@/server/auth/policies';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
 import { createApiKey, createUser, listApiKeys, listDepartments, listUsers, revokeApiKey, setUserActive } from './admin.service';
+import { jobQueueDepths } from './job-queues.service';
 
 export const adminPolicies: RootPolicies = {
   Query: {
@@ -10,6 +11,8 @@ export const adminPolicies: RootPolicies = {
     apiScopes: policy.permission('apiKeys:manage'),
     users: policy.signedIn, // the service decides (staff directory, or users:manage)
     departments: policy.permission('customers:read'),
+    // Operations of the installation (mail backlog, sweeps): the administrator's, like users and API keys.
+    jobQueues: policy.permission('users:manage'),
   },
   Mutation: {
     _noop: policy.public,
@@ -27,6 +30,7 @@ export const adminResolvers: Resolvers = {
     apiScopes: () => [...API_SCOPES],
     users: (_, args, { viewer }) => listUsers(viewer, args),
     departments: (_, __, { viewer }) => listDepartments(viewer),
+    jobQueues: (_, __, { viewer }) => jobQueueDepths(viewer),
   },
   Mutation: {
     _noop: () => null,
