@@ -240,7 +240,7 @@ export function invitationMails(kind: 'INVITATION' | 'REMINDER', campaign: Pick<
 /**
  * Launch: in one transaction the campaign turns OPEN, the audience is snapshotted as invitations (unique per campaign
  * and customer, token hash only) and — if the campaign is already open — the invitation mails are queued through the
- * send-mail queue (pg-boss in the same transaction: no mail without its invitation, no invitation "sent" without its
+ * send-mail-customer queue (pg-boss in the same transaction: no mail without its invitation, no invitation "sent" without its
  * mail job). Invitations of a campaign opening later are mailed by the sweep when opensAt arrives.
  */
 export async function launchCampaign(viewer: Viewer, id: string, version: number, now: Date): Promise<SurveyCampaign> {
