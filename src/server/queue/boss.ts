@@ -49,7 +49,8 @@ export const SWEEP_BUDGET_MS = 15_000;
 export const SWEEP_EXPIRE_SECONDS = 30;
 /**
  * How often pg-boss fails expired jobs (its maintenance, once per interval for the whole cluster). With the expiry
- * above, a sweep whose process died is retried within 30 + 10 s + one poll (2 s) of its start: under a minute.
+ * above and the sweeps' 5 s retry delay, a sweep whose process died is retried within 30 + 10 + 5 s + one poll (2 s)
+ * of its start: under a minute.
  */
 export const MAINTENANCE_INTERVAL_SECONDS = 10;
 /** A batch of mails is bounded by the SMTP timeouts (mailer.ts); a crashed one is retried after this. */
