@@ -18,7 +18,7 @@ import {
   type EscalationStep,
   type TakenStep,
 } from './escalation.rules';
-import { addBusinessHours, type BusinessCalendar } from './sla-clock.rules';
+import type { BusinessCalendar } from './sla-clock.rules';
 import { now as clockNow } from '@/server/clock';
 
 /**
