@@ -28,8 +28,9 @@ async function task(data: Partial<Prisma.CallbackUncheckedCreateInput> = {}) {
 
 async function mailJobs(ref: string) {
   return prisma.$queryRawUnsafe<{ data: { to: string; subject: string; text: string } }[]>(
-    `SELECT data FROM "${queueSchema}".job WHERE name = 'send-mail' AND data->>'ref' LIKE $1 ORDER BY data->>'to'`,
+    `SELECT data FROM "${queueSchema}".job WHERE name = 'send-mail' AND (data->>'ref' LIKE $1 OR data->>'ref' LIKE $2) ORDER BY data->>'to'`,
     `${ref} %`,
+    `% ${ref} %`,
   );
 }
 

@@ -22,7 +22,7 @@ const submit = async (viewer: Viewer, input: Record<string, unknown>) => (await 
 async function mailJobs(number: string) {
   const schema = process.env.KEFU_QUEUE_SCHEMA!;
   return prisma.$queryRawUnsafe<{ data: { to: string; subject: string; text: string } }[]>(
-    `SELECT data FROM "${schema}".job WHERE name = 'send-mail' AND data->>'ref' LIKE $1 ORDER BY created_on`,
+    `SELECT data FROM "${schema}".job WHERE name = 'send-mail-customer' AND data->>'ref' LIKE $1 ORDER BY created_on`,
     `customer:%:${number}`,
   );
 }

@@ -52,13 +52,14 @@ afterAll(async () => {
 });
 
 describe('background jobs', () => {
-  it('schedules the escalation sweep every minute (and the survey sweep every 15 minutes)', async () => {
+  it('schedules the escalation sweep every minute (the survey sweep every 15 minutes, housekeeping hourly)', async () => {
     const schedules = await instanceA.getSchedules();
-    expect(schedules).toHaveLength(2);
+    expect(schedules).toHaveLength(3);
     expect(schedules).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: QUEUES.escalationSweep, cron: '* * * * *' }),
         expect.objectContaining({ name: QUEUES.surveyReminders, cron: '*/15 * * * *' }),
+        expect.objectContaining({ name: QUEUES.housekeeping, cron: '23 * * * *' }),
       ]),
     );
   });
@@ -85,7 +86,7 @@ describe('background jobs', () => {
     // Crisis: 2 executives + 1 service manager; overdue level 1: the owner → 4 mails.
     await smtp.waitFor(4);
     await until(async () => (await jobStates(QUEUES.escalationSweep)).every((s) => s.state === 'completed'));
-    await until(async () => (await jobStates(QUEUES.sendMail)).every((s) => s.state === 'completed'));
+    await until(async () => (await jobStates(QUEUES.staffMail)).every((s) => s.state === 'completed'));
     await new Promise((r) => setTimeout(r, 1_500)); // nothing more arrives
 
     expect(await prisma.escalation.count({ where: { interactionId: { in: [crisis.id, overdue.id] } } })).toBe(2);

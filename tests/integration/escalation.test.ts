@@ -21,11 +21,13 @@ async function createInteraction(data: Partial<Prisma.InteractionUncheckedCreate
   });
 }
 
+/** Staff mail to `email` about the record (a digest names several records in its ref). */
 async function mailJobsTo(email: string, interactionNumber: string) {
-  return prisma.$queryRawUnsafe<{ data: { to: string; subject: string } }[]>(
-    `SELECT data FROM "${queueSchema}".job WHERE name = 'send-mail' AND data->>'to' = $1 AND data->>'ref' LIKE $2`,
+  return prisma.$queryRawUnsafe<{ data: { to: string; subject: string; text: string } }[]>(
+    `SELECT data FROM "${queueSchema}".job WHERE name = 'send-mail' AND data->>'to' = $1 AND (data->>'ref' LIKE $2 OR data->>'ref' LIKE $3)`,
     email,
     `${interactionNumber} %`,
+    `% ${interactionNumber} %`,
   );
 }
 
@@ -200,5 +202,45 @@ describe('escalation rows', () => {
     await prisma.escalation.create({ data: { ...row, interactionId: complaint.id } });
     await prisma.escalation.create({ data: { ...row, callbackId: callback.id } });
     expect(await prisma.escalation.count({ where: { reason: 'TEST' } })).toBe(2);
+  });
+});
+
+describe('escalation mail', () => {
+  async function staffMailsTo(email: string) {
+    return prisma.$queryRawUnsafe<{ data: { subject: string; text: string; ref: string } }[]>(
+      `SELECT data FROM "${queueSchema}".job WHERE name = 'send-mail' AND data->>'to' = $1 ORDER BY created_on`,
+      email,
+    );
+  }
+
+  it('several escalations to one person in one sweep become one digest mail, on the staff queue', async () => {
+    const owner = (await createStaff('DEPARTMENT_HANDLER')).user;
+    const records = [];
+    for (let i = 0; i < 4; i++) {
+      records.push(await createInteraction({ status: 'INVESTIGATING', responsibleDepartmentId: departmentId, ownerId: owner.id, resolutionDueAt: sh('2026-12-02T09:00:00') }));
+    }
+    const result = await runEscalationSweep(sh('2026-12-02T10:00:00'));
+    expect(result.escalations).toBeGreaterThanOrEqual(4);
+    const mails = await staffMailsTo(owner.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.data.subject).toBe(`【升级汇总】4 项待您关注：${[...records].map((r) => r.number).sort()[0]} 等`);
+    for (const record of records) expect(mails[0]?.data.text).toContain(`【处理逾期·一级（负责人）升级】${record.number}`);
+    expect(await prisma.escalation.count({ where: { interactionId: { in: records.map((r) => r.id) }, mailedAt: null } })).toBe(0);
+    // Customers' queue carries none of it.
+    const customerJobs = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${queueSchema}".job WHERE name = 'send-mail-customer' AND data->>'to' = $1`, owner.email);
+    expect(customerJobs[0]?.n).toBe(0);
+  });
+
+  it('steps a sweep took but did not mail (it died first) are mailed by the next sweep, once', async () => {
+    const owner = (await createStaff('DEPARTMENT_HANDLER')).user;
+    const record = await createInteraction({ status: 'INVESTIGATING', ownerId: owner.id, resolutionDueAt: sh('2026-12-03T09:00:00') });
+    // What a sweep that crashed between its steps and its digests leaves: the escalation, its mail owed.
+    await prisma.escalation.create({ data: { interactionId: record.id, reason: 'RESOLUTION_OVERDUE', level: 1, notifiedUserIds: [owner.id] } });
+    await prisma.interaction.update({ where: { id: record.id }, data: { escalationLevel: 1 } });
+    await Promise.all([runEscalationSweep(sh('2026-12-03T10:00:00')), runEscalationSweep(sh('2026-12-03T10:00:00'))]);
+    const mails = await staffMailsTo(owner.email);
+    expect(mails.map((m) => m.data.subject)).toEqual([`【处理逾期·一级（负责人）升级】${record.number}`]);
+    expect(mails[0]?.data.ref).toBe(`${record.number} RESOLUTION_OVERDUE:1`);
+    expect((await prisma.escalation.findFirstOrThrow({ where: { interactionId: record.id } })).mailedAt).not.toBeNull();
   });
 });

@@ -184,7 +184,7 @@ describe('campaigns: audience, launch, versions', () => {
     for (const i of invitations) expect(i.tokenHash).toBe(createHash('sha256').update(surveyToken(i.id)).digest('hex'));
 
     const jobs = await prisma.$queryRawUnsafe<{ to: string; subject: string; text: string }[]>(
-      `SELECT data->>'to' AS "to", data->>'subject' AS subject, data->>'text' AS text FROM "${queueSchema}".job WHERE name = 'send-mail' ORDER BY data->>'to'`,
+      `SELECT data->>'to' AS "to", data->>'subject' AS subject, data->>'text' AS text FROM "${queueSchema}".job WHERE name = 'send-mail-customer' ORDER BY data->>'to'`,
     );
     expect(jobs.map((j) => j.to).sort()).toEqual(['primary@c1.cn', ids.portalEmail].sort());
     expect(jobs[0]!.subject).toBe('【满意度调查】2026-Q4 客户满意度调查');

@@ -1,5 +1,7 @@
 import { print } from 'graphql';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '@/server/db';
+import { enqueueMail, QUEUES, queueSchema, startQueue, stopQueue } from '@/server/queue/boss';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createStaff } from '../../../tests/helpers/factories';
@@ -10,6 +12,7 @@ import {
   AdminCreateUserMutation,
   AdminCustomerPickerQuery,
   AdminDepartmentsQuery,
+  AdminJobQueuesQuery,
   AdminRevokeApiKeyMutation,
   AdminSetUserActiveMutation,
   AdminUsersQuery,
@@ -90,5 +93,35 @@ describe('user screen operations', () => {
     expect(errorCodes(self)).toEqual(['BAD_USER_INPUT']);
     const other = await attempt(agent, AdminCreateUserMutation, { input: { email: 'y@example.cn', name: 'Y', password: 'long-enough-1', role: 'ADMIN' } });
     expect(errorCodes(other)).toContain('FORBIDDEN');
+  });
+});
+
+describe('background jobs screen operations', () => {
+  afterAll(() => stopQueue(5_000));
+
+  it('shows the depth of every queue to an admin: waiting, delayed, failed in the last day, the oldest wait', async () => {
+    const boss = await startQueue({ schedule: false }); // no workers: what is queued stays queued
+    await prisma.$transaction((tx) => enqueueMail(tx, 'customer', [1, 2, 3].map((i) => ({ to: `k${i}@kunde.cn`, subject: `回执 ${i}`, text: '正文' }))));
+    await prisma.$transaction((tx) => enqueueMail(tx, 'staff', [{ to: 'manager@kefu.cn', subject: '升级', text: '正文' }]));
+    await prisma.$executeRawUnsafe(`UPDATE "${queueSchema()}".job SET created_on = now() - interval '10 minutes' WHERE name = $1 AND data->>'subject' = '回执 1'`, QUEUES.customerMail);
+    // A mail retried later, and one that failed for good.
+    const [retried, dead] = await boss.fetch(QUEUES.customerMail, { batchSize: 2 });
+    await boss.fail(QUEUES.customerMail, retried!.id);
+    await prisma.$executeRawUnsafe(`UPDATE "${queueSchema()}".job SET retry_limit = 0 WHERE id = $1::uuid`, dead!.id);
+    await boss.fail(QUEUES.customerMail, dead!.id);
+
+    const { jobQueues } = await run(admin, AdminJobQueuesQuery);
+    expect(jobQueues.map((q) => q.kind)).toEqual(['STAFF_MAIL', 'CUSTOMER_MAIL', 'ESCALATION_SWEEP', 'SURVEY_SWEEP', 'HOUSEKEEPING']);
+    const customer = jobQueues.find((q) => q.kind === 'CUSTOMER_MAIL')!;
+    expect(customer).toMatchObject({ name: 'send-mail-customer', queued: 1, delayed: 1, active: 0, failedLastDay: 1 });
+    const staff = jobQueues.find((q) => q.kind === 'STAFF_MAIL')!;
+    expect(staff).toMatchObject({ queued: 1, delayed: 0, active: 0, failedLastDay: 0 });
+    expect(staff.oldestWaitingSeconds).toBeLessThan(60);
+    expect(jobQueues.find((q) => q.kind === 'ESCALATION_SWEEP')).toMatchObject({ queued: 0, oldestWaitingSince: null, oldestWaitingSeconds: null });
+  });
+
+  it('is the administrator’s only', async () => {
+    expect(errorCodes(await attempt(agent, AdminJobQueuesQuery))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await attempt({ kind: 'anonymous' }, AdminJobQueuesQuery))).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -107,3 +107,18 @@ export const AdminCustomerPickerQuery = graphql(`
     }
   }
 `);
+
+export const AdminJobQueuesQuery = graphql(`
+  query AdminJobQueues {
+    jobQueues {
+      kind
+      name
+      queued
+      delayed
+      active
+      failedLastDay
+      oldestWaitingSince
+      oldestWaitingSeconds
+    }
+  }
+`);

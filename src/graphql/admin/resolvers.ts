@@ -3,6 +3,7 @@ import type { Viewer } from '@/server/viewer';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
 import { createApiKey, createUser, listApiKeys, listDepartments, listUsers, revokeApiKey, setUserActive } from './admin.service';
+import { jobQueueDepths } from './job-queues.service';
 
 const seesUserDetails = (viewer: Viewer, userId: string) =>
   viewer.kind === 'staff' || viewer.kind === 'apiClient' || (viewer.kind === 'customer' && viewer.userId === userId);
@@ -14,6 +15,8 @@ export const adminPolicies: RootPolicies = {
     apiScopes: policy.permission('apiKeys:manage'),
     users: policy.signedIn, // the service decides (staff directory, or users:manage)
     departments: policy.permission('customers:read'),
+    // Operations of the installation (mail backlog, sweeps): the administrator's, like users and API keys.
+    jobQueues: policy.permission('users:manage'),
   },
   Mutation: {
     _noop: policy.public,
@@ -31,6 +34,7 @@ export const adminResolvers: Resolvers = {
     apiScopes: () => [...API_SCOPES],
     users: (_, args, { viewer }) => listUsers(viewer, args),
     departments: (_, __, { viewer }) => listDepartments(viewer),
+    jobQueues: (_, __, { viewer }) => jobQueueDepths(viewer),
   },
   Mutation: {
     _noop: () => null,

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { dueCallbackTaskEscalations, dueEscalations, overdueLevel, raisedLevel, recipientsFor, type EscalationSnapshot, type EscalationStep } from './escalation.rules';
+import {
+  dueCallbackTaskEscalations,
+  dueEscalations,
+  nextCallbackTaskEscalationAt,
+  nextEscalationAt,
+  overdueLevel,
+  raisedLevel,
+  recipientsFor,
+  type EscalationSnapshot,
+  type EscalationStep,
+  type TakenStep,
+} from './escalation.rules';
 import { DEFAULT_CALENDAR, type BusinessCalendar } from './sla-clock.rules';
 
 // Shanghai is UTC+8 all year; the default calendar works Monday–Friday 08:30–17:30 (9 hours a day).
@@ -188,5 +199,95 @@ describe('recipientsFor', () => {
     expect(raisedLevel(2, step(['OWNER']))).toBe(2);
     expect(raisedLevel(0, { reason: 'CRISIS', level: 4, audience: ['EXECUTIVES'] })).toBe(4);
     expect(raisedLevel(1, { reason: 'DUE_SOON', level: 0, audience: ['OWNER'] })).toBe(1);
+  });
+});
+
+describe('nextEscalationAt (when the sweep must look at a record again)', () => {
+  it('is the triage due time, then nothing once triage escalated', () => {
+    const registered: EscalationSnapshot = { ...open, status: 'REGISTERED', responsibleDepartmentId: null, triageDueAt: sh('2026-11-23T11:00:00') };
+    expect(nextEscalationAt(registered, sh('2026-11-20T16:00:00'), cal, [])).toEqual(sh('2026-11-23T11:00:00'));
+    expect(nextEscalationAt(registered, sh('2026-11-23T11:00:00'), cal, [{ reason: 'TRIAGE_OVERDUE', level: 1 }])).toBeNull();
+  });
+
+  it('walks the resolution ladder in business hours: DUE_SOON, level 1 at the due time, +8 working hours per level, then nothing', () => {
+    const record: EscalationSnapshot = { ...open, resolutionDueAt: sh('2026-11-23T11:00:00') }; // Monday 11:00
+    // 4 working hours before Monday 11:00: 2.5 h on Monday morning + 1.5 h before Friday's close → Friday 16:00.
+    expect(nextEscalationAt(record, sh('2026-11-20T09:00:00'), cal, [])).toEqual(sh('2026-11-20T16:00:00'));
+    const taken: TakenStep[] = [{ reason: 'DUE_SOON', level: 0 }];
+    expect(nextEscalationAt(record, sh('2026-11-20T16:00:00'), cal, taken)).toEqual(sh('2026-11-23T11:00:00'));
+    taken.push({ reason: 'RESOLUTION_OVERDUE', level: 1 });
+    expect(nextEscalationAt(record, sh('2026-11-23T11:00:00'), cal, taken)).toEqual(sh('2026-11-24T10:00:00')); // 6.5 h Mon + 1.5 h Tue
+    taken.push({ reason: 'RESOLUTION_OVERDUE', level: 4 });
+    expect(nextEscalationAt(record, sh('2026-11-26T11:00:00'), cal, taken)).toBeNull();
+  });
+
+  it('is now for a step that is due and was not taken (a failed step stays due)', () => {
+    const crisis: EscalationSnapshot = { ...open, severity: 'CRISIS' };
+    const now = sh('2026-11-20T10:00:00');
+    expect(nextEscalationAt(crisis, now, cal, [])).toEqual(now);
+    expect(nextEscalationAt(crisis, now, cal, [{ reason: 'CRISIS', level: 4 }])).toBeNull();
+    const overdue: EscalationSnapshot = { ...open, resolutionDueAt: sh('2026-11-20T09:00:00') };
+    expect(nextEscalationAt(overdue, now, cal, [])!.getTime()).toBeLessThanOrEqual(now.getTime());
+  });
+
+  it('follows a resolved record only for its callback, and a closed one not at all', () => {
+    const resolved: EscalationSnapshot = { ...open, status: 'RESOLVED', resolutionDueAt: sh('2026-11-10T09:00:00'), callbackDueAt: sh('2026-11-27T10:00:00') };
+    expect(nextEscalationAt(resolved, sh('2026-11-20T10:00:00'), cal, [])).toEqual(sh('2026-11-27T10:00:00'));
+    expect(nextEscalationAt(resolved, sh('2026-11-27T10:00:00'), cal, [{ reason: 'CALLBACK_OVERDUE', level: 1 }])).toEqual(sh('2026-11-30T09:00:00')); // 7.5 h Fri + 0.5 h Mon
+    expect(nextEscalationAt({ ...resolved, status: 'CLOSED' }, sh('2026-11-20T10:00:00'), cal, [])).toBeNull();
+  });
+
+  it('of a callback task: its due time, one period later level 2, then nothing', () => {
+    const task = { status: 'PENDING' as const, dueAt: sh('2026-11-20T10:00:00') };
+    expect(nextCallbackTaskEscalationAt(task, cal, [])).toEqual(task.dueAt);
+    expect(nextCallbackTaskEscalationAt(task, cal, [{ reason: 'CALLBACK_OVERDUE', level: 1 }])).toEqual(sh('2026-11-23T09:00:00'));
+    expect(nextCallbackTaskEscalationAt(task, cal, [{ reason: 'CALLBACK_OVERDUE', level: 2 }])).toBeNull();
+    expect(nextCallbackTaskEscalationAt({ ...task, status: 'DONE' }, cal, [])).toBeNull();
+  });
+
+  it('a sweep that looks only when nextEscalationAt has come takes the same steps at the same times as one that looks at every tick', () => {
+    // A deterministic pseudo-random mix of records over six days with a holiday, swept every 15 minutes.
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const holidayCal: BusinessCalendar = { ...cal, holidays: new Set(['2026-11-25']) };
+    const start = sh('2026-11-20T07:00:00').getTime();
+    const at = (minutes: number) => new Date(start + minutes * 60_000);
+    const tick = 15;
+    const ticks = (6 * 24 * 60) / tick;
+    for (let r = 0; r < 16; r++) {
+      const record: EscalationSnapshot = {
+        status: pick(['REGISTERED', 'INVESTIGATING', 'RESOLVED', 'IMPLEMENTING'] as const),
+        severity: pick(['GENERAL', 'MAJOR', 'CRISIS', null] as const),
+        responsibleDepartmentId: pick([null, 'dept']),
+        triageDueAt: random() < 0.7 ? at(Math.floor(random() * 3000)) : null,
+        resolutionDueAt: random() < 0.8 ? at(Math.floor(random() * 6000)) : null,
+        callbackDueAt: random() < 0.5 ? at(Math.floor(random() * 6000)) : null,
+        pendingCallbackDueAts: random() < 0.3 ? [at(Math.floor(random() * 6000))] : [],
+      };
+      const everyTick: string[] = [];
+      const takenA: TakenStep[] = [];
+      for (let k = 0; k < ticks; k++) {
+        for (const step of dueEscalations(record, at(k * tick), holidayCal, takenA)) {
+          takenA.push(step);
+          everyTick.push(`${k}:${step.reason}:${step.level}`);
+        }
+      }
+      const whenDue: string[] = [];
+      const takenB: TakenStep[] = [];
+      let next = nextEscalationAt(record, at(0), holidayCal, takenB);
+      for (let k = 0; k < ticks; k++) {
+        const now = at(k * tick);
+        if (next === null || next > now) continue;
+        for (const step of dueEscalations(record, now, holidayCal, takenB)) {
+          takenB.push(step);
+          whenDue.push(`${k}:${step.reason}:${step.level}`);
+        }
+        next = nextEscalationAt(record, now, holidayCal, takenB);
+        // Looked at and nothing left due now: the next time is in the future (or never), so the record is not re-read.
+        if (next !== null) expect(next.getTime()).toBeGreaterThan(now.getTime());
+      }
+      expect(whenDue, JSON.stringify(record)).toEqual(everyTick);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { ComplaintStatus } from './complaint-workflow.rules';
-import { addBusinessHours, businessHoursBetween, type BusinessCalendar } from './sla-clock.rules';
+import { addBusinessHours, businessHoursBefore, businessHoursBetween, type BusinessCalendar } from './sla-clock.rules';
 
 /**
  * Escalation of due and overdue records (SPEC §4 处理逾期反应): which steps are due for one interaction at `now`.
@@ -106,7 +106,7 @@ export function dueEscalations(
   if (open && record.resolutionDueAt) {
     if (now < record.resolutionDueAt) {
       // Strictly before the due time and within the warning window (the window counts working time only).
-      if (record.resolutionDueAt <= addBusinessHours(now, policy.dueSoonHours, cal) && !hasTaken(taken, 'DUE_SOON', 0)) {
+      if (businessHoursBetween(now, record.resolutionDueAt, cal) <= policy.dueSoonHours && !hasTaken(taken, 'DUE_SOON', 0)) {
         steps.push({ reason: 'DUE_SOON', level: 0, audience: ['OWNER'] });
       }
     } else {
@@ -165,6 +165,63 @@ function earliest(dates: readonly Date[]): Date | null {
   let first: Date | null = null;
   for (const d of dates) if (!first || d < first) first = d;
   return first;
+}
+
+/** The highest level of `reason` already taken (0: none). */
+function levelReached(taken: readonly TakenStep[], reason: EscalationReason): number {
+  let reached = 0;
+  for (const t of taken) if (t.reason === reason && t.level > reached) reached = t.level;
+  return reached;
+}
+
+/** When the next level of an overdue ladder is due: level 1 at the due time, level n+1 n periods (business hours) later. */
+function nextLadderTime(dueAt: Date, reached: number, top: number, cal: BusinessCalendar, policy: EscalationPolicy): Date | null {
+  if (reached >= top) return null;
+  return reached === 0 ? dueAt : addBusinessHours(dueAt, reached * policy.overduePeriodHours, cal);
+}
+
+function earliestOf(times: readonly (Date | null)[]): Date | null {
+  return earliest(times.filter((t): t is Date => t !== null));
+}
+
+/**
+ * When `dueEscalations` will next return a step for this record, if nothing about it changes: a time at or before
+ * `now` when a step is due already (one that failed, say), null when no step can fall due until the record changes
+ * (settled with no callback owed, every ladder at its top). The sweep stores it (Interaction.nextEscalationAt) and
+ * reads only records whose time has come or that changed since, so an idle sweep reads nothing. `taken` must include
+ * the steps this sweep has just taken.
+ */
+export function nextEscalationAt(
+  record: EscalationSnapshot,
+  now: Date,
+  cal: BusinessCalendar,
+  taken: readonly TakenStep[],
+  policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
+): Date | null {
+  const open = !isSettled(record.status);
+  const times: (Date | null)[] = [];
+  if (open && record.severity === 'CRISIS' && !hasTaken(taken, 'CRISIS', MAX_LEVEL)) times.push(now);
+  if (open && record.responsibleDepartmentId === null && record.triageDueAt && !hasTaken(taken, 'TRIAGE_OVERDUE', 1)) times.push(record.triageDueAt);
+  if (open && record.resolutionDueAt) {
+    const reached = levelReached(taken, 'RESOLUTION_OVERDUE');
+    times.push(nextLadderTime(record.resolutionDueAt, reached, MAX_LEVEL, cal, policy));
+    // DUE_SOON warns strictly before the due time; once it has passed, the overdue ladder takes over.
+    if (now < record.resolutionDueAt && !hasTaken(taken, 'DUE_SOON', 0)) times.push(businessHoursBefore(record.resolutionDueAt, policy.dueSoonHours, cal));
+  }
+  const callbackDue = earliest([...(record.status === 'RESOLVED' && record.callbackDueAt ? [record.callbackDueAt] : []), ...record.pendingCallbackDueAts]);
+  if (callbackDue) times.push(nextLadderTime(callbackDue, levelReached(taken, 'CALLBACK_OVERDUE'), 2, cal, policy));
+  return earliestOf(times);
+}
+
+/** The same for a callback task that follows up no complaint (Callback.nextEscalationAt). */
+export function nextCallbackTaskEscalationAt(
+  task: CallbackTaskSnapshot,
+  cal: BusinessCalendar,
+  taken: readonly TakenStep[],
+  policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
+): Date | null {
+  if (task.status !== 'PENDING') return null;
+  return nextLadderTime(task.dueAt, levelReached(taken, 'CALLBACK_OVERDUE'), 2, cal, policy);
 }
 
 export type People = {

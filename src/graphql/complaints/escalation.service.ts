@@ -1,8 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Prisma } from '@/generated/prisma/client';
-import type { InteractionStatus } from '@/generated/prisma/enums';
 import { prisma, type Tx } from '@/server/db';
 import { appUrl } from '@/server/app-url';
-import { escalationNotice } from '@/server/mail/escalation-mail';
+import { escalationDigest, escalationNotice, type EscalationNoticeInput } from '@/server/mail/escalation-mail';
 import { notifyUsers } from '@/server/notify/notify';
 import { enqueueMail, startQueue, type MailJob } from '@/server/queue/boss';
 import { loadBusinessCalendar } from './business-calendar';
@@ -10,14 +10,15 @@ import {
   DEFAULT_ESCALATION_POLICY,
   dueCallbackTaskEscalations,
   dueEscalations,
-  isSettled,
-  MAX_LEVEL,
+  nextCallbackTaskEscalationAt,
+  nextEscalationAt,
   raisedLevel,
   recipientsFor,
   type EscalationPolicy,
   type EscalationStep,
+  type TakenStep,
 } from './escalation.rules';
-import { addBusinessHours, type BusinessCalendar } from './sla-clock.rules';
+import type { BusinessCalendar } from './sla-clock.rules';
 import { now as clockNow } from '@/server/clock';
 
 /**
@@ -25,22 +26,38 @@ import { now as clockNow } from '@/server/clock';
  * `now` from tests. Each due step is taken in its own transaction that inserts the Escalation row first: the unique
  * index (interactionId, reason, level) lets exactly one of several concurrent sweeps take a step — the others get a
  * unique violation (P2002), roll back and skip it. The winner's transaction also writes the in-app notifications, the
- * history entry, the raised escalation level and the mail jobs, so they exist exactly when the Escalation row does.
+ * history entry and the raised escalation level, so they exist exactly when the Escalation row does; the row is
+ * written with `mailedAt` null — its mail is owed — and at the end of the sweep each person gets one mail for all the
+ * steps owed to them (a digest when there are several), written with the `mailedAt` marks in one transaction.
  * Callback tasks that follow up no complaint (key-account, periodic, survey follow-ups) escalate the same way on their
  * own row key (callbackId, reason, level); a complaint's callbacks escalate through the complaint.
+ *
+ * What it reads: only records whose `nextEscalationAt` has come, or whose inputs changed since the sweep last looked
+ * (`escalationChangedAt`, set by a database trigger on any write that changes them). After looking at a record the
+ * sweep stores when its next step falls due (escalation.rules.ts nextEscalationAt), so an idle sweep reads nothing,
+ * however many open complaints wait for their next level. The stored times depend on the business calendar and the
+ * escalation setting: when either changes, every record with a stored time is marked to be looked at again.
  */
-export type SweepResult = { candidates: number; escalations: number; skipped: number; failed: number; notifications: number; mails: number };
-
-const ALL_STATUSES: readonly InteractionStatus[] = [
-  'REGISTERED', 'TRIAGED', 'INVESTIGATING', 'ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING', 'VERIFYING',
-  'RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED', 'REOPENED',
-];
-const OPEN_STATUSES = ALL_STATUSES.filter((s) => !isSettled(s));
+export type SweepResult = {
+  /** Records read (complaints and callback tasks). */
+  candidates: number;
+  escalations: number;
+  skipped: number;
+  failed: number;
+  notifications: number;
+  /** Mails queued (one per person: a digest of that person's steps). */
+  mails: number;
+  /** The sweep ran out of its time budget with records left: a follow-up sweep should run at once. */
+  more: boolean;
+};
 
 // The embedded database runs one transaction at a time: wait for a turn rather than fail at Prisma's 2 s default.
 const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 const PAGE = 500;
+/** Escalations whose mail is assembled in one transaction (a person with more gets a second digest). */
+const DIGEST_BATCH = 1_000;
+const BASIS_KEY = 'escalation-sweep-basis';
 
 type EscalationSetting = Partial<EscalationPolicy>;
 
@@ -57,79 +74,115 @@ async function loadPolicy(): Promise<EscalationPolicy> {
 export type SweepOptions = {
   /** Candidates read per query (default 500); the sweep pages through all of them. */
   pageSize?: number;
+  /** Epoch ms after which the sweep takes no more steps and returns with `more` (the worker's time budget). */
+  deadline?: number;
+};
+
+type SweepContext = {
+  now: Date;
+  calendar: BusinessCalendar;
+  policy: EscalationPolicy;
+  byRole: (role: string) => string[];
+  result: SweepResult;
+  outOfTime: () => boolean;
 };
 
 export async function runEscalationSweep(now: Date = clockNow(), options: SweepOptions = {}): Promise<SweepResult> {
   const pageSize = options.pageSize ?? PAGE;
   const [calendar, policy] = await Promise.all([loadBusinessCalendar(), loadPolicy()]);
-  const dueSoonHorizon = addBusinessHours(now, policy.dueSoonHours, calendar);
+  await markAllWhenBasisChanged(calendar, policy);
 
-  const result: SweepResult = { candidates: 0, escalations: 0, skipped: 0, failed: 0, notifications: 0, mails: 0 };
-
+  const result: SweepResult = { candidates: 0, escalations: 0, skipped: 0, failed: 0, notifications: 0, mails: 0, more: false };
   const staff = await prisma.user.findMany({
     where: { active: true, role: { in: ['SERVICE_MANAGER', 'EXECUTIVE', 'QUALITY_MANAGER'] } },
     select: { id: true, role: true },
     orderBy: { id: 'asc' },
   });
   const byRole = (role: string) => staff.filter((u) => u.role === role).map((u) => u.id);
+  const deadline = options.deadline;
+  const context: SweepContext = { now, calendar, policy, byRole, result, outOfTime: () => deadline !== undefined && Date.now() >= deadline };
 
   // Page through every candidate: records waiting for their next level must not crowd out the rest.
-  for (let afterId: string | null = null; ; ) {
-    const candidates = await findCandidates(now, dueSoonHorizon, afterId, pageSize);
-    result.candidates += candidates.length;
-    await takeSteps(planSteps(candidates, now, calendar, policy, byRole), calendar.timeZone, result);
-    if (candidates.length < pageSize) break;
-    afterId = candidates[candidates.length - 1]?.id ?? null;
+  sweep: {
+    for (let afterId: string | null = null; ; ) {
+      const candidates = await findCandidates(now, afterId, pageSize);
+      result.candidates += candidates.length;
+      if (!(await sweepPage(planInteractions(candidates, context), context))) {
+        result.more = true;
+        break sweep;
+      }
+      if (candidates.length < pageSize) break;
+      afterId = candidates[candidates.length - 1]?.id ?? null;
+    }
+    // Then the callback tasks that follow up no complaint, paged the same way.
+    for (let afterId: string | null = null; ; ) {
+      const tasks = await findCallbackTaskCandidates(now, afterId, pageSize);
+      result.candidates += tasks.length;
+      if (!(await sweepPage(planCallbackTasks(tasks, context), context))) {
+        result.more = true;
+        break sweep;
+      }
+      if (tasks.length < pageSize) break;
+      afterId = tasks[tasks.length - 1]?.id ?? null;
+    }
   }
-  // Then the callback tasks that follow up no complaint, paged the same way.
-  for (let afterId: string | null = null; ; ) {
-    const tasks = await findCallbackTaskCandidates(now, afterId, pageSize);
-    result.candidates += tasks.length;
-    await takeSteps(planCallbackTaskSteps(tasks, now, calendar, policy, byRole), calendar.timeZone, result);
-    if (tasks.length < pageSize) return result;
-    afterId = tasks[tasks.length - 1]?.id ?? null;
-  }
+  result.mails = await mailOwedEscalations(calendar.timeZone);
+  return result;
 }
 
 /** One step to take: on an interaction (which carries the escalation level) or on a callback task of its own. */
-type PlannedStep = {
-  target: { kind: 'interaction'; id: string } | { kind: 'callback'; id: string; previousLevel: number };
+type PlannedStep = { step: EscalationStep; recipients: string[] };
+type Target = { kind: 'interaction'; id: string } | { kind: 'callback'; id: string; previousLevel: number };
+
+/** A record read by the sweep: what is due now, and how to tell when its next step falls due once these are taken. */
+type SweepItem = {
+  target: Target;
   /** The record as people know it: the interaction's number, or the callback's customer. */
   ref: string;
   subject: string;
-  dueAt: Date | null;
-  url: string | null;
-  step: EscalationStep;
-  recipients: string[];
+  dueAt: (reason: EscalationStep['reason']) => Date | null;
+  steps: PlannedStep[];
+  taken: readonly TakenStep[];
+  nextAt: (taken: readonly TakenStep[]) => Date | null;
+  /** The two marks as read, so the sweep stores its result only if no change came in meanwhile. */
+  read: { changedAt: Date | null; nextAt: Date | null };
 };
 
-function planSteps(candidates: Candidate[], now: Date, calendar: BusinessCalendar, policy: EscalationPolicy, byRole: (role: string) => string[]): PlannedStep[] {
-  const planned: PlannedStep[] = [];
-  for (const record of candidates) {
-    const steps = dueEscalations(
-      { ...record, pendingCallbackDueAts: record.callbacks.map((c) => c.dueAt) },
-      now,
-      calendar,
-      record.escalations,
-      policy,
-    );
-    for (const step of steps) {
-      const recipients = recipientsFor(step, {
+function planInteractions(candidates: Candidate[], { now, calendar, policy, byRole }: SweepContext): SweepItem[] {
+  return candidates.map((record) => {
+    const snapshot = { ...record, pendingCallbackDueAts: record.callbacks.map((c) => c.dueAt) };
+    const steps = dueEscalations(snapshot, now, calendar, record.escalations, policy).map((step) => ({
+      step,
+      recipients: recipientsFor(step, {
         ownerId: record.owner?.active ? record.ownerId : null,
         departmentHeadId: record.responsibleDepartment?.head?.active ? record.responsibleDepartment.headId : null,
         callbackAssigneeIds: record.callbacks.flatMap((c) => (c.assigneeId && c.dueAt <= now ? [c.assigneeId] : [])),
         serviceManagerIds: byRole('SERVICE_MANAGER'),
         executiveIds: byRole('EXECUTIVE'),
         qualityManagerIds: byRole('QUALITY_MANAGER'),
-      });
-      const dueAt =
-        step.reason === 'TRIAGE_OVERDUE' ? record.triageDueAt
-        : step.reason === 'CALLBACK_OVERDUE' ? (record.callbackDueAt ?? record.callbacks[0]?.dueAt ?? null)
-        : record.resolutionDueAt;
-      planned.push({ target: { kind: 'interaction', id: record.id }, ref: record.number, subject: record.subject, dueAt, url: consoleUrl(`/console/interactions/${record.id}`), step, recipients });
-    }
-  }
-  return planned;
+      }),
+    }));
+    return {
+      target: { kind: 'interaction', id: record.id },
+      ref: record.number,
+      subject: record.subject,
+      dueAt: (reason) => interactionDueAt(reason, record),
+      steps,
+      taken: record.escalations,
+      nextAt: (taken) => nextEscalationAt(snapshot, now, calendar, taken, policy),
+      read: { changedAt: record.escalationChangedAt, nextAt: record.nextEscalationAt },
+    };
+  });
+}
+
+/** The due time a notice about `reason` names. */
+function interactionDueAt(
+  reason: EscalationStep['reason'],
+  record: { triageDueAt: Date | null; resolutionDueAt: Date | null; callbackDueAt: Date | null; callbacks: readonly { dueAt: Date }[] },
+): Date | null {
+  if (reason === 'TRIAGE_OVERDUE') return record.triageDueAt;
+  if (reason === 'CALLBACK_OVERDUE') return record.callbackDueAt ?? record.callbacks[0]?.dueAt ?? null;
+  return record.resolutionDueAt;
 }
 
 const CALLBACK_REASON_LABEL: Record<CallbackTaskCandidate['reason'], string> = {
@@ -139,14 +192,13 @@ const CALLBACK_REASON_LABEL: Record<CallbackTaskCandidate['reason'], string> = {
   SURVEY_FOLLOW_UP: '满意度调查回访',
 };
 
-function planCallbackTaskSteps(tasks: CallbackTaskCandidate[], now: Date, calendar: BusinessCalendar, policy: EscalationPolicy, byRole: (role: string) => string[]): PlannedStep[] {
-  return tasks.flatMap((task) =>
-    dueCallbackTaskEscalations(task, now, calendar, task.escalations, policy).map((step): PlannedStep => ({
-      target: { kind: 'callback', id: task.id, previousLevel: Math.max(0, ...task.escalations.map((e) => e.level)) },
-      ref: task.customer?.name ?? '回访任务',
-      subject: CALLBACK_REASON_LABEL[task.reason],
-      dueAt: task.dueAt,
-      url: consoleUrl('/console/callbacks?queue=OVERDUE'),
+function planCallbackTasks(tasks: CallbackTaskCandidate[], { now, calendar, policy, byRole }: SweepContext): SweepItem[] {
+  return tasks.map((task) => ({
+    target: { kind: 'callback', id: task.id, previousLevel: Math.max(0, ...task.escalations.map((e) => e.level)) },
+    ref: task.customer?.name ?? '回访任务',
+    subject: CALLBACK_REASON_LABEL[task.reason],
+    dueAt: () => task.dueAt,
+    steps: dueCallbackTaskEscalations(task, now, calendar, task.escalations, policy).map((step) => ({
       step,
       // No complaint, so no owner or department head: an unassigned task reaches the service managers.
       recipients: recipientsFor(step, {
@@ -158,74 +210,197 @@ function planCallbackTaskSteps(tasks: CallbackTaskCandidate[], now: Date, calend
         qualityManagerIds: byRole('QUALITY_MANAGER'),
       }),
     })),
-  );
+    taken: task.escalations,
+    nextAt: (taken) => nextCallbackTaskEscalationAt(task, calendar, taken, policy),
+    read: { changedAt: task.escalationChangedAt, nextAt: task.nextEscalationAt },
+  }));
 }
 
-async function takeSteps(planned: PlannedStep[], timeZone: string, result: SweepResult): Promise<void> {
-  if (planned.length === 0) return;
-  await startQueue(); // before any transaction that enqueues mail (see enqueueMail)
+/**
+ * Takes the due steps of a page of records and stores, for each record it finished, when it must look again.
+ * Returns false when the time budget ran out first: the records left keep their marks and are read by the next sweep.
+ */
+async function sweepPage(items: SweepItem[], context: SweepContext): Promise<boolean> {
+  const recipientIds = [...new Set(items.flatMap((item) => item.steps.flatMap((s) => s.recipients)))];
+  const users = recipientIds.length ? await prisma.user.findMany({ where: { id: { in: recipientIds }, active: true }, select: { id: true, email: true } }) : [];
+  const reachable = new Set(users.map((u) => u.id));
 
-  const recipientIds = [...new Set(planned.flatMap((p) => p.recipients))];
-  const users = await prisma.user.findMany({ where: { id: { in: recipientIds }, active: true }, select: { id: true, email: true } });
-  const emailOf = new Map(users.map((u) => [u.id, u.email]));
-
-  for (const { target, ref, subject, dueAt, url, step, recipients } of planned) {
-    const notifiedUserIds = recipients.filter((id) => emailOf.has(id));
-    const noticeInput = { reason: step.reason, level: step.level, number: ref, subject, dueAt, timeZone };
-    const notice = escalationNotice(noticeInput);
-    // The mail links to the record in the console (the in-app notification links by entityId).
-    const mail = escalationNotice({ ...noticeInput, url });
-    const mailRef = target.kind === 'interaction' ? ref : `callback:${target.id}`;
-    const mails: MailJob[] = notifiedUserIds.map((id) => ({ to: emailOf.get(id) ?? '', subject: mail.subject, text: mail.text, ref: `${mailRef} ${step.reason}:${step.level}` }));
-    const entityType = target.kind === 'interaction' ? 'Interaction' : 'Callback';
-    try {
-      const notified = await prisma.$transaction(async (tx) => {
-        // First, so a concurrent sweep that took this step makes this transaction fail here, before anything else.
-        await tx.escalation.create({
-          data: { ...(target.kind === 'interaction' ? { interactionId: target.id } : { callbackId: target.id }), reason: step.reason, level: step.level, notifiedUserIds },
-        });
-        const count = await notifyUsers(tx, notifiedUserIds, { kind: `ESCALATION_${step.reason}`, title: notice.subject, body: notice.text, entityType, entityId: target.id });
-        // A callback task has no level of its own: its Escalation rows are the record of how far it went.
-        const current = target.kind === 'interaction' ? await raiseLevel(tx, target.id, step) : { from: target.previousLevel, to: Math.max(target.previousLevel, step.level) };
-        await appendSystemHistory(tx, {
-          entityType,
-          entityId: target.id,
-          action: 'ESCALATED',
-          fromState: String(current.from),
-          toState: String(current.to),
-          comment: notice.subject,
-          changes: { reason: step.reason, level: step.level, notifiedUserIds },
-        });
-        await enqueueMail(tx, mails);
-        return count;
-      }, TX_OPTIONS);
-      result.escalations += 1;
-      result.notifications += notified;
-      result.mails += mails.length;
-    } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-        result.skipped += 1; // another worker took this step first
-        continue;
-      }
-      // One bad record must not hold up the others; the step is still due and is retried by the next sweep.
-      result.failed += 1;
-      console.error(`[escalation] ${mailRef} ${step.reason}:${step.level} failed:`, error instanceof Error ? error.message : error);
+  const looked: { item: SweepItem; nextAt: Date | null }[] = [];
+  let complete = true;
+  for (const item of items) {
+    if (item.steps.length > 0 && context.outOfTime()) {
+      complete = false;
+      break;
     }
+    const taken = [...item.taken];
+    for (const planned of item.steps) {
+      const outcome = await takeStep(item, planned, reachable, context);
+      // Skipped: another sweep took it. Failed: it stays due, and the next time computed below says so.
+      if (outcome !== 'failed') taken.push(planned.step);
+    }
+    looked.push({ item, nextAt: item.nextAt(taken) });
+  }
+  await storeNextTimes(looked);
+  return complete;
+}
+
+async function takeStep(item: SweepItem, { step, recipients }: PlannedStep, reachable: ReadonlySet<string>, { calendar, result }: SweepContext): Promise<'taken' | 'skipped' | 'failed'> {
+  const { target } = item;
+  const notifiedUserIds = recipients.filter((id) => reachable.has(id));
+  const notice = escalationNotice({ reason: step.reason, level: step.level, number: item.ref, subject: item.subject, dueAt: item.dueAt(step.reason), timeZone: calendar.timeZone });
+  const entityType = target.kind === 'interaction' ? 'Interaction' : 'Callback';
+  try {
+    const notified = await prisma.$transaction(async (tx) => {
+      // First, so a concurrent sweep that took this step makes this transaction fail here, before anything else.
+      await tx.escalation.create({
+        data: {
+          ...(target.kind === 'interaction' ? { interactionId: target.id } : { callbackId: target.id }),
+          reason: step.reason,
+          level: step.level,
+          notifiedUserIds,
+          // Its mail is owed (sent with the sweep's digests) unless nobody is to be told.
+          mailedAt: notifiedUserIds.length ? null : clockNow(),
+        },
+      });
+      const count = await notifyUsers(tx, notifiedUserIds, { kind: `ESCALATION_${step.reason}`, title: notice.subject, body: notice.text, entityType, entityId: target.id });
+      // A callback task has no level of its own: its Escalation rows are the record of how far it went.
+      const current = target.kind === 'interaction' ? await raiseLevel(tx, target.id, step) : { from: target.previousLevel, to: Math.max(target.previousLevel, step.level) };
+      await appendSystemHistory(tx, {
+        entityType,
+        entityId: target.id,
+        action: 'ESCALATED',
+        fromState: String(current.from),
+        toState: String(current.to),
+        comment: notice.subject,
+        changes: { reason: step.reason, level: step.level, notifiedUserIds },
+      });
+      return count;
+    }, TX_OPTIONS);
+    result.escalations += 1;
+    result.notifications += notified;
+    return 'taken';
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      result.skipped += 1; // another worker took this step first
+      return 'skipped';
+    }
+    // One bad record must not hold up the others; the step is still due and is retried by the next sweep.
+    result.failed += 1;
+    const mailRef = target.kind === 'interaction' ? item.ref : `callback:${target.id}`;
+    console.error(`[escalation] ${mailRef} ${step.reason}:${step.level} failed:`, error instanceof Error ? error.message : error);
+    return 'failed';
   }
 }
 
-function findCandidates(now: Date, dueSoonHorizon: Date, afterId: string | null, pageSize: number) {
-  // Each branch is served by an index: triageDueAt, resolutionDueAt, severity, status, Callback(status, dueAt).
+/**
+ * Stores when each record looked at must be looked at again, and clears its change mark — only if neither mark moved
+ * since the sweep read it: a change that came in meanwhile keeps its mark, and the record is read again next time.
+ */
+async function storeNextTimes(looked: { item: SweepItem; nextAt: Date | null }[]): Promise<void> {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  for (const kind of ['interaction', 'callback'] as const) {
+    const rows = looked.filter((l) => l.item.target.kind === kind);
+    if (rows.length === 0) continue;
+    const ids = rows.map((l) => l.item.target.id);
+    const changed = rows.map((l) => iso(l.item.read.changedAt));
+    const previous = rows.map((l) => iso(l.item.read.nextAt));
+    const next = rows.map((l) => iso(l.nextAt));
+    // (timestamps travel as ISO text: a zone-less timestamp(3) column reads "…Z" as that UTC wall time, as Prisma stores it)
+    const table = Prisma.raw(kind === 'interaction' ? '"Interaction"' : '"Callback"');
+    await prisma.$executeRaw`
+      UPDATE ${table} AS r SET "escalationChangedAt" = NULL, "nextEscalationAt" = v.next::timestamp(3)
+      FROM unnest(${ids}::uuid[], ${changed}::text[], ${previous}::text[], ${next}::text[]) AS v(id, changed, previous, next)
+      WHERE r.id = v.id
+        AND r."escalationChangedAt" IS NOT DISTINCT FROM v.changed::timestamp(3)
+        AND r."nextEscalationAt" IS NOT DISTINCT FROM v.previous::timestamp(3)`;
+  }
+}
+
+/**
+ * The stored next times were computed with one calendar and escalation setting; when either changes (a holiday added,
+ * working hours moved), every record with a stored time is marked, so the next sweep computes it again.
+ */
+async function markAllWhenBasisChanged(calendar: BusinessCalendar, policy: EscalationPolicy): Promise<void> {
+  const basis = createHash('sha256')
+    .update(JSON.stringify({ ...calendar, holidays: [...calendar.holidays].sort(), extraWorkdays: [...calendar.extraWorkdays].sort(), policy }))
+    .digest('hex');
+  const stored = await prisma.jobState.findUnique({ where: { key: BASIS_KEY } });
+  if ((stored?.value as { basis?: string } | undefined)?.basis === basis) return;
+  await prisma.$transaction([
+    prisma.$executeRaw`UPDATE "Interaction" SET "escalationChangedAt" = clock_timestamp() WHERE "nextEscalationAt" IS NOT NULL AND "escalationChangedAt" IS NULL`,
+    prisma.$executeRaw`UPDATE "Callback" SET "escalationChangedAt" = clock_timestamp() WHERE "nextEscalationAt" IS NOT NULL AND "escalationChangedAt" IS NULL`,
+    prisma.jobState.upsert({ where: { key: BASIS_KEY }, create: { key: BASIS_KEY, value: { basis } }, update: { value: { basis } } }),
+  ]);
+}
+
+/**
+ * Mails what the escalations taken so far owe: one mail per person — the ordinary notice for one step, a digest for
+ * several — queued on the staff mail queue in the same transaction that marks the escalations mailed, so each step's
+ * mail is queued exactly once even when several sweeps finish at the same time (SKIP LOCKED) or one crashed before
+ * mailing (the next sweep finds its escalations still owed).
+ */
+async function mailOwedEscalations(timeZone: string): Promise<number> {
+  let mails = 0;
+  for (;;) {
+    const owed = await prisma.escalation.findFirst({ where: { mailedAt: null }, select: { id: true } });
+    if (!owed) return mails;
+    await startQueue(); // before the transaction that enqueues mail (see enqueueMail)
+    const batch = await prisma.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "Escalation" WHERE "mailedAt" IS NULL ORDER BY "createdAt", id LIMIT ${DIGEST_BATCH} FOR UPDATE SKIP LOCKED`;
+      if (locked.length === 0) return { rows: 0, mails: 0 };
+      const ids = locked.map((r) => r.id);
+      const escalations = await tx.escalation.findMany({
+        where: { id: { in: ids } },
+        select: {
+          reason: true,
+          level: true,
+          notifiedUserIds: true,
+          interaction: {
+            select: {
+              id: true, number: true, subject: true, triageDueAt: true, resolutionDueAt: true, callbackDueAt: true,
+              callbacks: { where: { status: 'PENDING' }, select: { dueAt: true }, orderBy: { dueAt: 'asc' }, take: 1 },
+            },
+          },
+          callbackId: true,
+          callback: { select: { reason: true, dueAt: true, customer: { select: { name: true } } } },
+        },
+      });
+      const userIds = [...new Set(escalations.flatMap((e) => e.notifiedUserIds))];
+      const users = await tx.user.findMany({ where: { id: { in: userIds }, active: true }, select: { id: true, email: true } });
+      const emailOf = new Map(users.map((u) => [u.id, u.email]));
+      const itemsByUser = new Map<string, { notice: EscalationNoticeInput; ref: string }[]>();
+      for (const e of escalations) {
+        const reason = e.reason as EscalationNoticeInput['reason'];
+        const notice: EscalationNoticeInput = e.interaction
+          ? { reason, level: e.level, number: e.interaction.number, subject: e.interaction.subject, dueAt: interactionDueAt(reason, e.interaction), timeZone, url: consoleUrl(`/console/interactions/${e.interaction.id}`) }
+          : { reason, level: e.level, number: e.callback?.customer?.name ?? '回访任务', subject: e.callback ? CALLBACK_REASON_LABEL[e.callback.reason] : '', dueAt: e.callback?.dueAt ?? null, timeZone, url: consoleUrl('/console/callbacks?queue=OVERDUE') };
+        const ref = `${e.interaction ? e.interaction.number : `callback:${e.callbackId}`} ${reason}:${e.level}`;
+        for (const userId of e.notifiedUserIds) {
+          if (emailOf.has(userId)) itemsByUser.set(userId, [...(itemsByUser.get(userId) ?? []), { notice, ref }]);
+        }
+      }
+      const jobs: MailJob[] = [...itemsByUser].map(([userId, items]) => ({
+        to: emailOf.get(userId)!,
+        ...escalationDigest(items.map((i) => i.notice)),
+        // For the log and SentMail: which steps the mail is about (the first 50 of a large digest).
+        ref: `${items.length > 1 ? `digest of ${items.length}: ` : ''}${items.slice(0, 50).map((i) => i.ref).join(', ')}${items.length > 50 ? ', …' : ''}`,
+      }));
+      await enqueueMail(tx, 'staff', jobs);
+      await tx.escalation.updateMany({ where: { id: { in: ids } }, data: { mailedAt: clockNow() } });
+      return { rows: locked.length, mails: jobs.length };
+    }, TX_OPTIONS);
+    mails += batch.mails;
+    if (batch.rows < DIGEST_BATCH) return mails;
+  }
+}
+
+function findCandidates(now: Date, afterId: string | null, pageSize: number) {
+  // Served by the indexes on nextEscalationAt and escalationChangedAt: an idle sweep finds no row in either.
   return prisma.interaction.findMany({
     where: {
       ...(afterId ? { id: { gt: afterId } } : {}),
-      OR: [
-        { status: { in: [...OPEN_STATUSES] }, responsibleDepartmentId: null, triageDueAt: { lte: now }, NOT: { escalations: { some: { reason: 'TRIAGE_OVERDUE' } } } },
-        { status: { in: [...OPEN_STATUSES] }, resolutionDueAt: { lte: dueSoonHorizon }, NOT: { escalations: { some: { reason: 'RESOLUTION_OVERDUE', level: MAX_LEVEL } } } },
-        { status: { in: [...OPEN_STATUSES] }, severity: 'CRISIS', NOT: { escalations: { some: { reason: 'CRISIS' } } } },
-        { status: 'RESOLVED', callbackDueAt: { lte: now }, NOT: { escalations: { some: { reason: 'CALLBACK_OVERDUE', level: 2 } } } },
-        { callbacks: { some: { status: 'PENDING', dueAt: { lte: now } } }, NOT: { escalations: { some: { reason: 'CALLBACK_OVERDUE', level: 2 } } } },
-      ],
+      OR: [{ escalationChangedAt: { not: null } }, { nextEscalationAt: { lte: now } }],
     },
     select: {
       id: true,
@@ -238,10 +413,12 @@ function findCandidates(now: Date, dueSoonHorizon: Date, afterId: string | null,
       resolutionDueAt: true,
       callbackDueAt: true,
       escalationLevel: true,
+      nextEscalationAt: true,
+      escalationChangedAt: true,
       ownerId: true,
       owner: { select: { active: true } },
       responsibleDepartment: { select: { headId: true, head: { select: { active: true } } } },
-      callbacks: { where: { status: 'PENDING' }, select: { dueAt: true, assigneeId: true } },
+      callbacks: { where: { status: 'PENDING' }, select: { dueAt: true, assigneeId: true }, orderBy: { dueAt: 'asc' } },
       escalations: { select: { reason: true, level: true } },
     },
     orderBy: { id: 'asc' },
@@ -252,20 +429,20 @@ function findCandidates(now: Date, dueSoonHorizon: Date, afterId: string | null,
 type Candidate = Awaited<ReturnType<typeof findCandidates>>[number];
 
 function findCallbackTaskCandidates(now: Date, afterId: string | null, pageSize: number) {
-  // Served by the index Callback(status, dueAt); a task with a complaint escalates through the complaint instead.
+  // A task with a complaint escalates through the complaint (its trigger marks the complaint, not the task).
   return prisma.callback.findMany({
     where: {
       ...(afterId ? { id: { gt: afterId } } : {}),
       interactionId: null,
-      status: 'PENDING',
-      dueAt: { lte: now },
-      NOT: { escalations: { some: { reason: 'CALLBACK_OVERDUE', level: 2 } } },
+      OR: [{ escalationChangedAt: { not: null } }, { nextEscalationAt: { lte: now } }],
     },
     select: {
       id: true,
       reason: true,
       status: true,
       dueAt: true,
+      nextEscalationAt: true,
+      escalationChangedAt: true,
       assigneeId: true,
       assignee: { select: { active: true } },
       customer: { select: { name: true } },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addBusinessHours, businessHoursBetween, callbackDueAt, DEFAULT_CALENDAR, localDate, pickSlaRule, type BusinessCalendar } from './sla-clock.rules';
+import { addBusinessHours, businessHoursBefore, businessHoursBetween, callbackDueAt, DEFAULT_CALENDAR, localDate, pickSlaRule, type BusinessCalendar } from './sla-clock.rules';
 
 // Shanghai is UTC+8 all year; 08:30–17:30 local = 00:30–09:30 UTC. 2026-11-20 is a Friday.
 const at = (iso: string) => new Date(iso);
@@ -84,5 +84,32 @@ describe('SLA rule choice and callback due date', () => {
   it('callback is due 7 calendar days after resolution (SPEC §5)', () => {
     expect(callbackDueAt(at('2026-11-20T10:00:00Z'), { callbackDays: 7 }).toISOString()).toBe('2026-11-27T10:00:00.000Z');
     expect(localDate(at('2026-11-23T20:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-24');
+  });
+});
+
+describe('businessHoursBefore (where "due within N working hours" starts)', () => {
+  const sh = (local: string) => new Date(`${local}+08:00`);
+  it('counts back over nights and weekends, and a window ending at an opening begins at the previous close', () => {
+    // Due Monday 10:00: 1.5 h on Monday + 2.5 h before Friday's close → Friday 15:00.
+    expect(businessHoursBefore(sh('2026-11-23T10:00:00'), 4, cal)).toEqual(sh('2026-11-20T15:00:00'));
+    // Due Monday 12:30: exactly 4 h on Monday from the opening → the weekend costs nothing: from Friday's close.
+    expect(businessHoursBefore(sh('2026-11-23T12:30:00'), 4, cal)).toEqual(sh('2026-11-20T17:30:00'));
+    // Due on a Sunday: Friday 13:30.
+    expect(businessHoursBefore(sh('2026-11-22T12:00:00'), 4, cal)).toEqual(sh('2026-11-20T13:30:00'));
+  });
+
+  it('is the earliest instant with at most that many working hours left (any calendar, any instant)', () => {
+    const holidayCal: BusinessCalendar = { ...cal, holidays: new Set(['2026-11-25', '2026-11-26']), extraWorkdays: new Set(['2026-11-28']) };
+    const start = sh('2026-11-16T00:00:00').getTime();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20 * 24 * 60 }), fc.integer({ min: 1, max: 40 * 60 }), (minute, hoursInMinutes) => {
+        const to = new Date(start + minute * 60_000);
+        const hours = hoursInMinutes / 60;
+        const from = businessHoursBefore(to, hours, holidayCal);
+        expect(businessHoursBetween(from, to, holidayCal)).toBeLessThanOrEqual(hours + 1e-9);
+        expect(businessHoursBetween(new Date(from.getTime() - 1), to, holidayCal)).toBeGreaterThan(hours);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -103,6 +103,36 @@ export function businessHoursBetween(from: Date, to: Date, cal: BusinessCalendar
   return total / (60 * MINUTE);
 }
 
+/** Local midnight starting the day that contains `instant`. */
+function startOfDay(instant: number, cal: BusinessCalendar): number {
+  const local = new TZDate(instant, cal.timeZone);
+  return new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), 0, 0, cal.timeZone).getTime();
+}
+
+/**
+ * The earliest instant from which at most `hours` working hours are left until `to` (businessHoursBetween(t, to) ≤
+ * hours): where a "due within N working hours" warning starts. Walks back from `to` one local day at a time. The time
+ * off before an opening costs no working time, so a window that would begin at an opening begins at the previous
+ * working day's close.
+ */
+export function businessHoursBefore(to: Date, hours: number, cal: BusinessCalendar = DEFAULT_CALENDAR): Date {
+  if (!(hours >= 0)) throw new Error('hours must be ≥ 0');
+  let remaining = hours * 60 * MINUTE;
+  let cursor = to.getTime();
+  for (let day = 0; day < MAX_DAYS; day++) {
+    const window = windowOfDay(new Date(cursor), cal);
+    if (window) {
+      const end = Math.min(window.close, cursor);
+      if (end > window.open) {
+        if (remaining < end - window.open) return new Date(end - remaining);
+        remaining -= end - window.open;
+      }
+    }
+    cursor = startOfDay(cursor, cal) - 1;
+  }
+  throw new Error('The business calendar has no working time within ten years');
+}
+
 export type SlaRuleLike = {
   interactionType: string | null;
   severity: string | null;

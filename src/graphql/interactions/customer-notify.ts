@@ -39,7 +39,7 @@ export async function notifyCustomer(tx: Tx, record: Notified, event: CustomerNo
     url: viaPortal ? appUrl(`/portal/interactions/${record.id}`) : appUrl('/track'),
     trackWithPhone: !viaPortal,
   });
-  await enqueueMail(tx, emails.map((to) => ({ to, ...mail, ref: `customer:${event}:${record.number}` })));
+  await enqueueMail(tx, 'customer', emails.map((to) => ({ to, ...mail, ref: `customer:${event}:${record.number}` })));
   return emails.length;
 }
 

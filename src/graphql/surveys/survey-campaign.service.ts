@@ -240,7 +240,7 @@ export function invitationMails(kind: 'INVITATION' | 'REMINDER', campaign: Pick<
 /**
  * Launch: in one transaction the campaign turns OPEN, the audience is snapshotted as invitations (unique per campaign
  * and customer, token hash only) and — if the campaign is already open — the invitation mails are queued through the
- * send-mail queue (pg-boss in the same transaction: no mail without its invitation, no invitation "sent" without its
+ * send-mail-customer queue (pg-boss in the same transaction: no mail without its invitation, no invitation "sent" without its
  * mail job). Invitations of a campaign opening later are mailed by the sweep when opensAt arrives.
  */
 export async function launchCampaign(viewer: Viewer, id: string, version: number, now: Date): Promise<SurveyCampaign> {
@@ -263,7 +263,7 @@ export async function launchCampaign(viewer: Viewer, id: string, version: number
     }
     const mailed = invitations.filter((i) => i.sentAt !== null);
     const mails = invitationMails('INVITATION', campaign, mailed.map((i) => ({ invitationId: i.id, email: i.email!, customerName: i.customerName })));
-    for (let i = 0; i < mails.length; i += 500) await enqueueMail(tx, mails.slice(i, i + 500));
+    for (let i = 0; i < mails.length; i += 500) await enqueueMail(tx, 'customer', mails.slice(i, i + 500));
     const updated = await tx.surveyCampaign.update({ where: { id }, data: { status: 'OPEN', launchedAt: now, version: { increment: 1 } } });
     await appendHistory(tx, viewer, {
       entityType: ENTITY,
@@ -317,7 +317,7 @@ export async function sendReminders(viewer: Viewer, id: string, now: Date): Prom
         AND i."sentAt" IS NOT NULL AND i."sentAt" <= ${quietSince} AND (i."lastRemindedAt" IS NULL OR i."lastRemindedAt" <= ${quietSince})
       RETURNING i.id, i.email, cu.name AS "customerName"`;
     const mails = invitationMails('REMINDER', campaign, rows.map((r) => ({ invitationId: r.id, email: r.email, customerName: r.customerName })));
-    for (let i = 0; i < mails.length; i += 500) await enqueueMail(tx, mails.slice(i, i + 500));
+    for (let i = 0; i < mails.length; i += 500) await enqueueMail(tx, 'customer', mails.slice(i, i + 500));
     await appendHistory(tx, viewer, { entityType: ENTITY, entityId: id, action: 'REMIND', comment: `手动发送提醒 ${rows.length} 封`, changes: { reminded: rows.length } });
     return rows.length;
   }, LAUNCH_TX);

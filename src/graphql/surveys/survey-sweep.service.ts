@@ -16,17 +16,22 @@ import { invitationMails } from './survey-campaign.service';
  * (`"sentAt" IS NULL`, `"reminderCount" < due`, `status = 'OPEN'`) on rows picked with FOR UPDATE SKIP LOCKED, and the
  * mail jobs are written in the same transaction from exactly the rows it updated. A second worker either skips the
  * locked rows or, once they are committed, finds the condition no longer true.
+ *
+ * With a `deadline` (the worker's time budget) it stops between pages once the deadline has passed and says `more`:
+ * the worker queues a follow-up sweep at once, so a campaign of 100,000 invitations goes out in a chain of short jobs
+ * whose expiry can stay short (see SWEEP_EXPIRE_SECONDS).
  */
-export type SurveySweepResult = { closed: number; invitations: number; reminders: number };
+export type SurveySweepResult = { closed: number; invitations: number; reminders: number; more: boolean };
 
 const PAGE = 500;
 const TX = { maxWait: 10_000, timeout: 60_000 };
 
 type MailRow = { id: string; email: string; customerName: string; campaignName: string; closesAt: Date };
 
-export async function runSurveySweep(now: Date = clockNow(), options: { pageSize?: number } = {}): Promise<SurveySweepResult> {
+export async function runSurveySweep(now: Date = clockNow(), options: { pageSize?: number; deadline?: number } = {}): Promise<SurveySweepResult> {
   const pageSize = options.pageSize ?? PAGE;
-  const result: SurveySweepResult = { closed: 0, invitations: 0, reminders: 0 };
+  const result: SurveySweepResult = { closed: 0, invitations: 0, reminders: 0, more: false };
+  const outOfTime = () => options.deadline !== undefined && Date.now() >= options.deadline;
 
   const expired = await prisma.surveyCampaign.findMany({ where: { status: 'OPEN', closesAt: { lte: now } }, select: { id: true, name: true } });
   for (const campaign of expired) {
@@ -65,11 +70,12 @@ export async function runSurveySweep(now: Date = clockNow(), options: { pageSize
         FROM picked, "SurveyCampaign" c, "Customer" cu
         WHERE i.id = picked.id AND c.id = i."campaignId" AND cu.id = i."customerId" AND i."sentAt" IS NULL
         RETURNING i.id, i.email, cu.name AS "customerName", c.name AS "campaignName", c."closesAt"`;
-      await enqueueMail(tx, rows.flatMap((r) => invitationMails('INVITATION', { name: r.campaignName, closesAt: r.closesAt }, [{ invitationId: r.id, email: r.email, customerName: r.customerName }])));
+      await enqueueMail(tx, 'customer', rows.flatMap((r) => invitationMails('INVITATION', { name: r.campaignName, closesAt: r.closesAt }, [{ invitationId: r.id, email: r.email, customerName: r.customerName }])));
       return rows.length;
     }, TX);
     result.invitations += sent;
     if (sent < pageSize) break;
+    if (outOfTime()) return { ...result, more: true };
   }
 
   for (;;) {
@@ -94,11 +100,12 @@ export async function runSurveySweep(now: Date = clockNow(), options: { pageSize
         WHERE i.id = picked.id AND c.id = i."campaignId" AND cu.id = i."customerId"
           AND i."reminderCount" < picked.n AND i."respondedAt" IS NULL
         RETURNING i.id, i.email, cu.name AS "customerName", c.name AS "campaignName", c."closesAt"`;
-      await enqueueMail(tx, rows.flatMap((r) => invitationMails('REMINDER', { name: r.campaignName, closesAt: r.closesAt }, [{ invitationId: r.id, email: r.email, customerName: r.customerName }])));
+      await enqueueMail(tx, 'customer', rows.flatMap((r) => invitationMails('REMINDER', { name: r.campaignName, closesAt: r.closesAt }, [{ invitationId: r.id, email: r.email, customerName: r.customerName }])));
       return rows.length;
     }, TX);
     result.reminders += reminded;
     if (reminded < pageSize) break;
+    if (outOfTime()) return { ...result, more: true };
   }
   return result;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Tx } from '@/server/db';
 
@@ -7,11 +8,20 @@ import type { Tx } from '@/server/db';
  * them; a job is handed to one worker at a time (SELECT … FOR UPDATE SKIP LOCKED).
  */
 export const QUEUES = {
-  sendMail: 'send-mail',
+  /** Mail to staff (escalation digests): its own worker, so it never waits behind a burst of customer mail. */
+  staffMail: 'send-mail',
+  /** Mail to customers: receipts of their records' steps, survey invitations and reminders. */
+  customerMail: 'send-mail-customer',
   escalationSweep: 'escalation-sweep',
   /** The survey sweep (SPEC §6): invitations due, reminders to non-respondents, closing expired campaigns. */
   surveyReminders: 'survey-reminders',
+  /** Upload temp files left by failed or crashed uploads, old SentMail rows. */
+  housekeeping: 'housekeeping',
 } as const;
+
+/** Which mail queue a mail goes to: every caller of enqueueMail chooses. */
+export type MailQueue = 'staff' | 'customer';
+export const MAIL_QUEUE_NAMES: Record<MailQueue, string> = { staff: QUEUES.staffMail, customer: QUEUES.customerMail };
 
 export type MailJob = {
   to: string;
@@ -19,10 +29,36 @@ export type MailJob = {
   text: string;
   /** What the mail is about, for the log line: e.g. the escalation id. */
   ref?: string;
+  /**
+   * Idempotency key, recorded in SentMail once the SMTP server has accepted the mail: a job retried after a crash
+   * finds it and does not send again. Jobs queued before keys existed use their job id.
+   */
+  key?: string;
 };
 
+/**
+ * How long a sweep may take steps before it stops and queues a follow-up job for the rest: it bounds the sweep's
+ * real duration, so its expiry below can be short.
+ */
+export const SWEEP_BUDGET_MS = 15_000;
+/**
+ * A sweep job still active after this long is taken for dead (its process crashed) and retried: the budget plus room
+ * for the step or page in flight when it ran out. A live sweep that overruns it is harmless — steps are taken once
+ * whatever runs concurrently (see escalation.service.ts) — it only costs a second sweep.
+ */
+export const SWEEP_EXPIRE_SECONDS = 30;
+/**
+ * How often pg-boss fails expired jobs (its maintenance, once per interval for the whole cluster). With the expiry
+ * above and the sweeps' 5 s retry delay, a sweep whose process died is retried within 30 + 10 + 5 s + one poll (2 s)
+ * of its start: under a minute.
+ */
+export const MAINTENANCE_INTERVAL_SECONDS = 10;
+/** A batch of mails is bounded by the SMTP timeouts (mailer.ts); a crashed one is retried after this. */
+export const MAIL_EXPIRE_SECONDS = 60;
+
 type QueueState = { boss: PgBoss; schema: string; ready: Promise<PgBoss>; isStarted: () => boolean };
-// On globalThis so `next dev` reloading this module does not start a second queue in the same process.
+// On globalThis so `next dev` reloading this module — or a second copy of the server modules in the same process —
+// does not start a second queue.
 const globalForQueue = globalThis as unknown as { kefuQueue?: QueueState };
 
 export function queueSchema(): string {
@@ -35,6 +71,18 @@ export type StartQueueOptions = {
   /** Run pg-boss's cron monitor (the `schedule`d jobs). Off in tests that drive the sweep themselves. */
   schedule?: boolean;
 };
+
+/** The queues and their policies; createQueue leaves an existing queue as it is, so they are also applied with updateQueue. */
+const QUEUE_OPTIONS: [string, Omit<PgBoss.Queue, 'name'>][] = [
+  // Mail: retried with growing delays (30 s, 60 s, 120 s, …) while the SMTP server is unreachable.
+  [QUEUES.staffMail, { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: MAIL_EXPIRE_SECONDS }],
+  [QUEUES.customerMail, { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: MAIL_EXPIRE_SECONDS }],
+  // The sweeps: at most one queued and one running (stately), so a slow sweep never piles up behind itself; a sweep
+  // that died is retried (a retry waits in a slot of its own) 5 s after its expiry.
+  [QUEUES.escalationSweep, { policy: 'stately', retryLimit: 2, retryDelay: 5, expireInSeconds: SWEEP_EXPIRE_SECONDS }],
+  [QUEUES.surveyReminders, { policy: 'stately', retryLimit: 2, retryDelay: 5, expireInSeconds: SWEEP_EXPIRE_SECONDS }],
+  [QUEUES.housekeeping, { policy: 'stately', retryLimit: 0, expireInSeconds: 600 }],
+];
 
 /**
  * Starts pg-boss once per process (installs or migrates its schema, creates the queues) and returns it. Later calls
@@ -54,17 +102,13 @@ export function startQueue(options: StartQueueOptions = {}): Promise<PgBoss> {
     schedule: options.schedule ?? true,
     // Check the cron table every 30 s so a once-a-minute schedule is never missed.
     cronMonitorIntervalSeconds: 30,
+    maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
   });
   boss.on('error', (error: Error) => console.error('[queue] pg-boss error:', error.message));
   let started = false;
   const ready = (async () => {
     await boss.start();
-    // Mail: retried with growing delays (30 s, 60 s, 120 s, …) while the SMTP server is unreachable.
-    await boss.createQueue(QUEUES.sendMail, { name: QUEUES.sendMail, retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 });
-    // The sweep: at most one queued and one running (stately), so a slow sweep never piles up behind itself.
-    await boss.createQueue(QUEUES.escalationSweep, { name: QUEUES.escalationSweep, policy: 'stately', retryLimit: 0, expireInSeconds: 600 });
-    // The survey sweep, likewise: one queued and one running at most.
-    await boss.createQueue(QUEUES.surveyReminders, { name: QUEUES.surveyReminders, policy: 'stately', retryLimit: 0, expireInSeconds: 600 });
+    await createQueues(boss);
     started = true;
     return boss;
   })();
@@ -74,6 +118,14 @@ export function startQueue(options: StartQueueOptions = {}): Promise<PgBoss> {
     if (globalForQueue.kefuQueue?.boss === boss) globalForQueue.kefuQueue = undefined;
   });
   return ready;
+}
+
+/** Creates the queues, or brings an existing queue's policy up to date (expiry, retries). */
+export async function createQueues(boss: PgBoss): Promise<void> {
+  for (const [name, options] of QUEUE_OPTIONS) {
+    await boss.createQueue(name, { name, ...options });
+    await boss.updateQueue(name, { name, ...options });
+  }
 }
 
 /** Stops the process's queue (waits for running jobs up to `timeoutMs`). */
@@ -97,16 +149,18 @@ function onTransaction(tx: Tx): PgBoss.Db {
 
 /**
  * Enqueues mail jobs inside the caller's transaction: if the transaction rolls back, no mail goes out; once it
- * commits, the jobs are in PostgreSQL and survive a restart. Call `startQueue()` before opening the transaction:
- * starting pg-boss (installing its schema) from inside it would wait on the transaction's own locks — and on the
- * embedded database, whose single backend the transaction holds, until the transaction times out.
+ * commits, the jobs are in PostgreSQL and survive a restart. `queue` says who the mail is for: staff mail has a
+ * worker of its own and never waits behind customer mail. Each mail gets an idempotency key (see MailJob.key). Call
+ * `startQueue()` before opening the transaction: starting pg-boss (installing its schema) from inside it would wait
+ * on the transaction's own locks — and on the embedded database, whose single backend the transaction holds, until
+ * the transaction times out.
  */
-export async function enqueueMail(tx: Tx, mails: readonly MailJob[]): Promise<void> {
+export async function enqueueMail(tx: Tx, queue: MailQueue, mails: readonly MailJob[]): Promise<void> {
   if (mails.length === 0) return;
   const state = globalForQueue.kefuQueue;
   if (!state?.isStarted()) throw new Error('enqueueMail: the queue is not started (await startQueue() before the transaction)');
   await state.boss.insert(
-    mails.map((data) => ({ name: QUEUES.sendMail, data })),
+    mails.map((mail) => ({ name: MAIL_QUEUE_NAMES[queue], data: { ...mail, key: mail.key ?? randomUUID() } })),
     { db: onTransaction(tx) },
   );
 }

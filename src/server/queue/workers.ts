@@ -1,11 +1,13 @@
 import type PgBoss from 'pg-boss';
 import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
 import { runSurveySweep } from '@/graphql/surveys/survey-sweep.service';
-import { sendMail } from '@/server/mail/mailer';
-import { QUEUES, startQueue, stopQueue, type MailJob, type StartQueueOptions } from './boss';
 import { now as clockNow } from '@/server/clock';
+import { prisma } from '@/server/db';
+import { sendMail, smtpConnections } from '@/server/mail/mailer';
+import { MAIL_QUEUE_NAMES, QUEUES, startQueue, stopQueue, SWEEP_BUDGET_MS, type MailJob, type MailQueue, type StartQueueOptions } from './boss';
+import { runHousekeeping } from './housekeeping';
 
-/** Data of an escalation-sweep job: the scheduled job carries none (the sweep uses the current time). */
+/** Data of a sweep job: the scheduled job carries none (the sweep uses the current time). */
 export type SweepJob = { now?: string };
 
 export type WorkerOptions = StartQueueOptions & {
@@ -15,39 +17,150 @@ export type WorkerOptions = StartQueueOptions & {
   sweepCron?: string | null;
   /** Cron of the survey sweep (UTC); default every 15 minutes; null: no schedule. */
   surveyCron?: string | null;
+  /** Cron of the housekeeping job (UTC); default hourly; null: no schedule. */
+  housekeepingCron?: string | null;
 };
+
+/**
+ * Mail jobs a worker takes per fetch and sends at once over the SMTP pool (MAIL_BATCH_SIZE, default five per SMTP
+ * connection, so every connection has its next messages waiting and the fetch/complete round trips are few).
+ */
+export function mailBatchSize(): number {
+  const n = Number(process.env.MAIL_BATCH_SIZE ?? smtpConnections() * 5);
+  return Number.isInteger(n) && n >= 1 ? n : smtpConnections() * 5;
+}
+
+type SentMailRow = { key: string; queue: string; to: string; subject: string; ref: string | null; messageId: string };
+
+/**
+ * Records accepted mails as they are accepted, group-commit style: a row waits only for the INSERT in flight, then
+ * goes with every row that arrived meanwhile — a few statements per batch instead of one per mail, and the window
+ * between acceptance and record stays one INSERT long.
+ */
+function sentMailRecorder(): (row: SentMailRow) => Promise<void> {
+  let waiting: { row: SentMailRow; done: (error?: unknown) => void }[] = [];
+  let flushing = false;
+  const flush = async () => {
+    flushing = true;
+    while (waiting.length > 0) {
+      const group = waiting;
+      waiting = [];
+      const error = await prisma.sentMail.createMany({ data: group.map((g) => g.row), skipDuplicates: true }).then(() => undefined, (e: unknown) => e ?? new Error('insert failed'));
+      for (const g of group) g.done(error);
+    }
+    flushing = false;
+  };
+  return (row) =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push({ row, done: (error) => (error ? reject(error) : resolve()) });
+      if (!flushing) void flush();
+    });
+}
+
+/**
+ * Sends a batch of mail jobs concurrently (the SMTP pool bounds how many are on the wire). Each job's idempotency key
+ * is looked up first: a mail whose key is in SentMail was accepted by the SMTP server before — its job is being
+ * retried after a crash — and is not sent again. Right after the server accepts a mail its key is recorded.
+ *
+ * The window that remains: the process dies (or the database fails) after the SMTP server accepted a mail and before
+ * its SentMail row commits — the INSERT in flight plus its own, milliseconds — or the server accepted it but its
+ * reply never arrived. Such a job is retried after its expiry (MAIL_EXPIRE_SECONDS) and that mail goes out twice;
+ * the mails of the batch already recorded do not.
+ *
+ * A mail that fails is failed on its own (pg-boss retries it with growing delays); the rest of the batch completes.
+ */
+async function deliverBatch(boss: PgBoss, queue: string, jobs: PgBoss.Job<MailJob>[]): Promise<void> {
+  const keyOf = (job: PgBoss.Job<MailJob>) => job.data.key ?? job.id;
+  const alreadySent = new Set(
+    (await prisma.sentMail.findMany({ where: { key: { in: jobs.map(keyOf) } }, select: { key: true } })).map((row) => row.key),
+  );
+  const record = sentMailRecorder();
+  let sent = 0;
+  const failed: { id: string; message: string }[] = [];
+  await Promise.all(
+    jobs.map(async (job) => {
+      const key = keyOf(job);
+      if (alreadySent.has(key)) {
+        console.info(`[mail] already sent, not again: key=${key} to=${job.data.to} ref=${job.data.ref ?? '-'}`);
+        return;
+      }
+      let result: Awaited<ReturnType<typeof sendMail>>;
+      try {
+        result = await sendMail(job.data);
+      } catch (error) {
+        failed.push({ id: job.id, message: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+      if (!result.sent) return;
+      sent += 1;
+      await record({ key, queue, to: job.data.to, subject: job.data.subject, ref: job.data.ref ?? null, messageId: result.messageId }).catch((error: unknown) => {
+        // The mail is out; failing its job would send it again. Completing it is the lesser evil.
+        console.error(`[mail] sent but not recorded (a retry of this job would send it again): key=${key}`, error instanceof Error ? error.message : error);
+      });
+    }),
+  );
+  for (const { id, message } of failed) await boss.fail(queue, id, { message });
+  if (sent > 0 || failed.length > 0) console.info(`[mail] ${queue}: sent ${sent}${failed.length ? `, failed ${failed.length} (${failed[0]!.message})` : ''}`);
+}
+
+async function workMail(boss: PgBoss, queue: MailQueue, polling: { pollingIntervalSeconds?: number }): Promise<void> {
+  const name = MAIL_QUEUE_NAMES[queue];
+  let workerId: string | undefined;
+  workerId = await boss.work<MailJob>(name, { ...polling, batchSize: mailBatchSize() }, async (jobs) => {
+    await deliverBatch(boss, name, jobs);
+    // pg-boss 10's work loop waits out the rest of its polling interval after every fetch, even a full one (worker.js):
+    // one batch per 2 s. Waking it makes it fetch again at once while mail is queued; an empty fetch lets it idle.
+    if (workerId) boss.notifyWorker(workerId);
+  });
+}
+
+/**
+ * A sweep job runs within SWEEP_BUDGET_MS, so its short expiry (SWEEP_EXPIRE_SECONDS) fits its real duration and a
+ * sweep whose process died is retried promptly. A sweep that ran out of budget with work left queues a follow-up job
+ * at once (stately queue: at most one waits).
+ */
+async function workSweep<R extends { more: boolean }>(
+  boss: PgBoss,
+  queue: string,
+  polling: { pollingIntervalSeconds?: number },
+  run: (now: Date, deadline: number) => Promise<R>,
+  log: (result: R) => void,
+): Promise<void> {
+  await boss.work<SweepJob>(queue, { ...polling, batchSize: 1 }, async ([job]) => {
+    if (!job) return;
+    const result = await run(job.data?.now ? new Date(job.data.now) : clockNow(), Date.now() + SWEEP_BUDGET_MS);
+    log(result);
+    if (result.more) await boss.send(queue, job.data ?? {});
+    return result;
+  });
+}
 
 /** The handlers, on any pg-boss instance: the process's own (startWorkers) or, in tests, a second "instance". */
 export async function registerWorkers(boss: PgBoss, options: Pick<WorkerOptions, 'pollingIntervalSeconds'> = {}): Promise<void> {
   const polling = options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {};
-  await boss.work<MailJob>(QUEUES.sendMail, { ...polling, batchSize: 1 }, async (jobs) => {
-    for (const job of jobs) {
-      const result = await sendMail(job.data);
-      if (result.sent) console.info(`[mail] sent to=${job.data.to} subject="${job.data.subject}" ref=${job.data.ref ?? '-'}`);
-    }
+  await workMail(boss, 'staff', polling);
+  await workMail(boss, 'customer', polling);
+  await workSweep(boss, QUEUES.escalationSweep, polling, (now, deadline) => runEscalationSweep(now, { deadline }), (result) => {
+    if (result.escalations > 0 || result.skipped > 0 || result.failed > 0 || result.more) console.info(`[escalation] ${JSON.stringify(result)}`);
   });
-  await boss.work<SweepJob>(QUEUES.escalationSweep, { ...polling, batchSize: 1 }, async (jobs) => {
-    for (const job of jobs) {
-      const result = await runEscalationSweep(job.data?.now ? new Date(job.data.now) : clockNow());
-      if (result.escalations > 0 || result.skipped > 0) console.info(`[escalation] ${JSON.stringify(result)}`);
-      return result;
-    }
+  await workSweep(boss, QUEUES.surveyReminders, polling, (now, deadline) => runSurveySweep(now, { deadline }), (result) => {
+    if (result.closed > 0 || result.invitations > 0 || result.reminders > 0 || result.more) console.info(`[surveys] ${JSON.stringify(result)}`);
   });
-  await boss.work<SweepJob>(QUEUES.surveyReminders, { ...polling, batchSize: 1 }, async (jobs) => {
-    for (const job of jobs) {
-      const result = await runSurveySweep(job.data?.now ? new Date(job.data.now) : clockNow());
-      if (result.closed > 0 || result.invitations > 0 || result.reminders > 0) console.info(`[surveys] ${JSON.stringify(result)}`);
-      return result;
-    }
-  });
+  await boss.work(QUEUES.housekeeping, { ...polling, batchSize: 1 }, async () => logHousekeeping(await runHousekeeping()));
+}
+
+function logHousekeeping(result: Awaited<ReturnType<typeof runHousekeeping>>) {
+  if (result.tempFiles > 0 || result.emptyFolders > 0 || result.sentMailPruned > 0) console.info(`[housekeeping] ${JSON.stringify(result)}`);
+  return result;
 }
 
 const globalForWorkers = globalThis as unknown as { kefuWorkers?: Promise<PgBoss> };
 
 /**
- * Starts the queue, the send-mail, escalation-sweep and survey-reminders workers, and their schedules (escalation every
- * minute, surveys every 15 minutes). pg-boss keeps the schedules in its `schedule` table and sends at most one job per
- * tick however many instances run it, so every app instance may call this. Idempotent within a process.
+ * Starts the queue, the mail, sweep and housekeeping workers, and their schedules (escalation every minute, surveys
+ * every 15 minutes, housekeeping hourly), and runs housekeeping once now (what a crash left behind goes at the next
+ * start). pg-boss keeps the schedules in its `schedule` table and sends at most one job per tick however many
+ * instances run it, so every app instance may call this. Idempotent within a process.
  */
 export function startWorkers(options: WorkerOptions = {}): Promise<PgBoss> {
   globalForWorkers.kefuWorkers ??= (async () => {
@@ -58,6 +171,11 @@ export function startWorkers(options: WorkerOptions = {}): Promise<PgBoss> {
     // Reminders are counted in days, so every 15 minutes is punctual enough and keeps the sweep's queries rare.
     const surveyCron = options.surveyCron === undefined ? '*/15 * * * *' : options.surveyCron;
     if (surveyCron) await boss.schedule(QUEUES.surveyReminders, surveyCron, {}, { tz: 'UTC' });
+    const housekeepingCron = options.housekeepingCron === undefined ? '23 * * * *' : options.housekeepingCron;
+    if (housekeepingCron) await boss.schedule(QUEUES.housekeeping, housekeepingCron, {}, { tz: 'UTC' });
+    runHousekeeping()
+      .then(logHousekeeping)
+      .catch((error: unknown) => console.error('[housekeeping] failed at start:', error instanceof Error ? error.message : error));
     return boss;
   })();
   globalForWorkers.kefuWorkers.catch(() => {

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
@@ -8,7 +8,14 @@ export interface FileStorage {
   /** The file's bytes, or null when there is none under `key`. */
   get(key: string): Promise<Uint8Array | null>;
   delete(key: string): Promise<void>;
+  /**
+   * Removes what failed or crashed uploads left behind — temp files and empty folders last touched before
+   * `olderThan` — and says how many of each.
+   */
+  removeOrphans(olderThan: Date): Promise<{ files: number; folders: number }>;
 }
+
+const TEMP_SUFFIX = '.tmp';
 
 /** Files on local disk under `root` (default `${KEFU_DATA_DIR:-.data}/uploads`). */
 export class DiskStorage implements FileStorage {
@@ -24,10 +31,15 @@ export class DiskStorage implements FileStorage {
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const path = this.pathOf(key);
-    await mkdir(dirname(path), { recursive: true });
     // Write then rename, so a reader never sees half a file.
-    const temp = `${path}.${randomUUID()}.tmp`;
-    await writeFile(temp, bytes);
+    const temp = `${path}.${randomUUID()}${TEMP_SUFFIX}`;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(temp, bytes).catch(async (error: NodeJS.ErrnoException) => {
+      // An old empty folder can be removed by removeOrphans between the mkdir and the write: make it again, once.
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(temp, bytes);
+    });
     await rename(temp, path);
   }
 
@@ -44,6 +56,40 @@ export class DiskStorage implements FileStorage {
     await unlink(this.pathOf(key)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
+  }
+
+  /**
+   * A crash between writing and renaming leaves `<key>.<uuid>.tmp`; an upload whose transaction failed deletes its
+   * files but leaves their folder. Only what is older than `olderThan` goes, so an upload in progress (a temp file
+   * being written, a folder just made) is never touched; rmdir removes a folder only while it is empty.
+   */
+  async removeOrphans(olderThan: Date): Promise<{ files: number; folders: number }> {
+    const removed = { files: 0, folders: 0 };
+    const root = resolve(this.root);
+    const ignoreGone = (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT' && error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+    };
+    const walk = async (dir: string): Promise<void> => {
+      const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [];
+        throw error;
+      });
+      for (const entry of entries) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) {
+          await walk(path);
+          const info = await stat(path).catch(() => null);
+          if (info && info.mtime < olderThan && (await readdir(path).catch(() => ['?'])).length === 0) {
+            await rmdir(path).then(() => (removed.folders += 1), ignoreGone);
+          }
+        } else if (entry.isFile() && entry.name.endsWith(TEMP_SUFFIX)) {
+          const info = await stat(path).catch(() => null);
+          if (info && info.mtime < olderThan) await unlink(path).then(() => (removed.files += 1), ignoreGone);
+        }
+      }
+    };
+    await walk(root);
+    return removed;
   }
 }
 
