@@ -83,3 +83,20 @@ describe('orphaned upload files', () => {
     expect((await boss.getJobById(QUEUES.housekeeping, jobId!))?.output).toMatchObject({ tempFiles: 1, sentMailPruned: 1 });
   });
 });
+
+describe('housekeeping and pending uploads', () => {
+  it('removes uploads never claimed by a record within the hour, with their files, and keeps fresh ones', async () => {
+    const { runHousekeeping } = await import('@/server/queue/housekeeping');
+    const { savePendingUpload } = await import('@/server/storage/pending-uploads');
+    const upload = (at: Date) =>
+      savePendingUpload(async (file) => {
+        await new Promise<void>((resolve, reject) => file.end(Buffer.from('待认领的附件'), (error?: Error | null) => (error ? reject(error) : resolve())));
+        return { fileName: 'note.txt', mimeType: 'text/plain', sizeBytes: 18 };
+      }, at);
+    await upload(new Date(Date.now() - 2 * 3_600_000));
+    await upload(new Date());
+    const result = await runHousekeeping();
+    expect(result.pendingUploadsExpired).toBe(1);
+    expect(await prisma.pendingUpload.count()).toBe(1);
+  });
+});

@@ -150,7 +150,7 @@ export async function registerWorkers(boss: PgBoss, options: Pick<WorkerOptions,
 }
 
 function logHousekeeping(result: Awaited<ReturnType<typeof runHousekeeping>>) {
-  if (result.tempFiles > 0 || result.emptyFolders > 0 || result.sentMailPruned > 0) console.info(`[housekeeping] ${JSON.stringify(result)}`);
+  if (result.tempFiles > 0 || result.emptyFolders > 0 || result.sentMailPruned > 0 || result.pendingUploadsExpired > 0) console.info(`[housekeeping] ${JSON.stringify(result)}`);
   return result;
 }
 
