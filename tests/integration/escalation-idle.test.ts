@@ -3,6 +3,7 @@ import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar';
 import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
 import { DEFAULT_ESCALATION_POLICY, overdueLevel } from '@/graphql/complaints/escalation.rules';
 import { businessHoursBetween } from '@/graphql/complaints/sla-clock.rules';
+import { invalidateConfigCache } from '@/server/config-cache';
 import { prisma } from '@/server/db';
 import { startQueue, stopQueue } from '@/server/queue/boss';
 import { createStaff } from '../helpers/factories';
@@ -101,6 +102,8 @@ describe('an idle escalation sweep', () => {
   it('reads every record with a stored time again once when the calendar changes', async () => {
     const stored = await prisma.interaction.count({ where: { nextEscalationAt: { not: null } } });
     await prisma.calendarDay.create({ data: { date: new Date('2026-11-27T00:00:00Z'), isWorkday: false, name: '测试假日' } });
+    // As the service-rules service does once its change commits (the calendar is cached per process).
+    invalidateConfigCache();
     const result = await runEscalationSweep(minutes(9));
     expect(result.candidates).toBe(stored);
     expect((await runEscalationSweep(minutes(10))).candidates).toBeLessThanOrEqual(OPEN / 100);

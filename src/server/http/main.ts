@@ -3,7 +3,7 @@
  * (http-server.ts) that hands the client's address on in CLIENT_ADDRESS_HEADER, serves /api/graphql through Apollo
  * directly, admits requests per kind of work, and passes everything else to Next's request handler.
  *
- * KEFU_WEB_CONCURRENCY > 1 runs that many server processes sharing the port (node:cluster): a primary that only
+ * KEFU_WEB_CONCURRENCY (default: 2 on two or more cores, else 1) > 1 runs that many server processes sharing the port (node:cluster): a primary that only
  * supervises (restarts a worker that dies, relays cache invalidations between workers, stops them in order) and the
  * workers that serve. The queue workers run in one server process only (the first), unless KEFU_WORKERS=off.
  *
@@ -11,12 +11,17 @@
  * requests (KEFU_SHUTDOWN_TIMEOUT_MS, default 10 s), stop the queue workers, close the database pools, exit 0.
  */
 import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
 const shutdownTimeoutMs = Number(process.env.KEFU_SHUTDOWN_TIMEOUT_MS) > 0 ? Number(process.env.KEFU_SHUTDOWN_TIMEOUT_MS) : 10_000;
-const concurrency = dev ? 1 : Math.max(1, Math.floor(Number(process.env.KEFU_WEB_CONCURRENCY) || 1));
+// Two server processes by default where there are two cores: one Node thread is what caps a single process (see the
+// README's measurements), PostgreSQL and the rest take the other core's slack. One in development, and with the test
+// clock (its offset is per process: a journey that moves it must meet the process it moved).
+const defaultConcurrency = Math.min(availableParallelism(), 2);
+const concurrency = dev || process.env.KEFU_TEST_CLOCK === '1' ? 1 : Math.max(1, Math.floor(Number(process.env.KEFU_WEB_CONCURRENCY) || defaultConcurrency));
 
 if (!process.env.NODE_ENV) console.warn('⚠ NODE_ENV is not set: React and Apollo run in development mode (npm start sets it)');
 // The worker start-up in src/instrumentation.ts is for a bare `next start`; here the server starts them itself.
