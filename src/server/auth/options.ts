@@ -5,26 +5,6 @@ import { clientAddressFrom } from '@/server/http/client-address';
 import { endSessions, sessionIsValid } from './sessions';
 import { signInWithPassword, SignInThrottled } from './sign-in';
 
-declare module 'next-auth' {
-  interface Session {
-    user: { id: string; name: string; email: string; role: Role; customerId: string | null };
-  }
-  interface User {
-    role: Role;
-    customerId: string | null;
-    sessionVersion: number;
-  }
-}
-declare module 'next-auth/jwt' {
-  interface JWT {
-    uid?: string;
-    role?: Role;
-    customerId?: string | null;
-    /** The account's sessionVersion at sign-in: the session ends when the account's version moves on (sessions.ts). */
-    sv?: number;
-  }
-}
-
 /** Thrown by the jwt callback for a session that ended; next-auth then clears the cookie and answers "no session". */
 class SessionEnded extends Error {
   constructor() {
