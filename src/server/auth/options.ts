@@ -1,6 +1,5 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import type { Role } from '@/generated/prisma/enums';
 import { clientAddressFrom } from '@/server/http/client-address';
 import { endSessions, sessionIsValid } from './sessions';
 import { signInWithPassword, SignInThrottled } from './sign-in';
