@@ -23,17 +23,25 @@ export async function benchComplaintQueues(db: pg.Pool, log: (line: string) => v
   const QUEUE = `query($q: ComplaintQueue!, $f: ComplaintQueueFilter, $s: ComplaintQueueSort) {
     complaintQueue(queue: $q, filter: $f, sort: $s, first: 25) { nodes { id number subject status severity resolutionDueAt customer { name } owner { name } responsibleDepartment { name } } totalCount pageInfo { endCursor } }
     complaintQueueCounts(filter: $f) { queue count } }`;
-  const run = (who: keyof typeof viewers, variables: Record<string, unknown>) => execute(viewers[who], QUEUE, variables);
+  const run = (who: keyof typeof viewers, variables: Record<string, unknown>) =>
+    execute(viewers[who], QUEUE, variables);
   const timings = [
     await time('agent: open, most urgent first', () => run('agent', { q: 'OPEN' })),
     await time('agent: overdue', () => run('agent', { q: 'OVERDUE' })),
-    await time('agent: crisis + major, sorted by severity', () => run('agent', { q: 'OPEN', f: { severity: ['CRISIS', 'MAJOR'] }, s: 'SEVERITY' })),
-    await time('agent: one department, key accounts, newest', () => run('agent', { q: 'OPEN', f: { responsibleDepartmentId: departmentId, keyAccount: true }, s: 'NEWEST' })),
+    await time('agent: crisis + major, sorted by severity', () =>
+      run('agent', { q: 'OPEN', f: { severity: ['CRISIS', 'MAJOR'] }, s: 'SEVERITY' }),
+    ),
+    await time('agent: one department, key accounts, newest', () =>
+      run('agent', { q: 'OPEN', f: { responsibleDepartmentId: departmentId, keyAccount: true }, s: 'NEWEST' }),
+    ),
     await time('agent: search by number', () => run('agent', { q: 'OPEN', f: { search: number } })),
     await time('handler: my department', () => run('handler', { q: 'MY_DEPARTMENT' })),
     await time('handler: mine, quality causes', () => run('handler', { q: 'MINE', f: { causeClass: ['QUALITY'] } })),
   ];
-  for (const t of timings) log(`${t.label.padEnd(48)} page+total+7 counts  median ${t.median.toFixed(0)} ms  max ${t.max.toFixed(0)} ms`);
-  log(`heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+  for (const t of timings)
+    log(`${t.label.padEnd(48)} page+total+7 counts  median ${t.median.toFixed(0)} ms  max ${t.max.toFixed(0)} ms`);
+  log(
+    `heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`,
+  );
   return timings;
 }

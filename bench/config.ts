@@ -47,7 +47,10 @@ export function readConfig() {
   };
   if (sizes.complaints > sizes.interactions) throw new Error('BENCH_COMPLAINTS cannot exceed BENCH_INTERACTIONS');
   if (sizes.openComplaints > sizes.complaints) throw new Error('BENCH_OPEN_COMPLAINTS cannot exceed BENCH_COMPLAINTS');
-  const scenarios = env.BENCH_SCENARIOS?.split(',').map((s) => s.trim()).filter(Boolean) ?? null;
+  const scenarios =
+    env.BENCH_SCENARIOS?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ?? null;
   return {
     databaseUrl: env.BENCH_DATABASE_URL ?? null,
     scale,

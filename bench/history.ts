@@ -38,7 +38,8 @@ export const AGENTS = 30;
 export const USER_NUMBERS = { admin: 1, firstAgent: 11, firstHandler: 101 } as const;
 
 /** A deterministic RFC 4122 version-4 UUID from a prefix and a number (SQL), so rows can name each other by number. */
-export const uid = (prefix: string, n: string) => `overlay(overlay(md5('${prefix}' || (${n})) placing '4' from 13) placing '8' from 17)::uuid`;
+export const uid = (prefix: string, n: string) =>
+  `overlay(overlay(md5('${prefix}' || (${n})) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /** The same UUID computed in JavaScript. */
 export async function uidOf(db: pg.ClientBase | pg.Pool, prefix: string, n: number): Promise<string> {
@@ -64,8 +65,28 @@ const PREFIX = ['华东', '华南', '中联', '鑫达', '恒信', '永盛', '博
 const SUFFIX = ['精密', '电子', '机械', '物业', '食品', '化工', '医疗', '建设', '汽配', '科技'];
 const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇'];
-const COMPLAINT_SUBJECTS = ['外径尺寸超差', '表面划伤', '包装破损', '交货延迟', '发票信息错误', '焊点虚焊', '批次混料', '服务态度差', '安装调试不及时', '检测报告缺失'];
-const QUESTION_SUBJECTS = ['认证流程咨询', '费用构成咨询', '证书状态查询', '审核日期查询', '监督审核安排', '资料清单咨询', '发票开具咨询', '改进建议'];
+const COMPLAINT_SUBJECTS = [
+  '外径尺寸超差',
+  '表面划伤',
+  '包装破损',
+  '交货延迟',
+  '发票信息错误',
+  '焊点虚焊',
+  '批次混料',
+  '服务态度差',
+  '安装调试不及时',
+  '检测报告缺失',
+];
+const QUESTION_SUBJECTS = [
+  '认证流程咨询',
+  '费用构成咨询',
+  '证书状态查询',
+  '审核日期查询',
+  '监督审核安排',
+  '资料清单咨询',
+  '发票开具咨询',
+  '改进建议',
+];
 
 /** A contact's name (customer n, its k-th contact; k = 0 is the contact person), the same in SQL everywhere. */
 const contactName = (n: string, k: string) =>
@@ -73,20 +94,29 @@ const contactName = (n: string, k: string) =>
 
 export type LoadedHistory = { seconds: number; counts: Record<string, number>; checks: Record<string, number> };
 
-export async function loadHistory(db: pg.ClientBase, sizes: HistorySizes, now: Date, log: (line: string) => void): Promise<LoadedHistory> {
+export async function loadHistory(
+  db: pg.ClientBase,
+  sizes: HistorySizes,
+  now: Date,
+  log: (line: string) => void,
+): Promise<LoadedHistory> {
   const started = performance.now();
   const T0 = `'${now.toISOString()}'::timestamp`;
   const C = sizes.customers;
   const keyAccounts = Math.max(1, Math.round(C / 100));
   await db.query(`SET statement_timeout = 0; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off;
                   SET max_parallel_workers_per_gather = 0; SET TIME ZONE 'UTC'`);
-  await db.query('SET session_replication_role = replica').catch(() => log('  (not a superuser: loading with foreign keys checked, which is slower)'));
+  await db
+    .query('SET session_replication_role = replica')
+    .catch(() => log('  (not a superuser: loading with foreign keys checked, which is slower)'));
   await db.query('SELECT setseed(0.2026)');
 
   const step = async (label: string, sql: string, values: unknown[] = []) => {
     const t = performance.now();
     const result = await db.query(sql, values);
-    log(`  ${label.padEnd(34)} ${String(result.rowCount ?? '').padStart(9)} rows  ${((performance.now() - t) / 1000).toFixed(1).padStart(5)} s`);
+    log(
+      `  ${label.padEnd(34)} ${String(result.rowCount ?? '').padStart(9)} rows  ${((performance.now() - t) / 1000).toFixed(1).padStart(5)} s`,
+    );
   };
 
   // The migrations' secondary indexes are dropped while loading and built again afterwards from their own definitions:
@@ -330,7 +360,17 @@ export async function loadHistory(db: pg.ClientBase, sizes: HistorySizes, now: D
        ) n`,
     );
     // History of the open complaints: registration, triage and each step up to where they are now.
-    const STEPS = ['REGISTERED', 'TRIAGED', 'INVESTIGATING', 'ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING', 'VERIFYING', 'RESOLVED', 'REOPENED'];
+    const STEPS = [
+      'REGISTERED',
+      'TRIAGED',
+      'INVESTIGATING',
+      'ACTION_PLANNED',
+      'PENDING_APPROVAL',
+      'IMPLEMENTING',
+      'VERIFYING',
+      'RESOLVED',
+      'REOPENED',
+    ];
     await step(
       'open complaints history',
       `INSERT INTO "HistoryEntry" (id, "entityType", "entityId", action, "fromState", "toState", "actorId", "createdAt")
@@ -367,8 +407,11 @@ export async function loadHistory(db: pg.ClientBase, sizes: HistorySizes, now: D
     // Also after a failure: the database keeps its migrations' indexes whatever happened to the load.
     await db.query('DROP TABLE IF EXISTS bench_draw, bench_life, bench_i, bench_c, bench_x');
     const built = performance.now();
-    for (const index of indexes) await db.query(index.def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
-    log(`  ${`${indexes.length} indexes rebuilt`.padEnd(34)} ${''.padStart(9)}       ${((performance.now() - built) / 1000).toFixed(1).padStart(5)} s`);
+    for (const index of indexes)
+      await db.query(index.def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
+    log(
+      `  ${`${indexes.length} indexes rebuilt`.padEnd(34)} ${''.padStart(9)}       ${((performance.now() - built) / 1000).toFixed(1).padStart(5)} s`,
+    );
   }
   await db.query('SET session_replication_role = DEFAULT').catch(() => undefined);
 
@@ -376,14 +419,18 @@ export async function loadHistory(db: pg.ClientBase, sizes: HistorySizes, now: D
   // load would otherwise spend the first measured minutes writing them.
   const t = performance.now();
   await db.query('VACUUM ANALYZE');
-  log(`  ${'VACUUM ANALYZE'.padEnd(34)} ${''.padStart(9)}       ${((performance.now() - t) / 1000).toFixed(1).padStart(5)} s`);
+  log(
+    `  ${'VACUUM ANALYZE'.padEnd(34)} ${''.padStart(9)}       ${((performance.now() - t) / 1000).toFixed(1).padStart(5)} s`,
+  );
   const checks = await checkHistory(db, now);
   return { seconds: (performance.now() - started) / 1000, counts: await tableCounts(db), checks };
 }
 
 export async function tableCounts(db: pg.ClientBase): Promise<Record<string, number>> {
   const tables = ['Customer', 'Contact', 'Contract', 'Interaction', 'Callback', 'Notification', 'HistoryEntry', 'User'];
-  const { rows } = await db.query<Record<string, number>>(`SELECT ${tables.map((t) => `(SELECT count(*)::int FROM "${t}") AS "${t}"`).join(', ')}`);
+  const { rows } = await db.query<Record<string, number>>(
+    `SELECT ${tables.map((t) => `(SELECT count(*)::int FROM "${t}") AS "${t}"`).join(', ')}`,
+  );
   return rows[0]!;
 }
 
@@ -404,6 +451,7 @@ export async function checkHistory(db: pg.ClientBase, now: Date): Promise<Record
     [now.toISOString()],
   );
   const checks = rows[0]!;
-  if (checks.danglingCustomer || checks.danglingOwner || checks.danglingRecipient) throw new Error(`the loaded history has dangling references: ${JSON.stringify(checks)}`);
+  if (checks.danglingCustomer || checks.danglingOwner || checks.danglingRecipient)
+    throw new Error(`the loaded history has dangling references: ${JSON.stringify(checks)}`);
   return checks;
 }

@@ -13,7 +13,14 @@ import { createApiKey, signIn, startApp, startRaw, type RunningServer } from './
 import type { BenchConfig } from './config';
 
 export type Percentiles = { p50: number; p95: number; p99: number };
-export type ErrorCounts = { non2xx: number; graphql: number; timeouts: number; socket: number; total: number; samples: Record<string, number> };
+export type ErrorCounts = {
+  non2xx: number;
+  graphql: number;
+  timeouts: number;
+  socket: number;
+  total: number;
+  samples: Record<string, number>;
+};
 export type SideResult = Percentiles & {
   server: string;
   seconds: number;
@@ -42,13 +49,19 @@ export type ScenarioResult = {
 
 /** What issue 9 asks of each scenario at 50 connections over this history. */
 const TARGETS: Record<string, { text: string; met: (app: SideResult, appToRaw: number) => boolean }> = {
-  customer: { text: 'app ≥ 35 % of the baseline\'s requests/s', met: (_, ratio) => ratio >= 0.35 },
-  list: { text: 'app ≥ 30 % of the baseline\'s requests/s', met: (_, ratio) => ratio >= 0.3 },
-  update: { text: 'app ≥ 30 % of the baseline\'s requests/s', met: (_, ratio) => ratio >= 0.3 },
+  customer: { text: "app ≥ 35 % of the baseline's requests/s", met: (_, ratio) => ratio >= 0.35 },
+  list: { text: "app ≥ 30 % of the baseline's requests/s", met: (_, ratio) => ratio >= 0.3 },
+  update: { text: "app ≥ 30 % of the baseline's requests/s", met: (_, ratio) => ratio >= 0.3 },
   queue: { text: 'app p95 ≤ 150 ms and no errors', met: (app) => app.p95 <= 150 && app.errors.total === 0 },
   dashboard: { text: 'app p95 ≤ 150 ms and no errors', met: (app) => app.p95 <= 150 && app.errors.total === 0 },
 };
-export type LoadResult = { connections: number; durationSeconds: number; warmupSeconds: number; appUrl: string; scenarios: ScenarioResult[] };
+export type LoadResult = {
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  appUrl: string;
+  scenarios: ScenarioResult[];
+};
 
 function percentiles(values: number[]): Percentiles {
   if (!values.length) return { p50: NaN, p95: NaN, p99: NaN };
@@ -63,14 +76,28 @@ type Credentials = { apiKey: string; sessions: string[] };
 function authHeaders(credentials: Credentials) {
   let next = 0;
   return (auth: Auth): Record<string, string> =>
-    auth === 'apiKey' ? { authorization: `Bearer ${credentials.apiKey}` } : { cookie: credentials.sessions[next++ % credentials.sessions.length]! };
+    auth === 'apiKey'
+      ? { authorization: `Bearer ${credentials.apiKey}` }
+      : { cookie: credentials.sessions[next++ % credentials.sessions.length]! };
 }
 
 type Context = { headers?: Record<string, string>; variables?: Record<string, unknown>; sentAt?: number };
 
-async function post(url: string, spec: RequestSpec, variables: Record<string, unknown>, headers: Record<string, string>) {
-  const response = await fetch(`${url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: spec.query, variables }) });
-  return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] } };
+async function post(
+  url: string,
+  spec: RequestSpec,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+) {
+  const response = await fetch(`${url}/api/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: spec.query, variables }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] },
+  };
 }
 
 /** Object keys sorted, so two answers compare by content; returns the first path where they differ. */
@@ -99,22 +126,34 @@ function difference(a: unknown, b: unknown, path = ''): string | null {
  * update is sent for a different customer on each side (a write cannot be repeated), so both answers must carry the
  * id and phone sent and the version after the one read.
  */
-async function compareAnswers(scenario: Scenario, raw: RunningServer, app: RunningServer, headersFor: (auth: Auth) => Record<string, string>): Promise<string | null> {
+async function compareAnswers(
+  scenario: Scenario,
+  raw: RunningServer,
+  app: RunningServer,
+  headersFor: (auth: Auth) => Record<string, string>,
+): Promise<string | null> {
   await scenario.prepare?.();
   const headers = headersFor(scenario.auth);
   for (const spec of scenario.requests) {
     const rawVariables = spec.variables();
     const appVariables = spec.onData ? spec.variables() : rawVariables;
     const [a, b] = [await post(raw.url, spec, rawVariables, headers), await post(app.url, spec, appVariables, headers)];
-    for (const [side, answer] of [['raw', a], ['app', b]] as const) {
-      if (answer.status !== 200 || answer.body.errors?.length || !answer.body.data) return `${spec.op}: ${side} answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
+    for (const [side, answer] of [
+      ['raw', a],
+      ['app', b],
+    ] as const) {
+      if (answer.status !== 200 || answer.body.errors?.length || !answer.body.data)
+        return `${spec.op}: ${side} answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
     }
     if (!spec.onData) {
       const d = difference(a.body.data, b.body.data, spec.op);
       if (d) return d;
       continue;
     }
-    for (const [side, answer, variables] of [['raw', a, rawVariables], ['app', b, appVariables]] as const) {
+    for (const [side, answer, variables] of [
+      ['raw', a, rawVariables],
+      ['app', b, appVariables],
+    ] as const) {
       const written = Object.values(answer.body.data!)[0] as Record<string, unknown>;
       const sent = variables as { id: string; version: number; input: { phone: string } };
       if (written.id !== sent.id || written.version !== sent.version + 1 || written.phone !== sent.input.phone) {
@@ -137,7 +176,9 @@ function parseAnswer(body: string): Answer | null {
 }
 
 async function backendPids(db: pg.Pool): Promise<number[]> {
-  const { rows } = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`);
+  const { rows } = await db.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
+  );
   return rows.map((r) => r.pid);
 }
 
@@ -147,7 +188,13 @@ async function backendPids(db: pg.Pool): Promise<number[]> {
  * for throughput, latency and errors, CPU read at its start and end. Requests still unanswered at its end are not
  * in the percentiles: how many there were and how long the oldest had waited is reported beside them.
  */
-async function measure(server: RunningServer, scenario: Scenario, headersFor: (auth: Auth) => Record<string, string>, db: pg.Pool, cfg: BenchConfig['load']): Promise<SideResult> {
+async function measure(
+  server: RunningServer,
+  scenario: Scenario,
+  headersFor: (auth: Auth) => Record<string, string>,
+  db: pg.Pool,
+  cfg: BenchConfig['load'],
+): Promise<SideResult> {
   await scenario.prepare?.();
   const latencies = new Map<string, number[]>();
   const failures = new Map<string, number>();
@@ -171,7 +218,11 @@ async function measure(server: RunningServer, scenario: Scenario, headersFor: (a
       c.variables = spec.variables();
       c.sentAt = performance.now();
       inFlight.set(c, c.sentAt);
-      return { ...request, headers: { 'content-type': 'application/json', ...c.headers }, body: JSON.stringify({ query: spec.query, variables: c.variables }) };
+      return {
+        ...request,
+        headers: { 'content-type': 'application/json', ...c.headers },
+        body: JSON.stringify({ query: spec.query, variables: c.variables }),
+      };
     },
     onResponse: (status, body, context) => {
       const c = context as Context;
@@ -200,10 +251,20 @@ async function measure(server: RunningServer, scenario: Scenario, headersFor: (a
   const pids = await backendPids(db);
   let before: { server: CpuReading | null; db: CpuReading; client: NodeJS.CpuUsage } | undefined;
   let after: { server: CpuReading | null; db: CpuReading; client: NodeJS.CpuUsage } | undefined;
-  const read = () => ({ server: server.pid ? treeCpu(server.pid) : null, db: pidsCpu(pids), client: process.cpuUsage() });
+  const read = () => ({
+    server: server.pid ? treeCpu(server.pid) : null,
+    db: pidsCpu(pids),
+    client: process.cpuUsage(),
+  });
   let finished!: () => void;
   const done = new Promise<void>((resolve) => (finished = resolve));
-  const options = { url: server.url, connections: cfg.connections, duration: cfg.warmupSeconds + cfg.durationSeconds, timeout: cfg.timeoutSeconds, requests };
+  const options = {
+    url: server.url,
+    connections: cfg.connections,
+    duration: cfg.warmupSeconds + cfg.durationSeconds,
+    timeout: cfg.timeoutSeconds,
+    requests,
+  };
   const instance = autocannon(options, () => finished());
   const t0 = performance.now();
   windowStart = t0 + cfg.warmupSeconds * 1000;
@@ -212,7 +273,10 @@ async function measure(server: RunningServer, scenario: Scenario, headersFor: (a
   const endTimer = setTimeout(() => {
     after = read();
     const now = performance.now();
-    inFlightAtEnd = { count: inFlight.size, oldestMs: Math.max(0, ...[...inFlight.values()].map((sentAt) => now - sentAt)) };
+    inFlightAtEnd = {
+      count: inFlight.size,
+      oldestMs: Math.max(0, ...[...inFlight.values()].map((sentAt) => now - sentAt)),
+    };
   }, windowEnd - t0);
   instance.on('reqError', (error: Error & { code?: string }) => {
     if (!inWindow(performance.now())) return;
@@ -245,7 +309,12 @@ async function measure(server: RunningServer, scenario: Scenario, headersFor: (a
     dbCpuMsPerRequest: perRequest(cpuBetween(before.db, after.db)),
     clientCpuMsPerRequest: perRequest(clientMs),
     loadAverage: loadAverageAtEnd,
-    byOperation: Object.fromEntries([...latencies].map(([op, values]) => [op, { requests: values.length, errors: failures.get(op) ?? 0, ...percentiles(values) }])),
+    byOperation: Object.fromEntries(
+      [...latencies].map(([op, values]) => [
+        op,
+        { requests: values.length, errors: failures.get(op) ?? 0, ...percentiles(values) },
+      ]),
+    ),
   };
 }
 
@@ -268,9 +337,17 @@ const fixed = (n: number | null, digits = 1) => (n === null || Number.isNaN(n) ?
 function errorText(s: SideResult): string {
   const e = s.errors;
   // Every connection always has a request out; worth saying only when one had waited longer than the slowest answers.
-  const stuck = !(s.inFlightAtEnd.oldestMs <= s.p99) && s.inFlightAtEnd.count ? `; at the end ${s.inFlightAtEnd.count} unanswered, oldest waiting ${fixed(s.inFlightAtEnd.oldestMs / 1000)} s` : '';
+  const stuck =
+    !(s.inFlightAtEnd.oldestMs <= s.p99) && s.inFlightAtEnd.count
+      ? `; at the end ${s.inFlightAtEnd.count} unanswered, oldest waiting ${fixed(s.inFlightAtEnd.oldestMs / 1000)} s`
+      : '';
   if (!e.total) return `0${stuck}`;
-  const parts = [e.non2xx && `${e.non2xx} non-2xx`, e.graphql && `${e.graphql} GraphQL`, e.timeouts && `${e.timeouts} timeouts`, e.socket && `${e.socket} socket`].filter(Boolean);
+  const parts = [
+    e.non2xx && `${e.non2xx} non-2xx`,
+    e.graphql && `${e.graphql} GraphQL`,
+    e.timeouts && `${e.timeouts} timeouts`,
+    e.socket && `${e.socket} socket`,
+  ].filter(Boolean);
   return `${e.total} (${parts.join(', ')})${stuck}`;
 }
 
@@ -283,26 +360,40 @@ function printScenario(r: ScenarioResult, log: (line: string) => void) {
         `${fixed(s.serverCpuMsPerRequest, 2).padStart(18)} ${fixed(s.dbCpuMsPerRequest, 2).padStart(5)} ${fixed(s.clientCpuMsPerRequest, 2).padStart(15)}   ${fixed(s.loadAverage[0], 2).padStart(8)}  ${errorText(s)}`,
     );
   }
-  log(`  app/raw requests/s: ${(r.appToRaw * 100).toFixed(0)} %${r.target ? `   target (issue 9): ${r.target.text} — ${r.target.met ? 'met' : 'NOT met'}` : ''}`);
+  log(
+    `  app/raw requests/s: ${(r.appToRaw * 100).toFixed(0)} %${r.target ? `   target (issue 9): ${r.target.text} — ${r.target.met ? 'met' : 'NOT met'}` : ''}`,
+  );
   // A side so slow that no connection got past a screen's first request shows the others as unanswered.
   const operations = [...new Set([...Object.keys(r.raw.byOperation), ...Object.keys(r.app.byOperation)])];
   if (operations.length > 1) {
     for (const s of [r.raw, r.app]) {
       for (const op of operations) {
         const o = s.byOperation[op];
-        const figures = o ? `${String(o.requests).padStart(7)} req  p50 ${fixed(o.p50)}  p95 ${fixed(o.p95)}  p99 ${fixed(o.p99)} ms${o.errors ? `  ${o.errors} errors` : ''}` : '      0 answered in the window';
+        const figures = o
+          ? `${String(o.requests).padStart(7)} req  p50 ${fixed(o.p50)}  p95 ${fixed(o.p95)}  p99 ${fixed(o.p99)} ms${o.errors ? `  ${o.errors} errors` : ''}`
+          : '      0 answered in the window';
         log(`    ${s.server} ${op.padEnd(24)} ${figures}`);
       }
     }
   }
   for (const s of [r.raw, r.app]) {
-    for (const [message, count] of Object.entries(s.errors.samples).slice(0, 5)) log(`    ${s.server} error ×${count}: ${message}`);
+    for (const [message, count] of Object.entries(s.errors.samples).slice(0, 5))
+      log(`    ${s.server} error ×${count}: ${message}`);
   }
 }
 
-export async function runLoadPhase(cfg: BenchConfig, db: pg.Pool, databaseUrl: string, logDir: string, log: (line: string) => void): Promise<LoadResult> {
+export async function runLoadPhase(
+  cfg: BenchConfig,
+  db: pg.Pool,
+  databaseUrl: string,
+  logDir: string,
+  log: (line: string) => void,
+): Promise<LoadResult> {
   const secret = cfg.load.appUrl ? process.env.NEXTAUTH_SECRET : randomBytes(32).toString('base64url');
-  if (!secret) throw new Error('With BENCH_APP_URL, set NEXTAUTH_SECRET to the app\'s: the raw baseline reads the same session cookies');
+  if (!secret)
+    throw new Error(
+      "With BENCH_APP_URL, set NEXTAUTH_SECRET to the app's: the raw baseline reads the same session cookies",
+    );
   const data = await loadScenarioData(db);
   const all = scenarios(data, db);
   const chosen = cfg.load.scenarios ? all.filter((s) => cfg.load.scenarios!.includes(s.key)) : all;
@@ -311,11 +402,22 @@ export async function runLoadPhase(cfg: BenchConfig, db: pg.Pool, databaseUrl: s
   const raw = await startRaw({ port: cfg.load.rawPort, databaseUrl, secret, poolSize: cfg.load.rawPoolSize, logDir });
   let app: RunningServer | undefined;
   try {
-    app = await startApp({ ...cfg.load, port: cfg.load.appPort, databaseUrl, secret, workers: cfg.load.appWorkers, logDir, log });
+    app = await startApp({
+      ...cfg.load,
+      port: cfg.load.appPort,
+      databaseUrl,
+      secret,
+      workers: cfg.load.appWorkers,
+      logDir,
+      log,
+    });
     const apiKey = await createApiKey(db, ['customers:read', 'customers:write', 'interactions:read']);
     const sessions: string[] = [];
-    for (let i = 1; i <= Math.min(cfg.load.staffSessions, AGENTS); i++) sessions.push(await signIn(app.url, `agent${i}@kefu.bench`, STAFF_PASSWORD));
-    log(`signed in ${sessions.length} agents through next-auth; API key created; raw pool ${cfg.load.rawPoolSize} connections`);
+    for (let i = 1; i <= Math.min(cfg.load.staffSessions, AGENTS); i++)
+      sessions.push(await signIn(app.url, `agent${i}@kefu.bench`, STAFF_PASSWORD));
+    log(
+      `signed in ${sessions.length} agents through next-auth; API key created; raw pool ${cfg.load.rawPoolSize} connections`,
+    );
     const headersFor = authHeaders({ apiKey, sessions });
 
     const results: ScenarioResult[] = [];
@@ -338,7 +440,13 @@ export async function runLoadPhase(cfg: BenchConfig, db: pg.Pool, databaseUrl: s
       printScenario(result, log);
       results.push(result);
     }
-    return { connections: cfg.load.connections, durationSeconds: cfg.load.durationSeconds, warmupSeconds: cfg.load.warmupSeconds, appUrl: app.url, scenarios: results };
+    return {
+      connections: cfg.load.connections,
+      durationSeconds: cfg.load.durationSeconds,
+      warmupSeconds: cfg.load.warmupSeconds,
+      appUrl: app.url,
+      scenarios: results,
+    };
   } finally {
     await app?.stop();
     await raw.stop();

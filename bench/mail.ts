@@ -18,15 +18,23 @@ async function main() {
   if (url) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS pgboss_bench_mail CASCADE;');
+    await client.query(
+      'DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS pgboss_bench_mail CASCADE;',
+    );
     await client.end();
   } else {
     // @ts-expect-error — plain ESM helper shared with npm start, no type declarations
-    const { startEmbedded } = (await import('../scripts/db/embedded.mjs')) as { startEmbedded: () => Promise<Embedded> };
+    const { startEmbedded } = (await import('../scripts/db/embedded.mjs')) as {
+      startEmbedded: () => Promise<Embedded>;
+    };
     embedded = await startEmbedded();
     url = embedded.url;
   }
-  await promisify(execFile)(process.execPath, ['--experimental-wasm-modules', '--no-warnings', 'scripts/db/migrate.mjs'], { env: { ...process.env, DATABASE_URL: url } });
+  await promisify(execFile)(
+    process.execPath,
+    ['--experimental-wasm-modules', '--no-warnings', 'scripts/db/migrate.mjs'],
+    { env: { ...process.env, DATABASE_URL: url } },
+  );
   process.env.DATABASE_URL = url;
   process.env.KEFU_QUEUE_SCHEMA = 'pgboss_bench_mail';
   const smtp = await startSmtpCapture();
@@ -48,8 +56,14 @@ async function main() {
     }));
     await prisma.$transaction((tx) => enqueueMail(tx, 'customer', mails));
   }
-  await prisma.$transaction((tx) => enqueueMail(tx, 'staff', [{ to: 'manager@kefu.demo', subject: '【危机客诉】TS-2026-000001 请立即关注', text: '危机', ref: 'bench staff' }]));
-  console.log(`queued ${count.toLocaleString('zh-CN')} customer mails + 1 staff mail in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${embedded ? 'embedded PGlite' : 'PostgreSQL server'}`);
+  await prisma.$transaction((tx) =>
+    enqueueMail(tx, 'staff', [
+      { to: 'manager@kefu.demo', subject: '【危机客诉】TS-2026-000001 请立即关注', text: '危机', ref: 'bench staff' },
+    ]),
+  );
+  console.log(
+    `queued ${count.toLocaleString('zh-CN')} customer mails + 1 staff mail in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${embedded ? 'embedded PGlite' : 'PostgreSQL server'}`,
+  );
   console.log(`SMTP pool ${smtpConnections()} connections, batch ${mailBatchSize()} per worker`);
 
   const started = performance.now();
@@ -61,18 +75,31 @@ async function main() {
     console.log(`  ${elapsed.toFixed(0).padStart(4)} s  ${smtp.messages.length.toLocaleString('zh-CN')} sent`);
   }, 10_000);
   while (smtp.messages.length < total) {
-    if (staffAt === null && smtp.messages.some((m) => m.subject.startsWith('【危机客诉】'))) staffAt = performance.now() - started;
-    if (performance.now() - started > 15 * 60_000) throw new Error(`gave up after 15 minutes with ${smtp.messages.length} sent`);
+    if (staffAt === null && smtp.messages.some((m) => m.subject.startsWith('【危机客诉】')))
+      staffAt = performance.now() - started;
+    if (performance.now() - started > 15 * 60_000)
+      throw new Error(`gave up after 15 minutes with ${smtp.messages.length} sent`);
     await new Promise((r) => setTimeout(r, 50));
   }
   const seconds = (performance.now() - started) / 1000;
   clearInterval(progress);
   const position = smtp.messages.findIndex((m) => m.subject.startsWith('【危机客诉】'));
   const recorded = await prisma.sentMail.count();
-  console.log(`drained ${total.toLocaleString('zh-CN')} mails in ${seconds.toFixed(1)} s: ${(total / seconds).toFixed(1)} mails/s (target ≥ 20; 5,000 in < 300 s)`);
-  console.log(`the staff mail queued last went out as number ${position + 1}, after ${((staffAt ?? 0) / 1000).toFixed(1)} s`);
-  console.log(`SentMail rows ${recorded.toLocaleString('zh-CN')}; distinct subjects received ${new Set(smtp.messages.map((m) => m.subject)).size.toLocaleString('zh-CN')}`);
-  console.log(`load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `drained ${total.toLocaleString('zh-CN')} mails in ${seconds.toFixed(1)} s: ${(total / seconds).toFixed(1)} mails/s (target ≥ 20; 5,000 in < 300 s)`,
+  );
+  console.log(
+    `the staff mail queued last went out as number ${position + 1}, after ${((staffAt ?? 0) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `SentMail rows ${recorded.toLocaleString('zh-CN')}; distinct subjects received ${new Set(smtp.messages.map((m) => m.subject)).size.toLocaleString('zh-CN')}`,
+  );
+  console.log(
+    `load average ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   await stopWorkers(10_000);
   closeMailer();
   await smtp.stop();

@@ -29,7 +29,13 @@ export class RawError extends Error {
 }
 
 /** What the handlers share: the pool, and what the database says about itself (read once, refreshed each minute). */
-export type RawContext = { db: pg.Pool; now: () => Date; closedStates: readonly string[]; openStates: readonly string[]; calendar: () => BusinessCalendar };
+export type RawContext = {
+  db: pg.Pool;
+  now: () => Date;
+  closedStates: readonly string[];
+  openStates: readonly string[];
+  calendar: () => BusinessCalendar;
+};
 
 type Handler = (ctx: RawContext, viewer: RawViewer, variables: Record<string, unknown>) => Promise<unknown>;
 
@@ -130,9 +136,11 @@ const customer: Handler = async ({ db }, viewer, { id }) => {
 const customerList: Handler = async ({ db }, viewer, { filter, first, sort, after }) => {
   requirePermission(viewer, 'customers:read');
   const f = (filter ?? {}) as Record<string, unknown>;
-  if (sort || after || Object.keys(f).some((k) => k !== 'province')) unsupported('this customer filter, sort or cursor');
+  if (sort || after || Object.keys(f).some((k) => k !== 'province'))
+    unsupported('this customer filter, sort or cursor');
   const size = typeof first === 'number' ? first : 25;
-  if (!Number.isInteger(size) || size < 1 || size > 100) throw new RawError('BAD_USER_INPUT', 'first must be between 1 and 100');
+  if (!Number.isInteger(size) || size < 1 || size > 100)
+    throw new RawError('BAD_USER_INPUT', 'first must be between 1 and 100');
   const provinces = Array.isArray(f.province) && f.province.length ? (f.province as string[]) : null;
   // The list's default order (most recently updated first, id breaking ties), active records only.
   const { rows } = await db.query(
@@ -143,7 +151,10 @@ const customerList: Handler = async ({ db }, viewer, { filter, first, sort, afte
   const page = rows.slice(0, size);
   const ids = page.map((r) => r.id as string);
   const [contacts, contracts] = await Promise.all([
-    db.query(`SELECT "customerId", id, name, title, phone, mobile, email, "isPrimary" FROM "Contact" WHERE "customerId" = ANY($1) ORDER BY "isPrimary" DESC, "createdAt" ASC`, [ids]),
+    db.query(
+      `SELECT "customerId", id, name, title, phone, mobile, email, "isPrimary" FROM "Contact" WHERE "customerId" = ANY($1) ORDER BY "isPrimary" DESC, "createdAt" ASC`,
+      [ids],
+    ),
     db.query(
       `SELECT "customerId", id, "contractNo", title, amount, "signedAt"::text, "startsAt"::text, "endsAt"::text FROM "Contract" WHERE "customerId" = ANY($1)
         ORDER BY "signedAt" DESC NULLS LAST, "createdAt" DESC`,
@@ -174,7 +185,15 @@ const customerList: Handler = async ({ db }, viewer, { filter, first, sort, afte
         phone: c.phone,
         grade: c.grade,
         updatedAt: iso(c.updatedAt),
-        contacts: (contactsOf.get(c.id) ?? []).map((k) => ({ id: k.id, name: k.name, title: k.title, phone: k.phone, mobile: k.mobile, email: k.email, isPrimary: k.isPrimary })),
+        contacts: (contactsOf.get(c.id) ?? []).map((k) => ({
+          id: k.id,
+          name: k.name,
+          title: k.title,
+          phone: k.phone,
+          mobile: k.mobile,
+          email: k.email,
+          isPrimary: k.isPrimary,
+        })),
         contracts: (contractsOf.get(c.id) ?? []).map((k) => ({
           id: k.id,
           contractNo: k.contractNo,
@@ -199,7 +218,8 @@ const updateCustomer: Handler = async ({ db }, viewer, { id, version, input }) =
   if (typeof id !== 'string' || !isUuid(id)) throw new RawError('NOT_FOUND', 'Customer not found');
   const data = parseCustomerInput(input);
   const fields = Object.keys(data).filter((k) => (data as Record<string, unknown>)[k] !== undefined);
-  if (fields.some((k) => !['name', 'phone', 'ownerId'].includes(k))) unsupported('customer fields other than name, phone and ownerId');
+  if (fields.some((k) => !['name', 'phone', 'ownerId'].includes(k)))
+    unsupported('customer fields other than name, phone and ownerId');
   const actorLabel = viewer.kind === 'apiClient' ? `API: ${viewer.name}` : null;
   const actorId = viewer.kind === 'staff' ? viewer.userId : null;
   const { rows } = await db.query(
@@ -262,7 +282,8 @@ const ORDER = {
  */
 function openComplaints(viewer: Extract<RawViewer, { kind: 'staff' }>): string {
   // A department handler reads what is assigned to their department or to them (interactionReadScope).
-  const scope = viewer.role === 'DEPARTMENT_HANDLER' ? `AND ("ownerId" = :me OR "responsibleDepartmentId" = :dept)` : '';
+  const scope =
+    viewer.role === 'DEPARTMENT_HANDLER' ? `AND ("ownerId" = :me OR "responsibleDepartmentId" = :dept)` : '';
   return `SELECT id, number, subject, status, severity, "companyName", "customerId", "ownerId", "responsibleDepartmentId", "resolutionDueAt", "triageDueAt", "createdAt"
             FROM "Interaction" WHERE type = 'COMPLAINT' AND status = ANY(:open::"InteractionStatus"[]) ${scope}`;
 }
@@ -270,7 +291,13 @@ function openComplaints(viewer: Extract<RawViewer, { kind: 'staff' }>): string {
 function queueParams(ctx: RawContext, viewer: Extract<RawViewer, { kind: 'staff' }>) {
   const now = ctx.now();
   const soon = addBusinessHours(now, DUE_SOON_HOURS, ctx.calendar());
-  return { me: viewer.userId, dept: viewer.departmentId ?? NO_DEPARTMENT, now: now.toISOString(), soon: soon.toISOString(), open: ctx.openStates };
+  return {
+    me: viewer.userId,
+    dept: viewer.departmentId ?? NO_DEPARTMENT,
+    now: now.toISOString(),
+    soon: soon.toISOString(),
+    open: ctx.openStates,
+  };
 }
 
 const complaintQueue: Handler = async (ctx, viewer, { queue, filter, sort, first, after }) => {
@@ -281,7 +308,8 @@ const complaintQueue: Handler = async (ctx, viewer, { queue, filter, sort, first
   const order = ORDER[(sort ?? 'DUE_SOONEST') as keyof typeof ORDER];
   if (!order) throw new RawError('BAD_USER_INPUT', 'Unknown sort');
   const size = typeof first === 'number' ? first : 25;
-  if (!Number.isInteger(size) || size < 1 || size > 100) throw new RawError('BAD_USER_INPUT', 'first must be between 1 and 100');
+  if (!Number.isInteger(size) || size < 1 || size > 100)
+    throw new RawError('BAD_USER_INPUT', 'first must be between 1 and 100');
   const { rows } = await ctx.db.query(
     ...bind(
       `WITH open_work AS MATERIALIZED (${openComplaints(me)}),
@@ -304,7 +332,9 @@ const complaintQueue: Handler = async (ctx, viewer, { queue, filter, sort, first
         companyName: r.companyName,
         customer: r.customerId ? { id: r.customerId, name: r.customer_name } : null,
         owner: r.ownerId ? { id: r.ownerId, name: r.owner_name } : null,
-        responsibleDepartment: r.responsibleDepartmentId ? { id: r.responsibleDepartmentId, name: r.department_name } : null,
+        responsibleDepartment: r.responsibleDepartmentId
+          ? { id: r.responsibleDepartmentId, name: r.department_name }
+          : null,
         resolutionDueAt: iso(r.resolutionDueAt),
         triageDueAt: iso(r.triageDueAt),
       })),
@@ -320,7 +350,10 @@ const complaintQueueCounts: Handler = async (ctx, viewer, { filter }) => {
   const me = staff(viewer);
   if (filter) unsupported('queue filters');
   const { rows } = await ctx.db.query(
-    ...bind(`SELECT ${QUEUES.map((q) => `count(*) FILTER (WHERE ${QUEUE_CONDITION[q]})::int AS "${q}"`).join(', ')} FROM (${openComplaints(me)}) open_work`, queueParams(ctx, me)),
+    ...bind(
+      `SELECT ${QUEUES.map((q) => `count(*) FILTER (WHERE ${QUEUE_CONDITION[q]})::int AS "${q}"`).join(', ')} FROM (${openComplaints(me)}) open_work`,
+      queueParams(ctx, me),
+    ),
   );
   return { complaintQueueCounts: QUEUES.map((queue) => ({ queue, count: rows[0][queue] })) };
 };
@@ -349,7 +382,8 @@ const notificationList: Handler = async (ctx, viewer, { unreadOnly, first, after
   const me = staff(viewer);
   if (after) unsupported('notification cursors');
   const size = typeof first === 'number' ? first : 20;
-  if (!Number.isInteger(size) || size < 1 || size > 100) throw new RawError('BAD_USER_INPUT', 'first must be between 1 and 100');
+  if (!Number.isInteger(size) || size < 1 || size > 100)
+    throw new RawError('BAD_USER_INPUT', 'first must be between 1 and 100');
   const [page, counts] = await Promise.all([
     ctx.db.query(
       `SELECT n.id, n.kind, n.title, n.body, n."entityType", n."entityId", n."readAt", n."createdAt", i.type AS "interactionType"
@@ -358,7 +392,10 @@ const notificationList: Handler = async (ctx, viewer, { unreadOnly, first, after
         ORDER BY n."createdAt" DESC, n.id DESC`,
       [me.userId, unreadOnly === true, size + 1],
     ),
-    ctx.db.query(`SELECT count(*)::int AS total, count(*) FILTER (WHERE "readAt" IS NULL)::int AS unread FROM "Notification" WHERE "userId" = $1`, [me.userId]),
+    ctx.db.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE "readAt" IS NULL)::int AS unread FROM "Notification" WHERE "userId" = $1`,
+      [me.userId],
+    ),
   ]);
   const rows = page.rows.slice(0, size);
   const { total, unread } = counts.rows[0] as { total: number; unread: number };
@@ -382,7 +419,10 @@ const notificationList: Handler = async (ctx, viewer, { unreadOnly, first, after
 
 const unreadNotificationCount: Handler = async (ctx, viewer) => {
   const me = staff(viewer);
-  const { rows } = await ctx.db.query(`SELECT count(*)::int AS unread FROM "Notification" WHERE "userId" = $1 AND "readAt" IS NULL`, [me.userId]);
+  const { rows } = await ctx.db.query(
+    `SELECT count(*)::int AS unread FROM "Notification" WHERE "userId" = $1 AND "readAt" IS NULL`,
+    [me.userId],
+  );
   return { unreadNotificationCount: rows[0].unread };
 };
 
@@ -401,10 +441,15 @@ export const RAW_OPERATIONS: Record<string, Handler> = {
 type BusinessHoursSetting = { timeZone?: string; days?: number[]; start?: string; end?: string };
 
 /** The context: open and closed complaint states as the database enum has them, and the business calendar. */
-export async function createRawContext(db: pg.Pool, now: () => Date = () => new Date()): Promise<RawContext & { refresh: () => Promise<void> }> {
+export async function createRawContext(
+  db: pg.Pool,
+  now: () => Date = () => new Date(),
+): Promise<RawContext & { refresh: () => Promise<void> }> {
   // The queues' closed states (complaint-queue.service.ts); every other state of the enum is open work.
   const closedStates = ['RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED'];
-  const { rows } = await db.query<{ state: string }>(`SELECT unnest(enum_range(NULL::"InteractionStatus"))::text AS state`);
+  const { rows } = await db.query<{ state: string }>(
+    `SELECT unnest(enum_range(NULL::"InteractionStatus"))::text AS state`,
+  );
   const openStates = rows.map((r) => r.state).filter((s) => !closedStates.includes(s));
   let calendar: BusinessCalendar = DEFAULT_CALENDAR;
   const refresh = async () => {

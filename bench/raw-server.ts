@@ -32,12 +32,18 @@ async function main() {
     if (authorization) {
       const key = /^Bearer\s+(kf_\S+)$/i.exec(authorization)?.[1];
       if (!key) return null;
-      const { rows } = await db.query(`SELECT name, scopes, "revokedAt", "expiresAt" FROM "ApiKey" WHERE "keyHash" = $1`, [createHash('sha256').update(key).digest('hex')]);
+      const { rows } = await db.query(
+        `SELECT name, scopes, "revokedAt", "expiresAt" FROM "ApiKey" WHERE "keyHash" = $1`,
+        [createHash('sha256').update(key).digest('hex')],
+      );
       const row = rows[0];
       if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) return null;
       return { kind: 'apiClient', name: row.name, scopes: row.scopes };
     }
-    const token = req.headers.cookie?.split(/;\s*/).find((c) => c.startsWith(`${SESSION_COOKIE}=`))?.slice(SESSION_COOKIE.length + 1);
+    const token = req.headers.cookie
+      ?.split(/;\s*/)
+      .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
+      ?.slice(SESSION_COOKIE.length + 1);
     if (!token) return null;
     const claims = await decode({ token: decodeURIComponent(token), secret: secret! }).catch(() => null);
     if (typeof claims?.uid !== 'string') return null;
@@ -56,24 +62,37 @@ async function main() {
         res.end(JSON.stringify(body));
       };
       void (async () => {
-        if (req.method !== 'POST' || req.url !== '/api/graphql') return answer(404, { errors: [{ message: 'Not found' }] });
+        if (req.method !== 'POST' || req.url !== '/api/graphql')
+          return answer(404, { errors: [{ message: 'Not found' }] });
         let operation: string | undefined;
         let variables: Record<string, unknown> = {};
         try {
-          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query?: string; operationName?: string; variables?: Record<string, unknown> };
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+            query?: string;
+            operationName?: string;
+            variables?: Record<string, unknown>;
+          };
           operation = body.operationName ?? /^\s*(?:query|mutation)\s+([_A-Za-z]\w*)/.exec(body.query ?? '')?.[1];
           variables = body.variables ?? {};
         } catch {
           return answer(400, { errors: [{ message: 'Invalid JSON', extensions: { code: 'BAD_REQUEST' } }] });
         }
         const handler = operation ? RAW_OPERATIONS[operation] : undefined;
-        if (!handler) return answer(400, { errors: [{ message: `Unknown operation ${operation}`, extensions: { code: 'BAD_REQUEST' } }] });
+        if (!handler)
+          return answer(400, {
+            errors: [{ message: `Unknown operation ${operation}`, extensions: { code: 'BAD_REQUEST' } }],
+          });
         try {
           const viewer = await viewerOf(req);
-          if (!viewer) return answer(200, { errors: [{ message: 'Not signed in', extensions: { code: 'UNAUTHENTICATED' } }], data: null });
+          if (!viewer)
+            return answer(200, {
+              errors: [{ message: 'Not signed in', extensions: { code: 'UNAUTHENTICATED' } }],
+              data: null,
+            });
           answer(200, { data: await handler(ctx, viewer, variables) });
         } catch (error) {
-          if (error instanceof RawError) return answer(200, { errors: [{ message: error.message, extensions: { code: error.code } }], data: null });
+          if (error instanceof RawError)
+            return answer(200, { errors: [{ message: error.message, extensions: { code: error.code } }], data: null });
           const message = error instanceof Error ? error.message : String(error);
           answer(200, { errors: [{ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }], data: null });
         }

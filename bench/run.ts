@@ -30,17 +30,24 @@ async function main() {
   const logDir = join(resultsDir, `${stamp}-logs`);
   mkdirSync(logDir, { recursive: true });
   const log = (line: string) => console.log(line);
-  const results: Record<string, unknown> = { startedAt: startedAt.toISOString(), machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverageAtStart: loadAverage() } };
+  const results: Record<string, unknown> = {
+    startedAt: startedAt.toISOString(),
+    machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverageAtStart: loadAverage() },
+  };
 
   let embedded: Embedded | undefined;
   let url = cfg.databaseUrl;
   if (!url) {
     // @ts-expect-error — plain ESM helper shared with npm start, no type declarations
-    const { startEmbedded } = (await import('../scripts/db/embedded.mjs')) as { startEmbedded: () => Promise<Embedded> };
+    const { startEmbedded } = (await import('../scripts/db/embedded.mjs')) as {
+      startEmbedded: () => Promise<Embedded>;
+    };
     embedded = await startEmbedded();
     url = embedded.url;
   }
-  log(`Kefu bench on ${embedded ? 'an embedded database (PGlite, in memory)' : `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//')}`}, ${cpus().length} CPUs, load average ${loadAverage().join(' ')}`);
+  log(
+    `Kefu bench on ${embedded ? 'an embedded database (PGlite, in memory)' : `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//')}`}, ${cpus().length} CPUs, load average ${loadAverage().join(' ')}`,
+  );
 
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -51,8 +58,16 @@ async function main() {
     log(`reusing the loaded history: ${JSON.stringify(counts)}`);
   } else {
     await admin.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
-    await promisify(execFile)(process.execPath, ['--experimental-wasm-modules', '--no-warnings', 'scripts/db/migrate.mjs'], { cwd: root, env: { ...process.env, DATABASE_URL: url } });
-    log(`\nloading the history (scale ${cfg.scale}: ${Object.entries(cfg.sizes).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')})`);
+    await promisify(execFile)(
+      process.execPath,
+      ['--experimental-wasm-modules', '--no-warnings', 'scripts/db/migrate.mjs'],
+      { cwd: root, env: { ...process.env, DATABASE_URL: url } },
+    );
+    log(
+      `\nloading the history (scale ${cfg.scale}: ${Object.entries(cfg.sizes)
+        .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+        .join(', ')})`,
+    );
     const history = await loadHistory(admin, cfg.sizes, new Date(), log);
     results.history = history;
     log(`loaded in ${history.seconds.toFixed(0)} s: ${JSON.stringify(history.counts)}`);
@@ -60,7 +75,12 @@ async function main() {
   }
   await admin.end();
 
-  results.config = { scale: cfg.scale, sizes: cfg.sizes, sections: cfg.sections, load: { ...cfg.load, appUrl: cfg.load.appUrl ? 'given' : null } };
+  results.config = {
+    scale: cfg.scale,
+    sizes: cfg.sizes,
+    sections: cfg.sections,
+    load: { ...cfg.load, appUrl: cfg.load.appUrl ? 'given' : null },
+  };
   process.env.DATABASE_URL = url;
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const { prisma, disconnectPrisma } = await import('@/server/db');
@@ -75,9 +95,12 @@ async function main() {
       const { benchComplaintQueues } = await import('./complaints');
       results.complaintQueues = await benchComplaintQueues(pool, log);
     }
-    if (cfg.sections.load && embedded) log('\n(load phase skipped: it needs a PostgreSQL server — set BENCH_DATABASE_URL)');
+    if (cfg.sections.load && embedded)
+      log('\n(load phase skipped: it needs a PostgreSQL server — set BENCH_DATABASE_URL)');
     else if (cfg.sections.load) {
-      log(`\n— load phase: ${cfg.load.connections} connections, ${cfg.load.warmupSeconds} s warm-up + ${cfg.load.durationSeconds} s per side —`);
+      log(
+        `\n— load phase: ${cfg.load.connections} connections, ${cfg.load.warmupSeconds} s warm-up + ${cfg.load.durationSeconds} s per side —`,
+      );
       const { runLoadPhase } = await import('./load');
       results.load = await runLoadPhase(cfg, pool, url, logDir, log);
     }

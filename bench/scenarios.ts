@@ -6,7 +6,10 @@ import { print } from 'graphql';
 import type pg from 'pg';
 import { CallbackQueueCountsQuery } from '@/components/callbacks/callback-operations';
 import { ComplaintQueueCountsQuery, ComplaintQueueQuery } from '@/components/complaints/complaint-operations';
-import { NotificationListQuery, NotificationUnreadCountQuery } from '@/components/notifications/notification-operations';
+import {
+  NotificationListQuery,
+  NotificationUnreadCountQuery,
+} from '@/components/notifications/notification-operations';
 
 export type Auth = 'apiKey' | 'staff';
 
@@ -50,7 +53,9 @@ export type ScenarioData = { customerIds: string[]; provinces: string[] };
 export async function loadScenarioData(db: pg.ClientBase | pg.Pool): Promise<ScenarioData> {
   const [customers, provinces] = await Promise.all([
     db.query<{ id: string }>(`SELECT id FROM "Customer" ORDER BY id`),
-    db.query<{ province: string }>(`SELECT DISTINCT province FROM "Customer" WHERE province IS NOT NULL ORDER BY province`),
+    db.query<{ province: string }>(
+      `SELECT DISTINCT province FROM "Customer" WHERE province IS NOT NULL ORDER BY province`,
+    ),
   ]);
   return { customerIds: customers.rows.map((r) => r.id), provinces: provinces.rows.map((r) => r.province) };
 }
@@ -96,22 +101,37 @@ class UpdatePool {
 }
 
 export function scenarios(data: ScenarioData, db: pg.Pool, random: Random = Math.random): Scenario[] {
-  const updatePool = new UpdatePool(db, sample(data.customerIds, Number(process.env.BENCH_UPDATE_POOL ?? 5_000), random));
+  const updatePool = new UpdatePool(
+    db,
+    sample(data.customerIds, Number(process.env.BENCH_UPDATE_POOL ?? 5_000), random),
+  );
   let tab = 0;
   const nextQueue = () => QUEUES[tab++ % QUEUES.length];
-  const complaintCounts: RequestSpec = { op: 'ComplaintQueueCounts', query: print(ComplaintQueueCountsQuery), variables: () => ({ filter: null }) };
+  const complaintCounts: RequestSpec = {
+    op: 'ComplaintQueueCounts',
+    query: print(ComplaintQueueCountsQuery),
+    variables: () => ({ filter: null }),
+  };
   return [
     {
       key: 'customer',
       title: 'customer(id), random customers (API key)',
       auth: 'apiKey',
-      requests: [{ op: 'BenchCustomer', query: BENCH_CUSTOMER, variables: () => ({ id: pick(data.customerIds, random) }) }],
+      requests: [
+        { op: 'BenchCustomer', query: BENCH_CUSTOMER, variables: () => ({ id: pick(data.customerIds, random) }) },
+      ],
     },
     {
       key: 'list',
       title: '50 customers with contacts and contracts, one province (API key)',
       auth: 'apiKey',
-      requests: [{ op: 'BenchCustomerList', query: BENCH_CUSTOMER_LIST, variables: () => ({ filter: { province: [pick(data.provinces, random)] }, first: 50 }) }],
+      requests: [
+        {
+          op: 'BenchCustomerList',
+          query: BENCH_CUSTOMER_LIST,
+          variables: () => ({ filter: { province: [pick(data.provinces, random)] }, first: 50 }),
+        },
+      ],
     },
     {
       key: 'update',
@@ -150,7 +170,11 @@ export function scenarios(data: ScenarioData, db: pg.Pool, random: Random = Math
       requests: [
         complaintCounts,
         { op: 'CallbackQueueCounts', query: print(CallbackQueueCountsQuery), variables: () => ({}) },
-        { op: 'NotificationList', query: print(NotificationListQuery), variables: () => ({ unreadOnly: false, first: 6 }) },
+        {
+          op: 'NotificationList',
+          query: print(NotificationListQuery),
+          variables: () => ({ unreadOnly: false, first: 6 }),
+        },
         { op: 'NotificationUnreadCount', query: print(NotificationUnreadCountQuery), variables: () => ({}) },
       ],
     },

@@ -38,7 +38,8 @@ function stopGroup(child: ChildProcess): Promise<void> {
 async function waitFor(url: string, child: ChildProcess | null, timeoutMs: number, logFile: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before answering (see ${logFile})`);
+    if (child && child.exitCode !== null)
+      throw new Error(`the server exited with ${child.exitCode} before answering (see ${logFile})`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       if (response.ok) return;
@@ -64,16 +65,26 @@ export async function startApp(options: {
   logDir: string;
   log: (line: string) => void;
 }): Promise<RunningServer> {
-  if (options.appUrl) return { name: 'app', url: options.appUrl.replace(/\/$/, ''), pid: options.appPid, stop: async () => undefined };
+  if (options.appUrl)
+    return { name: 'app', url: options.appUrl.replace(/\/$/, ''), pid: options.appPid, stop: async () => undefined };
   const url = `http://127.0.0.1:${options.port}`;
   const logFile = join(options.logDir, 'app.log');
   const out = createWriteStream(logFile);
-  options.log(`starting the app: npm start on ${url} (KEFU_WORKERS=${options.workers}; output in ${logFile}; builds first if the build is stale)`);
+  options.log(
+    `starting the app: npm start on ${url} (KEFU_WORKERS=${options.workers}; output in ${logFile}; builds first if the build is stale)`,
+  );
   const child = spawn('npm', ['start'], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, PORT: String(options.port), KEFU_WORKERS: options.workers, NEXTAUTH_SECRET: options.secret, NEXTAUTH_URL: url },
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      PORT: String(options.port),
+      KEFU_WORKERS: options.workers,
+      NEXTAUTH_SECRET: options.secret,
+      NEXTAUTH_URL: url,
+    },
   });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
@@ -82,7 +93,13 @@ export async function startApp(options: {
 }
 
 /** The raw baseline (bench/raw-server.ts) in a process of its own, with the app's pool size. */
-export async function startRaw(options: { port: number; databaseUrl: string; secret: string; poolSize: number; logDir: string }): Promise<RunningServer> {
+export async function startRaw(options: {
+  port: number;
+  databaseUrl: string;
+  secret: string;
+  poolSize: number;
+  logDir: string;
+}): Promise<RunningServer> {
   const url = `http://127.0.0.1:${options.port}`;
   const logFile = join(options.logDir, 'raw.log');
   const out = createWriteStream(logFile);
@@ -90,7 +107,13 @@ export async function startRaw(options: { port: number; databaseUrl: string; sec
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, RAW_PORT: String(options.port), RAW_POOL: String(options.poolSize), NEXTAUTH_SECRET: options.secret },
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      RAW_PORT: String(options.port),
+      RAW_POOL: String(options.poolSize),
+      NEXTAUTH_SECRET: options.secret,
+    },
   });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
@@ -106,11 +129,10 @@ export async function startRaw(options: { port: number; databaseUrl: string; sec
 /** An API key as an administrator would create it: only its SHA-256 is stored (src/server/auth/api-keys.ts). */
 export async function createApiKey(db: pg.Pool, scopes: readonly string[]): Promise<string> {
   const key = `kf_${randomBytes(24).toString('base64url')}`;
-  await db.query(`INSERT INTO "ApiKey" (id, name, prefix, "keyHash", scopes) VALUES (gen_random_uuid(), 'bench', $1, $2, $3)`, [
-    key.slice(0, 10),
-    createHash('sha256').update(key).digest('hex'),
-    scopes,
-  ]);
+  await db.query(
+    `INSERT INTO "ApiKey" (id, name, prefix, "keyHash", scopes) VALUES (gen_random_uuid(), 'bench', $1, $2, $3)`,
+    [key.slice(0, 10), createHash('sha256').update(key).digest('hex'), scopes],
+  );
   return key;
 }
 
@@ -128,7 +150,10 @@ export async function signIn(appUrl: string, email: string, password: string): P
   });
   const session = cookiesOf(response).find((c) => c.startsWith('next-auth.session-token='));
   if (!session) throw new Error(`signing in ${email} failed: HTTP ${response.status} ${await response.text()}`);
-  const check = (await (await fetch(`${appUrl}/api/auth/session`, { headers: { cookie: session } })).json()) as { user?: { email?: string } };
-  if (check.user?.email !== email) throw new Error(`the session of ${email} is not recognised: ${JSON.stringify(check)}`);
+  const check = (await (await fetch(`${appUrl}/api/auth/session`, { headers: { cookie: session } })).json()) as {
+    user?: { email?: string };
+  };
+  if (check.user?.email !== email)
+    throw new Error(`the session of ${email} is not recognised: ${JSON.stringify(check)}`);
   return session;
 }

@@ -13,9 +13,14 @@ export async function benchSurveys(prisma: Db, total: number, log: (line: string
 
   const t0 = performance.now();
   await seedSurveyDefaults(prisma);
-  const template = await prisma.surveyTemplate.findFirstOrThrow({ where: { key: DEFAULT_TEMPLATE_KEY }, include: { questions: { orderBy: { position: 'asc' } } } });
+  const template = await prisma.surveyTemplate.findFirstOrThrow({
+    where: { key: DEFAULT_TEMPLATE_KEY },
+    include: { questions: { orderBy: { position: 'asc' } } },
+  });
   // Ten answers per response: the eight 1–5 ratings, the scored fee question and the NPS question.
-  const answered = template.questions.filter((q) => q.type === 'RATING_5' || q.type === 'NPS' || (q.type === 'SINGLE_CHOICE' && q.text.includes('收费'))).map((q) => q.id);
+  const answered = template.questions
+    .filter((q) => q.type === 'RATING_5' || q.type === 'NPS' || (q.type === 'SINGLE_CHOICE' && q.text.includes('收费')))
+    .map((q) => q.id);
   if (answered.length !== 10) throw new Error(`expected 10 answered questions, got ${answered.length}`);
   const customers = await prisma.customer.count();
   const day = 86_400_000;
@@ -24,8 +29,12 @@ export async function benchSurveys(prisma: Db, total: number, log: (line: string
     { periodLabel: '2026-Q3', opensAt: new Date('2026-07-08T00:00:00+08:00'), responses: Math.round(total * 0.3) },
     { periodLabel: '2026-Q4', opensAt: q4Opens, responses: total - Math.round(total * 0.3) },
   ];
-  const existing = await prisma.surveyCampaign.findMany({ where: { name: { in: campaigns.map((c) => CAMPAIGN_NAME(c.periodLabel)) } }, orderBy: { opensAt: 'asc' } });
-  if (existing.length && existing.length !== campaigns.length) throw new Error('the database holds a partial survey load: run the bench without BENCH_REUSE');
+  const existing = await prisma.surveyCampaign.findMany({
+    where: { name: { in: campaigns.map((c) => CAMPAIGN_NAME(c.periodLabel)) } },
+    orderBy: { opensAt: 'asc' },
+  });
+  if (existing.length && existing.length !== campaigns.length)
+    throw new Error('the database holds a partial survey load: run the bench without BENCH_REUSE');
   const ids: string[] = existing.map((c) => c.id);
   for (const c of existing.length === campaigns.length ? [] : campaigns) {
     const row = await prisma.surveyCampaign.create({
@@ -45,10 +54,13 @@ export async function benchSurveys(prisma: Db, total: number, log: (line: string
     ids.push(row.id);
     // Bulk loads run longer than the app's 30 s statement timeout: lifted for this transaction only.
     const bulk = (sql: string, ...values: unknown[]) =>
-      prisma.$transaction(async (tx) => {
-        await tx.$executeRawUnsafe('SET LOCAL statement_timeout = 0');
-        await tx.$executeRawUnsafe(sql, ...values);
-      }, { timeout: 1_800_000 });
+      prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRawUnsafe('SET LOCAL statement_timeout = 0');
+          await tx.$executeRawUnsafe(sql, ...values);
+        },
+        { timeout: 1_800_000 },
+      );
     // Every customer invited; the first `responses` of them (by id) answered.
     await bulk(
       `INSERT INTO "SurveyInvitation" (id, "campaignId", "customerId", email, "tokenHash", "sentAt", "openedAt", "respondedAt", "reminderCount", "createdAt")
@@ -117,7 +129,12 @@ export async function benchSurveys(prisma: Db, total: number, log: (line: string
   );
 
   const execute = await graphqlRunner();
-  const viewer = { kind: 'staff', userId: '00000000-0000-4000-8000-000000000000', role: 'ADMIN', departmentId: null } as const;
+  const viewer = {
+    kind: 'staff',
+    userId: '00000000-0000-4000-8000-000000000000',
+    role: 'ADMIN',
+    departmentId: null,
+  } as const;
   const run = (query: string, variables: Record<string, unknown>) => execute(viewer, query, variables);
   const q4 = ids[1]!;
   const ANALYSIS = `surveyAnalysis(filter: $f) { responses invited responseRate index formula lowScores dimensions { code score effectiveWeight answers } nps { score promoters detractors }
@@ -128,18 +145,33 @@ export async function benchSurveys(prisma: Db, total: number, log: (line: string
   const vars = { id: q4, f: { campaignIds: [q4] }, t: { templateKey: DEFAULT_TEMPLATE_KEY } };
   const page = `query($id: ID!, $f: SurveyAnalysisFilter!, $t: SurveyAnalysisFilter!) { ${STATS} ${ANALYSIS} ${TREND} ${BREAKDOWN} }`;
   const data = (await run(page, vars)) as { surveyAnalysis: { responses: number; index: number } };
-  log(`campaign 2026-Q4: ${data.surveyAnalysis.responses.toLocaleString('zh-CN')} responses, index ${data.surveyAnalysis.index}`);
+  log(
+    `campaign 2026-Q4: ${data.surveyAnalysis.responses.toLocaleString('zh-CN')} responses, index ${data.surveyAnalysis.index}`,
+  );
 
   const timings = [
     await time('analysis page (one request: all four)', () => run(page, vars)),
     await time('  surveyAnalysis (Q4)', () => run(`query($f: SurveyAnalysisFilter!) { ${ANALYSIS} }`, { f: vars.f })),
     await time('  campaign stats + bySegment (Q4)', () => run(`query($id: ID!) { ${STATS} }`, { id: q4 })),
-    await time('  surveyTrend (both quarters)', () => run(`query($t: SurveyAnalysisFilter!) { ${TREND} }`, { t: vars.t })),
-    await time('  surveyBreakdown by province (Q4)', () => run(`query($f: SurveyAnalysisFilter!) { ${BREAKDOWN} }`, { f: vars.f })),
-    await time('annualSatisfactionIndex(2026)', () => run(`{ annualSatisfactionIndex(year: 2026) { index formula periods { periodLabel index } } }`, {})),
-    await time('surveyTextAnswers (Q4, search)', () => run(`query($f: SurveyAnalysisFilter!) { surveyTextAnswers(filter: $f, search: "建议") { totalCount nodes { text } } }`, { f: vars.f })),
+    await time('  surveyTrend (both quarters)', () =>
+      run(`query($t: SurveyAnalysisFilter!) { ${TREND} }`, { t: vars.t }),
+    ),
+    await time('  surveyBreakdown by province (Q4)', () =>
+      run(`query($f: SurveyAnalysisFilter!) { ${BREAKDOWN} }`, { f: vars.f }),
+    ),
+    await time('annualSatisfactionIndex(2026)', () =>
+      run(`{ annualSatisfactionIndex(year: 2026) { index formula periods { periodLabel index } } }`, {}),
+    ),
+    await time('surveyTextAnswers (Q4, search)', () =>
+      run(
+        `query($f: SurveyAnalysisFilter!) { surveyTextAnswers(filter: $f, search: "建议") { totalCount nodes { text } } }`,
+        { f: vars.f },
+      ),
+    ),
   ];
   for (const t of timings) log(`${t.label.padEnd(44)} median ${t.median.toFixed(0)} ms  max ${t.max.toFixed(0)} ms`);
-  log(`heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB (after the survey bench)`);
+  log(
+    `heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB, rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB (after the survey bench)`,
+  );
   return timings;
 }

@@ -19,13 +19,16 @@ export async function time(label: string, run: () => Promise<unknown>): Promise<
  * or memo survives between runs); throws on any GraphQL error. Imported lazily: the server module reads
  * DATABASE_URL, which the bench sets first.
  */
-export async function graphqlRunner(): Promise<(viewer: Viewer, query: string, variables?: Record<string, unknown>) => Promise<unknown>> {
+export async function graphqlRunner(): Promise<
+  (viewer: Viewer, query: string, variables?: Record<string, unknown>) => Promise<unknown>
+> {
   const { createApolloServer } = await import('@/graphql/server');
   const { createContext } = await import('@/graphql/context');
   const server = createApolloServer();
   return async (viewer, query, variables = {}) => {
     const response = await server.executeOperation({ query, variables }, { contextValue: createContext(viewer) });
-    if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) throw new Error(JSON.stringify(response.body));
+    if (response.body.kind !== 'single' || response.body.singleResult.errors?.length)
+      throw new Error(JSON.stringify(response.body));
     return response.body.singleResult.data;
   };
 }

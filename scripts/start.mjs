@@ -55,7 +55,9 @@ function stop(reason, code) {
     if (child && child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       if (!(await exited(child, SERVER_STOP_TIMEOUT_MS))) {
-        console.error(`✖ ${child.spawnargs.slice(0, 2).join(' ')} did not stop within ${SERVER_STOP_TIMEOUT_MS / 1000} s: killed`);
+        console.error(
+          `✖ ${child.spawnargs.slice(0, 2).join(' ')} did not stop within ${SERVER_STOP_TIMEOUT_MS / 1000} s: killed`,
+        );
         child.kill('SIGKILL');
         await exited(child, 5_000);
       }
@@ -84,7 +86,9 @@ setInterval(() => {
 function run(cmd, args, env) {
   return new Promise((resolveRun, reject) => {
     child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' });
-    child.on('exit', (code, signal) => (code === 0 ? resolveRun() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`))));
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolveRun() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`)),
+    );
   });
 }
 
@@ -101,7 +105,9 @@ function buildIsStale() {
   const buildId = join(root, '.next/BUILD_ID');
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const inputs = ['src', 'messages', 'prisma/schema.prisma', 'next.config.js', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
+  const inputs = ['src', 'messages', 'prisma/schema.prisma', 'next.config.js', 'package-lock.json'].map((p) =>
+    newestMtime(join(root, p)),
+  );
   return Math.max(...inputs) > built;
 }
 
@@ -122,7 +128,10 @@ if (!url) {
     console.error(error instanceof DataDirLockedError ? `✖ ${error.message}` : error);
     process.exit(1);
   }
-  embedded = await startEmbedded({ dataDir: paths.pglite, port: process.env.EMBEDDED_DB_PORT ? Number(process.env.EMBEDDED_DB_PORT) : undefined });
+  embedded = await startEmbedded({
+    dataDir: paths.pglite,
+    port: process.env.EMBEDDED_DB_PORT ? Number(process.env.EMBEDDED_DB_PORT) : undefined,
+  });
   url = embedded.url;
   console.log(`▶ embedded PostgreSQL (PGlite, ${paths.pglite}) at ${url}`);
   try {
@@ -130,12 +139,16 @@ if (!url) {
       async dump() {
         const started = Date.now();
         const bytes = await embedded.dumpDataDir();
-        console.log(`▶ backup: embedded database copied (${(bytes.length / 1048576).toFixed(1)} MB; queries waited ${Date.now() - started} ms)`);
+        console.log(
+          `▶ backup: embedded database copied (${(bytes.length / 1048576).toFixed(1)} MB; queries waited ${Date.now() - started} ms)`,
+        );
         return bytes;
       },
     });
   } catch (error) {
-    console.error(`! no control socket at ${paths.control} (${error.message}): npm run backup cannot reach this instance`);
+    console.error(
+      `! no control socket at ${paths.control} (${error.message}): npm run backup cannot reach this instance`,
+    );
   }
 } else {
   console.log('▶ using the PostgreSQL server in DATABASE_URL');
@@ -168,7 +181,11 @@ try {
 
 // A signal during the last step: stop() is under way and must not find a web server it never asked to stop.
 if (stopping) await stopping;
-child = spawn(serverCommand[0], serverCommand.slice(1), { cwd: root, env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+child = spawn(serverCommand[0], serverCommand.slice(1), {
+  cwd: root,
+  env,
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+});
 child.on('exit', (code, signal) => void stop(`the web server exited (${code ?? signal})`, code ?? 1));
 
 const { DEMO_LOGINS, DEMO_PASSWORD } = {

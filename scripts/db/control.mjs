@@ -74,7 +74,8 @@ export function requestControl(paths, op) {
       const header = JSON.parse(all.subarray(0, newline).toString('utf8'));
       if (!header.ok) return reject(new Error(`the launcher refused: ${header.error}`));
       const body = all.subarray(newline + 1);
-      if (body.length !== header.bytes) return reject(new Error(`the launcher sent ${body.length} of ${header.bytes} bytes`));
+      if (body.length !== header.bytes)
+        return reject(new Error(`the launcher sent ${body.length} of ${header.bytes} bytes`));
       resolveRequest(body);
     });
   });

@@ -84,7 +84,9 @@ function keepExtendedQueriesTogether(server, db) {
         if (type === SYNC) owner = null;
         else if (EXTENDED.has(type)) owner = item.handlerId;
         try {
-          await db.runExclusive(() => db.execProtocolRawStream(item.message, { onRawData: (data) => item.onData(data) }));
+          await db.runExclusive(() =>
+            db.execProtocolRawStream(item.message, { onRawData: (data) => item.onData(data) }),
+          );
         } catch (error) {
           if (owner === item.handlerId) owner = null;
           item.reject(error);

@@ -56,7 +56,10 @@ export async function applyMigrations(url) {
     const out = await engine.applyMigrations({
       migrationsList: {
         baseDir: migrationsDir,
-        lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
+        lockfile: {
+          path: 'migration_lock.toml',
+          content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null,
+        },
         shadowDbInitScript: '',
         migrationDirectories: readMigrations().map((m) => ({
           path: m.name,
@@ -76,7 +79,8 @@ export async function diffDatamodels(from, to) {
   // The engine wants a connection even for a pure schema-to-schema diff; an in-memory PGlite serves it.
   const scratch = await startEmbedded();
   const { engine } = await openEngine(scratch.url, to);
-  const target = (text) => (text == null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: text }] });
+  const target = (text) =>
+    text == null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: text }] };
   try {
     const result = await engine.diff({ from: target(from), to: target(to), script: true, exitCode: null, filters });
     return result.stdout ?? '';

@@ -44,7 +44,10 @@ export function lockDataDir(paths, purpose) {
   }
   if (!locked) throw new DataDirLockedError(paths.lock, readHolder(paths.lock));
   ftruncateSync(fd, 0);
-  writeSync(fd, `${JSON.stringify({ pid: process.pid, host: hostname(), purpose, startedAt: new Date().toISOString() })}\n`);
+  writeSync(
+    fd,
+    `${JSON.stringify({ pid: process.pid, host: hostname(), purpose, startedAt: new Date().toISOString() })}\n`,
+  );
   // The pid file of earlier versions: it would only mislead a reader now.
   rmSync(join(paths.base, 'pglite.pid'), { force: true });
   let held = true;

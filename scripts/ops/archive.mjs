@@ -50,7 +50,9 @@ export async function writeArchive(outPath, manifest, fill) {
   try {
     await fill(add);
     const body = Buffer.from(`${JSON.stringify({ format: FORMAT, ...manifest, files }, null, 2)}\n`);
-    await new Promise((resolveEntry, reject) => pack.entry({ name: MANIFEST, size: body.length, mode: 0o600 }, body, (e) => (e ? reject(e) : resolveEntry())));
+    await new Promise((resolveEntry, reject) =>
+      pack.entry({ name: MANIFEST, size: body.length, mode: 0o600 }, body, (e) => (e ? reject(e) : resolveEntry())),
+    );
     pack.finalize();
     await written;
     await rename(partial, outPath);
@@ -76,7 +78,8 @@ function hashing(hash) {
 /** Entry names are ours, but a restore may be handed any file: nothing may land outside the staging folder. */
 function safeName(name) {
   const normal = posix.normalize(name);
-  if (normal.startsWith('/') || normal.startsWith('..') || normal.includes('\0')) throw new Error(`unsafe entry in the archive: ${name}`);
+  if (normal.startsWith('/') || normal.startsWith('..') || normal.includes('\0'))
+    throw new Error(`unsafe entry in the archive: ${name}`);
   return normal;
 }
 
@@ -88,7 +91,10 @@ export async function readArchive(archivePath, stagingDir) {
   const extract = tar.extract();
   let failure = null;
   const reading = pipeline(createReadStream(archivePath), createGunzip(), extract).catch((error) => {
-    failure = error.code === 'ENOENT' ? new Error(`${archivePath} does not exist`) : new Error(`${archivePath} cannot be read as a .tar.gz (${error.message})`);
+    failure =
+      error.code === 'ENOENT'
+        ? new Error(`${archivePath} does not exist`)
+        : new Error(`${archivePath} cannot be read as a .tar.gz (${error.message})`);
   });
   const found = {};
   try {
@@ -112,14 +118,17 @@ export async function readArchive(archivePath, stagingDir) {
   if (failure) throw failure;
   if (!found[MANIFEST]) throw new Error(`${archivePath} has no ${MANIFEST}: not a Kefu backup, or cut short`);
   const manifest = JSON.parse(await readFile(join(stagingDir, MANIFEST), 'utf8'));
-  if (manifest.format !== FORMAT) throw new Error(`${archivePath} is in format ${manifest.format}; this version reads ${FORMAT}`);
+  if (manifest.format !== FORMAT)
+    throw new Error(`${archivePath} is in format ${manifest.format}; this version reads ${FORMAT}`);
   const problems = [];
   for (const [name, expected] of Object.entries(manifest.files)) {
     const actual = found[name];
     if (!actual) problems.push(`missing: ${name}`);
-    else if (actual.sha256 !== expected.sha256 || actual.bytes !== expected.bytes) problems.push(`checksum differs: ${name}`);
+    else if (actual.sha256 !== expected.sha256 || actual.bytes !== expected.bytes)
+      problems.push(`checksum differs: ${name}`);
   }
-  for (const name of Object.keys(found)) if (name !== MANIFEST && !manifest.files[name]) problems.push(`not in the manifest: ${name}`);
+  for (const name of Object.keys(found))
+    if (name !== MANIFEST && !manifest.files[name]) problems.push(`not in the manifest: ${name}`);
   if (problems.length) throw new Error(`${archivePath} does not match its manifest:\n  ${problems.join('\n  ')}`);
   return manifest;
 }

@@ -13,7 +13,10 @@ const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
 const paths = dataDirPaths();
 const url = process.env.DATABASE_URL;
 const mode = url ? 'server' : 'embedded';
-const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = new Date()
+  .toISOString()
+  .replace(/[-:]/g, '')
+  .replace(/\.\d+Z$/, 'Z');
 const out = resolve(args.out ?? join(root, 'backups', `kefu-${mode}-${stamp}.tar.gz`));
 const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
@@ -78,9 +81,16 @@ try {
   );
   const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
   console.log(`▶ backup written: ${out}
-  ${Object.keys(manifest.tables).length} tables, ${rows} rows; ${uploadCount} uploaded files; secrets: ${Object.keys(manifest.files).filter((f) => f.startsWith('secrets/')).map((f) => f.slice(8)).join(', ') || 'none generated'}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  ${Object.keys(manifest.tables).length} tables, ${rows} rows; ${uploadCount} uploaded files; secrets: ${
+    Object.keys(manifest.files)
+      .filter((f) => f.startsWith('secrets/'))
+      .map((f) => f.slice(8))
+      .join(', ') || 'none generated'
+  }; ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (secretsFromEnvironment.length) {
-    console.warn(`! ${secretsFromEnvironment.join(' and ')} come from the environment, not the data folder: keep them with this backup yourself (without them sessions end and survey links stop working).`);
+    console.warn(
+      `! ${secretsFromEnvironment.join(' and ')} come from the environment, not the data folder: keep them with this backup yourself (without them sessions end and survey links stop working).`,
+    );
   }
 } catch (error) {
   console.error(`✖ backup failed: ${error instanceof Error ? error.message : error}`);

@@ -27,9 +27,14 @@ export async function describeDatabase(db) {
     const { rows } = await db.query(`select count(*)::text as n from ${quote(schema)}.${quote(name)}`);
     counts[`${schema}.${name}`] = Number(rows[0].n);
   }
-  const migrations = counts['public._prisma_migrations'] === undefined
-    ? []
-    : (await db.query('select migration_name from public._prisma_migrations where finished_at is not null and rolled_back_at is null order by 1')).rows.map((r) => r.migration_name);
+  const migrations =
+    counts['public._prisma_migrations'] === undefined
+      ? []
+      : (
+          await db.query(
+            'select migration_name from public._prisma_migrations where finished_at is not null and rolled_back_at is null order by 1',
+          )
+        ).rows.map((r) => r.migration_name);
   const { rows: version } = await db.query('select version() as v');
   return { tables: counts, migrations, engine: version[0].v.split(' on ')[0] };
 }
@@ -52,14 +57,20 @@ export async function dumpEmbedded(paths) {
   } catch (error) {
     if (!(error instanceof DataDirLockedError)) throw error;
     try {
-      return { bytes: await requestControl(paths, 'dump'), madeBy: `the running launcher (process ${error.holder?.pid ?? '?'})` };
+      return {
+        bytes: await requestControl(paths, 'dump'),
+        madeBy: `the running launcher (process ${error.holder?.pid ?? '?'})`,
+      };
     } catch (channelError) {
       if (channelError.code !== 'ENOENT' && channelError.code !== 'ECONNREFUSED') throw channelError;
-      throw new Error(`${error.message}\nIt offers no backup channel (${paths.control}): it is not a running npm start (a migration or restore?). Try again when it has finished.`);
+      throw new Error(
+        `${error.message}\nIt offers no backup channel (${paths.control}): it is not a running npm start (a migration or restore?). Try again when it has finished.`,
+      );
     }
   }
   try {
-    if (!existsSync(join(paths.pglite, 'PG_VERSION'))) throw new Error(`There is no embedded database in ${paths.pglite}.`);
+    if (!existsSync(join(paths.pglite, 'PG_VERSION')))
+      throw new Error(`There is no embedded database in ${paths.pglite}.`);
     const db = await PGlite.create(paths.pglite);
     try {
       const blob = await db.dumpDataDir('none');
@@ -104,8 +115,16 @@ function runTool(command, args) {
     const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', (error) => reject(error.code === 'ENOENT' ? new Error(`${command} is not installed (PostgreSQL client tools, e.g. apt-get install postgresql-client)`) : error));
-    child.on('exit', (code) => (code === 0 ? resolveRun() : reject(new Error(`${command} failed (exit ${code}):\n${stderr.trim()}`))));
+    child.on('error', (error) =>
+      reject(
+        error.code === 'ENOENT'
+          ? new Error(`${command} is not installed (PostgreSQL client tools, e.g. apt-get install postgresql-client)`)
+          : error,
+      ),
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolveRun() : reject(new Error(`${command} failed (exit ${code}):\n${stderr.trim()}`)),
+    );
   });
 }
 
@@ -128,7 +147,14 @@ export async function dumpServer(url, file) {
     await client.query('begin isolation level repeatable read read only');
     const { rows } = await client.query('select pg_export_snapshot() as snapshot');
     const described = await describeDatabase(client);
-    await runTool('pg_dump', ['--format=custom', `--snapshot=${rows[0].snapshot}`, '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${libpqUrl(url)}`]);
+    await runTool('pg_dump', [
+      '--format=custom',
+      `--snapshot=${rows[0].snapshot}`,
+      '--no-owner',
+      '--no-privileges',
+      `--file=${file}`,
+      `--dbname=${libpqUrl(url)}`,
+    ]);
     await client.query('commit');
     return described;
   });
@@ -137,13 +163,23 @@ export async function dumpServer(url, file) {
 /** Tables outside PostgreSQL's own schemas in the server database at `url`. */
 export function countServerTables(url) {
   return withClient(url, async (client) => {
-    const { rows } = await client.query(`select count(*)::int as n from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')`);
+    const { rows } = await client.query(
+      `select count(*)::int as n from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')`,
+    );
     return rows[0].n;
   });
 }
 
 /** pg_restore of `file` into the server database at `url`, in one transaction; `replace` drops what the dump holds first. */
 export async function restoreServer(url, file, { replace }) {
-  await runTool('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', ...(replace ? ['--clean', '--if-exists'] : []), `--dbname=${libpqUrl(url)}`, file]);
+  await runTool('pg_restore', [
+    '--no-owner',
+    '--no-privileges',
+    '--exit-on-error',
+    '--single-transaction',
+    ...(replace ? ['--clean', '--if-exists'] : []),
+    `--dbname=${libpqUrl(url)}`,
+    file,
+  ]);
   return withClient(url, (client) => describeDatabase(client));
 }

@@ -12,7 +12,10 @@ import { lockDataDir } from '../db/lock.mjs';
 import { isEmptyDir, listFiles, readArchive } from './archive.mjs';
 import { compareCounts, countServerTables, restoreEmbedded, restoreServer } from './database.mjs';
 
-const { values: args, positionals } = parseArgs({ options: { force: { type: 'boolean', default: false } }, allowPositionals: true });
+const { values: args, positionals } = parseArgs({
+  options: { force: { type: 'boolean', default: false } },
+  allowPositionals: true,
+});
 if (positionals.length !== 1) {
   console.error('usage: npm run restore -- <archive.tar.gz> [--force]');
   process.exit(2);
@@ -34,9 +37,12 @@ try {
   if (url && (await countServerTables(url)) > 0) occupied.push('the database in DATABASE_URL has tables');
   if (!url && !(await isEmptyDir(paths.pglite))) occupied.push(`${paths.pglite} holds a database`);
   if (!(await isEmptyDir(paths.uploads))) occupied.push(`${paths.uploads} holds files`);
-  for (const name of GENERATED_SECRETS) if (existsSync(paths.secret(name))) occupied.push(`${paths.secret(name)} exists`);
+  for (const name of GENERATED_SECRETS)
+    if (existsSync(paths.secret(name))) occupied.push(`${paths.secret(name)} exists`);
   if (occupied.length && !args.force) {
-    throw new Error(`The target is not empty (${occupied.join('; ')}). Restore into a new place (KEFU_DATA_DIR, a new database), or pass --force to replace it.`);
+    throw new Error(
+      `The target is not empty (${occupied.join('; ')}). Restore into a new place (KEFU_DATA_DIR, a new database), or pass --force to replace it.`,
+    );
   }
   staging = await mkdtemp(join(paths.base, '.restore-'));
   const manifest = await readArchive(archive, staging);
@@ -62,8 +68,11 @@ try {
     restored = await restoreEmbedded(paths, await readFile(join(staging, manifest.database.file)));
   }
   const differences = compareCounts(manifest.tables, restored.tables);
-  if (differences.length) throw new Error(`The restored database does not hold what the backup counted:\n  ${differences.join('\n  ')}`);
-  console.log(`▶ database restored (${restored.engine}): ${Object.keys(manifest.tables).length} tables, row counts as in the manifest`);
+  if (differences.length)
+    throw new Error(`The restored database does not hold what the backup counted:\n  ${differences.join('\n  ')}`);
+  console.log(
+    `▶ database restored (${restored.engine}): ${Object.keys(manifest.tables).length} tables, row counts as in the manifest`,
+  );
 
   if (args.force) await rm(paths.uploads, { recursive: true, force: true });
   const uploads = await listFiles(join(staging, 'uploads'));
@@ -76,9 +85,13 @@ try {
     await copyFile(join(staging, 'secrets', name), paths.secret(name));
     await chmod(paths.secret(name), 0o600);
   }
-  console.log(`▶ ${uploads.length} uploaded files and ${secrets.length ? secrets.join(', ') : 'no generated secret'} restored into ${paths.base} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `▶ ${uploads.length} uploaded files and ${secrets.length ? secrets.join(', ') : 'no generated secret'} restored into ${paths.base} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   if (manifest.secretsFromEnvironment?.length) {
-    console.warn(`! The backed-up app took ${manifest.secretsFromEnvironment.join(' and ')} from its environment: set the same values, or sessions end and survey links stop working.`);
+    console.warn(
+      `! The backed-up app took ${manifest.secretsFromEnvironment.join(' and ')} from its environment: set the same values, or sessions end and survey links stop working.`,
+    );
   }
 } catch (error) {
   console.error(`✖ restore failed: ${error instanceof Error ? error.message : error}`);

@@ -39,7 +39,8 @@ export function ConsoleNav({ permissions }: { permissions: string[] }) {
           {items
             .filter((item) => !item.permission || permissions.includes(item.permission))
             .map((item) => {
-              const active = item.href && (item.href === '/console' ? pathname === '/console' : pathname.startsWith(item.href));
+              const active =
+                item.href && (item.href === '/console' ? pathname === '/console' : pathname.startsWith(item.href));
               return (
                 <li key={item.key}>
                   {item.href ? (
@@ -51,7 +52,10 @@ export function ConsoleNav({ permissions }: { permissions: string[] }) {
                       {t(item.key)}
                     </Link>
                   ) : (
-                    <span className="flex items-center justify-between rounded px-3 py-2 text-sm text-slate-400" title={tc('comingSoon')}>
+                    <span
+                      className="flex items-center justify-between rounded px-3 py-2 text-sm text-slate-400"
+                      title={tc('comingSoon')}
+                    >
                       {t(item.key)}
                       <span className="rounded bg-slate-100 px-1.5 text-[10px]">{tc('comingSoon')}</span>
                     </span>

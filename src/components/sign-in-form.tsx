@@ -34,18 +34,34 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <label className="block">
         <span className="mb-1 block text-sm font-medium">{t('email')}</span>
-        <input name="email" type="email" autoComplete="username" required className="w-full rounded border border-slate-300 px-3 py-2" />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="w-full rounded border border-slate-300 px-3 py-2"
+        />
       </label>
       <label className="block">
         <span className="mb-1 block text-sm font-medium">{t('password')}</span>
-        <input name="password" type="password" autoComplete="current-password" required className="w-full rounded border border-slate-300 px-3 py-2" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="w-full rounded border border-slate-300 px-3 py-2"
+        />
       </label>
       {error && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+      >
         {pending ? t('signingIn') : t('signIn')}
       </button>
     </form>

@@ -16,6 +16,10 @@ export type GraphQLContext = {
 };
 
 /** One context per request: the viewer, fresh DataLoaders (never shared between requests), the clock. */
-export function createContext(viewer: Viewer, now: () => Date = clockNow, clientIp: string | null = null): GraphQLContext {
+export function createContext(
+  viewer: Viewer,
+  now: () => Date = clockNow,
+  clientIp: string | null = null,
+): GraphQLContext {
   return { viewer, loaders: createLoaders(), requestId: randomUUID(), now, clientIp };
 }

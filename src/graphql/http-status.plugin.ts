@@ -7,7 +7,12 @@ import type { GraphQLContext } from './context';
  * Retry-After when the database is down or out of connections (SERVICE_UNAVAILABLE), 429 with Retry-After for rate
  * limits (TOO_MANY_REQUESTS). Everything else keeps Apollo's status (200 for execution errors, 400 for bad requests).
  */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+]);
 
 export const httpStatusPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
@@ -20,7 +25,12 @@ export const httpStatusPlugin: ApolloServerPlugin<GraphQLContext> = {
         const hit = unavailable ?? limited;
         // A request refused before execution (syntax, validation or a limit raised from a plugin hook such as
         // graphql-armor's token limit) is the client's fault: 400, never the 500 Apollo gives a throwing hook.
-        if (!hit && !('data' in response.body.singleResult) && codes.length > 0 && codes.every((ext) => REQUEST_ERROR_CODES.has(String(ext?.code)))) {
+        if (
+          !hit &&
+          !('data' in response.body.singleResult) &&
+          codes.length > 0 &&
+          codes.every((ext) => REQUEST_ERROR_CODES.has(String(ext?.code)))
+        ) {
           response.http.status = 400;
           return;
         }

@@ -19,7 +19,10 @@ export function parseInputParam(param: string, json: string | null, typeName: st
   if (value === null) return null;
   // JSON's "\u0000" escape makes a NUL the URL check (checkedSearchParams) cannot see: the same refusal as GraphQL's.
   const nulAt = findNul(value, [param]);
-  if (nulAt) throw badInput(`${nulAt.join('.')} must not contain the NUL character (U+0000)`, { [param]: '不能包含空字符 (U+0000)' });
+  if (nulAt)
+    throw badInput(`${nulAt.join('.')} must not contain the NUL character (U+0000)`, {
+      [param]: '不能包含空字符 (U+0000)',
+    });
   const type = buildSchema().getType(typeName);
   if (!type || !isInputType(type)) throw new Error(`${typeName} is not an input type of the schema`);
   const problems: string[] = [];

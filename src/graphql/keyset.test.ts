@@ -30,7 +30,8 @@ function matches(row: Row, where: Record<string, unknown>): boolean {
 
 /** PostgreSQL's ORDER BY for the keys (enum by declaration order; nulls last where asked, else as PostgreSQL's default). */
 function compare(keys: readonly OrderKey<Field>[]) {
-  const rank = (k: OrderKey<Field>, v: Row[Field]) => (v === null ? null : k.enumOrder ? k.enumOrder.indexOf(String(v)) : (v as number));
+  const rank = (k: OrderKey<Field>, v: Row[Field]) =>
+    v === null ? null : k.enumOrder ? k.enumOrder.indexOf(String(v)) : (v as number);
   return (a: Row, b: Row) => {
     for (const k of keys) {
       const x = rank(k, a[k.field]);
@@ -45,10 +46,23 @@ function compare(keys: readonly OrderKey<Field>[]) {
 }
 
 const ORDERS: Record<string, readonly OrderKey<Field>[]> = {
-  dueSoonest: [{ field: 'due', direction: 'asc', nullsLast: true }, { field: 'id', direction: 'asc' }],
-  severity: [{ field: 'severity', direction: 'desc', nullsLast: true, enumOrder: SEVERITIES }, { field: 'due', direction: 'asc', nullsLast: true }, { field: 'id', direction: 'asc' }],
-  newest: [{ field: 'created', direction: 'desc' }, { field: 'id', direction: 'desc' }],
-  oldest: [{ field: 'created', direction: 'asc' }, { field: 'id', direction: 'asc' }],
+  dueSoonest: [
+    { field: 'due', direction: 'asc', nullsLast: true },
+    { field: 'id', direction: 'asc' },
+  ],
+  severity: [
+    { field: 'severity', direction: 'desc', nullsLast: true, enumOrder: SEVERITIES },
+    { field: 'due', direction: 'asc', nullsLast: true },
+    { field: 'id', direction: 'asc' },
+  ],
+  newest: [
+    { field: 'created', direction: 'desc' },
+    { field: 'id', direction: 'desc' },
+  ],
+  oldest: [
+    { field: 'created', direction: 'asc' },
+    { field: 'id', direction: 'asc' },
+  ],
 };
 
 const rows = fc
@@ -63,20 +77,27 @@ const rows = fc
   .map((list) => list.map((r, id) => ({ ...r, id })));
 
 describe('keyset pagination', () => {
-  it.each(Object.keys(ORDERS))('%s: the rows after the cursor are exactly those that follow it in the order', (name) => {
-    const keys = ORDERS[name]!;
-    fc.assert(
-      fc.property(rows, fc.nat(), (list, pick) => {
-        const sorted = [...list].sort(compare(keys));
-        const at = pick % sorted.length;
-        const after = afterCursor(keys, sorted[at]!);
-        expect(sorted.filter((r) => matches(r, after))).toEqual(sorted.slice(at + 1));
-      }),
-    );
-  });
+  it.each(Object.keys(ORDERS))(
+    '%s: the rows after the cursor are exactly those that follow it in the order',
+    (name) => {
+      const keys = ORDERS[name]!;
+      fc.assert(
+        fc.property(rows, fc.nat(), (list, pick) => {
+          const sorted = [...list].sort(compare(keys));
+          const at = pick % sorted.length;
+          const after = afterCursor(keys, sorted[at]!);
+          expect(sorted.filter((r) => matches(r, after))).toEqual(sorted.slice(at + 1));
+        }),
+      );
+    },
+  );
 
   it('orders by the keys, nulls last where the column is nullable', () => {
-    expect(orderByOf(ORDERS.severity!)).toEqual([{ severity: { sort: 'desc', nulls: 'last' } }, { due: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }]);
+    expect(orderByOf(ORDERS.severity!)).toEqual([
+      { severity: { sort: 'desc', nulls: 'last' } },
+      { due: { sort: 'asc', nulls: 'last' } },
+      { id: 'asc' },
+    ]);
     expect(orderByOf(ORDERS.newest!)).toEqual([{ created: 'desc' }, { id: 'desc' }]);
   });
 });

@@ -21,7 +21,9 @@ type Where = Record<string, unknown>;
 
 /** Prisma's `orderBy` for the keys. */
 export function orderByOf<F extends string>(keys: readonly OrderKey<F>[]): Record<F, unknown>[] {
-  return keys.map((k) => ({ [k.field]: k.nullsLast ? { sort: k.direction, nulls: 'last' } : k.direction }) as Record<F, unknown>);
+  return keys.map(
+    (k) => ({ [k.field]: k.nullsLast ? { sort: k.direction, nulls: 'last' } : k.direction }) as Record<F, unknown>,
+  );
 }
 
 /** The fields to read from the cursor row (a Prisma `select`). */

@@ -16,12 +16,20 @@ export type ApiKeyModel = Omit<ApiKey, 'keyHash'>;
 export type ViewerModel = Exclude<Viewer, { kind: 'anonymous' }>;
 export type CustomerConnectionModel = import('./customers/customer.service').CustomerPage;
 export type InteractionConnectionModel = import('./interactions/interaction.service').InteractionPage;
-export type TimelineEntryModel = Pick<import('@/generated/prisma/client').HistoryEntry, 'id' | 'action' | 'toState' | 'comment' | 'createdAt'>;
-export type InteractionLookupModel = Awaited<ReturnType<typeof import('./interactions/interaction.service').lookupInteraction>>;
+export type TimelineEntryModel = Pick<
+  import('@/generated/prisma/client').HistoryEntry,
+  'id' | 'action' | 'toState' | 'comment' | 'createdAt'
+>;
+export type InteractionLookupModel = Awaited<
+  ReturnType<typeof import('./interactions/interaction.service').lookupInteraction>
+>;
 export type ComplaintActionModel = import('@/generated/prisma/client').ComplaintAction;
 export type ApprovalModel = import('@/generated/prisma/client').Approval;
 /** Keyed by the interaction (the loader's key); `reportId` is the record's own id. */
-export type EightDReportModel = Omit<import('@/generated/prisma/client').EightDReport, 'id'> & { id: string; reportId: string };
+export type EightDReportModel = Omit<import('@/generated/prisma/client').EightDReport, 'id'> & {
+  id: string;
+  reportId: string;
+};
 export type CallbackModel = import('@/generated/prisma/client').Callback;
 export type SurveyTemplateModel = import('@/generated/prisma/client').SurveyTemplate;
 export type SurveySectionModel = import('@/generated/prisma/client').SurveySection;

@@ -16,7 +16,10 @@ export const policy = {
   signedIn: { describe: 'signed in', check: (viewer: Viewer) => requireSignedIn(viewer) } satisfies FieldPolicy,
   /** A staff user's own session: customers and API keys are FORBIDDEN (what belongs to a person, e.g. notifications). */
   staff: { describe: 'staff', check: (viewer: Viewer) => requireStaff(viewer) } satisfies FieldPolicy,
-  permission: (permission: Permission): FieldPolicy => ({ describe: permission, check: (viewer) => requirePermission(viewer, permission) }),
+  permission: (permission: Permission): FieldPolicy => ({
+    describe: permission,
+    check: (viewer) => requirePermission(viewer, permission),
+  }),
   /** A customer account (the service scopes it to its own organisation), or a holder of `permission`. */
   ownCustomerOr: (permission: Permission): FieldPolicy => ({
     describe: `own customer or ${permission}`,

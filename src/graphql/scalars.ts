@@ -57,7 +57,8 @@ export const scalarResolvers = {
     name: 'Money',
     // Prisma returns Decimal; toFixed(2) keeps exactly two places.
     serialize: (value) => {
-      if (value && typeof value === 'object' && 'toFixed' in value) return (value as { toFixed: (n: number) => string }).toFixed(2);
+      if (value && typeof value === 'object' && 'toFixed' in value)
+        return (value as { toFixed: (n: number) => string }).toFixed(2);
       return Number(parseMoney(value)).toFixed(2);
     },
     parseValue: parseMoney,

@@ -40,7 +40,10 @@ function rootFieldNames(docs: DocumentNode[], root: 'Query' | 'Mutation'): strin
   const names: string[] = [];
   for (const doc of docs) {
     for (const def of doc.definitions) {
-      if ((def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) && def.name.value === root) {
+      if (
+        (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) &&
+        def.name.value === root
+      ) {
         names.push(...(def.fields ?? []).map((f) => f.name.value));
       }
     }
@@ -51,7 +54,8 @@ function rootFieldNames(docs: DocumentNode[], root: 'Query' | 'Mutation'): strin
 function mergeResolvers(parts: Record<string, unknown>[]): Record<string, Record<string, unknown>> {
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
-    for (const [type, fields] of Object.entries(part)) merged[type] = { ...(merged[type] ?? {}), ...(fields as Record<string, unknown>) };
+    for (const [type, fields] of Object.entries(part))
+      merged[type] = { ...(merged[type] ?? {}), ...(fields as Record<string, unknown>) };
   }
   return merged;
 }

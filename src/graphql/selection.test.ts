@@ -3,7 +3,12 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from './schema';
 import { selectFromInfo, type SelectionMap } from './selection';
-import { CONTACT_SELECTION, CONTRACT_SELECTION, CUSTOMER_SELECTION, CONNECTION_NODES } from './customers/customer.selection';
+import {
+  CONTACT_SELECTION,
+  CONTRACT_SELECTION,
+  CUSTOMER_SELECTION,
+  CONNECTION_NODES,
+} from './customers/customer.selection';
 
 const MAPS: SelectionMap<string>[] = [CUSTOMER_SELECTION, CONTACT_SELECTION, CONTRACT_SELECTION];
 
@@ -13,7 +18,9 @@ describe('selection maps', () => {
     const type = buildSchema().getType(typeName);
     expect(isObjectType(type)).toBe(true);
     const columns = new Set<string>(map.columns);
-    const uncovered = Object.keys((type as GraphQLObjectType).getFields()).filter((f) => !columns.has(f) && !(f in map.needs));
+    const uncovered = Object.keys((type as GraphQLObjectType).getFields()).filter(
+      (f) => !columns.has(f) && !(f in map.needs),
+    );
     expect(uncovered).toEqual([]);
   });
 });
@@ -33,8 +40,14 @@ describe('selectFromInfo', () => {
       type Query { thing: Thing page: Page }`,
     resolvers: {
       Query: {
-        thing: (_: unknown, __: unknown, ___: unknown, info: never) => (seen.push(selectFromInfo(info, map)), { id: '1' }),
-        page: (_: unknown, __: unknown, ___: unknown, info: never) => (seen.push(selectFromInfo(info, map, CONNECTION_NODES)), { nodes: [], edges: [], total: 0 }),
+        thing: (_: unknown, __: unknown, ___: unknown, info: never) => (
+          seen.push(selectFromInfo(info, map)),
+          { id: '1' }
+        ),
+        page: (_: unknown, __: unknown, ___: unknown, info: never) => (
+          seen.push(selectFromInfo(info, map, CONNECTION_NODES)),
+          { nodes: [], edges: [], total: 0 }
+        ),
       },
     },
   });
@@ -48,14 +61,31 @@ describe('selectFromInfo', () => {
     expect(run('{ thing { name owner related } }')).toEqual({ id: true, version: true, name: true, ownerId: true });
   });
   it('follows fragments, inline fragments and aliases', () => {
-    expect(run('{ thing { ...F other: province ... on Thing { name } } } fragment F on Thing { owner }')).toEqual({ id: true, version: true, ownerId: true, province: true, name: true });
+    expect(run('{ thing { ...F other: province ... on Thing { name } } } fragment F on Thing { owner }')).toEqual({
+      id: true,
+      version: true,
+      ownerId: true,
+      province: true,
+      name: true,
+    });
   });
   it('honours @skip and @include with variables', () => {
-    expect(run('query($s: Boolean!) { thing { name @skip(if: $s) province @include(if: $s) } }', { s: true })).toEqual({ id: true, version: true, province: true });
-    expect(run('query($s: Boolean!) { thing { name @skip(if: $s) province @include(if: $s) } }', { s: false })).toEqual({ id: true, version: true, name: true });
+    expect(run('query($s: Boolean!) { thing { name @skip(if: $s) province @include(if: $s) } }', { s: true })).toEqual({
+      id: true,
+      version: true,
+      province: true,
+    });
+    expect(run('query($s: Boolean!) { thing { name @skip(if: $s) province @include(if: $s) } }', { s: false })).toEqual(
+      { id: true, version: true, name: true },
+    );
   });
   it('reads the nodes of a connection through nodes and edges', () => {
-    expect(run('{ page { total nodes { name } edges { node { province } } } }')).toEqual({ id: true, version: true, name: true, province: true });
+    expect(run('{ page { total nodes { name } edges { node { province } } } }')).toEqual({
+      id: true,
+      version: true,
+      name: true,
+      province: true,
+    });
     expect(run('{ page { total } }')).toEqual({ id: true, version: true });
   });
 });

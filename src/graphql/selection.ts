@@ -19,7 +19,11 @@ export type SelectionMap<Column extends string> = {
 };
 
 /** The fields requested of `typeName` somewhere at `path` below the resolved field (e.g. ['nodes'] of a connection). */
-function requestedFieldNames(tree: ResolveTree, typeName: string, paths: readonly (readonly string[])[]): Set<string> | null {
+function requestedFieldNames(
+  tree: ResolveTree,
+  typeName: string,
+  paths: readonly (readonly string[])[],
+): Set<string> | null {
   const names = new Set<string>();
   const walk = (fields: FieldsByTypeName, path: readonly string[]): boolean => {
     const byName = Object.values(fields).flatMap((byAlias) => Object.values(byAlias));
@@ -30,7 +34,8 @@ function requestedFieldNames(tree: ResolveTree, typeName: string, paths: readonl
       return true;
     }
     let found = true;
-    for (const field of byName) if (field.name === path[0]) found = walk(field.fieldsByTypeName, path.slice(1)) && found;
+    for (const field of byName)
+      if (field.name === path[0]) found = walk(field.fieldsByTypeName, path.slice(1)) && found;
     return found;
   };
   for (const path of paths) if (!walk(tree.fieldsByTypeName, path)) return null;
@@ -47,7 +52,8 @@ export function selectFromInfo<Column extends string>(
   paths: readonly (readonly string[])[] = [[]],
 ): Record<Column, true> | undefined {
   // A field under a list resolves once per row with the same field node and variables: work it out once.
-  const byNode = (memo.get(info.variableValues) ?? memo.set(info.variableValues, new WeakMap()).get(info.variableValues))!;
+  const byNode = (memo.get(info.variableValues) ??
+    memo.set(info.variableValues, new WeakMap()).get(info.variableValues))!;
   const node = info.fieldNodes[0]!;
   const byKey = byNode.get(node) ?? byNode.set(node, new Map()).get(node)!;
   const key = `${map.typeName}:${JSON.stringify(paths)}`;
@@ -62,7 +68,10 @@ export function selectFromInfo<Column extends string>(
 const memo = new WeakMap<object, WeakMap<object, Map<string, unknown>>>();
 
 /** The select for a set of requested GraphQL field names (exported for tests and non-GraphQL callers). */
-export function selectFor<Column extends string>(names: Iterable<string>, map: SelectionMap<Column>): Record<Column, true> {
+export function selectFor<Column extends string>(
+  names: Iterable<string>,
+  map: SelectionMap<Column>,
+): Record<Column, true> {
   const columns = new Set<string>(map.columns);
   const select = {} as Record<Column, true>;
   for (const column of map.always) select[column] = true;

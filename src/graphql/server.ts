@@ -54,7 +54,12 @@ export function createApolloServer(options: { production?: boolean } = {}): Apol
     introspection: true,
     parseOptions: { maxTokens: MAX_TOKENS },
     // Cache control is off: nothing here is cacheable by a CDN, and its per-field hook costs on every request.
-    plugins: [...protection.plugins, boundaryPlugin({ production }), httpStatusPlugin, ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ...protection.plugins,
+      boundaryPlugin({ production }),
+      httpStatusPlugin,
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => {
       // Request errors Apollo has already classified (parse, validation, bad variables) are safe to show as they are.

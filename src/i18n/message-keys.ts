@@ -6,7 +6,8 @@ export function messageKeys(messages: unknown): Set<string> {
   const keys = new Set<string>();
   const walk = (value: unknown, prefix: string) => {
     if (value && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value as Record<string, unknown>)) walk(child, prefix ? `${prefix}.${key}` : key);
+      for (const [key, child] of Object.entries(value as Record<string, unknown>))
+        walk(child, prefix ? `${prefix}.${key}` : key);
     } else keys.add(prefix);
   };
   walk(messages, '');

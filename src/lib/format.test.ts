@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, endOfDayIn, fenToMoney, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatScore, formatSignedScore, moneyToFen, sumMoney, todayIn } from './format';
+import {
+  daysBetween,
+  endOfDayIn,
+  fenToMoney,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatScore,
+  formatSignedScore,
+  moneyToFen,
+  sumMoney,
+  todayIn,
+} from './format';
 
 describe('formatMoney', () => {
   it('formats decimal strings as CNY in the locale, without going through a float', () => {

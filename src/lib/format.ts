@@ -60,7 +60,14 @@ function zonedParts(instant: Date, timeZone: string) {
     hourCycle: 'h23',
   }).formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
 }
 
 /** Parts of an ISO instant, or null when it does not parse. */
@@ -102,7 +109,14 @@ export function endOfDayIn(date: string, timeZone: string): string {
   let instant = wallClockAsUtc;
   for (let pass = 0; pass < 2; pass += 1) {
     const p = zonedParts(new Date(instant), timeZone);
-    const shownAsUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+    const shownAsUtc = Date.UTC(
+      Number(p.year),
+      Number(p.month) - 1,
+      Number(p.day),
+      Number(p.hour),
+      Number(p.minute),
+      Number(p.second),
+    );
     instant = wallClockAsUtc - (shownAsUtc - instant);
   }
   return new Date(instant).toISOString();
@@ -128,26 +142,39 @@ function numberFormat(locale: string, key: string, options: Intl.NumberFormatOpt
   return format;
 }
 
-const isNumber = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+const isNumber = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
 
 /** 82.456 → "82.5" (one decimal, grouped: 1,234.5); empty for null or not a number. */
 export function formatScore(value: number | null | undefined, locale: string): string {
-  return isNumber(value) ? numberFormat(locale, 'score', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value) : '';
+  return isNumber(value)
+    ? numberFormat(locale, 'score', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)
+    : '';
 }
 
 /** A change in score with its sign: 3.21 → "+3.2", −1.5 → "-1.5", 0.04 → "0.0"; empty for null. */
 export function formatSignedScore(value: number | null | undefined, locale: string): string {
   return isNumber(value)
-    ? numberFormat(locale, 'signed', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value)
+    ? numberFormat(locale, 'signed', {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+        signDisplay: 'exceptZero',
+      }).format(value)
     : '';
 }
 
 /** A share 0–1 as a percentage with one decimal: 0.4534 → "45.3%"; empty for null. */
 export function formatPercent(share: number | null | undefined, locale: string): string {
-  return isNumber(share) ? numberFormat(locale, 'percent', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share) : '';
+  return isNumber(share)
+    ? numberFormat(locale, 'percent', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+        share,
+      )
+    : '';
 }
 
 /** A count or any plain number, grouped, with at most `maxDigits` decimals: 1234 → "1,234", 0.3 → "0.3". */
 export function formatNumber(value: number | null | undefined, locale: string, maxDigits = 0): string {
-  return isNumber(value) ? numberFormat(locale, `n${maxDigits}`, { maximumFractionDigits: maxDigits }).format(value) : '';
+  return isNumber(value)
+    ? numberFormat(locale, `n${maxDigits}`, { maximumFractionDigits: maxDigits }).format(value)
+    : '';
 }

@@ -31,7 +31,8 @@ export function gqlErrorMessage(error: unknown, messageFor: (kind: GqlErrorKind)
   return messageFor('unknown');
 }
 
-export const isGqlError = (error: unknown, code: string): error is GqlError => error instanceof GqlError && error.code === code;
+export const isGqlError = (error: unknown, code: string): error is GqlError =>
+  error instanceof GqlError && error.code === code;
 
 /** Field messages of a BAD_USER_INPUT error, for a form to show beside each field. */
 export function fieldErrorsOf(error: unknown): Record<string, string> {

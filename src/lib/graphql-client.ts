@@ -24,11 +24,19 @@ export async function gqlRequest<TResult, TVariables>(
     body: JSON.stringify({ query: print(document), variables: variables ?? {} }),
     credentials: 'same-origin',
   });
-  const body = (await response.json()) as { data?: TResult; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  const body = (await response.json()) as {
+    data?: TResult;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
   const first = body.errors?.[0];
   if (first) {
     const ext = first.extensions ?? {};
-    throw new GqlError(first.message, String(ext.code ?? 'INTERNAL_SERVER_ERROR'), (ext.fields as Record<string, string>) ?? {}, ext);
+    throw new GqlError(
+      first.message,
+      String(ext.code ?? 'INTERNAL_SERVER_ERROR'),
+      (ext.fields as Record<string, string>) ?? {},
+      ext,
+    );
   }
   if (!body.data) throw new GqlError('Empty response', 'INTERNAL_SERVER_ERROR');
   return body.data;

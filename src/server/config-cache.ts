@@ -51,10 +51,20 @@ export function cachedConfig<T>(key: string, load: (db: Reader) => Promise<T>, t
 }
 
 /** A miss inside a transaction: not shared while in flight (the transaction's failure is its own), kept unless invalidated meanwhile. */
-async function loadInTransaction<T>(state: ConfigCache, key: string, load: (db: Reader) => Promise<T>, tx: Tx): Promise<T> {
+async function loadInTransaction<T>(
+  state: ConfigCache,
+  key: string,
+  load: (db: Reader) => Promise<T>,
+  tx: Tx,
+): Promise<T> {
   const generation = state.generation;
   const value = await load(tx);
-  if (state.generation === generation) state.entries.set(key, { value: Promise.resolve(value), expiresAt: performance.now() + CONFIG_TTL_MS, settled: true });
+  if (state.generation === generation)
+    state.entries.set(key, {
+      value: Promise.resolve(value),
+      expiresAt: performance.now() + CONFIG_TTL_MS,
+      settled: true,
+    });
   return value;
 }
 
@@ -74,5 +84,9 @@ export function invalidateConfigCache(): void {
 
 /** The value of a `Setting` row (null when the row does not exist: the engine then runs on its defaults), cached. */
 export function readSettingValue(key: string, tx?: Tx): Promise<Prisma.JsonValue | null> {
-  return cachedConfig(`setting:${key}`, async (db) => (await db.setting.findUnique({ where: { key }, select: { value: true } }))?.value ?? null, tx);
+  return cachedConfig(
+    `setting:${key}`,
+    async (db) => (await db.setting.findUnique({ where: { key }, select: { value: true } }))?.value ?? null,
+    tx,
+  );
 }

@@ -32,7 +32,10 @@ export async function appendHistory(tx: Tx, viewer: Viewer, entry: HistoryInput)
 }
 
 /** Field-by-field before/after of the keys that changed, for the history's `changes`. */
-export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
+export function diffFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys(after)) {
     const a = normalise(before[key]);
@@ -44,6 +47,7 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
 
 function normalise(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
-  if (value && typeof value === 'object' && 'toFixed' in value) return (value as { toFixed: (n: number) => string }).toFixed(2);
+  if (value && typeof value === 'object' && 'toFixed' in value)
+    return (value as { toFixed: (n: number) => string }).toFixed(2);
   return value ?? null;
 }

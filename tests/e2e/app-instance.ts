@@ -31,19 +31,29 @@ export class AppInstance {
     proc.stdout!.on('data', keep);
     proc.stderr!.on('data', keep);
     proc.on('close', () => file.end());
-    this.exited = new Promise((resolveExit) => proc.on('exit', (code, signal) => resolveExit(void (this.exitInfo = { code, signal }))));
+    this.exited = new Promise((resolveExit) =>
+      proc.on('exit', (code, signal) => resolveExit(void (this.exitInfo = { code, signal }))),
+    );
   }
 
   /** Runs `npm start` (inside `unshare --pid --fork --mount-proc` when pidNamespace, as in a container). */
   static spawn(options: StartOptions): AppInstance {
     mkdirSync(resolve(root, options.dataDir, '..'), { recursive: true });
-    const [cmd, args] = options.pidNamespace ? ['unshare', ['--pid', '--fork', '--mount-proc', 'npm', 'start']] : ['npm', ['start']];
+    const [cmd, args] = options.pidNamespace
+      ? ['unshare', ['--pid', '--fork', '--mount-proc', 'npm', 'start']]
+      : ['npm', ['start']];
     const proc = spawn(cmd, args as string[], {
       cwd: root,
       detached: true, // its own process group
       stdio: ['ignore', 'pipe', 'pipe'],
       // The embedded database unless the caller names a server.
-      env: { ...process.env, DATABASE_URL: '', KEFU_DATA_DIR: options.dataDir, PORT: String(options.port), ...options.env },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        KEFU_DATA_DIR: options.dataDir,
+        PORT: String(options.port),
+        ...options.env,
+      },
     });
     return new AppInstance(proc, options);
   }
@@ -62,8 +72,12 @@ export class AppInstance {
   async ready(timeoutMs = 240_000) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.exitInfo) throw new Error(`npm start exited (${JSON.stringify(this.exitInfo)}) before serving:\n${this.log}`);
-      const status = await fetch(`${this.baseURL}/console/login`).then((r) => r.status, () => 0);
+      if (this.exitInfo)
+        throw new Error(`npm start exited (${JSON.stringify(this.exitInfo)}) before serving:\n${this.log}`);
+      const status = await fetch(`${this.baseURL}/console/login`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) return;
       await sleep(500);
     }
@@ -72,7 +86,12 @@ export class AppInstance {
 
   /** Resolves with npm's exit, or rejects after `timeoutMs`. */
   async waitForExit(timeoutMs = 60_000) {
-    await Promise.race([this.exited, sleep(timeoutMs).then(() => Promise.reject(new Error(`npm start still running after ${timeoutMs} ms:\n${this.log}`)))]);
+    await Promise.race([
+      this.exited,
+      sleep(timeoutMs).then(() =>
+        Promise.reject(new Error(`npm start still running after ${timeoutMs} ms:\n${this.log}`)),
+      ),
+    ]);
     return this.exitInfo!;
   }
 
@@ -125,30 +144,50 @@ export function isAlive(pid: number): boolean {
 /** Whether some process holds the data folder's lock: tries the same kernel lock the launcher takes, and drops it. */
 export function lockIsHeld(dataDir: string): boolean {
   const script = `const fsx = require('fs-native-extensions'); const fd = require('fs').openSync(process.argv[1], 'a+'); process.stdout.write(String(!fsx.tryLock(fd)));`;
-  return execFileSync(process.execPath, ['-e', script, resolve(root, dataDir, 'pglite.lock')], { cwd: root, encoding: 'utf8' }) === 'true';
+  return (
+    execFileSync(process.execPath, ['-e', script, resolve(root, dataDir, 'pglite.lock')], {
+      cwd: root,
+      encoding: 'utf8',
+    }) === 'true'
+  );
 }
 
 /** A request context signed in with the demo password through next-auth's credentials endpoint (no browser). */
 export async function signedIn(baseURL: string, email: string): Promise<APIRequestContext> {
   const context = await request.newContext({ baseURL });
   const { csrfToken } = (await (await context.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  const response = await context.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: DEMO_PASSWORD, json: 'true' } });
+  const response = await context.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password: DEMO_PASSWORD, json: 'true' },
+  });
   if (!response.ok()) throw new Error(`sign-in of ${email} answered ${response.status()}`);
   const session = (await (await context.get('/api/auth/session')).json()) as { user?: unknown };
   if (!session.user) throw new Error(`sign-in of ${email} gave no session`);
   return context;
 }
 
-export type GraphqlAnswer<T> = { status: number; data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+export type GraphqlAnswer<T> = {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } }[];
+};
 
-export async function graphqlAs<T>(context: APIRequestContext, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer<T>> {
+export async function graphqlAs<T>(
+  context: APIRequestContext,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphqlAnswer<T>> {
   const response = await context.post('/api/graphql', { data: { query, variables }, timeout: 30_000 });
   const body = (await response.json().catch(() => ({}))) as Omit<GraphqlAnswer<T>, 'status'>;
   return { status: response.status(), ...body };
 }
 
 export type Submission = { id: string; key: string; attachment?: { fileName: string; content: string } };
-export type LoadOutcome = { acknowledged: Submission[]; httpErrors: { status: number; body: string }[]; graphqlErrors: string[]; connectionErrors: number };
+export type LoadOutcome = {
+  acknowledged: Submission[];
+  httpErrors: { status: number; body: string }[];
+  graphqlErrors: string[];
+  connectionErrors: number;
+};
 
 const SUBMIT = 'mutation ($input: SubmitInteractionInput!) { submitInteraction(input: $input) { id } }';
 
@@ -157,7 +196,10 @@ const SUBMIT = 'mutation ($input: SubmitInteractionInput!) { submitInteraction(i
  * until stopped. Records every answer as it comes: acknowledged writes, HTTP errors, GraphQL errors, requests that got
  * no answer (refused or cut).
  */
-export function startWriteLoad(context: APIRequestContext, { workers, attachments = false }: { workers: number; attachments?: boolean }) {
+export function startWriteLoad(
+  context: APIRequestContext,
+  { workers, attachments = false }: { workers: number; attachments?: boolean },
+) {
   const outcome: LoadOutcome = { acknowledged: [], httpErrors: [], graphqlErrors: [], connectionErrors: 0 };
   let stopped = false;
   const loop = async (worker: number) => {
@@ -169,15 +211,29 @@ export function startWriteLoad(context: APIRequestContext, { workers, attachment
         type: 'INQUIRY',
         subject: `写入负载 ${worker}-${i}`,
         description: `fault drill ${key}`,
-        ...(attachment ? { attachments: [{ fileName: attachment.fileName, contentBase64: Buffer.from(attachment.content).toString('base64') }] } : {}),
+        ...(attachment
+          ? {
+              attachments: [
+                { fileName: attachment.fileName, contentBase64: Buffer.from(attachment.content).toString('base64') },
+              ],
+            }
+          : {}),
       };
       try {
-        const response = await context.post('/api/graphql', { data: { query: SUBMIT, variables: { input } }, timeout: 30_000 });
+        const response = await context.post('/api/graphql', {
+          data: { query: SUBMIT, variables: { input } },
+          timeout: 30_000,
+        });
         const text = await response.text();
         if (response.status() >= 500) outcome.httpErrors.push({ status: response.status(), body: text.slice(0, 300) });
-        const body = JSON.parse(text || '{}') as { data?: { submitInteraction?: { id: string } }; errors?: { message: string; extensions?: { code?: string } }[] };
-        if (body.errors?.length) outcome.graphqlErrors.push(body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; '));
-        else if (response.ok() && body.data?.submitInteraction) outcome.acknowledged.push({ id: body.data.submitInteraction.id, key, attachment });
+        const body = JSON.parse(text || '{}') as {
+          data?: { submitInteraction?: { id: string } };
+          errors?: { message: string; extensions?: { code?: string } }[];
+        };
+        if (body.errors?.length)
+          outcome.graphqlErrors.push(body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; '));
+        else if (response.ok() && body.data?.submitInteraction)
+          outcome.acknowledged.push({ id: body.data.submitInteraction.id, key, attachment });
       } catch {
         // The server is gone or going: the request was not answered, so nothing was acknowledged.
         outcome.connectionErrors += 1;
@@ -201,7 +257,9 @@ export async function customerInteractionIds(context: APIRequestContext): Promis
   const ids = new Set<string>();
   let after: string | null = null;
   for (;;) {
-    const answer: GraphqlAnswer<{ interactions: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> = await graphqlAs(
+    const answer: GraphqlAnswer<{
+      interactions: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    }> = await graphqlAs(
       context,
       'query ($after: String) { interactions(first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
       { after },

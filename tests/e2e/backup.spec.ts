@@ -21,7 +21,11 @@ const run = promisify(execFile);
 const server = 'postgresql://postgres@127.0.0.1:5432';
 
 type Mode = 'embedded' | 'server';
-type Manifest = { mode: string; tables: Record<string, number>; files: Record<string, { bytes: number; sha256: string }> };
+type Manifest = {
+  mode: string;
+  tables: Record<string, number>;
+  files: Record<string, { bytes: number; sha256: string }>;
+};
 
 const COUNT_TABLES = `select n.nspname as schema, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
   where c.relkind in ('r', 'p') and not c.relispartition and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%'`;
@@ -39,7 +43,10 @@ async function countRowsWith(db: Queryable): Promise<Record<string, number>> {
 }
 
 /** Row counts per table of the restored database: the embedded folder opened directly, or the server database. */
-async function countRows(mode: Mode, place: { dataDir: string; databaseUrl?: string }): Promise<Record<string, number>> {
+async function countRows(
+  mode: Mode,
+  place: { dataDir: string; databaseUrl?: string },
+): Promise<Record<string, number>> {
   if (mode === 'embedded') {
     const db = await PGlite.create(resolve(root, place.dataDir, 'pglite'));
     try {
@@ -72,9 +79,18 @@ async function drill(mode: Mode, ports: [number, number]) {
   const dir = `${base}/${mode}`;
   rmSync(resolve(root, dir), { recursive: true, force: true });
   const archive = resolve(root, dir, 'kefu-backup.tar.gz');
-  const sourcePlace = { dataDir: `${dir}/source`, databaseUrl: mode === 'server' ? await freshServerDatabase('kefu_e2e_backup_source') : undefined };
-  const targetPlace = { dataDir: `${dir}/restored`, databaseUrl: mode === 'server' ? await freshServerDatabase('kefu_e2e_backup_restored') : undefined };
-  const envOf = (place: typeof sourcePlace) => ({ KEFU_DATA_DIR: place.dataDir, DATABASE_URL: place.databaseUrl ?? '' });
+  const sourcePlace = {
+    dataDir: `${dir}/source`,
+    databaseUrl: mode === 'server' ? await freshServerDatabase('kefu_e2e_backup_source') : undefined,
+  };
+  const targetPlace = {
+    dataDir: `${dir}/restored`,
+    databaseUrl: mode === 'server' ? await freshServerDatabase('kefu_e2e_backup_restored') : undefined,
+  };
+  const envOf = (place: typeof sourcePlace) => ({
+    KEFU_DATA_DIR: place.dataDir,
+    DATABASE_URL: place.databaseUrl ?? '',
+  });
 
   // The source: an app under write load (portal submissions with an attachment each) while npm run backup runs.
   const app = await AppInstance.start({ port: ports[0], dataDir: sourcePlace.dataDir, env: envOf(sourcePlace) });
@@ -87,7 +103,10 @@ async function drill(mode: Mode, ports: [number, number]) {
   await sleep(3_000);
   const acknowledgedBeforeBackup = [...load.outcome.acknowledged];
   const backupStarted = Date.now();
-  const backup = await run('npm', ['run', 'backup', '--', '--out', archive], { cwd: root, env: { ...process.env, ...envOf(sourcePlace) } });
+  const backup = await run('npm', ['run', 'backup', '--', '--out', archive], {
+    cwd: root,
+    env: { ...process.env, ...envOf(sourcePlace) },
+  });
   const backupMs = Date.now() - backupStarted;
   await sleep(1_000);
   const outcome = await load.stop();
@@ -97,21 +116,39 @@ async function drill(mode: Mode, ports: [number, number]) {
   expect(outcome.graphqlErrors).toEqual([]);
   expect(acknowledgedBeforeBackup.length).toBeGreaterThan(5);
   expect(backup.stdout).toContain(mode === 'embedded' ? 'made by the running launcher' : 'pg_dump of DATABASE_URL');
-  console.log(`${mode} backup under load: ${backupMs} ms; ${acknowledgedBeforeBackup.length} writes before it, ${outcome.acknowledged.length} in all`);
+  console.log(
+    `${mode} backup under load: ${backupMs} ms; ${acknowledgedBeforeBackup.length} writes before it, ${outcome.acknowledged.length} in all`,
+  );
   if (mode === 'embedded') {
     // With no launcher running, the backup opens the folder itself, under its lock.
-    const offline = await run('npm', ['run', 'backup', '--', '--out', resolve(root, dir, 'offline.tar.gz')], { cwd: root, env: { ...process.env, ...envOf(sourcePlace) } });
+    const offline = await run('npm', ['run', 'backup', '--', '--out', resolve(root, dir, 'offline.tar.gz')], {
+      cwd: root,
+      env: { ...process.env, ...envOf(sourcePlace) },
+    });
     expect(offline.stdout).toContain('made by this command (no launcher was running)');
   }
 
   // Restore into a fresh place; then every table holds the manifest's row count. A second restore there is refused.
-  const restored = await run('npm', ['run', 'restore', '--', archive], { cwd: root, env: { ...process.env, ...envOf(targetPlace) } });
+  const restored = await run('npm', ['run', 'restore', '--', archive], {
+    cwd: root,
+    env: { ...process.env, ...envOf(targetPlace) },
+  });
   expect(restored.stdout).toContain('row counts as in the manifest');
-  const manifest = JSON.parse((await run('tar', ['-xzOf', archive, 'manifest.json'], { maxBuffer: 64 * 1024 * 1024 })).stdout) as Manifest;
+  const manifest = JSON.parse(
+    (await run('tar', ['-xzOf', archive, 'manifest.json'], { maxBuffer: 64 * 1024 * 1024 })).stdout,
+  ) as Manifest;
   expect(manifest.mode).toBe(mode);
   expect(await countRows(mode, targetPlace)).toEqual(manifest.tables);
-  expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining([mode === 'embedded' ? 'database/pglite.tar' : 'database/postgres.dump', 'secrets/nextauth-secret']));
-  const again = await run('npm', ['run', 'restore', '--', archive], { cwd: root, env: { ...process.env, ...envOf(targetPlace) } }).then(
+  expect(Object.keys(manifest.files)).toEqual(
+    expect.arrayContaining([
+      mode === 'embedded' ? 'database/pglite.tar' : 'database/postgres.dump',
+      'secrets/nextauth-secret',
+    ]),
+  );
+  const again = await run('npm', ['run', 'restore', '--', archive], {
+    cwd: root,
+    env: { ...process.env, ...envOf(targetPlace) },
+  }).then(
     () => null,
     (error: { code: number; stderr: string }) => error,
   );
@@ -152,9 +189,13 @@ async function drill(mode: Mode, ports: [number, number]) {
     // The personal survey link from before the backup still opens its form (its HMAC uses the restored secret).
     const anonymous = await request.newContext({ baseURL: copy.baseURL });
     expect((await anonymous.get(surveyUrl)).status()).toBe(200);
-    const form = await graphqlAs<{ surveyForm: { campaignName: string } }>(anonymous, 'query ($token: String!) { surveyForm(token: $token) { campaignName } }', {
-      token: surveyUrl.split('/').pop(),
-    });
+    const form = await graphqlAs<{ surveyForm: { campaignName: string } }>(
+      anonymous,
+      'query ($token: String!) { surveyForm(token: $token) { campaignName } }',
+      {
+        token: surveyUrl.split('/').pop(),
+      },
+    );
     expect(form.errors).toBeUndefined();
     expect(form.data!.surveyForm.campaignName).not.toBe('');
     await anonymous.dispose();

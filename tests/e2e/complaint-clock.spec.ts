@@ -23,7 +23,9 @@ test('a complaint turns overdue after the clock is moved past its resolution due
   await expect(page.getByTestId('queue-tab-OVERDUE')).toBeVisible();
   await expect(page.getByTestId('complaint-row').filter({ hasText: complaint.number })).toHaveCount(0);
   await page.goto('/console/complaints?queue=OPEN');
-  await expect(page.getByTestId('complaint-row').filter({ hasText: complaint.number }).getByTestId('due-remaining')).toBeVisible();
+  await expect(
+    page.getByTestId('complaint-row').filter({ hasText: complaint.number }).getByTestId('due-remaining'),
+  ).toBeVisible();
 
   // The queue's filters: a search by number leaves only this complaint; the 危机 chip (it is general) empties the
   // list; clearing brings it back. The filters live in the URL.

@@ -21,7 +21,9 @@ async function confirmCommand(page: Page, command: string, status: string) {
   await expect(page.getByTestId('complaint-status')).toHaveText(status);
 }
 
-test('a complaint from the portal is triaged, investigated, approved, verified, accepted, called back and closed', async ({ browser }) => {
+test('a complaint from the portal is triaged, investigated, approved, verified, accepted, called back and closed', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const subject = `刹车片异响 ${randomUUID().slice(0, 8)}`;
 
@@ -120,7 +122,11 @@ test('a complaint from the portal is triaged, investigated, approved, verified, 
   await panel.getByTestId('complaint-callback-record').click();
   const callback = agent.getByTestId('record-callback-dialog');
   await callback.getByRole('radio', { name: /^满意，无问题/ }).check();
-  for (const [group, score] of [['准确性', '5 分'], ['及时性', '4 分'], ['服务态度', '5 分']] as const) {
+  for (const [group, score] of [
+    ['准确性', '5 分'],
+    ['及时性', '4 分'],
+    ['服务态度', '5 分'],
+  ] as const) {
     await callback.getByRole('radiogroup', { name: group }).getByRole('radio', { name: score }).check();
   }
   await callback.getByLabel('回访记录').fill('客户确认装车后无异响。');

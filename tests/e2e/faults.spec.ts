@@ -2,7 +2,16 @@ import { readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { AppInstance, customerInteractionIds, isAlive, lockIsHeld, root, signedIn, sleep, startWriteLoad } from './app-instance';
+import {
+  AppInstance,
+  customerInteractionIds,
+  isAlive,
+  lockIsHeld,
+  root,
+  signedIn,
+  sleep,
+  startWriteLoad,
+} from './app-instance';
 
 // Issue 10, items 7 and 8, on an app instance of its own (port 3110, .data/e2e-faults) started from the production
 // build: the embedded database's lock (held by the kernel, so it survives a container restart and names its holder)
@@ -41,20 +50,32 @@ type Target = 'npm' | 'launcher' | 'web server';
  * Signals one process of the running instance under write load, then checks: no answer was an HTTP 5xx or a GraphQL
  * error, every process of the instance ended, the lock is free, and a restart serves every acknowledged write.
  */
-async function signalUnderLoad(target: Target, signal: NodeJS.Signals, expectations: { databaseGoesFirst?: boolean } = {}) {
+async function signalUnderLoad(
+  target: Target,
+  signal: NodeJS.Signals,
+  expectations: { databaseGoesFirst?: boolean } = {},
+) {
   const running = app!;
   const customer = await signedIn(running.baseURL, 'customer@kefu.demo');
   const processes = running.processes();
   // npm, the launcher, then the web server: its primary and (on two or more cores) its server processes.
   const commands = processes.map((p) => p.command);
-  expect(commands.slice(0, 2)).toEqual([expect.stringMatching(/^npm start$/), expect.stringContaining('scripts/start.mjs')]);
+  expect(commands.slice(0, 2)).toEqual([
+    expect.stringMatching(/^npm start$/),
+    expect.stringContaining('scripts/start.mjs'),
+  ]);
   expect(commands.slice(2).length).toBeGreaterThanOrEqual(1);
   for (const command of commands.slice(2)) expect(command).toContain('src/server/http/main.ts');
   const load = startWriteLoad(customer, { workers: 6 });
   await sleep(3_000);
-  process.kill(target === 'npm' ? running.npmPid() : target === 'launcher' ? running.launcherPid() : processes[2]!.pid, signal);
+  process.kill(
+    target === 'npm' ? running.npmPid() : target === 'launcher' ? running.launcherPid() : processes[2]!.pid,
+    signal,
+  );
   const signalledAt = Date.now();
-  await expect.poll(() => processes.filter((p) => isAlive(p.pid)).map((p) => p.command), { timeout: 60_000, intervals: [200] }).toEqual([]);
+  await expect
+    .poll(() => processes.filter((p) => isAlive(p.pid)).map((p) => p.command), { timeout: 60_000, intervals: [200] })
+    .toEqual([]);
   const stopMs = Date.now() - signalledAt;
   const outcome = await load.stop();
   await customer.dispose();
@@ -68,9 +89,16 @@ async function signalUnderLoad(target: Target, signal: NodeJS.Signals, expectati
     expect(outcome.graphqlErrors).toEqual([]);
   }
   expect(outcome.acknowledged.length).toBeGreaterThan(10);
-  expect(await fetch(`${running.baseURL}/console/login`).then(() => 'answered', () => 'refused')).toBe('refused');
+  expect(
+    await fetch(`${running.baseURL}/console/login`).then(
+      () => 'answered',
+      () => 'refused',
+    ),
+  ).toBe('refused');
   expect(lockIsHeld(dataDir)).toBe(false);
-  console.log(`${signal} to ${target === 'launcher' ? 'the launcher' : target}: stopped in ${stopMs} ms; ${outcome.acknowledged.length} writes acknowledged, ${outcome.connectionErrors} requests refused or cut${running.log.includes('did not stop within') ? '; the web server did not drain in time and was killed' : ''}`);
+  console.log(
+    `${signal} to ${target === 'launcher' ? 'the launcher' : target}: stopped in ${stopMs} ms; ${outcome.acknowledged.length} writes acknowledged, ${outcome.connectionErrors} requests refused or cut${running.log.includes('did not stop within') ? '; the web server did not drain in time and was killed' : ''}`,
+  );
 
   app = await AppInstance.start({ port, dataDir });
   const again = await signedIn(app.baseURL, 'customer@kefu.demo');

@@ -45,7 +45,10 @@ export async function lodgeComplaint(browser: Browser, subject: string, descript
 
 /** Triages a complaint as general and non-quality to the production department with handler@kefu.demo as owner. */
 export async function triageToHandler(page: Page, complaint: LodgedComplaint): Promise<{ resolutionDueAt: string }> {
-  const directory = await graphql<{ departments: { id: string; code: string }[]; users: { id: string; email: string }[] }>(page, '{ departments { id code } users { id email } }');
+  const directory = await graphql<{
+    departments: { id: string; code: string }[];
+    users: { id: string; email: string }[];
+  }>(page, '{ departments { id code } users { id email } }');
   const { triageComplaint } = await graphql<{ triageComplaint: { resolutionDueAt: string } }>(
     page,
     'mutation ($id: ID!, $version: Int!, $input: TriageInput!) { triageComplaint(id: $id, version: $version, input: $input) { resolutionDueAt } }',

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 
-test('a customer lodges a complaint in the portal, sees its TS- number and timeline; a visitor tracks it with number + phone', async ({ page, browser }) => {
+test('a customer lodges a complaint in the portal, sees its TS- number and timeline; a visitor tracks it with number + phone', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'portal', 'customer@kefu.demo');
   await page.getByTestId('portal-service-lodge').getByRole('link').click();
   await expect(page).toHaveURL(/\/portal\/interactions\/new$/);
@@ -16,7 +19,9 @@ test('a customer lodges a complaint in the portal, sees its TS- number and timel
   await page.getByLabel('主题').fill('制动盘尺寸超差');
   await page.getByLabel('联系电话').fill('138-0013-8000');
   await page.getByLabel('订单号/批次号').fill('PO-2026-0815');
-  await page.getByLabel('附件').setInputFiles({ name: '检测记录.txt', mimeType: 'text/plain', buffer: Buffer.from('外径实测 120.2 mm') });
+  await page
+    .getByLabel('附件')
+    .setInputFiles({ name: '检测记录.txt', mimeType: 'text/plain', buffer: Buffer.from('外径实测 120.2 mm') });
   await page.getByTestId('intake-submit').click();
 
   const number = page.getByTestId('intake-number');
@@ -63,7 +68,9 @@ test('an anonymous visitor lodges a consultation at /submit and gets a ZX- numbe
   await expect(page.getByTestId('intake-number')).toHaveText(/^ZX-\d{4}-\d{6}$/);
 });
 
-test('an agent records a phone consultation on a customer (来电记录), finds it in the list and converts it to a complaint', async ({ page }) => {
+test('an agent records a phone consultation on a customer (来电记录), finds it in the list and converts it to a complaint', async ({
+  page,
+}) => {
   await signIn(page, 'console', 'agent@kefu.demo');
   await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: '咨询与投诉' }).click();
   await expect(page).toHaveURL(/\/console\/interactions$/);

@@ -18,7 +18,7 @@ const badgeCount = async (page: Page) => {
   return (await badge.count()) === 0 ? 0 : Number((await badge.textContent())?.replace('+', ''));
 };
 
-test('an escalation shows in the owner\'s bell, opens the complaint and is then read', async ({ browser }) => {
+test("an escalation shows in the owner's bell, opens the complaint and is then read", async ({ browser }) => {
   const handler = await browser.newContext();
   const page = await handler.newPage();
   await signIn(page, 'console', 'handler@kefu.demo');
@@ -50,7 +50,9 @@ test('an escalation shows in the owner\'s bell, opens the complaint and is then 
   await expect(item).toBeVisible();
   await expect(item).toHaveAttribute('data-unread', 'true');
   // The triage itself told the owner first (a hand-off, not an escalation).
-  await expect(popover.getByTestId('notification-item').filter({ hasText: `投诉已分派给您：${complaint.number}` })).toBeVisible();
+  await expect(
+    popover.getByTestId('notification-item').filter({ hasText: `投诉已分派给您：${complaint.number}` }),
+  ).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(popover).toBeHidden();
   await expect(bell).toBeFocused();

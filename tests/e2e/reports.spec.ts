@@ -5,7 +5,9 @@ import { signIn } from './helpers';
 // SPEC §4 and §9: the quality manager prints a complaint's 客户投诉处理单 from the workbench, then reads the monthly
 // complaint summary (counts and a chart), goes back a month (nothing registered there on a fresh database) and
 // downloads the Excel file.
-test('quality opens a complaint’s handling form as PDF; the monthly summary shows counts and a chart and downloads the Excel file', async ({ page }) => {
+test('quality opens a complaint’s handling form as PDF; the monthly summary shows counts and a chart and downloads the Excel file', async ({
+  page,
+}) => {
   await signIn(page, 'console', 'quality@kefu.demo');
   // The report's current month follows the application clock; another journey may have moved it.
   await page.request.post('/api/test/clock', { data: { offsetMs: 0 } });
@@ -17,10 +19,21 @@ test('quality opens a complaint’s handling form as PDF; the monthly summary sh
     expect(body.errors).toBeUndefined();
     return body.data!;
   };
-  const { customers } = await graphql<{ customers: { nodes: { id: string }[] } }>('{ customers(first: 1) { nodes { id } } }');
+  const { customers } = await graphql<{ customers: { nodes: { id: string }[] } }>(
+    '{ customers(first: 1) { nodes { id } } }',
+  );
   const { recordInteraction } = await graphql<{ recordInteraction: { id: string; number: string } }>(
     'mutation ($input: RecordInteractionInput!) { recordInteraction(input: $input) { id number } }',
-    { input: { type: 'COMPLAINT', channel: 'PHONE', customerId: customers.nodes[0]!.id, subject: '包装箱受潮', description: '到货 20 箱中 3 箱外箱受潮变形。', productRef: 'PKG-20' } },
+    {
+      input: {
+        type: 'COMPLAINT',
+        channel: 'PHONE',
+        customerId: customers.nodes[0]!.id,
+        subject: '包装箱受潮',
+        description: '到货 20 箱中 3 箱外箱受潮变形。',
+        productRef: 'PKG-20',
+      },
+    },
   );
 
   await page.goto(`/console/complaints/${recordInteraction.id}`);

@@ -14,7 +14,12 @@ const SAME_FOR_ALL = {
 function directives(response: APIResponse): Record<string, string> {
   const policy = response.headers()['content-security-policy'];
   expect(policy, `${response.url()} has a Content-Security-Policy`).toBeTruthy();
-  return Object.fromEntries(policy!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(' ')]));
+  return Object.fromEntries(
+    policy!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values.join(' ')]),
+  );
 }
 
 function expectCommonHeaders(response: APIResponse) {
@@ -51,7 +56,9 @@ function expectResource(response: APIResponse) {
 
 async function signInByApi(request: APIRequestContext, email: string) {
   const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  const response = await request.post('/api/auth/callback/credentials', { form: { email, password: DEMO_PASSWORD, csrfToken, json: 'true' } });
+  const response = await request.post('/api/auth/callback/credentials', {
+    form: { email, password: DEMO_PASSWORD, csrfToken, json: 'true' },
+  });
   expect(response.ok()).toBe(true);
   const session = (await (await request.get('/api/auth/session')).json()) as { user?: { email: string } };
   expect(session.user?.email).toBe(email);
@@ -111,7 +118,9 @@ test('every route kind answers with the security headers', async ({ playwright, 
   expect(secure.headers()['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
   expect(directives(secure)).toHaveProperty('upgrade-insecure-requests');
   // A client cannot choose the nonce by sending a policy of its own.
-  const forged = await anonymous.get('/console/login', { headers: { 'content-security-policy': "script-src 'nonce-forged'", 'x-nonce': 'forged' } });
+  const forged = await anonymous.get('/console/login', {
+    headers: { 'content-security-policy': "script-src 'nonce-forged'", 'x-nonce': 'forged' },
+  });
   expect(await forged.text()).not.toContain('nonce="forged"');
 
   await Promise.all([anonymous.dispose(), staff.dispose(), customer.dispose()]);
@@ -123,7 +132,9 @@ test('pages run their scripts under the policy without a single CSP violation', 
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   page.on('pageerror', (error) => violations.push(String(error)));
 
@@ -140,7 +151,9 @@ test('pages run their scripts under the policy without a single CSP violation', 
   expect(violations).toEqual([]);
 
   // The policy is enforced and a violation would have been seen: markup injected into the page cannot run script.
-  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:," onload="window.__injected = true">'));
+  await page.evaluate(() =>
+    document.body.insertAdjacentHTML('beforeend', '<img src="data:," onload="window.__injected = true">'),
+  );
   await expect.poll(() => violations.length).toBeGreaterThan(0);
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
 });

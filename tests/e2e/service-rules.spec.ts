@@ -40,16 +40,52 @@ test('the admin edits an SLA rule and adds a holiday in 服务规则', async ({ 
     await expect(row.getByTestId('sla-resolution')).toHaveText('12 小时');
   } finally {
     // Put the demo rule back for the other journeys.
-    const { slaRules } = await graphql<{ slaRules: { id: string; interactionType: string | null; severity: string | null; keyAccount: boolean | null; version: number; resolutionHours: number }[] }>(
+    const { slaRules } = await graphql<{
+      slaRules: {
+        id: string;
+        interactionType: string | null;
+        severity: string | null;
+        keyAccount: boolean | null;
+        version: number;
+        resolutionHours: number;
+      }[];
+    }>(
       page,
-      `{ slaRules { id interactionType severity keyAccount version resolutionHours } }`,
+      `
+        {
+          slaRules {
+            id
+            interactionType
+            severity
+            keyAccount
+            version
+            resolutionHours
+          }
+        }
+      `,
     );
-    const rule = slaRules.find((r) => r.interactionType === 'CONSULTATION' && r.severity === null && r.keyAccount === null);
+    const rule = slaRules.find(
+      (r) => r.interactionType === 'CONSULTATION' && r.severity === null && r.keyAccount === null,
+    );
     if (rule && rule.resolutionHours !== 8) {
-      await graphql(page, `mutation($id: ID!, $version: Int!) { updateSlaRule(id: $id, version: $version, input: { interactionType: CONSULTATION, triageHours: 4, resolutionHours: 8, callbackDays: 7 }) { id } }`, {
-        id: rule.id,
-        version: rule.version,
-      });
+      await graphql(
+        page,
+        `
+          mutation ($id: ID!, $version: Int!) {
+            updateSlaRule(
+              id: $id
+              version: $version
+              input: { interactionType: CONSULTATION, triageHours: 4, resolutionHours: 8, callbackDays: 7 }
+            ) {
+              id
+            }
+          }
+        `,
+        {
+          id: rule.id,
+          version: rule.version,
+        },
+      );
     }
   }
 
@@ -64,7 +100,9 @@ test('the admin edits an SLA rule and adds a holiday in 服务规则', async ({ 
     await expect(page.locator('[data-testid="calendar-row"][data-date="2026-10-01"]')).toContainText('国庆节');
     await expect(page.locator('[data-testid="calendar-row"][data-date="2026-02-14"]')).toContainText('春节调休上班');
     await page.getByTestId('calendar-import').click();
-    await expect(page.getByText('已导入 2026 年法定节假日安排：新增 0 天，39 天已在日历中（保持不变）。')).toBeVisible();
+    await expect(
+      page.getByText('已导入 2026 年法定节假日安排：新增 0 天，39 天已在日历中（保持不变）。'),
+    ).toBeVisible();
 
     await page.getByTestId('calendar-add').click();
     const dialog = page.getByTestId('calendar-dialog');
@@ -84,8 +122,29 @@ test('the admin edits an SLA rule and adds a holiday in 服务规则', async ({ 
     await page.getByTestId('confirm-action').click();
     await expect(page.getByTestId('calendar-empty')).toContainText('2099 年还没有节假日或调休日');
   } finally {
-    const { calendarDays } = await graphql<{ calendarDays: { date: string; version: number }[] }>(page, `{ calendarDays(year: 2099) { date version } }`);
-    for (const d of calendarDays) await graphql(page, `mutation($date: Date!, $version: Int!) { removeCalendarDay(date: $date, version: $version) { date } }`, d);
+    const { calendarDays } = await graphql<{ calendarDays: { date: string; version: number }[] }>(
+      page,
+      `
+        {
+          calendarDays(year: 2099) {
+            date
+            version
+          }
+        }
+      `,
+    );
+    for (const d of calendarDays)
+      await graphql(
+        page,
+        `
+          mutation ($date: Date!, $version: Int!) {
+            removeCalendarDay(date: $date, version: $version) {
+              date
+            }
+          }
+        `,
+        d,
+      );
   }
 
   // 核决权限与升级: read as saved (the demo runs on the defaults), shown per severity with the overdue ladder.

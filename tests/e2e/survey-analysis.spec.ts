@@ -17,7 +17,9 @@ async function periodsWithResponses(page: Page): Promise<string[]> {
   return body.data!.surveyTrend.filter((p) => p.responses > 0).map((p) => p.periodLabel);
 }
 
-test('agent reads the analysis of a period, switches the breakdown to 省份, compares two periods and creates a callback from a low score', async ({ page }) => {
+test('agent reads the analysis of a period, switches the breakdown to 省份, compares two periods and creates a callback from a low score', async ({
+  page,
+}) => {
   await signIn(page, 'console', 'agent@kefu.demo');
   const periods = await periodsWithResponses(page);
   expect(periods.length, 'the demo data should have responses in at least two periods').toBeGreaterThanOrEqual(2);
@@ -38,7 +40,9 @@ test('agent reads the analysis of a period, switches the breakdown to 省份, co
   const dimensionChart = page.getByTestId('dimension-chart');
   await expect(dimensionChart.getByText('各维度得分', { exact: true })).toBeVisible();
   await expect(page.getByTestId('dimension-chart-svg').locator('svg .recharts-bar-rectangle').first()).toBeVisible();
-  expect(await page.getByTestId('dimension-chart-svg').locator('svg .recharts-bar-rectangle').count()).toBeGreaterThan(0);
+  expect(await page.getByTestId('dimension-chart-svg').locator('svg .recharts-bar-rectangle').count()).toBeGreaterThan(
+    0,
+  );
   await page.getByTestId('dimension-chart-show-table').click();
   await expect(dimensionChart.getByTestId('dimension-row').first()).toBeVisible();
   await expect(page.getByTestId('question-card').first()).toBeVisible();
@@ -65,7 +69,10 @@ test('agent reads the analysis of a period, switches the breakdown to 省份, co
 
   // A low score followed up with one click (after confirming); the callback is then shown as a link, not offered again.
   await page.goto('/console/surveys/analysis?view=lowScores');
-  const row = page.getByTestId('low-score-row').filter({ has: page.getByTestId('low-score-create-callback') }).first();
+  const row = page
+    .getByTestId('low-score-row')
+    .filter({ has: page.getByTestId('low-score-create-callback') })
+    .first();
   await expect(row).toBeVisible();
   const responseId = await row.getAttribute('data-response-id');
   const customer = (await row.getByTestId('low-score-customer').textContent())!.trim();
@@ -83,5 +90,9 @@ test('agent reads the analysis of a period, switches the breakdown to 省份, co
 
   // After a reload the server says the same: the follow-up is linked to the response.
   await page.reload();
-  await expect(page.locator(`[data-testid="low-score-row"][data-response-id="${responseId}"]`).getByTestId('follow-up-callback-link')).toBeVisible();
+  await expect(
+    page
+      .locator(`[data-testid="low-score-row"][data-response-id="${responseId}"]`)
+      .getByTestId('follow-up-callback-link'),
+  ).toBeVisible();
 });

@@ -20,7 +20,8 @@ async function answerAll(page: Page) {
     if (type === 'RATING_5') await question.getByTestId('rating-option-4').click();
     else if (type === 'RATING_10') await question.getByTestId('rating-option-8').click();
     else if (type === 'NPS') await question.getByTestId('rating-option-9').click();
-    else if (type === 'SINGLE_CHOICE' || type === 'MULTI_CHOICE') await question.locator('[data-testid^="choice-option-"]').first().click();
+    else if (type === 'SINGLE_CHOICE' || type === 'MULTI_CHOICE')
+      await question.locator('[data-testid^="choice-option-"]').first().click();
     else await question.getByRole('textbox').fill('交货及时，售后工程师响应很快，服务态度很好。');
   }
   return count;
@@ -37,7 +38,9 @@ async function expectAnswered(question: Locator) {
   else await expect(question.getByRole('textbox')).toHaveValue('交货及时，售后工程师响应很快，服务态度很好。');
 }
 
-test('agent launches a survey for 上海; the customer answers it through the portal link; the console counts the response', async ({ browser }) => {
+test('agent launches a survey for 上海; the customer answers it through the portal link; the console counts the response', async ({
+  browser,
+}) => {
   const name = `上海客户满意度调查 ${randomUUID().slice(0, 8)}`;
 
   // ── the agent creates and launches the campaign ──
@@ -52,7 +55,9 @@ test('agent launches a survey for 上海; the customer answers it through the po
   await expect(form).toHaveAttribute('data-ready', 'true');
   // The default template is preselected once the templates are in.
   await expect(agentPage.getByTestId('campaign-template')).not.toHaveValue('');
-  await expect(agentPage.getByTestId('campaign-template').locator('option:checked')).toContainText('认证客户满意度调查表'); // seeded on every database
+  await expect(agentPage.getByTestId('campaign-template').locator('option:checked')).toContainText(
+    '认证客户满意度调查表',
+  ); // seeded on every database
   await agentPage.getByTestId('campaign-name').fill(name);
   await agentPage.getByTestId('campaign-period-pick-quarter').click();
   await agentPage.getByTestId('campaign-opens').fill(`${todayInShanghai()}T00:00`);
@@ -130,6 +135,8 @@ test('agent launches a survey for 上海; the customer answers it through the po
   await expect(consolePage.getByTestId('kpi-responses')).toHaveText('1');
   await expect(consolePage.getByTestId('kpi-index')).toHaveText(/^\d{1,3}\.\d$/);
   await expect(consolePage.getByTestId('analysis-formula')).toContainText('满意度指数');
-  await expect(consolePage.getByTestId('dimension-chart-svg').locator('svg .recharts-bar-rectangle').first()).toBeVisible();
+  await expect(
+    consolePage.getByTestId('dimension-chart-svg').locator('svg .recharts-bar-rectangle').first(),
+  ).toBeVisible();
   await agentAgain.close();
 });

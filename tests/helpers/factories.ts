@@ -13,16 +13,28 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 let cachedHash: string | undefined;
 const passwordHash = async () => (cachedHash ??= await hashPassword(TEST_PASSWORD));
 
-export async function createStaff(role: StaffRole = 'SERVICE_AGENT', data: Partial<Prisma.UserUncheckedCreateInput> = {}) {
+export async function createStaff(
+  role: StaffRole = 'SERVICE_AGENT',
+  data: Partial<Prisma.UserUncheckedCreateInput> = {},
+) {
   const n = next();
   const user = await prisma.user.create({
-    data: { email: `staff${n}-${role.toLowerCase()}@test.cn`, name: `员工${n}`, role, passwordHash: await passwordHash(), ...data },
+    data: {
+      email: `staff${n}-${role.toLowerCase()}@test.cn`,
+      name: `员工${n}`,
+      role,
+      passwordHash: await passwordHash(),
+      ...data,
+    },
   });
   const viewer: Viewer = { kind: 'staff', userId: user.id, role, departmentId: user.departmentId };
   return { user, viewer };
 }
 
-export async function createCustomerRecord(data: Partial<Prisma.CustomerUncheckedCreateInput> = {}, contactNames: string[] = []) {
+export async function createCustomerRecord(
+  data: Partial<Prisma.CustomerUncheckedCreateInput> = {},
+  contactNames: string[] = [],
+) {
   const n = next();
   const name = data.name ?? `测试客户${n}有限公司`;
   return prisma.customer.create({
@@ -42,7 +54,13 @@ export async function createContract(customerId: string, amount: string, contrac
 export async function createCustomerUser(customerId: string) {
   const n = next();
   const user = await prisma.user.create({
-    data: { email: `customer${n}@test.cn`, name: `客户联系人${n}`, role: 'CUSTOMER' as Role, customerId, passwordHash: await passwordHash() },
+    data: {
+      email: `customer${n}@test.cn`,
+      name: `客户联系人${n}`,
+      role: 'CUSTOMER' as Role,
+      customerId,
+      passwordHash: await passwordHash(),
+    },
   });
   const viewer: Viewer = { kind: 'customer', userId: user.id, customerId };
   return { user, viewer };

@@ -29,9 +29,18 @@ export async function gqlHttp(
 ): Promise<HttpResult> {
   const server = await serverFor(options.production ?? false);
   const response = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body },
+    httpGraphQLRequest: {
+      method: 'POST',
+      headers: new HeaderMap([['content-type', 'application/json']]),
+      search: '',
+      body,
+    },
     context: async () => createContext(viewer, undefined, options.clientIp),
   });
   if (response.body.kind !== 'complete') throw new Error('unexpected chunked response');
-  return { ...(JSON.parse(response.body.string) as GqlResult), status: response.status ?? 200, headers: new Map(response.headers) };
+  return {
+    ...(JSON.parse(response.body.string) as GqlResult),
+    status: response.status ?? 200,
+    headers: new Map(response.headers),
+  };
 }

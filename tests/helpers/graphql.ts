@@ -11,7 +11,11 @@ export type GqlResult<T = Record<string, unknown>> = {
 };
 
 /** Runs an operation through the real Apollo pipeline (limits, policies, error formatting) as the given viewer. */
-export async function gqlAs<T = Record<string, unknown>>(viewer: Viewer, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+export async function gqlAs<T = Record<string, unknown>>(
+  viewer: Viewer,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GqlResult<T>> {
   server ??= createApolloServer();
   const response = await server.executeOperation({ query, variables }, { contextValue: createContext(viewer) });
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
@@ -19,7 +23,11 @@ export async function gqlAs<T = Record<string, unknown>>(viewer: Viewer, query: 
 }
 
 /** The data of a successful operation; fails the test with the errors otherwise. */
-export async function gqlOk<T = Record<string, unknown>>(viewer: Viewer, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gqlOk<T = Record<string, unknown>>(
+  viewer: Viewer,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const result = await gqlAs<T>(viewer, query, variables);
   if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data as T;

@@ -34,18 +34,35 @@ export type SubmittedInteraction = {
 };
 
 export function submitInput(overrides: Record<string, unknown> = {}) {
-  return { idempotencyKey: randomUUID(), type: 'COMPLAINT', subject: '产品尺寸超差', description: '第 3 批次零件外径超差 0.2 mm', ...overrides };
+  return {
+    idempotencyKey: randomUUID(),
+    type: 'COMPLAINT',
+    subject: '产品尺寸超差',
+    description: '第 3 批次零件外径超差 0.2 mm',
+    ...overrides,
+  };
 }
 
 export function anonymousInput(overrides: Record<string, unknown> = {}) {
-  return submitInput({ companyName: '临时访客公司', contactName: '王先生', contactPhone: '138 0013 8000', ...overrides });
+  return submitInput({
+    companyName: '临时访客公司',
+    contactName: '王先生',
+    contactPhone: '138 0013 8000',
+    ...overrides,
+  });
 }
 
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
 export const files = {
   pdf: (name = 'report.pdf') => ({ fileName: name, contentBase64: b64('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n') }),
-  png: (name = 'photo.png') => ({ fileName: name, contentBase64: b64(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])) }),
+  png: (name = 'photo.png') => ({
+    fileName: name,
+    contentBase64: b64(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
+  }),
   txt: (name = 'note.txt', text = '现场情况说明') => ({ fileName: name, contentBase64: b64(text) }),
   exe: (name = 'virus.pdf') => ({ fileName: name, contentBase64: b64(new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03])) }),
-  ofSize: (bytes: number, name = 'big.txt') => ({ fileName: name, contentBase64: Buffer.alloc(bytes, 0x61).toString('base64') }),
+  ofSize: (bytes: number, name = 'big.txt') => ({
+    fileName: name,
+    contentBase64: Buffer.alloc(bytes, 0x61).toString('base64'),
+  }),
 };

@@ -1,6 +1,11 @@
 import NextAuth from 'next-auth';
 import { authOptions } from '@/server/auth/options';
-import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustedProxies, parseTrustedProxies } from '@/server/http/client-address';
+import {
+  CLIENT_ADDRESS_HEADER,
+  resolveClientAddress,
+  type TrustedProxies,
+  parseTrustedProxies,
+} from '@/server/http/client-address';
 
 // next-auth warns without it; the value is what `npm start` sets for a local server.
 process.env.NEXTAUTH_URL ??= 'http://localhost:3000';
@@ -16,7 +21,11 @@ export function serverHeaders(origin: Origin, extra: Record<string, string> = {}
   const headers: Record<string, string> = { host: 'localhost:3000', ...extra };
   delete headers[CLIENT_ADDRESS_HEADER];
   if (origin.forwardedFor) headers['x-forwarded-for'] = origin.forwardedFor;
-  const address = resolveClientAddress(origin.socket, origin.forwardedFor, origin.trusted ?? parseTrustedProxies(undefined));
+  const address = resolveClientAddress(
+    origin.socket,
+    origin.forwardedFor,
+    origin.trusted ?? parseTrustedProxies(undefined),
+  );
   if (address) headers[CLIENT_ADDRESS_HEADER] = address;
   return headers;
 }
@@ -78,7 +87,10 @@ export class AuthBrowser {
   /** Signs in with a password as the sign-in form does: 'ok', or next-auth's error (CredentialsSignin, THROTTLED). */
   async signIn(email: string, password: string): Promise<string> {
     const csrfToken = await this.csrfToken();
-    const reply = await this.request('callback/credentials', { method: 'POST', body: { email, password, csrfToken, callbackUrl: '/console', json: 'true' } });
+    const reply = await this.request('callback/credentials', {
+      method: 'POST',
+      body: { email, password, csrfToken, callbackUrl: '/console', json: 'true' },
+    });
     const url = new URL((reply.body as { url: string }).url, 'http://localhost');
     return url.searchParams.get('error') ?? 'ok';
   }

@@ -30,7 +30,12 @@ const SCALAR_SAMPLES: Record<string, unknown> = {
  * A value that the schema's coercion accepts for `type`: required input fields filled, optional ones left out, lists
  * with one item. `override` may answer for a position (a path of field names) to plant a value there.
  */
-export function sampleValue(schema: GraphQLSchema, type: GraphQLInputType, path: string[] = [], override?: (path: string[], type: GraphQLInputType) => unknown): unknown {
+export function sampleValue(
+  schema: GraphQLSchema,
+  type: GraphQLInputType,
+  path: string[] = [],
+  override?: (path: string[], type: GraphQLInputType) => unknown,
+): unknown {
   const planted = override?.(path, type);
   if (planted !== undefined) return planted;
   const inner = isNonNullType(type) ? type.ofType : type;
@@ -43,7 +48,8 @@ export function sampleValue(schema: GraphQLSchema, type: GraphQLInputType, path:
   if (isInputObjectType(inner)) {
     const out: Record<string, unknown> = {};
     for (const field of Object.values(inner.getFields())) {
-      if (isNonNullType(field.type) && field.defaultValue === undefined) out[field.name] = sampleValue(schema, field.type, [...path, field.name], override);
+      if (isNonNullType(field.type) && field.defaultValue === undefined)
+        out[field.name] = sampleValue(schema, field.type, [...path, field.name], override);
     }
     return out;
   }
@@ -52,7 +58,9 @@ export function sampleValue(schema: GraphQLSchema, type: GraphQLInputType, path:
 
 /** Variables for an operation document: every required variable gets a sample; `first` gets the largest page (100). */
 export function sampleVariables(schema: GraphQLSchema, document: DocumentNode): Record<string, unknown> {
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const variables: Record<string, unknown> = {};
   for (const definition of operation?.variableDefinitions ?? []) {
     const name = definition.variable.name.value;

@@ -8,7 +8,12 @@ export type CapturedMail = { from: string; to: string[]; subject: string; text: 
  * A local SMTP server on a free port that keeps every message it receives (no TLS, no auth), for tests that send real
  * mail through nodemailer. `url` goes into SMTP_URL.
  */
-export async function startSmtpCapture(): Promise<{ url: string; messages: CapturedMail[]; waitFor: (count: number, timeoutMs?: number) => Promise<CapturedMail[]>; stop: () => Promise<void> }> {
+export async function startSmtpCapture(): Promise<{
+  url: string;
+  messages: CapturedMail[];
+  waitFor: (count: number, timeoutMs?: number) => Promise<CapturedMail[]>;
+  stop: () => Promise<void>;
+}> {
   const messages: CapturedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -20,7 +25,13 @@ export async function startSmtpCapture(): Promise<{ url: string; messages: Captu
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        messages.push({ from, to: session.envelope.rcptTo.map((r) => r.address), subject: decodeHeader(header(raw, 'subject')), text: decodeBody(raw), raw });
+        messages.push({
+          from,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          subject: decodeHeader(header(raw, 'subject')),
+          text: decodeBody(raw),
+          raw,
+        });
         callback();
       });
     },

@@ -36,7 +36,10 @@ export async function planOf(statement: Statement): Promise<string> {
   try {
     await client.query('BEGIN');
     await client.query('SET LOCAL enable_seqscan = off');
-    const result = await client.query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN ${statement.text}`, values: statement.values });
+    const result = await client.query<{ 'QUERY PLAN': string }>({
+      text: `EXPLAIN ${statement.text}`,
+      values: statement.values,
+    });
     return result.rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {
     await client.query('ROLLBACK');

@@ -37,7 +37,15 @@ export const TEMPLATE_INPUT = {
       title: '二、总体评价',
       questions: [
         { type: 'NPS', text: '您向其他企业推荐我们的可能性有多大？' },
-        { type: 'MULTI_CHOICE', text: '您希望获得哪些增值服务？', required: false, choices: [{ value: 'TRAIN', label: '内审员培训' }, { value: 'REPORT', label: '质量分析报告' }] },
+        {
+          type: 'MULTI_CHOICE',
+          text: '您希望获得哪些增值服务？',
+          required: false,
+          choices: [
+            { value: 'TRAIN', label: '内审员培训' },
+            { value: 'REPORT', label: '质量分析报告' },
+          ],
+        },
         { type: 'TEXT', text: '其他意见和建议', required: false },
       ],
     },
@@ -61,11 +69,23 @@ export type TemplateResult = {
   archivedAt: string | null;
   dimensions: { code: string; weight: number }[];
   sections: { id: string; questions: { id: string }[] }[];
-  questions: { id: string; position: number; type: string; text: string; required: boolean; scored: boolean; dimension: { code: string } | null }[];
+  questions: {
+    id: string;
+    position: number;
+    type: string;
+    text: string;
+    required: boolean;
+    scored: boolean;
+    dimension: { code: string } | null;
+  }[];
 };
 
 export async function createTemplate(viewer: Viewer, input: unknown = TEMPLATE_INPUT): Promise<TemplateResult> {
-  const data = await gqlOk<{ createSurveyTemplate: TemplateResult }>(viewer, `mutation($input: SurveyTemplateInput!) { createSurveyTemplate(input: $input) { ${TEMPLATE_FIELDS} } }`, { input });
+  const data = await gqlOk<{ createSurveyTemplate: TemplateResult }>(
+    viewer,
+    `mutation($input: SurveyTemplateInput!) { createSurveyTemplate(input: $input) { ${TEMPLATE_FIELDS} } }`,
+    { input },
+  );
   return data.createSurveyTemplate;
 }
 
@@ -74,7 +94,14 @@ export type CampaignResult = { id: string; version: number; status: string; peri
 export async function createCampaign(
   viewer: Viewer,
   templateId: string,
-  options: { audience?: unknown; periodLabel?: string; opensAt?: Date; closesAt?: Date; reminderDays?: number[]; name?: string } = {},
+  options: {
+    audience?: unknown;
+    periodLabel?: string;
+    opensAt?: Date;
+    closesAt?: Date;
+    reminderDays?: number[];
+    name?: string;
+  } = {},
 ): Promise<CampaignResult> {
   const day = 86_400_000;
   const data = await gqlOk<{ createSurveyCampaign: CampaignResult }>(
@@ -95,7 +122,10 @@ export async function createCampaign(
   return data.createSurveyCampaign;
 }
 
-export async function launchCampaign(viewer: Viewer, campaign: { id: string; version: number }): Promise<CampaignResult> {
+export async function launchCampaign(
+  viewer: Viewer,
+  campaign: { id: string; version: number },
+): Promise<CampaignResult> {
   const data = await gqlOk<{ launchSurveyCampaign: CampaignResult }>(
     viewer,
     `mutation($id: ID!, $version: Int!) { launchSurveyCampaign(id: $id, version: $version) { id version status periodLabel } }`,
@@ -105,7 +135,10 @@ export async function launchCampaign(viewer: Viewer, campaign: { id: string; ver
 }
 
 /** Answers to TEMPLATE_INPUT's questions by position: [r5, r5, r10, choice, nps, multi?, text?]. */
-export function answersFor(template: TemplateResult, values: { r5a: number; r5b: number; r10: number; price: string; nps: number; multi?: string[]; text?: string }) {
+export function answersFor(
+  template: TemplateResult,
+  values: { r5a: number; r5b: number; r10: number; price: string; nps: number; multi?: string[]; text?: string },
+) {
   const q = template.questions;
   return [
     { questionId: q[0]!.id, numericValue: values.r5a },
@@ -118,6 +151,46 @@ export function answersFor(template: TemplateResult, values: { r5a: number; r5b:
   ];
 }
 
-export const SUBMIT = /* GraphQL */ `mutation($token: String!, $answers: [SurveyAnswerInput!]!) { submitSurveyResponse(token: $token, answers: $answers) { state submittedAt } }`;
-export const FORM = /* GraphQL */ `query($token: String!) { surveyForm(token: $token) { state campaignName customerName submittedAt template { id questions { id } } draft { questionId numericValue choiceValues textValue } } }`;
-export const ENTER = /* GraphQL */ `mutation($input: EnterSurveyResponseInput!) { enterSurveyResponse(input: $input) { id source index lowScore enteredBy { id } } }`;
+export const SUBMIT = /* GraphQL */ `
+  mutation ($token: String!, $answers: [SurveyAnswerInput!]!) {
+    submitSurveyResponse(token: $token, answers: $answers) {
+      state
+      submittedAt
+    }
+  }
+`;
+export const FORM = /* GraphQL */ `
+  query ($token: String!) {
+    surveyForm(token: $token) {
+      state
+      campaignName
+      customerName
+      submittedAt
+      template {
+        id
+        questions {
+          id
+        }
+      }
+      draft {
+        questionId
+        numericValue
+        choiceValues
+        textValue
+      }
+    }
+  }
+`;
+export const ENTER = /* GraphQL */ `
+  mutation ($input: EnterSurveyResponseInput!) {
+    enterSurveyResponse(input: $input) {
+      id
+      source
+      index
+      lowScore
+      enteredBy {
+        id
+      }
+    }
+  }
+`;

@@ -3,7 +3,13 @@
 // Run with: node --import tsx tests/helpers/worker-process.ts
 import { startWorkers } from '@/server/queue/workers';
 
-startWorkers({ schedule: false, sweepCron: null, surveyCron: null, housekeepingCron: null, pollingIntervalSeconds: 0.5 }).then(
+startWorkers({
+  schedule: false,
+  sweepCron: null,
+  surveyCron: null,
+  housekeepingCron: null,
+  pollingIntervalSeconds: 0.5,
+}).then(
   () => process.stdout.write('ready\n'),
   (error: unknown) => {
     console.error(error);

@@ -5,7 +5,13 @@ import { buildSchema } from '@/graphql/schema';
 import { withPolicies } from '@/graphql/policy';
 import { POST } from '@/app/api/graphql/route';
 import type { Viewer } from '@/server/viewer';
-import { createApiKeyRow, createContract, createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
+import {
+  createApiKeyRow,
+  createContract,
+  createCustomerRecord,
+  createCustomerUser,
+  createStaff,
+} from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 
 let customerA: { id: string };
@@ -23,7 +29,9 @@ describe('a customer account reaches only its own organisation', () => {
   });
 
   it('by id: its own customer is readable, another answers NOT_FOUND (not FORBIDDEN, so ids cannot be probed)', async () => {
-    const own = await gqlOk<{ customer: { name: string } }>(viewerA, `query($id: ID!) { customer(id: $id) { name } }`, { id: customerA.id });
+    const own = await gqlOk<{ customer: { name: string } }>(viewerA, `query($id: ID!) { customer(id: $id) { name } }`, {
+      id: customerA.id,
+    });
     expect(own.customer.name).toBe('甲方客户');
     const other = await gqlAs(viewerA, `query($id: ID!) { customer(id: $id) { name } }`, { id: customerB.id });
     expect(errorCodes(other)).toEqual(['NOT_FOUND']);
@@ -31,32 +39,43 @@ describe('a customer account reaches only its own organisation', () => {
   });
 
   it('by list: only its own organisation, whatever the filter', async () => {
-    const all = await gqlOk<{ customers: { nodes: { id: string }[]; totalCount: number; totals: { contractAmount: string } } }>(
-      viewerA,
-      `{ customers(filter: { archived: null }) { nodes { id } totalCount totals { contractAmount } } }`,
-    );
+    const all = await gqlOk<{
+      customers: { nodes: { id: string }[]; totalCount: number; totals: { contractAmount: string } };
+    }>(viewerA, `{ customers(filter: { archived: null }) { nodes { id } totalCount totals { contractAmount } } }`);
     expect(all.customers.nodes.map((n) => n.id)).toEqual([customerA.id]);
     expect(all.customers.totalCount).toBe(1);
     expect(all.customers.totals.contractAmount).toBe('10.00');
-    const searched = await gqlOk<{ customers: { nodes: unknown[] } }>(viewerA, `{ customers(filter: { search: "乙方" }) { nodes { id } } }`);
+    const searched = await gqlOk<{ customers: { nodes: unknown[] } }>(
+      viewerA,
+      `{ customers(filter: { search: "乙方" }) { nodes { id } } }`,
+    );
     expect(searched.customers.nodes).toEqual([]);
   });
 
   it('by nested field: another organisation’s contract is NOT_FOUND; nested paths from its own data stay its own', async () => {
-    expect(errorCodes(await gqlAs(viewerA, `query($id: ID!) { contract(id: $id) { customer { name } } }`, { id: contractB.id }))).toEqual(['NOT_FOUND']);
-    const nested = await gqlOk<{ viewer: { customer: { id: string; contacts: { name: string }[]; contracts: { amount: string }[] } } }>(
-      viewerA,
-      `{ viewer { customer { id contacts { name } contracts { amount } } } }`,
-    );
+    expect(
+      errorCodes(
+        await gqlAs(viewerA, `query($id: ID!) { contract(id: $id) { customer { name } } }`, { id: contractB.id }),
+      ),
+    ).toEqual(['NOT_FOUND']);
+    const nested = await gqlOk<{
+      viewer: { customer: { id: string; contacts: { name: string }[]; contracts: { amount: string }[] } };
+    }>(viewerA, `{ viewer { customer { id contacts { name } contracts { amount } } } }`);
     expect(nested.viewer.customer.id).toBe(customerA.id);
     expect(nested.viewer.customer.contacts.map((c) => c.name)).toEqual(['甲联系人']);
     expect(nested.viewer.customer.contracts.map((c) => c.amount)).toEqual(['10.00']);
     // Walking back from them to a customer is refused for customers before anything runs (issue 10's fan-out shape).
-    expect(errorCodes(await gqlAs(viewerA, `{ viewer { customer { contacts { customer { id } } } } }`))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(errorCodes(await gqlAs(viewerA, `{ viewer { customer { contacts { customer { id } } } } }`))).toEqual([
+      'GRAPHQL_VALIDATION_FAILED',
+    ]);
   });
 
   it('sees no internal history and cannot write, import, list facets or manage keys', async () => {
-    const own = await gqlOk<{ customer: { history: unknown[] } }>(viewerA, `query($id: ID!) { customer(id: $id) { history { id } } }`, { id: customerA.id });
+    const own = await gqlOk<{ customer: { history: unknown[] } }>(
+      viewerA,
+      `query($id: ID!) { customer(id: $id) { history { id } } }`,
+      { id: customerA.id },
+    );
     expect(own.customer.history).toEqual([]);
     for (const op of [
       `mutation { createCustomer(input: { name: "x" }) { id } }`,
@@ -74,16 +93,33 @@ describe('staff roles', () => {
   it('read-only roles read customers but cannot write; nobody signed in gets UNAUTHENTICATED', async () => {
     const quality = (await createStaff('QUALITY_MANAGER')).viewer;
     await gqlOk(quality, `{ customers { totalCount } }`);
-    expect(errorCodes(await gqlAs(quality, `mutation { createCustomer(input: { name: "x" }) { id } }`))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(quality, `mutation { createCustomer(input: { name: "x" }) { id } }`))).toEqual([
+      'FORBIDDEN',
+    ]);
     expect(errorCodes(await gqlAs({ kind: 'anonymous' }, `{ customers { totalCount } }`))).toEqual(['UNAUTHENTICATED']);
-    expect(errorCodes(await gqlAs({ kind: 'anonymous' }, `query($id: ID!) { customer(id: $id) { id } }`, { id: customerA.id }))).toEqual(['UNAUTHENTICATED']);
+    expect(
+      errorCodes(
+        await gqlAs({ kind: 'anonymous' }, `query($id: ID!) { customer(id: $id) { id } }`, { id: customerA.id }),
+      ),
+    ).toEqual(['UNAUTHENTICATED']);
     expect((await gqlAs({ kind: 'anonymous' }, `{ viewer { kind } }`)).data).toEqual({ viewer: null });
   });
 
   it('only admins manage API keys and users', async () => {
     const agent = (await createStaff('SERVICE_AGENT')).viewer;
-    expect(errorCodes(await gqlAs(agent, `mutation { createApiKey(input: { name: "k", scopes: ["customers:read"] }) { key } }`))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await gqlAs(agent, `mutation { createUser(input: { email: "a@b.cn", name: "a", password: "0123456789", role: ADMIN }) { id } }`))).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(
+        await gqlAs(agent, `mutation { createApiKey(input: { name: "k", scopes: ["customers:read"] }) { key } }`),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(
+        await gqlAs(
+          agent,
+          `mutation { createUser(input: { email: "a@b.cn", name: "a", password: "0123456789", role: ADMIN }) { id } }`,
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
   });
 });
 
@@ -95,14 +131,23 @@ async function http(query: string, headers: Record<string, string> = {}) {
     body: JSON.stringify({ query }),
   });
   const response = await POST(request);
-  return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: Record<string, unknown> | null;
+      errors?: { extensions?: { code?: string } }[];
+    },
+  };
 }
-const codes = (body: { errors?: { extensions?: { code?: string } }[] }) => (body.errors ?? []).map((e) => e.extensions?.code);
+const codes = (body: { errors?: { extensions?: { code?: string } }[] }) =>
+  (body.errors ?? []).map((e) => e.extensions?.code);
 
 describe('API keys over HTTP (POST /api/graphql with Authorization: Bearer)', () => {
   it('an admin creates a key; it is stored hashed and shown once; scopes decide what it may do', async () => {
     const admin = (await createStaff('ADMIN')).viewer;
-    const created = await gqlOk<{ createApiKey: { key: string; apiKey: { id: string; prefix: string; scopes: string[] } } }>(
+    const created = await gqlOk<{
+      createApiKey: { key: string; apiKey: { id: string; prefix: string; scopes: string[] } };
+    }>(
       admin,
       `mutation { createApiKey(input: { name: "ERP 同步", scopes: ["customers:read"] }) { key apiKey { id prefix scopes } } }`,
     );
@@ -115,30 +160,43 @@ describe('API keys over HTTP (POST /api/graphql with Authorization: Bearer)', ()
     const read = await http(`{ customers(first: 5) { totalCount } }`, { authorization: `Bearer ${key}` });
     expect(read.status).toBe(200);
     expect(codes(read.body)).toEqual([]);
-    const write = await http(`mutation { createCustomer(input: { name: "API 客户" }) { id } }`, { authorization: `Bearer ${key}` });
+    const write = await http(`mutation { createCustomer(input: { name: "API 客户" }) { id } }`, {
+      authorization: `Bearer ${key}`,
+    });
     expect(codes(write.body)).toEqual(['FORBIDDEN']);
 
     await gqlOk(admin, `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: apiKey.id });
-    expect(codes((await http(`{ customers { totalCount } }`, { authorization: `Bearer ${key}` })).body)).toEqual(['UNAUTHENTICATED']);
+    expect(codes((await http(`{ customers { totalCount } }`, { authorization: `Bearer ${key}` })).body)).toEqual([
+      'UNAUTHENTICATED',
+    ]);
   });
 
   it('a write-scoped key writes, with the key named in the history', async () => {
     const { key } = await createApiKeyRow(['customers:read', 'customers:write'], { name: 'CRM' });
-    const write = await http(`mutation { createCustomer(input: { name: "API 客户" }) { id history { actorLabel } } }`, { authorization: `Bearer ${key}` });
+    const write = await http(`mutation { createCustomer(input: { name: "API 客户" }) { id history { actorLabel } } }`, {
+      authorization: `Bearer ${key}`,
+    });
     expect(codes(write.body)).toEqual([]);
     expect(JSON.stringify(write.body.data)).toContain('API: CRM');
   });
 
   it('no key, an unknown key, an expired key: UNAUTHENTICATED', async () => {
     expect(codes((await http(`{ customers { totalCount } }`)).body)).toEqual(['UNAUTHENTICATED']);
-    expect(codes((await http(`{ customers { totalCount } }`, { authorization: 'Bearer kf_wrong' })).body)).toEqual(['UNAUTHENTICATED']);
+    expect(codes((await http(`{ customers { totalCount } }`, { authorization: 'Bearer kf_wrong' })).body)).toEqual([
+      'UNAUTHENTICATED',
+    ]);
     const { key } = await createApiKeyRow(['customers:read'], { expiresAt: new Date(Date.now() - 1000) });
-    expect(codes((await http(`{ customers { totalCount } }`, { authorization: `Bearer ${key}` })).body)).toEqual(['UNAUTHENTICATED']);
+    expect(codes((await http(`{ customers { totalCount } }`, { authorization: `Bearer ${key}` })).body)).toEqual([
+      'UNAUTHENTICATED',
+    ]);
   });
 
   it('rejects scopes that do not exist', async () => {
     const admin = (await createStaff('ADMIN')).viewer;
-    const result = await gqlAs(admin, `mutation { createApiKey(input: { name: "k", scopes: ["everything"] }) { key } }`);
+    const result = await gqlAs(
+      admin,
+      `mutation { createApiKey(input: { name: "k", scopes: ["everything"] }) { key } }`,
+    );
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors?.[0]?.extensions?.fields).toHaveProperty('scopes');
   });
@@ -165,6 +223,8 @@ describe('deny by default', () => {
   });
 
   it('building a schema with an unguarded root field fails', () => {
-    expect(() => withPolicies({ Query: { secret: () => 1 } }, { Query: {} }, { Query: ['secret'], Mutation: [] })).toThrow(/no authorisation policy/);
+    expect(() =>
+      withPolicies({ Query: { secret: () => 1 } }, { Query: {} }, { Query: ['secret'], Mutation: [] }),
+    ).toThrow(/no authorisation policy/);
   });
 });

@@ -11,7 +11,14 @@ import { gqlAs } from '../helpers/graphql';
 // answered by the baseline's SQL and by the real GraphQL pipeline for the same viewer — reads must be identical, an
 // update must write the version after the one read.
 
-const SIZES = { customers: 200, contacts: 450, contracts: 500, interactions: 3_000, complaints: 1_050, openComplaints: 60 };
+const SIZES = {
+  customers: 200,
+  contacts: 450,
+  contracts: 500,
+  interactions: 3_000,
+  complaints: 1_050,
+  openComplaints: 60,
+};
 const SCOPES = ['customers:read', 'customers:write', 'interactions:read'];
 
 let db: pg.Pool;
@@ -41,7 +48,9 @@ beforeAll(async () => {
   ctx = await createRawContext(db);
   list = scenarios(await loadScenarioData(db), db, seeded(7));
   const userId = await uidOf(db, 'u', USER_NUMBERS.firstAgent);
-  const { rows } = await db.query<{ departmentId: string }>(`SELECT "departmentId" FROM "User" WHERE id = $1`, [userId]);
+  const { rows } = await db.query<{ departmentId: string }>(`SELECT "departmentId" FROM "User" WHERE id = $1`, [
+    userId,
+  ]);
   agent = {
     raw: { kind: 'staff', userId, role: 'SERVICE_AGENT', departmentId: rows[0]!.departmentId },
     app: { kind: 'staff', userId, role: 'SERVICE_AGENT', departmentId: rows[0]!.departmentId },
@@ -55,7 +64,13 @@ afterAll(async () => {
 describe('the bench history', () => {
   it('is a company history: most complaints closed with past due dates, the open ones as many as asked, no dangling references', () => {
     const { checks, counts } = loaded;
-    expect(counts).toMatchObject({ Customer: 200, Contact: 450, Contract: 500, Interaction: 3_000, User: 10 + AGENTS + 8 * 12 });
+    expect(counts).toMatchObject({
+      Customer: 200,
+      Contact: 450,
+      Contract: 500,
+      Interaction: 3_000,
+      User: 10 + AGENTS + 8 * 12,
+    });
     expect(checks.complaints).toBe(1_050);
     expect(checks.openComplaints).toBe(60);
     expect(checks.closedDuePast).toBeGreaterThan(0.9 * (1_050 - 60));
@@ -68,7 +83,15 @@ describe('the bench history', () => {
 
 describe('the raw baseline of the load phase', () => {
   const viewers = () => ({
-    apiKey: { raw: { kind: 'apiClient', name: 'bench', scopes: SCOPES } as RawViewer, app: { kind: 'apiClient', apiKeyId: '00000000-0000-4000-8000-000000000001', name: 'bench', scopes: SCOPES } as Viewer },
+    apiKey: {
+      raw: { kind: 'apiClient', name: 'bench', scopes: SCOPES } as RawViewer,
+      app: {
+        kind: 'apiClient',
+        apiKeyId: '00000000-0000-4000-8000-000000000001',
+        name: 'bench',
+        scopes: SCOPES,
+      } as Viewer,
+    },
     staff: agent,
   });
 
@@ -76,17 +99,26 @@ describe('the raw baseline of the load phase', () => {
   const substance: Record<string, (answers: Record<string, unknown>[]) => void> = {
     customer: (answers) => expect(answers.every((a) => (a.customer as { id?: string }).id)).toBe(true),
     list: (answers) => {
-      const nodes = answers.flatMap((a) => (a.customers as { nodes: { contacts: unknown[]; contracts: unknown[] }[] }).nodes);
+      const nodes = answers.flatMap(
+        (a) => (a.customers as { nodes: { contacts: unknown[]; contracts: unknown[] }[] }).nodes,
+      );
       expect(nodes.length).toBeGreaterThan(20);
       expect(nodes.every((n) => n.contacts.length >= 2 && n.contracts.length >= 2)).toBe(true);
     },
     queue: (answers) => {
-      const counts = answers.find((a) => a.complaintQueueCounts)!.complaintQueueCounts as { queue: string; count: number }[];
+      const counts = answers.find((a) => a.complaintQueueCounts)!.complaintQueueCounts as {
+        queue: string;
+        count: number;
+      }[];
       expect(counts.find((c) => c.queue === 'OPEN')!.count).toBe(60);
-      expect(answers.filter((a) => (a.complaintQueue as { nodes?: unknown[] } | undefined)?.nodes?.length).length).toBeGreaterThan(3);
+      expect(
+        answers.filter((a) => (a.complaintQueue as { nodes?: unknown[] } | undefined)?.nodes?.length).length,
+      ).toBeGreaterThan(3);
     },
     dashboard: (answers) => {
-      const notifications = answers.find((a) => a.myNotifications)!.myNotifications as { nodes: { href: string | null }[] };
+      const notifications = answers.find((a) => a.myNotifications)!.myNotifications as {
+        nodes: { href: string | null }[];
+      };
       expect(notifications.nodes.length).toBe(6);
       expect(notifications.nodes.every((n) => n.href?.startsWith('/console/complaints/'))).toBe(true);
     },
@@ -119,18 +151,32 @@ describe('the raw baseline of the load phase', () => {
     const { apiKey } = viewers();
     for (const side of ['raw', 'app'] as const) {
       const variables = spec!.variables() as { id: string; version: number; input: { phone: string } };
-      const data = (side === 'raw' ? await RAW_OPERATIONS[spec!.op]!(ctx, apiKey.raw, variables) : (await gqlAs(apiKey.app, spec!.query, variables)).data) as {
+      const data = (
+        side === 'raw'
+          ? await RAW_OPERATIONS[spec!.op]!(ctx, apiKey.raw, variables)
+          : (await gqlAs(apiKey.app, spec!.query, variables)).data
+      ) as {
         updateCustomer: { id: string; version: number; phone: string };
       };
-      expect(data.updateCustomer).toMatchObject({ id: variables.id, version: variables.version + 1, phone: variables.input.phone });
+      expect(data.updateCustomer).toMatchObject({
+        id: variables.id,
+        version: variables.version + 1,
+        phone: variables.input.phone,
+      });
       const { rows } = await db.query(`SELECT version, phone FROM "Customer" WHERE id = $1`, [variables.id]);
       expect(rows[0]).toEqual({ version: variables.version + 1, phone: variables.input.phone });
-      const history = await db.query(`SELECT "actorLabel", changes FROM "HistoryEntry" WHERE "entityType" = 'Customer' AND "entityId" = $1`, [variables.id]);
+      const history = await db.query(
+        `SELECT "actorLabel", changes FROM "HistoryEntry" WHERE "entityType" = 'Customer' AND "entityId" = $1`,
+        [variables.id],
+      );
       expect(history.rows).toHaveLength(1);
       expect(history.rows[0].actorLabel).toBe('API: bench');
       expect(history.rows[0].changes.phone).toMatchObject({ to: variables.input.phone });
       // A stale version is refused by both.
-      const stale = side === 'raw' ? await RAW_OPERATIONS[spec!.op]!(ctx, apiKey.raw, variables).catch((e: { code: string }) => e.code) : (await gqlAs(apiKey.app, spec!.query, variables)).errors?.[0]?.extensions?.code;
+      const stale =
+        side === 'raw'
+          ? await RAW_OPERATIONS[spec!.op]!(ctx, apiKey.raw, variables).catch((e: { code: string }) => e.code)
+          : (await gqlAs(apiKey.app, spec!.query, variables)).errors?.[0]?.extensions?.code;
       expect(stale).toBe('CONFLICT');
     }
   });

@@ -23,7 +23,9 @@ let managers: { id: string; email: string }[];
 let customerId: string;
 
 async function task(data: Partial<Prisma.CallbackUncheckedCreateInput> = {}) {
-  return prisma.callback.create({ data: { customerId, reason: 'PERIODIC', dueAt: DUE, assigneeId: agent.id, ...data } });
+  return prisma.callback.create({
+    data: { customerId, reason: 'PERIODIC', dueAt: DUE, assigneeId: agent.id, ...data },
+  });
 }
 
 async function mailJobs(ref: string) {
@@ -34,7 +36,8 @@ async function mailJobs(ref: string) {
   );
 }
 
-const escalationsOf = (callbackId: string) => prisma.escalation.findMany({ where: { callbackId }, orderBy: { level: 'asc' } });
+const escalationsOf = (callbackId: string) =>
+  prisma.escalation.findMany({ where: { callbackId }, orderBy: { level: 'asc' } });
 
 beforeAll(async () => {
   await startQueue({ schedule: false });
@@ -59,10 +62,21 @@ describe('escalation of callback tasks without a complaint', () => {
 
     await runEscalationSweep(sh('2026-11-20T16:00:00'));
     const [first] = await escalationsOf(periodic.id);
-    expect(first).toMatchObject({ callbackId: periodic.id, interactionId: null, reason: 'CALLBACK_OVERDUE', level: 1, notifiedUserIds: [agent.id] });
+    expect(first).toMatchObject({
+      callbackId: periodic.id,
+      interactionId: null,
+      reason: 'CALLBACK_OVERDUE',
+      level: 1,
+      notifiedUserIds: [agent.id],
+    });
     const notes = await prisma.notification.findMany({ where: { entityId: periodic.id } });
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ userId: agent.id, kind: 'ESCALATION_CALLBACK_OVERDUE', entityType: 'Callback', title: '【回访逾期】恒信精密电子有限公司 回访未按期完成' });
+    expect(notes[0]).toMatchObject({
+      userId: agent.id,
+      kind: 'ESCALATION_CALLBACK_OVERDUE',
+      entityType: 'Callback',
+      title: '【回访逾期】恒信精密电子有限公司 回访未按期完成',
+    });
     expect(notes[0]?.body).toContain('恒信精密电子有限公司「定期回访」的回访应于 2026-11-20 16:00 前完成');
     const [mail] = await mailJobs(`callback:${periodic.id}`);
     expect(mail?.data).toMatchObject({ to: agent.email, subject: '【回访逾期】恒信精密电子有限公司 回访未按期完成' });
@@ -75,9 +89,14 @@ describe('escalation of callback tasks without a complaint', () => {
     const taken = await escalationsOf(periodic.id);
     expect(taken.map((e) => e.level)).toEqual([1, 2]);
     expect(new Set(taken[1]?.notifiedUserIds)).toEqual(new Set([...managers.map((m) => m.id), agent.id]));
-    expect((await mailJobs(`callback:${periodic.id}`)).map((j) => j.data.to).sort()).toEqual([agent.email, agent.email, ...managers.map((m) => m.email)].sort());
+    expect((await mailJobs(`callback:${periodic.id}`)).map((j) => j.data.to).sort()).toEqual(
+      [agent.email, agent.email, ...managers.map((m) => m.email)].sort(),
+    );
 
-    const history = await prisma.historyEntry.findMany({ where: { entityType: 'Callback', entityId: periodic.id }, orderBy: { toState: 'asc' } });
+    const history = await prisma.historyEntry.findMany({
+      where: { entityType: 'Callback', entityId: periodic.id },
+      orderBy: { toState: 'asc' },
+    });
     expect(history.map((h) => [h.action, h.fromState, h.toState, h.actorLabel])).toEqual([
       ['ESCALATED', '0', '1', 'system'],
       ['ESCALATED', '1', '2', 'system'],
@@ -92,7 +111,9 @@ describe('escalation of callback tasks without a complaint', () => {
     const [first] = await escalationsOf(unassigned.id);
     expect(first?.level).toBe(1);
     expect(new Set(first?.notifiedUserIds)).toEqual(new Set(managers.map((m) => m.id)));
-    expect((await prisma.notification.findFirstOrThrow({ where: { entityId: unassigned.id } })).title).toContain('回访未按期完成');
+    expect((await prisma.notification.findFirstOrThrow({ where: { entityId: unassigned.id } })).title).toContain(
+      '回访未按期完成',
+    );
   });
 
   it('an inactive assignee is no seat: the managers hear of it', async () => {
@@ -106,7 +127,13 @@ describe('escalation of callback tasks without a complaint', () => {
     const recorded = await task({ reason: 'KEY_ACCOUNT' });
     await runEscalationSweep(sh('2026-11-20T16:30:00'));
     expect(await escalationsOf(recorded.id)).toHaveLength(1);
-    await recordCallback(agentViewer, recorded.id, recorded.version, { outcome: 'NO_PROBLEM', accuracyScore: 5, timelinessScore: 5, attitudeScore: 5 }, sh('2026-11-23T09:00:00'));
+    await recordCallback(
+      agentViewer,
+      recorded.id,
+      recorded.version,
+      { outcome: 'NO_PROBLEM', accuracyScore: 5, timelinessScore: 5, attitudeScore: 5 },
+      sh('2026-11-23T09:00:00'),
+    );
     const done = await task({ status: 'DONE', completedAt: DUE });
     const cancelled = await task({ status: 'CANCELLED' });
     await runEscalationSweep(sh('2026-11-25T10:00:00'));
@@ -117,12 +144,24 @@ describe('escalation of callback tasks without a complaint', () => {
 
   it('a complaint’s callback escalates through the complaint only, not a second time on its own', async () => {
     const complaint = await prisma.interaction.create({
-      data: { number: 'TS-CBE-1', type: 'COMPLAINT', channel: 'PHONE', status: 'CLOSED', subject: '划伤', description: '划伤', customerId },
+      data: {
+        number: 'TS-CBE-1',
+        type: 'COMPLAINT',
+        channel: 'PHONE',
+        status: 'CLOSED',
+        subject: '划伤',
+        description: '划伤',
+        customerId,
+      },
     });
     const linked = await task({ interactionId: complaint.id, reason: 'POST_RESOLUTION' });
     await runEscalationSweep(sh('2026-11-20T17:00:00'));
     expect(await escalationsOf(linked.id)).toEqual([]);
-    expect((await prisma.escalation.findMany({ where: { interactionId: complaint.id } })).map((e) => `${e.reason}:${e.level}`)).toEqual(['CALLBACK_OVERDUE:1']);
+    expect(
+      (await prisma.escalation.findMany({ where: { interactionId: complaint.id } })).map(
+        (e) => `${e.reason}:${e.level}`,
+      ),
+    ).toEqual(['CALLBACK_OVERDUE:1']);
   });
 
   it('two sweeps running at once take every step exactly once (the unique callbackId, reason, level)', async () => {
@@ -143,10 +182,18 @@ describe('escalation of callback tasks without a complaint', () => {
     // read the task's escalations, a moment after the task itself (then not planned at all).
     expect(results[0].skipped + results[1].skipped).toBeLessThanOrEqual(6);
     expect(results[0].failed + results[1].failed).toBe(0);
-    const notes = await prisma.notification.groupBy({ by: ['userId', 'entityId'], where: { entityId: { in: ids } }, _count: true });
+    const notes = await prisma.notification.groupBy({
+      by: ['userId', 'entityId'],
+      where: { entityId: { in: ids } },
+      _count: true,
+    });
     expect(notes).toHaveLength(6);
     expect(notes.every((n) => n._count === 1)).toBe(true);
-    expect(await prisma.historyEntry.count({ where: { entityType: 'Callback', entityId: { in: ids }, action: 'ESCALATED' } })).toBe(6);
+    expect(
+      await prisma.historyEntry.count({
+        where: { entityType: 'Callback', entityId: { in: ids }, action: 'ESCALATED' },
+      }),
+    ).toBe(6);
     for (const id of ids) expect(await mailJobs(`callback:${id}`)).toHaveLength(1);
     expect((await runEscalationSweep(now)).escalations).toBe(0);
   });

@@ -23,9 +23,12 @@ let customer: Person;
 let agent: Person;
 
 async function get(route: Route, id: string, headers: Record<string, string> = {}) {
-  return route(new NextRequest(`http://localhost/api/complaints/${id}/document.pdf`, { headers }), { params: Promise.resolve({ id }) });
+  return route(new NextRequest(`http://localhost/api/complaints/${id}/document.pdf`, { headers }), {
+    params: Promise.resolve({ id }),
+  });
 }
-const asUser = async (route: Route, id: string, person: Person) => get(route, id, { cookie: await sessionCookie(person.userId) });
+const asUser = async (route: Route, id: string, person: Person) =>
+  get(route, id, { cookie: await sessionCookie(person.userId) });
 
 beforeAll(async () => {
   const production = await prisma.department.create({ data: { code: 'PROD', name: '生产部' } });
@@ -59,24 +62,60 @@ beforeAll(async () => {
     responsibleDepartmentId: production.id,
     ownerId: handlerOfProduction.userId,
   });
-  complaint = await runCommand(handlerOfProduction.viewer, complaint.id, complaint.version, { type: 'START_INVESTIGATION' });
-  await addComplaintAction(handlerOfProduction.viewer, complaint.id, { kind: 'CONTAINMENT', description: '在库产品全数挑选' });
-  await saveEightD(handlerOfProduction.viewer, complaint.id, null, { d1Team: ['李品质（组长）'], d4RootCauseOccurrence: '定位销磨损', d4RootCauseOutflow: '首件未测孔位' });
+  complaint = await runCommand(handlerOfProduction.viewer, complaint.id, complaint.version, {
+    type: 'START_INVESTIGATION',
+  });
+  await addComplaintAction(handlerOfProduction.viewer, complaint.id, {
+    kind: 'CONTAINMENT',
+    description: '在库产品全数挑选',
+  });
+  await saveEightD(handlerOfProduction.viewer, complaint.id, null, {
+    d1Team: ['李品质（组长）'],
+    d4RootCauseOccurrence: '定位销磨损',
+    d4RootCauseOutflow: '首件未测孔位',
+  });
   // A callback row as the callbacks module writes them (that module is built in parallel; the form reads the rows).
-  await prisma.callback.create({ data: { interactionId: complaint.id, customerId: organisation.id, reason: 'POST_RESOLUTION', dueAt: new Date('2026-12-08T02:00:00Z'), status: 'PENDING' } });
+  await prisma.callback.create({
+    data: {
+      interactionId: complaint.id,
+      customerId: organisation.id,
+      reason: 'POST_RESOLUTION',
+      dueAt: new Date('2026-12-08T02:00:00Z'),
+      status: 'PENDING',
+    },
+  });
   complaintId = complaint.id;
-  consultationId = (await recordInteraction(agent.viewer, { type: 'CONSULTATION', channel: 'PHONE', customerId: organisation.id, subject: '审核时间', description: '何时监督审核' })).id;
+  consultationId = (
+    await recordInteraction(agent.viewer, {
+      type: 'CONSULTATION',
+      channel: 'PHONE',
+      customerId: organisation.id,
+      subject: '审核时间',
+      description: '何时监督审核',
+    })
+  ).id;
 });
 
 describe('complaint document data', () => {
   it('is loaded with its relations, the 8D record, callbacks and the full history', async () => {
     const data = await loadComplaintDocumentData(quality.viewer, complaintId);
-    expect(data).toMatchObject({ customerName: '华东精密汽配有限公司', productRef: 'BR-118', severity: 'MAJOR', departmentName: '生产部' });
+    expect(data).toMatchObject({
+      customerName: '华东精密汽配有限公司',
+      productRef: 'BR-118',
+      severity: 'MAJOR',
+      departmentName: '生产部',
+    });
     expect(data.ownerName).toMatch(/^员工/);
     expect(data.actions.map((a) => a.description)).toEqual(['在库产品全数挑选']);
     expect(data.eightD).toMatchObject({ d1Team: ['李品质（组长）'], d4RootCauseOccurrence: '定位销磨损' });
     expect(data.callbacks).toMatchObject([{ reason: 'POST_RESOLUTION', status: 'PENDING' }]);
-    expect(data.history.map((h) => h.action)).toEqual(['CREATE', 'TRIAGE', 'START_INVESTIGATION', 'ACTION_ADDED', 'EIGHT_D_CREATED']);
+    expect(data.history.map((h) => h.action)).toEqual([
+      'CREATE',
+      'TRIAGE',
+      'START_INVESTIGATION',
+      'ACTION_ADDED',
+      'EIGHT_D_CREATED',
+    ]);
     expect(data.registeredByName).toMatch(/^员工/);
     // 核决权限 of a major complaint (default setting).
     expect(data.authority).toEqual({ approve: ['QUALITY_MANAGER', 'EXECUTIVE'], close: ['QUALITY_MANAGER'] });
@@ -105,7 +144,11 @@ describe.each([
       const disposition = decodeURIComponent(response.headers.get('content-disposition') ?? '');
       expect(disposition).toMatch(/^inline;/);
       expect(disposition).toMatch(filename);
-      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await response.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
     }
   });
 

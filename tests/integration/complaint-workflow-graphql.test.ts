@@ -6,19 +6,52 @@ import { createCustomerRecord, createCustomerUser, createStaff } from '../helper
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 
 const DETAIL = /* GraphQL */ `
-  query($id: ID!) {
+  query ($id: ID!) {
     interaction(id: $id) {
-      id status version severity triageDueAt resolutionDueAt availableCommands
-      owner { id } responsibleDepartment { code } actions { id } eightD { id } approvals { id }
-      timeline { action toState }
+      id
+      status
+      version
+      severity
+      triageDueAt
+      resolutionDueAt
+      availableCommands
+      owner {
+        id
+      }
+      responsibleDepartment {
+        code
+      }
+      actions {
+        id
+      }
+      eightD {
+        id
+      }
+      approvals {
+        id
+      }
+      timeline {
+        action
+        toState
+      }
     }
   }
 `;
 type Detail = {
   interaction: {
-    id: string; status: string; version: number; severity: string | null; triageDueAt: string | null; resolutionDueAt: string | null;
-    availableCommands: string[]; owner: { id: string } | null; responsibleDepartment: { code: string } | null;
-    actions: { id: string }[]; eightD: { id: string } | null; approvals: { id: string }[]; timeline: { action: string; toState: string | null }[];
+    id: string;
+    status: string;
+    version: number;
+    severity: string | null;
+    triageDueAt: string | null;
+    resolutionDueAt: string | null;
+    availableCommands: string[];
+    owner: { id: string } | null;
+    responsibleDepartment: { code: string } | null;
+    actions: { id: string }[];
+    eightD: { id: string } | null;
+    approvals: { id: string }[];
+    timeline: { action: string; toState: string | null }[];
   };
 };
 
@@ -37,14 +70,23 @@ describe('complaint workflow through GraphQL', () => {
     handlerId = h.user.id;
     const customerId = (await createCustomerRecord()).id;
     customer = (await createCustomerUser(customerId)).viewer;
-    await prisma.slaRule.create({ data: { interactionType: 'COMPLAINT', severity: 'GENERAL', triageHours: 4, resolutionHours: 40, callbackDays: 7 } });
+    await prisma.slaRule.create({
+      data: { interactionType: 'COMPLAINT', severity: 'GENERAL', triageHours: 4, resolutionHours: 40, callbackDays: 7 },
+    });
   });
 
   it('a portal complaint gets its triage due time, is triaged and investigated; customers see the timeline, not the internals', async () => {
     const submitted = await gqlOk<{ submitInteraction: { id: string; version: number } }>(
       customer,
       `mutation($input: SubmitInteractionInput!) { submitInteraction(input: $input) { id version } }`,
-      { input: { idempotencyKey: randomUUID(), type: 'COMPLAINT', subject: '包装破损', description: '到货外箱破损 3 箱' } },
+      {
+        input: {
+          idempotencyKey: randomUUID(),
+          type: 'COMPLAINT',
+          subject: '包装破损',
+          description: '到货外箱破损 3 箱',
+        },
+      },
     );
     const { id } = submitted.submitInteraction;
     const asCustomer = await gqlOk<Detail>(customer, DETAIL, { id });
@@ -56,26 +98,52 @@ describe('complaint workflow through GraphQL', () => {
     const triaged = await gqlOk<{ triageComplaint: { status: string; version: number; severity: string } }>(
       agent,
       `mutation($id: ID!, $version: Int!, $input: TriageInput!) { triageComplaint(id: $id, version: $version, input: $input) { status version severity } }`,
-      { id, version: asAgent.interaction.version, input: { severity: 'GENERAL', causeClass: 'NON_QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: departmentId, ownerId: handlerId } },
+      {
+        id,
+        version: asAgent.interaction.version,
+        input: {
+          severity: 'GENERAL',
+          causeClass: 'NON_QUALITY',
+          triageResult: 'WITHIN_AUTHORITY',
+          responsibleDepartmentId: departmentId,
+          ownerId: handlerId,
+        },
+      },
     );
     expect(triaged.triageComplaint).toMatchObject({ status: 'TRIAGED', severity: 'GENERAL' });
 
     // A stale version: CONFLICT, nothing changes.
-    const stale = await gqlAs(agent, `mutation($id: ID!) { advanceComplaint(id: $id, version: 1, command: START_INVESTIGATION) { id } }`, { id });
-    expect(errorCodes(stale)).toEqual(['CONFLICT']);
-    // The wrong role: FORBIDDEN.
-    const byAgent = await gqlAs(agent, `mutation($id: ID!, $v: Int!) { advanceComplaint(id: $id, version: $v, command: START_INVESTIGATION) { id } }`, { id, v: triaged.triageComplaint.version });
-    expect(errorCodes(byAgent)).toEqual(['FORBIDDEN']);
-    const started = await gqlOk<{ advanceComplaint: { status: string } }>(handler, `mutation($id: ID!, $v: Int!) { advanceComplaint(id: $id, version: $v, command: START_INVESTIGATION) { status } }`, { id, v: triaged.triageComplaint.version });
-    expect(started.advanceComplaint.status).toBe('INVESTIGATING');
-    const blocked = await gqlOk<{ interaction: { availableCommands: string[]; blockedCommands: { command: string; reason: string }[] } }>(
-      handler,
-      `query($id: ID!) { interaction(id: $id) { availableCommands blockedCommands { command reason } } }`,
+    const stale = await gqlAs(
+      agent,
+      `mutation($id: ID!) { advanceComplaint(id: $id, version: 1, command: START_INVESTIGATION) { id } }`,
       { id },
     );
+    expect(errorCodes(stale)).toEqual(['CONFLICT']);
+    // The wrong role: FORBIDDEN.
+    const byAgent = await gqlAs(
+      agent,
+      `mutation($id: ID!, $v: Int!) { advanceComplaint(id: $id, version: $v, command: START_INVESTIGATION) { id } }`,
+      { id, v: triaged.triageComplaint.version },
+    );
+    expect(errorCodes(byAgent)).toEqual(['FORBIDDEN']);
+    const started = await gqlOk<{ advanceComplaint: { status: string } }>(
+      handler,
+      `mutation($id: ID!, $v: Int!) { advanceComplaint(id: $id, version: $v, command: START_INVESTIGATION) { status } }`,
+      { id, v: triaged.triageComplaint.version },
+    );
+    expect(started.advanceComplaint.status).toBe('INVESTIGATING');
+    const blocked = await gqlOk<{
+      interaction: { availableCommands: string[]; blockedCommands: { command: string; reason: string }[] };
+    }>(handler, `query($id: ID!) { interaction(id: $id) { availableCommands blockedCommands { command reason } } }`, {
+      id,
+    });
     expect(blocked.interaction.availableCommands).toEqual([]);
     expect(blocked.interaction.blockedCommands).toEqual([{ command: 'PLAN_ACTIONS', reason: '至少需要一项纠正措施' }]);
-    const action = await gqlAs(handler, `mutation($id: ID!) { addComplaintAction(interactionId: $id, input: { kind: CORRECTIVE, description: "加强包装" }) { id status } }`, { id });
+    const action = await gqlAs(
+      handler,
+      `mutation($id: ID!) { addComplaintAction(interactionId: $id, input: { kind: CORRECTIVE, description: "加强包装" }) { id status } }`,
+      { id },
+    );
     expect(errorCodes(action)).toEqual([]);
 
     const internal = await gqlOk<Detail>(customer, DETAIL, { id });
@@ -95,9 +163,33 @@ describe('complaint workflow through GraphQL', () => {
       { input: { idempotencyKey: randomUUID(), type: 'COMPLAINT', subject: 's', description: 'd' } },
     );
     const { id, version } = mine.submitInteraction;
-    expect(errorCodes(await gqlAs(customer, `mutation($id: ID!, $v: Int!) { declineInteraction(id: $id, version: $v, reason: "x") { id } }`, { id, v: version }))).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(
+        await gqlAs(
+          customer,
+          `mutation($id: ID!, $v: Int!) { declineInteraction(id: $id, version: $v, reason: "x") { id } }`,
+          { id, v: version },
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
     const stranger = (await createCustomerUser((await createCustomerRecord()).id)).viewer;
-    expect(errorCodes(await gqlAs(stranger, `mutation($id: ID!, $v: Int!) { respondToResolution(id: $id, version: $v, accepted: true) { id } }`, { id, v: version }))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await gqlAs({ kind: 'anonymous' }, `mutation($id: ID!, $v: Int!) { respondToResolution(id: $id, version: $v, accepted: true) { id } }`, { id, v: version }))).toEqual(['UNAUTHENTICATED']);
+    expect(
+      errorCodes(
+        await gqlAs(
+          stranger,
+          `mutation($id: ID!, $v: Int!) { respondToResolution(id: $id, version: $v, accepted: true) { id } }`,
+          { id, v: version },
+        ),
+      ),
+    ).toEqual(['NOT_FOUND']);
+    expect(
+      errorCodes(
+        await gqlAs(
+          { kind: 'anonymous' },
+          `mutation($id: ID!, $v: Int!) { respondToResolution(id: $id, version: $v, accepted: true) { id } }`,
+          { id, v: version },
+        ),
+      ),
+    ).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -27,17 +27,27 @@ const settingReads = async (run: () => Promise<unknown>) =>
 describe('the configuration cache', () => {
   it('reads the calendar and a setting once; later requests read no configuration', async () => {
     expect(await settingReads(() => loadBusinessCalendar())).toBe(2); // businessHours + the calendar days
-    expect(await settingReads(() => Promise.all([loadBusinessCalendar(), loadBusinessCalendar(), loadApprovalAuthority()]))).toBe(1);
+    expect(
+      await settingReads(() => Promise.all([loadBusinessCalendar(), loadBusinessCalendar(), loadApprovalAuthority()])),
+    ).toBe(1);
     expect(await settingReads(() => Promise.all([loadBusinessCalendar(), loadApprovalAuthority()]))).toBe(0);
   });
 
   it('a change through the service rules is seen at once; one by another instance after the TTL', async () => {
     expect((await loadBusinessCalendar()).start).toBe('08:30'); // the default, now cached
-    await updateBusinessHours(manager, 0, { timeZone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' });
+    await updateBusinessHours(manager, 0, {
+      timeZone: 'Asia/Shanghai',
+      days: [1, 2, 3, 4, 5],
+      start: '09:00',
+      end: '18:00',
+    });
     expect((await loadBusinessCalendar()).start).toBe('09:00');
 
     // Another instance changes the row: this one keeps its copy until the TTL has passed.
-    await prisma.setting.update({ where: { key: 'businessHours' }, data: { value: { timeZone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '07:45', end: '16:45' } } });
+    await prisma.setting.update({
+      where: { key: 'businessHours' },
+      data: { value: { timeZone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '07:45', end: '16:45' } },
+    });
     expect((await loadBusinessCalendar()).start).toBe('09:00');
     const later = performance.now() + CONFIG_TTL_MS + 1;
     vi.spyOn(performance, 'now').mockReturnValue(later);
@@ -56,12 +66,19 @@ describe('the configuration cache', () => {
 
     // Saved through this copy of the service rules: the other copy's workflow applies it at once.
     const current = await prisma.setting.findUnique({ where: { key: 'approvalAuthority' } });
-    const rules = (['GENERAL', 'MAJOR', 'CRISIS'] as const).map((severity) => ({ severity, approve: ['EXECUTIVE'], close: ['QUALITY_MANAGER'] }));
+    const rules = (['GENERAL', 'MAJOR', 'CRISIS'] as const).map((severity) => ({
+      severity,
+      approve: ['EXECUTIVE'],
+      close: ['QUALITY_MANAGER'],
+    }));
     await updateApprovalAuthority(manager, current?.version ?? 0, rules);
     expect(await copy.complaints.loadApprovalAuthority()).toMatchObject({ MAJOR: { approve: ['EXECUTIVE'] } });
 
     // And an invalidation through the other copy reaches this one.
-    await prisma.setting.update({ where: { key: 'approvalAuthority' }, data: { value: { GENERAL: { approve: ['SERVICE_MANAGER'], close: ['QUALITY_MANAGER'] } } } });
+    await prisma.setting.update({
+      where: { key: 'approvalAuthority' },
+      data: { value: { GENERAL: { approve: ['SERVICE_MANAGER'], close: ['QUALITY_MANAGER'] } } },
+    });
     expect(await loadApprovalAuthority()).toMatchObject({ MAJOR: { approve: ['EXECUTIVE'] } });
     copy.cache.invalidateConfigCache();
     expect(await loadApprovalAuthority()).toMatchObject({ GENERAL: { approve: ['SERVICE_MANAGER'] } });

@@ -37,7 +37,9 @@ afterAll(async () => {
 
 /** A download route called as the manager's browser: the file's text. */
 async function downloadText(handler: (req: NextRequest) => Promise<Response>, path: string): Promise<string> {
-  const response = await handler(new NextRequest(`http://localhost${path}`, { headers: { cookie: await sessionCookie(manager.userId) } }));
+  const response = await handler(
+    new NextRequest(`http://localhost${path}`, { headers: { cookie: await sessionCookie(manager.userId) } }),
+  );
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
   return Buffer.from(await response.arrayBuffer()).toString('utf8');
@@ -62,7 +64,10 @@ describe('CSV exports neutralise formula cells', () => {
       initialAuditFee: '0.00',
       surveillanceAuditFee: '2500.50',
     });
-    const file = await downloadText(customersExport, `/api/customers/export?format=csv&filter=${q({ province: ['导出省'] })}`);
+    const file = await downloadText(
+      customersExport,
+      `/api/customers/export?format=csv&filter=${q({ province: ['导出省'] })}`,
+    );
     const rows: string[][] = parse(file, { bom: true });
     const header = rows[0]!;
     const row = Object.fromEntries(header.map((h, i) => [h, rows[1]![i]]));
@@ -95,13 +100,26 @@ describe('CSV exports neutralise formula cells', () => {
     const complaint = (createdAt: string, data: Record<string, unknown> = {}) =>
       prisma.interaction.create({
         data: {
-          number: `TS-2025-9${String(++n).padStart(5, '0')}`, type: 'COMPLAINT', channel: 'PHONE', subject: '主题', description: '说明', customerId: customer.id,
-          responsibleDepartmentId: department.id, severity: 'GENERAL', causeClass: 'QUALITY', status: 'INVESTIGATING', productRef: MINUS, createdAt: new Date(createdAt), ...data,
+          number: `TS-2025-9${String(++n).padStart(5, '0')}`,
+          type: 'COMPLAINT',
+          channel: 'PHONE',
+          subject: '主题',
+          description: '说明',
+          customerId: customer.id,
+          responsibleDepartmentId: department.id,
+          severity: 'GENERAL',
+          causeClass: 'QUALITY',
+          status: 'INVESTIGATING',
+          productRef: MINUS,
+          createdAt: new Date(createdAt),
+          ...data,
         },
       });
     const first = await complaint('2025-11-05T02:00:00Z');
     await complaint('2025-11-06T02:00:00Z');
-    await prisma.eightDReport.create({ data: { interactionId: first.id, d4RootCauseOccurrence: PLUS, d4RootCauseOutflow: '=1+1' } });
+    await prisma.eightDReport.create({
+      data: { interactionId: first.id, d4RootCauseOccurrence: PLUS, d4RootCauseOutflow: '=1+1' },
+    });
     // The previous month had more: the change is negative.
     for (const day of ['03', '04', '05', '06']) await complaint(`2025-10-${day}T02:00:00Z`);
 
@@ -124,13 +142,30 @@ describe('CSV exports neutralise formula cells', () => {
       ...TEMPLATE_INPUT,
       name: '公式测试',
       dimensions: TEMPLATE_INPUT.dimensions.map((d, i) => (i === 0 ? { ...d, name: '=维度' } : d)),
-      sections: TEMPLATE_INPUT.sections.map((s, i) => (i === 0 ? { ...s, questions: s.questions.map((qq, j) => (j === 0 ? { ...qq, text: '@问题 A1' } : qq)) } : s)),
+      sections: TEMPLATE_INPUT.sections.map((s, i) =>
+        i === 0 ? { ...s, questions: s.questions.map((qq, j) => (j === 0 ? { ...qq, text: '@问题 A1' } : qq)) } : s,
+      ),
     });
     const a = (await createCustomerRecord({ name: HYPERLINK, province: DDE })).id;
-    const campaign = await launchCampaign(manager.viewer, await createCampaign(manager.viewer, template.id, { name: '+活动', audience: { customerIds: [a] } }));
-    await gqlOk(manager.viewer, ENTER, { input: { campaignId: campaign.id, customerId: a, source: 'PHONE', answers: answersFor(template, { r5a: 1, r5b: 2, r10: 3, price: 'B', nps: 0, text: MINUS }) } });
+    const campaign = await launchCampaign(
+      manager.viewer,
+      await createCampaign(manager.viewer, template.id, { name: '+活动', audience: { customerIds: [a] } }),
+    );
+    await gqlOk(manager.viewer, ENTER, {
+      input: {
+        campaignId: campaign.id,
+        customerId: a,
+        source: 'PHONE',
+        answers: answersFor(template, { r5a: 1, r5b: 2, r10: 3, price: 'B', nps: 0, text: MINUS }),
+      },
+    });
 
-    const responses = cellsOf(await download(responsesExport, `/api/surveys/responses/export?format=csv&filter=${q({ campaignId: campaign.id })}`));
+    const responses = cellsOf(
+      await download(
+        responsesExport,
+        `/api/surveys/responses/export?format=csv&filter=${q({ campaignId: campaign.id })}`,
+      ),
+    );
     expect(responses).toContain(`'${HYPERLINK}`); // the customer
     expect(responses).toContain(`'${DDE}`); // its province
     expect(responses).toContain(`'${MINUS}`); // the text answer
@@ -138,13 +173,17 @@ describe('CSV exports neutralise formula cells', () => {
     expect(responses).toContain('Q1 @问题 A1'); // a question header does not begin with the character: left alone
     expect(responses).toContain('1'); // the 1–5 answer, a number
 
-    const analysis = await download(analysisExport, `/api/surveys/analysis/export?format=csv&filter=${q({ campaignIds: [campaign.id] })}`);
+    const analysis = await download(
+      analysisExport,
+      `/api/surveys/analysis/export?format=csv&filter=${q({ campaignIds: [campaign.id] })}`,
+    );
     const cells = cellsOf(analysis);
     expect(cells).toContain("'=维度");
     expect(cells).toContain("'@问题 A1");
     expect(cells).toContain(`'${DDE}`);
     const nps = analysis.find((r) => r[0] === 'NPS')!;
     expect(nps[1]).toBe('-100'); // a negative NPS is a figure
-    for (const list of [responses, cells]) expect(list.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^[+-]?\d+(\.\d+)?$/.test(c))).toEqual([]);
+    for (const list of [responses, cells])
+      expect(list.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^[+-]?\d+(\.\d+)?$/.test(c))).toEqual([]);
   });
 });

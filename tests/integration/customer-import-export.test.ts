@@ -8,10 +8,28 @@ import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 
 const IMPORT = /* GraphQL */ `
   mutation Import($format: ImportFormat!, $content: String!, $dryRun: Boolean) {
-    importCustomers(format: $format, content: $content, dryRun: $dryRun) { ok dryRun rowCount importedCount errors { row field message } }
+    importCustomers(format: $format, content: $content, dryRun: $dryRun) {
+      ok
+      dryRun
+      rowCount
+      importedCount
+      errors {
+        row
+        field
+        message
+      }
+    }
   }
 `;
-type ImportData = { importCustomers: { ok: boolean; dryRun: boolean; rowCount: number; importedCount: number; errors: { row: number; field: string | null; message: string }[] } };
+type ImportData = {
+  importCustomers: {
+    ok: boolean;
+    dryRun: boolean;
+    rowCount: number;
+    importedCount: number;
+    errors: { row: number; field: string | null; message: string }[];
+  };
+};
 
 let agent: Viewer;
 
@@ -32,15 +50,17 @@ describe('customer import: all or nothing', () => {
     const before = await prisma.customer.count();
     const { importCustomers: r } = await gqlOk<ImportData>(agent, IMPORT, { format: 'CSV', content: csv });
     expect(r).toMatchObject({ ok: false, rowCount: 4, importedCount: 0 });
-    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
-      [3, 'auditDate'],
-      [3, 'name'],
-      [3, 'initialAuditFee'],
-      [3, 'status'],
-      [3, 'postcode'],
-      [4, 'certificateNo'],
-      [5, 'certificateNo'],
-    ].sort((a, b) => Number(a[0]) - Number(b[0])));
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual(
+      [
+        [3, 'auditDate'],
+        [3, 'name'],
+        [3, 'initialAuditFee'],
+        [3, 'status'],
+        [3, 'postcode'],
+        [4, 'certificateNo'],
+        [5, 'certificateNo'],
+      ].sort((a, b) => Number(a[0]) - Number(b[0])),
+    );
     expect(r.errors.find((e) => e.row === 5)?.message).toBe('与第 2 行重复');
     expect(await prisma.customer.count()).toBe(before);
   });
@@ -56,7 +76,8 @@ describe('customer import: all or nothing', () => {
   });
 
   it('dry run validates without writing; a valid file imports every row with history', async () => {
-    const csv = '\uFEFF公司名称,联系人,省份,信用状况,客户来源\n导入甲,张三,上海,良好,展会\n导入乙,李四,江苏,FAIR,REFERRAL\n';
+    const csv =
+      '\uFEFF公司名称,联系人,省份,信用状况,客户来源\n导入甲,张三,上海,良好,展会\n导入乙,李四,江苏,FAIR,REFERRAL\n';
     const dry = await gqlOk<ImportData>(agent, IMPORT, { format: 'CSV', content: csv, dryRun: true });
     expect(dry.importCustomers).toEqual({ ok: true, dryRun: true, rowCount: 2, importedCount: 0, errors: [] });
     expect(await prisma.customer.count({ where: { name: { startsWith: '导入' } } })).toBe(0);
@@ -71,10 +92,18 @@ describe('customer import: all or nothing', () => {
   });
 
   it('round-trips an Excel export back through the import', async () => {
-    await createCustomerRecord({ name: '导出公司', province: '浙江', initialAuditFee: '1234.50', auditDate: new Date('2025-06-01') });
+    await createCustomerRecord({
+      name: '导出公司',
+      province: '浙江',
+      initialAuditFee: '1234.50',
+      auditDate: new Date('2025-06-01'),
+    });
     const xlsx = await exportCustomersXlsx(agent, { province: ['浙江'] }, null);
     await prisma.customer.deleteMany({ where: { name: '导出公司' } });
-    const { importCustomers: r } = await gqlOk<ImportData>(agent, IMPORT, { format: 'XLSX', content: xlsx.toString('base64') });
+    const { importCustomers: r } = await gqlOk<ImportData>(agent, IMPORT, {
+      format: 'XLSX',
+      content: xlsx.toString('base64'),
+    });
     expect(r).toMatchObject({ ok: true, importedCount: 1, errors: [] });
     const back = await prisma.customer.findFirstOrThrow({ where: { name: '导出公司' } });
     expect(back.initialAuditFee?.toFixed(2)).toBe('1234.50');
@@ -82,14 +111,22 @@ describe('customer import: all or nothing', () => {
   });
 
   it('rejects files without a name column, empty files and unreadable Excel with BAD_USER_INPUT', async () => {
-    expect(errorCodes(await gqlAs(agent, IMPORT, { format: 'CSV', content: 'foo,bar\n1,2\n' }))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await gqlAs(agent, IMPORT, { format: 'CSV', content: '公司名称\n' }))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await gqlAs(agent, IMPORT, { format: 'XLSX', content: Buffer.from('not excel').toString('base64') }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gqlAs(agent, IMPORT, { format: 'CSV', content: 'foo,bar\n1,2\n' }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(errorCodes(await gqlAs(agent, IMPORT, { format: 'CSV', content: '公司名称\n' }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(
+      errorCodes(await gqlAs(agent, IMPORT, { format: 'XLSX', content: Buffer.from('not excel').toString('base64') })),
+    ).toEqual(['BAD_USER_INPUT']);
   });
 
   it('needs the customers:import permission', async () => {
     const quality = (await createStaff('QUALITY_MANAGER')).viewer;
-    expect(errorCodes(await gqlAs(quality, IMPORT, { format: 'CSV', content: '公司名称\nx\n' }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(quality, IMPORT, { format: 'CSV', content: '公司名称\nx\n' }))).toEqual([
+      'FORBIDDEN',
+    ]);
   });
 });
 
@@ -108,12 +145,18 @@ describe('customer export', () => {
     expect(lines[2]).toContain('有效'); // enum codes are exported as the Chinese labels the import reads back
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await exportCustomersXlsx(agent, { province: ['福建'] }, null)) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      (await exportCustomersXlsx(agent, { province: ['福建'] }, null)) as unknown as ArrayBuffer,
+    );
     expect(workbook.worksheets[0]!.rowCount).toBe(3);
   });
 
   it('refuses viewers without customers:read', async () => {
-    await expect(exportCustomersCsv({ kind: 'anonymous' }, {}, null)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(exportCustomersCsv({ kind: 'apiClient', apiKeyId: 'x', name: 'w', scopes: ['customers:write'] }, {}, null)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(exportCustomersCsv({ kind: 'anonymous' }, {}, null)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    await expect(
+      exportCustomersCsv({ kind: 'apiClient', apiKeyId: 'x', name: 'w', scopes: ['customers:write'] }, {}, null),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

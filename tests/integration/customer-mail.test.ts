@@ -6,7 +6,14 @@ import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { gqlOk } from '../helpers/graphql';
-import { anonymousInput, RECORD, SUBMIT, submitInput, useTempStorage, type SubmittedInteraction } from '../helpers/interactions';
+import {
+  anonymousInput,
+  RECORD,
+  SUBMIT,
+  submitInput,
+  useTempStorage,
+  type SubmittedInteraction,
+} from '../helpers/interactions';
 import { startSmtpCapture } from '../helpers/smtp';
 
 // SPEC §3/§4: customers hear about their records by e-mail — queued in the same transaction as the step, sent by the
@@ -17,7 +24,8 @@ let portalEmail = '';
 let agent: Viewer;
 let customerId = '';
 
-const submit = async (viewer: Viewer, input: Record<string, unknown>) => (await gqlOk<{ submitInteraction: SubmittedInteraction }>(viewer, SUBMIT, { input })).submitInteraction;
+const submit = async (viewer: Viewer, input: Record<string, unknown>) =>
+  (await gqlOk<{ submitInteraction: SubmittedInteraction }>(viewer, SUBMIT, { input })).submitInteraction;
 
 async function mailJobs(number: string) {
   const schema = process.env.KEFU_QUEUE_SCHEMA!;
@@ -69,28 +77,49 @@ describe('customer notification mails', () => {
     const withMail = await submit({ kind: 'anonymous' }, anonymousInput({ contactEmail: 'visitor@mail.cn' }));
     const jobs = await mailJobs(withMail.number);
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]?.data.text).toContain('查看处理进度：http://kefu.test/track（请输入受理编号和提交时留下的联系电话）');
+    expect(jobs[0]?.data.text).toContain(
+      '查看处理进度：http://kefu.test/track（请输入受理编号和提交时留下的联系电话）',
+    );
     const without = await submit({ kind: 'anonymous' }, anonymousInput());
     expect(await mailJobs(without.number)).toEqual([]);
   });
 
   it('staff intake (来电记录) acknowledges to the e-mail given on the call', async () => {
     const result = await gqlOk<{ recordInteraction: { number: string } }>(agent, RECORD, {
-      input: { channel: 'PHONE', type: 'COMPLAINT', customerId, subject: '电话投诉：包装破损', description: '外箱破损 3 箱', contactEmail: 'qc@customer.cn' },
+      input: {
+        channel: 'PHONE',
+        type: 'COMPLAINT',
+        customerId,
+        subject: '电话投诉：包装破损',
+        description: '外箱破损 3 箱',
+        contactEmail: 'qc@customer.cn',
+      },
     });
     const jobs = await mailJobs(result.recordInteraction.number);
     expect(jobs.map((j) => j.data.to)).toEqual(['qc@customer.cn']);
   });
 
   it('workflow steps tell the customer: a declined requirement with its reason, an answer', async () => {
-    const complaint = await submit(customer, submitInput({ subject: '要求全额赔偿', contactEmail: 'boss@customer.cn' }));
+    const complaint = await submit(
+      customer,
+      submitInput({ subject: '要求全额赔偿', contactEmail: 'boss@customer.cn' }),
+    );
     await runCommand(agent, complaint.id, complaint.version, { type: 'DECLINE', reason: '超出合同约定的赔偿范围' });
     const declined = (await mailJobs(complaint.number)).map((j) => j.data);
-    expect(declined.map((m) => m.subject)).toEqual([`【已受理】您的投诉编号 ${complaint.number}`, `【处理结果】${complaint.number} 不予受理`]);
+    expect(declined.map((m) => m.subject)).toEqual([
+      `【已受理】您的投诉编号 ${complaint.number}`,
+      `【处理结果】${complaint.number} 不予受理`,
+    ]);
     expect(declined[1]?.text).toContain('理由：超出合同约定的赔偿范围');
 
-    const question = await submit(customer, submitInput({ type: 'CONSULTATION', subject: '复评流程', contactEmail: 'boss@customer.cn' }));
-    await runCommand(agent, question.id, question.version, { type: 'ANSWER', answer: '复评须在证书到期前 3 个月申请。' });
+    const question = await submit(
+      customer,
+      submitInput({ type: 'CONSULTATION', subject: '复评流程', contactEmail: 'boss@customer.cn' }),
+    );
+    await runCommand(agent, question.id, question.version, {
+      type: 'ANSWER',
+      answer: '复评须在证书到期前 3 个月申请。',
+    });
     const answered = (await mailJobs(question.number)).at(-1)?.data;
     expect(answered?.subject).toBe(`【答复】${question.number}`);
     expect(answered?.text).toContain('复评须在证书到期前 3 个月申请。');

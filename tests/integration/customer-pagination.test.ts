@@ -7,12 +7,19 @@ import { gqlOk } from '../helpers/graphql';
 const PAGE = /* GraphQL */ `
   query Page($sort: CustomerSort, $first: Int, $after: String) {
     customers(sort: $sort, first: $first, after: $after) {
-      nodes { id }
-      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
-type PageData = { customers: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+type PageData = {
+  customers: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+};
 
 let agent: Viewer;
 

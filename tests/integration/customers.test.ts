@@ -7,10 +7,21 @@ import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 const LIST = /* GraphQL */ `
   query List($filter: CustomerFilter, $sort: CustomerSort, $first: Int, $after: String) {
     customers(filter: $filter, sort: $sort, first: $first, after: $after) {
-      nodes { id name }
-      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        name
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       totalCount
-      totals { count initialAuditFee surveillanceAuditFee contractAmount }
+      totals {
+        count
+        initialAuditFee
+        surveillanceAuditFee
+        contractAmount
+      }
     }
   }
 `;
@@ -154,8 +165,12 @@ describe('customer list: every filter of SPEC §1', () => {
   });
 
   it('rejects bad filter values and page sizes with BAD_USER_INPUT', async () => {
-    expect(errorCodes(await gqlAs(agent, LIST, { filter: { auditDate: { from: '2025-13-01' } } }))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await gqlAs(agent, LIST, { filter: { initialAuditFee: { min: '1.234' } } }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gqlAs(agent, LIST, { filter: { auditDate: { from: '2025-13-01' } } }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(errorCodes(await gqlAs(agent, LIST, { filter: { initialAuditFee: { min: '1.234' } } }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     const tooMany = await gqlAs(agent, LIST, { first: 1000 });
     expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);
     expect(tooMany.errors?.[0]?.extensions?.fields).toHaveProperty('first');

@@ -45,7 +45,9 @@ describe('the data folder lock', () => {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(DataDirLockedError);
-    expect((refusal as Error).message).toContain(`in use by process ${holder.pid} on host ${hostname()} (test holder, since `);
+    expect((refusal as Error).message).toContain(
+      `in use by process ${holder.pid} on host ${hostname()} (test holder, since `,
+    );
 
     holder.kill('SIGKILL');
     await exited(holder);
@@ -72,10 +74,14 @@ describe('the data folder lock', () => {
 describe('the backup archive', () => {
   it('restores only what its manifest vouches for', async () => {
     const archive = join(scratch, 'backup.tar.gz');
-    await writeArchive(archive, { mode: 'embedded', tables: {} }, async (add: { bytes: (name: string, bytes: Buffer) => Promise<void> }) => {
-      await add.bytes('uploads/a/b', Buffer.from('attachment'));
-      await add.bytes('secrets/nextauth-secret', Buffer.from('secret'));
-    });
+    await writeArchive(
+      archive,
+      { mode: 'embedded', tables: {} },
+      async (add: { bytes: (name: string, bytes: Buffer) => Promise<void> }) => {
+        await add.bytes('uploads/a/b', Buffer.from('attachment'));
+        await add.bytes('secrets/nextauth-secret', Buffer.from('secret'));
+      },
+    );
     const manifest = await readArchive(archive, mkdtempSync(join(scratch, 'staging-')));
     expect(Object.keys(manifest.files).sort()).toEqual(['secrets/nextauth-secret', 'uploads/a/b']);
 
@@ -85,6 +91,8 @@ describe('the backup archive', () => {
     writeFileSync(join(unpacked, 'uploads/a/b'), 'tampered!!');
     const tampered = join(scratch, 'tampered.tar.gz');
     execFileSync('tar', ['-czf', tampered, '-C', unpacked, 'manifest.json', 'uploads', 'secrets']);
-    await expect(readArchive(tampered, mkdtempSync(join(scratch, 'staging-')))).rejects.toThrow('checksum differs: uploads/a/b');
+    await expect(readArchive(tampered, mkdtempSync(join(scratch, 'staging-')))).rejects.toThrow(
+      'checksum differs: uploads/a/b',
+    );
   });
 });

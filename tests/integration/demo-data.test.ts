@@ -9,9 +9,17 @@ describe('demo data (what npm start loads on first run)', () => {
     expect(await seedDemoData(prisma, { customers: 12 })).toBe(false);
     expect(await prisma.customer.count()).toBe(12);
     for (const login of DEMO_LOGINS) {
-      expect(await signInWithPassword({ email: login.email, password: 'kefu-demo-2026' }, `192.0.2.${DEMO_LOGINS.indexOf(login)}`)).toMatchObject({ role: login.role });
+      expect(
+        await signInWithPassword(
+          { email: login.email, password: 'kefu-demo-2026' },
+          `192.0.2.${DEMO_LOGINS.indexOf(login)}`,
+        ),
+      ).toMatchObject({ role: login.role });
     }
-    const statuses = await prisma.interaction.findMany({ select: { number: true, type: true, status: true }, orderBy: { createdAt: 'asc' } });
+    const statuses = await prisma.interaction.findMany({
+      select: { number: true, type: true, status: true },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(statuses.map((s) => [s.type, s.status])).toEqual([
       ['COMPLAINT', 'REGISTERED'],
       ['COMPLAINT', 'INVESTIGATING'],
@@ -27,7 +35,14 @@ describe('demo data (what npm start loads on first run)', () => {
     expect(periods.length).toBeGreaterThanOrEqual(2);
     expect(await prisma.surveyResponse.count({ where: { submittedAt: { not: null } } })).toBeGreaterThan(0);
     // The clock knows the year's public holidays and make-up days (and next year's, once published).
-    expect(await prisma.calendarDay.count({ where: { date: { gte: new Date('2026-01-01T00:00:00Z'), lt: new Date('2027-01-01T00:00:00Z') } } })).toBe(39);
-    expect(await prisma.calendarDay.findUnique({ where: { date: new Date('2026-10-01T00:00:00Z') } })).toMatchObject({ isWorkday: false, name: '国庆节' });
+    expect(
+      await prisma.calendarDay.count({
+        where: { date: { gte: new Date('2026-01-01T00:00:00Z'), lt: new Date('2027-01-01T00:00:00Z') } },
+      }),
+    ).toBe(39);
+    expect(await prisma.calendarDay.findUnique({ where: { date: new Date('2026-10-01T00:00:00Z') } })).toMatchObject({
+      isWorkday: false,
+      name: '国庆节',
+    });
   });
 });

@@ -30,29 +30,67 @@ beforeAll(async () => {
   // and years of closed history.
   const open = Array.from({ length: OPEN }, (_, i) => {
     const overdue = i % 3 !== 0;
-    const dueAt = overdue ? new Date(T.getTime() - (1 + (i % 70)) * 3_600_000 - (i % 53) * 60_000) : new Date(T.getTime() + (20 + (i % 200)) * 3_600_000 + (i % 41) * 60_000);
-    return { number: `TS-IDLE-${i}`, dueAt, level: overdue ? overdueLevel(businessHoursBetween(dueAt, T, calendar), DEFAULT_ESCALATION_POLICY) : 0 };
+    const dueAt = overdue
+      ? new Date(T.getTime() - (1 + (i % 70)) * 3_600_000 - (i % 53) * 60_000)
+      : new Date(T.getTime() + (20 + (i % 200)) * 3_600_000 + (i % 41) * 60_000);
+    return {
+      number: `TS-IDLE-${i}`,
+      dueAt,
+      level: overdue ? overdueLevel(businessHoursBetween(dueAt, T, calendar), DEFAULT_ESCALATION_POLICY) : 0,
+    };
   });
   for (let i = 0; i < OPEN; i += 1_000) {
     await prisma.interaction.createMany({
       data: open.slice(i, i + 1_000).map((r, j) => ({
-        number: r.number, type: 'COMPLAINT' as const, channel: 'PORTAL' as const, subject: '尺寸超差', description: '外径超差', status: 'INVESTIGATING' as const,
-        ownerId: owners[(i + j) % owners.length], responsibleDepartmentId: null, triageDueAt: null, resolutionDueAt: r.dueAt, escalationLevel: r.level,
+        number: r.number,
+        type: 'COMPLAINT' as const,
+        channel: 'PORTAL' as const,
+        subject: '尺寸超差',
+        description: '外径超差',
+        status: 'INVESTIGATING' as const,
+        ownerId: owners[(i + j) % owners.length],
+        responsibleDepartmentId: null,
+        triageDueAt: null,
+        resolutionDueAt: r.dueAt,
+        escalationLevel: r.level,
       })),
     });
   }
-  const ids = new Map((await prisma.interaction.findMany({ where: { number: { startsWith: 'TS-IDLE-' } }, select: { id: true, number: true } })).map((r) => [r.number, r.id]));
+  const ids = new Map(
+    (
+      await prisma.interaction.findMany({
+        where: { number: { startsWith: 'TS-IDLE-' } },
+        select: { id: true, number: true },
+      })
+    ).map((r) => [r.number, r.id]),
+  );
   await prisma.escalation.createMany({
     data: open.flatMap((r) => [
       { interactionId: ids.get(r.number)!, reason: 'DUE_SOON', level: 0, notifiedUserIds: [], mailedAt: T },
-      ...(r.level > 0 ? [{ interactionId: ids.get(r.number)!, reason: 'RESOLUTION_OVERDUE', level: r.level, notifiedUserIds: [], mailedAt: T }] : []),
+      ...(r.level > 0
+        ? [
+            {
+              interactionId: ids.get(r.number)!,
+              reason: 'RESOLUTION_OVERDUE',
+              level: r.level,
+              notifiedUserIds: [],
+              mailedAt: T,
+            },
+          ]
+        : []),
     ]),
   });
   for (let i = 0; i < CLOSED; i += 1_000) {
     await prisma.interaction.createMany({
       data: Array.from({ length: Math.min(1_000, CLOSED - i) }, (_, j) => ({
-        number: `TS-HIST-${i + j}`, type: 'COMPLAINT' as const, channel: 'PHONE' as const, subject: '历史', description: '已结案', status: 'CLOSED' as const,
-        resolutionDueAt: new Date(T.getTime() - (30 + ((i + j) % 700)) * 24 * 3_600_000), closedAt: new Date(T.getTime() - 20 * 24 * 3_600_000),
+        number: `TS-HIST-${i + j}`,
+        type: 'COMPLAINT' as const,
+        channel: 'PHONE' as const,
+        subject: '历史',
+        description: '已结案',
+        status: 'CLOSED' as const,
+        resolutionDueAt: new Date(T.getTime() - (30 + ((i + j) % 700)) * 24 * 3_600_000),
+        closedAt: new Date(T.getTime() - 20 * 24 * 3_600_000),
       })),
     });
   }
@@ -77,7 +115,11 @@ describe('an idle escalation sweep', () => {
     // Only records whose next level (or DUE_SOON) fell due in that minute: a handful, not the thousands waiting.
     for (const read of idle) expect(read).toBeLessThanOrEqual(OPEN / 100);
     // Those read were escalated and now wait for a later level: nothing is left due in those minutes.
-    expect(await prisma.interaction.count({ where: { number: { startsWith: 'TS-IDLE-' }, nextEscalationAt: { lte: minutes(5) } } })).toBe(0);
+    expect(
+      await prisma.interaction.count({
+        where: { number: { startsWith: 'TS-IDLE-' }, nextEscalationAt: { lte: minutes(5) } },
+      }),
+    ).toBe(0);
   }, 300_000);
 
   it('reads a record again as soon as a workflow write changes what its escalation depends on', async () => {
@@ -87,13 +129,23 @@ describe('an idle escalation sweep', () => {
     const result = await runEscalationSweep(minutes(6));
     expect(result.candidates).toBe(1);
     expect(result.escalations).toBe(1);
-    expect(await prisma.escalation.findMany({ where: { interactionId: record.id, reason: 'RESOLUTION_OVERDUE' }, select: { level: true } })).toEqual([{ level: 1 }]);
+    expect(
+      await prisma.escalation.findMany({
+        where: { interactionId: record.id, reason: 'RESOLUTION_OVERDUE' },
+        select: { level: true },
+      }),
+    ).toEqual([{ level: 1 }]);
     // A pending callback task on a complaint marks the complaint too.
     const other = await prisma.interaction.findFirstOrThrow({ where: { number: 'TS-IDLE-3' } });
     await prisma.callback.create({ data: { interactionId: other.id, reason: 'POST_RESOLUTION', dueAt: minutes(60) } });
     expect((await runEscalationSweep(minutes(7))).candidates).toBe(1);
     // Looked at: its next time is now the callback's due time (before its next overdue level), and the mark is gone.
-    expect(await prisma.interaction.findUniqueOrThrow({ where: { id: other.id }, select: { nextEscalationAt: true, escalationChangedAt: true } })).toEqual({
+    expect(
+      await prisma.interaction.findUniqueOrThrow({
+        where: { id: other.id },
+        select: { nextEscalationAt: true, escalationChangedAt: true },
+      }),
+    ).toEqual({
       nextEscalationAt: minutes(60),
       escalationChangedAt: null,
     });
@@ -101,7 +153,9 @@ describe('an idle escalation sweep', () => {
 
   it('reads every record with a stored time again once when the calendar changes', async () => {
     const stored = await prisma.interaction.count({ where: { nextEscalationAt: { not: null } } });
-    await prisma.calendarDay.create({ data: { date: new Date('2026-11-27T00:00:00Z'), isWorkday: false, name: '测试假日' } });
+    await prisma.calendarDay.create({
+      data: { date: new Date('2026-11-27T00:00:00Z'), isWorkday: false, name: '测试假日' },
+    });
     // As the service-rules service does once its change commits (the calendar is cached per process).
     invalidateConfigCache();
     const result = await runEscalationSweep(minutes(9));

@@ -19,7 +19,10 @@ let instanceA: PgBoss;
 let instanceB: PgBoss; // a second app instance on the same database
 
 async function jobStates(name: string) {
-  return prisma.$queryRawUnsafe<{ state: string; n: number }[]>(`SELECT state::text, count(*)::int AS n FROM "${queueSchema}".job WHERE name = $1 GROUP BY state`, name);
+  return prisma.$queryRawUnsafe<{ state: string; n: number }[]>(
+    `SELECT state::text, count(*)::int AS n FROM "${queueSchema}".job WHERE name = $1 GROUP BY state`,
+    name,
+  );
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
@@ -69,10 +72,28 @@ describe('background jobs', () => {
     const manager = (await createStaff('SERVICE_MANAGER')).user;
     const owner = (await createStaff('DEPARTMENT_HANDLER')).user;
     const crisis = await prisma.interaction.create({
-      data: { number: 'TS-Q-1', type: 'COMPLAINT', channel: 'PORTAL', subject: '刹车片异响', description: '批量异响', status: 'TRIAGED', severity: 'CRISIS', ownerId: owner.id },
+      data: {
+        number: 'TS-Q-1',
+        type: 'COMPLAINT',
+        channel: 'PORTAL',
+        subject: '刹车片异响',
+        description: '批量异响',
+        status: 'TRIAGED',
+        severity: 'CRISIS',
+        ownerId: owner.id,
+      },
     });
     const overdue = await prisma.interaction.create({
-      data: { number: 'TS-Q-2', type: 'COMPLAINT', channel: 'PHONE', subject: '交期延误', description: '延误 3 天', status: 'INVESTIGATING', ownerId: owner.id, resolutionDueAt: sh('2026-11-20T15:30:00') },
+      data: {
+        number: 'TS-Q-2',
+        type: 'COMPLAINT',
+        channel: 'PHONE',
+        subject: '交期延误',
+        description: '延误 3 天',
+        status: 'INVESTIGATING',
+        ownerId: owner.id,
+        resolutionDueAt: sh('2026-11-20T15:30:00'),
+      },
     });
     const now = sh('2026-11-20T16:00:00').toISOString();
 
@@ -111,7 +132,10 @@ describe('background jobs', () => {
     delete process.env.SMTP_URL;
     try {
       const before = smtp.messages.length;
-      expect(await sendMail({ to: 'someone@test.cn', subject: '测试', text: '正文' })).toEqual({ sent: false, reason: 'SMTP_URL not set' });
+      expect(await sendMail({ to: 'someone@test.cn', subject: '测试', text: '正文' })).toEqual({
+        sent: false,
+        reason: 'SMTP_URL not set',
+      });
       expect(smtp.messages).toHaveLength(before);
     } finally {
       process.env.SMTP_URL = url;
@@ -128,7 +152,14 @@ describe('background jobs', () => {
     // A sweep runs with no worker anywhere: its mail jobs are only written.
     const manager = (await createStaff('SERVICE_MANAGER')).user;
     const registered = await prisma.interaction.create({
-      data: { number: 'TS-Q-3', type: 'COMPLAINT', channel: 'EMAIL', subject: '包装破损', description: '外箱破损', triageDueAt: sh('2026-11-23T11:00:00') },
+      data: {
+        number: 'TS-Q-3',
+        type: 'COMPLAINT',
+        channel: 'EMAIL',
+        subject: '包装破损',
+        description: '外箱破损',
+        triageDueAt: sh('2026-11-23T11:00:00'),
+      },
     });
     expect((await runEscalationSweep(sh('2026-11-23T11:00:00'))).escalations).toBeGreaterThanOrEqual(1);
     await stopQueue(5_000);

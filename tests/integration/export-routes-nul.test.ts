@@ -18,17 +18,38 @@ beforeAll(async () => {
   ({ key } = await createApiKeyRow(['customers:read', 'interactions:read', 'surveys:read']));
 });
 
-const get = (route: Route, path: string) => route(new NextRequest(`http://localhost${path}`, { headers: { authorization: `Bearer ${key}` } }));
+const get = (route: Route, path: string) =>
+  route(new NextRequest(`http://localhost${path}`, { headers: { authorization: `Bearer ${key}` } }));
 const json = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
 const cases: [string, Route, string][] = [
-  ['customers: %00 in a filter value', customersExport, `/api/customers/export?format=csv&filter=${json({ search: 'a' })}%00`],
-  ['customers: \\u0000 inside the JSON filter', customersExport, `/api/customers/export?format=csv&filter=${json({ search: 'a\u0000b' })}`],
-  ['customers: in a list of the filter', customersExport, `/api/customers/export?format=xlsx&filter=${json({ province: ['上海\u0000'] })}`],
+  [
+    'customers: %00 in a filter value',
+    customersExport,
+    `/api/customers/export?format=csv&filter=${json({ search: 'a' })}%00`,
+  ],
+  [
+    'customers: \\u0000 inside the JSON filter',
+    customersExport,
+    `/api/customers/export?format=csv&filter=${json({ search: 'a\u0000b' })}`,
+  ],
+  [
+    'customers: in a list of the filter',
+    customersExport,
+    `/api/customers/export?format=xlsx&filter=${json({ province: ['上海\u0000'] })}`,
+  ],
   ['customers: in the format', customersExport, `/api/customers/export?format=csv%00`],
   ['monthly report: in the month', complaintsReport, `/api/reports/complaints?format=csv&month=2026-11%00`],
-  ['survey responses: in the filter', responsesExport, `/api/surveys/responses/export?format=csv&filter=${json({ periodLabel: '2026-Q4\u0000' })}`],
-  ['survey analysis: in the filter', analysisExport, `/api/surveys/analysis/export?format=csv&filter=${json({ templateKey: 'k\u0000' })}`],
+  [
+    'survey responses: in the filter',
+    responsesExport,
+    `/api/surveys/responses/export?format=csv&filter=${json({ periodLabel: '2026-Q4\u0000' })}`,
+  ],
+  [
+    'survey analysis: in the filter',
+    analysisExport,
+    `/api/surveys/analysis/export?format=csv&filter=${json({ templateKey: 'k\u0000' })}`,
+  ],
   ['survey report: in the period', surveyReport, `/api/surveys/report?period=2026-Q4%00`],
   ['in the name of a parameter', customersExport, `/api/customers/export?format=csv&fil%00ter=x`],
 ];

@@ -31,7 +31,11 @@ describe('a malformed import file is BAD_USER_INPUT naming the line, never an in
   ])('CSV with %s', async (_, content, line) => {
     const before = await prisma.customer.count();
     const result = await gqlHttp(agent, { query: IMPORT, variables: { format: 'CSV', content } });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', line, fields: { content: expect.stringContaining(`第 ${line} 行`) } });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      line,
+      fields: { content: expect.stringContaining(`第 ${line} 行`) },
+    });
     expect(result.errors?.[0]?.message).toContain(`line ${line}`);
     expect(await prisma.customer.count()).toBe(before);
   });
@@ -62,7 +66,9 @@ describe('dates outside the years 1–9999', () => {
       expect(result.status).toBe(400);
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
-    const literal = await gqlHttp(admin, { query: `mutation { addCalendarDays(input: { from: "0000-02-01", isWorkday: false, name: "假日" }) { date } }` });
+    const literal = await gqlHttp(admin, {
+      query: `mutation { addCalendarDays(input: { from: "0000-02-01", isWorkday: false, name: "假日" }) { date } }`,
+    });
     expect(literal.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(literal.status).toBe(400);
     expect(await prisma.calendarDay.count()).toBe(0);
@@ -102,7 +108,11 @@ describe('the schema is shown to staff and API clients only, in production', () 
       const field = await gqlHttp(viewer, { query: typo }, { production: true });
       expect(field.status).toBe(400);
       expect(field.errors?.[0]?.message).toBe('Cannot query field "viewr" on type "Query".');
-      const value = await gqlHttp(viewer, { query: badEnum, variables: { f: { status: ['ACTIV'] } } }, { production: true });
+      const value = await gqlHttp(
+        viewer,
+        { query: badEnum, variables: { f: { status: ['ACTIV'] } } },
+        { production: true },
+      );
       expect(value.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(value.errors?.[0]?.message).not.toMatch(/Did you mean/);
     }
@@ -110,6 +120,8 @@ describe('the schema is shown to staff and API clients only, in production', () 
       const field = await gqlHttp(viewer, { query: typo }, { production: true });
       expect(field.errors?.[0]?.message).toMatch(/Did you mean "viewer"\?/);
     }
-    expect((await gqlHttp(anonymous, { query: typo }, { production: false })).errors?.[0]?.message).toMatch(/Did you mean/);
+    expect((await gqlHttp(anonymous, { query: typo }, { production: false })).errors?.[0]?.message).toMatch(
+      /Did you mean/,
+    );
   });
 });

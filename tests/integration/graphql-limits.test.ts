@@ -70,7 +70,10 @@ describe('the nested fan-out of issue 10', () => {
   });
 
   it('answers a page the customer may have normally', async () => {
-    const result = await gqlHttp(customer, { query: `query($n: Int) { interactions(first: $n) { totalCount nodes { id subject } } }`, variables: { n: 100 } });
+    const result = await gqlHttp(customer, {
+      query: `query($n: Int) { interactions(first: $n) { totalCount nodes { id subject } } }`,
+      variables: { n: 100 },
+    });
     expect(result.status).toBe(200);
     expect((result.data as { interactions: { totalCount: number } }).interactions.totalCount).toBe(30);
   });

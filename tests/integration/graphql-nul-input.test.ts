@@ -24,7 +24,12 @@ import { sampleValue } from '../helpers/schema-samples';
 const schema = buildSchema();
 
 /** One place a string can go: a root field, one of its arguments, and the path of input fields (and lists) inside it. */
-type StringPosition = { root: 'Query' | 'Mutation'; field: GraphQLField<unknown, unknown>; arg: string; path: string[] };
+type StringPosition = {
+  root: 'Query' | 'Mutation';
+  field: GraphQLField<unknown, unknown>;
+  arg: string;
+  path: string[];
+};
 
 function stringPositions(type: GraphQLInputType, path: string[], seen: Set<string>): string[][] {
   const named = getNamedType(type);
@@ -40,7 +45,8 @@ function allStringPositions(s: GraphQLSchema): StringPosition[] {
   for (const root of ['Query', 'Mutation'] as const) {
     const type = root === 'Query' ? s.getQueryType()! : s.getMutationType()!;
     for (const field of Object.values(type.getFields())) {
-      for (const arg of field.args) for (const path of stringPositions(arg.type, [], new Set())) out.push({ root, field, arg: arg.name, path });
+      for (const arg of field.args)
+        for (const path of stringPositions(arg.type, [], new Set())) out.push({ root, field, arg: arg.name, path });
     }
   }
   return out;
@@ -95,7 +101,10 @@ async function expectRefused(position: StringPosition, text: string, asLiteral: 
   const { query, variables } = operationFor(position, text, asLiteral);
   const result = await gqlHttp(viewer, { query, variables });
   const codes = (result.errors ?? []).map((e) => e.extensions?.code);
-  expect(codes, `${describePosition(position)} ${asLiteral ? 'literal' : 'variable'}: ${JSON.stringify(result.errors)}`).toEqual(['BAD_USER_INPUT']);
+  expect(
+    codes,
+    `${describePosition(position)} ${asLiteral ? 'literal' : 'variable'}: ${JSON.stringify(result.errors)}`,
+  ).toEqual(['BAD_USER_INPUT']);
   expect(result.status).toBe(400);
   expect(result.data).toBeUndefined();
   expect(result.errors?.[0]?.message).toMatch(/U\+0000/);
@@ -141,13 +150,19 @@ describe('NUL in any string input', () => {
   }, 120_000);
 
   it('is refused in a key of an input object too', async () => {
-    const key = await gqlHttp(viewers[0]!, { query: `query($f: CustomerFilter) { customers(filter: $f) { totalCount } }`, variables: { f: { ['na\u0000me']: 'x' } } });
+    const key = await gqlHttp(viewers[0]!, {
+      query: `query($f: CustomerFilter) { customers(filter: $f) { totalCount } }`,
+      variables: { f: { ['na\u0000me']: 'x' } },
+    });
     expect(key.status).toBe(400);
     expect(key.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('leaves other control characters and ordinary text alone', async () => {
-    const result = await gqlHttp(viewers[0]!, { query: `query($f: CustomerFilter) { customers(filter: $f) { totalCount } }`, variables: { f: { search: 'tab\there\u0001' } } });
+    const result = await gqlHttp(viewers[0]!, {
+      query: `query($f: CustomerFilter) { customers(filter: $f) { totalCount } }`,
+      variables: { f: { search: 'tab\there\u0001' } },
+    });
     expect(result.status).toBe(200);
     expect(result.errors).toBeUndefined();
   });

@@ -28,13 +28,26 @@ beforeAll(async () => {
 });
 afterAll(() => app.drain(1000));
 
-function post(body: string | Buffer, headers: Record<string, string> = {}, chunked = false): Promise<{ status: number; body: string }> {
+function post(
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+  chunked = false,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: '/api/graphql', method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     if (chunked) {
       // Written in pieces without a Content-Length: the limit must hold while reading, not only on the header.
@@ -44,7 +57,8 @@ function post(body: string | Buffer, headers: Record<string, string> = {}, chunk
   });
 }
 
-const code = (body: string) => (JSON.parse(body) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code;
+const code = (body: string) =>
+  (JSON.parse(body) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code;
 
 describe('the GraphQL endpoint over HTTP', () => {
   it('answers a well-formed query', async () => {
@@ -66,7 +80,13 @@ describe('the GraphQL endpoint over HTTP', () => {
     const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(150_000) } });
     expect((await post(body)).status).toBe(413);
     expect((await post(body, { authorization: `Bearer ${key}` })).status).toBe(200);
-    expect((await post(JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(300_000) } }), { authorization: `Bearer ${key}` })).status).toBe(413);
+    expect(
+      (
+        await post(JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(300_000) } }), {
+          authorization: `Bearer ${key}`,
+        })
+      ).status,
+    ).toBe(413);
   });
 
   it('answers malformed or truncated JSON with 400, not 500', async () => {
@@ -92,7 +112,9 @@ describe('the GraphQL endpoint over HTTP', () => {
 describe('the client address', () => {
   it('comes from the socket, never from a header the client sends', async () => {
     seenAddresses.length = 0;
-    await fetch(`http://127.0.0.1:${port}/somewhere`, { headers: { [CLIENT_ADDRESS_HEADER]: '203.0.113.9', 'x-forwarded-for': '198.51.100.7' } });
+    await fetch(`http://127.0.0.1:${port}/somewhere`, {
+      headers: { [CLIENT_ADDRESS_HEADER]: '203.0.113.9', 'x-forwarded-for': '198.51.100.7' },
+    });
     expect(seenAddresses).toEqual(['127.0.0.1']);
   });
 });

@@ -11,25 +11,46 @@ import { submitInteraction } from '@/graphql/interactions/interaction.service';
 import type { Viewer } from '@/server/viewer';
 import { createContract, createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk, type GqlResult } from '../helpers/graphql';
-import { anonymousInput, files, RECORD, SUBMIT, submitInput, useTempStorage, type SubmittedInteraction } from '../helpers/interactions';
+import {
+  anonymousInput,
+  files,
+  RECORD,
+  SUBMIT,
+  submitInput,
+  useTempStorage,
+  type SubmittedInteraction,
+} from '../helpers/interactions';
 
 const anonymous: Viewer = { kind: 'anonymous' };
 let customer: Viewer;
 let customerId: string;
 let agent: Viewer;
 
-const submit = (viewer: Viewer, input: Record<string, unknown>) => gqlAs<{ submitInteraction: SubmittedInteraction }>(viewer, SUBMIT, { input });
-const submitOk = async (viewer: Viewer, input: Record<string, unknown>) => (await gqlOk<{ submitInteraction: SubmittedInteraction }>(viewer, SUBMIT, { input })).submitInteraction;
+const submit = (viewer: Viewer, input: Record<string, unknown>) =>
+  gqlAs<{ submitInteraction: SubmittedInteraction }>(viewer, SUBMIT, { input });
+const submitOk = async (viewer: Viewer, input: Record<string, unknown>) =>
+  (await gqlOk<{ submitInteraction: SubmittedInteraction }>(viewer, SUBMIT, { input })).submitInteraction;
 const running = (number: string) => Number(number.split('-')[2]);
 
 const LOOKUP = `query($number: String!, $phone: String!) { lookupInteraction(number: $number, phone: $phone) { number status type subject timeline { action comment } } }`;
 let lookupServer: ReturnType<typeof createApolloServer> | undefined;
 /** The look-up as a request from `ip` (its rate limit is per IP). */
-async function lookupFrom(ip: string, number: string, phone: string): Promise<GqlResult<{ lookupInteraction: { number: string; status: string; timeline: { action: string; comment: string }[] } }>> {
+async function lookupFrom(
+  ip: string,
+  number: string,
+  phone: string,
+): Promise<
+  GqlResult<{ lookupInteraction: { number: string; status: string; timeline: { action: string; comment: string }[] } }>
+> {
   lookupServer ??= createApolloServer();
-  const response = await lookupServer.executeOperation({ query: LOOKUP, variables: { number, phone } }, { contextValue: createContext(anonymous, undefined, ip) });
+  const response = await lookupServer.executeOperation(
+    { query: LOOKUP, variables: { number, phone } },
+    { contextValue: createContext(anonymous, undefined, ip) },
+  );
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-  return response.body.singleResult as GqlResult<{ lookupInteraction: { number: string; status: string; timeline: { action: string; comment: string }[] } }>;
+  return response.body.singleResult as GqlResult<{
+    lookupInteraction: { number: string; status: string; timeline: { action: string; comment: string }[] };
+  }>;
 }
 
 beforeAll(async () => {
@@ -63,7 +84,11 @@ describe('numbering (SPEC §3: TS-2026-000123, from a database sequence)', () =>
   });
 
   it('20 concurrent submissions get 20 distinct consecutive numbers', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => submitOk(customer, submitInput({ type: 'SUGGESTION', subject: `建议 ${i}` }))));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        submitOk(customer, submitInput({ type: 'SUGGESTION', subject: `建议 ${i}` })),
+      ),
+    );
     const numbers = results.map((r) => running(r.number)).sort((a, b) => a - b);
     expect(new Set(numbers).size).toBe(20);
     expect(numbers.at(-1)! - numbers[0]!).toBe(19);
@@ -72,23 +97,49 @@ describe('numbering (SPEC §3: TS-2026-000123, from a database sequence)', () =>
 
   it('restarts at 000001 each year, by the Asia/Shanghai calendar', async () => {
     // 2026-12-31 23:30 and 2027-01-01 00:30 in Shanghai (15:30 and 16:30 UTC).
-    const lastOf2026 = await submitInteraction(customer, submitInput({ type: 'INQUIRY' }), new Date('2026-12-31T15:30:00Z'));
-    const first2027 = await submitInteraction(customer, submitInput({ type: 'INQUIRY' }), new Date('2026-12-31T16:30:00Z'));
-    const second2027 = await submitInteraction(customer, submitInput({ type: 'INQUIRY' }), new Date('2027-03-01T02:00:00Z'));
+    const lastOf2026 = await submitInteraction(
+      customer,
+      submitInput({ type: 'INQUIRY' }),
+      new Date('2026-12-31T15:30:00Z'),
+    );
+    const first2027 = await submitInteraction(
+      customer,
+      submitInput({ type: 'INQUIRY' }),
+      new Date('2026-12-31T16:30:00Z'),
+    );
+    const second2027 = await submitInteraction(
+      customer,
+      submitInput({ type: 'INQUIRY' }),
+      new Date('2027-03-01T02:00:00Z'),
+    );
     expect(lastOf2026.number).toMatch(/^CX-2026-\d{6}$/);
     expect([first2027.number, second2027.number]).toEqual(['CX-2027-000001', 'CX-2027-000002']);
   });
 
   it('a year’s sequence starts after the highest number already issued that year', async () => {
-    await prisma.interaction.create({ data: { number: 'TS-2030-000041', type: 'COMPLAINT', channel: 'PHONE', subject: '旧编号', description: '升级前登记' } });
+    await prisma.interaction.create({
+      data: {
+        number: 'TS-2030-000041',
+        type: 'COMPLAINT',
+        channel: 'PHONE',
+        subject: '旧编号',
+        description: '升级前登记',
+      },
+    });
     const next = await submitInteraction(customer, submitInput(), new Date('2030-05-01T02:00:00Z'));
     expect(next.number).toBe('TS-2030-000042');
   });
 
   it('10 concurrent first submissions of a new year get 000001 … 000010', async () => {
     const at = new Date('2031-02-01T02:00:00Z');
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => submitInteraction(customer, submitInput({ type: 'CONSULTATION', subject: `新年咨询 ${i}` }), at)));
-    expect(results.map((r) => r.number).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `ZX-2031-${String(i + 1).padStart(6, '0')}`));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        submitInteraction(customer, submitInput({ type: 'CONSULTATION', subject: `新年咨询 ${i}` }), at),
+      ),
+    );
+    expect(results.map((r) => r.number).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `ZX-2031-${String(i + 1).padStart(6, '0')}`),
+    );
   });
 });
 
@@ -149,7 +200,11 @@ describe('anonymous submission and look-up by number + phone', () => {
   it('an anonymous visitor must give company, contact and phone', async () => {
     const result = await submit(anonymous, submitInput());
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(Object.keys(result.errors![0]!.extensions!.fields as object).sort()).toEqual(['companyName', 'contactName', 'contactPhone']);
+    expect(Object.keys(result.errors![0]!.extensions!.fields as object).sort()).toEqual([
+      'companyName',
+      'contactName',
+      'contactPhone',
+    ]);
   });
 
   it('looks up with the right phone (spaces and dashes ignored); wrong phone and wrong number answer the same NOT_FOUND', async () => {
@@ -174,7 +229,14 @@ describe('anonymous submission and look-up by number + phone', () => {
   it('the look-up shows no internal history', async () => {
     const created = await submitOk(anonymous, anonymousInput());
     const { appendHistory } = await import('@/server/history');
-    await prisma.$transaction((tx) => appendHistory(tx, agent, { entityType: 'Interaction', entityId: created.id, action: 'NOTE', comment: '内部备注：疑似恶意投诉' }));
+    await prisma.$transaction((tx) =>
+      appendHistory(tx, agent, {
+        entityType: 'Interaction',
+        entityId: created.id,
+        action: 'NOTE',
+        comment: '内部备注：疑似恶意投诉',
+      }),
+    );
     const found = await lookupFrom('10.0.0.2', created.number, '13800138000');
     expect(JSON.stringify(found.data)).not.toContain('内部备注');
   });
@@ -222,7 +284,10 @@ describe('attachments: at most 5 files, 10 MB each, allowed types checked by ext
   }, 60_000);
 
   it('accepts exactly 5 files and exactly 10 MB', async () => {
-    const five = await submitOk(customer, submitInput({ attachments: Array.from({ length: 5 }, (_, i) => files.txt(`n${i}.txt`)) }));
+    const five = await submitOk(
+      customer,
+      submitInput({ attachments: Array.from({ length: 5 }, (_, i) => files.txt(`n${i}.txt`)) }),
+    );
     expect(five.attachments).toHaveLength(5);
     const big = await submitOk(customer, submitInput({ attachments: [files.ofSize(10 * 1024 * 1024)] }));
     expect(big.attachments[0]!.sizeBytes).toBe(10 * 1024 * 1024);
@@ -242,7 +307,10 @@ describe('attachments: at most 5 files, 10 MB each, allowed types checked by ext
     setStorage(failing);
     try {
       const before = await prisma.interaction.count();
-      const result = await submit(customer, submitInput({ subject: '附件写入失败', attachments: [files.txt('a.txt'), files.txt('b.txt')] }));
+      const result = await submit(
+        customer,
+        submitInput({ subject: '附件写入失败', attachments: [files.txt('a.txt'), files.txt('b.txt')] }),
+      );
       expect(errorCodes(result)).toEqual(['INTERNAL_SERVER_ERROR']);
       expect(failing.puts).toBe(2);
       expect(await prisma.interaction.count()).toBe(before);
@@ -255,8 +323,17 @@ describe('attachments: at most 5 files, 10 MB each, allowed types checked by ext
 
 describe('staff intake and conversion to a complaint', () => {
   it('records a phone call (来电记录) on a customer with the registering agent', async () => {
-    const result = await gqlOk<{ recordInteraction: { number: string; channel: string; registeredBy: { id: string } } }>(agent, RECORD, {
-      input: { channel: 'PHONE', type: 'INQUIRY', customerId, subject: '查询检测报告进度', description: '客户来电询问报告何时出具', contactPhone: '021-55550000' },
+    const result = await gqlOk<{
+      recordInteraction: { number: string; channel: string; registeredBy: { id: string } };
+    }>(agent, RECORD, {
+      input: {
+        channel: 'PHONE',
+        type: 'INQUIRY',
+        customerId,
+        subject: '查询检测报告进度',
+        description: '客户来电询问报告何时出具',
+        contactPhone: '021-55550000',
+      },
     });
     expect(result.recordInteraction.number).toMatch(/^CX-/);
     expect(result.recordInteraction.channel).toBe('PHONE');
@@ -264,14 +341,25 @@ describe('staff intake and conversion to a complaint', () => {
   });
 
   it('converts a consultation into a linked complaint with history on both; a stale version is a CONFLICT', async () => {
-    const recorded = await gqlOk<{ recordInteraction: { id: string; number: string; version: number } }>(agent, RECORD, {
-      input: { channel: 'VISIT', type: 'CONSULTATION', customerId, subject: '咨询换货流程', description: '来访咨询' },
-    });
+    const recorded = await gqlOk<{ recordInteraction: { id: string; number: string; version: number } }>(
+      agent,
+      RECORD,
+      {
+        input: { channel: 'VISIT', type: 'CONSULTATION', customerId, subject: '咨询换货流程', description: '来访咨询' },
+      },
+    );
     const source = recorded.recordInteraction;
     const CONVERT = `mutation($id: ID!, $version: Int!) { convertToComplaint(id: $id, version: $version) {
       id number type channel sourceInteraction { id number derivedInteractions { id } } history { action comment } } }`;
     const converted = await gqlOk<{
-      convertToComplaint: { id: string; number: string; type: string; channel: string; sourceInteraction: { id: string; derivedInteractions: { id: string }[] }; history: { action: string; comment: string }[] };
+      convertToComplaint: {
+        id: string;
+        number: string;
+        type: string;
+        channel: string;
+        sourceInteraction: { id: string; derivedInteractions: { id: string }[] };
+        history: { action: string; comment: string }[];
+      };
     }>(agent, CONVERT, { id: source.id, version: source.version });
     const complaint = converted.convertToComplaint;
     expect(complaint.number).toMatch(/^TS-/);
@@ -280,16 +368,18 @@ describe('staff intake and conversion to a complaint', () => {
     expect(complaint.sourceInteraction.id).toBe(source.id);
     expect(complaint.sourceInteraction.derivedInteractions.map((d) => d.id)).toEqual([complaint.id]);
     expect(complaint.history).toEqual([{ action: 'CREATE', comment: `已受理（由 ${source.number} 转为投诉）` }]);
-    const sourceHistory = await gqlOk<{ interaction: { history: { action: string; comment: string }[]; timeline: { action: string }[] } }>(
-      agent,
-      `query($id: ID!) { interaction(id: $id) { history { action comment } timeline { action } } }`,
-      { id: source.id },
-    );
+    const sourceHistory = await gqlOk<{
+      interaction: { history: { action: string; comment: string }[]; timeline: { action: string }[] };
+    }>(agent, `query($id: ID!) { interaction(id: $id) { history { action comment } timeline { action } } }`, {
+      id: source.id,
+    });
     expect(sourceHistory.interaction.history.map((h) => h.action)).toEqual(['CREATE', 'CONVERT_TO_COMPLAINT']);
     expect(sourceHistory.interaction.history[1]!.comment).toBe(`已转为投诉 ${complaint.number}`);
 
     expect(errorCodes(await gqlAs(agent, CONVERT, { id: source.id, version: source.version }))).toEqual(['CONFLICT']);
-    expect(errorCodes(await gqlAs(agent, CONVERT, { id: source.id, version: source.version + 1 }))).toEqual(['CONFLICT']);
+    expect(errorCodes(await gqlAs(agent, CONVERT, { id: source.id, version: source.version + 1 }))).toEqual([
+      'CONFLICT',
+    ]);
     expect(errorCodes(await gqlAs(agent, CONVERT, { id: complaint.id, version: 1 }))).toEqual(['BAD_USER_INPUT']);
   });
 });
@@ -297,7 +387,13 @@ describe('staff intake and conversion to a complaint', () => {
 describe('lists and filters', () => {
   it('filters by type, channel, status, search on number/subject and date; counts by status', async () => {
     const target = await submitOk(customer, submitInput({ type: 'INQUIRY', subject: '独一无二的查询主题' }));
-    type ListResult = { interactions: { totalCount: number; nodes: { id: string }[]; countsByStatus: { status: string; count: number }[] } };
+    type ListResult = {
+      interactions: {
+        totalCount: number;
+        nodes: { id: string }[];
+        countsByStatus: { status: string; count: number }[];
+      };
+    };
     const LIST = `query($filter: InteractionFilter, $first: Int, $after: String) { interactions(filter: $filter, first: $first, after: $after) {
       totalCount nodes { id } countsByStatus { status count } pageInfo { hasNextPage endCursor } } }`;
     const bySubject = await gqlOk<ListResult>(agent, LIST, { filter: { search: '独一无二' } });
@@ -313,14 +409,18 @@ describe('lists and filters', () => {
     const total = await prisma.interaction.count();
     expect(closed.interactions.countsByStatus).toEqual([{ status: 'REGISTERED', count: total }]);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    const byDate = await gqlOk<ListResult>(agent, LIST, { filter: { createdAt: { from: today, to: today }, search: '独一无二' } });
+    const byDate = await gqlOk<ListResult>(agent, LIST, {
+      filter: { createdAt: { from: today, to: today }, search: '独一无二' },
+    });
     expect(byDate.interactions.totalCount).toBe(1);
     const past = await gqlOk<ListResult>(agent, LIST, { filter: { createdAt: { to: '2020-01-01' } } });
     expect(past.interactions.totalCount).toBe(0);
   });
 
   it('pages with a cursor without overlap', async () => {
-    type Page = { interactions: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    type Page = {
+      interactions: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    };
     const LIST = `query($first: Int, $after: String) { interactions(first: $first, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`;
     const seen: string[] = [];
     let after: string | null = null;

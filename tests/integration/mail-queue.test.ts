@@ -12,7 +12,8 @@ process.env.KEFU_QUEUE_SCHEMA = queueSchema;
 let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
 
 // The workers as the app starts them: pg-boss's default 2 s polling, no schedules.
-const startAppWorkers = () => startWorkers({ schedule: false, sweepCron: null, surveyCron: null, housekeepingCron: null });
+const startAppWorkers = () =>
+  startWorkers({ schedule: false, sweepCron: null, surveyCron: null, housekeepingCron: null });
 
 async function until(check: () => Promise<boolean>, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -23,14 +24,18 @@ async function until(check: () => Promise<boolean>, timeoutMs = 60_000) {
 }
 
 async function jobsLeft(): Promise<number> {
-  const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${queueSchema}".job WHERE name LIKE 'send-mail%' AND state <> 'completed'`);
+  const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM "${queueSchema}".job WHERE name LIKE 'send-mail%' AND state <> 'completed'`,
+  );
   return rows[0]?.n ?? 0;
 }
 
 async function enqueue(queue: MailQueue, subjects: readonly string[]): Promise<void> {
   await startQueue({ schedule: false });
   for (let i = 0; i < subjects.length; i += 500) {
-    const mails: MailJob[] = subjects.slice(i, i + 500).map((subject, j) => ({ to: `r${i + j}@kunde.cn`, subject, text: `${subject}：正文`, ref: subject }));
+    const mails: MailJob[] = subjects
+      .slice(i, i + 500)
+      .map((subject, j) => ({ to: `r${i + j}@kunde.cn`, subject, text: `${subject}：正文`, ref: subject }));
     await prisma.$transaction((tx) => enqueueMail(tx, queue, mails));
   }
 }
@@ -94,19 +99,35 @@ describe('mail queue', () => {
     const sentBefore = taken.find((j) => j.data.subject === '已发送后崩溃')!;
     const result = await sendMail(sentBefore.data);
     expect(result.sent).toBe(true);
-    await prisma.sentMail.create({ data: { key: sentBefore.data.key!, queue: QUEUES.staffMail, to: sentBefore.data.to, subject: sentBefore.data.subject } });
+    await prisma.sentMail.create({
+      data: {
+        key: sentBefore.data.key!,
+        queue: QUEUES.staffMail,
+        to: sentBefore.data.to,
+        subject: sentBefore.data.subject,
+      },
+    });
     await stopQueue(5_000);
     expect(smtp.messages.map((m) => m.subject)).toEqual(['已发送后崩溃']);
 
     // pg-boss's maintenance fails an active job past its expiry into retry (the same failJobs as fail by id); here at
     // once and without the 30 s retry delay.
     const again = await startQueue({ schedule: false });
-    await again.fail(QUEUES.staffMail, taken.map((j) => j.id));
-    await prisma.$executeRawUnsafe(`UPDATE "${queueSchema}".job SET start_after = now() WHERE id = ANY($1::uuid[])`, taken.map((j) => j.id));
+    await again.fail(
+      QUEUES.staffMail,
+      taken.map((j) => j.id),
+    );
+    await prisma.$executeRawUnsafe(
+      `UPDATE "${queueSchema}".job SET start_after = now() WHERE id = ANY($1::uuid[])`,
+      taken.map((j) => j.id),
+    );
 
     await startAppWorkers();
     await until(async () => (await jobsLeft()) === 0);
-    const retried = await prisma.$queryRawUnsafe<{ retry_count: number }[]>(`SELECT retry_count FROM "${queueSchema}".job WHERE id = ANY($1::uuid[])`, taken.map((j) => j.id));
+    const retried = await prisma.$queryRawUnsafe<{ retry_count: number }[]>(
+      `SELECT retry_count FROM "${queueSchema}".job WHERE id = ANY($1::uuid[])`,
+      taken.map((j) => j.id),
+    );
     expect(retried.map((r) => r.retry_count)).toEqual([1, 1]);
     await new Promise((r) => setTimeout(r, 500));
     expect(smtp.messages.map((m) => m.subject).sort()).toEqual(['发送前崩溃', '已发送后崩溃'].sort());

@@ -23,7 +23,9 @@ async function catalog(db: PGlite): Promise<string[]> {
   return rows.rows.map((r) => r.line).sort();
 }
 
-const HAND_WRITTEN_CHECKS = ['constraint "Escalation" Escalation_one_subject_check CHECK ((num_nonnulls("interactionId", "callbackId") = 1))'];
+const HAND_WRITTEN_CHECKS = [
+  'constraint "Escalation" Escalation_one_subject_check CHECK ((num_nonnulls("interactionId", "callbackId") = 1))',
+];
 // Generated columns: schema.prisma declares them as plain optional columns (it cannot say GENERATED); the migration writes the expression.
 const CLOSED = `ARRAY['RESOLVED'::"InteractionStatus", 'FOLLOW_UP_DONE'::"InteractionStatus", 'CLOSED'::"InteractionStatus", 'REJECTED'::"InteractionStatus"]`;
 const HAND_WRITTEN_GENERATED = [
@@ -31,18 +33,27 @@ const HAND_WRITTEN_GENERATED = [
   `column Interaction.isOpenComplaint bool YES GENERATED ALWAYS AS (((type = 'COMPLAINT'::"InteractionType") AND (status <> ALL (${CLOSED})))) STORED`,
 ];
 // Indexes schema.prisma cannot describe (NULLS LAST).
-const HAND_WRITTEN_INDEXES = ['index Interaction_open_complaint_severity_idx ON public."Interaction" USING btree (severity DESC NULLS LAST, "resolutionDueAt", id) WHERE "isOpenComplaint"'];
+const HAND_WRITTEN_INDEXES = [
+  'index Interaction_open_complaint_severity_idx ON public."Interaction" USING btree (severity DESC NULLS LAST, "resolutionDueAt", id) WHERE "isOpenComplaint"',
+];
 
 describe('migrations', () => {
   it('carry every change in schema.prisma (a schema change without a migration fails here)', async () => {
     // What schema.prisma describes, created from nothing by Prisma's own differ...
-    const { stdout: expectedSql } = await promisify(execFile)(process.execPath, ['--experimental-wasm-modules', '--no-warnings', 'scripts/db/diff-sql.mjs'], { cwd: root, maxBuffer: 32 * 1024 * 1024 });
+    const { stdout: expectedSql } = await promisify(execFile)(
+      process.execPath,
+      ['--experimental-wasm-modules', '--no-warnings', 'scripts/db/diff-sql.mjs'],
+      { cwd: root, maxBuffer: 32 * 1024 * 1024 },
+    );
     const expected = await PGlite.create();
     await expected.exec(expectedSql);
     // ...must equal what the committed migrations build.
     const migrated = await PGlite.create();
     const dir = join(root, 'prisma/migrations');
-    for (const name of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    for (const name of readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()) {
       await migrated.exec(readFileSync(join(dir, name, 'migration.sql'), 'utf8'));
     }
     const [want, all] = await Promise.all([catalog(expected), catalog(migrated)]);
@@ -53,9 +64,17 @@ describe('migrations', () => {
     const generated = all.filter((l) => / GENERATED ALWAYS AS /.test(l));
     expect(generated).toEqual(HAND_WRITTEN_GENERATED);
     expect(all.filter((l) => HAND_WRITTEN_INDEXES.includes(l))).toEqual(HAND_WRITTEN_INDEXES);
-    const have = all.filter((l) => !handWritten.includes(l) && !HAND_WRITTEN_INDEXES.includes(l)).map((l) => l.replace(/GENERATED ALWAYS AS \(.*\) STORED$/, ''));
-    expect(have.filter((l) => !want.includes(l)), 'in the migrations but not in schema.prisma').toEqual([]);
-    expect(want.filter((l) => !have.includes(l)), 'in schema.prisma but in no migration — run npm run db:migration -- <name>').toEqual([]);
+    const have = all
+      .filter((l) => !handWritten.includes(l) && !HAND_WRITTEN_INDEXES.includes(l))
+      .map((l) => l.replace(/GENERATED ALWAYS AS \(.*\) STORED$/, ''));
+    expect(
+      have.filter((l) => !want.includes(l)),
+      'in the migrations but not in schema.prisma',
+    ).toEqual([]);
+    expect(
+      want.filter((l) => !have.includes(l)),
+      'in schema.prisma but in no migration — run npm run db:migration -- <name>',
+    ).toEqual([]);
     expect(have.length).toBeGreaterThan(300);
     await Promise.all([expected.close(), migrated.close()]);
     // Two in-process databases plus the schema engine: ~20 s alone, beyond the default 30 s on a loaded machine.

@@ -92,7 +92,9 @@ const recordingSchema = mapSchema(schema, {
       ...field,
       resolve: async (source, args, context: Recording, info) => {
         const value = await resolve(source, args, context, info);
-        for (const item of [value].flat(2)) if (item && typeof item === 'object') context.resolved.push({ typename: named.name, object: item as Record<string, unknown> });
+        for (const item of [value].flat(2))
+          if (item && typeof item === 'object')
+            context.resolved.push({ typename: named.name, object: item as Record<string, unknown> });
         return value;
       },
     };
@@ -112,7 +114,14 @@ async function reachable(viewer: Viewer, ids: string[]): Promise<{ answered: Fou
 }
 
 let seq = 0;
-async function interaction(data: { type?: InteractionType; customerId: string; responsibleDepartmentId?: string | null; ownerId?: string | null; sourceInteractionId?: string; registeredById?: string }) {
+async function interaction(data: {
+  type?: InteractionType;
+  customerId: string;
+  responsibleDepartmentId?: string | null;
+  ownerId?: string | null;
+  sourceInteractionId?: string;
+  registeredById?: string;
+}) {
   const type = data.type ?? 'COMPLAINT';
   return prisma.interaction.create({
     data: {
@@ -146,21 +155,49 @@ describe('a department handler reaches no record outside its scope through any n
     await createContract(customer.id, '100.00');
 
     // The hole of issue 10: a consultation outside the handler's department, converted into a complaint in it.
-    const consultation = await interaction({ type: 'CONSULTATION', customerId: customer.id, responsibleDepartmentId: deptB.id });
-    const complaintA = await interaction({ customerId: customer.id, responsibleDepartmentId: deptA.id, sourceInteractionId: consultation.id, registeredById: agent.id });
+    const consultation = await interaction({
+      type: 'CONSULTATION',
+      customerId: customer.id,
+      responsibleDepartmentId: deptB.id,
+    });
+    const complaintA = await interaction({
+      customerId: customer.id,
+      responsibleDepartmentId: deptA.id,
+      sourceInteractionId: consultation.id,
+      registeredById: agent.id,
+    });
     // And the other direction: a consultation in the department whose converted complaint went to another one.
-    const consultationA = await interaction({ type: 'CONSULTATION', customerId: customer.id, responsibleDepartmentId: deptA.id });
-    await interaction({ customerId: customer.id, responsibleDepartmentId: deptB.id, sourceInteractionId: consultationA.id });
+    const consultationA = await interaction({
+      type: 'CONSULTATION',
+      customerId: customer.id,
+      responsibleDepartmentId: deptA.id,
+    });
+    await interaction({
+      customerId: customer.id,
+      responsibleDepartmentId: deptB.id,
+      sourceInteractionId: consultationA.id,
+    });
     // In scope through ownership although in another department.
     await interaction({ customerId: customer.id, responsibleDepartmentId: deptB.id, ownerId: handlerUser.id });
     await interaction({ customerId: customer.id, responsibleDepartmentId: null });
     const other = await interaction({ customerId: customer.id, responsibleDepartmentId: deptB.id });
-    await prisma.callback.create({ data: { reason: 'POST_RESOLUTION', customerId: customer.id, interactionId: other.id, dueAt: new Date('2026-12-01T00:00:00Z') } });
+    await prisma.callback.create({
+      data: {
+        reason: 'POST_RESOLUTION',
+        customerId: customer.id,
+        interactionId: other.id,
+        dueAt: new Date('2026-12-01T00:00:00Z'),
+      },
+    });
 
     hiddenSource = consultation.id;
     visibleComplaint = complaintA.id;
     const all = await prisma.interaction.findMany({ select: { id: true } });
-    inScope = new Set((await prisma.interaction.findMany({ where: interactionReadScope(handler), select: { id: true } })).map((r) => r.id));
+    inScope = new Set(
+      (await prisma.interaction.findMany({ where: interactionReadScope(handler), select: { id: true } })).map(
+        (r) => r.id,
+      ),
+    );
     ids = [...all.map((r) => r.id), customer.id, deptA.id, deptB.id, handlerUser.id, agent.id];
   });
 
@@ -180,7 +217,15 @@ describe('a department handler reaches no record outside its scope through any n
     expect(reached.has(hiddenSource)).toBe(false);
     expect([...reached].filter((id) => !inScope.has(id))).toEqual([]);
     // No callbacks:read, surveys:read, apiKeys:manage: none of those records either.
-    const forbiddenTypes = new Set(['Callback', 'SurveyResponse', 'SurveyCampaign', 'SurveyInvitation', 'SurveyTemplate', 'ApiKey', 'Notification']);
+    const forbiddenTypes = new Set([
+      'Callback',
+      'SurveyResponse',
+      'SurveyCampaign',
+      'SurveyInvitation',
+      'SurveyTemplate',
+      'ApiKey',
+      'Notification',
+    ]);
     expect(resolved.filter((f) => forbiddenTypes.has(f.typename)).map((f) => f.typename)).toEqual([]);
   }, 120_000);
 });
@@ -188,13 +233,31 @@ describe('a department handler reaches no record outside its scope through any n
 describe('a customer sees staff by display name only, wherever a user is reached from', () => {
   it('finds no staff e-mail address, role or department in anything the customer can read', async () => {
     const dept = await prisma.department.create({ data: { code: 'SV-C', name: '客服部' } });
-    const { user: agent } = await createStaff('SERVICE_AGENT', { departmentId: dept.id, email: 'agent.owner@kefu.test' });
+    const { user: agent } = await createStaff('SERVICE_AGENT', {
+      departmentId: dept.id,
+      email: 'agent.owner@kefu.test',
+    });
     const { user: manager } = await createStaff('SERVICE_MANAGER', { email: 'manager.actor@kefu.test' });
     const customer = await createCustomerRecord({ name: '名字测试客户', ownerId: agent.id });
     const { user: account, viewer } = await createCustomerUser(customer.id);
-    const complaint = await interaction({ customerId: customer.id, ownerId: manager.id, registeredById: agent.id, responsibleDepartmentId: dept.id });
-    await prisma.complaintAction.create({ data: { interactionId: complaint.id, kind: 'CORRECTIVE', description: '纠正', ownerId: agent.id } });
-    await prisma.historyEntry.create({ data: { entityType: 'Customer', entityId: customer.id, action: 'UPDATE', actorId: manager.id, visibleToCustomer: true } });
+    const complaint = await interaction({
+      customerId: customer.id,
+      ownerId: manager.id,
+      registeredById: agent.id,
+      responsibleDepartmentId: dept.id,
+    });
+    await prisma.complaintAction.create({
+      data: { interactionId: complaint.id, kind: 'CORRECTIVE', description: '纠正', ownerId: agent.id },
+    });
+    await prisma.historyEntry.create({
+      data: {
+        entityType: 'Customer',
+        entityId: customer.id,
+        action: 'UPDATE',
+        actorId: manager.id,
+        visibleToCustomer: true,
+      },
+    });
 
     // What the customer is sent (the User rows themselves are resolved whole; their fields decide what leaves).
     const { answered: found } = await reachable(viewer, [customer.id, complaint.id, agent.id, manager.id, account.id]);
@@ -206,11 +269,27 @@ describe('a customer sees staff by display name only, wherever a user is reached
       expect(user.object.department ?? null).toBeNull();
     }
     // Its own account, whole.
-    expect(users.find((u) => u.object.id === account.id)?.object).toMatchObject({ email: account.email, role: 'CUSTOMER' });
+    expect(users.find((u) => u.object.id === account.id)?.object).toMatchObject({
+      email: account.email,
+      role: 'CUSTOMER',
+    });
 
     // And nowhere else either: no staff e-mail and no staff role in any string of any answer.
-    const staffEmails = new Set((await prisma.user.findMany({ where: { role: { not: 'CUSTOMER' } }, select: { email: true } })).map((u) => u.email));
-    const staffRoles = new Set(['ADMIN', 'SERVICE_AGENT', 'QUALITY_MANAGER', 'DEPARTMENT_HANDLER', 'SERVICE_MANAGER', 'EXECUTIVE', 'DISPATCHER', 'TECHNICIAN']);
+    const staffEmails = new Set(
+      (await prisma.user.findMany({ where: { role: { not: 'CUSTOMER' } }, select: { email: true } })).map(
+        (u) => u.email,
+      ),
+    );
+    const staffRoles = new Set([
+      'ADMIN',
+      'SERVICE_AGENT',
+      'QUALITY_MANAGER',
+      'DEPARTMENT_HANDLER',
+      'SERVICE_MANAGER',
+      'EXECUTIVE',
+      'DISPATCHER',
+      'TECHNICIAN',
+    ]);
     const strings: string[] = [];
     const strs = (v: unknown): void => {
       if (typeof v === 'string') strings.push(v);

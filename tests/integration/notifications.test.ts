@@ -25,11 +25,25 @@ const COUNT = `{ unreadNotificationCount }`;
 const MARK = `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`;
 const MARK_ALL = `mutation { markAllNotificationsRead }`;
 
-type Node = { id: string; kind: string; title: string; body: string | null; entityType: string | null; entityId: string | null; href: string | null; readAt: string | null; createdAt: string };
-type Page = { myNotifications: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Node[] } };
+type Node = {
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  href: string | null;
+  readAt: string | null;
+  createdAt: string;
+};
+type Page = {
+  myNotifications: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Node[] };
+};
 
-const list = (viewer: Viewer, variables: Record<string, unknown> = {}) => gqlOk<Page>(viewer, LIST, variables).then((d) => d.myNotifications);
-const unread = (viewer: Viewer) => gqlOk<{ unreadNotificationCount: number }>(viewer, COUNT).then((d) => d.unreadNotificationCount);
+const list = (viewer: Viewer, variables: Record<string, unknown> = {}) =>
+  gqlOk<Page>(viewer, LIST, variables).then((d) => d.myNotifications);
+const unread = (viewer: Viewer) =>
+  gqlOk<{ unreadNotificationCount: number }>(viewer, COUNT).then((d) => d.unreadNotificationCount);
 
 let owner: Viewer & { kind: 'staff' };
 let other: Viewer & { kind: 'staff' };
@@ -65,7 +79,7 @@ afterAll(async () => {
 });
 
 describe('notifications', () => {
-  it('an overdue complaint escalated by the sweep shows in its owner\'s notifications and unread count, linked to the workbench', async () => {
+  it("an overdue complaint escalated by the sweep shows in its owner's notifications and unread count, linked to the workbench", async () => {
     expect(await unread(owner)).toBe(0);
     const result = await runEscalationSweep(sh('2026-11-20T16:00:00')); // half an hour overdue: level 1 → owner
     expect(result.escalations).toBeGreaterThanOrEqual(1);
@@ -87,7 +101,7 @@ describe('notifications', () => {
     expect(await unread(other)).toBe(0);
   });
 
-  it('nobody marks or pages through someone else\'s notifications; their ids are ignored', async () => {
+  it("nobody marks or pages through someone else's notifications; their ids are ignored", async () => {
     const mine = (await list(owner)).nodes;
     const ids = mine.map((n) => n.id);
     expect(await gqlOk(other, MARK, { ids })).toEqual({ markNotificationsRead: 0 });
@@ -102,7 +116,9 @@ describe('notifications', () => {
     const before = await unread(owner);
     const [newest] = (await list(owner)).nodes;
     // Marking twice counts once; a non-UUID and an unknown id are ignored like someone else's.
-    expect(await gqlOk(owner, MARK, { ids: [newest!.id, newest!.id, 'nope', '00000000-0000-4000-8000-000000000000'] })).toEqual({ markNotificationsRead: 1 });
+    expect(
+      await gqlOk(owner, MARK, { ids: [newest!.id, newest!.id, 'nope', '00000000-0000-4000-8000-000000000000'] }),
+    ).toEqual({ markNotificationsRead: 1 });
     expect(await gqlOk(owner, MARK, { ids: [newest!.id] })).toEqual({ markNotificationsRead: 0 });
     expect(await unread(owner)).toBe(before - 1);
     const unreadOnly = await list(owner, { unreadOnly: true });
@@ -141,7 +157,10 @@ describe('notifications', () => {
     });
     const expectedUnread = Array.from({ length: 45 }, (_, i) => i).filter((i) => i % 9 === 0 || i % 4 === 0).length;
 
-    for (const [unreadOnly, total] of [[false, 45], [true, expectedUnread]] as const) {
+    for (const [unreadOnly, total] of [
+      [false, 45],
+      [true, expectedUnread],
+    ] as const) {
       const seen: Node[] = [];
       let after: string | null = null;
       let pages = 0;
@@ -166,9 +185,18 @@ describe('notifications', () => {
     const customer = await createCustomerRecord();
     const customerViewer = (await createCustomerUser(customer.id)).viewer;
     // An API key with every scope an admin may grant: notifications belong to people, not to machine clients.
-    const apiKey: Viewer = { kind: 'apiClient', apiKeyId: '00000000-0000-4000-8000-000000000001', name: 'crm', scopes: ['customers:read', 'interactions:read', 'callbacks:read', 'surveys:read'] };
+    const apiKey: Viewer = {
+      kind: 'apiClient',
+      apiKeyId: '00000000-0000-4000-8000-000000000001',
+      name: 'crm',
+      scopes: ['customers:read', 'interactions:read', 'callbacks:read', 'surveys:read'],
+    };
     const ids = (await list(owner)).nodes.map((n) => n.id);
-    for (const [viewer, code] of [[customerViewer, 'FORBIDDEN'], [apiKey, 'FORBIDDEN'], [{ kind: 'anonymous' } as Viewer, 'UNAUTHENTICATED']] as const) {
+    for (const [viewer, code] of [
+      [customerViewer, 'FORBIDDEN'],
+      [apiKey, 'FORBIDDEN'],
+      [{ kind: 'anonymous' } as Viewer, 'UNAUTHENTICATED'],
+    ] as const) {
       expect(errorCodes(await gqlAs(viewer, LIST))).toEqual([code]);
       expect(errorCodes(await gqlAs(viewer, COUNT))).toEqual([code]);
       expect(errorCodes(await gqlAs(viewer, MARK, { ids }))).toEqual([code]);

@@ -8,7 +8,13 @@ import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 
 // 导入法定节假日: the State Council's schedule of a year into the company calendar, which the SLA clock reads.
 const IMPORT = `mutation($year: Int!) { importOfficialHolidays(year: $year) { year skipped added { date isWorkday name version } } }`;
-type Imported = { importOfficialHolidays: { year: number; skipped: number; added: { date: string; isWorkday: boolean; name: string; version: number }[] } };
+type Imported = {
+  importOfficialHolidays: {
+    year: number;
+    skipped: number;
+    added: { date: string; isWorkday: boolean; name: string; version: number }[];
+  };
+};
 const sh = (local: string) => new Date(`${local}+08:00`);
 
 const v = {} as Record<'manager' | 'quality' | 'agent', Viewer>;
@@ -21,13 +27,26 @@ beforeAll(async () => {
 describe('importing the official holiday schedule', () => {
   it('adds the year’s holidays and make-up days, keeps days the company set, and is idempotent', async () => {
     // The company already marked 10-01 its own way: the import leaves it.
-    await prisma.calendarDay.create({ data: { date: new Date('2026-10-01T00:00:00Z'), isWorkday: false, name: '公司国庆' } });
+    await prisma.calendarDay.create({
+      data: { date: new Date('2026-10-01T00:00:00Z'), isWorkday: false, name: '公司国庆' },
+    });
     const first = (await gqlOk<Imported>(v.manager, IMPORT, { year: 2026 })).importOfficialHolidays;
     expect(first.skipped).toBe(1);
     expect(first.added).toHaveLength(38); // 33 days off + 6 make-up working days − the one already there
-    expect(first.added.find((d) => d.date === '2026-02-14')).toEqual({ date: '2026-02-14', isWorkday: true, name: '春节调休上班', version: 1 });
-    expect((await prisma.calendarDay.findUniqueOrThrow({ where: { date: new Date('2026-10-01T00:00:00Z') } })).name).toBe('公司国庆');
-    expect(await prisma.historyEntry.count({ where: { entityType: 'CalendarDay', comment: { contains: '导入法定节假日安排' } } })).toBe(38);
+    expect(first.added.find((d) => d.date === '2026-02-14')).toEqual({
+      date: '2026-02-14',
+      isWorkday: true,
+      name: '春节调休上班',
+      version: 1,
+    });
+    expect(
+      (await prisma.calendarDay.findUniqueOrThrow({ where: { date: new Date('2026-10-01T00:00:00Z') } })).name,
+    ).toBe('公司国庆');
+    expect(
+      await prisma.historyEntry.count({
+        where: { entityType: 'CalendarDay', comment: { contains: '导入法定节假日安排' } },
+      }),
+    ).toBe(38);
 
     const again = (await gqlOk<Imported>(v.manager, IMPORT, { year: 2026 })).importOfficialHolidays;
     expect([again.added.length, again.skipped]).toEqual([0, 39]);

@@ -1,7 +1,12 @@
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callbackQueueCounts, listCallbacks } from '@/graphql/callbacks/callback.service';
-import { COMPLAINT_QUEUES, complaintQueueCounts, listComplaintQueue, type ComplaintQueueFilter } from '@/graphql/complaints/complaint-queue.service';
+import {
+  COMPLAINT_QUEUES,
+  complaintQueueCounts,
+  listComplaintQueue,
+  type ComplaintQueueFilter,
+} from '@/graphql/complaints/complaint-queue.service';
 import { countInteractions } from '@/graphql/interactions/interaction.service';
 import { createLoaders } from '@/graphql/loaders';
 import { listMyNotifications, unreadNotificationCount } from '@/graphql/notifications/notification.service';
@@ -85,7 +90,9 @@ beforeAll(async () => {
 function interactionScans(plan: string): string[] {
   return plan.split('\n').flatMap((line) => {
     if (/Seq Scan on "Interaction"/.test(line)) return ['Seq Scan'];
-    const scan = /Index (?:Only )?Scan(?: Backward)? using "?(\w+)"? on "Interaction"/.exec(line) ?? /Bitmap Index Scan on "?(Interaction_\w+)"?/.exec(line);
+    const scan =
+      /Index (?:Only )?Scan(?: Backward)? using "?(\w+)"? on "Interaction"/.exec(line) ??
+      /Bitmap Index Scan on "?(Interaction_\w+)"?/.exec(line);
     return scan ? [scan[1]!] : [];
   });
 }
@@ -94,7 +101,9 @@ function interactionScans(plan: string): string[] {
 async function interactionPlans(run: () => Promise<unknown>): Promise<{ statement: Statement; scans: string[] }[]> {
   const statements = (await captureStatements(run)).filter((s) => /FROM "(public"\.")?Interaction"/.test(s.text));
   expect(statements.length).toBeGreaterThan(0);
-  return Promise.all(statements.map(async (statement) => ({ statement, scans: interactionScans(await planOf(statement)) })));
+  return Promise.all(
+    statements.map(async (statement) => ({ statement, scans: interactionScans(await planOf(statement)) })),
+  );
 }
 
 const OPEN_INDEX = /^Interaction_open_complaint_\w+_idx$/;
@@ -109,7 +118,13 @@ function expectOpenWorkOnly(plans: { statement: Statement; scans: string[] }[]) 
 
 /** The index the page's ids are read from (the statement that orders and limits). */
 function pageIndex(plans: { statement: Statement; scans: string[] }[]): string[] {
-  return plans.filter((p) => /ORDER BY/.test(p.statement.text) && p.statement.text.slice(p.statement.text.indexOf(' WHERE ')).includes('"isOpenComplaint"')).flatMap((p) => p.scans);
+  return plans
+    .filter(
+      (p) =>
+        /ORDER BY/.test(p.statement.text) &&
+        p.statement.text.slice(p.statement.text.indexOf(' WHERE ')).includes('"isOpenComplaint"'),
+    )
+    .flatMap((p) => p.scans);
 }
 
 describe('the open-work markers', () => {
@@ -124,9 +139,23 @@ describe('the open-work markers', () => {
     }
     // A status change moves the marker in the same statement, whoever writes it.
     const open = await prisma.interaction.findFirstOrThrow({ where: { isOpenComplaint: true }, select: { id: true } });
-    expect(await prisma.interaction.update({ where: { id: open.id }, data: { status: 'CLOSED' }, select: { isOpen: true, isOpenComplaint: true } })).toEqual({ isOpen: false, isOpenComplaint: false });
-    expect(await prisma.interaction.update({ where: { id: open.id }, data: { status: 'REOPENED' }, select: { isOpen: true, isOpenComplaint: true } })).toEqual({ isOpen: true, isOpenComplaint: true });
-    await expect(prisma.$executeRaw`UPDATE "Interaction" SET "isOpen" = false WHERE id = ${open.id}::uuid`).rejects.toThrow(/isOpen/);
+    expect(
+      await prisma.interaction.update({
+        where: { id: open.id },
+        data: { status: 'CLOSED' },
+        select: { isOpen: true, isOpenComplaint: true },
+      }),
+    ).toEqual({ isOpen: false, isOpenComplaint: false });
+    expect(
+      await prisma.interaction.update({
+        where: { id: open.id },
+        data: { status: 'REOPENED' },
+        select: { isOpen: true, isOpenComplaint: true },
+      }),
+    ).toEqual({ isOpen: true, isOpenComplaint: true });
+    await expect(
+      prisma.$executeRaw`UPDATE "Interaction" SET "isOpen" = false WHERE id = ${open.id}::uuid`,
+    ).rejects.toThrow(/isOpen/);
   });
 
   it('why a boolean: PostgreSQL matches it to a partial index, but not a predicate on the status enum as Prisma sends it', async () => {
@@ -137,13 +166,33 @@ describe('the open-work markers', () => {
     try {
       await client.query('BEGIN');
       await client.query('SET LOCAL enable_seqscan = off');
-      await client.query(`CREATE INDEX open_by_status ON "Interaction" ("resolutionDueAt") WHERE status NOT IN ('RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED')`);
-      const explain = async (text: string, values: unknown[]) => (await client.query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN ${text}`, values })).rows.map((r) => r['QUERY PLAN']).join('\n');
+      await client.query(
+        `CREATE INDEX open_by_status ON "Interaction" ("resolutionDueAt") WHERE status NOT IN ('RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED')`,
+      );
+      const explain = async (text: string, values: unknown[]) =>
+        (await client.query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN ${text}`, values })).rows
+          .map((r) => r['QUERY PLAN'])
+          .join('\n');
       const closed = ['RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED'];
       const cast = closed.map((_, i) => `CAST($${i + 1}::text AS "InteractionStatus")`).join(', ');
-      expect(await explain(`SELECT id FROM "Interaction" WHERE status NOT IN (${cast}) ORDER BY "resolutionDueAt" LIMIT 5`, closed)).not.toContain('open_by_status');
-      expect(await explain(`SELECT id FROM "Interaction" WHERE status NOT IN ('RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED') ORDER BY "resolutionDueAt" LIMIT 5`, [])).toContain('open_by_status');
-      expect(await explain(`SELECT id FROM "Interaction" WHERE "isOpenComplaint" = $1 ORDER BY "resolutionDueAt", id LIMIT 5`, [true])).toContain('Interaction_open_complaint_due_idx');
+      expect(
+        await explain(
+          `SELECT id FROM "Interaction" WHERE status NOT IN (${cast}) ORDER BY "resolutionDueAt" LIMIT 5`,
+          closed,
+        ),
+      ).not.toContain('open_by_status');
+      expect(
+        await explain(
+          `SELECT id FROM "Interaction" WHERE status NOT IN ('RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED') ORDER BY "resolutionDueAt" LIMIT 5`,
+          [],
+        ),
+      ).toContain('open_by_status');
+      expect(
+        await explain(
+          `SELECT id FROM "Interaction" WHERE "isOpenComplaint" = $1 ORDER BY "resolutionDueAt", id LIMIT 5`,
+          [true],
+        ),
+      ).toContain('Interaction_open_complaint_due_idx');
     } finally {
       await client.query('ROLLBACK');
       await client.end();
@@ -172,15 +221,21 @@ describe('complaint work queues read open complaints only', () => {
     const first = await listComplaintQueue(agent, { queue: 'OPEN', sort, first: 10 }, now);
     expect(first.hasNextPage).toBe(true);
     for (const after of [null, first.endCursor]) {
-      const plans = await interactionPlans(() => listComplaintQueue(agent, { queue: 'OPEN', sort, first: 10, after }, now));
+      const plans = await interactionPlans(() =>
+        listComplaintQueue(agent, { queue: 'OPEN', sort, first: 10, after }, now),
+      );
       expectOpenWorkOnly(plans);
       expect(pageIndex(plans)).toEqual([index]);
     }
   });
 
   it('mine and my department are read from the owner and department indexes', async () => {
-    expect(pageIndex(await interactionPlans(() => listComplaintQueue(handler, { queue: 'MINE' }, now)))).toEqual(['Interaction_open_complaint_owner_idx']);
-    expect(pageIndex(await interactionPlans(() => listComplaintQueue(handler, { queue: 'MY_DEPARTMENT' }, now)))).toEqual(['Interaction_open_complaint_department_idx']);
+    expect(pageIndex(await interactionPlans(() => listComplaintQueue(handler, { queue: 'MINE' }, now)))).toEqual([
+      'Interaction_open_complaint_owner_idx',
+    ]);
+    expect(
+      pageIndex(await interactionPlans(() => listComplaintQueue(handler, { queue: 'MY_DEPARTMENT' }, now))),
+    ).toEqual(['Interaction_open_complaint_department_idx']);
   });
 
   it.each<[string, ComplaintQueueFilter]>([
@@ -206,7 +261,8 @@ describe('callback queues and notifications', () => {
     const statements = await captureStatements(async () => {
       for (const queue of ['MINE', 'DUE_SOON', 'OVERDUE', 'PENDING', 'DONE'] as const) {
         const first = await listCallbacks(manager, { filter: { queue }, first: 5 }, now);
-        if (first.pageInfo.endCursor) await listCallbacks(manager, { filter: { queue }, first: 5, after: first.pageInfo.endCursor }, now);
+        if (first.pageInfo.endCursor)
+          await listCallbacks(manager, { filter: { queue }, first: 5, after: first.pageInfo.endCursor }, now);
       }
       await callbackQueueCounts(manager, now);
     });
@@ -215,7 +271,9 @@ describe('callback queues and notifications', () => {
     for (const statement of reads) {
       const plan = await planOf(statement);
       expect(plan, statement.text).not.toMatch(/Seq Scan/);
-      expect(plan, statement.text).toMatch(/Callback_(pkey|status_dueAt_idx|status_completedAt_idx|assigneeId_status_dueAt_idx)/);
+      expect(plan, statement.text).toMatch(
+        /Callback_(pkey|status_dueAt_idx|status_completedAt_idx|assigneeId_status_dueAt_idx)/,
+      );
     }
   });
 
@@ -225,9 +283,16 @@ describe('callback queues and notifications', () => {
       for (const unreadOnly of [false, true]) {
         const page = listMyNotifications(manager, { unreadOnly, first: 10 }, loaders.notificationCounts);
         const { pageInfo } = await page.page();
-        await listMyNotifications(manager, { unreadOnly, first: 10, after: pageInfo.endCursor }, loaders.notificationCounts).page();
+        await listMyNotifications(
+          manager,
+          { unreadOnly, first: 10, after: pageInfo.endCursor },
+          loaders.notificationCounts,
+        ).page();
       }
-      await Promise.all([unreadNotificationCount(manager, createLoaders().notificationCounts), listMyNotifications(manager, {}, createLoaders().notificationCounts).totalCount()]);
+      await Promise.all([
+        unreadNotificationCount(manager, createLoaders().notificationCounts),
+        listMyNotifications(manager, {}, createLoaders().notificationCounts).totalCount(),
+      ]);
     });
     const reads = statements.filter((s) => /FROM "(public"\.")?Notification"/.test(s.text));
     expect(reads.length).toBeGreaterThanOrEqual(6);

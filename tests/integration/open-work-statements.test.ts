@@ -34,20 +34,55 @@ beforeAll(async () => {
     const customer = await prisma.customer.create({ data: { name: `客户${i}` } });
     const complaint = await prisma.interaction.create({
       data: {
-        number: `TS-ST-${i}`, type: 'COMPLAINT', channel: 'PHONE', status: 'INVESTIGATING', subject: `投诉${i}`, description: 'd', severity: 'MAJOR',
-        customerId: customer.id, ownerId: owner.user.id, responsibleDepartmentId: department.id, resolutionDueAt: new Date(Date.now() + i * 3_600_000),
+        number: `TS-ST-${i}`,
+        type: 'COMPLAINT',
+        channel: 'PHONE',
+        status: 'INVESTIGATING',
+        subject: `投诉${i}`,
+        description: 'd',
+        severity: 'MAJOR',
+        customerId: customer.id,
+        ownerId: owner.user.id,
+        responsibleDepartmentId: department.id,
+        resolutionDueAt: new Date(Date.now() + i * 3_600_000),
       },
     });
-    await prisma.callback.create({ data: { customerId: customer.id, interactionId: complaint.id, reason: 'POST_RESOLUTION', dueAt: new Date(Date.now() + i * 3_600_000), assigneeId: owner.user.id } });
-    await prisma.notification.create({ data: { userId: managerId, kind: 'ESCALATION', title: `投诉${i}已超期`, entityType: 'Interaction', entityId: complaint.id, readAt: i % 2 ? new Date() : null } });
+    await prisma.callback.create({
+      data: {
+        customerId: customer.id,
+        interactionId: complaint.id,
+        reason: 'POST_RESOLUTION',
+        dueAt: new Date(Date.now() + i * 3_600_000),
+        assigneeId: owner.user.id,
+      },
+    });
+    await prisma.notification.create({
+      data: {
+        userId: managerId,
+        kind: 'ESCALATION',
+        title: `投诉${i}已超期`,
+        entityType: 'Interaction',
+        entityId: complaint.id,
+        readAt: i % 2 ? new Date() : null,
+      },
+    });
   }
 }, 120_000);
 
-async function statements(viewer: Viewer, document: DocumentNode, variables: Record<string, unknown> = {}): Promise<string[]> {
+async function statements(
+  viewer: Viewer,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+): Promise<string[]> {
   return (await captureStatements(() => gqlOk(viewer, print(document), variables))).map((s) => s.text);
 }
 
-async function endCursor(viewer: Viewer, document: DocumentNode, variables: Record<string, unknown>, field: string): Promise<string> {
+async function endCursor(
+  viewer: Viewer,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  field: string,
+): Promise<string> {
   const data = await gqlOk<Record<string, { pageInfo: { endCursor: string } }>>(viewer, print(document), variables);
   return data[field]!.pageInfo.endCursor;
 }
@@ -56,14 +91,26 @@ describe('statements per screen', () => {
   it('the complaint queue: the seven counts are one statement; a page costs the same for 5 rows or 50, first or next', async () => {
     await statements(agent, ComplaintQueueCountsDocument, { filter: null }); // the business calendar, read once per process
     expect(await statements(agent, ComplaintQueueCountsDocument, { filter: null })).toHaveLength(1);
-    expect(await statements(agent, ComplaintQueueCountsDocument, { filter: { severity: ['MAJOR'], keyAccount: false } })).toHaveLength(1);
+    expect(
+      await statements(agent, ComplaintQueueCountsDocument, { filter: { severity: ['MAJOR'], keyAccount: false } }),
+    ).toHaveLength(1);
     for (const sort of ['DUE_SOONEST', 'SEVERITY', 'NEWEST']) {
       const small = await statements(agent, ComplaintQueueDocument, { queue: 'OPEN', sort, first: 5 });
       const large = await statements(agent, ComplaintQueueDocument, { queue: 'OPEN', sort, first: 50 });
       expect(large, sort).toHaveLength(small.length);
       expect(small.length).toBeLessThanOrEqual(6); // ids, rows, total, customers, owners, departments
-      const nextSmall = await statements(agent, ComplaintQueueDocument, { queue: 'OPEN', sort, first: 5, after: await endCursor(agent, ComplaintQueueDocument, { queue: 'OPEN', sort, first: 5 }, 'complaintQueue') });
-      const nextLarge = await statements(agent, ComplaintQueueDocument, { queue: 'OPEN', sort, first: 50, after: await endCursor(agent, ComplaintQueueDocument, { queue: 'OPEN', sort, first: 5 }, 'complaintQueue') });
+      const nextSmall = await statements(agent, ComplaintQueueDocument, {
+        queue: 'OPEN',
+        sort,
+        first: 5,
+        after: await endCursor(agent, ComplaintQueueDocument, { queue: 'OPEN', sort, first: 5 }, 'complaintQueue'),
+      });
+      const nextLarge = await statements(agent, ComplaintQueueDocument, {
+        queue: 'OPEN',
+        sort,
+        first: 50,
+        after: await endCursor(agent, ComplaintQueueDocument, { queue: 'OPEN', sort, first: 5 }, 'complaintQueue'),
+      });
       expect(nextLarge, sort).toHaveLength(nextSmall.length);
       expect(nextSmall).toHaveLength(small.length + 1); // + the cursor row
     }
@@ -72,10 +119,19 @@ describe('statements per screen', () => {
   it('the callback queue: the five counts are one statement; a page costs the same for 5 rows or 50', async () => {
     expect(await statements(manager, CallbackQueueCountsDocument)).toHaveLength(1);
     const small = await statements(manager, CallbackListDocument, { filter: { queue: 'PENDING' }, first: 5 });
-    expect(await statements(manager, CallbackListDocument, { filter: { queue: 'PENDING' }, first: 50 })).toHaveLength(small.length);
-    const after = await endCursor(manager, CallbackListDocument, { filter: { queue: 'PENDING' }, first: 5 }, 'callbacks');
+    expect(await statements(manager, CallbackListDocument, { filter: { queue: 'PENDING' }, first: 50 })).toHaveLength(
+      small.length,
+    );
+    const after = await endCursor(
+      manager,
+      CallbackListDocument,
+      { filter: { queue: 'PENDING' }, first: 5 },
+      'callbacks',
+    );
     const next = await statements(manager, CallbackListDocument, { filter: { queue: 'PENDING' }, first: 5, after });
-    expect(await statements(manager, CallbackListDocument, { filter: { queue: 'PENDING' }, first: 50, after })).toHaveLength(next.length);
+    expect(
+      await statements(manager, CallbackListDocument, { filter: { queue: 'PENDING' }, first: 50, after }),
+    ).toHaveLength(next.length);
   });
 
   it('notifications: both tab counts are one statement, the bell’s one; a page costs the same for 5 rows or 50', async () => {

@@ -33,7 +33,9 @@ function startRelay(port = 0): Promise<typeof relay> {
     }
     client.pipe(upstream).pipe(client);
   });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, sockets })));
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, sockets })),
+  );
 }
 
 async function stopRelay() {
@@ -51,7 +53,13 @@ async function ask(): Promise<{ status: number; retryAfter: string | null; code:
     body: JSON.stringify({ query: 'query($id: ID!) { customer(id: $id) { id name } }', variables: { id: customerId } }),
   });
   const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), code: body.errors?.[0]?.extensions?.code, ms: performance.now() - started, data: body.data };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    code: body.errors?.[0]?.extensions?.code,
+    ms: performance.now() - started,
+    data: body.data,
+  };
 }
 
 beforeAll(async () => {
@@ -86,7 +94,10 @@ describe('the interactive budget', () => {
   it('answers 503 with Retry-After within the budget while every connection is taken, and serves again at once after', async () => {
     expect((await ask()).status).toBe(200);
     // The pool's one connection is held by work that takes 2 s.
-    const holder = prisma.$transaction(async (tx) => tx.$executeRawUnsafe('SELECT pg_sleep(2)'), { maxWait: 5_000, timeout: 10_000 });
+    const holder = prisma.$transaction(async (tx) => tx.$executeRawUnsafe('SELECT pg_sleep(2)'), {
+      maxWait: 5_000,
+      timeout: 10_000,
+    });
     await new Promise((r) => setTimeout(r, 200));
     const refused = await Promise.all([ask(), ask(), ask()]);
     for (const r of refused) {

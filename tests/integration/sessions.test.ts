@@ -68,7 +68,10 @@ describe('sessions end server-side', () => {
     const before = await signedInCopy(user.email);
     // The database raises the session version with the change (trigger User_end_sessions); the writer forgets its
     // cached copy of the account after the commit.
-    await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword('a-new-password-2026') } });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword('a-new-password-2026') },
+    });
     forgetAccount(user.id);
     expect(await viewerWith(before.copy)).toEqual({ kind: 'anonymous' });
     const browser = new AuthBrowser({ socket: '203.0.113.82' });

@@ -48,8 +48,16 @@ describe('statements per operation', () => {
     const { viewer } = await createStaff('SERVICE_AGENT');
     const c = await createCustomerRecord({ name: '搜索文本公司' }, ['王五']);
     const UPDATE = `mutation($id: ID!, $version: Int!, $input: CustomerInput!) { updateCustomer(id: $id, version: $version, input: $input) { id version province } }`;
-    const statements = await statementsOf(() => gqlOk(viewer, UPDATE, { id: c.id, version: 1, input: { name: '搜索文本公司', province: '江苏' } }));
-    expect(statements.map((s) => s.split(/\s+/, 1)[0]!.toUpperCase())).toEqual(['BEGIN', 'SELECT', 'UPDATE', 'INSERT', 'COMMIT']);
+    const statements = await statementsOf(() =>
+      gqlOk(viewer, UPDATE, { id: c.id, version: 1, input: { name: '搜索文本公司', province: '江苏' } }),
+    );
+    expect(statements.map((s) => s.split(/\s+/, 1)[0]!.toUpperCase())).toEqual([
+      'BEGIN',
+      'SELECT',
+      'UPDATE',
+      'INSERT',
+      'COMMIT',
+    ]);
     const stored = await prisma.customer.findUniqueOrThrow({ where: { id: c.id } });
     expect(stored).toMatchObject({ province: '江苏', version: 2, searchText: '搜索文本公司 王五' });
   });
@@ -68,7 +76,11 @@ describe('partial customer updates', () => {
     const { user, viewer } = await createStaff('SERVICE_AGENT');
     const c = await createCustomerRecord({ name: '部分更新公司', ownerId: user.id, creditStanding: 'FAIR' });
     const UPDATE = `mutation($id: ID!, $version: Int!, $input: CustomerInput!) { updateCustomer(id: $id, version: $version, input: $input) { id owner { id } creditStanding } }`;
-    const result = await gqlOk<{ updateCustomer: { owner: { id: string } | null; creditStanding: string } }>(viewer, UPDATE, { id: c.id, version: 1, input: { name: '部分更新公司', province: '浙江' } });
+    const result = await gqlOk<{ updateCustomer: { owner: { id: string } | null; creditStanding: string } }>(
+      viewer,
+      UPDATE,
+      { id: c.id, version: 1, input: { name: '部分更新公司', province: '浙江' } },
+    );
     expect(result.updateCustomer).toEqual({ id: c.id, owner: { id: user.id }, creditStanding: 'FAIR' });
     const entry = await prisma.historyEntry.findFirstOrThrow({ where: { entityId: c.id, action: 'UPDATE' } });
     expect(Object.keys(entry.changes as object)).toEqual(['province']);

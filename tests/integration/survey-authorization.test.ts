@@ -8,7 +8,16 @@ import { stopQueue } from '@/server/queue/boss';
 import type { Viewer } from '@/server/viewer';
 import { createApiKeyRow, createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
-import { answersFor, createCampaign, createTemplate, ENTER, FORM, launchCampaign, SUBMIT, type TemplateResult } from '../helpers/surveys';
+import {
+  answersFor,
+  createCampaign,
+  createTemplate,
+  ENTER,
+  FORM,
+  launchCampaign,
+  SUBMIT,
+  type TemplateResult,
+} from '../helpers/surveys';
 
 const queueSchema = `pgboss_test_z${process.pid}`;
 process.env.KEFU_QUEUE_SCHEMA = queueSchema;
@@ -33,16 +42,25 @@ beforeAll(async () => {
   customerB = (await createCustomerRecord({ name: '乙方' })).id;
   v.customerA = (await createCustomerUser(customerA)).viewer;
   v.customerB = (await createCustomerUser(customerB)).viewer;
-  const key = async (scopes: string[]) => (await viewerForApiKey((await createApiKeyRow(scopes, { name: `ERP-${scopes.join('+')}` })).key))!;
+  const key = async (scopes: string[]) =>
+    (await viewerForApiKey((await createApiKeyRow(scopes, { name: `ERP-${scopes.join('+')}` })).key))!;
   v.apiRead = await key(['surveys:read']);
   v.apiRespond = await key(['surveys:respond']);
   v.apiInteractions = await key(['interactions:read', 'interactions:write']);
   template = await createTemplate(agent);
-  campaignId = (await launchCampaign(agent, await createCampaign(agent, template.id, { audience: { customerIds: [customerA, customerB] } }))).id;
+  campaignId = (
+    await launchCampaign(
+      agent,
+      await createCampaign(agent, template.id, { audience: { customerIds: [customerA, customerB] } }),
+    )
+  ).id;
   const invitations = await prisma.surveyInvitation.findMany({ where: { campaignId } });
   tokenA = surveyToken(invitations.find((i) => i.customerId === customerA)!.id);
   tokenB = surveyToken(invitations.find((i) => i.customerId === customerB)!.id);
-  await gqlOk(anonymous, SUBMIT, { token: tokenB, answers: answersFor(template, { r5a: 1, r5b: 2, r10: 2, price: 'B', nps: 2, text: '乙方的意见' }) });
+  await gqlOk(anonymous, SUBMIT, {
+    token: tokenB,
+    answers: answersFor(template, { r5a: 1, r5b: 2, r10: 2, price: 'B', nps: 2, text: '乙方的意见' }),
+  });
   responseB = (await prisma.surveyResponse.findFirstOrThrow({ where: { customerId: customerB } })).id;
 });
 
@@ -55,8 +73,16 @@ const f = () => ({ campaignIds: [campaignId] });
 const READS: [string, string, () => Record<string, unknown>][] = [
   ['surveyAnalysis', `query($f: SurveyAnalysisFilter!) { surveyAnalysis(filter: $f) { index } }`, () => ({ f: f() })],
   ['surveyTrend', `query($f: SurveyAnalysisFilter!) { surveyTrend(filter: $f) { index } }`, () => ({ f: f() })],
-  ['surveyBreakdown', `query($f: SurveyAnalysisFilter!) { surveyBreakdown(filter: $f, by: PROVINCE) { index } }`, () => ({ f: f() })],
-  ['surveyTextAnswers', `query($f: SurveyAnalysisFilter!) { surveyTextAnswers(filter: $f) { totalCount } }`, () => ({ f: f() })],
+  [
+    'surveyBreakdown',
+    `query($f: SurveyAnalysisFilter!) { surveyBreakdown(filter: $f, by: PROVINCE) { index } }`,
+    () => ({ f: f() }),
+  ],
+  [
+    'surveyTextAnswers',
+    `query($f: SurveyAnalysisFilter!) { surveyTextAnswers(filter: $f) { totalCount } }`,
+    () => ({ f: f() }),
+  ],
   ['surveyResponses', `{ surveyResponses { totalCount } }`, () => ({})],
   ['surveyResponse', `query($id: ID!) { surveyResponse(id: $id) { index } }`, () => ({ id: responseB })],
   ['surveyCampaigns', `{ surveyCampaigns { totalCount } }`, () => ({})],
@@ -90,39 +116,81 @@ describe('the analysis and the responses are for staff with surveys:read', () =>
   }
 
   it('a customer never sees survey responses, not even its own, through its customer record; another customer is NOT_FOUND', async () => {
-    const own = await gqlOk<{ customer: { surveyResponses: unknown[] } }>(v.customerB!, `query($id: ID!) { customer(id: $id) { surveyResponses { id } } }`, { id: customerB });
+    const own = await gqlOk<{ customer: { surveyResponses: unknown[] } }>(
+      v.customerB!,
+      `query($id: ID!) { customer(id: $id) { surveyResponses { id } } }`,
+      { id: customerB },
+    );
     expect(own.customer.surveyResponses).toEqual([]);
-    expect(errorCodes(await gqlAs(v.customerA!, `query($id: ID!) { customer(id: $id) { surveyResponses { id } } }`, { id: customerB }))).toEqual(['NOT_FOUND']);
+    expect(
+      errorCodes(
+        await gqlAs(v.customerA!, `query($id: ID!) { customer(id: $id) { surveyResponses { id } } }`, {
+          id: customerB,
+        }),
+      ),
+    ).toEqual(['NOT_FOUND']);
     // Staff without surveys:read see the customer, not its responses.
-    const handler = await gqlOk<{ customer: { surveyResponses: unknown[] } }>(v.handler!, `query($id: ID!) { customer(id: $id) { surveyResponses { id } } }`, { id: customerB });
+    const handler = await gqlOk<{ customer: { surveyResponses: unknown[] } }>(
+      v.handler!,
+      `query($id: ID!) { customer(id: $id) { surveyResponses { id } } }`,
+      { id: customerB },
+    );
     expect(handler.customer.surveyResponses).toEqual([]);
-    const staff = await gqlOk<{ customer: { surveyResponses: { id: string }[] } }>(v.quality!, `query($id: ID!) { customer(id: $id) { surveyResponses { id } } }`, { id: customerB });
+    const staff = await gqlOk<{ customer: { surveyResponses: { id: string }[] } }>(
+      v.quality!,
+      `query($id: ID!) { customer(id: $id) { surveyResponses { id } } }`,
+      { id: customerB },
+    );
     expect(staff.customer.surveyResponses).toEqual([{ id: responseB }]);
   });
 
   it('related records inside a response only for who may read them in their own right', async () => {
     const Q = `query($id: ID!) { surveyResponse(id: $id) { followUpCallbacks { id } followUpComplaints { id } } }`;
-    await gqlOk(agent, `mutation($id: ID!) { createSurveyFollowUpCallback(responseId: $id) { id } }`, { id: responseB });
-    expect((await gqlOk<{ surveyResponse: { followUpCallbacks: unknown[] } }>(agent, Q, { id: responseB })).surveyResponse.followUpCallbacks).toHaveLength(1);
-    expect((await gqlOk<{ surveyResponse: { followUpCallbacks: unknown[] } }>(v.apiRead!, Q, { id: responseB })).surveyResponse.followUpCallbacks).toEqual([]);
+    await gqlOk(agent, `mutation($id: ID!) { createSurveyFollowUpCallback(responseId: $id) { id } }`, {
+      id: responseB,
+    });
+    expect(
+      (await gqlOk<{ surveyResponse: { followUpCallbacks: unknown[] } }>(agent, Q, { id: responseB })).surveyResponse
+        .followUpCallbacks,
+    ).toHaveLength(1);
+    expect(
+      (await gqlOk<{ surveyResponse: { followUpCallbacks: unknown[] } }>(v.apiRead!, Q, { id: responseB }))
+        .surveyResponse.followUpCallbacks,
+    ).toEqual([]);
   });
 });
 
 describe('managing surveys: surveys:manage (the service desk), not quality, the executive or API keys', () => {
   const WRITES: [string, string, () => Record<string, unknown>][] = [
-    ['createSurveyTemplate', `mutation($i: SurveyTemplateInput!) { createSurveyTemplate(input: $i) { id } }`, () => ({ i: { name: 'x', dimensions: [], sections: [{ title: 's', questions: [{ type: 'TEXT', text: 't' }] }] } })],
+    [
+      'createSurveyTemplate',
+      `mutation($i: SurveyTemplateInput!) { createSurveyTemplate(input: $i) { id } }`,
+      () => ({
+        i: { name: 'x', dimensions: [], sections: [{ title: 's', questions: [{ type: 'TEXT', text: 't' }] }] },
+      }),
+    ],
     ['surveyAudiencePreview', `{ surveyAudiencePreview(audience: {}) { count } }`, () => ({})],
     ['sendSurveyReminders', `mutation($id: ID!) { sendSurveyReminders(id: $id) }`, () => ({ id: campaignId })],
-    ['closeSurveyCampaign', `mutation($id: ID!) { closeSurveyCampaign(id: $id, version: 99) { id } }`, () => ({ id: campaignId })],
-    ['updateAnnualIndexCriteria', `mutation { updateAnnualIndexCriteria(input: { rules: [], maxDeduction: 10 }) { maxDeduction } }`, () => ({})],
+    [
+      'closeSurveyCampaign',
+      `mutation($id: ID!) { closeSurveyCampaign(id: $id, version: 99) { id } }`,
+      () => ({ id: campaignId }),
+    ],
+    [
+      'updateAnnualIndexCriteria',
+      `mutation { updateAnnualIndexCriteria(input: { rules: [], maxDeduction: 10 }) { maxDeduction } }`,
+      () => ({}),
+    ],
   ];
   for (const who of ['quality', 'executive', 'apiRead', 'apiRespond', 'customerA']) {
     it(`${who}: FORBIDDEN`, async () => {
-      for (const [name, query, variables] of WRITES) expect([name, errorCodes(await gqlAs(v[who]!, query, variables()))]).toEqual([name, ['FORBIDDEN']]);
+      for (const [name, query, variables] of WRITES)
+        expect([name, errorCodes(await gqlAs(v[who]!, query, variables()))]).toEqual([name, ['FORBIDDEN']]);
     });
   }
   it('anonymous: UNAUTHENTICATED; the service desk: allowed', async () => {
-    for (const [name, query, variables] of WRITES) expect([name, errorCodes(await gqlAs(anonymous, query, variables()))]).toEqual([name, ['UNAUTHENTICATED']]);
+    for (const [name, query, variables] of WRITES)
+      expect([name, errorCodes(await gqlAs(anonymous, query, variables()))]).toEqual([name, ['UNAUTHENTICATED']]);
     expect(errorCodes(await gqlAs(agent, WRITES[0]![1], WRITES[0]![2]()))).toEqual([]);
     // A stale version is the service's answer, past the policy.
     expect(errorCodes(await gqlAs(agent, WRITES[3]![1], WRITES[3]![2]()))).toEqual(['CONFLICT']);
@@ -133,25 +201,61 @@ describe('entering responses and follow-ups', () => {
   it('an API key with surveys:respond enters a response (source API whatever it claims); without it, FORBIDDEN', async () => {
     const answers = answersFor(template, { r5a: 4, r5b: 4, r10: 8, price: 'A', nps: 9 });
     const other = (await createCustomerRecord({ name: '丙方' })).id;
-    const entered = await gqlOk<{ enterSurveyResponse: { source: string; enteredBy: unknown } }>(v.apiRespond!, ENTER, { input: { campaignId, customerId: other, source: 'PHONE', answers } });
+    const entered = await gqlOk<{ enterSurveyResponse: { source: string; enteredBy: unknown } }>(v.apiRespond!, ENTER, {
+      input: { campaignId, customerId: other, source: 'PHONE', answers },
+    });
     expect(entered.enterSurveyResponse).toMatchObject({ source: 'API', enteredBy: null });
     for (const who of ['apiRead', 'quality', 'customerA']) {
-      expect(errorCodes(await gqlAs(v[who]!, ENTER, { input: { campaignId, customerId: customerA, source: 'PHONE', answers } }))).toEqual(['FORBIDDEN']);
+      expect(
+        errorCodes(
+          await gqlAs(v[who]!, ENTER, { input: { campaignId, customerId: customerA, source: 'PHONE', answers } }),
+        ),
+      ).toEqual(['FORBIDDEN']);
     }
-    expect(errorCodes(await gqlAs(anonymous, ENTER, { input: { campaignId, customerId: customerA, source: 'PHONE', answers } }))).toEqual(['UNAUTHENTICATED']);
+    expect(
+      errorCodes(
+        await gqlAs(anonymous, ENTER, { input: { campaignId, customerId: customerA, source: 'PHONE', answers } }),
+      ),
+    ).toEqual(['UNAUTHENTICATED']);
   });
 
   it('follow-ups need their own write permission and surveys:read (they reveal the answers)', async () => {
-    expect(errorCodes(await gqlAs(v.quality!, `mutation($id: ID!) { createSurveyFollowUpCallback(responseId: $id) { id } }`, { id: responseB }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await gqlAs(v.apiInteractions!, `mutation($id: ID!) { createSurveyFollowUpComplaint(responseId: $id) { id } }`, { id: responseB }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await gqlAs(v.quality!, `mutation($id: ID!) { createSurveyFollowUpComplaint(responseId: $id) { number } }`, { id: responseB }))).toEqual([]);
+    expect(
+      errorCodes(
+        await gqlAs(v.quality!, `mutation($id: ID!) { createSurveyFollowUpCallback(responseId: $id) { id } }`, {
+          id: responseB,
+        }),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(
+        await gqlAs(
+          v.apiInteractions!,
+          `mutation($id: ID!) { createSurveyFollowUpComplaint(responseId: $id) { id } }`,
+          { id: responseB },
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(
+        await gqlAs(v.quality!, `mutation($id: ID!) { createSurveyFollowUpComplaint(responseId: $id) { number } }`, {
+          id: responseB,
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('the personal link is public; the portal list is the customer’s own', () => {
   it('anonymous visitors reach only the token endpoints', async () => {
-    expect((await gqlOk<{ surveyForm: { state: string } }>(anonymous, FORM, { token: tokenA })).surveyForm.state).toBe('OPEN');
-    const saved = await gqlAs(anonymous, `mutation($t: String!) { saveSurveyDraft(token: $t, answers: []) { state } }`, { t: tokenA });
+    expect((await gqlOk<{ surveyForm: { state: string } }>(anonymous, FORM, { token: tokenA })).surveyForm.state).toBe(
+      'OPEN',
+    );
+    const saved = await gqlAs(
+      anonymous,
+      `mutation($t: String!) { saveSurveyDraft(token: $t, answers: []) { state } }`,
+      { t: tokenA },
+    );
     expect(errorCodes(saved)).toEqual([]);
     expect(errorCodes(await gqlAs(anonymous, `{ myOpenSurveys { url } }`))).toEqual(['UNAUTHENTICATED']);
   });
@@ -159,7 +263,9 @@ describe('the personal link is public; the portal list is the customer’s own',
   it('a customer account lists its own open surveys with its rebuilt link; staff and API keys have none', async () => {
     const LIST = `{ myOpenSurveys { invitationId campaignName periodLabel url state } }`;
     const a = await gqlOk<{ myOpenSurveys: { url: string; state: string }[] }>(v.customerA!, LIST);
-    expect(a.myOpenSurveys).toEqual([expect.objectContaining({ url: `/s/${tokenA}`, state: 'OPEN', periodLabel: '2026-Q4' })]);
+    expect(a.myOpenSurveys).toEqual([
+      expect.objectContaining({ url: `/s/${tokenA}`, state: 'OPEN', periodLabel: '2026-Q4' }),
+    ]);
     const b = await gqlOk<{ myOpenSurveys: { url: string; state: string }[] }>(v.customerB!, LIST);
     expect(b.myOpenSurveys).toEqual([expect.objectContaining({ url: `/s/${tokenB}`, state: 'SUBMITTED' })]);
     expect(errorCodes(await gqlAs(agent, LIST))).toEqual(['FORBIDDEN']);
@@ -167,7 +273,10 @@ describe('the personal link is public; the portal list is the customer’s own',
   });
 
   it('submitting signed in as the customer marks the response as from the portal', async () => {
-    await gqlOk(v.customerA!, SUBMIT, { token: tokenA, answers: answersFor(template, { r5a: 5, r5b: 5, r10: 10, price: 'A', nps: 10 }) });
+    await gqlOk(v.customerA!, SUBMIT, {
+      token: tokenA,
+      answers: answersFor(template, { r5a: 5, r5b: 5, r10: 10, price: 'A', nps: 10 }),
+    });
     expect((await prisma.surveyResponse.findFirstOrThrow({ where: { customerId: customerA } })).source).toBe('PORTAL');
   });
 
@@ -176,9 +285,15 @@ describe('the personal link is public; the portal list is the customer’s own',
       const request = new NextRequest('http://localhost/api/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization },
-        body: JSON.stringify({ query: `query($f: SurveyAnalysisFilter!) { surveyAnalysis(filter: $f) { responses } }`, variables: { f: f() } }),
+        body: JSON.stringify({
+          query: `query($f: SurveyAnalysisFilter!) { surveyAnalysis(filter: $f) { responses } }`,
+          variables: { f: f() },
+        }),
       });
-      return (await (await POST(request)).json()) as { data?: { surveyAnalysis: { responses: number } } | null; errors?: { extensions?: { code?: string } }[] };
+      return (await (await POST(request)).json()) as {
+        data?: { surveyAnalysis: { responses: number } } | null;
+        errors?: { extensions?: { code?: string } }[];
+      };
     };
     const reader = await http(`Bearer ${(await createApiKeyRow(['surveys:read'])).key}`);
     expect(reader.data?.surveyAnalysis.responses).toBe(3);

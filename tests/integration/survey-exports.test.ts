@@ -9,7 +9,14 @@ import { stopQueue } from '@/server/queue/boss';
 import type { Viewer } from '@/server/viewer';
 import { createApiKeyRow, createCustomerRecord, createStaff } from '../helpers/factories';
 import { gqlOk } from '../helpers/graphql';
-import { answersFor, createCampaign, createTemplate, ENTER, launchCampaign, type TemplateResult } from '../helpers/surveys';
+import {
+  answersFor,
+  createCampaign,
+  createTemplate,
+  ENTER,
+  launchCampaign,
+  type TemplateResult,
+} from '../helpers/surveys';
 
 const queueSchema = `pgboss_test_e${process.pid}`;
 process.env.KEFU_QUEUE_SCHEMA = queueSchema;
@@ -24,9 +31,33 @@ beforeAll(async () => {
   template = await createTemplate(agent);
   const a = (await createCustomerRecord({ name: '导出甲公司', province: '上海' })).id;
   const b = (await createCustomerRecord({ name: '导出乙公司', province: '浙江' })).id;
-  campaignId = (await launchCampaign(agent, await createCampaign(agent, template.id, { audience: { customerIds: [a, b] } }))).id;
-  await gqlOk(agent, ENTER, { input: { campaignId, customerId: a, source: 'PHONE', answers: answersFor(template, { r5a: 5, r5b: 4, r10: 10, price: 'A', nps: 10, multi: ['TRAIN', 'REPORT'], text: '服务很好，"引号",逗号' }) } });
-  await gqlOk(agent, ENTER, { input: { campaignId, customerId: b, source: 'FAX', answers: answersFor(template, { r5a: 1, r5b: 2, r10: 3, price: 'B', nps: 2 }) } });
+  campaignId = (
+    await launchCampaign(agent, await createCampaign(agent, template.id, { audience: { customerIds: [a, b] } }))
+  ).id;
+  await gqlOk(agent, ENTER, {
+    input: {
+      campaignId,
+      customerId: a,
+      source: 'PHONE',
+      answers: answersFor(template, {
+        r5a: 5,
+        r5b: 4,
+        r10: 10,
+        price: 'A',
+        nps: 10,
+        multi: ['TRAIN', 'REPORT'],
+        text: '服务很好，"引号",逗号',
+      }),
+    },
+  });
+  await gqlOk(agent, ENTER, {
+    input: {
+      campaignId,
+      customerId: b,
+      source: 'FAX',
+      answers: answersFor(template, { r5a: 1, r5b: 2, r10: 3, price: 'B', nps: 2 }),
+    },
+  });
   readKey = (await createApiKeyRow(['surveys:read'])).key;
 });
 
@@ -60,7 +91,10 @@ describe('survey exports', () => {
   });
 
   it('raw responses as Excel', async () => {
-    const res = await get(responsesExport, `/api/surveys/responses/export?format=xlsx&filter=${q({ lowScoreOnly: true })}`);
+    const res = await get(
+      responsesExport,
+      `/api/surveys/responses/export?format=xlsx&filter=${q({ lowScoreOnly: true })}`,
+    );
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
@@ -71,11 +105,17 @@ describe('survey exports', () => {
   });
 
   it('the analysis tables as CSV and Excel', async () => {
-    const csv = await (await get(analysisExport, `/api/surveys/analysis/export?format=csv&filter=${q({ campaignIds: [campaignId] })}`)).text();
-    for (const title of ['【概览】', '【维度得分】', '【题目统计】', '【期间趋势】', '【按省份】']) expect(csv).toContain(title);
+    const csv = await (
+      await get(analysisExport, `/api/surveys/analysis/export?format=csv&filter=${q({ campaignIds: [campaignId] })}`)
+    ).text();
+    for (const title of ['【概览】', '【维度得分】', '【题目统计】', '【期间趋势】', '【按省份】'])
+      expect(csv).toContain(title);
     expect(csv).toContain('满意度指数 = (0.30×');
     expect(csv).toContain('答卷数,2');
-    const res = await get(analysisExport, `/api/surveys/analysis/export?format=xlsx&filter=${q({ campaignIds: [campaignId] })}`);
+    const res = await get(
+      analysisExport,
+      `/api/surveys/analysis/export?format=xlsx&filter=${q({ campaignIds: [campaignId] })}`,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['概览', '维度得分', '题目统计', '期间趋势', '按省份']);
@@ -97,7 +137,11 @@ describe('survey exports', () => {
   it('needs surveys:read; bad filters are 400 with the field', async () => {
     expect((await get(responsesExport, '/api/surveys/responses/export', null)).status).toBe(401);
     const other = (await createApiKeyRow(['customers:read'])).key;
-    for (const [handler, path] of [[responsesExport, '/api/surveys/responses/export'], [analysisExport, '/api/surveys/analysis/export'], [report, '/api/surveys/report?period=2026-Q4']] as const) {
+    for (const [handler, path] of [
+      [responsesExport, '/api/surveys/responses/export'],
+      [analysisExport, '/api/surveys/analysis/export'],
+      [report, '/api/surveys/report?period=2026-Q4'],
+    ] as const) {
       expect((await get(handler, path, other)).status).toBe(403);
     }
     const bad = await get(analysisExport, `/api/surveys/analysis/export?filter=${q({ grades: ['Z'] })}`);

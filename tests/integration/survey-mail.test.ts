@@ -10,7 +10,14 @@ import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createStaff } from '../helpers/factories';
 import { gqlOk } from '../helpers/graphql';
 import { startSmtpCapture } from '../helpers/smtp';
-import { answersFor, createCampaign, createTemplate, launchCampaign, SUBMIT, type TemplateResult } from '../helpers/surveys';
+import {
+  answersFor,
+  createCampaign,
+  createTemplate,
+  launchCampaign,
+  SUBMIT,
+  type TemplateResult,
+} from '../helpers/surveys';
 
 // A pg-boss schema of this file's own: other runs on the same server database never take these jobs.
 const queueSchema = `pgboss_test_m${process.pid}`;
@@ -33,7 +40,9 @@ async function until(check: () => Promise<boolean> | boolean, timeoutMs = 20_000
 }
 
 async function jobsSettled() {
-  const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${queueSchema}".job WHERE state IN ('created', 'active', 'retry')`);
+  const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM "${queueSchema}".job WHERE state IN ('created', 'active', 'retry')`,
+  );
   return rows[0]?.n === 0;
 }
 
@@ -87,8 +96,20 @@ describe('survey mail through the queue and a real SMTP server', () => {
   const emails = ['x@survey.cn', 'y@survey.cn', 'z@survey.cn'];
 
   it('invitations arrive in Chinese with the personal link', async () => {
-    const ids = [await customerWithEmail('鲁一机械有限公司', emails[0]!), await customerWithEmail('鲁二电子有限公司', emails[1]!), await customerWithEmail('鲁三化工有限公司', emails[2]!)];
-    const campaign = await launchCampaign(agent, await createCampaign(agent, template.id, { name: '2026 年第四季度满意度调查', audience: { customerIds: ids }, reminderDays: [3, 7], closesAt: new Date(Date.now() + 20 * DAY) }));
+    const ids = [
+      await customerWithEmail('鲁一机械有限公司', emails[0]!),
+      await customerWithEmail('鲁二电子有限公司', emails[1]!),
+      await customerWithEmail('鲁三化工有限公司', emails[2]!),
+    ];
+    const campaign = await launchCampaign(
+      agent,
+      await createCampaign(agent, template.id, {
+        name: '2026 年第四季度满意度调查',
+        audience: { customerIds: ids },
+        reminderDays: [3, 7],
+        closesAt: new Date(Date.now() + 20 * DAY),
+      }),
+    );
     campaignId = campaign.id;
     await smtp.waitFor(3);
     const invitation = await prisma.surveyInvitation.findFirstOrThrow({ where: { campaignId, email: emails[0] } });
@@ -102,7 +123,10 @@ describe('survey mail through the queue and a real SMTP server', () => {
 
   it('reminders on the schedule, once each with two workers sweeping, and none to those who responded', async () => {
     const y = await prisma.surveyInvitation.findFirstOrThrow({ where: { campaignId, email: emails[1] } });
-    await gqlOk({ kind: 'anonymous' }, SUBMIT, { token: surveyToken(y.id), answers: answersFor(template, { r5a: 5, r5b: 5, r10: 9, price: 'A', nps: 9 }) });
+    await gqlOk({ kind: 'anonymous' }, SUBMIT, {
+      token: surveyToken(y.id),
+      answers: answersFor(template, { r5a: 5, r5b: 5, r10: 9, price: 'A', nps: 9 }),
+    });
 
     await sweepEverywhere(new Date(sentAt.getTime() + 2 * DAY)); // not yet due
     expect(smtp.messages).toHaveLength(3);
@@ -122,8 +146,16 @@ describe('survey mail through the queue and a real SMTP server', () => {
 
     await sweepEverywhere(new Date(sentAt.getTime() + 7 * DAY + 60_000));
     expect(smtp.messages).toHaveLength(7);
-    const counts = await prisma.surveyInvitation.findMany({ where: { campaignId }, select: { email: true, reminderCount: true }, orderBy: { email: 'asc' } });
-    expect(counts.map((c) => [c.email, c.reminderCount])).toEqual([[emails[0], 2], [emails[1], 0], [emails[2], 2]]);
+    const counts = await prisma.surveyInvitation.findMany({
+      where: { campaignId },
+      select: { email: true, reminderCount: true },
+      orderBy: { email: 'asc' },
+    });
+    expect(counts.map((c) => [c.email, c.reminderCount])).toEqual([
+      [emails[0], 2],
+      [emails[1], 0],
+      [emails[2], 2],
+    ]);
 
     await sweepEverywhere(new Date(sentAt.getTime() + 12 * DAY)); // the schedule is done
     expect(smtp.messages).toHaveLength(7);
@@ -131,7 +163,14 @@ describe('survey mail through the queue and a real SMTP server', () => {
 
   it('after a pause, one reminder for the latest step due, not a burst', async () => {
     const id = await customerWithEmail('鲁四食品有限公司', 'w@survey.cn');
-    const campaign = await launchCampaign(agent, await createCampaign(agent, template.id, { audience: { customerIds: [id] }, reminderDays: [2, 4, 6], closesAt: new Date(Date.now() + 20 * DAY) }));
+    const campaign = await launchCampaign(
+      agent,
+      await createCampaign(agent, template.id, {
+        audience: { customerIds: [id] },
+        reminderDays: [2, 4, 6],
+        closesAt: new Date(Date.now() + 20 * DAY),
+      }),
+    );
     await until(() => mailsTo('w@survey.cn').length === 1);
     const invitation = await prisma.surveyInvitation.findFirstOrThrow({ where: { campaignId: campaign.id } });
     await sweepEverywhere(new Date(invitation.sentAt!.getTime() + 5 * DAY));
@@ -140,20 +179,39 @@ describe('survey mail through the queue and a real SMTP server', () => {
   });
 
   it('“remind now” mails every non-respondent once; a second click within the hour sends nothing', async () => {
-    await prisma.surveyInvitation.updateMany({ where: { campaignId }, data: { sentAt: new Date(Date.now() - 2 * DAY), lastRemindedAt: null } });
+    await prisma.surveyInvitation.updateMany({
+      where: { campaignId },
+      data: { sentAt: new Date(Date.now() - 2 * DAY), lastRemindedAt: null },
+    });
     const before = smtp.messages.length;
     const REMIND = `mutation($id: ID!) { sendSurveyReminders(id: $id) }`;
-    expect((await gqlOk<{ sendSurveyReminders: number }>(agent, REMIND, { id: campaignId })).sendSurveyReminders).toBe(2);
+    expect((await gqlOk<{ sendSurveyReminders: number }>(agent, REMIND, { id: campaignId })).sendSurveyReminders).toBe(
+      2,
+    );
     await until(() => smtp.messages.length === before + 2);
-    expect((await gqlOk<{ sendSurveyReminders: number }>(agent, REMIND, { id: campaignId })).sendSurveyReminders).toBe(0);
+    expect((await gqlOk<{ sendSurveyReminders: number }>(agent, REMIND, { id: campaignId })).sendSurveyReminders).toBe(
+      0,
+    );
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(smtp.messages.slice(before).map((m) => m.to[0]).sort()).toEqual([emails[0], emails[2]]);
+    expect(
+      smtp.messages
+        .slice(before)
+        .map((m) => m.to[0])
+        .sort(),
+    ).toEqual([emails[0], emails[2]]);
   });
 
   it('a campaign launched before it opens is mailed once its opening time arrives', async () => {
     const id = await customerWithEmail('鲁五医疗有限公司', 'later@survey.cn');
     const opensAt = new Date(Date.now() + 2 * DAY);
-    const campaign = await launchCampaign(agent, await createCampaign(agent, template.id, { audience: { customerIds: [id] }, opensAt, closesAt: new Date(opensAt.getTime() + 10 * DAY) }));
+    const campaign = await launchCampaign(
+      agent,
+      await createCampaign(agent, template.id, {
+        audience: { customerIds: [id] },
+        opensAt,
+        closesAt: new Date(opensAt.getTime() + 10 * DAY),
+      }),
+    );
     await sweepEverywhere(new Date(opensAt.getTime() - 60_000));
     expect(mailsTo('later@survey.cn')).toHaveLength(0);
     await sweepEverywhere(new Date(opensAt.getTime() + 60_000));
@@ -168,7 +226,9 @@ describe('survey mail through the queue and a real SMTP server', () => {
     await sweepEverywhere(new Date(closesAt.getTime() + 60_000));
     const campaign = await prisma.surveyCampaign.findUniqueOrThrow({ where: { id: campaignId } });
     expect(campaign.status).toBe('CLOSED');
-    const closes = await prisma.historyEntry.findMany({ where: { entityType: 'SurveyCampaign', entityId: campaignId, action: 'CLOSE' } });
+    const closes = await prisma.historyEntry.findMany({
+      where: { entityType: 'SurveyCampaign', entityId: campaignId, action: 'CLOSE' },
+    });
     expect(closes.map((h) => h.actorLabel)).toEqual(['system']);
     // Every campaign of this file has closed by then: nobody is reminded any more.
     expect(await prisma.surveyCampaign.count({ where: { status: 'OPEN' } })).toBe(0);

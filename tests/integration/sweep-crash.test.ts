@@ -23,7 +23,12 @@ let child: ChildProcess | undefined;
 async function startWorkerProcess(): Promise<ChildProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/worker-process.ts'], {
     cwd: root,
-    env: { ...process.env, KEFU_QUEUE_SCHEMA: queueSchema, KEFU_DATA_DIR: mkdtempSync(join(tmpdir(), 'kefu-crash-')), SMTP_URL: '' },
+    env: {
+      ...process.env,
+      KEFU_QUEUE_SCHEMA: queueSchema,
+      KEFU_DATA_DIR: mkdtempSync(join(tmpdir(), 'kefu-crash-')),
+      SMTP_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -101,17 +106,26 @@ describe('a sweep whose process is killed', () => {
 
     // The surviving instance works the queues with the app's settings (2 s polling).
     await registerWorkers(boss);
-    const rerun = await until(async () => {
-      const j = await job(jobId!);
-      return j && j.retry_count >= 1 && (j.state === 'active' || j.state === 'completed') ? j : undefined;
-    }, 75_000, 250);
+    const rerun = await until(
+      async () => {
+        const j = await job(jobId!);
+        return j && j.retry_count >= 1 && (j.state === 'active' || j.state === 'completed') ? j : undefined;
+      },
+      75_000,
+      250,
+    );
     const seconds = (Date.now() - killedAt) / 1000;
     console.info(`[crash] the sweep ran again ${seconds.toFixed(1)} s after the kill (retry ${rerun.retry_count})`);
     expect(seconds).toBeLessThan(60);
 
     // The retried sweep (and any follow-up it queued when its time budget ran out) takes the rest.
     const sweepsLeft = async () =>
-      (await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${queueSchema}".job WHERE name = $1 AND state <> 'completed'`, QUEUES.escalationSweep))[0]?.n;
+      (
+        await prisma.$queryRawUnsafe<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM "${queueSchema}".job WHERE name = $1 AND state <> 'completed'`,
+          QUEUES.escalationSweep,
+        )
+      )[0]?.n;
     await until(async () => (await sweepsLeft()) === 0, 90_000, 250);
     // Every step exactly once: nothing lost with the killed process, nothing taken twice.
     expect(await escalated()).toBe(RECORDS);

@@ -54,7 +54,13 @@ describe('orphaned upload files', () => {
     const justMade = leave('interactions/e5', { folder: true, at: new Date() });
     utimesSync(join(root, 'interactions/b2'), HOUR_AGO, HOUR_AGO);
 
-    await startWorkers({ schedule: false, sweepCron: null, surveyCron: null, housekeepingCron: null, pollingIntervalSeconds: 0.5 });
+    await startWorkers({
+      schedule: false,
+      sweepCron: null,
+      surveyCron: null,
+      housekeepingCron: null,
+      pollingIntervalSeconds: 0.5,
+    });
     await until(() => !existsSync(crashedTemp) && !existsSync(emptyAfterRollback));
     expect(existsSync(crashedFolderTemp)).toBe(false);
     expect(existsSync(kept)).toBe(true);
@@ -71,8 +77,20 @@ describe('orphaned upload files', () => {
     const later = leave('interactions/f6/g.12.tmp');
     await prisma.sentMail.createMany({
       data: [
-        { key: 'old', queue: QUEUES.customerMail, to: 'a@b.cn', subject: '旧', sentAt: new Date(Date.now() - 31 * 24 * 3_600_000) },
-        { key: 'recent', queue: QUEUES.customerMail, to: 'a@b.cn', subject: '新', sentAt: new Date(Date.now() - 29 * 24 * 3_600_000) },
+        {
+          key: 'old',
+          queue: QUEUES.customerMail,
+          to: 'a@b.cn',
+          subject: '旧',
+          sentAt: new Date(Date.now() - 31 * 24 * 3_600_000),
+        },
+        {
+          key: 'recent',
+          queue: QUEUES.customerMail,
+          to: 'a@b.cn',
+          subject: '新',
+          sentAt: new Date(Date.now() - 29 * 24 * 3_600_000),
+        },
       ],
     });
     const boss = await startWorkers();
@@ -80,7 +98,10 @@ describe('orphaned upload files', () => {
     await until(async () => (await boss.getJobById(QUEUES.housekeeping, jobId!))?.state === 'completed');
     expect(existsSync(later)).toBe(false);
     expect((await prisma.sentMail.findMany({ select: { key: true } })).map((m) => m.key)).toEqual(['recent']);
-    expect((await boss.getJobById(QUEUES.housekeeping, jobId!))?.output).toMatchObject({ tempFiles: 1, sentMailPruned: 1 });
+    expect((await boss.getJobById(QUEUES.housekeeping, jobId!))?.output).toMatchObject({
+      tempFiles: 1,
+      sentMailPruned: 1,
+    });
   });
 });
 
@@ -90,7 +111,9 @@ describe('housekeeping and pending uploads', () => {
     const { savePendingUpload } = await import('@/server/storage/pending-uploads');
     const upload = (at: Date) =>
       savePendingUpload(async (file) => {
-        await new Promise<void>((resolve, reject) => file.end(Buffer.from('待认领的附件'), (error?: Error | null) => (error ? reject(error) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+          file.end(Buffer.from('待认领的附件'), (error?: Error | null) => (error ? reject(error) : resolve())),
+        );
         return { fileName: 'note.txt', mimeType: 'text/plain', sizeBytes: 18 };
       }, at);
     await upload(new Date(Date.now() - 2 * 3_600_000));

@@ -10,11 +10,23 @@ import { createApolloServer } from '@/graphql/server';
 import { MAX_ATTACHMENT_BYTES } from '@/graphql/interactions/interaction.rules';
 import { prisma } from '@/server/db';
 import { createAppHttpServer, type AppHttpServer } from '@/server/http/http-server';
-import { PENDING_UPLOAD_MAX_AGE_MS, pendingUploadsDir, removeExpiredPendingUploads } from '@/server/storage/pending-uploads';
+import {
+  PENDING_UPLOAD_MAX_AGE_MS,
+  pendingUploadsDir,
+  removeExpiredPendingUploads,
+} from '@/server/storage/pending-uploads';
 import type { Viewer } from '@/server/viewer';
 import { createApiKeyRow, createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
-import { anonymousInput, files, RECORD, SUBMIT, submitInput, useTempStorage, type SubmittedInteraction } from '../helpers/interactions';
+import {
+  anonymousInput,
+  files,
+  RECORD,
+  SUBMIT,
+  submitInput,
+  useTempStorage,
+  type SubmittedInteraction,
+} from '../helpers/interactions';
 
 /**
  * POST /api/uploads (src/server/http/upload-http.ts) and the intake's claim of its tokens, through the real HTTP front
@@ -46,21 +58,41 @@ type Reply = { status: number; headers: IncomingHttpHeaders; text: string };
  * One request with full control of the body: `declaredLength` sends that Content-Length (default: the body's), `chunked`
  * sends no length at all; the body goes in 64 KB pieces, and sending stops once the server has answered.
  */
-function send(path: string, body: Buffer, options: { headers?: Record<string, string>; from?: string; method?: string; chunked?: boolean; declaredLength?: number } = {}): Promise<Reply> {
+function send(
+  path: string,
+  body: Buffer,
+  options: {
+    headers?: Record<string, string>;
+    from?: string;
+    method?: string;
+    chunked?: boolean;
+    declaredLength?: number;
+  } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...options.headers };
     if (!options.chunked) headers['content-length'] = options.declaredLength ?? body.length;
     let answered: Reply | null = null;
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'POST', headers, localAddress: options.from ?? '127.0.0.1' }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => {
-        answered = { status: res.statusCode ?? 0, headers: res.headers, text };
-        req.destroy();
-        resolve(answered);
-      });
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'POST',
+        headers,
+        localAddress: options.from ?? '127.0.0.1',
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          answered = { status: res.statusCode ?? 0, headers: res.headers, text };
+          req.destroy();
+          resolve(answered);
+        });
+      },
+    );
     // A server that refuses and closes while the body is still coming may reset the connection: only an error before
     // any answer is a failure.
     req.on('error', (error) => (answered ? undefined : reject(error)));
@@ -78,10 +110,18 @@ function send(path: string, body: Buffer, options: { headers?: Record<string, st
 
 type Receipt = { token: string; fileName: string; sizeBytes: number; mimeType: string; expiresAt: string };
 
-function upload(fileName: string, bytes: Buffer, options: { from?: string; chunked?: boolean; declaredLength?: number; headers?: Record<string, string> } = {}) {
+function upload(
+  fileName: string,
+  bytes: Buffer,
+  options: { from?: string; chunked?: boolean; declaredLength?: number; headers?: Record<string, string> } = {},
+) {
   return send('/api/uploads', bytes, {
     ...options,
-    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(fileName), ...options.headers },
+    headers: {
+      'content-type': 'application/octet-stream',
+      'x-file-name': encodeURIComponent(fileName),
+      ...options.headers,
+    },
   });
 }
 
@@ -91,16 +131,21 @@ async function uploadOk(fileName: string, bytes: Buffer, from: string): Promise<
   return JSON.parse(reply.text) as Receipt;
 }
 
-const errorOf = (reply: Reply) => (JSON.parse(reply.text) as { error: { code: string; message: string; fields?: Record<string, string> } }).error;
+const errorOf = (reply: Reply) =>
+  (JSON.parse(reply.text) as { error: { code: string; message: string; fields?: Record<string, string> } }).error;
 const pendingFiles = () => readdirSync(pendingUploadsDir());
-const storedFiles = () => readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+const storedFiles = () =>
+  readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
 
 const PNG_HEAD = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const png = (size: number) => Buffer.concat([PNG_HEAD, randomBytes(size - PNG_HEAD.length)]);
 const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 0x20)]);
 
 const graphqlOverHttp = (query: string, variables: Record<string, unknown>, from = '127.0.0.1') =>
-  send('/api/graphql', Buffer.from(JSON.stringify({ query, variables })), { headers: { 'content-type': 'application/json' }, from });
+  send('/api/graphql', Buffer.from(JSON.stringify({ query, variables })), {
+    headers: { 'content-type': 'application/json' },
+    from,
+  });
 
 describe('POST /api/uploads → token → intake', () => {
   it('an anonymous visitor uploads a 3 MB file, submits with its token in a small GraphQL request, and staff download the same bytes', async () => {
@@ -112,10 +157,15 @@ describe('POST /api/uploads → token → intake', () => {
     expect(new Date(receipt.expiresAt).getTime() - Date.now()).toBeGreaterThan(PENDING_UPLOAD_MAX_AGE_MS - 60_000);
     expect(pendingFiles()).toHaveLength(1);
 
-    const reply = await graphqlOverHttp(SUBMIT, { input: anonymousInput({ subject: '带附件的访客投诉', attachments: [{ uploadToken: receipt.token }] }) });
+    const reply = await graphqlOverHttp(SUBMIT, {
+      input: anonymousInput({ subject: '带附件的访客投诉', attachments: [{ uploadToken: receipt.token }] }),
+    });
     expect(reply.status, reply.text).toBe(200);
-    const created = (JSON.parse(reply.text) as { data: { submitInteraction: SubmittedInteraction } }).data.submitInteraction;
-    expect(created.attachments).toEqual([{ id: expect.any(String), fileName: '检测报告.pdf', mimeType: 'application/pdf', sizeBytes: bytes.length }]);
+    const created = (JSON.parse(reply.text) as { data: { submitInteraction: SubmittedInteraction } }).data
+      .submitInteraction;
+    expect(created.attachments).toEqual([
+      { id: expect.any(String), fileName: '检测报告.pdf', mimeType: 'application/pdf', sizeBytes: bytes.length },
+    ]);
     // Claimed: the row and the pending file are gone, the file lives in storage.
     expect(await prisma.pendingUpload.count()).toBe(0);
     expect(pendingFiles()).toEqual([]);
@@ -123,7 +173,9 @@ describe('POST /api/uploads → token → intake', () => {
     const { key } = await createApiKeyRow(['interactions:read']);
     const attachmentId = created.attachments[0]!.id;
     const download = await downloadAttachment(
-      new NextRequest(`http://localhost/api/interactions/${created.id}/attachments/${attachmentId}`, { headers: { authorization: `Bearer ${key}` } }),
+      new NextRequest(`http://localhost/api/interactions/${created.id}/attachments/${attachmentId}`, {
+        headers: { authorization: `Bearer ${key}` },
+      }),
       { params: Promise.resolve({ id: created.id, attachmentId }) },
     );
     expect(download.status).toBe(200);
@@ -138,10 +190,22 @@ describe('POST /api/uploads → token → intake', () => {
     const photo = png(40_000);
     const first = await uploadOk('现场照片.png', photo, '127.0.0.3');
     const recorded = await gqlOk<{ recordInteraction: { id: string } }>(agent, RECORD, {
-      input: { channel: 'PHONE', type: 'COMPLAINT', customerId: customerRecord.id, subject: '来电投诉', description: '外观划伤', attachments: [{ uploadToken: first.token }, files.txt('记录.txt')] },
+      input: {
+        channel: 'PHONE',
+        type: 'COMPLAINT',
+        customerId: customerRecord.id,
+        subject: '来电投诉',
+        description: '外观划伤',
+        attachments: [{ uploadToken: first.token }, files.txt('记录.txt')],
+      },
     });
     const second = await uploadOk('补充说明.txt', Buffer.from('补充：划伤位于左侧'), '127.0.0.3');
-    const added = await gqlOk<{ addInteractionAttachments: { attachments: { fileName: string; sizeBytes: number }[]; timeline: { comment: string | null }[] } }>(
+    const added = await gqlOk<{
+      addInteractionAttachments: {
+        attachments: { fileName: string; sizeBytes: number }[];
+        timeline: { comment: string | null }[];
+      };
+    }>(
       customer,
       `mutation($id: ID!, $files: [AttachmentUpload!]!) { addInteractionAttachments(id: $id, attachments: $files) { attachments { fileName sizeBytes } timeline { comment } } }`,
       { id: recorded.recordInteraction.id, files: [{ uploadToken: second.token }] },
@@ -158,7 +222,10 @@ describe('POST /api/uploads → token → intake', () => {
   it('exactly one of uploadToken and contentBase64, and a well-formed token, or a field-level BAD_USER_INPUT', async () => {
     const { token } = await uploadOk('a.txt', Buffer.from('a'), '127.0.0.4');
     const cases: [Record<string, unknown>, string][] = [
-      [{ fileName: 'b.txt', contentBase64: files.txt().contentBase64, uploadToken: token }, 'attachments.0.contentBase64'],
+      [
+        { fileName: 'b.txt', contentBase64: files.txt().contentBase64, uploadToken: token },
+        'attachments.0.contentBase64',
+      ],
       [{ fileName: 'b.txt' }, 'attachments.0.uploadToken'],
       [{ uploadToken: 'not-a-token' }, 'attachments.0.uploadToken'],
       [{ contentBase64: files.txt().contentBase64 }, 'attachments.0.fileName'],
@@ -178,7 +245,13 @@ describe('a token is claimed once', () => {
   it('two submissions racing for one token: one gets the attachment, the other BAD_USER_INPUT and no record; a later reuse fails too', async () => {
     const { token } = await uploadOk('唯一.txt', Buffer.from('只能用一次'), '127.0.0.5');
     const interactionsBefore = await prisma.interaction.count();
-    const results = await Promise.all([0, 1].map(() => gqlAs<{ submitInteraction: SubmittedInteraction }>(anonymous, SUBMIT, { input: anonymousInput({ attachments: [{ uploadToken: token }] }) })));
+    const results = await Promise.all(
+      [0, 1].map(() =>
+        gqlAs<{ submitInteraction: SubmittedInteraction }>(anonymous, SUBMIT, {
+          input: anonymousInput({ attachments: [{ uploadToken: token }] }),
+        }),
+      ),
+    );
     const won = results.filter((r) => !r.errors);
     const lost = results.filter((r) => r.errors);
     expect(won).toHaveLength(1);
@@ -196,12 +269,16 @@ describe('a token is claimed once', () => {
     const storedBefore = storedFiles().length;
     // The second token is well-formed but unknown: the transaction fails after the first was claimed and stored.
     const unknownToken = randomBytes(32).toString('base64url');
-    const failed = await gqlAs(anonymous, SUBMIT, { input: anonymousInput({ attachments: [{ uploadToken: token }, { uploadToken: unknownToken }] }) });
+    const failed = await gqlAs(anonymous, SUBMIT, {
+      input: anonymousInput({ attachments: [{ uploadToken: token }, { uploadToken: unknownToken }] }),
+    });
     expect(errorCodes(failed)).toEqual(['BAD_USER_INPUT']);
     expect(storedFiles()).toHaveLength(storedBefore);
     expect(await prisma.pendingUpload.count()).toBe(1);
 
-    const retried = await gqlOk<{ submitInteraction: SubmittedInteraction }>(anonymous, SUBMIT, { input: anonymousInput({ attachments: [{ uploadToken: token }] }) });
+    const retried = await gqlOk<{ submitInteraction: SubmittedInteraction }>(anonymous, SUBMIT, {
+      input: anonymousInput({ attachments: [{ uploadToken: token }] }),
+    });
     expect(retried.submitInteraction.attachments.map((a) => a.fileName)).toEqual(['回滚.txt']);
     expect(pendingFiles()).toEqual([]);
   });
@@ -210,7 +287,10 @@ describe('a token is claimed once', () => {
 describe('refusals', () => {
   it('over 10 MB by Content-Length: 413 before the body is read, nothing left behind', async () => {
     // Only the first 64 KB of the declared length ever come: the answer cannot wait for the rest.
-    const reply = await upload('big.pdf', pdf(64 * 1024), { from: '127.0.0.7', declaredLength: MAX_ATTACHMENT_BYTES + 1 });
+    const reply = await upload('big.pdf', pdf(64 * 1024), {
+      from: '127.0.0.7',
+      declaredLength: MAX_ATTACHMENT_BYTES + 1,
+    });
     expect(reply.status).toBe(413);
     expect(errorOf(reply).code).toBe('PAYLOAD_TOO_LARGE');
     expect(pendingFiles()).toEqual([]);
@@ -238,7 +318,10 @@ describe('refusals', () => {
       ['setup.exe', Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00]), randomBytes(4096)])],
       ['photo.png', Buffer.from('%PDF-1.7 not a png')],
       // Text is checked all the way through, not only at its head.
-      ['notes.txt', Buffer.concat([Buffer.alloc(1024 * 1024, 0x61), Buffer.from([0x00, 0x01]), Buffer.alloc(1024, 0x61)])],
+      [
+        'notes.txt',
+        Buffer.concat([Buffer.alloc(1024 * 1024, 0x61), Buffer.from([0x00, 0x01]), Buffer.alloc(1024, 0x61)]),
+      ],
       ['empty.txt', Buffer.alloc(0)],
     ];
     for (const [name, bytes] of cases) {
@@ -257,7 +340,10 @@ describe('refusals', () => {
       const reply = await upload('a.txt', body, { from: '127.0.0.9', headers: { 'content-type': contentType } });
       expect(reply.status, contentType).toBe(415);
     }
-    const nameless = await send('/api/uploads', body, { from: '127.0.0.9', headers: { 'content-type': 'application/octet-stream' } });
+    const nameless = await send('/api/uploads', body, {
+      from: '127.0.0.9',
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     expect(nameless.status).toBe(400);
     expect((await send('/api/uploads', Buffer.alloc(0), { method: 'GET', from: '127.0.0.9' })).status).toBe(405);
     expect(await prisma.pendingUpload.count()).toBe(0);
@@ -285,14 +371,20 @@ describe('pending uploads not claimed within an hour', () => {
     const later = new Date(Date.now() + PENDING_UPLOAD_MAX_AGE_MS + 60_000);
     expect(await removeExpiredPendingUploads(later)).toEqual({ uploads: 1, orphanFiles: 0 });
     expect(pendingFiles()).toEqual([]);
-    const result = await gqlAs(anonymous, SUBMIT, { input: anonymousInput({ attachments: [{ uploadToken: fresh.token }] }) });
+    const result = await gqlAs(anonymous, SUBMIT, {
+      input: anonymousInput({ attachments: [{ uploadToken: fresh.token }] }),
+    });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('an upload past its hour is refused by the intake even before the cleanup ran', async () => {
     const old = await uploadOk('old.txt', Buffer.from('一小时前'), '127.0.0.12');
-    await prisma.pendingUpload.updateMany({ data: { createdAt: new Date(Date.now() - PENDING_UPLOAD_MAX_AGE_MS - 1000) } });
-    const result = await gqlAs(anonymous, SUBMIT, { input: anonymousInput({ attachments: [{ uploadToken: old.token }] }) });
+    await prisma.pendingUpload.updateMany({
+      data: { createdAt: new Date(Date.now() - PENDING_UPLOAD_MAX_AGE_MS - 1000) },
+    });
+    const result = await gqlAs(anonymous, SUBMIT, {
+      input: anonymousInput({ attachments: [{ uploadToken: old.token }] }),
+    });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     await removeExpiredPendingUploads(new Date());
     expect(pendingFiles()).toEqual([]);
@@ -312,14 +404,28 @@ describe('pending uploads not claimed within an hour', () => {
 describe('the GraphQL body limit (KEFU_MAX_BODY_BYTES, default 1 MiB)', () => {
   it('refuses a 50 MB anonymous body with 413 by its Content-Length, before it is read', async () => {
     // Only the first 64 KB of the declared 50 MB ever come: the answer cannot wait for the rest.
-    const reply = await send('/api/graphql', Buffer.alloc(64 * 1024, 0x20), { headers: { 'content-type': 'application/json' }, declaredLength: 50 * 1024 * 1024, from: '127.0.0.13' });
+    const reply = await send('/api/graphql', Buffer.alloc(64 * 1024, 0x20), {
+      headers: { 'content-type': 'application/json' },
+      declaredLength: 50 * 1024 * 1024,
+      from: '127.0.0.13',
+    });
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.text)).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
   });
 
   it('refuses a 2 MiB body sent without a length while reading it, and answers one under 1 MiB', async () => {
-    const big = Buffer.from(JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }));
-    expect((await send('/api/graphql', big, { headers: { 'content-type': 'application/json' }, chunked: true, from: '127.0.0.13' })).status).toBe(413);
+    const big = Buffer.from(
+      JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }),
+    );
+    expect(
+      (
+        await send('/api/graphql', big, {
+          headers: { 'content-type': 'application/json' },
+          chunked: true,
+          from: '127.0.0.13',
+        })
+      ).status,
+    ).toBe(413);
     const small = await graphqlOverHttp('{ __typename }', { pad: 'x'.repeat(900 * 1024) }, '127.0.0.13');
     expect(small.status, small.text).toBe(200);
   });

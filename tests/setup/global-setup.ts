@@ -53,10 +53,14 @@ export default async function setup(project: TestProject) {
   }
   // Migrations are applied exactly as in production, by Prisma's WebAssembly schema engine (needs its own Node flag).
   // Asynchronously: the embedded database is served from this very process.
-  const { stdout } = await promisify(execFile)(process.execPath, ['--experimental-wasm-modules', '--no-warnings', 'scripts/db/migrate.mjs'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url },
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--experimental-wasm-modules', '--no-warnings', 'scripts/db/migrate.mjs'],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+    },
+  );
   console.log(`[tests] ${stdout.trim()}`);
   project.provide('databaseUrl', url);
   return async () => {

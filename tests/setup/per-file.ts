@@ -14,12 +14,14 @@ const { disconnectPrisma, prisma } = await import('@/server/db');
 beforeAll(async () => {
   const tables = await prisma.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
-  if (tables.length) await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
+  if (tables.length)
+    await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
   // The intake's per-year number sequences are created on first use and outlive TRUNCATE: drop them too, so numbering
   // in each file starts from nothing whatever ran before it.
   const sequences = await prisma.$queryRaw<{ name: string }[]>`
     SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public' AND sequencename LIKE 'interaction_number_%'`;
-  if (sequences.length) await prisma.$executeRawUnsafe(`DROP SEQUENCE ${sequences.map((q) => `"${q.name}"`).join(', ')}`);
+  if (sequences.length)
+    await prisma.$executeRawUnsafe(`DROP SEQUENCE ${sequences.map((q) => `"${q.name}"`).join(', ')}`);
 });
 
 afterAll(async () => {

@@ -37,7 +37,10 @@ function useScopeLabel() {
   };
 }
 
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; keys: ApiKeyRow[]; scopes: string[] };
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; keys: ApiKeyRow[]; scopes: string[] };
 
 export function ApiKeysManager() {
   const t = useTranslations('admin.apiKeys');
@@ -71,7 +74,12 @@ export function ApiKeysManager() {
     setState((current) =>
       current.status !== 'ready'
         ? current
-        : { ...current, keys: prepend ? [row, ...current.keys.filter((k) => k.id !== row.id)] : current.keys.map((k) => (k.id === row.id ? row : k)) },
+        : {
+            ...current,
+            keys: prepend
+              ? [row, ...current.keys.filter((k) => k.id !== row.id)]
+              : current.keys.map((k) => (k.id === row.id ? row : k)),
+          },
     );
 
   async function revoke() {
@@ -109,12 +117,13 @@ export function ApiKeysManager() {
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
 
       {state.status === 'loading' && <StatusMessage tone="info">{tc('loading')}</StatusMessage>}
-      {state.status === 'error' && (
-        <ErrorBanner message={state.message} onRetry={() => void load()} />
-      )}
+      {state.status === 'error' && <ErrorBanner message={state.message} onRetry={() => void load()} />}
 
       {state.status === 'ready' && state.keys.length === 0 && (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="api-keys-empty">
+        <div
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center"
+          data-testid="api-keys-empty"
+        >
           <p className="font-medium text-slate-700">{t('empty')}</p>
           <p className="mt-1 text-sm text-slate-500">{t('emptyHint')}</p>
         </div>
@@ -126,21 +135,42 @@ export function ApiKeysManager() {
             <caption className="sr-only">{t('title')}</caption>
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-3">{t('columns.name')}</th>
-                <th scope="col" className="px-4 py-3">{t('columns.prefix')}</th>
-                <th scope="col" className="px-4 py-3">{t('columns.scopes')}</th>
-                <th scope="col" className="px-4 py-3">{t('columns.createdBy')}</th>
-                <th scope="col" className="px-4 py-3">{t('columns.lastUsed')}</th>
-                <th scope="col" className="px-4 py-3">{t('columns.expires')}</th>
-                <th scope="col" className="px-4 py-3">{t('columns.status')}</th>
-                <th scope="col" className="px-4 py-3 text-right">{t('columns.actions')}</th>
+                <th scope="col" className="px-4 py-3">
+                  {t('columns.name')}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t('columns.prefix')}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t('columns.scopes')}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t('columns.createdBy')}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t('columns.lastUsed')}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t('columns.expires')}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t('columns.status')}
+                </th>
+                <th scope="col" className="px-4 py-3 text-right">
+                  {t('columns.actions')}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {state.keys.map((key) => {
                 const status = keyStatus(key, now);
                 return (
-                  <tr key={key.id} data-testid="api-key-row" data-key-id={key.id} className={status === 'active' ? '' : 'text-slate-500'}>
+                  <tr
+                    key={key.id}
+                    data-testid="api-key-row"
+                    data-key-id={key.id}
+                    className={status === 'active' ? '' : 'text-slate-500'}
+                  >
                     <td className="px-4 py-3 font-medium text-slate-900">{key.name}</td>
                     <td className="px-4 py-3">
                       <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{key.prefix}…</code>
@@ -148,7 +178,11 @@ export function ApiKeysManager() {
                     <td className="px-4 py-3">
                       <ul className="flex flex-wrap gap-1">
                         {key.scopes.map((scope) => (
-                          <li key={scope} className="rounded bg-blue-50 px-2 py-0.5 text-xs text-blue-800" title={scope}>
+                          <li
+                            key={scope}
+                            className="rounded bg-blue-50 px-2 py-0.5 text-xs text-blue-800"
+                            title={scope}
+                          >
                             {scopeLabel(scope)}
                           </li>
                         ))}
@@ -158,11 +192,25 @@ export function ApiKeysManager() {
                       <div>{key.createdBy?.name ?? t('unknownUser')}</div>
                       <div className="text-xs text-slate-500">{formatDateTime(key.createdAt, timeZone)}</div>
                     </td>
-                    <td className="px-4 py-3 whitespace-nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt, timeZone) : <span className="text-slate-400">{t('neverUsed')}</span>}</td>
-                    <td className="px-4 py-3 whitespace-nowrap">{key.expiresAt ? formatDateTime(key.expiresAt, timeZone) : <span className="text-slate-400">{t('noExpiry')}</span>}</td>
+                    <td className="px-4 py-3 whitespace-nowrap">
+                      {key.lastUsedAt ? (
+                        formatDateTime(key.lastUsedAt, timeZone)
+                      ) : (
+                        <span className="text-slate-400">{t('neverUsed')}</span>
+                      )}
+                    </td>
+                    <td className="px-4 py-3 whitespace-nowrap">
+                      {key.expiresAt ? (
+                        formatDateTime(key.expiresAt, timeZone)
+                      ) : (
+                        <span className="text-slate-400">{t('noExpiry')}</span>
+                      )}
+                    </td>
                     <td className="px-4 py-3 whitespace-nowrap">
                       <StatusBadge status={status} label={t(`status.${status}`)} />
-                      {key.revokedAt && <div className="mt-1 text-xs text-slate-500">{formatDateTime(key.revokedAt, timeZone)}</div>}
+                      {key.revokedAt && (
+                        <div className="mt-1 text-xs text-slate-500">{formatDateTime(key.revokedAt, timeZone)}</div>
+                      )}
                     </td>
                     <td className="px-4 py-3 text-right">
                       {status !== 'revoked' && (
@@ -227,7 +275,11 @@ function StatusBadge({ status, label }: { status: KeyStatus; label: string }) {
     revoked: 'bg-red-50 text-red-700 ring-red-600/20',
     expired: 'bg-amber-50 text-amber-800 ring-amber-600/20',
   };
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${colours[status]}`}>{label}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${colours[status]}`}>
+      {label}
+    </span>
+  );
 }
 
 function CreateApiKeyDialog({
@@ -359,12 +411,25 @@ function CreateApiKeyDialog({
         </p>
       </fieldset>
 
-      <FormField id={`${formId}-expires`} label={t('expiresAt')} hint={t('expiresHint', { timeZone })} error={fieldErrors.expiresAt}>
+      <FormField
+        id={`${formId}-expires`}
+        label={t('expiresAt')}
+        hint={t('expiresHint', { timeZone })}
+        error={fieldErrors.expiresAt}
+      >
         {(props) => (
-          <input {...props} type="date" min={today} value={expiresOn} onChange={(e) => {
+          <input
+            {...props}
+            type="date"
+            min={today}
+            value={expiresOn}
+            onChange={(e) => {
               setExpiresOn(e.target.value);
               edited('expiresAt');
-            }} className={`${inputClass} sm:w-56`} data-testid="api-key-expires" />
+            }}
+            className={`${inputClass} sm:w-56`}
+            data-testid="api-key-expires"
+          />
         )}
       </FormField>
     </FormDialog>
@@ -375,7 +440,8 @@ function CreateApiKeyDialog({
 function CreatedKeyDialog({ created, onDone }: { created: { key: string; name: string } | null; onDone: () => void }) {
   const t = useTranslations('admin.apiKeys.created');
   const keyFieldId = useId();
-  const endpoint = typeof window === 'undefined' ? 'http://localhost:3000/api/graphql' : `${window.location.origin}/api/graphql`;
+  const endpoint =
+    typeof window === 'undefined' ? 'http://localhost:3000/api/graphql' : `${window.location.origin}/api/graphql`;
   const example = created
     ? `curl -H "Authorization: Bearer ${created.key}" -H "content-type: application/json" -d '{"query":"{ customers(first:5){ nodes { name } } }"}' ${endpoint}`
     : '';
@@ -396,7 +462,10 @@ function CreatedKeyDialog({ created, onDone }: { created: { key: string; name: s
     >
       {created && (
         <div className="space-y-5">
-          <p role="alert" className="flex gap-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p
+            role="alert"
+            className="flex gap-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
             <span aria-hidden="true">⚠</span>
             <span>{t('warning')}</span>
           </p>
@@ -414,20 +483,33 @@ function CreatedKeyDialog({ created, onDone }: { created: { key: string; name: s
                 className={`${inputClass} font-mono`}
                 data-testid="api-key-plain"
               />
-              <CopyButton text={created.key} label={t('copy')} copiedLabel={t('copied')} failedLabel={t('copyFailed')} testId="api-key-copy" />
+              <CopyButton
+                text={created.key}
+                label={t('copy')}
+                copiedLabel={t('copied')}
+                failedLabel={t('copyFailed')}
+                testId="api-key-copy"
+              />
             </div>
           </div>
 
           <div>
             <div className="mb-1 flex items-center justify-between gap-2">
               <span className="text-xs font-medium text-slate-700">{t('example')}</span>
-              <CopyButton text={example} label={t('copyExample')} copiedLabel={t('copied')} failedLabel={t('copyFailed')} />
+              <CopyButton
+                text={example}
+                label={t('copyExample')}
+                copiedLabel={t('copied')}
+                failedLabel={t('copyFailed')}
+              />
             </div>
-            <pre className="overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap break-all text-slate-100" data-testid="api-key-example">
+            <pre
+              className="overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap break-all text-slate-100"
+              data-testid="api-key-example"
+            >
               {example}
             </pre>
           </div>
-
         </div>
       )}
     </Modal>

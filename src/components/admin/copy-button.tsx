@@ -3,7 +3,19 @@ import { useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 
 /** Copies `text` to the clipboard and says so for a moment (announced to screen readers through aria-live). */
-export function CopyButton({ text, label, copiedLabel, failedLabel, testId }: { text: string; label: string; copiedLabel: string; failedLabel: string; testId?: string }) {
+export function CopyButton({
+  text,
+  label,
+  copiedLabel,
+  failedLabel,
+  testId,
+}: {
+  text: string;
+  label: string;
+  copiedLabel: string;
+  failedLabel: string;
+  testId?: string;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const anchor = useRef<HTMLSpanElement>(null);
   useEffect(() => {

@@ -69,7 +69,10 @@ export function CustomerPicker({
 
   if (value) {
     return (
-      <div className="flex items-center justify-between gap-3 rounded border border-slate-300 bg-slate-50 px-3 py-2" data-testid="customer-picker-selected">
+      <div
+        className="flex items-center justify-between gap-3 rounded border border-slate-300 bg-slate-50 px-3 py-2"
+        data-testid="customer-picker-selected"
+      >
         <span className="min-w-0 text-sm">
           <span className="sr-only">{t('selected', { name: value.name })}</span>
           <span aria-hidden="true" className="font-medium">
@@ -143,14 +146,22 @@ export function CustomerPicker({
       />
       {open && (
         // In the flow rather than floating: inside a modal a floating list would be clipped by the dialog's edge.
-        <ul id={listId} role="listbox" className="mt-1 max-h-56 w-full overflow-auto rounded border border-slate-200 bg-white py-1 shadow-sm">
-          {status === 'searching' && options.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">{t('searching')}</li>}
+        <ul
+          id={listId}
+          role="listbox"
+          className="mt-1 max-h-56 w-full overflow-auto rounded border border-slate-200 bg-white py-1 shadow-sm"
+        >
+          {status === 'searching' && options.length === 0 && (
+            <li className="px-3 py-2 text-sm text-slate-500">{t('searching')}</li>
+          )}
           {status === 'error' && (
             <li role="alert" className="px-3 py-2 text-sm text-red-700">
               {error}
             </li>
           )}
-          {status === 'done' && options.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">{t('noResults')}</li>}
+          {status === 'done' && options.length === 0 && (
+            <li className="px-3 py-2 text-sm text-slate-500">{t('noResults')}</li>
+          )}
           {options.map((option, index) => (
             <li
               key={option.id}
@@ -168,7 +179,9 @@ export function CustomerPicker({
             >
               <div className="font-medium">{option.name}</div>
               {(option.contractNo || option.certificateNo) && (
-                <div className="text-xs text-slate-500">{[option.contractNo, option.certificateNo].filter(Boolean).join(' · ')}</div>
+                <div className="text-xs text-slate-500">
+                  {[option.contractNo, option.certificateNo].filter(Boolean).join(' · ')}
+                </div>
               )}
             </li>
           ))}

@@ -13,4 +13,5 @@ const COMMON_KEY = {
 type Translate = (key: (typeof COMMON_KEY)[GqlErrorKind]) => string;
 
 /** One line for the user from any failure, in the admin screens' words. */
-export const errorMessage = (error: unknown, tCommon: Translate): string => gqlErrorMessage(error, (kind) => tCommon(COMMON_KEY[kind]));
+export const errorMessage = (error: unknown, tCommon: Translate): string =>
+  gqlErrorMessage(error, (kind) => tCommon(COMMON_KEY[kind]));

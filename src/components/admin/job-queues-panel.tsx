@@ -11,7 +11,8 @@ import { errorMessage } from './errors';
 import { AdminJobQueuesQuery } from './operations';
 
 type Queue = AdminJobQueuesResult['jobQueues'][number];
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; queues: Queue[]; at: number };
+type LoadState =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; queues: Queue[]; at: number };
 
 const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 /** The figures move by the second while mail drains; every 15 s keeps the screen current without loading the database. */
@@ -50,7 +51,12 @@ export function JobQueuesPanel() {
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} subtitle={t('subtitle')}>
-        <button type="button" className={buttonClass.secondary} onClick={() => void load()} data-testid="job-queues-refresh">
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          onClick={() => void load()}
+          data-testid="job-queues-refresh"
+        >
           {t('refresh')}
         </button>
       </PageHeader>
@@ -65,12 +71,24 @@ export function JobQueuesPanel() {
               <caption className="sr-only">{t('title')}</caption>
               <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="px-4 py-3">{t('columns.queue')}</th>
-                  <th scope="col" className="px-4 py-3 text-right">{t('columns.queued')}</th>
-                  <th scope="col" className="px-4 py-3 text-right">{t('columns.delayed')}</th>
-                  <th scope="col" className="px-4 py-3 text-right">{t('columns.active')}</th>
-                  <th scope="col" className="px-4 py-3 text-right">{t('columns.failedLastDay')}</th>
-                  <th scope="col" className="px-4 py-3">{t('columns.oldestWaiting')}</th>
+                  <th scope="col" className="px-4 py-3">
+                    {t('columns.queue')}
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right">
+                    {t('columns.queued')}
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right">
+                    {t('columns.delayed')}
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right">
+                    {t('columns.active')}
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right">
+                    {t('columns.failedLastDay')}
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    {t('columns.oldestWaiting')}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -84,16 +102,26 @@ export function JobQueuesPanel() {
                         <div className="text-xs font-normal text-slate-500">{t(`kinds.${queue.kind}.hint`)}</div>
                       </th>
                       <td className="px-4 py-3 text-right tabular-nums">{queue.queued.toLocaleString()}</td>
-                      <td className="px-4 py-3 text-right tabular-nums text-slate-600">{queue.delayed.toLocaleString()}</td>
+                      <td className="px-4 py-3 text-right tabular-nums text-slate-600">
+                        {queue.delayed.toLocaleString()}
+                      </td>
                       <td className="px-4 py-3 text-right tabular-nums">{queue.active.toLocaleString()}</td>
-                      <td className={`px-4 py-3 text-right tabular-nums ${queue.failedLastDay > 0 ? 'font-semibold text-red-700' : ''}`}>{queue.failedLastDay.toLocaleString()}</td>
+                      <td
+                        className={`px-4 py-3 text-right tabular-nums ${queue.failedLastDay > 0 ? 'font-semibold text-red-700' : ''}`}
+                      >
+                        {queue.failedLastDay.toLocaleString()}
+                      </td>
                       <td className={`px-4 py-3 whitespace-nowrap ${slow ? 'font-semibold text-amber-700' : ''}`}>
                         {queue.oldestWaitingSeconds === null || queue.oldestWaitingSeconds === undefined ? (
                           <span className="text-slate-400">{t('nothingWaiting')}</span>
                         ) : (
                           <>
                             <div>{age(queue.oldestWaitingSeconds)}</div>
-                            {queue.oldestWaitingSince && <div className="text-xs font-normal text-slate-500">{t('since', { at: formatDateTime(queue.oldestWaitingSince, timeZone) })}</div>}
+                            {queue.oldestWaitingSince && (
+                              <div className="text-xs font-normal text-slate-500">
+                                {t('since', { at: formatDateTime(queue.oldestWaitingSince, timeZone) })}
+                              </div>
+                            )}
                           </>
                         )}
                       </td>

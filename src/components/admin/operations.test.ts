@@ -20,8 +20,10 @@ import {
 
 // The admin screens' own documents, run through the real Apollo pipeline: they must validate against the schema,
 // do what the screens expect for an admin, and be refused for anyone else.
-const run = <R, V>(viewer: Viewer, doc: TypedDocumentNode<R, V>, variables: Record<string, unknown> = {}) => gqlOk<R>(viewer, print(doc), variables);
-const attempt = <R, V>(viewer: Viewer, doc: TypedDocumentNode<R, V>, variables: Record<string, unknown> = {}) => gqlAs<R>(viewer, print(doc), variables);
+const run = <R, V>(viewer: Viewer, doc: TypedDocumentNode<R, V>, variables: Record<string, unknown> = {}) =>
+  gqlOk<R>(viewer, print(doc), variables);
+const attempt = <R, V>(viewer: Viewer, doc: TypedDocumentNode<R, V>, variables: Record<string, unknown> = {}) =>
+  gqlAs<R>(viewer, print(doc), variables);
 
 let admin: Viewer;
 let agent: Viewer;
@@ -33,13 +35,20 @@ beforeAll(async () => {
 
 describe('API key screen operations', () => {
   it('creates a key, returns the plain key once, lists it and revokes it', async () => {
-    const created = await run(admin, AdminCreateApiKeyMutation, { input: { name: 'ERP 同步', scopes: ['customers:read'], expiresAt: '2099-12-31T15:59:59.000Z' } });
+    const created = await run(admin, AdminCreateApiKeyMutation, {
+      input: { name: 'ERP 同步', scopes: ['customers:read'], expiresAt: '2099-12-31T15:59:59.000Z' },
+    });
     expect(created.createApiKey.key.startsWith(created.createApiKey.apiKey.prefix)).toBe(true);
 
     const listed = await run(admin, AdminApiKeysQuery);
     expect(listed.apiScopes).toContain('customers:read');
     const row = listed.apiKeys.find((k) => k.id === created.createApiKey.apiKey.id);
-    expect(row).toMatchObject({ name: 'ERP 同步', scopes: ['customers:read'], revokedAt: null, expiresAt: '2099-12-31T15:59:59.000Z' });
+    expect(row).toMatchObject({
+      name: 'ERP 同步',
+      scopes: ['customers:read'],
+      revokedAt: null,
+      expiresAt: '2099-12-31T15:59:59.000Z',
+    });
     expect(row?.createdBy?.id).toBe(admin.kind === 'staff' ? admin.userId : undefined);
     expect(JSON.stringify(listed)).not.toContain(created.createApiKey.key);
 
@@ -50,7 +59,10 @@ describe('API key screen operations', () => {
   it('reports field errors the form can show', async () => {
     const result = await attempt(admin, AdminCreateApiKeyMutation, { input: { name: ' ', scopes: [] } });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(Object.keys((result.errors?.[0]?.extensions?.fields as Record<string, string>) ?? {}).sort()).toEqual(['name', 'scopes']);
+    expect(Object.keys((result.errors?.[0]?.extensions?.fields as Record<string, string>) ?? {}).sort()).toEqual([
+      'name',
+      'scopes',
+    ]);
   });
 
   it('is refused to staff without apiKeys:manage', async () => {
@@ -69,9 +81,21 @@ describe('user screen operations', () => {
     expect(Array.isArray(departments)).toBe(true);
 
     const created = await run(admin, AdminCreateUserMutation, {
-      input: { email: 'Portal@Example.cn', name: '刘经理', password: 'long-enough-1', role: 'CUSTOMER', departmentId: null, customerId: customer?.id },
+      input: {
+        email: 'Portal@Example.cn',
+        name: '刘经理',
+        password: 'long-enough-1',
+        role: 'CUSTOMER',
+        departmentId: null,
+        customerId: customer?.id,
+      },
     });
-    expect(created.createUser).toMatchObject({ email: 'portal@example.cn', role: 'CUSTOMER', active: true, department: null });
+    expect(created.createUser).toMatchObject({
+      email: 'portal@example.cn',
+      role: 'CUSTOMER',
+      active: true,
+      department: null,
+    });
 
     const staffOnly = await run(admin, AdminUsersQuery, { role: null, search: null });
     expect(staffOnly.users.some((u) => u.role === 'CUSTOMER')).toBe(false);
@@ -83,15 +107,22 @@ describe('user screen operations', () => {
   });
 
   it('reports a short password and a missing customer as field errors', async () => {
-    const result = await attempt(admin, AdminCreateUserMutation, { input: { email: 'x@example.cn', name: 'X', password: 'short', role: 'CUSTOMER' } });
+    const result = await attempt(admin, AdminCreateUserMutation, {
+      input: { email: 'x@example.cn', name: 'X', password: 'short', role: 'CUSTOMER' },
+    });
     const fields = (result.errors?.[0]?.extensions?.fields as Record<string, string>) ?? {};
     expect(Object.keys(fields).sort()).toEqual(['customerId', 'password']);
   });
 
   it('refuses an admin deactivating themselves, and staff without users:manage', async () => {
-    const self = await attempt(admin, AdminSetUserActiveMutation, { id: admin.kind === 'staff' ? admin.userId : '', active: false });
+    const self = await attempt(admin, AdminSetUserActiveMutation, {
+      id: admin.kind === 'staff' ? admin.userId : '',
+      active: false,
+    });
     expect(errorCodes(self)).toEqual(['BAD_USER_INPUT']);
-    const other = await attempt(agent, AdminCreateUserMutation, { input: { email: 'y@example.cn', name: 'Y', password: 'long-enough-1', role: 'ADMIN' } });
+    const other = await attempt(agent, AdminCreateUserMutation, {
+      input: { email: 'y@example.cn', name: 'Y', password: 'long-enough-1', role: 'ADMIN' },
+    });
     expect(errorCodes(other)).toContain('FORBIDDEN');
   });
 });
@@ -101,9 +132,20 @@ describe('background jobs screen operations', () => {
 
   it('shows the depth of every queue to an admin: waiting, delayed, failed in the last day, the oldest wait', async () => {
     const boss = await startQueue({ schedule: false }); // no workers: what is queued stays queued
-    await prisma.$transaction((tx) => enqueueMail(tx, 'customer', [1, 2, 3].map((i) => ({ to: `k${i}@kunde.cn`, subject: `回执 ${i}`, text: '正文' }))));
-    await prisma.$transaction((tx) => enqueueMail(tx, 'staff', [{ to: 'manager@kefu.cn', subject: '升级', text: '正文' }]));
-    await prisma.$executeRawUnsafe(`UPDATE "${queueSchema()}".job SET created_on = now() - interval '10 minutes' WHERE name = $1 AND data->>'subject' = '回执 1'`, QUEUES.customerMail);
+    await prisma.$transaction((tx) =>
+      enqueueMail(
+        tx,
+        'customer',
+        [1, 2, 3].map((i) => ({ to: `k${i}@kunde.cn`, subject: `回执 ${i}`, text: '正文' })),
+      ),
+    );
+    await prisma.$transaction((tx) =>
+      enqueueMail(tx, 'staff', [{ to: 'manager@kefu.cn', subject: '升级', text: '正文' }]),
+    );
+    await prisma.$executeRawUnsafe(
+      `UPDATE "${queueSchema()}".job SET created_on = now() - interval '10 minutes' WHERE name = $1 AND data->>'subject' = '回执 1'`,
+      QUEUES.customerMail,
+    );
     // A mail retried later, and one that failed for good.
     const [retried, dead] = await boss.fetch(QUEUES.customerMail, { batchSize: 2 });
     await boss.fail(QUEUES.customerMail, retried!.id);
@@ -111,13 +153,23 @@ describe('background jobs screen operations', () => {
     await boss.fail(QUEUES.customerMail, dead!.id);
 
     const { jobQueues } = await run(admin, AdminJobQueuesQuery);
-    expect(jobQueues.map((q) => q.kind)).toEqual(['STAFF_MAIL', 'CUSTOMER_MAIL', 'ESCALATION_SWEEP', 'SURVEY_SWEEP', 'HOUSEKEEPING']);
+    expect(jobQueues.map((q) => q.kind)).toEqual([
+      'STAFF_MAIL',
+      'CUSTOMER_MAIL',
+      'ESCALATION_SWEEP',
+      'SURVEY_SWEEP',
+      'HOUSEKEEPING',
+    ]);
     const customer = jobQueues.find((q) => q.kind === 'CUSTOMER_MAIL')!;
     expect(customer).toMatchObject({ name: 'send-mail-customer', queued: 1, delayed: 1, active: 0, failedLastDay: 1 });
     const staff = jobQueues.find((q) => q.kind === 'STAFF_MAIL')!;
     expect(staff).toMatchObject({ queued: 1, delayed: 0, active: 0, failedLastDay: 0 });
     expect(staff.oldestWaitingSeconds).toBeLessThan(60);
-    expect(jobQueues.find((q) => q.kind === 'ESCALATION_SWEEP')).toMatchObject({ queued: 0, oldestWaitingSince: null, oldestWaitingSeconds: null });
+    expect(jobQueues.find((q) => q.kind === 'ESCALATION_SWEEP')).toMatchObject({
+      queued: 0,
+      oldestWaitingSince: null,
+      oldestWaitingSeconds: null,
+    });
   });
 
   it('is the administrator’s only', async () => {

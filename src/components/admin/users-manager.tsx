@@ -13,18 +13,36 @@ import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
 import { CustomerPicker, type PickedCustomer } from './customer-picker';
 import { errorMessage } from './errors';
-import { AdminCreateUserMutation, AdminDepartmentsQuery, AdminSetUserActiveMutation, AdminUsersQuery } from './operations';
+import {
+  AdminCreateUserMutation,
+  AdminDepartmentsQuery,
+  AdminSetUserActiveMutation,
+  AdminUsersQuery,
+} from './operations';
 
 type UserRow = AdminUserRowFragment;
 type Department = { id: string; code: string; name: string };
 
 /** In the order of the SPEC's actors table; CUSTOMER last, as it is a portal account, not staff. */
-const ROLES: readonly Role[] = ['ADMIN', 'SERVICE_AGENT', 'QUALITY_MANAGER', 'DEPARTMENT_HANDLER', 'SERVICE_MANAGER', 'EXECUTIVE', 'DISPATCHER', 'TECHNICIAN', 'CUSTOMER'];
+const ROLES: readonly Role[] = [
+  'ADMIN',
+  'SERVICE_AGENT',
+  'QUALITY_MANAGER',
+  'DEPARTMENT_HANDLER',
+  'SERVICE_MANAGER',
+  'EXECUTIVE',
+  'DISPATCHER',
+  'TECHNICIAN',
+  'CUSTOMER',
+];
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
 const MIN_PASSWORD_LENGTH = 10;
 
-type LoadState = { status: 'loading'; rows: UserRow[] | null } | { status: 'error'; message: string } | { status: 'ready'; rows: UserRow[] };
+type LoadState =
+  | { status: 'loading'; rows: UserRow[] | null }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; rows: UserRow[] };
 
 export function UsersManager({ currentUserId }: { currentUserId: string }) {
   const t = useTranslations('admin.users');
@@ -79,7 +97,11 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
     try {
       const data = await gqlRequest(AdminSetUserActiveMutation, { id: toggleTarget.id, active: activate });
       const updated = data.setUserActive;
-      setState((current) => (current.status === 'ready' ? { ...current, rows: current.rows.map((u) => (u.id === updated.id ? updated : u)) } : current));
+      setState((current) =>
+        current.status === 'ready'
+          ? { ...current, rows: current.rows.map((u) => (u.id === updated.id ? updated : u)) }
+          : current,
+      );
       setNotice(t(activate ? 'activatedNotice' : 'deactivatedNotice', { name: updated.name }));
       setToggleTarget(null);
     } catch (error) {
@@ -96,7 +118,12 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} subtitle={t('subtitle')}>
-        <button type="button" className={buttonClass.primary} onClick={() => setCreating(true)} data-testid="user-create">
+        <button
+          type="button"
+          className={buttonClass.primary}
+          onClick={() => setCreating(true)}
+          data-testid="user-create"
+        >
           + {t('create')}
         </button>
       </PageHeader>
@@ -149,37 +176,58 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
 
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
 
-      {state.status === 'error' && (
-        <ErrorBanner message={state.message} onRetry={() => setReloadToken((n) => n + 1)} />
-      )}
+      {state.status === 'error' && <ErrorBanner message={state.message} onRetry={() => setReloadToken((n) => n + 1)} />}
 
       {rows === null && state.status === 'loading' && <StatusMessage tone="info">{tc('loading')}</StatusMessage>}
 
       {rows && rows.length === 0 && (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600" data-testid="users-empty">
+        <div
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600"
+          data-testid="users-empty"
+        >
           {t('empty')}
         </div>
       )}
 
       {rows && rows.length > 0 && (
-        <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${state.status === 'loading' ? 'opacity-60' : ''}`} aria-busy={state.status === 'loading'}>
+        <div
+          className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${state.status === 'loading' ? 'opacity-60' : ''}`}
+          aria-busy={state.status === 'loading'}
+        >
           <table className="min-w-full text-sm" data-testid="users-table">
             <caption className="sr-only">{t('title')}</caption>
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-3">{t('columns.name')}</th>
-                <th scope="col" className="px-4 py-3">{t('columns.email')}</th>
-                <th scope="col" className="px-4 py-3">{t('columns.role')}</th>
-                <th scope="col" className="px-4 py-3">{t('columns.department')}</th>
-                <th scope="col" className="px-4 py-3">{t('columns.status')}</th>
-                <th scope="col" className="px-4 py-3 text-right">{t('columns.actions')}</th>
+                <th scope="col" className="px-4 py-3">
+                  {t('columns.name')}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t('columns.email')}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t('columns.role')}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t('columns.department')}
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  {t('columns.status')}
+                </th>
+                <th scope="col" className="px-4 py-3 text-right">
+                  {t('columns.actions')}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((user) => {
                 const isSelf = user.id === currentUserId;
                 return (
-                  <tr key={user.id} data-testid="user-row" data-user-email={user.email} className={user.active ? '' : 'text-slate-500'}>
+                  <tr
+                    key={user.id}
+                    data-testid="user-row"
+                    data-user-email={user.email}
+                    className={user.active ? '' : 'text-slate-500'}
+                  >
                     <td className="px-4 py-3 font-medium text-slate-900">
                       {user.name}
                       {isSelf && <span className="font-normal text-slate-500">{t('you')}</span>}
@@ -234,7 +282,14 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
         open={toggleTarget !== null}
         tone={toggleTarget?.active ? 'danger' : 'primary'}
         title={toggleTarget?.active ? t('deactivateTitle') : t('activateTitle')}
-        body={toggleTarget ? t(toggleTarget.active ? 'deactivateBody' : 'activateBody', { name: toggleTarget.name, email: toggleTarget.email ?? '' }) : ''}
+        body={
+          toggleTarget
+            ? t(toggleTarget.active ? 'deactivateBody' : 'activateBody', {
+                name: toggleTarget.name,
+                email: toggleTarget.email ?? '',
+              })
+            : ''
+        }
         confirmLabel={toggleTarget?.active ? t('deactivate') : t('activate')}
         pendingLabel={tc('saving')}
         pending={togglePending}
@@ -359,10 +414,20 @@ function CreateUserDialog({
           )}
         </FormField>
         <FormField id={`${formId}-name`} label={t('name')} error={fieldErrors.name}>
-          {(props) => <input {...props} type="text" maxLength={100} value={name} onChange={(e) => {
-              setName(e.target.value);
-              edited('name');
-            }} className={inputClass} data-testid="user-name" />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              maxLength={100}
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value);
+                edited('name');
+              }}
+              className={inputClass}
+              data-testid="user-name"
+            />
+          )}
         </FormField>
       </div>
 
@@ -387,7 +452,13 @@ function CreateUserDialog({
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id={`${formId}-role`} label={t('role')} error={fieldErrors.role}>
           {(props) => (
-            <select {...props} value={role} onChange={(e) => isRole(e.target.value) && setRole(e.target.value)} className={inputClass} data-testid="user-role">
+            <select
+              {...props}
+              value={role}
+              onChange={(e) => isRole(e.target.value) && setRole(e.target.value)}
+              className={inputClass}
+              data-testid="user-role"
+            >
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {tRoles(r)}
@@ -399,7 +470,14 @@ function CreateUserDialog({
         {!isCustomerAccount && (
           <FormField id={`${formId}-department`} label={t('department')} error={fieldErrors.departmentId}>
             {(props) => (
-              <select {...props} value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} className={inputClass} disabled={departments === null} data-testid="user-department">
+              <select
+                {...props}
+                value={departmentId}
+                onChange={(e) => setDepartmentId(e.target.value)}
+                className={inputClass}
+                disabled={departments === null}
+                data-testid="user-department"
+              >
                 <option value="">{departments === null ? tc('loading') : t('noDepartment')}</option>
                 {departments?.map((d) => (
                   <option key={d.id} value={d.id}>
@@ -413,11 +491,24 @@ function CreateUserDialog({
       </div>
 
       {isCustomerAccount && (
-        <FormField id={`${formId}-customer`} label={t('customer')} hint={t('customerHint')} error={fieldErrors.customerId}>
-          {(props) => <CustomerPicker id={props.id} value={customer} onChange={(picked) => {
-            setCustomer(picked);
-            edited('customerId');
-          }} invalid={props['aria-invalid']} describedBy={props['aria-describedby']} />}
+        <FormField
+          id={`${formId}-customer`}
+          label={t('customer')}
+          hint={t('customerHint')}
+          error={fieldErrors.customerId}
+        >
+          {(props) => (
+            <CustomerPicker
+              id={props.id}
+              value={customer}
+              onChange={(picked) => {
+                setCustomer(picked);
+                edited('customerId');
+              }}
+              invalid={props['aria-invalid']}
+              describedBy={props['aria-describedby']}
+            />
+          )}
         </FormField>
       )}
     </FormDialog>

@@ -12,7 +12,13 @@ import { InlineError } from '@/components/ui/status';
 import { endOfDayIn } from '@/lib/format';
 import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
-import { CallbackAssigneesQuery, CallbackCancelMutation, CallbackCreateMutation, CallbackReassignMutation, CallbackRecordMutation } from './callback-operations';
+import {
+  CallbackAssigneesQuery,
+  CallbackCancelMutation,
+  CallbackCreateMutation,
+  CallbackReassignMutation,
+  CallbackRecordMutation,
+} from './callback-operations';
 import { FALLBACK_TIME_ZONE, outcomesFor, RadioChoice, useCallbackErrorMessage, type CallbackRow } from './callback-ui';
 
 /**
@@ -40,7 +46,11 @@ function useSubmit(onDone: () => void) {
         fields,
         conflict: isGqlError(error, 'CONFLICT') && !('status' in error.extensions),
         // A refused step (CONFLICT with the task's status, BAD_USER_INPUT without fields) keeps the server's words.
-        formError: Object.keys(fields).length ? null : isGqlError(error, 'CONFLICT') && 'status' in error.extensions ? error.message : errorMessage(error),
+        formError: Object.keys(fields).length
+          ? null
+          : isGqlError(error, 'CONFLICT') && 'status' in error.extensions
+            ? error.message
+            : errorMessage(error),
       });
     }
   };
@@ -50,7 +60,11 @@ function useSubmit(onDone: () => void) {
 function ConflictNotice({ onReload }: { onReload: () => void }) {
   const t = useTranslations('callbacks.record');
   return (
-    <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="callback-conflict">
+    <div
+      role="alert"
+      className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      data-testid="callback-conflict"
+    >
       <span>{t('conflict')}</span>
       <button type="button" className={buttonClass.secondary} onClick={onReload} data-testid="callback-reload">
         {t('reload')}
@@ -73,14 +87,32 @@ const SCORE_VALUES = ['1', '2', '3', '4', '5'] as const;
 const asScore = (value: string | null) => (value ? Number(value) : null);
 
 /** The callback script [001 §6.2]: three 1–5 scores, other dissatisfaction, suggestions, notes, and the outcome. */
-export function RecordCallbackDialog({ open, onClose, onDone, callback, onRecorded }: DialogProps & { onRecorded?: (resultingNumber: string | null) => void }) {
+export function RecordCallbackDialog({
+  open,
+  onClose,
+  onDone,
+  callback,
+  onRecorded,
+}: DialogProps & { onRecorded?: (resultingNumber: string | null) => void }) {
   const t = useTranslations('callbacks');
   const [outcome, setOutcome] = useState<CallbackOutcome | null>(null);
-  const [scores, setScores] = useState<Record<Score, string | null>>({ accuracyScore: null, timelinessScore: null, attitudeScore: null });
-  const [text, setText] = useState({ otherDissatisfaction: '', suggestions: '', notes: '', subject: '', description: '', reopenReason: '' });
+  const [scores, setScores] = useState<Record<Score, string | null>>({
+    accuracyScore: null,
+    timelinessScore: null,
+    attitudeScore: null,
+  });
+  const [text, setText] = useState({
+    otherDissatisfaction: '',
+    suggestions: '',
+    notes: '',
+    subject: '',
+    description: '',
+    reopenReason: '',
+  });
   const { pending, formError, fields, conflict, submit, setFields } = useSubmit(onDone);
   const unreachable = outcome === 'UNREACHABLE';
-  const edit = (key: keyof typeof text) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setText((v) => ({ ...v, [key]: e.target.value }));
+  const edit = (key: keyof typeof text) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setText((v) => ({ ...v, [key]: e.target.value }));
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -96,11 +128,18 @@ export function RecordCallbackDialog({ open, onClose, onDone, callback, onRecord
         input: {
           outcome,
           // Not reached: nobody gave scores, so none are sent.
-          ...(unreachable ? {} : { accuracyScore: asScore(scores.accuracyScore), timelinessScore: asScore(scores.timelinessScore), attitudeScore: asScore(scores.attitudeScore) }),
+          ...(unreachable
+            ? {}
+            : {
+                accuracyScore: asScore(scores.accuracyScore),
+                timelinessScore: asScore(scores.timelinessScore),
+                attitudeScore: asScore(scores.attitudeScore),
+              }),
           otherDissatisfaction: unreachable ? null : orNull(text.otherDissatisfaction),
           suggestions: unreachable ? null : orNull(text.suggestions),
           notes: orNull(text.notes),
-          newComplaint: outcome === 'NEW_COMPLAINT' ? { subject: text.subject.trim(), description: text.description.trim() } : null,
+          newComplaint:
+            outcome === 'NEW_COMPLAINT' ? { subject: text.subject.trim(), description: text.description.trim() } : null,
           reopenReason: outcome === 'REOPENED' ? orNull(text.reopenReason) : null,
         },
       });
@@ -108,10 +147,23 @@ export function RecordCallbackDialog({ open, onClose, onDone, callback, onRecord
     });
   };
 
-  const contextLine = t('record.context', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) });
+  const contextLine = t('record.context', {
+    customer: callback.customer?.name ?? '—',
+    reason: t(`reason.${callback.reason}`),
+  });
   return (
-    <FormDialog open={open} onClose={onClose} title={t('record.title')} testId="record-callback-dialog" pending={pending} formError={formError}
-      submitLabel={t('record.submit')} pendingLabel={t('record.pending')} submitTestId="record-callback-submit" onSubmit={onSubmit}>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={t('record.title')}
+      testId="record-callback-dialog"
+      pending={pending}
+      formError={formError}
+      submitLabel={t('record.submit')}
+      pendingLabel={t('record.pending')}
+      submitTestId="record-callback-submit"
+      onSubmit={onSubmit}
+    >
       <p className="text-sm font-medium text-slate-800">
         {contextLine}
         {callback.interaction && <span className="ml-2 font-mono text-slate-600">{callback.interaction.number}</span>}
@@ -123,7 +175,11 @@ export function RecordCallbackDialog({ open, onClose, onDone, callback, onRecord
         name="outcome"
         label={t('record.outcome')}
         layout="column"
-        options={outcomesFor(callback).map((o) => ({ value: o, label: t(`outcome.${o}`), hint: t(`outcomeHint.${o}`) }))}
+        options={outcomesFor(callback).map((o) => ({
+          value: o,
+          label: t(`outcome.${o}`),
+          hint: t(`outcomeHint.${o}`),
+        }))}
         value={outcome}
         onChange={setOutcome}
         error={fields.outcome}
@@ -144,32 +200,94 @@ export function RecordCallbackDialog({ open, onClose, onDone, callback, onRecord
             />
           ))}
           <p className="text-xs text-slate-500">{t('record.scoreScale')}</p>
-          <FormField id="record-dissatisfaction" label={t('record.otherDissatisfaction')} error={fields.otherDissatisfaction}>
-            {(p) => <textarea {...p} rows={2} className={inputClass} value={text.otherDissatisfaction} onChange={edit('otherDissatisfaction')} />}
+          <FormField
+            id="record-dissatisfaction"
+            label={t('record.otherDissatisfaction')}
+            error={fields.otherDissatisfaction}
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                rows={2}
+                className={inputClass}
+                value={text.otherDissatisfaction}
+                onChange={edit('otherDissatisfaction')}
+              />
+            )}
           </FormField>
           <FormField id="record-suggestions" label={t('record.suggestions')} error={fields.suggestions}>
-            {(p) => <textarea {...p} rows={2} className={inputClass} value={text.suggestions} onChange={edit('suggestions')} />}
+            {(p) => (
+              <textarea
+                {...p}
+                rows={2}
+                className={inputClass}
+                value={text.suggestions}
+                onChange={edit('suggestions')}
+              />
+            )}
           </FormField>
         </div>
       )}
 
       {outcome === 'NEW_COMPLAINT' && (
         <div className="space-y-3 rounded border border-blue-200 bg-blue-50/40 p-3" data-testid="record-new-complaint">
-          <FormField id="record-new-subject" label={t('record.newSubject')} required error={fields['newComplaint.subject']}>
-            {(p) => <input {...p} className={inputClass} value={text.subject} onChange={edit('subject')} maxLength={200} />}
+          <FormField
+            id="record-new-subject"
+            label={t('record.newSubject')}
+            required
+            error={fields['newComplaint.subject']}
+          >
+            {(p) => (
+              <input {...p} className={inputClass} value={text.subject} onChange={edit('subject')} maxLength={200} />
+            )}
           </FormField>
-          <FormField id="record-new-description" label={t('record.newDescription')} required error={fields['newComplaint.description']}>
-            {(p) => <textarea {...p} rows={3} className={inputClass} value={text.description} onChange={edit('description')} />}
+          <FormField
+            id="record-new-description"
+            label={t('record.newDescription')}
+            required
+            error={fields['newComplaint.description']}
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                rows={3}
+                className={inputClass}
+                value={text.description}
+                onChange={edit('description')}
+              />
+            )}
           </FormField>
         </div>
       )}
       {outcome === 'REOPENED' && (
-        <FormField id="record-reopen-reason" label={t('record.reopenReason')} hint={t('record.reopenHint')} error={fields.reopenReason}>
-          {(p) => <textarea {...p} rows={2} className={inputClass} value={text.reopenReason} onChange={edit('reopenReason')} />}
+        <FormField
+          id="record-reopen-reason"
+          label={t('record.reopenReason')}
+          hint={t('record.reopenHint')}
+          error={fields.reopenReason}
+        >
+          {(p) => (
+            <textarea
+              {...p}
+              rows={2}
+              className={inputClass}
+              value={text.reopenReason}
+              onChange={edit('reopenReason')}
+            />
+          )}
         </FormField>
       )}
       <FormField id="record-notes" label={t('record.notes')} error={fields.notes}>
-        {(p) => <textarea {...p} rows={2} className={inputClass} value={text.notes} onChange={edit('notes')} data-testid="record-notes" />}
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            className={inputClass}
+            value={text.notes}
+            onChange={edit('notes')}
+            data-testid="record-notes"
+          />
+        )}
       </FormField>
     </FormDialog>
   );
@@ -180,7 +298,17 @@ export function RecordCallbackDialog({ open, onClose, onDone, callback, onRecord
 const CREATABLE: readonly CallbackReason[] = ['KEY_ACCOUNT', 'PERIODIC'];
 
 /** "新建回访": a key-account or periodic callback for a customer, due on a day, assigned to someone of the desk. */
-export function CreateCallbackDialog({ open, onClose, onDone, initialCustomer = null }: { open: boolean; onClose: () => void; onDone: () => void; initialCustomer?: PickedCustomer | null }) {
+export function CreateCallbackDialog({
+  open,
+  onClose,
+  onDone,
+  initialCustomer = null,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+  initialCustomer?: PickedCustomer | null;
+}) {
   const t = useTranslations('callbacks');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
   const assignees = useAsyncData(() => gqlRequest(CallbackAssigneesQuery), 'assignees', open);
@@ -204,16 +332,40 @@ export function CreateCallbackDialog({ open, onClose, onDone, initialCustomer = 
     void submit(() =>
       gqlRequest(CallbackCreateMutation, {
         // Due by the end of the chosen day where the viewer is.
-        input: { customerId: customer.id, reason, dueAt: endOfDayIn(dueDate, timeZone), assigneeId: assigneeId || null, notes: notes.trim() || null },
+        input: {
+          customerId: customer.id,
+          reason,
+          dueAt: endOfDayIn(dueDate, timeZone),
+          assigneeId: assigneeId || null,
+          notes: notes.trim() || null,
+        },
       }),
     );
   };
 
   return (
-    <FormDialog open={open} onClose={onClose} title={t('create.title')} testId="create-callback-dialog" pending={pending} formError={formError}
-      submitLabel={t('create.submit')} pendingLabel={t('create.pending')} submitTestId="create-callback-submit" onSubmit={onSubmit}>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={t('create.title')}
+      testId="create-callback-dialog"
+      pending={pending}
+      formError={formError}
+      submitLabel={t('create.submit')}
+      pendingLabel={t('create.pending')}
+      submitTestId="create-callback-submit"
+      onSubmit={onSubmit}
+    >
       <FormField id="create-callback-customer" label={t('create.customer')} required error={fields.customerId}>
-        {(p) => <CustomerPicker id={p.id} value={customer} onChange={setCustomer} invalid={p['aria-invalid']} describedBy={p['aria-describedby']} />}
+        {(p) => (
+          <CustomerPicker
+            id={p.id}
+            value={customer}
+            onChange={setCustomer}
+            invalid={p['aria-invalid']}
+            describedBy={p['aria-describedby']}
+          />
+        )}
       </FormField>
       <RadioChoice
         name="create-reason"
@@ -225,21 +377,40 @@ export function CreateCallbackDialog({ open, onClose, onDone, initialCustomer = 
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id="create-callback-due" label={t('create.dueAt')} required error={fields.dueAt}>
-          {(p) => <input {...p} type="date" className={inputClass} value={dueDate} onChange={(e) => setDueDate(e.target.value)} data-testid="create-callback-due" />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              className={inputClass}
+              value={dueDate}
+              onChange={(e) => setDueDate(e.target.value)}
+              data-testid="create-callback-due"
+            />
+          )}
         </FormField>
         <FormField id="create-callback-assignee" label={t('create.assignee')} error={fields.assigneeId}>
           {(p) => (
-            <select {...p} className={inputClass} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} data-testid="create-callback-assignee">
+            <select
+              {...p}
+              className={inputClass}
+              value={assigneeId}
+              onChange={(e) => setAssigneeId(e.target.value)}
+              data-testid="create-callback-assignee"
+            >
               <option value="">{t('create.assigneeSelf')}</option>
               {(assignees.data?.callbackAssignees ?? []).map((u) => (
-                <option key={u.id} value={u.id}>{u.name} · {u.email}</option>
+                <option key={u.id} value={u.id}>
+                  {u.name} · {u.email}
+                </option>
               ))}
             </select>
           )}
         </FormField>
       </div>
       <FormField id="create-callback-notes" label={t('create.notes')} error={fields.notes}>
-        {(p) => <textarea {...p} rows={3} className={inputClass} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+        {(p) => (
+          <textarea {...p} rows={3} className={inputClass} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        )}
       </FormField>
     </FormDialog>
   );
@@ -262,26 +433,68 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
       setFields({ assigneeId: t('errors.required') });
       return;
     }
-    void submit(() => gqlRequest(CallbackReassignMutation, { id: callback.id, version: callback.version, assigneeId: assigneeId || null, dueAt }));
+    void submit(() =>
+      gqlRequest(CallbackReassignMutation, {
+        id: callback.id,
+        version: callback.version,
+        assigneeId: assigneeId || null,
+        dueAt,
+      }),
+    );
   };
 
   return (
-    <FormDialog open={open} onClose={onClose} title={t('reassign.title')} testId="reassign-callback-dialog" pending={pending} formError={formError}
-      submitLabel={t('reassign.submit')} pendingLabel={t('reassign.pending')} submitTestId="reassign-callback-submit" onSubmit={onSubmit}>
-      <p className="text-sm text-slate-700">{t('record.context', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}</p>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={t('reassign.title')}
+      testId="reassign-callback-dialog"
+      pending={pending}
+      formError={formError}
+      submitLabel={t('reassign.submit')}
+      pendingLabel={t('reassign.pending')}
+      submitTestId="reassign-callback-submit"
+      onSubmit={onSubmit}
+    >
+      <p className="text-sm text-slate-700">
+        {t('record.context', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
+      </p>
       {conflict && <ConflictNotice onReload={onDone} />}
       <FormField id="reassign-callback-assignee" label={t('reassign.assignee')} error={fields.assigneeId}>
         {(p) => (
-          <select {...p} className={inputClass} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} data-testid="reassign-callback-assignee">
+          <select
+            {...p}
+            className={inputClass}
+            value={assigneeId}
+            onChange={(e) => setAssigneeId(e.target.value)}
+            data-testid="reassign-callback-assignee"
+          >
             <option value="">{t('reassign.keep')}</option>
-            {(assignees.data?.callbackAssignees ?? []).filter((u) => u.id !== callback.assignee?.id).map((u) => (
-              <option key={u.id} value={u.id}>{u.name} · {u.email}</option>
-            ))}
+            {(assignees.data?.callbackAssignees ?? [])
+              .filter((u) => u.id !== callback.assignee?.id)
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name} · {u.email}
+                </option>
+              ))}
           </select>
         )}
       </FormField>
-      <FormField id="reassign-callback-due" label={t('reassign.dueAt')} hint={t('reassign.dueHint')} error={fields.dueAt}>
-        {(p) => <input {...p} type="date" className={inputClass} value={dueDate} onChange={(e) => setDueDate(e.target.value)} />}
+      <FormField
+        id="reassign-callback-due"
+        label={t('reassign.dueAt')}
+        hint={t('reassign.dueHint')}
+        error={fields.dueAt}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="date"
+            className={inputClass}
+            value={dueDate}
+            onChange={(e) => setDueDate(e.target.value)}
+          />
+        )}
       </FormField>
     </FormDialog>
   );
@@ -300,7 +513,9 @@ export function CancelCallbackDialog({ open, onClose, onDone, callback }: Dialog
       setFields({ reason: t('errors.required') });
       return;
     }
-    void submit(() => gqlRequest(CallbackCancelMutation, { id: callback.id, version: callback.version, reason: reason.trim() }));
+    void submit(() =>
+      gqlRequest(CallbackCancelMutation, { id: callback.id, version: callback.version, reason: reason.trim() }),
+    );
   };
   return (
     <Modal
@@ -314,7 +529,13 @@ export function CancelCallbackDialog({ open, onClose, onDone, callback }: Dialog
             {tc('cancel')}
           </button>
           {!conflict && (
-            <button type="button" className={buttonClass.danger} onClick={confirm} disabled={pending} data-testid="cancel-callback-confirm">
+            <button
+              type="button"
+              className={buttonClass.danger}
+              onClick={confirm}
+              disabled={pending}
+              data-testid="cancel-callback-confirm"
+            >
               {pending ? t('cancel.pending') : t('cancel.confirm')}
             </button>
           )}
@@ -322,10 +543,22 @@ export function CancelCallbackDialog({ open, onClose, onDone, callback }: Dialog
       }
     >
       <div className="space-y-3">
-        <p className="text-sm text-slate-700">{t('cancel.body', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}</p>
+        <p className="text-sm text-slate-700">
+          {t('cancel.body', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
+        </p>
         {conflict && <ConflictNotice onReload={onDone} />}
         <FormField id="cancel-callback-reason" label={t('cancel.reason')} required error={fields.reason}>
-          {(p) => <textarea {...p} rows={3} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="cancel-callback-reason" />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              className={inputClass}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={500}
+              data-testid="cancel-callback-reason"
+            />
+          )}
         </FormField>
         {formError && <InlineError>{formError}</InlineError>}
       </div>

@@ -13,7 +13,10 @@ function callbackSources(): { file: string; text: string }[] {
   const files = readdirSync(__dirname)
     .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
     .map((f) => join(__dirname, f));
-  return [...files, join(root, 'src/app/console/(app)/callbacks/page.tsx')].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  return [...files, join(root, 'src/app/console/(app)/callbacks/page.tsx')].map((file) => ({
+    file,
+    text: readFileSync(file, 'utf8'),
+  }));
 }
 
 describe('callbacks messages', () => {
@@ -23,13 +26,15 @@ describe('callbacks messages', () => {
 
   it('label every queue, reason, status and outcome, and every kind of error', () => {
     for (const queue of ['MINE', 'DUE_SOON', 'OVERDUE', 'PENDING', 'DONE']) expect(zhKeys).toContain(`queue.${queue}`);
-    for (const reason of ['POST_RESOLUTION', 'KEY_ACCOUNT', 'PERIODIC', 'SURVEY_FOLLOW_UP']) expect(zhKeys).toContain(`reason.${reason}`);
+    for (const reason of ['POST_RESOLUTION', 'KEY_ACCOUNT', 'PERIODIC', 'SURVEY_FOLLOW_UP'])
+      expect(zhKeys).toContain(`reason.${reason}`);
     for (const status of ['PENDING', 'DONE', 'CANCELLED']) expect(zhKeys).toContain(`status.${status}`);
     for (const outcome of ['NO_PROBLEM', 'REOPENED', 'NEW_COMPLAINT', 'UNREACHABLE']) {
       expect(zhKeys).toContain(`outcome.${outcome}`);
       expect(zhKeys).toContain(`outcomeHint.${outcome}`);
     }
-    for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown']) expect(zhKeys).toContain(`errors.${kind}`);
+    for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown'])
+      expect(zhKeys).toContain(`errors.${kind}`);
   });
 
   it('use the wording of the callback script [001 §6.2] and of the desk', () => {
@@ -44,10 +49,13 @@ describe('callbacks messages', () => {
     let used = 0;
     for (const { file, text } of callbackSources()) {
       // The namespaces this file's translators are scoped to: `callbacks` or a part of it (`callbacks.list`).
-      const prefixes = [...text.matchAll(/(?:useTranslations|getTranslations)\('callbacks(?:\.([\w.]+))?'\)/g)].map((m) => (m[1] ? `${m[1]}.` : ''));
+      const prefixes = [...text.matchAll(/(?:useTranslations|getTranslations)\('callbacks(?:\.([\w.]+))?'\)/g)].map(
+        (m) => (m[1] ? `${m[1]}.` : ''),
+      );
       for (const [, key] of text.matchAll(/\bt\(\s*'([^']+)'/g)) {
         used += 1;
-        if (!prefixes.some((prefix) => zhKeys.has(`${prefix}${key}`))) missing.push(`${file.replace(root, '')}: ${key}`);
+        if (!prefixes.some((prefix) => zhKeys.has(`${prefix}${key}`)))
+          missing.push(`${file.replace(root, '')}: ${key}`);
       }
     }
     expect(used).toBeGreaterThan(60);

@@ -9,7 +9,12 @@ import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import { gqlRequest } from '@/lib/graphql-client';
-import { CancelCallbackDialog, CreateCallbackDialog, ReassignCallbackDialog, RecordCallbackDialog } from './callback-dialogs';
+import {
+  CancelCallbackDialog,
+  CreateCallbackDialog,
+  ReassignCallbackDialog,
+  RecordCallbackDialog,
+} from './callback-dialogs';
 import { CallbackListQuery, CallbackQueueCountsQuery } from './callback-operations';
 import { CallbackDue, CallbackStatusBadge, useCallbackErrorMessage, type CallbackRow } from './callback-ui';
 import { QueueTabs } from '@/components/ui/queue-tabs';
@@ -36,10 +41,15 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
   const [attempt, setAttempt] = useState(0);
 
   const counts = useAsyncData(() => gqlRequest(CallbackQueueCountsQuery), `counts:${attempt}`);
-  const firstPage = useAsyncData(() => gqlRequest(CallbackListQuery, { filter: { queue }, first: PAGE_SIZE }), `${queue}:${attempt}`);
+  const firstPage = useAsyncData(
+    () => gqlRequest(CallbackListQuery, { filter: { queue }, first: PAGE_SIZE }),
+    `${queue}:${attempt}`,
+  );
 
   // Further pages are appended locally ("load more"); a new queue or a reload starts again from the first page.
-  const [more, setMore] = useState<{ rows: CallbackRow[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
+  const [more, setMore] = useState<{ rows: CallbackRow[]; hasNextPage: boolean; endCursor: string | null } | null>(
+    null,
+  );
   const [moreState, setMoreState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
   useEffect(() => {
     setMore(null);
@@ -60,7 +70,11 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
     setMoreState({ loading: true, error: null });
     try {
       const next = await gqlRequest(CallbackListQuery, { filter: { queue }, first: PAGE_SIZE, after: endCursor });
-      setMore((m) => ({ rows: [...(m?.rows ?? []), ...next.callbacks.nodes], hasNextPage: next.callbacks.pageInfo.hasNextPage, endCursor: next.callbacks.pageInfo.endCursor ?? null }));
+      setMore((m) => ({
+        rows: [...(m?.rows ?? []), ...next.callbacks.nodes],
+        hasNextPage: next.callbacks.pageInfo.hasNextPage,
+        endCursor: next.callbacks.pageInfo.endCursor ?? null,
+      }));
       setMoreState({ loading: false, error: null });
     } catch (error) {
       setMoreState({ loading: false, error });
@@ -84,7 +98,12 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
     <div className="space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')}>
         {canWrite && (
-          <button type="button" className={buttonClass.primary} onClick={() => setDialog({ kind: 'create' })} data-testid="callback-create">
+          <button
+            type="button"
+            className={buttonClass.primary}
+            onClick={() => setDialog({ kind: 'create' })}
+            data-testid="callback-create"
+          >
             {t('actions.create')}
           </button>
         )}
@@ -108,9 +127,7 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
       ) : !page ? (
         <Spinner label={t('list.loading')} />
       ) : rows.length === 0 ? (
-        <EmptyState testId="callback-queue-empty">
-          {t('list.empty')}
-        </EmptyState>
+        <EmptyState testId="callback-queue-empty">{t('list.empty')}</EmptyState>
       ) : (
         <>
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -123,48 +140,94 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
                   <th className="px-3 py-2">{t('list.due')}</th>
                   <th className="px-3 py-2">{t('list.assignee')}</th>
                   <th className="px-3 py-2">{t('list.status')}</th>
-                  <th className="px-3 py-2"><span className="sr-only">{t('list.actions')}</span></th>
+                  <th className="px-3 py-2">
+                    <span className="sr-only">{t('list.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.id} className="border-t border-slate-100 align-top" data-testid="callback-row">
                     <td className="px-3 py-2">
-                      {row.customer ? <Link className="text-blue-700 hover:underline" href={`/console/customers/${row.customer.id}`}>{row.customer.name}</Link> : '—'}
+                      {row.customer ? (
+                        <Link className="text-blue-700 hover:underline" href={`/console/customers/${row.customer.id}`}>
+                          {row.customer.name}
+                        </Link>
+                      ) : (
+                        '—'
+                      )}
                     </td>
                     <td className="px-3 py-2">{t(`reason.${row.reason}`)}</td>
                     <td className="px-3 py-2 font-mono">
-                      {row.interaction ? <Link className="text-blue-700 hover:underline" href={`/console/complaints/${row.interaction.id}`}>{row.interaction.number}</Link> : '—'}
+                      {row.interaction ? (
+                        <Link
+                          className="text-blue-700 hover:underline"
+                          href={`/console/complaints/${row.interaction.id}`}
+                        >
+                          {row.interaction.number}
+                        </Link>
+                      ) : (
+                        '—'
+                      )}
                       {row.resultingInteraction && (
-                        <Link className="block text-xs text-blue-700 hover:underline" href={`/console/complaints/${row.resultingInteraction.id}`}>→ {row.resultingInteraction.number}</Link>
+                        <Link
+                          className="block text-xs text-blue-700 hover:underline"
+                          href={`/console/complaints/${row.resultingInteraction.id}`}
+                        >
+                          → {row.resultingInteraction.number}
+                        </Link>
                       )}
                     </td>
-                    <td className="px-3 py-2 whitespace-nowrap"><CallbackDue callback={row} /></td>
-                    <td className="px-3 py-2">{row.assignee?.name ?? <span className="text-slate-500">{t('list.unassigned')}</span>}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      <CallbackDue callback={row} />
+                    </td>
+                    <td className="px-3 py-2">
+                      {row.assignee?.name ?? <span className="text-slate-500">{t('list.unassigned')}</span>}
+                    </td>
                     <td className="px-3 py-2">
                       <CallbackStatusBadge status={row.status} />
-                      {row.outcome && <span className="mt-1 block text-xs text-slate-600">{t(`outcome.${row.outcome}`)}</span>}
+                      {row.outcome && (
+                        <span className="mt-1 block text-xs text-slate-600">{t(`outcome.${row.outcome}`)}</span>
+                      )}
                       {row.unreachableAttempts > 0 && row.status === 'PENDING' && (
-                        <span className="block text-xs text-amber-800">{t('list.attempts', { count: row.unreachableAttempts })}</span>
+                        <span className="block text-xs text-amber-800">
+                          {t('list.attempts', { count: row.unreachableAttempts })}
+                        </span>
                       )}
                     </td>
                     <td className="px-3 py-2 text-right whitespace-nowrap">
                       {row.viewerCanRecord && (
-                        <button type="button" className={buttonClass.ghost} onClick={() => setDialog({ kind: 'record', callback: row })} data-testid="callback-record">
+                        <button
+                          type="button"
+                          className={buttonClass.ghost}
+                          onClick={() => setDialog({ kind: 'record', callback: row })}
+                          data-testid="callback-record"
+                        >
                           {t('actions.record')}
                         </button>
                       )}
                       {row.viewerCanManage && (
-                        <button type="button" className={buttonClass.ghost} onClick={() => setDialog({ kind: 'reassign', callback: row })} data-testid="callback-reassign">
+                        <button
+                          type="button"
+                          className={buttonClass.ghost}
+                          onClick={() => setDialog({ kind: 'reassign', callback: row })}
+                          data-testid="callback-reassign"
+                        >
                           {t('actions.reassign')}
                         </button>
                       )}
                       {/* A resolved complaint's callback is recorded, not cancelled (the service refuses it). */}
-                      {row.viewerCanManage && !(row.reason === 'POST_RESOLUTION' && row.interaction?.status === 'RESOLVED') && (
-                        <button type="button" className={buttonClass.dangerGhost} onClick={() => setDialog({ kind: 'cancel', callback: row })} data-testid="callback-cancel">
-                          {t('actions.cancel')}
-                        </button>
-                      )}
+                      {row.viewerCanManage &&
+                        !(row.reason === 'POST_RESOLUTION' && row.interaction?.status === 'RESOLVED') && (
+                          <button
+                            type="button"
+                            className={buttonClass.dangerGhost}
+                            onClick={() => setDialog({ kind: 'cancel', callback: row })}
+                            data-testid="callback-cancel"
+                          >
+                            {t('actions.cancel')}
+                          </button>
+                        )}
                     </td>
                   </tr>
                 ))}
@@ -173,18 +236,28 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
           </div>
           <div className="flex items-center gap-3">
             {hasNextPage && (
-              <button type="button" className={buttonClass.secondary} onClick={loadMore} disabled={moreState.loading} data-testid="callback-load-more">
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={loadMore}
+                disabled={moreState.loading}
+                data-testid="callback-load-more"
+              >
                 {moreState.loading ? t('list.loading') : t('list.loadMore')}
               </button>
             )}
-            <span className="text-sm text-slate-600" data-testid="callback-total">{t('list.total', { count: page.totalCount })}</span>
+            <span className="text-sm text-slate-600" data-testid="callback-total">
+              {t('list.total', { count: page.totalCount })}
+            </span>
             {firstPage.loading && <Spinner />}
           </div>
           {moreState.error ? <ErrorBanner message={errorMessage(moreState.error)} onRetry={loadMore} /> : null}
         </>
       )}
 
-      {dialog?.kind === 'create' && <CreateCallbackDialog open onClose={() => setDialog(null)} onDone={() => done(t('done'))} />}
+      {dialog?.kind === 'create' && (
+        <CreateCallbackDialog open onClose={() => setDialog(null)} onDone={() => done(t('done'))} />
+      )}
       {dialog?.kind === 'record' && (
         <RecordCallbackDialog
           open
@@ -194,8 +267,22 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
           onRecorded={(number) => setNotice(number ? t('record.created', { number }) : t('done'))}
         />
       )}
-      {dialog?.kind === 'reassign' && <ReassignCallbackDialog open callback={dialog.callback} onClose={() => setDialog(null)} onDone={() => done(t('done'))} />}
-      {dialog?.kind === 'cancel' && <CancelCallbackDialog open callback={dialog.callback} onClose={() => setDialog(null)} onDone={() => done(t('done'))} />}
+      {dialog?.kind === 'reassign' && (
+        <ReassignCallbackDialog
+          open
+          callback={dialog.callback}
+          onClose={() => setDialog(null)}
+          onDone={() => done(t('done'))}
+        />
+      )}
+      {dialog?.kind === 'cancel' && (
+        <CancelCallbackDialog
+          open
+          callback={dialog.callback}
+          onClose={() => setDialog(null)}
+          onDone={() => done(t('done'))}
+        />
+      )}
     </div>
   );
 }

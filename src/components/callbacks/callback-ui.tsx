@@ -35,7 +35,11 @@ export function CallbackDue({ callback }: { callback: Pick<CallbackRow, 'dueAt' 
     <>
       <span className="block text-slate-700">{formatDateTime(callback.dueAt, timeZone)}</span>
       <DueLabel dueAt={callback.dueAt} stopped={callback.status !== 'PENDING'} />
-      {callback.completedAt && <span className="block text-xs text-slate-500">{t('completedAt', { at: formatDateTime(callback.completedAt, timeZone) })}</span>}
+      {callback.completedAt && (
+        <span className="block text-xs text-slate-500">
+          {t('completedAt', { at: formatDateTime(callback.completedAt, timeZone) })}
+        </span>
+      )}
     </>
   );
 }
@@ -123,5 +127,11 @@ export const OUTCOMES: readonly CallbackOutcome[] = ['NO_PROBLEM', 'REOPENED', '
 
 /** Outcomes that make sense for this task (the service refuses the others): reopening needs a followed-up complaint. */
 export function outcomesFor(callback: Pick<CallbackRow, 'reason' | 'interaction' | 'customer'>): CallbackOutcome[] {
-  return OUTCOMES.filter((o) => (o === 'REOPENED' ? callback.reason === 'POST_RESOLUTION' && !!callback.interaction : o === 'NEW_COMPLAINT' ? !!callback.customer : true));
+  return OUTCOMES.filter((o) =>
+    o === 'REOPENED'
+      ? callback.reason === 'POST_RESOLUTION' && !!callback.interaction
+      : o === 'NEW_COMPLAINT'
+        ? !!callback.customer
+        : true,
+  );
 }

@@ -9,7 +9,13 @@ import { formatDateTime } from '@/lib/format';
 import { gqlRequest } from '@/lib/graphql-client';
 import { RecordCallbackDialog } from './callback-dialogs';
 import { CallbacksOfComplaintQuery } from './callback-operations';
-import { CallbackDue, CallbackStatusBadge, FALLBACK_TIME_ZONE, useCallbackErrorMessage, type CallbackRow } from './callback-ui';
+import {
+  CallbackDue,
+  CallbackStatusBadge,
+  FALLBACK_TIME_ZONE,
+  useCallbackErrorMessage,
+  type CallbackRow,
+} from './callback-ui';
 
 /**
  * The "回访" panel of the complaint workbench: the complaint's callback tasks, with "记录回访" on a pending one. A
@@ -17,17 +23,30 @@ import { CallbackDue, CallbackStatusBadge, FALLBACK_TIME_ZONE, useCallbackErrorM
  * step is taken. `refreshKey` (the complaint's version) reloads the panel whenever the workbench reloads;
  * `onChanged` tells the workbench a recording moved the complaint.
  */
-export function ComplaintCallbacksPanel({ interactionId, refreshKey, onChanged }: { interactionId: string; refreshKey: number; onChanged: () => void }) {
+export function ComplaintCallbacksPanel({
+  interactionId,
+  refreshKey,
+  onChanged,
+}: {
+  interactionId: string;
+  refreshKey: number;
+  onChanged: () => void;
+}) {
   const t = useTranslations('callbacks');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
   const errorMessage = useCallbackErrorMessage();
-  const data = useAsyncData(() => gqlRequest(CallbacksOfComplaintQuery, { id: interactionId }), `${interactionId}:${refreshKey}`);
+  const data = useAsyncData(
+    () => gqlRequest(CallbacksOfComplaintQuery, { id: interactionId }),
+    `${interactionId}:${refreshKey}`,
+  );
   const [recording, setRecording] = useState<CallbackRow | null>(null);
 
   const callbacks = data.data?.interaction?.callbacks ?? [];
   // Staff without callbacks:read (department handlers) are shown no panel rather than an empty one.
   if (data.data && !data.data.viewer?.permissions.includes('callbacks:read')) return null;
-  const pendingFollowUp = data.data?.interaction?.status === 'RESOLVED' && callbacks.some((c) => c.status === 'PENDING' && c.reason === 'POST_RESOLUTION');
+  const pendingFollowUp =
+    data.data?.interaction?.status === 'RESOLVED' &&
+    callbacks.some((c) => c.status === 'PENDING' && c.reason === 'POST_RESOLUTION');
 
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="complaint-callbacks">
@@ -40,13 +59,25 @@ export function ComplaintCallbacksPanel({ interactionId, refreshKey, onChanged }
         <p className="text-sm text-slate-500">{t('panel.empty')}</p>
       ) : (
         <>
-          {pendingFollowUp && <p className="mb-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="callback-follow-up-hint">{t('panel.followUpHint')}</p>}
+          {pendingFollowUp && (
+            <p
+              className="mb-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900"
+              data-testid="callback-follow-up-hint"
+            >
+              {t('panel.followUpHint')}
+            </p>
+          )}
           <ul className="divide-y divide-slate-100 text-sm">
             {callbacks.map((c) => (
-              <li key={c.id} className="flex flex-wrap items-start justify-between gap-3 py-2" data-testid="complaint-callback">
+              <li
+                key={c.id}
+                className="flex flex-wrap items-start justify-between gap-3 py-2"
+                data-testid="complaint-callback"
+              >
                 <div className="min-w-0 space-y-0.5">
                   <p className="font-medium">
-                    {t(`reason.${c.reason}`)} <CallbackStatusBadge status={c.status} testId="complaint-callback-status" />
+                    {t(`reason.${c.reason}`)}{' '}
+                    <CallbackStatusBadge status={c.status} testId="complaint-callback-status" />
                     {c.outcome && <span className="ml-2 text-xs text-slate-600">{t(`outcome.${c.outcome}`)}</span>}
                   </p>
                   <div className="text-xs">
@@ -54,25 +85,55 @@ export function ComplaintCallbacksPanel({ interactionId, refreshKey, onChanged }
                   </div>
                   <p className="text-xs text-slate-600">
                     {t('list.assignee')}：{c.assignee?.name ?? t('list.unassigned')}
-                    {c.unreachableAttempts > 0 && <span className="ml-2 text-amber-800">{t('list.attempts', { count: c.unreachableAttempts })}</span>}
+                    {c.unreachableAttempts > 0 && (
+                      <span className="ml-2 text-amber-800">
+                        {t('list.attempts', { count: c.unreachableAttempts })}
+                      </span>
+                    )}
                   </p>
                   {c.accuracyScore != null && (
                     <p className="text-xs text-slate-700" data-testid="complaint-callback-scores">
-                      {t('panel.scores', { accuracy: c.accuracyScore, timeliness: c.timelinessScore ?? '—', attitude: c.attitudeScore ?? '—' })}
+                      {t('panel.scores', {
+                        accuracy: c.accuracyScore,
+                        timeliness: c.timelinessScore ?? '—',
+                        attitude: c.attitudeScore ?? '—',
+                      })}
                     </p>
                   )}
-                  {c.otherDissatisfaction && <p className="text-xs text-slate-700">{t('record.otherDissatisfaction')}：{c.otherDissatisfaction}</p>}
-                  {c.suggestions && <p className="text-xs text-slate-700">{t('record.suggestions')}：{c.suggestions}</p>}
-                  {c.completedBy && c.completedAt && <p className="text-xs text-slate-500">{t('panel.by', { name: c.completedBy.name, at: formatDateTime(c.completedAt, timeZone) })}</p>}
+                  {c.otherDissatisfaction && (
+                    <p className="text-xs text-slate-700">
+                      {t('record.otherDissatisfaction')}：{c.otherDissatisfaction}
+                    </p>
+                  )}
+                  {c.suggestions && (
+                    <p className="text-xs text-slate-700">
+                      {t('record.suggestions')}：{c.suggestions}
+                    </p>
+                  )}
+                  {c.completedBy && c.completedAt && (
+                    <p className="text-xs text-slate-500">
+                      {t('panel.by', { name: c.completedBy.name, at: formatDateTime(c.completedAt, timeZone) })}
+                    </p>
+                  )}
                   {c.resultingInteraction && (
                     <p className="text-xs">
                       {t('panel.resulting')}：
-                      <Link className="font-mono text-blue-700 hover:underline" href={`/console/complaints/${c.resultingInteraction.id}`}>{c.resultingInteraction.number}</Link>
+                      <Link
+                        className="font-mono text-blue-700 hover:underline"
+                        href={`/console/complaints/${c.resultingInteraction.id}`}
+                      >
+                        {c.resultingInteraction.number}
+                      </Link>
                     </p>
                   )}
                 </div>
                 {c.viewerCanRecord && (
-                  <button type="button" className={buttonClass.primary} onClick={() => setRecording(c)} data-testid="complaint-callback-record">
+                  <button
+                    type="button"
+                    className={buttonClass.primary}
+                    onClick={() => setRecording(c)}
+                    data-testid="complaint-callback-record"
+                  >
                     {t('actions.record')}
                   </button>
                 )}

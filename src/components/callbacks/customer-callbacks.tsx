@@ -35,11 +35,18 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
         <h2 className="text-sm font-semibold text-slate-800">{t('customer.title')}</h2>
         <div className="flex items-center gap-3">
           {canWrite && customer && (
-            <button type="button" className={buttonClass.ghost} onClick={() => setCreating(true)} data-testid="customer-callback-create">
+            <button
+              type="button"
+              className={buttonClass.ghost}
+              onClick={() => setCreating(true)}
+              data-testid="customer-callback-create"
+            >
               {t('actions.create')}
             </button>
           )}
-          <Link href="/console/callbacks" className={buttonClass.link}>{t('customer.all')}</Link>
+          <Link href="/console/callbacks" className={buttonClass.link}>
+            {t('customer.all')}
+          </Link>
         </div>
       </header>
       <div className="p-4">
@@ -58,10 +65,17 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
                     <span className="font-medium">{t(`reason.${c.reason}`)}</span>
                     <CallbackStatusBadge status={c.status} />
                     {c.interaction && (
-                      <Link className="font-mono text-xs text-blue-700 hover:underline" href={`/console/complaints/${c.interaction.id}`}>{c.interaction.number}</Link>
+                      <Link
+                        className="font-mono text-xs text-blue-700 hover:underline"
+                        href={`/console/complaints/${c.interaction.id}`}
+                      >
+                        {c.interaction.number}
+                      </Link>
                     )}
                   </p>
-                  <div className="text-xs"><CallbackDue callback={c} /></div>
+                  <div className="text-xs">
+                    <CallbackDue callback={c} />
+                  </div>
                   {c.outcome && <p className="text-xs text-slate-600">{t(`outcome.${c.outcome}`)}</p>}
                 </li>
               ))}

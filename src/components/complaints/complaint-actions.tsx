@@ -42,7 +42,12 @@ export function ComplaintActions({
       <div className="mb-3 flex items-center justify-between">
         <h2 className="text-sm font-semibold">{t('title')}</h2>
         {canEdit && (
-          <button type="button" className={buttonClass.secondary} onClick={() => setEditing('new')} data-testid="action-add">
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            onClick={() => setEditing('new')}
+            data-testid="action-add"
+          >
             {t('add')}
           </button>
         )}
@@ -71,11 +76,18 @@ export function ComplaintActions({
                   <td className="py-2 pr-3 whitespace-nowrap">{a.dueAt ? formatDate(a.dueAt, timeZone) : '—'}</td>
                   <td className="py-2 pr-3 whitespace-nowrap">
                     {tc(`actionStatus.${a.status}`)}
-                    {a.completedAt && <span className="block text-xs text-slate-500">{formatDateTime(a.completedAt, timeZone)}</span>}
+                    {a.completedAt && (
+                      <span className="block text-xs text-slate-500">{formatDateTime(a.completedAt, timeZone)}</span>
+                    )}
                   </td>
                   {canEdit && (
                     <td className="py-2 text-right">
-                      <button type="button" className={buttonClass.ghost} onClick={() => setEditing(a)} data-testid="action-edit">
+                      <button
+                        type="button"
+                        className={buttonClass.ghost}
+                        onClick={() => setEditing(a)}
+                        data-testid="action-edit"
+                      >
                         {t('edit')}
                       </button>
                     </td>
@@ -163,36 +175,101 @@ function ActionDialog({
   };
 
   return (
-    <FormDialog open onClose={onClose} title={action ? t('editTitle') : t('addTitle')} testId="action-dialog" pending={pending} formError={formError}
-      submitLabel={t('submit')} pendingLabel={t('pending')} submitTestId="action-submit" onSubmit={onSubmit}>
+    <FormDialog
+      open
+      onClose={onClose}
+      title={action ? t('editTitle') : t('addTitle')}
+      testId="action-dialog"
+      pending={pending}
+      formError={formError}
+      submitLabel={t('submit')}
+      pendingLabel={t('pending')}
+      submitTestId="action-submit"
+      onSubmit={onSubmit}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id="action-kind" label={t('kind')} required error={fields.kind}>
           {(p) => (
-            <select {...p} className={inputClass} value={kind} onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? 'CORRECTIVE')} data-testid="action-kind">
-              {KINDS.map((k) => <option key={k} value={k}>{tc(`actionKind.${k}`)}</option>)}
+            <select
+              {...p}
+              className={inputClass}
+              value={kind}
+              onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? 'CORRECTIVE')}
+              data-testid="action-kind"
+            >
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {tc(`actionKind.${k}`)}
+                </option>
+              ))}
             </select>
           )}
         </FormField>
         <FormField id="action-status" label={t('status')} error={fields.status}>
           {(p) => (
-            <select {...p} className={inputClass} value={status} onChange={(e) => setStatus(STATUSES.find((s) => s === e.target.value) ?? 'OPEN')} data-testid="action-status">
-              {STATUSES.map((s) => <option key={s} value={s}>{tc(`actionStatus.${s}`)}</option>)}
+            <select
+              {...p}
+              className={inputClass}
+              value={status}
+              onChange={(e) => setStatus(STATUSES.find((s) => s === e.target.value) ?? 'OPEN')}
+              data-testid="action-status"
+            >
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {tc(`actionStatus.${s}`)}
+                </option>
+              ))}
             </select>
           )}
         </FormField>
-        <FormField id="action-description" label={t('description')} required error={fields.description} className="sm:col-span-2">
-          {(p) => <textarea {...p} rows={3} className={inputClass} value={description} onChange={(e) => setDescription(e.target.value)} data-testid="action-description" />}
+        <FormField
+          id="action-description"
+          label={t('description')}
+          required
+          error={fields.description}
+          className="sm:col-span-2"
+        >
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              className={inputClass}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              data-testid="action-description"
+            />
+          )}
         </FormField>
         <FormField id="action-owner" label={t('owner')} error={fields.ownerId}>
           {(p) => (
-            <select {...p} className={inputClass} value={ownerId} onChange={(e) => setOwnerId(e.target.value)} data-testid="action-owner">
+            <select
+              {...p}
+              className={inputClass}
+              value={ownerId}
+              onChange={(e) => setOwnerId(e.target.value)}
+              data-testid="action-owner"
+            >
               <option value="">{t('ownerNone')}</option>
-              {staff.map((u) => <option key={u.id} value={u.id}>{u.name}{u.department ? `（${u.department.name}）` : ''}</option>)}
+              {staff.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                  {u.department ? `（${u.department.name}）` : ''}
+                </option>
+              ))}
             </select>
           )}
         </FormField>
         <FormField id="action-due" label={t('dueAt')} error={fields.dueAt}>
-          {(p) => <input {...p} type="date" className={inputClass} value={dueDate} onChange={(e) => setDueDate(e.target.value)} data-testid="action-due" />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              className={inputClass}
+              value={dueDate}
+              onChange={(e) => setDueDate(e.target.value)}
+              data-testid="action-due"
+            />
+          )}
         </FormField>
       </div>
     </FormDialog>

@@ -13,7 +13,15 @@ import { ComplaintSaveEightDMutation } from './complaint-operations';
 import { useComplaintErrorMessage } from './complaint-ui';
 
 type EightD = NonNullable<NonNullable<ComplaintWorkbenchQuery['interaction']>['eightD']>;
-type TextKey = 'd2Problem' | 'd3Containment' | 'd4RootCauseOccurrence' | 'd4RootCauseOutflow' | 'd5CorrectiveActions' | 'd6Verification' | 'd7Prevention' | 'd8Recognition';
+type TextKey =
+  | 'd2Problem'
+  | 'd3Containment'
+  | 'd4RootCauseOccurrence'
+  | 'd4RootCauseOutflow'
+  | 'd5CorrectiveActions'
+  | 'd6Verification'
+  | 'd7Prevention'
+  | 'd8Recognition';
 
 const TEXT_FIELDS: { key: TextKey; label: string }[] = [
   { key: 'd2Problem', label: 'd2' },
@@ -61,7 +69,10 @@ export function ComplaintEightD({
   const save = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const input: EightDInput = {
-      d1Team: team.split('\n').map((line) => line.trim()).filter(Boolean),
+      d1Team: team
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
       fmeaUpdated,
       controlPlanUpdated,
     };
@@ -70,7 +81,9 @@ export function ComplaintEightD({
     setFormError(null);
     setFields({});
     try {
-      await perform(() => gqlRequest(ComplaintSaveEightDMutation, { interactionId, version: eightD?.version ?? null, input }));
+      await perform(() =>
+        gqlRequest(ComplaintSaveEightDMutation, { interactionId, version: eightD?.version ?? null, input }),
+      );
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error);
       setFields(fieldErrors);
@@ -95,23 +108,48 @@ export function ComplaintEightD({
       <form onSubmit={save} noValidate className="space-y-3">
         <fieldset disabled={!canEdit || pending} className="space-y-3">
           <FormField id="eightd-d1" label={t('d1')} hint={t('d1Hint')} error={fields.d1Team}>
-            {(p) => <textarea {...p} rows={3} className={inputClass} value={team} onChange={(e) => setTeam(e.target.value)} data-testid="eightd-d1" />}
+            {(p) => (
+              <textarea
+                {...p}
+                rows={3}
+                className={inputClass}
+                value={team}
+                onChange={(e) => setTeam(e.target.value)}
+                data-testid="eightd-d1"
+              />
+            )}
           </FormField>
           {TEXT_FIELDS.map(({ key, label }) => (
             <FormField key={key} id={`eightd-${key}`} label={t(label)} error={fields[key]}>
               {(p) => (
-                <textarea {...p} rows={2} className={inputClass} value={texts[key]} data-testid={`eightd-${key}`}
-                  onChange={(e) => setTexts((s) => ({ ...s, [key]: e.target.value }))} />
+                <textarea
+                  {...p}
+                  rows={2}
+                  className={inputClass}
+                  value={texts[key]}
+                  data-testid={`eightd-${key}`}
+                  onChange={(e) => setTexts((s) => ({ ...s, [key]: e.target.value }))}
+                />
               )}
             </FormField>
           ))}
           <div className="flex flex-wrap gap-4 text-sm">
             <label className="inline-flex items-center gap-2">
-              <input type="checkbox" checked={fmeaUpdated} onChange={(e) => setFmea(e.target.checked)} data-testid="eightd-fmea" />
+              <input
+                type="checkbox"
+                checked={fmeaUpdated}
+                onChange={(e) => setFmea(e.target.checked)}
+                data-testid="eightd-fmea"
+              />
               {t('fmea')}
             </label>
             <label className="inline-flex items-center gap-2">
-              <input type="checkbox" checked={controlPlanUpdated} onChange={(e) => setControlPlan(e.target.checked)} data-testid="eightd-control-plan" />
+              <input
+                type="checkbox"
+                checked={controlPlanUpdated}
+                onChange={(e) => setControlPlan(e.target.checked)}
+                data-testid="eightd-control-plan"
+              />
               {t('controlPlan')}
             </label>
           </div>

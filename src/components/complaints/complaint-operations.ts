@@ -12,7 +12,13 @@ export const ComplaintQueueCountsQuery = graphql(`
 `);
 
 export const ComplaintQueueQuery = graphql(`
-  query ComplaintQueue($queue: ComplaintQueue!, $filter: ComplaintQueueFilter, $sort: ComplaintQueueSort, $first: Int, $after: String) {
+  query ComplaintQueue(
+    $queue: ComplaintQueue!
+    $filter: ComplaintQueueFilter
+    $sort: ComplaintQueueSort
+    $first: Int
+    $after: String
+  ) {
     complaintQueue(queue: $queue, filter: $filter, sort: $sort, first: $first, after: $after) {
       nodes {
         id
@@ -207,8 +213,20 @@ export const ComplaintAdvanceMutation = graphql(`
 `);
 
 export const ComplaintVerifyMutation = graphql(`
-  mutation ComplaintVerify($id: ID!, $version: Int!, $effective: Boolean!, $comment: String, $warrantyOutcome: WarrantyOutcome) {
-    verifyComplaint(id: $id, version: $version, effective: $effective, comment: $comment, warrantyOutcome: $warrantyOutcome) {
+  mutation ComplaintVerify(
+    $id: ID!
+    $version: Int!
+    $effective: Boolean!
+    $comment: String
+    $warrantyOutcome: WarrantyOutcome
+  ) {
+    verifyComplaint(
+      id: $id
+      version: $version
+      effective: $effective
+      comment: $comment
+      warrantyOutcome: $warrantyOutcome
+    ) {
       id
       version
     }

@@ -11,11 +11,23 @@ export function ComplaintPrintLinks({ id, eightD }: { id: string; eightD: boolea
   return (
     <div className="mt-3 flex flex-wrap gap-2" data-testid="complaint-print-links">
       {eightD && (
-        <a href={`/api/complaints/${id}/eight-d.pdf`} target="_blank" rel="noopener" className={buttonClass.secondary} data-testid="print-eight-d">
+        <a
+          href={`/api/complaints/${id}/eight-d.pdf`}
+          target="_blank"
+          rel="noopener"
+          className={buttonClass.secondary}
+          data-testid="print-eight-d"
+        >
           {t('eightD')}
         </a>
       )}
-      <a href={`/api/complaints/${id}/handling-form.pdf`} target="_blank" rel="noopener" className={buttonClass.secondary} data-testid="print-handling-form">
+      <a
+        href={`/api/complaints/${id}/handling-form.pdf`}
+        target="_blank"
+        rel="noopener"
+        className={buttonClass.secondary}
+        data-testid="print-handling-form"
+      >
         {t('handlingForm')}
       </a>
     </div>

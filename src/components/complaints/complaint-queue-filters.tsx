@@ -3,13 +3,31 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { CauseClass, ComplaintQueueSort, Severity } from '@/gql/graphql';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
-import { CAUSE_CLASSES, EMPTY_VIEW, isFiltered, QUEUE_SORTS, SEVERITIES, type QueueView } from './complaint-queue-params';
+import {
+  CAUSE_CLASSES,
+  EMPTY_VIEW,
+  isFiltered,
+  QUEUE_SORTS,
+  SEVERITIES,
+  type QueueView,
+} from './complaint-queue-params';
 
 type Option = { id: string; name: string };
 
-const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+const toggle = <T,>(list: readonly T[], value: T): T[] =>
+  list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 
-function Chip({ pressed, onClick, children, testId }: { pressed: boolean; onClick: () => void; children: React.ReactNode; testId?: string }) {
+function Chip({
+  pressed,
+  onClick,
+  children,
+  testId,
+}: {
+  pressed: boolean;
+  onClick: () => void;
+  children: React.ReactNode;
+  testId?: string;
+}) {
   return (
     <button
       type="button"
@@ -17,7 +35,9 @@ function Chip({ pressed, onClick, children, testId }: { pressed: boolean; onClic
       onClick={onClick}
       data-testid={testId}
       className={`rounded-full border px-2.5 py-0.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-blue-700 ${
-        pressed ? 'border-blue-700 bg-blue-700 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'
+        pressed
+          ? 'border-blue-700 bg-blue-700 text-white'
+          : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'
       }`}
     >
       {children}
@@ -45,7 +65,11 @@ export function ComplaintQueueFilters({
   useEffect(() => setSearch(view.search), [view.search]);
 
   return (
-    <section aria-label={t('filters.label')} className="space-y-3 rounded-lg border border-slate-200 bg-white p-3" data-testid="complaint-queue-filters">
+    <section
+      aria-label={t('filters.label')}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-3"
+      data-testid="complaint-queue-filters"
+    >
       <form
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
@@ -54,7 +78,9 @@ export function ComplaintQueueFilters({
         }}
       >
         <div className="min-w-56 flex-1">
-          <label className={labelClass} htmlFor="queue-search">{t('filters.search')}</label>
+          <label className={labelClass} htmlFor="queue-search">
+            {t('filters.search')}
+          </label>
           <input
             id="queue-search"
             type="search"
@@ -64,23 +90,49 @@ export function ComplaintQueueFilters({
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
-        <button type="submit" className={buttonClass.secondary}>{t('filters.apply')}</button>
+        <button type="submit" className={buttonClass.secondary}>
+          {t('filters.apply')}
+        </button>
         <div>
-          <label className={labelClass} htmlFor="queue-dept">{t('list.department')}</label>
-          <select id="queue-dept" className={inputClass} value={view.departmentId} onChange={(e) => onChange({ ...view, departmentId: e.target.value })}>
+          <label className={labelClass} htmlFor="queue-dept">
+            {t('list.department')}
+          </label>
+          <select
+            id="queue-dept"
+            className={inputClass}
+            value={view.departmentId}
+            onChange={(e) => onChange({ ...view, departmentId: e.target.value })}
+          >
             <option value="">{t('filters.any')}</option>
-            {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label className={labelClass} htmlFor="queue-owner">{t('list.owner')}</label>
-          <select id="queue-owner" className={inputClass} value={view.ownerId} onChange={(e) => onChange({ ...view, ownerId: e.target.value })}>
+          <label className={labelClass} htmlFor="queue-owner">
+            {t('list.owner')}
+          </label>
+          <select
+            id="queue-owner"
+            className={inputClass}
+            value={view.ownerId}
+            onChange={(e) => onChange({ ...view, ownerId: e.target.value })}
+          >
             <option value="">{t('filters.any')}</option>
-            {owners.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            {owners.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label className={labelClass} htmlFor="queue-ka">{t('filters.keyAccount')}</label>
+          <label className={labelClass} htmlFor="queue-ka">
+            {t('filters.keyAccount')}
+          </label>
           <select
             id="queue-ka"
             className={inputClass}
@@ -93,27 +145,52 @@ export function ComplaintQueueFilters({
           </select>
         </div>
         <div>
-          <label className={labelClass} htmlFor="queue-sort">{t('filters.sort')}</label>
-          <select id="queue-sort" className={inputClass} value={view.sort} onChange={(e) => onChange({ ...view, sort: e.target.value as ComplaintQueueSort })}>
-            {QUEUE_SORTS.map((s) => <option key={s} value={s}>{t(`filters.sortBy.${s}`)}</option>)}
+          <label className={labelClass} htmlFor="queue-sort">
+            {t('filters.sort')}
+          </label>
+          <select
+            id="queue-sort"
+            className={inputClass}
+            value={view.sort}
+            onChange={(e) => onChange({ ...view, sort: e.target.value as ComplaintQueueSort })}
+          >
+            {QUEUE_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`filters.sortBy.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
       </form>
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-xs font-medium text-slate-600">{t('list.severity')}</span>
         {SEVERITIES.map((s: Severity) => (
-          <Chip key={s} pressed={view.severity.includes(s)} onClick={() => onChange({ ...view, severity: toggle(view.severity, s) })} testId={`filter-severity-${s}`}>
+          <Chip
+            key={s}
+            pressed={view.severity.includes(s)}
+            onClick={() => onChange({ ...view, severity: toggle(view.severity, s) })}
+            testId={`filter-severity-${s}`}
+          >
             {t(`severity.${s}`)}
           </Chip>
         ))}
         <span className="ml-3 text-xs font-medium text-slate-600">{t('filters.causeClass')}</span>
         {CAUSE_CLASSES.map((c: CauseClass) => (
-          <Chip key={c} pressed={view.causeClass.includes(c)} onClick={() => onChange({ ...view, causeClass: toggle(view.causeClass, c) })}>
+          <Chip
+            key={c}
+            pressed={view.causeClass.includes(c)}
+            onClick={() => onChange({ ...view, causeClass: toggle(view.causeClass, c) })}
+          >
             {t(`causeClass.${c}`)}
           </Chip>
         ))}
         {isFiltered(view) && (
-          <button type="button" className={`${buttonClass.link} ml-auto`} onClick={() => onChange({ ...EMPTY_VIEW, sort: view.sort })} data-testid="filter-clear">
+          <button
+            type="button"
+            className={`${buttonClass.link} ml-auto`}
+            onClick={() => onChange({ ...EMPTY_VIEW, sort: view.sort })}
+            data-testid="filter-clear"
+          >
             {t('filters.clear')}
           </button>
         )}

@@ -17,12 +17,18 @@ export type QueueView = {
   sort: ComplaintQueueSort;
 };
 
-export const EMPTY_VIEW: QueueView = { severity: [], causeClass: [], departmentId: '', ownerId: '', keyAccount: null, search: '', sort: 'DUE_SOONEST' };
+export const EMPTY_VIEW: QueueView = {
+  severity: [],
+  causeClass: [],
+  departmentId: '',
+  ownerId: '',
+  keyAccount: null,
+  search: '',
+  sort: 'DUE_SOONEST',
+};
 
 const listOf = <T extends string>(value: string | null, allowed: readonly T[]): T[] =>
-  (value ?? '')
-    .split(',')
-    .filter((v): v is T => (allowed as readonly string[]).includes(v));
+  (value ?? '').split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
 
 /** Reads the view from URL parameters; unknown values are dropped rather than sent to the server. */
 export function viewFromParams(params: URLSearchParams): QueueView {

@@ -16,7 +16,15 @@ import { filterOf, isFiltered, paramsWithView, viewFromParams, type QueueView } 
 import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
 import { QueueTabs } from '@/components/ui/queue-tabs';
 
-export const QUEUES: readonly ComplaintQueue[] = ['MINE', 'MY_DEPARTMENT', 'UNASSIGNED', 'DUE_SOON', 'OVERDUE', 'CRISIS', 'OPEN'];
+export const QUEUES: readonly ComplaintQueue[] = [
+  'MINE',
+  'MY_DEPARTMENT',
+  'UNASSIGNED',
+  'DUE_SOON',
+  'OVERDUE',
+  'CRISIS',
+  'OPEN',
+];
 const PAGE_SIZE = 25;
 
 type Row = ComplaintQueueResult['complaintQueue']['nodes'][number];
@@ -40,7 +48,10 @@ export function ComplaintQueues() {
 
   const directory = useAsyncData(() => gqlRequest(ComplaintDirectoryQuery), 'directory');
   const counts = useAsyncData(() => gqlRequest(ComplaintQueueCountsQuery, { filter }), `counts:${filterKey}`);
-  const firstPage = useAsyncData(() => gqlRequest(ComplaintQueueQuery, { queue, filter, sort, first: PAGE_SIZE }), `${queue}:${filterKey}:${sort}`);
+  const firstPage = useAsyncData(
+    () => gqlRequest(ComplaintQueueQuery, { queue, filter, sort, first: PAGE_SIZE }),
+    `${queue}:${filterKey}:${sort}`,
+  );
 
   // Further pages are appended locally ("load more"); a new queue or a reload starts again from the first page.
   const [more, setMore] = useState<{ rows: Row[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
@@ -72,7 +83,8 @@ export function ComplaintQueues() {
     }
   };
 
-  const changeView = (next: QueueView) => router.replace(`${pathname}?${paramsWithView(searchParams, next).toString()}`);
+  const changeView = (next: QueueView) =>
+    router.replace(`${pathname}?${paramsWithView(searchParams, next).toString()}`);
   const departments = directory.data?.departments ?? [];
   const owners = (directory.data?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
 
@@ -98,7 +110,11 @@ export function ComplaintQueues() {
       <ComplaintQueueFilters view={view} onChange={changeView} departments={departments} owners={owners} />
 
       {firstPage.error ? (
-        <ErrorBanner message={errorMessage(firstPage.error)} onRetry={firstPage.reload} testId="complaint-queue-error" />
+        <ErrorBanner
+          message={errorMessage(firstPage.error)}
+          onRetry={firstPage.reload}
+          testId="complaint-queue-error"
+        />
       ) : !page ? (
         <Spinner label={t('list.loading')} />
       ) : rows.length === 0 ? (
@@ -125,16 +141,26 @@ export function ComplaintQueues() {
                 {rows.map((row) => (
                   <tr key={row.id} className="border-t border-slate-100" data-testid="complaint-row">
                     <td className="px-3 py-2 font-mono">
-                      <Link className="text-blue-700 hover:underline" href={`/console/complaints/${row.id}`}>{row.number}</Link>
+                      <Link className="text-blue-700 hover:underline" href={`/console/complaints/${row.id}`}>
+                        {row.number}
+                      </Link>
                     </td>
                     <td className="px-3 py-2">{row.subject}</td>
                     <td className="px-3 py-2">{row.customer?.name ?? row.companyName ?? '—'}</td>
-                    <td className="px-3 py-2"><SeverityBadge severity={row.severity} /></td>
-                    <td className="px-3 py-2"><StatusBadge status={row.status} /></td>
+                    <td className="px-3 py-2">
+                      <SeverityBadge severity={row.severity} />
+                    </td>
+                    <td className="px-3 py-2">
+                      <StatusBadge status={row.status} />
+                    </td>
                     <td className="px-3 py-2">{row.owner?.name ?? '—'}</td>
                     <td className="px-3 py-2">{row.responsibleDepartment?.name ?? '—'}</td>
                     <td className="px-3 py-2 whitespace-nowrap">
-                      {row.resolutionDueAt ? <span className="block text-slate-700">{formatDateTime(row.resolutionDueAt, timeZone)}</span> : '—'}
+                      {row.resolutionDueAt ? (
+                        <span className="block text-slate-700">{formatDateTime(row.resolutionDueAt, timeZone)}</span>
+                      ) : (
+                        '—'
+                      )}
                       <DueLabel dueAt={row.resolutionDueAt} stopped={STOPPED_STATUSES.has(row.status)} />
                     </td>
                   </tr>
@@ -144,7 +170,13 @@ export function ComplaintQueues() {
           </div>
           <div className="flex items-center gap-3">
             {hasNextPage && (
-              <button type="button" className={buttonClass.secondary} onClick={loadMore} disabled={moreState.loading} data-testid="complaint-load-more">
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={loadMore}
+                disabled={moreState.loading}
+                data-testid="complaint-load-more"
+              >
                 {moreState.loading ? t('list.loading') : t('list.loadMore')}
               </button>
             )}

@@ -7,9 +7,21 @@ import { dueHours } from './complaint-due';
 
 // A Record over the generated union: a command added to the schema fails to compile here until it is listed.
 const COMMANDS: Record<WorkflowCommand, true> = {
-  TRIAGE: true, DECLINE: true, START_INVESTIGATION: true, PLAN_ACTIONS: true, SUBMIT_FOR_APPROVAL: true, APPROVE: true,
-  REJECT_PLAN: true, START_IMPLEMENTATION: true, COMPLETE_IMPLEMENTATION: true, VERIFY: true, CUSTOMER_FEEDBACK: true,
-  COMPLETE_FOLLOW_UP: true, CLOSE: true, REOPEN: true, ANSWER: true,
+  TRIAGE: true,
+  DECLINE: true,
+  START_INVESTIGATION: true,
+  PLAN_ACTIONS: true,
+  SUBMIT_FOR_APPROVAL: true,
+  APPROVE: true,
+  REJECT_PLAN: true,
+  START_IMPLEMENTATION: true,
+  COMPLETE_IMPLEMENTATION: true,
+  VERIFY: true,
+  CUSTOMER_FEEDBACK: true,
+  COMPLETE_FOLLOW_UP: true,
+  CLOSE: true,
+  REOPEN: true,
+  ANSWER: true,
 };
 
 describe('complaints messages', () => {
@@ -25,7 +37,13 @@ describe('complaints messages', () => {
   });
 
   it('use the SPEC wording for states and severities', () => {
-    expect(zh.status).toMatchObject({ REGISTERED: '已登记', TRIAGED: '已分派', VERIFYING: '效果验证中', FOLLOW_UP_DONE: '已回访', REOPENED: '已重新打开' });
+    expect(zh.status).toMatchObject({
+      REGISTERED: '已登记',
+      TRIAGED: '已分派',
+      VERIFYING: '效果验证中',
+      FOLLOW_UP_DONE: '已回访',
+      REOPENED: '已重新打开',
+    });
     expect(zh.severity).toMatchObject({ GENERAL: '一般', MAJOR: '重大', CRISIS: '危机' });
   });
 });

@@ -15,7 +15,10 @@ export function SeverityBadge({ severity }: { severity: string | null | undefine
   const t = useTranslations('complaints.severity');
   if (!severity) return <span className="text-xs text-slate-400">{t('none')}</span>;
   return (
-    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${SEVERITY_COLOURS[severity] ?? ''}`} data-testid="severity-badge">
+    <span
+      className={`rounded px-1.5 py-0.5 text-xs font-medium ${SEVERITY_COLOURS[severity] ?? ''}`}
+      data-testid="severity-badge"
+    >
       {t(severity)}
     </span>
   );
@@ -38,7 +41,10 @@ export function DueLabel({ dueAt, stopped = false }: { dueAt: string | null | un
   if (!dueAt || stopped) return null;
   const { overdue, hours } = dueHours(dueAt, now);
   return (
-    <span className={`text-xs font-medium ${overdue ? 'text-red-700' : 'text-slate-600'}`} data-testid={overdue ? 'due-overdue' : 'due-remaining'}>
+    <span
+      className={`text-xs font-medium ${overdue ? 'text-red-700' : 'text-slate-600'}`}
+      data-testid={overdue ? 'due-overdue' : 'due-remaining'}
+    >
       {overdue ? t('overdue', { hours }) : t('remaining', { hours })}
     </span>
   );

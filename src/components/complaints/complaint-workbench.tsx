@@ -13,7 +13,13 @@ import { isGqlError } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
 import { ComplaintCallbacksPanel } from '@/components/callbacks/complaint-callbacks-panel';
 import { ComplaintActions } from './complaint-actions';
-import { RespondDialog, TextCommandDialog, TriageDialog, VerifyDialog, type Perform } from './complaint-command-dialogs';
+import {
+  RespondDialog,
+  TextCommandDialog,
+  TriageDialog,
+  VerifyDialog,
+  type Perform,
+} from './complaint-command-dialogs';
 import { ComplaintEightD } from './complaint-eight-d';
 import { ComplaintPrintLinks } from './complaint-print-links';
 import { ComplaintAdvanceMutation, ComplaintDirectoryQuery, ComplaintWorkbenchQuery } from './complaint-operations';
@@ -21,7 +27,15 @@ import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErr
 
 const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 // Actions and the 8D record can be edited while the complaint is being worked (the service's OPEN_STATES).
-const WORKING_STATES = new Set(['TRIAGED', 'INVESTIGATING', 'ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING', 'VERIFYING', 'REOPENED']);
+const WORKING_STATES = new Set([
+  'TRIAGED',
+  'INVESTIGATING',
+  'ACTION_PLANNED',
+  'PENDING_APPROVAL',
+  'IMPLEMENTING',
+  'VERIFYING',
+  'REOPENED',
+]);
 // Commands that take a comment the service requires.
 const COMMENT_COMMANDS = new Set<WorkflowCommand>(['REJECT_PLAN', 'REOPEN']);
 
@@ -35,8 +49,16 @@ type Dialog =
   | { kind: 'confirm'; command: SimpleWorkflowCommand };
 
 const SIMPLE: readonly SimpleWorkflowCommand[] = [
-  'START_INVESTIGATION', 'PLAN_ACTIONS', 'SUBMIT_FOR_APPROVAL', 'APPROVE', 'REJECT_PLAN', 'START_IMPLEMENTATION',
-  'COMPLETE_IMPLEMENTATION', 'COMPLETE_FOLLOW_UP', 'CLOSE', 'REOPEN',
+  'START_INVESTIGATION',
+  'PLAN_ACTIONS',
+  'SUBMIT_FOR_APPROVAL',
+  'APPROVE',
+  'REJECT_PLAN',
+  'START_IMPLEMENTATION',
+  'COMPLETE_IMPLEMENTATION',
+  'COMPLETE_FOLLOW_UP',
+  'CLOSE',
+  'REOPEN',
 ];
 const asSimple = (command: WorkflowCommand): SimpleWorkflowCommand | undefined => SIMPLE.find((c) => c === command);
 
@@ -55,7 +77,10 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
   const [conflict, setConflict] = useState<string | null>(null);
   const [notice, setNotice] = useState(false);
   const [enable8D, setEnable8D] = useState(false);
-  const [confirmState, setConfirmState] = useState<{ pending: boolean; error: string | null }>({ pending: false, error: null });
+  const [confirmState, setConfirmState] = useState<{ pending: boolean; error: string | null }>({
+    pending: false,
+    error: null,
+  });
 
   const perform: Perform = async (mutation) => {
     setConflict(null);
@@ -83,7 +108,8 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
   };
 
   const record = data.data?.interaction;
-  if (data.error && !record) return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="complaint-error" />;
+  if (data.error && !record)
+    return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="complaint-error" />;
   if (!data.data) return <Spinner label={t('workbench.loading')} />;
   if (!record) return <ErrorBanner message={t('workbench.notFound')} testId="complaint-not-found" />;
 
@@ -93,8 +119,11 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
     WORKING_STATES.has(record.status) &&
     (viewer.role === 'QUALITY_MANAGER' ||
       record.owner?.id === viewer.userId ||
-      (viewer.role === 'DEPARTMENT_HANDLER' && !!viewer.departmentId && viewer.departmentId === record.responsibleDepartment?.id));
-  const show8D = record.requires8D || record.severity === 'MAJOR' || record.severity === 'CRISIS' || !!record.eightD || enable8D;
+      (viewer.role === 'DEPARTMENT_HANDLER' &&
+        !!viewer.departmentId &&
+        viewer.departmentId === record.responsibleDepartment?.id));
+  const show8D =
+    record.requires8D || record.severity === 'MAJOR' || record.severity === 'CRISIS' || !!record.eightD || enable8D;
 
   const open = (command: WorkflowCommand) => {
     setConfirmState({ pending: false, error: null });
@@ -120,22 +149,38 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
 
   const yesNo = (value: boolean) => (value ? t('workbench.yes') : t('workbench.no'));
   const historyAction = (action: string) =>
-    t.has(`command.${action}`) ? t(`command.${action}`) : t.has(`historyAction.${action}`) ? t(`historyAction.${action}`) : action;
+    t.has(`command.${action}`)
+      ? t(`command.${action}`)
+      : t.has(`historyAction.${action}`)
+        ? t(`historyAction.${action}`)
+        : action;
   const stateLabel = (state: string) =>
-    t.has(`status.${state}`) ? t(`status.${state}`) : t.has(`actionStatus.${state}`) ? t(`actionStatus.${state}`) : state;
+    t.has(`status.${state}`)
+      ? t(`status.${state}`)
+      : t.has(`actionStatus.${state}`)
+        ? t(`actionStatus.${state}`)
+        : state;
 
   return (
     <div className="space-y-6" data-testid="complaint-workbench" data-version={record.version}>
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <Link href="/console/complaints" className="text-blue-700 hover:underline">← {t('workbench.back')}</Link>
-        <Link href={`/console/interactions/${record.id}`} className="text-blue-700 hover:underline" data-testid="intake-link">
+        <Link href="/console/complaints" className="text-blue-700 hover:underline">
+          ← {t('workbench.back')}
+        </Link>
+        <Link
+          href={`/console/interactions/${record.id}`}
+          className="text-blue-700 hover:underline"
+          data-testid="intake-link"
+        >
           {t('workbench.intakeLink')} →
         </Link>
       </div>
 
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="font-mono text-2xl font-bold" data-testid="complaint-number">{record.number}</p>
+          <p className="font-mono text-2xl font-bold" data-testid="complaint-number">
+            {record.number}
+          </p>
           <h1 className="mt-1 text-lg font-semibold">{record.subject}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <StatusBadge status={record.status} testId="complaint-status" />
@@ -146,11 +191,18 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
               </span>
             )}
           </div>
-          <ComplaintPrintLinks id={record.id} eightD={!!record.eightD || record.requires8D || record.severity === 'MAJOR' || record.severity === 'CRISIS'} />
+          <ComplaintPrintLinks
+            id={record.id}
+            eightD={!!record.eightD || record.requires8D || record.severity === 'MAJOR' || record.severity === 'CRISIS'}
+          />
         </div>
         <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
           {[
-            { label: t('workbench.triageDue'), at: record.triageDueAt, running: record.status === 'REGISTERED' || record.status === 'REOPENED' },
+            {
+              label: t('workbench.triageDue'),
+              at: record.triageDueAt,
+              running: record.status === 'REGISTERED' || record.status === 'REOPENED',
+            },
             { label: t('workbench.resolutionDue'), at: record.resolutionDueAt, running: !stopped },
             { label: t('workbench.callbackDue'), at: record.callbackDueAt, running: record.status === 'RESOLVED' },
           ]
@@ -159,16 +211,24 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
               <div key={d.label} className="rounded border border-slate-200 bg-white px-3 py-2">
                 <dt className="text-xs text-slate-500">{d.label}</dt>
                 <dd className="font-medium">{formatDateTime(d.at, timeZone)}</dd>
-                <dd><DueLabel dueAt={d.at} stopped={!d.running} /></dd>
+                <dd>
+                  <DueLabel dueAt={d.at} stopped={!d.running} />
+                </dd>
               </div>
             ))}
         </dl>
       </header>
 
       {conflict && (
-        <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="complaint-conflict">
+        <div
+          role="alert"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+          data-testid="complaint-conflict"
+        >
           <span>{conflict}</span>
-          <button type="button" className={buttonClass.secondary} onClick={reload} data-testid="complaint-reload">{t('workbench.reload')}</button>
+          <button type="button" className={buttonClass.secondary} onClick={reload} data-testid="complaint-reload">
+            {t('workbench.reload')}
+          </button>
         </div>
       )}
       {notice && !conflict && <StatusMessage tone="success">{t('workbench.done')}</StatusMessage>}
@@ -184,7 +244,9 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
               <button
                 key={command}
                 type="button"
-                className={command === 'DECLINE' || command === 'REJECT_PLAN' ? buttonClass.secondary : buttonClass.primary}
+                className={
+                  command === 'DECLINE' || command === 'REJECT_PLAN' ? buttonClass.secondary : buttonClass.primary
+                }
                 onClick={() => open(command)}
                 disabled={data.loading}
                 data-testid={`command-${command}`}
@@ -197,13 +259,17 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
         {record.blockedCommands.length > 0 && (
           <ul className="mt-3 space-y-1 text-sm text-slate-600" data-testid="blocked-commands">
             {record.blockedCommands.map((blocked) => (
-              <li key={blocked.command}>{t('workbench.blocked', { command: t(`command.${blocked.command}`), reason: blocked.reason })}</li>
+              <li key={blocked.command}>
+                {t('workbench.blocked', { command: t(`command.${blocked.command}`), reason: blocked.reason })}
+              </li>
             ))}
           </ul>
         )}
       </section>
 
-      {record.type === 'COMPLAINT' && <ComplaintCallbacksPanel interactionId={record.id} refreshKey={record.version} onChanged={reload} />}
+      {record.type === 'COMPLAINT' && (
+        <ComplaintCallbacksPanel interactionId={record.id} refreshKey={record.version} onChanged={reload} />
+      )}
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
@@ -212,8 +278,12 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
             <dl className="grid gap-4 sm:grid-cols-2">
               <DetailItem label={t('workbench.customer')}>
                 {record.customer ? (
-                  <Link className="text-blue-700 hover:underline" href={`/console/customers/${record.customer.id}`}>{record.customer.name}</Link>
-                ) : (record.companyName ?? '—')}
+                  <Link className="text-blue-700 hover:underline" href={`/console/customers/${record.customer.id}`}>
+                    {record.customer.name}
+                  </Link>
+                ) : (
+                  (record.companyName ?? '—')
+                )}
               </DetailItem>
               <DetailItem label={t('workbench.contactName')}>{record.contactName ?? '—'}</DetailItem>
               <DetailItem label={t('workbench.contactPhone')}>{record.contactPhone ?? '—'}</DetailItem>
@@ -222,22 +292,44 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
               <DetailItem label={t('workbench.contract')}>{record.relatedContract?.contractNo ?? '—'}</DetailItem>
               <DetailItem label={t('workbench.productRef')}>{record.productRef ?? '—'}</DetailItem>
               <DetailItem label={t('workbench.orderRef')}>{record.orderRef ?? '—'}</DetailItem>
-              <DetailItem label={t('workbench.causeClass')}>{record.causeClass ? t(`causeClass.${record.causeClass}`) : '—'}</DetailItem>
-              <DetailItem label={t('workbench.triageResult')}>{record.triageResult ? t(`triageResult.${record.triageResult}`) : '—'}</DetailItem>
-              <DetailItem label={t('workbench.department')} testId="complaint-department">{record.responsibleDepartment?.name ?? '—'}</DetailItem>
-              <DetailItem label={t('workbench.owner')} testId="complaint-owner">{record.owner?.name ?? '—'}</DetailItem>
+              <DetailItem label={t('workbench.causeClass')}>
+                {record.causeClass ? t(`causeClass.${record.causeClass}`) : '—'}
+              </DetailItem>
+              <DetailItem label={t('workbench.triageResult')}>
+                {record.triageResult ? t(`triageResult.${record.triageResult}`) : '—'}
+              </DetailItem>
+              <DetailItem label={t('workbench.department')} testId="complaint-department">
+                {record.responsibleDepartment?.name ?? '—'}
+              </DetailItem>
+              <DetailItem label={t('workbench.owner')} testId="complaint-owner">
+                {record.owner?.name ?? '—'}
+              </DetailItem>
               <DetailItem label={t('workbench.requires8D')}>{yesNo(record.requires8D)}</DetailItem>
-              <DetailItem label={t('workbench.triagedAt')}>{formatDateTime(record.triagedAt, timeZone) || '—'}</DetailItem>
-              {record.resolvedAt && <DetailItem label={t('workbench.resolvedAt')}>{formatDateTime(record.resolvedAt, timeZone)}</DetailItem>}
-              {record.closedAt && <DetailItem label={t('workbench.closedAt')}>{formatDateTime(record.closedAt, timeZone)}</DetailItem>}
-              {record.warrantyOutcome && <DetailItem label={t('workbench.warrantyOutcome')}>{t(`warranty.${record.warrantyOutcome}`)}</DetailItem>}
+              <DetailItem label={t('workbench.triagedAt')}>
+                {formatDateTime(record.triagedAt, timeZone) || '—'}
+              </DetailItem>
+              {record.resolvedAt && (
+                <DetailItem label={t('workbench.resolvedAt')}>{formatDateTime(record.resolvedAt, timeZone)}</DetailItem>
+              )}
+              {record.closedAt && (
+                <DetailItem label={t('workbench.closedAt')}>{formatDateTime(record.closedAt, timeZone)}</DetailItem>
+              )}
+              {record.warrantyOutcome && (
+                <DetailItem label={t('workbench.warrantyOutcome')}>
+                  {t(`warranty.${record.warrantyOutcome}`)}
+                </DetailItem>
+              )}
               {record.customerFeedback && (
                 <DetailItem label={t('workbench.customerFeedback')}>
                   {t(`feedback.${record.customerFeedback}`)}
                   {record.customerFeedbackComment ? `：${record.customerFeedbackComment}` : ''}
                 </DetailItem>
               )}
-              {record.declineReason && <DetailItem label={t('workbench.declineReason')} className="sm:col-span-2">{record.declineReason}</DetailItem>}
+              {record.declineReason && (
+                <DetailItem label={t('workbench.declineReason')} className="sm:col-span-2">
+                  {record.declineReason}
+                </DetailItem>
+              )}
               <DetailItem label={t('workbench.description')} className="sm:col-span-2">
                 <span className="whitespace-pre-wrap">{record.description}</span>
               </DetailItem>
@@ -249,13 +341,30 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
             </dl>
           </section>
 
-          <ComplaintActions interactionId={record.id} actions={record.actions} directory={directory.data} canEdit={canWork} perform={perform} />
+          <ComplaintActions
+            interactionId={record.id}
+            actions={record.actions}
+            directory={directory.data}
+            canEdit={canWork}
+            perform={perform}
+          />
 
           {show8D ? (
-            <ComplaintEightD key={`${record.eightD?.id ?? 'new'}-${record.eightD?.version ?? 0}`} interactionId={record.id} eightD={record.eightD ?? null} canEdit={canWork} perform={perform} />
+            <ComplaintEightD
+              key={`${record.eightD?.id ?? 'new'}-${record.eightD?.version ?? 0}`}
+              interactionId={record.id}
+              eightD={record.eightD ?? null}
+              canEdit={canWork}
+              perform={perform}
+            />
           ) : (
             canWork && (
-              <button type="button" className={buttonClass.secondary} onClick={() => setEnable8D(true)} data-testid="eightd-enable">
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={() => setEnable8D(true)}
+                data-testid="eightd-enable"
+              >
                 {t('eightD.enable')}
               </button>
             )
@@ -273,10 +382,14 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
                   <li key={a.id} className="border-l-2 border-slate-200 pl-3">
                     <p className="font-medium">
                       {t(`approvalStage.${a.stage}`)} ·{' '}
-                      <span className={a.decision === 'APPROVED' ? 'text-green-800' : 'text-red-700'}>{t(`approvalDecision.${a.decision}`)}</span>
+                      <span className={a.decision === 'APPROVED' ? 'text-green-800' : 'text-red-700'}>
+                        {t(`approvalDecision.${a.decision}`)}
+                      </span>
                     </p>
                     {a.comment && <p className="text-slate-700">{a.comment}</p>}
-                    <p className="text-xs text-slate-500">{a.approver.name} · {formatDateTime(a.createdAt, timeZone)}</p>
+                    <p className="text-xs text-slate-500">
+                      {a.approver.name} · {formatDateTime(a.createdAt, timeZone)}
+                    </p>
                   </li>
                 ))}
               </ul>
@@ -327,10 +440,21 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
           }}
         />
       )}
-      {dialog?.kind === 'verify' && <VerifyDialog open onClose={() => setDialog(null)} target={target} perform={perform} />}
-      {dialog?.kind === 'respond' && <RespondDialog open onClose={() => setDialog(null)} target={target} perform={perform} />}
+      {dialog?.kind === 'verify' && (
+        <VerifyDialog open onClose={() => setDialog(null)} target={target} perform={perform} />
+      )}
+      {dialog?.kind === 'respond' && (
+        <RespondDialog open onClose={() => setDialog(null)} target={target} perform={perform} />
+      )}
       {dialog?.kind === 'text' && (
-        <TextCommandDialog key={dialog.command} open onClose={() => setDialog(null)} target={target} perform={perform} command={dialog.command} />
+        <TextCommandDialog
+          key={dialog.command}
+          open
+          onClose={() => setDialog(null)}
+          target={target}
+          perform={perform}
+          command={dialog.command}
+        />
       )}
       {dialog?.kind === 'confirm' && (
         <ConfirmDialog

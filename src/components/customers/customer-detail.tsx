@@ -15,7 +15,15 @@ import { errorMessage } from './customer-errors';
 import { CustomerCallbacks } from '@/components/callbacks/customer-callbacks';
 import { CustomerHistory } from './customer-history';
 import { customerArchiveMutation, customerDetailQuery, customerRestoreMutation } from './customer-operations';
-import { ArchivedBadge, ComingSoon, CreditBadge, KeyAccountBadge, PageError, Section, StatusBadge } from './customer-ui';
+import {
+  ArchivedBadge,
+  ComingSoon,
+  CreditBadge,
+  KeyAccountBadge,
+  PageError,
+  Section,
+  StatusBadge,
+} from './customer-ui';
 import { useAsyncData } from './use-async-data';
 import { useCustomerPermissions } from './use-customer-permissions';
 
@@ -25,8 +33,17 @@ function Fields({ items }: { items: { label: string; value: React.ReactNode; wid
   return (
     <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
       {items.map((item) => (
-        <DetailItem key={item.label} label={item.label} className={item.wide ? 'sm:col-span-2 lg:col-span-3' : ''} testId={item.testId}>
-          {item.value === null || item.value === undefined || item.value === '' ? <span className="text-slate-300">—</span> : item.value}
+        <DetailItem
+          key={item.label}
+          label={item.label}
+          className={item.wide ? 'sm:col-span-2 lg:col-span-3' : ''}
+          testId={item.testId}
+        >
+          {item.value === null || item.value === undefined || item.value === '' ? (
+            <span className="text-slate-300">—</span>
+          ) : (
+            item.value
+          )}
         </DetailItem>
       ))}
     </dl>
@@ -38,13 +55,27 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
   const t = useTranslations('customers');
   const detail = useAsyncData(() => gqlRequest(customerDetailQuery, { id: customerId }), `detail:${customerId}`);
 
-  if (detail.error) return <PageError message={errorMessage(detail.error, t)} onRetry={isGqlError(detail.error, 'NOT_FOUND') ? undefined : detail.reload} />;
+  if (detail.error)
+    return (
+      <PageError
+        message={errorMessage(detail.error, t)}
+        onRetry={isGqlError(detail.error, 'NOT_FOUND') ? undefined : detail.reload}
+      />
+    );
   if (!detail.data) return <Spinner label={t('list.loading')} />;
   if (!detail.data.customer) return <PageError message={t('errors.notFound')} />;
   return <CustomerDetailBody customer={detail.data.customer} reload={detail.reload} refreshing={detail.loading} />;
 }
 
-function CustomerDetailBody({ customer, reload, refreshing }: { customer: Customer; reload: () => void; refreshing: boolean }) {
+function CustomerDetailBody({
+  customer,
+  reload,
+  refreshing,
+}: {
+  customer: Customer;
+  reload: () => void;
+  refreshing: boolean;
+}) {
   const t = useTranslations('customers');
   const locale = useLocale();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
@@ -57,7 +88,8 @@ function CustomerDetailBody({ customer, reload, refreshing }: { customer: Custom
   const [actionError, setActionError] = useState<{ message: string; conflict: boolean } | null>(null);
   const [restoring, setRestoring] = useState(false);
 
-  const money = (value: string | null | undefined) => (value ? <span className="tabular-nums">{formatMoney(value, locale)}</span> : null);
+  const money = (value: string | null | undefined) =>
+    value ? <span className="tabular-nums">{formatMoney(value, locale)}</span> : null;
   const dateTime = (iso: string | null | undefined) => formatDateTime(iso, timeZone);
 
   const restore = async () => {
@@ -89,7 +121,10 @@ function CustomerDetailBody({ customer, reload, refreshing }: { customer: Custom
             {customer.archivedAt && <ArchivedBadge />}
           </h1>
           <p className="mt-1 text-sm text-slate-500">
-            {[customer.contractNo && t('detail.contractNoShort', { no: customer.contractNo }), customer.certificateNo && t('detail.certificateNoShort', { no: customer.certificateNo })]
+            {[
+              customer.contractNo && t('detail.contractNoShort', { no: customer.contractNo }),
+              customer.certificateNo && t('detail.certificateNoShort', { no: customer.certificateNo }),
+            ]
               .filter(Boolean)
               .join(' · ')}
           </p>
@@ -98,15 +133,30 @@ function CustomerDetailBody({ customer, reload, refreshing }: { customer: Custom
           {refreshing && <Spinner />}
           {permissions.canWrite && (
             <>
-              <Link href={`/console/customers/${customer.id}/edit`} className={buttonClass.primary} data-testid="customer-edit">
+              <Link
+                href={`/console/customers/${customer.id}/edit`}
+                className={buttonClass.primary}
+                data-testid="customer-edit"
+              >
                 {t('actions.edit')}
               </Link>
               {customer.archivedAt ? (
-                <button type="button" className={buttonClass.secondary} onClick={restore} disabled={restoring} data-testid="customer-restore">
+                <button
+                  type="button"
+                  className={buttonClass.secondary}
+                  onClick={restore}
+                  disabled={restoring}
+                  data-testid="customer-restore"
+                >
                   {restoring ? t('archive.restoring') : t('archive.restore')}
                 </button>
               ) : (
-                <button type="button" className={buttonClass.secondary} onClick={() => setArchiveOpen(true)} data-testid="customer-archive">
+                <button
+                  type="button"
+                  className={buttonClass.secondary}
+                  onClick={() => setArchiveOpen(true)}
+                  data-testid="customer-archive"
+                >
                   {t('archive.archive')}
                 </button>
               )}
@@ -116,16 +166,27 @@ function CustomerDetailBody({ customer, reload, refreshing }: { customer: Custom
       </header>
 
       {saved && (saved === 'created' || saved === 'updated') && (
-        <div role="status" data-testid="customer-saved" className="flex items-center justify-between gap-3 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
+        <div
+          role="status"
+          data-testid="customer-saved"
+          className="flex items-center justify-between gap-3 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900"
+        >
           <span>{saved === 'created' ? t('detail.created') : t('detail.updated')}</span>
-          <button type="button" className="text-emerald-900 hover:underline" onClick={() => router.replace(pathname, { scroll: false })}>
+          <button
+            type="button"
+            className="text-emerald-900 hover:underline"
+            onClick={() => router.replace(pathname, { scroll: false })}
+          >
             {t('actions.dismiss')}
           </button>
         </div>
       )}
 
       {actionError && (
-        <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">
+        <div
+          role="alert"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800"
+        >
           <span>{actionError.message}</span>
           {actionError.conflict && (
             <button
@@ -143,7 +204,10 @@ function CustomerDetailBody({ customer, reload, refreshing }: { customer: Custom
       )}
 
       {customer.archivedAt && (
-        <p className="rounded-md border border-slate-300 bg-slate-100 px-4 py-2 text-sm text-slate-700" data-testid="customer-archived-notice">
+        <p
+          className="rounded-md border border-slate-300 bg-slate-100 px-4 py-2 text-sm text-slate-700"
+          data-testid="customer-archived-notice"
+        >
           {t('detail.archivedNotice', { date: dateTime(customer.archivedAt) })}
         </p>
       )}
@@ -240,12 +304,22 @@ function CustomerDetailBody({ customer, reload, refreshing }: { customer: Custom
                       <tr key={c.id} data-testid="customer-contact-row">
                         <td className="px-2 py-1.5 font-medium">
                           {c.name}
-                          {c.isPrimary && <span className="ml-1.5 rounded bg-blue-50 px-1 text-[11px] text-blue-800">{t('contactFields.isPrimary')}</span>}
+                          {c.isPrimary && (
+                            <span className="ml-1.5 rounded bg-blue-50 px-1 text-[11px] text-blue-800">
+                              {t('contactFields.isPrimary')}
+                            </span>
+                          )}
                         </td>
                         <td className="px-2 py-1.5">{c.title}</td>
                         <td className="px-2 py-1.5">{c.phone}</td>
                         <td className="px-2 py-1.5">{c.mobile}</td>
-                        <td className="px-2 py-1.5">{c.email && <a href={`mailto:${c.email}`} className="text-blue-700 hover:underline">{c.email}</a>}</td>
+                        <td className="px-2 py-1.5">
+                          {c.email && (
+                            <a href={`mailto:${c.email}`} className="text-blue-700 hover:underline">
+                              {c.email}
+                            </a>
+                          )}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -262,11 +336,21 @@ function CustomerDetailBody({ customer, reload, refreshing }: { customer: Custom
                 <table className="min-w-full text-sm">
                   <thead className="text-left text-xs text-slate-500">
                     <tr>
-                      <th scope="col" className="px-2 py-1.5 font-medium">{t('contractFields.contractNo')}</th>
-                      <th scope="col" className="px-2 py-1.5 font-medium">{t('contractFields.title')}</th>
-                      <th scope="col" className="px-2 py-1.5 text-right font-medium">{t('contractFields.amount')}</th>
-                      <th scope="col" className="px-2 py-1.5 font-medium">{t('contractFields.signedAt')}</th>
-                      <th scope="col" className="px-2 py-1.5 font-medium">{t('contractFields.term')}</th>
+                      <th scope="col" className="px-2 py-1.5 font-medium">
+                        {t('contractFields.contractNo')}
+                      </th>
+                      <th scope="col" className="px-2 py-1.5 font-medium">
+                        {t('contractFields.title')}
+                      </th>
+                      <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                        {t('contractFields.amount')}
+                      </th>
+                      <th scope="col" className="px-2 py-1.5 font-medium">
+                        {t('contractFields.signedAt')}
+                      </th>
+                      <th scope="col" className="px-2 py-1.5 font-medium">
+                        {t('contractFields.term')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
@@ -276,7 +360,9 @@ function CustomerDetailBody({ customer, reload, refreshing }: { customer: Custom
                         <td className="px-2 py-1.5">{c.title}</td>
                         <td className="px-2 py-1.5 text-right tabular-nums">{formatMoney(c.amount, locale)}</td>
                         <td className="px-2 py-1.5">{c.signedAt}</td>
-                        <td className="px-2 py-1.5">{c.startsAt || c.endsAt ? `${c.startsAt ?? '…'} – ${c.endsAt ?? '…'}` : ''}</td>
+                        <td className="px-2 py-1.5">
+                          {c.startsAt || c.endsAt ? `${c.startsAt ?? '…'} – ${c.endsAt ?? '…'}` : ''}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -312,10 +398,26 @@ function CustomerDetailBody({ customer, reload, refreshing }: { customer: Custom
           </Section>
           <CustomerCallbacks customerId={customer.id} />
           <div className="space-y-3">
-            <ComingSoon title={t('comingSoonSections.interactions')} description={t('comingSoonSections.interactionsHint')} testId="coming-soon-interactions" />
-            <ComingSoon title={t('comingSoonSections.surveys')} description={t('comingSoonSections.surveysHint')} testId="coming-soon-surveys" />
-            <ComingSoon title={t('comingSoonSections.visits')} description={t('comingSoonSections.visitsHint')} testId="coming-soon-visits" />
-            <ComingSoon title={t('comingSoonSections.workOrders')} description={t('comingSoonSections.workOrdersHint')} testId="coming-soon-work-orders" />
+            <ComingSoon
+              title={t('comingSoonSections.interactions')}
+              description={t('comingSoonSections.interactionsHint')}
+              testId="coming-soon-interactions"
+            />
+            <ComingSoon
+              title={t('comingSoonSections.surveys')}
+              description={t('comingSoonSections.surveysHint')}
+              testId="coming-soon-surveys"
+            />
+            <ComingSoon
+              title={t('comingSoonSections.visits')}
+              description={t('comingSoonSections.visitsHint')}
+              testId="coming-soon-visits"
+            />
+            <ComingSoon
+              title={t('comingSoonSections.workOrders')}
+              description={t('comingSoonSections.workOrdersHint')}
+              testId="coming-soon-work-orders"
+            />
           </div>
         </aside>
       </div>
@@ -335,7 +437,17 @@ function CustomerDetailBody({ customer, reload, refreshing }: { customer: Custom
   );
 }
 
-function ArchiveDialog({ open, customer, onClose, onArchived }: { open: boolean; customer: Customer; onClose: () => void; onArchived: () => void }) {
+function ArchiveDialog({
+  open,
+  customer,
+  onClose,
+  onArchived,
+}: {
+  open: boolean;
+  customer: Customer;
+  onClose: () => void;
+  onArchived: () => void;
+}) {
   const t = useTranslations('customers');
   const [reason, setReason] = useState('');
   const [pending, setPending] = useState(false);
@@ -353,7 +465,11 @@ function ArchiveDialog({ open, customer, onClose, onArchived }: { open: boolean;
     setPending(true);
     setError(null);
     try {
-      await gqlRequest(customerArchiveMutation, { id: customer.id, version: customer.version, reason: reason.trim() || null });
+      await gqlRequest(customerArchiveMutation, {
+        id: customer.id,
+        version: customer.version,
+        reason: reason.trim() || null,
+      });
       setReason('');
       onArchived();
     } catch (e) {
@@ -380,7 +496,13 @@ function ArchiveDialog({ open, customer, onClose, onArchived }: { open: boolean;
               {t('form.conflictReload')}
             </button>
           ) : (
-            <button type="button" className={buttonClass.danger} onClick={confirm} disabled={pending} data-testid="archive-confirm">
+            <button
+              type="button"
+              className={buttonClass.danger}
+              onClick={confirm}
+              disabled={pending}
+              data-testid="archive-confirm"
+            >
               {pending ? t('archive.archiving') : t('archive.confirm')}
             </button>
           )}
@@ -393,7 +515,16 @@ function ArchiveDialog({ open, customer, onClose, onArchived }: { open: boolean;
           <label htmlFor={reasonId} className={labelClass}>
             {t('archive.reason')}
           </label>
-          <textarea id={reasonId} autoFocus rows={3} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} data-testid="archive-reason" maxLength={500} />
+          <textarea
+            id={reasonId}
+            autoFocus
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            className={inputClass}
+            data-testid="archive-reason"
+            maxLength={500}
+          />
         </div>
         {error && <InlineError>{error.message}</InlineError>}
       </div>

@@ -29,15 +29,28 @@ export function ActiveFilterChips({
   const locale = useLocale();
   const chips: Chip[] = [];
 
-  if (filter.search) chips.push({ id: 'search', label: t('filters.chip', { field: t('list.searchLabel'), value: filter.search }), clear: (f) => ({ ...f, search: '' }) });
+  if (filter.search)
+    chips.push({
+      id: 'search',
+      label: t('filters.chip', { field: t('list.searchLabel'), value: filter.search }),
+      clear: (f) => ({ ...f, search: '' }),
+    });
   for (const key of ENUM_FILTER_KEYS) {
     if (!filter[key].length) continue;
     const value = filter[key].map((v) => t(`${key}.${v}`)).join(t('filters.or'));
-    chips.push({ id: key, label: t('filters.chip', { field: t(`fields.${key}`), value }), clear: (f) => ({ ...f, [key]: [] }) });
+    chips.push({
+      id: key,
+      label: t('filters.chip', { field: t(`fields.${key}`), value }),
+      clear: (f) => ({ ...f, [key]: [] }),
+    });
   }
   for (const key of FACET_FILTER_KEYS) {
     if (!filter[key].length) continue;
-    chips.push({ id: key, label: t('filters.chip', { field: t(`fields.${key}`), value: filter[key].join(t('filters.or')) }), clear: (f) => ({ ...f, [key]: [] }) });
+    chips.push({
+      id: key,
+      label: t('filters.chip', { field: t(`fields.${key}`), value: filter[key].join(t('filters.or')) }),
+      clear: (f) => ({ ...f, [key]: [] }),
+    });
   }
   for (const key of TEXT_FILTER_KEYS) {
     if (!filter.text[key]) continue;
@@ -51,21 +64,37 @@ export function ActiveFilterChips({
     const { from, to } = filter.dates[key];
     if (!from && !to) continue;
     const value = from && to ? `${from} – ${to}` : from ? `≥ ${from}` : `≤ ${to}`;
-    chips.push({ id: key, label: t('filters.chip', { field: t(`fields.${key}`), value }), clear: (f) => ({ ...f, dates: { ...f.dates, [key]: { from: '', to: '' } } }) });
+    chips.push({
+      id: key,
+      label: t('filters.chip', { field: t(`fields.${key}`), value }),
+      clear: (f) => ({ ...f, dates: { ...f.dates, [key]: { from: '', to: '' } } }),
+    });
   }
   for (const key of MONEY_RANGE_KEYS) {
     const min = formatMoney(normaliseMoneyInput(filter.money[key].min), locale);
     const max = formatMoney(normaliseMoneyInput(filter.money[key].max), locale);
     if (!min && !max) continue;
     const value = min && max ? `${min} – ${max}` : min ? `≥ ${min}` : `≤ ${max}`;
-    chips.push({ id: key, label: t('filters.chip', { field: t(`fields.${key}`), value }), clear: (f) => ({ ...f, money: { ...f.money, [key]: { min: '', max: '' } } }) });
+    chips.push({
+      id: key,
+      label: t('filters.chip', { field: t(`fields.${key}`), value }),
+      clear: (f) => ({ ...f, money: { ...f.money, [key]: { min: '', max: '' } } }),
+    });
   }
   if (filter.ownerId) {
     const owner = owners.find((o) => o.id === filter.ownerId);
-    chips.push({ id: 'owner', label: t('filters.chip', { field: t('fields.owner'), value: owner?.name ?? '…' }), clear: (f) => ({ ...f, ownerId: '' }) });
+    chips.push({
+      id: 'owner',
+      label: t('filters.chip', { field: t('fields.owner'), value: owner?.name ?? '…' }),
+      clear: (f) => ({ ...f, ownerId: '' }),
+    });
   }
   if (filter.archived !== 'active') {
-    chips.push({ id: 'archived', label: t(`filters.archivedScope.${filter.archived}`), clear: (f) => ({ ...f, archived: 'active' }) });
+    chips.push({
+      id: 'archived',
+      label: t(`filters.archivedScope.${filter.archived}`),
+      clear: (f) => ({ ...f, archived: 'active' }),
+    });
   }
 
   if (chips.length === 0) return null;
@@ -86,7 +115,12 @@ export function ActiveFilterChips({
         </button>
       ))}
       {chips.length > 1 && (
-        <button type="button" className="text-xs text-slate-600 underline-offset-2 hover:underline" onClick={() => onChange(emptyFilter())} data-testid="chips-clear-all">
+        <button
+          type="button"
+          className="text-xs text-slate-600 underline-offset-2 hover:underline"
+          onClick={() => onChange(emptyFilter())}
+          data-testid="chips-clear-all"
+        >
           {t('filters.clearAll')}
         </button>
       )}

@@ -33,14 +33,17 @@ function CheckboxGroup({
   onChange: (values: string[]) => void;
   emptyHint?: string;
 }) {
-  const toggle = (value: string, checked: boolean) => onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
+  const toggle = (value: string, checked: boolean) =>
+    onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
   return (
     <fieldset className="min-w-0">
       <legend className="mb-1.5 text-xs font-medium text-slate-600">{legend}</legend>
       {options.length === 0 ? (
         <p className="text-xs text-slate-400">{emptyHint}</p>
       ) : (
-        <div className={`flex flex-wrap gap-x-3 gap-y-1.5 ${options.length > 12 ? 'max-h-36 overflow-y-auto rounded border border-slate-200 p-2' : ''}`}>
+        <div
+          className={`flex flex-wrap gap-x-3 gap-y-1.5 ${options.length > 12 ? 'max-h-36 overflow-y-auto rounded border border-slate-200 p-2' : ''}`}
+        >
           {options.map((option) => (
             <label key={option.value} className="inline-flex items-center gap-1.5 text-sm">
               <input
@@ -72,9 +75,29 @@ type RangeBound = {
 };
 
 /** One "from … to …" filter row (a date range or an amount range), with its problem shown under both bounds. */
-function RangeFilter({ label, separator, errorId, problem, from, to }: { label: string; separator: string; errorId: string; problem?: string; from: RangeBound; to: RangeBound }) {
+function RangeFilter({
+  label,
+  separator,
+  errorId,
+  problem,
+  from,
+  to,
+}: {
+  label: string;
+  separator: string;
+  errorId: string;
+  problem?: string;
+  from: RangeBound;
+  to: RangeBound;
+}) {
   const input = ({ onChange, ...bound }: RangeBound) => (
-    <input {...bound} onChange={(e) => onChange(e.target.value)} aria-invalid={!!problem} aria-describedby={problem ? errorId : undefined} className={inputClass} />
+    <input
+      {...bound}
+      onChange={(e) => onChange(e.target.value)}
+      aria-invalid={!!problem}
+      aria-describedby={problem ? errorId : undefined}
+      className={inputClass}
+    />
   );
   return (
     <div role="group" aria-label={label}>
@@ -130,7 +153,8 @@ export function CustomerFilterPanel({
     errorId: `${id}-${key}-error`,
     problem: problems[key] && t(`filters.problem.${problems[key]}`),
   });
-  const enumOptions = (key: EnumFilterKey) => ENUM_FILTER_VALUES[key].map((v) => ({ value: v, label: t(`${key}.${v}`) }));
+  const enumOptions = (key: EnumFilterKey) =>
+    ENUM_FILTER_VALUES[key].map((v) => ({ value: v, label: t(`${key}.${v}`) }));
 
   return (
     <form
@@ -155,7 +179,12 @@ export function CustomerFilterPanel({
             legend={t(`fields.${key}`)}
             options={enumOptions(key)}
             selected={draft[key]}
-            onChange={(values) => setDraft({ ...draft, [key]: values.filter((v) => (ENUM_FILTER_VALUES[key] as readonly string[]).includes(v)) })}
+            onChange={(values) =>
+              setDraft({
+                ...draft,
+                [key]: values.filter((v) => (ENUM_FILTER_VALUES[key] as readonly string[]).includes(v)),
+              })
+            }
           />
         ))}
         <CheckboxGroup
@@ -202,14 +231,27 @@ export function CustomerFilterPanel({
             {DATE_RANGE_KEYS.map((key) => {
               const { label, ...row } = rangeRow(key);
               const range = draft.dates[key];
-              const setRange = (bound: Partial<typeof range>) => setDraft({ ...draft, dates: { ...draft.dates, [key]: { ...range, ...bound } } });
+              const setRange = (bound: Partial<typeof range>) =>
+                setDraft({ ...draft, dates: { ...draft.dates, [key]: { ...range, ...bound } } });
               return (
                 <RangeFilter
                   key={key}
                   label={label}
                   {...row}
-                  from={{ type: 'date', value: range.from, onChange: (from) => setRange({ from }), 'aria-label': t('filters.from', { field: label }), 'data-testid': `filter-${key}-from` }}
-                  to={{ type: 'date', value: range.to, onChange: (to) => setRange({ to }), 'aria-label': t('filters.until', { field: label }), 'data-testid': `filter-${key}-to` }}
+                  from={{
+                    type: 'date',
+                    value: range.from,
+                    onChange: (from) => setRange({ from }),
+                    'aria-label': t('filters.from', { field: label }),
+                    'data-testid': `filter-${key}-from`,
+                  }}
+                  to={{
+                    type: 'date',
+                    value: range.to,
+                    onChange: (to) => setRange({ to }),
+                    'aria-label': t('filters.until', { field: label }),
+                    'data-testid': `filter-${key}-to`,
+                  }}
                 />
               );
             })}
@@ -223,15 +265,30 @@ export function CustomerFilterPanel({
               {MONEY_RANGE_KEYS.map((key) => {
                 const { label, ...row } = rangeRow(key);
                 const range = draft.money[key];
-                const setRange = (bound: Partial<typeof range>) => setDraft({ ...draft, money: { ...draft.money, [key]: { ...range, ...bound } } });
+                const setRange = (bound: Partial<typeof range>) =>
+                  setDraft({ ...draft, money: { ...draft.money, [key]: { ...range, ...bound } } });
                 const amount = { type: 'text', inputMode: 'decimal' } as const;
                 return (
                   <RangeFilter
                     key={key}
                     label={label}
                     {...row}
-                    from={{ ...amount, value: range.min, onChange: (min) => setRange({ min }), 'aria-label': t('filters.min', { field: label }), placeholder: t('filters.minPlaceholder'), 'data-testid': `filter-${key}-min` }}
-                    to={{ ...amount, value: range.max, onChange: (max) => setRange({ max }), 'aria-label': t('filters.max', { field: label }), placeholder: t('filters.maxPlaceholder'), 'data-testid': `filter-${key}-max` }}
+                    from={{
+                      ...amount,
+                      value: range.min,
+                      onChange: (min) => setRange({ min }),
+                      'aria-label': t('filters.min', { field: label }),
+                      placeholder: t('filters.minPlaceholder'),
+                      'data-testid': `filter-${key}-min`,
+                    }}
+                    to={{
+                      ...amount,
+                      value: range.max,
+                      onChange: (max) => setRange({ max }),
+                      'aria-label': t('filters.max', { field: label }),
+                      placeholder: t('filters.maxPlaceholder'),
+                      'data-testid': `filter-${key}-max`,
+                    }}
                   />
                 );
               })}
@@ -280,7 +337,12 @@ export function CustomerFilterPanel({
       </div>
 
       <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 pt-3">
-        <button type="button" className={buttonClass.link} onClick={() => setDraft({ ...emptyFilter(), search: draft.search })} data-testid="filter-reset">
+        <button
+          type="button"
+          className={buttonClass.link}
+          onClick={() => setDraft({ ...emptyFilter(), search: draft.search })}
+          data-testid="filter-reset"
+        >
           {t('filters.reset')}
         </button>
         <button type="button" className={buttonClass.secondary} onClick={onClose}>

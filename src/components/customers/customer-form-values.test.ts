@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clientProblems, emptyContact, emptyContract, emptyCustomerValues, toCustomerInput, valuesFromCustomer } from './customer-form-values';
+import {
+  clientProblems,
+  emptyContact,
+  emptyContract,
+  emptyCustomerValues,
+  toCustomerInput,
+  valuesFromCustomer,
+} from './customer-form-values';
 
 describe('customer form values', () => {
   it('sends blanks as null so clearing a field clears it, and keeps child ids', () => {
@@ -7,7 +14,9 @@ describe('customer form values', () => {
     values.name = '  华东精密机械有限公司 ';
     values.initialAuditFee = '¥12,800.5';
     values.grade = 'B';
-    values.contacts = [{ ...emptyContact(), id: '6f1c7d52-3c55-4c1e-9d7e-2b1f0f1e9a10', name: '王经理', isPrimary: true }];
+    values.contacts = [
+      { ...emptyContact(), id: '6f1c7d52-3c55-4c1e-9d7e-2b1f0f1e9a10', name: '王经理', isPrimary: true },
+    ];
     values.contracts = [{ ...emptyContract(), contractNo: 'HT-1', amount: '50000' }];
     const input = toCustomerInput(values);
     expect(input).toMatchObject({
@@ -22,8 +31,20 @@ describe('customer form values', () => {
       grade: 'B',
       ownerId: null,
     });
-    expect(input.contacts).toEqual([{ id: '6f1c7d52-3c55-4c1e-9d7e-2b1f0f1e9a10', name: '王经理', title: null, phone: null, mobile: null, email: null, isPrimary: true }]);
-    expect(input.contracts).toEqual([{ contractNo: 'HT-1', title: null, amount: '50000', signedAt: null, startsAt: null, endsAt: null }]);
+    expect(input.contacts).toEqual([
+      {
+        id: '6f1c7d52-3c55-4c1e-9d7e-2b1f0f1e9a10',
+        name: '王经理',
+        title: null,
+        phone: null,
+        mobile: null,
+        email: null,
+        isPrimary: true,
+      },
+    ]);
+    expect(input.contracts).toEqual([
+      { contractNo: 'HT-1', title: null, amount: '50000', signedAt: null, startsAt: null, endsAt: null },
+    ]);
   });
 
   it('round-trips a loaded customer', () => {
@@ -58,10 +79,22 @@ describe('customer form values', () => {
       grade: null,
       owner: { id: 'u1' },
       contacts: [],
-      contracts: [{ id: 'k1', contractNo: 'HT-9', title: null, amount: '1.50', signedAt: null, startsAt: null, endsAt: null }],
+      contracts: [
+        { id: 'k1', contractNo: 'HT-9', title: null, amount: '1.50', signedAt: null, startsAt: null, endsAt: null },
+      ],
     });
     const input = toCustomerInput(values);
-    expect(input).toMatchObject({ name: '客户', contractNo: 'A-1', applicationAcceptedAt: '2026-01-02', initialAuditFee: '100.00', status: 'SUSPENDED', creditStanding: 'FAIR', source: 'REFERRAL', province: '上海', ownerId: 'u1' });
+    expect(input).toMatchObject({
+      name: '客户',
+      contractNo: 'A-1',
+      applicationAcceptedAt: '2026-01-02',
+      initialAuditFee: '100.00',
+      status: 'SUSPENDED',
+      creditStanding: 'FAIR',
+      source: 'REFERRAL',
+      province: '上海',
+      ownerId: 'u1',
+    });
     expect(input.contracts?.[0]).toMatchObject({ id: 'k1', contractNo: 'HT-9', amount: '1.50' });
 
     // Editing: untouched lists are left out (not rewritten, no history noise); a changed list is sent whole.
@@ -69,7 +102,9 @@ describe('customer form values', () => {
     expect(toCustomerInput(values, initial)).not.toHaveProperty('contracts');
     expect(toCustomerInput(values, initial)).not.toHaveProperty('contacts');
     values.contracts = [{ ...values.contracts[0]!, amount: '2.00' }];
-    expect(toCustomerInput(values, initial).contracts).toEqual([{ id: 'k1', contractNo: 'HT-9', title: null, amount: '2.00', signedAt: null, startsAt: null, endsAt: null }]);
+    expect(toCustomerInput(values, initial).contracts).toEqual([
+      { id: 'k1', contractNo: 'HT-9', title: null, amount: '2.00', signedAt: null, startsAt: null, endsAt: null },
+    ]);
     values.contacts = [];
     values.contracts = [];
     expect(toCustomerInput(values, initial).contracts).toEqual([]);
@@ -78,7 +113,10 @@ describe('customer form values', () => {
   it('catches what the API would reject without naming a field', () => {
     const values = emptyCustomerValues();
     values.initialAuditFee = '12.345';
-    values.contracts = [{ ...emptyContract(), contractNo: '' }, { ...emptyContract(), contractNo: 'X', amount: 'abc' }];
+    values.contracts = [
+      { ...emptyContract(), contractNo: '' },
+      { ...emptyContract(), contractNo: 'X', amount: 'abc' },
+    ];
     values.contacts = [emptyContact()];
     expect(clientProblems(values)).toEqual({
       name: 'required',

@@ -1,5 +1,12 @@
 import type { CustomerEditQuery, CustomerInput } from '@/gql/graphql';
-import { CREDIT_VALUES, GRADE_VALUES, isMoneyString, normaliseMoneyInput, SOURCE_VALUES, STATUS_VALUES } from './customer-list-params';
+import {
+  CREDIT_VALUES,
+  GRADE_VALUES,
+  isMoneyString,
+  normaliseMoneyInput,
+  SOURCE_VALUES,
+  STATUS_VALUES,
+} from './customer-list-params';
 
 /**
  * The customer form's state (every input is a string, as the browser gives it) and its translation to and from the
@@ -23,9 +30,22 @@ export const TEXT_FIELDS = [
   'businessCondition',
   'businessLines',
 ] as const satisfies readonly (keyof CustomerInput)[];
-export const DATE_FIELDS = ['applicationAcceptedAt', 'auditDate', 'plannedSurveillanceDate', 'implementationDate'] as const satisfies readonly (keyof CustomerInput)[];
-export const MONEY_FIELDS = ['initialAuditFee', 'surveillanceAuditFee'] as const satisfies readonly (keyof CustomerInput)[];
-export const ENUM_FIELDS = ['status', 'creditStanding', 'source', 'grade'] as const satisfies readonly (keyof CustomerInput)[];
+export const DATE_FIELDS = [
+  'applicationAcceptedAt',
+  'auditDate',
+  'plannedSurveillanceDate',
+  'implementationDate',
+] as const satisfies readonly (keyof CustomerInput)[];
+export const MONEY_FIELDS = [
+  'initialAuditFee',
+  'surveillanceAuditFee',
+] as const satisfies readonly (keyof CustomerInput)[];
+export const ENUM_FIELDS = [
+  'status',
+  'creditStanding',
+  'source',
+  'grade',
+] as const satisfies readonly (keyof CustomerInput)[];
 
 type TextField = (typeof TEXT_FIELDS)[number];
 type DateField = (typeof DATE_FIELDS)[number];
@@ -38,8 +58,26 @@ type UnhandledInputKey = Exclude<keyof CustomerInput, ScalarField | 'contacts' |
 const everyInputHandled: [UnhandledInputKey] extends [never] ? true : UnhandledInputKey = true;
 void everyInputHandled;
 
-export type ContactRow = { key: string; id: string | null; name: string; title: string; phone: string; mobile: string; email: string; isPrimary: boolean };
-export type ContractRow = { key: string; id: string | null; contractNo: string; title: string; amount: string; signedAt: string; startsAt: string; endsAt: string };
+export type ContactRow = {
+  key: string;
+  id: string | null;
+  name: string;
+  title: string;
+  phone: string;
+  mobile: string;
+  email: string;
+  isPrimary: boolean;
+};
+export type ContractRow = {
+  key: string;
+  id: string | null;
+  contractNo: string;
+  title: string;
+  amount: string;
+  signedAt: string;
+  startsAt: string;
+  endsAt: string;
+};
 
 export type CustomerFormValues = Record<ScalarField, string> & { contacts: ContactRow[]; contracts: ContractRow[] };
 
@@ -47,11 +85,31 @@ let rowSeq = 0;
 /** A key for React lists; stable for a row's life, never sent to the API. */
 export const newRowKey = () => `row-${++rowSeq}`;
 
-export const emptyContact = (): ContactRow => ({ key: newRowKey(), id: null, name: '', title: '', phone: '', mobile: '', email: '', isPrimary: false });
-export const emptyContract = (): ContractRow => ({ key: newRowKey(), id: null, contractNo: '', title: '', amount: '', signedAt: '', startsAt: '', endsAt: '' });
+export const emptyContact = (): ContactRow => ({
+  key: newRowKey(),
+  id: null,
+  name: '',
+  title: '',
+  phone: '',
+  mobile: '',
+  email: '',
+  isPrimary: false,
+});
+export const emptyContract = (): ContractRow => ({
+  key: newRowKey(),
+  id: null,
+  contractNo: '',
+  title: '',
+  amount: '',
+  signedAt: '',
+  startsAt: '',
+  endsAt: '',
+});
 
 export function emptyCustomerValues(): CustomerFormValues {
-  const values = Object.fromEntries([...TEXT_FIELDS, ...DATE_FIELDS, ...MONEY_FIELDS, ...ENUM_FIELDS, 'ownerId'].map((k) => [k, ''])) as Record<ScalarField, string>;
+  const values = Object.fromEntries(
+    [...TEXT_FIELDS, ...DATE_FIELDS, ...MONEY_FIELDS, ...ENUM_FIELDS, 'ownerId'].map((k) => [k, '']),
+  ) as Record<ScalarField, string>;
   // The database defaults (schema.prisma): a new customer is active with good credit unless said otherwise.
   return { ...values, status: 'ACTIVE', creditStanding: 'GOOD', contacts: [], contracts: [] };
 }
@@ -60,7 +118,8 @@ type EditCustomer = NonNullable<CustomerEditQuery['customer']>;
 
 export function valuesFromCustomer(customer: EditCustomer): CustomerFormValues {
   const values = emptyCustomerValues();
-  for (const key of [...TEXT_FIELDS, ...DATE_FIELDS, ...MONEY_FIELDS, ...ENUM_FIELDS]) values[key] = customer[key] ?? '';
+  for (const key of [...TEXT_FIELDS, ...DATE_FIELDS, ...MONEY_FIELDS, ...ENUM_FIELDS])
+    values[key] = customer[key] ?? '';
   values.ownerId = customer.owner?.id ?? '';
   values.contacts = customer.contacts.map((c) => ({
     key: newRowKey(),
@@ -85,7 +144,8 @@ export function valuesFromCustomer(customer: EditCustomer): CustomerFormValues {
   return values;
 }
 
-const oneOf = <T extends string>(value: string, allowed: readonly T[]): T | null => allowed.find((v) => v === value) ?? null;
+const oneOf = <T extends string>(value: string, allowed: readonly T[]): T | null =>
+  allowed.find((v) => v === value) ?? null;
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 

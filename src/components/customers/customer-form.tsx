@@ -42,35 +42,73 @@ type Errors = Record<string, string>;
 const fieldId = (key: string) => `customer-field-${key.replace(/\./g, '-')}`;
 
 /** The shared form field, with the id and error test id the customer form derives from an error key. */
-function FieldShell({ name, wide, ...field }: { name: string; wide?: boolean } & Omit<React.ComponentProps<typeof FormField>, 'id' | 'errorTestId' | 'className'>) {
-  return <FormField id={fieldId(name)} errorTestId={`error-${name}`} className={wide ? 'sm:col-span-2 lg:col-span-3' : undefined} {...field} />;
+function FieldShell({
+  name,
+  wide,
+  ...field
+}: { name: string; wide?: boolean } & Omit<
+  React.ComponentProps<typeof FormField>,
+  'id' | 'errorTestId' | 'className'
+>) {
+  return (
+    <FormField
+      id={fieldId(name)}
+      errorTestId={`error-${name}`}
+      className={wide ? 'sm:col-span-2 lg:col-span-3' : undefined}
+      {...field}
+    />
+  );
 }
 
 export function CustomerForm({ customerId }: { customerId?: string }) {
   const t = useTranslations('customers');
   const permissions = useCustomerPermissions();
   const editing = !!customerId;
-  const existing = useAsyncData(() => gqlRequest(customerEditQuery, { id: customerId ?? '' }), `edit:${customerId}`, editing);
+  const existing = useAsyncData(
+    () => gqlRequest(customerEditQuery, { id: customerId ?? '' }),
+    `edit:${customerId}`,
+    editing,
+  );
 
   if (permissions.loaded && !permissions.canWrite) {
     return <PageError message={t('errors.forbidden')} />;
   }
   if (editing) {
-    if (existing.error) return <PageError message={errorMessage(existing.error, t)} onRetry={isGqlError(existing.error, 'NOT_FOUND') ? undefined : existing.reload} />;
+    if (existing.error)
+      return (
+        <PageError
+          message={errorMessage(existing.error, t)}
+          onRetry={isGqlError(existing.error, 'NOT_FOUND') ? undefined : existing.reload}
+        />
+      );
     if (!existing.data) return <Spinner label={t('list.loading')} />;
     if (!existing.data.customer) return <PageError message={t('errors.notFound')} />;
     // Keyed by version: a reload after a conflict starts the form again from the stored record.
-    return <CustomerFormBody key={existing.data.customer.version} customer={existing.data.customer} onReload={existing.reload} />;
+    return (
+      <CustomerFormBody
+        key={existing.data.customer.version}
+        customer={existing.data.customer}
+        onReload={existing.reload}
+      />
+    );
   }
   return <CustomerFormBody customer={null} onReload={() => undefined} />;
 }
 
-function CustomerFormBody({ customer, onReload }: { customer: NonNullable<CustomerEditQuery['customer']> | null; onReload: () => void }) {
+function CustomerFormBody({
+  customer,
+  onReload,
+}: {
+  customer: NonNullable<CustomerEditQuery['customer']> | null;
+  onReload: () => void;
+}) {
   const t = useTranslations('customers');
   const locale = useLocale();
   const router = useRouter();
   const formId = useId();
-  const [initialValues] = useState<CustomerFormValues>(() => (customer ? valuesFromCustomer(customer) : emptyCustomerValues()));
+  const [initialValues] = useState<CustomerFormValues>(() =>
+    customer ? valuesFromCustomer(customer) : emptyCustomerValues(),
+  );
   const [values, setValues] = useState<CustomerFormValues>(initialValues);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -115,7 +153,9 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
   const setContact = (index: number, patch: Partial<ContactRow>) => {
     setValues((v) => ({
       ...v,
-      contacts: v.contacts.map((c, i) => (i === index ? { ...c, ...patch } : patch.isPrimary ? { ...c, isPrimary: false } : c)),
+      contacts: v.contacts.map((c, i) =>
+        i === index ? { ...c, ...patch } : patch.isPrimary ? { ...c, isPrimary: false } : c,
+      ),
     }));
     setDirty(true);
     for (const key of Object.keys(patch)) clearError(`contacts.${index}.${key}`);
@@ -154,7 +194,8 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
     try {
       const input = toCustomerInput(values, customer ? initialValues : undefined);
       const id = customer
-        ? (await gqlRequest(customerUpdateMutation, { id: customer.id, version: customer.version, input })).updateCustomer.id
+        ? (await gqlRequest(customerUpdateMutation, { id: customer.id, version: customer.version, input }))
+            .updateCustomer.id
         : (await gqlRequest(customerCreateMutation, { input })).createCustomer.id;
       setDirty(false);
       router.push(`/console/customers/${id}?saved=${customer ? 'updated' : 'created'}`);
@@ -183,7 +224,10 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
   const errorLabel = (key: string): string => {
     const [head, index, field] = key.split('.');
     if ((head === 'contacts' || head === 'contracts') && index !== undefined && field) {
-      const row = head === 'contacts' ? t('form.contactN', { n: Number(index) + 1 }) : t('form.contractN', { n: Number(index) + 1 });
+      const row =
+        head === 'contacts'
+          ? t('form.contactN', { n: Number(index) + 1 })
+          : t('form.contractN', { n: Number(index) + 1 });
       const fieldKey = `${head === 'contacts' ? 'contactFields' : 'contractFields'}.${field}`;
       return `${row} · ${t.has(fieldKey) ? t(fieldKey) : field}`;
     }
@@ -191,8 +235,26 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
     return t.has(fieldKey) ? t(fieldKey) : key;
   };
 
-  const text = (key: ScalarField, props: { label?: string; required?: boolean; hint?: string; wide?: boolean; list?: string; inputMode?: 'decimal' | 'tel' | 'numeric'; autoComplete?: string } = {}) => (
-    <FieldShell name={key} label={props.label ?? t(`fields.${key}`)} error={errors[key]} required={props.required} hint={props.hint} wide={props.wide}>
+  const text = (
+    key: ScalarField,
+    props: {
+      label?: string;
+      required?: boolean;
+      hint?: string;
+      wide?: boolean;
+      list?: string;
+      inputMode?: 'decimal' | 'tel' | 'numeric';
+      autoComplete?: string;
+    } = {},
+  ) => (
+    <FieldShell
+      name={key}
+      label={props.label ?? t(`fields.${key}`)}
+      error={errors[key]}
+      required={props.required}
+      hint={props.hint}
+      wide={props.wide}
+    >
       {(a11y) => (
         <input
           {...a11y}
@@ -210,22 +272,57 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
   );
   const textarea = (key: ScalarField) => (
     <FieldShell name={key} label={t(`fields.${key}`)} error={errors[key]} wide>
-      {(a11y) => <textarea {...a11y} name={key} rows={3} value={values[key]} onChange={(e) => set(key, e.target.value)} className={inputClass} />}
+      {(a11y) => (
+        <textarea
+          {...a11y}
+          name={key}
+          rows={3}
+          value={values[key]}
+          onChange={(e) => set(key, e.target.value)}
+          className={inputClass}
+        />
+      )}
     </FieldShell>
   );
   const date = (key: ScalarField) => (
     <FieldShell name={key} label={t(`fields.${key}`)} error={errors[key]}>
-      {(a11y) => <input {...a11y} name={key} type="date" value={values[key]} onChange={(e) => set(key, e.target.value)} className={inputClass} />}
+      {(a11y) => (
+        <input
+          {...a11y}
+          name={key}
+          type="date"
+          value={values[key]}
+          onChange={(e) => set(key, e.target.value)}
+          className={inputClass}
+        />
+      )}
     </FieldShell>
   );
   const money = (key: ScalarField) => (
-    <FieldShell name={key} label={t(`fields.${key}`)} error={errors[key]} hint={values[key] ? formatMoney(values[key].replace(/[\s,，¥￥]/g, ''), locale) : t('form.moneyHint')}>
+    <FieldShell
+      name={key}
+      label={t(`fields.${key}`)}
+      error={errors[key]}
+      hint={values[key] ? formatMoney(values[key].replace(/[\s,，¥￥]/g, ''), locale) : t('form.moneyHint')}
+    >
       {(a11y) => (
         <div className="relative">
-          <span className="pointer-events-none absolute inset-y-0 left-2.5 flex items-center text-sm text-slate-400" aria-hidden>
+          <span
+            className="pointer-events-none absolute inset-y-0 left-2.5 flex items-center text-sm text-slate-400"
+            aria-hidden
+          >
             ¥
           </span>
-          <input {...a11y} name={key} type="text" inputMode="decimal" value={values[key]} onChange={(e) => set(key, e.target.value)} placeholder="0.00" className={`${inputClass} pl-6 text-right tabular-nums`} />
+          <input
+            {...a11y}
+            name={key}
+            type="text"
+            inputMode="decimal"
+            value={values[key]}
+            onChange={(e) => set(key, e.target.value)}
+            placeholder="0.00"
+            className={`${inputClass} pl-6 text-right tabular-nums`}
+          />
         </div>
       )}
     </FieldShell>
@@ -233,7 +330,13 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
   const select = (key: ScalarField, options: readonly { value: string; label: string }[], blank?: string) => (
     <FieldShell name={key} label={t(`fields.${key}`)} error={errors[key]}>
       {(a11y) => (
-        <select {...a11y} name={key} value={values[key]} onChange={(e) => set(key, e.target.value)} className={inputClass}>
+        <select
+          {...a11y}
+          name={key}
+          value={values[key]}
+          onChange={(e) => set(key, e.target.value)}
+          className={inputClass}
+        >
           {blank !== undefined && <option value="">{blank}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -287,7 +390,11 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
           </h1>
           <p className="mt-1 text-sm text-slate-500">{t('form.keyboardHint')}</p>
         </div>
-        <FormActions saving={saving} cancelHref={customer ? `/console/customers/${customer.id}` : '/console/customers'} testId="customer-save-top" />
+        <FormActions
+          saving={saving}
+          cancelHref={customer ? `/console/customers/${customer.id}` : '/console/customers'}
+          testId="customer-save-top"
+        />
       </header>
 
       {conflict && (
@@ -303,10 +410,20 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
             <p>{t('form.conflictBody')}</p>
           </div>
           <div className="flex gap-2">
-            <a href={customer ? `/console/customers/${customer.id}` : '#'} target="_blank" rel="noreferrer" className={buttonClass.secondary}>
+            <a
+              href={customer ? `/console/customers/${customer.id}` : '#'}
+              target="_blank"
+              rel="noreferrer"
+              className={buttonClass.secondary}
+            >
               {t('form.conflictView')}
             </a>
-            <button type="button" className={buttonClass.primary} onClick={onReload} data-testid="customer-conflict-reload">
+            <button
+              type="button"
+              className={buttonClass.primary}
+              onClick={onReload}
+              data-testid="customer-conflict-reload"
+            >
               {t('form.conflictReload')}
             </button>
           </div>
@@ -314,7 +431,13 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
       )}
 
       {formError && (
-        <div id={`${formId}-summary`} tabIndex={-1} role="alert" data-testid="customer-form-error" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+        <div
+          id={`${formId}-summary`}
+          tabIndex={-1}
+          role="alert"
+          data-testid="customer-form-error"
+          className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+        >
           <p className="font-medium">{formError}</p>
           {Object.keys(errors).length > 0 && (
             <ul className="mt-1 list-disc pl-5">
@@ -343,12 +466,26 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
       <Section title={t('sections.basic')} testId="section-basic">
         <div className={grid}>
           <div className="sm:col-span-2">{text('name', { required: true, autoComplete: 'organization' })}</div>
-          {select('status', STATUS_VALUES.map((v) => ({ value: v, label: t(`status.${v}`) })))}
+          {select(
+            'status',
+            STATUS_VALUES.map((v) => ({ value: v, label: t(`status.${v}`) })),
+          )}
           {text('contractNo')}
           {text('certificateNo')}
-          <FieldShell name="ownerId" label={t('fields.owner')} error={errors.ownerId} hint={owners.error ? errorMessage(owners.error, t) : undefined}>
+          <FieldShell
+            name="ownerId"
+            label={t('fields.owner')}
+            error={errors.ownerId}
+            hint={owners.error ? errorMessage(owners.error, t) : undefined}
+          >
             {(a11y) => (
-              <select {...a11y} name="ownerId" value={values.ownerId} onChange={(e) => set('ownerId', e.target.value)} className={inputClass}>
+              <select
+                {...a11y}
+                name="ownerId"
+                value={values.ownerId}
+                onChange={(e) => set('ownerId', e.target.value)}
+                className={inputClass}
+              >
                 <option value="">{t('form.noOwner')}</option>
                 {ownerOptions.map((owner) => (
                   <option key={owner.id} value={owner.id}>
@@ -413,9 +550,20 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
 
       <Section title={t('sections.classification')} testId="section-classification">
         <div className={grid}>
-          {select('creditStanding', CREDIT_VALUES.map((v) => ({ value: v, label: t(`creditStanding.${v}`) })))}
-          {select('source', SOURCE_VALUES.map((v) => ({ value: v, label: t(`source.${v}`) })), t('form.notSet'))}
-          {select('grade', GRADE_VALUES.map((v) => ({ value: v, label: t(`grade.${v}`) })), t('form.notSet'))}
+          {select(
+            'creditStanding',
+            CREDIT_VALUES.map((v) => ({ value: v, label: t(`creditStanding.${v}`) })),
+          )}
+          {select(
+            'source',
+            SOURCE_VALUES.map((v) => ({ value: v, label: t(`source.${v}`) })),
+            t('form.notSet'),
+          )}
+          {select(
+            'grade',
+            GRADE_VALUES.map((v) => ({ value: v, label: t(`grade.${v}`) })),
+            t('form.notSet'),
+          )}
         </div>
         <p className="mt-3 text-xs text-slate-500">{t('form.keyAccountNote')}</p>
       </Section>
@@ -431,7 +579,10 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
             onClick={() => {
               const id = fieldId(`contacts.${values.contacts.length}.name`);
               focusAfterRender.current = () => document.getElementById(id)?.focus();
-              setValues((v) => ({ ...v, contacts: [...v.contacts, { ...emptyContact(), isPrimary: v.contacts.length === 0 }] }));
+              setValues((v) => ({
+                ...v,
+                contacts: [...v.contacts, { ...emptyContact(), isPrimary: v.contacts.length === 0 }],
+              }));
               setDirty(true);
             }}
           >
@@ -449,11 +600,21 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
         ) : (
           <ol className="space-y-3">
             {values.contacts.map((contact, i) => (
-              <li key={contact.key} className="rounded-md border border-slate-200 p-3" data-testid="contact-row" aria-label={t('form.contactN', { n: i + 1 })}>
+              <li
+                key={contact.key}
+                className="rounded-md border border-slate-200 p-3"
+                data-testid="contact-row"
+                aria-label={t('form.contactN', { n: i + 1 })}
+              >
                 <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
                   {(['name', 'title', 'phone', 'mobile', 'email'] as const).map((field) => (
                     <div key={field} className={field === 'email' ? 'lg:col-span-2' : undefined}>
-                      <FieldShell name={`contacts.${i}.${field}`} label={t(`contactFields.${field}`)} error={errors[`contacts.${i}.${field}`]} required={field === 'name'}>
+                      <FieldShell
+                        name={`contacts.${i}.${field}`}
+                        label={t(`contactFields.${field}`)}
+                        error={errors[`contacts.${i}.${field}`]}
+                        required={field === 'name'}
+                      >
                         {(a11y) => (
                           <input
                             {...a11y}
@@ -529,17 +690,54 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
           <>
             <ol className="space-y-3">
               {values.contracts.map((contract, i) => (
-                <li key={contract.key} className="rounded-md border border-slate-200 p-3" data-testid="contract-row" aria-label={t('form.contractN', { n: i + 1 })}>
+                <li
+                  key={contract.key}
+                  className="rounded-md border border-slate-200 p-3"
+                  data-testid="contract-row"
+                  aria-label={t('form.contractN', { n: i + 1 })}
+                >
                   <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
-                    <FieldShell name={`contracts.${i}.contractNo`} label={t('contractFields.contractNo')} error={errors[`contracts.${i}.contractNo`]} required>
-                      {(a11y) => <input {...a11y} type="text" value={contract.contractNo} onChange={(e) => setContract(i, { contractNo: e.target.value })} autoComplete="off" className={inputClass} />}
+                    <FieldShell
+                      name={`contracts.${i}.contractNo`}
+                      label={t('contractFields.contractNo')}
+                      error={errors[`contracts.${i}.contractNo`]}
+                      required
+                    >
+                      {(a11y) => (
+                        <input
+                          {...a11y}
+                          type="text"
+                          value={contract.contractNo}
+                          onChange={(e) => setContract(i, { contractNo: e.target.value })}
+                          autoComplete="off"
+                          className={inputClass}
+                        />
+                      )}
                     </FieldShell>
                     <div className="lg:col-span-2">
-                      <FieldShell name={`contracts.${i}.title`} label={t('contractFields.title')} error={errors[`contracts.${i}.title`]}>
-                        {(a11y) => <input {...a11y} type="text" value={contract.title} onChange={(e) => setContract(i, { title: e.target.value })} autoComplete="off" className={inputClass} />}
+                      <FieldShell
+                        name={`contracts.${i}.title`}
+                        label={t('contractFields.title')}
+                        error={errors[`contracts.${i}.title`]}
+                      >
+                        {(a11y) => (
+                          <input
+                            {...a11y}
+                            type="text"
+                            value={contract.title}
+                            onChange={(e) => setContract(i, { title: e.target.value })}
+                            autoComplete="off"
+                            className={inputClass}
+                          />
+                        )}
                       </FieldShell>
                     </div>
-                    <FieldShell name={`contracts.${i}.amount`} label={t('contractFields.amount')} error={errors[`contracts.${i}.amount`]} required>
+                    <FieldShell
+                      name={`contracts.${i}.amount`}
+                      label={t('contractFields.amount')}
+                      error={errors[`contracts.${i}.amount`]}
+                      required
+                    >
                       {(a11y) => (
                         <input
                           {...a11y}
@@ -553,15 +751,51 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
                         />
                       )}
                     </FieldShell>
-                    <FieldShell name={`contracts.${i}.signedAt`} label={t('contractFields.signedAt')} error={errors[`contracts.${i}.signedAt`]}>
-                      {(a11y) => <input {...a11y} type="date" value={contract.signedAt} onChange={(e) => setContract(i, { signedAt: e.target.value })} className={inputClass} />}
+                    <FieldShell
+                      name={`contracts.${i}.signedAt`}
+                      label={t('contractFields.signedAt')}
+                      error={errors[`contracts.${i}.signedAt`]}
+                    >
+                      {(a11y) => (
+                        <input
+                          {...a11y}
+                          type="date"
+                          value={contract.signedAt}
+                          onChange={(e) => setContract(i, { signedAt: e.target.value })}
+                          className={inputClass}
+                        />
+                      )}
                     </FieldShell>
                     <div className="grid grid-cols-2 gap-2 sm:col-span-2 lg:col-span-6 lg:grid-cols-[1fr_1fr_2fr]">
-                      <FieldShell name={`contracts.${i}.startsAt`} label={t('contractFields.startsAt')} error={errors[`contracts.${i}.startsAt`]}>
-                        {(a11y) => <input {...a11y} type="date" value={contract.startsAt} onChange={(e) => setContract(i, { startsAt: e.target.value })} className={inputClass} />}
+                      <FieldShell
+                        name={`contracts.${i}.startsAt`}
+                        label={t('contractFields.startsAt')}
+                        error={errors[`contracts.${i}.startsAt`]}
+                      >
+                        {(a11y) => (
+                          <input
+                            {...a11y}
+                            type="date"
+                            value={contract.startsAt}
+                            onChange={(e) => setContract(i, { startsAt: e.target.value })}
+                            className={inputClass}
+                          />
+                        )}
                       </FieldShell>
-                      <FieldShell name={`contracts.${i}.endsAt`} label={t('contractFields.endsAt')} error={errors[`contracts.${i}.endsAt`]}>
-                        {(a11y) => <input {...a11y} type="date" value={contract.endsAt} onChange={(e) => setContract(i, { endsAt: e.target.value })} className={inputClass} />}
+                      <FieldShell
+                        name={`contracts.${i}.endsAt`}
+                        label={t('contractFields.endsAt')}
+                        error={errors[`contracts.${i}.endsAt`]}
+                      >
+                        {(a11y) => (
+                          <input
+                            {...a11y}
+                            type="date"
+                            value={contract.endsAt}
+                            onChange={(e) => setContract(i, { endsAt: e.target.value })}
+                            className={inputClass}
+                          />
+                        )}
                       </FieldShell>
                       <div className="col-span-2 flex items-end justify-end lg:col-span-1">
                         <button
@@ -572,7 +806,9 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
                             dropListErrors('contracts');
                             setDirty(true);
                           }}
-                          aria-label={t('form.removeContract', { no: contract.contractNo || t('form.contractN', { n: i + 1 }) })}
+                          aria-label={t('form.removeContract', {
+                            no: contract.contractNo || t('form.contractN', { n: i + 1 }),
+                          })}
                         >
                           {t('form.remove')}
                         </button>
@@ -590,7 +826,11 @@ function CustomerFormBody({ customer, onReload }: { customer: NonNullable<Custom
       </Section>
 
       <div className="flex justify-end border-t border-slate-200 pt-4">
-        <FormActions saving={saving} cancelHref={customer ? `/console/customers/${customer.id}` : '/console/customers'} testId="customer-save" />
+        <FormActions
+          saving={saving}
+          cancelHref={customer ? `/console/customers/${customer.id}` : '/console/customers'}
+          testId="customer-save"
+        />
       </div>
     </form>
   );

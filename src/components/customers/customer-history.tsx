@@ -12,13 +12,20 @@ type Change = { field: string; from: unknown; to: unknown };
 
 const MONEY_FIELDS = new Set(['initialAuditFee', 'surveillanceAuditFee']);
 const DATE_FIELDS = new Set(['applicationAcceptedAt', 'auditDate', 'plannedSurveillanceDate', 'implementationDate']);
-const ENUM_FIELDS: Record<string, readonly string[]> = { status: STATUS_VALUES, creditStanding: CREDIT_VALUES, source: SOURCE_VALUES, grade: GRADE_VALUES };
+const ENUM_FIELDS: Record<string, readonly string[]> = {
+  status: STATUS_VALUES,
+  creditStanding: CREDIT_VALUES,
+  source: SOURCE_VALUES,
+  grade: GRADE_VALUES,
+};
 
 /** `changes` is JSON written by the service as { field: { from, to } }; anything else is ignored rather than shown raw. */
 export function readChanges(changes: unknown): Change[] {
   if (!changes || typeof changes !== 'object' || Array.isArray(changes)) return [];
   return Object.entries(changes as Record<string, unknown>).flatMap(([field, value]) =>
-    value && typeof value === 'object' && 'to' in value ? [{ field, from: (value as { from?: unknown }).from ?? null, to: (value as { to: unknown }).to }] : [],
+    value && typeof value === 'object' && 'to' in value
+      ? [{ field, from: (value as { from?: unknown }).from ?? null, to: (value as { to: unknown }).to }]
+      : [],
   );
 }
 
@@ -52,10 +59,16 @@ export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
     <ol className="relative space-y-4 border-l border-slate-200 pl-4">
       {[...entries].reverse().map((entry) => {
         const changes = readChanges(entry.changes);
-        const initialStatus = (entry.action === 'CREATE' || entry.action === 'IMPORT') && entry.toState && (STATUS_VALUES as readonly string[]).includes(entry.toState);
+        const initialStatus =
+          (entry.action === 'CREATE' || entry.action === 'IMPORT') &&
+          entry.toState &&
+          (STATUS_VALUES as readonly string[]).includes(entry.toState);
         return (
           <li key={entry.id} className="relative" data-testid="history-entry">
-            <span aria-hidden className="absolute -left-[21px] top-1.5 size-2.5 rounded-full border-2 border-white bg-blue-600 ring-1 ring-blue-600" />
+            <span
+              aria-hidden
+              className="absolute -left-[21px] top-1.5 size-2.5 rounded-full border-2 border-white bg-blue-600 ring-1 ring-blue-600"
+            />
             <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
               <span className="font-medium">{actionLabel(entry.action)}</span>
               <span className="text-slate-600">{entry.actor?.name ?? entry.actorLabel ?? t('history.system')}</span>
@@ -63,8 +76,16 @@ export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
                 {formatDateTime(entry.createdAt, timeZone)}
               </time>
             </div>
-            {initialStatus && entry.toState && <p className="text-xs text-slate-600">{t('history.initialStatus', { status: show('status', entry.toState) })}</p>}
-            {entry.comment && <p className="mt-0.5 whitespace-pre-wrap text-sm text-slate-700">{t('history.comment', { comment: entry.comment })}</p>}
+            {initialStatus && entry.toState && (
+              <p className="text-xs text-slate-600">
+                {t('history.initialStatus', { status: show('status', entry.toState) })}
+              </p>
+            )}
+            {entry.comment && (
+              <p className="mt-0.5 whitespace-pre-wrap text-sm text-slate-700">
+                {t('history.comment', { comment: entry.comment })}
+              </p>
+            )}
             {changes.length > 0 && (
               <ul className="mt-1 space-y-0.5 text-xs text-slate-700">
                 {changes.map((change) => (
@@ -75,7 +96,9 @@ export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
                       show(change.field, change.to)
                     ) : (
                       <>
-                        <span className="text-slate-500 line-through decoration-slate-300">{show(change.field, change.from)}</span>
+                        <span className="text-slate-500 line-through decoration-slate-300">
+                          {show(change.field, change.from)}
+                        </span>
                         {' → '}
                         <span>{show(change.field, change.to)}</span>
                       </>

@@ -7,7 +7,13 @@ import { ErrorBanner, Spinner } from '@/components/ui/status';
 import type { CustomersImportMutation } from '@/gql/graphql';
 import { gqlRequest } from '@/lib/graphql-client';
 import { errorMessage } from './customer-errors';
-import { IMPORT_HEADERS, ImportFileError, readImportFile, templateCsvHref, type ImportPayload } from './customer-import-file';
+import {
+  IMPORT_HEADERS,
+  ImportFileError,
+  readImportFile,
+  templateCsvHref,
+  type ImportPayload,
+} from './customer-import-file';
 import { customersImportMutation } from './customer-operations';
 
 type ImportResult = CustomersImportMutation['importCustomers'];
@@ -24,7 +30,15 @@ type Step =
  * Bulk import: read the file in the browser → dry run (validates every row, writes nothing) → preview with row errors
  * → the real import, all or nothing.
  */
-export function CustomerImportDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
+export function CustomerImportDialog({
+  open,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onImported: () => void;
+}) {
   const t = useTranslations('customers');
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const fileInput = useRef<HTMLInputElement>(null);
@@ -93,7 +107,13 @@ export function CustomerImportDialog({ open, onClose, onImported }: { open: bool
             {t('actions.cancel')}
           </button>
           {(step.kind === 'preview' || step.kind === 'importing') && step.result.ok && (
-            <button type="button" className={buttonClass.primary} onClick={runImport} disabled={busy} data-testid="import-confirm">
+            <button
+              type="button"
+              className={buttonClass.primary}
+              onClick={runImport}
+              disabled={busy}
+              data-testid="import-confirm"
+            >
               {step.kind === 'importing' ? t('import.importing') : t('import.confirm', { count: step.result.rowCount })}
             </button>
           )}
@@ -103,9 +123,20 @@ export function CustomerImportDialog({ open, onClose, onImported }: { open: bool
   );
 
   return (
-    <Modal open={open} onClose={close} title={t('import.title')} footer={footer} size="xl" closeOnBackdrop testId="import-dialog">
+    <Modal
+      open={open}
+      onClose={close}
+      title={t('import.title')}
+      footer={footer}
+      size="xl"
+      closeOnBackdrop
+      testId="import-dialog"
+    >
       <div className="space-y-4 text-sm">
-        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900" data-testid="import-all-or-nothing">
+        <p
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900"
+          data-testid="import-all-or-nothing"
+        >
           <strong className="font-semibold">{t('import.allOrNothingTitle')}</strong> {t('import.allOrNothing')}
         </p>
 
@@ -130,7 +161,12 @@ export function CustomerImportDialog({ open, onClose, onImported }: { open: bool
               <p className="mt-1 text-xs text-slate-500">{t('import.fileHint')}</p>
             </div>
             <p>
-              <a href={templateCsvHref()} download="customer-import-template.csv" className={buttonClass.link} data-testid="import-template">
+              <a
+                href={templateCsvHref()}
+                download="customer-import-template.csv"
+                className={buttonClass.link}
+                data-testid="import-template"
+              >
                 {t('import.downloadTemplate')}
               </a>
             </p>
@@ -138,7 +174,10 @@ export function CustomerImportDialog({ open, onClose, onImported }: { open: bool
               <summary className="cursor-pointer font-medium text-slate-700">{t('import.columnsTitle')}</summary>
               <ul className="mt-2 flex flex-wrap gap-1.5">
                 {IMPORT_HEADERS.map((column) => (
-                  <li key={column.key} className={`rounded px-1.5 py-0.5 text-xs ${column.key === 'name' ? 'bg-blue-100 font-medium text-blue-900' : 'bg-slate-100 text-slate-700'}`}>
+                  <li
+                    key={column.key}
+                    className={`rounded px-1.5 py-0.5 text-xs ${column.key === 'name' ? 'bg-blue-100 font-medium text-blue-900' : 'bg-slate-100 text-slate-700'}`}
+                  >
                     {column.header}
                     {column.key === 'name' && ` (${t('import.required')})`}
                   </li>
@@ -156,7 +195,12 @@ export function CustomerImportDialog({ open, onClose, onImported }: { open: bool
 
         {step.kind === 'checking' && <Spinner label={t('import.checking', { file: step.fileName })} />}
 
-        {step.kind === 'failed' && <ErrorBanner message={t('import.failed', { file: step.fileName, message: step.message })} testId="import-error" />}
+        {step.kind === 'failed' && (
+          <ErrorBanner
+            message={t('import.failed', { file: step.fileName, message: step.message })}
+            testId="import-error"
+          />
+        )}
 
         {(step.kind === 'preview' || step.kind === 'importing') && (
           <div className="space-y-3" data-testid="import-preview">
@@ -164,12 +208,20 @@ export function CustomerImportDialog({ open, onClose, onImported }: { open: bool
               {t('import.fileSummary', { file: step.fileName, rows: step.result.rowCount })}
             </p>
             {step.result.ok ? (
-              <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900" role="status" data-testid="import-ready">
+              <p
+                className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900"
+                role="status"
+                data-testid="import-ready"
+              >
                 {t('import.ready', { count: step.result.rowCount })}
               </p>
             ) : (
               <>
-                <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800" role="alert" data-testid="import-has-errors">
+                <p
+                  className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800"
+                  role="alert"
+                  data-testid="import-has-errors"
+                >
                   {t('import.hasErrors', {
                     errors: step.result.errors.length,
                     rows: new Set(step.result.errors.map((e) => e.row)).size,
@@ -208,7 +260,11 @@ export function CustomerImportDialog({ open, onClose, onImported }: { open: bool
         )}
 
         {step.kind === 'done' && (
-          <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900" role="status" data-testid="import-done">
+          <p
+            className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900"
+            role="status"
+            data-testid="import-done"
+          >
             {t('import.done', { count: step.importedCount })}
           </p>
         )}

@@ -3,7 +3,9 @@ import { bytesToBase64, decodeCsv, templateCsvHref } from './customer-import-fil
 
 describe('import file reading', () => {
   it('encodes bytes as base64, also for large files', () => {
-    expect(bytesToBase64(new Uint8Array([0, 1, 2, 253, 254, 255]))).toBe(Buffer.from([0, 1, 2, 253, 254, 255]).toString('base64'));
+    expect(bytesToBase64(new Uint8Array([0, 1, 2, 253, 254, 255]))).toBe(
+      Buffer.from([0, 1, 2, 253, 254, 255]).toString('base64'),
+    );
     const big = new Uint8Array(100_000).map((_, i) => i % 256);
     expect(bytesToBase64(big)).toBe(Buffer.from(big).toString('base64'));
   });

@@ -43,7 +43,9 @@ describe('customer list URL state', () => {
 
   it('drops malformed values from a hand-edited URL', () => {
     const state = parseListParams(
-      new URLSearchParams('status=ACTIVE&status=BOGUS&auditDateFrom=2026-13-45x&initialAuditFeeMin=abc&owner=1&archived=maybe&sort=DROP&size=7'),
+      new URLSearchParams(
+        'status=ACTIVE&status=BOGUS&auditDateFrom=2026-13-45x&initialAuditFeeMin=abc&owner=1&archived=maybe&sort=DROP&size=7',
+      ),
     );
     expect(state.filter.status).toEqual(['ACTIVE']);
     expect(state.filter.dates.auditDate).toEqual({ from: '', to: '' });
@@ -87,7 +89,11 @@ describe('GraphQL filter', () => {
     filter.dates.auditDate = { from: '2026-02-01', to: '2026-01-01' };
     filter.money.initialAuditFee = { min: '12.345', max: '' };
     filter.money.surveillanceAuditFee = { min: '900', max: '100' };
-    expect(filterProblems(filter)).toEqual({ auditDate: 'rangeReversed', initialAuditFee: 'invalidMoney', surveillanceAuditFee: 'rangeReversed' });
+    expect(filterProblems(filter)).toEqual({
+      auditDate: 'rangeReversed',
+      initialAuditFee: 'invalidMoney',
+      surveillanceAuditFee: 'rangeReversed',
+    });
   });
 });
 

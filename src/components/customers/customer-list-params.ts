@@ -18,9 +18,21 @@ import type {
 
 // Records keyed by the generated enum types: adding a value to the GraphQL enum fails the type check here until the
 // UI knows about it.
-const STATUS: Record<CustomerStatus, true> = { PROSPECT: true, ACTIVE: true, SUSPENDED: true, REVOKED: true, EXPIRED: true };
+const STATUS: Record<CustomerStatus, true> = {
+  PROSPECT: true,
+  ACTIVE: true,
+  SUSPENDED: true,
+  REVOKED: true,
+  EXPIRED: true,
+};
 const CREDIT: Record<CreditStanding, true> = { GOOD: true, FAIR: true, POOR: true };
-const SOURCE: Record<CustomerSource, true> = { TRADE_SHOW: true, REFERRAL: true, ADVERTISEMENT: true, WALK_IN: true, OTHER: true };
+const SOURCE: Record<CustomerSource, true> = {
+  TRADE_SHOW: true,
+  REFERRAL: true,
+  ADVERTISEMENT: true,
+  WALK_IN: true,
+  OTHER: true,
+};
 const GRADE: Record<CustomerGrade, true> = { A: true, B: true, C: true, D: true };
 const KEY_ACCOUNT: Record<KeyAccountStatus, true> = { NONE: true, CANDIDATE: true, ACTIVE: true, REVOKED: true };
 const SORT_FIELDS: Record<CustomerSortField, true> = {
@@ -65,10 +77,18 @@ export const TEXT_FILTER_KEYS = [
 ] as const satisfies readonly (keyof CustomerFilter)[];
 export type TextFilterKey = (typeof TEXT_FILTER_KEYS)[number];
 
-export const DATE_RANGE_KEYS = ['applicationAcceptedAt', 'auditDate', 'plannedSurveillanceDate', 'implementationDate'] as const satisfies readonly (keyof CustomerFilter)[];
+export const DATE_RANGE_KEYS = [
+  'applicationAcceptedAt',
+  'auditDate',
+  'plannedSurveillanceDate',
+  'implementationDate',
+] as const satisfies readonly (keyof CustomerFilter)[];
 export type DateRangeKey = (typeof DATE_RANGE_KEYS)[number];
 
-export const MONEY_RANGE_KEYS = ['initialAuditFee', 'surveillanceAuditFee'] as const satisfies readonly (keyof CustomerFilter)[];
+export const MONEY_RANGE_KEYS = [
+  'initialAuditFee',
+  'surveillanceAuditFee',
+] as const satisfies readonly (keyof CustomerFilter)[];
 export type MoneyRangeKey = (typeof MONEY_RANGE_KEYS)[number];
 
 export type EnumFilterValues = {
@@ -113,7 +133,8 @@ export type CustomerListState = {
 };
 
 // Every CustomerFilter field is handled above; a new one fails this check until the list knows about it.
-type HandledFilterKey = TextFilterKey | DateRangeKey | MoneyRangeKey | EnumFilterKey | FacetFilterKey | 'search' | 'ownerId' | 'archived';
+type HandledFilterKey =
+  TextFilterKey | DateRangeKey | MoneyRangeKey | EnumFilterKey | FacetFilterKey | 'search' | 'ownerId' | 'archived';
 type UnhandledFilterKey = Exclude<keyof CustomerFilter, HandledFilterKey>;
 const everyFilterHandled: [UnhandledFilterKey] extends [never] ? true : UnhandledFilterKey = true;
 void everyFilterHandled;
@@ -125,7 +146,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const isDateString = (value: string) => DATE.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime());
+export const isDateString = (value: string) =>
+  DATE.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime());
 export const isMoneyString = (value: string) => MONEY.test(value);
 
 /** "¥12,800.5 " → "12800.5" — what a person types into a money box, as the API's decimal string. */
@@ -184,7 +206,13 @@ export function parseListParams(params: ReadableParams): CustomerListState {
   filter.source = allowed(params.getAll('source'), SOURCE);
   filter.grade = allowed(params.getAll('grade'), GRADE);
   filter.keyAccountStatus = allowed(params.getAll('keyAccountStatus'), KEY_ACCOUNT);
-  for (const key of FACET_FILTER_KEYS) filter[key] = uniq(params.getAll(key).map((v) => v.trim()).filter(Boolean));
+  for (const key of FACET_FILTER_KEYS)
+    filter[key] = uniq(
+      params
+        .getAll(key)
+        .map((v) => v.trim())
+        .filter(Boolean),
+    );
   for (const key of DATE_RANGE_KEYS) {
     const from = text(P.from(key));
     const to = text(P.to(key));
@@ -289,7 +317,9 @@ export function countActiveFilters(filter: CustomerFilterState): number {
 }
 
 /** Problems in a staged filter that would make the API refuse it, keyed like the panel's inputs. */
-export function filterProblems(filter: CustomerFilterState): Partial<Record<DateRangeKey | MoneyRangeKey, 'invalidMoney' | 'rangeReversed'>> {
+export function filterProblems(
+  filter: CustomerFilterState,
+): Partial<Record<DateRangeKey | MoneyRangeKey, 'invalidMoney' | 'rangeReversed'>> {
   const problems: Partial<Record<DateRangeKey | MoneyRangeKey, 'invalidMoney' | 'rangeReversed'>> = {};
   for (const key of DATE_RANGE_KEYS) {
     const { from, to } = filter.dates[key];

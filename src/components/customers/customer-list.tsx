@@ -67,7 +67,10 @@ export function CustomerList() {
     },
     [pathname, router],
   );
-  const setFilter = useCallback((filter: CustomerFilterState, mode: 'push' | 'replace' = 'push') => navigate({ ...state, filter }, mode), [navigate, state]);
+  const setFilter = useCallback(
+    (filter: CustomerFilterState, mode: 'push' | 'replace' = 'push') => navigate({ ...state, filter }, mode),
+    [navigate, state],
+  );
 
   // ── data ──
   const variables = useMemo(
@@ -94,7 +97,11 @@ export function CustomerList() {
     setMoreError(null);
     try {
       const result = await gqlRequest(customersListQuery, { ...variables, after: pageInfo.endCursor });
-      setMore({ key: queryKey, nodes: [...(extra?.nodes ?? []), ...result.customers.nodes], pageInfo: result.customers.pageInfo });
+      setMore({
+        key: queryKey,
+        nodes: [...(extra?.nodes ?? []), ...result.customers.nodes],
+        pageInfo: result.customers.pageInfo,
+      });
     } catch (error) {
       setMoreError(error);
     } finally {
@@ -146,7 +153,11 @@ export function CustomerList() {
       sortField: 'NAME',
       cell: (row) => (
         <span className="flex items-center gap-1.5">
-          <Link href={`/console/customers/${row.id}`} className="font-medium text-blue-800 hover:underline" data-testid="customer-row-link">
+          <Link
+            href={`/console/customers/${row.id}`}
+            className="font-medium text-blue-800 hover:underline"
+            data-testid="customer-row-link"
+          >
             {row.name}
           </Link>
           {row.archivedAt && <ArchivedBadge />}
@@ -154,8 +165,18 @@ export function CustomerList() {
       ),
     },
     { id: 'contractNo', label: t('fields.contractNo'), sortField: 'CONTRACT_NO', cell: (row) => row.contractNo },
-    { id: 'certificateNo', label: t('fields.certificateNo'), sortField: 'CERTIFICATE_NO', cell: (row) => row.certificateNo },
-    { id: 'status', label: t('fields.status'), sortField: 'STATUS', cell: (row) => <StatusBadge status={row.status} /> },
+    {
+      id: 'certificateNo',
+      label: t('fields.certificateNo'),
+      sortField: 'CERTIFICATE_NO',
+      cell: (row) => row.certificateNo,
+    },
+    {
+      id: 'status',
+      label: t('fields.status'),
+      sortField: 'STATUS',
+      cell: (row) => <StatusBadge status={row.status} />,
+    },
     { id: 'province', label: t('fields.province'), sortField: 'PROVINCE', cell: (row) => row.province },
     { id: 'industry', label: t('fields.industry'), cell: (row) => row.industry },
     {
@@ -169,14 +190,37 @@ export function CustomerList() {
           </span>
         ) : null,
     },
-    { id: 'creditStanding', label: t('fields.creditStanding'), cell: (row) => <CreditBadge credit={row.creditStanding} /> },
+    {
+      id: 'creditStanding',
+      label: t('fields.creditStanding'),
+      cell: (row) => <CreditBadge credit={row.creditStanding} />,
+    },
     { id: 'grade', label: t('fields.grade'), cell: (row) => (row.grade ? t(`grade.${row.grade}`) : null) },
-    { id: 'keyAccountStatus', label: t('fields.keyAccountStatus'), cell: (row) => (row.keyAccountStatus !== 'NONE' ? <KeyAccountBadge status={row.keyAccountStatus} /> : null) },
+    {
+      id: 'keyAccountStatus',
+      label: t('fields.keyAccountStatus'),
+      cell: (row) => (row.keyAccountStatus !== 'NONE' ? <KeyAccountBadge status={row.keyAccountStatus} /> : null),
+    },
     { id: 'source', label: t('fields.source'), cell: (row) => (row.source ? t(`source.${row.source}`) : null) },
-    { id: 'applicationAcceptedAt', label: t('fields.applicationAcceptedAt'), sortField: 'APPLICATION_ACCEPTED_AT', cell: (row) => row.applicationAcceptedAt },
+    {
+      id: 'applicationAcceptedAt',
+      label: t('fields.applicationAcceptedAt'),
+      sortField: 'APPLICATION_ACCEPTED_AT',
+      cell: (row) => row.applicationAcceptedAt,
+    },
     { id: 'auditDate', label: t('fields.auditDate'), sortField: 'AUDIT_DATE', cell: (row) => row.auditDate },
-    { id: 'plannedSurveillanceDate', label: t('fields.plannedSurveillanceDate'), sortField: 'PLANNED_SURVEILLANCE_DATE', cell: (row) => row.plannedSurveillanceDate },
-    { id: 'implementationDate', label: t('fields.implementationDate'), sortField: 'IMPLEMENTATION_DATE', cell: (row) => row.implementationDate },
+    {
+      id: 'plannedSurveillanceDate',
+      label: t('fields.plannedSurveillanceDate'),
+      sortField: 'PLANNED_SURVEILLANCE_DATE',
+      cell: (row) => row.plannedSurveillanceDate,
+    },
+    {
+      id: 'implementationDate',
+      label: t('fields.implementationDate'),
+      sortField: 'IMPLEMENTATION_DATE',
+      cell: (row) => row.implementationDate,
+    },
     {
       id: 'initialAuditFee',
       label: t('fields.initialAuditFee'),
@@ -201,12 +245,18 @@ export function CustomerList() {
       total: (totals) => <span data-testid="total-contract-amount">{money(totals.contractAmount)}</span>,
     },
     { id: 'owner', label: t('fields.owner'), cell: (row) => row.owner?.name },
-    { id: 'updatedAt', label: t('fields.updatedAt'), sortField: 'UPDATED_AT', cell: (row) => formatDateTime(row.updatedAt, timeZone) },
+    {
+      id: 'updatedAt',
+      label: t('fields.updatedAt'),
+      sortField: 'UPDATED_AT',
+      cell: (row) => formatDateTime(row.updatedAt, timeZone),
+    },
   ];
 
   const sortHeader = (column: Column) => {
     const active = column.sortField && state.sort?.field === column.sortField ? state.sort.direction : null;
-    const ariaSort = active === 'ASC' ? 'ascending' : active === 'DESC' ? 'descending' : column.sortField ? 'none' : undefined;
+    const ariaSort =
+      active === 'ASC' ? 'ascending' : active === 'DESC' ? 'descending' : column.sortField ? 'none' : undefined;
     return (
       <th
         key={column.id}
@@ -246,7 +296,12 @@ export function CustomerList() {
           {t('list.exportXlsx')}
         </a>
         {permissions.canImport && (
-          <button type="button" className={buttonClass.secondary} onClick={() => setImportOpen(true)} data-testid="import-open">
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            onClick={() => setImportOpen(true)}
+            data-testid="import-open"
+          >
             {t('list.import')}
           </button>
         )}
@@ -293,7 +348,9 @@ export function CustomerList() {
           data-testid="filter-toggle"
         >
           {t('filters.toggle')}
-          {activeFilters > 0 && <span className="rounded-full bg-blue-700 px-1.5 text-xs text-white">{activeFilters}</span>}
+          {activeFilters > 0 && (
+            <span className="rounded-full bg-blue-700 px-1.5 text-xs text-white">{activeFilters}</span>
+          )}
         </button>
         <label className="flex items-center gap-2 whitespace-nowrap text-sm text-slate-600">
           {t('list.pageSize')}
@@ -326,7 +383,11 @@ export function CustomerList() {
         />
       )}
 
-      <ActiveFilterChips filter={state.filter} owners={owners.data?.users ?? []} onChange={(filter) => setFilter(filter)} />
+      <ActiveFilterChips
+        filter={state.filter}
+        owners={owners.data?.users ?? []}
+        onChange={(filter) => setFilter(filter)}
+      />
 
       {list.error ? (
         <ErrorBanner message={errorMessage(list.error, t)} onRetry={list.reload} testId="customers-error" />
@@ -344,12 +405,18 @@ export function CustomerList() {
           <div className="flex flex-wrap items-center justify-between gap-3 text-sm" aria-live="polite">
             <p className="text-slate-700">
               <span data-testid="customers-total-count">{t('list.totalCount', { count: connection.totalCount })}</span>
-              {rows.length > 0 && rows.length < connection.totalCount && <span className="ml-2 text-slate-500">{t('list.showing', { shown: rows.length })}</span>}
+              {rows.length > 0 && rows.length < connection.totalCount && (
+                <span className="ml-2 text-slate-500">{t('list.showing', { shown: rows.length })}</span>
+              )}
             </p>
             {list.loading && <Spinner label={t('list.refreshing')} />}
           </div>
           {/* The whole filtered set, not just this page (SPEC §1: columns chosen for calculation). */}
-          <dl className="grid gap-3 sm:grid-cols-3" data-testid="customers-totals-summary" aria-label={t('list.totalsTitle')}>
+          <dl
+            className="grid gap-3 sm:grid-cols-3"
+            data-testid="customers-totals-summary"
+            aria-label={t('list.totalsTitle')}
+          >
             {(
               [
                 ['initialAuditFee', connection.totals.initialAuditFee],
@@ -367,9 +434,16 @@ export function CustomerList() {
           </dl>
 
           {rows.length === 0 ? (
-            <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" data-testid="customers-empty">
-              <p className="font-medium text-slate-800">{hasAnyFilter ? t('list.emptyFiltered') : t('list.emptyAll')}</p>
-              <p className="mt-1 text-sm text-slate-500">{hasAnyFilter ? t('list.emptyFilteredHint') : t('list.emptyAllHint')}</p>
+            <div
+              className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center"
+              data-testid="customers-empty"
+            >
+              <p className="font-medium text-slate-800">
+                {hasAnyFilter ? t('list.emptyFiltered') : t('list.emptyAll')}
+              </p>
+              <p className="mt-1 text-sm text-slate-500">
+                {hasAnyFilter ? t('list.emptyFilteredHint') : t('list.emptyAllHint')}
+              </p>
               <div className="mt-4 flex justify-center gap-2">
                 {hasAnyFilter && (
                   <button
@@ -392,15 +466,26 @@ export function CustomerList() {
               </div>
             </div>
           ) : (
-            <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs transition-opacity ${list.loading ? 'opacity-60' : ''}`}>
-              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="customers-table" aria-busy={list.loading}>
+            <div
+              className={`overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs transition-opacity ${list.loading ? 'opacity-60' : ''}`}
+            >
+              <table
+                className="min-w-full divide-y divide-slate-200 text-sm"
+                data-testid="customers-table"
+                aria-busy={list.loading}
+              >
                 <caption className="sr-only">{t('list.caption')}</caption>
                 <thead className="bg-slate-50">
                   <tr>{columns.map(sortHeader)}</tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {rows.map((row) => (
-                    <tr key={row.id} data-testid="customer-row" data-customer-id={row.id} className="group hover:bg-blue-50/40">
+                    <tr
+                      key={row.id}
+                      data-testid="customer-row"
+                      data-customer-id={row.id}
+                      className="group hover:bg-blue-50/40"
+                    >
                       {columns.map((column) => (
                         <td
                           key={column.id}
@@ -430,10 +515,18 @@ export function CustomerList() {
             </div>
           )}
 
-          {moreError != null && <ErrorBanner message={errorMessage(moreError, t)} onRetry={loadMore} testId="customers-more-error" />}
+          {moreError != null && (
+            <ErrorBanner message={errorMessage(moreError, t)} onRetry={loadMore} testId="customers-more-error" />
+          )}
           {pageInfo?.hasNextPage && (
             <div className="flex justify-center">
-              <button type="button" className={buttonClass.secondary} onClick={loadMore} disabled={moreLoading || list.loading} data-testid="load-more">
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={loadMore}
+                disabled={moreLoading || list.loading}
+                data-testid="load-more"
+              >
                 {moreLoading ? t('list.loadingMore') : t('list.loadMore', { size: state.pageSize })}
               </button>
             </div>

@@ -14,7 +14,8 @@ describe('customers messages', () => {
   });
 
   it('label every enum value', () => {
-    for (const key of ENUM_FILTER_KEYS) for (const value of ENUM_FILTER_VALUES[key]) expect(zhKeys, `${key}.${value}`).toContain(`${key}.${value}`);
+    for (const key of ENUM_FILTER_KEYS)
+      for (const value of ENUM_FILTER_VALUES[key]) expect(zhKeys, `${key}.${value}`).toContain(`${key}.${value}`);
   });
 
   it('have every literal key the customer screens ask for', () => {

@@ -30,7 +30,13 @@ const KEY_ACCOUNT_TONE: Record<KeyAccountStatus, string> = {
 };
 
 function Badge({ tone, children }: { tone: string; children: React.ReactNode }) {
-  return <span className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}>{children}</span>;
+  return (
+    <span
+      className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}
+    >
+      {children}
+    </span>
+  );
 }
 
 export function StatusBadge({ status }: { status: CustomerStatus }) {
@@ -66,10 +72,27 @@ export function PageError({ message, onRetry }: { message: string; onRetry?: () 
   );
 }
 
-export function Section({ title, children, actions, id, testId }: { title: string; children: React.ReactNode; actions?: React.ReactNode; id?: string; testId?: string }) {
+export function Section({
+  title,
+  children,
+  actions,
+  id,
+  testId,
+}: {
+  title: string;
+  children: React.ReactNode;
+  actions?: React.ReactNode;
+  id?: string;
+  testId?: string;
+}) {
   const headingId = useId();
   return (
-    <section id={id} aria-labelledby={headingId} data-testid={testId} className="rounded-lg border border-slate-200 bg-white shadow-xs">
+    <section
+      id={id}
+      aria-labelledby={headingId}
+      data-testid={testId}
+      className="rounded-lg border border-slate-200 bg-white shadow-xs"
+    >
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-2.5">
         <h2 id={headingId} className="text-sm font-semibold text-slate-800">
           {title}
@@ -84,10 +107,16 @@ export function Section({ title, children, actions, id, testId }: { title: strin
 export function ComingSoon({ title, description, testId }: { title: string; description: string; testId?: string }) {
   const t = useTranslations('customers');
   return (
-    <section data-testid={testId} aria-label={title} className="rounded-lg border border-dashed border-slate-300 bg-slate-50/60 px-4 py-3">
+    <section
+      data-testid={testId}
+      aria-label={title}
+      className="rounded-lg border border-dashed border-slate-300 bg-slate-50/60 px-4 py-3"
+    >
       <div className="flex items-center justify-between gap-2">
         <h2 className="text-sm font-semibold text-slate-600">{title}</h2>
-        <span className="rounded bg-slate-200 px-1.5 py-0.5 text-[11px] font-medium text-slate-600">{t('comingSoon')}</span>
+        <span className="rounded bg-slate-200 px-1.5 py-0.5 text-[11px] font-medium text-slate-600">
+          {t('comingSoon')}
+        </span>
       </div>
       <p className="mt-1 text-xs text-slate-500">{description}</p>
     </section>

@@ -17,7 +17,11 @@ export function useAsyncData<T>(load: () => Promise<T>, key: string, enabled = t
   const loadRef = useRef(load);
   loadRef.current = load;
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: null, loading: enabled });
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: null,
+    loading: enabled,
+  });
 
   useEffect(() => {
     if (!enabled) return;

@@ -9,5 +9,9 @@ export type CustomerPermissions = { loaded: boolean; canWrite: boolean; canImpor
 export function useCustomerPermissions(): CustomerPermissions {
   const { data } = useAsyncData(() => gqlRequest(customersViewerQuery), 'viewer');
   const permissions = data?.viewer?.permissions ?? [];
-  return { loaded: !!data, canWrite: permissions.includes('customers:write'), canImport: permissions.includes('customers:import') };
+  return {
+    loaded: !!data,
+    canWrite: permissions.includes('customers:write'),
+    canImport: permissions.includes('customers:import'),
+  };
 }

@@ -64,24 +64,50 @@ function TileLink({ tile }: { tile: Tile }) {
       data-testid={`dashboard-${tile.key}`}
     >
       <span className="block text-xs font-medium">{tile.label}</span>
-      <span className="mt-1 block text-2xl font-semibold tabular-nums">{tile.count === undefined ? '—' : formatNumber(tile.count, locale)}</span>
+      <span className="mt-1 block text-2xl font-semibold tabular-nums">
+        {tile.count === undefined ? '—' : formatNumber(tile.count, locale)}
+      </span>
     </Link>
   );
 }
 
-function TileGroup({ title, tiles, loading, error, onRetry, href, hrefLabel, testId }: { title: string; tiles: Tile[]; loading: boolean; error: unknown; onRetry: () => void; href: string; hrefLabel: string; testId: string }) {
+function TileGroup({
+  title,
+  tiles,
+  loading,
+  error,
+  onRetry,
+  href,
+  hrefLabel,
+  testId,
+}: {
+  title: string;
+  tiles: Tile[];
+  loading: boolean;
+  error: unknown;
+  onRetry: () => void;
+  href: string;
+  hrefLabel: string;
+  testId: string;
+}) {
   const errorMessage = useDashboardErrorMessage();
   return (
     <section aria-labelledby={`${testId}-title`} className="space-y-2" data-testid={testId}>
       <div className="flex items-baseline justify-between">
-        <h2 id={`${testId}-title`} className="text-base font-semibold">{title}</h2>
-        <Link href={href} className={buttonClass.link}>{hrefLabel}</Link>
+        <h2 id={`${testId}-title`} className="text-base font-semibold">
+          {title}
+        </h2>
+        <Link href={href} className={buttonClass.link}>
+          {hrefLabel}
+        </Link>
       </div>
       {error ? (
         <ErrorBanner message={errorMessage(error)} onRetry={onRetry} />
       ) : (
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-busy={loading}>
-          {tiles.map((tile) => <TileLink key={tile.key} tile={tile} />)}
+          {tiles.map((tile) => (
+            <TileLink key={tile.key} tile={tile} />
+          ))}
         </div>
       )}
     </section>
@@ -92,12 +118,24 @@ function TileGroup({ title, tiles, loading, error, onRetry, href, hrefLabel, tes
  * The console's start page (工作台): what waits for the viewer — complaint queues and callback queues as counts that
  * open the queue, and the newest notifications. Each block shows only when the viewer's role may read it.
  */
-export function ConsoleDashboard({ name, canComplaints, canCallbacks }: { name: string; canComplaints: boolean; canCallbacks: boolean }) {
+export function ConsoleDashboard({
+  name,
+  canComplaints,
+  canCallbacks,
+}: {
+  name: string;
+  canComplaints: boolean;
+  canCallbacks: boolean;
+}) {
   const t = useTranslations('console.dashboard');
   const tq = useTranslations('complaints.queue');
   const tcb = useTranslations('callbacks.queue');
   const errorMessage = useDashboardErrorMessage();
-  const complaints = useAsyncData(() => gqlRequest(ComplaintQueueCountsQuery, { filter: null }), 'complaints', canComplaints);
+  const complaints = useAsyncData(
+    () => gqlRequest(ComplaintQueueCountsQuery, { filter: null }),
+    'complaints',
+    canComplaints,
+  );
   const callbacks = useAsyncData(() => gqlRequest(CallbackQueueCountsQuery), 'callbacks', canCallbacks);
   const notices = useAsyncData(() => gqlRequest(DashboardNotificationsQuery, { first: 6 }), 'notices');
 
@@ -119,7 +157,13 @@ export function ConsoleDashboard({ name, canComplaints, canCallbacks }: { name: 
           loading={complaints.loading}
           error={complaints.error}
           onRetry={complaints.reload}
-          tiles={COMPLAINT_TILES.map(({ queue, tone }) => ({ key: `complaints-${queue}`, label: tq(queue), count: complaintCount.get(queue), href: `/console/complaints?queue=${queue}`, tone }))}
+          tiles={COMPLAINT_TILES.map(({ queue, tone }) => ({
+            key: `complaints-${queue}`,
+            label: tq(queue),
+            count: complaintCount.get(queue),
+            href: `/console/complaints?queue=${queue}`,
+            tone,
+          }))}
         />
       )}
       {canCallbacks && (
@@ -131,13 +175,23 @@ export function ConsoleDashboard({ name, canComplaints, canCallbacks }: { name: 
           loading={callbacks.loading}
           error={callbacks.error}
           onRetry={callbacks.reload}
-          tiles={CALLBACK_TILES.map(({ queue, tone }) => ({ key: `callbacks-${queue}`, label: tcb(queue), count: callbackCount.get(queue), href: `/console/callbacks?queue=${queue}`, tone }))}
+          tiles={CALLBACK_TILES.map(({ queue, tone }) => ({
+            key: `callbacks-${queue}`,
+            label: tcb(queue),
+            count: callbackCount.get(queue),
+            href: `/console/callbacks?queue=${queue}`,
+            tone,
+          }))}
         />
       )}
       <section aria-labelledby="dashboard-notices-title" className="space-y-2" data-testid="dashboard-notices">
         <div className="flex items-baseline justify-between">
-          <h2 id="dashboard-notices-title" className="text-base font-semibold">{t('notices')}</h2>
-          <Link href="/console/notifications" className={buttonClass.link}>{t('allNotices')}</Link>
+          <h2 id="dashboard-notices-title" className="text-base font-semibold">
+            {t('notices')}
+          </h2>
+          <Link href="/console/notifications" className={buttonClass.link}>
+            {t('allNotices')}
+          </Link>
         </div>
         {notices.error ? (
           <ErrorBanner message={errorMessage(notices.error)} onRetry={notices.reload} />
@@ -151,11 +205,18 @@ export function ConsoleDashboard({ name, canComplaints, canCallbacks }: { name: 
               <li key={n.id} className="flex flex-wrap items-center gap-2 px-3 py-2 text-sm">
                 <NotificationKind kind={n.kind} />
                 {n.href ? (
-                  <Link href={n.href} className={`${n.readAt ? 'text-slate-700' : 'font-medium text-slate-900'} hover:underline`}>{n.title}</Link>
+                  <Link
+                    href={n.href}
+                    className={`${n.readAt ? 'text-slate-700' : 'font-medium text-slate-900'} hover:underline`}
+                  >
+                    {n.title}
+                  </Link>
                 ) : (
                   <span className={n.readAt ? 'text-slate-700' : 'font-medium text-slate-900'}>{n.title}</span>
                 )}
-                <span className="ml-auto text-xs text-slate-500"><NotificationTime iso={n.createdAt} /></span>
+                <span className="ml-auto text-xs text-slate-500">
+                  <NotificationTime iso={n.createdAt} />
+                </span>
               </li>
             ))}
           </ul>

@@ -27,7 +27,13 @@ export function ConvertToComplaintButton({ id, version }: { id: string; version:
   }
   return (
     <div className="flex flex-col items-end gap-1">
-      <button type="button" className={buttonClass.primary} onClick={convert} disabled={busy} data-testid="convert-to-complaint">
+      <button
+        type="button"
+        className={buttonClass.primary}
+        onClick={convert}
+        disabled={busy}
+        data-testid="convert-to-complaint"
+      >
         {t('console.detail.convert')}
       </button>
       {error && (

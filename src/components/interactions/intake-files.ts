@@ -60,7 +60,8 @@ export function uploadFile(file: File, onProgress?: (fraction: number) => void):
       }
       const retryAfter = Number(xhr.getResponseHeader('retry-after')) || 0;
       if (xhr.status === 413) return reject(new UploadError('tooLarge', file.name));
-      if (xhr.status === 400 && body.error?.message) return reject(new UploadError('rejected', file.name, body.error.message));
+      if (xhr.status === 400 && body.error?.message)
+        return reject(new UploadError('rejected', file.name, body.error.message));
       if (xhr.status === 429) return reject(new UploadError('rateLimited', file.name, '', retryAfter));
       if (xhr.status === 503) return reject(new UploadError('busy', file.name, '', retryAfter));
       reject(new UploadError('unknown', file.name));
@@ -83,7 +84,9 @@ export function useFileUploads() {
       files.map(async (file) => {
         const known = tokens.current.get(file);
         if (known) return { uploadToken: known };
-        const { token } = await uploadFile(file, (fraction) => setProgress((current) => new Map(current).set(file, fraction)));
+        const { token } = await uploadFile(file, (fraction) =>
+          setProgress((current) => new Map(current).set(file, fraction)),
+        );
         tokens.current.set(file, token);
         return { uploadToken: token };
       }),

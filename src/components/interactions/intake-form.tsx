@@ -7,7 +7,17 @@ import { FormField } from '@/components/ui/form-field';
 import type { InteractionType } from '@/gql/graphql';
 import { gqlRequest } from '@/lib/graphql-client';
 import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
-import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, extensionOf, MAX_FILE_BYTES, MAX_FILES, newIdempotencyKey, UploadError, uploadErrorMessage, useFileUploads } from './intake-files';
+import {
+  ACCEPT_ATTRIBUTE,
+  ACCEPTED_EXTENSIONS,
+  extensionOf,
+  MAX_FILE_BYTES,
+  MAX_FILES,
+  newIdempotencyKey,
+  UploadError,
+  uploadErrorMessage,
+  useFileUploads,
+} from './intake-files';
 import { UploadProgress } from './upload-progress';
 import { IntakeSubmitMutation } from './intake-operations';
 
@@ -50,7 +60,13 @@ const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
  * company, contact and phone). One idempotency key lives as long as the form, so a resend or a double click is one
  * record on the server; a fresh key is made only for "submit another".
  */
-export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anonymous'; contracts?: readonly ContractOption[] }) {
+export function IntakeForm({
+  mode,
+  contracts = [],
+}: {
+  mode: 'customer' | 'anonymous';
+  contracts?: readonly ContractOption[];
+}) {
   const t = useTranslations('intake');
   const [values, setValues] = useState<Values>(EMPTY);
   const [files, setFiles] = useState<File[]>([]);
@@ -73,10 +89,11 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
     if (done) resultRef.current?.focus();
   }, [done]);
 
-  const set = (key: keyof Values) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
-    setValues((v) => ({ ...v, [key]: event.target.value }));
-    setErrors(({ [key]: _cleared, ...rest }) => rest);
-  };
+  const set =
+    (key: keyof Values) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+      setValues((v) => ({ ...v, [key]: event.target.value }));
+      setErrors(({ [key]: _cleared, ...rest }) => rest);
+    };
 
   function addFiles(event: React.ChangeEvent<HTMLInputElement>) {
     const picked = Array.from(event.target.files ?? []);
@@ -84,8 +101,10 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
     const next = [...files];
     for (const file of picked) {
       if (next.length >= MAX_FILES) return setErrors((e) => ({ ...e, attachments: t('form.tooManyFiles') }));
-      if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) return setErrors((e) => ({ ...e, attachments: t('form.fileType', { name: file.name }) }));
-      if (file.size > MAX_FILE_BYTES) return setErrors((e) => ({ ...e, attachments: t('form.fileTooLarge', { name: file.name }) }));
+      if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extensionOf(file.name)))
+        return setErrors((e) => ({ ...e, attachments: t('form.fileType', { name: file.name }) }));
+      if (file.size > MAX_FILE_BYTES)
+        return setErrors((e) => ({ ...e, attachments: t('form.fileTooLarge', { name: file.name }) }));
       next.push(file);
     }
     setErrors(({ attachments: _cleared, ...rest }) => rest);
@@ -128,7 +147,9 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
       // The server no longer knows a token (used, or older than an hour): upload the files again next time.
       if (fields.attachments) uploads.forget();
       setErrors(fields);
-      setFormError(Object.keys(fields).length ? t('form.errorSummary') : gqlErrorMessage(error, (kind) => t(`errors.${kind}`)));
+      setFormError(
+        Object.keys(fields).length ? t('form.errorSummary') : gqlErrorMessage(error, (kind) => t(`errors.${kind}`)),
+      );
     } finally {
       setSubmitting(false);
     }
@@ -178,16 +199,43 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
     );
   }
 
-  const field = (key: keyof Values, label: string, options: { required?: boolean; hint?: string; type?: string; autoComplete?: string } = {}) => (
-    <FormField id={`intake-${key}`} label={label} hint={options.hint} error={errors[key]} required={options.required} errorTestId={`intake-error-${key}`}>
-      {(props) => <input {...props} name={key} type={options.type ?? 'text'} autoComplete={options.autoComplete} className={inputClass} value={values[key]} onChange={set(key)} />}
+  const field = (
+    key: keyof Values,
+    label: string,
+    options: { required?: boolean; hint?: string; type?: string; autoComplete?: string } = {},
+  ) => (
+    <FormField
+      id={`intake-${key}`}
+      label={label}
+      hint={options.hint}
+      error={errors[key]}
+      required={options.required}
+      errorTestId={`intake-error-${key}`}
+    >
+      {(props) => (
+        <input
+          {...props}
+          name={key}
+          type={options.type ?? 'text'}
+          autoComplete={options.autoComplete}
+          className={inputClass}
+          value={values[key]}
+          onChange={set(key)}
+        />
+      )}
     </FormField>
   );
 
   return (
     <form onSubmit={submit} noValidate data-ready={ready} className="space-y-5" data-testid="intake-form">
       {formError && (
-        <p ref={summaryRef} tabIndex={-1} role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="intake-form-error">
+        <p
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+          data-testid="intake-form-error"
+        >
           {formError}
         </p>
       )}
@@ -204,7 +252,14 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
               key={type}
               className={`cursor-pointer rounded border p-3 text-sm ${values.type === type ? 'border-blue-600 bg-blue-50 ring-2 ring-blue-600/20' : 'border-slate-300 bg-white'}`}
             >
-              <input type="radio" name="type" value={type} checked={values.type === type} onChange={set('type')} className="mr-2" />
+              <input
+                type="radio"
+                name="type"
+                value={type}
+                checked={values.type === type}
+                onChange={set('type')}
+                className="mr-2"
+              />
               <span className="font-medium">{t(`type.${type}`)}</span>
               <span className="mt-1 block text-xs text-slate-500">{t(`typeHint.${type}`)}</span>
             </label>
@@ -214,25 +269,62 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
 
       {/* Contact details: required for a visitor; optional for a signed-in customer (the phone also allows /track). */}
       <div className="grid gap-4 sm:grid-cols-2">
-        {mode === 'anonymous' && field('companyName', t('form.companyName'), { required: true, autoComplete: 'organization' })}
+        {mode === 'anonymous' &&
+          field('companyName', t('form.companyName'), { required: true, autoComplete: 'organization' })}
         {field('contactName', t('form.contactName'), { required: mode === 'anonymous', autoComplete: 'name' })}
-        {field('contactPhone', t('form.contactPhone'), { required: mode === 'anonymous', type: 'tel', autoComplete: 'tel', hint: t('form.contactPhoneHint') })}
+        {field('contactPhone', t('form.contactPhone'), {
+          required: mode === 'anonymous',
+          type: 'tel',
+          autoComplete: 'tel',
+          hint: t('form.contactPhoneHint'),
+        })}
         {field('contactEmail', t('form.contactEmail'), { type: 'email', autoComplete: 'email' })}
       </div>
 
       {field('subject', t('form.subject'), { required: true, hint: t('form.subjectHint') })}
-      <FormField id="intake-description" label={t('form.description')} hint={t('form.descriptionHint')} error={errors.description} required errorTestId="intake-error-description">
-        {(props) => <textarea {...props} name="description" rows={6} className={inputClass} value={values.description} onChange={set('description')} />}
+      <FormField
+        id="intake-description"
+        label={t('form.description')}
+        hint={t('form.descriptionHint')}
+        error={errors.description}
+        required
+        errorTestId="intake-error-description"
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            name="description"
+            rows={6}
+            className={inputClass}
+            value={values.description}
+            onChange={set('description')}
+          />
+        )}
       </FormField>
       <FormField id="intake-desiredOutcome" label={t('form.desiredOutcome')} error={errors.desiredOutcome}>
-        {(props) => <textarea {...props} name="desiredOutcome" rows={2} className={inputClass} value={values.desiredOutcome} onChange={set('desiredOutcome')} />}
+        {(props) => (
+          <textarea
+            {...props}
+            name="desiredOutcome"
+            rows={2}
+            className={inputClass}
+            value={values.desiredOutcome}
+            onChange={set('desiredOutcome')}
+          />
+        )}
       </FormField>
 
       <div className="grid gap-4 sm:grid-cols-3">
         {mode === 'customer' && (
           <FormField id="intake-relatedContractId" label={t('form.relatedContract')} error={errors.relatedContractId}>
             {(props) => (
-              <select {...props} name="relatedContractId" className={inputClass} value={values.relatedContractId} onChange={set('relatedContractId')}>
+              <select
+                {...props}
+                name="relatedContractId"
+                className={inputClass}
+                value={values.relatedContractId}
+                onChange={set('relatedContractId')}
+              >
                 <option value="">{t('form.noContract')}</option>
                 {contracts.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -248,8 +340,24 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
         {field('orderRef', t('form.orderRef'))}
       </div>
 
-      <FormField id="intake-attachments" label={t('form.attachments')} hint={t('form.attachmentsHint')} error={errors.attachments} errorTestId="intake-error-attachments">
-        {(props) => <input {...props} type="file" multiple accept={ACCEPT_ATTRIBUTE} onChange={addFiles} className="block text-sm" disabled={files.length >= MAX_FILES} />}
+      <FormField
+        id="intake-attachments"
+        label={t('form.attachments')}
+        hint={t('form.attachmentsHint')}
+        error={errors.attachments}
+        errorTestId="intake-error-attachments"
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="file"
+            multiple
+            accept={ACCEPT_ATTRIBUTE}
+            onChange={addFiles}
+            className="block text-sm"
+            disabled={files.length >= MAX_FILES}
+          />
+        )}
       </FormField>
       {files.length > 0 && (
         <ul className="space-y-1 text-sm" data-testid="intake-files">
@@ -258,7 +366,12 @@ export function IntakeForm({ mode, contracts = [] }: { mode: 'customer' | 'anony
               <span>{file.name}</span>
               <span className="text-xs text-slate-500">{(file.size / 1024).toFixed(0)} KB</span>
               <UploadProgress fraction={uploads.progress.get(file)} />
-              <button type="button" className={buttonClass.dangerGhost} disabled={submitting !== false} onClick={() => setFiles(files.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className={buttonClass.dangerGhost}
+                disabled={submitting !== false}
+                onClick={() => setFiles(files.filter((_, i) => i !== index))}
+              >
                 {t('form.removeFile')}
               </button>
             </li>

@@ -33,10 +33,25 @@ describe('intake messages', () => {
 
   it('label every type, status and channel', () => {
     for (const type of ['CONSULTATION', 'INQUIRY', 'COMPLAINT', 'SUGGESTION']) expect(zhKeys).toContain(`type.${type}`);
-    for (const channel of ['PORTAL', 'PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX', 'API']) expect(zhKeys).toContain(`channel.${channel}`);
-    const statuses = ['REGISTERED', 'TRIAGED', 'INVESTIGATING', 'ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING', 'VERIFYING', 'RESOLVED', 'FOLLOW_UP_DONE', 'CLOSED', 'REJECTED', 'REOPENED'];
+    for (const channel of ['PORTAL', 'PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX', 'API'])
+      expect(zhKeys).toContain(`channel.${channel}`);
+    const statuses = [
+      'REGISTERED',
+      'TRIAGED',
+      'INVESTIGATING',
+      'ACTION_PLANNED',
+      'PENDING_APPROVAL',
+      'IMPLEMENTING',
+      'VERIFYING',
+      'RESOLVED',
+      'FOLLOW_UP_DONE',
+      'CLOSED',
+      'REJECTED',
+      'REOPENED',
+    ];
     for (const status of statuses) expect(zhKeys).toContain(`status.${status}`);
-    for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown']) expect(zhKeys).toContain(`errors.${kind}`);
+    for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown'])
+      expect(zhKeys).toContain(`errors.${kind}`);
   });
 
   it('have every literal key the intake screens ask for', () => {

@@ -1,7 +1,13 @@
 import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/format';
 
-export type TimelineItem = { id: string; action: string; toState: string | null; comment: string | null; createdAt: string };
+export type TimelineItem = {
+  id: string;
+  action: string;
+  toState: string | null;
+  comment: string | null;
+  createdAt: string;
+};
 
 /** The customer-facing progress of an interaction: only history entries marked visible to the customer. */
 export function IntakeTimeline({ entries, timeZone }: { entries: readonly TimelineItem[]; timeZone: string }) {

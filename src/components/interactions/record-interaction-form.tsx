@@ -14,7 +14,16 @@ import { IntakeConsoleRecordMutation } from './console-operations';
 
 const CHANNELS: StaffChannel[] = ['PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX'];
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
-const TEXT_FIELDS = ['subject', 'description', 'desiredOutcome', 'productRef', 'orderRef', 'contactName', 'contactPhone', 'contactEmail'] as const;
+const TEXT_FIELDS = [
+  'subject',
+  'description',
+  'desiredOutcome',
+  'productRef',
+  'orderRef',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
+] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
 /** 来电记录: staff register a phone call, visit, e-mail or letter/fax on a customer (SPEC §3 channels). */
@@ -24,7 +33,16 @@ export function RecordInteractionForm() {
   const [channel, setChannel] = useState<StaffChannel>('PHONE');
   const [type, setType] = useState<InteractionType>('COMPLAINT');
   const [customer, setCustomer] = useState<PickedCustomer | null>(null);
-  const [text, setText] = useState<Record<TextField, string>>({ subject: '', description: '', desiredOutcome: '', productRef: '', orderRef: '', contactName: '', contactPhone: '', contactEmail: '' });
+  const [text, setText] = useState<Record<TextField, string>>({
+    subject: '',
+    description: '',
+    desiredOutcome: '',
+    productRef: '',
+    orderRef: '',
+    contactName: '',
+    contactPhone: '',
+    contactEmail: '',
+  });
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -86,28 +104,52 @@ export function RecordInteractionForm() {
       // The server no longer knows a token (used, or older than an hour): upload the files again next time.
       if (fields.attachments) uploads.forget();
       setErrors(fields);
-      setFormError(Object.keys(fields).length ? t('form.errorSummary') : gqlErrorMessage(error, (kind) => t(`errors.${kind}`)));
+      setFormError(
+        Object.keys(fields).length ? t('form.errorSummary') : gqlErrorMessage(error, (kind) => t(`errors.${kind}`)),
+      );
       setBusy(false);
     }
   }
 
   const input = (key: TextField, label: string, required = false) => (
-    <FormField id={`record-${key}`} label={label} error={errors[key]} required={required} errorTestId={`record-error-${key}`}>
+    <FormField
+      id={`record-${key}`}
+      label={label}
+      error={errors[key]}
+      required={required}
+      errorTestId={`record-error-${key}`}
+    >
       {(props) => <input {...props} className={inputClass} value={text[key]} onChange={edit(key)} />}
     </FormField>
   );
 
   return (
-    <form onSubmit={submit} noValidate data-ready={ready} className="space-y-5 rounded-lg border border-slate-200 bg-white p-5" data-testid="record-form">
+    <form
+      onSubmit={submit}
+      noValidate
+      data-ready={ready}
+      className="space-y-5 rounded-lg border border-slate-200 bg-white p-5"
+      data-testid="record-form"
+    >
       {formError && (
-        <p ref={summaryRef} tabIndex={-1} role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+        <p
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+        >
           {formError}
         </p>
       )}
       <div className="grid gap-4 sm:grid-cols-3">
         <FormField id="record-channel" label={t('console.record.channel')} required>
           {(props) => (
-            <select {...props} className={inputClass} value={channel} onChange={(e) => setChannel(e.target.value as StaffChannel)}>
+            <select
+              {...props}
+              className={inputClass}
+              value={channel}
+              onChange={(e) => setChannel(e.target.value as StaffChannel)}
+            >
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
                   {t(`channel.${c}`)}
@@ -118,7 +160,12 @@ export function RecordInteractionForm() {
         </FormField>
         <FormField id="record-type" label={t('form.type')} required>
           {(props) => (
-            <select {...props} className={inputClass} value={type} onChange={(e) => setType(e.target.value as InteractionType)}>
+            <select
+              {...props}
+              className={inputClass}
+              value={type}
+              onChange={(e) => setType(e.target.value as InteractionType)}
+            >
               {TYPES.map((c) => (
                 <option key={c} value={c}>
                   {t(`type.${c}`)}
@@ -148,15 +195,34 @@ export function RecordInteractionForm() {
         {input('contactEmail', t('form.contactEmail'))}
       </div>
       {input('subject', t('form.subject'), true)}
-      <FormField id="record-description" label={t('form.description')} error={errors.description} required errorTestId="record-error-description">
-        {(props) => <textarea {...props} rows={5} className={inputClass} value={text.description} onChange={edit('description')} />}
+      <FormField
+        id="record-description"
+        label={t('form.description')}
+        error={errors.description}
+        required
+        errorTestId="record-error-description"
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={5}
+            className={inputClass}
+            value={text.description}
+            onChange={edit('description')}
+          />
+        )}
       </FormField>
       <div className="grid gap-4 sm:grid-cols-3">
         {input('desiredOutcome', t('form.desiredOutcome'))}
         {input('productRef', t('form.productRef'))}
         {input('orderRef', t('form.orderRef'))}
       </div>
-      <FormField id="record-attachments" label={t('form.attachments')} hint={t('form.attachmentsHint')} error={errors.attachments}>
+      <FormField
+        id="record-attachments"
+        label={t('form.attachments')}
+        hint={t('form.attachmentsHint')}
+        error={errors.attachments}
+      >
         {(props) => (
           <input
             {...props}

@@ -20,7 +20,6 @@ export type ResolutionRecord = {
   customerFeedbackComment: string | null;
 };
 
-
 /**
  * SPEC §4 "resolved (customer informed, customer's feedback on the disposition recorded)": the customer accepts the
  * disposition or disputes it with a reason — disputing reopens the complaint. The answer is sent with the version the
@@ -63,13 +62,22 @@ export function ResolutionResponse({ record }: { record: ResolutionRecord }) {
     setFormError(null);
     setFields({});
     try {
-      await gqlRequest(IntakeRespondToResolutionMutation, { id: record.id, version: record.version, accepted: choice === 'accept', comment: text || null });
+      await gqlRequest(IntakeRespondToResolutionMutation, {
+        id: record.id,
+        version: record.version,
+        accepted: choice === 'accept',
+        comment: text || null,
+      });
       close();
       router.refresh();
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error);
       setFields(fieldErrors);
-      setFormError(Object.keys(fieldErrors).length ? null : gqlErrorMessage(error, (kind) => (kind === 'conflict' ? t('resolution.conflict') : t(`errors.${kind}`))));
+      setFormError(
+        Object.keys(fieldErrors).length
+          ? null
+          : gqlErrorMessage(error, (kind) => (kind === 'conflict' ? t('resolution.conflict') : t(`errors.${kind}`))),
+      );
     } finally {
       setPending(false);
     }
@@ -80,10 +88,20 @@ export function ResolutionResponse({ record }: { record: ResolutionRecord }) {
       <h2 className="text-sm font-semibold text-green-900">{t('resolution.title')}</h2>
       <p className="mt-1 text-sm text-green-900">{t('resolution.body')}</p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <button type="button" className={buttonClass.primary} onClick={() => setChoice('accept')} data-testid="resolution-accept">
+        <button
+          type="button"
+          className={buttonClass.primary}
+          onClick={() => setChoice('accept')}
+          data-testid="resolution-accept"
+        >
           {t('resolution.accept')}
         </button>
-        <button type="button" className={buttonClass.secondary} onClick={() => setChoice('dispute')} data-testid="resolution-dispute">
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          onClick={() => setChoice('dispute')}
+          data-testid="resolution-dispute"
+        >
           {t('resolution.dispute')}
         </button>
       </div>
@@ -100,9 +118,25 @@ export function ResolutionResponse({ record }: { record: ResolutionRecord }) {
           submitTestId="resolution-submit"
           onSubmit={(e) => void submit(e)}
         >
-          <p className="text-sm text-slate-700">{choice === 'accept' ? t('resolution.acceptHint') : t('resolution.disputeHint')}</p>
-          <FormField id="resolution-comment" label={choice === 'accept' ? t('resolution.commentOptional') : t('resolution.reason')} error={fields.comment} required={choice === 'dispute'}>
-            {(p) => <textarea {...p} rows={3} maxLength={2000} className={inputClass} value={comment} onChange={(e) => setComment(e.target.value)} />}
+          <p className="text-sm text-slate-700">
+            {choice === 'accept' ? t('resolution.acceptHint') : t('resolution.disputeHint')}
+          </p>
+          <FormField
+            id="resolution-comment"
+            label={choice === 'accept' ? t('resolution.commentOptional') : t('resolution.reason')}
+            error={fields.comment}
+            required={choice === 'dispute'}
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                rows={3}
+                maxLength={2000}
+                className={inputClass}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+              />
+            )}
           </FormField>
         </FormDialog>
       )}

@@ -42,24 +42,57 @@ export function TrackForm({ initialNumber = '', timeZone }: { initialNumber?: st
 
   return (
     <div className="space-y-6">
-      <form onSubmit={lookUp} noValidate data-ready={ready} className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end" data-testid="track-form">
+      <form
+        onSubmit={lookUp}
+        noValidate
+        data-ready={ready}
+        className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+        data-testid="track-form"
+      >
         <FormField id="track-number" label={t('track.number')} hint={t('track.numberHint')} required>
-          {(props) => <input {...props} name="number" className={inputClass} value={number} onChange={(e) => setNumber(e.target.value)} autoComplete="off" />}
+          {(props) => (
+            <input
+              {...props}
+              name="number"
+              className={inputClass}
+              value={number}
+              onChange={(e) => setNumber(e.target.value)}
+              autoComplete="off"
+            />
+          )}
         </FormField>
         <FormField id="track-phone" label={t('track.phone')} required>
-          {(props) => <input {...props} name="phone" type="tel" className={inputClass} value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="tel" />}
+          {(props) => (
+            <input
+              {...props}
+              name="phone"
+              type="tel"
+              className={inputClass}
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              autoComplete="tel"
+            />
+          )}
         </FormField>
         <button type="submit" className={`${buttonClass.primary} sm:mb-5`} disabled={busy} data-testid="track-submit">
           {busy ? t('track.searching') : t('track.submit')}
         </button>
       </form>
       {error && (
-        <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="track-error">
+        <p
+          role="alert"
+          className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="track-error"
+        >
           {error}
         </p>
       )}
       {result && (
-        <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="track-result" aria-live="polite">
+        <section
+          className="rounded-lg border border-slate-200 bg-white p-5"
+          data-testid="track-result"
+          aria-live="polite"
+        >
           <p className="font-mono text-xl font-bold">{result.number}</p>
           <p className="mt-1 text-sm text-slate-700">
             {t(`type.${result.type}`)} · {result.subject}

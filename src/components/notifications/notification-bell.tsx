@@ -6,7 +6,11 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { gqlRequest } from '@/lib/graphql-client';
-import { NotificationListQuery, NotificationMarkAllReadMutation, NotificationUnreadCountQuery } from './notification-operations';
+import {
+  NotificationListQuery,
+  NotificationMarkAllReadMutation,
+  NotificationUnreadCountQuery,
+} from './notification-operations';
 import { badgeText } from './notification-format';
 import {
   NOTIFICATIONS_CHANGED,
@@ -39,7 +43,11 @@ export function NotificationBell() {
 
   const [count, setCount] = useState<number | null>(null);
   const [open, setOpen] = useState(false);
-  const [list, setList] = useState<{ rows: NotificationRow[] | null; loading: boolean; error: unknown }>({ rows: null, loading: false, error: null });
+  const [list, setList] = useState<{ rows: NotificationRow[] | null; loading: boolean; error: unknown }>({
+    rows: null,
+    loading: false,
+    error: null,
+  });
   const openRef = useRef(open);
   openRef.current = open;
 
@@ -135,12 +143,24 @@ export function NotificationBell() {
         className="relative rounded p-1.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
         data-testid="notification-bell"
       >
-        <svg aria-hidden viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          aria-hidden
+          viewBox="0 0 24 24"
+          className="size-5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={1.8}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
         </svg>
         {unread > 0 && (
-          <span className="absolute -top-1 -right-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-[11px] leading-5 font-semibold text-white" data-testid="notification-badge">
+          <span
+            className="absolute -top-1 -right-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-[11px] leading-5 font-semibold text-white"
+            data-testid="notification-badge"
+          >
             {badgeText(unread)}
           </span>
         )}
@@ -164,7 +184,13 @@ export function NotificationBell() {
             <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-sm font-semibold focus:outline-none">
               {t('heading')}
             </h2>
-            <button type="button" className={buttonClass.ghost} onClick={markAll} disabled={unread === 0} data-testid="notification-mark-all">
+            <button
+              type="button"
+              className={buttonClass.ghost}
+              onClick={markAll}
+              disabled={unread === 0}
+              data-testid="notification-mark-all"
+            >
               {t('markAllRead')}
             </button>
           </div>
@@ -193,9 +219,16 @@ export function NotificationBell() {
                       data-unread={row.readAt ? undefined : 'true'}
                     >
                       <span className="flex items-start gap-2">
-                        <span aria-hidden className={`mt-1.5 size-2 shrink-0 rounded-full ${row.readAt ? 'bg-transparent' : 'bg-blue-600'}`} />
+                        <span
+                          aria-hidden
+                          className={`mt-1.5 size-2 shrink-0 rounded-full ${row.readAt ? 'bg-transparent' : 'bg-blue-600'}`}
+                        />
                         <span className="min-w-0 flex-1">
-                          <span className={`block text-sm ${row.readAt ? 'text-slate-700' : 'font-semibold text-slate-900'}`}>{row.title}</span>
+                          <span
+                            className={`block text-sm ${row.readAt ? 'text-slate-700' : 'font-semibold text-slate-900'}`}
+                          >
+                            {row.title}
+                          </span>
                           {!row.readAt && <span className="sr-only">{t('unread')}</span>}
                           <span className="mt-0.5 flex items-center gap-2">
                             <NotificationKind kind={row.kind} />
@@ -210,11 +243,20 @@ export function NotificationBell() {
             )}
           </div>
           <div className="border-t border-slate-100 px-4 py-2 text-right">
-            <Link href="/console/notifications" className={buttonClass.link} onClick={() => close(false)} data-testid="notification-view-all">
+            <Link
+              href="/console/notifications"
+              className={buttonClass.link}
+              onClick={() => close(false)}
+              data-testid="notification-view-all"
+            >
               {t('viewAll')}
             </Link>
           </div>
-          {list.loading && list.rows && <span className="sr-only" role="status">{t('loading')}</span>}
+          {list.loading && list.rows && (
+            <span className="sr-only" role="status">
+              {t('loading')}
+            </span>
+          )}
         </div>
       )}
     </div>

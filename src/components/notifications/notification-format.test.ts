@@ -11,7 +11,7 @@ describe('relativeTime', () => {
     expect(relativeTime(ago(-5 * MIN), now, 'zh-CN', 'Asia/Shanghai', '刚刚')).toBe('刚刚');
   });
 
-  it('counts minutes, hours and days within a week, in the viewer\'s language', () => {
+  it("counts minutes, hours and days within a week, in the viewer's language", () => {
     expect(relativeTime(ago(5 * MIN), now, 'zh-CN', 'Asia/Shanghai', '刚刚')).toBe('5 分钟前');
     expect(relativeTime(ago(3 * 60 * MIN + 59 * MIN), now, 'zh-CN', 'Asia/Shanghai', '刚刚')).toBe('3 小时前');
     expect(relativeTime(ago(2 * 24 * 60 * MIN), now, 'zh-CN', 'Asia/Shanghai', '刚刚')).toBe('2 天前');
@@ -33,7 +33,9 @@ describe('badgeText', () => {
 
 describe('noticeText', () => {
   it('drops the e-mail sign-off and keeps the rest', () => {
-    expect(noticeText('TS-2026-000005「喷涂色差」的处理期限已过，请督促处理。\n\n—— 客服通（系统自动发送，请勿直接回复）')).toBe('TS-2026-000005「喷涂色差」的处理期限已过，请督促处理。');
+    expect(
+      noticeText('TS-2026-000005「喷涂色差」的处理期限已过，请督促处理。\n\n—— 客服通（系统自动发送，请勿直接回复）'),
+    ).toBe('TS-2026-000005「喷涂色差」的处理期限已过，请督促处理。');
     expect(noticeText('第一段\n\n查看：http://x/console\n\n—— 客服通')).toBe('第一段\n\n查看：http://x/console');
     expect(noticeText('没有落款')).toBe('没有落款');
   });

@@ -13,7 +13,11 @@ export function relativeTime(iso: string, now: Date, locale: string, timeZone: s
   const elapsed = now.getTime() - at.getTime();
   if (elapsed < 60_000) return justNow;
   if (elapsed >= 7 * 86_400_000) return formatDateTime(iso, timeZone);
-  return formatDistanceStrict(at, now, { addSuffix: true, locale: locale.startsWith('zh') ? zhCN : enUS, roundingMethod: 'floor' });
+  return formatDistanceStrict(at, now, {
+    addSuffix: true,
+    locale: locale.startsWith('zh') ? zhCN : enUS,
+    roundingMethod: 'floor',
+  });
 }
 
 /** The badge text: the count, capped at "99+". */

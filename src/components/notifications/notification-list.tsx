@@ -10,7 +10,11 @@ import { QueueTabs } from '@/components/ui/queue-tabs';
 import { EmptyState, ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import { gqlRequest } from '@/lib/graphql-client';
 import { noticeText } from './notification-format';
-import { NotificationCountsQuery, NotificationListQuery, NotificationMarkAllReadMutation } from './notification-operations';
+import {
+  NotificationCountsQuery,
+  NotificationListQuery,
+  NotificationMarkAllReadMutation,
+} from './notification-operations';
 import {
   NOTIFICATIONS_CHANGED,
   NotificationKind,
@@ -45,9 +49,14 @@ export function NotificationList() {
   const [countsAttempt, setCountsAttempt] = useState(0);
 
   const counts = useAsyncData(() => gqlRequest(NotificationCountsQuery), `counts:${attempt}:${countsAttempt}`);
-  const firstPage = useAsyncData(() => gqlRequest(NotificationListQuery, { unreadOnly: tab === 'UNREAD', first: PAGE_SIZE }), `${tab}:${attempt}`);
+  const firstPage = useAsyncData(
+    () => gqlRequest(NotificationListQuery, { unreadOnly: tab === 'UNREAD', first: PAGE_SIZE }),
+    `${tab}:${attempt}`,
+  );
 
-  const [more, setMore] = useState<{ rows: NotificationRow[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
+  const [more, setMore] = useState<{ rows: NotificationRow[]; hasNextPage: boolean; endCursor: string | null } | null>(
+    null,
+  );
   const [moreState, setMoreState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
   // Marked read on this page since the list loaded (the rows keep their place).
   const [readHere, setReadHere] = useState<Map<string, string>>(new Map());
@@ -61,13 +70,16 @@ export function NotificationList() {
   }, [firstPage.data]);
 
   useEffect(() => {
-    const onChanged = (event: Event) => (changeSource(event) === SOURCE ? setCountsAttempt((n) => n + 1) : setAttempt((n) => n + 1));
+    const onChanged = (event: Event) =>
+      changeSource(event) === SOURCE ? setCountsAttempt((n) => n + 1) : setAttempt((n) => n + 1);
     window.addEventListener(NOTIFICATIONS_CHANGED, onChanged);
     return () => window.removeEventListener(NOTIFICATIONS_CHANGED, onChanged);
   }, []);
 
   const page = firstPage.data?.myNotifications;
-  const rows = [...(page?.nodes ?? []), ...(more?.rows ?? [])].map((row) => (readHere.has(row.id) ? { ...row, readAt: readHere.get(row.id)! } : row));
+  const rows = [...(page?.nodes ?? []), ...(more?.rows ?? [])].map((row) =>
+    readHere.has(row.id) ? { ...row, readAt: readHere.get(row.id)! } : row,
+  );
   const hasNextPage = more ? more.hasNextPage : (page?.pageInfo.hasNextPage ?? false);
   const endCursor = more ? more.endCursor : (page?.pageInfo.endCursor ?? null);
   const unreadCount = counts.data?.unreadNotificationCount;
@@ -76,9 +88,17 @@ export function NotificationList() {
     if (!endCursor) return;
     setMoreState({ loading: true, error: null });
     try {
-      const next = await gqlRequest(NotificationListQuery, { unreadOnly: tab === 'UNREAD', first: PAGE_SIZE, after: endCursor });
+      const next = await gqlRequest(NotificationListQuery, {
+        unreadOnly: tab === 'UNREAD',
+        first: PAGE_SIZE,
+        after: endCursor,
+      });
       const list = next.myNotifications;
-      setMore((m) => ({ rows: [...(m?.rows ?? []), ...list.nodes], hasNextPage: list.pageInfo.hasNextPage, endCursor: list.pageInfo.endCursor ?? null }));
+      setMore((m) => ({
+        rows: [...(m?.rows ?? []), ...list.nodes],
+        hasNextPage: list.pageInfo.hasNextPage,
+        endCursor: list.pageInfo.endCursor ?? null,
+      }));
       setMoreState({ loading: false, error: null });
     } catch (error) {
       setMoreState({ loading: false, error });
@@ -115,7 +135,13 @@ export function NotificationList() {
   return (
     <div className="space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')}>
-        <button type="button" className={buttonClass.secondary} onClick={markAll} disabled={!unreadCount} data-testid="notifications-mark-all">
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          onClick={markAll}
+          disabled={!unreadCount}
+          data-testid="notifications-mark-all"
+        >
           {t('list.markAllRead')}
         </button>
       </PageHeader>
@@ -140,26 +166,49 @@ export function NotificationList() {
       ) : !page ? (
         <Spinner label={t('list.loading')} />
       ) : rows.length === 0 ? (
-        <EmptyState testId="notifications-empty">{tab === 'UNREAD' ? t('list.emptyUnread') : t('list.empty')}</EmptyState>
+        <EmptyState testId="notifications-empty">
+          {tab === 'UNREAD' ? t('list.emptyUnread') : t('list.empty')}
+        </EmptyState>
       ) : (
         <>
-          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="notifications-list">
+          <ul
+            className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+            data-testid="notifications-list"
+          >
             {rows.map((row) => (
-              <li key={row.id} className={`flex items-start gap-3 px-4 py-3 ${row.readAt ? '' : 'bg-blue-50/40'}`} data-testid="notification-row" data-unread={row.readAt ? undefined : 'true'}>
-                <span aria-hidden className={`mt-1.5 size-2 shrink-0 rounded-full ${row.readAt ? 'bg-transparent' : 'bg-blue-600'}`} />
+              <li
+                key={row.id}
+                className={`flex items-start gap-3 px-4 py-3 ${row.readAt ? '' : 'bg-blue-50/40'}`}
+                data-testid="notification-row"
+                data-unread={row.readAt ? undefined : 'true'}
+              >
+                <span
+                  aria-hidden
+                  className={`mt-1.5 size-2 shrink-0 rounded-full ${row.readAt ? 'bg-transparent' : 'bg-blue-600'}`}
+                />
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     {row.href ? (
-                      <Link href={row.href} onClick={() => void markOne(row)} className={`text-sm hover:underline ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}>
+                      <Link
+                        href={row.href}
+                        onClick={() => void markOne(row)}
+                        className={`text-sm hover:underline ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}
+                      >
                         {row.title}
                       </Link>
                     ) : (
-                      <span className={`text-sm ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}>{row.title}</span>
+                      <span className={`text-sm ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}>
+                        {row.title}
+                      </span>
                     )}
                     {!row.readAt && <span className="sr-only">{t('list.unread')}</span>}
                     <NotificationKind kind={row.kind} />
                   </div>
-                  {row.body && <p className="mt-1 line-clamp-3 text-sm whitespace-pre-line text-slate-600">{noticeText(row.body)}</p>}
+                  {row.body && (
+                    <p className="mt-1 line-clamp-3 text-sm whitespace-pre-line text-slate-600">
+                      {noticeText(row.body)}
+                    </p>
+                  )}
                   <NotificationTime iso={row.createdAt} />
                 </div>
                 <div className="flex shrink-0 items-center gap-1">
@@ -169,7 +218,12 @@ export function NotificationList() {
                     </Link>
                   )}
                   {!row.readAt && (
-                    <button type="button" className={buttonClass.ghost} onClick={() => void markOne(row)} data-testid="notification-mark-read">
+                    <button
+                      type="button"
+                      className={buttonClass.ghost}
+                      onClick={() => void markOne(row)}
+                      data-testid="notification-mark-read"
+                    >
                       {t('list.markRead')}
                     </button>
                   )}
@@ -179,7 +233,13 @@ export function NotificationList() {
           </ul>
           <div className="flex items-center gap-3">
             {hasNextPage && (
-              <button type="button" className={buttonClass.secondary} onClick={loadMore} disabled={moreState.loading} data-testid="notifications-load-more">
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={loadMore}
+                disabled={moreState.loading}
+                data-testid="notifications-load-more"
+              >
                 {moreState.loading ? t('list.loading') : t('list.loadMore')}
               </button>
             )}

@@ -20,8 +20,9 @@ const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
  */
 export const NOTIFICATIONS_CHANGED = 'kefu:notifications-changed';
 /** `source` names who marked, so that component can skip reloading what it already updated itself. */
-export const announceNotificationsChanged = (source = '') => window.dispatchEvent(new CustomEvent(NOTIFICATIONS_CHANGED, { detail: { source } }));
-export const changeSource = (event: Event) => ((event as CustomEvent<{ source?: string }>).detail?.source ?? '');
+export const announceNotificationsChanged = (source = '') =>
+  window.dispatchEvent(new CustomEvent(NOTIFICATIONS_CHANGED, { detail: { source } }));
+export const changeSource = (event: Event) => (event as CustomEvent<{ source?: string }>).detail?.source ?? '';
 
 /** Marks one notification read (if it is not yet) and tells the others; a failure only leaves it unread. */
 export async function markRead(row: Pick<NotificationRow, 'id' | 'readAt'>, source = ''): Promise<void> {
@@ -59,7 +60,12 @@ const WARNING_KINDS = new Set(['PLAN_REJECTED', 'COMPLAINT_RAISED']);
 export function NotificationKind({ kind }: { kind: string }) {
   const t = useTranslations('notifications.kind');
   if (!t.has(kind)) return null;
-  const colour = URGENT_KINDS.has(kind) || kind.endsWith('_OVERDUE') ? 'bg-red-50 text-red-800' : kind.startsWith('ESCALATION_') || WARNING_KINDS.has(kind) ? 'bg-amber-50 text-amber-900' : 'bg-blue-50 text-blue-800';
+  const colour =
+    URGENT_KINDS.has(kind) || kind.endsWith('_OVERDUE')
+      ? 'bg-red-50 text-red-800'
+      : kind.startsWith('ESCALATION_') || WARNING_KINDS.has(kind)
+        ? 'bg-amber-50 text-amber-900'
+        : 'bg-blue-50 text-blue-800';
   return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${colour}`}>{t(kind)}</span>;
 }
 

@@ -28,21 +28,31 @@ export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
             <p id="portal-profile-title" className="text-xs font-medium tracking-wide text-slate-500">
               {t('title')}
             </p>
-            <h1 className="mt-1 text-xl font-semibold break-words text-slate-900 sm:text-2xl" data-testid="portal-company-name">
+            <h1
+              className="mt-1 text-xl font-semibold break-words text-slate-900 sm:text-2xl"
+              data-testid="portal-company-name"
+            >
               {profile.name}
             </h1>
           </div>
-          <span className={`shrink-0 rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${STATUS_COLOURS[profile.status]}`} data-testid="portal-status">
+          <span
+            className={`shrink-0 rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${STATUS_COLOURS[profile.status]}`}
+            data-testid="portal-status"
+          >
             <span className="sr-only">{t('fields.status')}: </span>
             {t(`status.${profile.status}`)}
           </span>
         </div>
         <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
           <DetailItem label={t('fields.contractNo')}>
-            <span className="font-mono" data-testid="portal-contract-no">{text(profile.contractNo)}</span>
+            <span className="font-mono" data-testid="portal-contract-no">
+              {text(profile.contractNo)}
+            </span>
           </DetailItem>
           <DetailItem label={t('fields.certificateNo')}>
-            <span className="font-mono" data-testid="portal-certificate-no">{text(profile.certificateNo)}</span>
+            <span className="font-mono" data-testid="portal-certificate-no">
+              {text(profile.certificateNo)}
+            </span>
           </DetailItem>
         </dl>
       </div>
@@ -50,9 +60,7 @@ export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t('certification')}>
           <dl className="space-y-3 text-sm">
-            <DetailItem label={t('fields.certificationScope')}>
-              {text(profile.certificationScope)}
-            </DetailItem>
+            <DetailItem label={t('fields.certificationScope')}>{text(profile.certificationScope)}</DetailItem>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               <DetailItem label={t('fields.professionalCode')}>{text(profile.professionalCode)}</DetailItem>
               <DetailItem label={t('fields.applicationAcceptedAt')}>{text(profile.applicationAcceptedAt)}</DetailItem>
@@ -63,7 +71,9 @@ export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
                   <span data-testid="portal-planned-surveillance">
                     {profile.plannedSurveillanceDate}
                     {surveillanceIn !== null && surveillanceIn >= 0 && surveillanceIn <= 90 && (
-                      <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">{t('daysUntil', { days: surveillanceIn })}</span>
+                      <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">
+                        {t('daysUntil', { days: surveillanceIn })}
+                      </span>
                     )}
                   </span>
                 ) : (
@@ -79,7 +89,15 @@ export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
             <DetailItem label={t('fields.address')}>{text(address || null)}</DetailItem>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               <DetailItem label={t('fields.postcode')}>{text(profile.postcode)}</DetailItem>
-              <DetailItem label={t('fields.phone')}>{profile.phone ? <a className="text-blue-700 hover:underline" href={`tel:${profile.phone}`}>{profile.phone}</a> : notSet}</DetailItem>
+              <DetailItem label={t('fields.phone')}>
+                {profile.phone ? (
+                  <a className="text-blue-700 hover:underline" href={`tel:${profile.phone}`}>
+                    {profile.phone}
+                  </a>
+                ) : (
+                  notSet
+                )}
+              </DetailItem>
               <DetailItem label={t('fields.contactPerson')}>{text(profile.contactPerson)}</DetailItem>
             </div>
           </dl>
@@ -96,12 +114,34 @@ export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-medium text-slate-900">{contact.name}</span>
                   {contact.title && <span className="text-slate-500">{contact.title}</span>}
-                  {contact.isPrimary && <span className="rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-800">{t('contacts.primary')}</span>}
+                  {contact.isPrimary && (
+                    <span className="rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-800">
+                      {t('contacts.primary')}
+                    </span>
+                  )}
                 </div>
                 <dl className="mt-2 space-y-1 text-slate-600">
-                  {contact.mobile && <ContactLine label={t('contacts.mobile')}><a className="hover:underline" href={`tel:${contact.mobile}`}>{contact.mobile}</a></ContactLine>}
-                  {contact.phone && <ContactLine label={t('contacts.phone')}><a className="hover:underline" href={`tel:${contact.phone}`}>{contact.phone}</a></ContactLine>}
-                  {contact.email && <ContactLine label={t('contacts.email')}><a className="break-all hover:underline" href={`mailto:${contact.email}`}>{contact.email}</a></ContactLine>}
+                  {contact.mobile && (
+                    <ContactLine label={t('contacts.mobile')}>
+                      <a className="hover:underline" href={`tel:${contact.mobile}`}>
+                        {contact.mobile}
+                      </a>
+                    </ContactLine>
+                  )}
+                  {contact.phone && (
+                    <ContactLine label={t('contacts.phone')}>
+                      <a className="hover:underline" href={`tel:${contact.phone}`}>
+                        {contact.phone}
+                      </a>
+                    </ContactLine>
+                  )}
+                  {contact.email && (
+                    <ContactLine label={t('contacts.email')}>
+                      <a className="break-all hover:underline" href={`mailto:${contact.email}`}>
+                        {contact.email}
+                      </a>
+                    </ContactLine>
+                  )}
                 </dl>
               </li>
             ))}
@@ -109,7 +149,10 @@ export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
         )}
       </Card>
 
-      <Card title={t('contracts.title')} aside={profile.contracts.length > 0 ? t('contracts.count', { count: profile.contracts.length }) : undefined}>
+      <Card
+        title={t('contracts.title')}
+        aside={profile.contracts.length > 0 ? t('contracts.count', { count: profile.contracts.length }) : undefined}
+      >
         {profile.contracts.length === 0 ? (
           <p className="text-sm text-slate-500">{t('contracts.empty')}</p>
         ) : (
@@ -127,7 +170,8 @@ export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
                   </div>
                   <div className="mt-2 text-xs text-slate-500">
                     {t('contracts.signedAt')}: {contract.signedAt ?? '—'}
-                    {(contract.startsAt || contract.endsAt) && ` · ${t('contracts.period')}: ${contract.startsAt ?? '…'} ~ ${contract.endsAt ?? '…'}`}
+                    {(contract.startsAt || contract.endsAt) &&
+                      ` · ${t('contracts.period')}: ${contract.startsAt ?? '…'} ~ ${contract.endsAt ?? '…'}`}
                   </div>
                 </li>
               ))}
@@ -143,11 +187,21 @@ export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
                 <caption className="sr-only">{t('contracts.title')}</caption>
                 <thead className="border-b border-slate-200 text-left text-xs text-slate-500">
                   <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">{t('contracts.contractNo')}</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">{t('contracts.contractTitle')}</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">{t('contracts.signedAt')}</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">{t('contracts.period')}</th>
-                    <th scope="col" className="py-2 text-right font-medium">{t('contracts.amount')}</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      {t('contracts.contractNo')}
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      {t('contracts.contractTitle')}
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      {t('contracts.signedAt')}
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      {t('contracts.period')}
+                    </th>
+                    <th scope="col" className="py-2 text-right font-medium">
+                      {t('contracts.amount')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -156,15 +210,25 @@ export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
                       <td className="py-2 pr-4 font-mono text-xs whitespace-nowrap">{contract.contractNo}</td>
                       <td className="py-2 pr-4">{contract.title ?? '—'}</td>
                       <td className="py-2 pr-4 whitespace-nowrap">{contract.signedAt ?? '—'}</td>
-                      <td className="py-2 pr-4 whitespace-nowrap">{contract.startsAt || contract.endsAt ? `${contract.startsAt ?? '…'} ~ ${contract.endsAt ?? '…'}` : '—'}</td>
-                      <td className="py-2 text-right whitespace-nowrap tabular-nums">{formatMoney(contract.amount, locale)}</td>
+                      <td className="py-2 pr-4 whitespace-nowrap">
+                        {contract.startsAt || contract.endsAt
+                          ? `${contract.startsAt ?? '…'} ~ ${contract.endsAt ?? '…'}`
+                          : '—'}
+                      </td>
+                      <td className="py-2 text-right whitespace-nowrap tabular-nums">
+                        {formatMoney(contract.amount, locale)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
                 <tfoot className="border-t-2 border-slate-200 font-semibold">
                   <tr>
-                    <th scope="row" colSpan={4} className="py-2 pr-4 text-left">{t('contracts.total')}</th>
-                    <td className="py-2 text-right whitespace-nowrap tabular-nums" data-testid="portal-contract-total">{formatMoney(profile.contractTotal, locale)}</td>
+                    <th scope="row" colSpan={4} className="py-2 pr-4 text-left">
+                      {t('contracts.total')}
+                    </th>
+                    <td className="py-2 text-right whitespace-nowrap tabular-nums" data-testid="portal-contract-total">
+                      {formatMoney(profile.contractTotal, locale)}
+                    </td>
                   </tr>
                 </tfoot>
               </table>

@@ -6,7 +6,14 @@ import { loadPortalProfile } from './load-profile';
 describe('loadPortalProfile', () => {
   it("gives the customer their own organisation's profile, contacts, contracts and total — and no internal fields", async () => {
     const own = await createCustomerRecord(
-      { name: '华东精密汽配有限公司', certificateNo: 'CERT-1', status: 'ACTIVE', creditStanding: 'POOR', grade: 'D', auditDate: new Date('2026-01-15T00:00:00Z') },
+      {
+        name: '华东精密汽配有限公司',
+        certificateNo: 'CERT-1',
+        status: 'ACTIVE',
+        creditStanding: 'POOR',
+        grade: 'D',
+        auditDate: new Date('2026-01-15T00:00:00Z'),
+      },
       ['刘经理'],
     );
     const other = await createCustomerRecord({ name: '别家公司' });
@@ -16,7 +23,13 @@ describe('loadPortalProfile', () => {
     const { viewer } = await createCustomerUser(own.id);
 
     const profile = await loadPortalProfile(viewer);
-    expect(profile).toMatchObject({ name: '华东精密汽配有限公司', certificateNo: 'CERT-1', status: 'ACTIVE', auditDate: '2026-01-15', contractTotal: '13800.50' });
+    expect(profile).toMatchObject({
+      name: '华东精密汽配有限公司',
+      certificateNo: 'CERT-1',
+      status: 'ACTIVE',
+      auditDate: '2026-01-15',
+      contractTotal: '13800.50',
+    });
     expect(profile.contacts.map((c) => c.name)).toEqual(['刘经理']);
     expect(profile.contracts.map((c) => c.amount).sort()).toEqual(['1000.00', '12800.50']);
     // Internal assessments stay on the staff side.

@@ -24,8 +24,24 @@ export type PortalProfile = {
   phone: string | null;
   contactPerson: string | null;
   updatedAt: Date;
-  contacts: { id: string; name: string; title: string | null; phone: string | null; mobile: string | null; email: string | null; isPrimary: boolean }[];
-  contracts: { id: string; contractNo: string; title: string | null; amount: string; signedAt: string | null; startsAt: string | null; endsAt: string | null }[];
+  contacts: {
+    id: string;
+    name: string;
+    title: string | null;
+    phone: string | null;
+    mobile: string | null;
+    email: string | null;
+    isPrimary: boolean;
+  }[];
+  contracts: {
+    id: string;
+    contractNo: string;
+    title: string | null;
+    amount: string;
+    signedAt: string | null;
+    startsAt: string | null;
+    endsAt: string | null;
+  }[];
   contractTotal: string;
 };
 
@@ -58,7 +74,15 @@ export async function loadPortalProfile(viewer: Extract<Viewer, { kind: 'custome
     phone: customer.phone,
     contactPerson: customer.contactPerson,
     updatedAt: customer.updatedAt,
-    contacts: contacts.map((c) => ({ id: c.id, name: c.name, title: c.title, phone: c.phone, mobile: c.mobile, email: c.email, isPrimary: c.isPrimary })),
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      title: c.title,
+      phone: c.phone,
+      mobile: c.mobile,
+      email: c.email,
+      isPrimary: c.isPrimary,
+    })),
     contracts: contracts.map((c) => ({
       id: c.id,
       contractNo: c.contractNo,

@@ -25,7 +25,10 @@ export async function PortalServices() {
                 href={service.href}
                 className="block h-full rounded-lg border border-slate-200 bg-white p-4 text-slate-600 shadow-xs hover:border-blue-400 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-blue-700"
               >
-                <span aria-hidden="true" className="flex size-9 items-center justify-center rounded-full bg-blue-50 text-lg text-blue-700">
+                <span
+                  aria-hidden="true"
+                  className="flex size-9 items-center justify-center rounded-full bg-blue-50 text-lg text-blue-700"
+                >
                   {service.icon}
                 </span>
                 <h3 className="mt-3 text-sm font-semibold text-blue-800">{t(`services.${service.key}.title`)}</h3>
@@ -40,10 +43,15 @@ export async function PortalServices() {
               className="relative rounded-lg border border-dashed border-slate-300 bg-white/60 p-4 text-slate-500"
             >
               <div className="flex items-start justify-between gap-2">
-                <span aria-hidden="true" className="flex size-9 items-center justify-center rounded-full bg-slate-100 text-lg text-slate-400">
+                <span
+                  aria-hidden="true"
+                  className="flex size-9 items-center justify-center rounded-full bg-slate-100 text-lg text-slate-400"
+                >
                   {service.icon}
                 </span>
-                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-500">{t('comingSoon')}</span>
+                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-500">
+                  {t('comingSoon')}
+                </span>
               </div>
               <h3 className="mt-3 text-sm font-semibold text-slate-700">{t(`services.${service.key}.title`)}</h3>
               <p className="mt-1 text-xs leading-relaxed">{t(`services.${service.key}.body`)}</p>

@@ -17,7 +17,10 @@ function summaryOf(complaints: SummaryComplaint[]): Summary {
     range,
     previousRange: monthRange('2026-10', TZ)!,
     asOf: range.to,
-    intake: [{ type: 'COMPLAINT', count: complaints.length }, { type: 'CONSULTATION', count: 3 }],
+    intake: [
+      { type: 'COMPLAINT', count: complaints.length },
+      { type: 'CONSULTATION', count: 3 },
+    ],
     previousIntake: [],
     complaints,
     previousComplaints: [],
@@ -30,22 +33,56 @@ function summaryOf(complaints: SummaryComplaint[]): Summary {
 }
 
 const complaint = (number: string, overrides: Partial<SummaryComplaint> = {}): SummaryComplaint => ({
-  id: number, number, customerId: 'c', customerName: '甲精密', status: 'INVESTIGATING', severity: 'MAJOR', causeClass: 'QUALITY',
-  departmentId: 'd', departmentName: '生产部', productRef: 'BR-118', createdAt: new Date('2026-11-03T02:00:00Z'), triagedAt: null,
-  resolvedAt: null, closedAt: null, resolutionDueAt: new Date('2026-11-05T02:00:00Z'), rootCause: null, ...overrides,
+  id: number,
+  number,
+  customerId: 'c',
+  customerName: '甲精密',
+  status: 'INVESTIGATING',
+  severity: 'MAJOR',
+  causeClass: 'QUALITY',
+  departmentId: 'd',
+  departmentName: '生产部',
+  productRef: 'BR-118',
+  createdAt: new Date('2026-11-03T02:00:00Z'),
+  triagedAt: null,
+  resolvedAt: null,
+  closedAt: null,
+  resolutionDueAt: new Date('2026-11-05T02:00:00Z'),
+  rootCause: null,
+  ...overrides,
 });
 
 async function render(summary: Summary, locale: 'zh-CN' | 'en' = 'zh-CN') {
   // The JSON files are the messages' shape; next-intl's type wants it spelled as nested strings.
   const messages: AbstractIntlMessages = JSON.parse(JSON.stringify(await loadMessages(locale)));
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages, timeZone: TZ, children: createElement(SummaryView, { summary, timeZone: TZ }) }));
+  return renderToStaticMarkup(
+    createElement(NextIntlClientProvider, {
+      locale,
+      messages,
+      timeZone: TZ,
+      children: createElement(SummaryView, { summary, timeZone: TZ }),
+    }),
+  );
 }
 
 describe('the monthly report view', () => {
   it('shows the KPI tiles, the chart boxes, the improvement focus and the tables, in both languages', async () => {
     const summary = summaryOf([complaint('TS-1'), complaint('TS-2', { createdAt: new Date('2026-11-04T02:00:00Z') })]);
     const zh = await render(summary);
-    for (const id of ['kpi-total', 'kpi-rate', 'kpi-overdue', 'kpi-on-time', 'kpi-callbacks', 'chart-severity', 'chart-intake', 'chart-department', 'chart-products', 'report-focus', 'table-departments', 'table-root-causes']) {
+    for (const id of [
+      'kpi-total',
+      'kpi-rate',
+      'kpi-overdue',
+      'kpi-on-time',
+      'kpi-callbacks',
+      'chart-severity',
+      'chart-intake',
+      'chart-department',
+      'chart-products',
+      'report-focus',
+      'table-departments',
+      'table-root-causes',
+    ]) {
       expect(zh).toContain(`data-testid="${id}"`);
     }
     expect(zh).toMatch(/data-testid="kpi-total-value"[^>]*>2</);

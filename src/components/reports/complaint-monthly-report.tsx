@@ -17,7 +17,8 @@ import { ReportComplaintMonthlySummaryQuery as SummaryQuery } from './report-ope
 type Summary = ReportComplaintMonthlySummaryQuery['complaintMonthlySummary'];
 type FocusItem = Summary['improvementFocus'][number];
 
-export const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
+export const percent = (rate: number | null | undefined) =>
+  rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
 export const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /**
@@ -35,28 +36,53 @@ export function ComplaintMonthlyReport({ month, currentMonth }: { month: string;
 
   const monthName = (value: string) => {
     const parsed = parseMonth(value);
-    return parsed ? format.dateTime(new Date(Date.UTC(parsed.year, parsed.month - 1, 15)), { year: 'numeric', month: 'long', timeZone: 'UTC' }) : value;
+    return parsed
+      ? format.dateTime(new Date(Date.UTC(parsed.year, parsed.month - 1, 15)), {
+          year: 'numeric',
+          month: 'long',
+          timeZone: 'UTC',
+        })
+      : value;
   };
   const go = (target: string) => router.push(`/console/reports/complaints?month=${target}`);
-  const exportHref = (kind: 'csv' | 'xlsx' | 'pdf') => `/api/reports/complaints?month=${encodeURIComponent(month)}&format=${kind}`;
+  const exportHref = (kind: 'csv' | 'xlsx' | 'pdf') =>
+    `/api/reports/complaints?month=${encodeURIComponent(month)}&format=${kind}`;
 
   return (
     <div className="space-y-6" data-testid="complaint-monthly-report" data-month={month}>
-      <Link href="/console/reports" className="text-sm text-blue-700 hover:underline">← {t('back')}</Link>
+      <Link href="/console/reports" className="text-sm text-blue-700 hover:underline">
+        ← {t('back')}
+      </Link>
       <PageHeader title={t('title')} subtitle={valid ? t('subtitle', { month: monthName(month) }) : undefined}>
         {valid && (
           <>
             <span className="text-sm text-slate-600">{t('export.label')}</span>
-            <a className={buttonClass.secondary} href={exportHref('csv')} download data-testid="export-csv">{t('export.csv')}</a>
-            <a className={buttonClass.secondary} href={exportHref('xlsx')} download data-testid="export-xlsx">{t('export.xlsx')}</a>
-            <a className={buttonClass.secondary} href={exportHref('pdf')} target="_blank" rel="noopener" data-testid="export-pdf">{t('export.pdf')}</a>
+            <a className={buttonClass.secondary} href={exportHref('csv')} download data-testid="export-csv">
+              {t('export.csv')}
+            </a>
+            <a className={buttonClass.secondary} href={exportHref('xlsx')} download data-testid="export-xlsx">
+              {t('export.xlsx')}
+            </a>
+            <a
+              className={buttonClass.secondary}
+              href={exportHref('pdf')}
+              target="_blank"
+              rel="noopener"
+              data-testid="export-pdf"
+            >
+              {t('export.pdf')}
+            </a>
           </>
         )}
       </PageHeader>
 
       <nav className="flex flex-wrap items-center gap-2" aria-label={t('month')}>
         {valid && (
-          <Link className={buttonClass.secondary} href={`/console/reports/complaints?month=${shiftMonth(month, -1)}`} data-testid="month-previous">
+          <Link
+            className={buttonClass.secondary}
+            href={`/console/reports/complaints?month=${shiftMonth(month, -1)}`}
+            data-testid="month-previous"
+          >
             ← {t('previousMonth')}
           </Link>
         )}
@@ -72,19 +98,29 @@ export function ComplaintMonthlyReport({ month, currentMonth }: { month: string;
           />
         </label>
         {valid && month < currentMonth && (
-          <Link className={buttonClass.secondary} href={`/console/reports/complaints?month=${shiftMonth(month, 1)}`} data-testid="month-next">
+          <Link
+            className={buttonClass.secondary}
+            href={`/console/reports/complaints?month=${shiftMonth(month, 1)}`}
+            data-testid="month-next"
+          >
             {t('nextMonth')} →
           </Link>
         )}
         {month !== currentMonth && (
-          <Link className={buttonClass.link} href={`/console/reports/complaints?month=${currentMonth}`}>{t('currentMonth')}</Link>
+          <Link className={buttonClass.link} href={`/console/reports/complaints?month=${currentMonth}`}>
+            {t('currentMonth')}
+          </Link>
         )}
       </nav>
 
       {!valid ? (
         <ErrorBanner message={t('badMonth', { month })} testId="report-bad-month" />
       ) : data.error && !data.data ? (
-        <ErrorBanner message={gqlErrorMessage(data.error, (kind) => t(`errors.${kind}`))} onRetry={data.reload} testId="report-error" />
+        <ErrorBanner
+          message={gqlErrorMessage(data.error, (kind) => t(`errors.${kind}`))}
+          onRetry={data.reload}
+          testId="report-error"
+        />
       ) : !data.data || (data.loading && data.data.complaintMonthlySummary.month !== month) ? (
         <Spinner label={t('loading')} />
       ) : (
@@ -94,17 +130,48 @@ export function ComplaintMonthlyReport({ month, currentMonth }: { month: string;
   );
 }
 
-function Tile({ label, value, hint, testId, tone = 'plain' }: { label: string; value: string; hint?: string; testId: string; tone?: 'plain' | 'alert' }) {
+function Tile({
+  label,
+  value,
+  hint,
+  testId,
+  tone = 'plain',
+}: {
+  label: string;
+  value: string;
+  hint?: string;
+  testId: string;
+  tone?: 'plain' | 'alert';
+}) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-3" data-testid={testId}>
       <p className="text-xs font-medium text-slate-500">{label}</p>
-      <p className={`mt-1 text-2xl font-semibold ${tone === 'alert' ? 'text-red-700' : 'text-slate-900'}`} data-testid={`${testId}-value`}>{value}</p>
+      <p
+        className={`mt-1 text-2xl font-semibold ${tone === 'alert' ? 'text-red-700' : 'text-slate-900'}`}
+        data-testid={`${testId}-value`}
+      >
+        {value}
+      </p>
       {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
     </div>
   );
 }
 
-function Table({ title, headers, rows, empty, testId, numeric = [] }: { title: string; headers: readonly string[]; rows: readonly (readonly React.ReactNode[])[]; empty: string; testId: string; numeric?: readonly number[] }) {
+function Table({
+  title,
+  headers,
+  rows,
+  empty,
+  testId,
+  numeric = [],
+}: {
+  title: string;
+  headers: readonly string[];
+  rows: readonly (readonly React.ReactNode[])[];
+  empty: string;
+  testId: string;
+  numeric?: readonly number[];
+}) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
       <h2 className="mb-2 text-sm font-semibold">{title}</h2>
@@ -116,7 +183,13 @@ function Table({ title, headers, rows, empty, testId, numeric = [] }: { title: s
             <thead>
               <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
                 {headers.map((h, i) => (
-                  <th key={h} scope="col" className={`py-1.5 pr-3 font-medium ${numeric.includes(i) ? 'text-right' : ''}`}>{h}</th>
+                  <th
+                    key={h}
+                    scope="col"
+                    className={`py-1.5 pr-3 font-medium ${numeric.includes(i) ? 'text-right' : ''}`}
+                  >
+                    {h}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -124,7 +197,12 @@ function Table({ title, headers, rows, empty, testId, numeric = [] }: { title: s
               {rows.map((row, r) => (
                 <tr key={r} className="border-b border-slate-100 last:border-0">
                   {row.map((cell, i) => (
-                    <td key={i} className={`py-1.5 pr-3 align-top ${numeric.includes(i) ? 'text-right tabular-nums' : ''}`}>{cell}</td>
+                    <td
+                      key={i}
+                      className={`py-1.5 pr-3 align-top ${numeric.includes(i) ? 'text-right tabular-nums' : ''}`}
+                    >
+                      {cell}
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -143,8 +221,10 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
   const severity = (v: string | null | undefined) => (v ? tc(`severity.${v}`) : t('none.triage'));
   const cause = (v: string | null | undefined) => (v ? tc(`causeClass.${v}`) : t('none.triage'));
   const department = (name: string | null | undefined) => name ?? t('none.department');
-  const hours = (value: number | null | undefined) => (value === null || value === undefined ? t('kpi.none') : t('kpi.hours', { hours: value.toFixed(1) }));
-  const change = (count: number, previous: number) => `${signed(count - previous)}${previous > 0 ? ` (${signed(Math.round(((count - previous) / previous) * 1000) / 10)}%)` : ''}`;
+  const hours = (value: number | null | undefined) =>
+    value === null || value === undefined ? t('kpi.none') : t('kpi.hours', { hours: value.toFixed(1) });
+  const change = (count: number, previous: number) =>
+    `${signed(count - previous)}${previous > 0 ? ` (${signed(Math.round(((count - previous) / previous) * 1000) / 10)}%)` : ''}`;
   const legend = { thisMonth: t('charts.thisMonth'), lastMonth: t('charts.lastMonth') };
   const focusText = (f: FocusItem) =>
     t(`focus.${f.kind}`, {
@@ -154,14 +234,23 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
       customer: f.customerName ?? t('none.customer'),
     });
 
-  const asOf = <p className="text-xs text-slate-500" data-testid="report-as-of">{t('asOf', { asOf: formatDateTime(String(s.asOf), timeZone) })}</p>;
+  const asOf = (
+    <p className="text-xs text-slate-500" data-testid="report-as-of">
+      {t('asOf', { asOf: formatDateTime(String(s.asOf), timeZone) })}
+    </p>
+  );
 
   if (s.total === 0) {
     return (
       <div className="space-y-3">
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center" data-testid="report-empty">
+        <div
+          className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center"
+          data-testid="report-empty"
+        >
           <p className="text-base font-medium">{t('empty.title')}</p>
-          <p className="mt-1 text-sm text-slate-500">{s.intakeTotal > 0 ? t('empty.intake', { count: s.intakeTotal }) : t('empty.noIntake')}</p>
+          <p className="mt-1 text-sm text-slate-500">
+            {s.intakeTotal > 0 ? t('empty.intake', { count: s.intakeTotal }) : t('empty.noIntake')}
+          </p>
         </div>
         {asOf}
       </div>
@@ -171,29 +260,103 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
   return (
     <div className="space-y-6">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Tile testId="kpi-total" label={t('kpi.total')} value={String(s.total)} hint={s.previous.total > 0 ? t('kpi.change', { change: change(s.total, s.previous.total) }) : t('kpi.previous', { count: s.previous.total })} />
-        <Tile testId="kpi-rate" label={t('kpi.complaintRate')} value={percent(s.complaintRate)} hint={t('kpi.complaintRateHint', { intake: s.intakeTotal })} />
-        <Tile testId="kpi-open" label={t('kpi.open')} value={String(s.statusGroups.open)} hint={t('kpi.openHint', { resolved: s.statusGroups.resolved, closed: s.statusGroups.closed, rejected: s.statusGroups.rejected })} />
-        <Tile testId="kpi-overdue" label={t('kpi.overdue')} value={String(s.overdue)} hint={t('kpi.overdueHint')} tone={s.overdue > 0 ? 'alert' : 'plain'} />
-        <Tile testId="kpi-on-time" label={t('kpi.onTime')} value={percent(s.onTimeResolutionRate)} hint={t('kpi.onTimeHint', { onTime: s.resolvedOnTime, late: s.resolvedLate, overdue: s.overdue })} />
-        <Tile testId="kpi-to-resolve" label={t('kpi.toResolve')} value={hours(s.averageBusinessHours.toResolve)} hint={t('kpi.durationsHint', { triage: hours(s.averageBusinessHours.toTriage), close: hours(s.averageBusinessHours.toClose) })} />
-        <Tile testId="kpi-repeat" label={t('kpi.repeat')} value={String(s.repeatComplaints)} hint={t('kpi.repeatHint')} />
-        <Tile testId="kpi-callbacks" label={t('kpi.callbacks')} value={percent(s.callbacks.completionRate)} hint={t('kpi.callbacksHint', { done: s.callbacks.done, due: s.callbacks.due, overdue: s.callbacks.overdue })} />
+        <Tile
+          testId="kpi-total"
+          label={t('kpi.total')}
+          value={String(s.total)}
+          hint={
+            s.previous.total > 0
+              ? t('kpi.change', { change: change(s.total, s.previous.total) })
+              : t('kpi.previous', { count: s.previous.total })
+          }
+        />
+        <Tile
+          testId="kpi-rate"
+          label={t('kpi.complaintRate')}
+          value={percent(s.complaintRate)}
+          hint={t('kpi.complaintRateHint', { intake: s.intakeTotal })}
+        />
+        <Tile
+          testId="kpi-open"
+          label={t('kpi.open')}
+          value={String(s.statusGroups.open)}
+          hint={t('kpi.openHint', {
+            resolved: s.statusGroups.resolved,
+            closed: s.statusGroups.closed,
+            rejected: s.statusGroups.rejected,
+          })}
+        />
+        <Tile
+          testId="kpi-overdue"
+          label={t('kpi.overdue')}
+          value={String(s.overdue)}
+          hint={t('kpi.overdueHint')}
+          tone={s.overdue > 0 ? 'alert' : 'plain'}
+        />
+        <Tile
+          testId="kpi-on-time"
+          label={t('kpi.onTime')}
+          value={percent(s.onTimeResolutionRate)}
+          hint={t('kpi.onTimeHint', { onTime: s.resolvedOnTime, late: s.resolvedLate, overdue: s.overdue })}
+        />
+        <Tile
+          testId="kpi-to-resolve"
+          label={t('kpi.toResolve')}
+          value={hours(s.averageBusinessHours.toResolve)}
+          hint={t('kpi.durationsHint', {
+            triage: hours(s.averageBusinessHours.toTriage),
+            close: hours(s.averageBusinessHours.toClose),
+          })}
+        />
+        <Tile
+          testId="kpi-repeat"
+          label={t('kpi.repeat')}
+          value={String(s.repeatComplaints)}
+          hint={t('kpi.repeatHint')}
+        />
+        <Tile
+          testId="kpi-callbacks"
+          label={t('kpi.callbacks')}
+          value={percent(s.callbacks.completionRate)}
+          hint={t('kpi.callbacksHint', { done: s.callbacks.done, due: s.callbacks.due, overdue: s.callbacks.overdue })}
+        />
       </div>
       {asOf}
 
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartCard title={t('charts.severity')} testId="chart-severity">
-          <ComparisonBarChart rows={s.bySeverity.map((r) => ({ name: severity(r.severity), thisMonth: r.count, lastMonth: r.previousCount }))} labels={legend} />
+          <ComparisonBarChart
+            rows={s.bySeverity.map((r) => ({
+              name: severity(r.severity),
+              thisMonth: r.count,
+              lastMonth: r.previousCount,
+            }))}
+            labels={legend}
+          />
         </ChartCard>
         <ChartCard title={t('charts.intake')} testId="chart-intake">
           <SharePieChart slices={s.intake.map((r) => ({ name: ti(`type.${r.type}`), value: r.count }))} />
         </ChartCard>
         <ChartCard title={t('charts.department')} testId="chart-department">
-          <ComparisonBarChart layout="vertical" rows={s.byDepartment.map((r) => ({ name: department(r.departmentName), thisMonth: r.count, lastMonth: r.previousCount }))} labels={legend} />
+          <ComparisonBarChart
+            layout="vertical"
+            rows={s.byDepartment.map((r) => ({
+              name: department(r.departmentName),
+              thisMonth: r.count,
+              lastMonth: r.previousCount,
+            }))}
+            labels={legend}
+          />
         </ChartCard>
         <ChartCard title={t('charts.products')} testId="chart-products">
-          {s.topProducts.length ? <CountBarChart rows={s.topProducts.map((p) => ({ name: p.productRef, count: p.count }))} label={t('tables.count')} /> : <p className="text-sm text-slate-500">{t('charts.noProducts')}</p>}
+          {s.topProducts.length ? (
+            <CountBarChart
+              rows={s.topProducts.map((p) => ({ name: p.productRef, count: p.count }))}
+              label={t('tables.count')}
+            />
+          ) : (
+            <p className="text-sm text-slate-500">{t('charts.noProducts')}</p>
+          )}
         </ChartCard>
       </div>
 
@@ -207,7 +370,9 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
             {s.improvementFocus.map((f, i) => (
               <li key={i}>
                 <span className="font-medium">{focusText(f)}</span>
-                <span className="ml-2 text-amber-800">{t('focus.count', { count: f.count, share: percent(f.share) })}</span>
+                <span className="ml-2 text-amber-800">
+                  {t('focus.count', { count: f.count, share: percent(f.share) })}
+                </span>
               </li>
             ))}
           </ol>
@@ -218,9 +383,23 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
         <Table
           testId="table-departments"
           title={t('tables.department')}
-          headers={[t('tables.departmentName'), t('tables.thisMonth'), t('tables.lastMonth'), t('tables.change'), t('tables.open'), t('tables.overdue')]}
+          headers={[
+            t('tables.departmentName'),
+            t('tables.thisMonth'),
+            t('tables.lastMonth'),
+            t('tables.change'),
+            t('tables.open'),
+            t('tables.overdue'),
+          ]}
           numeric={[1, 2, 3, 4, 5]}
-          rows={s.byDepartment.map((r) => [department(r.departmentName), r.count, r.previousCount, change(r.count, r.previousCount), r.open, r.overdue])}
+          rows={s.byDepartment.map((r) => [
+            department(r.departmentName),
+            r.count,
+            r.previousCount,
+            change(r.count, r.previousCount),
+            r.open,
+            r.overdue,
+          ])}
           empty={t('tables.empty')}
         />
         <Table
@@ -228,7 +407,12 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
           title={t('tables.causeClass')}
           headers={[t('tables.causeClass'), t('tables.thisMonth'), t('tables.lastMonth'), t('tables.change')]}
           numeric={[1, 2, 3]}
-          rows={s.byCauseClass.map((r) => [cause(r.causeClass), r.count, r.previousCount, change(r.count, r.previousCount)])}
+          rows={s.byCauseClass.map((r) => [
+            cause(r.causeClass),
+            r.count,
+            r.previousCount,
+            change(r.count, r.previousCount),
+          ])}
           empty={t('tables.empty')}
         />
         <Table
@@ -244,7 +428,12 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
           title={t('tables.repeatCustomers')}
           headers={[t('tables.customer'), t('tables.complaints'), t('tables.repeats'), t('tables.inWindow')]}
           numeric={[1, 2, 3]}
-          rows={s.repeatCustomers.map((r) => [r.customerName ?? t('none.customer'), r.complaints, r.repeats, r.inWindow])}
+          rows={s.repeatCustomers.map((r) => [
+            r.customerName ?? t('none.customer'),
+            r.complaints,
+            r.repeats,
+            r.inWindow,
+          ])}
           empty={t('tables.noRepeats')}
         />
       </div>
@@ -252,7 +441,13 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
         testId="table-root-causes"
         title={t('tables.rootCauses')}
         headers={[t('tables.number'), t('tables.occurrence'), t('tables.outflow')]}
-        rows={s.rootCauses.map((r) => [<span key="n" className="font-mono">{r.number}</span>, r.occurrence ?? '—', r.outflow ?? '—'])}
+        rows={s.rootCauses.map((r) => [
+          <span key="n" className="font-mono">
+            {r.number}
+          </span>,
+          r.occurrence ?? '—',
+          r.outflow ?? '—',
+        ])}
         empty={t('tables.noRootCauses')}
       />
     </div>

@@ -1,5 +1,16 @@
 'use client';
-import { Bar, BarChart, CartesianGrid, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 
 /**
  * The report's charts on recharts, for what people would rather see than read: how this month compares with the last
@@ -22,13 +33,25 @@ export function ChartCard({ title, testId, children }: { title: string; testId: 
 }
 
 /** Grouped bars: this month beside last month, one group per row. */
-export function ComparisonBarChart({ rows, labels, layout = 'horizontal' }: { rows: readonly ComparisonRow[]; labels: { thisMonth: string; lastMonth: string }; layout?: 'horizontal' | 'vertical' }) {
+export function ComparisonBarChart({
+  rows,
+  labels,
+  layout = 'horizontal',
+}: {
+  rows: readonly ComparisonRow[];
+  labels: { thisMonth: string; lastMonth: string };
+  layout?: 'horizontal' | 'vertical';
+}) {
   const vertical = layout === 'vertical';
   const height = vertical ? Math.max(160, rows.length * 44 + 60) : 240;
   return (
     <div style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={[...rows]} layout={vertical ? 'vertical' : 'horizontal'} margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <BarChart
+          data={[...rows]}
+          layout={vertical ? 'vertical' : 'horizontal'}
+          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           {vertical ? (
             <>
@@ -58,7 +81,14 @@ export function SharePieChart({ slices }: { slices: readonly { name: string; val
     <div style={{ height: 240 }}>
       <ResponsiveContainer width="100%" height="100%">
         <PieChart>
-          <Pie data={data} dataKey="value" nameKey="name" outerRadius={80} label={({ name, value }) => `${name} ${value}`} isAnimationActive={false} />
+          <Pie
+            data={data}
+            dataKey="value"
+            nameKey="name"
+            outerRadius={80}
+            label={({ name, value }) => `${name} ${value}`}
+            isAnimationActive={false}
+          />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
         </PieChart>

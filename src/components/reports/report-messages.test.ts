@@ -31,8 +31,10 @@ describe('reports messages', () => {
   });
 
   it('word every improvement-focus kind and every error kind (keys built at run time)', () => {
-    for (const kind of ['CAUSE_DEPARTMENT', 'PRODUCT', 'REPEAT_CUSTOMER', 'OVERDUE_DEPARTMENT']) expect(zhKeys).toContain(`complaints.focus.${kind}`);
-    for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown']) expect(zhKeys).toContain(`complaints.errors.${kind}`);
+    for (const kind of ['CAUSE_DEPARTMENT', 'PRODUCT', 'REPEAT_CUSTOMER', 'OVERDUE_DEPARTMENT'])
+      expect(zhKeys).toContain(`complaints.focus.${kind}`);
+    for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown'])
+      expect(zhKeys).toContain(`complaints.errors.${kind}`);
   });
 
   it('use the words of the print links the brief names', () => {

@@ -8,16 +8,30 @@ import { ErrorBanner, StatusMessage } from '@/components/ui/status';
 import type { Role, ServiceRulesAuthorityQuery as AuthorityData, Severity } from '@/gql/graphql';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
-import { ServiceRulesAuthorityQuery, ServiceRulesUpdateAuthorityMutation, ServiceRulesUpdateEscalationMutation } from './operations';
+import {
+  ServiceRulesAuthorityQuery,
+  ServiceRulesUpdateAuthorityMutation,
+  ServiceRulesUpdateEscalationMutation,
+} from './operations';
 import { authorityProblems, toggleRole, type AuthorityDraft } from './service-rules-drafts';
 import { positiveInt, SaveError, tableClass, useServiceRulesError } from './service-rules-ui';
 
 /** Staff roles that may hold authority (a portal account never does), in the order of the SPEC's actors. */
-const ROLES: readonly Role[] = ['QUALITY_MANAGER', 'SERVICE_MANAGER', 'EXECUTIVE', 'SERVICE_AGENT', 'DEPARTMENT_HANDLER', 'ADMIN', 'DISPATCHER', 'TECHNICIAN'];
+const ROLES: readonly Role[] = [
+  'QUALITY_MANAGER',
+  'SERVICE_MANAGER',
+  'EXECUTIVE',
+  'SERVICE_AGENT',
+  'DEPARTMENT_HANDLER',
+  'ADMIN',
+  'DISPATCHER',
+  'TECHNICIAN',
+];
 const SEVERITIES: readonly Severity[] = ['GENERAL', 'MAJOR', 'CRISIS'];
 const asRole = (v: string) => ROLES.find((r) => r === v);
 
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: AuthorityData };
+type LoadState =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: AuthorityData };
 
 /** 核决权限与升级: who approves and who confirms the closure per severity, and the two escalation periods. */
 export function AuthorityPanel({ canManage, onChanged }: { canManage: boolean; onChanged: () => void }) {
@@ -48,17 +62,41 @@ export function AuthorityPanel({ canManage, onChanged }: { canManage: boolean; o
   return (
     <div className="space-y-8" data-testid="authority-panel">
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
-      <AuthorityForm key={`a${state.data.approvalAuthority.version}`} authority={state.data.approvalAuthority} canManage={canManage} onSaved={saved} onReload={() => void load()} />
-      <EscalationForm key={`e${state.data.escalationPolicy.version}`} policy={state.data.escalationPolicy} canManage={canManage} onSaved={saved} onReload={() => void load()} />
+      <AuthorityForm
+        key={`a${state.data.approvalAuthority.version}`}
+        authority={state.data.approvalAuthority}
+        canManage={canManage}
+        onSaved={saved}
+        onReload={() => void load()}
+      />
+      <EscalationForm
+        key={`e${state.data.escalationPolicy.version}`}
+        policy={state.data.escalationPolicy}
+        canManage={canManage}
+        onSaved={saved}
+        onReload={() => void load()}
+      />
     </div>
   );
 }
 
-function AuthorityForm({ authority, canManage, onSaved, onReload }: { authority: AuthorityData['approvalAuthority']; canManage: boolean; onSaved: (notice: string) => void; onReload: () => void }) {
+function AuthorityForm({
+  authority,
+  canManage,
+  onSaved,
+  onReload,
+}: {
+  authority: AuthorityData['approvalAuthority'];
+  canManage: boolean;
+  onSaved: (notice: string) => void;
+  onReload: () => void;
+}) {
   const t = useTranslations('serviceRules');
   const tRoles = useTranslations('admin.roles');
   const errorMessage = useServiceRulesError();
-  const [draft, setDraft] = useState<AuthorityDraft>(() => Object.fromEntries(authority.rules.map((r) => [r.severity, { approve: [...r.approve], close: [...r.close] }])));
+  const [draft, setDraft] = useState<AuthorityDraft>(() =>
+    Object.fromEntries(authority.rules.map((r) => [r.severity, { approve: [...r.approve], close: [...r.close] }])),
+  );
   const [attempted, setAttempted] = useState(false);
   const [pending, setPending] = useState(false);
   const { fieldErrors: serverFields, setFieldErrors: setServerFields, edited } = useFormErrors();
@@ -90,21 +128,37 @@ function AuthorityForm({ authority, canManage, onSaved, onReload }: { authority:
   }
 
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="authority-title" className="space-y-3" data-testid="authority-form">
+    <form
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="authority-title"
+      className="space-y-3"
+      data-testid="authority-form"
+    >
       <div>
-        <h2 id="authority-title" className="text-lg font-semibold">{t('authority.title')}</h2>
+        <h2 id="authority-title" className="text-lg font-semibold">
+          {t('authority.title')}
+        </h2>
         <p className="mt-1 text-sm text-slate-600">{t('authority.hint')}</p>
         {authority.version === 0 && <p className="text-xs text-slate-500">{t('authority.defaults')}</p>}
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
         {SEVERITIES.map((severity) => (
-          <div key={severity} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`authority-${severity}`}>
+          <div
+            key={severity}
+            className="rounded-lg border border-slate-200 bg-white p-4"
+            data-testid={`authority-${severity}`}
+          >
             <h3 className="font-medium">{t(`severity.${severity}`)}</h3>
             {(['approve', 'close'] as const).map((part) => {
               const key = `${severity}.${part}`;
               const error = errorFor(key);
               return (
-                <fieldset key={part} className="mt-3" aria-describedby={error ? `authority-${severity}-${part}-error` : undefined}>
+                <fieldset
+                  key={part}
+                  className="mt-3"
+                  aria-describedby={error ? `authority-${severity}-${part}-error` : undefined}
+                >
                   <legend className="mb-1 text-xs font-medium text-slate-700">{t(`authority.${part}`)}</legend>
                   <div className="grid grid-cols-2 gap-1 text-sm">
                     {ROLES.map((role) => (
@@ -115,7 +169,13 @@ function AuthorityForm({ authority, canManage, onSaved, onReload }: { authority:
                           checked={draft[severity]?.[part].includes(role) ?? false}
                           onChange={(e) => {
                             edited(key);
-                            setDraft((d) => ({ ...d, [severity]: { ...d[severity]!, [part]: toggleRole(d[severity]?.[part] ?? [], role, e.target.checked) } }));
+                            setDraft((d) => ({
+                              ...d,
+                              [severity]: {
+                                ...d[severity]!,
+                                [part]: toggleRole(d[severity]?.[part] ?? [], role, e.target.checked),
+                              },
+                            }));
                           }}
                           data-testid={`authority-${severity}-${part}-${role}`}
                         />
@@ -145,7 +205,17 @@ function AuthorityForm({ authority, canManage, onSaved, onReload }: { authority:
   );
 }
 
-function EscalationForm({ policy, canManage, onSaved, onReload }: { policy: AuthorityData['escalationPolicy']; canManage: boolean; onSaved: (notice: string) => void; onReload: () => void }) {
+function EscalationForm({
+  policy,
+  canManage,
+  onSaved,
+  onReload,
+}: {
+  policy: AuthorityData['escalationPolicy'];
+  canManage: boolean;
+  onSaved: (notice: string) => void;
+  onReload: () => void;
+}) {
   const t = useTranslations('serviceRules');
   const errorMessage = useServiceRulesError();
   const [dueSoon, setDueSoon] = useState(String(policy.dueSoonHours));
@@ -155,7 +225,8 @@ function EscalationForm({ policy, canManage, onSaved, onReload }: { policy: Auth
   const { fieldErrors: serverFields, setFieldErrors: setServerFields, edited } = useFormErrors();
   const [saveError, setSaveError] = useState<unknown>(null);
   const values = { dueSoonHours: positiveInt(dueSoon), overduePeriodHours: positiveInt(period) };
-  const errorFor = (key: keyof typeof values) => (attempted && values[key] === null ? t('escalation.integer') : serverFields[key]);
+  const errorFor = (key: keyof typeof values) =>
+    attempted && values[key] === null ? t('escalation.integer') : serverFields[key];
   // The ladder as it will be with the period typed (level n at (n − 1) periods overdue), else as saved.
   const shownPeriod = values.overduePeriodHours ?? policy.overduePeriodHours;
 
@@ -166,7 +237,10 @@ function EscalationForm({ policy, canManage, onSaved, onReload }: { policy: Auth
     if (values.dueSoonHours === null || values.overduePeriodHours === null) return;
     setPending(true);
     try {
-      await gqlRequest(ServiceRulesUpdateEscalationMutation, { version: policy.version, input: { dueSoonHours: values.dueSoonHours, overduePeriodHours: values.overduePeriodHours } });
+      await gqlRequest(ServiceRulesUpdateEscalationMutation, {
+        version: policy.version,
+        input: { dueSoonHours: values.dueSoonHours, overduePeriodHours: values.overduePeriodHours },
+      });
       onSaved(t('escalation.savedNotice'));
     } catch (error) {
       const fields = fieldErrorsOf(error);
@@ -178,26 +252,64 @@ function EscalationForm({ policy, canManage, onSaved, onReload }: { policy: Auth
   }
 
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="escalation-title" className="space-y-3" data-testid="escalation-form">
+    <form
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="escalation-title"
+      className="space-y-3"
+      data-testid="escalation-form"
+    >
       <div>
-        <h2 id="escalation-title" className="text-lg font-semibold">{t('escalation.title')}</h2>
+        <h2 id="escalation-title" className="text-lg font-semibold">
+          {t('escalation.title')}
+        </h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('escalation.hint')}</p>
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:max-w-2xl">
-        <FormField id="escalation-dueSoon" label={t('escalation.dueSoonHours')} hint={t('escalation.dueSoonHint')} error={errorFor('dueSoonHours')} required>
+        <FormField
+          id="escalation-dueSoon"
+          label={t('escalation.dueSoonHours')}
+          hint={t('escalation.dueSoonHint')}
+          error={errorFor('dueSoonHours')}
+          required
+        >
           {(props) => (
-            <input {...props} type="text" inputMode="numeric" className={inputClass} disabled={!canManage || pending} value={dueSoon} onChange={(e) => {
-              edited('dueSoonHours');
-              setDueSoon(e.target.value);
-            }} data-testid="escalation-dueSoon" />
+            <input
+              {...props}
+              type="text"
+              inputMode="numeric"
+              className={inputClass}
+              disabled={!canManage || pending}
+              value={dueSoon}
+              onChange={(e) => {
+                edited('dueSoonHours');
+                setDueSoon(e.target.value);
+              }}
+              data-testid="escalation-dueSoon"
+            />
           )}
         </FormField>
-        <FormField id="escalation-period" label={t('escalation.overduePeriodHours')} hint={t('escalation.overdueHint')} error={errorFor('overduePeriodHours')} required>
+        <FormField
+          id="escalation-period"
+          label={t('escalation.overduePeriodHours')}
+          hint={t('escalation.overdueHint')}
+          error={errorFor('overduePeriodHours')}
+          required
+        >
           {(props) => (
-            <input {...props} type="text" inputMode="numeric" className={inputClass} disabled={!canManage || pending} value={period} onChange={(e) => {
-              edited('overduePeriodHours');
-              setPeriod(e.target.value);
-            }} data-testid="escalation-period" />
+            <input
+              {...props}
+              type="text"
+              inputMode="numeric"
+              className={inputClass}
+              disabled={!canManage || pending}
+              value={period}
+              onChange={(e) => {
+                edited('overduePeriodHours');
+                setPeriod(e.target.value);
+              }}
+              data-testid="escalation-period"
+            />
           )}
         </FormField>
       </div>
@@ -207,8 +319,12 @@ function EscalationForm({ policy, canManage, onSaved, onReload }: { policy: Auth
           <tbody>
             {policy.levels.map((level, i) => (
               <tr key={level.level} className={tableClass.row}>
-                <th scope="row" className={`${tableClass.td} text-left font-medium`}>{t('escalation.level', { level: level.level })}</th>
-                <td className={tableClass.td}>{i === 0 ? t('escalation.atDue') : t('escalation.after', { hours: i * shownPeriod })}</td>
+                <th scope="row" className={`${tableClass.td} text-left font-medium`}>
+                  {t('escalation.level', { level: level.level })}
+                </th>
+                <td className={tableClass.td}>
+                  {i === 0 ? t('escalation.atDue') : t('escalation.after', { hours: i * shownPeriod })}
+                </td>
                 <td className={tableClass.td}>{level.audience.map((a) => t(`escalation.audience.${a}`)).join('、')}</td>
               </tr>
             ))}

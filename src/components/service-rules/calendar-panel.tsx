@@ -26,7 +26,15 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: CalendarData };
 
 /** 工作时间与节假日: the `businessHours` setting and the year's holidays and make-up working days (CalendarDay). */
-export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage: boolean; initialYear: number; onChanged: () => void }) {
+export function CalendarPanel({
+  canManage,
+  initialYear,
+  onChanged,
+}: {
+  canManage: boolean;
+  initialYear: number;
+  onChanged: () => void;
+}) {
   const t = useTranslations('serviceRules');
   const tc = useTranslations('common');
   const errorMessage = useServiceRulesError();
@@ -60,7 +68,9 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
     setConflict(null);
     try {
       const { importOfficialHolidays: result } = await gqlRequest(ServiceRulesImportOfficialHolidaysMutation, { year });
-      setNotice(t('calendar.importedNotice', { year: result.year, count: result.added.length, skipped: result.skipped }));
+      setNotice(
+        t('calendar.importedNotice', { year: result.year, count: result.added.length, skipped: result.skipped }),
+      );
       onChanged();
       await load();
     } catch (error) {
@@ -98,7 +108,11 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
     <div className="space-y-8" data-testid="calendar-panel">
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
       {conflict && (
-        <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="service-rules-conflict">
+        <p
+          role="alert"
+          className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+          data-testid="service-rules-conflict"
+        >
           {conflict}
         </p>
       )}
@@ -121,9 +135,16 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
 
       <section aria-labelledby="calendar-title" className="space-y-3">
         <div className="flex flex-wrap items-end justify-between gap-3">
-          <h2 id="calendar-title" className="text-lg font-semibold">{t('calendar.title')}</h2>
+          <h2 id="calendar-title" className="text-lg font-semibold">
+            {t('calendar.title')}
+          </h2>
           <div className="flex items-center gap-2">
-            <button type="button" className={buttonClass.secondary} onClick={() => setYear((y) => y - 1)} aria-label={t('calendar.previousYear')}>
+            <button
+              type="button"
+              className={buttonClass.secondary}
+              onClick={() => setYear((y) => y - 1)}
+              aria-label={t('calendar.previousYear')}
+            >
               ‹
             </button>
             <label className="flex items-center gap-2 text-sm">
@@ -141,33 +162,61 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
                 data-testid="calendar-year"
               />
             </label>
-            <button type="button" className={buttonClass.secondary} onClick={() => setYear((y) => y + 1)} aria-label={t('calendar.nextYear')}>
+            <button
+              type="button"
+              className={buttonClass.secondary}
+              onClick={() => setYear((y) => y + 1)}
+              aria-label={t('calendar.nextYear')}
+            >
               ›
             </button>
             {canManage && (
-              <button type="button" className={buttonClass.secondary} onClick={() => void importOfficial()} disabled={importing} data-testid="calendar-import">
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={() => void importOfficial()}
+                disabled={importing}
+                data-testid="calendar-import"
+              >
                 {importing ? t('calendar.importing') : t('calendar.import', { year })}
               </button>
             )}
             {canManage && (
-              <button type="button" className={buttonClass.primary} onClick={() => setAdding(true)} data-testid="calendar-add">
+              <button
+                type="button"
+                className={buttonClass.primary}
+                onClick={() => setAdding(true)}
+                data-testid="calendar-add"
+              >
                 + {t('calendar.add')}
               </button>
             )}
           </div>
         </div>
         {importError && <InlineError>{importError}</InlineError>}
-        {state.status === 'ready' && state.data.calendarDays.length === 0 && <EmptyState testId="calendar-empty">{t('calendar.empty', { year })}</EmptyState>}
+        {state.status === 'ready' && state.data.calendarDays.length === 0 && (
+          <EmptyState testId="calendar-empty">{t('calendar.empty', { year })}</EmptyState>
+        )}
         {state.status === 'ready' && state.data.calendarDays.length > 0 && (
           <div className={tableClass.wrap}>
             <table className={tableClass.table} data-testid="calendar-table">
               <caption className="sr-only">{t('calendar.title')}</caption>
               <thead className={tableClass.head}>
                 <tr>
-                  <th scope="col" className={tableClass.th}>{t('calendar.columns.date')}</th>
-                  <th scope="col" className={tableClass.th}>{t('calendar.columns.kind')}</th>
-                  <th scope="col" className={tableClass.th}>{t('calendar.columns.name')}</th>
-                  {canManage && <th scope="col" className={`${tableClass.th} text-right`}>{t('calendar.columns.actions')}</th>}
+                  <th scope="col" className={tableClass.th}>
+                    {t('calendar.columns.date')}
+                  </th>
+                  <th scope="col" className={tableClass.th}>
+                    {t('calendar.columns.kind')}
+                  </th>
+                  <th scope="col" className={tableClass.th}>
+                    {t('calendar.columns.name')}
+                  </th>
+                  {canManage && (
+                    <th scope="col" className={`${tableClass.th} text-right`}>
+                      {t('calendar.columns.actions')}
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -175,7 +224,9 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
                   <tr key={day.date} className={tableClass.row} data-testid="calendar-row" data-date={day.date}>
                     <td className={`${tableClass.td} tabular-nums`}>{day.date}</td>
                     <td className={tableClass.td}>
-                      <span className={`rounded-full px-2 py-0.5 text-xs ${day.isWorkday ? 'bg-amber-50 text-amber-800' : 'bg-green-50 text-green-800'}`}>
+                      <span
+                        className={`rounded-full px-2 py-0.5 text-xs ${day.isWorkday ? 'bg-amber-50 text-amber-800' : 'bg-green-50 text-green-800'}`}
+                      >
                         {day.isWorkday ? t('calendar.workday') : t('calendar.holiday')}
                       </span>
                     </td>
@@ -234,16 +285,32 @@ export function CalendarPanel({ canManage, initialYear, onChanged }: { canManage
   );
 }
 
-function BusinessHoursForm({ hours, canManage, onSaved, onReload }: { hours: CalendarData['businessHours']; canManage: boolean; onSaved: () => void; onReload: () => void }) {
+function BusinessHoursForm({
+  hours,
+  canManage,
+  onSaved,
+  onReload,
+}: {
+  hours: CalendarData['businessHours'];
+  canManage: boolean;
+  onSaved: () => void;
+  onReload: () => void;
+}) {
   const t = useTranslations('serviceRules');
   const errorMessage = useServiceRulesError();
-  const [draft, setDraft] = useState<HoursDraft>({ days: hours.days, start: hours.start, end: hours.end, timeZone: hours.timeZone });
+  const [draft, setDraft] = useState<HoursDraft>({
+    days: hours.days,
+    start: hours.start,
+    end: hours.end,
+    timeZone: hours.timeZone,
+  });
   const [attempted, setAttempted] = useState(false);
   const [pending, setPending] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const { fieldErrors, setFieldErrors, edited } = useFormErrors();
   const problems = hoursProblems(draft);
-  const errorFor = (key: keyof HoursDraft) => (attempted && problems[key] ? t(`hours.problems.${problems[key]}`) : fieldErrors[key]);
+  const errorFor = (key: keyof HoursDraft) =>
+    attempted && problems[key] ? t(`hours.problems.${problems[key]}`) : fieldErrors[key];
   const change = (patch: Partial<HoursDraft>, key: keyof HoursDraft) => {
     edited(key);
     setDraft((d) => ({ ...d, ...patch }));
@@ -256,7 +323,10 @@ function BusinessHoursForm({ hours, canManage, onSaved, onReload }: { hours: Cal
     if (Object.keys(problems).length) return;
     setPending(true);
     try {
-      await gqlRequest(ServiceRulesUpdateBusinessHoursMutation, { version: hours.version, input: { ...draft, timeZone: draft.timeZone.trim() } });
+      await gqlRequest(ServiceRulesUpdateBusinessHoursMutation, {
+        version: hours.version,
+        input: { ...draft, timeZone: draft.timeZone.trim() },
+      });
       onSaved();
     } catch (error) {
       const fields = fieldErrorsOf(error);
@@ -269,8 +339,16 @@ function BusinessHoursForm({ hours, canManage, onSaved, onReload }: { hours: Cal
 
   const disabled = !canManage || pending;
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="hours-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="hours-form">
-      <h2 id="hours-title" className="text-lg font-semibold">{t('hours.title')}</h2>
+    <form
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="hours-title"
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="hours-form"
+    >
+      <h2 id="hours-title" className="text-lg font-semibold">
+        {t('hours.title')}
+      </h2>
       {hours.version === 0 && <p className="text-xs text-slate-500">{t('hours.defaults')}</p>}
       <fieldset aria-describedby={errorFor('days') ? 'hours-days-error' : undefined}>
         <legend className="mb-1 text-xs font-medium text-slate-700">{t('hours.days')}</legend>
@@ -281,7 +359,16 @@ function BusinessHoursForm({ hours, canManage, onSaved, onReload }: { hours: Cal
                 type="checkbox"
                 disabled={disabled}
                 checked={draft.days.includes(d)}
-                onChange={(e) => change({ days: e.target.checked ? [...draft.days, d].sort((a, b) => a - b) : draft.days.filter((x) => x !== d) }, 'days')}
+                onChange={(e) =>
+                  change(
+                    {
+                      days: e.target.checked
+                        ? [...draft.days, d].sort((a, b) => a - b)
+                        : draft.days.filter((x) => x !== d),
+                    },
+                    'days',
+                  )
+                }
                 data-testid={`hours-day-${d}`}
               />
               {t(`hours.weekday.${d}`)}
@@ -296,13 +383,49 @@ function BusinessHoursForm({ hours, canManage, onSaved, onReload }: { hours: Cal
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-3">
         <FormField id="hours-start" label={t('hours.start')} error={errorFor('start')} required>
-          {(props) => <input {...props} type="time" className={inputClass} disabled={disabled} value={draft.start} onChange={(e) => change({ start: e.target.value }, 'start')} data-testid="hours-start" />}
+          {(props) => (
+            <input
+              {...props}
+              type="time"
+              className={inputClass}
+              disabled={disabled}
+              value={draft.start}
+              onChange={(e) => change({ start: e.target.value }, 'start')}
+              data-testid="hours-start"
+            />
+          )}
         </FormField>
         <FormField id="hours-end" label={t('hours.end')} error={errorFor('end')} required>
-          {(props) => <input {...props} type="time" className={inputClass} disabled={disabled} value={draft.end} onChange={(e) => change({ end: e.target.value }, 'end')} data-testid="hours-end" />}
+          {(props) => (
+            <input
+              {...props}
+              type="time"
+              className={inputClass}
+              disabled={disabled}
+              value={draft.end}
+              onChange={(e) => change({ end: e.target.value }, 'end')}
+              data-testid="hours-end"
+            />
+          )}
         </FormField>
-        <FormField id="hours-timeZone" label={t('hours.timeZone')} hint={t('hours.timeZoneHint')} error={errorFor('timeZone')} required>
-          {(props) => <input {...props} type="text" className={inputClass} disabled={disabled} value={draft.timeZone} onChange={(e) => change({ timeZone: e.target.value }, 'timeZone')} data-testid="hours-timeZone" />}
+        <FormField
+          id="hours-timeZone"
+          label={t('hours.timeZone')}
+          hint={t('hours.timeZoneHint')}
+          error={errorFor('timeZone')}
+          required
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              className={inputClass}
+              disabled={disabled}
+              value={draft.timeZone}
+              onChange={(e) => change({ timeZone: e.target.value }, 'timeZone')}
+              data-testid="hours-timeZone"
+            />
+          )}
         </FormField>
       </div>
       {saveError !== null && <SaveError error={saveError} message={errorMessage(saveError)} onReload={onReload} />}
@@ -315,7 +438,17 @@ function BusinessHoursForm({ hours, canManage, onSaved, onReload }: { hours: Cal
   );
 }
 
-function AddDaysDialog({ open, year, onClose, onAdded }: { open: boolean; year: number; onClose: () => void; onAdded: (count: number, firstDate: string) => void }) {
+function AddDaysDialog({
+  open,
+  year,
+  onClose,
+  onAdded,
+}: {
+  open: boolean;
+  year: number;
+  onClose: () => void;
+  onAdded: (count: number, firstDate: string) => void;
+}) {
   const t = useTranslations('serviceRules');
   const errorMessage = useServiceRulesError();
   const formId = useId();
@@ -345,7 +478,9 @@ function AddDaysDialog({ open, year, onClose, onAdded }: { open: boolean; year: 
     if (Object.keys(problems).length) return;
     setPending(true);
     try {
-      const { addCalendarDays } = await gqlRequest(ServiceRulesAddCalendarDaysMutation, { input: { from, to: to || null, isWorkday, name: name.trim() } });
+      const { addCalendarDays } = await gqlRequest(ServiceRulesAddCalendarDaysMutation, {
+        input: { from, to: to || null, isWorkday, name: name.trim() },
+      });
       onAdded(addCalendarDays.length, addCalendarDays[0]?.date ?? from);
     } catch (error) {
       const fields = fieldErrorsOf(error);
@@ -372,18 +507,38 @@ function AddDaysDialog({ open, year, onClose, onAdded }: { open: boolean; year: 
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id={`${formId}-from`} label={t('calendar.form.from')} error={fieldErrors.from} required>
           {(props) => (
-            <input {...props} type="date" min={`${year - 1}-01-01`} className={inputClass} value={from} onChange={(e) => {
-              setFrom(e.target.value);
-              edited('from');
-            }} data-testid="calendar-from" />
+            <input
+              {...props}
+              type="date"
+              min={`${year - 1}-01-01`}
+              className={inputClass}
+              value={from}
+              onChange={(e) => {
+                setFrom(e.target.value);
+                edited('from');
+              }}
+              data-testid="calendar-from"
+            />
           )}
         </FormField>
-        <FormField id={`${formId}-to`} label={t('calendar.form.to')} hint={t('calendar.form.toHint')} error={fieldErrors.to}>
+        <FormField
+          id={`${formId}-to`}
+          label={t('calendar.form.to')}
+          hint={t('calendar.form.toHint')}
+          error={fieldErrors.to}
+        >
           {(props) => (
-            <input {...props} type="date" className={inputClass} value={to} onChange={(e) => {
-              setTo(e.target.value);
-              edited('to');
-            }} data-testid="calendar-to" />
+            <input
+              {...props}
+              type="date"
+              className={inputClass}
+              value={to}
+              onChange={(e) => {
+                setTo(e.target.value);
+                edited('to');
+              }}
+              data-testid="calendar-to"
+            />
           )}
         </FormField>
       </div>
@@ -391,21 +546,42 @@ function AddDaysDialog({ open, year, onClose, onAdded }: { open: boolean; year: 
         <legend className="mb-1 text-xs font-medium text-slate-700">{t('calendar.form.kind')}</legend>
         <div className="flex gap-4 text-sm">
           <label className="flex items-center gap-1.5">
-            <input type="radio" name={`${formId}-kind`} checked={!isWorkday} onChange={() => setIsWorkday(false)} data-testid="calendar-kind-holiday" />
+            <input
+              type="radio"
+              name={`${formId}-kind`}
+              checked={!isWorkday}
+              onChange={() => setIsWorkday(false)}
+              data-testid="calendar-kind-holiday"
+            />
             {t('calendar.holiday')}
           </label>
           <label className="flex items-center gap-1.5">
-            <input type="radio" name={`${formId}-kind`} checked={isWorkday} onChange={() => setIsWorkday(true)} data-testid="calendar-kind-workday" />
+            <input
+              type="radio"
+              name={`${formId}-kind`}
+              checked={isWorkday}
+              onChange={() => setIsWorkday(true)}
+              data-testid="calendar-kind-workday"
+            />
             {t('calendar.workday')}
           </label>
         </div>
       </fieldset>
       <FormField id={`${formId}-name`} label={t('calendar.form.name')} error={fieldErrors.name} required>
         {(props) => (
-          <input {...props} type="text" maxLength={50} placeholder={t('calendar.form.namePlaceholder')} className={inputClass} value={name} onChange={(e) => {
-            setName(e.target.value);
-            edited('name');
-          }} data-testid="calendar-name" />
+          <input
+            {...props}
+            type="text"
+            maxLength={50}
+            placeholder={t('calendar.form.namePlaceholder')}
+            className={inputClass}
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              edited('name');
+            }}
+            data-testid="calendar-name"
+          />
         )}
       </FormField>
     </FormDialog>

@@ -22,7 +22,8 @@ import {
 
 // The screen's own documents through the real Apollo pipeline: they validate against the schema and do what the
 // screen expects for a service manager; a quality manager reads but may not write.
-const run = <R, V>(viewer: Viewer, doc: TypedDocumentNode<R, V>, variables: Record<string, unknown> = {}) => gqlOk<R>(viewer, print(doc), variables);
+const run = <R, V>(viewer: Viewer, doc: TypedDocumentNode<R, V>, variables: Record<string, unknown> = {}) =>
+  gqlOk<R>(viewer, print(doc), variables);
 
 let manager: Viewer;
 let quality: Viewer;
@@ -33,33 +34,67 @@ beforeAll(async () => {
 
 describe('service-rules screen operations', () => {
   it('SLA tab: create, edit, deactivate, preview, changes', async () => {
-    const input = { interactionType: 'COMPLAINT', severity: 'MAJOR', keyAccount: null, triageHours: 4, resolutionHours: 24, callbackDays: 7 };
+    const input = {
+      interactionType: 'COMPLAINT',
+      severity: 'MAJOR',
+      keyAccount: null,
+      triageHours: 4,
+      resolutionHours: 24,
+      callbackDays: 7,
+    };
     const { createSlaRule: rule } = await run(manager, ServiceRulesCreateSlaRuleMutation, { input });
-    const { updateSlaRule: edited } = await run(manager, ServiceRulesUpdateSlaRuleMutation, { id: rule.id, version: rule.version, input: { ...input, resolutionHours: 20 } });
+    const { updateSlaRule: edited } = await run(manager, ServiceRulesUpdateSlaRuleMutation, {
+      id: rule.id,
+      version: rule.version,
+      input: { ...input, resolutionHours: 20 },
+    });
     expect(edited).toMatchObject({ resolutionHours: 20, version: 2 });
-    const preview = await run(quality, ServiceRulesPreviewQuery, { type: 'COMPLAINT', severity: 'MAJOR', keyAccount: false });
+    const preview = await run(quality, ServiceRulesPreviewQuery, {
+      type: 'COMPLAINT',
+      severity: 'MAJOR',
+      keyAccount: false,
+    });
     expect(preview.slaRulePreview.rule?.id).toBe(rule.id);
     await run(manager, ServiceRulesSetSlaRuleActiveMutation, { id: rule.id, version: 2, active: false });
     expect((await run(quality, ServiceRulesSlaRulesQuery)).slaRules[0]?.active).toBe(false);
     const { serviceRuleChanges } = await run(quality, ServiceRulesChangesQuery);
-    expect(serviceRuleChanges.map((c) => `${c.entityType}:${c.action}`)).toEqual(['SlaRule:DEACTIVATE', 'SlaRule:UPDATE', 'SlaRule:CREATE']);
+    expect(serviceRuleChanges.map((c) => `${c.entityType}:${c.action}`)).toEqual([
+      'SlaRule:DEACTIVATE',
+      'SlaRule:UPDATE',
+      'SlaRule:CREATE',
+    ]);
   });
 
   it('calendar and authority tabs', async () => {
     const calendar = await run(quality, ServiceRulesCalendarQuery, { year: 2031 });
     expect(calendar.businessHours.version).toBe(0);
-    await run(manager, ServiceRulesUpdateBusinessHoursMutation, { version: 0, input: { timeZone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '08:30', end: '17:30' } });
-    await run(manager, ServiceRulesAddCalendarDaysMutation, { input: { from: '2031-05-01', to: '2031-05-03', isWorkday: false, name: '劳动节' } });
+    await run(manager, ServiceRulesUpdateBusinessHoursMutation, {
+      version: 0,
+      input: { timeZone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '08:30', end: '17:30' },
+    });
+    await run(manager, ServiceRulesAddCalendarDaysMutation, {
+      input: { from: '2031-05-01', to: '2031-05-03', isWorkday: false, name: '劳动节' },
+    });
     const after = await run(quality, ServiceRulesCalendarQuery, { year: 2031 });
     expect(after.calendarDays.map((d) => d.date)).toEqual(['2031-05-01', '2031-05-02', '2031-05-03']);
     await run(manager, ServiceRulesRemoveCalendarDayMutation, { date: '2031-05-03', version: 1 });
 
     const authority = await run(quality, ServiceRulesAuthorityQuery);
     expect(authority.escalationPolicy.levels).toHaveLength(4);
-    const input = authority.approvalAuthority.rules.map((r) => ({ severity: r.severity, approve: r.approve, close: r.close }));
+    const input = authority.approvalAuthority.rules.map((r) => ({
+      severity: r.severity,
+      approve: r.approve,
+      close: r.close,
+    }));
     await run(manager, ServiceRulesUpdateAuthorityMutation, { version: 0, input });
-    await run(manager, ServiceRulesUpdateEscalationMutation, { version: 0, input: { dueSoonHours: 4, overduePeriodHours: 8 } });
-    const refused = await gqlAs(quality, print(ServiceRulesUpdateEscalationMutation), { version: 1, input: { dueSoonHours: 4, overduePeriodHours: 8 } });
+    await run(manager, ServiceRulesUpdateEscalationMutation, {
+      version: 0,
+      input: { dueSoonHours: 4, overduePeriodHours: 8 },
+    });
+    const refused = await gqlAs(quality, print(ServiceRulesUpdateEscalationMutation), {
+      version: 1,
+      input: { dueSoonHours: 4, overduePeriodHours: 8 },
+    });
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
   });
 });

@@ -6,12 +6,21 @@ describe('service-rules form checks', () => {
 
   it('accept the company hours and name each problem', () => {
     expect(hoursProblems(hours)).toEqual({});
-    expect(hoursProblems({ ...hours, days: [], start: '8:30', timeZone: ' ' })).toEqual({ days: 'days', start: 'time', timeZone: 'timeZone' });
+    expect(hoursProblems({ ...hours, days: [], start: '8:30', timeZone: ' ' })).toEqual({
+      days: 'days',
+      start: 'time',
+      timeZone: 'timeZone',
+    });
     expect(hoursProblems({ ...hours, end: '08:00' })).toEqual({ end: 'order' });
   });
 
   it('find a severity without an approver or a closer', () => {
-    expect(authorityProblems({ GENERAL: { approve: ['QUALITY_MANAGER'], close: [] }, MAJOR: { approve: [], close: ['EXECUTIVE'] } })).toEqual(['GENERAL.close', 'MAJOR.approve']);
+    expect(
+      authorityProblems({
+        GENERAL: { approve: ['QUALITY_MANAGER'], close: [] },
+        MAJOR: { approve: [], close: ['EXECUTIVE'] },
+      }),
+    ).toEqual(['GENERAL.close', 'MAJOR.approve']);
     expect(toggleRole(['EXECUTIVE'], 'EXECUTIVE', true)).toEqual(['EXECUTIVE']);
     expect(toggleRole(['EXECUTIVE', 'QUALITY_MANAGER'], 'EXECUTIVE', false)).toEqual(['QUALITY_MANAGER']);
   });

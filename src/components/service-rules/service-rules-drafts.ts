@@ -20,11 +20,21 @@ export type AuthorityDraft = Record<string, { approve: string[]; close: string[]
 
 /** The severities/parts with no role chosen, keyed like the server's fields (`MAJOR.approve`). */
 export function authorityProblems(draft: AuthorityDraft): string[] {
-  return Object.entries(draft).flatMap(([severity, parts]) => (['approve', 'close'] as const).filter((p) => parts[p].length === 0).map((p) => `${severity}.${p}`));
+  return Object.entries(draft).flatMap(([severity, parts]) =>
+    (['approve', 'close'] as const).filter((p) => parts[p].length === 0).map((p) => `${severity}.${p}`),
+  );
 }
 
 /** Adds or removes a role, keeping the list free of duplicates. */
-export const toggleRole = (list: readonly string[], role: string, on: boolean) => (on ? [...new Set([...list, role])] : list.filter((r) => r !== role));
+export const toggleRole = (list: readonly string[], role: string, on: boolean) =>
+  on ? [...new Set([...list, role])] : list.filter((r) => r !== role);
 
 /** Who the escalation ladder's levels reach (escalation.rules.ts `Audience`), each with a label on the screen. */
-export const AUDIENCES_OF_LADDER = ['OWNER', 'DEPARTMENT_HEAD', 'SERVICE_MANAGERS', 'EXECUTIVES', 'QUALITY_MANAGERS', 'CALLBACK_ASSIGNEES'] as const;
+export const AUDIENCES_OF_LADDER = [
+  'OWNER',
+  'DEPARTMENT_HEAD',
+  'SERVICE_MANAGERS',
+  'EXECUTIVES',
+  'QUALITY_MANAGERS',
+  'CALLBACK_ASSIGNEES',
+] as const;

@@ -16,7 +16,10 @@ function sources(): { file: string; text: string }[] {
   const files = readdirSync(__dirname)
     .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
     .map((f) => join(__dirname, f));
-  return [...files, join(root, 'src/app/console/(app)/admin/service-rules/page.tsx')].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  return [...files, join(root, 'src/app/console/(app)/admin/service-rules/page.tsx')].map((file) => ({
+    file,
+    text: readFileSync(file, 'utf8'),
+  }));
 }
 
 describe('service rules messages', () => {
@@ -31,9 +34,11 @@ describe('service rules messages', () => {
     for (const problem of ['days', 'time', 'order', 'timeZone']) expect(zhKeys).toContain(`hours.problems.${problem}`);
     for (const audience of AUDIENCES_OF_LADDER) expect(zhKeys).toContain(`escalation.audience.${audience}`);
     for (const entity of ['SlaRule', 'Setting', 'CalendarDay']) expect(zhKeys).toContain(`changes.entity.${entity}`);
-    for (const action of ['CREATE', 'UPDATE', 'DELETE', 'ACTIVATE', 'DEACTIVATE']) expect(zhKeys).toContain(`changes.action.${action}`);
+    for (const action of ['CREATE', 'UPDATE', 'DELETE', 'ACTIVATE', 'DEACTIVATE'])
+      expect(zhKeys).toContain(`changes.action.${action}`);
     for (const tab of ['sla', 'calendar', 'authority']) expect(zhKeys).toContain(`tabs.${tab}`);
-    for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown']) expect(zhKeys).toContain(`errors.${kind}`);
+    for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown'])
+      expect(zhKeys).toContain(`errors.${kind}`);
   });
 
   it('name the screen in the navigation, and say a conflict means reload', () => {
@@ -49,10 +54,13 @@ describe('service rules messages', () => {
     const missing: string[] = [];
     let used = 0;
     for (const { file, text } of sources()) {
-      const prefixes = [...text.matchAll(/(?:useTranslations|getTranslations)\('serviceRules(?:\.([\w.]+))?'\)/g)].map((m) => (m[1] ? `${m[1]}.` : ''));
+      const prefixes = [...text.matchAll(/(?:useTranslations|getTranslations)\('serviceRules(?:\.([\w.]+))?'\)/g)].map(
+        (m) => (m[1] ? `${m[1]}.` : ''),
+      );
       for (const [, key] of text.matchAll(/\bt\(\s*'([^']+)'/g)) {
         used += 1;
-        if (!prefixes.some((prefix) => zhKeys.has(`${prefix}${key}`))) missing.push(`${file.replace(root, '')}: ${key}`);
+        if (!prefixes.some((prefix) => zhKeys.has(`${prefix}${key}`)))
+          missing.push(`${file.replace(root, '')}: ${key}`);
       }
     }
     expect(used).toBeGreaterThan(80);

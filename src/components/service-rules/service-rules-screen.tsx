@@ -25,7 +25,10 @@ export function ServiceRulesScreen({ canManage, initialYear }: { canManage: bool
     <div className="space-y-6">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       {!canManage && (
-        <p className="rounded border border-slate-200 bg-slate-50 px-4 py-2 text-sm text-slate-600" data-testid="service-rules-read-only">
+        <p
+          className="rounded border border-slate-200 bg-slate-50 px-4 py-2 text-sm text-slate-600"
+          data-testid="service-rules-read-only"
+        >
           {t('readOnly')}
         </p>
       )}

@@ -27,7 +27,10 @@ export function SaveError({ error, message, onReload }: { error: unknown; messag
   const t = useTranslations('serviceRules');
   return (
     <InlineError>
-      <span className="flex flex-wrap items-center justify-between gap-2" data-testid={isConflict(error) ? 'service-rules-conflict' : 'service-rules-error'}>
+      <span
+        className="flex flex-wrap items-center justify-between gap-2"
+        data-testid={isConflict(error) ? 'service-rules-conflict' : 'service-rules-error'}
+      >
         <span>{message}</span>
         {isConflict(error) && (
           <button type="button" className={buttonClass.secondary} onClick={onReload}>

@@ -31,7 +31,15 @@ const keyAccountValue = (v: boolean | null | undefined) => (v == null ? '' : v ?
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; rules: Rule[] };
 
 /** The SLA rules table (SPEC §4: by type, severity and key-account status), with create/edit and (de)activation. */
-export function SlaRulesPanel({ canManage, timeZone, onChanged }: { canManage: boolean; timeZone: string; onChanged: () => void }) {
+export function SlaRulesPanel({
+  canManage,
+  timeZone,
+  onChanged,
+}: {
+  canManage: boolean;
+  timeZone: string;
+  onChanged: () => void;
+}) {
   const t = useTranslations('serviceRules');
   const tc = useTranslations('common');
   const errorMessage = useServiceRulesError();
@@ -61,7 +69,11 @@ export function SlaRulesPanel({ canManage, timeZone, onChanged }: { canManage: b
     setTogglePending(true);
     setToggleError(null);
     try {
-      const { setSlaRuleActive: rule } = await gqlRequest(ServiceRulesSetSlaRuleActiveMutation, { id: toggle.id, version: toggle.version, active: !toggle.active });
+      const { setSlaRuleActive: rule } = await gqlRequest(ServiceRulesSetSlaRuleActiveMutation, {
+        id: toggle.id,
+        version: toggle.version,
+        active: !toggle.active,
+      });
       setNotice(t(rule.active ? 'sla.activatedNotice' : 'sla.deactivatedNotice', { rule: ruleLabel(rule) }));
       setToggle(null);
       onChanged();
@@ -83,11 +95,18 @@ export function SlaRulesPanel({ canManage, timeZone, onChanged }: { canManage: b
     <section aria-labelledby="sla-title" className="space-y-4" data-testid="sla-panel">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h2 id="sla-title" className="text-lg font-semibold">{t('tabs.sla')}</h2>
+          <h2 id="sla-title" className="text-lg font-semibold">
+            {t('tabs.sla')}
+          </h2>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('sla.hint')}</p>
         </div>
         {canManage && (
-          <button type="button" className={buttonClass.primary} onClick={() => setEditing('new')} data-testid="sla-create">
+          <button
+            type="button"
+            className={buttonClass.primary}
+            onClick={() => setEditing('new')}
+            data-testid="sla-create"
+          >
             + {t('sla.create')}
           </button>
         )}
@@ -95,42 +114,91 @@ export function SlaRulesPanel({ canManage, timeZone, onChanged }: { canManage: b
 
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
       {conflict && (
-        <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="service-rules-conflict">
+        <p
+          role="alert"
+          className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+          data-testid="service-rules-conflict"
+        >
           {conflict}
         </p>
       )}
       {state.status === 'loading' && <StatusMessage tone="info">{tc('loading')}</StatusMessage>}
       {state.status === 'error' && <ErrorBanner message={state.message} onRetry={() => void load()} />}
-      {state.status === 'ready' && state.rules.length === 0 && <EmptyState testId="sla-empty">{t('sla.empty')}</EmptyState>}
+      {state.status === 'ready' && state.rules.length === 0 && (
+        <EmptyState testId="sla-empty">{t('sla.empty')}</EmptyState>
+      )}
       {state.status === 'ready' && state.rules.length > 0 && (
         <div className={tableClass.wrap}>
           <table className={tableClass.table} data-testid="sla-table">
             <caption className="sr-only">{t('tabs.sla')}</caption>
             <thead className={tableClass.head}>
               <tr>
-                <th scope="col" className={tableClass.th}>{t('sla.columns.type')}</th>
-                <th scope="col" className={tableClass.th}>{t('sla.columns.severity')}</th>
-                <th scope="col" className={tableClass.th}>{t('sla.columns.keyAccount')}</th>
-                <th scope="col" className={`${tableClass.th} text-right`}>{t('sla.columns.triageHours')}</th>
-                <th scope="col" className={`${tableClass.th} text-right`}>{t('sla.columns.resolutionHours')}</th>
-                <th scope="col" className={`${tableClass.th} text-right`}>{t('sla.columns.callbackDays')}</th>
-                <th scope="col" className={tableClass.th}>{t('sla.columns.status')}</th>
-                {canManage && <th scope="col" className={`${tableClass.th} text-right`}>{t('sla.columns.actions')}</th>}
+                <th scope="col" className={tableClass.th}>
+                  {t('sla.columns.type')}
+                </th>
+                <th scope="col" className={tableClass.th}>
+                  {t('sla.columns.severity')}
+                </th>
+                <th scope="col" className={tableClass.th}>
+                  {t('sla.columns.keyAccount')}
+                </th>
+                <th scope="col" className={`${tableClass.th} text-right`}>
+                  {t('sla.columns.triageHours')}
+                </th>
+                <th scope="col" className={`${tableClass.th} text-right`}>
+                  {t('sla.columns.resolutionHours')}
+                </th>
+                <th scope="col" className={`${tableClass.th} text-right`}>
+                  {t('sla.columns.callbackDays')}
+                </th>
+                <th scope="col" className={tableClass.th}>
+                  {t('sla.columns.status')}
+                </th>
+                {canManage && (
+                  <th scope="col" className={`${tableClass.th} text-right`}>
+                    {t('sla.columns.actions')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
               {state.rules.map((rule) => (
-                <tr key={rule.id} className={`${tableClass.row} ${rule.active ? '' : 'text-slate-400'}`} data-testid="sla-row" data-rule={ruleLabel(rule)}>
-                  <td className={tableClass.td}>{rule.interactionType ? t(`type.${rule.interactionType}`) : t('any')}</td>
+                <tr
+                  key={rule.id}
+                  className={`${tableClass.row} ${rule.active ? '' : 'text-slate-400'}`}
+                  data-testid="sla-row"
+                  data-rule={ruleLabel(rule)}
+                >
+                  <td className={tableClass.td}>
+                    {rule.interactionType ? t(`type.${rule.interactionType}`) : t('any')}
+                  </td>
                   <td className={tableClass.td}>{rule.severity ? t(`severity.${rule.severity}`) : t('any')}</td>
-                  <td className={tableClass.td}>{rule.keyAccount == null ? t('keyAccount.any') : rule.keyAccount ? t('keyAccount.yes') : t('keyAccount.no')}</td>
-                  <td className={`${tableClass.td} text-right tabular-nums`}>{t('sla.hours', { count: rule.triageHours })}</td>
-                  <td className={`${tableClass.td} text-right tabular-nums`} data-testid="sla-resolution">{t('sla.hours', { count: rule.resolutionHours })}</td>
-                  <td className={`${tableClass.td} text-right tabular-nums`}>{t('sla.days', { count: rule.callbackDays })}</td>
+                  <td className={tableClass.td}>
+                    {rule.keyAccount == null
+                      ? t('keyAccount.any')
+                      : rule.keyAccount
+                        ? t('keyAccount.yes')
+                        : t('keyAccount.no')}
+                  </td>
+                  <td className={`${tableClass.td} text-right tabular-nums`}>
+                    {t('sla.hours', { count: rule.triageHours })}
+                  </td>
+                  <td className={`${tableClass.td} text-right tabular-nums`} data-testid="sla-resolution">
+                    {t('sla.hours', { count: rule.resolutionHours })}
+                  </td>
+                  <td className={`${tableClass.td} text-right tabular-nums`}>
+                    {t('sla.days', { count: rule.callbackDays })}
+                  </td>
                   <td className={tableClass.td}>{rule.active ? t('sla.active') : t('sla.inactive')}</td>
                   {canManage && (
                     <td className={`${tableClass.td} whitespace-nowrap text-right`}>
-                      <button type="button" className={buttonClass.ghost} onClick={() => setEditing(rule)} aria-label={`${t('sla.edit')} ${ruleLabel(rule)}`} data-testid="sla-edit">
+                      <button
+                        type="button"
+                        className={buttonClass.ghost}
+                        onClick={() => setEditing(rule)}
+                        aria-label={`${t('sla.edit')} ${ruleLabel(rule)}`}
+                        data-testid="sla-edit"
+                      >
                         {t('sla.edit')}
                       </button>
                       <button
@@ -189,7 +257,17 @@ export function SlaRulesPanel({ canManage, timeZone, onChanged }: { canManage: b
   );
 }
 
-function SlaRuleDialog({ rule, onClose, onSaved, onReload }: { rule: Rule | 'new' | null; onClose: () => void; onSaved: (rule: Rule) => void; onReload: () => void }) {
+function SlaRuleDialog({
+  rule,
+  onClose,
+  onSaved,
+  onReload,
+}: {
+  rule: Rule | 'new' | null;
+  onClose: () => void;
+  onSaved: (rule: Rule) => void;
+  onReload: () => void;
+}) {
   const t = useTranslations('serviceRules');
   const errorMessage = useServiceRulesError();
   const formId = useId();
@@ -219,8 +297,16 @@ function SlaRuleDialog({ rule, onClose, onSaved, onReload }: { rule: Rule | 'new
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const numbers = { triageHours: positiveInt(triage), resolutionHours: positiveInt(resolution), callbackDays: positiveInt(callback) };
-    const problems = Object.fromEntries(Object.entries(numbers).filter(([, n]) => n === null).map(([k]) => [k, t('sla.form.required')]));
+    const numbers = {
+      triageHours: positiveInt(triage),
+      resolutionHours: positiveInt(resolution),
+      callbackDays: positiveInt(callback),
+    };
+    const problems = Object.fromEntries(
+      Object.entries(numbers)
+        .filter(([, n]) => n === null)
+        .map(([k]) => [k, t('sla.form.required')]),
+    );
     setFieldErrors(problems);
     setSaveError(null);
     if (Object.keys(problems).length) {
@@ -240,19 +326,36 @@ function SlaRuleDialog({ rule, onClose, onSaved, onReload }: { rule: Rule | 'new
       const saved =
         rule === 'new' || rule === null
           ? (await gqlRequest(ServiceRulesCreateSlaRuleMutation, { input })).createSlaRule
-          : (await gqlRequest(ServiceRulesUpdateSlaRuleMutation, { id: rule.id, version: rule.version, input })).updateSlaRule;
+          : (await gqlRequest(ServiceRulesUpdateSlaRuleMutation, { id: rule.id, version: rule.version, input }))
+              .updateSlaRule;
       onSaved(saved);
     } catch (error) {
       const fields = fieldErrorsOf(error);
       setFieldErrors(fields);
-      const shown = ['interactionType', 'severity', 'keyAccount', 'triageHours', 'resolutionHours', 'callbackDays', 'combination'];
+      const shown = [
+        'interactionType',
+        'severity',
+        'keyAccount',
+        'triageHours',
+        'resolutionHours',
+        'callbackDays',
+        'combination',
+      ];
       if (!Object.keys(fields).some((k) => shown.includes(k))) setSaveError(error);
     } finally {
       setPending(false);
     }
   }
 
-  const select = (id: string, label: string, value: string, set: (v: string) => void, field: string, options: [string, string][], hint?: string) => (
+  const select = (
+    id: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    field: string,
+    options: [string, string][],
+    hint?: string,
+  ) => (
     <FormField id={`${formId}-${id}`} label={label} hint={hint} error={fieldErrors[field]}>
       {(props) => (
         <select
@@ -308,14 +411,33 @@ function SlaRuleDialog({ rule, onClose, onSaved, onReload }: { rule: Rule | 'new
       onSubmit={submit}
     >
       {fieldErrors.combination && (
-        <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="sla-combination-error">
+        <p
+          role="alert"
+          className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid="sla-combination-error"
+        >
           {fieldErrors.combination}
         </p>
       )}
       <div className="grid gap-4 sm:grid-cols-3">
-        {select('type', t('sla.form.type'), type, setType, 'interactionType', [['', t('any')], ...TYPES.map((x): [string, string] => [x, t(`type.${x}`)])])}
-        {select('severity', t('sla.form.severity'), severity, setSeverity, 'severity', [['', t('any')], ...SEVERITIES.map((x): [string, string] => [x, t(`severity.${x}`)])], t('sla.form.severityHint'))}
-        {select('keyAccount', t('sla.form.keyAccount'), keyAccount, setKeyAccount, 'keyAccount', [['', t('keyAccount.any')], ['yes', t('keyAccount.yes')], ['no', t('keyAccount.no')]])}
+        {select('type', t('sla.form.type'), type, setType, 'interactionType', [
+          ['', t('any')],
+          ...TYPES.map((x): [string, string] => [x, t(`type.${x}`)]),
+        ])}
+        {select(
+          'severity',
+          t('sla.form.severity'),
+          severity,
+          setSeverity,
+          'severity',
+          [['', t('any')], ...SEVERITIES.map((x): [string, string] => [x, t(`severity.${x}`)])],
+          t('sla.form.severityHint'),
+        )}
+        {select('keyAccount', t('sla.form.keyAccount'), keyAccount, setKeyAccount, 'keyAccount', [
+          ['', t('keyAccount.any')],
+          ['yes', t('keyAccount.yes')],
+          ['no', t('keyAccount.no')],
+        ])}
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         {number('triageHours', t('sla.form.triageHours'), triage, setTriage, t('sla.form.triageHint'))}
@@ -348,7 +470,11 @@ function RulePreview({ timeZone, refreshKey }: { timeZone: string; refreshKey: u
         const rule = rules.find((r) => r.id === p.rule?.id);
         setResult({
           text: rule
-            ? [t('sla.preview.applies', { rule: ruleLabel(rule) }), t('sla.preview.triageDue', { at: formatDateTime(p.triageDueAt, timeZone) }), t('sla.preview.resolutionDue', { at: formatDateTime(p.resolutionDueAt, timeZone) })]
+            ? [
+                t('sla.preview.applies', { rule: ruleLabel(rule) }),
+                t('sla.preview.triageDue', { at: formatDateTime(p.triageDueAt, timeZone) }),
+                t('sla.preview.resolutionDue', { at: formatDateTime(p.resolutionDueAt, timeZone) }),
+              ]
             : [t('sla.preview.none')],
         });
       })
@@ -375,7 +501,12 @@ function RulePreview({ timeZone, refreshKey }: { timeZone: string; refreshKey: u
         </label>
         <label>
           <span className="mb-1 block text-xs text-slate-600">{t('sla.preview.severity')}</span>
-          <select className={inputClass} value={severity} onChange={(e) => setSeverity(asSeverity(e.target.value) ?? '')} disabled={type !== 'COMPLAINT'}>
+          <select
+            className={inputClass}
+            value={severity}
+            onChange={(e) => setSeverity(asSeverity(e.target.value) ?? '')}
+            disabled={type !== 'COMPLAINT'}
+          >
             <option value="">{t('any')}</option>
             {SEVERITIES.map((x) => (
               <option key={x} value={x}>

@@ -9,13 +9,29 @@ import { gqlRequest } from '@/lib/graphql-client';
 import { segmentRows, SMALL_SAMPLE } from './analysis-maths';
 import { SurveyAnalysisBreakdownQuery } from './analysis-operations';
 import { SEGMENT_VALUES, toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
-import { ChartFigure, EmptyState, Section, SectionSkeleton, SmallSampleBadge, tableClass, useAnalysisErrorMessage } from './analysis-ui';
+import {
+  ChartFigure,
+  EmptyState,
+  Section,
+  SectionSkeleton,
+  SmallSampleBadge,
+  tableClass,
+  useAnalysisErrorMessage,
+} from './analysis-ui';
 
 const BAR = '#1d4ed8';
 const BAR_SMALL_SAMPLE = '#93c5fd';
 
 /** The index per customer segment (province, industry, grade, key-account status), responses shown beside each. */
-export function AnalysisBreakdown({ filter, segment, onSegment }: { filter: AnalysisFilterState; segment: SurveySegment; onSegment: (segment: SurveySegment) => void }) {
+export function AnalysisBreakdown({
+  filter,
+  segment,
+  onSegment,
+}: {
+  filter: AnalysisFilterState;
+  segment: SurveySegment;
+  onSegment: (segment: SurveySegment) => void;
+}) {
   const t = useTranslations('surveyAnalysis');
   const tb = useTranslations('surveyAnalysis.breakdown');
   const locale = useLocale();
@@ -35,22 +51,38 @@ export function AnalysisBreakdown({ filter, segment, onSegment }: { filter: Anal
   const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '—');
 
   const body = () => {
-    if (breakdown.error) return <ErrorBanner message={errorMessage(breakdown.error)} onRetry={breakdown.reload} testId="breakdown-error" />;
+    if (breakdown.error)
+      return (
+        <ErrorBanner message={errorMessage(breakdown.error)} onRetry={breakdown.reload} testId="breakdown-error" />
+      );
     if (!breakdown.data) return <SectionSkeleton label={t('loading')} testId="breakdown-loading" />;
     const rows = segmentRows(breakdown.data.surveyBreakdown, label);
-    if (rows.length === 0 || rows.every((r) => r.responses === 0)) return <EmptyState title={tb('empty')} testId="breakdown-empty" />;
+    if (rows.length === 0 || rows.every((r) => r.responses === 0))
+      return <EmptyState title={tb('empty')} testId="breakdown-empty" />;
     // The bar's own label says the index and the sample size, so a small n is seen next to its number.
-    const chartRows = rows.map((r) => ({ ...r, chartLabel: r.label, barLabel: `${score(r.index)} · n=${r.responses}` }));
+    const chartRows = rows.map((r) => ({
+      ...r,
+      chartLabel: r.label,
+      barLabel: `${score(r.index)} · n=${r.responses}`,
+    }));
 
     const table = (
       <table className={tableClass.table} data-testid="breakdown-table">
         <caption className="sr-only">{tb('tableCaption', { segment: tb(`segment.${segment}`) })}</caption>
         <thead className={tableClass.head}>
           <tr>
-            <th scope="col" className={tableClass.th}>{tb(`segment.${segment}`)}</th>
-            <th scope="col" className={tableClass.thNumber}>{tb('responses')}</th>
-            <th scope="col" className={tableClass.thNumber}>{tb('index')}</th>
-            <th scope="col" className={tableClass.thNumber}>{tb('nps')}</th>
+            <th scope="col" className={tableClass.th}>
+              {tb(`segment.${segment}`)}
+            </th>
+            <th scope="col" className={tableClass.thNumber}>
+              {tb('responses')}
+            </th>
+            <th scope="col" className={tableClass.thNumber}>
+              {tb('index')}
+            </th>
+            <th scope="col" className={tableClass.thNumber}>
+              {tb('nps')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -89,7 +121,12 @@ export function AnalysisBreakdown({ filter, segment, onSegment }: { filter: Anal
         }
       >
         <ResponsiveContainer width="100%" height={Math.max(200, rows.length * 34 + 40)}>
-          <BarChart data={chartRows} layout="vertical" margin={{ top: 4, right: 84, bottom: 4, left: 8 }} accessibilityLayer={false}>
+          <BarChart
+            data={chartRows}
+            layout="vertical"
+            margin={{ top: 4, right: 84, bottom: 4, left: 8 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
             <XAxis type="number" domain={[0, 100]} tick={{ fontSize: 12 }} />
             <YAxis type="category" dataKey="chartLabel" tick={{ fontSize: 12 }} width={110} interval={0} />
@@ -117,7 +154,11 @@ export function AnalysisBreakdown({ filter, segment, onSegment }: { filter: Anal
       hint={tb('hint')}
       testId="analysis-breakdown"
       actions={
-        <div role="group" aria-label={tb('by')} className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm">
+        <div
+          role="group"
+          aria-label={tb('by')}
+          className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm"
+        >
           {SEGMENT_VALUES.map((s) => (
             <button
               key={s}

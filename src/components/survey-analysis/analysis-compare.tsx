@@ -15,14 +15,32 @@ import { Delta, EmptyState, Score, Section, SectionSkeleton, tableClass, useAnal
 const COLOUR_A = '#94a3b8';
 const COLOUR_B = '#1d4ed8';
 
-function PeriodSelect({ label, value, periods, onChange, testId }: { label: string; value: string; periods: readonly string[]; onChange: (v: string) => void; testId: string }) {
+function PeriodSelect({
+  label,
+  value,
+  periods,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: string;
+  periods: readonly string[];
+  onChange: (v: string) => void;
+  testId: string;
+}) {
   const id = useId();
   return (
     <div className="w-40">
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
-      <select id={id} className={inputClass} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+      <select
+        id={id}
+        className={inputClass}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testId}
+      >
         {periods.map((p) => (
           <option key={p} value={p}>
             {p}
@@ -33,26 +51,58 @@ function PeriodSelect({ label, value, periods, onChange, testId }: { label: stri
   );
 }
 
-function CompareTable({ rows, caption, a, b, testId, rowTestId, firstColumn }: { rows: CompareRow[]; caption: string; a: string; b: string; testId: string; rowTestId: string; firstColumn: string }) {
+function CompareTable({
+  rows,
+  caption,
+  a,
+  b,
+  testId,
+  rowTestId,
+  firstColumn,
+}: {
+  rows: CompareRow[];
+  caption: string;
+  a: string;
+  b: string;
+  testId: string;
+  rowTestId: string;
+  firstColumn: string;
+}) {
   const t = useTranslations('surveyAnalysis.compare');
   return (
     <table className={tableClass.table} data-testid={testId}>
       <caption className="sr-only">{caption}</caption>
       <thead className={tableClass.head}>
         <tr>
-          <th scope="col" className={tableClass.th}>{firstColumn}</th>
-          <th scope="col" className={tableClass.thNumber}>{a}</th>
-          <th scope="col" className={tableClass.thNumber}>{b}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('delta')}</th>
+          <th scope="col" className={tableClass.th}>
+            {firstColumn}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {a}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {b}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('delta')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.key} className={tableClass.row} data-testid={rowTestId} data-tone={row.tone}>
-            <th scope="row" className={`${tableClass.td} font-normal`}>{row.label}</th>
-            <td className={tableClass.tdNumber}><Score value={row.a} /></td>
-            <td className={tableClass.tdNumber}><Score value={row.b} /></td>
-            <td className={tableClass.tdNumber}><Delta delta={row.delta} /></td>
+            <th scope="row" className={`${tableClass.td} font-normal`}>
+              {row.label}
+            </th>
+            <td className={tableClass.tdNumber}>
+              <Score value={row.a} />
+            </td>
+            <td className={tableClass.tdNumber}>
+              <Score value={row.b} />
+            </td>
+            <td className={tableClass.tdNumber}>
+              <Delta delta={row.delta} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -84,11 +134,16 @@ export function AnalysisCompare({
   const errorMessage = useAnalysisErrorMessage();
   const pair = comparePeriods({ compareA, compareB }, periods);
   const variables = pair ? { a: toPeriodFilter(filter, pair.a), b: toPeriodFilter(filter, pair.b) } : null;
-  const data = useAsyncData(() => gqlRequest(SurveyAnalysisCompareQuery, variables!), JSON.stringify(variables), variables != null);
+  const data = useAsyncData(
+    () => gqlRequest(SurveyAnalysisCompareQuery, variables!),
+    JSON.stringify(variables),
+    variables != null,
+  );
 
   const body = () => {
     if (!pair) return <EmptyState title={t('needTwo')} testId="compare-need-two" />;
-    if (data.error) return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="compare-error" />;
+    if (data.error)
+      return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="compare-error" />;
     if (!data.data) return <SectionSkeleton label={tc('loading')} testId="compare-loading" />;
     const { a, b } = data.data;
     const dimensions = compareDimensions(a.dimensions, b.dimensions, locale);
@@ -109,7 +164,9 @@ export function AnalysisCompare({
               <div className="mt-1 flex items-baseline gap-3">
                 <span className="text-sm text-slate-500">{pair.a}</span>
                 <Score value={s.a} className="text-xl font-semibold text-slate-600" testId={`${s.testId}-a`} />
-                <span aria-hidden className="text-slate-400">→</span>
+                <span aria-hidden className="text-slate-400">
+                  →
+                </span>
                 <span className="text-sm text-slate-500">{pair.b}</span>
                 <Score value={s.b} className="text-xl font-semibold text-slate-900" testId={`${s.testId}-b`} />
               </div>
@@ -133,13 +190,20 @@ export function AnalysisCompare({
           </div>
         </div>
         {(a.responses === 0 || b.responses === 0) && (
-          <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="compare-side-empty">
+          <p
+            className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            data-testid="compare-side-empty"
+          >
             {t('sideEmpty', { period: a.responses === 0 ? pair.a : pair.b })}
           </p>
         )}
         {/* The table under the chart is always visible: the coloured change is the point of this view, and it is
             the chart's data for anyone who does not read the bars. */}
-        <figure aria-labelledby="compare-dimensions-title" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="compare-chart">
+        <figure
+          aria-labelledby="compare-dimensions-title"
+          className="rounded-lg border border-slate-200 bg-white p-4"
+          data-testid="compare-chart"
+        >
           <figcaption id="compare-dimensions-title" className="text-sm font-medium text-slate-900">
             {t('dimensionsTitle')}
           </figcaption>
@@ -158,7 +222,15 @@ export function AnalysisCompare({
             </ResponsiveContainer>
           </div>
           <div className="mt-2 overflow-x-auto">
-            <CompareTable rows={dimensions} caption={t('dimensionsTitle')} a={pair.a} b={pair.b} testId="compare-dimensions" rowTestId="compare-dimension-row" firstColumn={t('dimension')} />
+            <CompareTable
+              rows={dimensions}
+              caption={t('dimensionsTitle')}
+              a={pair.a}
+              b={pair.b}
+              testId="compare-dimensions"
+              rowTestId="compare-dimension-row"
+              firstColumn={t('dimension')}
+            />
           </div>
         </figure>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -166,7 +238,15 @@ export function AnalysisCompare({
           {questions.length === 0 ? (
             <p className="px-3 py-3 text-sm text-slate-500">{t('noQuestions')}</p>
           ) : (
-            <CompareTable rows={questions} caption={t('questionsTitle')} a={pair.a} b={pair.b} testId="compare-questions" rowTestId="compare-question-row" firstColumn={t('question')} />
+            <CompareTable
+              rows={questions}
+              caption={t('questionsTitle')}
+              a={pair.a}
+              b={pair.b}
+              testId="compare-questions"
+              rowTestId="compare-question-row"
+              firstColumn={t('question')}
+            />
           )}
         </div>
       </div>
@@ -181,7 +261,13 @@ export function AnalysisCompare({
       actions={
         pair && (
           <div className="flex items-end gap-2">
-            <PeriodSelect label={t('periodA')} value={pair.a} periods={periods} onChange={(v) => onChange(v, pair.b)} testId="compare-a" />
+            <PeriodSelect
+              label={t('periodA')}
+              value={pair.a}
+              periods={periods}
+              onChange={(v) => onChange(v, pair.b)}
+              testId="compare-a"
+            />
             <button
               type="button"
               className="mb-0.5 rounded px-2 py-1.5 text-sm text-blue-700 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-700"
@@ -192,7 +278,13 @@ export function AnalysisCompare({
             >
               ⇄
             </button>
-            <PeriodSelect label={t('periodB')} value={pair.b} periods={periods} onChange={(v) => onChange(pair.a, v)} testId="compare-b" />
+            <PeriodSelect
+              label={t('periodB')}
+              value={pair.b}
+              periods={periods}
+              onChange={(v) => onChange(pair.a, v)}
+              testId="compare-b"
+            />
           </div>
         )
       }

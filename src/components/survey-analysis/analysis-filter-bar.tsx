@@ -3,7 +3,13 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
 import type { SurveyAnalysisFilterOptionsQuery } from '@/gql/graphql';
-import { countAnalysisFilters, emptyAnalysisFilter, GRADE_VALUES, KEY_ACCOUNT_VALUES, type AnalysisFilterState } from './analysis-params';
+import {
+  countAnalysisFilters,
+  emptyAnalysisFilter,
+  GRADE_VALUES,
+  KEY_ACCOUNT_VALUES,
+  type AnalysisFilterState,
+} from './analysis-params';
 
 type Option = { value: string; label: string; hint?: string };
 
@@ -46,8 +52,14 @@ function MultiSelect({
   const known = new Set(options.map((o) => o.value));
   const all: Option[] = [...options, ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: v }))];
   const labelOf = new Map(all.map((o) => [o.value, o.label]));
-  const summary = selected.length === 0 ? t('all') : selected.length === 1 ? (labelOf.get(selected[0]!) ?? selected[0]!) : t('selectedCount', { count: selected.length });
-  const toggle = (value: string, checked: boolean) => onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
+  const summary =
+    selected.length === 0
+      ? t('all')
+      : selected.length === 1
+        ? (labelOf.get(selected[0]!) ?? selected[0]!)
+        : t('selectedCount', { count: selected.length });
+  const toggle = (value: string, checked: boolean) =>
+    onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
 
   return (
     <div
@@ -83,7 +95,11 @@ function MultiSelect({
         </span>
       </button>
       {open && (
-        <div id={panelId} className="absolute z-20 mt-1 w-72 max-w-[90vw] rounded-md border border-slate-200 bg-white p-3 shadow-lg" data-testid={`filter-${name}-panel`}>
+        <div
+          id={panelId}
+          className="absolute z-20 mt-1 w-72 max-w-[90vw] rounded-md border border-slate-200 bg-white p-3 shadow-lg"
+          data-testid={`filter-${name}-panel`}
+        >
           <fieldset>
             <legend className="sr-only">{label}</legend>
             {all.length === 0 ? (
@@ -112,7 +128,12 @@ function MultiSelect({
             )}
           </fieldset>
           <div className="mt-2 flex justify-between border-t border-slate-100 pt-2">
-            <button type="button" className={buttonClass.ghost} onClick={() => onChange([])} disabled={selected.length === 0}>
+            <button
+              type="button"
+              className={buttonClass.ghost}
+              onClick={() => onChange([])}
+              disabled={selected.length === 0}
+            >
               {t('clearOne')}
             </button>
             <button
@@ -141,21 +162,41 @@ export type FilterOptions = {
 };
 
 /** The analysis' filters: which campaigns / periods / template family, and which customer segments. */
-export function AnalysisFilterBar({ value, options, loading, onChange }: { value: AnalysisFilterState; options: FilterOptions; loading: boolean; onChange: (filter: AnalysisFilterState) => void }) {
+export function AnalysisFilterBar({
+  value,
+  options,
+  loading,
+  onChange,
+}: {
+  value: AnalysisFilterState;
+  options: FilterOptions;
+  loading: boolean;
+  onChange: (filter: AnalysisFilterState) => void;
+}) {
   const t = useTranslations('surveyAnalysis');
   const tf = useTranslations('surveyAnalysis.filters');
   const locale = useLocale();
   const templateId = useId();
-  const set = <K extends keyof AnalysisFilterState>(key: K, next: AnalysisFilterState[K]) => onChange({ ...value, [key]: next });
+  const set = <K extends keyof AnalysisFilterState>(key: K, next: AnalysisFilterState[K]) =>
+    onChange({ ...value, [key]: next });
   const active = countAnalysisFilters(value);
 
-  const campaignOptions = options.campaigns.map((c) => ({ value: c.id, label: c.name, hint: `${c.periodLabel} · ${t(`campaignStatus.${c.status}`)}` }));
+  const campaignOptions = options.campaigns.map((c) => ({
+    value: c.id,
+    label: c.name,
+    hint: `${c.periodLabel} · ${t(`campaignStatus.${c.status}`)}`,
+  }));
   // Families, not versions: the analysis filters by the family key, so every version's responses count.
   const families = [...new Map(options.templates.map((tpl) => [tpl.key, tpl])).values()];
   const templateName = (tpl: FilterOptions['templates'][number]) => (locale.startsWith('en') && tpl.nameEn) || tpl.name;
 
   return (
-    <div role="search" aria-label={tf('title')} className="rounded-lg border border-slate-200 bg-white p-3 print:hidden" data-testid="analysis-filters">
+    <div
+      role="search"
+      aria-label={tf('title')}
+      className="rounded-lg border border-slate-200 bg-white p-3 print:hidden"
+      data-testid="analysis-filters"
+    >
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-8">
         <div className="xl:col-span-2">
           <MultiSelect
@@ -179,14 +220,22 @@ export function AnalysisFilterBar({ value, options, loading, onChange }: { value
           <label htmlFor={templateId} className={labelClass}>
             {tf('template')}
           </label>
-          <select id={templateId} className={inputClass} value={value.templateKey} onChange={(e) => set('templateKey', e.target.value)} data-testid="filter-template">
+          <select
+            id={templateId}
+            className={inputClass}
+            value={value.templateKey}
+            onChange={(e) => set('templateKey', e.target.value)}
+            data-testid="filter-template"
+          >
             <option value="">{tf('all')}</option>
             {families.map((tpl) => (
               <option key={tpl.key} value={tpl.key}>
                 {templateName(tpl)}
               </option>
             ))}
-            {value.templateKey && !families.some((f) => f.key === value.templateKey) && <option value={value.templateKey}>{value.templateKey}</option>}
+            {value.templateKey && !families.some((f) => f.key === value.templateKey) && (
+              <option value={value.templateKey}>{value.templateKey}</option>
+            )}
           </select>
         </div>
         <MultiSelect
@@ -210,7 +259,12 @@ export function AnalysisFilterBar({ value, options, loading, onChange }: { value
           label={tf('grades')}
           options={GRADE_VALUES.map((g) => ({ value: g, label: t(`segmentValue.GRADE.${g}`) }))}
           selected={value.grades}
-          onChange={(v) => set('grades', GRADE_VALUES.filter((g) => v.includes(g)))}
+          onChange={(v) =>
+            set(
+              'grades',
+              GRADE_VALUES.filter((g) => v.includes(g)),
+            )
+          }
           emptyHint={tf('noValues')}
         />
         <MultiSelect
@@ -218,14 +272,26 @@ export function AnalysisFilterBar({ value, options, loading, onChange }: { value
           label={tf('keyAccounts')}
           options={KEY_ACCOUNT_VALUES.map((k) => ({ value: k, label: t(`segmentValue.KEY_ACCOUNT.${k}`) }))}
           selected={value.keyAccountStatuses}
-          onChange={(v) => set('keyAccountStatuses', KEY_ACCOUNT_VALUES.filter((k) => v.includes(k)))}
+          onChange={(v) =>
+            set(
+              'keyAccountStatuses',
+              KEY_ACCOUNT_VALUES.filter((k) => v.includes(k)),
+            )
+          }
           emptyHint={tf('noValues')}
         />
       </div>
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600">
-        <span data-testid="filter-summary">{active === 0 ? tf('allResponses') : tf('activeCount', { count: active })}</span>
+        <span data-testid="filter-summary">
+          {active === 0 ? tf('allResponses') : tf('activeCount', { count: active })}
+        </span>
         {active > 0 && (
-          <button type="button" className={buttonClass.ghost} onClick={() => onChange(emptyAnalysisFilter())} data-testid="filter-clear">
+          <button
+            type="button"
+            className={buttonClass.ghost}
+            onClick={() => onChange(emptyAnalysisFilter())}
+            data-testid="filter-clear"
+          >
             {tf('clearAll')}
           </button>
         )}

@@ -6,7 +6,17 @@ import { Skeleton } from './analysis-ui';
 
 type Analysis = SurveyAnalysisOverviewQuery['surveyAnalysis'];
 
-function Tile({ label, children, testId, className = '' }: { label: string; children: React.ReactNode; testId?: string; className?: string }) {
+function Tile({
+  label,
+  children,
+  testId,
+  className = '',
+}: {
+  label: string;
+  children: React.ReactNode;
+  testId?: string;
+  className?: string;
+}) {
   return (
     <div className={`rounded-lg border border-slate-200 bg-white p-4 ${className}`} data-testid={testId}>
       <div className="text-xs font-medium text-slate-500">{label}</div>
@@ -19,7 +29,12 @@ function Tile({ label, children, testId, className = '' }: { label: string; chil
 export function KpiSkeleton() {
   const t = useTranslations('surveyAnalysis');
   return (
-    <div role="status" aria-label={t('loading')} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6" data-testid="kpi-skeleton">
+    <div
+      role="status"
+      aria-label={t('loading')}
+      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6"
+      data-testid="kpi-skeleton"
+    >
       <Skeleton className="h-40 lg:col-span-2 lg:row-span-2" />
       {Array.from({ length: 5 }, (_, i) => (
         <Skeleton key={i} className="h-20" />
@@ -48,7 +63,10 @@ export function AnalysisKpis({ analysis, onShowLowScores }: { analysis: Analysis
           <span className="text-sm text-slate-500">/ 100</span>
         </div>
         {analysis.index == null && <p className="mt-1 text-xs text-slate-500">{t('noIndex')}</p>}
-        <p className="mt-3 rounded bg-slate-50 px-2 py-1.5 font-mono text-xs break-words text-slate-700" data-testid="analysis-formula">
+        <p
+          className="mt-3 rounded bg-slate-50 px-2 py-1.5 font-mono text-xs break-words text-slate-700"
+          data-testid="analysis-formula"
+        >
           {locale.startsWith('en') ? analysis.formulaEn : analysis.formula}
         </p>
         <details className="mt-2 text-xs text-slate-600" data-testid="formula-explanation">
@@ -78,11 +96,18 @@ export function AnalysisKpis({ analysis, onShowLowScores }: { analysis: Analysis
         <p className="mt-0.5 text-xs text-slate-500">{t('responseRateHint')}</p>
       </Tile>
       <Tile label={t('lowScores')} testId="kpi-low-scores-tile">
-        <span className={`text-2xl font-semibold tabular-nums ${analysis.lowScores > 0 ? 'text-red-700' : ''}`} data-testid="kpi-low-scores">
+        <span
+          className={`text-2xl font-semibold tabular-nums ${analysis.lowScores > 0 ? 'text-red-700' : ''}`}
+          data-testid="kpi-low-scores"
+        >
           {n(analysis.lowScores)}
         </span>
         {analysis.lowScores > 0 && (
-          <button type="button" className="mt-0.5 block text-xs font-medium text-blue-700 hover:underline print:hidden" onClick={onShowLowScores}>
+          <button
+            type="button"
+            className="mt-0.5 block text-xs font-medium text-blue-700 hover:underline print:hidden"
+            onClick={onShowLowScores}
+          >
             {t('showLowScores')}
           </button>
         )}
@@ -96,7 +121,9 @@ export function AnalysisKpis({ analysis, onShowLowScores }: { analysis: Analysis
             <dl className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
               <div className="flex gap-1">
                 <dt className="text-green-700">{t('promoters')}</dt>
-                <dd className="tabular-nums" data-testid="kpi-nps-promoters">{n(nps.promoters)}</dd>
+                <dd className="tabular-nums" data-testid="kpi-nps-promoters">
+                  {n(nps.promoters)}
+                </dd>
               </div>
               <div className="flex gap-1">
                 <dt className="text-slate-600">{t('passives')}</dt>

@@ -11,7 +11,11 @@ import { formatDate, formatDateTime, formatNumber, formatScore } from '@/lib/for
 import { isGqlError } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
 import { answerText, lowAnswers, questionText } from './analysis-maths';
-import { SurveyAnalysisCreateCallbackMutation, SurveyAnalysisCreateComplaintMutation, SurveyAnalysisLowScoresQuery } from './analysis-operations';
+import {
+  SurveyAnalysisCreateCallbackMutation,
+  SurveyAnalysisCreateComplaintMutation,
+  SurveyAnalysisLowScoresQuery,
+} from './analysis-operations';
 import { toResponseFilter, type AnalysisFilterState } from './analysis-params';
 import { EmptyState, Section, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
 
@@ -31,13 +35,23 @@ function FollowUpLinks({ followUps }: { followUps: FollowUps }) {
   return (
     <>
       {followUps.followUpCallbacks.map((cb) => (
-        <Link key={cb.id} href="/console/callbacks" className="block text-sm font-medium text-blue-700 hover:underline" data-testid="follow-up-callback-link">
+        <Link
+          key={cb.id}
+          href="/console/callbacks"
+          className="block text-sm font-medium text-blue-700 hover:underline"
+          data-testid="follow-up-callback-link"
+        >
           {t('callbackCreated', { status: tc(`callbackStatus.${cb.status}`), due: formatDateTime(cb.dueAt, timeZone) })}
           {cb.assignee && ` · ${cb.assignee.name}`}
         </Link>
       ))}
       {followUps.followUpComplaints.map((c) => (
-        <Link key={c.id} href={`/console/complaints/${c.id}`} className="block text-sm font-medium text-blue-700 hover:underline" data-testid="follow-up-complaint-link">
+        <Link
+          key={c.id}
+          href={`/console/complaints/${c.id}`}
+          className="block text-sm font-medium text-blue-700 hover:underline"
+          data-testid="follow-up-complaint-link"
+        >
           {t('complaintCreated', { number: c.number })}
         </Link>
       ))}
@@ -63,14 +77,23 @@ function LowScoreRow({
   const hasComplaint = row.followUpComplaints.length > 0;
 
   return (
-    <li className="rounded-lg border border-slate-200 bg-white p-4" data-testid="low-score-row" data-response-id={row.id}>
+    <li
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="low-score-row"
+      data-response-id={row.id}
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <Link href={`/console/customers/${row.customer.id}`} className="text-sm font-semibold text-blue-700 hover:underline" data-testid="low-score-customer">
+          <Link
+            href={`/console/customers/${row.customer.id}`}
+            className="text-sm font-semibold text-blue-700 hover:underline"
+            data-testid="low-score-customer"
+          >
             {row.customer.name}
           </Link>
           <p className="mt-0.5 text-xs text-slate-500">
-            {row.campaign.name} · {row.campaign.periodLabel} · {tc(`source.${row.source}`)} · <span data-testid="low-score-date">{formatDate(row.submittedAt, timeZone)}</span>
+            {row.campaign.name} · {row.campaign.periodLabel} · {tc(`source.${row.source}`)} ·{' '}
+            <span data-testid="low-score-date">{formatDate(row.submittedAt, timeZone)}</span>
           </p>
         </div>
         <div className="text-right">
@@ -93,7 +116,10 @@ function LowScoreRow({
         <p className="mt-2 text-xs text-slate-500">{t('noLowAnswers')}</p>
       )}
       {comments.map((a) => (
-        <blockquote key={a.question.id} className="mt-2 border-l-2 border-slate-300 pl-2 text-sm whitespace-pre-wrap break-words text-slate-700">
+        <blockquote
+          key={a.question.id}
+          className="mt-2 border-l-2 border-slate-300 pl-2 text-sm whitespace-pre-wrap break-words text-slate-700"
+        >
           <span className="block text-xs text-slate-500">{questionText(a.question, locale)}</span>
           {a.textValue}
         </blockquote>
@@ -103,16 +129,28 @@ function LowScoreRow({
         <FollowUpLinks followUps={row} />
         {/* One follow-up of each kind per response: once it exists the link replaces the button. */}
         {!hasCallback && permissions.canCreateCallback && (
-          <button type="button" className={buttonClass.primary} onClick={() => onAction('callback', row)} data-testid="low-score-create-callback">
+          <button
+            type="button"
+            className={buttonClass.primary}
+            onClick={() => onAction('callback', row)}
+            data-testid="low-score-create-callback"
+          >
             {t('createCallback')}
           </button>
         )}
         {!hasComplaint && permissions.canCreateComplaint && (
-          <button type="button" className={buttonClass.secondary} onClick={() => onAction('complaint', row)} data-testid="low-score-create-complaint">
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            onClick={() => onAction('complaint', row)}
+            data-testid="low-score-create-complaint"
+          >
             {t('createComplaint')}
           </button>
         )}
-        {!hasCallback && !hasComplaint && !permissions.canCreateCallback && !permissions.canCreateComplaint && <span className="text-xs text-slate-500">{t('noFollowUpPermission')}</span>}
+        {!hasCallback && !hasComplaint && !permissions.canCreateCallback && !permissions.canCreateComplaint && (
+          <span className="text-xs text-slate-500">{t('noFollowUpPermission')}</span>
+        )}
       </div>
     </li>
   );
@@ -123,7 +161,13 @@ function LowScoreRow({
  * task [001 §6.2] or a complaint registered from the score. Both ask first (they create work for others) and then
  * show what was created as a link, so nobody raises the same follow-up twice.
  */
-export function AnalysisLowScores({ filter, permissions }: { filter: AnalysisFilterState; permissions: FollowUpPermissions }) {
+export function AnalysisLowScores({
+  filter,
+  permissions,
+}: {
+  filter: AnalysisFilterState;
+  permissions: FollowUpPermissions;
+}) {
   const t = useTranslations('surveyAnalysis.lowScores');
   const tc = useTranslations('surveyAnalysis');
   const locale = useLocale();
@@ -147,13 +191,16 @@ export function AnalysisLowScores({ filter, permissions }: { filter: AnalysisFil
 
   const page = first.data?.surveyResponses;
   const loaded = [...(page?.nodes ?? []), ...(more?.nodes ?? [])];
-  const rows = loaded
-    .map((row) => {
-      const extra = created[row.id];
-      return extra
-        ? { ...row, followUpCallbacks: [...row.followUpCallbacks, ...extra.followUpCallbacks], followUpComplaints: [...row.followUpComplaints, ...extra.followUpComplaints] }
-        : row;
-    });
+  const rows = loaded.map((row) => {
+    const extra = created[row.id];
+    return extra
+      ? {
+          ...row,
+          followUpCallbacks: [...row.followUpCallbacks, ...extra.followUpCallbacks],
+          followUpComplaints: [...row.followUpComplaints, ...extra.followUpComplaints],
+        }
+      : row;
+  });
   const hasNextPage = more ? more.hasNextPage : (page?.pageInfo.hasNextPage ?? false);
   const endCursor = more ? more.endCursor : (page?.pageInfo.endCursor ?? null);
 
@@ -186,7 +233,9 @@ export function AnalysisLowScores({ filter, permissions }: { filter: AnalysisFil
       } else {
         const result = await gqlRequest(SurveyAnalysisCreateComplaintMutation, { responseId: row.id });
         add.followUpComplaints.push(result.createSurveyFollowUpComplaint);
-        setNotice(t('complaintNotice', { customer: row.customer.name, number: result.createSurveyFollowUpComplaint.number }));
+        setNotice(
+          t('complaintNotice', { customer: row.customer.name, number: result.createSurveyFollowUpComplaint.number }),
+        );
       }
       setCreated((c) => ({
         ...c,
@@ -211,12 +260,18 @@ export function AnalysisLowScores({ filter, permissions }: { filter: AnalysisFil
   };
 
   const body = () => {
-    if (first.error) return <ErrorBanner message={errorMessage(first.error)} onRetry={first.reload} testId="low-scores-error" />;
+    if (first.error)
+      return <ErrorBanner message={errorMessage(first.error)} onRetry={first.reload} testId="low-scores-error" />;
     if (!page) return <SectionSkeleton label={tc('loading')} testId="low-scores-loading" />;
-    if (rows.length === 0 && !hasNextPage) return <EmptyState title={t('empty')} body={t('emptyBody')} testId="low-scores-empty" />;
+    if (rows.length === 0 && !hasNextPage)
+      return <EmptyState title={t('empty')} body={t('emptyBody')} testId="low-scores-empty" />;
     return (
       <>
-        {rows.length === 0 && <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">{t('noneLoaded')}</p>}
+        {rows.length === 0 && (
+          <p className="rounded border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">
+            {t('noneLoaded')}
+          </p>
+        )}
         <ul className="space-y-3" data-testid="low-scores">
           {rows.map((row) => (
             <LowScoreRow
@@ -233,7 +288,13 @@ export function AnalysisLowScores({ filter, permissions }: { filter: AnalysisFil
         </ul>
         <div className="flex flex-wrap items-center gap-3">
           {hasNextPage && (
-            <button type="button" className={buttonClass.secondary} onClick={loadMore} disabled={moreState.loading} data-testid="low-scores-load-more">
+            <button
+              type="button"
+              className={buttonClass.secondary}
+              onClick={loadMore}
+              disabled={moreState.loading}
+              data-testid="low-scores-load-more"
+            >
               {moreState.loading ? tc('loading') : t('loadMore')}
             </button>
           )}

@@ -107,7 +107,15 @@ describe('dimensionRows', () => {
 
 describe('distributionRows', () => {
   it('lists every value of a rating scale, zero where nobody chose it', () => {
-    const rows = distributionRows('RATING_5', [{ value: '5', label: '5 分', count: 3, share: 0.75 }, { value: '2', label: '2 分', count: 1, share: 0.25 }], [], 'en');
+    const rows = distributionRows(
+      'RATING_5',
+      [
+        { value: '5', label: '5 分', count: 3, share: 0.75 },
+        { value: '2', label: '2 分', count: 1, share: 0.25 },
+      ],
+      [],
+      'en',
+    );
     // The rating is its own label in every language (the API labels buckets in Chinese only).
     expect(rows.map((r) => r.label)).toEqual(['1', '2', '3', '4', '5']);
     expect(rows.map((r) => [r.value, r.count])).toEqual([
@@ -141,11 +149,30 @@ describe('distributionRows', () => {
 describe('trendData', () => {
   it('puts each dimension under its own key and leaves gaps where a period lacks it', () => {
     const { points, dimensions } = trendData([
-      { periodLabel: '2026-Q3', responses: 10, index: 78.2, nps: 12, dimensions: [{ code: 'ATTITUDE', name: '态度', score: 80 }] },
-      { periodLabel: '2026-Q4', responses: 12, index: null, nps: null, dimensions: [{ code: 'PRICE', name: '价格', score: 70 }] },
+      {
+        periodLabel: '2026-Q3',
+        responses: 10,
+        index: 78.2,
+        nps: 12,
+        dimensions: [{ code: 'ATTITUDE', name: '态度', score: 80 }],
+      },
+      {
+        periodLabel: '2026-Q4',
+        responses: 12,
+        index: null,
+        nps: null,
+        dimensions: [{ code: 'PRICE', name: '价格', score: 70 }],
+      },
     ]);
     expect(dimensions.map((d) => d.code)).toEqual(['ATTITUDE', 'PRICE']);
-    expect(points[0]).toEqual({ periodLabel: '2026-Q3', responses: 10, index: 78.2, nps: 12, [dimensionKey('ATTITUDE')]: 80, [dimensionKey('PRICE')]: null });
+    expect(points[0]).toEqual({
+      periodLabel: '2026-Q3',
+      responses: 10,
+      index: 78.2,
+      nps: 12,
+      [dimensionKey('ATTITUDE')]: 80,
+      [dimensionKey('PRICE')]: null,
+    });
     expect(points[1]![dimensionKey('ATTITUDE')]).toBeNull();
     expect(points[1]!.index).toBeNull();
   });
@@ -180,7 +207,11 @@ describe('low answers', () => {
       { value: 'bad', label: '差', labelEn: 'Poor', score: 20 },
     ],
   });
-  const answer = (type: Parameters<typeof question>[0], value: { numericValue?: number; choiceValues?: string[]; textValue?: string }, position = 1) => ({
+  const answer = (
+    type: Parameters<typeof question>[0],
+    value: { numericValue?: number; choiceValues?: string[]; textValue?: string },
+    position = 1,
+  ) => ({
     question: question(type, position),
     numericValue: value.numericValue ?? null,
     choiceValues: value.choiceValues ?? [],
@@ -228,7 +259,10 @@ describe('low answers', () => {
 });
 
 describe('dimension names in the English UI', () => {
-  const a = [{ code: 'T', name: '及时性', nameEn: 'Timeliness', score: 80 }, { code: 'P', name: '收费', nameEn: null, score: 60 }];
+  const a = [
+    { code: 'T', name: '及时性', nameEn: 'Timeliness', score: 80 },
+    { code: 'P', name: '收费', nameEn: null, score: 60 },
+  ];
   it('uses the template’s English name where it has one, the Chinese name otherwise', () => {
     expect(dimensionName(a[0]!, 'en')).toBe('Timeliness');
     expect(dimensionName(a[1]!, 'en')).toBe('收费');
@@ -236,7 +270,12 @@ describe('dimension names in the English UI', () => {
   });
   it('names the comparison rows and the trend series in the UI language', () => {
     expect(compareDimensions(a, a, 'en').map((r) => r.label)).toEqual(['Timeliness', '收费']);
-    expect(trendData([{ periodLabel: '2026-Q4', responses: 1, dimensions: a }], 'en').dimensions.map((d) => d.name)).toEqual(['Timeliness', '收费']);
-    expect(trendData([{ periodLabel: '2026-Q4', responses: 1, dimensions: a }]).dimensions.map((d) => d.name)).toEqual(['及时性', '收费']);
+    expect(
+      trendData([{ periodLabel: '2026-Q4', responses: 1, dimensions: a }], 'en').dimensions.map((d) => d.name),
+    ).toEqual(['Timeliness', '收费']);
+    expect(trendData([{ periodLabel: '2026-Q4', responses: 1, dimensions: a }]).dimensions.map((d) => d.name)).toEqual([
+      '及时性',
+      '收费',
+    ]);
   });
 });

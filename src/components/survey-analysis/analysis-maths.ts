@@ -40,9 +40,21 @@ export const TONE_CLASS: Record<Tone, string> = {
 
 export const TONE_ARROW: Record<Tone, string> = { better: '▲', worse: '▼', same: '＝', none: '' };
 
-export type CompareRow = { key: string; label: string; a: number | null; b: number | null; delta: number | null; tone: Tone };
+export type CompareRow = {
+  key: string;
+  label: string;
+  a: number | null;
+  b: number | null;
+  delta: number | null;
+  tone: Tone;
+};
 
-const compareRow = (key: string, label: string, a: number | null | undefined, b: number | null | undefined): CompareRow => {
+const compareRow = (
+  key: string,
+  label: string,
+  a: number | null | undefined,
+  b: number | null | undefined,
+): CompareRow => {
   const delta = scoreDelta(a, b);
   return { key, label, a: a ?? null, b: b ?? null, delta, tone: deltaTone(delta) };
 };
@@ -50,7 +62,11 @@ const compareRow = (key: string, label: string, a: number | null | undefined, b:
 type DimensionScoreLike = { code: string; name: string; nameEn?: string | null; score?: number | null };
 
 /** Dimension scores side by side, matched by their stable code; A's order first, then dimensions only B has. */
-export function compareDimensions(a: readonly DimensionScoreLike[], b: readonly DimensionScoreLike[], locale = 'zh-CN'): CompareRow[] {
+export function compareDimensions(
+  a: readonly DimensionScoreLike[],
+  b: readonly DimensionScoreLike[],
+  locale = 'zh-CN',
+): CompareRow[] {
   const byCode = new Map(b.map((d) => [d.code, d]));
   const rows = a.map((d) => compareRow(d.code, dimensionName(d, locale), d.score, byCode.get(d.code)?.score));
   const seen = new Set(a.map((d) => d.code));
@@ -58,14 +74,21 @@ export function compareDimensions(a: readonly DimensionScoreLike[], b: readonly 
   return rows;
 }
 
-type QuestionScoreLike = { question: { id: string; text: string; position: number; scored: boolean }; score?: number | null };
+type QuestionScoreLike = {
+  question: { id: string; text: string; position: number; scored: boolean };
+  score?: number | null;
+};
 
 /**
  * Scored questions side by side. Two periods may use different versions of a template family, whose questions have
  * different ids, so questions are matched by id first and else by their wording (a version keeps a question's text
  * unless it was rewritten, and a rewritten question is not the same question).
  */
-export function compareQuestions(a: readonly QuestionScoreLike[], b: readonly QuestionScoreLike[], label: (q: QuestionScoreLike['question']) => string): CompareRow[] {
+export function compareQuestions(
+  a: readonly QuestionScoreLike[],
+  b: readonly QuestionScoreLike[],
+  label: (q: QuestionScoreLike['question']) => string,
+): CompareRow[] {
   const scoredA = a.filter((q) => q.question.scored);
   const scoredB = b.filter((q) => q.question.scored);
   const wording = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -80,15 +103,32 @@ export function compareQuestions(a: readonly QuestionScoreLike[], b: readonly Qu
     if (match) used.add(match.question.id);
     rows.push(compareRow(qa.question.id, label(qa.question), qa.score, match?.score));
   }
-  for (const qb of scoredB) if (!used.has(qb.question.id)) rows.push(compareRow(qb.question.id, label(qb.question), null, qb.score));
+  for (const qb of scoredB)
+    if (!used.has(qb.question.id)) rows.push(compareRow(qb.question.id, label(qb.question), null, qb.score));
   return rows;
 }
 
 // ───── chart rows ─────
 
-type DimensionLike = { code: string; name: string; nameEn?: string | null; weight: number; effectiveWeight: number; score?: number | null; answers: number };
+type DimensionLike = {
+  code: string;
+  name: string;
+  nameEn?: string | null;
+  weight: number;
+  effectiveWeight: number;
+  score?: number | null;
+  answers: number;
+};
 
-export type DimensionRow = { code: string; name: string; weight: number; effectiveWeight: number; score: number | null; answers: number; contribution: number | null };
+export type DimensionRow = {
+  code: string;
+  name: string;
+  weight: number;
+  effectiveWeight: number;
+  score: number | null;
+  answers: number;
+  contribution: number | null;
+};
 
 /**
  * One row per dimension for the bar chart and its table. `contribution` = effective weight × score, the dimension's
@@ -106,14 +146,23 @@ type ChoiceLike = { value: string; label: string; labelEn?: string | null };
 
 export type DistributionRow = { value: string; label: string; count: number; share: number };
 
-const RATING_RANGE: Partial<Record<QuestionType, readonly [number, number]>> = { RATING_5: [1, 5], RATING_10: [1, 10], NPS: [0, 10] };
+const RATING_RANGE: Partial<Record<QuestionType, readonly [number, number]>> = {
+  RATING_5: [1, 5],
+  RATING_10: [1, 10],
+  NPS: [0, 10],
+};
 
 /**
  * The distribution of one question: every rating value of its scale appears (a value nobody chose shows as 0, so
  * the bars of two questions on the same scale line up), choices in the template's order with their label in the
  * viewer's language. Buckets the template does not know (a choice since removed) are kept at the end.
  */
-export function distributionRows(type: QuestionType, buckets: readonly BucketLike[], choices: readonly ChoiceLike[], locale: string): DistributionRow[] {
+export function distributionRows(
+  type: QuestionType,
+  buckets: readonly BucketLike[],
+  choices: readonly ChoiceLike[],
+  locale: string,
+): DistributionRow[] {
   const byValue = new Map(buckets.map((b) => [b.value, b]));
   const range = RATING_RANGE[type];
   let ordered: DistributionRow[];
@@ -132,27 +181,47 @@ export function distributionRows(type: QuestionType, buckets: readonly BucketLik
     });
   }
   const known = new Set(ordered.map((r) => r.value));
-  for (const b of buckets) if (!known.has(b.value)) ordered.push({ value: b.value, label: b.label || b.value, count: b.count, share: b.share });
+  for (const b of buckets)
+    if (!known.has(b.value))
+      ordered.push({ value: b.value, label: b.label || b.value, count: b.count, share: b.share });
   return ordered;
 }
 
 // ───── trend ─────
 
-type PeriodLike = { periodLabel: string; responses: number; index?: number | null; nps?: number | null; dimensions: readonly { code: string; name: string; nameEn?: string | null; score?: number | null }[] };
+type PeriodLike = {
+  periodLabel: string;
+  responses: number;
+  index?: number | null;
+  nps?: number | null;
+  dimensions: readonly { code: string; name: string; nameEn?: string | null; score?: number | null }[];
+};
 
 export type TrendSeries = { code: string; name: string; dataKey: string };
-export type TrendPoint = { periodLabel: string; responses: number; index: number | null; nps: number | null } & Record<string, number | string | null>;
+export type TrendPoint = { periodLabel: string; responses: number; index: number | null; nps: number | null } & Record<
+  string,
+  number | string | null
+>;
 
 /** The dimension's key in a trend point (prefixed so a dimension coded INDEX cannot clash with the index). */
 export const dimensionKey = (code: string) => `dim:${code}`;
 
 /** Trend points oldest first (as surveyTrend returns them) with one key per dimension, and the dimension series. */
-export function trendData(periods: readonly PeriodLike[], locale = 'zh-CN'): { points: TrendPoint[]; dimensions: TrendSeries[] } {
+export function trendData(
+  periods: readonly PeriodLike[],
+  locale = 'zh-CN',
+): { points: TrendPoint[]; dimensions: TrendSeries[] } {
   const series = new Map<string, TrendSeries>();
   const points = periods.map((p) => {
-    const point: TrendPoint = { periodLabel: p.periodLabel, responses: p.responses, index: p.index ?? null, nps: p.nps ?? null };
+    const point: TrendPoint = {
+      periodLabel: p.periodLabel,
+      responses: p.responses,
+      index: p.index ?? null,
+      nps: p.nps ?? null,
+    };
     for (const d of p.dimensions) {
-      if (!series.has(d.code)) series.set(d.code, { code: d.code, name: dimensionName(d, locale), dataKey: dimensionKey(d.code) });
+      if (!series.has(d.code))
+        series.set(d.code, { code: d.code, name: dimensionName(d, locale), dataKey: dimensionKey(d.code) });
       point[dimensionKey(d.code)] = d.score ?? null;
     }
     return point;
@@ -169,7 +238,15 @@ export const SMALL_SAMPLE = 5;
 
 type SegmentLike = { value?: string | null; responses: number; index?: number | null; nps?: number | null };
 
-export type SegmentRow = { key: string; value: string | null; label: string; responses: number; index: number | null; nps: number | null; smallSample: boolean };
+export type SegmentRow = {
+  key: string;
+  value: string | null;
+  label: string;
+  responses: number;
+  index: number | null;
+  nps: number | null;
+  smallSample: boolean;
+};
 
 /** Segment rows in the server's order, labelled; customers without a value are one row of their own. */
 export function segmentRows(segments: readonly SegmentLike[], label: (value: string | null) => string): SegmentRow[] {
@@ -190,7 +267,13 @@ export function segmentRows(segments: readonly SegmentLike[], label: (value: str
 // ───── low answers of a flagged response ─────
 
 type AnswerLike = {
-  question: { id: string; position: number; type: QuestionType; scored: boolean; choices: readonly { value: string; score?: number | null }[] };
+  question: {
+    id: string;
+    position: number;
+    type: QuestionType;
+    scored: boolean;
+    choices: readonly { value: string; score?: number | null }[];
+  };
   numericValue?: number | null;
   choiceValues: readonly string[];
   textValue?: string | null;
@@ -232,7 +315,9 @@ export function lowAnswers<T extends AnswerLike>(answers: readonly T[]): { low: 
 }
 
 type LabelledAnswerLike = Omit<AnswerLike, 'question'> & {
-  question: Omit<AnswerLike['question'], 'choices'> & { choices: readonly { value: string; label: string; labelEn?: string | null; score?: number | null }[] };
+  question: Omit<AnswerLike['question'], 'choices'> & {
+    choices: readonly { value: string; label: string; labelEn?: string | null; score?: number | null }[];
+  };
 };
 
 /** The answer as a person reads it: "2 / 5", "6 / 10", or the chosen choices' labels. */
@@ -249,11 +334,22 @@ export function answerText(answer: LabelledAnswerLike, locale: string): string {
 }
 
 /** A question's wording in the viewer's language. */
-export const questionText = (q: { text: string; textEn?: string | null }, locale: string) => (locale.startsWith('en') && q.textEn) || q.text;
-export const dimensionName = (d: { name: string; nameEn?: string | null }, locale: string) => (locale.startsWith('en') && d.nameEn) || d.name;
+export const questionText = (q: { text: string; textEn?: string | null }, locale: string) =>
+  (locale.startsWith('en') && q.textEn) || q.text;
+export const dimensionName = (d: { name: string; nameEn?: string | null }, locale: string) =>
+  (locale.startsWith('en') && d.nameEn) || d.name;
 
 // ───── colours ─────
 
 /** Distinct, print-safe colours for dimension lines and bars (Tailwind's 700 shades). */
-export const SERIES_COLOURS = ['#1d4ed8', '#b45309', '#15803d', '#7e22ce', '#be123c', '#0e7490', '#4d7c0f', '#a16207'] as const;
+export const SERIES_COLOURS = [
+  '#1d4ed8',
+  '#b45309',
+  '#15803d',
+  '#7e22ce',
+  '#be123c',
+  '#0e7490',
+  '#4d7c0f',
+  '#a16207',
+] as const;
 export const seriesColour = (i: number) => SERIES_COLOURS[i % SERIES_COLOURS.length]!;

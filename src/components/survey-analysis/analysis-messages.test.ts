@@ -8,7 +8,14 @@ import { ANNUAL_EVENTS } from './annual-criteria';
 import { GRADE_VALUES, KEY_ACCOUNT_VALUES, SEGMENT_VALUES, VIEWS } from './analysis-params';
 
 const zhKeys = messageKeys(zh);
-const zhPrefixes = new Set([...zhKeys].flatMap((k) => k.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))));
+const zhPrefixes = new Set(
+  [...zhKeys].flatMap((k) =>
+    k
+      .split('.')
+      .slice(0, -1)
+      .map((_, i, parts) => parts.slice(0, i + 1).join('.')),
+  ),
+);
 const root = join(__dirname, '../../..');
 
 /** The analysis screens' sources: the components here and the two pages. */
@@ -16,7 +23,10 @@ function sources(): { file: string; text: string }[] {
   const files = readdirSync(__dirname)
     .filter((f) => f.endsWith('.tsx'))
     .map((f) => join(__dirname, f));
-  const pages = ['src/app/console/(app)/surveys/analysis/page.tsx', 'src/app/console/(app)/surveys/annual/page.tsx'].map((p) => join(root, p));
+  const pages = [
+    'src/app/console/(app)/surveys/analysis/page.tsx',
+    'src/app/console/(app)/surveys/annual/page.tsx',
+  ].map((p) => join(root, p));
   return [...files, ...pages].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 }
 
@@ -29,13 +39,19 @@ function usedKeys(): { literal: string[]; dynamicPrefixes: string[] } {
   const literal: string[] = [];
   const dynamicPrefixes: string[] = [];
   for (const { text } of sources()) {
-    const bindings = [...text.matchAll(/const (?:\[)?(\w+)(?:, \w+\])? = (?:await )?(?:use|get)Translations\('(surveyAnalysis[^']*)'\)/g)].map((m) => ({
+    const bindings = [
+      ...text.matchAll(
+        /const (?:\[)?(\w+)(?:, \w+\])? = (?:await )?(?:use|get)Translations\('(surveyAnalysis[^']*)'\)/g,
+      ),
+    ].map((m) => ({
       name: m[1]!,
       namespace: m[2]!.replace(/^surveyAnalysis\.?/, ''),
       at: m.index!,
     }));
     // Promise.all([getTranslations('surveyAnalysis…'), …]) in the pages' metadata.
-    for (const m of text.matchAll(/const \[(\w+), \w+\] = await Promise\.all\(\[getTranslations\('(surveyAnalysis[^']*)'\)/g)) {
+    for (const m of text.matchAll(
+      /const \[(\w+), \w+\] = await Promise\.all\(\[getTranslations\('(surveyAnalysis[^']*)'\)/g,
+    )) {
       bindings.push({ name: m[1]!, namespace: m[2]!.replace(/^surveyAnalysis\.?/, ''), at: m.index! });
     }
     const names = [...new Set(bindings.map((b) => b.name))];
@@ -61,7 +77,10 @@ describe('surveyAnalysis messages', () => {
   });
 
   it('have no empty texts', () => {
-    const empty = (messages: unknown) => [...messageKeys(messages)].filter((k) => !String(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], messages)).trim());
+    const empty = (messages: unknown) =>
+      [...messageKeys(messages)].filter(
+        (k) => !String(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], messages)).trim(),
+      );
     expect(empty(zh)).toEqual([]);
     expect(empty(en)).toEqual([]);
   });
@@ -76,8 +95,10 @@ describe('surveyAnalysis messages', () => {
     for (const source of ['LINK', 'PORTAL', 'PHONE', 'FAX', 'API']) expect(zhKeys).toContain(`source.${source}`);
     for (const status of ['PENDING', 'DONE', 'CANCELLED']) expect(zhKeys).toContain(`callbackStatus.${status}`);
     for (const tone of ['better', 'worse', 'same', 'none']) expect(zhKeys).toContain(`compare.tone.${tone}`);
-    for (const problem of ['required', 'notANumber', 'negative', 'tooLarge', 'tooPrecise']) expect(zhKeys).toContain(`annual.problems.${problem}`);
-    for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown']) expect(zhKeys).toContain(`errors.${kind}`);
+    for (const problem of ['required', 'notANumber', 'negative', 'tooLarge', 'tooPrecise'])
+      expect(zhKeys).toContain(`annual.problems.${problem}`);
+    for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown'])
+      expect(zhKeys).toContain(`errors.${kind}`);
   });
 
   it('have every key the screens ask for', () => {

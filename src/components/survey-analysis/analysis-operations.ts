@@ -171,8 +171,22 @@ export const SurveyAnalysisCompareQuery = graphql(`
 `);
 
 export const SurveyAnalysisTextAnswersQuery = graphql(`
-  query SurveyAnalysisTextAnswers($filter: SurveyAnalysisFilter!, $questionId: ID, $search: String, $lowScoreOnly: Boolean, $first: Int, $after: String) {
-    surveyTextAnswers(filter: $filter, questionId: $questionId, search: $search, lowScoreOnly: $lowScoreOnly, first: $first, after: $after) {
+  query SurveyAnalysisTextAnswers(
+    $filter: SurveyAnalysisFilter!
+    $questionId: ID
+    $search: String
+    $lowScoreOnly: Boolean
+    $first: Int
+    $after: String
+  ) {
+    surveyTextAnswers(
+      filter: $filter
+      questionId: $questionId
+      search: $search
+      lowScoreOnly: $lowScoreOnly
+      first: $first
+      after: $after
+    ) {
       nodes {
         id
         text

@@ -19,7 +19,10 @@ export function DimensionChart({ analysis }: { analysis: Analysis }) {
   const rows = dimensionRows(analysis.dimensions);
   const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '');
   // Each bar is named with its effective weight, so the chart alone shows what the index leans on.
-  const chartRows = rows.map((r) => ({ ...r, axisLabel: `${dimensionName(r, locale)}（${formatPercent(r.effectiveWeight, locale)}）` }));
+  const chartRows = rows.map((r) => ({
+    ...r,
+    axisLabel: `${dimensionName(r, locale)}（${formatPercent(r.effectiveWeight, locale)}）`,
+  }));
 
   if (rows.length === 0) return <EmptyState title={t('none')} testId="dimension-empty" />;
 
@@ -28,31 +31,56 @@ export function DimensionChart({ analysis }: { analysis: Analysis }) {
       <caption className="sr-only">{t('tableCaption')}</caption>
       <thead className={tableClass.head}>
         <tr>
-          <th scope="col" className={tableClass.th}>{t('dimension')}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('weight')}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('effectiveWeight')}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('score')}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('contribution')}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('answers')}</th>
+          <th scope="col" className={tableClass.th}>
+            {t('dimension')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('weight')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('effectiveWeight')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('score')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('contribution')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('answers')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.code} className={tableClass.row} data-testid="dimension-row">
-            <th scope="row" className={`${tableClass.td} font-normal`}>{dimensionName(row, locale)}</th>
+            <th scope="row" className={`${tableClass.td} font-normal`}>
+              {dimensionName(row, locale)}
+            </th>
             <td className={tableClass.tdNumber}>{formatNumber(row.weight, locale, 2)}</td>
             <td className={tableClass.tdNumber}>{formatPercent(row.effectiveWeight, locale)}</td>
-            <td className={tableClass.tdNumber}>{row.score == null ? t('noAnswers') : formatScore(row.score, locale)}</td>
-            <td className={tableClass.tdNumber}>{row.contribution == null ? '—' : formatScore(row.contribution, locale)}</td>
+            <td className={tableClass.tdNumber}>
+              {row.score == null ? t('noAnswers') : formatScore(row.score, locale)}
+            </td>
+            <td className={tableClass.tdNumber}>
+              {row.contribution == null ? '—' : formatScore(row.contribution, locale)}
+            </td>
             <td className={tableClass.tdNumber}>{formatNumber(row.answers, locale)}</td>
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr className="border-t border-slate-300 font-medium">
-          <th scope="row" className={tableClass.td}>{t('index')}</th>
+          <th scope="row" className={tableClass.td}>
+            {t('index')}
+          </th>
           <td className={tableClass.tdNumber} />
-          <td className={tableClass.tdNumber}>{formatPercent(rows.reduce((s, r) => s + r.effectiveWeight, 0), locale)}</td>
+          <td className={tableClass.tdNumber}>
+            {formatPercent(
+              rows.reduce((s, r) => s + r.effectiveWeight, 0),
+              locale,
+            )}
+          </td>
           <td className={tableClass.tdNumber} />
           <td className={tableClass.tdNumber}>{analysis.index == null ? '—' : formatScore(analysis.index, locale)}</td>
           <td className={tableClass.tdNumber} />
@@ -78,22 +106,38 @@ export function DimensionChart({ analysis }: { analysis: Analysis }) {
   );
 }
 
-const TYPE_SCALE: Partial<Record<QuestionAnalysis['question']['type'], number>> = { RATING_5: 5, RATING_10: 10, NPS: 10 };
+const TYPE_SCALE: Partial<Record<QuestionAnalysis['question']['type'], number>> = {
+  RATING_5: 5,
+  RATING_10: 10,
+  NPS: 10,
+};
 
 /** One question: its numbers and the distribution of its answers (text questions link to what was written). */
-function QuestionCard({ item, number, textAnswersHref }: { item: QuestionAnalysis; number: number; textAnswersHref: (questionId: string) => string }) {
+function QuestionCard({
+  item,
+  number,
+  textAnswersHref,
+}: {
+  item: QuestionAnalysis;
+  number: number;
+  textAnswersHref: (questionId: string) => string;
+}) {
   const t = useTranslations('surveyAnalysis.questions');
   const locale = useLocale();
   const { question } = item;
   const text = questionText(question, locale);
   const scale = TYPE_SCALE[question.type];
-  const dimensionName = question.dimension ? (locale.startsWith('en') && question.dimension.nameEn) || question.dimension.name : null;
+  const dimensionName = question.dimension
+    ? (locale.startsWith('en') && question.dimension.nameEn) || question.dimension.name
+    : null;
 
   const facts = (
     <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600">
       <div className="flex gap-1">
         <dt>{t('answered')}</dt>
-        <dd className="tabular-nums" data-testid="question-answered">{formatNumber(item.answered, locale)}</dd>
+        <dd className="tabular-nums" data-testid="question-answered">
+          {formatNumber(item.answered, locale)}
+        </dd>
       </div>
       {item.average != null && (
         <div className="flex gap-1">
@@ -107,7 +151,9 @@ function QuestionCard({ item, number, textAnswersHref }: { item: QuestionAnalysi
       {item.score != null && (
         <div className="flex gap-1">
           <dt>{t('score')}</dt>
-          <dd className="font-medium tabular-nums text-slate-900" data-testid="question-score">{formatScore(item.score, locale)}</dd>
+          <dd className="font-medium tabular-nums text-slate-900" data-testid="question-score">
+            {formatScore(item.score, locale)}
+          </dd>
         </div>
       )}
       {dimensionName && (
@@ -127,7 +173,11 @@ function QuestionCard({ item, number, textAnswersHref }: { item: QuestionAnalysi
 
   if (question.type === 'TEXT') {
     return (
-      <article className="rounded-lg border border-slate-200 bg-white p-3" data-testid="question-card" data-question-type={question.type}>
+      <article
+        className="rounded-lg border border-slate-200 bg-white p-3"
+        data-testid="question-card"
+        data-question-type={question.type}
+      >
         <h3 className="text-sm font-medium text-slate-900">
           {number}. {text}
         </h3>
@@ -135,7 +185,11 @@ function QuestionCard({ item, number, textAnswersHref }: { item: QuestionAnalysi
         <p className="mt-2 text-sm text-slate-700">
           {t('textCount', { count: item.textAnswers })}{' '}
           {item.textAnswers > 0 && (
-            <Link href={textAnswersHref(question.id)} className="font-medium text-blue-700 hover:underline print:hidden" data-testid="question-text-link">
+            <Link
+              href={textAnswersHref(question.id)}
+              className="font-medium text-blue-700 hover:underline print:hidden"
+              data-testid="question-text-link"
+            >
               {t('readTextAnswers')}
             </Link>
           )}
@@ -150,15 +204,23 @@ function QuestionCard({ item, number, textAnswersHref }: { item: QuestionAnalysi
       <caption className="sr-only">{t('distributionOf', { question: text })}</caption>
       <thead className={tableClass.head}>
         <tr>
-          <th scope="col" className={tableClass.th}>{scale ? t('rating') : t('choice')}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('count')}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('share')}</th>
+          <th scope="col" className={tableClass.th}>
+            {scale ? t('rating') : t('choice')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('count')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('share')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.value} className={tableClass.row}>
-            <th scope="row" className={`${tableClass.td} font-normal`}>{row.label}</th>
+            <th scope="row" className={`${tableClass.td} font-normal`}>
+              {row.label}
+            </th>
             <td className={tableClass.tdNumber}>{formatNumber(row.count, locale)}</td>
             <td className={tableClass.tdNumber}>{formatPercent(row.share, locale)}</td>
           </tr>
@@ -175,9 +237,19 @@ function QuestionCard({ item, number, textAnswersHref }: { item: QuestionAnalysi
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
             <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
             <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={30} />
-            <Tooltip formatter={(value, _name, entry) => [`${formatNumber(Number(value), locale)}（${formatPercent((entry.payload as { share: number }).share, locale)}）`, t('count')]} />
+            <Tooltip
+              formatter={(value, _name, entry) => [
+                `${formatNumber(Number(value), locale)}（${formatPercent((entry.payload as { share: number }).share, locale)}）`,
+                t('count'),
+              ]}
+            />
             <Bar dataKey="count" name={t('count')} fill={seriesColour(5)} isAnimationActive={false} maxBarSize={40}>
-              <LabelList dataKey="share" position="top" formatter={(v: unknown) => (typeof v === 'number' && v > 0 ? formatPercent(v, locale) : '')} style={{ fontSize: 10, fill: '#475569' }} />
+              <LabelList
+                dataKey="share"
+                position="top"
+                formatter={(v: unknown) => (typeof v === 'number' && v > 0 ? formatPercent(v, locale) : '')}
+                style={{ fontSize: 10, fill: '#475569' }}
+              />
             </Bar>
           </BarChart>
         </ResponsiveContainer>
@@ -187,7 +259,13 @@ function QuestionCard({ item, number, textAnswersHref }: { item: QuestionAnalysi
 }
 
 /** Every question of the analysed responses in questionnaire order. */
-export function QuestionDistributions({ analysis, textAnswersHref }: { analysis: Analysis; textAnswersHref: (questionId: string) => string }) {
+export function QuestionDistributions({
+  analysis,
+  textAnswersHref,
+}: {
+  analysis: Analysis;
+  textAnswersHref: (questionId: string) => string;
+}) {
   const t = useTranslations('surveyAnalysis.questions');
   const questions = [...analysis.questions].sort((a, b) => a.question.position - b.question.position);
   return (

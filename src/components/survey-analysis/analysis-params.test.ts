@@ -31,7 +31,9 @@ describe('parseAnalysisParams', () => {
   });
 
   it('reads repeated lists, trims and de-duplicates them', () => {
-    const state = parse('period=2026-Q3&period=%202026-Q4%20&period=2026-Q3&province=上海&province=江苏&industry=汽车零部件');
+    const state = parse(
+      'period=2026-Q3&period=%202026-Q4%20&period=2026-Q3&province=上海&province=江苏&industry=汽车零部件',
+    );
     expect(state.filter.periodLabels).toEqual(['2026-Q3', '2026-Q4']);
     expect(state.filter.provinces).toEqual(['上海', '江苏']);
     expect(state.filter.industries).toEqual(['汽车零部件']);
@@ -87,21 +89,44 @@ describe('analysisParamsToSearch', () => {
 });
 
 describe('API filters', () => {
-  const filter = { ...parse('').filter, campaignIds: [CAMPAIGN], periodLabels: ['2026-Q4'], provinces: ['上海'], grades: ['A' as const] };
+  const filter = {
+    ...parse('').filter,
+    campaignIds: [CAMPAIGN],
+    periodLabels: ['2026-Q4'],
+    provinces: ['上海'],
+    grades: ['A' as const],
+  };
 
   it('sends only the criteria that narrow something', () => {
     expect(toAnalysisFilter(parse('').filter)).toEqual({});
-    expect(toAnalysisFilter(filter)).toEqual({ campaignIds: [CAMPAIGN], periodLabels: ['2026-Q4'], provinces: ['上海'], grades: ['A'] });
+    expect(toAnalysisFilter(filter)).toEqual({
+      campaignIds: [CAMPAIGN],
+      periodLabels: ['2026-Q4'],
+      provinces: ['上海'],
+      grades: ['A'],
+    });
   });
 
   it('runs the trend and the comparison across periods: no campaigns or periods, the segments kept', () => {
     expect(toAcrossPeriodsFilter(filter)).toEqual({ provinces: ['上海'], grades: ['A'] });
-    expect(toPeriodFilter(filter, '2026-Q3')).toEqual({ provinces: ['上海'], grades: ['A'], periodLabels: ['2026-Q3'] });
+    expect(toPeriodFilter(filter, '2026-Q3')).toEqual({
+      provinces: ['上海'],
+      grades: ['A'],
+      periodLabels: ['2026-Q3'],
+    });
   });
 
   it('maps to a SurveyResponseFilter with every analysis criterion', () => {
-    expect(toResponseFilter(filter, { lowScoreOnly: true })).toEqual({ lowScoreOnly: true, campaignIds: [CAMPAIGN], periodLabels: ['2026-Q4'], provinces: ['上海'], grades: ['A'] });
-    expect(toResponseFilter(parse('period=2026-Q3&period=2026-Q4').filter)).toEqual({ periodLabels: ['2026-Q3', '2026-Q4'] });
+    expect(toResponseFilter(filter, { lowScoreOnly: true })).toEqual({
+      lowScoreOnly: true,
+      campaignIds: [CAMPAIGN],
+      periodLabels: ['2026-Q4'],
+      provinces: ['上海'],
+      grades: ['A'],
+    });
+    expect(toResponseFilter(parse('period=2026-Q3&period=2026-Q4').filter)).toEqual({
+      periodLabels: ['2026-Q3', '2026-Q4'],
+    });
   });
 
   it('counts the criteria set', () => {
@@ -144,11 +169,17 @@ describe('comparePeriods', () => {
     expect(comparePeriods({ compareA: '', compareB: '' }, periods)).toEqual({ a: '2026-Q3', b: '2026-Q4' });
   });
   it('keeps the periods chosen in the URL', () => {
-    expect(comparePeriods({ compareA: '2026-Q2', compareB: '2026-Q4' }, periods)).toEqual({ a: '2026-Q2', b: '2026-Q4' });
+    expect(comparePeriods({ compareA: '2026-Q2', compareB: '2026-Q4' }, periods)).toEqual({
+      a: '2026-Q2',
+      b: '2026-Q4',
+    });
     expect(comparePeriods({ compareA: '', compareB: '2026-Q3' }, periods)).toEqual({ a: '2026-Q2', b: '2026-Q3' });
   });
   it('never compares a period with itself and ignores unknown periods', () => {
-    expect(comparePeriods({ compareA: '2026-Q4', compareB: '2026-Q4' }, periods)).toEqual({ a: '2026-Q3', b: '2026-Q4' });
+    expect(comparePeriods({ compareA: '2026-Q4', compareB: '2026-Q4' }, periods)).toEqual({
+      a: '2026-Q3',
+      b: '2026-Q4',
+    });
     expect(comparePeriods({ compareA: '', compareB: '2026-Q2' }, periods)).toEqual({ a: '2026-Q4', b: '2026-Q2' });
     expect(comparePeriods({ compareA: '1999', compareB: 'x' }, periods)).toEqual({ a: '2026-Q3', b: '2026-Q4' });
   });
@@ -156,4 +187,3 @@ describe('comparePeriods', () => {
     expect(comparePeriods({ compareA: '', compareB: '' }, ['2026-Q4'])).toBeNull();
   });
 });
-

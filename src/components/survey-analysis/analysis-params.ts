@@ -1,4 +1,10 @@
-import type { CustomerGrade, KeyAccountStatus, SurveyAnalysisFilter, SurveyResponseFilter, SurveySegment } from '@/gql/graphql';
+import type {
+  CustomerGrade,
+  KeyAccountStatus,
+  SurveyAnalysisFilter,
+  SurveyResponseFilter,
+  SurveySegment,
+} from '@/gql/graphql';
 
 /**
  * The satisfaction analysis' state as it lives in the URL, so a view (filters, tab, breakdown, compared periods) can
@@ -51,11 +57,26 @@ const everyFilterHandled: [UnhandledFilterKey] extends [never] ? true : Unhandle
 void everyFilterHandled;
 
 export function emptyAnalysisFilter(): AnalysisFilterState {
-  return { campaignIds: [], periodLabels: [], templateKey: '', provinces: [], industries: [], grades: [], keyAccountStatuses: [] };
+  return {
+    campaignIds: [],
+    periodLabels: [],
+    templateKey: '',
+    provinces: [],
+    industries: [],
+    grades: [],
+    keyAccountStatuses: [],
+  };
 }
 
 export function defaultAnalysisState(): AnalysisState {
-  return { filter: emptyAnalysisFilter(), view: DEFAULT_VIEW, segment: DEFAULT_SEGMENT, compareA: '', compareB: '', textQuestionId: '' };
+  return {
+    filter: emptyAnalysisFilter(),
+    view: DEFAULT_VIEW,
+    segment: DEFAULT_SEGMENT,
+    compareA: '',
+    compareB: '',
+    textQuestionId: '',
+  };
 }
 
 /** URL parameter names. Lists repeat the parameter (`period=2026-Q3&period=2026-Q4`), so values may hold commas. */
@@ -82,9 +103,12 @@ const LABEL = /^[^\u0000-\u001f]{1,40}$/;
 const TEMPLATE_KEY = /^[0-9A-Za-z_.-]{1,80}$/;
 
 const uniq = <T>(values: T[]) => [...new Set(values)];
-const has = <T extends string>(record: Record<T, true>, value: string): value is T => Object.prototype.hasOwnProperty.call(record, value);
-const allowed = <T extends string>(values: string[], record: Record<T, true>): T[] => uniq(values.filter((v): v is T => has(record, v)));
-const cleaned = (values: string[], pattern: RegExp) => uniq(values.map((v) => v.trim()).filter((v) => v && pattern.test(v)));
+const has = <T extends string>(record: Record<T, true>, value: string): value is T =>
+  Object.prototype.hasOwnProperty.call(record, value);
+const allowed = <T extends string>(values: string[], record: Record<T, true>): T[] =>
+  uniq(values.filter((v): v is T => has(record, v)));
+const cleaned = (values: string[], pattern: RegExp) =>
+  uniq(values.map((v) => v.trim()).filter((v) => v && pattern.test(v)));
 
 export function parseAnalysisParams(params: ReadableParams): AnalysisState {
   const one = (name: string) => (params.get(name) ?? '').trim();
@@ -158,7 +182,10 @@ export function toPeriodFilter(filter: AnalysisFilterState, periodLabel: string)
 }
 
 /** The analysis criteria as a SurveyResponseFilter: the low-score list and the raw export cover what the figures do. */
-export function toResponseFilter(filter: AnalysisFilterState, extra: Pick<SurveyResponseFilter, 'lowScoreOnly'> = {}): SurveyResponseFilter {
+export function toResponseFilter(
+  filter: AnalysisFilterState,
+  extra: Pick<SurveyResponseFilter, 'lowScoreOnly'> = {},
+): SurveyResponseFilter {
   return { ...extra, ...toAnalysisFilter(filter) };
 }
 
@@ -190,13 +217,17 @@ export function reportPeriod(filter: AnalysisFilterState, campaignPeriods: Reado
  * The two periods to compare: the ones in the URL when they are known, otherwise the two newest (B = newest,
  * A = the one before). `periods` is newest first, as surveyPeriods returns them.
  */
-export function comparePeriods(state: Pick<AnalysisState, 'compareA' | 'compareB'>, periods: readonly string[]): { a: string; b: string } | null {
+export function comparePeriods(
+  state: Pick<AnalysisState, 'compareA' | 'compareB'>,
+  periods: readonly string[],
+): { a: string; b: string } | null {
   if (periods.length < 2) return null;
   const known = (label: string) => (periods.includes(label) ? label : '');
   const b = known(state.compareB) || periods[0]!;
   const requestedA = known(state.compareA);
   // Without a valid, different A: the period just before B (or, for the oldest B, the one after it).
-  const a = requestedA && requestedA !== b ? requestedA : (periods[periods.indexOf(b) + 1] ?? periods.find((p) => p !== b)!);
+  const a =
+    requestedA && requestedA !== b ? requestedA : (periods[periods.indexOf(b) + 1] ?? periods.find((p) => p !== b)!);
   return { a, b };
 }
 

@@ -95,7 +95,13 @@ export function AnalysisTextAnswers({
           <label htmlFor={ids.question} className={labelClass}>
             {t('question')}
           </label>
-          <select id={ids.question} className={inputClass} value={questionId} onChange={(e) => onQuestion(e.target.value)} data-testid="text-question">
+          <select
+            id={ids.question}
+            className={inputClass}
+            value={questionId}
+            onChange={(e) => onQuestion(e.target.value)}
+            data-testid="text-question"
+          >
             <option value="">{t('allQuestions')}</option>
             {questions.map((q) => (
               <option key={q.id} value={q.id}>
@@ -109,13 +115,28 @@ export function AnalysisTextAnswers({
           <label htmlFor={ids.search} className={labelClass}>
             {t('search')}
           </label>
-          <input id={ids.search} type="search" className={inputClass} value={searchDraft} onChange={(e) => setSearchDraft(e.target.value)} placeholder={t('searchPlaceholder')} data-testid="text-search" />
+          <input
+            id={ids.search}
+            type="search"
+            className={inputClass}
+            value={searchDraft}
+            onChange={(e) => setSearchDraft(e.target.value)}
+            placeholder={t('searchPlaceholder')}
+            data-testid="text-search"
+          />
         </div>
         <button type="submit" className={buttonClass.secondary} data-testid="text-search-submit">
           {t('searchButton')}
         </button>
         <label htmlFor={ids.low} className="inline-flex items-center gap-1.5 pb-1.5 text-sm">
-          <input id={ids.low} type="checkbox" className="size-4" checked={lowScoreOnly} onChange={(e) => setLowScoreOnly(e.target.checked)} data-testid="text-low-only" />
+          <input
+            id={ids.low}
+            type="checkbox"
+            className="size-4"
+            checked={lowScoreOnly}
+            onChange={(e) => setLowScoreOnly(e.target.checked)}
+            data-testid="text-low-only"
+          />
           {t('lowScoreOnly')}
         </label>
       </form>
@@ -133,7 +154,11 @@ export function AnalysisTextAnswers({
               <li key={node.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="text-answer">
                 <p className="text-sm whitespace-pre-wrap break-words text-slate-900">{node.text}</p>
                 <p className="mt-1.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500">
-                  <Link href={`/console/customers/${node.customer.id}`} className="font-medium text-blue-700 hover:underline" data-testid="text-answer-customer">
+                  <Link
+                    href={`/console/customers/${node.customer.id}`}
+                    className="font-medium text-blue-700 hover:underline"
+                    data-testid="text-answer-customer"
+                  >
                     {node.customer.name}
                   </Link>
                   <span data-testid="text-answer-date">{formatDate(node.submittedAt, timeZone)}</span>
@@ -150,7 +175,13 @@ export function AnalysisTextAnswers({
           </ul>
           <div className="flex flex-wrap items-center gap-3 print:hidden">
             {hasNextPage && (
-              <button type="button" className={buttonClass.secondary} onClick={loadMore} disabled={moreState.loading} data-testid="text-load-more">
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={loadMore}
+                disabled={moreState.loading}
+                data-testid="text-load-more"
+              >
                 {moreState.loading ? tc('loading') : t('loadMore')}
               </button>
             )}

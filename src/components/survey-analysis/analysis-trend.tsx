@@ -28,7 +28,8 @@ export function AnalysisTrend({ filter }: { filter: AnalysisFilterState }) {
 
   const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '—');
   const body = () => {
-    if (trend.error) return <ErrorBanner message={errorMessage(trend.error)} onRetry={trend.reload} testId="trend-error" />;
+    if (trend.error)
+      return <ErrorBanner message={errorMessage(trend.error)} onRetry={trend.reload} testId="trend-error" />;
     if (!trend.data) return <SectionSkeleton label={t('loading')} testId="trend-loading" />;
     const { points, dimensions } = trendData(trend.data.surveyTrend, locale);
     if (points.every((p) => p.responses === 0)) return <EmptyState title={t('empty')} testId="trend-empty" />;
@@ -40,24 +41,38 @@ export function AnalysisTrend({ filter }: { filter: AnalysisFilterState }) {
         <caption className="sr-only">{t('tableCaption')}</caption>
         <thead className={tableClass.head}>
           <tr>
-            <th scope="col" className={tableClass.th}>{t('period')}</th>
-            <th scope="col" className={tableClass.thNumber}>{t('responses')}</th>
-            <th scope="col" className={tableClass.thNumber}>{t('index')}</th>
-            <th scope="col" className={tableClass.thNumber}>{t('nps')}</th>
+            <th scope="col" className={tableClass.th}>
+              {t('period')}
+            </th>
+            <th scope="col" className={tableClass.thNumber}>
+              {t('responses')}
+            </th>
+            <th scope="col" className={tableClass.thNumber}>
+              {t('index')}
+            </th>
+            <th scope="col" className={tableClass.thNumber}>
+              {t('nps')}
+            </th>
             {dimensions.map((d) => (
-              <th key={d.code} scope="col" className={tableClass.thNumber}>{d.name}</th>
+              <th key={d.code} scope="col" className={tableClass.thNumber}>
+                {d.name}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {points.map((p) => (
             <tr key={p.periodLabel} className={tableClass.row} data-testid="trend-row">
-              <th scope="row" className={`${tableClass.td} font-normal`}>{p.periodLabel}</th>
+              <th scope="row" className={`${tableClass.td} font-normal`}>
+                {p.periodLabel}
+              </th>
               <td className={tableClass.tdNumber}>{formatNumber(p.responses, locale)}</td>
               <td className={tableClass.tdNumber}>{score(p.index)}</td>
               <td className={tableClass.tdNumber}>{score(p.nps)}</td>
               {dimensions.map((d) => (
-                <td key={d.code} className={tableClass.tdNumber}>{score(p[d.dataKey])}</td>
+                <td key={d.code} className={tableClass.tdNumber}>
+                  {score(p[d.dataKey])}
+                </td>
               ))}
             </tr>
           ))}
@@ -67,15 +82,26 @@ export function AnalysisTrend({ filter }: { filter: AnalysisFilterState }) {
 
     return (
       <>
-        <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm print:hidden" data-testid="trend-series">
+        <fieldset
+          className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm print:hidden"
+          data-testid="trend-series"
+        >
           <legend className="sr-only">{t('series')}</legend>
-          <span className="text-xs font-medium text-slate-600" aria-hidden>{t('series')}</span>
+          <span className="text-xs font-medium text-slate-600" aria-hidden>
+            {t('series')}
+          </span>
           <label className="inline-flex items-center gap-1.5">
             <input type="checkbox" checked disabled className="size-4" />
             <span style={{ color: INDEX_COLOUR }}>{t('index')}</span>
           </label>
           <label className="inline-flex items-center gap-1.5">
-            <input type="checkbox" className="size-4" checked={showNps} onChange={(e) => setShowNps(e.target.checked)} data-testid="trend-toggle-nps" />
+            <input
+              type="checkbox"
+              className="size-4"
+              checked={showNps}
+              onChange={(e) => setShowNps(e.target.checked)}
+              data-testid="trend-toggle-nps"
+            />
             <span style={{ color: NPS_COLOUR }}>{t('nps')}</span>
           </label>
           {dimensions.map((d) => (
@@ -97,15 +123,47 @@ export function AnalysisTrend({ filter }: { filter: AnalysisFilterState }) {
               <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
               <XAxis dataKey="periodLabel" tick={{ fontSize: 12 }} padding={{ left: 24, right: 24 }} />
               <YAxis yAxisId="score" domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
-              {showNps && <YAxis yAxisId="nps" orientation="right" domain={[-100, 100]} tick={{ fontSize: 12 }} width={40} />}
+              {showNps && (
+                <YAxis yAxisId="nps" orientation="right" domain={[-100, 100]} tick={{ fontSize: 12 }} width={40} />
+              )}
               <Tooltip formatter={(value, name) => [score(value), name]} />
               <Legend />
-              <Line yAxisId="score" type="monotone" dataKey="index" name={t('index')} stroke={INDEX_COLOUR} strokeWidth={3} dot={{ r: 4 }} connectNulls={false} isAnimationActive={false} />
+              <Line
+                yAxisId="score"
+                type="monotone"
+                dataKey="index"
+                name={t('index')}
+                stroke={INDEX_COLOUR}
+                strokeWidth={3}
+                dot={{ r: 4 }}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
               {showNps && (
-                <Line yAxisId="nps" type="monotone" dataKey="nps" name={t('npsAxis')} stroke={NPS_COLOUR} strokeDasharray="6 3" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+                <Line
+                  yAxisId="nps"
+                  type="monotone"
+                  dataKey="nps"
+                  name={t('npsAxis')}
+                  stroke={NPS_COLOUR}
+                  strokeDasharray="6 3"
+                  strokeWidth={2}
+                  dot={{ r: 3 }}
+                  isAnimationActive={false}
+                />
               )}
               {shownDimensions.map((d) => (
-                <Line key={d.code} yAxisId="score" type="monotone" dataKey={d.dataKey} name={d.name} stroke={colourOf.get(d.code)} strokeWidth={1.5} dot={{ r: 2 }} isAnimationActive={false} />
+                <Line
+                  key={d.code}
+                  yAxisId="score"
+                  type="monotone"
+                  dataKey={d.dataKey}
+                  name={d.name}
+                  stroke={colourOf.get(d.code)}
+                  strokeWidth={1.5}
+                  dot={{ r: 2 }}
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           </ResponsiveContainer>

@@ -21,7 +21,12 @@ export function Skeleton({ className = '' }: { className?: string }) {
 /** Placeholders shaped like a section: a title line and a chart-sized block. */
 export function SectionSkeleton({ label, testId }: { label: string; testId?: string }) {
   return (
-    <div role="status" aria-label={label} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
+    <div
+      role="status"
+      aria-label={label}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid={testId}
+    >
       <Skeleton className="h-4 w-40" />
       <Skeleton className="h-56 w-full" />
     </div>
@@ -29,7 +34,17 @@ export function SectionSkeleton({ label, testId }: { label: string; testId?: str
 }
 
 /** Nothing to show for what was asked, with a way forward when there is one. */
-export function EmptyState({ title, body, children, testId }: { title: string; body?: string; children?: React.ReactNode; testId?: string }) {
+export function EmptyState({
+  title,
+  body,
+  children,
+  testId,
+}: {
+  title: string;
+  body?: string;
+  children?: React.ReactNode;
+  testId?: string;
+}) {
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid={testId}>
       <p className="text-sm font-medium text-slate-800">{title}</p>
@@ -40,7 +55,19 @@ export function EmptyState({ title, body, children, testId }: { title: string; b
 }
 
 /** A section of the analysis: a heading, an optional hint, its content. */
-export function Section({ title, hint, actions, children, testId }: { title: string; hint?: string; actions?: React.ReactNode; children: React.ReactNode; testId?: string }) {
+export function Section({
+  title,
+  hint,
+  actions,
+  children,
+  testId,
+}: {
+  title: string;
+  hint?: string;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+  testId?: string;
+}) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="space-y-3" data-testid={testId}>
@@ -106,7 +133,11 @@ export function ChartFigure({
             </p>
           )}
         </div>
-        <div role="group" aria-label={t('viewAs')} className="inline-flex shrink-0 overflow-hidden rounded border border-slate-300 text-xs print:hidden">
+        <div
+          role="group"
+          aria-label={t('viewAs')}
+          className="inline-flex shrink-0 overflow-hidden rounded border border-slate-300 text-xs print:hidden"
+        >
           {(['chart', 'table'] as const).map((m) => (
             <button
               key={m}
@@ -150,7 +181,15 @@ export const tableClass = {
 } as const;
 
 /** A score with one decimal, or a dash when there is none. */
-export function Score({ value, testId, className = '' }: { value: number | null | undefined; testId?: string; className?: string }) {
+export function Score({
+  value,
+  testId,
+  className = '',
+}: {
+  value: number | null | undefined;
+  testId?: string;
+  className?: string;
+}) {
   const locale = useLocale();
   return (
     <span className={`tabular-nums ${className}`} data-testid={testId}>
@@ -164,9 +203,19 @@ export function Delta({ delta, testId }: { delta: number | null; testId?: string
   const t = useTranslations('surveyAnalysis.compare');
   const locale = useLocale();
   const tone = deltaTone(delta);
-  if (delta == null) return <span className="text-slate-400" data-testid={testId} data-tone={tone}>—</span>;
+  if (delta == null)
+    return (
+      <span className="text-slate-400" data-testid={testId} data-tone={tone}>
+        —
+      </span>
+    );
   return (
-    <span className={`whitespace-nowrap font-medium tabular-nums ${TONE_CLASS[tone]}`} data-testid={testId} data-tone={tone} title={t(`tone.${tone}`)}>
+    <span
+      className={`whitespace-nowrap font-medium tabular-nums ${TONE_CLASS[tone]}`}
+      data-testid={testId}
+      data-tone={tone}
+      title={t(`tone.${tone}`)}
+    >
       <span aria-hidden>{TONE_ARROW[tone]} </span>
       {formatSignedScore(delta, locale)}
       <span className="sr-only"> ({t(`tone.${tone}`)})</span>
@@ -178,7 +227,11 @@ export function Delta({ delta, testId }: { delta: number | null; testId?: string
 export function SmallSampleBadge() {
   const t = useTranslations('surveyAnalysis.breakdown');
   return (
-    <span className="ml-1.5 rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-medium text-amber-900" title={t('smallSampleHint')} data-testid="small-sample">
+    <span
+      className="ml-1.5 rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-medium text-amber-900"
+      title={t('smallSampleHint')}
+      data-testid="small-sample"
+    >
       {t('smallSample')}
     </span>
   );

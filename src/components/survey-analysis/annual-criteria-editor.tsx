@@ -10,7 +10,15 @@ import { formatNumber } from '@/lib/format';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
 import { SurveyAnalysisUpdateCriteriaMutation } from './analysis-operations';
-import { ANNUAL_EVENTS, criteriaInput, criteriaProblems, draftFromCriteria, MAX_POINTS, sameCriteria, type CriteriaDraft } from './annual-criteria';
+import {
+  ANNUAL_EVENTS,
+  criteriaInput,
+  criteriaProblems,
+  draftFromCriteria,
+  MAX_POINTS,
+  sameCriteria,
+  type CriteriaDraft,
+} from './annual-criteria';
 import { tableClass, useAnalysisErrorMessage } from './analysis-ui';
 
 type Criteria = { rules: readonly { event: AnnualIndexEvent; pointsEach: number }[]; maxDeduction: number };
@@ -25,19 +33,27 @@ export function CriteriaTable({ criteria }: { criteria: Criteria }) {
       <caption className="sr-only">{t('criteriaTitle')}</caption>
       <thead className={tableClass.head}>
         <tr>
-          <th scope="col" className={tableClass.th}>{t('event')}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('pointsEach')}</th>
+          <th scope="col" className={tableClass.th}>
+            {t('event')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('pointsEach')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {ANNUAL_EVENTS.map((event) => (
           <tr key={event} className={tableClass.row}>
-            <th scope="row" className={`${tableClass.td} font-normal`}>{t(`events.${event}`)}</th>
+            <th scope="row" className={`${tableClass.td} font-normal`}>
+              {t(`events.${event}`)}
+            </th>
             <td className={tableClass.tdNumber}>{formatNumber(byEvent.get(event) ?? 0, locale, 2)}</td>
           </tr>
         ))}
         <tr className="border-t border-slate-300 font-medium">
-          <th scope="row" className={tableClass.td}>{t('maxDeduction')}</th>
+          <th scope="row" className={tableClass.td}>
+            {t('maxDeduction')}
+          </th>
           <td className={tableClass.tdNumber}>{formatNumber(criteria.maxDeduction, locale, 2)}</td>
         </tr>
       </tbody>
@@ -116,7 +132,14 @@ export function CriteriaEditor({ criteria, onSaved }: { criteria: Criteria; onSa
     >
       <div className="grid gap-3 sm:grid-cols-2">
         {ANNUAL_EVENTS.map((event) => (
-          <FormField key={event} id={`criteria-${event}`} label={t('pointsFor', { event: t(`events.${event}`) })} hint={t('pointsHint')} error={problemText(event)} required>
+          <FormField
+            key={event}
+            id={`criteria-${event}`}
+            label={t('pointsFor', { event: t(`events.${event}`) })}
+            hint={t('pointsHint')}
+            error={problemText(event)}
+            required
+          >
             {(props) => (
               <input
                 {...props}
@@ -133,7 +156,13 @@ export function CriteriaEditor({ criteria, onSaved }: { criteria: Criteria; onSa
             )}
           </FormField>
         ))}
-        <FormField id="criteria-maxDeduction" label={t('maxDeduction')} hint={t('maxDeductionHint', { max: MAX_POINTS })} error={problemText('maxDeduction')} required>
+        <FormField
+          id="criteria-maxDeduction"
+          label={t('maxDeduction')}
+          hint={t('maxDeductionHint', { max: MAX_POINTS })}
+          error={problemText('maxDeduction')}
+          required
+        >
           {(props) => (
             <input
               {...props}

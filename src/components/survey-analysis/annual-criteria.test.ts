@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ANNUAL_EVENTS, criteriaInput, criteriaProblems, deductionSum, draftFromCriteria, parseYear, sameCriteria, yearChoices } from './annual-criteria';
+import {
+  ANNUAL_EVENTS,
+  criteriaInput,
+  criteriaProblems,
+  deductionSum,
+  draftFromCriteria,
+  parseYear,
+  sameCriteria,
+  yearChoices,
+} from './annual-criteria';
 
 const saved = {
   rules: [
@@ -13,7 +22,12 @@ const saved = {
 describe('criteria draft', () => {
   it('starts from the saved criteria, an event without a rule at 0', () => {
     const draft = draftFromCriteria(saved);
-    expect(draft.points).toEqual({ CRISIS_COMPLAINT: '5', MAJOR_COMPLAINT: '2', GENERAL_COMPLAINT: '0.5', DISPUTED_RESOLUTION: '0' });
+    expect(draft.points).toEqual({
+      CRISIS_COMPLAINT: '5',
+      MAJOR_COMPLAINT: '2',
+      GENERAL_COMPLAINT: '0.5',
+      DISPUTED_RESOLUTION: '0',
+    });
     expect(draft.maxDeduction).toBe('20');
     expect(criteriaProblems(draft)).toEqual({});
     expect(sameCriteria(draft, saved)).toBe(true);

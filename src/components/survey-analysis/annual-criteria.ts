@@ -6,7 +6,12 @@ import type { AnnualIndexCriteriaInput, AnnualIndexEvent } from '@/gql/graphql';
  */
 
 // Keyed by the generated enum: a new event type fails the type check here until the editor offers it.
-const EVENT: Record<AnnualIndexEvent, true> = { CRISIS_COMPLAINT: true, MAJOR_COMPLAINT: true, GENERAL_COMPLAINT: true, DISPUTED_RESOLUTION: true };
+const EVENT: Record<AnnualIndexEvent, true> = {
+  CRISIS_COMPLAINT: true,
+  MAJOR_COMPLAINT: true,
+  GENERAL_COMPLAINT: true,
+  DISPUTED_RESOLUTION: true,
+};
 /** Most severe first, the order the deduction table and the editor list them in. */
 export const ANNUAL_EVENTS = Object.keys(EVENT) as AnnualIndexEvent[];
 
@@ -21,13 +26,20 @@ type CriteriaLike = { rules: readonly { event: AnnualIndexEvent; pointsEach: num
 
 export function draftFromCriteria(criteria: CriteriaLike): CriteriaDraft {
   const byEvent = new Map(criteria.rules.map((r) => [r.event, r.pointsEach]));
-  const points = Object.fromEntries(ANNUAL_EVENTS.map((e) => [e, String(byEvent.get(e) ?? 0)])) as Record<AnnualIndexEvent, string>;
+  const points = Object.fromEntries(ANNUAL_EVENTS.map((e) => [e, String(byEvent.get(e) ?? 0)])) as Record<
+    AnnualIndexEvent,
+    string
+  >;
   return { points, maxDeduction: String(criteria.maxDeduction) };
 }
 
 // Points with at most two decimals ("0.5", "2", "1.25"); full-width digits and a comma decimal are accepted as typed.
 const POINTS = /^\d{1,3}(\.\d{1,2})?$/;
-const normalise = (text: string) => text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[，,．。]/g, '.');
+const normalise = (text: string) =>
+  text
+    .trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[，,．。]/g, '.');
 
 function problemOf(text: string): CriteriaProblem | null {
   const value = normalise(text);
@@ -63,11 +75,17 @@ export function sameCriteria(draft: CriteriaDraft, saved: CriteriaLike): boolean
   if (Object.keys(criteriaProblems(draft)).length) return false;
   const input = criteriaInput(draft);
   const savedPoints = new Map(saved.rules.map((r) => [r.event, r.pointsEach]));
-  return input.maxDeduction === saved.maxDeduction && input.rules.every((r) => (savedPoints.get(r.event) ?? 0) === r.pointsEach);
+  return (
+    input.maxDeduction === saved.maxDeduction &&
+    input.rules.every((r) => (savedPoints.get(r.event) ?? 0) === r.pointsEach)
+  );
 }
 
 /** Σ points before the cap, and whether the cap applied (the screen says "capped at N"). */
-export function deductionSum(deductions: readonly { points: number }[], maxDeduction: number): { raw: number; capped: boolean } {
+export function deductionSum(
+  deductions: readonly { points: number }[],
+  maxDeduction: number,
+): { raw: number; capped: boolean } {
   const raw = deductions.reduce((sum, d) => sum + d.points, 0);
   return { raw, capped: raw > maxDeduction };
 }

@@ -14,17 +14,40 @@ import { formatNumber, formatScore, todayIn } from '@/lib/format';
 import { gqlRequest } from '@/lib/graphql-client';
 import { seriesColour } from './analysis-maths';
 import { SurveyAnalysisAnnualQuery as AnnualQuery } from './analysis-operations';
-import { ChartFigure, EmptyState, Section, SectionSkeleton, Skeleton, tableClass, useAnalysisErrorMessage } from './analysis-ui';
+import {
+  ChartFigure,
+  EmptyState,
+  Section,
+  SectionSkeleton,
+  Skeleton,
+  tableClass,
+  useAnalysisErrorMessage,
+} from './analysis-ui';
 import { CriteriaEditor, CriteriaTable } from './annual-criteria-editor';
 import { ANNUAL_EVENTS, deductionSum, parseYear, yearChoices } from './annual-criteria';
 
 type Annual = SurveyAnalysisAnnualQuery['annualSatisfactionIndex'];
 
-function Figure({ label, children, testId, emphasis = false }: { label: string; children: React.ReactNode; testId?: string; emphasis?: boolean }) {
+function Figure({
+  label,
+  children,
+  testId,
+  emphasis = false,
+}: {
+  label: string;
+  children: React.ReactNode;
+  testId?: string;
+  emphasis?: boolean;
+}) {
   return (
-    <div className={`rounded-lg border p-4 ${emphasis ? 'border-blue-200 bg-blue-50/60' : 'border-slate-200 bg-white'}`}>
+    <div
+      className={`rounded-lg border p-4 ${emphasis ? 'border-blue-200 bg-blue-50/60' : 'border-slate-200 bg-white'}`}
+    >
       <div className="text-xs font-medium text-slate-500">{label}</div>
-      <div className={`mt-1 font-semibold tabular-nums ${emphasis ? 'text-4xl text-blue-800' : 'text-2xl text-slate-900'}`} data-testid={testId}>
+      <div
+        className={`mt-1 font-semibold tabular-nums ${emphasis ? 'text-4xl text-blue-800' : 'text-2xl text-slate-900'}`}
+        data-testid={testId}
+      >
         {children}
       </div>
     </div>
@@ -36,7 +59,15 @@ function DeductionTable({ annual }: { annual: Annual }) {
   const locale = useLocale();
   const byEvent = new Map(annual.deductions.map((d) => [d.event, d]));
   // Every event type is listed, those without events at 0, so the table reads as the full set of criteria.
-  const rows = ANNUAL_EVENTS.map((event) => byEvent.get(event) ?? { event, count: 0, pointsEach: annual.criteria.rules.find((r) => r.event === event)?.pointsEach ?? 0, points: 0 });
+  const rows = ANNUAL_EVENTS.map(
+    (event) =>
+      byEvent.get(event) ?? {
+        event,
+        count: 0,
+        pointsEach: annual.criteria.rules.find((r) => r.event === event)?.pointsEach ?? 0,
+        points: 0,
+      },
+  );
   const { raw, capped } = deductionSum(annual.deductions, annual.criteria.maxDeduction);
   const points = (value: number) => formatNumber(value, locale, 2);
   return (
@@ -44,16 +75,26 @@ function DeductionTable({ annual }: { annual: Annual }) {
       <caption className="sr-only">{t('deductionsTitle')}</caption>
       <thead className={tableClass.head}>
         <tr>
-          <th scope="col" className={tableClass.th}>{t('event')}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('count')}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('pointsEach')}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('points')}</th>
+          <th scope="col" className={tableClass.th}>
+            {t('event')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('count')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('pointsEach')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('points')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.event} className={tableClass.row} data-testid="annual-deduction-row" data-event={row.event}>
-            <th scope="row" className={`${tableClass.td} font-normal`}>{t(`events.${row.event}`)}</th>
+            <th scope="row" className={`${tableClass.td} font-normal`}>
+              {t(`events.${row.event}`)}
+            </th>
             <td className={tableClass.tdNumber}>{formatNumber(row.count, locale)}</td>
             <td className={tableClass.tdNumber}>{points(row.pointsEach)}</td>
             <td className={tableClass.tdNumber}>{row.points ? `−${points(row.points)}` : points(0)}</td>
@@ -62,18 +103,25 @@ function DeductionTable({ annual }: { annual: Annual }) {
       </tbody>
       <tfoot>
         <tr className="border-t border-slate-300">
-          <th scope="row" colSpan={3} className={tableClass.td}>{t('sumOfPoints')}</th>
+          <th scope="row" colSpan={3} className={tableClass.td}>
+            {t('sumOfPoints')}
+          </th>
           <td className={tableClass.tdNumber}>{raw ? `−${points(raw)}` : points(0)}</td>
         </tr>
         <tr className={tableClass.row}>
-          <th scope="row" colSpan={3} className={tableClass.td}>{t('maxDeduction')}</th>
+          <th scope="row" colSpan={3} className={tableClass.td}>
+            {t('maxDeduction')}
+          </th>
           <td className={tableClass.tdNumber}>{points(annual.criteria.maxDeduction)}</td>
         </tr>
         <tr className={`${tableClass.row} font-semibold`}>
           <th scope="row" colSpan={3} className={tableClass.td}>
             {t('totalDeduction')}
             {capped && (
-              <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900" data-testid="annual-capped">
+              <span
+                className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900"
+                data-testid="annual-capped"
+              >
                 {t('capped', { max: points(annual.criteria.maxDeduction) })}
               </span>
             )}
@@ -97,16 +145,26 @@ function PeriodChart({ annual }: { annual: Annual }) {
       <caption className="sr-only">{t('periodsTitle')}</caption>
       <thead className={tableClass.head}>
         <tr>
-          <th scope="col" className={tableClass.th}>{t('period')}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('responses')}</th>
-          <th scope="col" className={tableClass.thNumber}>{t('periodIndex')}</th>
-          <th scope="col" className={tableClass.thNumber}>NPS</th>
+          <th scope="col" className={tableClass.th}>
+            {t('period')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('responses')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            {t('periodIndex')}
+          </th>
+          <th scope="col" className={tableClass.thNumber}>
+            NPS
+          </th>
         </tr>
       </thead>
       <tbody>
         {annual.periods.map((p) => (
           <tr key={p.periodLabel} className={tableClass.row}>
-            <th scope="row" className={`${tableClass.td} font-normal`}>{p.periodLabel}</th>
+            <th scope="row" className={`${tableClass.td} font-normal`}>
+              {p.periodLabel}
+            </th>
             <td className={tableClass.tdNumber}>{formatNumber(p.responses, locale)}</td>
             <td className={tableClass.tdNumber}>{score(p.index)}</td>
             <td className={tableClass.tdNumber}>{score(p.nps)}</td>
@@ -116,7 +174,12 @@ function PeriodChart({ annual }: { annual: Annual }) {
     </table>
   );
   return (
-    <ChartFigure title={t('periodsTitle')} description={t('periodsDescription')} testId="annual-period-chart" table={table}>
+    <ChartFigure
+      title={t('periodsTitle')}
+      description={t('periodsDescription')}
+      testId="annual-period-chart"
+      table={table}
+    >
       <ResponsiveContainer width="100%" height={240}>
         <BarChart data={annual.periods} margin={{ top: 20, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
@@ -157,7 +220,8 @@ export function AnnualIndex({ canManage }: { canManage: boolean }) {
   const score = (value: number | null | undefined) => (value == null ? '—' : formatScore(value, locale));
 
   const content = () => {
-    if (data.error) return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="annual-error" />;
+    if (data.error)
+      return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="annual-error" />;
     // A different year is loading: the previous year's figures must not be shown under the new year's title.
     if (!annual || annual.year !== year)
       return (
@@ -172,7 +236,9 @@ export function AnnualIndex({ canManage }: { canManage: boolean }) {
       );
     return (
       <div className="space-y-6">
-        {annual.responses === 0 && <EmptyState title={t('noResponses', { year })} body={t('noResponsesBody')} testId="annual-empty" />}
+        {annual.responses === 0 && (
+          <EmptyState title={t('noResponses', { year })} body={t('noResponsesBody')} testId="annual-empty" />
+        )}
         <div className="grid gap-3 md:grid-cols-4">
           <Figure label={t('surveyIndex')} testId="annual-survey-index">
             {score(annual.surveyIndex)}
@@ -255,7 +321,12 @@ export function AnnualIndex({ canManage }: { canManage: boolean }) {
               ))}
             </select>
           </div>
-          <button type="button" className={buttonClass.secondary} onClick={() => window.print()} data-testid="annual-print">
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            onClick={() => window.print()}
+            data-testid="annual-print"
+          >
             {t('print')}
           </button>
         </div>

@@ -14,7 +14,11 @@ import { AnalysisExportMenu } from './analysis-export-menu';
 import { AnalysisFilterBar, type FilterOptions } from './analysis-filter-bar';
 import { AnalysisKpis, KpiSkeleton } from './analysis-kpis';
 import { AnalysisLowScores, type FollowUpPermissions } from './analysis-low-scores';
-import { SurveyAnalysisFilterOptionsQuery, SurveyAnalysisOverviewQuery, SurveyAnalysisSegmentOptionsQuery } from './analysis-operations';
+import {
+  SurveyAnalysisFilterOptionsQuery,
+  SurveyAnalysisOverviewQuery,
+  SurveyAnalysisSegmentOptionsQuery,
+} from './analysis-operations';
 import { DimensionChart, QuestionDistributions } from './analysis-overview';
 import {
   analysisParamsToSearch,
@@ -58,7 +62,10 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
   const options = useAsyncData(() => gqlRequest(SurveyAnalysisFilterOptionsQuery), 'options');
   const segmentOptions = useAsyncData(() => gqlRequest(SurveyAnalysisSegmentOptionsQuery), 'segments');
   const overviewVariables = { filter: toAnalysisFilter(state.filter) };
-  const overview = useAsyncData(() => gqlRequest(SurveyAnalysisOverviewQuery, overviewVariables), JSON.stringify(overviewVariables));
+  const overview = useAsyncData(
+    () => gqlRequest(SurveyAnalysisOverviewQuery, overviewVariables),
+    JSON.stringify(overviewVariables),
+  );
 
   const filterOptions: FilterOptions = {
     campaigns: options.data?.surveyCampaigns.nodes ?? [],
@@ -72,7 +79,8 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
   const textQuestions = (analysis?.questions ?? [])
     .filter((q) => q.question.type === 'TEXT')
     .map((q) => ({ id: q.question.id, text: q.question.text, textEn: q.question.textEn }));
-  const textAnswersHref = (questionId: string) => `${pathname}?${analysisParamsToSearch({ ...state, view: 'text', textQuestionId: questionId })}`;
+  const textAnswersHref = (questionId: string) =>
+    `${pathname}?${analysisParamsToSearch({ ...state, view: 'text', textQuestionId: questionId })}`;
   const filtered = countAnalysisFilters(state.filter) > 0;
 
   const selectTab = (view: AnalysisView, focus = false) => {
@@ -81,7 +89,12 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
   };
   const onTabKey = (event: React.KeyboardEvent, view: AnalysisView) => {
     const i = VIEWS.indexOf(view);
-    const next = event.key === 'ArrowRight' ? VIEWS[(i + 1) % VIEWS.length] : event.key === 'ArrowLeft' ? VIEWS[(i - 1 + VIEWS.length) % VIEWS.length] : null;
+    const next =
+      event.key === 'ArrowRight'
+        ? VIEWS[(i + 1) % VIEWS.length]
+        : event.key === 'ArrowLeft'
+          ? VIEWS[(i - 1 + VIEWS.length) % VIEWS.length]
+          : null;
     if (next) {
       event.preventDefault();
       selectTab(next, true);
@@ -89,13 +102,22 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
   };
 
   const headline = () => {
-    if (overview.error) return <ErrorBanner message={errorMessage(overview.error)} onRetry={overview.reload} testId="analysis-error" />;
+    if (overview.error)
+      return <ErrorBanner message={errorMessage(overview.error)} onRetry={overview.reload} testId="analysis-error" />;
     if (!analysis) return <KpiSkeleton />;
     if (analysis.responses === 0)
       return (
-        <EmptyState title={t('empty.title')} body={filtered ? t('empty.bodyFiltered') : t('empty.body')} testId="analysis-empty">
+        <EmptyState
+          title={t('empty.title')}
+          body={filtered ? t('empty.bodyFiltered') : t('empty.body')}
+          testId="analysis-empty"
+        >
           {filtered && (
-            <button type="button" className={buttonClass.secondary} onClick={() => update({ filter: emptyAnalysisFilter() })}>
+            <button
+              type="button"
+              className={buttonClass.secondary}
+              onClick={() => update({ filter: emptyAnalysisFilter() })}
+            >
               {t('filters.clearAll')}
             </button>
           )}
@@ -119,7 +141,13 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
       case 'trend':
         return <AnalysisTrend filter={state.filter} />;
       case 'breakdown':
-        return <AnalysisBreakdown filter={state.filter} segment={state.segment} onSegment={(segment) => update({ segment })} />;
+        return (
+          <AnalysisBreakdown
+            filter={state.filter}
+            segment={state.segment}
+            onSegment={(segment) => update({ segment })}
+          />
+        );
       case 'compare':
         if (options.error) return <ErrorBanner message={errorMessage(options.error)} onRetry={options.reload} />;
         if (!options.data) return <SectionSkeleton label={t('loading')} />;
@@ -133,7 +161,14 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
           />
         );
       case 'text':
-        return <AnalysisTextAnswers filter={state.filter} questions={textQuestions} questionId={state.textQuestionId} onQuestion={(textQuestionId) => update({ textQuestionId })} />;
+        return (
+          <AnalysisTextAnswers
+            filter={state.filter}
+            questions={textQuestions}
+            questionId={state.textQuestionId}
+            onQuestion={(textQuestionId) => update({ textQuestionId })}
+          />
+        );
       case 'lowScores':
         return <AnalysisLowScores filter={state.filter} permissions={permissions} />;
     }
@@ -153,8 +188,15 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
         <AnalysisExportMenu filter={state.filter} reportPeriod={reportPeriod(state.filter, campaignPeriods)} />
       </PageHeader>
 
-      <AnalysisFilterBar value={state.filter} options={filterOptions} loading={options.loading} onChange={(filter) => update({ filter })} />
-      {options.error ? <ErrorBanner message={t('filters.optionsFailed')} onRetry={options.reload} testId="filter-options-error" /> : null}
+      <AnalysisFilterBar
+        value={state.filter}
+        options={filterOptions}
+        loading={options.loading}
+        onChange={(filter) => update({ filter })}
+      />
+      {options.error ? (
+        <ErrorBanner message={t('filters.optionsFailed')} onRetry={options.reload} testId="filter-options-error" />
+      ) : null}
 
       <div className="relative">
         {headline()}
@@ -165,7 +207,11 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
         )}
       </div>
 
-      <div role="tablist" aria-label={t('views.label')} className="flex flex-wrap gap-1 border-b border-slate-200 print:hidden">
+      <div
+        role="tablist"
+        aria-label={t('views.label')}
+        className="flex flex-wrap gap-1 border-b border-slate-200 print:hidden"
+      >
         {VIEWS.map((view) => (
           <button
             key={view}
@@ -182,17 +228,26 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
             onKeyDown={(e) => onTabKey(e, view)}
             data-testid={`view-${view}`}
             className={`-mb-px border-b-2 px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-blue-700 ${
-              view === state.view ? 'border-blue-700 font-medium text-blue-800' : 'border-transparent text-slate-600 hover:text-slate-900'
+              view === state.view
+                ? 'border-blue-700 font-medium text-blue-800'
+                : 'border-transparent text-slate-600 hover:text-slate-900'
             }`}
           >
             {t(`views.${view}`)}
             {view === 'lowScores' && analysis && analysis.lowScores > 0 && (
-              <span className="ml-1.5 rounded-full bg-red-100 px-1.5 text-xs font-semibold text-red-800">{analysis.lowScores}</span>
+              <span className="ml-1.5 rounded-full bg-red-100 px-1.5 text-xs font-semibold text-red-800">
+                {analysis.lowScores}
+              </span>
             )}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-tab-${state.view}`} data-testid={`panel-${state.view}`}>
+      <div
+        role="tabpanel"
+        id={`${tabsId}-panel`}
+        aria-labelledby={`${tabsId}-tab-${state.view}`}
+        data-testid={`panel-${state.view}`}
+      >
         {panel()}
       </div>
     </div>

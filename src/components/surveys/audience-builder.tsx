@@ -6,7 +6,14 @@ import { buttonClass, inputClass } from '@/components/ui/classes';
 import { Spinner } from '@/components/ui/status';
 import type { SurveyAudienceInput, SurveyAudiencePreviewQuery as PreviewResult } from '@/gql/graphql';
 import { gqlRequest } from '@/lib/graphql-client';
-import { addCustomer, audienceKey, GRADES, KEY_ACCOUNT_STATUSES, removeCustomer, type AudienceState } from './survey-audience';
+import {
+  addCustomer,
+  audienceKey,
+  GRADES,
+  KEY_ACCOUNT_STATUSES,
+  removeCustomer,
+  type AudienceState,
+} from './survey-audience';
 import { SurveyAudiencePreviewQuery } from './survey-operations';
 import { formatCount, useSurveyErrorMessage } from './survey-ui';
 
@@ -28,14 +35,17 @@ function CheckboxGroup({
   onChange: (values: string[]) => void;
   emptyHint?: string;
 }) {
-  const toggle = (value: string, checked: boolean) => onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
+  const toggle = (value: string, checked: boolean) =>
+    onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
   return (
     <fieldset className="min-w-0">
       <legend className="mb-1.5 text-xs font-medium text-slate-700">{legend}</legend>
       {options.length === 0 ? (
         <p className="text-xs text-slate-400">{emptyHint}</p>
       ) : (
-        <div className={`flex flex-wrap gap-x-4 gap-y-1.5 ${options.length > 12 ? 'max-h-36 overflow-y-auto rounded border border-slate-200 p-2' : ''}`}>
+        <div
+          className={`flex flex-wrap gap-x-4 gap-y-1.5 ${options.length > 12 ? 'max-h-36 overflow-y-auto rounded border border-slate-200 p-2' : ''}`}
+        >
           {options.map((option) => (
             <label key={option.value} className="inline-flex items-center gap-1.5 text-sm">
               <input
@@ -78,12 +88,17 @@ export function AudienceBuilder({
   const id = useId();
   const set = (patch: Partial<AudienceState>) => onChange({ ...value, ...patch });
   // Values stored on a campaign may have left the facets since; keep them visible so they can be unticked.
-  const facet = (values: readonly string[], selected: readonly string[]) => [...new Set([...values, ...selected])].map((v) => ({ value: v, label: v }));
+  const facet = (values: readonly string[], selected: readonly string[]) =>
+    [...new Set([...values, ...selected])].map((v) => ({ value: v, label: v }));
   const rangeErrorId = `${id}-closed-error`;
   const customersId = `${id}-customers`;
 
   return (
-    <fieldset className="space-y-4" data-testid="audience-builder" aria-describedby={errors.audience ? `${id}-error` : undefined}>
+    <fieldset
+      className="space-y-4"
+      data-testid="audience-builder"
+      aria-describedby={errors.audience ? `${id}-error` : undefined}
+    >
       <legend className="text-sm font-semibold text-slate-800">{t('title')}</legend>
       <div className="flex flex-wrap gap-3">
         {(['all', 'segment'] as const).map((mode) => (
@@ -91,7 +106,15 @@ export function AudienceBuilder({
             key={mode}
             className={`flex min-w-56 flex-1 cursor-pointer items-start gap-2 rounded border p-3 text-sm focus-within:outline-2 focus-within:outline-blue-700 ${value.mode === mode ? 'border-blue-600 bg-blue-50' : 'border-slate-300 bg-white'}`}
           >
-            <input type="radio" name={`${id}-mode`} value={mode} checked={value.mode === mode} onChange={() => set({ mode })} className="mt-0.5" data-testid={`audience-mode-${mode}`} />
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              value={mode}
+              checked={value.mode === mode}
+              onChange={() => set({ mode })}
+              className="mt-0.5"
+              data-testid={`audience-mode-${mode}`}
+            />
             <span>
               <span className="block font-medium">{t(`mode.${mode}`)}</span>
               <span className="block text-xs text-slate-500">{t(`modeHint.${mode}`)}</span>
@@ -103,8 +126,22 @@ export function AudienceBuilder({
       {value.mode === 'segment' && (
         <div className="space-y-4 rounded-lg border border-slate-200 bg-slate-50/50 p-4">
           <p className="text-xs text-slate-600">{t('segmentHint')}</p>
-          <CheckboxGroup name="province" legend={t('provinces')} options={facet(provinces, value.provinces)} selected={value.provinces} onChange={(provinces) => set({ provinces })} emptyHint={t('noFacets')} />
-          <CheckboxGroup name="industry" legend={t('industries')} options={facet(industries, value.industries)} selected={value.industries} onChange={(industries) => set({ industries })} emptyHint={t('noFacets')} />
+          <CheckboxGroup
+            name="province"
+            legend={t('provinces')}
+            options={facet(provinces, value.provinces)}
+            selected={value.provinces}
+            onChange={(provinces) => set({ provinces })}
+            emptyHint={t('noFacets')}
+          />
+          <CheckboxGroup
+            name="industry"
+            legend={t('industries')}
+            options={facet(industries, value.industries)}
+            selected={value.industries}
+            onChange={(industries) => set({ industries })}
+            emptyHint={t('noFacets')}
+          />
           <div className="grid gap-4 sm:grid-cols-2">
             <CheckboxGroup
               name="grade"
@@ -118,7 +155,9 @@ export function AudienceBuilder({
               legend={t('keyAccountStatuses')}
               options={KEY_ACCOUNT_STATUSES.map((s) => ({ value: s, label: tc(`keyAccountStatus.${s}`) }))}
               selected={value.keyAccountStatuses}
-              onChange={(statuses) => set({ keyAccountStatuses: KEY_ACCOUNT_STATUSES.filter((s) => statuses.includes(s)) })}
+              onChange={(statuses) =>
+                set({ keyAccountStatuses: KEY_ACCOUNT_STATUSES.filter((s) => statuses.includes(s)) })
+              }
             />
           </div>
           <div role="group" aria-labelledby={`${id}-closed-label`}>
@@ -164,16 +203,30 @@ export function AudienceBuilder({
               {t('customers')}
             </label>
             {/* The picker chooses one customer at a time; each choice joins the list and the picker is ready again. */}
-            <CustomerPicker id={customersId} value={null} onChange={(customer) => customer && onChange(addCustomer(value, customer))} invalid={false} describedBy={`${customersId}-hint`} />
+            <CustomerPicker
+              id={customersId}
+              value={null}
+              onChange={(customer) => customer && onChange(addCustomer(value, customer))}
+              invalid={false}
+              describedBy={`${customersId}-hint`}
+            />
             <p id={`${customersId}-hint`} className="mt-1 text-xs text-slate-500">
               {t('customersHint')}
             </p>
             {value.customers.length > 0 && (
               <ul className="mt-2 flex flex-wrap gap-2" data-testid="audience-customers">
                 {value.customers.map((customer) => (
-                  <li key={customer.id} className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-white py-0.5 pr-1 pl-3 text-sm">
+                  <li
+                    key={customer.id}
+                    className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-white py-0.5 pr-1 pl-3 text-sm"
+                  >
                     {customer.name}
-                    <button type="button" className="rounded-full px-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-blue-700" onClick={() => onChange(removeCustomer(value, customer.id))} aria-label={t('removeCustomer', { name: customer.name })}>
+                    <button
+                      type="button"
+                      className="rounded-full px-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-blue-700"
+                      onClick={() => onChange(removeCustomer(value, customer.id))}
+                      aria-label={t('removeCustomer', { name: customer.name })}
+                    >
                       ✕
                     </button>
                   </li>
@@ -198,7 +251,12 @@ export function AudiencePreview({ audience }: { audience: SurveyAudienceInput })
   const locale = useLocale();
   const errorMessage = useSurveyErrorMessage();
   const key = audienceKey(audience);
-  const [state, setState] = useState<{ key: string | null; data: PreviewResult['surveyAudiencePreview'] | null; error: unknown; loading: boolean }>({ key: null, data: null, error: null, loading: true });
+  const [state, setState] = useState<{
+    key: string | null;
+    data: PreviewResult['surveyAudiencePreview'] | null;
+    error: unknown;
+    loading: boolean;
+  }>({ key: null, data: null, error: null, loading: true });
   const [attempt, setAttempt] = useState(0);
   // The request reads the latest criteria; it is re-sent only when their content (the key) changes.
   const latest = useRef(audience);
@@ -221,7 +279,12 @@ export function AudiencePreview({ audience }: { audience: SurveyAudienceInput })
 
   const data = state.data;
   return (
-    <section aria-labelledby="audience-preview-title" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="audience-preview" aria-busy={state.loading}>
+    <section
+      aria-labelledby="audience-preview-title"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="audience-preview"
+      aria-busy={state.loading}
+    >
       <h3 id="audience-preview-title" className="text-sm font-semibold text-slate-800">
         {t('title')}
       </h3>
@@ -238,10 +301,16 @@ export function AudiencePreview({ audience }: { audience: SurveyAudienceInput })
         </div>
       ) : (
         <div className={`mt-2 space-y-3 ${state.loading ? 'opacity-60' : ''}`} aria-live="polite">
-          <p className="text-3xl font-semibold tabular-nums text-slate-900" data-testid="audience-preview-count" data-count={data.count}>
+          <p
+            className="text-3xl font-semibold tabular-nums text-slate-900"
+            data-testid="audience-preview-count"
+            data-count={data.count}
+          >
             {formatCount(data.count, locale)}
           </p>
-          <p className="text-sm text-slate-600">{t('summary', { count: data.count, withEmail: data.withEmail, withoutEmail: data.count - data.withEmail })}</p>
+          <p className="text-sm text-slate-600">
+            {t('summary', { count: data.count, withEmail: data.withEmail, withoutEmail: data.count - data.withEmail })}
+          </p>
           {data.count === 0 && <p className="text-sm text-amber-800">{t('none')}</p>}
           {data.sample.length > 0 && (
             <div>
@@ -250,7 +319,11 @@ export function AudiencePreview({ audience }: { audience: SurveyAudienceInput })
                 {data.sample.map((customer) => (
                   <li key={customer.id} className="truncate">
                     {customer.name}
-                    {(customer.province || customer.industry) && <span className="ml-1 text-xs text-slate-500">{[customer.province, customer.industry].filter(Boolean).join(' · ')}</span>}
+                    {(customer.province || customer.industry) && (
+                      <span className="ml-1 text-xs text-slate-500">
+                        {[customer.province, customer.industry].filter(Boolean).join(' · ')}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { campaignProblems, fieldForServerKey, toCampaignInput, toggleReminderDay, type CampaignFormValues } from './campaign-form-values';
-import { addCustomer, audienceFromSaved, audienceKey, countCriteria, emptyAudience, removeCustomer, toAudienceInput } from './survey-audience';
+import {
+  campaignProblems,
+  fieldForServerKey,
+  toCampaignInput,
+  toggleReminderDay,
+  type CampaignFormValues,
+} from './campaign-form-values';
+import {
+  addCustomer,
+  audienceFromSaved,
+  audienceKey,
+  countCriteria,
+  emptyAudience,
+  removeCustomer,
+  toAudienceInput,
+} from './survey-audience';
 import { defaultCampaignWindow, isoToWallClock, periodPicks, wallClockToIso } from './survey-dates';
 
 const TZ = 'Asia/Shanghai';
@@ -27,7 +41,15 @@ describe('audience input', () => {
     expect(countCriteria(state)).toBe(4);
   });
   it('reads a stored audience back, with customer names where known', () => {
-    const saved = { provinces: ['上海'], industries: [], grades: [], keyAccountStatuses: ['ACTIVE' as const], complaintClosedFrom: null, complaintClosedTo: '2026-09-30', customerIds: ['c1', 'c2'] };
+    const saved = {
+      provinces: ['上海'],
+      industries: [],
+      grades: [],
+      keyAccountStatuses: ['ACTIVE' as const],
+      complaintClosedFrom: null,
+      complaintClosedTo: '2026-09-30',
+      customerIds: ['c1', 'c2'],
+    };
     const state = audienceFromSaved(saved, new Map([['c1', { id: 'c1', name: '华东精密', contractNo: 'HT-1' }]]));
     expect(state.mode).toBe('segment');
     expect(state.customers).toEqual([
@@ -35,7 +57,9 @@ describe('audience input', () => {
       { id: 'c2', name: 'c2', contractNo: null },
     ]);
     expect(state.complaintClosedTo).toBe('2026-09-30');
-    expect(audienceFromSaved({ provinces: [], industries: [], grades: [], keyAccountStatuses: [], customerIds: [] }).mode).toBe('all');
+    expect(
+      audienceFromSaved({ provinces: [], industries: [], grades: [], keyAccountStatuses: [], customerIds: [] }).mode,
+    ).toBe('all');
   });
   it('adds a customer once and removes it', () => {
     const one = addCustomer(emptyAudience(), { id: 'c1', name: 'A', contractNo: null });
@@ -61,11 +85,24 @@ describe('wall-clock dates', () => {
   });
   it('offers the period labels of today in the zone', () => {
     // 2026-12-31 20:00 UTC is already 2027-01-01 in Shanghai.
-    expect(periodPicks(TZ, new Date('2026-12-31T20:00:00Z')).map((p) => p.label)).toEqual(['2027-Q1', '2027-H1', '2027-H2', '2027']);
-    expect(periodPicks(TZ, new Date('2026-11-15T04:00:00Z')).map((p) => p.label)).toEqual(['2026-Q4', '2026-H1', '2026-H2', '2026']);
+    expect(periodPicks(TZ, new Date('2026-12-31T20:00:00Z')).map((p) => p.label)).toEqual([
+      '2027-Q1',
+      '2027-H1',
+      '2027-H2',
+      '2027',
+    ]);
+    expect(periodPicks(TZ, new Date('2026-11-15T04:00:00Z')).map((p) => p.label)).toEqual([
+      '2026-Q4',
+      '2026-H1',
+      '2026-H2',
+      '2026',
+    ]);
   });
   it('proposes a 30-day window starting today', () => {
-    expect(defaultCampaignWindow(TZ, new Date('2026-11-15T04:00:00Z'))).toEqual({ opensAt: '2026-11-15T09:00', closesAt: '2026-12-15T18:00' });
+    expect(defaultCampaignWindow(TZ, new Date('2026-11-15T04:00:00Z'))).toEqual({
+      opensAt: '2026-11-15T09:00',
+      closesAt: '2026-12-15T18:00',
+    });
   });
 });
 
@@ -96,7 +133,9 @@ describe('campaign form', () => {
   });
   it('finds what the server would refuse, under the field it belongs to', () => {
     expect(campaignProblems(values(), TZ)).toEqual({});
-    expect(campaignProblems(values({ templateId: '', name: ' ', periodLabel: '', opensAt: '', closesAt: '' }), TZ)).toEqual({
+    expect(
+      campaignProblems(values({ templateId: '', name: ' ', periodLabel: '', opensAt: '', closesAt: '' }), TZ),
+    ).toEqual({
       templateId: 'required',
       name: 'required',
       periodLabel: 'required',
@@ -106,12 +145,24 @@ describe('campaign form', () => {
     expect(campaignProblems(values({ closesAt: '2026-10-01T09:00' }), TZ)).toEqual({ closesAt: 'closesBeforeOpens' });
     expect(campaignProblems(values({ reminderDays: [0] }), TZ)).toEqual({ reminderDays: 'reminderDay' });
     expect(campaignProblems(values({ reminderDays: [91] }), TZ)).toEqual({ reminderDays: 'reminderDay' });
-    expect(campaignProblems(values({ reminderDays: [1, 2, 3, 4, 5, 6] }), TZ)).toEqual({ reminderDays: 'tooManyReminders' });
+    expect(campaignProblems(values({ reminderDays: [1, 2, 3, 4, 5, 6] }), TZ)).toEqual({
+      reminderDays: 'tooManyReminders',
+    });
     expect(campaignProblems(values({ periodLabel: '第四季度' }), TZ)).toEqual({ periodLabel: 'periodFormat' });
     expect(campaignProblems(values({ periodLabel: '2026-q4' }), TZ)).toEqual({});
     expect(toCampaignInput(values({ periodLabel: ' 2026-h2 ' }), TZ).periodLabel).toBe('2026-H2');
     expect(
-      campaignProblems(values({ audience: { ...emptyAudience(), mode: 'segment', complaintClosedFrom: '2026-09-01', complaintClosedTo: '2026-08-01' } }), TZ),
+      campaignProblems(
+        values({
+          audience: {
+            ...emptyAudience(),
+            mode: 'segment',
+            complaintClosedFrom: '2026-09-01',
+            complaintClosedTo: '2026-08-01',
+          },
+        }),
+        TZ,
+      ),
     ).toEqual({ 'audience.complaintClosed': 'dateOrder' });
   });
   it('toggles reminder days in order', () => {

@@ -22,7 +22,8 @@ export const MAX_REMINDERS = 5;
 export const PERIOD_LABEL = /^\d{4}(-[0-9A-Z]{1,8})?$/;
 
 /** Field problems keyed like the server's BAD_USER_INPUT fields, so one map shows both under the fields. */
-export type CampaignProblem = 'required' | 'invalidDate' | 'closesBeforeOpens' | 'reminderDay' | 'tooManyReminders' | 'dateOrder' | 'periodFormat';
+export type CampaignProblem =
+  'required' | 'invalidDate' | 'closesBeforeOpens' | 'reminderDay' | 'tooManyReminders' | 'dateOrder' | 'periodFormat';
 
 export function campaignProblems(values: CampaignFormValues, timeZone: string): Record<string, CampaignProblem> {
   const problems: Record<string, CampaignProblem> = {};
@@ -37,7 +38,8 @@ export function campaignProblems(values: CampaignFormValues, timeZone: string): 
   if (!values.closesAt) problems.closesAt = 'required';
   else if (!closes) problems.closesAt = 'invalidDate';
   else if (opens && closes <= opens) problems.closesAt = 'closesBeforeOpens';
-  if (values.reminderDays.some((d) => !Number.isInteger(d) || d < 1 || d > MAX_REMINDER_DAY)) problems.reminderDays = 'reminderDay';
+  if (values.reminderDays.some((d) => !Number.isInteger(d) || d < 1 || d > MAX_REMINDER_DAY))
+    problems.reminderDays = 'reminderDay';
   else if (new Set(values.reminderDays).size > MAX_REMINDERS) problems.reminderDays = 'tooManyReminders';
   if (audienceProblems(values.audience).complaintClosed) problems['audience.complaintClosed'] = 'dateOrder';
   return problems;

@@ -11,7 +11,14 @@ import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
 import { AudienceBuilder, AudiencePreview } from './audience-builder';
-import { campaignProblems, fieldForServerKey, REMINDER_DAY_CHOICES, toCampaignInput, toggleReminderDay, type CampaignFormValues } from './campaign-form-values';
+import {
+  campaignProblems,
+  fieldForServerKey,
+  REMINDER_DAY_CHOICES,
+  toCampaignInput,
+  toggleReminderDay,
+  type CampaignFormValues,
+} from './campaign-form-values';
 import { audienceFromSaved, emptyAudience, toAudienceInput, type AudienceCustomer } from './survey-audience';
 import { defaultCampaignWindow, isoToWallClock, periodPicks } from './survey-dates';
 import {
@@ -24,7 +31,12 @@ import {
 } from './survey-operations';
 import { ConflictBanner, useSurveyErrorMessage } from './survey-ui';
 
-type Loaded = { values: CampaignFormValues; version: number | null; status: string; currentTemplate: { id: string; name: string; version: number } | null };
+type Loaded = {
+  values: CampaignFormValues;
+  version: number | null;
+  status: string;
+  currentTemplate: { id: string; name: string; version: number } | null;
+};
 
 /** New campaign (no id) or edit of a draft: loads what the form starts from, then hands it to the form. */
 export function CampaignForm({ campaignId }: { campaignId?: string }) {
@@ -33,36 +45,53 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
   const errorMessage = useSurveyErrorMessage();
   const [generation, setGeneration] = useState(0);
 
-  const loaded = useAsyncData<Loaded | null>(async () => {
-    if (!campaignId) {
-      return { values: { templateId: '', name: '', description: '', periodLabel: periodPicks(timeZone)[0]!.label, ...defaultCampaignWindow(timeZone), reminderDays: [3, 7], audience: emptyAudience() }, version: null, status: 'DRAFT', currentTemplate: null };
-    }
-    const { surveyCampaign: campaign } = await gqlRequest(SurveyCampaignEditQuery, { id: campaignId });
-    if (!campaign) return null;
-    // The audience stores only the ids of named customers; their names come one by one (a handful per campaign).
-    const names = new Map<string, AudienceCustomer>();
-    await Promise.all(
-      campaign.audience.customerIds.map(async (id) => {
-        const { customer } = await gqlRequest(SurveyCustomerNameQuery, { id });
-        if (customer) names.set(id, { id: customer.id, name: customer.name, contractNo: customer.contractNo ?? null });
-      }),
-    );
-    return {
-      values: {
-        templateId: campaign.template.id,
-        name: campaign.name,
-        description: campaign.description ?? '',
-        periodLabel: campaign.periodLabel,
-        opensAt: isoToWallClock(campaign.opensAt, timeZone),
-        closesAt: isoToWallClock(campaign.closesAt, timeZone),
-        reminderDays: [...campaign.reminderDays],
-        audience: audienceFromSaved(campaign.audience, names),
-      },
-      version: campaign.version,
-      status: campaign.status,
-      currentTemplate: campaign.template,
-    };
-  }, `${campaignId ?? 'new'}:${generation}`);
+  const loaded = useAsyncData<Loaded | null>(
+    async () => {
+      if (!campaignId) {
+        return {
+          values: {
+            templateId: '',
+            name: '',
+            description: '',
+            periodLabel: periodPicks(timeZone)[0]!.label,
+            ...defaultCampaignWindow(timeZone),
+            reminderDays: [3, 7],
+            audience: emptyAudience(),
+          },
+          version: null,
+          status: 'DRAFT',
+          currentTemplate: null,
+        };
+      }
+      const { surveyCampaign: campaign } = await gqlRequest(SurveyCampaignEditQuery, { id: campaignId });
+      if (!campaign) return null;
+      // The audience stores only the ids of named customers; their names come one by one (a handful per campaign).
+      const names = new Map<string, AudienceCustomer>();
+      await Promise.all(
+        campaign.audience.customerIds.map(async (id) => {
+          const { customer } = await gqlRequest(SurveyCustomerNameQuery, { id });
+          if (customer)
+            names.set(id, { id: customer.id, name: customer.name, contractNo: customer.contractNo ?? null });
+        }),
+      );
+      return {
+        values: {
+          templateId: campaign.template.id,
+          name: campaign.name,
+          description: campaign.description ?? '',
+          periodLabel: campaign.periodLabel,
+          opensAt: isoToWallClock(campaign.opensAt, timeZone),
+          closesAt: isoToWallClock(campaign.closesAt, timeZone),
+          reminderDays: [...campaign.reminderDays],
+          audience: audienceFromSaved(campaign.audience, names),
+        },
+        version: campaign.version,
+        status: campaign.status,
+        currentTemplate: campaign.template,
+      };
+    },
+    `${campaignId ?? 'new'}:${generation}`,
+  );
 
   const title = campaignId ? t('editTitle') : t('newTitle');
   const back = campaignId ? `/console/surveys/campaigns/${campaignId}` : '/console/surveys';
@@ -75,14 +104,36 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
     </>
   );
 
-  if (loaded.error && !loaded.data) return <div className="space-y-4">{header}<ErrorBanner message={errorMessage(loaded.error)} onRetry={loaded.reload} testId="campaign-form-error" /></div>;
-  if (loaded.data === undefined || loaded.loading) return <div className="space-y-4">{header}<Spinner label={t('loading')} /></div>;
-  if (loaded.data === null) return <div className="space-y-4">{header}<ErrorBanner message={t('notFound')} testId="campaign-not-found" /></div>;
+  if (loaded.error && !loaded.data)
+    return (
+      <div className="space-y-4">
+        {header}
+        <ErrorBanner message={errorMessage(loaded.error)} onRetry={loaded.reload} testId="campaign-form-error" />
+      </div>
+    );
+  if (loaded.data === undefined || loaded.loading)
+    return (
+      <div className="space-y-4">
+        {header}
+        <Spinner label={t('loading')} />
+      </div>
+    );
+  if (loaded.data === null)
+    return (
+      <div className="space-y-4">
+        {header}
+        <ErrorBanner message={t('notFound')} testId="campaign-not-found" />
+      </div>
+    );
   if (loaded.data.status !== 'DRAFT') {
     return (
       <div className="space-y-4">
         {header}
-        <p role="status" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="campaign-not-draft">
+        <p
+          role="status"
+          className="rounded border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
+          data-testid="campaign-not-draft"
+        >
           {t('notDraft')}
         </p>
       </div>
@@ -101,7 +152,15 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
   );
 }
 
-function CampaignFormFields({ campaignId, initial, onReload }: { campaignId?: string; initial: Loaded; onReload: () => void }) {
+function CampaignFormFields({
+  campaignId,
+  initial,
+  onReload,
+}: {
+  campaignId?: string;
+  initial: Loaded;
+  onReload: () => void;
+}) {
   const t = useTranslations('surveys.campaignForm');
   const tp = useTranslations('surveys.campaignForm.problem');
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
@@ -151,7 +210,8 @@ function CampaignFormFields({ campaignId, initial, onReload }: { campaignId?: st
       const input = toCampaignInput(values, timeZone);
       const id =
         campaignId && initial.version !== null
-          ? (await gqlRequest(SurveyUpdateCampaignMutation, { id: campaignId, version: initial.version, input })).updateSurveyCampaign.id
+          ? (await gqlRequest(SurveyUpdateCampaignMutation, { id: campaignId, version: initial.version, input }))
+              .updateSurveyCampaign.id
           : (await gqlRequest(SurveyCreateCampaignMutation, { input })).createSurveyCampaign.id;
       router.push(`/console/surveys/campaigns/${id}`);
     } catch (error) {
@@ -165,8 +225,20 @@ function CampaignFormFields({ campaignId, initial, onReload }: { campaignId?: st
           routed[field] = routed[field] ? `${routed[field]} ${message}` : message;
         }
         setErrors(routed);
-        const known = new Set(['templateId', 'name', 'description', 'periodLabel', 'opensAt', 'closesAt', 'reminderDays', 'audience', 'audience.complaintClosed']);
-        const other = Object.entries(routed).filter(([key]) => !known.has(key)).map(([, message]) => message);
+        const known = new Set([
+          'templateId',
+          'name',
+          'description',
+          'periodLabel',
+          'opensAt',
+          'closesAt',
+          'reminderDays',
+          'audience',
+          'audience.complaintClosed',
+        ]);
+        const other = Object.entries(routed)
+          .filter(([key]) => !known.has(key))
+          .map(([, message]) => message);
         setFormError(other.length ? other.join(' ') : t('fixProblems'));
       } else {
         setFormError(errorMessage(error));
@@ -175,14 +247,28 @@ function CampaignFormFields({ campaignId, initial, onReload }: { campaignId?: st
   };
 
   const picks = periodPicks(timeZone);
-  const currentTemplateMissing = initial.currentTemplate && !templateOptions.some((tpl) => tpl.id === initial.currentTemplate!.id);
+  const currentTemplateMissing =
+    initial.currentTemplate && !templateOptions.some((tpl) => tpl.id === initial.currentTemplate!.id);
   const chosenTemplate = templateOptions.find((tpl) => tpl.id === values.templateId);
 
   return (
     <form onSubmit={submit} noValidate data-ready={ready} className="space-y-6" data-testid="campaign-form">
-      {conflict && <ConflictBanner message={t('conflict')} onReload={onReload} reloadLabel={t('reload')} testId="campaign-form-conflict" />}
+      {conflict && (
+        <ConflictBanner
+          message={t('conflict')}
+          onReload={onReload}
+          reloadLabel={t('reload')}
+          testId="campaign-form-conflict"
+        />
+      )}
       {formError && (
-        <p ref={summaryRef} tabIndex={-1} role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="campaign-form-summary">
+        <p
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+          data-testid="campaign-form-summary"
+        >
           {formError}
         </p>
       )}
@@ -191,16 +277,34 @@ function CampaignFormFields({ campaignId, initial, onReload }: { campaignId?: st
         <div className="space-y-6">
           <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
             <h2 className="text-sm font-semibold text-slate-800">{t('basics')}</h2>
-            <FormField id="campaign-template" label={t('template')} error={errors.templateId} required hint={chosenTemplate ? t('templateHint', { count: chosenTemplate.questions.length }) : undefined}>
+            <FormField
+              id="campaign-template"
+              label={t('template')}
+              error={errors.templateId}
+              required
+              hint={chosenTemplate ? t('templateHint', { count: chosenTemplate.questions.length }) : undefined}
+            >
               {(props) =>
                 templates.error ? (
                   <ErrorBanner message={errorMessage(templates.error)} onRetry={templates.reload} />
                 ) : (
-                  <select {...props} className={inputClass} value={values.templateId} onChange={(e) => set('templateId', e.target.value)} disabled={!templates.data} data-testid="campaign-template">
+                  <select
+                    {...props}
+                    className={inputClass}
+                    value={values.templateId}
+                    onChange={(e) => set('templateId', e.target.value)}
+                    disabled={!templates.data}
+                    data-testid="campaign-template"
+                  >
                     {!templates.data && <option value="">{t('loadingTemplates')}</option>}
                     {templates.data && templateOptions.length === 0 && <option value="">{t('noTemplates')}</option>}
                     {currentTemplateMissing && initial.currentTemplate && (
-                      <option value={initial.currentTemplate.id}>{t('templateOption', { name: initial.currentTemplate.name, version: initial.currentTemplate.version })}</option>
+                      <option value={initial.currentTemplate.id}>
+                        {t('templateOption', {
+                          name: initial.currentTemplate.name,
+                          version: initial.currentTemplate.version,
+                        })}
+                      </option>
                     )}
                     {templateOptions.map((tpl) => (
                       <option key={tpl.id} value={tpl.id}>
@@ -212,16 +316,57 @@ function CampaignFormFields({ campaignId, initial, onReload }: { campaignId?: st
                 )
               }
             </FormField>
-            <FormField id="campaign-name" label={t('name')} error={errors.name} required errorTestId="campaign-error-name">
-              {(props) => <input {...props} className={inputClass} value={values.name} onChange={(e) => set('name', e.target.value)} placeholder={t('namePlaceholder')} data-testid="campaign-name" />}
+            <FormField
+              id="campaign-name"
+              label={t('name')}
+              error={errors.name}
+              required
+              errorTestId="campaign-error-name"
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  className={inputClass}
+                  value={values.name}
+                  onChange={(e) => set('name', e.target.value)}
+                  placeholder={t('namePlaceholder')}
+                  data-testid="campaign-name"
+                />
+              )}
             </FormField>
-            <FormField id="campaign-description" label={t('description')} error={errors.description} hint={t('descriptionHint')}>
-              {(props) => <textarea {...props} rows={3} className={inputClass} value={values.description} onChange={(e) => set('description', e.target.value)} />}
+            <FormField
+              id="campaign-description"
+              label={t('description')}
+              error={errors.description}
+              hint={t('descriptionHint')}
+            >
+              {(props) => (
+                <textarea
+                  {...props}
+                  rows={3}
+                  className={inputClass}
+                  value={values.description}
+                  onChange={(e) => set('description', e.target.value)}
+                />
+              )}
             </FormField>
-            <FormField id="campaign-period" label={t('period')} error={errors.periodLabel} required hint={t('periodHint')} errorTestId="campaign-error-periodLabel">
+            <FormField
+              id="campaign-period"
+              label={t('period')}
+              error={errors.periodLabel}
+              required
+              hint={t('periodHint')}
+              errorTestId="campaign-error-periodLabel"
+            >
               {(props) => (
                 <div className="space-y-2">
-                  <input {...props} className={`${inputClass} max-w-48 font-mono`} value={values.periodLabel} onChange={(e) => set('periodLabel', e.target.value)} data-testid="campaign-period" />
+                  <input
+                    {...props}
+                    className={`${inputClass} max-w-48 font-mono`}
+                    value={values.periodLabel}
+                    onChange={(e) => set('periodLabel', e.target.value)}
+                    data-testid="campaign-period"
+                  />
                   <div role="group" aria-label={t('periodPicks')} className="flex flex-wrap gap-2">
                     {picks.map((pick) => (
                       <button
@@ -244,28 +389,62 @@ function CampaignFormFields({ campaignId, initial, onReload }: { campaignId?: st
           <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
             <h2 className="text-sm font-semibold text-slate-800">{t('schedule')}</h2>
             <div className="grid gap-4 sm:grid-cols-2">
-              <FormField id="campaign-opens" label={t('opensAt')} error={errors.opensAt} required hint={t('zoneHint', { zone: timeZone })} errorTestId="campaign-error-opensAt">
-                {(props) => <input {...props} type="datetime-local" className={inputClass} value={values.opensAt} onChange={(e) => set('opensAt', e.target.value)} data-testid="campaign-opens" />}
+              <FormField
+                id="campaign-opens"
+                label={t('opensAt')}
+                error={errors.opensAt}
+                required
+                hint={t('zoneHint', { zone: timeZone })}
+                errorTestId="campaign-error-opensAt"
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    type="datetime-local"
+                    className={inputClass}
+                    value={values.opensAt}
+                    onChange={(e) => set('opensAt', e.target.value)}
+                    data-testid="campaign-opens"
+                  />
+                )}
               </FormField>
-              <FormField id="campaign-closes" label={t('closesAt')} error={errors.closesAt} required hint={t('zoneHint', { zone: timeZone })} errorTestId="campaign-error-closesAt">
-                {(props) => <input {...props} type="datetime-local" className={inputClass} value={values.closesAt} onChange={(e) => set('closesAt', e.target.value)} data-testid="campaign-closes" />}
+              <FormField
+                id="campaign-closes"
+                label={t('closesAt')}
+                error={errors.closesAt}
+                required
+                hint={t('zoneHint', { zone: timeZone })}
+                errorTestId="campaign-error-closesAt"
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    type="datetime-local"
+                    className={inputClass}
+                    value={values.closesAt}
+                    onChange={(e) => set('closesAt', e.target.value)}
+                    data-testid="campaign-closes"
+                  />
+                )}
               </FormField>
             </div>
             <fieldset aria-describedby={errors.reminderDays ? 'campaign-reminders-error' : 'campaign-reminders-hint'}>
               <legend className="mb-1 text-xs font-medium text-slate-700">{t('reminderDays')}</legend>
               <div className="flex flex-wrap gap-2">
-                {[...new Set([...REMINDER_DAY_CHOICES, ...values.reminderDays])].sort((a, b) => a - b).map((day) => (
-                  <button
-                    key={day}
-                    type="button"
-                    aria-pressed={values.reminderDays.includes(day)}
-                    onClick={() => set('reminderDays', toggleReminderDay(values.reminderDays, day))}
-                    data-testid={`campaign-reminder-${day}`}
-                    className={`rounded-full border px-3 py-1 text-xs focus-visible:outline-2 focus-visible:outline-blue-700 ${values.reminderDays.includes(day) ? 'border-blue-600 bg-blue-50 text-blue-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
-                  >
-                    {t('reminderDay', { day })}
-                  </button>
-                ))}
+                {[...new Set([...REMINDER_DAY_CHOICES, ...values.reminderDays])]
+                  .sort((a, b) => a - b)
+                  .map((day) => (
+                    <button
+                      key={day}
+                      type="button"
+                      aria-pressed={values.reminderDays.includes(day)}
+                      onClick={() => set('reminderDays', toggleReminderDay(values.reminderDays, day))}
+                      data-testid={`campaign-reminder-${day}`}
+                      className={`rounded-full border px-3 py-1 text-xs focus-visible:outline-2 focus-visible:outline-blue-700 ${values.reminderDays.includes(day) ? 'border-blue-600 bg-blue-50 text-blue-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+                    >
+                      {t('reminderDay', { day })}
+                    </button>
+                  ))}
               </div>
               {errors.reminderDays ? (
                 <p id="campaign-reminders-error" className="mt-1 text-xs text-red-700">
@@ -273,7 +452,9 @@ function CampaignFormFields({ campaignId, initial, onReload }: { campaignId?: st
                 </p>
               ) : (
                 <p id="campaign-reminders-hint" className="mt-1 text-xs text-slate-500">
-                  {values.reminderDays.length ? t('reminderHint', { days: values.reminderDays.join('、') }) : t('noReminders')}
+                  {values.reminderDays.length
+                    ? t('reminderHint', { days: values.reminderDays.join('、') })
+                    : t('noReminders')}
                 </p>
               )}
             </fieldset>
@@ -300,7 +481,10 @@ function CampaignFormFields({ campaignId, initial, onReload }: { campaignId?: st
             <button type="submit" className={buttonClass.primary} disabled={saving} data-testid="campaign-save">
               {saving ? t('saving') : campaignId ? t('saveChanges') : t('create')}
             </button>
-            <Link href={campaignId ? `/console/surveys/campaigns/${campaignId}` : '/console/surveys'} className={buttonClass.secondary}>
+            <Link
+              href={campaignId ? `/console/surveys/campaigns/${campaignId}` : '/console/surveys'}
+              className={buttonClass.secondary}
+            >
               {t('cancel')}
             </Link>
           </div>

@@ -55,9 +55,18 @@ export function CampaignInvitations({ campaignId, refreshTick }: { campaignId: s
     if (!endCursor) return;
     setMoreState({ loading: true, error: null });
     try {
-      const next = await gqlRequest(SurveyInvitationsQuery, { id: campaignId, filter, first: PAGE_SIZE, after: endCursor });
+      const next = await gqlRequest(SurveyInvitationsQuery, {
+        id: campaignId,
+        filter,
+        first: PAGE_SIZE,
+        after: endCursor,
+      });
       const page = next.surveyCampaign?.invitations;
-      setMore((m) => ({ rows: [...(m?.rows ?? []), ...(page?.nodes ?? [])], hasNextPage: page?.pageInfo.hasNextPage ?? false, endCursor: page?.pageInfo.endCursor ?? null }));
+      setMore((m) => ({
+        rows: [...(m?.rows ?? []), ...(page?.nodes ?? [])],
+        hasNextPage: page?.pageInfo.hasNextPage ?? false,
+        endCursor: page?.pageInfo.endCursor ?? null,
+      }));
       setMoreState({ loading: false, error: null });
     } catch (error) {
       setMoreState({ loading: false, error });
@@ -69,14 +78,24 @@ export function CampaignInvitations({ campaignId, refreshTick }: { campaignId: s
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h2 id={`${id}-title`} className="text-base font-semibold">
           {t('title')}
-          {connection && <span className="ml-2 text-sm font-normal text-slate-500">{t('total', { count: connection.totalCount })}</span>}
+          {connection && (
+            <span className="ml-2 text-sm font-normal text-slate-500">
+              {t('total', { count: connection.totalCount })}
+            </span>
+          )}
         </h2>
         <div className="flex flex-wrap items-end gap-3">
           <div className="w-40">
             <label htmlFor={`${id}-state`} className="mb-1 block text-xs font-medium text-slate-700">
               {t('stateFilter')}
             </label>
-            <select id={`${id}-state`} className={inputClass} value={state} onChange={(e) => setState(INVITATION_STATES.find((s) => s === e.target.value) ?? '')} data-testid="invitation-state-filter">
+            <select
+              id={`${id}-state`}
+              className={inputClass}
+              value={state}
+              onChange={(e) => setState(INVITATION_STATES.find((s) => s === e.target.value) ?? '')}
+              data-testid="invitation-state-filter"
+            >
               <option value="">{t('allStates')}</option>
               {INVITATION_STATES.map((s) => (
                 <option key={s} value={s}>
@@ -89,7 +108,15 @@ export function CampaignInvitations({ campaignId, refreshTick }: { campaignId: s
             <label htmlFor={`${id}-search`} className="mb-1 block text-xs font-medium text-slate-700">
               {t('search')}
             </label>
-            <input id={`${id}-search`} type="search" className={inputClass} value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder={t('searchPlaceholder')} data-testid="invitation-search" />
+            <input
+              id={`${id}-search`}
+              type="search"
+              className={inputClass}
+              value={searchText}
+              onChange={(e) => setSearchText(e.target.value)}
+              placeholder={t('searchPlaceholder')}
+              data-testid="invitation-search"
+            />
           </div>
         </div>
       </div>
@@ -99,7 +126,10 @@ export function CampaignInvitations({ campaignId, refreshTick }: { campaignId: s
       ) : !connection ? (
         <Spinner label={t('loading')} />
       ) : rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600" data-testid="invitations-empty">
+        <p
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600"
+          data-testid="invitations-empty"
+        >
           {state || search ? t('emptyFiltered') : t('empty')}
         </p>
       ) : (
@@ -118,34 +148,62 @@ export function CampaignInvitations({ campaignId, refreshTick }: { campaignId: s
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <tr key={row.id} className="border-t border-slate-100 align-top" data-testid="invitation-row" data-state={row.state}>
+                  <tr
+                    key={row.id}
+                    className="border-t border-slate-100 align-top"
+                    data-testid="invitation-row"
+                    data-state={row.state}
+                  >
                     <td className="px-3 py-2">
                       <Link href={`/console/customers/${row.customer.id}`} className="text-blue-700 hover:underline">
                         {row.customer.name}
                       </Link>
                     </td>
-                    <td className="px-3 py-2 text-slate-700">{row.email ?? <span className="text-xs text-amber-800">{t('noEmail')}</span>}</td>
+                    <td className="px-3 py-2 text-slate-700">
+                      {row.email ?? <span className="text-xs text-amber-800">{t('noEmail')}</span>}
+                    </td>
                     <td className="px-3 py-2">
                       <InvitationStateBadge state={row.state} />
                     </td>
                     <td className="px-3 py-2 text-xs whitespace-nowrap text-slate-600">
-                      {row.sentAt && <span className="block">{t('sentAt', { date: formatDateTime(row.sentAt, timeZone) })}</span>}
-                      {row.openedAt && <span className="block">{t('openedAt', { date: formatDateTime(row.openedAt, timeZone) })}</span>}
-                      {row.respondedAt && <span className="block">{t('respondedAt', { date: formatDateTime(row.respondedAt, timeZone) })}</span>}
+                      {row.sentAt && (
+                        <span className="block">{t('sentAt', { date: formatDateTime(row.sentAt, timeZone) })}</span>
+                      )}
+                      {row.openedAt && (
+                        <span className="block">{t('openedAt', { date: formatDateTime(row.openedAt, timeZone) })}</span>
+                      )}
+                      {row.respondedAt && (
+                        <span className="block">
+                          {t('respondedAt', { date: formatDateTime(row.respondedAt, timeZone) })}
+                        </span>
+                      )}
                       {!row.sentAt && !row.openedAt && !row.respondedAt && '—'}
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums">
                       {row.reminderCount}
-                      {row.lastRemindedAt && <span className="block text-xs text-slate-500">{formatDateTime(row.lastRemindedAt, timeZone)}</span>}
+                      {row.lastRemindedAt && (
+                        <span className="block text-xs text-slate-500">
+                          {formatDateTime(row.lastRemindedAt, timeZone)}
+                        </span>
+                      )}
                     </td>
                     <td className="px-3 py-2">
                       {row.response ? (
-                        <Link href={`/console/surveys/responses/${row.response.id}`} className="text-blue-700 hover:underline" data-testid="invitation-response-link">
+                        <Link
+                          href={`/console/surveys/responses/${row.response.id}`}
+                          className="text-blue-700 hover:underline"
+                          data-testid="invitation-response-link"
+                        >
                           {t('viewResponse')}
                           <span className="ml-1 text-xs text-slate-600">
-                            {tSource(row.response.source)} · {t('index', { index: formatIndex(row.response.index, locale) })}
+                            {tSource(row.response.source)} ·{' '}
+                            {t('index', { index: formatIndex(row.response.index, locale) })}
                           </span>
-                          {row.response.lowScore && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{t('lowScore')}</span>}
+                          {row.response.lowScore && (
+                            <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">
+                              {t('lowScore')}
+                            </span>
+                          )}
                         </Link>
                       ) : (
                         <span className="text-xs text-slate-400">—</span>
@@ -158,7 +216,13 @@ export function CampaignInvitations({ campaignId, refreshTick }: { campaignId: s
           </div>
           <div className="flex items-center gap-3">
             {hasNextPage && (
-              <button type="button" className={buttonClass.secondary} onClick={loadMore} disabled={moreState.loading} data-testid="invitation-load-more">
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={loadMore}
+                disabled={moreState.loading}
+                data-testid="invitation-load-more"
+              >
                 {moreState.loading ? t('loading') : t('loadMore')}
               </button>
             )}

@@ -35,7 +35,10 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
   const filter = { status: status ? [status] : null, periodLabel: period || null };
 
   const periods = useAsyncData(() => gqlRequest(SurveyPeriodsQuery), 'periods');
-  const firstPage = useAsyncData(() => gqlRequest(SurveyCampaignListQuery, { filter, first: PAGE_SIZE }), JSON.stringify(filter));
+  const firstPage = useAsyncData(
+    () => gqlRequest(SurveyCampaignListQuery, { filter, first: PAGE_SIZE }),
+    JSON.stringify(filter),
+  );
 
   // Further pages are appended locally; a new filter or a reload starts again from the first page.
   const [more, setMore] = useState<{ rows: Row[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
@@ -108,7 +111,13 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
           <label htmlFor={periodId} className="mb-1 block text-xs font-medium text-slate-700">
             {t('campaigns.periodFilter')}
           </label>
-          <select id={periodId} className={inputClass} value={period} onChange={(e) => setParam('period', e.target.value || null)} data-testid="campaign-period-filter">
+          <select
+            id={periodId}
+            className={inputClass}
+            value={period}
+            onChange={(e) => setParam('period', e.target.value || null)}
+            data-testid="campaign-period-filter"
+          >
             <option value="">{t('campaigns.allPeriods')}</option>
             {periodOptions.map((p) => (
               <option key={p} value={p}>
@@ -129,13 +138,22 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
             title={t('campaigns.emptyFiltered')}
             testId="campaign-list-empty"
             action={
-              <button type="button" className={buttonClass.secondary} onClick={() => router.replace(pathname, { scroll: false })}>
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={() => router.replace(pathname, { scroll: false })}
+              >
                 {t('campaigns.clearFilters')}
               </button>
             }
           />
         ) : (
-          <EmptyState title={t('campaigns.empty')} body={t('campaigns.emptyBody')} action={newButton || undefined} testId="campaign-list-empty" />
+          <EmptyState
+            title={t('campaigns.empty')}
+            body={t('campaigns.emptyBody')}
+            action={newButton || undefined}
+            testId="campaign-list-empty"
+          />
         )
       ) : (
         <>
@@ -155,9 +173,17 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <tr key={row.id} className="border-t border-slate-100" data-testid="campaign-row" data-campaign-id={row.id}>
+                  <tr
+                    key={row.id}
+                    className="border-t border-slate-100"
+                    data-testid="campaign-row"
+                    data-campaign-id={row.id}
+                  >
                     <td className="px-3 py-2">
-                      <Link className="font-medium text-blue-700 hover:underline" href={`/console/surveys/campaigns/${row.id}`}>
+                      <Link
+                        className="font-medium text-blue-700 hover:underline"
+                        href={`/console/surveys/campaigns/${row.id}`}
+                      >
                         {row.name}
                       </Link>
                     </td>
@@ -170,12 +196,18 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
                     </td>
                     <td className="px-3 py-2 text-xs whitespace-nowrap text-slate-600">
                       <span className="block">{formatDateTime(row.opensAt, timeZone)}</span>
-                      <span className="block">{t('campaigns.until', { date: formatDateTime(row.closesAt, timeZone) })}</span>
+                      <span className="block">
+                        {t('campaigns.until', { date: formatDateTime(row.closesAt, timeZone) })}
+                      </span>
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums">{formatCount(row.stats.invited, locale)}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{formatCount(row.stats.responded, locale)}</td>
                     <td className="px-3 py-2">
-                      {row.status === 'DRAFT' ? <span className="text-xs text-slate-400">—</span> : <RateBar share={row.stats.responseRate} />}
+                      {row.status === 'DRAFT' ? (
+                        <span className="text-xs text-slate-400">—</span>
+                      ) : (
+                        <RateBar share={row.stats.responseRate} />
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -184,7 +216,13 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
           </div>
           <div className="flex items-center gap-3">
             {hasNextPage && (
-              <button type="button" className={buttonClass.secondary} onClick={loadMore} disabled={moreState.loading} data-testid="campaign-load-more">
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={loadMore}
+                disabled={moreState.loading}
+                data-testid="campaign-load-more"
+              >
                 {moreState.loading ? t('campaigns.loading') : t('campaigns.loadMore')}
               </button>
             )}

@@ -14,9 +14,23 @@ import { gqlRequest } from '@/lib/graphql-client';
 import { CampaignInvitations } from './campaign-invitations';
 import { PhoneResponseDialog } from './phone-response-dialog';
 import { audienceFromSaved, countCriteria, toAudienceInput } from './survey-audience';
-import { SurveyAudiencePreviewQuery, SurveyCampaignQuery, SurveyCloseCampaignMutation, SurveyLaunchCampaignMutation, SurveySendRemindersMutation } from './survey-operations';
+import {
+  SurveyAudiencePreviewQuery,
+  SurveyCampaignQuery,
+  SurveyCloseCampaignMutation,
+  SurveyLaunchCampaignMutation,
+  SurveySendRemindersMutation,
+} from './survey-operations';
 import type { SurveyPermissions } from './survey-permissions';
-import { CampaignStatusBadge, ConflictBanner, formatCount, formatIndex, formatShare, RateBar, useSurveyErrorMessage } from './survey-ui';
+import {
+  CampaignStatusBadge,
+  ConflictBanner,
+  formatCount,
+  formatIndex,
+  formatShare,
+  RateBar,
+  useSurveyErrorMessage,
+} from './survey-ui';
 
 /** An open campaign's numbers refresh this often while the page is open (and visible). */
 export const LIVE_REFRESH_MS = 30_000;
@@ -67,7 +81,8 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
     if (data.data && !data.loading) setRefreshedAt(new Date().toISOString());
   }, [data.data, data.loading]);
 
-  if (data.error && !data.data) return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="campaign-error" />;
+  if (data.error && !data.data)
+    return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="campaign-error" />;
   if (!data.data) return <Spinner label={t('loading')} />;
   if (!campaign) return <ErrorBanner message={t('notFound')} testId="campaign-not-found" />;
 
@@ -100,7 +115,9 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
     setCounting(true);
     setAction({ pending: false, error: null });
     try {
-      const { surveyAudiencePreview } = await gqlRequest(SurveyAudiencePreviewQuery, { audience: toAudienceInput(audienceFromSaved(campaign.audience)) });
+      const { surveyAudiencePreview } = await gqlRequest(SurveyAudiencePreviewQuery, {
+        audience: toAudienceInput(audienceFromSaved(campaign.audience)),
+      });
       setDialog({ kind: 'launch', count: surveyAudiencePreview.count, withEmail: surveyAudiencePreview.withEmail });
     } catch {
       // The launch itself does not depend on the count; the dialog says it could not be counted.
@@ -120,7 +137,11 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
         <Link href="/console/surveys" className="text-blue-700 hover:underline">
           ← {t('back')}
         </Link>
-        <Link href={`/console/surveys/analysis?campaign=${encodeURIComponent(campaign.id)}`} className="text-blue-700 hover:underline" data-testid="campaign-analysis-link">
+        <Link
+          href={`/console/surveys/analysis?campaign=${encodeURIComponent(campaign.id)}`}
+          className="text-blue-700 hover:underline"
+          data-testid="campaign-analysis-link"
+        >
           {t('analysisLink')} →
         </Link>
       </div>
@@ -138,30 +159,63 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
               {campaign.template.name} v{campaign.template.version}
             </Link>
           </div>
-          {campaign.description && <p className="mt-2 max-w-2xl whitespace-pre-wrap text-sm text-slate-700">{campaign.description}</p>}
+          {campaign.description && (
+            <p className="mt-2 max-w-2xl whitespace-pre-wrap text-sm text-slate-700">{campaign.description}</p>
+          )}
         </div>
         <div className="flex flex-wrap gap-2">
           {canManage && campaign.status === 'DRAFT' && (
             <>
-              <Link href={`/console/surveys/campaigns/${campaign.id}/edit`} className={buttonClass.secondary} data-testid="campaign-edit">
+              <Link
+                href={`/console/surveys/campaigns/${campaign.id}/edit`}
+                className={buttonClass.secondary}
+                data-testid="campaign-edit"
+              >
                 {t('edit')}
               </Link>
-              <button type="button" className={buttonClass.primary} onClick={openLaunch} disabled={counting} data-testid="campaign-launch">
+              <button
+                type="button"
+                className={buttonClass.primary}
+                onClick={openLaunch}
+                disabled={counting}
+                data-testid="campaign-launch"
+              >
                 {counting ? t('counting') : t('launch')}
               </button>
             </>
           )}
           {permissions.canRespond && campaign.status === 'OPEN' && (
-            <button type="button" className={buttonClass.secondary} onClick={() => setDialog({ kind: 'phone' })} data-testid="campaign-enter-response">
+            <button
+              type="button"
+              className={buttonClass.secondary}
+              onClick={() => setDialog({ kind: 'phone' })}
+              data-testid="campaign-enter-response"
+            >
               {t('enterResponse')}
             </button>
           )}
           {canManage && campaign.status === 'OPEN' && (
             <>
-              <button type="button" className={buttonClass.secondary} onClick={() => { setAction({ pending: false, error: null }); setDialog({ kind: 'remind' }); }} data-testid="campaign-remind">
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={() => {
+                  setAction({ pending: false, error: null });
+                  setDialog({ kind: 'remind' });
+                }}
+                data-testid="campaign-remind"
+              >
                 {t('remind')}
               </button>
-              <button type="button" className={buttonClass.danger} onClick={() => { setAction({ pending: false, error: null }); setDialog({ kind: 'close' }); }} data-testid="campaign-close">
+              <button
+                type="button"
+                className={buttonClass.danger}
+                onClick={() => {
+                  setAction({ pending: false, error: null });
+                  setDialog({ kind: 'close' });
+                }}
+                data-testid="campaign-close"
+              >
                 {t('close')}
               </button>
             </>
@@ -190,12 +244,20 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
       <dl className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
         <DetailItem label={t('opensAt')}>{formatDateTime(campaign.opensAt, timeZone)}</DetailItem>
         <DetailItem label={t('closesAt')}>{formatDateTime(campaign.closesAt, timeZone)}</DetailItem>
-        <DetailItem label={t('reminders')}>{campaign.reminderDays.length ? t('reminderDays', { days: campaign.reminderDays.join('、') }) : t('noReminders')}</DetailItem>
+        <DetailItem label={t('reminders')}>
+          {campaign.reminderDays.length
+            ? t('reminderDays', { days: campaign.reminderDays.join('、') })
+            : t('noReminders')}
+        </DetailItem>
         <DetailItem label={t('createdBy')}>
           {campaign.createdBy?.name ?? '—'} · {formatDateTime(campaign.createdAt, timeZone)}
         </DetailItem>
-        {campaign.launchedAt && <DetailItem label={t('launchedAt')}>{formatDateTime(campaign.launchedAt, timeZone)}</DetailItem>}
-        {campaign.closedAt && <DetailItem label={t('closedAt')}>{formatDateTime(campaign.closedAt, timeZone)}</DetailItem>}
+        {campaign.launchedAt && (
+          <DetailItem label={t('launchedAt')}>{formatDateTime(campaign.launchedAt, timeZone)}</DetailItem>
+        )}
+        {campaign.closedAt && (
+          <DetailItem label={t('closedAt')}>{formatDateTime(campaign.closedAt, timeZone)}</DetailItem>
+        )}
         <DetailItem label={t('audience')} className="col-span-2">
           <AudienceSummary campaign={campaign} />
         </DetailItem>
@@ -212,16 +274,35 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
               </h2>
               <span className="text-xs text-slate-500">
                 {live && refreshedAt ? t('liveRefresh', { time: formatDateTime(refreshedAt, timeZone).slice(11) }) : ''}
-                {data.loading && <span className="ml-2 inline-block align-middle"><Spinner /></span>}
+                {data.loading && (
+                  <span className="ml-2 inline-block align-middle">
+                    <Spinner />
+                  </span>
+                )}
               </span>
             </div>
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
               <Tile label={t('invited')} value={formatCount(stats.invited, locale)} testId="stat-invited" />
               <Tile label={t('sent')} value={formatCount(stats.sent, locale)} testId="stat-sent" />
               <Tile label={t('opened')} value={formatCount(stats.opened, locale)} testId="stat-opened" />
-              <Tile label={t('responded')} value={formatCount(stats.responded, locale)} testId="stat-responded" raw={stats.responded} />
-              <Tile label={t('responseRate')} value={formatShare(stats.responseRate, locale)} testId="stat-response-rate" raw={stats.responseRate} />
-              <Tile label={t('lowScores')} value={formatCount(stats.lowScores, locale)} testId="stat-low-scores" tone={stats.lowScores > 0 ? 'warn' : undefined} />
+              <Tile
+                label={t('responded')}
+                value={formatCount(stats.responded, locale)}
+                testId="stat-responded"
+                raw={stats.responded}
+              />
+              <Tile
+                label={t('responseRate')}
+                value={formatShare(stats.responseRate, locale)}
+                testId="stat-response-rate"
+                raw={stats.responseRate}
+              />
+              <Tile
+                label={t('lowScores')}
+                value={formatCount(stats.lowScores, locale)}
+                testId="stat-low-scores"
+                tone={stats.lowScores > 0 ? 'warn' : undefined}
+              />
             </dl>
             <div>
               <div
@@ -233,9 +314,14 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
                 aria-valuenow={stats.responded}
                 aria-valuetext={t('progressText', { responded: stats.responded, invited: stats.invited })}
               >
-                <div className="h-full rounded-full bg-emerald-600" style={{ width: `${Math.min(100, stats.responseRate * 100)}%` }} />
+                <div
+                  className="h-full rounded-full bg-emerald-600"
+                  style={{ width: `${Math.min(100, stats.responseRate * 100)}%` }}
+                />
               </div>
-              <p className="mt-1 text-xs text-slate-600">{t('progressText', { responded: stats.responded, invited: stats.invited })}</p>
+              <p className="mt-1 text-xs text-slate-600">
+                {t('progressText', { responded: stats.responded, invited: stats.invited })}
+              </p>
             </div>
           </section>
 
@@ -250,7 +336,11 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
         title={t('launchTitle')}
         body={
           dialog?.kind === 'launch' && dialog.count !== null
-            ? t('launchBody', { count: dialog.count, withEmail: dialog.withEmail ?? 0, withoutEmail: dialog.count - (dialog.withEmail ?? 0) })
+            ? t('launchBody', {
+                count: dialog.count,
+                withEmail: dialog.withEmail ?? 0,
+                withoutEmail: dialog.count - (dialog.withEmail ?? 0),
+              })
             : t('launchBodyUncounted')
         }
         confirmLabel={t('launchConfirm')}
@@ -310,11 +400,29 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
   );
 }
 
-function Tile({ label, value, testId, raw, tone }: { label: string; value: string; testId: string; raw?: number; tone?: 'warn' }) {
+function Tile({
+  label,
+  value,
+  testId,
+  raw,
+  tone,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  raw?: number;
+  tone?: 'warn';
+}) {
   return (
-    <div className={`rounded-lg border bg-white px-4 py-3 ${tone === 'warn' ? 'border-amber-300' : 'border-slate-200'}`}>
+    <div
+      className={`rounded-lg border bg-white px-4 py-3 ${tone === 'warn' ? 'border-amber-300' : 'border-slate-200'}`}
+    >
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className={`mt-1 text-2xl font-semibold tabular-nums ${tone === 'warn' ? 'text-amber-800' : 'text-slate-900'}`} data-testid={testId} data-value={raw}>
+      <dd
+        className={`mt-1 text-2xl font-semibold tabular-nums ${tone === 'warn' ? 'text-amber-800' : 'text-slate-900'}`}
+        data-testid={testId}
+        data-value={raw}
+      >
         {value}
       </dd>
     </div>
@@ -364,7 +472,9 @@ function SegmentTable({
         </div>
       </div>
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">{t('noSegments')}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">
+          {t('noSegments')}
+        </p>
       ) : (
         <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${loading ? 'opacity-60' : ''}`}>
           <table className="w-full text-left text-sm" data-testid="segment-table">
@@ -407,9 +517,14 @@ function AudienceSummary({ campaign }: { campaign: Campaign }) {
   if (audience.provinces.length) lines.push(`${t('provinces')}：${audience.provinces.join('、')}`);
   if (audience.industries.length) lines.push(`${t('industries')}：${audience.industries.join('、')}`);
   if (audience.grades.length) lines.push(`${t('grades')}：${audience.grades.map((g) => tc(`grade.${g}`)).join('、')}`);
-  if (audience.keyAccountStatuses.length) lines.push(`${t('keyAccountStatuses')}：${audience.keyAccountStatuses.map((s) => tc(`keyAccountStatus.${s}`)).join('、')}`);
+  if (audience.keyAccountStatuses.length)
+    lines.push(
+      `${t('keyAccountStatuses')}：${audience.keyAccountStatuses.map((s) => tc(`keyAccountStatus.${s}`)).join('、')}`,
+    );
   if (audience.complaintClosedFrom || audience.complaintClosedTo) {
-    lines.push(`${t('complaintClosed')}：${audience.complaintClosedFrom || '…'} ${t('to')} ${audience.complaintClosedTo || '…'}`);
+    lines.push(
+      `${t('complaintClosed')}：${audience.complaintClosedFrom || '…'} ${t('to')} ${audience.complaintClosedTo || '…'}`,
+    );
   }
   if (audience.customers.length) lines.push(t('namedCustomers', { count: audience.customers.length }));
   return (

@@ -9,7 +9,14 @@ import { ErrorBanner, InlineError, Spinner } from '@/components/ui/status';
 import type { ResponseSource } from '@/gql/graphql';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
-import { answerProblems, progressOf, questionsOf, toAnswerInputs, type AnswerState, type AnswerValue } from './survey-answers';
+import {
+  answerProblems,
+  progressOf,
+  questionsOf,
+  toAnswerInputs,
+  type AnswerState,
+  type AnswerValue,
+} from './survey-answers';
 import { revealFirstProblem, useProblemMessage } from './survey-link-form';
 import { SurveyCampaignFormQuery, SurveyEnterResponseMutation, SurveyInvitationsQuery } from './survey-operations';
 import { SurveyProgress, SurveyQuestions } from './survey-questions';
@@ -23,7 +30,15 @@ const SEARCH_DEBOUNCE_MS = 300;
  * A response taken by phone or received by fax, entered by staff on the customer's behalf (SDL enterSurveyResponse):
  * pick one of the invited customers who have not answered, the source, then the same question form the customer sees.
  */
-export function PhoneResponseDialog({ campaignId, onClose, onEntered }: { campaignId: string; onClose: () => void; onEntered: (customerName: string) => void }) {
+export function PhoneResponseDialog({
+  campaignId,
+  onClose,
+  onEntered,
+}: {
+  campaignId: string;
+  onClose: () => void;
+  onEntered: (customerName: string) => void;
+}) {
   const t = useTranslations('surveys.phoneEntry');
   const tSource = useTranslations('surveys.source');
   const errorMessage = useSurveyErrorMessage();
@@ -39,7 +54,12 @@ export function PhoneResponseDialog({ campaignId, onClose, onEntered }: { campai
   const template = useAsyncData(() => gqlRequest(SurveyCampaignFormQuery, { id: campaignId }), campaignId);
   // Only invitations without a response can be answered on the customer's behalf.
   const candidates = useAsyncData(
-    () => gqlRequest(SurveyInvitationsQuery, { id: campaignId, filter: { state: ['NOT_SENT', 'SENT', 'OPENED'], search: search || null }, first: 100 }),
+    () =>
+      gqlRequest(SurveyInvitationsQuery, {
+        id: campaignId,
+        filter: { state: ['NOT_SENT', 'SENT', 'OPENED'], search: search || null },
+        first: 100,
+      }),
     `${campaignId}:${search}`,
   );
   const [customerId, setCustomerId] = useState('');
@@ -70,7 +90,9 @@ export function PhoneResponseDialog({ campaignId, onClose, onEntered }: { campai
     if (sending) return;
     setFormError(null);
     const problems = answerProblems(questions, answers, 'submit');
-    const messages: Record<string, string> = Object.fromEntries(questions.filter((q) => problems[q.id]).map((q) => [q.id, problemMessage(q, problems[q.id]!)]));
+    const messages: Record<string, string> = Object.fromEntries(
+      questions.filter((q) => problems[q.id]).map((q) => [q.id, problemMessage(q, problems[q.id]!)]),
+    );
     if (!customerId) messages.customerId = t('customerRequired');
     if (Object.keys(messages).length > 0) {
       setErrors(messages);
@@ -80,14 +102,18 @@ export function PhoneResponseDialog({ campaignId, onClose, onEntered }: { campai
     }
     setSending(true);
     try {
-      await gqlRequest(SurveyEnterResponseMutation, { input: { campaignId, customerId, source, answers: toAnswerInputs(questions, answers) } });
+      await gqlRequest(SurveyEnterResponseMutation, {
+        input: { campaignId, customerId, source, answers: toAnswerInputs(questions, answers) },
+      });
       onEntered(customerName);
     } catch (error) {
       setSending(false);
       const fields = fieldErrorsOf(error);
       if (Object.keys(fields).length > 0) {
         setErrors(fields);
-        const elsewhere = Object.entries(fields).filter(([key]) => key !== 'customerId' && key !== 'source' && !questions.some((q) => q.id === key));
+        const elsewhere = Object.entries(fields).filter(
+          ([key]) => key !== 'customerId' && key !== 'source' && !questions.some((q) => q.id === key),
+        );
         setFormError(elsewhere.length ? elsewhere.map(([, m]) => m).join(' ') : t('fixProblems'));
         revealFirstProblem(questions, fields, ID_PREFIX);
       } else {
@@ -110,7 +136,13 @@ export function PhoneResponseDialog({ campaignId, onClose, onEntered }: { campai
           <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={sending}>
             {t('cancel')}
           </button>
-          <button type="submit" form={formId} className={buttonClass.primary} disabled={sending || !template.data} data-testid="phone-entry-submit">
+          <button
+            type="submit"
+            form={formId}
+            className={buttonClass.primary}
+            disabled={sending || !template.data}
+            data-testid="phone-entry-submit"
+          >
             {sending ? t('sending') : t('submit')}
           </button>
         </>
@@ -120,9 +152,24 @@ export function PhoneResponseDialog({ campaignId, onClose, onEntered }: { campai
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="space-y-2">
             <FormField id={`${formId}-search`} label={t('search')}>
-              {(props) => <input {...props} type="search" className={inputClass} value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder={t('searchPlaceholder')} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="search"
+                  className={inputClass}
+                  value={searchText}
+                  onChange={(e) => setSearchText(e.target.value)}
+                  placeholder={t('searchPlaceholder')}
+                />
+              )}
             </FormField>
-            <FormField id={`${formId}-customer`} label={t('customer')} required error={errors.customerId} hint={t('customerHint')}>
+            <FormField
+              id={`${formId}-customer`}
+              label={t('customer')}
+              required
+              error={errors.customerId}
+              hint={t('customerHint')}
+            >
               {(props) => (
                 <select
                   {...props}
@@ -136,9 +183,13 @@ export function PhoneResponseDialog({ campaignId, onClose, onEntered }: { campai
                   }}
                   data-testid="phone-entry-customer"
                 >
-                  <option value="">{candidates.loading && !candidates.data ? t('loadingCustomers') : t('chooseCustomer')}</option>
+                  <option value="">
+                    {candidates.loading && !candidates.data ? t('loadingCustomers') : t('chooseCustomer')}
+                  </option>
                   {/* A chosen customer stays listed while another search is shown. */}
-                  {customerId && !options.some((o) => o.customer.id === customerId) && <option value={customerId}>{customerName}</option>}
+                  {customerId && !options.some((o) => o.customer.id === customerId) && (
+                    <option value={customerId}>{customerName}</option>
+                  )}
                   {options.map((o) => (
                     <option key={o.id} value={o.customer.id}>
                       {o.customer.name}
@@ -148,7 +199,9 @@ export function PhoneResponseDialog({ campaignId, onClose, onEntered }: { campai
               )}
             </FormField>
             {candidates.data && options.length === 0 && <p className="text-xs text-slate-500">{t('noCandidates')}</p>}
-            {candidates.error ? <ErrorBanner message={errorMessage(candidates.error)} onRetry={candidates.reload} /> : null}
+            {candidates.error ? (
+              <ErrorBanner message={errorMessage(candidates.error)} onRetry={candidates.reload} />
+            ) : null}
           </div>
           <fieldset>
             <legend className="mb-1 text-xs font-medium text-slate-700">
@@ -159,8 +212,18 @@ export function PhoneResponseDialog({ campaignId, onClose, onEntered }: { campai
             </legend>
             <div className="flex gap-3">
               {SOURCES.map((s) => (
-                <label key={s} className={`flex flex-1 cursor-pointer items-center gap-2 rounded border p-3 text-sm focus-within:outline-2 focus-within:outline-blue-700 ${source === s ? 'border-blue-600 bg-blue-50' : 'border-slate-300'}`}>
-                  <input type="radio" name={`${formId}-source`} value={s} checked={source === s} onChange={() => setSource(s)} data-testid={`phone-entry-source-${s}`} />
+                <label
+                  key={s}
+                  className={`flex flex-1 cursor-pointer items-center gap-2 rounded border p-3 text-sm focus-within:outline-2 focus-within:outline-blue-700 ${source === s ? 'border-blue-600 bg-blue-50' : 'border-slate-300'}`}
+                >
+                  <input
+                    type="radio"
+                    name={`${formId}-source`}
+                    value={s}
+                    checked={source === s}
+                    onChange={() => setSource(s)}
+                    data-testid={`phone-entry-source-${s}`}
+                  />
                   {tSource(s)}
                 </label>
               ))}
@@ -176,7 +239,13 @@ export function PhoneResponseDialog({ campaignId, onClose, onEntered }: { campai
         ) : (
           <>
             <SurveyProgress answered={progress.answered} total={progress.total} />
-            <SurveyQuestions sections={sections} answers={answers} onChange={change} errors={errors} idPrefix={ID_PREFIX} />
+            <SurveyQuestions
+              sections={sections}
+              answers={answers}
+              onChange={change}
+              errors={errors}
+              idPrefix={ID_PREFIX}
+            />
           </>
         )}
         {formError && <InlineError>{formError}</InlineError>}

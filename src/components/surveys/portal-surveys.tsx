@@ -32,11 +32,17 @@ export function PortalSurveys() {
           {surveys.data.myOpenSurveys.map((survey) => {
             const answerable = survey.state === 'OPEN';
             return (
-              <li key={survey.invitationId} className="flex flex-col justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-xs" data-testid="portal-survey">
+              <li
+                key={survey.invitationId}
+                className="flex flex-col justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-xs"
+                data-testid="portal-survey"
+              >
                 <div>
                   <p className="text-xs text-slate-500">{survey.periodLabel}</p>
                   <h2 className="mt-0.5 text-sm font-semibold text-slate-900">{survey.campaignName}</h2>
-                  <p className="mt-2 text-xs text-slate-600">{t('closesAt', { date: formatDateTime(survey.closesAt, timeZone) })}</p>
+                  <p className="mt-2 text-xs text-slate-600">
+                    {t('closesAt', { date: formatDateTime(survey.closesAt, timeZone) })}
+                  </p>
                   <p className="mt-1">
                     <span
                       className={`rounded px-1.5 py-0.5 text-xs font-medium ${survey.state === 'SUBMITTED' ? 'bg-emerald-50 text-emerald-800' : answerable ? 'bg-blue-50 text-blue-800' : 'bg-slate-100 text-slate-600'}`}
@@ -48,7 +54,11 @@ export function PortalSurveys() {
                 </div>
                 {answerable && (
                   // A relative link (/s/<token>) from the API: the same page a mailed invitation opens.
-                  <Link href={survey.url} className={`${buttonClass.primary} self-start`} data-testid="portal-survey-open">
+                  <Link
+                    href={survey.url}
+                    className={`${buttonClass.primary} self-start`}
+                    data-testid="portal-survey-open"
+                  >
                     {t('fill')}
                   </Link>
                 )}

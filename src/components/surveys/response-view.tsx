@@ -29,17 +29,29 @@ export function ResponseView({ id }: { id: string }) {
     [response],
   );
   const answers = useMemo(
-    () => answersFromSaved((response?.answers ?? []).map((a) => ({ questionId: a.question.id, numericValue: a.numericValue, choiceValues: a.choiceValues, textValue: a.textValue }))),
+    () =>
+      answersFromSaved(
+        (response?.answers ?? []).map((a) => ({
+          questionId: a.question.id,
+          numericValue: a.numericValue,
+          choiceValues: a.choiceValues,
+          textValue: a.textValue,
+        })),
+      ),
     [response],
   );
 
-  if (data.error && !data.data) return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="response-error" />;
+  if (data.error && !data.data)
+    return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="response-error" />;
   if (!data.data) return <Spinner label={t('loading')} />;
   if (!response) return <ErrorBanner message={t('notFound')} testId="response-not-found" />;
 
   return (
     <div className="space-y-6" data-testid="response-view">
-      <Link href={`/console/surveys/campaigns/${response.campaign.id}`} className="text-sm text-blue-700 hover:underline">
+      <Link
+        href={`/console/surveys/campaigns/${response.campaign.id}`}
+        className="text-sm text-blue-700 hover:underline"
+      >
         ← {response.campaign.name}
       </Link>
       <header>
@@ -61,7 +73,11 @@ export function ResponseView({ id }: { id: string }) {
         <DetailItem label={t('submittedAt')}>{formatDateTime(response.submittedAt, timeZone) || '—'}</DetailItem>
         <DetailItem label={t('index')} testId="response-index">
           {formatIndex(response.index, locale)}
-          {response.lowScore && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t('lowScore')}</span>}
+          {response.lowScore && (
+            <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+              {t('lowScore')}
+            </span>
+          )}
         </DetailItem>
       </dl>
       {(response.followUpCallbacks.length > 0 || response.followUpComplaints.length > 0) && (
@@ -69,7 +85,12 @@ export function ResponseView({ id }: { id: string }) {
           <h2 className="mb-2 font-semibold">{t('followUps')}</h2>
           <ul className="space-y-1">
             {response.followUpCallbacks.map((callback) => (
-              <li key={callback.id}>{t('callback', { due: formatDateTime(callback.dueAt, timeZone), status: t(`callbackStatus.${callback.status}`) })}</li>
+              <li key={callback.id}>
+                {t('callback', {
+                  due: formatDateTime(callback.dueAt, timeZone),
+                  status: t(`callbackStatus.${callback.status}`),
+                })}
+              </li>
             ))}
             {response.followUpComplaints.map((complaint) => (
               <li key={complaint.id}>

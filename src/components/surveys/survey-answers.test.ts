@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { answerProblems, answersFromSaved, EMPTY_ANSWER, isAnswered, localized, progressOf, TEXT_ANSWER_MAX, toAnswerInputs, type FormQuestion } from './survey-answers';
+import {
+  answerProblems,
+  answersFromSaved,
+  EMPTY_ANSWER,
+  isAnswered,
+  localized,
+  progressOf,
+  TEXT_ANSWER_MAX,
+  toAnswerInputs,
+  type FormQuestion,
+} from './survey-answers';
 
 const q = (id: string, type: FormQuestion['type'], required = true, choices: string[] = []): FormQuestion => ({
   id,
@@ -73,7 +83,12 @@ describe('answers ↔ SurveyAnswerInput', () => {
 describe('client-side checks mirror the server', () => {
   it('a draft is checked for type only; a submission needs every required answer', () => {
     expect(answerProblems(questions, {}, 'draft')).toEqual({});
-    expect(answerProblems(questions, {}, 'submit')).toEqual({ r5: 'required', r10: 'required', nps: 'required', one: 'required' });
+    expect(answerProblems(questions, {}, 'submit')).toEqual({
+      r5: 'required',
+      r10: 'required',
+      nps: 'required',
+      one: 'required',
+    });
   });
   it('refuses values out of each scale', () => {
     const answers = {
@@ -82,17 +97,37 @@ describe('client-side checks mirror the server', () => {
       nps: { ...EMPTY_ANSWER, numericValue: 2.5 },
     };
     expect(answerProblems(questions, answers, 'draft')).toEqual({ r5: 'range', r10: 'range', nps: 'range' });
-    expect(answerProblems(questions, { r5: { ...EMPTY_ANSWER, numericValue: 5 }, r10: { ...EMPTY_ANSWER, numericValue: 1 }, nps: { ...EMPTY_ANSWER, numericValue: 10 } }, 'draft')).toEqual({});
+    expect(
+      answerProblems(
+        questions,
+        {
+          r5: { ...EMPTY_ANSWER, numericValue: 5 },
+          r10: { ...EMPTY_ANSWER, numericValue: 1 },
+          nps: { ...EMPTY_ANSWER, numericValue: 10 },
+        },
+        'draft',
+      ),
+    ).toEqual({});
   });
   it('refuses unknown choices and two values for a single choice', () => {
-    expect(answerProblems(questions, { one: { ...EMPTY_ANSWER, choiceValues: ['A', 'B'] }, many: { ...EMPTY_ANSWER, choiceValues: ['X', 'Q'] } }, 'draft')).toEqual({
+    expect(
+      answerProblems(
+        questions,
+        { one: { ...EMPTY_ANSWER, choiceValues: ['A', 'B'] }, many: { ...EMPTY_ANSWER, choiceValues: ['X', 'Q'] } },
+        'draft',
+      ),
+    ).toEqual({
       one: 'choice',
       many: 'choice',
     });
   });
   it('refuses a text answer over the limit', () => {
-    expect(answerProblems(questions, { text: { ...EMPTY_ANSWER, textValue: '好'.repeat(TEXT_ANSWER_MAX + 1) } }, 'draft')).toEqual({ text: 'tooLong' });
-    expect(answerProblems(questions, { text: { ...EMPTY_ANSWER, textValue: '好'.repeat(TEXT_ANSWER_MAX) } }, 'draft')).toEqual({});
+    expect(
+      answerProblems(questions, { text: { ...EMPTY_ANSWER, textValue: '好'.repeat(TEXT_ANSWER_MAX + 1) } }, 'draft'),
+    ).toEqual({ text: 'tooLong' });
+    expect(
+      answerProblems(questions, { text: { ...EMPTY_ANSWER, textValue: '好'.repeat(TEXT_ANSWER_MAX) } }, 'draft'),
+    ).toEqual({});
   });
 });
 

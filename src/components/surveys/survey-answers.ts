@@ -67,7 +67,12 @@ export function progressOf(questions: readonly FormQuestion[], answers: AnswerSt
   return { answered, total: questions.length, requiredOpen, share: questions.length ? answered / questions.length : 0 };
 }
 
-type SavedAnswer = { questionId: string; numericValue?: number | null; choiceValues?: readonly string[] | null; textValue?: string | null };
+type SavedAnswer = {
+  questionId: string;
+  numericValue?: number | null;
+  choiceValues?: readonly string[] | null;
+  textValue?: string | null;
+};
 
 /** A saved draft (SurveyAnswerValue) or submitted answers back into form state, to resume or to show. */
 export function answersFromSaved(saved: readonly SavedAnswer[]): AnswerState {
@@ -92,8 +97,10 @@ export function toAnswerInputs(questions: readonly FormQuestion[], answers: Answ
     const value = answers[question.id];
     if (!value || !isAnswered(question, value)) continue;
     if (scaleOf(question.type)) inputs.push({ questionId: question.id, numericValue: value.numericValue });
-    else if (question.type === 'SINGLE_CHOICE') inputs.push({ questionId: question.id, choiceValues: value.choiceValues.slice(0, 1) });
-    else if (question.type === 'MULTI_CHOICE') inputs.push({ questionId: question.id, choiceValues: [...new Set(value.choiceValues)] });
+    else if (question.type === 'SINGLE_CHOICE')
+      inputs.push({ questionId: question.id, choiceValues: value.choiceValues.slice(0, 1) });
+    else if (question.type === 'MULTI_CHOICE')
+      inputs.push({ questionId: question.id, choiceValues: [...new Set(value.choiceValues)] });
     else inputs.push({ questionId: question.id, textValue: value.textValue.trim() });
   }
   return inputs;
@@ -105,7 +112,11 @@ export type AnswerProblem = 'required' | 'range' | 'choice' | 'tooLong';
  * The server's rules, checked before sending. A draft is checked for type only (saving half a form is the point of a
  * draft); a submission also needs every required question answered (SDL: saveSurveyDraft / submitSurveyResponse).
  */
-export function answerProblems(questions: readonly FormQuestion[], answers: AnswerState, mode: 'draft' | 'submit'): Record<string, AnswerProblem> {
+export function answerProblems(
+  questions: readonly FormQuestion[],
+  answers: AnswerState,
+  mode: 'draft' | 'submit',
+): Record<string, AnswerProblem> {
   const problems: Record<string, AnswerProblem> = {};
   for (const question of questions) {
     const value = answers[question.id];
@@ -120,7 +131,8 @@ export function answerProblems(questions: readonly FormQuestion[], answers: Answ
     } else if (isChoiceType(question.type)) {
       const allowed = new Set(question.choices.map((c) => c.value));
       const chosen = value.choiceValues;
-      if (chosen.some((v) => !allowed.has(v)) || (question.type === 'SINGLE_CHOICE' && chosen.length > 1)) problems[question.id] = 'choice';
+      if (chosen.some((v) => !allowed.has(v)) || (question.type === 'SINGLE_CHOICE' && chosen.length > 1))
+        problems[question.id] = 'choice';
     } else if (value.textValue.trim().length > TEXT_ANSWER_MAX) {
       problems[question.id] = 'tooLong';
     }
@@ -129,4 +141,5 @@ export function answerProblems(questions: readonly FormQuestion[], answers: Answ
 }
 
 /** The question's text in the reader's language: English when asked for and written, Chinese otherwise. */
-export const localized = (locale: string, zh: string, en: string | null | undefined) => (locale.startsWith('en') && en ? en : zh);
+export const localized = (locale: string, zh: string, en: string | null | undefined) =>
+  locale.startsWith('en') && en ? en : zh;

@@ -60,7 +60,10 @@ type SavedAudience = {
 };
 
 /** A stored audience back into the builder; `names` resolves the explicit customers' ids (unknown ones keep the id). */
-export function audienceFromSaved(saved: SavedAudience, names: ReadonlyMap<string, AudienceCustomer> = new Map()): AudienceState {
+export function audienceFromSaved(
+  saved: SavedAudience,
+  names: ReadonlyMap<string, AudienceCustomer> = new Map(),
+): AudienceState {
   const state: AudienceState = {
     mode: 'segment',
     provinces: [...saved.provinces],
@@ -88,7 +91,12 @@ export function countCriteria(state: AudienceState): number {
 
 /** Problems the server would refuse: a closing-date range that ends before it starts. */
 export function audienceProblems(state: AudienceState): { complaintClosed?: 'order' } {
-  if (state.mode === 'segment' && state.complaintClosedFrom && state.complaintClosedTo && state.complaintClosedFrom > state.complaintClosedTo) {
+  if (
+    state.mode === 'segment' &&
+    state.complaintClosedFrom &&
+    state.complaintClosedTo &&
+    state.complaintClosedFrom > state.complaintClosedTo
+  ) {
     return { complaintClosed: 'order' };
   }
   return {};
@@ -98,11 +106,15 @@ export function audienceProblems(state: AudienceState): { complaintClosed?: 'ord
 export const addCustomer = (state: AudienceState, customer: AudienceCustomer): AudienceState =>
   state.customers.some((c) => c.id === customer.id) ? state : { ...state, customers: [...state.customers, customer] };
 
-export const removeCustomer = (state: AudienceState, id: string): AudienceState => ({ ...state, customers: state.customers.filter((c) => c.id !== id) });
+export const removeCustomer = (state: AudienceState, id: string): AudienceState => ({
+  ...state,
+  customers: state.customers.filter((c) => c.id !== id),
+});
 
 /** A stable key for the preview request: the same criteria in another order are the same audience. */
 export function audienceKey(input: SurveyAudienceInput): string {
-  const sorted = (values: readonly (string | number)[] | null | undefined) => (values ? values.map(String).sort() : undefined);
+  const sorted = (values: readonly (string | number)[] | null | undefined) =>
+    values ? values.map(String).sort() : undefined;
   return JSON.stringify({
     p: sorted(input.provinces),
     i: sorted(input.industries),

@@ -22,7 +22,8 @@ export function wallClockToIso(value: string, timeZone: string): string | null {
 }
 
 /** An ISO instant → the datetime-local value showing it on the zone's wall clock. */
-export const isoToWallClock = (iso: string | null | undefined, timeZone: string): string => formatDateTime(iso, timeZone).replace(' ', 'T');
+export const isoToWallClock = (iso: string | null | undefined, timeZone: string): string =>
+  formatDateTime(iso, timeZone).replace(' ', 'T');
 
 /** Defaults for a new campaign: opening today at 09:00 and closing 30 days later at 18:00, on the zone's clock. */
 export function defaultCampaignWindow(timeZone: string, now = new Date()): { opensAt: string; closesAt: string } {

@@ -8,7 +8,19 @@ import type { SurveyFormQuery as SurveyFormResult } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
 import { gqlRequest } from '@/lib/graphql-client';
-import { answerProblems, answersFromSaved, progressOf, questionsOf, scaleOf, TEXT_ANSWER_MAX, toAnswerInputs, type AnswerProblem, type AnswerState, type AnswerValue, type FormQuestion } from './survey-answers';
+import {
+  answerProblems,
+  answersFromSaved,
+  progressOf,
+  questionsOf,
+  scaleOf,
+  TEXT_ANSWER_MAX,
+  toAnswerInputs,
+  type AnswerProblem,
+  type AnswerState,
+  type AnswerValue,
+  type FormQuestion,
+} from './survey-answers';
 import { SurveyFormQuery, SurveySaveDraftMutation, SurveySubmitMutation } from './survey-operations';
 import { questionDomId, SurveyProgress, SurveyQuestions } from './survey-questions';
 import { useSurveyErrorMessage } from './survey-ui';
@@ -85,7 +97,9 @@ export function SurveyLinkForm({ token }: { token: string }) {
       NOT_YET_OPEN: t('state.NOT_YET_OPEN', { date: date(survey.opensAt) }),
       CLOSED: t('state.CLOSED'),
       EXPIRED: t('state.EXPIRED', { date: date(survey.closesAt) }),
-      SUBMITTED: survey.submittedAt ? t('state.SUBMITTED', { date: date(survey.submittedAt) }) : t('state.SUBMITTED_NO_DATE'),
+      SUBMITTED: survey.submittedAt
+        ? t('state.SUBMITTED', { date: date(survey.submittedAt) })
+        : t('state.SUBMITTED_NO_DATE'),
     }[survey.state];
     return (
       <div className="space-y-6">
@@ -99,7 +113,13 @@ export function SurveyLinkForm({ token }: { token: string }) {
     <div className="space-y-6">
       {header}
       <p className="text-sm text-slate-600">{t('intro', { date: formatDateTime(survey.closesAt, timeZone) })}</p>
-      <OpenSurvey token={token} template={survey.template} draft={survey.draft} onSubmitted={setSubmittedAt} onStale={form.reload} />
+      <OpenSurvey
+        token={token}
+        template={survey.template}
+        draft={survey.draft}
+        onSubmitted={setSubmittedAt}
+        onStale={form.reload}
+      />
     </div>
   );
 }
@@ -122,12 +142,21 @@ function OpenSurvey({
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const errorMessage = useSurveyErrorMessage();
   const problemMessage = useProblemMessage();
-  const sections = useMemo(() => [...template.sections].sort((a, b) => a.position - b.position).map((s) => ({ ...s, questions: [...s.questions].sort((a, b) => a.position - b.position) })), [template]);
+  const sections = useMemo(
+    () =>
+      [...template.sections]
+        .sort((a, b) => a.position - b.position)
+        .map((s) => ({ ...s, questions: [...s.questions].sort((a, b) => a.position - b.position) })),
+    [template],
+  );
   const questions = useMemo(() => questionsOf(sections), [sections]);
   const [answers, setAnswers] = useState<AnswerState>(() => answersFromSaved(draft));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [save, setSave] = useState<{ status: 'idle' | 'saving' | 'saved' | 'failed'; at: string | null }>({ status: 'idle', at: null });
+  const [save, setSave] = useState<{ status: 'idle' | 'saving' | 'saved' | 'failed'; at: string | null }>({
+    status: 'idle',
+    at: null,
+  });
   const [submitting, setSubmitting] = useState(false);
   // Bumped when answers changed while a save was in flight, so autosave runs again for them.
   const [resave, setResave] = useState(0);
@@ -149,7 +178,12 @@ function OpenSurvey({
       if (submittingRef.current || saving.current) return;
       const problems = answerProblems(questions, latest.current, 'draft');
       if (Object.keys(problems).length > 0) {
-        if (kind === 'manual') setErrors(Object.fromEntries(questions.filter((q) => problems[q.id]).map((q) => [q.id, problemMessage(q, problems[q.id]!)])));
+        if (kind === 'manual')
+          setErrors(
+            Object.fromEntries(
+              questions.filter((q) => problems[q.id]).map((q) => [q.id, problemMessage(q, problems[q.id]!)]),
+            ),
+          );
         return;
       }
       const sending = revision.current;
@@ -202,7 +236,9 @@ function OpenSurvey({
     setFormError(null);
     const problems = answerProblems(questions, answers, 'submit');
     if (Object.keys(problems).length > 0) {
-      const messages = Object.fromEntries(questions.filter((q) => problems[q.id]).map((q) => [q.id, problemMessage(q, problems[q.id]!)]));
+      const messages = Object.fromEntries(
+        questions.filter((q) => problems[q.id]).map((q) => [q.id, problemMessage(q, problems[q.id]!)]),
+      );
       setErrors(messages);
       setFormError(t('fixProblems', { count: Object.keys(messages).length }));
       revealFirstProblem(questions, messages, ID_PREFIX);
@@ -211,7 +247,10 @@ function OpenSurvey({
     submittingRef.current = true;
     setSubmitting(true);
     try {
-      const { submitSurveyResponse } = await gqlRequest(SurveySubmitMutation, { token, answers: toAnswerInputs(questions, answers) });
+      const { submitSurveyResponse } = await gqlRequest(SurveySubmitMutation, {
+        token,
+        answers: toAnswerInputs(questions, answers),
+      });
       savedRevision.current = revision.current;
       onSubmitted(submitSurveyResponse.submittedAt ?? new Date().toISOString());
     } catch (error) {
@@ -222,7 +261,11 @@ function OpenSurvey({
         setErrors(fields);
         // Messages for questions the form does not show (should not happen) still reach the person.
         const unknown = Object.keys(fields).filter((id) => !questions.some((q) => q.id === id));
-        setFormError(unknown.length ? unknown.map((id) => fields[id]).join(' ') : t('fixProblems', { count: Object.keys(fields).length }));
+        setFormError(
+          unknown.length
+            ? unknown.map((id) => fields[id]).join(' ')
+            : t('fixProblems', { count: Object.keys(fields).length }),
+        );
         revealFirstProblem(questions, fields, ID_PREFIX);
       } else if (isGqlError(error, 'CONFLICT') || isGqlError(error, 'NOT_FOUND')) {
         onStale();
@@ -252,21 +295,41 @@ function OpenSurvey({
       <SurveyQuestions sections={sections} answers={answers} onChange={change} errors={errors} idPrefix={ID_PREFIX} />
 
       {formError && (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="survey-form-error">
+        <p
+          role="alert"
+          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+          data-testid="survey-form-error"
+        >
           {formError}
         </p>
       )}
 
       <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:items-center sm:justify-between">
         <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-          <button type="button" className={`${buttonClass.secondary} min-h-11 sm:min-h-0`} onClick={() => void saveDraft('manual')} disabled={submitting || save.status === 'saving'} data-testid="survey-save">
+          <button
+            type="button"
+            className={`${buttonClass.secondary} min-h-11 sm:min-h-0`}
+            onClick={() => void saveDraft('manual')}
+            disabled={submitting || save.status === 'saving'}
+            data-testid="survey-save"
+          >
             {t('save')}
           </button>
-          <span className="text-xs text-slate-500" role="status" data-testid="survey-save-status" data-status={save.status}>
+          <span
+            className="text-xs text-slate-500"
+            role="status"
+            data-testid="survey-save-status"
+            data-status={save.status}
+          >
             {saveStatus}
           </span>
         </div>
-        <button type="submit" className={`${buttonClass.primary} min-h-11 px-6 text-base sm:min-h-0 sm:text-sm`} disabled={submitting} data-testid="survey-submit">
+        <button
+          type="submit"
+          className={`${buttonClass.primary} min-h-11 px-6 text-base sm:min-h-0 sm:text-sm`}
+          disabled={submitting}
+          data-testid="survey-submit"
+        >
           {submitting ? t('submitting') : t('submit')}
         </button>
       </div>

@@ -13,7 +13,11 @@ const root = join(__dirname, '../../..');
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+    return statSync(path).isDirectory()
+      ? filesUnder(path)
+      : /\.tsx?$/.test(name) && !name.endsWith('.test.ts')
+        ? [path]
+        : [];
   });
 }
 
@@ -33,12 +37,16 @@ function surveySources(): string[] {
  * which is how the components are laid out (one declaration per component, components one after another).
  */
 function usedKeys(source: string): string[] {
-  const declarations = [...source.matchAll(/const (\w+) = (?:await )?(?:useTranslations|getTranslations)\(\s*(?:'([^']*)')?\s*\)/g)].map((m) => ({
+  const declarations = [
+    ...source.matchAll(/const (\w+) = (?:await )?(?:useTranslations|getTranslations)\(\s*(?:'([^']*)')?\s*\)/g),
+  ].map((m) => ({
     at: m.index,
     name: m[1]!,
     namespace: m[2] ?? '',
   }));
-  for (const m of source.matchAll(/\[(\w+), (\w+)\] = await Promise\.all\(\[getTranslations\('([^']+)'\), getTranslations\('([^']+)'\)\]\)/g)) {
+  for (const m of source.matchAll(
+    /\[(\w+), (\w+)\] = await Promise\.all\(\[getTranslations\('([^']+)'\), getTranslations\('([^']+)'\)\]\)/g,
+  )) {
     declarations.push({ at: m.index, name: m[1]!, namespace: m[3]! }, { at: m.index, name: m[2]!, namespace: m[4]! });
   }
   const keys: string[] = [];
@@ -59,15 +67,38 @@ describe('surveys messages', () => {
     for (const state of INVITATION_STATES) expect(zhKeys).toContain(`invitationState.${state}`);
     for (const source of ['LINK', 'PORTAL', 'PHONE', 'FAX', 'API']) expect(zhKeys).toContain(`source.${source}`);
     for (const type of QUESTION_TYPES) expect(zhKeys).toContain(`questionType.${type}`);
-    for (const segment of ['PROVINCE', 'INDUSTRY', 'GRADE', 'KEY_ACCOUNT', 'none']) expect(zhKeys).toContain(`segment.${segment}`);
+    for (const segment of ['PROVINCE', 'INDUSTRY', 'GRADE', 'KEY_ACCOUNT', 'none'])
+      expect(zhKeys).toContain(`segment.${segment}`);
     for (const state of ['OPEN', 'NOT_YET_OPEN', 'CLOSED', 'EXPIRED', 'SUBMITTED']) {
       expect(zhKeys).toContain(`formState.${state}`);
       expect(zhKeys).toContain(`respond.stateTitle.${state}`);
     }
-    for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown']) expect(zhKeys).toContain(`errors.${kind}`);
-    for (const problem of ['required', 'range', 'choice', 'tooLong']) expect(zhKeys).toContain(`form.problem.${problem}`);
-    for (const problem of ['required', 'invalidDate', 'closesBeforeOpens', 'reminderDay', 'tooManyReminders', 'dateOrder', 'periodFormat']) expect(zhKeys).toContain(`campaignForm.problem.${problem}`);
-    for (const problem of ['required', 'duplicate', 'codeFormat', 'weight', 'score', 'tooFewChoices', 'noQuestions', 'noSections', 'unknownDimension', 'scoreNeeded']) {
+    for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown'])
+      expect(zhKeys).toContain(`errors.${kind}`);
+    for (const problem of ['required', 'range', 'choice', 'tooLong'])
+      expect(zhKeys).toContain(`form.problem.${problem}`);
+    for (const problem of [
+      'required',
+      'invalidDate',
+      'closesBeforeOpens',
+      'reminderDay',
+      'tooManyReminders',
+      'dateOrder',
+      'periodFormat',
+    ])
+      expect(zhKeys).toContain(`campaignForm.problem.${problem}`);
+    for (const problem of [
+      'required',
+      'duplicate',
+      'codeFormat',
+      'weight',
+      'score',
+      'tooFewChoices',
+      'noQuestions',
+      'noSections',
+      'unknownDimension',
+      'scoreNeeded',
+    ]) {
       expect(zhKeys).toContain(`builder.problem.${problem}`);
     }
     for (const tab of ['campaigns', 'templates', 'analysis', 'annual']) expect(zhKeys).toContain(`tabs.${tab}`);
@@ -89,6 +120,11 @@ describe('surveys messages', () => {
     expect(zh.form.npsHigh).toBe('非常可能');
     expect(zh.form.progress).toBe('已完成 {answered}/{total}');
     expect(zh.builder.inUseBanner).toContain('此模板已被调查活动使用，保存将生成新版本 v{version}');
-    expect(zh.tabs).toMatchObject({ campaigns: '调查活动', templates: '问卷模板', analysis: '满意度分析', annual: '年度满意度指数' });
+    expect(zh.tabs).toMatchObject({
+      campaigns: '调查活动',
+      templates: '问卷模板',
+      analysis: '满意度分析',
+      annual: '年度满意度指数',
+    });
   });
 });

@@ -10,5 +10,9 @@ export type SurveyPermissions = { canRead: boolean; canManage: boolean; canRespo
  */
 export function surveyPermissions(viewer: Extract<Viewer, { kind: 'staff' }>): SurveyPermissions {
   const granted = ROLE_PERMISSIONS[viewer.role];
-  return { canRead: granted.includes('surveys:read'), canManage: granted.includes('surveys:manage'), canRespond: granted.includes('surveys:respond') };
+  return {
+    canRead: granted.includes('surveys:read'),
+    canManage: granted.includes('surveys:manage'),
+    canRespond: granted.includes('surveys:respond'),
+  };
 }

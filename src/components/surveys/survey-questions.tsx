@@ -2,7 +2,16 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { inputClass } from '@/components/ui/classes';
-import { EMPTY_ANSWER, localized, scaleOf, TEXT_ANSWER_MAX, type AnswerState, type AnswerValue, type FormQuestion, type FormSection } from './survey-answers';
+import {
+  EMPTY_ANSWER,
+  localized,
+  scaleOf,
+  TEXT_ANSWER_MAX,
+  type AnswerState,
+  type AnswerValue,
+  type FormQuestion,
+  type FormSection,
+} from './survey-answers';
 
 // Phones get two rows for the longer scales; wider screens one row (literal class names, for Tailwind's scanner).
 const SCALE_GRID: Partial<Record<FormQuestion['type'], string>> = {
@@ -46,8 +55,16 @@ export function SurveyQuestions({
   return (
     <div className="space-y-6" data-testid="survey-questions">
       {sections.map((section) => (
-        <section key={section.id} aria-labelledby={`${prefix}-s-${section.id}`} className="space-y-4" data-testid="survey-section">
-          <h2 id={`${prefix}-s-${section.id}`} className="border-b border-slate-200 pb-1.5 text-base font-semibold text-slate-800">
+        <section
+          key={section.id}
+          aria-labelledby={`${prefix}-s-${section.id}`}
+          className="space-y-4"
+          data-testid="survey-section"
+        >
+          <h2
+            id={`${prefix}-s-${section.id}`}
+            className="border-b border-slate-200 pb-1.5 text-base font-semibold text-slate-800"
+          >
             {localized(locale, section.title, section.titleEn) || t('untitledSection')}
           </h2>
           {section.questions.length === 0 && <p className="text-sm text-slate-500">{t('noQuestions')}</p>}
@@ -137,7 +154,9 @@ function QuestionBlock({
               {/* The visible button: at least 44 px high, the touch-target size phones need. */}
               <span
                 className={`flex min-h-11 items-center justify-center rounded-md border text-base font-semibold transition-colors peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-700 peer-checked:border-blue-700 peer-checked:bg-blue-700 peer-checked:text-white ${
-                  readOnly ? 'cursor-default border-slate-200 bg-slate-50 text-slate-500' : 'cursor-pointer border-slate-300 bg-white text-slate-800 hover:border-blue-500 hover:bg-blue-50'
+                  readOnly
+                    ? 'cursor-default border-slate-200 bg-slate-50 text-slate-500'
+                    : 'cursor-pointer border-slate-300 bg-white text-slate-800 hover:border-blue-500 hover:bg-blue-50'
                 } ${invalid ? 'border-red-400' : ''}`}
               >
                 {point}
@@ -183,7 +202,9 @@ function QuestionBlock({
                 aria-invalid={invalid}
                 onChange={(e) => {
                   if (!multiple) return onChange({ ...value, choiceValues: [choice.value] });
-                  const next = e.target.checked ? [...value.choiceValues, choice.value] : value.choiceValues.filter((v) => v !== choice.value);
+                  const next = e.target.checked
+                    ? [...value.choiceValues, choice.value]
+                    : value.choiceValues.filter((v) => v !== choice.value);
                   onChange({ ...value, choiceValues: next });
                 }}
                 className="size-4 shrink-0 border-slate-300 text-blue-700 focus:outline-none"
@@ -220,7 +241,8 @@ function QuestionBlock({
     );
   }
 
-  const describedBy = [error ? errorId : null, scale ? `${blockId}-scale` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [error ? errorId : null, scale ? `${blockId}-scale` : null].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset
       id={blockId}

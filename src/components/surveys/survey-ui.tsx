@@ -22,7 +22,11 @@ const STATUS_TONE: Record<CampaignStatus, string> = {
 export function CampaignStatusBadge({ status, testId }: { status: CampaignStatus; testId?: string }) {
   const t = useTranslations('surveys.status');
   return (
-    <span className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_TONE[status]}`} data-testid={testId} data-status={status}>
+    <span
+      className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_TONE[status]}`}
+      data-testid={testId}
+      data-status={status}
+    >
       {t(status)}
     </span>
   );
@@ -38,7 +42,10 @@ const INVITATION_TONE: Record<SurveyInvitationState, string> = {
 export function InvitationStateBadge({ state }: { state: SurveyInvitationState }) {
   const t = useTranslations('surveys.invitationState');
   return (
-    <span className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${INVITATION_TONE[state]}`} data-testid="invitation-state">
+    <span
+      className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${INVITATION_TONE[state]}`}
+      data-testid="invitation-state"
+    >
       {t(state)}
     </span>
   );
@@ -46,7 +53,11 @@ export function InvitationStateBadge({ state }: { state: SurveyInvitationState }
 
 /** A 0–1 share as a percentage in the viewer's locale ("42.5%"). */
 export function formatShare(share: number, locale: string, digits = 1): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits }).format(share);
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: digits,
+  }).format(share);
 }
 
 /** A count in the viewer's locale (grouping, "12,345"). */
@@ -54,7 +65,9 @@ export const formatCount = (value: number, locale: string) => new Intl.NumberFor
 
 /** A 0–100 index with one decimal, or "—" without one. */
 export const formatIndex = (value: number | null | undefined, locale: string) =>
-  value == null ? '—' : new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  value == null
+    ? '—'
+    : new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 
 /** A response rate as text and a bar; the bar is decoration, the number is what is read. */
 export function RateBar({ share, label, testId }: { share: number; label?: string; testId?: string }) {
@@ -74,9 +87,21 @@ export function RateBar({ share, label, testId }: { share: number; label?: strin
 }
 
 const TABS = [
-  { key: 'campaigns', href: '/console/surveys', match: (p: string) => p === '/console/surveys' || p.startsWith('/console/surveys/campaigns') },
-  { key: 'templates', href: '/console/surveys/templates', match: (p: string) => p.startsWith('/console/surveys/templates') },
-  { key: 'analysis', href: '/console/surveys/analysis', match: (p: string) => p.startsWith('/console/surveys/analysis') },
+  {
+    key: 'campaigns',
+    href: '/console/surveys',
+    match: (p: string) => p === '/console/surveys' || p.startsWith('/console/surveys/campaigns'),
+  },
+  {
+    key: 'templates',
+    href: '/console/surveys/templates',
+    match: (p: string) => p.startsWith('/console/surveys/templates'),
+  },
+  {
+    key: 'analysis',
+    href: '/console/surveys/analysis',
+    match: (p: string) => p.startsWith('/console/surveys/analysis'),
+  },
   { key: 'annual', href: '/console/surveys/annual', match: (p: string) => p.startsWith('/console/surveys/annual') },
 ] as const;
 
@@ -96,7 +121,9 @@ export function SurveysTabs() {
                 aria-current={active ? 'page' : undefined}
                 data-testid={`surveys-tab-${tab.key}`}
                 className={`inline-block border-b-2 px-3 py-2 focus-visible:outline-2 focus-visible:outline-blue-700 ${
-                  active ? 'border-blue-700 font-medium text-blue-800' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'
+                  active
+                    ? 'border-blue-700 font-medium text-blue-800'
+                    : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'
                 }`}
               >
                 {t(tab.key)}
@@ -110,7 +137,17 @@ export function SurveysTabs() {
 }
 
 /** A screen-wide empty state with a call to action. */
-export function EmptyState({ title, body, action, testId }: { title: string; body?: string; action?: React.ReactNode; testId?: string }) {
+export function EmptyState({
+  title,
+  body,
+  action,
+  testId,
+}: {
+  title: string;
+  body?: string;
+  action?: React.ReactNode;
+  testId?: string;
+}) {
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid={testId}>
       <p className="text-sm font-medium text-slate-800">{title}</p>
@@ -121,9 +158,23 @@ export function EmptyState({ title, body, action, testId }: { title: string; bod
 }
 
 /** The amber "someone else changed it" banner with a reload, as on the complaint workbench. */
-export function ConflictBanner({ message, onReload, reloadLabel, testId }: { message: string; onReload: () => void; reloadLabel: string; testId?: string }) {
+export function ConflictBanner({
+  message,
+  onReload,
+  reloadLabel,
+  testId,
+}: {
+  message: string;
+  onReload: () => void;
+  reloadLabel: string;
+  testId?: string;
+}) {
   return (
-    <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid={testId}>
+    <div
+      role="alert"
+      className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+      data-testid={testId}
+    >
       <span>{message}</span>
       <button
         type="button"

@@ -29,8 +29,24 @@ const stored = {
       titleEn: null,
       position: 0,
       questions: [
-        { position: 1, type: 'TEXT' as const, text: '其他建议', textEn: null, required: false, dimension: null, choices: [] },
-        { position: 0, type: 'RATING_5' as const, text: '服务态度', textEn: 'Attitude', required: true, dimension: { code: 'ATTITUDE' }, choices: [] },
+        {
+          position: 1,
+          type: 'TEXT' as const,
+          text: '其他建议',
+          textEn: null,
+          required: false,
+          dimension: null,
+          choices: [],
+        },
+        {
+          position: 0,
+          type: 'RATING_5' as const,
+          text: '服务态度',
+          textEn: 'Attitude',
+          required: true,
+          dimension: { code: 'ATTITUDE' },
+          choices: [],
+        },
       ],
     },
   ],
@@ -55,7 +71,14 @@ describe('template builder', () => {
           title: '总体评价',
           titleEn: null,
           questions: [
-            { type: 'RATING_5', text: '服务态度', textEn: 'Attitude', required: true, dimensionCode: 'ATTITUDE', choices: null },
+            {
+              type: 'RATING_5',
+              text: '服务态度',
+              textEn: 'Attitude',
+              required: true,
+              dimensionCode: 'ATTITUDE',
+              choices: null,
+            },
             { type: 'TEXT', text: '其他建议', textEn: null, required: false, dimensionCode: null, choices: null },
           ],
         },
@@ -67,7 +90,11 @@ describe('template builder', () => {
   it('adds, renames, reorders and removes sections', () => {
     let state = run(newBuilderState(), { type: 'addSection' }, { type: 'addSection' });
     const [a, b, c] = state.sections.map((s) => s.key);
-    state = run(state, { type: 'updateSection', key: b!, patch: { title: '交付' } }, { type: 'moveSection', key: b!, delta: -1 });
+    state = run(
+      state,
+      { type: 'updateSection', key: b!, patch: { title: '交付' } },
+      { type: 'moveSection', key: b!, delta: -1 },
+    );
     expect(state.sections.map((s) => s.key)).toEqual([b, a, c]);
     expect(state.sections[0]!.title).toBe('交付');
     // Moving the first one up changes nothing.
@@ -98,7 +125,12 @@ describe('template builder', () => {
     state = run(
       state,
       { type: 'updateChoice', questionKey: 'k1', key: c1, patch: { value: 'A', label: '很满意', score: '100' } },
-      { type: 'updateChoice', questionKey: 'k1', key: c2, patch: { value: 'B', label: '不满意', labelEn: 'Unsatisfied', score: '0' } },
+      {
+        type: 'updateChoice',
+        questionKey: 'k1',
+        key: c2,
+        patch: { value: 'B', label: '不满意', labelEn: 'Unsatisfied', score: '0' },
+      },
       { type: 'moveChoice', questionKey: 'k1', key: c2, delta: -1 },
     );
     expect(toTemplateInput(state).sections[0]!.questions[0]!.choices).toEqual([
@@ -111,7 +143,9 @@ describe('template builder', () => {
     expect(toTemplateInput(state).sections[0]!.questions[0]!.choices!.map((c) => c.score)).toEqual([null, null]);
     state = run(state, { type: 'setQuestionType', key: 'k1', questionType: 'NPS' });
     expect(toTemplateInput(state).sections[0]!.questions[0]!.choices).toBeNull();
-    expect(run(state, { type: 'removeChoice', questionKey: 'k1', key: c1 }).sections[0]!.questions[0]!.choices).toHaveLength(1);
+    expect(
+      run(state, { type: 'removeChoice', questionKey: 'k1', key: c1 }).sections[0]!.questions[0]!.choices,
+    ).toHaveLength(1);
   });
 
   it('keeps questions pointing at their dimension when its code changes and unassigns them when it goes', () => {
@@ -137,7 +171,12 @@ describe('template builder', () => {
       { type: 'setQuestionType', key: 'k1', questionType: 'SINGLE_CHOICE' },
     );
     const choice = state.sections[0]!.questions[0]!.choices[0]!;
-    state = run(state, { type: 'updateChoice', questionKey: 'k1', key: choice.key, patch: { value: 'A', label: '是', score: '120' } });
+    state = run(state, {
+      type: 'updateChoice',
+      questionKey: 'k1',
+      key: choice.key,
+      patch: { value: 'A', label: '是', score: '120' },
+    });
     expect(builderProblems(state)).toEqual({
       name: 'required',
       'dimensions.1.code': 'duplicate',
@@ -151,7 +190,9 @@ describe('template builder', () => {
       'sections.1.title': 'required',
       'sections.1.questions': 'noQuestions',
     });
-    expect(builderProblems(run(state, { type: 'updateDimension', key: d2, patch: { code: 'price' } }))['dimensions.1.code']).toBe('codeFormat');
+    expect(
+      builderProblems(run(state, { type: 'updateDimension', key: d2, patch: { code: 'price' } }))['dimensions.1.code'],
+    ).toBe('codeFormat');
     expect(builderProblems(builderFromTemplate(stored))).toEqual({});
   });
 
@@ -162,7 +203,11 @@ describe('template builder', () => {
     state = run(state, { type: 'updateQuestion', key: attitude, patch: { dimensionCode: 'PRICE' } });
     expect(builderProblems(state)).toEqual({ 'sections.0.questions.0.dimensionCode': 'unknownDimension' });
     // A single choice in a dimension needs a scored choice.
-    state = run(state, { type: 'updateQuestion', key: attitude, patch: { dimensionCode: 'ATTITUDE' } }, { type: 'setQuestionType', key: attitude, questionType: 'SINGLE_CHOICE' });
+    state = run(
+      state,
+      { type: 'updateQuestion', key: attitude, patch: { dimensionCode: 'ATTITUDE' } },
+      { type: 'setQuestionType', key: attitude, questionType: 'SINGLE_CHOICE' },
+    );
     const [c1, c2] = state.sections[0]!.questions[0]!.choices.map((c) => c.key) as [string, string];
     state = run(
       state,
@@ -175,11 +220,19 @@ describe('template builder', () => {
     // Text and multiple choice never carry a dimension, whatever the draft remembers.
     state = run(state, { type: 'setQuestionType', key: attitude, questionType: 'TEXT' });
     expect(builderProblems(state)).toEqual({});
-    expect(toTemplateInput(state).sections[0]!.questions[0]).toMatchObject({ type: 'TEXT', dimensionCode: null, choices: null });
+    expect(toTemplateInput(state).sections[0]!.questions[0]).toMatchObject({
+      type: 'TEXT',
+      dimensionCode: null,
+      choices: null,
+    });
     // Codes have 2–40 characters; weights are at most 99.
     const d = state.dimensions[0]!.key;
-    expect(builderProblems(run(state, { type: 'updateDimension', key: d, patch: { code: 'A' } }))['dimensions.0.code']).toBe('codeFormat');
-    expect(builderProblems(run(state, { type: 'updateDimension', key: d, patch: { weight: '100' } }))['dimensions.0.weight']).toBe('weight');
+    expect(
+      builderProblems(run(state, { type: 'updateDimension', key: d, patch: { code: 'A' } }))['dimensions.0.code'],
+    ).toBe('codeFormat');
+    expect(
+      builderProblems(run(state, { type: 'updateDimension', key: d, patch: { weight: '100' } }))['dimensions.0.weight'],
+    ).toBe('weight');
   });
 
   it('previews the draft with the question form’s shape', () => {

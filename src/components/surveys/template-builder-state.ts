@@ -8,7 +8,14 @@ import { isChoiceType, type FormSection } from './survey-answers';
  * renamed code follows into its questions and a removed dimension leaves them unassigned.
  */
 
-export const QUESTION_TYPES: readonly QuestionType[] = ['RATING_5', 'RATING_10', 'NPS', 'SINGLE_CHOICE', 'MULTI_CHOICE', 'TEXT'];
+export const QUESTION_TYPES: readonly QuestionType[] = [
+  'RATING_5',
+  'RATING_10',
+  'NPS',
+  'SINGLE_CHOICE',
+  'MULTI_CHOICE',
+  'TEXT',
+];
 
 export type ChoiceDraft = { key: string; value: string; label: string; labelEn: string; score: string };
 export type QuestionDraft = {
@@ -44,7 +51,11 @@ export type BuilderAction =
   | { type: 'moveSection'; key: string; delta: Delta }
   | { type: 'removeSection'; key: string }
   | { type: 'addQuestion'; sectionKey: string }
-  | { type: 'updateQuestion'; key: string; patch: Partial<Pick<QuestionDraft, 'text' | 'textEn' | 'required' | 'dimensionCode'>> }
+  | {
+      type: 'updateQuestion';
+      key: string;
+      patch: Partial<Pick<QuestionDraft, 'text' | 'textEn' | 'required' | 'dimensionCode'>>;
+    }
   | { type: 'setQuestionType'; key: string; questionType: QuestionType }
   | { type: 'moveQuestion'; key: string; delta: Delta }
   | { type: 'removeQuestion'; key: string }
@@ -59,11 +70,24 @@ export type BuilderAction =
 
 /** Actions that change positions: index-keyed field messages no longer point at the right thing afterwards. */
 export const STRUCTURAL_ACTIONS = new Set<BuilderAction['type']>([
-  'addSection', 'moveSection', 'removeSection', 'addQuestion', 'moveQuestion', 'removeQuestion',
-  'addChoice', 'moveChoice', 'removeChoice', 'addDimension', 'removeDimension', 'load',
+  'addSection',
+  'moveSection',
+  'removeSection',
+  'addQuestion',
+  'moveQuestion',
+  'removeQuestion',
+  'addChoice',
+  'moveChoice',
+  'removeChoice',
+  'addDimension',
+  'removeDimension',
+  'load',
 ]);
 
-const take = (state: BuilderState): [string, BuilderState] => [`k${state.nextKey}`, { ...state, nextKey: state.nextKey + 1 }];
+const take = (state: BuilderState): [string, BuilderState] => [
+  `k${state.nextKey}`,
+  { ...state, nextKey: state.nextKey + 1 },
+];
 
 function move<T>(items: readonly T[], index: number, delta: Delta): T[] {
   const target = index + delta;
@@ -74,11 +98,27 @@ function move<T>(items: readonly T[], index: number, delta: Delta): T[] {
 }
 
 const newChoice = (key: string): ChoiceDraft => ({ key, value: '', label: '', labelEn: '', score: '' });
-const newQuestion = (key: string): QuestionDraft => ({ key, type: 'RATING_5', text: '', textEn: '', required: true, dimensionCode: '', choices: [] });
+const newQuestion = (key: string): QuestionDraft => ({
+  key,
+  type: 'RATING_5',
+  text: '',
+  textEn: '',
+  required: true,
+  dimensionCode: '',
+  choices: [],
+});
 
 /** A new template: one section with one 1–5 question, no dimensions yet. */
 export function newBuilderState(): BuilderState {
-  return { name: '', nameEn: '', description: '', locale: 'zh-CN', dimensions: [], sections: [{ key: 'k0', title: '', titleEn: '', questions: [newQuestion('k1')] }], nextKey: 2 };
+  return {
+    name: '',
+    nameEn: '',
+    description: '',
+    locale: 'zh-CN',
+    dimensions: [],
+    sections: [{ key: 'k0', title: '', titleEn: '', questions: [newQuestion('k1')] }],
+    nextKey: 2,
+  };
 }
 
 const mapQuestions = (state: BuilderState, fn: (q: QuestionDraft) => QuestionDraft): BuilderState => ({
@@ -86,7 +126,8 @@ const mapQuestions = (state: BuilderState, fn: (q: QuestionDraft) => QuestionDra
   sections: state.sections.map((s) => ({ ...s, questions: s.questions.map(fn) })),
 });
 
-const mapQuestion = (state: BuilderState, key: string, fn: (q: QuestionDraft) => QuestionDraft) => mapQuestions(state, (q) => (q.key === key ? fn(q) : q));
+const mapQuestion = (state: BuilderState, key: string, fn: (q: QuestionDraft) => QuestionDraft) =>
+  mapQuestions(state, (q) => (q.key === key ? fn(q) : q));
 
 export function builderReducer(state: BuilderState, action: BuilderAction): BuilderState {
   switch (action.type) {
@@ -97,17 +138,32 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
     case 'addSection': {
       const [sectionKey, s1] = take(state);
       const [questionKey, s2] = take(s1);
-      return { ...s2, sections: [...s2.sections, { key: sectionKey, title: '', titleEn: '', questions: [newQuestion(questionKey)] }] };
+      return {
+        ...s2,
+        sections: [...s2.sections, { key: sectionKey, title: '', titleEn: '', questions: [newQuestion(questionKey)] }],
+      };
     }
     case 'updateSection':
       return { ...state, sections: state.sections.map((s) => (s.key === action.key ? { ...s, ...action.patch } : s)) };
     case 'moveSection':
-      return { ...state, sections: move(state.sections, state.sections.findIndex((s) => s.key === action.key), action.delta) };
+      return {
+        ...state,
+        sections: move(
+          state.sections,
+          state.sections.findIndex((s) => s.key === action.key),
+          action.delta,
+        ),
+      };
     case 'removeSection':
       return { ...state, sections: state.sections.filter((s) => s.key !== action.key) };
     case 'addQuestion': {
       const [key, next] = take(state);
-      return { ...next, sections: next.sections.map((s) => (s.key === action.sectionKey ? { ...s, questions: [...s.questions, newQuestion(key)] } : s)) };
+      return {
+        ...next,
+        sections: next.sections.map((s) =>
+          s.key === action.sectionKey ? { ...s, questions: [...s.questions, newQuestion(key)] } : s,
+        ),
+      };
     }
     case 'updateQuestion':
       return mapQuestion(state, action.key, (q) => ({ ...q, ...action.patch }));
@@ -124,22 +180,42 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
           seeded.push(newChoice(key));
         }
       }
-      return mapQuestion(next, action.key, (q) => ({ ...q, type: action.questionType, choices: [...q.choices, ...seeded] }));
+      return mapQuestion(next, action.key, (q) => ({
+        ...q,
+        type: action.questionType,
+        choices: [...q.choices, ...seeded],
+      }));
     }
     case 'moveQuestion':
       return moveQuestion(state, action.key, action.delta);
     case 'removeQuestion':
-      return { ...state, sections: state.sections.map((s) => ({ ...s, questions: s.questions.filter((q) => q.key !== action.key) })) };
+      return {
+        ...state,
+        sections: state.sections.map((s) => ({ ...s, questions: s.questions.filter((q) => q.key !== action.key) })),
+      };
     case 'addChoice': {
       const [key, next] = take(state);
       return mapQuestion(next, action.questionKey, (q) => ({ ...q, choices: [...q.choices, newChoice(key)] }));
     }
     case 'updateChoice':
-      return mapQuestion(state, action.questionKey, (q) => ({ ...q, choices: q.choices.map((c) => (c.key === action.key ? { ...c, ...action.patch } : c)) }));
+      return mapQuestion(state, action.questionKey, (q) => ({
+        ...q,
+        choices: q.choices.map((c) => (c.key === action.key ? { ...c, ...action.patch } : c)),
+      }));
     case 'moveChoice':
-      return mapQuestion(state, action.questionKey, (q) => ({ ...q, choices: move(q.choices, q.choices.findIndex((c) => c.key === action.key), action.delta) }));
+      return mapQuestion(state, action.questionKey, (q) => ({
+        ...q,
+        choices: move(
+          q.choices,
+          q.choices.findIndex((c) => c.key === action.key),
+          action.delta,
+        ),
+      }));
     case 'removeChoice':
-      return mapQuestion(state, action.questionKey, (q) => ({ ...q, choices: q.choices.filter((c) => c.key !== action.key) }));
+      return mapQuestion(state, action.questionKey, (q) => ({
+        ...q,
+        choices: q.choices.filter((c) => c.key !== action.key),
+      }));
     case 'addDimension': {
       const [key, next] = take(state);
       return { ...next, dimensions: [...next.dimensions, { key, code: '', name: '', nameEn: '', weight: '1' }] };
@@ -152,12 +228,16 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
       // Questions follow their dimension's new code (they refer to it by code).
       const renamed = before.code !== after.code && before.code !== '';
       const next = { ...state, dimensions };
-      return renamed ? mapQuestions(next, (q) => (q.dimensionCode === before.code ? { ...q, dimensionCode: after.code } : q)) : next;
+      return renamed
+        ? mapQuestions(next, (q) => (q.dimensionCode === before.code ? { ...q, dimensionCode: after.code } : q))
+        : next;
     }
     case 'removeDimension': {
       const removed = state.dimensions.find((d) => d.key === action.key);
       const next = { ...state, dimensions: state.dimensions.filter((d) => d.key !== action.key) };
-      return removed ? mapQuestions(next, (q) => (q.dimensionCode === removed.code ? { ...q, dimensionCode: '' } : q)) : next;
+      return removed
+        ? mapQuestions(next, (q) => (q.dimensionCode === removed.code ? { ...q, dimensionCode: '' } : q))
+        : next;
     }
   }
 }
@@ -170,7 +250,12 @@ function moveQuestion(state: BuilderState, key: string, delta: Delta): BuilderSt
   const index = section.questions.findIndex((q) => q.key === key);
   const target = index + delta;
   if (target >= 0 && target < section.questions.length) {
-    return { ...state, sections: state.sections.map((s, i) => (i === sectionIndex ? { ...s, questions: move(s.questions, index, delta) } : s)) };
+    return {
+      ...state,
+      sections: state.sections.map((s, i) =>
+        i === sectionIndex ? { ...s, questions: move(s.questions, index, delta) } : s,
+      ),
+    };
   }
   const neighbourIndex = sectionIndex + delta;
   if (neighbourIndex < 0 || neighbourIndex >= state.sections.length) return state;
@@ -179,7 +264,8 @@ function moveQuestion(state: BuilderState, key: string, delta: Delta): BuilderSt
     ...state,
     sections: state.sections.map((s, i) => {
       if (i === sectionIndex) return { ...s, questions: s.questions.filter((q) => q.key !== key) };
-      if (i === neighbourIndex) return { ...s, questions: delta < 0 ? [...s.questions, question] : [question, ...s.questions] };
+      if (i === neighbourIndex)
+        return { ...s, questions: delta < 0 ? [...s.questions, question] : [question, ...s.questions] };
       return s;
     }),
   };
@@ -209,13 +295,20 @@ type LoadedTemplate = {
   }[];
 };
 
-const byPosition = <T extends { position: number }>(items: readonly T[]) => [...items].sort((a, b) => a.position - b.position);
+const byPosition = <T extends { position: number }>(items: readonly T[]) =>
+  [...items].sort((a, b) => a.position - b.position);
 
 /** A stored template version into the builder (to edit it, or to start the next version from it). */
 export function builderFromTemplate(template: LoadedTemplate): BuilderState {
   let n = 0;
   const key = () => `k${n++}`;
-  const dimensions = byPosition(template.dimensions).map((d) => ({ key: key(), code: d.code, name: d.name, nameEn: d.nameEn ?? '', weight: String(d.weight) }));
+  const dimensions = byPosition(template.dimensions).map((d) => ({
+    key: key(),
+    code: d.code,
+    name: d.name,
+    nameEn: d.nameEn ?? '',
+    weight: String(d.weight),
+  }));
   const sections = byPosition(template.sections).map((s) => ({
     key: key(),
     title: s.title,
@@ -227,17 +320,33 @@ export function builderFromTemplate(template: LoadedTemplate): BuilderState {
       textEn: q.textEn ?? '',
       required: q.required,
       dimensionCode: q.dimension?.code ?? '',
-      choices: q.choices.map((c) => ({ key: key(), value: c.value, label: c.label, labelEn: c.labelEn ?? '', score: c.score == null ? '' : String(c.score) })),
+      choices: q.choices.map((c) => ({
+        key: key(),
+        value: c.value,
+        label: c.label,
+        labelEn: c.labelEn ?? '',
+        score: c.score == null ? '' : String(c.score),
+      })),
     })),
   }));
-  return { name: template.name, nameEn: template.nameEn ?? '', description: template.description ?? '', locale: template.locale, dimensions, sections, nextKey: n };
+  return {
+    name: template.name,
+    nameEn: template.nameEn ?? '',
+    description: template.description ?? '',
+    locale: template.locale,
+    dimensions,
+    sections,
+    nextKey: n,
+  };
 }
 
 const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
-const parseNumber = (value: string): number | null => (value.trim() === '' || !Number.isFinite(Number(value)) ? null : Number(value));
+const parseNumber = (value: string): number | null =>
+  value.trim() === '' || !Number.isFinite(Number(value)) ? null : Number(value);
 
 /** The sum of the weights that parse (the index divides by it, so weights need not add up to 1). */
-export const weightSum = (state: BuilderState) => state.dimensions.reduce((sum, d) => sum + (parseNumber(d.weight) ?? 0), 0);
+export const weightSum = (state: BuilderState) =>
+  state.dimensions.reduce((sum, d) => sum + (parseNumber(d.weight) ?? 0), 0);
 
 /** The API's input; call after builderProblems() found nothing. */
 export function toTemplateInput(state: BuilderState): SurveyTemplateInput {
@@ -246,7 +355,12 @@ export function toTemplateInput(state: BuilderState): SurveyTemplateInput {
     nameEn: blankToNull(state.nameEn),
     description: blankToNull(state.description),
     locale: state.locale,
-    dimensions: state.dimensions.map((d) => ({ code: d.code.trim(), name: d.name.trim(), nameEn: blankToNull(d.nameEn), weight: parseNumber(d.weight) ?? 0 })),
+    dimensions: state.dimensions.map((d) => ({
+      code: d.code.trim(),
+      name: d.name.trim(),
+      nameEn: blankToNull(d.nameEn),
+      weight: parseNumber(d.weight) ?? 0,
+    })),
     sections: state.sections.map((s) => ({
       title: s.title.trim(),
       titleEn: blankToNull(s.titleEn),
@@ -258,7 +372,12 @@ export function toTemplateInput(state: BuilderState): SurveyTemplateInput {
         // A dimension or scores left over from an earlier type are not sent (the server refuses them there).
         dimensionCode: canHaveDimension(q.type) ? blankToNull(q.dimensionCode) : null,
         choices: isChoiceType(q.type)
-          ? q.choices.map((c) => ({ value: c.value.trim(), label: c.label.trim(), labelEn: blankToNull(c.labelEn), score: canHaveScores(q.type) ? parseNumber(c.score) : null }))
+          ? q.choices.map((c) => ({
+              value: c.value.trim(),
+              label: c.label.trim(),
+              labelEn: blankToNull(c.labelEn),
+              score: canHaveScores(q.type) ? parseNumber(c.score) : null,
+            }))
           : null,
       })),
     })),
@@ -317,7 +436,8 @@ export function builderProblems(state: BuilderState): Record<string, BuilderProb
       if (!q.text.trim()) problems[`${path}.text`] = 'required';
       const dimension = canHaveDimension(q.type) ? q.dimensionCode.trim() : '';
       if (dimension && !codes.has(dimension)) problems[`${path}.dimensionCode`] = 'unknownDimension';
-      else if (dimension && q.type === 'SINGLE_CHOICE' && q.choices.every((c) => c.score.trim() === '')) problems[`${path}.dimensionCode`] = 'scoreNeeded';
+      else if (dimension && q.type === 'SINGLE_CHOICE' && q.choices.every((c) => c.score.trim() === ''))
+        problems[`${path}.dimensionCode`] = 'scoreNeeded';
       if (!isChoiceType(q.type)) return;
       if (q.choices.length < 2) problems[`${path}.choices`] = 'tooFewChoices';
       const values = new Set<string>();
@@ -328,7 +448,8 @@ export function builderProblems(state: BuilderState): Record<string, BuilderProb
         values.add(value);
         if (!c.label.trim()) problems[`${path}.choices.${ci}.label`] = 'required';
         const score = c.score.trim() === '' ? null : parseNumber(c.score);
-        if (canHaveScores(q.type) && c.score.trim() !== '' && (score === null || score < 0 || score > 100)) problems[`${path}.choices.${ci}.score`] = 'score';
+        if (canHaveScores(q.type) && c.score.trim() !== '' && (score === null || score < 0 || score > 100))
+          problems[`${path}.choices.${ci}.score`] = 'score';
       });
     });
   });
@@ -347,7 +468,9 @@ export function previewSections(state: BuilderState): FormSection[] {
       text: q.text,
       textEn: q.textEn || null,
       required: q.required,
-      choices: isChoiceType(q.type) ? q.choices.map((c) => ({ value: c.value || c.key, label: c.label, labelEn: c.labelEn || null })) : [],
+      choices: isChoiceType(q.type)
+        ? q.choices.map((c) => ({ value: c.value || c.key, label: c.label, labelEn: c.labelEn || null }))
+        : [],
     })),
   }));
 }

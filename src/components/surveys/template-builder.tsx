@@ -36,7 +36,13 @@ import {
   type SectionDraft,
 } from './template-builder-state';
 
-type Loaded = { state: BuilderState; templateId: string | null; inUse: boolean; nextVersion: number; version: number | null };
+type Loaded = {
+  state: BuilderState;
+  templateId: string | null;
+  inUse: boolean;
+  nextVersion: number;
+  version: number | null;
+};
 
 /** New template (no id) or edit of a template's latest version. */
 export function TemplateBuilder({ templateId }: { templateId?: string }) {
@@ -47,7 +53,13 @@ export function TemplateBuilder({ templateId }: { templateId?: string }) {
     const { surveyTemplate } = await gqlRequest(SurveyTemplateQuery, { id: templateId });
     if (!surveyTemplate) return null;
     const highest = Math.max(surveyTemplate.version, ...surveyTemplate.versions.map((v) => v.version));
-    return { state: builderFromTemplate(surveyTemplate), templateId: surveyTemplate.id, inUse: surveyTemplate.inUse, nextVersion: highest + 1, version: surveyTemplate.version };
+    return {
+      state: builderFromTemplate(surveyTemplate),
+      templateId: surveyTemplate.id,
+      inUse: surveyTemplate.inUse,
+      nextVersion: highest + 1,
+      version: surveyTemplate.version,
+    };
   }, templateId ?? 'new');
 
   const back = templateId ? `/console/surveys/templates/${templateId}` : '/console/surveys/templates';
@@ -59,9 +71,27 @@ export function TemplateBuilder({ templateId }: { templateId?: string }) {
       <PageHeader title={templateId ? t('editTitle') : t('newTitle')} subtitle={t('subtitle')} />
     </>
   );
-  if (loaded.error && !loaded.data) return <div className="space-y-4">{header}<ErrorBanner message={errorMessage(loaded.error)} onRetry={loaded.reload} testId="builder-error" /></div>;
-  if (loaded.data === undefined) return <div className="space-y-4">{header}<Spinner label={t('loading')} /></div>;
-  if (loaded.data === null) return <div className="space-y-4">{header}<ErrorBanner message={t('notFound')} testId="builder-not-found" /></div>;
+  if (loaded.error && !loaded.data)
+    return (
+      <div className="space-y-4">
+        {header}
+        <ErrorBanner message={errorMessage(loaded.error)} onRetry={loaded.reload} testId="builder-error" />
+      </div>
+    );
+  if (loaded.data === undefined)
+    return (
+      <div className="space-y-4">
+        {header}
+        <Spinner label={t('loading')} />
+      </div>
+    );
+  if (loaded.data === null)
+    return (
+      <div className="space-y-4">
+        {header}
+        <ErrorBanner message={t('notFound')} testId="builder-not-found" />
+      </div>
+    );
   return (
     <div className="space-y-4">
       {header}
@@ -153,25 +183,41 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
   return (
     <form onSubmit={save} noValidate data-ready={ready} className="space-y-5" data-testid="template-builder">
       {loaded.inUse && (
-        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="builder-in-use">
+        <p
+          role="status"
+          className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+          data-testid="builder-in-use"
+        >
           {t('inUseBanner', { version: loaded.nextVersion })}
         </p>
       )}
       {formError && (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800 outline-none" data-testid="builder-summary">
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800 outline-none"
+          data-testid="builder-summary"
+        >
           <p>{formError}</p>
           {/* Server messages for fields the builder has no control for still reach the person. */}
           {errorList.some(([key]) => !isShownKey(key)) && (
             <ul className="mt-1 list-disc pl-5">
-              {errorList.filter(([key]) => !isShownKey(key)).map(([key, message]) => (
-                <li key={key}>{message}</li>
-              ))}
+              {errorList
+                .filter(([key]) => !isShownKey(key))
+                .map(([key, message]) => (
+                  <li key={key}>{message}</li>
+                ))}
             </ul>
           )}
         </div>
       )}
       {undo && (
-        <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded border border-slate-200 bg-white px-4 py-2 text-sm" data-testid="builder-undo">
+        <div
+          role="status"
+          className="flex flex-wrap items-center justify-between gap-3 rounded border border-slate-200 bg-white px-4 py-2 text-sm"
+          data-testid="builder-undo"
+        >
           <span>{t('removed', { what: undo.what })}</span>
           <button
             type="button"
@@ -205,10 +251,18 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
       </div>
 
       {view === 'preview' ? (
-        <div id="builder-panel-preview" role="tabpanel" aria-labelledby="builder-tab-preview" className="space-y-3" data-testid="builder-preview">
+        <div
+          id="builder-panel-preview"
+          role="tabpanel"
+          aria-labelledby="builder-tab-preview"
+          className="space-y-3"
+          data-testid="builder-preview"
+        >
           <p className="text-sm text-slate-600">{t('previewHint')}</p>
           <div className="mx-auto max-w-2xl rounded-lg border border-slate-200 bg-slate-50 p-4">
-            <h2 className="mb-4 text-lg font-semibold">{(locale.startsWith('en') && state.nameEn) || state.name || t('untitled')}</h2>
+            <h2 className="mb-4 text-lg font-semibold">
+              {(locale.startsWith('en') && state.nameEn) || state.name || t('untitled')}
+            </h2>
             <SurveyQuestions sections={previewSections(state)} answers={{}} readOnly idPrefix="preview" />
           </div>
         </div>
@@ -218,18 +272,50 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
             <h2 className="text-sm font-semibold text-slate-800">{t('basics')}</h2>
             <div className="grid gap-4 sm:grid-cols-2">
               <FormField id="tpl-name" label={t('name')} required error={errors.name} errorTestId="builder-error-name">
-                {(p) => <input {...p} className={inputClass} value={state.name} onChange={(e) => dispatch({ type: 'setMeta', field: 'name', value: e.target.value }, 'name')} data-testid="builder-name" />}
+                {(p) => (
+                  <input
+                    {...p}
+                    className={inputClass}
+                    value={state.name}
+                    onChange={(e) => dispatch({ type: 'setMeta', field: 'name', value: e.target.value }, 'name')}
+                    data-testid="builder-name"
+                  />
+                )}
               </FormField>
               <FormField id="tpl-nameEn" label={t('nameEn')} error={errors.nameEn}>
-                {(p) => <input {...p} lang="en" className={inputClass} value={state.nameEn} onChange={(e) => dispatch({ type: 'setMeta', field: 'nameEn', value: e.target.value }, 'nameEn')} />}
+                {(p) => (
+                  <input
+                    {...p}
+                    lang="en"
+                    className={inputClass}
+                    value={state.nameEn}
+                    onChange={(e) => dispatch({ type: 'setMeta', field: 'nameEn', value: e.target.value }, 'nameEn')}
+                  />
+                )}
               </FormField>
             </div>
             <FormField id="tpl-description" label={t('description')} error={errors.description}>
-              {(p) => <textarea {...p} rows={2} className={inputClass} value={state.description} onChange={(e) => dispatch({ type: 'setMeta', field: 'description', value: e.target.value }, 'description')} />}
+              {(p) => (
+                <textarea
+                  {...p}
+                  rows={2}
+                  className={inputClass}
+                  value={state.description}
+                  onChange={(e) =>
+                    dispatch({ type: 'setMeta', field: 'description', value: e.target.value }, 'description')
+                  }
+                />
+              )}
             </FormField>
           </section>
 
-          <DimensionsEditor dimensions={state.dimensions} errors={errors} sum={sum} dispatch={dispatch} remove={remove} />
+          <DimensionsEditor
+            dimensions={state.dimensions}
+            errors={errors}
+            sum={sum}
+            dispatch={dispatch}
+            remove={remove}
+          />
 
           <section aria-labelledby="builder-sections" className="space-y-4">
             <div className="flex items-center justify-between">
@@ -248,10 +334,19 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
                 errors={errors}
                 dispatch={dispatch}
                 remove={remove}
-                onRemoveSection={() => (section.questions.length > 0 ? setConfirmSection(section) : remove({ type: 'removeSection', key: section.key }, t('sectionN', { n: index + 1 })))}
+                onRemoveSection={() =>
+                  section.questions.length > 0
+                    ? setConfirmSection(section)
+                    : remove({ type: 'removeSection', key: section.key }, t('sectionN', { n: index + 1 }))
+                }
               />
             ))}
-            <button type="button" className={buttonClass.secondary} onClick={() => dispatch({ type: 'addSection' })} data-testid="builder-add-section">
+            <button
+              type="button"
+              className={buttonClass.secondary}
+              onClick={() => dispatch({ type: 'addSection' })}
+              data-testid="builder-add-section"
+            >
               + {t('addSection')}
             </button>
           </section>
@@ -262,7 +357,10 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
         <button type="submit" className={buttonClass.primary} disabled={saving} data-testid="builder-save">
           {saving ? t('saving') : loaded.inUse ? t('saveAsVersion', { version: loaded.nextVersion }) : t('save')}
         </button>
-        <Link href={loaded.templateId ? `/console/surveys/templates/${loaded.templateId}` : '/console/surveys/templates'} className={buttonClass.secondary}>
+        <Link
+          href={loaded.templateId ? `/console/surveys/templates/${loaded.templateId}` : '/console/surveys/templates'}
+          className={buttonClass.secondary}
+        >
           {t('cancel')}
         </Link>
         {dirty && <span className="text-xs text-slate-500">{t('unsaved')}</span>}
@@ -271,13 +369,17 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
       <ConfirmDialog
         open={confirmSection !== null}
         title={t('removeSectionTitle')}
-        body={t('removeSectionBody', { title: confirmSection?.title || t('untitledSection'), count: confirmSection?.questions.length ?? 0 })}
+        body={t('removeSectionBody', {
+          title: confirmSection?.title || t('untitledSection'),
+          count: confirmSection?.questions.length ?? 0,
+        })}
         confirmLabel={t('removeSection')}
         pendingLabel={t('removeSection')}
         pending={false}
         error={null}
         onConfirm={() => {
-          if (confirmSection) remove({ type: 'removeSection', key: confirmSection.key }, confirmSection.title || t('untitledSection'));
+          if (confirmSection)
+            remove({ type: 'removeSection', key: confirmSection.key }, confirmSection.title || t('untitledSection'));
           setConfirmSection(null);
         }}
         onCancel={() => setConfirmSection(null)}
@@ -301,28 +403,78 @@ type Dispatch = (action: BuilderAction, clearKey?: string) => void;
 type Remove = (action: BuilderAction, what: string) => void;
 
 /** Up / down / remove for one item; labelled for screen readers, usable with Tab and Enter. */
-function MoveButtons({ label, index, count, onMove, onRemove, testId }: { label: string; index: number; count: number; onMove: (delta: -1 | 1) => void; onRemove: () => void; testId: string }) {
+function MoveButtons({
+  label,
+  index,
+  count,
+  onMove,
+  onRemove,
+  testId,
+}: {
+  label: string;
+  index: number;
+  count: number;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+  testId: string;
+}) {
   const t = useTranslations('surveys.builder');
   return (
     <div className="flex shrink-0 items-center gap-0.5">
-      <button type="button" className={buttonClass.ghost} onClick={() => onMove(-1)} disabled={index === 0} aria-label={t('moveUp', { item: label })} data-testid={`${testId}-up`}>
+      <button
+        type="button"
+        className={buttonClass.ghost}
+        onClick={() => onMove(-1)}
+        disabled={index === 0}
+        aria-label={t('moveUp', { item: label })}
+        data-testid={`${testId}-up`}
+      >
         ↑
       </button>
-      <button type="button" className={buttonClass.ghost} onClick={() => onMove(1)} disabled={index === count - 1} aria-label={t('moveDown', { item: label })} data-testid={`${testId}-down`}>
+      <button
+        type="button"
+        className={buttonClass.ghost}
+        onClick={() => onMove(1)}
+        disabled={index === count - 1}
+        aria-label={t('moveDown', { item: label })}
+        data-testid={`${testId}-down`}
+      >
         ↓
       </button>
-      <button type="button" className={buttonClass.dangerGhost} onClick={onRemove} aria-label={t('removeItem', { item: label })} data-testid={`${testId}-remove`}>
+      <button
+        type="button"
+        className={buttonClass.dangerGhost}
+        onClick={onRemove}
+        aria-label={t('removeItem', { item: label })}
+        data-testid={`${testId}-remove`}
+      >
         {t('remove')}
       </button>
     </div>
   );
 }
 
-function DimensionsEditor({ dimensions, errors, sum, dispatch, remove }: { dimensions: DimensionDraft[]; errors: Record<string, string>; sum: number; dispatch: Dispatch; remove: Remove }) {
+function DimensionsEditor({
+  dimensions,
+  errors,
+  sum,
+  dispatch,
+  remove,
+}: {
+  dimensions: DimensionDraft[];
+  errors: Record<string, string>;
+  sum: number;
+  dispatch: Dispatch;
+  remove: Remove;
+}) {
   const t = useTranslations('surveys.builder');
   const locale = useLocale();
   return (
-    <section aria-labelledby="builder-dimensions" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5" data-testid="builder-dimensions">
+    <section
+      aria-labelledby="builder-dimensions"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+      data-testid="builder-dimensions"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="builder-dimensions" className="text-sm font-semibold text-slate-800">
           {t('dimensions')}
@@ -334,10 +486,20 @@ function DimensionsEditor({ dimensions, errors, sum, dispatch, remove }: { dimen
       <p className="text-xs text-slate-500">{t('weightNote')}</p>
       {dimensions.length === 0 && <p className="text-sm text-slate-500">{t('noDimensions')}</p>}
       {dimensions.map((d, i) => {
-        const field = (name: 'code' | 'name' | 'nameEn' | 'weight', label: string, props: { required?: boolean; className?: string; inputMode?: 'decimal'; lang?: string; mono?: boolean }) => {
+        const field = (
+          name: 'code' | 'name' | 'nameEn' | 'weight',
+          label: string,
+          props: { required?: boolean; className?: string; inputMode?: 'decimal'; lang?: string; mono?: boolean },
+        ) => {
           const key = `dimensions.${i}.${name}`;
           return (
-            <FormField id={`tpl-${d.key}-${name}`} label={label} required={props.required} error={errors[key]} className={props.className}>
+            <FormField
+              id={`tpl-${d.key}-${name}`}
+              label={label}
+              required={props.required}
+              error={errors[key]}
+              className={props.className}
+            >
               {(p) => (
                 <input
                   {...p}
@@ -345,7 +507,16 @@ function DimensionsEditor({ dimensions, errors, sum, dispatch, remove }: { dimen
                   inputMode={props.inputMode}
                   className={`${inputClass} ${props.mono ? 'font-mono uppercase' : ''}`}
                   value={d[name]}
-                  onChange={(e) => dispatch({ type: 'updateDimension', key: d.key, patch: { [name]: name === 'code' ? e.target.value.toUpperCase() : e.target.value } }, key)}
+                  onChange={(e) =>
+                    dispatch(
+                      {
+                        type: 'updateDimension',
+                        key: d.key,
+                        patch: { [name]: name === 'code' ? e.target.value.toUpperCase() : e.target.value },
+                      },
+                      key,
+                    )
+                  }
                   data-testid={`builder-dimension-${name}`}
                 />
               )}
@@ -354,20 +525,35 @@ function DimensionsEditor({ dimensions, errors, sum, dispatch, remove }: { dimen
         };
         const label = d.name || d.code || t('dimensionN', { n: i + 1 });
         return (
-          <div key={d.key} className="grid items-start gap-3 rounded border border-slate-100 p-3 sm:grid-cols-[9rem_1fr_1fr_6rem_auto]" data-testid="builder-dimension">
+          <div
+            key={d.key}
+            className="grid items-start gap-3 rounded border border-slate-100 p-3 sm:grid-cols-[9rem_1fr_1fr_6rem_auto]"
+            data-testid="builder-dimension"
+          >
             {field('code', t('dimensionCode'), { required: true, mono: true })}
             {field('name', t('dimensionName'), { required: true })}
             {field('nameEn', t('dimensionNameEn'), { lang: 'en' })}
             {field('weight', t('dimensionWeight'), { required: true, inputMode: 'decimal' })}
             <div className="sm:pt-5">
-              <button type="button" className={buttonClass.dangerGhost} onClick={() => remove({ type: 'removeDimension', key: d.key }, label)} aria-label={t('removeItem', { item: label })} data-testid="builder-dimension-remove">
+              <button
+                type="button"
+                className={buttonClass.dangerGhost}
+                onClick={() => remove({ type: 'removeDimension', key: d.key }, label)}
+                aria-label={t('removeItem', { item: label })}
+                data-testid="builder-dimension-remove"
+              >
                 {t('remove')}
               </button>
             </div>
           </div>
         );
       })}
-      <button type="button" className={buttonClass.secondary} onClick={() => dispatch({ type: 'addDimension' })} data-testid="builder-add-dimension">
+      <button
+        type="button"
+        className={buttonClass.secondary}
+        onClick={() => dispatch({ type: 'addDimension' })}
+        data-testid="builder-add-dimension"
+      >
         + {t('addDimension')}
       </button>
     </section>
@@ -397,17 +583,64 @@ function SectionEditor({
   const base = `sections.${index}`;
   const label = section.title || t('sectionN', { n: index + 1 });
   return (
-    <section aria-label={label} className="space-y-4 rounded-lg border border-slate-300 bg-white p-5" data-testid="builder-section">
+    <section
+      aria-label={label}
+      className="space-y-4 rounded-lg border border-slate-300 bg-white p-5"
+      data-testid="builder-section"
+    >
       <div className="flex flex-wrap items-start gap-3">
-        <span className="mt-6 rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">{t('sectionN', { n: index + 1 })}</span>
-        <FormField id={`tpl-${section.key}-title`} label={t('sectionTitle')} required error={errors[`${base}.title`]} className="min-w-48 flex-1">
-          {(p) => <input {...p} className={inputClass} value={section.title} onChange={(e) => dispatch({ type: 'updateSection', key: section.key, patch: { title: e.target.value } }, `${base}.title`)} data-testid="builder-section-title" />}
+        <span className="mt-6 rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">
+          {t('sectionN', { n: index + 1 })}
+        </span>
+        <FormField
+          id={`tpl-${section.key}-title`}
+          label={t('sectionTitle')}
+          required
+          error={errors[`${base}.title`]}
+          className="min-w-48 flex-1"
+        >
+          {(p) => (
+            <input
+              {...p}
+              className={inputClass}
+              value={section.title}
+              onChange={(e) =>
+                dispatch({ type: 'updateSection', key: section.key, patch: { title: e.target.value } }, `${base}.title`)
+              }
+              data-testid="builder-section-title"
+            />
+          )}
         </FormField>
-        <FormField id={`tpl-${section.key}-titleEn`} label={t('sectionTitleEn')} error={errors[`${base}.titleEn`]} className="min-w-48 flex-1">
-          {(p) => <input {...p} lang="en" className={inputClass} value={section.titleEn} onChange={(e) => dispatch({ type: 'updateSection', key: section.key, patch: { titleEn: e.target.value } }, `${base}.titleEn`)} />}
+        <FormField
+          id={`tpl-${section.key}-titleEn`}
+          label={t('sectionTitleEn')}
+          error={errors[`${base}.titleEn`]}
+          className="min-w-48 flex-1"
+        >
+          {(p) => (
+            <input
+              {...p}
+              lang="en"
+              className={inputClass}
+              value={section.titleEn}
+              onChange={(e) =>
+                dispatch(
+                  { type: 'updateSection', key: section.key, patch: { titleEn: e.target.value } },
+                  `${base}.titleEn`,
+                )
+              }
+            />
+          )}
         </FormField>
         <div className="sm:pt-5">
-          <MoveButtons label={label} index={index} count={count} onMove={(delta) => dispatch({ type: 'moveSection', key: section.key, delta })} onRemove={onRemoveSection} testId="builder-section" />
+          <MoveButtons
+            label={label}
+            index={index}
+            count={count}
+            onMove={(delta) => dispatch({ type: 'moveSection', key: section.key, delta })}
+            onRemove={onRemoveSection}
+            testId="builder-section"
+          />
         </div>
       </div>
       {errors[`${base}.questions`] && <p className="text-sm text-red-700">{errors[`${base}.questions`]}</p>}
@@ -428,7 +661,12 @@ function SectionEditor({
           />
         ))}
       </ol>
-      <button type="button" className={buttonClass.secondary} onClick={() => dispatch({ type: 'addQuestion', sectionKey: section.key })} data-testid="builder-add-question">
+      <button
+        type="button"
+        className={buttonClass.secondary}
+        onClick={() => dispatch({ type: 'addQuestion', sectionKey: section.key })}
+        data-testid="builder-add-question"
+      >
         + {t('addQuestion')}
       </button>
     </section>
@@ -466,7 +704,19 @@ function QuestionEditor({
         <span className="mt-6 w-6 text-right text-sm font-medium text-slate-500">{number}.</span>
         <FormField id={`${id}-type`} label={t('questionType')} className="w-40" error={errors[`${path}.type`]}>
           {(p) => (
-            <select {...p} className={inputClass} value={question.type} onChange={(e) => dispatch({ type: 'setQuestionType', key: question.key, questionType: QUESTION_TYPES.find((qt) => qt === e.target.value) ?? 'RATING_5' })} data-testid="builder-question-type">
+            <select
+              {...p}
+              className={inputClass}
+              value={question.type}
+              onChange={(e) =>
+                dispatch({
+                  type: 'setQuestionType',
+                  key: question.key,
+                  questionType: QUESTION_TYPES.find((qt) => qt === e.target.value) ?? 'RATING_5',
+                })
+              }
+              data-testid="builder-question-type"
+            >
               {QUESTION_TYPES.map((type) => (
                 <option key={type} value={type}>
                   {tq(type)}
@@ -475,7 +725,13 @@ function QuestionEditor({
             </select>
           )}
         </FormField>
-        <FormField id={`${id}-dimension`} label={t('questionDimension')} className="w-44" error={errors[`${path}.dimensionCode`]} hint={canHaveDimension(question.type) ? undefined : t('notScoredHint')}>
+        <FormField
+          id={`${id}-dimension`}
+          label={t('questionDimension')}
+          className="w-44"
+          error={errors[`${path}.dimensionCode`]}
+          hint={canHaveDimension(question.type) ? undefined : t('notScoredHint')}
+        >
           {(p) => (
             <select
               {...p}
@@ -483,31 +739,69 @@ function QuestionEditor({
               // Text and multiple-choice answers cannot be put on the index's scale, so they belong to no dimension.
               disabled={!canHaveDimension(question.type)}
               value={canHaveDimension(question.type) ? question.dimensionCode : ''}
-              onChange={(e) => dispatch({ type: 'updateQuestion', key: question.key, patch: { dimensionCode: e.target.value } }, `${path}.dimensionCode`)} data-testid="builder-question-dimension">
+              onChange={(e) =>
+                dispatch(
+                  { type: 'updateQuestion', key: question.key, patch: { dimensionCode: e.target.value } },
+                  `${path}.dimensionCode`,
+                )
+              }
+              data-testid="builder-question-dimension"
+            >
               <option value="">{t('noDimension')}</option>
-              {dimensions.filter((d) => d.code.trim()).map((d) => (
-                <option key={d.key} value={d.code}>
-                  {d.name || d.code} ({d.code})
-                </option>
-              ))}
+              {dimensions
+                .filter((d) => d.code.trim())
+                .map((d) => (
+                  <option key={d.key} value={d.code}>
+                    {d.name || d.code} ({d.code})
+                  </option>
+                ))}
             </select>
           )}
         </FormField>
         <div className="mt-6 flex items-center gap-2">
-          <input id={`${id}-required`} type="checkbox" className="size-4" checked={question.required} onChange={(e) => dispatch({ type: 'updateQuestion', key: question.key, patch: { required: e.target.checked } })} data-testid="builder-question-required" />
+          <input
+            id={`${id}-required`}
+            type="checkbox"
+            className="size-4"
+            checked={question.required}
+            onChange={(e) =>
+              dispatch({ type: 'updateQuestion', key: question.key, patch: { required: e.target.checked } })
+            }
+            data-testid="builder-question-required"
+          />
           <label htmlFor={`${id}-required`} className="text-sm">
             {t('required')}
           </label>
         </div>
         <div className="ml-auto sm:pt-5">
           <div className="flex items-center gap-0.5">
-            <button type="button" className={buttonClass.ghost} onClick={() => dispatch({ type: 'moveQuestion', key: question.key, delta: -1 })} disabled={!canMoveUp} aria-label={t('moveUp', { item: label })} data-testid="builder-question-up">
+            <button
+              type="button"
+              className={buttonClass.ghost}
+              onClick={() => dispatch({ type: 'moveQuestion', key: question.key, delta: -1 })}
+              disabled={!canMoveUp}
+              aria-label={t('moveUp', { item: label })}
+              data-testid="builder-question-up"
+            >
               ↑
             </button>
-            <button type="button" className={buttonClass.ghost} onClick={() => dispatch({ type: 'moveQuestion', key: question.key, delta: 1 })} disabled={!canMoveDown} aria-label={t('moveDown', { item: label })} data-testid="builder-question-down">
+            <button
+              type="button"
+              className={buttonClass.ghost}
+              onClick={() => dispatch({ type: 'moveQuestion', key: question.key, delta: 1 })}
+              disabled={!canMoveDown}
+              aria-label={t('moveDown', { item: label })}
+              data-testid="builder-question-down"
+            >
               ↓
             </button>
-            <button type="button" className={buttonClass.dangerGhost} onClick={() => remove({ type: 'removeQuestion', key: question.key }, label)} aria-label={t('removeItem', { item: label })} data-testid="builder-question-remove">
+            <button
+              type="button"
+              className={buttonClass.dangerGhost}
+              onClick={() => remove({ type: 'removeQuestion', key: question.key }, label)}
+              aria-label={t('removeItem', { item: label })}
+              data-testid="builder-question-remove"
+            >
               {t('remove')}
             </button>
           </div>
@@ -515,18 +809,57 @@ function QuestionEditor({
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         <FormField id={`${id}-text`} label={t('questionText')} required error={errors[`${path}.text`]}>
-          {(p) => <textarea {...p} rows={2} className={inputClass} value={question.text} onChange={(e) => dispatch({ type: 'updateQuestion', key: question.key, patch: { text: e.target.value } }, `${path}.text`)} data-testid="builder-question-text" />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={2}
+              className={inputClass}
+              value={question.text}
+              onChange={(e) =>
+                dispatch({ type: 'updateQuestion', key: question.key, patch: { text: e.target.value } }, `${path}.text`)
+              }
+              data-testid="builder-question-text"
+            />
+          )}
         </FormField>
         <FormField id={`${id}-textEn`} label={t('questionTextEn')} error={errors[`${path}.textEn`]}>
-          {(p) => <textarea {...p} lang="en" rows={2} className={inputClass} value={question.textEn} onChange={(e) => dispatch({ type: 'updateQuestion', key: question.key, patch: { textEn: e.target.value } }, `${path}.textEn`)} />}
+          {(p) => (
+            <textarea
+              {...p}
+              lang="en"
+              rows={2}
+              className={inputClass}
+              value={question.textEn}
+              onChange={(e) =>
+                dispatch(
+                  { type: 'updateQuestion', key: question.key, patch: { textEn: e.target.value } },
+                  `${path}.textEn`,
+                )
+              }
+            />
+          )}
         </FormField>
       </div>
-      {isChoiceType(question.type) && <ChoicesEditor question={question} path={path} errors={errors} dispatch={dispatch} remove={remove} />}
+      {isChoiceType(question.type) && (
+        <ChoicesEditor question={question} path={path} errors={errors} dispatch={dispatch} remove={remove} />
+      )}
     </li>
   );
 }
 
-function ChoicesEditor({ question, path, errors, dispatch, remove }: { question: QuestionDraft; path: string; errors: Record<string, string>; dispatch: Dispatch; remove: Remove }) {
+function ChoicesEditor({
+  question,
+  path,
+  errors,
+  dispatch,
+  remove,
+}: {
+  question: QuestionDraft;
+  path: string;
+  errors: Record<string, string>;
+  dispatch: Dispatch;
+  remove: Remove;
+}) {
   const t = useTranslations('surveys.builder');
   const scoredHint = question.type === 'SINGLE_CHOICE' ? t('scoreHint') : t('scoreMultiHint');
   return (
@@ -537,8 +870,17 @@ function ChoicesEditor({ question, path, errors, dispatch, remove }: { question:
       {question.choices.map((choice: ChoiceDraft, ci) => {
         const cpath = `${path}.choices.${ci}`;
         const label = choice.label || t('choiceN', { n: ci + 1 });
-        const input = (name: 'value' | 'label' | 'labelEn' | 'score', text: string, opts: { required?: boolean; mono?: boolean; inputMode?: 'decimal'; lang?: string } = {}) => (
-          <FormField id={`tpl-${choice.key}-${name}`} label={text} required={opts.required} error={errors[`${cpath}.${name}`]}>
+        const input = (
+          name: 'value' | 'label' | 'labelEn' | 'score',
+          text: string,
+          opts: { required?: boolean; mono?: boolean; inputMode?: 'decimal'; lang?: string } = {},
+        ) => (
+          <FormField
+            id={`tpl-${choice.key}-${name}`}
+            label={text}
+            required={opts.required}
+            error={errors[`${cpath}.${name}`]}
+          >
             {(p) => (
               <input
                 {...p}
@@ -546,18 +888,36 @@ function ChoicesEditor({ question, path, errors, dispatch, remove }: { question:
                 inputMode={opts.inputMode}
                 className={`${inputClass} ${opts.mono ? 'font-mono' : ''}`}
                 value={choice[name]}
-                onChange={(e) => dispatch({ type: 'updateChoice', questionKey: question.key, key: choice.key, patch: { [name]: e.target.value } }, `${cpath}.${name}`)}
+                onChange={(e) =>
+                  dispatch(
+                    {
+                      type: 'updateChoice',
+                      questionKey: question.key,
+                      key: choice.key,
+                      patch: { [name]: e.target.value },
+                    },
+                    `${cpath}.${name}`,
+                  )
+                }
                 data-testid={`builder-choice-${name}`}
               />
             )}
           </FormField>
         );
         return (
-          <div key={choice.key} className="grid items-start gap-2 sm:grid-cols-[6rem_1fr_1fr_5rem_auto]" data-testid="builder-choice">
+          <div
+            key={choice.key}
+            className="grid items-start gap-2 sm:grid-cols-[6rem_1fr_1fr_5rem_auto]"
+            data-testid="builder-choice"
+          >
             {input('value', t('choiceValue'), { required: true, mono: true })}
             {input('label', t('choiceLabel'), { required: true })}
             {input('labelEn', t('choiceLabelEn'), { lang: 'en' })}
-            {canHaveScores(question.type) ? input('score', t('choiceScore'), { inputMode: 'decimal' }) : <span aria-hidden />}
+            {canHaveScores(question.type) ? (
+              input('score', t('choiceScore'), { inputMode: 'decimal' })
+            ) : (
+              <span aria-hidden />
+            )}
             <div className="sm:pt-5">
               <MoveButtons
                 label={label}
@@ -571,7 +931,12 @@ function ChoicesEditor({ question, path, errors, dispatch, remove }: { question:
           </div>
         );
       })}
-      <button type="button" className={buttonClass.ghost} onClick={() => dispatch({ type: 'addChoice', questionKey: question.key })} data-testid="builder-add-choice">
+      <button
+        type="button"
+        className={buttonClass.ghost}
+        onClick={() => dispatch({ type: 'addChoice', questionKey: question.key })}
+        data-testid="builder-add-choice"
+      >
         + {t('addChoice')}
       </button>
     </fieldset>

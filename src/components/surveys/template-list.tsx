@@ -13,7 +13,10 @@ import { EmptyState, SurveysTabs, useSurveyErrorMessage } from './survey-ui';
 
 export function VersionBadge({ version }: { version: number }) {
   return (
-    <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700 ring-1 ring-slate-500/20 ring-inset" data-testid="template-version">
+    <span
+      className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700 ring-1 ring-slate-500/20 ring-inset"
+      data-testid="template-version"
+    >
       v{version}
     </span>
   );
@@ -44,7 +47,14 @@ export function TemplateList({ canManage }: { canManage: boolean }) {
       <div className="flex items-center justify-between gap-3">
         <p className="text-sm text-slate-600">{t('templates.intro')}</p>
         <label htmlFor={archivedId} className="inline-flex items-center gap-2 text-sm">
-          <input id={archivedId} type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} className="size-4" data-testid="template-include-archived" />
+          <input
+            id={archivedId}
+            type="checkbox"
+            checked={includeArchived}
+            onChange={(e) => setIncludeArchived(e.target.checked)}
+            className="size-4"
+            data-testid="template-include-archived"
+          />
           {t('templates.includeArchived')}
         </label>
       </div>
@@ -53,7 +63,12 @@ export function TemplateList({ canManage }: { canManage: boolean }) {
       ) : !templates ? (
         <Spinner label={t('templates.loading')} />
       ) : templates.length === 0 ? (
-        <EmptyState title={t('templates.empty')} body={t('templates.emptyBody')} action={newButton || undefined} testId="template-list-empty" />
+        <EmptyState
+          title={t('templates.empty')}
+          body={t('templates.emptyBody')}
+          action={newButton || undefined}
+          testId="template-list-empty"
+        />
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm" data-testid="template-list">
@@ -69,14 +84,32 @@ export function TemplateList({ canManage }: { canManage: boolean }) {
             </thead>
             <tbody>
               {templates.map((template) => (
-                <tr key={template.id} className={`border-t border-slate-100 ${template.archivedAt ? 'text-slate-500' : ''}`} data-testid="template-row" data-template-id={template.id}>
+                <tr
+                  key={template.id}
+                  className={`border-t border-slate-100 ${template.archivedAt ? 'text-slate-500' : ''}`}
+                  data-testid="template-row"
+                  data-template-id={template.id}
+                >
                   <td className="px-3 py-2">
-                    <Link href={`/console/surveys/templates/${template.id}`} className="font-medium text-blue-700 hover:underline">
+                    <Link
+                      href={`/console/surveys/templates/${template.id}`}
+                      className="font-medium text-blue-700 hover:underline"
+                    >
                       {template.name}
                     </Link>
-                    {template.isDefault && <span className="ml-2 rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-800">{t('templates.default')}</span>}
-                    {template.archivedAt && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">{t('templates.archived')}</span>}
-                    {template.description && <span className="block max-w-md truncate text-xs text-slate-500">{template.description}</span>}
+                    {template.isDefault && (
+                      <span className="ml-2 rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-800">
+                        {t('templates.default')}
+                      </span>
+                    )}
+                    {template.archivedAt && (
+                      <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">
+                        {t('templates.archived')}
+                      </span>
+                    )}
+                    {template.description && (
+                      <span className="block max-w-md truncate text-xs text-slate-500">{template.description}</span>
+                    )}
                   </td>
                   <td className="px-3 py-2">
                     <VersionBadge version={template.version} />
@@ -84,7 +117,13 @@ export function TemplateList({ canManage }: { canManage: boolean }) {
                   <td className="px-3 py-2 text-right tabular-nums">{template.questions.length}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{template.dimensions.length}</td>
                   <td className="px-3 py-2">
-                    {template.inUse ? <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800">{t('templates.inUse')}</span> : <span className="text-xs text-slate-500">{t('templates.unused')}</span>}
+                    {template.inUse ? (
+                      <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800">
+                        {t('templates.inUse')}
+                      </span>
+                    ) : (
+                      <span className="text-xs text-slate-500">{t('templates.unused')}</span>
+                    )}
                   </td>
                   <td className="px-3 py-2 text-xs text-slate-600">{formatDateTime(template.createdAt, timeZone)}</td>
                 </tr>

@@ -27,11 +27,15 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
   const [notice, setNotice] = useState<string | null>(null);
   const template = data.data?.surveyTemplate;
   const sections = useMemo(
-    () => [...(template?.sections ?? [])].sort((a, b) => a.position - b.position).map((s) => ({ ...s, questions: [...s.questions].sort((a, b) => a.position - b.position) })),
+    () =>
+      [...(template?.sections ?? [])]
+        .sort((a, b) => a.position - b.position)
+        .map((s) => ({ ...s, questions: [...s.questions].sort((a, b) => a.position - b.position) })),
     [template],
   );
 
-  if (data.error && !data.data) return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="template-error" />;
+  if (data.error && !data.data)
+    return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="template-error" />;
   if (!data.data) return <Spinner label={t('loading')} />;
   if (!template) return <ErrorBanner message={t('notFound')} testId="template-not-found" />;
 
@@ -39,7 +43,8 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
   const archived = Boolean(template.archivedAt);
   const weightTotal = template.dimensions.reduce((sum, d) => sum + d.weight, 0);
   const questionsByDimension = new Map<string, number>();
-  for (const q of sections.flatMap((s) => s.questions)) if (q.dimension) questionsByDimension.set(q.dimension.code, (questionsByDimension.get(q.dimension.code) ?? 0) + 1);
+  for (const q of sections.flatMap((s) => s.questions))
+    if (q.dimension) questionsByDimension.set(q.dimension.code, (questionsByDimension.get(q.dimension.code) ?? 0) + 1);
 
   const archive = async () => {
     setAction({ pending: true, error: null });
@@ -64,23 +69,49 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
           <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold">
             {localized(locale, template.name, template.nameEn)}
             <VersionBadge version={template.version} />
-            {template.isDefault && <span className="rounded bg-blue-50 px-1.5 py-0.5 text-xs font-medium text-blue-800">{t('default')}</span>}
-            {archived && <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700" data-testid="template-archived">{t('archived')}</span>}
+            {template.isDefault && (
+              <span className="rounded bg-blue-50 px-1.5 py-0.5 text-xs font-medium text-blue-800">{t('default')}</span>
+            )}
+            {archived && (
+              <span
+                className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-700"
+                data-testid="template-archived"
+              >
+                {t('archived')}
+              </span>
+            )}
           </h1>
           {template.description && <p className="mt-1 max-w-2xl text-sm text-slate-600">{template.description}</p>}
           <p className="mt-1 text-xs text-slate-500">
-            {t('meta', { date: formatDateTime(template.createdAt, timeZone), count: sections.reduce((n, s) => n + s.questions.length, 0) })}
-            {template.inUse && <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">{t('inUse')}</span>}
+            {t('meta', {
+              date: formatDateTime(template.createdAt, timeZone),
+              count: sections.reduce((n, s) => n + s.questions.length, 0),
+            })}
+            {template.inUse && (
+              <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">{t('inUse')}</span>
+            )}
           </p>
         </div>
         {canManage && (
           <div className="flex flex-wrap gap-2">
             {template.isLatest && !archived && (
-              <Link href={`/console/surveys/templates/${template.id}/edit`} className={buttonClass.primary} data-testid="template-edit">
+              <Link
+                href={`/console/surveys/templates/${template.id}/edit`}
+                className={buttonClass.primary}
+                data-testid="template-edit"
+              >
                 {t('edit')}
               </Link>
             )}
-            <button type="button" className={archived ? buttonClass.secondary : buttonClass.dangerGhost} onClick={() => { setAction({ pending: false, error: null }); setConfirm(true); }} data-testid="template-archive">
+            <button
+              type="button"
+              className={archived ? buttonClass.secondary : buttonClass.dangerGhost}
+              onClick={() => {
+                setAction({ pending: false, error: null });
+                setConfirm(true);
+              }}
+              data-testid="template-archive"
+            >
               {archived ? t('unarchive') : t('archive')}
             </button>
           </div>
@@ -88,7 +119,11 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
       </header>
 
       {!template.isLatest && latest && (
-        <p role="status" className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="template-old-version">
+        <p
+          role="status"
+          className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+          data-testid="template-old-version"
+        >
           {t('oldVersion', { version: template.version, latest: latest.version })}{' '}
           <Link href={`/console/surveys/templates/${latest.id}`} className="font-medium underline">
             {t('openLatest')}
@@ -123,15 +158,18 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
                   </tr>
                 </thead>
                 <tbody>
-                  {[...template.dimensions].sort((a, b) => a.position - b.position).map((d) => (
-                    <tr key={d.id} className="border-t border-slate-100">
-                      <td className="py-1">
-                        {localized(locale, d.name, d.nameEn)} <span className="font-mono text-xs text-slate-500">{d.code}</span>
-                      </td>
-                      <td className="py-1 text-right tabular-nums">{d.weight}</td>
-                      <td className="py-1 text-right tabular-nums">{questionsByDimension.get(d.code) ?? 0}</td>
-                    </tr>
-                  ))}
+                  {[...template.dimensions]
+                    .sort((a, b) => a.position - b.position)
+                    .map((d) => (
+                      <tr key={d.id} className="border-t border-slate-100">
+                        <td className="py-1">
+                          {localized(locale, d.name, d.nameEn)}{' '}
+                          <span className="font-mono text-xs text-slate-500">{d.code}</span>
+                        </td>
+                        <td className="py-1 text-right tabular-nums">{d.weight}</td>
+                        <td className="py-1 text-right tabular-nums">{questionsByDimension.get(d.code) ?? 0}</td>
+                      </tr>
+                    ))}
                   <tr className="border-t border-slate-200 font-medium">
                     <td className="py-1">{t('weightTotal')}</td>
                     <td className="py-1 text-right tabular-nums">{Number(weightTotal.toFixed(4))}</td>
@@ -148,7 +186,9 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
             </h2>
             <ul className="mt-2 space-y-0.5 text-sm">
               {Object.entries(
-                sections.flatMap((s) => s.questions).reduce<Record<string, number>>((acc, q) => ({ ...acc, [q.type]: (acc[q.type] ?? 0) + 1 }), {}),
+                sections
+                  .flatMap((s) => s.questions)
+                  .reduce<Record<string, number>>((acc, q) => ({ ...acc, [q.type]: (acc[q.type] ?? 0) + 1 }), {}),
               ).map(([type, count]) => (
                 <li key={type} className="flex justify-between">
                   <span>{tq.has(type) ? tq(type) : type}</span>
@@ -162,24 +202,26 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
               {t('versions')}
             </h2>
             <ol className="mt-2 space-y-1 text-sm" data-testid="template-versions">
-              {[...template.versions].sort((a, b) => b.version - a.version).map((v) => (
-                <li key={v.id} className="flex flex-wrap items-center justify-between gap-2">
-                  {v.id === template.id ? (
-                    <span className="font-medium" aria-current="page">
-                      v{v.version} · {t('thisVersion')}
+              {[...template.versions]
+                .sort((a, b) => b.version - a.version)
+                .map((v) => (
+                  <li key={v.id} className="flex flex-wrap items-center justify-between gap-2">
+                    {v.id === template.id ? (
+                      <span className="font-medium" aria-current="page">
+                        v{v.version} · {t('thisVersion')}
+                      </span>
+                    ) : (
+                      <Link href={`/console/surveys/templates/${v.id}`} className="text-blue-700 hover:underline">
+                        v{v.version}
+                      </Link>
+                    )}
+                    <span className="text-xs text-slate-500">
+                      {formatDateTime(v.createdAt, timeZone)}
+                      {v.inUse && ` · ${t('inUse')}`}
+                      {v.archivedAt && ` · ${t('archived')}`}
                     </span>
-                  ) : (
-                    <Link href={`/console/surveys/templates/${v.id}`} className="text-blue-700 hover:underline">
-                      v{v.version}
-                    </Link>
-                  )}
-                  <span className="text-xs text-slate-500">
-                    {formatDateTime(v.createdAt, timeZone)}
-                    {v.inUse && ` · ${t('inUse')}`}
-                    {v.archivedAt && ` · ${t('archived')}`}
-                  </span>
-                </li>
-              ))}
+                  </li>
+                ))}
             </ol>
           </section>
         </aside>

@@ -11,8 +11,10 @@ export const buttonClass = {
   primary: `${BUTTON_BASE} bg-blue-700 text-white hover:bg-blue-800 focus-visible:outline-blue-700`,
   secondary: `${BUTTON_BASE} border border-slate-300 bg-white text-slate-700 hover:bg-slate-50 focus-visible:outline-blue-700`,
   danger: `${BUTTON_BASE} bg-red-700 text-white hover:bg-red-800 focus-visible:outline-red-700`,
-  ghost: 'rounded px-2 py-1 text-sm font-medium text-blue-700 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-700 disabled:opacity-60',
-  dangerGhost: 'rounded px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-600 disabled:opacity-60',
+  ghost:
+    'rounded px-2 py-1 text-sm font-medium text-blue-700 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-700 disabled:opacity-60',
+  dangerGhost:
+    'rounded px-2 py-1 text-sm font-medium text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-600 disabled:opacity-60',
   link: 'text-sm font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-700',
 } as const;
 

@@ -41,7 +41,13 @@ export function ConfirmDialog({
           <button type="button" autoFocus className={buttonClass.secondary} onClick={onCancel} disabled={pending}>
             {t('cancel')}
           </button>
-          <button type="button" className={buttonClass[tone]} onClick={onConfirm} disabled={pending} data-testid="confirm-action">
+          <button
+            type="button"
+            className={buttonClass[tone]}
+            onClick={onConfirm}
+            disabled={pending}
+            data-testid="confirm-action"
+          >
             {pending ? pendingLabel : confirmLabel}
           </button>
         </>

@@ -1,5 +1,15 @@
 /** One label and its value inside a definition list (<dl>); the caller lays the list out and words empty values. */
-export function DetailItem({ label, children, className = '', testId }: { label: string; children: React.ReactNode; className?: string; testId?: string }) {
+export function DetailItem({
+  label,
+  children,
+  className = '',
+  testId,
+}: {
+  label: string;
+  children: React.ReactNode;
+  className?: string;
+  testId?: string;
+}) {
   return (
     <div className={`min-w-0 ${className}`}>
       <dt className="text-xs font-medium text-slate-500">{label}</dt>

@@ -47,7 +47,13 @@ export function FormDialog({
           <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={pending}>
             {t('cancel')}
           </button>
-          <button type="submit" form={formId} className={buttonClass.primary} disabled={pending} data-testid={submitTestId}>
+          <button
+            type="submit"
+            form={formId}
+            className={buttonClass.primary}
+            disabled={pending}
+            data-testid={submitTestId}
+          >
             {pending ? pendingLabel : submitLabel}
           </button>
         </>

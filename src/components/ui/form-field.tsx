@@ -1,6 +1,11 @@
 import { labelClass } from './classes';
 
-export type FormControlProps = { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; 'aria-required'?: boolean };
+export type FormControlProps = {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby'?: string;
+  'aria-required'?: boolean;
+};
 
 /**
  * A labelled form field with its hint or error wired to the control through aria-describedby, so screen readers read
@@ -38,7 +43,12 @@ export function FormField({
           </span>
         )}
       </label>
-      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy, ...(required ? { 'aria-required': true } : {}) })}
+      {children({
+        id,
+        'aria-invalid': Boolean(error),
+        'aria-describedby': describedBy,
+        ...(required ? { 'aria-required': true } : {}),
+      })}
       {showHint && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}

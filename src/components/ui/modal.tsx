@@ -64,7 +64,9 @@ export function Modal({
             </h2>
           </header>
           <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
-          {footer && <footer className="flex flex-wrap justify-end gap-2 border-t border-slate-100 px-5 py-3">{footer}</footer>}
+          {footer && (
+            <footer className="flex flex-wrap justify-end gap-2 border-t border-slate-100 px-5 py-3">{footer}</footer>
+          )}
           {/* Last in the DOM though shown in the header: showModal() focuses the first focusable element, which
               should be the dialog's own first control (or Cancel in a confirmation), not the close button. */}
           {dismissible && (

@@ -1,5 +1,13 @@
 /** A screen's title and one-line purpose, with its main actions on the right. */
-export function PageHeader({ title, subtitle, children }: { title: string; subtitle?: string; children?: React.ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  children,
+}: {
+  title: string;
+  subtitle?: string;
+  children?: React.ReactNode;
+}) {
   return (
     <header className="flex flex-wrap items-end justify-between gap-3">
       <div>

@@ -15,7 +15,11 @@ export function Spinner({ label }: { label?: string }) {
 export function ErrorBanner({ message, onRetry, testId }: { message: string; onRetry?: () => void; testId?: string }) {
   const t = useTranslations('common');
   return (
-    <div role="alert" data-testid={testId} className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+    <div
+      role="alert"
+      data-testid={testId}
+      className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+    >
       <span>{message}</span>
       {onRetry && (
         <button type="button" className={buttonClass.secondary} onClick={onRetry}>
@@ -48,7 +52,10 @@ export function InlineError({ children, className = '' }: { children: React.Reac
 /** What a list shows when it has nothing for the current filter. */
 export function EmptyState({ children, testId }: { children: React.ReactNode; testId?: string }) {
   return (
-    <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600" data-testid={testId}>
+    <p
+      className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600"
+      data-testid={testId}
+    >
       {children}
     </p>
   );

@@ -9,7 +9,10 @@ export function useFormErrors() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const edited = useCallback(
-    (key: string) => setFieldErrors((current) => (key in current ? Object.fromEntries(Object.entries(current).filter(([k]) => k !== key)) : current)),
+    (key: string) =>
+      setFieldErrors((current) =>
+        key in current ? Object.fromEntries(Object.entries(current).filter(([k]) => k !== key)) : current,
+      ),
     [],
   );
   const clear = useCallback(() => {

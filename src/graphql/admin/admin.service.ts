@@ -17,7 +17,9 @@ const ZCreateApiKey = z.object({
   scopes: z
     .array(z.string())
     .min(1, { message: '至少选择一个权限范围' })
-    .refine((scopes) => scopes.every((s) => (API_SCOPES as readonly string[]).includes(s)), { message: '包含未知的权限范围' }),
+    .refine((scopes) => scopes.every((s) => (API_SCOPES as readonly string[]).includes(s)), {
+      message: '包含未知的权限范围',
+    }),
   expiresAt: z.date().nullish(),
 });
 
@@ -31,7 +33,8 @@ export async function createApiKey(viewer: Viewer, input: unknown, now = new Dat
   requirePermission(viewer, 'apiKeys:manage');
   const parsed = ZCreateApiKey.safeParse(input);
   if (!parsed.success) throw badInput('输入有误 / Invalid input', fieldErrors(parsed.error));
-  if (parsed.data.expiresAt && parsed.data.expiresAt <= now) throw badInput('过期时间须晚于现在', { expiresAt: '过期时间须晚于现在' });
+  if (parsed.data.expiresAt && parsed.data.expiresAt <= now)
+    throw badInput('过期时间须晚于现在', { expiresAt: '过期时间须晚于现在' });
   const { key, prefix, keyHash } = generateApiKey();
   const apiKey = await prisma.$transaction(async (tx) => {
     const created = await tx.apiKey.create({
@@ -44,7 +47,13 @@ export async function createApiKey(viewer: Viewer, input: unknown, now = new Dat
         createdById: viewer.kind === 'staff' ? viewer.userId : null,
       },
     });
-    await appendHistory(tx, viewer, { entityType: 'ApiKey', entityId: created.id, action: 'CREATE', toState: 'ACTIVE', changes: { scopes: created.scopes } });
+    await appendHistory(tx, viewer, {
+      entityType: 'ApiKey',
+      entityId: created.id,
+      action: 'CREATE',
+      toState: 'ACTIVE',
+      changes: { scopes: created.scopes },
+    });
     return created;
   });
   return { apiKey, key };
@@ -58,7 +67,13 @@ export async function revokeApiKey(viewer: Viewer, id: string, now = new Date())
     if (!existing) throw notFound('ApiKey');
     if (existing.revokedAt) return existing;
     const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: now } });
-    await appendHistory(tx, viewer, { entityType: 'ApiKey', entityId: id, action: 'REVOKE', fromState: 'ACTIVE', toState: 'REVOKED' });
+    await appendHistory(tx, viewer, {
+      entityType: 'ApiKey',
+      entityId: id,
+      action: 'REVOKE',
+      fromState: 'ACTIVE',
+      toState: 'REVOKED',
+    });
     return revoked;
   });
   forgetApiKey(id); // the key stops working in this process now, in other instances within the auth cache's TTL
@@ -72,7 +87,14 @@ export async function listUsers(viewer: Viewer, args: { role?: Role | null; sear
   return prisma.user.findMany({
     where: {
       ...(args.role ? { role: args.role } : { role: { not: 'CUSTOMER' } }),
-      ...(search ? { OR: [{ name: { contains: search, mode: 'insensitive' } }, { email: { contains: search, mode: 'insensitive' } }] } : {}),
+      ...(search
+        ? {
+            OR: [
+              { name: { contains: search, mode: 'insensitive' } },
+              { email: { contains: search, mode: 'insensitive' } },
+            ],
+          }
+        : {}),
     },
     orderBy: { name: 'asc' },
     take: 500,
@@ -89,7 +111,17 @@ const ZCreateUser = z
     email: z.email({ message: '邮箱格式不正确' }).max(200),
     name: z.string().trim().min(1, { message: '姓名必填' }).max(100),
     password: z.string().min(10, { message: '密码至少 10 位' }).max(200),
-    role: z.enum(['ADMIN', 'SERVICE_AGENT', 'QUALITY_MANAGER', 'DEPARTMENT_HANDLER', 'SERVICE_MANAGER', 'EXECUTIVE', 'DISPATCHER', 'TECHNICIAN', 'CUSTOMER']),
+    role: z.enum([
+      'ADMIN',
+      'SERVICE_AGENT',
+      'QUALITY_MANAGER',
+      'DEPARTMENT_HANDLER',
+      'SERVICE_MANAGER',
+      'EXECUTIVE',
+      'DISPATCHER',
+      'TECHNICIAN',
+      'CUSTOMER',
+    ]),
     departmentId: z.uuid().nullish(),
     customerId: z.uuid().nullish(),
   })
@@ -103,13 +135,17 @@ export async function createUser(viewer: Viewer, input: unknown) {
   const { password, email, ...rest } = parsed.data;
   try {
     return await prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { ...rest, email: email.toLowerCase(), passwordHash: await hashPassword(password) } });
+      const user = await tx.user.create({
+        data: { ...rest, email: email.toLowerCase(), passwordHash: await hashPassword(password) },
+      });
       await appendHistory(tx, viewer, { entityType: 'User', entityId: user.id, action: 'CREATE', toState: user.role });
       return user;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw badInput('邮箱已被使用', { email: '邮箱已被使用' });
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') throw badInput('关联的部门或客户不存在', {});
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw badInput('邮箱已被使用', { email: '邮箱已被使用' });
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003')
+      throw badInput('关联的部门或客户不存在', {});
     throw error;
   }
 }
@@ -117,12 +153,19 @@ export async function createUser(viewer: Viewer, input: unknown) {
 export async function setUserActive(viewer: Viewer, id: string, active: boolean) {
   requirePermission(viewer, 'users:manage');
   if (!isUuid(id)) throw notFound('User');
-  if (viewer.kind === 'staff' && viewer.userId === id && !active) throw badInput('不能停用自己的账号', { id: '不能停用自己的账号' });
+  if (viewer.kind === 'staff' && viewer.userId === id && !active)
+    throw badInput('不能停用自己的账号', { id: '不能停用自己的账号' });
   const result = await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw notFound('User');
     const updated = await tx.user.update({ where: { id }, data: { active } });
-    await appendHistory(tx, viewer, { entityType: 'User', entityId: id, action: active ? 'ACTIVATE' : 'DEACTIVATE', fromState: String(user.active), toState: String(active) });
+    await appendHistory(tx, viewer, {
+      entityType: 'User',
+      entityId: id,
+      action: active ? 'ACTIVATE' : 'DEACTIVATE',
+      fromState: String(user.active),
+      toState: String(active),
+    });
     return updated;
   });
   // The database ended the account's sessions with the change (trigger User_end_sessions); forget the cached copy so

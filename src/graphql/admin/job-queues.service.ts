@@ -25,7 +25,15 @@ export type JobQueueDepth = {
   oldestWaitingSeconds: number | null;
 };
 
-type Row = { name: string; queued: number; delayed: number; active: number; failed: number; oldest: Date | null; age: number | null };
+type Row = {
+  name: string;
+  queued: number;
+  delayed: number;
+  active: number;
+  failed: number;
+  oldest: Date | null;
+  age: number | null;
+};
 
 /**
  * Counts per queue straight from pg-boss's tables (its live `job` table; jobs that failed for good move to `archive`
@@ -38,7 +46,9 @@ export async function jobQueueDepths(viewer: Viewer): Promise<JobQueueDepth[]> {
   // An identifier, not a value: it cannot be a bind parameter, so it must be a plain name (it comes from configuration).
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`invalid queue schema name: ${schema}`);
   const names = KINDS.map(([, name]) => name);
-  const [installed] = await prisma.$queryRawUnsafe<{ job: string | null }[]>(`SELECT to_regclass('"${schema}".job')::text AS job`);
+  const [installed] = await prisma.$queryRawUnsafe<{ job: string | null }[]>(
+    `SELECT to_regclass('"${schema}".job')::text AS job`,
+  );
   const rows = installed?.job
     ? await prisma.$queryRawUnsafe<Row[]>(
         `WITH live AS (

@@ -2,7 +2,15 @@ import { ROLE_PERMISSIONS, API_SCOPES } from '@/server/auth/policies';
 import type { Viewer } from '@/server/viewer';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
-import { createApiKey, createUser, listApiKeys, listDepartments, listUsers, revokeApiKey, setUserActive } from './admin.service';
+import {
+  createApiKey,
+  createUser,
+  listApiKeys,
+  listDepartments,
+  listUsers,
+  revokeApiKey,
+  setUserActive,
+} from './admin.service';
 import { jobQueueDepths } from './job-queues.service';
 
 const seesUserDetails = (viewer: Viewer, userId: string) =>
@@ -47,7 +55,8 @@ export const adminResolvers: Resolvers = {
     kind: (v) => (v.kind === 'staff' ? 'STAFF' : v.kind === 'customer' ? 'CUSTOMER' : 'API_CLIENT'),
     user: (v, _, { loaders }) => (v.kind === 'apiClient' ? null : loaders.userById.load(v.userId)),
     customer: (v, _, { loaders }) => (v.kind === 'customer' ? loaders.customerById.load(v.customerId) : null),
-    permissions: (v) => (v.kind === 'staff' ? [...ROLE_PERMISSIONS[v.role]] : v.kind === 'apiClient' ? [...v.scopes] : []),
+    permissions: (v) =>
+      v.kind === 'staff' ? [...ROLE_PERMISSIONS[v.role]] : v.kind === 'apiClient' ? [...v.scopes] : [],
   },
   // Customers see staff by display name only (issue 10: e-mail addresses and roles leaked through `owner`), wherever
   // a User is reached from; their own account they see whole.
@@ -55,7 +64,8 @@ export const adminResolvers: Resolvers = {
     email: (u, _, { viewer }) => (seesUserDetails(viewer, u.id) ? u.email : null),
     role: (u, _, { viewer }) => (seesUserDetails(viewer, u.id) ? u.role : null),
     active: (u, _, { viewer }) => (seesUserDetails(viewer, u.id) ? u.active : null),
-    department: (u, _, { viewer, loaders }) => (u.departmentId && seesUserDetails(viewer, u.id) ? loaders.departmentById.load(u.departmentId) : null),
+    department: (u, _, { viewer, loaders }) =>
+      u.departmentId && seesUserDetails(viewer, u.id) ? loaders.departmentById.load(u.departmentId) : null,
   },
   ApiKey: {
     createdBy: (k, _, { loaders }) => (k.createdById ? loaders.userById.load(k.createdById) : null),

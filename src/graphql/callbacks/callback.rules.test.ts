@@ -57,9 +57,16 @@ describe('the callback script', () => {
       timelinessScore: '请评分（1–5 分）',
       attitudeScore: '请评分（1–5 分）',
     });
-    expect(fieldsOf(() => parseRecordCallbackInput({ outcome: 'NO_PROBLEM', ...scored, timelinessScore: 6 }))).toEqual({ timelinessScore: '请评分（1–5 分）' });
-    expect(fieldsOf(() => parseRecordCallbackInput({ outcome: 'NO_PROBLEM', ...scored, accuracyScore: 2.5 }))).toEqual({ accuracyScore: '请评分（1–5 分）' });
-    expect(parseRecordCallbackInput({ outcome: 'UNREACHABLE', notes: '  无人接听  ' })).toMatchObject({ outcome: 'UNREACHABLE', notes: '无人接听' });
+    expect(fieldsOf(() => parseRecordCallbackInput({ outcome: 'NO_PROBLEM', ...scored, timelinessScore: 6 }))).toEqual({
+      timelinessScore: '请评分（1–5 分）',
+    });
+    expect(fieldsOf(() => parseRecordCallbackInput({ outcome: 'NO_PROBLEM', ...scored, accuracyScore: 2.5 }))).toEqual({
+      accuracyScore: '请评分（1–5 分）',
+    });
+    expect(parseRecordCallbackInput({ outcome: 'UNREACHABLE', notes: '  无人接听  ' })).toMatchObject({
+      outcome: 'UNREACHABLE',
+      notes: '无人接听',
+    });
   });
 
   it('asks for the new complaint and for the reason to reopen', () => {
@@ -67,17 +74,31 @@ describe('the callback script', () => {
       'newComplaint.subject': '新投诉主题必填',
       'newComplaint.description': '新投诉描述必填',
     });
-    expect(fieldsOf(() => parseRecordCallbackInput({ outcome: 'NEW_COMPLAINT', ...scored, newComplaint: { subject: ' ', description: '包装破损' } }))).toEqual({
+    expect(
+      fieldsOf(() =>
+        parseRecordCallbackInput({
+          outcome: 'NEW_COMPLAINT',
+          ...scored,
+          newComplaint: { subject: ' ', description: '包装破损' },
+        }),
+      ),
+    ).toEqual({
       'newComplaint.subject': '新投诉主题必填',
     });
-    expect(fieldsOf(() => parseRecordCallbackInput({ outcome: 'REOPENED', ...scored }))).toEqual({ reopenReason: '请填写重新打开的原因' });
+    expect(fieldsOf(() => parseRecordCallbackInput({ outcome: 'REOPENED', ...scored }))).toEqual({
+      reopenReason: '请填写重新打开的原因',
+    });
     // The dissatisfaction recorded is reason enough.
-    expect(parseRecordCallbackInput({ outcome: 'REOPENED', ...scored, otherDissatisfaction: '更换后仍有划伤' }).outcome).toBe('REOPENED');
+    expect(
+      parseRecordCallbackInput({ outcome: 'REOPENED', ...scored, otherDissatisfaction: '更换后仍有划伤' }).outcome,
+    ).toBe('REOPENED');
   });
 
   it('turns empty texts into nothing and refuses over-long ones', () => {
     expect(parseRecordCallbackInput({ outcome: 'NO_PROBLEM', ...scored, suggestions: '   ' }).suggestions).toBeNull();
-    expect(fieldsOf(() => parseRecordCallbackInput({ outcome: 'NO_PROBLEM', ...scored, notes: 'x'.repeat(2001) }))).toEqual({ notes: '不能超过 2000 个字符' });
+    expect(
+      fieldsOf(() => parseRecordCallbackInput({ outcome: 'NO_PROBLEM', ...scored, notes: 'x'.repeat(2001) })),
+    ).toEqual({ notes: '不能超过 2000 个字符' });
   });
 
   it('sums the scores up for the history', () => {
@@ -90,38 +111,74 @@ describe('planning and moving tasks', () => {
   it('creates only key-account and periodic callbacks', () => {
     const base = { customerId: '6f1c1b8e-8a9b-4c39-9d1e-0c7c2b2a1f00', dueAt: new Date('2026-12-10T02:00:00Z') };
     expect(parseCreateCallbackInput({ ...base, reason: 'PERIODIC' }).reason).toBe('PERIODIC');
-    expect(Object.keys(fieldsOf(() => parseCreateCallbackInput({ ...base, reason: 'POST_RESOLUTION' })))).toEqual(['reason']);
-    expect(fieldsOf(() => parseCreateCallbackInput({ ...base, customerId: 'x', reason: 'KEY_ACCOUNT' }))).toEqual({ customerId: '请选择客户' });
+    expect(Object.keys(fieldsOf(() => parseCreateCallbackInput({ ...base, reason: 'POST_RESOLUTION' })))).toEqual([
+      'reason',
+    ]);
+    expect(fieldsOf(() => parseCreateCallbackInput({ ...base, customerId: 'x', reason: 'KEY_ACCOUNT' }))).toEqual({
+      customerId: '请选择客户',
+    });
   });
 
   it('a reassignment names someone or a new due time', () => {
     expect(fieldsOf(() => parseReassignCallbackInput({}))).toEqual({ assigneeId: '请选择新的负责人或回访期限' });
-    expect(parseReassignCallbackInput({ dueAt: new Date('2026-12-10T02:00:00Z') }).dueAt).toEqual(new Date('2026-12-10T02:00:00Z'));
+    expect(parseReassignCallbackInput({ dueAt: new Date('2026-12-10T02:00:00Z') }).dueAt).toEqual(
+      new Date('2026-12-10T02:00:00Z'),
+    );
   });
 });
 
 describe('what an outcome does', () => {
-  const postResolution = { reason: 'POST_RESOLUTION' as const, complaintStatus: 'RESOLVED' as const, hasCustomer: true };
+  const postResolution = {
+    reason: 'POST_RESOLUTION' as const,
+    complaintStatus: 'RESOLVED' as const,
+    hasCustomer: true,
+  };
 
   it('NO_PROBLEM completes a resolved complaint’s follow-up, and only a resolved one', () => {
-    expect(planRecord(postResolution, 'NO_PROBLEM')).toEqual({ ok: true, plan: { status: 'DONE', problemFound: false, workflow: 'COMPLETE_FOLLOW_UP', registerComplaint: false } });
-    expect(planRecord({ ...postResolution, complaintStatus: 'CLOSED' }, 'NO_PROBLEM')).toMatchObject({ ok: true, plan: { workflow: null } });
-    expect(planRecord({ reason: 'PERIODIC', complaintStatus: null, hasCustomer: true }, 'NO_PROBLEM')).toMatchObject({ ok: true, plan: { status: 'DONE', workflow: null } });
+    expect(planRecord(postResolution, 'NO_PROBLEM')).toEqual({
+      ok: true,
+      plan: { status: 'DONE', problemFound: false, workflow: 'COMPLETE_FOLLOW_UP', registerComplaint: false },
+    });
+    expect(planRecord({ ...postResolution, complaintStatus: 'CLOSED' }, 'NO_PROBLEM')).toMatchObject({
+      ok: true,
+      plan: { workflow: null },
+    });
+    expect(planRecord({ reason: 'PERIODIC', complaintStatus: null, hasCustomer: true }, 'NO_PROBLEM')).toMatchObject({
+      ok: true,
+      plan: { status: 'DONE', workflow: null },
+    });
   });
 
   it('REOPENED reopens the followed-up complaint; without one there is nothing to reopen', () => {
-    expect(planRecord(postResolution, 'REOPENED')).toEqual({ ok: true, plan: { status: 'DONE', problemFound: true, workflow: 'REOPEN', registerComplaint: false } });
-    expect(planRecord({ reason: 'KEY_ACCOUNT', complaintStatus: null, hasCustomer: true }, 'REOPENED')).toMatchObject({ ok: false, field: 'outcome' });
+    expect(planRecord(postResolution, 'REOPENED')).toEqual({
+      ok: true,
+      plan: { status: 'DONE', problemFound: true, workflow: 'REOPEN', registerComplaint: false },
+    });
+    expect(planRecord({ reason: 'KEY_ACCOUNT', complaintStatus: null, hasCustomer: true }, 'REOPENED')).toMatchObject({
+      ok: false,
+      field: 'outcome',
+    });
   });
 
   it('NEW_COMPLAINT registers one and still completes the old complaint’s follow-up; it needs a customer file', () => {
-    expect(planRecord(postResolution, 'NEW_COMPLAINT')).toEqual({ ok: true, plan: { status: 'DONE', problemFound: true, workflow: 'COMPLETE_FOLLOW_UP', registerComplaint: true } });
-    expect(planRecord({ reason: 'PERIODIC', complaintStatus: null, hasCustomer: true }, 'NEW_COMPLAINT')).toMatchObject({ ok: true, plan: { workflow: null, registerComplaint: true } });
-    expect(planRecord({ ...postResolution, hasCustomer: false }, 'NEW_COMPLAINT')).toMatchObject({ ok: false, field: 'outcome' });
+    expect(planRecord(postResolution, 'NEW_COMPLAINT')).toEqual({
+      ok: true,
+      plan: { status: 'DONE', problemFound: true, workflow: 'COMPLETE_FOLLOW_UP', registerComplaint: true },
+    });
+    expect(planRecord({ reason: 'PERIODIC', complaintStatus: null, hasCustomer: true }, 'NEW_COMPLAINT')).toMatchObject(
+      { ok: true, plan: { workflow: null, registerComplaint: true } },
+    );
+    expect(planRecord({ ...postResolution, hasCustomer: false }, 'NEW_COMPLAINT')).toMatchObject({
+      ok: false,
+      field: 'outcome',
+    });
   });
 
   it('UNREACHABLE leaves the task pending and the complaint alone', () => {
-    expect(planRecord(postResolution, 'UNREACHABLE')).toEqual({ ok: true, plan: { status: 'PENDING', problemFound: false, workflow: null, registerComplaint: false } });
+    expect(planRecord(postResolution, 'UNREACHABLE')).toEqual({
+      ok: true,
+      plan: { status: 'PENDING', problemFound: false, workflow: null, registerComplaint: false },
+    });
   });
 });
 

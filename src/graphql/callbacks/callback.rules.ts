@@ -23,7 +23,8 @@ export const dueSoonUntil = (now: Date) => new Date(now.getTime() + DUE_SOON_DAY
 export const doneSince = (now: Date) => new Date(now.getTime() - DONE_WINDOW_DAYS * DAY_MS);
 
 /** Past due and still pending. */
-export const isOverdue = (task: { status: CallbackStatus; dueAt: Date }, now: Date) => task.status === 'PENDING' && task.dueAt.getTime() < now.getTime();
+export const isOverdue = (task: { status: CallbackStatus; dueAt: Date }, now: Date) =>
+  task.status === 'PENDING' && task.dueAt.getTime() < now.getTime();
 
 // ───────────────────────────── who ─────────────────────────────
 
@@ -63,9 +64,18 @@ const optionalText = (max: number) =>
     .nullish();
 
 const requiredText = (label: string, max: number) =>
-  z.string({ error: `${label}必填` }).trim().min(1, { message: `${label}必填` }).max(max, { message: `不能超过 ${max} 个字符` });
+  z
+    .string({ error: `${label}必填` })
+    .trim()
+    .min(1, { message: `${label}必填` })
+    .max(max, { message: `不能超过 ${max} 个字符` });
 
-const score = z.number({ error: '请评分（1–5 分）' }).int({ message: '请评分（1–5 分）' }).min(1, { message: '请评分（1–5 分）' }).max(5, { message: '请评分（1–5 分）' }).nullish();
+const score = z
+  .number({ error: '请评分（1–5 分）' })
+  .int({ message: '请评分（1–5 分）' })
+  .min(1, { message: '请评分（1–5 分）' })
+  .max(5, { message: '请评分（1–5 分）' })
+  .nullish();
 
 export const SCORE_FIELDS = ['accuracyScore', 'timelinessScore', 'attitudeScore'] as const;
 
@@ -79,7 +89,9 @@ export const ZRecordCallbackInput = z
     otherDissatisfaction: optionalText(2000),
     suggestions: optionalText(2000),
     notes: optionalText(2000),
-    newComplaint: z.object({ subject: requiredText('新投诉主题', 200), description: requiredText('新投诉描述', 5000) }).nullish(),
+    newComplaint: z
+      .object({ subject: requiredText('新投诉主题', 200), description: requiredText('新投诉描述', 5000) })
+      .nullish(),
     reopenReason: optionalText(2000),
   })
   .superRefine((input, ctx) => {
@@ -113,7 +125,10 @@ export type TCreateCallbackInput = z.infer<typeof ZCreateCallbackInput>;
 
 export const ZReassignCallbackInput = z
   .object({ assigneeId: z.uuid({ error: '负责人无效' }).nullish(), dueAt: z.date({ error: '回访期限无效' }).nullish() })
-  .refine((v) => v.assigneeId != null || v.dueAt != null, { path: ['assigneeId'], message: '请选择新的负责人或回访期限' });
+  .refine((v) => v.assigneeId != null || v.dueAt != null, {
+    path: ['assigneeId'],
+    message: '请选择新的负责人或回访期限',
+  });
 
 export const ZCancelCallbackInput = z.object({ reason: requiredText('取消原因', 500) });
 
@@ -162,18 +177,27 @@ export function planRecord(context: RecordContext, outcome: CallbackOutcome): Pl
       return { ok: true, plan: { status: 'DONE', problemFound: false, workflow: followUp, registerComplaint: false } };
     case 'REOPENED':
       if (context.reason !== 'POST_RESOLUTION' || context.complaintStatus === null) {
-        return { ok: false, field: 'outcome', message: '只有投诉解决后的回访可以重新打开投诉；其他问题请选择“登记新投诉”' };
+        return {
+          ok: false,
+          field: 'outcome',
+          message: '只有投诉解决后的回访可以重新打开投诉；其他问题请选择“登记新投诉”',
+        };
       }
       return { ok: true, plan: { status: 'DONE', problemFound: true, workflow: 'REOPEN', registerComplaint: false } };
     case 'NEW_COMPLAINT':
-      if (!context.hasCustomer) return { ok: false, field: 'outcome', message: '该回访未关联客户档案，请在受理登记中登记新投诉' };
+      if (!context.hasCustomer)
+        return { ok: false, field: 'outcome', message: '该回访未关联客户档案，请在受理登记中登记新投诉' };
       return { ok: true, plan: { status: 'DONE', problemFound: true, workflow: followUp, registerComplaint: true } };
   }
 }
 
 /** "准确性 5 · 及时性 4 · 服务态度 5" for the history. */
 export function scoreSummary(input: Pick<TRecordCallbackInput, (typeof SCORE_FIELDS)[number]>): string {
-  const labels: Record<(typeof SCORE_FIELDS)[number], string> = { accuracyScore: '准确性', timelinessScore: '及时性', attitudeScore: '服务态度' };
+  const labels: Record<(typeof SCORE_FIELDS)[number], string> = {
+    accuracyScore: '准确性',
+    timelinessScore: '及时性',
+    attitudeScore: '服务态度',
+  };
   return SCORE_FIELDS.filter((f) => input[f] != null)
     .map((f) => `${labels[f]} ${input[f]}`)
     .join(' · ');

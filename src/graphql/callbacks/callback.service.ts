@@ -46,7 +46,11 @@ const STALE = '该回访任务已被他人修改，请刷新后再试 / Changed 
 // (parallel recordings of one task queue up here and all but one get CONFLICT).
 const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
-export type CallbackPage = { nodes: Callback[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number };
+export type CallbackPage = {
+  nodes: Callback[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+};
 
 export type CallbackFilter = {
   queue?: CallbackQueue | null;
@@ -73,8 +77,14 @@ function writerOf(viewer: Viewer): CallbackActor {
 const NOWHERE = '00000000-0000-0000-0000-000000000000';
 // Pending queues earliest due first, DONE latest completed first (completedAt is set on every DONE task); id breaks
 // ties, so pages never overlap.
-const EARLIEST_DUE_FIRST: readonly OrderKey<'dueAt' | 'completedAt' | 'id'>[] = [{ field: 'dueAt', direction: 'asc' }, { field: 'id', direction: 'asc' }];
-const LATEST_DONE_FIRST: readonly OrderKey<'dueAt' | 'completedAt' | 'id'>[] = [{ field: 'completedAt', direction: 'desc' }, { field: 'id', direction: 'desc' }];
+const EARLIEST_DUE_FIRST: readonly OrderKey<'dueAt' | 'completedAt' | 'id'>[] = [
+  { field: 'dueAt', direction: 'asc' },
+  { field: 'id', direction: 'asc' },
+];
+const LATEST_DONE_FIRST: readonly OrderKey<'dueAt' | 'completedAt' | 'id'>[] = [
+  { field: 'completedAt', direction: 'desc' },
+  { field: 'id', direction: 'desc' },
+];
 
 /**
  * A work queue's condition written twice, side by side: as a Prisma `where` (the list and its total) and as SQL (all
@@ -82,24 +92,40 @@ const LATEST_DONE_FIRST: readonly OrderKey<'dueAt' | 'completedAt' | 'id'>[] = [
  * backed by an index (status/dueAt, assignee/status/dueAt, status/completedAt); tests/integration/callbacks.test.ts
  * holds the two to the same answers.
  */
-function queueCondition(viewer: Viewer, queue: CallbackQueue, now: Date): { where: Prisma.CallbackWhereInput; sql: Prisma.Sql } {
+function queueCondition(
+  viewer: Viewer,
+  queue: CallbackQueue,
+  now: Date,
+): { where: Prisma.CallbackWhereInput; sql: Prisma.Sql } {
   switch (queue) {
     case 'MINE': {
       // Only people have tasks of their own; for an API client the queue is empty.
       const assigneeId = viewer.kind === 'staff' ? viewer.userId : NOWHERE;
-      return { where: { status: 'PENDING', assigneeId }, sql: Prisma.sql`("status" = 'PENDING' AND "assigneeId" = ${assigneeId}::uuid)` };
+      return {
+        where: { status: 'PENDING', assigneeId },
+        sql: Prisma.sql`("status" = 'PENDING' AND "assigneeId" = ${assigneeId}::uuid)`,
+      };
     }
     case 'DUE_SOON': {
       const until = dueSoonUntil(now);
-      return { where: { status: 'PENDING', dueAt: { gte: now, lte: until } }, sql: Prisma.sql`("status" = 'PENDING' AND "dueAt" >= ${now} AND "dueAt" <= ${until})` };
+      return {
+        where: { status: 'PENDING', dueAt: { gte: now, lte: until } },
+        sql: Prisma.sql`("status" = 'PENDING' AND "dueAt" >= ${now} AND "dueAt" <= ${until})`,
+      };
     }
     case 'OVERDUE':
-      return { where: { status: 'PENDING', dueAt: { lt: now } }, sql: Prisma.sql`("status" = 'PENDING' AND "dueAt" < ${now})` };
+      return {
+        where: { status: 'PENDING', dueAt: { lt: now } },
+        sql: Prisma.sql`("status" = 'PENDING' AND "dueAt" < ${now})`,
+      };
     case 'PENDING':
       return { where: { status: 'PENDING' }, sql: Prisma.sql`"status" = 'PENDING'` };
     case 'DONE': {
       const since = doneSince(now);
-      return { where: { status: 'DONE', completedAt: { gte: since } }, sql: Prisma.sql`("status" = 'DONE' AND "completedAt" >= ${since})` };
+      return {
+        where: { status: 'DONE', completedAt: { gte: since } },
+        sql: Prisma.sql`("status" = 'DONE' AND "completedAt" >= ${since})`,
+      };
     }
   }
 }
@@ -128,7 +154,9 @@ export async function listCallbacks(
   requireReader(viewer);
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间` });
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
+      first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`,
+    });
   }
   const filter = args.filter ?? {};
   const where = filterWhere(viewer, filter, now);
@@ -136,12 +164,19 @@ export async function listCallbacks(
   // Keyset pagination (keyset.ts): Prisma's `cursor` would page the DONE order in memory, reading every task after it.
   let after: Prisma.CallbackWhereInput | null = null;
   if (args.after) {
-    const cursor = await prisma.callback.findUnique({ where: { id: decodeCursor(args.after) }, select: keysetSelect(keys) });
+    const cursor = await prisma.callback.findUnique({
+      where: { id: decodeCursor(args.after) },
+      select: keysetSelect(keys),
+    });
     if (!cursor) throw badInput('Invalid cursor', { after: '游标无效' });
     after = afterCursor(keys, cursor);
   }
   const [rows, totalCount] = await Promise.all([
-    prisma.callback.findMany({ where: after ? { AND: [where, after] } : where, orderBy: orderByOf(keys) as Prisma.CallbackOrderByWithRelationInput[], take: first + 1 }),
+    prisma.callback.findMany({
+      where: after ? { AND: [where, after] } : where,
+      orderBy: orderByOf(keys) as Prisma.CallbackOrderByWithRelationInput[],
+      take: first + 1,
+    }),
     prisma.callback.count({ where }),
   ]);
   const hasNextPage = rows.length > first;
@@ -154,9 +189,14 @@ export async function listCallbacks(
 export async function callbackQueueCounts(viewer: Viewer, now: Date = clockNow()) {
   requireReader(viewer);
   const queues = CALLBACK_QUEUES.map((queue) => ({ queue, sql: queueCondition(viewer, queue, now).sql }));
-  const counts = queues.map(({ queue, sql }) => Prisma.sql`count(*) FILTER (WHERE ${sql}) AS ${Prisma.raw(`"${queue}"`)}`);
+  const counts = queues.map(
+    ({ queue, sql }) => Prisma.sql`count(*) FILTER (WHERE ${sql}) AS ${Prisma.raw(`"${queue}"`)}`,
+  );
   const [row] = await prisma.$queryRaw<Record<CallbackQueue, bigint>[]>`
-    SELECT ${Prisma.join(counts)} FROM "Callback" WHERE ${Prisma.join(queues.map((q) => q.sql), ' OR ')}`;
+    SELECT ${Prisma.join(counts)} FROM "Callback" WHERE ${Prisma.join(
+      queues.map((q) => q.sql),
+      ' OR ',
+    )}`;
   return CALLBACK_QUEUES.map((queue) => ({ queue, count: Number(row![queue]) }));
 }
 
@@ -171,7 +211,10 @@ export async function getCallback(viewer: Viewer, id: string): Promise<Callback>
 /** Active service agents and managers: who a task may be assigned to (ASSIGNABLE_ROLES). */
 export async function callbackAssignees(viewer: Viewer) {
   writerOf(viewer);
-  return prisma.user.findMany({ where: { active: true, role: { in: [...ASSIGNABLE_ROLES] } }, orderBy: { name: 'asc' } });
+  return prisma.user.findMany({
+    where: { active: true, role: { in: [...ASSIGNABLE_ROLES] } },
+    orderBy: { name: 'asc' },
+  });
 }
 
 // ───────────────────────────── writes ─────────────────────────────
@@ -184,17 +227,25 @@ async function assertAssignable(tx: Tx, assigneeId: string): Promise<void> {
 }
 
 function assertNotPast(dueAt: Date, now: Date): void {
-  if (dueAt.getTime() < now.getTime()) throw badInput('回访期限不能早于当前时间', { dueAt: '回访期限不能早于当前时间' });
+  if (dueAt.getTime() < now.getTime())
+    throw badInput('回访期限不能早于当前时间', { dueAt: '回访期限不能早于当前时间' });
 }
 
 /** Loads a task for a write by `actor`: NOT_FOUND, FORBIDDEN by the rule, CONFLICT on a stale version or a finished task. */
-async function loadForWrite(tx: Tx, id: string, version: number, allowed: (task: Callback) => boolean, refusal: string): Promise<Callback> {
+async function loadForWrite(
+  tx: Tx,
+  id: string,
+  version: number,
+  allowed: (task: Callback) => boolean,
+  refusal: string,
+): Promise<Callback> {
   if (!isUuid(id)) throw notFound(ENTITY);
   const task = await tx.callback.findUnique({ where: { id } });
   if (!task) throw notFound(ENTITY);
   if (!allowed(task)) throw forbidden(refusal);
   if (task.version !== version) throw conflict(STALE, { currentVersion: task.version });
-  if (task.status !== 'PENDING') throw conflict('该回访任务已完成或已取消', { currentVersion: task.version, status: task.status });
+  if (task.status !== 'PENDING')
+    throw conflict('该回访任务已完成或已取消', { currentVersion: task.version, status: task.status });
   return task;
 }
 
@@ -203,7 +254,10 @@ async function loadForWrite(tx: Tx, id: string, version: number, allowed: (task:
  * (waiting on its row lock, then re-reading) match nothing and get CONFLICT before they have changed anything.
  */
 async function claim(tx: Tx, task: Callback, data: Prisma.CallbackUncheckedUpdateManyInput): Promise<void> {
-  const claimed = await tx.callback.updateMany({ where: { id: task.id, version: task.version, status: 'PENDING' }, data: { ...data, version: { increment: 1 } } });
+  const claimed = await tx.callback.updateMany({
+    where: { id: task.id, version: task.version, status: 'PENDING' },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (claimed.count === 0) throw conflict(STALE, { currentVersion: task.version + 1 });
 }
 
@@ -220,7 +274,13 @@ export async function createCallback(viewer: Viewer, rawInput: unknown, now: Dat
     const assigneeId = input.assigneeId ?? (ASSIGNABLE_ROLES.includes(actor.role) ? actor.userId : null);
     if (assigneeId) await assertAssignable(tx, assigneeId);
     const task = await tx.callback.create({
-      data: { customerId: input.customerId, reason: input.reason, dueAt: input.dueAt, assigneeId, notes: input.notes ?? null },
+      data: {
+        customerId: input.customerId,
+        reason: input.reason,
+        dueAt: input.dueAt,
+        assigneeId,
+        notes: input.notes ?? null,
+      },
     });
     await appendHistory(tx, viewer, {
       entityType: ENTITY,
@@ -246,15 +306,29 @@ export async function reassignCallback(
   const input = parseReassignCallbackInput(rawInput);
   if (input.dueAt) assertNotPast(input.dueAt, now);
   return prisma.$transaction(async (tx) => {
-    const task = await loadForWrite(tx, id, version, (t) => mayManage(actor, t), '只有任务负责人或客服部部长可以转派回访任务');
+    const task = await loadForWrite(
+      tx,
+      id,
+      version,
+      (t) => mayManage(actor, t),
+      '只有任务负责人或客服部部长可以转派回访任务',
+    );
     if (input.assigneeId) await assertAssignable(tx, input.assigneeId);
     const after = { assigneeId: input.assigneeId ?? task.assigneeId, dueAt: input.dueAt ?? task.dueAt };
     const changes: Record<string, { from: string | null; to: string | null }> = {};
     if (after.assigneeId !== task.assigneeId) changes.assigneeId = { from: task.assigneeId, to: after.assigneeId };
-    if (after.dueAt.getTime() !== task.dueAt.getTime()) changes.dueAt = { from: task.dueAt.toISOString(), to: after.dueAt.toISOString() };
+    if (after.dueAt.getTime() !== task.dueAt.getTime())
+      changes.dueAt = { from: task.dueAt.toISOString(), to: after.dueAt.toISOString() };
     if (Object.keys(changes).length === 0) throw badInput('没有变化', { assigneeId: '请选择新的负责人或回访期限' });
     await claim(tx, task, after);
-    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: task.id, action: 'REASSIGN', fromState: 'PENDING', toState: 'PENDING', changes });
+    await appendHistory(tx, viewer, {
+      entityType: ENTITY,
+      entityId: task.id,
+      action: 'REASSIGN',
+      fromState: 'PENDING',
+      toState: 'PENDING',
+      changes,
+    });
     return tx.callback.findUniqueOrThrow({ where: { id: task.id } });
   }, TX_OPTIONS);
 }
@@ -263,19 +337,40 @@ export async function reassignCallback(
  * Cancels a pending task, with the reason in its history. A resolved complaint's callback cannot be cancelled: it is
  * the complaint's follow-up (SPEC §4), so it is recorded — as unreachable while the customer cannot be reached.
  */
-export async function cancelCallback(viewer: Viewer, id: string, version: number, rawReason: string): Promise<Callback> {
+export async function cancelCallback(
+  viewer: Viewer,
+  id: string,
+  version: number,
+  rawReason: string,
+): Promise<Callback> {
   const actor = writerOf(viewer);
   const { reason } = parseCancelCallbackInput({ reason: rawReason });
   return prisma.$transaction(async (tx) => {
-    const task = await loadForWrite(tx, id, version, (t) => mayManage(actor, t), '只有任务负责人或客服部部长可以取消回访任务');
+    const task = await loadForWrite(
+      tx,
+      id,
+      version,
+      (t) => mayManage(actor, t),
+      '只有任务负责人或客服部部长可以取消回访任务',
+    );
     if (task.reason === 'POST_RESOLUTION' && task.interactionId) {
-      const complaint = await tx.interaction.findUnique({ where: { id: task.interactionId }, select: { status: true } });
+      const complaint = await tx.interaction.findUnique({
+        where: { id: task.interactionId },
+        select: { status: true },
+      });
       if (complaint?.status === 'RESOLVED') {
         throw badInput('投诉待回访，不能取消回访任务：请记录回访结果（联系不上请记录“未接通”）', {});
       }
     }
     await claim(tx, task, { status: 'CANCELLED' });
-    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: task.id, action: 'CANCEL', fromState: 'PENDING', toState: 'CANCELLED', comment: reason });
+    await appendHistory(tx, viewer, {
+      entityType: ENTITY,
+      entityId: task.id,
+      action: 'CANCEL',
+      fromState: 'PENDING',
+      toState: 'CANCELLED',
+      comment: reason,
+    });
     return tx.callback.findUniqueOrThrow({ where: { id: task.id } });
   }, TX_OPTIONS);
 }
@@ -290,20 +385,35 @@ export async function cancelCallback(viewer: Viewer, id: string, version: number
  * The task's version is claimed first, so of N parallel recordings exactly one takes effect; the workflow step is
  * guarded by the complaint's own version, so a concurrent change of the complaint fails the whole recording.
  */
-export async function recordCallback(viewer: Viewer, id: string, version: number, rawInput: unknown, now: Date = clockNow()): Promise<Callback> {
+export async function recordCallback(
+  viewer: Viewer,
+  id: string,
+  version: number,
+  rawInput: unknown,
+  now: Date = clockNow(),
+): Promise<Callback> {
   const actor = writerOf(viewer);
   const input = parseRecordCallbackInput(rawInput);
   // A new complaint or a reopening tells the customer by mail, queued inside the transaction below.
   await prepareCustomerMail();
   return prisma.$transaction(async (tx) => {
-    const task = await loadForWrite(tx, id, version, (t) => mayRecord(actor, t), '只有任务负责人或客服部部长可以记录回访');
+    const task = await loadForWrite(
+      tx,
+      id,
+      version,
+      (t) => mayRecord(actor, t),
+      '只有任务负责人或客服部部长可以记录回访',
+    );
     const complaint = task.interactionId
       ? await tx.interaction.findFirst({
           where: { AND: [interactionReadScope(viewer), { id: task.interactionId }] },
           select: { id: true, number: true, status: true, contactName: true, contactPhone: true, contactEmail: true },
         })
       : null;
-    const planned = planRecord({ reason: task.reason, complaintStatus: complaint?.status ?? null, hasCustomer: task.customerId !== null }, input.outcome);
+    const planned = planRecord(
+      { reason: task.reason, complaintStatus: complaint?.status ?? null, hasCustomer: task.customerId !== null },
+      input.outcome,
+    );
     if (!planned.ok) throw badInput(planned.message, { [planned.field]: planned.message });
     const { plan } = planned;
     const unreachable = input.outcome === 'UNREACHABLE';
@@ -357,7 +467,9 @@ export async function recordCallback(viewer: Viewer, id: string, version: number
       action: unreachable ? 'UNREACHABLE' : 'RECORD',
       fromState: 'PENDING',
       toState: plan.status,
-      comment: unreachable ? (input.notes ?? '未能联系到客户') : [scores, input.notes].filter(Boolean).join('；') || null,
+      comment: unreachable
+        ? (input.notes ?? '未能联系到客户')
+        : [scores, input.notes].filter(Boolean).join('；') || null,
       changes: {
         outcome: input.outcome,
         ...(unreachable
@@ -387,7 +499,11 @@ export async function recordCallback(viewer: Viewer, id: string, version: number
             : input.outcome === 'REOPENED'
               ? '回访已完成，发现问题，投诉重新处理'
               : '回访已完成',
-        changes: { callbackId: task.id, outcome: input.outcome, ...(created ? { resultingNumber: created.number } : {}) },
+        changes: {
+          callbackId: task.id,
+          outcome: input.outcome,
+          ...(created ? { resultingNumber: created.number } : {}),
+        },
         visibleToCustomer: !unreachable,
       });
     }
@@ -396,7 +512,16 @@ export async function recordCallback(viewer: Viewer, id: string, version: number
       // Loaded now, after the claim: the state machine sees the task done, so the follow-up step is allowed.
       const row = await loadForViewer(tx, viewer, complaint.id);
       const reason = input.reopenReason ?? input.otherDissatisfaction ?? '';
-      await applyCommand(tx, viewer, row, plan.workflow === 'REOPEN' ? { type: 'REOPEN', reason: `回访发现问题：${reason}` } : { type: 'COMPLETE_FOLLOW_UP' }, {}, now);
+      await applyCommand(
+        tx,
+        viewer,
+        row,
+        plan.workflow === 'REOPEN'
+          ? { type: 'REOPEN', reason: `回访发现问题：${reason}` }
+          : { type: 'COMPLETE_FOLLOW_UP' },
+        {},
+        now,
+      );
     }
 
     return tx.callback.findUniqueOrThrow({ where: { id: task.id } });

@@ -42,13 +42,15 @@ export const callbackResolvers: Resolvers = {
   Mutation: {
     recordCallback: (_, { id, version, input }, { viewer, now }) => recordCallback(viewer, id, version, input, now()),
     createCallback: (_, { input }, { viewer, now }) => createCallback(viewer, input, now()),
-    reassignCallback: (_, { id, version, assigneeId, dueAt }, { viewer, now }) => reassignCallback(viewer, id, version, { assigneeId, dueAt }, now()),
+    reassignCallback: (_, { id, version, assigneeId, dueAt }, { viewer, now }) =>
+      reassignCallback(viewer, id, version, { assigneeId, dueAt }, now()),
     cancelCallback: (_, { id, version, reason }, { viewer }) => cancelCallback(viewer, id, version, reason),
   },
   Callback: {
     // Related records appear only to who may read them in their own right (an API key with callbacks:read alone
     // sees the task, not the customer file or the complaint).
-    customer: (c, _, { viewer, loaders }) => (c.customerId && can(viewer, 'customers:read') ? loaders.customerById.load(c.customerId) : null),
+    customer: (c, _, { viewer, loaders }) =>
+      c.customerId && can(viewer, 'customers:read') ? loaders.customerById.load(c.customerId) : null,
     // …and within their own read scope (a department handler's department).
     interaction: async (c, _, { viewer, loaders }) => {
       const row = c.interactionId ? await loaders.interactionById.load(c.interactionId) : null;
@@ -58,19 +60,28 @@ export const callbackResolvers: Resolvers = {
       const row = c.resultingInteractionId ? await loaders.interactionById.load(c.resultingInteractionId) : null;
       return row && mayReadInteraction(viewer, row) ? row : null;
     },
-    surveyResponse: (c, _, { viewer, loaders }) => (c.surveyResponseId && can(viewer, 'surveys:read') ? loaders.callbackSurveyResponseById.load(c.surveyResponseId) : null),
-    assignee: (c, _, { viewer, loaders }) => (c.assigneeId && viewer.kind === 'staff' ? loaders.userById.load(c.assigneeId) : null),
-    completedBy: (c, _, { viewer, loaders }) => (c.completedById && viewer.kind === 'staff' ? loaders.userById.load(c.completedById) : null),
+    surveyResponse: (c, _, { viewer, loaders }) =>
+      c.surveyResponseId && can(viewer, 'surveys:read')
+        ? loaders.callbackSurveyResponseById.load(c.surveyResponseId)
+        : null,
+    assignee: (c, _, { viewer, loaders }) =>
+      c.assigneeId && viewer.kind === 'staff' ? loaders.userById.load(c.assigneeId) : null,
+    completedBy: (c, _, { viewer, loaders }) =>
+      c.completedById && viewer.kind === 'staff' ? loaders.userById.load(c.completedById) : null,
     overdue: (c, _, { now }) => isOverdue(c, now()),
-    unreachableAttempts: async (c, _, { loaders }) => (await loaders.callbackHistory.load(c.id)).filter((h) => h.action === 'UNREACHABLE').length,
+    unreachableAttempts: async (c, _, { loaders }) =>
+      (await loaders.callbackHistory.load(c.id)).filter((h) => h.action === 'UNREACHABLE').length,
     history: (c, _, { viewer, loaders }) => (viewer.kind === 'staff' ? loaders.callbackHistory.load(c.id) : []),
     // The service's own rules, so the UI offers exactly what the service would accept.
-    viewerCanRecord: (c, _, { viewer }) => c.status === 'PENDING' && viewer.kind === 'staff' && can(viewer, 'callbacks:write') && mayRecord(viewer, c),
-    viewerCanManage: (c, _, { viewer }) => c.status === 'PENDING' && viewer.kind === 'staff' && can(viewer, 'callbacks:write') && mayManage(viewer, c),
+    viewerCanRecord: (c, _, { viewer }) =>
+      c.status === 'PENDING' && viewer.kind === 'staff' && can(viewer, 'callbacks:write') && mayRecord(viewer, c),
+    viewerCanManage: (c, _, { viewer }) =>
+      c.status === 'PENDING' && viewer.kind === 'staff' && can(viewer, 'callbacks:write') && mayManage(viewer, c),
   },
   Interaction: {
     // Customers never see callback tasks, nor does anyone without callbacks:read (department handlers).
-    callbacks: (i, _, { viewer, loaders }) => (mayReadCallbacks(viewer) ? loaders.callbacksByInteraction.load(i.id) : []),
+    callbacks: (i, _, { viewer, loaders }) =>
+      mayReadCallbacks(viewer) ? loaders.callbacksByInteraction.load(i.id) : [],
   },
   Customer: {
     callbacks: (c, _, { viewer, loaders }) => (mayReadCallbacks(viewer) ? loaders.callbacksByCustomer.load(c.id) : []),

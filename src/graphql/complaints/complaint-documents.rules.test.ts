@@ -43,8 +43,22 @@ function closedMajorComplaint(overrides: Partial<ComplaintDocumentData> = {}): C
     warrantyOutcome: 'REPLACE',
     authority: { approve: ['QUALITY_MANAGER', 'EXECUTIVE'], close: ['QUALITY_MANAGER'] },
     actions: [
-      { kind: 'CONTAINMENT', description: '在库及在途产品全数挑选', ownerName: '赵生产', dueAt: t('2026-11-02T10:00:00Z'), status: 'DONE', completedAt: t('2026-11-02T09:00:00Z') },
-      { kind: 'CORRECTIVE', description: '更换定位销并加严首件检验', ownerName: null, dueAt: null, status: 'VERIFIED', completedAt: t('2026-11-04T02:00:00Z') },
+      {
+        kind: 'CONTAINMENT',
+        description: '在库及在途产品全数挑选',
+        ownerName: '赵生产',
+        dueAt: t('2026-11-02T10:00:00Z'),
+        status: 'DONE',
+        completedAt: t('2026-11-02T09:00:00Z'),
+      },
+      {
+        kind: 'CORRECTIVE',
+        description: '更换定位销并加严首件检验',
+        ownerName: null,
+        dueAt: null,
+        status: 'VERIFIED',
+        completedAt: t('2026-11-04T02:00:00Z'),
+      },
     ],
     eightD: {
       d1Team: ['李品质（组长，品质管理部）', '赵生产（生产部）'],
@@ -61,8 +75,20 @@ function closedMajorComplaint(overrides: Partial<ComplaintDocumentData> = {}): C
       updatedAt: t('2026-11-04T03:00:00Z'),
     },
     approvals: [
-      { stage: 'DISPOSITION', decision: 'APPROVED', approverName: '李品质', comment: '同意', createdAt: t('2026-11-03T02:00:00Z') },
-      { stage: 'CLOSURE', decision: 'APPROVED', approverName: '李品质', comment: null, createdAt: t('2026-11-12T03:00:00Z') },
+      {
+        stage: 'DISPOSITION',
+        decision: 'APPROVED',
+        approverName: '李品质',
+        comment: '同意',
+        createdAt: t('2026-11-03T02:00:00Z'),
+      },
+      {
+        stage: 'CLOSURE',
+        decision: 'APPROVED',
+        approverName: '李品质',
+        comment: null,
+        createdAt: t('2026-11-12T03:00:00Z'),
+      },
     ],
     callbacks: [
       {
@@ -82,19 +108,62 @@ function closedMajorComplaint(overrides: Partial<ComplaintDocumentData> = {}): C
       },
     ],
     history: [
-      { action: 'CREATE', fromState: null, toState: 'REGISTERED', comment: '已受理', actorName: '王客服', createdAt: t('2026-11-02T01:30:00Z') },
-      { action: 'TRIAGE', fromState: 'REGISTERED', toState: 'TRIAGED', comment: null, actorName: '王客服', createdAt: t('2026-11-02T02:00:00Z') },
-      { action: 'VERIFY', fromState: 'VERIFYING', toState: 'INVESTIGATING', comment: '仍有偏移', actorName: '李品质', createdAt: t('2026-11-03T08:00:00Z') },
-      { action: 'VERIFY', fromState: 'VERIFYING', toState: 'RESOLVED', comment: '连续 3 批合格', actorName: '李品质', createdAt: t('2026-11-04T08:00:00Z') },
-      { action: 'ESCALATED', fromState: null, toState: null, comment: null, actorName: null, createdAt: t('2026-11-04T09:00:00Z') },
-      { action: 'CLOSE', fromState: 'FOLLOW_UP_DONE', toState: 'CLOSED', comment: null, actorName: '李品质', createdAt: t('2026-11-12T03:00:00Z') },
+      {
+        action: 'CREATE',
+        fromState: null,
+        toState: 'REGISTERED',
+        comment: '已受理',
+        actorName: '王客服',
+        createdAt: t('2026-11-02T01:30:00Z'),
+      },
+      {
+        action: 'TRIAGE',
+        fromState: 'REGISTERED',
+        toState: 'TRIAGED',
+        comment: null,
+        actorName: '王客服',
+        createdAt: t('2026-11-02T02:00:00Z'),
+      },
+      {
+        action: 'VERIFY',
+        fromState: 'VERIFYING',
+        toState: 'INVESTIGATING',
+        comment: '仍有偏移',
+        actorName: '李品质',
+        createdAt: t('2026-11-03T08:00:00Z'),
+      },
+      {
+        action: 'VERIFY',
+        fromState: 'VERIFYING',
+        toState: 'RESOLVED',
+        comment: '连续 3 批合格',
+        actorName: '李品质',
+        createdAt: t('2026-11-04T08:00:00Z'),
+      },
+      {
+        action: 'ESCALATED',
+        fromState: null,
+        toState: null,
+        comment: null,
+        actorName: null,
+        createdAt: t('2026-11-04T09:00:00Z'),
+      },
+      {
+        action: 'CLOSE',
+        fromState: 'FOLLOW_UP_DONE',
+        toState: 'CLOSED',
+        comment: null,
+        actorName: '李品质',
+        createdAt: t('2026-11-12T03:00:00Z'),
+      },
     ],
     ...overrides,
   };
 }
 
 const sectionTitles = (doc: PrintableDocument) => blocksOf(doc, 'section').map((s) => s.title);
-const fieldsMap = (doc: PrintableDocument) => new Map(blocksOf(doc, 'fields').flatMap((f) => f.pairs.map(([k, v]) => [k, v] as const)));
+const fieldsMap = (doc: PrintableDocument) =>
+  new Map(blocksOf(doc, 'fields').flatMap((f) => f.pairs.map(([k, v]) => [k, v] as const)));
 const textMap = (doc: PrintableDocument) => new Map(blocksOf(doc, 'text').map((b) => [b.label, b.value]));
 /** The blocks between a section heading and the next one. */
 function sectionBlocks(doc: PrintableDocument, title: string): DocBlock[] {
@@ -151,9 +220,19 @@ describe('8D report', () => {
     expect(texts.get('发生原因（为什么会产生）')).toBe('定位销磨损');
     expect(texts.get('流出原因（为什么没有被发现）')).toBe('首件检验未测孔位');
     expect(texts.get('表彰')).toBe('感谢小组');
-    expect(tableIn(doc, 'D1 成立小组').rows).toEqual([[1, '李品质（组长，品质管理部）'], [2, '赵生产（生产部）']]);
+    expect(tableIn(doc, 'D1 成立小组').rows).toEqual([
+      [1, '李品质（组长，品质管理部）'],
+      [2, '赵生产（生产部）'],
+    ]);
     const actions = tableIn(doc, '措施一览（围堵 / 纠正 / 预防）');
-    expect(actions.columns.map((c) => c.header)).toEqual(['类型', '措施内容', '负责人', '完成期限', '状态', '完成时间']);
+    expect(actions.columns.map((c) => c.header)).toEqual([
+      '类型',
+      '措施内容',
+      '负责人',
+      '完成期限',
+      '状态',
+      '完成时间',
+    ]);
     expect(actions.rows).toEqual([
       ['围堵措施', '在库及在途产品全数挑选', '赵生产', '2026-11-02 18:00', '已完成', '2026-11-02 17:00'],
       ['纠正措施', '更换定位销并加严首件检验', null, null, '已验证', '2026-11-04 10:00'],
@@ -162,7 +241,11 @@ describe('8D report', () => {
       ['处置方案', '批准', '李品质', '同意', '2026-11-03 10:00'],
       ['关闭', '批准', '李品质', null, '2026-11-12 11:00'],
     ]);
-    expect(sectionBlocks(doc, '审批')).toContainEqual({ kind: 'paragraph', text: '核决权限（重大）：处置方案由 质量经理、总经理/主管副总 批准；结案由 质量经理 确认。', muted: true });
+    expect(sectionBlocks(doc, '审批')).toContainEqual({
+      kind: 'paragraph',
+      text: '核决权限（重大）：处置方案由 质量经理、总经理/主管副总 批准；结案由 质量经理 确认。',
+      muted: true,
+    });
     expect(doc.blocks.at(-1)).toEqual({ kind: 'signatures', labels: ['编制（8D 组长）', '审核（质量经理）', '批准'] });
   });
 
@@ -182,7 +265,17 @@ describe('客户投诉处理单', () => {
   it('follows the form: received, triage, investigation, approval, verification, 三包/feedback, callback, closure, history', () => {
     expect(doc.title).toBe('客户投诉处理单');
     expect(doc.filename).toBe('客户投诉处理单-TS-2026-000123.pdf');
-    expect(sectionTitles(doc)).toEqual(['一、投诉受理', '二、评审与分派', '三、调查与处置', '四、核决权限审批', '五、效果验证', '六、三包处理与客户反馈', '七、回访', '八、结案确认', '九、处理记录']);
+    expect(sectionTitles(doc)).toEqual([
+      '一、投诉受理',
+      '二、评审与分派',
+      '三、调查与处置',
+      '四、核决权限审批',
+      '五、效果验证',
+      '六、三包处理与客户反馈',
+      '七、回访',
+      '八、结案确认',
+      '九、处理记录',
+    ]);
     // The history is the last thing on the form.
     expect(doc.blocks.at(-1)).toBe(tableIn(doc, '九、处理记录'));
   });
@@ -215,7 +308,16 @@ describe('客户投诉处理单', () => {
       ['2026-11-03 16:00', '李品质', '无效，退回调查', '仍有偏移'],
       ['2026-11-04 16:00', '李品质', '有效', '连续 3 批合格'],
     ]);
-    expect(tableIn(doc, '七、回访').rows).toEqual([['处理后回访', '2026-11-11 16:00', '已回访', '2026-11-10 10:00 / 王客服', '5 / 4 / 5', '客户满意，无问题；建议：希望提前通知']]);
+    expect(tableIn(doc, '七、回访').rows).toEqual([
+      [
+        '处理后回访',
+        '2026-11-11 16:00',
+        '已回访',
+        '2026-11-10 10:00 / 王客服',
+        '5 / 4 / 5',
+        '客户满意，无问题；建议：希望提前通知',
+      ],
+    ]);
   });
 
   it('lists the whole history with labelled actions and states; system steps say 系统', () => {
@@ -270,7 +372,14 @@ describe('客户投诉处理单', () => {
 describe('as PDF', () => {
   it('both documents render with the Chinese font; a long history breaks over pages', async () => {
     const long = closedMajorComplaint({
-      history: Array.from({ length: 80 }, (_, i) => ({ action: 'ACTION_UPDATED', fromState: 'OPEN', toState: 'DONE', comment: `第 ${i + 1} 次更新措施`, actorName: '赵生产', createdAt: t('2026-11-03T02:00:00Z') })),
+      history: Array.from({ length: 80 }, (_, i) => ({
+        action: 'ACTION_UPDATED',
+        fromState: 'OPEN',
+        toState: 'DONE',
+        comment: `第 ${i + 1} 次更新措施`,
+        actorName: '赵生产',
+        createdAt: t('2026-11-03T02:00:00Z'),
+      })),
     });
     for (const doc of [buildEightDReport(long, TZ), buildHandlingForm(long, TZ)]) {
       const pdf = await renderPdf(doc, { generatedAt: t('2026-12-01T02:00:00Z'), timeZone: 'Asia/Shanghai' });

@@ -49,7 +49,14 @@ export type ComplaintDocumentData = {
   warrantyOutcome: string | null;
   /** 核决权限 for the complaint's severity (roles), null before triage. */
   authority: { approve: readonly string[]; close: readonly string[] } | null;
-  actions: readonly { kind: string; description: string; ownerName: string | null; dueAt: Date | null; status: string; completedAt: Date | null }[];
+  actions: readonly {
+    kind: string;
+    description: string;
+    ownerName: string | null;
+    dueAt: Date | null;
+    status: string;
+    completedAt: Date | null;
+  }[];
   eightD: {
     d1Team: readonly string[];
     d2Problem: string | null;
@@ -64,7 +71,13 @@ export type ComplaintDocumentData = {
     d8Recognition: string | null;
     updatedAt: Date;
   } | null;
-  approvals: readonly { stage: string; decision: string; approverName: string; comment: string | null; createdAt: Date }[];
+  approvals: readonly {
+    stage: string;
+    decision: string;
+    approverName: string;
+    comment: string | null;
+    createdAt: Date;
+  }[];
   callbacks: readonly {
     reason: string;
     status: string;
@@ -80,11 +93,19 @@ export type ComplaintDocumentData = {
     suggestions: string | null;
     notes: string | null;
   }[];
-  history: readonly { action: string; fromState: string | null; toState: string | null; comment: string | null; actorName: string | null; createdAt: Date }[];
+  history: readonly {
+    action: string;
+    fromState: string | null;
+    toState: string | null;
+    comment: string | null;
+    actorName: string | null;
+    createdAt: Date;
+  }[];
 };
 
 type Labels = Record<string, string>;
-const label = (labels: Labels, code: string | null | undefined, fallback = '—') => (code ? (labels[code] ?? code) : fallback);
+const label = (labels: Labels, code: string | null | undefined, fallback = '—') =>
+  code ? (labels[code] ?? code) : fallback;
 
 const STATUS: Labels = complaints.status;
 const SEVERITY: Labels = complaints.severity;
@@ -98,11 +119,25 @@ const APPROVAL_DECISION: Labels = complaints.approvalDecision;
 const CHANNEL: Labels = intake.channel;
 const ROLE: Labels = admin.roles;
 // The requirement triage of [000 §4.5], in the form's own words (合理/不合理/超出权限).
-const TRIAGE: Labels = { WITHIN_AUTHORITY: '合理，权限内处理', BEYOND_AUTHORITY: '合理，超出权限（上报）', UNREASONABLE: '不合理（说明并婉拒）' };
+const TRIAGE: Labels = {
+  WITHIN_AUTHORITY: '合理，权限内处理',
+  BEYOND_AUTHORITY: '合理，超出权限（上报）',
+  UNREASONABLE: '不合理（说明并婉拒）',
+};
 // Callbacks are labelled here: their module's messages are being written in parallel, and the form must not wait.
 const CALLBACK_STATUS: Labels = { PENDING: '待回访', DONE: '已回访', CANCELLED: '已取消' };
-const CALLBACK_REASON: Labels = { POST_RESOLUTION: '处理后回访', KEY_ACCOUNT: '重要客户回访', PERIODIC: '定期回访', SURVEY_FOLLOW_UP: '满意度跟进' };
-const CALLBACK_OUTCOME: Labels = { NO_PROBLEM: '客户满意，无问题', REOPENED: '发现问题，重新打开', NEW_COMPLAINT: '发现新问题，另立投诉', UNREACHABLE: '未联系上' };
+const CALLBACK_REASON: Labels = {
+  POST_RESOLUTION: '处理后回访',
+  KEY_ACCOUNT: '重要客户回访',
+  PERIODIC: '定期回访',
+  SURVEY_FOLLOW_UP: '满意度跟进',
+};
+const CALLBACK_OUTCOME: Labels = {
+  NO_PROBLEM: '客户满意，无问题',
+  REOPENED: '发现问题，重新打开',
+  NEW_COMPLAINT: '发现新问题，另立投诉',
+  UNREACHABLE: '未联系上',
+};
 
 function historyActionLabel(action: string): string {
   const commands: Labels = complaints.command;
@@ -132,16 +167,39 @@ function actionsTable(d: ComplaintDocumentData, at: ReturnType<typeof timeFormat
       { header: '状态', width: 44 },
       { header: '完成时间', width: 84 },
     ],
-    rows: d.actions.map((a) => [label(ACTION_KIND, a.kind), a.description, a.ownerName, at(a.dueAt), label(ACTION_STATUS, a.status), at(a.completedAt)]),
+    rows: d.actions.map((a) => [
+      label(ACTION_KIND, a.kind),
+      a.description,
+      a.ownerName,
+      at(a.dueAt),
+      label(ACTION_STATUS, a.status),
+      at(a.completedAt),
+    ]),
     emptyText: '尚无措施',
   };
 }
 
-function approvalsTable(approvals: ComplaintDocumentData['approvals'], at: ReturnType<typeof timeFormat>, emptyText: string): DocBlock {
+function approvalsTable(
+  approvals: ComplaintDocumentData['approvals'],
+  at: ReturnType<typeof timeFormat>,
+  emptyText: string,
+): DocBlock {
   return {
     kind: 'table',
-    columns: [{ header: '阶段', width: 62 }, { header: '结论', width: 46 }, { header: '审批人', width: 70 }, { header: '意见' }, { header: '时间', width: 84 }],
-    rows: approvals.map((a) => [label(APPROVAL_STAGE, a.stage), label(APPROVAL_DECISION, a.decision), a.approverName, a.comment, at(a.createdAt)]),
+    columns: [
+      { header: '阶段', width: 62 },
+      { header: '结论', width: 46 },
+      { header: '审批人', width: 70 },
+      { header: '意见' },
+      { header: '时间', width: 84 },
+    ],
+    rows: approvals.map((a) => [
+      label(APPROVAL_STAGE, a.stage),
+      label(APPROVAL_DECISION, a.decision),
+      a.approverName,
+      a.comment,
+      at(a.createdAt),
+    ]),
     emptyText,
   };
 }
@@ -198,15 +256,29 @@ export function buildEightDReport(d: ComplaintDocumentData, { timeZone }: { time
     { kind: 'text', label: '实施与验证', value: e?.d6Verification },
     { kind: 'section', title: 'D7 预防再发生' },
     { kind: 'text', label: '预防措施（标准化、横向展开）', value: e?.d7Prevention },
-    { kind: 'fields', pairs: [['FMEA 已更新', e ? yesNo(e.fmeaUpdated) : null], ['控制计划已更新', e ? yesNo(e.controlPlanUpdated) : null]] },
+    {
+      kind: 'fields',
+      pairs: [
+        ['FMEA 已更新', e ? yesNo(e.fmeaUpdated) : null],
+        ['控制计划已更新', e ? yesNo(e.controlPlanUpdated) : null],
+      ],
+    },
     { kind: 'section', title: 'D8 小组祝贺与表彰' },
     { kind: 'text', label: '表彰', value: e?.d8Recognition },
     { kind: 'section', title: '措施一览（围堵 / 纠正 / 预防）' },
     actionsTable(d, at),
     { kind: 'section', title: '审批' },
   );
-  if (d.authority) blocks.push({ kind: 'paragraph', text: `核决权限（${label(SEVERITY, d.severity)}）：处置方案由 ${roles(d.authority.approve)} 批准；结案由 ${roles(d.authority.close)} 确认。`, muted: true });
-  blocks.push(approvalsTable(d.approvals, at, '尚无审批'), { kind: 'signatures', labels: ['编制（8D 组长）', '审核（质量经理）', '批准'] });
+  if (d.authority)
+    blocks.push({
+      kind: 'paragraph',
+      text: `核决权限（${label(SEVERITY, d.severity)}）：处置方案由 ${roles(d.authority.approve)} 批准；结案由 ${roles(d.authority.close)} 确认。`,
+      muted: true,
+    });
+  blocks.push(approvalsTable(d.approvals, at, '尚无审批'), {
+    kind: 'signatures',
+    labels: ['编制（8D 组长）', '审核（质量经理）', '批准'],
+  });
 
   return { title: '8D 报告', subtitle: subtitleOf(d), filename: `8D报告-${d.number}.pdf`, blocks };
 }
@@ -270,16 +342,34 @@ export function buildHandlingForm(d: ComplaintDocumentData, { timeZone }: { time
     { kind: 'section', title: '四、核决权限审批' },
   );
   if (d.authority) {
-    blocks.push({ kind: 'paragraph', text: `本投诉为“${label(SEVERITY, d.severity)}”：处置方案由 ${roles(d.authority.approve)} 批准；结案由 ${roles(d.authority.close)} 确认。`, muted: true });
+    blocks.push({
+      kind: 'paragraph',
+      text: `本投诉为“${label(SEVERITY, d.severity)}”：处置方案由 ${roles(d.authority.approve)} 批准；结案由 ${roles(d.authority.close)} 确认。`,
+      muted: true,
+    });
   }
   blocks.push(
-    approvalsTable(d.approvals.filter((a) => a.stage === 'DISPOSITION'), at, '无需审批或尚未审批'),
+    approvalsTable(
+      d.approvals.filter((a) => a.stage === 'DISPOSITION'),
+      at,
+      '无需审批或尚未审批',
+    ),
 
     { kind: 'section', title: '五、效果验证' },
     {
       kind: 'table',
-      columns: [{ header: '验证时间', width: 84 }, { header: '验证人', width: 70 }, { header: '结论', width: 60 }, { header: '验证说明' }],
-      rows: verifications.map((v) => [at(v.createdAt), v.actorName, v.toState === 'RESOLVED' ? '有效' : '无效，退回调查', v.comment]),
+      columns: [
+        { header: '验证时间', width: 84 },
+        { header: '验证人', width: 70 },
+        { header: '结论', width: 60 },
+        { header: '验证说明' },
+      ],
+      rows: verifications.map((v) => [
+        at(v.createdAt),
+        v.actorName,
+        v.toState === 'RESOLVED' ? '有效' : '无效，退回调查',
+        v.comment,
+      ]),
       emptyText: '尚未验证',
     },
 
@@ -295,7 +385,13 @@ export function buildHandlingForm(d: ComplaintDocumentData, { timeZone }: { time
     },
 
     { kind: 'section', title: '七、回访' },
-    { kind: 'fields', pairs: [['回访期限', at(d.callbackDueAt)], ['回访次数', d.callbacks.filter((c) => c.status === 'DONE').length]] },
+    {
+      kind: 'fields',
+      pairs: [
+        ['回访期限', at(d.callbackDueAt)],
+        ['回访次数', d.callbacks.filter((c) => c.status === 'DONE').length],
+      ],
+    },
     {
       kind: 'table',
       columns: [
@@ -311,21 +407,41 @@ export function buildHandlingForm(d: ComplaintDocumentData, { timeZone }: { time
         at(c.dueAt),
         label(CALLBACK_STATUS, c.status),
         [at(c.completedAt), c.completedByName ?? c.assigneeName].filter(Boolean).join(' / ') || null,
-        c.accuracyScore !== null || c.timelinessScore !== null || c.attitudeScore !== null ? [c.accuracyScore, c.timelinessScore, c.attitudeScore].map((s) => s ?? '—').join(' / ') : null,
+        c.accuracyScore !== null || c.timelinessScore !== null || c.attitudeScore !== null
+          ? [c.accuracyScore, c.timelinessScore, c.attitudeScore].map((s) => s ?? '—').join(' / ')
+          : null,
         callbackResult(c),
       ]),
       emptyText: '尚无回访任务',
     },
 
     { kind: 'section', title: '八、结案确认' },
-    { kind: 'fields', pairs: [['结案日期', at(d.closedAt)], ['确认人', closure?.approverName ?? null]] },
+    {
+      kind: 'fields',
+      pairs: [
+        ['结案日期', at(d.closedAt)],
+        ['确认人', closure?.approverName ?? null],
+      ],
+    },
     { kind: 'signatures', labels: ['受理人', '责任部门负责人', '质量经理（结案确认）'] },
 
     { kind: 'section', title: '九、处理记录' },
     {
       kind: 'table',
-      columns: [{ header: '时间', width: 84 }, { header: '操作', width: 84 }, { header: '状态', width: 104 }, { header: '处理人', width: 62 }, { header: '说明' }],
-      rows: d.history.map((h) => [at(h.createdAt), historyActionLabel(h.action), transition(h.fromState, h.toState), h.actorName ?? '系统', h.comment]),
+      columns: [
+        { header: '时间', width: 84 },
+        { header: '操作', width: 84 },
+        { header: '状态', width: 104 },
+        { header: '处理人', width: 62 },
+        { header: '说明' },
+      ],
+      rows: d.history.map((h) => [
+        at(h.createdAt),
+        historyActionLabel(h.action),
+        transition(h.fromState, h.toState),
+        h.actorName ?? '系统',
+        h.comment,
+      ]),
       emptyText: '暂无记录',
     },
   );

@@ -82,7 +82,14 @@ export async function loadComplaintDocumentData(viewer: Viewer, id: string): Pro
     customerFeedbackComment: row.customerFeedbackComment,
     warrantyOutcome: row.warrantyOutcome,
     authority: row.severity ? (authority[row.severity] ?? null) : null,
-    actions: row.actions.map((a) => ({ kind: a.kind, description: a.description, ownerName: a.owner?.name ?? null, dueAt: a.dueAt, status: a.status, completedAt: a.completedAt })),
+    actions: row.actions.map((a) => ({
+      kind: a.kind,
+      description: a.description,
+      ownerName: a.owner?.name ?? null,
+      dueAt: a.dueAt,
+      status: a.status,
+      completedAt: a.completedAt,
+    })),
     eightD: e
       ? {
           d1Team: Array.isArray(e.d1Team) ? e.d1Team.map(String) : [],
@@ -99,7 +106,13 @@ export async function loadComplaintDocumentData(viewer: Viewer, id: string): Pro
           updatedAt: e.updatedAt,
         }
       : null,
-    approvals: row.approvals.map((a) => ({ stage: a.stage, decision: a.decision, approverName: a.approver.name, comment: a.comment, createdAt: a.createdAt })),
+    approvals: row.approvals.map((a) => ({
+      stage: a.stage,
+      decision: a.decision,
+      approverName: a.approver.name,
+      comment: a.comment,
+      createdAt: a.createdAt,
+    })),
     callbacks: row.callbacks.map((c) => ({
       reason: c.reason,
       status: c.status,
@@ -115,19 +128,34 @@ export async function loadComplaintDocumentData(viewer: Viewer, id: string): Pro
       suggestions: c.suggestions,
       notes: c.notes,
     })),
-    history: history.map((h) => ({ action: h.action, fromState: h.fromState, toState: h.toState, comment: h.comment, actorName: h.actor?.name ?? h.actorLabel, createdAt: h.createdAt })),
+    history: history.map((h) => ({
+      action: h.action,
+      fromState: h.fromState,
+      toState: h.toState,
+      comment: h.comment,
+      actorName: h.actor?.name ?? h.actorLabel,
+      createdAt: h.createdAt,
+    })),
   };
 }
 
 export type ComplaintDocumentKind = 'eightD' | 'handlingForm';
 
-const BUILDERS: Record<ComplaintDocumentKind, (d: ComplaintDocumentData, o: { timeZone: string }) => PrintableDocument> = {
+const BUILDERS: Record<
+  ComplaintDocumentKind,
+  (d: ComplaintDocumentData, o: { timeZone: string }) => PrintableDocument
+> = {
   eightD: buildEightDReport,
   handlingForm: buildHandlingForm,
 };
 
 /** The document as a PDF file, with the name it is served under. */
-export async function complaintDocumentPdf(viewer: Viewer, id: string, kind: ComplaintDocumentKind, now: Date = clockNow()): Promise<{ filename: string; pdf: Buffer }> {
+export async function complaintDocumentPdf(
+  viewer: Viewer,
+  id: string,
+  kind: ComplaintDocumentKind,
+  now: Date = clockNow(),
+): Promise<{ filename: string; pdf: Buffer }> {
   const data = await loadComplaintDocumentData(viewer, id);
   const document = BUILDERS[kind](data, { timeZone: TIME_ZONE });
   return { filename: document.filename, pdf: await renderPdf(document, { generatedAt: now, timeZone: TIME_ZONE }) };

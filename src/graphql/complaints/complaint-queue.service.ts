@@ -22,7 +22,15 @@ import { now as clockNow } from '@/server/clock';
  * tests/integration/complaint-queues.test.ts holds the two to the same answers.
  */
 
-export const COMPLAINT_QUEUES = ['MINE', 'MY_DEPARTMENT', 'UNASSIGNED', 'DUE_SOON', 'OVERDUE', 'CRISIS', 'OPEN'] as const;
+export const COMPLAINT_QUEUES = [
+  'MINE',
+  'MY_DEPARTMENT',
+  'UNASSIGNED',
+  'DUE_SOON',
+  'OVERDUE',
+  'CRISIS',
+  'OPEN',
+] as const;
 export type ComplaintQueue = (typeof COMPLAINT_QUEUES)[number];
 
 /** Resolution due within this many business hours counts as "due soon" (the escalation job warns at the same mark). */
@@ -58,13 +66,22 @@ async function queueCondition(viewer: StaffViewer, queue: ComplaintQueue, now: D
       return { where: { ownerId: viewer.userId }, sql: Prisma.sql`"ownerId" = ${viewer.userId}::uuid` };
     case 'MY_DEPARTMENT': {
       const department = viewer.departmentId ?? NOWHERE;
-      return { where: { responsibleDepartmentId: department }, sql: Prisma.sql`"responsibleDepartmentId" = ${department}::uuid` };
+      return {
+        where: { responsibleDepartmentId: department },
+        sql: Prisma.sql`"responsibleDepartmentId" = ${department}::uuid`,
+      };
     }
     case 'UNASSIGNED':
-      return { where: { OR: [{ responsibleDepartmentId: null }, { ownerId: null }] }, sql: Prisma.sql`("responsibleDepartmentId" IS NULL OR "ownerId" IS NULL)` };
+      return {
+        where: { OR: [{ responsibleDepartmentId: null }, { ownerId: null }] },
+        sql: Prisma.sql`("responsibleDepartmentId" IS NULL OR "ownerId" IS NULL)`,
+      };
     case 'DUE_SOON': {
       const soon = addBusinessHours(now, DUE_SOON_HOURS, await loadBusinessCalendar());
-      return { where: { resolutionDueAt: { gte: now, lte: soon } }, sql: Prisma.sql`("resolutionDueAt" >= ${now} AND "resolutionDueAt" <= ${soon})` };
+      return {
+        where: { resolutionDueAt: { gte: now, lte: soon } },
+        sql: Prisma.sql`("resolutionDueAt" >= ${now} AND "resolutionDueAt" <= ${soon})`,
+      };
     }
     case 'OVERDUE':
       return {
@@ -91,9 +108,11 @@ export type ComplaintQueueFilter = {
 };
 
 /** An enum column in a list of values (compared as text: a filter, never an index predicate). */
-const oneOf = (column: string, values: readonly string[]) => Prisma.sql`${Prisma.raw(`"${column}"`)}::text = ANY(${[...values]}::text[])`;
+const oneOf = (column: string, values: readonly string[]) =>
+  Prisma.sql`${Prisma.raw(`"${column}"`)}::text = ANY(${[...values]}::text[])`;
 /** Prisma's `contains` with `mode: 'insensitive'`, as it writes it (ILIKE, wildcards in the text not escaped). */
-const containsText = (column: string, text: string) => Prisma.sql`${Prisma.raw(`"${column}"`)} ILIKE ('%' || ${text} || '%')`;
+const containsText = (column: string, text: string) =>
+  Prisma.sql`${Prisma.raw(`"${column}"`)} ILIKE ('%' || ${text} || '%')`;
 
 /**
  * The filter's conditions, as the interactions list reads its own (interactionWhere: status, customer, days in
@@ -101,10 +120,14 @@ const containsText = (column: string, text: string) => Prisma.sql`${Prisma.raw(`
  */
 function filterConditions(filter: ComplaintQueueFilter): Condition[] {
   const conditions: Condition[] = [];
-  if (filter.status?.length) conditions.push({ where: { status: { in: [...filter.status] } }, sql: oneOf('status', filter.status) });
+  if (filter.status?.length)
+    conditions.push({ where: { status: { in: [...filter.status] } }, sql: oneOf('status', filter.status) });
   if (filter.customerId) {
     if (!isUuid(filter.customerId)) throw badInput('Invalid customer id', { customerId: '客户无效' });
-    conditions.push({ where: { customerId: filter.customerId }, sql: Prisma.sql`"customerId" = ${filter.customerId}::uuid` });
+    conditions.push({
+      where: { customerId: filter.customerId },
+      sql: Prisma.sql`"customerId" = ${filter.customerId}::uuid`,
+    });
   }
   const { gte, lt } = createdAtBounds(filter.createdAt);
   if (gte) conditions.push({ where: { createdAt: { gte } }, sql: Prisma.sql`"createdAt" >= ${gte}` });
@@ -112,21 +135,39 @@ function filterConditions(filter: ComplaintQueueFilter): Condition[] {
   const search = filter.search?.trim();
   if (search) {
     conditions.push({
-      where: { OR: [{ number: { contains: search, mode: 'insensitive' } }, { subject: { contains: search, mode: 'insensitive' } }] },
+      where: {
+        OR: [
+          { number: { contains: search, mode: 'insensitive' } },
+          { subject: { contains: search, mode: 'insensitive' } },
+        ],
+      },
       sql: Prisma.sql`(${containsText('number', search)} OR ${containsText('subject', search)})`,
     });
   }
-  if (filter.severity?.length) conditions.push({ where: { severity: { in: [...filter.severity] } }, sql: oneOf('severity', filter.severity) });
-  if (filter.causeClass?.length) conditions.push({ where: { causeClass: { in: [...filter.causeClass] } }, sql: oneOf('causeClass', filter.causeClass) });
+  if (filter.severity?.length)
+    conditions.push({ where: { severity: { in: [...filter.severity] } }, sql: oneOf('severity', filter.severity) });
+  if (filter.causeClass?.length)
+    conditions.push({
+      where: { causeClass: { in: [...filter.causeClass] } },
+      sql: oneOf('causeClass', filter.causeClass),
+    });
   if (filter.responsibleDepartmentId) {
-    if (!isUuid(filter.responsibleDepartmentId)) throw badInput('Invalid department id', { responsibleDepartmentId: '部门无效' });
-    conditions.push({ where: { responsibleDepartmentId: filter.responsibleDepartmentId }, sql: Prisma.sql`"responsibleDepartmentId" = ${filter.responsibleDepartmentId}::uuid` });
+    if (!isUuid(filter.responsibleDepartmentId))
+      throw badInput('Invalid department id', { responsibleDepartmentId: '部门无效' });
+    conditions.push({
+      where: { responsibleDepartmentId: filter.responsibleDepartmentId },
+      sql: Prisma.sql`"responsibleDepartmentId" = ${filter.responsibleDepartmentId}::uuid`,
+    });
   }
   if (filter.ownerId) {
     if (!isUuid(filter.ownerId)) throw badInput('Invalid owner id', { ownerId: '负责人无效' });
     conditions.push({ where: { ownerId: filter.ownerId }, sql: Prisma.sql`"ownerId" = ${filter.ownerId}::uuid` });
   }
-  if (filter.keyAccount != null) conditions.push({ where: { isKeyAccount: filter.keyAccount }, sql: Prisma.sql`"isKeyAccount" = ${filter.keyAccount}` });
+  if (filter.keyAccount != null)
+    conditions.push({
+      where: { isKeyAccount: filter.keyAccount },
+      sql: Prisma.sql`"isKeyAccount" = ${filter.keyAccount}`,
+    });
   return conditions;
 }
 
@@ -135,35 +176,59 @@ const SORTS = {
   // Each order is the leading columns of a partial index on open complaints, id last (it breaks ties, so pages
   // never overlap). PostgreSQL sorts an enum by declaration order (GENERAL < MAJOR < CRISIS); untriaged (no
   // severity, no due time) last.
-  DUE_SOONEST: [{ field: 'resolutionDueAt', direction: 'asc', nullsLast: true }, { field: 'id', direction: 'asc' }],
+  DUE_SOONEST: [
+    { field: 'resolutionDueAt', direction: 'asc', nullsLast: true },
+    { field: 'id', direction: 'asc' },
+  ],
   SEVERITY: [
     { field: 'severity', direction: 'desc', nullsLast: true, enumOrder: Object.values(Severity) },
     { field: 'resolutionDueAt', direction: 'asc', nullsLast: true },
     { field: 'id', direction: 'asc' },
   ],
-  NEWEST: [{ field: 'createdAt', direction: 'desc' }, { field: 'id', direction: 'desc' }],
-  OLDEST: [{ field: 'createdAt', direction: 'asc' }, { field: 'id', direction: 'asc' }],
+  NEWEST: [
+    { field: 'createdAt', direction: 'desc' },
+    { field: 'id', direction: 'desc' },
+  ],
+  OLDEST: [
+    { field: 'createdAt', direction: 'asc' },
+    { field: 'id', direction: 'asc' },
+  ],
 } satisfies Record<string, readonly OrderKey<SortField>[]>;
 export type ComplaintQueueSort = keyof typeof SORTS;
 
 /** One page of a work queue, filtered, most urgent first unless another order is asked for. */
 export async function listComplaintQueue(
   viewer: Viewer,
-  args: { queue: ComplaintQueue; filter?: ComplaintQueueFilter | null; sort?: ComplaintQueueSort | null; first?: number | null; after?: string | null },
+  args: {
+    queue: ComplaintQueue;
+    filter?: ComplaintQueueFilter | null;
+    sort?: ComplaintQueueSort | null;
+    first?: number | null;
+    after?: string | null;
+  },
   now = clockNow(),
 ): Promise<InteractionPage> {
   const first = args.first ?? 25;
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be between 1 and 100', { first: '每页条数须在 1 到 100 之间' });
+  if (!Number.isInteger(first) || first < 1 || first > 100)
+    throw badInput('first must be between 1 and 100', { first: '每页条数须在 1 到 100 之间' });
   const staff = staffOnly(viewer);
   const scope = readScope(staff);
-  const conditions = [OPEN_COMPLAINTS, scope, await queueCondition(staff, args.queue, now), ...(args.filter ? filterConditions(args.filter) : [])];
+  const conditions = [
+    OPEN_COMPLAINTS,
+    scope,
+    await queueCondition(staff, args.queue, now),
+    ...(args.filter ? filterConditions(args.filter) : []),
+  ];
   const where: Prisma.InteractionWhereInput = { AND: conditions.map((c) => c.where) };
   const keys: readonly OrderKey<SortField>[] = SORTS[args.sort ?? 'DUE_SOONEST'];
   let after: Prisma.InteractionWhereInput | null = null;
   if (args.after) {
     // The cursor row may have left the queue since (closed, reassigned): its place in the order still holds. It must
     // be one the viewer may read, or its due time would leak through the page it starts.
-    const cursor = await prisma.interaction.findFirst({ where: { AND: [scope.where, { id: decodeCursor(args.after) }] }, select: keysetSelect(keys) });
+    const cursor = await prisma.interaction.findFirst({
+      where: { AND: [scope.where, { id: decodeCursor(args.after) }] },
+      select: keysetSelect(keys),
+    });
     if (!cursor) throw badInput('Invalid cursor', { after: '游标无效' });
     after = afterCursor(keys, cursor);
   }
@@ -189,8 +254,12 @@ export async function listComplaintQueue(
 export async function complaintQueueCounts(viewer: Viewer, filter?: ComplaintQueueFilter | null, now = clockNow()) {
   const filters = filter ? filterConditions(filter) : [];
   const staff = staffOnly(viewer);
-  const queues = await Promise.all(COMPLAINT_QUEUES.map(async (queue) => ({ queue, condition: await queueCondition(staff, queue, now) })));
-  const counts = queues.map(({ queue, condition }) => Prisma.sql`count(*) FILTER (WHERE ${condition.sql}) AS ${Prisma.raw(`"${queue}"`)}`);
+  const queues = await Promise.all(
+    COMPLAINT_QUEUES.map(async (queue) => ({ queue, condition: await queueCondition(staff, queue, now) })),
+  );
+  const counts = queues.map(
+    ({ queue, condition }) => Prisma.sql`count(*) FILTER (WHERE ${condition.sql}) AS ${Prisma.raw(`"${queue}"`)}`,
+  );
   const where = [OPEN_COMPLAINTS, readScope(staff), ...filters].map((c) => c.sql);
   const [row] = await prisma.$queryRaw<Record<ComplaintQueue, bigint>[]>`
     SELECT ${Prisma.join(counts)} FROM "Interaction" WHERE ${Prisma.join(where, ' AND ')}`;

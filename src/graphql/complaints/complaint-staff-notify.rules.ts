@@ -32,16 +32,29 @@ const nobody: StaffRecipients = { userIds: [], roles: [], headOfDepartmentId: nu
 
 export function staffNoticesOf(step: StepFacts, authority: ApprovalAuthority): StaffNoticePlan[] {
   const about = `${step.number}「${step.subject}」`;
-  const plan = (kind: string, title: string, to: Partial<StaffRecipients>): StaffNoticePlan[] => [{ kind, title, to: { ...nobody, ...to } }];
+  const plan = (kind: string, title: string, to: Partial<StaffRecipients>): StaffNoticePlan[] => [
+    { kind, title, to: { ...nobody, ...to } },
+  ];
   switch (step.command) {
     case 'TRIAGE': {
-      const raised = step.escalated ? plan('COMPLAINT_RAISED', `超出部门权限，投诉已上报：${about}`, { roles: ['SERVICE_MANAGER'] }) : [];
-      if (step.ownerId) return [...plan('COMPLAINT_ASSIGNED', `投诉已分派给您：${about}`, { userIds: [step.ownerId] }), ...raised];
-      if (step.responsibleDepartmentId) return [...plan('COMPLAINT_ASSIGNED', `投诉已分派到贵部门，请指定负责人：${about}`, { headOfDepartmentId: step.responsibleDepartmentId }), ...raised];
+      const raised = step.escalated
+        ? plan('COMPLAINT_RAISED', `超出部门权限，投诉已上报：${about}`, { roles: ['SERVICE_MANAGER'] })
+        : [];
+      if (step.ownerId)
+        return [...plan('COMPLAINT_ASSIGNED', `投诉已分派给您：${about}`, { userIds: [step.ownerId] }), ...raised];
+      if (step.responsibleDepartmentId)
+        return [
+          ...plan('COMPLAINT_ASSIGNED', `投诉已分派到贵部门，请指定负责人：${about}`, {
+            headOfDepartmentId: step.responsibleDepartmentId,
+          }),
+          ...raised,
+        ];
       return raised;
     }
     case 'SUBMIT_FOR_APPROVAL':
-      return plan('APPROVAL_REQUESTED', `处理方案待您审批（核决权限）：${about}`, { roles: [...authority[step.severity ?? 'GENERAL'].approve] });
+      return plan('APPROVAL_REQUESTED', `处理方案待您审批（核决权限）：${about}`, {
+        roles: [...authority[step.severity ?? 'GENERAL'].approve],
+      });
     case 'APPROVE':
       return plan('PLAN_APPROVED', `处理方案已批准，可开始实施：${about}`, { userIds: [step.ownerId] });
     case 'REJECT_PLAN':
@@ -49,10 +62,14 @@ export function staffNoticesOf(step: StepFacts, authority: ApprovalAuthority): S
     case 'COMPLETE_IMPLEMENTATION':
       return plan('VERIFICATION_DUE', `措施已实施，待效果验证：${about}`, { roles: ['QUALITY_MANAGER'] });
     case 'VERIFY':
-      if (step.to === 'RESOLVED') return plan('CALLBACK_CREATED', `投诉已解决，请在期限内回访：${about}`, { userIds: [step.serviceContactId] });
+      if (step.to === 'RESOLVED')
+        return plan('CALLBACK_CREATED', `投诉已解决，请在期限内回访：${about}`, { userIds: [step.serviceContactId] });
       return plan('VERIFICATION_FAILED', `效果验证未通过，请重新调查：${about}`, { userIds: [step.ownerId] });
     case 'CUSTOMER_FEEDBACK':
-      if (step.accepted === false) return plan('CUSTOMER_DISPUTED', `客户对处理结果有异议，投诉已重新打开：${about}`, { userIds: [step.ownerId, step.serviceContactId] });
+      if (step.accepted === false)
+        return plan('CUSTOMER_DISPUTED', `客户对处理结果有异议，投诉已重新打开：${about}`, {
+          userIds: [step.ownerId, step.serviceContactId],
+        });
       return [];
     default:
       return [];
@@ -60,7 +77,13 @@ export function staffNoticesOf(step: StepFacts, authority: ApprovalAuthority): S
 }
 
 /** The users a plan reaches: named users, holders of the roles, the department head — each once, never the actor. */
-export function recipientsOf(to: StaffRecipients, resolved: { roleHolders: readonly string[]; head: string | null }, actorUserId: string | null): string[] {
-  const all = [...to.userIds, ...resolved.roleHolders, resolved.head].filter((id): id is string => !!id && id !== actorUserId);
+export function recipientsOf(
+  to: StaffRecipients,
+  resolved: { roleHolders: readonly string[]; head: string | null },
+  actorUserId: string | null,
+): string[] {
+  const all = [...to.userIds, ...resolved.roleHolders, resolved.head].filter(
+    (id): id is string => !!id && id !== actorUserId,
+  );
   return [...new Set(all)];
 }

@@ -10,7 +10,15 @@ import { isUuid } from '../cursor';
 import { fieldErrors } from '../customers/customer.rules';
 import { now as clockNow } from '@/server/clock';
 
-const OPEN_STATES = ['TRIAGED', 'INVESTIGATING', 'ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING', 'VERIFYING', 'REOPENED'] as const;
+const OPEN_STATES = [
+  'TRIAGED',
+  'INVESTIGATING',
+  'ACTION_PLANNED',
+  'PENDING_APPROVAL',
+  'IMPLEMENTING',
+  'VERIFYING',
+  'REOPENED',
+] as const;
 
 /** Staff who work a complaint: quality, its owner, or a handler of its responsible department. */
 async function loadWorkableComplaint(tx: Tx, viewer: Viewer, interactionId: string) {
@@ -22,9 +30,12 @@ async function loadWorkableComplaint(tx: Tx, viewer: Viewer, interactionId: stri
   const works =
     viewer.role === 'QUALITY_MANAGER' ||
     row.ownerId === viewer.userId ||
-    (viewer.role === 'DEPARTMENT_HANDLER' && !!viewer.departmentId && viewer.departmentId === row.responsibleDepartmentId);
+    (viewer.role === 'DEPARTMENT_HANDLER' &&
+      !!viewer.departmentId &&
+      viewer.departmentId === row.responsibleDepartmentId);
   if (!works) throw forbidden('只有责任部门、负责人或质量人员可以编辑措施和 8D 报告');
-  if (!(OPEN_STATES as readonly string[]).includes(row.status)) throw conflict(`“${row.status}”状态下不能修改措施或 8D 报告`, { status: row.status });
+  if (!(OPEN_STATES as readonly string[]).includes(row.status))
+    throw conflict(`“${row.status}”状态下不能修改措施或 8D 报告`, { status: row.status });
   return row;
 }
 
@@ -42,20 +53,45 @@ function parseAction(input: unknown) {
   return parsed.data;
 }
 
-export async function addComplaintAction(viewer: Viewer, interactionId: string, input: unknown, now = clockNow()): Promise<ComplaintAction> {
+export async function addComplaintAction(
+  viewer: Viewer,
+  interactionId: string,
+  input: unknown,
+  now = clockNow(),
+): Promise<ComplaintAction> {
   const data = parseAction(input);
   return prisma.$transaction(async (tx) => {
     await loadWorkableComplaint(tx, viewer, interactionId);
     const status = data.status ?? 'OPEN';
     const action = await tx.complaintAction.create({
-      data: { interactionId, kind: data.kind, description: data.description, ownerId: data.ownerId ?? null, dueAt: data.dueAt ?? null, status, completedAt: status === 'DONE' ? now : null },
+      data: {
+        interactionId,
+        kind: data.kind,
+        description: data.description,
+        ownerId: data.ownerId ?? null,
+        dueAt: data.dueAt ?? null,
+        status,
+        completedAt: status === 'DONE' ? now : null,
+      },
     });
-    await appendHistory(tx, viewer, { entityType: 'Interaction', entityId: interactionId, action: 'ACTION_ADDED', toState: status, comment: `${data.kind}: ${data.description}` });
+    await appendHistory(tx, viewer, {
+      entityType: 'Interaction',
+      entityId: interactionId,
+      action: 'ACTION_ADDED',
+      toState: status,
+      comment: `${data.kind}: ${data.description}`,
+    });
     return action;
   });
 }
 
-export async function updateComplaintAction(viewer: Viewer, id: string, version: number, input: unknown, now = clockNow()): Promise<ComplaintAction> {
+export async function updateComplaintAction(
+  viewer: Viewer,
+  id: string,
+  version: number,
+  input: unknown,
+  now = clockNow(),
+): Promise<ComplaintAction> {
   const data = parseAction(input);
   if (!isUuid(id)) throw notFound('ComplaintAction');
   return prisma.$transaction(async (tx) => {
@@ -76,7 +112,14 @@ export async function updateComplaintAction(viewer: Viewer, id: string, version:
       },
     });
     if (!updated) throw conflict('该措施已被他人修改，请刷新后再试', { currentVersion: before.version });
-    await appendHistory(tx, viewer, { entityType: 'Interaction', entityId: before.interactionId, action: 'ACTION_UPDATED', fromState: before.status, toState: status, comment: data.description });
+    await appendHistory(tx, viewer, {
+      entityType: 'Interaction',
+      entityId: before.interactionId,
+      action: 'ACTION_UPDATED',
+      fromState: before.status,
+      toState: status,
+      comment: data.description,
+    });
     return updated;
   });
 }
@@ -97,23 +140,45 @@ const ZEightD = z.object({
 });
 
 /** Creates (version null) or updates (version checked) the complaint's 8D record. */
-export async function saveEightD(viewer: Viewer, interactionId: string, version: number | null | undefined, input: unknown): Promise<EightDReport> {
+export async function saveEightD(
+  viewer: Viewer,
+  interactionId: string,
+  version: number | null | undefined,
+  input: unknown,
+): Promise<EightDReport> {
   const parsed = ZEightD.safeParse(input);
   if (!parsed.success) throw badInput('输入有误 / Invalid input', fieldErrors(parsed.error));
-  const data = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined && v !== null)) as Prisma.EightDReportUncheckedUpdateInput;
+  const data = Object.fromEntries(
+    Object.entries(parsed.data).filter(([, v]) => v !== undefined && v !== null),
+  ) as Prisma.EightDReportUncheckedUpdateInput;
   return prisma.$transaction(async (tx) => {
     await loadWorkableComplaint(tx, viewer, interactionId);
     const existing = await tx.eightDReport.findUnique({ where: { interactionId } });
     if (!existing) {
       if (version != null) throw conflict('8D 报告尚未创建', { currentVersion: null });
-      const created = await tx.eightDReport.create({ data: { ...(data as Prisma.EightDReportUncheckedCreateInput), interactionId } });
-      await appendHistory(tx, viewer, { entityType: 'Interaction', entityId: interactionId, action: 'EIGHT_D_CREATED' });
+      const created = await tx.eightDReport.create({
+        data: { ...(data as Prisma.EightDReportUncheckedCreateInput), interactionId },
+      });
+      await appendHistory(tx, viewer, {
+        entityType: 'Interaction',
+        entityId: interactionId,
+        action: 'EIGHT_D_CREATED',
+      });
       return created;
     }
-    if (version == null || version !== existing.version) throw conflict('8D 报告已被他人修改，请刷新后再试', { currentVersion: existing.version });
-    const [updated] = await tx.eightDReport.updateManyAndReturn({ where: { id: existing.id, version }, data: { ...data, version: { increment: 1 } } });
+    if (version == null || version !== existing.version)
+      throw conflict('8D 报告已被他人修改，请刷新后再试', { currentVersion: existing.version });
+    const [updated] = await tx.eightDReport.updateManyAndReturn({
+      where: { id: existing.id, version },
+      data: { ...data, version: { increment: 1 } },
+    });
     if (!updated) throw conflict('8D 报告已被他人修改，请刷新后再试', { currentVersion: existing.version + 1 });
-    await appendHistory(tx, viewer, { entityType: 'Interaction', entityId: interactionId, action: 'EIGHT_D_UPDATED', changes: Object.keys(data) });
+    await appendHistory(tx, viewer, {
+      entityType: 'Interaction',
+      entityId: interactionId,
+      action: 'EIGHT_D_UPDATED',
+      changes: Object.keys(data),
+    });
     return updated;
   });
 }

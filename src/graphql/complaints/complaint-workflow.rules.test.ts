@@ -12,7 +12,12 @@ import {
 } from './complaint-workflow.rules';
 
 const DEPT = 'dept-prod';
-const actor = (role: WorkflowRole, extra: Partial<WorkflowActor> = {}): WorkflowActor => ({ role, userId: `u-${role}`, departmentId: null, ...extra });
+const actor = (role: WorkflowRole, extra: Partial<WorkflowActor> = {}): WorkflowActor => ({
+  role,
+  userId: `u-${role}`,
+  departmentId: null,
+  ...extra,
+});
 const agent = actor('SERVICE_AGENT');
 const quality = actor('QUALITY_MANAGER');
 const handler = actor('DEPARTMENT_HANDLER', { departmentId: DEPT });
@@ -65,7 +70,11 @@ describe('the complaint state machine', () => {
     r = apply(r, { type: 'VERIFY', effective: true }, quality);
     r = { ...r, callbackPending: true }; // the service creates the post-resolution callback task
     r = apply(r, { type: 'CUSTOMER_FEEDBACK', accepted: true }, customer);
-    expect(decide(r, { type: 'COMPLETE_FOLLOW_UP' }, agent)).toEqual({ ok: false, code: 'PRECONDITION', message: '须先记录回访结果' });
+    expect(decide(r, { type: 'COMPLETE_FOLLOW_UP' }, agent)).toEqual({
+      ok: false,
+      code: 'PRECONDITION',
+      message: '须先记录回访结果',
+    });
     r = { ...r, callbackPending: false }; // recording the callback marks the task done, then takes the step
     r = apply(r, { type: 'COMPLETE_FOLLOW_UP' }, agent);
     r = apply(r, { type: 'CLOSE' }, quality);
@@ -81,23 +90,46 @@ describe('the complaint state machine', () => {
     expect(decide(r, { type: 'START_IMPLEMENTATION' }, handler)).toMatchObject({ ok: false, code: 'PRECONDITION' });
     r = apply(r, { type: 'SUBMIT_FOR_APPROVAL' }, handler);
     expect(decide(r, { type: 'APPROVE' }, quality)).toMatchObject({ ok: false, code: 'FORBIDDEN' }); // crisis: executive approves
-    expect(decide(r, { type: 'REJECT_PLAN', comment: '' }, executive)).toMatchObject({ ok: false, code: 'PRECONDITION' });
+    expect(decide(r, { type: 'REJECT_PLAN', comment: '' }, executive)).toMatchObject({
+      ok: false,
+      code: 'PRECONDITION',
+    });
     expect(apply(r, { type: 'REJECT_PLAN', comment: '根因不充分' }, executive).status).toBe('INVESTIGATING');
     expect(apply(r, { type: 'APPROVE' }, executive).status).toBe('IMPLEMENTING');
   });
 
   it('sends a not-effective verification back to investigation, and a disputed resolution to reopened', () => {
     const verifying = fresh({ status: 'VERIFYING', severity: 'GENERAL', ownerId: 'o', responsibleDepartmentId: DEPT });
-    expect(apply(verifying, { type: 'VERIFY', effective: false }, quality)).toMatchObject({ status: 'INVESTIGATING', verifiedEffective: false });
+    expect(apply(verifying, { type: 'VERIFY', effective: false }, quality)).toMatchObject({
+      status: 'INVESTIGATING',
+      verifiedEffective: false,
+    });
     const resolved = { ...verifying, status: 'RESOLVED' as const, verifiedEffective: true };
-    expect(apply(resolved, { type: 'CUSTOMER_FEEDBACK', accepted: false, comment: '仍有问题' }, customer)).toMatchObject({ status: 'REOPENED', customerFeedback: 'DISPUTED', verifiedEffective: false });
-    expect(decide(resolved, { type: 'CUSTOMER_FEEDBACK', accepted: false, comment: ' ' }, customer)).toMatchObject({ ok: false, code: 'PRECONDITION', message: '提出异议须说明理由' });
+    expect(
+      apply(resolved, { type: 'CUSTOMER_FEEDBACK', accepted: false, comment: '仍有问题' }, customer),
+    ).toMatchObject({ status: 'REOPENED', customerFeedback: 'DISPUTED', verifiedEffective: false });
+    expect(decide(resolved, { type: 'CUSTOMER_FEEDBACK', accepted: false, comment: ' ' }, customer)).toMatchObject({
+      ok: false,
+      code: 'PRECONDITION',
+      message: '提出异议须说明理由',
+    });
   });
 
   it('declines unreasonable requirements only with a reason, and escalates beyond-authority triage', () => {
-    expect(decide(fresh(), { type: 'DECLINE', reason: '  ' }, agent)).toMatchObject({ ok: false, code: 'PRECONDITION' });
-    expect(decide(fresh(), { type: 'DECLINE', reason: '超出合同范围' }, agent)).toMatchObject({ ok: true, to: 'REJECTED', patch: { triageResult: 'UNREASONABLE', declineReason: '超出合同范围' } });
-    const beyond = decide(fresh(), { ...(triage('MAJOR') as Extract<WorkflowCommand, { type: 'TRIAGE' }>), triageResult: 'BEYOND_AUTHORITY' }, agent);
+    expect(decide(fresh(), { type: 'DECLINE', reason: '  ' }, agent)).toMatchObject({
+      ok: false,
+      code: 'PRECONDITION',
+    });
+    expect(decide(fresh(), { type: 'DECLINE', reason: '超出合同范围' }, agent)).toMatchObject({
+      ok: true,
+      to: 'REJECTED',
+      patch: { triageResult: 'UNREASONABLE', declineReason: '超出合同范围' },
+    });
+    const beyond = decide(
+      fresh(),
+      { ...(triage('MAJOR') as Extract<WorkflowCommand, { type: 'TRIAGE' }>), triageResult: 'BEYOND_AUTHORITY' },
+      agent,
+    );
     expect(beyond).toMatchObject({ ok: true, patch: { escalate: true } });
   });
 
@@ -108,12 +140,24 @@ describe('the complaint state machine', () => {
     ['only quality verifies', 'VERIFYING', { type: 'VERIFY', effective: true }, serviceManager, 'FORBIDDEN'],
     ['only quality closes', 'FOLLOW_UP_DONE', { type: 'CLOSE' }, agent, 'FORBIDDEN'],
     ['no closing before the callback', 'RESOLVED', { type: 'CLOSE' }, quality, 'INVALID_TRANSITION'],
-    ['no verification before implementation', 'INVESTIGATING', { type: 'VERIFY', effective: true }, quality, 'INVALID_TRANSITION'],
+    [
+      'no verification before implementation',
+      'INVESTIGATING',
+      { type: 'VERIFY', effective: true },
+      quality,
+      'INVALID_TRANSITION',
+    ],
     ['no re-triage of a closed complaint', 'CLOSED', triage('GENERAL'), agent, 'INVALID_TRANSITION'],
     ['a complaint is not "answered"', 'REGISTERED', { type: 'ANSWER', answer: 'x' }, agent, 'INVALID_TRANSITION'],
     ['the executive does not do intake', 'REGISTERED', triage('GENERAL'), executive, 'FORBIDDEN'],
   ])('%s', (_label, status, command, by, code) => {
-    const record = fresh({ status, severity: 'GENERAL', responsibleDepartmentId: DEPT, ownerId: 'owner', verifiedEffective: true });
+    const record = fresh({
+      status,
+      severity: 'GENERAL',
+      responsibleDepartmentId: DEPT,
+      ownerId: 'owner',
+      verifiedEffective: true,
+    });
     expect(decide(record, command, by)).toMatchObject({ ok: false, code });
   });
 
@@ -126,15 +170,31 @@ describe('the complaint state machine', () => {
   });
 
   it('says why a step the actor could take is not offered yet', () => {
-    const investigating = fresh({ status: 'INVESTIGATING', severity: 'MAJOR', responsibleDepartmentId: DEPT, ownerId: handler.userId });
-    expect(blockedCommands(investigating, handler)).toEqual([{ command: 'PLAN_ACTIONS', reason: '至少需要一项纠正措施' }]);
+    const investigating = fresh({
+      status: 'INVESTIGATING',
+      severity: 'MAJOR',
+      responsibleDepartmentId: DEPT,
+      ownerId: handler.userId,
+    });
+    expect(blockedCommands(investigating, handler)).toEqual([
+      { command: 'PLAN_ACTIONS', reason: '至少需要一项纠正措施' },
+    ]);
     const withAction = { ...investigating, actions: [{ kind: 'CORRECTIVE' as const, status: 'OPEN' as const }] };
-    expect(blockedCommands(withAction, handler)).toEqual([{ command: 'PLAN_ACTIONS', reason: '重大/危机投诉须先完成 8D 报告 D1–D7' }]);
+    expect(blockedCommands(withAction, handler)).toEqual([
+      { command: 'PLAN_ACTIONS', reason: '重大/危机投诉须先完成 8D 报告 D1–D7' },
+    ]);
     expect(blockedCommands(withAction, customer)).toEqual([]); // not theirs to take, so nothing to explain
   });
 
   it('completes the follow-up only once the post-resolution callback is recorded, and says so', () => {
-    const resolved = fresh({ status: 'RESOLVED', severity: 'GENERAL', responsibleDepartmentId: DEPT, ownerId: handler.userId, verifiedEffective: true, callbackPending: true });
+    const resolved = fresh({
+      status: 'RESOLVED',
+      severity: 'GENERAL',
+      responsibleDepartmentId: DEPT,
+      ownerId: handler.userId,
+      verifiedEffective: true,
+      callbackPending: true,
+    });
     expect(availableCommands(resolved, agent)).not.toContain('COMPLETE_FOLLOW_UP');
     expect(blockedCommands(resolved, agent)).toEqual([{ command: 'COMPLETE_FOLLOW_UP', reason: '须先记录回访结果' }]);
     // Who may not complete the follow-up anyway is told nothing about the callback.
@@ -142,11 +202,19 @@ describe('the complaint state machine', () => {
     expect(blockedCommands(resolved, quality)).toEqual([]);
     const recorded = { ...resolved, callbackPending: false };
     expect(availableCommands(recorded, agent)).toContain('COMPLETE_FOLLOW_UP');
-    expect(decide(recorded, { type: 'COMPLETE_FOLLOW_UP' }, serviceManager)).toMatchObject({ ok: true, to: 'FOLLOW_UP_DONE' });
+    expect(decide(recorded, { type: 'COMPLETE_FOLLOW_UP' }, serviceManager)).toMatchObject({
+      ok: true,
+      to: 'FOLLOW_UP_DONE',
+    });
   });
 
   it('offers the commands the actor may take now', () => {
-    const triaged = fresh({ status: 'TRIAGED', severity: 'GENERAL', responsibleDepartmentId: DEPT, ownerId: handler.userId });
+    const triaged = fresh({
+      status: 'TRIAGED',
+      severity: 'GENERAL',
+      responsibleDepartmentId: DEPT,
+      ownerId: handler.userId,
+    });
     expect(availableCommands(triaged, handler)).toEqual(['START_INVESTIGATION']);
     expect(availableCommands(triaged, agent)).toEqual(['DECLINE']);
     expect(availableCommands(triaged, customer)).toEqual([]);
@@ -170,7 +238,13 @@ const commandArb: fc.Arbitrary<WorkflowCommand> = fc.oneof(
     { type: 'CLOSE' },
   ),
   fc.boolean().map<WorkflowCommand>((effective) => ({ type: 'VERIFY', effective })),
-  fc.boolean().map<WorkflowCommand>((accepted) => ({ type: 'CUSTOMER_FEEDBACK', accepted, comment: accepted ? null : '仍有异响' })),
+  fc
+    .boolean()
+    .map<WorkflowCommand>((accepted) => ({
+      type: 'CUSTOMER_FEEDBACK',
+      accepted,
+      comment: accepted ? null : '仍有异响',
+    })),
   fc.constant<WorkflowCommand>({ type: 'REOPEN', reason: '客户再次反映' }),
 );
 // Side effects the service performs between commands: adding actions, finishing them, filling in the 8D record,
@@ -221,8 +295,10 @@ describe('property: no sequence of operations reaches an inconsistent state', ()
         // Whether the callback of the current resolution has been recorded (SPEC §4: follow-up done = the callback).
         let callbackRecorded = false;
         for (const step of steps) {
-          if (step.addAction) record = { ...record, actions: [...record.actions, { kind: 'CORRECTIVE', status: 'OPEN' }] };
-          if (step.finishActions) record = { ...record, actions: record.actions.map((a) => ({ ...a, status: 'DONE' as const })) };
+          if (step.addAction)
+            record = { ...record, actions: [...record.actions, { kind: 'CORRECTIVE', status: 'OPEN' }] };
+          if (step.finishActions)
+            record = { ...record, actions: record.actions.map((a) => ({ ...a, status: 'DONE' as const })) };
           if (step.fill8D) record = { ...record, eightDComplete: true };
           if (step.recordCallback && record.callbackPending) {
             record = { ...record, callbackPending: false };
@@ -272,7 +348,10 @@ describe('property: no sequence of operations reaches an inconsistent state', ()
             expect(callbackRecorded, 'followed up without a recorded callback').toBe(true);
             followUpsReached += 1;
           }
-          if (['ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING'].includes(record.status) && (record.severity === 'MAJOR' || record.severity === 'CRISIS')) {
+          if (
+            ['ACTION_PLANNED', 'PENDING_APPROVAL', 'IMPLEMENTING'].includes(record.status) &&
+            (record.severity === 'MAJOR' || record.severity === 'CRISIS')
+          ) {
             expect(record.eightDComplete, '8D complaint planned without its 8D record').toBe(true);
           }
         }

@@ -46,7 +46,10 @@ export type WorkflowRole =
 
 export type WorkflowActor = { role: WorkflowRole; userId: string; departmentId: string | null };
 
-export type ActionItem = { kind: 'CONTAINMENT' | 'CORRECTIVE' | 'PREVENTIVE'; status: 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'VERIFIED' | 'CANCELLED' };
+export type ActionItem = {
+  kind: 'CONTAINMENT' | 'CORRECTIVE' | 'PREVENTIVE';
+  status: 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'VERIFIED' | 'CANCELLED';
+};
 
 export type WorkflowRecord = {
   type: InteractionType;
@@ -66,7 +69,15 @@ export type WorkflowRecord = {
 };
 
 export type WorkflowCommand =
-  | { type: 'TRIAGE'; severity: Severity; causeClass: CauseClass; triageResult: 'WITHIN_AUTHORITY' | 'BEYOND_AUTHORITY'; responsibleDepartmentId: string; ownerId: string | null; requires8D?: boolean }
+  | {
+      type: 'TRIAGE';
+      severity: Severity;
+      causeClass: CauseClass;
+      triageResult: 'WITHIN_AUTHORITY' | 'BEYOND_AUTHORITY';
+      responsibleDepartmentId: string;
+      ownerId: string | null;
+      requires8D?: boolean;
+    }
   | { type: 'DECLINE'; reason: string }
   | { type: 'START_INVESTIGATION' }
   | { type: 'PLAN_ACTIONS' }
@@ -94,7 +105,11 @@ export const DEFAULT_AUTHORITY: ApprovalAuthority = {
 };
 
 /** What an allowed command changes besides the status; `escalate` asks the service to raise the escalation level. */
-export type WorkflowPatch = Partial<WorkflowRecord> & { triageResult?: 'UNREASONABLE' | 'WITHIN_AUTHORITY' | 'BEYOND_AUTHORITY'; declineReason?: string; escalate?: boolean };
+export type WorkflowPatch = Partial<WorkflowRecord> & {
+  triageResult?: 'UNREASONABLE' | 'WITHIN_AUTHORITY' | 'BEYOND_AUTHORITY';
+  declineReason?: string;
+  escalate?: boolean;
+};
 
 export type Decision =
   | { ok: true; to: ComplaintStatus; patch: WorkflowPatch; visibleToCustomer: boolean }
@@ -123,9 +138,14 @@ const FROM: Record<CommandType, readonly ComplaintStatus[]> = {
 };
 
 /** 8D for major and crisis complaints, or when asked for [002 C9 5.3]. */
-export const needs8D = (r: Pick<WorkflowRecord, 'severity' | 'requires8D'>) => r.requires8D || r.severity === 'MAJOR' || r.severity === 'CRISIS';
+export const needs8D = (r: Pick<WorkflowRecord, 'severity' | 'requires8D'>) =>
+  r.requires8D || r.severity === 'MAJOR' || r.severity === 'CRISIS';
 
-const refuse = (code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'PRECONDITION', message: string): Decision => ({ ok: false, code, message });
+const refuse = (code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'PRECONDITION', message: string): Decision => ({
+  ok: false,
+  code,
+  message,
+});
 const allow = (to: ComplaintStatus, patch: WorkflowPatch = {}, visibleToCustomer = true): Decision => ({
   ok: true,
   to,
@@ -142,14 +162,24 @@ function worksTheCase(r: WorkflowRecord, a: WorkflowActor): boolean {
 
 const openActions = (r: WorkflowRecord) => r.actions.filter((x) => x.status !== 'CANCELLED');
 
-export function decide(record: WorkflowRecord, command: WorkflowCommand, actor: WorkflowActor, authority: ApprovalAuthority = DEFAULT_AUTHORITY): Decision {
+export function decide(
+  record: WorkflowRecord,
+  command: WorkflowCommand,
+  actor: WorkflowActor,
+  authority: ApprovalAuthority = DEFAULT_AUTHORITY,
+): Decision {
   const isComplaint = record.type === 'COMPLAINT';
   if (!FROM[command.type].includes(record.status)) {
-    return refuse('INVALID_TRANSITION', `不能在“${record.status}”状态执行 ${command.type} / ${command.type} is not allowed from ${record.status}`);
+    return refuse(
+      'INVALID_TRANSITION',
+      `不能在“${record.status}”状态执行 ${command.type} / ${command.type} is not allowed from ${record.status}`,
+    );
   }
-  const complaintOnly = command.type !== 'ANSWER' && command.type !== 'CLOSE' && command.type !== 'REOPEN' && command.type !== 'DECLINE';
+  const complaintOnly =
+    command.type !== 'ANSWER' && command.type !== 'CLOSE' && command.type !== 'REOPEN' && command.type !== 'DECLINE';
   if (complaintOnly && !isComplaint) return refuse('INVALID_TRANSITION', `${command.type} applies to complaints only`);
-  if (command.type === 'ANSWER' && isComplaint) return refuse('INVALID_TRANSITION', 'A complaint is resolved through the complaint workflow, not answered');
+  if (command.type === 'ANSWER' && isComplaint)
+    return refuse('INVALID_TRANSITION', 'A complaint is resolved through the complaint workflow, not answered');
   const role = actor.role;
   const may = (roles: readonly WorkflowRole[]) => roles.includes(role);
 
@@ -176,8 +206,10 @@ export function decide(record: WorkflowRecord, command: WorkflowCommand, actor: 
       return allow('INVESTIGATING');
     case 'PLAN_ACTIONS':
       if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', '只有责任部门、负责人或质量人员可以制定措施');
-      if (!openActions(record).some((x) => x.kind === 'CORRECTIVE')) return refuse('PRECONDITION', '至少需要一项纠正措施');
-      if (needs8D(record) && !record.eightDComplete) return refuse('PRECONDITION', '重大/危机投诉须先完成 8D 报告 D1–D7');
+      if (!openActions(record).some((x) => x.kind === 'CORRECTIVE'))
+        return refuse('PRECONDITION', '至少需要一项纠正措施');
+      if (needs8D(record) && !record.eightDComplete)
+        return refuse('PRECONDITION', '重大/危机投诉须先完成 8D 报告 D1–D7');
       return allow('ACTION_PLANNED', {}, false);
     case 'SUBMIT_FOR_APPROVAL':
       if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', '只有责任部门、负责人或质量人员可以提交审批');
@@ -195,15 +227,18 @@ export function decide(record: WorkflowRecord, command: WorkflowCommand, actor: 
     }
     case 'COMPLETE_IMPLEMENTATION':
       if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', '只有责任部门、负责人或质量人员可以完成实施');
-      if (openActions(record).some((x) => x.status !== 'DONE' && x.status !== 'VERIFIED')) return refuse('PRECONDITION', '仍有未完成的措施');
+      if (openActions(record).some((x) => x.status !== 'DONE' && x.status !== 'VERIFIED'))
+        return refuse('PRECONDITION', '仍有未完成的措施');
       return allow('VERIFYING');
     case 'VERIFY':
       if (!may(QUALITY)) return refuse('FORBIDDEN', '效果验证须由质量人员执行');
       if (!command.effective) return allow('INVESTIGATING', { verifiedEffective: false });
-      if (!record.ownerId || !record.responsibleDepartmentId) return refuse('PRECONDITION', '结案前须有负责人和责任部门');
+      if (!record.ownerId || !record.responsibleDepartmentId)
+        return refuse('PRECONDITION', '结案前须有负责人和责任部门');
       return allow('RESOLVED', { verifiedEffective: true });
     case 'CUSTOMER_FEEDBACK':
-      if (role !== 'CUSTOMER' && !may(['SERVICE_AGENT', 'SERVICE_MANAGER'])) return refuse('FORBIDDEN', '只有客户或客服可以记录客户意见');
+      if (role !== 'CUSTOMER' && !may(['SERVICE_AGENT', 'SERVICE_MANAGER']))
+        return refuse('FORBIDDEN', '只有客户或客服可以记录客户意见');
       // A dispute reopens the complaint: the department needs to know what is still wrong.
       if (!command.accepted && !command.comment?.trim()) return refuse('PRECONDITION', '提出异议须说明理由');
       return command.accepted
@@ -239,7 +274,14 @@ export function decide(record: WorkflowRecord, command: WorkflowCommand, actor: 
 /** One probe per command, with placeholder arguments that pass the argument checks. */
 function probes(record: WorkflowRecord): WorkflowCommand[] {
   return [
-    { type: 'TRIAGE', severity: record.severity ?? 'GENERAL', causeClass: record.causeClass ?? 'QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: record.responsibleDepartmentId ?? '-', ownerId: record.ownerId },
+    {
+      type: 'TRIAGE',
+      severity: record.severity ?? 'GENERAL',
+      causeClass: record.causeClass ?? 'QUALITY',
+      triageResult: 'WITHIN_AUTHORITY',
+      responsibleDepartmentId: record.responsibleDepartmentId ?? '-',
+      ownerId: record.ownerId,
+    },
     { type: 'DECLINE', reason: 'x' },
     { type: 'START_INVESTIGATION' },
     { type: 'PLAN_ACTIONS' },
@@ -258,15 +300,25 @@ function probes(record: WorkflowRecord): WorkflowCommand[] {
 }
 
 /** Commands the actor may issue on the record now: what the UI offers as buttons. */
-export function availableCommands(record: WorkflowRecord, actor: WorkflowActor, authority: ApprovalAuthority = DEFAULT_AUTHORITY): CommandType[] {
-  return probes(record).filter((c) => decide(record, c, actor, authority).ok).map((c) => c.type);
+export function availableCommands(
+  record: WorkflowRecord,
+  actor: WorkflowActor,
+  authority: ApprovalAuthority = DEFAULT_AUTHORITY,
+): CommandType[] {
+  return probes(record)
+    .filter((c) => decide(record, c, actor, authority).ok)
+    .map((c) => c.type);
 }
 
 /**
  * Commands the actor would be allowed to issue in this state but whose precondition is not met yet (e.g. planning
  * before a corrective action exists), with the reason — so the UI can say why a step is not offered.
  */
-export function blockedCommands(record: WorkflowRecord, actor: WorkflowActor, authority: ApprovalAuthority = DEFAULT_AUTHORITY): { command: CommandType; reason: string }[] {
+export function blockedCommands(
+  record: WorkflowRecord,
+  actor: WorkflowActor,
+  authority: ApprovalAuthority = DEFAULT_AUTHORITY,
+): { command: CommandType; reason: string }[] {
   return probes(record).flatMap((c) => {
     const decision = decide(record, c, actor, authority);
     return !decision.ok && decision.code === 'PRECONDITION' ? [{ command: c.type, reason: decision.message }] : [];

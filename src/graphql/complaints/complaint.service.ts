@@ -26,7 +26,6 @@ import { callbackDueAt } from './sla-clock.rules';
 import { dueTimesFor, slaRuleFor } from './sla.service';
 import { now as clockNow } from '@/server/clock';
 
-
 /** The workflow actor behind a viewer; API clients read and submit, but do not work complaints. */
 function actorOf(viewer: Viewer): WorkflowActor {
   switch (viewer.kind) {
@@ -46,7 +45,12 @@ type Reader = Tx | Db;
 /** The active staff member who last triaged a record (from its history), if any. */
 async function triagedBy(db: Reader, interactionId: string): Promise<string | null> {
   const entry = await db.historyEntry.findFirst({
-    where: { entityType: 'Interaction', entityId: interactionId, action: 'TRIAGE', actor: { active: true, role: { not: 'CUSTOMER' } } },
+    where: {
+      entityType: 'Interaction',
+      entityId: interactionId,
+      action: 'TRIAGE',
+      actor: { active: true, role: { not: 'CUSTOMER' } },
+    },
     orderBy: { createdAt: 'desc' },
     select: { actorId: true },
   });
@@ -73,7 +77,15 @@ export function eightDComplete(report: InteractionWithWork['eightD']): boolean {
   const filled = (v: string | null) => !!v && v.trim().length > 0;
   return (
     team.length > 0 &&
-    [report.d2Problem, report.d3Containment, report.d4RootCauseOccurrence, report.d4RootCauseOutflow, report.d5CorrectiveActions, report.d6Verification, report.d7Prevention].every(filled)
+    [
+      report.d2Problem,
+      report.d3Containment,
+      report.d4RootCauseOccurrence,
+      report.d4RootCauseOutflow,
+      report.d5CorrectiveActions,
+      report.d6Verification,
+      report.d7Prevention,
+    ].every(filled)
   );
 }
 
@@ -88,7 +100,10 @@ export function workflowRecord(row: InteractionWithWork): WorkflowRecord {
     requires8D: row.requires8D,
     eightDComplete: eightDComplete(row.eightD),
     actions: row.actions,
-    verifiedEffective: row.status === 'RESOLVED' || row.status === 'FOLLOW_UP_DONE' || row.status === 'CLOSED' ? row.resolvedAt !== null : false,
+    verifiedEffective:
+      row.status === 'RESOLVED' || row.status === 'FOLLOW_UP_DONE' || row.status === 'CLOSED'
+        ? row.resolvedAt !== null
+        : false,
     customerFeedback: row.customerFeedback,
     callbackPending: row.callbacks.length > 0,
   };
@@ -98,13 +113,19 @@ export function workflowRecord(row: InteractionWithWork): WorkflowRecord {
 export async function loadForViewer(tx: Reader, viewer: Viewer, id: string): Promise<InteractionWithWork> {
   if (!isUuid(id)) throw notFound('Interaction');
   // The same read scope as everywhere: another organisation's record, or another department's for a handler, is NOT_FOUND.
-  const row = await tx.interaction.findFirst({ where: { AND: [interactionReadScope(viewer), { id }] }, include: WITH_WORK });
+  const row = await tx.interaction.findFirst({
+    where: { AND: [interactionReadScope(viewer), { id }] },
+    include: WITH_WORK,
+  });
   if (!row) throw notFound('Interaction');
   return row;
 }
 
 /** What the viewer may do on this record now, and what it could do once a precondition is met (with the reason). */
-export async function commandOptions(viewer: Viewer, interaction: Interaction): Promise<{ available: CommandType[]; blocked: { command: CommandType; reason: string }[] }> {
+export async function commandOptions(
+  viewer: Viewer,
+  interaction: Interaction,
+): Promise<{ available: CommandType[]; blocked: { command: CommandType; reason: string }[] }> {
   if (viewer.kind !== 'staff' && viewer.kind !== 'customer') return { available: [], blocked: [] };
   const row = await loadForViewer(prisma, viewer, interaction.id);
   const [record, actor, authority] = [workflowRecord(row), actorOf(viewer), await loadApprovalAuthority()];
@@ -140,7 +161,8 @@ export async function runCommand(
   await prepareCustomerMail();
   return prisma.$transaction(async (tx) => {
     const row = await loadForViewer(tx, viewer, id);
-    if (row.version !== version) throw conflict('该记录已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: row.version });
+    if (row.version !== version)
+      throw conflict('该记录已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: row.version });
     return applyCommand(tx, viewer, row, command, extras, now);
   });
 }
@@ -195,7 +217,12 @@ export async function applyCommand(
 
   if (command.type === 'TRIAGE') {
     data.triagedAt = now;
-    const { resolutionDueAt } = await dueTimesFor(tx, { type: row.type, severity: command.severity, isKeyAccount: row.isKeyAccount, registeredAt: row.createdAt });
+    const { resolutionDueAt } = await dueTimesFor(tx, {
+      type: row.type,
+      severity: command.severity,
+      isKeyAccount: row.isKeyAccount,
+      registeredAt: row.createdAt,
+    });
     if (resolutionDueAt) data.resolutionDueAt = resolutionDueAt;
   }
   if (to === 'RESOLVED' && row.status !== 'RESOLVED') data.resolvedAt = now;
@@ -206,9 +233,21 @@ export async function applyCommand(
     // SPEC §5: a callback within 7 days of resolution, for the agent who registered the complaint — or, for one the
     // customer lodged, the service staff member who triaged it (the customer's first contact in the service team).
     const task = await tx.callback.create({
-      data: { customerId: row.customerId, interactionId: row.id, reason: 'POST_RESOLUTION', dueAt: due, assigneeId: serviceContactId },
+      data: {
+        customerId: row.customerId,
+        interactionId: row.id,
+        reason: 'POST_RESOLUTION',
+        dueAt: due,
+        assigneeId: serviceContactId,
+      },
     });
-    await appendHistory(tx, viewer, { entityType: 'Callback', entityId: task.id, action: 'CREATE', toState: 'PENDING', comment: '投诉已解决，生成回访任务' });
+    await appendHistory(tx, viewer, {
+      entityType: 'Callback',
+      entityId: task.id,
+      action: 'CREATE',
+      toState: 'PENDING',
+      comment: '投诉已解决，生成回访任务',
+    });
   }
   if (to === 'REOPENED') {
     data.resolvedAt = null;
@@ -218,9 +257,19 @@ export async function applyCommand(
     // moved version) — never both; each keeps the why in its history.
     const pending = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Callback" WHERE "interactionId" = ${row.id}::uuid AND status = 'PENDING' FOR UPDATE`;
-    await tx.callback.updateMany({ where: { id: { in: pending.map((c) => c.id) } }, data: { status: 'CANCELLED', version: { increment: 1 } } });
+    await tx.callback.updateMany({
+      where: { id: { in: pending.map((c) => c.id) } },
+      data: { status: 'CANCELLED', version: { increment: 1 } },
+    });
     for (const task of pending) {
-      await appendHistory(tx, viewer, { entityType: 'Callback', entityId: task.id, action: 'CANCEL', fromState: 'PENDING', toState: 'CANCELLED', comment: '投诉重新打开，回访任务取消' });
+      await appendHistory(tx, viewer, {
+        entityType: 'Callback',
+        entityId: task.id,
+        action: 'CANCEL',
+        fromState: 'PENDING',
+        toState: 'CANCELLED',
+        comment: '投诉重新打开，回访任务取消',
+      });
     }
   }
   if (to === 'CLOSED') {
@@ -229,17 +278,33 @@ export async function applyCommand(
   }
   if (command.type === 'APPROVE' || command.type === 'REJECT_PLAN') {
     await tx.approval.create({
-      data: { interactionId: row.id, stage: 'DISPOSITION', decision: command.type === 'APPROVE' ? 'APPROVED' : 'REJECTED', approverId: actor.userId, comment: comment.data ?? null },
+      data: {
+        interactionId: row.id,
+        stage: 'DISPOSITION',
+        decision: command.type === 'APPROVE' ? 'APPROVED' : 'REJECTED',
+        approverId: actor.userId,
+        comment: comment.data ?? null,
+      },
     });
   }
   if (to === 'CLOSED' && row.type === 'COMPLAINT') {
-    await tx.approval.create({ data: { interactionId: row.id, stage: 'CLOSURE', decision: 'APPROVED', approverId: actor.userId } });
+    await tx.approval.create({
+      data: { interactionId: row.id, stage: 'CLOSURE', decision: 'APPROVED', approverId: actor.userId },
+    });
   }
 
   // The version check and the write in one round trip; the row it returns is the command's answer.
   const [updated] = await tx.interaction.updateManyAndReturn({ where: { id: row.id, version }, data });
-  if (!updated) throw conflict('该记录已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: version + 1 });
-  const reason = command.type === 'DECLINE' ? command.reason : command.type === 'REOPEN' ? command.reason : command.type === 'ANSWER' ? command.answer : comment.data;
+  if (!updated)
+    throw conflict('该记录已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: version + 1 });
+  const reason =
+    command.type === 'DECLINE'
+      ? command.reason
+      : command.type === 'REOPEN'
+        ? command.reason
+        : command.type === 'ANSWER'
+          ? command.answer
+          : comment.data;
   await appendHistory(tx, viewer, {
     entityType: 'Interaction',
     entityId: row.id,
@@ -260,7 +325,8 @@ export async function applyCommand(
       subject: row.subject,
       severity: patch.severity !== undefined ? patch.severity : row.severity,
       ownerId: patch.ownerId !== undefined ? patch.ownerId : row.ownerId,
-      responsibleDepartmentId: patch.responsibleDepartmentId !== undefined ? patch.responsibleDepartmentId : row.responsibleDepartmentId,
+      responsibleDepartmentId:
+        patch.responsibleDepartmentId !== undefined ? patch.responsibleDepartmentId : row.responsibleDepartmentId,
       serviceContactId,
       escalated: patch.escalate === true,
     },

@@ -30,7 +30,12 @@ const reasons = (steps: EscalationStep[]) => steps.map((s) => `${s.reason}:${s.l
 
 describe('TRIAGE_OVERDUE', () => {
   // Registered Friday 2026-11-20 16:00: 1.5 h on Friday + 2.5 h from Monday 08:30 → due Monday 11:00.
-  const registered: EscalationSnapshot = { ...open, status: 'REGISTERED', responsibleDepartmentId: null, triageDueAt: sh('2026-11-23T11:00:00') };
+  const registered: EscalationSnapshot = {
+    ...open,
+    status: 'REGISTERED',
+    responsibleDepartmentId: null,
+    triageDueAt: sh('2026-11-23T11:00:00'),
+  };
 
   it('is not due over the weekend nor on Monday morning before 11:00', () => {
     expect(dueEscalations(registered, sh('2026-11-20T17:29:00'), cal, [])).toEqual([]);
@@ -40,11 +45,15 @@ describe('TRIAGE_OVERDUE', () => {
 
   it('is due on Monday from 11:00, once', () => {
     expect(reasons(dueEscalations(registered, sh('2026-11-23T11:00:00'), cal, []))).toEqual(['TRIAGE_OVERDUE:1']);
-    expect(dueEscalations(registered, sh('2026-11-23T15:00:00'), cal, [{ reason: 'TRIAGE_OVERDUE', level: 1 }])).toEqual([]);
+    expect(
+      dueEscalations(registered, sh('2026-11-23T15:00:00'), cal, [{ reason: 'TRIAGE_OVERDUE', level: 1 }]),
+    ).toEqual([]);
   });
 
   it('is not due once a responsible department is set, nor for a rejected record', () => {
-    expect(dueEscalations({ ...registered, responsibleDepartmentId: 'dept' }, sh('2026-11-23T12:00:00'), cal, [])).toEqual([]);
+    expect(
+      dueEscalations({ ...registered, responsibleDepartmentId: 'dept' }, sh('2026-11-23T12:00:00'), cal, []),
+    ).toEqual([]);
     expect(dueEscalations({ ...registered, status: 'REJECTED' }, sh('2026-11-23T12:00:00'), cal, [])).toEqual([]);
   });
 });
@@ -69,15 +78,21 @@ describe('RESOLUTION_OVERDUE ladder (one level per 8 business hours overdue)', (
     const at = sh('2026-11-23T15:00:00');
     expect(dueEscalations(record, at, cal, [{ reason: 'RESOLUTION_OVERDUE', level: 2 }])).toEqual([]);
     expect(dueEscalations(record, at, cal, [{ reason: 'RESOLUTION_OVERDUE', level: 3 }])).toEqual([]);
-    expect(reasons(dueEscalations(record, at, cal, [{ reason: 'RESOLUTION_OVERDUE', level: 1 }]))).toEqual(['RESOLUTION_OVERDUE:2']);
+    expect(reasons(dueEscalations(record, at, cal, [{ reason: 'RESOLUTION_OVERDUE', level: 1 }]))).toEqual([
+      'RESOLUTION_OVERDUE:2',
+    ]);
   });
 
   it('honours a configured period and skips holidays', () => {
-    expect(reasons(dueEscalations(record, sh('2026-11-23T10:30:00'), cal, [], { dueSoonHours: 4, overduePeriodHours: 4 }))).toEqual([
+    expect(
+      reasons(dueEscalations(record, sh('2026-11-23T10:30:00'), cal, [], { dueSoonHours: 4, overduePeriodHours: 4 })),
+    ).toEqual([
       'RESOLUTION_OVERDUE:2', // 2 + 2 = 4 h
     ]);
     const holidayMonday: BusinessCalendar = { ...cal, holidays: new Set(['2026-11-23']) };
-    expect(reasons(dueEscalations(record, sh('2026-11-23T17:00:00'), holidayMonday, []))).toEqual(['RESOLUTION_OVERDUE:1']);
+    expect(reasons(dueEscalations(record, sh('2026-11-23T17:00:00'), holidayMonday, []))).toEqual([
+      'RESOLUTION_OVERDUE:1',
+    ]);
   });
 
   it('stops when the record is resolved, closed or rejected', () => {
@@ -104,13 +119,20 @@ describe('DUE_SOON (resolution due within 4 business hours)', () => {
   });
 
   it('gives way to RESOLUTION_OVERDUE at the due time', () => {
-    expect(reasons(dueEscalations(record, sh('2026-11-23T10:00:00'), cal, [{ reason: 'DUE_SOON', level: 0 }]))).toEqual(['RESOLUTION_OVERDUE:1']);
+    expect(reasons(dueEscalations(record, sh('2026-11-23T10:00:00'), cal, [{ reason: 'DUE_SOON', level: 0 }]))).toEqual(
+      ['RESOLUTION_OVERDUE:1'],
+    );
   });
 });
 
 describe('CRISIS', () => {
   it('goes to the executives at once (level 4), once, while the record is open', () => {
-    const crisis: EscalationSnapshot = { ...open, status: 'REGISTERED', severity: 'CRISIS', responsibleDepartmentId: null };
+    const crisis: EscalationSnapshot = {
+      ...open,
+      status: 'REGISTERED',
+      severity: 'CRISIS',
+      responsibleDepartmentId: null,
+    };
     const steps = dueEscalations(crisis, sh('2026-11-21T03:00:00'), cal, []);
     expect(reasons(steps)).toEqual(['CRISIS:4']);
     expect(steps[0]?.audience).toContain('EXECUTIVES');
@@ -127,13 +149,21 @@ describe('CALLBACK_OVERDUE', () => {
     expect(dueEscalations(resolved, sh('2026-11-20T15:59:00'), cal, [])).toEqual([]);
     expect(reasons(dueEscalations(resolved, sh('2026-11-20T16:00:00'), cal, []))).toEqual(['CALLBACK_OVERDUE:1']);
     // 1.5 h Friday + 6.5 h Monday = 8 h at Monday 15:00
-    expect(reasons(dueEscalations(resolved, sh('2026-11-23T15:00:00'), cal, [{ reason: 'CALLBACK_OVERDUE', level: 1 }]))).toEqual(['CALLBACK_OVERDUE:2']);
-    expect(dueEscalations(resolved, sh('2026-12-31T15:00:00'), cal, [{ reason: 'CALLBACK_OVERDUE', level: 2 }])).toEqual([]);
+    expect(
+      reasons(dueEscalations(resolved, sh('2026-11-23T15:00:00'), cal, [{ reason: 'CALLBACK_OVERDUE', level: 1 }])),
+    ).toEqual(['CALLBACK_OVERDUE:2']);
+    expect(
+      dueEscalations(resolved, sh('2026-12-31T15:00:00'), cal, [{ reason: 'CALLBACK_OVERDUE', level: 2 }]),
+    ).toEqual([]);
   });
 
   it('counts pending callback tasks whatever the state, and not the callback once the follow-up is done', () => {
     expect(dueEscalations({ ...resolved, status: 'FOLLOW_UP_DONE' }, sh('2026-11-20T16:00:00'), cal, [])).toEqual([]);
-    const closedWithTask: EscalationSnapshot = { ...resolved, status: 'CLOSED', pendingCallbackDueAts: [sh('2026-11-20T10:00:00')] };
+    const closedWithTask: EscalationSnapshot = {
+      ...resolved,
+      status: 'CLOSED',
+      pendingCallbackDueAts: [sh('2026-11-20T10:00:00')],
+    };
     expect(reasons(dueEscalations(closedWithTask, sh('2026-11-20T10:00:00'), cal, []))).toEqual(['CALLBACK_OVERDUE:1']);
   });
 });
@@ -141,24 +171,35 @@ describe('CALLBACK_OVERDUE', () => {
 describe('CALLBACK_OVERDUE of a callback task without a complaint (key-account, periodic, survey follow-up)', () => {
   // Due Friday 2026-11-20 16:00, like the resolved record above: level 2 eight business hours later, Monday 15:00.
   const task = { status: 'PENDING' as const, dueAt: sh('2026-11-20T16:00:00') };
-  const at = (local: string, taken: { reason: string; level: number }[] = []) => dueCallbackTaskEscalations(task, sh(local), cal, taken);
+  const at = (local: string, taken: { reason: string; level: number }[] = []) =>
+    dueCallbackTaskEscalations(task, sh(local), cal, taken);
 
   it('level 1 to the assignee at the due time, level 2 to the service managers a period later, then nothing', () => {
     expect(at('2026-11-20T15:59:00')).toEqual([]);
-    expect(at('2026-11-20T16:00:00')).toEqual([{ reason: 'CALLBACK_OVERDUE', level: 1, audience: ['CALLBACK_ASSIGNEES'] }]);
+    expect(at('2026-11-20T16:00:00')).toEqual([
+      { reason: 'CALLBACK_OVERDUE', level: 1, audience: ['CALLBACK_ASSIGNEES'] },
+    ]);
     expect(at('2026-11-22T12:00:00', [{ reason: 'CALLBACK_OVERDUE', level: 1 }])).toEqual([]); // the weekend does not count
     expect(at('2026-11-23T14:59:00', [{ reason: 'CALLBACK_OVERDUE', level: 1 }])).toEqual([]);
-    expect(at('2026-11-23T15:00:00', [{ reason: 'CALLBACK_OVERDUE', level: 1 }])).toEqual([{ reason: 'CALLBACK_OVERDUE', level: 2, audience: ['SERVICE_MANAGERS', 'CALLBACK_ASSIGNEES'] }]);
+    expect(at('2026-11-23T15:00:00', [{ reason: 'CALLBACK_OVERDUE', level: 1 }])).toEqual([
+      { reason: 'CALLBACK_OVERDUE', level: 2, audience: ['SERVICE_MANAGERS', 'CALLBACK_ASSIGNEES'] },
+    ]);
     expect(at('2026-12-31T15:00:00', [{ reason: 'CALLBACK_OVERDUE', level: 2 }])).toEqual([]);
   });
 
   it('after a pause goes straight to level 2, and stops once the task is done or cancelled', () => {
     expect(at('2026-11-25T10:00:00').map((s) => s.level)).toEqual([2]);
-    for (const status of ['DONE', 'CANCELLED'] as const) expect(dueCallbackTaskEscalations({ ...task, status }, sh('2026-11-25T10:00:00'), cal, [])).toEqual([]);
+    for (const status of ['DONE', 'CANCELLED'] as const)
+      expect(dueCallbackTaskEscalations({ ...task, status }, sh('2026-11-25T10:00:00'), cal, [])).toEqual([]);
   });
 
   it('honours a configured period', () => {
-    expect(dueCallbackTaskEscalations(task, sh('2026-11-23T11:00:00'), cal, [{ reason: 'CALLBACK_OVERDUE', level: 1 }], { dueSoonHours: 4, overduePeriodHours: 4 }).map((s) => s.level)).toEqual([2]);
+    expect(
+      dueCallbackTaskEscalations(task, sh('2026-11-23T11:00:00'), cal, [{ reason: 'CALLBACK_OVERDUE', level: 1 }], {
+        dueSoonHours: 4,
+        overduePeriodHours: 4,
+      }).map((s) => s.level),
+    ).toEqual([2]);
   });
 });
 
@@ -171,7 +212,11 @@ describe('recipientsFor', () => {
     executiveIds: ['ceo'],
     qualityManagerIds: ['qm'],
   };
-  const step = (audience: EscalationStep['audience']): EscalationStep => ({ reason: 'RESOLUTION_OVERDUE', level: 1, audience });
+  const step = (audience: EscalationStep['audience']): EscalationStep => ({
+    reason: 'RESOLUTION_OVERDUE',
+    level: 1,
+    audience,
+  });
 
   it('resolves each audience and removes duplicates', () => {
     expect(recipientsFor(step(['OWNER']), people)).toEqual(['owner']);
@@ -182,7 +227,10 @@ describe('recipientsFor', () => {
 
   it('falls back up the ladder when a seat is empty', () => {
     expect(recipientsFor(step(['OWNER']), { ...people, ownerId: null })).toEqual(['head']);
-    expect(recipientsFor(step(['OWNER']), { ...people, ownerId: null, departmentHeadId: null })).toEqual(['sm1', 'sm2']);
+    expect(recipientsFor(step(['OWNER']), { ...people, ownerId: null, departmentHeadId: null })).toEqual([
+      'sm1',
+      'sm2',
+    ]);
     expect(recipientsFor(step(['EXECUTIVES']), { ...people, executiveIds: [] })).toEqual(['sm1', 'sm2']);
   });
 
@@ -192,7 +240,12 @@ describe('recipientsFor', () => {
     expect(recipientsFor(callbackStep, { ...people, callbackAssigneeIds: [] })).toEqual(['owner']);
     const noComplaint = { ...people, ownerId: null, departmentHeadId: null, callbackAssigneeIds: [] };
     expect(recipientsFor(callbackStep, noComplaint)).toEqual(['sm1', 'sm2']);
-    expect(recipientsFor({ ...callbackStep, level: 2, audience: ['SERVICE_MANAGERS', 'CALLBACK_ASSIGNEES'] }, { ...noComplaint, callbackAssigneeIds: ['agent'] })).toEqual(['sm1', 'sm2', 'agent']);
+    expect(
+      recipientsFor(
+        { ...callbackStep, level: 2, audience: ['SERVICE_MANAGERS', 'CALLBACK_ASSIGNEES'] },
+        { ...noComplaint, callbackAssigneeIds: ['agent'] },
+      ),
+    ).toEqual(['sm1', 'sm2', 'agent']);
   });
 
   it('raisedLevel never lowers the level', () => {
@@ -204,9 +257,16 @@ describe('recipientsFor', () => {
 
 describe('nextEscalationAt (when the sweep must look at a record again)', () => {
   it('is the triage due time, then nothing once triage escalated', () => {
-    const registered: EscalationSnapshot = { ...open, status: 'REGISTERED', responsibleDepartmentId: null, triageDueAt: sh('2026-11-23T11:00:00') };
+    const registered: EscalationSnapshot = {
+      ...open,
+      status: 'REGISTERED',
+      responsibleDepartmentId: null,
+      triageDueAt: sh('2026-11-23T11:00:00'),
+    };
     expect(nextEscalationAt(registered, sh('2026-11-20T16:00:00'), cal, [])).toEqual(sh('2026-11-23T11:00:00'));
-    expect(nextEscalationAt(registered, sh('2026-11-23T11:00:00'), cal, [{ reason: 'TRIAGE_OVERDUE', level: 1 }])).toBeNull();
+    expect(
+      nextEscalationAt(registered, sh('2026-11-23T11:00:00'), cal, [{ reason: 'TRIAGE_OVERDUE', level: 1 }]),
+    ).toBeNull();
   });
 
   it('walks the resolution ladder in business hours: DUE_SOON, level 1 at the due time, +8 working hours per level, then nothing', () => {
@@ -231,16 +291,25 @@ describe('nextEscalationAt (when the sweep must look at a record again)', () => 
   });
 
   it('follows a resolved record only for its callback, and a closed one not at all', () => {
-    const resolved: EscalationSnapshot = { ...open, status: 'RESOLVED', resolutionDueAt: sh('2026-11-10T09:00:00'), callbackDueAt: sh('2026-11-27T10:00:00') };
+    const resolved: EscalationSnapshot = {
+      ...open,
+      status: 'RESOLVED',
+      resolutionDueAt: sh('2026-11-10T09:00:00'),
+      callbackDueAt: sh('2026-11-27T10:00:00'),
+    };
     expect(nextEscalationAt(resolved, sh('2026-11-20T10:00:00'), cal, [])).toEqual(sh('2026-11-27T10:00:00'));
-    expect(nextEscalationAt(resolved, sh('2026-11-27T10:00:00'), cal, [{ reason: 'CALLBACK_OVERDUE', level: 1 }])).toEqual(sh('2026-11-30T09:00:00')); // 7.5 h Fri + 0.5 h Mon
+    expect(
+      nextEscalationAt(resolved, sh('2026-11-27T10:00:00'), cal, [{ reason: 'CALLBACK_OVERDUE', level: 1 }]),
+    ).toEqual(sh('2026-11-30T09:00:00')); // 7.5 h Fri + 0.5 h Mon
     expect(nextEscalationAt({ ...resolved, status: 'CLOSED' }, sh('2026-11-20T10:00:00'), cal, [])).toBeNull();
   });
 
   it('of a callback task: its due time, one period later level 2, then nothing', () => {
     const task = { status: 'PENDING' as const, dueAt: sh('2026-11-20T10:00:00') };
     expect(nextCallbackTaskEscalationAt(task, cal, [])).toEqual(task.dueAt);
-    expect(nextCallbackTaskEscalationAt(task, cal, [{ reason: 'CALLBACK_OVERDUE', level: 1 }])).toEqual(sh('2026-11-23T09:00:00'));
+    expect(nextCallbackTaskEscalationAt(task, cal, [{ reason: 'CALLBACK_OVERDUE', level: 1 }])).toEqual(
+      sh('2026-11-23T09:00:00'),
+    );
     expect(nextCallbackTaskEscalationAt(task, cal, [{ reason: 'CALLBACK_OVERDUE', level: 2 }])).toBeNull();
     expect(nextCallbackTaskEscalationAt({ ...task, status: 'DONE' }, cal, [])).toBeNull();
   });
@@ -248,8 +317,8 @@ describe('nextEscalationAt (when the sweep must look at a record again)', () => 
   it('a sweep that looks only when nextEscalationAt has come takes the same steps at the same times as one that looks at every tick', () => {
     // A deterministic pseudo-random mix of records over six days with a holiday, swept every 15 minutes.
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
     const holidayCal: BusinessCalendar = { ...cal, holidays: new Set(['2026-11-25']) };
     const start = sh('2026-11-20T07:00:00').getTime();
     const at = (minutes: number) => new Date(start + minutes * 60_000);

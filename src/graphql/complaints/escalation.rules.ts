@@ -10,7 +10,8 @@ import { addBusinessHours, businessHoursBefore, businessHoursBetween, type Busin
 export type EscalationReason = 'TRIAGE_OVERDUE' | 'DUE_SOON' | 'RESOLUTION_OVERDUE' | 'CALLBACK_OVERDUE' | 'CRISIS';
 
 /** Who a step goes to, before it is resolved to user ids (see `recipientsFor`). */
-export type Audience = 'OWNER' | 'DEPARTMENT_HEAD' | 'SERVICE_MANAGERS' | 'EXECUTIVES' | 'QUALITY_MANAGERS' | 'CALLBACK_ASSIGNEES';
+export type Audience =
+  'OWNER' | 'DEPARTMENT_HEAD' | 'SERVICE_MANAGERS' | 'EXECUTIVES' | 'QUALITY_MANAGERS' | 'CALLBACK_ASSIGNEES';
 
 export type EscalationStep = { reason: EscalationReason; level: number; audience: readonly Audience[] };
 
@@ -99,14 +100,23 @@ export function dueEscalations(
   }
 
   // SPEC §4: responsible department decided within 4 (business) hours of registration, else a meeting/escalation.
-  if (open && record.responsibleDepartmentId === null && record.triageDueAt && now >= record.triageDueAt && !hasTaken(taken, 'TRIAGE_OVERDUE', 1)) {
+  if (
+    open &&
+    record.responsibleDepartmentId === null &&
+    record.triageDueAt &&
+    now >= record.triageDueAt &&
+    !hasTaken(taken, 'TRIAGE_OVERDUE', 1)
+  ) {
     steps.push({ reason: 'TRIAGE_OVERDUE', level: 1, audience: ['SERVICE_MANAGERS', 'QUALITY_MANAGERS'] });
   }
 
   if (open && record.resolutionDueAt) {
     if (now < record.resolutionDueAt) {
       // Strictly before the due time and within the warning window (the window counts working time only).
-      if (businessHoursBetween(now, record.resolutionDueAt, cal) <= policy.dueSoonHours && !hasTaken(taken, 'DUE_SOON', 0)) {
+      if (
+        businessHoursBetween(now, record.resolutionDueAt, cal) <= policy.dueSoonHours &&
+        !hasTaken(taken, 'DUE_SOON', 0)
+      ) {
         steps.push({ reason: 'DUE_SOON', level: 0, audience: ['OWNER'] });
       }
     } else {
@@ -158,7 +168,13 @@ export function dueCallbackTaskEscalations(
   if (task.status !== 'PENDING' || now < task.dueAt) return [];
   const level = callbackOverdueLevel(task.dueAt, now, cal, policy);
   if (hasTaken(taken, 'CALLBACK_OVERDUE', level)) return [];
-  return [{ reason: 'CALLBACK_OVERDUE', level, audience: level === 1 ? ['CALLBACK_ASSIGNEES'] : ['SERVICE_MANAGERS', 'CALLBACK_ASSIGNEES'] }];
+  return [
+    {
+      reason: 'CALLBACK_OVERDUE',
+      level,
+      audience: level === 1 ? ['CALLBACK_ASSIGNEES'] : ['SERVICE_MANAGERS', 'CALLBACK_ASSIGNEES'],
+    },
+  ];
 }
 
 function earliest(dates: readonly Date[]): Date | null {
@@ -175,7 +191,13 @@ function levelReached(taken: readonly TakenStep[], reason: EscalationReason): nu
 }
 
 /** When the next level of an overdue ladder is due: level 1 at the due time, level n+1 n periods (business hours) later. */
-function nextLadderTime(dueAt: Date, reached: number, top: number, cal: BusinessCalendar, policy: EscalationPolicy): Date | null {
+function nextLadderTime(
+  dueAt: Date,
+  reached: number,
+  top: number,
+  cal: BusinessCalendar,
+  policy: EscalationPolicy,
+): Date | null {
   if (reached >= top) return null;
   return reached === 0 ? dueAt : addBusinessHours(dueAt, reached * policy.overduePeriodHours, cal);
 }
@@ -201,14 +223,19 @@ export function nextEscalationAt(
   const open = !isSettled(record.status);
   const times: (Date | null)[] = [];
   if (open && record.severity === 'CRISIS' && !hasTaken(taken, 'CRISIS', MAX_LEVEL)) times.push(now);
-  if (open && record.responsibleDepartmentId === null && record.triageDueAt && !hasTaken(taken, 'TRIAGE_OVERDUE', 1)) times.push(record.triageDueAt);
+  if (open && record.responsibleDepartmentId === null && record.triageDueAt && !hasTaken(taken, 'TRIAGE_OVERDUE', 1))
+    times.push(record.triageDueAt);
   if (open && record.resolutionDueAt) {
     const reached = levelReached(taken, 'RESOLUTION_OVERDUE');
     times.push(nextLadderTime(record.resolutionDueAt, reached, MAX_LEVEL, cal, policy));
     // DUE_SOON warns strictly before the due time; once it has passed, the overdue ladder takes over.
-    if (now < record.resolutionDueAt && !hasTaken(taken, 'DUE_SOON', 0)) times.push(businessHoursBefore(record.resolutionDueAt, policy.dueSoonHours, cal));
+    if (now < record.resolutionDueAt && !hasTaken(taken, 'DUE_SOON', 0))
+      times.push(businessHoursBefore(record.resolutionDueAt, policy.dueSoonHours, cal));
   }
-  const callbackDue = earliest([...(record.status === 'RESOLVED' && record.callbackDueAt ? [record.callbackDueAt] : []), ...record.pendingCallbackDueAts]);
+  const callbackDue = earliest([
+    ...(record.status === 'RESOLVED' && record.callbackDueAt ? [record.callbackDueAt] : []),
+    ...record.pendingCallbackDueAts,
+  ]);
   if (callbackDue) times.push(nextLadderTime(callbackDue, levelReached(taken, 'CALLBACK_OVERDUE'), 2, cal, policy));
   return earliestOf(times);
 }

@@ -92,7 +92,15 @@ export async function runEscalationSweep(now: Date = clockNow(), options: SweepO
   const [calendar, policy] = await Promise.all([loadBusinessCalendar(), loadPolicy()]);
   await markAllWhenBasisChanged(calendar, policy);
 
-  const result: SweepResult = { candidates: 0, escalations: 0, skipped: 0, failed: 0, notifications: 0, mails: 0, more: false };
+  const result: SweepResult = {
+    candidates: 0,
+    escalations: 0,
+    skipped: 0,
+    failed: 0,
+    notifications: 0,
+    mails: 0,
+    more: false,
+  };
   const staff = await prisma.user.findMany({
     where: { active: true, role: { in: ['SERVICE_MANAGER', 'EXECUTIVE', 'QUALITY_MANAGER'] } },
     select: { id: true, role: true },
@@ -100,11 +108,18 @@ export async function runEscalationSweep(now: Date = clockNow(), options: SweepO
   });
   const byRole = (role: string) => staff.filter((u) => u.role === role).map((u) => u.id);
   const deadline = options.deadline;
-  const context: SweepContext = { now, calendar, policy, byRole, result, outOfTime: () => deadline !== undefined && Date.now() >= deadline };
+  const context: SweepContext = {
+    now,
+    calendar,
+    policy,
+    byRole,
+    result,
+    outOfTime: () => deadline !== undefined && Date.now() >= deadline,
+  };
 
   // Page through every candidate: records waiting for their next level must not crowd out the rest.
   sweep: {
-    for (let afterId: string | null = null; ; ) {
+    for (let afterId: string | null = null; ;) {
       const candidates = await findCandidates(now, afterId, pageSize);
       result.candidates += candidates.length;
       if (!(await sweepPage(planInteractions(candidates, context), context))) {
@@ -115,7 +130,7 @@ export async function runEscalationSweep(now: Date = clockNow(), options: SweepO
       afterId = candidates[candidates.length - 1]?.id ?? null;
     }
     // Then the callback tasks that follow up no complaint, paged the same way.
-    for (let afterId: string | null = null; ; ) {
+    for (let afterId: string | null = null; ;) {
       const tasks = await findCallbackTaskCandidates(now, afterId, pageSize);
       result.candidates += tasks.length;
       if (!(await sweepPage(planCallbackTasks(tasks, context), context))) {
@@ -178,7 +193,12 @@ function planInteractions(candidates: Candidate[], { now, calendar, policy, byRo
 /** The due time a notice about `reason` names. */
 function interactionDueAt(
   reason: EscalationStep['reason'],
-  record: { triageDueAt: Date | null; resolutionDueAt: Date | null; callbackDueAt: Date | null; callbacks: readonly { dueAt: Date }[] },
+  record: {
+    triageDueAt: Date | null;
+    resolutionDueAt: Date | null;
+    callbackDueAt: Date | null;
+    callbacks: readonly { dueAt: Date }[];
+  },
 ): Date | null {
   if (reason === 'TRIAGE_OVERDUE') return record.triageDueAt;
   if (reason === 'CALLBACK_OVERDUE') return record.callbackDueAt ?? record.callbacks[0]?.dueAt ?? null;
@@ -192,7 +212,10 @@ const CALLBACK_REASON_LABEL: Record<CallbackTaskCandidate['reason'], string> = {
   SURVEY_FOLLOW_UP: '满意度调查回访',
 };
 
-function planCallbackTasks(tasks: CallbackTaskCandidate[], { now, calendar, policy, byRole }: SweepContext): SweepItem[] {
+function planCallbackTasks(
+  tasks: CallbackTaskCandidate[],
+  { now, calendar, policy, byRole }: SweepContext,
+): SweepItem[] {
   return tasks.map((task) => ({
     target: { kind: 'callback', id: task.id, previousLevel: Math.max(0, ...task.escalations.map((e) => e.level)) },
     ref: task.customer?.name ?? '回访任务',
@@ -222,7 +245,12 @@ function planCallbackTasks(tasks: CallbackTaskCandidate[], { now, calendar, poli
  */
 async function sweepPage(items: SweepItem[], context: SweepContext): Promise<boolean> {
   const recipientIds = [...new Set(items.flatMap((item) => item.steps.flatMap((s) => s.recipients)))];
-  const users = recipientIds.length ? await prisma.user.findMany({ where: { id: { in: recipientIds }, active: true }, select: { id: true, email: true } }) : [];
+  const users = recipientIds.length
+    ? await prisma.user.findMany({
+        where: { id: { in: recipientIds }, active: true },
+        select: { id: true, email: true },
+      })
+    : [];
   const reachable = new Set(users.map((u) => u.id));
 
   const looked: { item: SweepItem; nextAt: Date | null }[] = [];
@@ -244,10 +272,22 @@ async function sweepPage(items: SweepItem[], context: SweepContext): Promise<boo
   return complete;
 }
 
-async function takeStep(item: SweepItem, { step, recipients }: PlannedStep, reachable: ReadonlySet<string>, { calendar, result }: SweepContext): Promise<'taken' | 'skipped' | 'failed'> {
+async function takeStep(
+  item: SweepItem,
+  { step, recipients }: PlannedStep,
+  reachable: ReadonlySet<string>,
+  { calendar, result }: SweepContext,
+): Promise<'taken' | 'skipped' | 'failed'> {
   const { target } = item;
   const notifiedUserIds = recipients.filter((id) => reachable.has(id));
-  const notice = escalationNotice({ reason: step.reason, level: step.level, number: item.ref, subject: item.subject, dueAt: item.dueAt(step.reason), timeZone: calendar.timeZone });
+  const notice = escalationNotice({
+    reason: step.reason,
+    level: step.level,
+    number: item.ref,
+    subject: item.subject,
+    dueAt: item.dueAt(step.reason),
+    timeZone: calendar.timeZone,
+  });
   const entityType = target.kind === 'interaction' ? 'Interaction' : 'Callback';
   try {
     const notified = await prisma.$transaction(async (tx) => {
@@ -262,9 +302,18 @@ async function takeStep(item: SweepItem, { step, recipients }: PlannedStep, reac
           mailedAt: notifiedUserIds.length ? null : clockNow(),
         },
       });
-      const count = await notifyUsers(tx, notifiedUserIds, { kind: `ESCALATION_${step.reason}`, title: notice.subject, body: notice.text, entityType, entityId: target.id });
+      const count = await notifyUsers(tx, notifiedUserIds, {
+        kind: `ESCALATION_${step.reason}`,
+        title: notice.subject,
+        body: notice.text,
+        entityType,
+        entityId: target.id,
+      });
       // A callback task has no level of its own: its Escalation rows are the record of how far it went.
-      const current = target.kind === 'interaction' ? await raiseLevel(tx, target.id, step) : { from: target.previousLevel, to: Math.max(target.previousLevel, step.level) };
+      const current =
+        target.kind === 'interaction'
+          ? await raiseLevel(tx, target.id, step)
+          : { from: target.previousLevel, to: Math.max(target.previousLevel, step.level) };
       await appendSystemHistory(tx, {
         entityType,
         entityId: target.id,
@@ -287,7 +336,10 @@ async function takeStep(item: SweepItem, { step, recipients }: PlannedStep, reac
     // One bad record must not hold up the others; the step is still due and is retried by the next sweep.
     result.failed += 1;
     const mailRef = target.kind === 'interaction' ? item.ref : `callback:${target.id}`;
-    console.error(`[escalation] ${mailRef} ${step.reason}:${step.level} failed:`, error instanceof Error ? error.message : error);
+    console.error(
+      `[escalation] ${mailRef} ${step.reason}:${step.level} failed:`,
+      error instanceof Error ? error.message : error,
+    );
     return 'failed';
   }
 }
@@ -322,14 +374,25 @@ async function storeNextTimes(looked: { item: SweepItem; nextAt: Date | null }[]
  */
 async function markAllWhenBasisChanged(calendar: BusinessCalendar, policy: EscalationPolicy): Promise<void> {
   const basis = createHash('sha256')
-    .update(JSON.stringify({ ...calendar, holidays: [...calendar.holidays].sort(), extraWorkdays: [...calendar.extraWorkdays].sort(), policy }))
+    .update(
+      JSON.stringify({
+        ...calendar,
+        holidays: [...calendar.holidays].sort(),
+        extraWorkdays: [...calendar.extraWorkdays].sort(),
+        policy,
+      }),
+    )
     .digest('hex');
   const stored = await prisma.jobState.findUnique({ where: { key: BASIS_KEY } });
   if ((stored?.value as { basis?: string } | undefined)?.basis === basis) return;
   await prisma.$transaction([
     prisma.$executeRaw`UPDATE "Interaction" SET "escalationChangedAt" = clock_timestamp() WHERE "nextEscalationAt" IS NOT NULL AND "escalationChangedAt" IS NULL`,
     prisma.$executeRaw`UPDATE "Callback" SET "escalationChangedAt" = clock_timestamp() WHERE "nextEscalationAt" IS NOT NULL AND "escalationChangedAt" IS NULL`,
-    prisma.jobState.upsert({ where: { key: BASIS_KEY }, create: { key: BASIS_KEY, value: { basis } }, update: { value: { basis } } }),
+    prisma.jobState.upsert({
+      where: { key: BASIS_KEY },
+      create: { key: BASIS_KEY, value: { basis } },
+      update: { value: { basis } },
+    }),
   ]);
 }
 
@@ -358,7 +421,12 @@ async function mailOwedEscalations(timeZone: string): Promise<number> {
           notifiedUserIds: true,
           interaction: {
             select: {
-              id: true, number: true, subject: true, triageDueAt: true, resolutionDueAt: true, callbackDueAt: true,
+              id: true,
+              number: true,
+              subject: true,
+              triageDueAt: true,
+              resolutionDueAt: true,
+              callbackDueAt: true,
               callbacks: { where: { status: 'PENDING' }, select: { dueAt: true }, orderBy: { dueAt: 'asc' }, take: 1 },
             },
           },
@@ -367,14 +435,33 @@ async function mailOwedEscalations(timeZone: string): Promise<number> {
         },
       });
       const userIds = [...new Set(escalations.flatMap((e) => e.notifiedUserIds))];
-      const users = await tx.user.findMany({ where: { id: { in: userIds }, active: true }, select: { id: true, email: true } });
+      const users = await tx.user.findMany({
+        where: { id: { in: userIds }, active: true },
+        select: { id: true, email: true },
+      });
       const emailOf = new Map(users.map((u) => [u.id, u.email]));
       const itemsByUser = new Map<string, { notice: EscalationNoticeInput; ref: string }[]>();
       for (const e of escalations) {
         const reason = e.reason as EscalationNoticeInput['reason'];
         const notice: EscalationNoticeInput = e.interaction
-          ? { reason, level: e.level, number: e.interaction.number, subject: e.interaction.subject, dueAt: interactionDueAt(reason, e.interaction), timeZone, url: consoleUrl(`/console/interactions/${e.interaction.id}`) }
-          : { reason, level: e.level, number: e.callback?.customer?.name ?? '回访任务', subject: e.callback ? CALLBACK_REASON_LABEL[e.callback.reason] : '', dueAt: e.callback?.dueAt ?? null, timeZone, url: consoleUrl('/console/callbacks?queue=OVERDUE') };
+          ? {
+              reason,
+              level: e.level,
+              number: e.interaction.number,
+              subject: e.interaction.subject,
+              dueAt: interactionDueAt(reason, e.interaction),
+              timeZone,
+              url: consoleUrl(`/console/interactions/${e.interaction.id}`),
+            }
+          : {
+              reason,
+              level: e.level,
+              number: e.callback?.customer?.name ?? '回访任务',
+              subject: e.callback ? CALLBACK_REASON_LABEL[e.callback.reason] : '',
+              dueAt: e.callback?.dueAt ?? null,
+              timeZone,
+              url: consoleUrl('/console/callbacks?queue=OVERDUE'),
+            };
         const ref = `${e.interaction ? e.interaction.number : `callback:${e.callbackId}`} ${reason}:${e.level}`;
         for (const userId of e.notifiedUserIds) {
           if (emailOf.has(userId)) itemsByUser.set(userId, [...(itemsByUser.get(userId) ?? []), { notice, ref }]);
@@ -384,7 +471,10 @@ async function mailOwedEscalations(timeZone: string): Promise<number> {
         to: emailOf.get(userId)!,
         ...escalationDigest(items.map((i) => i.notice)),
         // For the log and SentMail: which steps the mail is about (the first 50 of a large digest).
-        ref: `${items.length > 1 ? `digest of ${items.length}: ` : ''}${items.slice(0, 50).map((i) => i.ref).join(', ')}${items.length > 50 ? ', …' : ''}`,
+        ref: `${items.length > 1 ? `digest of ${items.length}: ` : ''}${items
+          .slice(0, 50)
+          .map((i) => i.ref)
+          .join(', ')}${items.length > 50 ? ', …' : ''}`,
       }));
       await enqueueMail(tx, 'staff', jobs);
       await tx.escalation.updateMany({ where: { id: { in: ids } }, data: { mailedAt: clockNow() } });

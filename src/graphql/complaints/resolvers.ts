@@ -55,7 +55,8 @@ export const complaintResolvers: Resolvers = {
         ownerId: input.ownerId ?? null,
         requires8D: input.requires8D ?? undefined,
       }),
-    declineInteraction: (_, { id, version, reason }, { viewer }) => runCommand(viewer, id, version, { type: 'DECLINE', reason }),
+    declineInteraction: (_, { id, version, reason }, { viewer }) =>
+      runCommand(viewer, id, version, { type: 'DECLINE', reason }),
     advanceComplaint: (_, { id, version, command, comment }, { viewer }) => {
       switch (command) {
         case 'REJECT_PLAN':
@@ -70,8 +71,10 @@ export const complaintResolvers: Resolvers = {
     },
     verifyComplaint: (_, { id, version, effective, comment, warrantyOutcome }, { viewer }) =>
       runCommand(viewer, id, version, { type: 'VERIFY', effective, comment }, { warrantyOutcome }),
-    respondToResolution: (_, { id, version, accepted, comment }, { viewer }) => runCommand(viewer, id, version, { type: 'CUSTOMER_FEEDBACK', accepted, comment }),
-    answerInteraction: (_, { id, version, answer }, { viewer }) => runCommand(viewer, id, version, { type: 'ANSWER', answer }),
+    respondToResolution: (_, { id, version, accepted, comment }, { viewer }) =>
+      runCommand(viewer, id, version, { type: 'CUSTOMER_FEEDBACK', accepted, comment }),
+    answerInteraction: (_, { id, version, answer }, { viewer }) =>
+      runCommand(viewer, id, version, { type: 'ANSWER', answer }),
     addComplaintAction: (_, { interactionId, input }, { viewer }) => addComplaintAction(viewer, interactionId, input),
     updateComplaintAction: (_, { id, version, input }, { viewer }) => updateComplaintAction(viewer, id, version, input),
     saveEightD: async (_, { interactionId, version, input }, { viewer }) => {
@@ -80,7 +83,8 @@ export const complaintResolvers: Resolvers = {
     },
   },
   Interaction: {
-    responsibleDepartment: (i, _, { loaders }) => (i.responsibleDepartmentId ? loaders.departmentById.load(i.responsibleDepartmentId) : null),
+    responsibleDepartment: (i, _, { loaders }) =>
+      i.responsibleDepartmentId ? loaders.departmentById.load(i.responsibleDepartmentId) : null,
     owner: (i, _, { loaders }) => (i.ownerId ? loaders.userById.load(i.ownerId) : null),
     availableCommands: async (i, _, { viewer }) => (await optionsFor(viewer, i)).available,
     blockedCommands: async (i, _, { viewer }) => (await optionsFor(viewer, i)).blocked,

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addBusinessHours, businessHoursBefore, businessHoursBetween, callbackDueAt, DEFAULT_CALENDAR, localDate, pickSlaRule, type BusinessCalendar } from './sla-clock.rules';
+import {
+  addBusinessHours,
+  businessHoursBefore,
+  businessHoursBetween,
+  callbackDueAt,
+  DEFAULT_CALENDAR,
+  localDate,
+  pickSlaRule,
+  type BusinessCalendar,
+} from './sla-clock.rules';
 
 // Shanghai is UTC+8 all year; 08:30–17:30 local = 00:30–09:30 UTC. 2026-11-20 is a Friday.
 const at = (iso: string) => new Date(iso);
@@ -28,9 +37,13 @@ describe('addBusinessHours (Asia/Shanghai, 08:30–17:30, Mon–Fri)', () => {
 
   it('skips public holidays and counts make-up working days (调休)', () => {
     // Wed 2026-09-30 16:30 + 4h: 1h on Wed, holidays Thu 1st & Fri 2nd, weekend, holiday Mon 5th → Tue 6th 11:30.
-    expect(addBusinessHours(at('2026-09-30T16:30:00+08:00'), 4, cal).toISOString()).toBe(at('2026-10-06T11:30:00+08:00').toISOString());
+    expect(addBusinessHours(at('2026-09-30T16:30:00+08:00'), 4, cal).toISOString()).toBe(
+      at('2026-10-06T11:30:00+08:00').toISOString(),
+    );
     // Fri 2026-10-09 17:00 + 2h: 0.5h Friday, Saturday 10th is a make-up working day → Sat 10:00.
-    expect(addBusinessHours(at('2026-10-09T17:00:00+08:00'), 2, cal).toISOString()).toBe(at('2026-10-10T10:00:00+08:00').toISOString());
+    expect(addBusinessHours(at('2026-10-09T17:00:00+08:00'), 2, cal).toISOString()).toBe(
+      at('2026-10-10T10:00:00+08:00').toISOString(),
+    );
   });
 
   it('uses the configured zone, not the server’s', () => {
@@ -46,11 +59,15 @@ describe('addBusinessHours (Asia/Shanghai, 08:30–17:30, Mon–Fri)', () => {
 
   it('property: counting the hours back gives the hours added, and the due time is never earlier', () => {
     fc.assert(
-      fc.property(fc.date({ min: at('2025-01-01T00:00:00Z'), max: at('2027-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: 0, max: 200 }), (from, hours) => {
-        const due = addBusinessHours(from, hours, cal);
-        expect(due.getTime()).toBeGreaterThanOrEqual(from.getTime());
-        expect(businessHoursBetween(from, due, cal)).toBeCloseTo(hours, 6);
-      }),
+      fc.property(
+        fc.date({ min: at('2025-01-01T00:00:00Z'), max: at('2027-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 200 }),
+        (from, hours) => {
+          const due = addBusinessHours(from, hours, cal);
+          expect(due.getTime()).toBeGreaterThanOrEqual(from.getTime());
+          expect(businessHoursBetween(from, due, cal)).toBeCloseTo(hours, 6);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -66,10 +83,42 @@ describe('businessHoursBetween', () => {
 
 describe('SLA rule choice and callback due date', () => {
   const rules = [
-    { id: 'any-complaint', interactionType: 'COMPLAINT', severity: null, keyAccount: null, triageHours: 4, resolutionHours: 40, callbackDays: 7 },
-    { id: 'crisis', interactionType: 'COMPLAINT', severity: 'CRISIS', keyAccount: null, triageHours: 1, resolutionHours: 8, callbackDays: 7 },
-    { id: 'key-account', interactionType: 'COMPLAINT', severity: null, keyAccount: true, triageHours: 2, resolutionHours: 16, callbackDays: 7 },
-    { id: 'consultation', interactionType: 'CONSULTATION', severity: null, keyAccount: null, triageHours: 4, resolutionHours: 8, callbackDays: 7 },
+    {
+      id: 'any-complaint',
+      interactionType: 'COMPLAINT',
+      severity: null,
+      keyAccount: null,
+      triageHours: 4,
+      resolutionHours: 40,
+      callbackDays: 7,
+    },
+    {
+      id: 'crisis',
+      interactionType: 'COMPLAINT',
+      severity: 'CRISIS',
+      keyAccount: null,
+      triageHours: 1,
+      resolutionHours: 8,
+      callbackDays: 7,
+    },
+    {
+      id: 'key-account',
+      interactionType: 'COMPLAINT',
+      severity: null,
+      keyAccount: true,
+      triageHours: 2,
+      resolutionHours: 16,
+      callbackDays: 7,
+    },
+    {
+      id: 'consultation',
+      interactionType: 'CONSULTATION',
+      severity: null,
+      keyAccount: null,
+      triageHours: 4,
+      resolutionHours: 8,
+      callbackDays: 7,
+    },
   ];
   it.each([
     [{ type: 'COMPLAINT', severity: 'GENERAL', keyAccount: false }, 'any-complaint'],
@@ -82,7 +131,9 @@ describe('SLA rule choice and callback due date', () => {
   });
 
   it('callback is due 7 calendar days after resolution (SPEC §5)', () => {
-    expect(callbackDueAt(at('2026-11-20T10:00:00Z'), { callbackDays: 7 }).toISOString()).toBe('2026-11-27T10:00:00.000Z');
+    expect(callbackDueAt(at('2026-11-20T10:00:00Z'), { callbackDays: 7 }).toISOString()).toBe(
+      '2026-11-27T10:00:00.000Z',
+    );
     expect(localDate(at('2026-11-23T20:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-24');
   });
 });
@@ -99,16 +150,24 @@ describe('businessHoursBefore (where "due within N working hours" starts)', () =
   });
 
   it('is the earliest instant with at most that many working hours left (any calendar, any instant)', () => {
-    const holidayCal: BusinessCalendar = { ...cal, holidays: new Set(['2026-11-25', '2026-11-26']), extraWorkdays: new Set(['2026-11-28']) };
+    const holidayCal: BusinessCalendar = {
+      ...cal,
+      holidays: new Set(['2026-11-25', '2026-11-26']),
+      extraWorkdays: new Set(['2026-11-28']),
+    };
     const start = sh('2026-11-16T00:00:00').getTime();
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 20 * 24 * 60 }), fc.integer({ min: 1, max: 40 * 60 }), (minute, hoursInMinutes) => {
-        const to = new Date(start + minute * 60_000);
-        const hours = hoursInMinutes / 60;
-        const from = businessHoursBefore(to, hours, holidayCal);
-        expect(businessHoursBetween(from, to, holidayCal)).toBeLessThanOrEqual(hours + 1e-9);
-        expect(businessHoursBetween(new Date(from.getTime() - 1), to, holidayCal)).toBeGreaterThan(hours);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 20 * 24 * 60 }),
+        fc.integer({ min: 1, max: 40 * 60 }),
+        (minute, hoursInMinutes) => {
+          const to = new Date(start + minute * 60_000);
+          const hours = hoursInMinutes / 60;
+          const from = businessHoursBefore(to, hours, holidayCal);
+          expect(businessHoursBetween(from, to, holidayCal)).toBeLessThanOrEqual(hours + 1e-9);
+          expect(businessHoursBetween(new Date(from.getTime() - 1), to, holidayCal)).toBeGreaterThan(hours);
+        },
+      ),
       { numRuns: 300 },
     );
   });

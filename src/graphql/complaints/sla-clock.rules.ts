@@ -62,7 +62,10 @@ function windowOfDay(instant: Date, cal: BusinessCalendar): { open: number; clos
   if (!isWorkingDay(`${y}-${pad(mo + 1)}-${pad(d)}`, weekday, cal)) return null;
   const [sh, sm] = parseHm(cal.start);
   const [eh, em] = parseHm(cal.end);
-  return { open: new TZDate(y, mo, d, sh, sm, cal.timeZone).getTime(), close: new TZDate(y, mo, d, eh, em, cal.timeZone).getTime() };
+  return {
+    open: new TZDate(y, mo, d, sh, sm, cal.timeZone).getTime(),
+    close: new TZDate(y, mo, d, eh, em, cal.timeZone).getTime(),
+  };
 }
 
 /** Local midnight starting the day after the one containing `instant`. */
@@ -96,7 +99,11 @@ export function addBusinessHours(from: Date, hours: number, cal: BusinessCalenda
 export function businessHoursBetween(from: Date, to: Date, cal: BusinessCalendar = DEFAULT_CALENDAR): number {
   if (to < from) return -businessHoursBetween(to, from, cal);
   let total = 0;
-  for (let cursor = from.getTime(), day = 0; cursor < to.getTime() && day < MAX_DAYS; cursor = startOfNextDay(cursor, cal), day++) {
+  for (
+    let cursor = from.getTime(), day = 0;
+    cursor < to.getTime() && day < MAX_DAYS;
+    cursor = startOfNextDay(cursor, cal), day++
+  ) {
     const window = windowOfDay(new Date(cursor), cal);
     if (window) total += Math.max(0, Math.min(window.close, to.getTime()) - Math.max(window.open, cursor));
   }
@@ -146,14 +153,18 @@ export type SlaRuleLike = {
  * The SLA rule for a record: the most specific active rule whose set fields all match (null = any). Key-account
  * rules win ties, so key accounts run on their faster clock (SPEC §2, §4).
  */
-export function pickSlaRule<R extends SlaRuleLike>(rules: readonly R[], record: { type: string; severity: string | null; keyAccount: boolean }): R | null {
+export function pickSlaRule<R extends SlaRuleLike>(
+  rules: readonly R[],
+  record: { type: string; severity: string | null; keyAccount: boolean },
+): R | null {
   let best: R | null = null;
   let bestScore = -1;
   for (const rule of rules) {
     if (rule.interactionType !== null && rule.interactionType !== record.type) continue;
     if (rule.severity !== null && rule.severity !== record.severity) continue;
     if (rule.keyAccount !== null && rule.keyAccount !== record.keyAccount) continue;
-    const score = (rule.interactionType !== null ? 1 : 0) + (rule.severity !== null ? 2 : 0) + (rule.keyAccount !== null ? 4 : 0);
+    const score =
+      (rule.interactionType !== null ? 1 : 0) + (rule.severity !== null ? 2 : 0) + (rule.keyAccount !== null ? 4 : 0);
     if (score > bestScore) {
       best = rule;
       bestScore = score;

@@ -2,7 +2,11 @@ import type { Tx } from '@/server/db';
 import { loadBusinessCalendar } from './business-calendar';
 import { addBusinessHours, pickSlaRule } from './sla-clock.rules';
 
-type SlaSubject = { type: 'CONSULTATION' | 'INQUIRY' | 'COMPLAINT' | 'SUGGESTION'; severity: 'GENERAL' | 'MAJOR' | 'CRISIS' | null; isKeyAccount: boolean };
+type SlaSubject = {
+  type: 'CONSULTATION' | 'INQUIRY' | 'COMPLAINT' | 'SUGGESTION';
+  severity: 'GENERAL' | 'MAJOR' | 'CRISIS' | null;
+  isKeyAccount: boolean;
+};
 
 /** The active SLA rule for a record (the most specific match), or null. */
 export async function slaRuleFor(tx: Tx, record: SlaSubject) {
@@ -27,5 +31,7 @@ export async function dueTimesFor(tx: Tx, record: SlaSubject & { registeredAt: D
 }
 
 /** Due times set when a record is registered. */
-export const intakeDueTimes = (tx: Tx, record: { type: SlaSubject['type']; isKeyAccount: boolean; registeredAt: Date }) =>
-  dueTimesFor(tx, { ...record, severity: null });
+export const intakeDueTimes = (
+  tx: Tx,
+  record: { type: SlaSubject['type']; isKeyAccount: boolean; registeredAt: Date },
+) => dueTimesFor(tx, { ...record, severity: null });

@@ -5,7 +5,10 @@ import type { Customer } from '@/generated/prisma/client';
  * edited and re-imported). Headers are Chinese; the import also accepts the English keys.
  */
 export type CustomerColumn = {
-  key: Exclude<keyof Customer, 'id' | 'ownerId' | 'searchText' | 'archivedAt' | 'version' | 'createdAt' | 'updatedAt' | 'keyAccountStatus'>;
+  key: Exclude<
+    keyof Customer,
+    'id' | 'ownerId' | 'searchText' | 'archivedAt' | 'version' | 'createdAt' | 'updatedAt' | 'keyAccountStatus'
+  >;
   header: string;
   kind: 'text' | 'date' | 'money' | 'enum';
 };
@@ -42,6 +45,13 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
 export const ENUM_LABELS: Record<string, Record<string, string>> = {
   status: { 潜在: 'PROSPECT', 有效: 'ACTIVE', 暂停: 'SUSPENDED', 撤销: 'REVOKED', 过期: 'EXPIRED' },
   creditStanding: { 良好: 'GOOD', 一般: 'FAIR', 较差: 'POOR' },
-  source: { 展会: 'TRADE_SHOW', 转介绍: 'REFERRAL', 介绍: 'REFERRAL', 广告: 'ADVERTISEMENT', 上门: 'WALK_IN', 其他: 'OTHER' },
+  source: {
+    展会: 'TRADE_SHOW',
+    转介绍: 'REFERRAL',
+    介绍: 'REFERRAL',
+    广告: 'ADVERTISEMENT',
+    上门: 'WALK_IN',
+    其他: 'OTHER',
+  },
   grade: { A: 'A', B: 'B', C: 'C', D: 'D' },
 };

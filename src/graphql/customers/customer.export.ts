@@ -12,7 +12,14 @@ export const EXPORT_ROW_LIMIT = 100_000;
 
 /** Enum codes are exported as their Chinese label (the first label the import maps to the code). */
 const LABEL_OF: Record<string, Record<string, string>> = Object.fromEntries(
-  Object.entries(ENUM_LABELS).map(([key, labels]) => [key, Object.fromEntries(Object.entries(labels).reverse().map(([label, code]) => [code, label]))]),
+  Object.entries(ENUM_LABELS).map(([key, labels]) => [
+    key,
+    Object.fromEntries(
+      Object.entries(labels)
+        .reverse()
+        .map(([label, code]) => [code, label]),
+    ),
+  ]),
 );
 
 function cell(customer: Customer, column: (typeof CUSTOMER_COLUMNS)[number]): string {
@@ -25,7 +32,11 @@ function cell(customer: Customer, column: (typeof CUSTOMER_COLUMNS)[number]): st
 }
 
 /** The filtered, sorted customers, read in batches by cursor so memory stays flat for large exports. */
-async function* exportRows(viewer: Viewer, filter: CustomerFilter, sort: CustomerSort | null): AsyncGenerator<string[]> {
+async function* exportRows(
+  viewer: Viewer,
+  filter: CustomerFilter,
+  sort: CustomerSort | null,
+): AsyncGenerator<string[]> {
   requirePermission(viewer, 'customers:read');
   const where = customerWhere(filter);
   const orderBy = customerOrderBy(sort);
@@ -45,20 +56,30 @@ async function* exportRows(viewer: Viewer, filter: CustomerFilter, sort: Custome
   }
 }
 
-export async function exportCustomersCsv(viewer: Viewer, filter: CustomerFilter, sort: CustomerSort | null): Promise<string> {
+export async function exportCustomersCsv(
+  viewer: Viewer,
+  filter: CustomerFilter,
+  sort: CustomerSort | null,
+): Promise<string> {
   const lines: string[][] = [CUSTOMER_COLUMNS.map((c) => c.header)];
   for await (const row of exportRows(viewer, filter, sort)) lines.push(row);
   return csvFile(lines);
 }
 
-export async function exportCustomersXlsx(viewer: Viewer, filter: CustomerFilter, sort: CustomerSort | null): Promise<Buffer> {
+export async function exportCustomersXlsx(
+  viewer: Viewer,
+  filter: CustomerFilter,
+  sort: CustomerSort | null,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kefu';
   const sheet = workbook.addWorksheet('客户');
   sheet.columns = CUSTOMER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.kind === 'text' ? 20 : 14 }));
   sheet.getRow(1).font = { bold: true };
   for await (const row of exportRows(viewer, filter, sort)) {
-    sheet.addRow(row.map((value, i) => (CUSTOMER_COLUMNS[i]!.kind === 'money' && value !== '' ? Number(value) : value)));
+    sheet.addRow(
+      row.map((value, i) => (CUSTOMER_COLUMNS[i]!.kind === 'money' && value !== '' ? Number(value) : value)),
+    );
   }
   CUSTOMER_COLUMNS.forEach((c, i) => {
     if (c.kind === 'money') sheet.getColumn(i + 1).numFmt = '#,##0.00';

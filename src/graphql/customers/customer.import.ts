@@ -13,7 +13,13 @@ export const IMPORT_MAX_ROWS = 5000;
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
 export type ImportRowError = { row: number; field: string | null; message: string };
-export type ImportResult = { ok: boolean; dryRun: boolean; rowCount: number; importedCount: number; errors: ImportRowError[] };
+export type ImportResult = {
+  ok: boolean;
+  dryRun: boolean;
+  rowCount: number;
+  importedCount: number;
+  errors: ImportRowError[];
+};
 
 type RawRow = { row: number; values: Record<string, unknown> };
 
@@ -32,10 +38,14 @@ function readCsv(content: string): RawRow[] {
     // csv-parse counts the line it stopped at (1-based, the header is line 1).
     const line = typeof error.lines === 'number' ? error.lines : null;
     const where = line ? `第 ${line} 行` : '';
-    throw new DomainError('BAD_USER_INPUT', `CSV 文件${where}无法解析 / The CSV file cannot be read${line ? ` at line ${line}` : ''}: ${error.message}`, {
-      fields: { content: `CSV 文件${where}格式有误（引号未闭合或位置不对）` },
-      line,
-    });
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `CSV 文件${where}无法解析 / The CSV file cannot be read${line ? ` at line ${line}` : ''}: ${error.message}`,
+      {
+        fields: { content: `CSV 文件${where}格式有误（引号未闭合或位置不对）` },
+        line,
+      },
+    );
   }
   return toRows(records);
 }
@@ -52,7 +62,9 @@ async function readXlsx(base64: string): Promise<RawRow[]> {
   const records: unknown[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values = row.values as unknown[]; // 1-based; index 0 is empty
-    records.push(values.slice(1).map((v) => (v && typeof v === 'object' && 'text' in v ? (v as { text: unknown }).text : v)));
+    records.push(
+      values.slice(1).map((v) => (v && typeof v === 'object' && 'text' in v ? (v as { text: unknown }).text : v)),
+    );
   });
   return toRows(records);
 }
@@ -81,8 +93,18 @@ function coerce(raw: RawRow, errors: ImportRowError[]): Record<string, unknown> 
     if (value == null || value === '') continue;
     switch (column.kind) {
       case 'date': {
-        const date = value instanceof Date ? value : /^\d{4}-\d{1,2}-\d{1,2}$/.test(String(value).trim()) ? new Date(`${String(value).trim().replace(/-(\d)(?=-|$)/g, '-0$1')}T00:00:00Z`) : null;
-        if (!date || Number.isNaN(date.getTime())) errors.push({ row: raw.row, field: column.key, message: `${column.header}：日期格式须为 YYYY-MM-DD` });
+        const date =
+          value instanceof Date
+            ? value
+            : /^\d{4}-\d{1,2}-\d{1,2}$/.test(String(value).trim())
+              ? new Date(
+                  `${String(value)
+                    .trim()
+                    .replace(/-(\d)(?=-|$)/g, '-0$1')}T00:00:00Z`,
+                )
+              : null;
+        if (!date || Number.isNaN(date.getTime()))
+          errors.push({ row: raw.row, field: column.key, message: `${column.header}：日期格式须为 YYYY-MM-DD` });
         else out[column.key] = date;
         break;
       }
@@ -107,13 +129,19 @@ function coerce(raw: RawRow, errors: ImportRowError[]): Record<string, unknown> 
  * inside the file, numbers already in the database); if any row has an error nothing is written and every error is
  * returned with its row number. Otherwise all rows are created in one transaction.
  */
-export async function importCustomers(viewer: Viewer, args: { format: 'CSV' | 'XLSX'; content: string; dryRun?: boolean | null }): Promise<ImportResult> {
+export async function importCustomers(
+  viewer: Viewer,
+  args: { format: 'CSV' | 'XLSX'; content: string; dryRun?: boolean | null },
+): Promise<ImportResult> {
   requirePermission(viewer, 'customers:import');
-  if (args.content.length > IMPORT_MAX_BYTES * 1.4) throw badInput('文件过大（上限 10 MB）', { content: '文件过大（上限 10 MB）' });
+  if (args.content.length > IMPORT_MAX_BYTES * 1.4)
+    throw badInput('文件过大（上限 10 MB）', { content: '文件过大（上限 10 MB）' });
   const rows = args.format === 'CSV' ? readCsv(args.content) : await readXlsx(args.content);
   const dryRun = !!args.dryRun;
-  if (rows.length === 0) throw badInput('文件中没有数据行 / The file has no data rows', { content: '文件中没有数据行' });
-  if (rows.length > IMPORT_MAX_ROWS) throw badInput(`一次最多导入 ${IMPORT_MAX_ROWS} 行`, { content: `一次最多导入 ${IMPORT_MAX_ROWS} 行` });
+  if (rows.length === 0)
+    throw badInput('文件中没有数据行 / The file has no data rows', { content: '文件中没有数据行' });
+  if (rows.length > IMPORT_MAX_ROWS)
+    throw badInput(`一次最多导入 ${IMPORT_MAX_ROWS} 行`, { content: `一次最多导入 ${IMPORT_MAX_ROWS} 行` });
 
   const errors: ImportRowError[] = [];
   const valid: { row: number; input: TCustomerInput }[] = [];
@@ -122,7 +150,8 @@ export async function importCustomers(viewer: Viewer, args: { format: 'CSV' | 'X
   for (const raw of rows) {
     const cellErrors: ImportRowError[] = [];
     const candidate = coerce(raw, cellErrors);
-    const numberOf = (key: 'contractNo' | 'certificateNo') => (typeof candidate[key] === 'string' && candidate[key].trim()) || undefined;
+    const numberOf = (key: 'contractNo' | 'certificateNo') =>
+      (typeof candidate[key] === 'string' && candidate[key].trim()) || undefined;
     numbers.push({ row: raw.row, contractNo: numberOf('contractNo'), certificateNo: numberOf('certificateNo') });
     const parsed = ZCustomerInput.safeParse(candidate);
     if (!parsed.success) {
@@ -147,16 +176,21 @@ export async function importCustomers(viewer: Viewer, args: { format: 'CSV' | 'X
     }
     const values = [...firstRow.keys()];
     if (values.length) {
-      const existing = await prisma.customer.findMany({ where: { [key]: { in: values } }, select: { contractNo: true, certificateNo: true } });
+      const existing = await prisma.customer.findMany({
+        where: { [key]: { in: values } },
+        select: { contractNo: true, certificateNo: true },
+      });
       const taken = new Set(existing.map((e) => e[key]));
       for (const { row, [key]: value } of numbers) {
-        if (value && taken.has(value)) errors.push({ row, field: key, message: `${key === 'contractNo' ? '合同编号' : '证书编号'}已存在` });
+        if (value && taken.has(value))
+          errors.push({ row, field: key, message: `${key === 'contractNo' ? '合同编号' : '证书编号'}已存在` });
       }
     }
   }
 
   errors.sort((a, b) => a.row - b.row);
-  if (errors.length || dryRun) return { ok: errors.length === 0, dryRun, rowCount: rows.length, importedCount: 0, errors };
+  if (errors.length || dryRun)
+    return { ok: errors.length === 0, dryRun, rowCount: rows.length, importedCount: 0, errors };
 
   await prisma.$transaction(
     async (tx) => {
@@ -171,7 +205,12 @@ export async function importCustomers(viewer: Viewer, args: { format: 'CSV' | 'X
           },
           select: { id: true, status: true },
         });
-        await appendHistory(tx, viewer, { entityType: 'Customer', entityId: created.id, action: 'IMPORT', toState: created.status });
+        await appendHistory(tx, viewer, {
+          entityType: 'Customer',
+          entityId: created.id,
+          action: 'IMPORT',
+          toState: created.status,
+        });
       }
     },
     { timeout: 120_000 },

@@ -27,7 +27,11 @@ export const CUSTOMER_GRADES = ['A', 'B', 'C', 'D'] as const;
 
 export const ZContactInput = z.object({
   id: z.uuid().nullish(),
-  name: z.string({ error: '联系人姓名必填' }).trim().min(1, { message: '联系人姓名必填' }).max(100, { message: '不能超过 100 个字符' }),
+  name: z
+    .string({ error: '联系人姓名必填' })
+    .trim()
+    .min(1, { message: '联系人姓名必填' })
+    .max(100, { message: '不能超过 100 个字符' }),
   title: optionalText(100),
   phone: optionalText(40).refine((v) => !v || /^[0-9+\-() ]{5,40}$/.test(v), { message: '电话格式不正确' }),
   mobile: optionalText(40).refine((v) => !v || /^[0-9+\-() ]{5,40}$/.test(v), { message: '手机号格式不正确' }),
@@ -45,13 +49,20 @@ export const ZContractInput = z
     startsAt: date,
     endsAt: date,
   })
-  .refine((c) => !c.startsAt || !c.endsAt || c.startsAt <= c.endsAt, { message: '结束日期不能早于开始日期', path: ['endsAt'] });
+  .refine((c) => !c.startsAt || !c.endsAt || c.startsAt <= c.endsAt, {
+    message: '结束日期不能早于开始日期',
+    path: ['endsAt'],
+  });
 
 export const ZCustomerInput = z
   .object({
     contractNo: optionalText(50),
     certificateNo: optionalText(50),
-    name: z.string({ error: '公司名称必填' }).trim().min(1, { message: '公司名称必填' }).max(200, { message: '不能超过 200 个字符' }),
+    name: z
+      .string({ error: '公司名称必填' })
+      .trim()
+      .min(1, { message: '公司名称必填' })
+      .max(200, { message: '不能超过 200 个字符' }),
     applicationAcceptedAt: date,
     auditDate: date,
     initialAuditFee: money,
@@ -84,7 +95,8 @@ export const ZCustomerInput = z
     }
     const seen = new Set<string>();
     c.contracts?.forEach((contract, i) => {
-      if (seen.has(contract.contractNo)) ctx.addIssue({ code: 'custom', path: ['contracts', i, 'contractNo'], message: '合同编号重复' });
+      if (seen.has(contract.contractNo))
+        ctx.addIssue({ code: 'custom', path: ['contracts', i, 'contractNo'], message: '合同编号重复' });
       seen.add(contract.contractNo);
     });
     if ((c.contacts?.filter((x) => x.isPrimary).length ?? 0) > 1) {
@@ -111,6 +123,10 @@ export function parseCustomerInput(input: unknown): TCustomerInput {
 }
 
 /** Lower-cased text searched by `filter.search`: the company name, the contact person and every contact's name. */
-export function buildSearchText(name: string, contactPerson: string | null | undefined, contactNames: readonly string[]): string {
+export function buildSearchText(
+  name: string,
+  contactPerson: string | null | undefined,
+  contactNames: readonly string[],
+): string {
   return [name, contactPerson ?? '', ...contactNames].filter(Boolean).join(' ').toLowerCase();
 }

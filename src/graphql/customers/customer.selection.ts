@@ -12,7 +12,16 @@ export const CUSTOMER_SELECTION: SelectionMap<CustomerColumn> = {
   // id: loaders and cursors; version: optimistic locking; the sort columns are read by cursor pagination itself.
   always: ['id', 'version'],
   // Fields other modules add to Customer (extend type Customer) resolve by the customer's id.
-  needs: { owner: ['ownerId'], contacts: [], contracts: [], contractTotal: [], history: [], interactions: [], callbacks: [], surveyResponses: [] },
+  needs: {
+    owner: ['ownerId'],
+    contacts: [],
+    contracts: [],
+    contractTotal: [],
+    history: [],
+    interactions: [],
+    callbacks: [],
+    surveyResponses: [],
+  },
 };
 
 export const CONTACT_SELECTION: SelectionMap<ContactColumn> = {

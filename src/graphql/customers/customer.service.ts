@@ -135,7 +135,9 @@ export function customerOrderBy(sort?: CustomerSort | null): Prisma.CustomerOrde
   const field = CUSTOMER_SORT_FIELDS[sort?.field ?? 'UPDATED_AT'];
   const direction = (sort?.direction ?? (sort ? 'ASC' : 'DESC')) === 'ASC' ? 'asc' : 'desc';
   // The id breaks ties so the order is total and pages never overlap or skip rows.
-  const primary = NON_NULL_SORT_FIELDS.has(field) ? { [field]: direction } : { [field]: { sort: direction, nulls: 'last' } };
+  const primary = NON_NULL_SORT_FIELDS.has(field)
+    ? { [field]: direction }
+    : { [field]: { sort: direction, nulls: 'last' } };
   return [primary, { id: direction }];
 }
 
@@ -155,7 +157,9 @@ export async function listCustomers(
   const where: Prisma.CustomerWhereInput = { AND: [readScope(viewer), customerWhere(args.filter ?? {})] };
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间` });
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
+      first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`,
+    });
   }
   const rows = await prisma.customer.findMany({
     where,
@@ -177,7 +181,11 @@ export async function countCustomers(where: Prisma.CustomerWhereInput): Promise<
 /** Fee and contract totals over the whole filtered set (SPEC §1: columns chosen for calculation). */
 export async function customerTotals(where: Prisma.CustomerWhereInput) {
   const [fees, contracts] = await Promise.all([
-    prisma.customer.aggregate({ where, _count: { _all: true }, _sum: { initialAuditFee: true, surveillanceAuditFee: true } }),
+    prisma.customer.aggregate({
+      where,
+      _count: { _all: true },
+      _sum: { initialAuditFee: true, surveillanceAuditFee: true },
+    }),
     prisma.contract.aggregate({ where: { customer: where }, _sum: { amount: true } }),
   ]);
   const zero = new Prisma.Decimal(0);
@@ -193,7 +201,10 @@ export async function customerTotals(where: Prisma.CustomerWhereInput) {
 export async function getCustomer(viewer: Viewer, id: string, select?: Prisma.CustomerSelect): Promise<Customer> {
   if (viewer.kind === 'anonymous') throw unauthenticated();
   if (!isUuid(id)) throw notFound('Customer');
-  const row = await prisma.customer.findFirst({ where: { AND: [readScope(viewer), { id }] }, ...(select ? { select } : {}) });
+  const row = await prisma.customer.findFirst({
+    where: { AND: [readScope(viewer), { id }] },
+    ...(select ? { select } : {}),
+  });
   if (!row) throw notFound('Customer');
   // With a select the row holds only the columns the operation asked for (selection.ts guarantees they cover it).
   return row as Customer;
@@ -207,12 +218,21 @@ export async function getContract(viewer: Viewer, id: string) {
   return row;
 }
 
-
 export async function customerFacets(viewer: Viewer) {
   requirePermission(viewer, 'customers:read');
   const [provinces, industries] = await Promise.all([
-    prisma.customer.findMany({ where: { province: { not: null } }, distinct: ['province'], select: { province: true }, orderBy: { province: 'asc' } }),
-    prisma.customer.findMany({ where: { industry: { not: null } }, distinct: ['industry'], select: { industry: true }, orderBy: { industry: 'asc' } }),
+    prisma.customer.findMany({
+      where: { province: { not: null } },
+      distinct: ['province'],
+      select: { province: true },
+      orderBy: { province: 'asc' },
+    }),
+    prisma.customer.findMany({
+      where: { industry: { not: null } },
+      distinct: ['industry'],
+      select: { industry: true },
+      orderBy: { industry: 'asc' },
+    }),
   ]);
   return {
     provinces: provinces.map((p) => p.province!).filter(Boolean),
@@ -236,7 +256,8 @@ function scalarData(input: TCustomerInput) {
 function uniqueViolation(error: unknown): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
     const meta = JSON.stringify(error.meta ?? {});
-    if (/"modelName":"Contract"|Contract_contractNo/.test(meta)) throw badInput('合同编号已被其他合同使用', { contracts: '合同编号已被其他合同使用' });
+    if (/"modelName":"Contract"|Contract_contractNo/.test(meta))
+      throw badInput('合同编号已被其他合同使用', { contracts: '合同编号已被其他合同使用' });
     if (meta.includes('certificateNo')) throw badInput('证书编号已存在', { certificateNo: '证书编号已存在' });
     if (meta.includes('contractNo')) throw badInput('合同编号已存在', { contractNo: '合同编号已存在' });
     throw badInput('记录重复 / Duplicate value', {});
@@ -247,7 +268,8 @@ function uniqueViolation(error: unknown): never {
 async function assertOwnerIsStaff(tx: Tx, ownerId: string | null | undefined) {
   if (!ownerId) return;
   const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { role: true, active: true } });
-  if (!owner || owner.role === 'CUSTOMER' || !owner.active) throw badInput('负责人无效', { ownerId: '负责人须为在职员工' });
+  if (!owner || owner.role === 'CUSTOMER' || !owner.active)
+    throw badInput('负责人无效', { ownerId: '负责人须为在职员工' });
 }
 
 /** Replaces the contacts and contracts the input lists (those it leaves out are deleted); absent lists stay as they are. */
@@ -256,7 +278,14 @@ async function writeChildren(tx: Tx, customerId: string, input: TCustomerInput) 
     const keep = input.contacts.map((c) => c.id).filter((id): id is string => !!id);
     await tx.contact.deleteMany({ where: { customerId, id: { notIn: keep } } });
     for (const c of input.contacts) {
-      const data = { name: c.name, title: c.title ?? null, phone: c.phone ?? null, mobile: c.mobile ?? null, email: c.email ?? null, isPrimary: c.isPrimary ?? false };
+      const data = {
+        name: c.name,
+        title: c.title ?? null,
+        phone: c.phone ?? null,
+        mobile: c.mobile ?? null,
+        email: c.email ?? null,
+        isPrimary: c.isPrimary ?? false,
+      };
       if (c.id) {
         const updated = await tx.contact.updateMany({ where: { id: c.id, customerId }, data });
         if (updated.count === 0) throw badInput('联系人不存在', { contacts: '联系人不存在' });
@@ -267,7 +296,14 @@ async function writeChildren(tx: Tx, customerId: string, input: TCustomerInput) 
     const keep = input.contracts.map((c) => c.id).filter((id): id is string => !!id);
     await tx.contract.deleteMany({ where: { customerId, id: { notIn: keep } } });
     for (const c of input.contracts) {
-      const data = { contractNo: c.contractNo, title: c.title ?? null, amount: c.amount, signedAt: c.signedAt ?? null, startsAt: c.startsAt ?? null, endsAt: c.endsAt ?? null };
+      const data = {
+        contractNo: c.contractNo,
+        title: c.title ?? null,
+        amount: c.amount,
+        signedAt: c.signedAt ?? null,
+        startsAt: c.startsAt ?? null,
+        endsAt: c.endsAt ?? null,
+      };
       if (c.id) {
         const updated = await tx.contract.updateMany({ where: { id: c.id, customerId }, data });
         if (updated.count === 0) throw badInput('合同不存在', { contracts: '合同不存在' });
@@ -281,13 +317,22 @@ export async function createCustomer(viewer: Viewer, rawInput: unknown): Promise
   requirePermission(viewer, 'customers:write');
   const input = parseCustomerInput(rawInput);
   const data = scalarData(input);
-  const searchText = buildSearchText(input.name, input.contactPerson, (input.contacts ?? []).map((c) => c.name));
+  const searchText = buildSearchText(
+    input.name,
+    input.contactPerson,
+    (input.contacts ?? []).map((c) => c.name),
+  );
   try {
     return await prisma.$transaction(async (tx) => {
       await assertOwnerIsStaff(tx, input.ownerId);
       const created = await tx.customer.create({ data: { ...data, searchText } });
       await writeChildren(tx, created.id, input);
-      await appendHistory(tx, viewer, { entityType: 'Customer', entityId: created.id, action: 'CREATE', toState: created.status });
+      await appendHistory(tx, viewer, {
+        entityType: 'Customer',
+        entityId: created.id,
+        action: 'CREATE',
+        toState: created.status,
+      });
       return created;
     });
   } catch (error) {
@@ -301,12 +346,20 @@ export async function createCustomer(viewer: Viewer, rawInput: unknown): Promise
  * owner checked only when it changed. A plain edit is five statements: BEGIN, the row before (for the history's diff),
  * the UPDATE, the history entry, COMMIT.
  */
-export async function updateCustomer(viewer: Viewer, id: string, version: number, rawInput: unknown, select?: Prisma.CustomerSelect): Promise<Customer> {
+export async function updateCustomer(
+  viewer: Viewer,
+  id: string,
+  version: number,
+  rawInput: unknown,
+  select?: Prisma.CustomerSelect,
+): Promise<Customer> {
   requirePermission(viewer, 'customers:write');
   const input = parseCustomerInput(rawInput);
   if (!isUuid(id)) throw notFound('Customer');
   const data = scalarData(input);
-  const compared = Object.fromEntries([...Object.keys(data), 'name', 'contactPerson', 'status', 'ownerId', 'version'].map((k) => [k, true])) as Prisma.CustomerSelect;
+  const compared = Object.fromEntries(
+    [...Object.keys(data), 'name', 'contactPerson', 'status', 'ownerId', 'version'].map((k) => [k, true]),
+  ) as Prisma.CustomerSelect;
   try {
     return await prisma.$transaction(async (tx) => {
       const before = (await tx.customer.findUnique({ where: { id }, select: compared })) as Customer | null;
@@ -340,13 +393,24 @@ export async function updateCustomer(viewer: Viewer, id: string, version: number
 }
 
 /** The new search text when the name, the contact person or the contacts change; undefined when it stays as it is. */
-async function searchTextIfChanged(tx: Tx, customerId: string, before: Pick<Customer, 'name' | 'contactPerson'>, input: TCustomerInput): Promise<string | undefined> {
+async function searchTextIfChanged(
+  tx: Tx,
+  customerId: string,
+  before: Pick<Customer, 'name' | 'contactPerson'>,
+  input: TCustomerInput,
+): Promise<string | undefined> {
   const name = input.name ?? before.name;
   const contactPerson = input.contactPerson === undefined ? before.contactPerson : input.contactPerson;
   if (!input.contacts && name === before.name && contactPerson === before.contactPerson) return undefined;
   const contactNames = input.contacts
     ? input.contacts.map((c) => c.name)
-    : (await tx.contact.findMany({ where: { customerId }, select: { name: true }, orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }] })).map((c) => c.name);
+    : (
+        await tx.contact.findMany({
+          where: { customerId },
+          select: { name: true },
+          orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
+        })
+      ).map((c) => c.name);
   return buildSearchText(name, contactPerson, contactNames);
 }
 
@@ -379,13 +443,16 @@ async function setArchived(viewer: Viewer, id: string, version: number, archived
 }
 
 /** Soft archive: the record leaves the default list but keeps its history, contacts and contracts. */
-export const archiveCustomer = (viewer: Viewer, id: string, version: number, reason?: string | null) => setArchived(viewer, id, version, true, reason);
+export const archiveCustomer = (viewer: Viewer, id: string, version: number, reason?: string | null) =>
+  setArchived(viewer, id, version, true, reason);
 export const restoreCustomer = (viewer: Viewer, id: string, version: number) => setArchived(viewer, id, version, false);
 
 /** A customer's history, for staff only (customers see no internal history). */
 export async function customerHistory(viewer: Viewer, customerId: string) {
   if (viewer.kind !== 'staff' && viewer.kind !== 'apiClient') return [];
   if (viewer.kind === 'apiClient') requirePermission(viewer, 'customers:read');
-  return prisma.historyEntry.findMany({ where: { entityType: 'Customer', entityId: customerId }, orderBy: { createdAt: 'asc' } });
+  return prisma.historyEntry.findMany({
+    where: { entityType: 'Customer', entityId: customerId },
+    orderBy: { createdAt: 'asc' },
+  });
 }
-

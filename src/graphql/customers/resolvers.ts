@@ -36,14 +36,16 @@ export const customerPolicies: RootPolicies = {
 
 export const customerResolvers: Resolvers = {
   Query: {
-    customers: (_, args, { viewer }, info) => listCustomers(viewer, args, selectFromInfo(info, CUSTOMER_SELECTION, CONNECTION_NODES)),
+    customers: (_, args, { viewer }, info) =>
+      listCustomers(viewer, args, selectFromInfo(info, CUSTOMER_SELECTION, CONNECTION_NODES)),
     customer: (_, { id }, { viewer }, info) => getCustomer(viewer, id, selectFromInfo(info, CUSTOMER_SELECTION)),
     contract: (_, { id }, { viewer }) => getContract(viewer, id),
     customerFacets: (_, __, { viewer }) => customerFacets(viewer),
   },
   Mutation: {
     createCustomer: (_, { input }, { viewer }) => createCustomer(viewer, input),
-    updateCustomer: (_, { id, version, input }, { viewer }, info) => updateCustomer(viewer, id, version, input, selectFromInfo(info, CUSTOMER_SELECTION)),
+    updateCustomer: (_, { id, version, input }, { viewer }, info) =>
+      updateCustomer(viewer, id, version, input, selectFromInfo(info, CUSTOMER_SELECTION)),
     archiveCustomer: (_, { id, version, reason }, { viewer }) => archiveCustomer(viewer, id, version, reason),
     restoreCustomer: (_, { id, version }, { viewer }) => restoreCustomer(viewer, id, version),
     importCustomers: (_, args, { viewer }) => importCustomers(viewer, args),
@@ -57,8 +59,10 @@ export const customerResolvers: Resolvers = {
   },
   Customer: {
     owner: (c, _, { loaders }) => (c.ownerId ? loaders.userById.load(c.ownerId) : null),
-    contacts: (c, _, { loaders }, info) => loaders.contactsByCustomerSelecting(selectFromInfo(info, CONTACT_SELECTION)).load(c.id),
-    contracts: (c, _, { loaders }, info) => loaders.contractsByCustomerSelecting(selectFromInfo(info, CONTRACT_SELECTION)).load(c.id),
+    contacts: (c, _, { loaders }, info) =>
+      loaders.contactsByCustomerSelecting(selectFromInfo(info, CONTACT_SELECTION)).load(c.id),
+    contracts: (c, _, { loaders }, info) =>
+      loaders.contractsByCustomerSelecting(selectFromInfo(info, CONTRACT_SELECTION)).load(c.id),
     contractTotal: (c, _, { loaders }) => loaders.contractTotalByCustomer.load(c.id),
     history: (c, _, { viewer }) => customerHistory(viewer, c.id),
   },

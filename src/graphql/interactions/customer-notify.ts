@@ -5,7 +5,10 @@ import type { Tx } from '@/server/db';
 import { customerNotice, type CustomerNoticeEvent } from '@/server/mail/customer-mail';
 import { enqueueMail, startQueue } from '@/server/queue/boss';
 
-type Notified = Pick<Interaction, 'id' | 'number' | 'type' | 'subject' | 'customerId' | 'contactEmail' | 'contactName' | 'companyName'>;
+type Notified = Pick<
+  Interaction,
+  'id' | 'number' | 'type' | 'subject' | 'customerId' | 'contactEmail' | 'contactName' | 'companyName'
+>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -14,9 +17,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * without an account who left no e-mail get nothing (they look the status up at /track).
  */
 async function recipientsOf(tx: Tx, record: Notified): Promise<{ emails: string[]; viaPortal: boolean }> {
-  if (record.contactEmail && EMAIL.test(record.contactEmail.trim())) return { emails: [record.contactEmail.trim()], viaPortal: !!record.customerId };
+  if (record.contactEmail && EMAIL.test(record.contactEmail.trim()))
+    return { emails: [record.contactEmail.trim()], viaPortal: !!record.customerId };
   if (!record.customerId) return { emails: [], viaPortal: false };
-  const users = await tx.user.findMany({ where: { customerId: record.customerId, role: 'CUSTOMER', active: true }, select: { email: true }, orderBy: { createdAt: 'asc' } });
+  const users = await tx.user.findMany({
+    where: { customerId: record.customerId, role: 'CUSTOMER', active: true },
+    select: { email: true },
+    orderBy: { createdAt: 'asc' },
+  });
   return { emails: [...new Set(users.map((u) => u.email))], viaPortal: true };
 }
 
@@ -24,7 +32,12 @@ async function recipientsOf(tx: Tx, record: Notified): Promise<{ emails: string[
  * Queues the customer's mail for a step of its record, inside the caller's transaction: the mail exists exactly when
  * the step does (a rolled-back step sends nothing). Call `prepareCustomerMail()` before opening the transaction.
  */
-export async function notifyCustomer(tx: Tx, record: Notified, event: CustomerNoticeEvent, { at, detail }: { at: Date; detail?: string | null }): Promise<number> {
+export async function notifyCustomer(
+  tx: Tx,
+  record: Notified,
+  event: CustomerNoticeEvent,
+  { at, detail }: { at: Date; detail?: string | null },
+): Promise<number> {
   const { emails, viaPortal } = await recipientsOf(tx, record);
   if (emails.length === 0) return 0;
   const mail = customerNotice({
@@ -39,7 +52,11 @@ export async function notifyCustomer(tx: Tx, record: Notified, event: CustomerNo
     url: viaPortal ? appUrl(`/portal/interactions/${record.id}`) : appUrl('/track'),
     trackWithPhone: !viaPortal,
   });
-  await enqueueMail(tx, 'customer', emails.map((to) => ({ to, ...mail, ref: `customer:${event}:${record.number}` })));
+  await enqueueMail(
+    tx,
+    'customer',
+    emails.map((to) => ({ to, ...mail, ref: `customer:${event}:${record.number}` })),
+  );
   return emails.length;
 }
 

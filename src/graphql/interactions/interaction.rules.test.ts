@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkAttachments, decodeUploads, inspectAttachment, MAX_ATTACHMENT_BYTES, normalisePhone, parseSubmitInput, yearIn } from './interaction.rules';
+import {
+  checkAttachments,
+  decodeUploads,
+  inspectAttachment,
+  MAX_ATTACHMENT_BYTES,
+  normalisePhone,
+  parseSubmitInput,
+  yearIn,
+} from './interaction.rules';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const text = (value: string) => new TextEncoder().encode(value);
@@ -38,14 +46,28 @@ describe('checkAttachments', () => {
       { fileName: 'd.webp', bytes: text('RIFF\u0000\u0000\u0000\u0000WEBPVP8 ') },
       { fileName: 'e.xlsx', bytes: bytes(0x50, 0x4b, 0x03, 0x04, 0) },
     ];
-    expect(checkAttachments(files).map((f) => f.mimeType)).toEqual(['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(checkAttachments(files).map((f) => f.mimeType)).toEqual([
+      'application/pdf',
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
   });
 
   it('refuses spoofed content, unknown extensions, path tricks keep no directory', () => {
-    expect(fields(() => checkAttachments([{ fileName: 'x.docx', bytes: text('%PDF-1.7') }]))).toHaveProperty('attachments');
-    expect(fields(() => checkAttachments([{ fileName: 'x.svg', bytes: text('<svg/>') }]))).toHaveProperty('attachments');
-    expect(fields(() => checkAttachments([{ fileName: 'noextension', bytes: text('hi') }]))).toHaveProperty('attachments');
-    expect(checkAttachments([{ fileName: '../../etc/passwd.txt', bytes: text('x') }])[0]!.fileName).toBe('.._.._etc_passwd.txt');
+    expect(fields(() => checkAttachments([{ fileName: 'x.docx', bytes: text('%PDF-1.7') }]))).toHaveProperty(
+      'attachments',
+    );
+    expect(fields(() => checkAttachments([{ fileName: 'x.svg', bytes: text('<svg/>') }]))).toHaveProperty(
+      'attachments',
+    );
+    expect(fields(() => checkAttachments([{ fileName: 'noextension', bytes: text('hi') }]))).toHaveProperty(
+      'attachments',
+    );
+    expect(checkAttachments([{ fileName: '../../etc/passwd.txt', bytes: text('x') }])[0]!.fileName).toBe(
+      '.._.._etc_passwd.txt',
+    );
   });
 
   it('counts files already attached toward the limit of five', () => {
@@ -104,7 +126,9 @@ describe('parseSubmitInput', () => {
   it('requires company, contact and phone from anonymous visitors only', () => {
     expect(() => parseSubmitInput(base, false)).not.toThrow();
     expect(() => parseSubmitInput(base, true)).toThrow();
-    expect(() => parseSubmitInput({ ...base, companyName: '公司', contactName: '王', contactPhone: '13800138000' }, true)).not.toThrow();
+    expect(() =>
+      parseSubmitInput({ ...base, companyName: '公司', contactName: '王', contactPhone: '13800138000' }, true),
+    ).not.toThrow();
   });
   it('refuses a malformed phone and a too short idempotency key', () => {
     expect(() => parseSubmitInput({ ...base, contactPhone: 'call me' }, false)).toThrow();

@@ -8,7 +8,12 @@ import { fieldErrors } from '../customers/customer.rules';
 export const INTERACTION_TYPES = ['CONSULTATION', 'INQUIRY', 'COMPLAINT', 'SUGGESTION'] as const;
 
 /** Number prefixes by type [003 (二)]: TS 投诉, ZX 咨询, CX 查询, JY 建议. */
-export const NUMBER_PREFIX: Record<InteractionType, string> = { COMPLAINT: 'TS', CONSULTATION: 'ZX', INQUIRY: 'CX', SUGGESTION: 'JY' };
+export const NUMBER_PREFIX: Record<InteractionType, string> = {
+  COMPLAINT: 'TS',
+  CONSULTATION: 'ZX',
+  INQUIRY: 'CX',
+  SUGGESTION: 'JY',
+};
 
 /**
  * The database sequence that numbers one type in one year (SPEC §3: TS-2026-000123 — the running part starts again at
@@ -49,7 +54,11 @@ const optionalText = (max: number) =>
     .nullish();
 
 const requiredText = (label: string, max: number) =>
-  z.string({ error: `${label}必填` }).trim().min(1, { message: `${label}必填` }).max(max, { message: `不能超过 ${max} 个字符` });
+  z
+    .string({ error: `${label}必填` })
+    .trim()
+    .min(1, { message: `${label}必填` })
+    .max(max, { message: `不能超过 ${max} 个字符` });
 
 const phone = optionalText(40).refine((v) => !v || /^\+?[0-9\s\-().]{5,40}$/.test(v), { message: '电话格式不正确' });
 const email = optionalText(200).refine((v) => !v || z.email().safeParse(v).success, { message: '邮箱格式不正确' });
@@ -67,8 +76,14 @@ export const ZAttachmentUpload = z
   .superRefine((upload, ctx) => {
     const hasContent = upload.contentBase64 != null;
     const hasToken = upload.uploadToken != null;
-    if (hasContent === hasToken) ctx.addIssue({ code: 'custom', message: '每个附件须给出 uploadToken 或 contentBase64 之一', path: [hasToken ? 'contentBase64' : 'uploadToken'] });
-    else if (hasContent && !upload.fileName) ctx.addIssue({ code: 'custom', message: '文件名必填', path: ['fileName'] });
+    if (hasContent === hasToken)
+      ctx.addIssue({
+        code: 'custom',
+        message: '每个附件须给出 uploadToken 或 contentBase64 之一',
+        path: [hasToken ? 'contentBase64' : 'uploadToken'],
+      });
+    else if (hasContent && !upload.fileName)
+      ctx.addIssue({ code: 'custom', message: '文件名必填', path: ['fileName'] });
   });
 export type TAttachmentUpload = z.infer<typeof ZAttachmentUpload>;
 
@@ -125,7 +140,8 @@ export function parseSubmitInput(input: unknown, anonymousVisitor: boolean): TSu
 export const parseRecordInput = (input: unknown): TRecordInteractionInput => parse(ZRecordInteractionInput, input);
 
 /** The attachments of addInteractionAttachments, with field keys `attachments.<i>.<field>` as in the intake inputs. */
-export const parseAttachmentUploads = (attachments: unknown): TAttachmentUpload[] => parse(z.object({ attachments: z.array(ZAttachmentUpload) }), { attachments }).attachments;
+export const parseAttachmentUploads = (attachments: unknown): TAttachmentUpload[] =>
+  parse(z.object({ attachments: z.array(ZAttachmentUpload) }), { attachments }).attachments;
 
 // ───────────────────────────── attachments ─────────────────────────────
 
@@ -193,10 +209,22 @@ export const ATTACHMENT_TYPES: Record<string, { mimeType: string; contentCheck: 
   pdf: { mimeType: 'application/pdf', contentCheck: signatureCheck((b) => startsWith(b, ascii('%PDF-'))) },
   jpg: { mimeType: 'image/jpeg', contentCheck: signatureCheck((b) => startsWith(b, [0xff, 0xd8, 0xff])) },
   jpeg: { mimeType: 'image/jpeg', contentCheck: signatureCheck((b) => startsWith(b, [0xff, 0xd8, 0xff])) },
-  png: { mimeType: 'image/png', contentCheck: signatureCheck((b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  webp: { mimeType: 'image/webp', contentCheck: signatureCheck((b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) },
-  xlsx: { mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentCheck: signatureCheck((b) => startsWith(b, ZIP)) },
-  docx: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', contentCheck: signatureCheck((b) => startsWith(b, ZIP)) },
+  png: {
+    mimeType: 'image/png',
+    contentCheck: signatureCheck((b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
+  webp: {
+    mimeType: 'image/webp',
+    contentCheck: signatureCheck((b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)),
+  },
+  xlsx: {
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    contentCheck: signatureCheck((b) => startsWith(b, ZIP)),
+  },
+  docx: {
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    contentCheck: signatureCheck((b) => startsWith(b, ZIP)),
+  },
   txt: { mimeType: 'text/plain; charset=utf-8', contentCheck: plainTextCheck },
 };
 
@@ -211,7 +239,13 @@ export const attachmentTooLarge = (fileName: string) => attachmentProblem(`文�
  * size and content with each piece, emptiness and the content's verdict at the end. Every check throws BAD_USER_INPUT
  * on `attachments` as soon as it fails.
  */
-export type AttachmentInspection = { readonly fileName: string; readonly mimeType: string; readonly size: number; push(chunk: Uint8Array): void; finish(): void };
+export type AttachmentInspection = {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly size: number;
+  push(chunk: Uint8Array): void;
+  finish(): void;
+};
 
 export function inspectAttachment(rawFileName: string): AttachmentInspection {
   const fileName = rawFileName.replace(/[\\/]/g, '_').trim();
@@ -246,7 +280,10 @@ export function checkAttachmentCount(count: number, alreadyAttached = 0): void {
 }
 
 /** Checks count, size, extension and content of whole files; throws BAD_USER_INPUT on `attachments`. */
-export function checkAttachments(files: readonly { fileName: string; bytes: Uint8Array }[], alreadyAttached = 0): CheckedFile[] {
+export function checkAttachments(
+  files: readonly { fileName: string; bytes: Uint8Array }[],
+  alreadyAttached = 0,
+): CheckedFile[] {
   checkAttachmentCount(files.length, alreadyAttached);
   return files.map(({ fileName, bytes }) => {
     const inspection = inspectAttachment(fileName);
@@ -257,7 +294,9 @@ export function checkAttachments(files: readonly { fileName: string; bytes: Uint
 }
 
 /** Decodes base64 uploads, refusing oversize input before decoding it. */
-export function decodeUploads(uploads: readonly { fileName: string; contentBase64: string }[]): { fileName: string; bytes: Uint8Array }[] {
+export function decodeUploads(
+  uploads: readonly { fileName: string; contentBase64: string }[],
+): { fileName: string; bytes: Uint8Array }[] {
   return uploads.map((u) => {
     // base64 is 4/3 of the bytes; refuse clearly oversize payloads before allocating them.
     if (u.contentBase64.length > Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 8) throw attachmentTooLarge(u.fileName);

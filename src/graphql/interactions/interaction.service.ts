@@ -33,7 +33,6 @@ import { now as clockNow } from '@/server/clock';
 export const MAX_PAGE_SIZE = 100;
 const ENTITY = 'Interaction';
 
-
 // ───────────────────────────── reads ─────────────────────────────
 
 /** Who may read which interactions: holders of interactions:read all (department handlers: their department's); a customer account only its organisation's. */
@@ -42,7 +41,12 @@ export function interactionReadScope(viewer: Viewer): Prisma.InteractionWhereInp
   requirePermission(viewer, 'interactions:read');
   // A department handler sees what is assigned to their department, or to them (SPEC §4: 责任部门).
   if (viewer.kind === 'staff' && viewer.role === 'DEPARTMENT_HANDLER') {
-    return { OR: [{ ownerId: viewer.userId }, ...(viewer.departmentId ? [{ responsibleDepartmentId: viewer.departmentId }] : [])] };
+    return {
+      OR: [
+        { ownerId: viewer.userId },
+        ...(viewer.departmentId ? [{ responsibleDepartmentId: viewer.departmentId }] : []),
+      ],
+    };
   }
   return {};
 }
@@ -53,11 +57,16 @@ const readScope = interactionReadScope;
  * callback's interaction, …) load by id and must obey the same scope as the root that led to them (issue 10: a
  * department handler read another department's consultation through a converted complaint).
  */
-export function mayReadInteraction(viewer: Viewer, row: Pick<Interaction, 'customerId' | 'ownerId' | 'responsibleDepartmentId'>): boolean {
+export function mayReadInteraction(
+  viewer: Viewer,
+  row: Pick<Interaction, 'customerId' | 'ownerId' | 'responsibleDepartmentId'>,
+): boolean {
   if (viewer.kind === 'customer') return row.customerId === viewer.customerId;
   if (!can(viewer, 'interactions:read')) return false;
   if (viewer.kind === 'staff' && viewer.role === 'DEPARTMENT_HANDLER') {
-    return row.ownerId === viewer.userId || (!!viewer.departmentId && row.responsibleDepartmentId === viewer.departmentId);
+    return (
+      row.ownerId === viewer.userId || (!!viewer.departmentId && row.responsibleDepartmentId === viewer.departmentId)
+    );
   }
   return true;
 }
@@ -85,7 +94,10 @@ export function createdAtBounds(createdAt: InteractionFilter['createdAt']): { gt
   };
 }
 
-export function interactionWhere(filter: InteractionFilter = {}, options: { withStatus?: boolean } = {}): Prisma.InteractionWhereInput {
+export function interactionWhere(
+  filter: InteractionFilter = {},
+  options: { withStatus?: boolean } = {},
+): Prisma.InteractionWhereInput {
   const and: Prisma.InteractionWhereInput[] = [];
   if (filter.type?.length) and.push({ type: { in: [...filter.type] } });
   if (options.withStatus !== false && filter.status?.length) and.push({ status: { in: [...filter.status] } });
@@ -99,7 +111,12 @@ export function interactionWhere(filter: InteractionFilter = {}, options: { with
   if (lt) and.push({ createdAt: { lt } });
   const search = filter.search?.trim();
   if (search) {
-    and.push({ OR: [{ number: { contains: search, mode: 'insensitive' } }, { subject: { contains: search, mode: 'insensitive' } }] });
+    and.push({
+      OR: [
+        { number: { contains: search, mode: 'insensitive' } },
+        { subject: { contains: search, mode: 'insensitive' } },
+      ],
+    });
   }
   return and.length ? { AND: and } : {};
 }
@@ -121,7 +138,9 @@ export async function listInteractions(
   const scope = readScope(viewer);
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间` });
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
+      first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`,
+    });
   }
   const where = { AND: [scope, interactionWhere(args.filter ?? {})] };
   const whereWithoutStatus = { AND: [scope, interactionWhere(args.filter ?? {}, { withStatus: false })] };
@@ -140,7 +159,12 @@ export async function listInteractions(
 export const countInteractions = (where: Prisma.InteractionWhereInput) => prisma.interaction.count({ where });
 
 export async function countInteractionsByStatus(where: Prisma.InteractionWhereInput) {
-  const groups = await prisma.interaction.groupBy({ by: ['status'], where, _count: { _all: true }, orderBy: { status: 'asc' } });
+  const groups = await prisma.interaction.groupBy({
+    by: ['status'],
+    where,
+    _count: { _all: true },
+    orderBy: { status: 'asc' },
+  });
   return groups.map((g) => ({ status: g.status, count: g._count._all }));
 }
 
@@ -156,7 +180,9 @@ export async function getInteraction(viewer: Viewer, id: string): Promise<Intera
 
 export async function getInteractionByNumber(viewer: Viewer, number: string): Promise<Interaction> {
   if (viewer.kind === 'anonymous') throw unauthenticated();
-  const row = await prisma.interaction.findFirst({ where: { AND: [readScope(viewer), { number: number.trim().toUpperCase() }] } });
+  const row = await prisma.interaction.findFirst({
+    where: { AND: [readScope(viewer), { number: number.trim().toUpperCase() }] },
+  });
   if (!row) throw notFound(ENTITY);
   return row;
 }
@@ -165,13 +191,20 @@ export async function getInteractionByNumber(viewer: Viewer, number: string): Pr
 export async function interactionsOfCustomer(viewer: Viewer, customerId: string): Promise<Interaction[]> {
   if (viewer.kind === 'customer' && viewer.customerId !== customerId) return [];
   if (viewer.kind !== 'customer') requirePermission(viewer, 'interactions:read');
-  return prisma.interaction.findMany({ where: { AND: [readScope(viewer), { customerId }] }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 50 });
+  return prisma.interaction.findMany({
+    where: { AND: [readScope(viewer), { customerId }] },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 50,
+  });
 }
 
 /** The full history: staff and API clients with interactions:read; customers see only `timeline`. */
 export async function interactionHistory(viewer: Viewer, interactionId: string): Promise<HistoryEntry[]> {
   if (viewer.kind === 'customer' || !can(viewer, 'interactions:read')) return [];
-  return prisma.historyEntry.findMany({ where: { entityType: ENTITY, entityId: interactionId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  return prisma.historyEntry.findMany({
+    where: { entityType: ENTITY, entityId: interactionId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
 }
 
 /** Related records shown inside an interaction only to who may read them in their own right. */
@@ -224,7 +257,9 @@ async function createNumberSequence(tx: Tx, type: InteractionType, year: number,
   const [max] = await tx.$queryRaw<{ start: bigint }[]>`
     SELECT coalesce(max(split_part(number, '-', 3)::bigint), 0) + 1 AS start
       FROM "Interaction" WHERE number LIKE ${`${prefix}%`}`;
-  await tx.$executeRawUnsafe(`CREATE SEQUENCE IF NOT EXISTS "${sequence}" AS BIGINT START WITH ${Number(max!.start)} NO CYCLE`);
+  await tx.$executeRawUnsafe(
+    `CREATE SEQUENCE IF NOT EXISTS "${sequence}" AS BIGINT START WITH ${Number(max!.start)} NO CYCLE`,
+  );
 }
 
 /**
@@ -240,14 +275,21 @@ export const newFileWork = (): FileWork => ({ written: [], claimed: [] });
  * claimed by its token first — once: a token already used, unknown or older than an hour is BAD_USER_INPUT, and the
  * whole intake with it. Answers the file names stored.
  */
-async function storeAttachments(tx: Tx, viewer: Viewer, interactionId: string, sources: readonly AttachmentSource[], work: FileWork): Promise<string[]> {
+async function storeAttachments(
+  tx: Tx,
+  viewer: Viewer,
+  interactionId: string,
+  sources: readonly AttachmentSource[],
+  work: FileWork,
+): Promise<string[]> {
   const names: string[] = [];
   for (const source of sources) {
     let file: CheckedFile;
     if (source.kind === 'inline') file = source.file;
     else {
       const claimed = await claimPendingUpload(tx, source.uploadToken);
-      if (!claimed) throw badInput('附件上传已失效或已被使用，请重新上传', { attachments: '附件上传已失效或已被使用，请重新上传' });
+      if (!claimed)
+        throw badInput('附件上传已失效或已被使用，请重新上传', { attachments: '附件上传已失效或已被使用，请重新上传' });
       work.claimed.push(claimed.id);
       file = { fileName: claimed.fileName, mimeType: claimed.mimeType, bytes: claimed.bytes };
     }
@@ -279,7 +321,13 @@ async function withFileCleanup<T>(work: (files: FileWork) => Promise<T>): Promis
   try {
     result = await work(files);
   } catch (error) {
-    await Promise.all(files.written.map((key) => storage().delete(key).catch((e: unknown) => console.error(`[attachments] could not delete ${key}:`, e))));
+    await Promise.all(
+      files.written.map((key) =>
+        storage()
+          .delete(key)
+          .catch((e: unknown) => console.error(`[attachments] could not delete ${key}:`, e)),
+      ),
+    );
     throw error;
   }
   await discardPendingFiles(files.claimed);
@@ -288,7 +336,9 @@ async function withFileCleanup<T>(work: (files: FileWork) => Promise<T>): Promis
 
 async function assertContractOf(tx: Tx, contractId: string | null | undefined, customerId: string | null) {
   if (!contractId) return;
-  const contract = customerId ? await tx.contract.findFirst({ where: { id: contractId, customerId }, select: { id: true } }) : null;
+  const contract = customerId
+    ? await tx.contract.findFirst({ where: { id: contractId, customerId }, select: { id: true } })
+    : null;
   if (!contract) throw badInput('合同无效', { relatedContractId: '请选择本公司的合同' });
 }
 
@@ -307,15 +357,22 @@ function submitterScope(viewer: Viewer, contactPhone: string | null | undefined)
 }
 
 const isUniqueViolationOn = (error: unknown, field: string) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && JSON.stringify(error.meta ?? {}).includes(field);
+  error instanceof Prisma.PrismaClientKnownRequestError &&
+  error.code === 'P2002' &&
+  JSON.stringify(error.meta ?? {}).includes(field);
 
 /**
  * Portal and API intake. The customer comes from the viewer, never from the input (API clients may name one).
  * Idempotent: the stored key is unique, so a resent or double-clicked submission fails the insert and gets the
  * record the first one created — no read-then-write race.
  */
-export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: Date = clockNow()): Promise<Interaction> {
-  if (viewer.kind === 'staff') throw forbidden('员工请使用来电/来访登记 / Staff record interactions with recordInteraction');
+export async function submitInteraction(
+  viewer: Viewer,
+  rawInput: unknown,
+  now: Date = clockNow(),
+): Promise<Interaction> {
+  if (viewer.kind === 'staff')
+    throw forbidden('员工请使用来电/来访登记 / Staff record interactions with recordInteraction');
   if (viewer.kind === 'apiClient') requirePermission(viewer, 'interactions:write');
   const input = parseSubmitInput(rawInput, viewer.kind === 'anonymous');
   const attachments = prepareAttachments(input.attachments ?? []);
@@ -323,44 +380,54 @@ export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: 
   let customerId: string | null = null;
   if (viewer.kind === 'customer') customerId = viewer.customerId;
   else if (viewer.kind === 'apiClient' && input.customerId) customerId = input.customerId;
-  if (viewer.kind === 'anonymous' && input.relatedContractId) throw badInput('合同无效', { relatedContractId: '未登录时不能关联合同' });
+  if (viewer.kind === 'anonymous' && input.relatedContractId)
+    throw badInput('合同无效', { relatedContractId: '未登录时不能关联合同' });
 
   const idempotencyKey = `${submitterScope(viewer, input.contactPhone)}:${input.idempotencyKey}`;
   await prepareCustomerMail();
   try {
-    return await withFileCleanup((files) => prisma.$transaction(async (tx) => {
-      if (customerId && viewer.kind === 'apiClient') {
-        const exists = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } });
-        if (!exists) throw badInput('客户不存在', { customerId: '客户不存在' });
-      }
-      await assertContractOf(tx, input.relatedContractId, customerId);
-      const created = await tx.interaction.create({
-        data: {
-          number: await nextNumber(tx, input.type, now),
-          type: input.type,
-          channel: viewer.kind === 'apiClient' ? 'API' : 'PORTAL',
-          customerId,
-          companyName: input.companyName ?? null,
-          contactName: input.contactName ?? null,
-          contactPhone: input.contactPhone ?? null,
-          contactEmail: input.contactEmail ?? null,
-          subject: input.subject,
-          description: input.description,
-          desiredOutcome: input.desiredOutcome ?? null,
-          relatedContractId: input.relatedContractId ?? null,
-          productRef: input.productRef ?? null,
-          orderRef: input.orderRef ?? null,
-          idempotencyKey,
-          createdAt: now,
-          ...(await clockFields(tx, input.type, customerId, now)),
-        },
-      });
-      await storeAttachments(tx, viewer, created.id, attachments, files);
-      await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: '已受理', visibleToCustomer: true });
-      // SPEC §3: the number at once — also by mail when there is an address.
-      await notifyCustomer(tx, created, 'RECEIVED', { at: now });
-      return created;
-    }));
+    return await withFileCleanup((files) =>
+      prisma.$transaction(async (tx) => {
+        if (customerId && viewer.kind === 'apiClient') {
+          const exists = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } });
+          if (!exists) throw badInput('客户不存在', { customerId: '客户不存在' });
+        }
+        await assertContractOf(tx, input.relatedContractId, customerId);
+        const created = await tx.interaction.create({
+          data: {
+            number: await nextNumber(tx, input.type, now),
+            type: input.type,
+            channel: viewer.kind === 'apiClient' ? 'API' : 'PORTAL',
+            customerId,
+            companyName: input.companyName ?? null,
+            contactName: input.contactName ?? null,
+            contactPhone: input.contactPhone ?? null,
+            contactEmail: input.contactEmail ?? null,
+            subject: input.subject,
+            description: input.description,
+            desiredOutcome: input.desiredOutcome ?? null,
+            relatedContractId: input.relatedContractId ?? null,
+            productRef: input.productRef ?? null,
+            orderRef: input.orderRef ?? null,
+            idempotencyKey,
+            createdAt: now,
+            ...(await clockFields(tx, input.type, customerId, now)),
+          },
+        });
+        await storeAttachments(tx, viewer, created.id, attachments, files);
+        await appendHistory(tx, viewer, {
+          entityType: ENTITY,
+          entityId: created.id,
+          action: 'CREATE',
+          toState: created.status,
+          comment: '已受理',
+          visibleToCustomer: true,
+        });
+        // SPEC §3: the number at once — also by mail when there is an address.
+        await notifyCustomer(tx, created, 'RECEIVED', { at: now });
+        return created;
+      }),
+    );
   } catch (error) {
     if (!isUniqueViolationOn(error, 'idempotencyKey')) throw error;
     // The same submitter sent this key before (the key is scoped to the submitter): answer with that record.
@@ -372,7 +439,9 @@ export async function submitInteraction(viewer: Viewer, rawInput: unknown, now: 
 
 /** Key-account status and the SLA due times a new record starts with (SPEC §4: department decided within 4 hours). */
 async function clockFields(tx: Tx, type: InteractionType, customerId: string | null, now: Date) {
-  const customer = customerId ? await tx.customer.findUnique({ where: { id: customerId }, select: { keyAccountStatus: true } }) : null;
+  const customer = customerId
+    ? await tx.customer.findUnique({ where: { id: customerId }, select: { keyAccountStatus: true } })
+    : null;
   const isKeyAccount = customer?.keyAccountStatus === 'ACTIVE';
   return { isKeyAccount, ...(await intakeDueTimes(tx, { type, isKeyAccount, registeredAt: now })) };
 }
@@ -393,7 +462,15 @@ export async function recordInteraction(
   await prepareCustomerMail();
   return withFileCleanup((files) =>
     prisma.$transaction(async (tx) => {
-      const created = await registerStaffInteraction(tx, viewer, input, now, { surveyResponseId: links.surveyResponseId }, attachments, files);
+      const created = await registerStaffInteraction(
+        tx,
+        viewer,
+        input,
+        now,
+        { surveyResponseId: links.surveyResponseId },
+        attachments,
+        files,
+      );
       await links.onCreated?.(tx, created);
       return created;
     }),
@@ -419,7 +496,10 @@ export async function registerStaffInteraction(
   if (origin.surveyResponseId && input.type === 'COMPLAINT') {
     // One complaint per survey response: the response row is locked, so a double click waits and then sees the first.
     await tx.$queryRaw`SELECT id FROM "SurveyResponse" WHERE id = ${origin.surveyResponseId}::uuid FOR UPDATE`;
-    const already = await tx.interaction.findFirst({ where: { surveyResponseId: origin.surveyResponseId, type: 'COMPLAINT' }, select: { number: true } });
+    const already = await tx.interaction.findFirst({
+      where: { surveyResponseId: origin.surveyResponseId, type: 'COMPLAINT' },
+      select: { number: true },
+    });
     if (already) throw conflict(`已由此答卷登记投诉 ${already.number}`, { number: already.number });
   }
   const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });
@@ -449,7 +529,14 @@ export async function registerStaffInteraction(
     },
   });
   await storeAttachments(tx, viewer, created.id, attachments, files);
-  await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: created.status, comment: origin.comment ?? '已受理', visibleToCustomer: true });
+  await appendHistory(tx, viewer, {
+    entityType: ENTITY,
+    entityId: created.id,
+    action: 'CREATE',
+    toState: created.status,
+    comment: origin.comment ?? '已受理',
+    visibleToCustomer: true,
+  });
   await notifyCustomer(tx, created, 'RECEIVED', { at: now });
   return created;
 }
@@ -458,7 +545,12 @@ export async function registerStaffInteraction(
  * Turns a consultation/inquiry/suggestion into a complaint: a new record (TS-…) linked by sourceInteractionId, with
  * history on both. `version` guards against two staff converting the same record at once.
  */
-export async function convertToComplaint(viewer: Viewer, id: string, version: number, now: Date = clockNow()): Promise<Interaction> {
+export async function convertToComplaint(
+  viewer: Viewer,
+  id: string,
+  version: number,
+  now: Date = clockNow(),
+): Promise<Interaction> {
   requirePermission(viewer, 'interactions:write');
   if (!isUuid(id)) throw notFound(ENTITY);
   await prepareCustomerMail();
@@ -467,8 +559,14 @@ export async function convertToComplaint(viewer: Viewer, id: string, version: nu
     if (!source) throw notFound(ENTITY);
     if (source.type === 'COMPLAINT') throw badInput('该记录已是投诉', { type: '该记录已是投诉' });
     const bumped = await tx.interaction.updateMany({ where: { id, version }, data: { version: { increment: 1 } } });
-    if (bumped.count === 0) throw conflict('记录已被他人修改，请刷新 / The record was changed by someone else', { currentVersion: source.version });
-    const already = await tx.interaction.findFirst({ where: { sourceInteractionId: id, type: 'COMPLAINT' }, select: { number: true } });
+    if (bumped.count === 0)
+      throw conflict('记录已被他人修改，请刷新 / The record was changed by someone else', {
+        currentVersion: source.version,
+      });
+    const already = await tx.interaction.findFirst({
+      where: { sourceInteractionId: id, type: 'COMPLAINT' },
+      select: { number: true },
+    });
     if (already) throw conflict(`已转为投诉 ${already.number}`, { currentVersion: source.version + 1 });
     const complaint = await tx.interaction.create({
       data: {
@@ -525,25 +623,31 @@ export async function addInteractionAttachments(viewer: Viewer, id: string, uplo
   const parsed = parseAttachmentUploads(uploads);
   if (parsed.length === 0) throw badInput('请选择文件', { attachments: '请选择文件' });
   const attachments = prepareAttachments(parsed);
-  return withFileCleanup((files) => prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Interaction" WHERE id = ${interaction.id}::uuid FOR UPDATE`;
-    checkAttachmentCount(attachments.length, await tx.attachment.count({ where: { interactionId: interaction.id } }));
-    const names = await storeAttachments(tx, viewer, interaction.id, attachments, files);
-    await appendHistory(tx, viewer, {
-      entityType: ENTITY,
-      entityId: interaction.id,
-      action: 'ATTACH',
-      comment: `补充附件：${names.join('、')}`,
-      visibleToCustomer: true,
-    });
-    return tx.interaction.findUniqueOrThrow({ where: { id: interaction.id } });
-  }));
+  return withFileCleanup((files) =>
+    prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Interaction" WHERE id = ${interaction.id}::uuid FOR UPDATE`;
+      checkAttachmentCount(attachments.length, await tx.attachment.count({ where: { interactionId: interaction.id } }));
+      const names = await storeAttachments(tx, viewer, interaction.id, attachments, files);
+      await appendHistory(tx, viewer, {
+        entityType: ENTITY,
+        entityId: interaction.id,
+        action: 'ATTACH',
+        comment: `补充附件：${names.join('、')}`,
+        visibleToCustomer: true,
+      });
+      return tx.interaction.findUniqueOrThrow({ where: { id: interaction.id } });
+    }),
+  );
 }
 
 // ───────────────────────────── attachment download ─────────────────────────────
 
 /** An attachment with its bytes, for the download route; NOT_FOUND unless the viewer may read the interaction. */
-export async function readAttachment(viewer: Viewer, interactionId: string, attachmentId: string): Promise<{ attachment: Attachment; bytes: Uint8Array }> {
+export async function readAttachment(
+  viewer: Viewer,
+  interactionId: string,
+  attachmentId: string,
+): Promise<{ attachment: Attachment; bytes: Uint8Array }> {
   const interaction = await getInteraction(viewer, interactionId);
   if (!isUuid(attachmentId)) throw notFound('Attachment');
   const attachment = await prisma.attachment.findFirst({ where: { id: attachmentId, interactionId: interaction.id } });

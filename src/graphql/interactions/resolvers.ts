@@ -55,7 +55,8 @@ export const interactionResolvers: Resolvers = {
     submitInteraction: (_, { input }, { viewer, now }) => submitInteraction(viewer, input, now()),
     recordInteraction: (_, { input }, { viewer, now }) => recordInteraction(viewer, input, now()),
     convertToComplaint: (_, { id, version }, { viewer, now }) => convertToComplaint(viewer, id, version, now()),
-    addInteractionAttachments: (_, { id, attachments }, { viewer }) => addInteractionAttachments(viewer, id, attachments),
+    addInteractionAttachments: (_, { id, attachments }, { viewer }) =>
+      addInteractionAttachments(viewer, id, attachments),
   },
   InteractionConnection: {
     edges: (page) => page.rows.map((node) => ({ cursor: encodeCursor(node.id), node })),
@@ -65,7 +66,8 @@ export const interactionResolvers: Resolvers = {
     countsByStatus: (page) => countInteractionsByStatus(page.whereWithoutStatus),
   },
   Interaction: {
-    customer: (i, _, { viewer, loaders }) => (i.customerId && mayReadCustomerRecords(viewer) ? loaders.customerById.load(i.customerId) : null),
+    customer: (i, _, { viewer, loaders }) =>
+      i.customerId && mayReadCustomerRecords(viewer) ? loaders.customerById.load(i.customerId) : null,
     relatedContract: (i, _, { viewer, loaders }) =>
       i.relatedContractId && mayReadCustomerRecords(viewer) ? loaders.contractById.load(i.relatedContractId) : null,
     // The same customer as the parent, but not necessarily the same department: each must be in the viewer's own scope.
@@ -73,8 +75,10 @@ export const interactionResolvers: Resolvers = {
       const source = i.sourceInteractionId ? await loaders.interactionById.load(i.sourceInteractionId) : null;
       return source && mayReadInteraction(viewer, source) ? source : null;
     },
-    derivedInteractions: async (i, _, { viewer, loaders }) => (await loaders.derivedInteractionsBySource.load(i.id)).filter((d) => mayReadInteraction(viewer, d)),
-    registeredBy: (i, _, { viewer, loaders }) => (i.registeredById && viewer.kind === 'staff' ? loaders.userById.load(i.registeredById) : null),
+    derivedInteractions: async (i, _, { viewer, loaders }) =>
+      (await loaders.derivedInteractionsBySource.load(i.id)).filter((d) => mayReadInteraction(viewer, d)),
+    registeredBy: (i, _, { viewer, loaders }) =>
+      i.registeredById && viewer.kind === 'staff' ? loaders.userById.load(i.registeredById) : null,
     attachments: (i, _, { loaders }) => loaders.attachmentsByInteraction.load(i.id),
     timeline: (i, _, { loaders }) => loaders.timelineByInteraction.load(i.id),
     history: (i, _, { viewer }) => interactionHistory(viewer, i.id),

@@ -17,7 +17,14 @@ export function boundaryPlugin(options: { production: boolean }): ApolloServerPl
         async didResolveOperation({ schema, document, operationName, request, contextValue }) {
           refuseNulCharacters(request.variables, document);
           refuseIntrospection(contextValue.viewer, options.production, document);
-          await enforceCostLimits({ schema, document, operationName, variables: request.variables, viewer: contextValue.viewer, clientIp: contextValue.clientIp });
+          await enforceCostLimits({
+            schema,
+            document,
+            operationName,
+            variables: request.variables,
+            viewer: contextValue.viewer,
+            clientIp: contextValue.clientIp,
+          });
         },
         async didEncounterErrors({ errors, contextValue }) {
           if (maySeeSchema(contextValue.viewer, options.production)) return;

@@ -17,7 +17,8 @@ const envNumber = (name: string, fallback: number) => {
  */
 export type CostLimits = { maxCost: number; maxRevisits: number };
 export function costLimitsFor(viewer: Viewer): CostLimits {
-  if (viewer.kind === 'staff' || viewer.kind === 'apiClient') return { maxCost: envNumber('GRAPHQL_MAX_COST', 25_000), maxRevisits: Infinity };
+  if (viewer.kind === 'staff' || viewer.kind === 'apiClient')
+    return { maxCost: envNumber('GRAPHQL_MAX_COST', 25_000), maxRevisits: Infinity };
   return { maxCost: envNumber('GRAPHQL_MAX_COST_PORTAL', 5_000), maxRevisits: 0 };
 }
 
@@ -28,12 +29,17 @@ export const costBudgetPerMinute = () => envNumber('GRAPHQL_COST_BUDGET_PER_MINU
 // Process-wide, on globalThis: the Next bundle and the custom server may each load this module, and a budget kept in
 // module scope would be two budgets. In memory per instance (not in PostgreSQL): a budget exists to shed load, and a
 // write per heavy request would add to the load it sheds.
-const globalForBudget = globalThis as unknown as { kefuGraphqlCostBudget?: { points: number; limiter: RateLimiterMemory } };
+const globalForBudget = globalThis as unknown as {
+  kefuGraphqlCostBudget?: { points: number; limiter: RateLimiterMemory };
+};
 
 function budget(): RateLimiterMemory {
   const points = costBudgetPerMinute();
   if (globalForBudget.kefuGraphqlCostBudget?.points !== points) {
-    globalForBudget.kefuGraphqlCostBudget = { points, limiter: new RateLimiterMemory({ keyPrefix: 'graphql_cost', points, duration: 60 }) };
+    globalForBudget.kefuGraphqlCostBudget = {
+      points,
+      limiter: new RateLimiterMemory({ keyPrefix: 'graphql_cost', points, duration: 60 }),
+    };
   }
   return globalForBudget.kefuGraphqlCostBudget.limiter;
 }
@@ -64,7 +70,8 @@ const PROBE = parse(`{ interactions(first: 2) { nodes { id customer { id } } } }
 function assertEstimatorSeesSchema(schema: GraphQLSchema): void {
   if (checkedSchemas.has(schema)) return;
   const probe = operationCost(schema, PROBE);
-  if (probe !== 1 + 2 * 2) throw new Error(`GraphQL cost estimator is blind (probe cost ${probe}, expected 5): two copies of graphql loaded?`);
+  if (probe !== 1 + 2 * 2)
+    throw new Error(`GraphQL cost estimator is blind (probe cost ${probe}, expected 5): two copies of graphql loaded?`);
   checkedSchemas.add(schema);
 }
 
@@ -76,7 +83,12 @@ function assertEstimatorSeesSchema(schema: GraphQLSchema): void {
 const costs = new WeakMap<DocumentNode, Map<string, number>>();
 const COSTS_PER_DOCUMENT = 64;
 
-function cachedCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): number {
+function cachedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): number {
   const key = `${operationName ?? ''}|${JSON.stringify(variables, (_, value: unknown) => (typeof value === 'string' ? undefined : value))}`;
   let byVariables = costs.get(document);
   if (!byVariables) costs.set(document, (byVariables = new Map()));

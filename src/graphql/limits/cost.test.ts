@@ -26,7 +26,9 @@ describe('the cost of an operation', () => {
   });
 
   it('counts a list without pagination at its known bound, else at the assumed size', () => {
-    expect(cost(`query($id: ID!) { customer(id: $id) { interactions { id } } }`, { id: 'x' })).toBe(1 + LIST_BOUNDS['Customer.interactions']! * 1);
+    expect(cost(`query($id: ID!) { customer(id: $id) { interactions { id } } }`, { id: 'x' })).toBe(
+      1 + LIST_BOUNDS['Customer.interactions']! * 1,
+    );
     expect(cost(`query($id: ID!) { customer(id: $id) { contacts { id } } }`, { id: 'x' })).toBe(1 + ASSUMED_LIST_SIZE);
     // Leaves are free, also lists of them.
     expect(cost(`{ viewer { permissions kind } }`)).toBe(1);
@@ -43,9 +45,15 @@ describe('the cost of an operation', () => {
   });
 
   it('counts fragments, and skips what @skip/@include leave out', () => {
-    const viaFragment = cost(`query { interactions(first: 10) { nodes { ...Row } } } fragment Row on Interaction { customer { id } }`);
+    const viaFragment = cost(
+      `query { interactions(first: 10) { nodes { ...Row } } } fragment Row on Interaction { customer { id } }`,
+    );
     expect(viaFragment).toBe(1 + 10 * 2);
-    expect(cost(`query($no: Boolean!) { interactions(first: 10) { nodes { id customer @include(if: $no) { id } } } }`, { no: false })).toBe(1 + 10);
+    expect(
+      cost(`query($no: Boolean!) { interactions(first: 10) { nodes { id customer @include(if: $no) { id } } } }`, {
+        no: false,
+      }),
+    ).toBe(1 + 10);
   });
 });
 
@@ -55,7 +63,12 @@ describe('the cost of an operation', () => {
 const operations = Object.entries(uiDocuments)
   .filter((entry): entry is [string, DocumentNode] => {
     const doc = entry[1] as unknown as DocumentNode;
-    return !!doc && typeof doc === 'object' && doc.kind === Kind.DOCUMENT && doc.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION);
+    return (
+      !!doc &&
+      typeof doc === 'object' &&
+      doc.kind === Kind.DOCUMENT &&
+      doc.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION)
+    );
   })
   .map(([name, document]) => ({ name, document }));
 
@@ -69,18 +82,29 @@ function portalOperationNames(): Set<string> {
   const operationOf = new Map<string, string>(); // exported constant → operation name
   const operationFiles = new Set<string>();
   const walkDir = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkDir(join(dir, e.name)) : [join(dir, e.name)]));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walkDir(join(dir, e.name)) : [join(dir, e.name)],
+    );
   for (const file of walkDir(join(root, 'src/components')).filter((f) => f.endsWith('operations.ts'))) {
     operationFiles.add(file);
-    for (const m of readFileSync(file, 'utf8').matchAll(/export const (\w+) = graphql\(`\s*(?:query|mutation) (\w+)/g)) operationOf.set(m[1]!, m[2]!);
+    for (const m of readFileSync(file, 'utf8').matchAll(/export const (\w+) = graphql\(`\s*(?:query|mutation) (\w+)/g))
+      operationOf.set(m[1]!, m[2]!);
   }
   const resolveImport = (from: string, spec: string): string | undefined => {
-    const base = spec.startsWith('@/') ? join(root, 'src', spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(from), spec) : undefined;
+    const base = spec.startsWith('@/')
+      ? join(root, 'src', spec.slice(2))
+      : spec.startsWith('.')
+        ? resolve(dirname(from), spec)
+        : undefined;
     if (!base) return undefined;
-    return ['.ts', '.tsx', '/index.ts', '/index.tsx', ''].map((ext) => base + ext).find((f) => existsSync(f) && statSync(f).isFile());
+    return ['.ts', '.tsx', '/index.ts', '/index.tsx', '']
+      .map((ext) => base + ext)
+      .find((f) => existsSync(f) && statSync(f).isFile());
   };
   const seen = new Set<string>();
-  const queue = ['portal', 's', 'submit', 'track'].flatMap((d) => walkDir(join(root, 'src/app', d)).filter((f) => /\.tsx?$/.test(f)));
+  const queue = ['portal', 's', 'submit', 'track'].flatMap((d) =>
+    walkDir(join(root, 'src/app', d)).filter((f) => /\.tsx?$/.test(f)),
+  );
   const names = new Set<string>();
   while (queue.length) {
     const file = queue.pop()!;
@@ -93,7 +117,8 @@ function portalOperationNames(): Set<string> {
     }
     // The operation modules define the constants, and codegen's output names its result types after them.
     if (operationFiles.has(file) || file.startsWith(join(root, 'src/gql'))) continue;
-    for (const [constant, operation] of operationOf) if (new RegExp(`\\b${constant}\\b`).test(text)) names.add(`${operation}Document`);
+    for (const [constant, operation] of operationOf)
+      if (new RegExp(`\\b${constant}\\b`).test(text)) names.add(`${operation}Document`);
   }
   return names;
 }
@@ -114,11 +139,22 @@ describe('every operation the UI sends stays within the limits (so a limit can n
   const portalOperations = operations.filter(({ name }) => portalNames.has(name));
   it('finds the portal and public operations (submit, track, survey link, resolution response)', () => {
     const names = [...portalNames];
-    expect(names).toEqual(expect.arrayContaining(['IntakeSubmitDocument', 'IntakeLookupDocument', 'SurveyFormDocument', 'SurveySubmitDocument', 'IntakeRespondToResolutionDocument']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'IntakeSubmitDocument',
+        'IntakeLookupDocument',
+        'SurveyFormDocument',
+        'SurveySubmitDocument',
+        'IntakeRespondToResolutionDocument',
+      ]),
+    );
     expect(names).not.toContain('CallbacksOfComplaintDocument');
   });
   it.each(portalOperations)('$name, as a customer or visitor', ({ document }) => {
-    for (const viewer of [{ kind: 'customer', userId: 'u', customerId: 'c' }, { kind: 'anonymous' }] satisfies Viewer[]) {
+    for (const viewer of [
+      { kind: 'customer', userId: 'u', customerId: 'c' },
+      { kind: 'anonymous' },
+    ] satisfies Viewer[]) {
       const limits = costLimitsFor(viewer);
       expect(operationCost(schema, document, sampleVariables(schema, document))).toBeLessThanOrEqual(limits.maxCost);
       expect(maxTypeRevisits(schema, document)).toBeLessThanOrEqual(limits.maxRevisits);

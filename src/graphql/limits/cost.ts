@@ -39,7 +39,11 @@ export const LIST_BOUNDS: Record<string, number> = {
 };
 
 /** Objects built from their parent's own row (a JSON column): no fetch, so they cost what a leaf does. */
-export const EMBEDDED_FIELDS = new Set(['SurveyQuestion.choices', 'SurveyCampaign.audience', 'Interaction.blockedCommands']);
+export const EMBEDDED_FIELDS = new Set([
+  'SurveyQuestion.choices',
+  'SurveyCampaign.audience',
+  'Interaction.blockedCommands',
+]);
 
 const isConnectionType = (name: string) => name.endsWith('Connection');
 
@@ -55,8 +59,19 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
 };
 
 /** The cost of the operation `operationName` (or the only one) with these variables. Throws GraphQLError on bad variables. */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
-  return getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [costEstimator] });
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName: operationName ?? undefined,
+    estimators: [costEstimator],
+  });
 }
 
 /**
@@ -69,20 +84,38 @@ export function maxTypeRevisits(schema: GraphQLSchema, document: DocumentNode, o
   let operation: OperationDefinitionNode | undefined;
   for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-    if (def.kind === Kind.OPERATION_DEFINITION && (!operationName || def.name?.value === operationName)) operation ??= def;
+    if (def.kind === Kind.OPERATION_DEFINITION && (!operationName || def.name?.value === operationName))
+      operation ??= def;
   }
   if (!operation) return 0;
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!root) return 0;
 
   let worst = 0;
-  const walk = (selectionSet: SelectionSetNode, typeName: string, path: string[], revisits: number, spreads: Set<string>) => {
+  const walk = (
+    selectionSet: SelectionSetNode,
+    typeName: string,
+    path: string[],
+    revisits: number,
+    spreads: Set<string>,
+  ) => {
     const type = schema.getType(typeName);
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
         if (!fragment || spreads.has(fragment.name.value)) continue;
-        walk(fragment.selectionSet, fragment.typeCondition.name.value, path, revisits, new Set(spreads).add(fragment.name.value));
+        walk(
+          fragment.selectionSet,
+          fragment.typeCondition.name.value,
+          path,
+          revisits,
+          new Set(spreads).add(fragment.name.value),
+        );
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         walk(selection.selectionSet, selection.typeCondition?.name.value ?? typeName, path, revisits, spreads);
       } else if (selection.selectionSet && isObjectType(type)) {

@@ -48,8 +48,12 @@ export function refuseNulCharacters(variables: Record<string, unknown> | undefin
   const inVariable = findNul(variables ?? {}, ['variables']);
   if (!inVariable && !literalWithNul(document)) return;
   const where = inVariable?.join('.') ?? 'query';
-  throw refusal('BAD_USER_INPUT', `文本不能包含空字符 (U+0000) / Text must not contain the NUL character (U+0000): ${where}`, {
-    fields: { [inVariable?.at(-1) ?? 'query']: '不能包含空字符 (U+0000)' },
-    at: where,
-  });
+  throw refusal(
+    'BAD_USER_INPUT',
+    `文本不能包含空字符 (U+0000) / Text must not contain the NUL character (U+0000): ${where}`,
+    {
+      fields: { [inVariable?.at(-1) ?? 'query']: '不能包含空字符 (U+0000)' },
+      at: where,
+    },
+  );
 }

@@ -8,7 +8,8 @@ import { refusal } from './refusal';
  * nor the "Did you mean …?" hints of error messages are a door into data, but both hand a prober the map of every
  * field and argument (issue 10).
  */
-export const maySeeSchema = (viewer: Viewer, production: boolean) => !production || viewer.kind === 'staff' || viewer.kind === 'apiClient';
+export const maySeeSchema = (viewer: Viewer, production: boolean) =>
+  !production || viewer.kind === 'staff' || viewer.kind === 'apiClient';
 
 const asksForSchema = (document: DocumentNode): boolean => {
   let found = false;

@@ -9,7 +9,11 @@ import type { InteractionType } from '@/generated/prisma/enums';
  * `interactionType` is the type of the Interaction named by entityId (null when it no longer exists or the
  * notification is about something else): complaints open in their workbench, other intake in its record page.
  */
-export function notificationHref(entityType: string | null, entityId: string | null, interactionType: InteractionType | null): string | null {
+export function notificationHref(
+  entityType: string | null,
+  entityId: string | null,
+  interactionType: InteractionType | null,
+): string | null {
   if (!entityType || !entityId) return null;
   switch (entityType) {
     case 'Interaction':

@@ -48,12 +48,22 @@ function ownerOf(viewer: Viewer): string {
 export async function countNotifications(keys: readonly NotificationCountKey[]): Promise<number[]> {
   const userIds = [...new Set(keys.map((k) => k.userId))];
   if (keys.every((k) => k.unreadOnly)) {
-    const groups = await prisma.notification.groupBy({ by: ['userId'], where: { userId: { in: userIds }, readAt: null }, _count: { _all: true } });
+    const groups = await prisma.notification.groupBy({
+      by: ['userId'],
+      where: { userId: { in: userIds }, readAt: null },
+      _count: { _all: true },
+    });
     const unread = new Map(groups.map((g) => [g.userId, g._count._all]));
     return keys.map((k) => unread.get(k.userId) ?? 0);
   }
-  const groups = await prisma.notification.groupBy({ by: ['userId'], where: { userId: { in: userIds } }, _count: { _all: true, readAt: true } });
-  const counts = new Map(groups.map((g) => [g.userId, { all: g._count._all, unread: g._count._all - g._count.readAt }]));
+  const groups = await prisma.notification.groupBy({
+    by: ['userId'],
+    where: { userId: { in: userIds } },
+    _count: { _all: true, readAt: true },
+  });
+  const counts = new Map(
+    groups.map((g) => [g.userId, { all: g._count._all, unread: g._count._all - g._count.readAt }]),
+  );
   return keys.map((k) => (k.unreadOnly ? counts.get(k.userId)?.unread : counts.get(k.userId)?.all) ?? 0);
 }
 
@@ -66,36 +76,60 @@ export function listMyNotifications(
   const userId = ownerOf(viewer);
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间` });
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
+      first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`,
+    });
   }
   const cursorId = args.after ? decodeCursor(args.after) : null;
   const unreadOnly = Boolean(args.unreadOnly);
   const where: Prisma.NotificationWhereInput = { userId, ...(unreadOnly ? { readAt: null } : {}) };
   let read: ReturnType<NotificationPage['page']> | undefined;
-  const page = () => (read ??= (async () => {
-    let after: Prisma.NotificationWhereInput = {};
-    if (cursorId) {
-      // The cursor must be one of the viewer's own rows: someone else's id would tell the time of their notification.
-      const cursor = await prisma.notification.findFirst({ where: { id: cursorId, userId }, select: { id: true, createdAt: true } });
-      if (!cursor) throw badInput('Invalid cursor', { after: '游标无效' });
-      after = { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] };
-    }
-    const rows = await prisma.notification.findMany({ where: { AND: [where, after] }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: first + 1 });
-    const hasNextPage = rows.length > first;
-    const nodes = hasNextPage ? rows.slice(0, first) : rows;
-    const last = nodes.at(-1);
-    return { nodes: await withHrefs(nodes), pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null } };
-  })());
+  const page = () =>
+    (read ??= (async () => {
+      let after: Prisma.NotificationWhereInput = {};
+      if (cursorId) {
+        // The cursor must be one of the viewer's own rows: someone else's id would tell the time of their notification.
+        const cursor = await prisma.notification.findFirst({
+          where: { id: cursorId, userId },
+          select: { id: true, createdAt: true },
+        });
+        if (!cursor) throw badInput('Invalid cursor', { after: '游标无效' });
+        after = {
+          OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
+        };
+      }
+      const rows = await prisma.notification.findMany({
+        where: { AND: [where, after] },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: first + 1,
+      });
+      const hasNextPage = rows.length > first;
+      const nodes = hasNextPage ? rows.slice(0, first) : rows;
+      const last = nodes.at(-1);
+      return {
+        nodes: await withHrefs(nodes),
+        pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null },
+      };
+    })());
   return { page, totalCount: () => counter.load({ userId, unreadOnly }) };
 }
 
 /** Console links for a page of notifications: one query for the types of the interactions they name. */
 async function withHrefs(rows: Notification[]): Promise<NotificationNode[]> {
-  const interactionIds = [...new Set(rows.flatMap((n) => (n.entityType === 'Interaction' && n.entityId ? [n.entityId] : [])))];
+  const interactionIds = [
+    ...new Set(rows.flatMap((n) => (n.entityType === 'Interaction' && n.entityId ? [n.entityId] : []))),
+  ];
   const types = interactionIds.length
-    ? new Map((await prisma.interaction.findMany({ where: { id: { in: interactionIds } }, select: { id: true, type: true } })).map((i) => [i.id, i.type]))
+    ? new Map(
+        (
+          await prisma.interaction.findMany({ where: { id: { in: interactionIds } }, select: { id: true, type: true } })
+        ).map((i) => [i.id, i.type]),
+      )
     : new Map();
-  return rows.map((n) => ({ ...n, href: notificationHref(n.entityType, n.entityId, (n.entityId && types.get(n.entityId)) ?? null) }));
+  return rows.map((n) => ({
+    ...n,
+    href: notificationHref(n.entityType, n.entityId, (n.entityId && types.get(n.entityId)) ?? null),
+  }));
 }
 
 export function unreadNotificationCount(viewer: Viewer, counter: NotificationCounter): Promise<number> {
@@ -103,17 +137,28 @@ export function unreadNotificationCount(viewer: Viewer, counter: NotificationCou
 }
 
 /** Marks the viewer's own unread notifications among `ids` read; returns how many changed. */
-export async function markNotificationsRead(viewer: Viewer, ids: readonly string[], now: Date = clockNow()): Promise<number> {
+export async function markNotificationsRead(
+  viewer: Viewer,
+  ids: readonly string[],
+  now: Date = clockNow(),
+): Promise<number> {
   const userId = ownerOf(viewer);
-  if (ids.length > MAX_MARK_IDS) throw badInput(`At most ${MAX_MARK_IDS} ids at once`, { ids: `一次最多标记 ${MAX_MARK_IDS} 条` });
+  if (ids.length > MAX_MARK_IDS)
+    throw badInput(`At most ${MAX_MARK_IDS} ids at once`, { ids: `一次最多标记 ${MAX_MARK_IDS} 条` });
   // Something that is not a UUID is nobody's notification: ignored like another user's id.
   const own = [...new Set(ids.filter(isUuid))];
   if (own.length === 0) return 0;
-  const { count } = await prisma.notification.updateMany({ where: { id: { in: own }, userId, readAt: null }, data: { readAt: now } });
+  const { count } = await prisma.notification.updateMany({
+    where: { id: { in: own }, userId, readAt: null },
+    data: { readAt: now },
+  });
   return count;
 }
 
 export async function markAllNotificationsRead(viewer: Viewer, now: Date = clockNow()): Promise<number> {
-  const { count } = await prisma.notification.updateMany({ where: { userId: ownerOf(viewer), readAt: null }, data: { readAt: now } });
+  const { count } = await prisma.notification.updateMany({
+    where: { userId: ownerOf(viewer), readAt: null },
+    data: { readAt: now },
+  });
   return count;
 }

@@ -5,6 +5,9 @@ import { countNotifications, type NotificationCountKey } from './notification.se
 export function notificationLoaderFactories() {
   return {
     // The counts a request asks for (myNotifications.totalCount, unreadNotificationCount) in one statement.
-    notificationCounts: () => new DataLoader<NotificationCountKey, number, string>(countNotifications, { cacheKeyFn: (k) => `${k.userId}:${k.unreadOnly}` }),
+    notificationCounts: () =>
+      new DataLoader<NotificationCountKey, number, string>(countNotifications, {
+        cacheKeyFn: (k) => `${k.userId}:${k.unreadOnly}`,
+      }),
   };
 }

@@ -1,6 +1,11 @@
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
-import { listMyNotifications, markAllNotificationsRead, markNotificationsRead, unreadNotificationCount } from './notification.service';
+import {
+  listMyNotifications,
+  markAllNotificationsRead,
+  markNotificationsRead,
+  unreadNotificationCount,
+} from './notification.service';
 
 // A notification belongs to a person: staff sessions only (customers and API keys are FORBIDDEN); the service scopes
 // every query to the viewer's own rows.
@@ -18,7 +23,8 @@ export const notificationPolicies: RootPolicies = {
 export const notificationResolvers: Resolvers = {
   Query: {
     myNotifications: (_, args, { viewer, loaders }) => listMyNotifications(viewer, args, loaders.notificationCounts),
-    unreadNotificationCount: (_, __, { viewer, loaders }) => unreadNotificationCount(viewer, loaders.notificationCounts),
+    unreadNotificationCount: (_, __, { viewer, loaders }) =>
+      unreadNotificationCount(viewer, loaders.notificationCounts),
   },
   Mutation: {
     markNotificationsRead: (_, { ids }, { viewer, now }) => markNotificationsRead(viewer, ids, now()),

@@ -22,11 +22,33 @@ const empty = {
 
 describe('monthly summary files', () => {
   it('words each improvement focus in one line', () => {
-    expect(focusLabel({ kind: 'CAUSE_DEPARTMENT', count: 3, share: 0.5, causeClass: 'QUALITY', departmentId: 'd', departmentName: '生产部' })).toBe('质量问题 · 生产部');
-    expect(focusLabel({ kind: 'CAUSE_DEPARTMENT', count: 2, share: 0.5, causeClass: null, departmentId: null, departmentName: null })).toBe('未分级 · 未分派');
+    expect(
+      focusLabel({
+        kind: 'CAUSE_DEPARTMENT',
+        count: 3,
+        share: 0.5,
+        causeClass: 'QUALITY',
+        departmentId: 'd',
+        departmentName: '生产部',
+      }),
+    ).toBe('质量问题 · 生产部');
+    expect(
+      focusLabel({
+        kind: 'CAUSE_DEPARTMENT',
+        count: 2,
+        share: 0.5,
+        causeClass: null,
+        departmentId: null,
+        departmentName: null,
+      }),
+    ).toBe('未分级 · 未分派');
     expect(focusLabel({ kind: 'PRODUCT', count: 2, share: 0.5, productRef: 'BR-118' })).toBe('产品 BR-118');
-    expect(focusLabel({ kind: 'REPEAT_CUSTOMER', count: 2, share: 0.5, customerId: 'c1', customerName: null })).toBe('客户 c1 90 天内重复投诉');
-    expect(focusLabel({ kind: 'OVERDUE_DEPARTMENT', count: 1, share: 0.5, departmentId: 'd', departmentName: '生产部' })).toBe('生产部 逾期未解决');
+    expect(focusLabel({ kind: 'REPEAT_CUSTOMER', count: 2, share: 0.5, customerId: 'c1', customerName: null })).toBe(
+      '客户 c1 90 天内重复投诉',
+    );
+    expect(
+      focusLabel({ kind: 'OVERDUE_DEPARTMENT', count: 1, share: 0.5, departmentId: 'd', departmentName: '生产部' }),
+    ).toBe('生产部 逾期未解决');
   });
 
   it('an empty month still has every table, says so on paper, and prints the charts with zero bars', () => {
@@ -43,7 +65,11 @@ describe('monthly summary files', () => {
       ['改进重点', 0],
     ]);
     const doc = buildMonthlyReportDocument(empty);
-    expect(doc).toMatchObject({ title: '月度投诉汇总与分析', subtitle: '2026 年 2 月', filename: '月度投诉汇总-2026-02.pdf' });
+    expect(doc).toMatchObject({
+      title: '月度投诉汇总与分析',
+      subtitle: '2026 年 2 月',
+      filename: '月度投诉汇总-2026-02.pdf',
+    });
     expect(blocksOf(doc, 'paragraph').map((p) => p.text)).toContain('本月没有登记的投诉。');
     expect(blocksOf(doc, 'barChart').map((c) => [c.title, c.bars.length])).toEqual([
       ['受理数量（本月 / 上月）', 4],

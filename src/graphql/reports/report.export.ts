@@ -31,7 +31,8 @@ const NO_DEPARTMENT = '未分派';
 
 export const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
-const change = (count: number, previous: number) => `${signed(count - previous)}${previous > 0 ? `（${signed(Math.round(((count - previous) / previous) * 1000) / 10)}%）` : ''}`;
+const change = (count: number, previous: number) =>
+  `${signed(count - previous)}${previous > 0 ? `（${signed(Math.round(((count - previous) / previous) * 1000) / 10)}%）` : ''}`;
 const hours = (value: number | null) => (value === null ? '—' : value.toFixed(1));
 const severityLabel = (s: string | null) => (s ? (SEVERITY[s] ?? s) : NOT_TRIAGED);
 const causeLabel = (c: string | null) => (c ? (CAUSE[c] ?? c) : NOT_TRIAGED);
@@ -90,19 +91,72 @@ export function summaryTables(s: ComplaintMonthlySummaryResult): SummaryTable[] 
         ['统计截至', asOfText(s), null],
       ],
     },
-    { name: '受理类型', columns: [txt('类型'), num('本月'), num('上月'), chg()], rows: s.intake.map((r) => [TYPE[r.type] ?? r.type, r.count, r.previousCount, change(r.count, r.previousCount)]) },
-    { name: '严重度', columns: [txt('严重度'), num('本月'), num('上月'), chg()], rows: s.bySeverity.map((r) => [severityLabel(r.severity), r.count, r.previousCount, change(r.count, r.previousCount)]) },
-    { name: '原因分类', columns: [txt('原因分类'), num('本月'), num('上月'), chg()], rows: s.byCauseClass.map((r) => [causeLabel(r.causeClass), r.count, r.previousCount, change(r.count, r.previousCount)]) },
+    {
+      name: '受理类型',
+      columns: [txt('类型'), num('本月'), num('上月'), chg()],
+      rows: s.intake.map((r) => [TYPE[r.type] ?? r.type, r.count, r.previousCount, change(r.count, r.previousCount)]),
+    },
+    {
+      name: '严重度',
+      columns: [txt('严重度'), num('本月'), num('上月'), chg()],
+      rows: s.bySeverity.map((r) => [
+        severityLabel(r.severity),
+        r.count,
+        r.previousCount,
+        change(r.count, r.previousCount),
+      ]),
+    },
+    {
+      name: '原因分类',
+      columns: [txt('原因分类'), num('本月'), num('上月'), chg()],
+      rows: s.byCauseClass.map((r) => [
+        causeLabel(r.causeClass),
+        r.count,
+        r.previousCount,
+        change(r.count, r.previousCount),
+      ]),
+    },
     {
       name: '责任部门',
       columns: [txt('责任部门'), num('本月'), num('上月'), chg(), num('处理中'), num('逾期')],
-      rows: s.byDepartment.map((r) => [departmentLabel(r.departmentName, r.departmentId), r.count, r.previousCount, change(r.count, r.previousCount), r.open, r.overdue]),
+      rows: s.byDepartment.map((r) => [
+        departmentLabel(r.departmentName, r.departmentId),
+        r.count,
+        r.previousCount,
+        change(r.count, r.previousCount),
+        r.open,
+        r.overdue,
+      ]),
     },
-    { name: '产品', columns: [txt('产品/零件号'), num('投诉数')], rows: s.topProducts.map((r) => [r.productRef, r.count]) },
-    { name: '原因×部门', columns: [txt('原因分类'), txt('责任部门'), num('投诉数')], rows: s.topCauses.map((r) => [causeLabel(r.causeClass), departmentLabel(r.departmentName, r.departmentId), r.count]) },
-    { name: '重复投诉', columns: [txt('客户'), num('本月投诉'), num('其中重复'), chg('近 90 天及本月')], rows: s.repeatCustomers.map((r) => [r.customerName ?? r.customerId, r.complaints, r.repeats, r.inWindow]) },
-    { name: '8D根本原因', columns: [{ header: '投诉编号', kind: 'code' }, txt('发生原因'), txt('流出原因')], rows: s.rootCauses.map((r) => [r.number, r.occurrence, r.outflow]) },
-    { name: '改进重点', columns: [idx(), txt('改进重点'), num('投诉数'), chg('占本月投诉')], rows: s.improvementFocus.map((f, i) => [i + 1, focusLabel(f), f.count, percent(f.share)]) },
+    {
+      name: '产品',
+      columns: [txt('产品/零件号'), num('投诉数')],
+      rows: s.topProducts.map((r) => [r.productRef, r.count]),
+    },
+    {
+      name: '原因×部门',
+      columns: [txt('原因分类'), txt('责任部门'), num('投诉数')],
+      rows: s.topCauses.map((r) => [
+        causeLabel(r.causeClass),
+        departmentLabel(r.departmentName, r.departmentId),
+        r.count,
+      ]),
+    },
+    {
+      name: '重复投诉',
+      columns: [txt('客户'), num('本月投诉'), num('其中重复'), chg('近 90 天及本月')],
+      rows: s.repeatCustomers.map((r) => [r.customerName ?? r.customerId, r.complaints, r.repeats, r.inWindow]),
+    },
+    {
+      name: '8D根本原因',
+      columns: [{ header: '投诉编号', kind: 'code' }, txt('发生原因'), txt('流出原因')],
+      rows: s.rootCauses.map((r) => [r.number, r.occurrence, r.outflow]),
+    },
+    {
+      name: '改进重点',
+      columns: [idx(), txt('改进重点'), num('投诉数'), chg('占本月投诉')],
+      rows: s.improvementFocus.map((f, i) => [i + 1, focusLabel(f), f.count, percent(f.share)]),
+    },
   ];
 }
 
@@ -120,7 +174,13 @@ const cellText = (value: PdfCell) => (value === null || value === undefined ? ''
 /** One CSV: the tables one after another, each under its name, a blank line between. Counts stay numbers. */
 export function summaryCsv(s: ComplaintMonthlySummaryResult): string {
   const lines: (readonly CsvCell[])[] = [[`月度投诉汇总与分析 ${s.month}`]];
-  for (const table of summaryTables(s)) lines.push([], [`【${table.name}】`], table.columns.map((c) => c.header), ...table.rows);
+  for (const table of summaryTables(s))
+    lines.push(
+      [],
+      [`【${table.name}】`],
+      table.columns.map((c) => c.header),
+      ...table.rows,
+    );
   return csvFile(lines);
 }
 
@@ -142,39 +202,102 @@ export function buildMonthlyReportDocument(s: ComplaintMonthlySummaryResult): Pr
   const tables = new Map(summaryTables(s).map((t) => [t.name, t]));
   const table = (name: string, emptyText = '无'): DocBlock => {
     const t = tables.get(name)!;
-    return { kind: 'table', columns: t.columns.map(({ header, kind }) => ({ header, ...PDF_COLUMN[kind] })), rows: t.rows, emptyText };
+    return {
+      kind: 'table',
+      columns: t.columns.map(({ header, kind }) => ({ header, ...PDF_COLUMN[kind] })),
+      rows: t.rows,
+      emptyText,
+    };
   };
   const legend: readonly [string, string] = [`本月 ${s.month}`, `上月 ${s.previous.month}`];
   const blocks: DocBlock[] = [
-    { kind: 'paragraph', text: `统计范围：${monthTitle(s.month)}登记的投诉（${s.timeZone}）。时效类指标统计截至 ${asOfText(s)}；状态为当前状态。时长按工作日历的工作小时计。`, muted: true },
+    {
+      kind: 'paragraph',
+      text: `统计范围：${monthTitle(s.month)}登记的投诉（${s.timeZone}）。时效类指标统计截至 ${asOfText(s)}；状态为当前状态。时长按工作日历的工作小时计。`,
+      muted: true,
+    },
     { kind: 'section', title: '一、总体情况' },
-    { kind: 'fields', pairs: tables.get('概览')!.rows.filter((r) => r[0] !== '月份' && r[0] !== '统计截至').map((r) => [String(r[0]), r[2] === null || r[2] === undefined ? r[1] : `${cellText(r[1])}（上月 ${cellText(r[2])}）`] as const) },
+    {
+      kind: 'fields',
+      pairs: tables
+        .get('概览')!
+        .rows.filter((r) => r[0] !== '月份' && r[0] !== '统计截至')
+        .map(
+          (r) =>
+            [
+              String(r[0]),
+              r[2] === null || r[2] === undefined ? r[1] : `${cellText(r[1])}（上月 ${cellText(r[2])}）`,
+            ] as const,
+        ),
+    },
   ];
   if (s.total === 0) blocks.push({ kind: 'paragraph', text: '本月没有登记的投诉。' });
   blocks.push(
     { kind: 'section', title: '二、受理类型与投诉率' },
-    { kind: 'barChart', title: '受理数量（本月 / 上月）', bars: s.intake.map((r) => ({ label: TYPE[r.type] ?? r.type, value: r.count, compare: r.previousCount })), legend },
+    {
+      kind: 'barChart',
+      title: '受理数量（本月 / 上月）',
+      bars: s.intake.map((r) => ({ label: TYPE[r.type] ?? r.type, value: r.count, compare: r.previousCount })),
+      legend,
+    },
     table('受理类型'),
     { kind: 'section', title: '三、严重度与原因分类' },
-    { kind: 'barChart', title: '按严重度', bars: s.bySeverity.map((r) => ({ label: severityLabel(r.severity), value: r.count, compare: r.previousCount })), legend },
+    {
+      kind: 'barChart',
+      title: '按严重度',
+      bars: s.bySeverity.map((r) => ({ label: severityLabel(r.severity), value: r.count, compare: r.previousCount })),
+      legend,
+    },
     table('严重度'),
-    { kind: 'barChart', title: '按原因分类', bars: s.byCauseClass.map((r) => ({ label: causeLabel(r.causeClass), value: r.count, compare: r.previousCount })), legend },
+    {
+      kind: 'barChart',
+      title: '按原因分类',
+      bars: s.byCauseClass.map((r) => ({ label: causeLabel(r.causeClass), value: r.count, compare: r.previousCount })),
+      legend,
+    },
     table('原因分类'),
     { kind: 'section', title: '四、责任部门' },
-    { kind: 'barChart', title: '按责任部门', bars: s.byDepartment.map((r) => ({ label: departmentLabel(r.departmentName, r.departmentId), value: r.count, compare: r.previousCount })), legend, emptyText: '本月无投诉' },
+    {
+      kind: 'barChart',
+      title: '按责任部门',
+      bars: s.byDepartment.map((r) => ({
+        label: departmentLabel(r.departmentName, r.departmentId),
+        value: r.count,
+        compare: r.previousCount,
+      })),
+      legend,
+      emptyText: '本月无投诉',
+    },
     table('责任部门', '本月无投诉'),
     { kind: 'section', title: '五、主要问题' },
-    { kind: 'barChart', title: '投诉最多的产品/零件', bars: s.topProducts.map((r) => ({ label: r.productRef, value: r.count })), emptyText: '未登记产品' },
+    {
+      kind: 'barChart',
+      title: '投诉最多的产品/零件',
+      bars: s.topProducts.map((r) => ({ label: r.productRef, value: r.count })),
+      emptyText: '未登记产品',
+    },
     table('原因×部门'),
     // The Excel sheet has the root causes as a table; on paper one text block wraps long causes better.
-    { kind: 'text', label: '8D 根本原因（D4）', value: s.rootCauses.length ? s.rootCauses.map((r) => `${r.number}：发生 — ${r.occurrence ?? '—'}；流出 — ${r.outflow ?? '—'}`).join('\n') : '本月投诉尚无 8D 根本原因' },
+    {
+      kind: 'text',
+      label: '8D 根本原因（D4）',
+      value: s.rootCauses.length
+        ? s.rootCauses.map((r) => `${r.number}：发生 — ${r.occurrence ?? '—'}；流出 — ${r.outflow ?? '—'}`).join('\n')
+        : '本月投诉尚无 8D 根本原因',
+    },
     { kind: 'section', title: '六、重复投诉与回访' },
     table('重复投诉', '本月无重复投诉'),
     { kind: 'section', title: '七、改进重点' },
     table('改进重点', '本月无突出问题'),
     { kind: 'signatures', labels: ['编制', '审核（质量经理）', '批准（客服部部长）'] },
   );
-  return { title: '月度投诉汇总与分析', subtitle: monthTitle(s.month), filename: `月度投诉汇总-${s.month}.pdf`, blocks };
+  return {
+    title: '月度投诉汇总与分析',
+    subtitle: monthTitle(s.month),
+    filename: `月度投诉汇总-${s.month}.pdf`,
+    blocks,
+  };
 }
 
-export const summaryPdf = (s: ComplaintMonthlySummaryResult, generatedAt: Date) => renderPdf(buildMonthlyReportDocument(s), { generatedAt, timeZone: s.timeZone });
+export const summaryPdf = (s: ComplaintMonthlySummaryResult, generatedAt: Date) =>
+  renderPdf(buildMonthlyReportDocument(s), { generatedAt, timeZone: s.timeZone });

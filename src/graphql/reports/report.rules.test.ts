@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { businessHoursBetween, DEFAULT_CALENDAR } from '../complaints/sla-clock.rules';
-import { asOfFor, businessHoursIndex, isOverdue, monthOf, monthRange, parseMonth, repeatComplaints, shiftMonth, summariseComplaints, type SummaryComplaint, type SummaryInput } from './report.rules';
+import {
+  asOfFor,
+  businessHoursIndex,
+  isOverdue,
+  monthOf,
+  monthRange,
+  parseMonth,
+  repeatComplaints,
+  shiftMonth,
+  summariseComplaints,
+  type SummaryComplaint,
+  type SummaryInput,
+} from './report.rules';
 
 const TZ = 'Asia/Shanghai';
 const t = (iso: string) => new Date(iso);
@@ -43,19 +55,83 @@ const C = { customerId: 'cust-c', customerName: '丙公司' };
 /** November 2026, worked by hand (see the comment on each record). */
 const COMPLAINTS: SummaryComplaint[] = [
   // on time (resolved 26 h after registration, due at 48 h), closed after 192 h; has a D4 root cause
-  complaint('TS-1', { ...A, ...P, status: 'CLOSED', severity: 'GENERAL', causeClass: 'QUALITY', productRef: 'BR-118', createdAt: t('2026-11-02T01:00:00Z'), triagedAt: after('2026-11-02T01:00:00Z', 2), resolvedAt: after('2026-11-02T01:00:00Z', 26), resolutionDueAt: t('2026-11-04T01:00:00Z'), closedAt: after('2026-11-02T01:00:00Z', 192), rootCause: { occurrence: '定位销磨损', outflow: null } }),
+  complaint('TS-1', {
+    ...A,
+    ...P,
+    status: 'CLOSED',
+    severity: 'GENERAL',
+    causeClass: 'QUALITY',
+    productRef: 'BR-118',
+    createdAt: t('2026-11-02T01:00:00Z'),
+    triagedAt: after('2026-11-02T01:00:00Z', 2),
+    resolvedAt: after('2026-11-02T01:00:00Z', 26),
+    resolutionDueAt: t('2026-11-04T01:00:00Z'),
+    closedAt: after('2026-11-02T01:00:00Z', 192),
+    rootCause: { occurrence: '定位销磨损', outflow: null },
+  }),
   // resolved late (120 h, due at 48 h); a repeat of TS-1; a blank 8D root cause is not listed
-  complaint('TS-2', { ...A, ...P, status: 'RESOLVED', severity: 'MAJOR', causeClass: 'QUALITY', productRef: 'BR-118', createdAt: t('2026-11-15T02:00:00Z'), triagedAt: after('2026-11-15T02:00:00Z', 4), resolvedAt: after('2026-11-15T02:00:00Z', 120), resolutionDueAt: t('2026-11-17T02:00:00Z'), rootCause: { occurrence: '  ', outflow: '' } }),
+  complaint('TS-2', {
+    ...A,
+    ...P,
+    status: 'RESOLVED',
+    severity: 'MAJOR',
+    causeClass: 'QUALITY',
+    productRef: 'BR-118',
+    createdAt: t('2026-11-15T02:00:00Z'),
+    triagedAt: after('2026-11-15T02:00:00Z', 4),
+    resolvedAt: after('2026-11-15T02:00:00Z', 120),
+    resolutionDueAt: t('2026-11-17T02:00:00Z'),
+    rootCause: { occurrence: '  ', outflow: '' },
+  }),
   // open and overdue at the month's end (due 11-25); the product ref is trimmed
-  complaint('TS-3', { ...B, ...S, status: 'IMPLEMENTING', severity: 'GENERAL', causeClass: 'NON_QUALITY', productRef: ' BR-118 ', createdAt: t('2026-11-20T02:00:00Z'), triagedAt: after('2026-11-20T02:00:00Z', 1), resolutionDueAt: t('2026-11-25T02:00:00Z') }),
+  complaint('TS-3', {
+    ...B,
+    ...S,
+    status: 'IMPLEMENTING',
+    severity: 'GENERAL',
+    causeClass: 'NON_QUALITY',
+    productRef: ' BR-118 ',
+    createdAt: t('2026-11-20T02:00:00Z'),
+    triagedAt: after('2026-11-20T02:00:00Z', 1),
+    resolutionDueAt: t('2026-11-25T02:00:00Z'),
+  }),
   // anonymous, untriaged, registered at the very first instant of November in Shanghai (00:00 = 16:00Z the day before)
   complaint('TS-4', { status: 'REGISTERED', createdAt: t('2026-10-31T16:00:00Z') }),
   // open, due only after the month's end: not overdue in November's report
-  complaint('TS-5', { ...B, ...P, status: 'INVESTIGATING', severity: 'GENERAL', causeClass: 'QUALITY', productRef: 'GX-2', createdAt: t('2026-11-28T02:00:00Z'), triagedAt: after('2026-11-28T02:00:00Z', 5), resolutionDueAt: t('2026-12-02T02:00:00Z') }),
+  complaint('TS-5', {
+    ...B,
+    ...P,
+    status: 'INVESTIGATING',
+    severity: 'GENERAL',
+    causeClass: 'QUALITY',
+    productRef: 'GX-2',
+    createdAt: t('2026-11-28T02:00:00Z'),
+    triagedAt: after('2026-11-28T02:00:00Z', 5),
+    resolutionDueAt: t('2026-12-02T02:00:00Z'),
+  }),
   // resolved on 12-01, after the month's end: overdue as of the month's end, its resolution not yet counted
-  complaint('TS-6', { ...C, ...P, status: 'RESOLVED', severity: 'CRISIS', causeClass: 'QUALITY', createdAt: t('2026-11-10T02:00:00Z'), triagedAt: after('2026-11-10T02:00:00Z', 1), resolutionDueAt: t('2026-11-11T02:00:00Z'), resolvedAt: t('2026-12-01T02:00:00Z') }),
+  complaint('TS-6', {
+    ...C,
+    ...P,
+    status: 'RESOLVED',
+    severity: 'CRISIS',
+    causeClass: 'QUALITY',
+    createdAt: t('2026-11-10T02:00:00Z'),
+    triagedAt: after('2026-11-10T02:00:00Z', 1),
+    resolutionDueAt: t('2026-11-11T02:00:00Z'),
+    resolvedAt: t('2026-12-01T02:00:00Z'),
+  }),
   // declined: past its due time but never overdue
-  complaint('TS-7', { ...B, ...S, status: 'REJECTED', severity: 'GENERAL', causeClass: 'NON_QUALITY', createdAt: t('2026-11-05T02:00:00Z'), triagedAt: after('2026-11-05T02:00:00Z', 3), resolutionDueAt: t('2026-11-06T02:00:00Z') }),
+  complaint('TS-7', {
+    ...B,
+    ...S,
+    status: 'REJECTED',
+    severity: 'GENERAL',
+    causeClass: 'NON_QUALITY',
+    createdAt: t('2026-11-05T02:00:00Z'),
+    triagedAt: after('2026-11-05T02:00:00Z', 3),
+    resolutionDueAt: t('2026-11-06T02:00:00Z'),
+  }),
 ];
 
 function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
@@ -109,7 +185,8 @@ describe('months', () => {
 
   it('parse only YYYY-MM and shift across years', () => {
     expect(parseMonth('2026-11')).toEqual({ year: 2026, month: 11 });
-    for (const bad of ['2026-13', '2026-00', '2026-1', '26-11', '2026/11', '1999-12', '2026-11-01', '', 'abc']) expect(parseMonth(bad)).toBeNull();
+    for (const bad of ['2026-13', '2026-00', '2026-1', '26-11', '2026/11', '1999-12', '2026-11-01', '', 'abc'])
+      expect(parseMonth(bad)).toBeNull();
     expect(monthRange('2026-13', TZ)).toBeNull();
     expect(shiftMonth('2026-01', -1)).toBe('2025-12');
     expect(shiftMonth('2026-12', 1)).toBe('2027-01');
@@ -126,7 +203,14 @@ describe('monthly complaint summary', () => {
   const summary = summariseComplaints(input());
 
   it('counts every intake type, the complaint rate and the change from last month', () => {
-    expect(summary).toMatchObject({ month: '2026-11', total: 7, intakeTotal: 20, complaintRate: 0.35, totalChange: 2, totalChangeRate: 0.4 });
+    expect(summary).toMatchObject({
+      month: '2026-11',
+      total: 7,
+      intakeTotal: 20,
+      complaintRate: 0.35,
+      totalChange: 2,
+      totalChangeRate: 0.4,
+    });
     expect(summary.previous).toEqual({ month: '2026-10', total: 5, intakeTotal: 10, complaintRate: 0.5 });
     expect(summary.intake).toEqual([
       { type: 'COMPLAINT', count: 7, previousCount: 5 },
@@ -165,7 +249,14 @@ describe('monthly complaint summary', () => {
 
   it('averages the hours to triage, resolve and close over the complaints that got there', () => {
     // triage: 2, 4, 1, 5, 1, 3 → 16 / 6 = 2.67; resolve: 26 and 120 (TS-6 only after the month) → 73; close: 192
-    expect(summary.averageBusinessHours).toEqual({ toTriage: 2.7, toResolve: 73, toClose: 192, triaged: 6, resolved: 2, closed: 1 });
+    expect(summary.averageBusinessHours).toEqual({
+      toTriage: 2.7,
+      toResolve: 73,
+      toClose: 192,
+      triaged: 6,
+      resolved: 2,
+      closed: 1,
+    });
   });
 
   it('finds repeat complaints within 90 days, also against complaints before the month', () => {
@@ -175,7 +266,10 @@ describe('monthly complaint summary', () => {
       { ...A, complaints: 2, repeats: 1, inWindow: 2 },
     ]);
     // Two complaints registered at the same instant: the second by number is the repeat.
-    const twins = [complaint('TS-9', { ...A, createdAt: t('2026-11-03T00:00:00Z') }), complaint('TS-8', { ...A, createdAt: t('2026-11-03T00:00:00Z') })];
+    const twins = [
+      complaint('TS-9', { ...A, createdAt: t('2026-11-03T00:00:00Z') }),
+      complaint('TS-8', { ...A, createdAt: t('2026-11-03T00:00:00Z') }),
+    ];
     expect([...repeatComplaints(twins, [])]).toEqual(['id-TS-9']);
   });
 
@@ -184,7 +278,10 @@ describe('monthly complaint summary', () => {
   });
 
   it('ranks products and cause × department, lists D4 root causes, and picks the improvement focus', () => {
-    expect(summary.topProducts).toEqual([{ productRef: 'BR-118', count: 3 }, { productRef: 'GX-2', count: 1 }]);
+    expect(summary.topProducts).toEqual([
+      { productRef: 'BR-118', count: 3 },
+      { productRef: 'GX-2', count: 1 },
+    ]);
     expect(summary.topCauses).toEqual([
       { causeClass: 'QUALITY', ...P, count: 4 },
       { causeClass: 'NON_QUALITY', ...S, count: 2 },
@@ -211,13 +308,33 @@ describe('monthly complaint summary', () => {
   it('counts business hours with the company calendar when given it', () => {
     // Friday 17:00 → Monday 09:30 in Shanghai: half an hour on Friday and an hour on Monday.
     const weekend = complaint('TS-10', { createdAt: t('2026-11-06T09:00:00Z'), triagedAt: t('2026-11-09T01:30:00Z') });
-    const result = summariseComplaints(input({ complaints: [weekend], hoursBetween: (a, b) => businessHoursBetween(a, b) }));
+    const result = summariseComplaints(
+      input({ complaints: [weekend], hoursBetween: (a, b) => businessHoursBetween(a, b) }),
+    );
     expect(result.averageBusinessHours.toTriage).toBe(1.5);
   });
 
   it('an empty month: zeros, no rates, no averages, empty lists', () => {
-    const empty = summariseComplaints(input({ intake: [], previousIntake: [], complaints: [], previousComplaints: [], priorComplaints: [], callbacks: [] }));
-    expect(empty).toMatchObject({ total: 0, intakeTotal: 0, complaintRate: null, totalChange: 0, totalChangeRate: null, overdue: 0, onTimeResolutionRate: null, repeatComplaints: 0 });
+    const empty = summariseComplaints(
+      input({
+        intake: [],
+        previousIntake: [],
+        complaints: [],
+        previousComplaints: [],
+        priorComplaints: [],
+        callbacks: [],
+      }),
+    );
+    expect(empty).toMatchObject({
+      total: 0,
+      intakeTotal: 0,
+      complaintRate: null,
+      totalChange: 0,
+      totalChangeRate: null,
+      overdue: 0,
+      onTimeResolutionRate: null,
+      repeatComplaints: 0,
+    });
     expect(empty.intake.map((r) => r.count)).toEqual([0, 0, 0, 0]);
     expect(empty.bySeverity).toEqual([
       { severity: 'GENERAL', count: 0, previousCount: 0 },
@@ -226,16 +343,31 @@ describe('monthly complaint summary', () => {
     ]);
     expect(empty.byCauseClass.map((r) => r.causeClass)).toEqual(['QUALITY', 'NON_QUALITY']);
     expect(empty.byDepartment).toEqual([]);
-    expect(empty.averageBusinessHours).toEqual({ toTriage: null, toResolve: null, toClose: null, triaged: 0, resolved: 0, closed: 0 });
+    expect(empty.averageBusinessHours).toEqual({
+      toTriage: null,
+      toResolve: null,
+      toClose: null,
+      triaged: 0,
+      resolved: 0,
+      closed: 0,
+    });
     expect(empty.callbacks).toEqual({ due: 0, done: 0, doneOnTime: 0, overdue: 0, completionRate: null });
-    expect([empty.topProducts, empty.topCauses, empty.rootCauses, empty.improvementFocus, empty.repeatCustomers]).toEqual([[], [], [], [], []]);
+    expect([
+      empty.topProducts,
+      empty.topCauses,
+      empty.rootCauses,
+      empty.improvementFocus,
+      empty.repeatCustomers,
+    ]).toEqual([[], [], [], [], []]);
   });
 
   it('overdue needs a due time before asOf, no resolution by then, and not a declined complaint', () => {
     const due = t('2026-11-10T00:00:00Z');
     expect(isOverdue({ status: 'INVESTIGATING', resolutionDueAt: due, resolvedAt: null }, NOVEMBER_END)).toBe(true);
     expect(isOverdue({ status: 'INVESTIGATING', resolutionDueAt: due, resolvedAt: null }, due)).toBe(false); // due exactly now
-    expect(isOverdue({ status: 'RESOLVED', resolutionDueAt: due, resolvedAt: t('2026-11-20T00:00:00Z') }, NOVEMBER_END)).toBe(false);
+    expect(
+      isOverdue({ status: 'RESOLVED', resolutionDueAt: due, resolvedAt: t('2026-11-20T00:00:00Z') }, NOVEMBER_END),
+    ).toBe(false);
     expect(isOverdue({ status: 'REJECTED', resolutionDueAt: due, resolvedAt: null }, NOVEMBER_END)).toBe(false);
     expect(isOverdue({ status: 'REGISTERED', resolutionDueAt: null, resolvedAt: null }, NOVEMBER_END)).toBe(false);
   });

@@ -108,7 +108,13 @@ export type SummaryInput = {
   previousIntake: readonly { type: InteractionType; count: number }[];
   complaints: readonly SummaryComplaint[];
   /** The previous month's complaints grouped by severity, cause class and department. */
-  previousComplaints: readonly { severity: Severity | null; causeClass: CauseClass | null; departmentId: string | null; departmentName: string | null; count: number }[];
+  previousComplaints: readonly {
+    severity: Severity | null;
+    causeClass: CauseClass | null;
+    departmentId: string | null;
+    departmentName: string | null;
+    count: number;
+  }[];
   /** Complaints with a customer registered in the 90 days before the month (for repeat complaints). */
   priorComplaints: readonly { customerId: string; createdAt: Date }[];
   /** Callbacks of complaints due in the month (any status). */
@@ -118,7 +124,12 @@ export type SummaryInput = {
 };
 
 export type CountWithPrevious = { count: number; previousCount: number };
-export type DepartmentRow = CountWithPrevious & { departmentId: string | null; departmentName: string | null; open: number; overdue: number };
+export type DepartmentRow = CountWithPrevious & {
+  departmentId: string | null;
+  departmentName: string | null;
+  open: number;
+  overdue: number;
+};
 export type FocusKind = 'CAUSE_DEPARTMENT' | 'PRODUCT' | 'REPEAT_CUSTOMER' | 'OVERDUE_DEPARTMENT';
 export type FocusItem = {
   kind: FocusKind;
@@ -153,12 +164,30 @@ export type ComplaintMonthlySummary = {
   resolvedOnTime: number;
   resolvedLate: number;
   onTimeResolutionRate: number | null;
-  averageBusinessHours: { toTriage: number | null; toResolve: number | null; toClose: number | null; triaged: number; resolved: number; closed: number };
+  averageBusinessHours: {
+    toTriage: number | null;
+    toResolve: number | null;
+    toClose: number | null;
+    triaged: number;
+    resolved: number;
+    closed: number;
+  };
   repeatComplaints: number;
-  repeatCustomers: { customerId: string; customerName: string | null; complaints: number; repeats: number; inWindow: number }[];
+  repeatCustomers: {
+    customerId: string;
+    customerName: string | null;
+    complaints: number;
+    repeats: number;
+    inWindow: number;
+  }[];
   callbacks: { due: number; done: number; doneOnTime: number; overdue: number; completionRate: number | null };
   topProducts: { productRef: string; count: number }[];
-  topCauses: { causeClass: CauseClass | null; departmentId: string | null; departmentName: string | null; count: number }[];
+  topCauses: {
+    causeClass: CauseClass | null;
+    departmentId: string | null;
+    departmentName: string | null;
+    count: number;
+  }[];
   rootCauses: { number: string; occurrence: string | null; outflow: string | null }[];
   improvementFocus: FocusItem[];
 };
@@ -167,7 +196,8 @@ export type ComplaintMonthlySummary = {
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 const round1 = (value: number) => Math.round(value * 10) / 10;
-const average = (values: readonly number[]) => (values.length ? round1(values.reduce((a, b) => a + b, 0) / values.length) : null);
+const average = (values: readonly number[]) =>
+  values.length ? round1(values.reduce((a, b) => a + b, 0) / values.length) : null;
 const by = (at: Date | null, asOf: Date): at is Date => at !== null && at <= asOf;
 
 const RESOLVED = new Set(['RESOLVED', 'FOLLOW_UP_DONE']);
@@ -191,13 +221,19 @@ function tally<K>(items: Iterable<K>, keyOf: (k: K) => string = String): Map<str
   return counts;
 }
 
-const byCountThenName = <T extends { count: number }>(name: (t: T) => string) => (a: T, b: T) => b.count - a.count || name(a).localeCompare(name(b), 'zh-CN');
+const byCountThenName =
+  <T extends { count: number }>(name: (t: T) => string) =>
+  (a: T, b: T) =>
+    b.count - a.count || name(a).localeCompare(name(b), 'zh-CN');
 
 /**
  * Repeat complaints: for each complaint of the month with a customer, whether the same customer registered another
  * complaint in the 90 days before it (earlier in the month or before it). Same-instant complaints count in number order.
  */
-export function repeatComplaints(complaints: readonly SummaryComplaint[], prior: readonly { customerId: string; createdAt: Date }[]) {
+export function repeatComplaints(
+  complaints: readonly SummaryComplaint[],
+  prior: readonly { customerId: string; createdAt: Date }[],
+) {
   const timesByCustomer = new Map<string, { at: number; number: string }[]>();
   const add = (customerId: string, at: Date, number: string) => {
     const list = timesByCustomer.get(customerId) ?? [];
@@ -210,7 +246,9 @@ export function repeatComplaints(complaints: readonly SummaryComplaint[], prior:
   for (const c of complaints) {
     if (!c.customerId) continue;
     const at = c.createdAt.getTime();
-    const earlier = timesByCustomer.get(c.customerId)!.some((o) => (o.at < at || (o.at === at && o.number < c.number)) && o.at >= at - REPEAT_WINDOW_DAYS * DAY_MS);
+    const earlier = timesByCustomer
+      .get(c.customerId)!
+      .some((o) => (o.at < at || (o.at === at && o.number < c.number)) && o.at >= at - REPEAT_WINDOW_DAYS * DAY_MS);
     if (earlier) repeats.add(c.id);
   }
   return repeats;
@@ -221,8 +259,13 @@ export function summariseComplaints(input: SummaryInput): ComplaintMonthlySummar
   const total = complaints.length;
 
   // Intake: all four types counted separately; the complaint rate is complaints ÷ all intake.
-  const intakeCount = (rows: SummaryInput['intake'], type: InteractionType) => rows.filter((r) => r.type === type).reduce((s, r) => s + r.count, 0);
-  const intake = INTERACTION_TYPES.map((type) => ({ type, count: intakeCount(input.intake, type), previousCount: intakeCount(input.previousIntake, type) }));
+  const intakeCount = (rows: SummaryInput['intake'], type: InteractionType) =>
+    rows.filter((r) => r.type === type).reduce((s, r) => s + r.count, 0);
+  const intake = INTERACTION_TYPES.map((type) => ({
+    type,
+    count: intakeCount(input.intake, type),
+    previousCount: intakeCount(input.previousIntake, type),
+  }));
   const intakeTotal = intake.reduce((s, r) => s + r.count, 0);
   const previousIntakeTotal = intake.reduce((s, r) => s + r.previousCount, 0);
   const previousTotal = input.previousComplaints.reduce((s, r) => s + r.count, 0);
@@ -231,10 +274,18 @@ export function summariseComplaints(input: SummaryInput): ComplaintMonthlySummar
     input.previousComplaints.filter((r) => key(r) === value).reduce((s, r) => s + r.count, 0);
   // The fixed values first (a zero row says "none this month"), then "not yet triaged" only when there is some.
   const bySeverity = [...SEVERITIES, null]
-    .map((severity) => ({ severity, count: complaints.filter((c) => c.severity === severity).length, previousCount: previousBy((r) => r.severity, severity) }))
+    .map((severity) => ({
+      severity,
+      count: complaints.filter((c) => c.severity === severity).length,
+      previousCount: previousBy((r) => r.severity, severity),
+    }))
     .filter((r) => r.severity !== null || r.count > 0 || r.previousCount > 0);
   const byCauseClass = [...CAUSE_CLASSES, null]
-    .map((causeClass) => ({ causeClass, count: complaints.filter((c) => c.causeClass === causeClass).length, previousCount: previousBy((r) => r.causeClass, causeClass) }))
+    .map((causeClass) => ({
+      causeClass,
+      count: complaints.filter((c) => c.causeClass === causeClass).length,
+      previousCount: previousBy((r) => r.causeClass, causeClass),
+    }))
     .filter((r) => r.causeClass !== null || r.count > 0 || r.previousCount > 0);
 
   const departments = new Map<string, DepartmentRow>();
@@ -257,7 +308,13 @@ export function summariseComplaints(input: SummaryInput): ComplaintMonthlySummar
   }
   for (const p of input.previousComplaints) department(p.departmentId, p.departmentName).previousCount += p.count;
   // Unassigned last: it is not a department to improve but triage still to be done.
-  const byDepartment = [...departments.values()].sort((a, b) => Number(a.departmentId === null) - Number(b.departmentId === null) || b.count - a.count || b.previousCount - a.previousCount || (a.departmentName ?? '').localeCompare(b.departmentName ?? '', 'zh-CN'));
+  const byDepartment = [...departments.values()].sort(
+    (a, b) =>
+      Number(a.departmentId === null) - Number(b.departmentId === null) ||
+      b.count - a.count ||
+      b.previousCount - a.previousCount ||
+      (a.departmentName ?? '').localeCompare(b.departmentName ?? '', 'zh-CN'),
+  );
 
   const statusGroups = { open: 0, resolved: 0, closed: 0, rejected: 0 };
   for (const c of complaints) statusGroups[statusGroup(c.status)] += 1;
@@ -273,19 +330,41 @@ export function summariseComplaints(input: SummaryInput): ComplaintMonthlySummar
     });
     return { value: average(values), count: values.length };
   };
-  const [toTriage, toResolve, toClose] = [hours((c) => c.triagedAt), hours((c) => c.resolvedAt), hours((c) => c.closedAt)];
+  const [toTriage, toResolve, toClose] = [
+    hours((c) => c.triagedAt),
+    hours((c) => c.resolvedAt),
+    hours((c) => c.closedAt),
+  ];
 
   const repeatIds = repeatComplaints(complaints, input.priorComplaints);
   const windowStart = range.from.getTime() - REPEAT_WINDOW_DAYS * DAY_MS;
   const inMonthBy = tally(complaints.flatMap((c) => (c.customerId ? [c.customerId] : [])));
-  const beforeBy = tally(input.priorComplaints.flatMap((p) => (p.createdAt.getTime() >= windowStart ? [p.customerId] : [])));
-  const repeatCustomers = [...tally(complaints.filter((c) => c.customerId && repeatIds.has(c.id)), (c) => c.customerId!).values()]
+  const beforeBy = tally(
+    input.priorComplaints.flatMap((p) => (p.createdAt.getTime() >= windowStart ? [p.customerId] : [])),
+  );
+  const repeatCustomers = [
+    ...tally(
+      complaints.filter((c) => c.customerId && repeatIds.has(c.id)),
+      (c) => c.customerId!,
+    ).values(),
+  ]
     .map(({ item, count }) => {
       const customerId = item.customerId!;
       const inMonth = inMonthBy.get(customerId)?.count ?? 0;
-      return { customerId, customerName: item.customerName, complaints: inMonth, repeats: count, inWindow: inMonth + (beforeBy.get(customerId)?.count ?? 0) };
+      return {
+        customerId,
+        customerName: item.customerName,
+        complaints: inMonth,
+        repeats: count,
+        inWindow: inMonth + (beforeBy.get(customerId)?.count ?? 0),
+      };
     })
-    .sort((a, b) => b.inWindow - a.inWindow || b.repeats - a.repeats || (a.customerName ?? '').localeCompare(b.customerName ?? '', 'zh-CN'));
+    .sort(
+      (a, b) =>
+        b.inWindow - a.inWindow ||
+        b.repeats - a.repeats ||
+        (a.customerName ?? '').localeCompare(b.customerName ?? '', 'zh-CN'),
+    );
 
   // Callbacks due in the month: those due by asOf, plus any already done ahead of their due time.
   const live = input.callbacks.filter((c) => c.status !== 'CANCELLED' && c.dueAt >= range.from && c.dueAt < range.to);
@@ -300,13 +379,20 @@ export function summariseComplaints(input: SummaryInput): ComplaintMonthlySummar
     completionRate: ratio(doneCallbacks.length, dueCallbacks.length),
   };
 
-  const topProducts = [...tally(complaints.flatMap((c) => (c.productRef?.trim() ? [c.productRef.trim()] : []))).values()]
+  const topProducts = [
+    ...tally(complaints.flatMap((c) => (c.productRef?.trim() ? [c.productRef.trim()] : []))).values(),
+  ]
     .map(({ item, count }) => ({ productRef: item, count }))
     .sort(byCountThenName((r) => r.productRef))
     .slice(0, TOP);
   const topCauses = [...tally(complaints, (c) => `${c.causeClass ?? ''}|${c.departmentId ?? ''}`).values()]
     .filter(({ item }) => item.causeClass !== null || item.departmentId !== null)
-    .map(({ item, count }) => ({ causeClass: item.causeClass, departmentId: item.departmentId, departmentName: item.departmentName, count }))
+    .map(({ item, count }) => ({
+      causeClass: item.causeClass,
+      departmentId: item.departmentId,
+      departmentName: item.departmentName,
+      count,
+    }))
     .sort(byCountThenName((r) => `${r.causeClass ?? ''}${r.departmentName ?? ''}`))
     .slice(0, TOP);
   const rootCauses = complaints
@@ -316,14 +402,46 @@ export function summariseComplaints(input: SummaryInput): ComplaintMonthlySummar
 
   const share = (count: number) => ratio(count, total) ?? 0;
   const focus: FocusItem[] = [
-    ...topCauses.filter((c) => c.count >= FOCUS_MIN_COUNT).map((c) => ({ kind: 'CAUSE_DEPARTMENT' as const, count: c.count, share: share(c.count), causeClass: c.causeClass, departmentId: c.departmentId, departmentName: c.departmentName })),
-    ...topProducts.filter((p) => p.count >= FOCUS_MIN_COUNT).map((p) => ({ kind: 'PRODUCT' as const, count: p.count, share: share(p.count), productRef: p.productRef })),
-    ...repeatCustomers.map((r) => ({ kind: 'REPEAT_CUSTOMER' as const, count: r.inWindow, share: share(r.complaints), customerId: r.customerId, customerName: r.customerName })),
-    ...byDepartment.filter((d) => d.overdue > 0).map((d) => ({ kind: 'OVERDUE_DEPARTMENT' as const, count: d.overdue, share: share(d.overdue), departmentId: d.departmentId, departmentName: d.departmentName })),
+    ...topCauses
+      .filter((c) => c.count >= FOCUS_MIN_COUNT)
+      .map((c) => ({
+        kind: 'CAUSE_DEPARTMENT' as const,
+        count: c.count,
+        share: share(c.count),
+        causeClass: c.causeClass,
+        departmentId: c.departmentId,
+        departmentName: c.departmentName,
+      })),
+    ...topProducts
+      .filter((p) => p.count >= FOCUS_MIN_COUNT)
+      .map((p) => ({ kind: 'PRODUCT' as const, count: p.count, share: share(p.count), productRef: p.productRef })),
+    ...repeatCustomers.map((r) => ({
+      kind: 'REPEAT_CUSTOMER' as const,
+      count: r.inWindow,
+      share: share(r.complaints),
+      customerId: r.customerId,
+      customerName: r.customerName,
+    })),
+    ...byDepartment
+      .filter((d) => d.overdue > 0)
+      .map((d) => ({
+        kind: 'OVERDUE_DEPARTMENT' as const,
+        count: d.overdue,
+        share: share(d.overdue),
+        departmentId: d.departmentId,
+        departmentName: d.departmentName,
+      })),
   ];
   const kindOrder: FocusKind[] = ['CAUSE_DEPARTMENT', 'PRODUCT', 'REPEAT_CUSTOMER', 'OVERDUE_DEPARTMENT'];
   // Stable sort: within a count, the kind order, then the order each list was already ranked in.
-  const improvementFocus = focus.map((item, i) => ({ item, i })).sort((a, b) => b.item.count - a.item.count || kindOrder.indexOf(a.item.kind) - kindOrder.indexOf(b.item.kind) || a.i - b.i).slice(0, FOCUS_ITEMS).map(({ item }) => item);
+  const improvementFocus = focus
+    .map((item, i) => ({ item, i }))
+    .sort(
+      (a, b) =>
+        b.item.count - a.item.count || kindOrder.indexOf(a.item.kind) - kindOrder.indexOf(b.item.kind) || a.i - b.i,
+    )
+    .slice(0, FOCUS_ITEMS)
+    .map(({ item }) => item);
 
   const totalChange = total - previousTotal;
   return {
@@ -338,7 +456,12 @@ export function summariseComplaints(input: SummaryInput): ComplaintMonthlySummar
     bySeverity,
     byCauseClass,
     byDepartment,
-    previous: { month: previousRange.month, total: previousTotal, intakeTotal: previousIntakeTotal, complaintRate: ratio(previousTotal, previousIntakeTotal) },
+    previous: {
+      month: previousRange.month,
+      total: previousTotal,
+      intakeTotal: previousIntakeTotal,
+      complaintRate: ratio(previousTotal, previousIntakeTotal),
+    },
     totalChange,
     totalChangeRate: ratio(totalChange, previousTotal),
     statusGroups,
@@ -346,7 +469,14 @@ export function summariseComplaints(input: SummaryInput): ComplaintMonthlySummar
     resolvedOnTime,
     resolvedLate,
     onTimeResolutionRate: ratio(resolvedOnTime, resolvedOnTime + resolvedLate + overdueList.length),
-    averageBusinessHours: { toTriage: toTriage.value, toResolve: toResolve.value, toClose: toClose.value, triaged: toTriage.count, resolved: toResolve.count, closed: toClose.count },
+    averageBusinessHours: {
+      toTriage: toTriage.value,
+      toResolve: toResolve.value,
+      toClose: toClose.value,
+      triaged: toTriage.count,
+      resolved: toResolve.count,
+      closed: toClose.count,
+    },
     repeatComplaints: repeatIds.size,
     repeatCustomers,
     callbacks,
@@ -368,7 +498,11 @@ const HOUR_MS = 60 * 60 * 1000;
  * every call — about 0.4 ms each, seconds for a month of 5,000 complaints with three durations each. Intervals
  * reaching outside [start, end] fall back to the SLA clock itself.
  */
-export function businessHoursIndex(calendar: BusinessCalendar, start: Date, end: Date): (from: Date, to: Date) => number {
+export function businessHoursIndex(
+  calendar: BusinessCalendar,
+  start: Date,
+  end: Date,
+): (from: Date, to: Date) => number {
   const { timeZone } = calendar;
   const first = new TZDate(start.getTime(), timeZone);
   const days: { start: number; open: number; work: number; before: number }[] = [];

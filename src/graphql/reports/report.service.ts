@@ -7,7 +7,16 @@ import { badInput } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
 import { loadBusinessCalendar } from '../complaints/business-calendar';
 import { interactionReadScope, mayReadCustomerRecords } from '../interactions/interaction.service';
-import { asOfFor, businessHoursIndex, monthRange, REPEAT_WINDOW_DAYS, shiftMonth, summariseComplaints, type ComplaintMonthlySummary, type MonthRange } from './report.rules';
+import {
+  asOfFor,
+  businessHoursIndex,
+  monthRange,
+  REPEAT_WINDOW_DAYS,
+  shiftMonth,
+  summariseComplaints,
+  type ComplaintMonthlySummary,
+  type MonthRange,
+} from './report.rules';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -16,7 +25,8 @@ export type ComplaintMonthlySummaryResult = ComplaintMonthlySummary & { timeZone
 /** The month's range, or BAD_USER_INPUT on the `month` field. */
 export function parseMonthParam(month: string | null | undefined): MonthRange {
   const range = month ? monthRange(month, TIME_ZONE) : null;
-  if (!range) throw badInput(`Invalid month: ${month ?? ''} (YYYY-MM expected)`, { month: '月份格式须为 YYYY-MM，例如 2026-11' });
+  if (!range)
+    throw badInput(`Invalid month: ${month ?? ''} (YYYY-MM expected)`, { month: '月份格式须为 YYYY-MM，例如 2026-11' });
   return range;
 }
 
@@ -29,71 +39,110 @@ export function parseMonthParam(month: string | null | undefined): MonthRange {
  * Interaction's (type, status) and createdAt indexes and Callback's (status, dueAt) index. The maths is
  * report.rules.ts.
  */
-export async function complaintMonthlySummary(viewer: Viewer, month: string, now: Date = clockNow()): Promise<ComplaintMonthlySummaryResult> {
+export async function complaintMonthlySummary(
+  viewer: Viewer,
+  month: string,
+  now: Date = clockNow(),
+): Promise<ComplaintMonthlySummaryResult> {
   requirePermission(viewer, 'interactions:read');
   const range = parseMonthParam(month);
   const previousRange = monthRange(shiftMonth(range.month, -1), TIME_ZONE)!;
   const asOf = asOfFor(range, now);
   const scope = interactionReadScope(viewer);
-  const registered = (r: { from: Date; to: Date }): Prisma.InteractionWhereInput => ({ createdAt: { gte: r.from, lt: r.to } });
-  const complaintsIn = (r: { from: Date; to: Date }): Prisma.InteractionWhereInput => ({ AND: [scope, { type: 'COMPLAINT' }, registered(r)] });
+  const registered = (r: { from: Date; to: Date }): Prisma.InteractionWhereInput => ({
+    createdAt: { gte: r.from, lt: r.to },
+  });
+  const complaintsIn = (r: { from: Date; to: Date }): Prisma.InteractionWhereInput => ({
+    AND: [scope, { type: 'COMPLAINT' }, registered(r)],
+  });
 
-  const [intake, previousIntake, complaints, eightDs, previousGroups, prior, callbacks, departments, calendar] = await Promise.all([
-    prisma.interaction.groupBy({ by: ['type'], where: { AND: [scope, registered(range)] }, _count: { _all: true }, orderBy: { type: 'asc' } }),
-    prisma.interaction.groupBy({ by: ['type'], where: { AND: [scope, registered(previousRange)] }, _count: { _all: true }, orderBy: { type: 'asc' } }),
-    // Columns only: nested selects of the customer, department and 8D made this query three times slower (5,000 rows:
-    // ~630 ms against ~190 ms); their few names and the D4 texts come from the small queries beside it.
-    prisma.interaction.findMany({
-      where: complaintsIn(range),
-      select: {
-        id: true,
-        number: true,
-        customerId: true,
-        companyName: true,
-        status: true,
-        severity: true,
-        causeClass: true,
-        responsibleDepartmentId: true,
-        productRef: true,
-        createdAt: true,
-        triagedAt: true,
-        resolvedAt: true,
-        closedAt: true,
-        resolutionDueAt: true,
-      },
-    }),
-    prisma.eightDReport.findMany({
-      where: { interaction: complaintsIn(range), OR: [{ d4RootCauseOccurrence: { not: null } }, { d4RootCauseOutflow: { not: null } }] },
-      select: { interactionId: true, d4RootCauseOccurrence: true, d4RootCauseOutflow: true },
-    }),
-    prisma.interaction.groupBy({
-      by: ['severity', 'causeClass', 'responsibleDepartmentId'],
-      where: complaintsIn(previousRange),
-      _count: { _all: true },
-      orderBy: [{ severity: 'asc' }, { causeClass: 'asc' }, { responsibleDepartmentId: 'asc' }],
-    }),
-    prisma.interaction.findMany({
-      where: { AND: [complaintsIn({ from: new Date(range.from.getTime() - REPEAT_WINDOW_DAYS * DAY_MS), to: range.from }), { customerId: { not: null } }] },
-      select: { customerId: true, createdAt: true },
-    }),
-    prisma.callback.findMany({
-      // Listing the two live statuses lets the (status, dueAt) index serve the range; cancelled ones do not count.
-      where: { status: { in: ['PENDING', 'DONE'] }, dueAt: { gte: range.from, lt: range.to }, interaction: { AND: [scope, { type: 'COMPLAINT' }] } },
-      select: { status: true, dueAt: true, completedAt: true },
-    }),
-    // The department table is the organisation chart: a few dozen rows, cheaper whole than by the ids in use.
-    prisma.department.findMany({ select: { id: true, name: true } }),
-    loadBusinessCalendar(),
-  ]);
+  const [intake, previousIntake, complaints, eightDs, previousGroups, prior, callbacks, departments, calendar] =
+    await Promise.all([
+      prisma.interaction.groupBy({
+        by: ['type'],
+        where: { AND: [scope, registered(range)] },
+        _count: { _all: true },
+        orderBy: { type: 'asc' },
+      }),
+      prisma.interaction.groupBy({
+        by: ['type'],
+        where: { AND: [scope, registered(previousRange)] },
+        _count: { _all: true },
+        orderBy: { type: 'asc' },
+      }),
+      // Columns only: nested selects of the customer, department and 8D made this query three times slower (5,000 rows:
+      // ~630 ms against ~190 ms); their few names and the D4 texts come from the small queries beside it.
+      prisma.interaction.findMany({
+        where: complaintsIn(range),
+        select: {
+          id: true,
+          number: true,
+          customerId: true,
+          companyName: true,
+          status: true,
+          severity: true,
+          causeClass: true,
+          responsibleDepartmentId: true,
+          productRef: true,
+          createdAt: true,
+          triagedAt: true,
+          resolvedAt: true,
+          closedAt: true,
+          resolutionDueAt: true,
+        },
+      }),
+      prisma.eightDReport.findMany({
+        where: {
+          interaction: complaintsIn(range),
+          OR: [{ d4RootCauseOccurrence: { not: null } }, { d4RootCauseOutflow: { not: null } }],
+        },
+        select: { interactionId: true, d4RootCauseOccurrence: true, d4RootCauseOutflow: true },
+      }),
+      prisma.interaction.groupBy({
+        by: ['severity', 'causeClass', 'responsibleDepartmentId'],
+        where: complaintsIn(previousRange),
+        _count: { _all: true },
+        orderBy: [{ severity: 'asc' }, { causeClass: 'asc' }, { responsibleDepartmentId: 'asc' }],
+      }),
+      prisma.interaction.findMany({
+        where: {
+          AND: [
+            complaintsIn({ from: new Date(range.from.getTime() - REPEAT_WINDOW_DAYS * DAY_MS), to: range.from }),
+            { customerId: { not: null } },
+          ],
+        },
+        select: { customerId: true, createdAt: true },
+      }),
+      prisma.callback.findMany({
+        // Listing the two live statuses lets the (status, dueAt) index serve the range; cancelled ones do not count.
+        where: {
+          status: { in: ['PENDING', 'DONE'] },
+          dueAt: { gte: range.from, lt: range.to },
+          interaction: { AND: [scope, { type: 'COMPLAINT' }] },
+        },
+        select: { status: true, dueAt: true, completedAt: true },
+      }),
+      // The department table is the organisation chart: a few dozen rows, cheaper whole than by the ids in use.
+      prisma.department.findMany({ select: { id: true, name: true } }),
+      loadBusinessCalendar(),
+    ]);
 
   // Customer names only for who may read customer records (an API key with interactions:read alone gets ids).
   const showCustomers = mayReadCustomerRecords(viewer);
   const customerIds = [...new Set(complaints.flatMap((c) => (c.customerId ? [c.customerId] : [])))];
   const customerNames = new Map(
-    showCustomers && customerIds.length ? (await prisma.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, name: true } })).map((c) => [c.id, c.name] as const) : [],
+    showCustomers && customerIds.length
+      ? (await prisma.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, name: true } })).map(
+          (c) => [c.id, c.name] as const,
+        )
+      : [],
   );
   const departmentName = new Map(departments.map((d) => [d.id, d.name] as const));
-  const rootCauseOf = new Map(eightDs.map((e) => [e.interactionId, { occurrence: e.d4RootCauseOccurrence, outflow: e.d4RootCauseOutflow }] as const));
+  const rootCauseOf = new Map(
+    eightDs.map(
+      (e) => [e.interactionId, { occurrence: e.d4RootCauseOccurrence, outflow: e.d4RootCauseOutflow }] as const,
+    ),
+  );
   const summary = summariseComplaints({
     range,
     previousRange,

@@ -25,7 +25,15 @@ const fieldsOf = (result: { success: boolean; error?: { issues: { path: Property
   return fields;
 };
 
-const rule = (over: Record<string, unknown> = {}) => ({ interactionType: 'COMPLAINT', severity: 'MAJOR', keyAccount: null, triageHours: 4, resolutionHours: 24, callbackDays: 7, ...over });
+const rule = (over: Record<string, unknown> = {}) => ({
+  interactionType: 'COMPLAINT',
+  severity: 'MAJOR',
+  keyAccount: null,
+  triageHours: 4,
+  resolutionHours: 24,
+  callbackDays: 7,
+  ...over,
+});
 
 describe('SLA rule input', () => {
   it('accepts a rule and reads missing conditions as "any"', () => {
@@ -51,7 +59,9 @@ describe('SLA rule input', () => {
     expect(sameSlaKey(rule(), rule({ keyAccount: true }))).toBe(false);
     expect(sameSlaKey(rule({ severity: null }), rule())).toBe(false);
     expect(describeSlaKey(rule({ keyAccount: true }))).toBe('投诉 / 重大 / 重要客户');
-    expect(describeSlaKey({ interactionType: null, severity: null, keyAccount: false })).toBe('任意类型 / 任意严重程度 / 非重要客户');
+    expect(describeSlaKey({ interactionType: null, severity: null, keyAccount: false })).toBe(
+      '任意类型 / 任意严重程度 / 非重要客户',
+    );
   });
 });
 
@@ -83,7 +93,12 @@ describe('business hours', () => {
   });
 
   it('reads the stored setting with the clock defaults where something is missing', () => {
-    expect(businessHoursOf(null)).toEqual({ timeZone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '08:30', end: '17:30' });
+    expect(businessHoursOf(null)).toEqual({
+      timeZone: 'Asia/Shanghai',
+      days: [1, 2, 3, 4, 5],
+      start: '08:30',
+      end: '17:30',
+    });
     expect(businessHoursOf({ start: '09:00' }).start).toBe('09:00');
   });
 });
@@ -93,22 +108,51 @@ describe('calendar days', () => {
 
   it('expands a range inclusively (国庆节 10-01..10-07)', () => {
     expect(datesInRange(d('2030-10-01'), d('2030-10-07')).map(isoDate)).toEqual([
-      '2030-10-01', '2030-10-02', '2030-10-03', '2030-10-04', '2030-10-05', '2030-10-06', '2030-10-07',
+      '2030-10-01',
+      '2030-10-02',
+      '2030-10-03',
+      '2030-10-04',
+      '2030-10-05',
+      '2030-10-06',
+      '2030-10-07',
     ]);
     expect(datesInRange(d('2030-05-01'), null).map(isoDate)).toEqual(['2030-05-01']);
   });
 
   it('needs a name, an ordered range and at most 31 days', () => {
-    expect(fieldsOf(ZAddCalendarDaysInput.safeParse({ from: d('2030-10-01'), isWorkday: false, name: ' ' }))).toEqual({ name: '名称必填（如 国庆节、调休上班）' });
-    expect(fieldsOf(ZAddCalendarDaysInput.safeParse({ from: d('2030-10-07'), to: d('2030-10-01'), isWorkday: false, name: '国庆节' }))).toEqual({ to: '结束日期不能早于开始日期' });
-    expect(fieldsOf(ZAddCalendarDaysInput.safeParse({ from: d('2030-01-01'), to: d('2030-02-01'), isWorkday: false, name: '长假' }))).toEqual({ to: '一次最多 31 天' });
-    expect(ZAddCalendarDaysInput.safeParse({ from: d('2030-01-01'), to: d('2030-01-31'), isWorkday: false, name: '长假' }).success).toBe(true);
+    expect(fieldsOf(ZAddCalendarDaysInput.safeParse({ from: d('2030-10-01'), isWorkday: false, name: ' ' }))).toEqual({
+      name: '名称必填（如 国庆节、调休上班）',
+    });
+    expect(
+      fieldsOf(
+        ZAddCalendarDaysInput.safeParse({
+          from: d('2030-10-07'),
+          to: d('2030-10-01'),
+          isWorkday: false,
+          name: '国庆节',
+        }),
+      ),
+    ).toEqual({ to: '结束日期不能早于开始日期' });
+    expect(
+      fieldsOf(
+        ZAddCalendarDaysInput.safeParse({ from: d('2030-01-01'), to: d('2030-02-01'), isWorkday: false, name: '长假' }),
+      ),
+    ).toEqual({ to: '一次最多 31 天' });
+    expect(
+      ZAddCalendarDaysInput.safeParse({ from: d('2030-01-01'), to: d('2030-01-31'), isWorkday: false, name: '长假' })
+        .success,
+    ).toBe(true);
   });
 });
 
 describe('核决权限', () => {
   const all = (over: Record<string, { approve?: string[]; close?: string[] }> = {}) =>
-    (['GENERAL', 'MAJOR', 'CRISIS'] as const).map((severity) => ({ severity, approve: ['QUALITY_MANAGER'], close: ['QUALITY_MANAGER'], ...over[severity] }));
+    (['GENERAL', 'MAJOR', 'CRISIS'] as const).map((severity) => ({
+      severity,
+      approve: ['QUALITY_MANAGER'],
+      close: ['QUALITY_MANAGER'],
+      ...over[severity],
+    }));
 
   it('stores the engine shape, roles de-duplicated in a fixed order', () => {
     const parsed = parseApprovalAuthority(all({ CRISIS: { approve: ['EXECUTIVE', 'SERVICE_MANAGER', 'EXECUTIVE'] } }));
@@ -127,21 +171,37 @@ describe('核决权限', () => {
       ok: false,
       fields: { 'MAJOR.approve': '至少选择一个批准角色', 'CRISIS.close': '包含不存在或不能授权的角色' },
     });
-    expect(parseApprovalAuthority(all().slice(0, 2))).toEqual({ ok: false, fields: { CRISIS: '缺少“危机”的核决权限' } });
-    expect(parseApprovalAuthority([...all(), all()[0]!])).toEqual({ ok: false, fields: { GENERAL: '每个严重程度只能出现一次' } });
-    expect(parseApprovalAuthority(all({ GENERAL: { approve: ['CEO'] } }))).toMatchObject({ ok: false, fields: { 'GENERAL.approve': '包含不存在或不能授权的角色' } });
+    expect(parseApprovalAuthority(all().slice(0, 2))).toEqual({
+      ok: false,
+      fields: { CRISIS: '缺少“危机”的核决权限' },
+    });
+    expect(parseApprovalAuthority([...all(), all()[0]!])).toEqual({
+      ok: false,
+      fields: { GENERAL: '每个严重程度只能出现一次' },
+    });
+    expect(parseApprovalAuthority(all({ GENERAL: { approve: ['CEO'] } }))).toMatchObject({
+      ok: false,
+      fields: { 'GENERAL.approve': '包含不存在或不能授权的角色' },
+    });
   });
 
   it('reads the stored setting, falling back per severity to the workflow default', () => {
     expect(approvalAuthorityOf(undefined)).toBe(DEFAULT_AUTHORITY);
-    expect(approvalAuthorityOf({ MAJOR: { approve: ['EXECUTIVE'], close: ['EXECUTIVE'] } })).toEqual({ ...DEFAULT_AUTHORITY, MAJOR: { approve: ['EXECUTIVE'], close: ['EXECUTIVE'] } });
+    expect(approvalAuthorityOf({ MAJOR: { approve: ['EXECUTIVE'], close: ['EXECUTIVE'] } })).toEqual({
+      ...DEFAULT_AUTHORITY,
+      MAJOR: { approve: ['EXECUTIVE'], close: ['EXECUTIVE'] },
+    });
   });
 });
 
 describe('escalation policy', () => {
   it('validates both periods as positive integers within bounds', () => {
-    expect(fieldsOf(ZEscalationPolicyInput.safeParse({ dueSoonHours: 0, overduePeriodHours: 8 }))).toEqual({ dueSoonHours: '临期提醒（小时）须在 1–80 之间' });
-    expect(fieldsOf(ZEscalationPolicyInput.safeParse({ dueSoonHours: 4, overduePeriodHours: 1.5 }))).toEqual({ overduePeriodHours: '逐级升级间隔（小时）必须是整数' });
+    expect(fieldsOf(ZEscalationPolicyInput.safeParse({ dueSoonHours: 0, overduePeriodHours: 8 }))).toEqual({
+      dueSoonHours: '临期提醒（小时）须在 1–80 之间',
+    });
+    expect(fieldsOf(ZEscalationPolicyInput.safeParse({ dueSoonHours: 4, overduePeriodHours: 1.5 }))).toEqual({
+      overduePeriodHours: '逐级升级间隔（小时）必须是整数',
+    });
   });
 
   it('reads the setting as the sweep does and derives the increasing ladder', () => {

@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import type { ApprovalAuthority, InteractionType, Severity, WorkflowRole } from '../complaints/complaint-workflow.rules';
+import type {
+  ApprovalAuthority,
+  InteractionType,
+  Severity,
+  WorkflowRole,
+} from '../complaints/complaint-workflow.rules';
 import { DEFAULT_AUTHORITY } from '../complaints/complaint-workflow.rules';
-import { DEFAULT_ESCALATION_POLICY, MAX_LEVEL, RESOLUTION_LADDER, type Audience, type EscalationPolicy } from '../complaints/escalation.rules';
+import {
+  DEFAULT_ESCALATION_POLICY,
+  MAX_LEVEL,
+  RESOLUTION_LADDER,
+  type Audience,
+  type EscalationPolicy,
+} from '../complaints/escalation.rules';
 import { DEFAULT_CALENDAR } from '../complaints/sla-clock.rules';
 
 /**
@@ -12,7 +23,12 @@ import { DEFAULT_CALENDAR } from '../complaints/sla-clock.rules';
  * Messages are keyed like the form's fields (BAD_USER_INPUT `fields`).
  */
 
-export const INTERACTION_TYPES = ['CONSULTATION', 'INQUIRY', 'COMPLAINT', 'SUGGESTION'] as const satisfies readonly InteractionType[];
+export const INTERACTION_TYPES = [
+  'CONSULTATION',
+  'INQUIRY',
+  'COMPLAINT',
+  'SUGGESTION',
+] as const satisfies readonly InteractionType[];
 export const SEVERITIES = ['GENERAL', 'MAJOR', 'CRISIS'] as const satisfies readonly Severity[];
 /** Staff roles that may hold approval authority; a portal account (CUSTOMER) never does. */
 export const AUTHORITY_ROLES = [
@@ -49,9 +65,18 @@ const int = (label: string, { min, max }: { min: number; max: number }) =>
 
 export const ZSlaRuleInput = z
   .object({
-    interactionType: z.enum(INTERACTION_TYPES).nullish().transform((v) => v ?? null),
-    severity: z.enum(SEVERITIES).nullish().transform((v) => v ?? null),
-    keyAccount: z.boolean().nullish().transform((v) => v ?? null),
+    interactionType: z
+      .enum(INTERACTION_TYPES)
+      .nullish()
+      .transform((v) => v ?? null),
+    severity: z
+      .enum(SEVERITIES)
+      .nullish()
+      .transform((v) => v ?? null),
+    keyAccount: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? null),
     triageHours: int('分派时限（小时）', BOUNDS.triageHours),
     resolutionHours: int('处理时限（小时）', BOUNDS.resolutionHours),
     callbackDays: int('回访天数', BOUNDS.callbackDays),
@@ -61,7 +86,10 @@ export const ZSlaRuleInput = z
     message: '严重程度只适用于投诉',
     path: ['severity'],
   })
-  .refine((r) => r.resolutionHours >= r.triageHours, { message: '处理时限不能短于分派时限', path: ['resolutionHours'] });
+  .refine((r) => r.resolutionHours >= r.triageHours, {
+    message: '处理时限不能短于分派时限',
+    path: ['resolutionHours'],
+  });
 export type TSlaRuleInput = z.output<typeof ZSlaRuleInput>;
 
 export type SlaRuleKey = { interactionType: string | null; severity: string | null; keyAccount: boolean | null };
@@ -77,7 +105,12 @@ export function describeSlaKey(key: SlaRuleKey): string {
   const account = key.keyAccount === null ? '任意客户' : key.keyAccount ? '重要客户' : '非重要客户';
   return `${type} / ${severity} / ${account}`;
 }
-const TYPE_LABEL: Record<string, string> = { CONSULTATION: '咨询', INQUIRY: '查询', COMPLAINT: '投诉', SUGGESTION: '建议' };
+const TYPE_LABEL: Record<string, string> = {
+  CONSULTATION: '咨询',
+  INQUIRY: '查询',
+  COMPLAINT: '投诉',
+  SUGGESTION: '建议',
+};
 const SEVERITY_LABEL: Record<string, string> = { GENERAL: '一般', MAJOR: '重大', CRISIS: '危机' };
 
 // ───────────────────────────── Business hours ─────────────────────────────
@@ -100,7 +133,11 @@ const minutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3,
 
 export const ZBusinessHoursInput = z
   .object({
-    timeZone: z.string().trim().min(1, { message: '时区必填' }).refine(isIanaTimeZone, { message: '不是有效的 IANA 时区（如 Asia/Shanghai）' }),
+    timeZone: z
+      .string()
+      .trim()
+      .min(1, { message: '时区必填' })
+      .refine(isIanaTimeZone, { message: '不是有效的 IANA 时区（如 Asia/Shanghai）' }),
     days: z
       .array(z.number().int().min(1, { message: '星期须为 1–7' }).max(7, { message: '星期须为 1–7' }))
       .min(1, { message: '至少选择一个工作日' })
@@ -108,14 +145,20 @@ export const ZBusinessHoursInput = z
     start: z.string().regex(HM, { message: '时间格式为 HH:mm' }),
     end: z.string().regex(HM, { message: '时间格式为 HH:mm' }),
   })
-  .refine((h) => !HM.test(h.start) || !HM.test(h.end) || minutes(h.end) > minutes(h.start), { message: '下班时间须晚于上班时间', path: ['end'] });
+  .refine((h) => !HM.test(h.start) || !HM.test(h.end) || minutes(h.end) > minutes(h.start), {
+    message: '下班时间须晚于上班时间',
+    path: ['end'],
+  });
 
 /** The stored `businessHours` setting read defensively, with the clock's own defaults where something is missing. */
 export function businessHoursOf(value: unknown): BusinessHoursValue {
   const v = (value && typeof value === 'object' ? value : {}) as Partial<Record<keyof BusinessHoursValue, unknown>>;
   return {
     timeZone: typeof v.timeZone === 'string' ? v.timeZone : (process.env.KEFU_TIME_ZONE ?? DEFAULT_CALENDAR.timeZone),
-    days: Array.isArray(v.days) && v.days.every((d) => typeof d === 'number') ? (v.days as number[]) : [...DEFAULT_CALENDAR.workdays],
+    days:
+      Array.isArray(v.days) && v.days.every((d) => typeof d === 'number')
+        ? (v.days as number[])
+        : [...DEFAULT_CALENDAR.workdays],
     start: typeof v.start === 'string' ? v.start : DEFAULT_CALENDAR.start,
     end: typeof v.end === 'string' ? v.end : DEFAULT_CALENDAR.end,
   };
@@ -157,7 +200,9 @@ export type SeverityAuthorityInput = { severity: string; approve: readonly strin
  * One entry per severity, each naming at least one staff role that approves the disposition and one that confirms the
  * closure (SPEC §4: "who may approve the disposition and the close"). Stored as the engine's ApprovalAuthority.
  */
-export function parseApprovalAuthority(input: readonly SeverityAuthorityInput[]): { ok: true; value: ApprovalAuthority } | { ok: false; fields: Record<string, string> } {
+export function parseApprovalAuthority(
+  input: readonly SeverityAuthorityInput[],
+): { ok: true; value: ApprovalAuthority } | { ok: false; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   const seen = new Map<string, SeverityAuthorityInput>();
   for (const entry of input) {
@@ -175,14 +220,18 @@ export function parseApprovalAuthority(input: readonly SeverityAuthorityInput[])
     }
     for (const part of ['approve', 'close'] as const) {
       const list = roles(entry[part]);
-      if (list.length === 0) fields[`${severity}.${part}`] = part === 'approve' ? '至少选择一个批准角色' : '至少选择一个结案确认角色';
+      if (list.length === 0)
+        fields[`${severity}.${part}`] = part === 'approve' ? '至少选择一个批准角色' : '至少选择一个结案确认角色';
       else if (!known(list)) fields[`${severity}.${part}`] = '包含不存在或不能授权的角色';
     }
   }
   if (Object.keys(fields).length) return { ok: false, fields };
   // Stored in the roles' fixed order, so the same choice always compares equal in the history.
   const order = (list: readonly string[]) => AUTHORITY_ROLES.filter((r) => list.includes(r));
-  const of = (severity: Severity) => ({ approve: order(seen.get(severity)!.approve), close: order(seen.get(severity)!.close) });
+  const of = (severity: Severity) => ({
+    approve: order(seen.get(severity)!.approve),
+    close: order(seen.get(severity)!.close),
+  });
   return { ok: true, value: { GENERAL: of('GENERAL'), MAJOR: of('MAJOR'), CRISIS: of('CRISIS') } };
 }
 
@@ -218,7 +267,9 @@ export function escalationPolicyOf(value: unknown): EscalationPolicy {
  * The RESOLUTION_OVERDUE ladder under a policy: level n is reached (n − 1) periods after the due time (overdueLevel in
  * escalation.rules.ts), so the thresholds increase by construction; who each level reaches is fixed by the engine.
  */
-export function escalationLadder(policy: EscalationPolicy): { level: number; afterOverdueHours: number; audience: Audience[] }[] {
+export function escalationLadder(
+  policy: EscalationPolicy,
+): { level: number; afterOverdueHours: number; audience: Audience[] }[] {
   return Array.from({ length: MAX_LEVEL }, (_, i) => ({
     level: i + 1,
     afterOverdueHours: i * policy.overduePeriodHours,

@@ -46,7 +46,11 @@ import {
 const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 const HISTORY_TYPES = ['SlaRule', 'Setting', 'CalendarDay'] as const;
 
-export const SETTING_KEYS = { businessHours: 'businessHours', approvalAuthority: 'approvalAuthority', escalation: 'escalation' } as const;
+export const SETTING_KEYS = {
+  businessHours: 'businessHours',
+  approvalAuthority: 'approvalAuthority',
+  escalation: 'escalation',
+} as const;
 
 /** History rows need a uuid entity id: settings and calendar days get a stable one derived from their key. */
 export function derivedEntityId(kind: 'Setting' | 'CalendarDay', key: string): string {
@@ -80,19 +84,27 @@ const stale = (what: string, currentVersion: number) =>
 
 export async function listSlaRules(viewer: Viewer, { includeInactive }: { includeInactive?: boolean | null }) {
   requirePermission(viewer, 'settings:read');
-  const rules = await prisma.slaRule.findMany({ where: includeInactive === false ? { active: true } : {}, orderBy: { createdAt: 'asc' } });
+  const rules = await prisma.slaRule.findMany({
+    where: includeInactive === false ? { active: true } : {},
+    orderBy: { createdAt: 'asc' },
+  });
   // Active first, then by type and severity as the table reads.
   const order = (v: string | null, list: readonly string[]) => (v === null ? list.length : list.indexOf(v));
   return rules.sort(
     (a, b) =>
       Number(b.active) - Number(a.active) ||
-      order(a.interactionType, ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION']) - order(b.interactionType, ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION']) ||
+      order(a.interactionType, ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION']) -
+        order(b.interactionType, ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION']) ||
       order(a.severity, SEVERITIES) - order(b.severity, SEVERITIES) ||
       Number(a.keyAccount ?? 2) - Number(b.keyAccount ?? 2),
   );
 }
 
-async function refuseDuplicate(tx: Tx, key: { interactionType: string | null; severity: string | null; keyAccount: boolean | null }, exceptId?: string) {
+async function refuseDuplicate(
+  tx: Tx,
+  key: { interactionType: string | null; severity: string | null; keyAccount: boolean | null },
+  exceptId?: string,
+) {
   const active = await tx.slaRule.findMany({ where: { active: true, ...(exceptId ? { id: { not: exceptId } } : {}) } });
   if (active.some((r) => sameSlaKey(r, key))) {
     const message = `已有相同条件（${describeSlaKey(key)}）的启用规则，请修改那条规则或先停用它`;
@@ -100,7 +112,15 @@ async function refuseDuplicate(tx: Tx, key: { interactionType: string | null; se
   }
 }
 
-const slaValues = (r: { interactionType: unknown; severity: unknown; keyAccount: unknown; triageHours: unknown; resolutionHours: unknown; callbackDays: unknown; active?: unknown }) => ({
+const slaValues = (r: {
+  interactionType: unknown;
+  severity: unknown;
+  keyAccount: unknown;
+  triageHours: unknown;
+  resolutionHours: unknown;
+  callbackDays: unknown;
+  active?: unknown;
+}) => ({
   interactionType: r.interactionType,
   severity: r.severity,
   keyAccount: r.keyAccount,
@@ -147,7 +167,13 @@ export async function updateSlaRule(viewer: Viewer, id: string, version: number,
     const changes = diffFields(slaValues(existing), slaValues(data));
     if (Object.keys(changes).length === 0) return existing;
     const rule = await tx.slaRule.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
-    await appendHistory(tx, viewer, { entityType: 'SlaRule', entityId: id, action: 'UPDATE', comment: describeSlaKey(data), changes: changes as Prisma.InputJsonValue });
+    await appendHistory(tx, viewer, {
+      entityType: 'SlaRule',
+      entityId: id,
+      action: 'UPDATE',
+      comment: describeSlaKey(data),
+      changes: changes as Prisma.InputJsonValue,
+    });
     return rule;
   }, TX_OPTIONS);
 }
@@ -172,11 +198,18 @@ export async function setSlaRuleActive(viewer: Viewer, id: string, version: numb
 }
 
 /** Which active rule a record of this kind runs on (the clock's own pickSlaRule), and its due times if registered now. */
-export async function slaRulePreview(viewer: Viewer, args: { type: string; severity?: string | null; keyAccount: boolean }, now: Date) {
+export async function slaRulePreview(
+  viewer: Viewer,
+  args: { type: string; severity?: string | null; keyAccount: boolean },
+  now: Date,
+) {
   requirePermission(viewer, 'settings:read');
   // As the clock does (sla.service.ts): a complaint without a severity yet runs on the general clock.
   const severity = args.severity ?? (args.type === 'COMPLAINT' ? 'GENERAL' : null);
-  const [rules, calendar] = await Promise.all([prisma.slaRule.findMany({ where: { active: true } }), loadBusinessCalendar()]);
+  const [rules, calendar] = await Promise.all([
+    prisma.slaRule.findMany({ where: { active: true } }),
+    loadBusinessCalendar(),
+  ]);
   const rule = pickSlaRule(rules, { type: args.type, severity, keyAccount: args.keyAccount });
   return {
     rule,
@@ -197,7 +230,14 @@ async function readSetting(db: Tx | typeof prisma, key: string) {
  * Writes a setting the caller read at `version` (0: not stored yet, the engine runs on its defaults). The update is
  * conditional on the version, so two saves of the same version never both succeed.
  */
-async function writeSetting(tx: Tx, viewer: Viewer, key: string, version: number, value: Prisma.InputJsonValue, what: string) {
+async function writeSetting(
+  tx: Tx,
+  viewer: Viewer,
+  key: string,
+  version: number,
+  value: Prisma.InputJsonValue,
+  what: string,
+) {
   await lockServiceRules(tx);
   const current = await readSetting(tx, key);
   if (current.version !== version) throw stale(what, current.version);
@@ -212,7 +252,10 @@ async function writeSetting(tx: Tx, viewer: Viewer, key: string, version: number
       throw error;
     }
   } else {
-    const { count } = await tx.setting.updateMany({ where: { key, version }, data: { value, updatedById, version: { increment: 1 } } });
+    const { count } = await tx.setting.updateMany({
+      where: { key, version },
+      data: { value, updatedById, version: { increment: 1 } },
+    });
     if (count === 0) throw stale(what, (await readSetting(tx, key)).version);
   }
   await appendHistory(tx, viewer, {
@@ -234,12 +277,18 @@ export async function getBusinessHours(viewer: Viewer) {
 export async function updateBusinessHours(viewer: Viewer, version: number, input: unknown) {
   requirePermission(viewer, 'settings:manage');
   const value = parse(ZBusinessHoursInput, input);
-  const saved = await configWrite((tx) => writeSetting(tx, viewer, SETTING_KEYS.businessHours, version, value, '工作时间'));
+  const saved = await configWrite((tx) =>
+    writeSetting(tx, viewer, SETTING_KEYS.businessHours, version, value, '工作时间'),
+  );
   return { ...value, version: saved };
 }
 
 const authorityRows = (authority: ReturnType<typeof approvalAuthorityOf>) =>
-  SEVERITIES.map((severity) => ({ severity, approve: [...authority[severity].approve], close: [...authority[severity].close] }));
+  SEVERITIES.map((severity) => ({
+    severity,
+    approve: [...authority[severity].approve],
+    close: [...authority[severity].close],
+  }));
 
 export async function getApprovalAuthority(viewer: Viewer) {
   requirePermission(viewer, 'settings:read');
@@ -247,16 +296,26 @@ export async function getApprovalAuthority(viewer: Viewer) {
   return { rules: authorityRows(approvalAuthorityOf(value)), version };
 }
 
-export async function updateApprovalAuthority(viewer: Viewer, version: number, input: readonly SeverityAuthorityInput[]) {
+export async function updateApprovalAuthority(
+  viewer: Viewer,
+  version: number,
+  input: readonly SeverityAuthorityInput[],
+) {
   requirePermission(viewer, 'settings:manage');
   const parsed = parseApprovalAuthority(input);
   if (!parsed.ok) throw badInput('核决权限有误，请检查标出的字段 / Invalid approval authority', parsed.fields);
   const value = parsed.value as unknown as Prisma.InputJsonValue;
-  const saved = await configWrite((tx) => writeSetting(tx, viewer, SETTING_KEYS.approvalAuthority, version, value, '核决权限'));
+  const saved = await configWrite((tx) =>
+    writeSetting(tx, viewer, SETTING_KEYS.approvalAuthority, version, value, '核决权限'),
+  );
   return { rules: authorityRows(parsed.value), version: saved };
 }
 
-const policyView = (policy: ReturnType<typeof escalationPolicyOf>, version: number) => ({ ...policy, version, levels: escalationLadder(policy) });
+const policyView = (policy: ReturnType<typeof escalationPolicyOf>, version: number) => ({
+  ...policy,
+  version,
+  levels: escalationLadder(policy),
+});
 
 export async function getEscalationPolicy(viewer: Viewer) {
   requirePermission(viewer, 'settings:read');
@@ -267,7 +326,9 @@ export async function getEscalationPolicy(viewer: Viewer) {
 export async function updateEscalationPolicy(viewer: Viewer, version: number, input: unknown) {
   requirePermission(viewer, 'settings:manage');
   const value = parse(ZEscalationPolicyInput, input);
-  const saved = await configWrite((tx) => writeSetting(tx, viewer, SETTING_KEYS.escalation, version, value, '升级规则'));
+  const saved = await configWrite((tx) =>
+    writeSetting(tx, viewer, SETTING_KEYS.escalation, version, value, '升级规则'),
+  );
   return policyView(value, saved);
 }
 
@@ -275,17 +336,26 @@ export async function updateEscalationPolicy(viewer: Viewer, version: number, in
 
 export async function listCalendarDays(viewer: Viewer, year: number) {
   requirePermission(viewer, 'settings:read');
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('年份须在 2000–2100 之间', { year: '年份须在 2000–2100 之间' });
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badInput('年份须在 2000–2100 之间', { year: '年份须在 2000–2100 之间' });
   return prisma.calendarDay.findMany({
     where: { date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } },
     orderBy: { date: 'asc' },
   });
 }
 
-const dayHistory = (d: { date: Date; isWorkday: boolean; name: string | null }) => ({ isWorkday: d.isWorkday, name: d.name });
+const dayHistory = (d: { date: Date; isWorkday: boolean; name: string | null }) => ({
+  isWorkday: d.isWorkday,
+  name: d.name,
+});
 
 /** Writes new calendar days with one history entry each (the caller holds the lock and checked the dates are free). */
-async function insertDays(tx: Tx, viewer: Viewer, days: readonly { date: Date; isWorkday: boolean; name: string }[], note = '') {
+async function insertDays(
+  tx: Tx,
+  viewer: Viewer,
+  days: readonly { date: Date; isWorkday: boolean; name: string }[],
+  note = '',
+) {
   await tx.calendarDay.createMany({ data: [...days] });
   for (const d of days) {
     await appendHistory(tx, viewer, {
@@ -312,7 +382,11 @@ export async function addCalendarDays(viewer: Viewer, input: unknown) {
       const message = `日历中已有 ${existing.map((d) => isoDate(d.date)).join('、')}，请修改或删除已有的日期`;
       throw badInput(message, { from: message });
     }
-    return insertDays(tx, viewer, dates.map((date) => ({ date, isWorkday: data.isWorkday, name: data.name })));
+    return insertDays(
+      tx,
+      viewer,
+      dates.map((date) => ({ date, isWorkday: data.isWorkday, name: data.name })),
+    );
   });
 }
 
@@ -322,7 +396,8 @@ export async function addCalendarDays(viewer: Viewer, input: unknown) {
  */
 export async function importOfficialHolidays(viewer: Viewer, year: number) {
   requirePermission(viewer, 'settings:manage');
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('年份须在 2000–2100 之间', { year: '年份须在 2000–2100 之间' });
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badInput('年份须在 2000–2100 之间', { year: '年份须在 2000–2100 之间' });
   const official = officialCalendarDays(year);
   if (official.length === 0) {
     const message = `尚无 ${year} 年的法定节假日安排（国务院通常在上一年 11 月前后公布），请手工添加`;
@@ -330,7 +405,11 @@ export async function importOfficialHolidays(viewer: Viewer, year: number) {
   }
   return configWrite(async (tx) => {
     await lockServiceRules(tx);
-    const held = new Set((await tx.calendarDay.findMany({ where: { date: { in: official.map((d) => d.date) } }, select: { date: true } })).map((d) => d.date.getTime()));
+    const held = new Set(
+      (
+        await tx.calendarDay.findMany({ where: { date: { in: official.map((d) => d.date) } }, select: { date: true } })
+      ).map((d) => d.date.getTime()),
+    );
     const fresh = official.filter((d) => !held.has(d.date.getTime()));
     const added = await insertDays(tx, viewer, fresh, '（导入法定节假日安排）');
     return { year, added, skipped: official.length - fresh.length };

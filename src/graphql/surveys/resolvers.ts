@@ -104,7 +104,8 @@ export const surveyResolvers: Resolvers = {
     surveyResponse: (_, { id }, { viewer }) => getResponse(viewer, id),
     surveyAnalysis: (_, { filter }, { viewer, loaders }) => surveyAnalysis(viewer, filter, loaders.surveyAggregateMemo),
     surveyTrend: (_, { filter }, { viewer, loaders }) => surveyTrend(viewer, filter, loaders.surveyAggregateMemo),
-    surveyBreakdown: (_, { filter, by }, { viewer, loaders }) => surveyBreakdown(viewer, filter, by, loaders.surveyAggregateMemo),
+    surveyBreakdown: (_, { filter, by }, { viewer, loaders }) =>
+      surveyBreakdown(viewer, filter, by, loaders.surveyAggregateMemo),
     surveyTextAnswers: (_, args, { viewer }) => surveyTextAnswers(viewer, args),
     annualSatisfactionIndex: (_, { year }, { viewer }) => annualSatisfactionIndex(viewer, year),
     annualIndexCriteria: (_, __, { viewer }) => annualIndexCriteria(viewer),
@@ -122,9 +123,12 @@ export const surveyResolvers: Resolvers = {
     sendSurveyReminders: (_, { id }, { viewer, now }) => sendReminders(viewer, id, now()),
     enterSurveyResponse: (_, { input }, { viewer, now }) => enterSurveyResponse(viewer, input, now()),
     saveSurveyDraft: (_, { token, answers }, { clientIp, now }) => saveSurveyDraft(token, answers, clientIp, now()),
-    submitSurveyResponse: (_, { token, answers }, { viewer, clientIp, now }) => submitSurveyResponse(viewer, token, answers, clientIp, now()),
-    createSurveyFollowUpCallback: (_, { responseId, assigneeId, dueAt }, { viewer, now }) => createFollowUpCallback(viewer, responseId, { assigneeId, dueAt }, now()),
-    createSurveyFollowUpComplaint: (_, { responseId, subject, description }, { viewer, now }) => createFollowUpComplaint(viewer, responseId, { subject, description }, now()),
+    submitSurveyResponse: (_, { token, answers }, { viewer, clientIp, now }) =>
+      submitSurveyResponse(viewer, token, answers, clientIp, now()),
+    createSurveyFollowUpCallback: (_, { responseId, assigneeId, dueAt }, { viewer, now }) =>
+      createFollowUpCallback(viewer, responseId, { assigneeId, dueAt }, now()),
+    createSurveyFollowUpComplaint: (_, { responseId, subject, description }, { viewer, now }) =>
+      createFollowUpComplaint(viewer, responseId, { subject, description }, now()),
     updateAnnualIndexCriteria: (_, { input }, { viewer }) => updateAnnualIndexCriteria(viewer, input),
   },
   SurveyTemplate: {
@@ -134,7 +138,8 @@ export const surveyResolvers: Resolvers = {
     inUse: (t, _, { loaders }) => loaders.surveyTemplateInUse.load(t.id),
     isLatest: async (t, _, { loaders }) => (await loaders.surveyTemplateVersionsByKey.load(t.key))[0]?.id === t.id,
     // The form behind a link shows its own version only; the family's history is for staff.
-    versions: (t, _, { viewer, loaders }) => (mayReadSurveys(viewer) ? loaders.surveyTemplateVersionsByKey.load(t.key) : []),
+    versions: (t, _, { viewer, loaders }) =>
+      mayReadSurveys(viewer) ? loaders.surveyTemplateVersionsByKey.load(t.key) : [],
   },
   SurveySection: {
     questions: (s, _, { loaders }) => loaders.surveyQuestionsBySection.load(s.id),
@@ -156,7 +161,8 @@ export const surveyResolvers: Resolvers = {
     invitations: (c, args) => listInvitations(c.id, args),
   },
   SurveyCampaignStats: {
-    bySegment: (s, { segment }, { loaders }) => campaignSegmentStats(s.campaignId, segment, loaders.surveyAggregateMemo),
+    bySegment: (s, { segment }, { loaders }) =>
+      campaignSegmentStats(s.campaignId, segment, loaders.surveyAggregateMemo),
   },
   SurveyCampaignConnection: {
     nodes: (page) => page.rows,
@@ -180,9 +186,12 @@ export const surveyResolvers: Resolvers = {
     index: (r) => (r.indexScore ? r.indexScore.toNumber() : null),
     answers: (r, _, { loaders }) => loaders.surveyAnswersByResponse.load(r.id),
     // Related records only for who may read them in their own right.
-    followUpCallbacks: (r, _, { viewer, loaders }) => (can(viewer, 'callbacks:read') ? loaders.surveyCallbacksByResponse.load(r.id) : []),
+    followUpCallbacks: (r, _, { viewer, loaders }) =>
+      can(viewer, 'callbacks:read') ? loaders.surveyCallbacksByResponse.load(r.id) : [],
     followUpComplaints: async (r, _, { viewer, loaders }) =>
-      can(viewer, 'interactions:read') ? (await loaders.surveyComplaintsByResponse.load(r.id)).filter((i) => mayReadInteraction(viewer, i)) : [],
+      can(viewer, 'interactions:read')
+        ? (await loaders.surveyComplaintsByResponse.load(r.id)).filter((i) => mayReadInteraction(viewer, i))
+        : [],
   },
   SurveyResponseConnection: {
     nodes: (page) => page.rows,
@@ -204,6 +213,7 @@ export const surveyResolvers: Resolvers = {
   },
   Customer: {
     // Staff with surveys:read only: a customer account does not see its own scores and flags (SDL: staff only).
-    surveyResponses: (c, _, { viewer, loaders }) => (viewer.kind !== 'customer' && mayReadSurveys(viewer) ? loaders.surveyResponsesByCustomer.load(c.id) : []),
+    surveyResponses: (c, _, { viewer, loaders }) =>
+      viewer.kind !== 'customer' && mayReadSurveys(viewer) ? loaders.surveyResponsesByCustomer.load(c.id) : [],
   },
 };

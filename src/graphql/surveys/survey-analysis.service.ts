@@ -72,7 +72,12 @@ const SEGMENT_SQL: Record<SurveySegment, Prisma.Sql> = {
 };
 
 type CampaignMeta = { id: string; name: string; periodLabel: string; opensAt: Date; templateId: string };
-type Scope = { campaigns: CampaignMeta[]; customer: Prisma.Sql | null; submitted: { from: Date; to: Date } | null; key: string };
+type Scope = {
+  campaigns: CampaignMeta[];
+  customer: Prisma.Sql | null;
+  submitted: { from: Date; to: Date } | null;
+  key: string;
+};
 type Memo = Map<string, Promise<unknown>>;
 
 function memoised<T>(memo: Memo | undefined, key: string, load: () => Promise<T>): Promise<T> {
@@ -90,7 +95,8 @@ function customerCriteria(f: AnalysisFilter): Prisma.Sql | null {
   if (f.provinces?.length) parts.push(Prisma.sql`cu.province = ANY(${[...f.provinces]}::text[])`);
   if (f.industries?.length) parts.push(Prisma.sql`cu.industry = ANY(${[...f.industries]}::text[])`);
   if (f.grades?.length) parts.push(Prisma.sql`cu.grade::text = ANY(${[...f.grades]}::text[])`);
-  if (f.keyAccountStatuses?.length) parts.push(Prisma.sql`cu."keyAccountStatus"::text = ANY(${[...f.keyAccountStatuses]}::text[])`);
+  if (f.keyAccountStatuses?.length)
+    parts.push(Prisma.sql`cu."keyAccountStatus"::text = ANY(${[...f.keyAccountStatuses]}::text[])`);
   return parts.length ? Prisma.join(parts, ' AND ') : null;
 }
 
@@ -101,7 +107,15 @@ async function resolveScope(filter: AnalysisFilter, memo?: Memo): Promise<Scope>
   const ids = filter.campaignIds ?? [];
   if (ids.some((id) => !isUuid(id))) throw badInput('调查活动无效', { campaignIds: '调查活动无效' });
   const labels = (filter.periodLabels ?? []).map((l) => l.trim().toUpperCase());
-  const key = JSON.stringify({ ids: [...ids].sort(), labels: [...labels].sort(), t: filter.templateKey ?? null, p: filter.provinces, i: filter.industries, g: filter.grades, k: filter.keyAccountStatuses });
+  const key = JSON.stringify({
+    ids: [...ids].sort(),
+    labels: [...labels].sort(),
+    t: filter.templateKey ?? null,
+    p: filter.provinces,
+    i: filter.industries,
+    g: filter.grades,
+    k: filter.keyAccountStatuses,
+  });
   const campaigns = await memoised(memo, `scope:${key}`, () =>
     prisma.surveyCampaign.findMany({
       where: {
@@ -144,17 +158,34 @@ function answerGroups(scope: Scope, memo?: Memo): Promise<GroupRow[]> {
         GROUP BY 1, 2, 3`,
     ]);
     return [
-      ...ratings.map((r) => ({ campaignId: r.campaignId, questionId: r.questionId, numericValue: r.numericValue, choiceValues: [], hasText: false, count: r.n })),
-      ...others.map((r) => ({ campaignId: r.campaignId, questionId: r.questionId, numericValue: null, choiceValues: r.choiceValues, hasText: r.choiceValues.length === 0, count: r.n })),
+      ...ratings.map((r) => ({
+        campaignId: r.campaignId,
+        questionId: r.questionId,
+        numericValue: r.numericValue,
+        choiceValues: [],
+        hasText: false,
+        count: r.n,
+      })),
+      ...others.map((r) => ({
+        campaignId: r.campaignId,
+        questionId: r.questionId,
+        numericValue: null,
+        choiceValues: r.choiceValues,
+        hasText: r.choiceValues.length === 0,
+        count: r.n,
+      })),
     ];
   });
 }
 
 const segmentSql = (segment: SurveySegment | null) => (segment ? SEGMENT_SQL[segment] : Prisma.sql`NULL::text`);
-const responseFilterSql = (scope: Scope) => Prisma.sql`r."campaignId" = ANY(${scope.campaigns.map((c) => c.id)}::uuid[]) AND r."submittedAt" IS NOT NULL
+const responseFilterSql = (
+  scope: Scope,
+) => Prisma.sql`r."campaignId" = ANY(${scope.campaigns.map((c) => c.id)}::uuid[]) AND r."submittedAt" IS NOT NULL
   ${scope.customer ? Prisma.sql`AND ${scope.customer}` : Prisma.empty}
   ${scope.submitted ? Prisma.sql`AND r."submittedAt" >= ${scope.submitted.from} AND r."submittedAt" < ${scope.submitted.to}` : Prisma.empty}`;
-const needsCustomer = (scope: Scope, segment: SurveySegment | null) => (scope.customer || segment ? Prisma.sql`JOIN "Customer" cu ON cu.id = r."customerId"` : Prisma.empty);
+const needsCustomer = (scope: Scope, segment: SurveySegment | null) =>
+  scope.customer || segment ? Prisma.sql`JOIN "Customer" cu ON cu.id = r."customerId"` : Prisma.empty;
 
 type TotalRow = DimensionTotal & { campaignId: string; segment: string | null };
 type ResponseCountRow = { campaignId: string; segment: string | null; responses: number; low: number } & NpsCounts;
@@ -165,11 +196,20 @@ type ResponseAggregate = { totals: TotalRow[]; counts: ResponseCountRow[] };
  * total. The totals are positional (element i of a response's arrays is its template's i-th dimension), so they are
  * summed as sum(dimensionSums[i]) — a plain aggregate, no unnesting — and mapped back to codes per template here.
  */
-function responseAggregate(scope: Scope, segment: SurveySegment | null, templates: ScopeTemplates, memo?: Memo): Promise<ResponseAggregate> {
+function responseAggregate(
+  scope: Scope,
+  segment: SurveySegment | null,
+  templates: ScopeTemplates,
+  memo?: Memo,
+): Promise<ResponseAggregate> {
   if (scope.campaigns.length === 0) return Promise.resolve({ totals: [], counts: [] });
   return memoised(memo, `responses:${scope.key}:${segment}:${scope.submitted?.from.toISOString() ?? ''}`, async () => {
     const width = Math.max(0, ...[...templates.codesByTemplate.values()].map((codes) => codes.length));
-    const sums = Array.from({ length: width }, (_, i) => Prisma.sql`, sum(r."dimensionSums"[${Prisma.raw(String(i + 1))}])::float8 AS ${Prisma.raw(`s${i}`)}, sum(r."dimensionCounts"[${Prisma.raw(String(i + 1))}])::int AS ${Prisma.raw(`c${i}`)}`);
+    const sums = Array.from(
+      { length: width },
+      (_, i) =>
+        Prisma.sql`, sum(r."dimensionSums"[${Prisma.raw(String(i + 1))}])::float8 AS ${Prisma.raw(`s${i}`)}, sum(r."dimensionCounts"[${Prisma.raw(String(i + 1))}])::int AS ${Prisma.raw(`c${i}`)}`,
+    );
     const rows = await prisma.$queryRaw<(ResponseCountRow & { templateId: string } & Record<string, unknown>)[]>`
       SELECT r."campaignId", r."templateId", ${segmentSql(segment)} AS segment, count(*)::int AS responses, (count(*) FILTER (WHERE r."lowScore"))::int AS low,
              sum(r."npsPromoters")::int AS promoters, sum(r."npsPassives")::int AS passives, sum(r."npsDetractors")::int AS detractors
@@ -182,7 +222,14 @@ function responseAggregate(scope: Scope, segment: SurveySegment | null, template
     for (const row of rows) {
       (templates.codesByTemplate.get(row.templateId) ?? []).forEach((code, i) => {
         const answers = Number(row[`c${i}`] ?? 0);
-        if (answers > 0) totals.push({ campaignId: row.campaignId, segment: row.segment, code, sum: Number(row[`s${i}`] ?? 0), answers });
+        if (answers > 0)
+          totals.push({
+            campaignId: row.campaignId,
+            segment: row.segment,
+            code,
+            sum: Number(row[`s${i}`] ?? 0),
+            answers,
+          });
       });
       // One campaign has one template, but stay exact if a row per template ever appears.
       const key = `${row.campaignId}\u0000${row.segment}`;
@@ -205,8 +252,11 @@ type InvitationCountRow = { campaignId: string; segment: string | null; invited:
 
 function invitationCounts(scope: Scope, segment: SurveySegment | null, memo?: Memo): Promise<InvitationCountRow[]> {
   if (scope.campaigns.length === 0) return Promise.resolve([]);
-  return memoised(memo, `invitations:${scope.key}:${segment}`, () =>
-    prisma.$queryRaw<InvitationCountRow[]>`
+  return memoised(
+    memo,
+    `invitations:${scope.key}:${segment}`,
+    () =>
+      prisma.$queryRaw<InvitationCountRow[]>`
       SELECT i."campaignId", ${segment ? SEGMENT_SQL[segment] : Prisma.sql`NULL::text`} AS segment, count(*)::int AS invited, count(i."respondedAt")::int AS responded
       FROM "SurveyInvitation" i ${scope.customer || segment ? Prisma.sql`JOIN "Customer" cu ON cu.id = i."customerId"` : Prisma.empty}
       WHERE i."campaignId" = ANY(${scope.campaigns.map((c) => c.id)}::uuid[]) ${scope.customer ? Prisma.sql`AND ${scope.customer}` : Prisma.empty}
@@ -215,7 +265,11 @@ function invitationCounts(scope: Scope, segment: SurveySegment | null, memo?: Me
 }
 
 type ScopeQuestion = IndexQuestion & { model: SurveyQuestion; scored: boolean };
-type ScopeTemplates = { questions: ScopeQuestion[]; dimensions: IndexDimension[]; codesByTemplate: Map<string, string[]> };
+type ScopeTemplates = {
+  questions: ScopeQuestion[];
+  dimensions: IndexDimension[];
+  codesByTemplate: Map<string, string[]>;
+};
 
 /**
  * The questions and dimensions of the templates the campaigns used. Dimensions are matched across template versions
@@ -233,16 +287,34 @@ function scopeTemplates(scope: Scope, memo?: Memo): Promise<ScopeTemplates> {
     const dimensions = new Map<string, IndexDimension & { order: number }>();
     [...templates].reverse().forEach((t, newest) =>
       t.dimensions.forEach((d) => {
-        if (!dimensions.has(d.code)) dimensions.set(d.code, { code: d.code, name: d.name, nameEn: d.nameEn, weight: d.weight.toNumber(), order: newest * 1000 + d.position });
+        if (!dimensions.has(d.code))
+          dimensions.set(d.code, {
+            code: d.code,
+            name: d.name,
+            nameEn: d.nameEn,
+            weight: d.weight.toNumber(),
+            order: newest * 1000 + d.position,
+          });
       }),
     );
     const codeOf = new Map(templates.flatMap((t) => t.dimensions.map((d) => [d.id, d.code] as const)));
     const questions = templates.flatMap((t) =>
-      t.questions.map((q) => ({ id: q.id, type: q.type, dimensionCode: q.dimensionId ? (codeOf.get(q.dimensionId) ?? null) : null, choices: parseChoices(q.options), model: q, scored: isScoredQuestion(q) })),
+      t.questions.map((q) => ({
+        id: q.id,
+        type: q.type,
+        dimensionCode: q.dimensionId ? (codeOf.get(q.dimensionId) ?? null) : null,
+        choices: parseChoices(q.options),
+        model: q,
+        scored: isScoredQuestion(q),
+      })),
     );
     // The order a response's dimension totals were written in (loadScoringTemplate: by position).
     const codesByTemplate = new Map(templates.map((t) => [t.id, t.dimensions.map((d) => d.code)]));
-    return { questions, dimensions: [...dimensions.values()].sort((a, b) => a.order - b.order).map(({ order: _o, ...d }) => d), codesByTemplate };
+    return {
+      questions,
+      dimensions: [...dimensions.values()].sort((a, b) => a.order - b.order).map(({ order: _o, ...d }) => d),
+      codesByTemplate,
+    };
   });
 }
 
@@ -250,10 +322,18 @@ function scopeTemplates(scope: Scope, memo?: Memo): Promise<ScopeTemplates> {
 
 export type DimensionScoreModel = Omit<DimensionScore, 'sum'>;
 const publicScores = (scores: DimensionScore[]): DimensionScoreModel[] =>
-  scores.map(({ sum: _sum, ...s }) => ({ ...s, score: round2OrNull(s.score), effectiveWeight: round2(s.effectiveWeight * 100) / 100 }));
+  scores.map(({ sum: _sum, ...s }) => ({
+    ...s,
+    score: round2OrNull(s.score),
+    effectiveWeight: round2(s.effectiveWeight * 100) / 100,
+  }));
 const publicNps = (nps: NpsResult | null) => (nps ? { ...nps, score: round2(nps.score) } : null);
 
-export type QuestionAnalysisModel = Omit<QuestionStats, 'average' | 'score'> & { question: SurveyQuestion; average: number | null; score: number | null };
+export type QuestionAnalysisModel = Omit<QuestionStats, 'average' | 'score'> & {
+  question: SurveyQuestion;
+  average: number | null;
+  score: number | null;
+};
 
 export type AnalysisModel = {
   responses: number;
@@ -276,7 +356,16 @@ function scoresOf(groups: readonly AnswerGroup[], templates: ScopeTemplates) {
 /** The same figures from response totals and counts (any subset of rows: a period, a segment, a year). */
 function scoresOfTotals(totals: readonly DimensionTotal[], counts: readonly NpsCounts[], templates: ScopeTemplates) {
   const scores = scoresFromTotals(totals, templates.dimensions);
-  const nps = npsFromCounts(counts.reduce((n, c) => ({ promoters: n.promoters + c.promoters, passives: n.passives + c.passives, detractors: n.detractors + c.detractors }), { promoters: 0, passives: 0, detractors: 0 }));
+  const nps = npsFromCounts(
+    counts.reduce(
+      (n, c) => ({
+        promoters: n.promoters + c.promoters,
+        passives: n.passives + c.passives,
+        detractors: n.detractors + c.detractors,
+      }),
+      { promoters: 0, passives: 0, detractors: 0 },
+    ),
+  );
   return { scores, index: weightedIndex(scores), nps };
 }
 
@@ -284,7 +373,11 @@ export async function surveyAnalysis(viewer: Viewer, filter: AnalysisFilter, mem
   requirePermission(viewer, 'surveys:read');
   const scope = await resolveScope(filter, memo);
   const templates = await scopeTemplates(scope, memo);
-  const [groups, { counts: responses }, invitations] = await Promise.all([answerGroups(scope, memo), responseAggregate(scope, null, templates, memo), invitationCounts(scope, null, memo)]);
+  const [groups, { counts: responses }, invitations] = await Promise.all([
+    answerGroups(scope, memo),
+    responseAggregate(scope, null, templates, memo),
+    invitationCounts(scope, null, memo),
+  ]);
   const { scores, index, nps } = scoresOf(groups, templates);
   const invited = invitations.reduce((n, r) => n + r.invited, 0);
   const responded = invitations.reduce((n, r) => n + r.responded, 0);
@@ -307,16 +400,31 @@ export async function surveyAnalysis(viewer: Viewer, filter: AnalysisFilter, mem
   };
 }
 
-export type PeriodIndexModel = { periodLabel: string; responses: number; index: number | null; nps: number | null; dimensions: DimensionScoreModel[] };
+export type PeriodIndexModel = {
+  periodLabel: string;
+  responses: number;
+  index: number | null;
+  nps: number | null;
+  dimensions: DimensionScoreModel[];
+};
 
-function periodsOf(scope: Scope, totals: readonly TotalRow[], responses: readonly ResponseCountRow[], templates: ScopeTemplates): PeriodIndexModel[] {
+function periodsOf(
+  scope: Scope,
+  totals: readonly TotalRow[],
+  responses: readonly ResponseCountRow[],
+  templates: ScopeTemplates,
+): PeriodIndexModel[] {
   // Periods in the order of their first campaign's opening: 2026-Q3 before 2026-Q4, and a half-year before its quarters.
   const periods: string[] = [];
   for (const c of scope.campaigns) if (!periods.includes(c.periodLabel)) periods.push(c.periodLabel);
   const periodOf = new Map(scope.campaigns.map((c) => [c.id, c.periodLabel]));
   return periods.map((periodLabel) => {
     const counts = responses.filter((r) => periodOf.get(r.campaignId) === periodLabel);
-    const { scores, index, nps } = scoresOfTotals(totals.filter((t) => periodOf.get(t.campaignId) === periodLabel), counts, templates);
+    const { scores, index, nps } = scoresOfTotals(
+      totals.filter((t) => periodOf.get(t.campaignId) === periodLabel),
+      counts,
+      templates,
+    );
     return {
       periodLabel,
       responses: counts.reduce((n, r) => n + r.responses, 0),
@@ -342,7 +450,12 @@ const bySegmentOrder = <T extends { value: string | null; responses: number }>(a
   b.responses - a.responses || (a.value === null ? 1 : b.value === null ? -1 : a.value.localeCompare(b.value, 'zh-CN'));
 
 /** The index per province / industry / grade / key-account status of the responding customers. */
-export async function surveyBreakdown(viewer: Viewer, filter: AnalysisFilter, by: SurveySegment, memo?: Memo): Promise<SegmentIndexModel[]> {
+export async function surveyBreakdown(
+  viewer: Viewer,
+  filter: AnalysisFilter,
+  by: SurveySegment,
+  memo?: Memo,
+): Promise<SegmentIndexModel[]> {
   requirePermission(viewer, 'surveys:read');
   const scope = await resolveScope(filter, memo);
   const templates = await scopeTemplates(scope, memo);
@@ -351,19 +464,41 @@ export async function surveyBreakdown(viewer: Viewer, filter: AnalysisFilter, by
   return values
     .map((value) => {
       const counts = responses.filter((r) => r.segment === value);
-      const { index, nps } = scoresOfTotals(totals.filter((t) => t.segment === value), counts, templates);
-      return { value, responses: counts.reduce((n, r) => n + r.responses, 0), index: round2OrNull(index), nps: nps ? round2(nps.score) : null };
+      const { index, nps } = scoresOfTotals(
+        totals.filter((t) => t.segment === value),
+        counts,
+        templates,
+      );
+      return {
+        value,
+        responses: counts.reduce((n, r) => n + r.responses, 0),
+        index: round2OrNull(index),
+        nps: nps ? round2(nps.score) : null,
+      };
     })
     .sort(bySegmentOrder);
 }
 
-export type SegmentStatModel = { value: string | null; invited: number; responded: number; responseRate: number; index: number | null };
+export type SegmentStatModel = {
+  value: string | null;
+  invited: number;
+  responded: number;
+  responseRate: number;
+  index: number | null;
+};
 
 /** A campaign's invitations, responses and index per segment (SurveyCampaignStats.bySegment). */
-export async function campaignSegmentStats(campaignId: string, by: SurveySegment, memo?: Memo): Promise<SegmentStatModel[]> {
+export async function campaignSegmentStats(
+  campaignId: string,
+  by: SurveySegment,
+  memo?: Memo,
+): Promise<SegmentStatModel[]> {
   const scope = await resolveScope({ campaignIds: [campaignId] }, memo);
   const templates = await scopeTemplates(scope, memo);
-  const [{ totals }, invitations] = await Promise.all([responseAggregate(scope, by, templates, memo), invitationCounts(scope, by, memo)]);
+  const [{ totals }, invitations] = await Promise.all([
+    responseAggregate(scope, by, templates, memo),
+    invitationCounts(scope, by, memo),
+  ]);
   return invitations
     .map((r) => ({
       value: r.segment,
@@ -371,7 +506,13 @@ export async function campaignSegmentStats(campaignId: string, by: SurveySegment
       responded: r.responded,
       responses: r.responded,
       responseRate: r.invited ? round2((r.responded / r.invited) * 10_000) / 10_000 : 0,
-      index: round2OrNull(scoresOfTotals(totals.filter((t) => t.segment === r.segment), [], templates).index),
+      index: round2OrNull(
+        scoresOfTotals(
+          totals.filter((t) => t.segment === r.segment),
+          [],
+          templates,
+        ).index,
+      ),
     }))
     .sort(bySegmentOrder)
     .map(({ responses: _r, ...s }) => s);
@@ -379,11 +520,24 @@ export async function campaignSegmentStats(campaignId: string, by: SurveySegment
 
 // ───────────────────────────── text answers ─────────────────────────────
 
-export type TextAnswerModel = { id: string; responseId: string; questionId: string; text: string; customerId: string; submittedAt: Date };
-export type TextAnswerPage = { rows: TextAnswerModel[]; hasNextPage: boolean; endCursor: string | null; count: () => Promise<number> };
+export type TextAnswerModel = {
+  id: string;
+  responseId: string;
+  questionId: string;
+  text: string;
+  customerId: string;
+  submittedAt: Date;
+};
+export type TextAnswerPage = {
+  rows: TextAnswerModel[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  count: () => Promise<number>;
+};
 
 /** Keyset cursor over (submittedAt desc, answer id desc): `<ms>.<uuid>` in base64url. */
-const encodeTextCursor = (row: TextAnswerModel) => Buffer.from(`${row.submittedAt.getTime()}.${row.id}`, 'utf8').toString('base64url');
+const encodeTextCursor = (row: TextAnswerModel) =>
+  Buffer.from(`${row.submittedAt.getTime()}.${row.id}`, 'utf8').toString('base64url');
 function decodeTextCursor(cursor: string): { at: Date; id: string } {
   const [ms, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('.');
   if (!ms || !id || !/^\d+$/.test(ms) || !isUuid(id)) throw badInput('Invalid cursor', { after: '游标无效' });
@@ -393,16 +547,26 @@ function decodeTextCursor(cursor: string): { at: Date; id: string } {
 /** The free-text answers (suggestions, complaints in words) of the covered responses, newest first, searchable. */
 export async function surveyTextAnswers(
   viewer: Viewer,
-  args: { filter: AnalysisFilter; questionId?: string | null; search?: string | null; lowScoreOnly?: boolean | null; first?: number | null; after?: string | null },
+  args: {
+    filter: AnalysisFilter;
+    questionId?: string | null;
+    search?: string | null;
+    lowScoreOnly?: boolean | null;
+    first?: number | null;
+    after?: string | null;
+  },
 ): Promise<TextAnswerPage> {
   requirePermission(viewer, 'surveys:read');
   const first = args.first ?? 25;
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be between 1 and 100', { first: '每页条数须在 1 到 100 之间' });
+  if (!Number.isInteger(first) || first < 1 || first > 100)
+    throw badInput('first must be between 1 and 100', { first: '每页条数须在 1 到 100 之间' });
   if (args.questionId && !isUuid(args.questionId)) throw badInput('题目无效', { questionId: '题目无效' });
   const scope = await resolveScope(args.filter);
   if (scope.campaigns.length === 0) return { rows: [], hasNextPage: false, endCursor: null, count: async () => 0 };
   const search = args.search?.trim();
-  const conditions: Prisma.Sql[] = [Prisma.sql`a."campaignId" = ANY(${scope.campaigns.map((c) => c.id)}::uuid[]) AND a."textValue" IS NOT NULL`];
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`a."campaignId" = ANY(${scope.campaigns.map((c) => c.id)}::uuid[]) AND a."textValue" IS NOT NULL`,
+  ];
   if (args.questionId) conditions.push(Prisma.sql`a."questionId" = ${args.questionId}::uuid`);
   if (search) conditions.push(Prisma.sql`a."textValue" ILIKE ${`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (args.lowScoreOnly) conditions.push(Prisma.sql`r."lowScore"`);
@@ -420,7 +584,8 @@ export async function surveyTextAnswers(
     rows: page,
     hasNextPage,
     endCursor: page.length ? encodeTextCursor(page.at(-1)!) : null,
-    count: async () => (await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${from} WHERE ${where}`)[0]?.n ?? 0,
+    count: async () =>
+      (await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${from} WHERE ${where}`)[0]?.n ?? 0,
   };
 }
 
@@ -441,8 +606,16 @@ export async function annualIndexCriteria(viewer: Viewer): Promise<AnnualIndexCr
 
 const ZCriteria = z
   .object({
-    rules: z.array(z.object({ event: z.enum(ANNUAL_INDEX_EVENTS), pointsEach: z.number().min(0, { message: '扣分须在 0–100 之间' }).max(100, { message: '扣分须在 0–100 之间' }) })),
-    maxDeduction: z.number().min(0, { message: '扣分上限须在 0–100 之间' }).max(100, { message: '扣分上限须在 0–100 之间' }),
+    rules: z.array(
+      z.object({
+        event: z.enum(ANNUAL_INDEX_EVENTS),
+        pointsEach: z.number().min(0, { message: '扣分须在 0–100 之间' }).max(100, { message: '扣分须在 0–100 之间' }),
+      }),
+    ),
+    maxDeduction: z
+      .number()
+      .min(0, { message: '扣分上限须在 0–100 之间' })
+      .max(100, { message: '扣分上限须在 0–100 之间' }),
   })
   .superRefine((c, ctx) => {
     const seen = new Set<string>();
@@ -458,9 +631,16 @@ export async function updateAnnualIndexCriteria(viewer: Viewer, input: unknown):
   const parsed = ZCriteria.safeParse(input);
   if (!parsed.success) throw badInput('评价准则有误 / Invalid criteria', fieldErrors(parsed.error));
   const given = new Map(parsed.data.rules.map((r) => [r.event, r.pointsEach]));
-  const criteria: AnnualIndexCriteria = { rules: ANNUAL_INDEX_EVENTS.map((event) => ({ event, pointsEach: given.get(event) ?? 0 })), maxDeduction: parsed.data.maxDeduction };
+  const criteria: AnnualIndexCriteria = {
+    rules: ANNUAL_INDEX_EVENTS.map((event) => ({ event, pointsEach: given.get(event) ?? 0 })),
+    maxDeduction: parsed.data.maxDeduction,
+  };
   const updatedById = viewer.kind === 'staff' ? viewer.userId : null;
-  await prisma.setting.upsert({ where: { key: CRITERIA_KEY }, create: { key: CRITERIA_KEY, value: criteria, updatedById }, update: { value: criteria, updatedById } });
+  await prisma.setting.upsert({
+    where: { key: CRITERIA_KEY },
+    create: { key: CRITERIA_KEY, value: criteria, updatedById },
+    update: { value: criteria, updatedById },
+  });
   invalidateConfigCache();
   return criteria;
 }
@@ -490,7 +670,8 @@ export type AnnualIndexModel = {
  */
 export async function annualSatisfactionIndex(viewer: Viewer, year: number): Promise<AnnualIndexModel> {
   requirePermission(viewer, 'surveys:read');
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('年份无效', { year: '年份须在 2000–2100 之间' });
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badInput('年份无效', { year: '年份须在 2000–2100 之间' });
   const from = yearStart(year);
   const to = yearStart(year + 1);
   const campaigns = await prisma.surveyCampaign.findMany({
@@ -514,7 +695,12 @@ export async function annualSatisfactionIndex(viewer: Viewer, year: number): Pro
   const severity = (s: string) => complaints.find((c) => c.severity === s)?.n ?? 0;
   const result = annualIndex(
     surveyIndex,
-    { CRISIS_COMPLAINT: severity('CRISIS'), MAJOR_COMPLAINT: severity('MAJOR'), GENERAL_COMPLAINT: severity('GENERAL'), DISPUTED_RESOLUTION: disputes[0]?.n ?? 0 },
+    {
+      CRISIS_COMPLAINT: severity('CRISIS'),
+      MAJOR_COMPLAINT: severity('MAJOR'),
+      GENERAL_COMPLAINT: severity('GENERAL'),
+      DISPUTED_RESOLUTION: disputes[0]?.n ?? 0,
+    },
     criteria,
   );
   return {

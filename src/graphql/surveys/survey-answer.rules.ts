@@ -19,12 +19,21 @@ export type AnswerInput = {
 };
 
 /** An answer as stored: empty parts normalised away (no empty strings, no empty arrays standing for "answered"). */
-export type CheckedAnswer = { questionId: string; numericValue: number | null; choiceValues: string[]; textValue: string | null };
+export type CheckedAnswer = {
+  questionId: string;
+  numericValue: number | null;
+  choiceValues: string[];
+  textValue: string | null;
+};
 
 export const MAX_TEXT_ANSWER = 2000;
 
 /** The inclusive range of a rating question's values. */
-export const RATING_RANGE: Partial<Record<QuestionType, readonly [number, number]>> = { RATING_5: [1, 5], RATING_10: [1, 10], NPS: [0, 10] };
+export const RATING_RANGE: Partial<Record<QuestionType, readonly [number, number]>> = {
+  RATING_5: [1, 5],
+  RATING_10: [1, 10],
+  NPS: [0, 10],
+};
 
 type Outcome = { answer: CheckedAnswer | null } | { problem: string };
 
@@ -40,7 +49,8 @@ function checkOne(q: QuestionSpec, input: AnswerInput): Outcome {
       if (choices.length || text !== null) return { problem: '此题只接受评分' };
       if (numeric === null) return empty;
       const [min, max] = RATING_RANGE[q.type]!;
-      if (!Number.isInteger(numeric) || numeric < min || numeric > max) return { problem: `评分须为 ${min}–${max} 的整数` };
+      if (!Number.isInteger(numeric) || numeric < min || numeric > max)
+        return { problem: `评分须为 ${min}–${max} 的整数` };
       return { answer: { questionId: q.id, numericValue: numeric, choiceValues: [], textValue: null } };
     }
     case 'SINGLE_CHOICE':
@@ -68,7 +78,11 @@ function checkOne(q: QuestionSpec, input: AnswerInput): Outcome {
  * Checks answers against the template's questions. `complete`: a submission (required questions must be answered);
  * otherwise a draft. Returns the answers to store, without the unanswered ones; throws BAD_USER_INPUT otherwise.
  */
-export function checkAnswers(questions: readonly QuestionSpec[], answers: readonly AnswerInput[], { complete }: { complete: boolean }): CheckedAnswer[] {
+export function checkAnswers(
+  questions: readonly QuestionSpec[],
+  answers: readonly AnswerInput[],
+  { complete }: { complete: boolean },
+): CheckedAnswer[] {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const fields: Record<string, string> = {};
   const checked = new Map<string, CheckedAnswer>();
@@ -92,7 +106,12 @@ export function checkAnswers(questions: readonly QuestionSpec[], answers: readon
     for (const q of questions) if (q.required && !checked.has(q.id) && !fields[q.id]) fields[q.id] = '此题必答';
   }
   if (Object.keys(fields).length) {
-    throw badInput(complete ? '问卷有未完成或不正确的回答，请检查标出的题目 / Please check the marked questions' : '回答有误 / Invalid answers', fields);
+    throw badInput(
+      complete
+        ? '问卷有未完成或不正确的回答，请检查标出的题目 / Please check the marked questions'
+        : '回答有误 / Invalid answers',
+      fields,
+    );
   }
   // In the template's order, whatever order the client sent them in.
   return questions.flatMap((q) => (checked.has(q.id) ? [checked.get(q.id)!] : []));

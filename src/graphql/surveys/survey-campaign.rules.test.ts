@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/server/errors';
-import { campaignCommandAllowed, formState, invitationState, parseCampaignInput, remindersDue, storedAudience } from './survey-campaign.rules';
+import {
+  campaignCommandAllowed,
+  formState,
+  invitationState,
+  parseCampaignInput,
+  remindersDue,
+  storedAudience,
+} from './survey-campaign.rules';
 import { isWellFormedToken, surveyToken, surveyUrl, tokenHash } from './survey-token';
 
 const at = (iso: string) => new Date(iso);
@@ -16,14 +23,18 @@ describe('what a personal link shows', () => {
   });
 
   it('SUBMITTED wins over everything', () => {
-    expect(formState({ ...campaign, status: 'CLOSED' }, at('2026-10-05T00:00:00Z'), at('2026-12-01T00:00:00Z'))).toBe('SUBMITTED');
+    expect(formState({ ...campaign, status: 'CLOSED' }, at('2026-10-05T00:00:00Z'), at('2026-12-01T00:00:00Z'))).toBe(
+      'SUBMITTED',
+    );
   });
 
   it('invitation states follow the furthest step', () => {
     const none = { sentAt: null, openedAt: null, respondedAt: null };
     expect(invitationState(none)).toBe('NOT_SENT');
     expect(invitationState({ ...none, sentAt: at('2026-10-01T00:00:00Z') })).toBe('SENT');
-    expect(invitationState({ ...none, sentAt: at('2026-10-01T00:00:00Z'), openedAt: at('2026-10-02T00:00:00Z') })).toBe('OPENED');
+    expect(invitationState({ ...none, sentAt: at('2026-10-01T00:00:00Z'), openedAt: at('2026-10-02T00:00:00Z') })).toBe(
+      'OPENED',
+    );
     // A phone response to a customer never mailed is still a response.
     expect(invitationState({ ...none, respondedAt: at('2026-10-03T00:00:00Z') })).toBe('RESPONDED');
   });
@@ -53,14 +64,34 @@ describe('reminder schedule', () => {
 });
 
 describe('campaign input', () => {
-  const input = { templateId: '7d1e4a4e-8f5b-4c1e-9a7d-2f1b3c4d5e6f', name: '2026 年第四季度满意度调查', periodLabel: '2026-q4', audience: {}, opensAt: at('2026-10-01T00:00:00Z'), closesAt: at('2026-10-31T00:00:00Z') };
+  const input = {
+    templateId: '7d1e4a4e-8f5b-4c1e-9a7d-2f1b3c4d5e6f',
+    name: '2026 年第四季度满意度调查',
+    periodLabel: '2026-q4',
+    audience: {},
+    opensAt: at('2026-10-01T00:00:00Z'),
+    closesAt: at('2026-10-31T00:00:00Z'),
+  };
   it('defaults reminders to days 3 and 7 and normalises the period label', () => {
     const parsed = parseCampaignInput(input);
     expect(parsed.periodLabel).toBe('2026-Q4');
     expect(parsed.reminderDays).toEqual([3, 7]);
-    expect(parsed.audience).toEqual({ provinces: [], industries: [], grades: [], keyAccountStatuses: [], complaintClosedFrom: null, complaintClosedTo: null, customerIds: [] });
+    expect(parsed.audience).toEqual({
+      provinces: [],
+      industries: [],
+      grades: [],
+      keyAccountStatuses: [],
+      complaintClosedFrom: null,
+      complaintClosedTo: null,
+      customerIds: [],
+    });
     expect(parseCampaignInput({ ...input, reminderDays: [7, 2, 7] }).reminderDays).toEqual([2, 7]);
-    expect(parseCampaignInput({ ...input, audience: { complaintClosed: { from: at('2026-07-01T00:00:00Z'), to: at('2026-09-30T00:00:00Z') } } }).audience).toMatchObject({
+    expect(
+      parseCampaignInput({
+        ...input,
+        audience: { complaintClosed: { from: at('2026-07-01T00:00:00Z'), to: at('2026-09-30T00:00:00Z') } },
+      }).audience,
+    ).toMatchObject({
       complaintClosedFrom: '2026-07-01',
       complaintClosedTo: '2026-09-30',
     });
@@ -68,7 +99,13 @@ describe('campaign input', () => {
 
   it('names the bad fields', () => {
     try {
-      parseCampaignInput({ ...input, periodLabel: '四季度', closesAt: input.opensAt, reminderDays: [0], audience: { customerIds: ['x'] } });
+      parseCampaignInput({
+        ...input,
+        periodLabel: '四季度',
+        closesAt: input.opensAt,
+        reminderDays: [0],
+        audience: { customerIds: ['x'] },
+      });
       throw new Error('expected BAD_USER_INPUT');
     } catch (error) {
       expect(error).toBeInstanceOf(DomainError);
@@ -82,7 +119,9 @@ describe('campaign input', () => {
   });
 
   it('reads a stored audience defensively', () => {
-    expect(storedAudience({ grades: ['A', 'Z'], provinces: ['上海', 3], complaintClosedFrom: 'yesterday' })).toMatchObject({ grades: ['A'], provinces: ['上海'], complaintClosedFrom: null });
+    expect(
+      storedAudience({ grades: ['A', 'Z'], provinces: ['上海', 3], complaintClosedFrom: 'yesterday' }),
+    ).toMatchObject({ grades: ['A'], provinces: ['上海'], complaintClosedFrom: null });
   });
 });
 

@@ -18,33 +18,47 @@ const KEY_ACCOUNT = ['NONE', 'CANDIDATE', 'ACTIVE', 'REVOKED'] as const satisfie
 export const PERIOD_LABEL = /^\d{4}(-[0-9A-Z]{1,8})?$/;
 export const DEFAULT_REMINDER_DAYS = [3, 7] as const;
 
-const texts = (max: number) => z.array(z.string().trim().min(1).max(100)).max(max).nullish().transform((v) => [...new Set(v ?? [])]);
+const texts = (max: number) =>
+  z
+    .array(z.string().trim().min(1).max(100))
+    .max(max)
+    .nullish()
+    .transform((v) => [...new Set(v ?? [])]);
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 export const ZSurveyAudienceInput = z
   .object({
     provinces: texts(100),
     industries: texts(100),
-    grades: z.array(z.enum(GRADES)).nullish().transform((v) => [...new Set(v ?? [])]),
-    keyAccountStatuses: z.array(z.enum(KEY_ACCOUNT)).nullish().transform((v) => [...new Set(v ?? [])]),
+    grades: z
+      .array(z.enum(GRADES))
+      .nullish()
+      .transform((v) => [...new Set(v ?? [])]),
+    keyAccountStatuses: z
+      .array(z.enum(KEY_ACCOUNT))
+      .nullish()
+      .transform((v) => [...new Set(v ?? [])]),
     complaintClosed: z.object({ from: z.date().nullish(), to: z.date().nullish() }).nullish(),
-    customerIds: z.array(z.uuid({ error: '客户无效' })).max(10_000, { message: '最多 10000 个客户' }).nullish().transform((v) => [...new Set(v ?? [])]),
+    customerIds: z
+      .array(z.uuid({ error: '客户无效' }))
+      .max(10_000, { message: '最多 10000 个客户' })
+      .nullish()
+      .transform((v) => [...new Set(v ?? [])]),
   })
   .superRefine((a, ctx) => {
     const { from, to } = a.complaintClosed ?? {};
-    if (from && to && from > to) ctx.addIssue({ code: 'custom', path: ['complaintClosed', 'to'], message: '结束日期不能早于开始日期' });
+    if (from && to && from > to)
+      ctx.addIssue({ code: 'custom', path: ['complaintClosed', 'to'], message: '结束日期不能早于开始日期' });
   })
-  .transform(
-    (a): StoredAudience => ({
-      provinces: a.provinces,
-      industries: a.industries,
-      grades: a.grades,
-      keyAccountStatuses: a.keyAccountStatuses,
-      complaintClosedFrom: a.complaintClosed?.from ? isoDate(a.complaintClosed.from) : null,
-      complaintClosedTo: a.complaintClosed?.to ? isoDate(a.complaintClosed.to) : null,
-      customerIds: a.customerIds,
-    }),
-  );
+  .transform((a): StoredAudience => ({
+    provinces: a.provinces,
+    industries: a.industries,
+    grades: a.grades,
+    keyAccountStatuses: a.keyAccountStatuses,
+    complaintClosedFrom: a.complaintClosed?.from ? isoDate(a.complaintClosed.from) : null,
+    complaintClosedTo: a.complaintClosed?.to ? isoDate(a.complaintClosed.to) : null,
+    customerIds: a.customerIds,
+  }));
 
 /** The audience as stored in SurveyCampaign.audience (JSON) and shown as SurveyAudience; dates are YYYY-MM-DD. */
 export type StoredAudience = {
@@ -60,8 +74,17 @@ export type StoredAudience = {
 export const ZSurveyCampaignInput = z
   .object({
     templateId: z.uuid({ error: '请选择问卷模板' }),
-    name: z.string({ error: '名称必填' }).trim().min(1, { message: '名称必填' }).max(200, { message: '不能超过 200 个字符' }),
-    description: z.string().trim().max(2000, { message: '不能超过 2000 个字符' }).nullish().transform((v) => (v ? v : null)),
+    name: z
+      .string({ error: '名称必填' })
+      .trim()
+      .min(1, { message: '名称必填' })
+      .max(200, { message: '不能超过 200 个字符' }),
+    description: z
+      .string()
+      .trim()
+      .max(2000, { message: '不能超过 2000 个字符' })
+      .nullish()
+      .transform((v) => (v ? v : null)),
     periodLabel: z
       .string({ error: '调查期间必填' })
       .trim()
@@ -71,13 +94,20 @@ export const ZSurveyCampaignInput = z
     opensAt: z.date({ error: '开始时间必填' }),
     closesAt: z.date({ error: '截止时间必填' }),
     reminderDays: z
-      .array(z.number().int({ message: '提醒天数须为整数' }).min(1, { message: '提醒天数须在 1–90 之间' }).max(90, { message: '提醒天数须在 1–90 之间' }))
+      .array(
+        z
+          .number()
+          .int({ message: '提醒天数须为整数' })
+          .min(1, { message: '提醒天数须在 1–90 之间' })
+          .max(90, { message: '提醒天数须在 1–90 之间' }),
+      )
       .max(5, { message: '最多 5 次提醒' })
       .nullish()
       .transform((v) => [...new Set(v ?? DEFAULT_REMINDER_DAYS)].sort((a, b) => a - b)),
   })
   .superRefine((c, ctx) => {
-    if (c.closesAt <= c.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: '截止时间须晚于开始时间' });
+    if (c.closesAt <= c.opensAt)
+      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: '截止时间须晚于开始时间' });
   });
 
 export type TSurveyCampaignInput = z.output<typeof ZSurveyCampaignInput>;
@@ -103,7 +133,9 @@ export function storedAudience(json: unknown): StoredAudience {
     provinces: strings(a.provinces),
     industries: strings(a.industries),
     grades: strings(a.grades).filter((g): g is CustomerGrade => (GRADES as readonly string[]).includes(g)),
-    keyAccountStatuses: strings(a.keyAccountStatuses).filter((k): k is KeyAccountStatus => (KEY_ACCOUNT as readonly string[]).includes(k)),
+    keyAccountStatuses: strings(a.keyAccountStatuses).filter((k): k is KeyAccountStatus =>
+      (KEY_ACCOUNT as readonly string[]).includes(k),
+    ),
     complaintClosedFrom: date(a.complaintClosedFrom),
     complaintClosedTo: date(a.complaintClosedTo),
     customerIds: strings(a.customerIds),
@@ -113,7 +145,9 @@ export function storedAudience(json: unknown): StoredAudience {
 /** SurveyCampaign.reminderSchedule read defensively: ascending whole days. */
 export function reminderSchedule(json: unknown): number[] {
   if (!Array.isArray(json)) return [];
-  return [...new Set(json.filter((d): d is number => typeof d === 'number' && Number.isInteger(d) && d > 0))].sort((a, b) => a - b);
+  return [...new Set(json.filter((d): d is number => typeof d === 'number' && Number.isInteger(d) && d > 0))].sort(
+    (a, b) => a - b,
+  );
 }
 
 // ───────────────────────────── states ─────────────────────────────
@@ -157,7 +191,11 @@ export const FORM_STATE_MESSAGE: Record<Exclude<SurveyFormState, 'OPEN'>, string
 };
 
 export type InvitationState = 'NOT_SENT' | 'SENT' | 'OPENED' | 'RESPONDED';
-export function invitationState(i: { sentAt: Date | null; openedAt: Date | null; respondedAt: Date | null }): InvitationState {
+export function invitationState(i: {
+  sentAt: Date | null;
+  openedAt: Date | null;
+  respondedAt: Date | null;
+}): InvitationState {
   if (i.respondedAt) return 'RESPONDED';
   if (i.openedAt) return 'OPENED';
   if (i.sentAt) return 'SENT';

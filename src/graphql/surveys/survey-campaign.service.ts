@@ -52,13 +52,20 @@ export function audienceSql(a: StoredAudience): Prisma.Sql {
   if (a.provinces.length) parts.push(Prisma.sql`c.province = ANY(${a.provinces}::text[])`);
   if (a.industries.length) parts.push(Prisma.sql`c.industry = ANY(${a.industries}::text[])`);
   if (a.grades.length) parts.push(Prisma.sql`c.grade::text = ANY(${a.grades}::text[])`);
-  if (a.keyAccountStatuses.length) parts.push(Prisma.sql`c."keyAccountStatus"::text = ANY(${a.keyAccountStatuses}::text[])`);
+  if (a.keyAccountStatuses.length)
+    parts.push(Prisma.sql`c."keyAccountStatus"::text = ANY(${a.keyAccountStatuses}::text[])`);
   if (a.customerIds.length) parts.push(Prisma.sql`c.id = ANY(${a.customerIds}::uuid[])`);
   if (a.complaintClosedFrom || a.complaintClosedTo) {
     // closedAt is set when quality confirms the closure and cleared on reopening: a closed complaint in the period.
-    const from = a.complaintClosedFrom ? Prisma.sql`AND i."closedAt" >= ${shanghaiDayStart(a.complaintClosedFrom)}` : Prisma.empty;
-    const to = a.complaintClosedTo ? Prisma.sql`AND i."closedAt" < ${new Date(shanghaiDayStart(a.complaintClosedTo).getTime() + DAY_MS)}` : Prisma.empty;
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Interaction" i WHERE i."customerId" = c.id AND i.type = 'COMPLAINT' AND i."closedAt" IS NOT NULL ${from} ${to})`);
+    const from = a.complaintClosedFrom
+      ? Prisma.sql`AND i."closedAt" >= ${shanghaiDayStart(a.complaintClosedFrom)}`
+      : Prisma.empty;
+    const to = a.complaintClosedTo
+      ? Prisma.sql`AND i."closedAt" < ${new Date(shanghaiDayStart(a.complaintClosedTo).getTime() + DAY_MS)}`
+      : Prisma.empty;
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Interaction" i WHERE i."customerId" = c.id AND i.type = 'COMPLAINT' AND i."closedAt" IS NOT NULL ${from} ${to})`,
+    );
   }
   return Prisma.join(parts, ' AND ');
 }
@@ -74,10 +81,14 @@ const EMAIL_SQL = Prisma.sql`COALESCE(
 async function checkExplicitCustomers(db: Tx | typeof prisma, audience: StoredAudience): Promise<void> {
   if (!audience.customerIds.length) return;
   const found = await db.customer.count({ where: { id: { in: audience.customerIds } } });
-  if (found !== audience.customerIds.length) throw badInput('部分客户不存在', { 'audience.customerIds': '部分客户不存在' });
+  if (found !== audience.customerIds.length)
+    throw badInput('部分客户不存在', { 'audience.customerIds': '部分客户不存在' });
 }
 
-export async function previewAudience(viewer: Viewer, rawAudience: unknown): Promise<{ count: number; withEmail: number; sample: Customer[] }> {
+export async function previewAudience(
+  viewer: Viewer,
+  rawAudience: unknown,
+): Promise<{ count: number; withEmail: number; sample: Customer[] }> {
   requirePermission(viewer, 'surveys:manage');
   const audience = parseAudienceInput(rawAudience);
   const where = audienceSql(audience);
@@ -86,22 +97,40 @@ export async function previewAudience(viewer: Viewer, rawAudience: unknown): Pro
       SELECT count(*)::int AS count, count(${EMAIL_SQL})::int AS "withEmail" FROM "Customer" c WHERE ${where}`,
     prisma.$queryRaw<{ id: string }[]>`SELECT c.id FROM "Customer" c WHERE ${where} ORDER BY c.name, c.id LIMIT 10`,
   ]);
-  const sample = await prisma.customer.findMany({ where: { id: { in: sampleIds.map((s) => s.id) } }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+  const sample = await prisma.customer.findMany({
+    where: { id: { in: sampleIds.map((s) => s.id) } },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
   return { count: counts?.count ?? 0, withEmail: counts?.withEmail ?? 0, sample };
 }
 
 // ───────────────────────────── reads ─────────────────────────────
 
-export type CampaignFilter = { status?: readonly CampaignStatus[] | null; periodLabel?: string | null; templateKey?: string | null };
-export type CampaignPage = { rows: SurveyCampaign[]; hasNextPage: boolean; endCursor: string | null; where: Prisma.SurveyCampaignWhereInput };
+export type CampaignFilter = {
+  status?: readonly CampaignStatus[] | null;
+  periodLabel?: string | null;
+  templateKey?: string | null;
+};
+export type CampaignPage = {
+  rows: SurveyCampaign[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  where: Prisma.SurveyCampaignWhereInput;
+};
 
 function pageSize(first: number | null | undefined, fallback: number): number {
   const n = first ?? fallback;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间` });
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE)
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
+      first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`,
+    });
   return n;
 }
 
-export async function listCampaigns(viewer: Viewer, args: { filter?: CampaignFilter | null; first?: number | null; after?: string | null }): Promise<CampaignPage> {
+export async function listCampaigns(
+  viewer: Viewer,
+  args: { filter?: CampaignFilter | null; first?: number | null; after?: string | null },
+): Promise<CampaignPage> {
   requirePermission(viewer, 'surveys:read');
   const first = pageSize(args.first, 25);
   const f = args.filter ?? {};
@@ -135,11 +164,20 @@ export async function getCampaign(viewer: Viewer, id: string): Promise<SurveyCam
 /** Period labels that have campaigns, newest first (by their latest opening). */
 export async function surveyPeriods(viewer: Viewer): Promise<string[]> {
   requirePermission(viewer, 'surveys:read');
-  const rows = await prisma.surveyCampaign.groupBy({ by: ['periodLabel'], _max: { opensAt: true }, orderBy: { _max: { opensAt: 'desc' } } });
+  const rows = await prisma.surveyCampaign.groupBy({
+    by: ['periodLabel'],
+    _max: { opensAt: true },
+    orderBy: { _max: { opensAt: 'desc' } },
+  });
   return rows.map((r) => r.periodLabel);
 }
 
-export type InvitationPage = { rows: SurveyInvitation[]; hasNextPage: boolean; endCursor: string | null; where: Prisma.SurveyInvitationWhereInput };
+export type InvitationPage = {
+  rows: SurveyInvitation[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  where: Prisma.SurveyInvitationWhereInput;
+};
 
 const STATE_WHERE: Record<InvitationState, Prisma.SurveyInvitationWhereInput> = {
   NOT_SENT: { sentAt: null, openedAt: null, respondedAt: null },
@@ -150,7 +188,11 @@ const STATE_WHERE: Record<InvitationState, Prisma.SurveyInvitationWhereInput> = 
 
 export async function listInvitations(
   campaignId: string,
-  args: { filter?: { state?: readonly InvitationState[] | null; search?: string | null } | null; first?: number | null; after?: string | null },
+  args: {
+    filter?: { state?: readonly InvitationState[] | null; search?: string | null } | null;
+    first?: number | null;
+    after?: string | null;
+  },
 ): Promise<InvitationPage> {
   const first = pageSize(args.first, 50);
   const search = args.filter?.search?.trim();
@@ -194,7 +236,13 @@ export async function createCampaign(viewer: Viewer, rawInput: unknown, now: Dat
     const created = await tx.surveyCampaign.create({
       data: { ...campaignData(input), createdById: viewer.kind === 'staff' ? viewer.userId : null, createdAt: now },
     });
-    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: 'DRAFT', comment: `创建调查活动「${created.name}」（${created.periodLabel}）` });
+    await appendHistory(tx, viewer, {
+      entityType: ENTITY,
+      entityId: created.id,
+      action: 'CREATE',
+      toState: 'DRAFT',
+      comment: `创建调查活动「${created.name}」（${created.periodLabel}）`,
+    });
     return created;
   }, TX_OPTIONS);
 }
@@ -205,15 +253,28 @@ async function lockForCommand(tx: Tx, id: string, version: number, command: Camp
   await tx.$queryRaw`SELECT id FROM "SurveyCampaign" WHERE id = ${id}::uuid FOR UPDATE`;
   const row = await tx.surveyCampaign.findUnique({ where: { id } });
   if (!row) throw notFound(ENTITY);
-  if (row.version !== version) throw conflict('调查活动已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: row.version });
+  if (row.version !== version)
+    throw conflict('调查活动已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: row.version });
   if (!campaignCommandAllowed(row.status, command)) {
-    const message = { UPDATE: '只能修改草稿状态的调查活动', LAUNCH: '调查活动已发布', CLOSE: '只能结束进行中的调查活动' }[command];
-    throw conflict(`${message} / Not allowed in status ${row.status}`, { status: row.status, currentVersion: row.version });
+    const message = {
+      UPDATE: '只能修改草稿状态的调查活动',
+      LAUNCH: '调查活动已发布',
+      CLOSE: '只能结束进行中的调查活动',
+    }[command];
+    throw conflict(`${message} / Not allowed in status ${row.status}`, {
+      status: row.status,
+      currentVersion: row.version,
+    });
   }
   return row;
 }
 
-export async function updateCampaign(viewer: Viewer, id: string, version: number, rawInput: unknown): Promise<SurveyCampaign> {
+export async function updateCampaign(
+  viewer: Viewer,
+  id: string,
+  version: number,
+  rawInput: unknown,
+): Promise<SurveyCampaign> {
   requirePermission(viewer, 'surveys:manage');
   const input = parseCampaignInput(rawInput);
   return prisma.$transaction(async (tx) => {
@@ -223,17 +284,40 @@ export async function updateCampaign(viewer: Viewer, id: string, version: number
     const data = campaignData(input);
     const updated = await tx.surveyCampaign.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
     const changes = diffFields(before, data);
-    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: id, action: 'UPDATE', fromState: 'DRAFT', toState: 'DRAFT', changes: changes as Prisma.InputJsonValue });
+    await appendHistory(tx, viewer, {
+      entityType: ENTITY,
+      entityId: id,
+      action: 'UPDATE',
+      fromState: 'DRAFT',
+      toState: 'DRAFT',
+      changes: changes as Prisma.InputJsonValue,
+    });
     return updated;
   }, TX_OPTIONS);
 }
 
 type MailRecipient = { invitationId: string; email: string; customerName: string };
 
-export function invitationMails(kind: 'INVITATION' | 'REMINDER', campaign: Pick<SurveyCampaign, 'name' | 'closesAt'>, recipients: readonly MailRecipient[]): MailJob[] {
+export function invitationMails(
+  kind: 'INVITATION' | 'REMINDER',
+  campaign: Pick<SurveyCampaign, 'name' | 'closesAt'>,
+  recipients: readonly MailRecipient[],
+): MailJob[] {
   return recipients.map((r) => {
-    const mail = surveyMail({ kind, customerName: r.customerName, campaignName: campaign.name, closesAt: campaign.closesAt, url: surveyUrl(surveyToken(r.invitationId)), timeZone: TIME_ZONE });
-    return { to: r.email, subject: mail.subject, text: mail.text, ref: `survey ${kind.toLowerCase()} ${r.invitationId}` };
+    const mail = surveyMail({
+      kind,
+      customerName: r.customerName,
+      campaignName: campaign.name,
+      closesAt: campaign.closesAt,
+      url: surveyUrl(surveyToken(r.invitationId)),
+      timeZone: TIME_ZONE,
+    });
+    return {
+      to: r.email,
+      subject: mail.subject,
+      text: mail.text,
+      ref: `survey ${kind.toLowerCase()} ${r.invitationId}`,
+    };
   });
 }
 
@@ -248,7 +332,8 @@ export async function launchCampaign(viewer: Viewer, id: string, version: number
   await startQueue(); // before the transaction that enqueues mail (see enqueueMail)
   return prisma.$transaction(async (tx) => {
     const campaign = await lockForCommand(tx, id, version, 'LAUNCH');
-    if (campaign.closesAt <= now) throw conflict('截止时间已过，不能发布 / The closing time has passed', { status: campaign.status });
+    if (campaign.closesAt <= now)
+      throw conflict('截止时间已过，不能发布 / The closing time has passed', { status: campaign.status });
     const audience = storedAudience(campaign.audience);
     const customers = await tx.$queryRaw<{ id: string; name: string; email: string | null }[]>`
       SELECT c.id, c.name, ${EMAIL_SQL} AS email FROM "Customer" c WHERE ${audienceSql(audience)} ORDER BY c.name, c.id`;
@@ -256,15 +341,34 @@ export async function launchCampaign(viewer: Viewer, id: string, version: number
     const sendNow = campaign.opensAt <= now;
     const invitations = customers.map((c) => {
       const invitationId = randomUUID();
-      return { id: invitationId, campaignId: id, customerId: c.id, email: c.email, tokenHash: tokenHash(surveyToken(invitationId)), sentAt: sendNow && c.email ? now : null, createdAt: now, customerName: c.name };
+      return {
+        id: invitationId,
+        campaignId: id,
+        customerId: c.id,
+        email: c.email,
+        tokenHash: tokenHash(surveyToken(invitationId)),
+        sentAt: sendNow && c.email ? now : null,
+        createdAt: now,
+        customerName: c.name,
+      };
     });
     for (let i = 0; i < invitations.length; i += CHUNK) {
-      await tx.surveyInvitation.createMany({ data: invitations.slice(i, i + CHUNK).map(({ customerName: _name, ...row }) => row), skipDuplicates: true });
+      await tx.surveyInvitation.createMany({
+        data: invitations.slice(i, i + CHUNK).map(({ customerName: _name, ...row }) => row),
+        skipDuplicates: true,
+      });
     }
     const mailed = invitations.filter((i) => i.sentAt !== null);
-    const mails = invitationMails('INVITATION', campaign, mailed.map((i) => ({ invitationId: i.id, email: i.email!, customerName: i.customerName })));
+    const mails = invitationMails(
+      'INVITATION',
+      campaign,
+      mailed.map((i) => ({ invitationId: i.id, email: i.email!, customerName: i.customerName })),
+    );
     for (let i = 0; i < mails.length; i += 500) await enqueueMail(tx, 'customer', mails.slice(i, i + 500));
-    const updated = await tx.surveyCampaign.update({ where: { id }, data: { status: 'OPEN', launchedAt: now, version: { increment: 1 } } });
+    const updated = await tx.surveyCampaign.update({
+      where: { id },
+      data: { status: 'OPEN', launchedAt: now, version: { increment: 1 } },
+    });
     await appendHistory(tx, viewer, {
       entityType: ENTITY,
       entityId: id,
@@ -272,7 +376,11 @@ export async function launchCampaign(viewer: Viewer, id: string, version: number
       fromState: 'DRAFT',
       toState: 'OPEN',
       comment: `发布调查：邀请 ${invitations.length} 家客户，${sendNow ? `发送邮件 ${mails.length} 封` : '开始时间到达后发送邮件'}`,
-      changes: { invited: invitations.length, withEmail: invitations.filter((i) => i.email).length, mailed: mails.length },
+      changes: {
+        invited: invitations.length,
+        withEmail: invitations.filter((i) => i.email).length,
+        mailed: mails.length,
+      },
     });
     return updated;
   }, LAUNCH_TX);
@@ -283,8 +391,18 @@ export async function closeCampaign(viewer: Viewer, id: string, version: number,
   requirePermission(viewer, 'surveys:manage');
   return prisma.$transaction(async (tx) => {
     await lockForCommand(tx, id, version, 'CLOSE');
-    const updated = await tx.surveyCampaign.update({ where: { id }, data: { status: 'CLOSED', closedAt: now, version: { increment: 1 } } });
-    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: id, action: 'CLOSE', fromState: 'OPEN', toState: 'CLOSED', comment: '结束调查' });
+    const updated = await tx.surveyCampaign.update({
+      where: { id },
+      data: { status: 'CLOSED', closedAt: now, version: { increment: 1 } },
+    });
+    await appendHistory(tx, viewer, {
+      entityType: ENTITY,
+      entityId: id,
+      action: 'CLOSE',
+      fromState: 'OPEN',
+      toState: 'CLOSED',
+      comment: '结束调查',
+    });
     return updated;
   }, TX_OPTIONS);
 }
@@ -309,16 +427,27 @@ export async function sendReminders(viewer: Viewer, id: string, now: Date): Prom
     // Re-checked under a share lock: a close committed meanwhile wins, and no reminder follows it.
     await tx.$queryRaw`SELECT id FROM "SurveyCampaign" WHERE id = ${id}::uuid FOR SHARE`;
     const current = await tx.surveyCampaign.findUniqueOrThrow({ where: { id }, select: { status: true } });
-    if (current.status !== 'OPEN') throw conflict('调查未在进行中，不能发送提醒 / The campaign is not open', { status: current.status });
+    if (current.status !== 'OPEN')
+      throw conflict('调查未在进行中，不能发送提醒 / The campaign is not open', { status: current.status });
     const rows = await tx.$queryRaw<{ id: string; email: string; customerName: string }[]>`
       UPDATE "SurveyInvitation" i SET "reminderCount" = i."reminderCount" + 1, "lastRemindedAt" = ${now}
       FROM "Customer" cu
       WHERE cu.id = i."customerId" AND i."campaignId" = ${id}::uuid AND i."respondedAt" IS NULL AND i.email IS NOT NULL
         AND i."sentAt" IS NOT NULL AND i."sentAt" <= ${quietSince} AND (i."lastRemindedAt" IS NULL OR i."lastRemindedAt" <= ${quietSince})
       RETURNING i.id, i.email, cu.name AS "customerName"`;
-    const mails = invitationMails('REMINDER', campaign, rows.map((r) => ({ invitationId: r.id, email: r.email, customerName: r.customerName })));
+    const mails = invitationMails(
+      'REMINDER',
+      campaign,
+      rows.map((r) => ({ invitationId: r.id, email: r.email, customerName: r.customerName })),
+    );
     for (let i = 0; i < mails.length; i += 500) await enqueueMail(tx, 'customer', mails.slice(i, i + 500));
-    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: id, action: 'REMIND', comment: `手动发送提醒 ${rows.length} 封`, changes: { reminded: rows.length } });
+    await appendHistory(tx, viewer, {
+      entityType: ENTITY,
+      entityId: id,
+      action: 'REMIND',
+      comment: `手动发送提醒 ${rows.length} 封`,
+      changes: { reminded: rows.length },
+    });
     return rows.length;
   }, LAUNCH_TX);
 }

@@ -25,7 +25,10 @@ async function submittedResponse(viewer: Viewer, responseId: string) {
   if (!isUuid(responseId)) throw notFound('SurveyResponse');
   const response = await prisma.surveyResponse.findFirst({
     where: { id: responseId, submittedAt: { not: null } },
-    include: { campaign: { select: { name: true, periodLabel: true } }, customer: { select: { id: true, name: true, ownerId: true, owner: { select: { active: true, role: true } } } } },
+    include: {
+      campaign: { select: { name: true, periodLabel: true } },
+      customer: { select: { id: true, name: true, ownerId: true, owner: { select: { active: true, role: true } } } },
+    },
   });
   if (!response) throw notFound('SurveyResponse');
   return response;
@@ -42,15 +45,27 @@ function workingDayHours(start: string, end: string): number {
  * score is a dissatisfied customer, to be called before the complaint hardens); assigned by default to the customer's
  * owner (their one-to-one contact), else to the viewer.
  */
-export async function createFollowUpCallback(viewer: Viewer, responseId: string, args: { assigneeId?: string | null; dueAt?: Date | null }, now: Date): Promise<Callback> {
+export async function createFollowUpCallback(
+  viewer: Viewer,
+  responseId: string,
+  args: { assigneeId?: string | null; dueAt?: Date | null },
+  now: Date,
+): Promise<Callback> {
   requirePermission(viewer, 'callbacks:write');
   const response = await submittedResponse(viewer, responseId);
   let assigneeId: string | null = null;
   if (args.assigneeId) {
-    const assignee = isUuid(args.assigneeId) ? await prisma.user.findUnique({ where: { id: args.assigneeId }, select: { active: true, role: true } }) : null;
-    if (!assignee || !assignee.active || assignee.role === 'CUSTOMER') throw badInput('回访人无效', { assigneeId: '请选择在职员工' });
+    const assignee = isUuid(args.assigneeId)
+      ? await prisma.user.findUnique({ where: { id: args.assigneeId }, select: { active: true, role: true } })
+      : null;
+    if (!assignee || !assignee.active || assignee.role === 'CUSTOMER')
+      throw badInput('回访人无效', { assigneeId: '请选择在职员工' });
     assigneeId = args.assigneeId;
-  } else if (response.customer.ownerId && response.customer.owner?.active && response.customer.owner.role !== 'CUSTOMER') {
+  } else if (
+    response.customer.ownerId &&
+    response.customer.owner?.active &&
+    response.customer.owner.role !== 'CUSTOMER'
+  ) {
     assigneeId = response.customer.ownerId;
   } else if (viewer.kind === 'staff') {
     assigneeId = viewer.userId;
@@ -65,10 +80,20 @@ export async function createFollowUpCallback(viewer: Viewer, responseId: string,
   return prisma.$transaction(async (tx) => {
     // One follow-up per low score: the response row is locked while checking, so a double click cannot make two.
     await tx.$queryRaw`SELECT id FROM "SurveyResponse" WHERE id = ${response.id}::uuid FOR UPDATE`;
-    const existing = await tx.callback.findFirst({ where: { surveyResponseId: response.id, status: { not: 'CANCELLED' } }, select: { id: true } });
+    const existing = await tx.callback.findFirst({
+      where: { surveyResponseId: response.id, status: { not: 'CANCELLED' } },
+      select: { id: true },
+    });
     if (existing) throw conflict('此答卷已有回访任务', { callbackId: existing.id });
     const callback = await tx.callback.create({
-      data: { customerId: response.customerId, reason: 'SURVEY_FOLLOW_UP', surveyResponseId: response.id, dueAt: due, assigneeId, createdAt: now },
+      data: {
+        customerId: response.customerId,
+        reason: 'SURVEY_FOLLOW_UP',
+        surveyResponseId: response.id,
+        dueAt: due,
+        assigneeId,
+        createdAt: now,
+      },
     });
     await appendHistory(tx, viewer, {
       entityType: 'Callback',
@@ -78,7 +103,13 @@ export async function createFollowUpCallback(viewer: Viewer, responseId: string,
       comment: `满意度调查低分回访：${response.campaign.name}`,
       changes: { surveyResponseId: response.id, index: response.indexScore?.toFixed(2) ?? null },
     });
-    await appendHistory(tx, viewer, { entityType: 'SurveyResponse', entityId: response.id, action: 'FOLLOW_UP_CALLBACK', comment: '已创建回访任务', changes: { callbackId: callback.id } });
+    await appendHistory(tx, viewer, {
+      entityType: 'SurveyResponse',
+      entityId: response.id,
+      action: 'FOLLOW_UP_CALLBACK',
+      comment: '已创建回访任务',
+      changes: { callbackId: callback.id },
+    });
     return callback;
   }, TX_OPTIONS);
 }
@@ -99,7 +130,9 @@ async function lowAnswerLines(response: Awaited<ReturnType<typeof submittedRespo
     const label = `第 ${q.position + 1} 题「${q.text}」`;
     if (value !== null && value < rule.answerBelow) {
       const range = RATING_RANGE[q.type];
-      const shown = range ? `${a.numericValue} 分（${range[0]}–${range[1]}）` : (q.choices.find((c) => c.value === a.choiceValues[0])?.label ?? a.choiceValues.join('、'));
+      const shown = range
+        ? `${a.numericValue} 分（${range[0]}–${range[1]}）`
+        : (q.choices.find((c) => c.value === a.choiceValues[0])?.label ?? a.choiceValues.join('、'));
       lines.push(`${label}：${shown}`);
     } else if (q.type === 'TEXT' && a.textValue) {
       lines.push(`${label}：${a.textValue}`);
@@ -113,16 +146,28 @@ async function lowAnswerLines(response: Awaited<ReturnType<typeof submittedRespo
  * intake service (TS- number from its sequence, due times, history), linked by surveyResponseId. Subject and
  * description default from the campaign and the low answers.
  */
-export async function createFollowUpComplaint(viewer: Viewer, responseId: string, args: { subject?: string | null; description?: string | null }, now: Date): Promise<Interaction> {
+export async function createFollowUpComplaint(
+  viewer: Viewer,
+  responseId: string,
+  args: { subject?: string | null; description?: string | null },
+  now: Date,
+): Promise<Interaction> {
   requirePermission(viewer, 'interactions:write');
   const response = await submittedResponse(viewer, responseId);
   // One complaint per response: the intake checks under a lock on the response (registerStaffInteraction).
-  const contact = await prisma.contact.findFirst({ where: { customerId: response.customerId }, orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], select: { name: true, phone: true, mobile: true, email: true } });
+  const contact = await prisma.contact.findFirst({
+    where: { customerId: response.customerId },
+    orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
+    select: { name: true, phone: true, mobile: true, email: true },
+  });
   const lines = await lowAnswerLines(response);
   const index = response.indexScore ? `，满意度指数 ${response.indexScore.toFixed(1)}` : '';
   const description =
     args.description?.trim() ||
-    [`客户在「${response.campaign.name}」（${response.campaign.periodLabel}）中反馈不满意${index}。`, ...(lines.length ? ['', '低分及意见：', ...lines] : [])].join('\n');
+    [
+      `客户在「${response.campaign.name}」（${response.campaign.periodLabel}）中反馈不满意${index}。`,
+      ...(lines.length ? ['', '低分及意见：', ...lines] : []),
+    ].join('\n');
   const complaint = await recordInteraction(
     viewer,
     {
@@ -139,7 +184,13 @@ export async function createFollowUpComplaint(viewer: Viewer, responseId: string
     {
       surveyResponseId: response.id,
       onCreated: (tx, created) =>
-        appendHistory(tx, viewer, { entityType: 'SurveyResponse', entityId: response.id, action: 'FOLLOW_UP_COMPLAINT', comment: `已登记投诉 ${created.number}`, changes: { interactionId: created.id } }),
+        appendHistory(tx, viewer, {
+          entityType: 'SurveyResponse',
+          entityId: response.id,
+          action: 'FOLLOW_UP_COMPLAINT',
+          comment: `已登记投诉 ${created.number}`,
+          changes: { interactionId: created.id },
+        }),
     },
   );
   return complaint;

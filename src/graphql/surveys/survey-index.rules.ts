@@ -24,14 +24,28 @@ import type { SurveyChoice } from './survey-template.rules';
  * The same functions score one response (count 1 per answer) and a whole period (counts from GROUP BY).
  */
 
-export type IndexQuestion = { id: string; type: QuestionType; dimensionCode: string | null; choices: readonly SurveyChoice[] };
+export type IndexQuestion = {
+  id: string;
+  type: QuestionType;
+  dimensionCode: string | null;
+  choices: readonly SurveyChoice[];
+};
 export type IndexDimension = { code: string; name: string; nameEn?: string | null; weight: number };
 
 /** One row of the analysis' aggregate: `count` answers to `questionId` had exactly this value. */
-export type AnswerGroup = { questionId: string; numericValue: number | null; choiceValues: readonly string[]; hasText: boolean; count: number };
+export type AnswerGroup = {
+  questionId: string;
+  numericValue: number | null;
+  choiceValues: readonly string[];
+  hasText: boolean;
+  count: number;
+};
 
 /** An answer on the 0–100 scale, or null when it does not count (unscored type, unscored choice, no value). */
-export function normalisedValue(question: Pick<IndexQuestion, 'type' | 'choices'>, answer: { numericValue: number | null; choiceValues: readonly string[] }): number | null {
+export function normalisedValue(
+  question: Pick<IndexQuestion, 'type' | 'choices'>,
+  answer: { numericValue: number | null; choiceValues: readonly string[] },
+): number | null {
   const v = answer.numericValue;
   switch (question.type) {
     case 'RATING_5':
@@ -68,7 +82,11 @@ export type DimensionScore = {
 export type DimensionTotal = { code: string; sum: number; answers: number };
 
 /** The scored answers in `groups` summed per dimension (codes of `dimensions` only; the others do not count). */
-export function dimensionTotals(groups: readonly AnswerGroup[], questions: readonly IndexQuestion[], dimensions: readonly IndexDimension[]): DimensionTotal[] {
+export function dimensionTotals(
+  groups: readonly AnswerGroup[],
+  questions: readonly IndexQuestion[],
+  dimensions: readonly IndexDimension[],
+): DimensionTotal[] {
   const byQuestion = new Map(questions.map((q) => [q.id, q]));
   const totals = new Map(dimensions.map((d) => [d.code, { code: d.code, sum: 0, answers: 0 }]));
   for (const g of groups) {
@@ -84,7 +102,10 @@ export function dimensionTotals(groups: readonly AnswerGroup[], questions: reado
 }
 
 /** Dimension scores from totals (any number of rows per code, e.g. one per response or per period, are added up). */
-export function scoresFromTotals(rows: readonly DimensionTotal[], dimensions: readonly IndexDimension[]): DimensionScore[] {
+export function scoresFromTotals(
+  rows: readonly DimensionTotal[],
+  dimensions: readonly IndexDimension[],
+): DimensionScore[] {
   const totals = new Map(dimensions.map((d) => [d.code, { sum: 0, answers: 0 }]));
   for (const r of rows) {
     const total = totals.get(r.code);
@@ -109,7 +130,11 @@ export function scoresFromTotals(rows: readonly DimensionTotal[], dimensions: re
 }
 
 /** Per-dimension scores of the scored answers in `groups`; dimensions in the order given. */
-export function dimensionScores(groups: readonly AnswerGroup[], questions: readonly IndexQuestion[], dimensions: readonly IndexDimension[]): DimensionScore[] {
+export function dimensionScores(
+  groups: readonly AnswerGroup[],
+  questions: readonly IndexQuestion[],
+  dimensions: readonly IndexDimension[],
+): DimensionScore[] {
   return scoresFromTotals(dimensionTotals(groups, questions, dimensions), dimensions);
 }
 
@@ -144,7 +169,10 @@ const INDEX_WORDS: Record<FormulaLanguage, { label: string; none: string }> = {
   en: { label: 'Satisfaction index', none: 'Satisfaction index: no scored answers yet' },
 };
 
-export function indexFormula(scores: readonly Pick<DimensionScore, 'weight' | 'score'>[], language: FormulaLanguage = 'zh'): string {
+export function indexFormula(
+  scores: readonly Pick<DimensionScore, 'weight' | 'score'>[],
+  language: FormulaLanguage = 'zh',
+): string {
   const words = INDEX_WORDS[language];
   const answered = scores.filter((s): s is typeof s & { score: number } => s.score !== null);
   if (answered.length === 0) return words.none;
@@ -159,7 +187,10 @@ export type NpsResult = { score: number; promoters: number; passives: number; de
 export type NpsCounts = { promoters: number; passives: number; detractors: number };
 
 /** The answers to NPS questions by category: promoters 9–10, passives 7–8, detractors 0–6. */
-export function npsCounts(groups: readonly AnswerGroup[], questions: readonly Pick<IndexQuestion, 'id' | 'type'>[]): NpsCounts {
+export function npsCounts(
+  groups: readonly AnswerGroup[],
+  questions: readonly Pick<IndexQuestion, 'id' | 'type'>[],
+): NpsCounts {
   const npsIds = new Set(questions.filter((q) => q.type === 'NPS').map((q) => q.id));
   const counts = { promoters: 0, passives: 0, detractors: 0 };
   for (const g of groups) {
@@ -179,21 +210,37 @@ export function npsFromCounts({ promoters, passives, detractors }: NpsCounts): N
 }
 
 /** % promoters (9–10) − % detractors (0–6) over the answers to NPS questions; null without any. */
-export function npsOf(groups: readonly AnswerGroup[], questions: readonly Pick<IndexQuestion, 'id' | 'type'>[]): NpsResult | null {
+export function npsOf(
+  groups: readonly AnswerGroup[],
+  questions: readonly Pick<IndexQuestion, 'id' | 'type'>[],
+): NpsResult | null {
   return npsFromCounts(npsCounts(groups, questions));
 }
 
 export type DistributionBucket = { value: string; label: string; count: number; share: number };
-export type QuestionStats = { answered: number; average: number | null; score: number | null; distribution: DistributionBucket[]; textAnswers: number };
+export type QuestionStats = {
+  answered: number;
+  average: number | null;
+  score: number | null;
+  distribution: DistributionBucket[];
+  textAnswers: number;
+};
 
 /**
  * One question's numbers: answers, mean raw value (ratings/NPS), mean normalised score (scored questions), the
  * distribution over every possible value (zeros included, so charts keep their axis) and the count of text answers.
  * A multiple-choice share is of the answers to the question, so shares may add up to more than 1.
  */
-export function questionStats(question: IndexQuestion, groups: readonly AnswerGroup[], { scored }: { scored: boolean }): QuestionStats {
+export function questionStats(
+  question: IndexQuestion,
+  groups: readonly AnswerGroup[],
+  { scored }: { scored: boolean },
+): QuestionStats {
   const own = groups.filter((g) => g.questionId === question.id);
-  const answered = own.reduce((n, g) => n + (g.numericValue !== null || g.choiceValues.length > 0 || g.hasText ? g.count : 0), 0);
+  const answered = own.reduce(
+    (n, g) => n + (g.numericValue !== null || g.choiceValues.length > 0 || g.hasText ? g.count : 0),
+    0,
+  );
   const share = (count: number) => (answered > 0 ? count / answered : 0);
   const range = RATING_RANGE[question.type];
   if (range) {
@@ -209,8 +256,15 @@ export function questionStats(question: IndexQuestion, groups: readonly AnswerGr
       const count = counts.get(v) ?? 0;
       distribution.push({ value: String(v), label: `${v} 分`, count, share: share(count) });
     }
-    const normalised = answered > 0 ? own.reduce((s, g) => s + (normalisedValue(question, g) ?? 0) * g.count, 0) / answered : null;
-    return { answered, average: answered > 0 ? sum / answered : null, score: scored ? normalised : null, distribution, textAnswers: 0 };
+    const normalised =
+      answered > 0 ? own.reduce((s, g) => s + (normalisedValue(question, g) ?? 0) * g.count, 0) / answered : null;
+    return {
+      answered,
+      average: answered > 0 ? sum / answered : null,
+      score: scored ? normalised : null,
+      distribution,
+      textAnswers: 0,
+    };
   }
   if (question.type === 'SINGLE_CHOICE' || question.type === 'MULTI_CHOICE') {
     const counts = new Map<string, number>();
@@ -224,8 +278,19 @@ export function questionStats(question: IndexQuestion, groups: readonly AnswerGr
         scoredCount += g.count;
       }
     }
-    const distribution = question.choices.map((c) => ({ value: c.value, label: c.label, count: counts.get(c.value) ?? 0, share: share(counts.get(c.value) ?? 0) }));
-    return { answered, average: null, score: scored && scoredCount > 0 ? scoredSum / scoredCount : null, distribution, textAnswers: 0 };
+    const distribution = question.choices.map((c) => ({
+      value: c.value,
+      label: c.label,
+      count: counts.get(c.value) ?? 0,
+      share: share(counts.get(c.value) ?? 0),
+    }));
+    return {
+      answered,
+      average: null,
+      score: scored && scoredCount > 0 ? scoredSum / scoredCount : null,
+      distribution,
+      textAnswers: 0,
+    };
   }
   return { answered, average: null, score: null, distribution: [], textAnswers: answered };
 }
@@ -239,18 +304,38 @@ export const DEFAULT_LOW_SCORE_RULE: LowScoreRule = { indexBelow: 60, answerBelo
 export function parseLowScoreRule(value: unknown): LowScoreRule {
   const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const valid = (n: unknown, fallback: number) => (typeof n === 'number' && n >= 0 && n <= 100 ? n : fallback);
-  return { indexBelow: valid(v.indexBelow, DEFAULT_LOW_SCORE_RULE.indexBelow), answerBelow: valid(v.answerBelow, DEFAULT_LOW_SCORE_RULE.answerBelow) };
+  return {
+    indexBelow: valid(v.indexBelow, DEFAULT_LOW_SCORE_RULE.indexBelow),
+    answerBelow: valid(v.answerBelow, DEFAULT_LOW_SCORE_RULE.answerBelow),
+  };
 }
 
 /**
  * A response's index and low-score flag, and what it adds to any total: its dimension totals — one per dimension, in
  * the order given (the template's), zeros where it has no scored answer — and its NPS answers by category.
  */
-export type ResponseScore = { index: number | null; lowScore: boolean; lowQuestionIds: string[]; totals: DimensionTotal[]; nps: NpsCounts };
+export type ResponseScore = {
+  index: number | null;
+  lowScore: boolean;
+  lowQuestionIds: string[];
+  totals: DimensionTotal[];
+  nps: NpsCounts;
+};
 
 /** A single response's index (the same weighting as the analysis) and whether it is flagged low. */
-export function responseScore(answers: readonly CheckedAnswer[], questions: readonly IndexQuestion[], dimensions: readonly IndexDimension[], rule: LowScoreRule): ResponseScore {
-  const groups: AnswerGroup[] = answers.map((a) => ({ questionId: a.questionId, numericValue: a.numericValue, choiceValues: a.choiceValues, hasText: a.textValue !== null, count: 1 }));
+export function responseScore(
+  answers: readonly CheckedAnswer[],
+  questions: readonly IndexQuestion[],
+  dimensions: readonly IndexDimension[],
+  rule: LowScoreRule,
+): ResponseScore {
+  const groups: AnswerGroup[] = answers.map((a) => ({
+    questionId: a.questionId,
+    numericValue: a.numericValue,
+    choiceValues: a.choiceValues,
+    hasText: a.textValue !== null,
+    count: 1,
+  }));
   const totals = dimensionTotals(groups, questions, dimensions);
   const index = weightedIndex(scoresFromTotals(totals, dimensions));
   const codes = new Set(dimensions.map((d) => d.code));
@@ -272,7 +357,12 @@ export function responseScore(answers: readonly CheckedAnswer[], questions: read
 
 // ───────────────────────────── the annual index [000 §4.7.2] ─────────────────────────────
 
-export const ANNUAL_INDEX_EVENTS = ['CRISIS_COMPLAINT', 'MAJOR_COMPLAINT', 'GENERAL_COMPLAINT', 'DISPUTED_RESOLUTION'] as const;
+export const ANNUAL_INDEX_EVENTS = [
+  'CRISIS_COMPLAINT',
+  'MAJOR_COMPLAINT',
+  'GENERAL_COMPLAINT',
+  'DISPUTED_RESOLUTION',
+] as const;
 export type AnnualIndexEvent = (typeof ANNUAL_INDEX_EVENTS)[number];
 export type AnnualIndexCriteria = { rules: { event: AnnualIndexEvent; pointsEach: number }[]; maxDeduction: number };
 
@@ -317,18 +407,31 @@ export function parseAnnualCriteria(value: unknown): AnnualIndexCriteria {
     }
   }
   return {
-    rules: DEFAULT_ANNUAL_CRITERIA.rules.map((r) => ({ event: r.event, pointsEach: given.get(r.event) ?? r.pointsEach })),
+    rules: DEFAULT_ANNUAL_CRITERIA.rules.map((r) => ({
+      event: r.event,
+      pointsEach: given.get(r.event) ?? r.pointsEach,
+    })),
     maxDeduction: points(v.maxDeduction) ? v.maxDeduction : DEFAULT_ANNUAL_CRITERIA.maxDeduction,
   };
 }
 
 export type AnnualDeduction = { event: AnnualIndexEvent; count: number; pointsEach: number; points: number };
-export type AnnualIndexResult = { deductions: AnnualDeduction[]; totalDeduction: number; index: number | null; formula: string; formulaEn: string };
+export type AnnualIndexResult = {
+  deductions: AnnualDeduction[];
+  totalDeduction: number;
+  index: number | null;
+  formula: string;
+  formulaEn: string;
+};
 
 const num = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
 /** max(0, surveyIndex − min(maxDeduction, Σ countₑ × pointsₑ)), with the calculation written out. */
-export function annualIndex(surveyIndex: number | null, counts: Partial<Record<AnnualIndexEvent, number>>, criteria: AnnualIndexCriteria): AnnualIndexResult {
+export function annualIndex(
+  surveyIndex: number | null,
+  counts: Partial<Record<AnnualIndexEvent, number>>,
+  criteria: AnnualIndexCriteria,
+): AnnualIndexResult {
   const deductions = criteria.rules.map((r) => {
     const count = counts[r.event] ?? 0;
     return { event: r.event, count, pointsEach: r.pointsEach, points: count * r.pointsEach };
@@ -340,7 +443,13 @@ export function annualIndex(surveyIndex: number | null, counts: Partial<Record<A
   const zh = deductionText(ANNUAL_EVENT_LABEL);
   const en = deductionText(ANNUAL_EVENT_LABEL_EN);
   if (surveyIndex === null) {
-    return { deductions, totalDeduction, index: null, formula: `年度满意度指数：本年度暂无调查结果（扣分 ${zh}）`, formulaEn: `Annual satisfaction index: no survey results this year (deduction ${en})` };
+    return {
+      deductions,
+      totalDeduction,
+      index: null,
+      formula: `年度满意度指数：本年度暂无调查结果（扣分 ${zh}）`,
+      formulaEn: `Annual satisfaction index: no survey results this year (deduction ${en})`,
+    };
   }
   const index = Math.max(0, surveyIndex - totalDeduction);
   const figures = `max(0, ${fixed1(surveyIndex)} − ${fixed1(totalDeduction)}) = ${fixed1(index)}`;

@@ -17,11 +17,19 @@ import { SOURCE_LABEL } from './survey.export';
 const LOW_SCORE_ROWS = 100;
 const TREND_PERIODS = 6;
 
-export async function quarterlySurveyReport(viewer: Viewer, rawPeriod: string | null, now: Date): Promise<{ filename: string; pdf: Buffer }> {
+export async function quarterlySurveyReport(
+  viewer: Viewer,
+  rawPeriod: string | null,
+  now: Date,
+): Promise<{ filename: string; pdf: Buffer }> {
   requirePermission(viewer, 'surveys:read');
   const period = (rawPeriod ?? '').trim().toUpperCase();
   if (!PERIOD_LABEL.test(period)) throw badInput('period must look like 2026-Q4', { period: '期间格式如 2026-Q4' });
-  const campaigns = await prisma.surveyCampaign.findMany({ where: { periodLabel: period, status: { not: 'DRAFT' } }, select: { id: true, name: true, opensAt: true, closesAt: true, status: true }, orderBy: { opensAt: 'asc' } });
+  const campaigns = await prisma.surveyCampaign.findMany({
+    where: { periodLabel: period, status: { not: 'DRAFT' } },
+    select: { id: true, name: true, opensAt: true, closesAt: true, status: true },
+    orderBy: { opensAt: 'asc' },
+  });
   if (campaigns.length === 0) throw notFound('Survey period');
   const memo = new Map<string, Promise<unknown>>();
   const filter = { periodLabels: [period] };
@@ -33,7 +41,10 @@ export async function quarterlySurveyReport(viewer: Viewer, rawPeriod: string | 
       where: { campaignId: { in: campaigns.map((c) => c.id) }, submittedAt: { not: null }, lowScore: true },
       orderBy: [{ indexScore: { sort: 'asc', nulls: 'first' } }, { submittedAt: 'desc' }],
       take: LOW_SCORE_ROWS,
-      include: { customer: { select: { name: true, province: true } }, _count: { select: { callbacks: true, complaints: true } } },
+      include: {
+        customer: { select: { name: true, province: true } },
+        _count: { select: { callbacks: true, complaints: true } },
+      },
     }),
   ]);
   const upTo = allPeriods.findIndex((p) => p.periodLabel === period);
@@ -49,7 +60,10 @@ export async function quarterlySurveyReport(viewer: Viewer, rawPeriod: string | 
   report.section('一、概况').fields(
     [
       ['调查期间', period],
-      ['调查时间', `${formatDateTime(campaigns[0]!.opensAt.toISOString(), TIME_ZONE)} 至 ${formatDateTime(campaigns.at(-1)!.closesAt.toISOString(), TIME_ZONE)}`],
+      [
+        '调查时间',
+        `${formatDateTime(campaigns[0]!.opensAt.toISOString(), TIME_ZONE)} 至 ${formatDateTime(campaigns.at(-1)!.closesAt.toISOString(), TIME_ZONE)}`,
+      ],
       ['邀请客户', analysis.invited],
       ['回收答卷', analysis.responses],
       ['回收率', `${(analysis.responseRate * 100).toFixed(1)}%`],
@@ -59,13 +73,31 @@ export async function quarterlySurveyReport(viewer: Viewer, rawPeriod: string | 
     ],
     { columns: 2 },
   );
-  report.textBlock('满意度指数计算', `${analysis.formula}\n各题得分换算为 0–100：1–5 分题 (分值−1)÷4×100，1–10 分题 (分值−1)÷9×100，NPS 分值÷10×100，计分选项按其分值；维度得分为该维度全部回答的平均；指数为有回答的维度按权重加权平均。`);
+  report.textBlock(
+    '满意度指数计算',
+    `${analysis.formula}\n各题得分换算为 0–100：1–5 分题 (分值−1)÷4×100，1–10 分题 (分值−1)÷9×100，NPS 分值÷10×100，计分选项按其分值；维度得分为该维度全部回答的平均；指数为有回答的维度按权重加权平均。`,
+  );
 
   report.section('二、各维度得分');
-  report.barChart(analysis.dimensions.map((d) => ({ label: `${d.name}（权重 ${d.weight.toFixed(2)}）`, value: d.score })), { max: 100 });
+  report.barChart(
+    analysis.dimensions.map((d) => ({ label: `${d.name}（权重 ${d.weight.toFixed(2)}）`, value: d.score })),
+    { max: 100 },
+  );
   report.table(
-    [{ header: '维度' }, { header: '权重', width: 60, align: 'right' }, { header: '有效权重', width: 70, align: 'right' }, { header: '得分', width: 60, align: 'right' }, { header: '回答数', width: 60, align: 'right' }],
-    analysis.dimensions.map((d) => [d.name, d.weight.toFixed(2), d.effectiveWeight.toFixed(2), d.score === null ? null : d.score.toFixed(1), d.answers]),
+    [
+      { header: '维度' },
+      { header: '权重', width: 60, align: 'right' },
+      { header: '有效权重', width: 70, align: 'right' },
+      { header: '得分', width: 60, align: 'right' },
+      { header: '回答数', width: 60, align: 'right' },
+    ],
+    analysis.dimensions.map((d) => [
+      d.name,
+      d.weight.toFixed(2),
+      d.effectiveWeight.toFixed(2),
+      d.score === null ? null : d.score.toFixed(1),
+      d.answers,
+    ]),
   );
 
   report.section('三、各题回答分布');
@@ -75,32 +107,71 @@ export async function quarterlySurveyReport(viewer: Viewer, rawPeriod: string | 
       report.paragraph(`${head}：文字回答 ${q.textAnswers} 条`, { muted: true });
       continue;
     }
-    report.barChart(q.distribution.map((b) => ({ label: b.label, value: b.share * 100, display: `${b.count}（${(b.share * 100).toFixed(0)}%）` })), { max: 100, color: '#0d9488', title: head });
+    report.barChart(
+      q.distribution.map((b) => ({
+        label: b.label,
+        value: b.share * 100,
+        display: `${b.count}（${(b.share * 100).toFixed(0)}%）`,
+      })),
+      { max: 100, color: '#0d9488', title: head },
+    );
   }
 
   report.section('四、与以往期间比较');
-  report.barChart(trend.map((p) => ({ label: p.periodLabel, value: p.index })), { max: 100, color: '#7c3aed' });
+  report.barChart(
+    trend.map((p) => ({ label: p.periodLabel, value: p.index })),
+    { max: 100, color: '#7c3aed' },
+  );
   report.table(
-    [{ header: '期间' }, { header: '答卷数', width: 70, align: 'right' }, { header: '满意度指数', width: 80, align: 'right' }, { header: 'NPS', width: 70, align: 'right' }],
-    trend.map((p) => [p.periodLabel, p.responses, p.index === null ? null : p.index.toFixed(1), p.nps === null ? null : p.nps.toFixed(1)]),
+    [
+      { header: '期间' },
+      { header: '答卷数', width: 70, align: 'right' },
+      { header: '满意度指数', width: 80, align: 'right' },
+      { header: 'NPS', width: 70, align: 'right' },
+    ],
+    trend.map((p) => [
+      p.periodLabel,
+      p.responses,
+      p.index === null ? null : p.index.toFixed(1),
+      p.nps === null ? null : p.nps.toFixed(1),
+    ]),
   );
 
   report.section('五、按省份');
   report.table(
-    [{ header: '省份' }, { header: '答卷数', width: 70, align: 'right' }, { header: '满意度指数', width: 80, align: 'right' }, { header: 'NPS', width: 70, align: 'right' }],
-    provinces.map((s) => [s.value ?? '（未填）', s.responses, s.index === null ? null : s.index.toFixed(1), s.nps === null ? null : s.nps.toFixed(1)]),
+    [
+      { header: '省份' },
+      { header: '答卷数', width: 70, align: 'right' },
+      { header: '满意度指数', width: 80, align: 'right' },
+      { header: 'NPS', width: 70, align: 'right' },
+    ],
+    provinces.map((s) => [
+      s.value ?? '（未填）',
+      s.responses,
+      s.index === null ? null : s.index.toFixed(1),
+      s.nps === null ? null : s.nps.toFixed(1),
+    ]),
   );
 
   report.section('六、低分答卷（需跟进）');
   report.table(
-    [{ header: '客户' }, { header: '省份', width: 60 }, { header: '指数', width: 50, align: 'right' }, { header: '来源', width: 60 }, { header: '提交时间', width: 100 }, { header: '跟进', width: 80 }],
+    [
+      { header: '客户' },
+      { header: '省份', width: 60 },
+      { header: '指数', width: 50, align: 'right' },
+      { header: '来源', width: 60 },
+      { header: '提交时间', width: 100 },
+      { header: '跟进', width: 80 },
+    ],
     low.map((r) => [
       r.customer.name,
       r.customer.province,
       r.indexScore ? r.indexScore.toFixed(1) : null,
       SOURCE_LABEL[r.source],
       r.submittedAt ? formatDateTime(r.submittedAt.toISOString(), TIME_ZONE) : null,
-      r._count.callbacks + r._count.complaints > 0 ? `回访 ${r._count.callbacks} / 投诉 ${r._count.complaints}` : '未跟进',
+      r._count.callbacks + r._count.complaints > 0
+        ? `回访 ${r._count.callbacks} / 投诉 ${r._count.complaints}`
+        : '未跟进',
     ]),
     { emptyText: '本期无低分答卷' },
   );

@@ -10,9 +10,21 @@ import { badInput, conflict, forbidden, notFound, tooManyRequests } from '@/serv
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
-import { checkAnswers, parseDraft, type AnswerInput, type CheckedAnswer, type QuestionSpec } from './survey-answer.rules';
+import {
+  checkAnswers,
+  parseDraft,
+  type AnswerInput,
+  type CheckedAnswer,
+  type QuestionSpec,
+} from './survey-answer.rules';
 import { FORM_STATE_MESSAGE, formState, type SurveyFormState } from './survey-campaign.rules';
-import { parseLowScoreRule, responseScore, type IndexDimension, type IndexQuestion, type ResponseScore } from './survey-index.rules';
+import {
+  parseLowScoreRule,
+  responseScore,
+  type IndexDimension,
+  type IndexQuestion,
+  type ResponseScore,
+} from './survey-index.rules';
 import { parseChoices } from './survey-template.rules';
 import { TX_OPTIONS } from './survey-template.service';
 import { isWellFormedToken, surveyPath, surveyToken, tokenHash } from './survey-token';
@@ -35,11 +47,23 @@ export type ScoringTemplate = { questions: ScoringQuestion[]; dimensions: IndexD
 
 export async function loadScoringTemplate(db: Tx | typeof prisma, templateId: string): Promise<ScoringTemplate> {
   const [questions, dimensions] = await Promise.all([
-    db.surveyQuestion.findMany({ where: { templateId }, orderBy: { position: 'asc' }, include: { dimension: { select: { code: true } } } }),
+    db.surveyQuestion.findMany({
+      where: { templateId },
+      orderBy: { position: 'asc' },
+      include: { dimension: { select: { code: true } } },
+    }),
     db.surveyDimension.findMany({ where: { templateId }, orderBy: { position: 'asc' } }),
   ]);
   return {
-    questions: questions.map((q) => ({ id: q.id, type: q.type, required: q.required, choices: parseChoices(q.options), dimensionCode: q.dimension?.code ?? null, text: q.text, position: q.position })),
+    questions: questions.map((q) => ({
+      id: q.id,
+      type: q.type,
+      required: q.required,
+      choices: parseChoices(q.options),
+      dimensionCode: q.dimension?.code ?? null,
+      text: q.text,
+      position: q.position,
+    })),
     dimensions: dimensions.map((d) => ({ code: d.code, name: d.name, weight: d.weight.toNumber() })),
   };
 }
@@ -90,21 +114,45 @@ export async function writeSubmission(tx: Tx, viewer: Viewer, s: Submission): Pr
   if (!responseId) return null;
   // campaignId is copied onto each answer: the analysis aggregates a campaign's answers from their own index.
   await tx.surveyAnswer.createMany({
-    data: s.answers.map((a) => ({ responseId, campaignId: s.campaignId, questionId: a.questionId, numericValue: a.numericValue, choiceValues: a.choiceValues, textValue: a.textValue })),
+    data: s.answers.map((a) => ({
+      responseId,
+      campaignId: s.campaignId,
+      questionId: a.questionId,
+      numericValue: a.numericValue,
+      choiceValues: a.choiceValues,
+      textValue: a.textValue,
+    })),
   });
-  if (s.invitationId) await tx.surveyInvitation.updateMany({ where: { id: s.invitationId, respondedAt: null }, data: { respondedAt: s.submittedAt } });
+  if (s.invitationId)
+    await tx.surveyInvitation.updateMany({
+      where: { id: s.invitationId, respondedAt: null },
+      data: { respondedAt: s.submittedAt },
+    });
   await appendHistory(tx, viewer, {
     entityType: ENTITY,
     entityId: responseId,
     action: 'SUBMIT',
     toState: 'SUBMITTED',
     comment: `提交满意度调查（${SOURCE_LABEL[s.source]}）`,
-    changes: { source: s.source, campaignId: s.campaignId, invitationId: s.invitationId, index, lowScore: s.score.lowScore, answers: s.answers.length },
+    changes: {
+      source: s.source,
+      campaignId: s.campaignId,
+      invitationId: s.invitationId,
+      index,
+      lowScore: s.score.lowScore,
+      answers: s.answers.length,
+    },
   });
   return tx.surveyResponse.findUniqueOrThrow({ where: { id: responseId } });
 }
 
-const SOURCE_LABEL: Record<ResponseSource, string> = { LINK: '个人链接', PORTAL: '客户门户', PHONE: '电话', FAX: '传真/信函', API: '系统接口' };
+const SOURCE_LABEL: Record<ResponseSource, string> = {
+  LINK: '个人链接',
+  PORTAL: '客户门户',
+  PHONE: '电话',
+  FAX: '传真/信函',
+  API: '系统接口',
+};
 
 /** Re-reads the campaign under a share lock: a close (which updates the row) waits for this submission, or wins before it. */
 async function openCampaignInTx(tx: Tx, campaignId: string, submittedAt: Date): Promise<SurveyCampaign> {
@@ -127,7 +175,9 @@ type InvitationForForm = Prisma.SurveyInvitationGetPayload<{ include: typeof WIT
 async function invitationByToken(token: string, clientIp: string | null): Promise<InvitationForForm> {
   const wait = await surveyTokenRetryAfter(clientIp);
   if (wait > 0) throw tooManyRequests(wait);
-  const invitation = isWellFormedToken(token) ? await prisma.surveyInvitation.findUnique({ where: { tokenHash: tokenHash(token) }, include: WITH_FORM }) : null;
+  const invitation = isWellFormedToken(token)
+    ? await prisma.surveyInvitation.findUnique({ where: { tokenHash: tokenHash(token) }, include: WITH_FORM })
+    : null;
   if (!invitation) {
     await countSurveyTokenFailure(clientIp);
     throw notFound('Survey');
@@ -146,7 +196,11 @@ export type SurveyFormModel = {
   submittedAt: Date | null;
 };
 
-async function formOf(invitation: InvitationForForm, now: Date, response: SurveyResponse | null = invitation.response): Promise<SurveyFormModel> {
+async function formOf(
+  invitation: InvitationForForm,
+  now: Date,
+  response: SurveyResponse | null = invitation.response,
+): Promise<SurveyFormModel> {
   const submittedAt = response?.submittedAt ?? null;
   const state = formState(invitation.campaign, submittedAt, now);
   return {
@@ -155,7 +209,10 @@ async function formOf(invitation: InvitationForForm, now: Date, response: Survey
     customerName: invitation.customer.name,
     opensAt: invitation.campaign.opensAt,
     closesAt: invitation.campaign.closesAt,
-    template: state === 'OPEN' ? await prisma.surveyTemplate.findUnique({ where: { id: invitation.campaign.templateId } }) : null,
+    template:
+      state === 'OPEN'
+        ? await prisma.surveyTemplate.findUnique({ where: { id: invitation.campaign.templateId } })
+        : null,
     draft: state === 'OPEN' && response && !response.submittedAt ? parseDraft(response.draft) : [],
     submittedAt,
   };
@@ -164,12 +221,18 @@ async function formOf(invitation: InvitationForForm, now: Date, response: Survey
 /** The form behind a personal link; the first read marks the invitation opened (once: a conditional update). */
 export async function surveyForm(token: string, clientIp: string | null, now: Date): Promise<SurveyFormModel> {
   const invitation = await invitationByToken(token, clientIp);
-  if (!invitation.openedAt) await prisma.surveyInvitation.updateMany({ where: { id: invitation.id, openedAt: null }, data: { openedAt: now } });
+  if (!invitation.openedAt)
+    await prisma.surveyInvitation.updateMany({ where: { id: invitation.id, openedAt: null }, data: { openedAt: now } });
   return formOf(invitation, now);
 }
 
 /** Saves progress: answers are checked for type (not for completeness) and kept on the response row as its draft. */
-export async function saveSurveyDraft(token: string, answers: readonly AnswerInput[], clientIp: string | null, now: Date): Promise<SurveyFormModel> {
+export async function saveSurveyDraft(
+  token: string,
+  answers: readonly AnswerInput[],
+  clientIp: string | null,
+  now: Date,
+): Promise<SurveyFormModel> {
   const invitation = await invitationByToken(token, clientIp);
   const state = formState(invitation.campaign, invitation.response?.submittedAt ?? null, now);
   if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
@@ -192,15 +255,25 @@ export async function saveSurveyDraft(token: string, answers: readonly AnswerInp
  * one transaction writes the response, its answers (with campaignId), its index and low-score flag, the invitation's
  * respondedAt and the history — or nothing. A closed or expired campaign refuses (CONFLICT with the state).
  */
-export async function submitSurveyResponse(viewer: Viewer, token: string, answers: readonly AnswerInput[], clientIp: string | null, now: Date): Promise<SurveyFormModel> {
+export async function submitSurveyResponse(
+  viewer: Viewer,
+  token: string,
+  answers: readonly AnswerInput[],
+  clientIp: string | null,
+  now: Date,
+): Promise<SurveyFormModel> {
   const invitation = await invitationByToken(token, clientIp);
   const state = formState(invitation.campaign, invitation.response?.submittedAt ?? null, now);
   if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
-  const [template, rule] = await Promise.all([loadScoringTemplate(prisma, invitation.campaign.templateId), loadLowScoreRule()]);
+  const [template, rule] = await Promise.all([
+    loadScoringTemplate(prisma, invitation.campaign.templateId),
+    loadLowScoreRule(),
+  ]);
   const checked = checkAnswers(template.questions, answers, { complete: true });
   const score = responseScore(checked, template.questions, template.dimensions, rule);
   // Signed in to the portal as this customer: the same link, but we know it is them.
-  const source: ResponseSource = viewer.kind === 'customer' && viewer.customerId === invitation.customerId ? 'PORTAL' : 'LINK';
+  const source: ResponseSource =
+    viewer.kind === 'customer' && viewer.customerId === invitation.customerId ? 'PORTAL' : 'LINK';
   const response = await prisma.$transaction(async (tx) => {
     await openCampaignInTx(tx, invitation.campaignId, now);
     const written = await writeSubmission(tx, viewer, {
@@ -222,7 +295,12 @@ export async function submitSurveyResponse(viewer: Viewer, token: string, answer
 
 // ───────────────────────────── staff and systems ─────────────────────────────
 
-export type EnterResponseInput = { campaignId: string; customerId: string; source: ResponseSource; answers: readonly AnswerInput[] };
+export type EnterResponseInput = {
+  campaignId: string;
+  customerId: string;
+  source: ResponseSource;
+  answers: readonly AnswerInput[];
+};
 
 /**
  * A response taken by phone or received by fax, entered by staff (marked with enteredBy), or submitted by another
@@ -230,12 +308,17 @@ export type EnterResponseInput = { campaignId: string; customerId: string; sourc
  * invitation when there is one (and takes its place: one response per link); a customer outside the audience gets
  * one response per campaign, checked under a lock on the customer row.
  */
-export async function enterSurveyResponse(viewer: Viewer, input: EnterResponseInput, now: Date): Promise<SurveyResponse> {
+export async function enterSurveyResponse(
+  viewer: Viewer,
+  input: EnterResponseInput,
+  now: Date,
+): Promise<SurveyResponse> {
   requirePermission(viewer, 'surveys:respond');
   if (viewer.kind !== 'staff' && viewer.kind !== 'apiClient') throw forbidden();
   let source: ResponseSource = 'API';
   if (viewer.kind === 'staff') {
-    if (input.source !== 'PHONE' && input.source !== 'FAX') throw badInput('请选择电话或传真', { source: '员工录入的来源须为电话或传真' });
+    if (input.source !== 'PHONE' && input.source !== 'FAX')
+      throw badInput('请选择电话或传真', { source: '员工录入的来源须为电话或传真' });
     source = input.source;
   }
   if (!isUuid(input.campaignId)) throw notFound('SurveyCampaign');
@@ -243,7 +326,9 @@ export async function enterSurveyResponse(viewer: Viewer, input: EnterResponseIn
   if (!campaign) throw notFound('SurveyCampaign');
   const state = formState(campaign, null, now);
   if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
-  const customer = isUuid(input.customerId) ? await prisma.customer.findUnique({ where: { id: input.customerId }, select: { id: true } }) : null;
+  const customer = isUuid(input.customerId)
+    ? await prisma.customer.findUnique({ where: { id: input.customerId }, select: { id: true } })
+    : null;
   if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
   const [template, rule] = await Promise.all([loadScoringTemplate(prisma, campaign.templateId), loadLowScoreRule()]);
   const checked = checkAnswers(template.questions, input.answers, { complete: true });
@@ -251,15 +336,27 @@ export async function enterSurveyResponse(viewer: Viewer, input: EnterResponseIn
   return prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Customer" WHERE id = ${customer.id}::uuid FOR NO KEY UPDATE`;
     await openCampaignInTx(tx, campaign.id, now);
-    let invitation = await tx.surveyInvitation.findUnique({ where: { campaignId_customerId: { campaignId: campaign.id, customerId: customer.id } }, select: { id: true } });
+    let invitation = await tx.surveyInvitation.findUnique({
+      where: { campaignId_customerId: { campaignId: campaign.id, customerId: customer.id } },
+      select: { id: true },
+    });
     if (!invitation) {
-      const existing = await tx.surveyResponse.count({ where: { campaignId: campaign.id, customerId: customer.id, submittedAt: { not: null } } });
-      if (existing > 0) throw conflict('该客户已提交本次调查 / This customer has already responded', { state: 'SUBMITTED' });
+      const existing = await tx.surveyResponse.count({
+        where: { campaignId: campaign.id, customerId: customer.id, submittedAt: { not: null } },
+      });
+      if (existing > 0)
+        throw conflict('该客户已提交本次调查 / This customer has already responded', { state: 'SUBMITTED' });
       // A customer surveyed outside the audience (by phone or fax) joins the campaign's invitations, never mailed, so
       // the response rate (answered ÷ invited) counts it on both sides instead of reading above 100 %.
       const invitationId = randomUUID();
       invitation = await tx.surveyInvitation.create({
-        data: { id: invitationId, campaignId: campaign.id, customerId: customer.id, tokenHash: tokenHash(surveyToken(invitationId)), createdAt: now },
+        data: {
+          id: invitationId,
+          campaignId: campaign.id,
+          customerId: customer.id,
+          tokenHash: tokenHash(surveyToken(invitationId)),
+          createdAt: now,
+        },
         select: { id: true },
       });
     }
@@ -279,7 +376,14 @@ export async function enterSurveyResponse(viewer: Viewer, input: EnterResponseIn
   }, TX_OPTIONS);
 }
 
-export type PortalSurveyModel = { invitationId: string; campaignName: string; periodLabel: string; closesAt: Date; url: string; state: SurveyFormState };
+export type PortalSurveyModel = {
+  invitationId: string;
+  campaignName: string;
+  periodLabel: string;
+  closesAt: Date;
+  url: string;
+  state: SurveyFormState;
+};
 
 /** The signed-in customer's own invitations in open campaigns, each with its personal link rebuilt from the id. */
 export async function myOpenSurveys(viewer: Viewer, now: Date): Promise<PortalSurveyModel[]> {
@@ -332,24 +436,37 @@ export function responseWhere(filter: ResponseFilter = {}): Prisma.SurveyRespons
     if (!filter.campaignIds.every(isUuid)) throw badInput('调查活动无效', { campaignIds: '调查活动无效' });
     and.push({ campaignId: { in: [...filter.campaignIds] } });
   }
-  if (filter.periodLabels?.length) and.push({ campaign: { periodLabel: { in: filter.periodLabels.map((p) => p.trim().toUpperCase()) } } });
+  if (filter.periodLabels?.length)
+    and.push({ campaign: { periodLabel: { in: filter.periodLabels.map((p) => p.trim().toUpperCase()) } } });
   if (filter.templateKey) and.push({ campaign: { template: { key: filter.templateKey } } });
   if (filter.provinces?.length) and.push({ customer: { province: { in: [...filter.provinces] } } });
   if (filter.industries?.length) and.push({ customer: { industry: { in: [...filter.industries] } } });
   if (filter.grades?.length) and.push({ customer: { grade: { in: [...filter.grades] } } });
-  if (filter.keyAccountStatuses?.length) and.push({ customer: { keyAccountStatus: { in: [...filter.keyAccountStatuses] } } });
+  if (filter.keyAccountStatuses?.length)
+    and.push({ customer: { keyAccountStatus: { in: [...filter.keyAccountStatuses] } } });
   if (filter.lowScoreOnly) and.push({ lowScore: true });
   if (filter.source?.length) and.push({ source: { in: [...filter.source] } });
   return { AND: and };
 }
 
-export type ResponsePage = { rows: SurveyResponse[]; hasNextPage: boolean; endCursor: string | null; where: Prisma.SurveyResponseWhereInput };
+export type ResponsePage = {
+  rows: SurveyResponse[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  where: Prisma.SurveyResponseWhereInput;
+};
 
 /** Submitted responses, newest first (cursor pagination; id breaks ties). */
-export async function listResponses(viewer: Viewer, args: { filter?: ResponseFilter | null; first?: number | null; after?: string | null }): Promise<ResponsePage> {
+export async function listResponses(
+  viewer: Viewer,
+  args: { filter?: ResponseFilter | null; first?: number | null; after?: string | null },
+): Promise<ResponsePage> {
   requirePermission(viewer, 'surveys:read');
   const first = args.first ?? 25;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间` });
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
+      first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`,
+    });
   const where = responseWhere(args.filter ?? {});
   const rows = await prisma.surveyResponse.findMany({
     where,

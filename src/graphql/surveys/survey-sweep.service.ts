@@ -28,17 +28,33 @@ const TX = { maxWait: 10_000, timeout: 60_000 };
 
 type MailRow = { id: string; email: string; customerName: string; campaignName: string; closesAt: Date };
 
-export async function runSurveySweep(now: Date = clockNow(), options: { pageSize?: number; deadline?: number } = {}): Promise<SurveySweepResult> {
+export async function runSurveySweep(
+  now: Date = clockNow(),
+  options: { pageSize?: number; deadline?: number } = {},
+): Promise<SurveySweepResult> {
   const pageSize = options.pageSize ?? PAGE;
   const result: SurveySweepResult = { closed: 0, invitations: 0, reminders: 0, more: false };
   const outOfTime = () => options.deadline !== undefined && Date.now() >= options.deadline;
 
-  const expired = await prisma.surveyCampaign.findMany({ where: { status: 'OPEN', closesAt: { lte: now } }, select: { id: true, name: true } });
+  const expired = await prisma.surveyCampaign.findMany({
+    where: { status: 'OPEN', closesAt: { lte: now } },
+    select: { id: true, name: true },
+  });
   for (const campaign of expired) {
     await prisma.$transaction(async (tx) => {
-      const closed = await tx.surveyCampaign.updateMany({ where: { id: campaign.id, status: 'OPEN' }, data: { status: 'CLOSED', closedAt: now, version: { increment: 1 } } });
+      const closed = await tx.surveyCampaign.updateMany({
+        where: { id: campaign.id, status: 'OPEN' },
+        data: { status: 'CLOSED', closedAt: now, version: { increment: 1 } },
+      });
       if (closed.count === 0) return; // another worker closed it
-      await appendSystemHistory(tx, { entityType: 'SurveyCampaign', entityId: campaign.id, action: 'CLOSE', fromState: 'OPEN', toState: 'CLOSED', comment: '已到截止时间，调查自动结束' });
+      await appendSystemHistory(tx, {
+        entityType: 'SurveyCampaign',
+        entityId: campaign.id,
+        action: 'CLOSE',
+        fromState: 'OPEN',
+        toState: 'CLOSED',
+        comment: '已到截止时间，调查自动结束',
+      });
       result.closed += 1;
     }, TX);
   }
@@ -70,7 +86,15 @@ export async function runSurveySweep(now: Date = clockNow(), options: { pageSize
         FROM picked, "SurveyCampaign" c, "Customer" cu
         WHERE i.id = picked.id AND c.id = i."campaignId" AND cu.id = i."customerId" AND i."sentAt" IS NULL
         RETURNING i.id, i.email, cu.name AS "customerName", c.name AS "campaignName", c."closesAt"`;
-      await enqueueMail(tx, 'customer', rows.flatMap((r) => invitationMails('INVITATION', { name: r.campaignName, closesAt: r.closesAt }, [{ invitationId: r.id, email: r.email, customerName: r.customerName }])));
+      await enqueueMail(
+        tx,
+        'customer',
+        rows.flatMap((r) =>
+          invitationMails('INVITATION', { name: r.campaignName, closesAt: r.closesAt }, [
+            { invitationId: r.id, email: r.email, customerName: r.customerName },
+          ]),
+        ),
+      );
       return rows.length;
     }, TX);
     result.invitations += sent;
@@ -100,7 +124,15 @@ export async function runSurveySweep(now: Date = clockNow(), options: { pageSize
         WHERE i.id = picked.id AND c.id = i."campaignId" AND cu.id = i."customerId"
           AND i."reminderCount" < picked.n AND i."respondedAt" IS NULL
         RETURNING i.id, i.email, cu.name AS "customerName", c.name AS "campaignName", c."closesAt"`;
-      await enqueueMail(tx, 'customer', rows.flatMap((r) => invitationMails('REMINDER', { name: r.campaignName, closesAt: r.closesAt }, [{ invitationId: r.id, email: r.email, customerName: r.customerName }])));
+      await enqueueMail(
+        tx,
+        'customer',
+        rows.flatMap((r) =>
+          invitationMails('REMINDER', { name: r.campaignName, closesAt: r.closesAt }, [
+            { invitationId: r.id, email: r.email, customerName: r.customerName },
+          ]),
+        ),
+      );
       return rows.length;
     }, TX);
     result.reminders += reminded;

@@ -13,7 +13,16 @@ const valid = () => ({
       title: '一、服务评价',
       questions: [
         { type: 'RATING_5', text: '审核安排是否及时', dimensionCode: 'TIMELINESS' },
-        { type: 'SINGLE_CHOICE', text: '收费是否合理', dimensionCode: 'PRICE', choices: [{ value: 'A', label: '合理', score: 100 }, { value: 'B', label: '不合理', score: 0 }, { value: 'N', label: '不适用' }] },
+        {
+          type: 'SINGLE_CHOICE',
+          text: '收费是否合理',
+          dimensionCode: 'PRICE',
+          choices: [
+            { value: 'A', label: '合理', score: 100 },
+            { value: 'B', label: '不合理', score: 0 },
+            { value: 'N', label: '不适用' },
+          ],
+        },
       ],
     },
     { title: '二、建议', questions: [{ type: 'TEXT', text: '其他意见和建议', required: false }] },
@@ -21,7 +30,10 @@ const valid = () => ({
 });
 
 /** The valid template with its second section's questions replaced (input is `unknown` to the parser). */
-const withSecondSection = (questions: unknown[]) => ({ ...valid(), sections: [valid().sections[0]!, { title: '二、其他', questions }] });
+const withSecondSection = (questions: unknown[]) => ({
+  ...valid(),
+  sections: [valid().sections[0]!, { title: '二、其他', questions }],
+});
 
 function fieldsOf(input: unknown): Record<string, string> {
   try {
@@ -39,7 +51,12 @@ describe('template validation', () => {
     expect(parsed.locale).toBe('zh-CN');
     expect(parsed.sections[0]!.questions[0]!.required).toBe(true);
     expect(parsed.sections[1]!.questions[0]!.required).toBe(false);
-    expect(parsed.sections[0]!.questions[1]!.choices[2]).toEqual({ value: 'N', label: '不适用', labelEn: null, score: null });
+    expect(parsed.sections[0]!.questions[1]!.choices[2]).toEqual({
+      value: 'N',
+      label: '不适用',
+      labelEn: null,
+      score: null,
+    });
   });
 
   it('names each bad field by its path', () => {
@@ -48,7 +65,14 @@ describe('template validation', () => {
       ...base,
       dimensions: [...base.dimensions, { code: 'PRICE', name: '重复', weight: 0 }],
       sections: [
-        { ...base.sections[0]!, questions: [...base.sections[0]!.questions, { type: 'RATING_5', text: '  ', dimensionCode: 'NOPE' }, { type: 'SINGLE_CHOICE', text: '只有一个选项', choices: [{ value: 'A', label: '是', score: 1 }] }] },
+        {
+          ...base.sections[0]!,
+          questions: [
+            ...base.sections[0]!.questions,
+            { type: 'RATING_5', text: '  ', dimensionCode: 'NOPE' },
+            { type: 'SINGLE_CHOICE', text: '只有一个选项', choices: [{ value: 'A', label: '是', score: 1 }] },
+          ],
+        },
         base.sections[1]!,
       ],
     };
@@ -63,9 +87,30 @@ describe('template validation', () => {
 
   it('refuses choices on ratings, scores on multiple choice, duplicate values, scores outside 0–100', () => {
     const input = withSecondSection([
-      { type: 'RATING_10', text: 'a', choices: [{ value: 'x', label: 'x' }, { value: 'y', label: 'y' }] },
-      { type: 'MULTI_CHOICE', text: 'b', choices: [{ value: 'x', label: 'x', score: 10 }, { value: 'x', label: 'y' }] },
-      { type: 'SINGLE_CHOICE', text: 'c', choices: [{ value: 'x', label: 'x', score: 101 }, { value: 'y', label: 'y' }] },
+      {
+        type: 'RATING_10',
+        text: 'a',
+        choices: [
+          { value: 'x', label: 'x' },
+          { value: 'y', label: 'y' },
+        ],
+      },
+      {
+        type: 'MULTI_CHOICE',
+        text: 'b',
+        choices: [
+          { value: 'x', label: 'x', score: 10 },
+          { value: 'x', label: 'y' },
+        ],
+      },
+      {
+        type: 'SINGLE_CHOICE',
+        text: 'c',
+        choices: [
+          { value: 'x', label: 'x', score: 101 },
+          { value: 'y', label: 'y' },
+        ],
+      },
     ]);
     expect(fieldsOf(input)).toEqual({
       'sections.1.questions.0.choices': '只有选择题可以设置选项',
@@ -78,7 +123,15 @@ describe('template validation', () => {
   it('only scorable questions go into a dimension', () => {
     const input = withSecondSection([
       { type: 'TEXT', text: 'a', dimensionCode: 'PRICE' },
-      { type: 'SINGLE_CHOICE', text: 'b', dimensionCode: 'PRICE', choices: [{ value: 'x', label: 'x' }, { value: 'y', label: 'y' }] },
+      {
+        type: 'SINGLE_CHOICE',
+        text: 'b',
+        dimensionCode: 'PRICE',
+        choices: [
+          { value: 'x', label: 'x' },
+          { value: 'y', label: 'y' },
+        ],
+      },
     ]);
     expect(fieldsOf(input)).toEqual({
       'sections.1.questions.0.dimensionCode': '文本题和多选题不计分，不能归入维度',
@@ -88,7 +141,9 @@ describe('template validation', () => {
 
   it('needs a section, and a question in each section', () => {
     expect(fieldsOf({ ...valid(), sections: [] })).toEqual({ sections: '至少一节' });
-    expect(fieldsOf({ ...valid(), sections: [{ title: 'x', questions: [] }] })).toEqual({ 'sections.0.questions': '每节至少一道题' });
+    expect(fieldsOf({ ...valid(), sections: [{ title: 'x', questions: [] }] })).toEqual({
+      'sections.0.questions': '每节至少一道题',
+    });
   });
 });
 
@@ -103,13 +158,19 @@ describe('template content and scoring', () => {
   it('scored: ratings and NPS in a dimension, single choice with a scored choice in a dimension', () => {
     expect(isScoredQuestion({ type: 'RATING_5', dimensionId: 'd', options: [] })).toBe(true);
     expect(isScoredQuestion({ type: 'NPS', dimensionId: null, options: [] })).toBe(false);
-    expect(isScoredQuestion({ type: 'SINGLE_CHOICE', dimensionId: 'd', options: [{ value: 'a', label: 'A', score: 50 }] })).toBe(true);
-    expect(isScoredQuestion({ type: 'SINGLE_CHOICE', dimensionId: 'd', options: [{ value: 'a', label: 'A' }] })).toBe(false);
+    expect(
+      isScoredQuestion({ type: 'SINGLE_CHOICE', dimensionId: 'd', options: [{ value: 'a', label: 'A', score: 50 }] }),
+    ).toBe(true);
+    expect(isScoredQuestion({ type: 'SINGLE_CHOICE', dimensionId: 'd', options: [{ value: 'a', label: 'A' }] })).toBe(
+      false,
+    );
     expect(isScoredQuestion({ type: 'TEXT', dimensionId: 'd', options: [] })).toBe(false);
   });
 
   it('reads stored choices defensively', () => {
-    expect(parseChoices([{ value: 'a', label: 'A', score: 10 }, { value: 1 }, null, 'x'])).toEqual([{ value: 'a', label: 'A', labelEn: null, score: 10 }]);
+    expect(parseChoices([{ value: 'a', label: 'A', score: 10 }, { value: 1 }, null, 'x'])).toEqual([
+      { value: 'a', label: 'A', labelEn: null, score: 10 },
+    ]);
     expect(parseChoices({})).toEqual([]);
   });
 });

@@ -9,7 +9,14 @@ import { fieldErrors } from '../customers/customer.rules';
  * stored in SurveyQuestion.options, and which questions count toward the satisfaction index.
  */
 
-export const QUESTION_TYPES = ['RATING_5', 'RATING_10', 'NPS', 'SINGLE_CHOICE', 'MULTI_CHOICE', 'TEXT'] as const satisfies readonly QuestionType[];
+export const QUESTION_TYPES = [
+  'RATING_5',
+  'RATING_10',
+  'NPS',
+  'SINGLE_CHOICE',
+  'MULTI_CHOICE',
+  'TEXT',
+] as const satisfies readonly QuestionType[];
 export const CHOICE_TYPES: readonly QuestionType[] = ['SINGLE_CHOICE', 'MULTI_CHOICE'];
 export const RATING_TYPES: readonly QuestionType[] = ['RATING_5', 'RATING_10', 'NPS'];
 export const TEMPLATE_LOCALES = ['zh-CN', 'en'] as const;
@@ -28,23 +35,39 @@ const optionalText = (max: number) =>
     .transform((v) => v ?? null);
 
 const requiredText = (label: string, max: number) =>
-  z.string({ error: `${label}必填` }).trim().min(1, { message: `${label}必填` }).max(max, { message: `不能超过 ${max} 个字符` });
+  z
+    .string({ error: `${label}必填` })
+    .trim()
+    .min(1, { message: `${label}必填` })
+    .max(max, { message: `不能超过 ${max} 个字符` });
 
 const ZChoice = z.object({
   value: requiredText('选项值', 50),
   label: requiredText('选项文字', 200),
   labelEn: optionalText(200),
   // A choice's score is on the index's own 0–100 scale, so a scored choice weighs like a normalised rating.
-  score: z.number({ error: '分值须为数字' }).min(0, { message: '分值须在 0–100 之间' }).max(100, { message: '分值须在 0–100 之间' }).nullish().transform((v) => v ?? null),
+  score: z
+    .number({ error: '分值须为数字' })
+    .min(0, { message: '分值须在 0–100 之间' })
+    .max(100, { message: '分值须在 0–100 之间' })
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 const ZQuestion = z.object({
   type: z.enum(QUESTION_TYPES, { error: '请选择题型' }),
   text: requiredText('题目', 500),
   textEn: optionalText(500),
-  required: z.boolean().nullish().transform((v) => v ?? true),
+  required: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? true),
   dimensionCode: optionalText(40),
-  choices: z.array(ZChoice).max(30, { message: '最多 30 个选项' }).nullish().transform((v) => v ?? []),
+  choices: z
+    .array(ZChoice)
+    .max(30, { message: '最多 30 个选项' })
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 const ZSection = z.object({
@@ -61,7 +84,10 @@ const ZDimension = z.object({
   name: requiredText('维度名称', 100),
   nameEn: optionalText(100),
   // Decimal(6,4) column; a weight of 0 would let Σ weights be 0, so weights are strictly positive.
-  weight: z.number({ error: '权重须为数字' }).gt(0, { message: '权重须大于 0' }).max(99, { message: '权重不能超过 99' }),
+  weight: z
+    .number({ error: '权重须为数字' })
+    .gt(0, { message: '权重须大于 0' })
+    .max(99, { message: '权重不能超过 99' }),
 });
 
 export const ZSurveyTemplateInput = z
@@ -69,7 +95,10 @@ export const ZSurveyTemplateInput = z
     name: requiredText('模板名称', 200),
     nameEn: optionalText(200),
     description: optionalText(2000),
-    locale: z.enum(TEMPLATE_LOCALES, { error: '语言须为 zh-CN 或 en' }).nullish().transform((v) => v ?? 'zh-CN'),
+    locale: z
+      .enum(TEMPLATE_LOCALES, { error: '语言须为 zh-CN 或 en' })
+      .nullish()
+      .transform((v) => v ?? 'zh-CN'),
     dimensions: z.array(ZDimension).max(20, { message: '最多 20 个维度' }),
     sections: z.array(ZSection).min(1, { message: '至少一节' }).max(20, { message: '最多 20 节' }),
   })
@@ -80,25 +109,36 @@ export const ZSurveyTemplateInput = z
       codes.add(d.code);
     });
     const total = t.sections.reduce((n, s) => n + s.questions.length, 0);
-    if (total > MAX_QUESTIONS) ctx.addIssue({ code: 'custom', path: ['sections'], message: `最多 ${MAX_QUESTIONS} 道题` });
+    if (total > MAX_QUESTIONS)
+      ctx.addIssue({ code: 'custom', path: ['sections'], message: `最多 ${MAX_QUESTIONS} 道题` });
     t.sections.forEach((section, s) =>
       section.questions.forEach((q, i) => {
         const at = (...rest: (string | number)[]) => ['sections', s, 'questions', i, ...rest];
         const isChoice = CHOICE_TYPES.includes(q.type);
-        if (isChoice && q.choices.length < 2) ctx.addIssue({ code: 'custom', path: at('choices'), message: '选择题至少两个选项' });
-        if (!isChoice && q.choices.length > 0) ctx.addIssue({ code: 'custom', path: at('choices'), message: '只有选择题可以设置选项' });
+        if (isChoice && q.choices.length < 2)
+          ctx.addIssue({ code: 'custom', path: at('choices'), message: '选择题至少两个选项' });
+        if (!isChoice && q.choices.length > 0)
+          ctx.addIssue({ code: 'custom', path: at('choices'), message: '只有选择题可以设置选项' });
         const values = new Set<string>();
         q.choices.forEach((c, k) => {
-          if (values.has(c.value)) ctx.addIssue({ code: 'custom', path: at('choices', k, 'value'), message: '选项值重复' });
+          if (values.has(c.value))
+            ctx.addIssue({ code: 'custom', path: at('choices', k, 'value'), message: '选项值重复' });
           values.add(c.value);
-          if (q.type === 'MULTI_CHOICE' && c.score !== null) ctx.addIssue({ code: 'custom', path: at('choices', k, 'score'), message: '多选题不计分，不能设置分值' });
+          if (q.type === 'MULTI_CHOICE' && c.score !== null)
+            ctx.addIssue({ code: 'custom', path: at('choices', k, 'score'), message: '多选题不计分，不能设置分值' });
         });
         if (q.dimensionCode !== null) {
-          if (!codes.has(q.dimensionCode)) ctx.addIssue({ code: 'custom', path: at('dimensionCode'), message: '维度不存在' });
+          if (!codes.has(q.dimensionCode))
+            ctx.addIssue({ code: 'custom', path: at('dimensionCode'), message: '维度不存在' });
           // Only what can be put on the 0–100 scale counts toward a dimension (index maths, survey-index.rules.ts).
-          else if (q.type === 'TEXT' || q.type === 'MULTI_CHOICE') ctx.addIssue({ code: 'custom', path: at('dimensionCode'), message: '文本题和多选题不计分，不能归入维度' });
+          else if (q.type === 'TEXT' || q.type === 'MULTI_CHOICE')
+            ctx.addIssue({ code: 'custom', path: at('dimensionCode'), message: '文本题和多选题不计分，不能归入维度' });
           else if (q.type === 'SINGLE_CHOICE' && q.choices.every((c) => c.score === null)) {
-            ctx.addIssue({ code: 'custom', path: at('dimensionCode'), message: '归入维度的单选题至少要有一个选项设置分值' });
+            ctx.addIssue({
+              code: 'custom',
+              path: at('dimensionCode'),
+              message: '归入维度的单选题至少要有一个选项设置分值',
+            });
           }
         }
       }),
@@ -121,7 +161,12 @@ export function parseChoices(options: unknown): SurveyChoice[] {
     if (!o || typeof o !== 'object') continue;
     const { value, label, labelEn, score } = o as Record<string, unknown>;
     if (typeof value !== 'string' || typeof label !== 'string') continue;
-    out.push({ value, label, labelEn: typeof labelEn === 'string' ? labelEn : null, score: typeof score === 'number' ? score : null });
+    out.push({
+      value,
+      label,
+      labelEn: typeof labelEn === 'string' ? labelEn : null,
+      score: typeof score === 'number' ? score : null,
+    });
   }
   return out;
 }
@@ -143,7 +188,15 @@ export type TemplateContent = {
     title: string;
     titleEn: string | null;
     position: number;
-    questions: { position: number; type: QuestionType; text: string; textEn: string | null; required: boolean; dimensionCode: string | null; options: SurveyChoice[] }[];
+    questions: {
+      position: number;
+      type: QuestionType;
+      text: string;
+      textEn: string | null;
+      required: boolean;
+      dimensionCode: string | null;
+      options: SurveyChoice[];
+    }[];
   }[];
 };
 

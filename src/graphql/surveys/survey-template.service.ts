@@ -19,7 +19,10 @@ const ENTITY = 'SurveyTemplate';
 export const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
 /** Latest version of each family (or every version), newest families first; archived families only when asked. */
-export async function listTemplates(viewer: Viewer, args: { includeArchived?: boolean | null; allVersions?: boolean | null }): Promise<SurveyTemplate[]> {
+export async function listTemplates(
+  viewer: Viewer,
+  args: { includeArchived?: boolean | null; allVersions?: boolean | null },
+): Promise<SurveyTemplate[]> {
   requirePermission(viewer, 'surveys:read');
   const rows = await prisma.surveyTemplate.findMany({
     where: args.includeArchived ? {} : { archivedAt: null },
@@ -27,7 +30,12 @@ export async function listTemplates(viewer: Viewer, args: { includeArchived?: bo
   });
   const list = args.allVersions ? rows : rows.filter((row, i) => i === 0 || rows[i - 1]!.key !== row.key);
   // The default template first (it is what a new campaign starts from), then the most recently created.
-  return list.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || b.createdAt.getTime() - a.createdAt.getTime() || b.version - a.version);
+  return list.sort(
+    (a, b) =>
+      Number(b.isDefault) - Number(a.isDefault) ||
+      b.createdAt.getTime() - a.createdAt.getTime() ||
+      b.version - a.version,
+  );
 }
 
 export async function getTemplate(viewer: Viewer, id: string): Promise<SurveyTemplate> {
@@ -42,11 +50,25 @@ export async function getTemplate(viewer: Viewer, id: string): Promise<SurveyTem
 export async function writeTemplateContent(tx: Tx, templateId: string, content: TemplateContent): Promise<void> {
   const dimensionIds = new Map(content.dimensions.map((d) => [d.code, randomUUID()]));
   await tx.surveyDimension.createMany({
-    data: content.dimensions.map((d) => ({ id: dimensionIds.get(d.code)!, templateId, code: d.code, name: d.name, nameEn: d.nameEn, weight: new Prisma.Decimal(d.weight.toFixed(4)), position: d.position })),
+    data: content.dimensions.map((d) => ({
+      id: dimensionIds.get(d.code)!,
+      templateId,
+      code: d.code,
+      name: d.name,
+      nameEn: d.nameEn,
+      weight: new Prisma.Decimal(d.weight.toFixed(4)),
+      position: d.position,
+    })),
   });
   const sectionIds = content.sections.map(() => randomUUID());
   await tx.surveySection.createMany({
-    data: content.sections.map((s, i) => ({ id: sectionIds[i]!, templateId, title: s.title, titleEn: s.titleEn, position: s.position })),
+    data: content.sections.map((s, i) => ({
+      id: sectionIds[i]!,
+      templateId,
+      title: s.title,
+      titleEn: s.titleEn,
+      position: s.position,
+    })),
   });
   await tx.surveyQuestion.createMany({
     data: content.sections.flatMap((s, i) =>
@@ -68,25 +90,47 @@ export async function writeTemplateContent(tx: Tx, templateId: string, content: 
 type TemplateFields = Pick<SurveyTemplate, 'name' | 'nameEn' | 'description' | 'locale'>;
 
 /** Creates version 1 of a new family. `key`/`isDefault` are for the seeded default template. */
-export async function createTemplate(viewer: Viewer, rawInput: unknown, options: { key?: string; isDefault?: boolean; now?: Date } = {}): Promise<SurveyTemplate> {
+export async function createTemplate(
+  viewer: Viewer,
+  rawInput: unknown,
+  options: { key?: string; isDefault?: boolean; now?: Date } = {},
+): Promise<SurveyTemplate> {
   requirePermission(viewer, 'surveys:manage');
   const input = parseTemplateInput(rawInput);
-  const fields: TemplateFields = { name: input.name, nameEn: input.nameEn, description: input.description, locale: input.locale };
+  const fields: TemplateFields = {
+    name: input.name,
+    nameEn: input.nameEn,
+    description: input.description,
+    locale: input.locale,
+  };
   return prisma.$transaction(async (tx) => {
     const created = await tx.surveyTemplate.create({
-      data: { ...fields, key: options.key ?? `T${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`, version: 1, isDefault: options.isDefault ?? false, ...(options.now ? { createdAt: options.now } : {}) },
+      data: {
+        ...fields,
+        key: options.key ?? `T${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
+        version: 1,
+        isDefault: options.isDefault ?? false,
+        ...(options.now ? { createdAt: options.now } : {}),
+      },
     });
     await writeTemplateContent(tx, created.id, templateContent(input));
-    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: created.id, action: 'CREATE', toState: 'v1', comment: `创建问卷模板「${created.name}」` });
+    await appendHistory(tx, viewer, {
+      entityType: ENTITY,
+      entityId: created.id,
+      action: 'CREATE',
+      toState: 'v1',
+      comment: `创建问卷模板「${created.name}」`,
+    });
     return created;
   }, TX_OPTIONS);
 }
 
 /** Locks a template version for the length of the transaction (an edit, or a campaign created on it). */
 export async function lockTemplate(tx: Tx, id: string, mode: 'UPDATE' | 'SHARE'): Promise<SurveyTemplate | null> {
-  const rows = mode === 'UPDATE'
-    ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "SurveyTemplate" WHERE id = ${id}::uuid FOR UPDATE`
-    : await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "SurveyTemplate" WHERE id = ${id}::uuid FOR SHARE`;
+  const rows =
+    mode === 'UPDATE'
+      ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "SurveyTemplate" WHERE id = ${id}::uuid FOR UPDATE`
+      : await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "SurveyTemplate" WHERE id = ${id}::uuid FOR SHARE`;
   if (rows.length === 0) return null;
   return tx.surveyTemplate.findUnique({ where: { id } });
 }
@@ -95,12 +139,22 @@ export async function lockTemplate(tx: Tx, id: string, mode: 'UPDATE' | 'SHARE')
  * Edits a version in place while no campaign uses it; otherwise writes the next version of the family and returns
  * that. Two editors writing the next version at once: the unique (key, version) lets one win, the other gets CONFLICT.
  */
-export async function updateTemplate(viewer: Viewer, id: string, rawInput: unknown, now: Date): Promise<SurveyTemplate> {
+export async function updateTemplate(
+  viewer: Viewer,
+  id: string,
+  rawInput: unknown,
+  now: Date,
+): Promise<SurveyTemplate> {
   requirePermission(viewer, 'surveys:manage');
   if (!isUuid(id)) throw notFound(ENTITY);
   const input = parseTemplateInput(rawInput);
   const content = templateContent(input);
-  const fields: TemplateFields = { name: input.name, nameEn: input.nameEn, description: input.description, locale: input.locale };
+  const fields: TemplateFields = {
+    name: input.name,
+    nameEn: input.nameEn,
+    description: input.description,
+    locale: input.locale,
+  };
   try {
     return await prisma.$transaction(async (tx) => {
       const current = await lockTemplate(tx, id, 'UPDATE');
@@ -112,12 +166,21 @@ export async function updateTemplate(viewer: Viewer, id: string, rawInput: unkno
         await tx.surveyDimension.deleteMany({ where: { templateId: id } });
         const updated = await tx.surveyTemplate.update({ where: { id }, data: fields });
         await writeTemplateContent(tx, id, content);
-        await appendHistory(tx, viewer, { entityType: ENTITY, entityId: id, action: 'UPDATE', fromState: `v${current.version}`, toState: `v${current.version}`, comment: '修改问卷模板（未被调查活动使用，原版本修改）' });
+        await appendHistory(tx, viewer, {
+          entityType: ENTITY,
+          entityId: id,
+          action: 'UPDATE',
+          fromState: `v${current.version}`,
+          toState: `v${current.version}`,
+          comment: '修改问卷模板（未被调查活动使用，原版本修改）',
+        });
         return updated;
       }
       const latest = await tx.surveyTemplate.aggregate({ where: { key: current.key }, _max: { version: true } });
       const version = (latest._max.version ?? current.version) + 1;
-      const created = await tx.surveyTemplate.create({ data: { ...fields, key: current.key, version, isDefault: current.isDefault, createdAt: now } });
+      const created = await tx.surveyTemplate.create({
+        data: { ...fields, key: current.key, version, isDefault: current.isDefault, createdAt: now },
+      });
       await writeTemplateContent(tx, created.id, content);
       await appendHistory(tx, viewer, {
         entityType: ENTITY,
@@ -142,14 +205,24 @@ export async function updateTemplate(viewer: Viewer, id: string, rawInput: unkno
  * Archives (or restores) the whole family: archiving hides a survey from the template list and from new campaigns;
  * campaigns and responses that used it are untouched.
  */
-export async function archiveTemplate(viewer: Viewer, id: string, archived: boolean, now: Date): Promise<SurveyTemplate> {
+export async function archiveTemplate(
+  viewer: Viewer,
+  id: string,
+  archived: boolean,
+  now: Date,
+): Promise<SurveyTemplate> {
   requirePermission(viewer, 'surveys:manage');
   if (!isUuid(id)) throw notFound(ENTITY);
   return prisma.$transaction(async (tx) => {
     const current = await tx.surveyTemplate.findUnique({ where: { id } });
     if (!current) throw notFound(ENTITY);
     await tx.surveyTemplate.updateMany({ where: { key: current.key }, data: { archivedAt: archived ? now : null } });
-    await appendHistory(tx, viewer, { entityType: ENTITY, entityId: id, action: archived ? 'ARCHIVE' : 'UNARCHIVE', comment: archived ? '归档问卷模板' : '恢复问卷模板' });
+    await appendHistory(tx, viewer, {
+      entityType: ENTITY,
+      entityId: id,
+      action: archived ? 'ARCHIVE' : 'UNARCHIVE',
+      comment: archived ? '归档问卷模板' : '恢复问卷模板',
+    });
     return tx.surveyTemplate.findUniqueOrThrow({ where: { id } });
   }, TX_OPTIONS);
 }

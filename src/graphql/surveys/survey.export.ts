@@ -21,26 +21,61 @@ export type Table = { title: string; header: string[]; rows: (string | number | 
 const BATCH = 1000;
 export const EXPORT_ROW_LIMIT = 100_000;
 
-export const SOURCE_LABEL: Record<ResponseSource, string> = { LINK: '个人链接', PORTAL: '客户门户', PHONE: '电话', FAX: '传真/信函', API: '系统接口' };
-const TYPE_LABEL: Record<string, string> = { RATING_5: '评分 1–5', RATING_10: '评分 1–10', NPS: 'NPS 0–10', SINGLE_CHOICE: '单选', MULTI_CHOICE: '多选', TEXT: '文字' };
+export const SOURCE_LABEL: Record<ResponseSource, string> = {
+  LINK: '个人链接',
+  PORTAL: '客户门户',
+  PHONE: '电话',
+  FAX: '传真/信函',
+  API: '系统接口',
+};
+const TYPE_LABEL: Record<string, string> = {
+  RATING_5: '评分 1–5',
+  RATING_10: '评分 1–10',
+  NPS: 'NPS 0–10',
+  SINGLE_CHOICE: '单选',
+  MULTI_CHOICE: '多选',
+  TEXT: '文字',
+};
 const time = (d: Date | null) => (d ? formatDateTime(d.toISOString(), TIME_ZONE) : '');
 
 /** The raw responses the filter covers (the console's response list), as one table. */
 export async function responsesTable(viewer: Viewer, filter: ResponseFilter): Promise<Table> {
   requirePermission(viewer, 'surveys:read');
   const where = responseWhere(filter);
-  const templateIds = (await prisma.surveyResponse.findMany({ where, distinct: ['templateId'], select: { templateId: true } })).map((r) => r.templateId);
+  const templateIds = (
+    await prisma.surveyResponse.findMany({ where, distinct: ['templateId'], select: { templateId: true } })
+  ).map((r) => r.templateId);
   const templates = await prisma.surveyTemplate.findMany({
     where: { id: { in: templateIds } },
     include: { questions: { orderBy: { position: 'asc' } } },
     orderBy: [{ createdAt: 'asc' }, { version: 'asc' }],
   });
   const many = templates.length > 1;
-  const questions = templates.flatMap((t) => t.questions.map((q) => ({ ...q, choices: parseChoices(q.options), header: `${many ? `v${t.version} ` : ''}Q${q.position + 1} ${q.text}` })));
+  const questions = templates.flatMap((t) =>
+    t.questions.map((q) => ({
+      ...q,
+      choices: parseChoices(q.options),
+      header: `${many ? `v${t.version} ` : ''}Q${q.position + 1} ${q.text}`,
+    })),
+  );
   const column = new Map(questions.map((q, i) => [q.id, i]));
-  const header = ['调查活动', '期间', '客户', '省份', '行业', '等级', '重要客户', '来源', '录入人', '提交时间', '满意度指数', '低分', ...questions.map((q) => q.header)];
+  const header = [
+    '调查活动',
+    '期间',
+    '客户',
+    '省份',
+    '行业',
+    '等级',
+    '重要客户',
+    '来源',
+    '录入人',
+    '提交时间',
+    '满意度指数',
+    '低分',
+    ...questions.map((q) => q.header),
+  ];
   const rows: (string | number | null)[][] = [];
-  for (let cursor: string | undefined; rows.length < EXPORT_ROW_LIMIT; ) {
+  for (let cursor: string | undefined; rows.length < EXPORT_ROW_LIMIT;) {
     const batch = await prisma.surveyResponse.findMany({
       where,
       orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
@@ -59,7 +94,10 @@ export async function responsesTable(viewer: Viewer, filter: ResponseFilter): Pr
         const i = column.get(a.questionId);
         if (i === undefined) continue;
         const q = questions[i]!;
-        cells[i] = a.numericValue ?? a.textValue ?? a.choiceValues.map((v) => q.choices.find((c) => c.value === v)?.label ?? v).join('、');
+        cells[i] =
+          a.numericValue ??
+          a.textValue ??
+          a.choiceValues.map((v) => q.choices.find((c) => c.value === v)?.label ?? v).join('、');
       }
       rows.push([
         r.campaign.name,
@@ -89,7 +127,11 @@ const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 export async function analysisTables(viewer: Viewer, filter: AnalysisFilter): Promise<Table[]> {
   requirePermission(viewer, 'surveys:read');
   const memo = new Map<string, Promise<unknown>>();
-  const [analysis, trend, provinces] = await Promise.all([surveyAnalysis(viewer, filter, memo), surveyTrend(viewer, filter, memo), surveyBreakdown(viewer, filter, 'PROVINCE', memo)]);
+  const [analysis, trend, provinces] = await Promise.all([
+    surveyAnalysis(viewer, filter, memo),
+    surveyTrend(viewer, filter, memo),
+    surveyBreakdown(viewer, filter, 'PROVINCE', memo),
+  ]);
   return [
     {
       title: '概览',
@@ -113,13 +155,33 @@ export async function analysisTables(viewer: Viewer, filter: AnalysisFilter): Pr
       title: '题目统计',
       header: ['序号', '题目', '题型', '回答数', '平均值', '得分', '选项/分值', '人数', '占比'],
       rows: analysis.questions.flatMap((q) => {
-        const head = [q.question.position + 1, q.question.text, TYPE_LABEL[q.question.type] ?? q.question.type, q.answered, q.average, q.score];
+        const head = [
+          q.question.position + 1,
+          q.question.text,
+          TYPE_LABEL[q.question.type] ?? q.question.type,
+          q.answered,
+          q.average,
+          q.score,
+        ];
         if (q.distribution.length === 0) return [[...head, '文字回答', q.textAnswers, null]];
-        return q.distribution.map((b, i) => [...(i === 0 ? head : [null, null, null, null, null, null]), b.label, b.count, pct(b.share)]);
+        return q.distribution.map((b, i) => [
+          ...(i === 0 ? head : [null, null, null, null, null, null]),
+          b.label,
+          b.count,
+          pct(b.share),
+        ]);
       }),
     },
-    { title: '期间趋势', header: ['期间', '答卷数', '满意度指数', 'NPS'], rows: trend.map((p) => [p.periodLabel, p.responses, p.index, p.nps]) },
-    { title: '按省份', header: ['省份', '答卷数', '满意度指数', 'NPS'], rows: provinces.map((s) => [s.value ?? '（未填）', s.responses, s.index, s.nps]) },
+    {
+      title: '期间趋势',
+      header: ['期间', '答卷数', '满意度指数', 'NPS'],
+      rows: trend.map((p) => [p.periodLabel, p.responses, p.index, p.nps]),
+    },
+    {
+      title: '按省份',
+      header: ['省份', '答卷数', '满意度指数', 'NPS'],
+      rows: provinces.map((s) => [s.value ?? '（未填）', s.responses, s.index, s.nps]),
+    },
   ];
 }
 

@@ -16,7 +16,14 @@ export function generateApiKey(): { key: string; prefix: string; keyHash: string
   return { key, prefix: key.slice(0, 10), keyHash: hashApiKey(key) };
 }
 
-type ApiKeyRow = { id: string; name: string; scopes: string[]; revokedAt: Date | null; expiresAt: Date | null; lastUsedAt: Date | null };
+type ApiKeyRow = {
+  id: string;
+  name: string;
+  scopes: string[];
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+};
 
 // Keyed by the key's hash (the plain key is not kept in memory longer than the request); unknown keys are not kept.
 const apiKeys = () => sharedCache<string, ApiKeyRow | null>('apiKeys');
@@ -37,7 +44,11 @@ export async function viewerForApiKey(key: string, now = new Date()): Promise<Vi
   const keyHash = hashApiKey(key);
   const row = await apiKeys().get(
     keyHash,
-    () => prisma.apiKey.findUnique({ where: { keyHash }, select: { id: true, name: true, scopes: true, revokedAt: true, expiresAt: true, lastUsedAt: true } }),
+    () =>
+      prisma.apiKey.findUnique({
+        where: { keyHash },
+        select: { id: true, name: true, scopes: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
+      }),
     (found) => found !== null,
   );
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;

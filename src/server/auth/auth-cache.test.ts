@@ -32,7 +32,11 @@ describe('TtlCache', () => {
     for (let i = 0; i < 5; i++) await cache.get(i, async () => i);
     expect(cache.size).toBe(3);
     expect(await cache.get(0, async () => -1)).toBe(-1);
-    await cache.get(99, async () => null, (v) => v !== null);
+    await cache.get(
+      99,
+      async () => null,
+      (v) => v !== null,
+    );
     expect(await cache.get(99, async () => 7)).toBe(7);
   });
 

@@ -52,7 +52,13 @@ const CUSTOMER_DESK: Permission[] = [
 ];
 // Quality records and reads intake (SPEC §3/§4) but does not maintain the customer database; it reads callbacks and
 // the satisfaction analysis, as the executive does.
-const QUALITY: Permission[] = ['customers:read', 'interactions:read', 'interactions:write', 'callbacks:read', 'surveys:read'];
+const QUALITY: Permission[] = [
+  'customers:read',
+  'interactions:read',
+  'interactions:write',
+  'callbacks:read',
+  'surveys:read',
+];
 const EXECUTIVE: Permission[] = [...READ_ONLY, 'callbacks:read', 'surveys:read'];
 
 // The complaint clock's configuration (SLA rules, business hours, calendar, 核决权限, escalation): kept by the service

@@ -10,7 +10,13 @@ import { addressBucket } from '@/server/http/client-address';
 // embedded database, whose connections share one session.
 const MINUTES_15 = 15 * 60;
 
-type Limiters = { signInPair: RateLimiterPrisma; signInPairWait: RateLimiterPrisma; signInAddress: RateLimiterPrisma; lookup: RateLimiterPrisma; surveyToken: RateLimiterPrisma };
+type Limiters = {
+  signInPair: RateLimiterPrisma;
+  signInPairWait: RateLimiterPrisma;
+  signInAddress: RateLimiterPrisma;
+  lookup: RateLimiterPrisma;
+  surveyToken: RateLimiterPrisma;
+};
 // On globalThis: the process hosts two copies of the server modules (Next's bundle and the custom server).
 const globalForLimiters = globalThis as unknown as { kefuRateLimiters?: Limiters };
 
@@ -21,7 +27,8 @@ const surveyTokenFailures = () => Number(process.env.SURVEY_TOKEN_FAILURES_PER_I
 
 function limiters(): Limiters {
   if (!globalForLimiters.kefuRateLimiters) {
-    const limiter = (keyPrefix: string, points: number, duration: number) => new RateLimiterPrisma({ storeClient: prisma, tableName: 'rateLimit', keyPrefix, points, duration });
+    const limiter = (keyPrefix: string, points: number, duration: number) =>
+      new RateLimiterPrisma({ storeClient: prisma, tableName: 'rateLimit', keyPrefix, points, duration });
     globalForLimiters.kefuRateLimiters = {
       // Failed sign-ins per (e-mail, address), remembered for a day; a counter, never "exceeded" by itself.
       signInPair: limiter('signin_pair', Number.MAX_SAFE_INTEGER, 24 * 60 * 60),

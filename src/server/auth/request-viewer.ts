@@ -23,7 +23,9 @@ function parseCookies(header: string | null): Record<string, string> {
 /** The decoded next-auth session token a request carries (not yet checked against the account: see sessions.ts). */
 export function sessionToken(headers: Headers): Promise<JWT | null> {
   // getToken reads `req.cookies` as a plain object and the rest from `req.headers`: all it needs of a request.
-  const req = { headers, cookies: parseCookies(headers.get('cookie')) } as unknown as Parameters<typeof getToken>[0]['req'];
+  const req = { headers, cookies: parseCookies(headers.get('cookie')) } as unknown as Parameters<
+    typeof getToken
+  >[0]['req'];
   return getToken({ req, secret: process.env.NEXTAUTH_SECRET });
 }
 

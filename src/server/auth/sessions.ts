@@ -14,13 +14,32 @@ import { isStaffRole } from './policies';
  * shared auth cache (AUTH_CACHE_TTL_MS): whoever changes an account in this process calls `forgetAccount` after the
  * change commits, and other instances see it within the TTL.
  */
-type Account = { id: string; name: string; role: Role; departmentId: string | null; customerId: string | null; active: boolean; sessionVersion: number };
+type Account = {
+  id: string;
+  name: string;
+  role: Role;
+  departmentId: string | null;
+  customerId: string | null;
+  active: boolean;
+  sessionVersion: number;
+};
 
 const accounts = () => sharedCache<string, Account | null>('accounts');
 
 function account(userId: string): Promise<Account | null> {
   return accounts().get(userId, () =>
-    prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true, departmentId: true, customerId: true, active: true, sessionVersion: true } }),
+    prisma.user.findUnique({
+      where: { id: userId },
+      select: {
+        id: true,
+        name: true,
+        role: true,
+        departmentId: true,
+        customerId: true,
+        active: true,
+        sessionVersion: true,
+      },
+    }),
   );
 }
 
@@ -44,15 +63,24 @@ async function validAccount(token: Pick<JWT, 'uid' | 'sv'> | null): Promise<Acco
 export const sessionIsValid = async (token: Pick<JWT, 'uid' | 'sv'> | null) => (await validAccount(token)) !== null;
 
 /** A session token's signed-in person: staff with role and department or a customer account, and their name; null when the session ended. */
-export async function sessionFor(token: Pick<JWT, 'uid' | 'sv'> | null): Promise<{ viewer: Exclude<Viewer, { kind: 'anonymous' | 'apiClient' }>; name: string } | null> {
+export async function sessionFor(
+  token: Pick<JWT, 'uid' | 'sv'> | null,
+): Promise<{ viewer: Exclude<Viewer, { kind: 'anonymous' | 'apiClient' }>; name: string } | null> {
   const found = await validAccount(token);
   if (!found) return null;
-  if (isStaffRole(found.role)) return { viewer: { kind: 'staff', userId: found.id, role: found.role, departmentId: found.departmentId }, name: found.name };
-  return found.customerId ? { viewer: { kind: 'customer', userId: found.id, customerId: found.customerId }, name: found.name } : null;
+  if (isStaffRole(found.role))
+    return {
+      viewer: { kind: 'staff', userId: found.id, role: found.role, departmentId: found.departmentId },
+      name: found.name,
+    };
+  return found.customerId
+    ? { viewer: { kind: 'customer', userId: found.id, customerId: found.customerId }, name: found.name }
+    : null;
 }
 
 /** The Viewer for a session token; anonymous when the session ended. */
-export const viewerForSession = async (token: Pick<JWT, 'uid' | 'sv'> | null): Promise<Viewer> => (await sessionFor(token))?.viewer ?? anonymous;
+export const viewerForSession = async (token: Pick<JWT, 'uid' | 'sv'> | null): Promise<Viewer> =>
+  (await sessionFor(token))?.viewer ?? anonymous;
 
 /**
  * Sign-out: ends every session of the account (on every device — the version is per account), but only when the
@@ -60,6 +88,9 @@ export const viewerForSession = async (token: Pick<JWT, 'uid' | 'sv'> | null): P
  */
 export async function endSessions(token: Pick<JWT, 'uid' | 'sv'> | null): Promise<void> {
   if (!token?.uid || typeof token.sv !== 'number') return;
-  await prisma.user.updateMany({ where: { id: token.uid, sessionVersion: token.sv }, data: { sessionVersion: { increment: 1 } } });
+  await prisma.user.updateMany({
+    where: { id: token.uid, sessionVersion: token.sv },
+    data: { sessionVersion: { increment: 1 } },
+  });
   forgetAccount(token.uid);
 }

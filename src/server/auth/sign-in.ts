@@ -5,7 +5,14 @@ import { hashPassword, verifyPassword } from './passwords';
 import { beginSignInAttempt, recordSignInFailure, recordSignInSuccess } from './rate-limit';
 import type { Role } from '@/generated/prisma/enums';
 
-export type SignedInUser = { id: string; name: string; email: string; role: Role; customerId: string | null; sessionVersion: number };
+export type SignedInUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  customerId: string | null;
+  sessionVersion: number;
+};
 
 const ZCredentials = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) });
 
@@ -33,13 +40,32 @@ export async function signInWithPassword(input: unknown, address: string | null)
   if (wait > 0) throw new SignInThrottled(wait);
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, role: true, customerId: true, active: true, passwordHash: true, sessionVersion: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      customerId: true,
+      active: true,
+      passwordHash: true,
+      sessionVersion: true,
+    },
   });
   const passwordMatches = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !passwordMatches || !user.active || (user.role === 'CUSTOMER' && !user.customerId)) {
     await recordSignInFailure(email, address);
     return null;
   }
-  await Promise.all([recordSignInSuccess(email, address), prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })]);
-  return { id: user.id, name: user.name, email: user.email, role: user.role, customerId: user.customerId, sessionVersion: user.sessionVersion };
+  await Promise.all([
+    recordSignInSuccess(email, address),
+    prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } }),
+  ]);
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    customerId: user.customerId,
+    sessionVersion: user.sessionVersion,
+  };
 }

@@ -14,7 +14,11 @@ describe('cache invalidation', () => {
   });
 
   it('reaches the sibling server processes of a cluster through the primary', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'tests/fixtures/cluster-invalidation.ts'], { timeout: 20_000 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'tests/fixtures/cluster-invalidation.ts'],
+      { timeout: 20_000 },
+    );
     const heard = JSON.parse(stdout.trim()) as { worker: string; key: string }[];
     // The invalidating worker drops its own copy at once; the other hears it relayed.
     expect(heard.sort((a, b) => a.worker.localeCompare(b.worker))).toEqual([

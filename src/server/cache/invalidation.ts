@@ -20,7 +20,10 @@ function runLocal(topic: string, key: string | null) {
 }
 
 const isInvalidation = (message: unknown): message is InvalidationMessage =>
-  !!message && typeof message === 'object' && 'kefuInvalidate' in message && typeof (message as InvalidationMessage).kefuInvalidate?.topic === 'string';
+  !!message &&
+  typeof message === 'object' &&
+  'kefuInvalidate' in message &&
+  typeof (message as InvalidationMessage).kefuInvalidate?.topic === 'string';
 
 function wire() {
   if (registry.wired) return;
@@ -50,6 +53,7 @@ export function invalidate(topic: string, key: string | null = null): void {
 export function relayInvalidations(): void {
   cluster.on('message', (from, message: unknown) => {
     if (!isInvalidation(message)) return;
-    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from && worker.isConnected()) worker.send(message);
+    for (const worker of Object.values(cluster.workers ?? {}))
+      if (worker && worker !== from && worker.isConnected()) worker.send(message);
   });
 }

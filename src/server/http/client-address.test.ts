@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addressBucket, CLIENT_ADDRESS_HEADER, clientAddressFrom, normaliseAddress, parseTrustedProxies, resolveClientAddress } from './client-address';
+import {
+  addressBucket,
+  CLIENT_ADDRESS_HEADER,
+  clientAddressFrom,
+  normaliseAddress,
+  parseTrustedProxies,
+  resolveClientAddress,
+} from './client-address';
 
 const none = parseTrustedProxies(undefined);
 
@@ -19,7 +26,19 @@ describe('normaliseAddress', () => {
   });
 
   it('refuses what is no address', () => {
-    for (const bad of ['', 'unknown', '256.1.1.1', '1.2.3', '010.0.0.1', '1::2::3', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7:8::', 'g::1', ' <script>', '1.2.3.4, 5.6.7.8']) {
+    for (const bad of [
+      '',
+      'unknown',
+      '256.1.1.1',
+      '1.2.3',
+      '010.0.0.1',
+      '1::2::3',
+      '1:2:3:4:5:6:7:8:9',
+      '1:2:3:4:5:6:7:8::',
+      'g::1',
+      ' <script>',
+      '1.2.3.4, 5.6.7.8',
+    ]) {
       expect(normaliseAddress(bad), bad).toBeNull();
     }
   });
@@ -35,7 +54,14 @@ describe('parseTrustedProxies', () => {
   });
 
   it('refuses a malformed list at start-up instead of trusting nobody silently', () => {
-    for (const bad of ['10.0.0.0/33', '2001:db8::/129', 'proxy.local', '10.0.0.1/8/9', '::ffff:10.0.0.0/64', 'constructor']) {
+    for (const bad of [
+      '10.0.0.0/33',
+      '2001:db8::/129',
+      'proxy.local',
+      '10.0.0.1/8/9',
+      '::ffff:10.0.0.0/64',
+      'constructor',
+    ]) {
       expect(() => parseTrustedProxies(bad), bad).toThrow(/TRUSTED_PROXIES/);
     }
   });
@@ -80,7 +106,9 @@ describe('resolveClientAddress', () => {
 describe('clientAddressFrom', () => {
   it('reads the header the server set, from Fetch headers or a Node header object; null when absent or malformed', () => {
     expect(clientAddressFrom(new Headers({ [CLIENT_ADDRESS_HEADER]: '203.0.113.9' }))).toBe('203.0.113.9');
-    expect(clientAddressFrom({ [CLIENT_ADDRESS_HEADER]: '::ffff:203.0.113.9', 'x-forwarded-for': '1.1.1.1' })).toBe('203.0.113.9');
+    expect(clientAddressFrom({ [CLIENT_ADDRESS_HEADER]: '::ffff:203.0.113.9', 'x-forwarded-for': '1.1.1.1' })).toBe(
+      '203.0.113.9',
+    );
     expect(clientAddressFrom({ 'x-forwarded-for': '1.1.1.1', 'x-real-ip': '1.1.1.1' })).toBeNull();
     expect(clientAddressFrom({ [CLIENT_ADDRESS_HEADER]: 'unknown' })).toBeNull();
     expect(clientAddressFrom(undefined)).toBeNull();

@@ -14,7 +14,8 @@ type Bytes = readonly number[];
 type Range = { bytes: Bytes; prefix: number };
 
 /** No proxy (the default), a fixed number of proxies in front of the server, or the proxies' addresses/ranges. */
-export type TrustedProxies = { kind: 'none' } | { kind: 'hops'; count: number } | { kind: 'ranges'; ranges: readonly Range[] };
+export type TrustedProxies =
+  { kind: 'none' } | { kind: 'hops'; count: number } | { kind: 'ranges'; ranges: readonly Range[] };
 
 // Names for the ranges a container or a private network puts proxies in (as Express's `trust proxy` spells them).
 const NAMED_RANGES: Record<string, readonly string[]> = {
@@ -69,7 +70,14 @@ function parseAddress(raw: string): number[] | null {
   else if (/^[\d.]+:\d+$/.test(text)) text = text.slice(0, text.lastIndexOf(':'));
   text = text.replace(/%[\w.-]+$/, '');
   const bytes = text.includes(':') ? parseIPv6(text) : parseIPv4(text);
-  if (bytes && bytes.length === 16 && bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff) return bytes.slice(12);
+  if (
+    bytes &&
+    bytes.length === 16 &&
+    bytes.slice(0, 10).every((b) => b === 0) &&
+    bytes[10] === 0xff &&
+    bytes[11] === 0xff
+  )
+    return bytes.slice(12);
   return bytes;
 }
 
@@ -78,7 +86,7 @@ function formatAddress(bytes: Bytes): string {
   if (bytes.length === 4) return bytes.join('.');
   const words = Array.from({ length: 8 }, (_, i) => (bytes[2 * i]! << 8) | bytes[2 * i + 1]!);
   let [bestStart, bestLength] = [-1, 1];
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && words[j] === 0) j++;
     if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
@@ -103,7 +111,8 @@ function parseRange(entry: string): Range {
   let prefix = prefixText === undefined ? bits : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
   // A range written as IPv4-mapped IPv6 (::ffff:10.0.0.0/104) means the IPv4 range it maps.
   if (mapped && prefixText !== undefined) prefix -= 96;
-  if (!bytes || !(prefix >= 0 && prefix <= bits)) throw new Error(`TRUSTED_PROXIES: "${entry}" is neither an IP address nor a CIDR range`);
+  if (!bytes || !(prefix >= 0 && prefix <= bits))
+    throw new Error(`TRUSTED_PROXIES: "${entry}" is neither an IP address nor a CIDR range`);
   return { bytes, prefix };
 }
 
@@ -125,7 +134,10 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   const text = value?.trim() ?? '';
   if (text === '' || text === '0') return { kind: 'none' };
   if (/^\d+$/.test(text)) return { kind: 'hops', count: Number(text) };
-  const entries = text.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const named = (e: string) => (Object.hasOwn(NAMED_RANGES, e.toLowerCase()) ? NAMED_RANGES[e.toLowerCase()]! : [e]);
   return { kind: 'ranges', ranges: entries.flatMap((e) => named(e).map(parseRange)) };
 }
@@ -137,10 +149,20 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
  * trusted; the first untrusted hop is the client. An entry that is no address stops the walk at the hop that wrote it.
  * Null only when the socket address itself is unknown or malformed (a closed socket).
  */
-export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trusted: TrustedProxies): string | null {
+export function resolveClientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trusted: TrustedProxies,
+): string | null {
   const socket = socketAddress ? parseAddress(socketAddress) : null;
   if (!socket) return null;
-  const entries = trusted.kind === 'none' || !forwardedFor ? [] : forwardedFor.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries =
+    trusted.kind === 'none' || !forwardedFor
+      ? []
+      : forwardedFor
+          .split(',')
+          .map((e) => e.trim())
+          .filter(Boolean);
   if (entries.length === 0) return formatAddress(socket);
   if (trusted.kind === 'hops') {
     // Fewer entries than proxies: the request skipped some of them; the leftmost entry is the farthest hop known. An
@@ -171,7 +193,10 @@ type HeaderSource = { get(name: string): string | null } | Readonly<Record<strin
  */
 export function clientAddressFrom(headers: HeaderSource): string | null {
   if (!headers) return null;
-  const value = typeof headers.get === 'function' ? (headers as { get(name: string): string | null }).get(CLIENT_ADDRESS_HEADER) : (headers as Record<string, unknown>)[CLIENT_ADDRESS_HEADER];
+  const value =
+    typeof headers.get === 'function'
+      ? (headers as { get(name: string): string | null }).get(CLIENT_ADDRESS_HEADER)
+      : (headers as Record<string, unknown>)[CLIENT_ADDRESS_HEADER];
   return typeof value === 'string' ? normaliseAddress(value) : null;
 }
 

@@ -6,7 +6,15 @@ import { DomainError, SERVICE_RETRY_AFTER_SECONDS, serviceUnavailable, type Erro
  * What every download route (CSV/Excel exports, PDF reports) answers with: the file with a safe set of headers, or a
  * JSON error whose HTTP status follows the DomainError code (unexpected errors are logged and masked).
  */
-export const HTTP_STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429, SERVICE_UNAVAILABLE: 503 };
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 export const CONTENT_TYPE = {
   csv: 'text/csv; charset=utf-8',
@@ -18,7 +26,9 @@ export type FileFormat = keyof typeof CONTENT_TYPE;
 /** 20260301 — a day in the console's time zone, for file names. */
 export function dateStamp(now: Date): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now).map((p) => [p.type, p.value]),
+    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
   );
   return `${parts.year}${parts.month}${parts.day}`;
 }
@@ -27,7 +37,10 @@ export function dateStamp(now: Date): string {
  * The file as a download (`attachment`) or, for PDFs opened in the browser's viewer, `inline`. The name may hold
  * Chinese: an ASCII fallback plus RFC 5987 `filename*`.
  */
-export function fileResponse(body: string | Uint8Array, { filename, format, inline = false }: { filename: string; format: FileFormat; inline?: boolean }): Response {
+export function fileResponse(
+  body: string | Uint8Array,
+  { filename, format, inline = false }: { filename: string; format: FileFormat; inline?: boolean },
+): Response {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
   return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
     headers: {
@@ -39,13 +52,22 @@ export function fileResponse(body: string | Uint8Array, { filename, format, inli
   });
 }
 
-export function errorResponse(status: number, code: string, message: string, fields?: Record<string, string>): Response {
-  return Response.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status, headers: { 'Cache-Control': 'no-store' } });
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string>,
+): Response {
+  return Response.json(
+    { error: { code, message, ...(fields ? { fields } : {}) } },
+    { status, headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
 /** A route's failure as JSON: a DomainError with its status and fields; anything else logged under `label` and masked. */
 export function routeErrorResponse(error: unknown, label: string): Response {
-  if (error instanceof DomainError) return errorResponse(HTTP_STATUS[error.code], error.code, error.message, error.details.fields);
+  if (error instanceof DomainError)
+    return errorResponse(HTTP_STATUS[error.code], error.code, error.message, error.details.fields);
   if (isDatabaseUnavailable(error)) {
     const unavailable = serviceUnavailable();
     const response = errorResponse(503, unavailable.code, unavailable.message);

@@ -30,7 +30,10 @@ type ErrorBody = { status: number; code: string; message: string; headers?: Reco
 
 /** The response headers every answer of the endpoint carries (src/server/http/security-headers.ts). */
 function setSecurityHeaders(req: IncomingMessage, res: ServerResponse) {
-  const https = requestIsHttps(req.headers['x-forwarded-proto'] as string | undefined, (req.socket as { encrypted?: boolean }).encrypted === true);
+  const https = requestIsHttps(
+    req.headers['x-forwarded-proto'] as string | undefined,
+    (req.socket as { encrypted?: boolean }).encrypted === true,
+  );
   for (const [name, value] of Object.entries(securityHeaders({ kind: 'resource', https }))) res.setHeader(name, value);
 }
 
@@ -95,11 +98,20 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 }
 
 export function createGraphQLHttpHandler(apollo: ApolloServer<GraphQLContext>, options: GraphQLHttpOptions) {
-  return async function handleGraphQL(req: IncomingMessage, res: ServerResponse, clientAddress: string | null): Promise<void> {
+  return async function handleGraphQL(
+    req: IncomingMessage,
+    res: ServerResponse,
+    clientAddress: string | null,
+  ): Promise<void> {
     setSecurityHeaders(req, res);
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST') {
-      return sendError(res, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Use GET or POST', headers: { allow: 'GET, POST' } });
+      return sendError(res, {
+        status: 405,
+        code: 'METHOD_NOT_ALLOWED',
+        message: 'Use GET or POST',
+        headers: { allow: 'GET, POST' },
+      });
     }
     let viewer: Viewer;
     try {
@@ -110,7 +122,8 @@ export function createGraphQLHttpHandler(apollo: ApolloServer<GraphQLContext>, o
     }
     let body: unknown;
     if (method === 'POST') {
-      const limit = viewer.kind === 'staff' || viewer.kind === 'apiClient' ? options.maxStaffBodyBytes : options.maxBodyBytes;
+      const limit =
+        viewer.kind === 'staff' || viewer.kind === 'apiClient' ? options.maxStaffBodyBytes : options.maxBodyBytes;
       const tooLarge = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `Request body over ${limit} bytes` };
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > limit) {

@@ -38,7 +38,13 @@ export function createAppHttpServer(options: AppHttpServerOptions): AppHttpServe
   const gates = {
     // Interactive work (API and pages) may run a few more requests than there are connections — most of a request's
     // time is not spent in the database — and waits at most the connection budget for a turn.
-    interactive: options.gates?.interactive ?? createGate('interactive', positive(process.env.KEFU_MAX_CONCURRENT_REQUESTS, poolSize('interactive') * 4), acquireTimeoutMs()),
+    interactive:
+      options.gates?.interactive ??
+      createGate(
+        'interactive',
+        positive(process.env.KEFU_MAX_CONCURRENT_REQUESTS, poolSize('interactive') * 4),
+        acquireTimeoutMs(),
+      ),
     // Exports hold a connection for seconds: a couple at a time, each waiting a little longer for its turn.
     reports: options.gates?.reports ?? createGate('reports', poolSize('reports'), Math.max(acquireTimeoutMs(), 10_000)),
   };
@@ -50,7 +56,9 @@ export function createAppHttpServer(options: AppHttpServerOptions): AppHttpServe
     maxStaffBodyBytes: options.maxStaffBodyBytes ?? positive(process.env.KEFU_MAX_STAFF_BODY_BYTES, 16 * 1024 * 1024),
     gate: gates.interactive,
   });
-  const upload = createUploadHttpHandler({ gate: createGate('uploads', positive(process.env.KEFU_MAX_CONCURRENT_UPLOADS, 16), 0) });
+  const upload = createUploadHttpHandler({
+    gate: createGate('uploads', positive(process.env.KEFU_MAX_CONCURRENT_UPLOADS, 16), 0),
+  });
   const handleNext: RequestHandler =
     options.next ??
     ((_req, res) => {
@@ -69,7 +77,11 @@ export function createAppHttpServer(options: AppHttpServerOptions): AppHttpServe
     // Without X-Forwarded-For the address is the connection's: worked out once per keep-alive connection.
     let address = forwardedFor === undefined ? socketAddresses.get(req.socket) : undefined;
     if (address === undefined) {
-      address = resolveClientAddress(req.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(', ') : forwardedFor, trusted);
+      address = resolveClientAddress(
+        req.socket.remoteAddress,
+        Array.isArray(forwardedFor) ? forwardedFor.join(', ') : forwardedFor,
+        trusted,
+      );
       if (forwardedFor === undefined) socketAddresses.set(req.socket, address);
     }
     // Only this server says who the client is: a copy sent by the client is dropped.
@@ -86,7 +98,12 @@ export function createAppHttpServer(options: AppHttpServerOptions): AppHttpServe
     if (!release) {
       const body = unavailableBody();
       const https = requestIsHttps(req.headers['x-forwarded-proto'] as string | undefined);
-      res.writeHead(body.status, { ...securityHeaders({ kind: 'resource', https }), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...body.headers });
+      res.writeHead(body.status, {
+        ...securityHeaders({ kind: 'resource', https }),
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+        ...body.headers,
+      });
       res.end(JSON.stringify({ error: { code: body.code, message: body.message } }));
       return;
     }

@@ -16,14 +16,19 @@ import { availableParallelism } from 'node:os';
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
-const shutdownTimeoutMs = Number(process.env.KEFU_SHUTDOWN_TIMEOUT_MS) > 0 ? Number(process.env.KEFU_SHUTDOWN_TIMEOUT_MS) : 10_000;
+const shutdownTimeoutMs =
+  Number(process.env.KEFU_SHUTDOWN_TIMEOUT_MS) > 0 ? Number(process.env.KEFU_SHUTDOWN_TIMEOUT_MS) : 10_000;
 // Two server processes by default where there are two cores: one Node thread is what caps a single process (see the
 // README's measurements), PostgreSQL and the rest take the other core's slack. One in development, and with the test
 // clock (its offset is per process: a journey that moves it must meet the process it moved).
 const defaultConcurrency = Math.min(availableParallelism(), 2);
-const concurrency = dev || process.env.KEFU_TEST_CLOCK === '1' ? 1 : Math.max(1, Math.floor(Number(process.env.KEFU_WEB_CONCURRENCY) || defaultConcurrency));
+const concurrency =
+  dev || process.env.KEFU_TEST_CLOCK === '1'
+    ? 1
+    : Math.max(1, Math.floor(Number(process.env.KEFU_WEB_CONCURRENCY) || defaultConcurrency));
 
-if (!process.env.NODE_ENV) console.warn('⚠ NODE_ENV is not set: React and Apollo run in development mode (npm start sets it)');
+if (!process.env.NODE_ENV)
+  console.warn('⚠ NODE_ENV is not set: React and Apollo run in development mode (npm start sets it)');
 // The worker start-up in src/instrumentation.ts is for a bare `next start`; here the server starts them itself.
 process.env.KEFU_HTTP_SERVER = '1';
 
@@ -75,12 +80,8 @@ async function runPrimary() {
 }
 
 async function runServer() {
-  const [{ default: next }, { createApolloServer }, { disconnectPrisma, runAs }, { createAppHttpServer }] = await Promise.all([
-    import('next'),
-    import('@/graphql/server'),
-    import('@/server/db'),
-    import('./http-server'),
-  ]);
+  const [{ default: next }, { createApolloServer }, { disconnectPrisma, runAs }, { createAppHttpServer }] =
+    await Promise.all([import('next'), import('@/graphql/server'), import('@/server/db'), import('./http-server')]);
   const app = next({ dev, dir: process.cwd(), port, hostname: 'localhost' });
   const handleNext = app.getRequestHandler();
   await app.prepare();
@@ -100,8 +101,14 @@ async function runServer() {
     const { startWorkers } = await import('@/server/queue/workers');
     // Everything the workers do runs on the jobs pool: their polling loops inherit this async context.
     runAs('jobs', () => startWorkers())
-      .then(() => console.log(`▶ background jobs: escalation sweep every minute, survey reminders every 15 minutes, mail ${process.env.SMTP_URL ? 'over SMTP' : 'logged only (SMTP_URL not set)'}`))
-      .catch((error: unknown) => console.error('✖ background jobs did not start:', error instanceof Error ? error.message : error));
+      .then(() =>
+        console.log(
+          `▶ background jobs: escalation sweep every minute, survey reminders every 15 minutes, mail ${process.env.SMTP_URL ? 'over SMTP' : 'logged only (SMTP_URL not set)'}`,
+        ),
+      )
+      .catch((error: unknown) =>
+        console.error('✖ background jobs did not start:', error instanceof Error ? error.message : error),
+      );
   }
 
   const tag = concurrency > 1 ? `[server ${index}] ` : '';

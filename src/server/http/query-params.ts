@@ -10,7 +10,10 @@ export function checkedSearchParams(url: { searchParams: URLSearchParams }): URL
   for (const [name, value] of url.searchParams) {
     if (name.includes('\u0000') || value.includes('\u0000')) {
       const param = name.replace(/\u0000/g, '');
-      throw badInput(`参数不能包含空字符 (U+0000) / Query parameter ${param} must not contain the NUL character (U+0000)`, { [param]: '不能包含空字符 (U+0000)' });
+      throw badInput(
+        `参数不能包含空字符 (U+0000) / Query parameter ${param} must not contain the NUL character (U+0000)`,
+        { [param]: '不能包含空字符 (U+0000)' },
+      );
     }
   }
   return url.searchParams;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createNonce, requestIsHttps, securityHeaders } from './security-headers';
 
-const directives = (policy: string) => Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+const directives = (policy: string) =>
+  Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
 
 describe('securityHeaders', () => {
   it('a page: scripts only with the nonce, no framing, no eval in production, upgrades and HSTS only over https', () => {
@@ -13,7 +14,11 @@ describe('securityHeaders', () => {
     expect(csp['frame-ancestors']).toBe("'none'");
     expect(csp['object-src']).toBe("'none'");
     expect(csp).not.toHaveProperty('upgrade-insecure-requests');
-    expect(headers).toMatchObject({ 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin' });
+    expect(headers).toMatchObject({
+      'X-Frame-Options': 'DENY',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'same-origin',
+    });
     expect(headers['Permissions-Policy']).toContain('camera=()');
     expect(headers).not.toHaveProperty('Strict-Transport-Security');
 
@@ -23,7 +28,9 @@ describe('securityHeaders', () => {
   });
 
   it("development adds 'unsafe-eval' for React's overlays and inline styles for the dev server", () => {
-    const csp = directives(securityHeaders({ kind: 'page', nonce: 'n', https: false, dev: true })['Content-Security-Policy']!);
+    const csp = directives(
+      securityHeaders({ kind: 'page', nonce: 'n', https: false, dev: true })['Content-Security-Policy']!,
+    );
     expect(csp['script-src']).toBe("'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval'");
     expect(csp['style-src']).toBe("'self' 'unsafe-inline'");
   });
@@ -34,7 +41,11 @@ describe('securityHeaders', () => {
     expect(csp['default-src']).toBe("'none'");
     expect(csp).not.toHaveProperty('script-src');
     expect(csp['frame-ancestors']).toBe("'none'");
-    expect(headers).toMatchObject({ 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' });
+    expect(headers).toMatchObject({
+      'X-Frame-Options': 'DENY',
+      'X-Content-Type-Options': 'nosniff',
+      'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+    });
   });
 });
 

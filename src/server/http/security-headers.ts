@@ -52,11 +52,21 @@ function pagePolicy(nonce: string, https: boolean, dev: boolean): string[] {
 // Nothing runs, nothing loads, nothing frames it. Two allowances for inline PDFs (handling forms, 8D and monthly
 // reports): Chrome shows one in a document of its own governed by this policy, with an <embed> of the file and inline
 // styles — forbid those and the viewer stays blank or squeezed. Neither lets a script run.
-const RESOURCE_POLICY = ["default-src 'none'", "object-src 'self'", "style-src 'unsafe-inline'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"];
+const RESOURCE_POLICY = [
+  "default-src 'none'",
+  "object-src 'self'",
+  "style-src 'unsafe-inline'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
 
 /** The headers for one response, as header name → value. */
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
-  const policy = options.kind === 'page' ? pagePolicy(options.nonce, options.https, options.dev ?? process.env.NODE_ENV === 'development') : RESOURCE_POLICY;
+  const policy =
+    options.kind === 'page'
+      ? pagePolicy(options.nonce, options.https, options.dev ?? process.env.NODE_ENV === 'development')
+      : RESOURCE_POLICY;
   return {
     'Content-Security-Policy': policy.join('; '),
     // frame-ancestors for today's browsers, X-Frame-Options for the ones that predate it.

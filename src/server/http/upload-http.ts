@@ -1,7 +1,11 @@
 import type { WriteStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
-import { inspectAttachment, MAX_ATTACHMENT_BYTES, type AttachmentInspection } from '@/graphql/interactions/interaction.rules';
+import {
+  inspectAttachment,
+  MAX_ATTACHMENT_BYTES,
+  type AttachmentInspection,
+} from '@/graphql/interactions/interaction.rules';
 import { isDatabaseUnavailable, prisma } from '@/server/db';
 import { DomainError, SERVICE_RETRY_AFTER_SECONDS } from '@/server/errors';
 import { savePendingUpload, type PendingFileInfo } from '@/server/storage/pending-uploads';
@@ -29,7 +33,8 @@ import { CLIENT_ADDRESS_HEADER } from './client-address';
 export const FILE_NAME_HEADER = 'x-file-name';
 
 const UPLOAD_WINDOW_SECONDS = 15 * 60;
-export const uploadLimitPerAddress = () => (Number(process.env.UPLOAD_LIMIT_PER_IP) > 0 ? Number(process.env.UPLOAD_LIMIT_PER_IP) : 30);
+export const uploadLimitPerAddress = () =>
+  Number(process.env.UPLOAD_LIMIT_PER_IP) > 0 ? Number(process.env.UPLOAD_LIMIT_PER_IP) : 30;
 
 // Counted in PostgreSQL like the other per-address limits, so every app instance shares the count; on globalThis
 // because the process holds two copies of the server modules (Next's bundle and the tsx-loaded server).
@@ -46,7 +51,13 @@ function uploadLimiter(): RateLimiterPrisma {
   return globalForUploads.kefuUploadLimiter;
 }
 
-type Refusal = { status: number; code: string; message: string; fields?: Record<string, string>; headers?: Record<string, string> };
+type Refusal = {
+  status: number;
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+  headers?: Record<string, string>;
+};
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) {
@@ -61,7 +72,12 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 const refuse = (res: ServerResponse, refusal: Refusal) =>
-  send(res, refusal.status, { error: { code: refusal.code, message: refusal.message, ...(refusal.fields ? { fields: refusal.fields } : {}) } }, refusal.headers);
+  send(
+    res,
+    refusal.status,
+    { error: { code: refusal.code, message: refusal.message, ...(refusal.fields ? { fields: refusal.fields } : {}) } },
+    refusal.headers,
+  );
 
 const tooLarge = (): Refusal => ({
   status: 413,
@@ -99,7 +115,11 @@ async function retryAfterSeconds(address: string): Promise<number> {
  * Moves the request body into `file` with backpressure, each chunk checked first: past the size limit or the content
  * rules it stops reading at once (the remainder is never read; the caller answers and closes the connection).
  */
-function streamBody(req: IncomingMessage, file: WriteStream, inspection: AttachmentInspection): Promise<PendingFileInfo> {
+function streamBody(
+  req: IncomingMessage,
+  file: WriteStream,
+  inspection: AttachmentInspection,
+): Promise<PendingFileInfo> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const stop = (error: unknown) => {
@@ -150,10 +170,15 @@ export type UploadHttpOptions = {
 
 export function createUploadHttpHandler(options: UploadHttpOptions) {
   return async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'POST') return refuse(res, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Use POST', headers: { allow: 'POST' } });
+    if (req.method !== 'POST')
+      return refuse(res, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Use POST', headers: { allow: 'POST' } });
     const contentType = (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
     if (contentType !== 'application/octet-stream') {
-      return refuse(res, { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the file as application/octet-stream' });
+      return refuse(res, {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'Send the file as application/octet-stream',
+      });
     }
     const header = req.headers[FILE_NAME_HEADER];
     let rawName: string | null = null;
@@ -173,28 +198,47 @@ export function createUploadHttpHandler(options: UploadHttpOptions) {
     try {
       inspection = inspectAttachment(rawName);
     } catch (error) {
-      if (error instanceof DomainError) return refuse(res, { status: 400, code: error.code, message: error.message, fields: error.details.fields });
+      if (error instanceof DomainError)
+        return refuse(res, { status: 400, code: error.code, message: error.message, fields: error.details.fields });
       throw error;
     }
 
     const address = req.headers[CLIENT_ADDRESS_HEADER];
     // The server always sets it from the socket; without it there is no one to count, and no shared bucket either.
-    if (typeof address !== 'string' || !address) return refuse(res, { status: 400, code: 'BAD_REQUEST', message: 'Client address unknown' });
+    if (typeof address !== 'string' || !address)
+      return refuse(res, { status: 400, code: 'BAD_REQUEST', message: 'Client address unknown' });
 
     const release = await options.gate.enter();
     if (!release) return refuse(res, unavailable());
     try {
       const wait = await retryAfterSeconds(address);
       if (wait > 0) {
-        return refuse(res, { status: 429, code: 'TOO_MANY_REQUESTS', message: `上传过于频繁，请 ${wait} 秒后再试 / Too many uploads`, headers: { 'retry-after': String(wait) } });
+        return refuse(res, {
+          status: 429,
+          code: 'TOO_MANY_REQUESTS',
+          message: `上传过于频繁，请 ${wait} 秒后再试 / Too many uploads`,
+          headers: { 'retry-after': String(wait) },
+        });
       }
       const receipt = await savePendingUpload((file) => streamBody(req, file, inspection));
-      send(res, 201, { token: receipt.token, fileName: receipt.fileName, sizeBytes: receipt.sizeBytes, mimeType: receipt.mimeType, expiresAt: receipt.expiresAt.toISOString() });
+      send(res, 201, {
+        token: receipt.token,
+        fileName: receipt.fileName,
+        sizeBytes: receipt.sizeBytes,
+        mimeType: receipt.mimeType,
+        expiresAt: receipt.expiresAt.toISOString(),
+      });
     } catch (error) {
       if (error instanceof UploadRefused) return refuse(res, error.refusal);
       if (error instanceof DomainError) {
         // A refused content: stop the rest of the body too.
-        return refuse(res, { status: 400, code: error.code, message: error.message, fields: error.details.fields, headers: req.complete ? {} : { connection: 'close' } });
+        return refuse(res, {
+          status: 400,
+          code: error.code,
+          message: error.message,
+          fields: error.details.fields,
+          headers: req.complete ? {} : { connection: 'close' },
+        });
       }
       if (isDatabaseUnavailable(error)) return refuse(res, unavailable());
       if (req.destroyed || !req.complete) {
@@ -203,7 +247,11 @@ export function createUploadHttpHandler(options: UploadHttpOptions) {
         return;
       }
       console.error('[uploads] failed:', error);
-      return refuse(res, { status: 500, code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误 / Internal server error' });
+      return refuse(res, {
+        status: 500,
+        code: 'INTERNAL_SERVER_ERROR',
+        message: '服务器内部错误 / Internal server error',
+      });
     } finally {
       release();
     }

@@ -24,7 +24,12 @@ export type CustomerNoticeInput = {
   trackWithPhone?: boolean;
 };
 
-const TYPE_LABEL: Record<CustomerNoticeInput['type'], string> = { CONSULTATION: '咨询', INQUIRY: '查询', COMPLAINT: '投诉', SUGGESTION: '建议' };
+const TYPE_LABEL: Record<CustomerNoticeInput['type'], string> = {
+  CONSULTATION: '咨询',
+  INQUIRY: '查询',
+  COMPLAINT: '投诉',
+  SUGGESTION: '建议',
+};
 
 function formatLocal(at: Date, timeZone: string): string {
   const d = new TZDate(at.getTime(), timeZone);
@@ -45,7 +50,10 @@ export function customerNotice(input: CustomerNoticeInput): { subject: string; t
           `我们已于 ${when} 受理您的${ref}。我们将尽快处理，请保留受理编号以便查询进度。`,
         ];
       case 'DECLINED':
-        return [`【处理结果】${input.number} 不予受理`, `经核实，您的${ref}不予受理。理由：${detail || '（见处理记录）'}\n如有疑问，请致电客户服务部，或登录客户门户提出。`];
+        return [
+          `【处理结果】${input.number} 不予受理`,
+          `经核实，您的${ref}不予受理。理由：${detail || '（见处理记录）'}\n如有疑问，请致电客户服务部，或登录客户门户提出。`,
+        ];
       case 'RESOLVED':
         return [
           `【请确认】${input.number} 已处理完毕`,
@@ -54,10 +62,15 @@ export function customerNotice(input: CustomerNoticeInput): { subject: string; t
       case 'ANSWERED':
         return [`【答复】${input.number}`, `关于您的${ref}，答复如下：\n\n${detail || '（见处理记录）'}`];
       case 'REOPENED':
-        return [`【重新处理】${input.number}`, `您的${ref}已重新打开，我们将重新调查处理。${detail ? `\n原因：${detail}` : ''}`];
+        return [
+          `【重新处理】${input.number}`,
+          `您的${ref}已重新打开，我们将重新调查处理。${detail ? `\n原因：${detail}` : ''}`,
+        ];
     }
   })();
   const greeting = `${input.recipientName ? `${input.recipientName}，` : ''}您好：\n\n`;
-  const track = input.url ? `\n\n查看处理进度：${input.url}${input.trackWithPhone ? '（请输入受理编号和提交时留下的联系电话）' : ''}` : '';
+  const track = input.url
+    ? `\n\n查看处理进度：${input.url}${input.trackWithPhone ? '（请输入受理编号和提交时留下的联系电话）' : ''}`
+    : '';
   return { subject, text: `${greeting}${body}${track}\n\n—— 客服通（系统自动发送，请勿直接回复）` };
 }

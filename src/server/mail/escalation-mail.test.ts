@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { escalationDigest, escalationNotice } from './escalation-mail';
 
-const base = { number: 'TS-2026-000123', subject: '外径超差', dueAt: new Date('2026-11-23T03:00:00Z'), timeZone: 'Asia/Shanghai' };
+const base = {
+  number: 'TS-2026-000123',
+  subject: '外径超差',
+  dueAt: new Date('2026-11-23T03:00:00Z'),
+  timeZone: 'Asia/Shanghai',
+};
 
 describe('escalationNotice', () => {
   it('writes a Chinese subject per reason and the due time in the company zone', () => {
@@ -9,14 +14,26 @@ describe('escalationNotice', () => {
       subject: '【分派超时】TS-2026-000123 未在规定时间内确定责任部门',
       text: '客诉 TS-2026-000123「外径超差」应于 2026-11-23 11:00 前确定责任部门，至今未分派，请召集会议并尽快分派。\n\n—— 客服通（系统自动发送，请勿直接回复）',
     });
-    expect(escalationNotice({ ...base, reason: 'RESOLUTION_OVERDUE', level: 3 }).subject).toBe('【处理逾期·三级（客服部部长）升级】TS-2026-000123');
-    expect(escalationNotice({ ...base, reason: 'DUE_SOON', level: 0 }).subject).toBe('【即将到期】TS-2026-000123 处理期限将至');
-    expect(escalationNotice({ ...base, reason: 'CALLBACK_OVERDUE', level: 1 }).subject).toBe('【回访逾期】TS-2026-000123 回访未按期完成');
+    expect(escalationNotice({ ...base, reason: 'RESOLUTION_OVERDUE', level: 3 }).subject).toBe(
+      '【处理逾期·三级（客服部部长）升级】TS-2026-000123',
+    );
+    expect(escalationNotice({ ...base, reason: 'DUE_SOON', level: 0 }).subject).toBe(
+      '【即将到期】TS-2026-000123 处理期限将至',
+    );
+    expect(escalationNotice({ ...base, reason: 'CALLBACK_OVERDUE', level: 1 }).subject).toBe(
+      '【回访逾期】TS-2026-000123 回访未按期完成',
+    );
     expect(escalationNotice({ ...base, reason: 'CRISIS', level: 4 }).text).toContain('立即通报总经理');
   });
 
   it('adds the link when there is one and copes with a missing due time', () => {
-    const notice = escalationNotice({ ...base, dueAt: null, reason: 'RESOLUTION_OVERDUE', level: 1, url: 'http://localhost:3000/console/interactions/x' });
+    const notice = escalationNotice({
+      ...base,
+      dueAt: null,
+      reason: 'RESOLUTION_OVERDUE',
+      level: 1,
+      url: 'http://localhost:3000/console/interactions/x',
+    });
     expect(notice.text).toContain('处理期限 — 已过');
     expect(notice.text).toContain('查看：http://localhost:3000/console/interactions/x');
   });

@@ -12,7 +12,12 @@ export type EscalationNoticeInput = {
   url?: string | null;
 };
 
-const LEVEL_LABEL: Record<number, string> = { 1: '一级（负责人）', 2: '二级（部门负责人）', 3: '三级（客服部部长）', 4: '四级（总经理）' };
+const LEVEL_LABEL: Record<number, string> = {
+  1: '一级（负责人）',
+  2: '二级（部门负责人）',
+  3: '三级（客服部部长）',
+  4: '四级（总经理）',
+};
 
 function formatLocal(at: Date, timeZone: string): string {
   const d = new TZDate(at.getTime(), timeZone);
@@ -27,15 +32,30 @@ function noticeParts(input: EscalationNoticeInput): { subject: string; lead: str
   const level = LEVEL_LABEL[input.level] ?? String(input.level);
   switch (input.reason) {
     case 'TRIAGE_OVERDUE':
-      return { subject: `【分派超时】${input.number} 未在规定时间内确定责任部门`, lead: `客诉 ${ref}应于 ${due} 前确定责任部门，至今未分派，请召集会议并尽快分派。` };
+      return {
+        subject: `【分派超时】${input.number} 未在规定时间内确定责任部门`,
+        lead: `客诉 ${ref}应于 ${due} 前确定责任部门，至今未分派，请召集会议并尽快分派。`,
+      };
     case 'DUE_SOON':
-      return { subject: `【即将到期】${input.number} 处理期限将至`, lead: `${ref}的处理期限为 ${due}，剩余不足规定的工作时间，请及时处理。` };
+      return {
+        subject: `【即将到期】${input.number} 处理期限将至`,
+        lead: `${ref}的处理期限为 ${due}，剩余不足规定的工作时间，请及时处理。`,
+      };
     case 'RESOLUTION_OVERDUE':
-      return { subject: `【处理逾期·${level}升级】${input.number}`, lead: `${ref}的处理期限 ${due} 已过，现升级至${level}，请督促处理。` };
+      return {
+        subject: `【处理逾期·${level}升级】${input.number}`,
+        lead: `${ref}的处理期限 ${due} 已过，现升级至${level}，请督促处理。`,
+      };
     case 'CALLBACK_OVERDUE':
-      return { subject: `【回访逾期】${input.number} 回访未按期完成`, lead: `${ref}的回访应于 ${due} 前完成，至今未完成，请尽快回访客户。` };
+      return {
+        subject: `【回访逾期】${input.number} 回访未按期完成`,
+        lead: `${ref}的回访应于 ${due} 前完成，至今未完成，请尽快回访客户。`,
+      };
     case 'CRISIS':
-      return { subject: `【危机客诉】${input.number} 请立即关注`, lead: `${ref}被定为危机级客诉，按规定立即通报总经理，请即刻组织处理。` };
+      return {
+        subject: `【危机客诉】${input.number} 请立即关注`,
+        lead: `${ref}被定为危机级客诉，按规定立即通报总经理，请即刻组织处理。`,
+      };
   }
 }
 
@@ -48,7 +68,13 @@ export function escalationNotice(input: EscalationNoticeInput): { subject: strin
 }
 
 // Most urgent first in a digest: a crisis, then the higher levels of the overdue ladders, then the rest.
-const REASON_ORDER: Record<EscalationNoticeInput['reason'], number> = { CRISIS: 0, RESOLUTION_OVERDUE: 1, TRIAGE_OVERDUE: 2, CALLBACK_OVERDUE: 3, DUE_SOON: 4 };
+const REASON_ORDER: Record<EscalationNoticeInput['reason'], number> = {
+  CRISIS: 0,
+  RESOLUTION_OVERDUE: 1,
+  TRIAGE_OVERDUE: 2,
+  CALLBACK_OVERDUE: 3,
+  DUE_SOON: 4,
+};
 
 /**
  * One mail for everything a sweep escalated to one person: a single item is the ordinary notice; several are listed
@@ -58,12 +84,17 @@ const REASON_ORDER: Record<EscalationNoticeInput['reason'], number> = { CRISIS: 
 export function escalationDigest(items: readonly EscalationNoticeInput[]): { subject: string; text: string } {
   if (items.length === 0) throw new Error('escalationDigest: no items');
   if (items.length === 1) return escalationNotice(items[0]!);
-  const sorted = [...items].sort((a, b) => REASON_ORDER[a.reason] - REASON_ORDER[b.reason] || b.level - a.level || a.number.localeCompare(b.number));
+  const sorted = [...items].sort(
+    (a, b) => REASON_ORDER[a.reason] - REASON_ORDER[b.reason] || b.level - a.level || a.number.localeCompare(b.number),
+  );
   const crises = sorted.filter((i) => i.reason === 'CRISIS').length;
   const subject = `【升级汇总】${items.length} 项待您关注${crises > 0 ? `（含危机客诉 ${crises} 项）` : ''}：${sorted[0]!.number} 等`;
   const entries = sorted.map((item, index) => {
     const { subject: line, lead } = noticeParts(item);
     return `${index + 1}. ${line}\n   ${lead}${item.url ? `\n   查看：${item.url}` : ''}`;
   });
-  return { subject, text: `以下 ${items.length} 项已到期、逾期或升级，请及时处理：\n\n${entries.join('\n\n')}${FOOTER}` };
+  return {
+    subject,
+    text: `以下 ${items.length} 项已到期、逾期或升级，请及时处理：\n\n${entries.join('\n\n')}${FOOTER}`,
+  };
 }

@@ -39,7 +39,8 @@ const POOL_DEFAULTS: Record<string, string> = {
 export function pooledUrl(url: string): string {
   const parsed = new URL(url);
   const defaults = { ...POOL_DEFAULTS, maxConnections: String(smtpConnections()) };
-  for (const [name, value] of Object.entries(defaults)) if (!parsed.searchParams.has(name)) parsed.searchParams.set(name, value);
+  for (const [name, value] of Object.entries(defaults))
+    if (!parsed.searchParams.has(name)) parsed.searchParams.set(name, value);
   return parsed.toString();
 }
 
@@ -61,7 +62,9 @@ export async function sendMail(mail: OutgoingMail): Promise<SendResult> {
     console.info(`[mail] SMTP_URL is not set — not sent, job marked done: to=${mail.to} subject="${mail.subject}"`);
     return { sent: false, reason: 'SMTP_URL not set' };
   }
-  const info = (await transportFor(url).sendMail({ from: process.env.MAIL_FROM ?? DEFAULT_MAIL_FROM, ...mail })) as { messageId: string };
+  const info = (await transportFor(url).sendMail({ from: process.env.MAIL_FROM ?? DEFAULT_MAIL_FROM, ...mail })) as {
+    messageId: string;
+  };
   return { sent: true, messageId: info.messageId };
 }
 

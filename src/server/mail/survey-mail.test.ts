@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { surveyMail } from './survey-mail';
 
-const base = { customerName: '华东精密汽配有限公司', campaignName: '2026 年第四季度客户满意度调查', closesAt: new Date('2026-12-31T09:30:00Z'), url: 'http://localhost:3000/s/abc', timeZone: 'Asia/Shanghai' };
+const base = {
+  customerName: '华东精密汽配有限公司',
+  campaignName: '2026 年第四季度客户满意度调查',
+  closesAt: new Date('2026-12-31T09:30:00Z'),
+  url: 'http://localhost:3000/s/abc',
+  timeZone: 'Asia/Shanghai',
+};
 
 describe('surveyMail', () => {
   it('invites in Chinese with the personal link and the closing time in the company zone', () => {
@@ -17,7 +23,9 @@ describe('surveyMail', () => {
   it('reminds with the same link and the deadline', () => {
     const mail = surveyMail({ ...base, kind: 'REMINDER' });
     expect(mail.subject).toBe('【提醒】2026 年第四季度客户满意度调查 尚未填写');
-    expect(mail.text).toContain('我们尚未收到贵单位对「2026 年第四季度客户满意度调查」的反馈。调查将于 2026-12-31 17:30 截止');
+    expect(mail.text).toContain(
+      '我们尚未收到贵单位对「2026 年第四季度客户满意度调查」的反馈。调查将于 2026-12-31 17:30 截止',
+    );
     expect(mail.text).toContain('填写链接：http://localhost:3000/s/abc');
   });
 });

@@ -23,7 +23,8 @@ function formatLocal(at: Date, timeZone: string): string {
 export function surveyMail(input: SurveyMailInput): { subject: string; text: string } {
   const closes = formatLocal(input.closesAt, input.timeZone);
   const greeting = `尊敬的${input.customerName}：`;
-  const footer = '本链接为贵单位专用，无需登录，每个链接只能提交一次；如已通过电话或传真反馈，请忽略本邮件。\n\n—— 客服通（系统自动发送，请勿直接回复）';
+  const footer =
+    '本链接为贵单位专用，无需登录，每个链接只能提交一次；如已通过电话或传真反馈，请忽略本邮件。\n\n—— 客服通（系统自动发送，请勿直接回复）';
   switch (input.kind) {
     case 'INVITATION':
       return {

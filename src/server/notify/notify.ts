@@ -12,7 +12,14 @@ export type Notice = {
 export async function notifyUsers(tx: Tx, userIds: readonly string[], notice: Notice): Promise<number> {
   if (userIds.length === 0) return 0;
   const { count } = await tx.notification.createMany({
-    data: userIds.map((userId) => ({ userId, kind: notice.kind, title: notice.title, body: notice.body ?? null, entityType: notice.entityType ?? null, entityId: notice.entityId ?? null })),
+    data: userIds.map((userId) => ({
+      userId,
+      kind: notice.kind,
+      title: notice.title,
+      body: notice.body ?? null,
+      entityType: notice.entityType ?? null,
+      entityId: notice.entityId ?? null,
+    })),
   });
   return count;
 }

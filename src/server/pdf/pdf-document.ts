@@ -24,12 +24,25 @@ export type PrintableDocument = {
 };
 
 /** The blocks of one kind, for tests that look for a section's table or fields. */
-export function blocksOf<K extends DocBlock['kind']>(document: PrintableDocument, kind: K): Extract<DocBlock, { kind: K }>[] {
+export function blocksOf<K extends DocBlock['kind']>(
+  document: PrintableDocument,
+  kind: K,
+): Extract<DocBlock, { kind: K }>[] {
   return document.blocks.filter((b): b is Extract<DocBlock, { kind: K }> => b.kind === kind);
 }
 
-export async function renderPdf(document: PrintableDocument, { generatedAt, timeZone, organisation = '客服通' }: { generatedAt: Date; timeZone: string; organisation?: string }): Promise<Buffer> {
-  const report = new PdfReport({ title: document.title, subtitle: document.subtitle, organisation, generatedAt, timeZone, landscape: document.landscape });
+export async function renderPdf(
+  document: PrintableDocument,
+  { generatedAt, timeZone, organisation = '客服通' }: { generatedAt: Date; timeZone: string; organisation?: string },
+): Promise<Buffer> {
+  const report = new PdfReport({
+    title: document.title,
+    subtitle: document.subtitle,
+    organisation,
+    generatedAt,
+    timeZone,
+    landscape: document.landscape,
+  });
   for (const block of document.blocks) {
     switch (block.kind) {
       case 'section':

@@ -59,7 +59,12 @@ export function columnWidths(columns: readonly Pick<PdfColumn, 'width'>[], total
  * How many rows go on each page when every page starts with the header: `firstSpace` is what is left on the current
  * page, `pageSpace` a whole page. A row never splits; one taller than a page goes alone (pdfkit clamps it).
  */
-export function pageRuns(rowHeights: readonly number[], headerHeight: number, firstSpace: number, pageSpace: number): number[] {
+export function pageRuns(
+  rowHeights: readonly number[],
+  headerHeight: number,
+  firstSpace: number,
+  pageSpace: number,
+): number[] {
   const runs: number[] = [];
   let space = firstSpace - headerHeight;
   let count = 0;
@@ -107,16 +112,28 @@ export class PdfReport {
 
   private titleBlock() {
     const { doc, options } = this;
-    if (options.organisation) doc.font(PDF_FONTS.regular).fontSize(9).fillColor(MUTED).text(options.organisation, { align: 'right' });
+    if (options.organisation)
+      doc.font(PDF_FONTS.regular).fontSize(9).fillColor(MUTED).text(options.organisation, { align: 'right' });
     doc.font(PDF_FONTS.bold).fontSize(18).fillColor(INK).text(options.title, { align: 'center' });
-    if (options.subtitle) doc.moveDown(0.2).font(PDF_FONTS.regular).fontSize(10).fillColor(MUTED).text(options.subtitle, { align: 'center' });
+    if (options.subtitle)
+      doc
+        .moveDown(0.2)
+        .font(PDF_FONTS.regular)
+        .fontSize(10)
+        .fillColor(MUTED)
+        .text(options.subtitle, { align: 'center' });
     doc.moveDown(0.6);
     this.rule();
   }
 
   private rule() {
     const y = this.doc.y;
-    this.doc.moveTo(MARGIN, y).lineTo(MARGIN + this.width, y).lineWidth(0.5).strokeColor(RULE).stroke();
+    this.doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + this.width, y)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     this.doc.moveDown(0.5);
   }
 
@@ -133,7 +150,11 @@ export class PdfReport {
   }
 
   paragraph(value: string, { muted = false }: { muted?: boolean } = {}): this {
-    this.doc.font(PDF_FONTS.regular).fontSize(10).fillColor(muted ? MUTED : INK).text(value, MARGIN, undefined, { width: this.width });
+    this.doc
+      .font(PDF_FONTS.regular)
+      .fontSize(10)
+      .fillColor(muted ? MUTED : INK)
+      .text(value, MARGIN, undefined, { width: this.width });
     this.doc.moveDown(0.4);
     return this;
   }
@@ -146,7 +167,12 @@ export class PdfReport {
       const row: PDFKit.Mixins.CellOptions[] = [];
       for (let j = 0; j < columns; j++) {
         const pair = pairs[i + j];
-        row.push({ text: pair ? pair[0] : '', backgroundColor: HEAD_FILL, font: { src: PDF_FONTS.bold }, textColor: MUTED });
+        row.push({
+          text: pair ? pair[0] : '',
+          backgroundColor: HEAD_FILL,
+          font: { src: PDF_FONTS.bold },
+          textColor: MUTED,
+        });
         row.push({ text: pair ? text(pair[1]) : '' });
       }
       rows.push(row);
@@ -183,9 +209,19 @@ export class PdfReport {
    * A table with a shaded header row, repeated at the top of every page the table runs onto; `emptyText` is printed
    * as one row when there are no rows.
    */
-  table(columns: readonly PdfColumn[], rows: readonly (readonly PdfCell[])[], { emptyText = '无' }: { emptyText?: string } = {}): this {
+  table(
+    columns: readonly PdfColumn[],
+    rows: readonly (readonly PdfCell[])[],
+    { emptyText = '无' }: { emptyText?: string } = {},
+  ): this {
     this.keep(50);
-    const header: PDFKit.Mixins.CellOptions[] = columns.map((c) => ({ text: c.header, type: 'TH', backgroundColor: HEAD_FILL, font: { src: PDF_FONTS.bold }, align: { x: c.align ?? 'left', y: 'center' } }));
+    const header: PDFKit.Mixins.CellOptions[] = columns.map((c) => ({
+      text: c.header,
+      type: 'TH',
+      backgroundColor: HEAD_FILL,
+      font: { src: PDF_FONTS.bold },
+      align: { x: c.align ?? 'left', y: 'center' },
+    }));
     const body: PDFKit.Mixins.CellOptions[][] = rows.length
       ? rows.map((r) => columns.map((c, i) => ({ text: text(r[i]), align: { x: c.align ?? 'left', y: 'top' } })))
       : [[{ text: emptyText, colSpan: columns.length, textColor: MUTED }]];
@@ -194,11 +230,27 @@ export class PdfReport {
     const widths = columnWidths(columns, this.width);
     const heightOf = (cells: readonly PdfCell[], font: string) => {
       this.doc.font(font).fontSize(TABLE_FONT_SIZE);
-      return Math.max(...cells.map((cell, i) => this.doc.heightOfString(text(cell), { width: Math.max(1, widths[i]! - 2 * TABLE_PADDING) }))) + 2 * TABLE_PADDING + 1;
+      return (
+        Math.max(
+          ...cells.map((cell, i) =>
+            this.doc.heightOfString(text(cell), { width: Math.max(1, widths[i]! - 2 * TABLE_PADDING) }),
+          ),
+        ) +
+        2 * TABLE_PADDING +
+        1
+      );
     };
     const page = this.doc.page;
     const runs = rows.length
-      ? pageRuns(rows.map((r) => heightOf(r, PDF_FONTS.regular)), heightOf(columns.map((c) => c.header), PDF_FONTS.bold), page.maxY() - this.doc.y, page.maxY() - page.margins.top)
+      ? pageRuns(
+          rows.map((r) => heightOf(r, PDF_FONTS.regular)),
+          heightOf(
+            columns.map((c) => c.header),
+            PDF_FONTS.bold,
+          ),
+          page.maxY() - this.doc.y,
+          page.maxY() - page.margins.top,
+        )
       : [1];
     let start = 0;
     runs.forEach((count, run) => {
@@ -226,7 +278,10 @@ export class PdfReport {
       position: { x: MARGIN },
       columnStyles: labels.map(() => this.width / labels.length),
       defaultStyle: { border: 0.5, borderColor: RULE, padding: 5 },
-      data: [labels.map((l) => ({ text: l, backgroundColor: HEAD_FILL, font: { src: PDF_FONTS.bold } })), labels.map(() => ({ text: '\n\n签字 / 日期：', textColor: MUTED }))],
+      data: [
+        labels.map((l) => ({ text: l, backgroundColor: HEAD_FILL, font: { src: PDF_FONTS.bold } })),
+        labels.map(() => ({ text: '\n\n签字 / 日期：', textColor: MUTED })),
+      ],
     });
     return this;
   }
@@ -246,7 +301,9 @@ export class PdfReport {
     const printed = `打印时间 ${formatDateTime(options.generatedAt.toISOString(), options.timeZone)}`;
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
-      const footer = (options.footer ?? '客服通 · {page} / {pages}').replace('{page}', String(i + 1)).replace('{pages}', String(range.count));
+      const footer = (options.footer ?? '客服通 · {page} / {pages}')
+        .replace('{page}', String(i + 1))
+        .replace('{pages}', String(range.count));
       const y = doc.page.height - MARGIN;
       // Writing below the bottom margin would add a page; lift the margin while the footer is written.
       const bottom = doc.page.margins.bottom;
@@ -277,13 +334,21 @@ export class PdfReport {
       labelWidth = 130,
       max,
       color = CHART_MAIN,
-    }: { title?: string; legend?: readonly [string, string]; emptyText?: string; labelWidth?: number; max?: number; color?: string } = {},
+    }: {
+      title?: string;
+      legend?: readonly [string, string];
+      emptyText?: string;
+      labelWidth?: number;
+      max?: number;
+      color?: string;
+    } = {},
   ): this {
     const { doc } = this;
     const withCompare = bars.some((b) => b.compare !== undefined);
     const rowHeight = withCompare ? 22 : 16;
     this.keep((title ? 40 : 12) + Math.min(bars.length, 4) * rowHeight);
-    if (title) doc.font(PDF_FONTS.bold).fontSize(10).fillColor(INK).text(title, MARGIN, undefined, { width: this.width });
+    if (title)
+      doc.font(PDF_FONTS.bold).fontSize(10).fillColor(INK).text(title, MARGIN, undefined, { width: this.width });
     if (withCompare && legend) {
       const y = doc.y + 2;
       doc.rect(MARGIN, y + 2, 10, 6).fill(color);
@@ -304,16 +369,32 @@ export class PdfReport {
       this.keep(rowHeight + 4);
       const y = doc.y;
       doc.font(PDF_FONTS.regular).fontSize(8.5).fillColor(INK);
-      doc.text(bar.label, MARGIN, y + 1, { width: labelWidth, align: 'right', lineBreak: false, ellipsis: true, height: 11 });
+      doc.text(bar.label, MARGIN, y + 1, {
+        width: labelWidth,
+        align: 'right',
+        lineBreak: false,
+        ellipsis: true,
+        height: 11,
+      });
       doc.rect(barX, y, barSpace, 11).fill(HEAD_FILL);
       const mainWidth = bar.value === null ? 0 : widthOf(bar.value);
       if (mainWidth > 0) doc.rect(barX, y, Math.max(mainWidth, 1), 11).fill(color);
-      const figure = bar.display ?? (bar.value === null ? '—' : String(Number.isInteger(bar.value) ? bar.value : bar.value.toFixed(1)));
-      doc.font(PDF_FONTS.regular).fontSize(8.5).fillColor(INK).text(figure, barX + barSpace + 4, y + 1, { width: valueWidth - 4, lineBreak: false });
+      const figure =
+        bar.display ??
+        (bar.value === null ? '—' : String(Number.isInteger(bar.value) ? bar.value : bar.value.toFixed(1)));
+      doc
+        .font(PDF_FONTS.regular)
+        .fontSize(8.5)
+        .fillColor(INK)
+        .text(figure, barX + barSpace + 4, y + 1, { width: valueWidth - 4, lineBreak: false });
       if (bar.compare !== undefined) {
         const compareWidth = widthOf(bar.compare);
         if (compareWidth > 0) doc.rect(barX, y + 13, Math.max(compareWidth, 1), 5).fill(CHART_COMPARE);
-        doc.font(PDF_FONTS.regular).fontSize(7).fillColor(MUTED).text(String(bar.compare), barX + compareWidth + 4, y + 12, { lineBreak: false });
+        doc
+          .font(PDF_FONTS.regular)
+          .fontSize(7)
+          .fillColor(MUTED)
+          .text(String(bar.compare), barX + compareWidth + 4, y + 12, { lineBreak: false });
       }
       doc.y = y + rowHeight;
     }

@@ -158,7 +158,8 @@ function onTransaction(tx: Tx): PgBoss.Db {
 export async function enqueueMail(tx: Tx, queue: MailQueue, mails: readonly MailJob[]): Promise<void> {
   if (mails.length === 0) return;
   const state = globalForQueue.kefuQueue;
-  if (!state?.isStarted()) throw new Error('enqueueMail: the queue is not started (await startQueue() before the transaction)');
+  if (!state?.isStarted())
+    throw new Error('enqueueMail: the queue is not started (await startQueue() before the transaction)');
   await state.boss.insert(
     mails.map((mail) => ({ name: MAIL_QUEUE_NAMES[queue], data: { ...mail, key: mail.key ?? randomUUID() } })),
     { db: onTransaction(tx) },

@@ -13,13 +13,25 @@ export const UPLOAD_ORPHAN_AGE_MS = 10 * 60_000;
  */
 export const SENT_MAIL_KEPT_DAYS = 30;
 
-export type HousekeepingResult = { tempFiles: number; emptyFolders: number; sentMailPruned: number; pendingUploadsExpired: number };
+export type HousekeepingResult = {
+  tempFiles: number;
+  emptyFolders: number;
+  sentMailPruned: number;
+  pendingUploadsExpired: number;
+};
 
 /** Run when the workers start and by the hourly `housekeeping` job. Wall-clock time: file ages are real, not the app clock's. */
 export async function runHousekeeping(now: Date = new Date()): Promise<HousekeepingResult> {
   const orphans = await storage().removeOrphans(new Date(now.getTime() - UPLOAD_ORPHAN_AGE_MS));
-  const { count } = await prisma.sentMail.deleteMany({ where: { sentAt: { lt: new Date(now.getTime() - SENT_MAIL_KEPT_DAYS * 24 * 3_600_000) } } });
+  const { count } = await prisma.sentMail.deleteMany({
+    where: { sentAt: { lt: new Date(now.getTime() - SENT_MAIL_KEPT_DAYS * 24 * 3_600_000) } },
+  });
   // Files uploaded through POST /api/uploads and never claimed by a record within the hour.
   const pending = await removeExpiredPendingUploads(now);
-  return { tempFiles: orphans.files + pending.orphanFiles, emptyFolders: orphans.folders, sentMailPruned: count, pendingUploadsExpired: pending.uploads };
+  return {
+    tempFiles: orphans.files + pending.orphanFiles,
+    emptyFolders: orphans.folders,
+    sentMailPruned: count,
+    pendingUploadsExpired: pending.uploads,
+  };
 }

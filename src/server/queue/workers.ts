@@ -4,7 +4,16 @@ import { runSurveySweep } from '@/graphql/surveys/survey-sweep.service';
 import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
 import { sendMail, smtpConnections } from '@/server/mail/mailer';
-import { MAIL_QUEUE_NAMES, QUEUES, startQueue, stopQueue, SWEEP_BUDGET_MS, type MailJob, type MailQueue, type StartQueueOptions } from './boss';
+import {
+  MAIL_QUEUE_NAMES,
+  QUEUES,
+  startQueue,
+  stopQueue,
+  SWEEP_BUDGET_MS,
+  type MailJob,
+  type MailQueue,
+  type StartQueueOptions,
+} from './boss';
 import { runHousekeeping } from './housekeeping';
 
 /** Data of a sweep job: the scheduled job carries none (the sweep uses the current time). */
@@ -45,7 +54,10 @@ function sentMailRecorder(): (row: SentMailRow) => Promise<void> {
     while (waiting.length > 0) {
       const group = waiting;
       waiting = [];
-      const error = await prisma.sentMail.createMany({ data: group.map((g) => g.row), skipDuplicates: true }).then(() => undefined, (e: unknown) => e ?? new Error('insert failed'));
+      const error = await prisma.sentMail.createMany({ data: group.map((g) => g.row), skipDuplicates: true }).then(
+        () => undefined,
+        (e: unknown) => e ?? new Error('insert failed'),
+      );
       for (const g of group) g.done(error);
     }
     flushing = false;
@@ -72,7 +84,9 @@ function sentMailRecorder(): (row: SentMailRow) => Promise<void> {
 async function deliverBatch(boss: PgBoss, queue: string, jobs: PgBoss.Job<MailJob>[]): Promise<void> {
   const keyOf = (job: PgBoss.Job<MailJob>) => job.data.key ?? job.id;
   const alreadySent = new Set(
-    (await prisma.sentMail.findMany({ where: { key: { in: jobs.map(keyOf) } }, select: { key: true } })).map((row) => row.key),
+    (await prisma.sentMail.findMany({ where: { key: { in: jobs.map(keyOf) } }, select: { key: true } })).map(
+      (row) => row.key,
+    ),
   );
   const record = sentMailRecorder();
   let sent = 0;
@@ -93,14 +107,27 @@ async function deliverBatch(boss: PgBoss, queue: string, jobs: PgBoss.Job<MailJo
       }
       if (!result.sent) return;
       sent += 1;
-      await record({ key, queue, to: job.data.to, subject: job.data.subject, ref: job.data.ref ?? null, messageId: result.messageId }).catch((error: unknown) => {
+      await record({
+        key,
+        queue,
+        to: job.data.to,
+        subject: job.data.subject,
+        ref: job.data.ref ?? null,
+        messageId: result.messageId,
+      }).catch((error: unknown) => {
         // The mail is out; failing its job would send it again. Completing it is the lesser evil.
-        console.error(`[mail] sent but not recorded (a retry of this job would send it again): key=${key}`, error instanceof Error ? error.message : error);
+        console.error(
+          `[mail] sent but not recorded (a retry of this job would send it again): key=${key}`,
+          error instanceof Error ? error.message : error,
+        );
       });
     }),
   );
   for (const { id, message } of failed) await boss.fail(queue, id, { message });
-  if (sent > 0 || failed.length > 0) console.info(`[mail] ${queue}: sent ${sent}${failed.length ? `, failed ${failed.length} (${failed[0]!.message})` : ''}`);
+  if (sent > 0 || failed.length > 0)
+    console.info(
+      `[mail] ${queue}: sent ${sent}${failed.length ? `, failed ${failed.length} (${failed[0]!.message})` : ''}`,
+    );
 }
 
 async function workMail(boss: PgBoss, queue: MailQueue, polling: { pollingIntervalSeconds?: number }): Promise<void> {
@@ -136,21 +163,41 @@ async function workSweep<R extends { more: boolean }>(
 }
 
 /** The handlers, on any pg-boss instance: the process's own (startWorkers) or, in tests, a second "instance". */
-export async function registerWorkers(boss: PgBoss, options: Pick<WorkerOptions, 'pollingIntervalSeconds'> = {}): Promise<void> {
+export async function registerWorkers(
+  boss: PgBoss,
+  options: Pick<WorkerOptions, 'pollingIntervalSeconds'> = {},
+): Promise<void> {
   const polling = options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {};
   await workMail(boss, 'staff', polling);
   await workMail(boss, 'customer', polling);
-  await workSweep(boss, QUEUES.escalationSweep, polling, (now, deadline) => runEscalationSweep(now, { deadline }), (result) => {
-    if (result.escalations > 0 || result.skipped > 0 || result.failed > 0 || result.more) console.info(`[escalation] ${JSON.stringify(result)}`);
-  });
-  await workSweep(boss, QUEUES.surveyReminders, polling, (now, deadline) => runSurveySweep(now, { deadline }), (result) => {
-    if (result.closed > 0 || result.invitations > 0 || result.reminders > 0 || result.more) console.info(`[surveys] ${JSON.stringify(result)}`);
-  });
-  await boss.work(QUEUES.housekeeping, { ...polling, batchSize: 1 }, async () => logHousekeeping(await runHousekeeping()));
+  await workSweep(
+    boss,
+    QUEUES.escalationSweep,
+    polling,
+    (now, deadline) => runEscalationSweep(now, { deadline }),
+    (result) => {
+      if (result.escalations > 0 || result.skipped > 0 || result.failed > 0 || result.more)
+        console.info(`[escalation] ${JSON.stringify(result)}`);
+    },
+  );
+  await workSweep(
+    boss,
+    QUEUES.surveyReminders,
+    polling,
+    (now, deadline) => runSurveySweep(now, { deadline }),
+    (result) => {
+      if (result.closed > 0 || result.invitations > 0 || result.reminders > 0 || result.more)
+        console.info(`[surveys] ${JSON.stringify(result)}`);
+    },
+  );
+  await boss.work(QUEUES.housekeeping, { ...polling, batchSize: 1 }, async () =>
+    logHousekeeping(await runHousekeeping()),
+  );
 }
 
 function logHousekeeping(result: Awaited<ReturnType<typeof runHousekeeping>>) {
-  if (result.tempFiles > 0 || result.emptyFolders > 0 || result.sentMailPruned > 0 || result.pendingUploadsExpired > 0) console.info(`[housekeeping] ${JSON.stringify(result)}`);
+  if (result.tempFiles > 0 || result.emptyFolders > 0 || result.sentMailPruned > 0 || result.pendingUploadsExpired > 0)
+    console.info(`[housekeeping] ${JSON.stringify(result)}`);
   return result;
 }
 
@@ -175,7 +222,9 @@ export function startWorkers(options: WorkerOptions = {}): Promise<PgBoss> {
     if (housekeepingCron) await boss.schedule(QUEUES.housekeeping, housekeepingCron, {}, { tz: 'UTC' });
     runHousekeeping()
       .then(logHousekeeping)
-      .catch((error: unknown) => console.error('[housekeeping] failed at start:', error instanceof Error ? error.message : error));
+      .catch((error: unknown) =>
+        console.error('[housekeeping] failed at start:', error instanceof Error ? error.message : error),
+      );
     return boss;
   })();
   globalForWorkers.kefuWorkers.catch(() => {

@@ -51,7 +51,10 @@ export type PendingUploadReceipt = PendingFileInfo & { token: string; expiresAt:
  * it accepted once the file is complete and closed; the upload is then recorded and its token returned. Whatever
  * fails — `write` refusing the content, the client going away, the disk, the database — leaves no file behind.
  */
-export async function savePendingUpload(write: (file: WriteStream) => Promise<PendingFileInfo>, now: Date = new Date()): Promise<PendingUploadReceipt> {
+export async function savePendingUpload(
+  write: (file: WriteStream) => Promise<PendingFileInfo>,
+  now: Date = new Date(),
+): Promise<PendingUploadReceipt> {
   const id = randomUUID();
   const path = pathOf(id);
   await mkdir(pendingUploadsDir(), { recursive: true });
@@ -96,9 +99,13 @@ export async function claimPendingUpload(tx: Tx, token: string, now: Date = new 
 
 /** Removes the files of claimed uploads once their records are committed (best effort: leftovers are orphans). */
 export async function discardPendingFiles(ids: readonly string[]): Promise<void> {
-  await Promise.all(ids.map((id) => unlink(pathOf(id)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') console.error(`[uploads] could not delete pending file ${id}:`, error);
-  })));
+  await Promise.all(
+    ids.map((id) =>
+      unlink(pathOf(id)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') console.error(`[uploads] could not delete pending file ${id}:`, error);
+      }),
+    ),
+  );
 }
 
 /**
@@ -107,11 +114,15 @@ export async function discardPendingFiles(ids: readonly string[]): Promise<void>
  * claim's commit left. A file being written is younger than that (a request lives two minutes at most). For the
  * periodic cleanup job.
  */
-export async function removeExpiredPendingUploads(now: Date = new Date()): Promise<{ uploads: number; orphanFiles: number }> {
+export async function removeExpiredPendingUploads(
+  now: Date = new Date(),
+): Promise<{ uploads: number; orphanFiles: number }> {
   const before = new Date(now.getTime() - PENDING_UPLOAD_MAX_AGE_MS);
   // DELETE … RETURNING takes exactly the rows no claim holds or took: a claim in progress keeps its row locked, and
   // this statement then skips it if that claim commits.
-  const expired = await prisma.$queryRaw<{ id: string }[]>`DELETE FROM "PendingUpload" WHERE "createdAt" < ${before} RETURNING id::text AS id`;
+  const expired = await prisma.$queryRaw<
+    { id: string }[]
+  >`DELETE FROM "PendingUpload" WHERE "createdAt" < ${before} RETURNING id::text AS id`;
   await Promise.all(expired.map(({ id }) => unlink(pathOf(id)).catch(ignoreMissing)));
 
   const names = await readdir(pendingUploadsDir()).catch((error: NodeJS.ErrnoException) => {
@@ -124,7 +135,11 @@ export async function removeExpiredPendingUploads(now: Date = new Date()): Promi
     if (info?.isFile() && info.mtime < before) candidates.push(name);
   }
   const ids = candidates.filter((name) => UUID.test(name));
-  const live = new Set(ids.length ? (await prisma.pendingUpload.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((row) => row.id) : []);
+  const live = new Set(
+    ids.length
+      ? (await prisma.pendingUpload.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((row) => row.id)
+      : [],
+  );
   const orphans = candidates.filter((name) => !live.has(name));
   await Promise.all(orphans.map((name) => unlink(join(pendingUploadsDir(), name)).catch(ignoreMissing)));
   return { uploads: expired.length, orphanFiles: orphans.length };

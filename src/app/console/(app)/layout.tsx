@@ -25,7 +25,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex items-center justify-end gap-4 border-b border-slate-200 bg-white px-6 py-3">
             <NotificationBell />
-            <span className="text-sm text-slate-600" data-testid="current-user">{name}</span>
+            <span className="text-sm text-slate-600" data-testid="current-user">
+              {name}
+            </span>
             <LocaleSwitcher />
             <SignOutButton callbackUrl="/console/login" />
           </header>

@@ -6,5 +6,11 @@ import { requireStaffPage } from '@/server/auth/session';
 export default async function ConsoleHome() {
   const { viewer, name } = await requireStaffPage();
   const permissions = ROLE_PERMISSIONS[viewer.role];
-  return <ConsoleDashboard name={name} canComplaints={permissions.includes('interactions:read')} canCallbacks={permissions.includes('callbacks:read')} />;
+  return (
+    <ConsoleDashboard
+      name={name}
+      canComplaints={permissions.includes('interactions:read')}
+      canCallbacks={permissions.includes('callbacks:read')}
+    />
+  );
 }

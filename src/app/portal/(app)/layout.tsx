@@ -18,7 +18,9 @@ export default async function PortalLayout({ children }: { children: React.React
             <span className="ml-3 text-sm text-slate-500">{t('portal.title')}</span>
           </div>
           <div className="flex items-center gap-4">
-            <span className="text-sm text-slate-600" data-testid="current-user">{name}</span>
+            <span className="text-sm text-slate-600" data-testid="current-user">
+              {name}
+            </span>
             <LocaleSwitcher />
             <SignOutButton callbackUrl="/portal/login" />
           </div>

@@ -31,7 +31,11 @@ export default async function PortalHome() {
       {profile ? (
         <CompanyProfile profile={profile} />
       ) : (
-        <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="portal-profile-unavailable">
+        <p
+          role="alert"
+          className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
+          data-testid="portal-profile-unavailable"
+        >
           {t('profile.unavailable')}
         </p>
       )}

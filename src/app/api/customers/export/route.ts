@@ -22,13 +22,19 @@ export async function GET(req: NextRequest) {
 
     const params = checkedSearchParams(req.nextUrl);
     const format = (params.get('format') ?? 'csv').toLowerCase();
-    if (format !== 'csv' && format !== 'xlsx') throw badInput('format must be csv or xlsx', { format: '格式须为 csv 或 xlsx' });
+    if (format !== 'csv' && format !== 'xlsx')
+      throw badInput('format must be csv or xlsx', { format: '格式须为 csv 或 xlsx' });
     // The schema has validated these shapes (parseInputParam), so they are the resolver argument types.
-    const filter = (parseInputParam('filter', params.get('filter'), 'CustomerFilter') ?? { archived: false }) as CustomerFilter;
+    const filter = (parseInputParam('filter', params.get('filter'), 'CustomerFilter') ?? {
+      archived: false,
+    }) as CustomerFilter;
     const sort = parseInputParam('sort', params.get('sort'), 'CustomerSort') as CustomerSort | null;
 
     const filename = `customers-${dateStamp(new Date())}.${format}`;
-    const body = format === 'csv' ? await exportCustomersCsv(viewer, filter, sort) : new Uint8Array(await exportCustomersXlsx(viewer, filter, sort));
+    const body =
+      format === 'csv'
+        ? await exportCustomersCsv(viewer, filter, sort)
+        : new Uint8Array(await exportCustomersXlsx(viewer, filter, sort));
     return fileResponse(body, { filename, format });
   } catch (error) {
     return routeErrorResponse(error, 'customers/export');

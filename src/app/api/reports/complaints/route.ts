@@ -19,7 +19,8 @@ export async function GET(req: NextRequest) {
     const viewer = await viewerFromRequest(req);
     const params = checkedSearchParams(req.nextUrl);
     const format = (params.get('format') ?? 'xlsx').toLowerCase();
-    if (format !== 'csv' && format !== 'xlsx' && format !== 'pdf') throw badInput('format must be csv, xlsx or pdf', { format: '格式须为 csv、xlsx 或 pdf' });
+    if (format !== 'csv' && format !== 'xlsx' && format !== 'pdf')
+      throw badInput('format must be csv, xlsx or pdf', { format: '格式须为 csv、xlsx 或 pdf' });
     const at = now();
     const summary = await complaintMonthlySummary(viewer, params.get('month') ?? '', at);
     const filename = `月度投诉汇总-${summary.month}.${format}`;

@@ -16,7 +16,11 @@ export async function GET(req: NextRequest) {
   try {
     const viewer = await viewerFromRequest(req);
     requirePermission(viewer, 'surveys:read');
-    const { filename, pdf } = await quarterlySurveyReport(viewer, checkedSearchParams(req.nextUrl).get('period'), now());
+    const { filename, pdf } = await quarterlySurveyReport(
+      viewer,
+      checkedSearchParams(req.nextUrl).get('period'),
+      now(),
+    );
     return fileResponse(new Uint8Array(pdf), { filename, format: 'pdf', inline: true });
   } catch (error) {
     return routeErrorResponse(error, 'surveys/report');

@@ -20,7 +20,8 @@ export async function GET() {
 export async function POST(request: Request) {
   if (!clockControlEnabled()) return notFound();
   const body = (await request.json().catch(() => null)) as { offsetMs?: unknown; sweep?: unknown } | null;
-  if (typeof body?.offsetMs !== 'number' || !Number.isFinite(body.offsetMs)) return errorResponse(400, 'BAD_USER_INPUT', 'offsetMs must be a number', { offsetMs: '须为毫秒数' });
+  if (typeof body?.offsetMs !== 'number' || !Number.isFinite(body.offsetMs))
+    return errorResponse(400, 'BAD_USER_INPUT', 'offsetMs must be a number', { offsetMs: '须为毫秒数' });
   setClockOffset(body.offsetMs);
   let sweep: unknown = null;
   if (body.sweep === true) {

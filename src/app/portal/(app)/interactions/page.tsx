@@ -55,7 +55,10 @@ export default async function PortalInteractionsPage() {
                   <td className="px-3 py-2">
                     {t(`status.${row.status}`)}
                     {awaitsCustomerFeedback(row) && (
-                      <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900" data-testid="awaits-confirmation">
+                      <span
+                        className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900"
+                        data-testid="awaits-confirmation"
+                      >
                         {t('resolution.awaiting')}
                       </span>
                     )}

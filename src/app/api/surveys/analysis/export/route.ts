@@ -22,11 +22,15 @@ export async function GET(req: NextRequest) {
     requirePermission(viewer, 'surveys:read');
     const params = checkedSearchParams(req.nextUrl);
     const format = (params.get('format') ?? 'csv').toLowerCase();
-    if (format !== 'csv' && format !== 'xlsx') throw badInput('format must be csv or xlsx', { format: '格式须为 csv 或 xlsx' });
+    if (format !== 'csv' && format !== 'xlsx')
+      throw badInput('format must be csv or xlsx', { format: '格式须为 csv 或 xlsx' });
     const filter = (parseInputParam('filter', params.get('filter'), 'SurveyAnalysisFilter') ?? {}) as AnalysisFilter;
     const tables = await analysisTables(viewer, filter);
     const filename = `survey-analysis-${dateStamp(now())}.${format}`;
-    return fileResponse(format === 'csv' ? tablesToCsv(tables) : new Uint8Array(await tablesToXlsx(tables)), { filename, format });
+    return fileResponse(format === 'csv' ? tablesToCsv(tables) : new Uint8Array(await tablesToXlsx(tables)), {
+      filename,
+      format,
+    });
   } catch (error) {
     return routeErrorResponse(error, 'surveys/analysis/export');
   }

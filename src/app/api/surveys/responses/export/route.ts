@@ -22,12 +22,16 @@ export async function GET(req: NextRequest) {
     requirePermission(viewer, 'surveys:read');
     const params = checkedSearchParams(req.nextUrl);
     const format = (params.get('format') ?? 'csv').toLowerCase();
-    if (format !== 'csv' && format !== 'xlsx') throw badInput('format must be csv or xlsx', { format: '格式须为 csv 或 xlsx' });
+    if (format !== 'csv' && format !== 'xlsx')
+      throw badInput('format must be csv or xlsx', { format: '格式须为 csv 或 xlsx' });
     // The schema has validated the shape (parseInputParam), so it is the resolver argument type.
     const filter = (parseInputParam('filter', params.get('filter'), 'SurveyResponseFilter') ?? {}) as ResponseFilter;
     const table = await responsesTable(viewer, filter);
     const filename = `survey-responses-${dateStamp(now())}.${format}`;
-    return fileResponse(format === 'csv' ? tablesToCsv([table]) : new Uint8Array(await tablesToXlsx([table])), { filename, format });
+    return fileResponse(format === 'csv' ? tablesToCsv([table]) : new Uint8Array(await tablesToXlsx([table])), {
+      filename,
+      format,
+    });
   } catch (error) {
     return routeErrorResponse(error, 'surveys/responses/export');
   }

@@ -11,5 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The complaint workbench; the viewer's role and department only decide which edit controls are offered. */
 export default async function ComplaintWorkbenchPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ viewer }, { id }] = await Promise.all([requireStaffPage(), params]);
-  return <ComplaintWorkbench id={id} viewer={{ userId: viewer.userId, role: viewer.role, departmentId: viewer.departmentId }} />;
+  return (
+    <ComplaintWorkbench
+      id={id}
+      viewer={{ userId: viewer.userId, role: viewer.role, departmentId: viewer.departmentId }}
+    />
+  );
 }

@@ -31,9 +31,13 @@ export default async function ConsoleInteractionPage({ params }: { params: Promi
     loaders.derivedInteractionsBySource.load(interaction.id),
   ]);
   const actorIds = [...new Set(history.map((h) => h.actorId).filter((a): a is string => !!a))];
-  const actors = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const actors = new Map(
+    (await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   const hasComplaint = derived.some((d) => d.type === 'COMPLAINT');
-
 
   return (
     <div className="space-y-6">
@@ -42,10 +46,17 @@ export default async function ConsoleInteractionPage({ params }: { params: Promi
       </Link>
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="font-mono text-2xl font-bold" data-testid="interaction-number">{interaction.number}</p>
-          <h1 className="mt-1 text-lg font-semibold">{t(`type.${interaction.type}`)} · {interaction.subject}</h1>
+          <p className="font-mono text-2xl font-bold" data-testid="interaction-number">
+            {interaction.number}
+          </p>
+          <h1 className="mt-1 text-lg font-semibold">
+            {t(`type.${interaction.type}`)} · {interaction.subject}
+          </h1>
           <p className="mt-2 text-sm">
-            {t('detail.status')}：<span className="rounded bg-blue-50 px-2 py-0.5 font-medium text-blue-800">{t(`status.${interaction.status}`)}</span>
+            {t('detail.status')}：
+            <span className="rounded bg-blue-50 px-2 py-0.5 font-medium text-blue-800">
+              {t(`status.${interaction.status}`)}
+            </span>
           </p>
         </div>
         {interaction.type !== 'COMPLAINT' && !hasComplaint && can(viewer, 'interactions:write') && (
@@ -60,7 +71,9 @@ export default async function ConsoleInteractionPage({ params }: { params: Promi
             {detailIfSet(
               t('console.list.customer'),
               interaction.customerId ? (
-                <Link className="text-blue-700 hover:underline" href={`/console/customers/${interaction.customerId}`}>{interaction.companyName ?? interaction.customerId}</Link>
+                <Link className="text-blue-700 hover:underline" href={`/console/customers/${interaction.customerId}`}>
+                  {interaction.companyName ?? interaction.customerId}
+                </Link>
               ) : (
                 interaction.companyName
               ),
@@ -68,19 +81,28 @@ export default async function ConsoleInteractionPage({ params }: { params: Promi
             {detailIfSet(t('form.contactName'), interaction.contactName)}
             {detailIfSet(t('form.contactPhone'), interaction.contactPhone)}
             {detailIfSet(t('form.contactEmail'), interaction.contactEmail)}
-            {detailIfSet(t('detail.relatedContract'), contract ? `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}` : null)}
+            {detailIfSet(
+              t('detail.relatedContract'),
+              contract ? `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}` : null,
+            )}
             {detailIfSet(t('detail.productRef'), interaction.productRef)}
             {detailIfSet(t('detail.orderRef'), interaction.orderRef)}
             {detailIfSet(
               t('console.detail.source'),
-              source ? <Link className="text-blue-700 hover:underline" href={`/console/interactions/${source.id}`}>{source.number}</Link> : null,
+              source ? (
+                <Link className="text-blue-700 hover:underline" href={`/console/interactions/${source.id}`}>
+                  {source.number}
+                </Link>
+              ) : null,
             )}
             {detailIfSet(
               t('console.detail.derived'),
               derived.length ? (
                 <span className="flex gap-2">
                   {derived.map((d) => (
-                    <Link key={d.id} className="text-blue-700 hover:underline" href={`/console/interactions/${d.id}`}>{d.number}</Link>
+                    <Link key={d.id} className="text-blue-700 hover:underline" href={`/console/interactions/${d.id}`}>
+                      {d.number}
+                    </Link>
                   ))}
                 </span>
               ) : null,
@@ -97,7 +119,12 @@ export default async function ConsoleInteractionPage({ params }: { params: Promi
             <ul className="space-y-1 text-sm">
               {attachments.map((a) => (
                 <li key={a.id}>
-                  <a className="text-blue-700 hover:underline" href={`/api/interactions/${interaction.id}/attachments/${a.id}`}>{a.fileName}</a>
+                  <a
+                    className="text-blue-700 hover:underline"
+                    href={`/api/interactions/${interaction.id}/attachments/${a.id}`}
+                  >
+                    {a.fileName}
+                  </a>
                   <span className="ml-2 text-xs text-slate-500">{(a.sizeBytes / 1024).toFixed(0)} KB</span>
                 </li>
               ))}
@@ -111,12 +138,21 @@ export default async function ConsoleInteractionPage({ params }: { params: Promi
               <li key={h.id} className="border-l-2 border-slate-200 pl-3">
                 <p className="font-medium">
                   {t.has(`action.${h.action}`) ? t(`action.${h.action}`) : h.action}
-                  {h.toState && <span className="ml-2 text-slate-600">→ {t.has(`status.${h.toState}`) ? t(`status.${h.toState}`) : h.toState}</span>}
-                  {h.visibleToCustomer && <span className="ml-2 rounded bg-green-50 px-1.5 text-[11px] text-green-800">{t('console.detail.customerVisible')}</span>}
+                  {h.toState && (
+                    <span className="ml-2 text-slate-600">
+                      → {t.has(`status.${h.toState}`) ? t(`status.${h.toState}`) : h.toState}
+                    </span>
+                  )}
+                  {h.visibleToCustomer && (
+                    <span className="ml-2 rounded bg-green-50 px-1.5 text-[11px] text-green-800">
+                      {t('console.detail.customerVisible')}
+                    </span>
+                  )}
                 </p>
                 {h.comment && <p className="text-slate-700">{h.comment}</p>}
                 <p className="text-xs text-slate-500">
-                  {formatDateTime(h.createdAt.toISOString(), timeZone)} · {(h.actorId && actors.get(h.actorId)) ?? h.actorLabel ?? '—'}
+                  {formatDateTime(h.createdAt.toISOString(), timeZone)} ·{' '}
+                  {(h.actorId && actors.get(h.actorId)) ?? h.actorLabel ?? '—'}
                 </p>
               </li>
             ))}

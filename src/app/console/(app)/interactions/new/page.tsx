@@ -19,7 +19,9 @@ export default async function ConsoleRecordInteractionPage() {
       {can(viewer, 'interactions:write') ? (
         <RecordInteractionForm />
       ) : (
-        <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">{t('errors.forbidden')}</p>
+        <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          {t('errors.forbidden')}
+        </p>
       )}
     </div>
   );

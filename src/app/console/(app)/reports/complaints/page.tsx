@@ -14,7 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** 月度投诉汇总与分析: ?month=YYYY-MM, the current month (in the company's zone, by the application clock) by default. */
-export default async function ComplaintMonthlyReportPage({ searchParams }: { searchParams: Promise<{ month?: string | string[] }> }) {
+export default async function ComplaintMonthlyReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ month?: string | string[] }>;
+}) {
   const [{ viewer }, params] = await Promise.all([requireStaffPage(), searchParams]);
   if (!ROLE_PERMISSIONS[viewer.role].includes('interactions:read')) return <NoPermission />;
   const currentMonth = monthOf(now(), TIME_ZONE);

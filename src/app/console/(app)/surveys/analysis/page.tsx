@@ -19,7 +19,12 @@ export default async function SurveyAnalysisPage() {
   if (!permissions.includes('surveys:read')) return <NoPermission />;
   return (
     <Suspense>
-      <SurveyAnalysis permissions={{ canCreateCallback: permissions.includes('callbacks:write'), canCreateComplaint: permissions.includes('interactions:write') }} />
+      <SurveyAnalysis
+        permissions={{
+          canCreateCallback: permissions.includes('callbacks:write'),
+          canCreateComplaint: permissions.includes('interactions:write'),
+        }}
+      />
     </Suspense>
   );
 }

@@ -62,7 +62,10 @@ export default async function PortalInteractionPage({ params }: { params: Promis
           <dl className="grid gap-4">
             {detailIfSet(t('detail.description'), interaction.description)}
             {detailIfSet(t('detail.desiredOutcome'), interaction.desiredOutcome)}
-            {detailIfSet(t('detail.relatedContract'), contract ? `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}` : null)}
+            {detailIfSet(
+              t('detail.relatedContract'),
+              contract ? `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}` : null,
+            )}
             {detailIfSet(t('detail.productRef'), interaction.productRef)}
             {detailIfSet(t('detail.orderRef'), interaction.orderRef)}
             {detailIfSet(t('detail.channel'), t(`channel.${interaction.channel}`))}
@@ -75,7 +78,10 @@ export default async function PortalInteractionPage({ params }: { params: Promis
             <ul className="space-y-1 text-sm">
               {attachments.map((a) => (
                 <li key={a.id}>
-                  <a className="text-blue-700 hover:underline" href={`/api/interactions/${interaction.id}/attachments/${a.id}`}>
+                  <a
+                    className="text-blue-700 hover:underline"
+                    href={`/api/interactions/${interaction.id}/attachments/${a.id}`}
+                  >
                     {a.fileName}
                   </a>
                   <span className="ml-2 text-xs text-slate-500">{(a.sizeBytes / 1024).toFixed(0)} KB</span>
@@ -86,7 +92,10 @@ export default async function PortalInteractionPage({ params }: { params: Promis
         </section>
         <section className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 className="mb-3 text-sm font-semibold">{t('detail.timeline')}</h2>
-          <IntakeTimeline entries={timeline.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }))} timeZone={timeZone} />
+          <IntakeTimeline
+            entries={timeline.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }))}
+            timeZone={timeZone}
+          />
         </section>
       </div>
     </div>

@@ -18,7 +18,10 @@ export default async function PortalNewInteractionPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t('form.title')} subtitle={t('form.subtitle')} />
-      <IntakeForm mode="customer" contracts={contracts.map((c) => ({ id: c.id, contractNo: c.contractNo, title: c.title }))} />
+      <IntakeForm
+        mode="customer"
+        contracts={contracts.map((c) => ({ id: c.id, contractNo: c.contractNo, title: c.title }))}
+      />
     </div>
   );
 }
