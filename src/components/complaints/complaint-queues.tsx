@@ -1,15 +1,12 @@
 'use client';
-import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTimeZone, useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
 import type { ComplaintQueue, ComplaintQueueQuery as ComplaintQueueResult } from '@/gql/graphql';
-import { buttonClass } from '@/components/ui/classes';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { LoadMore } from '@/components/ui/load-more';
 import { PageHeader } from '@/components/ui/page-header';
-import { EmptyState, ErrorBanner, Spinner } from '@/components/ui/status';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { formatDateTime } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
 import { ComplaintDirectoryQuery, ComplaintQueueCountsQuery, ComplaintQueueQuery } from './complaint-operations';
 import { ComplaintQueueFilters } from './complaint-queue-filters';
 import { filterOf, isFiltered, paramsWithView, viewFromParams, type QueueView } from './complaint-queue-params';
@@ -46,42 +43,15 @@ export function ComplaintQueues() {
   const filterKey = JSON.stringify(filter);
   const sort = view.sort;
 
-  const directory = useAsyncData(() => gqlRequest(ComplaintDirectoryQuery), 'directory');
-  const counts = useAsyncData(() => gqlRequest(ComplaintQueueCountsQuery, { filter }), `counts:${filterKey}`);
-  const firstPage = useAsyncData(
-    () => gqlRequest(ComplaintQueueQuery, { queue, filter, sort, first: PAGE_SIZE }),
-    `${queue}:${filterKey}:${sort}`,
+  const directory = useGqlQuery(ComplaintDirectoryQuery);
+  const counts = useGqlQuery(ComplaintQueueCountsQuery, { filter }, { keepPrevious: true });
+  const list = useGqlInfiniteQuery(
+    ComplaintQueueQuery,
+    { queue, filter, sort, first: PAGE_SIZE },
+    (result) => result.complaintQueue,
+    { keepPrevious: true },
   );
-
-  // Further pages are appended locally ("load more"); a new queue or a reload starts again from the first page.
-  const [more, setMore] = useState<{ rows: Row[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
-  const [moreState, setMoreState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
-  useEffect(() => {
-    setMore(null);
-    setMoreState({ loading: false, error: null });
-  }, [firstPage.data]);
-
   const countOf = new Map((counts.data?.complaintQueueCounts ?? []).map((c) => [c.queue, c.count]));
-  const page = firstPage.data?.complaintQueue;
-  const rows = [...(page?.nodes ?? []), ...(more?.rows ?? [])];
-  const hasNextPage = more ? more.hasNextPage : (page?.pageInfo.hasNextPage ?? false);
-  const endCursor = more ? more.endCursor : (page?.pageInfo.endCursor ?? null);
-
-  const loadMore = async () => {
-    if (!endCursor) return;
-    setMoreState({ loading: true, error: null });
-    try {
-      const next = await gqlRequest(ComplaintQueueQuery, { queue, filter, sort, first: PAGE_SIZE, after: endCursor });
-      setMore((m) => ({
-        rows: [...(m?.rows ?? []), ...next.complaintQueue.nodes],
-        hasNextPage: next.complaintQueue.pageInfo.hasNextPage,
-        endCursor: next.complaintQueue.pageInfo.endCursor ?? null,
-      }));
-      setMoreState({ loading: false, error: null });
-    } catch (error) {
-      setMoreState({ loading: false, error });
-    }
-  };
 
   const changeView = (next: QueueView) =>
     router.replace(`${pathname}?${paramsWithView(searchParams, next).toString()}`);
@@ -94,6 +64,31 @@ export function ComplaintQueues() {
     router.replace(`${pathname}?${params.toString()}`);
   };
 
+  const columns: Column<Row>[] = [
+    { id: 'number', header: t('list.number'), className: 'font-mono', cell: (row) => row.number },
+    { id: 'subject', header: t('list.subject'), cell: (row) => row.subject },
+    { id: 'customer', header: t('list.customer'), cell: (row) => row.customer?.name ?? row.companyName ?? '—' },
+    { id: 'severity', header: t('list.severity'), cell: (row) => <SeverityBadge severity={row.severity} /> },
+    { id: 'status', header: t('list.status'), cell: (row) => <StatusBadge status={row.status} /> },
+    { id: 'owner', header: t('list.owner'), cell: (row) => row.owner?.name ?? '—' },
+    { id: 'department', header: t('list.department'), cell: (row) => row.responsibleDepartment?.name ?? '—' },
+    {
+      id: 'resolutionDue',
+      header: t('list.resolutionDue'),
+      className: 'whitespace-nowrap',
+      cell: (row) => (
+        <>
+          {row.resolutionDueAt ? (
+            <span className="block text-slate-700">{formatDateTime(row.resolutionDueAt, timeZone)}</span>
+          ) : (
+            '—'
+          )}
+          <DueLabel dueAt={row.resolutionDueAt} stopped={STOPPED_STATUSES.has(row.status)} />
+        </>
+      ),
+    },
+  ];
+
   return (
     <div className="space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
@@ -103,88 +98,31 @@ export function ComplaintQueues() {
         label={t('queueLabel')}
         labelOf={(q) => t(`queue.${q}`)}
         count={(q) => countOf.get(q)}
-        loading={counts.loading}
+        loading={counts.isFetching}
         onSelect={selectQueue}
         testIdPrefix="queue"
       />
       <ComplaintQueueFilters view={view} onChange={changeView} departments={departments} owners={owners} />
 
-      {firstPage.error ? (
-        <ErrorBanner
-          message={errorMessage(firstPage.error)}
-          onRetry={firstPage.reload}
-          testId="complaint-queue-error"
+      <DataTable
+        columns={columns}
+        rows={list.rows}
+        rowKey={(row) => row.id}
+        rowHref={(row) => `/console/complaints/${row.id}`}
+        state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
+        empty={isFiltered(view) ? t('list.emptyFiltered') : t('list.empty')}
+        testId="complaint-queue"
+        rowTestId="complaint-row"
+        emptyTestId="complaint-queue-empty"
+        errorTestId="complaint-queue-error"
+      />
+      {list.loaded && list.rows.length > 0 && (
+        <LoadMore
+          query={list}
+          total={t('list.total', { count: list.totalCount ?? 0 })}
+          errorMessage={errorMessage}
+          testId="complaint-load-more"
         />
-      ) : !page ? (
-        <Spinner label={t('list.loading')} />
-      ) : rows.length === 0 ? (
-        <EmptyState testId="complaint-queue-empty">
-          {isFiltered(view) ? t('list.emptyFiltered') : t('list.empty')}
-        </EmptyState>
-      ) : (
-        <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm" data-testid="complaint-queue">
-              <thead className="bg-slate-50 text-xs text-slate-600">
-                <tr>
-                  <th className="px-3 py-2">{t('list.number')}</th>
-                  <th className="px-3 py-2">{t('list.subject')}</th>
-                  <th className="px-3 py-2">{t('list.customer')}</th>
-                  <th className="px-3 py-2">{t('list.severity')}</th>
-                  <th className="px-3 py-2">{t('list.status')}</th>
-                  <th className="px-3 py-2">{t('list.owner')}</th>
-                  <th className="px-3 py-2">{t('list.department')}</th>
-                  <th className="px-3 py-2">{t('list.resolutionDue')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} className="border-t border-slate-100" data-testid="complaint-row">
-                    <td className="px-3 py-2 font-mono">
-                      <Link className="text-blue-700 hover:underline" href={`/console/complaints/${row.id}`}>
-                        {row.number}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2">{row.subject}</td>
-                    <td className="px-3 py-2">{row.customer?.name ?? row.companyName ?? '—'}</td>
-                    <td className="px-3 py-2">
-                      <SeverityBadge severity={row.severity} />
-                    </td>
-                    <td className="px-3 py-2">
-                      <StatusBadge status={row.status} />
-                    </td>
-                    <td className="px-3 py-2">{row.owner?.name ?? '—'}</td>
-                    <td className="px-3 py-2">{row.responsibleDepartment?.name ?? '—'}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">
-                      {row.resolutionDueAt ? (
-                        <span className="block text-slate-700">{formatDateTime(row.resolutionDueAt, timeZone)}</span>
-                      ) : (
-                        '—'
-                      )}
-                      <DueLabel dueAt={row.resolutionDueAt} stopped={STOPPED_STATUSES.has(row.status)} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="flex items-center gap-3">
-            {hasNextPage && (
-              <button
-                type="button"
-                className={buttonClass.secondary}
-                onClick={loadMore}
-                disabled={moreState.loading}
-                data-testid="complaint-load-more"
-              >
-                {moreState.loading ? t('list.loading') : t('list.loadMore')}
-              </button>
-            )}
-            <span className="text-sm text-slate-600">{t('list.total', { count: page.totalCount })}</span>
-            {firstPage.loading && <Spinner />}
-          </div>
-          {moreState.error ? <ErrorBanner message={errorMessage(moreState.error)} onRetry={loadMore} /> : null}
-        </>
       )}
     </div>
   );

@@ -1,0 +1,157 @@
+'use client';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { getOperationAST, type DocumentNode } from 'graphql';
+import { useCallback, useMemo } from 'react';
+import { gqlRequest } from '@/lib/graphql-client';
+
+/**
+ * The client data layer: TanStack Query over the typed documents graphql-codegen generates. Every screen reads and
+ * writes through these three hooks, so caching, deduplication, revalidation and invalidation after a mutation work the
+ * same everywhere.
+ *
+ * Query keys are `[operationName, variables]`. A mutation names the operation-name prefixes it makes stale
+ * (`invalidates: ['Complaint', 'Notification']`); without the option it invalidates every cached query, the safe
+ * default for a console where one change shows up on several screens.
+ */
+
+type Variables = Record<string, unknown>;
+type Doc<TResult, TVariables> = TypedDocumentNode<TResult, TVariables>;
+
+const names = new WeakMap<DocumentNode, string>();
+export function operationName(document: DocumentNode): string {
+  let name = names.get(document);
+  if (name === undefined) {
+    name = getOperationAST(document)?.name?.value ?? 'anonymous';
+    names.set(document, name);
+  }
+  return name;
+}
+
+export const gqlKey = (document: DocumentNode, variables?: unknown): QueryKey => [
+  operationName(document),
+  variables ?? {},
+];
+
+const run = <TResult, TVariables>(document: Doc<TResult, TVariables>, variables: TVariables | undefined) =>
+  (gqlRequest as (d: Doc<TResult, TVariables>, v?: TVariables) => Promise<TResult>)(document, variables);
+
+export type GqlQueryOptions = {
+  /** False: do not load yet (a dialog that is closed, a filter not chosen). */
+  enabled?: boolean;
+  /** Keep showing the previous answer while a new key loads (filters, sort), instead of a spinner. */
+  keepPrevious?: boolean;
+  /** Poll every n ms (a counter in the header). */
+  refetchInterval?: number;
+  staleTime?: number;
+};
+
+/** One typed GraphQL query, cached under its operation name and variables. */
+export function useGqlQuery<TResult, TVariables extends Variables>(
+  document: Doc<TResult, TVariables>,
+  variables?: TVariables,
+  options: GqlQueryOptions = {},
+) {
+  return useQuery({
+    queryKey: gqlKey(document, variables),
+    queryFn: () => run(document, variables),
+    enabled: options.enabled ?? true,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    refetchInterval: options.refetchInterval,
+    staleTime: options.staleTime,
+  });
+}
+
+/** The shape every paginated field of our schema has (Relay-style connection without edges). */
+export type Connection<TNode> = {
+  nodes: readonly TNode[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  totalCount?: number | null;
+};
+
+/**
+ * A cursor-paginated list ("load more"): the first page under the variables' key, further pages appended with
+ * `after` = the previous page's end cursor. `connection` picks the connection out of the query's result.
+ * Returns the rows of all loaded pages, the first page's total and everything a LoadMore footer needs.
+ */
+export function useGqlInfiniteQuery<TResult, TVariables extends Variables & { after?: string | null }, TNode>(
+  document: Doc<TResult, TVariables>,
+  variables: Omit<TVariables, 'after'>,
+  connection: (result: TResult) => Connection<TNode>,
+  options: GqlQueryOptions = {},
+) {
+  const query = useInfiniteQuery({
+    queryKey: [...gqlKey(document, variables), 'infinite'],
+    queryFn: ({ pageParam }) => run(document, { ...variables, after: pageParam } as unknown as TVariables),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: TResult) => {
+      const info = connection(last).pageInfo;
+      return info.hasNextPage ? (info.endCursor ?? null) : null;
+    },
+    enabled: options.enabled ?? true,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    refetchInterval: options.refetchInterval,
+    staleTime: options.staleTime,
+  });
+  const pages = query.data?.pages;
+  const rows = useMemo(() => (pages ?? []).flatMap((page) => connection(page).nodes), [pages, connection]);
+  const first = pages?.[0];
+  return {
+    ...query,
+    /** Every loaded row, in order. */
+    rows,
+    /** The first page's result (totals and other fields beside the connection). */
+    firstPage: first,
+    totalCount: first ? (connection(first).totalCount ?? null) : null,
+    /** True once the first page is here (before that, show a spinner, not an empty state). */
+    loaded: first !== undefined,
+  };
+}
+
+export type InvalidateSpec = readonly string[] | 'all' | 'none';
+
+export function invalidateOperations(client: QueryClient, spec: InvalidateSpec): Promise<void> {
+  if (spec === 'none') return Promise.resolve();
+  if (spec === 'all') return client.invalidateQueries();
+  return client.invalidateQueries({
+    predicate: (query) => {
+      const name = query.queryKey[0];
+      return typeof name === 'string' && spec.some((prefix) => name.startsWith(prefix));
+    },
+  });
+}
+
+/**
+ * One typed GraphQL mutation. After it succeeds, the queries it makes stale are invalidated (refetched if on screen);
+ * `invalidates` lists operation-name prefixes ('all' by default). `mutateAsync` rejects with the GqlError, whose code
+ * and fields a form shows (`fieldErrorsOf`).
+ */
+export function useGqlMutation<TResult, TVariables extends Variables>(
+  document: Doc<TResult, TVariables>,
+  options: { invalidates?: InvalidateSpec; onSuccess?: (result: TResult, variables: TVariables) => void } = {},
+) {
+  const client = useQueryClient();
+  const { invalidates = 'all', onSuccess } = options;
+  return useMutation({
+    mutationKey: [operationName(document)],
+    mutationFn: (variables: TVariables) => run(document, variables),
+    onSuccess: async (result, variables) => {
+      onSuccess?.(result, variables);
+      await invalidateOperations(client, invalidates);
+    },
+  });
+}
+
+/** Invalidate queries by operation-name prefix from anywhere (after an upload, an import, a REST export…). */
+export function useInvalidate() {
+  const client = useQueryClient();
+  return useCallback((spec: InvalidateSpec = 'all') => invalidateOperations(client, spec), [client]);
+}
