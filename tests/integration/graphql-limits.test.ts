@@ -38,6 +38,7 @@ beforeAll(async () => {
 
 afterEach(() => {
   delete process.env.GRAPHQL_COST_BUDGET_PER_MINUTE;
+  delete process.env.GRAPHQL_STAFF_COST_BUDGET_PER_MINUTE;
   resetCostBudgets();
 });
 
@@ -83,8 +84,15 @@ describe('the budget per viewer and minute', () => {
   // 1 + 100 × (1 + 20 contacts): heavy (≥ 1,000), within the per-operation limit.
   const HEAVY = `query { customers(first: 100) { nodes { id contacts { id } } } }`;
 
-  it('refuses heavy operations beyond the budget with TOO_MANY_REQUESTS (HTTP 429, Retry-After), for that viewer only', async () => {
+  it('leaves staff and API clients without a budget unless one is configured for them', async () => {
     process.env.GRAPHQL_COST_BUDGET_PER_MINUTE = '5000';
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await gqlHttp(staff, { query: HEAVY })).status);
+    expect(statuses).toEqual([200, 200, 200, 200]);
+  });
+
+  it('refuses heavy operations beyond the budget with TOO_MANY_REQUESTS (HTTP 429, Retry-After), for that viewer only', async () => {
+    process.env.GRAPHQL_STAFF_COST_BUDGET_PER_MINUTE = '5000';
     const first = await gqlHttp(staff, { query: HEAVY });
     const second = await gqlHttp(staff, { query: HEAVY });
     expect([first.status, second.status]).toEqual([200, 200]);
@@ -97,6 +105,17 @@ describe('the budget per viewer and minute', () => {
     // Cheap operations do not draw on the budget, and another viewer has a budget of its own.
     expect((await gqlHttp(staff, { query: `{ viewer { kind } }` })).status).toBe(200);
     expect((await gqlHttp(apiClient, { query: HEAVY })).status).toBe(200);
+  });
+
+  it("draws a signed-in customer's heavy operations on the outside budget", async () => {
+    process.env.GRAPHQL_HEAVY_COST = '50';
+    process.env.GRAPHQL_COST_BUDGET_PER_MINUTE = '150';
+    const PAGE = `query { interactions(first: 100) { nodes { id } } }`;
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await gqlHttp(customer, { query: PAGE })).status);
+    delete process.env.GRAPHQL_HEAVY_COST;
+    expect(statuses.slice(0, 1)).toEqual([200]);
+    expect(statuses).toContain(429);
   });
 
   it('keys anonymous visitors by their address', async () => {

@@ -24,42 +24,55 @@ export function costLimitsFor(viewer: Viewer): CostLimits {
 
 /** Operations at least this costly draw on the viewer's budget per minute; cheaper ones (most screens) never do. */
 export const heavyOperationCost = () => envNumber('GRAPHQL_HEAVY_COST', 1_000);
+/**
+ * The budget per minute of customers and visitors (the outside doors). Staff and API clients have none unless
+ * GRAPHQL_STAFF_COST_BUDGET_PER_MINUTE is set: they are known accounts whose size limit per operation already holds,
+ * and 50 agents paging their lists would otherwise be turned away with 429s at ordinary working speed (the bench's
+ * list scenario met 25,956 of them).
+ */
 export const costBudgetPerMinute = () => envNumber('GRAPHQL_COST_BUDGET_PER_MINUTE', 100_000);
+export const staffCostBudgetPerMinute = () => envNumber('GRAPHQL_STAFF_COST_BUDGET_PER_MINUTE', 0);
 
 // Process-wide, on globalThis: the Next bundle and the custom server may each load this module, and a budget kept in
 // module scope would be two budgets. In memory per instance (not in PostgreSQL): a budget exists to shed load, and a
 // write per heavy request would add to the load it sheds.
+type Door = 'outside' | 'staff';
 const globalForBudget = globalThis as unknown as {
-  kefuGraphqlCostBudget?: { points: number; limiter: RateLimiterMemory };
+  kefuGraphqlCostBudgets?: Partial<Record<Door, { points: number; limiter: RateLimiterMemory }>>;
 };
 
-function budget(): RateLimiterMemory {
-  const points = costBudgetPerMinute();
-  if (globalForBudget.kefuGraphqlCostBudget?.points !== points) {
-    globalForBudget.kefuGraphqlCostBudget = {
+function budget(door: Door, points: number): RateLimiterMemory {
+  const budgets = (globalForBudget.kefuGraphqlCostBudgets ??= {});
+  if (budgets[door]?.points !== points) {
+    budgets[door] = {
       points,
-      limiter: new RateLimiterMemory({ keyPrefix: 'graphql_cost', points, duration: 60 }),
+      limiter: new RateLimiterMemory({ keyPrefix: `graphql_cost_${door}`, points, duration: 60 }),
     };
   }
-  return globalForBudget.kefuGraphqlCostBudget.limiter;
+  return budgets[door].limiter;
 }
 
-/** Whose budget an operation draws on; null for a visitor whose address is unknown (no shared "unknown" bucket). */
-function budgetKey(viewer: Viewer, clientIp: string | null): string | null {
+/**
+ * Whose budget an operation draws on, and how large it is; null when none applies: staff and API clients without a
+ * configured staff budget, or a visitor whose address is unknown (no shared "unknown" bucket).
+ */
+function budgetFor(viewer: Viewer, clientIp: string | null): { key: string; limiter: RateLimiterMemory } | null {
+  const staffPoints = staffCostBudgetPerMinute();
   switch (viewer.kind) {
     case 'staff':
-    case 'customer':
-      return `user:${viewer.userId}`;
+      return staffPoints > 0 ? { key: `user:${viewer.userId}`, limiter: budget('staff', staffPoints) } : null;
     case 'apiClient':
-      return `key:${viewer.apiKeyId}`;
+      return staffPoints > 0 ? { key: `key:${viewer.apiKeyId}`, limiter: budget('staff', staffPoints) } : null;
+    case 'customer':
+      return { key: `user:${viewer.userId}`, limiter: budget('outside', costBudgetPerMinute()) };
     case 'anonymous':
-      return clientIp ? `ip:${clientIp}` : null;
+      return clientIp ? { key: `ip:${clientIp}`, limiter: budget('outside', costBudgetPerMinute()) } : null;
   }
 }
 
 /** For tests: forget every viewer's spending. */
 export function resetCostBudgets(): void {
-  delete globalForBudget.kefuGraphqlCostBudget;
+  delete globalForBudget.kefuGraphqlCostBudgets;
 }
 
 // graphql-query-complexity tells types apart with `instanceof`: loaded with another copy of graphql than the schema's
@@ -149,10 +162,11 @@ export async function enforceCostLimits(request: {
       '查询不能在记录与其所属对象之间往返嵌套 / A query may not return to a record type it has already passed through (e.g. interactions → customer → interactions)',
     );
   }
-  const key = budgetKey(viewer, clientIp);
-  if (cost < heavyOperationCost() || !key) return cost;
+  if (cost < heavyOperationCost()) return cost;
+  const drawOn = budgetFor(viewer, clientIp);
+  if (!drawOn) return cost;
   try {
-    await budget().consume(key, cost);
+    await drawOn.limiter.consume(drawOn.key, cost);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));

@@ -20,13 +20,39 @@ function parseCookies(header: string | null): Record<string, string> {
   return cookies;
 }
 
+// Decoding a session token (JWE decryption + key derivation) costs ~230 µs of CPU per request; the same token arrives
+// on every request of a session. Decoded tokens are kept by their cookie value until they expire (at most a minute):
+// decoding is a pure function of the value and the secret, and whether the session still holds (signed out, role
+// changed, account disabled) is checked on every request by viewerForSession against the session version, not here.
+// On globalThis: the Next bundle and the custom server may each load this module.
+const DECODED_TTL_MS = 60_000;
+const DECODED_MAX = 10_000;
+type Decoded = { token: JWT | null; until: number };
+const globalForTokens = globalThis as unknown as { kefuDecodedSessionTokens?: Map<string, Decoded> };
+const decodedTokens = (globalForTokens.kefuDecodedSessionTokens ??= new Map());
+
+// next-auth's names: `next-auth.session-token`, `__Secure-` prefixed over HTTPS, `.0`, `.1` … when chunked.
+const isSessionCookie = (name: string) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(name);
+
 /** The decoded next-auth session token a request carries (not yet checked against the account: see sessions.ts). */
-export function sessionToken(headers: Headers): Promise<JWT | null> {
+export async function sessionToken(headers: Headers): Promise<JWT | null> {
+  const cookies = parseCookies(headers.get('cookie'));
+  const value = Object.keys(cookies)
+    .filter(isSessionCookie)
+    .sort()
+    .map((name) => `${name}=${cookies[name]}`)
+    .join(';');
+  if (!value) return null;
+  const now = Date.now();
+  const cached = decodedTokens.get(value);
+  if (cached && cached.until > now) return cached.token;
   // getToken reads `req.cookies` as a plain object and the rest from `req.headers`: all it needs of a request.
-  const req = { headers, cookies: parseCookies(headers.get('cookie')) } as unknown as Parameters<
-    typeof getToken
-  >[0]['req'];
-  return getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const req = { headers, cookies } as unknown as Parameters<typeof getToken>[0]['req'];
+  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const expiresAt = typeof token?.exp === 'number' ? token.exp * 1000 : now + DECODED_TTL_MS;
+  if (decodedTokens.size >= DECODED_MAX) decodedTokens.delete(decodedTokens.keys().next().value as string);
+  decodedTokens.set(value, { token, until: Math.min(expiresAt, now + DECODED_TTL_MS) });
+  return token;
 }
 
 /**
