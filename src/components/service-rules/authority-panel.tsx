@@ -1,80 +1,56 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { buttonClass, inputClass } from '@/components/ui/classes';
+import { DataTable } from '@/components/ui/data-table';
 import { FormField } from '@/components/ui/form-field';
 import { useFormErrors } from '@/components/ui/use-form-errors';
 import { ErrorBanner, StatusMessage } from '@/components/ui/status';
-import type { Role, ServiceRulesAuthorityQuery as AuthorityData, Severity } from '@/gql/graphql';
+import type { ServiceRulesAuthorityQuery as AuthorityData } from '@/gql/graphql';
+import { AUTHORITY_ROLES, SEVERITIES } from '@/graphql/service-rules/service-rules.rules';
+import { useGqlMutation, useGqlQuery, useInvalidate } from '@/lib/data/gql-hooks';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
 import {
   ServiceRulesAuthorityQuery,
   ServiceRulesUpdateAuthorityMutation,
   ServiceRulesUpdateEscalationMutation,
 } from './operations';
-import { authorityProblems, toggleRole, type AuthorityDraft } from './service-rules-drafts';
-import { positiveInt, SaveError, tableClass, useServiceRulesError } from './service-rules-ui';
+import { authorityProblems, type AuthorityDraft } from './service-rules-drafts';
+import { positiveInt, SaveError, SERVICE_RULES_CHANGED, useServiceRulesError } from './service-rules-ui';
 
-/** Staff roles that may hold authority (a portal account never does), in the order of the SPEC's actors. */
-const ROLES: readonly Role[] = [
-  'QUALITY_MANAGER',
-  'SERVICE_MANAGER',
-  'EXECUTIVE',
-  'SERVICE_AGENT',
-  'DEPARTMENT_HANDLER',
-  'ADMIN',
-  'DISPATCHER',
-  'TECHNICIAN',
-];
-const SEVERITIES: readonly Severity[] = ['GENERAL', 'MAJOR', 'CRISIS'];
-const asRole = (v: string) => ROLES.find((r) => r === v);
-
-type LoadState =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: AuthorityData };
+const asRole = (v: string) => AUTHORITY_ROLES.find((r) => r === v);
 
 /** 核决权限与升级: who approves and who confirms the closure per severity, and the two escalation periods. */
-export function AuthorityPanel({ canManage, onChanged }: { canManage: boolean; onChanged: () => void }) {
+export function AuthorityPanel({ canManage }: { canManage: boolean }) {
   const tc = useTranslations('common');
   const errorMessage = useServiceRulesError();
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const invalidate = useInvalidate();
+  const authority = useGqlQuery(ServiceRulesAuthorityQuery);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    setState({ status: 'loading' });
-    try {
-      setState({ status: 'ready', data: await gqlRequest(ServiceRulesAuthorityQuery) });
-    } catch (error) {
-      setState({ status: 'error', message: errorMessage(error) });
-    }
-  }, [errorMessage]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const reload = () => void invalidate(SERVICE_RULES_CHANGED);
 
-  if (state.status === 'loading') return <StatusMessage tone="info">{tc('loading')}</StatusMessage>;
-  if (state.status === 'error') return <ErrorBanner message={state.message} onRetry={() => void load()} />;
+  if (authority.error && !authority.data)
+    return <ErrorBanner message={errorMessage(authority.error)} onRetry={() => void authority.refetch()} />;
+  if (!authority.data) return <StatusMessage tone="info">{tc('loading')}</StatusMessage>;
+  const data = authority.data;
   // The forms remount on the saved version (their drafts start from it), so the notice lives here.
-  const saved = (message: string) => {
-    setNotice(message);
-    onChanged();
-    void load();
-  };
   return (
     <div className="space-y-8" data-testid="authority-panel">
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
       <AuthorityForm
-        key={`a${state.data.approvalAuthority.version}`}
-        authority={state.data.approvalAuthority}
+        key={`a${data.approvalAuthority.version}`}
+        authority={data.approvalAuthority}
         canManage={canManage}
-        onSaved={saved}
-        onReload={() => void load()}
+        onSaved={setNotice}
+        onReload={reload}
       />
       <EscalationForm
-        key={`e${state.data.escalationPolicy.version}`}
-        policy={state.data.escalationPolicy}
+        key={`e${data.escalationPolicy.version}`}
+        policy={data.escalationPolicy}
         canManage={canManage}
-        onSaved={saved}
-        onReload={() => void load()}
+        onSaved={setNotice}
+        onReload={reload}
       />
     </div>
   );
@@ -98,32 +74,31 @@ function AuthorityForm({
     Object.fromEntries(authority.rules.map((r) => [r.severity, { approve: [...r.approve], close: [...r.close] }])),
   );
   const [attempted, setAttempted] = useState(false);
-  const [pending, setPending] = useState(false);
   const { fieldErrors: serverFields, setFieldErrors: setServerFields, edited } = useFormErrors();
   const [saveError, setSaveError] = useState<unknown>(null);
+  const save = useGqlMutation(ServiceRulesUpdateAuthorityMutation, { invalidates: SERVICE_RULES_CHANGED });
+  const pending = save.isPending;
   const problems = new Set(authorityProblems(draft));
   const errorFor = (key: string) => (attempted && problems.has(key) ? t('authority.pickOne') : serverFields[key]);
+  const roleOptions = AUTHORITY_ROLES.map((role) => ({ value: role as string, label: tRoles(role) }));
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setAttempted(true);
     setSaveError(null);
     if (problems.size) return;
-    setPending(true);
     try {
       const input = SEVERITIES.map((severity) => ({
         severity,
         approve: (draft[severity]?.approve ?? []).flatMap((r) => asRole(r) ?? []),
         close: (draft[severity]?.close ?? []).flatMap((r) => asRole(r) ?? []),
       }));
-      await gqlRequest(ServiceRulesUpdateAuthorityMutation, { version: authority.version, input });
+      await save.mutateAsync({ version: authority.version, input });
       onSaved(t('authority.savedNotice'));
     } catch (error) {
       const fields = fieldErrorsOf(error);
       setServerFields(fields);
       if (!Object.keys(fields).length) setSaveError(error);
-    } finally {
-      setPending(false);
     }
   }
 
@@ -154,41 +129,21 @@ function AuthorityForm({
               const key = `${severity}.${part}`;
               const error = errorFor(key);
               return (
-                <fieldset
-                  key={part}
-                  className="mt-3"
-                  aria-describedby={error ? `authority-${severity}-${part}-error` : undefined}
-                >
-                  <legend className="mb-1 text-xs font-medium text-slate-700">{t(`authority.${part}`)}</legend>
-                  <div className="grid grid-cols-2 gap-1 text-sm">
-                    {ROLES.map((role) => (
-                      <label key={role} className="flex items-center gap-1.5">
-                        <input
-                          type="checkbox"
-                          disabled={!canManage || pending}
-                          checked={draft[severity]?.[part].includes(role) ?? false}
-                          onChange={(e) => {
-                            edited(key);
-                            setDraft((d) => ({
-                              ...d,
-                              [severity]: {
-                                ...d[severity]!,
-                                [part]: toggleRole(d[severity]?.[part] ?? [], role, e.target.checked),
-                              },
-                            }));
-                          }}
-                          data-testid={`authority-${severity}-${part}-${role}`}
-                        />
-                        {tRoles(role)}
-                      </label>
-                    ))}
-                  </div>
-                  {error && (
-                    <p id={`authority-${severity}-${part}-error`} className="mt-1 text-xs text-red-700">
-                      {error}
-                    </p>
-                  )}
-                </fieldset>
+                <div key={part} className="mt-3">
+                  <CheckboxGroup
+                    name={key}
+                    legend={t(`authority.${part}`)}
+                    options={roleOptions}
+                    selected={draft[severity]?.[part] ?? []}
+                    disabled={!canManage || pending}
+                    onChange={(roles) => {
+                      edited(key);
+                      setDraft((d) => ({ ...d, [severity]: { ...d[severity]!, [part]: roles } }));
+                    }}
+                    testIdPrefix={`authority-${severity}-${part}`}
+                  />
+                  {error && <p className="mt-1 text-xs text-red-700">{error}</p>}
+                </div>
               );
             })}
             {serverFields[severity] && <p className="mt-1 text-xs text-red-700">{serverFields[severity]}</p>}
@@ -221,9 +176,10 @@ function EscalationForm({
   const [dueSoon, setDueSoon] = useState(String(policy.dueSoonHours));
   const [period, setPeriod] = useState(String(policy.overduePeriodHours));
   const [attempted, setAttempted] = useState(false);
-  const [pending, setPending] = useState(false);
   const { fieldErrors: serverFields, setFieldErrors: setServerFields, edited } = useFormErrors();
   const [saveError, setSaveError] = useState<unknown>(null);
+  const save = useGqlMutation(ServiceRulesUpdateEscalationMutation, { invalidates: SERVICE_RULES_CHANGED });
+  const pending = save.isPending;
   const values = { dueSoonHours: positiveInt(dueSoon), overduePeriodHours: positiveInt(period) };
   const errorFor = (key: keyof typeof values) =>
     attempted && values[key] === null ? t('escalation.integer') : serverFields[key];
@@ -235,9 +191,8 @@ function EscalationForm({
     setAttempted(true);
     setSaveError(null);
     if (values.dueSoonHours === null || values.overduePeriodHours === null) return;
-    setPending(true);
     try {
-      await gqlRequest(ServiceRulesUpdateEscalationMutation, {
+      await save.mutateAsync({
         version: policy.version,
         input: { dueSoonHours: values.dueSoonHours, overduePeriodHours: values.overduePeriodHours },
       });
@@ -246,8 +201,6 @@ function EscalationForm({
       const fields = fieldErrorsOf(error);
       setServerFields(fields);
       if (!Object.keys(fields).length) setSaveError(error);
-    } finally {
-      setPending(false);
     }
   }
 
@@ -313,23 +266,36 @@ function EscalationForm({
           )}
         </FormField>
       </div>
-      <div className={`${tableClass.wrap} lg:max-w-2xl`}>
-        <table className={tableClass.table} data-testid="escalation-ladder">
-          <caption className="px-4 pt-3 text-left text-xs font-medium text-slate-600">{t('escalation.ladder')}</caption>
-          <tbody>
-            {policy.levels.map((level, i) => (
-              <tr key={level.level} className={tableClass.row}>
-                <th scope="row" className={`${tableClass.td} text-left font-medium`}>
-                  {t('escalation.level', { level: level.level })}
-                </th>
-                <td className={tableClass.td}>
-                  {i === 0 ? t('escalation.atDue') : t('escalation.after', { hours: i * shownPeriod })}
-                </td>
-                <td className={tableClass.td}>{level.audience.map((a) => t(`escalation.audience.${a}`)).join('、')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="space-y-1 lg:max-w-2xl">
+        <h3 className="text-xs font-medium text-slate-600">{t('escalation.ladder')}</h3>
+        <DataTable
+          columns={[
+            {
+              id: 'level',
+              header: t('escalation.columns.level'),
+              cell: (level) => t('escalation.level', { level: level.level }),
+            },
+            {
+              id: 'after',
+              header: t('escalation.columns.after'),
+              cell: (level) => {
+                const index = policy.levels.indexOf(level);
+                return index === 0 ? t('escalation.atDue') : t('escalation.after', { hours: index * shownPeriod });
+              },
+            },
+            {
+              id: 'audience',
+              header: t('escalation.columns.audience'),
+              cell: (level) => level.audience.map((a) => t(`escalation.audience.${a}`)).join('、'),
+            },
+          ]}
+          rows={policy.levels}
+          rowKey={(level) => String(level.level)}
+          state={{ loading: false }}
+          caption={t('escalation.ladder')}
+          empty={null}
+          testId="escalation-ladder"
+        />
       </div>
       {saveError !== null && <SaveError error={saveError} message={errorMessage(saveError)} onReload={onReload} />}
       {canManage && (

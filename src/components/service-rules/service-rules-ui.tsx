@@ -5,14 +5,24 @@ import { buttonClass } from '@/components/ui/classes';
 import { InlineError } from '@/components/ui/status';
 import { gqlErrorMessage, isGqlError } from '@/lib/gql-error-message';
 
-export const tableClass = {
-  wrap: 'overflow-x-auto rounded-lg border border-slate-200 bg-white',
-  table: 'min-w-full text-sm',
-  head: 'bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500',
-  th: 'px-4 py-3',
-  td: 'px-4 py-3',
-  row: 'border-t border-slate-100',
-} as const;
+/**
+ * Every change to the clock's configuration can move what the other tabs, the preview and the recent changes show:
+ * a service-rules mutation makes all the screen's queries (operation names `ServiceRules…`) stale.
+ */
+export const SERVICE_RULES_CHANGED = ['ServiceRules'];
+
+/** "Someone changed this meanwhile": shown above a section after a stale write, which then shows the current state. */
+export function ConflictNotice({ message }: { message: string }) {
+  return (
+    <p
+      role="alert"
+      className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+      data-testid="service-rules-conflict"
+    >
+      {message}
+    </p>
+  );
+}
 
 /** One line for any failure, in this screen's words; CONFLICT reads "someone changed this — reload". */
 export function useServiceRulesError() {

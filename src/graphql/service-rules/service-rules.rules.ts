@@ -128,8 +128,9 @@ export function isIanaTimeZone(zone: string): boolean {
   }
 }
 
-const HM = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
-const minutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+/** A time of day as the business-hours setting stores it ("08:30"; "24:00" for a day that ends at midnight). */
+export const HOUR_MINUTE = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
+export const minutesOf = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
 
 export const ZBusinessHoursInput = z
   .object({
@@ -142,10 +143,10 @@ export const ZBusinessHoursInput = z
       .array(z.number().int().min(1, { message: '星期须为 1–7' }).max(7, { message: '星期须为 1–7' }))
       .min(1, { message: '至少选择一个工作日' })
       .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
-    start: z.string().regex(HM, { message: '时间格式为 HH:mm' }),
-    end: z.string().regex(HM, { message: '时间格式为 HH:mm' }),
+    start: z.string().regex(HOUR_MINUTE, { message: '时间格式为 HH:mm' }),
+    end: z.string().regex(HOUR_MINUTE, { message: '时间格式为 HH:mm' }),
   })
-  .refine((h) => !HM.test(h.start) || !HM.test(h.end) || minutes(h.end) > minutes(h.start), {
+  .refine((h) => !HOUR_MINUTE.test(h.start) || !HOUR_MINUTE.test(h.end) || minutesOf(h.end) > minutesOf(h.start), {
     message: '下班时间须晚于上班时间',
     path: ['end'],
   });
