@@ -64,8 +64,14 @@ export function Modal({
     }
   }, [open]);
 
-  // A dialog unmounted while open (its screen navigated away) still hands focus back.
-  useEffect(() => () => restoreFocus(opener), []);
+  // A dialog unmounted while open (rendered only while open, or its screen navigated away) still hands focus back.
+  // Only once it has really left the page: React's development double-mount runs this cleanup on a live dialog.
+  useEffect(() => {
+    const dialog = ref.current;
+    return () => {
+      if (!dialog?.isConnected) restoreFocus(opener);
+    };
+  }, []);
 
   const width = { md: 'max-w-lg', lg: 'max-w-2xl', xl: 'max-w-4xl' }[size];
   const showClose = dismissible && closeButton;
