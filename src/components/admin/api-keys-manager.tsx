@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { FormField } from '@/components/ui/form-field';
+import { TextField } from '@/components/ui/form-field';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { Modal } from '@/components/ui/modal';
 import { PageHeader } from '@/components/ui/page-header';
@@ -282,21 +282,17 @@ function CreateApiKeyDialog({
       submitTestId="api-key-submit"
       onSubmit={form.onSubmit}
     >
-      <FormField id={`${formId}-name`} label={t('name')} error={fieldErrors.name}>
-        {(props) => (
-          <input
-            {...props}
-            type="text"
-            autoFocus
-            maxLength={API_KEY_LIMITS.nameMaxLength}
-            value={values.name}
-            placeholder={t('namePlaceholder')}
-            onChange={(e) => set('name', e.target.value)}
-            className={inputClass}
-            data-testid="api-key-name"
-          />
-        )}
-      </FormField>
+      <TextField
+        id={`${formId}-name`}
+        label={t('name')}
+        error={fieldErrors.name}
+        autoFocus
+        maxLength={API_KEY_LIMITS.nameMaxLength}
+        placeholder={t('namePlaceholder')}
+        value={values.name}
+        onChange={(value) => set('name', value)}
+        testId="api-key-name"
+      />
 
       <div>
         <CheckboxGroup
@@ -311,24 +307,18 @@ function CreateApiKeyDialog({
         <p className="mt-1 text-xs text-slate-500">{t('scopesHint')}</p>
       </div>
 
-      <FormField
+      <TextField
         id={`${formId}-expires`}
         label={t('expiresAt')}
         hint={t('expiresHint', { timeZone })}
         error={fieldErrors.expiresAt}
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="date"
-            min={today}
-            value={values.expiresOn}
-            onChange={(e) => set('expiresOn', e.target.value, 'expiresAt')}
-            className={`${inputClass} sm:w-56`}
-            data-testid="api-key-expires"
-          />
-        )}
-      </FormField>
+        type="date"
+        min={today}
+        value={values.expiresOn}
+        onChange={(value) => set('expiresOn', value, 'expiresAt')}
+        inputClassName="sm:w-56"
+        testId="api-key-expires"
+      />
     </FormDialog>
   );
 }

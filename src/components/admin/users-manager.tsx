@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { FormField } from '@/components/ui/form-field';
+import { FormField, TextField } from '@/components/ui/form-field';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatusMessage } from '@/components/ui/status';
@@ -296,56 +296,42 @@ function CreateUserDialog({
       onSubmit={form.onSubmit}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id={`${formId}-email`} label={t('email')} error={fieldErrors.email}>
-          {(props) => (
-            <input
-              {...props}
-              type="email"
-              autoFocus
-              autoComplete="off"
-              maxLength={USER_LIMITS.emailMaxLength}
-              value={values.email}
-              onChange={(e) => set('email', e.target.value)}
-              className={inputClass}
-              data-testid="user-email"
-            />
-          )}
-        </FormField>
-        <FormField id={`${formId}-name`} label={t('name')} error={fieldErrors.name}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              maxLength={USER_LIMITS.nameMaxLength}
-              value={values.name}
-              onChange={(e) => set('name', e.target.value)}
-              className={inputClass}
-              data-testid="user-name"
-            />
-          )}
-        </FormField>
+        <TextField
+          id={`${formId}-email`}
+          label={t('email')}
+          error={fieldErrors.email}
+          type="email"
+          autoFocus
+          autoComplete="off"
+          maxLength={USER_LIMITS.emailMaxLength}
+          value={values.email}
+          onChange={(value) => set('email', value)}
+          testId="user-email"
+        />
+        <TextField
+          id={`${formId}-name`}
+          label={t('name')}
+          error={fieldErrors.name}
+          maxLength={USER_LIMITS.nameMaxLength}
+          value={values.name}
+          onChange={(value) => set('name', value)}
+          testId="user-name"
+        />
       </div>
 
-      <FormField
+      <TextField
         id={`${formId}-password`}
         label={t('password')}
         hint={t('passwordHint', { min: USER_LIMITS.passwordMinLength })}
         error={fieldErrors.password}
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            autoComplete="new-password"
-            minLength={USER_LIMITS.passwordMinLength}
-            maxLength={USER_LIMITS.passwordMaxLength}
-            value={values.password}
-            onChange={(e) => set('password', e.target.value)}
-            className={inputClass}
-            data-testid="user-password"
-          />
-        )}
-      </FormField>
+        type="password"
+        autoComplete="new-password"
+        minLength={USER_LIMITS.passwordMinLength}
+        maxLength={USER_LIMITS.passwordMaxLength}
+        value={values.password}
+        onChange={(value) => set('password', value)}
+        testId="user-password"
+      />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id={`${formId}-role`} label={t('role')} error={fieldErrors.role}>

@@ -2,22 +2,25 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
-import { buttonClass, inputClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
-import { FormField } from '@/components/ui/form-field';
-import { useFormErrors } from '@/components/ui/use-form-errors';
+import { TextField } from '@/components/ui/form-field';
 import { ErrorBanner, StatusMessage } from '@/components/ui/status';
 import type { ServiceRulesAuthorityQuery as AuthorityData } from '@/gql/graphql';
 import { AUTHORITY_ROLES, SEVERITIES } from '@/graphql/service-rules/service-rules.rules';
-import { useGqlMutation, useGqlQuery, useInvalidate } from '@/lib/data/gql-hooks';
-import { fieldErrorsOf } from '@/lib/gql-error-message';
+import { useGqlQuery, useInvalidate } from '@/lib/data/gql-hooks';
 import {
   ServiceRulesAuthorityQuery,
   ServiceRulesUpdateAuthorityMutation,
   ServiceRulesUpdateEscalationMutation,
 } from './operations';
 import { authorityProblems, type AuthorityDraft } from './service-rules-drafts';
-import { positiveInt, SaveError, SERVICE_RULES_CHANGED, useServiceRulesError } from './service-rules-ui';
+import {
+  positiveInt,
+  SERVICE_RULES_CHANGED,
+  SettingForm,
+  useServiceRulesError,
+  useSettingSave,
+} from './service-rules-ui';
 
 const asRole = (v: string) => AUTHORITY_ROLES.find((r) => r === v);
 
@@ -69,54 +72,45 @@ function AuthorityForm({
 }) {
   const t = useTranslations('serviceRules');
   const tRoles = useTranslations('admin.roles');
-  const errorMessage = useServiceRulesError();
   const [draft, setDraft] = useState<AuthorityDraft>(() =>
     Object.fromEntries(authority.rules.map((r) => [r.severity, { approve: [...r.approve], close: [...r.close] }])),
   );
-  const [attempted, setAttempted] = useState(false);
-  const { fieldErrors: serverFields, setFieldErrors: setServerFields, edited } = useFormErrors();
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const save = useGqlMutation(ServiceRulesUpdateAuthorityMutation, { invalidates: SERVICE_RULES_CHANGED });
-  const pending = save.isPending;
+  const save = useSettingSave(ServiceRulesUpdateAuthorityMutation);
+  const { attempted, serverFields, edited, pending } = save;
   const problems = new Set(authorityProblems(draft));
   const errorFor = (key: string) => (attempted && problems.has(key) ? t('authority.pickOne') : serverFields[key]);
   const roleOptions = AUTHORITY_ROLES.map((role) => ({ value: role as string, label: tRoles(role) }));
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setAttempted(true);
-    setSaveError(null);
-    if (problems.size) return;
-    try {
-      const input = SEVERITIES.map((severity) => ({
-        severity,
-        approve: (draft[severity]?.approve ?? []).flatMap((r) => asRole(r) ?? []),
-        close: (draft[severity]?.close ?? []).flatMap((r) => asRole(r) ?? []),
-      }));
-      await save.mutateAsync({ version: authority.version, input });
-      onSaved(t('authority.savedNotice'));
-    } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setServerFields(fields);
-      if (!Object.keys(fields).length) setSaveError(error);
-    }
-  }
+  const submit = save.submit(
+    () =>
+      problems.size
+        ? null
+        : {
+            version: authority.version,
+            input: SEVERITIES.map((severity) => ({
+              severity,
+              approve: (draft[severity]?.approve ?? []).flatMap((r) => asRole(r) ?? []),
+              close: (draft[severity]?.close ?? []).flatMap((r) => asRole(r) ?? []),
+            })),
+          },
+    () => onSaved(t('authority.savedNotice')),
+  );
 
   return (
-    <form
-      noValidate
+    <SettingForm
+      name="authority"
+      title={t('authority.title')}
+      intro={
+        <>
+          <p className="mt-1 text-sm text-slate-600">{t('authority.hint')}</p>
+          {authority.version === 0 && <p className="text-xs text-slate-500">{t('authority.defaults')}</p>}
+        </>
+      }
+      save={save}
+      canManage={canManage}
+      saveLabel={t('authority.save')}
+      onReload={onReload}
       onSubmit={submit}
-      aria-labelledby="authority-title"
-      className="space-y-3"
-      data-testid="authority-form"
     >
-      <div>
-        <h2 id="authority-title" className="text-lg font-semibold">
-          {t('authority.title')}
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">{t('authority.hint')}</p>
-        {authority.version === 0 && <p className="text-xs text-slate-500">{t('authority.defaults')}</p>}
-      </div>
       <div className="grid gap-4 lg:grid-cols-3">
         {SEVERITIES.map((severity) => (
           <div
@@ -150,13 +144,7 @@ function AuthorityForm({
           </div>
         ))}
       </div>
-      {saveError !== null && <SaveError error={saveError} message={errorMessage(saveError)} onReload={onReload} />}
-      {canManage && (
-        <button type="submit" className={buttonClass.primary} disabled={pending} data-testid="authority-save">
-          {pending ? t('sla.form.submitting') : t('authority.save')}
-        </button>
-      )}
-    </form>
+    </SettingForm>
   );
 }
 
@@ -172,99 +160,68 @@ function EscalationForm({
   onReload: () => void;
 }) {
   const t = useTranslations('serviceRules');
-  const errorMessage = useServiceRulesError();
   const [dueSoon, setDueSoon] = useState(String(policy.dueSoonHours));
   const [period, setPeriod] = useState(String(policy.overduePeriodHours));
-  const [attempted, setAttempted] = useState(false);
-  const { fieldErrors: serverFields, setFieldErrors: setServerFields, edited } = useFormErrors();
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const save = useGqlMutation(ServiceRulesUpdateEscalationMutation, { invalidates: SERVICE_RULES_CHANGED });
-  const pending = save.isPending;
+  const save = useSettingSave(ServiceRulesUpdateEscalationMutation);
+  const { attempted, serverFields, edited, pending } = save;
   const values = { dueSoonHours: positiveInt(dueSoon), overduePeriodHours: positiveInt(period) };
   const errorFor = (key: keyof typeof values) =>
     attempted && values[key] === null ? t('escalation.integer') : serverFields[key];
   // The ladder as it will be with the period typed (level n at (n − 1) periods overdue), else as saved.
   const shownPeriod = values.overduePeriodHours ?? policy.overduePeriodHours;
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setAttempted(true);
-    setSaveError(null);
-    if (values.dueSoonHours === null || values.overduePeriodHours === null) return;
-    try {
-      await save.mutateAsync({
-        version: policy.version,
-        input: { dueSoonHours: values.dueSoonHours, overduePeriodHours: values.overduePeriodHours },
-      });
-      onSaved(t('escalation.savedNotice'));
-    } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setServerFields(fields);
-      if (!Object.keys(fields).length) setSaveError(error);
-    }
-  }
+  const submit = save.submit(
+    () =>
+      values.dueSoonHours === null || values.overduePeriodHours === null
+        ? null
+        : {
+            version: policy.version,
+            input: { dueSoonHours: values.dueSoonHours, overduePeriodHours: values.overduePeriodHours },
+          },
+    () => onSaved(t('escalation.savedNotice')),
+  );
 
   return (
-    <form
-      noValidate
+    <SettingForm
+      name="escalation"
+      title={t('escalation.title')}
+      intro={<p className="mt-1 max-w-3xl text-sm text-slate-600">{t('escalation.hint')}</p>}
+      save={save}
+      canManage={canManage}
+      saveLabel={t('escalation.save')}
+      onReload={onReload}
       onSubmit={submit}
-      aria-labelledby="escalation-title"
-      className="space-y-3"
-      data-testid="escalation-form"
     >
-      <div>
-        <h2 id="escalation-title" className="text-lg font-semibold">
-          {t('escalation.title')}
-        </h2>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('escalation.hint')}</p>
-      </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:max-w-2xl">
-        <FormField
+        <TextField
           id="escalation-dueSoon"
           label={t('escalation.dueSoonHours')}
           hint={t('escalation.dueSoonHint')}
           error={errorFor('dueSoonHours')}
           required
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              inputMode="numeric"
-              className={inputClass}
-              disabled={!canManage || pending}
-              value={dueSoon}
-              onChange={(e) => {
-                edited('dueSoonHours');
-                setDueSoon(e.target.value);
-              }}
-              data-testid="escalation-dueSoon"
-            />
-          )}
-        </FormField>
-        <FormField
+          inputMode="numeric"
+          disabled={!canManage || pending}
+          value={dueSoon}
+          onChange={(value) => {
+            edited('dueSoonHours');
+            setDueSoon(value);
+          }}
+          testId="escalation-dueSoon"
+        />
+        <TextField
           id="escalation-period"
           label={t('escalation.overduePeriodHours')}
           hint={t('escalation.overdueHint')}
           error={errorFor('overduePeriodHours')}
           required
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              inputMode="numeric"
-              className={inputClass}
-              disabled={!canManage || pending}
-              value={period}
-              onChange={(e) => {
-                edited('overduePeriodHours');
-                setPeriod(e.target.value);
-              }}
-              data-testid="escalation-period"
-            />
-          )}
-        </FormField>
+          inputMode="numeric"
+          disabled={!canManage || pending}
+          value={period}
+          onChange={(value) => {
+            edited('overduePeriodHours');
+            setPeriod(value);
+          }}
+          testId="escalation-period"
+        />
       </div>
       <div className="space-y-1 lg:max-w-2xl">
         <h3 className="text-xs font-medium text-slate-600">{t('escalation.ladder')}</h3>
@@ -297,12 +254,6 @@ function EscalationForm({
           testId="escalation-ladder"
         />
       </div>
-      {saveError !== null && <SaveError error={saveError} message={errorMessage(saveError)} onReload={onReload} />}
-      {canManage && (
-        <button type="submit" className={buttonClass.primary} disabled={pending} data-testid="escalation-save">
-          {pending ? t('sla.form.submitting') : t('escalation.save')}
-        </button>
-      )}
-    </form>
+    </SettingForm>
   );
 }

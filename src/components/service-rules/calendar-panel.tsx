@@ -5,15 +5,14 @@ import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { FormField } from '@/components/ui/form-field';
+import { TextField } from '@/components/ui/form-field';
 import { ErrorBanner, InlineError, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
-import { useFormErrors } from '@/components/ui/use-form-errors';
 import type { ServiceRulesCalendarQuery as CalendarData } from '@/gql/graphql';
 import { BOUNDS } from '@/graphql/service-rules/service-rules.rules';
 import { useGqlMutation, useGqlQuery, useInvalidate } from '@/lib/data/gql-hooks';
-import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
+import { isGqlError } from '@/lib/gql-error-message';
 import {
   ServiceRulesAddCalendarDaysMutation,
   ServiceRulesCalendarQuery,
@@ -22,7 +21,14 @@ import {
   ServiceRulesUpdateBusinessHoursMutation,
 } from './operations';
 import { hoursProblems, type HoursDraft } from './service-rules-drafts';
-import { ConflictNotice, isConflict, SaveError, SERVICE_RULES_CHANGED, useServiceRulesError } from './service-rules-ui';
+import {
+  ConflictNotice,
+  isConflict,
+  SERVICE_RULES_CHANGED,
+  SettingForm,
+  useServiceRulesError,
+  useSettingSave,
+} from './service-rules-ui';
 
 type Day = CalendarData['calendarDays'][number];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -238,54 +244,42 @@ function BusinessHoursForm({
   onReload: () => void;
 }) {
   const t = useTranslations('serviceRules');
-  const errorMessage = useServiceRulesError();
   const [draft, setDraft] = useState<HoursDraft>({
     days: hours.days,
     start: hours.start,
     end: hours.end,
     timeZone: hours.timeZone,
   });
-  const [attempted, setAttempted] = useState(false);
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const { fieldErrors, setFieldErrors, edited } = useFormErrors();
-  const save = useGqlMutation(ServiceRulesUpdateBusinessHoursMutation, { invalidates: SERVICE_RULES_CHANGED });
-  const pending = save.isPending;
+  const save = useSettingSave(ServiceRulesUpdateBusinessHoursMutation);
+  const { attempted, serverFields, edited, pending } = save;
   const problems = hoursProblems(draft);
   const errorFor = (key: keyof HoursDraft) =>
-    attempted && problems[key] ? t(`hours.problems.${problems[key]}`) : fieldErrors[key];
+    attempted && problems[key] ? t(`hours.problems.${problems[key]}`) : serverFields[key];
   const change = (patch: Partial<HoursDraft>, key: keyof HoursDraft) => {
     edited(key);
     setDraft((d) => ({ ...d, ...patch }));
   };
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setAttempted(true);
-    setSaveError(null);
-    if (Object.keys(problems).length) return;
-    try {
-      await save.mutateAsync({ version: hours.version, input: { ...draft, timeZone: draft.timeZone.trim() } });
-      onSaved();
-    } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setFieldErrors(fields);
-      if (!Object.keys(fields).length) setSaveError(error);
-    }
-  }
+  const submit = save.submit(
+    () =>
+      Object.keys(problems).length
+        ? null
+        : { version: hours.version, input: { ...draft, timeZone: draft.timeZone.trim() } },
+    onSaved,
+  );
 
   const disabled = !canManage || pending;
   return (
-    <form
-      noValidate
-      onSubmit={submit}
-      aria-labelledby="hours-title"
+    <SettingForm
+      name="hours"
+      title={t('hours.title')}
+      intro={hours.version === 0 && <p className="text-xs text-slate-500">{t('hours.defaults')}</p>}
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
-      data-testid="hours-form"
+      save={save}
+      canManage={canManage}
+      saveLabel={t('hours.save')}
+      onReload={onReload}
+      onSubmit={submit}
     >
-      <h2 id="hours-title" className="text-lg font-semibold">
-        {t('hours.title')}
-      </h2>
-      {hours.version === 0 && <p className="text-xs text-slate-500">{t('hours.defaults')}</p>}
       <div>
         <CheckboxGroup
           name="hours-days"
@@ -299,59 +293,41 @@ function BusinessHoursForm({
         {errorFor('days') && <p className="mt-1 text-xs text-red-700">{errorFor('days')}</p>}
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <FormField id="hours-start" label={t('hours.start')} error={errorFor('start')} required>
-          {(props) => (
-            <input
-              {...props}
-              type="time"
-              className={inputClass}
-              disabled={disabled}
-              value={draft.start}
-              onChange={(e) => change({ start: e.target.value }, 'start')}
-              data-testid="hours-start"
-            />
-          )}
-        </FormField>
-        <FormField id="hours-end" label={t('hours.end')} error={errorFor('end')} required>
-          {(props) => (
-            <input
-              {...props}
-              type="time"
-              className={inputClass}
-              disabled={disabled}
-              value={draft.end}
-              onChange={(e) => change({ end: e.target.value }, 'end')}
-              data-testid="hours-end"
-            />
-          )}
-        </FormField>
-        <FormField
+        <TextField
+          id="hours-start"
+          label={t('hours.start')}
+          error={errorFor('start')}
+          required
+          type="time"
+          disabled={disabled}
+          value={draft.start}
+          onChange={(start) => change({ start }, 'start')}
+          testId="hours-start"
+        />
+        <TextField
+          id="hours-end"
+          label={t('hours.end')}
+          error={errorFor('end')}
+          required
+          type="time"
+          disabled={disabled}
+          value={draft.end}
+          onChange={(end) => change({ end }, 'end')}
+          testId="hours-end"
+        />
+        <TextField
           id="hours-timeZone"
           label={t('hours.timeZone')}
           hint={t('hours.timeZoneHint')}
           error={errorFor('timeZone')}
           required
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              className={inputClass}
-              disabled={disabled}
-              value={draft.timeZone}
-              onChange={(e) => change({ timeZone: e.target.value }, 'timeZone')}
-              data-testid="hours-timeZone"
-            />
-          )}
-        </FormField>
+          disabled={disabled}
+          value={draft.timeZone}
+          onChange={(timeZone) => change({ timeZone }, 'timeZone')}
+          testId="hours-timeZone"
+        />
       </div>
-      {saveError !== null && <SaveError error={saveError} message={errorMessage(saveError)} onReload={onReload} />}
-      {canManage && (
-        <button type="submit" className={buttonClass.primary} disabled={pending} data-testid="hours-save">
-          {pending ? t('sla.form.submitting') : t('hours.save')}
-        </button>
-      )}
-    </form>
+    </SettingForm>
   );
 }
 
@@ -401,36 +377,27 @@ function AddDaysDialog({
       onSubmit={form.onSubmit}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id={`${formId}-from`} label={t('calendar.form.from')} error={fieldErrors.from} required>
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              min={`${year - 1}-01-01`}
-              className={inputClass}
-              value={values.from}
-              onChange={(e) => set('from', e.target.value)}
-              data-testid="calendar-from"
-            />
-          )}
-        </FormField>
-        <FormField
+        <TextField
+          id={`${formId}-from`}
+          label={t('calendar.form.from')}
+          error={fieldErrors.from}
+          required
+          type="date"
+          min={`${year - 1}-01-01`}
+          value={values.from}
+          onChange={(value) => set('from', value)}
+          testId="calendar-from"
+        />
+        <TextField
           id={`${formId}-to`}
           label={t('calendar.form.to')}
           hint={t('calendar.form.toHint')}
           error={fieldErrors.to}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              className={inputClass}
-              value={values.to}
-              onChange={(e) => set('to', e.target.value)}
-              data-testid="calendar-to"
-            />
-          )}
-        </FormField>
+          type="date"
+          value={values.to}
+          onChange={(value) => set('to', value)}
+          testId="calendar-to"
+        />
       </div>
       <fieldset>
         <legend className="mb-1 text-xs font-medium text-slate-700">{t('calendar.form.kind')}</legend>
@@ -457,20 +424,17 @@ function AddDaysDialog({
           </label>
         </div>
       </fieldset>
-      <FormField id={`${formId}-name`} label={t('calendar.form.name')} error={fieldErrors.name} required>
-        {(props) => (
-          <input
-            {...props}
-            type="text"
-            maxLength={BOUNDS.calendarNameLength}
-            placeholder={t('calendar.form.namePlaceholder')}
-            className={inputClass}
-            value={values.name}
-            onChange={(e) => set('name', e.target.value)}
-            data-testid="calendar-name"
-          />
-        )}
-      </FormField>
+      <TextField
+        id={`${formId}-name`}
+        label={t('calendar.form.name')}
+        error={fieldErrors.name}
+        required
+        maxLength={BOUNDS.calendarNameLength}
+        placeholder={t('calendar.form.namePlaceholder')}
+        value={values.name}
+        onChange={(value) => set('name', value)}
+        testId="calendar-name"
+      />
     </FormDialog>
   );
 }

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { FormField } from '@/components/ui/form-field';
+import { FormField, TextField } from '@/components/ui/form-field';
 import { StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
@@ -303,19 +303,17 @@ function SlaRuleDialog({
     </FormField>
   );
   const number = (field: 'triageHours' | 'resolutionHours' | 'callbackDays', label: string, hint?: string) => (
-    <FormField id={`${formId}-${field}`} label={label} hint={hint} error={fieldErrors[field]} required>
-      {(props) => (
-        <input
-          {...props}
-          type="text"
-          inputMode="numeric"
-          className={inputClass}
-          value={values[field]}
-          onChange={(e) => set(field, e.target.value)}
-          data-testid={`sla-${field}`}
-        />
-      )}
-    </FormField>
+    <TextField
+      id={`${formId}-${field}`}
+      label={label}
+      hint={hint}
+      error={fieldErrors[field]}
+      required
+      inputMode="numeric"
+      value={values[field]}
+      onChange={(value) => set(field, value)}
+      testId={`sla-${field}`}
+    />
   );
 
   return (
