@@ -5,8 +5,8 @@ import type { Role } from '@/generated/prisma/enums';
  * (which check them first to spare a round trip). Pure and client-safe: no Prisma client, no Node APIs.
  */
 
-/** Every account role, in the order of the SPEC's actors table; CUSTOMER last, as it is a portal account, not staff. */
-export const ACCOUNT_ROLES = [
+/** The staff roles, in the order of the SPEC's actors table (the forms list them so). */
+export const STAFF_ACCOUNT_ROLES = [
   'ADMIN',
   'SERVICE_AGENT',
   'QUALITY_MANAGER',
@@ -15,8 +15,10 @@ export const ACCOUNT_ROLES = [
   'EXECUTIVE',
   'DISPATCHER',
   'TECHNICIAN',
-  'CUSTOMER',
 ] as const satisfies readonly Role[];
+
+/** Every account role: the staff's, then CUSTOMER last, as it is a portal account, not staff. */
+export const ACCOUNT_ROLES = [...STAFF_ACCOUNT_ROLES, 'CUSTOMER'] as const satisfies readonly Role[];
 
 export const isAccountRole = (value: string): value is Role => (ACCOUNT_ROLES as readonly string[]).includes(value);
 

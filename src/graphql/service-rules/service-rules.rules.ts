@@ -13,6 +13,7 @@ import {
   type Audience,
   type EscalationPolicy,
 } from '../complaints/escalation.rules';
+import { STAFF_ACCOUNT_ROLES } from '../admin/admin.rules';
 import { DEFAULT_CALENDAR } from '../complaints/sla-clock.rules';
 
 /**
@@ -31,16 +32,7 @@ export const INTERACTION_TYPES = [
 ] as const satisfies readonly InteractionType[];
 export const SEVERITIES = ['GENERAL', 'MAJOR', 'CRISIS'] as const satisfies readonly Severity[];
 /** Staff roles that may hold approval authority; a portal account (CUSTOMER) never does. */
-export const AUTHORITY_ROLES = [
-  'ADMIN',
-  'SERVICE_AGENT',
-  'QUALITY_MANAGER',
-  'DEPARTMENT_HANDLER',
-  'SERVICE_MANAGER',
-  'EXECUTIVE',
-  'DISPATCHER',
-  'TECHNICIAN',
-] as const satisfies readonly WorkflowRole[];
+export const AUTHORITY_ROLES = STAFF_ACCOUNT_ROLES satisfies readonly WorkflowRole[];
 
 // Bounds: the clock counts business hours (9 a day by default). Triage beyond two working weeks or a resolution
 // target beyond a working year is a typing error, not a policy.
