@@ -2,8 +2,8 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
-import { gqlRequest } from '@/lib/graphql-client';
-import { errorMessage } from './errors';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
+import { useAdminErrorMessage } from './errors';
 import { AdminCustomerPickerQuery } from './operations';
 
 export type PickedCustomer = { id: string; name: string; contractNo: string | null };
@@ -28,38 +28,28 @@ export function CustomerPicker({
   describedBy: string | undefined;
 }) {
   const t = useTranslations('admin.users.picker');
-  const tc = useTranslations('common');
+  const errorMessage = useAdminErrorMessage();
   const [query, setQuery] = useState('');
-  const [options, setOptions] = useState<Option[]>([]);
-  const [status, setStatus] = useState<'idle' | 'searching' | 'done' | 'error'>('idle');
-  const [error, setError] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = `${id}-listbox`;
 
+  // Search once typing pauses, not on every key.
   useEffect(() => {
-    if (value || !open) return;
-    let cancelled = false;
-    setStatus('searching');
-    const timer = setTimeout(async () => {
-      try {
-        const data = await gqlRequest(AdminCustomerPickerQuery, { search: query.trim() || null });
-        if (cancelled) return;
-        setOptions(data.customers.nodes);
-        setActive(data.customers.nodes.length > 0 ? 0 : -1);
-        setStatus('done');
-      } catch (err) {
-        if (cancelled) return;
-        setError(errorMessage(err, tc));
-        setStatus('error');
-      }
-    }, 250);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [query, open, value, tc]);
+    const timer = setTimeout(() => setSearch(query.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [query]);
+  const found = useGqlQuery(
+    AdminCustomerPickerQuery,
+    { search: search || null },
+    { enabled: open && !value, keepPrevious: true },
+  );
+  const options: readonly Option[] = found.data?.customers.nodes ?? [];
+  const status = found.isError ? 'error' : found.isFetching ? 'searching' : found.data ? 'done' : 'idle';
+  const error = found.error ? errorMessage(found.error) : null;
+  const activeIndex = Math.min(active, options.length - 1);
 
   function choose(option: Option) {
     onChange({ id: option.id, name: option.name, contractNo: option.contractNo });
@@ -96,7 +86,7 @@ export function CustomerPicker({
     );
   }
 
-  const activeOption = active >= 0 ? options[active] : undefined;
+  const activeOption = activeIndex >= 0 ? options[activeIndex] : undefined;
 
   return (
     <div>
@@ -118,6 +108,7 @@ export function CustomerPicker({
         data-testid="customer-picker-input"
         onChange={(e) => {
           setQuery(e.target.value);
+          setActive(0);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
@@ -126,10 +117,10 @@ export function CustomerPicker({
           if (e.key === 'ArrowDown') {
             e.preventDefault();
             setOpen(true);
-            setActive((i) => Math.min(i + 1, options.length - 1));
+            setActive(Math.min(activeIndex + 1, options.length - 1));
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
-            setActive((i) => Math.max(i - 1, 0));
+            setActive(Math.max(activeIndex - 1, 0));
           } else if (e.key === 'Enter') {
             // Enter picks the highlighted customer instead of submitting the form.
             if (open && activeOption) {
@@ -167,9 +158,9 @@ export function CustomerPicker({
               key={option.id}
               id={`${listId}-${option.id}`}
               role="option"
-              aria-selected={index === active}
+              aria-selected={index === activeIndex}
               data-testid="customer-picker-option"
-              className={`cursor-pointer px-3 py-2 text-sm ${index === active ? 'bg-blue-50 text-blue-900' : 'text-slate-800'}`}
+              className={`cursor-pointer px-3 py-2 text-sm ${index === activeIndex ? 'bg-blue-50 text-blue-900' : 'text-slate-800'}`}
               // mousedown, not click: it fires before the input's blur closes the list.
               onMouseDown={(e) => {
                 e.preventDefault();

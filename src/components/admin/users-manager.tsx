@@ -1,18 +1,20 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { FormField } from '@/components/ui/form-field';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { FormField, TextField } from '@/components/ui/form-field';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { PageHeader } from '@/components/ui/page-header';
-import { ErrorBanner, StatusMessage } from '@/components/ui/status';
-import { useFormErrors } from '@/components/ui/use-form-errors';
+import { StatusMessage } from '@/components/ui/status';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
+import { useDialogForm } from '@/components/ui/use-dialog-form';
 import type { AdminUserRowFragment, Role } from '@/gql/graphql';
+import { ACCOUNT_ROLES, EMAIL_SHAPE, isAccountRole, USER_LIMITS } from '@/graphql/admin/admin.rules';
+import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
 import { CustomerPicker, type PickedCustomer } from './customer-picker';
-import { errorMessage } from './errors';
+import { useAdminErrorMessage } from './errors';
 import {
   AdminCreateUserMutation,
   AdminDepartmentsQuery,
@@ -23,97 +25,103 @@ import {
 type UserRow = AdminUserRowFragment;
 type Department = { id: string; code: string; name: string };
 
-/** In the order of the SPEC's actors table; CUSTOMER last, as it is a portal account, not staff. */
-const ROLES: readonly Role[] = [
-  'ADMIN',
-  'SERVICE_AGENT',
-  'QUALITY_MANAGER',
-  'DEPARTMENT_HANDLER',
-  'SERVICE_MANAGER',
-  'EXECUTIVE',
-  'DISPATCHER',
-  'TECHNICIAN',
-  'CUSTOMER',
-];
-const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
-
-const MIN_PASSWORD_LENGTH = 10;
-
-type LoadState =
-  | { status: 'loading'; rows: UserRow[] | null }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; rows: UserRow[] };
+/** Creating or (de)activating an account changes the user list (and nothing else on the admin screens). */
+const USERS_CHANGED = ['AdminUsers'];
 
 export function UsersManager({ currentUserId }: { currentUserId: string }) {
   const t = useTranslations('admin.users');
   const tRoles = useTranslations('admin.roles');
   const tc = useTranslations('common');
+  const errorMessage = useAdminErrorMessage();
 
   const [role, setRole] = useState<Role | ''>('');
   const [search, setSearch] = useState('');
   const [debouncedSearch, setDebouncedSearch] = useState('');
-  const [state, setState] = useState<LoadState>({ status: 'loading', rows: null });
-  const [reloadToken, setReloadToken] = useState(0);
-  const [departments, setDepartments] = useState<Department[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const [toggleTarget, setToggleTarget] = useState<UserRow | null>(null);
-  const [togglePending, setTogglePending] = useState(false);
-  const [toggleError, setToggleError] = useState<string | null>(null);
-  const latestRequest = useRef(0);
 
   useEffect(() => {
     const timer = setTimeout(() => setDebouncedSearch(search.trim()), 300);
     return () => clearTimeout(timer);
   }, [search]);
 
-  const load = useCallback(async () => {
-    // Only the newest request may update the table, so a slow earlier search cannot overwrite a later one.
-    const requestId = ++latestRequest.current;
-    setState((current) => ({ status: 'loading', rows: current.status === 'error' ? null : current.rows }));
-    try {
-      const data = await gqlRequest(AdminUsersQuery, { role: role || null, search: debouncedSearch || null });
-      if (requestId === latestRequest.current) setState({ status: 'ready', rows: data.users });
-    } catch (error) {
-      if (requestId === latestRequest.current) setState({ status: 'error', message: errorMessage(error, tc) });
-    }
-  }, [role, debouncedSearch, tc]);
+  const users = useGqlQuery(
+    AdminUsersQuery,
+    { role: role || null, search: debouncedSearch || null },
+    { keepPrevious: true },
+  );
+  const departments = useGqlQuery(AdminDepartmentsQuery);
+  const setActive = useGqlMutation(AdminSetUserActiveMutation, { invalidates: USERS_CHANGED });
 
-  useEffect(() => {
-    void load();
-  }, [load, reloadToken]);
+  const toggle = useConfirmedAction(
+    async (user: UserRow) => {
+      const { setUserActive: updated } = await setActive.mutateAsync({ id: user.id, active: !user.active });
+      setNotice(t(updated.active ? 'activatedNotice' : 'deactivatedNotice', { name: updated.name }));
+    },
+    (user) => ({
+      tone: user.active ? 'danger' : 'primary',
+      title: user.active ? t('deactivateTitle') : t('activateTitle'),
+      body: t(user.active ? 'deactivateBody' : 'activateBody', { name: user.name, email: user.email ?? '' }),
+      confirmLabel: user.active ? t('deactivate') : t('activate'),
+      pendingLabel: tc('saving'),
+    }),
+    (error) => fieldErrorsOf(error).id ?? errorMessage(error),
+  );
 
-  useEffect(() => {
-    gqlRequest(AdminDepartmentsQuery)
-      .then((data) => setDepartments(data.departments))
-      .catch(() => setDepartments([]));
-  }, []);
-
-  async function toggleActive() {
-    if (!toggleTarget) return;
-    const activate = !toggleTarget.active;
-    setTogglePending(true);
-    setToggleError(null);
-    try {
-      const data = await gqlRequest(AdminSetUserActiveMutation, { id: toggleTarget.id, active: activate });
-      const updated = data.setUserActive;
-      setState((current) =>
-        current.status === 'ready'
-          ? { ...current, rows: current.rows.map((u) => (u.id === updated.id ? updated : u)) }
-          : current,
-      );
-      setNotice(t(activate ? 'activatedNotice' : 'deactivatedNotice', { name: updated.name }));
-      setToggleTarget(null);
-    } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setToggleError(fields.id ?? errorMessage(error, tc));
-    } finally {
-      setTogglePending(false);
-    }
-  }
-
-  const rows = state.status === 'error' ? null : state.rows;
+  const rows = users.data?.users ?? [];
   const filtered = role !== '' || debouncedSearch !== '';
+
+  const columns: Column<UserRow>[] = [
+    {
+      id: 'name',
+      header: t('columns.name'),
+      className: 'font-medium text-slate-900',
+      cell: (user) => (
+        <>
+          {user.name}
+          {user.id === currentUserId && <span className="font-normal text-slate-500">{t('you')}</span>}
+        </>
+      ),
+    },
+    { id: 'email', header: t('columns.email'), cell: (user) => user.email },
+    {
+      id: 'role',
+      header: t('columns.role'),
+      className: 'whitespace-nowrap',
+      cell: (user) => user.role && tRoles(user.role),
+    },
+    { id: 'department', header: t('columns.department'), cell: (user) => user.department?.name ?? '—' },
+    {
+      id: 'status',
+      header: t('columns.status'),
+      className: 'whitespace-nowrap',
+      cell: (user) => (
+        <span
+          className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${user.active ? 'bg-green-50 text-green-800 ring-green-600/20' : 'bg-slate-100 text-slate-600 ring-slate-500/20'}`}
+        >
+          {user.active ? t('status.active') : t('status.inactive')}
+        </span>
+      ),
+    },
+    {
+      id: 'actions',
+      header: t('columns.actions'),
+      className: 'whitespace-nowrap md:text-right',
+      // The service refuses to deactivate yourself (you would lock yourself out); so does the UI.
+      cell: (user) =>
+        user.id !== currentUserId && (
+          <button
+            type="button"
+            className={user.active ? buttonClass.dangerGhost : buttonClass.ghost}
+            aria-label={`${user.active ? t('deactivate') : t('activate')} ${user.name}`}
+            data-testid="user-toggle-active"
+            onClick={() => toggle.ask(user)}
+          >
+            {user.active ? t('deactivate') : t('activate')}
+          </button>
+        ),
+    },
+  ];
 
   return (
     <div className="space-y-6">
@@ -133,12 +141,12 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
           <span className="mb-1 block text-xs font-medium text-slate-600">{t('filters.role')}</span>
           <select
             value={role}
-            onChange={(e) => setRole(isRole(e.target.value) ? e.target.value : '')}
+            onChange={(e) => setRole(isAccountRole(e.target.value) ? e.target.value : '')}
             className={`${inputClass} w-48`}
             data-testid="users-role-filter"
           >
             <option value="">{t('filters.allStaff')}</option>
-            {ROLES.map((r) => (
+            {ACCOUNT_ROLES.map((r) => (
               <option key={r} value={r}>
                 {tRoles(r)}
               </option>
@@ -170,296 +178,172 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
           </button>
         )}
         <span className="ml-auto text-sm text-slate-500" aria-live="polite">
-          {state.status === 'loading' ? tc('loading') : rows ? t('count', { count: rows.length }) : ''}
+          {users.isFetching ? tc('loading') : users.data ? t('count', { count: rows.length }) : ''}
         </span>
       </form>
 
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
 
-      {state.status === 'error' && <ErrorBanner message={state.message} onRetry={() => setReloadToken((n) => n + 1)} />}
-
-      {rows === null && state.status === 'loading' && <StatusMessage tone="info">{tc('loading')}</StatusMessage>}
-
-      {rows && rows.length === 0 && (
-        <div
-          className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600"
-          data-testid="users-empty"
-        >
-          {t('empty')}
-        </div>
-      )}
-
-      {rows && rows.length > 0 && (
-        <div
-          className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${state.status === 'loading' ? 'opacity-60' : ''}`}
-          aria-busy={state.status === 'loading'}
-        >
-          <table className="min-w-full text-sm" data-testid="users-table">
-            <caption className="sr-only">{t('title')}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  {t('columns.name')}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t('columns.email')}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t('columns.role')}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t('columns.department')}
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  {t('columns.status')}
-                </th>
-                <th scope="col" className="px-4 py-3 text-right">
-                  {t('columns.actions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((user) => {
-                const isSelf = user.id === currentUserId;
-                return (
-                  <tr
-                    key={user.id}
-                    data-testid="user-row"
-                    data-user-email={user.email}
-                    className={user.active ? '' : 'text-slate-500'}
-                  >
-                    <td className="px-4 py-3 font-medium text-slate-900">
-                      {user.name}
-                      {isSelf && <span className="font-normal text-slate-500">{t('you')}</span>}
-                    </td>
-                    <td className="px-4 py-3">{user.email}</td>
-                    <td className="px-4 py-3 whitespace-nowrap">{user.role && tRoles(user.role)}</td>
-                    <td className="px-4 py-3">{user.department?.name ?? '—'}</td>
-                    <td className="px-4 py-3 whitespace-nowrap">
-                      <span
-                        className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${user.active ? 'bg-green-50 text-green-800 ring-green-600/20' : 'bg-slate-100 text-slate-600 ring-slate-500/20'}`}
-                      >
-                        {user.active ? t('status.active') : t('status.inactive')}
-                      </span>
-                    </td>
-                    <td className="px-4 py-3 text-right whitespace-nowrap">
-                      {/* The service refuses to deactivate yourself (you would lock yourself out); so does the UI. */}
-                      {!isSelf && (
-                        <button
-                          type="button"
-                          className={user.active ? buttonClass.dangerGhost : buttonClass.ghost}
-                          aria-label={`${user.active ? t('deactivate') : t('activate')} ${user.name}`}
-                          data-testid="user-toggle-active"
-                          onClick={() => {
-                            setToggleError(null);
-                            setToggleTarget(user);
-                          }}
-                        >
-                          {user.active ? t('deactivate') : t('activate')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-
-      <CreateUserDialog
-        open={creating}
-        departments={departments}
-        onClose={() => setCreating(false)}
-        onCreated={(user) => {
-          setCreating(false);
-          setNotice(t('createdNotice', { name: user.name }));
-          setReloadToken((n) => n + 1);
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(user) => user.id}
+        rowData={(user) => ({ 'data-user-email': user.email ?? '' })}
+        rowClassName={(user) => (user.active ? '' : 'text-slate-500')}
+        state={{
+          loading: users.isFetching,
+          error: users.error,
+          errorMessage,
+          onRetry: () => void users.refetch(),
         }}
+        caption={t('title')}
+        empty={t('empty')}
+        testId="users-table"
+        rowTestId="user-row"
+        emptyTestId="users-empty"
       />
 
-      <ConfirmDialog
-        open={toggleTarget !== null}
-        tone={toggleTarget?.active ? 'danger' : 'primary'}
-        title={toggleTarget?.active ? t('deactivateTitle') : t('activateTitle')}
-        body={
-          toggleTarget
-            ? t(toggleTarget.active ? 'deactivateBody' : 'activateBody', {
-                name: toggleTarget.name,
-                email: toggleTarget.email ?? '',
-              })
-            : ''
-        }
-        confirmLabel={toggleTarget?.active ? t('deactivate') : t('activate')}
-        pendingLabel={tc('saving')}
-        pending={togglePending}
-        error={toggleError}
-        onConfirm={() => void toggleActive()}
-        onCancel={() => setToggleTarget(null)}
-      />
+      {creating && (
+        <CreateUserDialog
+          departments={departments.data?.departments ?? null}
+          onClose={() => setCreating(false)}
+          onCreated={(user) => {
+            setCreating(false);
+            setNotice(t('createdNotice', { name: user.name }));
+          }}
+        />
+      )}
+
+      {toggle.dialog}
     </div>
   );
 }
 
+type UserDraft = {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  departmentId: string;
+  customer: PickedCustomer | null;
+};
+
 function CreateUserDialog({
-  open,
   departments,
   onClose,
   onCreated,
 }: {
-  open: boolean;
-  departments: Department[] | null;
+  departments: readonly Department[] | null;
   onClose: () => void;
   onCreated: (user: UserRow) => void;
 }) {
   const t = useTranslations('admin.users.form');
   const tRoles = useTranslations('admin.roles');
   const tc = useTranslations('common');
+  const errorMessage = useAdminErrorMessage();
   const formId = useId();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [role, setRole] = useState<Role>('SERVICE_AGENT');
-  const [departmentId, setDepartmentId] = useState('');
-  const [customer, setCustomer] = useState<PickedCustomer | null>(null);
-  const { fieldErrors, setFieldErrors, formError, setFormError, edited, clear: clearErrors } = useFormErrors();
-  const [pending, setPending] = useState(false);
-
-  useEffect(() => {
-    if (!open) return;
-    setEmail('');
-    setName('');
-    setPassword('');
-    setRole('SERVICE_AGENT');
-    setDepartmentId('');
-    setCustomer(null);
-    clearErrors();
-  }, [open, clearErrors]);
-
-  const isCustomerAccount = role === 'CUSTOMER';
-
-  function validate(): Record<string, string> {
-    const errors: Record<string, string> = {};
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) errors.email = t('emailInvalid');
-    if (!name.trim()) errors.name = t('nameRequired');
-    if (password.length < MIN_PASSWORD_LENGTH) errors.password = t('passwordTooShort');
-    if (isCustomerAccount && !customer) errors.customerId = t('customerRequired');
-    return errors;
-  }
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const errors = validate();
-    setFieldErrors(errors);
-    setFormError(null);
-    if (Object.keys(errors).length > 0) {
-      // Take the keyboard to the first field that needs fixing (after React has marked it invalid).
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    setPending(true);
-    try {
-      const data = await gqlRequest(AdminCreateUserMutation, {
+  const create = useGqlMutation(AdminCreateUserMutation, { invalidates: USERS_CHANGED });
+  const form = useDialogForm({
+    initial: (): UserDraft => ({
+      email: '',
+      name: '',
+      password: '',
+      role: 'SERVICE_AGENT',
+      departmentId: '',
+      customer: null,
+    }),
+    fields: ['email', 'name', 'password', 'role', 'departmentId', 'customerId'],
+    validate: (draft) => {
+      const errors: Record<string, string> = {};
+      if (!EMAIL_SHAPE.test(draft.email.trim())) errors.email = t('emailInvalid');
+      if (!draft.name.trim()) errors.name = t('nameRequired');
+      if (draft.password.length < USER_LIMITS.passwordMinLength)
+        errors.password = t('passwordTooShort', { min: USER_LIMITS.passwordMinLength });
+      if (draft.role === 'CUSTOMER' && !draft.customer) errors.customerId = t('customerRequired');
+      return errors;
+    },
+    submit: async (draft) => {
+      const isCustomerAccount = draft.role === 'CUSTOMER';
+      const { createUser } = await create.mutateAsync({
         input: {
-          email: email.trim(),
-          name: name.trim(),
-          password,
-          role,
+          email: draft.email.trim(),
+          name: draft.name.trim(),
+          password: draft.password,
+          role: draft.role,
           // Portal accounts belong to an organisation, not a department; staff accounts never to a customer.
-          departmentId: isCustomerAccount ? null : departmentId || null,
-          customerId: isCustomerAccount ? (customer?.id ?? null) : null,
+          departmentId: isCustomerAccount ? null : draft.departmentId || null,
+          customerId: isCustomerAccount ? (draft.customer?.id ?? null) : null,
         },
       });
-      onCreated(data.createUser);
-    } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setFieldErrors(fields);
-      const shown = ['email', 'name', 'password', 'role', 'departmentId', 'customerId'];
-      if (!Object.keys(fields).some((key) => shown.includes(key))) setFormError(errorMessage(error, tc));
-    } finally {
-      setPending(false);
-    }
-  }
+      return createUser;
+    },
+    onDone: onCreated,
+  });
+  const { values, fieldErrors, set } = form;
+  const isCustomerAccount = values.role === 'CUSTOMER';
 
   return (
     <FormDialog
-      open={open}
+      open
       onClose={onClose}
       title={t('title')}
       testId="user-create-dialog"
-      pending={pending}
-      formError={formError}
+      pending={form.pending}
+      formError={form.failure ? errorMessage(form.failure) : null}
       submitLabel={t('submit')}
       pendingLabel={t('submitting')}
       submitTestId="user-submit"
-      onSubmit={submit}
+      onSubmit={form.onSubmit}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id={`${formId}-email`} label={t('email')} error={fieldErrors.email}>
-          {(props) => (
-            <input
-              {...props}
-              type="email"
-              autoFocus
-              autoComplete="off"
-              value={email}
-              onChange={(e) => {
-                setEmail(e.target.value);
-                edited('email');
-              }}
-              className={inputClass}
-              data-testid="user-email"
-            />
-          )}
-        </FormField>
-        <FormField id={`${formId}-name`} label={t('name')} error={fieldErrors.name}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              maxLength={100}
-              value={name}
-              onChange={(e) => {
-                setName(e.target.value);
-                edited('name');
-              }}
-              className={inputClass}
-              data-testid="user-name"
-            />
-          )}
-        </FormField>
+        <TextField
+          id={`${formId}-email`}
+          label={t('email')}
+          error={fieldErrors.email}
+          type="email"
+          autoFocus
+          autoComplete="off"
+          maxLength={USER_LIMITS.emailMaxLength}
+          value={values.email}
+          onChange={(value) => set('email', value)}
+          testId="user-email"
+        />
+        <TextField
+          id={`${formId}-name`}
+          label={t('name')}
+          error={fieldErrors.name}
+          maxLength={USER_LIMITS.nameMaxLength}
+          value={values.name}
+          onChange={(value) => set('name', value)}
+          testId="user-name"
+        />
       </div>
 
-      <FormField id={`${formId}-password`} label={t('password')} hint={t('passwordHint')} error={fieldErrors.password}>
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            autoComplete="new-password"
-            minLength={MIN_PASSWORD_LENGTH}
-            value={password}
-            onChange={(e) => {
-              setPassword(e.target.value);
-              edited('password');
-            }}
-            className={inputClass}
-            data-testid="user-password"
-          />
-        )}
-      </FormField>
+      <TextField
+        id={`${formId}-password`}
+        label={t('password')}
+        hint={t('passwordHint', { min: USER_LIMITS.passwordMinLength })}
+        error={fieldErrors.password}
+        type="password"
+        autoComplete="new-password"
+        minLength={USER_LIMITS.passwordMinLength}
+        maxLength={USER_LIMITS.passwordMaxLength}
+        value={values.password}
+        onChange={(value) => set('password', value)}
+        testId="user-password"
+      />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id={`${formId}-role`} label={t('role')} error={fieldErrors.role}>
           {(props) => (
             <select
               {...props}
-              value={role}
-              onChange={(e) => isRole(e.target.value) && setRole(e.target.value)}
+              value={values.role}
+              onChange={(e) => isAccountRole(e.target.value) && set('role', e.target.value)}
               className={inputClass}
               data-testid="user-role"
             >
-              {ROLES.map((r) => (
+              {ACCOUNT_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {tRoles(r)}
                 </option>
@@ -472,8 +356,8 @@ function CreateUserDialog({
             {(props) => (
               <select
                 {...props}
-                value={departmentId}
-                onChange={(e) => setDepartmentId(e.target.value)}
+                value={values.departmentId}
+                onChange={(e) => set('departmentId', e.target.value)}
                 className={inputClass}
                 disabled={departments === null}
                 data-testid="user-department"
@@ -500,11 +384,8 @@ function CreateUserDialog({
           {(props) => (
             <CustomerPicker
               id={props.id}
-              value={customer}
-              onChange={(picked) => {
-                setCustomer(picked);
-                edited('customerId');
-              }}
+              value={values.customer}
+              onChange={(picked) => set('customer', picked, 'customerId')}
               invalid={props['aria-invalid']}
               describedBy={props['aria-describedby']}
             />

@@ -4,14 +4,13 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { CallbackQueue, ComplaintQueue } from '@/gql/graphql';
 import { CallbackQueueCountsQuery } from '@/components/callbacks/callback-operations';
 import { ComplaintQueueCountsQuery } from '@/components/complaints/complaint-operations';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { NotificationKind, NotificationTime } from '@/components/notifications/notification-ui';
 import { buttonClass } from '@/components/ui/classes';
 import { EmptyState, ErrorBanner, Spinner } from '@/components/ui/status';
 import { graphql } from '@/gql';
 import { formatNumber } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 
 // The newest notifications, without the counts of the notifications page (the block shows none): one statement.
 const DashboardNotificationsQuery = graphql(`
@@ -131,13 +130,10 @@ export function ConsoleDashboard({
   const tq = useTranslations('complaints.queue');
   const tcb = useTranslations('callbacks.queue');
   const errorMessage = useDashboardErrorMessage();
-  const complaints = useAsyncData(
-    () => gqlRequest(ComplaintQueueCountsQuery, { filter: null }),
-    'complaints',
-    canComplaints,
-  );
-  const callbacks = useAsyncData(() => gqlRequest(CallbackQueueCountsQuery), 'callbacks', canCallbacks);
-  const notices = useAsyncData(() => gqlRequest(DashboardNotificationsQuery, { first: 6 }), 'notices');
+  // The same operations as the queues' tabs, so a count seen here and there comes from one cache entry.
+  const complaints = useGqlQuery(ComplaintQueueCountsQuery, { filter: null }, { enabled: canComplaints });
+  const callbacks = useGqlQuery(CallbackQueueCountsQuery, undefined, { enabled: canCallbacks });
+  const notices = useGqlQuery(DashboardNotificationsQuery, { first: 6 });
 
   const complaintCount = new Map((complaints.data?.complaintQueueCounts ?? []).map((c) => [c.queue, c.count]));
   const callbackCount = new Map((callbacks.data?.callbackQueueCounts ?? []).map((c) => [c.queue, c.count]));
@@ -154,9 +150,9 @@ export function ConsoleDashboard({
           testId="dashboard-complaints"
           href="/console/complaints?queue=OPEN"
           hrefLabel={t('allComplaints')}
-          loading={complaints.loading}
+          loading={complaints.isFetching}
           error={complaints.error}
-          onRetry={complaints.reload}
+          onRetry={() => void complaints.refetch()}
           tiles={COMPLAINT_TILES.map(({ queue, tone }) => ({
             key: `complaints-${queue}`,
             label: tq(queue),
@@ -172,9 +168,9 @@ export function ConsoleDashboard({
           testId="dashboard-callbacks"
           href="/console/callbacks?queue=PENDING"
           hrefLabel={t('allCallbacks')}
-          loading={callbacks.loading}
+          loading={callbacks.isFetching}
           error={callbacks.error}
-          onRetry={callbacks.reload}
+          onRetry={() => void callbacks.refetch()}
           tiles={CALLBACK_TILES.map(({ queue, tone }) => ({
             key: `callbacks-${queue}`,
             label: tcb(queue),
@@ -194,7 +190,7 @@ export function ConsoleDashboard({
           </Link>
         </div>
         {notices.error ? (
-          <ErrorBanner message={errorMessage(notices.error)} onRetry={notices.reload} />
+          <ErrorBanner message={errorMessage(notices.error)} onRetry={() => void notices.refetch()} />
         ) : !notices.data ? (
           <Spinner label={t('loading')} />
         ) : notices.data.myNotifications.nodes.length === 0 ? (

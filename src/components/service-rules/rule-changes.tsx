@@ -1,10 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
 import { EmptyState, ErrorBanner, StatusMessage } from '@/components/ui/status';
 import type { ServiceRulesChangesQuery } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { ServiceRulesChangesQuery as ChangesQuery } from './operations';
 import { useServiceRulesError } from './service-rules-ui';
 
@@ -24,35 +23,27 @@ export function changeLines(changes: unknown): string[] {
 }
 
 /** The latest changes to the clock's configuration (the append-only history): who, when, what from → to. */
-export function RuleChanges({ refreshKey, timeZone }: { refreshKey: number; timeZone: string }) {
+/** Every service-rules mutation invalidates it (SERVICE_RULES_CHANGED), so a save shows up here at once. */
+export function RuleChanges({ timeZone }: { timeZone: string }) {
   const t = useTranslations('serviceRules.changes');
   const tc = useTranslations('common');
   const errorMessage = useServiceRulesError();
-  const [state, setState] = useState<
-    { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; rows: Change[] }
-  >({ status: 'loading' });
-  const load = useCallback(async () => {
-    try {
-      setState({ status: 'ready', rows: (await gqlRequest(ChangesQuery)).serviceRuleChanges });
-    } catch (error) {
-      setState({ status: 'error', message: errorMessage(error) });
-    }
-  }, [errorMessage]);
-  useEffect(() => {
-    void load();
-  }, [load, refreshKey]);
+  const changes = useGqlQuery(ChangesQuery);
+  const rows = changes.data?.serviceRuleChanges;
 
   return (
     <section aria-labelledby="changes-title" className="space-y-3" data-testid="rule-changes">
       <h2 id="changes-title" className="text-lg font-semibold">
         {t('title')}
       </h2>
-      {state.status === 'loading' && <StatusMessage tone="info">{tc('loading')}</StatusMessage>}
-      {state.status === 'error' && <ErrorBanner message={state.message} onRetry={() => void load()} />}
-      {state.status === 'ready' && state.rows.length === 0 && <EmptyState>{t('empty')}</EmptyState>}
-      {state.status === 'ready' && state.rows.length > 0 && (
+      {!rows && !changes.error && <StatusMessage tone="info">{tc('loading')}</StatusMessage>}
+      {changes.error && !rows && (
+        <ErrorBanner message={errorMessage(changes.error)} onRetry={() => void changes.refetch()} />
+      )}
+      {rows?.length === 0 && <EmptyState>{t('empty')}</EmptyState>}
+      {rows && rows.length > 0 && (
         <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
-          {state.rows.map((row) => (
+          {rows.map((row) => (
             <li key={row.id} className="px-4 py-2" data-testid="rule-change">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <span>

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyDifferences, messageKeys } from '@/i18n/message-keys';
-import { AUDIENCES_OF_LADDER } from './service-rules-drafts';
+import { AUDIENCES } from '@/graphql/complaints/escalation.rules';
 import en from '../../../messages/en/serviceRules.json';
 import zh from '../../../messages/zh-CN/serviceRules.json';
 import zhConsole from '../../../messages/zh-CN/console.json';
@@ -32,7 +32,7 @@ describe('service rules messages', () => {
     for (const severity of ['GENERAL', 'MAJOR', 'CRISIS']) expect(zhKeys).toContain(`severity.${severity}`);
     for (const day of [1, 2, 3, 4, 5, 6, 7]) expect(zhKeys).toContain(`hours.weekday.${day}`);
     for (const problem of ['days', 'time', 'order', 'timeZone']) expect(zhKeys).toContain(`hours.problems.${problem}`);
-    for (const audience of AUDIENCES_OF_LADDER) expect(zhKeys).toContain(`escalation.audience.${audience}`);
+    for (const audience of AUDIENCES) expect(zhKeys).toContain(`escalation.audience.${audience}`);
     for (const entity of ['SlaRule', 'Setting', 'CalendarDay']) expect(zhKeys).toContain(`changes.entity.${entity}`);
     for (const action of ['CREATE', 'UPDATE', 'DELETE', 'ACTIVATE', 'DEACTIVATE'])
       expect(zhKeys).toContain(`changes.action.${action}`);

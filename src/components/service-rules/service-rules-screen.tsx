@@ -12,14 +12,12 @@ type Tab = (typeof TABS)[number];
 
 /**
  * 服务规则: where the complaint clock is configured (SPEC §4). Holders of settings:read see it; settings:manage
- * (administrator, service manager) may change it. The recent changes below reload after each save.
+ * (administrator, service manager) may change it. The recent changes below reload after each save (every service-rules mutation invalidates the screen's queries).
  */
 export function ServiceRulesScreen({ canManage, initialYear }: { canManage: boolean; initialYear: number }) {
   const t = useTranslations('serviceRules');
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const [tab, setTab] = useState<Tab>('sla');
-  const [changes, setChanges] = useState(0);
-  const changed = () => setChanges((n) => n + 1);
 
   return (
     <div className="space-y-6">
@@ -50,11 +48,11 @@ export function ServiceRulesScreen({ canManage, initialYear }: { canManage: bool
         ))}
       </div>
       <div role="tabpanel" id={`service-rules-panel-${tab}`} aria-labelledby={`service-rules-tab-${tab}`}>
-        {tab === 'sla' && <SlaRulesPanel canManage={canManage} timeZone={timeZone} onChanged={changed} />}
-        {tab === 'calendar' && <CalendarPanel canManage={canManage} initialYear={initialYear} onChanged={changed} />}
-        {tab === 'authority' && <AuthorityPanel canManage={canManage} onChanged={changed} />}
+        {tab === 'sla' && <SlaRulesPanel canManage={canManage} timeZone={timeZone} />}
+        {tab === 'calendar' && <CalendarPanel canManage={canManage} initialYear={initialYear} />}
+        {tab === 'authority' && <AuthorityPanel canManage={canManage} />}
       </div>
-      <RuleChanges refreshKey={changes} timeZone={timeZone} />
+      <RuleChanges timeZone={timeZone} />
     </div>
   );
 }

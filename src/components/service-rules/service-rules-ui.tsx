@@ -1,18 +1,31 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useCallback } from 'react';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { useCallback, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { InlineError } from '@/components/ui/status';
-import { gqlErrorMessage, isGqlError } from '@/lib/gql-error-message';
+import { useFormErrors } from '@/components/ui/use-form-errors';
+import { useGqlMutation } from '@/lib/data/gql-hooks';
+import { fieldErrorsOf, gqlErrorMessage, isGqlError } from '@/lib/gql-error-message';
 
-export const tableClass = {
-  wrap: 'overflow-x-auto rounded-lg border border-slate-200 bg-white',
-  table: 'min-w-full text-sm',
-  head: 'bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500',
-  th: 'px-4 py-3',
-  td: 'px-4 py-3',
-  row: 'border-t border-slate-100',
-} as const;
+/**
+ * Every change to the clock's configuration can move what the other tabs, the preview and the recent changes show:
+ * a service-rules mutation makes all the screen's queries (operation names `ServiceRules…`) stale.
+ */
+export const SERVICE_RULES_CHANGED = ['ServiceRules'];
+
+/** "Someone changed this meanwhile": shown above a section after a stale write, which then shows the current state. */
+export function ConflictNotice({ message }: { message: string }) {
+  return (
+    <p
+      role="alert"
+      className="rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+      data-testid="service-rules-conflict"
+    >
+      {message}
+    </p>
+  );
+}
 
 /** One line for any failure, in this screen's words; CONFLICT reads "someone changed this — reload". */
 export function useServiceRulesError() {
@@ -64,4 +77,90 @@ export function positiveInt(text: string): number | null {
   if (!/^\d+$/.test(trimmed)) return null;
   const n = Number(trimmed);
   return n >= 1 ? n : null;
+}
+
+/**
+ * Saving one of the screen's settings forms (business hours, 核决权限, escalation): the server's field messages, a
+ * failure that belongs to no field (a conflict offers to reload), and whether a save was tried (the client's checks
+ * show only after that). `submit(variables, onSaved)` is the form's onSubmit: `variables()` returns null while the
+ * client's checks fail.
+ */
+export function useSettingSave<TResult, TVariables extends Record<string, unknown>>(
+  document: TypedDocumentNode<TResult, TVariables>,
+) {
+  const [attempted, setAttempted] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const { fieldErrors, setFieldErrors, edited } = useFormErrors();
+  const mutation = useGqlMutation(document, { invalidates: SERVICE_RULES_CHANGED });
+  const submit =
+    (variables: () => TVariables | null, onSaved: () => void) => async (event: React.FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      setAttempted(true);
+      setFailure(null);
+      const ready = variables();
+      if (!ready) return;
+      try {
+        await mutation.mutateAsync(ready);
+        onSaved();
+      } catch (error) {
+        const fields = fieldErrorsOf(error);
+        setFieldErrors(fields);
+        if (!Object.keys(fields).length) setFailure(error);
+      }
+    };
+  return { attempted, failure, serverFields: fieldErrors, edited, pending: mutation.isPending, submit };
+}
+
+/** The frame of a settings form: its heading and intro, the fields, the save failure and (for managers) Save. */
+export function SettingForm({
+  name,
+  title,
+  intro,
+  className = 'space-y-3',
+  save,
+  canManage,
+  saveLabel,
+  onReload,
+  onSubmit,
+  children,
+}: {
+  /** `${name}-title` heads the form, `${name}-form` and `${name}-save` are its test ids. */
+  name: string;
+  title: string;
+  intro?: React.ReactNode;
+  className?: string;
+  save: { failure: unknown; pending: boolean };
+  canManage: boolean;
+  saveLabel: string;
+  onReload: () => void;
+  onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
+  children: React.ReactNode;
+}) {
+  const t = useTranslations('serviceRules');
+  const errorMessage = useServiceRulesError();
+  return (
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby={`${name}-title`}
+      className={className}
+      data-testid={`${name}-form`}
+    >
+      <div>
+        <h2 id={`${name}-title`} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {intro}
+      </div>
+      {children}
+      {save.failure !== null && (
+        <SaveError error={save.failure} message={errorMessage(save.failure)} onReload={onReload} />
+      )}
+      {canManage && (
+        <button type="submit" className={buttonClass.primary} disabled={save.pending} data-testid={`${name}-save`}>
+          {save.pending ? t('sla.form.submitting') : saveLabel}
+        </button>
+      )}
+    </form>
+  );
 }

@@ -1,10 +1,14 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { buttonClass } from './classes';
+import { dismissLabel } from './form-dialog';
 import { Modal } from './modal';
 import { InlineError } from './status';
 
-/** Asks before a destructive or consequential action; the confirm button says what will happen. */
+/**
+ * Asks before a destructive or consequential action; the confirm button names the action ("停用", "撤销密钥"), never
+ * a bare "确认". Cancel is the one way out besides Esc (no ✕ as well).
+ */
 export function ConfirmDialog({
   open,
   title,
@@ -35,11 +39,12 @@ export function ConfirmDialog({
       onClose={() => !pending && onCancel()}
       title={title}
       testId="confirm-dialog"
+      closeButton={false}
       footer={
         <>
           {/* Cancel first and focused by default, so Enter never confirms by accident. */}
           <button type="button" autoFocus className={buttonClass.secondary} onClick={onCancel} disabled={pending}>
-            {t('cancel')}
+            {dismissLabel(t, confirmLabel)}
           </button>
           <button
             type="button"

@@ -6,8 +6,18 @@ import { Modal } from './modal';
 import { InlineError } from './status';
 
 /**
+ * The footer's way out: "取消", unless the action itself is named with it ("取消任务", "Cancel task") — then "返回",
+ * so a dialog never has two buttons whose names contain one another (for people using a screen reader, and tests).
+ */
+export function dismissLabel(t: (key: 'cancel' | 'back') => string, actionLabel: string): string {
+  const cancel = t('cancel');
+  return actionLabel.toLowerCase().includes(cancel.toLowerCase()) ? t('back') : cancel;
+}
+
+/**
  * A form in a modal: the fields, a form-level error under them, and Cancel / submit in the dialog's footer. While the
- * form is being sent the dialog cannot be dismissed, so an answer is never lost.
+ * form is being sent the dialog cannot be dismissed, so an answer is never lost. Cancel is the one way out besides Esc
+ * (no ✕ as well); focus returns to the opener however the dialog closes (see Modal).
  */
 export function FormDialog({
   open,
@@ -42,10 +52,11 @@ export function FormDialog({
       onClose={() => !pending && onClose()}
       title={title}
       testId={testId}
+      closeButton={false}
       footer={
         <>
           <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={pending}>
-            {t('cancel')}
+            {dismissLabel(t, submitLabel)}
           </button>
           <button
             type="submit"

@@ -1,4 +1,4 @@
-import { labelClass } from './classes';
+import { inputClass, labelClass } from './classes';
 
 export type FormControlProps = {
   id: string;
@@ -60,5 +60,49 @@ export function FormField({
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * The common case of a FormField: one text-like `<input>` (text, email, password, date, time…) with the shared input
+ * style, its value as a string and `onChange` with the new value. Other attributes go to the input.
+ */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  className,
+  inputClassName = '',
+  value,
+  onChange,
+  testId,
+  ...input
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  className?: string;
+  inputClassName?: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId?: string;
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'className' | 'required'>) {
+  return (
+    <FormField id={id} label={label} hint={hint} error={error} required={required} className={className}>
+      {(props) => (
+        <input
+          {...input}
+          {...props}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          className={`${inputClass} ${inputClassName}`}
+          data-testid={testId}
+        />
+      )}
+    </FormField>
   );
 }

@@ -10,10 +10,15 @@ import { badInput, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { fieldErrors } from '../customers/customer.rules';
+import { ACCOUNT_ROLES, API_KEY_LIMITS, USER_LIMITS } from './admin.rules';
 import { isUuid } from '../cursor';
 
 const ZCreateApiKey = z.object({
-  name: z.string().trim().min(1, { message: '名称必填' }).max(100, { message: '不能超过 100 个字符' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: '名称必填' })
+    .max(API_KEY_LIMITS.nameMaxLength, { message: `不能超过 ${API_KEY_LIMITS.nameMaxLength} 个字符` }),
   scopes: z
     .array(z.string())
     .min(1, { message: '至少选择一个权限范围' })
@@ -108,20 +113,13 @@ export async function listDepartments(viewer: Viewer) {
 
 const ZCreateUser = z
   .object({
-    email: z.email({ message: '邮箱格式不正确' }).max(200),
-    name: z.string().trim().min(1, { message: '姓名必填' }).max(100),
-    password: z.string().min(10, { message: '密码至少 10 位' }).max(200),
-    role: z.enum([
-      'ADMIN',
-      'SERVICE_AGENT',
-      'QUALITY_MANAGER',
-      'DEPARTMENT_HANDLER',
-      'SERVICE_MANAGER',
-      'EXECUTIVE',
-      'DISPATCHER',
-      'TECHNICIAN',
-      'CUSTOMER',
-    ]),
+    email: z.email({ message: '邮箱格式不正确' }).max(USER_LIMITS.emailMaxLength),
+    name: z.string().trim().min(1, { message: '姓名必填' }).max(USER_LIMITS.nameMaxLength),
+    password: z
+      .string()
+      .min(USER_LIMITS.passwordMinLength, { message: `密码至少 ${USER_LIMITS.passwordMinLength} 位` })
+      .max(USER_LIMITS.passwordMaxLength),
+    role: z.enum(ACCOUNT_ROLES),
     departmentId: z.uuid().nullish(),
     customerId: z.uuid().nullish(),
   })

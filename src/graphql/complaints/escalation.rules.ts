@@ -10,8 +10,15 @@ import { addBusinessHours, businessHoursBefore, businessHoursBetween, type Busin
 export type EscalationReason = 'TRIAGE_OVERDUE' | 'DUE_SOON' | 'RESOLUTION_OVERDUE' | 'CALLBACK_OVERDUE' | 'CRISIS';
 
 /** Who a step goes to, before it is resolved to user ids (see `recipientsFor`). */
-export type Audience =
-  'OWNER' | 'DEPARTMENT_HEAD' | 'SERVICE_MANAGERS' | 'EXECUTIVES' | 'QUALITY_MANAGERS' | 'CALLBACK_ASSIGNEES';
+export const AUDIENCES = [
+  'OWNER',
+  'DEPARTMENT_HEAD',
+  'SERVICE_MANAGERS',
+  'EXECUTIVES',
+  'QUALITY_MANAGERS',
+  'CALLBACK_ASSIGNEES',
+] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
 export type EscalationStep = { reason: EscalationReason; level: number; audience: readonly Audience[] };
 

@@ -13,6 +13,7 @@ import {
   type Audience,
   type EscalationPolicy,
 } from '../complaints/escalation.rules';
+import { STAFF_ACCOUNT_ROLES } from '../admin/admin.rules';
 import { DEFAULT_CALENDAR } from '../complaints/sla-clock.rules';
 
 /**
@@ -31,16 +32,7 @@ export const INTERACTION_TYPES = [
 ] as const satisfies readonly InteractionType[];
 export const SEVERITIES = ['GENERAL', 'MAJOR', 'CRISIS'] as const satisfies readonly Severity[];
 /** Staff roles that may hold approval authority; a portal account (CUSTOMER) never does. */
-export const AUTHORITY_ROLES = [
-  'ADMIN',
-  'SERVICE_AGENT',
-  'QUALITY_MANAGER',
-  'DEPARTMENT_HANDLER',
-  'SERVICE_MANAGER',
-  'EXECUTIVE',
-  'DISPATCHER',
-  'TECHNICIAN',
-] as const satisfies readonly WorkflowRole[];
+export const AUTHORITY_ROLES = STAFF_ACCOUNT_ROLES satisfies readonly WorkflowRole[];
 
 // Bounds: the clock counts business hours (9 a day by default). Triage beyond two working weeks or a resolution
 // target beyond a working year is a typing error, not a policy.
@@ -128,8 +120,9 @@ export function isIanaTimeZone(zone: string): boolean {
   }
 }
 
-const HM = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
-const minutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+/** A time of day as the business-hours setting stores it ("08:30"; "24:00" for a day that ends at midnight). */
+export const HOUR_MINUTE = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
+export const minutesOf = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
 
 export const ZBusinessHoursInput = z
   .object({
@@ -142,10 +135,10 @@ export const ZBusinessHoursInput = z
       .array(z.number().int().min(1, { message: '星期须为 1–7' }).max(7, { message: '星期须为 1–7' }))
       .min(1, { message: '至少选择一个工作日' })
       .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
-    start: z.string().regex(HM, { message: '时间格式为 HH:mm' }),
-    end: z.string().regex(HM, { message: '时间格式为 HH:mm' }),
+    start: z.string().regex(HOUR_MINUTE, { message: '时间格式为 HH:mm' }),
+    end: z.string().regex(HOUR_MINUTE, { message: '时间格式为 HH:mm' }),
   })
-  .refine((h) => !HM.test(h.start) || !HM.test(h.end) || minutes(h.end) > minutes(h.start), {
+  .refine((h) => !HOUR_MINUTE.test(h.start) || !HOUR_MINUTE.test(h.end) || minutesOf(h.end) > minutesOf(h.start), {
     message: '下班时间须晚于上班时间',
     path: ['end'],
   });

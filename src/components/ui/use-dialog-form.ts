@@ -1,0 +1,73 @@
+'use client';
+import { useCallback, useState } from 'react';
+import { fieldErrorsOf } from '@/lib/gql-error-message';
+
+/**
+ * The state and submit of a FormDialog's form: its values, a message per field (from the client's checks, then from
+ * the server's BAD_USER_INPUT `fields`), the failure that belongs to no field shown, and `pending`. The dialog is
+ * rendered only while open (`{open && <XDialog …/>}`), so every opening starts from `initial` and nothing needs
+ * resetting.
+ *
+ *   const form = useDialogForm({ initial: { name: '' }, fields: ['name'], validate, submit: (v) => create.mutateAsync(…), onDone });
+ *   <FormDialog pending={form.pending} formError={form.failure ? errorMessage(form.failure) : null} onSubmit={form.onSubmit} …>
+ */
+export function useDialogForm<Values extends Record<string, unknown>, Result>({
+  initial,
+  fields,
+  validate,
+  submit,
+  onDone,
+}: {
+  initial: Values | (() => Values);
+  /** The fields the form shows a message beside; a server message for any other key fails the whole form. */
+  fields: readonly string[];
+  /** The client's checks (limits from the server's `*.rules.ts`): field → message; empty when all is well. */
+  validate?: (values: Values) => Record<string, string>;
+  submit: (values: Values) => Promise<Result>;
+  onDone: (result: Result) => void;
+}) {
+  const [values, setValues] = useState<Values>(initial);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+
+  /** Changes one value and clears the messages it answers (its own, and any named in `alsoClears`). */
+  const set = useCallback(
+    <Key extends keyof Values & string>(key: Key, value: Values[Key], ...alsoClears: string[]) => {
+      setValues((current) => ({ ...current, [key]: value }));
+      const cleared = [key, ...alsoClears];
+      setFieldErrors((current) =>
+        cleared.some((k) => k in current)
+          ? Object.fromEntries(Object.entries(current).filter(([k]) => !cleared.includes(k)))
+          : current,
+      );
+    },
+    [],
+  );
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const problems = validate?.(values) ?? {};
+    setFieldErrors(problems);
+    setFailure(null);
+    if (Object.keys(problems).length > 0) {
+      // Take the keyboard to the first field that needs fixing (after React has marked it invalid).
+      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setPending(true);
+    try {
+      const result = await submit(values);
+      setPending(false);
+      onDone(result);
+    } catch (error) {
+      setPending(false);
+      const serverFields = fieldErrorsOf(error);
+      setFieldErrors(serverFields);
+      if (!Object.keys(serverFields).some((key) => fields.includes(key))) setFailure(error);
+    }
+  }
+
+  return { values, set, fieldErrors, failure, pending, onSubmit };
+}
