@@ -14,10 +14,7 @@ const optionalText = (max: number) =>
     .transform((v) => (v === '' ? null : v))
     .nullish();
 
-const money = z
-  .string()
-  .regex(MONEY_PATTERN, { message: '金额须为非负数，最多两位小数' })
-  .nullish();
+const money = z.string().regex(MONEY_PATTERN, { message: '金额须为非负数，最多两位小数' }).nullish();
 
 const date = z.date().nullish();
 

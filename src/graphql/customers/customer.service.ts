@@ -6,6 +6,7 @@ import { badInput, conflict, notFound, unauthenticated } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { ARCHIVE_REASON_MAX_LENGTH } from './customer-fields.rules';
 import { buildSearchText, parseCustomerInput, type TCustomerInput } from './customer.rules';
 
 export const MAX_PAGE_SIZE = 100;
@@ -421,6 +422,10 @@ function staleVersion(currentVersion: number) {
 async function setArchived(viewer: Viewer, id: string, version: number, archived: boolean, reason?: string | null) {
   requirePermission(viewer, 'customers:write');
   if (!isUuid(id)) throw notFound('Customer');
+  if (reason && reason.length > ARCHIVE_REASON_MAX_LENGTH) {
+    const tooLong = `不能超过 ${ARCHIVE_REASON_MAX_LENGTH} 个字符`;
+    throw badInput(tooLong, { reason: tooLong });
+  }
   return prisma.$transaction(async (tx) => {
     const before = await tx.customer.findUnique({ where: { id }, select: { version: true, archivedAt: true } });
     if (!before) throw notFound('Customer');
