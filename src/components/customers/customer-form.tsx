@@ -64,24 +64,7 @@ export const CustomerRecordFragment = graphql(`
     industry
     source
     grade
-    contacts {
-      id
-      name
-      title
-      phone
-      mobile
-      email
-      isPrimary
-    }
-    contracts {
-      id
-      contractNo
-      title
-      amount
-      signedAt
-      startsAt
-      endsAt
-    }
+    ...CustomerContactsAndContracts
   }
 `);
 

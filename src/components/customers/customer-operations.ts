@@ -5,6 +5,33 @@ import type { CustomerOwnerOptionsQuery as OwnerOptions } from '@/gql/graphql';
 // names): one operation each, so they are cached once. Each screen's own operations live in its component file.
 // Names start with Customer/Customers because operation names are global across the console.
 
+/**
+ * A customer's contacts and contracts, as the edit form (CustomerRecord in customer-form.tsx) and the portal's company
+ * profile (components/portal/company-profile.tsx) both read them.
+ */
+export const CustomerContactsAndContractsFragment = graphql(`
+  fragment CustomerContactsAndContracts on Customer {
+    contacts {
+      id
+      name
+      title
+      phone
+      mobile
+      email
+      isPrimary
+    }
+    contracts {
+      id
+      contractNo
+      title
+      amount
+      signedAt
+      startsAt
+      endsAt
+    }
+  }
+`);
+
 export const CustomersFacetsQuery = graphql(`
   query CustomersFacets {
     customerFacets {

@@ -13,6 +13,7 @@ import { daysBetween, formatDateTime, formatMoney, todayIn } from '@/lib/format'
  * own record and nothing else). A deliberate subset: internal fields (credit standing, grade, key-account status,
  * owner, history) are not asked for.
  */
+// `...CustomerContactsAndContracts`: the customer screens' fragment (components/customers/customer-operations.ts).
 const PortalCompanyQueryDocument = graphql(`
   query PortalCompany {
     viewer {
@@ -34,24 +35,7 @@ const PortalCompanyQueryDocument = graphql(`
         phone
         contactPerson
         updatedAt
-        contacts {
-          id
-          name
-          title
-          phone
-          mobile
-          email
-          isPrimary
-        }
-        contracts {
-          id
-          contractNo
-          title
-          amount
-          signedAt
-          startsAt
-          endsAt
-        }
+        ...CustomerContactsAndContracts
         contractTotal
       }
     }
@@ -211,26 +195,20 @@ function CompanyProfileBody({ profile }: { profile: PortalProfile }) {
                   )}
                 </div>
                 <dl className="mt-2 space-y-1 text-slate-600">
-                  {contact.mobile && (
-                    <ContactLine label={t('contacts.mobile')}>
-                      <a className="hover:underline" href={`tel:${contact.mobile}`}>
-                        {contact.mobile}
-                      </a>
-                    </ContactLine>
-                  )}
-                  {contact.phone && (
-                    <ContactLine label={t('contacts.phone')}>
-                      <a className="hover:underline" href={`tel:${contact.phone}`}>
-                        {contact.phone}
-                      </a>
-                    </ContactLine>
-                  )}
-                  {contact.email && (
-                    <ContactLine label={t('contacts.email')}>
-                      <a className="break-all hover:underline" href={`mailto:${contact.email}`}>
-                        {contact.email}
-                      </a>
-                    </ContactLine>
+                  {(
+                    [
+                      ['mobile', contact.mobile, 'tel:'],
+                      ['phone', contact.phone, 'tel:'],
+                      ['email', contact.email, 'mailto:'],
+                    ] as const
+                  ).map(([kind, value, scheme]) =>
+                    value ? (
+                      <ContactLine key={kind} label={t(`contacts.${kind}`)}>
+                        <a className="break-all hover:underline" href={`${scheme}${value}`}>
+                          {value}
+                        </a>
+                      </ContactLine>
+                    ) : null,
                   )}
                 </dl>
               </li>

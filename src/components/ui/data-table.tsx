@@ -150,7 +150,7 @@ export function DataTable<Row, SortKey extends string = string>({
                     key={column.id}
                     data-col={column.id}
                     data-label={label}
-                    className={`${CELL} ${column.className ?? ''} max-md:flex max-md:gap-3 max-md:px-0 max-md:py-1 max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]`}
+                    className={`${CELL} ${column.className ?? ''} max-md:flex max-md:gap-3 max-md:px-0 max-md:text-left max-md:py-1 max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]`}
                   >
                     {index === 0 && rowHref ? (
                       <Link className="text-blue-700 hover:underline" href={rowHref(row)}>
@@ -181,7 +181,7 @@ export function DataTable<Row, SortKey extends string = string>({
                     key={column.id}
                     data-col={column.id}
                     data-label={label}
-                    className={`${CELL} ${column.className ?? ''} ${empty ? 'max-md:hidden' : ''} max-md:flex max-md:gap-3 max-md:px-0 max-md:py-1 max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]`}
+                    className={`${CELL} ${column.className ?? ''} ${empty ? 'max-md:hidden' : ''} max-md:flex max-md:gap-3 max-md:px-0 max-md:text-left max-md:py-1 max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]`}
                   >
                     {column.footer}
                   </td>
