@@ -9,7 +9,7 @@ import type {
   KeyAccountStatus,
   SortDirection,
 } from '@/gql/graphql';
-import { MONEY_PATTERN } from '@/graphql/customers/customer-fields.rules';
+import { CUSTOMER_TEXT_FILTERS, MONEY_PATTERN } from '@/graphql/customers/customer-fields.rules';
 
 /**
  * The customer list's state as it lives in the URL query string, so a filtered, sorted view can be shared and
@@ -61,21 +61,7 @@ export const KEY_ACCOUNT_VALUES = keysOf(KEY_ACCOUNT);
 export const SORT_FIELD_VALUES = keysOf(SORT_FIELDS);
 
 /** Substring filters, in the order the filter panel shows them. */
-export const TEXT_FILTER_KEYS = [
-  'name',
-  'contractNo',
-  'certificateNo',
-  'contactPerson',
-  'phone',
-  'address',
-  'postcode',
-  'professionalCode',
-  'certificationScope',
-  'legalRepresentative',
-  'handler',
-  'businessCondition',
-  'businessLines',
-] as const satisfies readonly (keyof CustomerFilter)[];
+export const TEXT_FILTER_KEYS = CUSTOMER_TEXT_FILTERS satisfies readonly (keyof CustomerFilter)[];
 export type TextFilterKey = (typeof TEXT_FILTER_KEYS)[number];
 
 export const DATE_RANGE_KEYS = [
