@@ -154,7 +154,8 @@ export function CustomerList() {
   const money = (value: string | null | undefined) => formatMoney(value, locale);
   const totals = list.firstPage?.customers.totals;
   const orDash = (content: React.ReactNode) => content || <span className="text-slate-300">—</span>;
-  const NUMERIC = 'whitespace-nowrap text-right tabular-nums';
+  // One line per cell in the wide table; on a phone's cards long values wrap.
+  const NUMERIC = 'md:whitespace-nowrap text-right tabular-nums';
   const column = (
     id: string,
     cell: (row: Row) => React.ReactNode,
@@ -162,7 +163,7 @@ export function CustomerList() {
   ): Column<Row, CustomerSortField> => ({
     id,
     header: t(`fields.${id}`),
-    className: 'whitespace-nowrap',
+    className: 'md:whitespace-nowrap',
     ...more,
     cell: (row) => orDash(cell(row)),
   });
