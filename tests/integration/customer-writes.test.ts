@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ARCHIVE_REASON_MAX_LENGTH } from '@/graphql/customers/customer-fields.rules';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
 import { createStaff } from '../helpers/factories';
@@ -233,6 +234,25 @@ describe('customer create / update / archive', () => {
     );
     expect(history.customer.history.map((h) => h.action)).toEqual(['CREATE', 'ARCHIVE', 'RESTORE']);
     expect(history.customer.history[1]?.comment).toBe('合并');
+  });
+
+  it('refuses an archive reason longer than the form allows (ARCHIVE_REASON_MAX_LENGTH)', async () => {
+    const { createCustomer: c } = await gqlOk<Created>(agent, CREATE, { input: { name: '理由过长公司' } });
+    const archive = /* GraphQL */ `
+      mutation ArchiveWithReason($id: ID!, $version: Int!, $reason: String) {
+        archiveCustomer(id: $id, version: $version, reason: $reason) {
+          id
+        }
+      }
+    `;
+    const result = await gqlAs(agent, archive, {
+      id: c.id,
+      version: 1,
+      reason: '长'.repeat(ARCHIVE_REASON_MAX_LENGTH + 1),
+    });
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    const ok = await gqlAs(agent, archive, { id: c.id, version: 1, reason: '长'.repeat(ARCHIVE_REASON_MAX_LENGTH) });
+    expect(errorCodes(ok)).toEqual([]);
   });
 
   it('the history is append-only in the database itself', async () => {

@@ -4,17 +4,19 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { DataTable } from '@/components/ui/data-table';
 import { DetailItem } from '@/components/ui/detail-item';
-import { Modal } from '@/components/ui/modal';
-import { InlineError, Spinner } from '@/components/ui/status';
+import { FormDialog } from '@/components/ui/form-dialog';
+import { Spinner } from '@/components/ui/status';
+import { graphql } from '@/gql';
+import { ARCHIVE_REASON_MAX_LENGTH } from '@/graphql/customers/customer-fields.rules';
 import type { CustomerDetailQuery } from '@/gql/graphql';
+import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
 import { errorMessage } from './customer-errors';
 import { CustomerCallbacks } from '@/components/callbacks/customer-callbacks';
 import { CustomerHistory } from './customer-history';
-import { customerArchiveMutation, customerDetailQuery, customerRestoreMutation } from './customer-operations';
 import {
   ArchivedBadge,
   ComingSoon,
@@ -24,8 +26,59 @@ import {
   Section,
   StatusBadge,
 } from './customer-ui';
-import { useAsyncData } from './use-async-data';
 import { useCustomerPermissions } from './use-customer-permissions';
+
+// `...CustomerRecord` is the form's fragment (customer-form.tsx): the page shows what the form edits, and more.
+const CustomerDetailQueryDocument = graphql(`
+  query CustomerDetail($id: ID!) {
+    customer(id: $id) {
+      ...CustomerRecord
+      keyAccountStatus
+      owner {
+        id
+        name
+        email
+      }
+      createdAt
+      updatedAt
+      contractTotal
+      history {
+        id
+        action
+        fromState
+        toState
+        comment
+        changes
+        actor {
+          id
+          name
+        }
+        actorLabel
+        createdAt
+      }
+    }
+  }
+`);
+
+const CustomerArchiveMutation = graphql(`
+  mutation CustomerArchive($id: ID!, $version: Int!, $reason: String) {
+    archiveCustomer(id: $id, version: $version, reason: $reason) {
+      id
+      version
+      archivedAt
+    }
+  }
+`);
+
+const CustomerRestoreMutation = graphql(`
+  mutation CustomerRestore($id: ID!, $version: Int!) {
+    restoreCustomer(id: $id, version: $version) {
+      id
+      version
+      archivedAt
+    }
+  }
+`);
 
 type Customer = NonNullable<CustomerDetailQuery['customer']>;
 
@@ -53,18 +106,19 @@ function Fields({ items }: { items: { label: string; value: React.ReactNode; wid
 /** The customer page: every field, contacts, contracts, history, archive/restore, and the modules still to come. */
 export function CustomerDetail({ customerId }: { customerId: string }) {
   const t = useTranslations('customers');
-  const detail = useAsyncData(() => gqlRequest(customerDetailQuery, { id: customerId }), `detail:${customerId}`);
+  const detail = useGqlQuery(CustomerDetailQueryDocument, { id: customerId });
+  const reload = () => void detail.refetch();
 
   if (detail.error)
     return (
       <PageError
         message={errorMessage(detail.error, t)}
-        onRetry={isGqlError(detail.error, 'NOT_FOUND') ? undefined : detail.reload}
+        onRetry={isGqlError(detail.error, 'NOT_FOUND') ? undefined : reload}
       />
     );
   if (!detail.data) return <Spinner label={t('list.loading')} />;
   if (!detail.data.customer) return <PageError message={t('errors.notFound')} />;
-  return <CustomerDetailBody customer={detail.data.customer} reload={detail.reload} refreshing={detail.loading} />;
+  return <CustomerDetailBody customer={detail.data.customer} reload={reload} refreshing={detail.isFetching} />;
 }
 
 function CustomerDetailBody({
@@ -86,22 +140,20 @@ function CustomerDetailBody({
   const saved = searchParams.get('saved');
   const [archiveOpen, setArchiveOpen] = useState(false);
   const [actionError, setActionError] = useState<{ message: string; conflict: boolean } | null>(null);
-  const [restoring, setRestoring] = useState(false);
+  // Archiving or restoring shows in the list, its totals and this page.
+  const restoreCustomer = useGqlMutation(CustomerRestoreMutation, { invalidates: ['Customer'] });
+  const restoring = restoreCustomer.isPending;
 
   const money = (value: string | null | undefined) =>
     value ? <span className="tabular-nums">{formatMoney(value, locale)}</span> : null;
   const dateTime = (iso: string | null | undefined) => formatDateTime(iso, timeZone);
 
   const restore = async () => {
-    setRestoring(true);
     setActionError(null);
     try {
-      await gqlRequest(customerRestoreMutation, { id: customer.id, version: customer.version });
-      reload();
+      await restoreCustomer.mutateAsync({ id: customer.id, version: customer.version });
     } catch (error) {
       setActionError({ message: errorMessage(error, t), conflict: isGqlError(error, 'CONFLICT') });
-    } finally {
-      setRestoring(false);
     }
   };
 
@@ -285,101 +337,78 @@ function CustomerDetailBody({
           </Section>
 
           <Section title={t('sections.contacts')} testId="customer-contacts">
-            {customer.contacts.length === 0 ? (
-              <p className="text-sm text-slate-500">{t('detail.noContacts')}</p>
-            ) : (
-              <div className="overflow-x-auto">
-                <table className="min-w-full text-sm">
-                  <thead className="text-left text-xs text-slate-500">
-                    <tr>
-                      {(['name', 'title', 'phone', 'mobile', 'email'] as const).map((f) => (
-                        <th key={f} scope="col" className="px-2 py-1.5 font-medium">
-                          {t(`contactFields.${f}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {customer.contacts.map((c) => (
-                      <tr key={c.id} data-testid="customer-contact-row">
-                        <td className="px-2 py-1.5 font-medium">
-                          {c.name}
-                          {c.isPrimary && (
-                            <span className="ml-1.5 rounded bg-blue-50 px-1 text-[11px] text-blue-800">
-                              {t('contactFields.isPrimary')}
-                            </span>
-                          )}
-                        </td>
-                        <td className="px-2 py-1.5">{c.title}</td>
-                        <td className="px-2 py-1.5">{c.phone}</td>
-                        <td className="px-2 py-1.5">{c.mobile}</td>
-                        <td className="px-2 py-1.5">
-                          {c.email && (
-                            <a href={`mailto:${c.email}`} className="text-blue-700 hover:underline">
-                              {c.email}
-                            </a>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <DataTable
+              columns={[
+                {
+                  id: 'name',
+                  header: t('contactFields.name'),
+                  className: 'font-medium',
+                  cell: (c) => (
+                    <>
+                      {c.name}
+                      {c.isPrimary && (
+                        <span className="ml-1.5 rounded bg-blue-50 px-1 text-[11px] text-blue-800">
+                          {t('contactFields.isPrimary')}
+                        </span>
+                      )}
+                    </>
+                  ),
+                },
+                { id: 'title', header: t('contactFields.title'), cell: (c) => c.title },
+                { id: 'phone', header: t('contactFields.phone'), cell: (c) => c.phone },
+                { id: 'mobile', header: t('contactFields.mobile'), cell: (c) => c.mobile },
+                {
+                  id: 'email',
+                  header: t('contactFields.email'),
+                  cell: (c) =>
+                    c.email && (
+                      <a href={`mailto:${c.email}`} className="text-blue-700 hover:underline">
+                        {c.email}
+                      </a>
+                    ),
+                },
+              ]}
+              rows={customer.contacts}
+              rowKey={(c) => c.id}
+              state={{ loading: false }}
+              empty={t('detail.noContacts')}
+              rowTestId="customer-contact-row"
+            />
           </Section>
 
           <Section title={t('sections.contracts')} testId="customer-contracts">
-            {customer.contracts.length === 0 ? (
-              <p className="text-sm text-slate-500">{t('detail.noContracts')}</p>
-            ) : (
-              <div className="overflow-x-auto">
-                <table className="min-w-full text-sm">
-                  <thead className="text-left text-xs text-slate-500">
-                    <tr>
-                      <th scope="col" className="px-2 py-1.5 font-medium">
-                        {t('contractFields.contractNo')}
-                      </th>
-                      <th scope="col" className="px-2 py-1.5 font-medium">
-                        {t('contractFields.title')}
-                      </th>
-                      <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                        {t('contractFields.amount')}
-                      </th>
-                      <th scope="col" className="px-2 py-1.5 font-medium">
-                        {t('contractFields.signedAt')}
-                      </th>
-                      <th scope="col" className="px-2 py-1.5 font-medium">
-                        {t('contractFields.term')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {customer.contracts.map((c) => (
-                      <tr key={c.id} data-testid="customer-contract-row">
-                        <td className="px-2 py-1.5 font-medium">{c.contractNo}</td>
-                        <td className="px-2 py-1.5">{c.title}</td>
-                        <td className="px-2 py-1.5 text-right tabular-nums">{formatMoney(c.amount, locale)}</td>
-                        <td className="px-2 py-1.5">{c.signedAt}</td>
-                        <td className="px-2 py-1.5">
-                          {c.startsAt || c.endsAt ? `${c.startsAt ?? '…'} – ${c.endsAt ?? '…'}` : ''}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                  <tfoot className="border-t-2 border-slate-200 font-medium">
-                    <tr>
-                      <td className="px-2 py-1.5" colSpan={2}>
-                        {t('detail.contractTotal', { count: customer.contracts.length })}
-                      </td>
-                      <td className="px-2 py-1.5 text-right tabular-nums" data-testid="customer-contract-total">
-                        {formatMoney(customer.contractTotal, locale)}
-                      </td>
-                      <td colSpan={2} />
-                    </tr>
-                  </tfoot>
-                </table>
-              </div>
-            )}
+            <DataTable
+              columns={[
+                {
+                  id: 'contractNo',
+                  header: t('contractFields.contractNo'),
+                  className: 'font-medium',
+                  cell: (c) => c.contractNo,
+                  footer: t('detail.contractTotal', { count: customer.contracts.length }),
+                },
+                { id: 'title', header: t('contractFields.title'), cell: (c) => c.title },
+                {
+                  id: 'amount',
+                  header: t('contractFields.amount'),
+                  className: 'text-right tabular-nums',
+                  cell: (c) => formatMoney(c.amount, locale),
+                  footer: (
+                    <span data-testid="customer-contract-total">{formatMoney(customer.contractTotal, locale)}</span>
+                  ),
+                },
+                { id: 'signedAt', header: t('contractFields.signedAt'), cell: (c) => c.signedAt },
+                {
+                  id: 'term',
+                  header: t('contractFields.term'),
+                  cell: (c) => (c.startsAt || c.endsAt ? `${c.startsAt ?? '…'} – ${c.endsAt ?? '…'}` : ''),
+                },
+              ]}
+              rows={customer.contracts}
+              rowKey={(c) => c.id}
+              state={{ loading: false }}
+              empty={t('detail.noContracts')}
+              rowTestId="customer-contract-row"
+            />
           </Section>
         </div>
 
@@ -450,8 +479,9 @@ function ArchiveDialog({
 }) {
   const t = useTranslations('customers');
   const [reason, setReason] = useState('');
-  const [pending, setPending] = useState(false);
   const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const archiveCustomer = useGqlMutation(CustomerArchiveMutation, { invalidates: ['Customer'] });
+  const pending = archiveCustomer.isPending;
   const reasonId = useId();
 
   const close = () => {
@@ -462,52 +492,31 @@ function ArchiveDialog({
   };
 
   const confirm = async () => {
-    setPending(true);
     setError(null);
     try {
-      await gqlRequest(customerArchiveMutation, {
-        id: customer.id,
-        version: customer.version,
-        reason: reason.trim() || null,
-      });
+      await archiveCustomer.mutateAsync({ id: customer.id, version: customer.version, reason: reason.trim() || null });
       setReason('');
       onArchived();
     } catch (e) {
       setError({ message: errorMessage(e, t), conflict: isGqlError(e, 'CONFLICT') });
-    } finally {
-      setPending(false);
     }
   };
 
   return (
-    <Modal
+    <FormDialog
       open={open}
       onClose={close}
       title={t('archive.title')}
       testId="archive-dialog"
-      closeOnBackdrop
-      footer={
-        <>
-          <button type="button" className={buttonClass.secondary} onClick={close} disabled={pending}>
-            {t('actions.cancel')}
-          </button>
-          {error?.conflict ? (
-            <button type="button" className={buttonClass.primary} onClick={onArchived} data-testid="archive-reload">
-              {t('form.conflictReload')}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className={buttonClass.danger}
-              onClick={confirm}
-              disabled={pending}
-              data-testid="archive-confirm"
-            >
-              {pending ? t('archive.archiving') : t('archive.confirm')}
-            </button>
-          )}
-        </>
-      }
+      pending={pending}
+      formError={error?.message ?? null}
+      submitLabel={t('archive.confirm')}
+      pendingLabel={t('archive.archiving')}
+      submitTestId="archive-confirm"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void confirm();
+      }}
     >
       <div className="space-y-3 text-sm">
         <p>{t('archive.body', { name: customer.name })}</p>
@@ -523,11 +532,16 @@ function ArchiveDialog({
             onChange={(e) => setReason(e.target.value)}
             className={inputClass}
             data-testid="archive-reason"
-            maxLength={500}
+            maxLength={ARCHIVE_REASON_MAX_LENGTH}
           />
         </div>
-        {error && <InlineError>{error.message}</InlineError>}
+        {error?.conflict && (
+          // Someone changed the record meanwhile: close and show the stored version (the page reloads it).
+          <button type="button" className={buttonClass.secondary} onClick={onArchived} data-testid="archive-reload">
+            {t('form.conflictReload')}
+          </button>
+        )}
       </div>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
-import type { CustomerOwnerOptionsQuery } from '@/gql/graphql';
+import type { CustomerOwnerOption } from './customer-operations';
 import { formatMoney } from '@/lib/format';
 import {
   DATE_RANGE_KEYS,
@@ -22,7 +22,7 @@ export function ActiveFilterChips({
   onChange,
 }: {
   filter: CustomerFilterState;
-  owners: readonly CustomerOwnerOptionsQuery['users'][number][];
+  owners: readonly CustomerOwnerOption[];
   onChange: (filter: CustomerFilterState) => void;
 }) {
   const t = useTranslations('customers');

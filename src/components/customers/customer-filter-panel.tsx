@@ -1,8 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
+import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { buttonClass, inputClass } from '@/components/ui/classes';
-import type { CustomerOwnerOptionsQuery } from '@/gql/graphql';
 import {
   DATE_RANGE_KEYS,
   emptyFilter,
@@ -15,54 +15,9 @@ import {
   type CustomerFilterState,
   type EnumFilterKey,
 } from './customer-list-params';
+import type { CustomerOwnerOption } from './customer-operations';
 
-type Owner = CustomerOwnerOptionsQuery['users'][number];
-
-function CheckboxGroup({
-  name,
-  legend,
-  options,
-  selected,
-  onChange,
-  emptyHint,
-}: {
-  name: string;
-  legend: string;
-  options: { value: string; label: string }[];
-  selected: readonly string[];
-  onChange: (values: string[]) => void;
-  emptyHint?: string;
-}) {
-  const toggle = (value: string, checked: boolean) =>
-    onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
-  return (
-    <fieldset className="min-w-0">
-      <legend className="mb-1.5 text-xs font-medium text-slate-600">{legend}</legend>
-      {options.length === 0 ? (
-        <p className="text-xs text-slate-400">{emptyHint}</p>
-      ) : (
-        <div
-          className={`flex flex-wrap gap-x-3 gap-y-1.5 ${options.length > 12 ? 'max-h-36 overflow-y-auto rounded border border-slate-200 p-2' : ''}`}
-        >
-          {options.map((option) => (
-            <label key={option.value} className="inline-flex items-center gap-1.5 text-sm">
-              <input
-                type="checkbox"
-                name={name}
-                value={option.value}
-                checked={selected.includes(option.value)}
-                onChange={(e) => toggle(option.value, e.target.checked)}
-                data-testid={`filter-${name}-${option.value}`}
-                className="size-4 rounded border-slate-300 text-blue-700 focus:ring-blue-600"
-              />
-              {option.label}
-            </label>
-          ))}
-        </div>
-      )}
-    </fieldset>
-  );
-}
+type Owner = CustomerOwnerOption;
 
 type RangeBound = {
   type: 'date' | 'text';
@@ -179,6 +134,7 @@ export function CustomerFilterPanel({
             legend={t(`fields.${key}`)}
             options={enumOptions(key)}
             selected={draft[key]}
+            testIdPrefix={`filter-${key}`}
             onChange={(values) =>
               setDraft({
                 ...draft,
@@ -193,6 +149,7 @@ export function CustomerFilterPanel({
           options={facetOptions(provinces, draft.province)}
           selected={draft.province}
           onChange={(values) => setDraft({ ...draft, province: values })}
+          testIdPrefix="filter-province"
           emptyHint={t('filters.noValues')}
         />
         <CheckboxGroup
@@ -201,6 +158,7 @@ export function CustomerFilterPanel({
           options={facetOptions(industries, draft.industry)}
           selected={draft.industry}
           onChange={(values) => setDraft({ ...draft, industry: values })}
+          testIdPrefix="filter-industry"
           emptyHint={t('filters.noValues')}
         />
       </div>

@@ -6,10 +6,12 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import { Spinner } from '@/components/ui/status';
-import type { CustomerEditQuery, CustomerOwnerOptionsQuery } from '@/gql/graphql';
+import { graphql } from '@/gql';
+import type { CustomerEditQuery } from '@/gql/graphql';
+import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatMoney, sumMoney } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
-import { GqlError, gqlRequest } from '@/lib/graphql-client';
+import { GqlError } from '@/lib/graphql-client';
 import { errorMessage } from './customer-errors';
 import {
   clientProblems,
@@ -24,18 +26,78 @@ import {
   type ScalarField,
 } from './customer-form-values';
 import { CREDIT_VALUES, GRADE_VALUES, SOURCE_VALUES, STATUS_VALUES } from './customer-list-params';
-import {
-  customerCreateMutation,
-  customerEditQuery,
-  customerOwnerOptionsQuery,
-  customersFacetsQuery,
-  customerUpdateMutation,
-} from './customer-operations';
+import { CustomerOwnerOptionsQuery, CustomersFacetsQuery, type CustomerOwnerOption } from './customer-operations';
 import { ArchivedBadge, PageError, Section } from './customer-ui';
-import { useAsyncData } from './use-async-data';
 import { useCustomerPermissions } from './use-customer-permissions';
 
-type Owner = CustomerOwnerOptionsQuery['users'][number];
+/**
+ * The customer record as the form edits it: every editable field, the contacts and the contracts. The customer page
+ * (customer-detail.tsx) spreads it too, so what is shown and what is edited cannot drift apart.
+ */
+export const CustomerRecordFragment = graphql(`
+  fragment CustomerRecord on Customer {
+    id
+    version
+    archivedAt
+    contractNo
+    certificateNo
+    name
+    applicationAcceptedAt
+    auditDate
+    initialAuditFee
+    surveillanceAuditFee
+    plannedSurveillanceDate
+    implementationDate
+    status
+    province
+    address
+    postcode
+    contactPerson
+    phone
+    professionalCode
+    certificationScope
+    legalRepresentative
+    handler
+    businessCondition
+    businessLines
+    creditStanding
+    industry
+    source
+    grade
+    ...CustomerContactsAndContracts
+  }
+`);
+
+const CustomerEditQueryDocument = graphql(`
+  query CustomerEdit($id: ID!) {
+    customer(id: $id) {
+      ...CustomerRecord
+      owner {
+        id
+      }
+    }
+  }
+`);
+
+const CustomerCreateMutation = graphql(`
+  mutation CustomerCreate($input: CustomerInput!) {
+    createCustomer(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+const CustomerUpdateMutation = graphql(`
+  mutation CustomerUpdate($id: ID!, $version: Int!, $input: CustomerInput!) {
+    updateCustomer(id: $id, version: $version, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+type Owner = CustomerOwnerOption;
 type Errors = Record<string, string>;
 
 /** The DOM id of the input for an error key such as "postcode" or "contracts.0.contractNo". */
@@ -64,11 +126,8 @@ export function CustomerForm({ customerId }: { customerId?: string }) {
   const t = useTranslations('customers');
   const permissions = useCustomerPermissions();
   const editing = !!customerId;
-  const existing = useAsyncData(
-    () => gqlRequest(customerEditQuery, { id: customerId ?? '' }),
-    `edit:${customerId}`,
-    editing,
-  );
+  const existing = useGqlQuery(CustomerEditQueryDocument, { id: customerId ?? '' }, { enabled: editing });
+  const reload = () => void existing.refetch();
 
   if (permissions.loaded && !permissions.canWrite) {
     return <PageError message={t('errors.forbidden')} />;
@@ -78,18 +137,14 @@ export function CustomerForm({ customerId }: { customerId?: string }) {
       return (
         <PageError
           message={errorMessage(existing.error, t)}
-          onRetry={isGqlError(existing.error, 'NOT_FOUND') ? undefined : existing.reload}
+          onRetry={isGqlError(existing.error, 'NOT_FOUND') ? undefined : reload}
         />
       );
     if (!existing.data) return <Spinner label={t('list.loading')} />;
     if (!existing.data.customer) return <PageError message={t('errors.notFound')} />;
     // Keyed by version: a reload after a conflict starts the form again from the stored record.
     return (
-      <CustomerFormBody
-        key={existing.data.customer.version}
-        customer={existing.data.customer}
-        onReload={existing.reload}
-      />
+      <CustomerFormBody key={existing.data.customer.version} customer={existing.data.customer} onReload={reload} />
     );
   }
   return <CustomerFormBody customer={null} onReload={() => undefined} />;
@@ -119,8 +174,11 @@ function CustomerFormBody({
   // Focus to move once React has committed the next render (a new row, an error summary, the conflict banner).
   const focusAfterRender = useRef<(() => void) | null>(null);
 
-  const owners = useAsyncData(() => gqlRequest(customerOwnerOptionsQuery), 'owners');
-  const facets = useAsyncData(() => gqlRequest(customersFacetsQuery), 'facets');
+  const owners = useGqlQuery(CustomerOwnerOptionsQuery);
+  const facets = useGqlQuery(CustomersFacetsQuery);
+  // Every customer screen and lookup (the list, its totals and facets, this record's page) may show what was saved.
+  const createCustomer = useGqlMutation(CustomerCreateMutation, { invalidates: ['Customer'] });
+  const updateCustomer = useGqlMutation(CustomerUpdateMutation, { invalidates: ['Customer'] });
 
   // Leaving with unsaved changes asks first (reload, closing the tab, typing another address).
   useEffect(() => {
@@ -194,9 +252,8 @@ function CustomerFormBody({
     try {
       const input = toCustomerInput(values, customer ? initialValues : undefined);
       const id = customer
-        ? (await gqlRequest(customerUpdateMutation, { id: customer.id, version: customer.version, input }))
-            .updateCustomer.id
-        : (await gqlRequest(customerCreateMutation, { input })).createCustomer.id;
+        ? (await updateCustomer.mutateAsync({ id: customer.id, version: customer.version, input })).updateCustomer.id
+        : (await createCustomer.mutateAsync({ input })).createCustomer.id;
       setDirty(false);
       router.push(`/console/customers/${id}?saved=${customer ? 'updated' : 'created'}`);
       router.refresh();

@@ -2,10 +2,9 @@
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import type { CustomerDetailQuery } from '@/gql/graphql';
 import { formatDateTime, formatMoney } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { CREDIT_VALUES, GRADE_VALUES, SOURCE_VALUES, STATUS_VALUES } from './customer-list-params';
-import { customerOwnerOptionsQuery } from './customer-operations';
-import { useAsyncData } from './use-async-data';
+import { CustomerOwnerOptionsQuery } from './customer-operations';
 
 type Entry = NonNullable<CustomerDetailQuery['customer']>['history'][number];
 type Change = { field: string; from: unknown; to: unknown };
@@ -35,7 +34,7 @@ export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
   const locale = useLocale();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const mentionsOwner = entries.some((e) => readChanges(e.changes).some((c) => c.field === 'ownerId'));
-  const owners = useAsyncData(() => gqlRequest(customerOwnerOptionsQuery), 'owners', mentionsOwner);
+  const owners = useGqlQuery(CustomerOwnerOptionsQuery, undefined, { enabled: mentionsOwner });
   const ownerName = (id: unknown) => owners.data?.users.find((u) => u.id === id)?.name ?? String(id);
 
   const show = (field: string, value: unknown): string => {

@@ -2,10 +2,12 @@
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
+import { DataTable } from '@/components/ui/data-table';
 import { Modal } from '@/components/ui/modal';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { graphql } from '@/gql';
 import type { CustomersImportMutation } from '@/gql/graphql';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { errorMessage } from './customer-errors';
 import {
   IMPORT_HEADERS,
@@ -14,7 +16,22 @@ import {
   templateCsvHref,
   type ImportPayload,
 } from './customer-import-file';
-import { customersImportMutation } from './customer-operations';
+
+const CustomersImportMutationDocument = graphql(`
+  mutation CustomersImport($format: ImportFormat!, $content: String!, $dryRun: Boolean) {
+    importCustomers(format: $format, content: $content, dryRun: $dryRun) {
+      ok
+      dryRun
+      rowCount
+      importedCount
+      errors {
+        row
+        field
+        message
+      }
+    }
+  }
+`);
 
 type ImportResult = CustomersImportMutation['importCustomers'];
 
@@ -30,16 +47,11 @@ type Step =
  * Bulk import: read the file in the browser → dry run (validates every row, writes nothing) → preview with row errors
  * → the real import, all or nothing.
  */
-export function CustomerImportDialog({
-  open,
-  onClose,
-  onImported,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onImported: () => void;
-}) {
+export function CustomerImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslations('customers');
+  // The dry run writes nothing, so it makes nothing stale; the real import changes every customer list and total.
+  const checkFile = useGqlMutation(CustomersImportMutationDocument, { invalidates: 'none' });
+  const importFile = useGqlMutation(CustomersImportMutationDocument, { invalidates: ['Customer'] });
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const fileInput = useRef<HTMLInputElement>(null);
   const inputId = useId();
@@ -59,7 +71,7 @@ export function CustomerImportDialog({
     setStep({ kind: 'checking', fileName: file.name });
     try {
       const payload = await readImportFile(file);
-      const { importCustomers } = await gqlRequest(customersImportMutation, { ...payload, dryRun: true });
+      const { importCustomers } = await checkFile.mutateAsync({ ...payload, dryRun: true });
       setStep({ kind: 'preview', fileName: file.name, payload, result: importCustomers });
     } catch (error) {
       const message = error instanceof ImportFileError ? t(`import.fileError.${error.reason}`) : errorMessage(error, t);
@@ -71,10 +83,9 @@ export function CustomerImportDialog({
     if (step.kind !== 'preview' || !step.result.ok) return;
     setStep({ ...step, kind: 'importing' });
     try {
-      const { importCustomers } = await gqlRequest(customersImportMutation, { ...step.payload, dryRun: false });
+      const { importCustomers } = await importFile.mutateAsync({ ...step.payload, dryRun: false });
       if (importCustomers.ok) {
         setStep({ kind: 'done', fileName: step.fileName, importedCount: importCustomers.importedCount });
-        onImported();
       } else {
         // Someone changed the data between the check and the import (e.g. took a contract no.): show the new errors.
         setStep({ kind: 'preview', fileName: step.fileName, payload: step.payload, result: importCustomers });
@@ -227,31 +238,25 @@ export function CustomerImportDialog({
                     rows: new Set(step.result.errors.map((e) => e.row)).size,
                   })}
                 </p>
-                <div className="max-h-80 overflow-auto rounded border border-slate-200">
-                  <table className="min-w-full text-sm" data-testid="import-errors">
-                    <thead className="sticky top-0 bg-slate-50 text-left text-slate-600">
-                      <tr>
-                        <th scope="col" className="px-3 py-1.5 font-medium">
-                          {t('import.row')}
-                        </th>
-                        <th scope="col" className="px-3 py-1.5 font-medium">
-                          {t('import.field')}
-                        </th>
-                        <th scope="col" className="px-3 py-1.5 font-medium">
-                          {t('import.message')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100">
-                      {step.result.errors.map((error, i) => (
-                        <tr key={i} data-testid="import-error-row">
-                          <td className="px-3 py-1.5 tabular-nums">{error.row}</td>
-                          <td className="px-3 py-1.5">{fieldLabel(error.field)}</td>
-                          <td className="px-3 py-1.5 text-red-800">{error.message}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                <div className="max-h-80 overflow-auto">
+                  <DataTable
+                    columns={[
+                      { id: 'row', header: t('import.row'), className: 'tabular-nums', cell: (error) => error.row },
+                      { id: 'field', header: t('import.field'), cell: (error) => fieldLabel(error.field) },
+                      {
+                        id: 'message',
+                        header: t('import.message'),
+                        className: 'text-red-800',
+                        cell: (error) => error.message,
+                      },
+                    ]}
+                    rows={step.result.errors}
+                    rowKey={(error) => `${error.row}:${error.field ?? ''}:${error.message}`}
+                    state={{ loading: false }}
+                    empty={null}
+                    testId="import-errors"
+                    rowTestId="import-error-row"
+                  />
                 </div>
                 <p className="text-xs text-slate-500">{t('import.fixAndRetry')}</p>
               </>

@@ -1,9 +1,8 @@
 import { CUSTOMER_COLUMNS } from '@/graphql/customers/customer.columns';
+import { IMPORT_MAX_BYTES } from '@/graphql/customers/customer-import.rules';
 
 /** What importCustomers takes: CSV as text, Excel as base64. */
 export type ImportPayload = { format: 'CSV' | 'XLSX'; content: string };
-
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024; // the server's limit (customer.import.ts)
 
 export class ImportFileError extends Error {
   constructor(readonly reason: 'unsupportedType' | 'tooLarge' | 'empty') {

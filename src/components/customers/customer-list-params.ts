@@ -9,6 +9,7 @@ import type {
   KeyAccountStatus,
   SortDirection,
 } from '@/gql/graphql';
+import { CUSTOMER_TEXT_FILTERS, MONEY_PATTERN } from '@/graphql/customers/customer-fields.rules';
 
 /**
  * The customer list's state as it lives in the URL query string, so a filtered, sorted view can be shared and
@@ -60,21 +61,7 @@ export const KEY_ACCOUNT_VALUES = keysOf(KEY_ACCOUNT);
 export const SORT_FIELD_VALUES = keysOf(SORT_FIELDS);
 
 /** Substring filters, in the order the filter panel shows them. */
-export const TEXT_FILTER_KEYS = [
-  'name',
-  'contractNo',
-  'certificateNo',
-  'contactPerson',
-  'phone',
-  'address',
-  'postcode',
-  'professionalCode',
-  'certificationScope',
-  'legalRepresentative',
-  'handler',
-  'businessCondition',
-  'businessLines',
-] as const satisfies readonly (keyof CustomerFilter)[];
+export const TEXT_FILTER_KEYS = CUSTOMER_TEXT_FILTERS satisfies readonly (keyof CustomerFilter)[];
 export type TextFilterKey = (typeof TEXT_FILTER_KEYS)[number];
 
 export const DATE_RANGE_KEYS = [
@@ -143,12 +130,12 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isDateString = (value: string) =>
   DATE.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime());
-export const isMoneyString = (value: string) => MONEY.test(value);
+/** An amount the server accepts (customer-fields.rules.ts): checked here so the form can name the field. */
+export const isMoneyString = (value: string) => MONEY_PATTERN.test(value);
 
 /** "¥12,800.5 " → "12800.5" — what a person types into a money box, as the API's decimal string. */
 export function normaliseMoneyInput(value: string): string {

@@ -4,11 +4,14 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
+import { DataTable, type Column, type SortState } from '@/components/ui/data-table';
+import { LoadMore } from '@/components/ui/load-more';
 import { PageHeader } from '@/components/ui/page-header';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { Spinner } from '@/components/ui/status';
+import { graphql } from '@/gql';
 import type { CustomerSortField, CustomersListQuery } from '@/gql/graphql';
+import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime, formatMoney } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
 import { CustomerFilterPanel } from './customer-filter-panel';
 import { ActiveFilterChips } from './customer-filter-chips';
 import { CustomerImportDialog } from './customer-import-dialog';
@@ -25,24 +28,60 @@ import {
   type CustomerFilterState,
   type CustomerListState,
 } from './customer-list-params';
-import { customerOwnerOptionsQuery, customersFacetsQuery, customersListQuery } from './customer-operations';
 import { errorMessage } from './customer-errors';
+import { CustomerOwnerOptionsQuery, CustomersFacetsQuery } from './customer-operations';
 import { ArchivedBadge, CreditBadge, KeyAccountBadge, StatusBadge } from './customer-ui';
-import { useAsyncData } from './use-async-data';
 import { useCustomerPermissions } from './use-customer-permissions';
 
-type Connection = CustomersListQuery['customers'];
-type Row = Connection['nodes'][number];
-type Totals = Connection['totals'];
+const CustomersListQueryDocument = graphql(`
+  query CustomersList($filter: CustomerFilter, $sort: CustomerSort, $first: Int, $after: String) {
+    customers(filter: $filter, sort: $sort, first: $first, after: $after) {
+      totalCount
+      totals {
+        count
+        initialAuditFee
+        surveillanceAuditFee
+        contractAmount
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        name
+        contractNo
+        certificateNo
+        status
+        province
+        industry
+        contactPerson
+        phone
+        creditStanding
+        source
+        grade
+        keyAccountStatus
+        applicationAcceptedAt
+        auditDate
+        plannedSurveillanceDate
+        implementationDate
+        initialAuditFee
+        surveillanceAuditFee
+        contractTotal
+        owner {
+          id
+          name
+        }
+        archivedAt
+        createdAt
+        updatedAt
+      }
+    }
+  }
+`);
 
-type Column = {
-  id: string;
-  label: string;
-  sortField?: CustomerSortField;
-  numeric?: boolean;
-  cell: (row: Row) => React.ReactNode;
-  total?: (totals: Totals) => React.ReactNode;
-};
+type Row = CustomersListQuery['customers']['nodes'][number];
+const connectionOf = (result: CustomersListQuery) => result.customers;
 
 const SEARCH_DEBOUNCE_MS = 400;
 
@@ -77,43 +116,10 @@ export function CustomerList() {
     () => ({ filter: toGraphQLFilter(state.filter), sort: toGraphQLSort(state.sort), first: state.pageSize }),
     [state],
   );
-  const queryKey = JSON.stringify(variables);
-  const list = useAsyncData(() => gqlRequest(customersListQuery, variables), queryKey);
-  const facets = useAsyncData(() => gqlRequest(customersFacetsQuery), 'facets');
-  const owners = useAsyncData(() => gqlRequest(customerOwnerOptionsQuery), 'owners');
-
-  // Further pages fetched with "load more", for the query they belong to.
-  const [more, setMore] = useState<{ key: string; nodes: Row[]; pageInfo: Connection['pageInfo'] } | null>(null);
-  const [moreLoading, setMoreLoading] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const extra = more?.key === queryKey && list.data ? more : null;
-  const connection = list.data?.customers;
-  const rows = connection ? [...connection.nodes, ...(extra?.nodes ?? [])] : [];
-  const pageInfo = extra?.pageInfo ?? connection?.pageInfo;
-
-  const loadMore = async () => {
-    if (!pageInfo?.endCursor) return;
-    setMoreLoading(true);
-    setMoreError(null);
-    try {
-      const result = await gqlRequest(customersListQuery, { ...variables, after: pageInfo.endCursor });
-      setMore({
-        key: queryKey,
-        nodes: [...(extra?.nodes ?? []), ...result.customers.nodes],
-        pageInfo: result.customers.pageInfo,
-      });
-    } catch (error) {
-      setMoreError(error);
-    } finally {
-      setMoreLoading(false);
-    }
-  };
-
-  const reloadAll = () => {
-    setMore(null);
-    list.reload();
-    facets.reload();
-  };
+  const list = useGqlInfiniteQuery(CustomersListQueryDocument, variables, connectionOf, { keepPrevious: true });
+  const facets = useGqlQuery(CustomersFacetsQuery);
+  const owners = useGqlQuery(CustomerOwnerOptionsQuery);
+  const errorText = (error: unknown) => errorMessage(error, t);
 
   // ── search box: typing filters after a pause; Enter filters at once ──
   const [searchText, setSearchText] = useState(state.filter.search);
@@ -146,12 +152,25 @@ export function CustomerList() {
 
   // ── columns ──
   const money = (value: string | null | undefined) => formatMoney(value, locale);
-  const columns: Column[] = [
-    {
-      id: 'name',
-      label: t('fields.name'),
-      sortField: 'NAME',
-      cell: (row) => (
+  const totals = list.firstPage?.customers.totals;
+  const orDash = (content: React.ReactNode) => content || <span className="text-slate-300">—</span>;
+  // One line per cell in the wide table; on a phone's cards long values wrap.
+  const NUMERIC = 'md:whitespace-nowrap text-right tabular-nums';
+  const column = (
+    id: string,
+    cell: (row: Row) => React.ReactNode,
+    more: Partial<Column<Row, CustomerSortField>> = {},
+  ): Column<Row, CustomerSortField> => ({
+    id,
+    header: t(`fields.${id}`),
+    className: 'md:whitespace-nowrap',
+    ...more,
+    cell: (row) => orDash(cell(row)),
+  });
+  const columns: Column<Row, CustomerSortField>[] = [
+    column(
+      'name',
+      (row) => (
         <span className="flex items-center gap-1.5">
           <Link
             href={`/console/customers/${row.id}`}
@@ -163,128 +182,80 @@ export function CustomerList() {
           {row.archivedAt && <ArchivedBadge />}
         </span>
       ),
-    },
-    { id: 'contractNo', label: t('fields.contractNo'), sortField: 'CONTRACT_NO', cell: (row) => row.contractNo },
-    {
-      id: 'certificateNo',
-      label: t('fields.certificateNo'),
-      sortField: 'CERTIFICATE_NO',
-      cell: (row) => row.certificateNo,
-    },
-    {
-      id: 'status',
-      label: t('fields.status'),
-      sortField: 'STATUS',
-      cell: (row) => <StatusBadge status={row.status} />,
-    },
-    { id: 'province', label: t('fields.province'), sortField: 'PROVINCE', cell: (row) => row.province },
-    { id: 'industry', label: t('fields.industry'), cell: (row) => row.industry },
-    {
-      id: 'contactPerson',
-      label: t('fields.contactPerson'),
-      cell: (row) =>
-        row.contactPerson || row.phone ? (
-          <span className="flex flex-col leading-tight">
-            <span>{row.contactPerson}</span>
-            {row.phone && <span className="text-xs text-slate-500">{row.phone}</span>}
-          </span>
-        ) : null,
-    },
-    {
-      id: 'creditStanding',
-      label: t('fields.creditStanding'),
-      cell: (row) => <CreditBadge credit={row.creditStanding} />,
-    },
-    { id: 'grade', label: t('fields.grade'), cell: (row) => (row.grade ? t(`grade.${row.grade}`) : null) },
-    {
-      id: 'keyAccountStatus',
-      label: t('fields.keyAccountStatus'),
-      cell: (row) => (row.keyAccountStatus !== 'NONE' ? <KeyAccountBadge status={row.keyAccountStatus} /> : null),
-    },
-    { id: 'source', label: t('fields.source'), cell: (row) => (row.source ? t(`source.${row.source}`) : null) },
-    {
-      id: 'applicationAcceptedAt',
-      label: t('fields.applicationAcceptedAt'),
-      sortField: 'APPLICATION_ACCEPTED_AT',
-      cell: (row) => row.applicationAcceptedAt,
-    },
-    { id: 'auditDate', label: t('fields.auditDate'), sortField: 'AUDIT_DATE', cell: (row) => row.auditDate },
-    {
-      id: 'plannedSurveillanceDate',
-      label: t('fields.plannedSurveillanceDate'),
-      sortField: 'PLANNED_SURVEILLANCE_DATE',
-      cell: (row) => row.plannedSurveillanceDate,
-    },
-    {
-      id: 'implementationDate',
-      label: t('fields.implementationDate'),
-      sortField: 'IMPLEMENTATION_DATE',
-      cell: (row) => row.implementationDate,
-    },
-    {
-      id: 'initialAuditFee',
-      label: t('fields.initialAuditFee'),
-      sortField: 'INITIAL_AUDIT_FEE',
-      numeric: true,
-      cell: (row) => money(row.initialAuditFee),
-      total: (totals) => <span data-testid="total-initial-audit-fee">{money(totals.initialAuditFee)}</span>,
-    },
-    {
-      id: 'surveillanceAuditFee',
-      label: t('fields.surveillanceAuditFee'),
-      sortField: 'SURVEILLANCE_AUDIT_FEE',
-      numeric: true,
-      cell: (row) => money(row.surveillanceAuditFee),
-      total: (totals) => <span data-testid="total-surveillance-audit-fee">{money(totals.surveillanceAuditFee)}</span>,
-    },
-    {
-      id: 'contractTotal',
-      label: t('fields.contractTotal'),
-      numeric: true,
-      cell: (row) => money(row.contractTotal),
-      total: (totals) => <span data-testid="total-contract-amount">{money(totals.contractAmount)}</span>,
-    },
-    { id: 'owner', label: t('fields.owner'), cell: (row) => row.owner?.name },
-    {
-      id: 'updatedAt',
-      label: t('fields.updatedAt'),
-      sortField: 'UPDATED_AT',
-      cell: (row) => formatDateTime(row.updatedAt, timeZone),
-    },
+      { sortKey: 'NAME', footer: totals ? t('list.totalsLabel', { count: totals.count }) : undefined },
+    ),
+    column('contractNo', (row) => row.contractNo, { sortKey: 'CONTRACT_NO' }),
+    column('certificateNo', (row) => row.certificateNo, { sortKey: 'CERTIFICATE_NO' }),
+    column('status', (row) => <StatusBadge status={row.status} />, { sortKey: 'STATUS' }),
+    column('province', (row) => row.province, { sortKey: 'PROVINCE' }),
+    column('industry', (row) => row.industry),
+    column('contactPerson', (row) =>
+      row.contactPerson || row.phone ? (
+        <span className="flex flex-col leading-tight">
+          <span>{row.contactPerson}</span>
+          {row.phone && <span className="text-xs text-slate-500">{row.phone}</span>}
+        </span>
+      ) : null,
+    ),
+    column('creditStanding', (row) => <CreditBadge credit={row.creditStanding} />),
+    column('grade', (row) => (row.grade ? t(`grade.${row.grade}`) : null)),
+    column('keyAccountStatus', (row) =>
+      row.keyAccountStatus !== 'NONE' ? <KeyAccountBadge status={row.keyAccountStatus} /> : null,
+    ),
+    column('source', (row) => (row.source ? t(`source.${row.source}`) : null)),
+    column('applicationAcceptedAt', (row) => row.applicationAcceptedAt, { sortKey: 'APPLICATION_ACCEPTED_AT' }),
+    column('auditDate', (row) => row.auditDate, { sortKey: 'AUDIT_DATE' }),
+    column('plannedSurveillanceDate', (row) => row.plannedSurveillanceDate, { sortKey: 'PLANNED_SURVEILLANCE_DATE' }),
+    column('implementationDate', (row) => row.implementationDate, { sortKey: 'IMPLEMENTATION_DATE' }),
+    column('initialAuditFee', (row) => money(row.initialAuditFee), {
+      sortKey: 'INITIAL_AUDIT_FEE',
+      className: NUMERIC,
+      footer: totals && <span data-testid="total-initial-audit-fee">{money(totals.initialAuditFee)}</span>,
+    }),
+    column('surveillanceAuditFee', (row) => money(row.surveillanceAuditFee), {
+      sortKey: 'SURVEILLANCE_AUDIT_FEE',
+      className: NUMERIC,
+      footer: totals && <span data-testid="total-surveillance-audit-fee">{money(totals.surveillanceAuditFee)}</span>,
+    }),
+    column('contractTotal', (row) => money(row.contractTotal), {
+      className: NUMERIC,
+      footer: totals && <span data-testid="total-contract-amount">{money(totals.contractAmount)}</span>,
+    }),
+    column('owner', (row) => row.owner?.name),
+    column('updatedAt', (row) => formatDateTime(row.updatedAt, timeZone), { sortKey: 'UPDATED_AT' }),
   ];
+  const sort: SortState<CustomerSortField> = state.sort
+    ? { key: state.sort.field, direction: state.sort.direction }
+    : null;
 
-  const sortHeader = (column: Column) => {
-    const active = column.sortField && state.sort?.field === column.sortField ? state.sort.direction : null;
-    const ariaSort =
-      active === 'ASC' ? 'ascending' : active === 'DESC' ? 'descending' : column.sortField ? 'none' : undefined;
-    return (
-      <th
-        key={column.id}
-        scope="col"
-        aria-sort={ariaSort}
-        className={`whitespace-nowrap px-3 py-2 font-medium text-slate-600 ${column.numeric ? 'text-right' : 'text-left'} ${column.id === 'name' ? 'sticky left-0 z-10 bg-slate-50' : ''}`}
-      >
-        {column.sortField ? (
-          <button
-            type="button"
-            data-testid={`sort-${column.id}`}
-            onClick={() => navigate({ ...state, sort: nextSort(state.sort, column.sortField!) })}
-            className={`inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-700 ${active ? 'text-slate-900' : ''}`}
-            title={t('list.sortBy', { column: column.label })}
-          >
-            {column.label}
-            <span aria-hidden className={`text-[10px] ${active ? 'text-blue-700' : 'text-slate-300'}`}>
-              {active === 'ASC' ? '▲' : active === 'DESC' ? '▼' : '⇅'}
-            </span>
-          </button>
-        ) : (
-          column.label
-        )}
-      </th>
-    );
+  const clearFilters = () => {
+    lastPushedSearch.current = '';
+    setSearchText('');
+    navigate({ ...state, filter: emptyFilter() });
   };
-
-  const totals = connection?.totals;
+  const empty = (
+    <span className="block py-6 text-center">
+      <span className="block font-medium text-slate-800">
+        {hasAnyFilter ? t('list.emptyFiltered') : t('list.emptyAll')}
+      </span>
+      <span className="mt-1 block text-slate-500">
+        {hasAnyFilter ? t('list.emptyFilteredHint') : t('list.emptyAllHint')}
+      </span>
+      <span className="mt-4 flex justify-center gap-2">
+        {hasAnyFilter && (
+          <button type="button" className={buttonClass.secondary} onClick={clearFilters}>
+            {t('filters.clearAll')}
+          </button>
+        )}
+        {permissions.canWrite && (
+          <Link href="/console/customers/new" className={buttonClass.primary}>
+            {t('newCustomer')}
+          </Link>
+        )}
+      </span>
+    </span>
+  );
+  const firstPage = list.firstPage?.customers;
 
   return (
     <div className="space-y-4">
@@ -389,27 +360,16 @@ export function CustomerList() {
         onChange={(filter) => setFilter(filter)}
       />
 
-      {list.error ? (
-        <ErrorBanner message={errorMessage(list.error, t)} onRetry={list.reload} testId="customers-error" />
-      ) : !connection ? (
-        <div className="rounded-lg border border-slate-200 bg-white p-6" data-testid="customers-loading">
-          <Spinner label={t('list.loading')} />
-          <div className="mt-4 space-y-2" aria-hidden>
-            {Array.from({ length: 6 }, (_, i) => (
-              <div key={i} className="h-8 animate-pulse rounded bg-slate-100" />
-            ))}
-          </div>
-        </div>
-      ) : (
+      {firstPage && (
         <>
           <div className="flex flex-wrap items-center justify-between gap-3 text-sm" aria-live="polite">
             <p className="text-slate-700">
-              <span data-testid="customers-total-count">{t('list.totalCount', { count: connection.totalCount })}</span>
-              {rows.length > 0 && rows.length < connection.totalCount && (
-                <span className="ml-2 text-slate-500">{t('list.showing', { shown: rows.length })}</span>
+              <span data-testid="customers-total-count">{t('list.totalCount', { count: firstPage.totalCount })}</span>
+              {list.rows.length > 0 && list.rows.length < firstPage.totalCount && (
+                <span className="ml-2 text-slate-500">{t('list.showing', { shown: list.rows.length })}</span>
               )}
             </p>
-            {list.loading && <Spinner label={t('list.refreshing')} />}
+            {list.isFetching && !list.isFetchingNextPage && <Spinner label={t('list.refreshing')} />}
           </div>
           {/* The whole filtered set, not just this page (SPEC §1: columns chosen for calculation). */}
           <dl
@@ -419,9 +379,9 @@ export function CustomerList() {
           >
             {(
               [
-                ['initialAuditFee', connection.totals.initialAuditFee],
-                ['surveillanceAuditFee', connection.totals.surveillanceAuditFee],
-                ['contractTotal', connection.totals.contractAmount],
+                ['initialAuditFee', firstPage.totals.initialAuditFee],
+                ['surveillanceAuditFee', firstPage.totals.surveillanceAuditFee],
+                ['contractTotal', firstPage.totals.contractAmount],
               ] as const
             ).map(([field, amount]) => (
               <div key={field} className="rounded-lg border border-slate-200 bg-white px-4 py-2.5 shadow-xs">
@@ -432,117 +392,32 @@ export function CustomerList() {
               </div>
             ))}
           </dl>
-
-          {rows.length === 0 ? (
-            <div
-              className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center"
-              data-testid="customers-empty"
-            >
-              <p className="font-medium text-slate-800">
-                {hasAnyFilter ? t('list.emptyFiltered') : t('list.emptyAll')}
-              </p>
-              <p className="mt-1 text-sm text-slate-500">
-                {hasAnyFilter ? t('list.emptyFilteredHint') : t('list.emptyAllHint')}
-              </p>
-              <div className="mt-4 flex justify-center gap-2">
-                {hasAnyFilter && (
-                  <button
-                    type="button"
-                    className={buttonClass.secondary}
-                    onClick={() => {
-                      lastPushedSearch.current = '';
-                      setSearchText('');
-                      navigate({ ...state, filter: emptyFilter() });
-                    }}
-                  >
-                    {t('filters.clearAll')}
-                  </button>
-                )}
-                {permissions.canWrite && (
-                  <Link href="/console/customers/new" className={buttonClass.primary}>
-                    {t('newCustomer')}
-                  </Link>
-                )}
-              </div>
-            </div>
-          ) : (
-            <div
-              className={`overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs transition-opacity ${list.loading ? 'opacity-60' : ''}`}
-            >
-              <table
-                className="min-w-full divide-y divide-slate-200 text-sm"
-                data-testid="customers-table"
-                aria-busy={list.loading}
-              >
-                <caption className="sr-only">{t('list.caption')}</caption>
-                <thead className="bg-slate-50">
-                  <tr>{columns.map(sortHeader)}</tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {rows.map((row) => (
-                    <tr
-                      key={row.id}
-                      data-testid="customer-row"
-                      data-customer-id={row.id}
-                      className="group hover:bg-blue-50/40"
-                    >
-                      {columns.map((column) => (
-                        <td
-                          key={column.id}
-                          className={`whitespace-nowrap px-3 py-2 ${column.numeric ? 'text-right tabular-nums' : ''} ${column.id === 'name' ? 'sticky left-0 bg-white group-hover:bg-blue-50' : ''}`}
-                        >
-                          {column.cell(row) || <span className="text-slate-300">—</span>}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-                {totals && (
-                  <tfoot className="border-t-2 border-slate-300 bg-slate-50 font-medium" data-testid="customers-totals">
-                    <tr>
-                      {columns.map((column, i) => (
-                        <td
-                          key={column.id}
-                          className={`whitespace-nowrap px-3 py-2 ${column.numeric ? 'text-right tabular-nums' : ''} ${i === 0 ? 'sticky left-0 bg-slate-50' : ''}`}
-                        >
-                          {i === 0 ? t('list.totalsLabel', { count: totals.count }) : column.total?.(totals)}
-                        </td>
-                      ))}
-                    </tr>
-                  </tfoot>
-                )}
-              </table>
-            </div>
-          )}
-
-          {moreError != null && (
-            <ErrorBanner message={errorMessage(moreError, t)} onRetry={loadMore} testId="customers-more-error" />
-          )}
-          {pageInfo?.hasNextPage && (
-            <div className="flex justify-center">
-              <button
-                type="button"
-                className={buttonClass.secondary}
-                onClick={loadMore}
-                disabled={moreLoading || list.loading}
-                data-testid="load-more"
-              >
-                {moreLoading ? t('list.loadingMore') : t('list.loadMore', { size: state.pageSize })}
-              </button>
-            </div>
-          )}
         </>
       )}
 
-      {permissions.canImport && (
-        <CustomerImportDialog
-          open={importOpen}
-          onClose={() => setImportOpen(false)}
-          onImported={() => {
-            reloadAll();
-          }}
-        />
-      )}
+      <DataTable
+        columns={columns}
+        rows={list.rows}
+        rowKey={(row) => row.id}
+        state={{
+          loading: !list.loaded,
+          error: list.error,
+          errorMessage: errorText,
+          onRetry: () => void list.refetch(),
+        }}
+        empty={empty}
+        caption={t('list.caption')}
+        sort={sort}
+        onSort={(next) => next && navigate({ ...state, sort: nextSort(state.sort, next.key) })}
+        testId="customers-table"
+        rowTestId="customer-row"
+        emptyTestId="customers-empty"
+        errorTestId="customers-error"
+        footerTestId="customers-totals"
+      />
+      {list.loaded && list.rows.length > 0 && <LoadMore query={list} errorMessage={errorText} testId="load-more" />}
+
+      {permissions.canImport && <CustomerImportDialog open={importOpen} onClose={() => setImportOpen(false)} />}
     </div>
   );
 }

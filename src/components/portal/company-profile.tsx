@@ -1,7 +1,48 @@
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+'use client';
+import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { DataTable } from '@/components/ui/data-table';
 import { DetailItem } from '@/components/ui/detail-item';
+import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { graphql } from '@/gql';
+import type { PortalCompanyQuery } from '@/gql/graphql';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { daysBetween, formatDateTime, formatMoney, todayIn } from '@/lib/format';
-import type { PortalProfile } from './load-profile';
+
+/**
+ * What the portal shows a customer about their own organisation, through `viewer.customer` (the signed-in customer's
+ * own record and nothing else). A deliberate subset: internal fields (credit standing, grade, key-account status,
+ * owner, history) are not asked for.
+ */
+// `...CustomerContactsAndContracts`: the customer screens' fragment (components/customers/customer-operations.ts).
+const PortalCompanyQueryDocument = graphql(`
+  query PortalCompany {
+    viewer {
+      customer {
+        id
+        name
+        contractNo
+        certificateNo
+        status
+        certificationScope
+        professionalCode
+        applicationAcceptedAt
+        auditDate
+        implementationDate
+        plannedSurveillanceDate
+        province
+        address
+        postcode
+        phone
+        contactPerson
+        updatedAt
+        ...CustomerContactsAndContracts
+        contractTotal
+      }
+    }
+  }
+`);
+
+type PortalProfile = NonNullable<NonNullable<PortalCompanyQuery['viewer']>['customer']>;
 
 const STATUS_COLOURS: Record<PortalProfile['status'], string> = {
   ACTIVE: 'bg-green-50 text-green-800 ring-green-600/20',
@@ -11,9 +52,42 @@ const STATUS_COLOURS: Record<PortalProfile['status'], string> = {
   EXPIRED: 'bg-slate-100 text-slate-600 ring-slate-500/20',
 };
 
+/**
+ * The signed-in customer's company profile. An account whose organisation is gone still gets the portal, with a note
+ * instead of a crash.
+ */
+export function CompanyProfile() {
+  const t = useTranslations('portal');
+  const tc = useTranslations('common');
+  const query = useGqlQuery(PortalCompanyQueryDocument);
+  if (query.isPending) return <Spinner label={tc('loading')} />;
+  if (query.error)
+    return (
+      <ErrorBanner
+        message={t('profile.unavailable')}
+        onRetry={() => void query.refetch()}
+        testId="portal-profile-unavailable"
+      />
+    );
+  const profile = query.data.viewer?.customer;
+  if (!profile)
+    return (
+      <p
+        role="alert"
+        className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
+        data-testid="portal-profile-unavailable"
+      >
+        {t('profile.unavailable')}
+      </p>
+    );
+  return <CompanyProfileBody profile={profile} />;
+}
+
 /** The customer's own organisation: certification, contact details, contacts and contracts (SPEC §1). */
-export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
-  const [t, locale, timeZone] = await Promise.all([getTranslations('portal.profile'), getLocale(), getTimeZone()]);
+function CompanyProfileBody({ profile }: { profile: PortalProfile }) {
+  const t = useTranslations('portal.profile');
+  const locale = useLocale();
+  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const today = todayIn(timeZone);
   const notSet = <span className="text-slate-400">{t('notSet')}</span>;
   const text = (value: string | null) => (value ? value : notSet);
@@ -121,26 +195,20 @@ export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
                   )}
                 </div>
                 <dl className="mt-2 space-y-1 text-slate-600">
-                  {contact.mobile && (
-                    <ContactLine label={t('contacts.mobile')}>
-                      <a className="hover:underline" href={`tel:${contact.mobile}`}>
-                        {contact.mobile}
-                      </a>
-                    </ContactLine>
-                  )}
-                  {contact.phone && (
-                    <ContactLine label={t('contacts.phone')}>
-                      <a className="hover:underline" href={`tel:${contact.phone}`}>
-                        {contact.phone}
-                      </a>
-                    </ContactLine>
-                  )}
-                  {contact.email && (
-                    <ContactLine label={t('contacts.email')}>
-                      <a className="break-all hover:underline" href={`mailto:${contact.email}`}>
-                        {contact.email}
-                      </a>
-                    </ContactLine>
+                  {(
+                    [
+                      ['mobile', contact.mobile, 'tel:'],
+                      ['phone', contact.phone, 'tel:'],
+                      ['email', contact.email, 'mailto:'],
+                    ] as const
+                  ).map(([kind, value, scheme]) =>
+                    value ? (
+                      <ContactLine key={kind} label={t(`contacts.${kind}`)}>
+                        <a className="break-all hover:underline" href={`${scheme}${value}`}>
+                          {value}
+                        </a>
+                      </ContactLine>
+                    ) : null,
                   )}
                 </dl>
               </li>
@@ -153,92 +221,48 @@ export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
         title={t('contracts.title')}
         aside={profile.contracts.length > 0 ? t('contracts.count', { count: profile.contracts.length }) : undefined}
       >
-        {profile.contracts.length === 0 ? (
-          <p className="text-sm text-slate-500">{t('contracts.empty')}</p>
-        ) : (
-          <>
-            {/* Phones: one card per contract. */}
-            <ul className="space-y-3 sm:hidden">
-              {profile.contracts.map((contract) => (
-                <li key={contract.id} className="rounded border border-slate-200 p-3 text-sm">
-                  <div className="flex items-start justify-between gap-3">
-                    <div className="min-w-0">
-                      <div className="font-medium text-slate-900">{contract.title ?? contract.contractNo}</div>
-                      <div className="font-mono text-xs text-slate-500">{contract.contractNo}</div>
-                    </div>
-                    <div className="shrink-0 font-medium tabular-nums">{formatMoney(contract.amount, locale)}</div>
-                  </div>
-                  <div className="mt-2 text-xs text-slate-500">
-                    {t('contracts.signedAt')}: {contract.signedAt ?? '—'}
-                    {(contract.startsAt || contract.endsAt) &&
-                      ` · ${t('contracts.period')}: ${contract.startsAt ?? '…'} ~ ${contract.endsAt ?? '…'}`}
-                  </div>
-                </li>
-              ))}
-              <li className="flex justify-between rounded bg-slate-50 px-3 py-2 text-sm font-semibold">
-                <span>{t('contracts.total')}</span>
-                <span className="tabular-nums">{formatMoney(profile.contractTotal, locale)}</span>
-              </li>
-            </ul>
-
-            {/* Wider screens: a table. */}
-            <div className="hidden overflow-x-auto sm:block">
-              <table className="min-w-full text-sm" data-testid="portal-contracts">
-                <caption className="sr-only">{t('contracts.title')}</caption>
-                <thead className="border-b border-slate-200 text-left text-xs text-slate-500">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      {t('contracts.contractNo')}
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      {t('contracts.contractTitle')}
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      {t('contracts.signedAt')}
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      {t('contracts.period')}
-                    </th>
-                    <th scope="col" className="py-2 text-right font-medium">
-                      {t('contracts.amount')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {profile.contracts.map((contract) => (
-                    <tr key={contract.id}>
-                      <td className="py-2 pr-4 font-mono text-xs whitespace-nowrap">{contract.contractNo}</td>
-                      <td className="py-2 pr-4">{contract.title ?? '—'}</td>
-                      <td className="py-2 pr-4 whitespace-nowrap">{contract.signedAt ?? '—'}</td>
-                      <td className="py-2 pr-4 whitespace-nowrap">
-                        {contract.startsAt || contract.endsAt
-                          ? `${contract.startsAt ?? '…'} ~ ${contract.endsAt ?? '…'}`
-                          : '—'}
-                      </td>
-                      <td className="py-2 text-right whitespace-nowrap tabular-nums">
-                        {formatMoney(contract.amount, locale)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot className="border-t-2 border-slate-200 font-semibold">
-                  <tr>
-                    <th scope="row" colSpan={4} className="py-2 pr-4 text-left">
-                      {t('contracts.total')}
-                    </th>
-                    <td className="py-2 text-right whitespace-nowrap tabular-nums" data-testid="portal-contract-total">
-                      {formatMoney(profile.contractTotal, locale)}
-                    </td>
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
-          </>
-        )}
+        <DataTable
+          columns={[
+            {
+              id: 'contractNo',
+              header: t('contracts.contractNo'),
+              className: 'font-mono text-xs whitespace-nowrap',
+              cell: (contract) => contract.contractNo,
+              footer: t('contracts.total'),
+            },
+            { id: 'title', header: t('contracts.contractTitle'), cell: (contract) => contract.title ?? '—' },
+            {
+              id: 'signedAt',
+              header: t('contracts.signedAt'),
+              className: 'whitespace-nowrap',
+              cell: (contract) => contract.signedAt ?? '—',
+            },
+            {
+              id: 'period',
+              header: t('contracts.period'),
+              className: 'whitespace-nowrap',
+              cell: (contract) =>
+                contract.startsAt || contract.endsAt ? `${contract.startsAt ?? '…'} ~ ${contract.endsAt ?? '…'}` : '—',
+            },
+            {
+              id: 'amount',
+              header: t('contracts.amount'),
+              className: 'text-right whitespace-nowrap tabular-nums',
+              cell: (contract) => formatMoney(contract.amount, locale),
+              footer: <span data-testid="portal-contract-total">{formatMoney(profile.contractTotal, locale)}</span>,
+            },
+          ]}
+          rows={profile.contracts}
+          rowKey={(contract) => contract.id}
+          state={{ loading: false }}
+          empty={t('contracts.empty')}
+          caption={t('contracts.title')}
+          testId="portal-contracts"
+        />
       </Card>
 
       <p className="text-xs text-slate-500">
-        {t('updatedAt', { date: formatDateTime(profile.updatedAt.toISOString(), timeZone) })} · {t('correctionHint')}
+        {t('updatedAt', { date: formatDateTime(profile.updatedAt, timeZone) })} · {t('correctionHint')}
       </p>
     </section>
   );

@@ -15,6 +15,8 @@ export type Column<Row, SortKey extends string = string> = {
   className?: string;
   /** The label shown before the value when rows become cards on a phone (defaults to the header when it is text). */
   cardLabel?: string;
+  /** The column's cell in a footer row (totals of the whole list); the table has a footer when any column has one. */
+  footer?: React.ReactNode;
 };
 
 export type SortState<SortKey extends string> = { key: SortKey; direction: 'ASC' | 'DESC' } | null;
@@ -52,6 +54,7 @@ export function DataTable<Row, SortKey extends string = string>({
   rowTestId,
   emptyTestId,
   errorTestId,
+  footerTestId,
 }: {
   columns: readonly (Column<Row, SortKey> | false | null | undefined)[];
   rows: readonly Row[];
@@ -72,6 +75,7 @@ export function DataTable<Row, SortKey extends string = string>({
   rowTestId?: string | ((row: Row) => string);
   emptyTestId?: string;
   errorTestId?: string;
+  footerTestId?: string;
 }) {
   const t = useTranslations('common');
   const shown = columns.filter((c): c is Column<Row, SortKey> => !!c);
@@ -87,6 +91,7 @@ export function DataTable<Row, SortKey extends string = string>({
   if (state.loading && rows.length === 0) return <Spinner label={t('loading')} />;
   if (rows.length === 0) return <EmptyState testId={emptyTestId}>{empty}</EmptyState>;
 
+  const hasFooter = shown.some((column) => column.footer !== undefined);
   const nextSort = (key: SortKey): SortState<SortKey> =>
     sort?.key === key ? { key, direction: sort.direction === 'ASC' ? 'DESC' : 'ASC' } : { key, direction: 'ASC' };
 
@@ -149,7 +154,7 @@ export function DataTable<Row, SortKey extends string = string>({
                     key={column.id}
                     data-col={column.id}
                     data-label={label}
-                    className={`${CELL} ${column.className ?? ''} max-md:flex max-md:gap-3 max-md:px-0 max-md:py-1 max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]`}
+                    className={`${CELL} ${column.className ?? ''} max-md:flex max-md:gap-3 max-md:px-0 max-md:text-left max-md:py-1 max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]`}
                   >
                     {index === 0 && rowHref ? (
                       <Link className="text-blue-700 hover:underline" href={rowHref(row)}>
@@ -164,6 +169,31 @@ export function DataTable<Row, SortKey extends string = string>({
             </tr>
           ))}
         </tbody>
+        {hasFooter && (
+          <tfoot
+            className="border-t-2 border-slate-200 bg-slate-50 font-medium max-md:mt-3 max-md:block max-md:rounded-lg max-md:border max-md:p-3"
+            data-testid={footerTestId}
+          >
+            <tr className="max-md:block">
+              {shown.map((column, index) => {
+                // The first footer cell names the row ("合计"), so on a card it needs no column label.
+                const label =
+                  index === 0 ? '' : (column.cardLabel ?? (typeof column.header === 'string' ? column.header : ''));
+                const empty = column.footer === undefined || column.footer === null;
+                return (
+                  <td
+                    key={column.id}
+                    data-col={column.id}
+                    data-label={label}
+                    className={`${CELL} ${column.className ?? ''} ${empty ? 'max-md:hidden' : ''} max-md:flex max-md:gap-3 max-md:px-0 max-md:text-left max-md:py-1 max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]`}
+                  >
+                    {column.footer}
+                  </td>
+                );
+              })}
+            </tr>
+          </tfoot>
+        )}
       </table>
       {state.loading && (
         <div className="px-3 py-2">

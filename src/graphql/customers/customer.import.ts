@@ -7,10 +7,8 @@ import { csvCellValue } from '@/server/export/csv';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { CUSTOMER_COLUMNS, ENUM_LABELS, type CustomerColumn } from './customer.columns';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './customer-import.rules';
 import { buildSearchText, fieldErrors, ZCustomerInput, type TCustomerInput } from './customer.rules';
-
-export const IMPORT_MAX_ROWS = 5000;
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
 export type ImportRowError = { row: number; field: string | null; message: string };
 export type ImportResult = {

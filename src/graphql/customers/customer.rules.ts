@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { badInput } from '@/server/errors';
+import { MONEY_PATTERN } from './customer-fields.rules';
 
 /**
  * Input validation for customers, shared by the GraphQL mutations and the CSV/Excel import so both say the same
@@ -13,10 +14,7 @@ const optionalText = (max: number) =>
     .transform((v) => (v === '' ? null : v))
     .nullish();
 
-const money = z
-  .string()
-  .regex(/^\d{1,12}(\.\d{1,2})?$/, { message: '金额须为非负数，最多两位小数' })
-  .nullish();
+const money = z.string().regex(MONEY_PATTERN, { message: '金额须为非负数，最多两位小数' }).nullish();
 
 const date = z.date().nullish();
 
@@ -44,7 +42,7 @@ export const ZContractInput = z
     id: z.uuid().nullish(),
     contractNo: z.string().trim().min(1, { message: '合同编号必填' }).max(50, { message: '不能超过 50 个字符' }),
     title: optionalText(200),
-    amount: z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, { message: '金额须为非负数，最多两位小数' }),
+    amount: z.string().regex(MONEY_PATTERN, { message: '金额须为非负数，最多两位小数' }),
     signedAt: date,
     startsAt: date,
     endsAt: date,

@@ -6,6 +6,7 @@ import { badInput, conflict, notFound, unauthenticated } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { ARCHIVE_REASON_MAX_LENGTH, CUSTOMER_TEXT_FILTERS } from './customer-fields.rules';
 import { buildSearchText, parseCustomerInput, type TCustomerInput } from './customer.rules';
 
 export const MAX_PAGE_SIZE = 100;
@@ -65,22 +66,6 @@ export type CustomerSort = { field: CustomerSortField; direction?: 'ASC' | 'DESC
 
 const NON_NULL_SORT_FIELDS = new Set<string>(['name', 'status', 'createdAt', 'updatedAt']);
 
-const TEXT_FILTERS = [
-  'contractNo',
-  'certificateNo',
-  'name',
-  'address',
-  'postcode',
-  'contactPerson',
-  'phone',
-  'professionalCode',
-  'certificationScope',
-  'legalRepresentative',
-  'handler',
-  'businessCondition',
-  'businessLines',
-] as const;
-
 const contains = (text: string) => ({ contains: text, mode: 'insensitive' as const });
 
 function dateRange(range: Range<Date>): Prisma.DateTimeNullableFilter | undefined {
@@ -105,7 +90,7 @@ export function customerWhere(filter: CustomerFilter = {}): Prisma.CustomerWhere
   const and: Prisma.CustomerWhereInput[] = [];
   const search = filter.search?.trim().toLowerCase();
   if (search) and.push({ searchText: { contains: search } });
-  for (const key of TEXT_FILTERS) {
+  for (const key of CUSTOMER_TEXT_FILTERS) {
     const value = filter[key]?.trim();
     if (value) and.push({ [key]: contains(value) });
   }
@@ -421,6 +406,10 @@ function staleVersion(currentVersion: number) {
 async function setArchived(viewer: Viewer, id: string, version: number, archived: boolean, reason?: string | null) {
   requirePermission(viewer, 'customers:write');
   if (!isUuid(id)) throw notFound('Customer');
+  if (reason && reason.length > ARCHIVE_REASON_MAX_LENGTH) {
+    const tooLong = `不能超过 ${ARCHIVE_REASON_MAX_LENGTH} 个字符`;
+    throw badInput(tooLong, { reason: tooLong });
+  }
   return prisma.$transaction(async (tx) => {
     const before = await tx.customer.findUnique({ where: { id }, select: { version: true, archivedAt: true } });
     if (!before) throw notFound('Customer');

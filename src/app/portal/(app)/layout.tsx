@@ -12,12 +12,12 @@ export default async function PortalLayout({ children }: { children: React.React
   return (
     <Providers>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between px-6 py-3">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
           <div>
             <span className="text-lg font-semibold">{t('common.appName')}</span>
             <span className="ml-3 text-sm text-slate-500">{t('portal.title')}</span>
           </div>
-          <div className="flex items-center gap-4">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <span className="text-sm text-slate-600" data-testid="current-user">
               {name}
             </span>
@@ -26,7 +26,7 @@ export default async function PortalLayout({ children }: { children: React.React
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-5xl p-6">{children}</main>
+      <main className="mx-auto max-w-5xl p-4 sm:p-6">{children}</main>
     </Providers>
   );
 }
