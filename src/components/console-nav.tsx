@@ -33,9 +33,10 @@ export function ConsoleNav({ permissions }: { permissions: string[] }) {
   const tc = useTranslations('common');
   const pathname = usePathname();
   return (
-    <nav aria-label="main" className="space-y-4">
+    // On a phone the menu is one row that scrolls sideways above the page, so the page keeps the screen's width.
+    <nav aria-label="main" className="space-y-4 max-md:flex max-md:gap-1 max-md:space-y-0 max-md:overflow-x-auto">
       {SECTIONS.map((items, i) => (
-        <ul key={i} className="space-y-1">
+        <ul key={i} className="space-y-1 max-md:flex max-md:gap-1 max-md:space-y-0">
           {items
             .filter((item) => !item.permission || permissions.includes(item.permission))
             .map((item) => {
@@ -47,13 +48,13 @@ export function ConsoleNav({ permissions }: { permissions: string[] }) {
                     <Link
                       href={item.href}
                       aria-current={active ? 'page' : undefined}
-                      className={`block rounded px-3 py-2 text-sm ${active ? 'bg-blue-50 font-medium text-blue-800' : 'text-slate-700 hover:bg-slate-100'}`}
+                      className={`block rounded px-3 py-2 text-sm whitespace-nowrap ${active ? 'bg-blue-50 font-medium text-blue-800' : 'text-slate-700 hover:bg-slate-100'}`}
                     >
                       {t(item.key)}
                     </Link>
                   ) : (
                     <span
-                      className="flex items-center justify-between rounded px-3 py-2 text-sm text-slate-400"
+                      className="flex items-center justify-between gap-1 rounded px-3 py-2 text-sm whitespace-nowrap text-slate-500"
                       title={tc('comingSoon')}
                     >
                       {t(item.key)}

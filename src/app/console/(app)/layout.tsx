@@ -14,16 +14,16 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const t = await getTranslations();
   return (
     <Providers>
-      <div className="flex min-h-screen">
-        <aside className="w-56 shrink-0 border-r border-slate-200 bg-white p-4">
-          <div className="mb-6">
+      <div className="flex min-h-screen max-md:flex-col">
+        <aside className="w-56 shrink-0 border-r border-slate-200 bg-white p-4 max-md:w-full max-md:border-r-0 max-md:border-b max-md:p-2">
+          <div className="mb-6 max-md:mb-2 max-md:px-2">
             <div className="text-lg font-semibold">{t('common.appName')}</div>
             <div className="text-xs text-slate-500">{t('console.title')}</div>
           </div>
           <ConsoleNav permissions={[...ROLE_PERMISSIONS[viewer.role]]} />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
-          <header className="flex items-center justify-end gap-4 border-b border-slate-200 bg-white px-6 py-3">
+          <header className="flex flex-wrap items-center justify-end gap-4 border-b border-slate-200 bg-white px-6 py-3 max-md:gap-2 max-md:px-3">
             <NotificationBell />
             <span className="text-sm text-slate-600" data-testid="current-user">
               {name}
@@ -31,7 +31,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <LocaleSwitcher />
             <SignOutButton callbackUrl="/console/login" />
           </header>
-          <main className="min-w-0 flex-1 p-6">{children}</main>
+          <main className="min-w-0 flex-1 p-6 max-md:p-3">{children}</main>
         </div>
       </div>
     </Providers>
