@@ -1,6 +1,6 @@
 import type { QuestionType } from '@/generated/prisma/enums';
 import { badInput } from '@/server/errors';
-import type { SurveyChoice } from './survey-template.rules';
+import type { SurveyChoice } from '../survey-templates/survey-template.rules';
 
 /**
  * Pure checks of the answers behind a personal link or a phone/fax entry (SPEC §6). A draft is checked for type only

@@ -34,7 +34,7 @@ import {
   type NpsResult,
   type QuestionStats,
 } from './survey-index.rules';
-import { isScoredQuestion, parseChoices } from './survey-template.rules';
+import { isScoredQuestion, parseChoices } from '../survey-templates/survey-template.rules';
 
 /**
  * The satisfaction analysis (SPEC §6: response rate, per-question distribution, per-dimension scores, weighted index,

@@ -1,6 +1,6 @@
 import type { QuestionType } from '@/generated/prisma/enums';
-import { RATING_RANGE, type CheckedAnswer } from './survey-answer.rules';
-import type { SurveyChoice } from './survey-template.rules';
+import { RATING_RANGE, type CheckedAnswer } from '../survey-responses/survey-answer.rules';
+import type { SurveyChoice } from '../survey-templates/survey-template.rules';
 
 /**
  * The satisfaction index (SPEC §6 "per-dimension scores, satisfaction index (weighted)"; [000 §4.7.1] quarterly
