@@ -1,5 +1,6 @@
 'use client';
 import { useTimeZone, useTranslations } from 'next-intl';
+import { MAX_TEXT_ANSWER } from '@/graphql/survey-responses/survey-answer-limits.rules';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAsyncData } from '@/components/customers/use-async-data';
 import { buttonClass } from '@/components/ui/classes';
@@ -14,7 +15,6 @@ import {
   progressOf,
   questionsOf,
   scaleOf,
-  TEXT_ANSWER_MAX,
   toAnswerInputs,
   type AnswerProblem,
   type AnswerState,
@@ -40,7 +40,7 @@ export function useProblemMessage() {
       const scale = scaleOf(question.type);
       return t('range', { min: scale?.min ?? 0, max: scale?.max ?? 0 });
     }
-    if (problem === 'tooLong') return t('tooLong', { max: TEXT_ANSWER_MAX });
+    if (problem === 'tooLong') return t('tooLong', { max: MAX_TEXT_ANSWER });
     return t(problem);
   };
 }

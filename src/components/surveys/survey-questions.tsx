@@ -1,12 +1,12 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
+import { MAX_TEXT_ANSWER } from '@/graphql/survey-responses/survey-answer-limits.rules';
 import { useId } from 'react';
 import { inputClass } from '@/components/ui/classes';
 import {
   EMPTY_ANSWER,
   localized,
   scaleOf,
-  TEXT_ANSWER_MAX,
   type AnswerState,
   type AnswerValue,
   type FormQuestion,
@@ -225,7 +225,7 @@ function QuestionBlock({
           aria-describedby={invalid ? errorId : undefined}
           aria-invalid={invalid}
           rows={4}
-          maxLength={TEXT_ANSWER_MAX}
+          maxLength={MAX_TEXT_ANSWER}
           readOnly={readOnly}
           value={value.textValue}
           onChange={(e) => onChange({ ...value, textValue: e.target.value })}
@@ -234,7 +234,7 @@ function QuestionBlock({
         />
         {!readOnly && (
           <p className="mt-1 text-right text-xs text-slate-500" aria-hidden>
-            {value.textValue.length}/{TEXT_ANSWER_MAX}
+            {value.textValue.length}/{MAX_TEXT_ANSWER}
           </p>
         )}
       </div>
