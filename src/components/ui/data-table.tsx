@@ -47,6 +47,7 @@ export function DataTable<Row, SortKey extends string = string>({
   onSort,
   rowHref,
   rowClassName,
+  rowAttributes,
   testId,
   rowTestId,
   emptyTestId,
@@ -65,6 +66,8 @@ export function DataTable<Row, SortKey extends string = string>({
   /** The first column's content links to the row's page. */
   rowHref?: (row: Row) => string;
   rowClassName?: (row: Row) => string;
+  /** Extra `data-*` attributes of a row (`{ 'data-response-id': row.id }`), for tests and styling hooks. */
+  rowAttributes?: (row: Row) => Record<`data-${string}`, string>;
   testId?: string;
   rowTestId?: string | ((row: Row) => string);
   emptyTestId?: string;
@@ -134,6 +137,7 @@ export function DataTable<Row, SortKey extends string = string>({
           {rows.map((row) => (
             <tr
               key={rowKey(row)}
+              {...rowAttributes?.(row)}
               data-testid={typeof rowTestId === 'function' ? rowTestId(row) : rowTestId}
               className={`border-t border-slate-100 max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-3 ${rowClassName?.(row) ?? ''}`}
             >
