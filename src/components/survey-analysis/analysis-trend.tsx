@@ -2,14 +2,13 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { ErrorBanner } from '@/components/ui/status';
 import { formatNumber, formatScore } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
 import { trendData } from './analysis-maths';
 import { SurveyAnalysisTrendQuery } from './analysis-operations';
 import { toAcrossPeriodsFilter, type AnalysisFilterState } from './analysis-params';
 import { ChartFigure, EmptyState, Section, SectionSkeleton, tableClass, useAnalysisErrorMessage } from './analysis-ui';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 
 const INDEX_COLOUR = '#1d4ed8';
 const NPS_COLOUR = '#b45309';
@@ -22,14 +21,16 @@ export function AnalysisTrend({ filter }: { filter: AnalysisFilterState }) {
   const locale = useLocale();
   const errorMessage = useAnalysisErrorMessage();
   const variables = { filter: toAcrossPeriodsFilter(filter) };
-  const trend = useAsyncData(() => gqlRequest(SurveyAnalysisTrendQuery, variables), JSON.stringify(variables));
+  const trend = useGqlQuery(SurveyAnalysisTrendQuery, variables, { keepPrevious: true });
   const [showNps, setShowNps] = useState(true);
   const [shown, setShown] = useState<string[]>([]);
 
   const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '—');
   const body = () => {
     if (trend.error)
-      return <ErrorBanner message={errorMessage(trend.error)} onRetry={trend.reload} testId="trend-error" />;
+      return (
+        <ErrorBanner message={errorMessage(trend.error)} onRetry={() => void trend.refetch()} testId="trend-error" />
+      );
     if (!trend.data) return <SectionSkeleton label={t('loading')} testId="trend-loading" />;
     const { points, dimensions } = trendData(trend.data.surveyTrend, locale);
     if (points.every((p) => p.responses === 0)) return <EmptyState title={t('empty')} testId="trend-empty" />;

@@ -2,14 +2,13 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTimeZone, useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlMutation, useGqlQueries, useGqlQuery } from '@/lib/data/gql-hooks';
 import { AudienceBuilder, AudiencePreview } from './audience-builder';
 import {
   campaignProblems,
@@ -43,55 +42,67 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
   const t = useTranslations('surveys.campaignForm');
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const errorMessage = useSurveyErrorMessage();
-  const [generation, setGeneration] = useState(0);
-
-  const loaded = useAsyncData<Loaded | null>(
-    async () => {
-      if (!campaignId) {
-        return {
-          values: {
-            templateId: '',
-            name: '',
-            description: '',
-            periodLabel: periodPicks(timeZone)[0]!.label,
-            ...defaultCampaignWindow(timeZone),
-            reminderDays: [3, 7],
-            audience: emptyAudience(),
-          },
-          version: null,
-          status: 'DRAFT',
-          currentTemplate: null,
-        };
-      }
-      const { surveyCampaign: campaign } = await gqlRequest(SurveyCampaignEditQuery, { id: campaignId });
-      if (!campaign) return null;
-      // The audience stores only the ids of named customers; their names come one by one (a handful per campaign).
-      const names = new Map<string, AudienceCustomer>();
-      await Promise.all(
-        campaign.audience.customerIds.map(async (id) => {
-          const { customer } = await gqlRequest(SurveyCustomerNameQuery, { id });
-          if (customer)
-            names.set(id, { id: customer.id, name: customer.name, contractNo: customer.contractNo ?? null });
-        }),
-      );
-      return {
-        values: {
-          templateId: campaign.template.id,
-          name: campaign.name,
-          description: campaign.description ?? '',
-          periodLabel: campaign.periodLabel,
-          opensAt: isoToWallClock(campaign.opensAt, timeZone),
-          closesAt: isoToWallClock(campaign.closesAt, timeZone),
-          reminderDays: [...campaign.reminderDays],
-          audience: audienceFromSaved(campaign.audience, names),
-        },
-        version: campaign.version,
-        status: campaign.status,
-        currentTemplate: campaign.template,
-      };
+  // A new campaign starts from today's quarter and window (read once, so the form does not move under the typist).
+  const [fresh] = useState<Loaded>(() => ({
+    values: {
+      templateId: '',
+      name: '',
+      description: '',
+      periodLabel: periodPicks(timeZone)[0]!.label,
+      ...defaultCampaignWindow(timeZone),
+      reminderDays: [3, 7],
+      audience: emptyAudience(),
     },
-    `${campaignId ?? 'new'}:${generation}`,
+    version: null,
+    status: 'DRAFT',
+    currentTemplate: null,
+  }));
+  const edit = useGqlQuery(SurveyCampaignEditQuery, { id: campaignId ?? '' }, { enabled: Boolean(campaignId) });
+  const campaign = edit.data?.surveyCampaign;
+  // The audience stores only the ids of named customers; their names come one by one (a handful per campaign).
+  const names = useGqlQueries(
+    SurveyCustomerNameQuery,
+    (campaign?.audience.customerIds ?? []).map((id) => ({ id })),
   );
+  const namesPending = names.some((n) => n.isPending);
+  const namesError = names.find((n) => n.error)?.error ?? null;
+  const nameData = names.map((n) => n.data);
+  const nameKey = JSON.stringify(nameData);
+
+  const editLoaded = useMemo((): Loaded | null | undefined => {
+    if (!campaignId) return undefined;
+    if (!edit.data || namesPending) return undefined;
+    if (!campaign) return null;
+    const byId = new Map<string, AudienceCustomer>();
+    for (const result of JSON.parse(nameKey) as (typeof nameData)[number][]) {
+      const customer = result?.customer;
+      if (customer)
+        byId.set(customer.id, { id: customer.id, name: customer.name, contractNo: customer.contractNo ?? null });
+    }
+    return {
+      values: {
+        templateId: campaign.template.id,
+        name: campaign.name,
+        description: campaign.description ?? '',
+        periodLabel: campaign.periodLabel,
+        opensAt: isoToWallClock(campaign.opensAt, timeZone),
+        closesAt: isoToWallClock(campaign.closesAt, timeZone),
+        reminderDays: [...campaign.reminderDays],
+        audience: audienceFromSaved(campaign.audience, byId),
+      },
+      version: campaign.version,
+      status: campaign.status,
+      currentTemplate: campaign.template,
+    };
+  }, [campaignId, edit.data, campaign, namesPending, nameKey, timeZone]);
+  const loaded = {
+    data: campaignId ? editLoaded : fresh,
+    error: edit.error ?? namesError,
+    reload: () => {
+      void edit.refetch();
+      for (const n of names) if (n.error) void n.refetch();
+    },
+  };
 
   const title = campaignId ? t('editTitle') : t('newTitle');
   const back = campaignId ? `/console/surveys/campaigns/${campaignId}` : '/console/surveys';
@@ -111,7 +122,7 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
         <ErrorBanner message={errorMessage(loaded.error)} onRetry={loaded.reload} testId="campaign-form-error" />
       </div>
     );
-  if (loaded.data === undefined || loaded.loading)
+  if (loaded.data === undefined)
     return (
       <div className="space-y-4">
         {header}
@@ -143,10 +154,10 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
     <div className="space-y-4">
       {header}
       <CampaignFormFields
-        key={generation}
+        key={loaded.data.version ?? 'new'}
         campaignId={campaignId}
         initial={loaded.data}
-        onReload={() => setGeneration((n) => n + 1)}
+        onReload={() => void edit.refetch()}
       />
     </div>
   );
@@ -175,8 +186,10 @@ function CampaignFormFields({
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
 
-  const templates = useAsyncData(() => gqlRequest(SurveyTemplateOptionsQuery), 'template-options');
-  const facets = useAsyncData(() => gqlRequest(SurveyCustomerFacetsQuery), 'facets');
+  const templates = useGqlQuery(SurveyTemplateOptionsQuery);
+  const facets = useGqlQuery(SurveyCustomerFacetsQuery);
+  const create = useGqlMutation(SurveyCreateCampaignMutation, { invalidates: ['Survey'] });
+  const update = useGqlMutation(SurveyUpdateCampaignMutation, { invalidates: ['Survey'] });
 
   // A new campaign starts from the default template (or the first one) once the list is in.
   const templateOptions = (templates.data?.surveyTemplates ?? []).filter((tpl) => !tpl.archivedAt);
@@ -210,9 +223,8 @@ function CampaignFormFields({
       const input = toCampaignInput(values, timeZone);
       const id =
         campaignId && initial.version !== null
-          ? (await gqlRequest(SurveyUpdateCampaignMutation, { id: campaignId, version: initial.version, input }))
-              .updateSurveyCampaign.id
-          : (await gqlRequest(SurveyCreateCampaignMutation, { input })).createSurveyCampaign.id;
+          ? (await update.mutateAsync({ id: campaignId, version: initial.version, input })).updateSurveyCampaign.id
+          : (await create.mutateAsync({ input })).createSurveyCampaign.id;
       router.push(`/console/surveys/campaigns/${id}`);
     } catch (error) {
       setSaving(false);
@@ -286,7 +298,7 @@ function CampaignFormFields({
             >
               {(props) =>
                 templates.error ? (
-                  <ErrorBanner message={errorMessage(templates.error)} onRetry={templates.reload} />
+                  <ErrorBanner message={errorMessage(templates.error)} onRetry={() => void templates.refetch()} />
                 ) : (
                   <select
                     {...props}
@@ -461,7 +473,9 @@ function CampaignFormFields({
           </section>
 
           <section className="rounded-lg border border-slate-200 bg-white p-5">
-            {facets.error ? <ErrorBanner message={errorMessage(facets.error)} onRetry={facets.reload} /> : null}
+            {facets.error ? (
+              <ErrorBanner message={errorMessage(facets.error)} onRetry={() => void facets.refetch()} />
+            ) : null}
             <AudienceBuilder
               value={values.audience}
               onChange={(audience) => {

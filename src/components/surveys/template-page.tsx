@@ -2,12 +2,11 @@
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { buttonClass } from '@/components/ui/classes';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
+import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
 import { localized } from './survey-answers';
 import { SurveyArchiveTemplateMutation, SurveyTemplateQuery } from './survey-operations';
 import { SurveyQuestions } from './survey-questions';
@@ -21,10 +20,23 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
   const locale = useLocale();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const errorMessage = useSurveyErrorMessage();
-  const data = useAsyncData(() => gqlRequest(SurveyTemplateQuery, { id }), id);
-  const [confirm, setConfirm] = useState(false);
-  const [action, setAction] = useState<{ pending: boolean; error: string | null }>({ pending: false, error: null });
+  const data = useGqlQuery(SurveyTemplateQuery, { id });
   const [notice, setNotice] = useState<string | null>(null);
+  const archiveMutation = useGqlMutation(SurveyArchiveTemplateMutation, { invalidates: ['Survey'] });
+  const archive = useConfirmedAction(
+    async (target: { id: string; archived: boolean }) => {
+      await archiveMutation.mutateAsync({ id: target.id, archived: !target.archived });
+      setNotice(target.archived ? t('unarchived') : t('archivedNotice'));
+    },
+    (target) => ({
+      title: target.archived ? t('unarchiveTitle') : t('archiveTitle'),
+      body: target.archived ? t('unarchiveBody') : t('archiveBody'),
+      confirmLabel: target.archived ? t('unarchive') : t('archive'),
+      pendingLabel: t('archiving'),
+      tone: target.archived ? 'primary' : 'danger',
+    }),
+    errorMessage,
+  );
   const template = data.data?.surveyTemplate;
   const sections = useMemo(
     () =>
@@ -35,7 +47,9 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
   );
 
   if (data.error && !data.data)
-    return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="template-error" />;
+    return (
+      <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} testId="template-error" />
+    );
   if (!data.data) return <Spinner label={t('loading')} />;
   if (!template) return <ErrorBanner message={t('notFound')} testId="template-not-found" />;
 
@@ -45,19 +59,6 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
   const questionsByDimension = new Map<string, number>();
   for (const q of sections.flatMap((s) => s.questions))
     if (q.dimension) questionsByDimension.set(q.dimension.code, (questionsByDimension.get(q.dimension.code) ?? 0) + 1);
-
-  const archive = async () => {
-    setAction({ pending: true, error: null });
-    try {
-      await gqlRequest(SurveyArchiveTemplateMutation, { id: template.id, archived: !archived });
-      setAction({ pending: false, error: null });
-      setConfirm(false);
-      setNotice(archived ? t('unarchived') : t('archivedNotice'));
-      data.reload();
-    } catch (error) {
-      setAction({ pending: false, error: errorMessage(error) });
-    }
-  };
 
   return (
     <div className="space-y-6" data-testid="template-page">
@@ -106,10 +107,7 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
             <button
               type="button"
               className={archived ? buttonClass.secondary : buttonClass.dangerGhost}
-              onClick={() => {
-                setAction({ pending: false, error: null });
-                setConfirm(true);
-              }}
+              onClick={() => archive.ask({ id: template.id, archived })}
               data-testid="template-archive"
             >
               {archived ? t('unarchive') : t('archive')}
@@ -227,18 +225,7 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
         </aside>
       </div>
 
-      <ConfirmDialog
-        open={confirm}
-        title={archived ? t('unarchiveTitle') : t('archiveTitle')}
-        body={archived ? t('unarchiveBody') : t('archiveBody')}
-        confirmLabel={archived ? t('unarchive') : t('archive')}
-        pendingLabel={t('archiving')}
-        pending={action.pending}
-        error={action.error}
-        tone={archived ? 'primary' : 'danger'}
-        onConfirm={() => void archive()}
-        onCancel={() => setConfirm(false)}
-      />
+      {archive.dialog}
     </div>
   );
 }

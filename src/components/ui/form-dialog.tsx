@@ -20,6 +20,8 @@ export function FormDialog({
   pendingLabel,
   submitTestId,
   onSubmit,
+  submitDisabled,
+  size,
   children,
 }: {
   open: boolean;
@@ -32,6 +34,9 @@ export function FormDialog({
   pendingLabel: string;
   submitTestId?: string;
   onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
+  /** Submit stays disabled (e.g. while what the form needs is still loading). */
+  submitDisabled?: boolean;
+  size?: React.ComponentProps<typeof Modal>['size'];
   children: React.ReactNode;
 }) {
   const t = useTranslations('common');
@@ -41,6 +46,7 @@ export function FormDialog({
       open={open}
       onClose={() => !pending && onClose()}
       title={title}
+      size={size}
       testId={testId}
       footer={
         <>
@@ -51,7 +57,7 @@ export function FormDialog({
             type="submit"
             form={formId}
             className={buttonClass.primary}
-            disabled={pending}
+            disabled={pending || submitDisabled}
             data-testid={submitTestId}
           >
             {pending ? pendingLabel : submitLabel}
