@@ -1,11 +1,11 @@
 'use client';
+import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorBanner } from '@/components/ui/status';
 import type { SurveySegment } from '@/gql/graphql';
 import { formatNumber, formatScore } from '@/lib/format';
 import { segmentRows, SMALL_SAMPLE } from './analysis-maths';
-import { SurveyAnalysisBreakdownQuery } from './analysis-operations';
 import { SEGMENT_VALUES, toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
 import {
   ChartFigure,
@@ -17,6 +17,17 @@ import {
   useAnalysisErrorMessage,
 } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+
+export const SurveyAnalysisBreakdownQuery = graphql(`
+  query SurveyAnalysisBreakdown($filter: SurveyAnalysisFilter!, $by: SurveySegment!) {
+    surveyBreakdown(filter: $filter, by: $by) {
+      value
+      responses
+      index
+      nps
+    }
+  }
+`);
 
 const BAR = '#1d4ed8';
 const BAR_SMALL_SAMPLE = '#93c5fd';

@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -6,10 +7,48 @@ import { inputClass, labelClass } from '@/components/ui/classes';
 import { ErrorBanner } from '@/components/ui/status';
 import { formatNumber, formatPercent, formatScore } from '@/lib/format';
 import { compareDimensions, compareQuestions, questionText, scoreDelta, type CompareRow } from './analysis-maths';
-import { SurveyAnalysisCompareQuery } from './analysis-operations';
 import { comparePeriods, toPeriodFilter, type AnalysisFilterState } from './analysis-params';
 import { Delta, EmptyState, Score, Section, SectionSkeleton, tableClass, useAnalysisErrorMessage } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+
+/** Two periods side by side: the same selection of fields under two aliases. */
+export const SurveyAnalysisCompareQuery = graphql(`
+  query SurveyAnalysisCompare($a: SurveyAnalysisFilter!, $b: SurveyAnalysisFilter!) {
+    a: surveyAnalysis(filter: $a) {
+      ...SurveyAnalysisCompareSide
+    }
+    b: surveyAnalysis(filter: $b) {
+      ...SurveyAnalysisCompareSide
+    }
+  }
+  fragment SurveyAnalysisCompareSide on SurveyAnalysis {
+    responses
+    responseRate
+    index
+    nps {
+      score
+    }
+    dimensions {
+      code
+      name
+      nameEn
+      score
+      answers
+    }
+    questions {
+      question {
+        id
+        position
+        type
+        text
+        textEn
+        scored
+      }
+      answered
+      score
+    }
+  }
+`);
 
 const COLOUR_A = '#94a3b8';
 const COLOUR_B = '#1d4ed8';

@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -11,13 +12,104 @@ import { formatDate, formatDateTime, formatNumber, formatScore } from '@/lib/for
 import { isGqlError } from '@/lib/gql-error-message';
 import { useGqlInfiniteQuery, useGqlMutation } from '@/lib/data/gql-hooks';
 import { answerText, lowAnswers, questionText } from './analysis-maths';
-import {
-  SurveyAnalysisCreateCallbackMutation,
-  SurveyAnalysisCreateComplaintMutation,
-  SurveyAnalysisLowScoresQuery,
-} from './analysis-operations';
 import { toResponseFilter, type AnalysisFilterState } from './analysis-params';
 import { EmptyState, Section, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
+
+export const SurveyAnalysisLowScoresQuery = graphql(`
+  query SurveyAnalysisLowScores($filter: SurveyResponseFilter!, $first: Int, $after: String) {
+    surveyResponses(filter: $filter, first: $first, after: $after) {
+      nodes {
+        ...SurveyAnalysisLowScoreRow
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+  fragment SurveyAnalysisLowScoreRow on SurveyResponse {
+    id
+    submittedAt
+    index
+    lowScore
+    source
+    customer {
+      id
+      name
+      province
+      industry
+      grade
+      keyAccountStatus
+    }
+    campaign {
+      id
+      name
+      periodLabel
+      template {
+        id
+        key
+      }
+    }
+    answers {
+      question {
+        id
+        position
+        type
+        text
+        textEn
+        scored
+        choices {
+          value
+          label
+          labelEn
+          score
+        }
+      }
+      numericValue
+      choiceValues
+      textValue
+    }
+    followUpCallbacks {
+      id
+      status
+      dueAt
+      assignee {
+        id
+        name
+      }
+    }
+    followUpComplaints {
+      id
+      number
+      status
+    }
+  }
+`);
+
+export const SurveyAnalysisCreateCallbackMutation = graphql(`
+  mutation SurveyAnalysisCreateCallback($responseId: ID!) {
+    createSurveyFollowUpCallback(responseId: $responseId) {
+      id
+      status
+      dueAt
+      assignee {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const SurveyAnalysisCreateComplaintMutation = graphql(`
+  mutation SurveyAnalysisCreateComplaint($responseId: ID!) {
+    createSurveyFollowUpComplaint(responseId: $responseId) {
+      id
+      number
+      status
+    }
+  }
+`);
 
 const PAGE_SIZE = 20;
 type Row = SurveyAnalysisLowScoreRowFragment;

@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
@@ -8,9 +9,53 @@ import { ErrorBanner } from '@/components/ui/status';
 import { formatDate, formatNumber, formatScore } from '@/lib/format';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
 import { questionText } from './analysis-maths';
-import { SurveyAnalysisTextAnswersQuery as TextAnswersQuery } from './analysis-operations';
 import { toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
 import { EmptyState, Section, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
+
+export const SurveyAnalysisTextAnswersQuery = graphql(`
+  query SurveyAnalysisTextAnswers(
+    $filter: SurveyAnalysisFilter!
+    $questionId: ID
+    $search: String
+    $lowScoreOnly: Boolean
+    $first: Int
+    $after: String
+  ) {
+    surveyTextAnswers(
+      filter: $filter
+      questionId: $questionId
+      search: $search
+      lowScoreOnly: $lowScoreOnly
+      first: $first
+      after: $after
+    ) {
+      nodes {
+        id
+        text
+        submittedAt
+        customer {
+          id
+          name
+        }
+        question {
+          id
+          text
+          textEn
+        }
+        response {
+          id
+          index
+          lowScore
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+`);
 
 const PAGE_SIZE = 25;
 export type TextQuestionOption = { id: string; text: string; textEn?: string | null };
@@ -44,7 +89,7 @@ export function AnalysisTextAnswers({
     lowScoreOnly: lowScoreOnly || null,
     first: PAGE_SIZE,
   };
-  const list = useGqlInfiniteQuery(TextAnswersQuery, variables, (result) => result.surveyTextAnswers, {
+  const list = useGqlInfiniteQuery(SurveyAnalysisTextAnswersQuery, variables, (result) => result.surveyTextAnswers, {
     keepPrevious: true,
   });
   const nodes = list.rows;

@@ -1,14 +1,32 @@
 'use client';
+import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorBanner } from '@/components/ui/status';
 import { formatNumber, formatScore } from '@/lib/format';
 import { trendData } from './analysis-maths';
-import { SurveyAnalysisTrendQuery } from './analysis-operations';
 import { toAcrossPeriodsFilter, type AnalysisFilterState } from './analysis-params';
 import { ChartFigure, EmptyState, Section, SectionSkeleton, tableClass, useAnalysisErrorMessage } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+
+export const SurveyAnalysisTrendQuery = graphql(`
+  query SurveyAnalysisTrend($filter: SurveyAnalysisFilter!) {
+    surveyTrend(filter: $filter) {
+      periodLabel
+      responses
+      index
+      nps
+      dimensions {
+        code
+        name
+        nameEn
+        score
+        answers
+      }
+    }
+  }
+`);
 
 const INDEX_COLOUR = '#1d4ed8';
 const NPS_COLOUR = '#b45309';

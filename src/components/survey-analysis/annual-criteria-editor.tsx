@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
@@ -9,7 +10,6 @@ import type { AnnualIndexEvent } from '@/gql/graphql';
 import { formatNumber } from '@/lib/format';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
-import { SurveyAnalysisUpdateCriteriaMutation } from './analysis-operations';
 import {
   ANNUAL_EVENTS,
   criteriaInput,
@@ -20,6 +20,18 @@ import {
   type CriteriaDraft,
 } from './annual-criteria';
 import { tableClass, useAnalysisErrorMessage } from './analysis-ui';
+
+export const SurveyAnalysisUpdateCriteriaMutation = graphql(`
+  mutation SurveyAnalysisUpdateCriteria($input: AnnualIndexCriteriaInput!) {
+    updateAnnualIndexCriteria(input: $input) {
+      rules {
+        event
+        pointsEach
+      }
+      maxDeduction
+    }
+  }
+`);
 
 type Criteria = { rules: readonly { event: AnnualIndexEvent; pointsEach: number }[]; maxDeduction: number };
 

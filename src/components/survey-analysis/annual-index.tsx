@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import './print.css';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
@@ -8,10 +9,9 @@ import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, 
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
-import type { SurveyAnalysisAnnualQuery } from '@/gql/graphql';
+import type { SurveyAnalysisAnnualQuery as AnnualResult } from '@/gql/graphql';
 import { formatNumber, formatScore, todayIn } from '@/lib/format';
 import { seriesColour } from './analysis-maths';
-import { SurveyAnalysisAnnualQuery as AnnualQuery } from './analysis-operations';
 import {
   ChartFigure,
   EmptyState,
@@ -25,7 +25,41 @@ import { CriteriaEditor, CriteriaTable } from './annual-criteria-editor';
 import { ANNUAL_EVENTS, deductionSum, parseYear, yearChoices } from './annual-criteria';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 
-type Annual = SurveyAnalysisAnnualQuery['annualSatisfactionIndex'];
+export const SurveyAnalysisAnnualQuery = graphql(`
+  query SurveyAnalysisAnnual($year: Int!) {
+    surveyPeriods
+    annualSatisfactionIndex(year: $year) {
+      year
+      responses
+      surveyIndex
+      periods {
+        periodLabel
+        responses
+        index
+        nps
+      }
+      deductions {
+        event
+        count
+        pointsEach
+        points
+      }
+      totalDeduction
+      index
+      formula
+      formulaEn
+      criteria {
+        rules {
+          event
+          pointsEach
+        }
+        maxDeduction
+      }
+    }
+  }
+`);
+
+type Annual = AnnualResult['annualSatisfactionIndex'];
 
 function Figure({
   label,
@@ -213,7 +247,7 @@ export function AnnualIndex({ canManage }: { canManage: boolean }) {
   const errorMessage = useAnalysisErrorMessage();
   const yearId = useId();
 
-  const data = useGqlQuery(AnnualQuery, { year }, { keepPrevious: true });
+  const data = useGqlQuery(SurveyAnalysisAnnualQuery, { year }, { keepPrevious: true });
   const annual = data.data?.annualSatisfactionIndex;
   const years = yearChoices(currentYear, data.data?.surveyPeriods ?? [], year);
   const score = (value: number | null | undefined) => (value == null ? '—' : formatScore(value, locale));

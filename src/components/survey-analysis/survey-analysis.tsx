@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -12,11 +13,6 @@ import { AnalysisExportMenu } from './analysis-export-menu';
 import { AnalysisFilterBar, type FilterOptions } from './analysis-filter-bar';
 import { AnalysisKpis, KpiSkeleton } from './analysis-kpis';
 import { AnalysisLowScores, type FollowUpPermissions } from './analysis-low-scores';
-import {
-  SurveyAnalysisFilterOptionsQuery,
-  SurveyAnalysisOverviewQuery,
-  SurveyAnalysisSegmentOptionsQuery,
-} from './analysis-operations';
 import { DimensionChart, QuestionDistributions } from './analysis-overview';
 import {
   analysisParamsToSearch,
@@ -33,6 +29,105 @@ import { AnalysisTextAnswers } from './analysis-text-answers';
 import { AnalysisTrend } from './analysis-trend';
 import { EmptyState, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+
+/** What the filter bar offers: campaigns, period labels, template families. */
+export const SurveyAnalysisFilterOptionsQuery = graphql(`
+  query SurveyAnalysisFilterOptions {
+    surveyPeriods
+    surveyCampaigns(first: 100) {
+      nodes {
+        id
+        name
+        periodLabel
+        status
+        template {
+          id
+          key
+          name
+          nameEn
+        }
+      }
+      totalCount
+    }
+    surveyTemplates(includeArchived: true) {
+      id
+      key
+      name
+      nameEn
+    }
+  }
+`);
+
+/** Province and industry values in use; a separate query so the filter bar still works if the viewer lacks customers:read. */
+export const SurveyAnalysisSegmentOptionsQuery = graphql(`
+  query SurveyAnalysisSegmentOptions {
+    customerFacets {
+      provinces
+      industries
+    }
+  }
+`);
+
+export const SurveyAnalysisOverviewQuery = graphql(`
+  query SurveyAnalysisOverview($filter: SurveyAnalysisFilter!) {
+    surveyAnalysis(filter: $filter) {
+      responses
+      invited
+      responseRate
+      index
+      formula
+      formulaEn
+      lowScores
+      nps {
+        score
+        promoters
+        passives
+        detractors
+        responses
+      }
+      dimensions {
+        code
+        name
+        nameEn
+        weight
+        effectiveWeight
+        score
+        answers
+      }
+      questions {
+        question {
+          id
+          position
+          type
+          text
+          textEn
+          scored
+          dimension {
+            code
+            name
+            nameEn
+          }
+          choices {
+            value
+            label
+            labelEn
+            score
+          }
+        }
+        answered
+        average
+        score
+        distribution {
+          value
+          label
+          count
+          share
+        }
+        textAnswers
+      }
+    }
+  }
+`);
 
 /**
  * The satisfaction analysis (SPEC §6 analysis, §9 charts): filters in the URL, the headline numbers with the index

@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { CustomerPicker } from '@/components/admin/customer-picker';
@@ -15,8 +16,22 @@ import {
   removeCustomer,
   type AudienceState,
 } from './survey-audience';
-import { SurveyAudiencePreviewQuery } from './survey-operations';
 import { formatCount, useSurveyErrorMessage } from './survey-ui';
+
+export const SurveyAudiencePreviewQuery = graphql(`
+  query SurveyAudiencePreview($audience: SurveyAudienceInput!) {
+    surveyAudiencePreview(audience: $audience) {
+      count
+      withEmail
+      sample {
+        id
+        name
+        province
+        industry
+      }
+    }
+  }
+`);
 
 /** The preview asks the server this long after the last change to the criteria. */
 export const PREVIEW_DEBOUNCE_MS = 400;

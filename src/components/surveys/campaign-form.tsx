@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTimeZone, useTranslations } from 'next-intl';
@@ -20,15 +21,93 @@ import {
 } from './campaign-form-values';
 import { audienceFromSaved, emptyAudience, toAudienceInput, type AudienceCustomer } from './survey-audience';
 import { defaultCampaignWindow, isoToWallClock, periodPicks } from './survey-dates';
-import {
-  SurveyCampaignEditQuery,
-  SurveyCreateCampaignMutation,
-  SurveyCustomerFacetsQuery,
-  SurveyCustomerNameQuery,
-  SurveyTemplateOptionsQuery,
-  SurveyUpdateCampaignMutation,
-} from './survey-operations';
-import { ConflictBanner, useSurveyErrorMessage } from './survey-ui';
+import { ConflictBanner, FormPageState, useSurveyErrorMessage } from './survey-ui';
+
+/** Latest version of each template family, for the campaign form's picker. */
+export const SurveyTemplateOptionsQuery = graphql(`
+  query SurveyTemplateOptions {
+    surveyTemplates {
+      id
+      key
+      name
+      version
+      isDefault
+      archivedAt
+      questions {
+        id
+      }
+    }
+  }
+`);
+
+export const SurveyCustomerFacetsQuery = graphql(`
+  query SurveyCustomerFacets {
+    customerFacets {
+      provinces
+      industries
+    }
+  }
+`);
+
+/** The name of one customer named explicitly in an audience (the audience itself only carries ids). */
+export const SurveyCustomerNameQuery = graphql(`
+  query SurveyCustomerName($id: ID!) {
+    customer(id: $id) {
+      id
+      name
+      contractNo
+    }
+  }
+`);
+
+/** A campaign as the edit form needs it. */
+export const SurveyCampaignEditQuery = graphql(`
+  query SurveyCampaignEdit($id: ID!) {
+    surveyCampaign(id: $id) {
+      id
+      name
+      description
+      periodLabel
+      status
+      version
+      opensAt
+      closesAt
+      reminderDays
+      template {
+        id
+        name
+        version
+      }
+      audience {
+        provinces
+        industries
+        grades
+        keyAccountStatuses
+        complaintClosedFrom
+        complaintClosedTo
+        customerIds
+      }
+    }
+  }
+`);
+
+export const SurveyCreateCampaignMutation = graphql(`
+  mutation SurveyCreateCampaign($input: SurveyCampaignInput!) {
+    createSurveyCampaign(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const SurveyUpdateCampaignMutation = graphql(`
+  mutation SurveyUpdateCampaign($id: ID!, $version: Int!, $input: SurveyCampaignInput!) {
+    updateSurveyCampaign(id: $id, version: $version, input: $input) {
+      id
+      version
+    }
+  }
+`);
 
 type Loaded = {
   values: CampaignFormValues;
@@ -115,51 +194,34 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
     </>
   );
 
-  if (loaded.error && !loaded.data)
-    return (
-      <div className="space-y-4">
-        {header}
-        <ErrorBanner message={errorMessage(loaded.error)} onRetry={loaded.reload} testId="campaign-form-error" />
-      </div>
-    );
-  if (loaded.data === undefined)
-    return (
-      <div className="space-y-4">
-        {header}
-        <Spinner label={t('loading')} />
-      </div>
-    );
-  if (loaded.data === null)
-    return (
-      <div className="space-y-4">
-        {header}
-        <ErrorBanner message={t('notFound')} testId="campaign-not-found" />
-      </div>
-    );
-  if (loaded.data.status !== 'DRAFT') {
-    return (
-      <div className="space-y-4">
-        {header}
-        <p
-          role="status"
-          className="rounded border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
-          data-testid="campaign-not-draft"
-        >
-          {t('notDraft')}
-        </p>
-      </div>
-    );
-  }
   return (
-    <div className="space-y-4">
-      {header}
-      <CampaignFormFields
-        key={loaded.data.version ?? 'new'}
-        campaignId={campaignId}
-        initial={loaded.data}
-        onReload={() => void edit.refetch()}
-      />
-    </div>
+    <FormPageState
+      header={header}
+      loaded={loaded}
+      loadingLabel={t('loading')}
+      notFoundLabel={t('notFound')}
+      errorTestId="campaign-form-error"
+      notFoundTestId="campaign-not-found"
+    >
+      {(data) =>
+        data.status !== 'DRAFT' ? (
+          <p
+            role="status"
+            className="rounded border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
+            data-testid="campaign-not-draft"
+          >
+            {t('notDraft')}
+          </p>
+        ) : (
+          <CampaignFormFields
+            key={data.version ?? 'new'}
+            campaignId={campaignId}
+            initial={data}
+            onReload={() => void edit.refetch()}
+          />
+        )
+      }
+    </FormPageState>
   );
 }
 

@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
@@ -9,8 +10,42 @@ import type { SurveyInvitationState, SurveyInvitationsQuery as InvitationsResult
 import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
 import { LIVE_REFRESH_MS } from './campaign-page';
-import { SurveyInvitationsQuery } from './survey-operations';
 import { formatIndex, InvitationStateBadge, useSurveyErrorMessage } from './survey-ui';
+
+export const SurveyInvitationsQuery = graphql(`
+  query SurveyInvitations($id: ID!, $filter: SurveyInvitationFilter, $first: Int, $after: String) {
+    surveyCampaign(id: $id) {
+      id
+      invitations(filter: $filter, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          email
+          state
+          sentAt
+          openedAt
+          respondedAt
+          reminderCount
+          lastRemindedAt
+          customer {
+            id
+            name
+          }
+          response {
+            id
+            source
+            index
+            lowScore
+          }
+        }
+      }
+    }
+  }
+`);
 
 export const INVITATION_STATES: readonly SurveyInvitationState[] = ['NOT_SENT', 'SENT', 'OPENED', 'RESPONDED'];
 const PAGE_SIZE = 50;

@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
@@ -10,8 +11,43 @@ import { PageHeader } from '@/components/ui/page-header';
 import type { CampaignStatus, SurveyCampaignListQuery as ListResult } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
-import { SurveyCampaignListQuery, SurveyPeriodsQuery } from './survey-operations';
 import { CampaignStatusBadge, EmptyState, formatCount, RateBar, SurveysTabs, useSurveyErrorMessage } from './survey-ui';
+
+export const SurveyCampaignListQuery = graphql(`
+  query SurveyCampaignList($filter: SurveyCampaignFilter, $first: Int, $after: String) {
+    surveyCampaigns(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        name
+        periodLabel
+        status
+        opensAt
+        closesAt
+        template {
+          id
+          name
+          version
+        }
+        stats {
+          invited
+          responded
+          responseRate
+        }
+      }
+    }
+  }
+`);
+
+export const SurveyPeriodsQuery = graphql(`
+  query SurveyPeriods {
+    surveyPeriods
+  }
+`);
 
 const STATUSES: readonly CampaignStatus[] = ['DRAFT', 'OPEN', 'CLOSED'];
 const PAGE_SIZE = 25;

@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -14,13 +15,7 @@ import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { CampaignInvitations } from './campaign-invitations';
 import { PhoneResponseDialog } from './phone-response-dialog';
 import { audienceFromSaved, countCriteria, toAudienceInput } from './survey-audience';
-import {
-  SurveyAudiencePreviewQuery,
-  SurveyCampaignQuery,
-  SurveyCloseCampaignMutation,
-  SurveyLaunchCampaignMutation,
-  SurveySendRemindersMutation,
-} from './survey-operations';
+import { SurveyAudiencePreviewQuery } from './audience-builder';
 import type { SurveyPermissions } from './survey-permissions';
 import {
   CampaignStatusBadge,
@@ -31,6 +26,85 @@ import {
   RateBar,
   useSurveyErrorMessage,
 } from './survey-ui';
+
+/** The campaign page: header, live tracking and the audience summary (the invitations page separately). */
+export const SurveyCampaignQuery = graphql(`
+  query SurveyCampaign($id: ID!, $segment: SurveySegment!) {
+    surveyCampaign(id: $id) {
+      id
+      name
+      description
+      periodLabel
+      status
+      version
+      opensAt
+      closesAt
+      reminderDays
+      launchedAt
+      closedAt
+      createdAt
+      createdBy {
+        id
+        name
+      }
+      template {
+        id
+        name
+        version
+      }
+      audience {
+        provinces
+        industries
+        grades
+        keyAccountStatuses
+        complaintClosedFrom
+        complaintClosedTo
+        customerIds
+      }
+      stats {
+        invited
+        sent
+        opened
+        responded
+        responseRate
+        lowScores
+        bySegment(segment: $segment) {
+          value
+          invited
+          responded
+          responseRate
+          index
+        }
+      }
+    }
+  }
+`);
+
+export const SurveyLaunchCampaignMutation = graphql(`
+  mutation SurveyLaunchCampaign($id: ID!, $version: Int!) {
+    launchSurveyCampaign(id: $id, version: $version) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const SurveyCloseCampaignMutation = graphql(`
+  mutation SurveyCloseCampaign($id: ID!, $version: Int!) {
+    closeSurveyCampaign(id: $id, version: $version) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const SurveySendRemindersMutation = graphql(`
+  mutation SurveySendReminders($id: ID!) {
+    sendSurveyReminders(id: $id)
+  }
+`);
 
 /** An open campaign's numbers refresh this often while the page is open (and visible). */
 export const LIVE_REFRESH_MS = 30_000;

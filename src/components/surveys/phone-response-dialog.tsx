@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { inputClass } from '@/components/ui/classes';
@@ -17,9 +18,29 @@ import {
   type AnswerValue,
 } from './survey-answers';
 import { revealFirstProblem, useProblemMessage } from './survey-link-form';
-import { SurveyCampaignFormQuery, SurveyEnterResponseMutation, SurveyInvitationsQuery } from './survey-operations';
+import { SurveyInvitationsQuery } from './campaign-invitations';
 import { SurveyProgress, SurveyQuestions } from './survey-questions';
 import { useSurveyErrorMessage } from './survey-ui';
+
+/** The questions of a campaign's template, for a response taken by phone or fax. */
+export const SurveyCampaignFormQuery = graphql(`
+  query SurveyCampaignForm($id: ID!) {
+    surveyCampaign(id: $id) {
+      id
+      template {
+        ...SurveyFormTemplate
+      }
+    }
+  }
+`);
+
+export const SurveyEnterResponseMutation = graphql(`
+  mutation SurveyEnterResponse($input: EnterSurveyResponseInput!) {
+    enterSurveyResponse(input: $input) {
+      id
+    }
+  }
+`);
 
 const SOURCES: readonly ResponseSource[] = ['PHONE', 'FAX'];
 const ID_PREFIX = 'phone-entry';

@@ -1,13 +1,26 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
-import { SurveyMyOpenSurveysQuery } from './survey-operations';
 import { EmptyState, useSurveyErrorMessage } from './survey-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+
+export const SurveyMyOpenSurveysQuery = graphql(`
+  query SurveyMyOpenSurveys {
+    myOpenSurveys {
+      invitationId
+      campaignName
+      periodLabel
+      closesAt
+      url
+      state
+    }
+  }
+`);
 
 /** The signed-in customer's surveys of open campaigns, each with its own personal link (SPEC §6). */
 export function PortalSurveys() {

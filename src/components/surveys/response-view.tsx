@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
@@ -6,10 +7,55 @@ import { DetailItem } from '@/components/ui/detail-item';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
 import { answersFromSaved } from './survey-answers';
-import { SurveyResponseQuery } from './survey-operations';
 import { SurveyQuestions } from './survey-questions';
 import { formatIndex, useSurveyErrorMessage } from './survey-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+
+export const SurveyResponseQuery = graphql(`
+  query SurveyResponse($id: ID!) {
+    surveyResponse(id: $id) {
+      id
+      source
+      submittedAt
+      index
+      lowScore
+      enteredBy {
+        id
+        name
+      }
+      customer {
+        id
+        name
+      }
+      campaign {
+        id
+        name
+        periodLabel
+        template {
+          ...SurveyFormTemplate
+        }
+      }
+      answers {
+        question {
+          id
+        }
+        numericValue
+        choiceValues
+        textValue
+      }
+      followUpCallbacks {
+        id
+        status
+        dueAt
+      }
+      followUpComplaints {
+        id
+        number
+        status
+      }
+    }
+  }
+`);
 
 /** One submitted response: who, how it came in, its index, the answers shown in the question form (read-only). */
 export function ResponseView({ id }: { id: string }) {

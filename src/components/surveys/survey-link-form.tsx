@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { MAX_TEXT_ANSWER } from '@/graphql/survey-responses/survey-answer-limits.rules';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -20,9 +21,47 @@ import {
   type AnswerValue,
   type FormQuestion,
 } from './survey-answers';
-import { SurveyFormQuery, SurveySaveDraftMutation, SurveySubmitMutation } from './survey-operations';
 import { questionDomId, SurveyProgress, SurveyQuestions } from './survey-questions';
 import { useSurveyErrorMessage } from './survey-ui';
+
+export const SurveyFormQuery = graphql(`
+  query SurveyForm($token: String!) {
+    surveyForm(token: $token) {
+      state
+      campaignName
+      customerName
+      opensAt
+      closesAt
+      submittedAt
+      template {
+        ...SurveyFormTemplate
+      }
+      draft {
+        questionId
+        numericValue
+        choiceValues
+        textValue
+      }
+    }
+  }
+`);
+
+export const SurveySaveDraftMutation = graphql(`
+  mutation SurveySaveDraft($token: String!, $answers: [SurveyAnswerInput!]!) {
+    saveSurveyDraft(token: $token, answers: $answers) {
+      state
+    }
+  }
+`);
+
+export const SurveySubmitMutation = graphql(`
+  mutation SurveySubmit($token: String!, $answers: [SurveyAnswerInput!]!) {
+    submitSurveyResponse(token: $token, answers: $answers) {
+      state
+      submittedAt
+    }
+  }
+`);
 
 type Form = SurveyFormResult['surveyForm'];
 type Template = NonNullable<Form['template']>;

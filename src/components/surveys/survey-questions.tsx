@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { MAX_TEXT_ANSWER } from '@/graphql/survey-responses/survey-answer-limits.rules';
 import { useId } from 'react';
@@ -12,6 +13,34 @@ import {
   type FormQuestion,
   type FormSection,
 } from './survey-answers';
+
+/** What the question form needs of a template: its sections and questions in order, both languages. */
+export const SurveyFormTemplateFragment = graphql(`
+  fragment SurveyFormTemplate on SurveyTemplate {
+    id
+    name
+    nameEn
+    sections {
+      id
+      title
+      titleEn
+      position
+      questions {
+        id
+        position
+        type
+        text
+        textEn
+        required
+        choices {
+          value
+          label
+          labelEn
+        }
+      }
+    }
+  }
+`);
 
 // Phones get two rows for the longer scales; wider screens one row (literal class names, for Tailwind's scanner).
 const SCALE_GRID: Partial<Record<FormQuestion['type'], string>> = {

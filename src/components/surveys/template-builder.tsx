@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
@@ -11,9 +12,8 @@ import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { isChoiceType } from './survey-answers';
-import { SurveyCreateTemplateMutation, SurveyTemplateQuery, SurveyUpdateTemplateMutation } from './survey-operations';
 import { SurveyQuestions } from './survey-questions';
-import { useSurveyErrorMessage } from './survey-ui';
+import { FormPageState, useSurveyErrorMessage } from './survey-ui';
 import {
   builderFromTemplate,
   builderProblems,
@@ -34,6 +34,84 @@ import {
   type QuestionDraft,
   type SectionDraft,
 } from './template-builder-state';
+
+/** One version in full: what the builder edits and the template page shows. */
+export const SurveyTemplateQuery = graphql(`
+  query SurveyTemplate($id: ID!) {
+    surveyTemplate(id: $id) {
+      id
+      key
+      version
+      name
+      nameEn
+      description
+      locale
+      isDefault
+      archivedAt
+      createdAt
+      inUse
+      isLatest
+      dimensions {
+        id
+        code
+        name
+        nameEn
+        weight
+        position
+      }
+      sections {
+        id
+        title
+        titleEn
+        position
+        questions {
+          id
+          position
+          type
+          text
+          textEn
+          required
+          scored
+          dimension {
+            id
+            code
+          }
+          choices {
+            value
+            label
+            labelEn
+            score
+          }
+        }
+      }
+      versions {
+        id
+        version
+        createdAt
+        inUse
+        archivedAt
+      }
+    }
+  }
+`);
+
+export const SurveyCreateTemplateMutation = graphql(`
+  mutation SurveyCreateTemplate($input: SurveyTemplateInput!) {
+    createSurveyTemplate(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const SurveyUpdateTemplateMutation = graphql(`
+  mutation SurveyUpdateTemplate($id: ID!, $input: SurveyTemplateInput!) {
+    updateSurveyTemplate(id: $id, input: $input) {
+      id
+      version
+    }
+  }
+`);
 
 type Loaded = {
   state: BuilderState;
@@ -73,32 +151,17 @@ export function TemplateBuilder({ templateId }: { templateId?: string }) {
       <PageHeader title={templateId ? t('editTitle') : t('newTitle')} subtitle={t('subtitle')} />
     </>
   );
-  if (loaded.error && !loaded.data)
-    return (
-      <div className="space-y-4">
-        {header}
-        <ErrorBanner message={errorMessage(loaded.error)} onRetry={loaded.reload} testId="builder-error" />
-      </div>
-    );
-  if (loaded.data === undefined)
-    return (
-      <div className="space-y-4">
-        {header}
-        <Spinner label={t('loading')} />
-      </div>
-    );
-  if (loaded.data === null)
-    return (
-      <div className="space-y-4">
-        {header}
-        <ErrorBanner message={t('notFound')} testId="builder-not-found" />
-      </div>
-    );
   return (
-    <div className="space-y-4">
-      {header}
-      <BuilderForm loaded={loaded.data} />
-    </div>
+    <FormPageState
+      header={header}
+      loaded={loaded}
+      loadingLabel={t('loading')}
+      notFoundLabel={t('notFound')}
+      errorTestId="builder-error"
+      notFoundTestId="builder-not-found"
+    >
+      {(data) => <BuilderForm loaded={data} />}
+    </FormPageState>
   );
 }
 

@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
@@ -8,8 +9,30 @@ import { PageHeader } from '@/components/ui/page-header';
 import type { SurveyTemplateListQuery as ListResult } from '@/gql/graphql';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
-import { SurveyTemplateListQuery } from './survey-operations';
 import { EmptyState, SurveysTabs, useSurveyErrorMessage } from './survey-ui';
+
+export const SurveyTemplateListQuery = graphql(`
+  query SurveyTemplateList($includeArchived: Boolean) {
+    surveyTemplates(includeArchived: $includeArchived) {
+      id
+      key
+      version
+      name
+      nameEn
+      description
+      isDefault
+      archivedAt
+      createdAt
+      inUse
+      questions {
+        id
+      }
+      dimensions {
+        id
+      }
+    }
+  }
+`);
 
 type Row = ListResult['surveyTemplates'][number];
 

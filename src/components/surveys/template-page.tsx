@@ -1,4 +1,5 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
@@ -8,10 +9,19 @@ import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
 import { localized } from './survey-answers';
-import { SurveyArchiveTemplateMutation, SurveyTemplateQuery } from './survey-operations';
+import { SurveyTemplateQuery } from './template-builder';
 import { SurveyQuestions } from './survey-questions';
 import { useSurveyErrorMessage } from './survey-ui';
 import { VersionBadge } from './template-list';
+
+export const SurveyArchiveTemplateMutation = graphql(`
+  mutation SurveyArchiveTemplate($id: ID!, $archived: Boolean!) {
+    archiveSurveyTemplate(id: $id, archived: $archived) {
+      id
+      archivedAt
+    }
+  }
+`);
 
 /** One template version: what it asks (the real form, read-only), its dimensions and weights, its versions. */
 export function TemplatePage({ id, canManage }: { id: string; canManage: boolean }) {
