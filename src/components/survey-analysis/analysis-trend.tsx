@@ -1,5 +1,6 @@
 'use client';
 import { graphql } from '@/gql';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -7,7 +8,7 @@ import { ErrorBanner } from '@/components/ui/status';
 import { formatNumber, formatScore } from '@/lib/format';
 import { trendData } from './analysis-maths';
 import { toAcrossPeriodsFilter, type AnalysisFilterState } from './analysis-params';
-import { ChartFigure, EmptyState, Section, SectionSkeleton, tableClass, useAnalysisErrorMessage } from './analysis-ui';
+import { ChartFigure, EmptyState, Section, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 
 export const SurveyAnalysisTrendQuery = graphql(`
@@ -55,48 +56,35 @@ export function AnalysisTrend({ filter }: { filter: AnalysisFilterState }) {
     const colourOf = new Map(dimensions.map((d, i) => [d.code, DIMENSION_COLOURS[i % DIMENSION_COLOURS.length]!]));
     const shownDimensions = dimensions.filter((d) => shown.includes(d.code));
 
+    type Point = (typeof points)[number];
+    const columns: Column<Point>[] = [
+      { id: 'period', header: t('period'), cell: (p) => p.periodLabel },
+      {
+        id: 'responses',
+        header: t('responses'),
+        className: 'text-right tabular-nums',
+        cell: (p) => formatNumber(p.responses, locale),
+      },
+      { id: 'index', header: t('index'), className: 'text-right tabular-nums', cell: (p) => score(p.index) },
+      { id: 'nps', header: t('nps'), className: 'text-right tabular-nums', cell: (p) => score(p.nps) },
+      ...dimensions.map((d): Column<Point> => ({
+        id: `dimension-${d.code}`,
+        header: d.name,
+        className: 'text-right tabular-nums',
+        cell: (p) => score(p[d.dataKey]),
+      })),
+    ];
     const table = (
-      <table className={tableClass.table} data-testid="trend-table">
-        <caption className="sr-only">{t('tableCaption')}</caption>
-        <thead className={tableClass.head}>
-          <tr>
-            <th scope="col" className={tableClass.th}>
-              {t('period')}
-            </th>
-            <th scope="col" className={tableClass.thNumber}>
-              {t('responses')}
-            </th>
-            <th scope="col" className={tableClass.thNumber}>
-              {t('index')}
-            </th>
-            <th scope="col" className={tableClass.thNumber}>
-              {t('nps')}
-            </th>
-            {dimensions.map((d) => (
-              <th key={d.code} scope="col" className={tableClass.thNumber}>
-                {d.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.periodLabel} className={tableClass.row} data-testid="trend-row">
-              <th scope="row" className={`${tableClass.td} font-normal`}>
-                {p.periodLabel}
-              </th>
-              <td className={tableClass.tdNumber}>{formatNumber(p.responses, locale)}</td>
-              <td className={tableClass.tdNumber}>{score(p.index)}</td>
-              <td className={tableClass.tdNumber}>{score(p.nps)}</td>
-              {dimensions.map((d) => (
-                <td key={d.code} className={tableClass.tdNumber}>
-                  {score(p[d.dataKey])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        columns={columns}
+        rows={points}
+        rowKey={(p) => p.periodLabel}
+        state={{ loading: false }}
+        empty={t('empty')}
+        caption={t('tableCaption')}
+        testId="trend-table"
+        rowTestId="trend-row"
+      />
     );
 
     return (

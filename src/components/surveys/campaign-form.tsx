@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { ErrorBanner } from '@/components/ui/status';
 import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
 import { useGqlMutation, useGqlQueries, useGqlQuery } from '@/lib/data/gql-hooks';
 import { AudienceBuilder, AudiencePreview } from './audience-builder';
@@ -120,7 +120,6 @@ type Loaded = {
 export function CampaignForm({ campaignId }: { campaignId?: string }) {
   const t = useTranslations('surveys.campaignForm');
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
-  const errorMessage = useSurveyErrorMessage();
   // A new campaign starts from today's quarter and window (read once, so the form does not move under the typist).
   const [fresh] = useState<Loaded>(() => ({
     values: {

@@ -7,7 +7,6 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
@@ -124,7 +123,6 @@ type Loaded = {
 /** New template (no id) or edit of a template's latest version. */
 export function TemplateBuilder({ templateId }: { templateId?: string }) {
   const t = useTranslations('surveys.builder');
-  const errorMessage = useSurveyErrorMessage();
   const query = useGqlQuery(SurveyTemplateQuery, { id: templateId ?? '' }, { enabled: Boolean(templateId) });
   const data = useMemo((): Loaded | null | undefined => {
     if (!templateId) return { state: newBuilderState(), templateId: null, inUse: false, nextVersion: 1, version: null };

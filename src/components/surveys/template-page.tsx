@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
@@ -65,6 +66,25 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
 
   const latest = [...template.versions].sort((a, b) => b.version - a.version)[0];
   const archived = Boolean(template.archivedAt);
+  type Dimension = (typeof template.dimensions)[number];
+  const dimensionColumns: Column<Dimension>[] = [
+    {
+      id: 'dimension',
+      header: t('dimension'),
+      cell: (d) => (
+        <>
+          {localized(locale, d.name, d.nameEn)} <span className="font-mono text-xs text-slate-500">{d.code}</span>
+        </>
+      ),
+    },
+    { id: 'weight', header: t('weight'), className: 'text-right tabular-nums', cell: (d) => d.weight },
+    {
+      id: 'questions',
+      header: t('questionsInDimension'),
+      className: 'text-right tabular-nums',
+      cell: (d) => questionsByDimension.get(d.code) ?? 0,
+    },
+  ];
   const weightTotal = template.dimensions.reduce((sum, d) => sum + d.weight, 0);
   const questionsByDimension = new Map<string, number>();
   for (const q of sections.flatMap((s) => s.questions))
@@ -157,34 +177,23 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
             {template.dimensions.length === 0 ? (
               <p className="mt-2 text-sm text-slate-500">{t('noDimensions')}</p>
             ) : (
-              <table className="mt-2 w-full text-left text-sm" data-testid="template-dimension-table">
-                <thead className="text-xs text-slate-500">
-                  <tr>
-                    <th className="py-1">{t('dimension')}</th>
-                    <th className="py-1 text-right">{t('weight')}</th>
-                    <th className="py-1 text-right">{t('questionsInDimension')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...template.dimensions]
-                    .sort((a, b) => a.position - b.position)
-                    .map((d) => (
-                      <tr key={d.id} className="border-t border-slate-100">
-                        <td className="py-1">
-                          {localized(locale, d.name, d.nameEn)}{' '}
-                          <span className="font-mono text-xs text-slate-500">{d.code}</span>
-                        </td>
-                        <td className="py-1 text-right tabular-nums">{d.weight}</td>
-                        <td className="py-1 text-right tabular-nums">{questionsByDimension.get(d.code) ?? 0}</td>
-                      </tr>
-                    ))}
-                  <tr className="border-t border-slate-200 font-medium">
-                    <td className="py-1">{t('weightTotal')}</td>
-                    <td className="py-1 text-right tabular-nums">{Number(weightTotal.toFixed(4))}</td>
-                    <td />
-                  </tr>
-                </tbody>
-              </table>
+              <div className="mt-2">
+                <DataTable
+                  columns={dimensionColumns}
+                  rows={[...template.dimensions].sort((x, y) => x.position - y.position)}
+                  rowKey={(d) => d.id}
+                  state={{ loading: false }}
+                  empty={t('noDimensions')}
+                  testId="template-dimension-table"
+                  footer={
+                    <tr className="font-medium">
+                      <td className="px-3 py-2">{t('weightTotal')}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{Number(weightTotal.toFixed(4))}</td>
+                      <td />
+                    </tr>
+                  }
+                />
+              </div>
             )}
             <p className="mt-2 text-xs text-slate-500">{t('weightNote')}</p>
           </section>

@@ -48,6 +48,7 @@ export function DataTable<Row, SortKey extends string = string>({
   rowHref,
   rowClassName,
   rowAttributes,
+  footer,
   testId,
   rowTestId,
   emptyTestId,
@@ -68,6 +69,8 @@ export function DataTable<Row, SortKey extends string = string>({
   rowClassName?: (row: Row) => string;
   /** Extra `data-*` attributes of a row (`{ 'data-response-id': row.id }`), for tests and styling hooks. */
   rowAttributes?: (row: Row) => Record<`data-${string}`, string>;
+  /** Rows under the data (totals), rendered in a `<tfoot>` with the same cell classes. */
+  footer?: React.ReactNode;
   testId?: string;
   rowTestId?: string | ((row: Row) => string);
   emptyTestId?: string;
@@ -164,6 +167,7 @@ export function DataTable<Row, SortKey extends string = string>({
             </tr>
           ))}
         </tbody>
+        {footer && <tfoot className="border-t border-slate-300 max-md:block">{footer}</tfoot>}
       </table>
       {state.loading && (
         <div className="px-3 py-2">
