@@ -4,7 +4,10 @@ import { complaintLoaderFactories } from './complaints/complaints.loaders';
 import { customerLoaderFactories } from './customers/customers.loaders';
 import { interactionLoaderFactories } from './interactions/interactions.loaders';
 import { notificationLoaderFactories } from './notifications/notifications.loaders';
-import { surveyLoaderFactories } from './surveys/surveys.loaders';
+import { surveyAnalysisLoaderFactories } from './survey-analysis/survey-analysis.loaders';
+import { surveyCampaignLoaderFactories } from './survey-campaigns/survey-campaigns.loaders';
+import { surveyResponseLoaderFactories } from './survey-responses/survey-responses.loaders';
+import { surveyTemplateLoaderFactories } from './survey-templates/survey-templates.loaders';
 
 /** Every DataLoader of a request, named in one place (STYLE: Twenty's dataloader service). */
 const factories = {
@@ -13,7 +16,10 @@ const factories = {
   ...interactionLoaderFactories(),
   ...complaintLoaderFactories(),
   ...callbackLoaderFactories(),
-  ...surveyLoaderFactories(),
+  ...surveyTemplateLoaderFactories(),
+  ...surveyCampaignLoaderFactories(),
+  ...surveyResponseLoaderFactories(),
+  ...surveyAnalysisLoaderFactories(),
   ...notificationLoaderFactories(),
 };
 type Factories = typeof factories;

@@ -13,7 +13,10 @@ import type { RootPolicies } from './policy';
 import { withPolicies } from './policy';
 import { scalarResolvers } from './scalars';
 import { serviceRulePolicies, serviceRuleResolvers } from './service-rules/resolvers';
-import { surveyPolicies, surveyResolvers } from './surveys/resolvers';
+import { surveyAnalysisPolicies, surveyAnalysisResolvers } from './survey-analysis/resolvers';
+import { surveyCampaignPolicies, surveyCampaignResolvers } from './survey-campaigns/resolvers';
+import { surveyResponsePolicies, surveyResponseResolvers } from './survey-responses/resolvers';
+import { surveyTemplatePolicies, surveyTemplateResolvers } from './survey-templates/resolvers';
 
 /** Domain modules: each brings its SDL (src/graphql/<module>/schema.graphql), resolvers and root-field policies. */
 const modules: { resolvers: Record<string, unknown>; policies: RootPolicies }[] = [
@@ -22,7 +25,10 @@ const modules: { resolvers: Record<string, unknown>; policies: RootPolicies }[] 
   { resolvers: interactionResolvers as Record<string, unknown>, policies: interactionPolicies },
   { resolvers: complaintResolvers as Record<string, unknown>, policies: complaintPolicies },
   { resolvers: callbackResolvers as Record<string, unknown>, policies: callbackPolicies },
-  { resolvers: surveyResolvers as Record<string, unknown>, policies: surveyPolicies },
+  { resolvers: surveyTemplateResolvers as Record<string, unknown>, policies: surveyTemplatePolicies },
+  { resolvers: surveyCampaignResolvers as Record<string, unknown>, policies: surveyCampaignPolicies },
+  { resolvers: surveyResponseResolvers as Record<string, unknown>, policies: surveyResponsePolicies },
+  { resolvers: surveyAnalysisResolvers as Record<string, unknown>, policies: surveyAnalysisPolicies },
   { resolvers: reportResolvers as Record<string, unknown>, policies: reportPolicies },
   { resolvers: notificationResolvers as Record<string, unknown>, policies: notificationPolicies },
   { resolvers: serviceRuleResolvers as Record<string, unknown>, policies: serviceRulePolicies },

@@ -1,7 +1,7 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/graphql/route';
-import { surveyToken } from '@/graphql/surveys/survey-token';
+import { surveyToken } from '@/graphql/survey-campaigns/survey-token.service';
 import { viewerForApiKey } from '@/server/auth/api-keys';
 import { prisma } from '@/server/db';
 import { stopQueue } from '@/server/queue/boss';

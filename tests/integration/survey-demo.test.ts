@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { surveyAnalysis, surveyTrend } from '@/graphql/surveys/survey-analysis.service';
-import { myOpenSurveys } from '@/graphql/surveys/survey-response.service';
+import { surveyAnalysis, surveyTrend } from '@/graphql/survey-analysis/survey-analysis.service';
+import { myOpenSurveys } from '@/graphql/survey-responses/survey-response.service';
 import { prisma } from '@/server/db';
 import { seedDemoData } from '@/server/demo/demo-data';
 import { DEFAULT_TEMPLATE_KEY, seedSurveyDefaults, seedSurveyDemo } from '@/server/demo/survey-demo';

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSurveySweep } from '@/graphql/surveys/survey-sweep.service';
-import { surveyToken } from '@/graphql/surveys/survey-token';
+import { runSurveySweep } from '@/graphql/survey-campaigns/survey-sweep.service';
+import { surveyToken } from '@/graphql/survey-campaigns/survey-token.service';
 import { prisma } from '@/server/db';
 import { closeMailer } from '@/server/mail/mailer';
 import { QUEUES } from '@/server/queue/boss';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { surveyForm } from '@/graphql/surveys/survey-response.service';
-import { surveyToken } from '@/graphql/surveys/survey-token';
+import { surveyForm } from '@/graphql/survey-responses/survey-response.service';
+import { surveyToken } from '@/graphql/survey-campaigns/survey-token.service';
 import { prisma } from '@/server/db';
 import { DomainError } from '@/server/errors';
 import { stopQueue } from '@/server/queue/boss';

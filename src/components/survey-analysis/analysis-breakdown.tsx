@@ -1,13 +1,11 @@
 'use client';
+import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { ErrorBanner } from '@/components/ui/status';
 import type { SurveySegment } from '@/gql/graphql';
 import { formatNumber, formatScore } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
 import { segmentRows, SMALL_SAMPLE } from './analysis-maths';
-import { SurveyAnalysisBreakdownQuery } from './analysis-operations';
 import { SEGMENT_VALUES, toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
 import {
   ChartFigure,
@@ -18,6 +16,18 @@ import {
   tableClass,
   useAnalysisErrorMessage,
 } from './analysis-ui';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
+
+export const SurveyAnalysisBreakdownQuery = graphql(`
+  query SurveyAnalysisBreakdown($filter: SurveyAnalysisFilter!, $by: SurveySegment!) {
+    surveyBreakdown(filter: $filter, by: $by) {
+      value
+      responses
+      index
+      nps
+    }
+  }
+`);
 
 const BAR = '#1d4ed8';
 const BAR_SMALL_SAMPLE = '#93c5fd';
@@ -37,7 +47,7 @@ export function AnalysisBreakdown({
   const locale = useLocale();
   const errorMessage = useAnalysisErrorMessage();
   const variables = { filter: toAnalysisFilter(filter), by: segment };
-  const breakdown = useAsyncData(() => gqlRequest(SurveyAnalysisBreakdownQuery, variables), JSON.stringify(variables));
+  const breakdown = useGqlQuery(SurveyAnalysisBreakdownQuery, variables, { keepPrevious: true });
 
   // Province and industry values are shown as stored; grades and key-account statuses are enums with labels.
   const label = (value: string | null) => {
@@ -53,7 +63,11 @@ export function AnalysisBreakdown({
   const body = () => {
     if (breakdown.error)
       return (
-        <ErrorBanner message={errorMessage(breakdown.error)} onRetry={breakdown.reload} testId="breakdown-error" />
+        <ErrorBanner
+          message={errorMessage(breakdown.error)}
+          onRetry={() => void breakdown.refetch()}
+          testId="breakdown-error"
+        />
       );
     if (!breakdown.data) return <SectionSkeleton label={t('loading')} testId="breakdown-loading" />;
     const rows = segmentRows(breakdown.data.surveyBreakdown, label);

@@ -1,16 +1,54 @@
 'use client';
+import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { inputClass, labelClass } from '@/components/ui/classes';
 import { ErrorBanner } from '@/components/ui/status';
 import { formatNumber, formatPercent, formatScore } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
 import { compareDimensions, compareQuestions, questionText, scoreDelta, type CompareRow } from './analysis-maths';
-import { SurveyAnalysisCompareQuery } from './analysis-operations';
 import { comparePeriods, toPeriodFilter, type AnalysisFilterState } from './analysis-params';
 import { Delta, EmptyState, Score, Section, SectionSkeleton, tableClass, useAnalysisErrorMessage } from './analysis-ui';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
+
+/** Two periods side by side: the same selection of fields under two aliases. */
+export const SurveyAnalysisCompareQuery = graphql(`
+  query SurveyAnalysisCompare($a: SurveyAnalysisFilter!, $b: SurveyAnalysisFilter!) {
+    a: surveyAnalysis(filter: $a) {
+      ...SurveyAnalysisCompareSide
+    }
+    b: surveyAnalysis(filter: $b) {
+      ...SurveyAnalysisCompareSide
+    }
+  }
+  fragment SurveyAnalysisCompareSide on SurveyAnalysis {
+    responses
+    responseRate
+    index
+    nps {
+      score
+    }
+    dimensions {
+      code
+      name
+      nameEn
+      score
+      answers
+    }
+    questions {
+      question {
+        id
+        position
+        type
+        text
+        textEn
+        scored
+      }
+      answered
+      score
+    }
+  }
+`);
 
 const COLOUR_A = '#94a3b8';
 const COLOUR_B = '#1d4ed8';
@@ -134,16 +172,17 @@ export function AnalysisCompare({
   const errorMessage = useAnalysisErrorMessage();
   const pair = comparePeriods({ compareA, compareB }, periods);
   const variables = pair ? { a: toPeriodFilter(filter, pair.a), b: toPeriodFilter(filter, pair.b) } : null;
-  const data = useAsyncData(
-    () => gqlRequest(SurveyAnalysisCompareQuery, variables!),
-    JSON.stringify(variables),
-    variables != null,
-  );
+  const data = useGqlQuery(SurveyAnalysisCompareQuery, variables ?? { a: {}, b: {} }, {
+    enabled: variables != null,
+    keepPrevious: true,
+  });
 
   const body = () => {
     if (!pair) return <EmptyState title={t('needTwo')} testId="compare-need-two" />;
     if (data.error)
-      return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="compare-error" />;
+      return (
+        <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} testId="compare-error" />
+      );
     if (!data.data) return <SectionSkeleton label={tc('loading')} testId="compare-loading" />;
     const { a, b } = data.data;
     const dimensions = compareDimensions(a.dimensions, b.dimensions, locale);

@@ -1,27 +1,117 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
+import { useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
+import { LoadMore } from '@/components/ui/load-more';
+import { ErrorBanner, StatusMessage } from '@/components/ui/status';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import type { SurveyAnalysisLowScoreRowFragment } from '@/gql/graphql';
 import { formatDate, formatDateTime, formatNumber, formatScore } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlInfiniteQuery, useGqlMutation } from '@/lib/data/gql-hooks';
 import { answerText, lowAnswers, questionText } from './analysis-maths';
-import {
-  SurveyAnalysisCreateCallbackMutation,
-  SurveyAnalysisCreateComplaintMutation,
-  SurveyAnalysisLowScoresQuery,
-} from './analysis-operations';
 import { toResponseFilter, type AnalysisFilterState } from './analysis-params';
 import { EmptyState, Section, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
 
+export const SurveyAnalysisLowScoresQuery = graphql(`
+  query SurveyAnalysisLowScores($filter: SurveyResponseFilter!, $first: Int, $after: String) {
+    surveyResponses(filter: $filter, first: $first, after: $after) {
+      nodes {
+        ...SurveyAnalysisLowScoreRow
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+  fragment SurveyAnalysisLowScoreRow on SurveyResponse {
+    id
+    submittedAt
+    index
+    lowScore
+    source
+    customer {
+      id
+      name
+      province
+      industry
+      grade
+      keyAccountStatus
+    }
+    campaign {
+      id
+      name
+      periodLabel
+      template {
+        id
+        key
+      }
+    }
+    answers {
+      question {
+        id
+        position
+        type
+        text
+        textEn
+        scored
+        choices {
+          value
+          label
+          labelEn
+          score
+        }
+      }
+      numericValue
+      choiceValues
+      textValue
+    }
+    followUpCallbacks {
+      id
+      status
+      dueAt
+      assignee {
+        id
+        name
+      }
+    }
+    followUpComplaints {
+      id
+      number
+      status
+    }
+  }
+`);
+
+export const SurveyAnalysisCreateCallbackMutation = graphql(`
+  mutation SurveyAnalysisCreateCallback($responseId: ID!) {
+    createSurveyFollowUpCallback(responseId: $responseId) {
+      id
+      status
+      dueAt
+      assignee {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const SurveyAnalysisCreateComplaintMutation = graphql(`
+  mutation SurveyAnalysisCreateComplaint($responseId: ID!) {
+    createSurveyFollowUpComplaint(responseId: $responseId) {
+      id
+      number
+      status
+    }
+  }
+`);
+
 const PAGE_SIZE = 20;
-// When part of the filter is applied in the browser, read the largest page the API allows so a page rarely ends up
-// empty after filtering.
 type Row = SurveyAnalysisLowScoreRowFragment;
 type FollowUps = Pick<Row, 'followUpCallbacks' | 'followUpComplaints'>;
 type Pending = { kind: 'callback' | 'complaint'; row: Row };
@@ -173,97 +263,56 @@ export function AnalysisLowScores({
   const locale = useLocale();
   const errorMessage = useAnalysisErrorMessage();
   const variables = { filter: toResponseFilter(filter, { lowScoreOnly: true }), first: PAGE_SIZE };
-  const first = useAsyncData(() => gqlRequest(SurveyAnalysisLowScoresQuery, variables), JSON.stringify(variables));
-
-  const [more, setMore] = useState<{ nodes: Row[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
-  const [moreState, setMoreState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
-  // Follow-ups created on this screen, by response id, until the list is reloaded from the server.
-  const [created, setCreated] = useState<Record<string, FollowUps>>({});
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [action, setAction] = useState<{ sending: boolean; error: string | null }>({ sending: false, error: null });
+  const list = useGqlInfiniteQuery(SurveyAnalysisLowScoresQuery, variables, (result) => result.surveyResponses, {
+    keepPrevious: true,
+  });
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    setMore(null);
-    setMoreState({ loading: false, error: null });
-    setCreated({});
-  }, [first.data]);
-
-  const page = first.data?.surveyResponses;
-  const loaded = [...(page?.nodes ?? []), ...(more?.nodes ?? [])];
-  const rows = loaded.map((row) => {
-    const extra = created[row.id];
-    return extra
-      ? {
-          ...row,
-          followUpCallbacks: [...row.followUpCallbacks, ...extra.followUpCallbacks],
-          followUpComplaints: [...row.followUpComplaints, ...extra.followUpComplaints],
-        }
-      : row;
+  // The list is read again before the dialog closes, so the created follow-up replaces its button at once.
+  const createCallback = useGqlMutation(SurveyAnalysisCreateCallbackMutation, { invalidates: ['Survey', 'Callback'] });
+  const createComplaint = useGqlMutation(SurveyAnalysisCreateComplaintMutation, {
+    invalidates: ['Survey', 'Complaint', 'Interaction'],
   });
-  const hasNextPage = more ? more.hasNextPage : (page?.pageInfo.hasNextPage ?? false);
-  const endCursor = more ? more.endCursor : (page?.pageInfo.endCursor ?? null);
-
-  const loadMore = async () => {
-    if (!endCursor) return;
-    setMoreState({ loading: true, error: null });
-    try {
-      const next = await gqlRequest(SurveyAnalysisLowScoresQuery, { ...variables, after: endCursor });
-      setMore((m) => ({
-        nodes: [...(m?.nodes ?? []), ...next.surveyResponses.nodes],
-        hasNextPage: next.surveyResponses.pageInfo.hasNextPage,
-        endCursor: next.surveyResponses.pageInfo.endCursor ?? null,
-      }));
-      setMoreState({ loading: false, error: null });
-    } catch (error) {
-      setMoreState({ loading: false, error });
-    }
-  };
-
-  const confirm = async () => {
-    if (!pending) return;
-    const { kind, row } = pending;
-    setAction({ sending: true, error: null });
-    try {
-      const add: FollowUps = { followUpCallbacks: [], followUpComplaints: [] };
-      if (kind === 'callback') {
-        const result = await gqlRequest(SurveyAnalysisCreateCallbackMutation, { responseId: row.id });
-        add.followUpCallbacks.push(result.createSurveyFollowUpCallback);
-        setNotice(t('callbackNotice', { customer: row.customer.name }));
-      } else {
-        const result = await gqlRequest(SurveyAnalysisCreateComplaintMutation, { responseId: row.id });
-        add.followUpComplaints.push(result.createSurveyFollowUpComplaint);
-        setNotice(
-          t('complaintNotice', { customer: row.customer.name, number: result.createSurveyFollowUpComplaint.number }),
-        );
-      }
-      setCreated((c) => ({
-        ...c,
-        [row.id]: {
-          followUpCallbacks: [...(c[row.id]?.followUpCallbacks ?? []), ...add.followUpCallbacks],
-          followUpComplaints: [...(c[row.id]?.followUpComplaints ?? []), ...add.followUpComplaints],
-        },
-      }));
-      setPending(null);
-      setAction({ sending: false, error: null });
-    } catch (error) {
-      // Someone else followed it up meanwhile: reload so the list shows their follow-up instead of the button.
-      if (isGqlError(error, 'CONFLICT')) {
-        setPending(null);
-        setAction({ sending: false, error: null });
+  const followUp = useConfirmedAction(
+    async ({ kind, row }: Pending) => {
+      try {
+        if (kind === 'callback') {
+          await createCallback.mutateAsync({ responseId: row.id });
+          setNotice(t('callbackNotice', { customer: row.customer.name }));
+        } else {
+          const result = await createComplaint.mutateAsync({ responseId: row.id });
+          setNotice(
+            t('complaintNotice', { customer: row.customer.name, number: result.createSurveyFollowUpComplaint.number }),
+          );
+        }
+      } catch (error) {
+        // Someone else followed it up meanwhile: reload so the list shows their follow-up instead of the button.
+        if (!isGqlError(error, 'CONFLICT')) throw error;
         setNotice(t('alreadyFollowedUp'));
-        first.reload();
-        return;
+        await list.refetch();
       }
-      setAction({ sending: false, error: errorMessage(error) });
-    }
-  };
+    },
+    ({ kind, row }) => ({
+      title: kind === 'complaint' ? t('confirmComplaintTitle') : t('confirmCallbackTitle'),
+      body:
+        kind === 'complaint'
+          ? t('confirmComplaintBody', { customer: row.customer.name })
+          : t('confirmCallbackBody', { customer: row.customer.name }),
+      confirmLabel: kind === 'complaint' ? t('createComplaint') : t('createCallback'),
+      pendingLabel: t('creating'),
+      tone: 'primary',
+    }),
+    errorMessage,
+  );
 
+  const rows = list.rows;
   const body = () => {
-    if (first.error)
-      return <ErrorBanner message={errorMessage(first.error)} onRetry={first.reload} testId="low-scores-error" />;
-    if (!page) return <SectionSkeleton label={tc('loading')} testId="low-scores-loading" />;
-    if (rows.length === 0 && !hasNextPage)
+    if (list.error && !list.loaded)
+      return (
+        <ErrorBanner message={errorMessage(list.error)} onRetry={() => void list.refetch()} testId="low-scores-error" />
+      );
+    if (!list.loaded) return <SectionSkeleton label={tc('loading')} testId="low-scores-loading" />;
+    if (rows.length === 0 && !list.hasNextPage)
       return <EmptyState title={t('empty')} body={t('emptyBody')} testId="low-scores-empty" />;
     return (
       <>
@@ -280,30 +329,24 @@ export function AnalysisLowScores({
               permissions={permissions}
               onAction={(kind, r) => {
                 setNotice(null);
-                setAction({ sending: false, error: null });
-                setPending({ kind, row: r });
+                followUp.ask({ kind, row: r });
               }}
             />
           ))}
         </ul>
-        <div className="flex flex-wrap items-center gap-3">
-          {hasNextPage && (
-            <button
-              type="button"
-              className={buttonClass.secondary}
-              onClick={loadMore}
-              disabled={moreState.loading}
-              data-testid="low-scores-load-more"
-            >
-              {moreState.loading ? tc('loading') : t('loadMore')}
-            </button>
-          )}
-          <span className="text-sm text-slate-600" data-testid="low-scores-total">
-            {t('shown', { shown: formatNumber(rows.length, locale), total: formatNumber(page.totalCount, locale) })}
-          </span>
-          {first.loading && <Spinner />}
-        </div>
-        {moreState.error ? <ErrorBanner message={errorMessage(moreState.error)} onRetry={loadMore} /> : null}
+        <LoadMore
+          query={list}
+          total={
+            <span data-testid="low-scores-total">
+              {t('shown', {
+                shown: formatNumber(rows.length, locale),
+                total: formatNumber(list.totalCount ?? 0, locale),
+              })}
+            </span>
+          }
+          errorMessage={errorMessage}
+          testId="low-scores-load-more"
+        />
       </>
     );
   };
@@ -316,24 +359,7 @@ export function AnalysisLowScores({
         </div>
       )}
       {body()}
-      <ConfirmDialog
-        open={pending != null}
-        tone="primary"
-        title={pending?.kind === 'complaint' ? t('confirmComplaintTitle') : t('confirmCallbackTitle')}
-        body={
-          pending
-            ? pending.kind === 'complaint'
-              ? t('confirmComplaintBody', { customer: pending.row.customer.name })
-              : t('confirmCallbackBody', { customer: pending.row.customer.name })
-            : ''
-        }
-        confirmLabel={pending?.kind === 'complaint' ? t('createComplaint') : t('createCallback')}
-        pendingLabel={t('creating')}
-        pending={action.sending}
-        error={action.error}
-        onConfirm={confirm}
-        onCancel={() => setPending(null)}
-      />
+      {followUp.dialog}
     </Section>
   );
 }

@@ -1,20 +1,63 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
-import { useEffect, useId, useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
+import { useId, useState } from 'react';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
-import type { SurveyAnalysisTextAnswersQuery } from '@/gql/graphql';
+import { LoadMore } from '@/components/ui/load-more';
+import { ErrorBanner } from '@/components/ui/status';
 import { formatDate, formatNumber, formatScore } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
 import { questionText } from './analysis-maths';
-import { SurveyAnalysisTextAnswersQuery as TextAnswersQuery } from './analysis-operations';
 import { toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
 import { EmptyState, Section, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
 
+export const SurveyAnalysisTextAnswersQuery = graphql(`
+  query SurveyAnalysisTextAnswers(
+    $filter: SurveyAnalysisFilter!
+    $questionId: ID
+    $search: String
+    $lowScoreOnly: Boolean
+    $first: Int
+    $after: String
+  ) {
+    surveyTextAnswers(
+      filter: $filter
+      questionId: $questionId
+      search: $search
+      lowScoreOnly: $lowScoreOnly
+      first: $first
+      after: $after
+    ) {
+      nodes {
+        id
+        text
+        submittedAt
+        customer {
+          id
+          name
+        }
+        question {
+          id
+          text
+          textEn
+        }
+        response {
+          id
+          index
+          lowScore
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+`);
+
 const PAGE_SIZE = 25;
-type Node = SurveyAnalysisTextAnswersQuery['surveyTextAnswers']['nodes'][number];
 export type TextQuestionOption = { id: string; text: string; textEn?: string | null };
 
 /** What customers wrote: narrowed to a question, searched, optionally only from low-score responses; cursor paging. */
@@ -46,36 +89,10 @@ export function AnalysisTextAnswers({
     lowScoreOnly: lowScoreOnly || null,
     first: PAGE_SIZE,
   };
-  const first = useAsyncData(() => gqlRequest(TextAnswersQuery, variables), JSON.stringify(variables));
-
-  // Further pages are appended locally ("load more"); new criteria start again from the first page.
-  const [more, setMore] = useState<{ nodes: Node[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
-  const [moreState, setMoreState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
-  useEffect(() => {
-    setMore(null);
-    setMoreState({ loading: false, error: null });
-  }, [first.data]);
-
-  const page = first.data?.surveyTextAnswers;
-  const nodes = [...(page?.nodes ?? []), ...(more?.nodes ?? [])];
-  const hasNextPage = more ? more.hasNextPage : (page?.pageInfo.hasNextPage ?? false);
-  const endCursor = more ? more.endCursor : (page?.pageInfo.endCursor ?? null);
-
-  const loadMore = async () => {
-    if (!endCursor) return;
-    setMoreState({ loading: true, error: null });
-    try {
-      const next = await gqlRequest(TextAnswersQuery, { ...variables, after: endCursor });
-      setMore((m) => ({
-        nodes: [...(m?.nodes ?? []), ...next.surveyTextAnswers.nodes],
-        hasNextPage: next.surveyTextAnswers.pageInfo.hasNextPage,
-        endCursor: next.surveyTextAnswers.pageInfo.endCursor ?? null,
-      }));
-      setMoreState({ loading: false, error: null });
-    } catch (error) {
-      setMoreState({ loading: false, error });
-    }
-  };
+  const list = useGqlInfiniteQuery(SurveyAnalysisTextAnswersQuery, variables, (result) => result.surveyTextAnswers, {
+    keepPrevious: true,
+  });
+  const nodes = list.rows;
 
   const knownQuestion = !questionId || questions.some((q) => q.id === questionId);
   const narrowed = Boolean(questionId || search || lowScoreOnly);
@@ -141,9 +158,9 @@ export function AnalysisTextAnswers({
         </label>
       </form>
 
-      {first.error ? (
-        <ErrorBanner message={errorMessage(first.error)} onRetry={first.reload} testId="text-error" />
-      ) : !page ? (
+      {list.error && !list.loaded ? (
+        <ErrorBanner message={errorMessage(list.error)} onRetry={() => void list.refetch()} testId="text-error" />
+      ) : !list.loaded ? (
         <SectionSkeleton label={tc('loading')} testId="text-loading" />
       ) : nodes.length === 0 ? (
         <EmptyState title={narrowed ? t('emptyNarrowed') : t('empty')} testId="text-empty" />
@@ -173,24 +190,21 @@ export function AnalysisTextAnswers({
               </li>
             ))}
           </ul>
-          <div className="flex flex-wrap items-center gap-3 print:hidden">
-            {hasNextPage && (
-              <button
-                type="button"
-                className={buttonClass.secondary}
-                onClick={loadMore}
-                disabled={moreState.loading}
-                data-testid="text-load-more"
-              >
-                {moreState.loading ? tc('loading') : t('loadMore')}
-              </button>
-            )}
-            <span className="text-sm text-slate-600" data-testid="text-total">
-              {t('shown', { shown: formatNumber(nodes.length, locale), total: formatNumber(page.totalCount, locale) })}
-            </span>
-            {first.loading && <Spinner />}
+          <div className="print:hidden">
+            <LoadMore
+              query={list}
+              total={
+                <span data-testid="text-total">
+                  {t('shown', {
+                    shown: formatNumber(nodes.length, locale),
+                    total: formatNumber(list.totalCount ?? 0, locale),
+                  })}
+                </span>
+              }
+              errorMessage={errorMessage}
+              testId="text-load-more"
+            />
           </div>
-          {moreState.error ? <ErrorBanner message={errorMessage(moreState.error)} onRetry={loadMore} /> : null}
         </>
       )}
     </Section>

@@ -1,15 +1,33 @@
 'use client';
+import { graphql } from '@/gql';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { ErrorBanner } from '@/components/ui/status';
 import { formatNumber, formatScore } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
 import { trendData } from './analysis-maths';
-import { SurveyAnalysisTrendQuery } from './analysis-operations';
 import { toAcrossPeriodsFilter, type AnalysisFilterState } from './analysis-params';
-import { ChartFigure, EmptyState, Section, SectionSkeleton, tableClass, useAnalysisErrorMessage } from './analysis-ui';
+import { ChartFigure, EmptyState, Section, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
+
+export const SurveyAnalysisTrendQuery = graphql(`
+  query SurveyAnalysisTrend($filter: SurveyAnalysisFilter!) {
+    surveyTrend(filter: $filter) {
+      periodLabel
+      responses
+      index
+      nps
+      dimensions {
+        code
+        name
+        nameEn
+        score
+        answers
+      }
+    }
+  }
+`);
 
 const INDEX_COLOUR = '#1d4ed8';
 const NPS_COLOUR = '#b45309';
@@ -22,62 +40,51 @@ export function AnalysisTrend({ filter }: { filter: AnalysisFilterState }) {
   const locale = useLocale();
   const errorMessage = useAnalysisErrorMessage();
   const variables = { filter: toAcrossPeriodsFilter(filter) };
-  const trend = useAsyncData(() => gqlRequest(SurveyAnalysisTrendQuery, variables), JSON.stringify(variables));
+  const trend = useGqlQuery(SurveyAnalysisTrendQuery, variables, { keepPrevious: true });
   const [showNps, setShowNps] = useState(true);
   const [shown, setShown] = useState<string[]>([]);
 
   const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '—');
   const body = () => {
     if (trend.error)
-      return <ErrorBanner message={errorMessage(trend.error)} onRetry={trend.reload} testId="trend-error" />;
+      return (
+        <ErrorBanner message={errorMessage(trend.error)} onRetry={() => void trend.refetch()} testId="trend-error" />
+      );
     if (!trend.data) return <SectionSkeleton label={t('loading')} testId="trend-loading" />;
     const { points, dimensions } = trendData(trend.data.surveyTrend, locale);
     if (points.every((p) => p.responses === 0)) return <EmptyState title={t('empty')} testId="trend-empty" />;
     const colourOf = new Map(dimensions.map((d, i) => [d.code, DIMENSION_COLOURS[i % DIMENSION_COLOURS.length]!]));
     const shownDimensions = dimensions.filter((d) => shown.includes(d.code));
 
+    type Point = (typeof points)[number];
+    const columns: Column<Point>[] = [
+      { id: 'period', header: t('period'), cell: (p) => p.periodLabel },
+      {
+        id: 'responses',
+        header: t('responses'),
+        className: 'text-right tabular-nums',
+        cell: (p) => formatNumber(p.responses, locale),
+      },
+      { id: 'index', header: t('index'), className: 'text-right tabular-nums', cell: (p) => score(p.index) },
+      { id: 'nps', header: t('nps'), className: 'text-right tabular-nums', cell: (p) => score(p.nps) },
+      ...dimensions.map((d): Column<Point> => ({
+        id: `dimension-${d.code}`,
+        header: d.name,
+        className: 'text-right tabular-nums',
+        cell: (p) => score(p[d.dataKey]),
+      })),
+    ];
     const table = (
-      <table className={tableClass.table} data-testid="trend-table">
-        <caption className="sr-only">{t('tableCaption')}</caption>
-        <thead className={tableClass.head}>
-          <tr>
-            <th scope="col" className={tableClass.th}>
-              {t('period')}
-            </th>
-            <th scope="col" className={tableClass.thNumber}>
-              {t('responses')}
-            </th>
-            <th scope="col" className={tableClass.thNumber}>
-              {t('index')}
-            </th>
-            <th scope="col" className={tableClass.thNumber}>
-              {t('nps')}
-            </th>
-            {dimensions.map((d) => (
-              <th key={d.code} scope="col" className={tableClass.thNumber}>
-                {d.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.periodLabel} className={tableClass.row} data-testid="trend-row">
-              <th scope="row" className={`${tableClass.td} font-normal`}>
-                {p.periodLabel}
-              </th>
-              <td className={tableClass.tdNumber}>{formatNumber(p.responses, locale)}</td>
-              <td className={tableClass.tdNumber}>{score(p.index)}</td>
-              <td className={tableClass.tdNumber}>{score(p.nps)}</td>
-              {dimensions.map((d) => (
-                <td key={d.code} className={tableClass.tdNumber}>
-                  {score(p[d.dataKey])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        columns={columns}
+        rows={points}
+        rowKey={(p) => p.periodLabel}
+        state={{ loading: false }}
+        empty={t('empty')}
+        caption={t('tableCaption')}
+        testId="trend-table"
+        rowTestId="trend-row"
+      />
     );
 
     return (

@@ -1,15 +1,15 @@
 'use client';
+import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormField } from '@/components/ui/form-field';
 import { InlineError, StatusMessage } from '@/components/ui/status';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import type { AnnualIndexEvent } from '@/gql/graphql';
 import { formatNumber } from '@/lib/format';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
-import { SurveyAnalysisUpdateCriteriaMutation } from './analysis-operations';
+import { useGqlMutation } from '@/lib/data/gql-hooks';
 import {
   ANNUAL_EVENTS,
   criteriaInput,
@@ -20,6 +20,18 @@ import {
   type CriteriaDraft,
 } from './annual-criteria';
 import { tableClass, useAnalysisErrorMessage } from './analysis-ui';
+
+export const SurveyAnalysisUpdateCriteriaMutation = graphql(`
+  mutation SurveyAnalysisUpdateCriteria($input: AnnualIndexCriteriaInput!) {
+    updateAnnualIndexCriteria(input: $input) {
+      rules {
+        event
+        pointsEach
+      }
+      maxDeduction
+    }
+  }
+`);
 
 type Criteria = { rules: readonly { event: AnnualIndexEvent; pointsEach: number }[]; maxDeduction: number };
 
@@ -65,13 +77,11 @@ export function CriteriaTable({ criteria }: { criteria: Criteria }) {
  * The evaluation criteria of the annual index [000 §4.7.2] for holders of surveys:manage: points per event type and
  * the cap. Saving asks first, because the criteria apply to every year's index, past years included.
  */
-export function CriteriaEditor({ criteria, onSaved }: { criteria: Criteria; onSaved: () => void }) {
+export function CriteriaEditor({ criteria }: { criteria: Criteria }) {
   const t = useTranslations('surveyAnalysis.annual');
   const errorMessage = useAnalysisErrorMessage();
   const [draft, setDraft] = useState<CriteriaDraft>(() => draftFromCriteria(criteria));
   const [attempted, setAttempted] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
@@ -96,25 +106,32 @@ export function CriteriaEditor({ criteria, onSaved }: { criteria: Criteria; onSa
     setDraft(change);
   };
 
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      await gqlRequest(SurveyAnalysisUpdateCriteriaMutation, { input: criteriaInput(draft) });
-      setConfirming(false);
-      setSaved(true);
-      setAttempted(false);
-      onSaved();
-    } catch (e) {
-      const fields = fieldErrorsOf(e);
-      setServerFields(fields);
-      setError(errorMessage(e));
-      // Field problems are shown beside the fields; the dialog closes so they can be corrected.
-      if (Object.keys(fields).length) setConfirming(false);
-    } finally {
-      setSaving(false);
-    }
-  };
+  // Every year's index depends on the criteria: saving makes the annual queries stale.
+  const update = useGqlMutation(SurveyAnalysisUpdateCriteriaMutation, { invalidates: ['SurveyAnalysisAnnual'] });
+  const save = useConfirmedAction(
+    async (next: CriteriaDraft) => {
+      try {
+        await update.mutateAsync({ input: criteriaInput(next) });
+        setSaved(true);
+        setAttempted(false);
+      } catch (e) {
+        const fields = fieldErrorsOf(e);
+        // Field problems are shown beside the fields; the dialog closes so they can be corrected.
+        if (!Object.keys(fields).length) throw e;
+        setServerFields(fields);
+        setError(errorMessage(e));
+      }
+    },
+    () => ({
+      title: t('confirmTitle'),
+      body: t('confirmBody'),
+      confirmLabel: t('confirmSave'),
+      pendingLabel: t('saving'),
+      tone: 'primary',
+    }),
+    errorMessage,
+  );
+  const saving = save.pending;
 
   return (
     <form
@@ -127,7 +144,7 @@ export function CriteriaEditor({ criteria, onSaved }: { criteria: Criteria; onSa
         setAttempted(true);
         setSaved(false);
         setError(null);
-        if (!hasProblems && !unchanged) setConfirming(true);
+        if (!hasProblems && !unchanged) save.ask(draft);
       }}
     >
       <div className="grid gap-3 sm:grid-cols-2">
@@ -179,7 +196,7 @@ export function CriteriaEditor({ criteria, onSaved }: { criteria: Criteria; onSa
           )}
         </FormField>
       </div>
-      {error && !confirming && <InlineError>{error}</InlineError>}
+      {error && <InlineError>{error}</InlineError>}
       {attempted && unchanged && !saved && <p className="text-sm text-slate-600">{t('unchanged')}</p>}
       {saved && (
         <div data-testid="criteria-saved">
@@ -204,18 +221,7 @@ export function CriteriaEditor({ criteria, onSaved }: { criteria: Criteria; onSa
           {t('resetCriteria')}
         </button>
       </div>
-      <ConfirmDialog
-        open={confirming}
-        tone="primary"
-        title={t('confirmTitle')}
-        body={t('confirmBody')}
-        confirmLabel={t('confirmSave')}
-        pendingLabel={t('saving')}
-        pending={saving}
-        error={confirming ? error : null}
-        onConfirm={save}
-        onCancel={() => setConfirming(false)}
-      />
+      {save.dialog}
     </form>
   );
 }

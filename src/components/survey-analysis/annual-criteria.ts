@@ -1,4 +1,5 @@
 import type { AnnualIndexCriteriaInput, AnnualIndexEvent } from '@/gql/graphql';
+import { MAX_ANNUAL_POINTS } from '@/graphql/survey-analysis/survey-index.rules';
 
 /**
  * The annual-index criteria editor's pure part [000 §4.7.2]: the draft as the form holds it (text, as typed), its
@@ -15,8 +16,8 @@ const EVENT: Record<AnnualIndexEvent, true> = {
 /** Most severe first, the order the deduction table and the editor list them in. */
 export const ANNUAL_EVENTS = Object.keys(EVENT) as AnnualIndexEvent[];
 
-/** The index is 0–100, so neither one event nor all of them together can take more than 100 points. */
-export const MAX_POINTS = 100;
+/** The server's bound on one event's points and on the cap (survey-index.rules.ts). */
+export const MAX_POINTS = MAX_ANNUAL_POINTS;
 
 export type CriteriaDraft = { points: Record<AnnualIndexEvent, string>; maxDeduction: string };
 export type CriteriaProblem = 'required' | 'notANumber' | 'negative' | 'tooLarge' | 'tooPrecise';

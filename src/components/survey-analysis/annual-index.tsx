@@ -1,19 +1,17 @@
 'use client';
+import { graphql } from '@/gql';
 import './print.css';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useNow, useTimeZone, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
-import type { SurveyAnalysisAnnualQuery } from '@/gql/graphql';
+import type { SurveyAnalysisAnnualQuery as AnnualResult } from '@/gql/graphql';
 import { formatNumber, formatScore, todayIn } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
 import { seriesColour } from './analysis-maths';
-import { SurveyAnalysisAnnualQuery as AnnualQuery } from './analysis-operations';
 import {
   ChartFigure,
   EmptyState,
@@ -25,8 +23,43 @@ import {
 } from './analysis-ui';
 import { CriteriaEditor, CriteriaTable } from './annual-criteria-editor';
 import { ANNUAL_EVENTS, deductionSum, parseYear, yearChoices } from './annual-criteria';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 
-type Annual = SurveyAnalysisAnnualQuery['annualSatisfactionIndex'];
+export const SurveyAnalysisAnnualQuery = graphql(`
+  query SurveyAnalysisAnnual($year: Int!) {
+    surveyPeriods
+    annualSatisfactionIndex(year: $year) {
+      year
+      responses
+      surveyIndex
+      periods {
+        periodLabel
+        responses
+        index
+        nps
+      }
+      deductions {
+        event
+        count
+        pointsEach
+        points
+      }
+      totalDeduction
+      index
+      formula
+      formulaEn
+      criteria {
+        rules {
+          event
+          pointsEach
+        }
+        maxDeduction
+      }
+    }
+  }
+`);
+
+type Annual = AnnualResult['annualSatisfactionIndex'];
 
 function Figure({
   label,
@@ -214,14 +247,16 @@ export function AnnualIndex({ canManage }: { canManage: boolean }) {
   const errorMessage = useAnalysisErrorMessage();
   const yearId = useId();
 
-  const data = useAsyncData(() => gqlRequest(AnnualQuery, { year }), String(year));
+  const data = useGqlQuery(SurveyAnalysisAnnualQuery, { year }, { keepPrevious: true });
   const annual = data.data?.annualSatisfactionIndex;
   const years = yearChoices(currentYear, data.data?.surveyPeriods ?? [], year);
   const score = (value: number | null | undefined) => (value == null ? '—' : formatScore(value, locale));
 
   const content = () => {
     if (data.error)
-      return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="annual-error" />;
+      return (
+        <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} testId="annual-error" />
+      );
     // A different year is loading: the previous year's figures must not be shown under the new year's title.
     if (!annual || annual.year !== year)
       return (
@@ -279,7 +314,7 @@ export function AnnualIndex({ canManage }: { canManage: boolean }) {
                   <CriteriaTable criteria={annual.criteria} />
                 </div>
                 <div className="print:hidden">
-                  <CriteriaEditor criteria={annual.criteria} onSaved={data.reload} />
+                  <CriteriaEditor criteria={annual.criteria} />
                 </div>
               </>
             ) : (
@@ -332,7 +367,7 @@ export function AnnualIndex({ canManage }: { canManage: boolean }) {
         </div>
       </PageHeader>
       <p className="text-xs text-slate-500">{t('basis')}</p>
-      {data.loading && annual && annual.year === year && <Spinner label={tc('updating')} />}
+      {data.isFetching && annual && annual.year === year && <Spinner label={tc('updating')} />}
       {content()}
     </div>
   );

@@ -1,24 +1,18 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useCallback, useId, useMemo, useRef } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
-import { gqlRequest } from '@/lib/graphql-client';
 import { AnalysisBreakdown } from './analysis-breakdown';
 import { AnalysisCompare } from './analysis-compare';
 import { AnalysisExportMenu } from './analysis-export-menu';
 import { AnalysisFilterBar, type FilterOptions } from './analysis-filter-bar';
 import { AnalysisKpis, KpiSkeleton } from './analysis-kpis';
 import { AnalysisLowScores, type FollowUpPermissions } from './analysis-low-scores';
-import {
-  SurveyAnalysisFilterOptionsQuery,
-  SurveyAnalysisOverviewQuery,
-  SurveyAnalysisSegmentOptionsQuery,
-} from './analysis-operations';
 import { DimensionChart, QuestionDistributions } from './analysis-overview';
 import {
   analysisParamsToSearch,
@@ -34,6 +28,106 @@ import {
 import { AnalysisTextAnswers } from './analysis-text-answers';
 import { AnalysisTrend } from './analysis-trend';
 import { EmptyState, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
+
+/** What the filter bar offers: campaigns, period labels, template families. */
+export const SurveyAnalysisFilterOptionsQuery = graphql(`
+  query SurveyAnalysisFilterOptions {
+    surveyPeriods
+    surveyCampaigns(first: 100) {
+      nodes {
+        id
+        name
+        periodLabel
+        status
+        template {
+          id
+          key
+          name
+          nameEn
+        }
+      }
+      totalCount
+    }
+    surveyTemplates(includeArchived: true) {
+      id
+      key
+      name
+      nameEn
+    }
+  }
+`);
+
+/** Province and industry values in use; a separate query so the filter bar still works if the viewer lacks customers:read. */
+export const SurveyAnalysisSegmentOptionsQuery = graphql(`
+  query SurveyAnalysisSegmentOptions {
+    customerFacets {
+      provinces
+      industries
+    }
+  }
+`);
+
+export const SurveyAnalysisOverviewQuery = graphql(`
+  query SurveyAnalysisOverview($filter: SurveyAnalysisFilter!) {
+    surveyAnalysis(filter: $filter) {
+      responses
+      invited
+      responseRate
+      index
+      formula
+      formulaEn
+      lowScores
+      nps {
+        score
+        promoters
+        passives
+        detractors
+        responses
+      }
+      dimensions {
+        code
+        name
+        nameEn
+        weight
+        effectiveWeight
+        score
+        answers
+      }
+      questions {
+        question {
+          id
+          position
+          type
+          text
+          textEn
+          scored
+          dimension {
+            code
+            name
+            nameEn
+          }
+          choices {
+            value
+            label
+            labelEn
+            score
+          }
+        }
+        answered
+        average
+        score
+        distribution {
+          value
+          label
+          count
+          share
+        }
+        textAnswers
+      }
+    }
+  }
+`);
 
 /**
  * The satisfaction analysis (SPEC §6 analysis, §9 charts): filters in the URL, the headline numbers with the index
@@ -59,12 +153,12 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
     [state, pathname, router],
   );
 
-  const options = useAsyncData(() => gqlRequest(SurveyAnalysisFilterOptionsQuery), 'options');
-  const segmentOptions = useAsyncData(() => gqlRequest(SurveyAnalysisSegmentOptionsQuery), 'segments');
-  const overviewVariables = { filter: toAnalysisFilter(state.filter) };
-  const overview = useAsyncData(
-    () => gqlRequest(SurveyAnalysisOverviewQuery, overviewVariables),
-    JSON.stringify(overviewVariables),
+  const options = useGqlQuery(SurveyAnalysisFilterOptionsQuery);
+  const segmentOptions = useGqlQuery(SurveyAnalysisSegmentOptionsQuery);
+  const overview = useGqlQuery(
+    SurveyAnalysisOverviewQuery,
+    { filter: toAnalysisFilter(state.filter) },
+    { keepPrevious: true },
   );
 
   const filterOptions: FilterOptions = {
@@ -103,7 +197,13 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
 
   const headline = () => {
     if (overview.error)
-      return <ErrorBanner message={errorMessage(overview.error)} onRetry={overview.reload} testId="analysis-error" />;
+      return (
+        <ErrorBanner
+          message={errorMessage(overview.error)}
+          onRetry={() => void overview.refetch()}
+          testId="analysis-error"
+        />
+      );
     if (!analysis) return <KpiSkeleton />;
     if (analysis.responses === 0)
       return (
@@ -149,7 +249,8 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
           />
         );
       case 'compare':
-        if (options.error) return <ErrorBanner message={errorMessage(options.error)} onRetry={options.reload} />;
+        if (options.error)
+          return <ErrorBanner message={errorMessage(options.error)} onRetry={() => void options.refetch()} />;
         if (!options.data) return <SectionSkeleton label={t('loading')} />;
         return (
           <AnalysisCompare
@@ -191,16 +292,20 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
       <AnalysisFilterBar
         value={state.filter}
         options={filterOptions}
-        loading={options.loading}
+        loading={options.isPending}
         onChange={(filter) => update({ filter })}
       />
       {options.error ? (
-        <ErrorBanner message={t('filters.optionsFailed')} onRetry={options.reload} testId="filter-options-error" />
+        <ErrorBanner
+          message={t('filters.optionsFailed')}
+          onRetry={() => void options.refetch()}
+          testId="filter-options-error"
+        />
       ) : null}
 
       <div className="relative">
         {headline()}
-        {overview.loading && analysis && (
+        {overview.isFetching && analysis && (
           <div className="absolute top-2 right-2 rounded bg-white/90 px-2 py-1 shadow-xs">
             <Spinner label={t('updating')} />
           </div>

@@ -1,11 +1,13 @@
 'use client';
+import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { CustomerPicker } from '@/components/admin/customer-picker';
+import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { Spinner } from '@/components/ui/status';
-import type { SurveyAudienceInput, SurveyAudiencePreviewQuery as PreviewResult } from '@/gql/graphql';
-import { gqlRequest } from '@/lib/graphql-client';
+import type { SurveyAudienceInput } from '@/gql/graphql';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import {
   addCustomer,
   audienceKey,
@@ -14,57 +16,25 @@ import {
   removeCustomer,
   type AudienceState,
 } from './survey-audience';
-import { SurveyAudiencePreviewQuery } from './survey-operations';
 import { formatCount, useSurveyErrorMessage } from './survey-ui';
+
+export const SurveyAudiencePreviewQuery = graphql(`
+  query SurveyAudiencePreview($audience: SurveyAudienceInput!) {
+    surveyAudiencePreview(audience: $audience) {
+      count
+      withEmail
+      sample {
+        id
+        name
+        province
+        industry
+      }
+    }
+  }
+`);
 
 /** The preview asks the server this long after the last change to the criteria. */
 export const PREVIEW_DEBOUNCE_MS = 400;
-
-function CheckboxGroup({
-  name,
-  legend,
-  options,
-  selected,
-  onChange,
-  emptyHint,
-}: {
-  name: string;
-  legend: string;
-  options: readonly { value: string; label: string }[];
-  selected: readonly string[];
-  onChange: (values: string[]) => void;
-  emptyHint?: string;
-}) {
-  const toggle = (value: string, checked: boolean) =>
-    onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
-  return (
-    <fieldset className="min-w-0">
-      <legend className="mb-1.5 text-xs font-medium text-slate-700">{legend}</legend>
-      {options.length === 0 ? (
-        <p className="text-xs text-slate-400">{emptyHint}</p>
-      ) : (
-        <div
-          className={`flex flex-wrap gap-x-4 gap-y-1.5 ${options.length > 12 ? 'max-h-36 overflow-y-auto rounded border border-slate-200 p-2' : ''}`}
-        >
-          {options.map((option) => (
-            <label key={option.value} className="inline-flex items-center gap-1.5 text-sm">
-              <input
-                type="checkbox"
-                name={name}
-                value={option.value}
-                checked={selected.includes(option.value)}
-                onChange={(e) => toggle(option.value, e.target.checked)}
-                data-testid={`audience-${name}-${option.value}`}
-                className="size-4 rounded border-slate-300 text-blue-700"
-              />
-              {option.label}
-            </label>
-          ))}
-        </div>
-      )}
-    </fieldset>
-  );
-}
 
 /**
  * Who a campaign goes to: all active customers, or those matching every criterion chosen (province, industry, grade,
@@ -128,6 +98,7 @@ export function AudienceBuilder({
           <p className="text-xs text-slate-600">{t('segmentHint')}</p>
           <CheckboxGroup
             name="province"
+            testIdPrefix="audience-province"
             legend={t('provinces')}
             options={facet(provinces, value.provinces)}
             selected={value.provinces}
@@ -136,6 +107,7 @@ export function AudienceBuilder({
           />
           <CheckboxGroup
             name="industry"
+            testIdPrefix="audience-industry"
             legend={t('industries')}
             options={facet(industries, value.industries)}
             selected={value.industries}
@@ -145,6 +117,7 @@ export function AudienceBuilder({
           <div className="grid gap-4 sm:grid-cols-2">
             <CheckboxGroup
               name="grade"
+              testIdPrefix="audience-grade"
               legend={t('grades')}
               options={GRADES.map((g) => ({ value: g, label: tc(`grade.${g}`) }))}
               selected={value.grades}
@@ -152,6 +125,7 @@ export function AudienceBuilder({
             />
             <CheckboxGroup
               name="keyAccount"
+              testIdPrefix="audience-keyAccount"
               legend={t('keyAccountStatuses')}
               options={KEY_ACCOUNT_STATUSES.map((s) => ({ value: s, label: tc(`keyAccountStatus.${s}`) }))}
               selected={value.keyAccountStatuses}
@@ -251,31 +225,20 @@ export function AudiencePreview({ audience }: { audience: SurveyAudienceInput })
   const locale = useLocale();
   const errorMessage = useSurveyErrorMessage();
   const key = audienceKey(audience);
-  const [state, setState] = useState<{
-    key: string | null;
-    data: PreviewResult['surveyAudiencePreview'] | null;
-    error: unknown;
-    loading: boolean;
-  }>({ key: null, data: null, error: null, loading: true });
-  const [attempt, setAttempt] = useState(0);
-  // The request reads the latest criteria; it is re-sent only when their content (the key) changes.
+  // The server is asked once the criteria have rested for a moment; the last answer stays (dimmed) meanwhile.
+  const [asked, setAsked] = useState({ key, audience });
   const latest = useRef(audience);
   latest.current = audience;
-
   useEffect(() => {
-    let current = true;
-    setState((s) => ({ ...s, loading: true, error: null }));
-    const timer = setTimeout(() => {
-      gqlRequest(SurveyAudiencePreviewQuery, { audience: latest.current }).then(
-        (result) => current && setState({ key, data: result.surveyAudiencePreview, error: null, loading: false }),
-        (error: unknown) => current && setState((s) => ({ ...s, error, loading: false })),
-      );
-    }, PREVIEW_DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [key, attempt]);
+    const timer = setTimeout(() => setAsked({ key, audience: latest.current }), PREVIEW_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [key]);
+  const preview = useGqlQuery(SurveyAudiencePreviewQuery, { audience: asked.audience }, { keepPrevious: true });
+  const state = {
+    data: preview.data?.surveyAudiencePreview ?? null,
+    error: preview.error,
+    loading: asked.key !== key || preview.isFetching,
+  };
 
   const data = state.data;
   return (
@@ -291,7 +254,7 @@ export function AudiencePreview({ audience }: { audience: SurveyAudienceInput })
       {state.error ? (
         <div role="alert" className="mt-2 space-y-2 text-sm text-red-800">
           <p>{errorMessage(state.error)}</p>
-          <button type="button" className={buttonClass.secondary} onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className={buttonClass.secondary} onClick={() => void preview.refetch()}>
             {t('retry')}
           </button>
         </div>

@@ -1,4 +1,5 @@
 import type { SurveyCampaignInput } from '@/gql/graphql';
+import { MAX_REMINDER_DAY, MAX_REMINDERS, PERIOD_LABEL } from '@/graphql/survey-campaigns/survey-campaign-limits.rules';
 import { audienceProblems, toAudienceInput, type AudienceState } from './survey-audience';
 import { wallClockToIso } from './survey-dates';
 
@@ -16,10 +17,6 @@ export type CampaignFormValues = {
 
 /** Reminder days offered as chips (SDL: "Days after the invitation on which non-respondents are reminded"). */
 export const REMINDER_DAY_CHOICES = [3, 5, 7, 14] as const;
-export const MAX_REMINDER_DAY = 90;
-export const MAX_REMINDERS = 5;
-/** 2026, 2026-Q4, 2026-H2, 2026-11: a year, optionally a part of it (the server's rule, upper-cased there too). */
-export const PERIOD_LABEL = /^\d{4}(-[0-9A-Z]{1,8})?$/;
 
 /** Field problems keyed like the server's BAD_USER_INPUT fields, so one map shows both under the fields. */
 export type CampaignProblem =

@@ -1,15 +1,15 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTimeZone, useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { ErrorBanner } from '@/components/ui/status';
 import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlMutation, useGqlQueries, useGqlQuery } from '@/lib/data/gql-hooks';
 import { AudienceBuilder, AudiencePreview } from './audience-builder';
 import {
   campaignProblems,
@@ -21,15 +21,93 @@ import {
 } from './campaign-form-values';
 import { audienceFromSaved, emptyAudience, toAudienceInput, type AudienceCustomer } from './survey-audience';
 import { defaultCampaignWindow, isoToWallClock, periodPicks } from './survey-dates';
-import {
-  SurveyCampaignEditQuery,
-  SurveyCreateCampaignMutation,
-  SurveyCustomerFacetsQuery,
-  SurveyCustomerNameQuery,
-  SurveyTemplateOptionsQuery,
-  SurveyUpdateCampaignMutation,
-} from './survey-operations';
-import { ConflictBanner, useSurveyErrorMessage } from './survey-ui';
+import { ConflictBanner, FormPageState, useSurveyErrorMessage } from './survey-ui';
+
+/** Latest version of each template family, for the campaign form's picker. */
+export const SurveyTemplateOptionsQuery = graphql(`
+  query SurveyTemplateOptions {
+    surveyTemplates {
+      id
+      key
+      name
+      version
+      isDefault
+      archivedAt
+      questions {
+        id
+      }
+    }
+  }
+`);
+
+export const SurveyCustomerFacetsQuery = graphql(`
+  query SurveyCustomerFacets {
+    customerFacets {
+      provinces
+      industries
+    }
+  }
+`);
+
+/** The name of one customer named explicitly in an audience (the audience itself only carries ids). */
+export const SurveyCustomerNameQuery = graphql(`
+  query SurveyCustomerName($id: ID!) {
+    customer(id: $id) {
+      id
+      name
+      contractNo
+    }
+  }
+`);
+
+/** A campaign as the edit form needs it. */
+export const SurveyCampaignEditQuery = graphql(`
+  query SurveyCampaignEdit($id: ID!) {
+    surveyCampaign(id: $id) {
+      id
+      name
+      description
+      periodLabel
+      status
+      version
+      opensAt
+      closesAt
+      reminderDays
+      template {
+        id
+        name
+        version
+      }
+      audience {
+        provinces
+        industries
+        grades
+        keyAccountStatuses
+        complaintClosedFrom
+        complaintClosedTo
+        customerIds
+      }
+    }
+  }
+`);
+
+export const SurveyCreateCampaignMutation = graphql(`
+  mutation SurveyCreateCampaign($input: SurveyCampaignInput!) {
+    createSurveyCampaign(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const SurveyUpdateCampaignMutation = graphql(`
+  mutation SurveyUpdateCampaign($id: ID!, $version: Int!, $input: SurveyCampaignInput!) {
+    updateSurveyCampaign(id: $id, version: $version, input: $input) {
+      id
+      version
+    }
+  }
+`);
 
 type Loaded = {
   values: CampaignFormValues;
@@ -42,56 +120,67 @@ type Loaded = {
 export function CampaignForm({ campaignId }: { campaignId?: string }) {
   const t = useTranslations('surveys.campaignForm');
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
-  const errorMessage = useSurveyErrorMessage();
-  const [generation, setGeneration] = useState(0);
-
-  const loaded = useAsyncData<Loaded | null>(
-    async () => {
-      if (!campaignId) {
-        return {
-          values: {
-            templateId: '',
-            name: '',
-            description: '',
-            periodLabel: periodPicks(timeZone)[0]!.label,
-            ...defaultCampaignWindow(timeZone),
-            reminderDays: [3, 7],
-            audience: emptyAudience(),
-          },
-          version: null,
-          status: 'DRAFT',
-          currentTemplate: null,
-        };
-      }
-      const { surveyCampaign: campaign } = await gqlRequest(SurveyCampaignEditQuery, { id: campaignId });
-      if (!campaign) return null;
-      // The audience stores only the ids of named customers; their names come one by one (a handful per campaign).
-      const names = new Map<string, AudienceCustomer>();
-      await Promise.all(
-        campaign.audience.customerIds.map(async (id) => {
-          const { customer } = await gqlRequest(SurveyCustomerNameQuery, { id });
-          if (customer)
-            names.set(id, { id: customer.id, name: customer.name, contractNo: customer.contractNo ?? null });
-        }),
-      );
-      return {
-        values: {
-          templateId: campaign.template.id,
-          name: campaign.name,
-          description: campaign.description ?? '',
-          periodLabel: campaign.periodLabel,
-          opensAt: isoToWallClock(campaign.opensAt, timeZone),
-          closesAt: isoToWallClock(campaign.closesAt, timeZone),
-          reminderDays: [...campaign.reminderDays],
-          audience: audienceFromSaved(campaign.audience, names),
-        },
-        version: campaign.version,
-        status: campaign.status,
-        currentTemplate: campaign.template,
-      };
+  // A new campaign starts from today's quarter and window (read once, so the form does not move under the typist).
+  const [fresh] = useState<Loaded>(() => ({
+    values: {
+      templateId: '',
+      name: '',
+      description: '',
+      periodLabel: periodPicks(timeZone)[0]!.label,
+      ...defaultCampaignWindow(timeZone),
+      reminderDays: [3, 7],
+      audience: emptyAudience(),
     },
-    `${campaignId ?? 'new'}:${generation}`,
+    version: null,
+    status: 'DRAFT',
+    currentTemplate: null,
+  }));
+  const edit = useGqlQuery(SurveyCampaignEditQuery, { id: campaignId ?? '' }, { enabled: Boolean(campaignId) });
+  const campaign = edit.data?.surveyCampaign;
+  // The audience stores only the ids of named customers; their names come one by one (a handful per campaign).
+  const names = useGqlQueries(
+    SurveyCustomerNameQuery,
+    (campaign?.audience.customerIds ?? []).map((id) => ({ id })),
   );
+  const namesPending = names.some((n) => n.isPending);
+  const namesError = names.find((n) => n.error)?.error ?? null;
+  const nameData = names.map((n) => n.data);
+  const nameKey = JSON.stringify(nameData);
+
+  const editLoaded = useMemo((): Loaded | null | undefined => {
+    if (!campaignId) return undefined;
+    if (!edit.data || namesPending) return undefined;
+    if (!campaign) return null;
+    const byId = new Map<string, AudienceCustomer>();
+    for (const result of JSON.parse(nameKey) as (typeof nameData)[number][]) {
+      const customer = result?.customer;
+      if (customer)
+        byId.set(customer.id, { id: customer.id, name: customer.name, contractNo: customer.contractNo ?? null });
+    }
+    return {
+      values: {
+        templateId: campaign.template.id,
+        name: campaign.name,
+        description: campaign.description ?? '',
+        periodLabel: campaign.periodLabel,
+        opensAt: isoToWallClock(campaign.opensAt, timeZone),
+        closesAt: isoToWallClock(campaign.closesAt, timeZone),
+        reminderDays: [...campaign.reminderDays],
+        audience: audienceFromSaved(campaign.audience, byId),
+      },
+      version: campaign.version,
+      status: campaign.status,
+      currentTemplate: campaign.template,
+    };
+  }, [campaignId, edit.data, campaign, namesPending, nameKey, timeZone]);
+  const loaded = {
+    data: campaignId ? editLoaded : fresh,
+    error: edit.error ?? namesError,
+    reload: () => {
+      void edit.refetch();
+      for (const n of names) if (n.error) void n.refetch();
+    },
+  };
 
   const title = campaignId ? t('editTitle') : t('newTitle');
   const back = campaignId ? `/console/surveys/campaigns/${campaignId}` : '/console/surveys';
@@ -104,51 +193,34 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
     </>
   );
 
-  if (loaded.error && !loaded.data)
-    return (
-      <div className="space-y-4">
-        {header}
-        <ErrorBanner message={errorMessage(loaded.error)} onRetry={loaded.reload} testId="campaign-form-error" />
-      </div>
-    );
-  if (loaded.data === undefined || loaded.loading)
-    return (
-      <div className="space-y-4">
-        {header}
-        <Spinner label={t('loading')} />
-      </div>
-    );
-  if (loaded.data === null)
-    return (
-      <div className="space-y-4">
-        {header}
-        <ErrorBanner message={t('notFound')} testId="campaign-not-found" />
-      </div>
-    );
-  if (loaded.data.status !== 'DRAFT') {
-    return (
-      <div className="space-y-4">
-        {header}
-        <p
-          role="status"
-          className="rounded border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
-          data-testid="campaign-not-draft"
-        >
-          {t('notDraft')}
-        </p>
-      </div>
-    );
-  }
   return (
-    <div className="space-y-4">
-      {header}
-      <CampaignFormFields
-        key={generation}
-        campaignId={campaignId}
-        initial={loaded.data}
-        onReload={() => setGeneration((n) => n + 1)}
-      />
-    </div>
+    <FormPageState
+      header={header}
+      loaded={loaded}
+      loadingLabel={t('loading')}
+      notFoundLabel={t('notFound')}
+      errorTestId="campaign-form-error"
+      notFoundTestId="campaign-not-found"
+    >
+      {(data) =>
+        data.status !== 'DRAFT' ? (
+          <p
+            role="status"
+            className="rounded border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
+            data-testid="campaign-not-draft"
+          >
+            {t('notDraft')}
+          </p>
+        ) : (
+          <CampaignFormFields
+            key={data.version ?? 'new'}
+            campaignId={campaignId}
+            initial={data}
+            onReload={() => void edit.refetch()}
+          />
+        )
+      }
+    </FormPageState>
   );
 }
 
@@ -175,8 +247,10 @@ function CampaignFormFields({
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
 
-  const templates = useAsyncData(() => gqlRequest(SurveyTemplateOptionsQuery), 'template-options');
-  const facets = useAsyncData(() => gqlRequest(SurveyCustomerFacetsQuery), 'facets');
+  const templates = useGqlQuery(SurveyTemplateOptionsQuery);
+  const facets = useGqlQuery(SurveyCustomerFacetsQuery);
+  const create = useGqlMutation(SurveyCreateCampaignMutation, { invalidates: ['Survey'] });
+  const update = useGqlMutation(SurveyUpdateCampaignMutation, { invalidates: ['Survey'] });
 
   // A new campaign starts from the default template (or the first one) once the list is in.
   const templateOptions = (templates.data?.surveyTemplates ?? []).filter((tpl) => !tpl.archivedAt);
@@ -210,9 +284,8 @@ function CampaignFormFields({
       const input = toCampaignInput(values, timeZone);
       const id =
         campaignId && initial.version !== null
-          ? (await gqlRequest(SurveyUpdateCampaignMutation, { id: campaignId, version: initial.version, input }))
-              .updateSurveyCampaign.id
-          : (await gqlRequest(SurveyCreateCampaignMutation, { input })).createSurveyCampaign.id;
+          ? (await update.mutateAsync({ id: campaignId, version: initial.version, input })).updateSurveyCampaign.id
+          : (await create.mutateAsync({ input })).createSurveyCampaign.id;
       router.push(`/console/surveys/campaigns/${id}`);
     } catch (error) {
       setSaving(false);
@@ -286,7 +359,7 @@ function CampaignFormFields({
             >
               {(props) =>
                 templates.error ? (
-                  <ErrorBanner message={errorMessage(templates.error)} onRetry={templates.reload} />
+                  <ErrorBanner message={errorMessage(templates.error)} onRetry={() => void templates.refetch()} />
                 ) : (
                   <select
                     {...props}
@@ -461,7 +534,9 @@ function CampaignFormFields({
           </section>
 
           <section className="rounded-lg border border-slate-200 bg-white p-5">
-            {facets.error ? <ErrorBanner message={errorMessage(facets.error)} onRetry={facets.reload} /> : null}
+            {facets.error ? (
+              <ErrorBanner message={errorMessage(facets.error)} onRetry={() => void facets.refetch()} />
+            ) : null}
             <AudienceBuilder
               value={values.audience}
               onChange={(audience) => {

@@ -1,17 +1,53 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
-import { useEffect, useId, useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
+import { useId } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { LoadMore } from '@/components/ui/load-more';
 import { PageHeader } from '@/components/ui/page-header';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
 import type { CampaignStatus, SurveyCampaignListQuery as ListResult } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
-import { SurveyCampaignListQuery, SurveyPeriodsQuery } from './survey-operations';
+import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
 import { CampaignStatusBadge, EmptyState, formatCount, RateBar, SurveysTabs, useSurveyErrorMessage } from './survey-ui';
+
+export const SurveyCampaignListQuery = graphql(`
+  query SurveyCampaignList($filter: SurveyCampaignFilter, $first: Int, $after: String) {
+    surveyCampaigns(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        name
+        periodLabel
+        status
+        opensAt
+        closesAt
+        template {
+          id
+          name
+          version
+        }
+        stats {
+          invited
+          responded
+          responseRate
+        }
+      }
+    }
+  }
+`);
+
+export const SurveyPeriodsQuery = graphql(`
+  query SurveyPeriods {
+    surveyPeriods
+  }
+`);
 
 const STATUSES: readonly CampaignStatus[] = ['DRAFT', 'OPEN', 'CLOSED'];
 const PAGE_SIZE = 25;
@@ -34,40 +70,69 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
   const period = searchParams.get('period') ?? '';
   const filter = { status: status ? [status] : null, periodLabel: period || null };
 
-  const periods = useAsyncData(() => gqlRequest(SurveyPeriodsQuery), 'periods');
-  const firstPage = useAsyncData(
-    () => gqlRequest(SurveyCampaignListQuery, { filter, first: PAGE_SIZE }),
-    JSON.stringify(filter),
+  const periods = useGqlQuery(SurveyPeriodsQuery);
+  const list = useGqlInfiniteQuery(
+    SurveyCampaignListQuery,
+    { filter, first: PAGE_SIZE },
+    (result) => result.surveyCampaigns,
+    { keepPrevious: true },
   );
 
-  // Further pages are appended locally; a new filter or a reload starts again from the first page.
-  const [more, setMore] = useState<{ rows: Row[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
-  const [moreState, setMoreState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
-  useEffect(() => {
-    setMore(null);
-    setMoreState({ loading: false, error: null });
-  }, [firstPage.data]);
-
-  const page = firstPage.data?.surveyCampaigns;
-  const rows = [...(page?.nodes ?? []), ...(more?.rows ?? [])];
-  const hasNextPage = more ? more.hasNextPage : (page?.pageInfo.hasNextPage ?? false);
-  const endCursor = more ? more.endCursor : (page?.pageInfo.endCursor ?? null);
-
-  const loadMore = async () => {
-    if (!endCursor) return;
-    setMoreState({ loading: true, error: null });
-    try {
-      const next = await gqlRequest(SurveyCampaignListQuery, { filter, first: PAGE_SIZE, after: endCursor });
-      setMore((m) => ({
-        rows: [...(m?.rows ?? []), ...next.surveyCampaigns.nodes],
-        hasNextPage: next.surveyCampaigns.pageInfo.hasNextPage,
-        endCursor: next.surveyCampaigns.pageInfo.endCursor ?? null,
-      }));
-      setMoreState({ loading: false, error: null });
-    } catch (error) {
-      setMoreState({ loading: false, error });
-    }
-  };
+  const columns: Column<Row>[] = [
+    {
+      id: 'name',
+      header: t('campaigns.name'),
+      cell: (row) => (
+        <Link className="font-medium text-blue-700 hover:underline" href={`/console/surveys/campaigns/${row.id}`}>
+          {row.name}
+        </Link>
+      ),
+    },
+    { id: 'period', header: t('campaigns.period'), cell: (row) => row.periodLabel, className: 'font-mono text-xs' },
+    {
+      id: 'template',
+      header: t('campaigns.template'),
+      cell: (row) => (
+        <>
+          {row.template.name} <span className="text-xs text-slate-500">v{row.template.version}</span>
+        </>
+      ),
+    },
+    { id: 'status', header: t('campaigns.status'), cell: (row) => <CampaignStatusBadge status={row.status} /> },
+    {
+      id: 'window',
+      header: t('campaigns.window'),
+      className: 'text-xs whitespace-nowrap text-slate-600',
+      cell: (row) => (
+        <>
+          <span className="block">{formatDateTime(row.opensAt, timeZone)}</span>
+          <span className="block">{t('campaigns.until', { date: formatDateTime(row.closesAt, timeZone) })}</span>
+        </>
+      ),
+    },
+    {
+      id: 'invited',
+      header: t('campaigns.invited'),
+      className: 'text-right tabular-nums',
+      cell: (row) => formatCount(row.stats.invited, locale),
+    },
+    {
+      id: 'responded',
+      header: t('campaigns.responded'),
+      className: 'text-right tabular-nums',
+      cell: (row) => formatCount(row.stats.responded, locale),
+    },
+    {
+      id: 'rate',
+      header: t('campaigns.responseRate'),
+      cell: (row) =>
+        row.status === 'DRAFT' ? (
+          <span className="text-xs text-slate-400">—</span>
+        ) : (
+          <RateBar share={row.stats.responseRate} />
+        ),
+    },
+  ];
 
   const setParam = (key: 'status' | 'period', value: string | null) => {
     const params = new URLSearchParams(searchParams.toString());
@@ -128,11 +193,7 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
         </div>
       </div>
 
-      {firstPage.error && !page ? (
-        <ErrorBanner message={errorMessage(firstPage.error)} onRetry={firstPage.reload} testId="campaign-list-error" />
-      ) : !page ? (
-        <Spinner label={t('campaigns.loading')} />
-      ) : rows.length === 0 ? (
+      {list.loaded && list.rows.length === 0 && !list.error ? (
         filtered ? (
           <EmptyState
             title={t('campaigns.emptyFiltered')}
@@ -157,79 +218,25 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
         )
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm" data-testid="campaign-list">
-              <thead className="bg-slate-50 text-xs text-slate-600">
-                <tr>
-                  <th className="px-3 py-2">{t('campaigns.name')}</th>
-                  <th className="px-3 py-2">{t('campaigns.period')}</th>
-                  <th className="px-3 py-2">{t('campaigns.template')}</th>
-                  <th className="px-3 py-2">{t('campaigns.status')}</th>
-                  <th className="px-3 py-2">{t('campaigns.window')}</th>
-                  <th className="px-3 py-2 text-right">{t('campaigns.invited')}</th>
-                  <th className="px-3 py-2 text-right">{t('campaigns.responded')}</th>
-                  <th className="px-3 py-2">{t('campaigns.responseRate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr
-                    key={row.id}
-                    className="border-t border-slate-100"
-                    data-testid="campaign-row"
-                    data-campaign-id={row.id}
-                  >
-                    <td className="px-3 py-2">
-                      <Link
-                        className="font-medium text-blue-700 hover:underline"
-                        href={`/console/surveys/campaigns/${row.id}`}
-                      >
-                        {row.name}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2 font-mono text-xs">{row.periodLabel}</td>
-                    <td className="px-3 py-2">
-                      {row.template.name} <span className="text-xs text-slate-500">v{row.template.version}</span>
-                    </td>
-                    <td className="px-3 py-2">
-                      <CampaignStatusBadge status={row.status} />
-                    </td>
-                    <td className="px-3 py-2 text-xs whitespace-nowrap text-slate-600">
-                      <span className="block">{formatDateTime(row.opensAt, timeZone)}</span>
-                      <span className="block">
-                        {t('campaigns.until', { date: formatDateTime(row.closesAt, timeZone) })}
-                      </span>
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatCount(row.stats.invited, locale)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatCount(row.stats.responded, locale)}</td>
-                    <td className="px-3 py-2">
-                      {row.status === 'DRAFT' ? (
-                        <span className="text-xs text-slate-400">—</span>
-                      ) : (
-                        <RateBar share={row.stats.responseRate} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="flex items-center gap-3">
-            {hasNextPage && (
-              <button
-                type="button"
-                className={buttonClass.secondary}
-                onClick={loadMore}
-                disabled={moreState.loading}
-                data-testid="campaign-load-more"
-              >
-                {moreState.loading ? t('campaigns.loading') : t('campaigns.loadMore')}
-              </button>
-            )}
-            <span className="text-sm text-slate-600">{t('campaigns.total', { count: page.totalCount })}</span>
-            {firstPage.loading && <Spinner />}
-          </div>
-          {moreState.error ? <ErrorBanner message={errorMessage(moreState.error)} onRetry={loadMore} /> : null}
+          <DataTable
+            columns={columns}
+            rows={list.rows}
+            rowKey={(row) => row.id}
+            rowData={(row) => ({ 'data-campaign-id': row.id })}
+            state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
+            empty={null}
+            testId="campaign-list"
+            rowTestId="campaign-row"
+            errorTestId="campaign-list-error"
+          />
+          {list.loaded && (
+            <LoadMore
+              query={list}
+              total={t('campaigns.total', { count: list.totalCount ?? 0 })}
+              errorMessage={errorMessage}
+              testId="campaign-load-more"
+            />
+          )}
         </>
       )}
     </div>

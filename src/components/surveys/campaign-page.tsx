@@ -1,26 +1,21 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
+import { useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { DetailItem } from '@/components/ui/detail-item';
 import { EmptyState, ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import type { SurveyCampaignQuery as CampaignResult, SurveySegment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { CampaignInvitations } from './campaign-invitations';
 import { PhoneResponseDialog } from './phone-response-dialog';
 import { audienceFromSaved, countCriteria, toAudienceInput } from './survey-audience';
-import {
-  SurveyAudiencePreviewQuery,
-  SurveyCampaignQuery,
-  SurveyCloseCampaignMutation,
-  SurveyLaunchCampaignMutation,
-  SurveySendRemindersMutation,
-} from './survey-operations';
+import { SurveyAudiencePreviewQuery } from './audience-builder';
 import type { SurveyPermissions } from './survey-permissions';
 import {
   CampaignStatusBadge,
@@ -32,17 +27,91 @@ import {
   useSurveyErrorMessage,
 } from './survey-ui';
 
+/** The campaign page: header, live tracking and the audience summary (the invitations page separately). */
+export const SurveyCampaignQuery = graphql(`
+  query SurveyCampaign($id: ID!, $segment: SurveySegment!) {
+    surveyCampaign(id: $id) {
+      id
+      name
+      description
+      periodLabel
+      status
+      version
+      opensAt
+      closesAt
+      reminderDays
+      launchedAt
+      closedAt
+      createdAt
+      createdBy {
+        id
+        name
+      }
+      template {
+        id
+        name
+        version
+      }
+      audience {
+        provinces
+        industries
+        grades
+        keyAccountStatuses
+        complaintClosedFrom
+        complaintClosedTo
+        customerIds
+      }
+      stats {
+        invited
+        sent
+        opened
+        responded
+        responseRate
+        lowScores
+        bySegment(segment: $segment) {
+          value
+          invited
+          responded
+          responseRate
+          index
+        }
+      }
+    }
+  }
+`);
+
+export const SurveyLaunchCampaignMutation = graphql(`
+  mutation SurveyLaunchCampaign($id: ID!, $version: Int!) {
+    launchSurveyCampaign(id: $id, version: $version) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const SurveyCloseCampaignMutation = graphql(`
+  mutation SurveyCloseCampaign($id: ID!, $version: Int!) {
+    closeSurveyCampaign(id: $id, version: $version) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const SurveySendRemindersMutation = graphql(`
+  mutation SurveySendReminders($id: ID!) {
+    sendSurveyReminders(id: $id)
+  }
+`);
+
 /** An open campaign's numbers refresh this often while the page is open (and visible). */
 export const LIVE_REFRESH_MS = 30_000;
 const SEGMENTS: readonly SurveySegment[] = ['PROVINCE', 'INDUSTRY', 'GRADE', 'KEY_ACCOUNT'];
 
 type Campaign = NonNullable<CampaignResult['surveyCampaign']>;
-type Dialog =
-  | { kind: 'launch'; count: number | null; withEmail: number | null }
-  | { kind: 'close' }
-  | { kind: 'remind' }
-  | { kind: 'phone' };
-
+type SegmentRow = Campaign['stats']['bySegment'][number];
 /**
  * A campaign (SPEC §6): header with its status and the actions it allows now, live response tracking (tiles, a
  * progress bar, the response rate by segment), the audience, the invitations, and the entry of a response taken by
@@ -54,79 +123,98 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const errorMessage = useSurveyErrorMessage();
   const [segment, setSegment] = useState<SurveySegment>('PROVINCE');
-  const data = useAsyncData(() => gqlRequest(SurveyCampaignQuery, { id, segment }), `${id}:${segment}`);
-  const [invitationsTick, setInvitationsTick] = useState(0);
-  const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [action, setAction] = useState<{ pending: boolean; error: string | null }>({ pending: false, error: null });
+  const [live, setLive] = useState(false);
+  // Live tracking: an open campaign reloads its numbers every 30 s (TanStack pauses while the tab is hidden).
+  const data = useGqlQuery(
+    SurveyCampaignQuery,
+    { id, segment },
+    { keepPrevious: true, refetchInterval: live ? LIVE_REFRESH_MS : undefined },
+  );
+  const [phoneOpen, setPhoneOpen] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [counting, setCounting] = useState(false);
-  const [refreshedAt, setRefreshedAt] = useState<string | null>(null);
 
   const campaign = data.data?.surveyCampaign;
-  const live = campaign?.status === 'OPEN';
+  if ((campaign?.status === 'OPEN') !== live) setLive(campaign?.status === 'OPEN');
+  const draft = campaign?.status === 'DRAFT' && permissions.canManage;
+  // The launch confirmation says how many links it will create: counted while the draft is on screen.
+  const preview = useGqlQuery(
+    SurveyAudiencePreviewQuery,
+    { audience: campaign ? toAudienceInput(audienceFromSaved(campaign.audience)) : {} },
+    { enabled: draft },
+  );
 
-  // Live tracking: an open campaign reloads its numbers and invitations every 30 s, skipping while the tab is hidden.
-  const reload = data.reload;
-  useEffect(() => {
-    if (!live) return;
-    const timer = setInterval(() => {
-      if (document.visibilityState !== 'visible') return;
-      reload();
-      setInvitationsTick((n) => n + 1);
-    }, LIVE_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [live, reload]);
-  useEffect(() => {
-    if (data.data && !data.loading) setRefreshedAt(new Date().toISOString());
-  }, [data.data, data.loading]);
+  const invalidates = ['Survey'];
+  const launchMutation = useGqlMutation(SurveyLaunchCampaignMutation, { invalidates });
+  const closeMutation = useGqlMutation(SurveyCloseCampaignMutation, { invalidates });
+  const remindMutation = useGqlMutation(SurveySendRemindersMutation, { invalidates });
+
+  /** A stale version closes the confirmation and shows "已被他人修改" with a reload instead of an error in the dialog. */
+  const guarded = async (mutation: () => Promise<string>) => {
+    setNotice(null);
+    try {
+      setNotice(await mutation());
+    } catch (error) {
+      if (isGqlError(error, 'CONFLICT')) setConflict(true);
+      else throw error;
+    }
+  };
+  type Target = { id: string; version: number };
+  const launch = useConfirmedAction(
+    (target: Target) => guarded(() => launchMutation.mutateAsync(target).then(() => t('launched'))),
+    () => {
+      const counted = preview.data?.surveyAudiencePreview;
+      return {
+        title: t('launchTitle'),
+        body: counted
+          ? t('launchBody', {
+              count: counted.count,
+              withEmail: counted.withEmail,
+              withoutEmail: counted.count - counted.withEmail,
+            })
+          : t('launchBodyUncounted'),
+        confirmLabel: t('launchConfirm'),
+        pendingLabel: t('launching'),
+        tone: 'primary',
+      };
+    },
+    errorMessage,
+  );
+  const close = useConfirmedAction(
+    (target: Target) => guarded(() => closeMutation.mutateAsync(target).then(() => t('closed'))),
+    () => ({
+      title: t('closeTitle'),
+      body: t('closeBody', { responded: campaign?.stats.responded ?? 0, invited: campaign?.stats.invited ?? 0 }),
+      confirmLabel: t('closeConfirm'),
+      pendingLabel: t('closing'),
+    }),
+    errorMessage,
+  );
+  const remind = useConfirmedAction(
+    (target: Target) =>
+      guarded(() =>
+        remindMutation
+          .mutateAsync({ id: target.id })
+          .then(({ sendSurveyReminders }) => t('reminded', { count: sendSurveyReminders })),
+      ),
+    () => ({
+      title: t('remindTitle'),
+      body: t('remindBody', { open: Math.max(0, (campaign?.stats.invited ?? 0) - (campaign?.stats.responded ?? 0)) }),
+      confirmLabel: t('remindConfirm'),
+      pendingLabel: t('reminding'),
+      tone: 'primary',
+    }),
+    errorMessage,
+  );
 
   if (data.error && !data.data)
-    return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="campaign-error" />;
+    return (
+      <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} testId="campaign-error" />
+    );
   if (!data.data) return <Spinner label={t('loading')} />;
   if (!campaign) return <ErrorBanner message={t('notFound')} testId="campaign-not-found" />;
 
-  const refreshAll = () => {
-    data.reload();
-    setInvitationsTick((n) => n + 1);
-  };
-
-  const run = async (mutation: () => Promise<unknown>, done: string) => {
-    setAction({ pending: true, error: null });
-    setNotice(null);
-    try {
-      await mutation();
-      setAction({ pending: false, error: null });
-      setDialog(null);
-      setNotice(done);
-      refreshAll();
-    } catch (error) {
-      if (isGqlError(error, 'CONFLICT')) {
-        setAction({ pending: false, error: null });
-        setDialog(null);
-        setConflict(true);
-        return;
-      }
-      setAction({ pending: false, error: errorMessage(error) });
-    }
-  };
-
-  const openLaunch = async () => {
-    setCounting(true);
-    setAction({ pending: false, error: null });
-    try {
-      const { surveyAudiencePreview } = await gqlRequest(SurveyAudiencePreviewQuery, {
-        audience: toAudienceInput(audienceFromSaved(campaign.audience)),
-      });
-      setDialog({ kind: 'launch', count: surveyAudiencePreview.count, withEmail: surveyAudiencePreview.withEmail });
-    } catch {
-      // The launch itself does not depend on the count; the dialog says it could not be counted.
-      setDialog({ kind: 'launch', count: null, withEmail: null });
-    } finally {
-      setCounting(false);
-    }
-  };
-
+  const refreshedAt = data.dataUpdatedAt ? new Date(data.dataUpdatedAt).toISOString() : null;
   const target = { id: campaign.id, version: campaign.version };
   const stats = campaign.stats;
   const canManage = permissions.canManage;
@@ -176,11 +264,10 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
               <button
                 type="button"
                 className={buttonClass.primary}
-                onClick={openLaunch}
-                disabled={counting}
+                onClick={() => launch.ask(target)}
                 data-testid="campaign-launch"
               >
-                {counting ? t('counting') : t('launch')}
+                {t('launch')}
               </button>
             </>
           )}
@@ -188,7 +275,7 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
             <button
               type="button"
               className={buttonClass.secondary}
-              onClick={() => setDialog({ kind: 'phone' })}
+              onClick={() => setPhoneOpen(true)}
               data-testid="campaign-enter-response"
             >
               {t('enterResponse')}
@@ -199,10 +286,7 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
               <button
                 type="button"
                 className={buttonClass.secondary}
-                onClick={() => {
-                  setAction({ pending: false, error: null });
-                  setDialog({ kind: 'remind' });
-                }}
+                onClick={() => remind.ask(target)}
                 data-testid="campaign-remind"
               >
                 {t('remind')}
@@ -210,10 +294,7 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
               <button
                 type="button"
                 className={buttonClass.danger}
-                onClick={() => {
-                  setAction({ pending: false, error: null });
-                  setDialog({ kind: 'close' });
-                }}
+                onClick={() => close.ask(target)}
                 data-testid="campaign-close"
               >
                 {t('close')}
@@ -229,7 +310,7 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
           reloadLabel={t('reload')}
           onReload={() => {
             setConflict(false);
-            refreshAll();
+            void data.refetch();
           }}
           testId="campaign-conflict"
         />
@@ -239,7 +320,7 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
           <StatusMessage tone="success">{notice}</StatusMessage>
         </div>
       )}
-      {data.error ? <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} /> : null}
+      {data.error ? <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} /> : null}
 
       <dl className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
         <DetailItem label={t('opensAt')}>{formatDateTime(campaign.opensAt, timeZone)}</DetailItem>
@@ -274,7 +355,7 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
               </h2>
               <span className="text-xs text-slate-500">
                 {live && refreshedAt ? t('liveRefresh', { time: formatDateTime(refreshedAt, timeZone).slice(11) }) : ''}
-                {data.loading && (
+                {data.isFetching && (
                   <span className="ml-2 inline-block align-middle">
                     <Spinner />
                   </span>
@@ -325,74 +406,22 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
             </div>
           </section>
 
-          <SegmentTable segment={segment} onSegment={setSegment} rows={stats.bySegment} loading={data.loading} />
+          <SegmentTable segment={segment} onSegment={setSegment} rows={stats.bySegment} loading={data.isFetching} />
 
-          <CampaignInvitations campaignId={campaign.id} refreshTick={invitationsTick} />
+          <CampaignInvitations campaignId={campaign.id} live={live} />
         </>
       )}
 
-      <ConfirmDialog
-        open={dialog?.kind === 'launch'}
-        title={t('launchTitle')}
-        body={
-          dialog?.kind === 'launch' && dialog.count !== null
-            ? t('launchBody', {
-                count: dialog.count,
-                withEmail: dialog.withEmail ?? 0,
-                withoutEmail: dialog.count - (dialog.withEmail ?? 0),
-              })
-            : t('launchBodyUncounted')
-        }
-        confirmLabel={t('launchConfirm')}
-        pendingLabel={t('launching')}
-        pending={action.pending}
-        error={action.error}
-        tone="primary"
-        onConfirm={() => void run(() => gqlRequest(SurveyLaunchCampaignMutation, target), t('launched'))}
-        onCancel={() => setDialog(null)}
-      />
-      <ConfirmDialog
-        open={dialog?.kind === 'close'}
-        title={t('closeTitle')}
-        body={t('closeBody', { responded: stats.responded, invited: stats.invited })}
-        confirmLabel={t('closeConfirm')}
-        pendingLabel={t('closing')}
-        pending={action.pending}
-        error={action.error}
-        onConfirm={() => void run(() => gqlRequest(SurveyCloseCampaignMutation, target), t('closed'))}
-        onCancel={() => setDialog(null)}
-      />
-      <ConfirmDialog
-        open={dialog?.kind === 'remind'}
-        title={t('remindTitle')}
-        body={t('remindBody', { open: Math.max(0, stats.invited - stats.responded) })}
-        confirmLabel={t('remindConfirm')}
-        pendingLabel={t('reminding')}
-        pending={action.pending}
-        error={action.error}
-        tone="primary"
-        onConfirm={async () => {
-          setAction({ pending: true, error: null });
-          try {
-            const { sendSurveyReminders } = await gqlRequest(SurveySendRemindersMutation, { id: campaign.id });
-            setAction({ pending: false, error: null });
-            setDialog(null);
-            setNotice(t('reminded', { count: sendSurveyReminders }));
-            refreshAll();
-          } catch (error) {
-            setAction({ pending: false, error: errorMessage(error) });
-          }
-        }}
-        onCancel={() => setDialog(null)}
-      />
-      {dialog?.kind === 'phone' && (
+      {launch.dialog}
+      {close.dialog}
+      {remind.dialog}
+      {phoneOpen && (
         <PhoneResponseDialog
           campaignId={campaign.id}
-          onClose={() => setDialog(null)}
+          onClose={() => setPhoneOpen(false)}
           onEntered={(customerName) => {
-            setDialog(null);
+            setPhoneOpen(false);
             setNotice(t('responseEntered', { customer: customerName }));
-            refreshAll();
           }}
         />
       )}
@@ -450,6 +479,28 @@ function SegmentTable({
     if (segment === 'KEY_ACCOUNT' && tc.has(`keyAccountStatus.${value}`)) return tc(`keyAccountStatus.${value}`);
     return value;
   };
+  const columns: Column<SegmentRow>[] = [
+    { id: 'value', header: ts(segment), cell: (row) => label(row.value) },
+    {
+      id: 'invited',
+      header: t('invited'),
+      className: 'text-right tabular-nums',
+      cell: (row) => formatCount(row.invited, locale),
+    },
+    {
+      id: 'responded',
+      header: t('responded'),
+      className: 'text-right tabular-nums',
+      cell: (row) => formatCount(row.responded, locale),
+    },
+    { id: 'rate', header: t('responseRate'), cell: (row) => <RateBar share={row.responseRate} /> },
+    {
+      id: 'index',
+      header: t('index'),
+      className: 'text-right tabular-nums',
+      cell: (row) => formatIndex(row.index, locale),
+    },
+  ];
   return (
     <section aria-labelledby="campaign-segments" className="space-y-3" data-testid="campaign-segments">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -471,38 +522,17 @@ function SegmentTable({
           ))}
         </div>
       </div>
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">
-          {t('noSegments')}
-        </p>
-      ) : (
-        <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${loading ? 'opacity-60' : ''}`}>
-          <table className="w-full text-left text-sm" data-testid="segment-table">
-            <thead className="bg-slate-50 text-xs text-slate-600">
-              <tr>
-                <th className="px-3 py-2">{ts(segment)}</th>
-                <th className="px-3 py-2 text-right">{t('invited')}</th>
-                <th className="px-3 py-2 text-right">{t('responded')}</th>
-                <th className="px-3 py-2">{t('responseRate')}</th>
-                <th className="px-3 py-2 text-right">{t('index')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.value ?? '∅'} className="border-t border-slate-100" data-testid="segment-row">
-                  <td className="px-3 py-2">{label(row.value)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatCount(row.invited, locale)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatCount(row.responded, locale)}</td>
-                  <td className="px-3 py-2">
-                    <RateBar share={row.responseRate} />
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatIndex(row.index, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <div className={loading ? 'opacity-60' : ''}>
+        <DataTable
+          columns={columns}
+          rows={rows}
+          rowKey={(row) => row.value ?? '∅'}
+          state={{ loading: false }}
+          empty={t('noSegments')}
+          testId="segment-table"
+          rowTestId="segment-row"
+        />
+      </div>
     </section>
   );
 }

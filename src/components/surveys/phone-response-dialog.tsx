@@ -1,14 +1,14 @@
 'use client';
+import { graphql } from '@/gql';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
-import { buttonClass, inputClass } from '@/components/ui/classes';
+import { inputClass } from '@/components/ui/classes';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { FormField } from '@/components/ui/form-field';
-import { Modal } from '@/components/ui/modal';
-import { ErrorBanner, InlineError, Spinner } from '@/components/ui/status';
+import { ErrorBanner, Spinner } from '@/components/ui/status';
 import type { ResponseSource } from '@/gql/graphql';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import {
   answerProblems,
   progressOf,
@@ -18,9 +18,29 @@ import {
   type AnswerValue,
 } from './survey-answers';
 import { revealFirstProblem, useProblemMessage } from './survey-link-form';
-import { SurveyCampaignFormQuery, SurveyEnterResponseMutation, SurveyInvitationsQuery } from './survey-operations';
+import { SurveyInvitationsQuery } from './campaign-invitations';
 import { SurveyProgress, SurveyQuestions } from './survey-questions';
 import { useSurveyErrorMessage } from './survey-ui';
+
+/** The questions of a campaign's template, for a response taken by phone or fax. */
+export const SurveyCampaignFormQuery = graphql(`
+  query SurveyCampaignForm($id: ID!) {
+    surveyCampaign(id: $id) {
+      id
+      template {
+        ...SurveyFormTemplate
+      }
+    }
+  }
+`);
+
+export const SurveyEnterResponseMutation = graphql(`
+  mutation SurveyEnterResponse($input: EnterSurveyResponseInput!) {
+    enterSurveyResponse(input: $input) {
+      id
+    }
+  }
+`);
 
 const SOURCES: readonly ResponseSource[] = ['PHONE', 'FAX'];
 const ID_PREFIX = 'phone-entry';
@@ -51,17 +71,14 @@ export function PhoneResponseDialog({
     return () => clearTimeout(timer);
   }, [searchText]);
 
-  const template = useAsyncData(() => gqlRequest(SurveyCampaignFormQuery, { id: campaignId }), campaignId);
+  const template = useGqlQuery(SurveyCampaignFormQuery, { id: campaignId });
   // Only invitations without a response can be answered on the customer's behalf.
-  const candidates = useAsyncData(
-    () =>
-      gqlRequest(SurveyInvitationsQuery, {
-        id: campaignId,
-        filter: { state: ['NOT_SENT', 'SENT', 'OPENED'], search: search || null },
-        first: 100,
-      }),
-    `${campaignId}:${search}`,
+  const candidates = useGqlQuery(
+    SurveyInvitationsQuery,
+    { id: campaignId, filter: { state: ['NOT_SENT', 'SENT', 'OPENED'], search: search || null }, first: 100 },
+    { keepPrevious: true },
   );
+  const enter = useGqlMutation(SurveyEnterResponseMutation, { invalidates: ['Survey'] });
   const [customerId, setCustomerId] = useState('');
   const [customerName, setCustomerName] = useState('');
   const [source, setSource] = useState<ResponseSource>('PHONE');
@@ -102,7 +119,7 @@ export function PhoneResponseDialog({
     }
     setSending(true);
     try {
-      await gqlRequest(SurveyEnterResponseMutation, {
+      await enter.mutateAsync({
         input: { campaignId, customerId, source, answers: toAnswerInputs(questions, answers) },
       });
       onEntered(customerName);
@@ -125,30 +142,21 @@ export function PhoneResponseDialog({
   const progress = progressOf(questions, answers);
 
   return (
-    <Modal
+    <FormDialog
       open
-      onClose={() => !sending && onClose()}
+      onClose={onClose}
       title={t('title')}
       size="xl"
       testId="phone-entry-dialog"
-      footer={
-        <>
-          <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={sending}>
-            {t('cancel')}
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className={buttonClass.primary}
-            disabled={sending || !template.data}
-            data-testid="phone-entry-submit"
-          >
-            {sending ? t('sending') : t('submit')}
-          </button>
-        </>
-      }
+      pending={sending}
+      formError={formError}
+      submitLabel={t('submit')}
+      pendingLabel={t('sending')}
+      submitTestId="phone-entry-submit"
+      submitDisabled={!template.data}
+      onSubmit={submit}
     >
-      <form id={formId} onSubmit={submit} noValidate className="space-y-5">
+      <div className="space-y-5">
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="space-y-2">
             <FormField id={`${formId}-search`} label={t('search')}>
@@ -183,9 +191,7 @@ export function PhoneResponseDialog({
                   }}
                   data-testid="phone-entry-customer"
                 >
-                  <option value="">
-                    {candidates.loading && !candidates.data ? t('loadingCustomers') : t('chooseCustomer')}
-                  </option>
+                  <option value="">{candidates.isPending ? t('loadingCustomers') : t('chooseCustomer')}</option>
                   {/* A chosen customer stays listed while another search is shown. */}
                   {customerId && !options.some((o) => o.customer.id === customerId) && (
                     <option value={customerId}>{customerName}</option>
@@ -200,7 +206,7 @@ export function PhoneResponseDialog({
             </FormField>
             {candidates.data && options.length === 0 && <p className="text-xs text-slate-500">{t('noCandidates')}</p>}
             {candidates.error ? (
-              <ErrorBanner message={errorMessage(candidates.error)} onRetry={candidates.reload} />
+              <ErrorBanner message={errorMessage(candidates.error)} onRetry={() => void candidates.refetch()} />
             ) : null}
           </div>
           <fieldset>
@@ -233,7 +239,7 @@ export function PhoneResponseDialog({
         </div>
 
         {template.error ? (
-          <ErrorBanner message={errorMessage(template.error)} onRetry={template.reload} />
+          <ErrorBanner message={errorMessage(template.error)} onRetry={() => void template.refetch()} />
         ) : !template.data ? (
           <Spinner label={t('loadingQuestions')} />
         ) : (
@@ -248,8 +254,7 @@ export function PhoneResponseDialog({
             />
           </>
         )}
-        {formError && <InlineError>{formError}</InlineError>}
-      </form>
-    </Modal>
+      </div>
+    </FormDialog>
   );
 }

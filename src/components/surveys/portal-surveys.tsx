@@ -1,14 +1,26 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
-import { SurveyMyOpenSurveysQuery } from './survey-operations';
 import { EmptyState, useSurveyErrorMessage } from './survey-ui';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
+
+export const SurveyMyOpenSurveysQuery = graphql(`
+  query SurveyMyOpenSurveys {
+    myOpenSurveys {
+      invitationId
+      campaignName
+      periodLabel
+      closesAt
+      url
+      state
+    }
+  }
+`);
 
 /** The signed-in customer's surveys of open campaigns, each with its own personal link (SPEC §6). */
 export function PortalSurveys() {
@@ -16,13 +28,17 @@ export function PortalSurveys() {
   const tState = useTranslations('surveys.formState');
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const errorMessage = useSurveyErrorMessage();
-  const surveys = useAsyncData(() => gqlRequest(SurveyMyOpenSurveysQuery), 'my-open-surveys');
+  const surveys = useGqlQuery(SurveyMyOpenSurveysQuery);
 
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       {surveys.error && !surveys.data ? (
-        <ErrorBanner message={errorMessage(surveys.error)} onRetry={surveys.reload} testId="portal-surveys-error" />
+        <ErrorBanner
+          message={errorMessage(surveys.error)}
+          onRetry={() => void surveys.refetch()}
+          testId="portal-surveys-error"
+        />
       ) : !surveys.data ? (
         <Spinner label={t('loading')} />
       ) : surveys.data.myOpenSurveys.length === 0 ? (

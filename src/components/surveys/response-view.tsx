@@ -1,16 +1,61 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { DetailItem } from '@/components/ui/detail-item';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
 import { answersFromSaved } from './survey-answers';
-import { SurveyResponseQuery } from './survey-operations';
 import { SurveyQuestions } from './survey-questions';
 import { formatIndex, useSurveyErrorMessage } from './survey-ui';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
+
+export const SurveyResponseQuery = graphql(`
+  query SurveyResponse($id: ID!) {
+    surveyResponse(id: $id) {
+      id
+      source
+      submittedAt
+      index
+      lowScore
+      enteredBy {
+        id
+        name
+      }
+      customer {
+        id
+        name
+      }
+      campaign {
+        id
+        name
+        periodLabel
+        template {
+          ...SurveyFormTemplate
+        }
+      }
+      answers {
+        question {
+          id
+        }
+        numericValue
+        choiceValues
+        textValue
+      }
+      followUpCallbacks {
+        id
+        status
+        dueAt
+      }
+      followUpComplaints {
+        id
+        number
+        status
+      }
+    }
+  }
+`);
 
 /** One submitted response: who, how it came in, its index, the answers shown in the question form (read-only). */
 export function ResponseView({ id }: { id: string }) {
@@ -19,7 +64,7 @@ export function ResponseView({ id }: { id: string }) {
   const locale = useLocale();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const errorMessage = useSurveyErrorMessage();
-  const data = useAsyncData(() => gqlRequest(SurveyResponseQuery, { id }), id);
+  const data = useGqlQuery(SurveyResponseQuery, { id });
   const response = data.data?.surveyResponse;
   const sections = useMemo(
     () =>
@@ -42,7 +87,9 @@ export function ResponseView({ id }: { id: string }) {
   );
 
   if (data.error && !data.data)
-    return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="response-error" />;
+    return (
+      <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} testId="response-error" />
+    );
   if (!data.data) return <Spinner label={t('loading')} />;
   if (!response) return <ErrorBanner message={t('notFound')} testId="response-not-found" />;
 

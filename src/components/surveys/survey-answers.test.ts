@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_TEXT_ANSWER } from '@/graphql/survey-responses/survey-answer-limits.rules';
 import {
   answerProblems,
   answersFromSaved,
@@ -6,7 +7,6 @@ import {
   isAnswered,
   localized,
   progressOf,
-  TEXT_ANSWER_MAX,
   toAnswerInputs,
   type FormQuestion,
 } from './survey-answers';
@@ -123,10 +123,10 @@ describe('client-side checks mirror the server', () => {
   });
   it('refuses a text answer over the limit', () => {
     expect(
-      answerProblems(questions, { text: { ...EMPTY_ANSWER, textValue: '好'.repeat(TEXT_ANSWER_MAX + 1) } }, 'draft'),
+      answerProblems(questions, { text: { ...EMPTY_ANSWER, textValue: '好'.repeat(MAX_TEXT_ANSWER + 1) } }, 'draft'),
     ).toEqual({ text: 'tooLong' });
     expect(
-      answerProblems(questions, { text: { ...EMPTY_ANSWER, textValue: '好'.repeat(TEXT_ANSWER_MAX) } }, 'draft'),
+      answerProblems(questions, { text: { ...EMPTY_ANSWER, textValue: '好'.repeat(MAX_TEXT_ANSWER) } }, 'draft'),
     ).toEqual({});
   });
 });

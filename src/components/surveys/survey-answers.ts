@@ -1,4 +1,5 @@
 import type { QuestionType, SurveyAnswerInput } from '@/gql/graphql';
+import { MAX_TEXT_ANSWER, RATING_RANGE } from '@/graphql/survey-responses/survey-answer-limits.rules';
 
 /**
  * Pure logic of the question form, shared by the public link (/s/[token]), the console's phone/fax entry and the
@@ -24,23 +25,10 @@ export type AnswerState = Record<string, AnswerValue>;
 
 export const EMPTY_ANSWER: AnswerValue = { numericValue: null, choiceValues: [], textValue: '' };
 
-/** Longest text answer accepted (the server's limit for textValue). */
-export const TEXT_ANSWER_MAX = 2000;
-
-/** The scale of a numeric question: RATING_5 1–5, RATING_10 1–10, NPS 0–10 (SDL SurveyAnswerInput). */
+/** The scale of a numeric question (the server's RATING_RANGE: RATING_5 1–5, RATING_10 1–10, NPS 0–10). */
 export function scaleOf(type: QuestionType): { min: number; max: number } | null {
-  switch (type) {
-    case 'RATING_5':
-      return { min: 1, max: 5 };
-    case 'RATING_10':
-      return { min: 1, max: 10 };
-    case 'NPS':
-      return { min: 0, max: 10 };
-    case 'SINGLE_CHOICE':
-    case 'MULTI_CHOICE':
-    case 'TEXT':
-      return null;
-  }
+  const range = RATING_RANGE[type];
+  return range ? { min: range[0], max: range[1] } : null;
 }
 
 export const isChoiceType = (type: QuestionType) => type === 'SINGLE_CHOICE' || type === 'MULTI_CHOICE';
@@ -133,7 +121,7 @@ export function answerProblems(
       const chosen = value.choiceValues;
       if (chosen.some((v) => !allowed.has(v)) || (question.type === 'SINGLE_CHOICE' && chosen.length > 1))
         problems[question.id] = 'choice';
-    } else if (value.textValue.trim().length > TEXT_ANSWER_MAX) {
+    } else if (value.textValue.trim().length > MAX_TEXT_ANSWER) {
       problems[question.id] = 'tooLong';
     }
   }

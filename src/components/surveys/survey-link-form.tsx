@@ -1,29 +1,67 @@
 'use client';
+import { graphql } from '@/gql';
 import { useTimeZone, useTranslations } from 'next-intl';
+import { MAX_TEXT_ANSWER } from '@/graphql/survey-responses/survey-answer-limits.rules';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { buttonClass } from '@/components/ui/classes';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import type { SurveyFormQuery as SurveyFormResult } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import {
   answerProblems,
   answersFromSaved,
   progressOf,
   questionsOf,
   scaleOf,
-  TEXT_ANSWER_MAX,
   toAnswerInputs,
   type AnswerProblem,
   type AnswerState,
   type AnswerValue,
   type FormQuestion,
 } from './survey-answers';
-import { SurveyFormQuery, SurveySaveDraftMutation, SurveySubmitMutation } from './survey-operations';
 import { questionDomId, SurveyProgress, SurveyQuestions } from './survey-questions';
 import { useSurveyErrorMessage } from './survey-ui';
+
+export const SurveyFormQuery = graphql(`
+  query SurveyForm($token: String!) {
+    surveyForm(token: $token) {
+      state
+      campaignName
+      customerName
+      opensAt
+      closesAt
+      submittedAt
+      template {
+        ...SurveyFormTemplate
+      }
+      draft {
+        questionId
+        numericValue
+        choiceValues
+        textValue
+      }
+    }
+  }
+`);
+
+export const SurveySaveDraftMutation = graphql(`
+  mutation SurveySaveDraft($token: String!, $answers: [SurveyAnswerInput!]!) {
+    saveSurveyDraft(token: $token, answers: $answers) {
+      state
+    }
+  }
+`);
+
+export const SurveySubmitMutation = graphql(`
+  mutation SurveySubmit($token: String!, $answers: [SurveyAnswerInput!]!) {
+    submitSurveyResponse(token: $token, answers: $answers) {
+      state
+      submittedAt
+    }
+  }
+`);
 
 type Form = SurveyFormResult['surveyForm'];
 type Template = NonNullable<Form['template']>;
@@ -40,7 +78,7 @@ export function useProblemMessage() {
       const scale = scaleOf(question.type);
       return t('range', { min: scale?.min ?? 0, max: scale?.max ?? 0 });
     }
-    if (problem === 'tooLong') return t('tooLong', { max: TEXT_ANSWER_MAX });
+    if (problem === 'tooLong') return t('tooLong', { max: MAX_TEXT_ANSWER });
     return t(problem);
   };
 }
@@ -66,7 +104,8 @@ export function SurveyLinkForm({ token }: { token: string }) {
   const t = useTranslations('surveys.respond');
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const errorMessage = useSurveyErrorMessage();
-  const form = useAsyncData(() => gqlRequest(SurveyFormQuery, { token }), token);
+  // Read once: the form holds the answers from here on, and a re-read on focus would only mark the link opened again.
+  const form = useGqlQuery(SurveyFormQuery, { token }, { staleTime: Infinity });
   const [submittedAt, setSubmittedAt] = useState<string | null>(null);
 
   if (submittedAt !== null) return <ThankYou submittedAt={submittedAt} />;
@@ -74,7 +113,9 @@ export function SurveyLinkForm({ token }: { token: string }) {
     if (isGqlError(form.error, 'NOT_FOUND')) {
       return <Notice testId="survey-not-found" title={t('notFound.title')} body={t('notFound.body')} />;
     }
-    return <ErrorBanner message={errorMessage(form.error)} onRetry={form.reload} testId="survey-load-error" />;
+    return (
+      <ErrorBanner message={errorMessage(form.error)} onRetry={() => void form.refetch()} testId="survey-load-error" />
+    );
   }
   if (!form.data) return <Spinner label={t('loading')} />;
 
@@ -118,7 +159,7 @@ export function SurveyLinkForm({ token }: { token: string }) {
         template={survey.template}
         draft={survey.draft}
         onSubmitted={setSubmittedAt}
-        onStale={form.reload}
+        onStale={() => void form.refetch()}
       />
     </div>
   );
@@ -172,6 +213,9 @@ function OpenSurvey({
   const savedRevision = useRef(0);
   const saving = useRef(false);
   const submittingRef = useRef(false);
+  // The form is the source of truth while it is open: nothing cached needs re-reading after a save or a submission.
+  const { mutateAsync: sendDraft } = useGqlMutation(SurveySaveDraftMutation, { invalidates: 'none' });
+  const submitMutation = useGqlMutation(SurveySubmitMutation, { invalidates: 'none' });
 
   const saveDraft = useCallback(
     async (kind: 'auto' | 'manual') => {
@@ -191,7 +235,7 @@ function OpenSurvey({
       setSave((s) => ({ ...s, status: 'saving' }));
       if (kind === 'manual') setFormError(null);
       try {
-        await gqlRequest(SurveySaveDraftMutation, { token, answers: toAnswerInputs(questions, latest.current) });
+        await sendDraft({ token, answers: toAnswerInputs(questions, latest.current) });
         savedRevision.current = Math.max(savedRevision.current, sending);
         setSave({ status: 'saved', at: new Date().toISOString() });
       } catch (error) {
@@ -205,7 +249,7 @@ function OpenSurvey({
         if (revision.current > sending && savedRevision.current >= sending) setResave((n) => n + 1);
       }
     },
-    [questions, token, problemMessage, errorMessage, onStale],
+    [questions, token, problemMessage, errorMessage, onStale, sendDraft],
   );
 
   // Autosave once the answers have rested for a moment.
@@ -247,7 +291,7 @@ function OpenSurvey({
     submittingRef.current = true;
     setSubmitting(true);
     try {
-      const { submitSurveyResponse } = await gqlRequest(SurveySubmitMutation, {
+      const { submitSurveyResponse } = await submitMutation.mutateAsync({
         token,
         answers: toAnswerInputs(questions, answers),
       });

@@ -1,17 +1,46 @@
 'use client';
+import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
+import { MAX_TEXT_ANSWER } from '@/graphql/survey-responses/survey-answer-limits.rules';
 import { useId } from 'react';
 import { inputClass } from '@/components/ui/classes';
 import {
   EMPTY_ANSWER,
   localized,
   scaleOf,
-  TEXT_ANSWER_MAX,
   type AnswerState,
   type AnswerValue,
   type FormQuestion,
   type FormSection,
 } from './survey-answers';
+
+/** What the question form needs of a template: its sections and questions in order, both languages. */
+export const SurveyFormTemplateFragment = graphql(`
+  fragment SurveyFormTemplate on SurveyTemplate {
+    id
+    name
+    nameEn
+    sections {
+      id
+      title
+      titleEn
+      position
+      questions {
+        id
+        position
+        type
+        text
+        textEn
+        required
+        choices {
+          value
+          label
+          labelEn
+        }
+      }
+    }
+  }
+`);
 
 // Phones get two rows for the longer scales; wider screens one row (literal class names, for Tailwind's scanner).
 const SCALE_GRID: Partial<Record<FormQuestion['type'], string>> = {
@@ -225,7 +254,7 @@ function QuestionBlock({
           aria-describedby={invalid ? errorId : undefined}
           aria-invalid={invalid}
           rows={4}
-          maxLength={TEXT_ANSWER_MAX}
+          maxLength={MAX_TEXT_ANSWER}
           readOnly={readOnly}
           value={value.textValue}
           onChange={(e) => onChange({ ...value, textValue: e.target.value })}
@@ -234,7 +263,7 @@ function QuestionBlock({
         />
         {!readOnly && (
           <p className="mt-1 text-right text-xs text-slate-500" aria-hidden>
-            {value.textValue.length}/{TEXT_ANSWER_MAX}
+            {value.textValue.length}/{MAX_TEXT_ANSWER}
           </p>
         )}
       </div>

@@ -4,6 +4,7 @@ import { usePathname } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import type { CampaignStatus, SurveyInvitationState } from '@/gql/graphql';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
+import { ErrorBanner, Spinner } from '@/components/ui/status';
 
 // Small pieces shared by the survey screens.
 
@@ -183,6 +184,46 @@ export function ConflictBanner({
       >
         {reloadLabel}
       </button>
+    </div>
+  );
+}
+
+/**
+ * An edit page's start: the header, then what loading the record came to — an error with a retry, a spinner, "not
+ * found" (data null), or the form given the loaded data.
+ */
+export function FormPageState<Data>({
+  header,
+  loaded,
+  loadingLabel,
+  notFoundLabel,
+  errorTestId,
+  notFoundTestId,
+  children,
+}: {
+  header: React.ReactNode;
+  loaded: { data: Data | null | undefined; error: unknown; reload: () => void };
+  loadingLabel: string;
+  notFoundLabel: string;
+  errorTestId: string;
+  notFoundTestId: string;
+  children: (data: Data) => React.ReactNode;
+}) {
+  const errorMessage = useSurveyErrorMessage();
+  const body =
+    loaded.error && !loaded.data ? (
+      <ErrorBanner message={errorMessage(loaded.error)} onRetry={loaded.reload} testId={errorTestId} />
+    ) : loaded.data === undefined ? (
+      <Spinner label={loadingLabel} />
+    ) : loaded.data === null ? (
+      <ErrorBanner message={notFoundLabel} testId={notFoundTestId} />
+    ) : (
+      children(loaded.data)
+    );
+  return (
+    <div className="space-y-4">
+      {header}
+      {body}
     </div>
   );
 }

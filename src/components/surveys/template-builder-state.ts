@@ -1,5 +1,13 @@
 import type { QuestionType, SurveyTemplateInput } from '@/gql/graphql';
+import {
+  CHOICE_SCORE_RANGE,
+  DIMENSION_CODE,
+  MAX_WEIGHT,
+  QUESTION_TYPES,
+} from '@/graphql/survey-templates/survey-template-limits.rules';
 import { isChoiceType, type FormSection } from './survey-answers';
+
+export { QUESTION_TYPES };
 
 /**
  * The template builder's state and reducer (pure, so the editing rules are unit-tested without a browser). Every
@@ -7,15 +15,6 @@ import { isChoiceType, type FormSection } from './survey-answers';
  * (weights, scores) stay text while typed. Questions point at dimensions by code, as SurveyQuestionInput does, so a
  * renamed code follows into its questions and a removed dimension leaves them unassigned.
  */
-
-export const QUESTION_TYPES: readonly QuestionType[] = [
-  'RATING_5',
-  'RATING_10',
-  'NPS',
-  'SINGLE_CHOICE',
-  'MULTI_CHOICE',
-  'TEXT',
-];
 
 export type ChoiceDraft = { key: string; value: string; label: string; labelEn: string; score: string };
 export type QuestionDraft = {
@@ -396,11 +395,6 @@ export type BuilderProblem =
   | 'unknownDimension'
   | 'scoreNeeded';
 
-/** A dimension code: 2–40 upper-case letters, digits and underscores (ACCURACY, TIMELINESS, …), stable across versions. */
-export const DIMENSION_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
-/** The largest weight the server stores (Decimal(6,4), checked as ≤ 99). */
-export const MAX_WEIGHT = 99;
-
 /**
  * Only what can be put on the index's 0–100 scale belongs to a dimension: ratings, NPS and single choices with scores.
  * Text and multiple-choice questions never count (the server refuses a dimension or choice scores on them).
@@ -448,7 +442,11 @@ export function builderProblems(state: BuilderState): Record<string, BuilderProb
         values.add(value);
         if (!c.label.trim()) problems[`${path}.choices.${ci}.label`] = 'required';
         const score = c.score.trim() === '' ? null : parseNumber(c.score);
-        if (canHaveScores(q.type) && c.score.trim() !== '' && (score === null || score < 0 || score > 100))
+        if (
+          canHaveScores(q.type) &&
+          c.score.trim() !== '' &&
+          (score === null || score < CHOICE_SCORE_RANGE[0] || score > CHOICE_SCORE_RANGE[1])
+        )
           problems[`${path}.choices.${ci}.score`] = 'score';
       });
     });

@@ -1,20 +1,18 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useReducer, useRef, useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { isChoiceType } from './survey-answers';
-import { SurveyCreateTemplateMutation, SurveyTemplateQuery, SurveyUpdateTemplateMutation } from './survey-operations';
 import { SurveyQuestions } from './survey-questions';
-import { useSurveyErrorMessage } from './survey-ui';
+import { FormPageState, useSurveyErrorMessage } from './survey-ui';
 import {
   builderFromTemplate,
   builderProblems,
@@ -36,6 +34,84 @@ import {
   type SectionDraft,
 } from './template-builder-state';
 
+/** One version in full: what the builder edits and the template page shows. */
+export const SurveyTemplateQuery = graphql(`
+  query SurveyTemplate($id: ID!) {
+    surveyTemplate(id: $id) {
+      id
+      key
+      version
+      name
+      nameEn
+      description
+      locale
+      isDefault
+      archivedAt
+      createdAt
+      inUse
+      isLatest
+      dimensions {
+        id
+        code
+        name
+        nameEn
+        weight
+        position
+      }
+      sections {
+        id
+        title
+        titleEn
+        position
+        questions {
+          id
+          position
+          type
+          text
+          textEn
+          required
+          scored
+          dimension {
+            id
+            code
+          }
+          choices {
+            value
+            label
+            labelEn
+            score
+          }
+        }
+      }
+      versions {
+        id
+        version
+        createdAt
+        inUse
+        archivedAt
+      }
+    }
+  }
+`);
+
+export const SurveyCreateTemplateMutation = graphql(`
+  mutation SurveyCreateTemplate($input: SurveyTemplateInput!) {
+    createSurveyTemplate(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const SurveyUpdateTemplateMutation = graphql(`
+  mutation SurveyUpdateTemplate($id: ID!, $input: SurveyTemplateInput!) {
+    updateSurveyTemplate(id: $id, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
 type Loaded = {
   state: BuilderState;
   templateId: string | null;
@@ -47,10 +123,11 @@ type Loaded = {
 /** New template (no id) or edit of a template's latest version. */
 export function TemplateBuilder({ templateId }: { templateId?: string }) {
   const t = useTranslations('surveys.builder');
-  const errorMessage = useSurveyErrorMessage();
-  const loaded = useAsyncData<Loaded | null>(async () => {
+  const query = useGqlQuery(SurveyTemplateQuery, { id: templateId ?? '' }, { enabled: Boolean(templateId) });
+  const data = useMemo((): Loaded | null | undefined => {
     if (!templateId) return { state: newBuilderState(), templateId: null, inUse: false, nextVersion: 1, version: null };
-    const { surveyTemplate } = await gqlRequest(SurveyTemplateQuery, { id: templateId });
+    if (!query.data) return undefined;
+    const surveyTemplate = query.data.surveyTemplate;
     if (!surveyTemplate) return null;
     const highest = Math.max(surveyTemplate.version, ...surveyTemplate.versions.map((v) => v.version));
     return {
@@ -60,7 +137,8 @@ export function TemplateBuilder({ templateId }: { templateId?: string }) {
       nextVersion: highest + 1,
       version: surveyTemplate.version,
     };
-  }, templateId ?? 'new');
+  }, [templateId, query.data]);
+  const loaded = { data, error: query.error, reload: () => void query.refetch() };
 
   const back = templateId ? `/console/surveys/templates/${templateId}` : '/console/surveys/templates';
   const header = (
@@ -71,32 +149,17 @@ export function TemplateBuilder({ templateId }: { templateId?: string }) {
       <PageHeader title={templateId ? t('editTitle') : t('newTitle')} subtitle={t('subtitle')} />
     </>
   );
-  if (loaded.error && !loaded.data)
-    return (
-      <div className="space-y-4">
-        {header}
-        <ErrorBanner message={errorMessage(loaded.error)} onRetry={loaded.reload} testId="builder-error" />
-      </div>
-    );
-  if (loaded.data === undefined)
-    return (
-      <div className="space-y-4">
-        {header}
-        <Spinner label={t('loading')} />
-      </div>
-    );
-  if (loaded.data === null)
-    return (
-      <div className="space-y-4">
-        {header}
-        <ErrorBanner message={t('notFound')} testId="builder-not-found" />
-      </div>
-    );
   return (
-    <div className="space-y-4">
-      {header}
-      <BuilderForm loaded={loaded.data} />
-    </div>
+    <FormPageState
+      header={header}
+      loaded={loaded}
+      loadingLabel={t('loading')}
+      notFoundLabel={t('notFound')}
+      errorTestId="builder-error"
+      notFoundTestId="builder-not-found"
+    >
+      {(data) => <BuilderForm loaded={data} />}
+    </FormPageState>
   );
 }
 
@@ -107,12 +170,13 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
   const locale = useLocale();
   const errorMessage = useSurveyErrorMessage();
   const [state, dispatchRaw] = useReducer(builderReducer, loaded.state);
+  const create = useGqlMutation(SurveyCreateTemplateMutation, { invalidates: ['Survey'] });
+  const update = useGqlMutation(SurveyUpdateTemplateMutation, { invalidates: ['Survey'] });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [view, setView] = useState<'edit' | 'preview'>('edit');
   const [undo, setUndo] = useState<{ state: BuilderState; what: string } | null>(null);
-  const [confirmSection, setConfirmSection] = useState<SectionDraft | null>(null);
   const [dirty, setDirty] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
@@ -141,6 +205,20 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
     dispatch(action);
   };
 
+  // A section with questions goes only after a confirmation (and can still be undone).
+  const removeSection = useConfirmedAction(
+    async (section: SectionDraft) =>
+      remove({ type: 'removeSection', key: section.key }, section.title || t('untitledSection')),
+    (section) => ({
+      title: t('removeSectionTitle'),
+      body: t('removeSectionBody', { title: section.title || t('untitledSection'), count: section.questions.length }),
+      confirmLabel: t('removeSection'),
+      pendingLabel: t('removeSection'),
+      tone: 'danger',
+    }),
+    errorMessage,
+  );
+
   const problemText = (problem: string) => (tp.has(problem) ? tp(problem) : problem);
 
   const save = async (event: React.FormEvent) => {
@@ -158,8 +236,8 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
     try {
       const input = toTemplateInput(state);
       const written = loaded.templateId
-        ? (await gqlRequest(SurveyUpdateTemplateMutation, { id: loaded.templateId, input })).updateSurveyTemplate
-        : (await gqlRequest(SurveyCreateTemplateMutation, { input })).createSurveyTemplate;
+        ? (await update.mutateAsync({ id: loaded.templateId, input })).updateSurveyTemplate
+        : (await create.mutateAsync({ input })).createSurveyTemplate;
       setDirty(false);
       // The version written may be a new one (the edited version is in use): show that one.
       router.push(`/console/surveys/templates/${written.id}`);
@@ -336,7 +414,7 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
                 remove={remove}
                 onRemoveSection={() =>
                   section.questions.length > 0
-                    ? setConfirmSection(section)
+                    ? removeSection.ask(section)
                     : remove({ type: 'removeSection', key: section.key }, t('sectionN', { n: index + 1 }))
                 }
               />
@@ -366,24 +444,7 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
         {dirty && <span className="text-xs text-slate-500">{t('unsaved')}</span>}
       </div>
 
-      <ConfirmDialog
-        open={confirmSection !== null}
-        title={t('removeSectionTitle')}
-        body={t('removeSectionBody', {
-          title: confirmSection?.title || t('untitledSection'),
-          count: confirmSection?.questions.length ?? 0,
-        })}
-        confirmLabel={t('removeSection')}
-        pendingLabel={t('removeSection')}
-        pending={false}
-        error={null}
-        onConfirm={() => {
-          if (confirmSection)
-            remove({ type: 'removeSection', key: confirmSection.key }, confirmSection.title || t('untitledSection'));
-          setConfirmSection(null);
-        }}
-        onCancel={() => setConfirmSection(null)}
-      />
+      {removeSection.dialog}
     </form>
   );
 }

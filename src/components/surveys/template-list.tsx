@@ -1,15 +1,40 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { buttonClass } from '@/components/ui/classes';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
+import type { SurveyTemplateListQuery as ListResult } from '@/gql/graphql';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
-import { SurveyTemplateListQuery } from './survey-operations';
 import { EmptyState, SurveysTabs, useSurveyErrorMessage } from './survey-ui';
+
+export const SurveyTemplateListQuery = graphql(`
+  query SurveyTemplateList($includeArchived: Boolean) {
+    surveyTemplates(includeArchived: $includeArchived) {
+      id
+      key
+      version
+      name
+      nameEn
+      description
+      isDefault
+      archivedAt
+      createdAt
+      inUse
+      questions {
+        id
+      }
+      dimensions {
+        id
+      }
+    }
+  }
+`);
+
+type Row = ListResult['surveyTemplates'][number];
 
 export function VersionBadge({ version }: { version: number }) {
   return (
@@ -29,8 +54,67 @@ export function TemplateList({ canManage }: { canManage: boolean }) {
   const errorMessage = useSurveyErrorMessage();
   const archivedId = useId();
   const [includeArchived, setIncludeArchived] = useState(false);
-  const list = useAsyncData(() => gqlRequest(SurveyTemplateListQuery, { includeArchived }), String(includeArchived));
+  const list = useGqlQuery(SurveyTemplateListQuery, { includeArchived }, { keepPrevious: true });
   const templates = list.data?.surveyTemplates;
+
+  const columns: Column<Row>[] = [
+    {
+      id: 'name',
+      header: t('templates.name'),
+      cell: (template) => (
+        <>
+          <Link
+            href={`/console/surveys/templates/${template.id}`}
+            className="font-medium text-blue-700 hover:underline"
+          >
+            {template.name}
+          </Link>
+          {template.isDefault && (
+            <span className="ml-2 rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-800">
+              {t('templates.default')}
+            </span>
+          )}
+          {template.archivedAt && (
+            <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">
+              {t('templates.archived')}
+            </span>
+          )}
+          {template.description && (
+            <span className="block max-w-md truncate text-xs text-slate-500">{template.description}</span>
+          )}
+        </>
+      ),
+    },
+    { id: 'version', header: t('templates.version'), cell: (template) => <VersionBadge version={template.version} /> },
+    {
+      id: 'questions',
+      header: t('templates.questions'),
+      className: 'text-right tabular-nums',
+      cell: (template) => template.questions.length,
+    },
+    {
+      id: 'dimensions',
+      header: t('templates.dimensions'),
+      className: 'text-right tabular-nums',
+      cell: (template) => template.dimensions.length,
+    },
+    {
+      id: 'usage',
+      header: t('templates.usage'),
+      cell: (template) =>
+        template.inUse ? (
+          <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800">{t('templates.inUse')}</span>
+        ) : (
+          <span className="text-xs text-slate-500">{t('templates.unused')}</span>
+        ),
+    },
+    {
+      id: 'createdAt',
+      header: t('templates.createdAt'),
+      className: 'text-xs text-slate-600',
+      cell: (template) => formatDateTime(template.createdAt, timeZone),
+    },
+  ];
 
   const newButton = canManage && (
     <Link href="/console/surveys/templates/new" className={buttonClass.primary} data-testid="template-new">
@@ -58,11 +142,7 @@ export function TemplateList({ canManage }: { canManage: boolean }) {
           {t('templates.includeArchived')}
         </label>
       </div>
-      {list.error && !templates ? (
-        <ErrorBanner message={errorMessage(list.error)} onRetry={list.reload} testId="template-list-error" />
-      ) : !templates ? (
-        <Spinner label={t('templates.loading')} />
-      ) : templates.length === 0 ? (
+      {templates && templates.length === 0 ? (
         <EmptyState
           title={t('templates.empty')}
           body={t('templates.emptyBody')}
@@ -70,67 +150,18 @@ export function TemplateList({ canManage }: { canManage: boolean }) {
           testId="template-list-empty"
         />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="template-list">
-            <thead className="bg-slate-50 text-xs text-slate-600">
-              <tr>
-                <th className="px-3 py-2">{t('templates.name')}</th>
-                <th className="px-3 py-2">{t('templates.version')}</th>
-                <th className="px-3 py-2 text-right">{t('templates.questions')}</th>
-                <th className="px-3 py-2 text-right">{t('templates.dimensions')}</th>
-                <th className="px-3 py-2">{t('templates.usage')}</th>
-                <th className="px-3 py-2">{t('templates.createdAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {templates.map((template) => (
-                <tr
-                  key={template.id}
-                  className={`border-t border-slate-100 ${template.archivedAt ? 'text-slate-500' : ''}`}
-                  data-testid="template-row"
-                  data-template-id={template.id}
-                >
-                  <td className="px-3 py-2">
-                    <Link
-                      href={`/console/surveys/templates/${template.id}`}
-                      className="font-medium text-blue-700 hover:underline"
-                    >
-                      {template.name}
-                    </Link>
-                    {template.isDefault && (
-                      <span className="ml-2 rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-800">
-                        {t('templates.default')}
-                      </span>
-                    )}
-                    {template.archivedAt && (
-                      <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">
-                        {t('templates.archived')}
-                      </span>
-                    )}
-                    {template.description && (
-                      <span className="block max-w-md truncate text-xs text-slate-500">{template.description}</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    <VersionBadge version={template.version} />
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{template.questions.length}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{template.dimensions.length}</td>
-                  <td className="px-3 py-2">
-                    {template.inUse ? (
-                      <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800">
-                        {t('templates.inUse')}
-                      </span>
-                    ) : (
-                      <span className="text-xs text-slate-500">{t('templates.unused')}</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 text-xs text-slate-600">{formatDateTime(template.createdAt, timeZone)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={columns}
+          rows={templates ?? []}
+          rowKey={(row) => row.id}
+          rowClassName={(row) => (row.archivedAt ? 'text-slate-500' : '')}
+          rowData={(row) => ({ 'data-template-id': row.id })}
+          state={{ loading: list.isPending, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
+          empty={null}
+          testId="template-list"
+          rowTestId="template-row"
+          errorTestId="template-list-error"
+        />
       )}
     </div>
   );

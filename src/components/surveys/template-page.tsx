@@ -1,18 +1,28 @@
 'use client';
+import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { buttonClass } from '@/components/ui/classes';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
+import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
 import { localized } from './survey-answers';
-import { SurveyArchiveTemplateMutation, SurveyTemplateQuery } from './survey-operations';
+import { SurveyTemplateQuery } from './template-builder';
 import { SurveyQuestions } from './survey-questions';
 import { useSurveyErrorMessage } from './survey-ui';
 import { VersionBadge } from './template-list';
+
+export const SurveyArchiveTemplateMutation = graphql(`
+  mutation SurveyArchiveTemplate($id: ID!, $archived: Boolean!) {
+    archiveSurveyTemplate(id: $id, archived: $archived) {
+      id
+      archivedAt
+    }
+  }
+`);
 
 /** One template version: what it asks (the real form, read-only), its dimensions and weights, its versions. */
 export function TemplatePage({ id, canManage }: { id: string; canManage: boolean }) {
@@ -21,10 +31,23 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
   const locale = useLocale();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const errorMessage = useSurveyErrorMessage();
-  const data = useAsyncData(() => gqlRequest(SurveyTemplateQuery, { id }), id);
-  const [confirm, setConfirm] = useState(false);
-  const [action, setAction] = useState<{ pending: boolean; error: string | null }>({ pending: false, error: null });
+  const data = useGqlQuery(SurveyTemplateQuery, { id });
   const [notice, setNotice] = useState<string | null>(null);
+  const archiveMutation = useGqlMutation(SurveyArchiveTemplateMutation, { invalidates: ['Survey'] });
+  const archive = useConfirmedAction(
+    async (target: { id: string; archived: boolean }) => {
+      await archiveMutation.mutateAsync({ id: target.id, archived: !target.archived });
+      setNotice(target.archived ? t('unarchived') : t('archivedNotice'));
+    },
+    (target) => ({
+      title: target.archived ? t('unarchiveTitle') : t('archiveTitle'),
+      body: target.archived ? t('unarchiveBody') : t('archiveBody'),
+      confirmLabel: target.archived ? t('unarchive') : t('archive'),
+      pendingLabel: t('archiving'),
+      tone: target.archived ? 'primary' : 'danger',
+    }),
+    errorMessage,
+  );
   const template = data.data?.surveyTemplate;
   const sections = useMemo(
     () =>
@@ -35,29 +58,37 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
   );
 
   if (data.error && !data.data)
-    return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="template-error" />;
+    return (
+      <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} testId="template-error" />
+    );
   if (!data.data) return <Spinner label={t('loading')} />;
   if (!template) return <ErrorBanner message={t('notFound')} testId="template-not-found" />;
 
   const latest = [...template.versions].sort((a, b) => b.version - a.version)[0];
   const archived = Boolean(template.archivedAt);
+  type Dimension = (typeof template.dimensions)[number];
+  const dimensionColumns: Column<Dimension>[] = [
+    {
+      id: 'dimension',
+      header: t('dimension'),
+      cell: (d) => (
+        <>
+          {localized(locale, d.name, d.nameEn)} <span className="font-mono text-xs text-slate-500">{d.code}</span>
+        </>
+      ),
+    },
+    { id: 'weight', header: t('weight'), className: 'text-right tabular-nums', cell: (d) => d.weight },
+    {
+      id: 'questions',
+      header: t('questionsInDimension'),
+      className: 'text-right tabular-nums',
+      cell: (d) => questionsByDimension.get(d.code) ?? 0,
+    },
+  ];
   const weightTotal = template.dimensions.reduce((sum, d) => sum + d.weight, 0);
   const questionsByDimension = new Map<string, number>();
   for (const q of sections.flatMap((s) => s.questions))
     if (q.dimension) questionsByDimension.set(q.dimension.code, (questionsByDimension.get(q.dimension.code) ?? 0) + 1);
-
-  const archive = async () => {
-    setAction({ pending: true, error: null });
-    try {
-      await gqlRequest(SurveyArchiveTemplateMutation, { id: template.id, archived: !archived });
-      setAction({ pending: false, error: null });
-      setConfirm(false);
-      setNotice(archived ? t('unarchived') : t('archivedNotice'));
-      data.reload();
-    } catch (error) {
-      setAction({ pending: false, error: errorMessage(error) });
-    }
-  };
 
   return (
     <div className="space-y-6" data-testid="template-page">
@@ -106,10 +137,7 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
             <button
               type="button"
               className={archived ? buttonClass.secondary : buttonClass.dangerGhost}
-              onClick={() => {
-                setAction({ pending: false, error: null });
-                setConfirm(true);
-              }}
+              onClick={() => archive.ask({ id: template.id, archived })}
               data-testid="template-archive"
             >
               {archived ? t('unarchive') : t('archive')}
@@ -149,34 +177,23 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
             {template.dimensions.length === 0 ? (
               <p className="mt-2 text-sm text-slate-500">{t('noDimensions')}</p>
             ) : (
-              <table className="mt-2 w-full text-left text-sm" data-testid="template-dimension-table">
-                <thead className="text-xs text-slate-500">
-                  <tr>
-                    <th className="py-1">{t('dimension')}</th>
-                    <th className="py-1 text-right">{t('weight')}</th>
-                    <th className="py-1 text-right">{t('questionsInDimension')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...template.dimensions]
-                    .sort((a, b) => a.position - b.position)
-                    .map((d) => (
-                      <tr key={d.id} className="border-t border-slate-100">
-                        <td className="py-1">
-                          {localized(locale, d.name, d.nameEn)}{' '}
-                          <span className="font-mono text-xs text-slate-500">{d.code}</span>
-                        </td>
-                        <td className="py-1 text-right tabular-nums">{d.weight}</td>
-                        <td className="py-1 text-right tabular-nums">{questionsByDimension.get(d.code) ?? 0}</td>
-                      </tr>
-                    ))}
-                  <tr className="border-t border-slate-200 font-medium">
-                    <td className="py-1">{t('weightTotal')}</td>
-                    <td className="py-1 text-right tabular-nums">{Number(weightTotal.toFixed(4))}</td>
-                    <td />
-                  </tr>
-                </tbody>
-              </table>
+              <div className="mt-2">
+                <DataTable
+                  columns={dimensionColumns}
+                  rows={[...template.dimensions].sort((x, y) => x.position - y.position)}
+                  rowKey={(d) => d.id}
+                  state={{ loading: false }}
+                  empty={t('noDimensions')}
+                  testId="template-dimension-table"
+                  footer={
+                    <tr className="font-medium">
+                      <td className="px-3 py-2">{t('weightTotal')}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{Number(weightTotal.toFixed(4))}</td>
+                      <td />
+                    </tr>
+                  }
+                />
+              </div>
             )}
             <p className="mt-2 text-xs text-slate-500">{t('weightNote')}</p>
           </section>
@@ -227,18 +244,7 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
         </aside>
       </div>
 
-      <ConfirmDialog
-        open={confirm}
-        title={archived ? t('unarchiveTitle') : t('archiveTitle')}
-        body={archived ? t('unarchiveBody') : t('archiveBody')}
-        confirmLabel={archived ? t('unarchive') : t('archive')}
-        pendingLabel={t('archiving')}
-        pending={action.pending}
-        error={action.error}
-        tone={archived ? 'primary' : 'danger'}
-        onConfirm={() => void archive()}
-        onCancel={() => setConfirm(false)}
-      />
+      {archive.dialog}
     </div>
   );
 }

@@ -50,6 +50,7 @@ export function DataTable<Row, SortKey extends string = string>({
   rowHref,
   rowClassName,
   rowData,
+  footer,
   testId,
   rowTestId,
   emptyTestId,
@@ -71,6 +72,8 @@ export function DataTable<Row, SortKey extends string = string>({
   rowClassName?: (row: Row) => string;
   /** `data-*` attributes of a row, for tests that pick a record by its natural key (`data-date="2026-10-01"`). */
   rowData?: (row: Row) => Record<`data-${string}`, string>;
+  /** Free-form rows under the data (several totals rows, row headers), in a `<tfoot>`; column `footer`s are simpler. */
+  footer?: React.ReactNode;
   testId?: string;
   rowTestId?: string | ((row: Row) => string);
   emptyTestId?: string;
@@ -194,6 +197,7 @@ export function DataTable<Row, SortKey extends string = string>({
             </tr>
           </tfoot>
         )}
+        {!hasFooter && footer && <tfoot className="border-t border-slate-300 max-md:block">{footer}</tfoot>}
       </table>
       {state.loading && (
         <div className="px-3 py-2">

@@ -30,6 +30,8 @@ export function FormDialog({
   pendingLabel,
   submitTestId,
   onSubmit,
+  submitDisabled,
+  size,
   children,
 }: {
   open: boolean;
@@ -42,6 +44,9 @@ export function FormDialog({
   pendingLabel: string;
   submitTestId?: string;
   onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
+  /** Submit stays disabled (e.g. while what the form needs is still loading). */
+  submitDisabled?: boolean;
+  size?: React.ComponentProps<typeof Modal>['size'];
   children: React.ReactNode;
 }) {
   const t = useTranslations('common');
@@ -51,6 +56,7 @@ export function FormDialog({
       open={open}
       onClose={() => !pending && onClose()}
       title={title}
+      size={size}
       testId={testId}
       closeButton={false}
       footer={
@@ -62,7 +68,7 @@ export function FormDialog({
             type="submit"
             form={formId}
             className={buttonClass.primary}
-            disabled={pending}
+            disabled={pending || submitDisabled}
             data-testid={submitTestId}
           >
             {pending ? pendingLabel : submitLabel}

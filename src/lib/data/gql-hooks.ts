@@ -3,6 +3,7 @@ import {
   keepPreviousData,
   useInfiniteQuery,
   useMutation,
+  useQueries,
   useQuery,
   useQueryClient,
   type QueryClient,
@@ -154,4 +155,23 @@ export function useGqlMutation<TResult, TVariables extends Variables>(
 export function useInvalidate() {
   const client = useQueryClient();
   return useCallback((spec: InvalidateSpec = 'all') => invalidateOperations(client, spec), [client]);
+}
+
+/**
+ * The same query for a list of variable sets (one customer's name per id), each cached under its own key. Returns the
+ * TanStack results in the list's order.
+ */
+export function useGqlQueries<TResult, TVariables extends Variables>(
+  document: Doc<TResult, TVariables>,
+  variablesList: readonly TVariables[],
+  options: Pick<GqlQueryOptions, 'enabled' | 'staleTime'> = {},
+) {
+  return useQueries({
+    queries: variablesList.map((variables) => ({
+      queryKey: gqlKey(document, variables),
+      queryFn: () => run(document, variables),
+      enabled: options.enabled ?? true,
+      staleTime: options.staleTime,
+    })),
+  });
 }

@@ -3,12 +3,16 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { ResponseSource } from '@/generated/prisma/enums';
 import type { Db } from '@/server/db';
 import { appendSystemHistory } from '@/graphql/complaints/escalation.service';
-import { checkAnswers, type AnswerInput } from '@/graphql/surveys/survey-answer.rules';
-import { DEFAULT_ANNUAL_CRITERIA, DEFAULT_LOW_SCORE_RULE, responseScore } from '@/graphql/surveys/survey-index.rules';
-import { loadScoringTemplate, writeSubmission } from '@/graphql/surveys/survey-response.service';
-import { parseTemplateInput, templateContent } from '@/graphql/surveys/survey-template.rules';
-import { writeTemplateContent } from '@/graphql/surveys/survey-template.service';
-import { surveyToken, tokenHash } from '@/graphql/surveys/survey-token';
+import { checkAnswers, type AnswerInput } from '@/graphql/survey-responses/survey-answer.rules';
+import {
+  DEFAULT_ANNUAL_CRITERIA,
+  DEFAULT_LOW_SCORE_RULE,
+  responseScore,
+} from '@/graphql/survey-analysis/survey-index.rules';
+import { loadScoringTemplate, writeSubmission } from '@/graphql/survey-responses/survey-response.service';
+import { parseTemplateInput, templateContent } from '@/graphql/survey-templates/survey-template.rules';
+import { writeTemplateContent } from '@/graphql/survey-templates/survey-template.service';
+import { surveyToken, tokenHash } from '@/graphql/survey-campaigns/survey-token.service';
 import type { Viewer } from '@/server/viewer';
 
 /**

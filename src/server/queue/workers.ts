@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
 import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
-import { runSurveySweep } from '@/graphql/surveys/survey-sweep.service';
+import { runSurveySweep } from '@/graphql/survey-campaigns/survey-sweep.service';
 import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
 import { sendMail, smtpConnections } from '@/server/mail/mailer';

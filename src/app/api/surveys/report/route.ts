@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { quarterlySurveyReport } from '@/graphql/surveys/survey-report';
+import { quarterlySurveyReport } from '@/graphql/survey-analysis/survey-report.export';
 import { requirePermission } from '@/server/auth/policies';
 import { viewerFromRequest } from '@/server/auth/request-viewer';
 import { now } from '@/server/clock';

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
-import type { AnalysisFilter } from '@/graphql/surveys/survey-analysis.service';
-import { analysisTables, tablesToCsv, tablesToXlsx } from '@/graphql/surveys/survey.export';
+import type { AnalysisFilter } from '@/graphql/survey-analysis/survey-analysis.service';
+import { analysisTables, tablesToCsv, tablesToXlsx } from '@/graphql/survey-analysis/survey.export';
 import { parseInputParam } from '@/graphql/input-param';
 import { requirePermission } from '@/server/auth/policies';
 import { viewerFromRequest } from '@/server/auth/request-viewer';

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
-import type { ResponseFilter } from '@/graphql/surveys/survey-response.service';
-import { responsesTable, tablesToCsv, tablesToXlsx } from '@/graphql/surveys/survey.export';
+import type { ResponseFilter } from '@/graphql/survey-responses/survey-response.service';
+import { responsesTable, tablesToCsv, tablesToXlsx } from '@/graphql/survey-analysis/survey.export';
 import { parseInputParam } from '@/graphql/input-param';
 import { requirePermission } from '@/server/auth/policies';
 import { viewerFromRequest } from '@/server/auth/request-viewer';

@@ -1,6 +1,9 @@
 import type { QuestionType } from '@/generated/prisma/enums';
 import { badInput } from '@/server/errors';
-import type { SurveyChoice } from './survey-template.rules';
+import type { SurveyChoice } from '../survey-templates/survey-template.rules';
+import { MAX_TEXT_ANSWER, RATING_RANGE } from './survey-answer-limits.rules';
+
+export { MAX_TEXT_ANSWER, RATING_RANGE };
 
 /**
  * Pure checks of the answers behind a personal link or a phone/fax entry (SPEC §6). A draft is checked for type only
@@ -24,15 +27,6 @@ export type CheckedAnswer = {
   numericValue: number | null;
   choiceValues: string[];
   textValue: string | null;
-};
-
-export const MAX_TEXT_ANSWER = 2000;
-
-/** The inclusive range of a rating question's values. */
-export const RATING_RANGE: Partial<Record<QuestionType, readonly [number, number]>> = {
-  RATING_5: [1, 5],
-  RATING_10: [1, 10],
-  NPS: [0, 10],
 };
 
 type Outcome = { answer: CheckedAnswer | null } | { problem: string };

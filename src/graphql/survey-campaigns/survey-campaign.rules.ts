@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { CampaignStatus, CustomerGrade, KeyAccountStatus } from '@/generated/prisma/enums';
 import { badInput } from '@/server/errors';
 import { fieldErrors } from '../customers/customer.rules';
+import { DEFAULT_REMINDER_DAYS, MAX_REMINDER_DAY, MAX_REMINDERS, PERIOD_LABEL } from './survey-campaign-limits.rules';
+
+export { DEFAULT_REMINDER_DAYS, PERIOD_LABEL };
 
 /**
  * Pure rules of survey campaigns (SPEC §6 "campaigns: to all or a segment of customers, per service cycle / quarterly /
@@ -13,10 +16,6 @@ import { fieldErrors } from '../customers/customer.rules';
 
 const GRADES = ['A', 'B', 'C', 'D'] as const satisfies readonly CustomerGrade[];
 const KEY_ACCOUNT = ['NONE', 'CANDIDATE', 'ACTIVE', 'REVOKED'] as const satisfies readonly KeyAccountStatus[];
-
-/** 2026, 2026-Q4, 2026-H2, 2026-11, …: a year, optionally a part of it. Trends order periods by their campaigns' dates. */
-export const PERIOD_LABEL = /^\d{4}(-[0-9A-Z]{1,8})?$/;
-export const DEFAULT_REMINDER_DAYS = [3, 7] as const;
 
 const texts = (max: number) =>
   z
@@ -99,9 +98,9 @@ export const ZSurveyCampaignInput = z
           .number()
           .int({ message: '提醒天数须为整数' })
           .min(1, { message: '提醒天数须在 1–90 之间' })
-          .max(90, { message: '提醒天数须在 1–90 之间' }),
+          .max(MAX_REMINDER_DAY, { message: '提醒天数须在 1–90 之间' }),
       )
-      .max(5, { message: '最多 5 次提醒' })
+      .max(MAX_REMINDERS, { message: '最多 5 次提醒' })
       .nullish()
       .transform((v) => [...new Set(v ?? DEFAULT_REMINDER_DAYS)].sort((a, b) => a - b)),
   })

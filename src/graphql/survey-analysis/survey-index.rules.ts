@@ -1,6 +1,7 @@
 import type { QuestionType } from '@/generated/prisma/enums';
-import { RATING_RANGE, type CheckedAnswer } from './survey-answer.rules';
-import type { SurveyChoice } from './survey-template.rules';
+import { RATING_RANGE } from '../survey-responses/survey-answer-limits.rules';
+import type { CheckedAnswer } from '../survey-responses/survey-answer.rules';
+import type { SurveyChoice } from '../survey-templates/survey-template.rules';
 
 /**
  * The satisfaction index (SPEC §6 "per-dimension scores, satisfaction index (weighted)"; [000 §4.7.1] quarterly
@@ -394,7 +395,10 @@ export const DEFAULT_ANNUAL_CRITERIA: AnnualIndexCriteria = {
   maxDeduction: 30,
 };
 
-const points = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 100;
+/** The index is 0–100, so neither one event nor all of them together can take more than 100 points. */
+export const MAX_ANNUAL_POINTS = 100;
+const points = (n: unknown): n is number =>
+  typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= MAX_ANNUAL_POINTS;
 
 /** Setting `annualIndexCriteria`, read defensively: one rule per event in the fixed order, defaults where missing. */
 export function parseAnnualCriteria(value: unknown): AnnualIndexCriteria {

@@ -22,8 +22,8 @@ import {
   type StoredAudience,
   type TSurveyCampaignInput,
 } from './survey-campaign.rules';
-import { TX_OPTIONS, usableTemplate } from './survey-template.service';
-import { surveyToken, surveyUrl, tokenHash } from './survey-token';
+import { TX_OPTIONS, usableTemplate } from '../survey-templates/survey-template.service';
+import { surveyToken, surveyUrl, tokenHash } from './survey-token.service';
 
 /**
  * Survey campaigns (SPEC §6): a template sent to an audience for a period. Launching snapshots the audience as

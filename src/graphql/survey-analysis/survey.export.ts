@@ -7,8 +7,8 @@ import { prisma } from '@/server/db';
 import { csvFile } from '@/server/export/csv';
 import type { Viewer } from '@/server/viewer';
 import { surveyAnalysis, surveyBreakdown, surveyTrend, type AnalysisFilter } from './survey-analysis.service';
-import { responseWhere, type ResponseFilter } from './survey-response.service';
-import { parseChoices } from './survey-template.rules';
+import { responseWhere, type ResponseFilter } from '../survey-responses/survey-response.service';
+import { parseChoices } from '../survey-templates/survey-template.rules';
 
 /**
  * Survey exports (SPEC §6 "charts and export"): the raw responses — one row per response, one column per question —

@@ -8,7 +8,7 @@ import {
   remindersDue,
   storedAudience,
 } from './survey-campaign.rules';
-import { isWellFormedToken, surveyToken, surveyUrl, tokenHash } from './survey-token';
+import { isWellFormedToken, surveyToken, surveyUrl, tokenHash } from './survey-token.service';
 
 const at = (iso: string) => new Date(iso);
 const campaign = { status: 'OPEN' as const, opensAt: at('2026-10-01T00:00:00Z'), closesAt: at('2026-10-31T00:00:00Z') };

@@ -17,17 +17,17 @@ import {
   type CheckedAnswer,
   type QuestionSpec,
 } from './survey-answer.rules';
-import { FORM_STATE_MESSAGE, formState, type SurveyFormState } from './survey-campaign.rules';
+import { FORM_STATE_MESSAGE, formState, type SurveyFormState } from '../survey-campaigns/survey-campaign.rules';
 import {
   parseLowScoreRule,
   responseScore,
   type IndexDimension,
   type IndexQuestion,
   type ResponseScore,
-} from './survey-index.rules';
-import { parseChoices } from './survey-template.rules';
-import { TX_OPTIONS } from './survey-template.service';
-import { isWellFormedToken, surveyPath, surveyToken, tokenHash } from './survey-token';
+} from '../survey-analysis/survey-index.rules';
+import { parseChoices } from '../survey-templates/survey-template.rules';
+import { TX_OPTIONS } from '../survey-templates/survey-template.service';
+import { isWellFormedToken, surveyPath, surveyToken, tokenHash } from '../survey-campaigns/survey-token.service';
 
 /**
  * Answering a survey (SPEC §6 "personal link (no login needed, one response per link)"): the public form behind a

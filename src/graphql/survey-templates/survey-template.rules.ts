@@ -2,6 +2,15 @@ import { z } from 'zod';
 import type { QuestionType } from '@/generated/prisma/enums';
 import { badInput } from '@/server/errors';
 import { fieldErrors } from '../customers/customer.rules';
+import {
+  CHOICE_SCORE_RANGE,
+  DIMENSION_CODE,
+  MAX_QUESTIONS,
+  MAX_WEIGHT,
+  QUESTION_TYPES,
+} from './survey-template-limits.rules';
+
+export { MAX_QUESTIONS, QUESTION_TYPES };
 
 /**
  * Pure rules of survey templates (SPEC §6: questions rated 1–5 / 1–10, NPS, single/multi choice, text; dimensions and
@@ -9,19 +18,9 @@ import { fieldErrors } from '../customers/customer.rules';
  * stored in SurveyQuestion.options, and which questions count toward the satisfaction index.
  */
 
-export const QUESTION_TYPES = [
-  'RATING_5',
-  'RATING_10',
-  'NPS',
-  'SINGLE_CHOICE',
-  'MULTI_CHOICE',
-  'TEXT',
-] as const satisfies readonly QuestionType[];
 export const CHOICE_TYPES: readonly QuestionType[] = ['SINGLE_CHOICE', 'MULTI_CHOICE'];
 export const RATING_TYPES: readonly QuestionType[] = ['RATING_5', 'RATING_10', 'NPS'];
 export const TEMPLATE_LOCALES = ['zh-CN', 'en'] as const;
-
-export const MAX_QUESTIONS = 200;
 
 export type SurveyChoice = { value: string; label: string; labelEn: string | null; score: number | null };
 
@@ -48,8 +47,8 @@ const ZChoice = z.object({
   // A choice's score is on the index's own 0–100 scale, so a scored choice weighs like a normalised rating.
   score: z
     .number({ error: '分值须为数字' })
-    .min(0, { message: '分值须在 0–100 之间' })
-    .max(100, { message: '分值须在 0–100 之间' })
+    .min(CHOICE_SCORE_RANGE[0], { message: '分值须在 0–100 之间' })
+    .max(CHOICE_SCORE_RANGE[1], { message: '分值须在 0–100 之间' })
     .nullish()
     .transform((v) => v ?? null),
 });
@@ -80,14 +79,14 @@ const ZDimension = z.object({
   code: z
     .string({ error: '维度代码必填' })
     .trim()
-    .regex(/^[A-Z][A-Z0-9_]{1,39}$/, { message: '维度代码须为大写字母、数字或下划线（如 TIMELINESS）' }),
+    .regex(DIMENSION_CODE, { message: '维度代码须为大写字母、数字或下划线（如 TIMELINESS）' }),
   name: requiredText('维度名称', 100),
   nameEn: optionalText(100),
   // Decimal(6,4) column; a weight of 0 would let Σ weights be 0, so weights are strictly positive.
   weight: z
     .number({ error: '权重须为数字' })
     .gt(0, { message: '权重须大于 0' })
-    .max(99, { message: '权重不能超过 99' }),
+    .max(MAX_WEIGHT, { message: '权重不能超过 99' }),
 });
 
 export const ZSurveyTemplateInput = z

@@ -10,8 +10,8 @@ import { isUuid } from '../cursor';
 import { recordInteraction } from '../interactions/interaction.service';
 import { RATING_RANGE } from './survey-answer.rules';
 import { loadLowScoreRule, loadScoringTemplate } from './survey-response.service';
-import { normalisedValue } from './survey-index.rules';
-import { TX_OPTIONS } from './survey-template.service';
+import { normalisedValue } from '../survey-analysis/survey-index.rules';
+import { TX_OPTIONS } from '../survey-templates/survey-template.service';
 
 /**
  * Follow-ups of a low score (SPEC §6 low scores flagged; SPEC §5 "problems found reopen or create a complaint"): a

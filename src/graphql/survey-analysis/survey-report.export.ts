@@ -6,7 +6,7 @@ import { badInput, notFound } from '@/server/errors';
 import { PdfReport } from '@/server/pdf/pdf-report';
 import type { Viewer } from '@/server/viewer';
 import { surveyAnalysis, surveyBreakdown, surveyTrend } from './survey-analysis.service';
-import { PERIOD_LABEL } from './survey-campaign.rules';
+import { PERIOD_LABEL } from '../survey-campaigns/survey-campaign.rules';
 import { SOURCE_LABEL } from './survey.export';
 
 /**

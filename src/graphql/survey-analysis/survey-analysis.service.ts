@@ -23,6 +23,7 @@ import {
   round2OrNull,
   scoresFromTotals,
   weightedIndex,
+  MAX_ANNUAL_POINTS,
   type AnnualIndexCriteria,
   type AnnualIndexEvent,
   type AnswerGroup,
@@ -34,7 +35,7 @@ import {
   type NpsResult,
   type QuestionStats,
 } from './survey-index.rules';
-import { isScoredQuestion, parseChoices } from './survey-template.rules';
+import { isScoredQuestion, parseChoices } from '../survey-templates/survey-template.rules';
 
 /**
  * The satisfaction analysis (SPEC §6: response rate, per-question distribution, per-dimension scores, weighted index,
@@ -609,13 +610,16 @@ const ZCriteria = z
     rules: z.array(
       z.object({
         event: z.enum(ANNUAL_INDEX_EVENTS),
-        pointsEach: z.number().min(0, { message: '扣分须在 0–100 之间' }).max(100, { message: '扣分须在 0–100 之间' }),
+        pointsEach: z
+          .number()
+          .min(0, { message: '扣分须在 0–100 之间' })
+          .max(MAX_ANNUAL_POINTS, { message: '扣分须在 0–100 之间' }),
       }),
     ),
     maxDeduction: z
       .number()
       .min(0, { message: '扣分上限须在 0–100 之间' })
-      .max(100, { message: '扣分上限须在 0–100 之间' }),
+      .max(MAX_ANNUAL_POINTS, { message: '扣分上限须在 0–100 之间' }),
   })
   .superRefine((c, ctx) => {
     const seen = new Set<string>();
