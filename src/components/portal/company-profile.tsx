@@ -1,7 +1,7 @@
 import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { DetailItem } from '@/components/ui/detail-item';
 import { daysBetween, formatDateTime, formatMoney, todayIn } from '@/lib/format';
-import type { PortalProfile } from './load-profile';
+import type { PortalProfile } from '@/graphql/customers/portal-profile.service';
 
 const STATUS_COLOURS: Record<PortalProfile['status'], string> = {
   ACTIVE: 'bg-green-50 text-green-800 ring-green-600/20',

@@ -21,7 +21,7 @@ import {
   SurveyLaunchCampaignMutation,
   SurveySendRemindersMutation,
 } from './survey-operations';
-import type { SurveyPermissions } from './survey-permissions';
+import type { SurveyPermissions } from '@/graphql/surveys/survey-permissions';
 import {
   CampaignStatusBadge,
   ConflictBanner,

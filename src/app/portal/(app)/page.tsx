@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CompanyProfile } from '@/components/portal/company-profile';
-import { loadPortalProfile, type PortalProfile } from '@/components/portal/load-profile';
+import { loadPortalProfile, type PortalProfile } from '@/graphql/customers/portal-profile.service';
 import { PortalServices } from '@/components/portal/portal-services';
 import { requireCustomerPage } from '@/server/auth/session';
 import { DomainError } from '@/server/errors';

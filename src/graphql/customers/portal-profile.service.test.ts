@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/server/db';
 import { createContract, createCustomerRecord, createCustomerUser } from '../../../tests/helpers/factories';
-import { loadPortalProfile } from './load-profile';
+import { loadPortalProfile } from './portal-profile.service';
 
 describe('loadPortalProfile', () => {
   it("gives the customer their own organisation's profile, contacts, contracts and total — and no internal fields", async () => {
