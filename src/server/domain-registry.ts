@@ -5,6 +5,7 @@
  * - the queue's scheduled domain jobs (src/server/queue/workers.ts), and
  * - the attachment rules the upload endpoint checks streamed bytes against (src/server/http/upload-http.ts).
  */
+import 'server-only';
 
 export { runEscalationSweep } from '@/graphql/complaints/escalation.service';
 export { runSurveySweep } from '@/graphql/surveys/survey-sweep.service';

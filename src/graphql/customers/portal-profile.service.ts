@@ -1,3 +1,4 @@
+import 'server-only';
 import { createLoaders } from '@/graphql/loaders';
 import { getCustomer } from '@/graphql/customers/customer.service';
 import type { Viewer } from '@/server/viewer';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { WriteStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
