@@ -23,7 +23,11 @@ export default tseslint.config(
       'playwright-report/**',
     ],
   },
-  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    plugins: { kefu: boundaries },
+    rules: { 'kefu/disable-needs-reason': 'error' },
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -66,7 +70,6 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     // Tests run in Node under Vitest, never in a browser bundle, and may reach any layer.
     ignores: ['**/*.test.{ts,tsx}'],
-    plugins: { kefu: boundaries },
     rules: {
       'kefu/client-boundary': ['error', { clientDirs: ['src/components/', 'src/lib/data/'] }],
       'kefu/infra-boundary': [

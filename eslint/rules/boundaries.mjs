@@ -1,4 +1,5 @@
-// Kefu's import boundaries, as two small local ESLint rules (no maintained plugin detects the 'use client' directive).
+// Kefu's import boundaries, as two small local ESLint rules (no maintained plugin detects the 'use client' directive),
+// and disable-needs-reason (an eslint-disable comment must say why, after `--`).
 //
 // client-boundary — code that runs in the browser must not import server code. A file is client code when it starts
 // with the 'use client' directive or lies under one of `clientDirs` (src/components/, src/lib/data/). It may not import
@@ -131,7 +132,32 @@ const infraBoundary = {
   },
 };
 
+// disable-needs-reason — an eslint-disable comment must say why the rule is wrong there: `-- <reason>`.
+const disableNeedsReason = {
+  meta: {
+    type: 'suggestion',
+    docs: { description: 'eslint-disable comments must give a reason after --' },
+    schema: [],
+    messages: { noReason: 'Say why the rule is wrong here: `{{directive}} <rule> -- <reason>`.' },
+  },
+  create(context) {
+    return {
+      Program() {
+        for (const comment of context.sourceCode.getAllComments()) {
+          const match = /^\s*(eslint-disable(?:-next-line|-line)?)\b/.exec(comment.value);
+          if (match && !/\s--\s*\S/.test(comment.value))
+            context.report({ loc: comment.loc, messageId: 'noReason', data: { directive: match[1] } });
+        }
+      },
+    };
+  },
+};
+
 export default {
   meta: { name: 'kefu-boundaries' },
-  rules: { 'client-boundary': clientBoundary, 'infra-boundary': infraBoundary },
+  rules: {
+    'client-boundary': clientBoundary,
+    'infra-boundary': infraBoundary,
+    'disable-needs-reason': disableNeedsReason,
+  },
 };

@@ -12,7 +12,7 @@ async function boundaryFindings(path: string, code: string) {
   return (result?.messages ?? []).filter((m) => m.ruleId?.startsWith('kefu/')).map((m) => m.ruleId);
 }
 
-describe('lint: import boundaries', () => {
+describe('lint: import boundaries and disable reasons', () => {
   // Loading the config and its plugins takes seconds on a busy machine: once, under the hook timeout.
   beforeAll(() => boundaryFindings('src/lib/example.ts', ''));
 
@@ -59,5 +59,12 @@ describe('lint: import boundaries', () => {
   it('sees relative imports too', async () => {
     const code = "import { x } from '../../graphql/surveys/survey-token';\nexport const y = x;\n";
     expect(await boundaryFindings('src/server/mail/example.ts', code)).toEqual(['kefu/infra-boundary']);
+  });
+
+  it('asks an eslint-disable comment for its reason', async () => {
+    const bare = '// eslint-disable-next-line prefer-const\nlet a = 1;\nexport { a };\n';
+    const reasoned = '// eslint-disable-next-line prefer-const -- read before assignment\nlet a = 1;\nexport { a };\n';
+    expect(await boundaryFindings('src/lib/example.ts', bare)).toEqual(['kefu/disable-needs-reason']);
+    expect(await boundaryFindings('src/lib/example.ts', reasoned)).toEqual([]);
   });
 });
