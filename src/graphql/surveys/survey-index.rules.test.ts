@@ -309,15 +309,13 @@ describe('one response: index and low-score flag', () => {
             d,
           ),
         );
-        const groups = responses
-          .flatMap(answersOf)
-          .map((a) => ({
-            questionId: a.questionId,
-            numericValue: a.numericValue,
-            choiceValues: a.choiceValues,
-            hasText: false,
-            count: 1,
-          }));
+        const groups = responses.flatMap(answersOf).map((a) => ({
+          questionId: a.questionId,
+          numericValue: a.numericValue,
+          choiceValues: a.choiceValues,
+          hasText: false,
+          count: 1,
+        }));
         const pooled = weightedIndex(dimensionScores(groups, questions, d));
         const npsTotals = npsFromCounts(
           scored.reduce(
