@@ -12,10 +12,13 @@ export default defineConfig({
     alias: [
       { find: '@', replacement: resolve(import.meta.dirname, 'src') },
       { find: /^graphql$/, replacement: resolve(import.meta.dirname, 'node_modules/graphql/index.js') },
+      // Services and src/server modules `import 'server-only'`, which throws outside Next's react-server condition; tests
+      // run them in Node, where there is no client bundle to guard (scripts/server-only-noop.mjs does the same for tsx).
+      { find: /^server-only$/, replacement: resolve(import.meta.dirname, 'node_modules/server-only/empty.js') },
     ],
   },
   test: {
-    include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/per-file.ts'],
     fileParallelism: false,

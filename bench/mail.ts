@@ -1,4 +1,4 @@
-// npx tsx bench/mail.ts — drains a queue of queued mails (BENCH_MAILS, default 5,000 customer mails plus one staff
+// npx tsx --import ./scripts/server-only-noop.mjs bench/mail.ts — drains a queue of queued mails (BENCH_MAILS, default 5,000 customer mails plus one staff
 // mail queued after them) through the app's own mail workers into a local SMTP server (tests/helpers/smtp.ts, in this
 // process), and prints the drain time, the rate, and when the staff mail went out.
 // Target (issue 9): ≥ 20 mails/s; 5,000 queued mails drained in under 5 minutes.

@@ -103,7 +103,9 @@ export async function startRaw(options: {
   const url = `http://127.0.0.1:${options.port}`;
   const logFile = join(options.logDir, 'raw.log');
   const out = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/raw-server.ts'], {
+  // tsx, and the no-op 'server-only' the server modules import (scripts/server-only-noop.mjs).
+  const nodeArgs = ['--import', 'tsx', '--import', './scripts/server-only-noop.mjs'];
+  const child = spawn(process.execPath, [...nodeArgs, 'bench/raw-server.ts'], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

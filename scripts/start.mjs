@@ -27,7 +27,16 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 // because this launcher is gone (killed with -9): it must never outlive the database it serves.
 // It is the app's own HTTP server (src/server/http/main.ts: Next for pages, Apollo directly for /api/graphql), loaded
 // with tsx; it drains within KEFU_SHUTDOWN_TIMEOUT_MS (10 s).
-const serverCommand = [process.execPath, '--import', 'tsx', 'src/server/http/main.ts', ...(dev ? ['--dev'] : [])];
+// scripts/server-only-noop.mjs lets the server modules' `import 'server-only'` load outside Next's bundler.
+const serverCommand = [
+  process.execPath,
+  '--import',
+  'tsx',
+  '--import',
+  './scripts/server-only-noop.mjs',
+  'src/server/http/main.ts',
+  ...(dev ? ['--dev'] : []),
+];
 // How long the web server may take to drain and stop before it is killed; longer than its own drain bound.
 const SERVER_STOP_TIMEOUT_MS = 20_000;
 
@@ -169,7 +178,7 @@ const env = {
 try {
   const applied = await applyMigrations(url);
   console.log(applied.length ? `▶ migrations applied: ${applied.join(', ')}` : '▶ database schema is up to date');
-  await run(bin('tsx'), ['scripts/seed.ts'], env);
+  await run(bin('tsx'), ['--import', './scripts/server-only-noop.mjs', 'scripts/seed.ts'], env);
   if (!dev && (process.env.KEFU_FORCE_BUILD === '1' || buildIsStale())) {
     console.log('▶ building the production bundle (first start, or sources changed)…');
     await run(bin('next'), ['build'], env);

@@ -1,3 +1,4 @@
+import 'server-only';
 import { invalidate, onInvalidate } from '@/server/cache/invalidation';
 import type { Prisma } from '@/generated/prisma/client';
 import { prisma, type Db, type Tx } from '@/server/db';

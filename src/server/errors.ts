@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { isDatabaseUnavailable } from './db';
+import { isDatabaseUnavailable } from './db-unavailable';
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'

@@ -21,7 +21,9 @@ let child: ChildProcess | undefined;
 
 /** The app's workers in a process of their own (tests/helpers/worker-process.ts), ready when it says so. */
 async function startWorkerProcess(): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/worker-process.ts'], {
+  // tsx, and the no-op 'server-only' the services import (scripts/server-only-noop.mjs).
+  const nodeArgs = ['--import', 'tsx', '--import', './scripts/server-only-noop.mjs'];
+  const proc = spawn(process.execPath, [...nodeArgs, 'tests/helpers/worker-process.ts'], {
     cwd: root,
     env: {
       ...process.env,

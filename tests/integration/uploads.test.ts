@@ -23,7 +23,6 @@ import {
   files,
   RECORD,
   SUBMIT,
-  submitInput,
   useTempStorage,
   type SubmittedInteraction,
 } from '../helpers/interactions';

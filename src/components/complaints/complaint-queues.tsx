@@ -40,7 +40,6 @@ export function ComplaintQueues() {
 
   const view = viewFromParams(searchParams);
   const filter = filterOf(view);
-  const filterKey = JSON.stringify(filter);
   const sort = view.sort;
 
   const directory = useGqlQuery(ComplaintDirectoryQuery);

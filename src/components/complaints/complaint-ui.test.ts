@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyDifferences, messageKeys } from '@/i18n/message-keys';
+import { keyDifferences } from '@/i18n/message-keys';
 import en from '../../../messages/en/complaints.json';
 import zh from '../../../messages/zh-CN/complaints.json';
 import type { WorkflowCommand } from '@/gql/graphql';

@@ -14,17 +14,15 @@ import { IntakeConsoleRecordMutation } from './console-operations';
 
 const CHANNELS: StaffChannel[] = ['PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX'];
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
-const TEXT_FIELDS = [
-  'subject',
-  'description',
-  'desiredOutcome',
-  'productRef',
-  'orderRef',
-  'contactName',
-  'contactPhone',
-  'contactEmail',
-] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
+type TextField =
+  | 'subject'
+  | 'description'
+  | 'desiredOutcome'
+  | 'productRef'
+  | 'orderRef'
+  | 'contactName'
+  | 'contactPhone'
+  | 'contactEmail';
 
 /** 来电记录: staff register a phone call, visit, e-mail or letter/fax on a customer (SPEC §3 channels). */
 export function RecordInteractionForm() {

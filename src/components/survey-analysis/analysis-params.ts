@@ -99,6 +99,7 @@ type ReadableParams = Pick<URLSearchParams, 'get' | 'getAll'>;
 
 const ID = /^[0-9A-Za-z_-]{1,64}$/;
 // Period labels look like 2026-Q4, 2026-H2 or 2026, but campaigns may name others; accept any short printable label.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: a label may hold none
 const LABEL = /^[^\u0000-\u001f]{1,40}$/;
 const TEMPLATE_KEY = /^[0-9A-Za-z_.-]{1,80}$/;
 

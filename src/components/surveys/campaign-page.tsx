@@ -16,7 +16,7 @@ import { CampaignInvitations } from './campaign-invitations';
 import { PhoneResponseDialog } from './phone-response-dialog';
 import { audienceFromSaved, countCriteria, toAudienceInput } from './survey-audience';
 import { SurveyAudiencePreviewQuery } from './audience-builder';
-import type { SurveyPermissions } from './survey-permissions';
+import type { SurveyPermissions } from '@/graphql/survey-campaigns/survey-permissions.rules';
 import {
   CampaignStatusBadge,
   ConflictBanner,

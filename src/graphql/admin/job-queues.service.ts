@@ -1,3 +1,4 @@
+import 'server-only';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
 import { QUEUES, queueSchema } from '@/server/queue/boss';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { Prisma, type Callback } from '@/generated/prisma/client';
 import type { CallbackReason } from '@/generated/prisma/enums';
 import { can, requirePermission } from '@/server/auth/policies';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TIME_ZONE } from '@/i18n/config';
 import { requirePermission } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';

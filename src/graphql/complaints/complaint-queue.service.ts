@@ -1,3 +1,4 @@
+import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { Severity, type CauseClass, type InteractionStatus } from '@/generated/prisma/enums';
 import { requirePermission } from '@/server/auth/policies';

@@ -238,13 +238,11 @@ const commandArb: fc.Arbitrary<WorkflowCommand> = fc.oneof(
     { type: 'CLOSE' },
   ),
   fc.boolean().map<WorkflowCommand>((effective) => ({ type: 'VERIFY', effective })),
-  fc
-    .boolean()
-    .map<WorkflowCommand>((accepted) => ({
-      type: 'CUSTOMER_FEEDBACK',
-      accepted,
-      comment: accepted ? null : '仍有异响',
-    })),
+  fc.boolean().map<WorkflowCommand>((accepted) => ({
+    type: 'CUSTOMER_FEEDBACK',
+    accepted,
+    comment: accepted ? null : '仍有异响',
+  })),
   fc.constant<WorkflowCommand>({ type: 'REOPEN', reason: '客户再次反映' }),
 );
 // Side effects the service performs between commands: adding actions, finishing them, filling in the 8D record,

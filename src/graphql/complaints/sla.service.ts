@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Tx } from '@/server/db';
 import { loadBusinessCalendar } from './business-calendar';
 import { addBusinessHours, pickSlaRule } from './sla-clock.rules';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type DataLoader from 'dataloader';
 import type { Notification, Prisma } from '@/generated/prisma/client';
 import { requireStaff } from '@/server/auth/policies';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TIME_ZONE } from '@/i18n/config';
 import type { Prisma } from '@/generated/prisma/client';
 import { requirePermission } from '@/server/auth/policies';

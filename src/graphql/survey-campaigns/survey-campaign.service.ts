@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '@/generated/prisma/client';
 import type { Customer, SurveyCampaign, SurveyInvitation } from '@/generated/prisma/client';

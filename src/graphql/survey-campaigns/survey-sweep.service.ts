@@ -1,3 +1,4 @@
+import 'server-only';
 import { prisma } from '@/server/db';
 import { enqueueMail, startQueue } from '@/server/queue/boss';
 import { now as clockNow } from '@/server/clock';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Callback, Interaction } from '@/generated/prisma/client';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';

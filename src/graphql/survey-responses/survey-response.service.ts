@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '@/generated/prisma/client';
 import type { SurveyCampaign, SurveyResponse, SurveyTemplate } from '@/generated/prisma/client';

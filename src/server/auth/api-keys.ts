@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { invalidate, onInvalidate } from '@/server/cache/invalidation';
 import { prisma } from '@/server/db';

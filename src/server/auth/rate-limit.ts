@@ -1,3 +1,4 @@
+import 'server-only';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import { prisma } from '@/server/db';
 import { addressBucket } from '@/server/http/client-address';

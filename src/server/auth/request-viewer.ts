@@ -1,3 +1,4 @@
+import 'server-only';
 import { getToken, type JWT } from 'next-auth/jwt';
 import { anonymous, type Viewer } from '@/server/viewer';
 import { viewerForApiKey } from './api-keys';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { JWT } from 'next-auth/jwt';
 import type { Role } from '@/generated/prisma/enums';
 import { invalidate, onInvalidate } from '@/server/cache/invalidation';

@@ -16,7 +16,7 @@ describe('cache invalidation', () => {
   it('reaches the sibling server processes of a cluster through the primary', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'tests/fixtures/cluster-invalidation.ts'],
+      ['--import', 'tsx', '--import', './scripts/server-only-noop.mjs', 'tests/fixtures/cluster-invalidation.ts'],
       { timeout: 20_000 },
     );
     const heard = JSON.parse(stdout.trim()) as { worker: string; key: string }[];

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/server/db';
 import { now as clockNow } from '@/server/clock';
 import type { Viewer } from '@/server/viewer';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TIME_ZONE } from '@/i18n/config';
 import { isDatabaseUnavailable } from '@/server/db';
 import { DomainError, SERVICE_RETRY_AFTER_SECONDS, serviceUnavailable, type ErrorCode } from '@/server/errors';

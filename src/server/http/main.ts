@@ -10,6 +10,7 @@
  * Shutdown is ordered, on SIGTERM/SIGINT or when the launcher's IPC channel closes: stop accepting, drain in-flight
  * requests (KEFU_SHUTDOWN_TIMEOUT_MS, default 10 s), stop the queue workers, close the database pools, exit 0.
  */
+import 'server-only';
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 

@@ -9,7 +9,7 @@ import { badInput } from '@/server/errors';
 export function checkedSearchParams(url: { searchParams: URLSearchParams }): URLSearchParams {
   for (const [name, value] of url.searchParams) {
     if (name.includes('\u0000') || value.includes('\u0000')) {
-      const param = name.replace(/\u0000/g, '');
+      const param = name.replaceAll('\u0000', '');
       throw badInput(
         `参数不能包含空字符 (U+0000) / Query parameter ${param} must not contain the NUL character (U+0000)`,
         { [param]: '不能包含空字符 (U+0000)' },

@@ -1,12 +1,9 @@
+import 'server-only';
 import type { WriteStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
-import {
-  inspectAttachment,
-  MAX_ATTACHMENT_BYTES,
-  type AttachmentInspection,
-} from '@/graphql/interactions/interaction.rules';
 import { isDatabaseUnavailable, prisma } from '@/server/db';
+import { inspectAttachment, MAX_ATTACHMENT_BYTES, type AttachmentInspection } from '@/server/domain-registry';
 import { DomainError, SERVICE_RETRY_AFTER_SECONDS } from '@/server/errors';
 import { savePendingUpload, type PendingFileInfo } from '@/server/storage/pending-uploads';
 import type { Gate } from './admission';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Tx } from '@/server/db';
 
 /** An in-app notification (the bell in the console), written inside the caller's transaction. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { PdfReport, type PdfBar, type PdfCell, type PdfColumn } from './pdf-report';
 
 /**

@@ -1,3 +1,4 @@
+import 'server-only';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { formatDateTime } from '@/lib/format';

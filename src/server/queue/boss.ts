@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Tx } from '@/server/db';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { prisma } from '@/server/db';
 import { removeExpiredPendingUploads } from '@/server/storage/pending-uploads';
 import { storage } from '@/server/storage/storage';

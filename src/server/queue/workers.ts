@@ -1,8 +1,8 @@
+import 'server-only';
 import type PgBoss from 'pg-boss';
-import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
-import { runSurveySweep } from '@/graphql/survey-campaigns/survey-sweep.service';
 import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
+import { runEscalationSweep, runSurveySweep } from '@/server/domain-registry';
 import { sendMail, smtpConnections } from '@/server/mail/mailer';
 import {
   MAIL_QUEUE_NAMES,
@@ -133,6 +133,7 @@ async function deliverBatch(boss: PgBoss, queue: string, jobs: PgBoss.Job<MailJo
 async function workMail(boss: PgBoss, queue: MailQueue, polling: { pollingIntervalSeconds?: number }): Promise<void> {
   const name = MAIL_QUEUE_NAMES[queue];
   let workerId: string | undefined;
+  // eslint-disable-next-line prefer-const -- the handler reads workerId and may run before work() resolves: a const would be in its TDZ there
   workerId = await boss.work<MailJob>(name, { ...polling, batchSize: mailBatchSize() }, async (jobs) => {
     await deliverBatch(boss, name, jobs);
     // pg-boss 10's work loop waits out the rest of its polling interval after every fetch, even a full one (worker.js):

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { NoPermission } from '@/components/admin/no-permission';
 import { CampaignList } from '@/components/surveys/campaign-list';
-import { surveyPermissions } from '@/components/surveys/survey-permissions';
+import { surveyPermissions } from '@/graphql/survey-campaigns/survey-permissions.rules';
 import { requireStaffPage } from '@/server/auth/session';
 
 export async function generateMetadata(): Promise<Metadata> {

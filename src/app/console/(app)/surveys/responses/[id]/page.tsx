@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { NoPermission } from '@/components/admin/no-permission';
 import { ResponseView } from '@/components/surveys/response-view';
-import { surveyPermissions } from '@/components/surveys/survey-permissions';
+import { surveyPermissions } from '@/graphql/survey-campaigns/survey-permissions.rules';
 import { requireStaffPage } from '@/server/auth/session';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { NoPermission } from '@/components/admin/no-permission';
-import { surveyPermissions } from '@/components/surveys/survey-permissions';
+import { surveyPermissions } from '@/graphql/survey-campaigns/survey-permissions.rules';
 import { TemplateBuilder } from '@/components/surveys/template-builder';
 import { requireStaffPage } from '@/server/auth/session';
 

@@ -1,0 +1,16 @@
+/**
+ * The one place shared infrastructure (src/server/**) takes something from the domain modules (src/graphql/<domain>).
+ * Infrastructure depends on no domain otherwise — ESLint's kefu/infra-boundary rule refuses such an import anywhere
+ * else in src/server — so this list is every dependency there is in that direction:
+ * - the queue's scheduled domain jobs (src/server/queue/workers.ts), and
+ * - the attachment rules the upload endpoint checks streamed bytes against (src/server/http/upload-http.ts).
+ */
+import 'server-only';
+
+export { runEscalationSweep } from '@/graphql/complaints/escalation.service';
+export { runSurveySweep } from '@/graphql/survey-campaigns/survey-sweep.service';
+export {
+  inspectAttachment,
+  MAX_ATTACHMENT_BYTES,
+  type AttachmentInspection,
+} from '@/graphql/interactions/interaction.rules';

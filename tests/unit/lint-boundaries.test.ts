@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// The import-boundary rules of eslint.config.mjs (eslint/rules/boundaries.mjs), run through ESLint's Node API on
+// snippets placed at paths in the tree (nothing is written; no database).
+const root = resolve(import.meta.dirname, '../..');
+const eslint = new ESLint({ cwd: root, overrideConfigFile: resolve(root, 'eslint.config.mjs'), cache: false });
+
+async function boundaryFindings(path: string, code: string) {
+  const [result] = await eslint.lintText(code, { filePath: resolve(root, path) });
+  return (result?.messages ?? []).filter((m) => m.ruleId?.startsWith('kefu/')).map((m) => m.ruleId);
+}
+
+describe('lint: import boundaries and disable reasons', () => {
+  // Loading the config and its plugins takes seconds on a busy machine: once, under the hook timeout.
+  beforeAll(() => boundaryFindings('src/lib/example.ts', ''));
+
+  it("refuses a server module in a 'use client' component, wherever it lives", async () => {
+    const code = "'use client';\nimport { prisma } from '@/server/db';\nexport const n = prisma;\n";
+    expect(await boundaryFindings('src/app/console/example/widget.tsx', code)).toEqual(['kefu/client-boundary']);
+  });
+
+  it('refuses services, Prisma, pg and Node built-ins anywhere under src/components (with or without the directive)', async () => {
+    const code = [
+      "import { getCustomer } from '@/graphql/customers/customer.service';",
+      "import { PrismaClient } from '@/generated/prisma/client';",
+      "import pg from 'pg';",
+      "import { readFileSync } from 'node:fs';",
+      'export const all = [getCustomer, PrismaClient, pg, readFileSync];',
+      '',
+    ].join('\n');
+    expect(await boundaryFindings('src/components/example/panel.tsx', code)).toHaveLength(4);
+  });
+
+  it('lets a service import the same server module', async () => {
+    const code = "import { prisma } from '@/server/db';\nexport const n = prisma;\n";
+    expect(await boundaryFindings('src/graphql/customers/example.service.ts', code)).toEqual([]);
+  });
+
+  it('lets a client component import a client-safe *.rules module and server types', async () => {
+    const code = [
+      "'use client';",
+      "import { MAX_ATTACHMENTS } from '@/graphql/interactions/interaction.rules';",
+      "import type { Viewer } from '@/server/viewer';",
+      'export const x: Viewer | number = MAX_ATTACHMENTS;',
+      '',
+    ].join('\n');
+    expect(await boundaryFindings('src/components/example/form.tsx', code)).toEqual([]);
+  });
+
+  it('refuses a domain module in infrastructure, and allows it in the registry', async () => {
+    const code =
+      "import { runEscalationSweep } from '@/graphql/complaints/escalation.service';\nexport const f = runEscalationSweep;\n";
+    expect(await boundaryFindings('src/server/queue/example.ts', code)).toEqual(['kefu/infra-boundary']);
+    expect(await boundaryFindings('src/server/domain-registry.ts', code)).toEqual([]);
+  });
+
+  it('sees relative imports too', async () => {
+    const code = "import { x } from '../../graphql/surveys/survey-token';\nexport const y = x;\n";
+    expect(await boundaryFindings('src/server/mail/example.ts', code)).toEqual(['kefu/infra-boundary']);
+  });
+
+  it('asks an eslint-disable comment for its reason', async () => {
+    const bare = '// eslint-disable-next-line prefer-const\nlet a = 1;\nexport { a };\n';
+    const reasoned = '// eslint-disable-next-line prefer-const -- read before assignment\nlet a = 1;\nexport { a };\n';
+    expect(await boundaryFindings('src/lib/example.ts', bare)).toEqual(['kefu/disable-needs-reason']);
+    expect(await boundaryFindings('src/lib/example.ts', reasoned)).toEqual([]);
+  });
+});
