@@ -19,6 +19,8 @@ export function FormDialog({
   submitLabel,
   pendingLabel,
   submitTestId,
+  tone = 'primary',
+  canSubmit = true,
   onSubmit,
   children,
 }: {
@@ -31,6 +33,10 @@ export function FormDialog({
   submitLabel: string;
   pendingLabel: string;
   submitTestId?: string;
+  /** 'danger' for a form that takes something away (cancelling a task with a reason). */
+  tone?: 'primary' | 'danger';
+  /** False: no submit button (the form cannot be sent as it stands, e.g. after a conflict that asks for a reload). */
+  canSubmit?: boolean;
   onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
   children: React.ReactNode;
 }) {
@@ -47,15 +53,17 @@ export function FormDialog({
           <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={pending}>
             {t('cancel')}
           </button>
-          <button
-            type="submit"
-            form={formId}
-            className={buttonClass.primary}
-            disabled={pending}
-            data-testid={submitTestId}
-          >
-            {pending ? pendingLabel : submitLabel}
-          </button>
+          {canSubmit && (
+            <button
+              type="submit"
+              form={formId}
+              className={buttonClass[tone]}
+              disabled={pending}
+              data-testid={submitTestId}
+            >
+              {pending ? pendingLabel : submitLabel}
+            </button>
+          )}
         </>
       }
     >
