@@ -2,15 +2,33 @@
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ActionKind, ActionStatus, ComplaintDirectoryQuery, ComplaintWorkbenchQuery } from '@/gql/graphql';
+import { graphql } from '@/gql';
 import { buttonClass, inputClass } from '@/components/ui/classes';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { FormField } from '@/components/ui/form-field';
+import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { endOfDayIn, formatDate, formatDateTime } from '@/lib/format';
-import { fieldErrorsOf } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
-import type { Perform } from './complaint-command-dialogs';
-import { ComplaintAddActionMutation, ComplaintUpdateActionMutation } from './complaint-operations';
+import { useComplaintStep, type Perform } from './complaint-command-dialogs';
 import { useComplaintErrorMessage } from './complaint-ui';
+
+export const ComplaintAddActionMutation = graphql(`
+  mutation ComplaintAddAction($interactionId: ID!, $input: ComplaintActionInput!) {
+    addComplaintAction(interactionId: $interactionId, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const ComplaintUpdateActionMutation = graphql(`
+  mutation ComplaintUpdateAction($id: ID!, $version: Int!, $input: ComplaintActionInput!) {
+    updateComplaintAction(id: $id, version: $version, input: $input) {
+      id
+      version
+    }
+  }
+`);
 
 type Action = NonNullable<ComplaintWorkbenchQuery['interaction']>['actions'][number];
 
@@ -36,6 +54,41 @@ export function ComplaintActions({
   const tc = useTranslations('complaints');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
   const [editing, setEditing] = useState<Action | 'new' | null>(null);
+  const columns: (Column<Action> | false)[] = [
+    { id: 'kind', header: t('kind'), className: 'whitespace-nowrap', cell: (a) => tc(`actionKind.${a.kind}`) },
+    { id: 'description', header: t('description'), className: 'whitespace-pre-wrap', cell: (a) => a.description },
+    { id: 'owner', header: t('owner'), cell: (a) => a.owner?.name ?? '—' },
+    {
+      id: 'dueAt',
+      header: t('dueAt'),
+      className: 'whitespace-nowrap',
+      cell: (a) => (a.dueAt ? formatDate(a.dueAt, timeZone) : '—'),
+    },
+    {
+      id: 'status',
+      header: t('status'),
+      className: 'whitespace-nowrap',
+      cell: (a) => (
+        <>
+          {tc(`actionStatus.${a.status}`)}
+          {a.completedAt && (
+            <span className="block text-xs text-slate-500">{formatDateTime(a.completedAt, timeZone)}</span>
+          )}
+        </>
+      ),
+    },
+    canEdit && {
+      id: 'edit',
+      header: <span className="sr-only">{t('edit')}</span>,
+      cardLabel: '',
+      className: 'text-right',
+      cell: (a) => (
+        <button type="button" className={buttonClass.ghost} onClick={() => setEditing(a)} data-testid="action-edit">
+          {t('edit')}
+        </button>
+      ),
+    },
+  ];
 
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="complaint-actions">
@@ -52,52 +105,14 @@ export function ComplaintActions({
           </button>
         )}
       </div>
-      {actions.length === 0 ? (
-        <p className="text-sm text-slate-500">{t('empty')}</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-600">
-              <tr>
-                <th className="py-1 pr-3">{t('kind')}</th>
-                <th className="py-1 pr-3">{t('description')}</th>
-                <th className="py-1 pr-3">{t('owner')}</th>
-                <th className="py-1 pr-3">{t('dueAt')}</th>
-                <th className="py-1 pr-3">{t('status')}</th>
-                {canEdit && <th className="py-1" />}
-              </tr>
-            </thead>
-            <tbody>
-              {actions.map((a) => (
-                <tr key={a.id} className="border-t border-slate-100 align-top" data-testid="action-row">
-                  <td className="py-2 pr-3 whitespace-nowrap">{tc(`actionKind.${a.kind}`)}</td>
-                  <td className="py-2 pr-3 whitespace-pre-wrap">{a.description}</td>
-                  <td className="py-2 pr-3">{a.owner?.name ?? '—'}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{a.dueAt ? formatDate(a.dueAt, timeZone) : '—'}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">
-                    {tc(`actionStatus.${a.status}`)}
-                    {a.completedAt && (
-                      <span className="block text-xs text-slate-500">{formatDateTime(a.completedAt, timeZone)}</span>
-                    )}
-                  </td>
-                  {canEdit && (
-                    <td className="py-2 text-right">
-                      <button
-                        type="button"
-                        className={buttonClass.ghost}
-                        onClick={() => setEditing(a)}
-                        data-testid="action-edit"
-                      >
-                        {t('edit')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        columns={columns}
+        rows={actions}
+        rowKey={(a) => a.id}
+        state={{ loading: false }}
+        empty={t('empty')}
+        rowTestId="action-row"
+      />
       {editing && (
         <ActionDialog
           key={editing === 'new' ? 'new' : editing.id}
@@ -130,24 +145,20 @@ function ActionDialog({
 }) {
   const t = useTranslations('complaints.actions');
   const tc = useTranslations('complaints');
-  const errorMessage = useComplaintErrorMessage();
   const [kind, setKind] = useState<ActionKind>(action?.kind ?? 'CORRECTIVE');
   const [description, setDescription] = useState(action?.description ?? '');
   const [ownerId, setOwnerId] = useState(action?.owner?.id ?? '');
   // A due date is a calendar day in the viewer's zone, sent as the end of that day.
   const [dueDate, setDueDate] = useState(action?.dueAt ? formatDate(action.dueAt, timeZone) : '');
   const [status, setStatus] = useState<ActionStatus>(action?.status ?? 'OPEN');
-  const [pending, setPending] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { pending, formError, fieldErrors: fields, setFieldErrors, submit } = useFormSubmit(useComplaintErrorMessage());
+  const add = useComplaintStep(ComplaintAddActionMutation);
+  const update = useComplaintStep(ComplaintUpdateActionMutation);
   const staff = (directory?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
 
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!description.trim()) {
-      setFields({ description: tc('errors.required') });
-      return;
-    }
+    if (!description.trim()) return setFieldErrors({ description: tc('errors.required') });
     const input = {
       kind,
       description: description.trim(),
@@ -155,23 +166,14 @@ function ActionDialog({
       dueAt: /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? endOfDayIn(dueDate, timeZone) : null,
       status,
     };
-    setPending(true);
-    setFormError(null);
-    setFields({});
-    try {
-      await perform(() =>
+    const saved = await submit(() =>
+      perform(() =>
         action
-          ? gqlRequest(ComplaintUpdateActionMutation, { id: action.id, version: action.version, input })
-          : gqlRequest(ComplaintAddActionMutation, { interactionId, input }),
-      );
-      onClose();
-    } catch (error) {
-      const fieldErrors = fieldErrorsOf(error);
-      setFields(fieldErrors);
-      setFormError(Object.keys(fieldErrors).length ? null : errorMessage(error));
-    } finally {
-      setPending(false);
-    }
+          ? update.mutateAsync({ id: action.id, version: action.version, input })
+          : add.mutateAsync({ interactionId, input }),
+      ),
+    );
+    if (saved) onClose();
   };
 
   return (
@@ -185,7 +187,7 @@ function ActionDialog({
       submitLabel={t('submit')}
       pendingLabel={t('pending')}
       submitTestId="action-submit"
-      onSubmit={onSubmit}
+      onSubmit={(event) => void onSubmit(event)}
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id="action-kind" label={t('kind')} required error={fields.kind}>

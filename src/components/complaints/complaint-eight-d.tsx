@@ -6,11 +6,20 @@ import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import { InlineError } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
-import { fieldErrorsOf } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
-import type { Perform } from './complaint-command-dialogs';
-import { ComplaintSaveEightDMutation } from './complaint-operations';
+import { useFormSubmit } from '@/components/ui/use-form-submit';
+import { graphql } from '@/gql';
+import { useComplaintStep, type Perform } from './complaint-command-dialogs';
 import { useComplaintErrorMessage } from './complaint-ui';
+
+export const ComplaintSaveEightDMutation = graphql(`
+  mutation ComplaintSaveEightD($interactionId: ID!, $version: Int, $input: EightDInput!) {
+    saveEightD(interactionId: $interactionId, version: $version, input: $input) {
+      id
+      version
+      complete
+    }
+  }
+`);
 
 type EightD = NonNullable<NonNullable<ComplaintWorkbenchQuery['interaction']>['eightD']>;
 type TextKey =
@@ -53,7 +62,6 @@ export function ComplaintEightD({
 }) {
   const t = useTranslations('complaints.eightD');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
-  const errorMessage = useComplaintErrorMessage();
   const [team, setTeam] = useState((eightD?.d1Team ?? []).join('\n'));
   const [texts, setTexts] = useState<Record<TextKey, string>>(() => {
     const initial = {} as Record<TextKey, string>;
@@ -62,9 +70,8 @@ export function ComplaintEightD({
   });
   const [fmeaUpdated, setFmea] = useState(eightD?.fmeaUpdated ?? false);
   const [controlPlanUpdated, setControlPlan] = useState(eightD?.controlPlanUpdated ?? false);
-  const [pending, setPending] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { pending, formError, fieldErrors: fields, submit } = useFormSubmit(useComplaintErrorMessage());
+  const saveEightD = useComplaintStep(ComplaintSaveEightDMutation);
 
   const save = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -77,20 +84,9 @@ export function ComplaintEightD({
       controlPlanUpdated,
     };
     for (const { key } of TEXT_FIELDS) input[key] = texts[key].trim() || null;
-    setPending(true);
-    setFormError(null);
-    setFields({});
-    try {
-      await perform(() =>
-        gqlRequest(ComplaintSaveEightDMutation, { interactionId, version: eightD?.version ?? null, input }),
-      );
-    } catch (error) {
-      const fieldErrors = fieldErrorsOf(error);
-      setFields(fieldErrors);
-      setFormError(Object.keys(fieldErrors).length ? null : errorMessage(error));
-    } finally {
-      setPending(false);
-    }
+    await submit(() =>
+      perform(() => saveEightD.mutateAsync({ interactionId, version: eightD?.version ?? null, input })),
+    );
   };
 
   return (
@@ -105,7 +101,7 @@ export function ComplaintEightD({
           {eightD?.complete ? t('complete') : t('incomplete')}
         </span>
       </div>
-      <form onSubmit={save} noValidate className="space-y-3">
+      <form onSubmit={(event) => void save(event)} noValidate className="space-y-3">
         <fieldset disabled={!canEdit || pending} className="space-y-3">
           <FormField id="eightd-d1" label={t('d1')} hint={t('d1Hint')} error={fields.d1Team}>
             {(p) => (

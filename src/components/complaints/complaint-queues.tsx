@@ -12,21 +12,13 @@ import { ComplaintQueueFilters } from './complaint-queue-filters';
 import { filterOf, isFiltered, paramsWithView, viewFromParams, type QueueView } from './complaint-queue-params';
 import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
 import { QueueTabs } from '@/components/ui/queue-tabs';
+import { useSearchParamChoice } from '@/components/ui/use-search-param-choice';
+import { COMPLAINT_QUEUES } from '@/graphql/complaints/complaint-workflow.rules';
 
-export const QUEUES: readonly ComplaintQueue[] = [
-  'MINE',
-  'MY_DEPARTMENT',
-  'UNASSIGNED',
-  'DUE_SOON',
-  'OVERDUE',
-  'CRISIS',
-  'OPEN',
-];
+export const QUEUES: readonly ComplaintQueue[] = COMPLAINT_QUEUES;
 const PAGE_SIZE = 25;
 
 type Row = ComplaintQueueResult['complaintQueue']['nodes'][number];
-
-const queueFrom = (value: string | null): ComplaintQueue => QUEUES.find((q) => q === value) ?? 'MINE';
 
 /** The complaint work queues: one tab per queue with its count; the queue, its filters and order in the URL. */
 export function ComplaintQueues() {
@@ -34,13 +26,12 @@ export function ComplaintQueues() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const queue = queueFrom(searchParams.get('queue'));
+  const [queue, selectQueue] = useSearchParamChoice('queue', QUEUES, 'MINE');
   const errorMessage = useComplaintErrorMessage();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
 
   const view = viewFromParams(searchParams);
   const filter = filterOf(view);
-  const filterKey = JSON.stringify(filter);
   const sort = view.sort;
 
   const directory = useGqlQuery(ComplaintDirectoryQuery);
@@ -57,12 +48,6 @@ export function ComplaintQueues() {
     router.replace(`${pathname}?${paramsWithView(searchParams, next).toString()}`);
   const departments = directory.data?.departments ?? [];
   const owners = (directory.data?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
-
-  const selectQueue = (next: ComplaintQueue) => {
-    const params = new URLSearchParams(searchParams.toString());
-    params.set('queue', next);
-    router.replace(`${pathname}?${params.toString()}`);
-  };
 
   const columns: Column<Row>[] = [
     { id: 'number', header: t('list.number'), className: 'font-mono', cell: (row) => row.number },
