@@ -3,22 +3,25 @@ import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { CallbackOutcome, CallbackReason } from '@/gql/graphql';
 import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { FormField } from '@/components/ui/form-field';
-import { Modal } from '@/components/ui/modal';
-import { InlineError } from '@/components/ui/status';
+import { useFormSubmit } from '@/components/ui/use-form-submit';
+import {
+  CANCEL_REASON_MAX,
+  CREATABLE_REASONS,
+  NEW_COMPLAINT_SUBJECT_MAX,
+} from '@/graphql/callbacks/callback-limits.rules';
+import { useGqlMutation, useGqlQuery, useInvalidate } from '@/lib/data/gql-hooks';
 import { endOfDayIn } from '@/lib/format';
-import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
+import { isGqlError } from '@/lib/gql-error-message';
 import {
   CallbackAssigneesQuery,
   CallbackCancelMutation,
   CallbackCreateMutation,
   CallbackReassignMutation,
   CallbackRecordMutation,
-} from './callback-operations';
+} from './callback-dialogs.operations';
 import { FALLBACK_TIME_ZONE, outcomesFor, RadioChoice, useCallbackErrorMessage, type CallbackRow } from './callback-ui';
 
 /**
@@ -27,38 +30,31 @@ import { FALLBACK_TIME_ZONE, outcomesFor, RadioChoice, useCallbackErrorMessage, 
  * one line under the form.
  */
 
-type Submit = { pending: boolean; formError: string | null; fields: Record<string, string>; conflict: boolean };
-const IDLE: Submit = { pending: false, formError: null, fields: {}, conflict: false };
+/**
+ * What a callback change makes stale: the callback lists and counts, the complaint it follows up (recording moves it),
+ * the notifications it sends, and the dashboard and report that count callbacks.
+ */
+export const CALLBACK_INVALIDATES = ['Callback', 'Complaint', 'Notification', 'Dashboard', 'Report'] as const;
 
-function useSubmit(onDone: () => void) {
+/** A dialog's submit: the mutation refreshes what it changed; a stale version (CONFLICT without a status) asks for a reload. */
+function useCallbackSubmit() {
   const errorMessage = useCallbackErrorMessage();
-  const [state, setState] = useState<Submit>(IDLE);
-  const submit = async (mutation: () => Promise<unknown>) => {
-    setState({ ...IDLE, pending: true });
-    try {
-      await mutation();
-      setState(IDLE);
-      onDone();
-    } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setState({
-        pending: false,
-        fields,
-        conflict: isGqlError(error, 'CONFLICT') && !('status' in error.extensions),
-        // A refused step (CONFLICT with the task's status, BAD_USER_INPUT without fields) keeps the server's words.
-        formError: Object.keys(fields).length
-          ? null
-          : isGqlError(error, 'CONFLICT') && 'status' in error.extensions
-            ? error.message
-            : errorMessage(error),
-      });
-    }
-  };
-  return { ...state, submit, setFields: (fields: Record<string, string>) => setState((s) => ({ ...s, fields })) };
+  const form = useFormSubmit((error) =>
+    // A refused step (CONFLICT with the task's status, BAD_USER_INPUT without fields) keeps the server's words.
+    isGqlError(error, 'CONFLICT') && 'status' in error.extensions ? error.message : errorMessage(error),
+  );
+  const conflict = isGqlError(form.error, 'CONFLICT') && !('status' in form.error.extensions);
+  return { ...form, fields: form.fieldErrors, setFields: form.setFieldErrors, conflict };
 }
 
+/** Stands in for the form when someone else changed the task: reloading closes the dialog and shows the new state. */
 function ConflictNotice({ onReload }: { onReload: () => void }) {
   const t = useTranslations('callbacks.record');
+  const invalidate = useInvalidate();
+  const reload = () => {
+    void invalidate(['Callback']);
+    onReload();
+  };
   return (
     <div
       role="alert"
@@ -66,13 +62,14 @@ function ConflictNotice({ onReload }: { onReload: () => void }) {
       data-testid="callback-conflict"
     >
       <span>{t('conflict')}</span>
-      <button type="button" className={buttonClass.secondary} onClick={onReload} data-testid="callback-reload">
+      <button type="button" className={buttonClass.secondary} onClick={reload} data-testid="callback-reload">
         {t('reload')}
       </button>
     </div>
   );
 }
 
+/** `onDone` closes the dialog after a change (the lists refresh themselves) or after a reload asked for by a conflict. */
 type DialogProps = { open: boolean; onClose: () => void; onDone: () => void; callback: CallbackRow };
 
 // ───────────────────────────── record ─────────────────────────────
@@ -109,20 +106,21 @@ export function RecordCallbackDialog({
     description: '',
     reopenReason: '',
   });
-  const { pending, formError, fields, conflict, submit, setFields } = useSubmit(onDone);
+  const { pending, formError, fields, conflict, submit, setFields } = useCallbackSubmit();
+  const record = useGqlMutation(CallbackRecordMutation, { invalidates: CALLBACK_INVALIDATES });
   const unreachable = outcome === 'UNREACHABLE';
   const edit = (key: keyof typeof text) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
     setText((v) => ({ ...v, [key]: e.target.value }));
 
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!outcome) {
       setFields({ outcome: t('errors.required') });
       return;
     }
     const orNull = (v: string) => (v.trim() ? v.trim() : null);
-    void submit(async () => {
-      const result = await gqlRequest(CallbackRecordMutation, {
+    const done = await submit(async () => {
+      const result = await record.mutateAsync({
         id: callback.id,
         version: callback.version,
         input: {
@@ -145,6 +143,7 @@ export function RecordCallbackDialog({
       });
       onRecorded?.(result.recordCallback.resultingInteraction?.number ?? null);
     });
+    if (done) onDone();
   };
 
   const contextLine = t('record.context', {
@@ -162,7 +161,7 @@ export function RecordCallbackDialog({
       submitLabel={t('record.submit')}
       pendingLabel={t('record.pending')}
       submitTestId="record-callback-submit"
-      onSubmit={onSubmit}
+      onSubmit={(event) => void onSubmit(event)}
     >
       <p className="text-sm font-medium text-slate-800">
         {contextLine}
@@ -238,7 +237,13 @@ export function RecordCallbackDialog({
             error={fields['newComplaint.subject']}
           >
             {(p) => (
-              <input {...p} className={inputClass} value={text.subject} onChange={edit('subject')} maxLength={200} />
+              <input
+                {...p}
+                className={inputClass}
+                value={text.subject}
+                onChange={edit('subject')}
+                maxLength={NEW_COMPLAINT_SUBJECT_MAX}
+              />
             )}
           </FormField>
           <FormField
@@ -295,7 +300,7 @@ export function RecordCallbackDialog({
 
 // ───────────────────────────── create ─────────────────────────────
 
-const CREATABLE: readonly CallbackReason[] = ['KEY_ACCOUNT', 'PERIODIC'];
+const CREATABLE: readonly CallbackReason[] = CREATABLE_REASONS;
 
 /** "新建回访": a key-account or periodic callback for a customer, due on a day, assigned to someone of the desk. */
 export function CreateCallbackDialog({
@@ -311,15 +316,16 @@ export function CreateCallbackDialog({
 }) {
   const t = useTranslations('callbacks');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
-  const assignees = useAsyncData(() => gqlRequest(CallbackAssigneesQuery), 'assignees', open);
+  const assignees = useGqlQuery(CallbackAssigneesQuery, {}, { enabled: open });
   const [customer, setCustomer] = useState<PickedCustomer | null>(initialCustomer);
   const [reason, setReason] = useState<CallbackReason | null>(null);
   const [dueDate, setDueDate] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
   const [notes, setNotes] = useState('');
-  const { pending, formError, fields, submit, setFields } = useSubmit(onDone);
+  const { pending, formError, fields, submit, setFields } = useCallbackSubmit();
+  const create = useGqlMutation(CallbackCreateMutation, { invalidates: CALLBACK_INVALIDATES });
 
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const missing: Record<string, string> = {};
     if (!customer) missing.customerId = t('errors.required');
@@ -329,8 +335,8 @@ export function CreateCallbackDialog({
       setFields(missing);
       return;
     }
-    void submit(() =>
-      gqlRequest(CallbackCreateMutation, {
+    const done = await submit(() =>
+      create.mutateAsync({
         // Due by the end of the chosen day where the viewer is.
         input: {
           customerId: customer.id,
@@ -341,6 +347,7 @@ export function CreateCallbackDialog({
         },
       }),
     );
+    if (done) onDone();
   };
 
   return (
@@ -354,7 +361,7 @@ export function CreateCallbackDialog({
       submitLabel={t('create.submit')}
       pendingLabel={t('create.pending')}
       submitTestId="create-callback-submit"
-      onSubmit={onSubmit}
+      onSubmit={(event) => void onSubmit(event)}
     >
       <FormField id="create-callback-customer" label={t('create.customer')} required error={fields.customerId}>
         {(p) => (
@@ -421,26 +428,28 @@ export function CreateCallbackDialog({
 export function ReassignCallbackDialog({ open, onClose, onDone, callback }: DialogProps) {
   const t = useTranslations('callbacks');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
-  const assignees = useAsyncData(() => gqlRequest(CallbackAssigneesQuery), 'assignees', open);
+  const assignees = useGqlQuery(CallbackAssigneesQuery, {}, { enabled: open });
   const [assigneeId, setAssigneeId] = useState('');
   const [dueDate, setDueDate] = useState('');
-  const { pending, formError, fields, conflict, submit, setFields } = useSubmit(onDone);
+  const { pending, formError, fields, conflict, submit, setFields } = useCallbackSubmit();
+  const reassign = useGqlMutation(CallbackReassignMutation, { invalidates: CALLBACK_INVALIDATES });
 
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const dueAt = /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? endOfDayIn(dueDate, timeZone) : null;
     if (!assigneeId && !dueAt) {
       setFields({ assigneeId: t('errors.required') });
       return;
     }
-    void submit(() =>
-      gqlRequest(CallbackReassignMutation, {
+    const done = await submit(() =>
+      reassign.mutateAsync({
         id: callback.id,
         version: callback.version,
         assigneeId: assigneeId || null,
         dueAt,
       }),
     );
+    if (done) onDone();
   };
 
   return (
@@ -454,7 +463,7 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
       submitLabel={t('reassign.submit')}
       pendingLabel={t('reassign.pending')}
       submitTestId="reassign-callback-submit"
-      onSubmit={onSubmit}
+      onSubmit={(event) => void onSubmit(event)}
     >
       <p className="text-sm text-slate-700">
         {t('record.context', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
@@ -502,66 +511,52 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
 
 // ───────────────────────────── cancel ─────────────────────────────
 
-/** Cancelling asks first and needs a reason (it goes into the task's history); Cancel is focused, so Enter never confirms. */
+/** Cancelling needs a reason (it goes into the task's history); the reason field, not the red button, has the focus. */
 export function CancelCallbackDialog({ open, onClose, onDone, callback }: DialogProps) {
   const t = useTranslations('callbacks');
-  const tc = useTranslations('common');
   const [reason, setReason] = useState('');
-  const { pending, formError, fields, conflict, submit, setFields } = useSubmit(onDone);
-  const confirm = () => {
-    if (!reason.trim()) {
-      setFields({ reason: t('errors.required') });
-      return;
-    }
-    void submit(() =>
-      gqlRequest(CallbackCancelMutation, { id: callback.id, version: callback.version, reason: reason.trim() }),
+  const { pending, formError, fields, conflict, submit, setFields } = useCallbackSubmit();
+  const cancel = useGqlMutation(CallbackCancelMutation, { invalidates: CALLBACK_INVALIDATES });
+  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!reason.trim()) return setFields({ reason: t('errors.required') });
+    const done = await submit(() =>
+      cancel.mutateAsync({ id: callback.id, version: callback.version, reason: reason.trim() }),
     );
+    if (done) onDone();
   };
   return (
-    <Modal
+    <FormDialog
       open={open}
-      onClose={() => !pending && onClose()}
+      onClose={onClose}
       title={t('cancel.title')}
       testId="cancel-callback-dialog"
-      footer={
-        <>
-          <button type="button" autoFocus className={buttonClass.secondary} onClick={onClose} disabled={pending}>
-            {tc('cancel')}
-          </button>
-          {!conflict && (
-            <button
-              type="button"
-              className={buttonClass.danger}
-              onClick={confirm}
-              disabled={pending}
-              data-testid="cancel-callback-confirm"
-            >
-              {pending ? t('cancel.pending') : t('cancel.confirm')}
-            </button>
-          )}
-        </>
-      }
+      pending={pending}
+      formError={formError}
+      submitLabel={t('cancel.confirm')}
+      pendingLabel={t('cancel.pending')}
+      submitTestId="cancel-callback-confirm"
+      tone="danger"
+      canSubmit={!conflict}
+      onSubmit={(event) => void onSubmit(event)}
     >
-      <div className="space-y-3">
-        <p className="text-sm text-slate-700">
-          {t('cancel.body', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
-        </p>
-        {conflict && <ConflictNotice onReload={onDone} />}
-        <FormField id="cancel-callback-reason" label={t('cancel.reason')} required error={fields.reason}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={3}
-              className={inputClass}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              maxLength={500}
-              data-testid="cancel-callback-reason"
-            />
-          )}
-        </FormField>
-        {formError && <InlineError>{formError}</InlineError>}
-      </div>
-    </Modal>
+      <p className="text-sm text-slate-700">
+        {t('cancel.body', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
+      </p>
+      {conflict && <ConflictNotice onReload={onDone} />}
+      <FormField id="cancel-callback-reason" label={t('cancel.reason')} required error={fields.reason}>
+        {(p) => (
+          <textarea
+            {...p}
+            rows={3}
+            className={inputClass}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={CANCEL_REASON_MAX}
+            data-testid="cancel-callback-reason"
+          />
+        )}
+      </FormField>
+    </FormDialog>
   );
 }
