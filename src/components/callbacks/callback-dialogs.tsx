@@ -3,9 +3,10 @@ import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { CallbackOutcome, CallbackReason } from '@/gql/graphql';
 import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
-import { buttonClass, inputClass } from '@/components/ui/classes';
+import { buttonClass } from '@/components/ui/classes';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { FormField } from '@/components/ui/form-field';
+import { InputField, SelectField, TextareaField } from '@/components/ui/form-controls';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import {
   CANCEL_REASON_MAX,
@@ -109,8 +110,11 @@ export function RecordCallbackDialog({
   const { pending, formError, fields, conflict, submit, setFields } = useCallbackSubmit();
   const record = useGqlMutation(CallbackRecordMutation, { invalidates: CALLBACK_INVALIDATES });
   const unreachable = outcome === 'UNREACHABLE';
-  const edit = (key: keyof typeof text) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-    setText((v) => ({ ...v, [key]: e.target.value }));
+  /** The props of one of the script's text fields. */
+  const textField = (key: keyof typeof text) => ({
+    value: text[key],
+    onChange: (value: string) => setText((v) => ({ ...v, [key]: value })),
+  });
 
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -199,103 +203,85 @@ export function RecordCallbackDialog({
             />
           ))}
           <p className="text-xs text-slate-500">{t('record.scoreScale')}</p>
-          <FormField
+          <TextareaField
             id="record-dissatisfaction"
             label={t('record.otherDissatisfaction')}
             error={fields.otherDissatisfaction}
-          >
-            {(p) => (
-              <textarea
-                {...p}
-                rows={2}
-                className={inputClass}
-                value={text.otherDissatisfaction}
-                onChange={edit('otherDissatisfaction')}
-              />
-            )}
-          </FormField>
-          <FormField id="record-suggestions" label={t('record.suggestions')} error={fields.suggestions}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={2}
-                className={inputClass}
-                value={text.suggestions}
-                onChange={edit('suggestions')}
-              />
-            )}
-          </FormField>
+            rows={2}
+            {...textField('otherDissatisfaction')}
+          />
+          <TextareaField
+            id="record-suggestions"
+            label={t('record.suggestions')}
+            error={fields.suggestions}
+            rows={2}
+            {...textField('suggestions')}
+          />
         </div>
       )}
 
       {outcome === 'NEW_COMPLAINT' && (
         <div className="space-y-3 rounded border border-blue-200 bg-blue-50/40 p-3" data-testid="record-new-complaint">
-          <FormField
+          <InputField
             id="record-new-subject"
             label={t('record.newSubject')}
             required
             error={fields['newComplaint.subject']}
-          >
-            {(p) => (
-              <input
-                {...p}
-                className={inputClass}
-                value={text.subject}
-                onChange={edit('subject')}
-                maxLength={NEW_COMPLAINT_SUBJECT_MAX}
-              />
-            )}
-          </FormField>
-          <FormField
+            maxLength={NEW_COMPLAINT_SUBJECT_MAX}
+            {...textField('subject')}
+          />
+          <TextareaField
             id="record-new-description"
             label={t('record.newDescription')}
             required
             error={fields['newComplaint.description']}
-          >
-            {(p) => (
-              <textarea
-                {...p}
-                rows={3}
-                className={inputClass}
-                value={text.description}
-                onChange={edit('description')}
-              />
-            )}
-          </FormField>
+            {...textField('description')}
+          />
         </div>
       )}
       {outcome === 'REOPENED' && (
-        <FormField
+        <TextareaField
           id="record-reopen-reason"
           label={t('record.reopenReason')}
           hint={t('record.reopenHint')}
           error={fields.reopenReason}
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              rows={2}
-              className={inputClass}
-              value={text.reopenReason}
-              onChange={edit('reopenReason')}
-            />
-          )}
-        </FormField>
+          rows={2}
+          {...textField('reopenReason')}
+        />
       )}
-      <FormField id="record-notes" label={t('record.notes')} error={fields.notes}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            className={inputClass}
-            value={text.notes}
-            onChange={edit('notes')}
-            data-testid="record-notes"
-          />
-        )}
-      </FormField>
+      <TextareaField
+        id="record-notes"
+        label={t('record.notes')}
+        error={fields.notes}
+        rows={2}
+        testId="record-notes"
+        {...textField('notes')}
+      />
     </FormDialog>
   );
+}
+
+// ───────────────────────────── fields of create and reassign ─────────────────────────────
+
+/** A calendar day from a date input; the task is due by the end of that day where the viewer is. */
+const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+function DueDateField(props: Omit<React.ComponentProps<typeof InputField>, 'type'>) {
+  return <InputField {...props} type="date" />;
+}
+
+/** Who does the callback: someone of the desk (the assignees the server offers), `none` meaning the default. */
+function AssigneeField({
+  none,
+  enabled,
+  except,
+  ...props
+}: Omit<React.ComponentProps<typeof SelectField>, 'options'> & { none: string; enabled: boolean; except?: string }) {
+  const assignees = useGqlQuery(CallbackAssigneesQuery, {}, { enabled });
+  const options = (assignees.data?.callbackAssignees ?? [])
+    .filter((u) => u.id !== except)
+    .map((u) => ({ value: u.id, label: `${u.name} · ${u.email}` }));
+  return <SelectField {...props} options={[{ value: '', label: none }, ...options]} testId={props.id} />;
 }
 
 // ───────────────────────────── create ─────────────────────────────
@@ -316,7 +302,6 @@ export function CreateCallbackDialog({
 }) {
   const t = useTranslations('callbacks');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
-  const assignees = useGqlQuery(CallbackAssigneesQuery, {}, { enabled: open });
   const [customer, setCustomer] = useState<PickedCustomer | null>(initialCustomer);
   const [reason, setReason] = useState<CallbackReason | null>(null);
   const [dueDate, setDueDate] = useState('');
@@ -330,7 +315,7 @@ export function CreateCallbackDialog({
     const missing: Record<string, string> = {};
     if (!customer) missing.customerId = t('errors.required');
     if (!reason) missing.reason = t('errors.required');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) missing.dueAt = t('errors.required');
+    if (!isDay(dueDate)) missing.dueAt = t('errors.required');
     if (!customer || !reason || Object.keys(missing).length) {
       setFields(missing);
       return;
@@ -383,42 +368,32 @@ export function CreateCallbackDialog({
         error={fields.reason}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="create-callback-due" label={t('create.dueAt')} required error={fields.dueAt}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              className={inputClass}
-              value={dueDate}
-              onChange={(e) => setDueDate(e.target.value)}
-              data-testid="create-callback-due"
-            />
-          )}
-        </FormField>
-        <FormField id="create-callback-assignee" label={t('create.assignee')} error={fields.assigneeId}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={assigneeId}
-              onChange={(e) => setAssigneeId(e.target.value)}
-              data-testid="create-callback-assignee"
-            >
-              <option value="">{t('create.assigneeSelf')}</option>
-              {(assignees.data?.callbackAssignees ?? []).map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name} · {u.email}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <DueDateField
+          id="create-callback-due"
+          label={t('create.dueAt')}
+          required
+          error={fields.dueAt}
+          value={dueDate}
+          onChange={setDueDate}
+          testId="create-callback-due"
+        />
+        <AssigneeField
+          id="create-callback-assignee"
+          label={t('create.assignee')}
+          none={t('create.assigneeSelf')}
+          error={fields.assigneeId}
+          value={assigneeId}
+          onChange={setAssigneeId}
+          enabled={open}
+        />
       </div>
-      <FormField id="create-callback-notes" label={t('create.notes')} error={fields.notes}>
-        {(p) => (
-          <textarea {...p} rows={3} className={inputClass} value={notes} onChange={(e) => setNotes(e.target.value)} />
-        )}
-      </FormField>
+      <TextareaField
+        id="create-callback-notes"
+        label={t('create.notes')}
+        error={fields.notes}
+        value={notes}
+        onChange={setNotes}
+      />
     </FormDialog>
   );
 }
@@ -428,7 +403,6 @@ export function CreateCallbackDialog({
 export function ReassignCallbackDialog({ open, onClose, onDone, callback }: DialogProps) {
   const t = useTranslations('callbacks');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
-  const assignees = useGqlQuery(CallbackAssigneesQuery, {}, { enabled: open });
   const [assigneeId, setAssigneeId] = useState('');
   const [dueDate, setDueDate] = useState('');
   const { pending, formError, fields, conflict, submit, setFields } = useCallbackSubmit();
@@ -436,7 +410,7 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
 
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const dueAt = /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? endOfDayIn(dueDate, timeZone) : null;
+    const dueAt = isDay(dueDate) ? endOfDayIn(dueDate, timeZone) : null;
     if (!assigneeId && !dueAt) {
       setFields({ assigneeId: t('errors.required') });
       return;
@@ -469,42 +443,24 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
         {t('record.context', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
       </p>
       {conflict && <ConflictNotice onReload={onDone} />}
-      <FormField id="reassign-callback-assignee" label={t('reassign.assignee')} error={fields.assigneeId}>
-        {(p) => (
-          <select
-            {...p}
-            className={inputClass}
-            value={assigneeId}
-            onChange={(e) => setAssigneeId(e.target.value)}
-            data-testid="reassign-callback-assignee"
-          >
-            <option value="">{t('reassign.keep')}</option>
-            {(assignees.data?.callbackAssignees ?? [])
-              .filter((u) => u.id !== callback.assignee?.id)
-              .map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name} · {u.email}
-                </option>
-              ))}
-          </select>
-        )}
-      </FormField>
-      <FormField
+      <AssigneeField
+        id="reassign-callback-assignee"
+        label={t('reassign.assignee')}
+        none={t('reassign.keep')}
+        error={fields.assigneeId}
+        value={assigneeId}
+        onChange={setAssigneeId}
+        enabled={open}
+        except={callback.assignee?.id}
+      />
+      <DueDateField
         id="reassign-callback-due"
         label={t('reassign.dueAt')}
         hint={t('reassign.dueHint')}
         error={fields.dueAt}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="date"
-            className={inputClass}
-            value={dueDate}
-            onChange={(e) => setDueDate(e.target.value)}
-          />
-        )}
-      </FormField>
+        value={dueDate}
+        onChange={setDueDate}
+      />
     </FormDialog>
   );
 }
@@ -544,19 +500,16 @@ export function CancelCallbackDialog({ open, onClose, onDone, callback }: Dialog
         {t('cancel.body', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
       </p>
       {conflict && <ConflictNotice onReload={onDone} />}
-      <FormField id="cancel-callback-reason" label={t('cancel.reason')} required error={fields.reason}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={3}
-            className={inputClass}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            maxLength={CANCEL_REASON_MAX}
-            data-testid="cancel-callback-reason"
-          />
-        )}
-      </FormField>
+      <TextareaField
+        id="cancel-callback-reason"
+        label={t('cancel.reason')}
+        required
+        error={fields.reason}
+        value={reason}
+        onChange={setReason}
+        maxLength={CANCEL_REASON_MAX}
+        testId="cancel-callback-reason"
+      />
     </FormDialog>
   );
 }

@@ -4,8 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { CallbackQueue } from '@/gql/graphql';
 import { buttonClass } from '@/components/ui/classes';
-import { DataTable, type Column } from '@/components/ui/data-table';
-import { LoadMore } from '@/components/ui/load-more';
+import { type Column } from '@/components/ui/data-table';
+import { PagedTable } from '@/components/ui/paged-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueueTabs } from '@/components/ui/queue-tabs';
 import { StatusMessage } from '@/components/ui/status';
@@ -24,7 +24,20 @@ import { CallbackDue, CallbackStatusBadge, useCallbackErrorMessage, type Callbac
 export const CALLBACK_QUEUES: readonly CallbackQueue[] = QUEUES;
 const PAGE_SIZE = 25;
 
-type Dialog = { kind: 'create' } | { kind: 'record' | 'reassign' | 'cancel'; callback: CallbackRow };
+type RowAction = 'record' | 'reassign' | 'cancel';
+type Dialog = { kind: 'create' } | { kind: RowAction; callback: CallbackRow };
+
+/** What the viewer may do with a task, as the server says (viewerCanRecord, viewerCanManage). */
+const ROW_ACTIONS: readonly { kind: RowAction; offered: (row: CallbackRow) => boolean }[] = [
+  { kind: 'record', offered: (row) => row.viewerCanRecord },
+  { kind: 'reassign', offered: (row) => row.viewerCanManage },
+  // A resolved complaint's callback is recorded, not cancelled (the service refuses it).
+  {
+    kind: 'cancel',
+    offered: (row) =>
+      row.viewerCanManage && !(row.reason === 'POST_RESOLUTION' && row.interaction?.status === 'RESOLVED'),
+  },
+];
 
 /**
  * The callback work queues (/console/callbacks): one tab per queue with its count, the chosen queue in the URL
@@ -116,41 +129,18 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
       header: <span className="sr-only">{t('list.actions')}</span>,
       cardLabel: '',
       className: 'text-right whitespace-nowrap',
-      cell: (row) => (
-        <>
-          {row.viewerCanRecord && (
-            <button
-              type="button"
-              className={buttonClass.ghost}
-              onClick={() => setDialog({ kind: 'record', callback: row })}
-              data-testid="callback-record"
-            >
-              {t('actions.record')}
-            </button>
-          )}
-          {row.viewerCanManage && (
-            <button
-              type="button"
-              className={buttonClass.ghost}
-              onClick={() => setDialog({ kind: 'reassign', callback: row })}
-              data-testid="callback-reassign"
-            >
-              {t('actions.reassign')}
-            </button>
-          )}
-          {/* A resolved complaint's callback is recorded, not cancelled (the service refuses it). */}
-          {row.viewerCanManage && !(row.reason === 'POST_RESOLUTION' && row.interaction?.status === 'RESOLVED') && (
-            <button
-              type="button"
-              className={buttonClass.dangerGhost}
-              onClick={() => setDialog({ kind: 'cancel', callback: row })}
-              data-testid="callback-cancel"
-            >
-              {t('actions.cancel')}
-            </button>
-          )}
-        </>
-      ),
+      cell: (row) =>
+        ROW_ACTIONS.filter((action) => action.offered(row)).map((action) => (
+          <button
+            key={action.kind}
+            type="button"
+            className={action.kind === 'cancel' ? buttonClass.dangerGhost : buttonClass.ghost}
+            onClick={() => setDialog({ kind: action.kind, callback: row })}
+            data-testid={`callback-${action.kind}`}
+          >
+            {t(`actions.${action.kind}`)}
+          </button>
+        )),
     },
   ];
 
@@ -182,25 +172,19 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
 
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
 
-      <DataTable
+      <PagedTable
         columns={columns}
-        rows={list.rows}
+        query={list}
         rowKey={(row) => row.id}
-        state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
+        errorMessage={errorMessage}
         empty={t('list.empty')}
         testId="callback-queue"
         rowTestId="callback-row"
         emptyTestId="callback-queue-empty"
         errorTestId="callback-queue-error"
+        total={<span data-testid="callback-total">{t('list.total', { count: list.totalCount ?? 0 })}</span>}
+        loadMoreTestId="callback-load-more"
       />
-      {list.loaded && list.rows.length > 0 && (
-        <LoadMore
-          query={list}
-          total={<span data-testid="callback-total">{t('list.total', { count: list.totalCount ?? 0 })}</span>}
-          errorMessage={errorMessage}
-          testId="callback-load-more"
-        />
-      )}
 
       {dialog?.kind === 'create' && (
         <CreateCallbackDialog open onClose={() => setDialog(null)} onDone={() => done(t('done'))} />

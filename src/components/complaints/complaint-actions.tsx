@@ -3,10 +3,10 @@ import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ActionKind, ActionStatus, ComplaintDirectoryQuery, ComplaintWorkbenchQuery } from '@/gql/graphql';
 import { graphql } from '@/gql';
-import { buttonClass, inputClass } from '@/components/ui/classes';
+import { buttonClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { FormField } from '@/components/ui/form-field';
+import { InputField, SelectField, TextareaField } from '@/components/ui/form-controls';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { endOfDayIn, formatDate, formatDateTime } from '@/lib/format';
 import { useComplaintStep, type Perform } from './complaint-command-dialogs';
@@ -190,89 +190,56 @@ function ActionDialog({
       onSubmit={(event) => void onSubmit(event)}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="action-kind" label={t('kind')} required error={fields.kind}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={kind}
-              onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? 'CORRECTIVE')}
-              data-testid="action-kind"
-            >
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {tc(`actionKind.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="action-status" label={t('status')} error={fields.status}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={status}
-              onChange={(e) => setStatus(STATUSES.find((s) => s === e.target.value) ?? 'OPEN')}
-              data-testid="action-status"
-            >
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {tc(`actionStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField
+        <SelectField
+          id="action-kind"
+          label={t('kind')}
+          required
+          error={fields.kind}
+          value={kind}
+          onChange={(value) => setKind(KINDS.find((k) => k === value) ?? 'CORRECTIVE')}
+          options={KINDS.map((k) => ({ value: k, label: tc(`actionKind.${k}`) }))}
+          testId="action-kind"
+        />
+        <SelectField
+          id="action-status"
+          label={t('status')}
+          error={fields.status}
+          value={status}
+          onChange={(value) => setStatus(STATUSES.find((s) => s === value) ?? 'OPEN')}
+          options={STATUSES.map((s) => ({ value: s, label: tc(`actionStatus.${s}`) }))}
+          testId="action-status"
+        />
+        <TextareaField
           id="action-description"
           label={t('description')}
           required
           error={fields.description}
           className="sm:col-span-2"
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              rows={3}
-              className={inputClass}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              data-testid="action-description"
-            />
-          )}
-        </FormField>
-        <FormField id="action-owner" label={t('owner')} error={fields.ownerId}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={ownerId}
-              onChange={(e) => setOwnerId(e.target.value)}
-              data-testid="action-owner"
-            >
-              <option value="">{t('ownerNone')}</option>
-              {staff.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                  {u.department ? `（${u.department.name}）` : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="action-due" label={t('dueAt')} error={fields.dueAt}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              className={inputClass}
-              value={dueDate}
-              onChange={(e) => setDueDate(e.target.value)}
-              data-testid="action-due"
-            />
-          )}
-        </FormField>
+          value={description}
+          onChange={setDescription}
+          testId="action-description"
+        />
+        <SelectField
+          id="action-owner"
+          label={t('owner')}
+          error={fields.ownerId}
+          value={ownerId}
+          onChange={setOwnerId}
+          options={[
+            { value: '', label: t('ownerNone') },
+            ...staff.map((u) => ({ value: u.id, label: `${u.name}${u.department ? `（${u.department.name}）` : ''}` })),
+          ]}
+          testId="action-owner"
+        />
+        <InputField
+          id="action-due"
+          type="date"
+          label={t('dueAt')}
+          error={fields.dueAt}
+          value={dueDate}
+          onChange={setDueDate}
+          testId="action-due"
+        />
       </div>
     </FormDialog>
   );

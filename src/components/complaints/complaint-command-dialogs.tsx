@@ -3,9 +3,8 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ComplaintDirectoryQuery, SimpleWorkflowCommand } from '@/gql/graphql';
-import { inputClass } from '@/components/ui/classes';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { FormField } from '@/components/ui/form-field';
+import { SelectField, TextareaField } from '@/components/ui/form-controls';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
 import {
@@ -353,44 +352,23 @@ export function CommandDialog({
             ))}
           </fieldset>
         );
-      default:
-        return (
-          <FormField
-            key={field.name}
-            id={field.testId ?? `${form.testId}-${field.name}`}
-            label={field.label}
-            required={field.required}
-            error={fieldErrors[field.name]}
-            className={field.wide || !form.grid ? 'sm:col-span-2' : undefined}
-          >
-            {(p) =>
-              field.control === 'textarea' ? (
-                <textarea
-                  {...p}
-                  rows={field.rows}
-                  className={inputClass}
-                  value={value}
-                  onChange={(e) => set(field.name, e.target.value)}
-                  data-testid={field.testId}
-                />
-              ) : (
-                <select
-                  {...p}
-                  className={inputClass}
-                  value={value}
-                  onChange={(e) => set(field.name, e.target.value)}
-                  data-testid={field.testId}
-                >
-                  {options.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </select>
-              )
-            }
-          </FormField>
+      default: {
+        const common = {
+          id: field.testId ?? `${form.testId}-${field.name}`,
+          label: field.label,
+          required: field.required,
+          error: fieldErrors[field.name],
+          className: field.wide || !form.grid ? 'sm:col-span-2' : undefined,
+          value,
+          onChange: (next: string) => set(field.name, next),
+          testId: field.testId,
+        };
+        return field.control === 'textarea' ? (
+          <TextareaField key={field.name} {...common} rows={field.rows} />
+        ) : (
+          <SelectField key={field.name} {...common} options={options} />
         );
+      }
     }
   };
 

@@ -2,8 +2,8 @@
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ComplaintWorkbenchQuery, EightDInput } from '@/gql/graphql';
-import { buttonClass, inputClass } from '@/components/ui/classes';
-import { FormField } from '@/components/ui/form-field';
+import { buttonClass } from '@/components/ui/classes';
+import { TextareaField } from '@/components/ui/form-controls';
 import { InlineError } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
@@ -103,51 +103,47 @@ export function ComplaintEightD({
       </div>
       <form onSubmit={(event) => void save(event)} noValidate className="space-y-3">
         <fieldset disabled={!canEdit || pending} className="space-y-3">
-          <FormField id="eightd-d1" label={t('d1')} hint={t('d1Hint')} error={fields.d1Team}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={3}
-                className={inputClass}
-                value={team}
-                onChange={(e) => setTeam(e.target.value)}
-                data-testid="eightd-d1"
-              />
-            )}
-          </FormField>
+          <TextareaField
+            id="eightd-d1"
+            label={t('d1')}
+            hint={t('d1Hint')}
+            error={fields.d1Team}
+            value={team}
+            onChange={setTeam}
+            testId="eightd-d1"
+          />
           {TEXT_FIELDS.map(({ key, label }) => (
-            <FormField key={key} id={`eightd-${key}`} label={t(label)} error={fields[key]}>
-              {(p) => (
-                <textarea
-                  {...p}
-                  rows={2}
-                  className={inputClass}
-                  value={texts[key]}
-                  data-testid={`eightd-${key}`}
-                  onChange={(e) => setTexts((s) => ({ ...s, [key]: e.target.value }))}
-                />
-              )}
-            </FormField>
+            <TextareaField
+              key={key}
+              id={`eightd-${key}`}
+              label={t(label)}
+              error={fields[key]}
+              rows={2}
+              value={texts[key]}
+              onChange={(value) => setTexts((s) => ({ ...s, [key]: value }))}
+              testId={`eightd-${key}`}
+            />
           ))}
           <div className="flex flex-wrap gap-4 text-sm">
-            <label className="inline-flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={fmeaUpdated}
-                onChange={(e) => setFmea(e.target.checked)}
-                data-testid="eightd-fmea"
-              />
-              {t('fmea')}
-            </label>
-            <label className="inline-flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={controlPlanUpdated}
-                onChange={(e) => setControlPlan(e.target.checked)}
-                data-testid="eightd-control-plan"
-              />
-              {t('controlPlan')}
-            </label>
+            {[
+              { checked: fmeaUpdated, set: setFmea, label: t('fmea'), testId: 'eightd-fmea' },
+              {
+                checked: controlPlanUpdated,
+                set: setControlPlan,
+                label: t('controlPlan'),
+                testId: 'eightd-control-plan',
+              },
+            ].map((box) => (
+              <label key={box.testId} className="inline-flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={box.checked}
+                  onChange={(e) => box.set(e.target.checked)}
+                  data-testid={box.testId}
+                />
+                {box.label}
+              </label>
+            ))}
           </div>
         </fieldset>
         {formError && <InlineError>{formError}</InlineError>}

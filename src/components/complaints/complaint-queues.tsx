@@ -2,8 +2,8 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTimeZone, useTranslations } from 'next-intl';
 import type { ComplaintQueue, ComplaintQueueQuery as ComplaintQueueResult } from '@/gql/graphql';
-import { DataTable, type Column } from '@/components/ui/data-table';
-import { LoadMore } from '@/components/ui/load-more';
+import { type Column } from '@/components/ui/data-table';
+import { PagedTable } from '@/components/ui/paged-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
@@ -89,26 +89,20 @@ export function ComplaintQueues() {
       />
       <ComplaintQueueFilters view={view} onChange={changeView} departments={departments} owners={owners} />
 
-      <DataTable
+      <PagedTable
         columns={columns}
-        rows={list.rows}
+        query={list}
         rowKey={(row) => row.id}
         rowHref={(row) => `/console/complaints/${row.id}`}
-        state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
+        errorMessage={errorMessage}
         empty={isFiltered(view) ? t('list.emptyFiltered') : t('list.empty')}
         testId="complaint-queue"
         rowTestId="complaint-row"
         emptyTestId="complaint-queue-empty"
         errorTestId="complaint-queue-error"
+        total={t('list.total', { count: list.totalCount ?? 0 })}
+        loadMoreTestId="complaint-load-more"
       />
-      {list.loaded && list.rows.length > 0 && (
-        <LoadMore
-          query={list}
-          total={t('list.total', { count: list.totalCount ?? 0 })}
-          errorMessage={errorMessage}
-          testId="complaint-load-more"
-        />
-      )}
     </div>
   );
 }
