@@ -48,6 +48,42 @@ function useCallbackSubmit() {
   return { ...form, fields: form.fieldErrors, setFields: form.setFieldErrors, conflict };
 }
 
+type Step = 'record' | 'create' | 'reassign' | 'cancel';
+
+/**
+ * The FormDialog of one callback step, worded from `callbacks.<step>` (title, submit, pending) with test ids
+ * `<step>-callback-dialog` / `<step>-callback-submit` (cancelling confirms: `cancel.confirm`, `cancel-callback-confirm`).
+ */
+function CallbackFormDialog({
+  step,
+  form,
+  onSubmit,
+  ...props
+}: Omit<
+  React.ComponentProps<typeof FormDialog>,
+  'title' | 'testId' | 'pending' | 'formError' | 'submitLabel' | 'pendingLabel' | 'submitTestId' | 'onSubmit'
+> & {
+  step: Step;
+  form: { pending: boolean; formError: string | null };
+  onSubmit: (event: React.FormEvent<HTMLFormElement>) => Promise<unknown>;
+}) {
+  const t = useTranslations('callbacks');
+  const submit = step === 'cancel' ? 'confirm' : 'submit';
+  return (
+    <FormDialog
+      {...props}
+      title={t(`${step}.title`)}
+      testId={`${step}-callback-dialog`}
+      pending={form.pending}
+      formError={form.formError}
+      submitLabel={t(`${step}.${submit}`)}
+      pendingLabel={t(`${step}.pending`)}
+      submitTestId={`${step}-callback-${submit}`}
+      onSubmit={(event) => void onSubmit(event)}
+    />
+  );
+}
+
 /** Stands in for the form when someone else changed the task: reloading closes the dialog and shows the new state. */
 function ConflictNotice({ onReload }: { onReload: () => void }) {
   const t = useTranslations('callbacks.record');
@@ -107,7 +143,8 @@ export function RecordCallbackDialog({
     description: '',
     reopenReason: '',
   });
-  const { pending, formError, fields, conflict, submit, setFields } = useCallbackSubmit();
+  const form = useCallbackSubmit();
+  const { fields, conflict, submit, setFields } = form;
   const record = useGqlMutation(CallbackRecordMutation, { invalidates: CALLBACK_INVALIDATES });
   const unreachable = outcome === 'UNREACHABLE';
   /** The props of one of the script's text fields. */
@@ -155,18 +192,7 @@ export function RecordCallbackDialog({
     reason: t(`reason.${callback.reason}`),
   });
   return (
-    <FormDialog
-      open={open}
-      onClose={onClose}
-      title={t('record.title')}
-      testId="record-callback-dialog"
-      pending={pending}
-      formError={formError}
-      submitLabel={t('record.submit')}
-      pendingLabel={t('record.pending')}
-      submitTestId="record-callback-submit"
-      onSubmit={(event) => void onSubmit(event)}
-    >
+    <CallbackFormDialog step="record" open={open} onClose={onClose} form={form} onSubmit={onSubmit}>
       <p className="text-sm font-medium text-slate-800">
         {contextLine}
         {callback.interaction && <span className="ml-2 font-mono text-slate-600">{callback.interaction.number}</span>}
@@ -257,7 +283,7 @@ export function RecordCallbackDialog({
         testId="record-notes"
         {...textField('notes')}
       />
-    </FormDialog>
+    </CallbackFormDialog>
   );
 }
 
@@ -307,7 +333,8 @@ export function CreateCallbackDialog({
   const [dueDate, setDueDate] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
   const [notes, setNotes] = useState('');
-  const { pending, formError, fields, submit, setFields } = useCallbackSubmit();
+  const form = useCallbackSubmit();
+  const { fields, submit, setFields } = form;
   const create = useGqlMutation(CallbackCreateMutation, { invalidates: CALLBACK_INVALIDATES });
 
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
@@ -336,18 +363,7 @@ export function CreateCallbackDialog({
   };
 
   return (
-    <FormDialog
-      open={open}
-      onClose={onClose}
-      title={t('create.title')}
-      testId="create-callback-dialog"
-      pending={pending}
-      formError={formError}
-      submitLabel={t('create.submit')}
-      pendingLabel={t('create.pending')}
-      submitTestId="create-callback-submit"
-      onSubmit={(event) => void onSubmit(event)}
-    >
+    <CallbackFormDialog step="create" open={open} onClose={onClose} form={form} onSubmit={onSubmit}>
       <FormField id="create-callback-customer" label={t('create.customer')} required error={fields.customerId}>
         {(p) => (
           <CustomerPicker
@@ -394,7 +410,7 @@ export function CreateCallbackDialog({
         value={notes}
         onChange={setNotes}
       />
-    </FormDialog>
+    </CallbackFormDialog>
   );
 }
 
@@ -405,7 +421,8 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
   const [assigneeId, setAssigneeId] = useState('');
   const [dueDate, setDueDate] = useState('');
-  const { pending, formError, fields, conflict, submit, setFields } = useCallbackSubmit();
+  const form = useCallbackSubmit();
+  const { fields, conflict, submit, setFields } = form;
   const reassign = useGqlMutation(CallbackReassignMutation, { invalidates: CALLBACK_INVALIDATES });
 
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
@@ -427,18 +444,7 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
   };
 
   return (
-    <FormDialog
-      open={open}
-      onClose={onClose}
-      title={t('reassign.title')}
-      testId="reassign-callback-dialog"
-      pending={pending}
-      formError={formError}
-      submitLabel={t('reassign.submit')}
-      pendingLabel={t('reassign.pending')}
-      submitTestId="reassign-callback-submit"
-      onSubmit={(event) => void onSubmit(event)}
-    >
+    <CallbackFormDialog step="reassign" open={open} onClose={onClose} form={form} onSubmit={onSubmit}>
       <p className="text-sm text-slate-700">
         {t('record.context', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
       </p>
@@ -461,7 +467,7 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
         value={dueDate}
         onChange={setDueDate}
       />
-    </FormDialog>
+    </CallbackFormDialog>
   );
 }
 
@@ -471,7 +477,8 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
 export function CancelCallbackDialog({ open, onClose, onDone, callback }: DialogProps) {
   const t = useTranslations('callbacks');
   const [reason, setReason] = useState('');
-  const { pending, formError, fields, conflict, submit, setFields } = useCallbackSubmit();
+  const form = useCallbackSubmit();
+  const { fields, conflict, submit, setFields } = form;
   const cancel = useGqlMutation(CallbackCancelMutation, { invalidates: CALLBACK_INVALIDATES });
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -482,19 +489,14 @@ export function CancelCallbackDialog({ open, onClose, onDone, callback }: Dialog
     if (done) onDone();
   };
   return (
-    <FormDialog
+    <CallbackFormDialog
+      step="cancel"
       open={open}
       onClose={onClose}
-      title={t('cancel.title')}
-      testId="cancel-callback-dialog"
-      pending={pending}
-      formError={formError}
-      submitLabel={t('cancel.confirm')}
-      pendingLabel={t('cancel.pending')}
-      submitTestId="cancel-callback-confirm"
+      form={form}
       tone="danger"
       canSubmit={!conflict}
-      onSubmit={(event) => void onSubmit(event)}
+      onSubmit={onSubmit}
     >
       <p className="text-sm text-slate-700">
         {t('cancel.body', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
@@ -510,6 +512,6 @@ export function CancelCallbackDialog({ open, onClose, onDone, callback }: Dialog
         maxLength={CANCEL_REASON_MAX}
         testId="cancel-callback-reason"
       />
-    </FormDialog>
+    </CallbackFormDialog>
   );
 }

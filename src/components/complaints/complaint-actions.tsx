@@ -5,12 +5,14 @@ import type { ActionKind, ActionStatus, ComplaintDirectoryQuery, ComplaintWorkbe
 import { graphql } from '@/gql';
 import { buttonClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { FormDialog } from '@/components/ui/form-dialog';
-import { InputField, SelectField, TextareaField } from '@/components/ui/form-controls';
-import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { endOfDayIn, formatDate, formatDateTime } from '@/lib/format';
-import { useComplaintStep, type Perform } from './complaint-command-dialogs';
-import { useComplaintErrorMessage } from './complaint-ui';
+import {
+  ComplaintFormDialog,
+  useComplaintStep,
+  type ComplaintForm,
+  type Perform,
+  type Values,
+} from './complaint-command-dialogs';
 
 export const ComplaintAddActionMutation = graphql(`
   mutation ComplaintAddAction($interactionId: ID!, $input: ComplaintActionInput!) {
@@ -128,6 +130,7 @@ export function ComplaintActions({
   );
 }
 
+/** Adds an action or edits one (with the version read): its form, drawn by the workbench's ComplaintFormDialog. */
 function ActionDialog({
   interactionId,
   action,
@@ -145,102 +148,74 @@ function ActionDialog({
 }) {
   const t = useTranslations('complaints.actions');
   const tc = useTranslations('complaints');
-  const [kind, setKind] = useState<ActionKind>(action?.kind ?? 'CORRECTIVE');
-  const [description, setDescription] = useState(action?.description ?? '');
-  const [ownerId, setOwnerId] = useState(action?.owner?.id ?? '');
-  // A due date is a calendar day in the viewer's zone, sent as the end of that day.
-  const [dueDate, setDueDate] = useState(action?.dueAt ? formatDate(action.dueAt, timeZone) : '');
-  const [status, setStatus] = useState<ActionStatus>(action?.status ?? 'OPEN');
-  const { pending, formError, fieldErrors: fields, setFieldErrors, submit } = useFormSubmit(useComplaintErrorMessage());
   const add = useComplaintStep(ComplaintAddActionMutation);
   const update = useComplaintStep(ComplaintUpdateActionMutation);
   const staff = (directory?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
 
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!description.trim()) return setFieldErrors({ description: tc('errors.required') });
-    const input = {
-      kind,
-      description: description.trim(),
-      ownerId: ownerId || null,
-      dueAt: /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? endOfDayIn(dueDate, timeZone) : null,
-      status,
-    };
-    const saved = await submit(() =>
-      perform(() =>
-        action
-          ? update.mutateAsync({ id: action.id, version: action.version, input })
-          : add.mutateAsync({ interactionId, input }),
-      ),
-    );
-    if (saved) onClose();
+  const form: ComplaintForm = {
+    title: action ? t('editTitle') : t('addTitle'),
+    testId: 'action-dialog',
+    submitLabel: t('submit'),
+    pendingLabel: t('pending'),
+    submitTestId: 'action-submit',
+    grid: true,
+    initial: {
+      kind: action?.kind ?? 'CORRECTIVE',
+      status: action?.status ?? 'OPEN',
+      description: action?.description ?? '',
+      ownerId: action?.owner?.id ?? '',
+      // A due date is a calendar day in the viewer's zone, sent as the end of that day.
+      dueAt: action?.dueAt ? formatDate(action.dueAt, timeZone) : '',
+    },
+    fields: [
+      {
+        name: 'kind',
+        label: t('kind'),
+        control: 'select',
+        required: true,
+        testId: 'action-kind',
+        options: KINDS.map((k) => ({ value: k, label: tc(`actionKind.${k}`) })),
+      },
+      {
+        name: 'status',
+        label: t('status'),
+        control: 'select',
+        testId: 'action-status',
+        options: STATUSES.map((s) => ({ value: s, label: tc(`actionStatus.${s}`) })),
+      },
+      {
+        name: 'description',
+        label: t('description'),
+        control: 'textarea',
+        rows: 3,
+        required: true,
+        wide: true,
+        testId: 'action-description',
+      },
+      {
+        name: 'ownerId',
+        label: t('owner'),
+        control: 'select',
+        testId: 'action-owner',
+        options: [
+          { value: '', label: t('ownerNone') },
+          ...staff.map((u) => ({ value: u.id, label: `${u.name}${u.department ? `（${u.department.name}）` : ''}` })),
+        ],
+      },
+      { name: 'dueAt', label: t('dueAt'), control: 'date', testId: 'action-due' },
+    ],
+    send: (v: Values) => {
+      const input = {
+        kind: KINDS.find((k) => k === v.kind) ?? 'CORRECTIVE',
+        description: v.description!.trim(),
+        ownerId: v.ownerId || null,
+        dueAt: /^\d{4}-\d{2}-\d{2}$/.test(v.dueAt ?? '') ? endOfDayIn(v.dueAt!, timeZone) : null,
+        status: STATUSES.find((s) => s === v.status) ?? 'OPEN',
+      };
+      return action
+        ? update.mutateAsync({ id: action.id, version: action.version, input })
+        : add.mutateAsync({ interactionId, input });
+    },
   };
-
-  return (
-    <FormDialog
-      open
-      onClose={onClose}
-      title={action ? t('editTitle') : t('addTitle')}
-      testId="action-dialog"
-      pending={pending}
-      formError={formError}
-      submitLabel={t('submit')}
-      pendingLabel={t('pending')}
-      submitTestId="action-submit"
-      onSubmit={(event) => void onSubmit(event)}
-    >
-      <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          id="action-kind"
-          label={t('kind')}
-          required
-          error={fields.kind}
-          value={kind}
-          onChange={(value) => setKind(KINDS.find((k) => k === value) ?? 'CORRECTIVE')}
-          options={KINDS.map((k) => ({ value: k, label: tc(`actionKind.${k}`) }))}
-          testId="action-kind"
-        />
-        <SelectField
-          id="action-status"
-          label={t('status')}
-          error={fields.status}
-          value={status}
-          onChange={(value) => setStatus(STATUSES.find((s) => s === value) ?? 'OPEN')}
-          options={STATUSES.map((s) => ({ value: s, label: tc(`actionStatus.${s}`) }))}
-          testId="action-status"
-        />
-        <TextareaField
-          id="action-description"
-          label={t('description')}
-          required
-          error={fields.description}
-          className="sm:col-span-2"
-          value={description}
-          onChange={setDescription}
-          testId="action-description"
-        />
-        <SelectField
-          id="action-owner"
-          label={t('owner')}
-          error={fields.ownerId}
-          value={ownerId}
-          onChange={setOwnerId}
-          options={[
-            { value: '', label: t('ownerNone') },
-            ...staff.map((u) => ({ value: u.id, label: `${u.name}${u.department ? `（${u.department.name}）` : ''}` })),
-          ]}
-          testId="action-owner"
-        />
-        <InputField
-          id="action-due"
-          type="date"
-          label={t('dueAt')}
-          error={fields.dueAt}
-          value={dueDate}
-          onChange={setDueDate}
-          testId="action-due"
-        />
-      </div>
-    </FormDialog>
-  );
+  return <ComplaintFormDialog form={form} perform={perform} onClose={onClose} />;
 }

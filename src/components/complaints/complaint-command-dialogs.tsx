@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ComplaintDirectoryQuery, SimpleWorkflowCommand } from '@/gql/graphql';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { SelectField, TextareaField } from '@/components/ui/form-controls';
+import { InputField, SelectField, TextareaField } from '@/components/ui/form-controls';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
 import {
@@ -37,14 +37,14 @@ export const useComplaintStep = <TResult, TVariables extends Record<string, unkn
 /** The workflow commands that ask for more than a confirmation. */
 export type DialogCommand = 'TRIAGE' | 'VERIFY' | 'CUSTOMER_FEEDBACK' | 'DECLINE' | 'ANSWER' | 'REJECT_PLAN' | 'REOPEN';
 
-type Values = Record<string, string>;
+export type Values = Record<string, string>;
 type Option = { value: string; label: string; testId?: string };
 
 /** One field of a command's form; `name` is the server's field (its BAD_USER_INPUT key). */
-type Field = {
+export type Field = {
   name: string;
   label: string;
-  control: 'select' | 'textarea' | 'radio' | 'checkbox';
+  control: 'select' | 'textarea' | 'radio' | 'checkbox' | 'date';
   /** The choices, or a function of what is filled in so far (owners of the chosen department first). */
   options?: readonly Option[] | ((values: Values) => readonly Option[]);
   required?: boolean;
@@ -55,8 +55,8 @@ type Field = {
   shownIf?: (values: Values) => boolean;
 };
 
-/** A command's dialog as data: its words, its fields with their first values, and the mutation it sends. */
-type CommandForm = {
+/** A dialog of the workbench as data: its words, its fields with their first values, and the mutation it sends. */
+export type ComplaintForm = {
   title: string;
   testId: string;
   submitLabel: string;
@@ -91,7 +91,7 @@ function useCommandForm(
   target: { id: string; version: number },
   directory: ComplaintDirectoryQuery | undefined,
   triage: TriageInitial,
-): CommandForm {
+): ComplaintForm {
   const t = useTranslations('complaints');
   const triageComplaint = useComplaintStep(ComplaintTriageMutation);
   const decline = useComplaintStep(ComplaintDeclineMutation);
@@ -282,7 +282,7 @@ function useCommandForm(
 
 /**
  * The dialog of every workflow command that asks for more than "are you sure": triage, decline, answer, reject the
- * plan, reopen, verify and the customer's feedback, each described by `useCommandForm` and drawn by one form.
+ * plan, reopen, verify and the customer's feedback, each described by `useCommandForm`.
  */
 export function CommandDialog({
   command,
@@ -299,8 +299,24 @@ export function CommandDialog({
   directory: ComplaintDirectoryQuery | undefined;
   triage: TriageInitial;
 }) {
-  const t = useTranslations('complaints');
   const form = useCommandForm(command, target, directory, triage);
+  return <ComplaintFormDialog form={form} perform={perform} onClose={onClose} />;
+}
+
+/**
+ * Draws a ComplaintForm: its fields in a FormDialog, the required ones checked before sending, the mutation run
+ * through the workbench's `perform` (which takes a CONFLICT), the server's field errors under their fields.
+ */
+export function ComplaintFormDialog({
+  form,
+  perform,
+  onClose,
+}: {
+  form: ComplaintForm;
+  perform: Perform;
+  onClose: () => void;
+}) {
+  const t = useTranslations('complaints');
   const { pending, formError, fieldErrors, setFieldErrors, edited, submit } = useFormSubmit(useComplaintErrorMessage());
   const [values, setValues] = useState<Values>(form.initial);
   const set = (name: string, value: string) => {
@@ -363,6 +379,7 @@ export function CommandDialog({
           onChange: (next: string) => set(field.name, next),
           testId: field.testId,
         };
+        if (field.control === 'date') return <InputField key={field.name} {...common} type="date" />;
         return field.control === 'textarea' ? (
           <TextareaField key={field.name} {...common} rows={field.rows} />
         ) : (

@@ -32,16 +32,19 @@ type TextKey =
   | 'd7Prevention'
   | 'd8Recognition';
 
-const TEXT_FIELDS: { key: TextKey; label: string }[] = [
-  { key: 'd2Problem', label: 'd2' },
-  { key: 'd3Containment', label: 'd3' },
-  { key: 'd4RootCauseOccurrence', label: 'd4Occurrence' },
-  { key: 'd4RootCauseOutflow', label: 'd4Outflow' },
-  { key: 'd5CorrectiveActions', label: 'd5' },
-  { key: 'd6Verification', label: 'd6' },
-  { key: 'd7Prevention', label: 'd7' },
-  { key: 'd8Recognition', label: 'd8' },
-];
+// D2–D8: the record's field and the label it goes by.
+const TEXT_FIELDS = (
+  [
+    ['d2Problem', 'd2'],
+    ['d3Containment', 'd3'],
+    ['d4RootCauseOccurrence', 'd4Occurrence'],
+    ['d4RootCauseOutflow', 'd4Outflow'],
+    ['d5CorrectiveActions', 'd5'],
+    ['d6Verification', 'd6'],
+    ['d7Prevention', 'd7'],
+    ['d8Recognition', 'd8'],
+  ] as const
+).map(([key, label]): { key: TextKey; label: string } => ({ key, label }));
 
 const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 

@@ -15,6 +15,7 @@ import { ChartCard, ComparisonBarChart, CountBarChart, SharePieChart } from './r
 import { ReportComplaintMonthlySummaryQuery as SummaryQuery } from './report-operations';
 
 type Summary = ReportComplaintMonthlySummaryQuery['complaintMonthlySummary'];
+const EXPORTS = ['csv', 'xlsx', 'pdf'] as const;
 type FocusItem = Summary['improvementFocus'][number];
 
 export const percent = (rate: number | null | undefined) =>
@@ -45,7 +46,7 @@ export function ComplaintMonthlyReport({ month, currentMonth }: { month: string;
       : value;
   };
   const go = (target: string) => router.push(`/console/reports/complaints?month=${target}`);
-  const exportHref = (kind: 'csv' | 'xlsx' | 'pdf') =>
+  const exportHref = (kind: (typeof EXPORTS)[number]) =>
     `/api/reports/complaints?month=${encodeURIComponent(month)}&format=${kind}`;
 
   return (
@@ -57,21 +58,18 @@ export function ComplaintMonthlyReport({ month, currentMonth }: { month: string;
         {valid && (
           <>
             <span className="text-sm text-slate-600">{t('export.label')}</span>
-            <a className={buttonClass.secondary} href={exportHref('csv')} download data-testid="export-csv">
-              {t('export.csv')}
-            </a>
-            <a className={buttonClass.secondary} href={exportHref('xlsx')} download data-testid="export-xlsx">
-              {t('export.xlsx')}
-            </a>
-            <a
-              className={buttonClass.secondary}
-              href={exportHref('pdf')}
-              target="_blank"
-              rel="noopener"
-              data-testid="export-pdf"
-            >
-              {t('export.pdf')}
-            </a>
+            {EXPORTS.map((kind) => (
+              <a
+                key={kind}
+                className={buttonClass.secondary}
+                href={exportHref(kind)}
+                // The workbooks download; the PDF opens in the browser's viewer.
+                {...(kind === 'pdf' ? { target: '_blank', rel: 'noopener' } : { download: true })}
+                data-testid={`export-${kind}`}
+              >
+                {t(`export.${kind}`)}
+              </a>
+            ))}
           </>
         )}
       </PageHeader>
