@@ -147,8 +147,11 @@ export function RecordCallbackDialog({
   const { fields, conflict, submit, setFields } = form;
   const record = useGqlMutation(CallbackRecordMutation, { invalidates: CALLBACK_INVALIDATES });
   const unreachable = outcome === 'UNREACHABLE';
-  /** The props of one of the script's text fields. */
-  const textField = (key: keyof typeof text) => ({
+  /** The props of one of the script's text fields (the new complaint's errors come back under `newComplaint.`). */
+  const textField = (key: keyof typeof text, id: string, label: string) => ({
+    id: `record-${id}`,
+    label,
+    error: fields[key === 'subject' || key === 'description' ? `newComplaint.${key}` : key],
     value: text[key],
     onChange: (value: string) => setText((v) => ({ ...v, [key]: value })),
   });
@@ -230,59 +233,31 @@ export function RecordCallbackDialog({
           ))}
           <p className="text-xs text-slate-500">{t('record.scoreScale')}</p>
           <TextareaField
-            id="record-dissatisfaction"
-            label={t('record.otherDissatisfaction')}
-            error={fields.otherDissatisfaction}
+            {...textField('otherDissatisfaction', 'dissatisfaction', t('record.otherDissatisfaction'))}
             rows={2}
-            {...textField('otherDissatisfaction')}
           />
-          <TextareaField
-            id="record-suggestions"
-            label={t('record.suggestions')}
-            error={fields.suggestions}
-            rows={2}
-            {...textField('suggestions')}
-          />
+          <TextareaField {...textField('suggestions', 'suggestions', t('record.suggestions'))} rows={2} />
         </div>
       )}
 
       {outcome === 'NEW_COMPLAINT' && (
         <div className="space-y-3 rounded border border-blue-200 bg-blue-50/40 p-3" data-testid="record-new-complaint">
           <InputField
-            id="record-new-subject"
-            label={t('record.newSubject')}
+            {...textField('subject', 'new-subject', t('record.newSubject'))}
             required
-            error={fields['newComplaint.subject']}
             maxLength={NEW_COMPLAINT_SUBJECT_MAX}
-            {...textField('subject')}
           />
-          <TextareaField
-            id="record-new-description"
-            label={t('record.newDescription')}
-            required
-            error={fields['newComplaint.description']}
-            {...textField('description')}
-          />
+          <TextareaField {...textField('description', 'new-description', t('record.newDescription'))} required />
         </div>
       )}
       {outcome === 'REOPENED' && (
         <TextareaField
-          id="record-reopen-reason"
-          label={t('record.reopenReason')}
+          {...textField('reopenReason', 'reopen-reason', t('record.reopenReason'))}
           hint={t('record.reopenHint')}
-          error={fields.reopenReason}
           rows={2}
-          {...textField('reopenReason')}
         />
       )}
-      <TextareaField
-        id="record-notes"
-        label={t('record.notes')}
-        error={fields.notes}
-        rows={2}
-        testId="record-notes"
-        {...textField('notes')}
-      />
+      <TextareaField {...textField('notes', 'notes', t('record.notes'))} rows={2} testId="record-notes" />
     </CallbackFormDialog>
   );
 }
@@ -292,22 +267,59 @@ export function RecordCallbackDialog({
 /** A calendar day from a date input; the task is due by the end of that day where the viewer is. */
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-function DueDateField(props: Omit<React.ComponentProps<typeof InputField>, 'type'>) {
-  return <InputField {...props} type="date" />;
-}
-
-/** Who does the callback: someone of the desk (the assignees the server offers), `none` meaning the default. */
-function AssigneeField({
-  none,
+/**
+ * When and by whom: the due day and the assignee (someone of the desk, from the assignees the server offers). Creating
+ * needs the day and defaults the assignee to oneself; reassigning changes either and keeps what is left empty.
+ */
+function AssignmentFields({
+  step,
+  dueDate,
+  onDueDate,
+  assigneeId,
+  onAssignee,
+  fields,
   enabled,
   except,
-  ...props
-}: Omit<React.ComponentProps<typeof SelectField>, 'options'> & { none: string; enabled: boolean; except?: string }) {
+}: {
+  step: 'create' | 'reassign';
+  dueDate: string;
+  onDueDate: (value: string) => void;
+  assigneeId: string;
+  onAssignee: (value: string) => void;
+  fields: Record<string, string>;
+  enabled: boolean;
+  except?: string;
+}) {
+  const t = useTranslations('callbacks');
+  const creating = step === 'create';
   const assignees = useGqlQuery(CallbackAssigneesQuery, {}, { enabled });
   const options = (assignees.data?.callbackAssignees ?? [])
     .filter((u) => u.id !== except)
     .map((u) => ({ value: u.id, label: `${u.name} · ${u.email}` }));
-  return <SelectField {...props} options={[{ value: '', label: none }, ...options]} testId={props.id} />;
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <InputField
+        type="date"
+        id={`${step}-callback-due`}
+        label={t(`${step}.dueAt`)}
+        required={creating}
+        hint={creating ? undefined : t('reassign.dueHint')}
+        error={fields.dueAt}
+        value={dueDate}
+        onChange={onDueDate}
+        testId={`${step}-callback-due`}
+      />
+      <SelectField
+        id={`${step}-callback-assignee`}
+        label={t(`${step}.assignee`)}
+        error={fields.assigneeId}
+        value={assigneeId}
+        onChange={onAssignee}
+        options={[{ value: '', label: creating ? t('create.assigneeSelf') : t('reassign.keep') }, ...options]}
+        testId={`${step}-callback-assignee`}
+      />
+    </div>
+  );
 }
 
 // ───────────────────────────── create ─────────────────────────────
@@ -383,26 +395,15 @@ export function CreateCallbackDialog({
         onChange={setReason}
         error={fields.reason}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <DueDateField
-          id="create-callback-due"
-          label={t('create.dueAt')}
-          required
-          error={fields.dueAt}
-          value={dueDate}
-          onChange={setDueDate}
-          testId="create-callback-due"
-        />
-        <AssigneeField
-          id="create-callback-assignee"
-          label={t('create.assignee')}
-          none={t('create.assigneeSelf')}
-          error={fields.assigneeId}
-          value={assigneeId}
-          onChange={setAssigneeId}
-          enabled={open}
-        />
-      </div>
+      <AssignmentFields
+        step="create"
+        dueDate={dueDate}
+        onDueDate={setDueDate}
+        assigneeId={assigneeId}
+        onAssignee={setAssigneeId}
+        fields={fields}
+        enabled={open}
+      />
       <TextareaField
         id="create-callback-notes"
         label={t('create.notes')}
@@ -449,23 +450,15 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
         {t('record.context', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
       </p>
       {conflict && <ConflictNotice onReload={onDone} />}
-      <AssigneeField
-        id="reassign-callback-assignee"
-        label={t('reassign.assignee')}
-        none={t('reassign.keep')}
-        error={fields.assigneeId}
-        value={assigneeId}
-        onChange={setAssigneeId}
+      <AssignmentFields
+        step="reassign"
+        dueDate={dueDate}
+        onDueDate={setDueDate}
+        assigneeId={assigneeId}
+        onAssignee={setAssigneeId}
+        fields={fields}
         enabled={open}
         except={callback.assignee?.id}
-      />
-      <DueDateField
-        id="reassign-callback-due"
-        label={t('reassign.dueAt')}
-        hint={t('reassign.dueHint')}
-        error={fields.dueAt}
-        value={dueDate}
-        onChange={setDueDate}
       />
     </CallbackFormDialog>
   );

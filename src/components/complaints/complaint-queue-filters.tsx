@@ -95,20 +95,21 @@ export function ComplaintQueueFilters({
         <button type="submit" className={buttonClass.secondary}>
           {t('filters.apply')}
         </button>
-        <SelectField
-          id="queue-dept"
-          label={t('list.department')}
-          value={view.departmentId}
-          onChange={(departmentId) => onChange({ ...view, departmentId })}
-          options={[any, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
-        />
-        <SelectField
-          id="queue-owner"
-          label={t('list.owner')}
-          value={view.ownerId}
-          onChange={(ownerId) => onChange({ ...view, ownerId })}
-          options={[any, ...owners.map((u) => ({ value: u.id, label: u.name }))]}
-        />
+        {(
+          [
+            ['queue-dept', 'departmentId', t('list.department'), departments],
+            ['queue-owner', 'ownerId', t('list.owner'), owners],
+          ] as const
+        ).map(([id, key, label, choices]) => (
+          <SelectField
+            key={id}
+            id={id}
+            label={label}
+            value={view[key]}
+            onChange={(value) => onChange({ ...view, [key]: value })}
+            options={[any, ...choices.map((c) => ({ value: c.id, label: c.name }))]}
+          />
+        ))}
         <SelectField
           id="queue-ka"
           label={t('filters.keyAccount')}
