@@ -3,22 +3,26 @@ import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { CallbackOutcome, CallbackReason } from '@/gql/graphql';
 import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
-import { useAsyncData } from '@/components/customers/use-async-data';
-import { buttonClass, inputClass } from '@/components/ui/classes';
+import { buttonClass } from '@/components/ui/classes';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { FormField } from '@/components/ui/form-field';
-import { Modal } from '@/components/ui/modal';
-import { InlineError } from '@/components/ui/status';
+import { InputField, SelectField, TextareaField } from '@/components/ui/form-controls';
+import { useFormSubmit } from '@/components/ui/use-form-submit';
+import {
+  CANCEL_REASON_MAX,
+  CREATABLE_REASONS,
+  NEW_COMPLAINT_SUBJECT_MAX,
+} from '@/graphql/callbacks/callback-limits.rules';
+import { useGqlMutation, useGqlQuery, useInvalidate } from '@/lib/data/gql-hooks';
 import { endOfDayIn } from '@/lib/format';
-import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
+import { isGqlError } from '@/lib/gql-error-message';
 import {
   CallbackAssigneesQuery,
   CallbackCancelMutation,
   CallbackCreateMutation,
   CallbackReassignMutation,
   CallbackRecordMutation,
-} from './callback-operations';
+} from './callback-dialogs.operations';
 import { FALLBACK_TIME_ZONE, outcomesFor, RadioChoice, useCallbackErrorMessage, type CallbackRow } from './callback-ui';
 
 /**
@@ -27,38 +31,67 @@ import { FALLBACK_TIME_ZONE, outcomesFor, RadioChoice, useCallbackErrorMessage, 
  * one line under the form.
  */
 
-type Submit = { pending: boolean; formError: string | null; fields: Record<string, string>; conflict: boolean };
-const IDLE: Submit = { pending: false, formError: null, fields: {}, conflict: false };
+/**
+ * What a callback change makes stale: the callback lists and counts, the complaint it follows up (recording moves it),
+ * the notifications it sends, and the dashboard and report that count callbacks.
+ */
+export const CALLBACK_INVALIDATES = ['Callback', 'Complaint', 'Notification', 'Dashboard', 'Report'] as const;
 
-function useSubmit(onDone: () => void) {
+/** A dialog's submit: the mutation refreshes what it changed; a stale version (CONFLICT without a status) asks for a reload. */
+function useCallbackSubmit() {
   const errorMessage = useCallbackErrorMessage();
-  const [state, setState] = useState<Submit>(IDLE);
-  const submit = async (mutation: () => Promise<unknown>) => {
-    setState({ ...IDLE, pending: true });
-    try {
-      await mutation();
-      setState(IDLE);
-      onDone();
-    } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setState({
-        pending: false,
-        fields,
-        conflict: isGqlError(error, 'CONFLICT') && !('status' in error.extensions),
-        // A refused step (CONFLICT with the task's status, BAD_USER_INPUT without fields) keeps the server's words.
-        formError: Object.keys(fields).length
-          ? null
-          : isGqlError(error, 'CONFLICT') && 'status' in error.extensions
-            ? error.message
-            : errorMessage(error),
-      });
-    }
-  };
-  return { ...state, submit, setFields: (fields: Record<string, string>) => setState((s) => ({ ...s, fields })) };
+  const form = useFormSubmit((error) =>
+    // A refused step (CONFLICT with the task's status, BAD_USER_INPUT without fields) keeps the server's words.
+    isGqlError(error, 'CONFLICT') && 'status' in error.extensions ? error.message : errorMessage(error),
+  );
+  const conflict = isGqlError(form.error, 'CONFLICT') && !('status' in form.error.extensions);
+  return { ...form, fields: form.fieldErrors, setFields: form.setFieldErrors, conflict };
 }
 
+type Step = 'record' | 'create' | 'reassign' | 'cancel';
+
+/**
+ * The FormDialog of one callback step, worded from `callbacks.<step>` (title, submit, pending) with test ids
+ * `<step>-callback-dialog` / `<step>-callback-submit` (cancelling confirms: `cancel.confirm`, `cancel-callback-confirm`).
+ */
+function CallbackFormDialog({
+  step,
+  form,
+  onSubmit,
+  ...props
+}: Omit<
+  React.ComponentProps<typeof FormDialog>,
+  'title' | 'testId' | 'pending' | 'formError' | 'submitLabel' | 'pendingLabel' | 'submitTestId' | 'onSubmit'
+> & {
+  step: Step;
+  form: { pending: boolean; formError: string | null };
+  onSubmit: (event: React.FormEvent<HTMLFormElement>) => Promise<unknown>;
+}) {
+  const t = useTranslations('callbacks');
+  const submit = step === 'cancel' ? 'confirm' : 'submit';
+  return (
+    <FormDialog
+      {...props}
+      title={t(`${step}.title`)}
+      testId={`${step}-callback-dialog`}
+      pending={form.pending}
+      formError={form.formError}
+      submitLabel={t(`${step}.${submit}`)}
+      pendingLabel={t(`${step}.pending`)}
+      submitTestId={`${step}-callback-${submit}`}
+      onSubmit={(event) => void onSubmit(event)}
+    />
+  );
+}
+
+/** Stands in for the form when someone else changed the task: reloading closes the dialog and shows the new state. */
 function ConflictNotice({ onReload }: { onReload: () => void }) {
   const t = useTranslations('callbacks.record');
+  const invalidate = useInvalidate();
+  const reload = () => {
+    void invalidate(['Callback']);
+    onReload();
+  };
   return (
     <div
       role="alert"
@@ -66,13 +99,14 @@ function ConflictNotice({ onReload }: { onReload: () => void }) {
       data-testid="callback-conflict"
     >
       <span>{t('conflict')}</span>
-      <button type="button" className={buttonClass.secondary} onClick={onReload} data-testid="callback-reload">
+      <button type="button" className={buttonClass.secondary} onClick={reload} data-testid="callback-reload">
         {t('reload')}
       </button>
     </div>
   );
 }
 
+/** `onDone` closes the dialog after a change (the lists refresh themselves) or after a reload asked for by a conflict. */
 type DialogProps = { open: boolean; onClose: () => void; onDone: () => void; callback: CallbackRow };
 
 // ───────────────────────────── record ─────────────────────────────
@@ -109,20 +143,28 @@ export function RecordCallbackDialog({
     description: '',
     reopenReason: '',
   });
-  const { pending, formError, fields, conflict, submit, setFields } = useSubmit(onDone);
+  const form = useCallbackSubmit();
+  const { fields, conflict, submit, setFields } = form;
+  const record = useGqlMutation(CallbackRecordMutation, { invalidates: CALLBACK_INVALIDATES });
   const unreachable = outcome === 'UNREACHABLE';
-  const edit = (key: keyof typeof text) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-    setText((v) => ({ ...v, [key]: e.target.value }));
+  /** The props of one of the script's text fields (the new complaint's errors come back under `newComplaint.`). */
+  const textField = (key: keyof typeof text, id: string, label: string) => ({
+    id: `record-${id}`,
+    label,
+    error: fields[key === 'subject' || key === 'description' ? `newComplaint.${key}` : key],
+    value: text[key],
+    onChange: (value: string) => setText((v) => ({ ...v, [key]: value })),
+  });
 
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!outcome) {
       setFields({ outcome: t('errors.required') });
       return;
     }
     const orNull = (v: string) => (v.trim() ? v.trim() : null);
-    void submit(async () => {
-      const result = await gqlRequest(CallbackRecordMutation, {
+    const done = await submit(async () => {
+      const result = await record.mutateAsync({
         id: callback.id,
         version: callback.version,
         input: {
@@ -145,6 +187,7 @@ export function RecordCallbackDialog({
       });
       onRecorded?.(result.recordCallback.resultingInteraction?.number ?? null);
     });
+    if (done) onDone();
   };
 
   const contextLine = t('record.context', {
@@ -152,18 +195,7 @@ export function RecordCallbackDialog({
     reason: t(`reason.${callback.reason}`),
   });
   return (
-    <FormDialog
-      open={open}
-      onClose={onClose}
-      title={t('record.title')}
-      testId="record-callback-dialog"
-      pending={pending}
-      formError={formError}
-      submitLabel={t('record.submit')}
-      pendingLabel={t('record.pending')}
-      submitTestId="record-callback-submit"
-      onSubmit={onSubmit}
-    >
+    <CallbackFormDialog step="record" open={open} onClose={onClose} form={form} onSubmit={onSubmit}>
       <p className="text-sm font-medium text-slate-800">
         {contextLine}
         {callback.interaction && <span className="ml-2 font-mono text-slate-600">{callback.interaction.number}</span>}
@@ -200,102 +232,99 @@ export function RecordCallbackDialog({
             />
           ))}
           <p className="text-xs text-slate-500">{t('record.scoreScale')}</p>
-          <FormField
-            id="record-dissatisfaction"
-            label={t('record.otherDissatisfaction')}
-            error={fields.otherDissatisfaction}
-          >
-            {(p) => (
-              <textarea
-                {...p}
-                rows={2}
-                className={inputClass}
-                value={text.otherDissatisfaction}
-                onChange={edit('otherDissatisfaction')}
-              />
-            )}
-          </FormField>
-          <FormField id="record-suggestions" label={t('record.suggestions')} error={fields.suggestions}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={2}
-                className={inputClass}
-                value={text.suggestions}
-                onChange={edit('suggestions')}
-              />
-            )}
-          </FormField>
+          <TextareaField
+            {...textField('otherDissatisfaction', 'dissatisfaction', t('record.otherDissatisfaction'))}
+            rows={2}
+          />
+          <TextareaField {...textField('suggestions', 'suggestions', t('record.suggestions'))} rows={2} />
         </div>
       )}
 
       {outcome === 'NEW_COMPLAINT' && (
         <div className="space-y-3 rounded border border-blue-200 bg-blue-50/40 p-3" data-testid="record-new-complaint">
-          <FormField
-            id="record-new-subject"
-            label={t('record.newSubject')}
+          <InputField
+            {...textField('subject', 'new-subject', t('record.newSubject'))}
             required
-            error={fields['newComplaint.subject']}
-          >
-            {(p) => (
-              <input {...p} className={inputClass} value={text.subject} onChange={edit('subject')} maxLength={200} />
-            )}
-          </FormField>
-          <FormField
-            id="record-new-description"
-            label={t('record.newDescription')}
-            required
-            error={fields['newComplaint.description']}
-          >
-            {(p) => (
-              <textarea
-                {...p}
-                rows={3}
-                className={inputClass}
-                value={text.description}
-                onChange={edit('description')}
-              />
-            )}
-          </FormField>
+            maxLength={NEW_COMPLAINT_SUBJECT_MAX}
+          />
+          <TextareaField {...textField('description', 'new-description', t('record.newDescription'))} required />
         </div>
       )}
       {outcome === 'REOPENED' && (
-        <FormField
-          id="record-reopen-reason"
-          label={t('record.reopenReason')}
+        <TextareaField
+          {...textField('reopenReason', 'reopen-reason', t('record.reopenReason'))}
           hint={t('record.reopenHint')}
-          error={fields.reopenReason}
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              rows={2}
-              className={inputClass}
-              value={text.reopenReason}
-              onChange={edit('reopenReason')}
-            />
-          )}
-        </FormField>
+          rows={2}
+        />
       )}
-      <FormField id="record-notes" label={t('record.notes')} error={fields.notes}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            className={inputClass}
-            value={text.notes}
-            onChange={edit('notes')}
-            data-testid="record-notes"
-          />
-        )}
-      </FormField>
-    </FormDialog>
+      <TextareaField {...textField('notes', 'notes', t('record.notes'))} rows={2} testId="record-notes" />
+    </CallbackFormDialog>
+  );
+}
+
+// ───────────────────────────── fields of create and reassign ─────────────────────────────
+
+/** A calendar day from a date input; the task is due by the end of that day where the viewer is. */
+const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/**
+ * When and by whom: the due day and the assignee (someone of the desk, from the assignees the server offers). Creating
+ * needs the day and defaults the assignee to oneself; reassigning changes either and keeps what is left empty.
+ */
+function AssignmentFields({
+  step,
+  dueDate,
+  onDueDate,
+  assigneeId,
+  onAssignee,
+  fields,
+  enabled,
+  except,
+}: {
+  step: 'create' | 'reassign';
+  dueDate: string;
+  onDueDate: (value: string) => void;
+  assigneeId: string;
+  onAssignee: (value: string) => void;
+  fields: Record<string, string>;
+  enabled: boolean;
+  except?: string;
+}) {
+  const t = useTranslations('callbacks');
+  const creating = step === 'create';
+  const assignees = useGqlQuery(CallbackAssigneesQuery, {}, { enabled });
+  const options = (assignees.data?.callbackAssignees ?? [])
+    .filter((u) => u.id !== except)
+    .map((u) => ({ value: u.id, label: `${u.name} · ${u.email}` }));
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <InputField
+        type="date"
+        id={`${step}-callback-due`}
+        label={t(`${step}.dueAt`)}
+        required={creating}
+        hint={creating ? undefined : t('reassign.dueHint')}
+        error={fields.dueAt}
+        value={dueDate}
+        onChange={onDueDate}
+        testId={`${step}-callback-due`}
+      />
+      <SelectField
+        id={`${step}-callback-assignee`}
+        label={t(`${step}.assignee`)}
+        error={fields.assigneeId}
+        value={assigneeId}
+        onChange={onAssignee}
+        options={[{ value: '', label: creating ? t('create.assigneeSelf') : t('reassign.keep') }, ...options]}
+        testId={`${step}-callback-assignee`}
+      />
+    </div>
   );
 }
 
 // ───────────────────────────── create ─────────────────────────────
 
-const CREATABLE: readonly CallbackReason[] = ['KEY_ACCOUNT', 'PERIODIC'];
+const CREATABLE: readonly CallbackReason[] = CREATABLE_REASONS;
 
 /** "新建回访": a key-account or periodic callback for a customer, due on a day, assigned to someone of the desk. */
 export function CreateCallbackDialog({
@@ -311,26 +340,27 @@ export function CreateCallbackDialog({
 }) {
   const t = useTranslations('callbacks');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
-  const assignees = useAsyncData(() => gqlRequest(CallbackAssigneesQuery), 'assignees', open);
   const [customer, setCustomer] = useState<PickedCustomer | null>(initialCustomer);
   const [reason, setReason] = useState<CallbackReason | null>(null);
   const [dueDate, setDueDate] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
   const [notes, setNotes] = useState('');
-  const { pending, formError, fields, submit, setFields } = useSubmit(onDone);
+  const form = useCallbackSubmit();
+  const { fields, submit, setFields } = form;
+  const create = useGqlMutation(CallbackCreateMutation, { invalidates: CALLBACK_INVALIDATES });
 
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const missing: Record<string, string> = {};
     if (!customer) missing.customerId = t('errors.required');
     if (!reason) missing.reason = t('errors.required');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) missing.dueAt = t('errors.required');
+    if (!isDay(dueDate)) missing.dueAt = t('errors.required');
     if (!customer || !reason || Object.keys(missing).length) {
       setFields(missing);
       return;
     }
-    void submit(() =>
-      gqlRequest(CallbackCreateMutation, {
+    const done = await submit(() =>
+      create.mutateAsync({
         // Due by the end of the chosen day where the viewer is.
         input: {
           customerId: customer.id,
@@ -341,21 +371,11 @@ export function CreateCallbackDialog({
         },
       }),
     );
+    if (done) onDone();
   };
 
   return (
-    <FormDialog
-      open={open}
-      onClose={onClose}
-      title={t('create.title')}
-      testId="create-callback-dialog"
-      pending={pending}
-      formError={formError}
-      submitLabel={t('create.submit')}
-      pendingLabel={t('create.pending')}
-      submitTestId="create-callback-submit"
-      onSubmit={onSubmit}
-    >
+    <CallbackFormDialog step="create" open={open} onClose={onClose} form={form} onSubmit={onSubmit}>
       <FormField id="create-callback-customer" label={t('create.customer')} required error={fields.customerId}>
         {(p) => (
           <CustomerPicker
@@ -375,44 +395,23 @@ export function CreateCallbackDialog({
         onChange={setReason}
         error={fields.reason}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="create-callback-due" label={t('create.dueAt')} required error={fields.dueAt}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              className={inputClass}
-              value={dueDate}
-              onChange={(e) => setDueDate(e.target.value)}
-              data-testid="create-callback-due"
-            />
-          )}
-        </FormField>
-        <FormField id="create-callback-assignee" label={t('create.assignee')} error={fields.assigneeId}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={assigneeId}
-              onChange={(e) => setAssigneeId(e.target.value)}
-              data-testid="create-callback-assignee"
-            >
-              <option value="">{t('create.assigneeSelf')}</option>
-              {(assignees.data?.callbackAssignees ?? []).map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name} · {u.email}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-      </div>
-      <FormField id="create-callback-notes" label={t('create.notes')} error={fields.notes}>
-        {(p) => (
-          <textarea {...p} rows={3} className={inputClass} value={notes} onChange={(e) => setNotes(e.target.value)} />
-        )}
-      </FormField>
-    </FormDialog>
+      <AssignmentFields
+        step="create"
+        dueDate={dueDate}
+        onDueDate={setDueDate}
+        assigneeId={assigneeId}
+        onAssignee={setAssigneeId}
+        fields={fields}
+        enabled={open}
+      />
+      <TextareaField
+        id="create-callback-notes"
+        label={t('create.notes')}
+        error={fields.notes}
+        value={notes}
+        onChange={setNotes}
+      />
+    </CallbackFormDialog>
   );
 }
 
@@ -421,147 +420,91 @@ export function CreateCallbackDialog({
 export function ReassignCallbackDialog({ open, onClose, onDone, callback }: DialogProps) {
   const t = useTranslations('callbacks');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
-  const assignees = useAsyncData(() => gqlRequest(CallbackAssigneesQuery), 'assignees', open);
   const [assigneeId, setAssigneeId] = useState('');
   const [dueDate, setDueDate] = useState('');
-  const { pending, formError, fields, conflict, submit, setFields } = useSubmit(onDone);
+  const form = useCallbackSubmit();
+  const { fields, conflict, submit, setFields } = form;
+  const reassign = useGqlMutation(CallbackReassignMutation, { invalidates: CALLBACK_INVALIDATES });
 
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const dueAt = /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? endOfDayIn(dueDate, timeZone) : null;
+    const dueAt = isDay(dueDate) ? endOfDayIn(dueDate, timeZone) : null;
     if (!assigneeId && !dueAt) {
       setFields({ assigneeId: t('errors.required') });
       return;
     }
-    void submit(() =>
-      gqlRequest(CallbackReassignMutation, {
+    const done = await submit(() =>
+      reassign.mutateAsync({
         id: callback.id,
         version: callback.version,
         assigneeId: assigneeId || null,
         dueAt,
       }),
     );
+    if (done) onDone();
   };
 
   return (
-    <FormDialog
-      open={open}
-      onClose={onClose}
-      title={t('reassign.title')}
-      testId="reassign-callback-dialog"
-      pending={pending}
-      formError={formError}
-      submitLabel={t('reassign.submit')}
-      pendingLabel={t('reassign.pending')}
-      submitTestId="reassign-callback-submit"
-      onSubmit={onSubmit}
-    >
+    <CallbackFormDialog step="reassign" open={open} onClose={onClose} form={form} onSubmit={onSubmit}>
       <p className="text-sm text-slate-700">
         {t('record.context', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
       </p>
       {conflict && <ConflictNotice onReload={onDone} />}
-      <FormField id="reassign-callback-assignee" label={t('reassign.assignee')} error={fields.assigneeId}>
-        {(p) => (
-          <select
-            {...p}
-            className={inputClass}
-            value={assigneeId}
-            onChange={(e) => setAssigneeId(e.target.value)}
-            data-testid="reassign-callback-assignee"
-          >
-            <option value="">{t('reassign.keep')}</option>
-            {(assignees.data?.callbackAssignees ?? [])
-              .filter((u) => u.id !== callback.assignee?.id)
-              .map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name} · {u.email}
-                </option>
-              ))}
-          </select>
-        )}
-      </FormField>
-      <FormField
-        id="reassign-callback-due"
-        label={t('reassign.dueAt')}
-        hint={t('reassign.dueHint')}
-        error={fields.dueAt}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="date"
-            className={inputClass}
-            value={dueDate}
-            onChange={(e) => setDueDate(e.target.value)}
-          />
-        )}
-      </FormField>
-    </FormDialog>
+      <AssignmentFields
+        step="reassign"
+        dueDate={dueDate}
+        onDueDate={setDueDate}
+        assigneeId={assigneeId}
+        onAssignee={setAssigneeId}
+        fields={fields}
+        enabled={open}
+        except={callback.assignee?.id}
+      />
+    </CallbackFormDialog>
   );
 }
 
 // ───────────────────────────── cancel ─────────────────────────────
 
-/** Cancelling asks first and needs a reason (it goes into the task's history); Cancel is focused, so Enter never confirms. */
+/** Cancelling needs a reason (it goes into the task's history); the reason field, not the red button, has the focus. */
 export function CancelCallbackDialog({ open, onClose, onDone, callback }: DialogProps) {
   const t = useTranslations('callbacks');
-  const tc = useTranslations('common');
   const [reason, setReason] = useState('');
-  const { pending, formError, fields, conflict, submit, setFields } = useSubmit(onDone);
-  const confirm = () => {
-    if (!reason.trim()) {
-      setFields({ reason: t('errors.required') });
-      return;
-    }
-    void submit(() =>
-      gqlRequest(CallbackCancelMutation, { id: callback.id, version: callback.version, reason: reason.trim() }),
+  const form = useCallbackSubmit();
+  const { fields, conflict, submit, setFields } = form;
+  const cancel = useGqlMutation(CallbackCancelMutation, { invalidates: CALLBACK_INVALIDATES });
+  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!reason.trim()) return setFields({ reason: t('errors.required') });
+    const done = await submit(() =>
+      cancel.mutateAsync({ id: callback.id, version: callback.version, reason: reason.trim() }),
     );
+    if (done) onDone();
   };
   return (
-    <Modal
+    <CallbackFormDialog
+      step="cancel"
       open={open}
-      onClose={() => !pending && onClose()}
-      title={t('cancel.title')}
-      testId="cancel-callback-dialog"
-      footer={
-        <>
-          <button type="button" autoFocus className={buttonClass.secondary} onClick={onClose} disabled={pending}>
-            {tc('cancel')}
-          </button>
-          {!conflict && (
-            <button
-              type="button"
-              className={buttonClass.danger}
-              onClick={confirm}
-              disabled={pending}
-              data-testid="cancel-callback-confirm"
-            >
-              {pending ? t('cancel.pending') : t('cancel.confirm')}
-            </button>
-          )}
-        </>
-      }
+      onClose={onClose}
+      form={form}
+      tone="danger"
+      canSubmit={!conflict}
+      onSubmit={onSubmit}
     >
-      <div className="space-y-3">
-        <p className="text-sm text-slate-700">
-          {t('cancel.body', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
-        </p>
-        {conflict && <ConflictNotice onReload={onDone} />}
-        <FormField id="cancel-callback-reason" label={t('cancel.reason')} required error={fields.reason}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={3}
-              className={inputClass}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              maxLength={500}
-              data-testid="cancel-callback-reason"
-            />
-          )}
-        </FormField>
-        {formError && <InlineError>{formError}</InlineError>}
-      </div>
-    </Modal>
+      <p className="text-sm text-slate-700">
+        {t('cancel.body', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
+      </p>
+      {conflict && <ConflictNotice onReload={onDone} />}
+      <TextareaField
+        id="cancel-callback-reason"
+        label={t('cancel.reason')}
+        required
+        error={fields.reason}
+        value={reason}
+        onChange={setReason}
+        maxLength={CANCEL_REASON_MAX}
+        testId="cancel-callback-reason"
+      />
+    </CallbackFormDialog>
   );
 }

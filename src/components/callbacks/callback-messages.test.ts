@@ -1,23 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyDifferences, messageKeys } from '@/i18n/message-keys';
+import { literalKeyUsage } from '@/i18n/message-usage';
 import en from '../../../messages/en/callbacks.json';
 import zh from '../../../messages/zh-CN/callbacks.json';
 
 const zhKeys = messageKeys(zh);
-const root = join(__dirname, '../../..');
-
-/** Every source of the callback screens: the components here and the console page. */
-function callbackSources(): { file: string; text: string }[] {
-  const files = readdirSync(__dirname)
-    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
-    .map((f) => join(__dirname, f));
-  return [...files, join(root, 'src/app/console/(app)/callbacks/page.tsx')].map((file) => ({
-    file,
-    text: readFileSync(file, 'utf8'),
-  }));
-}
 
 describe('callbacks messages', () => {
   it('zh-CN and en have exactly the same keys', () => {
@@ -45,19 +32,13 @@ describe('callbacks messages', () => {
   });
 
   it('have every literal key the callback screens ask for', () => {
-    const missing: string[] = [];
-    let used = 0;
-    for (const { file, text } of callbackSources()) {
-      // The namespaces this file's translators are scoped to: `callbacks` or a part of it (`callbacks.list`).
-      const prefixes = [...text.matchAll(/(?:useTranslations|getTranslations)\('callbacks(?:\.([\w.]+))?'\)/g)].map(
-        (m) => (m[1] ? `${m[1]}.` : ''),
-      );
-      for (const [, key] of text.matchAll(/\bt\(\s*'([^']+)'/g)) {
-        used += 1;
-        if (!prefixes.some((prefix) => zhKeys.has(`${prefix}${key}`)))
-          missing.push(`${file.replace(root, '')}: ${key}`);
-      }
-    }
+    // The components here and the console page.
+    const { used, missing } = literalKeyUsage(
+      'callbacks',
+      __dirname,
+      ['src/app/console/(app)/callbacks/page.tsx'],
+      zhKeys,
+    );
     expect(used).toBeGreaterThan(60);
     expect(missing).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { graphql } from '@/gql';
 
-// The console's callback operations, prefixed `Callback` (operation names are global across the UI).
+// The callback queue's operations (the counts are also read by the dashboard) and the fields every callback screen
+// shows. Operation names are global across the UI, hence the `Callback` prefix.
 
 export const CallbackQueueCountsQuery = graphql(`
   query CallbackQueueCounts {
@@ -61,94 +62,6 @@ export const CallbackListQuery = graphql(`
         endCursor
       }
       totalCount
-    }
-  }
-`);
-
-export const CallbackAssigneesQuery = graphql(`
-  query CallbackAssignees {
-    callbackAssignees {
-      id
-      name
-      email
-      role
-    }
-  }
-`);
-
-export const CallbacksOfComplaintQuery = graphql(`
-  query CallbacksOfComplaint($id: ID!) {
-    viewer {
-      permissions
-    }
-    interaction(id: $id) {
-      id
-      status
-      callbacks {
-        ...CallbackFields
-        accuracyScore
-        timelinessScore
-        attitudeScore
-        otherDissatisfaction
-        suggestions
-      }
-    }
-  }
-`);
-
-export const CallbacksOfCustomerQuery = graphql(`
-  query CallbacksOfCustomer($id: ID!) {
-    viewer {
-      permissions
-    }
-    customer(id: $id) {
-      id
-      name
-      contractNo
-      callbacks {
-        ...CallbackFields
-      }
-    }
-  }
-`);
-
-export const CallbackRecordMutation = graphql(`
-  mutation CallbackRecord($id: ID!, $version: Int!, $input: RecordCallbackInput!) {
-    recordCallback(id: $id, version: $version, input: $input) {
-      id
-      status
-      version
-      resultingInteraction {
-        id
-        number
-      }
-    }
-  }
-`);
-
-export const CallbackCreateMutation = graphql(`
-  mutation CallbackCreate($input: CreateCallbackInput!) {
-    createCallback(input: $input) {
-      id
-      version
-    }
-  }
-`);
-
-export const CallbackReassignMutation = graphql(`
-  mutation CallbackReassign($id: ID!, $version: Int!, $assigneeId: ID, $dueAt: DateTime) {
-    reassignCallback(id: $id, version: $version, assigneeId: $assigneeId, dueAt: $dueAt) {
-      id
-      version
-    }
-  }
-`);
-
-export const CallbackCancelMutation = graphql(`
-  mutation CallbackCancel($id: ID!, $version: Int!, $reason: String!) {
-    cancelCallback(id: $id, version: $version, reason: $reason) {
-      id
-      version
     }
   }
 `);

@@ -2,13 +2,12 @@
 import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
+import { graphql } from '@/gql';
 import { buttonClass } from '@/components/ui/classes';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
-import { gqlRequest } from '@/lib/graphql-client';
 import { RecordCallbackDialog } from './callback-dialogs';
-import { CallbacksOfComplaintQuery } from './callback-operations';
 import {
   CallbackDue,
   CallbackStatusBadge,
@@ -17,28 +16,37 @@ import {
   type CallbackRow,
 } from './callback-ui';
 
+export const CallbacksOfComplaintQuery = graphql(`
+  query CallbacksOfComplaint($id: ID!) {
+    viewer {
+      permissions
+    }
+    interaction(id: $id) {
+      id
+      status
+      callbacks {
+        ...CallbackFields
+        accuracyScore
+        timelinessScore
+        attitudeScore
+        otherDissatisfaction
+        suggestions
+      }
+    }
+  }
+`);
+
 /**
  * The "回访" panel of the complaint workbench: the complaint's callback tasks, with "记录回访" on a pending one. A
  * resolved complaint is followed up by recording its callback (SPEC §4), so this is where the workflow's follow-up
- * step is taken. `refreshKey` (the complaint's version) reloads the panel whenever the workbench reloads;
- * `onChanged` tells the workbench a recording moved the complaint.
+ * step is taken. A workflow step and a recording both invalidate `Callback…` and `Complaint…` queries, so the panel
+ * and the workbench follow each other without being told.
  */
-export function ComplaintCallbacksPanel({
-  interactionId,
-  refreshKey,
-  onChanged,
-}: {
-  interactionId: string;
-  refreshKey: number;
-  onChanged: () => void;
-}) {
+export function ComplaintCallbacksPanel({ interactionId }: { interactionId: string }) {
   const t = useTranslations('callbacks');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
   const errorMessage = useCallbackErrorMessage();
-  const data = useAsyncData(
-    () => gqlRequest(CallbacksOfComplaintQuery, { id: interactionId }),
-    `${interactionId}:${refreshKey}`,
-  );
+  const data = useGqlQuery(CallbacksOfComplaintQuery, { id: interactionId });
   const [recording, setRecording] = useState<CallbackRow | null>(null);
 
   const callbacks = data.data?.interaction?.callbacks ?? [];
@@ -52,7 +60,7 @@ export function ComplaintCallbacksPanel({
     <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="complaint-callbacks">
       <h2 className="mb-3 text-sm font-semibold">{t('panel.title')}</h2>
       {data.error ? (
-        <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} />
+        <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} />
       ) : !data.data ? (
         <Spinner label={t('list.loading')} />
       ) : callbacks.length === 0 ? (
@@ -147,11 +155,7 @@ export function ComplaintCallbacksPanel({
           open
           callback={recording}
           onClose={() => setRecording(null)}
-          onDone={() => {
-            setRecording(null);
-            data.reload();
-            onChanged();
-          }}
+          onDone={() => setRecording(null)}
         />
       )}
     </section>

@@ -2,13 +2,28 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
+import { graphql } from '@/gql';
 import { buttonClass } from '@/components/ui/classes';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { CreateCallbackDialog } from './callback-dialogs';
-import { CallbacksOfCustomerQuery } from './callback-operations';
 import { CallbackDue, CallbackStatusBadge, useCallbackErrorMessage } from './callback-ui';
+
+export const CallbacksOfCustomerQuery = graphql(`
+  query CallbacksOfCustomer($id: ID!) {
+    viewer {
+      permissions
+    }
+    customer(id: $id) {
+      id
+      name
+      contractNo
+      callbacks {
+        ...CallbackFields
+      }
+    }
+  }
+`);
 
 const SHOWN = 5;
 
@@ -19,7 +34,7 @@ const SHOWN = 5;
 export function CustomerCallbacks({ customerId }: { customerId: string }) {
   const t = useTranslations('callbacks');
   const errorMessage = useCallbackErrorMessage();
-  const data = useAsyncData(() => gqlRequest(CallbacksOfCustomerQuery, { id: customerId }), customerId);
+  const data = useGqlQuery(CallbacksOfCustomerQuery, { id: customerId });
   const [all, setAll] = useState(false);
   const [creating, setCreating] = useState(false);
 
@@ -51,7 +66,7 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
       </header>
       <div className="p-4">
         {data.error ? (
-          <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} />
+          <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} />
         ) : !data.data ? (
           <Spinner label={t('list.loading')} />
         ) : callbacks.length === 0 ? (
@@ -93,10 +108,7 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
           open
           initialCustomer={{ id: customer.id, name: customer.name, contractNo: customer.contractNo ?? null }}
           onClose={() => setCreating(false)}
-          onDone={() => {
-            setCreating(false);
-            data.reload();
-          }}
+          onDone={() => setCreating(false)}
         />
       )}
     </section>

@@ -2,15 +2,35 @@
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ActionKind, ActionStatus, ComplaintDirectoryQuery, ComplaintWorkbenchQuery } from '@/gql/graphql';
-import { buttonClass, inputClass } from '@/components/ui/classes';
-import { FormDialog } from '@/components/ui/form-dialog';
-import { FormField } from '@/components/ui/form-field';
+import { graphql } from '@/gql';
+import { buttonClass } from '@/components/ui/classes';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { endOfDayIn, formatDate, formatDateTime } from '@/lib/format';
-import { fieldErrorsOf } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
-import type { Perform } from './complaint-command-dialogs';
-import { ComplaintAddActionMutation, ComplaintUpdateActionMutation } from './complaint-operations';
-import { useComplaintErrorMessage } from './complaint-ui';
+import {
+  ComplaintFormDialog,
+  useComplaintStep,
+  type ComplaintForm,
+  type Perform,
+  type Values,
+} from './complaint-command-dialogs';
+
+export const ComplaintAddActionMutation = graphql(`
+  mutation ComplaintAddAction($interactionId: ID!, $input: ComplaintActionInput!) {
+    addComplaintAction(interactionId: $interactionId, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const ComplaintUpdateActionMutation = graphql(`
+  mutation ComplaintUpdateAction($id: ID!, $version: Int!, $input: ComplaintActionInput!) {
+    updateComplaintAction(id: $id, version: $version, input: $input) {
+      id
+      version
+    }
+  }
+`);
 
 type Action = NonNullable<ComplaintWorkbenchQuery['interaction']>['actions'][number];
 
@@ -36,6 +56,41 @@ export function ComplaintActions({
   const tc = useTranslations('complaints');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
   const [editing, setEditing] = useState<Action | 'new' | null>(null);
+  const columns: (Column<Action> | false)[] = [
+    { id: 'kind', header: t('kind'), className: 'whitespace-nowrap', cell: (a) => tc(`actionKind.${a.kind}`) },
+    { id: 'description', header: t('description'), className: 'whitespace-pre-wrap', cell: (a) => a.description },
+    { id: 'owner', header: t('owner'), cell: (a) => a.owner?.name ?? '—' },
+    {
+      id: 'dueAt',
+      header: t('dueAt'),
+      className: 'whitespace-nowrap',
+      cell: (a) => (a.dueAt ? formatDate(a.dueAt, timeZone) : '—'),
+    },
+    {
+      id: 'status',
+      header: t('status'),
+      className: 'whitespace-nowrap',
+      cell: (a) => (
+        <>
+          {tc(`actionStatus.${a.status}`)}
+          {a.completedAt && (
+            <span className="block text-xs text-slate-500">{formatDateTime(a.completedAt, timeZone)}</span>
+          )}
+        </>
+      ),
+    },
+    canEdit && {
+      id: 'edit',
+      header: <span className="sr-only">{t('edit')}</span>,
+      cardLabel: '',
+      className: 'text-right',
+      cell: (a) => (
+        <button type="button" className={buttonClass.ghost} onClick={() => setEditing(a)} data-testid="action-edit">
+          {t('edit')}
+        </button>
+      ),
+    },
+  ];
 
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="complaint-actions">
@@ -52,52 +107,14 @@ export function ComplaintActions({
           </button>
         )}
       </div>
-      {actions.length === 0 ? (
-        <p className="text-sm text-slate-500">{t('empty')}</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-600">
-              <tr>
-                <th className="py-1 pr-3">{t('kind')}</th>
-                <th className="py-1 pr-3">{t('description')}</th>
-                <th className="py-1 pr-3">{t('owner')}</th>
-                <th className="py-1 pr-3">{t('dueAt')}</th>
-                <th className="py-1 pr-3">{t('status')}</th>
-                {canEdit && <th className="py-1" />}
-              </tr>
-            </thead>
-            <tbody>
-              {actions.map((a) => (
-                <tr key={a.id} className="border-t border-slate-100 align-top" data-testid="action-row">
-                  <td className="py-2 pr-3 whitespace-nowrap">{tc(`actionKind.${a.kind}`)}</td>
-                  <td className="py-2 pr-3 whitespace-pre-wrap">{a.description}</td>
-                  <td className="py-2 pr-3">{a.owner?.name ?? '—'}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{a.dueAt ? formatDate(a.dueAt, timeZone) : '—'}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">
-                    {tc(`actionStatus.${a.status}`)}
-                    {a.completedAt && (
-                      <span className="block text-xs text-slate-500">{formatDateTime(a.completedAt, timeZone)}</span>
-                    )}
-                  </td>
-                  {canEdit && (
-                    <td className="py-2 text-right">
-                      <button
-                        type="button"
-                        className={buttonClass.ghost}
-                        onClick={() => setEditing(a)}
-                        data-testid="action-edit"
-                      >
-                        {t('edit')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        columns={columns}
+        rows={actions}
+        rowKey={(a) => a.id}
+        state={{ loading: false }}
+        empty={t('empty')}
+        rowTestId="action-row"
+      />
       {editing && (
         <ActionDialog
           key={editing === 'new' ? 'new' : editing.id}
@@ -113,6 +130,7 @@ export function ComplaintActions({
   );
 }
 
+/** Adds an action or edits one (with the version read): its form, drawn by the workbench's ComplaintFormDialog. */
 function ActionDialog({
   interactionId,
   action,
@@ -130,148 +148,74 @@ function ActionDialog({
 }) {
   const t = useTranslations('complaints.actions');
   const tc = useTranslations('complaints');
-  const errorMessage = useComplaintErrorMessage();
-  const [kind, setKind] = useState<ActionKind>(action?.kind ?? 'CORRECTIVE');
-  const [description, setDescription] = useState(action?.description ?? '');
-  const [ownerId, setOwnerId] = useState(action?.owner?.id ?? '');
-  // A due date is a calendar day in the viewer's zone, sent as the end of that day.
-  const [dueDate, setDueDate] = useState(action?.dueAt ? formatDate(action.dueAt, timeZone) : '');
-  const [status, setStatus] = useState<ActionStatus>(action?.status ?? 'OPEN');
-  const [pending, setPending] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const add = useComplaintStep(ComplaintAddActionMutation);
+  const update = useComplaintStep(ComplaintUpdateActionMutation);
   const staff = (directory?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
 
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!description.trim()) {
-      setFields({ description: tc('errors.required') });
-      return;
-    }
-    const input = {
-      kind,
-      description: description.trim(),
-      ownerId: ownerId || null,
-      dueAt: /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? endOfDayIn(dueDate, timeZone) : null,
-      status,
-    };
-    setPending(true);
-    setFormError(null);
-    setFields({});
-    try {
-      await perform(() =>
-        action
-          ? gqlRequest(ComplaintUpdateActionMutation, { id: action.id, version: action.version, input })
-          : gqlRequest(ComplaintAddActionMutation, { interactionId, input }),
-      );
-      onClose();
-    } catch (error) {
-      const fieldErrors = fieldErrorsOf(error);
-      setFields(fieldErrors);
-      setFormError(Object.keys(fieldErrors).length ? null : errorMessage(error));
-    } finally {
-      setPending(false);
-    }
+  const form: ComplaintForm = {
+    title: action ? t('editTitle') : t('addTitle'),
+    testId: 'action-dialog',
+    submitLabel: t('submit'),
+    pendingLabel: t('pending'),
+    submitTestId: 'action-submit',
+    grid: true,
+    initial: {
+      kind: action?.kind ?? 'CORRECTIVE',
+      status: action?.status ?? 'OPEN',
+      description: action?.description ?? '',
+      ownerId: action?.owner?.id ?? '',
+      // A due date is a calendar day in the viewer's zone, sent as the end of that day.
+      dueAt: action?.dueAt ? formatDate(action.dueAt, timeZone) : '',
+    },
+    fields: [
+      {
+        name: 'kind',
+        label: t('kind'),
+        control: 'select',
+        required: true,
+        testId: 'action-kind',
+        options: KINDS.map((k) => ({ value: k, label: tc(`actionKind.${k}`) })),
+      },
+      {
+        name: 'status',
+        label: t('status'),
+        control: 'select',
+        testId: 'action-status',
+        options: STATUSES.map((s) => ({ value: s, label: tc(`actionStatus.${s}`) })),
+      },
+      {
+        name: 'description',
+        label: t('description'),
+        control: 'textarea',
+        rows: 3,
+        required: true,
+        wide: true,
+        testId: 'action-description',
+      },
+      {
+        name: 'ownerId',
+        label: t('owner'),
+        control: 'select',
+        testId: 'action-owner',
+        options: [
+          { value: '', label: t('ownerNone') },
+          ...staff.map((u) => ({ value: u.id, label: `${u.name}${u.department ? `（${u.department.name}）` : ''}` })),
+        ],
+      },
+      { name: 'dueAt', label: t('dueAt'), control: 'date', testId: 'action-due' },
+    ],
+    send: (v: Values) => {
+      const input = {
+        kind: KINDS.find((k) => k === v.kind) ?? 'CORRECTIVE',
+        description: v.description!.trim(),
+        ownerId: v.ownerId || null,
+        dueAt: /^\d{4}-\d{2}-\d{2}$/.test(v.dueAt ?? '') ? endOfDayIn(v.dueAt!, timeZone) : null,
+        status: STATUSES.find((s) => s === v.status) ?? 'OPEN',
+      };
+      return action
+        ? update.mutateAsync({ id: action.id, version: action.version, input })
+        : add.mutateAsync({ interactionId, input });
+    },
   };
-
-  return (
-    <FormDialog
-      open
-      onClose={onClose}
-      title={action ? t('editTitle') : t('addTitle')}
-      testId="action-dialog"
-      pending={pending}
-      formError={formError}
-      submitLabel={t('submit')}
-      pendingLabel={t('pending')}
-      submitTestId="action-submit"
-      onSubmit={onSubmit}
-    >
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="action-kind" label={t('kind')} required error={fields.kind}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={kind}
-              onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? 'CORRECTIVE')}
-              data-testid="action-kind"
-            >
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {tc(`actionKind.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="action-status" label={t('status')} error={fields.status}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={status}
-              onChange={(e) => setStatus(STATUSES.find((s) => s === e.target.value) ?? 'OPEN')}
-              data-testid="action-status"
-            >
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {tc(`actionStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField
-          id="action-description"
-          label={t('description')}
-          required
-          error={fields.description}
-          className="sm:col-span-2"
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              rows={3}
-              className={inputClass}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              data-testid="action-description"
-            />
-          )}
-        </FormField>
-        <FormField id="action-owner" label={t('owner')} error={fields.ownerId}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={ownerId}
-              onChange={(e) => setOwnerId(e.target.value)}
-              data-testid="action-owner"
-            >
-              <option value="">{t('ownerNone')}</option>
-              {staff.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                  {u.department ? `（${u.department.name}）` : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="action-due" label={t('dueAt')} error={fields.dueAt}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              className={inputClass}
-              value={dueDate}
-              onChange={(e) => setDueDate(e.target.value)}
-              data-testid="action-due"
-            />
-          )}
-        </FormField>
-      </div>
-    </FormDialog>
-  );
+  return <ComplaintFormDialog form={form} perform={perform} onClose={onClose} />;
 }

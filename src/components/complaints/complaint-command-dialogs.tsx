@@ -1,19 +1,12 @@
 'use client';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type {
-  CauseClass,
-  ComplaintDirectoryQuery,
-  Severity,
-  SimpleWorkflowCommand,
-  TriageResult,
-  WarrantyOutcome,
-} from '@/gql/graphql';
-import { inputClass } from '@/components/ui/classes';
+import type { ComplaintDirectoryQuery, SimpleWorkflowCommand } from '@/gql/graphql';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { FormField } from '@/components/ui/form-field';
-import { fieldErrorsOf } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
+import { InputField, SelectField, TextareaField } from '@/components/ui/form-controls';
+import { useFormSubmit } from '@/components/ui/use-form-submit';
+import { useGqlMutation } from '@/lib/data/gql-hooks';
 import {
   ComplaintAdvanceMutation,
   ComplaintAnswerMutation,
@@ -21,442 +14,395 @@ import {
   ComplaintRespondMutation,
   ComplaintTriageMutation,
   ComplaintVerifyMutation,
-} from './complaint-operations';
+} from './complaint-workbench.operations';
 import { useComplaintErrorMessage } from './complaint-ui';
 
 /**
- * Runs a mutation for a dialog: `perform` (from the workbench) reloads on success and takes CONFLICT itself (the
- * banner "已被他人修改"); anything else comes back here as field errors or one line under the form.
+ * Runs a mutation for a dialog: `perform` (from the workbench) takes CONFLICT itself (the banner "已被他人修改") and
+ * says "已保存"; anything else comes back to the dialog as field errors or one line under the form.
  */
 export type Perform = (mutation: () => Promise<unknown>) => Promise<'done' | 'conflict'>;
 
-function useDialogSubmit(perform: Perform, onClose: () => void) {
-  const errorMessage = useComplaintErrorMessage();
-  const [pending, setPending] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const submit = async (mutation: () => Promise<unknown>) => {
-    setPending(true);
-    setFormError(null);
-    setFields({});
-    try {
-      await perform(mutation);
-      onClose();
-    } catch (error) {
-      const fieldErrors = fieldErrorsOf(error);
-      setFields(fieldErrors);
-      setFormError(Object.keys(fieldErrors).length ? null : errorMessage(error));
-    } finally {
-      setPending(false);
-    }
-  };
-  return { pending, formError, fields, setFields, submit };
-}
+/**
+ * What a workflow step changes: the complaint (its workbench, queues and counts), its callbacks (a resolution plans
+ * one, a recording moves the complaint), the notifications it sends, and the dashboard and report that count them.
+ */
+export const COMPLAINT_STEP_INVALIDATES = ['Complaint', 'Callback', 'Notification', 'Dashboard', 'Report'] as const;
 
-type Target = { id: string; version: number };
-type DialogProps = { open: boolean; onClose: () => void; target: Target; perform: Perform };
+/** A workflow mutation that refreshes everything a step changes. */
+export const useComplaintStep = <TResult, TVariables extends Record<string, unknown>>(
+  document: TypedDocumentNode<TResult, TVariables>,
+) => useGqlMutation(document, { invalidates: COMPLAINT_STEP_INVALIDATES });
 
-const SEVERITIES: Severity[] = ['GENERAL', 'MAJOR', 'CRISIS'];
-const CAUSES: CauseClass[] = ['QUALITY', 'NON_QUALITY'];
-const AUTHORITIES: TriageResult[] = ['WITHIN_AUTHORITY', 'BEYOND_AUTHORITY'];
-const WARRANTY: WarrantyOutcome[] = ['REPAIR', 'REPLACE', 'REFUND'];
+/** The workflow commands that ask for more than a confirmation. */
+export type DialogCommand = 'TRIAGE' | 'VERIFY' | 'CUSTOMER_FEEDBACK' | 'DECLINE' | 'ANSWER' | 'REJECT_PLAN' | 'REOPEN';
 
-export function TriageDialog({
-  open,
-  onClose,
-  target,
-  perform,
-  directory,
-  initial,
-}: DialogProps & {
-  directory: ComplaintDirectoryQuery | undefined;
-  initial: {
-    severity: Severity | null;
-    causeClass: CauseClass | null;
-    departmentId: string | null;
-    ownerId: string | null;
-    requires8D: boolean;
-  };
-}) {
+export type Values = Record<string, string>;
+type Option = { value: string; label: string; testId?: string };
+
+/** One field of a command's form; `name` is the server's field (its BAD_USER_INPUT key). */
+export type Field = {
+  name: string;
+  label: string;
+  control: 'select' | 'textarea' | 'radio' | 'checkbox' | 'date';
+  /** The choices, or a function of what is filled in so far (owners of the chosen department first). */
+  options?: readonly Option[] | ((values: Values) => readonly Option[]);
+  required?: boolean;
+  rows?: number;
+  testId?: string;
+  wide?: boolean;
+  /** Shown only while this holds (the warranty outcome only for an effective verification). */
+  shownIf?: (values: Values) => boolean;
+};
+
+/** A dialog of the workbench as data: its words, its fields with their first values, and the mutation it sends. */
+export type ComplaintForm = {
+  title: string;
+  testId: string;
+  submitLabel: string;
+  pendingLabel: string;
+  submitTestId: string;
+  grid?: boolean;
+  initial: Values;
+  fields: readonly Field[];
+  send: (values: Values) => Promise<unknown>;
+};
+
+export type TriageInitial = {
+  severity: string | null;
+  causeClass: string | null;
+  departmentId: string | null;
+  ownerId: string | null;
+  requires8D: boolean;
+};
+
+const SEVERITIES = ['GENERAL', 'MAJOR', 'CRISIS'] as const;
+const CAUSES = ['QUALITY', 'NON_QUALITY'] as const;
+const AUTHORITIES = ['WITHIN_AUTHORITY', 'BEYOND_AUTHORITY'] as const;
+const WARRANTY = ['REPAIR', 'REPLACE', 'REFUND'] as const;
+const pick = <T extends string>(list: readonly T[], value: string | undefined): T | undefined =>
+  list.find((item) => item === value);
+const orNull = (value: string | undefined) => value?.trim() || null;
+const YES = 'true';
+
+/** Builds the form of each command; the mutations are the workbench's, sent with the version it read. */
+function useCommandForm(
+  command: DialogCommand,
+  target: { id: string; version: number },
+  directory: ComplaintDirectoryQuery | undefined,
+  triage: TriageInitial,
+): ComplaintForm {
   const t = useTranslations('complaints');
-  const { pending, formError, fields, setFields, submit } = useDialogSubmit(perform, onClose);
-  const [severity, setSeverity] = useState<string>(initial.severity ?? '');
-  const [causeClass, setCauseClass] = useState<string>(initial.causeClass ?? '');
-  const [authority, setAuthority] = useState<string>('WITHIN_AUTHORITY');
-  const [departmentId, setDepartmentId] = useState(initial.departmentId ?? '');
-  const [ownerId, setOwnerId] = useState(initial.ownerId ?? '');
-  const [requires8D, setRequires8D] = useState(initial.requires8D);
-
-  const staff = (directory?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
-  // People of the chosen department first, then everyone else (a handler may sit in another department).
-  const owners = [
-    ...staff.filter((u) => u.department?.id === departmentId),
-    ...staff.filter((u) => u.department?.id !== departmentId),
+  const triageComplaint = useComplaintStep(ComplaintTriageMutation);
+  const decline = useComplaintStep(ComplaintDeclineMutation);
+  const answer = useComplaintStep(ComplaintAnswerMutation);
+  const advance = useComplaintStep(ComplaintAdvanceMutation);
+  const verify = useComplaintStep(ComplaintVerifyMutation);
+  const respond = useComplaintStep(ComplaintRespondMutation);
+  const { id, version } = target;
+  const yesNo = (yes: string, no: string, testIds?: [string, string]): Option[] => [
+    { value: YES, label: yes, testId: testIds?.[0] },
+    { value: 'false', label: no, testId: testIds?.[1] },
   ];
 
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const sev = SEVERITIES.find((s) => s === severity);
-    const cause = CAUSES.find((c) => c === causeClass);
-    const result = AUTHORITIES.find((a) => a === authority);
-    const missing: Record<string, string> = {};
-    if (!sev) missing.severity = t('errors.required');
-    if (!cause) missing.causeClass = t('errors.required');
-    if (!departmentId) missing.responsibleDepartmentId = t('errors.required');
-    if (!sev || !cause || !result || !departmentId) {
-      setFields(missing);
-      return;
-    }
-    void submit(() =>
-      gqlRequest(ComplaintTriageMutation, {
-        id: target.id,
-        version: target.version,
-        input: {
-          severity: sev,
-          causeClass: cause,
-          triageResult: result,
-          responsibleDepartmentId: departmentId,
-          ownerId: ownerId || null,
-          requires8D,
+  switch (command) {
+    case 'TRIAGE': {
+      const choose = { value: '', label: t('triage.choose') };
+      const staff = (directory?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
+      return {
+        title: t('triage.title'),
+        testId: 'triage-dialog',
+        submitLabel: t('triage.submit'),
+        pendingLabel: t('triage.pending'),
+        submitTestId: 'triage-submit',
+        grid: true,
+        initial: {
+          severity: triage.severity ?? '',
+          causeClass: triage.causeClass ?? '',
+          triageResult: 'WITHIN_AUTHORITY',
+          responsibleDepartmentId: triage.departmentId ?? '',
+          ownerId: triage.ownerId ?? '',
+          requires8D: String(triage.requires8D),
         },
-      }),
-    );
-  };
-
-  return (
-    <FormDialog
-      open={open}
-      onClose={onClose}
-      title={t('triage.title')}
-      testId="triage-dialog"
-      pending={pending}
-      formError={formError}
-      submitLabel={t('triage.submit')}
-      pendingLabel={t('triage.pending')}
-      submitTestId="triage-submit"
-      onSubmit={onSubmit}
-    >
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="triage-severity" label={t('triage.severity')} required error={fields.severity}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={severity}
-              onChange={(e) => setSeverity(e.target.value)}
-              data-testid="triage-severity"
-            >
-              <option value="">{t('triage.choose')}</option>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`severity.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="triage-cause" label={t('triage.causeClass')} required error={fields.causeClass}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={causeClass}
-              onChange={(e) => setCauseClass(e.target.value)}
-              data-testid="triage-cause"
-            >
-              <option value="">{t('triage.choose')}</option>
-              {CAUSES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`causeClass.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="triage-authority" label={t('triage.authority')} required error={fields.triageResult}>
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={authority}
-              onChange={(e) => setAuthority(e.target.value)}
-              data-testid="triage-authority"
-            >
-              {AUTHORITIES.map((a) => (
-                <option key={a} value={a}>
-                  {t(`triageResult.${a}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField
-          id="triage-department"
-          label={t('triage.department')}
-          required
-          error={fields.responsibleDepartmentId}
-        >
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={departmentId}
-              onChange={(e) => setDepartmentId(e.target.value)}
-              data-testid="triage-department"
-            >
-              <option value="">{t('triage.choose')}</option>
-              {(directory?.departments ?? []).map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="triage-owner" label={t('triage.owner')} error={fields.ownerId} className="sm:col-span-2">
-          {(p) => (
-            <select
-              {...p}
-              className={inputClass}
-              value={ownerId}
-              onChange={(e) => setOwnerId(e.target.value)}
-              data-testid="triage-owner"
-            >
-              <option value="">{t('triage.ownerNone')}</option>
-              {owners.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                  {u.department ? `（${u.department.name}）` : ''} · {u.email}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-      </div>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={requires8D}
-          onChange={(e) => setRequires8D(e.target.checked)}
-          data-testid="triage-requires8d"
-        />
-        {t('triage.requires8D')}
-      </label>
-    </FormDialog>
-  );
+        fields: [
+          {
+            name: 'severity',
+            label: t('triage.severity'),
+            control: 'select',
+            required: true,
+            testId: 'triage-severity',
+            options: [choose, ...SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))],
+          },
+          {
+            name: 'causeClass',
+            label: t('triage.causeClass'),
+            control: 'select',
+            required: true,
+            testId: 'triage-cause',
+            options: [choose, ...CAUSES.map((c) => ({ value: c, label: t(`causeClass.${c}`) }))],
+          },
+          {
+            name: 'triageResult',
+            label: t('triage.authority'),
+            control: 'select',
+            required: true,
+            testId: 'triage-authority',
+            options: AUTHORITIES.map((a) => ({ value: a, label: t(`triageResult.${a}`) })),
+          },
+          {
+            name: 'responsibleDepartmentId',
+            label: t('triage.department'),
+            control: 'select',
+            required: true,
+            testId: 'triage-department',
+            options: [choose, ...(directory?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))],
+          },
+          {
+            name: 'ownerId',
+            label: t('triage.owner'),
+            control: 'select',
+            testId: 'triage-owner',
+            wide: true,
+            // People of the chosen department first, then everyone else (a handler may sit in another department).
+            options: (v) => [
+              { value: '', label: t('triage.ownerNone') },
+              ...[
+                ...staff.filter((u) => u.department?.id === v.responsibleDepartmentId),
+                ...staff.filter((u) => u.department?.id !== v.responsibleDepartmentId),
+              ].map((u) => ({
+                value: u.id,
+                label: `${u.name}${u.department ? `（${u.department.name}）` : ''} · ${u.email}`,
+              })),
+            ],
+          },
+          { name: 'requires8D', label: t('triage.requires8D'), control: 'checkbox', testId: 'triage-requires8d' },
+        ],
+        send: (v) =>
+          triageComplaint.mutateAsync({
+            id,
+            version,
+            input: {
+              severity: pick(SEVERITIES, v.severity)!,
+              causeClass: pick(CAUSES, v.causeClass)!,
+              triageResult: pick(AUTHORITIES, v.triageResult)!,
+              responsibleDepartmentId: v.responsibleDepartmentId!,
+              ownerId: v.ownerId || null,
+              requires8D: v.requires8D === YES,
+            },
+          }),
+      };
+    }
+    case 'VERIFY':
+      return {
+        title: t('verify.title'),
+        testId: 'verify-dialog',
+        submitLabel: t('verify.submit'),
+        pendingLabel: t('verify.pending'),
+        submitTestId: 'verify-submit',
+        initial: { effective: YES, comment: '', warrantyOutcome: '' },
+        fields: [
+          {
+            name: 'effective',
+            label: t('verify.effective'),
+            control: 'radio',
+            options: yesNo(t('verify.effectiveYes'), t('verify.effectiveNo'), [
+              'verify-effective',
+              'verify-not-effective',
+            ]),
+          },
+          { name: 'comment', label: t('verify.comment'), control: 'textarea', rows: 3 },
+          {
+            name: 'warrantyOutcome',
+            label: t('verify.warranty'),
+            control: 'select',
+            options: [
+              { value: '', label: t('warranty.none') },
+              ...WARRANTY.map((w) => ({ value: w, label: t(`warranty.${w}`) })),
+            ],
+            shownIf: (v) => v.effective === YES,
+          },
+        ],
+        send: (v) =>
+          verify.mutateAsync({
+            id,
+            version,
+            effective: v.effective === YES,
+            comment: orNull(v.comment),
+            warrantyOutcome: v.effective === YES ? (pick(WARRANTY, v.warrantyOutcome) ?? null) : null,
+          }),
+      };
+    case 'CUSTOMER_FEEDBACK':
+      // An agent records, on the customer's behalf, whether the disposition is accepted.
+      return {
+        title: t('respond.title'),
+        testId: 'respond-dialog',
+        submitLabel: t('respond.submit'),
+        pendingLabel: t('respond.pending'),
+        submitTestId: 'respond-submit',
+        initial: { accepted: YES, comment: '' },
+        fields: [
+          {
+            name: 'accepted',
+            label: t('respond.accepted'),
+            control: 'radio',
+            options: yesNo(t('respond.acceptedYes'), t('respond.acceptedNo')),
+          },
+          { name: 'comment', label: t('respond.comment'), control: 'textarea', rows: 3 },
+        ],
+        send: (v) => respond.mutateAsync({ id, version, accepted: v.accepted === YES, comment: orNull(v.comment) }),
+      };
+    default: {
+      // One text and a submit: DECLINE (reason), ANSWER, REJECT_PLAN / REOPEN (comment required).
+      const name = command === 'DECLINE' ? 'reason' : command === 'ANSWER' ? 'answer' : 'comment';
+      const label =
+        command === 'DECLINE'
+          ? t('decline.reason')
+          : command === 'ANSWER'
+            ? t('answer.answer')
+            : t('comment.requiredLabel');
+      return {
+        title: command === 'DECLINE' ? t('decline.title') : t('comment.title', { command: t(`command.${command}`) }),
+        testId: 'command-dialog',
+        submitLabel: command === 'DECLINE' ? t('decline.submit') : t('comment.submit'),
+        pendingLabel: t('comment.pending'),
+        submitTestId: 'command-submit',
+        initial: { [name]: '' },
+        fields: [{ name, label, control: 'textarea', rows: 4, required: true, testId: 'command-text' }],
+        send: (v) => {
+          const text = v[name]!.trim();
+          if (command === 'DECLINE') return decline.mutateAsync({ id, version, reason: text });
+          if (command === 'ANSWER') return answer.mutateAsync({ id, version, answer: text });
+          const simple: SimpleWorkflowCommand = command;
+          return advance.mutateAsync({ id, version, command: simple, comment: text || null });
+        },
+      };
+    }
+  }
 }
 
-/** One text field and a submit: DECLINE (reason), REJECT_PLAN / REOPEN (comment required), ANSWER. */
-export function TextCommandDialog({
-  open,
-  onClose,
+/**
+ * The dialog of every workflow command that asks for more than "are you sure": triage, decline, answer, reject the
+ * plan, reopen, verify and the customer's feedback, each described by `useCommandForm`.
+ */
+export function CommandDialog({
+  command,
   target,
   perform,
-  command,
-}: DialogProps & { command: 'DECLINE' | 'ANSWER' | SimpleWorkflowCommand }) {
-  const t = useTranslations('complaints');
-  const { pending, formError, fields, setFields, submit } = useDialogSubmit(perform, onClose);
-  const [text, setText] = useState('');
-  const required = command === 'DECLINE' || command === 'ANSWER' || command === 'REJECT_PLAN' || command === 'REOPEN';
-  const fieldName = command === 'DECLINE' ? 'reason' : command === 'ANSWER' ? 'answer' : 'comment';
-  const label =
-    command === 'DECLINE'
-      ? t('decline.reason')
-      : command === 'ANSWER'
-        ? t('answer.answer')
-        : required
-          ? t('comment.requiredLabel')
-          : t('comment.label');
-  const title = command === 'DECLINE' ? t('decline.title') : t('comment.title', { command: t(`command.${command}`) });
+  onClose,
+  directory,
+  triage,
+}: {
+  command: DialogCommand;
+  target: { id: string; version: number };
+  perform: Perform;
+  onClose: () => void;
+  directory: ComplaintDirectoryQuery | undefined;
+  triage: TriageInitial;
+}) {
+  const form = useCommandForm(command, target, directory, triage);
+  return <ComplaintFormDialog form={form} perform={perform} onClose={onClose} />;
+}
 
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+/**
+ * Draws a ComplaintForm: its fields in a FormDialog, the required ones checked before sending, the mutation run
+ * through the workbench's `perform` (which takes a CONFLICT), the server's field errors under their fields.
+ */
+export function ComplaintFormDialog({
+  form,
+  perform,
+  onClose,
+}: {
+  form: ComplaintForm;
+  perform: Perform;
+  onClose: () => void;
+}) {
+  const t = useTranslations('complaints');
+  const { pending, formError, fieldErrors, setFieldErrors, edited, submit } = useFormSubmit(useComplaintErrorMessage());
+  const [values, setValues] = useState<Values>(form.initial);
+  const set = (name: string, value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    edited(name);
+  };
+  const shown = form.fields.filter((field) => !field.shownIf || field.shownIf(values));
+
+  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const value = text.trim();
-    if (required && !value) {
-      setFields({ [fieldName]: t('errors.required') });
-      return;
+    const missing = Object.fromEntries(
+      shown.filter((f) => f.required && !values[f.name]?.trim()).map((f) => [f.name, t('errors.required')]),
+    );
+    if (Object.keys(missing).length) return setFieldErrors(missing);
+    if (await submit(() => perform(() => form.send(values)))) onClose();
+  };
+
+  const control = (field: Field) => {
+    const value = values[field.name] ?? '';
+    const options = typeof field.options === 'function' ? field.options(values) : (field.options ?? []);
+    switch (field.control) {
+      case 'checkbox':
+        return (
+          <label key={field.name} className="flex items-center gap-2 text-sm sm:col-span-2">
+            <input
+              type="checkbox"
+              checked={value === YES}
+              onChange={(e) => set(field.name, String(e.target.checked))}
+              data-testid={field.testId}
+            />
+            {field.label}
+          </label>
+        );
+      case 'radio':
+        return (
+          <fieldset key={field.name} className="sm:col-span-2">
+            <legend className="mb-1 text-xs font-medium text-slate-700">{field.label}</legend>
+            {options.map((option) => (
+              <label key={option.value} className="mr-4 inline-flex items-center gap-2 text-sm">
+                <input
+                  type="radio"
+                  name={field.name}
+                  checked={value === option.value}
+                  onChange={() => set(field.name, option.value)}
+                  data-testid={option.testId}
+                />
+                {option.label}
+              </label>
+            ))}
+          </fieldset>
+        );
+      default: {
+        const common = {
+          id: field.testId ?? `${form.testId}-${field.name}`,
+          label: field.label,
+          required: field.required,
+          error: fieldErrors[field.name],
+          className: field.wide || !form.grid ? 'sm:col-span-2' : undefined,
+          value,
+          onChange: (next: string) => set(field.name, next),
+          testId: field.testId,
+        };
+        if (field.control === 'date') return <InputField key={field.name} {...common} type="date" />;
+        return field.control === 'textarea' ? (
+          <TextareaField key={field.name} {...common} rows={field.rows} />
+        ) : (
+          <SelectField key={field.name} {...common} options={options} />
+        );
+      }
     }
-    void submit(() => {
-      if (command === 'DECLINE')
-        return gqlRequest(ComplaintDeclineMutation, { id: target.id, version: target.version, reason: value });
-      if (command === 'ANSWER')
-        return gqlRequest(ComplaintAnswerMutation, { id: target.id, version: target.version, answer: value });
-      return gqlRequest(ComplaintAdvanceMutation, {
-        id: target.id,
-        version: target.version,
-        command,
-        comment: value || null,
-      });
-    });
   };
 
   return (
     <FormDialog
-      open={open}
+      open
       onClose={onClose}
-      title={title}
-      testId="command-dialog"
+      title={form.title}
+      testId={form.testId}
       pending={pending}
       formError={formError}
-      submitLabel={command === 'DECLINE' ? t('decline.submit') : t('comment.submit')}
-      pendingLabel={t('comment.pending')}
-      submitTestId="command-submit"
-      onSubmit={onSubmit}
+      submitLabel={form.submitLabel}
+      pendingLabel={form.pendingLabel}
+      submitTestId={form.submitTestId}
+      onSubmit={(event) => void onSubmit(event)}
     >
-      <FormField id="command-text" label={label} required={required} error={fields[fieldName] ?? fields.comment}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={4}
-            className={inputClass}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            data-testid="command-text"
-          />
-        )}
-      </FormField>
-    </FormDialog>
-  );
-}
-
-export function VerifyDialog({ open, onClose, target, perform }: DialogProps) {
-  const t = useTranslations('complaints');
-  const { pending, formError, fields, submit } = useDialogSubmit(perform, onClose);
-  const [effective, setEffective] = useState(true);
-  const [comment, setComment] = useState('');
-  const [warranty, setWarranty] = useState('');
-
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const warrantyOutcome = effective ? (WARRANTY.find((w) => w === warranty) ?? null) : null;
-    void submit(() =>
-      gqlRequest(ComplaintVerifyMutation, {
-        id: target.id,
-        version: target.version,
-        effective,
-        comment: comment.trim() || null,
-        warrantyOutcome,
-      }),
-    );
-  };
-
-  return (
-    <FormDialog
-      open={open}
-      onClose={onClose}
-      title={t('verify.title')}
-      testId="verify-dialog"
-      pending={pending}
-      formError={formError}
-      submitLabel={t('verify.submit')}
-      pendingLabel={t('verify.pending')}
-      submitTestId="verify-submit"
-      onSubmit={onSubmit}
-    >
-      <fieldset>
-        <legend className="mb-1 text-xs font-medium text-slate-700">{t('verify.effective')}</legend>
-        <label className="mr-4 inline-flex items-center gap-2 text-sm">
-          <input
-            type="radio"
-            name="effective"
-            checked={effective}
-            onChange={() => setEffective(true)}
-            data-testid="verify-effective"
-          />
-          {t('verify.effectiveYes')}
-        </label>
-        <label className="inline-flex items-center gap-2 text-sm">
-          <input
-            type="radio"
-            name="effective"
-            checked={!effective}
-            onChange={() => setEffective(false)}
-            data-testid="verify-not-effective"
-          />
-          {t('verify.effectiveNo')}
-        </label>
-      </fieldset>
-      <FormField id="verify-comment" label={t('verify.comment')} error={fields.comment}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={3}
-            className={inputClass}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-          />
-        )}
-      </FormField>
-      {effective && (
-        <FormField id="verify-warranty" label={t('verify.warranty')} error={fields.warrantyOutcome}>
-          {(p) => (
-            <select {...p} className={inputClass} value={warranty} onChange={(e) => setWarranty(e.target.value)}>
-              <option value="">{t('warranty.none')}</option>
-              {WARRANTY.map((w) => (
-                <option key={w} value={w}>
-                  {t(`warranty.${w}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-      )}
-    </FormDialog>
-  );
-}
-
-/** CUSTOMER_FEEDBACK: an agent records, on the customer's behalf, whether the disposition is accepted. */
-export function RespondDialog({ open, onClose, target, perform }: DialogProps) {
-  const t = useTranslations('complaints');
-  const { pending, formError, fields, submit } = useDialogSubmit(perform, onClose);
-  const [accepted, setAccepted] = useState(true);
-  const [comment, setComment] = useState('');
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void submit(() =>
-      gqlRequest(ComplaintRespondMutation, {
-        id: target.id,
-        version: target.version,
-        accepted,
-        comment: comment.trim() || null,
-      }),
-    );
-  };
-  return (
-    <FormDialog
-      open={open}
-      onClose={onClose}
-      title={t('respond.title')}
-      testId="respond-dialog"
-      pending={pending}
-      formError={formError}
-      submitLabel={t('respond.submit')}
-      pendingLabel={t('respond.pending')}
-      submitTestId="respond-submit"
-      onSubmit={onSubmit}
-    >
-      <fieldset>
-        <legend className="mb-1 text-xs font-medium text-slate-700">{t('respond.accepted')}</legend>
-        <label className="mr-4 inline-flex items-center gap-2 text-sm">
-          <input type="radio" name="accepted" checked={accepted} onChange={() => setAccepted(true)} />
-          {t('respond.acceptedYes')}
-        </label>
-        <label className="inline-flex items-center gap-2 text-sm">
-          <input type="radio" name="accepted" checked={!accepted} onChange={() => setAccepted(false)} />
-          {t('respond.acceptedNo')}
-        </label>
-      </fieldset>
-      <FormField id="respond-comment" label={t('respond.comment')} error={fields.comment}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={3}
-            className={inputClass}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-          />
-        )}
-      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">{shown.map(control)}</div>
     </FormDialog>
   );
 }

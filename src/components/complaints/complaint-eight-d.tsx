@@ -2,15 +2,24 @@
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ComplaintWorkbenchQuery, EightDInput } from '@/gql/graphql';
-import { buttonClass, inputClass } from '@/components/ui/classes';
-import { FormField } from '@/components/ui/form-field';
+import { buttonClass } from '@/components/ui/classes';
+import { TextareaField } from '@/components/ui/form-controls';
 import { InlineError } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
-import { fieldErrorsOf } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
-import type { Perform } from './complaint-command-dialogs';
-import { ComplaintSaveEightDMutation } from './complaint-operations';
+import { useFormSubmit } from '@/components/ui/use-form-submit';
+import { graphql } from '@/gql';
+import { useComplaintStep, type Perform } from './complaint-command-dialogs';
 import { useComplaintErrorMessage } from './complaint-ui';
+
+export const ComplaintSaveEightDMutation = graphql(`
+  mutation ComplaintSaveEightD($interactionId: ID!, $version: Int, $input: EightDInput!) {
+    saveEightD(interactionId: $interactionId, version: $version, input: $input) {
+      id
+      version
+      complete
+    }
+  }
+`);
 
 type EightD = NonNullable<NonNullable<ComplaintWorkbenchQuery['interaction']>['eightD']>;
 type TextKey =
@@ -23,16 +32,19 @@ type TextKey =
   | 'd7Prevention'
   | 'd8Recognition';
 
-const TEXT_FIELDS: { key: TextKey; label: string }[] = [
-  { key: 'd2Problem', label: 'd2' },
-  { key: 'd3Containment', label: 'd3' },
-  { key: 'd4RootCauseOccurrence', label: 'd4Occurrence' },
-  { key: 'd4RootCauseOutflow', label: 'd4Outflow' },
-  { key: 'd5CorrectiveActions', label: 'd5' },
-  { key: 'd6Verification', label: 'd6' },
-  { key: 'd7Prevention', label: 'd7' },
-  { key: 'd8Recognition', label: 'd8' },
-];
+// D2–D8: the record's field and the label it goes by.
+const TEXT_FIELDS = (
+  [
+    ['d2Problem', 'd2'],
+    ['d3Containment', 'd3'],
+    ['d4RootCauseOccurrence', 'd4Occurrence'],
+    ['d4RootCauseOutflow', 'd4Outflow'],
+    ['d5CorrectiveActions', 'd5'],
+    ['d6Verification', 'd6'],
+    ['d7Prevention', 'd7'],
+    ['d8Recognition', 'd8'],
+  ] as const
+).map(([key, label]): { key: TextKey; label: string } => ({ key, label }));
 
 const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 
@@ -53,7 +65,6 @@ export function ComplaintEightD({
 }) {
   const t = useTranslations('complaints.eightD');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
-  const errorMessage = useComplaintErrorMessage();
   const [team, setTeam] = useState((eightD?.d1Team ?? []).join('\n'));
   const [texts, setTexts] = useState<Record<TextKey, string>>(() => {
     const initial = {} as Record<TextKey, string>;
@@ -62,9 +73,8 @@ export function ComplaintEightD({
   });
   const [fmeaUpdated, setFmea] = useState(eightD?.fmeaUpdated ?? false);
   const [controlPlanUpdated, setControlPlan] = useState(eightD?.controlPlanUpdated ?? false);
-  const [pending, setPending] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { pending, formError, fieldErrors: fields, submit } = useFormSubmit(useComplaintErrorMessage());
+  const saveEightD = useComplaintStep(ComplaintSaveEightDMutation);
 
   const save = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -77,20 +87,9 @@ export function ComplaintEightD({
       controlPlanUpdated,
     };
     for (const { key } of TEXT_FIELDS) input[key] = texts[key].trim() || null;
-    setPending(true);
-    setFormError(null);
-    setFields({});
-    try {
-      await perform(() =>
-        gqlRequest(ComplaintSaveEightDMutation, { interactionId, version: eightD?.version ?? null, input }),
-      );
-    } catch (error) {
-      const fieldErrors = fieldErrorsOf(error);
-      setFields(fieldErrors);
-      setFormError(Object.keys(fieldErrors).length ? null : errorMessage(error));
-    } finally {
-      setPending(false);
-    }
+    await submit(() =>
+      perform(() => saveEightD.mutateAsync({ interactionId, version: eightD?.version ?? null, input })),
+    );
   };
 
   return (
@@ -105,53 +104,49 @@ export function ComplaintEightD({
           {eightD?.complete ? t('complete') : t('incomplete')}
         </span>
       </div>
-      <form onSubmit={save} noValidate className="space-y-3">
+      <form onSubmit={(event) => void save(event)} noValidate className="space-y-3">
         <fieldset disabled={!canEdit || pending} className="space-y-3">
-          <FormField id="eightd-d1" label={t('d1')} hint={t('d1Hint')} error={fields.d1Team}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={3}
-                className={inputClass}
-                value={team}
-                onChange={(e) => setTeam(e.target.value)}
-                data-testid="eightd-d1"
-              />
-            )}
-          </FormField>
+          <TextareaField
+            id="eightd-d1"
+            label={t('d1')}
+            hint={t('d1Hint')}
+            error={fields.d1Team}
+            value={team}
+            onChange={setTeam}
+            testId="eightd-d1"
+          />
           {TEXT_FIELDS.map(({ key, label }) => (
-            <FormField key={key} id={`eightd-${key}`} label={t(label)} error={fields[key]}>
-              {(p) => (
-                <textarea
-                  {...p}
-                  rows={2}
-                  className={inputClass}
-                  value={texts[key]}
-                  data-testid={`eightd-${key}`}
-                  onChange={(e) => setTexts((s) => ({ ...s, [key]: e.target.value }))}
-                />
-              )}
-            </FormField>
+            <TextareaField
+              key={key}
+              id={`eightd-${key}`}
+              label={t(label)}
+              error={fields[key]}
+              rows={2}
+              value={texts[key]}
+              onChange={(value) => setTexts((s) => ({ ...s, [key]: value }))}
+              testId={`eightd-${key}`}
+            />
           ))}
           <div className="flex flex-wrap gap-4 text-sm">
-            <label className="inline-flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={fmeaUpdated}
-                onChange={(e) => setFmea(e.target.checked)}
-                data-testid="eightd-fmea"
-              />
-              {t('fmea')}
-            </label>
-            <label className="inline-flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={controlPlanUpdated}
-                onChange={(e) => setControlPlan(e.target.checked)}
-                data-testid="eightd-control-plan"
-              />
-              {t('controlPlan')}
-            </label>
+            {[
+              { checked: fmeaUpdated, set: setFmea, label: t('fmea'), testId: 'eightd-fmea' },
+              {
+                checked: controlPlanUpdated,
+                set: setControlPlan,
+                label: t('controlPlan'),
+                testId: 'eightd-control-plan',
+              },
+            ].map((box) => (
+              <label key={box.testId} className="inline-flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={box.checked}
+                  onChange={(e) => box.set(e.target.checked)}
+                  data-testid={box.testId}
+                />
+                {box.label}
+              </label>
+            ))}
           </div>
         </fieldset>
         {formError && <InlineError>{formError}</InlineError>}

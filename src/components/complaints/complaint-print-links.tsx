@@ -8,28 +8,24 @@ import { buttonClass } from '@/components/ui/classes';
  */
 export function ComplaintPrintLinks({ id, eightD }: { id: string; eightD: boolean }) {
   const t = useTranslations('reports.print');
+  const documents = [
+    ...(eightD ? [{ path: 'eight-d.pdf', testId: 'print-eight-d', label: t('eightD') }] : []),
+    { path: 'handling-form.pdf', testId: 'print-handling-form', label: t('handlingForm') },
+  ];
   return (
     <div className="mt-3 flex flex-wrap gap-2" data-testid="complaint-print-links">
-      {eightD && (
+      {documents.map((doc) => (
         <a
-          href={`/api/complaints/${id}/eight-d.pdf`}
+          key={doc.path}
+          href={`/api/complaints/${id}/${doc.path}`}
           target="_blank"
           rel="noopener"
           className={buttonClass.secondary}
-          data-testid="print-eight-d"
+          data-testid={doc.testId}
         >
-          {t('eightD')}
+          {doc.label}
         </a>
-      )}
-      <a
-        href={`/api/complaints/${id}/handling-form.pdf`}
-        target="_blank"
-        rel="noopener"
-        className={buttonClass.secondary}
-        data-testid="print-handling-form"
-      >
-        {t('handlingForm')}
-      </a>
+      ))}
     </div>
   );
 }

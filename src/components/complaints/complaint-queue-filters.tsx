@@ -1,8 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import type { CauseClass, ComplaintQueueSort, Severity } from '@/gql/graphql';
+import type { CauseClass, Severity } from '@/gql/graphql';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { SelectField } from '@/components/ui/form-controls';
 import {
   CAUSE_CLASSES,
   EMPTY_VIEW,
@@ -63,6 +64,7 @@ export function ComplaintQueueFilters({
   const t = useTranslations('complaints');
   const [search, setSearch] = useState(view.search);
   useEffect(() => setSearch(view.search), [view.search]);
+  const any = { value: '', label: t('filters.any') };
 
   return (
     <section
@@ -93,74 +95,39 @@ export function ComplaintQueueFilters({
         <button type="submit" className={buttonClass.secondary}>
           {t('filters.apply')}
         </button>
-        <div>
-          <label className={labelClass} htmlFor="queue-dept">
-            {t('list.department')}
-          </label>
-          <select
-            id="queue-dept"
-            className={inputClass}
-            value={view.departmentId}
-            onChange={(e) => onChange({ ...view, departmentId: e.target.value })}
-          >
-            <option value="">{t('filters.any')}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label className={labelClass} htmlFor="queue-owner">
-            {t('list.owner')}
-          </label>
-          <select
-            id="queue-owner"
-            className={inputClass}
-            value={view.ownerId}
-            onChange={(e) => onChange({ ...view, ownerId: e.target.value })}
-          >
-            <option value="">{t('filters.any')}</option>
-            {owners.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label className={labelClass} htmlFor="queue-ka">
-            {t('filters.keyAccount')}
-          </label>
-          <select
-            id="queue-ka"
-            className={inputClass}
-            value={view.keyAccount === null ? '' : view.keyAccount ? '1' : '0'}
-            onChange={(e) => onChange({ ...view, keyAccount: e.target.value === '' ? null : e.target.value === '1' })}
-          >
-            <option value="">{t('filters.any')}</option>
-            <option value="1">{t('filters.keyAccountOnly')}</option>
-            <option value="0">{t('filters.keyAccountExcluded')}</option>
-          </select>
-        </div>
-        <div>
-          <label className={labelClass} htmlFor="queue-sort">
-            {t('filters.sort')}
-          </label>
-          <select
-            id="queue-sort"
-            className={inputClass}
-            value={view.sort}
-            onChange={(e) => onChange({ ...view, sort: e.target.value as ComplaintQueueSort })}
-          >
-            {QUEUE_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`filters.sortBy.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {(
+          [
+            ['queue-dept', 'departmentId', t('list.department'), departments],
+            ['queue-owner', 'ownerId', t('list.owner'), owners],
+          ] as const
+        ).map(([id, key, label, choices]) => (
+          <SelectField
+            key={id}
+            id={id}
+            label={label}
+            value={view[key]}
+            onChange={(value) => onChange({ ...view, [key]: value })}
+            options={[any, ...choices.map((c) => ({ value: c.id, label: c.name }))]}
+          />
+        ))}
+        <SelectField
+          id="queue-ka"
+          label={t('filters.keyAccount')}
+          value={view.keyAccount === null ? '' : view.keyAccount ? '1' : '0'}
+          onChange={(value) => onChange({ ...view, keyAccount: value === '' ? null : value === '1' })}
+          options={[
+            any,
+            { value: '1', label: t('filters.keyAccountOnly') },
+            { value: '0', label: t('filters.keyAccountExcluded') },
+          ]}
+        />
+        <SelectField
+          id="queue-sort"
+          label={t('filters.sort')}
+          value={view.sort}
+          onChange={(value) => onChange({ ...view, sort: QUEUE_SORTS.find((s) => s === value) ?? view.sort })}
+          options={QUEUE_SORTS.map((s) => ({ value: s, label: t(`filters.sortBy.${s}`) }))}
+        />
       </form>
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-xs font-medium text-slate-600">{t('list.severity')}</span>

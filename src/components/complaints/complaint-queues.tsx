@@ -2,8 +2,8 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTimeZone, useTranslations } from 'next-intl';
 import type { ComplaintQueue, ComplaintQueueQuery as ComplaintQueueResult } from '@/gql/graphql';
-import { DataTable, type Column } from '@/components/ui/data-table';
-import { LoadMore } from '@/components/ui/load-more';
+import { type Column } from '@/components/ui/data-table';
+import { PagedTable } from '@/components/ui/paged-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
@@ -12,21 +12,13 @@ import { ComplaintQueueFilters } from './complaint-queue-filters';
 import { filterOf, isFiltered, paramsWithView, viewFromParams, type QueueView } from './complaint-queue-params';
 import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
 import { QueueTabs } from '@/components/ui/queue-tabs';
+import { useSearchParamChoice } from '@/components/ui/use-search-param-choice';
+import { COMPLAINT_QUEUES } from '@/graphql/complaints/complaint-workflow.rules';
 
-export const QUEUES: readonly ComplaintQueue[] = [
-  'MINE',
-  'MY_DEPARTMENT',
-  'UNASSIGNED',
-  'DUE_SOON',
-  'OVERDUE',
-  'CRISIS',
-  'OPEN',
-];
+export const QUEUES: readonly ComplaintQueue[] = COMPLAINT_QUEUES;
 const PAGE_SIZE = 25;
 
 type Row = ComplaintQueueResult['complaintQueue']['nodes'][number];
-
-const queueFrom = (value: string | null): ComplaintQueue => QUEUES.find((q) => q === value) ?? 'MINE';
 
 /** The complaint work queues: one tab per queue with its count; the queue, its filters and order in the URL. */
 export function ComplaintQueues() {
@@ -34,7 +26,7 @@ export function ComplaintQueues() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const queue = queueFrom(searchParams.get('queue'));
+  const [queue, selectQueue] = useSearchParamChoice('queue', QUEUES, 'MINE');
   const errorMessage = useComplaintErrorMessage();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
 
@@ -56,12 +48,6 @@ export function ComplaintQueues() {
     router.replace(`${pathname}?${paramsWithView(searchParams, next).toString()}`);
   const departments = directory.data?.departments ?? [];
   const owners = (directory.data?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
-
-  const selectQueue = (next: ComplaintQueue) => {
-    const params = new URLSearchParams(searchParams.toString());
-    params.set('queue', next);
-    router.replace(`${pathname}?${params.toString()}`);
-  };
 
   const columns: Column<Row>[] = [
     { id: 'number', header: t('list.number'), className: 'font-mono', cell: (row) => row.number },
@@ -103,26 +89,20 @@ export function ComplaintQueues() {
       />
       <ComplaintQueueFilters view={view} onChange={changeView} departments={departments} owners={owners} />
 
-      <DataTable
+      <PagedTable
         columns={columns}
-        rows={list.rows}
+        query={list}
         rowKey={(row) => row.id}
         rowHref={(row) => `/console/complaints/${row.id}`}
-        state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
+        errorMessage={errorMessage}
         empty={isFiltered(view) ? t('list.emptyFiltered') : t('list.empty')}
         testId="complaint-queue"
         rowTestId="complaint-row"
         emptyTestId="complaint-queue-empty"
         errorTestId="complaint-queue-error"
+        total={t('list.total', { count: list.totalCount ?? 0 })}
+        loadMoreTestId="complaint-load-more"
       />
-      {list.loaded && list.rows.length > 0 && (
-        <LoadMore
-          query={list}
-          total={t('list.total', { count: list.totalCount ?? 0 })}
-          errorMessage={errorMessage}
-          testId="complaint-load-more"
-        />
-      )}
     </div>
   );
 }

@@ -4,49 +4,27 @@ import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { SimpleWorkflowCommand, WorkflowCommand } from '@/gql/graphql';
 import { buttonClass } from '@/components/ui/classes';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DetailItem } from '@/components/ui/detail-item';
 import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
-import { useAsyncData } from '@/components/customers/use-async-data';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
+import { WORK_STATES } from '@/graphql/complaints/complaint-workflow.rules';
 import { ComplaintCallbacksPanel } from '@/components/callbacks/complaint-callbacks-panel';
 import { ComplaintActions } from './complaint-actions';
-import {
-  RespondDialog,
-  TextCommandDialog,
-  TriageDialog,
-  VerifyDialog,
-  type Perform,
-} from './complaint-command-dialogs';
+import { CommandDialog, useComplaintStep, type DialogCommand, type Perform } from './complaint-command-dialogs';
 import { ComplaintEightD } from './complaint-eight-d';
 import { ComplaintPrintLinks } from './complaint-print-links';
-import { ComplaintAdvanceMutation, ComplaintDirectoryQuery, ComplaintWorkbenchQuery } from './complaint-operations';
+import { ComplaintDirectoryQuery } from './complaint-operations';
+import { ComplaintAdvanceMutation, ComplaintWorkbenchQuery } from './complaint-workbench.operations';
 import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
 
 const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
-// Actions and the 8D record can be edited while the complaint is being worked (the service's OPEN_STATES).
-const WORKING_STATES = new Set([
-  'TRIAGED',
-  'INVESTIGATING',
-  'ACTION_PLANNED',
-  'PENDING_APPROVAL',
-  'IMPLEMENTING',
-  'VERIFYING',
-  'REOPENED',
-]);
-// Commands that take a comment the service requires.
-const COMMENT_COMMANDS = new Set<WorkflowCommand>(['REJECT_PLAN', 'REOPEN']);
+// Actions and the 8D record can be edited while the complaint is being worked (the service's own list).
+const WORKING_STATES: ReadonlySet<string> = new Set(WORK_STATES);
 
 export type WorkbenchViewer = { userId: string; role: string; departmentId: string | null };
-
-type Dialog =
-  | { kind: 'triage' }
-  | { kind: 'verify' }
-  | { kind: 'respond' }
-  | { kind: 'text'; command: 'DECLINE' | 'ANSWER' | SimpleWorkflowCommand }
-  | { kind: 'confirm'; command: SimpleWorkflowCommand };
 
 const SIMPLE: readonly SimpleWorkflowCommand[] = [
   'START_INVESTIGATION',
@@ -61,6 +39,17 @@ const SIMPLE: readonly SimpleWorkflowCommand[] = [
   'REOPEN',
 ];
 const asSimple = (command: WorkflowCommand): SimpleWorkflowCommand | undefined => SIMPLE.find((c) => c === command);
+const DIALOG_COMMANDS: readonly DialogCommand[] = [
+  'TRIAGE',
+  'VERIFY',
+  'CUSTOMER_FEEDBACK',
+  'DECLINE',
+  'ANSWER',
+  'REJECT_PLAN',
+  'REOPEN',
+];
+/** The commands that take a form (a comment the service requires, a triage, a verification…); the rest are confirmed. */
+const asDialog = (command: WorkflowCommand): DialogCommand | undefined => DIALOG_COMMANDS.find((c) => c === command);
 
 /**
  * The complaint workbench: header with due clocks, the complaint's fields, the workflow panel (only the commands
@@ -71,17 +60,15 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
   const t = useTranslations('complaints');
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
   const errorMessage = useComplaintErrorMessage();
-  const data = useAsyncData(() => gqlRequest(ComplaintWorkbenchQuery, { id }), id);
-  const directory = useAsyncData(() => gqlRequest(ComplaintDirectoryQuery), 'directory');
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const data = useGqlQuery(ComplaintWorkbenchQuery, { id });
+  const directory = useGqlQuery(ComplaintDirectoryQuery);
+  const advance = useComplaintStep(ComplaintAdvanceMutation);
+  const [dialog, setDialog] = useState<DialogCommand | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const [notice, setNotice] = useState(false);
   const [enable8D, setEnable8D] = useState(false);
-  const [confirmState, setConfirmState] = useState<{ pending: boolean; error: string | null }>({
-    pending: false,
-    error: null,
-  });
 
+  // Every mutation invalidates the workbench's query (useComplaintStep), so the page shows the new version by itself.
   const perform: Perform = async (mutation) => {
     setConflict(null);
     setNotice(false);
@@ -97,19 +84,31 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
       throw error;
     }
     setNotice(true);
-    data.reload();
     return 'done';
   };
 
   const reload = () => {
     setConflict(null);
     setNotice(false);
-    data.reload();
+    void data.refetch();
   };
+
+  const confirm = useConfirmedAction(
+    (command: SimpleWorkflowCommand) =>
+      perform(() => advance.mutateAsync({ id, version: data.data?.interaction?.version ?? 0, command })),
+    (command) => ({
+      title: t('confirm.title', { command: t(`command.${command}`) }),
+      body: t('confirm.body', { command: t(`command.${command}`), number: data.data?.interaction?.number ?? '' }),
+      confirmLabel: t(`command.${command}`),
+      pendingLabel: t('confirm.pending'),
+      tone: 'primary',
+    }),
+    errorMessage,
+  );
 
   const record = data.data?.interaction;
   if (data.error && !record)
-    return <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} testId="complaint-error" />;
+    return <ErrorBanner message={errorMessage(data.error)} onRetry={reload} testId="complaint-error" />;
   if (!data.data) return <Spinner label={t('workbench.loading')} />;
   if (!record) return <ErrorBanner message={t('workbench.notFound')} testId="complaint-not-found" />;
 
@@ -126,25 +125,10 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
     record.requires8D || record.severity === 'MAJOR' || record.severity === 'CRISIS' || !!record.eightD || enable8D;
 
   const open = (command: WorkflowCommand) => {
-    setConfirmState({ pending: false, error: null });
-    if (command === 'TRIAGE') return setDialog({ kind: 'triage' });
-    if (command === 'VERIFY') return setDialog({ kind: 'verify' });
-    if (command === 'CUSTOMER_FEEDBACK') return setDialog({ kind: 'respond' });
-    if (command === 'DECLINE' || command === 'ANSWER') return setDialog({ kind: 'text', command });
+    const form = asDialog(command);
+    if (form) return setDialog(form);
     const simple = asSimple(command);
-    if (!simple) return;
-    setDialog(COMMENT_COMMANDS.has(simple) ? { kind: 'text', command: simple } : { kind: 'confirm', command: simple });
-  };
-
-  const confirm = async (command: SimpleWorkflowCommand) => {
-    setConfirmState({ pending: true, error: null });
-    try {
-      await perform(() => gqlRequest(ComplaintAdvanceMutation, { id: record.id, version: record.version, command }));
-      setDialog(null);
-      setConfirmState({ pending: false, error: null });
-    } catch (error) {
-      setConfirmState({ pending: false, error: errorMessage(error) });
-    }
+    if (simple) confirm.ask(simple);
   };
 
   const yesNo = (value: boolean) => (value ? t('workbench.yes') : t('workbench.no'));
@@ -232,7 +216,7 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
         </div>
       )}
       {notice && !conflict && <StatusMessage tone="success">{t('workbench.done')}</StatusMessage>}
-      {data.error ? <ErrorBanner message={errorMessage(data.error)} onRetry={data.reload} /> : null}
+      {data.error ? <ErrorBanner message={errorMessage(data.error)} onRetry={reload} /> : null}
 
       <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="workflow-panel">
         <h2 className="mb-3 text-sm font-semibold">{t('workbench.workflow')}</h2>
@@ -248,7 +232,7 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
                   command === 'DECLINE' || command === 'REJECT_PLAN' ? buttonClass.secondary : buttonClass.primary
                 }
                 onClick={() => open(command)}
-                disabled={data.loading}
+                disabled={data.isFetching}
                 data-testid={`command-${command}`}
               >
                 {t(`command.${command}`)}
@@ -267,9 +251,7 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
         )}
       </section>
 
-      {record.type === 'COMPLAINT' && (
-        <ComplaintCallbacksPanel interactionId={record.id} refreshKey={record.version} onChanged={reload} />
-      )}
+      {record.type === 'COMPLAINT' && <ComplaintCallbacksPanel interactionId={record.id} />}
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
@@ -424,14 +406,15 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
         </div>
       </div>
 
-      {dialog?.kind === 'triage' && (
-        <TriageDialog
-          open
-          onClose={() => setDialog(null)}
+      {dialog && (
+        <CommandDialog
+          key={dialog}
+          command={dialog}
           target={target}
           perform={perform}
+          onClose={() => setDialog(null)}
           directory={directory.data}
-          initial={{
+          triage={{
             severity: record.severity ?? null,
             causeClass: record.causeClass ?? null,
             departmentId: record.responsibleDepartment?.id ?? null,
@@ -440,36 +423,7 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
           }}
         />
       )}
-      {dialog?.kind === 'verify' && (
-        <VerifyDialog open onClose={() => setDialog(null)} target={target} perform={perform} />
-      )}
-      {dialog?.kind === 'respond' && (
-        <RespondDialog open onClose={() => setDialog(null)} target={target} perform={perform} />
-      )}
-      {dialog?.kind === 'text' && (
-        <TextCommandDialog
-          key={dialog.command}
-          open
-          onClose={() => setDialog(null)}
-          target={target}
-          perform={perform}
-          command={dialog.command}
-        />
-      )}
-      {dialog?.kind === 'confirm' && (
-        <ConfirmDialog
-          open
-          title={t('confirm.title', { command: t(`command.${dialog.command}`) })}
-          body={t('confirm.body', { command: t(`command.${dialog.command}`), number: record.number })}
-          confirmLabel={t(`command.${dialog.command}`)}
-          pendingLabel={t('confirm.pending')}
-          pending={confirmState.pending}
-          error={confirmState.error}
-          tone="primary"
-          onConfirm={() => void confirm(dialog.command)}
-          onCancel={() => setDialog(null)}
-        />
-      )}
+      {confirm.dialog}
     </div>
   );
 }

@@ -3,24 +3,30 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { graphql } from '@/gql';
 import { buttonClass } from '@/components/ui/classes';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
-import { gqlRequest } from '@/lib/graphql-client';
-import {
-  NotificationListQuery,
-  NotificationMarkAllReadMutation,
-  NotificationUnreadCountQuery,
-} from './notification-operations';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { badgeText } from './notification-format';
+import { NotificationUnreadCountQuery } from './notification-operations';
 import {
-  NOTIFICATIONS_CHANGED,
   NotificationKind,
   NotificationTime,
-  announceNotificationsChanged,
-  markRead,
+  useMarkAllRead,
+  useMarkRead,
   useNotificationErrorMessage,
   type NotificationRow,
 } from './notification-ui';
+
+const NotificationBellQuery = graphql(`
+  query NotificationBell($first: Int) {
+    myNotifications(first: $first) {
+      nodes {
+        ...NotificationFields
+      }
+    }
+  }
+`);
 
 const POLL_MS = 60_000;
 const POPOVER_SIZE = 10;
@@ -41,59 +47,24 @@ export function NotificationBell() {
   const panelRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const [count, setCount] = useState<number | null>(null);
   const [open, setOpen] = useState(false);
-  const [list, setList] = useState<{ rows: NotificationRow[] | null; loading: boolean; error: unknown }>({
-    rows: null,
-    loading: false,
-    error: null,
-  });
-  const openRef = useRef(open);
-  openRef.current = open;
-
-  const refreshCount = useCallback(async () => {
-    try {
-      setCount((await gqlRequest(NotificationUnreadCountQuery)).unreadNotificationCount);
-    } catch {
-      // A failed poll keeps the last count; the next poll tries again.
-    }
-  }, []);
-
-  const loadList = useCallback(async () => {
-    setList((l) => ({ ...l, loading: true, error: null }));
-    try {
-      const data = await gqlRequest(NotificationListQuery, { first: POPOVER_SIZE });
-      setList({ rows: data.myNotifications.nodes, loading: false, error: null });
-      setCount(data.unreadNotificationCount);
-    } catch (error) {
-      setList((l) => ({ ...l, loading: false, error }));
-    }
-  }, []);
-
-  // Poll every minute and whenever the window comes back into focus; reload when something was marked read.
-  useEffect(() => {
-    void refreshCount();
-    const timer = setInterval(() => void refreshCount(), POLL_MS);
-    const onFocus = () => void refreshCount();
-    const onChanged = () => (openRef.current ? void loadList() : void refreshCount());
-    window.addEventListener('focus', onFocus);
-    window.addEventListener(NOTIFICATIONS_CHANGED, onChanged);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', onFocus);
-      window.removeEventListener(NOTIFICATIONS_CHANGED, onChanged);
-    };
-  }, [refreshCount, loadList]);
+  const [actionError, setActionError] = useState<unknown>(null);
+  // The count polls every minute and revalidates when the window regains focus (the query client's default); marking
+  // read anywhere invalidates it. The popover's list loads afresh each time it opens.
+  const unreadCount = useGqlQuery(NotificationUnreadCountQuery, {}, { refetchInterval: POLL_MS });
+  const list = useGqlQuery(NotificationBellQuery, { first: POPOVER_SIZE }, { enabled: open, staleTime: 0 });
+  const markRead = useMarkRead();
+  const markAllRead = useMarkAllRead();
 
   const close = useCallback((returnFocus: boolean) => {
     setOpen(false);
     if (returnFocus) buttonRef.current?.focus();
   }, []);
 
-  // On open: load the newest and move focus into the popover. While open: a click outside closes it.
+  // On open: move focus into the popover. While open: a click outside closes it.
   useEffect(() => {
     if (!open) return;
-    void loadList();
+    setActionError(null);
     headingRef.current?.focus();
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;
@@ -109,27 +80,27 @@ export function NotificationBell() {
       document.removeEventListener('pointerdown', onPointerDown);
       document.removeEventListener('keydown', onKeyDown);
     };
-  }, [open, loadList, close]);
+  }, [open, close]);
 
   const choose = async (row: NotificationRow) => {
     close(false);
-    if (!row.readAt) setCount((c) => (c ? c - 1 : c));
     const marking = markRead(row).catch(() => undefined);
     if (row.href) router.push(row.href);
     await marking;
   };
 
   const markAll = async () => {
+    setActionError(null);
     try {
-      await gqlRequest(NotificationMarkAllReadMutation);
+      await markAllRead();
     } catch (error) {
-      setList((l) => ({ ...l, error }));
-      return;
+      setActionError(error);
     }
-    announceNotificationsChanged();
   };
 
-  const unread = count ?? 0;
+  const rows = list.data?.myNotifications.nodes;
+  const listError = actionError ?? (rows ? null : list.error);
+  const unread = unreadCount.data?.unreadNotificationCount ?? 0;
   return (
     <div className="relative">
       <button
@@ -187,7 +158,7 @@ export function NotificationBell() {
             <button
               type="button"
               className={buttonClass.ghost}
-              onClick={markAll}
+              onClick={() => void markAll()}
               disabled={unread === 0}
               data-testid="notification-mark-all"
             >
@@ -195,21 +166,21 @@ export function NotificationBell() {
             </button>
           </div>
           <div className="max-h-[28rem] overflow-y-auto">
-            {list.error ? (
+            {listError ? (
               <div className="p-3">
-                <ErrorBanner message={errorMessage(list.error)} onRetry={() => void loadList()} />
+                <ErrorBanner message={errorMessage(listError)} onRetry={() => void list.refetch()} />
               </div>
-            ) : !list.rows ? (
+            ) : !rows ? (
               <div className="p-4">
                 <Spinner label={t('loading')} />
               </div>
-            ) : list.rows.length === 0 ? (
+            ) : rows.length === 0 ? (
               <p className="p-4 text-sm text-slate-600" data-testid="notification-popover-empty">
                 {t('empty')}
               </p>
             ) : (
               <ul className="divide-y divide-slate-100">
-                {list.rows.map((row) => (
+                {rows.map((row) => (
                   <li key={row.id}>
                     <button
                       type="button"
@@ -252,7 +223,7 @@ export function NotificationBell() {
               {t('viewAll')}
             </Link>
           </div>
-          {list.loading && list.rows && (
+          {list.isFetching && rows && (
             <span className="sr-only" role="status">
               {t('loading')}
             </span>

@@ -1,120 +1,72 @@
 'use client';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
-import { useAsyncData } from '@/components/customers/use-async-data';
+import { useState } from 'react';
+import { graphql } from '@/gql';
 import { buttonClass } from '@/components/ui/classes';
+import { LoadMore } from '@/components/ui/load-more';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueueTabs } from '@/components/ui/queue-tabs';
 import { EmptyState, ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useSearchParamChoice } from '@/components/ui/use-search-param-choice';
+import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
+import { NotificationListQuery } from './notification-operations';
 import { noticeText } from './notification-format';
 import {
-  NotificationCountsQuery,
-  NotificationListQuery,
-  NotificationMarkAllReadMutation,
-} from './notification-operations';
-import {
-  NOTIFICATIONS_CHANGED,
   NotificationKind,
   NotificationTime,
-  announceNotificationsChanged,
-  changeSource,
-  markRead,
+  useMarkAllRead,
+  useMarkRead,
   useNotificationErrorMessage,
   type NotificationRow,
 } from './notification-ui';
 
+const NotificationCountsQuery = graphql(`
+  query NotificationCounts {
+    unreadNotificationCount
+    all: myNotifications(first: 1) {
+      totalCount
+    }
+  }
+`);
+
 const TABS = ['ALL', 'UNREAD'] as const;
 type Tab = (typeof TABS)[number];
 const PAGE_SIZE = 20;
-const SOURCE = 'notifications-page';
-
-const tabFrom = (value: string | null): Tab => TABS.find((tab) => tab === value) ?? 'ALL';
 
 /**
  * The viewer's notifications (/console/notifications): 全部 / 未读 tabs with their counts (the tab in the URL, ?tab=),
  * newest first, load more by cursor, mark one or all read. Rows marked here stay in place, shown read; a change made
- * elsewhere (the bell) reloads the list.
+ * elsewhere (the bell) invalidates the list, which reloads.
  */
 export function NotificationList() {
   const t = useTranslations('notifications');
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const tab = tabFrom(searchParams.get('tab'));
+  const [tab, selectTab] = useSearchParamChoice<Tab>('tab', TABS, 'ALL');
   const errorMessage = useNotificationErrorMessage();
-  const [attempt, setAttempt] = useState(0);
-  const [countsAttempt, setCountsAttempt] = useState(0);
-
-  const counts = useAsyncData(() => gqlRequest(NotificationCountsQuery), `counts:${attempt}:${countsAttempt}`);
-  const firstPage = useAsyncData(
-    () => gqlRequest(NotificationListQuery, { unreadOnly: tab === 'UNREAD', first: PAGE_SIZE }),
-    `${tab}:${attempt}`,
+  const counts = useGqlQuery(NotificationCountsQuery);
+  const list = useGqlInfiniteQuery(
+    NotificationListQuery,
+    { unreadOnly: tab === 'UNREAD', first: PAGE_SIZE },
+    (result) => result.myNotifications,
+    { keepPrevious: true },
   );
-
-  const [more, setMore] = useState<{ rows: NotificationRow[]; hasNextPage: boolean; endCursor: string | null } | null>(
-    null,
-  );
-  const [moreState, setMoreState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
-  // Marked read on this page since the list loaded (the rows keep their place).
-  const [readHere, setReadHere] = useState<Map<string, string>>(new Map());
+  const markRead = useMarkRead({ keepList: true });
+  const markAllRead = useMarkAllRead();
+  // Marked read on this page (the rows keep their place until the list reloads).
+  const [readHere, setReadHere] = useState<ReadonlyMap<string, string>>(new Map());
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
 
-  useEffect(() => {
-    setMore(null);
-    setMoreState({ loading: false, error: null });
-    setReadHere(new Map());
-  }, [firstPage.data]);
-
-  useEffect(() => {
-    const onChanged = (event: Event) =>
-      changeSource(event) === SOURCE ? setCountsAttempt((n) => n + 1) : setAttempt((n) => n + 1);
-    window.addEventListener(NOTIFICATIONS_CHANGED, onChanged);
-    return () => window.removeEventListener(NOTIFICATIONS_CHANGED, onChanged);
-  }, []);
-
-  const page = firstPage.data?.myNotifications;
-  const rows = [...(page?.nodes ?? []), ...(more?.rows ?? [])].map((row) =>
-    readHere.has(row.id) ? { ...row, readAt: readHere.get(row.id)! } : row,
-  );
-  const hasNextPage = more ? more.hasNextPage : (page?.pageInfo.hasNextPage ?? false);
-  const endCursor = more ? more.endCursor : (page?.pageInfo.endCursor ?? null);
+  const rows = list.rows.map((row) => {
+    const readAt = readHere.get(row.id);
+    return readAt && !row.readAt ? { ...row, readAt } : row;
+  });
   const unreadCount = counts.data?.unreadNotificationCount;
-
-  const loadMore = async () => {
-    if (!endCursor) return;
-    setMoreState({ loading: true, error: null });
-    try {
-      const next = await gqlRequest(NotificationListQuery, {
-        unreadOnly: tab === 'UNREAD',
-        first: PAGE_SIZE,
-        after: endCursor,
-      });
-      const list = next.myNotifications;
-      setMore((m) => ({
-        rows: [...(m?.rows ?? []), ...list.nodes],
-        hasNextPage: list.pageInfo.hasNextPage,
-        endCursor: list.pageInfo.endCursor ?? null,
-      }));
-      setMoreState({ loading: false, error: null });
-    } catch (error) {
-      setMoreState({ loading: false, error });
-    }
-  };
-
-  const selectTab = (next: Tab) => {
-    const params = new URLSearchParams(searchParams.toString());
-    params.set('tab', next);
-    router.replace(`${pathname}?${params.toString()}`);
-  };
 
   const markOne = async (row: NotificationRow) => {
     setActionError(null);
     try {
-      await markRead(row, SOURCE);
+      await markRead(row);
       setReadHere((m) => new Map(m).set(row.id, new Date().toISOString()));
     } catch (error) {
       setActionError(error);
@@ -124,9 +76,7 @@ export function NotificationList() {
   const markAll = async () => {
     setActionError(null);
     try {
-      const { markAllNotificationsRead: count } = await gqlRequest(NotificationMarkAllReadMutation);
-      setNotice(t('list.markedAll', { count }));
-      announceNotificationsChanged(); // the bell and this list both reload
+      setNotice(t('list.markedAll', { count: await markAllRead() }));
     } catch (error) {
       setActionError(error);
     }
@@ -138,7 +88,7 @@ export function NotificationList() {
         <button
           type="button"
           className={buttonClass.secondary}
-          onClick={markAll}
+          onClick={() => void markAll()}
           disabled={!unreadCount}
           data-testid="notifications-mark-all"
         >
@@ -152,7 +102,7 @@ export function NotificationList() {
         label={t('tabs.label')}
         labelOf={(q) => t(`tabs.${q}`)}
         count={(q) => (q === 'UNREAD' ? unreadCount : counts.data?.all.totalCount)}
-        loading={counts.loading}
+        loading={counts.isFetching}
         onSelect={selectTab}
         testIdPrefix="notifications"
         alertQueue="UNREAD"
@@ -161,9 +111,13 @@ export function NotificationList() {
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
       {actionError ? <ErrorBanner message={errorMessage(actionError)} /> : null}
 
-      {firstPage.error ? (
-        <ErrorBanner message={errorMessage(firstPage.error)} onRetry={firstPage.reload} testId="notifications-error" />
-      ) : !page ? (
+      {list.error && !list.loaded ? (
+        <ErrorBanner
+          message={errorMessage(list.error)}
+          onRetry={() => void list.refetch()}
+          testId="notifications-error"
+        />
+      ) : !list.loaded ? (
         <Spinner label={t('list.loading')} />
       ) : rows.length === 0 ? (
         <EmptyState testId="notifications-empty">
@@ -231,21 +185,7 @@ export function NotificationList() {
               </li>
             ))}
           </ul>
-          <div className="flex items-center gap-3">
-            {hasNextPage && (
-              <button
-                type="button"
-                className={buttonClass.secondary}
-                onClick={loadMore}
-                disabled={moreState.loading}
-                data-testid="notifications-load-more"
-              >
-                {moreState.loading ? t('list.loading') : t('list.loadMore')}
-              </button>
-            )}
-            {firstPage.loading && <Spinner />}
-          </div>
-          {moreState.error ? <ErrorBanner message={errorMessage(moreState.error)} onRetry={loadMore} /> : null}
+          <LoadMore query={list} errorMessage={errorMessage} testId="notifications-load-more" />
         </>
       )}
     </div>

@@ -1,23 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyDifferences, messageKeys } from '@/i18n/message-keys';
+import { literalKeyUsage } from '@/i18n/message-usage';
 import en from '../../../messages/en/notifications.json';
 import zh from '../../../messages/zh-CN/notifications.json';
 
 const zhKeys = messageKeys(zh);
-const root = join(__dirname, '../../..');
-
-/** Every source of the notification screens: the components here and the console page. */
-function notificationSources(): { file: string; text: string }[] {
-  const files = readdirSync(__dirname)
-    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))
-    .map((f) => join(__dirname, f));
-  return [...files, join(root, 'src/app/console/(app)/notifications/page.tsx')].map((file) => ({
-    file,
-    text: readFileSync(file, 'utf8'),
-  }));
-}
 
 describe('notifications messages', () => {
   it('zh-CN and en have exactly the same keys', () => {
@@ -39,19 +26,13 @@ describe('notifications messages', () => {
   });
 
   it('have every literal key the notification screens ask for', () => {
-    const missing: string[] = [];
-    let used = 0;
-    for (const { file, text } of notificationSources()) {
-      // The namespaces this file's translators are scoped to: `notifications` or a part of it (`notifications.bell`).
-      const prefixes = [...text.matchAll(/(?:useTranslations|getTranslations)\('notifications(?:\.([\w.]+))?'\)/g)].map(
-        (m) => (m[1] ? `${m[1]}.` : ''),
-      );
-      for (const [, key] of text.matchAll(/\bt\(\s*'([^']+)'/g)) {
-        used += 1;
-        if (!prefixes.some((prefix) => zhKeys.has(`${prefix}${key}`)))
-          missing.push(`${file.replace(root, '')}: ${key}`);
-      }
-    }
+    // The components here and the console page.
+    const { used, missing } = literalKeyUsage(
+      'notifications',
+      __dirname,
+      ['src/app/console/(app)/notifications/page.tsx'],
+      zhKeys,
+    );
     expect(used).toBeGreaterThan(15);
     expect(missing).toEqual([]);
   });

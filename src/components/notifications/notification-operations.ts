@@ -1,6 +1,8 @@
 import { graphql } from '@/gql';
 
-// The console's notification operations, prefixed `Notification` (operation names are global across the UI).
+// What every list of notifications shows (the bell, the notifications page, the dashboard), the bell's count and the
+// page's list (both also run by bench/scenarios.ts). The bell's popover, the page's counts and the mark-read mutations
+// sit in their components. Operation names are global across the UI, hence the `Notification` prefix.
 
 export const NotificationFieldsFragment = graphql(`
   fragment NotificationFields on Notification {
@@ -20,15 +22,6 @@ export const NotificationUnreadCountQuery = graphql(`
   }
 `);
 
-export const NotificationCountsQuery = graphql(`
-  query NotificationCounts {
-    unreadNotificationCount
-    all: myNotifications(first: 1) {
-      totalCount
-    }
-  }
-`);
-
 export const NotificationListQuery = graphql(`
   query NotificationList($unreadOnly: Boolean, $first: Int, $after: String) {
     myNotifications(unreadOnly: $unreadOnly, first: $first, after: $after) {
@@ -42,17 +35,5 @@ export const NotificationListQuery = graphql(`
       totalCount
     }
     unreadNotificationCount
-  }
-`);
-
-export const NotificationMarkReadMutation = graphql(`
-  mutation NotificationMarkRead($ids: [ID!]!) {
-    markNotificationsRead(ids: $ids)
-  }
-`);
-
-export const NotificationMarkAllReadMutation = graphql(`
-  mutation NotificationMarkAllRead {
-    markAllNotificationsRead
   }
 `);

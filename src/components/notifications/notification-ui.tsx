@@ -3,9 +3,9 @@ import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { NotificationFieldsFragment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
+import { graphql } from '@/gql';
+import { useGqlMutation, type InvalidateSpec } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
-import { NotificationMarkReadMutation } from './notification-operations';
 import { relativeTime } from './notification-format';
 
 // Pieces shared by the bell's popover and the notifications page.
@@ -14,24 +14,45 @@ export type NotificationRow = NotificationFieldsFragment;
 
 const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 
-/**
- * Announced on window whenever notifications were marked read here, so the bell and an open notifications page (two
- * components far apart in the tree) both reload.
- */
-export const NOTIFICATIONS_CHANGED = 'kefu:notifications-changed';
-/** `source` names who marked, so that component can skip reloading what it already updated itself. */
-export const announceNotificationsChanged = (source = '') =>
-  window.dispatchEvent(new CustomEvent(NOTIFICATIONS_CHANGED, { detail: { source } }));
-export const changeSource = (event: Event) => (event as CustomEvent<{ source?: string }>).detail?.source ?? '';
-
-/** Marks one notification read (if it is not yet) and tells the others; a failure only leaves it unread. */
-export async function markRead(row: Pick<NotificationRow, 'id' | 'readAt'>, source = ''): Promise<void> {
-  if (row.readAt) return;
-  try {
-    await gqlRequest(NotificationMarkReadMutation, { ids: [row.id] });
-  } finally {
-    announceNotificationsChanged(source);
+const NotificationMarkReadMutation = graphql(`
+  mutation NotificationMarkRead($ids: [ID!]!) {
+    markNotificationsRead(ids: $ids)
   }
+`);
+
+const NotificationMarkAllReadMutation = graphql(`
+  mutation NotificationMarkAllRead {
+    markAllNotificationsRead
+  }
+`);
+
+/**
+ * Marking read makes every notification query stale — the bell's count and popover, the notifications page, the
+ * dashboard's list — so they all follow, however far apart in the tree. The notifications page marks one row without
+ * reloading its own list (`keepList`): the row stays in place, shown read.
+ */
+const ALL_NOTIFICATIONS: InvalidateSpec = ['Notification', 'Dashboard'];
+const ALL_BUT_THE_PAGE_LIST: InvalidateSpec = [
+  'NotificationUnreadCount',
+  'NotificationCounts',
+  'NotificationBell',
+  'Dashboard',
+];
+
+/** Marks one notification read (if it is not yet); a failure only leaves it unread. */
+export function useMarkRead({ keepList = false }: { keepList?: boolean } = {}) {
+  const mark = useGqlMutation(NotificationMarkReadMutation, {
+    invalidates: keepList ? ALL_BUT_THE_PAGE_LIST : ALL_NOTIFICATIONS,
+  });
+  return async (row: Pick<NotificationRow, 'id' | 'readAt'>) => {
+    if (!row.readAt) await mark.mutateAsync({ ids: [row.id] });
+  };
+}
+
+/** Marks all of the viewer's notifications read; resolves to how many were. */
+export function useMarkAllRead() {
+  const markAll = useGqlMutation(NotificationMarkAllReadMutation, { invalidates: ALL_NOTIFICATIONS });
+  return async () => (await markAll.mutateAsync({})).markAllNotificationsRead;
 }
 
 /** "5 分钟前", re-rendered every minute; the full Asia/Shanghai time in the tooltip and for the time element. */

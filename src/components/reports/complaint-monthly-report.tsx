@@ -3,18 +3,19 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTimeZone, useTranslations } from 'next-intl';
 import type { ReportComplaintMonthlySummaryQuery } from '@/gql/graphql';
-import { useAsyncData } from '@/components/customers/use-async-data';
 import { buttonClass, inputClass } from '@/components/ui/classes';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { parseMonth, shiftMonth } from '@/graphql/reports/report.rules';
 import { formatDateTime } from '@/lib/format';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
 import { ChartCard, ComparisonBarChart, CountBarChart, SharePieChart } from './report-charts';
 import { ReportComplaintMonthlySummaryQuery as SummaryQuery } from './report-operations';
 
 type Summary = ReportComplaintMonthlySummaryQuery['complaintMonthlySummary'];
+const EXPORTS = ['csv', 'xlsx', 'pdf'] as const;
 type FocusItem = Summary['improvementFocus'][number];
 
 export const percent = (rate: number | null | undefined) =>
@@ -32,7 +33,7 @@ export function ComplaintMonthlyReport({ month, currentMonth }: { month: string;
   const router = useRouter();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const valid = parseMonth(month) !== null;
-  const data = useAsyncData(() => gqlRequest(SummaryQuery, { month }), month, valid);
+  const data = useGqlQuery(SummaryQuery, { month }, { enabled: valid });
 
   const monthName = (value: string) => {
     const parsed = parseMonth(value);
@@ -45,7 +46,7 @@ export function ComplaintMonthlyReport({ month, currentMonth }: { month: string;
       : value;
   };
   const go = (target: string) => router.push(`/console/reports/complaints?month=${target}`);
-  const exportHref = (kind: 'csv' | 'xlsx' | 'pdf') =>
+  const exportHref = (kind: (typeof EXPORTS)[number]) =>
     `/api/reports/complaints?month=${encodeURIComponent(month)}&format=${kind}`;
 
   return (
@@ -57,21 +58,18 @@ export function ComplaintMonthlyReport({ month, currentMonth }: { month: string;
         {valid && (
           <>
             <span className="text-sm text-slate-600">{t('export.label')}</span>
-            <a className={buttonClass.secondary} href={exportHref('csv')} download data-testid="export-csv">
-              {t('export.csv')}
-            </a>
-            <a className={buttonClass.secondary} href={exportHref('xlsx')} download data-testid="export-xlsx">
-              {t('export.xlsx')}
-            </a>
-            <a
-              className={buttonClass.secondary}
-              href={exportHref('pdf')}
-              target="_blank"
-              rel="noopener"
-              data-testid="export-pdf"
-            >
-              {t('export.pdf')}
-            </a>
+            {EXPORTS.map((kind) => (
+              <a
+                key={kind}
+                className={buttonClass.secondary}
+                href={exportHref(kind)}
+                // The workbooks download; the PDF opens in the browser's viewer.
+                {...(kind === 'pdf' ? { target: '_blank', rel: 'noopener' } : { download: true })}
+                data-testid={`export-${kind}`}
+              >
+                {t(`export.${kind}`)}
+              </a>
+            ))}
           </>
         )}
       </PageHeader>
@@ -118,10 +116,10 @@ export function ComplaintMonthlyReport({ month, currentMonth }: { month: string;
       ) : data.error && !data.data ? (
         <ErrorBanner
           message={gqlErrorMessage(data.error, (kind) => t(`errors.${kind}`))}
-          onRetry={data.reload}
+          onRetry={() => void data.refetch()}
           testId="report-error"
         />
-      ) : !data.data || (data.loading && data.data.complaintMonthlySummary.month !== month) ? (
+      ) : !data.data || data.data.complaintMonthlySummary.month !== month ? (
         <Spinner label={t('loading')} />
       ) : (
         <SummaryView summary={data.data.complaintMonthlySummary} timeZone={timeZone} />
@@ -157,59 +155,38 @@ function Tile({
   );
 }
 
-function Table({
+/** A column of a report table; numeric ones are right-aligned with figures of equal width. */
+type ReportColumn<Row> = { id: string; header: string; cell: (row: Row) => React.ReactNode; numeric?: boolean };
+
+/** One table of the report in its box, on the console's DataTable (cards on a phone, the same empty state). */
+function ReportTable<Row>({
   title,
-  headers,
+  columns,
   rows,
   empty,
   testId,
-  numeric = [],
 }: {
   title: string;
-  headers: readonly string[];
-  rows: readonly (readonly React.ReactNode[])[];
+  columns: readonly ReportColumn<Row>[];
+  rows: readonly Row[];
   empty: string;
   testId: string;
-  numeric?: readonly number[];
 }) {
+  const shown: Column<Row>[] = columns.map(({ numeric, ...c }) => ({
+    ...c,
+    className: numeric ? 'text-right tabular-nums' : undefined,
+  }));
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
       <h2 className="mb-2 text-sm font-semibold">{title}</h2>
-      {rows.length === 0 ? (
-        <p className="text-sm text-slate-500">{empty}</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-                {headers.map((h, i) => (
-                  <th
-                    key={h}
-                    scope="col"
-                    className={`py-1.5 pr-3 font-medium ${numeric.includes(i) ? 'text-right' : ''}`}
-                  >
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, r) => (
-                <tr key={r} className="border-b border-slate-100 last:border-0">
-                  {row.map((cell, i) => (
-                    <td
-                      key={i}
-                      className={`py-1.5 pr-3 align-top ${numeric.includes(i) ? 'text-right tabular-nums' : ''}`}
-                    >
-                      {cell}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        columns={shown}
+        rows={rows}
+        rowKey={(row) => String(rows.indexOf(row))}
+        state={{ loading: false }}
+        empty={empty}
+        caption={title}
+      />
     </section>
   );
 }
@@ -380,74 +357,65 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
       </section>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Table
+        <ReportTable
           testId="table-departments"
           title={t('tables.department')}
-          headers={[
-            t('tables.departmentName'),
-            t('tables.thisMonth'),
-            t('tables.lastMonth'),
-            t('tables.change'),
-            t('tables.open'),
-            t('tables.overdue'),
+          columns={[
+            { id: 'name', header: t('tables.departmentName'), cell: (r) => department(r.departmentName) },
+            { id: 'count', header: t('tables.thisMonth'), cell: (r) => r.count, numeric: true },
+            { id: 'previous', header: t('tables.lastMonth'), cell: (r) => r.previousCount, numeric: true },
+            { id: 'change', header: t('tables.change'), cell: (r) => change(r.count, r.previousCount), numeric: true },
+            { id: 'open', header: t('tables.open'), cell: (r) => r.open, numeric: true },
+            { id: 'overdue', header: t('tables.overdue'), cell: (r) => r.overdue, numeric: true },
           ]}
-          numeric={[1, 2, 3, 4, 5]}
-          rows={s.byDepartment.map((r) => [
-            department(r.departmentName),
-            r.count,
-            r.previousCount,
-            change(r.count, r.previousCount),
-            r.open,
-            r.overdue,
-          ])}
+          rows={s.byDepartment}
           empty={t('tables.empty')}
         />
-        <Table
+        <ReportTable
           testId="table-cause-class"
           title={t('tables.causeClass')}
-          headers={[t('tables.causeClass'), t('tables.thisMonth'), t('tables.lastMonth'), t('tables.change')]}
-          numeric={[1, 2, 3]}
-          rows={s.byCauseClass.map((r) => [
-            cause(r.causeClass),
-            r.count,
-            r.previousCount,
-            change(r.count, r.previousCount),
-          ])}
+          columns={[
+            { id: 'cause', header: t('tables.causeClass'), cell: (r) => cause(r.causeClass) },
+            { id: 'count', header: t('tables.thisMonth'), cell: (r) => r.count, numeric: true },
+            { id: 'previous', header: t('tables.lastMonth'), cell: (r) => r.previousCount, numeric: true },
+            { id: 'change', header: t('tables.change'), cell: (r) => change(r.count, r.previousCount), numeric: true },
+          ]}
+          rows={s.byCauseClass}
           empty={t('tables.empty')}
         />
-        <Table
+        <ReportTable
           testId="table-causes"
           title={t('tables.causes')}
-          headers={[t('tables.causeClass'), t('tables.departmentName'), t('tables.count')]}
-          numeric={[2]}
-          rows={s.topCauses.map((r) => [cause(r.causeClass), department(r.departmentName), r.count])}
+          columns={[
+            { id: 'cause', header: t('tables.causeClass'), cell: (r) => cause(r.causeClass) },
+            { id: 'department', header: t('tables.departmentName'), cell: (r) => department(r.departmentName) },
+            { id: 'count', header: t('tables.count'), cell: (r) => r.count, numeric: true },
+          ]}
+          rows={s.topCauses}
           empty={t('tables.empty')}
         />
-        <Table
+        <ReportTable
           testId="table-repeat-customers"
           title={t('tables.repeatCustomers')}
-          headers={[t('tables.customer'), t('tables.complaints'), t('tables.repeats'), t('tables.inWindow')]}
-          numeric={[1, 2, 3]}
-          rows={s.repeatCustomers.map((r) => [
-            r.customerName ?? t('none.customer'),
-            r.complaints,
-            r.repeats,
-            r.inWindow,
-          ])}
+          columns={[
+            { id: 'customer', header: t('tables.customer'), cell: (r) => r.customerName ?? t('none.customer') },
+            { id: 'complaints', header: t('tables.complaints'), cell: (r) => r.complaints, numeric: true },
+            { id: 'repeats', header: t('tables.repeats'), cell: (r) => r.repeats, numeric: true },
+            { id: 'inWindow', header: t('tables.inWindow'), cell: (r) => r.inWindow, numeric: true },
+          ]}
+          rows={s.repeatCustomers}
           empty={t('tables.noRepeats')}
         />
       </div>
-      <Table
+      <ReportTable
         testId="table-root-causes"
         title={t('tables.rootCauses')}
-        headers={[t('tables.number'), t('tables.occurrence'), t('tables.outflow')]}
-        rows={s.rootCauses.map((r) => [
-          <span key="n" className="font-mono">
-            {r.number}
-          </span>,
-          r.occurrence ?? '—',
-          r.outflow ?? '—',
-        ])}
+        columns={[
+          { id: 'number', header: t('tables.number'), cell: (r) => <span className="font-mono">{r.number}</span> },
+          { id: 'occurrence', header: t('tables.occurrence'), cell: (r) => r.occurrence ?? '—' },
+          { id: 'outflow', header: t('tables.outflow'), cell: (r) => r.outflow ?? '—' },
+        ]}
+        rows={s.rootCauses}
         empty={t('tables.noRootCauses')}
       />
     </div>

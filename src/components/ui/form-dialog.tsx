@@ -29,6 +29,8 @@ export function FormDialog({
   submitLabel,
   pendingLabel,
   submitTestId,
+  tone = 'primary',
+  canSubmit = true,
   onSubmit,
   submitDisabled,
   size,
@@ -43,6 +45,10 @@ export function FormDialog({
   submitLabel: string;
   pendingLabel: string;
   submitTestId?: string;
+  /** 'danger' for a form that takes something away (cancelling a task with a reason). */
+  tone?: 'primary' | 'danger';
+  /** False: no submit button (the form cannot be sent as it stands, e.g. after a conflict that asks for a reload). */
+  canSubmit?: boolean;
   onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
   /** Submit stays disabled (e.g. while what the form needs is still loading). */
   submitDisabled?: boolean;
@@ -64,15 +70,17 @@ export function FormDialog({
           <button type="button" className={buttonClass.secondary} onClick={onClose} disabled={pending}>
             {dismissLabel(t, submitLabel)}
           </button>
-          <button
-            type="submit"
-            form={formId}
-            className={buttonClass.primary}
-            disabled={pending || submitDisabled}
-            data-testid={submitTestId}
-          >
-            {pending ? pendingLabel : submitLabel}
-          </button>
+          {canSubmit && (
+            <button
+              type="submit"
+              form={formId}
+              className={buttonClass[tone]}
+              disabled={pending || submitDisabled}
+              data-testid={submitTestId}
+            >
+              {pending ? pendingLabel : submitLabel}
+            </button>
+          )}
         </>
       }
     >

@@ -4,14 +4,20 @@ import { badInput } from '@/server/errors';
 import type { StaffRole } from '@/server/viewer';
 import type { ComplaintStatus } from '../complaints/complaint-workflow.rules';
 import { fieldErrors } from '../customers/customer.rules';
+import {
+  CALLBACK_QUEUES,
+  CANCEL_REASON_MAX,
+  CREATABLE_REASONS,
+  NEW_COMPLAINT_SUBJECT_MAX,
+  type CallbackQueue,
+} from './callback-limits.rules';
+
+export { CALLBACK_QUEUES, CREATABLE_REASONS, type CallbackQueue };
 
 /**
  * Pure rules of callback tasks (SPEC §5 回访 [001 §6.2, 001 第七条4.2(5)]): the work queues' windows, who may record
  * and manage a task, the callback script's validation, and what each outcome does. No database, no clock.
  */
-
-export const CALLBACK_QUEUES = ['MINE', 'DUE_SOON', 'OVERDUE', 'PENDING', 'DONE'] as const;
-export type CallbackQueue = (typeof CALLBACK_QUEUES)[number];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** DUE_SOON: pending and due within this many (calendar) days. */
@@ -90,7 +96,10 @@ export const ZRecordCallbackInput = z
     suggestions: optionalText(2000),
     notes: optionalText(2000),
     newComplaint: z
-      .object({ subject: requiredText('新投诉主题', 200), description: requiredText('新投诉描述', 5000) })
+      .object({
+        subject: requiredText('新投诉主题', NEW_COMPLAINT_SUBJECT_MAX),
+        description: requiredText('新投诉描述', 5000),
+      })
       .nullish(),
     reopenReason: optionalText(2000),
   })
@@ -111,9 +120,6 @@ export const ZRecordCallbackInput = z
   });
 export type TRecordCallbackInput = z.infer<typeof ZRecordCallbackInput>;
 
-/** Key-account and periodic callbacks are planned by staff; post-resolution and survey follow-ups by the system. */
-export const CREATABLE_REASONS = ['KEY_ACCOUNT', 'PERIODIC'] as const satisfies readonly CallbackReason[];
-
 export const ZCreateCallbackInput = z.object({
   customerId: z.uuid({ error: '请选择客户' }),
   reason: z.enum(CREATABLE_REASONS, { error: '只能新建重要客户回访或定期回访（投诉回访和调查回访由系统生成）' }),
@@ -130,7 +136,7 @@ export const ZReassignCallbackInput = z
     message: '请选择新的负责人或回访期限',
   });
 
-export const ZCancelCallbackInput = z.object({ reason: requiredText('取消原因', 500) });
+export const ZCancelCallbackInput = z.object({ reason: requiredText('取消原因', CANCEL_REASON_MAX) });
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);

@@ -10,6 +10,7 @@ import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
 import { createdAtBounds, interactionReadScope, type InteractionPage } from '../interactions/interaction.service';
 import { loadBusinessCalendar } from './business-calendar';
 import { addBusinessHours } from './sla-clock.rules';
+import { COMPLAINT_QUEUES, type ComplaintQueue } from './complaint-workflow.rules';
 import { now as clockNow } from '@/server/clock';
 
 /**
@@ -23,16 +24,8 @@ import { now as clockNow } from '@/server/clock';
  * tests/integration/complaint-queues.test.ts holds the two to the same answers.
  */
 
-export const COMPLAINT_QUEUES = [
-  'MINE',
-  'MY_DEPARTMENT',
-  'UNASSIGNED',
-  'DUE_SOON',
-  'OVERDUE',
-  'CRISIS',
-  'OPEN',
-] as const;
-export type ComplaintQueue = (typeof COMPLAINT_QUEUES)[number];
+// The queues themselves are listed in complaint-workflow.rules.ts, where the console's tabs read them too.
+export { COMPLAINT_QUEUES, type ComplaintQueue };
 
 /** Resolution due within this many business hours counts as "due soon" (the escalation job warns at the same mark). */
 const DUE_SOON_HOURS = 4;

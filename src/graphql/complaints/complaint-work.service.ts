@@ -8,18 +8,12 @@ import { badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
+import { WORK_STATES } from './complaint-workflow.rules';
 import { fieldErrors } from '../customers/customer.rules';
 import { now as clockNow } from '@/server/clock';
 
-const OPEN_STATES = [
-  'TRIAGED',
-  'INVESTIGATING',
-  'ACTION_PLANNED',
-  'PENDING_APPROVAL',
-  'IMPLEMENTING',
-  'VERIFYING',
-  'REOPENED',
-] as const;
+// The states in which actions and the 8D record may be edited (the workbench offers its controls by the same list).
+const OPEN_STATES: readonly string[] = WORK_STATES;
 
 /** Staff who work a complaint: quality, its owner, or a handler of its responsible department. */
 async function loadWorkableComplaint(tx: Tx, viewer: Viewer, interactionId: string) {
@@ -35,7 +29,7 @@ async function loadWorkableComplaint(tx: Tx, viewer: Viewer, interactionId: stri
       !!viewer.departmentId &&
       viewer.departmentId === row.responsibleDepartmentId);
   if (!works) throw forbidden('只有责任部门、负责人或质量人员可以编辑措施和 8D 报告');
-  if (!(OPEN_STATES as readonly string[]).includes(row.status))
+  if (!OPEN_STATES.includes(row.status))
     throw conflict(`“${row.status}”状态下不能修改措施或 8D 报告`, { status: row.status });
   return row;
 }

@@ -30,6 +30,29 @@ export type ComplaintStatus =
   | 'CLOSED'
   | 'REJECTED'
   | 'REOPENED';
+/** While a complaint is worked (triaged and not yet resolved), its actions and its 8D record may be edited. */
+export const WORK_STATES: readonly ComplaintStatus[] = [
+  'TRIAGED',
+  'INVESTIGATING',
+  'ACTION_PLANNED',
+  'PENDING_APPROVAL',
+  'IMPLEMENTING',
+  'VERIFYING',
+  'REOPENED',
+];
+
+/** The work queues of the console (SPEC §4), in the order of their tabs. */
+export const COMPLAINT_QUEUES = [
+  'MINE',
+  'MY_DEPARTMENT',
+  'UNASSIGNED',
+  'DUE_SOON',
+  'OVERDUE',
+  'CRISIS',
+  'OPEN',
+] as const;
+export type ComplaintQueue = (typeof COMPLAINT_QUEUES)[number];
+
 export type Severity = 'GENERAL' | 'MAJOR' | 'CRISIS';
 export type CauseClass = 'QUALITY' | 'NON_QUALITY';
 export type InteractionType = 'CONSULTATION' | 'INQUIRY' | 'COMPLAINT' | 'SUGGESTION';

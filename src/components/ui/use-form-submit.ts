@@ -1,0 +1,38 @@
+'use client';
+import { useCallback, useState } from 'react';
+import { fieldErrorsOf } from '@/lib/gql-error-message';
+import { useFormErrors } from './use-form-errors';
+
+/**
+ * Sends a form: `submit(action)` runs the action (a mutation), shows it as pending, and on failure puts the server's
+ * BAD_USER_INPUT field messages under their fields or, when there are none, one line for the whole form. It resolves
+ * to true when the action succeeded, so the form can close. `error` is the last failure as thrown (a screen that
+ * treats one code specially, such as CONFLICT, looks at it).
+ */
+export function useFormSubmit(errorMessage: (error: unknown) => string) {
+  const errors = useFormErrors();
+  const { clear, setFieldErrors, setFormError } = errors;
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = useCallback(
+    async (action: () => Promise<unknown>): Promise<boolean> => {
+      setPending(true);
+      setError(null);
+      clear();
+      try {
+        await action();
+        return true;
+      } catch (failure) {
+        const fields = fieldErrorsOf(failure);
+        setError(failure);
+        setFieldErrors(fields);
+        setFormError(Object.keys(fields).length ? null : errorMessage(failure));
+        return false;
+      } finally {
+        setPending(false);
+      }
+    },
+    [clear, setFieldErrors, setFormError, errorMessage],
+  );
+  return { ...errors, pending, error, submit };
+}
