@@ -1,13 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { EmptyState, ErrorBanner, StatusMessage } from '@/components/ui/status';
-import type { ServiceRulesChangesQuery } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { ServiceRulesChangesQuery as ChangesQuery } from './operations';
 import { useServiceRulesError } from './service-rules-ui';
 
-type Change = ServiceRulesChangesQuery['serviceRuleChanges'][number];
 const ENTITIES = ['SlaRule', 'Setting', 'CalendarDay'];
 const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'ACTIVATE', 'DEACTIVATE'];
 
