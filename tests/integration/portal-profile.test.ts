@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/server/db';
-import { createContract, createCustomerRecord, createCustomerUser } from '../../../tests/helpers/factories';
-import { loadPortalProfile } from './load-profile';
+import { createContract, createCustomerRecord, createCustomerUser } from '../helpers/factories';
+import { loadPortalProfile } from '@/components/portal/load-profile';
 
 describe('loadPortalProfile', () => {
   it("gives the customer their own organisation's profile, contacts, contracts and total — and no internal fields", async () => {
