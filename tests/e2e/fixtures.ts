@@ -7,6 +7,7 @@ import {
   type BrowserContext,
   type Page,
 } from '@playwright/test';
+import type { Role } from '@/gql/graphql';
 import { signInPage, signInRequest } from './helpers';
 
 // Playwright fixtures for the browser journeys (README, "Tests"). Import `test` and `expect` from here:
@@ -24,16 +25,6 @@ import { signInPage, signInRequest } from './helpers';
 // - mailDrained(): waits until the mail queues have nothing queued or running (GraphQL jobQueues), instead of a sleep.
 
 export type Area = 'console' | 'portal';
-export type Role =
-  | 'ADMIN'
-  | 'SERVICE_AGENT'
-  | 'QUALITY_MANAGER'
-  | 'DEPARTMENT_HANDLER'
-  | 'SERVICE_MANAGER'
-  | 'EXECUTIVE'
-  | 'DISPATCHER'
-  | 'TECHNICIAN'
-  | 'CUSTOMER';
 export type CreatedUser = { id: string; email: string; password: string; role: Role };
 export type NewUser = { role: Role; name?: string; departmentCode?: string; customerId?: string };
 
