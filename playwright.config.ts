@@ -36,7 +36,9 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${dataDir} && KEFU_TEST_CLOCK=1 KEFU_DATA_DIR=${dataDir} PORT=${port} npm start`,
     url: `http://localhost:${port}/console/login`,
-    timeout: 600_000,
+    // `npm start` builds first when the build is missing or older than the sources: on a busy two-core machine the
+    // build alone has taken over 10 minutes.
+    timeout: 1_800_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

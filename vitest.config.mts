@@ -1,9 +1,13 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Unit tests live next to the code (src/**/*.test.ts); integration tests in tests/integration run GraphQL operations
-// against a real PostgreSQL: embedded PGlite by default, the server in TEST_DATABASE_URL (or a `<db>_test` database
-// beside DATABASE_URL) when set. Files run one after another against one database, truncated between files.
+// Two projects (README, "Tests"):
+// - unit: tests that need no database — pure rules, formatting, URL params, message bundles, schema walks. Colocated
+//   src/**/*.test.ts and tests/unit/**. No global setup, files in parallel threads. DATABASE_URL points at a closed
+//   port, so a unit test that reaches for the database fails at once instead of quietly using one.
+// - integration: tests/integration/** run GraphQL operations, routes and services against a real PostgreSQL: embedded
+//   PGlite by default, the server in TEST_DATABASE_URL (or a `<db>_test` database beside DATABASE_URL) when set. Files
+//   run one after another against one database, truncated between files (tests/setup/per-file.ts).
 // One copy of graphql: Vite would give our sources graphql's ESM build (its "module" field) while Apollo and
 // @graphql-tools load it through Node (its CommonJS "main"); a schema from one copy used with functions of the other
 // fails graphql's realm check (parseInputParam's coerceInputValue on the schema's input types, as the export routes do).
@@ -18,13 +22,30 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-    globalSetup: ['tests/setup/global-setup.ts'],
-    setupFiles: ['tests/setup/per-file.ts'],
-    fileParallelism: false,
-    pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,
     reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          pool: 'threads',
+          env: { DATABASE_URL: 'postgresql://unit-tests-have-no-database@127.0.0.1:1/none', TEST_DATABASE_URL: '' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/setup/global-setup.ts'],
+          setupFiles: ['tests/setup/per-file.ts'],
+          fileParallelism: false,
+          pool: 'forks',
+        },
+      },
+    ],
   },
 });

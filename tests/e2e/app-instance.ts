@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { request, type APIRequestContext } from '@playwright/test';
+import { expect, request, type APIRequestContext } from '@playwright/test';
 import { DEMO_PASSWORD } from './helpers';
 
 // An app instance of its own for the fault and backup drills: `npm start` from the production build the Playwright run
@@ -128,6 +128,21 @@ export class AppInstance {
   }
 }
 
+/**
+ * A port for a drill's own instance (faults: +0 and +1, backup: +10 to +13). Apart for each Playwright run on one
+ * machine: a run whose suite server is on E2E_PORT = 3100 + n has its drills on 3110 + 20·n + offset (3110… for the
+ * default 3100, as before).
+ */
+export function drillPort(offset: number): number {
+  const run = Number(process.env.E2E_PORT ?? 3100) - 3100;
+  return 3110 + 20 * run + offset;
+}
+
+/** A name of the run's own for a server database a drill creates (suffixed with E2E_PORT when it is set). */
+export function drillDatabase(name: string): string {
+  return process.env.E2E_PORT ? `${name}_${process.env.E2E_PORT}` : name;
+}
+
 export function sleep(ms: number) {
   return new Promise<void>((resolveSleep) => setTimeout(resolveSleep, ms));
 }
@@ -244,6 +259,18 @@ export function startWriteLoad(
   const running = Promise.all(Array.from({ length: workers }, (_, w) => loop(w)));
   return {
     outcome,
+    /**
+     * Waits until `count` writes in all are acknowledged — the load is running — instead of a fixed sleep; stops
+     * waiting early when an answer was an error, which the caller's assertions on the outcome then report.
+     */
+    async acknowledged(count: number, timeout = 120_000): Promise<void> {
+      await expect
+        .poll(
+          () => outcome.acknowledged.length >= count || outcome.httpErrors.length + outcome.graphqlErrors.length > 0,
+          { timeout, intervals: [50, 100, 250], message: `${count} writes acknowledged under load` },
+        )
+        .toBe(true);
+    },
     async stop(): Promise<LoadOutcome> {
       stopped = true;
       await running;

@@ -6,14 +6,23 @@ import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { expect, request, test } from '@playwright/test';
-import { AppInstance, customerInteractionIds, graphqlAs, root, signedIn, sleep, startWriteLoad } from './app-instance';
+import {
+  AppInstance,
+  customerInteractionIds,
+  drillDatabase,
+  drillPort,
+  graphqlAs,
+  root,
+  signedIn,
+  startWriteLoad,
+} from './app-instance';
 
 // Issue 10, item 10: the backup → restore drill, end to end. It is a Playwright spec rather than a Vitest integration
 // test because what it must show lives in the running app: a session cookie signed with the generated secret, survey
 // links (HMAC of the same secret), attachment downloads from the uploads folder, and the launcher's control socket
 // through which the backup copies the embedded database while the app serves. Both modes: the embedded database (the
 // default), and a PostgreSQL server database (pg_dump / pg_restore). Own instances from the production build, on ports
-// 3120-3123, with data folders under .data/e2e-backup.
+// 3120-3123 (drillPort), with data folders under .data/e2e-backup.
 
 const base = '.data/e2e-backup';
 const run = promisify(execFile);
@@ -81,11 +90,11 @@ async function drill(mode: Mode, ports: [number, number]) {
   const archive = resolve(root, dir, 'kefu-backup.tar.gz');
   const sourcePlace = {
     dataDir: `${dir}/source`,
-    databaseUrl: mode === 'server' ? await freshServerDatabase('kefu_e2e_backup_source') : undefined,
+    databaseUrl: mode === 'server' ? await freshServerDatabase(drillDatabase('kefu_e2e_backup_source')) : undefined,
   };
   const targetPlace = {
     dataDir: `${dir}/restored`,
-    databaseUrl: mode === 'server' ? await freshServerDatabase('kefu_e2e_backup_restored') : undefined,
+    databaseUrl: mode === 'server' ? await freshServerDatabase(drillDatabase('kefu_e2e_backup_restored')) : undefined,
   };
   const envOf = (place: typeof sourcePlace) => ({
     KEFU_DATA_DIR: place.dataDir,
@@ -100,7 +109,7 @@ async function drill(mode: Mode, ports: [number, number]) {
   expect(surveys.errors).toBeUndefined();
   const surveyUrl = surveys.data!.myOpenSurveys[0]!.url;
   const load = startWriteLoad(customer, { workers: 4, attachments: true });
-  await sleep(3_000);
+  await load.acknowledged(6); // more than the 5 asserted below
   const acknowledgedBeforeBackup = [...load.outcome.acknowledged];
   const backupStarted = Date.now();
   const backup = await run('npm', ['run', 'backup', '--', '--out', archive], {
@@ -108,7 +117,7 @@ async function drill(mode: Mode, ports: [number, number]) {
     env: { ...process.env, ...envOf(sourcePlace) },
   });
   const backupMs = Date.now() - backupStarted;
-  await sleep(1_000);
+  await load.acknowledged(load.outcome.acknowledged.length + 1); // the load goes on past the backup
   const outcome = await load.stop();
   await customer.dispose();
   await app.stop();
@@ -206,10 +215,10 @@ async function drill(mode: Mode, ports: [number, number]) {
 
 test('embedded: a backup taken under write load, restored into a fresh folder, serves every row, attachment, session and survey link', async () => {
   test.setTimeout(600_000);
-  await drill('embedded', [3120, 3121]);
+  await drill('embedded', [drillPort(10), drillPort(11)]);
 });
 
 test('server: a backup taken under write load, restored into a new database, serves every row, attachment, session and survey link', async () => {
   test.setTimeout(600_000);
-  await drill('server', [3122, 3123]);
+  await drill('server', [drillPort(12), drillPort(13)]);
 });

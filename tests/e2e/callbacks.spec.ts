@@ -1,12 +1,14 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { expect, test } from './fixtures';
 
 // SPEC §4–§5: a resolved complaint is followed up by its callback. The demo data holds one resolved complaint
 // (发票抬头错误, registered by the agent), whose post-resolution callback is the agent's. The agent finds it in 回访 →
 // 我的, opens the complaint, sees that the follow-up waits for the callback, records the callback script (one score
 // chosen with the keyboard), and the complaint shows 已回访.
-test('an agent records the callback of a resolved complaint and the complaint shows 已回访', async ({ page }) => {
-  await signIn(page, 'console', 'agent@kefu.demo');
+test('an agent records the callback of a resolved complaint and the complaint shows 已回访', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs(page, 'console', 'agent@kefu.demo');
   await page.getByRole('link', { name: '回访', exact: true }).click();
   await expect(page).toHaveURL(/\/console\/callbacks/);
   await page.getByTestId('callback-tab-MINE').click();

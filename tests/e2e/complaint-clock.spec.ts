@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
-import { lodgeComplaint, moveServerClock, signIn, triageToHandler } from './helpers';
+import { expect, test } from './fixtures';
+import { lodgeComplaint, moveServerClock, triageToHandler } from './helpers';
 
 // SPEC §4 clocks: a triaged complaint is not overdue; after the clock moves past its resolution due time it shows in
 // the 逾期 queue with a red "逾期" clock, and the escalation sweep has raised its level.
@@ -10,12 +10,10 @@ test.afterEach(async ({ request }) => {
   await request.post('/api/test/clock', { data: { offsetMs: 0 } });
 });
 
-test('a complaint turns overdue after the clock is moved past its resolution due time', async ({ browser }) => {
+test('a complaint turns overdue after the clock is moved past its resolution due time', async ({ browser, pageAs }) => {
   const subject = `交期延误 ${randomUUID().slice(0, 8)}`;
   const complaint = await lodgeComplaint(browser, subject, '第 7 批次交货延误 3 天，影响客户排产。');
-  const agent = await browser.newContext();
-  const page = await agent.newPage();
-  await signIn(page, 'console', 'agent@kefu.demo');
+  const page = await pageAs('console', 'agent@kefu.demo');
   const triageComplaint = await triageToHandler(page, complaint);
 
   // Today: in the open queue with time remaining, not in the overdue queue.
@@ -59,5 +57,5 @@ test('a complaint turns overdue after the clock is moved past its resolution due
   await expect(page.getByTestId('complaint-number')).toHaveText(complaint.number);
   await expect(page.getByTestId('complaint-workbench')).toContainText(/升级|Escalation/);
   await expect(page.getByTestId('complaint-history')).toContainText(/升级|逾期/);
-  await agent.close();
+  await page.context().close();
 });

@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // SPEC §3–§5, the whole complaint journey in the Chinese UI: the customer lodges a complaint in the portal → the agent
 // triages it to 生产部 with the handler as owner → the handler investigates, adds the corrective action, plans and
 // submits the plan → the quality manager approves → the handler implements → quality verifies it effective (resolved)
 // → the customer accepts the resolution in the portal → the agent records the callback (已回访) → quality closes it.
-
-async function as(browser: Browser, area: 'console' | 'portal', email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await signIn(page, area, email);
-  return page;
-}
 
 /** Runs a workflow command that asks for confirmation and waits for the new status. */
 async function confirmCommand(page: Page, command: string, status: string) {
@@ -22,13 +15,13 @@ async function confirmCommand(page: Page, command: string, status: string) {
 }
 
 test('a complaint from the portal is triaged, investigated, approved, verified, accepted, called back and closed', async ({
-  browser,
+  pageAs,
 }) => {
   test.setTimeout(180_000);
   const subject = `刹车片异响 ${randomUUID().slice(0, 8)}`;
 
   // 1. The customer lodges it in the portal.
-  const customer = await as(browser, 'portal', 'customer@kefu.demo');
+  const customer = await pageAs('portal', 'customer@kefu.demo');
   await customer.goto('/portal/interactions/new');
   await expect(customer.getByTestId('intake-form')).toHaveAttribute('data-ready', 'true');
   await customer.getByLabel('主题').fill(subject);
@@ -39,7 +32,7 @@ test('a complaint from the portal is triaged, investigated, approved, verified, 
   const number = (await customer.getByTestId('intake-number').textContent())!.trim();
 
   // 2. The agent finds it unassigned and triages it.
-  const agent = await as(browser, 'console', 'agent@kefu.demo');
+  const agent = await pageAs('console', 'agent@kefu.demo');
   await agent.getByRole('link', { name: '投诉处理' }).click();
   await agent.getByTestId('queue-tab-UNASSIGNED').click();
   await expect(agent).toHaveURL(/queue=UNASSIGNED/);
@@ -62,7 +55,7 @@ test('a complaint from the portal is triaged, investigated, approved, verified, 
   await expect(agent.getByTestId('complaint-owner')).toHaveText('赵生产');
 
   // 3. The handler records cause and action, plans and submits the plan for approval.
-  const handler = await as(browser, 'console', 'handler@kefu.demo');
+  const handler = await pageAs('console', 'handler@kefu.demo');
   await handler.goto('/console/complaints?queue=MINE');
   await handler.getByTestId('complaint-row').filter({ hasText: number }).getByRole('link', { name: number }).click();
   await expect(handler.getByTestId('complaint-status')).toHaveText('已分派');
@@ -81,7 +74,7 @@ test('a complaint from the portal is triaged, investigated, approved, verified, 
   await confirmCommand(handler, 'SUBMIT_FOR_APPROVAL', '待审批');
 
   // 4. The quality manager approves the plan (核决权限 for a general complaint).
-  const quality = await as(browser, 'console', 'quality@kefu.demo');
+  const quality = await pageAs('console', 'quality@kefu.demo');
   await quality.goto(workbenchUrl);
   await confirmCommand(quality, 'APPROVE', '实施中');
   await expect(quality.getByTestId('complaint-approvals')).toContainText('批准');

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { expect, test } from './fixtures';
 
-test('a service agent creates a customer, finds it by a filter and exports the filtered list', async ({ page }) => {
+test('a service agent creates a customer, finds it by a filter and exports the filtered list', async ({
+  page,
+  signInAs,
+}) => {
   const name = `浦江测试机电有限公司${Date.now() % 100000}`;
   const contractNo = `E2E-${Date.now()}`;
-  await signIn(page, 'console', 'agent@kefu.demo');
+  await signInAs(page, 'console', 'agent@kefu.demo');
 
   await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: '客户信息' }).click();
   await expect(page.getByTestId('customer-row').first()).toBeVisible();

@@ -5,20 +5,20 @@ import { expect, test } from '@playwright/test';
 import {
   AppInstance,
   customerInteractionIds,
+  drillPort,
   isAlive,
   lockIsHeld,
   root,
   signedIn,
-  sleep,
   startWriteLoad,
 } from './app-instance';
 
-// Issue 10, items 7 and 8, on an app instance of its own (port 3110, .data/e2e-faults) started from the production
+// Issue 10, items 7 and 8, on an app instance of its own (port 3110 — drillPort —, .data/e2e-faults) started from the production
 // build: the embedded database's lock (held by the kernel, so it survives a container restart and names its holder)
 // and the ordered stop (web server drained and gone before the database closes) under write load, whichever process
 // of the app gets the signal.
 
-const port = 3110;
+const port = drillPort(0);
 const dataDir = '.data/e2e-faults';
 const lockFile = resolve(root, dataDir, 'pglite.lock');
 
@@ -67,7 +67,7 @@ async function signalUnderLoad(
   expect(commands.slice(2).length).toBeGreaterThanOrEqual(1);
   for (const command of commands.slice(2)) expect(command).toContain('src/server/http/main.ts');
   const load = startWriteLoad(customer, { workers: 6 });
-  await sleep(3_000);
+  await load.acknowledged(11); // more than the 10 asserted below, with the load still running
   process.kill(
     target === 'npm' ? running.npmPid() : target === 'launcher' ? running.launcherPid() : processes[2]!.pid,
     signal,

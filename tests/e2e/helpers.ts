@@ -1,14 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'kefu-demo-2026';
 
-/** Signs in through the real sign-in form (console or portal). */
+/**
+ * Signs in through the real sign-in form (console or portal). Only the journeys that test the form use it; the others
+ * sign in with signInPage / the signInAs and pageAs fixtures (tests/e2e/fixtures.ts).
+ */
 export async function signIn(page: Page, area: 'console' | 'portal', email: string) {
   await page.goto(`/${area}/login`);
   await page.getByLabel(/邮箱|Email/).fill(email);
   await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /登录|Sign in/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/${area}$`));
+}
+
+/**
+ * Signs a request context (a page's own page.request — it shares the page's cookies — or a standalone one) in through
+ * next-auth's credentials endpoint, without the form, and checks that the session names the user.
+ */
+export async function signInRequest(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const response = await request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password, json: 'true' },
+  });
+  expect(response.ok(), `sign-in of ${email} answered ${response.status()}`).toBe(true);
+  const session = (await (await request.get('/api/auth/session')).json()) as { user?: { email?: string } };
+  expect(session.user?.email, `session of ${email}`).toBe(email);
+}
+
+/** Signs `page` in without the form and opens the area's home, where the form lands on success. */
+export async function signInPage(page: Page, area: 'console' | 'portal', email: string, password = DEMO_PASSWORD) {
+  await signInRequest(page.request, email, password);
+  await page.goto(`/${area}`);
   await expect(page).toHaveURL(new RegExp(`/${area}$`));
 }
 
@@ -33,7 +57,7 @@ export type LodgedComplaint = { id: string; number: string; version: number };
 export async function lodgeComplaint(browser: Browser, subject: string, description: string): Promise<LodgedComplaint> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, 'portal', 'customer@kefu.demo');
+  await signInRequest(page.request, 'customer@kefu.demo');
   const { submitInteraction } = await graphql<{ submitInteraction: LodgedComplaint }>(
     page,
     'mutation ($input: SubmitInteractionInput!) { submitInteraction(input: $input) { id number version } }',

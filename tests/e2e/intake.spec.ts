@@ -1,11 +1,11 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { expect, test } from './fixtures';
 
 test('a customer lodges a complaint in the portal, sees its TS- number and timeline; a visitor tracks it with number + phone', async ({
   page,
   browser,
+  signInAs,
 }) => {
-  await signIn(page, 'portal', 'customer@kefu.demo');
+  await signInAs(page, 'portal', 'customer@kefu.demo');
   await page.getByTestId('portal-service-lodge').getByRole('link').click();
   await expect(page).toHaveURL(/\/portal\/interactions\/new$/);
   await expect(page.getByRole('heading', { name: '提交投诉或咨询' })).toBeVisible();
@@ -70,8 +70,9 @@ test('an anonymous visitor lodges a consultation at /submit and gets a ZX- numbe
 
 test('an agent records a phone consultation on a customer (来电记录), finds it in the list and converts it to a complaint', async ({
   page,
+  signInAs,
 }) => {
-  await signIn(page, 'console', 'agent@kefu.demo');
+  await signInAs(page, 'console', 'agent@kefu.demo');
   await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: '咨询与投诉' }).click();
   await expect(page).toHaveURL(/\/console\/interactions$/);
   await expect(page.getByTestId('status-counts')).toContainText('全部');

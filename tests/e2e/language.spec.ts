@@ -1,8 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { expect, test } from './fixtures';
 
-test('the console speaks Chinese by default and switches to English', async ({ page }) => {
-  await signIn(page, 'console', 'agent@kefu.demo');
+test('the console speaks Chinese by default and switches to English', async ({ page, signInAs }) => {
+  await signInAs(page, 'console', 'agent@kefu.demo');
   const nav = page.getByRole('navigation', { name: 'main' });
   await expect(nav.getByRole('link', { name: '客户信息' })).toBeVisible();
   await page.getByLabel(/语言|Language/).selectOption('en');

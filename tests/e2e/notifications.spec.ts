@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
-import { graphql, lodgeComplaint, moveServerClock, signIn, triageToHandler } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { graphql, lodgeComplaint, moveServerClock, triageToHandler } from './helpers';
 
 // The bell (SPEC §4: escalations notify in-app): after the clock moves past a complaint's resolution due time, the
 // escalation sweep notifies its owner; the owner's bell counts it, the popover lists it, choosing it opens the
@@ -18,10 +19,8 @@ const badgeCount = async (page: Page) => {
   return (await badge.count()) === 0 ? 0 : Number((await badge.textContent())?.replace('+', ''));
 };
 
-test("an escalation shows in the owner's bell, opens the complaint and is then read", async ({ browser }) => {
-  const handler = await browser.newContext();
-  const page = await handler.newPage();
-  await signIn(page, 'console', 'handler@kefu.demo');
+test("an escalation shows in the owner's bell, opens the complaint and is then read", async ({ browser, pageAs }) => {
+  const page = await pageAs('console', 'handler@kefu.demo');
   // Let everything else already in the database take its steps at this offset first, so this complaint's notification
   // is among the newest after the next sweep; then start from no unread notifications.
   await moveServerClock(page, OFFSET, true);
@@ -30,11 +29,9 @@ test("an escalation shows in the owner's bell, opens the complaint and is then r
 
   const subject = `喷涂色差 ${randomUUID().slice(0, 8)}`;
   const complaint = await lodgeComplaint(browser, subject, '第 9 批次外壳喷涂色差明显，客户拒收。');
-  const agent = await browser.newContext();
-  const agentPage = await agent.newPage();
-  await signIn(agentPage, 'console', 'agent@kefu.demo');
+  const agentPage = await pageAs('console', 'agent@kefu.demo');
   await triageToHandler(agentPage, complaint);
-  await agent.close();
+  await agentPage.context().close();
 
   await moveServerClock(page, OFFSET, true);
   await page.goto('/console');
@@ -66,5 +63,5 @@ test("an escalation shows in the owner's bell, opens the complaint and is then r
   // The notifications page lists it, now read.
   await page.goto('/console/notifications');
   await expect(page.getByTestId('notification-row').filter({ hasText: complaint.number }).first()).toBeVisible();
-  await handler.close();
+  await page.context().close();
 });

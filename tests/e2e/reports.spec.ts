@@ -1,14 +1,14 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import ExcelJS from 'exceljs';
-import { signIn } from './helpers';
 
 // SPEC §4 and §9: the quality manager prints a complaint's 客户投诉处理单 from the workbench, then reads the monthly
 // complaint summary (counts and a chart), goes back a month (nothing registered there on a fresh database) and
 // downloads the Excel file.
 test('quality opens a complaint’s handling form as PDF; the monthly summary shows counts and a chart and downloads the Excel file', async ({
   page,
+  signInAs,
 }) => {
-  await signIn(page, 'console', 'quality@kefu.demo');
+  await signInAs(page, 'console', 'quality@kefu.demo');
   // The report's current month follows the application clock; another journey may have moved it.
   await page.request.post('/api/test/clock', { data: { offsetMs: 0 } });
 

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { graphql, signIn } from './helpers';
+import { expect, test } from './fixtures';
+import { graphql } from './helpers';
 
 // SPEC §4 "clocks are configurable, with business hours": the administrator opens 系统管理 → 服务规则, changes the
 // resolution hours of the consultation rule and sees it saved (and in the recent changes), adds a holiday and sees it
@@ -10,8 +10,8 @@ import { graphql, signIn } from './helpers';
 const CONSULTATION = '咨询 / 任意 / 任意客户';
 const HOLIDAY = '2099-01-05';
 
-test('the admin edits an SLA rule and adds a holiday in 服务规则', async ({ page }) => {
-  await signIn(page, 'console', 'admin@kefu.demo');
+test('the admin edits an SLA rule and adds a holiday in 服务规则', async ({ page, signInAs }) => {
+  await signInAs(page, 'console', 'admin@kefu.demo');
   await page.getByRole('link', { name: '服务规则', exact: true }).click();
   await expect(page).toHaveURL(/\/console\/admin\/service-rules$/);
   await expect(page.getByRole('heading', { name: '服务规则', level: 1 })).toBeVisible();

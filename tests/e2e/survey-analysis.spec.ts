@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // SPEC §6 analysis / §9 charts: the satisfaction analysis in the console. The demo data holds survey campaigns with
 // submitted responses in several periods (e.g. 2026-Q3 and 2026-Q4); the journey asks the API which periods have
@@ -19,8 +19,9 @@ async function periodsWithResponses(page: Page): Promise<string[]> {
 
 test('agent reads the analysis of a period, switches the breakdown to 省份, compares two periods and creates a callback from a low score', async ({
   page,
+  signInAs,
 }) => {
-  await signIn(page, 'console', 'agent@kefu.demo');
+  await signInAs(page, 'console', 'agent@kefu.demo');
   const periods = await periodsWithResponses(page);
   expect(periods.length, 'the demo data should have responses in at least two periods').toBeGreaterThanOrEqual(2);
   const latest = periods.at(-1)!;

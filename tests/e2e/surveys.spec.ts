@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { randomUUID } from 'node:crypto';
-import { signIn } from './helpers';
 
 // SPEC §6: an agent creates a survey campaign for the customers in 上海 from the default template and launches it; the
 // demo customer (华东精密汽配有限公司, province 上海) finds it in the portal, answers in Chinese, saves, reloads (the
@@ -39,14 +39,12 @@ async function expectAnswered(question: Locator) {
 }
 
 test('agent launches a survey for 上海; the customer answers it through the portal link; the console counts the response', async ({
-  browser,
+  pageAs,
 }) => {
   const name = `上海客户满意度调查 ${randomUUID().slice(0, 8)}`;
 
   // ── the agent creates and launches the campaign ──
-  const agent = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const agentPage = await agent.newPage();
-  await signIn(agentPage, 'console', 'agent@kefu.demo');
+  const agentPage = await pageAs('console', 'agent@kefu.demo');
   await agentPage.getByRole('link', { name: '满意度调查' }).click();
   await expect(agentPage).toHaveURL(/\/console\/surveys$/);
   await agentPage.getByTestId('campaign-new').click();
@@ -80,12 +78,10 @@ test('agent launches a survey for 上海; the customer answers it through the po
   await expect(agentPage.getByTestId('campaign-status')).toHaveText('进行中');
   await expect(agentPage.getByTestId('stat-invited')).not.toHaveText('0');
   await expect(agentPage.getByTestId('invitation-row').filter({ hasText: '华东精密汽配有限公司' })).toHaveCount(1);
-  await agent.close();
+  await agentPage.context().close();
 
   // ── the customer answers through the personal link found in the portal ──
-  const customer = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const customerPage = await customer.newPage();
-  await signIn(customerPage, 'portal', 'customer@kefu.demo');
+  const customerPage = await pageAs('portal', 'customer@kefu.demo');
   await customerPage.getByTestId('portal-service-surveys').getByRole('link').click();
   await expect(customerPage).toHaveURL(/\/portal\/surveys$/);
   const card = customerPage.getByTestId('portal-survey').filter({ hasText: name });
@@ -115,12 +111,10 @@ test('agent launches a survey for 上海; the customer answers it through the po
   // One response per link: opening it again says so.
   await customerPage.reload();
   await expect(customerPage.getByTestId('survey-state-SUBMITTED')).toBeVisible();
-  await customer.close();
+  await customerPage.context().close();
 
   // ── back in the console the campaign counts the response ──
-  const agentAgain = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const consolePage = await agentAgain.newPage();
-  await signIn(consolePage, 'console', 'agent@kefu.demo');
+  const consolePage = await pageAs('console', 'agent@kefu.demo');
   await consolePage.goto(campaignUrl);
   await expect(consolePage.getByTestId('stat-responded')).toHaveAttribute('data-value', '1');
   const rate = Number(await consolePage.getByTestId('stat-response-rate').getAttribute('data-value'));
@@ -138,5 +132,5 @@ test('agent launches a survey for 上海; the customer answers it through the po
   await expect(
     consolePage.getByTestId('dimension-chart-svg').locator('svg .recharts-bar-rectangle').first(),
   ).toBeVisible();
-  await agentAgain.close();
+  await consolePage.context().close();
 });

@@ -4,8 +4,8 @@ import { enqueueMail, QUEUES, queueSchema, startQueue, stopQueue } from '@/serve
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Viewer } from '@/server/viewer';
-import { createCustomerRecord, createStaff } from '../../../tests/helpers/factories';
-import { errorCodes, gqlAs, gqlOk } from '../../../tests/helpers/graphql';
+import { createCustomerRecord, createStaff } from '../helpers/factories';
+import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 import {
   AdminApiKeysQuery,
   AdminCreateApiKeyMutation,
@@ -16,7 +16,7 @@ import {
   AdminRevokeApiKeyMutation,
   AdminSetUserActiveMutation,
   AdminUsersQuery,
-} from './operations';
+} from '@/components/admin/operations';
 
 // The admin screens' own documents, run through the real Apollo pipeline: they must validate against the schema,
 // do what the screens expect for an admin, and be refused for anyone else.

@@ -2,8 +2,8 @@ import { print } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Viewer } from '@/server/viewer';
-import { createStaff } from '../../../tests/helpers/factories';
-import { errorCodes, gqlAs, gqlOk } from '../../../tests/helpers/graphql';
+import { createStaff } from '../helpers/factories';
+import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 import {
   ServiceRulesAddCalendarDaysMutation,
   ServiceRulesAuthorityQuery,
@@ -18,7 +18,7 @@ import {
   ServiceRulesUpdateBusinessHoursMutation,
   ServiceRulesUpdateEscalationMutation,
   ServiceRulesUpdateSlaRuleMutation,
-} from './operations';
+} from '@/components/service-rules/operations';
 
 // The screen's own documents through the real Apollo pipeline: they validate against the schema and do what the
 // screen expects for a service manager; a quality manager reads but may not write.

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The unit project (vitest.config.mts) runs without a database, in parallel: a test file there that imports the Prisma
+// client or a database helper belongs in tests/integration. This keeps the split honest as tests are added; at run time
+// the unit project's DATABASE_URL points at a closed port besides, so a connection fails at once.
+
+const root = join(import.meta.dirname, '../..');
+
+function testFilesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'generated' ? [] : testFilesUnder(path);
+    return name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** Imports that mean "this test uses the database". */
+const DATABASE_IMPORTS = [
+  /from '@\/server\/db'/,
+  /from '@\/generated\/prisma[^']*'/,
+  /from '@prisma\/client'/,
+  /from '[./]*tests\/helpers\/(factories|session|graphql|graphql-http|interactions|statements|surveys|worker-process)'/,
+  /from '\.\.\/helpers\/(factories|session|graphql|graphql-http|interactions|statements|surveys|worker-process)'/,
+  /from '@\/server\/queue\/boss'/,
+  /\binject\(\s*'databaseUrl'\s*\)/,
+];
+
+describe('test projects', () => {
+  const unitFiles = [...testFilesUnder(join(root, 'src')), ...testFilesUnder(join(root, 'tests/unit'))];
+
+  it('finds the unit test files', () => {
+    expect(unitFiles.length).toBeGreaterThan(40);
+  });
+
+  it('no unit test imports the database, the queue or a database test helper (those go in tests/integration)', () => {
+    const offenders = unitFiles.flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return DATABASE_IMPORTS.filter((pattern) => pattern.test(text)).map(
+        (pattern) => `${relative(root, file)}: ${pattern.source}`,
+      );
+    });
+    expect(offenders).toEqual([]);
+  });
+});
