@@ -73,8 +73,8 @@ const operations = Object.entries(uiDocuments)
   .map(([name, document]) => ({ name, document }));
 
 /**
- * The operations the portal and the public pages (survey link, submit, track) send: those whose exported constant is
- * used by a file reachable through imports from src/app/{portal,s,submit,track}. Found from the code, so a new portal
+ * The operations the portal and the public pages (survey link, submit, track) send: those defined in, or whose
+ * constant is used by, a file reachable through imports from src/app/{portal,s,submit,track}. Found from the code, so a new portal
  * screen is checked without anyone listing it.
  */
 function portalOperationNames(): Set<string> {
@@ -85,10 +85,20 @@ function portalOperationNames(): Set<string> {
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? walkDir(join(dir, e.name)) : [join(dir, e.name)],
     );
-  for (const file of walkDir(join(root, 'src/components')).filter((f) => f.endsWith('operations.ts'))) {
-    operationFiles.add(file);
-    for (const m of readFileSync(file, 'utf8').matchAll(/export const (\w+) = graphql\(`\s*(?:query|mutation) (\w+)/g))
-      operationOf.set(m[1]!, m[2]!);
+  const definitions = /(?:export )?const (\w+) = graphql\(`\s*(?:query|mutation) (\w+)/g;
+  const inline = new Map<string, string[]>(); // component file → operations it defines beside its code
+  for (const file of walkDir(join(root, 'src/components')).filter(
+    (f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'),
+  )) {
+    const found = [...readFileSync(file, 'utf8').matchAll(definitions)];
+    if (found.length === 0) continue;
+    if (/operations\.ts$/.test(file)) operationFiles.add(file);
+    else
+      inline.set(
+        file,
+        found.map((m) => `${m[2]!}Document`),
+      );
+    for (const m of found) operationOf.set(m[1]!, m[2]!);
   }
   const resolveImport = (from: string, spec: string): string | undefined => {
     const base = spec.startsWith('@/')
@@ -117,6 +127,8 @@ function portalOperationNames(): Set<string> {
     }
     // The operation modules define the constants, and codegen's output names its result types after them.
     if (operationFiles.has(file) || file.startsWith(join(root, 'src/gql'))) continue;
+    // A component that defines its operations beside its code sends them.
+    for (const name of inline.get(file) ?? []) names.add(name);
     for (const [constant, operation] of operationOf)
       if (new RegExp(`\\b${constant}\\b`).test(text)) names.add(`${operation}Document`);
   }
