@@ -5,21 +5,13 @@ import { useEffect, useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import type { InteractionType } from '@/gql/graphql';
-import { gqlRequest } from '@/lib/graphql-client';
+import { CopyButton } from '@/components/ui/copy-button';
+import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
-import {
-  ACCEPT_ATTRIBUTE,
-  ACCEPTED_EXTENSIONS,
-  extensionOf,
-  MAX_FILE_BYTES,
-  MAX_FILES,
-  newIdempotencyKey,
-  UploadError,
-  uploadErrorMessage,
-  useFileUploads,
-} from './intake-files';
-import { UploadProgress } from './upload-progress';
+import { AttachmentPicker } from './attachment-picker';
+import { newIdempotencyKey, UploadError, uploadErrorMessage, useFileUploads } from './intake-files';
 import { IntakeSubmitMutation } from './intake-operations';
+import { intakeProblems } from './intake-validation';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
 
@@ -74,6 +66,7 @@ export function IntakeForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState<false | 'uploading' | 'submitting'>(false);
   const uploads = useFileUploads();
+  const submitInteraction = useGqlMutation(IntakeSubmitMutation, { invalidates: ['Intake'] });
   const [done, setDone] = useState<{ id: string; number: string; type: InteractionType } | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const summaryRef = useRef<HTMLParagraphElement>(null);
@@ -95,26 +88,21 @@ export function IntakeForm({
       setErrors(({ [key]: _cleared, ...rest }) => rest);
     };
 
-  function addFiles(event: React.ChangeEvent<HTMLInputElement>) {
-    const picked = Array.from(event.target.files ?? []);
-    event.target.value = '';
-    const next = [...files];
-    for (const file of picked) {
-      if (next.length >= MAX_FILES) return setErrors((e) => ({ ...e, attachments: t('form.tooManyFiles') }));
-      if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extensionOf(file.name)))
-        return setErrors((e) => ({ ...e, attachments: t('form.fileType', { name: file.name }) }));
-      if (file.size > MAX_FILE_BYTES)
-        return setErrors((e) => ({ ...e, attachments: t('form.fileTooLarge', { name: file.name }) }));
-      next.push(file);
-    }
-    setErrors(({ attachments: _cleared, ...rest }) => rest);
-    setFiles(next);
-  }
-
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (submitting) return;
     setFormError(null);
+    // Every missing or malformed field at once, before any file is sent; the server checks again and may add more.
+    const problems = intakeProblems(values, {
+      visitor: mode === 'anonymous',
+      labelOf: (field) => t(`form.${field}`),
+      t,
+    });
+    if (Object.keys(problems).length) {
+      setErrors(({ attachments }) => (attachments ? { ...problems, attachments } : problems));
+      setFormError(t('form.errorSummary'));
+      return;
+    }
     try {
       // The files go first, each through its own upload; the submission names them by token.
       setSubmitting('uploading');
@@ -135,8 +123,8 @@ export function IntakeForm({
         companyName: mode === 'anonymous' ? blankToNull(values.companyName) : null,
         attachments,
       };
-      const { submitInteraction } = await gqlRequest(IntakeSubmitMutation, { input });
-      setDone(submitInteraction);
+      const result = await submitInteraction.mutateAsync({ input });
+      setDone(result.submitInteraction);
     } catch (error) {
       if (error instanceof UploadError) {
         setErrors((e) => ({ ...e, attachments: uploadErrorMessage(error, t) }));
@@ -173,9 +161,18 @@ export function IntakeForm({
         </h2>
         <p className="mt-1 text-sm text-green-900">{t('form.successBody', { type: t(`type.${done.type}`) })}</p>
         <p className="mt-4 text-sm text-slate-600">{t('form.numberLabel')}</p>
-        <p className="font-mono text-3xl font-bold tracking-wide text-slate-900" data-testid="intake-number">
-          {done.number}
-        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <p className="font-mono text-3xl font-bold tracking-wide text-slate-900" data-testid="intake-number">
+            {done.number}
+          </p>
+          <CopyButton
+            text={done.number}
+            label={t('form.copyNumber')}
+            copiedLabel={t('form.copied')}
+            failedLabel={t('form.copyFailed')}
+            testId="intake-copy-number"
+          />
+        </div>
         <div className="mt-6 flex flex-wrap gap-3">
           {mode === 'customer' ? (
             <>
@@ -340,44 +337,19 @@ export function IntakeForm({
         {field('orderRef', t('form.orderRef'))}
       </div>
 
-      <FormField
+      <AttachmentPicker
         id="intake-attachments"
-        label={t('form.attachments')}
-        hint={t('form.attachmentsHint')}
+        files={files}
+        onChange={setFiles}
         error={errors.attachments}
+        onError={(message) =>
+          setErrors(({ attachments: _cleared, ...rest }) => (message ? { ...rest, attachments: message } : rest))
+        }
+        disabled={submitting !== false}
+        progress={uploads.progress}
         errorTestId="intake-error-attachments"
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="file"
-            multiple
-            accept={ACCEPT_ATTRIBUTE}
-            onChange={addFiles}
-            className="block text-sm"
-            disabled={files.length >= MAX_FILES}
-          />
-        )}
-      </FormField>
-      {files.length > 0 && (
-        <ul className="space-y-1 text-sm" data-testid="intake-files">
-          {files.map((file, index) => (
-            <li key={`${file.name}-${index}`} className="flex items-center gap-2">
-              <span>{file.name}</span>
-              <span className="text-xs text-slate-500">{(file.size / 1024).toFixed(0)} KB</span>
-              <UploadProgress fraction={uploads.progress.get(file)} />
-              <button
-                type="button"
-                className={buttonClass.dangerGhost}
-                disabled={submitting !== false}
-                onClick={() => setFiles(files.filter((_, i) => i !== index))}
-              >
-                {t('form.removeFile')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+        listTestId="intake-files"
+      />
 
       <button type="submit" className={buttonClass.primary} disabled={submitting !== false} data-testid="intake-submit">
         {submitting === 'uploading' ? t('form.uploading') : submitting ? t('form.submitting') : t('form.submit')}

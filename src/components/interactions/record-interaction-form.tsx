@@ -6,11 +6,12 @@ import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import type { InteractionType, StaffChannel } from '@/gql/graphql';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
+import { AttachmentPicker } from './attachment-picker';
 import { UploadError, uploadErrorMessage, useFileUploads } from './intake-files';
-import { UploadProgress } from './upload-progress';
 import { IntakeConsoleRecordMutation } from './console-operations';
+import { intakeProblems } from './intake-validation';
 
 const CHANNELS: StaffChannel[] = ['PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX'];
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
@@ -48,6 +49,7 @@ export function RecordInteractionForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState<false | 'uploading' | 'submitting'>(false);
   const uploads = useFileUploads();
+  const record = useGqlMutation(IntakeConsoleRecordMutation, { invalidates: ['Intake'] });
   const summaryRef = useRef<HTMLParagraphElement>(null);
   // Set after hydration: until then a submit would be the browser's own, so tests wait for it.
   const [ready, setReady] = useState(false);
@@ -64,8 +66,11 @@ export function RecordInteractionForm() {
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (busy) return;
-    if (!customer) {
-      setErrors((e) => ({ ...e, customerId: t('console.record.customerRequired') }));
+    // Every missing or malformed field at once, before any file is sent; the server checks again.
+    const problems = intakeProblems(text, { visitor: false, labelOf: (field) => t(`form.${field}`), t });
+    if (!customer) problems.customerId = t('console.record.customerRequired');
+    if (!customer || Object.keys(problems).length) {
+      setErrors(({ attachments }) => (attachments ? { ...problems, attachments } : problems));
       setFormError(t('form.errorSummary'));
       return;
     }
@@ -76,7 +81,7 @@ export function RecordInteractionForm() {
       const attachments = await uploads.uploadAll(files);
       setBusy('submitting');
       const blank = (v: string) => (v.trim() ? v.trim() : null);
-      const { recordInteraction } = await gqlRequest(IntakeConsoleRecordMutation, {
+      const { recordInteraction } = await record.mutateAsync({
         input: {
           channel,
           type,
@@ -217,36 +222,18 @@ export function RecordInteractionForm() {
         {input('productRef', t('form.productRef'))}
         {input('orderRef', t('form.orderRef'))}
       </div>
-      <FormField
+      <AttachmentPicker
         id="record-attachments"
-        label={t('form.attachments')}
-        hint={t('form.attachmentsHint')}
+        files={files}
+        onChange={setFiles}
         error={errors.attachments}
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="file"
-            multiple
-            onChange={(e) => {
-              setFiles(Array.from(e.target.files ?? []));
-              setErrors(({ attachments: _cleared, ...rest }) => rest);
-            }}
-            className="block text-sm"
-            disabled={busy !== false}
-          />
-        )}
-      </FormField>
-      {files.length > 0 && uploads.progress.size > 0 && (
-        <ul className="space-y-1 text-sm">
-          {files.map((file, index) => (
-            <li key={`${file.name}-${index}`} className="flex items-center gap-2">
-              <span>{file.name}</span>
-              <UploadProgress fraction={uploads.progress.get(file)} />
-            </li>
-          ))}
-        </ul>
-      )}
+        onError={(message) =>
+          setErrors(({ attachments: _cleared, ...rest }) => (message ? { ...rest, attachments: message } : rest))
+        }
+        disabled={busy !== false}
+        progress={uploads.progress}
+        errorTestId="record-error-attachments"
+      />
       <button type="submit" className={buttonClass.primary} disabled={busy !== false} data-testid="record-submit">
         {busy === 'uploading' ? t('form.uploading') : busy ? t('form.submitting') : t('console.record.submit')}
       </button>
