@@ -53,11 +53,11 @@ export function ConsoleNav({ permissions }: { permissions: string[] }) {
                     </Link>
                   ) : (
                     <span
-                      className="flex items-center justify-between rounded px-3 py-2 text-sm text-slate-400"
+                      className="flex items-center justify-between rounded px-3 py-2 text-sm text-slate-500"
                       title={tc('comingSoon')}
                     >
                       {t(item.key)}
-                      <span className="rounded bg-slate-100 px-1.5 text-[10px]">{tc('comingSoon')}</span>
+                      <span className="rounded bg-slate-100 px-1.5 text-[10px] text-slate-600">{tc('comingSoon')}</span>
                     </span>
                   )}
                 </li>

@@ -39,7 +39,7 @@ function CheckboxGroup({
     <fieldset className="min-w-0">
       <legend className="mb-1.5 text-xs font-medium text-slate-600">{legend}</legend>
       {options.length === 0 ? (
-        <p className="text-xs text-slate-400">{emptyHint}</p>
+        <p className="text-xs text-slate-500">{emptyHint}</p>
       ) : (
         <div
           className={`flex flex-wrap gap-x-3 gap-y-1.5 ${options.length > 12 ? 'max-h-36 overflow-y-auto rounded border border-slate-200 p-2' : ''}`}

@@ -491,7 +491,7 @@ export function CustomerList() {
                           key={column.id}
                           className={`whitespace-nowrap px-3 py-2 ${column.numeric ? 'text-right tabular-nums' : ''} ${column.id === 'name' ? 'sticky left-0 bg-white group-hover:bg-blue-50' : ''}`}
                         >
-                          {column.cell(row) || <span className="text-slate-300">—</span>}
+                          {column.cell(row) || <span className="text-slate-500">—</span>}
                         </td>
                       ))}
                     </tr>

@@ -15,7 +15,7 @@ const STATUS_COLOURS: Record<PortalProfile['status'], string> = {
 export async function CompanyProfile({ profile }: { profile: PortalProfile }) {
   const [t, locale, timeZone] = await Promise.all([getTranslations('portal.profile'), getLocale(), getTimeZone()]);
   const today = todayIn(timeZone);
-  const notSet = <span className="text-slate-400">{t('notSet')}</span>;
+  const notSet = <span className="text-slate-500">{t('notSet')}</span>;
   const text = (value: string | null) => (value ? value : notSet);
   const surveillanceIn = profile.plannedSurveillanceDate ? daysBetween(today, profile.plannedSurveillanceDate) : null;
   const address = [profile.province, profile.address].filter(Boolean).join(' ');
@@ -259,7 +259,7 @@ function Card({ title, aside, children }: { title: string; aside?: string; child
 function ContactLine({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="flex gap-2">
-      <dt className="w-14 shrink-0 text-slate-400">{label}</dt>
+      <dt className="w-14 shrink-0 text-slate-500">{label}</dt>
       <dd className="min-w-0">{children}</dd>
     </div>
   );
