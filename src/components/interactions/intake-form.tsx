@@ -7,11 +7,11 @@ import { FormField } from '@/components/ui/form-field';
 import type { InteractionType } from '@/gql/graphql';
 import { CopyButton } from '@/components/ui/copy-button';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
-import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
 import { AttachmentPicker } from './attachment-picker';
-import { newIdempotencyKey, UploadError, uploadErrorMessage, useFileUploads } from './intake-files';
+import { newIdempotencyKey } from './intake-files';
 import { IntakeSubmitMutation } from './intake-operations';
 import { intakeProblems } from './intake-validation';
+import { IntakeErrorSummary, useIntakeSubmission } from './use-intake-submission';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
 
@@ -62,22 +62,16 @@ export function IntakeForm({
   const t = useTranslations('intake');
   const [values, setValues] = useState<Values>(EMPTY);
   const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState<false | 'uploading' | 'submitting'>(false);
-  const uploads = useFileUploads();
+  const submission = useIntakeSubmission();
+  const { errors, formError, busy: submitting } = submission;
   const submitInteraction = useGqlMutation(IntakeSubmitMutation, { invalidates: ['Intake'] });
   const [done, setDone] = useState<{ id: string; number: string; type: InteractionType } | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const summaryRef = useRef<HTMLParagraphElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
   // Set after hydration: until then a submit would be the browser's own, so tests wait for it.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
 
-  useEffect(() => {
-    if (formError) summaryRef.current?.focus();
-  }, [formError]);
   useEffect(() => {
     if (done) resultRef.current?.focus();
   }, [done]);
@@ -85,70 +79,45 @@ export function IntakeForm({
   const set =
     (key: keyof Values) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
       setValues((v) => ({ ...v, [key]: event.target.value }));
-      setErrors(({ [key]: _cleared, ...rest }) => rest);
+      submission.clearError(key);
     };
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (submitting) return;
-    setFormError(null);
     // Every missing or malformed field at once, before any file is sent; the server checks again and may add more.
     const problems = intakeProblems(values, {
       visitor: mode === 'anonymous',
       labelOf: (field) => t(`form.${field}`),
       t,
     });
-    if (Object.keys(problems).length) {
-      setErrors(({ attachments }) => (attachments ? { ...problems, attachments } : problems));
-      setFormError(t('form.errorSummary'));
-      return;
-    }
-    try {
-      // The files go first, each through its own upload; the submission names them by token.
-      setSubmitting('uploading');
-      const attachments = await uploads.uploadAll(files);
-      setSubmitting('submitting');
-      const input = {
-        idempotencyKey,
-        type: values.type,
-        subject: values.subject,
-        description: values.description,
-        desiredOutcome: blankToNull(values.desiredOutcome),
-        relatedContractId: mode === 'customer' ? blankToNull(values.relatedContractId) : null,
-        productRef: blankToNull(values.productRef),
-        orderRef: blankToNull(values.orderRef),
-        contactEmail: blankToNull(values.contactEmail),
-        contactName: blankToNull(values.contactName),
-        contactPhone: blankToNull(values.contactPhone),
-        companyName: mode === 'anonymous' ? blankToNull(values.companyName) : null,
-        attachments,
-      };
-      const result = await submitInteraction.mutateAsync({ input });
-      setDone(result.submitInteraction);
-    } catch (error) {
-      if (error instanceof UploadError) {
-        setErrors((e) => ({ ...e, attachments: uploadErrorMessage(error, t) }));
-        setFormError(t('form.errorSummary'));
-        return;
-      }
-      const fields = fieldErrorsOf(error);
-      // The server no longer knows a token (used, or older than an hour): upload the files again next time.
-      if (fields.attachments) uploads.forget();
-      setErrors(fields);
-      setFormError(
-        Object.keys(fields).length ? t('form.errorSummary') : gqlErrorMessage(error, (kind) => t(`errors.${kind}`)),
-      );
-    } finally {
-      setSubmitting(false);
-    }
+    if (submitting || submission.refuse(problems)) return;
+    // The files go first, each through its own upload; the submission names them by token.
+    const result = await submission.submit(files, (attachments) =>
+      submitInteraction.mutateAsync({
+        input: {
+          idempotencyKey,
+          type: values.type,
+          subject: values.subject,
+          description: values.description,
+          desiredOutcome: blankToNull(values.desiredOutcome),
+          relatedContractId: mode === 'customer' ? blankToNull(values.relatedContractId) : null,
+          productRef: blankToNull(values.productRef),
+          orderRef: blankToNull(values.orderRef),
+          contactEmail: blankToNull(values.contactEmail),
+          contactName: blankToNull(values.contactName),
+          contactPhone: blankToNull(values.contactPhone),
+          companyName: mode === 'anonymous' ? blankToNull(values.companyName) : null,
+          attachments,
+        },
+      }),
+    );
+    if (result) setDone(result.submitInteraction);
   }
 
   function another() {
     setValues(EMPTY);
     setFiles([]);
-    uploads.forget();
-    setErrors({});
-    setFormError(null);
+    submission.reset();
     setDone(null);
     setIdempotencyKey(newIdempotencyKey());
   }
@@ -225,17 +194,7 @@ export function IntakeForm({
 
   return (
     <form onSubmit={submit} noValidate data-ready={ready} className="space-y-5" data-testid="intake-form">
-      {formError && (
-        <p
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
-          data-testid="intake-form-error"
-        >
-          {formError}
-        </p>
-      )}
+      <IntakeErrorSummary ref={submission.summaryRef} message={formError} testId="intake-form-error" />
       <fieldset>
         <legend className="mb-2 text-xs font-medium text-slate-700">
           {t('form.type')}
@@ -258,7 +217,7 @@ export function IntakeForm({
                 className="mr-2"
               />
               <span className="font-medium">{t(`type.${type}`)}</span>
-              <span className="mt-1 block text-xs text-slate-500">{t(`typeHint.${type}`)}</span>
+              <span className="mt-1 block text-xs text-slate-600">{t(`typeHint.${type}`)}</span>
             </label>
           ))}
         </div>
@@ -342,11 +301,9 @@ export function IntakeForm({
         files={files}
         onChange={setFiles}
         error={errors.attachments}
-        onError={(message) =>
-          setErrors(({ attachments: _cleared, ...rest }) => (message ? { ...rest, attachments: message } : rest))
-        }
+        onError={submission.setFileError}
         disabled={submitting !== false}
-        progress={uploads.progress}
+        progress={submission.progress}
         errorTestId="intake-error-attachments"
         listTestId="intake-files"
       />

@@ -3,6 +3,35 @@ import { graphql } from '@/gql';
 // The read operations of the intake list and detail screens (console and portal), prefixed `Intake` like the rest of
 // the intake operations, so one `invalidates: ['Intake']` after a mutation refreshes every intake screen.
 
+/** What both detail screens (console and portal) show of an interaction. */
+export const IntakeDetailFieldsFragment = graphql(`
+  fragment IntakeDetailFields on Interaction {
+    id
+    number
+    type
+    channel
+    status
+    subject
+    description
+    desiredOutcome
+    productRef
+    orderRef
+    version
+    createdAt
+    relatedContract {
+      id
+      contractNo
+      title
+    }
+    attachments {
+      id
+      fileName
+      sizeBytes
+      downloadUrl
+    }
+  }
+`);
+
 export const IntakeConsoleListQuery = graphql(`
   query IntakeConsoleList($filter: InteractionFilter, $first: Int, $after: String) {
     interactions(filter: $filter, first: $first, after: $after) {
@@ -32,30 +61,14 @@ export const IntakeConsoleListQuery = graphql(`
 export const IntakeConsoleDetailQuery = graphql(`
   query IntakeConsoleDetail($id: ID!) {
     interaction(id: $id) {
-      id
-      number
-      type
-      channel
-      status
-      subject
-      description
-      desiredOutcome
+      ...IntakeDetailFields
       companyName
       contactName
       contactPhone
       contactEmail
-      productRef
-      orderRef
-      version
-      createdAt
       customer {
         id
         name
-      }
-      relatedContract {
-        id
-        contractNo
-        title
       }
       sourceInteraction {
         id
@@ -65,12 +78,6 @@ export const IntakeConsoleDetailQuery = graphql(`
         id
         number
         type
-      }
-      attachments {
-        id
-        fileName
-        sizeBytes
-        downloadUrl
       }
       history {
         id
@@ -113,37 +120,11 @@ export const IntakePortalListQuery = graphql(`
 export const IntakePortalDetailQuery = graphql(`
   query IntakePortalDetail($id: ID!) {
     interaction(id: $id) {
-      id
-      number
-      type
-      channel
-      status
-      subject
-      description
-      desiredOutcome
-      productRef
-      orderRef
-      version
+      ...IntakeDetailFields
       customerFeedback
       customerFeedbackComment
-      createdAt
-      relatedContract {
-        id
-        contractNo
-        title
-      }
-      attachments {
-        id
-        fileName
-        sizeBytes
-        downloadUrl
-      }
       timeline {
-        id
-        action
-        toState
-        comment
-        createdAt
+        ...IntakeTimelineFields
       }
     }
   }

@@ -1,12 +1,10 @@
 'use client';
-import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { detailIfSet } from '@/components/ui/detail-item';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
-import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { AttachmentList } from './attachment-list';
+import { InteractionDetailFrame } from './interaction-detail-frame';
 import { IntakeTimeline } from './intake-timeline';
 import { IntakePortalDetailQuery } from './interaction-screen-operations';
 import { ResolutionResponse } from './resolution-response';
@@ -19,75 +17,64 @@ export function PortalInteractionDetail({ id }: { id: string }) {
   const t = useTranslations('intake');
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const query = useGqlQuery(IntakePortalDetailQuery, { id });
-  const interaction = query.data?.interaction;
 
-  const back = (
-    <Link href="/portal/interactions" className="text-sm text-blue-700 hover:underline">
-      ← {t('detail.back')}
-    </Link>
-  );
-  if (query.error || (query.data && !interaction))
-    return (
-      <div className="space-y-6">
-        {back}
-        <ErrorBanner
-          message={query.error ? gqlErrorMessage(query.error, (kind) => t(`errors.${kind}`)) : t('errors.notFound')}
-          onRetry={query.error ? () => void query.refetch() : undefined}
-          testId="interaction-error"
-        />
-      </div>
-    );
-  if (!interaction) return <Spinner label={t('detail.loading')} />;
-
-  const contract = interaction.relatedContract;
   return (
-    <div className="space-y-6">
-      {back}
-      <header>
-        <p className="font-mono text-2xl font-bold" data-testid="interaction-number">
-          {interaction.number}
-        </p>
-        <h1 className="mt-1 text-lg font-semibold">
-          {t(`type.${interaction.type}`)} · {interaction.subject}
-        </h1>
-        <p className="mt-2 text-sm">
-          {t('detail.status')}：
-          <span className="rounded bg-blue-50 px-2 py-0.5 font-medium text-blue-800" data-testid="interaction-status">
-            {t(`status.${interaction.status}`)}
-          </span>
-        </p>
-      </header>
-      <ResolutionResponse
-        record={{
-          id: interaction.id,
-          version: interaction.version,
-          type: interaction.type,
-          status: interaction.status,
-          customerFeedback: interaction.customerFeedback ?? null,
-          customerFeedbackComment: interaction.customerFeedbackComment ?? null,
-        }}
-      />
-      <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
-        <section className="rounded-lg border border-slate-200 bg-white p-5">
-          <dl className="grid gap-4">
-            {detailIfSet(t('detail.description'), interaction.description)}
-            {detailIfSet(t('detail.desiredOutcome'), interaction.desiredOutcome)}
-            {detailIfSet(
-              t('detail.relatedContract'),
-              contract ? `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}` : null,
-            )}
-            {detailIfSet(t('detail.productRef'), interaction.productRef)}
-            {detailIfSet(t('detail.orderRef'), interaction.orderRef)}
-            {detailIfSet(t('detail.channel'), t(`channel.${interaction.channel}`))}
-            {detailIfSet(t('detail.createdAt'), formatDateTime(interaction.createdAt, timeZone))}
-          </dl>
-          <AttachmentList attachments={interaction.attachments} />
-        </section>
-        <section className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 className="mb-3 text-sm font-semibold">{t('detail.timeline')}</h2>
-          <IntakeTimeline entries={interaction.timeline} timeZone={timeZone} />
-        </section>
-      </div>
-    </div>
+    <InteractionDetailFrame backHref="/portal/interactions" query={query} record={query.data?.interaction}>
+      {(interaction) => {
+        const contract = interaction.relatedContract;
+        return (
+          <>
+            <header>
+              <p className="font-mono text-2xl font-bold" data-testid="interaction-number">
+                {interaction.number}
+              </p>
+              <h1 className="mt-1 text-lg font-semibold">
+                {t(`type.${interaction.type}`)} · {interaction.subject}
+              </h1>
+              <p className="mt-2 text-sm">
+                {t('detail.status')}：
+                <span
+                  className="rounded bg-blue-50 px-2 py-0.5 font-medium text-blue-800"
+                  data-testid="interaction-status"
+                >
+                  {t(`status.${interaction.status}`)}
+                </span>
+              </p>
+            </header>
+            <ResolutionResponse
+              record={{
+                id: interaction.id,
+                version: interaction.version,
+                type: interaction.type,
+                status: interaction.status,
+                customerFeedback: interaction.customerFeedback ?? null,
+                customerFeedbackComment: interaction.customerFeedbackComment ?? null,
+              }}
+            />
+            <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
+              <section className="rounded-lg border border-slate-200 bg-white p-5">
+                <dl className="grid gap-4">
+                  {detailIfSet(t('detail.description'), interaction.description)}
+                  {detailIfSet(t('detail.desiredOutcome'), interaction.desiredOutcome)}
+                  {detailIfSet(
+                    t('detail.relatedContract'),
+                    contract ? `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}` : null,
+                  )}
+                  {detailIfSet(t('detail.productRef'), interaction.productRef)}
+                  {detailIfSet(t('detail.orderRef'), interaction.orderRef)}
+                  {detailIfSet(t('detail.channel'), t(`channel.${interaction.channel}`))}
+                  {detailIfSet(t('detail.createdAt'), formatDateTime(interaction.createdAt, timeZone))}
+                </dl>
+                <AttachmentList attachments={interaction.attachments} />
+              </section>
+              <section className="rounded-lg border border-slate-200 bg-white p-5">
+                <h2 className="mb-3 text-sm font-semibold">{t('detail.timeline')}</h2>
+                <IntakeTimeline entries={interaction.timeline} timeZone={timeZone} />
+              </section>
+            </div>
+          </>
+        );
+      }}
+    </InteractionDetailFrame>
   );
 }
