@@ -16,31 +16,20 @@ export function ConsoleInteractionDetail({ id, canWrite }: { id: string; canWrit
   const query = useGqlQuery(IntakeConsoleDetailQuery, { id });
 
   return (
-    <InteractionDetailFrame backHref="/console/interactions" query={query} record={query.data?.interaction}>
+    <InteractionDetailFrame
+      backHref="/console/interactions"
+      query={query}
+      record={query.data?.interaction}
+      actions={(interaction) =>
+        interaction.type !== 'COMPLAINT' &&
+        !interaction.derivedInteractions.some((d) => d.type === 'COMPLAINT') &&
+        canWrite && <ConvertToComplaintButton id={interaction.id} version={interaction.version} />
+      }
+    >
       {(interaction) => {
-        const hasComplaint = interaction.derivedInteractions.some((d) => d.type === 'COMPLAINT');
         const contract = interaction.relatedContract;
         return (
           <>
-            <header className="flex flex-wrap items-start justify-between gap-4">
-              <div>
-                <p className="font-mono text-2xl font-bold" data-testid="interaction-number">
-                  {interaction.number}
-                </p>
-                <h1 className="mt-1 text-lg font-semibold">
-                  {t(`type.${interaction.type}`)} · {interaction.subject}
-                </h1>
-                <p className="mt-2 text-sm">
-                  {t('detail.status')}：
-                  <span className="rounded bg-blue-50 px-2 py-0.5 font-medium text-blue-800">
-                    {t(`status.${interaction.status}`)}
-                  </span>
-                </p>
-              </div>
-              {interaction.type !== 'COMPLAINT' && !hasComplaint && canWrite && (
-                <ConvertToComplaintButton id={interaction.id} version={interaction.version} />
-              )}
-            </header>
             <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
               <section className="rounded-lg border border-slate-200 bg-white p-5">
                 <dl className="grid gap-4 sm:grid-cols-2">

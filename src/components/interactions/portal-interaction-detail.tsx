@@ -24,23 +24,6 @@ export function PortalInteractionDetail({ id }: { id: string }) {
         const contract = interaction.relatedContract;
         return (
           <>
-            <header>
-              <p className="font-mono text-2xl font-bold" data-testid="interaction-number">
-                {interaction.number}
-              </p>
-              <h1 className="mt-1 text-lg font-semibold">
-                {t(`type.${interaction.type}`)} · {interaction.subject}
-              </h1>
-              <p className="mt-2 text-sm">
-                {t('detail.status')}：
-                <span
-                  className="rounded bg-blue-50 px-2 py-0.5 font-medium text-blue-800"
-                  data-testid="interaction-status"
-                >
-                  {t(`status.${interaction.status}`)}
-                </span>
-              </p>
-            </header>
             <ResolutionResponse
               record={{
                 id: interaction.id,
