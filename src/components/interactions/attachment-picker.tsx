@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
-import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/graphql/interactions/intake-limits.rules';
+import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/graphql/interactions/intake.rules';
 import { addPickedFiles, formatFileSize } from './intake-files';
 import { UploadProgress } from './upload-progress';
 

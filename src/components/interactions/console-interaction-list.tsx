@@ -18,24 +18,12 @@ import { QueueTabs } from '@/components/ui/queue-tabs';
 import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
+import { INTERACTION_CHANNELS, INTERACTION_STATUSES } from '@/graphql/interactions/intake.rules';
 import { IntakeConsoleListQuery } from './interaction-screen-operations';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
-const CHANNELS: Channel[] = ['PORTAL', 'PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX', 'API'];
-const STATUSES: InteractionStatus[] = [
-  'REGISTERED',
-  'TRIAGED',
-  'INVESTIGATING',
-  'ACTION_PLANNED',
-  'PENDING_APPROVAL',
-  'IMPLEMENTING',
-  'VERIFYING',
-  'RESOLVED',
-  'FOLLOW_UP_DONE',
-  'CLOSED',
-  'REJECTED',
-  'REOPENED',
-];
+const CHANNELS: readonly Channel[] = INTERACTION_CHANNELS;
+const STATUSES: readonly InteractionStatus[] = INTERACTION_STATUSES;
 const PAGE_SIZE = 25;
 const ALL = 'ALL';
 type Tab = InteractionStatus | typeof ALL;

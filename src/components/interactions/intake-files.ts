@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { isAcceptedExtension, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/graphql/interactions/intake-limits.rules';
+import { isAcceptedExtension, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/graphql/interactions/intake.rules';
 
 /** A file's size for people: KB below a megabyte, MB with one decimal above. */
 export function formatFileSize(bytes: number): string {

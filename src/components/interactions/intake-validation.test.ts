@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { INTAKE_TEXT_LIMITS } from '@/graphql/interactions/intake-limits.rules';
+import { Channel, InteractionStatus } from '@/generated/prisma/enums';
+import {
+  ATTACHMENT_EXTENSIONS,
+  INTAKE_TEXT_LIMITS,
+  INTERACTION_CHANNELS,
+  INTERACTION_STATUSES,
+} from '@/graphql/interactions/intake.rules';
+import { ATTACHMENT_TYPES } from '@/graphql/interactions/interaction.rules';
 import { addPickedFiles, formatFileSize } from './intake-files';
 import { intakeProblems } from './intake-validation';
 
@@ -48,5 +55,13 @@ describe('addPickedFiles', () => {
     expect(formatFileSize(200)).toBe('1 KB');
     expect(formatFileSize(20 * 1024)).toBe('20 KB');
     expect(formatFileSize(3.5 * 1024 * 1024)).toBe('3.5 MB');
+  });
+});
+
+describe('intake.rules lists', () => {
+  it('name every status and channel of the schema, and every attachment type the server checks', () => {
+    expect([...INTERACTION_STATUSES].sort()).toEqual(Object.values(InteractionStatus).sort());
+    expect([...INTERACTION_CHANNELS].sort()).toEqual(Object.values(Channel).sort());
+    expect([...ATTACHMENT_EXTENSIONS].sort()).toEqual(Object.keys(ATTACHMENT_TYPES).sort());
   });
 });

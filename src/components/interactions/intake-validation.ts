@@ -4,7 +4,7 @@ import {
   PHONE_PATTERN,
   VISITOR_REQUIRED_FIELDS,
   type IntakeTextField,
-} from '@/graphql/interactions/intake-limits.rules';
+} from '@/graphql/interactions/intake.rules';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 

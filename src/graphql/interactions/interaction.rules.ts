@@ -9,10 +9,10 @@ import {
   MAX_ATTACHMENTS,
   PHONE_PATTERN,
   type AttachmentExtension,
-} from './intake-limits.rules';
+} from './intake.rules';
 
-// The limits live in the client-safe intake-limits.rules.ts, so the intake forms check exactly what is enforced here.
-export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './intake-limits.rules';
+// The limits live in the client-safe intake.rules.ts, so the intake forms check exactly what is enforced here.
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './intake.rules';
 
 /** Pure intake rules (SPEC §3): numbering, input validation, phone matching, attachment checks. */
 

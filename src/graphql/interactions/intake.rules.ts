@@ -1,6 +1,6 @@
 /**
- * The intake limits a form needs before it sends anything: which fields are required, how long each may be, the phone
- * format, and how many files of which kinds and sizes. Pure and client-safe (no Prisma, no Node APIs): the server's
+ * What the intake screens need from the server's rules before they send anything: which fields are required, how long
+ * each may be, the phone format, how many files of which kinds and sizes, and the statuses and channels in order. Pure and client-safe (no Prisma, no Node APIs): the server's
  * validation (interaction.rules.ts, the upload route) and the intake forms import them from here, so the form can
  * never promise more than the server accepts. The server stays the authority and words its own refusals.
  */
@@ -45,3 +45,22 @@ export const VISITOR_REQUIRED_FIELDS = ['companyName', 'contactName', 'contactPh
 
 /** A phone as people write it: digits with spaces, dashes, dots, brackets and a leading +. */
 export const PHONE_PATTERN = /^\+?[0-9\s\-().]{5,40}$/;
+
+/** Every interaction status in the order of the workflow (SPEC §3–4): the console list's status tabs follow it. */
+export const INTERACTION_STATUSES = [
+  'REGISTERED',
+  'TRIAGED',
+  'INVESTIGATING',
+  'ACTION_PLANNED',
+  'PENDING_APPROVAL',
+  'IMPLEMENTING',
+  'VERIFYING',
+  'RESOLVED',
+  'FOLLOW_UP_DONE',
+  'CLOSED',
+  'REJECTED',
+  'REOPENED',
+] as const;
+
+/** Every channel an interaction comes in through (SPEC §3). */
+export const INTERACTION_CHANNELS = ['PORTAL', 'PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX', 'API'] as const;
