@@ -58,7 +58,7 @@ export function ConsoleNav({ permissions }: { permissions: string[] }) {
                       title={tc('comingSoon')}
                     >
                       {t(item.key)}
-                      <span className="rounded bg-slate-100 px-1.5 text-[10px]">{tc('comingSoon')}</span>
+                      <span className="rounded bg-slate-100 px-1.5 text-[10px] text-slate-600">{tc('comingSoon')}</span>
                     </span>
                   )}
                 </li>

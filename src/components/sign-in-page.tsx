@@ -11,11 +11,11 @@ export async function SignInPage({ area }: { area: 'console' | 'portal' }) {
         <div className="mb-6 flex items-start justify-between">
           <div>
             <h1 className="text-xl font-semibold">{t('common.appName')}</h1>
-            <p className="text-sm text-slate-500">{t(`${area}.loginTitle`)}</p>
+            <p className="text-sm text-slate-600">{t(`${area}.loginTitle`)}</p>
           </div>
           <LocaleSwitcher />
         </div>
-        <SignInForm callbackUrl={`/${area}`} />
+        <SignInForm area={area} />
       </div>
     </main>
   );

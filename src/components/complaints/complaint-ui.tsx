@@ -13,7 +13,7 @@ const SEVERITY_COLOURS: Record<string, string> = {
 
 export function SeverityBadge({ severity }: { severity: string | null | undefined }) {
   const t = useTranslations('complaints.severity');
-  if (!severity) return <span className="text-xs text-slate-400">{t('none')}</span>;
+  if (!severity) return <span className="text-xs text-slate-500">{t('none')}</span>;
   return (
     <span
       className={`rounded px-1.5 py-0.5 text-xs font-medium ${SEVERITY_COLOURS[severity] ?? ''}`}

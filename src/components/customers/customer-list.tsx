@@ -153,7 +153,7 @@ export function CustomerList() {
   // ── columns ──
   const money = (value: string | null | undefined) => formatMoney(value, locale);
   const totals = list.firstPage?.customers.totals;
-  const orDash = (content: React.ReactNode) => content || <span className="text-slate-300">—</span>;
+  const orDash = (content: React.ReactNode) => content || <span className="text-slate-500">—</span>;
   // One line per cell in the wide table; on a phone's cards long values wrap.
   const NUMERIC = 'md:whitespace-nowrap text-right tabular-nums';
   const column = (

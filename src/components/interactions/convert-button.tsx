@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { IntakeConsoleConvertMutation } from './console-operations';
 
@@ -13,12 +13,13 @@ export function ConvertToComplaintButton({ id, version }: { id: string; version:
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const mutation = useGqlMutation(IntakeConsoleConvertMutation, { invalidates: ['Intake'] });
   async function convert() {
     if (!window.confirm(t('console.detail.convertConfirm'))) return;
     setBusy(true);
     setError(null);
     try {
-      const { convertToComplaint } = await gqlRequest(IntakeConsoleConvertMutation, { id, version });
+      const { convertToComplaint } = await mutation.mutateAsync({ id, version });
       router.push(`/console/interactions/${convertToComplaint.id}`);
     } catch (e) {
       setError(gqlErrorMessage(e, (kind) => t(`errors.${kind}`)));

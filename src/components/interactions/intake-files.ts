@@ -1,12 +1,26 @@
 import { useRef, useState } from 'react';
+import { isAcceptedExtension, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/graphql/interactions/intake.rules';
 
-// Client-side checks mirror the server's (src/graphql/interactions/interaction.rules.ts), which stays the authority.
-export const MAX_FILES = 5;
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const ACCEPTED_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'webp', 'xlsx', 'docx', 'txt'] as const;
-export const ACCEPT_ATTRIBUTE = ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(',');
+/** A file's size for people: KB below a megabyte, MB with one decimal above. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
 
-export const extensionOf = (name: string) => (name.includes('.') ? name.split('.').pop()!.toLowerCase() : '');
+/** Why a chosen file cannot be added, checked with the server's own limits before anything is uploaded. */
+export type PickProblem = { kind: 'tooMany' } | { kind: 'fileType' | 'tooLarge'; name: string };
+
+/** The files after adding `picked` to `current`, or the first problem (nothing is added then). */
+export function addPickedFiles(current: readonly File[], picked: readonly File[]): File[] | PickProblem {
+  const next = [...current];
+  for (const file of picked) {
+    if (next.length >= MAX_ATTACHMENTS) return { kind: 'tooMany' };
+    if (!isAcceptedExtension(file.name)) return { kind: 'fileType', name: file.name };
+    if (file.size > MAX_ATTACHMENT_BYTES) return { kind: 'tooLarge', name: file.name };
+    next.push(file);
+  }
+  return next;
+}
 
 /** A random key for one form's lifetime (crypto.randomUUID needs a secure context; getRandomValues does not). */
 export function newIdempotencyKey(): string {
@@ -107,7 +121,7 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
 export function uploadErrorMessage(error: UploadError, t: Translate): string {
   switch (error.kind) {
     case 'tooLarge':
-      return t('form.fileTooLarge', { name: error.fileName });
+      return t('form.fileTooLarge', { name: error.fileName, mb: MAX_ATTACHMENT_BYTES / (1024 * 1024) });
     case 'rejected':
       return error.message;
     case 'rateLimited':

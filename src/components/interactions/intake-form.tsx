@@ -5,21 +5,13 @@ import { useEffect, useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import type { InteractionType } from '@/gql/graphql';
-import { gqlRequest } from '@/lib/graphql-client';
-import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
-import {
-  ACCEPT_ATTRIBUTE,
-  ACCEPTED_EXTENSIONS,
-  extensionOf,
-  MAX_FILE_BYTES,
-  MAX_FILES,
-  newIdempotencyKey,
-  UploadError,
-  uploadErrorMessage,
-  useFileUploads,
-} from './intake-files';
-import { UploadProgress } from './upload-progress';
+import { CopyButton } from '@/components/ui/copy-button';
+import { useGqlMutation } from '@/lib/data/gql-hooks';
+import { AttachmentPicker } from './attachment-picker';
+import { newIdempotencyKey } from './intake-files';
 import { IntakeSubmitMutation } from './intake-operations';
+import { intakeProblems } from './intake-validation';
+import { IntakeErrorSummary, useIntakeSubmission } from './use-intake-submission';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
 
@@ -70,21 +62,16 @@ export function IntakeForm({
   const t = useTranslations('intake');
   const [values, setValues] = useState<Values>(EMPTY);
   const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState<false | 'uploading' | 'submitting'>(false);
-  const uploads = useFileUploads();
+  const submission = useIntakeSubmission();
+  const { errors, formError, busy: submitting } = submission;
+  const submitInteraction = useGqlMutation(IntakeSubmitMutation, { invalidates: ['Intake'] });
   const [done, setDone] = useState<{ id: string; number: string; type: InteractionType } | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const summaryRef = useRef<HTMLParagraphElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
   // Set after hydration: until then a submit would be the browser's own, so tests wait for it.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
 
-  useEffect(() => {
-    if (formError) summaryRef.current?.focus();
-  }, [formError]);
   useEffect(() => {
     if (done) resultRef.current?.focus();
   }, [done]);
@@ -92,75 +79,45 @@ export function IntakeForm({
   const set =
     (key: keyof Values) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
       setValues((v) => ({ ...v, [key]: event.target.value }));
-      setErrors(({ [key]: _cleared, ...rest }) => rest);
+      submission.clearError(key);
     };
-
-  function addFiles(event: React.ChangeEvent<HTMLInputElement>) {
-    const picked = Array.from(event.target.files ?? []);
-    event.target.value = '';
-    const next = [...files];
-    for (const file of picked) {
-      if (next.length >= MAX_FILES) return setErrors((e) => ({ ...e, attachments: t('form.tooManyFiles') }));
-      if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extensionOf(file.name)))
-        return setErrors((e) => ({ ...e, attachments: t('form.fileType', { name: file.name }) }));
-      if (file.size > MAX_FILE_BYTES)
-        return setErrors((e) => ({ ...e, attachments: t('form.fileTooLarge', { name: file.name }) }));
-      next.push(file);
-    }
-    setErrors(({ attachments: _cleared, ...rest }) => rest);
-    setFiles(next);
-  }
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (submitting) return;
-    setFormError(null);
-    try {
-      // The files go first, each through its own upload; the submission names them by token.
-      setSubmitting('uploading');
-      const attachments = await uploads.uploadAll(files);
-      setSubmitting('submitting');
-      const input = {
-        idempotencyKey,
-        type: values.type,
-        subject: values.subject,
-        description: values.description,
-        desiredOutcome: blankToNull(values.desiredOutcome),
-        relatedContractId: mode === 'customer' ? blankToNull(values.relatedContractId) : null,
-        productRef: blankToNull(values.productRef),
-        orderRef: blankToNull(values.orderRef),
-        contactEmail: blankToNull(values.contactEmail),
-        contactName: blankToNull(values.contactName),
-        contactPhone: blankToNull(values.contactPhone),
-        companyName: mode === 'anonymous' ? blankToNull(values.companyName) : null,
-        attachments,
-      };
-      const { submitInteraction } = await gqlRequest(IntakeSubmitMutation, { input });
-      setDone(submitInteraction);
-    } catch (error) {
-      if (error instanceof UploadError) {
-        setErrors((e) => ({ ...e, attachments: uploadErrorMessage(error, t) }));
-        setFormError(t('form.errorSummary'));
-        return;
-      }
-      const fields = fieldErrorsOf(error);
-      // The server no longer knows a token (used, or older than an hour): upload the files again next time.
-      if (fields.attachments) uploads.forget();
-      setErrors(fields);
-      setFormError(
-        Object.keys(fields).length ? t('form.errorSummary') : gqlErrorMessage(error, (kind) => t(`errors.${kind}`)),
-      );
-    } finally {
-      setSubmitting(false);
-    }
+    // Every missing or malformed field at once, before any file is sent; the server checks again and may add more.
+    const problems = intakeProblems(values, {
+      visitor: mode === 'anonymous',
+      labelOf: (field) => t(`form.${field}`),
+      t,
+    });
+    if (submitting || submission.refuse(problems)) return;
+    // The files go first, each through its own upload; the submission names them by token.
+    const result = await submission.submit(files, (attachments) =>
+      submitInteraction.mutateAsync({
+        input: {
+          idempotencyKey,
+          type: values.type,
+          subject: values.subject,
+          description: values.description,
+          desiredOutcome: blankToNull(values.desiredOutcome),
+          relatedContractId: mode === 'customer' ? blankToNull(values.relatedContractId) : null,
+          productRef: blankToNull(values.productRef),
+          orderRef: blankToNull(values.orderRef),
+          contactEmail: blankToNull(values.contactEmail),
+          contactName: blankToNull(values.contactName),
+          contactPhone: blankToNull(values.contactPhone),
+          companyName: mode === 'anonymous' ? blankToNull(values.companyName) : null,
+          attachments,
+        },
+      }),
+    );
+    if (result) setDone(result.submitInteraction);
   }
 
   function another() {
     setValues(EMPTY);
     setFiles([]);
-    uploads.forget();
-    setErrors({});
-    setFormError(null);
+    submission.reset();
     setDone(null);
     setIdempotencyKey(newIdempotencyKey());
   }
@@ -173,9 +130,18 @@ export function IntakeForm({
         </h2>
         <p className="mt-1 text-sm text-green-900">{t('form.successBody', { type: t(`type.${done.type}`) })}</p>
         <p className="mt-4 text-sm text-slate-600">{t('form.numberLabel')}</p>
-        <p className="font-mono text-3xl font-bold tracking-wide text-slate-900" data-testid="intake-number">
-          {done.number}
-        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <p className="font-mono text-3xl font-bold tracking-wide text-slate-900" data-testid="intake-number">
+            {done.number}
+          </p>
+          <CopyButton
+            text={done.number}
+            label={t('form.copyNumber')}
+            copiedLabel={t('form.copied')}
+            failedLabel={t('form.copyFailed')}
+            testId="intake-copy-number"
+          />
+        </div>
         <div className="mt-6 flex flex-wrap gap-3">
           {mode === 'customer' ? (
             <>
@@ -228,17 +194,7 @@ export function IntakeForm({
 
   return (
     <form onSubmit={submit} noValidate data-ready={ready} className="space-y-5" data-testid="intake-form">
-      {formError && (
-        <p
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
-          data-testid="intake-form-error"
-        >
-          {formError}
-        </p>
-      )}
+      <IntakeErrorSummary ref={submission.summaryRef} message={formError} testId="intake-form-error" />
       <fieldset>
         <legend className="mb-2 text-xs font-medium text-slate-700">
           {t('form.type')}
@@ -261,7 +217,7 @@ export function IntakeForm({
                 className="mr-2"
               />
               <span className="font-medium">{t(`type.${type}`)}</span>
-              <span className="mt-1 block text-xs text-slate-500">{t(`typeHint.${type}`)}</span>
+              <span className="mt-1 block text-xs text-slate-600">{t(`typeHint.${type}`)}</span>
             </label>
           ))}
         </div>
@@ -340,44 +296,17 @@ export function IntakeForm({
         {field('orderRef', t('form.orderRef'))}
       </div>
 
-      <FormField
+      <AttachmentPicker
         id="intake-attachments"
-        label={t('form.attachments')}
-        hint={t('form.attachmentsHint')}
+        files={files}
+        onChange={setFiles}
         error={errors.attachments}
+        onError={submission.setFileError}
+        disabled={submitting !== false}
+        progress={submission.progress}
         errorTestId="intake-error-attachments"
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="file"
-            multiple
-            accept={ACCEPT_ATTRIBUTE}
-            onChange={addFiles}
-            className="block text-sm"
-            disabled={files.length >= MAX_FILES}
-          />
-        )}
-      </FormField>
-      {files.length > 0 && (
-        <ul className="space-y-1 text-sm" data-testid="intake-files">
-          {files.map((file, index) => (
-            <li key={`${file.name}-${index}`} className="flex items-center gap-2">
-              <span>{file.name}</span>
-              <span className="text-xs text-slate-500">{(file.size / 1024).toFixed(0)} KB</span>
-              <UploadProgress fraction={uploads.progress.get(file)} />
-              <button
-                type="button"
-                className={buttonClass.dangerGhost}
-                disabled={submitting !== false}
-                onClick={() => setFiles(files.filter((_, i) => i !== index))}
-              >
-                {t('form.removeFile')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+        listTestId="intake-files"
+      />
 
       <button type="submit" className={buttonClass.primary} disabled={submitting !== false} data-testid="intake-submit">
         {submitting === 'uploading' ? t('form.uploading') : submitting ? t('form.submitting') : t('form.submit')}

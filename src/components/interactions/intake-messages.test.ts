@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { INTERACTION_CHANNELS, INTERACTION_STATUSES } from '@/graphql/interactions/intake.rules';
 import { messageKeys } from '@/i18n/message-keys';
 import zh from '../../../messages/zh-CN/intake.json';
 
@@ -28,23 +29,8 @@ function intakeSources(): string[] {
 describe('intake messages', () => {
   it('label every type, status and channel', () => {
     for (const type of ['CONSULTATION', 'INQUIRY', 'COMPLAINT', 'SUGGESTION']) expect(zhKeys).toContain(`type.${type}`);
-    for (const channel of ['PORTAL', 'PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX', 'API'])
-      expect(zhKeys).toContain(`channel.${channel}`);
-    const statuses = [
-      'REGISTERED',
-      'TRIAGED',
-      'INVESTIGATING',
-      'ACTION_PLANNED',
-      'PENDING_APPROVAL',
-      'IMPLEMENTING',
-      'VERIFYING',
-      'RESOLVED',
-      'FOLLOW_UP_DONE',
-      'CLOSED',
-      'REJECTED',
-      'REOPENED',
-    ];
-    for (const status of statuses) expect(zhKeys).toContain(`status.${status}`);
+    for (const channel of INTERACTION_CHANNELS) expect(zhKeys).toContain(`channel.${channel}`);
+    for (const status of INTERACTION_STATUSES) expect(zhKeys).toContain(`status.${status}`);
     for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown'])
       expect(zhKeys).toContain(`errors.${kind}`);
   });

@@ -13,6 +13,17 @@ export const IntakeSubmitMutation = graphql(`
   }
 `);
 
+/** One step of the customer-facing progress (the portal's detail and the public look-up). */
+export const IntakeTimelineFieldsFragment = graphql(`
+  fragment IntakeTimelineFields on TimelineEntry {
+    id
+    action
+    toState
+    comment
+    createdAt
+  }
+`);
+
 export const IntakeLookupQuery = graphql(`
   query IntakeLookup($number: String!, $phone: String!) {
     lookupInteraction(number: $number, phone: $phone) {
@@ -22,11 +33,7 @@ export const IntakeLookupQuery = graphql(`
       subject
       createdAt
       timeline {
-        id
-        action
-        toState
-        comment
-        createdAt
+        ...IntakeTimelineFields
       }
     }
   }

@@ -1,16 +1,16 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import type { InteractionType, StaffChannel } from '@/gql/graphql';
-import { gqlRequest } from '@/lib/graphql-client';
-import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
-import { UploadError, uploadErrorMessage, useFileUploads } from './intake-files';
-import { UploadProgress } from './upload-progress';
+import { useGqlMutation } from '@/lib/data/gql-hooks';
+import { AttachmentPicker } from './attachment-picker';
 import { IntakeConsoleRecordMutation } from './console-operations';
+import { intakeProblems } from './intake-validation';
+import { IntakeErrorSummary, useIntakeSubmission } from './use-intake-submission';
 
 const CHANNELS: StaffChannel[] = ['PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX'];
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
@@ -42,71 +42,48 @@ export function RecordInteractionForm() {
     contactEmail: '',
   });
   const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<false | 'uploading' | 'submitting'>(false);
-  const uploads = useFileUploads();
-  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const submission = useIntakeSubmission();
+  const { errors, formError, busy } = submission;
+  const record = useGqlMutation(IntakeConsoleRecordMutation, { invalidates: ['Intake'] });
   // Set after hydration: until then a submit would be the browser's own, so tests wait for it.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
-  useEffect(() => {
-    if (formError) summaryRef.current?.focus();
-  }, [formError]);
 
   const edit = (key: TextField) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     setText((v) => ({ ...v, [key]: event.target.value }));
-    setErrors(({ [key]: _cleared, ...rest }) => rest);
+    submission.clearError(key);
   };
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (busy) return;
-    if (!customer) {
-      setErrors((e) => ({ ...e, customerId: t('console.record.customerRequired') }));
-      setFormError(t('form.errorSummary'));
-      return;
-    }
-    setFormError(null);
-    try {
-      // The files go first, each through its own upload; the record names them by token.
-      setBusy('uploading');
-      const attachments = await uploads.uploadAll(files);
-      setBusy('submitting');
-      const blank = (v: string) => (v.trim() ? v.trim() : null);
-      const { recordInteraction } = await gqlRequest(IntakeConsoleRecordMutation, {
-        input: {
-          channel,
-          type,
-          customerId: customer.id,
-          subject: text.subject,
-          description: text.description,
-          desiredOutcome: blank(text.desiredOutcome),
-          productRef: blank(text.productRef),
-          orderRef: blank(text.orderRef),
-          contactName: blank(text.contactName),
-          contactPhone: blank(text.contactPhone),
-          contactEmail: blank(text.contactEmail),
-          attachments,
-        },
-      });
-      router.push(`/console/interactions/${recordInteraction.id}`);
-    } catch (error) {
-      if (error instanceof UploadError) {
-        setErrors((e) => ({ ...e, attachments: uploadErrorMessage(error, t) }));
-        setFormError(t('form.errorSummary'));
-        setBusy(false);
-        return;
-      }
-      const fields = fieldErrorsOf(error);
-      // The server no longer knows a token (used, or older than an hour): upload the files again next time.
-      if (fields.attachments) uploads.forget();
-      setErrors(fields);
-      setFormError(
-        Object.keys(fields).length ? t('form.errorSummary') : gqlErrorMessage(error, (kind) => t(`errors.${kind}`)),
-      );
-      setBusy(false);
-    }
+    // Every missing or malformed field at once, before any file is sent; the server checks again.
+    const problems = intakeProblems(text, { visitor: false, labelOf: (field) => t(`form.${field}`), t });
+    if (!customer) problems.customerId = t('console.record.customerRequired');
+    if (busy || submission.refuse(problems) || !customer) return;
+    const blank = (v: string) => (v.trim() ? v.trim() : null);
+    // The files go first, each through its own upload; the record names them by token.
+    const result = await submission.submit(
+      files,
+      (attachments) =>
+        record.mutateAsync({
+          input: {
+            channel,
+            type,
+            customerId: customer.id,
+            subject: text.subject,
+            description: text.description,
+            desiredOutcome: blank(text.desiredOutcome),
+            productRef: blank(text.productRef),
+            orderRef: blank(text.orderRef),
+            contactName: blank(text.contactName),
+            contactPhone: blank(text.contactPhone),
+            contactEmail: blank(text.contactEmail),
+            attachments,
+          },
+        }),
+      { stayBusy: true },
+    );
+    if (result) router.push(`/console/interactions/${result.recordInteraction.id}`);
   }
 
   const input = (key: TextField, label: string, required = false) => (
@@ -129,16 +106,7 @@ export function RecordInteractionForm() {
       className="space-y-5 rounded-lg border border-slate-200 bg-white p-5"
       data-testid="record-form"
     >
-      {formError && (
-        <p
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
-        >
-          {formError}
-        </p>
-      )}
+      <IntakeErrorSummary ref={submission.summaryRef} message={formError} />
       <div className="grid gap-4 sm:grid-cols-3">
         <FormField id="record-channel" label={t('console.record.channel')} required>
           {(props) => (
@@ -179,7 +147,7 @@ export function RecordInteractionForm() {
               value={customer}
               onChange={(c) => {
                 setCustomer(c);
-                setErrors(({ customerId: _cleared, ...rest }) => rest);
+                submission.clearError('customerId');
               }}
               invalid={props['aria-invalid']}
               describedBy={props['aria-describedby']}
@@ -215,36 +183,16 @@ export function RecordInteractionForm() {
         {input('productRef', t('form.productRef'))}
         {input('orderRef', t('form.orderRef'))}
       </div>
-      <FormField
+      <AttachmentPicker
         id="record-attachments"
-        label={t('form.attachments')}
-        hint={t('form.attachmentsHint')}
+        files={files}
+        onChange={setFiles}
         error={errors.attachments}
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="file"
-            multiple
-            onChange={(e) => {
-              setFiles(Array.from(e.target.files ?? []));
-              setErrors(({ attachments: _cleared, ...rest }) => rest);
-            }}
-            className="block text-sm"
-            disabled={busy !== false}
-          />
-        )}
-      </FormField>
-      {files.length > 0 && uploads.progress.size > 0 && (
-        <ul className="space-y-1 text-sm">
-          {files.map((file, index) => (
-            <li key={`${file.name}-${index}`} className="flex items-center gap-2">
-              <span>{file.name}</span>
-              <UploadProgress fraction={uploads.progress.get(file)} />
-            </li>
-          ))}
-        </ul>
-      )}
+        onError={submission.setFileError}
+        disabled={busy !== false}
+        progress={submission.progress}
+        errorTestId="record-error-attachments"
+      />
       <button type="submit" className={buttonClass.primary} disabled={busy !== false} data-testid="record-submit">
         {busy === 'uploading' ? t('form.uploading') : busy ? t('form.submitting') : t('console.record.submit')}
       </button>

@@ -1,5 +1,4 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
@@ -7,7 +6,7 @@ import { FormDialog } from '@/components/ui/form-dialog';
 import { FormField } from '@/components/ui/form-field';
 import { StatusMessage } from '@/components/ui/status';
 import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
-import { gqlRequest } from '@/lib/graphql-client';
+import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { IntakeRespondToResolutionMutation } from './intake-operations';
 import { awaitsCustomerFeedback } from './resolution';
 
@@ -27,12 +26,13 @@ export type ResolutionRecord = {
  */
 export function ResolutionResponse({ record }: { record: ResolutionRecord }) {
   const t = useTranslations('intake');
-  const router = useRouter();
   const [choice, setChoice] = useState<'accept' | 'dispute' | null>(null);
   const [comment, setComment] = useState('');
   const [pending, setPending] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
+  // The detail and the list re-read the record (its status and feedback) once the answer is in.
+  const respond = useGqlMutation(IntakeRespondToResolutionMutation, { invalidates: ['Intake'] });
 
   if (record.customerFeedback) {
     return (
@@ -62,14 +62,13 @@ export function ResolutionResponse({ record }: { record: ResolutionRecord }) {
     setFormError(null);
     setFields({});
     try {
-      await gqlRequest(IntakeRespondToResolutionMutation, {
+      await respond.mutateAsync({
         id: record.id,
         version: record.version,
         accepted: choice === 'accept',
         comment: text || null,
       });
       close();
-      router.refresh();
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error);
       setFields(fieldErrors);

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import type { IntakeLookupQuery as LookupResult } from '@/gql/graphql';
-import { gqlRequest, GqlError } from '@/lib/graphql-client';
+import { useGqlMutation } from '@/lib/data/gql-hooks';
+import { GqlError } from '@/lib/graphql-client';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { formatDateTime } from '@/lib/format';
 import { IntakeTimeline } from './intake-timeline';
@@ -18,6 +19,9 @@ export function TrackForm({ initialNumber = '', timeZone }: { initialNumber?: st
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<LookupResult['lookupInteraction'] | null>(null);
+  // A look-up is a one-off request the visitor makes (rate-limited per IP), not data to keep fresh: it runs when asked,
+  // is never retried or refetched on focus, and changes nothing cached.
+  const lookup = useGqlMutation(IntakeLookupQuery, { invalidates: 'none' });
   // Set after hydration: until then a submit would be the browser's own, so tests wait for it.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
@@ -29,7 +33,7 @@ export function TrackForm({ initialNumber = '', timeZone }: { initialNumber?: st
     setError(null);
     setResult(null);
     try {
-      const data = await gqlRequest(IntakeLookupQuery, { number: number.trim(), phone: phone.trim() });
+      const data = await lookup.mutateAsync({ number: number.trim(), phone: phone.trim() });
       setResult(data.lookupInteraction);
     } catch (e) {
       // Wrong number and wrong phone answer the same NOT_FOUND; say so in one sentence.

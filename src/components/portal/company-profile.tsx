@@ -89,7 +89,7 @@ function CompanyProfileBody({ profile }: { profile: PortalProfile }) {
   const locale = useLocale();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const today = todayIn(timeZone);
-  const notSet = <span className="text-slate-400">{t('notSet')}</span>;
+  const notSet = <span className="text-slate-500">{t('notSet')}</span>;
   const text = (value: string | null) => (value ? value : notSet);
   const surveillanceIn = profile.plannedSurveillanceDate ? daysBetween(today, profile.plannedSurveillanceDate) : null;
   const address = [profile.province, profile.address].filter(Boolean).join(' ');
@@ -133,47 +133,47 @@ function CompanyProfileBody({ profile }: { profile: PortalProfile }) {
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t('certification')}>
-          <dl className="space-y-3 text-sm">
-            <DetailItem label={t('fields.certificationScope')}>{text(profile.certificationScope)}</DetailItem>
-            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-              <DetailItem label={t('fields.professionalCode')}>{text(profile.professionalCode)}</DetailItem>
-              <DetailItem label={t('fields.applicationAcceptedAt')}>{text(profile.applicationAcceptedAt)}</DetailItem>
-              <DetailItem label={t('fields.auditDate')}>{text(profile.auditDate)}</DetailItem>
-              <DetailItem label={t('fields.implementationDate')}>{text(profile.implementationDate)}</DetailItem>
-              <DetailItem label={t('fields.plannedSurveillanceDate')}>
-                {profile.plannedSurveillanceDate ? (
-                  <span data-testid="portal-planned-surveillance">
-                    {profile.plannedSurveillanceDate}
-                    {surveillanceIn !== null && surveillanceIn >= 0 && surveillanceIn <= 90 && (
-                      <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">
-                        {t('daysUntil', { days: surveillanceIn })}
-                      </span>
-                    )}
-                  </span>
-                ) : (
-                  notSet
-                )}
-              </DetailItem>
-            </div>
+          <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
+            <DetailItem label={t('fields.certificationScope')} className="sm:col-span-2">
+              {text(profile.certificationScope)}
+            </DetailItem>
+            <DetailItem label={t('fields.professionalCode')}>{text(profile.professionalCode)}</DetailItem>
+            <DetailItem label={t('fields.applicationAcceptedAt')}>{text(profile.applicationAcceptedAt)}</DetailItem>
+            <DetailItem label={t('fields.auditDate')}>{text(profile.auditDate)}</DetailItem>
+            <DetailItem label={t('fields.implementationDate')}>{text(profile.implementationDate)}</DetailItem>
+            <DetailItem label={t('fields.plannedSurveillanceDate')}>
+              {profile.plannedSurveillanceDate ? (
+                <span data-testid="portal-planned-surveillance">
+                  {profile.plannedSurveillanceDate}
+                  {surveillanceIn !== null && surveillanceIn >= 0 && surveillanceIn <= 90 && (
+                    <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">
+                      {t('daysUntil', { days: surveillanceIn })}
+                    </span>
+                  )}
+                </span>
+              ) : (
+                notSet
+              )}
+            </DetailItem>
           </dl>
         </Card>
 
         <Card title={t('contactInfo')}>
-          <dl className="space-y-3 text-sm">
-            <DetailItem label={t('fields.address')}>{text(address || null)}</DetailItem>
-            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-              <DetailItem label={t('fields.postcode')}>{text(profile.postcode)}</DetailItem>
-              <DetailItem label={t('fields.phone')}>
-                {profile.phone ? (
-                  <a className="text-blue-700 hover:underline" href={`tel:${profile.phone}`}>
-                    {profile.phone}
-                  </a>
-                ) : (
-                  notSet
-                )}
-              </DetailItem>
-              <DetailItem label={t('fields.contactPerson')}>{text(profile.contactPerson)}</DetailItem>
-            </div>
+          <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
+            <DetailItem label={t('fields.address')} className="sm:col-span-2">
+              {text(address || null)}
+            </DetailItem>
+            <DetailItem label={t('fields.postcode')}>{text(profile.postcode)}</DetailItem>
+            <DetailItem label={t('fields.phone')}>
+              {profile.phone ? (
+                <a className="text-blue-700 hover:underline" href={`tel:${profile.phone}`}>
+                  {profile.phone}
+                </a>
+              ) : (
+                notSet
+              )}
+            </DetailItem>
+            <DetailItem label={t('fields.contactPerson')}>{text(profile.contactPerson)}</DetailItem>
           </dl>
         </Card>
       </div>
@@ -283,7 +283,7 @@ function Card({ title, aside, children }: { title: string; aside?: string; child
 function ContactLine({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="flex gap-2">
-      <dt className="w-14 shrink-0 text-slate-400">{label}</dt>
+      <dt className="w-14 shrink-0 text-slate-500">{label}</dt>
       <dd className="min-w-0">{children}</dd>
     </div>
   );

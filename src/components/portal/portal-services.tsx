@@ -49,7 +49,7 @@ export async function PortalServices() {
                 >
                   {service.icon}
                 </span>
-                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-500">
+                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-600">
                   {t('comingSoon')}
                 </span>
               </div>

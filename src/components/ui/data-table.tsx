@@ -129,7 +129,7 @@ export function DataTable<Row, SortKey extends string = string>({
                       data-testid={`sort-${column.id}`}
                     >
                       {column.header}
-                      <span aria-hidden className="text-slate-400">
+                      <span aria-hidden className="text-slate-500">
                         {active === 'ASC' ? '▲' : active === 'DESC' ? '▼' : '↕'}
                       </span>
                     </button>

@@ -2,6 +2,17 @@ import { z } from 'zod';
 import type { InteractionType } from '@/generated/prisma/enums';
 import { badInput } from '@/server/errors';
 import { fieldErrors } from '../customers/customer.rules';
+import {
+  extensionOf,
+  INTAKE_TEXT_LIMITS as MAX,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  PHONE_PATTERN,
+  type AttachmentExtension,
+} from './intake.rules';
+
+// The limits live in the client-safe intake.rules.ts, so the intake forms check exactly what is enforced here.
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './intake.rules';
 
 /** Pure intake rules (SPEC §3): numbering, input validation, phone matching, attachment checks. */
 
@@ -60,8 +71,10 @@ const requiredText = (label: string, max: number) =>
     .min(1, { message: `${label}必填` })
     .max(max, { message: `不能超过 ${max} 个字符` });
 
-const phone = optionalText(40).refine((v) => !v || /^\+?[0-9\s\-().]{5,40}$/.test(v), { message: '电话格式不正确' });
-const email = optionalText(200).refine((v) => !v || z.email().safeParse(v).success, { message: '邮箱格式不正确' });
+const phone = optionalText(MAX.contactPhone).refine((v) => !v || PHONE_PATTERN.test(v), { message: '电话格式不正确' });
+const email = optionalText(MAX.contactEmail).refine((v) => !v || z.email().safeParse(v).success, {
+  message: '邮箱格式不正确',
+});
 
 /** What POST /api/uploads hands out: 32 random bytes, base64url. */
 export const UPLOAD_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -89,12 +102,12 @@ export type TAttachmentUpload = z.infer<typeof ZAttachmentUpload>;
 
 const common = {
   type: z.enum(INTERACTION_TYPES, { error: '请选择类型' }),
-  subject: requiredText('主题', 200),
-  description: requiredText('详细描述', 5000),
-  desiredOutcome: optionalText(2000),
+  subject: requiredText('主题', MAX.subject),
+  description: requiredText('详细描述', MAX.description),
+  desiredOutcome: optionalText(MAX.desiredOutcome),
   relatedContractId: z.uuid({ error: '合同无效' }).nullish(),
-  productRef: optionalText(100),
-  orderRef: optionalText(100),
+  productRef: optionalText(MAX.productRef),
+  orderRef: optionalText(MAX.orderRef),
   contactEmail: email,
   attachments: z.array(ZAttachmentUpload).nullish(),
 };
@@ -102,8 +115,8 @@ const common = {
 export const ZSubmitInteractionInput = z.object({
   ...common,
   idempotencyKey: z.string().trim().min(8, { message: '缺少提交标识' }).max(100, { message: '提交标识过长' }),
-  companyName: optionalText(200),
-  contactName: optionalText(100),
+  companyName: optionalText(MAX.companyName),
+  contactName: optionalText(MAX.contactName),
   contactPhone: phone,
   customerId: z.uuid({ error: '客户无效' }).nullish(),
 });
@@ -113,7 +126,7 @@ export const ZRecordInteractionInput = z.object({
   ...common,
   channel: z.enum(['PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX'], { error: '请选择渠道' }),
   customerId: z.uuid({ error: '请选择客户' }),
-  contactName: optionalText(100),
+  contactName: optionalText(MAX.contactName),
   contactPhone: phone,
 });
 export type TRecordInteractionInput = z.infer<typeof ZRecordInteractionInput>;
@@ -144,9 +157,6 @@ export const parseAttachmentUploads = (attachments: unknown): TAttachmentUpload[
   parse(z.object({ attachments: z.array(ZAttachmentUpload) }), { attachments }).attachments;
 
 // ───────────────────────────── attachments ─────────────────────────────
-
-export const MAX_ATTACHMENTS = 5;
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /**
  * A check of a file's content fed in pieces as they arrive — a streamed upload, or a whole buffer as one piece — so the
@@ -205,7 +215,7 @@ const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0)
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 
 /** Allowed types by extension, with the MIME type we store (never the client's) and the file's content check. */
-export const ATTACHMENT_TYPES: Record<string, { mimeType: string; contentCheck: () => ContentCheck }> = {
+export const ATTACHMENT_TYPES: Record<AttachmentExtension, { mimeType: string; contentCheck: () => ContentCheck }> = {
   pdf: { mimeType: 'application/pdf', contentCheck: signatureCheck((b) => startsWith(b, ascii('%PDF-'))) },
   jpg: { mimeType: 'image/jpeg', contentCheck: signatureCheck((b) => startsWith(b, [0xff, 0xd8, 0xff])) },
   jpeg: { mimeType: 'image/jpeg', contentCheck: signatureCheck((b) => startsWith(b, [0xff, 0xd8, 0xff])) },
@@ -249,8 +259,10 @@ export type AttachmentInspection = {
 
 export function inspectAttachment(rawFileName: string): AttachmentInspection {
   const fileName = rawFileName.replace(/[\\/]/g, '_').trim();
-  const extension = fileName.includes('.') ? fileName.split('.').pop()!.toLowerCase() : '';
-  const type = ATTACHMENT_TYPES[extension];
+  const extension = extensionOf(fileName);
+  const type = (ATTACHMENT_TYPES as Record<string, (typeof ATTACHMENT_TYPES)[AttachmentExtension] | undefined>)[
+    extension
+  ];
   if (!type) throw attachmentProblem(`不支持的文件类型：${fileName}（仅限 ${ALLOWED_EXTENSIONS.join('/')}）`);
   const content = type.contentCheck();
   const mismatch = () => attachmentProblem(`文件内容与扩展名不符：${fileName}`);

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { createLoaders } from '@/graphql/loaders';
-import { IntakeForm } from '@/components/interactions/intake-form';
+import { PortalIntakeForm } from '@/components/interactions/portal-intake-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireCustomerPage } from '@/server/auth/session';
 
@@ -11,17 +10,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function PortalNewInteractionPage() {
-  const { viewer } = await requireCustomerPage();
+  await requireCustomerPage();
   const t = await getTranslations('intake');
-  // Only the customer's own contracts are offered (the server checks again on submit).
-  const contracts = await createLoaders().contractsByCustomer.load(viewer.customerId);
   return (
     <div className="space-y-6">
       <PageHeader title={t('form.title')} subtitle={t('form.subtitle')} />
-      <IntakeForm
-        mode="customer"
-        contracts={contracts.map((c) => ({ id: c.id, contractNo: c.contractNo, title: c.title }))}
-      />
+      <PortalIntakeForm />
     </div>
   );
 }

@@ -1,0 +1,232 @@
+'use client';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useTimeZone, useTranslations } from 'next-intl';
+import { useCallback } from 'react';
+import type {
+  Channel,
+  InteractionFilter,
+  InteractionStatus,
+  InteractionType,
+  IntakeConsoleListQuery as ListResult,
+} from '@/gql/graphql';
+import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { LoadMore } from '@/components/ui/load-more';
+import { PageHeader } from '@/components/ui/page-header';
+import { QueueTabs } from '@/components/ui/queue-tabs';
+import { formatDateTime } from '@/lib/format';
+import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
+import { gqlErrorMessage } from '@/lib/gql-error-message';
+import { INTERACTION_CHANNELS, INTERACTION_STATUSES } from '@/graphql/interactions/intake.rules';
+import { IntakeConsoleListQuery } from './interaction-screen-operations';
+
+const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
+const CHANNELS: readonly Channel[] = INTERACTION_CHANNELS;
+const STATUSES: readonly InteractionStatus[] = INTERACTION_STATUSES;
+const PAGE_SIZE = 25;
+const ALL = 'ALL';
+type Tab = InteractionStatus | typeof ALL;
+type Row = ListResult['interactions']['nodes'][number];
+
+const FILTER_KEYS = ['type', 'channel', 'status', 'search', 'from', 'to'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+const text = (value: string | null) => (value && value.trim() ? value.trim() : undefined);
+const isDate = (value: string | undefined): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
+const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined =>
+  allowed.find((a) => a === value);
+
+/** Every interaction for staff: filters and the status tab in the URL, counts by status as tabs, "load more". */
+export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
+  const t = useTranslations('intake');
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+
+  const type = pick(text(searchParams.get('type')), TYPES);
+  const channel = pick(text(searchParams.get('channel')), CHANNELS);
+  const status = pick(text(searchParams.get('status')), STATUSES);
+  const search = text(searchParams.get('search'));
+  const from = text(searchParams.get('from'));
+  const to = text(searchParams.get('to'));
+  const filter: InteractionFilter = {
+    type: type ? [type] : null,
+    channel: channel ? [channel] : null,
+    status: status ? [status] : null,
+    search: search ?? null,
+    createdAt: isDate(from) || isDate(to) ? { from: isDate(from) ? from : null, to: isDate(to) ? to : null } : null,
+  };
+
+  const connection = useCallback((result: ListResult) => result.interactions, []);
+  const list = useGqlInfiniteQuery(IntakeConsoleListQuery, { filter, first: PAGE_SIZE }, connection, {
+    keepPrevious: true,
+  });
+  const errorMessage = (error: unknown) => gqlErrorMessage(error, (kind) => t(`errors.${kind}`));
+  const counts = list.firstPage?.interactions.countsByStatus ?? [];
+  const countOf = new Map(counts.map((c) => [c.status, c.count]));
+  const allCount = counts.reduce((sum, c) => sum + c.count, 0);
+  const tabs: Tab[] = [ALL, ...STATUSES.filter((s) => countOf.has(s) || s === status)];
+
+  const go = (changes: Partial<Record<FilterKey, string | undefined>>) => {
+    const next = new URLSearchParams();
+    const merged: Partial<Record<FilterKey, string | undefined>> = {
+      type,
+      channel,
+      status,
+      search,
+      from,
+      to,
+      ...changes,
+    };
+    for (const key of FILTER_KEYS) {
+      const value = merged[key];
+      if (value) next.set(key, value);
+    }
+    const query = next.toString();
+    router.replace(query ? `${pathname}?${query}` : pathname);
+  };
+
+  const applyFilters = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (key: FilterKey) => text(String(form.get(key) ?? '')) ?? undefined;
+    go({
+      search: value('search'),
+      type: value('type'),
+      channel: value('channel'),
+      from: value('from'),
+      to: value('to'),
+    });
+  };
+
+  const columns: Column<Row>[] = [
+    { id: 'number', header: t('list.number'), className: 'font-mono', cell: (row) => row.number },
+    { id: 'type', header: t('list.type'), cell: (row) => t(`type.${row.type}`) },
+    { id: 'channel', header: t('detail.channel'), cell: (row) => t(`channel.${row.channel}`) },
+    { id: 'customer', header: t('console.list.customer'), cell: (row) => row.companyName ?? '—' },
+    { id: 'subject', header: t('list.subject'), cell: (row) => row.subject },
+    { id: 'status', header: t('list.status'), cell: (row) => t(`status.${row.status}`) },
+    {
+      id: 'createdAt',
+      header: t('list.createdAt'),
+      className: 'whitespace-nowrap text-slate-600',
+      cell: (row) => formatDateTime(row.createdAt, timeZone),
+    },
+  ];
+  const filtered = Boolean(type || channel || status || search || from || to);
+
+  return (
+    <div className="space-y-5">
+      <PageHeader title={t('console.list.title')} subtitle={t('console.list.subtitle')}>
+        {canWrite && (
+          <Link href="/console/interactions/new" className={buttonClass.primary} data-testid="record-interaction">
+            {t('console.list.record')}
+          </Link>
+        )}
+      </PageHeader>
+
+      <div data-testid="status-counts">
+        <QueueTabs<Tab>
+          queues={tabs}
+          current={status ?? ALL}
+          label={t('console.list.byStatus')}
+          labelOf={(tab) => (tab === ALL ? t('console.list.all') : t(`status.${tab}`))}
+          count={(tab) => (!list.loaded ? undefined : tab === ALL ? allCount : (countOf.get(tab) ?? 0))}
+          loading={!list.loaded}
+          onSelect={(tab) => go({ status: tab === ALL ? undefined : tab })}
+          testIdPrefix="interaction-status"
+        />
+      </div>
+
+      {/* Keyed by the URL's filters, so "clear" and the back button reset the fields to what is applied. */}
+      <form
+        key={`${search}|${type}|${channel}|${from}|${to}`}
+        onSubmit={applyFilters}
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-6 sm:items-end"
+        data-testid="interaction-filters"
+      >
+        <div className="sm:col-span-2">
+          <label htmlFor="f-search" className={labelClass}>
+            {t('console.list.search')}
+          </label>
+          <input
+            id="f-search"
+            name="search"
+            defaultValue={search}
+            className={inputClass}
+            placeholder={t('console.list.searchHint')}
+          />
+        </div>
+        <div>
+          <label htmlFor="f-type" className={labelClass}>
+            {t('list.type')}
+          </label>
+          <select id="f-type" name="type" defaultValue={type ?? ''} className={inputClass}>
+            <option value="">{t('console.list.all')}</option>
+            {TYPES.map((v) => (
+              <option key={v} value={v}>
+                {t(`type.${v}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-channel" className={labelClass}>
+            {t('detail.channel')}
+          </label>
+          <select id="f-channel" name="channel" defaultValue={channel ?? ''} className={inputClass}>
+            <option value="">{t('console.list.all')}</option>
+            {CHANNELS.map((v) => (
+              <option key={v} value={v}>
+                {t(`channel.${v}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-from" className={labelClass}>
+            {t('console.list.from')}
+          </label>
+          <input id="f-from" name="from" type="date" defaultValue={from} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="f-to" className={labelClass}>
+            {t('console.list.to')}
+          </label>
+          <input id="f-to" name="to" type="date" defaultValue={to} className={inputClass} />
+        </div>
+        <div className="flex gap-2 sm:col-span-6">
+          <button type="submit" className={buttonClass.primary}>
+            {t('console.list.apply')}
+          </button>
+          <Link href={pathname} className={buttonClass.secondary}>
+            {t('console.list.reset')}
+          </Link>
+          {list.loaded && (
+            <span className="ml-auto self-center text-sm text-slate-600" data-testid="interaction-total">
+              {t('console.list.total', { count: list.totalCount ?? 0 })}
+            </span>
+          )}
+        </div>
+      </form>
+
+      <DataTable
+        columns={columns}
+        rows={list.rows}
+        rowKey={(row) => row.id}
+        rowHref={(row) => `/console/interactions/${row.id}`}
+        state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
+        empty={filtered ? t('console.list.emptyFiltered') : t('list.empty')}
+        testId="console-interactions"
+        rowTestId="interaction-row"
+        emptyTestId="console-interactions-empty"
+        errorTestId="console-interactions-error"
+      />
+      {list.loaded && list.rows.length > 0 && (
+        <LoadMore query={list} errorMessage={errorMessage} testId="interaction-load-more" />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { graphql } from '@/gql';
+
+// The read operations of the intake list and detail screens (console and portal), prefixed `Intake` like the rest of
+// the intake operations, so one `invalidates: ['Intake']` after a mutation refreshes every intake screen.
+
+/** What both detail screens (console and portal) show of an interaction. */
+export const IntakeDetailFieldsFragment = graphql(`
+  fragment IntakeDetailFields on Interaction {
+    id
+    number
+    type
+    channel
+    status
+    subject
+    description
+    desiredOutcome
+    productRef
+    orderRef
+    version
+    createdAt
+    relatedContract {
+      id
+      contractNo
+      title
+    }
+    attachments {
+      id
+      fileName
+      sizeBytes
+      downloadUrl
+    }
+  }
+`);
+
+export const IntakeConsoleListQuery = graphql(`
+  query IntakeConsoleList($filter: InteractionFilter, $first: Int, $after: String) {
+    interactions(filter: $filter, first: $first, after: $after) {
+      nodes {
+        id
+        number
+        type
+        channel
+        status
+        subject
+        companyName
+        createdAt
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+      countsByStatus {
+        status
+        count
+      }
+    }
+  }
+`);
+
+export const IntakeConsoleDetailQuery = graphql(`
+  query IntakeConsoleDetail($id: ID!) {
+    interaction(id: $id) {
+      ...IntakeDetailFields
+      companyName
+      contactName
+      contactPhone
+      contactEmail
+      customer {
+        id
+        name
+      }
+      sourceInteraction {
+        id
+        number
+      }
+      derivedInteractions {
+        id
+        number
+        type
+      }
+      history {
+        id
+        action
+        toState
+        comment
+        actorLabel
+        visibleToCustomer
+        actor {
+          id
+          name
+        }
+        createdAt
+      }
+    }
+  }
+`);
+
+export const IntakePortalListQuery = graphql(`
+  query IntakePortalList($first: Int, $after: String) {
+    interactions(first: $first, after: $after) {
+      nodes {
+        id
+        number
+        type
+        status
+        subject
+        customerFeedback
+        createdAt
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+`);
+
+export const IntakePortalDetailQuery = graphql(`
+  query IntakePortalDetail($id: ID!) {
+    interaction(id: $id) {
+      ...IntakeDetailFields
+      customerFeedback
+      customerFeedbackComment
+      timeline {
+        ...IntakeTimelineFields
+      }
+    }
+  }
+`);
+
+export const IntakePortalContractsQuery = graphql(`
+  query IntakePortalContracts {
+    viewer {
+      customer {
+        id
+        contracts {
+          id
+          contractNo
+          title
+        }
+      }
+    }
+  }
+`);
