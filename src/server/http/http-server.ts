@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { englishMessage } from '@/server/error-keys';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLContext } from '@/graphql/context';
 import { acquireTimeoutMs, poolSize, runAs } from '@/server/db';
@@ -104,7 +105,7 @@ export function createAppHttpServer(options: AppHttpServerOptions): AppHttpServe
         'cache-control': 'no-store',
         ...body.headers,
       });
-      res.end(JSON.stringify({ error: { code: body.code, message: body.message } }));
+      res.end(JSON.stringify({ error: { code: body.code, key: body.key, message: englishMessage(body.key) } }));
       return;
     }
     try {
