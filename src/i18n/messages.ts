@@ -17,6 +17,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     reports: (await import('../../messages/zh-CN/reports.json')).default,
     notifications: (await import('../../messages/zh-CN/notifications.json')).default,
     serviceRules: (await import('../../messages/zh-CN/serviceRules.json')).default,
+    errors: (await import('../../messages/zh-CN/errors.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -32,6 +33,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     reports: (await import('../../messages/en/reports.json')).default,
     notifications: (await import('../../messages/en/notifications.json')).default,
     serviceRules: (await import('../../messages/en/serviceRules.json')).default,
+    errors: (await import('../../messages/en/errors.json')).default,
   }),
 };
 
