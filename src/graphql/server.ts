@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { toGraphQLError } from '@/server/errors';
@@ -25,7 +26,7 @@ const CLIENT_ERROR_CODES = new Set([
  * id it puts in `extensions.requestId` must be the one the request logged (GraphQLContext.requestId), not a new one.
  */
 const requestIdOfError = new WeakMap<object, string>();
-const requestIdPlugin: ApolloServerPlugin<GraphQLContext> = {
+export const requestIdPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart({ contextValue }) {
     return {
       async didEncounterErrors({ errors }) {
@@ -34,6 +35,19 @@ const requestIdPlugin: ApolloServerPlugin<GraphQLContext> = {
     };
   },
 };
+
+/**
+ * What a client sees of an error: request errors Apollo has already classified (parse, validation, bad variables) as
+ * they are; everything else through toGraphQLError (allow-listed extensions; masked and logged with the request id).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
+  const requestId =
+    (typeof error === 'object' && error !== null ? requestIdOfError.get(error) : undefined) ?? randomUUID();
+  const mapped = toGraphQLError(error, requestId);
+  return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
+}
 
 /** Tokens per document: checked by graphql's parser itself, so an over-long query is a syntax error (HTTP 400). */
 const MAX_TOKENS = 3000;
@@ -77,14 +91,6 @@ export function createApolloServer(options: { production?: boolean } = {}): Apol
       ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: [...protection.validationRules],
-    formatError: (formatted, error) => {
-      // Request errors Apollo has already classified (parse, validation, bad variables) are safe to show as they are.
-      const code = formatted.extensions?.code;
-      if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
-      const requestId =
-        (typeof error === 'object' && error !== null ? requestIdOfError.get(error) : undefined) ?? randomUUID();
-      const mapped = toGraphQLError(error, requestId);
-      return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
-    },
+    formatError,
   });
 }

@@ -57,7 +57,7 @@ export const BOUNDS = {
 
 const int = (_label: string, { min, max }: { min: number; max: number }) =>
   z
-    .number({ message: errorKey('validation.notInteger') })
+    .number()
     .int({ message: errorKey('validation.notInteger') })
     .min(min)
     .max(max);

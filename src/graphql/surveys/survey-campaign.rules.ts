@@ -75,7 +75,7 @@ export const ZSurveyCampaignInput = z
   .object({
     templateId: z.uuid({ error: errorKey('survey.templateRequired') }),
     name: z
-      .string({ error: errorKey('validation.required') })
+      .string()
       .trim()
       .min(1, { message: errorKey('validation.required') })
       .max(200),
@@ -86,7 +86,7 @@ export const ZSurveyCampaignInput = z
       .nullish()
       .transform((v) => (v ? v : null)),
     periodLabel: z
-      .string({ error: errorKey('validation.required') })
+      .string()
       .trim()
       .transform((v) => v.toUpperCase())
       .pipe(z.string().regex(PERIOD_LABEL, { message: errorKey('survey.periodFormat') })),

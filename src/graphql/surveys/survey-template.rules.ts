@@ -73,7 +73,7 @@ const ZSection = z.object({
 
 const ZDimension = z.object({
   code: z
-    .string({ error: errorKey('validation.required') })
+    .string()
     .trim()
     .regex(/^[A-Z][A-Z0-9_]{1,39}$/, { message: errorKey('survey.dimensionCodeFormat') }),
   name: requiredText('维度名称', 100),
