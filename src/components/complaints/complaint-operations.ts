@@ -103,6 +103,8 @@ export const ComplaintWorkbenchQuery = graphql(`
       blockedCommands {
         command
         reason
+        key
+        params
       }
       version
       createdAt

@@ -9,7 +9,9 @@ import { DetailItem } from '@/components/ui/detail-item';
 import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import { useAsyncData } from '@/components/customers/use-async-data';
 import { formatDateTime } from '@/lib/format';
+import { useErrorText } from '@/lib/error-text';
 import { isGqlError } from '@/lib/gql-error-message';
+import type { ErrorParams } from '@/server/error-keys';
 import { gqlRequest } from '@/lib/graphql-client';
 import { ComplaintCallbacksPanel } from '@/components/callbacks/complaint-callbacks-panel';
 import { ComplaintActions } from './complaint-actions';
@@ -69,6 +71,7 @@ const asSimple = (command: WorkflowCommand): SimpleWorkflowCommand | undefined =
  */
 export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: WorkbenchViewer }) {
   const t = useTranslations('complaints');
+  const errorText = useErrorText();
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
   const errorMessage = useComplaintErrorMessage();
   const data = useAsyncData(() => gqlRequest(ComplaintWorkbenchQuery, { id }), id);
@@ -90,7 +93,11 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
     } catch (error) {
       if (isGqlError(error, 'CONFLICT')) {
         // A stale version: someone else changed it. A refused transition (details carry the status) keeps its own words.
-        setConflict('status' in error.extensions ? error.message : t('workbench.conflict'));
+        setConflict(
+          'status' in error.extensions
+            ? errorText.text(error.key ?? '', error.params, error.code)
+            : t('workbench.conflict'),
+        );
         setDialog(null);
         return 'conflict';
       }
@@ -260,7 +267,10 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
           <ul className="mt-3 space-y-1 text-sm text-slate-600" data-testid="blocked-commands">
             {record.blockedCommands.map((blocked) => (
               <li key={blocked.command}>
-                {t('workbench.blocked', { command: t(`command.${blocked.command}`), reason: blocked.reason })}
+                {t('workbench.blocked', {
+                  command: t(`command.${blocked.command}`),
+                  reason: errorText.text(blocked.key, blocked.params as ErrorParams | null),
+                })}
               </li>
             ))}
           </ul>
