@@ -101,7 +101,14 @@ describe('recording a post-resolution callback', () => {
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', key: 'workflow.callbackPending' });
     const options = await commandOptions(agent, complaint);
     expect(options.available).not.toContain('COMPLETE_FOLLOW_UP');
-    expect(options.blocked).toEqual([{ command: 'COMPLETE_FOLLOW_UP', reason: '须先记录回访结果' }]);
+    expect(options.blocked).toEqual([
+      {
+        command: 'COMPLETE_FOLLOW_UP',
+        key: 'workflow.callbackPending',
+        params: null,
+        reason: 'Record the callback result first.',
+      },
+    ]);
 
     const done = await recordCallback(
       agent,
