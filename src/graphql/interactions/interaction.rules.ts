@@ -53,8 +53,7 @@ const optionalText = (max: number) =>
     .transform((v) => (v === '' ? null : v))
     .nullish();
 
-const requiredText = (required: ErrorKey, max: number) =>
-  z.string().trim().min(1, { message: required }).max(max);
+const requiredText = (required: ErrorKey, max: number) => z.string().trim().min(1, { message: required }).max(max);
 
 const phone = optionalText(40).refine((v) => !v || /^\+?[0-9\s\-().]{5,40}$/.test(v), {
   message: errorKey('customer.phoneInvalid'),
