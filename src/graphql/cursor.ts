@@ -1,4 +1,4 @@
-import { badInput } from '@/server/errors';
+import { badField } from '@/server/errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -10,6 +10,6 @@ export const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('ba
 
 export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!isUuid(id)) throw badInput('Invalid cursor', { after: '游标无效' });
+  if (!isUuid(id)) throw badField('after', 'pagination.invalidCursor');
   return id;
 }

@@ -1,5 +1,5 @@
 import { coerceInputValue, isInputType, type GraphQLError } from 'graphql';
-import { badInput } from '@/server/errors';
+import { badField } from '@/server/errors';
 import { findNul } from './limits/input-hygiene';
 import { buildSchema } from './schema';
 
@@ -14,21 +14,19 @@ export function parseInputParam(param: string, json: string | null, typeName: st
   try {
     value = JSON.parse(json);
   } catch {
-    throw badInput(`${param} is not valid JSON`, { [param]: '不是有效的 JSON' });
+    throw badField(param, 'common.invalidJson', { param });
   }
   if (value === null) return null;
   // JSON's "\u0000" escape makes a NUL the URL check (checkedSearchParams) cannot see: the same refusal as GraphQL's.
   const nulAt = findNul(value, [param]);
-  if (nulAt)
-    throw badInput(`${nulAt.join('.')} must not contain the NUL character (U+0000)`, {
-      [param]: '不能包含空字符 (U+0000)',
-    });
+  if (nulAt) throw badField(param, 'common.nulCharacter');
   const type = buildSchema().getType(typeName);
   if (!type || !isInputType(type)) throw new Error(`${typeName} is not an input type of the schema`);
   const problems: string[] = [];
   const coerced: unknown = coerceInputValue(value, type, (path, _invalid, error: GraphQLError) => {
     problems.push(path.length ? `${path.join('.')}: ${error.message}` : error.message);
   });
-  if (problems.length) throw badInput(`Invalid ${param}: ${problems.join('; ')}`, { [param]: problems.join('; ') });
+  // graphql's coercion messages are English only: kept as the `detail` param; the key says which parameter is wrong.
+  if (problems.length) throw badField(param, 'common.invalidParam', { param, detail: problems.join('; ') });
   return coerced;
 }

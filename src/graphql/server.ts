@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { toGraphQLError } from '@/server/errors';
@@ -19,6 +20,34 @@ const CLIENT_ERROR_CODES = new Set([
   // The boundary's budget refusal (src/graphql/limits); a service's TOO_MANY_REQUESTS arrives as a DomainError.
   'TOO_MANY_REQUESTS',
 ]);
+
+/**
+ * The request id of each error Apollo met, recorded while the context is at hand: formatError has no context, and the
+ * id it puts in `extensions.requestId` must be the one the request logged (GraphQLContext.requestId), not a new one.
+ */
+const requestIdOfError = new WeakMap<object, string>();
+export const requestIdPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart({ contextValue }) {
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) requestIdOfError.set(error, contextValue.requestId);
+      },
+    };
+  },
+};
+
+/**
+ * What a client sees of an error: request errors Apollo has already classified (parse, validation, bad variables) as
+ * they are; everything else through toGraphQLError (allow-listed extensions; masked and logged with the request id).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
+  const requestId =
+    (typeof error === 'object' && error !== null ? requestIdOfError.get(error) : undefined) ?? randomUUID();
+  const mapped = toGraphQLError(error, requestId);
+  return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
+}
 
 /** Tokens per document: checked by graphql's parser itself, so an over-long query is a syntax error (HTTP 400). */
 const MAX_TOKENS = 3000;
@@ -58,15 +87,10 @@ export function createApolloServer(options: { production?: boolean } = {}): Apol
       ...protection.plugins,
       boundaryPlugin({ production }),
       httpStatusPlugin,
+      requestIdPlugin,
       ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: [...protection.validationRules],
-    formatError: (formatted, error) => {
-      // Request errors Apollo has already classified (parse, validation, bad variables) are safe to show as they are.
-      const code = formatted.extensions?.code;
-      if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
-      const mapped = toGraphQLError(error, randomUUID());
-      return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
-    },
+    formatError,
   });
 }

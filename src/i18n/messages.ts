@@ -18,6 +18,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     notifications: (await import('../../messages/zh-CN/notifications.json')).default,
     serviceRules: (await import('../../messages/zh-CN/serviceRules.json')).default,
     home: (await import('../../messages/zh-CN/home.json')).default,
+    errors: (await import('../../messages/zh-CN/errors.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -34,6 +35,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     notifications: (await import('../../messages/en/notifications.json')).default,
     serviceRules: (await import('../../messages/en/serviceRules.json')).default,
     home: (await import('../../messages/en/home.json')).default,
+    errors: (await import('../../messages/en/errors.json')).default,
   }),
 };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { registerErrorTranslator, type ErrorTranslator } from '@/lib/error-text-core';
 import { GqlError } from '@/lib/graphql-client';
 import { fieldErrorsOf, gqlErrorMessage, isGqlError } from './gql-error-message';
 
@@ -11,10 +12,31 @@ describe('gqlErrorMessage', () => {
     expect(kindOf(new GqlError('x', 'NOT_FOUND'))).toBe('<notFound>');
     expect(kindOf(new GqlError('x', 'CONFLICT'))).toBe('<conflict>');
   });
-  it('keeps the server’s own message for input and other domain errors', () => {
-    expect(kindOf(new GqlError('合同号已存在', 'BAD_USER_INPUT'))).toBe('合同号已存在');
-    expect(kindOf(new GqlError('请求过于频繁', 'TOO_MANY_REQUESTS'))).toBe('请求过于频繁');
-    expect(kindOf(new GqlError('', 'BAD_USER_INPUT'))).toBe('<unknown>');
+  it('translates the key of input and other domain errors, or says the code’s generic message', () => {
+    const zh: ErrorTranslator = {
+      has: (key) =>
+        ['customer.contractNoTaken', 'code.BAD_USER_INPUT', 'code.TOO_MANY_REQUESTS', 'validation.tooLong'].includes(
+          key,
+        ),
+      text: (key, params) => `zh:${key}${params ? JSON.stringify(params) : ''}`,
+    };
+    registerErrorTranslator(zh);
+    try {
+      expect(kindOf(new GqlError('x', 'BAD_USER_INPUT', {}, { key: 'customer.contractNoTaken' }))).toBe(
+        'zh:customer.contractNoTaken',
+      );
+      expect(kindOf(new GqlError('x', 'TOO_MANY_REQUESTS', {}, { key: 'nope.unknown' }))).toBe(
+        'zh:code.TOO_MANY_REQUESTS',
+      );
+      const input = new GqlError('x', 'BAD_USER_INPUT', { name: { key: 'validation.tooLong', params: { max: 5 } } });
+      expect(fieldErrorsOf(input)).toEqual({ name: 'zh:validation.tooLong{"max":5}' });
+    } finally {
+      registerErrorTranslator(null);
+    }
+    // Without a registered translator (before the layout mounts): the English bundle.
+    expect(kindOf(new GqlError('x', 'BAD_USER_INPUT', {}, { key: 'customer.contractNoTaken' }))).toBe(
+      'The contract number already exists.',
+    );
   });
   it('says the network is down when fetch() rejects, and something went wrong otherwise', () => {
     expect(kindOf(new TypeError('Failed to fetch'))).toBe('<network>');

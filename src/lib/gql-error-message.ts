@@ -1,3 +1,4 @@
+import { currentErrorTranslator, errorKeyText } from '@/lib/error-text-core';
 import { GqlError } from '@/lib/graphql-client';
 
 /** What went wrong, as far as the person in front of the screen is concerned. */
@@ -5,10 +6,11 @@ export type GqlErrorKind = 'forbidden' | 'unauthenticated' | 'notFound' | 'confl
 
 /**
  * One line for the user from any failure of a GraphQL call. Known codes get the caller's translated message for
- * their kind (each screen words them for its own records). Other codes (BAD_USER_INPUT, and any newer DomainError
- * code) keep the server's own message: a DomainError's message is written for the user and names the problem.
- * INTERNAL_SERVER_ERROR is masked by the server (src/server/errors.ts), so it becomes the generic "something went
- * wrong" in the viewer's language; a fetch() that rejects with a TypeError means the network or the server is down.
+ * their kind (each screen words them for its own records). Other codes (BAD_USER_INPUT, TOO_MANY_REQUESTS,
+ * SERVICE_UNAVAILABLE, any newer DomainError code) are the error's message key translated in the viewer's language
+ * (src/lib/error-text.ts; the code's generic message when the key is unknown). INTERNAL_SERVER_ERROR is masked by the
+ * server (src/server/errors.ts), so it becomes the generic "something went wrong"; a fetch() that rejects with a
+ * TypeError means the network or the server is down.
  */
 export function gqlErrorMessage(error: unknown, messageFor: (kind: GqlErrorKind) => string): string {
   if (error instanceof GqlError) {
@@ -24,7 +26,11 @@ export function gqlErrorMessage(error: unknown, messageFor: (kind: GqlErrorKind)
       case 'INTERNAL_SERVER_ERROR':
         return messageFor('unknown');
       default:
-        return error.message || messageFor('unknown');
+        return (
+          errorKeyText(currentErrorTranslator(), error.key, error.params, error.code) ||
+          error.message ||
+          messageFor('unknown')
+        );
     }
   }
   if (error instanceof TypeError) return messageFor('network');
@@ -34,7 +40,7 @@ export function gqlErrorMessage(error: unknown, messageFor: (kind: GqlErrorKind)
 export const isGqlError = (error: unknown, code: string): error is GqlError =>
   error instanceof GqlError && error.code === code;
 
-/** Field messages of a BAD_USER_INPUT error, for a form to show beside each field. */
+/** Field messages of a BAD_USER_INPUT error in the viewer's language, for a form to show beside each field. */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   return isGqlError(error, 'BAD_USER_INPUT') ? error.fields : {};
 }

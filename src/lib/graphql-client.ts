@@ -1,15 +1,32 @@
+import type { ErrorParams, FieldError } from '@/server/error-keys';
+import { currentErrorTranslator, fieldTexts } from '@/lib/error-text-core';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 
 /** A GraphQL error as the UI needs it: the code and any field-level messages for forms. */
+/**
+ * A GraphQL error as the UI sees it: `code`, the message `key` and `params` (src/server/errors.ts), the server's
+ * English `message`, and the field problems as keys (`fieldErrors`) — `fields` is them as text in the viewer's
+ * language (src/lib/error-text.ts).
+ */
 export class GqlError extends Error {
+  readonly key: string | undefined;
+  readonly params: ErrorParams | undefined;
   constructor(
     message: string,
     readonly code: string,
-    readonly fields: Record<string, string> = {},
+    readonly fieldErrors: Record<string, FieldError | string> = {},
     readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
+    this.key = typeof extensions.key === 'string' ? extensions.key : undefined;
+    this.params =
+      extensions.params && typeof extensions.params === 'object' ? (extensions.params as ErrorParams) : undefined;
+  }
+
+  /** Field messages in the viewer's language, keyed like the form's fields. */
+  get fields(): Record<string, string> {
+    return fieldTexts(currentErrorTranslator(), this.fieldErrors);
   }
 }
 
@@ -34,7 +51,7 @@ export async function gqlRequest<TResult, TVariables>(
     throw new GqlError(
       first.message,
       String(ext.code ?? 'INTERNAL_SERVER_ERROR'),
-      (ext.fields as Record<string, string>) ?? {},
+      (ext.fields as Record<string, FieldError>) ?? {},
       ext,
     );
   }

@@ -1,5 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { isDatabaseUnavailable } from './db-unavailable';
+import { englishMessage, type ErrorKey, type ErrorParams, type FieldError, type FieldErrors } from './error-keys';
+
+export type { ErrorKey, ErrorParams, FieldError, FieldErrors } from './error-keys';
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -10,35 +13,103 @@ export type ErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'SERVICE_UNAVAILABLE';
 
-/** The one error type services throw. `fields` carries field-level messages for forms. */
+/** A field's problem as a throw site writes it: a bare key, or a key with params. */
+export type FieldErrorsInput = Record<string, ErrorKey | FieldError>;
+
+/**
+ * Extra facts a client may act on, besides code/key/params/fields: the version a stale write lost to, the workflow
+ * state that refused a step, how long to wait. Nothing else leaves the server (see EXTENSION_ALLOW_LIST).
+ */
+export type ErrorDetails = { currentVersion?: number | null; status?: string; retryAfterSeconds?: number };
+
+/**
+ * The one error type services throw. It carries no sentence for the user: `key` (+ `params`) names the message in
+ * messages/<locale>/errors.json, which the UI translates; `fields` does the same per form field. `message` is the
+ * English text of the key, for machine clients and logs.
+ */
 export class DomainError extends Error {
+  readonly params: ErrorParams;
+  readonly fields: FieldErrors | undefined;
+  readonly details: ErrorDetails;
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly details: { fields?: Record<string, string>; [key: string]: unknown } = {},
+    readonly key: ErrorKey,
+    options: { params?: ErrorParams; fields?: FieldErrorsInput; details?: ErrorDetails } = {},
   ) {
-    super(message);
+    super(englishMessage(key, options.params));
     this.name = 'DomainError';
+    this.params = options.params ?? {};
+    this.fields = options.fields && normalizeFields(options.fields);
+    this.details = options.details ?? {};
   }
 }
 
-export const badInput = (message: string, fields?: Record<string, string>) =>
-  new DomainError('BAD_USER_INPUT', message, { fields });
-export const unauthenticated = () => new DomainError('UNAUTHENTICATED', '请先登录 / Sign-in required');
-export const forbidden = (message = '无权执行此操作 / Not allowed') => new DomainError('FORBIDDEN', message);
-export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
+export function normalizeFields(fields: FieldErrorsInput): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, value]) => [name, typeof value === 'string' ? { key: value } : value]),
+  );
+}
+
+/**
+ * Invalid input. With only field errors the key defaults to the generic "check the marked fields"; a single field's
+ * problem can be given as `badInput(key, { field: key })` so the form marks the field and the banner says the same.
+ */
+export const badInput = (key: ErrorKey = 'common.invalidInput', fields?: FieldErrorsInput, params?: ErrorParams) =>
+  new DomainError('BAD_USER_INPUT', key, { fields, params });
+/** One field's problem: the same key for the field and the whole error. */
+export const badField = (field: string, key: ErrorKey, params?: ErrorParams) =>
+  new DomainError('BAD_USER_INPUT', key, { params, fields: { [field]: { key, ...(params ? { params } : {}) } } });
+export const unauthenticated = () => new DomainError('UNAUTHENTICATED', 'common.signInRequired');
+export const forbidden = (key: ErrorKey = 'common.notAllowed', params?: ErrorParams) =>
+  new DomainError('FORBIDDEN', key, { params });
+/** `entity` is the record type's English name ('Customer'); the UI says "not found" in its own words. */
+export const notFound = (entity: string) => new DomainError('NOT_FOUND', 'common.notFound', { params: { entity } });
 export const tooManyRequests = (retryAfterSeconds: number) =>
-  new DomainError('TOO_MANY_REQUESTS', `请求过于频繁，请 ${retryAfterSeconds} 秒后再试 / Too many requests`, {
-    retryAfterSeconds,
+  new DomainError('TOO_MANY_REQUESTS', 'common.tooManyRequests', {
+    params: { retryAfterSeconds },
+    details: { retryAfterSeconds },
   });
 /** The database is down or out of connections for now: the client should retry after `retryAfterSeconds`. */
 export const serviceUnavailable = (retryAfterSeconds = SERVICE_RETRY_AFTER_SECONDS) =>
-  new DomainError('SERVICE_UNAVAILABLE', '服务繁忙，请稍后再试 / Service temporarily unavailable, retry shortly', {
-    retryAfterSeconds,
-  });
+  new DomainError('SERVICE_UNAVAILABLE', 'common.serviceUnavailable', { details: { retryAfterSeconds } });
 export const SERVICE_RETRY_AFTER_SECONDS = 5;
-export const conflict = (message: string, details: Record<string, unknown> = {}) =>
-  new DomainError('CONFLICT', message, details);
+export const conflict = (key: ErrorKey, details: ErrorDetails = {}, params?: ErrorParams) =>
+  new DomainError('CONFLICT', key, { details, params });
+
+/**
+ * The only extension keys a client ever sees on an error this module maps (documented in README "Errors"):
+ * code (machine-readable class), key + params (the message to translate), fields (field → {key, params}),
+ * requestId (of a masked error: the id the server logged), retryAfterSeconds (429/503), currentVersion and status
+ * (a CONFLICT's stale version or refusing workflow state).
+ */
+export const EXTENSION_ALLOW_LIST = [
+  'code',
+  'key',
+  'params',
+  'fields',
+  'requestId',
+  'retryAfterSeconds',
+  'currentVersion',
+  'status',
+] as const;
+
+const allowed = (extensions: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(extensions).filter(
+      ([name, value]) => (EXTENSION_ALLOW_LIST as readonly string[]).includes(name) && value !== undefined,
+    ),
+  );
+
+/** A DomainError as JSON: what both GraphQL's extensions and a route's `error` body carry. */
+export function errorBody(error: DomainError): Record<string, unknown> {
+  return allowed({
+    code: error.code,
+    key: error.key,
+    ...(Object.keys(error.params).length ? { params: error.params } : {}),
+    ...(error.fields && Object.keys(error.fields).length ? { fields: error.fields } : {}),
+    ...error.details,
+  });
+}
 
 type GraphQLLike = {
   message: string;
@@ -51,18 +122,19 @@ type GraphQLLike = {
 // CommonJS builds), and an instanceof check across them silently fails.
 const isGraphQLLike = (e: unknown): e is GraphQLLike =>
   !!e && typeof e === 'object' && 'message' in e && ('extensions' in e || 'originalError' in e);
-const isDomainError = (e: unknown): e is DomainError =>
-  e instanceof DomainError || (e instanceof Error && e.name === 'DomainError' && 'code' in e);
+export const isDomainError = (e: unknown): e is DomainError =>
+  e instanceof DomainError || (e instanceof Error && e.name === 'DomainError' && 'code' in e && 'key' in e);
 
-/** Maps a thrown error to what the client may see. Unexpected errors are masked and logged with a request id. */
+/**
+ * Maps a thrown error to what the client may see: a DomainError's allow-listed extensions; the database being down as
+ * SERVICE_UNAVAILABLE; anything unexpected masked as INTERNAL_SERVER_ERROR and logged with `requestId` — the request's
+ * own id (GraphQLContext.requestId), returned in `extensions.requestId` so a report can be matched to the log line.
+ */
 export function toGraphQLError(error: unknown, requestId: string): GraphQLError {
   const wrapper = isGraphQLLike(error) ? error : undefined;
   const original = wrapper?.originalError ?? error;
   if (isDomainError(original)) {
-    return new GraphQLError(original.message, {
-      path: wrapper?.path,
-      extensions: { code: original.code, ...original.details },
-    });
+    return new GraphQLError(original.message, { path: wrapper?.path, extensions: errorBody(original) });
   }
   // Parse/validation errors carry no original error and are safe as they are; so are our scalars' BAD_USER_INPUT.
   if (
@@ -77,13 +149,13 @@ export function toGraphQLError(error: unknown, requestId: string): GraphQLError 
     console.warn(`[graphql] request ${requestId}: database unavailable (${describe(original)})`);
     return new GraphQLError(unavailable.message, {
       path: wrapper?.path,
-      extensions: { code: unavailable.code, ...unavailable.details, requestId },
+      extensions: { ...errorBody(unavailable), requestId },
     });
   }
   console.error(`[graphql] request ${requestId} failed:`, original);
-  return new GraphQLError('服务器内部错误 / Internal server error', {
+  return new GraphQLError(englishMessage('common.internal'), {
     path: wrapper?.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+    extensions: { code: 'INTERNAL_SERVER_ERROR', key: 'common.internal', requestId },
   });
 }
 

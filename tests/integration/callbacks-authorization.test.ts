@@ -209,9 +209,9 @@ describe('writing callbacks', () => {
     });
     expect(errorCodes(missing)).toEqual(['BAD_USER_INPUT']);
     expect(missing.errors?.[0]?.extensions?.fields).toEqual({
-      accuracyScore: '请评分（1–5 分）',
-      timelinessScore: '请评分（1–5 分）',
-      attitudeScore: '请评分（1–5 分）',
+      accuracyScore: expect.objectContaining({ key: 'callback.scoreRequired' }),
+      timelinessScore: expect.objectContaining({ key: 'callback.scoreRequired' }),
+      attitudeScore: expect.objectContaining({ key: 'callback.scoreRequired' }),
     });
     const stale = await gqlAs(agent, RECORD, { id: taskId, version: 7, input: { outcome: 'NO_PROBLEM', ...scores } });
     expect(errorCodes(stale)).toEqual(['CONFLICT']);

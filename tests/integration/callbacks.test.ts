@@ -98,10 +98,17 @@ describe('recording a post-resolution callback', () => {
     // SPEC §4: follow-up done = the callback. The step itself waits for it, and says why.
     await expect(
       runCommand(agent, complaint.id, complaint.version, { type: 'COMPLETE_FOLLOW_UP' }),
-    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: '须先记录回访结果' });
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', key: 'workflow.callbackPending' });
     const options = await commandOptions(agent, complaint);
     expect(options.available).not.toContain('COMPLETE_FOLLOW_UP');
-    expect(options.blocked).toEqual([{ command: 'COMPLETE_FOLLOW_UP', reason: '须先记录回访结果' }]);
+    expect(options.blocked).toEqual([
+      {
+        command: 'COMPLETE_FOLLOW_UP',
+        key: 'workflow.callbackPending',
+        params: null,
+        reason: 'Record the callback result first.',
+      },
+    ]);
 
     const done = await recordCallback(
       agent,
@@ -287,13 +294,13 @@ describe('recording a post-resolution callback', () => {
       recordCallback(agent, task.id, task.version, { outcome: 'NO_PROBLEM', accuracyScore: 5 }, NOW),
     ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      details: { fields: { timelinessScore: '请评分（1–5 分）', attitudeScore: '请评分（1–5 分）' } },
+      fields: { timelinessScore: { key: 'callback.scoreRequired' }, attitudeScore: { key: 'callback.scoreRequired' } },
     });
     await expect(
       recordCallback(agent, task.id, task.version, { outcome: 'NEW_COMPLAINT', ...scores }, NOW),
     ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      details: { fields: { 'newComplaint.subject': '新投诉主题必填' } },
+      fields: { 'newComplaint.subject': { key: 'validation.required' } },
     });
     expect(await prisma.callback.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
       status: 'PENDING',
@@ -317,7 +324,7 @@ describe('callbacks without a complaint', () => {
       recordCallback(agent, task.id, task.version, { outcome: 'REOPENED', ...scores, reopenReason: 'x' }, NOW),
     ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      details: { fields: { outcome: expect.stringContaining('只有投诉解决后的回访') } },
+      fields: { outcome: { key: 'callback.reopenOnlyAfterResolution' } },
     });
     const done = await recordCallback(agent, task.id, task.version, { outcome: 'NO_PROBLEM', ...scores }, NOW);
     expect(done).toMatchObject({ status: 'DONE', outcome: 'NO_PROBLEM' });
@@ -487,17 +494,17 @@ describe('who records and manages', () => {
     ]);
     await expect(
       reassignCallback(manager, task.id, moved.version, { assigneeId: handlerId }, NOW),
-    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { assigneeId: expect.any(String) } } });
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', fields: { assigneeId: { key: expect.any(String) } } });
     await expect(
       reassignCallback(manager, task.id, moved.version, { dueAt: sh('2026-11-20T10:00:00') }, NOW),
-    ).rejects.toMatchObject({ details: { fields: { dueAt: '回访期限不能早于当前时间' } } });
+    ).rejects.toMatchObject({ fields: { dueAt: { key: 'callback.dueInPast' } } });
   });
 
   it('cancelling needs a reason; a resolved complaint’s callback cannot be cancelled, only recorded', async () => {
     const task = await periodic();
     await expect(cancelCallback(agent, task.id, task.version, '  ')).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      details: { fields: { reason: '取消原因必填' } },
+      fields: { reason: { key: 'validation.required' } },
     });
     const cancelled = await cancelCallback(agent, task.id, task.version, '客户已合并到集团账户');
     expect(cancelled.status).toBe('CANCELLED');
@@ -506,30 +513,30 @@ describe('who records and manages', () => {
     const { task: followUp } = await resolvedComplaint();
     await expect(cancelCallback(manager, followUp.id, followUp.version, '不需要')).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      message: expect.stringContaining('投诉待回访'),
+      key: 'callback.cancelBlockedByComplaint',
     });
   });
 
   it('creating: key-account and periodic only; the assignee is someone of the desk, by default the creator; not in the past', async () => {
     await expect(
       createCallback(agent, { customerId, reason: 'POST_RESOLUTION', dueAt: sh('2026-11-28T10:00:00') }, NOW),
-    ).rejects.toMatchObject({ details: { fields: { reason: expect.any(String) } } });
+    ).rejects.toMatchObject({ fields: { reason: { key: expect.any(String) } } });
     await expect(periodic(sh('2026-11-24T10:00:00'))).rejects.toMatchObject({
-      details: { fields: { dueAt: '回访期限不能早于当前时间' } },
+      fields: { dueAt: { key: 'callback.dueInPast' } },
     });
     await expect(periodic(undefined, agent, { assigneeId: handlerId })).rejects.toMatchObject({
-      details: { fields: { assigneeId: '负责人须为在职的客服专员或客服部部长' } },
+      fields: { assigneeId: { key: 'callback.assigneeInvalid' } },
     });
     const inactive = (await createStaff('SERVICE_AGENT', { active: false })).user;
     await expect(periodic(undefined, agent, { assigneeId: inactive.id })).rejects.toMatchObject({
-      details: { fields: { assigneeId: expect.any(String) } },
+      fields: { assigneeId: { key: expect.any(String) } },
     });
     expect((await periodic(undefined, admin)).assigneeId).toBeNull(); // the administrator plans calls but makes none
     expect((await periodic(undefined, manager, { assigneeId: otherAgent.userId })).assigneeId).toBe(otherAgent.userId);
     const archived = await createCustomerRecord({ archivedAt: new Date() });
     await expect(
       createCallback(agent, { customerId: archived.id, reason: 'PERIODIC', dueAt: sh('2026-11-28T10:00:00') }, NOW),
-    ).rejects.toMatchObject({ details: { fields: { customerId: expect.any(String) } } });
+    ).rejects.toMatchObject({ fields: { customerId: { key: expect.any(String) } } });
     await expect(
       createCallback(quality, { customerId, reason: 'PERIODIC', dueAt: sh('2026-11-28T10:00:00') }, NOW),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });

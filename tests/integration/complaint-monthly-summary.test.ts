@@ -376,7 +376,7 @@ describe('complaintMonthlySummary', () => {
     for (const month of ['2025-13', '2025-1', 'November', '']) {
       const result = await gqlAs(quality.viewer, SUMMARY, { month });
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-      expect(result.errors?.[0]?.extensions?.fields).toEqual({ month: '月份格式须为 YYYY-MM，例如 2026-11' });
+      expect(result.errors?.[0]?.extensions?.fields).toEqual({ month: { key: 'report.monthInvalid' } });
     }
   });
 });
@@ -446,11 +446,14 @@ describe('export route', () => {
     const badFormat = await asQuality('month=2025-11&format=docx');
     expect(badFormat.status).toBe(400);
     expect(await badFormat.json()).toMatchObject({
-      error: { code: 'BAD_USER_INPUT', fields: { format: '格式须为 csv、xlsx 或 pdf' } },
+      error: {
+        code: 'BAD_USER_INPUT',
+        fields: { format: { key: 'common.invalidFormatParam', params: { formats: 'csv, xlsx, pdf' } } },
+      },
     });
     const badMonth = await asQuality('month=2025-13&format=csv');
     expect(badMonth.status).toBe(400);
-    expect(await badMonth.json()).toMatchObject({ error: { fields: { month: '月份格式须为 YYYY-MM，例如 2026-11' } } });
+    expect(await badMonth.json()).toMatchObject({ error: { fields: { month: { key: 'report.monthInvalid' } } } });
     expect((await get('month=2025-11&format=csv', { cookie: await sessionCookie(customer.userId) })).status).toBe(403);
     expect((await get('month=2025-11&format=csv')).status).toBe(401);
     const { key } = await createApiKeyRow(['customers:read']);

@@ -138,7 +138,9 @@ describe('complaint workflow through GraphQL', () => {
       id,
     });
     expect(blocked.interaction.availableCommands).toEqual([]);
-    expect(blocked.interaction.blockedCommands).toEqual([{ command: 'PLAN_ACTIONS', reason: '至少需要一项纠正措施' }]);
+    expect(blocked.interaction.blockedCommands).toEqual([
+      { command: 'PLAN_ACTIONS', reason: 'At least one corrective action is needed.' },
+    ]);
     const action = await gqlAs(
       handler,
       `mutation($id: ID!) { addComplaintAction(interactionId: $id, input: { kind: CORRECTIVE, description: "加强包装" }) { id status } }`,

@@ -17,6 +17,8 @@ const IMPORT = /* GraphQL */ `
         row
         field
         message
+        key
+        params
       }
     }
   }
@@ -27,7 +29,7 @@ type ImportData = {
     dryRun: boolean;
     rowCount: number;
     importedCount: number;
-    errors: { row: number; field: string | null; message: string }[];
+    errors: { row: number; field: string | null; message: string; key: string; params: unknown }[];
   };
 };
 
@@ -61,17 +63,29 @@ describe('customer import: all or nothing', () => {
         [5, 'certificateNo'],
       ].sort((a, b) => Number(a[0]) - Number(b[0])),
     );
-    expect(r.errors.find((e) => e.row === 5)?.message).toBe('与第 2 行重复');
+    expect(r.errors.find((e) => e.row === 5)).toMatchObject({ key: 'customer.importDuplicateRow', params: { row: 2 } });
     expect(await prisma.customer.count()).toBe(before);
   });
 
-  it('reports a duplicate number on a row that also has other errors, and a missing name in Chinese', async () => {
+  it('reports a duplicate number on a row that also has other errors, each as a key with params', async () => {
     const csv = '公司名称,证书编号,邮编\n甲,SAME-1,200000\n,SAME-1,1\n';
     const { importCustomers: r } = await gqlOk<ImportData>(agent, IMPORT, { format: 'CSV', content: csv });
     expect(r.errors).toEqual([
-      { row: 3, field: 'name', message: '公司名称必填' },
-      { row: 3, field: 'postcode', message: '邮编须为 6 位数字' },
-      { row: 3, field: 'certificateNo', message: '与第 2 行重复' },
+      { row: 3, field: 'name', key: 'validation.required', params: null, message: 'Required.' },
+      {
+        row: 3,
+        field: 'postcode',
+        key: 'customer.postcodeInvalid',
+        params: null,
+        message: 'The postcode must be 6 digits.',
+      },
+      {
+        row: 3,
+        field: 'certificateNo',
+        key: 'customer.importDuplicateRow',
+        params: { row: 2 },
+        message: 'Duplicate of row 2.',
+      },
     ]);
   });
 

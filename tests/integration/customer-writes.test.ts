@@ -149,12 +149,12 @@ describe('customer create / update / archive', () => {
     });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors?.[0]?.extensions?.fields).toEqual({
-      name: '公司名称必填',
-      postcode: '邮编须为 6 位数字',
-      phone: '电话格式不正确',
-      auditDate: '审核日期不能早于申请受理日期',
-      'contacts.0.email': '邮箱格式不正确',
-      'contracts.1.contractNo': '合同编号重复',
+      name: { key: 'validation.required', params: { min: 1 } },
+      postcode: { key: 'customer.postcodeInvalid' },
+      phone: { key: 'customer.phoneInvalid' },
+      auditDate: { key: 'customer.auditBeforeApplication' },
+      'contacts.0.email': { key: 'validation.invalidEmail' },
+      'contracts.1.contractNo': { key: 'customer.contractNoRepeated' },
     });
     expect(await prisma.customer.count()).toBe(before);
   });
@@ -166,7 +166,7 @@ describe('customer create / update / archive', () => {
       input: { name: '乙', certificateNo: 'DUP-1', contacts: [{ name: '某人' }] },
     });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors?.[0]?.extensions?.fields).toEqual({ certificateNo: '证书编号已存在' });
+    expect(result.errors?.[0]?.extensions?.fields).toEqual({ certificateNo: { key: 'customer.certificateNoTaken' } });
     expect(await prisma.contact.count()).toBe(contactsBefore);
   });
 

@@ -33,8 +33,9 @@ describe('a malformed import file is BAD_USER_INPUT naming the line, never an in
     const result = await gqlHttp(agent, { query: IMPORT, variables: { format: 'CSV', content } });
     expect(result.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      line,
-      fields: { content: expect.stringContaining(`第 ${line} 行`) },
+      key: 'customer.csvUnreadable',
+      params: { line },
+      fields: { content: { key: 'customer.csvUnreadable', params: { line } } },
     });
     expect(result.errors?.[0]?.message).toContain(`line ${line}`);
     expect(await prisma.customer.count()).toBe(before);

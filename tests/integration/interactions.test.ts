@@ -175,7 +175,10 @@ describe('validation', () => {
   it('required fields come back as field errors', async () => {
     const result = await submit(customer, submitInput({ subject: ' ', description: '' }));
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors![0]!.extensions!.fields).toMatchObject({ subject: '主题必填', description: '详细描述必填' });
+    expect(result.errors![0]!.extensions!.fields).toMatchObject({
+      subject: { key: 'interaction.subjectRequired' },
+      description: { key: 'interaction.descriptionRequired' },
+    });
   });
 
   it('the customer comes from the viewer, never from the input; a contract must be the customer’s own', async () => {

@@ -61,7 +61,7 @@ describe('importing the official holiday schedule', () => {
   it('refuses a year whose schedule is not published, and anyone without settings:manage', async () => {
     const unpublished = await gqlAs(v.manager, IMPORT, { year: 2099 });
     expect(errorCodes(unpublished)).toEqual(['BAD_USER_INPUT']);
-    expect(JSON.stringify(unpublished.errors)).toContain('尚无 2099 年的法定节假日安排');
+    expect(JSON.stringify(unpublished.errors)).toContain('serviceRules.noOfficialHolidays');
     expect(errorCodes(await gqlAs(v.quality, IMPORT, { year: 2026 }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await gqlAs(v.agent, IMPORT, { year: 2026 }))).toEqual(['FORBIDDEN']);
   });

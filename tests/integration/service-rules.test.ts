@@ -1,3 +1,5 @@
+import { zhFields } from '@/server/error-keys.testing';
+import type { FieldErrors } from '@/server/error-keys';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar';
 import { addBusinessHours } from '@/graphql/complaints/sla-clock.rules';
@@ -44,8 +46,7 @@ const UPDATE_ESCALATION = `mutation($version: Int!, $input: EscalationPolicyInpu
 const CHANGES = `query { serviceRuleChanges(first: 50) { action comment fromState toState changes actor { id } createdAt } }`;
 const TRIAGE = `mutation($id: ID!, $version: Int!, $input: TriageInput!) { triageComplaint(id: $id, version: $version, input: $input) { resolutionDueAt } }`;
 
-const fieldsOf = (result: GqlResult) =>
-  (result.errors?.[0]?.extensions?.fields as Record<string, string> | undefined) ?? {};
+const fieldsOf = (result: GqlResult) => zhFields(result.errors?.[0]?.extensions?.fields as FieldErrors | undefined);
 
 const v = {} as Record<
   'admin' | 'manager' | 'quality' | 'executive' | 'agent' | 'handler' | 'customer' | 'apiKey',
@@ -159,7 +160,7 @@ describe('SLA rules', () => {
     });
     expect(errorCodes(second)).toEqual(['CONFLICT']);
     expect(second.errors?.[0]?.extensions?.currentVersion).toBe(2);
-    expect(second.errors?.[0]?.message).toContain('已被他人修改');
+    expect(second.errors?.[0]?.extensions?.key).toBe('serviceRules.stale');
     expect((await prisma.slaRule.findUniqueOrThrow({ where: { id: rules.crisis.id } })).resolutionHours).toBe(6);
     const staleToggle = await gqlAs(v.manager, SET_ACTIVE, { id: rules.crisis.id, version: 1, active: false });
     expect(errorCodes(staleToggle)).toEqual(['CONFLICT']);
@@ -217,9 +218,9 @@ describe('SLA rules', () => {
     });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(fieldsOf(result)).toEqual({
-      triageHours: '分派时限（小时）须在 1–80 之间',
-      resolutionHours: '处理时限（小时）须在 1–2000 之间',
-      callbackDays: '回访天数须在 1–30 之间',
+      triageHours: '不能小于 1',
+      resolutionHours: '不能大于 2000',
+      callbackDays: '不能大于 30',
       severity: '严重程度只适用于投诉',
     });
     const unknownId = await gqlAs(v.admin, SET_ACTIVE, {
@@ -366,7 +367,7 @@ describe('business hours, calendar, 核决权限 and escalation', () => {
     expect(fieldsOf(invalid)).toEqual({
       'GENERAL.approve': '至少选择一个批准角色',
       'MAJOR.close': '包含不存在或不能授权的角色',
-      CRISIS: '缺少“危机”的核决权限',
+      CRISIS: '缺少“CRISIS”的核决权限',
     });
     expect(errorCodes(await gqlAs(v.manager, UPDATE_AUTHORITY, { version: 0, input }))).toEqual(['CONFLICT']);
   });

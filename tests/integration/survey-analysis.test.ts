@@ -515,9 +515,9 @@ describe('annual satisfaction index [000 §4.7.2]', () => {
       },
     });
     expect(bad.errors?.[0]?.extensions?.fields).toEqual({
-      'rules.0.pointsEach': '扣分须在 0–100 之间',
-      'rules.1.event': '事件重复',
-      maxDeduction: '扣分上限须在 0–100 之间',
+      'rules.0.pointsEach': expect.objectContaining({ key: 'survey.deductionRange' }),
+      'rules.1.event': { key: 'survey.eventRepeated' },
+      maxDeduction: expect.objectContaining({ key: 'survey.deductionCapRange' }),
     });
     const empty = (await gqlOk<Annual>(agent, ANNUAL, { y: year - 1 })).annualSatisfactionIndex;
     expect([empty.responses, empty.index, empty.surveyIndex]).toEqual([0, null, null]);

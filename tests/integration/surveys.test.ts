@@ -1,3 +1,5 @@
+import { zhFields } from '@/server/error-keys.testing';
+import type { FieldErrors } from '@/server/error-keys';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { surveyForm } from '@/graphql/survey-responses/survey-response.service';
@@ -41,7 +43,7 @@ afterAll(async () => {
 });
 
 const fieldsOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
-  (result.errors?.[0]?.extensions?.fields ?? {}) as Record<string, string>;
+  zhFields(result.errors?.[0]?.extensions?.fields as FieldErrors | undefined);
 
 describe('templates: validation and versions', () => {
   it('creates a template with sections, scored questions and weights', async () => {
@@ -83,7 +85,7 @@ describe('templates: validation and versions', () => {
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(fieldsOf(result)).toEqual({
       'dimensions.0.code': '维度代码须为大写字母、数字或下划线（如 TIMELINESS）',
-      'dimensions.0.name': '维度名称必填',
+      'dimensions.0.name': '必填',
       'dimensions.0.weight': '权重须大于 0',
       'sections.0.questions.0.choices': '选择题至少两个选项',
     });
@@ -539,7 +541,7 @@ describe('answering through the personal link', () => {
 
     const again = await gqlAs({ kind: 'anonymous' }, SUBMIT, { token: tokens[1], answers });
     expect(errorCodes(again)).toEqual(['CONFLICT']);
-    expect(again.errors?.[0]?.extensions?.state).toBe('SUBMITTED');
+    expect(again.errors?.[0]?.extensions?.status).toBe('SUBMITTED');
     const form = await gqlOk<{ surveyForm: { state: string; template: unknown } }>({ kind: 'anonymous' }, FORM, {
       token: tokens[1],
     });
@@ -669,7 +671,7 @@ describe('closed, expired and not yet open campaigns refuse answers', () => {
     ).toEqual(expect.objectContaining({ state: 'CLOSED', template: null }));
     const refused = await gqlAs({ kind: 'anonymous' }, SUBMIT, { token, answers: answers() });
     expect(errorCodes(refused)).toEqual(['CONFLICT']);
-    expect(refused.errors?.[0]?.extensions?.state).toBe('CLOSED');
+    expect(refused.errors?.[0]?.extensions?.status).toBe('CLOSED');
     expect(
       errorCodes(
         await gqlAs(agent, ENTER, {
@@ -687,7 +689,7 @@ describe('closed, expired and not yet open campaigns refuse answers', () => {
       (await gqlOk<{ surveyForm: { state: string } }>({ kind: 'anonymous' }, FORM, { token })).surveyForm.state,
     ).toBe('EXPIRED');
     const refused = await gqlAs({ kind: 'anonymous' }, SUBMIT, { token, answers: answers() });
-    expect(refused.errors?.[0]?.extensions?.state).toBe('EXPIRED');
+    expect(refused.errors?.[0]?.extensions?.status).toBe('EXPIRED');
   });
 
   it('opening later: not mailed at launch, NOT_YET_OPEN', async () => {
@@ -701,7 +703,7 @@ describe('closed, expired and not yet open campaigns refuse answers', () => {
         .surveyForm,
     ).toEqual(expect.objectContaining({ state: 'NOT_YET_OPEN', template: null }));
     expect(
-      (await gqlAs({ kind: 'anonymous' }, SUBMIT, { token, answers: answers() })).errors?.[0]?.extensions?.state,
+      (await gqlAs({ kind: 'anonymous' }, SUBMIT, { token, answers: answers() })).errors?.[0]?.extensions?.status,
     ).toBe('NOT_YET_OPEN');
   });
 });

@@ -22,7 +22,8 @@ function testFilesUnder(dir: string): string[] {
  */
 const DATABASE_IMPORTS = [
   /^import [^;]*from '@\/server\/db'/m,
-  /^import [^;]*from '@\/generated\/prisma[^']*'/m,
+  // (the generated enums are plain objects: no client, no connection)
+  /^import [^;]*from '@\/generated\/prisma(?!\/enums')[^']*'/m,
   /^import [^;]*from '@prisma\/client'/m,
   /^import [^;]*from '[./]*tests\/helpers\/(factories|session|graphql|graphql-http|interactions|statements|surveys|worker-process)'/m,
   /^import [^;]*from '\.\.\/helpers\/(factories|session|graphql|graphql-http|interactions|statements|surveys|worker-process)'/m,

@@ -54,6 +54,8 @@ export const ComplaintWorkbenchQuery = graphql(`
       blockedCommands {
         command
         reason
+        key
+        params
       }
       version
       createdAt

@@ -9,8 +9,10 @@ import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
+import { useErrorText } from '@/lib/error-text';
 import { isGqlError } from '@/lib/gql-error-message';
 import { WORK_STATES } from '@/graphql/complaints/complaint-workflow.rules';
+import type { ErrorParams } from '@/server/error-keys';
 import { ComplaintCallbacksPanel } from '@/components/callbacks/complaint-callbacks-panel';
 import { ComplaintActions } from './complaint-actions';
 import { CommandDialog, useComplaintStep, type DialogCommand, type Perform } from './complaint-command-dialogs';
@@ -58,6 +60,7 @@ const asDialog = (command: WorkflowCommand): DialogCommand | undefined => DIALOG
  */
 export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: WorkbenchViewer }) {
   const t = useTranslations('complaints');
+  const errorText = useErrorText();
   const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
   const errorMessage = useComplaintErrorMessage();
   const data = useGqlQuery(ComplaintWorkbenchQuery, { id });
@@ -77,7 +80,11 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
     } catch (error) {
       if (isGqlError(error, 'CONFLICT')) {
         // A stale version: someone else changed it. A refused transition (details carry the status) keeps its own words.
-        setConflict('status' in error.extensions ? error.message : t('workbench.conflict'));
+        setConflict(
+          'status' in error.extensions
+            ? errorText.text(error.key ?? '', error.params, error.code)
+            : t('workbench.conflict'),
+        );
         setDialog(null);
         return 'conflict';
       }
@@ -244,7 +251,10 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
           <ul className="mt-3 space-y-1 text-sm text-slate-600" data-testid="blocked-commands">
             {record.blockedCommands.map((blocked) => (
               <li key={blocked.command}>
-                {t('workbench.blocked', { command: t(`command.${blocked.command}`), reason: blocked.reason })}
+                {t('workbench.blocked', {
+                  command: t(`command.${blocked.command}`),
+                  reason: errorText.text(blocked.key, blocked.params as ErrorParams | null),
+                })}
               </li>
             ))}
           </ul>

@@ -7,11 +7,11 @@ import { hashPassword } from '@/server/auth/passwords';
 import { API_SCOPES, requirePermission } from '@/server/auth/policies';
 import { forgetAccount } from '@/server/auth/sessions';
 import { prisma } from '@/server/db';
-import { badInput, notFound } from '@/server/errors';
+import { badField, badInput, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
-import { fieldErrors } from '../customers/customer.rules';
 import { ACCOUNT_ROLES, API_KEY_LIMITS, USER_LIMITS } from './admin.rules';
+import { zodFieldErrors } from '@/server/error-keys';
 import { isUuid } from '../cursor';
 
 const ZCreateApiKey = z.object({
@@ -38,9 +38,8 @@ export async function listApiKeys(viewer: Viewer) {
 export async function createApiKey(viewer: Viewer, input: unknown, now = new Date()) {
   requirePermission(viewer, 'apiKeys:manage');
   const parsed = ZCreateApiKey.safeParse(input);
-  if (!parsed.success) throw badInput('输入有误 / Invalid input', fieldErrors(parsed.error));
-  if (parsed.data.expiresAt && parsed.data.expiresAt <= now)
-    throw badInput('过期时间须晚于现在', { expiresAt: '过期时间须晚于现在' });
+  if (!parsed.success) throw badInput('common.invalidInput', zodFieldErrors(parsed.error));
+  if (parsed.data.expiresAt && parsed.data.expiresAt <= now) throw badField('expiresAt', 'admin.expiryInPast');
   const { key, prefix, keyHash } = generateApiKey();
   const apiKey = await prisma.$transaction(async (tx) => {
     const created = await tx.apiKey.create({
@@ -130,7 +129,7 @@ const ZCreateUser = z
 export async function createUser(viewer: Viewer, input: unknown) {
   requirePermission(viewer, 'users:manage');
   const parsed = ZCreateUser.safeParse(input);
-  if (!parsed.success) throw badInput('输入有误 / Invalid input', fieldErrors(parsed.error));
+  if (!parsed.success) throw badInput('common.invalidInput', zodFieldErrors(parsed.error));
   const { password, email, ...rest } = parsed.data;
   try {
     return await prisma.$transaction(async (tx) => {
@@ -142,9 +141,9 @@ export async function createUser(viewer: Viewer, input: unknown) {
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-      throw badInput('邮箱已被使用', { email: '邮箱已被使用' });
+      throw badField('email', 'admin.emailTaken');
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003')
-      throw badInput('关联的部门或客户不存在', {});
+      throw badInput('admin.relatedRecordMissing');
     throw error;
   }
 }
@@ -152,8 +151,7 @@ export async function createUser(viewer: Viewer, input: unknown) {
 export async function setUserActive(viewer: Viewer, id: string, active: boolean) {
   requirePermission(viewer, 'users:manage');
   if (!isUuid(id)) throw notFound('User');
-  if (viewer.kind === 'staff' && viewer.userId === id && !active)
-    throw badInput('不能停用自己的账号', { id: '不能停用自己的账号' });
+  if (viewer.kind === 'staff' && viewer.userId === id && !active) throw badField('id', 'admin.cannotDeactivateSelf');
   const result = await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw notFound('User');

@@ -1,3 +1,4 @@
+import { zhFields } from '@/server/error-keys.testing';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/server/errors';
 import {
@@ -25,7 +26,7 @@ function fieldsOf(run: () => unknown): Record<string, string> {
   try {
     run();
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') return error.details.fields ?? {};
+    if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') return zhFields(error.fields);
     throw error;
   }
   throw new Error('expected BAD_USER_INPUT');
@@ -71,8 +72,8 @@ describe('the callback script', () => {
 
   it('asks for the new complaint and for the reason to reopen', () => {
     expect(fieldsOf(() => parseRecordCallbackInput({ outcome: 'NEW_COMPLAINT', ...scored }))).toEqual({
-      'newComplaint.subject': '新投诉主题必填',
-      'newComplaint.description': '新投诉描述必填',
+      'newComplaint.subject': '必填',
+      'newComplaint.description': '必填',
     });
     expect(
       fieldsOf(() =>
@@ -83,7 +84,7 @@ describe('the callback script', () => {
         }),
       ),
     ).toEqual({
-      'newComplaint.subject': '新投诉主题必填',
+      'newComplaint.subject': '必填',
     });
     expect(fieldsOf(() => parseRecordCallbackInput({ outcome: 'REOPENED', ...scored }))).toEqual({
       reopenReason: '请填写重新打开的原因',

@@ -3,7 +3,6 @@ import type { CallbackOutcome, CallbackReason, CallbackStatus } from '@/generate
 import { badInput } from '@/server/errors';
 import type { StaffRole } from '@/server/viewer';
 import type { ComplaintStatus } from '../complaints/complaint-workflow.rules';
-import { fieldErrors } from '../customers/customer.rules';
 import {
   CALLBACK_QUEUES,
   CANCEL_REASON_MAX,
@@ -13,6 +12,7 @@ import {
 } from './callback-limits.rules';
 
 export { CALLBACK_QUEUES, CREATABLE_REASONS, type CallbackQueue };
+import { errorKey, zodFieldErrors, type ErrorKey } from '@/server/error-keys';
 
 /**
  * Pure rules of callback tasks (SPEC §5 回访 [001 §6.2, 001 第七条4.2(5)]): the work queues' windows, who may record
@@ -65,22 +65,18 @@ const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, { message: `不能超过 ${max} 个字符` })
+    .max(max)
     .transform((v) => (v === '' ? null : v))
     .nullish();
 
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}必填` })
-    .trim()
-    .min(1, { message: `${label}必填` })
-    .max(max, { message: `不能超过 ${max} 个字符` });
+const requiredText = (max: number) => z.string().trim().min(1).max(max);
 
+const SCORE_REQUIRED = errorKey('callback.scoreRequired');
 const score = z
-  .number({ error: '请评分（1–5 分）' })
-  .int({ message: '请评分（1–5 分）' })
-  .min(1, { message: '请评分（1–5 分）' })
-  .max(5, { message: '请评分（1–5 分）' })
+  .number({ error: SCORE_REQUIRED })
+  .int({ message: SCORE_REQUIRED })
+  .min(1, { message: SCORE_REQUIRED })
+  .max(5, { message: SCORE_REQUIRED })
   .nullish();
 
 export const SCORE_FIELDS = ['accuracyScore', 'timelinessScore', 'attitudeScore'] as const;
@@ -88,7 +84,9 @@ export const SCORE_FIELDS = ['accuracyScore', 'timelinessScore', 'attitudeScore'
 /** The callback script [001 §6.2]: accuracy, timeliness and attitude scored 1–5, other dissatisfaction, suggestions. */
 export const ZRecordCallbackInput = z
   .object({
-    outcome: z.enum(['NO_PROBLEM', 'REOPENED', 'NEW_COMPLAINT', 'UNREACHABLE'], { error: '请选择回访结果' }),
+    outcome: z.enum(['NO_PROBLEM', 'REOPENED', 'NEW_COMPLAINT', 'UNREACHABLE'], {
+      error: errorKey('callback.outcomeRequired'),
+    }),
     accuracyScore: score,
     timelinessScore: score,
     attitudeScore: score,
@@ -96,10 +94,7 @@ export const ZRecordCallbackInput = z
     suggestions: optionalText(2000),
     notes: optionalText(2000),
     newComplaint: z
-      .object({
-        subject: requiredText('新投诉主题', NEW_COMPLAINT_SUBJECT_MAX),
-        description: requiredText('新投诉描述', 5000),
-      })
+      .object({ subject: requiredText(NEW_COMPLAINT_SUBJECT_MAX), description: requiredText(5000) })
       .nullish(),
     reopenReason: optionalText(2000),
   })
@@ -107,40 +102,43 @@ export const ZRecordCallbackInput = z
     // A customer who was not reached gave no answers; everyone reached is scored on all three.
     if (input.outcome !== 'UNREACHABLE') {
       for (const field of SCORE_FIELDS) {
-        if (input[field] == null) ctx.addIssue({ code: 'custom', path: [field], message: '请评分（1–5 分）' });
+        if (input[field] == null) ctx.addIssue({ code: 'custom', path: [field], message: SCORE_REQUIRED });
       }
     }
     if (input.outcome === 'NEW_COMPLAINT' && !input.newComplaint) {
-      ctx.addIssue({ code: 'custom', path: ['newComplaint', 'subject'], message: '新投诉主题必填' });
-      ctx.addIssue({ code: 'custom', path: ['newComplaint', 'description'], message: '新投诉描述必填' });
+      ctx.addIssue({ code: 'custom', path: ['newComplaint', 'subject'], message: errorKey('validation.required') });
+      ctx.addIssue({ code: 'custom', path: ['newComplaint', 'description'], message: errorKey('validation.required') });
     }
     if (input.outcome === 'REOPENED' && !input.reopenReason && !input.otherDissatisfaction) {
-      ctx.addIssue({ code: 'custom', path: ['reopenReason'], message: '请填写重新打开的原因' });
+      ctx.addIssue({ code: 'custom', path: ['reopenReason'], message: errorKey('callback.reopenReasonRequired') });
     }
   });
 export type TRecordCallbackInput = z.infer<typeof ZRecordCallbackInput>;
 
 export const ZCreateCallbackInput = z.object({
-  customerId: z.uuid({ error: '请选择客户' }),
-  reason: z.enum(CREATABLE_REASONS, { error: '只能新建重要客户回访或定期回访（投诉回访和调查回访由系统生成）' }),
-  dueAt: z.date({ error: '请填写回访期限' }),
-  assigneeId: z.uuid({ error: '负责人无效' }).nullish(),
+  customerId: z.uuid({ error: errorKey('callback.customerRequired') }),
+  reason: z.enum(CREATABLE_REASONS, { error: errorKey('callback.reasonNotCreatable') }),
+  dueAt: z.date({ error: errorKey('callback.dueRequired') }),
+  assigneeId: z.uuid({ error: errorKey('callback.assigneeInvalid') }).nullish(),
   notes: optionalText(2000),
 });
 export type TCreateCallbackInput = z.infer<typeof ZCreateCallbackInput>;
 
 export const ZReassignCallbackInput = z
-  .object({ assigneeId: z.uuid({ error: '负责人无效' }).nullish(), dueAt: z.date({ error: '回访期限无效' }).nullish() })
+  .object({
+    assigneeId: z.uuid({ error: errorKey('callback.assigneeInvalid') }).nullish(),
+    dueAt: z.date({ error: errorKey('validation.invalidDate') }).nullish(),
+  })
   .refine((v) => v.assigneeId != null || v.dueAt != null, {
     path: ['assigneeId'],
-    message: '请选择新的负责人或回访期限',
+    message: errorKey('callback.nothingChanged'),
   });
 
-export const ZCancelCallbackInput = z.object({ reason: requiredText('取消原因', CANCEL_REASON_MAX) });
+export const ZCancelCallbackInput = z.object({ reason: requiredText(CANCEL_REASON_MAX) });
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw badInput('输入有误，请检查标出的字段 / Invalid input', fieldErrors(parsed.error));
+  if (!parsed.success) throw badInput('common.invalidInput', zodFieldErrors(parsed.error));
   return parsed.data;
 }
 
@@ -167,7 +165,7 @@ export type RecordPlan = {
   registerComplaint: boolean;
 };
 
-export type PlanResult = { ok: true; plan: RecordPlan } | { ok: false; field: string; message: string };
+export type PlanResult = { ok: true; plan: RecordPlan } | { ok: false; field: string; key: ErrorKey };
 
 /**
  * SPEC §5: "problems found reopen or create a complaint". A resolved complaint's callback completes its follow-up
@@ -186,13 +184,12 @@ export function planRecord(context: RecordContext, outcome: CallbackOutcome): Pl
         return {
           ok: false,
           field: 'outcome',
-          message: '只有投诉解决后的回访可以重新打开投诉；其他问题请选择“登记新投诉”',
+          key: 'callback.reopenOnlyAfterResolution',
         };
       }
       return { ok: true, plan: { status: 'DONE', problemFound: true, workflow: 'REOPEN', registerComplaint: false } };
     case 'NEW_COMPLAINT':
-      if (!context.hasCustomer)
-        return { ok: false, field: 'outcome', message: '该回访未关联客户档案，请在受理登记中登记新投诉' };
+      if (!context.hasCustomer) return { ok: false, field: 'outcome', key: 'callback.newComplaintNeedsCustomer' };
       return { ok: true, plan: { status: 'DONE', problemFound: true, workflow: followUp, registerComplaint: true } };
   }
 }

@@ -1,10 +1,11 @@
 import 'server-only';
+import type { ErrorKey } from '@/server/error-keys';
 import { Prisma, type Callback } from '@/generated/prisma/client';
 import type { CallbackReason } from '@/generated/prisma/enums';
 import { can, requirePermission } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
 import { prisma, type Tx } from '@/server/db';
-import { badInput, conflict, forbidden, notFound } from '@/server/errors';
+import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { applyCommand, loadForViewer } from '../complaints/complaint.service';
@@ -42,7 +43,6 @@ import {
 
 const ENTITY = 'Callback';
 export const MAX_PAGE_SIZE = 100;
-const STALE = '该回访任务已被他人修改，请刷新后再试 / Changed by someone else';
 // The embedded database runs one transaction at a time: wait for a turn rather than fail at Prisma's 2 s default
 // (parallel recordings of one task queue up here and all but one get CONFLICT).
 const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
@@ -69,7 +69,7 @@ export const mayReadCallbacks = (viewer: Viewer) => viewer.kind !== 'customer' &
 /** The staff member writing; API keys never carry callbacks:write (API_SCOPES), and calls are made by people. */
 function writerOf(viewer: Viewer): CallbackActor {
   requirePermission(viewer, 'callbacks:write');
-  if (viewer.kind !== 'staff') throw forbidden('回访由客服人员记录 / Callbacks are recorded by staff');
+  if (viewer.kind !== 'staff') throw forbidden('callback.staffOnly');
   return { role: viewer.role, userId: viewer.userId };
 }
 
@@ -136,11 +136,11 @@ function filterWhere(viewer: Viewer, filter: CallbackFilter, now: Date): Prisma.
   if (filter.queue) and.push(queueCondition(viewer, filter.queue, now).where);
   if (filter.reason?.length) and.push({ reason: { in: [...filter.reason] } });
   if (filter.customerId) {
-    if (!isUuid(filter.customerId)) throw badInput('Invalid customer id', { customerId: '客户无效' });
+    if (!isUuid(filter.customerId)) throw badField('customerId', 'common.invalidId');
     and.push({ customerId: filter.customerId });
   }
   if (filter.assigneeId) {
-    if (!isUuid(filter.assigneeId)) throw badInput('Invalid assignee id', { assigneeId: '负责人无效' });
+    if (!isUuid(filter.assigneeId)) throw badField('assigneeId', 'common.invalidId');
     and.push({ assigneeId: filter.assigneeId });
   }
   return and.length ? { AND: and } : {};
@@ -155,9 +155,7 @@ export async function listCallbacks(
   requireReader(viewer);
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
-      first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`,
-    });
+    throw badField('first', 'pagination.firstOutOfRange', { max: MAX_PAGE_SIZE });
   }
   const filter = args.filter ?? {};
   const where = filterWhere(viewer, filter, now);
@@ -169,7 +167,7 @@ export async function listCallbacks(
       where: { id: decodeCursor(args.after) },
       select: keysetSelect(keys),
     });
-    if (!cursor) throw badInput('Invalid cursor', { after: '游标无效' });
+    if (!cursor) throw badField('after', 'pagination.invalidCursor');
     after = afterCursor(keys, cursor);
   }
   const [rows, totalCount] = await Promise.all([
@@ -223,13 +221,12 @@ export async function callbackAssignees(viewer: Viewer) {
 async function assertAssignable(tx: Tx, assigneeId: string): Promise<void> {
   const user = await tx.user.findUnique({ where: { id: assigneeId }, select: { active: true, role: true } });
   if (!user || !user.active || !ASSIGNABLE_ROLES.includes(user.role as (typeof ASSIGNABLE_ROLES)[number])) {
-    throw badInput('负责人须为在职的客服人员', { assigneeId: '负责人须为在职的客服专员或客服部部长' });
+    throw badField('assigneeId', 'callback.assigneeInvalid');
   }
 }
 
 function assertNotPast(dueAt: Date, now: Date): void {
-  if (dueAt.getTime() < now.getTime())
-    throw badInput('回访期限不能早于当前时间', { dueAt: '回访期限不能早于当前时间' });
+  if (dueAt.getTime() < now.getTime()) throw badField('dueAt', 'callback.dueInPast');
 }
 
 /** Loads a task for a write by `actor`: NOT_FOUND, FORBIDDEN by the rule, CONFLICT on a stale version or a finished task. */
@@ -238,15 +235,15 @@ async function loadForWrite(
   id: string,
   version: number,
   allowed: (task: Callback) => boolean,
-  refusal: string,
+  refusal: ErrorKey,
 ): Promise<Callback> {
   if (!isUuid(id)) throw notFound(ENTITY);
   const task = await tx.callback.findUnique({ where: { id } });
   if (!task) throw notFound(ENTITY);
   if (!allowed(task)) throw forbidden(refusal);
-  if (task.version !== version) throw conflict(STALE, { currentVersion: task.version });
+  if (task.version !== version) throw conflict('callback.stale', { currentVersion: task.version });
   if (task.status !== 'PENDING')
-    throw conflict('该回访任务已完成或已取消', { currentVersion: task.version, status: task.status });
+    throw conflict('callback.notPending', { currentVersion: task.version, status: task.status });
   return task;
 }
 
@@ -259,7 +256,7 @@ async function claim(tx: Tx, task: Callback, data: Prisma.CallbackUncheckedUpdat
     where: { id: task.id, version: task.version, status: 'PENDING' },
     data: { ...data, version: { increment: 1 } },
   });
-  if (claimed.count === 0) throw conflict(STALE, { currentVersion: task.version + 1 });
+  if (claimed.count === 0) throw conflict('callback.stale', { currentVersion: task.version + 1 });
 }
 
 /** Plans a key-account or periodic callback (SPEC §2 perks: periodic callbacks on a schedule; §5: periodic). */
@@ -269,8 +266,8 @@ export async function createCallback(viewer: Viewer, rawInput: unknown, now: Dat
   assertNotPast(input.dueAt, now);
   return prisma.$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { archivedAt: true } });
-    if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
-    if (customer.archivedAt) throw badInput('客户已归档', { customerId: '客户已归档，不能新建回访' });
+    if (!customer) throw badField('customerId', 'callback.customerMissing');
+    if (customer.archivedAt) throw badField('customerId', 'callback.customerArchived');
     // Unless someone else is named, the task is the creator's own — if the creator makes calls at all.
     const assigneeId = input.assigneeId ?? (ASSIGNABLE_ROLES.includes(actor.role) ? actor.userId : null);
     if (assigneeId) await assertAssignable(tx, assigneeId);
@@ -307,20 +304,14 @@ export async function reassignCallback(
   const input = parseReassignCallbackInput(rawInput);
   if (input.dueAt) assertNotPast(input.dueAt, now);
   return prisma.$transaction(async (tx) => {
-    const task = await loadForWrite(
-      tx,
-      id,
-      version,
-      (t) => mayManage(actor, t),
-      '只有任务负责人或客服部部长可以转派回访任务',
-    );
+    const task = await loadForWrite(tx, id, version, (t) => mayManage(actor, t), 'callback.reassignNotAllowed');
     if (input.assigneeId) await assertAssignable(tx, input.assigneeId);
     const after = { assigneeId: input.assigneeId ?? task.assigneeId, dueAt: input.dueAt ?? task.dueAt };
     const changes: Record<string, { from: string | null; to: string | null }> = {};
     if (after.assigneeId !== task.assigneeId) changes.assigneeId = { from: task.assigneeId, to: after.assigneeId };
     if (after.dueAt.getTime() !== task.dueAt.getTime())
       changes.dueAt = { from: task.dueAt.toISOString(), to: after.dueAt.toISOString() };
-    if (Object.keys(changes).length === 0) throw badInput('没有变化', { assigneeId: '请选择新的负责人或回访期限' });
+    if (Object.keys(changes).length === 0) throw badField('assigneeId', 'callback.nothingChanged');
     await claim(tx, task, after);
     await appendHistory(tx, viewer, {
       entityType: ENTITY,
@@ -347,20 +338,14 @@ export async function cancelCallback(
   const actor = writerOf(viewer);
   const { reason } = parseCancelCallbackInput({ reason: rawReason });
   return prisma.$transaction(async (tx) => {
-    const task = await loadForWrite(
-      tx,
-      id,
-      version,
-      (t) => mayManage(actor, t),
-      '只有任务负责人或客服部部长可以取消回访任务',
-    );
+    const task = await loadForWrite(tx, id, version, (t) => mayManage(actor, t), 'callback.cancelNotAllowed');
     if (task.reason === 'POST_RESOLUTION' && task.interactionId) {
       const complaint = await tx.interaction.findUnique({
         where: { id: task.interactionId },
         select: { status: true },
       });
       if (complaint?.status === 'RESOLVED') {
-        throw badInput('投诉待回访，不能取消回访任务：请记录回访结果（联系不上请记录“未接通”）', {});
+        throw badInput('callback.cancelBlockedByComplaint');
       }
     }
     await claim(tx, task, { status: 'CANCELLED' });
@@ -398,13 +383,7 @@ export async function recordCallback(
   // A new complaint or a reopening tells the customer by mail, queued inside the transaction below.
   await prepareCustomerMail();
   return prisma.$transaction(async (tx) => {
-    const task = await loadForWrite(
-      tx,
-      id,
-      version,
-      (t) => mayRecord(actor, t),
-      '只有任务负责人或客服部部长可以记录回访',
-    );
+    const task = await loadForWrite(tx, id, version, (t) => mayRecord(actor, t), 'callback.recordNotAllowed');
     const complaint = task.interactionId
       ? await tx.interaction.findFirst({
           where: { AND: [interactionReadScope(viewer), { id: task.interactionId }] },
@@ -415,7 +394,7 @@ export async function recordCallback(
       { reason: task.reason, complaintStatus: complaint?.status ?? null, hasCustomer: task.customerId !== null },
       input.outcome,
     );
-    if (!planned.ok) throw badInput(planned.message, { [planned.field]: planned.message });
+    if (!planned.ok) throw badField(planned.field, planned.key);
     const { plan } = planned;
     const unreachable = input.outcome === 'UNREACHABLE';
 

@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { Severity, type CauseClass, type InteractionStatus } from '@/generated/prisma/enums';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
-import { badInput, forbidden } from '@/server/errors';
+import { badField, forbidden } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
 import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
@@ -40,7 +40,7 @@ const OPEN_COMPLAINTS: Condition = { where: { isOpenComplaint: true }, sql: Pris
 
 function staffOnly(viewer: Viewer): StaffViewer {
   requirePermission(viewer, 'interactions:read');
-  if (viewer.kind !== 'staff') throw forbidden('工作队列仅供员工使用');
+  if (viewer.kind !== 'staff') throw forbidden('complaint.queuesStaffOnly');
   return viewer;
 }
 
@@ -117,7 +117,7 @@ function filterConditions(filter: ComplaintQueueFilter): Condition[] {
   if (filter.status?.length)
     conditions.push({ where: { status: { in: [...filter.status] } }, sql: oneOf('status', filter.status) });
   if (filter.customerId) {
-    if (!isUuid(filter.customerId)) throw badInput('Invalid customer id', { customerId: '客户无效' });
+    if (!isUuid(filter.customerId)) throw badField('customerId', 'common.invalidId');
     conditions.push({
       where: { customerId: filter.customerId },
       sql: Prisma.sql`"customerId" = ${filter.customerId}::uuid`,
@@ -146,15 +146,14 @@ function filterConditions(filter: ComplaintQueueFilter): Condition[] {
       sql: oneOf('causeClass', filter.causeClass),
     });
   if (filter.responsibleDepartmentId) {
-    if (!isUuid(filter.responsibleDepartmentId))
-      throw badInput('Invalid department id', { responsibleDepartmentId: '部门无效' });
+    if (!isUuid(filter.responsibleDepartmentId)) throw badField('responsibleDepartmentId', 'common.invalidId');
     conditions.push({
       where: { responsibleDepartmentId: filter.responsibleDepartmentId },
       sql: Prisma.sql`"responsibleDepartmentId" = ${filter.responsibleDepartmentId}::uuid`,
     });
   }
   if (filter.ownerId) {
-    if (!isUuid(filter.ownerId)) throw badInput('Invalid owner id', { ownerId: '负责人无效' });
+    if (!isUuid(filter.ownerId)) throw badField('ownerId', 'common.invalidId');
     conditions.push({ where: { ownerId: filter.ownerId }, sql: Prisma.sql`"ownerId" = ${filter.ownerId}::uuid` });
   }
   if (filter.keyAccount != null)
@@ -204,7 +203,7 @@ export async function listComplaintQueue(
 ): Promise<InteractionPage> {
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > 100)
-    throw badInput('first must be between 1 and 100', { first: '每页条数须在 1 到 100 之间' });
+    throw badField('first', 'pagination.firstOutOfRange', { max: 100 });
   const staff = staffOnly(viewer);
   const scope = readScope(staff);
   const conditions = [
@@ -223,7 +222,7 @@ export async function listComplaintQueue(
       where: { AND: [scope.where, { id: decodeCursor(args.after) }] },
       select: keysetSelect(keys),
     });
-    if (!cursor) throw badInput('Invalid cursor', { after: '游标无效' });
+    if (!cursor) throw badField('after', 'pagination.invalidCursor');
     after = afterCursor(keys, cursor);
   }
   // The page's ids first (read from the order's index alone, stopping after one page), then those rows by primary

@@ -9,7 +9,7 @@ import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
 import { WORK_STATES } from './complaint-workflow.rules';
-import { fieldErrors } from '../customers/customer.rules';
+import { zodFieldErrors } from '@/server/error-keys';
 import { now as clockNow } from '@/server/clock';
 
 // The states in which actions and the 8D record may be edited (the workbench offers its controls by the same list).
@@ -18,7 +18,7 @@ const OPEN_STATES: readonly string[] = WORK_STATES;
 /** Staff who work a complaint: quality, its owner, or a handler of its responsible department. */
 async function loadWorkableComplaint(tx: Tx, viewer: Viewer, interactionId: string) {
   requirePermission(viewer, 'interactions:read');
-  if (viewer.kind !== 'staff') throw forbidden('只有员工可以处理投诉');
+  if (viewer.kind !== 'staff') throw forbidden('complaint.staffOnly');
   if (!isUuid(interactionId)) throw notFound('Interaction');
   const row = await tx.interaction.findUnique({ where: { id: interactionId } });
   if (!row || row.type !== 'COMPLAINT') throw notFound('Complaint');
@@ -28,9 +28,9 @@ async function loadWorkableComplaint(tx: Tx, viewer: Viewer, interactionId: stri
     (viewer.role === 'DEPARTMENT_HANDLER' &&
       !!viewer.departmentId &&
       viewer.departmentId === row.responsibleDepartmentId);
-  if (!works) throw forbidden('只有责任部门、负责人或质量人员可以编辑措施和 8D 报告');
-  if (!OPEN_STATES.includes(row.status))
-    throw conflict(`“${row.status}”状态下不能修改措施或 8D 报告`, { status: row.status });
+  if (!works) throw forbidden('complaint.workRoles');
+  if (!(OPEN_STATES as readonly string[]).includes(row.status))
+    throw conflict('complaint.workClosedInState', { status: row.status }, { status: row.status });
   return row;
 }
 
@@ -44,7 +44,7 @@ const ZAction = z.object({
 
 function parseAction(input: unknown) {
   const parsed = ZAction.safeParse(input);
-  if (!parsed.success) throw badInput('输入有误 / Invalid input', fieldErrors(parsed.error));
+  if (!parsed.success) throw badInput('common.invalidInput', zodFieldErrors(parsed.error));
   return parsed.data;
 }
 
@@ -106,7 +106,7 @@ export async function updateComplaintAction(
         version: { increment: 1 },
       },
     });
-    if (!updated) throw conflict('该措施已被他人修改，请刷新后再试', { currentVersion: before.version });
+    if (!updated) throw conflict('complaint.actionStale', { currentVersion: before.version });
     await appendHistory(tx, viewer, {
       entityType: 'Interaction',
       entityId: before.interactionId,
@@ -142,7 +142,7 @@ export async function saveEightD(
   input: unknown,
 ): Promise<EightDReport> {
   const parsed = ZEightD.safeParse(input);
-  if (!parsed.success) throw badInput('输入有误 / Invalid input', fieldErrors(parsed.error));
+  if (!parsed.success) throw badInput('common.invalidInput', zodFieldErrors(parsed.error));
   const data = Object.fromEntries(
     Object.entries(parsed.data).filter(([, v]) => v !== undefined && v !== null),
   ) as Prisma.EightDReportUncheckedUpdateInput;
@@ -150,7 +150,7 @@ export async function saveEightD(
     await loadWorkableComplaint(tx, viewer, interactionId);
     const existing = await tx.eightDReport.findUnique({ where: { interactionId } });
     if (!existing) {
-      if (version != null) throw conflict('8D 报告尚未创建', { currentVersion: null });
+      if (version != null) throw conflict('complaint.eightDMissing', { currentVersion: null });
       const created = await tx.eightDReport.create({
         data: { ...(data as Prisma.EightDReportUncheckedCreateInput), interactionId },
       });
@@ -162,12 +162,12 @@ export async function saveEightD(
       return created;
     }
     if (version == null || version !== existing.version)
-      throw conflict('8D 报告已被他人修改，请刷新后再试', { currentVersion: existing.version });
+      throw conflict('complaint.eightDStale', { currentVersion: existing.version });
     const [updated] = await tx.eightDReport.updateManyAndReturn({
       where: { id: existing.id, version },
       data: { ...data, version: { increment: 1 } },
     });
-    if (!updated) throw conflict('8D 报告已被他人修改，请刷新后再试', { currentVersion: existing.version + 1 });
+    if (!updated) throw conflict('complaint.eightDStale', { currentVersion: existing.version + 1 });
     await appendHistory(tx, viewer, {
       entityType: 'Interaction',
       entityId: interactionId,

@@ -44,7 +44,7 @@ const fresh = (over: Partial<WorkflowRecord> = {}): WorkflowRecord => ({
 
 function apply(record: WorkflowRecord, command: WorkflowCommand, by: WorkflowActor): WorkflowRecord {
   const decision = decide(record, command, by);
-  if (!decision.ok) throw new Error(`${command.type} by ${by.role} refused: ${decision.message}`);
+  if (!decision.ok) throw new Error(`${command.type} by ${by.role} refused: ${decision.key}`);
   const { triageResult: _t, declineReason: _d, escalate: _e, ...patch } = decision.patch;
   return { ...record, ...patch, status: decision.to };
 }
@@ -73,7 +73,7 @@ describe('the complaint state machine', () => {
     expect(decide(r, { type: 'COMPLETE_FOLLOW_UP' }, agent)).toEqual({
       ok: false,
       code: 'PRECONDITION',
-      message: '须先记录回访结果',
+      key: 'workflow.callbackPending',
     });
     r = { ...r, callbackPending: false }; // recording the callback marks the task done, then takes the step
     r = apply(r, { type: 'COMPLETE_FOLLOW_UP' }, agent);
@@ -111,7 +111,7 @@ describe('the complaint state machine', () => {
     expect(decide(resolved, { type: 'CUSTOMER_FEEDBACK', accepted: false, comment: ' ' }, customer)).toMatchObject({
       ok: false,
       code: 'PRECONDITION',
-      message: '提出异议须说明理由',
+      key: 'workflow.disputeReasonRequired',
     });
   });
 
@@ -177,11 +177,21 @@ describe('the complaint state machine', () => {
       ownerId: handler.userId,
     });
     expect(blockedCommands(investigating, handler)).toEqual([
-      { command: 'PLAN_ACTIONS', reason: '至少需要一项纠正措施' },
+      {
+        command: 'PLAN_ACTIONS',
+        key: 'workflow.actionRequired',
+        params: null,
+        reason: 'At least one corrective action is needed.',
+      },
     ]);
     const withAction = { ...investigating, actions: [{ kind: 'CORRECTIVE' as const, status: 'OPEN' as const }] };
     expect(blockedCommands(withAction, handler)).toEqual([
-      { command: 'PLAN_ACTIONS', reason: '重大/危机投诉须先完成 8D 报告 D1–D7' },
+      {
+        command: 'PLAN_ACTIONS',
+        key: 'workflow.eightDRequired',
+        params: null,
+        reason: 'Major and crisis complaints need the 8D report D1–D7 first.',
+      },
     ]);
     expect(blockedCommands(withAction, customer)).toEqual([]); // not theirs to take, so nothing to explain
   });
@@ -196,7 +206,14 @@ describe('the complaint state machine', () => {
       callbackPending: true,
     });
     expect(availableCommands(resolved, agent)).not.toContain('COMPLETE_FOLLOW_UP');
-    expect(blockedCommands(resolved, agent)).toEqual([{ command: 'COMPLETE_FOLLOW_UP', reason: '须先记录回访结果' }]);
+    expect(blockedCommands(resolved, agent)).toEqual([
+      {
+        command: 'COMPLETE_FOLLOW_UP',
+        key: 'workflow.callbackPending',
+        params: null,
+        reason: 'Record the callback result first.',
+      },
+    ]);
     // Who may not complete the follow-up anyway is told nothing about the callback.
     expect(decide(resolved, { type: 'COMPLETE_FOLLOW_UP' }, quality)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(blockedCommands(resolved, quality)).toEqual([]);

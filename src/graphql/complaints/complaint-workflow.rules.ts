@@ -1,3 +1,4 @@
+import { englishMessage, type ErrorKey, type ErrorParams } from '@/server/error-keys';
 /**
  * The complaint workflow of SPEC §4 as an explicit state machine (pure: no database, no clock).
  *
@@ -136,7 +137,7 @@ export type WorkflowPatch = Partial<WorkflowRecord> & {
 
 export type Decision =
   | { ok: true; to: ComplaintStatus; patch: WorkflowPatch; visibleToCustomer: boolean }
-  | { ok: false; code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'PRECONDITION'; message: string };
+  | { ok: false; code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'PRECONDITION'; key: ErrorKey; params?: ErrorParams };
 
 const INTAKE_ROLES: readonly WorkflowRole[] = ['SERVICE_AGENT', 'SERVICE_MANAGER', 'QUALITY_MANAGER'];
 const QUALITY: readonly WorkflowRole[] = ['QUALITY_MANAGER'];
@@ -164,11 +165,11 @@ const FROM: Record<CommandType, readonly ComplaintStatus[]> = {
 export const needs8D = (r: Pick<WorkflowRecord, 'severity' | 'requires8D'>) =>
   r.requires8D || r.severity === 'MAJOR' || r.severity === 'CRISIS';
 
-const refuse = (code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'PRECONDITION', message: string): Decision => ({
-  ok: false,
-  code,
-  message,
-});
+const refuse = (
+  code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'PRECONDITION',
+  key: ErrorKey,
+  params?: ErrorParams,
+): Decision => ({ ok: false, code, key, ...(params ? { params } : {}) });
 const allow = (to: ComplaintStatus, patch: WorkflowPatch = {}, visibleToCustomer = true): Decision => ({
   ok: true,
   to,
@@ -193,22 +194,19 @@ export function decide(
 ): Decision {
   const isComplaint = record.type === 'COMPLAINT';
   if (!FROM[command.type].includes(record.status)) {
-    return refuse(
-      'INVALID_TRANSITION',
-      `不能在“${record.status}”状态执行 ${command.type} / ${command.type} is not allowed from ${record.status}`,
-    );
+    return refuse('INVALID_TRANSITION', 'workflow.notAllowedInState', { status: record.status, command: command.type });
   }
   const complaintOnly =
     command.type !== 'ANSWER' && command.type !== 'CLOSE' && command.type !== 'REOPEN' && command.type !== 'DECLINE';
-  if (complaintOnly && !isComplaint) return refuse('INVALID_TRANSITION', `${command.type} applies to complaints only`);
-  if (command.type === 'ANSWER' && isComplaint)
-    return refuse('INVALID_TRANSITION', 'A complaint is resolved through the complaint workflow, not answered');
+  if (complaintOnly && !isComplaint)
+    return refuse('INVALID_TRANSITION', 'workflow.complaintsOnly', { command: command.type });
+  if (command.type === 'ANSWER' && isComplaint) return refuse('INVALID_TRANSITION', 'workflow.complaintNotAnswered');
   const role = actor.role;
   const may = (roles: readonly WorkflowRole[]) => roles.includes(role);
 
   switch (command.type) {
     case 'TRIAGE':
-      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', '只有客服或质量人员可以分类分派');
+      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', 'workflow.triageRoles');
       return allow('TRIAGED', {
         severity: command.severity,
         causeClass: command.causeClass,
@@ -220,76 +218,77 @@ export function decide(
         escalate: command.triageResult === 'BEYOND_AUTHORITY',
       });
     case 'DECLINE':
-      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', '只有客服或质量人员可以驳回');
-      if (!command.reason.trim()) return refuse('PRECONDITION', '驳回须填写理由（客户可见）');
+      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', 'workflow.declineRoles');
+      if (!command.reason.trim()) return refuse('PRECONDITION', 'workflow.declineReasonRequired');
       return allow('REJECTED', { triageResult: 'UNREASONABLE', declineReason: command.reason.trim() });
     case 'START_INVESTIGATION':
-      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', '只有责任部门、负责人或质量人员可以开始调查');
-      if (!record.ownerId) return refuse('PRECONDITION', '开始调查前须指定负责人');
+      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', 'workflow.investigateRoles');
+      if (!record.ownerId) return refuse('PRECONDITION', 'workflow.ownerRequired');
       return allow('INVESTIGATING');
     case 'PLAN_ACTIONS':
-      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', '只有责任部门、负责人或质量人员可以制定措施');
+      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', 'workflow.planRoles');
       if (!openActions(record).some((x) => x.kind === 'CORRECTIVE'))
-        return refuse('PRECONDITION', '至少需要一项纠正措施');
-      if (needs8D(record) && !record.eightDComplete)
-        return refuse('PRECONDITION', '重大/危机投诉须先完成 8D 报告 D1–D7');
+        return refuse('PRECONDITION', 'workflow.actionRequired');
+      if (needs8D(record) && !record.eightDComplete) return refuse('PRECONDITION', 'workflow.eightDRequired');
       return allow('ACTION_PLANNED', {}, false);
     case 'SUBMIT_FOR_APPROVAL':
-      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', '只有责任部门、负责人或质量人员可以提交审批');
+      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', 'workflow.submitRoles');
       return allow('PENDING_APPROVAL', {}, false);
     case 'START_IMPLEMENTATION':
-      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', '只有责任部门、负责人或质量人员可以开始实施');
-      if (needs8D(record)) return refuse('PRECONDITION', '8D 投诉的处理方案须先经审批');
+      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', 'workflow.implementRoles');
+      if (needs8D(record)) return refuse('PRECONDITION', 'workflow.approvalRequired');
       return allow('IMPLEMENTING');
     case 'APPROVE':
     case 'REJECT_PLAN': {
       const approvers = authority[record.severity ?? 'GENERAL'].approve;
-      if (!may(approvers)) return refuse('FORBIDDEN', `该严重度的处理方案须由 ${approvers.join('/')} 审批`);
-      if (command.type === 'REJECT_PLAN' && !command.comment.trim()) return refuse('PRECONDITION', '退回须填写意见');
+      if (!may(approvers)) return refuse('FORBIDDEN', 'workflow.approverRoles', { roles: approvers.join('/') });
+      if (command.type === 'REJECT_PLAN' && !command.comment.trim())
+        return refuse('PRECONDITION', 'workflow.rejectCommentRequired');
       return command.type === 'APPROVE' ? allow('IMPLEMENTING') : allow('INVESTIGATING', {}, false);
     }
     case 'COMPLETE_IMPLEMENTATION':
-      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', '只有责任部门、负责人或质量人员可以完成实施');
+      if (!worksTheCase(record, actor)) return refuse('FORBIDDEN', 'workflow.completeRoles');
       if (openActions(record).some((x) => x.status !== 'DONE' && x.status !== 'VERIFIED'))
-        return refuse('PRECONDITION', '仍有未完成的措施');
+        return refuse('PRECONDITION', 'workflow.actionsOpen');
       return allow('VERIFYING');
     case 'VERIFY':
-      if (!may(QUALITY)) return refuse('FORBIDDEN', '效果验证须由质量人员执行');
+      if (!may(QUALITY)) return refuse('FORBIDDEN', 'workflow.verifyRoles');
       if (!command.effective) return allow('INVESTIGATING', { verifiedEffective: false });
       if (!record.ownerId || !record.responsibleDepartmentId)
-        return refuse('PRECONDITION', '结案前须有负责人和责任部门');
+        return refuse('PRECONDITION', 'workflow.ownerAndDepartmentRequired');
       return allow('RESOLVED', { verifiedEffective: true });
     case 'CUSTOMER_FEEDBACK':
       if (role !== 'CUSTOMER' && !may(['SERVICE_AGENT', 'SERVICE_MANAGER']))
-        return refuse('FORBIDDEN', '只有客户或客服可以记录客户意见');
+        return refuse('FORBIDDEN', 'workflow.feedbackRoles');
       // A dispute reopens the complaint: the department needs to know what is still wrong.
-      if (!command.accepted && !command.comment?.trim()) return refuse('PRECONDITION', '提出异议须说明理由');
+      if (!command.accepted && !command.comment?.trim())
+        return refuse('PRECONDITION', 'workflow.disputeReasonRequired');
       return command.accepted
         ? allow('RESOLVED', { customerFeedback: 'ACCEPTED' })
         : allow('REOPENED', { customerFeedback: 'DISPUTED', verifiedEffective: false });
     case 'COMPLETE_FOLLOW_UP':
-      if (!may(['SERVICE_AGENT', 'SERVICE_MANAGER'])) return refuse('FORBIDDEN', '回访须由客服完成');
+      if (!may(['SERVICE_AGENT', 'SERVICE_MANAGER'])) return refuse('FORBIDDEN', 'workflow.followUpRoles');
       // The follow-up is the callback itself: while its task is pending, only recording the callback completes it.
-      if (record.callbackPending) return refuse('PRECONDITION', '须先记录回访结果');
+      if (record.callbackPending) return refuse('PRECONDITION', 'workflow.callbackPending');
       return allow('FOLLOW_UP_DONE');
     case 'CLOSE':
       if (isComplaint) {
-        if (record.status !== 'FOLLOW_UP_DONE') return refuse('INVALID_TRANSITION', '投诉须回访后才能关闭');
+        if (record.status !== 'FOLLOW_UP_DONE') return refuse('INVALID_TRANSITION', 'workflow.closeNeedsFollowUp');
         const closers = authority[record.severity ?? 'GENERAL'].close;
-        if (!may(closers)) return refuse('FORBIDDEN', '关闭须由质量人员确认');
-        if (!record.verifiedEffective) return refuse('PRECONDITION', '措施效果未经验证，不能关闭');
+        if (!may(closers)) return refuse('FORBIDDEN', 'workflow.closeRoles');
+        if (!record.verifiedEffective) return refuse('PRECONDITION', 'workflow.closeNeedsVerification');
         return allow('CLOSED');
       }
-      if (record.status !== 'RESOLVED') return refuse('INVALID_TRANSITION', '答复后才能关闭');
-      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', '只有客服或质量人员可以关闭');
+      if (record.status !== 'RESOLVED') return refuse('INVALID_TRANSITION', 'workflow.closeNeedsAnswer');
+      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', 'workflow.closeIntakeRoles');
       return allow('CLOSED');
     case 'REOPEN':
-      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', '只有客服或质量人员可以重新打开');
-      if (!command.reason.trim()) return refuse('PRECONDITION', '重新打开须填写原因');
+      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', 'workflow.reopenRoles');
+      if (!command.reason.trim()) return refuse('PRECONDITION', 'workflow.reopenReasonRequired');
       return allow('REOPENED', { verifiedEffective: false, customerFeedback: null });
     case 'ANSWER':
-      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', '只有客服或质量人员可以答复');
-      if (!command.answer.trim()) return refuse('PRECONDITION', '答复内容不能为空');
+      if (!may(INTAKE_ROLES)) return refuse('FORBIDDEN', 'workflow.answerRoles');
+      if (!command.answer.trim()) return refuse('PRECONDITION', 'workflow.answerRequired');
       return allow('RESOLVED');
   }
 }
@@ -341,9 +340,18 @@ export function blockedCommands(
   record: WorkflowRecord,
   actor: WorkflowActor,
   authority: ApprovalAuthority = DEFAULT_AUTHORITY,
-): { command: CommandType; reason: string }[] {
+): { command: CommandType; reason: string; key: ErrorKey; params: ErrorParams | null }[] {
   return probes(record).flatMap((c) => {
     const decision = decide(record, c, actor, authority);
-    return !decision.ok && decision.code === 'PRECONDITION' ? [{ command: c.type, reason: decision.message }] : [];
+    return !decision.ok && decision.code === 'PRECONDITION'
+      ? [
+          {
+            command: c.type,
+            key: decision.key,
+            params: decision.params ?? null,
+            reason: englishMessage(decision.key, decision.params),
+          },
+        ]
+      : [];
   });
 }

@@ -4,7 +4,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { Interaction } from '@/generated/prisma/client';
 import { readSettingValue } from '@/server/config-cache';
 import { prisma, type Db, type Tx } from '@/server/db';
-import { badInput, conflict, forbidden, notFound, unauthenticated } from '@/server/errors';
+import { badField, badInput, conflict, forbidden, notFound, unauthenticated } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { CustomerNoticeEvent } from '@/server/mail/customer-mail';
 import { notifyCustomer, prepareCustomerMail } from '../interactions/customer-notify';
@@ -35,7 +35,7 @@ function actorOf(viewer: Viewer): WorkflowActor {
     case 'customer':
       return { role: 'CUSTOMER', userId: viewer.userId, departmentId: null };
     case 'apiClient':
-      throw forbidden('API 客户端不能执行投诉处理流程 / API clients cannot run workflow steps');
+      throw forbidden('common.apiClientNoWorkflow');
     case 'anonymous':
       throw unauthenticated();
   }
@@ -126,18 +126,18 @@ export async function loadForViewer(tx: Reader, viewer: Viewer, id: string): Pro
 export async function commandOptions(
   viewer: Viewer,
   interaction: Interaction,
-): Promise<{ available: CommandType[]; blocked: { command: CommandType; reason: string }[] }> {
+): Promise<{ available: CommandType[]; blocked: ReturnType<typeof blockedCommands> }> {
   if (viewer.kind !== 'staff' && viewer.kind !== 'customer') return { available: [], blocked: [] };
   const row = await loadForViewer(prisma, viewer, interaction.id);
   const [record, actor, authority] = [workflowRecord(row), actorOf(viewer), await loadApprovalAuthority()];
   return { available: availableCommands(record, actor, authority), blocked: blockedCommands(record, actor, authority) };
 }
 
-const ZComment = z.string().trim().max(2000, { message: '不能超过 2000 个字符' }).nullish();
+const ZComment = z.string().trim().max(2000).nullish();
 
 function parseComment(command: WorkflowCommand): string | null | undefined {
   const comment = ZComment.safeParse('comment' in command ? command.comment : null);
-  if (!comment.success) throw badInput('意见过长', { comment: '不能超过 2000 个字符' });
+  if (!comment.success) throw badField('comment', 'validation.tooLong', { max: 2000 });
   return comment.data;
 }
 
@@ -162,8 +162,7 @@ export async function runCommand(
   await prepareCustomerMail();
   return prisma.$transaction(async (tx) => {
     const row = await loadForViewer(tx, viewer, id);
-    if (row.version !== version)
-      throw conflict('该记录已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: row.version });
+    if (row.version !== version) throw conflict('complaint.stale', { currentVersion: row.version });
     return applyCommand(tx, viewer, row, command, extras, now);
   });
 }
@@ -189,9 +188,9 @@ export async function applyCommand(
   const authority = await loadApprovalAuthority(tx);
   const decision = decide(workflowRecord(row), command, actor, authority);
   if (!decision.ok) {
-    if (decision.code === 'FORBIDDEN') throw forbidden(decision.message);
-    if (decision.code === 'INVALID_TRANSITION') throw conflict(decision.message, { status: row.status });
-    throw badInput(decision.message, {});
+    if (decision.code === 'FORBIDDEN') throw forbidden(decision.key, decision.params);
+    if (decision.code === 'INVALID_TRANSITION') throw conflict(decision.key, { status: row.status }, decision.params);
+    throw badInput(decision.key, undefined, decision.params);
   }
   const { patch, to } = decision;
   const data: Prisma.InteractionUncheckedUpdateManyInput = { status: to, version: { increment: 1 } };
@@ -296,8 +295,7 @@ export async function applyCommand(
 
   // The version check and the write in one round trip; the row it returns is the command's answer.
   const [updated] = await tx.interaction.updateManyAndReturn({ where: { id: row.id, version }, data });
-  if (!updated)
-    throw conflict('该记录已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: version + 1 });
+  if (!updated) throw conflict('complaint.stale', { currentVersion: version + 1 });
   const reason =
     command.type === 'DECLINE'
       ? command.reason

@@ -2,15 +2,33 @@ import ExcelJS from 'exceljs';
 import { CsvError, parse } from 'csv-parse/sync';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
-import { badInput, DomainError } from '@/server/errors';
+import { badField, DomainError } from '@/server/errors';
 import { csvCellValue } from '@/server/export/csv';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { CUSTOMER_COLUMNS, ENUM_LABELS, type CustomerColumn } from './customer.columns';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './customer-import.rules';
-import { buildSearchText, fieldErrors, ZCustomerInput, type TCustomerInput } from './customer.rules';
+import { buildSearchText, ZCustomerInput, type TCustomerInput } from './customer.rules';
+import { englishMessage, zodFieldErrors, type ErrorKey, type ErrorParams } from '@/server/error-keys';
 
-export type ImportRowError = { row: number; field: string | null; message: string };
+export { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS };
+
+/** One row's problem: `key`/`params` name the message (messages/<locale>/errors.json), `message` is its English text. */
+export type ImportRowError = {
+  row: number;
+  field: string | null;
+  message: string;
+  key: ErrorKey;
+  params: ErrorParams | null;
+};
+
+const rowError = (row: number, field: string | null, key: ErrorKey, params?: ErrorParams): ImportRowError => ({
+  row,
+  field,
+  key,
+  params: params ?? null,
+  message: englishMessage(key, params),
+});
 export type ImportResult = {
   ok: boolean;
   dryRun: boolean;
@@ -35,15 +53,10 @@ function readCsv(content: string): RawRow[] {
     if (!(error instanceof CsvError)) throw error;
     // csv-parse counts the line it stopped at (1-based, the header is line 1).
     const line = typeof error.lines === 'number' ? error.lines : null;
-    const where = line ? `第 ${line} 行` : '';
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `CSV 文件${where}无法解析 / The CSV file cannot be read${line ? ` at line ${line}` : ''}: ${error.message}`,
-      {
-        fields: { content: `CSV 文件${where}格式有误（引号未闭合或位置不对）` },
-        line,
-      },
-    );
+    throw new DomainError('BAD_USER_INPUT', 'customer.csvUnreadable', {
+      params: { line: line ?? '?' },
+      fields: { content: { key: 'customer.csvUnreadable', params: { line: line ?? '?' } } },
+    });
   }
   return toRows(records);
 }
@@ -53,7 +66,7 @@ async function readXlsx(base64: string): Promise<RawRow[]> {
   try {
     await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
   } catch {
-    throw badInput('无法读取 Excel 文件 / Not a readable .xlsx file', { content: '文件格式无效' });
+    throw badField('content', 'customer.xlsxUnreadable');
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
@@ -72,7 +85,7 @@ function toRows(records: unknown[][]): RawRow[] {
   if (!header) return [];
   const columns = header.map((h) => columnFor(String(h ?? '')));
   if (!columns.some((c) => c?.key === 'name')) {
-    throw badInput('缺少“公司名称”列 / The file needs a 公司名称 (name) column', { content: '缺少“公司名称”列' });
+    throw badField('content', 'customer.nameColumnMissing');
   }
   return body.map((cells, i) => {
     const values: Record<string, unknown> = {};
@@ -102,7 +115,7 @@ function coerce(raw: RawRow, errors: ImportRowError[]): Record<string, unknown> 
                 )
               : null;
         if (!date || Number.isNaN(date.getTime()))
-          errors.push({ row: raw.row, field: column.key, message: `${column.header}：日期格式须为 YYYY-MM-DD` });
+          errors.push(rowError(raw.row, column.key, 'customer.importDateInvalid', { column: column.header }));
         else out[column.key] = date;
         break;
       }
@@ -132,14 +145,11 @@ export async function importCustomers(
   args: { format: 'CSV' | 'XLSX'; content: string; dryRun?: boolean | null },
 ): Promise<ImportResult> {
   requirePermission(viewer, 'customers:import');
-  if (args.content.length > IMPORT_MAX_BYTES * 1.4)
-    throw badInput('文件过大（上限 10 MB）', { content: '文件过大（上限 10 MB）' });
+  if (args.content.length > IMPORT_MAX_BYTES * 1.4) throw badField('content', 'customer.fileTooLarge');
   const rows = args.format === 'CSV' ? readCsv(args.content) : await readXlsx(args.content);
   const dryRun = !!args.dryRun;
-  if (rows.length === 0)
-    throw badInput('文件中没有数据行 / The file has no data rows', { content: '文件中没有数据行' });
-  if (rows.length > IMPORT_MAX_ROWS)
-    throw badInput(`一次最多导入 ${IMPORT_MAX_ROWS} 行`, { content: `一次最多导入 ${IMPORT_MAX_ROWS} 行` });
+  if (rows.length === 0) throw badField('content', 'customer.fileEmpty');
+  if (rows.length > IMPORT_MAX_ROWS) throw badField('content', 'customer.tooManyRows', { max: IMPORT_MAX_ROWS });
 
   const errors: ImportRowError[] = [];
   const valid: { row: number; input: TCustomerInput }[] = [];
@@ -153,8 +163,9 @@ export async function importCustomers(
     numbers.push({ row: raw.row, contractNo: numberOf('contractNo'), certificateNo: numberOf('certificateNo') });
     const parsed = ZCustomerInput.safeParse(candidate);
     if (!parsed.success) {
-      for (const [field, message] of Object.entries(fieldErrors(parsed.error))) {
-        if (!cellErrors.some((e) => e.field === field)) cellErrors.push({ row: raw.row, field, message });
+      for (const [field, problem] of Object.entries(zodFieldErrors(parsed.error))) {
+        if (!cellErrors.some((e) => e.field === field))
+          cellErrors.push(rowError(raw.row, field, problem.key, problem.params));
       }
     }
     errors.push(...cellErrors);
@@ -169,7 +180,7 @@ export async function importCustomers(
       const value = entry[key];
       if (!value) continue;
       const seen = firstRow.get(value);
-      if (seen) errors.push({ row, field: key, message: `与第 ${seen} 行重复` });
+      if (seen) errors.push(rowError(row, key, 'customer.importDuplicateRow', { row: seen }));
       else firstRow.set(value, row);
     }
     const values = [...firstRow.keys()];
@@ -181,7 +192,9 @@ export async function importCustomers(
       const taken = new Set(existing.map((e) => e[key]));
       for (const { row, [key]: value } of numbers) {
         if (value && taken.has(value))
-          errors.push({ row, field: key, message: `${key === 'contractNo' ? '合同编号' : '证书编号'}已存在` });
+          errors.push(
+            rowError(row, key, key === 'contractNo' ? 'customer.contractNoTaken' : 'customer.certificateNoTaken'),
+          );
       }
     }
   }

@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { Customer } from '@/generated/prisma/client';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma, type Tx } from '@/server/db';
-import { badInput, conflict, notFound, unauthenticated } from '@/server/errors';
+import { badField, badInput, conflict, notFound, unauthenticated } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
@@ -143,9 +143,7 @@ export async function listCustomers(
   const where: Prisma.CustomerWhereInput = { AND: [readScope(viewer), customerWhere(args.filter ?? {})] };
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
-      first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`,
-    });
+    throw badField('first', 'pagination.firstOutOfRange', { max: MAX_PAGE_SIZE });
   }
   const rows = await prisma.customer.findMany({
     where,
@@ -243,10 +241,10 @@ function uniqueViolation(error: unknown): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
     const meta = JSON.stringify(error.meta ?? {});
     if (/"modelName":"Contract"|Contract_contractNo/.test(meta))
-      throw badInput('合同编号已被其他合同使用', { contracts: '合同编号已被其他合同使用' });
-    if (meta.includes('certificateNo')) throw badInput('证书编号已存在', { certificateNo: '证书编号已存在' });
-    if (meta.includes('contractNo')) throw badInput('合同编号已存在', { contractNo: '合同编号已存在' });
-    throw badInput('记录重复 / Duplicate value', {});
+      throw badField('contracts', 'customer.contractNoUsedElsewhere');
+    if (meta.includes('certificateNo')) throw badField('certificateNo', 'customer.certificateNoTaken');
+    if (meta.includes('contractNo')) throw badField('contractNo', 'customer.contractNoTaken');
+    throw badInput('common.duplicate');
   }
   throw error;
 }
@@ -254,8 +252,7 @@ function uniqueViolation(error: unknown): never {
 async function assertOwnerIsStaff(tx: Tx, ownerId: string | null | undefined) {
   if (!ownerId) return;
   const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { role: true, active: true } });
-  if (!owner || owner.role === 'CUSTOMER' || !owner.active)
-    throw badInput('负责人无效', { ownerId: '负责人须为在职员工' });
+  if (!owner || owner.role === 'CUSTOMER' || !owner.active) throw badField('ownerId', 'customer.ownerInvalid');
 }
 
 /** Replaces the contacts and contracts the input lists (those it leaves out are deleted); absent lists stay as they are. */
@@ -274,7 +271,7 @@ async function writeChildren(tx: Tx, customerId: string, input: TCustomerInput) 
       };
       if (c.id) {
         const updated = await tx.contact.updateMany({ where: { id: c.id, customerId }, data });
-        if (updated.count === 0) throw badInput('联系人不存在', { contacts: '联系人不存在' });
+        if (updated.count === 0) throw badField('contacts', 'customer.contactMissing');
       } else await tx.contact.create({ data: { ...data, customerId } });
     }
   }
@@ -292,7 +289,7 @@ async function writeChildren(tx: Tx, customerId: string, input: TCustomerInput) 
       };
       if (c.id) {
         const updated = await tx.contract.updateMany({ where: { id: c.id, customerId }, data });
-        if (updated.count === 0) throw badInput('合同不存在', { contracts: '合同不存在' });
+        if (updated.count === 0) throw badField('contracts', 'customer.contractMissing');
       } else await tx.contract.create({ data: { ...data, customerId } });
     }
   }
@@ -401,20 +398,19 @@ async function searchTextIfChanged(
 }
 
 function staleVersion(currentVersion: number) {
-  return conflict('该客户已被他人修改，请刷新后再试 / This customer was changed by someone else', { currentVersion });
+  return conflict('customer.stale', { currentVersion });
 }
 
 async function setArchived(viewer: Viewer, id: string, version: number, archived: boolean, reason?: string | null) {
   requirePermission(viewer, 'customers:write');
   if (!isUuid(id)) throw notFound('Customer');
-  if (reason && reason.length > ARCHIVE_REASON_MAX_LENGTH) {
-    const tooLong = `不能超过 ${ARCHIVE_REASON_MAX_LENGTH} 个字符`;
-    throw badInput(tooLong, { reason: tooLong });
-  }
+  if (reason && reason.length > ARCHIVE_REASON_MAX_LENGTH)
+    throw badField('reason', 'validation.tooLong', { max: ARCHIVE_REASON_MAX_LENGTH });
   return prisma.$transaction(async (tx) => {
     const before = await tx.customer.findUnique({ where: { id }, select: { version: true, archivedAt: true } });
     if (!before) throw notFound('Customer');
-    if (!!before.archivedAt === archived) throw badInput(archived ? '客户已归档' : '客户未归档', {});
+    if (!!before.archivedAt === archived)
+      throw badInput(archived ? 'customer.alreadyArchived' : 'customer.notArchived');
     const updated = await tx.customer.updateMany({
       where: { id, version },
       data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },

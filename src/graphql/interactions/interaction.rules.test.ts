@@ -33,7 +33,7 @@ describe('checkAttachments', () => {
     try {
       fn();
     } catch (error) {
-      return (error as { details: { fields: Record<string, string> } }).details.fields;
+      return (error as { fields: Record<string, unknown> }).fields;
     }
     throw new Error('expected a BAD_USER_INPUT');
   };
@@ -98,26 +98,26 @@ describe('inspectAttachment: the same rule fed in pieces, as the streamed upload
 
   it('refuses as soon as the head cannot match, and text with a NUL or broken UTF-8 anywhere', () => {
     const disguised = inspectAttachment('invoice.pdf');
-    expect(() => disguised.push(png)).toThrow('文件内容与扩展名不符');
+    expect(() => disguised.push(png)).toThrow('does not match its extension');
     const late = inspectAttachment('notes.txt');
     late.push(text('a'.repeat(100_000)));
-    expect(() => late.push(bytes(0x61, 0x00))).toThrow('文件内容与扩展名不符');
+    expect(() => late.push(bytes(0x61, 0x00))).toThrow('does not match its extension');
     // A multi-byte character cut off at the end of the file.
     const truncated = inspectAttachment('cut.txt');
     truncated.push(text('现').subarray(0, 2));
-    expect(() => truncated.finish()).toThrow('文件内容与扩展名不符');
+    expect(() => truncated.finish()).toThrow('does not match its extension');
     // A file shorter than the signature.
     const short = inspectAttachment('tiny.pdf');
     short.push(text('%PD'));
-    expect(() => short.finish()).toThrow('文件内容与扩展名不符');
+    expect(() => short.finish()).toThrow('does not match its extension');
   });
 
   it('refuses past 10 MB while counting, an empty file at the end, and a bad extension at once', () => {
     const big = inspectAttachment('big.txt');
     big.push(new Uint8Array(MAX_ATTACHMENT_BYTES).fill(0x61));
-    expect(() => big.push(text('a'))).toThrow('文件超过 10 MB');
-    expect(() => inspectAttachment('empty.txt').finish()).toThrow('文件为空');
-    expect(() => inspectAttachment('run.exe')).toThrow('不支持的文件类型');
+    expect(() => big.push(text('a'))).toThrow('larger than 10 MB');
+    expect(() => inspectAttachment('empty.txt').finish()).toThrow('The file is empty');
+    expect(() => inspectAttachment('run.exe')).toThrow('Unsupported file type');
   });
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { InteractionType } from '@/generated/prisma/enums';
-import { badInput } from '@/server/errors';
-import { fieldErrors } from '../customers/customer.rules';
+import { errorKey, zodFieldErrors, type ErrorKey, type ErrorParams } from '@/server/error-keys';
+import { badField, badInput, type FieldErrorsInput } from '@/server/errors';
 import {
   extensionOf,
   INTAKE_TEXT_LIMITS as MAX,
@@ -60,20 +60,17 @@ const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, { message: `不能超过 ${max} 个字符` })
+    .max(max)
     .transform((v) => (v === '' ? null : v))
     .nullish();
 
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}必填` })
-    .trim()
-    .min(1, { message: `${label}必填` })
-    .max(max, { message: `不能超过 ${max} 个字符` });
+const requiredText = (required: ErrorKey, max: number) => z.string().trim().min(1, { message: required }).max(max);
 
-const phone = optionalText(MAX.contactPhone).refine((v) => !v || PHONE_PATTERN.test(v), { message: '电话格式不正确' });
+const phone = optionalText(MAX.contactPhone).refine((v) => !v || PHONE_PATTERN.test(v), {
+  message: errorKey('customer.phoneInvalid'),
+});
 const email = optionalText(MAX.contactEmail).refine((v) => !v || z.email().safeParse(v).success, {
-  message: '邮箱格式不正确',
+  message: errorKey('validation.invalidEmail'),
 });
 
 /** What POST /api/uploads hands out: 32 random bytes, base64url. */
@@ -84,7 +81,10 @@ export const ZAttachmentUpload = z
   .object({
     fileName: optionalText(200),
     contentBase64: z.string().nullish(),
-    uploadToken: z.string().regex(UPLOAD_TOKEN_PATTERN, { message: '上传凭证无效' }).nullish(),
+    uploadToken: z
+      .string()
+      .regex(UPLOAD_TOKEN_PATTERN, { message: errorKey('interaction.uploadTokenInvalid') })
+      .nullish(),
   })
   .superRefine((upload, ctx) => {
     const hasContent = upload.contentBase64 != null;
@@ -92,20 +92,20 @@ export const ZAttachmentUpload = z
     if (hasContent === hasToken)
       ctx.addIssue({
         code: 'custom',
-        message: '每个附件须给出 uploadToken 或 contentBase64 之一',
+        message: errorKey('interaction.attachmentSourceRequired'),
         path: [hasToken ? 'contentBase64' : 'uploadToken'],
       });
     else if (hasContent && !upload.fileName)
-      ctx.addIssue({ code: 'custom', message: '文件名必填', path: ['fileName'] });
+      ctx.addIssue({ code: 'custom', message: errorKey('validation.required'), path: ['fileName'] });
   });
 export type TAttachmentUpload = z.infer<typeof ZAttachmentUpload>;
 
 const common = {
-  type: z.enum(INTERACTION_TYPES, { error: '请选择类型' }),
-  subject: requiredText('主题', MAX.subject),
-  description: requiredText('详细描述', MAX.description),
+  type: z.enum(INTERACTION_TYPES, { error: errorKey('interaction.typeRequired') }),
+  subject: requiredText(errorKey('interaction.subjectRequired'), MAX.subject),
+  description: requiredText(errorKey('interaction.descriptionRequired'), MAX.description),
   desiredOutcome: optionalText(MAX.desiredOutcome),
-  relatedContractId: z.uuid({ error: '合同无效' }).nullish(),
+  relatedContractId: z.uuid({ error: errorKey('interaction.contractInvalid') }).nullish(),
   productRef: optionalText(MAX.productRef),
   orderRef: optionalText(MAX.orderRef),
   contactEmail: email,
@@ -114,18 +114,18 @@ const common = {
 
 export const ZSubmitInteractionInput = z.object({
   ...common,
-  idempotencyKey: z.string().trim().min(8, { message: '缺少提交标识' }).max(100, { message: '提交标识过长' }),
+  idempotencyKey: z.string().trim().min(8).max(100),
   companyName: optionalText(MAX.companyName),
   contactName: optionalText(MAX.contactName),
   contactPhone: phone,
-  customerId: z.uuid({ error: '客户无效' }).nullish(),
+  customerId: z.uuid({ error: errorKey('common.invalidId') }).nullish(),
 });
 export type TSubmitInteractionInput = z.infer<typeof ZSubmitInteractionInput>;
 
 export const ZRecordInteractionInput = z.object({
   ...common,
-  channel: z.enum(['PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX'], { error: '请选择渠道' }),
-  customerId: z.uuid({ error: '请选择客户' }),
+  channel: z.enum(['PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX'], { error: errorKey('interaction.channelRequired') }),
+  customerId: z.uuid({ error: errorKey('callback.customerRequired') }),
   contactName: optionalText(MAX.contactName),
   contactPhone: phone,
 });
@@ -133,7 +133,7 @@ export type TRecordInteractionInput = z.infer<typeof ZRecordInteractionInput>;
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw badInput('输入有误，请检查标出的字段 / Invalid input', fieldErrors(parsed.error));
+  if (!parsed.success) throw badInput('common.invalidInput', zodFieldErrors(parsed.error));
   return parsed.data;
 }
 
@@ -141,11 +141,11 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 export function parseSubmitInput(input: unknown, anonymousVisitor: boolean): TSubmitInteractionInput {
   const data = parse(ZSubmitInteractionInput, input);
   if (anonymousVisitor) {
-    const missing: Record<string, string> = {};
-    if (!data.companyName) missing.companyName = '公司名称必填';
-    if (!data.contactName) missing.contactName = '联系人必填';
-    if (!data.contactPhone) missing.contactPhone = '联系电话必填';
-    if (Object.keys(missing).length) throw badInput('输入有误，请检查标出的字段 / Invalid input', missing);
+    const missing: FieldErrorsInput = {};
+    if (!data.companyName) missing.companyName = 'interaction.companyNameRequired';
+    if (!data.contactName) missing.contactName = 'interaction.contactNameRequired';
+    if (!data.contactPhone) missing.contactPhone = 'interaction.contactPhoneRequired';
+    if (Object.keys(missing).length) throw badInput('common.invalidInput', missing);
   }
   return data;
 }
@@ -240,9 +240,9 @@ export const ATTACHMENT_TYPES: Record<AttachmentExtension, { mimeType: string; c
 
 export const ALLOWED_EXTENSIONS = Object.keys(ATTACHMENT_TYPES);
 
-const attachmentProblem = (message: string) => badInput(message, { attachments: message });
+const attachmentProblem = (key: ErrorKey, params?: ErrorParams) => badField('attachments', key, params);
 
-export const attachmentTooLarge = (fileName: string) => attachmentProblem(`文件超过 10 MB：${fileName}`);
+export const attachmentTooLarge = (fileName: string) => attachmentProblem('interaction.fileTooLarge', { fileName });
 
 /**
  * One file checked as its bytes arrive: the name (path separators neutralised, an allowed extension) when created, the
@@ -263,9 +263,10 @@ export function inspectAttachment(rawFileName: string): AttachmentInspection {
   const type = (ATTACHMENT_TYPES as Record<string, (typeof ATTACHMENT_TYPES)[AttachmentExtension] | undefined>)[
     extension
   ];
-  if (!type) throw attachmentProblem(`不支持的文件类型：${fileName}（仅限 ${ALLOWED_EXTENSIONS.join('/')}）`);
+  if (!type)
+    throw attachmentProblem('interaction.fileTypeNotAllowed', { fileName, allowed: ALLOWED_EXTENSIONS.join('/') });
   const content = type.contentCheck();
-  const mismatch = () => attachmentProblem(`文件内容与扩展名不符：${fileName}`);
+  const mismatch = () => attachmentProblem('interaction.fileContentMismatch', { fileName });
   let size = 0;
   return {
     fileName,
@@ -279,7 +280,7 @@ export function inspectAttachment(rawFileName: string): AttachmentInspection {
       if (!content.push(chunk)) throw mismatch();
     },
     finish() {
-      if (size === 0) throw attachmentProblem(`文件为空：${fileName}`);
+      if (size === 0) throw attachmentProblem('interaction.fileEmpty', { fileName });
       if (!content.finish()) throw mismatch();
     },
   };
@@ -288,7 +289,8 @@ export function inspectAttachment(rawFileName: string): AttachmentInspection {
 export type CheckedFile = { fileName: string; mimeType: string; bytes: Uint8Array };
 
 export function checkAttachmentCount(count: number, alreadyAttached = 0): void {
-  if (count + alreadyAttached > MAX_ATTACHMENTS) throw attachmentProblem(`最多上传 ${MAX_ATTACHMENTS} 个附件`);
+  if (count + alreadyAttached > MAX_ATTACHMENTS)
+    throw attachmentProblem('interaction.tooManyAttachments', { max: MAX_ATTACHMENTS });
 }
 
 /** Checks count, size, extension and content of whole files; throws BAD_USER_INPUT on `attachments`. */
@@ -312,7 +314,7 @@ export function decodeUploads(
   return uploads.map((u) => {
     // base64 is 4/3 of the bytes; refuse clearly oversize payloads before allocating them.
     if (u.contentBase64.length > Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 8) throw attachmentTooLarge(u.fileName);
-    if (!/^[A-Za-z0-9+/=\s]*$/.test(u.contentBase64)) throw attachmentProblem('附件编码无效');
+    if (!/^[A-Za-z0-9+/=\s]*$/.test(u.contentBase64)) throw attachmentProblem('interaction.attachmentEncodingInvalid');
     return { fileName: u.fileName, bytes: new Uint8Array(Buffer.from(u.contentBase64, 'base64')) };
   });
 }

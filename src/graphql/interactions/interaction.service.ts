@@ -6,7 +6,7 @@ import type { InteractionStatus, InteractionType } from '@/generated/prisma/enum
 import { can, requirePermission } from '@/server/auth/policies';
 import { consumeLookupAttempt } from '@/server/auth/rate-limit';
 import { prisma, type Tx } from '@/server/db';
-import { badInput, conflict, forbidden, notFound, tooManyRequests, unauthenticated } from '@/server/errors';
+import { badField, conflict, forbidden, notFound, tooManyRequests, unauthenticated } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import { claimPendingUpload, discardPendingFiles } from '@/server/storage/pending-uploads';
 import { storage } from '@/server/storage/storage';
@@ -104,7 +104,7 @@ export function interactionWhere(
   if (options.withStatus !== false && filter.status?.length) and.push({ status: { in: [...filter.status] } });
   if (filter.channel?.length) and.push({ channel: { in: [...filter.channel] } });
   if (filter.customerId) {
-    if (!isUuid(filter.customerId)) throw badInput('Invalid customer id', { customerId: '客户无效' });
+    if (!isUuid(filter.customerId)) throw badField('customerId', 'common.invalidId');
     and.push({ customerId: filter.customerId });
   }
   const { gte, lt } = createdAtBounds(filter.createdAt);
@@ -139,9 +139,7 @@ export async function listInteractions(
   const scope = readScope(viewer);
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
-      first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`,
-    });
+    throw badField('first', 'pagination.firstOutOfRange', { max: MAX_PAGE_SIZE });
   }
   const where = { AND: [scope, interactionWhere(args.filter ?? {})] };
   const whereWithoutStatus = { AND: [scope, interactionWhere(args.filter ?? {}, { withStatus: false })] };
@@ -289,8 +287,7 @@ async function storeAttachments(
     if (source.kind === 'inline') file = source.file;
     else {
       const claimed = await claimPendingUpload(tx, source.uploadToken);
-      if (!claimed)
-        throw badInput('附件上传已失效或已被使用，请重新上传', { attachments: '附件上传已失效或已被使用，请重新上传' });
+      if (!claimed) throw badField('attachments', 'interaction.uploadExpired');
       work.claimed.push(claimed.id);
       file = { fileName: claimed.fileName, mimeType: claimed.mimeType, bytes: claimed.bytes };
     }
@@ -340,7 +337,7 @@ async function assertContractOf(tx: Tx, contractId: string | null | undefined, c
   const contract = customerId
     ? await tx.contract.findFirst({ where: { id: contractId, customerId }, select: { id: true } })
     : null;
-  if (!contract) throw badInput('合同无效', { relatedContractId: '请选择本公司的合同' });
+  if (!contract) throw badField('relatedContractId', 'interaction.contractInvalid');
 }
 
 /** Who submitted, as part of the stored idempotency key: a key only ever replays its own submitter's record. */
@@ -372,8 +369,7 @@ export async function submitInteraction(
   rawInput: unknown,
   now: Date = clockNow(),
 ): Promise<Interaction> {
-  if (viewer.kind === 'staff')
-    throw forbidden('员工请使用来电/来访登记 / Staff record interactions with recordInteraction');
+  if (viewer.kind === 'staff') throw forbidden('interaction.staffUseRecord');
   if (viewer.kind === 'apiClient') requirePermission(viewer, 'interactions:write');
   const input = parseSubmitInput(rawInput, viewer.kind === 'anonymous');
   const attachments = prepareAttachments(input.attachments ?? []);
@@ -382,7 +378,7 @@ export async function submitInteraction(
   if (viewer.kind === 'customer') customerId = viewer.customerId;
   else if (viewer.kind === 'apiClient' && input.customerId) customerId = input.customerId;
   if (viewer.kind === 'anonymous' && input.relatedContractId)
-    throw badInput('合同无效', { relatedContractId: '未登录时不能关联合同' });
+    throw badField('relatedContractId', 'interaction.contractNotAllowedAnonymous');
 
   const idempotencyKey = `${submitterScope(viewer, input.contactPhone)}:${input.idempotencyKey}`;
   await prepareCustomerMail();
@@ -391,7 +387,7 @@ export async function submitInteraction(
       prisma.$transaction(async (tx) => {
         if (customerId && viewer.kind === 'apiClient') {
           const exists = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true } });
-          if (!exists) throw badInput('客户不存在', { customerId: '客户不存在' });
+          if (!exists) throw badField('customerId', 'callback.customerMissing');
         }
         await assertContractOf(tx, input.relatedContractId, customerId);
         const created = await tx.interaction.create({
@@ -501,10 +497,10 @@ export async function registerStaffInteraction(
       where: { surveyResponseId: origin.surveyResponseId, type: 'COMPLAINT' },
       select: { number: true },
     });
-    if (already) throw conflict(`已由此答卷登记投诉 ${already.number}`, { number: already.number });
+    if (already) throw conflict('interaction.complaintFromResponseExists', {}, { number: already.number });
   }
   const customer = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, name: true } });
-  if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
+  if (!customer) throw badField('customerId', 'callback.customerMissing');
   await assertContractOf(tx, input.relatedContractId, customer.id);
   const created = await tx.interaction.create({
     data: {
@@ -558,17 +554,22 @@ export async function convertToComplaint(
   return prisma.$transaction(async (tx) => {
     const source = await tx.interaction.findUnique({ where: { id } });
     if (!source) throw notFound(ENTITY);
-    if (source.type === 'COMPLAINT') throw badInput('该记录已是投诉', { type: '该记录已是投诉' });
+    if (source.type === 'COMPLAINT') throw badField('type', 'interaction.alreadyComplaint');
     const bumped = await tx.interaction.updateMany({ where: { id, version }, data: { version: { increment: 1 } } });
     if (bumped.count === 0)
-      throw conflict('记录已被他人修改，请刷新 / The record was changed by someone else', {
+      throw conflict('interaction.stale', {
         currentVersion: source.version,
       });
     const already = await tx.interaction.findFirst({
       where: { sourceInteractionId: id, type: 'COMPLAINT' },
       select: { number: true },
     });
-    if (already) throw conflict(`已转为投诉 ${already.number}`, { currentVersion: source.version + 1 });
+    if (already)
+      throw conflict(
+        'interaction.alreadyConverted',
+        { currentVersion: source.version + 1 },
+        { number: already.number },
+      );
     const complaint = await tx.interaction.create({
       data: {
         number: await nextNumber(tx, 'COMPLAINT', now),
@@ -622,7 +623,7 @@ export async function addInteractionAttachments(viewer: Viewer, id: string, uplo
   if (viewer.kind !== 'customer') requirePermission(viewer, 'interactions:write');
   const interaction = await getInteraction(viewer, id);
   const parsed = parseAttachmentUploads(uploads);
-  if (parsed.length === 0) throw badInput('请选择文件', { attachments: '请选择文件' });
+  if (parsed.length === 0) throw badField('attachments', 'interaction.chooseFile');
   const attachments = prepareAttachments(parsed);
   return withFileCleanup((files) =>
     prisma.$transaction(async (tx) => {

@@ -4,7 +4,7 @@ import type { Notification, Prisma } from '@/generated/prisma/client';
 import { requireStaff } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
-import { badInput } from '@/server/errors';
+import { badField } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
 import { MAX_MARK_IDS, notificationHref } from './notification.rules';
@@ -77,9 +77,7 @@ export function listMyNotifications(
   const userId = ownerOf(viewer);
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
-      first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`,
-    });
+    throw badField('first', 'pagination.firstOutOfRange', { max: MAX_PAGE_SIZE });
   }
   const cursorId = args.after ? decodeCursor(args.after) : null;
   const unreadOnly = Boolean(args.unreadOnly);
@@ -94,7 +92,7 @@ export function listMyNotifications(
           where: { id: cursorId, userId },
           select: { id: true, createdAt: true },
         });
-        if (!cursor) throw badInput('Invalid cursor', { after: '游标无效' });
+        if (!cursor) throw badField('after', 'pagination.invalidCursor');
         after = {
           OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
         };
@@ -144,8 +142,7 @@ export async function markNotificationsRead(
   now: Date = clockNow(),
 ): Promise<number> {
   const userId = ownerOf(viewer);
-  if (ids.length > MAX_MARK_IDS)
-    throw badInput(`At most ${MAX_MARK_IDS} ids at once`, { ids: `一次最多标记 ${MAX_MARK_IDS} 条` });
+  if (ids.length > MAX_MARK_IDS) throw badField('ids', 'notification.tooManyIds', { max: MAX_MARK_IDS });
   // Something that is not a UUID is nobody's notification: ignored like another user's id.
   const own = [...new Set(ids.filter(isUuid))];
   if (own.length === 0) return 0;

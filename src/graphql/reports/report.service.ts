@@ -4,7 +4,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { requirePermission } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
-import { badInput } from '@/server/errors';
+import { badField } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
 import { loadBusinessCalendar } from '../complaints/business-calendar';
 import { interactionReadScope, mayReadCustomerRecords } from '../interactions/interaction.service';
@@ -26,8 +26,7 @@ export type ComplaintMonthlySummaryResult = ComplaintMonthlySummary & { timeZone
 /** The month's range, or BAD_USER_INPUT on the `month` field. */
 export function parseMonthParam(month: string | null | undefined): MonthRange {
   const range = month ? monthRange(month, TIME_ZONE) : null;
-  if (!range)
-    throw badInput(`Invalid month: ${month ?? ''} (YYYY-MM expected)`, { month: '月份格式须为 YYYY-MM，例如 2026-11' });
+  if (!range) throw badField('month', 'report.monthInvalid');
   return range;
 }
 

@@ -1,3 +1,4 @@
+import { zodFieldErrors } from '@/server/error-keys';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AUTHORITY } from '../complaints/complaint-workflow.rules';
 import { DEFAULT_ESCALATION_POLICY } from '../complaints/escalation.rules';
@@ -18,10 +19,14 @@ import {
   ZSlaRuleInput,
 } from './service-rules.rules';
 
-// First message per field, as the service reports them (fieldErrors in customer.rules.ts).
-const fieldsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => {
+// First problem per field as its message key, as the service reports them (zodFieldErrors in error-keys.ts).
+const fieldsOf = (result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string; code: string }[] };
+}) => {
   const fields: Record<string, string> = {};
-  for (const issue of result.error?.issues ?? []) fields[issue.path.map(String).join('.')] ??= issue.message;
+  for (const [name, problem] of Object.entries(zodFieldErrors(result.error ?? { issues: [] })))
+    fields[name] = problem.key;
   return fields;
 };
 
@@ -42,14 +47,14 @@ describe('SLA rule input', () => {
   });
 
   it.each([
-    [{ triageHours: 0 }, 'triageHours', '分派时限（小时）须在 1–80 之间'],
-    [{ triageHours: 2.5 }, 'triageHours', '分派时限（小时）必须是整数'],
-    [{ resolutionHours: 2001 }, 'resolutionHours', '处理时限（小时）须在 1–2000 之间'],
-    [{ resolutionHours: -8 }, 'resolutionHours', '处理时限（小时）须在 1–2000 之间'],
-    [{ callbackDays: 0 }, 'callbackDays', '回访天数须在 1–30 之间'],
-    [{ callbackDays: 31 }, 'callbackDays', '回访天数须在 1–30 之间'],
-    [{ interactionType: 'CONSULTATION', severity: 'MAJOR' }, 'severity', '严重程度只适用于投诉'],
-    [{ triageHours: 8, resolutionHours: 4 }, 'resolutionHours', '处理时限不能短于分派时限'],
+    [{ triageHours: 0 }, 'triageHours', 'validation.tooSmall'],
+    [{ triageHours: 2.5 }, 'triageHours', 'validation.notInteger'],
+    [{ resolutionHours: 2001 }, 'resolutionHours', 'validation.tooBig'],
+    [{ resolutionHours: -8 }, 'resolutionHours', 'validation.tooSmall'],
+    [{ callbackDays: 0 }, 'callbackDays', 'validation.tooSmall'],
+    [{ callbackDays: 31 }, 'callbackDays', 'validation.tooBig'],
+    [{ interactionType: 'CONSULTATION', severity: 'MAJOR' }, 'severity', 'serviceRules.severityComplaintOnly'],
+    [{ triageHours: 8, resolutionHours: 4 }, 'resolutionHours', 'serviceRules.resolutionBeforeTriage'],
   ])('refuses %j with a message on its field', (over, field, message) => {
     expect(fieldsOf(ZSlaRuleInput.safeParse(rule(over)))).toEqual({ [field]: message });
   });
@@ -81,13 +86,13 @@ describe('business hours', () => {
   });
 
   it.each([
-    [{ timeZone: 'Mars/Olympus' }, 'timeZone', '不是有效的 IANA 时区（如 Asia/Shanghai）'],
-    [{ days: [] }, 'days', '至少选择一个工作日'],
-    [{ days: [0, 1] }, 'days.0', '星期须为 1–7'],
-    [{ start: '8:30' }, 'start', '时间格式为 HH:mm'],
-    [{ end: '25:00' }, 'end', '时间格式为 HH:mm'],
-    [{ start: '17:30', end: '08:30' }, 'end', '下班时间须晚于上班时间'],
-    [{ start: '09:00', end: '09:00' }, 'end', '下班时间须晚于上班时间'],
+    [{ timeZone: 'Mars/Olympus' }, 'timeZone', 'serviceRules.timeZoneInvalid'],
+    [{ days: [] }, 'days', 'serviceRules.workdayRequired'],
+    [{ days: [0, 1] }, 'days.0', 'serviceRules.weekdayInvalid'],
+    [{ start: '8:30' }, 'start', 'serviceRules.timeFormat'],
+    [{ end: '25:00' }, 'end', 'serviceRules.timeFormat'],
+    [{ start: '17:30', end: '08:30' }, 'end', 'serviceRules.endBeforeStart'],
+    [{ start: '09:00', end: '09:00' }, 'end', 'serviceRules.endBeforeStart'],
   ])('refuses %j', (over, field, message) => {
     expect(fieldsOf(ZBusinessHoursInput.safeParse({ ...hours, ...over }))).toEqual({ [field]: message });
   });
@@ -121,7 +126,7 @@ describe('calendar days', () => {
 
   it('needs a name, an ordered range and at most 31 days', () => {
     expect(fieldsOf(ZAddCalendarDaysInput.safeParse({ from: d('2030-10-01'), isWorkday: false, name: ' ' }))).toEqual({
-      name: '名称必填（如 国庆节、调休上班）',
+      name: 'serviceRules.calendarNameRequired',
     });
     expect(
       fieldsOf(
@@ -132,12 +137,12 @@ describe('calendar days', () => {
           name: '国庆节',
         }),
       ),
-    ).toEqual({ to: '结束日期不能早于开始日期' });
+    ).toEqual({ to: 'customer.endBeforeStart' });
     expect(
       fieldsOf(
         ZAddCalendarDaysInput.safeParse({ from: d('2030-01-01'), to: d('2030-02-01'), isWorkday: false, name: '长假' }),
       ),
-    ).toEqual({ to: '一次最多 31 天' });
+    ).toEqual({ to: 'serviceRules.rangeTooLong' });
     expect(
       ZAddCalendarDaysInput.safeParse({ from: d('2030-01-01'), to: d('2030-01-31'), isWorkday: false, name: '长假' })
         .success,
@@ -169,19 +174,22 @@ describe('核决权限', () => {
   it('refuses an empty list, a customer or unknown role, a missing or repeated severity', () => {
     expect(parseApprovalAuthority(all({ MAJOR: { approve: [] }, CRISIS: { close: ['CUSTOMER'] } }))).toEqual({
       ok: false,
-      fields: { 'MAJOR.approve': '至少选择一个批准角色', 'CRISIS.close': '包含不存在或不能授权的角色' },
+      fields: {
+        'MAJOR.approve': { key: 'serviceRules.approverRequired' },
+        'CRISIS.close': { key: 'serviceRules.roleInvalid' },
+      },
     });
     expect(parseApprovalAuthority(all().slice(0, 2))).toEqual({
       ok: false,
-      fields: { CRISIS: '缺少“危机”的核决权限' },
+      fields: { CRISIS: { key: 'serviceRules.authorityMissing', params: { severity: 'CRISIS' } } },
     });
     expect(parseApprovalAuthority([...all(), all()[0]!])).toEqual({
       ok: false,
-      fields: { GENERAL: '每个严重程度只能出现一次' },
+      fields: { GENERAL: { key: 'serviceRules.severityRepeated' } },
     });
     expect(parseApprovalAuthority(all({ GENERAL: { approve: ['CEO'] } }))).toMatchObject({
       ok: false,
-      fields: { 'GENERAL.approve': '包含不存在或不能授权的角色' },
+      fields: { 'GENERAL.approve': { key: 'serviceRules.roleInvalid' } },
     });
   });
 
@@ -197,10 +205,10 @@ describe('核决权限', () => {
 describe('escalation policy', () => {
   it('validates both periods as positive integers within bounds', () => {
     expect(fieldsOf(ZEscalationPolicyInput.safeParse({ dueSoonHours: 0, overduePeriodHours: 8 }))).toEqual({
-      dueSoonHours: '临期提醒（小时）须在 1–80 之间',
+      dueSoonHours: 'validation.tooSmall',
     });
     expect(fieldsOf(ZEscalationPolicyInput.safeParse({ dueSoonHours: 4, overduePeriodHours: 1.5 }))).toEqual({
-      overduePeriodHours: '逐级升级间隔（小时）必须是整数',
+      overduePeriodHours: 'validation.notInteger',
     });
   });
 

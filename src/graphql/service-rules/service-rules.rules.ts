@@ -15,6 +15,7 @@ import {
 } from '../complaints/escalation.rules';
 import { STAFF_ACCOUNT_ROLES } from '../admin/admin.rules';
 import { DEFAULT_CALENDAR } from '../complaints/sla-clock.rules';
+import { errorKey, type FieldErrors } from '@/server/error-keys';
 
 /**
  * Validation of the complaint clock's configuration (SPEC §4: "clocks are configurable, with business hours";
@@ -46,12 +47,12 @@ export const BOUNDS = {
   calendarNameLength: 50,
 } as const;
 
-const int = (label: string, { min, max }: { min: number; max: number }) =>
+const int = (_label: string, { min, max }: { min: number; max: number }) =>
   z
-    .number({ message: `${label}必须是整数` })
-    .int({ message: `${label}必须是整数` })
-    .min(min, { message: `${label}须在 ${min}–${max} 之间` })
-    .max(max, { message: `${label}须在 ${min}–${max} 之间` });
+    .number()
+    .int({ message: errorKey('validation.notInteger') })
+    .min(min)
+    .max(max);
 
 // ───────────────────────────── SLA rules ─────────────────────────────
 
@@ -75,11 +76,11 @@ export const ZSlaRuleInput = z
   })
   // Severity is set at triage of a complaint only: a severity on another type's rule would never match.
   .refine((r) => r.severity === null || r.interactionType === null || r.interactionType === 'COMPLAINT', {
-    message: '严重程度只适用于投诉',
+    message: errorKey('serviceRules.severityComplaintOnly'),
     path: ['severity'],
   })
   .refine((r) => r.resolutionHours >= r.triageHours, {
-    message: '处理时限不能短于分派时限',
+    message: errorKey('serviceRules.resolutionBeforeTriage'),
     path: ['resolutionHours'],
   });
 export type TSlaRuleInput = z.output<typeof ZSlaRuleInput>;
@@ -129,17 +130,23 @@ export const ZBusinessHoursInput = z
     timeZone: z
       .string()
       .trim()
-      .min(1, { message: '时区必填' })
-      .refine(isIanaTimeZone, { message: '不是有效的 IANA 时区（如 Asia/Shanghai）' }),
+      .min(1, { message: errorKey('validation.required') })
+      .refine(isIanaTimeZone, { message: errorKey('serviceRules.timeZoneInvalid') }),
     days: z
-      .array(z.number().int().min(1, { message: '星期须为 1–7' }).max(7, { message: '星期须为 1–7' }))
-      .min(1, { message: '至少选择一个工作日' })
+      .array(
+        z
+          .number()
+          .int()
+          .min(1, { message: errorKey('serviceRules.weekdayInvalid') })
+          .max(7, { message: errorKey('serviceRules.weekdayInvalid') }),
+      )
+      .min(1, { message: errorKey('serviceRules.workdayRequired') })
       .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
-    start: z.string().regex(HOUR_MINUTE, { message: '时间格式为 HH:mm' }),
-    end: z.string().regex(HOUR_MINUTE, { message: '时间格式为 HH:mm' }),
+    start: z.string().regex(HOUR_MINUTE, { message: errorKey('serviceRules.timeFormat') }),
+    end: z.string().regex(HOUR_MINUTE, { message: errorKey('serviceRules.timeFormat') }),
   })
   .refine((h) => !HOUR_MINUTE.test(h.start) || !HOUR_MINUTE.test(h.end) || minutesOf(h.end) > minutesOf(h.start), {
-    message: '下班时间须晚于上班时间',
+    message: errorKey('serviceRules.endBeforeStart'),
     path: ['end'],
   });
 
@@ -165,16 +172,16 @@ export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const ZDayName = z
   .string()
   .trim()
-  .min(1, { message: '名称必填（如 国庆节、调休上班）' })
-  .max(BOUNDS.calendarNameLength, { message: `名称不能超过 ${BOUNDS.calendarNameLength} 个字符` });
+  .min(1, { message: errorKey('serviceRules.calendarNameRequired') })
+  .max(BOUNDS.calendarNameLength);
 
 export const ZCalendarDayInput = z.object({ isWorkday: z.boolean(), name: ZDayName });
 
 export const ZAddCalendarDaysInput = z
   .object({ from: z.date(), to: z.date().nullish(), isWorkday: z.boolean(), name: ZDayName })
-  .refine((r) => !r.to || r.to >= r.from, { message: '结束日期不能早于开始日期', path: ['to'] })
+  .refine((r) => !r.to || r.to >= r.from, { message: errorKey('customer.endBeforeStart'), path: ['to'] })
   .refine((r) => !r.to || (r.to.getTime() - r.from.getTime()) / ISO_DAY < BOUNDS.calendarRangeDays, {
-    message: `一次最多 ${BOUNDS.calendarRangeDays} 天`,
+    message: errorKey('serviceRules.rangeTooLong'),
     path: ['to'],
   });
 
@@ -195,12 +202,13 @@ export type SeverityAuthorityInput = { severity: string; approve: readonly strin
  */
 export function parseApprovalAuthority(
   input: readonly SeverityAuthorityInput[],
-): { ok: true; value: ApprovalAuthority } | { ok: false; fields: Record<string, string> } {
-  const fields: Record<string, string> = {};
+): { ok: true; value: ApprovalAuthority } | { ok: false; fields: FieldErrors } {
+  const fields: FieldErrors = {};
   const seen = new Map<string, SeverityAuthorityInput>();
   for (const entry of input) {
-    if (!(SEVERITIES as readonly string[]).includes(entry.severity)) fields[entry.severity || '_'] = '未知的严重程度';
-    else if (seen.has(entry.severity)) fields[entry.severity] = '每个严重程度只能出现一次';
+    if (!(SEVERITIES as readonly string[]).includes(entry.severity))
+      fields[entry.severity || '_'] = { key: 'serviceRules.severityUnknown' };
+    else if (seen.has(entry.severity)) fields[entry.severity] = { key: 'serviceRules.severityRepeated' };
     else seen.set(entry.severity, entry);
   }
   const roles = (list: readonly string[]) => [...new Set(list)];
@@ -208,14 +216,16 @@ export function parseApprovalAuthority(
   for (const severity of SEVERITIES) {
     const entry = seen.get(severity);
     if (!entry) {
-      fields[severity] ??= `缺少“${SEVERITY_LABEL[severity]}”的核决权限`;
+      fields[severity] ??= { key: 'serviceRules.authorityMissing', params: { severity } };
       continue;
     }
     for (const part of ['approve', 'close'] as const) {
       const list = roles(entry[part]);
       if (list.length === 0)
-        fields[`${severity}.${part}`] = part === 'approve' ? '至少选择一个批准角色' : '至少选择一个结案确认角色';
-      else if (!known(list)) fields[`${severity}.${part}`] = '包含不存在或不能授权的角色';
+        fields[`${severity}.${part}`] = {
+          key: part === 'approve' ? 'serviceRules.approverRequired' : 'serviceRules.closerRequired',
+        };
+      else if (!known(list)) fields[`${severity}.${part}`] = { key: 'serviceRules.roleInvalid' };
     }
   }
   if (Object.keys(fields).length) return { ok: false, fields };

@@ -5,12 +5,12 @@ import { Prisma } from '@/generated/prisma/client';
 import { requirePermission } from '@/server/auth/policies';
 import { invalidateConfigCache } from '@/server/config-cache';
 import { prisma, type Tx } from '@/server/db';
-import { badInput, conflict, notFound } from '@/server/errors';
+import { badField, badInput, conflict, notFound } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { loadBusinessCalendar } from '../complaints/business-calendar';
 import { addBusinessHours, pickSlaRule } from '../complaints/sla-clock.rules';
-import { fieldErrors } from '../customers/customer.rules';
+import { zodFieldErrors } from '@/server/error-keys';
 import { isUuid } from '../cursor';
 import { officialCalendarDays } from './official-holidays';
 import {
@@ -74,12 +74,11 @@ async function lockServiceRules(tx: Tx) {
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw badInput('输入有误，请检查标出的字段 / Invalid input', fieldErrors(parsed.error));
+  if (!parsed.success) throw badInput('common.invalidInput', zodFieldErrors(parsed.error));
   return parsed.data;
 }
 
-const stale = (what: string, currentVersion: number) =>
-  conflict(`${what}已被他人修改，请重新加载后再改 / Changed by someone else — reload`, { currentVersion });
+const stale = (_what: string, currentVersion: number) => conflict('serviceRules.stale', { currentVersion });
 
 // ───────────────────────────── SLA rules ─────────────────────────────
 
@@ -108,8 +107,7 @@ async function refuseDuplicate(
 ) {
   const active = await tx.slaRule.findMany({ where: { active: true, ...(exceptId ? { id: { not: exceptId } } : {}) } });
   if (active.some((r) => sameSlaKey(r, key))) {
-    const message = `已有相同条件（${describeSlaKey(key)}）的启用规则，请修改那条规则或先停用它`;
-    throw badInput(message, { combination: message });
+    throw badField('combination', 'serviceRules.duplicateRule', { rule: describeSlaKey(key) });
   }
 }
 
@@ -304,7 +302,7 @@ export async function updateApprovalAuthority(
 ) {
   requirePermission(viewer, 'settings:manage');
   const parsed = parseApprovalAuthority(input);
-  if (!parsed.ok) throw badInput('核决权限有误，请检查标出的字段 / Invalid approval authority', parsed.fields);
+  if (!parsed.ok) throw badInput('common.invalidInput', parsed.fields);
   const value = parsed.value as unknown as Prisma.InputJsonValue;
   const saved = await configWrite((tx) =>
     writeSetting(tx, viewer, SETTING_KEYS.approvalAuthority, version, value, '核决权限'),
@@ -337,8 +335,7 @@ export async function updateEscalationPolicy(viewer: Viewer, version: number, in
 
 export async function listCalendarDays(viewer: Viewer, year: number) {
   requirePermission(viewer, 'settings:read');
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw badInput('年份须在 2000–2100 之间', { year: '年份须在 2000–2100 之间' });
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badField('year', 'serviceRules.yearRange');
   return prisma.calendarDay.findMany({
     where: { date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } },
     orderBy: { date: 'asc' },
@@ -380,8 +377,7 @@ export async function addCalendarDays(viewer: Viewer, input: unknown) {
     await lockServiceRules(tx);
     const existing = await tx.calendarDay.findMany({ where: { date: { in: dates } }, orderBy: { date: 'asc' } });
     if (existing.length) {
-      const message = `日历中已有 ${existing.map((d) => isoDate(d.date)).join('、')}，请修改或删除已有的日期`;
-      throw badInput(message, { from: message });
+      throw badField('from', 'serviceRules.datesExist', { dates: existing.map((d) => isoDate(d.date)).join(', ') });
     }
     return insertDays(
       tx,
@@ -397,12 +393,10 @@ export async function addCalendarDays(viewer: Viewer, input: unknown) {
  */
 export async function importOfficialHolidays(viewer: Viewer, year: number) {
   requirePermission(viewer, 'settings:manage');
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw badInput('年份须在 2000–2100 之间', { year: '年份须在 2000–2100 之间' });
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badField('year', 'serviceRules.yearRange');
   const official = officialCalendarDays(year);
   if (official.length === 0) {
-    const message = `尚无 ${year} 年的法定节假日安排（国务院通常在上一年 11 月前后公布），请手工添加`;
-    throw badInput(message, { year: message });
+    throw badField('year', 'serviceRules.noOfficialHolidays', { year });
   }
   return configWrite(async (tx) => {
     await lockServiceRules(tx);

@@ -6,9 +6,9 @@ import type { CustomerGrade, KeyAccountStatus } from '@/generated/prisma/enums';
 import { requirePermission } from '@/server/auth/policies';
 import { invalidateConfigCache, readSettingValue } from '@/server/config-cache';
 import { prisma } from '@/server/db';
-import { badInput } from '@/server/errors';
+import { badField, badInput } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
-import { fieldErrors } from '../customers/customer.rules';
+import { errorKey, zodFieldErrors } from '@/server/error-keys';
 import { isUuid } from '../cursor';
 import {
   ANNUAL_INDEX_EVENTS,
@@ -107,7 +107,7 @@ const CAMPAIGN_SELECT = { id: true, name: true, periodLabel: true, opensAt: true
 /** The launched campaigns a filter covers (drafts have no responses), with the customer criteria as SQL. */
 async function resolveScope(filter: AnalysisFilter, memo?: Memo): Promise<Scope> {
   const ids = filter.campaignIds ?? [];
-  if (ids.some((id) => !isUuid(id))) throw badInput('调查活动无效', { campaignIds: '调查活动无效' });
+  if (ids.some((id) => !isUuid(id))) throw badField('campaignIds', 'common.invalidId');
   const labels = (filter.periodLabels ?? []).map((l) => l.trim().toUpperCase());
   const key = JSON.stringify({
     ids: [...ids].sort(),
@@ -542,7 +542,7 @@ const encodeTextCursor = (row: TextAnswerModel) =>
   Buffer.from(`${row.submittedAt.getTime()}.${row.id}`, 'utf8').toString('base64url');
 function decodeTextCursor(cursor: string): { at: Date; id: string } {
   const [ms, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('.');
-  if (!ms || !id || !/^\d+$/.test(ms) || !isUuid(id)) throw badInput('Invalid cursor', { after: '游标无效' });
+  if (!ms || !id || !/^\d+$/.test(ms) || !isUuid(id)) throw badField('after', 'pagination.invalidCursor');
   return { at: new Date(Number(ms)), id };
 }
 
@@ -561,8 +561,8 @@ export async function surveyTextAnswers(
   requirePermission(viewer, 'surveys:read');
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > 100)
-    throw badInput('first must be between 1 and 100', { first: '每页条数须在 1 到 100 之间' });
-  if (args.questionId && !isUuid(args.questionId)) throw badInput('题目无效', { questionId: '题目无效' });
+    throw badField('first', 'pagination.firstOutOfRange', { max: 100 });
+  if (args.questionId && !isUuid(args.questionId)) throw badField('questionId', 'common.invalidId');
   const scope = await resolveScope(args.filter);
   if (scope.campaigns.length === 0) return { rows: [], hasNextPage: false, endCursor: null, count: async () => 0 };
   const search = args.search?.trim();
@@ -613,19 +613,20 @@ const ZCriteria = z
         event: z.enum(ANNUAL_INDEX_EVENTS),
         pointsEach: z
           .number()
-          .min(0, { message: '扣分须在 0–100 之间' })
-          .max(MAX_ANNUAL_POINTS, { message: '扣分须在 0–100 之间' }),
+          .min(0, { message: errorKey('survey.deductionRange') })
+          .max(MAX_ANNUAL_POINTS, { message: errorKey('survey.deductionRange') }),
       }),
     ),
     maxDeduction: z
       .number()
-      .min(0, { message: '扣分上限须在 0–100 之间' })
-      .max(MAX_ANNUAL_POINTS, { message: '扣分上限须在 0–100 之间' }),
+      .min(0, { message: errorKey('survey.deductionCapRange') })
+      .max(MAX_ANNUAL_POINTS, { message: errorKey('survey.deductionCapRange') }),
   })
   .superRefine((c, ctx) => {
     const seen = new Set<string>();
     c.rules.forEach((r, i) => {
-      if (seen.has(r.event)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'event'], message: '事件重复' });
+      if (seen.has(r.event))
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'event'], message: errorKey('survey.eventRepeated') });
       seen.add(r.event);
     });
   });
@@ -634,7 +635,7 @@ const ZCriteria = z
 export async function updateAnnualIndexCriteria(viewer: Viewer, input: unknown): Promise<AnnualIndexCriteria> {
   requirePermission(viewer, 'surveys:manage');
   const parsed = ZCriteria.safeParse(input);
-  if (!parsed.success) throw badInput('评价准则有误 / Invalid criteria', fieldErrors(parsed.error));
+  if (!parsed.success) throw badInput('common.invalidInput', zodFieldErrors(parsed.error));
   const given = new Map(parsed.data.rules.map((r) => [r.event, r.pointsEach]));
   const criteria: AnnualIndexCriteria = {
     rules: ANNUAL_INDEX_EVENTS.map((event) => ({ event, pointsEach: given.get(event) ?? 0 })),
@@ -675,8 +676,7 @@ export type AnnualIndexModel = {
  */
 export async function annualSatisfactionIndex(viewer: Viewer, year: number): Promise<AnnualIndexModel> {
   requirePermission(viewer, 'surveys:read');
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw badInput('年份无效', { year: '年份须在 2000–2100 之间' });
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badField('year', 'serviceRules.yearRange');
   const from = yearStart(year);
   const to = yearStart(year + 1);
   const campaigns = await prisma.surveyCampaign.findMany({

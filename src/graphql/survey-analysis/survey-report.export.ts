@@ -2,7 +2,7 @@ import { TIME_ZONE } from '@/i18n/config';
 import { formatDateTime } from '@/lib/format';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
-import { badInput, notFound } from '@/server/errors';
+import { badField, notFound } from '@/server/errors';
 import { PdfReport } from '@/server/pdf/pdf-report';
 import type { Viewer } from '@/server/viewer';
 import { surveyAnalysis, surveyBreakdown, surveyTrend } from './survey-analysis.service';
@@ -24,7 +24,7 @@ export async function quarterlySurveyReport(
 ): Promise<{ filename: string; pdf: Buffer }> {
   requirePermission(viewer, 'surveys:read');
   const period = (rawPeriod ?? '').trim().toUpperCase();
-  if (!PERIOD_LABEL.test(period)) throw badInput('period must look like 2026-Q4', { period: '期间格式如 2026-Q4' });
+  if (!PERIOD_LABEL.test(period)) throw badField('period', 'survey.periodFormat');
   const campaigns = await prisma.surveyCampaign.findMany({
     where: { periodLabel: period, status: { not: 'DRAFT' } },
     select: { id: true, name: true, opensAt: true, closesAt: true, status: true },

@@ -1,3 +1,4 @@
+import { zhFields } from '@/server/error-keys.testing';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/server/errors';
 import {
@@ -109,11 +110,11 @@ describe('campaign input', () => {
       throw new Error('expected BAD_USER_INPUT');
     } catch (error) {
       expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).details.fields).toEqual({
+      expect(zhFields((error as DomainError).fields)).toEqual({
         periodLabel: '期间格式如 2026-Q4、2026-H2、2026',
         closesAt: '截止时间须晚于开始时间',
         'reminderDays.0': '提醒天数须在 1–90 之间',
-        'audience.customerIds.0': '客户无效',
+        'audience.customerIds.0': '无效的编号',
       });
     }
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CampaignStatus, CustomerGrade, KeyAccountStatus } from '@/generated/prisma/enums';
 import { badInput } from '@/server/errors';
-import { fieldErrors } from '../customers/customer.rules';
+import { type ErrorKey, errorKey, zodFieldErrors } from '@/server/error-keys';
 import { DEFAULT_REMINDER_DAYS, MAX_REMINDER_DAY, MAX_REMINDERS, PERIOD_LABEL } from './survey-campaign-limits.rules';
 
 export { DEFAULT_REMINDER_DAYS, PERIOD_LABEL };
@@ -39,15 +39,15 @@ export const ZSurveyAudienceInput = z
       .transform((v) => [...new Set(v ?? [])]),
     complaintClosed: z.object({ from: z.date().nullish(), to: z.date().nullish() }).nullish(),
     customerIds: z
-      .array(z.uuid({ error: '客户无效' }))
-      .max(10_000, { message: '最多 10000 个客户' })
+      .array(z.uuid({ error: errorKey('common.invalidId') }))
+      .max(10_000, { message: errorKey('survey.tooManyCustomers') })
       .nullish()
       .transform((v) => [...new Set(v ?? [])]),
   })
   .superRefine((a, ctx) => {
     const { from, to } = a.complaintClosed ?? {};
     if (from && to && from > to)
-      ctx.addIssue({ code: 'custom', path: ['complaintClosed', 'to'], message: '结束日期不能早于开始日期' });
+      ctx.addIssue({ code: 'custom', path: ['complaintClosed', 'to'], message: errorKey('customer.endBeforeStart') });
   })
   .transform((a): StoredAudience => ({
     provinces: a.provinces,
@@ -72,54 +72,54 @@ export type StoredAudience = {
 
 export const ZSurveyCampaignInput = z
   .object({
-    templateId: z.uuid({ error: '请选择问卷模板' }),
+    templateId: z.uuid({ error: errorKey('survey.templateRequired') }),
     name: z
-      .string({ error: '名称必填' })
+      .string()
       .trim()
-      .min(1, { message: '名称必填' })
-      .max(200, { message: '不能超过 200 个字符' }),
+      .min(1, { message: errorKey('validation.required') })
+      .max(200),
     description: z
       .string()
       .trim()
-      .max(2000, { message: '不能超过 2000 个字符' })
+      .max(2000)
       .nullish()
       .transform((v) => (v ? v : null)),
     periodLabel: z
-      .string({ error: '调查期间必填' })
+      .string()
       .trim()
       .transform((v) => v.toUpperCase())
-      .pipe(z.string().regex(PERIOD_LABEL, { message: '期间格式如 2026-Q4、2026-H2、2026' })),
+      .pipe(z.string().regex(PERIOD_LABEL, { message: errorKey('survey.periodFormat') })),
     audience: ZSurveyAudienceInput,
-    opensAt: z.date({ error: '开始时间必填' }),
-    closesAt: z.date({ error: '截止时间必填' }),
+    opensAt: z.date({ error: errorKey('validation.required') }),
+    closesAt: z.date({ error: errorKey('validation.required') }),
     reminderDays: z
       .array(
         z
           .number()
-          .int({ message: '提醒天数须为整数' })
-          .min(1, { message: '提醒天数须在 1–90 之间' })
-          .max(MAX_REMINDER_DAY, { message: '提醒天数须在 1–90 之间' }),
+          .int({ message: errorKey('validation.notInteger') })
+          .min(1, { message: errorKey('survey.reminderDaysRange') })
+          .max(MAX_REMINDER_DAY, { message: errorKey('survey.reminderDaysRange') }),
       )
-      .max(MAX_REMINDERS, { message: '最多 5 次提醒' })
+      .max(MAX_REMINDERS, { message: errorKey('survey.tooManyReminders') })
       .nullish()
       .transform((v) => [...new Set(v ?? DEFAULT_REMINDER_DAYS)].sort((a, b) => a - b)),
   })
   .superRefine((c, ctx) => {
     if (c.closesAt <= c.opensAt)
-      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: '截止时间须晚于开始时间' });
+      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: errorKey('survey.closesBeforeOpens') });
   });
 
 export type TSurveyCampaignInput = z.output<typeof ZSurveyCampaignInput>;
 
 export function parseCampaignInput(input: unknown): TSurveyCampaignInput {
   const parsed = ZSurveyCampaignInput.safeParse(input);
-  if (!parsed.success) throw badInput('调查活动有误，请检查标出的字段 / Invalid campaign', fieldErrors(parsed.error));
+  if (!parsed.success) throw badInput('common.invalidInput', zodFieldErrors(parsed.error));
   return parsed.data;
 }
 
 export function parseAudienceInput(input: unknown): StoredAudience {
   const parsed = ZSurveyAudienceInput.safeParse(input);
-  if (!parsed.success) throw badInput('受众条件有误 / Invalid audience', fieldErrors(parsed.error));
+  if (!parsed.success) throw badInput('common.invalidInput', zodFieldErrors(parsed.error));
   return parsed.data;
 }
 
@@ -182,11 +182,11 @@ export function formState(campaign: CampaignWindow, submittedAt: Date | null, no
   return 'OPEN';
 }
 
-export const FORM_STATE_MESSAGE: Record<Exclude<SurveyFormState, 'OPEN'>, string> = {
-  SUBMITTED: '本问卷已提交，感谢您的参与 / Already submitted',
-  EXPIRED: '本次调查已截止 / The survey has closed',
-  CLOSED: '本次调查已结束 / The survey was closed',
-  NOT_YET_OPEN: '本次调查尚未开始 / The survey has not opened yet',
+export const FORM_STATE_MESSAGE: Record<Exclude<SurveyFormState, 'OPEN'>, ErrorKey> = {
+  SUBMITTED: 'survey.formSubmitted',
+  EXPIRED: 'survey.formExpired',
+  CLOSED: 'survey.formClosed',
+  NOT_YET_OPEN: 'survey.formNotYetOpen',
 };
 
 export type InvitationState = 'NOT_SENT' | 'SENT' | 'OPENED' | 'RESPONDED';

@@ -6,7 +6,7 @@ import type { CampaignStatus } from '@/generated/prisma/enums';
 import { TIME_ZONE } from '@/i18n/config';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma, type Tx } from '@/server/db';
-import { badInput, conflict, notFound } from '@/server/errors';
+import { badField, conflict, notFound } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
 import { surveyMail } from '@/server/mail/survey-mail';
 import { enqueueMail, startQueue, type MailJob } from '@/server/queue/boss';
@@ -82,8 +82,7 @@ const EMAIL_SQL = Prisma.sql`COALESCE(
 async function checkExplicitCustomers(db: Tx | typeof prisma, audience: StoredAudience): Promise<void> {
   if (!audience.customerIds.length) return;
   const found = await db.customer.count({ where: { id: { in: audience.customerIds } } });
-  if (found !== audience.customerIds.length)
-    throw badInput('部分客户不存在', { 'audience.customerIds': '部分客户不存在' });
+  if (found !== audience.customerIds.length) throw badField('audience.customerIds', 'survey.customersMissing');
 }
 
 export async function previewAudience(
@@ -122,9 +121,7 @@ export type CampaignPage = {
 function pageSize(first: number | null | undefined, fallback: number): number {
   const n = first ?? fallback;
   if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE)
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
-      first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`,
-    });
+    throw badField('first', 'pagination.firstOutOfRange', { max: MAX_PAGE_SIZE });
   return n;
 }
 
@@ -254,18 +251,12 @@ async function lockForCommand(tx: Tx, id: string, version: number, command: Camp
   await tx.$queryRaw`SELECT id FROM "SurveyCampaign" WHERE id = ${id}::uuid FOR UPDATE`;
   const row = await tx.surveyCampaign.findUnique({ where: { id } });
   if (!row) throw notFound(ENTITY);
-  if (row.version !== version)
-    throw conflict('调查活动已被他人修改，请刷新后再试 / Changed by someone else', { currentVersion: row.version });
+  if (row.version !== version) throw conflict('survey.campaignStale', { currentVersion: row.version });
   if (!campaignCommandAllowed(row.status, command)) {
-    const message = {
-      UPDATE: '只能修改草稿状态的调查活动',
-      LAUNCH: '调查活动已发布',
-      CLOSE: '只能结束进行中的调查活动',
-    }[command];
-    throw conflict(`${message} / Not allowed in status ${row.status}`, {
-      status: row.status,
-      currentVersion: row.version,
-    });
+    const key = (
+      { UPDATE: 'survey.updateOnlyDraft', LAUNCH: 'survey.alreadyLaunched', CLOSE: 'survey.closeOnlyOpen' } as const
+    )[command];
+    throw conflict(key, { status: row.status, currentVersion: row.version }, { status: row.status });
   }
   return row;
 }
@@ -333,12 +324,11 @@ export async function launchCampaign(viewer: Viewer, id: string, version: number
   await startQueue(); // before the transaction that enqueues mail (see enqueueMail)
   return prisma.$transaction(async (tx) => {
     const campaign = await lockForCommand(tx, id, version, 'LAUNCH');
-    if (campaign.closesAt <= now)
-      throw conflict('截止时间已过，不能发布 / The closing time has passed', { status: campaign.status });
+    if (campaign.closesAt <= now) throw conflict('survey.closingTimePassed', { status: campaign.status });
     const audience = storedAudience(campaign.audience);
     const customers = await tx.$queryRaw<{ id: string; name: string; email: string | null }[]>`
       SELECT c.id, c.name, ${EMAIL_SQL} AS email FROM "Customer" c WHERE ${audienceSql(audience)} ORDER BY c.name, c.id`;
-    if (customers.length === 0) throw badInput('没有符合受众条件的客户', { audience: '没有符合受众条件的客户' });
+    if (customers.length === 0) throw badField('audience', 'survey.audienceEmpty');
     const sendNow = campaign.opensAt <= now;
     const invitations = customers.map((c) => {
       const invitationId = randomUUID();
@@ -420,7 +410,7 @@ export async function sendReminders(viewer: Viewer, id: string, now: Date): Prom
   const campaign = await prisma.surveyCampaign.findUnique({ where: { id } });
   if (!campaign) throw notFound(ENTITY);
   if (campaign.status !== 'OPEN' || now < campaign.opensAt || now >= campaign.closesAt) {
-    throw conflict('调查未在进行中，不能发送提醒 / The campaign is not open', { status: campaign.status });
+    throw conflict('survey.notOpenForReminders', { status: campaign.status });
   }
   await startQueue();
   const quietSince = new Date(now.getTime() - MANUAL_REMINDER_GAP_MS);
@@ -428,8 +418,7 @@ export async function sendReminders(viewer: Viewer, id: string, now: Date): Prom
     // Re-checked under a share lock: a close committed meanwhile wins, and no reminder follows it.
     await tx.$queryRaw`SELECT id FROM "SurveyCampaign" WHERE id = ${id}::uuid FOR SHARE`;
     const current = await tx.surveyCampaign.findUniqueOrThrow({ where: { id }, select: { status: true } });
-    if (current.status !== 'OPEN')
-      throw conflict('调查未在进行中，不能发送提醒 / The campaign is not open', { status: current.status });
+    if (current.status !== 'OPEN') throw conflict('survey.notOpenForReminders', { status: current.status });
     const rows = await tx.$queryRaw<{ id: string; email: string; customerName: string }[]>`
       UPDATE "SurveyInvitation" i SET "reminderCount" = i."reminderCount" + 1, "lastRemindedAt" = ${now}
       FROM "Customer" cu

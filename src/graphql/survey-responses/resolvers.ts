@@ -20,7 +20,7 @@ const customerAccount: FieldPolicy = {
   describe: 'customer account',
   check: (viewer) => {
     if (viewer.kind === 'anonymous') throw unauthenticated();
-    if (viewer.kind !== 'customer') throw forbidden('仅限客户账号 / Customer accounts only');
+    if (viewer.kind !== 'customer') throw forbidden('survey.customersOnly');
   },
 };
 

@@ -1,3 +1,4 @@
+import { zhFields } from '@/server/error-keys.testing';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/server/errors';
 import { checkAnswers, type QuestionSpec } from './survey-answer.rules';
@@ -20,7 +21,7 @@ function problems(answers: Parameters<typeof checkAnswers>[1], complete = true):
   try {
     checkAnswers(questions, answers, { complete });
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') return error.details.fields ?? {};
+    if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') return zhFields(error.fields);
     throw error;
   }
   return {};

@@ -4,6 +4,7 @@ import type { SurveyChoice } from '../survey-templates/survey-template.rules';
 import { MAX_TEXT_ANSWER, RATING_RANGE } from './survey-answer-limits.rules';
 
 export { MAX_TEXT_ANSWER, RATING_RANGE };
+import { type FieldError, type FieldErrors } from '@/server/error-keys';
 
 /**
  * Pure checks of the answers behind a personal link or a phone/fax entry (SPEC §6). A draft is checked for type only
@@ -29,7 +30,7 @@ export type CheckedAnswer = {
   textValue: string | null;
 };
 
-type Outcome = { answer: CheckedAnswer | null } | { problem: string };
+type Outcome = { answer: CheckedAnswer | null } | { problem: FieldError };
 
 function checkOne(q: QuestionSpec, input: AnswerInput): Outcome {
   const numeric = input.numericValue ?? null;
@@ -40,29 +41,30 @@ function checkOne(q: QuestionSpec, input: AnswerInput): Outcome {
     case 'RATING_5':
     case 'RATING_10':
     case 'NPS': {
-      if (choices.length || text !== null) return { problem: '此题只接受评分' };
+      if (choices.length || text !== null) return { problem: { key: 'survey.answerRatingOnly' } };
       if (numeric === null) return empty;
       const [min, max] = RATING_RANGE[q.type]!;
       if (!Number.isInteger(numeric) || numeric < min || numeric > max)
-        return { problem: `评分须为 ${min}–${max} 的整数` };
+        return { problem: { key: 'survey.answerRatingRange', params: { min, max } } };
       return { answer: { questionId: q.id, numericValue: numeric, choiceValues: [], textValue: null } };
     }
     case 'SINGLE_CHOICE':
     case 'MULTI_CHOICE': {
-      if (numeric !== null || text !== null) return { problem: '此题只接受选项' };
+      if (numeric !== null || text !== null) return { problem: { key: 'survey.answerChoiceOnly' } };
       if (choices.length === 0) return empty;
-      if (q.type === 'SINGLE_CHOICE' && choices.length > 1) return { problem: '单选题只能选一项' };
-      if (new Set(choices).size !== choices.length) return { problem: '选项重复' };
+      if (q.type === 'SINGLE_CHOICE' && choices.length > 1) return { problem: { key: 'survey.answerSingleChoice' } };
+      if (new Set(choices).size !== choices.length) return { problem: { key: 'survey.answerChoiceRepeated' } };
       const known = new Set(q.choices.map((c) => c.value));
-      if (choices.some((c) => !known.has(c))) return { problem: '选项不属于此题' };
+      if (choices.some((c) => !known.has(c))) return { problem: { key: 'survey.answerChoiceUnknown' } };
       // Stored in the question's own order, so equal selections group together in the analysis.
       const ordered = q.choices.map((c) => c.value).filter((v) => choices.includes(v));
       return { answer: { questionId: q.id, numericValue: null, choiceValues: ordered, textValue: null } };
     }
     case 'TEXT': {
-      if (numeric !== null || choices.length) return { problem: '此题只接受文字' };
+      if (numeric !== null || choices.length) return { problem: { key: 'survey.answerTextOnly' } };
       if (text === null) return empty;
-      if (text.length > MAX_TEXT_ANSWER) return { problem: `不能超过 ${MAX_TEXT_ANSWER} 个字符` };
+      if (text.length > MAX_TEXT_ANSWER)
+        return { problem: { key: 'validation.tooLong', params: { max: MAX_TEXT_ANSWER } } };
       return { answer: { questionId: q.id, numericValue: null, choiceValues: [], textValue: text } };
     }
   }
@@ -78,17 +80,17 @@ export function checkAnswers(
   { complete }: { complete: boolean },
 ): CheckedAnswer[] {
   const byId = new Map(questions.map((q) => [q.id, q]));
-  const fields: Record<string, string> = {};
+  const fields: FieldErrors = {};
   const checked = new Map<string, CheckedAnswer>();
   const seen = new Set<string>();
   for (const input of answers) {
     const q = byId.get(input.questionId);
     if (!q) {
-      fields[input.questionId] ??= '不是本问卷的题目';
+      fields[input.questionId] ??= { key: 'survey.answerUnknownQuestion' };
       continue;
     }
     if (seen.has(q.id)) {
-      fields[q.id] ??= '同一题只能回答一次';
+      fields[q.id] ??= { key: 'survey.answerRepeated' };
       continue;
     }
     seen.add(q.id);
@@ -97,15 +99,11 @@ export function checkAnswers(
     else if (outcome.answer) checked.set(q.id, outcome.answer);
   }
   if (complete) {
-    for (const q of questions) if (q.required && !checked.has(q.id) && !fields[q.id]) fields[q.id] = '此题必答';
+    for (const q of questions)
+      if (q.required && !checked.has(q.id) && !fields[q.id]) fields[q.id] = { key: 'survey.answerRequired' };
   }
   if (Object.keys(fields).length) {
-    throw badInput(
-      complete
-        ? '问卷有未完成或不正确的回答，请检查标出的题目 / Please check the marked questions'
-        : '回答有误 / Invalid answers',
-      fields,
-    );
+    throw badInput(complete ? 'survey.answersIncomplete' : 'survey.answersInvalid', fields);
   }
   // In the template's order, whatever order the client sent them in.
   return questions.flatMap((q) => (checked.has(q.id) ? [checked.get(q.id)!] : []));

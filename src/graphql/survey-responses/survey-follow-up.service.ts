@@ -2,7 +2,7 @@ import 'server-only';
 import type { Callback, Interaction } from '@/generated/prisma/client';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
-import { badInput, conflict, notFound } from '@/server/errors';
+import { badField, conflict, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { loadBusinessCalendar } from '../complaints/business-calendar';
@@ -60,7 +60,7 @@ export async function createFollowUpCallback(
       ? await prisma.user.findUnique({ where: { id: args.assigneeId }, select: { active: true, role: true } })
       : null;
     if (!assignee || !assignee.active || assignee.role === 'CUSTOMER')
-      throw badInput('回访人无效', { assigneeId: '请选择在职员工' });
+      throw badField('assigneeId', 'survey.followUpAssigneeInvalid');
     assigneeId = args.assigneeId;
   } else if (
     response.customer.ownerId &&
@@ -72,7 +72,7 @@ export async function createFollowUpCallback(
     assigneeId = viewer.userId;
   }
   let dueAt = args.dueAt ?? null;
-  if (dueAt && dueAt <= now) throw badInput('回访期限须晚于现在', { dueAt: '回访期限须晚于现在' });
+  if (dueAt && dueAt <= now) throw badField('dueAt', 'callback.dueInPast');
   if (!dueAt) {
     const calendar = await loadBusinessCalendar();
     dueAt = addBusinessHours(now, 2 * workingDayHours(calendar.start, calendar.end), calendar);
@@ -85,7 +85,7 @@ export async function createFollowUpCallback(
       where: { surveyResponseId: response.id, status: { not: 'CANCELLED' } },
       select: { id: true },
     });
-    if (existing) throw conflict('此答卷已有回访任务', { callbackId: existing.id });
+    if (existing) throw conflict('survey.followUpExists');
     const callback = await tx.callback.create({
       data: {
         customerId: response.customerId,

@@ -7,7 +7,7 @@ import { requirePermission } from '@/server/auth/policies';
 import { countSurveyTokenFailure, surveyTokenRetryAfter } from '@/server/auth/rate-limit';
 import { readSettingValue } from '@/server/config-cache';
 import { prisma, type Tx } from '@/server/db';
-import { badInput, conflict, forbidden, notFound, tooManyRequests } from '@/server/errors';
+import { badField, conflict, forbidden, notFound, tooManyRequests } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
@@ -160,7 +160,7 @@ async function openCampaignInTx(tx: Tx, campaignId: string, submittedAt: Date): 
   await tx.$queryRaw`SELECT id FROM "SurveyCampaign" WHERE id = ${campaignId}::uuid FOR SHARE`;
   const campaign = await tx.surveyCampaign.findUniqueOrThrow({ where: { id: campaignId } });
   const state = formState(campaign, null, submittedAt);
-  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
+  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { status: state });
   return campaign;
 }
 
@@ -236,7 +236,7 @@ export async function saveSurveyDraft(
 ): Promise<SurveyFormModel> {
   const invitation = await invitationByToken(token, clientIp);
   const state = formState(invitation.campaign, invitation.response?.submittedAt ?? null, now);
-  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
+  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { status: state });
   const template = await loadScoringTemplate(prisma, invitation.campaign.templateId);
   const draft = checkAnswers(template.questions, answers, { complete: false });
   const json = JSON.stringify(draft);
@@ -265,7 +265,7 @@ export async function submitSurveyResponse(
 ): Promise<SurveyFormModel> {
   const invitation = await invitationByToken(token, clientIp);
   const state = formState(invitation.campaign, invitation.response?.submittedAt ?? null, now);
-  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
+  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { status: state });
   const [template, rule] = await Promise.all([
     loadScoringTemplate(prisma, invitation.campaign.templateId),
     loadLowScoreRule(),
@@ -288,7 +288,7 @@ export async function submitSurveyResponse(
       score,
       submittedAt: now,
     });
-    if (!written) throw conflict(FORM_STATE_MESSAGE.SUBMITTED, { state: 'SUBMITTED' });
+    if (!written) throw conflict(FORM_STATE_MESSAGE.SUBMITTED, { status: 'SUBMITTED' });
     return written;
   }, TX_OPTIONS);
   return formOf(invitation, now, response);
@@ -318,19 +318,18 @@ export async function enterSurveyResponse(
   if (viewer.kind !== 'staff' && viewer.kind !== 'apiClient') throw forbidden();
   let source: ResponseSource = 'API';
   if (viewer.kind === 'staff') {
-    if (input.source !== 'PHONE' && input.source !== 'FAX')
-      throw badInput('请选择电话或传真', { source: '员工录入的来源须为电话或传真' });
+    if (input.source !== 'PHONE' && input.source !== 'FAX') throw badField('source', 'survey.staffSourceInvalid');
     source = input.source;
   }
   if (!isUuid(input.campaignId)) throw notFound('SurveyCampaign');
   const campaign = await prisma.surveyCampaign.findUnique({ where: { id: input.campaignId } });
   if (!campaign) throw notFound('SurveyCampaign');
   const state = formState(campaign, null, now);
-  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { state });
+  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { status: state });
   const customer = isUuid(input.customerId)
     ? await prisma.customer.findUnique({ where: { id: input.customerId }, select: { id: true } })
     : null;
-  if (!customer) throw badInput('客户不存在', { customerId: '客户不存在' });
+  if (!customer) throw badField('customerId', 'callback.customerMissing');
   const [template, rule] = await Promise.all([loadScoringTemplate(prisma, campaign.templateId), loadLowScoreRule()]);
   const checked = checkAnswers(template.questions, input.answers, { complete: true });
   const score = responseScore(checked, template.questions, template.dimensions, rule);
@@ -345,8 +344,7 @@ export async function enterSurveyResponse(
       const existing = await tx.surveyResponse.count({
         where: { campaignId: campaign.id, customerId: customer.id, submittedAt: { not: null } },
       });
-      if (existing > 0)
-        throw conflict('该客户已提交本次调查 / This customer has already responded', { state: 'SUBMITTED' });
+      if (existing > 0) throw conflict('survey.alreadyResponded', { status: 'SUBMITTED' });
       // A customer surveyed outside the audience (by phone or fax) joins the campaign's invitations, never mailed, so
       // the response rate (answered ÷ invited) counts it on both sides instead of reading above 100 %.
       const invitationId = randomUUID();
@@ -372,7 +370,7 @@ export async function enterSurveyResponse(
       score,
       submittedAt: now,
     });
-    if (!written) throw conflict('该客户已提交本次调查 / This customer has already responded', { state: 'SUBMITTED' });
+    if (!written) throw conflict('survey.alreadyResponded', { status: 'SUBMITTED' });
     return written;
   }, TX_OPTIONS);
 }
@@ -388,7 +386,7 @@ export type PortalSurveyModel = {
 
 /** The signed-in customer's own invitations in open campaigns, each with its personal link rebuilt from the id. */
 export async function myOpenSurveys(viewer: Viewer, now: Date): Promise<PortalSurveyModel[]> {
-  if (viewer.kind !== 'customer') throw forbidden('仅限客户账号 / Customer accounts only');
+  if (viewer.kind !== 'customer') throw forbidden('survey.customersOnly');
   const rows = await prisma.surveyInvitation.findMany({
     where: { customerId: viewer.customerId, campaign: { status: 'OPEN', closesAt: { gt: now } } },
     include: { campaign: true, response: { select: { submittedAt: true } } },
@@ -424,17 +422,17 @@ export type ResponseFilter = {
 export function responseWhere(filter: ResponseFilter = {}): Prisma.SurveyResponseWhereInput {
   const and: Prisma.SurveyResponseWhereInput[] = [{ submittedAt: { not: null } }];
   if (filter.campaignId) {
-    if (!isUuid(filter.campaignId)) throw badInput('调查活动无效', { campaignId: '调查活动无效' });
+    if (!isUuid(filter.campaignId)) throw badField('campaignId', 'common.invalidId');
     and.push({ campaignId: filter.campaignId });
   }
   if (filter.customerId) {
-    if (!isUuid(filter.customerId)) throw badInput('客户无效', { customerId: '客户无效' });
+    if (!isUuid(filter.customerId)) throw badField('customerId', 'common.invalidId');
     and.push({ customerId: filter.customerId });
   }
   if (filter.periodLabel) and.push({ campaign: { periodLabel: filter.periodLabel.trim().toUpperCase() } });
   // The analysis criteria (SurveyAnalysisFilter), so the low-score list and the raw export match the figures shown.
   if (filter.campaignIds?.length) {
-    if (!filter.campaignIds.every(isUuid)) throw badInput('调查活动无效', { campaignIds: '调查活动无效' });
+    if (!filter.campaignIds.every(isUuid)) throw badField('campaignIds', 'common.invalidId');
     and.push({ campaignId: { in: [...filter.campaignIds] } });
   }
   if (filter.periodLabels?.length)
@@ -465,9 +463,7 @@ export async function listResponses(
   requirePermission(viewer, 'surveys:read');
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
-      first: `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`,
-    });
+    throw badField('first', 'pagination.firstOutOfRange', { max: MAX_PAGE_SIZE });
   const where = responseWhere(args.filter ?? {});
   const rows = await prisma.surveyResponse.findMany({
     where,

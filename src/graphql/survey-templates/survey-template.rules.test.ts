@@ -1,3 +1,4 @@
+import { zhFields } from '@/server/error-keys.testing';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/server/errors';
 import { isScoredQuestion, parseChoices, parseTemplateInput, templateContent } from './survey-template.rules';
@@ -39,7 +40,7 @@ function fieldsOf(input: unknown): Record<string, string> {
   try {
     parseTemplateInput(input);
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') return error.details.fields ?? {};
+    if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') return zhFields(error.fields);
     throw error;
   }
   throw new Error('expected BAD_USER_INPUT');
@@ -77,7 +78,7 @@ describe('template validation', () => {
       ],
     };
     expect(fieldsOf(input)).toEqual({
-      'sections.0.questions.2.text': '题目必填',
+      'sections.0.questions.2.text': '必填',
       'sections.0.questions.2.dimensionCode': '维度不存在',
       'sections.0.questions.3.choices': '选择题至少两个选项',
       'dimensions.2.code': '维度代码重复',

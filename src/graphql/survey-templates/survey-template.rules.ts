@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { QuestionType } from '@/generated/prisma/enums';
 import { badInput } from '@/server/errors';
-import { fieldErrors } from '../customers/customer.rules';
+import { errorKey, zodFieldErrors } from '@/server/error-keys';
 import {
   CHOICE_SCORE_RANGE,
   DIMENSION_CODE,
@@ -28,17 +28,12 @@ const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, { message: `不能超过 ${max} 个字符` })
+    .max(max)
     .transform((v) => (v === '' ? null : v))
     .nullish()
     .transform((v) => v ?? null);
 
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}必填` })
-    .trim()
-    .min(1, { message: `${label}必填` })
-    .max(max, { message: `不能超过 ${max} 个字符` });
+const requiredText = (label: string, max: number) => z.string().trim().min(1).max(max);
 
 const ZChoice = z.object({
   value: requiredText('选项值', 50),
@@ -46,15 +41,15 @@ const ZChoice = z.object({
   labelEn: optionalText(200),
   // A choice's score is on the index's own 0–100 scale, so a scored choice weighs like a normalised rating.
   score: z
-    .number({ error: '分值须为数字' })
-    .min(CHOICE_SCORE_RANGE[0], { message: '分值须在 0–100 之间' })
-    .max(CHOICE_SCORE_RANGE[1], { message: '分值须在 0–100 之间' })
+    .number({ error: errorKey('validation.invalidType') })
+    .min(CHOICE_SCORE_RANGE[0], { message: errorKey('survey.scoreRange') })
+    .max(CHOICE_SCORE_RANGE[1], { message: errorKey('survey.scoreRange') })
     .nullish()
     .transform((v) => v ?? null),
 });
 
 const ZQuestion = z.object({
-  type: z.enum(QUESTION_TYPES, { error: '请选择题型' }),
+  type: z.enum(QUESTION_TYPES, { error: errorKey('survey.questionTypeRequired') }),
   text: requiredText('题目', 500),
   textEn: optionalText(500),
   required: z
@@ -64,7 +59,7 @@ const ZQuestion = z.object({
   dimensionCode: optionalText(40),
   choices: z
     .array(ZChoice)
-    .max(30, { message: '最多 30 个选项' })
+    .max(30, { message: errorKey('survey.tooManyChoices') })
     .nullish()
     .transform((v) => v ?? []),
 });
@@ -72,21 +67,21 @@ const ZQuestion = z.object({
 const ZSection = z.object({
   title: requiredText('分节标题', 200),
   titleEn: optionalText(200),
-  questions: z.array(ZQuestion).min(1, { message: '每节至少一道题' }),
+  questions: z.array(ZQuestion).min(1, { message: errorKey('survey.sectionNeedsQuestion') }),
 });
 
 const ZDimension = z.object({
   code: z
-    .string({ error: '维度代码必填' })
+    .string()
     .trim()
-    .regex(DIMENSION_CODE, { message: '维度代码须为大写字母、数字或下划线（如 TIMELINESS）' }),
+    .regex(DIMENSION_CODE, { message: errorKey('survey.dimensionCodeFormat') }),
   name: requiredText('维度名称', 100),
   nameEn: optionalText(100),
   // Decimal(6,4) column; a weight of 0 would let Σ weights be 0, so weights are strictly positive.
   weight: z
-    .number({ error: '权重须为数字' })
-    .gt(0, { message: '权重须大于 0' })
-    .max(MAX_WEIGHT, { message: '权重不能超过 99' }),
+    .number({ error: errorKey('validation.invalidType') })
+    .gt(0, { message: errorKey('survey.weightPositive') })
+    .max(MAX_WEIGHT, { message: errorKey('survey.weightMax') }),
 });
 
 export const ZSurveyTemplateInput = z
@@ -95,48 +90,68 @@ export const ZSurveyTemplateInput = z
     nameEn: optionalText(200),
     description: optionalText(2000),
     locale: z
-      .enum(TEMPLATE_LOCALES, { error: '语言须为 zh-CN 或 en' })
+      .enum(TEMPLATE_LOCALES, { error: errorKey('survey.localeInvalid') })
       .nullish()
       .transform((v) => v ?? 'zh-CN'),
-    dimensions: z.array(ZDimension).max(20, { message: '最多 20 个维度' }),
-    sections: z.array(ZSection).min(1, { message: '至少一节' }).max(20, { message: '最多 20 节' }),
+    dimensions: z.array(ZDimension).max(20, { message: errorKey('survey.tooManyDimensions') }),
+    sections: z
+      .array(ZSection)
+      .min(1, { message: errorKey('survey.sectionRequired') })
+      .max(20, { message: errorKey('survey.tooManySections') }),
   })
   .superRefine((t, ctx) => {
     const codes = new Set<string>();
     t.dimensions.forEach((d, i) => {
-      if (codes.has(d.code)) ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'code'], message: '维度代码重复' });
+      if (codes.has(d.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dimensions', i, 'code'],
+          message: errorKey('survey.dimensionCodeRepeated'),
+        });
       codes.add(d.code);
     });
     const total = t.sections.reduce((n, s) => n + s.questions.length, 0);
     if (total > MAX_QUESTIONS)
-      ctx.addIssue({ code: 'custom', path: ['sections'], message: `最多 ${MAX_QUESTIONS} 道题` });
+      ctx.addIssue({ code: 'custom', path: ['sections'], message: errorKey('survey.tooManyQuestions') });
     t.sections.forEach((section, s) =>
       section.questions.forEach((q, i) => {
         const at = (...rest: (string | number)[]) => ['sections', s, 'questions', i, ...rest];
         const isChoice = CHOICE_TYPES.includes(q.type);
         if (isChoice && q.choices.length < 2)
-          ctx.addIssue({ code: 'custom', path: at('choices'), message: '选择题至少两个选项' });
+          ctx.addIssue({ code: 'custom', path: at('choices'), message: errorKey('survey.choicesTooFew') });
         if (!isChoice && q.choices.length > 0)
-          ctx.addIssue({ code: 'custom', path: at('choices'), message: '只有选择题可以设置选项' });
+          ctx.addIssue({ code: 'custom', path: at('choices'), message: errorKey('survey.choicesOnlyForChoice') });
         const values = new Set<string>();
         q.choices.forEach((c, k) => {
           if (values.has(c.value))
-            ctx.addIssue({ code: 'custom', path: at('choices', k, 'value'), message: '选项值重复' });
+            ctx.addIssue({
+              code: 'custom',
+              path: at('choices', k, 'value'),
+              message: errorKey('survey.choiceValueRepeated'),
+            });
           values.add(c.value);
           if (q.type === 'MULTI_CHOICE' && c.score !== null)
-            ctx.addIssue({ code: 'custom', path: at('choices', k, 'score'), message: '多选题不计分，不能设置分值' });
+            ctx.addIssue({
+              code: 'custom',
+              path: at('choices', k, 'score'),
+              message: errorKey('survey.multiChoiceNoScore'),
+            });
         });
         if (q.dimensionCode !== null) {
           if (!codes.has(q.dimensionCode))
-            ctx.addIssue({ code: 'custom', path: at('dimensionCode'), message: '维度不存在' });
+            ctx.addIssue({ code: 'custom', path: at('dimensionCode'), message: errorKey('survey.dimensionMissing') });
           // Only what can be put on the 0–100 scale counts toward a dimension (index maths, survey-index.rules.ts).
           else if (q.type === 'TEXT' || q.type === 'MULTI_CHOICE')
-            ctx.addIssue({ code: 'custom', path: at('dimensionCode'), message: '文本题和多选题不计分，不能归入维度' });
+            ctx.addIssue({
+              code: 'custom',
+              path: at('dimensionCode'),
+              message: errorKey('survey.unscoredNoDimension'),
+            });
           else if (q.type === 'SINGLE_CHOICE' && q.choices.every((c) => c.score === null)) {
             ctx.addIssue({
               code: 'custom',
               path: at('dimensionCode'),
-              message: '归入维度的单选题至少要有一个选项设置分值',
+              message: errorKey('survey.dimensionNeedsScore'),
             });
           }
         }
@@ -148,7 +163,7 @@ export type TSurveyTemplateInput = z.output<typeof ZSurveyTemplateInput>;
 
 export function parseTemplateInput(input: unknown): TSurveyTemplateInput {
   const parsed = ZSurveyTemplateInput.safeParse(input);
-  if (!parsed.success) throw badInput('模板有误，请检查标出的字段 / Invalid template', fieldErrors(parsed.error));
+  if (!parsed.success) throw badInput('common.invalidInput', zodFieldErrors(parsed.error));
   return parsed.data;
 }
 

@@ -4,7 +4,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { SurveyTemplate } from '@/generated/prisma/client';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma, type Tx } from '@/server/db';
-import { badInput, conflict, notFound } from '@/server/errors';
+import { badField, conflict, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
@@ -196,7 +196,7 @@ export async function updateTemplate(
     }, TX_OPTIONS);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw conflict('模板已被他人同时修改，请刷新后再试 / The template was changed by someone else');
+      throw conflict('survey.templateStale');
     }
     throw error;
   }
@@ -231,7 +231,7 @@ export async function archiveTemplate(
 /** A template a new campaign may use: it exists and is not archived (BAD_USER_INPUT on templateId otherwise). */
 export async function usableTemplate(tx: Tx, templateId: string): Promise<SurveyTemplate> {
   const template = await lockTemplate(tx, templateId, 'SHARE');
-  if (!template) throw badInput('问卷模板不存在', { templateId: '问卷模板不存在' });
-  if (template.archivedAt) throw badInput('问卷模板已归档', { templateId: '问卷模板已归档，不能用于新的调查' });
+  if (!template) throw badField('templateId', 'survey.templateMissing');
+  if (template.archivedAt) throw badField('templateId', 'survey.templateArchived');
   return template;
 }

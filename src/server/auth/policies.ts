@@ -95,7 +95,7 @@ export function can(viewer: Viewer, permission: Permission): boolean {
 /** Throws UNAUTHENTICATED for nobody, FORBIDDEN for somebody without the permission. */
 export function requirePermission(viewer: Viewer, permission: Permission): void {
   if (viewer.kind === 'anonymous') throw unauthenticated();
-  if (!can(viewer, permission)) throw forbidden(`需要权限 ${permission} / Requires ${permission}`);
+  if (!can(viewer, permission)) throw forbidden('common.requiresPermission', { permission });
 }
 
 export function requireSignedIn(viewer: Viewer): asserts viewer is Exclude<Viewer, { kind: 'anonymous' }> {

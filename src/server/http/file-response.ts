@@ -1,22 +1,10 @@
 import 'server-only';
 import { TIME_ZONE } from '@/i18n/config';
-import { isDatabaseUnavailable } from '@/server/db';
-import { DomainError, SERVICE_RETRY_AFTER_SECONDS, serviceUnavailable, type ErrorCode } from '@/server/errors';
 
 /**
  * What every download route (CSV/Excel exports, PDF reports) answers with: the file with a safe set of headers, or a
- * JSON error whose HTTP status follows the DomainError code (unexpected errors are logged and masked).
+ * JSON error from withRoute (src/server/http/route.ts).
  */
-export const HTTP_STATUS: Record<ErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-  SERVICE_UNAVAILABLE: 503,
-};
-
 export const CONTENT_TYPE = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -51,30 +39,4 @@ export function fileResponse(
       'X-Content-Type-Options': 'nosniff',
     },
   });
-}
-
-export function errorResponse(
-  status: number,
-  code: string,
-  message: string,
-  fields?: Record<string, string>,
-): Response {
-  return Response.json(
-    { error: { code, message, ...(fields ? { fields } : {}) } },
-    { status, headers: { 'Cache-Control': 'no-store' } },
-  );
-}
-
-/** A route's failure as JSON: a DomainError with its status and fields; anything else logged under `label` and masked. */
-export function routeErrorResponse(error: unknown, label: string): Response {
-  if (error instanceof DomainError)
-    return errorResponse(HTTP_STATUS[error.code], error.code, error.message, error.details.fields);
-  if (isDatabaseUnavailable(error)) {
-    const unavailable = serviceUnavailable();
-    const response = errorResponse(503, unavailable.code, unavailable.message);
-    response.headers.set('Retry-After', String(SERVICE_RETRY_AFTER_SECONDS));
-    return response;
-  }
-  console.error(`[${label}] failed:`, error);
-  return errorResponse(500, 'INTERNAL_SERVER_ERROR', '导出失败 / Export failed');
 }

@@ -5,6 +5,7 @@ import { createContext, type GraphQLContext } from '@/graphql/context';
 import { viewerFromRequest } from '@/server/auth/request-viewer';
 import { now as clockNow } from '@/server/clock';
 import { isDatabaseUnavailable } from '@/server/db';
+import { englishMessage, type ErrorKey } from '@/server/error-keys';
 import { SERVICE_RETRY_AFTER_SECONDS } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
 import type { Gate } from './admission';
@@ -27,7 +28,7 @@ export type GraphQLHttpOptions = {
   gate: Gate;
 };
 
-type ErrorBody = { status: number; code: string; message: string; headers?: Record<string, string> };
+export type ErrorBody = { status: number; code: string; key: ErrorKey; headers?: Record<string, string> };
 
 /** The response headers every answer of the endpoint carries (src/server/http/security-headers.ts). */
 function setSecurityHeaders(req: IncomingMessage, res: ServerResponse) {
@@ -47,13 +48,17 @@ function sendError(res: ServerResponse, error: ErrorBody): void {
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('cache-control', 'no-store');
   for (const [name, value] of Object.entries(error.headers ?? {})) res.setHeader(name, value);
-  res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }));
+  res.end(
+    JSON.stringify({
+      errors: [{ message: englishMessage(error.key), extensions: { code: error.code, key: error.key } }],
+    }),
+  );
 }
 
 export const unavailableBody = (): ErrorBody => ({
   status: 503,
   code: 'SERVICE_UNAVAILABLE',
-  message: '服务繁忙，请稍后再试 / Service temporarily unavailable, retry shortly',
+  key: 'common.serviceUnavailable',
   headers: { 'retry-after': String(SERVICE_RETRY_AFTER_SECONDS) },
 });
 
@@ -110,7 +115,7 @@ export function createGraphQLHttpHandler(apollo: ApolloServer<GraphQLContext>, o
       return sendError(res, {
         status: 405,
         code: 'METHOD_NOT_ALLOWED',
-        message: 'Use GET or POST',
+        key: 'common.methodNotAllowed',
         headers: { allow: 'GET, POST' },
       });
     }
@@ -125,7 +130,7 @@ export function createGraphQLHttpHandler(apollo: ApolloServer<GraphQLContext>, o
     if (method === 'POST') {
       const limit =
         viewer.kind === 'staff' || viewer.kind === 'apiClient' ? options.maxStaffBodyBytes : options.maxBodyBytes;
-      const tooLarge = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `Request body over ${limit} bytes` };
+      const tooLarge: ErrorBody = { status: 413, code: 'PAYLOAD_TOO_LARGE', key: 'common.bodyTooLarge' };
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > limit) {
         // Refused unread; the connection is closed so the client stops sending.
@@ -140,14 +145,14 @@ export function createGraphQLHttpHandler(apollo: ApolloServer<GraphQLContext>, o
           res.setHeader('connection', 'close');
           return sendError(res, tooLarge);
         }
-        return sendError(res, { status: 400, code: 'BAD_REQUEST', message: 'The request body could not be read' });
+        return sendError(res, { status: 400, code: 'BAD_REQUEST', key: 'common.bodyUnreadable' });
       }
       const contentType = req.headers['content-type'] ?? '';
       if (contentType.includes('json')) {
         try {
           body = JSON.parse(text);
         } catch {
-          return sendError(res, { status: 400, code: 'BAD_REQUEST', message: 'Malformed JSON body' });
+          return sendError(res, { status: 400, code: 'BAD_REQUEST', key: 'common.malformedJson' });
         }
       } else {
         body = text;

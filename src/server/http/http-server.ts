@@ -1,5 +1,6 @@
 import 'server-only';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { englishMessage } from '@/server/error-keys';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLContext } from '@/graphql/context';
 import { acquireTimeoutMs, poolSize, runAs } from '@/server/db';
@@ -105,7 +106,7 @@ export function createAppHttpServer(options: AppHttpServerOptions): AppHttpServe
         'cache-control': 'no-store',
         ...body.headers,
       });
-      res.end(JSON.stringify({ error: { code: body.code, message: body.message } }));
+      res.end(JSON.stringify({ error: { code: body.code, key: body.key, message: englishMessage(body.key) } }));
       return;
     }
     try {

@@ -1,4 +1,4 @@
-import { badInput } from '@/server/errors';
+import { badField } from '@/server/errors';
 
 /**
  * The query string of a download route, refused as BAD_USER_INPUT (HTTP 400 through routeErrorResponse) when any
@@ -10,11 +10,16 @@ export function checkedSearchParams(url: { searchParams: URLSearchParams }): URL
   for (const [name, value] of url.searchParams) {
     if (name.includes('\u0000') || value.includes('\u0000')) {
       const param = name.replaceAll('\u0000', '');
-      throw badInput(
-        `参数不能包含空字符 (U+0000) / Query parameter ${param} must not contain the NUL character (U+0000)`,
-        { [param]: '不能包含空字符 (U+0000)' },
-      );
+      throw badField(param, 'common.nulCharacter');
     }
   }
   return url.searchParams;
+}
+
+/** `?format=` of a download route, lower-cased, one of `allowed` (BAD_USER_INPUT on `format` otherwise). */
+export function formatParam<F extends string>(params: URLSearchParams, allowed: readonly F[], fallback: F): F {
+  const format = (params.get('format') ?? fallback).toLowerCase();
+  if (!(allowed as readonly string[]).includes(format))
+    throw badField('format', 'common.invalidFormatParam', { formats: allowed.join(', ') });
+  return format as F;
 }

@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import { isDatabaseUnavailable, prisma } from '@/server/db';
 import { inspectAttachment, MAX_ATTACHMENT_BYTES, type AttachmentInspection } from '@/server/domain-registry';
-import { DomainError, SERVICE_RETRY_AFTER_SECONDS } from '@/server/errors';
+import { englishMessage, type ErrorKey, type ErrorParams, type FieldErrors } from '@/server/error-keys';
+import { badField, DomainError, SERVICE_RETRY_AFTER_SECONDS } from '@/server/errors';
 import { savePendingUpload, type PendingFileInfo } from '@/server/storage/pending-uploads';
 import type { Gate } from './admission';
 import { CLIENT_ADDRESS_HEADER } from './client-address';
@@ -48,13 +49,24 @@ function uploadLimiter(): RateLimiterPrisma {
   return globalForUploads.kefuUploadLimiter;
 }
 
+/** A refusal's body is a route error's (src/server/http/route.ts): code, key (+ params, fields) and English message. */
 type Refusal = {
   status: number;
   code: string;
-  message: string;
-  fields?: Record<string, string>;
+  key: ErrorKey;
+  params?: ErrorParams;
+  fields?: FieldErrors;
   headers?: Record<string, string>;
 };
+
+const refusalOf = (status: number, error: DomainError, headers?: Record<string, string>): Refusal => ({
+  status,
+  code: error.code,
+  key: error.key,
+  params: error.params,
+  fields: error.fields,
+  headers,
+});
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) {
@@ -72,14 +84,22 @@ const refuse = (res: ServerResponse, refusal: Refusal) =>
   send(
     res,
     refusal.status,
-    { error: { code: refusal.code, message: refusal.message, ...(refusal.fields ? { fields: refusal.fields } : {}) } },
+    {
+      error: {
+        code: refusal.code,
+        key: refusal.key,
+        message: englishMessage(refusal.key, refusal.params),
+        ...(refusal.params && Object.keys(refusal.params).length ? { params: refusal.params } : {}),
+        ...(refusal.fields && Object.keys(refusal.fields).length ? { fields: refusal.fields } : {}),
+      },
+    },
     refusal.headers,
   );
 
 const tooLarge = (): Refusal => ({
   status: 413,
   code: 'PAYLOAD_TOO_LARGE',
-  message: `文件超过 10 MB / File over ${MAX_ATTACHMENT_BYTES} bytes`,
+  key: 'interaction.attachmentTooLarge',
   // Refused unread: the connection is closed so the client stops sending.
   headers: { connection: 'close' },
 });
@@ -87,13 +107,13 @@ const tooLarge = (): Refusal => ({
 const unavailable = (): Refusal => ({
   status: 503,
   code: 'SERVICE_UNAVAILABLE',
-  message: '服务繁忙，请稍后再试 / Service temporarily unavailable, retry shortly',
+  key: 'common.serviceUnavailable',
   headers: { 'retry-after': String(SERVICE_RETRY_AFTER_SECONDS) },
 });
 
 class UploadRefused extends Error {
   constructor(readonly refusal: Refusal) {
-    super(refusal.message);
+    super(englishMessage(refusal.key, refusal.params));
   }
 }
 
@@ -168,13 +188,18 @@ export type UploadHttpOptions = {
 export function createUploadHttpHandler(options: UploadHttpOptions) {
   return async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST')
-      return refuse(res, { status: 405, code: 'METHOD_NOT_ALLOWED', message: 'Use POST', headers: { allow: 'POST' } });
+      return refuse(res, {
+        status: 405,
+        code: 'METHOD_NOT_ALLOWED',
+        key: 'common.usePost',
+        headers: { allow: 'POST' },
+      });
     const contentType = (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
     if (contentType !== 'application/octet-stream') {
       return refuse(res, {
         status: 415,
         code: 'UNSUPPORTED_MEDIA_TYPE',
-        message: 'Send the file as application/octet-stream',
+        key: 'interaction.uploadContentType',
       });
     }
     const header = req.headers[FILE_NAME_HEADER];
@@ -185,8 +210,7 @@ export function createUploadHttpHandler(options: UploadHttpOptions) {
       rawName = null;
     }
     if (!rawName || rawName.length > 200 || rawName.includes('\0')) {
-      const message = '文件名缺失或无效 / Missing or invalid file name';
-      return refuse(res, { status: 400, code: 'BAD_USER_INPUT', message, fields: { attachments: message } });
+      return refuse(res, refusalOf(400, badField('attachments', 'interaction.fileNameInvalid')));
     }
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > MAX_ATTACHMENT_BYTES) return refuse(res, tooLarge());
@@ -195,15 +219,14 @@ export function createUploadHttpHandler(options: UploadHttpOptions) {
     try {
       inspection = inspectAttachment(rawName);
     } catch (error) {
-      if (error instanceof DomainError)
-        return refuse(res, { status: 400, code: error.code, message: error.message, fields: error.details.fields });
+      if (error instanceof DomainError) return refuse(res, refusalOf(400, error));
       throw error;
     }
 
     const address = req.headers[CLIENT_ADDRESS_HEADER];
     // The server always sets it from the socket; without it there is no one to count, and no shared bucket either.
     if (typeof address !== 'string' || !address)
-      return refuse(res, { status: 400, code: 'BAD_REQUEST', message: 'Client address unknown' });
+      return refuse(res, { status: 400, code: 'BAD_REQUEST', key: 'common.clientAddressUnknown' });
 
     const release = await options.gate.enter();
     if (!release) return refuse(res, unavailable());
@@ -213,7 +236,8 @@ export function createUploadHttpHandler(options: UploadHttpOptions) {
         return refuse(res, {
           status: 429,
           code: 'TOO_MANY_REQUESTS',
-          message: `上传过于频繁，请 ${wait} 秒后再试 / Too many uploads`,
+          key: 'common.tooManyRequests',
+          params: { retryAfterSeconds: wait },
           headers: { 'retry-after': String(wait) },
         });
       }
@@ -229,13 +253,7 @@ export function createUploadHttpHandler(options: UploadHttpOptions) {
       if (error instanceof UploadRefused) return refuse(res, error.refusal);
       if (error instanceof DomainError) {
         // A refused content: stop the rest of the body too.
-        return refuse(res, {
-          status: 400,
-          code: error.code,
-          message: error.message,
-          fields: error.details.fields,
-          headers: req.complete ? {} : { connection: 'close' },
-        });
+        return refuse(res, refusalOf(400, error, req.complete ? {} : { connection: 'close' }));
       }
       if (isDatabaseUnavailable(error)) return refuse(res, unavailable());
       if (req.destroyed || !req.complete) {
@@ -247,7 +265,7 @@ export function createUploadHttpHandler(options: UploadHttpOptions) {
       return refuse(res, {
         status: 500,
         code: 'INTERNAL_SERVER_ERROR',
-        message: '服务器内部错误 / Internal server error',
+        key: 'common.internal',
       });
     } finally {
       release();

@@ -1,5 +1,6 @@
 import { startServerAndCreateNextHandler } from '@as-integrations/next';
 import type { NextRequest } from 'next/server';
+import { withRoute } from '@/server/http/route';
 import { createContext, type GraphQLContext } from '@/graphql/context';
 import { createApolloServer } from '@/graphql/server';
 import { viewerFromRequest } from '@/server/auth/request-viewer';
@@ -10,9 +11,6 @@ const handler = startServerAndCreateNextHandler<NextRequest, GraphQLContext>(cre
 });
 
 export const dynamic = 'force-dynamic';
-export async function GET(request: NextRequest) {
-  return handler(request);
-}
-export async function POST(request: NextRequest) {
-  return handler(request);
-}
+// Apollo answers its own errors; withRoute catches what escapes it (the database down while resolving the viewer).
+export const GET = withRoute('graphql', 'none', ({ req }) => handler(req));
+export const POST = withRoute('graphql', 'none', ({ req }) => handler(req));

@@ -1,12 +1,9 @@
-import type { NextRequest } from 'next/server';
 import { exportCustomersCsv, exportCustomersXlsx } from '@/graphql/customers/customer.export';
 import type { CustomerFilter, CustomerSort } from '@/graphql/customers/customer.service';
 import { parseInputParam } from '@/graphql/input-param';
-import { requirePermission } from '@/server/auth/policies';
-import { viewerFromRequest } from '@/server/auth/request-viewer';
-import { badInput } from '@/server/errors';
-import { dateStamp, fileResponse, routeErrorResponse } from '@/server/http/file-response';
-import { checkedSearchParams } from '@/server/http/query-params';
+import { withRoute } from '@/server/http/route';
+import { dateStamp, fileResponse } from '@/server/http/file-response';
+import { checkedSearchParams, formatParam } from '@/server/http/query-params';
 
 /**
  * GET /api/customers/export?format=csv|xlsx&filter=<CustomerFilter JSON>&sort=<CustomerSort JSON>
@@ -15,28 +12,19 @@ import { checkedSearchParams } from '@/server/http/query-params';
  */
 export const dynamic = 'force-dynamic';
 
-export async function GET(req: NextRequest) {
-  try {
-    const viewer = await viewerFromRequest(req);
-    requirePermission(viewer, 'customers:read');
+export const GET = withRoute<Record<string, never>>('customers/export', 'customers:read', async ({ req, viewer }) => {
+  const params = checkedSearchParams(req.nextUrl);
+  const format = formatParam(params, ['csv', 'xlsx'], 'csv');
+  // The schema has validated these shapes (parseInputParam), so they are the resolver argument types.
+  const filter = (parseInputParam('filter', params.get('filter'), 'CustomerFilter') ?? {
+    archived: false,
+  }) as CustomerFilter;
+  const sort = parseInputParam('sort', params.get('sort'), 'CustomerSort') as CustomerSort | null;
 
-    const params = checkedSearchParams(req.nextUrl);
-    const format = (params.get('format') ?? 'csv').toLowerCase();
-    if (format !== 'csv' && format !== 'xlsx')
-      throw badInput('format must be csv or xlsx', { format: '格式须为 csv 或 xlsx' });
-    // The schema has validated these shapes (parseInputParam), so they are the resolver argument types.
-    const filter = (parseInputParam('filter', params.get('filter'), 'CustomerFilter') ?? {
-      archived: false,
-    }) as CustomerFilter;
-    const sort = parseInputParam('sort', params.get('sort'), 'CustomerSort') as CustomerSort | null;
-
-    const filename = `customers-${dateStamp(new Date())}.${format}`;
-    const body =
-      format === 'csv'
-        ? await exportCustomersCsv(viewer, filter, sort)
-        : new Uint8Array(await exportCustomersXlsx(viewer, filter, sort));
-    return fileResponse(body, { filename, format });
-  } catch (error) {
-    return routeErrorResponse(error, 'customers/export');
-  }
-}
+  const filename = `customers-${dateStamp(new Date())}.${format}`;
+  const body =
+    format === 'csv'
+      ? await exportCustomersCsv(viewer, filter, sort)
+      : new Uint8Array(await exportCustomersXlsx(viewer, filter, sort));
+  return fileResponse(body, { filename, format });
+});

@@ -1,11 +1,9 @@
-import type { NextRequest } from 'next/server';
 import { summaryCsv, summaryPdf, summaryXlsx } from '@/graphql/reports/report.export';
 import { complaintMonthlySummary } from '@/graphql/reports/report.service';
-import { viewerFromRequest } from '@/server/auth/request-viewer';
 import { now } from '@/server/clock';
-import { badInput } from '@/server/errors';
-import { fileResponse, routeErrorResponse } from '@/server/http/file-response';
-import { checkedSearchParams } from '@/server/http/query-params';
+import { withRoute } from '@/server/http/route';
+import { fileResponse } from '@/server/http/file-response';
+import { checkedSearchParams, formatParam } from '@/server/http/query-params';
 
 /**
  * GET /api/reports/complaints?month=2026-11&format=csv|xlsx|pdf — the monthly complaint summary (SPEC §9) as a
@@ -14,20 +12,13 @@ import { checkedSearchParams } from '@/server/http/query-params';
  */
 export const dynamic = 'force-dynamic';
 
-export async function GET(req: NextRequest) {
-  try {
-    const viewer = await viewerFromRequest(req);
-    const params = checkedSearchParams(req.nextUrl);
-    const format = (params.get('format') ?? 'xlsx').toLowerCase();
-    if (format !== 'csv' && format !== 'xlsx' && format !== 'pdf')
-      throw badInput('format must be csv, xlsx or pdf', { format: '格式须为 csv、xlsx 或 pdf' });
-    const at = now();
-    const summary = await complaintMonthlySummary(viewer, params.get('month') ?? '', at);
-    const filename = `月度投诉汇总-${summary.month}.${format}`;
-    if (format === 'csv') return fileResponse(summaryCsv(summary), { filename, format });
-    if (format === 'xlsx') return fileResponse(new Uint8Array(await summaryXlsx(summary)), { filename, format });
-    return fileResponse(await summaryPdf(summary, at), { filename, format, inline: true });
-  } catch (error) {
-    return routeErrorResponse(error, 'reports/complaints');
-  }
-}
+export const GET = withRoute<Record<string, never>>('reports/complaints', 'viewer', async ({ req, viewer }) => {
+  const params = checkedSearchParams(req.nextUrl);
+  const format = formatParam(params, ['csv', 'xlsx', 'pdf'], 'xlsx');
+  const at = now();
+  const summary = await complaintMonthlySummary(viewer, params.get('month') ?? '', at);
+  const filename = `月度投诉汇总-${summary.month}.${format}`;
+  if (format === 'csv') return fileResponse(summaryCsv(summary), { filename, format });
+  if (format === 'xlsx') return fileResponse(new Uint8Array(await summaryXlsx(summary)), { filename, format });
+  return fileResponse(await summaryPdf(summary, at), { filename, format, inline: true });
+});

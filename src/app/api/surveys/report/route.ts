@@ -1,9 +1,7 @@
-import type { NextRequest } from 'next/server';
 import { quarterlySurveyReport } from '@/graphql/survey-analysis/survey-report.export';
-import { requirePermission } from '@/server/auth/policies';
-import { viewerFromRequest } from '@/server/auth/request-viewer';
 import { now } from '@/server/clock';
-import { fileResponse, routeErrorResponse } from '@/server/http/file-response';
+import { withRoute } from '@/server/http/route';
+import { fileResponse } from '@/server/http/file-response';
 import { checkedSearchParams } from '@/server/http/query-params';
 
 /**
@@ -12,17 +10,7 @@ import { checkedSearchParams } from '@/server/http/query-params';
  */
 export const dynamic = 'force-dynamic';
 
-export async function GET(req: NextRequest) {
-  try {
-    const viewer = await viewerFromRequest(req);
-    requirePermission(viewer, 'surveys:read');
-    const { filename, pdf } = await quarterlySurveyReport(
-      viewer,
-      checkedSearchParams(req.nextUrl).get('period'),
-      now(),
-    );
-    return fileResponse(new Uint8Array(pdf), { filename, format: 'pdf', inline: true });
-  } catch (error) {
-    return routeErrorResponse(error, 'surveys/report');
-  }
-}
+export const GET = withRoute<Record<string, never>>('surveys/report', 'surveys:read', async ({ req, viewer }) => {
+  const { filename, pdf } = await quarterlySurveyReport(viewer, checkedSearchParams(req.nextUrl).get('period'), now());
+  return fileResponse(new Uint8Array(pdf), { filename, format: 'pdf', inline: true });
+});

@@ -1,5 +1,6 @@
 import { clockControlEnabled, clockOffsetMs, now, setClockOffset } from '@/server/clock';
-import { errorResponse } from '@/server/http/file-response';
+import { badField, notFound } from '@/server/errors';
+import { withRoute } from '@/server/http/route';
 
 /**
  * Test clock for browser journeys (see src/server/clock.ts): exists only when the server runs with KEFU_TEST_CLOCK=1
@@ -10,18 +11,20 @@ import { errorResponse } from '@/server/http/file-response';
  */
 export const dynamic = 'force-dynamic';
 
-const notFound = () => errorResponse(404, 'NOT_FOUND', 'Not found');
+const enabled = () => {
+  if (!clockControlEnabled()) throw notFound('Route');
+};
 
-export async function GET() {
-  if (!clockControlEnabled()) return notFound();
+export const GET = withRoute('test/clock', 'none', async () => {
+  enabled();
   return Response.json({ now: now().toISOString(), offsetMs: clockOffsetMs() });
-}
+});
 
-export async function POST(request: Request) {
-  if (!clockControlEnabled()) return notFound();
-  const body = (await request.json().catch(() => null)) as { offsetMs?: unknown; sweep?: unknown } | null;
+export const POST = withRoute('test/clock', 'none', async ({ req }) => {
+  enabled();
+  const body = (await req.json().catch(() => null)) as { offsetMs?: unknown; sweep?: unknown } | null;
   if (typeof body?.offsetMs !== 'number' || !Number.isFinite(body.offsetMs))
-    return errorResponse(400, 'BAD_USER_INPUT', 'offsetMs must be a number', { offsetMs: '须为毫秒数' });
+    throw badField('offsetMs', 'validation.invalidType');
   setClockOffset(body.offsetMs);
   let sweep: unknown = null;
   if (body.sweep === true) {
@@ -29,4 +32,4 @@ export async function POST(request: Request) {
     sweep = await runEscalationSweep(now());
   }
   return Response.json({ now: now().toISOString(), offsetMs: clockOffsetMs(), sweep });
-}
+});

@@ -1,7 +1,6 @@
-import type { NextRequest } from 'next/server';
 import { complaintDocumentPdf } from '@/graphql/complaints/complaint-documents.service';
-import { viewerFromRequest } from '@/server/auth/request-viewer';
-import { fileResponse, routeErrorResponse } from '@/server/http/file-response';
+import { withRoute } from '@/server/http/route';
+import { fileResponse } from '@/server/http/file-response';
 
 /**
  * GET /api/complaints/<id>/eight-d.pdf — the complaint's 8D report (SPEC §4), opened in the browser's PDF viewer.
@@ -9,12 +8,7 @@ import { fileResponse, routeErrorResponse } from '@/server/http/file-response';
  */
 export const dynamic = 'force-dynamic';
 
-export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await params;
-    const { filename, pdf } = await complaintDocumentPdf(await viewerFromRequest(req), id, 'eightD');
-    return fileResponse(pdf, { filename, format: 'pdf', inline: true });
-  } catch (error) {
-    return routeErrorResponse(error, 'complaints/eight-d.pdf');
-  }
-}
+export const GET = withRoute<{ id: string }>('complaints/eight-d.pdf', 'viewer', async ({ viewer, params: { id } }) => {
+  const { filename, pdf } = await complaintDocumentPdf(viewer, id, 'eightD');
+  return fileResponse(pdf, { filename, format: 'pdf', inline: true });
+});

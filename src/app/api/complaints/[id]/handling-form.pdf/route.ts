@@ -1,7 +1,6 @@
-import type { NextRequest } from 'next/server';
 import { complaintDocumentPdf } from '@/graphql/complaints/complaint-documents.service';
-import { viewerFromRequest } from '@/server/auth/request-viewer';
-import { fileResponse, routeErrorResponse } from '@/server/http/file-response';
+import { withRoute } from '@/server/http/route';
+import { fileResponse } from '@/server/http/file-response';
 
 /**
  * GET /api/complaints/<id>/handling-form.pdf — the 客户投诉处理单 of the complaint with its full history, opened in
@@ -10,12 +9,11 @@ import { fileResponse, routeErrorResponse } from '@/server/http/file-response';
  */
 export const dynamic = 'force-dynamic';
 
-export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await params;
-    const { filename, pdf } = await complaintDocumentPdf(await viewerFromRequest(req), id, 'handlingForm');
+export const GET = withRoute<{ id: string }>(
+  'complaints/handling-form.pdf',
+  'viewer',
+  async ({ viewer, params: { id } }) => {
+    const { filename, pdf } = await complaintDocumentPdf(viewer, id, 'handlingForm');
     return fileResponse(pdf, { filename, format: 'pdf', inline: true });
-  } catch (error) {
-    return routeErrorResponse(error, 'complaints/handling-form.pdf');
-  }
-}
+  },
+);

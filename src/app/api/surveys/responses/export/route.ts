@@ -1,13 +1,10 @@
-import type { NextRequest } from 'next/server';
 import type { ResponseFilter } from '@/graphql/survey-responses/survey-response.service';
 import { responsesTable, tablesToCsv, tablesToXlsx } from '@/graphql/survey-analysis/survey.export';
 import { parseInputParam } from '@/graphql/input-param';
-import { requirePermission } from '@/server/auth/policies';
-import { viewerFromRequest } from '@/server/auth/request-viewer';
 import { now } from '@/server/clock';
-import { badInput } from '@/server/errors';
-import { dateStamp, fileResponse, routeErrorResponse } from '@/server/http/file-response';
-import { checkedSearchParams } from '@/server/http/query-params';
+import { withRoute } from '@/server/http/route';
+import { dateStamp, fileResponse } from '@/server/http/file-response';
+import { checkedSearchParams, formatParam } from '@/server/http/query-params';
 
 /**
  * GET /api/surveys/responses/export?format=csv|xlsx&filter=<SurveyResponseFilter JSON>
@@ -16,14 +13,12 @@ import { checkedSearchParams } from '@/server/http/query-params';
  */
 export const dynamic = 'force-dynamic';
 
-export async function GET(req: NextRequest) {
-  try {
-    const viewer = await viewerFromRequest(req);
-    requirePermission(viewer, 'surveys:read');
+export const GET = withRoute<Record<string, never>>(
+  'surveys/responses/export',
+  'surveys:read',
+  async ({ req, viewer }) => {
     const params = checkedSearchParams(req.nextUrl);
-    const format = (params.get('format') ?? 'csv').toLowerCase();
-    if (format !== 'csv' && format !== 'xlsx')
-      throw badInput('format must be csv or xlsx', { format: '格式须为 csv 或 xlsx' });
+    const format = formatParam(params, ['csv', 'xlsx'], 'csv');
     // The schema has validated the shape (parseInputParam), so it is the resolver argument type.
     const filter = (parseInputParam('filter', params.get('filter'), 'SurveyResponseFilter') ?? {}) as ResponseFilter;
     const table = await responsesTable(viewer, filter);
@@ -32,7 +27,5 @@ export async function GET(req: NextRequest) {
       filename,
       format,
     });
-  } catch (error) {
-    return routeErrorResponse(error, 'surveys/responses/export');
-  }
-}
+  },
+);

@@ -1,7 +1,5 @@
-import type { NextRequest } from 'next/server';
 import { readAttachment } from '@/graphql/interactions/interaction.service';
-import { viewerFromRequest } from '@/server/auth/request-viewer';
-import { DomainError } from '@/server/errors';
+import { withRoute } from '@/server/http/route';
 
 /**
  * GET /api/interactions/<id>/attachments/<attachmentId> — an attachment's file, for whoever may read the interaction
@@ -9,10 +7,11 @@ import { DomainError } from '@/server/errors';
  */
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string; attachmentId: string }> }) {
-  const { id, attachmentId } = await params;
-  try {
-    const { attachment, bytes } = await readAttachment(await viewerFromRequest(request), id, attachmentId);
+export const GET = withRoute<{ id: string; attachmentId: string }>(
+  'interactions/attachments',
+  'viewer',
+  async ({ viewer, params: { id, attachmentId } }) => {
+    const { attachment, bytes } = await readAttachment(viewer, id, attachmentId);
     return new Response(new Blob([new Uint8Array(bytes)]), {
       headers: {
         'content-type': attachment.mimeType,
@@ -23,11 +22,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
         'cache-control': 'private, no-store',
       },
     });
-  } catch (error) {
-    if (error instanceof DomainError) {
-      const status = error.code === 'UNAUTHENTICATED' ? 401 : error.code === 'FORBIDDEN' ? 403 : 404;
-      return Response.json({ error: error.code, message: error.message }, { status });
-    }
-    throw error;
-  }
-}
+  },
+);
