@@ -1,4 +1,6 @@
 'use client';
+import type { ErrorParams } from '@/server/error-keys';
+import { useErrorText } from '@/lib/error-text';
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
@@ -28,6 +30,8 @@ const CustomersImportMutationDocument = graphql(`
         row
         field
         message
+        key
+        params
       }
     }
   }
@@ -49,6 +53,7 @@ type Step =
  */
 export function CustomerImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslations('customers');
+  const errorText = useErrorText();
   // The dry run writes nothing, so it makes nothing stale; the real import changes every customer list and total.
   const checkFile = useGqlMutation(CustomersImportMutationDocument, { invalidates: 'none' });
   const importFile = useGqlMutation(CustomersImportMutationDocument, { invalidates: ['Customer'] });
@@ -247,7 +252,7 @@ export function CustomerImportDialog({ open, onClose }: { open: boolean; onClose
                         id: 'message',
                         header: t('import.message'),
                         className: 'text-red-800',
-                        cell: (error) => error.message,
+                        cell: (error) => errorText.text(error.key, error.params as ErrorParams | null),
                       },
                     ]}
                     rows={step.result.errors}
