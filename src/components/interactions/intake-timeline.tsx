@@ -12,13 +12,17 @@ export type TimelineItem = {
 /** The customer-facing progress of an interaction: only history entries marked visible to the customer. */
 export function IntakeTimeline({ entries, timeZone }: { entries: readonly TimelineItem[]; timeZone: string }) {
   const t = useTranslations('intake');
+  const tc = useTranslations('complaints');
+  // Workflow steps are stored under their command's name (TRIAGE, CUSTOMER_FEEDBACK…): worded as the workbench words them.
+  const actionLabel = (action: string) =>
+    t.has(`action.${action}`) ? t(`action.${action}`) : tc.has(`command.${action}`) ? tc(`command.${action}`) : action;
   return (
     <ol className="space-y-3 border-l-2 border-blue-200 pl-4" data-testid="intake-timeline">
       {entries.map((entry) => (
         <li key={entry.id} className="relative">
           <span aria-hidden className="absolute -left-[1.4rem] top-1.5 size-2.5 rounded-full bg-blue-600" />
           <p className="text-sm font-medium text-slate-800">
-            {t.has(`action.${entry.action}`) ? t(`action.${entry.action}`) : entry.action}
+            {actionLabel(entry.action)}
             {entry.comment && <span className="ml-2 font-normal text-slate-700">{entry.comment}</span>}
           </p>
           <p className="text-xs text-slate-500">{formatDateTime(entry.createdAt, timeZone)}</p>
