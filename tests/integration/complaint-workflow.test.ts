@@ -100,7 +100,7 @@ describe('complaint workflow service', () => {
     // SPEC §4: follow-up done is the callback — recording it takes the step; the step alone is refused until then.
     await expect(runCommand(agent, c.id, c.version, { type: 'COMPLETE_FOLLOW_UP' })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      message: '须先记录回访结果',
+      key: 'workflow.callbackPending',
     });
     await recordCallback(agent, callback.id, callback.version, {
       outcome: 'NO_PROBLEM',
