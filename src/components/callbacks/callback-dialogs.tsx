@@ -5,8 +5,8 @@ import type { CallbackOutcome, CallbackReason } from '@/gql/graphql';
 import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
 import { buttonClass } from '@/components/ui/classes';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { FormField } from '@/components/ui/form-field';
-import { InputField, SelectField, TextareaField } from '@/components/ui/form-controls';
+import { FormField, TextField } from '@/components/ui/form-field';
+import { SelectField, TextareaField } from '@/components/ui/form-controls';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import {
   CANCEL_REASON_MAX,
@@ -242,7 +242,7 @@ export function RecordCallbackDialog({
 
       {outcome === 'NEW_COMPLAINT' && (
         <div className="space-y-3 rounded border border-blue-200 bg-blue-50/40 p-3" data-testid="record-new-complaint">
-          <InputField
+          <TextField
             {...textField('subject', 'new-subject', t('record.newSubject'))}
             required
             maxLength={NEW_COMPLAINT_SUBJECT_MAX}
@@ -298,7 +298,7 @@ function AssignmentFields({
     .map((u) => ({ value: u.id, label: `${u.name} · ${u.email}` }));
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <InputField
+      <TextField
         type="date"
         id={`${step}-callback-due`}
         label={t(`${step}.dueAt`)}

@@ -4,7 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ComplaintDirectoryQuery, SimpleWorkflowCommand } from '@/gql/graphql';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { InputField, SelectField, TextareaField } from '@/components/ui/form-controls';
+import { SelectField, TextareaField } from '@/components/ui/form-controls';
+import { TextField } from '@/components/ui/form-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
 import {
@@ -379,7 +380,7 @@ export function ComplaintFormDialog({
           onChange: (next: string) => set(field.name, next),
           testId: field.testId,
         };
-        if (field.control === 'date') return <InputField key={field.name} {...common} type="date" />;
+        if (field.control === 'date') return <TextField key={field.name} {...common} type="date" />;
         return field.control === 'textarea' ? (
           <TextareaField key={field.name} {...common} rows={field.rows} />
         ) : (

@@ -59,29 +59,6 @@ export function TextareaField({ rows = 3, maxLength, ...props }: ControlProps & 
   );
 }
 
-/** A labelled <input> (text by default; `date` for a calendar day). */
-export function InputField({
-  type = 'text',
-  maxLength,
-  ...props
-}: ControlProps & { type?: 'text' | 'date' | 'email' | 'tel'; maxLength?: number }) {
-  return (
-    <FormField {...fieldProps(props)}>
-      {(p) => (
-        <input
-          {...p}
-          type={type}
-          maxLength={maxLength}
-          className={inputClass}
-          value={props.value}
-          onChange={(e) => props.onChange(e.target.value)}
-          data-testid={props.testId}
-        />
-      )}
-    </FormField>
-  );
-}
-
 const fieldProps = ({ id, label, hint, error, required, className }: ControlProps) => ({
   id,
   label,
