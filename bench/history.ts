@@ -396,7 +396,7 @@ export async function loadHistory(
          ('businessHours', '{"timeZone":"Asia/Shanghai","days":[1,2,3,4,5],"start":"08:30","end":"17:30"}', ${T0}),
          ('keyAccountCriteria', '{"minCumulativeContractAmount":"500000.00","minRepeatContracts":2,"requireGoodCredit":true}', ${T0})`,
     );
-    const { officialCalendarDays } = await import('@/graphql/service-rules/official-holidays');
+    const { officialCalendarDays } = await import('@/graphql/service-rules/official-holidays.rules');
     const year = now.getUTCFullYear();
     const days = [year - 1, year, year + 1].flatMap(officialCalendarDays);
     await db.query(

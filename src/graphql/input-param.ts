@@ -1,6 +1,6 @@
 import { coerceInputValue, isInputType, type GraphQLError } from 'graphql';
 import { badField } from '@/server/errors';
-import { findNul } from './limits/input-hygiene';
+import { findNul } from './limits/input-hygiene.plugin';
 import { buildSchema } from './schema';
 
 /**

@@ -1,13 +1,13 @@
 import { adminLoaderFactories } from './admin/admin.loaders';
-import { callbackLoaderFactories } from './callbacks/callbacks.loaders';
-import { complaintLoaderFactories } from './complaints/complaints.loaders';
-import { customerLoaderFactories } from './customers/customers.loaders';
-import { interactionLoaderFactories } from './interactions/interactions.loaders';
-import { notificationLoaderFactories } from './notifications/notifications.loaders';
+import { callbackLoaderFactories } from './callbacks/callback.loaders';
+import { complaintLoaderFactories } from './complaints/complaint.loaders';
+import { customerLoaderFactories } from './customers/customer.loaders';
+import { interactionLoaderFactories } from './interactions/interaction.loaders';
+import { notificationLoaderFactories } from './notifications/notification.loaders';
 import { surveyAnalysisLoaderFactories } from './survey-analysis/survey-analysis.loaders';
-import { surveyCampaignLoaderFactories } from './survey-campaigns/survey-campaigns.loaders';
-import { surveyResponseLoaderFactories } from './survey-responses/survey-responses.loaders';
-import { surveyTemplateLoaderFactories } from './survey-templates/survey-templates.loaders';
+import { surveyCampaignLoaderFactories } from './survey-campaigns/survey-campaign.loaders';
+import { surveyResponseLoaderFactories } from './survey-responses/survey-response.loaders';
+import { surveyTemplateLoaderFactories } from './survey-templates/survey-template.loaders';
 
 /** Every DataLoader of a request, named in one place (STYLE: Twenty's dataloader service). */
 const factories = {

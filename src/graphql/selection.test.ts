@@ -8,7 +8,7 @@ import {
   CONTRACT_SELECTION,
   CUSTOMER_SELECTION,
   CONNECTION_NODES,
-} from './customers/customer.selection';
+} from './customers/customer-selection.rules';
 
 const MAPS: SelectionMap<string>[] = [CUSTOMER_SELECTION, CONTACT_SELECTION, CONTRACT_SELECTION];
 

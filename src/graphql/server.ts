@@ -6,7 +6,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { toGraphQLError } from '@/server/errors';
 import type { GraphQLContext } from './context';
 import { httpStatusPlugin } from './http-status.plugin';
-import { boundaryPlugin } from './limits/boundary-plugin';
+import { boundaryPlugin } from './limits/boundary.plugin';
 import { buildSchema } from './schema';
 
 const CLIENT_ERROR_CODES = new Set([

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar';
+import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar.service';
 import { loadApprovalAuthority } from '@/graphql/complaints/complaint.service';
 import { updateApprovalAuthority, updateBusinessHours } from '@/graphql/service-rules/service-rules.service';
 import { CONFIG_TTL_MS, invalidateConfigCache, readSettingValue } from '@/server/config-cache';

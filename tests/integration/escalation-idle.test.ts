@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar';
+import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar.service';
 import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
 import { DEFAULT_ESCALATION_POLICY, overdueLevel } from '@/graphql/complaints/escalation.rules';
 import { businessHoursBetween } from '@/graphql/complaints/sla-clock.rules';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prisma } from '@/generated/prisma/client';
-import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar';
+import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar.service';
 import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
 import { addBusinessHours } from '@/graphql/complaints/sla-clock.rules';
 import { prisma } from '@/server/db';

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { resetCostBudgets } from '@/graphql/limits/cost-limits';
+import { resetCostBudgets } from '@/graphql/limits/cost-limits.plugin';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
 import { createApiKeyRow, createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';

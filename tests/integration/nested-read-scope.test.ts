@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '@/graphql/context';
-import { interactionReadScope } from '@/graphql/interactions/interaction.service';
+import { interactionReadScope } from '@/graphql/interactions/interaction.scope';
 import { buildSchema } from '@/graphql/schema';
 import type { InteractionType } from '@/generated/prisma/enums';
 import { prisma } from '@/server/db';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar';
+import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar.service';
 import { addBusinessHours } from '@/graphql/complaints/sla-clock.rules';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';

@@ -1,7 +1,7 @@
 import { zhFields } from '@/server/error-keys.testing';
 import type { FieldErrors } from '@/server/error-keys';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar';
+import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar.service';
 import { addBusinessHours } from '@/graphql/complaints/sla-clock.rules';
 import { API_SCOPES } from '@/server/auth/policies';
 import { prisma } from '@/server/db';

@@ -1,4 +1,4 @@
-import { CUSTOMER_COLUMNS } from '@/graphql/customers/customer.columns';
+import { CUSTOMER_COLUMNS } from '@/graphql/customers/customer-columns.rules';
 import { IMPORT_MAX_BYTES } from '@/graphql/customers/customer-import.rules';
 
 /** What importCustomers takes: CSV as text, Excel as base64. */

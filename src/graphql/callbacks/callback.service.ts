@@ -11,8 +11,9 @@ import type { Viewer } from '@/server/viewer';
 import { applyCommand, loadForViewer } from '../complaints/complaint.service';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
 import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
-import { prepareCustomerMail } from '../interactions/customer-notify';
-import { interactionReadScope, registerStaffInteraction } from '../interactions/interaction.service';
+import { prepareCustomerMail } from '../interactions/customer-notify.service';
+import { interactionReadScope } from '../interactions/interaction.scope';
+import { registerStaffInteraction } from '../interactions/interaction.service';
 import { parseRecordInput } from '../interactions/interaction.rules';
 import {
   ASSIGNABLE_ROLES,

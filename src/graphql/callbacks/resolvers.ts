@@ -1,7 +1,7 @@
 import { can } from '@/server/auth/policies';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
-import { mayReadInteraction } from '../interactions/interaction.service';
+import { mayReadInteraction } from '../interactions/interaction.scope';
 import { isOverdue, mayManage, mayRecord } from './callback.rules';
 import {
   callbackAssignees,

@@ -7,7 +7,7 @@ import { notFound, unauthenticated } from '@/server/errors';
 import { renderPdf, type PrintableDocument } from '@/server/pdf/pdf-document';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
-import { interactionReadScope } from '../interactions/interaction.service';
+import { interactionReadScope } from '../interactions/interaction.scope';
 import { buildEightDReport, buildHandlingForm, type ComplaintDocumentData } from './complaint-documents.rules';
 import { loadApprovalAuthority } from './complaint.service';
 

@@ -7,11 +7,11 @@ import { prisma, type Db, type Tx } from '@/server/db';
 import { badField, badInput, conflict, forbidden, notFound, unauthenticated } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { CustomerNoticeEvent } from '@/server/mail/customer-mail';
-import { notifyCustomer, prepareCustomerMail } from '../interactions/customer-notify';
-import { notifyStaffOfStep } from './complaint-staff-notify';
+import { notifyCustomer, prepareCustomerMail } from '../interactions/customer-notify.service';
+import { notifyStaffOfStep } from './complaint-staff-notify.service';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
-import { interactionReadScope } from '../interactions/interaction.service';
+import { interactionReadScope } from '../interactions/interaction.scope';
 import {
   availableCommands,
   blockedCommands,

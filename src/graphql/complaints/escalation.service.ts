@@ -6,7 +6,7 @@ import { appUrl } from '@/server/app-url';
 import { escalationDigest, escalationNotice, type EscalationNoticeInput } from '@/server/mail/escalation-mail';
 import { notifyUsers } from '@/server/notify/notify';
 import { enqueueMail, startQueue, type MailJob } from '@/server/queue/boss';
-import { loadBusinessCalendar } from './business-calendar';
+import { loadBusinessCalendar } from './business-calendar.service';
 import {
   DEFAULT_ESCALATION_POLICY,
   dueCallbackTaskEscalations,

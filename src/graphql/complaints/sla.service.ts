@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/server/db';
-import { loadBusinessCalendar } from './business-calendar';
+import { loadBusinessCalendar } from './business-calendar.service';
 import { addBusinessHours, pickSlaRule } from './sla-clock.rules';
 
 type SlaSubject = {

@@ -4,7 +4,7 @@ import { prisma } from '@/server/db';
 import { requirePermission } from '@/server/auth/policies';
 import { csvFile } from '@/server/export/csv';
 import type { Viewer } from '@/server/viewer';
-import { CUSTOMER_COLUMNS, ENUM_LABELS } from './customer.columns';
+import { CUSTOMER_COLUMNS, ENUM_LABELS } from './customer-columns.rules';
 import { customerOrderBy, customerWhere, type CustomerFilter, type CustomerSort } from './customer.service';
 
 const BATCH = 1000;

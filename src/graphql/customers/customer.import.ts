@@ -6,7 +6,7 @@ import { badField, DomainError } from '@/server/errors';
 import { csvCellValue } from '@/server/export/csv';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
-import { CUSTOMER_COLUMNS, ENUM_LABELS, type CustomerColumn } from './customer.columns';
+import { CUSTOMER_COLUMNS, ENUM_LABELS, type CustomerColumn } from './customer-columns.rules';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './customer-import.rules';
 import { buildSearchText, ZCustomerInput, type TCustomerInput } from './customer.rules';
 import { englishMessage, zodFieldErrors, type ErrorKey, type ErrorParams } from '@/server/error-keys';

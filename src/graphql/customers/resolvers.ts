@@ -15,7 +15,12 @@ import {
   updateCustomer,
 } from './customer.service';
 import { importCustomers } from './customer.import';
-import { CONNECTION_NODES, CONTACT_SELECTION, CONTRACT_SELECTION, CUSTOMER_SELECTION } from './customer.selection';
+import {
+  CONNECTION_NODES,
+  CONTACT_SELECTION,
+  CONTRACT_SELECTION,
+  CUSTOMER_SELECTION,
+} from './customer-selection.rules';
 import { selectFromInfo } from '../selection';
 
 export const customerPolicies: RootPolicies = {

@@ -12,7 +12,8 @@ import { claimPendingUpload, discardPendingFiles } from '@/server/storage/pendin
 import { storage } from '@/server/storage/storage';
 import type { Viewer } from '@/server/viewer';
 import { intakeDueTimes } from '../complaints/sla.service';
-import { notifyCustomer, prepareCustomerMail } from './customer-notify';
+import { notifyCustomer, prepareCustomerMail } from './customer-notify.service';
+import { interactionReadScope } from './interaction.scope';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
 import {
   parseAttachmentUploads,
@@ -35,42 +36,6 @@ export const MAX_PAGE_SIZE = 100;
 const ENTITY = 'Interaction';
 
 // ───────────────────────────── reads ─────────────────────────────
-
-/** Who may read which interactions: holders of interactions:read all (department handlers: their department's); a customer account only its organisation's. */
-export function interactionReadScope(viewer: Viewer): Prisma.InteractionWhereInput {
-  if (viewer.kind === 'customer') return { customerId: viewer.customerId };
-  requirePermission(viewer, 'interactions:read');
-  // A department handler sees what is assigned to their department, or to them (SPEC §4: 责任部门).
-  if (viewer.kind === 'staff' && viewer.role === 'DEPARTMENT_HANDLER') {
-    return {
-      OR: [
-        { ownerId: viewer.userId },
-        ...(viewer.departmentId ? [{ responsibleDepartmentId: viewer.departmentId }] : []),
-      ],
-    };
-  }
-  return {};
-}
-const readScope = interactionReadScope;
-
-/**
- * interactionReadScope as a test of a row already loaded: nested references (a complaint's sourceInteraction, a
- * callback's interaction, …) load by id and must obey the same scope as the root that led to them (issue 10: a
- * department handler read another department's consultation through a converted complaint).
- */
-export function mayReadInteraction(
-  viewer: Viewer,
-  row: Pick<Interaction, 'customerId' | 'ownerId' | 'responsibleDepartmentId'>,
-): boolean {
-  if (viewer.kind === 'customer') return row.customerId === viewer.customerId;
-  if (!can(viewer, 'interactions:read')) return false;
-  if (viewer.kind === 'staff' && viewer.role === 'DEPARTMENT_HANDLER') {
-    return (
-      row.ownerId === viewer.userId || (!!viewer.departmentId && row.responsibleDepartmentId === viewer.departmentId)
-    );
-  }
-  return true;
-}
 
 export type InteractionFilter = {
   type?: readonly InteractionType[] | null;
@@ -136,7 +101,7 @@ export async function listInteractions(
   args: { filter?: InteractionFilter | null; first?: number | null; after?: string | null },
 ): Promise<InteractionPage> {
   if (viewer.kind === 'anonymous') throw unauthenticated();
-  const scope = readScope(viewer);
+  const scope = interactionReadScope(viewer);
   const first = args.first ?? 25;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badField('first', 'pagination.firstOutOfRange', { max: MAX_PAGE_SIZE });
@@ -170,7 +135,7 @@ export async function countInteractionsByStatus(where: Prisma.InteractionWhereIn
 /** An interaction the viewer may read, or NOT_FOUND (also for another organisation's, so ids cannot be probed). */
 export async function getInteraction(viewer: Viewer, id: string): Promise<Interaction> {
   if (viewer.kind === 'anonymous') throw unauthenticated();
-  const scope = readScope(viewer);
+  const scope = interactionReadScope(viewer);
   if (!isUuid(id)) throw notFound(ENTITY);
   const row = await prisma.interaction.findFirst({ where: { AND: [scope, { id }] } });
   if (!row) throw notFound(ENTITY);
@@ -180,7 +145,7 @@ export async function getInteraction(viewer: Viewer, id: string): Promise<Intera
 export async function getInteractionByNumber(viewer: Viewer, number: string): Promise<Interaction> {
   if (viewer.kind === 'anonymous') throw unauthenticated();
   const row = await prisma.interaction.findFirst({
-    where: { AND: [readScope(viewer), { number: number.trim().toUpperCase() }] },
+    where: { AND: [interactionReadScope(viewer), { number: number.trim().toUpperCase() }] },
   });
   if (!row) throw notFound(ENTITY);
   return row;
@@ -191,7 +156,7 @@ export async function interactionsOfCustomer(viewer: Viewer, customerId: string)
   if (viewer.kind === 'customer' && viewer.customerId !== customerId) return [];
   if (viewer.kind !== 'customer') requirePermission(viewer, 'interactions:read');
   return prisma.interaction.findMany({
-    where: { AND: [readScope(viewer), { customerId }] },
+    where: { AND: [interactionReadScope(viewer), { customerId }] },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: 50,
   });
@@ -205,9 +170,6 @@ export async function interactionHistory(viewer: Viewer, interactionId: string):
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
 }
-
-/** Related records shown inside an interaction only to who may read them in their own right. */
-export const mayReadCustomerRecords = (viewer: Viewer) => viewer.kind === 'customer' || can(viewer, 'customers:read');
 
 // ───────────────────────────── anonymous look-up ─────────────────────────────
 

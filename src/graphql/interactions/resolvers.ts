@@ -13,11 +13,10 @@ import {
   interactionsOfCustomer,
   listInteractions,
   lookupInteraction,
-  mayReadCustomerRecords,
-  mayReadInteraction,
   recordInteraction,
   submitInteraction,
 } from './interaction.service';
+import { mayReadCustomerRecords, mayReadInteraction } from './interaction.scope';
 
 /** Portal intake: a signed-in customer or an anonymous visitor; API clients need interactions:write; staff record. */
 const portalOrApiWriter: FieldPolicy = {

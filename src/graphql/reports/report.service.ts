@@ -6,8 +6,8 @@ import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
 import { badField } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
-import { loadBusinessCalendar } from '../complaints/business-calendar';
-import { interactionReadScope, mayReadCustomerRecords } from '../interactions/interaction.service';
+import { loadBusinessCalendar } from '../complaints/business-calendar.service';
+import { interactionReadScope, mayReadCustomerRecords } from '../interactions/interaction.scope';
 import {
   asOfFor,
   businessHoursIndex,

@@ -8,11 +8,11 @@ import { prisma, type Tx } from '@/server/db';
 import { badField, badInput, conflict, notFound } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
-import { loadBusinessCalendar } from '../complaints/business-calendar';
+import { loadBusinessCalendar } from '../complaints/business-calendar.service';
 import { addBusinessHours, pickSlaRule } from '../complaints/sla-clock.rules';
 import { zodFieldErrors } from '@/server/error-keys';
 import { isUuid } from '../cursor';
-import { officialCalendarDays } from './official-holidays';
+import { officialCalendarDays } from './official-holidays.rules';
 import {
   approvalAuthorityOf,
   businessHoursOf,

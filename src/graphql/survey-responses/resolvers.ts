@@ -13,7 +13,7 @@ import {
   submitSurveyResponse,
   surveyForm,
 } from './survey-response.service';
-import { mayReadInteraction } from '../interactions/interaction.service';
+import { mayReadInteraction } from '../interactions/interaction.scope';
 
 /** The portal's list is a customer account's own invitations: staff and machines have no "my surveys". */
 const customerAccount: FieldPolicy = {

@@ -5,7 +5,7 @@ import { prisma } from '@/server/db';
 import { badField, conflict, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
-import { loadBusinessCalendar } from '../complaints/business-calendar';
+import { loadBusinessCalendar } from '../complaints/business-calendar.service';
 import { addBusinessHours } from '../complaints/sla-clock.rules';
 import { isUuid } from '../cursor';
 import { recordInteraction } from '../interactions/interaction.service';

@@ -5,7 +5,7 @@ import { hashPassword } from '@/server/auth/passwords';
 import type { Db } from '@/server/db';
 import { buildSearchText } from '@/graphql/customers/customer.rules';
 import { now as clockNow } from '@/server/clock';
-import { officialCalendarDays } from '@/graphql/service-rules/official-holidays';
+import { officialCalendarDays } from '@/graphql/service-rules/official-holidays.rules';
 import { todayIn } from '@/lib/format';
 
 export const DEMO_PASSWORD = 'kefu-demo-2026';

@@ -1,8 +1,8 @@
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Viewer } from '@/server/viewer';
-import { maxTypeRevisits, operationCost } from './cost';
-import { refusal } from './refusal';
+import { maxTypeRevisits, operationCost } from './cost.rules';
+import { refusal } from './refusal.plugin';
 
 const envNumber = (name: string, fallback: number) => {
   const value = Number(process.env[name]);

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLContext } from '../context';
-import { enforceCostLimits } from './cost-limits';
-import { refuseNulCharacters } from './input-hygiene';
-import { maySeeSchema, refuseIntrospection, withoutSuggestions } from './schema-privacy';
+import { enforceCostLimits } from './cost-limits.plugin';
+import { refuseNulCharacters } from './input-hygiene.plugin';
+import { maySeeSchema, refuseIntrospection, withoutSuggestions } from './schema-privacy.plugin';
 
 /**
  * The checks every operation passes once it is parsed and validated and before any resolver runs, in one place and

@@ -1,5 +1,5 @@
 import { Kind, visit, type DocumentNode } from 'graphql';
-import { refusal } from './refusal';
+import { refusal } from './refusal.plugin';
 
 /**
  * U+0000 in text. PostgreSQL cannot store it in text columns nor compare it in LIKE patterns ("invalid byte sequence"),

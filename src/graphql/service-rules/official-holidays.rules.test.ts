@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { officialCalendarDays } from './official-holidays';
+import { officialCalendarDays } from './official-holidays.rules';
 
 describe('official holiday schedule', () => {
   it('has the State Council’s 2026 schedule: 33 days off and 6 make-up working days', () => {

@@ -6,8 +6,8 @@ import * as uiDocuments from '@/gql/graphql';
 import { buildSchema } from '@/graphql/schema';
 import type { Viewer } from '@/server/viewer';
 import { sampleVariables } from '../../../tests/helpers/schema-samples';
-import { ASSUMED_LIST_SIZE, LIST_BOUNDS, maxTypeRevisits, operationCost } from './cost';
-import { costLimitsFor } from './cost-limits';
+import { ASSUMED_LIST_SIZE, LIST_BOUNDS, maxTypeRevisits, operationCost } from './cost.rules';
+import { costLimitsFor } from './cost-limits.plugin';
 
 const schema = buildSchema();
 const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost(schema, parse(query), variables);

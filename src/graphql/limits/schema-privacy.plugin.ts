@@ -1,6 +1,6 @@
 import { Kind, visit, type DocumentNode } from 'graphql';
 import type { Viewer } from '@/server/viewer';
-import { refusal } from './refusal';
+import { refusal } from './refusal.plugin';
 
 /**
  * Who may see the schema's shape: staff (the console's developers and admins) and API clients (their integrations are
