@@ -1,24 +1,34 @@
 import DataLoader from 'dataloader';
 
-/** A loader of one row per key: `fetch` returns rows in any order; missing keys resolve to null. */
-export function byIdLoader<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await fetch(ids);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+/** The `where` a batch function spreads into its query: the rows whose `column` is one of the batch's keys. */
+export type KeyIn<K extends string> = { [P in K]: { in: string[] } };
+type KeyedBy<K extends string> = { [P in K]: string | null };
+
+const keyIn = <K extends string>(column: K, keys: readonly string[]) => ({ [column]: { in: [...keys] } }) as KeyIn<K>;
+
+/**
+ * A loader of one row per key: the row whose `column` (usually `id`) is the key, or null.
+ * `oneBy('id', (where) => prisma.user.findMany({ where }))`
+ */
+export function oneBy<K extends string, T extends KeyedBy<K>>(column: K, findMany: (where: KeyIn<K>) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (keys) => {
+    const rows = await findMany(keyIn(column, keys));
+    const byKey = new Map<string | null, T>(rows.map((row) => [row[column], row]));
+    return keys.map((key) => byKey.get(key) ?? null);
   });
 }
 
-/** A loader of many rows per key (e.g. contacts by customer id), grouped by `keyOf`. */
-export function groupedLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T) => string) {
+/**
+ * A loader of many rows per key (e.g. contacts by customer id): the rows whose `column` is the key, in query order.
+ * `manyBy('customerId', (where) => prisma.contact.findMany({ where, orderBy }))`
+ */
+export function manyBy<K extends string, T extends KeyedBy<K>>(column: K, findMany: (where: KeyIn<K>) => Promise<T[]>) {
   return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await fetch(keys);
-    const groups = new Map<string, T[]>();
-    for (const row of rows) {
-      const key = keyOf(row);
-      const group = groups.get(key);
+    const groups = new Map<string | null, T[]>();
+    for (const row of await findMany(keyIn(column, keys))) {
+      const group = groups.get(row[column]);
       if (group) group.push(row);
-      else groups.set(key, [row]);
+      else groups.set(row[column], [row]);
     }
     return keys.map((key) => groups.get(key) ?? []);
   });

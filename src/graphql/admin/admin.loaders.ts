@@ -1,9 +1,9 @@
 import { prisma } from '@/server/db';
-import { byIdLoader } from '../loader-utils';
+import { oneBy } from '../loader-utils';
 
 export function adminLoaderFactories() {
   return {
-    userById: () => byIdLoader((ids) => prisma.user.findMany({ where: { id: { in: [...ids] } } })),
-    departmentById: () => byIdLoader((ids) => prisma.department.findMany({ where: { id: { in: [...ids] } } })),
+    userById: () => oneBy('id', (where) => prisma.user.findMany({ where })),
+    departmentById: () => oneBy('id', (where) => prisma.department.findMany({ where })),
   };
 }

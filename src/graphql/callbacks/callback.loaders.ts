@@ -1,39 +1,24 @@
 import { prisma } from '@/server/db';
-import { byIdLoader, groupedLoader } from '../loader-utils';
+import { manyBy, oneBy } from '../loader-utils';
+
+const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
 /** DataLoaders of the callbacks module (created per request in src/graphql/loaders.ts). */
 export function callbackLoaderFactories() {
   return {
     // Callback tasks of complaints shown in a list or on the workbench: one query for all of them.
     callbacksByInteraction: () =>
-      groupedLoader(
-        (ids) =>
-          prisma.callback.findMany({
-            where: { interactionId: { in: [...ids] } },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          }),
-        (c) => c.interactionId!,
-      ),
+      manyBy('interactionId', (where) => prisma.callback.findMany({ where, orderBy: NEWEST_FIRST })),
     callbacksByCustomer: () =>
-      groupedLoader(
-        (ids) =>
-          prisma.callback.findMany({
-            where: { customerId: { in: [...ids] } },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          }),
-        (c) => c.customerId!,
-      ),
+      manyBy('customerId', (where) => prisma.callback.findMany({ where, orderBy: NEWEST_FIRST })),
     callbackHistory: () =>
-      groupedLoader(
-        (ids) =>
-          prisma.historyEntry.findMany({
-            where: { entityType: 'Callback', entityId: { in: [...ids] } },
-            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          }),
-        (h) => h.entityId,
+      manyBy('entityId', (where) =>
+        prisma.historyEntry.findMany({
+          where: { ...where, entityType: 'Callback' },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        }),
       ),
     // Named for this module: the surveys module brings its own loaders for responses it lists.
-    callbackSurveyResponseById: () =>
-      byIdLoader((ids) => prisma.surveyResponse.findMany({ where: { id: { in: [...ids] } } })),
+    callbackSurveyResponseById: () => oneBy('id', (where) => prisma.surveyResponse.findMany({ where })),
   };
 }

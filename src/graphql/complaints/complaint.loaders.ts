@@ -1,30 +1,16 @@
 import { prisma } from '@/server/db';
-import { byIdLoader, groupedLoader } from '../loader-utils';
+import { manyBy, oneBy } from '../loader-utils';
 
 export function complaintLoaderFactories() {
   return {
     actionsByInteraction: () =>
-      groupedLoader(
-        (ids) =>
-          prisma.complaintAction.findMany({
-            where: { interactionId: { in: [...ids] } },
-            orderBy: { createdAt: 'asc' },
-          }),
-        (a) => a.interactionId,
-      ),
+      manyBy('interactionId', (where) => prisma.complaintAction.findMany({ where, orderBy: { createdAt: 'asc' } })),
     approvalsByInteraction: () =>
-      groupedLoader(
-        (ids) =>
-          prisma.approval.findMany({ where: { interactionId: { in: [...ids] } }, orderBy: { createdAt: 'asc' } }),
-        (a) => a.interactionId,
-      ),
+      manyBy('interactionId', (where) => prisma.approval.findMany({ where, orderBy: { createdAt: 'asc' } })),
+    // Keyed by the interaction; `reportId` is the record's own id (EightDReportModel).
     eightDByInteraction: () =>
-      byIdLoader(async (ids) =>
-        (await prisma.eightDReport.findMany({ where: { interactionId: { in: [...ids] } } })).map((r) => ({
-          ...r,
-          id: r.interactionId,
-          reportId: r.id,
-        })),
+      oneBy('interactionId', async (where) =>
+        (await prisma.eightDReport.findMany({ where })).map((r) => ({ ...r, id: r.interactionId, reportId: r.id })),
       ),
   };
 }

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Prisma, type Contact, type Contract } from '@/generated/prisma/client';
 import { prisma } from '@/server/db';
-import { byIdLoader, groupedLoader, perSelect } from '../loader-utils';
+import { manyBy, oneBy, perSelect } from '../loader-utils';
 
 const CONTACT_ORDER: Prisma.ContactOrderByWithRelationInput[] = [{ isPrimary: 'desc' }, { createdAt: 'asc' }];
 const CONTRACT_ORDER: Prisma.ContractOrderByWithRelationInput[] = [
@@ -9,45 +9,30 @@ const CONTRACT_ORDER: Prisma.ContractOrderByWithRelationInput[] = [
   { createdAt: 'desc' },
 ];
 
+/** Contacts by customer; with a select, only those columns (the rows carry at least id and customerId). */
+const contactsByCustomer = (select?: Prisma.ContactSelect) =>
+  manyBy(
+    'customerId',
+    (where) =>
+      prisma.contact.findMany({ where, orderBy: CONTACT_ORDER, ...(select ? { select } : {}) }) as Promise<Contact[]>,
+  );
+const contractsByCustomer = (select?: Prisma.ContractSelect) =>
+  manyBy(
+    'customerId',
+    (where) =>
+      prisma.contract.findMany({ where, orderBy: CONTRACT_ORDER, ...(select ? { select } : {}) }) as Promise<
+        Contract[]
+      >,
+  );
+
 export function customerLoaderFactories() {
   return {
     // Only used for parents the viewer was already allowed to read (a contact's or contract's customer).
-    customerById: () => byIdLoader((ids) => prisma.customer.findMany({ where: { id: { in: [...ids] } } })),
-    contactsByCustomer: () =>
-      groupedLoader(
-        (ids) => prisma.contact.findMany({ where: { customerId: { in: [...ids] } }, orderBy: CONTACT_ORDER }),
-        (c) => c.customerId,
-      ),
-    contractsByCustomer: () =>
-      groupedLoader(
-        (ids) => prisma.contract.findMany({ where: { customerId: { in: [...ids] } }, orderBy: CONTRACT_ORDER }),
-        (c) => c.customerId,
-      ),
-    /** Contacts by customer with only the selected columns (the rows carry at least id and customerId). */
-    contactsByCustomerSelecting: () =>
-      perSelect((select: Prisma.ContactSelect | undefined) =>
-        groupedLoader(
-          (ids) =>
-            prisma.contact.findMany({
-              where: { customerId: { in: [...ids] } },
-              orderBy: CONTACT_ORDER,
-              ...(select ? { select } : {}),
-            }) as Promise<Contact[]>,
-          (c) => c.customerId,
-        ),
-      ),
-    contractsByCustomerSelecting: () =>
-      perSelect((select: Prisma.ContractSelect | undefined) =>
-        groupedLoader(
-          (ids) =>
-            prisma.contract.findMany({
-              where: { customerId: { in: [...ids] } },
-              orderBy: CONTRACT_ORDER,
-              ...(select ? { select } : {}),
-            }) as Promise<Contract[]>,
-          (c) => c.customerId,
-        ),
-      ),
+    customerById: () => oneBy('id', (where) => prisma.customer.findMany({ where })),
+    contactsByCustomer: () => contactsByCustomer(),
+    contractsByCustomer: () => contractsByCustomer(),
+    contactsByCustomerSelecting: () => perSelect(contactsByCustomer),
+    contractsByCustomerSelecting: () => perSelect(contractsByCustomer),
     contractTotalByCustomer: () =>
       new DataLoader<string, Prisma.Decimal>(async (ids) => {
         const sums = await prisma.contract.groupBy({

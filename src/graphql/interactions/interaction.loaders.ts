@@ -1,39 +1,25 @@
 import { prisma } from '@/server/db';
-import { byIdLoader, groupedLoader } from '../loader-utils';
+import { manyBy, oneBy } from '../loader-utils';
+
+const OLDEST_FIRST = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
 
 export function interactionLoaderFactories() {
   return {
     // Only used for parents the viewer was already allowed to read (a complaint's source record).
-    interactionById: () => byIdLoader((ids) => prisma.interaction.findMany({ where: { id: { in: [...ids] } } })),
+    interactionById: () => oneBy('id', (where) => prisma.interaction.findMany({ where })),
     derivedInteractionsBySource: () =>
-      groupedLoader(
-        (ids) =>
-          prisma.interaction.findMany({
-            where: { sourceInteractionId: { in: [...ids] } },
-            orderBy: { createdAt: 'asc' },
-          }),
-        (i) => i.sourceInteractionId!,
-      ),
+      manyBy('sourceInteractionId', (where) => prisma.interaction.findMany({ where, orderBy: { createdAt: 'asc' } })),
     attachmentsByInteraction: () =>
-      groupedLoader(
-        (ids) =>
-          prisma.attachment.findMany({
-            where: { interactionId: { in: [...ids] } },
-            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          }),
-        (a) => a.interactionId!,
-      ),
+      manyBy('interactionId', (where) => prisma.attachment.findMany({ where, orderBy: OLDEST_FIRST })),
     // The customer-facing timeline: only history rows marked visibleToCustomer.
     timelineByInteraction: () =>
-      groupedLoader(
-        (ids) =>
-          prisma.historyEntry.findMany({
-            where: { entityType: 'Interaction', entityId: { in: [...ids] }, visibleToCustomer: true },
-            select: { id: true, entityId: true, action: true, toState: true, comment: true, createdAt: true },
-            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          }),
-        (h) => h.entityId,
+      manyBy('entityId', (where) =>
+        prisma.historyEntry.findMany({
+          where: { ...where, entityType: 'Interaction', visibleToCustomer: true },
+          select: { id: true, entityId: true, action: true, toState: true, comment: true, createdAt: true },
+          orderBy: OLDEST_FIRST,
+        }),
       ),
-    contractById: () => byIdLoader((ids) => prisma.contract.findMany({ where: { id: { in: [...ids] } } })),
+    contractById: () => oneBy('id', (where) => prisma.contract.findMany({ where })),
   };
 }

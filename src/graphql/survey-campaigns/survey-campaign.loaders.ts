@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { prisma } from '@/server/db';
-import { byIdLoader } from '../loader-utils';
+import { oneBy } from '../loader-utils';
 
 /** Counts of one campaign's invitations (the parent of SurveyCampaignStats.bySegment). */
 export type CampaignStatsModel = {
@@ -16,7 +16,7 @@ export type CampaignStatsModel = {
 /** DataLoaders of the survey campaigns module (created per request in src/graphql/loaders.ts). */
 export function surveyCampaignLoaderFactories() {
   return {
-    surveyCampaignById: () => byIdLoader((ids) => prisma.surveyCampaign.findMany({ where: { id: { in: [...ids] } } })),
+    surveyCampaignById: () => oneBy('id', (where) => prisma.surveyCampaign.findMany({ where })),
     surveyCampaignStats: () =>
       new DataLoader<string, CampaignStatsModel>(async (ids) => {
         const [counts, low] = await Promise.all([

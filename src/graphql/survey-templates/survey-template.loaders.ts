@@ -1,16 +1,14 @@
 import DataLoader from 'dataloader';
 import { prisma } from '@/server/db';
-import { byIdLoader, groupedLoader } from '../loader-utils';
+import { manyBy, oneBy } from '../loader-utils';
 
 /** DataLoaders of the survey templates module (created per request in src/graphql/loaders.ts). */
 export function surveyTemplateLoaderFactories() {
+  const byPosition = { position: 'asc' } as const;
   return {
-    surveyTemplateById: () => byIdLoader((ids) => prisma.surveyTemplate.findMany({ where: { id: { in: [...ids] } } })),
+    surveyTemplateById: () => oneBy('id', (where) => prisma.surveyTemplate.findMany({ where })),
     surveyTemplateVersionsByKey: () =>
-      groupedLoader(
-        (keys) => prisma.surveyTemplate.findMany({ where: { key: { in: [...keys] } }, orderBy: { version: 'desc' } }),
-        (t) => t.key,
-      ),
+      manyBy('key', (where) => prisma.surveyTemplate.findMany({ where, orderBy: { version: 'desc' } })),
     surveyTemplateInUse: () =>
       new DataLoader<string, boolean>(async (ids) => {
         const used = await prisma.surveyCampaign.findMany({
@@ -22,31 +20,14 @@ export function surveyTemplateLoaderFactories() {
         return ids.map((id) => set.has(id));
       }),
     surveySectionsByTemplate: () =>
-      groupedLoader(
-        (ids) =>
-          prisma.surveySection.findMany({ where: { templateId: { in: [...ids] } }, orderBy: { position: 'asc' } }),
-        (s) => s.templateId,
-      ),
+      manyBy('templateId', (where) => prisma.surveySection.findMany({ where, orderBy: byPosition })),
     surveyDimensionsByTemplate: () =>
-      groupedLoader(
-        (ids) =>
-          prisma.surveyDimension.findMany({ where: { templateId: { in: [...ids] } }, orderBy: { position: 'asc' } }),
-        (d) => d.templateId,
-      ),
+      manyBy('templateId', (where) => prisma.surveyDimension.findMany({ where, orderBy: byPosition })),
     surveyQuestionsByTemplate: () =>
-      groupedLoader(
-        (ids) =>
-          prisma.surveyQuestion.findMany({ where: { templateId: { in: [...ids] } }, orderBy: { position: 'asc' } }),
-        (q) => q.templateId,
-      ),
+      manyBy('templateId', (where) => prisma.surveyQuestion.findMany({ where, orderBy: byPosition })),
     surveyQuestionsBySection: () =>
-      groupedLoader(
-        (ids) =>
-          prisma.surveyQuestion.findMany({ where: { sectionId: { in: [...ids] } }, orderBy: { position: 'asc' } }),
-        (q) => q.sectionId ?? '',
-      ),
-    surveyDimensionById: () =>
-      byIdLoader((ids) => prisma.surveyDimension.findMany({ where: { id: { in: [...ids] } } })),
-    surveyQuestionById: () => byIdLoader((ids) => prisma.surveyQuestion.findMany({ where: { id: { in: [...ids] } } })),
+      manyBy('sectionId', (where) => prisma.surveyQuestion.findMany({ where, orderBy: byPosition })),
+    surveyDimensionById: () => oneBy('id', (where) => prisma.surveyDimension.findMany({ where })),
+    surveyQuestionById: () => oneBy('id', (where) => prisma.surveyQuestion.findMany({ where })),
   };
 }
