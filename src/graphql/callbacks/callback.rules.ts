@@ -13,6 +13,7 @@ import {
 
 export { CALLBACK_QUEUES, CREATABLE_REASONS, type CallbackQueue };
 import { errorKey, zodFieldErrors, type ErrorKey } from '@/server/error-keys';
+import { optionalText, requiredText } from '../input-text.rules';
 
 /**
  * Pure rules of callback tasks (SPEC §5 回访 [001 §6.2, 001 第七条4.2(5)]): the work queues' windows, who may record
@@ -60,16 +61,6 @@ export function mayManage(actor: CallbackActor, task: Task): boolean {
 }
 
 // ───────────────────────────── input ─────────────────────────────
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullish();
-
-const requiredText = (max: number) => z.string().trim().min(1).max(max);
 
 const SCORE_REQUIRED = errorKey('callback.scoreRequired');
 const score = z

@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { errorKey, zodFieldErrors } from '@/server/error-keys';
 import { badInput } from '@/server/errors';
+import { optionalText } from '../input-text.rules';
 import { MONEY_PATTERN } from './customer-fields.rules';
 
 /**
  * Input validation for customers, shared by the GraphQL mutations and the CSV/Excel import so both say the same
  * thing about the same bad value. Problems are message keys (messages/<locale>/errors.json), translated by the UI.
  */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullish();
-
 const money = z
   .string()
   .regex(MONEY_PATTERN, { message: errorKey('customer.amountInvalid') })

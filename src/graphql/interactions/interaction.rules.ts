@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { InteractionType } from '@/generated/prisma/enums';
 import { errorKey, zodFieldErrors, type ErrorKey, type ErrorParams } from '@/server/error-keys';
 import { badField, badInput, type FieldErrorsInput } from '@/server/errors';
+import { optionalText, requiredText } from '../input-text.rules';
 import {
   extensionOf,
   INTAKE_TEXT_LIMITS as MAX,
@@ -56,16 +57,6 @@ export function normalisePhone(phone: string): string {
   return digits.replace(/^(\+86|0086)/, '');
 }
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullish();
-
-const requiredText = (required: ErrorKey, max: number) => z.string().trim().min(1, { message: required }).max(max);
-
 const phone = optionalText(MAX.contactPhone).refine((v) => !v || PHONE_PATTERN.test(v), {
   message: errorKey('customer.phoneInvalid'),
 });
@@ -102,8 +93,8 @@ export type TAttachmentUpload = z.infer<typeof ZAttachmentUpload>;
 
 const common = {
   type: z.enum(INTERACTION_TYPES, { error: errorKey('interaction.typeRequired') }),
-  subject: requiredText(errorKey('interaction.subjectRequired'), MAX.subject),
-  description: requiredText(errorKey('interaction.descriptionRequired'), MAX.description),
+  subject: requiredText(MAX.subject, errorKey('interaction.subjectRequired')),
+  description: requiredText(MAX.description, errorKey('interaction.descriptionRequired')),
   desiredOutcome: optionalText(MAX.desiredOutcome),
   relatedContractId: z.uuid({ error: errorKey('interaction.contractInvalid') }).nullish(),
   productRef: optionalText(MAX.productRef),

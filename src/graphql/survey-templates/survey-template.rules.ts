@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { QuestionType } from '@/generated/prisma/enums';
 import { badInput } from '@/server/errors';
 import { errorKey, zodFieldErrors } from '@/server/error-keys';
+import { optionalText as blankAsNull, requiredText } from '../input-text.rules';
 import {
   CHOICE_SCORE_RANGE,
   DIMENSION_CODE,
@@ -24,20 +25,12 @@ export const TEMPLATE_LOCALES = ['zh-CN', 'en'] as const;
 
 export type SurveyChoice = { value: string; label: string; labelEn: string | null; score: number | null };
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullish()
-    .transform((v) => v ?? null);
-
-const requiredText = (label: string, max: number) => z.string().trim().min(1).max(max);
+/** Absent and blank both become null: a template version stores every optional text as a value. */
+const optionalText = (max: number) => blankAsNull(max).transform((v) => v ?? null);
 
 const ZChoice = z.object({
-  value: requiredText('选项值', 50),
-  label: requiredText('选项文字', 200),
+  value: requiredText(50),
+  label: requiredText(200),
   labelEn: optionalText(200),
   // A choice's score is on the index's own 0–100 scale, so a scored choice weighs like a normalised rating.
   score: z
@@ -50,7 +43,7 @@ const ZChoice = z.object({
 
 const ZQuestion = z.object({
   type: z.enum(QUESTION_TYPES, { error: errorKey('survey.questionTypeRequired') }),
-  text: requiredText('题目', 500),
+  text: requiredText(500),
   textEn: optionalText(500),
   required: z
     .boolean()
@@ -65,7 +58,7 @@ const ZQuestion = z.object({
 });
 
 const ZSection = z.object({
-  title: requiredText('分节标题', 200),
+  title: requiredText(200),
   titleEn: optionalText(200),
   questions: z.array(ZQuestion).min(1, { message: errorKey('survey.sectionNeedsQuestion') }),
 });
@@ -75,7 +68,7 @@ const ZDimension = z.object({
     .string()
     .trim()
     .regex(DIMENSION_CODE, { message: errorKey('survey.dimensionCodeFormat') }),
-  name: requiredText('维度名称', 100),
+  name: requiredText(100),
   nameEn: optionalText(100),
   // Decimal(6,4) column; a weight of 0 would let Σ weights be 0, so weights are strictly positive.
   weight: z
@@ -86,7 +79,7 @@ const ZDimension = z.object({
 
 export const ZSurveyTemplateInput = z
   .object({
-    name: requiredText('模板名称', 200),
+    name: requiredText(200),
     nameEn: optionalText(200),
     description: optionalText(2000),
     locale: z
