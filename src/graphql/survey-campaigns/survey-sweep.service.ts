@@ -1,5 +1,5 @@
 import 'server-only';
-import { prisma } from '@/server/db';
+import { prisma, type Tx } from '@/server/db';
 import { enqueueMail, startQueue } from '@/server/queue/boss';
 import { now as clockNow } from '@/server/clock';
 import { appendSystemHistory } from '../complaints/escalation.service';
@@ -36,6 +36,29 @@ export async function runSurveySweep(
   const pageSize = options.pageSize ?? PAGE;
   const result: SurveySweepResult = { closed: 0, invitations: 0, reminders: 0, more: false };
   const outOfTime = () => options.deadline !== undefined && Date.now() >= options.deadline;
+  // Claims a page of invitations (its UPDATE … RETURNING) and queues their mails in the same transaction, page after
+  // page until a short page; false when the deadline cut it short.
+  const mailInPages = async (kind: 'INVITATION' | 'REMINDER', claim: (tx: Tx) => Promise<MailRow[]>) => {
+    for (;;) {
+      const mailed = await prisma.$transaction(async (tx) => {
+        const rows = await claim(tx);
+        await enqueueMail(
+          tx,
+          'customer',
+          rows.flatMap((r) =>
+            invitationMails(kind, { name: r.campaignName, closesAt: r.closesAt }, [
+              { invitationId: r.id, email: r.email, customerName: r.customerName },
+            ]),
+          ),
+        );
+        return rows.length;
+      }, TX);
+      if (kind === 'INVITATION') result.invitations += mailed;
+      else result.reminders += mailed;
+      if (mailed < pageSize) return true;
+      if (outOfTime()) return false;
+    }
+  };
 
   const expired = await prisma.surveyCampaign.findMany({
     where: { status: 'OPEN', closesAt: { lte: now } },
@@ -74,9 +97,10 @@ export async function runSurveySweep(
   if (!pending[0]?.invitations && !pending[0]?.reminders) return result;
   await startQueue(); // before any transaction that enqueues mail (see enqueueMail)
 
-  for (;;) {
-    const sent = await prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<MailRow[]>`
+  const allInvited = await mailInPages(
+    'INVITATION',
+    (tx) =>
+      tx.$queryRaw<MailRow[]>`
         WITH picked AS (
           SELECT i.id FROM "SurveyInvitation" i JOIN "SurveyCampaign" c ON c.id = i."campaignId"
           WHERE c.status = 'OPEN' AND c."opensAt" <= ${now} AND c."closesAt" > ${now}
@@ -86,27 +110,15 @@ export async function runSurveySweep(
         UPDATE "SurveyInvitation" i SET "sentAt" = ${now}
         FROM picked, "SurveyCampaign" c, "Customer" cu
         WHERE i.id = picked.id AND c.id = i."campaignId" AND cu.id = i."customerId" AND i."sentAt" IS NULL
-        RETURNING i.id, i.email, cu.name AS "customerName", c.name AS "campaignName", c."closesAt"`;
-      await enqueueMail(
-        tx,
-        'customer',
-        rows.flatMap((r) =>
-          invitationMails('INVITATION', { name: r.campaignName, closesAt: r.closesAt }, [
-            { invitationId: r.id, email: r.email, customerName: r.customerName },
-          ]),
-        ),
-      );
-      return rows.length;
-    }, TX);
-    result.invitations += sent;
-    if (sent < pageSize) break;
-    if (outOfTime()) return { ...result, more: true };
-  }
+        RETURNING i.id, i.email, cu.name AS "customerName", c.name AS "campaignName", c."closesAt"`,
+  );
+  if (!allInvited) return { ...result, more: true };
 
-  for (;;) {
-    const reminded = await prisma.$transaction(async (tx) => {
-      // due = how many of the campaign's reminder days have passed since the invitation (remindersDue).
-      const rows = await tx.$queryRaw<MailRow[]>`
+  // due = how many of the campaign's reminder days have passed since the invitation (remindersDue).
+  const allReminded = await mailInPages(
+    'REMINDER',
+    (tx) =>
+      tx.$queryRaw<MailRow[]>`
         WITH due AS (
           SELECT i.id,
                  (SELECT count(*)::int FROM jsonb_array_elements_text(c."reminderSchedule") AS s(day)
@@ -124,21 +136,7 @@ export async function runSurveySweep(
         FROM picked, "SurveyCampaign" c, "Customer" cu
         WHERE i.id = picked.id AND c.id = i."campaignId" AND cu.id = i."customerId"
           AND i."reminderCount" < picked.n AND i."respondedAt" IS NULL
-        RETURNING i.id, i.email, cu.name AS "customerName", c.name AS "campaignName", c."closesAt"`;
-      await enqueueMail(
-        tx,
-        'customer',
-        rows.flatMap((r) =>
-          invitationMails('REMINDER', { name: r.campaignName, closesAt: r.closesAt }, [
-            { invitationId: r.id, email: r.email, customerName: r.customerName },
-          ]),
-        ),
-      );
-      return rows.length;
-    }, TX);
-    result.reminders += reminded;
-    if (reminded < pageSize) break;
-    if (outOfTime()) return { ...result, more: true };
-  }
-  return result;
+        RETURNING i.id, i.email, cu.name AS "customerName", c.name AS "campaignName", c."closesAt"`,
+  );
+  return allReminded ? result : { ...result, more: true };
 }
