@@ -18,20 +18,26 @@ import { surveyCampaignPolicies, surveyCampaignResolvers } from './survey-campai
 import { surveyResponsePolicies, surveyResponseResolvers } from './survey-responses/resolvers';
 import { surveyTemplatePolicies, surveyTemplateResolvers } from './survey-templates/resolvers';
 
+type DomainModule = { resolvers: Record<string, unknown>; policies: RootPolicies };
+const domainModule = (resolvers: object, policies: RootPolicies): DomainModule => ({
+  resolvers: resolvers as Record<string, unknown>,
+  policies,
+});
+
 /** Domain modules: each brings its SDL (src/graphql/<module>/schema.graphql), resolvers and root-field policies. */
-const modules: { resolvers: Record<string, unknown>; policies: RootPolicies }[] = [
-  { resolvers: adminResolvers as Record<string, unknown>, policies: adminPolicies },
-  { resolvers: customerResolvers as Record<string, unknown>, policies: customerPolicies },
-  { resolvers: interactionResolvers as Record<string, unknown>, policies: interactionPolicies },
-  { resolvers: complaintResolvers as Record<string, unknown>, policies: complaintPolicies },
-  { resolvers: callbackResolvers as Record<string, unknown>, policies: callbackPolicies },
-  { resolvers: surveyTemplateResolvers as Record<string, unknown>, policies: surveyTemplatePolicies },
-  { resolvers: surveyCampaignResolvers as Record<string, unknown>, policies: surveyCampaignPolicies },
-  { resolvers: surveyResponseResolvers as Record<string, unknown>, policies: surveyResponsePolicies },
-  { resolvers: surveyAnalysisResolvers as Record<string, unknown>, policies: surveyAnalysisPolicies },
-  { resolvers: reportResolvers as Record<string, unknown>, policies: reportPolicies },
-  { resolvers: notificationResolvers as Record<string, unknown>, policies: notificationPolicies },
-  { resolvers: serviceRuleResolvers as Record<string, unknown>, policies: serviceRulePolicies },
+const modules: DomainModule[] = [
+  domainModule(adminResolvers, adminPolicies),
+  domainModule(customerResolvers, customerPolicies),
+  domainModule(interactionResolvers, interactionPolicies),
+  domainModule(complaintResolvers, complaintPolicies),
+  domainModule(callbackResolvers, callbackPolicies),
+  domainModule(surveyTemplateResolvers, surveyTemplatePolicies),
+  domainModule(surveyCampaignResolvers, surveyCampaignPolicies),
+  domainModule(surveyResponseResolvers, surveyResponsePolicies),
+  domainModule(surveyAnalysisResolvers, surveyAnalysisPolicies),
+  domainModule(reportResolvers, reportPolicies),
+  domainModule(notificationResolvers, notificationPolicies),
+  domainModule(serviceRuleResolvers, serviceRulePolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

@@ -37,19 +37,11 @@ export const API_SCOPES: readonly Permission[] = [
 ];
 
 const READ_ONLY: Permission[] = ['customers:read', 'interactions:read'];
-// The service desk keeps the customer database, takes intake, calls back and runs the surveys (SPEC §1, §3, §5, §6).
-const CUSTOMER_DESK: Permission[] = [
-  'customers:read',
-  'customers:write',
-  'customers:import',
-  'interactions:read',
-  'interactions:write',
-  'callbacks:read',
-  'callbacks:write',
-  'surveys:read',
-  'surveys:manage',
-  'surveys:respond',
-];
+// Administration: API keys, users and the complaint clock's configuration (settings, below).
+const ADMINISTRATION: readonly Permission[] = ['apiKeys:manage', 'users:manage', 'settings:read', 'settings:manage'];
+// The service desk keeps the customer database, takes intake, calls back and runs the surveys (SPEC §1, §3, §5, §6):
+// every permission but administration.
+const CUSTOMER_DESK: Permission[] = PERMISSIONS.filter((p) => !ADMINISTRATION.includes(p));
 // Quality records and reads intake (SPEC §3/§4) but does not maintain the customer database; it reads callbacks and
 // the satisfaction analysis, as the executive does.
 const QUALITY: Permission[] = [
