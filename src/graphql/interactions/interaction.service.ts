@@ -190,6 +190,31 @@ export async function lookupInteraction(number: string, phone: string, clientIp:
   return visible;
 }
 
+type ReportedInput = {
+  contactName?: string | null;
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+  subject: string;
+  description: string;
+  desiredOutcome?: string | null;
+  relatedContractId?: string | null;
+  productRef?: string | null;
+  orderRef?: string | null;
+};
+
+/** What the reporter said, as both intake paths (portal/API submission, staff registration) store it. */
+const reportedFields = (input: ReportedInput) => ({
+  contactName: input.contactName ?? null,
+  contactPhone: input.contactPhone ?? null,
+  contactEmail: input.contactEmail ?? null,
+  subject: input.subject,
+  description: input.description,
+  desiredOutcome: input.desiredOutcome ?? null,
+  relatedContractId: input.relatedContractId ?? null,
+  productRef: input.productRef ?? null,
+  orderRef: input.orderRef ?? null,
+});
+
 // ───────────────────────────── writes ─────────────────────────────
 
 /**
@@ -359,15 +384,7 @@ export async function submitInteraction(
             channel: viewer.kind === 'apiClient' ? 'API' : 'PORTAL',
             customerId,
             companyName: input.companyName ?? null,
-            contactName: input.contactName ?? null,
-            contactPhone: input.contactPhone ?? null,
-            contactEmail: input.contactEmail ?? null,
-            subject: input.subject,
-            description: input.description,
-            desiredOutcome: input.desiredOutcome ?? null,
-            relatedContractId: input.relatedContractId ?? null,
-            productRef: input.productRef ?? null,
-            orderRef: input.orderRef ?? null,
+            ...reportedFields(input),
             idempotencyKey,
             createdAt: now,
             ...(await clockFields(tx, input.type, customerId, now)),
@@ -471,15 +488,7 @@ export async function registerStaffInteraction(
       channel: input.channel,
       customerId: customer.id,
       companyName: customer.name,
-      contactName: input.contactName ?? null,
-      contactPhone: input.contactPhone ?? null,
-      contactEmail: input.contactEmail ?? null,
-      subject: input.subject,
-      description: input.description,
-      desiredOutcome: input.desiredOutcome ?? null,
-      relatedContractId: input.relatedContractId ?? null,
-      productRef: input.productRef ?? null,
-      orderRef: input.orderRef ?? null,
+      ...reportedFields(input),
       registeredById: viewer.kind === 'staff' ? viewer.userId : null,
       sourceInteractionId: origin.sourceInteractionId ?? null,
       surveyResponseId: origin.surveyResponseId ?? null,
