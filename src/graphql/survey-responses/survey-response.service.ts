@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '@/generated/prisma/client';
 import type { SurveyCampaign, SurveyResponse, SurveyTemplate } from '@/generated/prisma/client';
-import type { CustomerGrade, KeyAccountStatus, ResponseSource } from '@/generated/prisma/enums';
+import type { ResponseSource } from '@/generated/prisma/enums';
 import { requirePermission } from '@/server/auth/policies';
 import { countSurveyTokenFailure, surveyTokenRetryAfter } from '@/server/auth/rate-limit';
 import { readSettingValue } from '@/server/config-cache';
@@ -29,6 +29,7 @@ import {
 import { parseChoices } from '../survey-templates/survey-template.rules';
 import { TX_OPTIONS } from '../survey-templates/survey-template.service';
 import { isWellFormedToken, surveyPath, surveyToken, tokenHash } from '../survey-campaigns/survey-token.service';
+import type { AnalysisFilter } from '../survey-analysis/survey-analysis.service';
 
 /**
  * Answering a survey (SPEC §6 "personal link (no login needed, one response per link)"): the public form behind a
@@ -227,6 +228,14 @@ export async function surveyForm(token: string, clientIp: string | null, now: Da
   return formOf(invitation, now);
 }
 
+/** The invitation behind a token whose form still takes answers; CONFLICT with the form's state when it does not. */
+async function openInvitation(token: string, clientIp: string | null, now: Date): Promise<InvitationForForm> {
+  const invitation = await invitationByToken(token, clientIp);
+  const state = formState(invitation.campaign, invitation.response?.submittedAt ?? null, now);
+  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { status: state });
+  return invitation;
+}
+
 /** Saves progress: answers are checked for type (not for completeness) and kept on the response row as its draft. */
 export async function saveSurveyDraft(
   token: string,
@@ -234,9 +243,7 @@ export async function saveSurveyDraft(
   clientIp: string | null,
   now: Date,
 ): Promise<SurveyFormModel> {
-  const invitation = await invitationByToken(token, clientIp);
-  const state = formState(invitation.campaign, invitation.response?.submittedAt ?? null, now);
-  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { status: state });
+  const invitation = await openInvitation(token, clientIp, now);
   const template = await loadScoringTemplate(prisma, invitation.campaign.templateId);
   const draft = checkAnswers(template.questions, answers, { complete: false });
   const json = JSON.stringify(draft);
@@ -263,9 +270,7 @@ export async function submitSurveyResponse(
   clientIp: string | null,
   now: Date,
 ): Promise<SurveyFormModel> {
-  const invitation = await invitationByToken(token, clientIp);
-  const state = formState(invitation.campaign, invitation.response?.submittedAt ?? null, now);
-  if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { status: state });
+  const invitation = await openInvitation(token, clientIp, now);
   const [template, rule] = await Promise.all([
     loadScoringTemplate(prisma, invitation.campaign.templateId),
     loadLowScoreRule(),
@@ -404,19 +409,13 @@ export async function myOpenSurveys(viewer: Viewer, now: Date): Promise<PortalSu
 
 // ───────────────────────────── reading responses (staff) ─────────────────────────────
 
-export type ResponseFilter = {
+/** The analysis' criteria (so a list or an export covers exactly what an analysis counts) and the list's own. */
+export type ResponseFilter = AnalysisFilter & {
   campaignId?: string | null;
   periodLabel?: string | null;
   customerId?: string | null;
   lowScoreOnly?: boolean | null;
   source?: readonly ResponseSource[] | null;
-  campaignIds?: readonly string[] | null;
-  periodLabels?: readonly string[] | null;
-  templateKey?: string | null;
-  provinces?: readonly string[] | null;
-  industries?: readonly string[] | null;
-  grades?: readonly CustomerGrade[] | null;
-  keyAccountStatuses?: readonly KeyAccountStatus[] | null;
 };
 
 export function responseWhere(filter: ResponseFilter = {}): Prisma.SurveyResponseWhereInput {
