@@ -371,6 +371,21 @@ function scoresOfTotals(totals: readonly DimensionTotal[], counts: readonly NpsC
   return { scores, index: weightedIndex(scores), nps };
 }
 
+/** A group's (a period's, a segment's) responses, index and NPS, from its rows of the aggregates. */
+function groupIndex(
+  totals: readonly DimensionTotal[],
+  counts: readonly (NpsCounts & { responses: number })[],
+  templates: ScopeTemplates,
+) {
+  const { scores, index, nps } = scoresOfTotals(totals, counts, templates);
+  return {
+    scores,
+    responses: counts.reduce((n, r) => n + r.responses, 0),
+    index: round2OrNull(index),
+    nps: nps ? round2(nps.score) : null,
+  };
+}
+
 export async function surveyAnalysis(viewer: Viewer, filter: AnalysisFilter, memo?: Memo): Promise<AnalysisModel> {
   requirePermission(viewer, 'surveys:read');
   const scope = await resolveScope(filter, memo);
@@ -421,19 +436,12 @@ function periodsOf(
   for (const c of scope.campaigns) if (!periods.includes(c.periodLabel)) periods.push(c.periodLabel);
   const periodOf = new Map(scope.campaigns.map((c) => [c.id, c.periodLabel]));
   return periods.map((periodLabel) => {
-    const counts = responses.filter((r) => periodOf.get(r.campaignId) === periodLabel);
-    const { scores, index, nps } = scoresOfTotals(
+    const { scores, ...group } = groupIndex(
       totals.filter((t) => periodOf.get(t.campaignId) === periodLabel),
-      counts,
+      responses.filter((r) => periodOf.get(r.campaignId) === periodLabel),
       templates,
     );
-    return {
-      periodLabel,
-      responses: counts.reduce((n, r) => n + r.responses, 0),
-      index: round2OrNull(index),
-      nps: nps ? round2(nps.score) : null,
-      dimensions: publicScores(scores),
-    };
+    return { periodLabel, ...group, dimensions: publicScores(scores) };
   });
 }
 
@@ -465,18 +473,12 @@ export async function surveyBreakdown(
   const values = [...new Set(responses.map((r) => r.segment))];
   return values
     .map((value) => {
-      const counts = responses.filter((r) => r.segment === value);
-      const { index, nps } = scoresOfTotals(
+      const group = groupIndex(
         totals.filter((t) => t.segment === value),
-        counts,
+        responses.filter((r) => r.segment === value),
         templates,
       );
-      return {
-        value,
-        responses: counts.reduce((n, r) => n + r.responses, 0),
-        index: round2OrNull(index),
-        nps: nps ? round2(nps.score) : null,
-      };
+      return { value, responses: group.responses, index: group.index, nps: group.nps };
     })
     .sort(bySegmentOrder);
 }

@@ -122,35 +122,17 @@ export async function quarterlySurveyReport(
     trend.map((p) => ({ label: p.periodLabel, value: p.index })),
     { max: 100, color: '#7c3aed' },
   );
-  report.table(
-    [
-      { header: '期间' },
-      { header: '答卷数', width: 70, align: 'right' },
-      { header: '满意度指数', width: 80, align: 'right' },
-      { header: 'NPS', width: 70, align: 'right' },
-    ],
-    trend.map((p) => [
-      p.periodLabel,
-      p.responses,
-      p.index === null ? null : p.index.toFixed(1),
-      p.nps === null ? null : p.nps.toFixed(1),
-    ]),
+  indexTable(
+    report,
+    '期间',
+    trend.map((p) => ({ ...p, name: p.periodLabel })),
   );
 
   report.section('五、按省份');
-  report.table(
-    [
-      { header: '省份' },
-      { header: '答卷数', width: 70, align: 'right' },
-      { header: '满意度指数', width: 80, align: 'right' },
-      { header: 'NPS', width: 70, align: 'right' },
-    ],
-    provinces.map((s) => [
-      s.value ?? '（未填）',
-      s.responses,
-      s.index === null ? null : s.index.toFixed(1),
-      s.nps === null ? null : s.nps.toFixed(1),
-    ]),
+  indexTable(
+    report,
+    '省份',
+    provinces.map((s) => ({ ...s, name: s.value ?? '（未填）' })),
   );
 
   report.section('六、低分答卷（需跟进）');
@@ -177,4 +159,19 @@ export async function quarterlySurveyReport(
   );
   report.signatures(['编制（市场部）', '审核', '批准（主管副总）']);
   return { filename: `满意度季度报告-${period}.pdf`, pdf: await report.toBuffer() };
+}
+
+type IndexRow = { name: string; responses: number; index: number | null; nps: number | null };
+
+/** Responses, index and NPS per named group (a period, a province). */
+function indexTable(report: PdfReport, header: string, rows: IndexRow[]): void {
+  report.table(
+    [
+      { header },
+      { header: '答卷数', width: 70, align: 'right' },
+      { header: '满意度指数', width: 80, align: 'right' },
+      { header: 'NPS', width: 70, align: 'right' },
+    ],
+    rows.map((r) => [r.name, r.responses, r.index?.toFixed(1) ?? null, r.nps?.toFixed(1) ?? null]),
+  );
 }
