@@ -8,7 +8,12 @@ import { badField, conflict, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
-import { parseTemplateInput, templateContent, type TemplateContent } from './survey-template.rules';
+import {
+  parseTemplateInput,
+  templateContent,
+  type TemplateContent,
+  type TSurveyTemplateInput,
+} from './survey-template.rules';
 
 /**
  * Survey templates (SPEC §6): a family (`key`) of versions. A version that a campaign uses is frozen — its questions
@@ -88,7 +93,15 @@ export async function writeTemplateContent(tx: Tx, templateId: string, content: 
   });
 }
 
-type TemplateFields = Pick<SurveyTemplate, 'name' | 'nameEn' | 'description' | 'locale'>;
+/** The template's own columns (its sections, dimensions and questions are rows of their own). */
+const templateFields = (
+  input: TSurveyTemplateInput,
+): Pick<SurveyTemplate, 'name' | 'nameEn' | 'description' | 'locale'> => ({
+  name: input.name,
+  nameEn: input.nameEn,
+  description: input.description,
+  locale: input.locale,
+});
 
 /** Creates version 1 of a new family. `key`/`isDefault` are for the seeded default template. */
 export async function createTemplate(
@@ -98,12 +111,7 @@ export async function createTemplate(
 ): Promise<SurveyTemplate> {
   requirePermission(viewer, 'surveys:manage');
   const input = parseTemplateInput(rawInput);
-  const fields: TemplateFields = {
-    name: input.name,
-    nameEn: input.nameEn,
-    description: input.description,
-    locale: input.locale,
-  };
+  const fields = templateFields(input);
   return prisma.$transaction(async (tx) => {
     const created = await tx.surveyTemplate.create({
       data: {
@@ -150,12 +158,7 @@ export async function updateTemplate(
   if (!isUuid(id)) throw notFound(ENTITY);
   const input = parseTemplateInput(rawInput);
   const content = templateContent(input);
-  const fields: TemplateFields = {
-    name: input.name,
-    nameEn: input.nameEn,
-    description: input.description,
-    locale: input.locale,
-  };
+  const fields = templateFields(input);
   try {
     return await prisma.$transaction(async (tx) => {
       const current = await lockTemplate(tx, id, 'UPDATE');
