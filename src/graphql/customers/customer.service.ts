@@ -257,41 +257,60 @@ async function assertOwnerIsStaff(tx: Tx, ownerId: string | null | undefined) {
 
 /** Replaces the contacts and contracts the input lists (those it leaves out are deleted); absent lists stay as they are. */
 async function writeChildren(tx: Tx, customerId: string, input: TCustomerInput) {
-  if (input.contacts) {
-    const keep = input.contacts.map((c) => c.id).filter((id): id is string => !!id);
-    await tx.contact.deleteMany({ where: { customerId, id: { notIn: keep } } });
-    for (const c of input.contacts) {
-      const data = {
+  if (input.contacts)
+    await replaceChildren(
+      input.contacts,
+      (c) => ({
         name: c.name,
         title: c.title ?? null,
         phone: c.phone ?? null,
         mobile: c.mobile ?? null,
         email: c.email ?? null,
         isPrimary: c.isPrimary ?? false,
-      };
-      if (c.id) {
-        const updated = await tx.contact.updateMany({ where: { id: c.id, customerId }, data });
-        if (updated.count === 0) throw badField('contacts', 'customer.contactMissing');
-      } else await tx.contact.create({ data: { ...data, customerId } });
-    }
-  }
-  if (input.contracts) {
-    const keep = input.contracts.map((c) => c.id).filter((id): id is string => !!id);
-    await tx.contract.deleteMany({ where: { customerId, id: { notIn: keep } } });
-    for (const c of input.contracts) {
-      const data = {
+      }),
+      {
+        deleteOthers: (keep) => tx.contact.deleteMany({ where: { customerId, id: { notIn: keep } } }),
+        update: (id, data) => tx.contact.updateMany({ where: { id, customerId }, data }),
+        create: (data) => tx.contact.create({ data: { ...data, customerId } }),
+        missing: () => badField('contacts', 'customer.contactMissing'),
+      },
+    );
+  if (input.contracts)
+    await replaceChildren(
+      input.contracts,
+      (c) => ({
         contractNo: c.contractNo,
         title: c.title ?? null,
         amount: c.amount,
         signedAt: c.signedAt ?? null,
         startsAt: c.startsAt ?? null,
         endsAt: c.endsAt ?? null,
-      };
-      if (c.id) {
-        const updated = await tx.contract.updateMany({ where: { id: c.id, customerId }, data });
-        if (updated.count === 0) throw badField('contracts', 'customer.contractMissing');
-      } else await tx.contract.create({ data: { ...data, customerId } });
-    }
+      }),
+      {
+        deleteOthers: (keep) => tx.contract.deleteMany({ where: { customerId, id: { notIn: keep } } }),
+        update: (id, data) => tx.contract.updateMany({ where: { id, customerId }, data }),
+        create: (data) => tx.contract.create({ data: { ...data, customerId } }),
+        missing: () => badField('contracts', 'customer.contractMissing'),
+      },
+    );
+}
+
+/** Makes a customer's child rows the listed ones: unlisted rows deleted, rows with an id (the customer's) updated, the rest created. */
+async function replaceChildren<I extends { id?: string | null }, D>(
+  items: readonly I[],
+  dataOf: (item: I) => D,
+  rows: {
+    deleteOthers: (keep: string[]) => Promise<unknown>;
+    update: (id: string, data: D) => Promise<{ count: number }>;
+    create: (data: D) => Promise<unknown>;
+    missing: () => Error;
+  },
+) {
+  await rows.deleteOthers(items.map((i) => i.id).filter((id): id is string => !!id));
+  for (const item of items) {
+    const data = dataOf(item);
+    if (!item.id) await rows.create(data);
+    else if ((await rows.update(item.id, data)).count === 0) throw rows.missing();
   }
 }
 
