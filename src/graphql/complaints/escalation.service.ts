@@ -118,30 +118,25 @@ export async function runEscalationSweep(now: Date = clockNow(), options: SweepO
     outOfTime: () => deadline !== undefined && Date.now() >= deadline,
   };
 
-  // Page through every candidate: records waiting for their next level must not crowd out the rest.
-  sweep: {
+  // Page through every candidate (keyset by id): records waiting for their next level must not crowd out the rest.
+  // False when the deadline cut the sweep short.
+  const sweepAll = async <T extends { id: string }>(
+    find: (afterId: string | null) => Promise<T[]>,
+    plan: (rows: T[], context: SweepContext) => SweepItem[],
+  ): Promise<boolean> => {
     for (let afterId: string | null = null; ;) {
-      const candidates = await findCandidates(now, afterId, pageSize);
-      result.candidates += candidates.length;
-      if (!(await sweepPage(planInteractions(candidates, context), context))) {
-        result.more = true;
-        break sweep;
-      }
-      if (candidates.length < pageSize) break;
-      afterId = candidates[candidates.length - 1]?.id ?? null;
+      const rows = await find(afterId);
+      result.candidates += rows.length;
+      if (!(await sweepPage(plan(rows, context), context))) return false;
+      if (rows.length < pageSize) return true;
+      afterId = rows[rows.length - 1]?.id ?? null;
     }
-    // Then the callback tasks that follow up no complaint, paged the same way.
-    for (let afterId: string | null = null; ;) {
-      const tasks = await findCallbackTaskCandidates(now, afterId, pageSize);
-      result.candidates += tasks.length;
-      if (!(await sweepPage(planCallbackTasks(tasks, context), context))) {
-        result.more = true;
-        break sweep;
-      }
-      if (tasks.length < pageSize) break;
-      afterId = tasks[tasks.length - 1]?.id ?? null;
-    }
-  }
+  };
+  // The complaints, then the callback tasks that follow up no complaint.
+  result.more = !(
+    (await sweepAll((afterId) => findCandidates(now, afterId, pageSize), planInteractions)) &&
+    (await sweepAll((afterId) => findCallbackTaskCandidates(now, afterId, pageSize), planCallbackTasks))
+  );
   result.mails = await mailOwedEscalations(calendar.timeZone);
   return result;
 }
