@@ -13,7 +13,7 @@ import {
 
 export { CALLBACK_QUEUES, CREATABLE_REASONS, type CallbackQueue };
 import { errorKey, zodFieldErrors, type ErrorKey } from '@/server/error-keys';
-import { optionalText, requiredText } from '../input-text.rules';
+import { optionalText, requiredText } from '../input.rules';
 
 /**
  * Pure rules of callback tasks (SPEC §5 回访 [001 §6.2, 001 第七条4.2(5)]): the work queues' windows, who may record

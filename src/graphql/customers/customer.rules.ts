@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorKey, zodFieldErrors } from '@/server/error-keys';
 import { badInput } from '@/server/errors';
-import { optionalText } from '../input-text.rules';
+import { flagRepeats, optionalText } from '../input.rules';
 import { MONEY_PATTERN } from './customer-fields.rules';
 
 /**
@@ -90,16 +90,13 @@ export const ZCustomerInput = z
     if (c.applicationAcceptedAt && c.auditDate && c.auditDate < c.applicationAcceptedAt) {
       ctx.addIssue({ code: 'custom', path: ['auditDate'], message: errorKey('customer.auditBeforeApplication') });
     }
-    const seen = new Set<string>();
-    c.contracts?.forEach((contract, i) => {
-      if (seen.has(contract.contractNo))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['contracts', i, 'contractNo'],
-          message: errorKey('customer.contractNoRepeated'),
-        });
-      seen.add(contract.contractNo);
-    });
+    flagRepeats(
+      ctx,
+      c.contracts,
+      (contract) => contract.contractNo,
+      (i) => ['contracts', i, 'contractNo'],
+      errorKey('customer.contractNoRepeated'),
+    );
     if ((c.contacts?.filter((x) => x.isPrimary).length ?? 0) > 1) {
       ctx.addIssue({ code: 'custom', path: ['contacts'], message: errorKey('customer.onePrimaryContact') });
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { InteractionType } from '@/generated/prisma/enums';
 import { errorKey, zodFieldErrors, type ErrorKey, type ErrorParams } from '@/server/error-keys';
 import { badField, badInput, type FieldErrorsInput } from '@/server/errors';
-import { optionalText, requiredText } from '../input-text.rules';
+import { optionalText, requiredText } from '../input.rules';
 import {
   extensionOf,
   INTAKE_TEXT_LIMITS as MAX,

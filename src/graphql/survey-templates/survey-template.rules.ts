@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { QuestionType } from '@/generated/prisma/enums';
 import { badInput } from '@/server/errors';
 import { errorKey, zodFieldErrors } from '@/server/error-keys';
-import { optionalText as blankAsNull, requiredText } from '../input-text.rules';
+import { flagRepeats, optionalText as blankAsNull, requiredText } from '../input.rules';
 import {
   CHOICE_SCORE_RANGE,
   DIMENSION_CODE,
@@ -93,16 +93,14 @@ export const ZSurveyTemplateInput = z
       .max(20, { message: errorKey('survey.tooManySections') }),
   })
   .superRefine((t, ctx) => {
-    const codes = new Set<string>();
-    t.dimensions.forEach((d, i) => {
-      if (codes.has(d.code))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['dimensions', i, 'code'],
-          message: errorKey('survey.dimensionCodeRepeated'),
-        });
-      codes.add(d.code);
-    });
+    flagRepeats(
+      ctx,
+      t.dimensions,
+      (d) => d.code,
+      (i) => ['dimensions', i, 'code'],
+      errorKey('survey.dimensionCodeRepeated'),
+    );
+    const codes = new Set(t.dimensions.map((d) => d.code));
     const total = t.sections.reduce((n, s) => n + s.questions.length, 0);
     if (total > MAX_QUESTIONS)
       ctx.addIssue({ code: 'custom', path: ['sections'], message: errorKey('survey.tooManyQuestions') });
@@ -114,15 +112,14 @@ export const ZSurveyTemplateInput = z
           ctx.addIssue({ code: 'custom', path: at('choices'), message: errorKey('survey.choicesTooFew') });
         if (!isChoice && q.choices.length > 0)
           ctx.addIssue({ code: 'custom', path: at('choices'), message: errorKey('survey.choicesOnlyForChoice') });
-        const values = new Set<string>();
+        flagRepeats(
+          ctx,
+          q.choices,
+          (c) => c.value,
+          (k) => at('choices', k, 'value'),
+          errorKey('survey.choiceValueRepeated'),
+        );
         q.choices.forEach((c, k) => {
-          if (values.has(c.value))
-            ctx.addIssue({
-              code: 'custom',
-              path: at('choices', k, 'value'),
-              message: errorKey('survey.choiceValueRepeated'),
-            });
-          values.add(c.value);
           if (q.type === 'MULTI_CHOICE' && c.score !== null)
             ctx.addIssue({
               code: 'custom',
