@@ -31,6 +31,7 @@ import {
   type CallbackActor,
   type CallbackQueue,
 } from './callback.rules';
+import { pageSize } from '../pagination.rules';
 
 /**
  * Callback tasks (SPEC §5 回访): work queues, planning key-account and periodic callbacks, handing tasks over, and
@@ -43,7 +44,6 @@ import {
  */
 
 const ENTITY = 'Callback';
-export const MAX_PAGE_SIZE = 100;
 // The embedded database runs one transaction at a time: wait for a turn rather than fail at Prisma's 2 s default
 // (parallel recordings of one task queue up here and all but one get CONFLICT).
 const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
@@ -154,10 +154,7 @@ export async function listCallbacks(
   now: Date = clockNow(),
 ): Promise<CallbackPage> {
   requireReader(viewer);
-  const first = args.first ?? 25;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badField('first', 'pagination.firstOutOfRange', { max: MAX_PAGE_SIZE });
-  }
+  const first = pageSize(args.first);
   const filter = args.filter ?? {};
   const where = filterWhere(viewer, filter, now);
   const keys = filter.queue === 'DONE' ? LATEST_DONE_FIRST : EARLIEST_DUE_FIRST;

@@ -13,6 +13,7 @@ import { loadBusinessCalendar } from './business-calendar.service';
 import { addBusinessHours } from './sla-clock.rules';
 import { COMPLAINT_QUEUES, type ComplaintQueue } from './complaint-workflow.rules';
 import { now as clockNow } from '@/server/clock';
+import { pageSize } from '../pagination.rules';
 
 /**
  * The complaint work queues (SPEC §4): open complaints only, each queue a condition on them, filtered, in one of four
@@ -202,9 +203,7 @@ export async function listComplaintQueue(
   },
   now = clockNow(),
 ): Promise<InteractionPage> {
-  const first = args.first ?? 25;
-  if (!Number.isInteger(first) || first < 1 || first > 100)
-    throw badField('first', 'pagination.firstOutOfRange', { max: 100 });
+  const first = pageSize(args.first);
   const staff = staffOnly(viewer);
   const scope = readScope(staff);
   const conditions = [

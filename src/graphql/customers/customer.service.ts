@@ -6,11 +6,10 @@ import { prisma, type Tx } from '@/server/db';
 import { badField, badInput, conflict, notFound, unauthenticated } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { isUuid } from '../cursor';
 import { ARCHIVE_REASON_MAX_LENGTH, CUSTOMER_TEXT_FILTERS } from './customer-fields.rules';
 import { buildSearchText, parseCustomerInput, type TCustomerInput } from './customer.rules';
-
-export const MAX_PAGE_SIZE = 100;
+import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
 
 type Range<T> = { from?: T | null; to?: T | null } | null | undefined;
 type MoneyRange = { min?: string | null; max?: string | null } | null | undefined;
@@ -134,28 +133,21 @@ export type CustomerPage = {
   where: Prisma.CustomerWhereInput;
 };
 
-/** One page of customers (cursor pagination; the page size is capped at MAX_PAGE_SIZE). */
+/** One page of customers (cursor pagination; the page size is capped at MAX_PAGE_SIZE, pagination.rules.ts). */
 export async function listCustomers(
   viewer: Viewer,
   args: { filter?: CustomerFilter | null; sort?: CustomerSort | null; first?: number | null; after?: string | null },
   select?: Prisma.CustomerSelect,
 ): Promise<CustomerPage> {
   const where: Prisma.CustomerWhereInput = { AND: [readScope(viewer), customerWhere(args.filter ?? {})] };
-  const first = args.first ?? 25;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badField('first', 'pagination.firstOutOfRange', { max: MAX_PAGE_SIZE });
-  }
+  const first = pageSize(args.first);
   const rows = await prisma.customer.findMany({
     where,
     orderBy: customerOrderBy(args.sort),
-    take: first + 1,
-    ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}),
+    ...cursorArgs(first, args.after),
     ...(select ? { select } : {}),
   });
-  const hasNextPage = rows.length > first;
-  const page = (hasNextPage ? rows.slice(0, first) : rows) as Customer[];
-  const last = page.at(-1);
-  return { rows: page, hasNextPage, endCursor: last ? encodeCursor(last.id) : null, where };
+  return { ...pageOf(rows as Customer[], first), where };
 }
 
 export async function countCustomers(where: Prisma.CustomerWhereInput): Promise<number> {

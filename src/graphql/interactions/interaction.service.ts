@@ -14,7 +14,7 @@ import type { Viewer } from '@/server/viewer';
 import { intakeDueTimes } from '../complaints/sla.service';
 import { notifyCustomer, prepareCustomerMail } from './customer-notify.service';
 import { interactionReadScope } from './interaction.scope';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { isUuid } from '../cursor';
 import {
   parseAttachmentUploads,
   prepareAttachments,
@@ -31,8 +31,8 @@ import {
   type TRecordInteractionInput,
 } from './interaction.rules';
 import { now as clockNow } from '@/server/clock';
+import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
 
-export const MAX_PAGE_SIZE = 100;
 const ENTITY = 'Interaction';
 
 // ───────────────────────────── reads ─────────────────────────────
@@ -102,22 +102,15 @@ export async function listInteractions(
 ): Promise<InteractionPage> {
   if (viewer.kind === 'anonymous') throw unauthenticated();
   const scope = interactionReadScope(viewer);
-  const first = args.first ?? 25;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badField('first', 'pagination.firstOutOfRange', { max: MAX_PAGE_SIZE });
-  }
+  const first = pageSize(args.first);
   const where = { AND: [scope, interactionWhere(args.filter ?? {})] };
   const whereWithoutStatus = { AND: [scope, interactionWhere(args.filter ?? {}, { withStatus: false })] };
   const rows = await prisma.interaction.findMany({
     where,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: first + 1,
-    ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}),
+    ...cursorArgs(first, args.after),
   });
-  const hasNextPage = rows.length > first;
-  const page = hasNextPage ? rows.slice(0, first) : rows;
-  const last = page.at(-1);
-  return { rows: page, hasNextPage, endCursor: last ? encodeCursor(last.id) : null, where, whereWithoutStatus };
+  return { ...pageOf(rows, first), where, whereWithoutStatus };
 }
 
 export const countInteractions = (where: Prisma.InteractionWhereInput) => prisma.interaction.count({ where });

@@ -8,6 +8,7 @@ import { badField } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
 import { MAX_MARK_IDS, notificationHref } from './notification.rules';
+import { pageSize } from '../pagination.rules';
 
 /**
  * In-app notifications: each staff user reads and marks their own, and nobody else's — every query is scoped by
@@ -20,8 +21,6 @@ import { MAX_MARK_IDS, notificationHref } from './notification.rules';
  * them all per page is not an option). The counts a request asks for (the 全部 and 未读 tabs, the bell) are one
  * statement: they go through the request's counter (notifications.loaders.ts, countNotifications).
  */
-
-export const MAX_PAGE_SIZE = 100;
 
 export type NotificationNode = Notification & { href: string | null };
 /**
@@ -75,10 +74,7 @@ export function listMyNotifications(
   counter: NotificationCounter,
 ): NotificationPage {
   const userId = ownerOf(viewer);
-  const first = args.first ?? 20;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badField('first', 'pagination.firstOutOfRange', { max: MAX_PAGE_SIZE });
-  }
+  const first = pageSize(args.first, 20);
   const cursorId = args.after ? decodeCursor(args.after) : null;
   const unreadOnly = Boolean(args.unreadOnly);
   const where: Prisma.NotificationWhereInput = { userId, ...(unreadOnly ? { readAt: null } : {}) };

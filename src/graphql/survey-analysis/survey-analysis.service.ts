@@ -37,6 +37,7 @@ import {
   type QuestionStats,
 } from './survey-index.rules';
 import { isScoredQuestion, parseChoices } from '../survey-templates/survey-template.rules';
+import { pageSize } from '../pagination.rules';
 
 /**
  * The satisfaction analysis (SPEC §6: response rate, per-question distribution, per-dimension scores, weighted index,
@@ -561,9 +562,7 @@ export async function surveyTextAnswers(
   },
 ): Promise<TextAnswerPage> {
   requirePermission(viewer, 'surveys:read');
-  const first = args.first ?? 25;
-  if (!Number.isInteger(first) || first < 1 || first > 100)
-    throw badField('first', 'pagination.firstOutOfRange', { max: 100 });
+  const first = pageSize(args.first);
   if (args.questionId && !isUuid(args.questionId)) throw badField('questionId', 'common.invalidId');
   const scope = await resolveScope(args.filter);
   if (scope.campaigns.length === 0) return { rows: [], hasNextPage: false, endCursor: null, count: async () => 0 };

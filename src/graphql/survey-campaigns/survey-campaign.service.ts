@@ -11,7 +11,7 @@ import { appendHistory, diffFields } from '@/server/history';
 import { surveyMail } from '@/server/mail/survey-mail';
 import { enqueueMail, startQueue, type MailJob } from '@/server/queue/boss';
 import type { Viewer } from '@/server/viewer';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { isUuid } from '../cursor';
 import {
   campaignCommandAllowed,
   MANUAL_REMINDER_GAP_MS,
@@ -25,6 +25,7 @@ import {
 } from './survey-campaign.rules';
 import { TX_OPTIONS, usableTemplate } from '../survey-templates/survey-template.service';
 import { surveyToken, surveyUrl, tokenHash } from './survey-token.service';
+import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
 
 /**
  * Survey campaigns (SPEC §6): a template sent to an audience for a period. Launching snapshots the audience as
@@ -33,7 +34,6 @@ import { surveyToken, surveyUrl, tokenHash } from './survey-token.service';
  * change takes the version read (stale → CONFLICT) and appends to the history.
  */
 const ENTITY = 'SurveyCampaign';
-export const MAX_PAGE_SIZE = 100;
 // Launching a campaign to every customer writes thousands of invitations and mail jobs in one transaction.
 const LAUNCH_TX = { maxWait: 10_000, timeout: 300_000 };
 const CHUNK = 1000;
@@ -118,19 +118,12 @@ export type CampaignPage = {
   where: Prisma.SurveyCampaignWhereInput;
 };
 
-function pageSize(first: number | null | undefined, fallback: number): number {
-  const n = first ?? fallback;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE)
-    throw badField('first', 'pagination.firstOutOfRange', { max: MAX_PAGE_SIZE });
-  return n;
-}
-
 export async function listCampaigns(
   viewer: Viewer,
   args: { filter?: CampaignFilter | null; first?: number | null; after?: string | null },
 ): Promise<CampaignPage> {
   requirePermission(viewer, 'surveys:read');
-  const first = pageSize(args.first, 25);
+  const first = pageSize(args.first);
   const f = args.filter ?? {};
   const where: Prisma.SurveyCampaignWhereInput = {
     ...(f.status?.length ? { status: { in: [...f.status] } } : {}),
@@ -140,12 +133,9 @@ export async function listCampaigns(
   const rows = await prisma.surveyCampaign.findMany({
     where,
     orderBy: [{ opensAt: 'desc' }, { id: 'desc' }],
-    take: first + 1,
-    ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}),
+    ...cursorArgs(first, args.after),
   });
-  const hasNextPage = rows.length > first;
-  const page = hasNextPage ? rows.slice(0, first) : rows;
-  return { rows: page, hasNextPage, endCursor: page.length ? encodeCursor(page.at(-1)!.id) : null, where };
+  return { ...pageOf(rows, first), where };
 }
 
 export const countCampaigns = (where: Prisma.SurveyCampaignWhereInput) => prisma.surveyCampaign.count({ where });
@@ -202,12 +192,9 @@ export async function listInvitations(
   const rows = await prisma.surveyInvitation.findMany({
     where,
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    take: first + 1,
-    ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}),
+    ...cursorArgs(first, args.after),
   });
-  const hasNextPage = rows.length > first;
-  const page = hasNextPage ? rows.slice(0, first) : rows;
-  return { rows: page, hasNextPage, endCursor: page.length ? encodeCursor(page.at(-1)!.id) : null, where };
+  return { ...pageOf(rows, first), where };
 }
 
 // ───────────────────────────── writes ─────────────────────────────

@@ -10,7 +10,7 @@ import { prisma, type Tx } from '@/server/db';
 import { badField, conflict, forbidden, notFound, tooManyRequests } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { isUuid } from '../cursor';
 import {
   checkAnswers,
   parseDraft,
@@ -30,6 +30,7 @@ import { parseChoices } from '../survey-templates/survey-template.rules';
 import { TX_OPTIONS } from '../survey-templates/survey-template.service';
 import { isWellFormedToken, surveyPath, surveyToken, tokenHash } from '../survey-campaigns/survey-token.service';
 import type { AnalysisFilter } from '../survey-analysis/survey-analysis.service';
+import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
 
 /**
  * Answering a survey (SPEC §6 "personal link (no login needed, one response per link)"): the public form behind a
@@ -40,7 +41,6 @@ import type { AnalysisFilter } from '../survey-analysis/survey-analysis.service'
  * of eight simultaneous submissions of one token exactly one gets a row back; the others get CONFLICT.
  */
 const ENTITY = 'SurveyResponse';
-export const MAX_PAGE_SIZE = 100;
 
 // ───────────────────────────── the template as the rules need it ─────────────────────────────
 
@@ -460,19 +460,14 @@ export async function listResponses(
   args: { filter?: ResponseFilter | null; first?: number | null; after?: string | null },
 ): Promise<ResponsePage> {
   requirePermission(viewer, 'surveys:read');
-  const first = args.first ?? 25;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
-    throw badField('first', 'pagination.firstOutOfRange', { max: MAX_PAGE_SIZE });
+  const first = pageSize(args.first);
   const where = responseWhere(args.filter ?? {});
   const rows = await prisma.surveyResponse.findMany({
     where,
     orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
-    take: first + 1,
-    ...(args.after ? { cursor: { id: decodeCursor(args.after) }, skip: 1 } : {}),
+    ...cursorArgs(first, args.after),
   });
-  const hasNextPage = rows.length > first;
-  const page = hasNextPage ? rows.slice(0, first) : rows;
-  return { rows: page, hasNextPage, endCursor: page.length ? encodeCursor(page.at(-1)!.id) : null, where };
+  return { ...pageOf(rows, first), where };
 }
 
 export const countResponses = (where: Prisma.SurveyResponseWhereInput) => prisma.surveyResponse.count({ where });
