@@ -57,6 +57,20 @@ export function focusLabel(item: FocusItem): string {
   }
 }
 
+/** A table of counts this month and last, with the change, one row per group. */
+function monthOnMonth<T extends { count: number; previousCount: number }>(
+  name: string,
+  header: string,
+  groups: readonly T[],
+  label: (group: T) => string,
+): SummaryTable {
+  return {
+    name,
+    columns: [txt(header), num('本月'), num('上月'), chg()],
+    rows: groups.map((r) => [label(r), r.count, r.previousCount, change(r.count, r.previousCount)]),
+  };
+}
+
 const asOfText = (s: ComplaintMonthlySummaryResult) => formatDateTime(s.asOf.toISOString(), s.timeZone);
 
 export function summaryTables(s: ComplaintMonthlySummaryResult): SummaryTable[] {
@@ -91,31 +105,9 @@ export function summaryTables(s: ComplaintMonthlySummaryResult): SummaryTable[] 
         ['统计截至', asOfText(s), null],
       ],
     },
-    {
-      name: '受理类型',
-      columns: [txt('类型'), num('本月'), num('上月'), chg()],
-      rows: s.intake.map((r) => [TYPE[r.type] ?? r.type, r.count, r.previousCount, change(r.count, r.previousCount)]),
-    },
-    {
-      name: '严重度',
-      columns: [txt('严重度'), num('本月'), num('上月'), chg()],
-      rows: s.bySeverity.map((r) => [
-        severityLabel(r.severity),
-        r.count,
-        r.previousCount,
-        change(r.count, r.previousCount),
-      ]),
-    },
-    {
-      name: '原因分类',
-      columns: [txt('原因分类'), num('本月'), num('上月'), chg()],
-      rows: s.byCauseClass.map((r) => [
-        causeLabel(r.causeClass),
-        r.count,
-        r.previousCount,
-        change(r.count, r.previousCount),
-      ]),
-    },
+    monthOnMonth('受理类型', '类型', s.intake, (r) => TYPE[r.type] ?? r.type),
+    monthOnMonth('严重度', '严重度', s.bySeverity, (r) => severityLabel(r.severity)),
+    monthOnMonth('原因分类', '原因分类', s.byCauseClass, (r) => causeLabel(r.causeClass)),
     {
       name: '责任部门',
       columns: [txt('责任部门'), num('本月'), num('上月'), chg(), num('处理中'), num('逾期')],
