@@ -25,3 +25,15 @@ export function pageOf<T extends { id: string }>(rows: T[], first: number) {
   const last = page.at(-1);
   return { rows: page, hasNextPage, endCursor: last ? encodeCursor(last.id) : null };
 }
+
+type Page<T> = { rows: T[]; hasNextPage: boolean; endCursor: string | null };
+
+/** A connection type's nodes and pageInfo, resolved from a page read with pageOf(). */
+export const connectionFields = {
+  nodes: <T>(page: Page<T>) => page.rows,
+  pageInfo: <T>(page: Page<T>) => ({ hasNextPage: page.hasNextPage, endCursor: page.endCursor }),
+};
+
+/** The edges of a connection type that has them (a node and its cursor). */
+export const edgesOf = <T extends { id: string }>(page: Page<T>) =>
+  page.rows.map((node) => ({ cursor: encodeCursor(node.id), node }));

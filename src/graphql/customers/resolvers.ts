@@ -1,4 +1,3 @@
-import { encodeCursor } from '../cursor';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
 import {
@@ -22,6 +21,7 @@ import {
   CUSTOMER_SELECTION,
 } from './customer-selection.rules';
 import { selectFromInfo } from '../selection';
+import { connectionFields, edgesOf } from '../pagination.rules';
 
 export const customerPolicies: RootPolicies = {
   Query: {
@@ -56,9 +56,8 @@ export const customerResolvers: Resolvers = {
     importCustomers: (_, args, { viewer }) => importCustomers(viewer, args),
   },
   CustomerConnection: {
-    edges: (page) => page.rows.map((node) => ({ cursor: encodeCursor(node.id), node })),
-    nodes: (page) => page.rows,
-    pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.endCursor }),
+    ...connectionFields,
+    edges: edgesOf,
     totalCount: (page) => countCustomers(page.where),
     totals: (page) => customerTotals(page.where),
   },

@@ -1,4 +1,3 @@
-import { encodeCursor } from '../cursor';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type FieldPolicy, type RootPolicies } from '../policy';
 import { requirePermission } from '@/server/auth/policies';
@@ -17,6 +16,7 @@ import {
   submitInteraction,
 } from './interaction.service';
 import { mayReadCustomerRecords, mayReadInteraction } from './interaction.scope';
+import { connectionFields, edgesOf } from '../pagination.rules';
 
 /** Portal intake: a signed-in customer or an anonymous visitor; API clients need interactions:write; staff record. */
 const portalOrApiWriter: FieldPolicy = {
@@ -58,9 +58,8 @@ export const interactionResolvers: Resolvers = {
       addInteractionAttachments(viewer, id, attachments),
   },
   InteractionConnection: {
-    edges: (page) => page.rows.map((node) => ({ cursor: encodeCursor(node.id), node })),
-    nodes: (page) => page.rows,
-    pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.endCursor }),
+    ...connectionFields,
+    edges: edgesOf,
     totalCount: (page) => countInteractions(page.where),
     countsByStatus: (page) => countInteractionsByStatus(page.whereWithoutStatus),
   },

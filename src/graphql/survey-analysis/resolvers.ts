@@ -9,6 +9,7 @@ import {
   surveyTrend,
   updateAnnualIndexCriteria,
 } from './survey-analysis.service';
+import { connectionFields } from '../pagination.rules';
 
 export const surveyAnalysisPolicies: RootPolicies = {
   Query: {
@@ -43,8 +44,7 @@ export const surveyAnalysisResolvers: Resolvers = {
     customer: async (a, _, { loaders }) => (await loaders.customerById.load(a.customerId))!,
   },
   SurveyTextAnswerConnection: {
-    nodes: (page) => page.rows,
-    pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.endCursor }),
+    ...connectionFields,
     totalCount: (page) => page.count(),
   },
 };

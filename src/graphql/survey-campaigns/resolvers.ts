@@ -16,6 +16,7 @@ import {
   surveyPeriods,
   updateCampaign,
 } from './survey-campaign.service';
+import { connectionFields } from '../pagination.rules';
 
 export const surveyCampaignPolicies: RootPolicies = {
   Query: {
@@ -60,13 +61,11 @@ export const surveyCampaignResolvers: Resolvers = {
       campaignSegmentStats(s.campaignId, segment, loaders.surveyAggregateMemo),
   },
   SurveyCampaignConnection: {
-    nodes: (page) => page.rows,
-    pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.endCursor }),
+    ...connectionFields,
     totalCount: (page) => countCampaigns(page.where),
   },
   SurveyInvitationConnection: {
-    nodes: (page) => page.rows,
-    pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.endCursor }),
+    ...connectionFields,
     totalCount: (page) => countInvitations(page.where),
   },
   SurveyInvitation: {

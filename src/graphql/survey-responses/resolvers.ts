@@ -14,6 +14,7 @@ import {
   surveyForm,
 } from './survey-response.service';
 import { mayReadInteraction } from '../interactions/interaction.scope';
+import { connectionFields } from '../pagination.rules';
 
 /** The portal's list is a customer account's own invitations: staff and machines have no "my surveys". */
 const customerAccount: FieldPolicy = {
@@ -76,8 +77,7 @@ export const surveyResponseResolvers: Resolvers = {
         : [],
   },
   SurveyResponseConnection: {
-    nodes: (page) => page.rows,
-    pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.endCursor }),
+    ...connectionFields,
     totalCount: (page) => countResponses(page.where),
   },
   SurveyAnswer: {
