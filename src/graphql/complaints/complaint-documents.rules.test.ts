@@ -202,17 +202,19 @@ describe('8D report', () => {
 
   it('prints the header in Chinese labels and Shanghai time', () => {
     const fields = fieldsMap(doc);
-    expect(fields.get('客户')).toBe('华东精密汽配有限公司');
-    expect(fields.get('产品/零件号')).toBe('BR-118 支架');
-    expect(fields.get('订单/批次号')).toBe('PO-2026-1101');
-    expect(fields.get('严重度')).toBe('重大');
-    expect(fields.get('原因分类')).toBe('质量问题');
-    expect(fields.get('责任部门')).toBe('生产部');
-    expect(fields.get('负责人')).toBe('赵生产');
-    expect(fields.get('投诉日期')).toBe('2026-11-02 09:30');
-    expect(fields.get('关闭日期')).toBe('2026-11-12 11:00');
-    expect(fields.get('FMEA 已更新')).toBe('是');
-    expect(fields.get('控制计划已更新')).toBe('否');
+    expect(Object.fromEntries(fields)).toMatchObject({
+      客户: '华东精密汽配有限公司',
+      '产品/零件号': 'BR-118 支架',
+      '订单/批次号': 'PO-2026-1101',
+      严重度: '重大',
+      原因分类: '质量问题',
+      责任部门: '生产部',
+      负责人: '赵生产',
+      投诉日期: '2026-11-02 09:30',
+      关闭日期: '2026-11-12 11:00',
+      'FMEA 已更新': '是',
+      控制计划已更新: '否',
+    });
   });
 
   it('has both root causes, the team, the actions and the approvals as rows', () => {
@@ -282,20 +284,24 @@ describe('客户投诉处理单', () => {
 
   it('records the intake and the triage in the form’s words', () => {
     const fields = fieldsMap(doc);
-    expect(fields.get('受理渠道')).toBe('来电');
-    expect(fields.get('受理时间')).toBe('2026-11-02 09:30');
-    expect(fields.get('受理人')).toBe('王客服');
-    expect(fields.get('联系人')).toBe('刘经理');
-    expect(fields.get('要求评审')).toBe('合理，权限内处理');
+    expect(Object.fromEntries(fields)).toMatchObject({
+      受理渠道: '来电',
+      受理时间: '2026-11-02 09:30',
+      受理人: '王客服',
+      联系人: '刘经理',
+      要求评审: '合理，权限内处理',
+    });
     expect(fields.get('需要 8D')).toBe('是'); // major complaints always need one
-    expect(fields.get('分派期限')).toBe('2026-11-02 13:30');
-    expect(fields.get('升级级别')).toBe('第 1 级');
-    expect(fields.get('三包结果')).toBe('更换');
-    expect(fields.get('客户意见')).toBe('客户认可');
-    expect(fields.get('回访期限')).toBe('2026-11-11 16:00');
-    expect(fields.get('回访次数')).toBe(1);
-    expect(fields.get('结案日期')).toBe('2026-11-12 11:00');
-    expect(fields.get('确认人')).toBe('李品质');
+    expect(Object.fromEntries(fields)).toMatchObject({
+      分派期限: '2026-11-02 13:30',
+      升级级别: '第 1 级',
+      三包结果: '更换',
+      客户意见: '客户认可',
+      回访期限: '2026-11-11 16:00',
+      回访次数: 1,
+      结案日期: '2026-11-12 11:00',
+      确认人: '李品质',
+    });
     const texts = textMap(doc);
     expect(texts.get('投诉内容：支架孔位偏移')).toContain('孔位偏移 0.3 mm');
     expect(texts.get('客户期望的处理结果')).toBe('更换不良品并提供 8D 报告');
@@ -354,13 +360,15 @@ describe('客户投诉处理单', () => {
       TZ,
     );
     const fields = fieldsMap(declined);
-    expect(fields.get('受理人')).toBe('客户自助提交');
-    expect(fields.get('严重度')).toBe('未定级');
-    expect(fields.get('要求评审')).toBe('不合理（说明并婉拒）');
-    expect(fields.get('升级级别')).toBe('未升级');
-    expect(fields.get('三包结果')).toBe('不适用');
-    expect(fields.get('客户意见')).toBe('尚未反馈');
-    expect(fields.get('确认人')).toBeNull();
+    expect(Object.fromEntries(fields)).toMatchObject({
+      受理人: '客户自助提交',
+      严重度: '未定级',
+      要求评审: '不合理（说明并婉拒）',
+      升级级别: '未升级',
+      三包结果: '不适用',
+      客户意见: '尚未反馈',
+      确认人: null,
+    });
     expect(textMap(declined).get('不合理要求的说明（已告知客户）')).toBe('超出合同约定的质保期');
     expect(sectionBlocks(declined, '四、核决权限审批').some((b) => b.kind === 'paragraph')).toBe(false);
     expect(tableIn(declined, '三、调查与处置')).toMatchObject({ rows: [], emptyText: '尚无措施' });
