@@ -82,7 +82,18 @@ const CustomerRestoreMutation = graphql(`
 
 type Customer = NonNullable<CustomerDetailQuery['customer']>;
 
-function Fields({ items }: { items: { label: string; value: React.ReactNode; wide?: boolean; testId?: string }[] }) {
+type FieldItem = { label: string; value: React.ReactNode; wide?: boolean; testId?: string };
+type FieldKey = keyof Customer | 'owner' | 'contractTotal';
+
+/** The modules still to come on the page: message key and test id suffix. */
+const COMING_SOON = [
+  ['interactions', 'interactions'],
+  ['surveys', 'surveys'],
+  ['visits', 'visits'],
+  ['workOrders', 'work-orders'],
+] as const;
+
+function Fields({ items }: { items: FieldItem[] }) {
   return (
     <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
       {items.map((item) => (
@@ -147,6 +158,74 @@ function CustomerDetailBody({
   const money = (value: string | null | undefined) =>
     value ? <span className="tabular-nums">{formatMoney(value, locale)}</span> : null;
   const dateTime = (iso: string | null | undefined) => formatDateTime(iso, timeZone);
+
+  /** A labelled value of the record; by default the field of that name, as stored. */
+  const field = (
+    key: FieldKey,
+    value: React.ReactNode = customer[key as keyof Customer] as React.ReactNode,
+    more: Pick<FieldItem, 'wide' | 'testId'> = {},
+  ): FieldItem => ({ label: t(`fields.${key}`), value, ...more });
+  const wide = { wide: true };
+  const fieldSections: { section: string; items: FieldItem[] }[] = [
+    {
+      section: 'basic',
+      items: [
+        field('name', customer.name, wide),
+        field('contractNo', customer.contractNo, { testId: 'detail-contractNo' }),
+        field('certificateNo'),
+        field('status', <StatusBadge status={customer.status} />),
+        field('owner', customer.owner?.name),
+      ],
+    },
+    {
+      section: 'certification',
+      items: [
+        field('applicationAcceptedAt'),
+        field('auditDate'),
+        field('implementationDate'),
+        field('plannedSurveillanceDate'),
+        field('professionalCode'),
+        field('certificationScope', customer.certificationScope, wide),
+      ],
+    },
+    {
+      section: 'fees',
+      items: [
+        field('initialAuditFee', money(customer.initialAuditFee)),
+        field('surveillanceAuditFee', money(customer.surveillanceAuditFee)),
+        field('contractTotal', money(customer.contractTotal)),
+      ],
+    },
+    {
+      section: 'contact',
+      items: [
+        field('contactPerson'),
+        field('phone'),
+        field('postcode'),
+        field('province'),
+        field('address', customer.address, wide),
+      ],
+    },
+    {
+      section: 'business',
+      items: [
+        field('legalRepresentative'),
+        field('handler'),
+        field('industry'),
+        field('businessCondition', customer.businessCondition, wide),
+        field('businessLines', customer.businessLines, wide),
+      ],
+    },
+    {
+      section: 'classification',
+      items: [
+        field('creditStanding', <CreditBadge credit={customer.creditStanding} />),
+        field('source', customer.source ? t(`source.${customer.source}`) : null),
+        field('grade', customer.grade ? t(`grade.${customer.grade}`) : null),
+        field('keyAccountStatus', <KeyAccountBadge status={customer.keyAccountStatus} />),
+      ],
+    },
+  ];
 
   const restore = async () => {
     setActionError(null);
@@ -266,75 +345,11 @@ function CustomerDetailBody({
 
       <div className="grid gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
         <div className="min-w-0 space-y-5">
-          <Section title={t('sections.basic')}>
-            <Fields
-              items={[
-                { label: t('fields.name'), value: customer.name, wide: true },
-                { label: t('fields.contractNo'), value: customer.contractNo, testId: 'detail-contractNo' },
-                { label: t('fields.certificateNo'), value: customer.certificateNo },
-                { label: t('fields.status'), value: <StatusBadge status={customer.status} /> },
-                { label: t('fields.owner'), value: customer.owner?.name },
-              ]}
-            />
-          </Section>
-
-          <Section title={t('sections.certification')}>
-            <Fields
-              items={[
-                { label: t('fields.applicationAcceptedAt'), value: customer.applicationAcceptedAt },
-                { label: t('fields.auditDate'), value: customer.auditDate },
-                { label: t('fields.implementationDate'), value: customer.implementationDate },
-                { label: t('fields.plannedSurveillanceDate'), value: customer.plannedSurveillanceDate },
-                { label: t('fields.professionalCode'), value: customer.professionalCode },
-                { label: t('fields.certificationScope'), value: customer.certificationScope, wide: true },
-              ]}
-            />
-          </Section>
-
-          <Section title={t('sections.fees')}>
-            <Fields
-              items={[
-                { label: t('fields.initialAuditFee'), value: money(customer.initialAuditFee) },
-                { label: t('fields.surveillanceAuditFee'), value: money(customer.surveillanceAuditFee) },
-                { label: t('fields.contractTotal'), value: money(customer.contractTotal) },
-              ]}
-            />
-          </Section>
-
-          <Section title={t('sections.contact')}>
-            <Fields
-              items={[
-                { label: t('fields.contactPerson'), value: customer.contactPerson },
-                { label: t('fields.phone'), value: customer.phone },
-                { label: t('fields.postcode'), value: customer.postcode },
-                { label: t('fields.province'), value: customer.province },
-                { label: t('fields.address'), value: customer.address, wide: true },
-              ]}
-            />
-          </Section>
-
-          <Section title={t('sections.business')}>
-            <Fields
-              items={[
-                { label: t('fields.legalRepresentative'), value: customer.legalRepresentative },
-                { label: t('fields.handler'), value: customer.handler },
-                { label: t('fields.industry'), value: customer.industry },
-                { label: t('fields.businessCondition'), value: customer.businessCondition, wide: true },
-                { label: t('fields.businessLines'), value: customer.businessLines, wide: true },
-              ]}
-            />
-          </Section>
-
-          <Section title={t('sections.classification')}>
-            <Fields
-              items={[
-                { label: t('fields.creditStanding'), value: <CreditBadge credit={customer.creditStanding} /> },
-                { label: t('fields.source'), value: customer.source ? t(`source.${customer.source}`) : null },
-                { label: t('fields.grade'), value: customer.grade ? t(`grade.${customer.grade}`) : null },
-                { label: t('fields.keyAccountStatus'), value: <KeyAccountBadge status={customer.keyAccountStatus} /> },
-              ]}
-            />
-          </Section>
+          {fieldSections.map(({ section, items }) => (
+            <Section key={section} title={t(`sections.${section}`)}>
+              <Fields items={items} />
+            </Section>
+          ))}
 
           <Section title={t('sections.contacts')} testId="customer-contacts">
             <DataTable
@@ -416,9 +431,9 @@ function CustomerDetailBody({
           <Section title={t('sections.record')}>
             <Fields
               items={[
-                { label: t('fields.createdAt'), value: dateTime(customer.createdAt) },
-                { label: t('fields.updatedAt'), value: dateTime(customer.updatedAt) },
-                { label: t('fields.version'), value: customer.version },
+                field('createdAt', dateTime(customer.createdAt)),
+                field('updatedAt', dateTime(customer.updatedAt)),
+                field('version'),
               ]}
             />
           </Section>
@@ -427,26 +442,14 @@ function CustomerDetailBody({
           </Section>
           <CustomerCallbacks customerId={customer.id} />
           <div className="space-y-3">
-            <ComingSoon
-              title={t('comingSoonSections.interactions')}
-              description={t('comingSoonSections.interactionsHint')}
-              testId="coming-soon-interactions"
-            />
-            <ComingSoon
-              title={t('comingSoonSections.surveys')}
-              description={t('comingSoonSections.surveysHint')}
-              testId="coming-soon-surveys"
-            />
-            <ComingSoon
-              title={t('comingSoonSections.visits')}
-              description={t('comingSoonSections.visitsHint')}
-              testId="coming-soon-visits"
-            />
-            <ComingSoon
-              title={t('comingSoonSections.workOrders')}
-              description={t('comingSoonSections.workOrdersHint')}
-              testId="coming-soon-work-orders"
-            />
+            {COMING_SOON.map(([key, testId]) => (
+              <ComingSoon
+                key={key}
+                title={t(`comingSoonSections.${key}`)}
+                description={t(`comingSoonSections.${key}Hint`)}
+                testId={`coming-soon-${testId}`}
+              />
+            ))}
           </div>
         </aside>
       </div>
