@@ -10,8 +10,9 @@ import type {
   InteractionType,
   IntakeConsoleListQuery as ListResult,
 } from '@/gql/graphql';
-import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { buttonClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
+import { FilterInput, FilterSelect } from '@/components/ui/filter-fields';
 import { LoadMore } from '@/components/ui/load-more';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueueTabs } from '@/components/ui/queue-tabs';
@@ -147,56 +148,32 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-6 sm:items-end"
         data-testid="interaction-filters"
       >
-        <div className="sm:col-span-2">
-          <label htmlFor="f-search" className={labelClass}>
-            {t('console.list.search')}
-          </label>
-          <input
-            id="f-search"
-            name="search"
-            defaultValue={search}
-            className={inputClass}
-            placeholder={t('console.list.searchHint')}
-          />
-        </div>
-        <div>
-          <label htmlFor="f-type" className={labelClass}>
-            {t('list.type')}
-          </label>
-          <select id="f-type" name="type" defaultValue={type ?? ''} className={inputClass}>
-            <option value="">{t('console.list.all')}</option>
-            {TYPES.map((v) => (
-              <option key={v} value={v}>
-                {t(`type.${v}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-channel" className={labelClass}>
-            {t('detail.channel')}
-          </label>
-          <select id="f-channel" name="channel" defaultValue={channel ?? ''} className={inputClass}>
-            <option value="">{t('console.list.all')}</option>
-            {CHANNELS.map((v) => (
-              <option key={v} value={v}>
-                {t(`channel.${v}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-from" className={labelClass}>
-            {t('console.list.from')}
-          </label>
-          <input id="f-from" name="from" type="date" defaultValue={from} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="f-to" className={labelClass}>
-            {t('console.list.to')}
-          </label>
-          <input id="f-to" name="to" type="date" defaultValue={to} className={inputClass} />
-        </div>
+        <FilterInput
+          id="f-search"
+          name="search"
+          label={t('console.list.search')}
+          defaultValue={search}
+          placeholder={t('console.list.searchHint')}
+          className="sm:col-span-2"
+        />
+        <FilterSelect
+          id="f-type"
+          name="type"
+          label={t('list.type')}
+          anyLabel={t('console.list.all')}
+          defaultValue={type}
+          options={TYPES.map((v) => ({ value: v, label: t(`type.${v}`) }))}
+        />
+        <FilterSelect
+          id="f-channel"
+          name="channel"
+          label={t('detail.channel')}
+          anyLabel={t('console.list.all')}
+          defaultValue={channel}
+          options={CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) }))}
+        />
+        <FilterInput id="f-from" name="from" type="date" label={t('console.list.from')} defaultValue={from} />
+        <FilterInput id="f-to" name="to" type="date" label={t('console.list.to')} defaultValue={to} />
         <div className="flex gap-2 sm:col-span-6">
           <button type="submit" className={buttonClass.primary}>
             {t('console.list.apply')}
