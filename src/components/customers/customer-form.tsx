@@ -495,8 +495,12 @@ function CustomerFormBody({
       )}
     </FieldShell>
   );
-  const select = (key: ScalarField, options: readonly { value: string; label: string }[], blank?: string) => (
-    <FieldShell name={key} label={t(`fields.${key}`)} error={errors[key]}>
+  const select = (
+    key: ScalarField,
+    options: readonly { value: string; label: string }[],
+    { blank, hint, label = t(`fields.${key}`) }: { blank?: string; hint?: string; label?: string } = {},
+  ) => (
+    <FieldShell name={key} label={label} error={errors[key]} hint={hint}>
       {(a11y) => (
         <select
           {...a11y}
@@ -515,6 +519,9 @@ function CustomerFormBody({
       )}
     </FieldShell>
   );
+
+  const enumOptions = (key: 'status' | 'creditStanding' | 'source' | 'grade', values: readonly string[]) =>
+    values.map((v) => ({ value: v, label: t(`${key}.${v}`) }));
 
   const grid = 'grid gap-4 sm:grid-cols-2 lg:grid-cols-3';
 
@@ -634,37 +641,21 @@ function CustomerFormBody({
       <Section title={t('sections.basic')} testId="section-basic">
         <div className={grid}>
           <div className="sm:col-span-2">{text('name', { required: true, autoComplete: 'organization' })}</div>
-          {select(
-            'status',
-            STATUS_VALUES.map((v) => ({ value: v, label: t(`status.${v}`) })),
-          )}
+          {select('status', enumOptions('status', STATUS_VALUES))}
           {text('contractNo')}
           {text('certificateNo')}
-          <FieldShell
-            name="ownerId"
-            label={t('fields.owner')}
-            error={errors.ownerId}
-            hint={owners.error ? errorMessage(owners.error, t) : undefined}
-          >
-            {(a11y) => (
-              <select
-                {...a11y}
-                name="ownerId"
-                value={values.ownerId}
-                onChange={(e) => set('ownerId', e.target.value)}
-                className={inputClass}
-              >
-                <option value="">{t('form.noOwner')}</option>
-                {ownerOptions.map((owner) => (
-                  <option key={owner.id} value={owner.id}>
-                    {owner.name}
-                    {owner.department ? ` · ${owner.department.name}` : ''}
-                    {!owner.active ? ` (${t('form.inactive')})` : ''}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FieldShell>
+          {select(
+            'ownerId',
+            ownerOptions.map((owner) => ({
+              value: owner.id,
+              label: `${owner.name}${owner.department ? ` · ${owner.department.name}` : ''}${!owner.active ? ` (${t('form.inactive')})` : ''}`,
+            })),
+            {
+              label: t('fields.owner'),
+              blank: t('form.noOwner'),
+              hint: owners.error ? errorMessage(owners.error, t) : undefined,
+            },
+          )}
         </div>
       </Section>
 
@@ -718,20 +709,9 @@ function CustomerFormBody({
 
       <Section title={t('sections.classification')} testId="section-classification">
         <div className={grid}>
-          {select(
-            'creditStanding',
-            CREDIT_VALUES.map((v) => ({ value: v, label: t(`creditStanding.${v}`) })),
-          )}
-          {select(
-            'source',
-            SOURCE_VALUES.map((v) => ({ value: v, label: t(`source.${v}`) })),
-            t('form.notSet'),
-          )}
-          {select(
-            'grade',
-            GRADE_VALUES.map((v) => ({ value: v, label: t(`grade.${v}`) })),
-            t('form.notSet'),
-          )}
+          {select('creditStanding', enumOptions('creditStanding', CREDIT_VALUES))}
+          {select('source', enumOptions('source', SOURCE_VALUES), { blank: t('form.notSet') })}
+          {select('grade', enumOptions('grade', GRADE_VALUES), { blank: t('form.notSet') })}
         </div>
         <p className="mt-3 text-xs text-slate-500">{t('form.keyAccountNote')}</p>
       </Section>

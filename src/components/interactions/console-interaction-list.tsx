@@ -156,22 +156,22 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
           placeholder={t('console.list.searchHint')}
           className="sm:col-span-2"
         />
-        <FilterSelect
-          id="f-type"
-          name="type"
-          label={t('list.type')}
-          anyLabel={t('console.list.all')}
-          defaultValue={type}
-          options={TYPES.map((v) => ({ value: v, label: t(`type.${v}`) }))}
-        />
-        <FilterSelect
-          id="f-channel"
-          name="channel"
-          label={t('detail.channel')}
-          anyLabel={t('console.list.all')}
-          defaultValue={channel}
-          options={CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) }))}
-        />
+        {(
+          [
+            ['type', t('list.type'), type, TYPES],
+            ['channel', t('detail.channel'), channel, CHANNELS],
+          ] as const
+        ).map(([key, label, current, values]) => (
+          <FilterSelect
+            key={key}
+            id={`f-${key}`}
+            name={key}
+            label={label}
+            anyLabel={t('console.list.all')}
+            defaultValue={current}
+            options={values.map((v) => ({ value: v, label: t(`${key}.${v}`) }))}
+          />
+        ))}
         <FilterInput id="f-from" name="from" type="date" label={t('console.list.from')} defaultValue={from} />
         <FilterInput id="f-to" name="to" type="date" label={t('console.list.to')} defaultValue={to} />
         <div className="flex gap-2 sm:col-span-6">
