@@ -32,24 +32,33 @@ export const IntakeDetailFieldsFragment = graphql(`
   }
 `);
 
+/** A page of either list (console and portal): what both show of a row, the cursor and the total. */
+export const IntakeListPageFragment = graphql(`
+  fragment IntakeListPage on InteractionConnection {
+    nodes {
+      id
+      number
+      type
+      status
+      subject
+      createdAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+`);
+
 export const IntakeConsoleListQuery = graphql(`
   query IntakeConsoleList($filter: InteractionFilter, $first: Int, $after: String) {
     interactions(filter: $filter, first: $first, after: $after) {
+      ...IntakeListPage
       nodes {
-        id
-        number
-        type
         channel
-        status
-        subject
         companyName
-        createdAt
       }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      totalCount
       countsByStatus {
         status
         count
@@ -99,20 +108,10 @@ export const IntakeConsoleDetailQuery = graphql(`
 export const IntakePortalListQuery = graphql(`
   query IntakePortalList($first: Int, $after: String) {
     interactions(first: $first, after: $after) {
+      ...IntakeListPage
       nodes {
-        id
-        number
-        type
-        status
-        subject
         customerFeedback
-        createdAt
       }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      totalCount
     }
   }
 `);
