@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import type {
   Channel,
@@ -16,10 +16,10 @@ import { FilterInput, FilterSelect } from '@/components/ui/filter-fields';
 import { LoadMore } from '@/components/ui/load-more';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueueTabs } from '@/components/ui/queue-tabs';
-import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { INTERACTION_CHANNELS, INTERACTION_STATUSES } from '@/graphql/interactions/intake.rules';
+import { useIntakeListColumns } from './intake-list-columns';
 import { IntakeConsoleListQuery } from './interaction-screen-operations';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
@@ -44,7 +44,6 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
 
   const type = pick(text(searchParams.get('type')), TYPES);
   const channel = pick(text(searchParams.get('channel')), CHANNELS);
@@ -102,19 +101,15 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
     });
   };
 
+  const column = useIntakeListColumns<Row>();
   const columns: Column<Row>[] = [
-    { id: 'number', header: t('list.number'), className: 'font-mono', cell: (row) => row.number },
-    { id: 'type', header: t('list.type'), cell: (row) => t(`type.${row.type}`) },
+    column.number,
+    column.type,
     { id: 'channel', header: t('detail.channel'), cell: (row) => t(`channel.${row.channel}`) },
     { id: 'customer', header: t('console.list.customer'), cell: (row) => row.companyName ?? '—' },
-    { id: 'subject', header: t('list.subject'), cell: (row) => row.subject },
-    { id: 'status', header: t('list.status'), cell: (row) => t(`status.${row.status}`) },
-    {
-      id: 'createdAt',
-      header: t('list.createdAt'),
-      className: 'whitespace-nowrap text-slate-600',
-      cell: (row) => formatDateTime(row.createdAt, timeZone),
-    },
+    column.subject,
+    column.status,
+    column.createdAt,
   ];
   const filtered = Boolean(type || channel || status || search || from || to);
 
