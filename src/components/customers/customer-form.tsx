@@ -162,6 +162,17 @@ function InputField({
   );
 }
 
+/** A section of the record's own fields in the form's grid, with an optional note under it. */
+function FieldsSection({ name, note, children }: { name: string; note?: string; children: React.ReactNode }) {
+  const t = useTranslations('customers');
+  return (
+    <Section title={t(`sections.${name}`)} testId={`section-${name}`}>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{children}</div>
+      {note && <p className="mt-3 text-xs text-slate-500">{note}</p>}
+    </Section>
+  );
+}
+
 /**
  * A section of repeated rows (contacts, contracts): the add button, the list-level error, the empty text and the
  * numbered rows, each with its remove button.
@@ -523,7 +534,17 @@ function CustomerFormBody({
   const enumOptions = (key: 'status' | 'creditStanding' | 'source' | 'grade', values: readonly string[]) =>
     values.map((v) => ({ value: v, label: t(`${key}.${v}`) }));
 
-  const grid = 'grid gap-4 sm:grid-cols-2 lg:grid-cols-3';
+  /** A text field with the values already in use as suggestions. */
+  const suggested = (key: 'province' | 'industry', values: readonly string[] = []) => (
+    <>
+      {text(key, { list: `${formId}-${key}-suggestions` })}
+      <datalist id={`${formId}-${key}-suggestions`}>
+        {values.map((v) => (
+          <option key={v} value={v} />
+        ))}
+      </datalist>
+    </>
+  );
 
   return (
     <form
@@ -638,83 +659,60 @@ function CustomerFormBody({
         </div>
       )}
 
-      <Section title={t('sections.basic')} testId="section-basic">
-        <div className={grid}>
-          <div className="sm:col-span-2">{text('name', { required: true, autoComplete: 'organization' })}</div>
-          {select('status', enumOptions('status', STATUS_VALUES))}
-          {text('contractNo')}
-          {text('certificateNo')}
-          {select(
-            'ownerId',
-            ownerOptions.map((owner) => ({
-              value: owner.id,
-              label: `${owner.name}${owner.department ? ` · ${owner.department.name}` : ''}${!owner.active ? ` (${t('form.inactive')})` : ''}`,
-            })),
-            {
-              label: t('fields.owner'),
-              blank: t('form.noOwner'),
-              hint: owners.error ? errorMessage(owners.error, t) : undefined,
-            },
-          )}
-        </div>
-      </Section>
+      <FieldsSection name="basic">
+        <div className="sm:col-span-2">{text('name', { required: true, autoComplete: 'organization' })}</div>
+        {select('status', enumOptions('status', STATUS_VALUES))}
+        {text('contractNo')}
+        {text('certificateNo')}
+        {select(
+          'ownerId',
+          ownerOptions.map((owner) => ({
+            value: owner.id,
+            label: `${owner.name}${owner.department ? ` · ${owner.department.name}` : ''}${!owner.active ? ` (${t('form.inactive')})` : ''}`,
+          })),
+          {
+            label: t('fields.owner'),
+            blank: t('form.noOwner'),
+            hint: owners.error ? errorMessage(owners.error, t) : undefined,
+          },
+        )}
+      </FieldsSection>
 
-      <Section title={t('sections.certification')} testId="section-certification">
-        <div className={grid}>
-          {date('applicationAcceptedAt')}
-          {date('auditDate')}
-          {date('implementationDate')}
-          {date('plannedSurveillanceDate')}
-          {text('professionalCode')}
-          {textarea('certificationScope')}
-        </div>
-      </Section>
+      <FieldsSection name="certification">
+        {date('applicationAcceptedAt')}
+        {date('auditDate')}
+        {date('implementationDate')}
+        {date('plannedSurveillanceDate')}
+        {text('professionalCode')}
+        {textarea('certificationScope')}
+      </FieldsSection>
 
-      <Section title={t('sections.fees')} testId="section-fees">
-        <div className={grid}>
-          {money('initialAuditFee')}
-          {money('surveillanceAuditFee')}
-        </div>
-      </Section>
+      <FieldsSection name="fees">
+        {money('initialAuditFee')}
+        {money('surveillanceAuditFee')}
+      </FieldsSection>
 
-      <Section title={t('sections.contact')} testId="section-contact">
-        <div className={grid}>
-          {text('contactPerson')}
-          {text('phone', { inputMode: 'tel', autoComplete: 'tel' })}
-          {text('postcode', { inputMode: 'numeric', autoComplete: 'postal-code', hint: t('form.postcodeHint') })}
-          {text('province', { list: `${formId}-provinces` })}
-          <div className="sm:col-span-2">{text('address', { autoComplete: 'street-address' })}</div>
-        </div>
-        <datalist id={`${formId}-provinces`}>
-          {(facets.data?.customerFacets.provinces ?? []).map((p) => (
-            <option key={p} value={p} />
-          ))}
-        </datalist>
-      </Section>
+      <FieldsSection name="contact">
+        {text('contactPerson')}
+        {text('phone', { inputMode: 'tel', autoComplete: 'tel' })}
+        {text('postcode', { inputMode: 'numeric', autoComplete: 'postal-code', hint: t('form.postcodeHint') })}
+        {suggested('province', facets.data?.customerFacets.provinces)}
+        <div className="sm:col-span-2">{text('address', { autoComplete: 'street-address' })}</div>
+      </FieldsSection>
 
-      <Section title={t('sections.business')} testId="section-business">
-        <div className={grid}>
-          {text('legalRepresentative')}
-          {text('handler')}
-          {text('industry', { list: `${formId}-industries` })}
-          {textarea('businessCondition')}
-          {textarea('businessLines')}
-        </div>
-        <datalist id={`${formId}-industries`}>
-          {(facets.data?.customerFacets.industries ?? []).map((i) => (
-            <option key={i} value={i} />
-          ))}
-        </datalist>
-      </Section>
+      <FieldsSection name="business">
+        {text('legalRepresentative')}
+        {text('handler')}
+        {suggested('industry', facets.data?.customerFacets.industries)}
+        {textarea('businessCondition')}
+        {textarea('businessLines')}
+      </FieldsSection>
 
-      <Section title={t('sections.classification')} testId="section-classification">
-        <div className={grid}>
-          {select('creditStanding', enumOptions('creditStanding', CREDIT_VALUES))}
-          {select('source', enumOptions('source', SOURCE_VALUES), { blank: t('form.notSet') })}
-          {select('grade', enumOptions('grade', GRADE_VALUES), { blank: t('form.notSet') })}
-        </div>
-        <p className="mt-3 text-xs text-slate-500">{t('form.keyAccountNote')}</p>
-      </Section>
+      <FieldsSection name="classification" note={t('form.keyAccountNote')}>
+        {select('creditStanding', enumOptions('creditStanding', CREDIT_VALUES))}
+        {select('source', enumOptions('source', SOURCE_VALUES), { blank: t('form.notSet') })}
+        {select('grade', enumOptions('grade', GRADE_VALUES), { blank: t('form.notSet') })}
+      </FieldsSection>
 
       <RowListSection
         list="contacts"
