@@ -8,12 +8,11 @@ import { FormField } from '@/components/ui/form-field';
 import type { InteractionType } from '@/gql/graphql';
 import { CopyButton } from '@/components/ui/copy-button';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
-import { AttachmentPicker } from './attachment-picker';
 import { IntakeTextField } from './intake-text-field';
 import { newIdempotencyKey } from './intake-files';
 import { IntakeSubmitMutation } from './intake-operations';
 import { intakeProblems } from './intake-validation';
-import { IntakeErrorSummary, useIntakeSubmission } from './use-intake-submission';
+import { IntakeErrorSummary, IntakeFormFooter, useIntakeSubmission } from './use-intake-submission';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
 
@@ -255,21 +254,14 @@ export function IntakeForm({
         {field('orderRef', t('form.orderRef'))}
       </div>
 
-      <AttachmentPicker
-        id="intake-attachments"
+      <IntakeFormFooter
+        form="intake"
+        submission={submission}
         files={files}
-        onChange={setFiles}
-        error={errors.attachments}
-        onError={submission.setFileError}
-        disabled={submitting !== false}
-        progress={submission.progress}
-        errorTestId="intake-error-attachments"
+        onFilesChange={setFiles}
+        submitLabel={t('form.submit')}
         listTestId="intake-files"
       />
-
-      <button type="submit" className={buttonClass.primary} disabled={submitting !== false} data-testid="intake-submit">
-        {submitting === 'uploading' ? t('form.uploading') : submitting ? t('form.submitting') : t('form.submit')}
-      </button>
     </form>
   );
 }

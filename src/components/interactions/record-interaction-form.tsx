@@ -4,16 +4,14 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { buttonClass } from '@/components/ui/classes';
 import { SelectField } from '@/components/ui/form-controls';
 import { FormField } from '@/components/ui/form-field';
 import type { InteractionType, StaffChannel } from '@/gql/graphql';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
-import { AttachmentPicker } from './attachment-picker';
 import { IntakeTextField } from './intake-text-field';
 import { IntakeConsoleRecordMutation } from './console-operations';
 import { intakeProblems } from './intake-validation';
-import { IntakeErrorSummary, useIntakeSubmission } from './use-intake-submission';
+import { IntakeErrorSummary, IntakeFormFooter, useIntakeSubmission } from './use-intake-submission';
 
 const CHANNELS: StaffChannel[] = ['PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX'];
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
@@ -153,19 +151,13 @@ export function RecordInteractionForm() {
         {input('productRef', t('form.productRef'))}
         {input('orderRef', t('form.orderRef'))}
       </div>
-      <AttachmentPicker
-        id="record-attachments"
+      <IntakeFormFooter
+        form="record"
+        submission={submission}
         files={files}
-        onChange={setFiles}
-        error={errors.attachments}
-        onError={submission.setFileError}
-        disabled={busy !== false}
-        progress={submission.progress}
-        errorTestId="record-error-attachments"
+        onFilesChange={setFiles}
+        submitLabel={t('console.record.submit')}
       />
-      <button type="submit" className={buttonClass.primary} disabled={busy !== false} data-testid="record-submit">
-        {busy === 'uploading' ? t('form.uploading') : busy ? t('form.submitting') : t('console.record.submit')}
-      </button>
     </form>
   );
 }
