@@ -4,7 +4,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
-import { DataTable } from '@/components/ui/data-table';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { DetailItem } from '@/components/ui/detail-item';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { Spinner } from '@/components/ui/status';
@@ -81,6 +81,33 @@ const CustomerRestoreMutation = graphql(`
 `);
 
 type Customer = NonNullable<CustomerDetailQuery['customer']>;
+
+type Contact = Customer['contacts'][number];
+
+/** The customer's contacts or contracts as a table in their section (cards on a phone). */
+function RecordRowsTable<Row extends { id: string }>({
+  list,
+  rows,
+  columns,
+}: {
+  list: 'contacts' | 'contracts';
+  rows: Row[];
+  columns: Column<Row>[];
+}) {
+  const t = useTranslations('customers');
+  return (
+    <Section title={t(`sections.${list}`)} testId={`customer-${list}`}>
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.id}
+        state={{ loading: false }}
+        empty={list === 'contacts' ? t('detail.noContacts') : t('detail.noContracts')}
+        rowTestId={list === 'contacts' ? 'customer-contact-row' : 'customer-contract-row'}
+      />
+    </Section>
+  );
+}
 
 type FieldItem = { label: string; value: React.ReactNode; wide?: boolean; testId?: string };
 type FieldKey = keyof Customer | 'owner' | 'contractTotal';
@@ -351,80 +378,72 @@ function CustomerDetailBody({
             </Section>
           ))}
 
-          <Section title={t('sections.contacts')} testId="customer-contacts">
-            <DataTable
-              columns={[
-                {
-                  id: 'name',
-                  header: t('contactFields.name'),
-                  className: 'font-medium',
-                  cell: (c) => (
-                    <>
-                      {c.name}
-                      {c.isPrimary && (
-                        <span className="ml-1.5 rounded bg-blue-50 px-1 text-[11px] text-blue-800">
-                          {t('contactFields.isPrimary')}
-                        </span>
-                      )}
-                    </>
+          <RecordRowsTable
+            list="contacts"
+            rows={customer.contacts}
+            columns={[
+              {
+                id: 'name',
+                header: t('contactFields.name'),
+                className: 'font-medium',
+                cell: (c) => (
+                  <>
+                    {c.name}
+                    {c.isPrimary && (
+                      <span className="ml-1.5 rounded bg-blue-50 px-1 text-[11px] text-blue-800">
+                        {t('contactFields.isPrimary')}
+                      </span>
+                    )}
+                  </>
+                ),
+              },
+              ...(['title', 'phone', 'mobile'] as const).map((field) => ({
+                id: field,
+                header: t(`contactFields.${field}`),
+                cell: (c: Contact) => c[field],
+              })),
+              {
+                id: 'email',
+                header: t('contactFields.email'),
+                cell: (c) =>
+                  c.email && (
+                    <a href={`mailto:${c.email}`} className="text-blue-700 hover:underline">
+                      {c.email}
+                    </a>
                   ),
-                },
-                { id: 'title', header: t('contactFields.title'), cell: (c) => c.title },
-                { id: 'phone', header: t('contactFields.phone'), cell: (c) => c.phone },
-                { id: 'mobile', header: t('contactFields.mobile'), cell: (c) => c.mobile },
-                {
-                  id: 'email',
-                  header: t('contactFields.email'),
-                  cell: (c) =>
-                    c.email && (
-                      <a href={`mailto:${c.email}`} className="text-blue-700 hover:underline">
-                        {c.email}
-                      </a>
-                    ),
-                },
-              ]}
-              rows={customer.contacts}
-              rowKey={(c) => c.id}
-              state={{ loading: false }}
-              empty={t('detail.noContacts')}
-              rowTestId="customer-contact-row"
-            />
-          </Section>
+              },
+            ]}
+          />
 
-          <Section title={t('sections.contracts')} testId="customer-contracts">
-            <DataTable
-              columns={[
-                {
-                  id: 'contractNo',
-                  header: t('contractFields.contractNo'),
-                  className: 'font-medium',
-                  cell: (c) => c.contractNo,
-                  footer: t('detail.contractTotal', { count: customer.contracts.length }),
-                },
-                { id: 'title', header: t('contractFields.title'), cell: (c) => c.title },
-                {
-                  id: 'amount',
-                  header: t('contractFields.amount'),
-                  className: 'text-right tabular-nums',
-                  cell: (c) => formatMoney(c.amount, locale),
-                  footer: (
-                    <span data-testid="customer-contract-total">{formatMoney(customer.contractTotal, locale)}</span>
-                  ),
-                },
-                { id: 'signedAt', header: t('contractFields.signedAt'), cell: (c) => c.signedAt },
-                {
-                  id: 'term',
-                  header: t('contractFields.term'),
-                  cell: (c) => (c.startsAt || c.endsAt ? `${c.startsAt ?? '…'} – ${c.endsAt ?? '…'}` : ''),
-                },
-              ]}
-              rows={customer.contracts}
-              rowKey={(c) => c.id}
-              state={{ loading: false }}
-              empty={t('detail.noContracts')}
-              rowTestId="customer-contract-row"
-            />
-          </Section>
+          <RecordRowsTable
+            list="contracts"
+            rows={customer.contracts}
+            columns={[
+              {
+                id: 'contractNo',
+                header: t('contractFields.contractNo'),
+                className: 'font-medium',
+                cell: (c) => c.contractNo,
+                footer: t('detail.contractTotal', { count: customer.contracts.length }),
+              },
+              { id: 'title', header: t('contractFields.title'), cell: (c) => c.title },
+              {
+                id: 'amount',
+                header: t('contractFields.amount'),
+                className: 'text-right tabular-nums',
+                cell: (c) => formatMoney(c.amount, locale),
+                footer: (
+                  <span data-testid="customer-contract-total">{formatMoney(customer.contractTotal, locale)}</span>
+                ),
+              },
+              { id: 'signedAt', header: t('contractFields.signedAt'), cell: (c) => c.signedAt },
+              {
+                id: 'term',
+                header: t('contractFields.term'),
+                cell: (c) => (c.startsAt || c.endsAt ? `${c.startsAt ?? '…'} – ${c.endsAt ?? '…'}` : ''),
+              },
+            ]}
+          />
         </div>
 
         <aside className="min-w-0 space-y-5">
