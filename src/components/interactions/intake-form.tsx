@@ -5,18 +5,20 @@ import { useEffect, useRef, useState } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
-import type { InteractionType } from '@/gql/graphql';
+import type { IntakeContractOptionFragment, InteractionType } from '@/gql/graphql';
 import { CopyButton } from '@/components/ui/copy-button';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { IntakeTextField } from './intake-text-field';
 import { newIdempotencyKey } from './intake-files';
 import { IntakeSubmitMutation } from './intake-operations';
+import { contractLabel } from './interaction-screen-operations';
 import { intakeProblems } from './intake-validation';
 import { IntakeErrorSummary, IntakeFormFooter, useIntakeSubmission } from './use-intake-submission';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
 
-export type ContractOption = { id: string; contractNo: string; title: string | null };
+/** A contract the customer may name (the IntakeContractOption fragment). */
+export type ContractOption = IntakeContractOptionFragment;
 
 type Values = {
   type: InteractionType;
@@ -242,8 +244,7 @@ export function IntakeForm({
                 <option value="">{t('form.noContract')}</option>
                 {contracts.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {c.contractNo}
-                    {c.title ? ` · ${c.title}` : ''}
+                    {contractLabel(c)}
                   </option>
                 ))}
               </select>

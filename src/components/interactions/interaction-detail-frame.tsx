@@ -5,6 +5,7 @@ import { detailIfSet } from '@/components/ui/detail-item';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { AttachmentList } from './attachment-list';
+import { contractLabel } from './interaction-screen-operations';
 
 /**
  * The frame of an interaction's page (console and portal): the way back to the list, then the record's number, title
@@ -86,10 +87,7 @@ export function InteractionRefs({
   const contract = interaction.relatedContract;
   return (
     <>
-      {detailIfSet(
-        t('detail.relatedContract'),
-        contract ? `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}` : null,
-      )}
+      {detailIfSet(t('detail.relatedContract'), contract ? contractLabel(contract) : null)}
       {detailIfSet(t('detail.productRef'), interaction.productRef)}
       {detailIfSet(t('detail.orderRef'), interaction.orderRef)}
     </>

@@ -3,6 +3,18 @@ import { graphql } from '@/gql';
 // The read operations of the intake list and detail screens (console and portal), prefixed `Intake` like the rest of
 // the intake operations, so one `invalidates: ['Intake']` after a mutation refreshes every intake screen.
 
+/** A contract as the lodge form offers it and a record's page names it: "HT-2024-001 · 年度审核". */
+export const IntakeContractOptionFragment = graphql(`
+  fragment IntakeContractOption on Contract {
+    id
+    contractNo
+    title
+  }
+`);
+
+export const contractLabel = (contract: { contractNo: string; title?: string | null }) =>
+  `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}`;
+
 /** What both detail screens (console and portal) show of an interaction. */
 export const IntakeDetailFieldsFragment = graphql(`
   fragment IntakeDetailFields on Interaction {
@@ -19,9 +31,7 @@ export const IntakeDetailFieldsFragment = graphql(`
     version
     createdAt
     relatedContract {
-      id
-      contractNo
-      title
+      ...IntakeContractOption
     }
     attachments {
       id
@@ -135,9 +145,7 @@ export const IntakePortalContractsQuery = graphql(`
       customer {
         id
         contracts {
-          id
-          contractNo
-          title
+          ...IntakeContractOption
         }
       }
     }
