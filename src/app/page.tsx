@@ -29,32 +29,51 @@ export default async function Home() {
           <p className="mt-2 text-slate-700">{t('tagline')}</p>
         </div>
         <nav aria-label={t('nav')} className="grid gap-6 md:grid-cols-2">
-          <section className="rounded-lg border border-slate-200 bg-white p-6" data-testid="landing-customers">
-            <h2 className="text-lg font-semibold">{t('customers')}</h2>
-            <p className="mt-1 text-sm text-slate-700">{t('customersBody')}</p>
-            <div className="mt-4 flex flex-col items-start gap-3">
-              <Link className={buttonClass.primary} href="/portal">
-                {t('portal')}
-              </Link>
-              <Link className={buttonClass.link} href="/submit">
-                {t('submit')}
-              </Link>
-              <Link className={buttonClass.link} href="/track">
-                {t('track')}
-              </Link>
-            </div>
-          </section>
-          <section className="rounded-lg border border-slate-200 bg-white p-6" data-testid="landing-staff">
-            <h2 className="text-lg font-semibold">{t('staff')}</h2>
-            <p className="mt-1 text-sm text-slate-700">{t('staffBody')}</p>
-            <div className="mt-4">
-              <Link className={buttonClass.secondary} href="/console">
-                {t('console')}
-              </Link>
-            </div>
-          </section>
+          <LandingCard
+            title={t('customers')}
+            body={t('customersBody')}
+            testId="landing-customers"
+            links={[
+              { href: '/portal', label: t('portal'), className: buttonClass.primary },
+              { href: '/submit', label: t('submit'), className: buttonClass.link },
+              { href: '/track', label: t('track'), className: buttonClass.link },
+            ]}
+          />
+          <LandingCard
+            title={t('staff')}
+            body={t('staffBody')}
+            testId="landing-staff"
+            links={[{ href: '/console', label: t('console'), className: buttonClass.secondary }]}
+          />
         </nav>
       </main>
     </>
+  );
+}
+
+/** One audience's way in: who it is for, and its links (the first is the main one). */
+function LandingCard({
+  title,
+  body,
+  testId,
+  links,
+}: {
+  title: string;
+  body: string;
+  testId: string;
+  links: { href: string; label: string; className: string }[];
+}) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-6" data-testid={testId}>
+      <h2 className="text-lg font-semibold">{title}</h2>
+      <p className="mt-1 text-sm text-slate-700">{body}</p>
+      <div className="mt-4 flex flex-col items-start gap-3">
+        {links.map((link) => (
+          <Link key={link.href} className={link.className} href={link.href}>
+            {link.label}
+          </Link>
+        ))}
+      </div>
+    </section>
   );
 }

@@ -1,13 +1,10 @@
-import type { Metadata } from 'next';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { PublicShell } from '@/components/interactions/public-shell';
 import { TrackForm } from '@/components/interactions/track-form';
 import { PageHeader } from '@/components/ui/page-header';
+import { titledPage } from '@/app/page-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('intake'), getTranslations('common')]);
-  return { title: `${t('track.title')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('intake', 'track.title');
 
 /** Public: status and customer-facing timeline by number + phone (SPEC §3). */
 export default async function TrackPage({ searchParams }: { searchParams: Promise<{ number?: string | string[] }> }) {

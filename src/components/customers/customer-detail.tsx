@@ -4,7 +4,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
-import { DataTable } from '@/components/ui/data-table';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { DetailItem } from '@/components/ui/detail-item';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { Spinner } from '@/components/ui/status';
@@ -82,7 +82,45 @@ const CustomerRestoreMutation = graphql(`
 
 type Customer = NonNullable<CustomerDetailQuery['customer']>;
 
-function Fields({ items }: { items: { label: string; value: React.ReactNode; wide?: boolean; testId?: string }[] }) {
+type Contact = Customer['contacts'][number];
+
+/** The customer's contacts or contracts as a table in their section (cards on a phone). */
+function RecordRowsTable<Row extends { id: string }>({
+  list,
+  rows,
+  columns,
+}: {
+  list: 'contacts' | 'contracts';
+  rows: Row[];
+  columns: Column<Row>[];
+}) {
+  const t = useTranslations('customers');
+  return (
+    <Section title={t(`sections.${list}`)} testId={`customer-${list}`}>
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.id}
+        state={{ loading: false }}
+        empty={list === 'contacts' ? t('detail.noContacts') : t('detail.noContracts')}
+        rowTestId={list === 'contacts' ? 'customer-contact-row' : 'customer-contract-row'}
+      />
+    </Section>
+  );
+}
+
+type FieldItem = { label: string; value: React.ReactNode; wide?: boolean; testId?: string };
+type FieldKey = keyof Customer | 'owner' | 'contractTotal';
+
+/** The modules still to come on the page: message key and test id suffix. */
+const COMING_SOON = [
+  ['interactions', 'interactions'],
+  ['surveys', 'surveys'],
+  ['visits', 'visits'],
+  ['workOrders', 'work-orders'],
+] as const;
+
+function Fields({ items }: { items: FieldItem[] }) {
   return (
     <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
       {items.map((item) => (
@@ -147,6 +185,74 @@ function CustomerDetailBody({
   const money = (value: string | null | undefined) =>
     value ? <span className="tabular-nums">{formatMoney(value, locale)}</span> : null;
   const dateTime = (iso: string | null | undefined) => formatDateTime(iso, timeZone);
+
+  /** A labelled value of the record; by default the field of that name, as stored. */
+  const field = (
+    key: FieldKey,
+    value: React.ReactNode = customer[key as keyof Customer] as React.ReactNode,
+    more: Pick<FieldItem, 'wide' | 'testId'> = {},
+  ): FieldItem => ({ label: t(`fields.${key}`), value, ...more });
+  const wide = { wide: true };
+  const fieldSections: { section: string; items: FieldItem[] }[] = [
+    {
+      section: 'basic',
+      items: [
+        field('name', customer.name, wide),
+        field('contractNo', customer.contractNo, { testId: 'detail-contractNo' }),
+        field('certificateNo'),
+        field('status', <StatusBadge status={customer.status} />),
+        field('owner', customer.owner?.name),
+      ],
+    },
+    {
+      section: 'certification',
+      items: [
+        field('applicationAcceptedAt'),
+        field('auditDate'),
+        field('implementationDate'),
+        field('plannedSurveillanceDate'),
+        field('professionalCode'),
+        field('certificationScope', customer.certificationScope, wide),
+      ],
+    },
+    {
+      section: 'fees',
+      items: [
+        field('initialAuditFee', money(customer.initialAuditFee)),
+        field('surveillanceAuditFee', money(customer.surveillanceAuditFee)),
+        field('contractTotal', money(customer.contractTotal)),
+      ],
+    },
+    {
+      section: 'contact',
+      items: [
+        field('contactPerson'),
+        field('phone'),
+        field('postcode'),
+        field('province'),
+        field('address', customer.address, wide),
+      ],
+    },
+    {
+      section: 'business',
+      items: [
+        field('legalRepresentative'),
+        field('handler'),
+        field('industry'),
+        field('businessCondition', customer.businessCondition, wide),
+        field('businessLines', customer.businessLines, wide),
+      ],
+    },
+    {
+      section: 'classification',
+      items: [
+        field('creditStanding', <CreditBadge credit={customer.creditStanding} />),
+        field('source', customer.source ? t(`source.${customer.source}`) : null),
+        field('grade', customer.grade ? t(`grade.${customer.grade}`) : null),
+        field('keyAccountStatus', <KeyAccountBadge status={customer.keyAccountStatus} />),
+      ],
+    },
+  ];
 
   const restore = async () => {
     setActionError(null);
@@ -266,159 +372,87 @@ function CustomerDetailBody({
 
       <div className="grid gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
         <div className="min-w-0 space-y-5">
-          <Section title={t('sections.basic')}>
-            <Fields
-              items={[
-                { label: t('fields.name'), value: customer.name, wide: true },
-                { label: t('fields.contractNo'), value: customer.contractNo, testId: 'detail-contractNo' },
-                { label: t('fields.certificateNo'), value: customer.certificateNo },
-                { label: t('fields.status'), value: <StatusBadge status={customer.status} /> },
-                { label: t('fields.owner'), value: customer.owner?.name },
-              ]}
-            />
-          </Section>
+          {fieldSections.map(({ section, items }) => (
+            <Section key={section} title={t(`sections.${section}`)}>
+              <Fields items={items} />
+            </Section>
+          ))}
 
-          <Section title={t('sections.certification')}>
-            <Fields
-              items={[
-                { label: t('fields.applicationAcceptedAt'), value: customer.applicationAcceptedAt },
-                { label: t('fields.auditDate'), value: customer.auditDate },
-                { label: t('fields.implementationDate'), value: customer.implementationDate },
-                { label: t('fields.plannedSurveillanceDate'), value: customer.plannedSurveillanceDate },
-                { label: t('fields.professionalCode'), value: customer.professionalCode },
-                { label: t('fields.certificationScope'), value: customer.certificationScope, wide: true },
-              ]}
-            />
-          </Section>
-
-          <Section title={t('sections.fees')}>
-            <Fields
-              items={[
-                { label: t('fields.initialAuditFee'), value: money(customer.initialAuditFee) },
-                { label: t('fields.surveillanceAuditFee'), value: money(customer.surveillanceAuditFee) },
-                { label: t('fields.contractTotal'), value: money(customer.contractTotal) },
-              ]}
-            />
-          </Section>
-
-          <Section title={t('sections.contact')}>
-            <Fields
-              items={[
-                { label: t('fields.contactPerson'), value: customer.contactPerson },
-                { label: t('fields.phone'), value: customer.phone },
-                { label: t('fields.postcode'), value: customer.postcode },
-                { label: t('fields.province'), value: customer.province },
-                { label: t('fields.address'), value: customer.address, wide: true },
-              ]}
-            />
-          </Section>
-
-          <Section title={t('sections.business')}>
-            <Fields
-              items={[
-                { label: t('fields.legalRepresentative'), value: customer.legalRepresentative },
-                { label: t('fields.handler'), value: customer.handler },
-                { label: t('fields.industry'), value: customer.industry },
-                { label: t('fields.businessCondition'), value: customer.businessCondition, wide: true },
-                { label: t('fields.businessLines'), value: customer.businessLines, wide: true },
-              ]}
-            />
-          </Section>
-
-          <Section title={t('sections.classification')}>
-            <Fields
-              items={[
-                { label: t('fields.creditStanding'), value: <CreditBadge credit={customer.creditStanding} /> },
-                { label: t('fields.source'), value: customer.source ? t(`source.${customer.source}`) : null },
-                { label: t('fields.grade'), value: customer.grade ? t(`grade.${customer.grade}`) : null },
-                { label: t('fields.keyAccountStatus'), value: <KeyAccountBadge status={customer.keyAccountStatus} /> },
-              ]}
-            />
-          </Section>
-
-          <Section title={t('sections.contacts')} testId="customer-contacts">
-            <DataTable
-              columns={[
-                {
-                  id: 'name',
-                  header: t('contactFields.name'),
-                  className: 'font-medium',
-                  cell: (c) => (
-                    <>
-                      {c.name}
-                      {c.isPrimary && (
-                        <span className="ml-1.5 rounded bg-blue-50 px-1 text-[11px] text-blue-800">
-                          {t('contactFields.isPrimary')}
-                        </span>
-                      )}
-                    </>
+          <RecordRowsTable
+            list="contacts"
+            rows={customer.contacts}
+            columns={[
+              {
+                id: 'name',
+                header: t('contactFields.name'),
+                className: 'font-medium',
+                cell: (c) => (
+                  <>
+                    {c.name}
+                    {c.isPrimary && (
+                      <span className="ml-1.5 rounded bg-blue-50 px-1 text-[11px] text-blue-800">
+                        {t('contactFields.isPrimary')}
+                      </span>
+                    )}
+                  </>
+                ),
+              },
+              ...(['title', 'phone', 'mobile'] as const).map((field) => ({
+                id: field,
+                header: t(`contactFields.${field}`),
+                cell: (c: Contact) => c[field],
+              })),
+              {
+                id: 'email',
+                header: t('contactFields.email'),
+                cell: (c) =>
+                  c.email && (
+                    <a href={`mailto:${c.email}`} className="text-blue-700 hover:underline">
+                      {c.email}
+                    </a>
                   ),
-                },
-                { id: 'title', header: t('contactFields.title'), cell: (c) => c.title },
-                { id: 'phone', header: t('contactFields.phone'), cell: (c) => c.phone },
-                { id: 'mobile', header: t('contactFields.mobile'), cell: (c) => c.mobile },
-                {
-                  id: 'email',
-                  header: t('contactFields.email'),
-                  cell: (c) =>
-                    c.email && (
-                      <a href={`mailto:${c.email}`} className="text-blue-700 hover:underline">
-                        {c.email}
-                      </a>
-                    ),
-                },
-              ]}
-              rows={customer.contacts}
-              rowKey={(c) => c.id}
-              state={{ loading: false }}
-              empty={t('detail.noContacts')}
-              rowTestId="customer-contact-row"
-            />
-          </Section>
+              },
+            ]}
+          />
 
-          <Section title={t('sections.contracts')} testId="customer-contracts">
-            <DataTable
-              columns={[
-                {
-                  id: 'contractNo',
-                  header: t('contractFields.contractNo'),
-                  className: 'font-medium',
-                  cell: (c) => c.contractNo,
-                  footer: t('detail.contractTotal', { count: customer.contracts.length }),
-                },
-                { id: 'title', header: t('contractFields.title'), cell: (c) => c.title },
-                {
-                  id: 'amount',
-                  header: t('contractFields.amount'),
-                  className: 'text-right tabular-nums',
-                  cell: (c) => formatMoney(c.amount, locale),
-                  footer: (
-                    <span data-testid="customer-contract-total">{formatMoney(customer.contractTotal, locale)}</span>
-                  ),
-                },
-                { id: 'signedAt', header: t('contractFields.signedAt'), cell: (c) => c.signedAt },
-                {
-                  id: 'term',
-                  header: t('contractFields.term'),
-                  cell: (c) => (c.startsAt || c.endsAt ? `${c.startsAt ?? '…'} – ${c.endsAt ?? '…'}` : ''),
-                },
-              ]}
-              rows={customer.contracts}
-              rowKey={(c) => c.id}
-              state={{ loading: false }}
-              empty={t('detail.noContracts')}
-              rowTestId="customer-contract-row"
-            />
-          </Section>
+          <RecordRowsTable
+            list="contracts"
+            rows={customer.contracts}
+            columns={[
+              {
+                id: 'contractNo',
+                header: t('contractFields.contractNo'),
+                className: 'font-medium',
+                cell: (c) => c.contractNo,
+                footer: t('detail.contractTotal', { count: customer.contracts.length }),
+              },
+              { id: 'title', header: t('contractFields.title'), cell: (c) => c.title },
+              {
+                id: 'amount',
+                header: t('contractFields.amount'),
+                className: 'text-right tabular-nums',
+                cell: (c) => formatMoney(c.amount, locale),
+                footer: (
+                  <span data-testid="customer-contract-total">{formatMoney(customer.contractTotal, locale)}</span>
+                ),
+              },
+              { id: 'signedAt', header: t('contractFields.signedAt'), cell: (c) => c.signedAt },
+              {
+                id: 'term',
+                header: t('contractFields.term'),
+                cell: (c) => (c.startsAt || c.endsAt ? `${c.startsAt ?? '…'} – ${c.endsAt ?? '…'}` : ''),
+              },
+            ]}
+          />
         </div>
 
         <aside className="min-w-0 space-y-5">
           <Section title={t('sections.record')}>
             <Fields
               items={[
-                { label: t('fields.createdAt'), value: dateTime(customer.createdAt) },
-                { label: t('fields.updatedAt'), value: dateTime(customer.updatedAt) },
-                { label: t('fields.version'), value: customer.version },
+                field('createdAt', dateTime(customer.createdAt)),
+                field('updatedAt', dateTime(customer.updatedAt)),
+                field('version'),
               ]}
             />
           </Section>
@@ -427,26 +461,14 @@ function CustomerDetailBody({
           </Section>
           <CustomerCallbacks customerId={customer.id} />
           <div className="space-y-3">
-            <ComingSoon
-              title={t('comingSoonSections.interactions')}
-              description={t('comingSoonSections.interactionsHint')}
-              testId="coming-soon-interactions"
-            />
-            <ComingSoon
-              title={t('comingSoonSections.surveys')}
-              description={t('comingSoonSections.surveysHint')}
-              testId="coming-soon-surveys"
-            />
-            <ComingSoon
-              title={t('comingSoonSections.visits')}
-              description={t('comingSoonSections.visitsHint')}
-              testId="coming-soon-visits"
-            />
-            <ComingSoon
-              title={t('comingSoonSections.workOrders')}
-              description={t('comingSoonSections.workOrdersHint')}
-              testId="coming-soon-work-orders"
-            />
+            {COMING_SOON.map(([key, testId]) => (
+              <ComingSoon
+                key={key}
+                title={t(`comingSoonSections.${key}`)}
+                description={t(`comingSoonSections.${key}Hint`)}
+                testId={`coming-soon-${testId}`}
+              />
+            ))}
           </div>
         </aside>
       </div>

@@ -60,26 +60,20 @@ export function ActiveFilterChips({
       clear: (f) => ({ ...f, text: { ...f.text, [key]: '' } }),
     });
   }
+  /** A range chip: "a – b", "≥ a" or "≤ b"; none when both bounds are empty. */
+  const rangeChip = (key: string, low: string, high: string, clear: Chip['clear']) => {
+    if (!low && !high) return;
+    const value = low && high ? `${low} – ${high}` : low ? `≥ ${low}` : `≤ ${high}`;
+    chips.push({ id: key, label: t('filters.chip', { field: t(`fields.${key}`), value }), clear });
+  };
   for (const key of DATE_RANGE_KEYS) {
     const { from, to } = filter.dates[key];
-    if (!from && !to) continue;
-    const value = from && to ? `${from} – ${to}` : from ? `≥ ${from}` : `≤ ${to}`;
-    chips.push({
-      id: key,
-      label: t('filters.chip', { field: t(`fields.${key}`), value }),
-      clear: (f) => ({ ...f, dates: { ...f.dates, [key]: { from: '', to: '' } } }),
-    });
+    rangeChip(key, from, to, (f) => ({ ...f, dates: { ...f.dates, [key]: { from: '', to: '' } } }));
   }
   for (const key of MONEY_RANGE_KEYS) {
-    const min = formatMoney(normaliseMoneyInput(filter.money[key].min), locale);
-    const max = formatMoney(normaliseMoneyInput(filter.money[key].max), locale);
-    if (!min && !max) continue;
-    const value = min && max ? `${min} – ${max}` : min ? `≥ ${min}` : `≤ ${max}`;
-    chips.push({
-      id: key,
-      label: t('filters.chip', { field: t(`fields.${key}`), value }),
-      clear: (f) => ({ ...f, money: { ...f.money, [key]: { min: '', max: '' } } }),
-    });
+    const amount = (value: string) => formatMoney(normaliseMoneyInput(value), locale);
+    const { min, max } = filter.money[key];
+    rangeChip(key, amount(min), amount(max), (f) => ({ ...f, money: { ...f.money, [key]: { min: '', max: '' } } }));
   }
   if (filter.ownerId) {
     const owner = owners.find((o) => o.id === filter.ownerId);

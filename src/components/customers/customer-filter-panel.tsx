@@ -29,6 +29,21 @@ type RangeBound = {
   'data-testid': string;
 };
 
+/** One bound of a range row, before the field's label and test id are added. */
+type Bound = Pick<RangeBound, 'value' | 'onChange' | 'placeholder'> & {
+  bound: 'from' | 'to' | 'min' | 'max';
+  label: 'from' | 'until' | 'min' | 'max';
+};
+
+function RangeGroup({ legend, children }: { legend: string; children: React.ReactNode }) {
+  return (
+    <fieldset>
+      <legend className="mb-2 text-sm font-semibold text-slate-800">{legend}</legend>
+      <div className="space-y-2">{children}</div>
+    </fieldset>
+  );
+}
+
 /** One "from … to …" filter row (a date range or an amount range), with its problem shown under both bounds. */
 function RangeFilter({
   label,
@@ -101,13 +116,31 @@ export function CustomerFilterPanel({
   // Values selected in a shared URL may no longer be in use; keep them visible so they can be unticked.
   const facetOptions = (values: readonly string[], selected: readonly string[]) =>
     [...new Set([...values, ...selected])].map((v) => ({ value: v, label: v }));
-  // What a date or amount range row shows besides its two inputs.
-  const rangeRow = (key: (typeof DATE_RANGE_KEYS)[number] | (typeof MONEY_RANGE_KEYS)[number]) => ({
-    label: t(`fields.${key}`),
-    separator: t('filters.to'),
-    errorId: `${id}-${key}-error`,
-    problem: problems[key] && t(`filters.problem.${problems[key]}`),
-  });
+  /** A date or amount range row: its two bounds' inputs are labelled and test-id'd from the field and the bound. */
+  const rangeFilter = (
+    key: (typeof DATE_RANGE_KEYS)[number] | (typeof MONEY_RANGE_KEYS)[number],
+    input: Pick<RangeBound, 'type' | 'inputMode'>,
+    [from, to]: [Bound, Bound],
+  ) => {
+    const label = t(`fields.${key}`);
+    const bound = ({ bound, label: boundLabel, ...rest }: Bound): RangeBound => ({
+      ...input,
+      ...rest,
+      'aria-label': t(`filters.${boundLabel}`, { field: label }),
+      'data-testid': `filter-${key}-${bound}`,
+    });
+    return (
+      <RangeFilter
+        key={key}
+        label={label}
+        separator={t('filters.to')}
+        errorId={`${id}-${key}-error`}
+        problem={problems[key] && t(`filters.problem.${problems[key]}`)}
+        from={bound(from)}
+        to={bound(to)}
+      />
+    );
+  };
   const enumOptions = (key: EnumFilterKey) =>
     ENUM_FILTER_VALUES[key].map((v) => ({ value: v, label: t(`${key}.${v}`) }));
 
@@ -143,24 +176,23 @@ export function CustomerFilterPanel({
             }
           />
         ))}
-        <CheckboxGroup
-          name="province"
-          legend={t('fields.province')}
-          options={facetOptions(provinces, draft.province)}
-          selected={draft.province}
-          onChange={(values) => setDraft({ ...draft, province: values })}
-          testIdPrefix="filter-province"
-          emptyHint={t('filters.noValues')}
-        />
-        <CheckboxGroup
-          name="industry"
-          legend={t('fields.industry')}
-          options={facetOptions(industries, draft.industry)}
-          selected={draft.industry}
-          onChange={(values) => setDraft({ ...draft, industry: values })}
-          testIdPrefix="filter-industry"
-          emptyHint={t('filters.noValues')}
-        />
+        {(
+          [
+            ['province', provinces],
+            ['industry', industries],
+          ] as const
+        ).map(([key, values]) => (
+          <CheckboxGroup
+            key={key}
+            name={key}
+            legend={t(`fields.${key}`)}
+            options={facetOptions(values, draft[key])}
+            selected={draft[key]}
+            onChange={(selected) => setDraft({ ...draft, [key]: selected })}
+            testIdPrefix={`filter-${key}`}
+            emptyHint={t('filters.noValues')}
+          />
+        ))}
       </div>
 
       <fieldset>
@@ -183,75 +215,42 @@ export function CustomerFilterPanel({
       </fieldset>
 
       <div className="grid gap-5 lg:grid-cols-2">
-        <fieldset>
-          <legend className="mb-2 text-sm font-semibold text-slate-800">{t('filters.dateRanges')}</legend>
-          <div className="space-y-2">
-            {DATE_RANGE_KEYS.map((key) => {
-              const { label, ...row } = rangeRow(key);
-              const range = draft.dates[key];
-              const setRange = (bound: Partial<typeof range>) =>
-                setDraft({ ...draft, dates: { ...draft.dates, [key]: { ...range, ...bound } } });
-              return (
-                <RangeFilter
-                  key={key}
-                  label={label}
-                  {...row}
-                  from={{
-                    type: 'date',
-                    value: range.from,
-                    onChange: (from) => setRange({ from }),
-                    'aria-label': t('filters.from', { field: label }),
-                    'data-testid': `filter-${key}-from`,
-                  }}
-                  to={{
-                    type: 'date',
-                    value: range.to,
-                    onChange: (to) => setRange({ to }),
-                    'aria-label': t('filters.until', { field: label }),
-                    'data-testid': `filter-${key}-to`,
-                  }}
-                />
-              );
-            })}
-          </div>
-        </fieldset>
+        <RangeGroup legend={t('filters.dateRanges')}>
+          {DATE_RANGE_KEYS.map((key) => {
+            const range = draft.dates[key];
+            const set = (bound: keyof typeof range) => (v: string) =>
+              setDraft({ ...draft, dates: { ...draft.dates, [key]: { ...range, [bound]: v } } });
+            return rangeFilter(key, { type: 'date' }, [
+              { bound: 'from', label: 'from', value: range.from, onChange: set('from') },
+              { bound: 'to', label: 'until', value: range.to, onChange: set('to') },
+            ]);
+          })}
+        </RangeGroup>
 
         <div className="space-y-5">
-          <fieldset>
-            <legend className="mb-2 text-sm font-semibold text-slate-800">{t('filters.moneyRanges')}</legend>
-            <div className="space-y-2">
-              {MONEY_RANGE_KEYS.map((key) => {
-                const { label, ...row } = rangeRow(key);
-                const range = draft.money[key];
-                const setRange = (bound: Partial<typeof range>) =>
-                  setDraft({ ...draft, money: { ...draft.money, [key]: { ...range, ...bound } } });
-                const amount = { type: 'text', inputMode: 'decimal' } as const;
-                return (
-                  <RangeFilter
-                    key={key}
-                    label={label}
-                    {...row}
-                    from={{
-                      ...amount,
-                      value: range.min,
-                      onChange: (min) => setRange({ min }),
-                      'aria-label': t('filters.min', { field: label }),
-                      placeholder: t('filters.minPlaceholder'),
-                      'data-testid': `filter-${key}-min`,
-                    }}
-                    to={{
-                      ...amount,
-                      value: range.max,
-                      onChange: (max) => setRange({ max }),
-                      'aria-label': t('filters.max', { field: label }),
-                      placeholder: t('filters.maxPlaceholder'),
-                      'data-testid': `filter-${key}-max`,
-                    }}
-                  />
-                );
-              })}
-            </div>
-          </fieldset>
+          <RangeGroup legend={t('filters.moneyRanges')}>
+            {MONEY_RANGE_KEYS.map((key) => {
+              const range = draft.money[key];
+              const set = (bound: keyof typeof range) => (v: string) =>
+                setDraft({ ...draft, money: { ...draft.money, [key]: { ...range, [bound]: v } } });
+              return rangeFilter(key, { type: 'text', inputMode: 'decimal' }, [
+                {
+                  bound: 'min',
+                  label: 'min',
+                  value: range.min,
+                  onChange: set('min'),
+                  placeholder: t('filters.minPlaceholder'),
+                },
+                {
+                  bound: 'max',
+                  label: 'max',
+                  value: range.max,
+                  onChange: set('max'),
+                  placeholder: t('filters.maxPlaceholder'),
+                },
+              ]);
+            })}
+          </RangeGroup>
 
           <div className="grid gap-4 sm:grid-cols-2">
             <label className="block">

@@ -1,8 +1,10 @@
 import type { CustomerEditQuery, CustomerInput } from '@/gql/graphql';
 import {
   CREDIT_VALUES,
+  DATE_RANGE_KEYS,
   GRADE_VALUES,
   isMoneyString,
+  MONEY_RANGE_KEYS,
   normaliseMoneyInput,
   SOURCE_VALUES,
   STATUS_VALUES,
@@ -30,16 +32,9 @@ export const TEXT_FIELDS = [
   'businessCondition',
   'businessLines',
 ] as const satisfies readonly (keyof CustomerInput)[];
-export const DATE_FIELDS = [
-  'applicationAcceptedAt',
-  'auditDate',
-  'plannedSurveillanceDate',
-  'implementationDate',
-] as const satisfies readonly (keyof CustomerInput)[];
-export const MONEY_FIELDS = [
-  'initialAuditFee',
-  'surveillanceAuditFee',
-] as const satisfies readonly (keyof CustomerInput)[];
+// The customer's dates and fees: the same fields the list filters by range.
+export const DATE_FIELDS = DATE_RANGE_KEYS satisfies readonly (keyof CustomerInput)[];
+export const MONEY_FIELDS = MONEY_RANGE_KEYS satisfies readonly (keyof CustomerInput)[];
 export const ENUM_FIELDS = [
   'status',
   'creditStanding',
@@ -79,6 +74,16 @@ export type ContractRow = {
   endsAt: string;
 };
 
+/** The optional text of a contact or contract row: null in the API, '' in the form (an input's empty value). */
+const CONTACT_OPTIONAL = ['title', 'phone', 'mobile', 'email'] as const;
+const CONTRACT_OPTIONAL = ['title', 'signedAt', 'startsAt', 'endsAt'] as const;
+
+const blankForNull = <K extends string>(row: { [P in K]?: string | null }, keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, row[k] ?? ''])) as Record<K, string>;
+
+const nullForBlank = <K extends string>(row: Record<K, string>, keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, orNull(row[k])])) as Record<K, string | null>;
+
 export type CustomerFormValues = Record<ScalarField, string> & { contacts: ContactRow[]; contracts: ContractRow[] };
 
 let rowSeq = 0;
@@ -89,21 +94,15 @@ export const emptyContact = (): ContactRow => ({
   key: newRowKey(),
   id: null,
   name: '',
-  title: '',
-  phone: '',
-  mobile: '',
-  email: '',
+  ...blankForNull({}, CONTACT_OPTIONAL),
   isPrimary: false,
 });
 export const emptyContract = (): ContractRow => ({
   key: newRowKey(),
   id: null,
   contractNo: '',
-  title: '',
   amount: '',
-  signedAt: '',
-  startsAt: '',
-  endsAt: '',
+  ...blankForNull({}, CONTRACT_OPTIONAL),
 });
 
 export function emptyCustomerValues(): CustomerFormValues {
@@ -125,21 +124,15 @@ export function valuesFromCustomer(customer: EditCustomer): CustomerFormValues {
     key: newRowKey(),
     id: c.id,
     name: c.name,
-    title: c.title ?? '',
-    phone: c.phone ?? '',
-    mobile: c.mobile ?? '',
-    email: c.email ?? '',
+    ...blankForNull(c, CONTACT_OPTIONAL),
     isPrimary: c.isPrimary,
   }));
   values.contracts = customer.contracts.map((c) => ({
     key: newRowKey(),
     id: c.id,
     contractNo: c.contractNo,
-    title: c.title ?? '',
     amount: c.amount,
-    signedAt: c.signedAt ?? '',
-    startsAt: c.startsAt ?? '',
-    endsAt: c.endsAt ?? '',
+    ...blankForNull(c, CONTRACT_OPTIONAL),
   }));
   return values;
 }
@@ -152,21 +145,15 @@ const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 const contactInput = (c: ContactRow) => ({
   ...(c.id ? { id: c.id } : {}),
   name: c.name.trim(),
-  title: orNull(c.title),
-  phone: orNull(c.phone),
-  mobile: orNull(c.mobile),
-  email: orNull(c.email),
+  ...nullForBlank(c, CONTACT_OPTIONAL),
   isPrimary: c.isPrimary,
 });
 
 const contractInput = (c: ContractRow) => ({
   ...(c.id ? { id: c.id } : {}),
   contractNo: c.contractNo.trim(),
-  title: orNull(c.title),
   amount: normaliseMoneyInput(c.amount),
-  signedAt: orNull(c.signedAt),
-  startsAt: orNull(c.startsAt),
-  endsAt: orNull(c.endsAt),
+  ...nullForBlank(c, CONTRACT_OPTIONAL),
 });
 
 const sameList = <T>(a: readonly T[], b: readonly T[]) => JSON.stringify(a) === JSON.stringify(b);

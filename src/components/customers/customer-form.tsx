@@ -99,6 +99,7 @@ const CustomerUpdateMutation = graphql(`
 
 type Owner = CustomerOwnerOption;
 type Errors = Record<string, string>;
+type ContractField = Exclude<keyof ContractRow, 'key' | 'id'>;
 
 /** The DOM id of the input for an error key such as "postcode" or "contracts.0.contractNo". */
 const fieldId = (key: string) => `customer-field-${key.replace(/\./g, '-')}`;
@@ -119,6 +120,131 @@ function FieldShell({
       className={wide ? 'sm:col-span-2 lg:col-span-3' : undefined}
       {...field}
     />
+  );
+}
+
+/** One `<input>` in a FieldShell, its value as a string: the record's text, date and money fields and its rows'. */
+function InputField({
+  fieldKey,
+  label,
+  error,
+  required,
+  hint,
+  wide,
+  value,
+  onChange,
+  inputClassName = '',
+  ...input
+}: {
+  /** The error key the field's id and error test id derive from ("postcode", "contracts.0.amount"). */
+  fieldKey: string;
+  label: string;
+  error?: string;
+  required?: boolean;
+  hint?: string;
+  wide?: boolean;
+  value: string;
+  onChange: (value: string) => void;
+  inputClassName?: string;
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'className' | 'required'>) {
+  return (
+    <FieldShell name={fieldKey} label={label} error={error} required={required} hint={hint} wide={wide}>
+      {(a11y) => (
+        <input
+          {...a11y}
+          {...input}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          className={`${inputClass} ${inputClassName}`.trim()}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+/** A section of the record's own fields in the form's grid, with an optional note under it. */
+function FieldsSection({ name, note, children }: { name: string; note?: string; children: React.ReactNode }) {
+  const t = useTranslations('customers');
+  return (
+    <Section title={t(`sections.${name}`)} testId={`section-${name}`}>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{children}</div>
+      {note && <p className="mt-3 text-xs text-slate-500">{note}</p>}
+    </Section>
+  );
+}
+
+/**
+ * A section of repeated rows (contacts, contracts): the add button, the list-level error, the empty text and the
+ * numbered rows, each with its remove button.
+ */
+function RowListSection<Row extends { key: string }>({
+  list,
+  rows,
+  title,
+  addLabel,
+  emptyText,
+  error,
+  onAdd,
+  rowLabel,
+  renderRow,
+  footer,
+}: {
+  list: 'contacts' | 'contracts';
+  rows: Row[];
+  title: string;
+  addLabel: string;
+  emptyText: string;
+  error?: string;
+  onAdd: () => void;
+  rowLabel: (index: number) => string;
+  renderRow: (row: Row, index: number) => React.ReactNode;
+  footer?: React.ReactNode;
+}) {
+  const item = list === 'contacts' ? 'contact' : 'contract';
+  return (
+    <Section
+      title={title}
+      testId={`section-${list}`}
+      actions={
+        <button type="button" className={buttonClass.secondary} data-testid={`${item}-add`} onClick={onAdd}>
+          {addLabel}
+        </button>
+      }
+    >
+      {error && (
+        <p id={fieldId(list)} tabIndex={-1} className="mb-2 text-xs text-red-700" role="alert">
+          {error}
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-500">{emptyText}</p>
+      ) : (
+        <>
+          <ol className="space-y-3">
+            {rows.map((row, i) => (
+              <li
+                key={row.key}
+                className="rounded-md border border-slate-200 p-3"
+                data-testid={`${item}-row`}
+                aria-label={rowLabel(i)}
+              >
+                {renderRow(row, i)}
+              </li>
+            ))}
+          </ol>
+          {footer}
+        </>
+      )}
+    </Section>
+  );
+}
+
+function RemoveRowButton({ label, onRemove }: { label: string; onRemove: () => void }) {
+  const t = useTranslations('customers');
+  return (
+    <button type="button" className="text-sm text-red-700 hover:underline" onClick={onRemove} aria-label={label}>
+      {t('form.remove')}
+    </button>
   );
 }
 
@@ -229,6 +355,18 @@ function CustomerFormBody({
   const dropListErrors = (list: 'contacts' | 'contracts') =>
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== list && !k.startsWith(`${list}.`))));
 
+  /** A new row is added: its first input takes the focus once it is rendered. */
+  const addRow = (firstFieldKey: string) => {
+    const id = fieldId(firstFieldKey);
+    focusAfterRender.current = () => document.getElementById(id)?.focus();
+    setDirty(true);
+  };
+  const removeRow = (list: 'contacts' | 'contracts', index: number) => {
+    setValues((v) => ({ ...v, [list]: v[list].filter((_, j) => j !== index) }));
+    dropListErrors(list);
+    setDirty(true);
+  };
+
   const focusFirstError = (keys: string[]) => {
     // Document order, so the first message the person meets is the first they fix.
     const elements = keys.map((k) => document.getElementById(fieldId(k))).filter((el): el is HTMLElement => !!el);
@@ -295,37 +433,24 @@ function CustomerFormBody({
   const text = (
     key: ScalarField,
     props: {
-      label?: string;
       required?: boolean;
       hint?: string;
-      wide?: boolean;
       list?: string;
       inputMode?: 'decimal' | 'tel' | 'numeric';
       autoComplete?: string;
     } = {},
   ) => (
-    <FieldShell
+    <InputField
+      fieldKey={key}
       name={key}
-      label={props.label ?? t(`fields.${key}`)}
+      label={t(`fields.${key}`)}
       error={errors[key]}
-      required={props.required}
-      hint={props.hint}
-      wide={props.wide}
-    >
-      {(a11y) => (
-        <input
-          {...a11y}
-          name={key}
-          type="text"
-          value={values[key]}
-          onChange={(e) => set(key, e.target.value)}
-          list={props.list}
-          inputMode={props.inputMode}
-          autoComplete={props.autoComplete ?? 'off'}
-          className={inputClass}
-        />
-      )}
-    </FieldShell>
+      type="text"
+      value={values[key]}
+      onChange={(value) => set(key, value)}
+      {...props}
+      autoComplete={props.autoComplete ?? 'off'}
+    />
   );
   const textarea = (key: ScalarField) => (
     <FieldShell name={key} label={t(`fields.${key}`)} error={errors[key]} wide>
@@ -342,18 +467,15 @@ function CustomerFormBody({
     </FieldShell>
   );
   const date = (key: ScalarField) => (
-    <FieldShell name={key} label={t(`fields.${key}`)} error={errors[key]}>
-      {(a11y) => (
-        <input
-          {...a11y}
-          name={key}
-          type="date"
-          value={values[key]}
-          onChange={(e) => set(key, e.target.value)}
-          className={inputClass}
-        />
-      )}
-    </FieldShell>
+    <InputField
+      fieldKey={key}
+      name={key}
+      label={t(`fields.${key}`)}
+      error={errors[key]}
+      type="date"
+      value={values[key]}
+      onChange={(value) => set(key, value)}
+    />
   );
   const money = (key: ScalarField) => (
     <FieldShell
@@ -384,8 +506,12 @@ function CustomerFormBody({
       )}
     </FieldShell>
   );
-  const select = (key: ScalarField, options: readonly { value: string; label: string }[], blank?: string) => (
-    <FieldShell name={key} label={t(`fields.${key}`)} error={errors[key]}>
+  const select = (
+    key: ScalarField,
+    options: readonly { value: string; label: string }[],
+    { blank, hint, label = t(`fields.${key}`) }: { blank?: string; hint?: string; label?: string } = {},
+  ) => (
+    <FieldShell name={key} label={label} error={errors[key]} hint={hint}>
       {(a11y) => (
         <select
           {...a11y}
@@ -405,7 +531,20 @@ function CustomerFormBody({
     </FieldShell>
   );
 
-  const grid = 'grid gap-4 sm:grid-cols-2 lg:grid-cols-3';
+  const enumOptions = (key: 'status' | 'creditStanding' | 'source' | 'grade', values: readonly string[]) =>
+    values.map((v) => ({ value: v, label: t(`${key}.${v}`) }));
+
+  /** A text field with the values already in use as suggestions. */
+  const suggested = (key: 'province' | 'industry', values: readonly string[] = []) => (
+    <>
+      {text(key, { list: `${formId}-${key}-suggestions` })}
+      <datalist id={`${formId}-${key}-suggestions`}>
+        {values.map((v) => (
+          <option key={v} value={v} />
+        ))}
+      </datalist>
+    </>
+  );
 
   return (
     <form
@@ -520,367 +659,170 @@ function CustomerFormBody({
         </div>
       )}
 
-      <Section title={t('sections.basic')} testId="section-basic">
-        <div className={grid}>
-          <div className="sm:col-span-2">{text('name', { required: true, autoComplete: 'organization' })}</div>
-          {select(
-            'status',
-            STATUS_VALUES.map((v) => ({ value: v, label: t(`status.${v}`) })),
-          )}
-          {text('contractNo')}
-          {text('certificateNo')}
-          <FieldShell
-            name="ownerId"
-            label={t('fields.owner')}
-            error={errors.ownerId}
-            hint={owners.error ? errorMessage(owners.error, t) : undefined}
-          >
-            {(a11y) => (
-              <select
-                {...a11y}
-                name="ownerId"
-                value={values.ownerId}
-                onChange={(e) => set('ownerId', e.target.value)}
-                className={inputClass}
-              >
-                <option value="">{t('form.noOwner')}</option>
-                {ownerOptions.map((owner) => (
-                  <option key={owner.id} value={owner.id}>
-                    {owner.name}
-                    {owner.department ? ` · ${owner.department.name}` : ''}
-                    {!owner.active ? ` (${t('form.inactive')})` : ''}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FieldShell>
-        </div>
-      </Section>
+      <FieldsSection name="basic">
+        <div className="sm:col-span-2">{text('name', { required: true, autoComplete: 'organization' })}</div>
+        {select('status', enumOptions('status', STATUS_VALUES))}
+        {text('contractNo')}
+        {text('certificateNo')}
+        {select(
+          'ownerId',
+          ownerOptions.map((owner) => ({
+            value: owner.id,
+            label: `${owner.name}${owner.department ? ` · ${owner.department.name}` : ''}${!owner.active ? ` (${t('form.inactive')})` : ''}`,
+          })),
+          {
+            label: t('fields.owner'),
+            blank: t('form.noOwner'),
+            hint: owners.error ? errorMessage(owners.error, t) : undefined,
+          },
+        )}
+      </FieldsSection>
 
-      <Section title={t('sections.certification')} testId="section-certification">
-        <div className={grid}>
-          {date('applicationAcceptedAt')}
-          {date('auditDate')}
-          {date('implementationDate')}
-          {date('plannedSurveillanceDate')}
-          {text('professionalCode')}
-          {textarea('certificationScope')}
-        </div>
-      </Section>
+      <FieldsSection name="certification">
+        {date('applicationAcceptedAt')}
+        {date('auditDate')}
+        {date('implementationDate')}
+        {date('plannedSurveillanceDate')}
+        {text('professionalCode')}
+        {textarea('certificationScope')}
+      </FieldsSection>
 
-      <Section title={t('sections.fees')} testId="section-fees">
-        <div className={grid}>
-          {money('initialAuditFee')}
-          {money('surveillanceAuditFee')}
-        </div>
-      </Section>
+      <FieldsSection name="fees">
+        {money('initialAuditFee')}
+        {money('surveillanceAuditFee')}
+      </FieldsSection>
 
-      <Section title={t('sections.contact')} testId="section-contact">
-        <div className={grid}>
-          {text('contactPerson')}
-          {text('phone', { inputMode: 'tel', autoComplete: 'tel' })}
-          {text('postcode', { inputMode: 'numeric', autoComplete: 'postal-code', hint: t('form.postcodeHint') })}
-          {text('province', { list: `${formId}-provinces` })}
-          <div className="sm:col-span-2">{text('address', { autoComplete: 'street-address' })}</div>
-        </div>
-        <datalist id={`${formId}-provinces`}>
-          {(facets.data?.customerFacets.provinces ?? []).map((p) => (
-            <option key={p} value={p} />
-          ))}
-        </datalist>
-      </Section>
+      <FieldsSection name="contact">
+        {text('contactPerson')}
+        {text('phone', { inputMode: 'tel', autoComplete: 'tel' })}
+        {text('postcode', { inputMode: 'numeric', autoComplete: 'postal-code', hint: t('form.postcodeHint') })}
+        {suggested('province', facets.data?.customerFacets.provinces)}
+        <div className="sm:col-span-2">{text('address', { autoComplete: 'street-address' })}</div>
+      </FieldsSection>
 
-      <Section title={t('sections.business')} testId="section-business">
-        <div className={grid}>
-          {text('legalRepresentative')}
-          {text('handler')}
-          {text('industry', { list: `${formId}-industries` })}
-          {textarea('businessCondition')}
-          {textarea('businessLines')}
-        </div>
-        <datalist id={`${formId}-industries`}>
-          {(facets.data?.customerFacets.industries ?? []).map((i) => (
-            <option key={i} value={i} />
-          ))}
-        </datalist>
-      </Section>
+      <FieldsSection name="business">
+        {text('legalRepresentative')}
+        {text('handler')}
+        {suggested('industry', facets.data?.customerFacets.industries)}
+        {textarea('businessCondition')}
+        {textarea('businessLines')}
+      </FieldsSection>
 
-      <Section title={t('sections.classification')} testId="section-classification">
-        <div className={grid}>
-          {select(
-            'creditStanding',
-            CREDIT_VALUES.map((v) => ({ value: v, label: t(`creditStanding.${v}`) })),
-          )}
-          {select(
-            'source',
-            SOURCE_VALUES.map((v) => ({ value: v, label: t(`source.${v}`) })),
-            t('form.notSet'),
-          )}
-          {select(
-            'grade',
-            GRADE_VALUES.map((v) => ({ value: v, label: t(`grade.${v}`) })),
-            t('form.notSet'),
-          )}
-        </div>
-        <p className="mt-3 text-xs text-slate-500">{t('form.keyAccountNote')}</p>
-      </Section>
+      <FieldsSection name="classification" note={t('form.keyAccountNote')}>
+        {select('creditStanding', enumOptions('creditStanding', CREDIT_VALUES))}
+        {select('source', enumOptions('source', SOURCE_VALUES), { blank: t('form.notSet') })}
+        {select('grade', enumOptions('grade', GRADE_VALUES), { blank: t('form.notSet') })}
+      </FieldsSection>
 
-      <Section
+      <RowListSection
+        list="contacts"
+        rows={values.contacts}
         title={t('sections.contacts')}
-        testId="section-contacts"
-        actions={
-          <button
-            type="button"
-            className={buttonClass.secondary}
-            data-testid="contact-add"
-            onClick={() => {
-              const id = fieldId(`contacts.${values.contacts.length}.name`);
-              focusAfterRender.current = () => document.getElementById(id)?.focus();
-              setValues((v) => ({
-                ...v,
-                contacts: [...v.contacts, { ...emptyContact(), isPrimary: v.contacts.length === 0 }],
-              }));
-              setDirty(true);
-            }}
-          >
-            {t('form.addContact')}
-          </button>
-        }
-      >
-        {errors.contacts && (
-          <p id={fieldId('contacts')} tabIndex={-1} className="mb-2 text-xs text-red-700" role="alert">
-            {errors.contacts}
-          </p>
-        )}
-        {values.contacts.length === 0 ? (
-          <p className="text-sm text-slate-500">{t('form.noContacts')}</p>
-        ) : (
-          <ol className="space-y-3">
-            {values.contacts.map((contact, i) => (
-              <li
-                key={contact.key}
-                className="rounded-md border border-slate-200 p-3"
-                data-testid="contact-row"
-                aria-label={t('form.contactN', { n: i + 1 })}
-              >
-                <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
-                  {(['name', 'title', 'phone', 'mobile', 'email'] as const).map((field) => (
-                    <div key={field} className={field === 'email' ? 'lg:col-span-2' : undefined}>
-                      <FieldShell
-                        name={`contacts.${i}.${field}`}
-                        label={t(`contactFields.${field}`)}
-                        error={errors[`contacts.${i}.${field}`]}
-                        required={field === 'name'}
-                      >
-                        {(a11y) => (
-                          <input
-                            {...a11y}
-                            type={field === 'email' ? 'email' : 'text'}
-                            inputMode={field === 'phone' || field === 'mobile' ? 'tel' : undefined}
-                            value={contact[field]}
-                            onChange={(e) => setContact(i, { [field]: e.target.value })}
-                            autoComplete="off"
-                            className={inputClass}
-                          />
-                        )}
-                      </FieldShell>
-                    </div>
-                  ))}
-                </div>
-                <div className="mt-2 flex items-center justify-between">
-                  <label className="inline-flex items-center gap-1.5 text-sm">
-                    <input
-                      type="radio"
-                      name={`${formId}-primary-contact`}
-                      checked={contact.isPrimary}
-                      onChange={() => setContact(i, { isPrimary: true })}
-                      className="size-4 border-slate-300 text-blue-700"
-                    />
-                    {t('contactFields.isPrimary')}
-                  </label>
-                  <button
-                    type="button"
-                    className="text-sm text-red-700 hover:underline"
-                    onClick={() => {
-                      setValues((v) => ({ ...v, contacts: v.contacts.filter((_, j) => j !== i) }));
-                      dropListErrors('contacts');
-                      setDirty(true);
-                    }}
-                    aria-label={t('form.removeContact', { name: contact.name || t('form.contactN', { n: i + 1 }) })}
-                  >
-                    {t('form.remove')}
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ol>
-        )}
-      </Section>
-
-      <Section
-        title={t('sections.contracts')}
-        testId="section-contracts"
-        actions={
-          <button
-            type="button"
-            className={buttonClass.secondary}
-            data-testid="contract-add"
-            onClick={() => {
-              const id = fieldId(`contracts.${values.contracts.length}.contractNo`);
-              focusAfterRender.current = () => document.getElementById(id)?.focus();
-              setValues((v) => ({ ...v, contracts: [...v.contracts, emptyContract()] }));
-              setDirty(true);
-            }}
-          >
-            {t('form.addContract')}
-          </button>
-        }
-      >
-        {errors.contracts && (
-          <p id={fieldId('contracts')} tabIndex={-1} className="mb-2 text-xs text-red-700" role="alert">
-            {errors.contracts}
-          </p>
-        )}
-        {values.contracts.length === 0 ? (
-          <p className="text-sm text-slate-500">{t('form.noContracts')}</p>
-        ) : (
+        addLabel={t('form.addContact')}
+        emptyText={t('form.noContacts')}
+        error={errors.contacts}
+        onAdd={() => {
+          addRow(`contacts.${values.contacts.length}.name`);
+          setValues((v) => ({
+            ...v,
+            contacts: [...v.contacts, { ...emptyContact(), isPrimary: v.contacts.length === 0 }],
+          }));
+        }}
+        rowLabel={(i) => t('form.contactN', { n: i + 1 })}
+        renderRow={(contact, i) => (
           <>
-            <ol className="space-y-3">
-              {values.contracts.map((contract, i) => (
-                <li
-                  key={contract.key}
-                  className="rounded-md border border-slate-200 p-3"
-                  data-testid="contract-row"
-                  aria-label={t('form.contractN', { n: i + 1 })}
-                >
-                  <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
-                    <FieldShell
-                      name={`contracts.${i}.contractNo`}
-                      label={t('contractFields.contractNo')}
-                      error={errors[`contracts.${i}.contractNo`]}
-                      required
-                    >
-                      {(a11y) => (
-                        <input
-                          {...a11y}
-                          type="text"
-                          value={contract.contractNo}
-                          onChange={(e) => setContract(i, { contractNo: e.target.value })}
-                          autoComplete="off"
-                          className={inputClass}
-                        />
-                      )}
-                    </FieldShell>
-                    <div className="lg:col-span-2">
-                      <FieldShell
-                        name={`contracts.${i}.title`}
-                        label={t('contractFields.title')}
-                        error={errors[`contracts.${i}.title`]}
-                      >
-                        {(a11y) => (
-                          <input
-                            {...a11y}
-                            type="text"
-                            value={contract.title}
-                            onChange={(e) => setContract(i, { title: e.target.value })}
-                            autoComplete="off"
-                            className={inputClass}
-                          />
-                        )}
-                      </FieldShell>
-                    </div>
-                    <FieldShell
-                      name={`contracts.${i}.amount`}
-                      label={t('contractFields.amount')}
-                      error={errors[`contracts.${i}.amount`]}
-                      required
-                    >
-                      {(a11y) => (
-                        <input
-                          {...a11y}
-                          type="text"
-                          inputMode="decimal"
-                          value={contract.amount}
-                          onChange={(e) => setContract(i, { amount: e.target.value })}
-                          placeholder="0.00"
-                          autoComplete="off"
-                          className={`${inputClass} text-right tabular-nums`}
-                        />
-                      )}
-                    </FieldShell>
-                    <FieldShell
-                      name={`contracts.${i}.signedAt`}
-                      label={t('contractFields.signedAt')}
-                      error={errors[`contracts.${i}.signedAt`]}
-                    >
-                      {(a11y) => (
-                        <input
-                          {...a11y}
-                          type="date"
-                          value={contract.signedAt}
-                          onChange={(e) => setContract(i, { signedAt: e.target.value })}
-                          className={inputClass}
-                        />
-                      )}
-                    </FieldShell>
-                    <div className="grid grid-cols-2 gap-2 sm:col-span-2 lg:col-span-6 lg:grid-cols-[1fr_1fr_2fr]">
-                      <FieldShell
-                        name={`contracts.${i}.startsAt`}
-                        label={t('contractFields.startsAt')}
-                        error={errors[`contracts.${i}.startsAt`]}
-                      >
-                        {(a11y) => (
-                          <input
-                            {...a11y}
-                            type="date"
-                            value={contract.startsAt}
-                            onChange={(e) => setContract(i, { startsAt: e.target.value })}
-                            className={inputClass}
-                          />
-                        )}
-                      </FieldShell>
-                      <FieldShell
-                        name={`contracts.${i}.endsAt`}
-                        label={t('contractFields.endsAt')}
-                        error={errors[`contracts.${i}.endsAt`]}
-                      >
-                        {(a11y) => (
-                          <input
-                            {...a11y}
-                            type="date"
-                            value={contract.endsAt}
-                            onChange={(e) => setContract(i, { endsAt: e.target.value })}
-                            className={inputClass}
-                          />
-                        )}
-                      </FieldShell>
-                      <div className="col-span-2 flex items-end justify-end lg:col-span-1">
-                        <button
-                          type="button"
-                          className="text-sm text-red-700 hover:underline"
-                          onClick={() => {
-                            setValues((v) => ({ ...v, contracts: v.contracts.filter((_, j) => j !== i) }));
-                            dropListErrors('contracts');
-                            setDirty(true);
-                          }}
-                          aria-label={t('form.removeContract', {
-                            no: contract.contractNo || t('form.contractN', { n: i + 1 }),
-                          })}
-                        >
-                          {t('form.remove')}
-                        </button>
-                      </div>
-                    </div>
-                  </div>
-                </li>
+            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
+              {(['name', 'title', 'phone', 'mobile', 'email'] as const).map((field) => (
+                <div key={field} className={field === 'email' ? 'lg:col-span-2' : undefined}>
+                  <InputField
+                    fieldKey={`contacts.${i}.${field}`}
+                    label={t(`contactFields.${field}`)}
+                    error={errors[`contacts.${i}.${field}`]}
+                    required={field === 'name'}
+                    type={field === 'email' ? 'email' : 'text'}
+                    inputMode={field === 'phone' || field === 'mobile' ? 'tel' : undefined}
+                    value={contact[field]}
+                    onChange={(value) => setContact(i, { [field]: value })}
+                    autoComplete="off"
+                  />
+                </div>
               ))}
-            </ol>
-            <p className="mt-3 text-right text-sm" data-testid="form-contract-total">
-              {t('form.contractTotal')} <strong className="tabular-nums">{formatMoney(contractTotal, locale)}</strong>
-            </p>
+            </div>
+            <div className="mt-2 flex items-center justify-between">
+              <label className="inline-flex items-center gap-1.5 text-sm">
+                <input
+                  type="radio"
+                  name={`${formId}-primary-contact`}
+                  checked={contact.isPrimary}
+                  onChange={() => setContact(i, { isPrimary: true })}
+                  className="size-4 border-slate-300 text-blue-700"
+                />
+                {t('contactFields.isPrimary')}
+              </label>
+              <RemoveRowButton
+                label={t('form.removeContact', { name: contact.name || t('form.contactN', { n: i + 1 }) })}
+                onRemove={() => removeRow('contacts', i)}
+              />
+            </div>
           </>
         )}
-      </Section>
+      />
+
+      <RowListSection
+        list="contracts"
+        rows={values.contracts}
+        title={t('sections.contracts')}
+        addLabel={t('form.addContract')}
+        emptyText={t('form.noContracts')}
+        error={errors.contracts}
+        onAdd={() => {
+          addRow(`contracts.${values.contracts.length}.contractNo`);
+          setValues((v) => ({ ...v, contracts: [...v.contracts, emptyContract()] }));
+        }}
+        rowLabel={(i) => t('form.contractN', { n: i + 1 })}
+        renderRow={(contract, i) => {
+          const input = (field: ContractField, props: Partial<React.ComponentProps<typeof InputField>> = {}) => (
+            <InputField
+              fieldKey={`contracts.${i}.${field}`}
+              label={t(`contractFields.${field}`)}
+              error={errors[`contracts.${i}.${field}`]}
+              value={contract[field]}
+              onChange={(value) => setContract(i, { [field]: value })}
+              {...props}
+            />
+          );
+          const textInput = { type: 'text', autoComplete: 'off' } as const;
+          return (
+            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
+              {input('contractNo', { ...textInput, required: true })}
+              <div className="lg:col-span-2">{input('title', textInput)}</div>
+              {input('amount', {
+                ...textInput,
+                required: true,
+                inputMode: 'decimal',
+                placeholder: '0.00',
+                inputClassName: 'text-right tabular-nums',
+              })}
+              {input('signedAt', { type: 'date' })}
+              <div className="grid grid-cols-2 gap-2 sm:col-span-2 lg:col-span-6 lg:grid-cols-[1fr_1fr_2fr]">
+                {input('startsAt', { type: 'date' })}
+                {input('endsAt', { type: 'date' })}
+                <div className="col-span-2 flex items-end justify-end lg:col-span-1">
+                  <RemoveRowButton
+                    label={t('form.removeContract', { no: contract.contractNo || t('form.contractN', { n: i + 1 }) })}
+                    onRemove={() => removeRow('contracts', i)}
+                  />
+                </div>
+              </div>
+            </div>
+          );
+        }}
+        footer={
+          <p className="mt-3 text-right text-sm" data-testid="form-contract-total">
+            {t('form.contractTotal')} <strong className="tabular-nums">{formatMoney(contractTotal, locale)}</strong>
+          </p>
+        }
+      />
 
       <div className="flex justify-end border-t border-slate-200 pt-4">
         <FormActions

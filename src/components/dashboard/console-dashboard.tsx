@@ -70,26 +70,20 @@ function TileLink({ tile }: { tile: Tile }) {
   );
 }
 
-function TileGroup({
+/** A block of the start page: its heading, a link to the whole list, and its content. */
+function DashboardBlock({
   title,
-  tiles,
-  loading,
-  error,
-  onRetry,
   href,
   hrefLabel,
   testId,
+  children,
 }: {
   title: string;
-  tiles: Tile[];
-  loading: boolean;
-  error: unknown;
-  onRetry: () => void;
   href: string;
   hrefLabel: string;
   testId: string;
+  children: React.ReactNode;
 }) {
-  const errorMessage = useDashboardErrorMessage();
   return (
     <section aria-labelledby={`${testId}-title`} className="space-y-2" data-testid={testId}>
       <div className="flex items-baseline justify-between">
@@ -100,16 +94,59 @@ function TileGroup({
           {hrefLabel}
         </Link>
       </div>
-      {error ? (
-        <ErrorBanner message={errorMessage(error)} onRetry={onRetry} />
+      {children}
+    </section>
+  );
+}
+
+/** The queue counts of one workflow (complaints, callbacks), each tile opening its queue. */
+function QueueTiles<Q extends string>({
+  domain,
+  title,
+  hrefLabel,
+  queues,
+  counts,
+  labelOf,
+  query,
+}: {
+  domain: 'complaints' | 'callbacks';
+  title: string;
+  hrefLabel: string;
+  /** The first opens with "all". */
+  queues: readonly { queue: Q; tone: Tone }[];
+  counts: readonly { queue: Q; count: number }[] | undefined;
+  labelOf: (queue: Q) => string;
+  query: { isFetching: boolean; error: unknown; refetch: () => unknown };
+}) {
+  const errorMessage = useDashboardErrorMessage();
+  const countOf = new Map((counts ?? []).map((c) => [c.queue, c.count]));
+  const queueHref = (queue: string) => `/console/${domain}?queue=${queue}`;
+  return (
+    <DashboardBlock
+      title={title}
+      testId={`dashboard-${domain}`}
+      href={queueHref(domain === 'complaints' ? 'OPEN' : 'PENDING')}
+      hrefLabel={hrefLabel}
+    >
+      {query.error ? (
+        <ErrorBanner message={errorMessage(query.error)} onRetry={() => void query.refetch()} />
       ) : (
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-busy={loading}>
-          {tiles.map((tile) => (
-            <TileLink key={tile.key} tile={tile} />
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-busy={query.isFetching}>
+          {queues.map(({ queue, tone }) => (
+            <TileLink
+              key={queue}
+              tile={{
+                key: `${domain}-${queue}`,
+                label: labelOf(queue),
+                count: countOf.get(queue),
+                href: queueHref(queue),
+                tone,
+              }}
+            />
           ))}
         </div>
       )}
-    </section>
+    </DashboardBlock>
   );
 }
 
@@ -135,9 +172,6 @@ export function ConsoleDashboard({
   const callbacks = useGqlQuery(CallbackQueueCountsQuery, undefined, { enabled: canCallbacks });
   const notices = useGqlQuery(DashboardNotificationsQuery, { first: 6 });
 
-  const complaintCount = new Map((complaints.data?.complaintQueueCounts ?? []).map((c) => [c.queue, c.count]));
-  const callbackCount = new Map((callbacks.data?.callbackQueueCounts ?? []).map((c) => [c.queue, c.count]));
-
   return (
     <div className="space-y-6">
       <header>
@@ -145,50 +179,33 @@ export function ConsoleDashboard({
         <p className="mt-1 text-sm text-slate-600">{t('hint')}</p>
       </header>
       {canComplaints && (
-        <TileGroup
+        <QueueTiles
+          domain="complaints"
           title={t('complaints')}
-          testId="dashboard-complaints"
-          href="/console/complaints?queue=OPEN"
           hrefLabel={t('allComplaints')}
-          loading={complaints.isFetching}
-          error={complaints.error}
-          onRetry={() => void complaints.refetch()}
-          tiles={COMPLAINT_TILES.map(({ queue, tone }) => ({
-            key: `complaints-${queue}`,
-            label: tq(queue),
-            count: complaintCount.get(queue),
-            href: `/console/complaints?queue=${queue}`,
-            tone,
-          }))}
+          queues={COMPLAINT_TILES}
+          counts={complaints.data?.complaintQueueCounts}
+          labelOf={(queue) => tq(queue)}
+          query={complaints}
         />
       )}
       {canCallbacks && (
-        <TileGroup
+        <QueueTiles
+          domain="callbacks"
           title={t('callbacks')}
-          testId="dashboard-callbacks"
-          href="/console/callbacks?queue=PENDING"
           hrefLabel={t('allCallbacks')}
-          loading={callbacks.isFetching}
-          error={callbacks.error}
-          onRetry={() => void callbacks.refetch()}
-          tiles={CALLBACK_TILES.map(({ queue, tone }) => ({
-            key: `callbacks-${queue}`,
-            label: tcb(queue),
-            count: callbackCount.get(queue),
-            href: `/console/callbacks?queue=${queue}`,
-            tone,
-          }))}
+          queues={CALLBACK_TILES}
+          counts={callbacks.data?.callbackQueueCounts}
+          labelOf={(queue) => tcb(queue)}
+          query={callbacks}
         />
       )}
-      <section aria-labelledby="dashboard-notices-title" className="space-y-2" data-testid="dashboard-notices">
-        <div className="flex items-baseline justify-between">
-          <h2 id="dashboard-notices-title" className="text-base font-semibold">
-            {t('notices')}
-          </h2>
-          <Link href="/console/notifications" className={buttonClass.link}>
-            {t('allNotices')}
-          </Link>
-        </div>
+      <DashboardBlock
+        title={t('notices')}
+        href="/console/notifications"
+        hrefLabel={t('allNotices')}
+        testId="dashboard-notices"
+      >
         {notices.error ? (
           <ErrorBanner message={errorMessage(notices.error)} onRetry={() => void notices.refetch()} />
         ) : !notices.data ? (
@@ -217,7 +234,7 @@ export function ConsoleDashboard({
             ))}
           </ul>
         )}
-      </section>
+      </DashboardBlock>
     </div>
   );
 }

@@ -4,8 +4,7 @@ import { useTimeZone, useTranslations } from 'next-intl';
 import { detailIfSet } from '@/components/ui/detail-item';
 import { formatDateTime } from '@/lib/format';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
-import { AttachmentList } from './attachment-list';
-import { InteractionDetailFrame } from './interaction-detail-frame';
+import { InteractionDetailColumns, InteractionDetailFrame, InteractionRefs } from './interaction-detail-frame';
 import { ConvertToComplaintButton } from './convert-button';
 import { IntakeConsoleDetailQuery } from './interaction-screen-operations';
 
@@ -26,101 +25,83 @@ export function ConsoleInteractionDetail({ id, canWrite }: { id: string; canWrit
         canWrite && <ConvertToComplaintButton id={interaction.id} version={interaction.version} />
       }
     >
-      {(interaction) => {
-        const contract = interaction.relatedContract;
-        return (
-          <>
-            <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
-              <section className="rounded-lg border border-slate-200 bg-white p-5">
-                <dl className="grid gap-4 sm:grid-cols-2">
-                  {detailIfSet(t('detail.channel'), t(`channel.${interaction.channel}`))}
-                  {detailIfSet(t('detail.createdAt'), formatDateTime(interaction.createdAt, timeZone))}
-                  {detailIfSet(
-                    t('console.list.customer'),
-                    interaction.customer ? (
-                      <Link
-                        className="text-blue-700 hover:underline"
-                        href={`/console/customers/${interaction.customer.id}`}
-                      >
-                        {interaction.companyName ?? interaction.customer.name}
-                      </Link>
-                    ) : (
-                      interaction.companyName
-                    ),
-                  )}
-                  {detailIfSet(t('form.contactName'), interaction.contactName)}
-                  {detailIfSet(t('form.contactPhone'), interaction.contactPhone)}
-                  {detailIfSet(t('form.contactEmail'), interaction.contactEmail)}
-                  {detailIfSet(
-                    t('detail.relatedContract'),
-                    contract ? `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}` : null,
-                  )}
-                  {detailIfSet(t('detail.productRef'), interaction.productRef)}
-                  {detailIfSet(t('detail.orderRef'), interaction.orderRef)}
-                  {detailIfSet(
-                    t('console.detail.source'),
-                    interaction.sourceInteraction ? (
-                      <Link
-                        className="text-blue-700 hover:underline"
-                        href={`/console/interactions/${interaction.sourceInteraction.id}`}
-                      >
-                        {interaction.sourceInteraction.number}
-                      </Link>
-                    ) : null,
-                  )}
-                  {detailIfSet(
-                    t('console.detail.derived'),
-                    interaction.derivedInteractions.length ? (
-                      <span className="flex gap-2">
-                        {interaction.derivedInteractions.map((d) => (
-                          <Link
-                            key={d.id}
-                            className="text-blue-700 hover:underline"
-                            href={`/console/interactions/${d.id}`}
-                          >
-                            {d.number}
-                          </Link>
-                        ))}
+      {(interaction) => (
+        <InteractionDetailColumns
+          attachments={interaction.attachments}
+          sideTitle={t('console.detail.history')}
+          side={
+            <ol className="space-y-3 text-sm" data-testid="interaction-history">
+              {interaction.history.map((h) => (
+                <li key={h.id} className="border-l-2 border-slate-200 pl-3">
+                  <p className="font-medium">
+                    {t.has(`action.${h.action}`) ? t(`action.${h.action}`) : h.action}
+                    {h.toState && (
+                      <span className="ml-2 text-slate-600">
+                        → {t.has(`status.${h.toState}`) ? t(`status.${h.toState}`) : h.toState}
                       </span>
-                    ) : null,
-                  )}
-                </dl>
-                <dl className="mt-4 grid gap-4">
-                  {detailIfSet(t('detail.description'), interaction.description)}
-                  {detailIfSet(t('detail.desiredOutcome'), interaction.desiredOutcome)}
-                </dl>
-                <AttachmentList attachments={interaction.attachments} />
-              </section>
-              <section className="rounded-lg border border-slate-200 bg-white p-5">
-                <h2 className="mb-3 text-sm font-semibold">{t('console.detail.history')}</h2>
-                <ol className="space-y-3 text-sm" data-testid="interaction-history">
-                  {interaction.history.map((h) => (
-                    <li key={h.id} className="border-l-2 border-slate-200 pl-3">
-                      <p className="font-medium">
-                        {t.has(`action.${h.action}`) ? t(`action.${h.action}`) : h.action}
-                        {h.toState && (
-                          <span className="ml-2 text-slate-600">
-                            → {t.has(`status.${h.toState}`) ? t(`status.${h.toState}`) : h.toState}
-                          </span>
-                        )}
-                        {h.visibleToCustomer && (
-                          <span className="ml-2 rounded bg-green-50 px-1.5 text-[11px] text-green-800">
-                            {t('console.detail.customerVisible')}
-                          </span>
-                        )}
-                      </p>
-                      {h.comment && <p className="text-slate-700">{h.comment}</p>}
-                      <p className="text-xs text-slate-600">
-                        {formatDateTime(h.createdAt, timeZone)} · {h.actor?.name ?? h.actorLabel ?? '—'}
-                      </p>
-                    </li>
+                    )}
+                    {h.visibleToCustomer && (
+                      <span className="ml-2 rounded bg-green-50 px-1.5 text-[11px] text-green-800">
+                        {t('console.detail.customerVisible')}
+                      </span>
+                    )}
+                  </p>
+                  {h.comment && <p className="text-slate-700">{h.comment}</p>}
+                  <p className="text-xs text-slate-600">
+                    {formatDateTime(h.createdAt, timeZone)} · {h.actor?.name ?? h.actorLabel ?? '—'}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          }
+        >
+          <dl className="grid gap-4 sm:grid-cols-2">
+            {detailIfSet(t('detail.channel'), t(`channel.${interaction.channel}`))}
+            {detailIfSet(t('detail.createdAt'), formatDateTime(interaction.createdAt, timeZone))}
+            {detailIfSet(
+              t('console.list.customer'),
+              interaction.customer ? (
+                <Link className="text-blue-700 hover:underline" href={`/console/customers/${interaction.customer.id}`}>
+                  {interaction.companyName ?? interaction.customer.name}
+                </Link>
+              ) : (
+                interaction.companyName
+              ),
+            )}
+            {detailIfSet(t('form.contactName'), interaction.contactName)}
+            {detailIfSet(t('form.contactPhone'), interaction.contactPhone)}
+            {detailIfSet(t('form.contactEmail'), interaction.contactEmail)}
+            <InteractionRefs interaction={interaction} />
+            {detailIfSet(
+              t('console.detail.source'),
+              interaction.sourceInteraction ? (
+                <Link
+                  className="text-blue-700 hover:underline"
+                  href={`/console/interactions/${interaction.sourceInteraction.id}`}
+                >
+                  {interaction.sourceInteraction.number}
+                </Link>
+              ) : null,
+            )}
+            {detailIfSet(
+              t('console.detail.derived'),
+              interaction.derivedInteractions.length ? (
+                <span className="flex gap-2">
+                  {interaction.derivedInteractions.map((d) => (
+                    <Link key={d.id} className="text-blue-700 hover:underline" href={`/console/interactions/${d.id}`}>
+                      {d.number}
+                    </Link>
                   ))}
-                </ol>
-              </section>
-            </div>
-          </>
-        );
-      }}
+                </span>
+              ) : null,
+            )}
+          </dl>
+          <dl className="mt-4 grid gap-4">
+            {detailIfSet(t('detail.description'), interaction.description)}
+            {detailIfSet(t('detail.desiredOutcome'), interaction.desiredOutcome)}
+          </dl>
+        </InteractionDetailColumns>
+      )}
     </InteractionDetailFrame>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import type {
   Channel,
@@ -10,15 +10,16 @@ import type {
   InteractionType,
   IntakeConsoleListQuery as ListResult,
 } from '@/gql/graphql';
-import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { buttonClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
+import { FilterInput, FilterSelect } from '@/components/ui/filter-fields';
 import { LoadMore } from '@/components/ui/load-more';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueueTabs } from '@/components/ui/queue-tabs';
-import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { INTERACTION_CHANNELS, INTERACTION_STATUSES } from '@/graphql/interactions/intake.rules';
+import { useIntakeListColumns } from './intake-list-columns';
 import { IntakeConsoleListQuery } from './interaction-screen-operations';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
@@ -43,7 +44,6 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
 
   const type = pick(text(searchParams.get('type')), TYPES);
   const channel = pick(text(searchParams.get('channel')), CHANNELS);
@@ -101,19 +101,15 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
     });
   };
 
+  const column = useIntakeListColumns<Row>();
   const columns: Column<Row>[] = [
-    { id: 'number', header: t('list.number'), className: 'font-mono', cell: (row) => row.number },
-    { id: 'type', header: t('list.type'), cell: (row) => t(`type.${row.type}`) },
+    column.number,
+    column.type,
     { id: 'channel', header: t('detail.channel'), cell: (row) => t(`channel.${row.channel}`) },
     { id: 'customer', header: t('console.list.customer'), cell: (row) => row.companyName ?? '—' },
-    { id: 'subject', header: t('list.subject'), cell: (row) => row.subject },
-    { id: 'status', header: t('list.status'), cell: (row) => t(`status.${row.status}`) },
-    {
-      id: 'createdAt',
-      header: t('list.createdAt'),
-      className: 'whitespace-nowrap text-slate-600',
-      cell: (row) => formatDateTime(row.createdAt, timeZone),
-    },
+    column.subject,
+    column.status,
+    column.createdAt,
   ];
   const filtered = Boolean(type || channel || status || search || from || to);
 
@@ -147,56 +143,32 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-6 sm:items-end"
         data-testid="interaction-filters"
       >
-        <div className="sm:col-span-2">
-          <label htmlFor="f-search" className={labelClass}>
-            {t('console.list.search')}
-          </label>
-          <input
-            id="f-search"
-            name="search"
-            defaultValue={search}
-            className={inputClass}
-            placeholder={t('console.list.searchHint')}
+        <FilterInput
+          id="f-search"
+          name="search"
+          label={t('console.list.search')}
+          defaultValue={search}
+          placeholder={t('console.list.searchHint')}
+          className="sm:col-span-2"
+        />
+        {(
+          [
+            ['type', t('list.type'), type, TYPES],
+            ['channel', t('detail.channel'), channel, CHANNELS],
+          ] as const
+        ).map(([key, label, current, values]) => (
+          <FilterSelect
+            key={key}
+            id={`f-${key}`}
+            name={key}
+            label={label}
+            anyLabel={t('console.list.all')}
+            defaultValue={current}
+            options={values.map((v) => ({ value: v, label: t(`${key}.${v}`) }))}
           />
-        </div>
-        <div>
-          <label htmlFor="f-type" className={labelClass}>
-            {t('list.type')}
-          </label>
-          <select id="f-type" name="type" defaultValue={type ?? ''} className={inputClass}>
-            <option value="">{t('console.list.all')}</option>
-            {TYPES.map((v) => (
-              <option key={v} value={v}>
-                {t(`type.${v}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-channel" className={labelClass}>
-            {t('detail.channel')}
-          </label>
-          <select id="f-channel" name="channel" defaultValue={channel ?? ''} className={inputClass}>
-            <option value="">{t('console.list.all')}</option>
-            {CHANNELS.map((v) => (
-              <option key={v} value={v}>
-                {t(`channel.${v}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-from" className={labelClass}>
-            {t('console.list.from')}
-          </label>
-          <input id="f-from" name="from" type="date" defaultValue={from} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="f-to" className={labelClass}>
-            {t('console.list.to')}
-          </label>
-          <input id="f-to" name="to" type="date" defaultValue={to} className={inputClass} />
-        </div>
+        ))}
+        <FilterInput id="f-from" name="from" type="date" label={t('console.list.from')} defaultValue={from} />
+        <FilterInput id="f-to" name="to" type="date" label={t('console.list.to')} defaultValue={to} />
         <div className="flex gap-2 sm:col-span-6">
           <button type="submit" className={buttonClass.primary}>
             {t('console.list.apply')}

@@ -2,20 +2,23 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
-import type { InteractionType } from '@/gql/graphql';
+import type { IntakeContractOptionFragment, InteractionType } from '@/gql/graphql';
 import { CopyButton } from '@/components/ui/copy-button';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
-import { AttachmentPicker } from './attachment-picker';
+import { IntakeTextField } from './intake-text-field';
 import { newIdempotencyKey } from './intake-files';
 import { IntakeSubmitMutation } from './intake-operations';
+import { contractLabel } from './interaction-screen-operations';
 import { intakeProblems } from './intake-validation';
-import { IntakeErrorSummary, useIntakeSubmission } from './use-intake-submission';
+import { IntakeErrorSummary, IntakeFormFooter, useIntakeSubmission } from './use-intake-submission';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
 
-export type ContractOption = { id: string; contractNo: string; title: string | null };
+/** A contract the customer may name (the IntakeContractOption fragment). */
+export type ContractOption = IntakeContractOptionFragment;
 
 type Values = {
   type: InteractionType;
@@ -68,19 +71,16 @@ export function IntakeForm({
   const [done, setDone] = useState<{ id: string; number: string; type: InteractionType } | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const resultRef = useRef<HTMLHeadingElement>(null);
-  // Set after hydration: until then a submit would be the browser's own, so tests wait for it.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
 
   useEffect(() => {
     if (done) resultRef.current?.focus();
   }, [done]);
 
-  const set =
-    (key: keyof Values) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
-      setValues((v) => ({ ...v, [key]: event.target.value }));
-      submission.clearError(key);
-    };
+  const set = (key: keyof Values, value: string) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    submission.clearError(key);
+  };
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -168,28 +168,17 @@ export function IntakeForm({
   const field = (
     key: keyof Values,
     label: string,
-    options: { required?: boolean; hint?: string; type?: string; autoComplete?: string } = {},
+    options: { required?: boolean; hint?: string; type?: string; autoComplete?: string; rows?: number } = {},
   ) => (
-    <FormField
-      id={`intake-${key}`}
+    <IntakeTextField
+      form="intake"
+      field={key}
       label={label}
-      hint={options.hint}
       error={errors[key]}
-      required={options.required}
-      errorTestId={`intake-error-${key}`}
-    >
-      {(props) => (
-        <input
-          {...props}
-          name={key}
-          type={options.type ?? 'text'}
-          autoComplete={options.autoComplete}
-          className={inputClass}
-          value={values[key]}
-          onChange={set(key)}
-        />
-      )}
-    </FormField>
+      value={values[key]}
+      onChange={(value) => set(key, value)}
+      {...options}
+    />
   );
 
   return (
@@ -213,7 +202,7 @@ export function IntakeForm({
                 name="type"
                 value={type}
                 checked={values.type === type}
-                onChange={set('type')}
+                onChange={(e) => set('type', e.target.value)}
                 className="mr-2"
               />
               <span className="font-medium">{t(`type.${type}`)}</span>
@@ -238,37 +227,8 @@ export function IntakeForm({
       </div>
 
       {field('subject', t('form.subject'), { required: true, hint: t('form.subjectHint') })}
-      <FormField
-        id="intake-description"
-        label={t('form.description')}
-        hint={t('form.descriptionHint')}
-        error={errors.description}
-        required
-        errorTestId="intake-error-description"
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            name="description"
-            rows={6}
-            className={inputClass}
-            value={values.description}
-            onChange={set('description')}
-          />
-        )}
-      </FormField>
-      <FormField id="intake-desiredOutcome" label={t('form.desiredOutcome')} error={errors.desiredOutcome}>
-        {(props) => (
-          <textarea
-            {...props}
-            name="desiredOutcome"
-            rows={2}
-            className={inputClass}
-            value={values.desiredOutcome}
-            onChange={set('desiredOutcome')}
-          />
-        )}
-      </FormField>
+      {field('description', t('form.description'), { required: true, hint: t('form.descriptionHint'), rows: 6 })}
+      {field('desiredOutcome', t('form.desiredOutcome'), { rows: 2 })}
 
       <div className="grid gap-4 sm:grid-cols-3">
         {mode === 'customer' && (
@@ -279,13 +239,12 @@ export function IntakeForm({
                 name="relatedContractId"
                 className={inputClass}
                 value={values.relatedContractId}
-                onChange={set('relatedContractId')}
+                onChange={(e) => set('relatedContractId', e.target.value)}
               >
                 <option value="">{t('form.noContract')}</option>
                 {contracts.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {c.contractNo}
-                    {c.title ? ` · ${c.title}` : ''}
+                    {contractLabel(c)}
                   </option>
                 ))}
               </select>
@@ -296,21 +255,14 @@ export function IntakeForm({
         {field('orderRef', t('form.orderRef'))}
       </div>
 
-      <AttachmentPicker
-        id="intake-attachments"
+      <IntakeFormFooter
+        form="intake"
+        submission={submission}
         files={files}
-        onChange={setFiles}
-        error={errors.attachments}
-        onError={submission.setFileError}
-        disabled={submitting !== false}
-        progress={submission.progress}
-        errorTestId="intake-error-attachments"
+        onFilesChange={setFiles}
+        submitLabel={t('form.submit')}
         listTestId="intake-files"
       />
-
-      <button type="submit" className={buttonClass.primary} disabled={submitting !== false} data-testid="intake-submit">
-        {submitting === 'uploading' ? t('form.uploading') : submitting ? t('form.submitting') : t('form.submit')}
-      </button>
     </form>
   );
 }

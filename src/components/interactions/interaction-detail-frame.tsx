@@ -1,8 +1,11 @@
 'use client';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { detailIfSet } from '@/components/ui/detail-item';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
+import { AttachmentList } from './attachment-list';
+import { contractLabel } from './interaction-screen-operations';
 
 /**
  * The frame of an interaction's page (console and portal): the way back to the list, then the record's number, title
@@ -66,6 +69,53 @@ export function InteractionDetailFrame<T extends Headed>({
       ) : (
         <ErrorBanner message={t('detail.notFound')} testId="interaction-error" />
       )}
+    </div>
+  );
+}
+
+/** What the record refers to (contract, product, order), as detail items of a `<dl>`; unset ones are left out. */
+export function InteractionRefs({
+  interaction,
+}: {
+  interaction: {
+    relatedContract?: { contractNo: string; title?: string | null } | null;
+    productRef?: string | null;
+    orderRef?: string | null;
+  };
+}) {
+  const t = useTranslations('intake');
+  const contract = interaction.relatedContract;
+  return (
+    <>
+      {detailIfSet(t('detail.relatedContract'), contract ? contractLabel(contract) : null)}
+      {detailIfSet(t('detail.productRef'), interaction.productRef)}
+      {detailIfSet(t('detail.orderRef'), interaction.orderRef)}
+    </>
+  );
+}
+
+/** The body of an interaction's page: the record and its files on the left, a titled side column (history, timeline). */
+export function InteractionDetailColumns({
+  attachments,
+  sideTitle,
+  side,
+  children,
+}: {
+  attachments: React.ComponentProps<typeof AttachmentList>['attachments'];
+  sideTitle: string;
+  side: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
+      <section className="rounded-lg border border-slate-200 bg-white p-5">
+        {children}
+        <AttachmentList attachments={attachments} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 className="mb-3 text-sm font-semibold">{sideTitle}</h2>
+        {side}
+      </section>
     </div>
   );
 }

@@ -3,6 +3,18 @@ import { graphql } from '@/gql';
 // The read operations of the intake list and detail screens (console and portal), prefixed `Intake` like the rest of
 // the intake operations, so one `invalidates: ['Intake']` after a mutation refreshes every intake screen.
 
+/** A contract as the lodge form offers it and a record's page names it: "HT-2024-001 · 年度审核". */
+export const IntakeContractOptionFragment = graphql(`
+  fragment IntakeContractOption on Contract {
+    id
+    contractNo
+    title
+  }
+`);
+
+export const contractLabel = (contract: { contractNo: string; title?: string | null }) =>
+  `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}`;
+
 /** What both detail screens (console and portal) show of an interaction. */
 export const IntakeDetailFieldsFragment = graphql(`
   fragment IntakeDetailFields on Interaction {
@@ -19,9 +31,7 @@ export const IntakeDetailFieldsFragment = graphql(`
     version
     createdAt
     relatedContract {
-      id
-      contractNo
-      title
+      ...IntakeContractOption
     }
     attachments {
       id
@@ -32,24 +42,33 @@ export const IntakeDetailFieldsFragment = graphql(`
   }
 `);
 
+/** A page of either list (console and portal): what both show of a row, the cursor and the total. */
+export const IntakeListPageFragment = graphql(`
+  fragment IntakeListPage on InteractionConnection {
+    nodes {
+      id
+      number
+      type
+      status
+      subject
+      createdAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+`);
+
 export const IntakeConsoleListQuery = graphql(`
   query IntakeConsoleList($filter: InteractionFilter, $first: Int, $after: String) {
     interactions(filter: $filter, first: $first, after: $after) {
+      ...IntakeListPage
       nodes {
-        id
-        number
-        type
         channel
-        status
-        subject
         companyName
-        createdAt
       }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      totalCount
       countsByStatus {
         status
         count
@@ -99,20 +118,10 @@ export const IntakeConsoleDetailQuery = graphql(`
 export const IntakePortalListQuery = graphql(`
   query IntakePortalList($first: Int, $after: String) {
     interactions(first: $first, after: $after) {
+      ...IntakeListPage
       nodes {
-        id
-        number
-        type
-        status
-        subject
         customerFeedback
-        createdAt
       }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      totalCount
     }
   }
 `);
@@ -136,9 +145,7 @@ export const IntakePortalContractsQuery = graphql(`
       customer {
         id
         contracts {
-          id
-          contractNo
-          title
+          ...IntakeContractOption
         }
       }
     }

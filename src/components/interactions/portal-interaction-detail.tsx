@@ -3,8 +3,7 @@ import { useTimeZone, useTranslations } from 'next-intl';
 import { detailIfSet } from '@/components/ui/detail-item';
 import { formatDateTime } from '@/lib/format';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
-import { AttachmentList } from './attachment-list';
-import { InteractionDetailFrame } from './interaction-detail-frame';
+import { InteractionDetailColumns, InteractionDetailFrame, InteractionRefs } from './interaction-detail-frame';
 import { IntakeTimeline } from './intake-timeline';
 import { IntakePortalDetailQuery } from './interaction-screen-operations';
 import { ResolutionResponse } from './resolution-response';
@@ -20,44 +19,33 @@ export function PortalInteractionDetail({ id }: { id: string }) {
 
   return (
     <InteractionDetailFrame backHref="/portal/interactions" query={query} record={query.data?.interaction}>
-      {(interaction) => {
-        const contract = interaction.relatedContract;
-        return (
-          <>
-            <ResolutionResponse
-              record={{
-                id: interaction.id,
-                version: interaction.version,
-                type: interaction.type,
-                status: interaction.status,
-                customerFeedback: interaction.customerFeedback ?? null,
-                customerFeedbackComment: interaction.customerFeedbackComment ?? null,
-              }}
-            />
-            <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
-              <section className="rounded-lg border border-slate-200 bg-white p-5">
-                <dl className="grid gap-4">
-                  {detailIfSet(t('detail.description'), interaction.description)}
-                  {detailIfSet(t('detail.desiredOutcome'), interaction.desiredOutcome)}
-                  {detailIfSet(
-                    t('detail.relatedContract'),
-                    contract ? `${contract.contractNo}${contract.title ? ` · ${contract.title}` : ''}` : null,
-                  )}
-                  {detailIfSet(t('detail.productRef'), interaction.productRef)}
-                  {detailIfSet(t('detail.orderRef'), interaction.orderRef)}
-                  {detailIfSet(t('detail.channel'), t(`channel.${interaction.channel}`))}
-                  {detailIfSet(t('detail.createdAt'), formatDateTime(interaction.createdAt, timeZone))}
-                </dl>
-                <AttachmentList attachments={interaction.attachments} />
-              </section>
-              <section className="rounded-lg border border-slate-200 bg-white p-5">
-                <h2 className="mb-3 text-sm font-semibold">{t('detail.timeline')}</h2>
-                <IntakeTimeline entries={interaction.timeline} timeZone={timeZone} />
-              </section>
-            </div>
-          </>
-        );
-      }}
+      {(interaction) => (
+        <>
+          <ResolutionResponse
+            record={{
+              id: interaction.id,
+              version: interaction.version,
+              type: interaction.type,
+              status: interaction.status,
+              customerFeedback: interaction.customerFeedback ?? null,
+              customerFeedbackComment: interaction.customerFeedbackComment ?? null,
+            }}
+          />
+          <InteractionDetailColumns
+            attachments={interaction.attachments}
+            sideTitle={t('detail.timeline')}
+            side={<IntakeTimeline entries={interaction.timeline} timeZone={timeZone} />}
+          >
+            <dl className="grid gap-4">
+              {detailIfSet(t('detail.description'), interaction.description)}
+              {detailIfSet(t('detail.desiredOutcome'), interaction.desiredOutcome)}
+              <InteractionRefs interaction={interaction} />
+              {detailIfSet(t('detail.channel'), t(`channel.${interaction.channel}`))}
+              {detailIfSet(t('detail.createdAt'), formatDateTime(interaction.createdAt, timeZone))}
+            </dl>
+          </InteractionDetailColumns>
+        </>
+      )}
     </InteractionDetailFrame>
   );
 }

@@ -1,16 +1,17 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
-import { buttonClass, inputClass } from '@/components/ui/classes';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { SelectField } from '@/components/ui/form-controls';
 import { FormField } from '@/components/ui/form-field';
 import type { InteractionType, StaffChannel } from '@/gql/graphql';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
-import { AttachmentPicker } from './attachment-picker';
+import { IntakeTextField } from './intake-text-field';
 import { IntakeConsoleRecordMutation } from './console-operations';
 import { intakeProblems } from './intake-validation';
-import { IntakeErrorSummary, useIntakeSubmission } from './use-intake-submission';
+import { IntakeErrorSummary, IntakeFormFooter, useIntakeSubmission } from './use-intake-submission';
 
 const CHANNELS: StaffChannel[] = ['PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX'];
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
@@ -45,12 +46,10 @@ export function RecordInteractionForm() {
   const submission = useIntakeSubmission();
   const { errors, formError, busy } = submission;
   const record = useGqlMutation(IntakeConsoleRecordMutation, { invalidates: ['Intake'] });
-  // Set after hydration: until then a submit would be the browser's own, so tests wait for it.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
 
-  const edit = (key: TextField) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-    setText((v) => ({ ...v, [key]: event.target.value }));
+  const edit = (key: TextField, value: string) => {
+    setText((v) => ({ ...v, [key]: value }));
     submission.clearError(key);
   };
 
@@ -86,16 +85,17 @@ export function RecordInteractionForm() {
     if (result) router.push(`/console/interactions/${result.recordInteraction.id}`);
   }
 
-  const input = (key: TextField, label: string, required = false) => (
-    <FormField
-      id={`record-${key}`}
+  const input = (key: TextField, label: string, required = false, rows?: number) => (
+    <IntakeTextField
+      form="record"
+      field={key}
       label={label}
       error={errors[key]}
       required={required}
-      errorTestId={`record-error-${key}`}
-    >
-      {(props) => <input {...props} className={inputClass} value={text[key]} onChange={edit(key)} />}
-    </FormField>
+      rows={rows}
+      value={text[key]}
+      onChange={(value) => edit(key, value)}
+    />
   );
 
   return (
@@ -108,38 +108,22 @@ export function RecordInteractionForm() {
     >
       <IntakeErrorSummary ref={submission.summaryRef} message={formError} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <FormField id="record-channel" label={t('console.record.channel')} required>
-          {(props) => (
-            <select
-              {...props}
-              className={inputClass}
-              value={channel}
-              onChange={(e) => setChannel(e.target.value as StaffChannel)}
-            >
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`channel.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="record-type" label={t('form.type')} required>
-          {(props) => (
-            <select
-              {...props}
-              className={inputClass}
-              value={type}
-              onChange={(e) => setType(e.target.value as InteractionType)}
-            >
-              {TYPES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`type.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField
+          id="record-channel"
+          label={t('console.record.channel')}
+          required
+          value={channel}
+          onChange={(value) => setChannel(value as StaffChannel)}
+          options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+        />
+        <SelectField
+          id="record-type"
+          label={t('form.type')}
+          required
+          value={type}
+          onChange={(value) => setType(value as InteractionType)}
+          options={TYPES.map((c) => ({ value: c, label: t(`type.${c}`) }))}
+        />
         <FormField id="record-customer" label={t('console.record.customer')} error={errors.customerId} required>
           {(props) => (
             <CustomerPicker
@@ -161,41 +145,19 @@ export function RecordInteractionForm() {
         {input('contactEmail', t('form.contactEmail'))}
       </div>
       {input('subject', t('form.subject'), true)}
-      <FormField
-        id="record-description"
-        label={t('form.description')}
-        error={errors.description}
-        required
-        errorTestId="record-error-description"
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={5}
-            className={inputClass}
-            value={text.description}
-            onChange={edit('description')}
-          />
-        )}
-      </FormField>
+      {input('description', t('form.description'), true, 5)}
       <div className="grid gap-4 sm:grid-cols-3">
         {input('desiredOutcome', t('form.desiredOutcome'))}
         {input('productRef', t('form.productRef'))}
         {input('orderRef', t('form.orderRef'))}
       </div>
-      <AttachmentPicker
-        id="record-attachments"
+      <IntakeFormFooter
+        form="record"
+        submission={submission}
         files={files}
-        onChange={setFiles}
-        error={errors.attachments}
-        onError={submission.setFileError}
-        disabled={busy !== false}
-        progress={submission.progress}
-        errorTestId="record-error-attachments"
+        onFilesChange={setFiles}
+        submitLabel={t('console.record.submit')}
       />
-      <button type="submit" className={buttonClass.primary} disabled={busy !== false} data-testid="record-submit">
-        {busy === 'uploading' ? t('form.uploading') : busy ? t('form.submitting') : t('console.record.submit')}
-      </button>
     </form>
   );
 }

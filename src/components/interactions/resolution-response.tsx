@@ -1,9 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { buttonClass, inputClass } from '@/components/ui/classes';
+import { buttonClass } from '@/components/ui/classes';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { FormField } from '@/components/ui/form-field';
+import { TextareaField } from '@/components/ui/form-controls';
 import { StatusMessage } from '@/components/ui/status';
 import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
@@ -87,22 +87,17 @@ export function ResolutionResponse({ record }: { record: ResolutionRecord }) {
       <h2 className="text-sm font-semibold text-green-900">{t('resolution.title')}</h2>
       <p className="mt-1 text-sm text-green-900">{t('resolution.body')}</p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <button
-          type="button"
-          className={buttonClass.primary}
-          onClick={() => setChoice('accept')}
-          data-testid="resolution-accept"
-        >
-          {t('resolution.accept')}
-        </button>
-        <button
-          type="button"
-          className={buttonClass.secondary}
-          onClick={() => setChoice('dispute')}
-          data-testid="resolution-dispute"
-        >
-          {t('resolution.dispute')}
-        </button>
+        {(['accept', 'dispute'] as const).map((option) => (
+          <button
+            key={option}
+            type="button"
+            className={option === 'accept' ? buttonClass.primary : buttonClass.secondary}
+            onClick={() => setChoice(option)}
+            data-testid={`resolution-${option}`}
+          >
+            {t(`resolution.${option}`)}
+          </button>
+        ))}
       </div>
       {choice && (
         <FormDialog
@@ -120,23 +115,15 @@ export function ResolutionResponse({ record }: { record: ResolutionRecord }) {
           <p className="text-sm text-slate-700">
             {choice === 'accept' ? t('resolution.acceptHint') : t('resolution.disputeHint')}
           </p>
-          <FormField
+          <TextareaField
             id="resolution-comment"
             label={choice === 'accept' ? t('resolution.commentOptional') : t('resolution.reason')}
             error={fields.comment}
             required={choice === 'dispute'}
-          >
-            {(p) => (
-              <textarea
-                {...p}
-                rows={3}
-                maxLength={2000}
-                className={inputClass}
-                value={comment}
-                onChange={(e) => setComment(e.target.value)}
-              />
-            )}
-          </FormField>
+            maxLength={2000}
+            value={comment}
+            onChange={setComment}
+          />
         </FormDialog>
       )}
     </section>

@@ -1,8 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
-import { buttonClass, inputClass } from '@/components/ui/classes';
-import { FormField } from '@/components/ui/form-field';
+import { useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { buttonClass } from '@/components/ui/classes';
+import { TextField } from '@/components/ui/form-field';
 import type { IntakeLookupQuery as LookupResult } from '@/gql/graphql';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { GqlError } from '@/lib/graphql-client';
@@ -22,9 +23,7 @@ export function TrackForm({ initialNumber = '', timeZone }: { initialNumber?: st
   // A look-up is a one-off request the visitor makes (rate-limited per IP), not data to keep fresh: it runs when asked,
   // is never retried or refetched on focus, and changes nothing cached.
   const lookup = useGqlMutation(IntakeLookupQuery, { invalidates: 'none' });
-  // Set after hydration: until then a submit would be the browser's own, so tests wait for it.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
 
   async function lookUp(event: React.FormEvent) {
     event.preventDefault();
@@ -53,31 +52,26 @@ export function TrackForm({ initialNumber = '', timeZone }: { initialNumber?: st
         className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
         data-testid="track-form"
       >
-        <FormField id="track-number" label={t('track.number')} hint={t('track.numberHint')} required>
-          {(props) => (
-            <input
-              {...props}
-              name="number"
-              className={inputClass}
-              value={number}
-              onChange={(e) => setNumber(e.target.value)}
-              autoComplete="off"
-            />
-          )}
-        </FormField>
-        <FormField id="track-phone" label={t('track.phone')} required>
-          {(props) => (
-            <input
-              {...props}
-              name="phone"
-              type="tel"
-              className={inputClass}
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-              autoComplete="tel"
-            />
-          )}
-        </FormField>
+        <TextField
+          id="track-number"
+          name="number"
+          label={t('track.number')}
+          hint={t('track.numberHint')}
+          required
+          value={number}
+          onChange={setNumber}
+          autoComplete="off"
+        />
+        <TextField
+          id="track-phone"
+          name="phone"
+          type="tel"
+          label={t('track.phone')}
+          required
+          value={phone}
+          onChange={setPhone}
+          autoComplete="tel"
+        />
         <button type="submit" className={`${buttonClass.primary} sm:mb-5`} disabled={busy} data-testid="track-submit">
           {busy ? t('track.searching') : t('track.submit')}
         </button>

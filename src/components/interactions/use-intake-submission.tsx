@@ -1,7 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { forwardRef, useEffect, useRef, useState } from 'react';
+import { buttonClass } from '@/components/ui/classes';
 import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
+import { AttachmentPicker } from './attachment-picker';
 import { UploadError, uploadErrorMessage, useFileUploads } from './intake-files';
 
 export type IntakeAttachments = { uploadToken: string }[];
@@ -107,3 +109,44 @@ export const IntakeErrorSummary = forwardRef<HTMLParagraphElement, { message: st
     );
   },
 );
+
+/**
+ * The end of a lodge form (intake and record): the attachment picker wired to the submission (its error, progress and
+ * file problems) and the submit button, which says what is happening while the files upload and the record is sent.
+ */
+export function IntakeFormFooter({
+  form,
+  submission,
+  files,
+  onFilesChange,
+  submitLabel,
+  listTestId,
+}: {
+  form: 'intake' | 'record';
+  submission: ReturnType<typeof useIntakeSubmission>;
+  files: File[];
+  onFilesChange: (files: File[]) => void;
+  submitLabel: string;
+  listTestId?: string;
+}) {
+  const t = useTranslations('intake');
+  const { busy } = submission;
+  return (
+    <>
+      <AttachmentPicker
+        id={`${form}-attachments`}
+        files={files}
+        onChange={onFilesChange}
+        error={submission.errors.attachments}
+        onError={submission.setFileError}
+        disabled={busy !== false}
+        progress={submission.progress}
+        errorTestId={`${form}-error-attachments`}
+        listTestId={listTestId}
+      />
+      <button type="submit" className={buttonClass.primary} disabled={busy !== false} data-testid={`${form}-submit`}>
+        {busy === 'uploading' ? t('form.uploading') : busy ? t('form.submitting') : submitLabel}
+      </button>
+    </>
+  );
+}

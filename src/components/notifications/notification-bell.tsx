@@ -14,6 +14,8 @@ import {
   NotificationTime,
   useMarkAllRead,
   useMarkRead,
+  UnreadDot,
+  useNotificationAction,
   useNotificationErrorMessage,
   type NotificationRow,
 } from './notification-ui';
@@ -48,7 +50,7 @@ export function NotificationBell() {
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const [open, setOpen] = useState(false);
-  const [actionError, setActionError] = useState<unknown>(null);
+  const { error: actionError, run: runAction, clear: clearActionError } = useNotificationAction();
   // The count polls every minute and revalidates when the window regains focus (the query client's default); marking
   // read anywhere invalidates it. The popover's list loads afresh each time it opens.
   const unreadCount = useGqlQuery(NotificationUnreadCountQuery, {}, { refetchInterval: POLL_MS });
@@ -64,7 +66,7 @@ export function NotificationBell() {
   // On open: move focus into the popover. While open: a click outside closes it.
   useEffect(() => {
     if (!open) return;
-    setActionError(null);
+    clearActionError();
     headingRef.current?.focus();
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;
@@ -80,7 +82,7 @@ export function NotificationBell() {
       document.removeEventListener('pointerdown', onPointerDown);
       document.removeEventListener('keydown', onKeyDown);
     };
-  }, [open, close]);
+  }, [open, close, clearActionError]);
 
   const choose = async (row: NotificationRow) => {
     close(false);
@@ -89,14 +91,7 @@ export function NotificationBell() {
     await marking;
   };
 
-  const markAll = async () => {
-    setActionError(null);
-    try {
-      await markAllRead();
-    } catch (error) {
-      setActionError(error);
-    }
-  };
+  const markAll = () => runAction(markAllRead);
 
   const rows = list.data?.myNotifications.nodes;
   const listError = actionError ?? (rows ? null : list.error);
@@ -190,10 +185,7 @@ export function NotificationBell() {
                       data-unread={row.readAt ? undefined : 'true'}
                     >
                       <span className="flex items-start gap-2">
-                        <span
-                          aria-hidden
-                          className={`mt-1.5 size-2 shrink-0 rounded-full ${row.readAt ? 'bg-transparent' : 'bg-blue-600'}`}
-                        />
+                        <UnreadDot read={!!row.readAt} />
                         <span className="min-w-0 flex-1">
                           <span
                             className={`block text-sm ${row.readAt ? 'text-slate-700' : 'font-semibold text-slate-900'}`}

@@ -17,6 +17,8 @@ import {
   NotificationTime,
   useMarkAllRead,
   useMarkRead,
+  UnreadDot,
+  useNotificationAction,
   useNotificationErrorMessage,
   type NotificationRow,
 } from './notification-ui';
@@ -55,7 +57,7 @@ export function NotificationList() {
   // Marked read on this page (the rows keep their place until the list reloads).
   const [readHere, setReadHere] = useState<ReadonlyMap<string, string>>(new Map());
   const [notice, setNotice] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
+  const action = useNotificationAction();
 
   const rows = list.rows.map((row) => {
     const readAt = readHere.get(row.id);
@@ -63,24 +65,13 @@ export function NotificationList() {
   });
   const unreadCount = counts.data?.unreadNotificationCount;
 
-  const markOne = async (row: NotificationRow) => {
-    setActionError(null);
-    try {
+  const markOne = (row: NotificationRow) =>
+    action.run(async () => {
       await markRead(row);
       setReadHere((m) => new Map(m).set(row.id, new Date().toISOString()));
-    } catch (error) {
-      setActionError(error);
-    }
-  };
+    });
 
-  const markAll = async () => {
-    setActionError(null);
-    try {
-      setNotice(t('list.markedAll', { count: await markAllRead() }));
-    } catch (error) {
-      setActionError(error);
-    }
-  };
+  const markAll = () => action.run(async () => setNotice(t('list.markedAll', { count: await markAllRead() })));
 
   return (
     <div className="space-y-5">
@@ -109,7 +100,7 @@ export function NotificationList() {
       />
 
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
-      {actionError ? <ErrorBanner message={errorMessage(actionError)} /> : null}
+      {action.error ? <ErrorBanner message={errorMessage(action.error)} /> : null}
 
       {list.error && !list.loaded ? (
         <ErrorBanner
@@ -136,10 +127,7 @@ export function NotificationList() {
                 data-testid="notification-row"
                 data-unread={row.readAt ? undefined : 'true'}
               >
-                <span
-                  aria-hidden
-                  className={`mt-1.5 size-2 shrink-0 rounded-full ${row.readAt ? 'bg-transparent' : 'bg-blue-600'}`}
-                />
+                <UnreadDot read={!!row.readAt} />
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     {row.href ? (

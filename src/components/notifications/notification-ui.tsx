@@ -1,6 +1,6 @@
 'use client';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { NotificationFieldsFragment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { graphql } from '@/gql';
@@ -94,4 +94,30 @@ export function NotificationKind({ kind }: { kind: string }) {
 export function useNotificationErrorMessage() {
   const t = useTranslations('notifications.errors');
   return (error: unknown) => gqlErrorMessage(error, (kind) => t(kind));
+}
+
+/**
+ * Runs a mark-read action and keeps its failure to show; the next action (or `clear`) removes it. Resolves to the
+ * action's result, or undefined when it failed.
+ */
+export function useNotificationAction() {
+  const [error, setError] = useState<unknown>(null);
+  const run = async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+    setError(null);
+    try {
+      return await action();
+    } catch (failure) {
+      setError(failure);
+      return undefined;
+    }
+  };
+  const clear = useCallback(() => setError(null), []);
+  return { error, run, clear };
+}
+
+/** The blue dot in front of an unread notification (a same-sized gap once read, so titles stay aligned). */
+export function UnreadDot({ read }: { read: boolean }) {
+  return (
+    <span aria-hidden className={`mt-1.5 size-2 shrink-0 rounded-full ${read ? 'bg-transparent' : 'bg-blue-600'}`} />
+  );
 }

@@ -137,10 +137,11 @@ function CompanyProfileBody({ profile }: { profile: PortalProfile }) {
             <DetailItem label={t('fields.certificationScope')} className="sm:col-span-2">
               {text(profile.certificationScope)}
             </DetailItem>
-            <DetailItem label={t('fields.professionalCode')}>{text(profile.professionalCode)}</DetailItem>
-            <DetailItem label={t('fields.applicationAcceptedAt')}>{text(profile.applicationAcceptedAt)}</DetailItem>
-            <DetailItem label={t('fields.auditDate')}>{text(profile.auditDate)}</DetailItem>
-            <DetailItem label={t('fields.implementationDate')}>{text(profile.implementationDate)}</DetailItem>
+            {(['professionalCode', 'applicationAcceptedAt', 'auditDate', 'implementationDate'] as const).map((key) => (
+              <DetailItem key={key} label={t(`fields.${key}`)}>
+                {text(profile[key])}
+              </DetailItem>
+            ))}
             <DetailItem label={t('fields.plannedSurveillanceDate')}>
               {profile.plannedSurveillanceDate ? (
                 <span data-testid="portal-planned-surveillance">

@@ -158,6 +158,9 @@ function Tile({
 /** A column of a report table; numeric ones are right-aligned with figures of equal width. */
 type ReportColumn<Row> = { id: string; header: string; cell: (row: Row) => React.ReactNode; numeric?: boolean };
 
+/** A row counted this month and last month. */
+type Compared = { count: number; previousCount: number };
+
 /** One table of the report in its box, on the console's DataTable (cards on a phone, the same empty state). */
 function ReportTable<Row>({
   title,
@@ -203,6 +206,14 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
   const change = (count: number, previous: number) =>
     `${signed(count - previous)}${previous > 0 ? ` (${signed(Math.round(((count - previous) / previous) * 1000) / 10)}%)` : ''}`;
   const legend = { thisMonth: t('charts.thisMonth'), lastMonth: t('charts.lastMonth') };
+  /** This month against last month: the columns of a table and the bars of a chart. */
+  const comparisonColumns: ReportColumn<Compared>[] = [
+    { id: 'count', header: t('tables.thisMonth'), cell: (r) => r.count, numeric: true },
+    { id: 'previous', header: t('tables.lastMonth'), cell: (r) => r.previousCount, numeric: true },
+    { id: 'change', header: t('tables.change'), cell: (r) => change(r.count, r.previousCount), numeric: true },
+  ];
+  const comparisonBars = <Row extends Compared>(rows: readonly Row[], name: (row: Row) => string) =>
+    rows.map((r) => ({ name: name(r), thisMonth: r.count, lastMonth: r.previousCount }));
   const focusText = (f: FocusItem) =>
     t(`focus.${f.kind}`, {
       cause: cause(f.causeClass),
@@ -302,14 +313,7 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
 
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartCard title={t('charts.severity')} testId="chart-severity">
-          <ComparisonBarChart
-            rows={s.bySeverity.map((r) => ({
-              name: severity(r.severity),
-              thisMonth: r.count,
-              lastMonth: r.previousCount,
-            }))}
-            labels={legend}
-          />
+          <ComparisonBarChart rows={comparisonBars(s.bySeverity, (r) => severity(r.severity))} labels={legend} />
         </ChartCard>
         <ChartCard title={t('charts.intake')} testId="chart-intake">
           <SharePieChart slices={s.intake.map((r) => ({ name: ti(`type.${r.type}`), value: r.count }))} />
@@ -317,11 +321,7 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
         <ChartCard title={t('charts.department')} testId="chart-department">
           <ComparisonBarChart
             layout="vertical"
-            rows={s.byDepartment.map((r) => ({
-              name: department(r.departmentName),
-              thisMonth: r.count,
-              lastMonth: r.previousCount,
-            }))}
+            rows={comparisonBars(s.byDepartment, (r) => department(r.departmentName))}
             labels={legend}
           />
         </ChartCard>
@@ -362,9 +362,7 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
           title={t('tables.department')}
           columns={[
             { id: 'name', header: t('tables.departmentName'), cell: (r) => department(r.departmentName) },
-            { id: 'count', header: t('tables.thisMonth'), cell: (r) => r.count, numeric: true },
-            { id: 'previous', header: t('tables.lastMonth'), cell: (r) => r.previousCount, numeric: true },
-            { id: 'change', header: t('tables.change'), cell: (r) => change(r.count, r.previousCount), numeric: true },
+            ...comparisonColumns,
             { id: 'open', header: t('tables.open'), cell: (r) => r.open, numeric: true },
             { id: 'overdue', header: t('tables.overdue'), cell: (r) => r.overdue, numeric: true },
           ]}
@@ -376,9 +374,7 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
           title={t('tables.causeClass')}
           columns={[
             { id: 'cause', header: t('tables.causeClass'), cell: (r) => cause(r.causeClass) },
-            { id: 'count', header: t('tables.thisMonth'), cell: (r) => r.count, numeric: true },
-            { id: 'previous', header: t('tables.lastMonth'), cell: (r) => r.previousCount, numeric: true },
-            { id: 'change', header: t('tables.change'), cell: (r) => change(r.count, r.previousCount), numeric: true },
+            ...comparisonColumns,
           ]}
           rows={s.byCauseClass}
           empty={t('tables.empty')}

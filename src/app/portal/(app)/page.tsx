@@ -1,13 +1,10 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CompanyProfile } from '@/components/portal/company-profile';
 import { PortalServices } from '@/components/portal/portal-services';
 import { requireCustomerPage } from '@/server/auth/session';
+import { titledPage } from '@/app/page-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('portal'), getTranslations('common')]);
-  return { title: `${t('title')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('portal', 'title');
 
 /** The portal's home: a greeting, the customer's own company profile (read through GraphQL) and the services. */
 export default async function PortalHome() {

@@ -1,13 +1,9 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { ConsoleInteractionList } from '@/components/interactions/console-interaction-list';
 import { can } from '@/server/auth/policies';
 import { requireStaffPage } from '@/server/auth/session';
+import { titledPage } from '@/app/page-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('intake'), getTranslations('common')]);
-  return { title: `${t('console.list.title')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('intake', 'console.list.title');
 
 /** The console list of every interaction; the data comes through GraphQL in the client component. */
 export default async function ConsoleInteractionsPage() {

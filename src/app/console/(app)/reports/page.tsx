@@ -1,14 +1,10 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { NoPermission } from '@/components/admin/no-permission';
 import { ReportsIndex } from '@/components/reports/reports-index';
 import { ROLE_PERMISSIONS } from '@/server/auth/policies';
 import { requireStaffPage } from '@/server/auth/session';
+import { titledPage } from '@/app/page-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('reports.index'), getTranslations('common')]);
-  return { title: `${t('title')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('reports.index', 'title');
 
 export default async function ReportsPage() {
   const { viewer } = await requireStaffPage();

@@ -1,14 +1,11 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { RecordInteractionForm } from '@/components/interactions/record-interaction-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/server/auth/policies';
 import { requireStaffPage } from '@/server/auth/session';
+import { titledPage } from '@/app/page-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('intake'), getTranslations('common')]);
-  return { title: `${t('console.record.title')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('intake', 'console.record.title');
 
 export default async function ConsoleRecordInteractionPage() {
   const { viewer } = await requireStaffPage();

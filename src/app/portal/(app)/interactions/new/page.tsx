@@ -1,13 +1,10 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PortalIntakeForm } from '@/components/interactions/portal-intake-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireCustomerPage } from '@/server/auth/session';
+import { titledPage } from '@/app/page-metadata';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('intake'), getTranslations('common')]);
-  return { title: `${t('form.title')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('intake', 'form.title');
 
 export default async function PortalNewInteractionPage() {
   await requireCustomerPage();
