@@ -17,6 +17,7 @@ import {
 import { importCustomers } from './customer.import';
 import { CONNECTION_NODES, CONTACT_SELECTION, CONTRACT_SELECTION, CUSTOMER_SELECTION } from './customer.selection';
 import { selectFromInfo } from '../selection';
+import { rowMessage } from '@/lib/activity';
 
 export const customerPolicies: RootPolicies = {
   Query: {
@@ -75,5 +76,6 @@ export const customerResolvers: Resolvers = {
   HistoryEntry: {
     actor: (h, _, { loaders }) => (h.actorId ? loaders.userById.load(h.actorId) : null),
     changes: (h) => h.changes,
+    message: rowMessage,
   },
 };

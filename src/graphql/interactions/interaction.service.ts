@@ -30,6 +30,7 @@ import {
   type TRecordInteractionInput,
 } from './interaction.rules';
 import { now as clockNow } from '@/server/clock';
+import { activityMessage, type ActivityMessage } from '@/lib/activity';
 
 export const MAX_PAGE_SIZE = 100;
 const ENTITY = 'Interaction';
@@ -417,7 +418,7 @@ export async function submitInteraction(
           entityId: created.id,
           action: 'CREATE',
           toState: created.status,
-          comment: '已受理',
+          message: activityMessage('interaction.received'),
           visibleToCustomer: true,
         });
         // SPEC §3: the number at once — also by mail when there is an address.
@@ -485,7 +486,7 @@ export async function registerStaffInteraction(
   viewer: Viewer,
   input: TRecordInteractionInput,
   now: Date,
-  origin: { sourceInteractionId?: string | null; surveyResponseId?: string | null; comment?: string } = {},
+  origin: { sourceInteractionId?: string | null; surveyResponseId?: string | null; message?: ActivityMessage } = {},
   attachments: readonly AttachmentSource[] = [],
   files: FileWork = newFileWork(),
 ): Promise<Interaction> {
@@ -531,7 +532,7 @@ export async function registerStaffInteraction(
     entityId: created.id,
     action: 'CREATE',
     toState: created.status,
-    comment: origin.comment ?? '已受理',
+    message: origin.message ?? activityMessage('interaction.received'),
     visibleToCustomer: true,
   });
   await notifyCustomer(tx, created, 'RECEIVED', { at: now });
@@ -596,7 +597,7 @@ export async function convertToComplaint(
       entityType: ENTITY,
       entityId: source.id,
       action: 'CONVERT_TO_COMPLAINT',
-      comment: `已转为投诉 ${complaint.number}`,
+      message: activityMessage('interaction.convertedTo', { number: complaint.number }),
       changes: { complaintId: complaint.id, complaintNumber: complaint.number },
       visibleToCustomer: true,
     });
@@ -605,7 +606,7 @@ export async function convertToComplaint(
       entityId: complaint.id,
       action: 'CREATE',
       toState: complaint.status,
-      comment: `已受理（由 ${source.number} 转为投诉）`,
+      message: activityMessage('interaction.convertedFrom', { number: source.number }),
       changes: { sourceInteractionId: source.id, sourceNumber: source.number },
       visibleToCustomer: true,
     });
@@ -634,7 +635,7 @@ export async function addInteractionAttachments(viewer: Viewer, id: string, uplo
         entityType: ENTITY,
         entityId: interaction.id,
         action: 'ATTACH',
-        comment: `补充附件：${names.join('、')}`,
+        message: activityMessage('interaction.attachmentsAdded', { names: names.join('、') }),
         visibleToCustomer: true,
       });
       return tx.interaction.findUniqueOrThrow({ where: { id: interaction.id } });

@@ -29,7 +29,16 @@ export function interactionLoaderFactories() {
         (ids) =>
           prisma.historyEntry.findMany({
             where: { entityType: 'Interaction', entityId: { in: [...ids] }, visibleToCustomer: true },
-            select: { id: true, entityId: true, action: true, toState: true, comment: true, createdAt: true },
+            select: {
+              id: true,
+              entityId: true,
+              action: true,
+              toState: true,
+              comment: true,
+              messageKey: true,
+              messageParams: true,
+              createdAt: true,
+            },
             orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
           }),
         (h) => h.entityId,

@@ -25,6 +25,7 @@ import {
 } from './survey-campaign.rules';
 import { TX_OPTIONS, usableTemplate } from '../survey-templates/survey-template.service';
 import { surveyToken, surveyUrl, tokenHash } from './survey-token.service';
+import { activityMessage } from '@/lib/activity';
 
 /**
  * Survey campaigns (SPEC §6): a template sent to an audience for a period. Launching snapshots the audience as
@@ -239,7 +240,7 @@ export async function createCampaign(viewer: Viewer, rawInput: unknown, now: Dat
       entityId: created.id,
       action: 'CREATE',
       toState: 'DRAFT',
-      comment: `创建调查活动「${created.name}」（${created.periodLabel}）`,
+      message: activityMessage('survey.campaignCreated', { name: created.name, period: created.periodLabel }),
     });
     return created;
   }, TX_OPTIONS);
@@ -366,7 +367,11 @@ export async function launchCampaign(viewer: Viewer, id: string, version: number
       action: 'LAUNCH',
       fromState: 'DRAFT',
       toState: 'OPEN',
-      comment: `发布调查：邀请 ${invitations.length} 家客户，${sendNow ? `发送邮件 ${mails.length} 封` : '开始时间到达后发送邮件'}`,
+      message: activityMessage('survey.campaignPublished', {
+        invited: invitations.length,
+        sendNow: String(sendNow),
+        mails: mails.length,
+      }),
       changes: {
         invited: invitations.length,
         withEmail: invitations.filter((i) => i.email).length,
@@ -392,7 +397,7 @@ export async function closeCampaign(viewer: Viewer, id: string, version: number,
       action: 'CLOSE',
       fromState: 'OPEN',
       toState: 'CLOSED',
-      comment: '结束调查',
+      message: activityMessage('survey.campaignClosed'),
     });
     return updated;
   }, TX_OPTIONS);
@@ -435,7 +440,7 @@ export async function sendReminders(viewer: Viewer, id: string, now: Date): Prom
       entityType: ENTITY,
       entityId: id,
       action: 'REMIND',
-      comment: `手动发送提醒 ${rows.length} 封`,
+      message: activityMessage('survey.remindersSent', { count: rows.length }),
       changes: { reminded: rows.length },
     });
     return rows.length;

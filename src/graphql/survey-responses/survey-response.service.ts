@@ -29,6 +29,7 @@ import {
 import { parseChoices } from '../survey-templates/survey-template.rules';
 import { TX_OPTIONS } from '../survey-templates/survey-template.service';
 import { isWellFormedToken, surveyPath, surveyToken, tokenHash } from '../survey-campaigns/survey-token.service';
+import { activityMessage } from '@/lib/activity';
 
 /**
  * Answering a survey (SPEC §6 "personal link (no login needed, one response per link)"): the public form behind a
@@ -134,7 +135,7 @@ export async function writeSubmission(tx: Tx, viewer: Viewer, s: Submission): Pr
     entityId: responseId,
     action: 'SUBMIT',
     toState: 'SUBMITTED',
-    comment: `提交满意度调查（${SOURCE_LABEL[s.source]}）`,
+    message: activityMessage('survey.responseSubmitted', { source: s.source }),
     changes: {
       source: s.source,
       campaignId: s.campaignId,

@@ -9,6 +9,7 @@ import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
 import { parseTemplateInput, templateContent, type TemplateContent } from './survey-template.rules';
+import { activityMessage } from '@/lib/activity';
 
 /**
  * Survey templates (SPEC §6): a family (`key`) of versions. A version that a campaign uses is frozen — its questions
@@ -120,7 +121,7 @@ export async function createTemplate(
       entityId: created.id,
       action: 'CREATE',
       toState: 'v1',
-      comment: `创建问卷模板「${created.name}」`,
+      message: activityMessage('survey.templateCreated', { name: created.name }),
     });
     return created;
   }, TX_OPTIONS);
@@ -173,7 +174,7 @@ export async function updateTemplate(
           action: 'UPDATE',
           fromState: `v${current.version}`,
           toState: `v${current.version}`,
-          comment: '修改问卷模板（未被调查活动使用，原版本修改）',
+          message: activityMessage('survey.templateEdited'),
         });
         return updated;
       }
@@ -189,7 +190,7 @@ export async function updateTemplate(
         action: 'NEW_VERSION',
         fromState: `v${current.version}`,
         toState: `v${version}`,
-        comment: `v${current.version} 已被调查活动使用，修改保存为新版本 v${version}`,
+        message: activityMessage('survey.templateNewVersion', { from: current.version, to: version }),
         changes: { fromTemplateId: current.id },
       });
       return created;
@@ -222,7 +223,7 @@ export async function archiveTemplate(
       entityType: ENTITY,
       entityId: id,
       action: archived ? 'ARCHIVE' : 'UNARCHIVE',
-      comment: archived ? '归档问卷模板' : '恢复问卷模板',
+      message: activityMessage(archived ? 'survey.templateArchived' : 'survey.templateRestored'),
     });
     return tx.surveyTemplate.findUniqueOrThrow({ where: { id } });
   }, TX_OPTIONS);
