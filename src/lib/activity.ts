@@ -1,5 +1,6 @@
 import { createTranslator } from 'next-intl';
 import en from '../../messages/en/activity.json';
+import zh from '../../messages/zh-CN/activity.json';
 
 /**
  * What the system itself writes into a history entry, a timeline or a notification is stored language-neutral: a key
@@ -24,7 +25,14 @@ export type ActivityMessage<K extends string = ActivityKey> = { key: K; params?:
 export const activityMessage = (key: ActivityKey, params?: ActivityParams): ActivityMessage => ({ key, params });
 export const noticeMessage = (key: NoticeKey, params?: ActivityParams): ActivityMessage<NoticeKey> => ({ key, params });
 
-const english = createTranslator({ locale: 'en', messages: { activity: en } as Record<string, unknown> });
+type Translate = (key: string, params?: Record<string, unknown>) => string;
+const translators: Record<'en' | 'zh-CN', Translate> = {
+  en: createTranslator({ locale: 'en', messages: { activity: en } as Record<string, unknown> }) as unknown as Translate,
+  'zh-CN': createTranslator({
+    locale: 'zh-CN',
+    messages: { activity: zh } as Record<string, unknown>,
+  }) as unknown as Translate,
+};
 
 function has(key: string): boolean {
   let node: unknown = en;
@@ -36,19 +44,26 @@ function has(key: string): boolean {
 }
 
 /**
- * The English text of a stored key (for API clients and logs); a key the bundle no longer has comes back as itself,
- * so an old row never breaks a response.
+ * The text of a stored key in one language (server-rendered documents such as the handling-form PDF); a key the bundle
+ * no longer has comes back as itself, so an old row never breaks a response.
  */
-export function activityEnglish(key: string, params?: unknown): string {
+export function activityTextIn(locale: 'en' | 'zh-CN', key: string, params?: unknown): string {
   if (!has(key)) return key;
   try {
-    return (english as (k: string, p?: Record<string, unknown>) => string)(
-      `activity.${key}`,
-      (params ?? undefined) as Record<string, unknown> | undefined,
-    );
+    return translators[locale](`activity.${key}`, (params ?? undefined) as Record<string, unknown> | undefined);
   } catch {
     return key;
   }
+}
+
+/** The English text of a stored key: for API clients and logs. */
+export const activityEnglish = (key: string, params?: unknown): string => activityTextIn('en', key, params);
+
+/** Who acted, as a stored actor label reads in one language ('system' and 'anonymous' are words, an API key its name). */
+export function actorLabelIn(locale: 'en' | 'zh-CN', label: string | null): string {
+  if (!label || label === 'system') return activityTextIn(locale, 'actor.system');
+  if (label === 'anonymous') return activityTextIn(locale, 'actor.anonymous');
+  return label;
 }
 
 /** Whether a stored notification key has a body line (`notice.<NAME>.body`). */
