@@ -58,6 +58,7 @@ const config: CodegenConfig = {
           // service-rules module
           ServiceRuleChange: '@/graphql/mappers#HistoryEntryModel',
           // notifications module
+          Notification: '@/graphql/mappers#NotificationModel',
           NotificationConnection: '@/graphql/mappers#NotificationConnectionModel',
         },
       },

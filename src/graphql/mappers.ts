@@ -18,7 +18,7 @@ export type CustomerConnectionModel = import('./customers/customer.service').Cus
 export type InteractionConnectionModel = import('./interactions/interaction.service').InteractionPage;
 export type TimelineEntryModel = Pick<
   import('@/generated/prisma/client').HistoryEntry,
-  'id' | 'action' | 'toState' | 'comment' | 'createdAt'
+  'id' | 'action' | 'toState' | 'comment' | 'messageKey' | 'messageParams' | 'createdAt'
 >;
 export type InteractionLookupModel = Awaited<
   ReturnType<typeof import('./interactions/interaction.service').lookupInteraction>
@@ -46,4 +46,5 @@ export type SurveyResponseConnectionModel = import('./survey-responses/survey-re
 export type SurveyTextAnswerModel = import('./survey-analysis/survey-analysis.service').TextAnswerModel;
 export type SurveyTextAnswerConnectionModel = import('./survey-analysis/survey-analysis.service').TextAnswerPage;
 export type SurveyFormModel = import('./survey-responses/survey-response.service').SurveyFormModel;
+export type NotificationModel = import('./notifications/notification.service').NotificationNode;
 export type NotificationConnectionModel = import('./notifications/notification.service').NotificationPage;

@@ -19,6 +19,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     serviceRules: (await import('../../messages/zh-CN/serviceRules.json')).default,
     home: (await import('../../messages/zh-CN/home.json')).default,
     errors: (await import('../../messages/zh-CN/errors.json')).default,
+    activity: (await import('../../messages/zh-CN/activity.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -36,6 +37,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     serviceRules: (await import('../../messages/en/serviceRules.json')).default,
     home: (await import('../../messages/en/home.json')).default,
     errors: (await import('../../messages/en/errors.json')).default,
+    activity: (await import('../../messages/en/activity.json')).default,
   }),
 };
 

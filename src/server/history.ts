@@ -2,6 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Tx } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
+import type { ActivityMessage } from '@/lib/activity';
 
 export type HistoryInput = {
   entityType: string;
@@ -9,10 +10,22 @@ export type HistoryInput = {
   action: string;
   fromState?: string | null;
   toState?: string | null;
+  /** Free text a person wrote (a note, a reason), stored as written. */
   comment?: string | null;
+  /** What the system says about the step, language-neutral (a key of messages/<locale>/activity.json and its params). */
+  message?: ActivityMessage | null;
   changes?: Prisma.InputJsonValue;
   visibleToCustomer?: boolean;
 };
+
+/** The row to write for an entry: its message split into the key and params columns. */
+export function historyRow<T extends { message?: ActivityMessage | null }>({ message, ...entry }: T) {
+  return {
+    ...entry,
+    messageKey: message?.key ?? null,
+    ...(message?.params ? { messageParams: message.params } : {}),
+  };
+}
 
 /** Who did it, as stored in the history: a user id, or a label for API clients and anonymous visitors. */
 export function actorOf(viewer: Viewer): { actorId: string | null; actorLabel: string | null } {
@@ -29,7 +42,7 @@ export function actorOf(viewer: Viewer): { actorId: string | null; actorLabel: s
 
 /** Appends to the history inside the caller's transaction (the table refuses UPDATE and DELETE). */
 export async function appendHistory(tx: Tx, viewer: Viewer, entry: HistoryInput): Promise<void> {
-  await tx.historyEntry.create({ data: { ...entry, ...actorOf(viewer) } });
+  await tx.historyEntry.create({ data: { ...historyRow(entry), ...actorOf(viewer) } });
 }
 
 /** Field-by-field before/after of the keys that changed, for the history's `changes`. */

@@ -14,7 +14,7 @@ export function useTempStorage(): string {
 }
 
 export const SUBMIT = `mutation($input: SubmitInteractionInput!) {
-  submitInteraction(input: $input) { id number type channel status version customer { id } timeline { action comment toState } attachments { id fileName mimeType sizeBytes } }
+  submitInteraction(input: $input) { id number type channel status version customer { id } timeline { action message { key } toState } attachments { id fileName mimeType sizeBytes } }
 }`;
 
 export const RECORD = `mutation($input: RecordInteractionInput!) {
@@ -29,7 +29,7 @@ export type SubmittedInteraction = {
   status: string;
   version: number;
   customer: { id: string } | null;
-  timeline: { action: string; comment: string | null; toState: string | null }[];
+  timeline: { action: string; message: { key: string } | null; toState: string | null }[];
   attachments: { id: string; fileName: string; mimeType: string; sizeBytes: number }[];
 };
 

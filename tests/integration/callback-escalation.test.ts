@@ -6,6 +6,7 @@ import { prisma } from '@/server/db';
 import { startQueue, stopQueue } from '@/server/queue/boss';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createStaff } from '../helpers/factories';
+import { zhNotice } from '../helpers/activity';
 
 // SPEC §5 callbacks on schedule, §4 overdue items escalate: a callback task that follows up no complaint (key-account,
 // periodic, survey follow-up) escalates on its own Escalation rows (callbackId), through the same sweep.
@@ -75,9 +76,10 @@ describe('escalation of callback tasks without a complaint', () => {
       userId: agent.id,
       kind: 'ESCALATION_CALLBACK_OVERDUE',
       entityType: 'Callback',
-      title: '【回访逾期】恒信精密电子有限公司 回访未按期完成',
+      messageKey: 'notice.ESCALATION',
     });
-    expect(notes[0]?.body).toContain('恒信精密电子有限公司「定期回访」的回访应于 2026-11-20 16:00 前完成');
+    expect(zhNotice(notes[0]!)).toBe('【回访逾期】恒信精密电子有限公司 回访未按期完成');
+    expect(zhNotice(notes[0]!, 'body')).toContain('恒信精密电子有限公司「定期回访」的回访应于 2026-11-20 16:00 前完成');
     const [mail] = await mailJobs(`callback:${periodic.id}`);
     expect(mail?.data).toMatchObject({ to: agent.email, subject: '【回访逾期】恒信精密电子有限公司 回访未按期完成' });
 
@@ -111,7 +113,7 @@ describe('escalation of callback tasks without a complaint', () => {
     const [first] = await escalationsOf(unassigned.id);
     expect(first?.level).toBe(1);
     expect(new Set(first?.notifiedUserIds)).toEqual(new Set(managers.map((m) => m.id)));
-    expect((await prisma.notification.findFirstOrThrow({ where: { entityId: unassigned.id } })).title).toContain(
+    expect(zhNotice(await prisma.notification.findFirstOrThrow({ where: { entityId: unassigned.id } }))).toContain(
       '回访未按期完成',
     );
   });

@@ -234,13 +234,13 @@ describe('writing callbacks', () => {
       interaction: { status: 'FOLLOW_UP_DONE' },
     });
     // The customer's timeline says the callback happened; the internals stay internal.
-    const timeline = await gqlOk<{ interaction: { timeline: { action: string; comment: string | null }[] } }>(
+    const timeline = await gqlOk<{ interaction: { timeline: { action: string; message: { key: string } | null }[] } }>(
       customerA,
-      `query($id: ID!) { interaction(id: $id) { timeline { action comment } } }`,
+      `query($id: ID!) { interaction(id: $id) { timeline { action message { key } } } }`,
       { id: complaintId },
     );
     expect(timeline.interaction.timeline).toEqual(
-      expect.arrayContaining([{ action: 'CALLBACK_RECORDED', comment: '回访已完成' }]),
+      expect.arrayContaining([{ action: 'CALLBACK_RECORDED', message: { key: 'callback.onComplaintDone' } }]),
     );
     const history = await gqlOk<{ callback: { history: { action: string }[]; unreachableAttempts: number } }>(
       agent,

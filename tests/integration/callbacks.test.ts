@@ -13,6 +13,7 @@ import { NUMBER_PATTERN } from '@/graphql/interactions/interaction.rules';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
+import { zhMessage } from '../helpers/activity';
 
 // SPEC §5: callback tasks and the callback script, through the service with a controllable clock.
 const sh = (local: string) => new Date(`${local}+08:00`); // Asia/Shanghai
@@ -140,8 +141,9 @@ describe('recording a post-resolution callback', () => {
     const [record] = (await historyOf(task.id)).slice(1);
     expect(record).toMatchObject({
       actorId: agent.userId,
-      comment: '准确性 5 · 及时性 4 · 服务态度 5；刘经理确认已无划伤',
+      comment: '刘经理确认已无划伤',
     });
+    expect(zhMessage(record!)).toBe('准确性 5 · 及时性 4 · 服务态度 5');
     const onComplaint = await prisma.historyEntry.findMany({
       where: { entityId: complaint.id, action: { in: ['CALLBACK_RECORDED', 'COMPLETE_FOLLOW_UP'] } },
     });
@@ -149,7 +151,7 @@ describe('recording a post-resolution callback', () => {
       ['CALLBACK_RECORDED', true],
       ['COMPLETE_FOLLOW_UP', true],
     ]);
-    expect(onComplaint.find((h) => h.action === 'CALLBACK_RECORDED')?.comment).toBe('回访已完成');
+    expect(zhMessage(onComplaint.find((h) => h.action === 'CALLBACK_RECORDED')!)).toBe('回访已完成');
     expect(onComplaint.find((h) => h.action === 'COMPLETE_FOLLOW_UP')).toMatchObject({
       fromState: 'RESOLVED',
       toState: 'FOLLOW_UP_DONE',
@@ -244,16 +246,14 @@ describe('recording a post-resolution callback', () => {
     expect(created.number).toMatch(NUMBER_PATTERN);
     expect(created.number.startsWith('TS-2026-')).toBe(true);
     expect(created.triageDueAt).not.toBeNull(); // the intake clock runs
-    expect((await historyOf(created.id))[0]).toMatchObject({
-      action: 'CREATE',
-      comment: `已受理（回访 ${complaint.number} 时发现的新问题）`,
-      visibleToCustomer: true,
-    });
+    const [received] = await historyOf(created.id);
+    expect(received).toMatchObject({ action: 'CREATE', visibleToCustomer: true });
+    expect(zhMessage(received!)).toBe(`已受理（回访 ${complaint.number} 时发现的新问题）`);
     expect((await complaintOf(complaint.id)).status).toBe('FOLLOW_UP_DONE');
     const note = await prisma.historyEntry.findFirstOrThrow({
       where: { entityId: complaint.id, action: 'CALLBACK_RECORDED' },
     });
-    expect(note.comment).toBe(`回访已完成，新问题已登记为 ${created.number}`);
+    expect(zhMessage(note)).toBe(`回访已完成，新问题已登记为 ${created.number}`);
   });
 
   it('UNREACHABLE: the task stays pending, the attempt is in the history; a later call records it', async () => {
@@ -429,11 +429,9 @@ describe('the version check', () => {
     });
     const cancelled = await prisma.callback.findUniqueOrThrow({ where: { id: task.id } });
     expect(cancelled).toMatchObject({ status: 'CANCELLED', version: task.version + 1 });
-    expect((await historyOf(task.id)).at(-1)).toMatchObject({
-      action: 'CANCEL',
-      toState: 'CANCELLED',
-      comment: '投诉重新打开，回访任务取消',
-    });
+    const cancelEntry = (await historyOf(task.id)).at(-1)!;
+    expect(cancelEntry).toMatchObject({ action: 'CANCEL', toState: 'CANCELLED' });
+    expect(zhMessage(cancelEntry)).toBe('投诉重新打开，回访任务取消');
     await expect(
       recordCallback(agent, task.id, task.version, { outcome: 'NO_PROBLEM', ...scores }, NOW),
     ).rejects.toMatchObject({ code: 'CONFLICT' });

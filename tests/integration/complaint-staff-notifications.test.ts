@@ -5,6 +5,7 @@ import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { gqlOk } from '../helpers/graphql';
+import { zhMessage } from '../helpers/activity';
 
 // SPEC §4 hand-offs in the console: each step tells the next person in the bell, in the step's own transaction.
 const people = {} as Record<
@@ -118,9 +119,19 @@ describe('workflow steps notify the staff who act next', () => {
 
     // The owner reads them in the bell, newest first, linked to the workbench.
     const { myNotifications } = await gqlOk<{
-      myNotifications: { nodes: { kind: string; title: string; href: string }[] };
-    }>(h, `{ myNotifications(first: 5) { nodes { kind title href } } }`);
-    expect(myNotifications.nodes.slice(0, 2)).toEqual([
+      myNotifications: {
+        nodes: { kind: string; title: string; message: { key: string; params: unknown }; href: string }[];
+      };
+    }>(h, `{ myNotifications(first: 5) { nodes { kind title message { key params } href } } }`);
+    // Stored language-neutral: the console shows the key in the viewer's language; `title` is English for the API.
+    const zh = myNotifications.nodes.map(({ message, ...n }) => ({
+      ...n,
+      title: zhMessage({ messageKey: message.key, messageParams: message.params }),
+    }));
+    expect(myNotifications.nodes[0]!.title).toBe(
+      `The customer disputes the resolution; complaint reopened: ${c.number} “批次不良”`,
+    );
+    expect(zh.slice(0, 2)).toEqual([
       {
         kind: 'CUSTOMER_DISPUTED',
         title: `客户对处理结果有异议，投诉已重新打开：${c.number}「批次不良」`,

@@ -6,6 +6,7 @@ import { addBusinessHours } from '@/graphql/complaints/sla-clock.rules';
 import { prisma } from '@/server/db';
 import { startQueue, stopQueue } from '@/server/queue/boss';
 import { createCustomerRecord, createStaff } from '../helpers/factories';
+import { zhNotice } from '../helpers/activity';
 
 // A pg-boss schema of this file's own: other runs on the same server database never see these jobs.
 const queueSchema = `pgboss_test_${process.pid}`;
@@ -82,7 +83,7 @@ describe('escalation sweep', () => {
 
     const notes = await prisma.notification.findMany({ where: { entityId: complaint.id } });
     expect(notes.map((n) => n.userId).sort()).toEqual([people.manager.id, people.quality.id].sort());
-    expect(notes[0]?.title).toContain('分派超时');
+    expect(zhNotice(notes[0]!)).toContain('分派超时');
     const history = await prisma.historyEntry.findMany({
       where: { entityType: 'Interaction', entityId: complaint.id },
     });

@@ -106,14 +106,14 @@ describe('a customer reaches only its own interactions', () => {
 
   it('sees the customer-facing timeline but no internal history, no registering staff; cannot record or convert', async () => {
     const own = await gqlOk<{
-      interaction: { history: unknown[]; timeline: { comment: string }[]; registeredBy: unknown };
+      interaction: { history: unknown[]; timeline: { message: { text: string } }[]; registeredBy: unknown };
     }>(
       viewerA,
-      `query($id: ID!) { interaction(id: $id) { history { id } timeline { comment } registeredBy { id } } }`,
+      `query($id: ID!) { interaction(id: $id) { history { id } timeline { message { text } } registeredBy { id } } }`,
       { id: ownA.id },
     );
     expect(own.interaction.history).toEqual([]);
-    expect(own.interaction.timeline).toEqual([{ comment: '已受理' }]);
+    expect(own.interaction.timeline).toEqual([{ message: { text: 'Received' } }]);
     expect(own.interaction.registeredBy).toBeNull();
     expect(
       errorCodes(

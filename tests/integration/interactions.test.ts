@@ -32,7 +32,7 @@ const submitOk = async (viewer: Viewer, input: Record<string, unknown>) =>
   (await gqlOk<{ submitInteraction: SubmittedInteraction }>(viewer, SUBMIT, { input })).submitInteraction;
 const running = (number: string) => Number(number.split('-')[2]);
 
-const LOOKUP = `query($number: String!, $phone: String!) { lookupInteraction(number: $number, phone: $phone) { number status type subject timeline { action comment } } }`;
+const LOOKUP = `query($number: String!, $phone: String!) { lookupInteraction(number: $number, phone: $phone) { number status type subject timeline { action message { key } } } }`;
 let lookupServer: ReturnType<typeof createApolloServer> | undefined;
 /** The look-up as a request from `ip` (its rate limit is per IP). */
 async function lookupFrom(
@@ -40,7 +40,9 @@ async function lookupFrom(
   number: string,
   phone: string,
 ): Promise<
-  GqlResult<{ lookupInteraction: { number: string; status: string; timeline: { action: string; comment: string }[] } }>
+  GqlResult<{
+    lookupInteraction: { number: string; status: string; timeline: { action: string; message: { key: string } }[] };
+  }>
 > {
   lookupServer ??= createApolloServer();
   const response = await lookupServer.executeOperation(
@@ -49,7 +51,7 @@ async function lookupFrom(
   );
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   return response.body.singleResult as GqlResult<{
-    lookupInteraction: { number: string; status: string; timeline: { action: string; comment: string }[] };
+    lookupInteraction: { number: string; status: string; timeline: { action: string; message: { key: string } }[] };
   }>;
 }
 
@@ -78,7 +80,9 @@ describe('numbering (SPEC §3: TS-2026-000123, from a database sequence)', () =>
     expect(created.channel).toBe('PORTAL');
     expect(created.status).toBe('REGISTERED');
     expect(created.customer?.id).toBe(customerId);
-    expect(created.timeline).toEqual([{ action: 'CREATE', comment: '已受理', toState: 'REGISTERED' }]);
+    expect(created.timeline).toEqual([
+      { action: 'CREATE', message: { key: 'interaction.received' }, toState: 'REGISTERED' },
+    ]);
     const consultation = await submitOk(customer, submitInput({ type: 'CONSULTATION' }));
     expect(consultation.number).toMatch(/^ZX-\d{4}-\d{6}$/);
   });
@@ -218,7 +222,9 @@ describe('anonymous submission and look-up by number + phone', () => {
     const found = await lookupFrom('10.0.0.1', created.number, '138-0013-8000');
     expect(found.errors).toBeUndefined();
     expect(found.data!.lookupInteraction).toMatchObject({ number: created.number, status: 'REGISTERED' });
-    expect(found.data!.lookupInteraction.timeline).toEqual([{ action: 'CREATE', comment: '已受理' }]);
+    expect(found.data!.lookupInteraction.timeline).toEqual([
+      { action: 'CREATE', message: { key: 'interaction.received' } },
+    ]);
     expect((await lookupFrom('10.0.0.1', created.number.toLowerCase(), '13800138000')).errors).toBeUndefined();
 
     const wrongPhone = await lookupFrom('10.0.0.1', created.number, '13900000000');
@@ -353,7 +359,7 @@ describe('staff intake and conversion to a complaint', () => {
     );
     const source = recorded.recordInteraction;
     const CONVERT = `mutation($id: ID!, $version: Int!) { convertToComplaint(id: $id, version: $version) {
-      id number type channel sourceInteraction { id number derivedInteractions { id } } history { action comment } } }`;
+      id number type channel sourceInteraction { id number derivedInteractions { id } } history { action message { key params } } } }`;
     const converted = await gqlOk<{
       convertToComplaint: {
         id: string;
@@ -361,7 +367,7 @@ describe('staff intake and conversion to a complaint', () => {
         type: string;
         channel: string;
         sourceInteraction: { id: string; derivedInteractions: { id: string }[] };
-        history: { action: string; comment: string }[];
+        history: { action: string; message: { key: string; params: unknown } }[];
       };
     }>(agent, CONVERT, { id: source.id, version: source.version });
     const complaint = converted.convertToComplaint;
@@ -370,14 +376,16 @@ describe('staff intake and conversion to a complaint', () => {
     expect(complaint.channel).toBe('VISIT');
     expect(complaint.sourceInteraction.id).toBe(source.id);
     expect(complaint.sourceInteraction.derivedInteractions.map((d) => d.id)).toEqual([complaint.id]);
-    expect(complaint.history).toEqual([{ action: 'CREATE', comment: `已受理（由 ${source.number} 转为投诉）` }]);
+    expect(complaint.history).toEqual([
+      { action: 'CREATE', message: { key: 'interaction.convertedFrom', params: { number: source.number } } },
+    ]);
     const sourceHistory = await gqlOk<{
-      interaction: { history: { action: string; comment: string }[]; timeline: { action: string }[] };
-    }>(agent, `query($id: ID!) { interaction(id: $id) { history { action comment } timeline { action } } }`, {
+      interaction: { history: { action: string; message: { text: string } }[]; timeline: { action: string }[] };
+    }>(agent, `query($id: ID!) { interaction(id: $id) { history { action message { text } } timeline { action } } }`, {
       id: source.id,
     });
     expect(sourceHistory.interaction.history.map((h) => h.action)).toEqual(['CREATE', 'CONVERT_TO_COMPLAINT']);
-    expect(sourceHistory.interaction.history[1]!.comment).toBe(`已转为投诉 ${complaint.number}`);
+    expect(sourceHistory.interaction.history[1]!.message.text).toBe(`Converted to complaint ${complaint.number}`);
 
     expect(errorCodes(await gqlAs(agent, CONVERT, { id: source.id, version: source.version }))).toEqual(['CONFLICT']);
     expect(errorCodes(await gqlAs(agent, CONVERT, { id: source.id, version: source.version + 1 }))).toEqual([

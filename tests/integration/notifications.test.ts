@@ -6,6 +6,7 @@ import { startQueue, stopQueue } from '@/server/queue/boss';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
+import { noticeMessage } from '@/lib/activity';
 
 // The bell's API through the real GraphQL pipeline: an escalation's notification reaches its owner, each staff user
 // reads and marks only their own, pages are newest first without duplicates or gaps, and nobody but staff gets in.
@@ -112,7 +113,12 @@ describe('notifications', () => {
   });
 
   it('marks some read, then all; counts follow, and the unread tab empties', async () => {
-    await prisma.$transaction((tx) => notifyUsers(tx, [owner.userId], { kind: 'TEST', title: '第二条' }));
+    await prisma.$transaction((tx) =>
+      notifyUsers(tx, [owner.userId], {
+        kind: 'TEST',
+        message: noticeMessage('notice.PLAN_APPROVED', { number: 'TS-2', subject: '第二条' }),
+      }),
+    );
     const before = await unread(owner);
     const [newest] = (await list(owner)).nodes;
     // Marking twice counts once; a non-UUID and an unknown id are ignored like someone else's.

@@ -44,7 +44,7 @@ describe('importing the official holiday schedule', () => {
     ).toBe('公司国庆');
     expect(
       await prisma.historyEntry.count({
-        where: { entityType: 'CalendarDay', comment: { contains: '导入法定节假日安排' } },
+        where: { entityType: 'CalendarDay', messageKey: 'serviceRules.calendarDayImported' },
       }),
     ).toBe(38);
 

@@ -8,6 +8,7 @@ import { prisma } from '@/server/db';
 import { anonymous, type Viewer } from '@/server/viewer';
 import { createApiKeyRow, createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk, type GqlResult } from '../helpers/graphql';
+import { zhMessage } from '../helpers/activity';
 
 // The complaint clock's configuration through GraphQL: CRUD, field messages, optimistic locking, the authorisation
 // matrix, the history — and that the clock applies a change at the next triage and registration.
@@ -43,7 +44,7 @@ const AUTHORITY = `query { approvalAuthority { version rules { severity approve 
 const UPDATE_AUTHORITY = `mutation($version: Int!, $input: [SeverityAuthorityInput!]!) { updateApprovalAuthority(version: $version, input: $input) { version rules { severity approve close } } }`;
 const ESCALATION = `query { escalationPolicy { dueSoonHours overduePeriodHours version levels { level afterOverdueHours audience } } }`;
 const UPDATE_ESCALATION = `mutation($version: Int!, $input: EscalationPolicyInput!) { updateEscalationPolicy(version: $version, input: $input) { dueSoonHours overduePeriodHours version levels { level afterOverdueHours } } }`;
-const CHANGES = `query { serviceRuleChanges(first: 50) { action comment fromState toState changes actor { id } createdAt } }`;
+const CHANGES = `query { serviceRuleChanges(first: 50) { action message { key params text } fromState toState changes actor { id } createdAt } }`;
 const TRIAGE = `mutation($id: ID!, $version: Int!, $input: TriageInput!) { triageComplaint(id: $id, version: $version, input: $input) { resolutionDueAt } }`;
 
 const fieldsOf = (result: GqlResult) => zhFields(result.errors?.[0]?.extensions?.fields as FieldErrors | undefined);
@@ -398,7 +399,7 @@ describe('business hours, calendar, 核决权限 and escalation', () => {
     const { serviceRuleChanges } = await gqlOk<{
       serviceRuleChanges: {
         action: string;
-        comment: string;
+        message: { key: string; params: unknown; text: string };
         fromState: string | null;
         changes: Record<string, { from: unknown; to: unknown }>;
         actor: { id: string };
@@ -406,7 +407,7 @@ describe('business hours, calendar, 核决权限 and escalation', () => {
     }>(v.admin, CHANGES);
     expect(serviceRuleChanges[0]).toMatchObject({
       action: 'UPDATE',
-      comment: 'escalation',
+      message: { key: 'serviceRules.setting', params: { key: 'escalation' }, text: 'Escalation rules' },
       changes: { dueSoonHours: { from: null, to: 2 }, overduePeriodHours: { from: null, to: 6 } },
     });
     expect(serviceRuleChanges[0]?.actor.id).toBe(v.manager.kind === 'staff' ? v.manager.userId : '');
@@ -417,7 +418,8 @@ describe('business hours, calendar, 核决权限 and escalation', () => {
     expect(crisis.map((h) => h.action)).toEqual(['CREATE', 'UPDATE']);
     expect(crisis[1]?.changes).toEqual({ resolutionHours: { from: 8, to: 6 } });
     const removed = await prisma.historyEntry.findFirst({ where: { entityType: 'CalendarDay', action: 'DELETE' } });
-    expect(removed).toMatchObject({ fromState: 'HOLIDAY', comment: '2030-10-07 国庆节（补休）' });
+    expect(removed).toMatchObject({ fromState: 'HOLIDAY', messageKey: 'serviceRules.calendarDay' });
+    expect(zhMessage(removed!)).toBe('2030-10-07 国庆节（补休）');
     expect(await prisma.historyEntry.count({ where: { entityType: 'Setting' } })).toBe(4); // business hours twice, 核决权限, escalation; the refused saves wrote nothing
   });
 });

@@ -202,11 +202,11 @@ describe('POST /api/uploads → token → intake', () => {
     const added = await gqlOk<{
       addInteractionAttachments: {
         attachments: { fileName: string; sizeBytes: number }[];
-        timeline: { comment: string | null }[];
+        timeline: { message: { text: string } }[];
       };
     }>(
       customer,
-      `mutation($id: ID!, $files: [AttachmentUpload!]!) { addInteractionAttachments(id: $id, attachments: $files) { attachments { fileName sizeBytes } timeline { comment } } }`,
+      `mutation($id: ID!, $files: [AttachmentUpload!]!) { addInteractionAttachments(id: $id, attachments: $files) { attachments { fileName sizeBytes } timeline { message { text } } } }`,
       { id: recorded.recordInteraction.id, files: [{ uploadToken: second.token }] },
     );
     expect(added.addInteractionAttachments.attachments).toEqual([
@@ -214,7 +214,9 @@ describe('POST /api/uploads → token → intake', () => {
       { fileName: '记录.txt', sizeBytes: Buffer.byteLength('现场情况说明') },
       { fileName: '补充说明.txt', sizeBytes: Buffer.byteLength('补充：划伤位于左侧') },
     ]);
-    expect(added.addInteractionAttachments.timeline.map((t) => t.comment)).toContain('补充附件：补充说明.txt');
+    expect(added.addInteractionAttachments.timeline.map((t) => t.message.text)).toContain(
+      'Attachments added: 补充说明.txt',
+    );
     expect(pendingFiles()).toEqual([]);
   });
 

@@ -103,8 +103,12 @@ describe('the callback script', () => {
   });
 
   it('sums the scores up for the history', () => {
-    expect(scoreSummary(scored)).toBe('准确性 5 · 及时性 4 · 服务态度 5');
-    expect(scoreSummary({ accuracyScore: null, timelinessScore: null, attitudeScore: null })).toBe('');
+    expect(scoreSummary(scored)).toEqual({
+      key: 'callback.scores',
+      params: { accuracy: 5, timeliness: 4, attitude: 5 },
+    });
+    expect(scoreSummary({ ...scored, timelinessScore: null })?.params).toMatchObject({ timeliness: '—' });
+    expect(scoreSummary({ accuracyScore: null, timelinessScore: null, attitudeScore: null })).toBeNull();
   });
 });
 

@@ -14,6 +14,7 @@ import {
 export { CALLBACK_QUEUES, CREATABLE_REASONS, type CallbackQueue };
 import { errorKey, zodFieldErrors, type ErrorKey } from '@/server/error-keys';
 import { optionalText, requiredText } from '../input.rules';
+import { activityMessage, type ActivityMessage } from '@/lib/activity';
 
 /**
  * Pure rules of callback tasks (SPEC §5 回访 [001 §6.2, 001 第七条4.2(5)]): the work queues' windows, who may record
@@ -185,14 +186,13 @@ export function planRecord(context: RecordContext, outcome: CallbackOutcome): Pl
   }
 }
 
-/** "准确性 5 · 及时性 4 · 服务态度 5" for the history. */
-export function scoreSummary(input: Pick<TRecordCallbackInput, (typeof SCORE_FIELDS)[number]>): string {
-  const labels: Record<(typeof SCORE_FIELDS)[number], string> = {
-    accuracyScore: '准确性',
-    timelinessScore: '及时性',
-    attitudeScore: '服务态度',
-  };
-  return SCORE_FIELDS.filter((f) => input[f] != null)
-    .map((f) => `${labels[f]} ${input[f]}`)
-    .join(' · ');
+/** The scores for the history ("准确性 5 · 及时性 4 · 服务态度 —" when shown); null when none was given. */
+export function scoreSummary(input: Pick<TRecordCallbackInput, (typeof SCORE_FIELDS)[number]>): ActivityMessage | null {
+  if (SCORE_FIELDS.every((f) => input[f] == null)) return null;
+  const score = (f: (typeof SCORE_FIELDS)[number]) => input[f] ?? '—';
+  return activityMessage('callback.scores', {
+    accuracy: score('accuracyScore'),
+    timeliness: score('timelinessScore'),
+    attitude: score('attitudeScore'),
+  });
 }

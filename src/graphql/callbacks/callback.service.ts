@@ -32,6 +32,7 @@ import {
   type CallbackQueue,
 } from './callback.rules';
 import { pageSize } from '../pagination.rules';
+import { activityMessage } from '@/lib/activity';
 
 /**
  * Callback tasks (SPEC §5 回访): work queues, planning key-account and periodic callbacks, handing tasks over, and
@@ -433,7 +434,9 @@ export async function recordCallback(
       });
       created = await registerStaffInteraction(tx, viewer, intake, now, {
         sourceInteractionId: complaint?.id ?? null,
-        comment: complaint ? `已受理（回访 ${complaint.number} 时发现的新问题）` : '已受理（回访时发现的新问题）',
+        message: complaint
+          ? activityMessage('interaction.receivedFromCallback', { number: complaint.number })
+          : activityMessage('interaction.receivedFromAnyCallback'),
       });
       await tx.callback.update({ where: { id: task.id }, data: { resultingInteractionId: created.id } });
     }
@@ -445,9 +448,8 @@ export async function recordCallback(
       action: unreachable ? 'UNREACHABLE' : 'RECORD',
       fromState: 'PENDING',
       toState: plan.status,
-      comment: unreachable
-        ? (input.notes ?? '未能联系到客户')
-        : [scores, input.notes].filter(Boolean).join('；') || null,
+      comment: input.notes ?? null,
+      message: unreachable ? (input.notes ? null : activityMessage('callback.unreachable')) : scores,
       changes: {
         outcome: input.outcome,
         ...(unreachable
@@ -470,13 +472,13 @@ export async function recordCallback(
         entityType: 'Interaction',
         entityId: complaint.id,
         action: unreachable ? 'CALLBACK_UNREACHABLE' : 'CALLBACK_RECORDED',
-        comment: unreachable
-          ? '回访未接通'
+        message: unreachable
+          ? activityMessage('callback.onComplaintUnreachable')
           : input.outcome === 'NEW_COMPLAINT' && created
-            ? `回访已完成，新问题已登记为 ${created.number}`
+            ? activityMessage('callback.onComplaintNewComplaint', { number: created.number })
             : input.outcome === 'REOPENED'
-              ? '回访已完成，发现问题，投诉重新处理'
-              : '回访已完成',
+              ? activityMessage('callback.onComplaintReopened')
+              : activityMessage('callback.onComplaintDone'),
         changes: {
           callbackId: task.id,
           outcome: input.outcome,

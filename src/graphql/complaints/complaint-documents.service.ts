@@ -10,6 +10,7 @@ import { isUuid } from '../cursor';
 import { interactionReadScope } from '../interactions/interaction.scope';
 import { buildEightDReport, buildHandlingForm, type ComplaintDocumentData } from './complaint-documents.rules';
 import { loadApprovalAuthority } from './complaint.service';
+import { activityTextIn, actorLabelIn } from '@/lib/activity';
 
 const name = { select: { name: true } } as const;
 
@@ -133,8 +134,12 @@ export async function loadComplaintDocumentData(viewer: Viewer, id: string): Pro
       action: h.action,
       fromState: h.fromState,
       toState: h.toState,
-      comment: h.comment,
-      actorName: h.actor?.name ?? h.actorLabel,
+      // The handling form is a Chinese document: what the system said, then what a person wrote.
+      comment:
+        [h.messageKey ? activityTextIn('zh-CN', h.messageKey, h.messageParams) : null, h.comment]
+          .filter(Boolean)
+          .join('\n') || null,
+      actorName: h.actor?.name ?? actorLabelIn('zh-CN', h.actorLabel),
       createdAt: h.createdAt,
     })),
   };

@@ -28,8 +28,13 @@ describe('who hears of a workflow step', () => {
       ['COMPLAINT_ASSIGNED', []],
       ['COMPLAINT_RAISED', ['SERVICE_MANAGER']],
     ]);
-    expect(staffNoticesOf(step({ ownerId: 'h' }), DEFAULT_AUTHORITY)[0]!.title).toBe(
-      '投诉已分派给您：TS-2026-000001「尺寸超差」',
+    expect(staffNoticesOf(step({ ownerId: 'h' }), DEFAULT_AUTHORITY)[0]!.message).toEqual({
+      key: 'notice.COMPLAINT_ASSIGNED',
+      params: { number: 'TS-2026-000001', subject: '尺寸超差' },
+    });
+    // A department without a named owner is asked to name one, in words of its own.
+    expect(staffNoticesOf(step({ responsibleDepartmentId: 'd' }), DEFAULT_AUTHORITY)[0]!.message.key).toBe(
+      'notice.COMPLAINT_ASSIGNED_DEPARTMENT',
     );
   });
 

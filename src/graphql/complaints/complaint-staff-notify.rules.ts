@@ -1,5 +1,6 @@
 import type { Severity } from '@/generated/prisma/enums';
 import type { ApprovalAuthority, CommandType, WorkflowRole } from './complaint-workflow.rules';
+import { noticeMessage, type ActivityMessage, type NoticeKey } from '@/lib/activity';
 
 /**
  * Who on the staff hears of a workflow step in the console (the bell, SPEC §4 hand-offs): the new owner of a
@@ -10,7 +11,7 @@ import type { ApprovalAuthority, CommandType, WorkflowRole } from './complaint-w
  * the resolution created. The actor never notifies themselves. Pure: the service resolves roles and heads to users.
  */
 export type StaffRecipients = { userIds: (string | null)[]; roles: WorkflowRole[]; headOfDepartmentId: string | null };
-export type StaffNoticePlan = { kind: string; title: string; to: StaffRecipients };
+export type StaffNoticePlan = { kind: string; message: ActivityMessage<NoticeKey>; to: StaffRecipients };
 
 export type StepFacts = {
   command: CommandType;
@@ -31,43 +32,42 @@ export type StepFacts = {
 const nobody: StaffRecipients = { userIds: [], roles: [], headOfDepartmentId: null };
 
 export function staffNoticesOf(step: StepFacts, authority: ApprovalAuthority): StaffNoticePlan[] {
-  const about = `${step.number}「${step.subject}」`;
-  const plan = (kind: string, title: string, to: Partial<StaffRecipients>): StaffNoticePlan[] => [
-    { kind, title, to: { ...nobody, ...to } },
+  const about = { number: step.number, subject: step.subject };
+  // The notice's words: `notice.<kind>` of messages/<locale>/activity.json (one kind has a second wording for a department).
+  const plan = (kind: string, to: Partial<StaffRecipients>, wording = kind): StaffNoticePlan[] => [
+    { kind, message: noticeMessage(`notice.${wording}` as NoticeKey, about), to: { ...nobody, ...to } },
   ];
   switch (step.command) {
     case 'TRIAGE': {
-      const raised = step.escalated
-        ? plan('COMPLAINT_RAISED', `超出部门权限，投诉已上报：${about}`, { roles: ['SERVICE_MANAGER'] })
-        : [];
-      if (step.ownerId)
-        return [...plan('COMPLAINT_ASSIGNED', `投诉已分派给您：${about}`, { userIds: [step.ownerId] }), ...raised];
+      const raised = step.escalated ? plan('COMPLAINT_RAISED', { roles: ['SERVICE_MANAGER'] }) : [];
+      if (step.ownerId) return [...plan('COMPLAINT_ASSIGNED', { userIds: [step.ownerId] }), ...raised];
       if (step.responsibleDepartmentId)
         return [
-          ...plan('COMPLAINT_ASSIGNED', `投诉已分派到贵部门，请指定负责人：${about}`, {
-            headOfDepartmentId: step.responsibleDepartmentId,
-          }),
+          ...plan(
+            'COMPLAINT_ASSIGNED',
+            { headOfDepartmentId: step.responsibleDepartmentId },
+            'COMPLAINT_ASSIGNED_DEPARTMENT',
+          ),
           ...raised,
         ];
       return raised;
     }
     case 'SUBMIT_FOR_APPROVAL':
-      return plan('APPROVAL_REQUESTED', `处理方案待您审批（核决权限）：${about}`, {
+      return plan('APPROVAL_REQUESTED', {
         roles: [...authority[step.severity ?? 'GENERAL'].approve],
       });
     case 'APPROVE':
-      return plan('PLAN_APPROVED', `处理方案已批准，可开始实施：${about}`, { userIds: [step.ownerId] });
+      return plan('PLAN_APPROVED', { userIds: [step.ownerId] });
     case 'REJECT_PLAN':
-      return plan('PLAN_REJECTED', `处理方案被退回，请修改：${about}`, { userIds: [step.ownerId] });
+      return plan('PLAN_REJECTED', { userIds: [step.ownerId] });
     case 'COMPLETE_IMPLEMENTATION':
-      return plan('VERIFICATION_DUE', `措施已实施，待效果验证：${about}`, { roles: ['QUALITY_MANAGER'] });
+      return plan('VERIFICATION_DUE', { roles: ['QUALITY_MANAGER'] });
     case 'VERIFY':
-      if (step.to === 'RESOLVED')
-        return plan('CALLBACK_CREATED', `投诉已解决，请在期限内回访：${about}`, { userIds: [step.serviceContactId] });
-      return plan('VERIFICATION_FAILED', `效果验证未通过，请重新调查：${about}`, { userIds: [step.ownerId] });
+      if (step.to === 'RESOLVED') return plan('CALLBACK_CREATED', { userIds: [step.serviceContactId] });
+      return plan('VERIFICATION_FAILED', { userIds: [step.ownerId] });
     case 'CUSTOMER_FEEDBACK':
       if (step.accepted === false)
-        return plan('CUSTOMER_DISPUTED', `客户对处理结果有异议，投诉已重新打开：${about}`, {
+        return plan('CUSTOMER_DISPUTED', {
           userIds: [step.ownerId, step.serviceContactId],
         });
       return [];

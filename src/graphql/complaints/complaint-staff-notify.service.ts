@@ -26,7 +26,7 @@ export async function notifyStaffOfStep(
     );
     await notifyUsers(tx, userIds, {
       kind: plan.kind,
-      title: plan.title,
+      message: plan.message,
       entityType: 'Interaction',
       entityId: step.interactionId,
     });

@@ -11,6 +11,7 @@ import { isUuid } from '../cursor';
 import { WORK_STATES } from './complaint-workflow.rules';
 import { zodFieldErrors } from '@/server/error-keys';
 import { now as clockNow } from '@/server/clock';
+import { activityMessage } from '@/lib/activity';
 
 // The states in which actions and the 8D record may be edited (the workbench offers its controls by the same list).
 const OPEN_STATES: readonly string[] = WORK_STATES;
@@ -74,7 +75,8 @@ export async function addComplaintAction(
       entityId: interactionId,
       action: 'ACTION_ADDED',
       toState: status,
-      comment: `${data.kind}: ${data.description}`,
+      message: activityMessage('complaint.actionAdded', { kind: data.kind }),
+      comment: data.description,
     });
     return action;
   });

@@ -26,6 +26,7 @@ import {
 import { callbackDueAt } from './sla-clock.rules';
 import { dueTimesFor, slaRuleFor } from './sla.service';
 import { now as clockNow } from '@/server/clock';
+import { activityMessage } from '@/lib/activity';
 
 /** The workflow actor behind a viewer; API clients read and submit, but do not work complaints. */
 function actorOf(viewer: Viewer): WorkflowActor {
@@ -246,7 +247,7 @@ export async function applyCommand(
       entityId: task.id,
       action: 'CREATE',
       toState: 'PENDING',
-      comment: '投诉已解决，生成回访任务',
+      message: activityMessage('complaint.resolvedCallbackCreated'),
     });
   }
   if (to === 'REOPENED') {
@@ -268,7 +269,7 @@ export async function applyCommand(
         action: 'CANCEL',
         fromState: 'PENDING',
         toState: 'CANCELLED',
-        comment: '投诉重新打开，回访任务取消',
+        message: activityMessage('complaint.reopenedCallbackCancelled'),
       });
     }
   }

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { Prisma } from '@/generated/prisma/client';
 import { prisma, type Tx } from '@/server/db';
 import { appUrl } from '@/server/app-url';
-import { escalationDigest, escalationNotice, type EscalationNoticeInput } from '@/server/mail/escalation-mail';
+import { escalationDigest, formatLocal, type EscalationNoticeInput } from '@/server/mail/escalation-mail';
+import { historyRow, type HistoryInput } from '@/server/history';
+import { activityMessage, noticeMessage } from '@/lib/activity';
 import { notifyUsers } from '@/server/notify/notify';
 import { enqueueMail, startQueue, type MailJob } from '@/server/queue/boss';
 import { loadBusinessCalendar } from './business-calendar.service';
@@ -276,13 +278,12 @@ async function takeStep(
 ): Promise<'taken' | 'skipped' | 'failed'> {
   const { target } = item;
   const notifiedUserIds = recipients.filter((id) => reachable.has(id));
-  const notice = escalationNotice({
-    reason: step.reason,
-    level: step.level,
-    number: item.ref,
+  const dueAt = item.dueAt(step.reason);
+  const about = { reason: step.reason, level: step.level, number: item.ref };
+  const notice = noticeMessage('notice.ESCALATION', {
+    ...about,
     subject: item.subject,
-    dueAt: item.dueAt(step.reason),
-    timeZone: calendar.timeZone,
+    due: dueAt ? formatLocal(dueAt, calendar.timeZone) : '—',
   });
   const entityType = target.kind === 'interaction' ? 'Interaction' : 'Callback';
   try {
@@ -300,8 +301,7 @@ async function takeStep(
       });
       const count = await notifyUsers(tx, notifiedUserIds, {
         kind: `ESCALATION_${step.reason}`,
-        title: notice.subject,
-        body: notice.text,
+        message: notice,
         entityType,
         entityId: target.id,
       });
@@ -316,7 +316,7 @@ async function takeStep(
         action: 'ESCALATED',
         fromState: String(current.from),
         toState: String(current.to),
-        comment: notice.subject,
+        message: activityMessage('complaint.escalated', about),
         changes: { reason: step.reason, level: step.level, notifiedUserIds },
       });
       return count;
@@ -554,17 +554,9 @@ async function raiseLevel(tx: Tx, interactionId: string, step: EscalationStep): 
   return { from, to };
 }
 
-type SystemHistoryInput = {
-  entityType: string;
-  entityId: string;
-  action: string;
-  fromState?: string | null;
-  toState?: string | null;
-  comment?: string | null;
-  changes?: Prisma.InputJsonValue;
-};
+type SystemHistoryInput = Omit<HistoryInput, 'visibleToCustomer'>;
 
 /** A history entry written by the system itself (no user, no API key): actorLabel 'system'. */
 export async function appendSystemHistory(tx: Tx, entry: SystemHistoryInput): Promise<void> {
-  await tx.historyEntry.create({ data: { ...entry, actorId: null, actorLabel: 'system' } });
+  await tx.historyEntry.create({ data: { ...historyRow(entry), actorId: null, actorLabel: 'system' } });
 }

@@ -22,6 +22,7 @@ import {
 } from './customer-selection.rules';
 import { selectFromInfo } from '../selection';
 import { connectionFields, edgesOf } from '../pagination.rules';
+import { rowMessage } from '@/lib/activity';
 
 export const customerPolicies: RootPolicies = {
   Query: {
@@ -79,5 +80,6 @@ export const customerResolvers: Resolvers = {
   HistoryEntry: {
     actor: (h, _, { loaders }) => (h.actorId ? loaders.userById.load(h.actorId) : null),
     changes: (h) => h.changes,
+    message: rowMessage,
   },
 };

@@ -16,7 +16,16 @@ export function interactionLoaderFactories() {
       manyBy('entityId', (where) =>
         prisma.historyEntry.findMany({
           where: { ...where, entityType: 'Interaction', visibleToCustomer: true },
-          select: { id: true, entityId: true, action: true, toState: true, comment: true, createdAt: true },
+          select: {
+            id: true,
+            entityId: true,
+            action: true,
+            toState: true,
+            comment: true,
+            messageKey: true,
+            messageParams: true,
+            createdAt: true,
+          },
           orderBy: OLDEST_FIRST,
         }),
       ),

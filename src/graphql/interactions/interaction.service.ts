@@ -32,6 +32,7 @@ import {
 } from './interaction.rules';
 import { now as clockNow } from '@/server/clock';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
+import { activityMessage, type ActivityMessage } from '@/lib/activity';
 
 const ENTITY = 'Interaction';
 
@@ -389,7 +390,7 @@ export async function submitInteraction(
           entityId: created.id,
           action: 'CREATE',
           toState: created.status,
-          comment: '已受理',
+          message: activityMessage('interaction.received'),
           visibleToCustomer: true,
         });
         // SPEC §3: the number at once — also by mail when there is an address.
@@ -457,7 +458,7 @@ export async function registerStaffInteraction(
   viewer: Viewer,
   input: TRecordInteractionInput,
   now: Date,
-  origin: { sourceInteractionId?: string | null; surveyResponseId?: string | null; comment?: string } = {},
+  origin: { sourceInteractionId?: string | null; surveyResponseId?: string | null; message?: ActivityMessage } = {},
   attachments: readonly AttachmentSource[] = [],
   files: FileWork = newFileWork(),
 ): Promise<Interaction> {
@@ -495,7 +496,7 @@ export async function registerStaffInteraction(
     entityId: created.id,
     action: 'CREATE',
     toState: created.status,
-    comment: origin.comment ?? '已受理',
+    message: origin.message ?? activityMessage('interaction.received'),
     visibleToCustomer: true,
   });
   await notifyCustomer(tx, created, 'RECEIVED', { at: now });
@@ -560,7 +561,7 @@ export async function convertToComplaint(
       entityType: ENTITY,
       entityId: source.id,
       action: 'CONVERT_TO_COMPLAINT',
-      comment: `已转为投诉 ${complaint.number}`,
+      message: activityMessage('interaction.convertedTo', { number: complaint.number }),
       changes: { complaintId: complaint.id, complaintNumber: complaint.number },
       visibleToCustomer: true,
     });
@@ -569,7 +570,7 @@ export async function convertToComplaint(
       entityId: complaint.id,
       action: 'CREATE',
       toState: complaint.status,
-      comment: `已受理（由 ${source.number} 转为投诉）`,
+      message: activityMessage('interaction.convertedFrom', { number: source.number }),
       changes: { sourceInteractionId: source.id, sourceNumber: source.number },
       visibleToCustomer: true,
     });
@@ -598,7 +599,7 @@ export async function addInteractionAttachments(viewer: Viewer, id: string, uplo
         entityType: ENTITY,
         entityId: interaction.id,
         action: 'ATTACH',
-        comment: `补充附件：${names.join('、')}`,
+        message: activityMessage('interaction.attachmentsAdded', { names: names.join('、') }),
         visibleToCustomer: true,
       });
       return tx.interaction.findUniqueOrThrow({ where: { id: interaction.id } });

@@ -17,6 +17,7 @@ import {
 } from './interaction.service';
 import { mayReadCustomerRecords, mayReadInteraction } from './interaction.scope';
 import { connectionFields, edgesOf } from '../pagination.rules';
+import { rowMessage } from '@/lib/activity';
 
 /** Portal intake: a signed-in customer or an anonymous visitor; API clients need interactions:write; staff record. */
 const portalOrApiWriter: FieldPolicy = {
@@ -80,6 +81,9 @@ export const interactionResolvers: Resolvers = {
     attachments: (i, _, { loaders }) => loaders.attachmentsByInteraction.load(i.id),
     timeline: (i, _, { loaders }) => loaders.timelineByInteraction.load(i.id),
     history: (i, _, { viewer }) => interactionHistory(viewer, i.id),
+  },
+  TimelineEntry: {
+    message: rowMessage,
   },
   InteractionLookup: {
     timeline: (l, _, { loaders }) => loaders.timelineByInteraction.load(l.id),

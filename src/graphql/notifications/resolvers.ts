@@ -1,5 +1,6 @@
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
+import { activityEnglish, activityOf, noticeHasBody } from '@/lib/activity';
 import {
   listMyNotifications,
   markAllNotificationsRead,
@@ -29,6 +30,15 @@ export const notificationResolvers: Resolvers = {
   Mutation: {
     markNotificationsRead: (_, { ids }, { viewer, now }) => markNotificationsRead(viewer, ids, now()),
     markAllNotificationsRead: (_, __, { viewer, now }) => markAllNotificationsRead(viewer, now()),
+  },
+  Notification: {
+    message: (n) => (n.messageKey ? activityOf(`${n.messageKey}.title`, n.messageParams) : null),
+    detail: (n) =>
+      n.messageKey && noticeHasBody(n.messageKey) ? activityOf(`${n.messageKey}.body`, n.messageParams) : null,
+    title: (n) => n.title ?? activityEnglish(`${n.messageKey}.title`, n.messageParams),
+    body: (n) =>
+      n.body ??
+      (n.messageKey && noticeHasBody(n.messageKey) ? activityEnglish(`${n.messageKey}.body`, n.messageParams) : null),
   },
   // Each field reads only what it needs (notification.service.ts, NotificationPage).
   NotificationConnection: {

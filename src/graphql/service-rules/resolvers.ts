@@ -19,6 +19,7 @@ import {
   updateEscalationPolicy,
   updateSlaRule,
 } from './service-rules.service';
+import { rowMessage } from '@/lib/activity';
 
 // The clock's configuration is read by those who run or oversee the desk (settings:read) and changed by the
 // administrator and the service manager (settings:manage); API keys carry neither.
@@ -74,5 +75,6 @@ export const serviceRuleResolvers: Resolvers = {
   ServiceRuleChange: {
     actor: (h, _, { loaders }) => (h.actorId ? loaders.userById.load(h.actorId) : null),
     changes: (h) => h.changes,
+    message: rowMessage,
   },
 };

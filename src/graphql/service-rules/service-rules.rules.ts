@@ -16,6 +16,7 @@ import {
 import { STAFF_ACCOUNT_ROLES } from '../admin/admin.rules';
 import { DEFAULT_CALENDAR } from '../complaints/sla-clock.rules';
 import { errorKey, type FieldErrors } from '@/server/error-keys';
+import { activityMessage, type ActivityMessage } from '@/lib/activity';
 
 /**
  * Validation of the complaint clock's configuration (SPEC §4: "clocks are configurable, with business hours";
@@ -92,6 +93,15 @@ export const sameSlaKey = (a: SlaRuleKey, b: SlaRuleKey) =>
   a.interactionType === b.interactionType && a.severity === b.severity && a.keyAccount === b.keyAccount;
 
 /** "投诉 / 重大 / 重要客户", for messages and the history. */
+/** The rule's conditions for the history, language-neutral ('ANY' where a condition is left open). */
+export function slaKeyMessage(key: SlaRuleKey): ActivityMessage {
+  return activityMessage('serviceRules.slaRule', {
+    type: key.interactionType ?? 'ANY',
+    severity: key.severity ?? 'ANY',
+    keyAccount: key.keyAccount === null ? 'ANY' : String(key.keyAccount),
+  });
+}
+
 export function describeSlaKey(key: SlaRuleKey): string {
   const type = key.interactionType ? TYPE_LABEL[key.interactionType] : '任意类型';
   const severity = key.severity ? SEVERITY_LABEL[key.severity] : '任意严重程度';

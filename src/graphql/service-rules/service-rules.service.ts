@@ -18,6 +18,7 @@ import {
   businessHoursOf,
   datesInRange,
   describeSlaKey,
+  slaKeyMessage,
   escalationLadder,
   escalationPolicyOf,
   isoDate,
@@ -31,6 +32,7 @@ import {
   ZSlaRuleInput,
   type SeverityAuthorityInput,
 } from './service-rules.rules';
+import { activityMessage } from '@/lib/activity';
 
 /**
  * The complaint clock's configuration (SPEC §4): SLA rules, business hours, holidays and make-up days, 核决权限 and
@@ -141,7 +143,7 @@ export async function createSlaRule(viewer: Viewer, input: unknown) {
       entityId: rule.id,
       action: 'CREATE',
       toState: 'ACTIVE',
-      comment: describeSlaKey(data),
+      message: slaKeyMessage(data),
       changes: diffFields({}, slaValues(rule)) as Prisma.InputJsonValue,
     });
     return rule;
@@ -170,7 +172,7 @@ export async function updateSlaRule(viewer: Viewer, id: string, version: number,
       entityType: 'SlaRule',
       entityId: id,
       action: 'UPDATE',
-      comment: describeSlaKey(data),
+      message: slaKeyMessage(data),
       changes: changes as Prisma.InputJsonValue,
     });
     return rule;
@@ -190,7 +192,7 @@ export async function setSlaRuleActive(viewer: Viewer, id: string, version: numb
       action: active ? 'ACTIVATE' : 'DEACTIVATE',
       fromState: existing.active ? 'ACTIVE' : 'INACTIVE',
       toState: active ? 'ACTIVE' : 'INACTIVE',
-      comment: describeSlaKey(existing),
+      message: slaKeyMessage(existing),
     });
     return rule;
   }, TX_OPTIONS);
@@ -261,7 +263,7 @@ async function writeSetting(
     entityType: 'Setting',
     entityId: derivedEntityId('Setting', key),
     action: 'UPDATE',
-    comment: key,
+    message: activityMessage('serviceRules.setting', { key }),
     changes: changes as Prisma.InputJsonValue,
   });
   return version + 1;
@@ -352,7 +354,7 @@ async function insertDays(
   tx: Tx,
   viewer: Viewer,
   days: readonly { date: Date; isWorkday: boolean; name: string }[],
-  note = '',
+  imported = false,
 ) {
   await tx.calendarDay.createMany({ data: [...days] });
   for (const d of days) {
@@ -361,7 +363,10 @@ async function insertDays(
       entityId: derivedEntityId('CalendarDay', isoDate(d.date)),
       action: 'CREATE',
       toState: d.isWorkday ? 'WORKDAY' : 'HOLIDAY',
-      comment: `${isoDate(d.date)} ${d.name}${note}`,
+      message: activityMessage(imported ? 'serviceRules.calendarDayImported' : 'serviceRules.calendarDay', {
+        date: isoDate(d.date),
+        name: d.name,
+      }),
       changes: diffFields({}, { isWorkday: d.isWorkday, name: d.name }) as Prisma.InputJsonValue,
     });
   }
@@ -406,7 +411,7 @@ export async function importOfficialHolidays(viewer: Viewer, year: number) {
       ).map((d) => d.date.getTime()),
     );
     const fresh = official.filter((d) => !held.has(d.date.getTime()));
-    const added = await insertDays(tx, viewer, fresh, '（导入法定节假日安排）');
+    const added = await insertDays(tx, viewer, fresh, true);
     return { year, added, skipped: official.length - fresh.length };
   });
 }
@@ -433,7 +438,7 @@ export async function updateCalendarDay(viewer: Viewer, date: Date, version: num
       action: 'UPDATE',
       fromState: existing.isWorkday ? 'WORKDAY' : 'HOLIDAY',
       toState: day.isWorkday ? 'WORKDAY' : 'HOLIDAY',
-      comment: `${isoDate(date)} ${day.name ?? ''}`.trim(),
+      message: activityMessage('serviceRules.calendarDay', { date: isoDate(date), name: day.name ?? '' }),
       changes: changes as Prisma.InputJsonValue,
     });
     return day;
@@ -450,7 +455,7 @@ export async function removeCalendarDay(viewer: Viewer, date: Date, version: num
       entityId: derivedEntityId('CalendarDay', isoDate(date)),
       action: 'DELETE',
       fromState: existing.isWorkday ? 'WORKDAY' : 'HOLIDAY',
-      comment: `${isoDate(date)} ${existing.name ?? ''}`.trim(),
+      message: activityMessage('serviceRules.calendarDay', { date: isoDate(date), name: existing.name ?? '' }),
       changes: diffFields(dayHistory(existing), { isWorkday: null, name: null }) as Prisma.InputJsonValue,
     });
     return existing;

@@ -26,6 +26,7 @@ import {
 import { TX_OPTIONS, usableTemplate } from '../survey-templates/survey-template.service';
 import { surveyToken, surveyUrl, tokenHash } from './survey-token.service';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
+import { activityMessage } from '@/lib/activity';
 
 /**
  * Survey campaigns (SPEC §6): a template sent to an audience for a period. Launching snapshots the audience as
@@ -226,7 +227,7 @@ export async function createCampaign(viewer: Viewer, rawInput: unknown, now: Dat
       entityId: created.id,
       action: 'CREATE',
       toState: 'DRAFT',
-      comment: `创建调查活动「${created.name}」（${created.periodLabel}）`,
+      message: activityMessage('survey.campaignCreated', { name: created.name, period: created.periodLabel }),
     });
     return created;
   }, TX_OPTIONS);
@@ -353,7 +354,11 @@ export async function launchCampaign(viewer: Viewer, id: string, version: number
       action: 'LAUNCH',
       fromState: 'DRAFT',
       toState: 'OPEN',
-      comment: `发布调查：邀请 ${invitations.length} 家客户，${sendNow ? `发送邮件 ${mails.length} 封` : '开始时间到达后发送邮件'}`,
+      message: activityMessage('survey.campaignPublished', {
+        invited: invitations.length,
+        sendNow: String(sendNow),
+        mails: mails.length,
+      }),
       changes: {
         invited: invitations.length,
         withEmail: invitations.filter((i) => i.email).length,
@@ -379,7 +384,7 @@ export async function closeCampaign(viewer: Viewer, id: string, version: number,
       action: 'CLOSE',
       fromState: 'OPEN',
       toState: 'CLOSED',
-      comment: '结束调查',
+      message: activityMessage('survey.campaignClosed'),
     });
     return updated;
   }, TX_OPTIONS);
@@ -422,7 +427,7 @@ export async function sendReminders(viewer: Viewer, id: string, now: Date): Prom
       entityType: ENTITY,
       entityId: id,
       action: 'REMIND',
-      comment: `手动发送提醒 ${rows.length} 封`,
+      message: activityMessage('survey.remindersSent', { count: rows.length }),
       changes: { reminded: rows.length },
     });
     return rows.length;

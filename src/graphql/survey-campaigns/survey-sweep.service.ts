@@ -4,6 +4,7 @@ import { enqueueMail, startQueue } from '@/server/queue/boss';
 import { now as clockNow } from '@/server/clock';
 import { appendSystemHistory } from '../complaints/escalation.service';
 import { invitationMails } from './survey-campaign.service';
+import { activityMessage } from '@/lib/activity';
 
 /**
  * The survey sweep, run every 15 minutes by the `survey-reminders` job (src/server/queue/workers.ts) and callable with
@@ -77,7 +78,7 @@ export async function runSurveySweep(
         action: 'CLOSE',
         fromState: 'OPEN',
         toState: 'CLOSED',
-        comment: '已到截止时间，调查自动结束',
+        message: activityMessage('survey.campaignExpired'),
       });
       result.closed += 1;
     }, TX);

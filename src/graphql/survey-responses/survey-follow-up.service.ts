@@ -13,6 +13,7 @@ import { RATING_RANGE } from './survey-answer.rules';
 import { loadLowScoreRule, loadScoringTemplate } from './survey-response.service';
 import { normalisedValue } from '../survey-analysis/survey-index.rules';
 import { TX_OPTIONS } from '../survey-templates/survey-template.service';
+import { activityMessage } from '@/lib/activity';
 
 /**
  * Follow-ups of a low score (SPEC §6 low scores flagged; SPEC §5 "problems found reopen or create a complaint"): a
@@ -101,14 +102,14 @@ export async function createFollowUpCallback(
       entityId: callback.id,
       action: 'CREATE',
       toState: 'PENDING',
-      comment: `满意度调查低分回访：${response.campaign.name}`,
+      message: activityMessage('survey.lowScoreCallback', { campaign: response.campaign.name }),
       changes: { surveyResponseId: response.id, index: response.indexScore?.toFixed(2) ?? null },
     });
     await appendHistory(tx, viewer, {
       entityType: 'SurveyResponse',
       entityId: response.id,
       action: 'FOLLOW_UP_CALLBACK',
-      comment: '已创建回访任务',
+      message: activityMessage('survey.callbackCreated'),
       changes: { callbackId: callback.id },
     });
     return callback;
@@ -189,7 +190,7 @@ export async function createFollowUpComplaint(
           entityType: 'SurveyResponse',
           entityId: response.id,
           action: 'FOLLOW_UP_COMPLAINT',
-          comment: `已登记投诉 ${created.number}`,
+          message: activityMessage('survey.complaintRegistered', { number: created.number }),
           changes: { interactionId: created.id },
         }),
     },

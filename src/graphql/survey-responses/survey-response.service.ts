@@ -31,6 +31,7 @@ import { TX_OPTIONS } from '../survey-templates/survey-template.service';
 import { isWellFormedToken, surveyPath, surveyToken, tokenHash } from '../survey-campaigns/survey-token.service';
 import type { AnalysisFilter } from '../survey-analysis/survey-analysis.service';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
+import { activityMessage } from '@/lib/activity';
 
 /**
  * Answering a survey (SPEC §6 "personal link (no login needed, one response per link)"): the public form behind a
@@ -135,7 +136,7 @@ export async function writeSubmission(tx: Tx, viewer: Viewer, s: Submission): Pr
     entityId: responseId,
     action: 'SUBMIT',
     toState: 'SUBMITTED',
-    comment: `提交满意度调查（${SOURCE_LABEL[s.source]}）`,
+    message: activityMessage('survey.responseSubmitted', { source: s.source }),
     changes: {
       source: s.source,
       campaignId: s.campaignId,

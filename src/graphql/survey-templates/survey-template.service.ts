@@ -14,6 +14,7 @@ import {
   type TemplateContent,
   type TSurveyTemplateInput,
 } from './survey-template.rules';
+import { activityMessage } from '@/lib/activity';
 
 /**
  * Survey templates (SPEC §6): a family (`key`) of versions. A version that a campaign uses is frozen — its questions
@@ -128,7 +129,7 @@ export async function createTemplate(
       entityId: created.id,
       action: 'CREATE',
       toState: 'v1',
-      comment: `创建问卷模板「${created.name}」`,
+      message: activityMessage('survey.templateCreated', { name: created.name }),
     });
     return created;
   }, TX_OPTIONS);
@@ -176,7 +177,7 @@ export async function updateTemplate(
           action: 'UPDATE',
           fromState: `v${current.version}`,
           toState: `v${current.version}`,
-          comment: '修改问卷模板（未被调查活动使用，原版本修改）',
+          message: activityMessage('survey.templateEdited'),
         });
         return updated;
       }
@@ -192,7 +193,7 @@ export async function updateTemplate(
         action: 'NEW_VERSION',
         fromState: `v${current.version}`,
         toState: `v${version}`,
-        comment: `v${current.version} 已被调查活动使用，修改保存为新版本 v${version}`,
+        message: activityMessage('survey.templateNewVersion', { from: current.version, to: version }),
         changes: { fromTemplateId: current.id },
       });
       return created;
@@ -225,7 +226,7 @@ export async function archiveTemplate(
       entityType: ENTITY,
       entityId: id,
       action: archived ? 'ARCHIVE' : 'UNARCHIVE',
-      comment: archived ? '归档问卷模板' : '恢复问卷模板',
+      message: activityMessage(archived ? 'survey.templateArchived' : 'survey.templateRestored'),
     });
     return tx.surveyTemplate.findUniqueOrThrow({ where: { id } });
   }, TX_OPTIONS);

@@ -2,6 +2,8 @@ import 'server-only';
 import type { Db } from '@/server/db';
 import { now as clockNow } from '@/server/clock';
 import type { Viewer } from '@/server/viewer';
+import { activityMessage } from '@/lib/activity';
+import { historyRow } from '@/server/history';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -45,15 +47,15 @@ export async function seedDemoCallbacks(db: Db, now: Date = clockNow()): Promise
       },
     });
     await db.historyEntry.create({
-      data: {
+      data: historyRow({
         entityType: 'Callback',
         entityId: task.id,
         action: 'CREATE',
         toState: 'PENDING',
-        comment: '投诉已解决，生成回访任务',
+        message: activityMessage('complaint.resolvedCallbackCreated'),
         actorId: null,
         actorLabel: 'system',
-      },
+      }),
     });
     created += 1;
   }

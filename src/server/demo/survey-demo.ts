@@ -15,6 +15,8 @@ import { parseTemplateInput, templateContent } from '@/graphql/survey-templates/
 import { writeTemplateContent } from '@/graphql/survey-templates/survey-template.service';
 import { surveyToken, tokenHash } from '@/graphql/survey-campaigns/survey-token.service';
 import type { Viewer } from '@/server/viewer';
+import { activityMessage } from '@/lib/activity';
+import { historyRow } from '@/server/history';
 
 /**
  * The default survey and demo survey data (SPEC §6; [000 §4.7] 《认证客户满意度调查表》 CXLM/CX-16-01). Exported for the
@@ -178,7 +180,7 @@ export async function seedSurveyDefaults(db: Db, { now = new Date() }: { now?: D
       entityId: template.id,
       action: 'CREATE',
       toState: 'v1',
-      comment: '系统预置：认证客户满意度调查表',
+      message: activityMessage('survey.templatePreset'),
     });
   });
   return true;
@@ -318,7 +320,7 @@ export async function seedSurveyDemo(db: Db, { now = new Date() }: { now?: Date 
               action: 'CREATE',
               toState: 'DRAFT',
               actorId: agentUser.id,
-              comment: `创建调查活动「${campaign.name}」（${periodLabel}）`,
+              message: activityMessage('survey.campaignCreated', { name: campaign.name, period: periodLabel }),
             },
             {
               entityType: 'SurveyCampaign',
@@ -327,7 +329,11 @@ export async function seedSurveyDemo(db: Db, { now = new Date() }: { now?: Date 
               fromState: 'DRAFT',
               toState: 'OPEN',
               actorId: agentUser.id,
-              comment: `发布调查：邀请 ${customers.length} 家客户`,
+              message: activityMessage('survey.campaignPublished', {
+                invited: customers.length,
+                sendNow: 'true',
+                mails: customers.length,
+              }),
             },
             ...(open
               ? []
@@ -339,10 +345,10 @@ export async function seedSurveyDemo(db: Db, { now = new Date() }: { now?: Date 
                     fromState: 'OPEN',
                     toState: 'CLOSED',
                     actorLabel: 'system',
-                    comment: '已到截止时间，调查自动结束',
+                    message: activityMessage('survey.campaignExpired'),
                   },
                 ]),
-          ],
+          ].map(historyRow),
         });
         const sentAt = opensAt;
         const horizon = open ? now.getTime() : closesAt.getTime();

@@ -19,7 +19,7 @@ const LEVEL_LABEL: Record<number, string> = {
   4: '四级（总经理）',
 };
 
-function formatLocal(at: Date, timeZone: string): string {
+export function formatLocal(at: Date, timeZone: string): string {
   const d = new TZDate(at.getTime(), timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;

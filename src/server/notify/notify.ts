@@ -1,11 +1,14 @@
 import 'server-only';
 import type { Tx } from '@/server/db';
+import type { ActivityMessage, NoticeKey } from '@/lib/activity';
 
-/** An in-app notification (the bell in the console), written inside the caller's transaction. */
+/**
+ * An in-app notification (the bell in the console), written inside the caller's transaction. Its words are stored
+ * language-neutral (`message`: a `notice.*` key of messages/<locale>/activity.json and its params) and translated when shown.
+ */
 export type Notice = {
   kind: string;
-  title: string;
-  body?: string | null;
+  message: ActivityMessage<NoticeKey>;
   entityType?: string | null;
   entityId?: string | null;
 };
@@ -16,8 +19,8 @@ export async function notifyUsers(tx: Tx, userIds: readonly string[], notice: No
     data: userIds.map((userId) => ({
       userId,
       kind: notice.kind,
-      title: notice.title,
-      body: notice.body ?? null,
+      messageKey: notice.message.key,
+      ...(notice.message.params ? { messageParams: notice.message.params } : {}),
       entityType: notice.entityType ?? null,
       entityId: notice.entityId ?? null,
     })),
