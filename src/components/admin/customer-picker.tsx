@@ -1,7 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { useAdminErrorMessage } from './errors';
 import { AdminCustomerPickerQuery } from './operations';
@@ -30,17 +31,13 @@ export function CustomerPicker({
   const t = useTranslations('admin.users.picker');
   const errorMessage = useAdminErrorMessage();
   const [query, setQuery] = useState('');
-  const [search, setSearch] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = `${id}-listbox`;
 
   // Search once typing pauses, not on every key.
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(query.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [query]);
+  const search = useDebouncedValue(query.trim(), 250);
   const found = useGqlQuery(
     AdminCustomerPickerQuery,
     { search: search || null },
