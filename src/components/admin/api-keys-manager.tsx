@@ -273,18 +273,16 @@ function CreateApiKeyDialog({
         testId="api-key-name"
       />
 
-      <div>
-        <CheckboxGroup
-          name={`${formId}-scopes`}
-          legend={t('scopes')}
-          options={scopes.map((scope) => ({ value: scope, label: `${scopeLabel(scope)} (${scope})` }))}
-          selected={values.scopes}
-          onChange={(selected) => set('scopes', selected)}
-          testIdPrefix="api-key-scope"
-        />
-        {fieldErrors.scopes && <p className="mt-1 text-xs text-red-700">{fieldErrors.scopes}</p>}
-        <p className="mt-1 text-xs text-slate-500">{t('scopesHint')}</p>
-      </div>
+      <CheckboxGroup
+        name={`${formId}-scopes`}
+        legend={t('scopes')}
+        options={scopes.map((scope) => ({ value: scope, label: `${scopeLabel(scope)} (${scope})` }))}
+        selected={values.scopes}
+        onChange={(selected) => set('scopes', selected)}
+        error={fieldErrors.scopes}
+        hint={t('scopesHint')}
+        testIdPrefix="api-key-scope"
+      />
 
       <TextField
         id={`${formId}-expires`}
