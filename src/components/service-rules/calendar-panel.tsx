@@ -6,12 +6,13 @@ import { buttonClass, inputClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { TextField } from '@/components/ui/form-field';
+import { actionsColumn, RowAction } from '@/components/ui/row-action';
 import { ErrorBanner, InlineError, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
 import type { ServiceRulesCalendarQuery as CalendarData } from '@/gql/graphql';
 import { BOUNDS } from '@/graphql/service-rules/service-rules.rules';
-import { useGqlMutation, useGqlQuery, useInvalidate } from '@/lib/data/gql-hooks';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { isGqlError } from '@/lib/gql-error-message';
 import {
   ServiceRulesAddCalendarDaysMutation,
@@ -24,9 +25,11 @@ import { hoursProblems, type HoursDraft } from './service-rules-drafts';
 import {
   ConflictNotice,
   isConflict,
-  SERVICE_RULES_CHANGED,
   SettingForm,
+  SettingTextFields,
+  useReloadServiceRules,
   useServiceRulesError,
+  useServiceRulesMutation,
   useSettingSave,
 } from './service-rules-ui';
 
@@ -38,13 +41,11 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
   const t = useTranslations('serviceRules');
   const tc = useTranslations('common');
   const errorMessage = useServiceRulesError();
-  const invalidate = useInvalidate();
+  const reload = useReloadServiceRules();
   const [year, setYear] = useState(initialYear);
   const calendar = useGqlQuery(ServiceRulesCalendarQuery, { year }, { keepPrevious: true });
-  const importHolidays = useGqlMutation(ServiceRulesImportOfficialHolidaysMutation, {
-    invalidates: SERVICE_RULES_CHANGED,
-  });
-  const removeDay = useGqlMutation(ServiceRulesRemoveCalendarDayMutation, { invalidates: SERVICE_RULES_CHANGED });
+  const importHolidays = useServiceRulesMutation(ServiceRulesImportOfficialHolidaysMutation);
+  const removeDay = useServiceRulesMutation(ServiceRulesRemoveCalendarDayMutation);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -74,7 +75,7 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
         // Someone changed or removed the day meanwhile: close, say so, and show the calendar as it is now.
         setNotice(null);
         setConflict(errorMessage(error));
-        await invalidate(SERVICE_RULES_CHANGED);
+        await reload();
       }
     },
     (day) => ({
@@ -100,22 +101,16 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
       ),
     },
     { id: 'name', header: t('calendar.columns.name'), cell: (day) => day.name },
-    canManage && {
-      id: 'actions',
-      header: t('calendar.columns.actions'),
-      className: 'md:text-right',
-      cell: (day) => (
-        <button
-          type="button"
-          className={buttonClass.dangerGhost}
+    canManage &&
+      actionsColumn(t('calendar.columns.actions'), (day: Day) => (
+        <RowAction
+          label={t('calendar.remove')}
+          subject={day.date}
+          tone="danger"
           onClick={() => remove.ask(day)}
-          aria-label={`${t('calendar.remove')} ${day.date}`}
-          data-testid="calendar-remove"
-        >
-          {t('calendar.remove')}
-        </button>
-      ),
-    },
+          testId="calendar-remove"
+        />
+      )),
   ];
 
   return (
@@ -131,7 +126,7 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
           key={data.businessHours.version}
           hours={data.businessHours}
           canManage={canManage}
-          onReload={() => void invalidate(SERVICE_RULES_CHANGED)}
+          onReload={() => void reload()}
           // The form remounts on the saved version, so the notice lives here.
           onSaved={() => setNotice(t('hours.savedNotice'))}
         />
@@ -280,51 +275,28 @@ function BusinessHoursForm({
       onReload={onReload}
       onSubmit={submit}
     >
-      <div>
-        <CheckboxGroup
-          name="hours-days"
-          legend={t('hours.days')}
-          options={WEEKDAYS.map((d) => ({ value: String(d), label: t(`hours.weekday.${d}`) }))}
-          selected={draft.days.map(String)}
-          disabled={disabled}
-          onChange={(days) => change({ days: days.map(Number).sort((x, y) => x - y) }, 'days')}
-          testIdPrefix="hours-day"
-        />
-        {errorFor('days') && <p className="mt-1 text-xs text-red-700">{errorFor('days')}</p>}
-      </div>
+      <CheckboxGroup
+        name="hours-days"
+        legend={t('hours.days')}
+        options={WEEKDAYS.map((d) => ({ value: String(d), label: t(`hours.weekday.${d}`) }))}
+        selected={draft.days.map(String)}
+        disabled={disabled}
+        onChange={(days) => change({ days: days.map(Number).sort((x, y) => x - y) }, 'days')}
+        error={errorFor('days')}
+        testIdPrefix="hours-day"
+      />
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField
-          id="hours-start"
-          label={t('hours.start')}
-          error={errorFor('start')}
-          required
-          type="time"
+        <SettingTextFields
+          form="hours"
+          fields={[
+            { key: 'start', id: 'start', label: t('hours.start'), type: 'time' },
+            { key: 'end', id: 'end', label: t('hours.end'), type: 'time' },
+            { key: 'timeZone', id: 'timeZone', label: t('hours.timeZone'), hint: t('hours.timeZoneHint') },
+          ]}
+          values={draft}
+          errorFor={errorFor}
           disabled={disabled}
-          value={draft.start}
-          onChange={(start) => change({ start }, 'start')}
-          testId="hours-start"
-        />
-        <TextField
-          id="hours-end"
-          label={t('hours.end')}
-          error={errorFor('end')}
-          required
-          type="time"
-          disabled={disabled}
-          value={draft.end}
-          onChange={(end) => change({ end }, 'end')}
-          testId="hours-end"
-        />
-        <TextField
-          id="hours-timeZone"
-          label={t('hours.timeZone')}
-          hint={t('hours.timeZoneHint')}
-          error={errorFor('timeZone')}
-          required
-          disabled={disabled}
-          value={draft.timeZone}
-          onChange={(timeZone) => change({ timeZone }, 'timeZone')}
-          testId="hours-timeZone"
+          onChange={(key, value) => change({ [key]: value }, key)}
         />
       </div>
     </SettingForm>
@@ -345,7 +317,7 @@ function AddDaysDialog({
   const t = useTranslations('serviceRules');
   const errorMessage = useServiceRulesError();
   const formId = useId();
-  const add = useGqlMutation(ServiceRulesAddCalendarDaysMutation, { invalidates: SERVICE_RULES_CHANGED });
+  const add = useServiceRulesMutation(ServiceRulesAddCalendarDaysMutation);
   const form = useDialogForm({
     initial: (): DaysDraft => ({ from: '', to: '', isWorkday: false, name: '' }),
     fields: ['from', 'to', 'name', 'isWorkday'],

@@ -3,9 +3,10 @@ import { useTranslations } from 'next-intl';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useCallback, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
+import { TextField } from '@/components/ui/form-field';
 import { InlineError } from '@/components/ui/status';
 import { useFormErrors } from '@/components/ui/use-form-errors';
-import { useGqlMutation } from '@/lib/data/gql-hooks';
+import { useGqlMutation, useInvalidate } from '@/lib/data/gql-hooks';
 import { fieldErrorsOf, gqlErrorMessage, isGqlError } from '@/lib/gql-error-message';
 
 /**
@@ -13,6 +14,19 @@ import { fieldErrorsOf, gqlErrorMessage, isGqlError } from '@/lib/gql-error-mess
  * a service-rules mutation makes all the screen's queries (operation names `ServiceRules…`) stale.
  */
 export const SERVICE_RULES_CHANGED = ['ServiceRules'];
+
+/** A write of this screen: every one makes the screen's queries stale (SERVICE_RULES_CHANGED). */
+export function useServiceRulesMutation<TResult, TVariables extends Record<string, unknown>>(
+  document: TypedDocumentNode<TResult, TVariables>,
+) {
+  return useGqlMutation(document, { invalidates: SERVICE_RULES_CHANGED });
+}
+
+/** Refetches everything the screen shows: after a conflict, or when the user asks to reload a stale section. */
+export function useReloadServiceRules() {
+  const invalidate = useInvalidate();
+  return useCallback(() => invalidate(SERVICE_RULES_CHANGED), [invalidate]);
+}
 
 /** "Someone changed this meanwhile": shown above a section after a stale write, which then shows the current state. */
 export function ConflictNotice({ message }: { message: string }) {
@@ -91,7 +105,7 @@ export function useSettingSave<TResult, TVariables extends Record<string, unknow
   const [attempted, setAttempted] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const { fieldErrors, setFieldErrors, edited } = useFormErrors();
-  const mutation = useGqlMutation(document, { invalidates: SERVICE_RULES_CHANGED });
+  const mutation = useServiceRulesMutation(document);
   const submit =
     (variables: () => TVariables | null, onSaved: () => void) => async (event: React.FormEvent<HTMLFormElement>) => {
       event.preventDefault();
@@ -163,4 +177,48 @@ export function SettingForm({
       )}
     </form>
   );
+}
+
+/** One text field of a settings form: `id` makes its element id and test id (`${form}-${id}`). */
+export type SettingFieldSpec<Key extends string> = {
+  key: Key;
+  id: string;
+  label: string;
+  hint?: string;
+  type?: 'time';
+  inputMode?: 'numeric';
+};
+
+/**
+ * The text fields of a settings form, each bound to one key of its draft: required, its message (the client's check
+ * once a save was tried, else the server's) beside it, and locked while saving or for a viewer who may not manage.
+ */
+export function SettingTextFields<Key extends string>({
+  form,
+  fields,
+  values,
+  errorFor,
+  disabled,
+  onChange,
+}: {
+  form: string;
+  fields: readonly SettingFieldSpec<Key>[];
+  values: Record<Key, string>;
+  errorFor: (key: Key) => string | undefined;
+  disabled: boolean;
+  onChange: (key: Key, value: string) => void;
+}) {
+  return fields.map(({ key, id, ...field }) => (
+    <TextField
+      key={key}
+      {...field}
+      id={`${form}-${id}`}
+      testId={`${form}-${id}`}
+      error={errorFor(key)}
+      required
+      disabled={disabled}
+      value={values[key]}
+      onChange={(value) => onChange(key, value)}
+    />
+  ));
 }
