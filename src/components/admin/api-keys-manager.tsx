@@ -1,8 +1,9 @@
 'use client';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
-import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { inputClass, labelClass } from '@/components/ui/classes';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { TextField } from '@/components/ui/form-field';
 import { FormDialog } from '@/components/ui/form-dialog';
@@ -319,9 +320,9 @@ function CreatedKeyDialog({ created, onDone }: { created: { key: string; name: s
       size="lg"
       testId="api-key-created-dialog"
       footer={
-        <button type="button" className={buttonClass.primary} onClick={onDone} data-testid="api-key-created-done">
+        <Button kind="primary" onClick={onDone} data-testid="api-key-created-done">
           {t('done')}
-        </button>
+        </Button>
       }
     >
       {created && (

@@ -1,7 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
-import { buttonClass, inputClass } from '@/components/ui/classes';
+import { Button } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/classes';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { useAdminErrorMessage } from './errors';
@@ -67,9 +68,8 @@ export function CustomerPicker({
           </span>
           {value.contractNo && <span className="ml-2 text-xs text-slate-500">{value.contractNo}</span>}
         </span>
-        <button
-          type="button"
-          className={buttonClass.ghost}
+        <Button
+          kind="ghost"
           onClick={() => {
             onChange(null);
             setOpen(true);
@@ -78,7 +78,7 @@ export function CustomerPicker({
           }}
         >
           {t('change')}
-        </button>
+        </Button>
       </div>
     );
   }

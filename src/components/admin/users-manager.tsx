@@ -1,7 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { buttonClass, inputClass } from '@/components/ui/classes';
+import { Button } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/classes';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SelectField } from '@/components/ui/form-controls';
@@ -145,16 +146,15 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
           />
         </label>
         {filtered && (
-          <button
-            type="button"
-            className={buttonClass.secondary}
+          <Button
+            kind="secondary"
             onClick={() => {
               setRole('');
               setSearch('');
             }}
           >
             {tc('reset')}
-          </button>
+          </Button>
         )}
         <span className="ml-auto text-sm text-slate-500" aria-live="polite">
           {users.isFetching ? tc('loading') : users.data ? t('count', { count: rows.length }) : ''}

@@ -146,18 +146,15 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
 
   return (
     <div className="space-y-5">
-      <PageHeader title={t('title')} subtitle={t('subtitle')}>
-        {canWrite && (
-          <button
-            type="button"
-            className={buttonClass.primary}
-            onClick={() => setDialog({ kind: 'create' })}
-            data-testid="callback-create"
-          >
-            {t('actions.create')}
-          </button>
-        )}
-      </PageHeader>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        action={
+          canWrite
+            ? { label: t('actions.create'), onClick: () => setDialog({ kind: 'create' }), testId: 'callback-create' }
+            : undefined
+        }
+      />
 
       <QueueTabs
         queues={CALLBACK_QUEUES}

@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { CauseClass, Severity } from '@/gql/graphql';
+import { Button } from '@/components/ui/button';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
 import { SelectField } from '@/components/ui/form-controls';
 import {
@@ -152,14 +153,14 @@ export function ComplaintQueueFilters({
           </Chip>
         ))}
         {isFiltered(view) && (
-          <button
-            type="button"
-            className={`${buttonClass.link} ml-auto`}
+          <Button
+            kind="link"
+            className="ml-auto"
             onClick={() => onChange({ ...EMPTY_VIEW, sort: view.sort })}
             data-testid="filter-clear"
           >
             {t('filters.clear')}
-          </button>
+          </Button>
         )}
       </div>
     </section>

@@ -1,8 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
-import { buttonClass, inputClass } from '@/components/ui/classes';
+import { inputClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { TextField } from '@/components/ui/form-field';
@@ -138,14 +139,9 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
             {t('calendar.title')}
           </h2>
           <div className="flex items-center gap-2">
-            <button
-              type="button"
-              className={buttonClass.secondary}
-              onClick={() => setYear((y) => y - 1)}
-              aria-label={t('calendar.previousYear')}
-            >
+            <Button kind="secondary" onClick={() => setYear((y) => y - 1)} aria-label={t('calendar.previousYear')}>
               ‹
-            </button>
+            </Button>
             <label className="flex items-center gap-2 text-sm">
               <span className="sr-only">{t('calendar.year')}</span>
               <input
@@ -161,34 +157,23 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
                 data-testid="calendar-year"
               />
             </label>
-            <button
-              type="button"
-              className={buttonClass.secondary}
-              onClick={() => setYear((y) => y + 1)}
-              aria-label={t('calendar.nextYear')}
-            >
+            <Button kind="secondary" onClick={() => setYear((y) => y + 1)} aria-label={t('calendar.nextYear')}>
               ›
-            </button>
+            </Button>
             {canManage && (
-              <button
-                type="button"
-                className={buttonClass.secondary}
+              <Button
+                kind="secondary"
                 onClick={() => void importOfficial()}
                 disabled={importHolidays.isPending}
                 data-testid="calendar-import"
               >
                 {importHolidays.isPending ? t('calendar.importing') : t('calendar.import', { year })}
-              </button>
+              </Button>
             )}
             {canManage && (
-              <button
-                type="button"
-                className={buttonClass.primary}
-                onClick={() => setAdding(true)}
-                data-testid="calendar-add"
-              >
+              <Button kind="primary" onClick={() => setAdding(true)} data-testid="calendar-add">
                 + {t('calendar.add')}
-              </button>
+              </Button>
             )}
           </div>
         </div>

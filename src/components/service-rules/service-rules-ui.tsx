@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useCallback, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { TextField } from '@/components/ui/form-field';
 import { InlineError } from '@/components/ui/status';
@@ -60,9 +61,9 @@ export function SaveError({ error, message, onReload }: { error: unknown; messag
       >
         <span>{message}</span>
         {isConflict(error) && (
-          <button type="button" className={buttonClass.secondary} onClick={onReload}>
+          <Button kind="secondary" onClick={onReload}>
             {t('reload')}
-          </button>
+          </Button>
         )}
       </span>
     </InlineError>

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { buttonClass } from '@/components/ui/classes';
+import { Button } from '@/components/ui/button';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { SelectField, type SelectOption } from '@/components/ui/form-controls';
@@ -154,14 +154,9 @@ export function SlaRulesPanel({ canManage, timeZone }: { canManage: boolean; tim
           <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('sla.hint')}</p>
         </div>
         {canManage && (
-          <button
-            type="button"
-            className={buttonClass.primary}
-            onClick={() => setEditing('new')}
-            data-testid="sla-create"
-          >
+          <Button kind="primary" onClick={() => setEditing('new')} data-testid="sla-create">
             + {t('sla.create')}
-          </button>
+          </Button>
         )}
       </div>
 

@@ -1,4 +1,4 @@
-import { buttonClass } from './classes';
+import { Button } from './button';
 
 /** The one button most headers carry ("+ 新建", "刷新"); more or other actions go in `children`. */
 export type PageAction = {
@@ -31,15 +31,14 @@ export function PageHeader({
         <div className="flex flex-wrap items-center gap-2">
           {children}
           {action && (
-            <button
-              type="button"
-              className={buttonClass[action.kind ?? 'primary']}
+            <Button
+              kind={action.kind ?? 'primary'}
               onClick={action.onClick}
               disabled={action.disabled}
               data-testid={action.testId}
             >
               {action.label}
-            </button>
+            </Button>
           )}
         </div>
       )}

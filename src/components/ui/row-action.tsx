@@ -1,5 +1,5 @@
 import type { Column } from './data-table';
-import { buttonClass } from './classes';
+import { Button } from './button';
 
 /**
  * A table row's action button ("停用", "编辑"…): a quiet button whose accessible name says which row it acts on
@@ -22,16 +22,15 @@ export function RowAction({
   disabled?: boolean;
 }) {
   return (
-    <button
-      type="button"
-      className={tone === 'danger' ? buttonClass.dangerGhost : buttonClass.ghost}
+    <Button
+      kind={tone === 'danger' ? 'dangerGhost' : 'ghost'}
       onClick={onClick}
       disabled={disabled}
       aria-label={`${label} ${subject}`}
       data-testid={testId}
     >
       {label}
-    </button>
+    </Button>
   );
 }
 
