@@ -246,6 +246,7 @@ function CreateApiKeyDialog({
         })
       ).createApiKey,
     onDone: onCreated,
+    errorMessage,
   });
   const { values, fieldErrors, set } = form;
 
@@ -255,12 +256,10 @@ function CreateApiKeyDialog({
       onClose={onClose}
       title={t('title')}
       testId="api-key-create-dialog"
-      pending={form.pending}
-      formError={form.failure ? errorMessage(form.failure) : null}
+      {...form.dialogProps}
       submitLabel={t('submit')}
       pendingLabel={t('submitting')}
       submitTestId="api-key-submit"
-      onSubmit={form.onSubmit}
     >
       <TextField
         id={`${formId}-name`}

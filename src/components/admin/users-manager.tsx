@@ -258,6 +258,7 @@ function CreateUserDialog({
       return createUser;
     },
     onDone: onCreated,
+    errorMessage,
   });
   const { values, fieldErrors, set } = form;
   const isCustomerAccount = values.role === 'CUSTOMER';
@@ -268,12 +269,10 @@ function CreateUserDialog({
       onClose={onClose}
       title={t('title')}
       testId="user-create-dialog"
-      pending={form.pending}
-      formError={form.failure ? errorMessage(form.failure) : null}
+      {...form.dialogProps}
       submitLabel={t('submit')}
       pendingLabel={t('submitting')}
       submitTestId="user-submit"
-      onSubmit={form.onSubmit}
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField

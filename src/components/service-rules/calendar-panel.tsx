@@ -11,7 +11,7 @@ import { actionsColumn, RowAction } from '@/components/ui/row-action';
 import { ErrorBanner, InlineError, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
-import type { ServiceRulesCalendarQuery as CalendarData } from '@/gql/graphql';
+import type { ServiceRulesBusinessHoursFragment, ServiceRulesCalendarDayFragment } from '@/gql/graphql';
 import { BOUNDS } from '@/graphql/service-rules/service-rules.rules';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { isGqlError } from '@/lib/gql-error-message';
@@ -34,7 +34,7 @@ import {
   useSettingSave,
 } from './service-rules-ui';
 
-type Day = CalendarData['calendarDays'][number];
+type Day = ServiceRulesCalendarDayFragment;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** 工作时间与节假日: the `businessHours` setting and the year's holidays and make-up working days (CalendarDay). */
@@ -218,7 +218,7 @@ function BusinessHoursForm({
   onSaved,
   onReload,
 }: {
-  hours: CalendarData['businessHours'];
+  hours: ServiceRulesBusinessHoursFragment;
   canManage: boolean;
   onSaved: () => void;
   onReload: () => void;
@@ -317,6 +317,7 @@ function AddDaysDialog({
         })
       ).addCalendarDays.map((day) => day.date),
     onDone: (dates) => dates[0] && onAdded(dates.length, dates[0]),
+    errorMessage,
   });
   const { values, fieldErrors, set } = form;
 
@@ -326,12 +327,10 @@ function AddDaysDialog({
       onClose={onClose}
       title={t('calendar.form.title')}
       testId="calendar-dialog"
-      pending={form.pending}
-      formError={form.failure ? errorMessage(form.failure) : null}
+      {...form.dialogProps}
       submitLabel={t('calendar.form.submit')}
       pendingLabel={t('calendar.form.submitting')}
       submitTestId="calendar-submit"
-      onSubmit={form.onSubmit}
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField

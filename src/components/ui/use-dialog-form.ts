@@ -9,7 +9,7 @@ import { fieldErrorsOf } from '@/lib/gql-error-message';
  * resetting.
  *
  *   const form = useDialogForm({ initial: { name: '' }, fields: ['name'], validate, submit: (v) => create.mutateAsync(…), onDone });
- *   <FormDialog pending={form.pending} formError={form.failure ? errorMessage(form.failure) : null} onSubmit={form.onSubmit} …>
+ *   <FormDialog {...form.dialogProps} …>   (with `errorMessage` among the options, for the form-level failure)
  */
 export function useDialogForm<Values extends Record<string, unknown>, Result>({
   initial,
@@ -17,6 +17,7 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
   validate,
   submit,
   onDone,
+  errorMessage,
 }: {
   initial: Values | (() => Values);
   /** The fields the form shows a message beside; a server message for any other key fails the whole form. */
@@ -25,6 +26,8 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
   validate?: (values: Values) => Record<string, string>;
   submit: (values: Values) => Promise<Result>;
   onDone: (result: Result) => void;
+  /** Words the failure that belongs to no field for `dialogProps.formError` (without it the dialog shows none). */
+  errorMessage?: (error: unknown) => string;
 }) {
   const [values, setValues] = useState<Values>(initial);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -69,5 +72,7 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
     }
   }
 
-  return { values, set, fieldErrors, failure, pending, onSubmit };
+  /** What the FormDialog takes from this form: `<FormDialog {...form.dialogProps} …>`. */
+  const dialogProps = { pending, formError: failure && errorMessage ? errorMessage(failure) : null, onSubmit };
+  return { values, set, fieldErrors, failure, pending, onSubmit, dialogProps };
 }
