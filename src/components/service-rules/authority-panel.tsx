@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorBanner, StatusMessage } from '@/components/ui/status';
-import type { ServiceRulesAuthorityQuery as AuthorityData } from '@/gql/graphql';
+import type { ServiceRulesApprovalAuthorityFragment, ServiceRulesEscalationPolicyFragment } from '@/gql/graphql';
 import { AUTHORITY_ROLES, SEVERITIES } from '@/graphql/service-rules/service-rules.rules';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import {
@@ -66,7 +66,7 @@ function AuthorityForm({
   canManage,
   onSaved,
   onReload,
-}: FormProps & { authority: AuthorityData['approvalAuthority'] }) {
+}: FormProps & { authority: ServiceRulesApprovalAuthorityFragment }) {
   const t = useTranslations('serviceRules');
   const tRoles = useTranslations('admin.roles');
   const [draft, setDraft] = useState<AuthorityDraft>(() =>
@@ -149,7 +149,7 @@ function EscalationForm({
   canManage,
   onSaved,
   onReload,
-}: FormProps & { policy: AuthorityData['escalationPolicy'] }) {
+}: FormProps & { policy: ServiceRulesEscalationPolicyFragment }) {
   const t = useTranslations('serviceRules');
   const [draft, setDraft] = useState({
     dueSoonHours: String(policy.dueSoonHours),
