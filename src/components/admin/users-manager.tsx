@@ -2,9 +2,8 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/classes';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
-import { FilterSelect } from '@/components/ui/filter-select';
+import { FilterSearch, FilterSelect } from '@/components/ui/filter-select';
 import { SelectField } from '@/components/ui/form-controls';
 import { FormField, TextField } from '@/components/ui/form-field';
 import { FormDialog } from '@/components/ui/form-dialog';
@@ -134,17 +133,14 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
           onChange={(value) => setRole(isAccountRole(value) ? value : '')}
           testId="users-role-filter"
         />
-        <label className="block min-w-56 flex-1 sm:max-w-xs">
-          <span className="mb-1 block text-xs font-medium text-slate-600">{t('filters.search')}</span>
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder={t('filters.searchPlaceholder')}
-            className={inputClass}
-            data-testid="users-search"
-          />
-        </label>
+        <FilterSearch
+          label={t('filters.search')}
+          placeholder={t('filters.searchPlaceholder')}
+          className="block min-w-56 flex-1 sm:max-w-xs"
+          value={search}
+          onChange={setSearch}
+          testId="users-search"
+        />
         {filtered && (
           <Button
             kind="secondary"

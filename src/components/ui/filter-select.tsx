@@ -4,9 +4,19 @@ import { bindString, type StringValueProps } from './form-field';
 import type { SelectOption } from './form-controls';
 
 /**
- * A list filter's <select> with its small label above it (the bar over a table, not a form: no hint, no error). The
- * label wraps the control, so it names it without an id.
+ * The controls of a list's filter bar (over a table, not a form: no hint, no error): a small label above each, the
+ * label wrapping its control so it names it without an id.
  */
+function FilterLabel({ label, className, children }: { label: string; className: string; children: React.ReactNode }) {
+  return (
+    <label className={className}>
+      <span className="mb-1 block text-xs font-medium text-slate-600">{label}</span>
+      {children}
+    </label>
+  );
+}
+
+/** A filter bar's <select>. */
 export function FilterSelect({
   label,
   options,
@@ -22,8 +32,7 @@ export function FilterSelect({
   disabled?: boolean;
 }) {
   return (
-    <label className={className}>
-      <span className="mb-1 block text-xs font-medium text-slate-600">{label}</span>
+    <FilterLabel label={label} className={className}>
       <select {...bindString(value)} disabled={disabled} className={`${inputClass} ${selectClassName}`}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -31,6 +40,20 @@ export function FilterSelect({
           </option>
         ))}
       </select>
-    </label>
+    </FilterLabel>
+  );
+}
+
+/** A filter bar's search box (`type="search"`: Esc clears it). */
+export function FilterSearch({
+  label,
+  placeholder,
+  className = 'block min-w-56 flex-1',
+  ...value
+}: StringValueProps & { label: string; placeholder?: string; className?: string }) {
+  return (
+    <FilterLabel label={label} className={className}>
+      <input type="search" {...bindString(value)} placeholder={placeholder} className={inputClass} />
+    </FilterLabel>
   );
 }
