@@ -6,9 +6,9 @@ import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { TextField } from '@/components/ui/form-field';
 import { InlineError } from '@/components/ui/status';
-import { useFormErrors } from '@/components/ui/use-form-errors';
+import { splitFailure, useFormErrors } from '@/components/ui/use-form-errors';
 import { useGqlMutation, useInvalidate } from '@/lib/data/gql-hooks';
-import { fieldErrorsOf, gqlErrorMessage, isGqlError } from '@/lib/gql-error-message';
+import { gqlErrorMessage, isGqlError } from '@/lib/gql-error-message';
 
 /**
  * Every change to the clock's configuration can move what the other tabs, the preview and the recent changes show:
@@ -118,9 +118,9 @@ export function useSettingSave<TResult, TVariables extends Record<string, unknow
         await mutation.mutateAsync(ready);
         onSaved();
       } catch (error) {
-        const fields = fieldErrorsOf(error);
+        const { fields, formLevel } = splitFailure(error);
         setFieldErrors(fields);
-        if (!Object.keys(fields).length) setFailure(error);
+        if (formLevel) setFailure(error);
       }
     };
   return { attempted, failure, serverFields: fieldErrors, edited, pending: mutation.isPending, submit };

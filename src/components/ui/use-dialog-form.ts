@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useState } from 'react';
-import { fieldErrorsOf } from '@/lib/gql-error-message';
+import { splitFailure, useFormErrors } from './use-form-errors';
 
 /**
  * The state and submit of a FormDialog's form: its values, a message per field (from the client's checks, then from
@@ -30,7 +30,7 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
   errorMessage?: (error: unknown) => string;
 }) {
   const [values, setValues] = useState<Values>(initial);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { fieldErrors, setFieldErrors, edited } = useFormErrors();
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
@@ -38,14 +38,9 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
   const set = useCallback(
     <Key extends keyof Values & string>(key: Key, value: Values[Key], ...alsoClears: string[]) => {
       setValues((current) => ({ ...current, [key]: value }));
-      const cleared = [key, ...alsoClears];
-      setFieldErrors((current) =>
-        cleared.some((k) => k in current)
-          ? Object.fromEntries(Object.entries(current).filter(([k]) => !cleared.includes(k)))
-          : current,
-      );
+      edited(key, ...alsoClears);
     },
-    [],
+    [edited],
   );
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -66,9 +61,9 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
       onDone(result);
     } catch (error) {
       setPending(false);
-      const serverFields = fieldErrorsOf(error);
+      const { fields: serverFields, formLevel } = splitFailure(error, fields);
       setFieldErrors(serverFields);
-      if (!Object.keys(serverFields).some((key) => fields.includes(key))) setFailure(error);
+      if (formLevel) setFailure(error);
     }
   }
 
