@@ -1,7 +1,7 @@
 'use client';
 import { inputClass } from './classes';
 import { bindString, type StringValueProps } from './form-field';
-import type { SelectOption } from './form-controls';
+import { SelectOptions, type SelectOption } from './form-controls';
 
 /**
  * The controls of a list's filter bar (over a table, not a form: no hint, no error): a small label above each, the
@@ -34,11 +34,7 @@ export function FilterSelect({
   return (
     <FilterLabel label={label} className={className}>
       <select {...bindString(value)} disabled={disabled} className={`${inputClass} ${selectClassName}`}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </FilterLabel>
   );

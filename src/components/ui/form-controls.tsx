@@ -7,6 +7,15 @@ type ControlProps = FieldFrameProps & StringValueProps & { disabled?: boolean };
 
 export type SelectOption = { value: string; label: string };
 
+/** The <option>s of a <select>, one per choice. */
+export function SelectOptions({ options }: { options: readonly SelectOption[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}
+
 /** A labelled <select>: FormField's wiring (label, hint or error read with the control) around the console's input. */
 export function SelectField(props: ControlProps & { options: readonly SelectOption[] }) {
   const [field, { options, ...control }] = splitFieldProps(props);
@@ -14,11 +23,7 @@ export function SelectField(props: ControlProps & { options: readonly SelectOpti
     <FormField {...field}>
       {(aria) => (
         <select {...aria} {...bindString(control)} disabled={control.disabled} className={inputClass}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <SelectOptions options={options} />
         </select>
       )}
     </FormField>
