@@ -1,14 +1,16 @@
 'use client';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
-import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import { inputClass, labelClass } from '@/components/ui/classes';
+import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { TextField } from '@/components/ui/form-field';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { Modal } from '@/components/ui/modal';
 import { PageHeader } from '@/components/ui/page-header';
-import { StatusMessage } from '@/components/ui/status';
+import { actionsColumn, RowAction } from '@/components/ui/row-action';
+import { Badge, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
 import type { AdminApiKeyRowFragment } from '@/gql/graphql';
@@ -68,6 +70,20 @@ export function ApiKeysManager() {
   );
 
   const now = Date.now();
+  /** A column of one optional moment of the key, with what its absence means in grey. */
+  const timeColumn = (
+    id: 'lastUsed' | 'expires',
+    at: (key: ApiKeyRow) => string | null | undefined,
+    none: string,
+  ): Column<ApiKeyRow> => ({
+    id,
+    header: t(`columns.${id}`),
+    className: 'whitespace-nowrap',
+    cell: (key) => {
+      const value = at(key);
+      return value ? formatDateTime(value, timeZone) : <span className="text-slate-400">{none}</span>;
+    },
+  });
   const columns: Column<ApiKeyRow>[] = [
     { id: 'name', header: t('columns.name'), className: 'font-medium text-slate-900', cell: (key) => key.name },
     {
@@ -99,28 +115,8 @@ export function ApiKeysManager() {
         </div>
       ),
     },
-    {
-      id: 'lastUsed',
-      header: t('columns.lastUsed'),
-      className: 'whitespace-nowrap',
-      cell: (key) =>
-        key.lastUsedAt ? (
-          formatDateTime(key.lastUsedAt, timeZone)
-        ) : (
-          <span className="text-slate-400">{t('neverUsed')}</span>
-        ),
-    },
-    {
-      id: 'expires',
-      header: t('columns.expires'),
-      className: 'whitespace-nowrap',
-      cell: (key) =>
-        key.expiresAt ? (
-          formatDateTime(key.expiresAt, timeZone)
-        ) : (
-          <span className="text-slate-400">{t('noExpiry')}</span>
-        ),
-    },
+    timeColumn('lastUsed', (key) => key.lastUsedAt, t('neverUsed')),
+    timeColumn('expires', (key) => key.expiresAt, t('noExpiry')),
     {
       id: 'status',
       header: t('columns.status'),
@@ -129,7 +125,7 @@ export function ApiKeysManager() {
         const status = keyStatus(key, now);
         return (
           <div>
-            <StatusBadge status={status} label={t(`status.${status}`)} />
+            <Badge tone={STATUS_TONES[status]}>{t(`status.${status}`)}</Badge>
             {key.revokedAt && (
               <div className="mt-1 text-xs text-slate-500">{formatDateTime(key.revokedAt, timeZone)}</div>
             )}
@@ -137,38 +133,33 @@ export function ApiKeysManager() {
         );
       },
     },
-    {
-      id: 'actions',
-      header: t('columns.actions'),
-      className: 'md:text-right',
-      cell: (key) =>
+    actionsColumn(
+      t('columns.actions'),
+      (key) =>
         keyStatus(key, now) !== 'revoked' && (
-          <button
-            type="button"
-            className={buttonClass.dangerGhost}
+          <RowAction
+            label={t('revoke')}
+            subject={key.name}
+            tone="danger"
             onClick={() => revoke.ask(key)}
-            aria-label={`${t('revoke')} ${key.name}`}
-            data-testid="api-key-revoke"
-          >
-            {t('revoke')}
-          </button>
+            testId="api-key-revoke"
+          />
         ),
-    },
+    ),
   ];
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t('title')} subtitle={t('subtitle')}>
-        <button
-          type="button"
-          className={buttonClass.primary}
-          onClick={() => setCreating(true)}
-          disabled={!keys.data}
-          data-testid="api-key-create"
-        >
-          + {t('create')}
-        </button>
-      </PageHeader>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        action={{
+          label: `+ ${t('create')}`,
+          onClick: () => setCreating(true),
+          disabled: !keys.data,
+          testId: 'api-key-create',
+        }}
+      />
 
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
 
@@ -178,7 +169,7 @@ export function ApiKeysManager() {
         rowKey={(key) => key.id}
         rowData={(key) => ({ 'data-key-id': key.id })}
         rowClassName={(key) => (keyStatus(key, now) === 'active' ? '' : 'text-slate-500')}
-        state={{ loading: keys.isFetching, error: keys.error, errorMessage, onRetry: () => void keys.refetch() }}
+        state={queryTableState(keys, errorMessage)}
         caption={t('title')}
         empty={
           <>
@@ -212,18 +203,7 @@ export function ApiKeysManager() {
   );
 }
 
-function StatusBadge({ status, label }: { status: KeyStatus; label: string }) {
-  const colours: Record<KeyStatus, string> = {
-    active: 'bg-green-50 text-green-800 ring-green-600/20',
-    revoked: 'bg-red-50 text-red-700 ring-red-600/20',
-    expired: 'bg-amber-50 text-amber-800 ring-amber-600/20',
-  };
-  return (
-    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${colours[status]}`}>
-      {label}
-    </span>
-  );
-}
+const STATUS_TONES = { active: 'green', revoked: 'red', expired: 'amber' } as const satisfies Record<KeyStatus, string>;
 
 type ApiKeyDraft = { name: string; scopes: string[]; expiresOn: string };
 
@@ -266,6 +246,7 @@ function CreateApiKeyDialog({
         })
       ).createApiKey,
     onDone: onCreated,
+    errorMessage,
   });
   const { values, fieldErrors, set } = form;
 
@@ -275,12 +256,10 @@ function CreateApiKeyDialog({
       onClose={onClose}
       title={t('title')}
       testId="api-key-create-dialog"
-      pending={form.pending}
-      formError={form.failure ? errorMessage(form.failure) : null}
+      {...form.dialogProps}
       submitLabel={t('submit')}
       pendingLabel={t('submitting')}
       submitTestId="api-key-submit"
-      onSubmit={form.onSubmit}
     >
       <TextField
         id={`${formId}-name`}
@@ -294,18 +273,16 @@ function CreateApiKeyDialog({
         testId="api-key-name"
       />
 
-      <div>
-        <CheckboxGroup
-          name={`${formId}-scopes`}
-          legend={t('scopes')}
-          options={scopes.map((scope) => ({ value: scope, label: `${scopeLabel(scope)} (${scope})` }))}
-          selected={values.scopes}
-          onChange={(selected) => set('scopes', selected)}
-          testIdPrefix="api-key-scope"
-        />
-        {fieldErrors.scopes && <p className="mt-1 text-xs text-red-700">{fieldErrors.scopes}</p>}
-        <p className="mt-1 text-xs text-slate-500">{t('scopesHint')}</p>
-      </div>
+      <CheckboxGroup
+        name={`${formId}-scopes`}
+        legend={t('scopes')}
+        options={scopes.map((scope) => ({ value: scope, label: `${scopeLabel(scope)} (${scope})` }))}
+        selected={values.scopes}
+        onChange={(selected) => set('scopes', selected)}
+        error={fieldErrors.scopes}
+        hint={t('scopesHint')}
+        testIdPrefix="api-key-scope"
+      />
 
       <TextField
         id={`${formId}-expires`}
@@ -342,9 +319,9 @@ function CreatedKeyDialog({ created, onDone }: { created: { key: string; name: s
       size="lg"
       testId="api-key-created-dialog"
       footer={
-        <button type="button" className={buttonClass.primary} onClick={onDone} data-testid="api-key-created-done">
+        <Button kind="primary" onClick={onDone} data-testid="api-key-created-done">
           {t('done')}
-        </button>
+        </Button>
       }
     >
       {created && (

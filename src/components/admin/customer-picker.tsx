@@ -1,7 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
-import { buttonClass, inputClass } from '@/components/ui/classes';
+import { useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/classes';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { useAdminErrorMessage } from './errors';
 import { AdminCustomerPickerQuery } from './operations';
@@ -30,17 +32,13 @@ export function CustomerPicker({
   const t = useTranslations('admin.users.picker');
   const errorMessage = useAdminErrorMessage();
   const [query, setQuery] = useState('');
-  const [search, setSearch] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = `${id}-listbox`;
 
   // Search once typing pauses, not on every key.
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(query.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [query]);
+  const search = useDebouncedValue(query.trim(), 250);
   const found = useGqlQuery(
     AdminCustomerPickerQuery,
     { search: search || null },
@@ -70,9 +68,8 @@ export function CustomerPicker({
           </span>
           {value.contractNo && <span className="ml-2 text-xs text-slate-500">{value.contractNo}</span>}
         </span>
-        <button
-          type="button"
-          className={buttonClass.ghost}
+        <Button
+          kind="ghost"
           onClick={() => {
             onChange(null);
             setOpen(true);
@@ -81,7 +78,7 @@ export function CustomerPicker({
           }}
         >
           {t('change')}
-        </button>
+        </Button>
       </div>
     );
   }

@@ -1,7 +1,6 @@
 'use client';
 import { useTimeZone, useTranslations } from 'next-intl';
-import { buttonClass } from '@/components/ui/classes';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import type { AdminJobQueuesQuery as AdminJobQueuesResult } from '@/gql/graphql';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
@@ -85,23 +84,23 @@ export function JobQueuesPanel() {
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t('title')} subtitle={t('subtitle')}>
-        <button
-          type="button"
-          className={buttonClass.secondary}
-          onClick={() => void queues.refetch()}
-          data-testid="job-queues-refresh"
-        >
-          {t('refresh')}
-        </button>
-      </PageHeader>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        action={{
+          label: t('refresh'),
+          kind: 'secondary',
+          onClick: () => void queues.refetch(),
+          testId: 'job-queues-refresh',
+        }}
+      />
 
       <DataTable
         columns={columns}
         rows={queues.data?.jobQueues ?? []}
         rowKey={(queue) => queue.kind}
         rowData={(queue) => ({ 'data-kind': queue.kind })}
-        state={{ loading: queues.isFetching, error: queues.error, errorMessage, onRetry: () => void queues.refetch() }}
+        state={queryTableState(queues, errorMessage)}
         caption={t('title')}
         empty={t('nothingWaiting')}
         testId="job-queues-table"

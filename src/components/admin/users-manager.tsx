@@ -1,13 +1,17 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useState } from 'react';
-import { buttonClass, inputClass } from '@/components/ui/classes';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import { useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
+import { FilterSearch, FilterSelect } from '@/components/ui/filter-select';
+import { SelectField } from '@/components/ui/form-controls';
 import { FormField, TextField } from '@/components/ui/form-field';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { PageHeader } from '@/components/ui/page-header';
-import { StatusMessage } from '@/components/ui/status';
+import { actionsColumn, RowAction } from '@/components/ui/row-action';
+import { Badge, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
 import type { AdminUserRowFragment, Role } from '@/gql/graphql';
 import { ACCOUNT_ROLES, EMAIL_SHAPE, isAccountRole, USER_LIMITS } from '@/graphql/admin/admin.rules';
@@ -36,14 +40,10 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
 
   const [role, setRole] = useState<Role | ''>('');
   const [search, setSearch] = useState('');
-  const [debouncedSearch, setDebouncedSearch] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
 
-  useEffect(() => {
-    const timer = setTimeout(() => setDebouncedSearch(search.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [search]);
+  const debouncedSearch = useDebouncedValue(search.trim(), 300);
 
   const users = useGqlQuery(
     AdminUsersQuery,
@@ -68,8 +68,9 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
     (error) => fieldErrorsOf(error).id ?? errorMessage(error),
   );
 
+  const roleOptions = useRoleOptions();
   const rows = users.data?.users ?? [];
-  const filtered = role !== '' || debouncedSearch !== '';
+  const filtered = role !== '' || search.trim() !== '';
 
   const columns: Column<UserRow>[] = [
     {
@@ -96,86 +97,60 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
       header: t('columns.status'),
       className: 'whitespace-nowrap',
       cell: (user) => (
-        <span
-          className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${user.active ? 'bg-green-50 text-green-800 ring-green-600/20' : 'bg-slate-100 text-slate-600 ring-slate-500/20'}`}
-        >
-          {user.active ? t('status.active') : t('status.inactive')}
-        </span>
+        <Badge tone={user.active ? 'green' : 'slate'}>{user.active ? t('status.active') : t('status.inactive')}</Badge>
       ),
     },
-    {
-      id: 'actions',
-      header: t('columns.actions'),
-      className: 'whitespace-nowrap md:text-right',
-      // The service refuses to deactivate yourself (you would lock yourself out); so does the UI.
-      cell: (user) =>
+    // The service refuses to deactivate yourself (you would lock yourself out); so does the UI.
+    actionsColumn(
+      t('columns.actions'),
+      (user) =>
         user.id !== currentUserId && (
-          <button
-            type="button"
-            className={user.active ? buttonClass.dangerGhost : buttonClass.ghost}
-            aria-label={`${user.active ? t('deactivate') : t('activate')} ${user.name}`}
-            data-testid="user-toggle-active"
+          <RowAction
+            label={user.active ? t('deactivate') : t('activate')}
+            subject={user.name}
+            tone={user.active ? 'danger' : 'default'}
             onClick={() => toggle.ask(user)}
-          >
-            {user.active ? t('deactivate') : t('activate')}
-          </button>
+            testId="user-toggle-active"
+          />
         ),
-    },
+    ),
   ];
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t('title')} subtitle={t('subtitle')}>
-        <button
-          type="button"
-          className={buttonClass.primary}
-          onClick={() => setCreating(true)}
-          data-testid="user-create"
-        >
-          + {t('create')}
-        </button>
-      </PageHeader>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        action={{ label: `+ ${t('create')}`, onClick: () => setCreating(true), testId: 'user-create' }}
+      />
 
       <form role="search" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
-        <label className="block">
-          <span className="mb-1 block text-xs font-medium text-slate-600">{t('filters.role')}</span>
-          <select
-            value={role}
-            onChange={(e) => setRole(isAccountRole(e.target.value) ? e.target.value : '')}
-            className={`${inputClass} w-48`}
-            data-testid="users-role-filter"
-          >
-            <option value="">{t('filters.allStaff')}</option>
-            {ACCOUNT_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tRoles(r)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block min-w-56 flex-1 sm:max-w-xs">
-          <span className="mb-1 block text-xs font-medium text-slate-600">{t('filters.search')}</span>
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder={t('filters.searchPlaceholder')}
-            className={inputClass}
-            data-testid="users-search"
-          />
-        </label>
+        <FilterSelect
+          label={t('filters.role')}
+          selectClassName="w-48"
+          options={[{ value: '', label: t('filters.allStaff') }, ...roleOptions]}
+          value={role}
+          onChange={(value) => setRole(isAccountRole(value) ? value : '')}
+          testId="users-role-filter"
+        />
+        <FilterSearch
+          label={t('filters.search')}
+          placeholder={t('filters.searchPlaceholder')}
+          className="block min-w-56 flex-1 sm:max-w-xs"
+          value={search}
+          onChange={setSearch}
+          testId="users-search"
+        />
         {filtered && (
-          <button
-            type="button"
-            className={buttonClass.secondary}
+          <Button
+            kind="secondary"
             onClick={() => {
               setRole('');
               setSearch('');
-              setDebouncedSearch('');
             }}
           >
             {tc('reset')}
-          </button>
+          </Button>
         )}
         <span className="ml-auto text-sm text-slate-500" aria-live="polite">
           {users.isFetching ? tc('loading') : users.data ? t('count', { count: rows.length }) : ''}
@@ -190,12 +165,7 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
         rowKey={(user) => user.id}
         rowData={(user) => ({ 'data-user-email': user.email ?? '' })}
         rowClassName={(user) => (user.active ? '' : 'text-slate-500')}
-        state={{
-          loading: users.isFetching,
-          error: users.error,
-          errorMessage,
-          onRetry: () => void users.refetch(),
-        }}
+        state={queryTableState(users, errorMessage)}
         caption={t('title')}
         empty={t('empty')}
         testId="users-table"
@@ -219,6 +189,12 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
   );
 }
 
+/** The roles an account can have, as select options in the admin's language. */
+function useRoleOptions() {
+  const tRoles = useTranslations('admin.roles');
+  return ACCOUNT_ROLES.map((role) => ({ value: role, label: tRoles(role) }));
+}
+
 type UserDraft = {
   email: string;
   name: string;
@@ -238,7 +214,7 @@ function CreateUserDialog({
   onCreated: (user: UserRow) => void;
 }) {
   const t = useTranslations('admin.users.form');
-  const tRoles = useTranslations('admin.roles');
+  const roleOptions = useRoleOptions();
   const tc = useTranslations('common');
   const errorMessage = useAdminErrorMessage();
   const formId = useId();
@@ -278,6 +254,7 @@ function CreateUserDialog({
       return createUser;
     },
     onDone: onCreated,
+    errorMessage,
   });
   const { values, fieldErrors, set } = form;
   const isCustomerAccount = values.role === 'CUSTOMER';
@@ -288,12 +265,10 @@ function CreateUserDialog({
       onClose={onClose}
       title={t('title')}
       testId="user-create-dialog"
-      pending={form.pending}
-      formError={form.failure ? errorMessage(form.failure) : null}
+      {...form.dialogProps}
       submitLabel={t('submit')}
       pendingLabel={t('submitting')}
       submitTestId="user-submit"
-      onSubmit={form.onSubmit}
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
@@ -334,43 +309,29 @@ function CreateUserDialog({
       />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id={`${formId}-role`} label={t('role')} error={fieldErrors.role}>
-          {(props) => (
-            <select
-              {...props}
-              value={values.role}
-              onChange={(e) => isAccountRole(e.target.value) && set('role', e.target.value)}
-              className={inputClass}
-              data-testid="user-role"
-            >
-              {ACCOUNT_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {tRoles(r)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectField
+          id={`${formId}-role`}
+          label={t('role')}
+          error={fieldErrors.role}
+          options={roleOptions}
+          value={values.role}
+          onChange={(value) => isAccountRole(value) && set('role', value)}
+          testId="user-role"
+        />
         {!isCustomerAccount && (
-          <FormField id={`${formId}-department`} label={t('department')} error={fieldErrors.departmentId}>
-            {(props) => (
-              <select
-                {...props}
-                value={values.departmentId}
-                onChange={(e) => set('departmentId', e.target.value)}
-                className={inputClass}
-                disabled={departments === null}
-                data-testid="user-department"
-              >
-                <option value="">{departments === null ? tc('loading') : t('noDepartment')}</option>
-                {departments?.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <SelectField
+            id={`${formId}-department`}
+            label={t('department')}
+            error={fieldErrors.departmentId}
+            disabled={departments === null}
+            options={[
+              { value: '', label: departments === null ? tc('loading') : t('noDepartment') },
+              ...(departments ?? []).map((d) => ({ value: d.id, label: d.name })),
+            ]}
+            value={values.departmentId}
+            onChange={(value) => set('departmentId', value)}
+            testId="user-department"
+          />
         )}
       </div>
 

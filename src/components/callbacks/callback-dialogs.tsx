@@ -3,7 +3,7 @@ import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { CallbackOutcome, CallbackReason } from '@/gql/graphql';
 import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
-import { buttonClass } from '@/components/ui/classes';
+import { Button } from '@/components/ui/button';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { FormField, TextField } from '@/components/ui/form-field';
 import { SelectField, TextareaField } from '@/components/ui/form-controls';
@@ -99,9 +99,9 @@ function ConflictNotice({ onReload }: { onReload: () => void }) {
       data-testid="callback-conflict"
     >
       <span>{t('conflict')}</span>
-      <button type="button" className={buttonClass.secondary} onClick={reload} data-testid="callback-reload">
+      <Button kind="secondary" onClick={reload} data-testid="callback-reload">
         {t('reload')}
-      </button>
+      </Button>
     </div>
   );
 }
@@ -267,25 +267,37 @@ export function RecordCallbackDialog({
 /** A calendar day from a date input; the task is due by the end of that day where the viewer is. */
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
+/** The state of AssignmentFields: the day and assignee as picked, and both as the API takes them. */
+function useAssignment() {
+  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const [dueDate, setDueDate] = useState('');
+  const [assigneeId, setAssigneeId] = useState('');
+  return {
+    dueDate,
+    setDueDate,
+    assigneeId,
+    setAssigneeId,
+    /** Due by the end of the chosen day where the viewer is; null until a whole day is picked. */
+    dueAt: isDay(dueDate) ? endOfDayIn(dueDate, timeZone) : null,
+    /** Null leaves the choice to the server (oneself when creating, the current assignee when reassigning). */
+    assignee: assigneeId || null,
+  };
+}
+type Assignment = ReturnType<typeof useAssignment>;
+
 /**
  * When and by whom: the due day and the assignee (someone of the desk, from the assignees the server offers). Creating
  * needs the day and defaults the assignee to oneself; reassigning changes either and keeps what is left empty.
  */
 function AssignmentFields({
   step,
-  dueDate,
-  onDueDate,
-  assigneeId,
-  onAssignee,
+  assignment,
   fields,
   enabled,
   except,
 }: {
   step: 'create' | 'reassign';
-  dueDate: string;
-  onDueDate: (value: string) => void;
-  assigneeId: string;
-  onAssignee: (value: string) => void;
+  assignment: Assignment;
   fields: Record<string, string>;
   enabled: boolean;
   except?: string;
@@ -305,16 +317,16 @@ function AssignmentFields({
         required={creating}
         hint={creating ? undefined : t('reassign.dueHint')}
         error={fields.dueAt}
-        value={dueDate}
-        onChange={onDueDate}
+        value={assignment.dueDate}
+        onChange={assignment.setDueDate}
         testId={`${step}-callback-due`}
       />
       <SelectField
         id={`${step}-callback-assignee`}
         label={t(`${step}.assignee`)}
         error={fields.assigneeId}
-        value={assigneeId}
-        onChange={onAssignee}
+        value={assignment.assigneeId}
+        onChange={assignment.setAssigneeId}
         options={[{ value: '', label: creating ? t('create.assigneeSelf') : t('reassign.keep') }, ...options]}
         testId={`${step}-callback-assignee`}
       />
@@ -339,11 +351,9 @@ export function CreateCallbackDialog({
   initialCustomer?: PickedCustomer | null;
 }) {
   const t = useTranslations('callbacks');
-  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
   const [customer, setCustomer] = useState<PickedCustomer | null>(initialCustomer);
   const [reason, setReason] = useState<CallbackReason | null>(null);
-  const [dueDate, setDueDate] = useState('');
-  const [assigneeId, setAssigneeId] = useState('');
+  const assignment = useAssignment();
   const [notes, setNotes] = useState('');
   const form = useCallbackSubmit();
   const { fields, submit, setFields } = form;
@@ -354,19 +364,19 @@ export function CreateCallbackDialog({
     const missing: Record<string, string> = {};
     if (!customer) missing.customerId = t('errors.required');
     if (!reason) missing.reason = t('errors.required');
-    if (!isDay(dueDate)) missing.dueAt = t('errors.required');
-    if (!customer || !reason || Object.keys(missing).length) {
+    const { dueAt } = assignment;
+    if (!dueAt) missing.dueAt = t('errors.required');
+    if (!customer || !reason || !dueAt) {
       setFields(missing);
       return;
     }
     const done = await submit(() =>
       create.mutateAsync({
-        // Due by the end of the chosen day where the viewer is.
         input: {
           customerId: customer.id,
           reason,
-          dueAt: endOfDayIn(dueDate, timeZone),
-          assigneeId: assigneeId || null,
+          dueAt,
+          assigneeId: assignment.assignee,
           notes: notes.trim() || null,
         },
       }),
@@ -395,15 +405,7 @@ export function CreateCallbackDialog({
         onChange={setReason}
         error={fields.reason}
       />
-      <AssignmentFields
-        step="create"
-        dueDate={dueDate}
-        onDueDate={setDueDate}
-        assigneeId={assigneeId}
-        onAssignee={setAssigneeId}
-        fields={fields}
-        enabled={open}
-      />
+      <AssignmentFields step="create" assignment={assignment} fields={fields} enabled={open} />
       <TextareaField
         id="create-callback-notes"
         label={t('create.notes')}
@@ -419,17 +421,15 @@ export function CreateCallbackDialog({
 
 export function ReassignCallbackDialog({ open, onClose, onDone, callback }: DialogProps) {
   const t = useTranslations('callbacks');
-  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
-  const [assigneeId, setAssigneeId] = useState('');
-  const [dueDate, setDueDate] = useState('');
+  const assignment = useAssignment();
   const form = useCallbackSubmit();
   const { fields, conflict, submit, setFields } = form;
   const reassign = useGqlMutation(CallbackReassignMutation, { invalidates: CALLBACK_INVALIDATES });
 
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const dueAt = isDay(dueDate) ? endOfDayIn(dueDate, timeZone) : null;
-    if (!assigneeId && !dueAt) {
+    const { dueAt, assignee } = assignment;
+    if (!assignee && !dueAt) {
       setFields({ assigneeId: t('errors.required') });
       return;
     }
@@ -437,7 +437,7 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
       reassign.mutateAsync({
         id: callback.id,
         version: callback.version,
-        assigneeId: assigneeId || null,
+        assigneeId: assignee,
         dueAt,
       }),
     );
@@ -452,10 +452,7 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
       {conflict && <ConflictNotice onReload={onDone} />}
       <AssignmentFields
         step="reassign"
-        dueDate={dueDate}
-        onDueDate={setDueDate}
-        assigneeId={assigneeId}
-        onAssignee={setAssigneeId}
+        assignment={assignment}
         fields={fields}
         enabled={open}
         except={callback.assignee?.id}

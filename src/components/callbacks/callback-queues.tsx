@@ -7,9 +7,8 @@ import { buttonClass } from '@/components/ui/classes';
 import { type Column } from '@/components/ui/data-table';
 import { PagedTable } from '@/components/ui/paged-table';
 import { PageHeader } from '@/components/ui/page-header';
-import { QueueTabs } from '@/components/ui/queue-tabs';
+import { QueueTabs, useQueueChoice } from '@/components/ui/queue-tabs';
 import { StatusMessage } from '@/components/ui/status';
-import { useSearchParamChoice } from '@/components/ui/use-search-param-choice';
 import { CALLBACK_QUEUES as QUEUES } from '@/graphql/callbacks/callback-limits.rules';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
 import {
@@ -46,7 +45,7 @@ const ROW_ACTIONS: readonly { kind: RowAction; offered: (row: CallbackRow) => bo
  */
 export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
   const t = useTranslations('callbacks');
-  const [queue, selectQueue] = useSearchParamChoice('queue', CALLBACK_QUEUES, 'MINE');
+  const [queue, queueTabs] = useQueueChoice(CALLBACK_QUEUES, 'MINE');
   const errorMessage = useCallbackErrorMessage();
   const counts = useGqlQuery(CallbackQueueCountsQuery, {}, { keepPrevious: true });
   const list = useGqlInfiniteQuery(
@@ -57,7 +56,6 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
   );
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const countOf = new Map((counts.data?.callbackQueueCounts ?? []).map((c) => [c.queue, c.count]));
 
   /** After a dialog: close it and say what happened if told (the dialogs' mutations refresh the lists). */
   const done = (message?: string) => {
@@ -146,27 +144,22 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
 
   return (
     <div className="space-y-5">
-      <PageHeader title={t('title')} subtitle={t('subtitle')}>
-        {canWrite && (
-          <button
-            type="button"
-            className={buttonClass.primary}
-            onClick={() => setDialog({ kind: 'create' })}
-            data-testid="callback-create"
-          >
-            {t('actions.create')}
-          </button>
-        )}
-      </PageHeader>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        action={
+          canWrite
+            ? { label: t('actions.create'), onClick: () => setDialog({ kind: 'create' }), testId: 'callback-create' }
+            : undefined
+        }
+      />
 
       <QueueTabs
-        queues={CALLBACK_QUEUES}
-        current={queue}
+        {...queueTabs}
         label={t('queueLabel')}
         labelOf={(q) => t(`queue.${q}`)}
-        count={(q) => countOf.get(q)}
+        counts={counts.data?.callbackQueueCounts}
         loading={counts.isFetching}
-        onSelect={selectQueue}
         testIdPrefix="callback"
       />
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { graphql } from '@/gql';
-import { buttonClass } from '@/components/ui/classes';
+import { Button } from '@/components/ui/button';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
@@ -136,14 +136,9 @@ export function ComplaintCallbacksPanel({ interactionId }: { interactionId: stri
                   )}
                 </div>
                 {c.viewerCanRecord && (
-                  <button
-                    type="button"
-                    className={buttonClass.primary}
-                    onClick={() => setRecording(c)}
-                    data-testid="complaint-callback-record"
-                  >
+                  <Button kind="primary" onClick={() => setRecording(c)} data-testid="complaint-callback-record">
                     {t('actions.record')}
-                  </button>
+                  </Button>
                 )}
               </li>
             ))}

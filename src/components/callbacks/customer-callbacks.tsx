@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { graphql } from '@/gql';
+import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
@@ -50,14 +51,9 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
         <h2 className="text-sm font-semibold text-slate-800">{t('customer.title')}</h2>
         <div className="flex items-center gap-3">
           {canWrite && customer && (
-            <button
-              type="button"
-              className={buttonClass.ghost}
-              onClick={() => setCreating(true)}
-              data-testid="customer-callback-create"
-            >
+            <Button kind="ghost" onClick={() => setCreating(true)} data-testid="customer-callback-create">
               {t('actions.create')}
-            </button>
+            </Button>
           )}
           <Link href="/console/callbacks" className={buttonClass.link}>
             {t('customer.all')}
@@ -96,9 +92,9 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
               ))}
             </ul>
             {!all && callbacks.length > SHOWN && (
-              <button type="button" className={`${buttonClass.ghost} mt-2`} onClick={() => setAll(true)}>
+              <Button kind="ghost" className="mt-2" onClick={() => setAll(true)}>
                 {t('customer.more', { count: callbacks.length })}
-              </button>
+              </Button>
             )}
           </>
         )}

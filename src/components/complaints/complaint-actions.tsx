@@ -3,7 +3,7 @@ import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ActionKind, ActionStatus, ComplaintDirectoryQuery, ComplaintWorkbenchQuery } from '@/gql/graphql';
 import { graphql } from '@/gql';
-import { buttonClass } from '@/components/ui/classes';
+import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { endOfDayIn, formatDate, formatDateTime } from '@/lib/format';
 import {
@@ -85,9 +85,9 @@ export function ComplaintActions({
       cardLabel: '',
       className: 'text-right',
       cell: (a) => (
-        <button type="button" className={buttonClass.ghost} onClick={() => setEditing(a)} data-testid="action-edit">
+        <Button kind="ghost" onClick={() => setEditing(a)} data-testid="action-edit">
           {t('edit')}
-        </button>
+        </Button>
       ),
     },
   ];
@@ -97,14 +97,9 @@ export function ComplaintActions({
       <div className="mb-3 flex items-center justify-between">
         <h2 className="text-sm font-semibold">{t('title')}</h2>
         {canEdit && (
-          <button
-            type="button"
-            className={buttonClass.secondary}
-            onClick={() => setEditing('new')}
-            data-testid="action-add"
-          >
+          <Button kind="secondary" onClick={() => setEditing('new')} data-testid="action-add">
             {t('add')}
-          </button>
+          </Button>
         )}
       </div>
       <DataTable

@@ -1,8 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import type { CauseClass, Severity } from '@/gql/graphql';
-import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { Button } from '@/components/ui/button';
+import { FilterSearch } from '@/components/ui/filter-select';
+import { buttonClass } from '@/components/ui/classes';
 import { SelectField } from '@/components/ui/form-controls';
 import {
   CAUSE_CLASSES,
@@ -46,6 +47,41 @@ function Chip({
   );
 }
 
+/** A multi-choice filter as a row of chips after its label: each chip toggles one value in or out of `selected`. */
+function ChipGroup<V extends string>({
+  label,
+  labelClassName = '',
+  values,
+  selected,
+  labelOf,
+  onChange,
+  testIdPrefix,
+}: {
+  label: string;
+  labelClassName?: string;
+  values: readonly V[];
+  selected: readonly V[];
+  labelOf: (value: V) => string;
+  onChange: (selected: V[]) => void;
+  testIdPrefix?: string;
+}) {
+  return (
+    <>
+      <span className={`text-xs font-medium text-slate-600 ${labelClassName}`}>{label}</span>
+      {values.map((value) => (
+        <Chip
+          key={value}
+          pressed={selected.includes(value)}
+          onClick={() => onChange(toggle(selected, value))}
+          testId={testIdPrefix && `${testIdPrefix}-${value}`}
+        >
+          {labelOf(value)}
+        </Chip>
+      ))}
+    </>
+  );
+}
+
 /**
  * Filters and order of the complaint work queue. Chips and selects apply at once; the search applies on Enter
  * (or the button), so typing does not fire a request per key.
@@ -79,19 +115,12 @@ export function ComplaintQueueFilters({
           onChange({ ...view, search });
         }}
       >
-        <div className="min-w-56 flex-1">
-          <label className={labelClass} htmlFor="queue-search">
-            {t('filters.search')}
-          </label>
-          <input
-            id="queue-search"
-            type="search"
-            className={inputClass}
-            value={search}
-            placeholder={t('filters.searchPlaceholder')}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </div>
+        <FilterSearch
+          label={t('filters.search')}
+          placeholder={t('filters.searchPlaceholder')}
+          value={search}
+          onChange={setSearch}
+        />
         <button type="submit" className={buttonClass.secondary}>
           {t('filters.apply')}
         </button>
@@ -130,36 +159,31 @@ export function ComplaintQueueFilters({
         />
       </form>
       <div className="flex flex-wrap items-center gap-2">
-        <span className="text-xs font-medium text-slate-600">{t('list.severity')}</span>
-        {SEVERITIES.map((s: Severity) => (
-          <Chip
-            key={s}
-            pressed={view.severity.includes(s)}
-            onClick={() => onChange({ ...view, severity: toggle(view.severity, s) })}
-            testId={`filter-severity-${s}`}
-          >
-            {t(`severity.${s}`)}
-          </Chip>
-        ))}
-        <span className="ml-3 text-xs font-medium text-slate-600">{t('filters.causeClass')}</span>
-        {CAUSE_CLASSES.map((c: CauseClass) => (
-          <Chip
-            key={c}
-            pressed={view.causeClass.includes(c)}
-            onClick={() => onChange({ ...view, causeClass: toggle(view.causeClass, c) })}
-          >
-            {t(`causeClass.${c}`)}
-          </Chip>
-        ))}
+        <ChipGroup
+          label={t('list.severity')}
+          values={SEVERITIES}
+          selected={view.severity}
+          labelOf={(s) => t(`severity.${s}`)}
+          onChange={(severity) => onChange({ ...view, severity })}
+          testIdPrefix="filter-severity"
+        />
+        <ChipGroup
+          label={t('filters.causeClass')}
+          labelClassName="ml-3"
+          values={CAUSE_CLASSES}
+          selected={view.causeClass}
+          labelOf={(c) => t(`causeClass.${c}`)}
+          onChange={(causeClass) => onChange({ ...view, causeClass })}
+        />
         {isFiltered(view) && (
-          <button
-            type="button"
-            className={`${buttonClass.link} ml-auto`}
+          <Button
+            kind="link"
+            className="ml-auto"
             onClick={() => onChange({ ...EMPTY_VIEW, sort: view.sort })}
             data-testid="filter-clear"
           >
             {t('filters.clear')}
-          </button>
+          </Button>
         )}
       </div>
     </section>

@@ -11,8 +11,7 @@ import { ComplaintDirectoryQuery, ComplaintQueueCountsQuery, ComplaintQueueQuery
 import { ComplaintQueueFilters } from './complaint-queue-filters';
 import { filterOf, isFiltered, paramsWithView, viewFromParams, type QueueView } from './complaint-queue-params';
 import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
-import { QueueTabs } from '@/components/ui/queue-tabs';
-import { useSearchParamChoice } from '@/components/ui/use-search-param-choice';
+import { QueueTabs, useQueueChoice } from '@/components/ui/queue-tabs';
 import { COMPLAINT_QUEUES } from '@/graphql/complaints/complaint-workflow.rules';
 
 export const QUEUES: readonly ComplaintQueue[] = COMPLAINT_QUEUES;
@@ -26,7 +25,7 @@ export function ComplaintQueues() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const [queue, selectQueue] = useSearchParamChoice('queue', QUEUES, 'MINE');
+  const [queue, queueTabs] = useQueueChoice(QUEUES, 'MINE');
   const errorMessage = useComplaintErrorMessage();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
 
@@ -42,7 +41,6 @@ export function ComplaintQueues() {
     (result) => result.complaintQueue,
     { keepPrevious: true },
   );
-  const countOf = new Map((counts.data?.complaintQueueCounts ?? []).map((c) => [c.queue, c.count]));
 
   const changeView = (next: QueueView) =>
     router.replace(`${pathname}?${paramsWithView(searchParams, next).toString()}`);
@@ -78,13 +76,11 @@ export function ComplaintQueues() {
     <div className="space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <QueueTabs
-        queues={QUEUES}
-        current={queue}
+        {...queueTabs}
         label={t('queueLabel')}
         labelOf={(q) => t(`queue.${q}`)}
-        count={(q) => countOf.get(q)}
+        counts={counts.data?.complaintQueueCounts}
         loading={counts.isFetching}
-        onSelect={selectQueue}
         testIdPrefix="queue"
       />
       <ComplaintQueueFilters view={view} onChange={changeView} departments={departments} owners={owners} />

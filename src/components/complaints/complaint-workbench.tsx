@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { SimpleWorkflowCommand, WorkflowCommand } from '@/gql/graphql';
+import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { DetailItem } from '@/components/ui/detail-item';
 import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
@@ -217,9 +218,9 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
           data-testid="complaint-conflict"
         >
           <span>{conflict}</span>
-          <button type="button" className={buttonClass.secondary} onClick={reload} data-testid="complaint-reload">
+          <Button kind="secondary" onClick={reload} data-testid="complaint-reload">
             {t('workbench.reload')}
-          </button>
+          </Button>
         </div>
       )}
       {notice && !conflict && <StatusMessage tone="success">{t('workbench.done')}</StatusMessage>}
@@ -351,14 +352,9 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
             />
           ) : (
             canWork && (
-              <button
-                type="button"
-                className={buttonClass.secondary}
-                onClick={() => setEnable8D(true)}
-                data-testid="eightd-enable"
-              >
+              <Button kind="secondary" onClick={() => setEnable8D(true)} data-testid="eightd-enable">
                 {t('eightD.enable')}
-              </button>
+              </Button>
             )
           )}
         </div>

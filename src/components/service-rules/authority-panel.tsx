@@ -3,11 +3,10 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { DataTable } from '@/components/ui/data-table';
-import { TextField } from '@/components/ui/form-field';
 import { ErrorBanner, StatusMessage } from '@/components/ui/status';
-import type { ServiceRulesAuthorityQuery as AuthorityData } from '@/gql/graphql';
+import type { ServiceRulesApprovalAuthorityFragment, ServiceRulesEscalationPolicyFragment } from '@/gql/graphql';
 import { AUTHORITY_ROLES, SEVERITIES } from '@/graphql/service-rules/service-rules.rules';
-import { useGqlQuery, useInvalidate } from '@/lib/data/gql-hooks';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import {
   ServiceRulesAuthorityQuery,
   ServiceRulesUpdateAuthorityMutation,
@@ -16,8 +15,9 @@ import {
 import { authorityProblems, type AuthorityDraft } from './service-rules-drafts';
 import {
   positiveInt,
-  SERVICE_RULES_CHANGED,
   SettingForm,
+  SettingTextFields,
+  useReloadServiceRules,
   useServiceRulesError,
   useSettingSave,
 } from './service-rules-ui';
@@ -28,10 +28,9 @@ const asRole = (v: string) => AUTHORITY_ROLES.find((r) => r === v);
 export function AuthorityPanel({ canManage }: { canManage: boolean }) {
   const tc = useTranslations('common');
   const errorMessage = useServiceRulesError();
-  const invalidate = useInvalidate();
+  const reload = useReloadServiceRules();
   const authority = useGqlQuery(ServiceRulesAuthorityQuery);
   const [notice, setNotice] = useState<string | null>(null);
-  const reload = () => void invalidate(SERVICE_RULES_CHANGED);
 
   if (authority.error && !authority.data)
     return <ErrorBanner message={errorMessage(authority.error)} onRetry={() => void authority.refetch()} />;
@@ -59,17 +58,15 @@ export function AuthorityPanel({ canManage }: { canManage: boolean }) {
   );
 }
 
+/** What each of the panel's forms is given besides its setting: whether it may save, and where its outcome goes. */
+type FormProps = { canManage: boolean; onSaved: (notice: string) => void; onReload: () => void };
+
 function AuthorityForm({
   authority,
   canManage,
   onSaved,
   onReload,
-}: {
-  authority: AuthorityData['approvalAuthority'];
-  canManage: boolean;
-  onSaved: (notice: string) => void;
-  onReload: () => void;
-}) {
+}: FormProps & { authority: ServiceRulesApprovalAuthorityFragment }) {
   const t = useTranslations('serviceRules');
   const tRoles = useTranslations('admin.roles');
   const [draft, setDraft] = useState<AuthorityDraft>(() =>
@@ -121,7 +118,6 @@ function AuthorityForm({
             <h3 className="font-medium">{t(`severity.${severity}`)}</h3>
             {(['approve', 'close'] as const).map((part) => {
               const key = `${severity}.${part}`;
-              const error = errorFor(key);
               return (
                 <div key={part} className="mt-3">
                   <CheckboxGroup
@@ -134,9 +130,9 @@ function AuthorityForm({
                       edited(key);
                       setDraft((d) => ({ ...d, [severity]: { ...d[severity]!, [part]: roles } }));
                     }}
+                    error={errorFor(key)}
                     testIdPrefix={`authority-${severity}-${part}`}
                   />
-                  {error && <p className="mt-1 text-xs text-red-700">{error}</p>}
                 </div>
               );
             })}
@@ -153,18 +149,18 @@ function EscalationForm({
   canManage,
   onSaved,
   onReload,
-}: {
-  policy: AuthorityData['escalationPolicy'];
-  canManage: boolean;
-  onSaved: (notice: string) => void;
-  onReload: () => void;
-}) {
+}: FormProps & { policy: ServiceRulesEscalationPolicyFragment }) {
   const t = useTranslations('serviceRules');
-  const [dueSoon, setDueSoon] = useState(String(policy.dueSoonHours));
-  const [period, setPeriod] = useState(String(policy.overduePeriodHours));
+  const [draft, setDraft] = useState({
+    dueSoonHours: String(policy.dueSoonHours),
+    overduePeriodHours: String(policy.overduePeriodHours),
+  });
   const save = useSettingSave(ServiceRulesUpdateEscalationMutation);
   const { attempted, serverFields, edited, pending } = save;
-  const values = { dueSoonHours: positiveInt(dueSoon), overduePeriodHours: positiveInt(period) };
+  const values = {
+    dueSoonHours: positiveInt(draft.dueSoonHours),
+    overduePeriodHours: positiveInt(draft.overduePeriodHours),
+  };
   const errorFor = (key: keyof typeof values) =>
     attempted && values[key] === null ? t('escalation.integer') : serverFields[key];
   // The ladder as it will be with the period typed (level n at (n − 1) periods overdue), else as saved.
@@ -192,35 +188,31 @@ function EscalationForm({
       onSubmit={submit}
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:max-w-2xl">
-        <TextField
-          id="escalation-dueSoon"
-          label={t('escalation.dueSoonHours')}
-          hint={t('escalation.dueSoonHint')}
-          error={errorFor('dueSoonHours')}
-          required
-          inputMode="numeric"
+        <SettingTextFields
+          form="escalation"
+          fields={[
+            {
+              key: 'dueSoonHours',
+              id: 'dueSoon',
+              label: t('escalation.dueSoonHours'),
+              hint: t('escalation.dueSoonHint'),
+              inputMode: 'numeric',
+            },
+            {
+              key: 'overduePeriodHours',
+              id: 'period',
+              label: t('escalation.overduePeriodHours'),
+              hint: t('escalation.overdueHint'),
+              inputMode: 'numeric',
+            },
+          ]}
+          values={draft}
+          errorFor={errorFor}
           disabled={!canManage || pending}
-          value={dueSoon}
-          onChange={(value) => {
-            edited('dueSoonHours');
-            setDueSoon(value);
+          onChange={(key, value) => {
+            edited(key);
+            setDraft((d) => ({ ...d, [key]: value }));
           }}
-          testId="escalation-dueSoon"
-        />
-        <TextField
-          id="escalation-period"
-          label={t('escalation.overduePeriodHours')}
-          hint={t('escalation.overdueHint')}
-          error={errorFor('overduePeriodHours')}
-          required
-          inputMode="numeric"
-          disabled={!canManage || pending}
-          value={period}
-          onChange={(value) => {
-            edited('overduePeriodHours');
-            setPeriod(value);
-          }}
-          testId="escalation-period"
         />
       </div>
       <div className="space-y-1 lg:max-w-2xl">

@@ -1,17 +1,19 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
-import { buttonClass, inputClass } from '@/components/ui/classes';
+import { inputClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { TextField } from '@/components/ui/form-field';
+import { actionsColumn, RowAction } from '@/components/ui/row-action';
 import { ErrorBanner, InlineError, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
-import type { ServiceRulesCalendarQuery as CalendarData } from '@/gql/graphql';
+import type { ServiceRulesBusinessHoursFragment, ServiceRulesCalendarDayFragment } from '@/gql/graphql';
 import { BOUNDS } from '@/graphql/service-rules/service-rules.rules';
-import { useGqlMutation, useGqlQuery, useInvalidate } from '@/lib/data/gql-hooks';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { isGqlError } from '@/lib/gql-error-message';
 import {
   ServiceRulesAddCalendarDaysMutation,
@@ -24,13 +26,15 @@ import { hoursProblems, type HoursDraft } from './service-rules-drafts';
 import {
   ConflictNotice,
   isConflict,
-  SERVICE_RULES_CHANGED,
   SettingForm,
+  SettingTextFields,
+  useReloadServiceRules,
   useServiceRulesError,
+  useServiceRulesMutation,
   useSettingSave,
 } from './service-rules-ui';
 
-type Day = CalendarData['calendarDays'][number];
+type Day = ServiceRulesCalendarDayFragment;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** 工作时间与节假日: the `businessHours` setting and the year's holidays and make-up working days (CalendarDay). */
@@ -38,13 +42,11 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
   const t = useTranslations('serviceRules');
   const tc = useTranslations('common');
   const errorMessage = useServiceRulesError();
-  const invalidate = useInvalidate();
+  const reload = useReloadServiceRules();
   const [year, setYear] = useState(initialYear);
   const calendar = useGqlQuery(ServiceRulesCalendarQuery, { year }, { keepPrevious: true });
-  const importHolidays = useGqlMutation(ServiceRulesImportOfficialHolidaysMutation, {
-    invalidates: SERVICE_RULES_CHANGED,
-  });
-  const removeDay = useGqlMutation(ServiceRulesRemoveCalendarDayMutation, { invalidates: SERVICE_RULES_CHANGED });
+  const importHolidays = useServiceRulesMutation(ServiceRulesImportOfficialHolidaysMutation);
+  const removeDay = useServiceRulesMutation(ServiceRulesRemoveCalendarDayMutation);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -74,7 +76,7 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
         // Someone changed or removed the day meanwhile: close, say so, and show the calendar as it is now.
         setNotice(null);
         setConflict(errorMessage(error));
-        await invalidate(SERVICE_RULES_CHANGED);
+        await reload();
       }
     },
     (day) => ({
@@ -100,22 +102,16 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
       ),
     },
     { id: 'name', header: t('calendar.columns.name'), cell: (day) => day.name },
-    canManage && {
-      id: 'actions',
-      header: t('calendar.columns.actions'),
-      className: 'md:text-right',
-      cell: (day) => (
-        <button
-          type="button"
-          className={buttonClass.dangerGhost}
+    canManage &&
+      actionsColumn(t('calendar.columns.actions'), (day: Day) => (
+        <RowAction
+          label={t('calendar.remove')}
+          subject={day.date}
+          tone="danger"
           onClick={() => remove.ask(day)}
-          aria-label={`${t('calendar.remove')} ${day.date}`}
-          data-testid="calendar-remove"
-        >
-          {t('calendar.remove')}
-        </button>
-      ),
-    },
+          testId="calendar-remove"
+        />
+      )),
   ];
 
   return (
@@ -131,7 +127,7 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
           key={data.businessHours.version}
           hours={data.businessHours}
           canManage={canManage}
-          onReload={() => void invalidate(SERVICE_RULES_CHANGED)}
+          onReload={() => void reload()}
           // The form remounts on the saved version, so the notice lives here.
           onSaved={() => setNotice(t('hours.savedNotice'))}
         />
@@ -143,14 +139,9 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
             {t('calendar.title')}
           </h2>
           <div className="flex items-center gap-2">
-            <button
-              type="button"
-              className={buttonClass.secondary}
-              onClick={() => setYear((y) => y - 1)}
-              aria-label={t('calendar.previousYear')}
-            >
+            <Button kind="secondary" onClick={() => setYear((y) => y - 1)} aria-label={t('calendar.previousYear')}>
               ‹
-            </button>
+            </Button>
             <label className="flex items-center gap-2 text-sm">
               <span className="sr-only">{t('calendar.year')}</span>
               <input
@@ -166,34 +157,23 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
                 data-testid="calendar-year"
               />
             </label>
-            <button
-              type="button"
-              className={buttonClass.secondary}
-              onClick={() => setYear((y) => y + 1)}
-              aria-label={t('calendar.nextYear')}
-            >
+            <Button kind="secondary" onClick={() => setYear((y) => y + 1)} aria-label={t('calendar.nextYear')}>
               ›
-            </button>
+            </Button>
             {canManage && (
-              <button
-                type="button"
-                className={buttonClass.secondary}
+              <Button
+                kind="secondary"
                 onClick={() => void importOfficial()}
                 disabled={importHolidays.isPending}
                 data-testid="calendar-import"
               >
                 {importHolidays.isPending ? t('calendar.importing') : t('calendar.import', { year })}
-              </button>
+              </Button>
             )}
             {canManage && (
-              <button
-                type="button"
-                className={buttonClass.primary}
-                onClick={() => setAdding(true)}
-                data-testid="calendar-add"
-              >
+              <Button kind="primary" onClick={() => setAdding(true)} data-testid="calendar-add">
                 + {t('calendar.add')}
-              </button>
+              </Button>
             )}
           </div>
         </div>
@@ -238,7 +218,7 @@ function BusinessHoursForm({
   onSaved,
   onReload,
 }: {
-  hours: CalendarData['businessHours'];
+  hours: ServiceRulesBusinessHoursFragment;
   canManage: boolean;
   onSaved: () => void;
   onReload: () => void;
@@ -280,51 +260,28 @@ function BusinessHoursForm({
       onReload={onReload}
       onSubmit={submit}
     >
-      <div>
-        <CheckboxGroup
-          name="hours-days"
-          legend={t('hours.days')}
-          options={WEEKDAYS.map((d) => ({ value: String(d), label: t(`hours.weekday.${d}`) }))}
-          selected={draft.days.map(String)}
-          disabled={disabled}
-          onChange={(days) => change({ days: days.map(Number).sort((x, y) => x - y) }, 'days')}
-          testIdPrefix="hours-day"
-        />
-        {errorFor('days') && <p className="mt-1 text-xs text-red-700">{errorFor('days')}</p>}
-      </div>
+      <CheckboxGroup
+        name="hours-days"
+        legend={t('hours.days')}
+        options={WEEKDAYS.map((d) => ({ value: String(d), label: t(`hours.weekday.${d}`) }))}
+        selected={draft.days.map(String)}
+        disabled={disabled}
+        onChange={(days) => change({ days: days.map(Number).sort((x, y) => x - y) }, 'days')}
+        error={errorFor('days')}
+        testIdPrefix="hours-day"
+      />
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField
-          id="hours-start"
-          label={t('hours.start')}
-          error={errorFor('start')}
-          required
-          type="time"
+        <SettingTextFields
+          form="hours"
+          fields={[
+            { key: 'start', id: 'start', label: t('hours.start'), type: 'time' },
+            { key: 'end', id: 'end', label: t('hours.end'), type: 'time' },
+            { key: 'timeZone', id: 'timeZone', label: t('hours.timeZone'), hint: t('hours.timeZoneHint') },
+          ]}
+          values={draft}
+          errorFor={errorFor}
           disabled={disabled}
-          value={draft.start}
-          onChange={(start) => change({ start }, 'start')}
-          testId="hours-start"
-        />
-        <TextField
-          id="hours-end"
-          label={t('hours.end')}
-          error={errorFor('end')}
-          required
-          type="time"
-          disabled={disabled}
-          value={draft.end}
-          onChange={(end) => change({ end }, 'end')}
-          testId="hours-end"
-        />
-        <TextField
-          id="hours-timeZone"
-          label={t('hours.timeZone')}
-          hint={t('hours.timeZoneHint')}
-          error={errorFor('timeZone')}
-          required
-          disabled={disabled}
-          value={draft.timeZone}
-          onChange={(timeZone) => change({ timeZone }, 'timeZone')}
-          testId="hours-timeZone"
+          onChange={(key, value) => change({ [key]: value }, key)}
         />
       </div>
     </SettingForm>
@@ -345,7 +302,7 @@ function AddDaysDialog({
   const t = useTranslations('serviceRules');
   const errorMessage = useServiceRulesError();
   const formId = useId();
-  const add = useGqlMutation(ServiceRulesAddCalendarDaysMutation, { invalidates: SERVICE_RULES_CHANGED });
+  const add = useServiceRulesMutation(ServiceRulesAddCalendarDaysMutation);
   const form = useDialogForm({
     initial: (): DaysDraft => ({ from: '', to: '', isWorkday: false, name: '' }),
     fields: ['from', 'to', 'name', 'isWorkday'],
@@ -360,6 +317,7 @@ function AddDaysDialog({
         })
       ).addCalendarDays.map((day) => day.date),
     onDone: (dates) => dates[0] && onAdded(dates.length, dates[0]),
+    errorMessage,
   });
   const { values, fieldErrors, set } = form;
 
@@ -369,12 +327,10 @@ function AddDaysDialog({
       onClose={onClose}
       title={t('calendar.form.title')}
       testId="calendar-dialog"
-      pending={form.pending}
-      formError={form.failure ? errorMessage(form.failure) : null}
+      {...form.dialogProps}
       submitLabel={t('calendar.form.submit')}
       pendingLabel={t('calendar.form.submitting')}
       submitTestId="calendar-submit"
-      onSubmit={form.onSubmit}
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField

@@ -62,20 +62,34 @@ export const ServiceRulesPreviewQuery = graphql(`
   }
 `);
 
+/** What the calendar panel's BusinessHoursForm edits (and gets back when it saves). */
+export const ServiceRulesBusinessHoursFragment = graphql(`
+  fragment ServiceRulesBusinessHours on BusinessHours {
+    timeZone
+    days
+    start
+    end
+    version
+  }
+`);
+
+/** A row of the calendar panel's table of holidays and make-up working days. */
+export const ServiceRulesCalendarDayFragment = graphql(`
+  fragment ServiceRulesCalendarDay on CalendarDay {
+    date
+    isWorkday
+    name
+    version
+  }
+`);
+
 export const ServiceRulesCalendarQuery = graphql(`
   query ServiceRulesCalendar($year: Int!) {
     businessHours {
-      timeZone
-      days
-      start
-      end
-      version
+      ...ServiceRulesBusinessHours
     }
     calendarDays(year: $year) {
-      date
-      isWorkday
-      name
-      version
+      ...ServiceRulesCalendarDay
     }
   }
 `);
@@ -83,11 +97,7 @@ export const ServiceRulesCalendarQuery = graphql(`
 export const ServiceRulesUpdateBusinessHoursMutation = graphql(`
   mutation ServiceRulesUpdateBusinessHours($version: Int!, $input: BusinessHoursInput!) {
     updateBusinessHours(version: $version, input: $input) {
-      timeZone
-      days
-      start
-      end
-      version
+      ...ServiceRulesBusinessHours
     }
   }
 `);
@@ -95,7 +105,7 @@ export const ServiceRulesUpdateBusinessHoursMutation = graphql(`
 export const ServiceRulesAddCalendarDaysMutation = graphql(`
   mutation ServiceRulesAddCalendarDays($input: AddCalendarDaysInput!) {
     addCalendarDays(input: $input) {
-      date
+      ...ServiceRulesCalendarDay
     }
   }
 `);
@@ -115,7 +125,33 @@ export const ServiceRulesImportOfficialHolidaysMutation = graphql(`
 export const ServiceRulesRemoveCalendarDayMutation = graphql(`
   mutation ServiceRulesRemoveCalendarDay($date: Date!, $version: Int!) {
     removeCalendarDay(date: $date, version: $version) {
-      date
+      ...ServiceRulesCalendarDay
+    }
+  }
+`);
+
+/** What the authority panel's AuthorityForm edits (and gets back when it saves). */
+export const ServiceRulesApprovalAuthorityFragment = graphql(`
+  fragment ServiceRulesApprovalAuthority on ApprovalAuthority {
+    version
+    rules {
+      severity
+      approve
+      close
+    }
+  }
+`);
+
+/** What the authority panel's EscalationForm edits and the ladder it shows (and gets back when it saves). */
+export const ServiceRulesEscalationPolicyFragment = graphql(`
+  fragment ServiceRulesEscalationPolicy on EscalationPolicy {
+    dueSoonHours
+    overduePeriodHours
+    version
+    levels {
+      level
+      afterOverdueHours
+      audience
     }
   }
 `);
@@ -123,22 +159,10 @@ export const ServiceRulesRemoveCalendarDayMutation = graphql(`
 export const ServiceRulesAuthorityQuery = graphql(`
   query ServiceRulesAuthority {
     approvalAuthority {
-      version
-      rules {
-        severity
-        approve
-        close
-      }
+      ...ServiceRulesApprovalAuthority
     }
     escalationPolicy {
-      dueSoonHours
-      overduePeriodHours
-      version
-      levels {
-        level
-        afterOverdueHours
-        audience
-      }
+      ...ServiceRulesEscalationPolicy
     }
   }
 `);
@@ -146,7 +170,7 @@ export const ServiceRulesAuthorityQuery = graphql(`
 export const ServiceRulesUpdateAuthorityMutation = graphql(`
   mutation ServiceRulesUpdateAuthority($version: Int!, $input: [SeverityAuthorityInput!]!) {
     updateApprovalAuthority(version: $version, input: $input) {
-      version
+      ...ServiceRulesApprovalAuthority
     }
   }
 `);
@@ -154,7 +178,7 @@ export const ServiceRulesUpdateAuthorityMutation = graphql(`
 export const ServiceRulesUpdateEscalationMutation = graphql(`
   mutation ServiceRulesUpdateEscalation($version: Int!, $input: EscalationPolicyInput!) {
     updateEscalationPolicy(version: $version, input: $input) {
-      version
+      ...ServiceRulesEscalationPolicy
     }
   }
 `);

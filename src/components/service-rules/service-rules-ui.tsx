@@ -2,17 +2,32 @@
 import { useTranslations } from 'next-intl';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useCallback, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
+import { TextField } from '@/components/ui/form-field';
 import { InlineError } from '@/components/ui/status';
-import { useFormErrors } from '@/components/ui/use-form-errors';
-import { useGqlMutation } from '@/lib/data/gql-hooks';
-import { fieldErrorsOf, gqlErrorMessage, isGqlError } from '@/lib/gql-error-message';
+import { splitFailure, useFormErrors } from '@/components/ui/use-form-errors';
+import { useGqlMutation, useInvalidate } from '@/lib/data/gql-hooks';
+import { gqlErrorMessage, isGqlError } from '@/lib/gql-error-message';
 
 /**
  * Every change to the clock's configuration can move what the other tabs, the preview and the recent changes show:
  * a service-rules mutation makes all the screen's queries (operation names `ServiceRules…`) stale.
  */
 export const SERVICE_RULES_CHANGED = ['ServiceRules'];
+
+/** A write of this screen: every one makes the screen's queries stale (SERVICE_RULES_CHANGED). */
+export function useServiceRulesMutation<TResult, TVariables extends Record<string, unknown>>(
+  document: TypedDocumentNode<TResult, TVariables>,
+) {
+  return useGqlMutation(document, { invalidates: SERVICE_RULES_CHANGED });
+}
+
+/** Refetches everything the screen shows: after a conflict, or when the user asks to reload a stale section. */
+export function useReloadServiceRules() {
+  const invalidate = useInvalidate();
+  return useCallback(() => invalidate(SERVICE_RULES_CHANGED), [invalidate]);
+}
 
 /** "Someone changed this meanwhile": shown above a section after a stale write, which then shows the current state. */
 export function ConflictNotice({ message }: { message: string }) {
@@ -46,9 +61,9 @@ export function SaveError({ error, message, onReload }: { error: unknown; messag
       >
         <span>{message}</span>
         {isConflict(error) && (
-          <button type="button" className={buttonClass.secondary} onClick={onReload}>
+          <Button kind="secondary" onClick={onReload}>
             {t('reload')}
-          </button>
+          </Button>
         )}
       </span>
     </InlineError>
@@ -91,7 +106,7 @@ export function useSettingSave<TResult, TVariables extends Record<string, unknow
   const [attempted, setAttempted] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const { fieldErrors, setFieldErrors, edited } = useFormErrors();
-  const mutation = useGqlMutation(document, { invalidates: SERVICE_RULES_CHANGED });
+  const mutation = useServiceRulesMutation(document);
   const submit =
     (variables: () => TVariables | null, onSaved: () => void) => async (event: React.FormEvent<HTMLFormElement>) => {
       event.preventDefault();
@@ -103,9 +118,9 @@ export function useSettingSave<TResult, TVariables extends Record<string, unknow
         await mutation.mutateAsync(ready);
         onSaved();
       } catch (error) {
-        const fields = fieldErrorsOf(error);
+        const { fields, formLevel } = splitFailure(error);
         setFieldErrors(fields);
-        if (!Object.keys(fields).length) setFailure(error);
+        if (formLevel) setFailure(error);
       }
     };
   return { attempted, failure, serverFields: fieldErrors, edited, pending: mutation.isPending, submit };
@@ -163,4 +178,48 @@ export function SettingForm({
       )}
     </form>
   );
+}
+
+/** One text field of a settings form: `id` makes its element id and test id (`${form}-${id}`). */
+export type SettingFieldSpec<Key extends string> = {
+  key: Key;
+  id: string;
+  label: string;
+  hint?: string;
+  type?: 'time';
+  inputMode?: 'numeric';
+};
+
+/**
+ * The text fields of a settings form, each bound to one key of its draft: required, its message (the client's check
+ * once a save was tried, else the server's) beside it, and locked while saving or for a viewer who may not manage.
+ */
+export function SettingTextFields<Key extends string>({
+  form,
+  fields,
+  values,
+  errorFor,
+  disabled,
+  onChange,
+}: {
+  form: string;
+  fields: readonly SettingFieldSpec<Key>[];
+  values: Record<Key, string>;
+  errorFor: (key: Key) => string | undefined;
+  disabled: boolean;
+  onChange: (key: Key, value: string) => void;
+}) {
+  return fields.map(({ key, id, ...field }) => (
+    <TextField
+      key={key}
+      {...field}
+      id={`${form}-${id}`}
+      testId={`${form}-${id}`}
+      error={errorFor(key)}
+      required
+      disabled={disabled}
+      value={values[key]}
+      onChange={(value) => onChange(key, value)}
+    />
+  ));
 }

@@ -1,16 +1,19 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { buttonClass, inputClass } from '@/components/ui/classes';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import { Button } from '@/components/ui/button';
+import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { FormField, TextField } from '@/components/ui/form-field';
+import { SelectField, type SelectOption } from '@/components/ui/form-controls';
+import { TextField } from '@/components/ui/form-field';
+import { FilterSelect } from '@/components/ui/filter-select';
+import { actionsColumn, RowAction } from '@/components/ui/row-action';
 import { StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
 import type { InteractionType, ServiceRulesSlaRuleFragment, Severity } from '@/gql/graphql';
 import { INTERACTION_TYPES, SEVERITIES } from '@/graphql/service-rules/service-rules.rules';
-import { useGqlMutation, useGqlQuery, useInvalidate } from '@/lib/data/gql-hooks';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
 import {
   ServiceRulesCreateSlaRuleMutation,
@@ -24,9 +27,10 @@ import {
   isConflict,
   positiveInt,
   SaveError,
-  SERVICE_RULES_CHANGED,
   useRuleLabel,
+  useReloadServiceRules,
   useServiceRulesError,
+  useServiceRulesMutation,
 } from './service-rules-ui';
 
 type Rule = ServiceRulesSlaRuleFragment;
@@ -41,9 +45,9 @@ export function SlaRulesPanel({ canManage, timeZone }: { canManage: boolean; tim
   const tc = useTranslations('common');
   const errorMessage = useServiceRulesError();
   const ruleLabel = useRuleLabel();
-  const invalidate = useInvalidate();
+  const reload = useReloadServiceRules();
   const rules = useGqlQuery(ServiceRulesSlaRulesQuery);
-  const setActive = useGqlMutation(ServiceRulesSetSlaRuleActiveMutation, { invalidates: SERVICE_RULES_CHANGED });
+  const setActive = useServiceRulesMutation(ServiceRulesSetSlaRuleActiveMutation);
   const [editing, setEditing] = useState<Rule | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -63,7 +67,7 @@ export function SlaRulesPanel({ canManage, timeZone }: { canManage: boolean; tim
         // The row changed under us: close, say so, and show the current rules rather than retry a stale version.
         setNotice(null);
         setConflict(errorMessage(error));
-        await invalidate(SERVICE_RULES_CHANGED);
+        await reload();
       }
     },
     (rule) => ({
@@ -117,36 +121,27 @@ export function SlaRulesPanel({ canManage, timeZone }: { canManage: boolean; tim
       header: t('sla.columns.status'),
       cell: (rule) => (rule.active ? t('sla.active') : t('sla.inactive')),
     },
-    canManage && {
-      id: 'actions',
-      header: t('sla.columns.actions'),
-      className: 'whitespace-nowrap md:text-right',
-      cell: (rule) => (
+    canManage &&
+      actionsColumn(t('sla.columns.actions'), (rule: Rule) => (
         <>
-          <button
-            type="button"
-            className={buttonClass.ghost}
+          <RowAction
+            label={t('sla.edit')}
+            subject={ruleLabel(rule)}
             onClick={() => setEditing(rule)}
-            aria-label={`${t('sla.edit')} ${ruleLabel(rule)}`}
-            data-testid="sla-edit"
-          >
-            {t('sla.edit')}
-          </button>
-          <button
-            type="button"
-            className={rule.active ? buttonClass.dangerGhost : buttonClass.ghost}
+            testId="sla-edit"
+          />
+          <RowAction
+            label={rule.active ? t('sla.deactivate') : t('sla.activate')}
+            subject={ruleLabel(rule)}
+            tone={rule.active ? 'danger' : 'default'}
             onClick={() => {
               setConflict(null);
               toggle.ask(rule);
             }}
-            aria-label={`${rule.active ? t('sla.deactivate') : t('sla.activate')} ${ruleLabel(rule)}`}
-            data-testid="sla-toggle"
-          >
-            {rule.active ? t('sla.deactivate') : t('sla.activate')}
-          </button>
+            testId="sla-toggle"
+          />
         </>
-      ),
-    },
+      )),
   ];
 
   return (
@@ -159,14 +154,9 @@ export function SlaRulesPanel({ canManage, timeZone }: { canManage: boolean; tim
           <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('sla.hint')}</p>
         </div>
         {canManage && (
-          <button
-            type="button"
-            className={buttonClass.primary}
-            onClick={() => setEditing('new')}
-            data-testid="sla-create"
-          >
+          <Button kind="primary" onClick={() => setEditing('new')} data-testid="sla-create">
             + {t('sla.create')}
-          </button>
+          </Button>
         )}
       </div>
 
@@ -178,7 +168,7 @@ export function SlaRulesPanel({ canManage, timeZone }: { canManage: boolean; tim
         rowKey={(rule) => rule.id}
         rowData={(rule) => ({ 'data-rule': ruleLabel(rule) })}
         rowClassName={(rule) => (rule.active ? '' : 'text-slate-400')}
-        state={{ loading: rules.isFetching, error: rules.error, errorMessage, onRetry: () => void rules.refetch() }}
+        state={queryTableState(rules, errorMessage)}
         caption={t('tabs.sla')}
         empty={t('sla.empty')}
         testId="sla-table"
@@ -195,7 +185,7 @@ export function SlaRulesPanel({ canManage, timeZone }: { canManage: boolean; tim
           onClose={() => setEditing(null)}
           onReload={() => {
             setEditing(null);
-            void invalidate(SERVICE_RULES_CHANGED);
+            void reload();
           }}
           onSaved={(rule) => {
             setEditing(null);
@@ -208,6 +198,16 @@ export function SlaRulesPanel({ canManage, timeZone }: { canManage: boolean; tim
       {toggle.dialog}
     </section>
   );
+}
+
+/** The choices of a rule's type and severity, and "任意" (a rule that matches any), as select options. */
+function useRuleOptions() {
+  const t = useTranslations('serviceRules');
+  return {
+    any: { value: '', label: t('any') },
+    typeOptions: INTERACTION_TYPES.map((x) => ({ value: x, label: t(`type.${x}`) })),
+    severityOptions: SEVERITIES.map((x) => ({ value: x, label: t(`severity.${x}`) })),
+  };
 }
 
 type SlaDraft = {
@@ -233,8 +233,8 @@ function SlaRuleDialog({
   const t = useTranslations('serviceRules');
   const errorMessage = useServiceRulesError();
   const formId = useId();
-  const create = useGqlMutation(ServiceRulesCreateSlaRuleMutation, { invalidates: SERVICE_RULES_CHANGED });
-  const update = useGqlMutation(ServiceRulesUpdateSlaRuleMutation, { invalidates: SERVICE_RULES_CHANGED });
+  const create = useServiceRulesMutation(ServiceRulesCreateSlaRuleMutation);
+  const update = useServiceRulesMutation(ServiceRulesUpdateSlaRuleMutation);
   const from = rule === 'new' ? null : rule;
   const form = useDialogForm({
     initial: (): SlaDraft => ({
@@ -276,31 +276,25 @@ function SlaRuleDialog({
     onDone: onSaved,
   });
   const { values, fieldErrors, set } = form;
+  const { any, typeOptions, severityOptions } = useRuleOptions();
 
   const select = (
     field: 'interactionType' | 'severity' | 'keyAccount',
     testId: string,
     label: string,
-    options: [string, string][],
+    options: SelectOption[],
     hint?: string,
   ) => (
-    <FormField id={`${formId}-${testId}`} label={label} hint={hint} error={fieldErrors[field]}>
-      {(props) => (
-        <select
-          {...props}
-          className={inputClass}
-          value={values[field]}
-          onChange={(e) => set(field, e.target.value, 'combination')}
-          data-testid={`sla-${testId}`}
-        >
-          {options.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </select>
-      )}
-    </FormField>
+    <SelectField
+      id={`${formId}-${testId}`}
+      label={label}
+      hint={hint}
+      error={fieldErrors[field]}
+      options={options}
+      value={values[field]}
+      onChange={(value) => set(field, value, 'combination')}
+      testId={`sla-${testId}`}
+    />
   );
   const number = (field: 'triageHours' | 'resolutionHours' | 'callbackDays', label: string, hint?: string) => (
     <TextField
@@ -339,21 +333,12 @@ function SlaRuleDialog({
         </p>
       )}
       <div className="grid gap-4 sm:grid-cols-3">
-        {select('interactionType', 'type', t('sla.form.type'), [
-          ['', t('any')],
-          ...INTERACTION_TYPES.map((x): [string, string] => [x, t(`type.${x}`)]),
-        ])}
-        {select(
-          'severity',
-          'severity',
-          t('sla.form.severity'),
-          [['', t('any')], ...SEVERITIES.map((x): [string, string] => [x, t(`severity.${x}`)])],
-          t('sla.form.severityHint'),
-        )}
+        {select('interactionType', 'type', t('sla.form.type'), [any, ...typeOptions])}
+        {select('severity', 'severity', t('sla.form.severity'), [any, ...severityOptions], t('sla.form.severityHint'))}
         {select('keyAccount', 'keyAccount', t('sla.form.keyAccount'), [
-          ['', t('keyAccount.any')],
-          ['yes', t('keyAccount.yes')],
-          ['no', t('keyAccount.no')],
+          { value: '', label: t('keyAccount.any') },
+          { value: 'yes', label: t('keyAccount.yes') },
+          { value: 'no', label: t('keyAccount.no') },
         ])}
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
@@ -373,6 +358,7 @@ function RulePreview({ timeZone, rules }: { timeZone: string; rules: readonly Ru
   const t = useTranslations('serviceRules');
   const errorMessage = useServiceRulesError();
   const ruleLabel = useRuleLabel();
+  const { any, typeOptions, severityOptions } = useRuleOptions();
   const [type, setType] = useState<InteractionType>('COMPLAINT');
   const [severity, setSeverity] = useState<Severity | ''>('MAJOR');
   const [keyAccount, setKeyAccount] = useState(false);
@@ -399,32 +385,19 @@ function RulePreview({ timeZone, rules }: { timeZone: string; rules: readonly Ru
       <h3 className="font-medium">{t('sla.preview.title')}</h3>
       <p className="text-xs text-slate-500">{t('sla.preview.hint')}</p>
       <div className="mt-3 flex flex-wrap items-end gap-3 text-sm">
-        <label>
-          <span className="mb-1 block text-xs text-slate-600">{t('sla.preview.type')}</span>
-          <select className={inputClass} value={type} onChange={(e) => setType(asType(e.target.value) ?? 'COMPLAINT')}>
-            {INTERACTION_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {t(`type.${x}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="mb-1 block text-xs text-slate-600">{t('sla.preview.severity')}</span>
-          <select
-            className={inputClass}
-            value={severity}
-            onChange={(e) => setSeverity(asSeverity(e.target.value) ?? '')}
-            disabled={type !== 'COMPLAINT'}
-          >
-            <option value="">{t('any')}</option>
-            {SEVERITIES.map((x) => (
-              <option key={x} value={x}>
-                {t(`severity.${x}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('sla.preview.type')}
+          options={typeOptions}
+          value={type}
+          onChange={(value) => setType(asType(value) ?? 'COMPLAINT')}
+        />
+        <FilterSelect
+          label={t('sla.preview.severity')}
+          options={[any, ...severityOptions]}
+          value={severity}
+          onChange={(value) => setSeverity(asSeverity(value) ?? '')}
+          disabled={type !== 'COMPLAINT'}
+        />
         <label className="flex items-center gap-2 pb-2">
           <input type="checkbox" checked={keyAccount} onChange={(e) => setKeyAccount(e.target.checked)} />
           {t('sla.preview.keyAccount')}

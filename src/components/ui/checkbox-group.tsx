@@ -15,6 +15,8 @@ export function CheckboxGroup<Value extends string>({
   emptyHint,
   testIdPrefix,
   disabled,
+  error,
+  hint,
 }: {
   name: string;
   legend: string;
@@ -24,6 +26,10 @@ export function CheckboxGroup<Value extends string>({
   emptyHint?: string;
   testIdPrefix?: string;
   disabled?: boolean;
+  /** What is wrong with the choice (shown under the boxes, in red). */
+  error?: string;
+  /** A line under the boxes (and under the error) on what to choose. */
+  hint?: string;
 }) {
   const toggle = (value: Value, checked: boolean) =>
     onChange(checked ? [...selected.filter((v) => v !== value), value] : selected.filter((v) => v !== value));
@@ -52,6 +58,8 @@ export function CheckboxGroup<Value extends string>({
           ))}
         </div>
       )}
+      {error && <p className="mt-1 text-xs text-red-700">{error}</p>}
+      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
     </fieldset>
   );
 }

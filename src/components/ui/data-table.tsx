@@ -31,6 +31,14 @@ export type TableState = {
   onRetry?: () => void;
 };
 
+/** A TableState from a `useGqlQuery` answer: loading while it fetches, its failure with a retry. */
+export function queryTableState(
+  query: { isFetching: boolean; error: unknown; refetch: () => unknown },
+  errorMessage: (error: unknown) => string,
+): TableState {
+  return { loading: query.isFetching, error: query.error, errorMessage, onRetry: () => void query.refetch() };
+}
+
 const CELL = 'px-3 py-2 align-top';
 
 /**

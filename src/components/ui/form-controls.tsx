@@ -1,39 +1,29 @@
 'use client';
 import { inputClass } from './classes';
-import { FormField } from './form-field';
+import { bindString, FormField, splitFieldProps, type FieldFrameProps, type StringValueProps } from './form-field';
 
 /** What every labelled control of a form takes: FormField's label, hint, error and layout, and its value. */
-type ControlProps = {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string;
-  error?: string;
-  required?: boolean;
-  className?: string;
-  testId?: string;
-};
+type ControlProps = FieldFrameProps & StringValueProps & { disabled?: boolean };
 
 export type SelectOption = { value: string; label: string };
 
+/** The <option>s of a <select>, one per choice. */
+export function SelectOptions({ options }: { options: readonly SelectOption[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}
+
 /** A labelled <select>: FormField's wiring (label, hint or error read with the control) around the console's input. */
-export function SelectField({ options, ...props }: ControlProps & { options: readonly SelectOption[] }) {
+export function SelectField(props: ControlProps & { options: readonly SelectOption[] }) {
+  const [field, { options, ...control }] = splitFieldProps(props);
   return (
-    <FormField {...fieldProps(props)}>
-      {(p) => (
-        <select
-          {...p}
-          className={inputClass}
-          value={props.value}
-          onChange={(e) => props.onChange(e.target.value)}
-          data-testid={props.testId}
-        >
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+    <FormField {...field}>
+      {(aria) => (
+        <select {...aria} {...bindString(control)} disabled={control.disabled} className={inputClass}>
+          <SelectOptions options={options} />
         </select>
       )}
     </FormField>
@@ -41,29 +31,20 @@ export function SelectField({ options, ...props }: ControlProps & { options: rea
 }
 
 /** A labelled <textarea>. */
-export function TextareaField({ rows = 3, maxLength, ...props }: ControlProps & { rows?: number; maxLength?: number }) {
+export function TextareaField(props: ControlProps & { rows?: number; maxLength?: number }) {
+  const [field, { rows = 3, maxLength, ...control }] = splitFieldProps(props);
   return (
-    <FormField {...fieldProps(props)}>
-      {(p) => (
+    <FormField {...field}>
+      {(aria) => (
         <textarea
-          {...p}
+          {...aria}
+          {...bindString(control)}
+          disabled={control.disabled}
           rows={rows}
           maxLength={maxLength}
           className={inputClass}
-          value={props.value}
-          onChange={(e) => props.onChange(e.target.value)}
-          data-testid={props.testId}
         />
       )}
     </FormField>
   );
 }
-
-const fieldProps = ({ id, label, hint, error, required, className }: ControlProps) => ({
-  id,
-  label,
-  hint,
-  error,
-  required,
-  className,
-});

@@ -63,44 +63,58 @@ export function FormField({
   );
 }
 
-/**
- * The common case of a FormField: one text-like `<input>` (text, email, password, date, time…) with the shared input
- * style, its value as a string and `onChange` with the new value. Other attributes go to the input.
- */
-export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  required,
-  className,
-  inputClassName = '',
-  value,
-  onChange,
-  testId,
-  ...input
-}: {
+/** What a FormField takes besides its control: the label, hint, error, whether it is required, and its layout. */
+export type FieldFrameProps = {
   id: string;
   label: string;
   hint?: string;
   error?: string;
   required?: boolean;
   className?: string;
-  inputClassName?: string;
-  value: string;
-  onChange: (value: string) => void;
-  testId?: string;
-} & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'className' | 'required'>) {
+};
+
+/**
+ * Splits a labelled control's props into FormField's part and the rest (what goes to the control), so every labelled
+ * control (TextField here, SelectField and TextareaField in form-controls) wires its field the same way.
+ */
+export function splitFieldProps<P extends FieldFrameProps>(props: P) {
+  const { id, label, hint, error, required, className, ...control } = props;
+  return [{ id, label, hint, error, required, className } satisfies FieldFrameProps, control] as const;
+}
+
+/** The props of a control that holds a string: its value, `onChange` with the new value, and its test id. */
+export type StringValueProps = { value: string; onChange: (value: string) => void; testId?: string };
+
+/** The attributes that bind a native input, select or textarea to a StringValueProps value. */
+export function bindString({ value, onChange, testId }: StringValueProps) {
+  return {
+    value,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      onChange(e.target.value),
+    'data-testid': testId,
+  };
+}
+
+/**
+ * The common case of a FormField: one text-like `<input>` (text, email, password, date, time…) with the shared input
+ * style, its value as a string and `onChange` with the new value. Other attributes go to the input.
+ */
+export function TextField(
+  props: FieldFrameProps &
+    StringValueProps & { inputClassName?: string } & Omit<
+      React.InputHTMLAttributes<HTMLInputElement>,
+      'id' | 'value' | 'onChange' | 'className' | 'required'
+    >,
+) {
+  const [field, { value, onChange, testId, inputClassName = '', ...input }] = splitFieldProps(props);
   return (
-    <FormField id={id} label={label} hint={hint} error={error} required={required} className={className}>
-      {(props) => (
+    <FormField {...field}>
+      {(aria) => (
         <input
           {...input}
-          {...props}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
+          {...aria}
+          {...bindString({ value, onChange, testId })}
           className={`${inputClass} ${inputClassName}`}
-          data-testid={testId}
         />
       )}
     </FormField>

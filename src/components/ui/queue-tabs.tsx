@@ -1,9 +1,19 @@
 'use client';
+import { useSearchParamChoice } from './use-search-param-choice';
+
+/**
+ * The queue a work-queue page shows, kept in the URL (`?queue=MINE`, `fallback` when missing or unknown), with
+ * QueueTabs' part of it (`<QueueTabs {...tabs} …/>`).
+ */
+export function useQueueChoice<Q extends string>(queues: readonly Q[], fallback: Q) {
+  const [queue, onSelect] = useSearchParamChoice('queue', queues, fallback);
+  return [queue, { queues, current: queue, onSelect }] as const;
+}
 
 /**
  * The tabs of a work queue page (complaints, callbacks): one pill per queue with its count — "…" while the counts
  * load — and the overdue queue in red when it holds anything. `testIdPrefix` names the tab (`<prefix>-tab-<queue>`)
- * and its count (`<prefix>-count-<queue>`).
+ * and its count (`<prefix>-count-<queue>`). The counts come as `counts` (a counts query's rows) or as a `count` function.
  */
 export function QueueTabs<Q extends string>({
   queues,
@@ -11,6 +21,7 @@ export function QueueTabs<Q extends string>({
   label,
   labelOf,
   count,
+  counts,
   loading,
   onSelect,
   testIdPrefix,
@@ -20,12 +31,14 @@ export function QueueTabs<Q extends string>({
   current: Q;
   label: string;
   labelOf: (queue: Q) => string;
-  count: (queue: Q) => number | undefined;
+  count?: (queue: Q) => number | undefined;
+  counts?: readonly { queue: Q; count: number }[];
   loading: boolean;
   onSelect: (queue: Q) => void;
   testIdPrefix: string;
   alertQueue?: string;
 }) {
+  const countOf = count ?? ((queue: Q) => counts?.find((c) => c.queue === queue)?.count);
   return (
     <div role="tablist" aria-label={label} className="flex flex-wrap gap-2 text-sm">
       {queues.map((q) => (
@@ -36,11 +49,11 @@ export function QueueTabs<Q extends string>({
           aria-selected={q === current}
           onClick={() => onSelect(q)}
           data-testid={`${testIdPrefix}-tab-${q}`}
-          className={`rounded-full border px-3 py-1 ${q === current ? 'border-blue-600 bg-blue-50 text-blue-800' : 'border-slate-300 bg-white'} ${q === alertQueue && (count(q) ?? 0) > 0 ? 'text-red-700' : ''}`}
+          className={`rounded-full border px-3 py-1 ${q === current ? 'border-blue-600 bg-blue-50 text-blue-800' : 'border-slate-300 bg-white'} ${q === alertQueue && (countOf(q) ?? 0) > 0 ? 'text-red-700' : ''}`}
         >
           {labelOf(q)}{' '}
           <span className="ml-1 font-semibold" data-testid={`${testIdPrefix}-count-${q}`}>
-            {count(q) ?? (loading ? '…' : 0)}
+            {countOf(q) ?? (loading ? '…' : 0)}
           </span>
         </button>
       ))}

@@ -60,3 +60,21 @@ export function EmptyState({ children, testId }: { children: React.ReactNode; te
     </p>
   );
 }
+
+const BADGE_TONES = {
+  green: 'bg-green-50 text-green-800 ring-green-600/20',
+  red: 'bg-red-50 text-red-700 ring-red-600/20',
+  amber: 'bg-amber-50 text-amber-800 ring-amber-600/20',
+  slate: 'bg-slate-100 text-slate-600 ring-slate-500/20',
+} as const;
+
+/** A record's state as a small rounded label in a table cell ("启用", "已吊销"). */
+export function Badge({ tone, children }: { tone: keyof typeof BADGE_TONES; children: React.ReactNode }) {
+  return (
+    <span
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGE_TONES[tone]}`}
+    >
+      {children}
+    </span>
+  );
+}

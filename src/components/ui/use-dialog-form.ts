@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useState } from 'react';
-import { fieldErrorsOf } from '@/lib/gql-error-message';
+import { splitFailure, useFormErrors } from './use-form-errors';
 
 /**
  * The state and submit of a FormDialog's form: its values, a message per field (from the client's checks, then from
@@ -9,7 +9,7 @@ import { fieldErrorsOf } from '@/lib/gql-error-message';
  * resetting.
  *
  *   const form = useDialogForm({ initial: { name: '' }, fields: ['name'], validate, submit: (v) => create.mutateAsync(…), onDone });
- *   <FormDialog pending={form.pending} formError={form.failure ? errorMessage(form.failure) : null} onSubmit={form.onSubmit} …>
+ *   <FormDialog {...form.dialogProps} …>   (with `errorMessage` among the options, for the form-level failure)
  */
 export function useDialogForm<Values extends Record<string, unknown>, Result>({
   initial,
@@ -17,6 +17,7 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
   validate,
   submit,
   onDone,
+  errorMessage,
 }: {
   initial: Values | (() => Values);
   /** The fields the form shows a message beside; a server message for any other key fails the whole form. */
@@ -25,9 +26,11 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
   validate?: (values: Values) => Record<string, string>;
   submit: (values: Values) => Promise<Result>;
   onDone: (result: Result) => void;
+  /** Words the failure that belongs to no field for `dialogProps.formError` (without it the dialog shows none). */
+  errorMessage?: (error: unknown) => string;
 }) {
   const [values, setValues] = useState<Values>(initial);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { fieldErrors, setFieldErrors, edited } = useFormErrors();
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
@@ -35,14 +38,9 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
   const set = useCallback(
     <Key extends keyof Values & string>(key: Key, value: Values[Key], ...alsoClears: string[]) => {
       setValues((current) => ({ ...current, [key]: value }));
-      const cleared = [key, ...alsoClears];
-      setFieldErrors((current) =>
-        cleared.some((k) => k in current)
-          ? Object.fromEntries(Object.entries(current).filter(([k]) => !cleared.includes(k)))
-          : current,
-      );
+      edited(key, ...alsoClears);
     },
-    [],
+    [edited],
   );
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -63,11 +61,13 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
       onDone(result);
     } catch (error) {
       setPending(false);
-      const serverFields = fieldErrorsOf(error);
+      const { fields: serverFields, formLevel } = splitFailure(error, fields);
       setFieldErrors(serverFields);
-      if (!Object.keys(serverFields).some((key) => fields.includes(key))) setFailure(error);
+      if (formLevel) setFailure(error);
     }
   }
 
-  return { values, set, fieldErrors, failure, pending, onSubmit };
+  /** What the FormDialog takes from this form: `<FormDialog {...form.dialogProps} …>`. */
+  const dialogProps = { pending, formError: failure && errorMessage ? errorMessage(failure) : null, onSubmit };
+  return { values, set, fieldErrors, failure, pending, onSubmit, dialogProps };
 }

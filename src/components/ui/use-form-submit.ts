@@ -1,7 +1,6 @@
 'use client';
 import { useCallback, useState } from 'react';
-import { fieldErrorsOf } from '@/lib/gql-error-message';
-import { useFormErrors } from './use-form-errors';
+import { splitFailure, useFormErrors } from './use-form-errors';
 
 /**
  * Sends a form: `submit(action)` runs the action (a mutation), shows it as pending, and on failure puts the server's
@@ -23,10 +22,10 @@ export function useFormSubmit(errorMessage: (error: unknown) => string) {
         await action();
         return true;
       } catch (failure) {
-        const fields = fieldErrorsOf(failure);
+        const { fields, formLevel } = splitFailure(failure);
         setError(failure);
         setFieldErrors(fields);
-        setFormError(Object.keys(fields).length ? null : errorMessage(failure));
+        setFormError(formLevel ? errorMessage(failure) : null);
         return false;
       } finally {
         setPending(false);
