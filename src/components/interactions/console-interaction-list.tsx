@@ -12,7 +12,7 @@ import type {
 } from '@/gql/graphql';
 import { buttonClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { FilterInput, FilterSelect } from '@/components/ui/filter-fields';
+import { FilterFormInput, FilterFormSelect } from '@/components/ui/filter-form-fields';
 import { LoadMore } from '@/components/ui/load-more';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueueTabs } from '@/components/ui/queue-tabs';
@@ -143,7 +143,7 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-6 sm:items-end"
         data-testid="interaction-filters"
       >
-        <FilterInput
+        <FilterFormInput
           id="f-search"
           name="search"
           label={t('console.list.search')}
@@ -157,7 +157,7 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
             ['channel', t('detail.channel'), channel, CHANNELS],
           ] as const
         ).map(([key, label, current, values]) => (
-          <FilterSelect
+          <FilterFormSelect
             key={key}
             id={`f-${key}`}
             name={key}
@@ -167,8 +167,8 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
             options={values.map((v) => ({ value: v, label: t(`${key}.${v}`) }))}
           />
         ))}
-        <FilterInput id="f-from" name="from" type="date" label={t('console.list.from')} defaultValue={from} />
-        <FilterInput id="f-to" name="to" type="date" label={t('console.list.to')} defaultValue={to} />
+        <FilterFormInput id="f-from" name="from" type="date" label={t('console.list.from')} defaultValue={from} />
+        <FilterFormInput id="f-to" name="to" type="date" label={t('console.list.to')} defaultValue={to} />
         <div className="flex gap-2 sm:col-span-6">
           <button type="submit" className={buttonClass.primary}>
             {t('console.list.apply')}

@@ -3,9 +3,10 @@ import type { SelectOption } from './form-controls';
 
 /**
  * Labelled, uncontrolled controls of a filter form that is read with FormData on submit (the form is keyed by the
- * applied filters, so `defaultValue` resets them). Other attributes go to the control.
+ * applied filters, so `defaultValue` resets them). Other attributes go to the control. Controlled filter-bar controls
+ * (a value and onChange) are FilterSelect / FilterSearch in filter-select.tsx.
  */
-export function FilterInput({
+export function FilterFormInput({
   id,
   label,
   className,
@@ -22,7 +23,7 @@ export function FilterInput({
 }
 
 /** A filter `<select>` whose first option, "any", is the empty value. */
-export function FilterSelect({
+export function FilterFormSelect({
   id,
   name,
   label,
