@@ -106,6 +106,11 @@ export const ComplaintWorkbenchQuery = graphql(`
         fromState
         toState
         comment
+        message {
+          key
+          params
+          text
+        }
         actor {
           id
           name

@@ -22,6 +22,7 @@ import { ComplaintPrintLinks } from './complaint-print-links';
 import { ComplaintDirectoryQuery } from './complaint-operations';
 import { ComplaintAdvanceMutation, ComplaintWorkbenchQuery } from './complaint-workbench.operations';
 import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
+import { HistoryEntryBody } from '@/components/ui/history-entry-body';
 
 const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 // Actions and the 8D record can be edited while the complaint is being worked (the service's own list).
@@ -400,10 +401,7 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
                         </span>
                       )}
                     </p>
-                    {h.comment && <p className="whitespace-pre-wrap text-slate-700">{h.comment}</p>}
-                    <p className="text-xs text-slate-500">
-                      {formatDateTime(h.createdAt, timeZone)} · {h.actor?.name ?? h.actorLabel ?? t('history.system')}
-                    </p>
+                    <HistoryEntryBody entry={h} timeZone={timeZone} />
                   </li>
                 ))}
               </ol>

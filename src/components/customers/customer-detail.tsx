@@ -48,6 +48,11 @@ const CustomerDetailQueryDocument = graphql(`
         fromState
         toState
         comment
+        message {
+          key
+          params
+          text
+        }
         changes
         actor {
           id

@@ -5,6 +5,7 @@ import { formatDateTime, formatMoney } from '@/lib/format';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { CREDIT_VALUES, GRADE_VALUES, SOURCE_VALUES, STATUS_VALUES } from './customer-list-params';
 import { CustomerOwnerOptionsQuery } from './customer-operations';
+import { useActivityText, type ActivityMessageView } from '@/lib/use-activity-text';
 
 type Entry = NonNullable<CustomerDetailQuery['customer']>['history'][number];
 type Change = { field: string; from: unknown; to: unknown };
@@ -31,6 +32,7 @@ export function readChanges(changes: unknown): Change[] {
 /** The customer's append-only history, newest first: who, when, what, and each field's before → after. */
 export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
   const t = useTranslations('customers');
+  const activity = useActivityText();
   const locale = useLocale();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const mentionsOwner = entries.some((e) => readChanges(e.changes).some((c) => c.field === 'ownerId'));
@@ -70,7 +72,7 @@ export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
             />
             <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
               <span className="font-medium">{actionLabel(entry.action)}</span>
-              <span className="text-slate-600">{entry.actor?.name ?? entry.actorLabel ?? t('history.system')}</span>
+              <span className="text-slate-600">{activity.actor(entry)}</span>
               <time dateTime={entry.createdAt} className="text-xs text-slate-500">
                 {formatDateTime(entry.createdAt, timeZone)}
               </time>
@@ -80,6 +82,7 @@ export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
                 {t('history.initialStatus', { status: show('status', entry.toState) })}
               </p>
             )}
+            {entry.message && <p className="mt-0.5 text-sm text-slate-700">{activity.message(entry.message)}</p>}
             {entry.comment && (
               <p className="mt-0.5 whitespace-pre-wrap text-sm text-slate-700">
                 {t('history.comment', { comment: entry.comment })}

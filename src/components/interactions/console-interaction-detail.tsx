@@ -7,6 +7,7 @@ import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { InteractionDetailColumns, InteractionDetailFrame, InteractionRefs } from './interaction-detail-frame';
 import { ConvertToComplaintButton } from './convert-button';
 import { IntakeConsoleDetailQuery } from './interaction-screen-operations';
+import { HistoryEntryBody } from '@/components/ui/history-entry-body';
 
 /** An interaction for staff: every field, attachments, the full history, and 转为投诉 for non-complaints. */
 export function ConsoleInteractionDetail({ id, canWrite }: { id: string; canWrite: boolean }) {
@@ -46,10 +47,7 @@ export function ConsoleInteractionDetail({ id, canWrite }: { id: string; canWrit
                       </span>
                     )}
                   </p>
-                  {h.comment && <p className="text-slate-700">{h.comment}</p>}
-                  <p className="text-xs text-slate-600">
-                    {formatDateTime(h.createdAt, timeZone)} · {h.actor?.name ?? h.actorLabel ?? '—'}
-                  </p>
+                  <HistoryEntryBody entry={h} timeZone={timeZone} />
                 </li>
               ))}
             </ol>

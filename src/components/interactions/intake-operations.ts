@@ -20,6 +20,11 @@ export const IntakeTimelineFieldsFragment = graphql(`
     action
     toState
     comment
+    message {
+      key
+      params
+      text
+    }
     createdAt
   }
 `);

@@ -1,11 +1,13 @@
 import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/format';
+import { useActivityText, type ActivityMessageView } from '@/lib/use-activity-text';
 
 export type TimelineItem = {
   id: string;
   action: string;
   toState: string | null;
   comment: string | null;
+  message?: ActivityMessageView;
   createdAt: string;
 };
 
@@ -13,6 +15,7 @@ export type TimelineItem = {
 export function IntakeTimeline({ entries, timeZone }: { entries: readonly TimelineItem[]; timeZone: string }) {
   const t = useTranslations('intake');
   const tc = useTranslations('complaints');
+  const activity = useActivityText();
   // Workflow steps are stored under their command's name (TRIAGE, CUSTOMER_FEEDBACK…): worded as the workbench words them.
   const actionLabel = (action: string) =>
     t.has(`action.${action}`) ? t(`action.${action}`) : tc.has(`command.${action}`) ? tc(`command.${action}`) : action;
@@ -23,6 +26,9 @@ export function IntakeTimeline({ entries, timeZone }: { entries: readonly Timeli
           <span aria-hidden className="absolute -left-[1.4rem] top-1.5 size-2.5 rounded-full bg-blue-600" />
           <p className="text-sm font-medium text-slate-800">
             {actionLabel(entry.action)}
+            {entry.message && (
+              <span className="ml-2 font-normal text-slate-700">{activity.message(entry.message)}</span>
+            )}
             {entry.comment && <span className="ml-2 font-normal text-slate-700">{entry.comment}</span>}
           </p>
           <p className="text-xs text-slate-500">{formatDateTime(entry.createdAt, timeZone)}</p>

@@ -103,6 +103,11 @@ export const IntakeConsoleDetailQuery = graphql(`
         action
         toState
         comment
+        message {
+          key
+          params
+          text
+        }
         actorLabel
         visibleToCustomer
         actor {

@@ -18,6 +18,7 @@ import {
   useNotificationAction,
   useNotificationErrorMessage,
   type NotificationRow,
+  useNoticeWords,
 } from './notification-ui';
 
 const NotificationBellQuery = graphql(`
@@ -41,6 +42,7 @@ const POPOVER_SIZE = 10;
  */
 export function NotificationBell() {
   const t = useTranslations('notifications.bell');
+  const words = useNoticeWords();
   const router = useRouter();
   const errorMessage = useNotificationErrorMessage();
   const popoverId = useId();
@@ -190,7 +192,7 @@ export function NotificationBell() {
                           <span
                             className={`block text-sm ${row.readAt ? 'text-slate-700' : 'font-semibold text-slate-900'}`}
                           >
-                            {row.title}
+                            {words.headline(row)}
                           </span>
                           {!row.readAt && <span className="sr-only">{t('unread')}</span>}
                           <span className="mt-0.5 flex items-center gap-2">

@@ -11,7 +11,6 @@ import { EmptyState, ErrorBanner, Spinner, StatusMessage } from '@/components/ui
 import { useSearchParamChoice } from '@/components/ui/use-search-param-choice';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
 import { NotificationListQuery } from './notification-operations';
-import { noticeText } from './notification-format';
 import {
   NotificationKind,
   NotificationTime,
@@ -21,6 +20,7 @@ import {
   useNotificationAction,
   useNotificationErrorMessage,
   type NotificationRow,
+  useNoticeWords,
 } from './notification-ui';
 
 const NotificationCountsQuery = graphql(`
@@ -43,6 +43,7 @@ const PAGE_SIZE = 20;
  */
 export function NotificationList() {
   const t = useTranslations('notifications');
+  const words = useNoticeWords();
   const [tab, selectTab] = useSearchParamChoice<Tab>('tab', TABS, 'ALL');
   const errorMessage = useNotificationErrorMessage();
   const counts = useGqlQuery(NotificationCountsQuery);
@@ -136,20 +137,18 @@ export function NotificationList() {
                         onClick={() => void markOne(row)}
                         className={`text-sm hover:underline ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}
                       >
-                        {row.title}
+                        {words.headline(row)}
                       </Link>
                     ) : (
                       <span className={`text-sm ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}>
-                        {row.title}
+                        {words.headline(row)}
                       </span>
                     )}
                     {!row.readAt && <span className="sr-only">{t('list.unread')}</span>}
                     <NotificationKind kind={row.kind} />
                   </div>
-                  {row.body && (
-                    <p className="mt-1 line-clamp-3 text-sm whitespace-pre-line text-slate-600">
-                      {noticeText(row.body)}
-                    </p>
+                  {words.detail(row) && (
+                    <p className="mt-1 line-clamp-3 text-sm whitespace-pre-line text-slate-600">{words.detail(row)}</p>
                   )}
                   <NotificationTime iso={row.createdAt} />
                 </div>

@@ -10,6 +10,16 @@ export const NotificationFieldsFragment = graphql(`
     kind
     title
     body
+    message {
+      key
+      params
+      text
+    }
+    detail {
+      key
+      params
+      text
+    }
     href
     readAt
     createdAt

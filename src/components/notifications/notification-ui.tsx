@@ -6,7 +6,8 @@ import { formatDateTime } from '@/lib/format';
 import { graphql } from '@/gql';
 import { useGqlMutation, type InvalidateSpec } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
-import { relativeTime } from './notification-format';
+import { noticeText, relativeTime } from './notification-format';
+import { useActivityText, type ActivityMessageView } from '@/lib/use-activity-text';
 
 // Pieces shared by the bell's popover and the notifications page.
 
@@ -120,4 +121,17 @@ export function UnreadDot({ read }: { read: boolean }) {
   return (
     <span aria-hidden className={`mt-1.5 size-2 shrink-0 rounded-full ${read ? 'bg-transparent' : 'bg-blue-600'}`} />
   );
+}
+
+/**
+ * A notification's headline and detail in the viewer's language: translated from its message keys; notifications
+ * stored before they were language-neutral show their stored title and body (without the e-mail's sign-off).
+ */
+export function useNoticeWords() {
+  const activity = useActivityText();
+  return {
+    headline: (row: { message?: ActivityMessageView; title: string }) => activity.message(row.message) ?? row.title,
+    detail: (row: { detail?: ActivityMessageView; body?: string | null }) =>
+      activity.message(row.detail) ?? (row.body ? noticeText(row.body) : null),
+  };
 }

@@ -190,6 +190,11 @@ export const ServiceRulesChangesQuery = graphql(`
       entityType
       action
       comment
+      message {
+        key
+        params
+        text
+      }
       fromState
       toState
       changes

@@ -5,6 +5,7 @@ import { formatDateTime } from '@/lib/format';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { ServiceRulesChangesQuery as ChangesQuery } from './operations';
 import { useServiceRulesError } from './service-rules-ui';
+import { useActivityText } from '@/lib/use-activity-text';
 
 const ENTITIES = ['SlaRule', 'Setting', 'CalendarDay'];
 const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'ACTIVATE', 'DEACTIVATE'];
@@ -25,6 +26,7 @@ export function changeLines(changes: unknown): string[] {
 export function RuleChanges({ timeZone }: { timeZone: string }) {
   const t = useTranslations('serviceRules.changes');
   const tc = useTranslations('common');
+  const activity = useActivityText();
   const errorMessage = useServiceRulesError();
   const changes = useGqlQuery(ChangesQuery);
   const rows = changes.data?.serviceRuleChanges;
@@ -51,10 +53,10 @@ export function RuleChanges({ timeZone }: { timeZone: string }) {
                   <span className="text-slate-500">
                     {ENTITIES.includes(row.entityType) ? t(`entity.${row.entityType}`) : row.entityType}
                   </span>{' '}
-                  {row.comment}
+                  {activity.message(row.message) ?? row.comment}
                 </span>
                 <span className="text-xs text-slate-500">
-                  {row.actor?.name ?? row.actorLabel ?? t('system')} · {formatDateTime(row.createdAt, timeZone)}
+                  {activity.actor(row)} · {formatDateTime(row.createdAt, timeZone)}
                 </span>
               </div>
               {changeLines(row.changes).length > 0 && (
