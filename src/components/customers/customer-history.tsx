@@ -5,7 +5,7 @@ import { formatDateTime, formatMoney } from '@/lib/format';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { CREDIT_VALUES, GRADE_VALUES, SOURCE_VALUES, STATUS_VALUES } from './customer-list-params';
 import { CustomerOwnerOptionsQuery } from './customer-operations';
-import { useActivityText, type ActivityMessageView } from '@/lib/use-activity-text';
+import { useActivityText } from '@/lib/use-activity-text';
 
 type Entry = NonNullable<CustomerDetailQuery['customer']>['history'][number];
 type Change = { field: string; from: unknown; to: unknown };
