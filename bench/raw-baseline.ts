@@ -12,6 +12,7 @@ import pg from 'pg';
 import { addBusinessHours, DEFAULT_CALENDAR, type BusinessCalendar } from '@/graphql/complaints/sla-clock.rules';
 import { doneSince, dueSoonUntil } from '@/graphql/callbacks/callback.rules';
 import { notificationHref } from '@/graphql/notifications/notification.rules';
+import { activityEnglish, activityOf, noticeHasBody } from '@/lib/activity';
 import { parseCustomerInput } from '@/graphql/customers/customer.rules';
 import { encodeCursor, isUuid } from '@/graphql/cursor';
 
@@ -377,6 +378,23 @@ const callbackQueueCounts: Handler = async (ctx, viewer) => {
   return { callbackQueueCounts: CALLBACK_QUEUES.map((queue) => ({ queue, count: rows[0][queue] })) };
 };
 
+/** A notification's words as the API gives them: its message keys with their English text (notifications resolvers). */
+function noticeWords(n: {
+  title: string | null;
+  body: string | null;
+  messageKey: string | null;
+  messageParams: unknown;
+}) {
+  const key = n.messageKey;
+  const hasBody = !!key && noticeHasBody(key);
+  return {
+    title: n.title ?? activityEnglish(`${key}.title`, n.messageParams),
+    body: n.body ?? (hasBody ? activityEnglish(`${key}.body`, n.messageParams) : null),
+    message: key ? activityOf(`${key}.title`, n.messageParams) : null,
+    detail: hasBody ? activityOf(`${key}.body`, n.messageParams) : null,
+  };
+}
+
 const notificationList: Handler = async (ctx, viewer, { unreadOnly, first, after }) => {
   const me = staff(viewer);
   if (after) unsupported('notification cursors');
@@ -385,7 +403,7 @@ const notificationList: Handler = async (ctx, viewer, { unreadOnly, first, after
     throw new RawError('BAD_USER_INPUT', 'first must be between 1 and 100');
   const [page, counts] = await Promise.all([
     ctx.db.query(
-      `SELECT n.id, n.kind, n.title, n.body, n."entityType", n."entityId", n."readAt", n."createdAt", i.type AS "interactionType"
+      `SELECT n.id, n.kind, n.title, n.body, n."messageKey", n."messageParams", n."entityType", n."entityId", n."readAt", n."createdAt", i.type AS "interactionType"
          FROM (SELECT * FROM "Notification" WHERE "userId" = $1 AND ($2 = false OR "readAt" IS NULL) ORDER BY "createdAt" DESC, id DESC LIMIT $3) n
          LEFT JOIN "Interaction" i ON n."entityType" = 'Interaction' AND i.id = n."entityId"
         ORDER BY n."createdAt" DESC, n.id DESC`,
@@ -403,8 +421,7 @@ const notificationList: Handler = async (ctx, viewer, { unreadOnly, first, after
       nodes: rows.map((n) => ({
         id: n.id,
         kind: n.kind,
-        title: n.title,
-        body: n.body,
+        ...noticeWords(n),
         href: notificationHref(n.entityType, n.entityId, n.interactionType ?? null),
         readAt: iso(n.readAt),
         createdAt: iso(n.createdAt),
