@@ -6,7 +6,7 @@ import { formatDateTime } from '@/lib/format';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { InteractionDetailColumns, InteractionDetailFrame, InteractionRefs } from './interaction-detail-frame';
 import { ConvertToComplaintButton } from './convert-button';
-import { IntakeConsoleDetailQuery } from './interaction-screen-operations';
+import { intakeDetail, IntakeConsoleDetailQuery } from './interaction-screen-operations';
 import { HistoryEntryBody } from '@/components/ui/history-entry-body';
 
 /** An interaction for staff: every field, attachments, the full history, and 转为投诉 for non-complaints. */
@@ -19,7 +19,7 @@ export function ConsoleInteractionDetail({ id, canWrite }: { id: string; canWrit
     <InteractionDetailFrame
       backHref="/console/interactions"
       query={query}
-      record={query.data?.interaction}
+      record={intakeDetail(query.data?.interaction)}
       actions={(interaction) =>
         interaction.type !== 'COMPLAINT' &&
         !interaction.derivedInteractions.some((d) => d.type === 'COMPLAINT') &&

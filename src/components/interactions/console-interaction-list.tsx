@@ -20,7 +20,7 @@ import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { INTERACTION_CHANNELS, INTERACTION_STATUSES } from '@/graphql/interactions/intake.rules';
 import { useIntakeListColumns } from './intake-list-columns';
-import { IntakeConsoleListQuery } from './interaction-screen-operations';
+import { intakeListPage, type IntakeListRow, IntakeConsoleListQuery } from './interaction-screen-operations';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
 const CHANNELS: readonly Channel[] = INTERACTION_CHANNELS;
@@ -28,7 +28,7 @@ const STATUSES: readonly InteractionStatus[] = INTERACTION_STATUSES;
 const PAGE_SIZE = 25;
 const ALL = 'ALL';
 type Tab = InteractionStatus | typeof ALL;
-type Row = ListResult['interactions']['nodes'][number];
+type Row = IntakeListRow<ListResult['interactions']['nodes'][number]>;
 
 const FILTER_KEYS = ['type', 'channel', 'status', 'search', 'from', 'to'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -59,7 +59,7 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
     createdAt: isDate(from) || isDate(to) ? { from: isDate(from) ? from : null, to: isDate(to) ? to : null } : null,
   };
 
-  const connection = useCallback((result: ListResult) => result.interactions, []);
+  const connection = useCallback((result: ListResult) => intakeListPage(result.interactions), []);
   const list = useGqlInfiniteQuery(IntakeConsoleListQuery, { filter, first: PAGE_SIZE }, connection, {
     keepPrevious: true,
   });

@@ -1,18 +1,18 @@
 import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/format';
-import { useActivityText, type ActivityMessageView } from '@/lib/use-activity-text';
-
-export type TimelineItem = {
-  id: string;
-  action: string;
-  toState: string | null;
-  comment: string | null;
-  message?: ActivityMessageView;
-  createdAt: string;
-};
+import { getFragmentData, type FragmentType } from '@/gql';
+import { useActivityText } from '@/lib/use-activity-text';
+import { IntakeTimelineFieldsFragment } from './intake-operations';
 
 /** The customer-facing progress of an interaction: only history entries marked visible to the customer. */
-export function IntakeTimeline({ entries, timeZone }: { entries: readonly TimelineItem[]; timeZone: string }) {
+export function IntakeTimeline({
+  entries: refs,
+  timeZone,
+}: {
+  entries: readonly FragmentType<typeof IntakeTimelineFieldsFragment>[];
+  timeZone: string;
+}) {
+  const entries = getFragmentData(IntakeTimelineFieldsFragment, refs);
   const t = useTranslations('intake');
   const tc = useTranslations('complaints');
   const activity = useActivityText();

@@ -3,9 +3,10 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { detailIfSet } from '@/components/ui/detail-item';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { getFragmentData, type FragmentType } from '@/gql';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { AttachmentList } from './attachment-list';
-import { contractLabel } from './interaction-screen-operations';
+import { contractLabel, IntakeContractOptionFragment } from './interaction-screen-operations';
 
 /**
  * The frame of an interaction's page (console and portal): the way back to the list, then the record's number, title
@@ -78,13 +79,13 @@ export function InteractionRefs({
   interaction,
 }: {
   interaction: {
-    relatedContract?: { contractNo: string; title?: string | null } | null;
+    relatedContract?: FragmentType<typeof IntakeContractOptionFragment> | null;
     productRef?: string | null;
     orderRef?: string | null;
   };
 }) {
   const t = useTranslations('intake');
-  const contract = interaction.relatedContract;
+  const contract = getFragmentData(IntakeContractOptionFragment, interaction.relatedContract);
   return (
     <>
       {detailIfSet(t('detail.relatedContract'), contract ? contractLabel(contract) : null)}

@@ -1,4 +1,5 @@
-import { graphql } from '@/gql';
+import { getFragmentData, graphql, type FragmentType } from '@/gql';
+import type { IntakeListPageFragment as IntakeListPage } from '@/gql/graphql';
 
 // The read operations of the intake list and detail screens (console and portal), prefixed `Intake` like the rest of
 // the intake operations, so one `invalidates: ['Intake']` after a mutation refreshes every intake screen.
@@ -60,6 +61,27 @@ export const IntakeListPageFragment = graphql(`
     totalCount
   }
 `);
+
+// Fragment masking hides a spread fragment's fields from the query's type, yet at runtime they sit on the same object as
+// the query's own fields beside the spread. These two read both together (type-only: they return the object itself).
+type Own<T> = Omit<T, ' $fragmentRefs'>;
+
+/** A row of a list query: the IntakeListPage fragment's fields with the query's own (`Node`). */
+export type IntakeListRow<Node> = IntakeListPage['nodes'][number] & Own<Node>;
+
+/** A list query's connection as a page of rows: the IntakeListPage fragment's row fields with the query's own. */
+export function intakeListPage<Node>(
+  connection: FragmentType<typeof IntakeListPageFragment> & { nodes: readonly Node[] },
+) {
+  const page = getFragmentData(IntakeListPageFragment, connection);
+  return page as Omit<typeof page, 'nodes'> & { nodes: IntakeListRow<Node>[] };
+}
+
+/** A detail query's interaction: the IntakeDetailFields fragment's fields with the query's own. */
+export function intakeDetail<T extends FragmentType<typeof IntakeDetailFieldsFragment>>(record: T | null | undefined) {
+  const fields = getFragmentData(IntakeDetailFieldsFragment, record);
+  return fields as (typeof fields & Own<T>) | null | undefined;
+}
 
 export const IntakeConsoleListQuery = graphql(`
   query IntakeConsoleList($filter: InteractionFilter, $first: Int, $after: String) {

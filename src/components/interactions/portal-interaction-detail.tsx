@@ -5,7 +5,7 @@ import { formatDateTime } from '@/lib/format';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { InteractionDetailColumns, InteractionDetailFrame, InteractionRefs } from './interaction-detail-frame';
 import { IntakeTimeline } from './intake-timeline';
-import { IntakePortalDetailQuery } from './interaction-screen-operations';
+import { intakeDetail, IntakePortalDetailQuery } from './interaction-screen-operations';
 import { ResolutionResponse } from './resolution-response';
 
 /**
@@ -18,7 +18,11 @@ export function PortalInteractionDetail({ id }: { id: string }) {
   const query = useGqlQuery(IntakePortalDetailQuery, { id });
 
   return (
-    <InteractionDetailFrame backHref="/portal/interactions" query={query} record={query.data?.interaction}>
+    <InteractionDetailFrame
+      backHref="/portal/interactions"
+      query={query}
+      record={intakeDetail(query.data?.interaction)}
+    >
       {(interaction) => (
         <>
           <ResolutionResponse

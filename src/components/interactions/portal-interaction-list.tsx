@@ -10,16 +10,16 @@ import { PageHeader } from '@/components/ui/page-header';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { useIntakeListColumns } from './intake-list-columns';
-import { IntakePortalListQuery } from './interaction-screen-operations';
+import { intakeListPage, type IntakeListRow, IntakePortalListQuery } from './interaction-screen-operations';
 import { awaitsCustomerFeedback } from './resolution';
 
 const PAGE_SIZE = 25;
-type Row = ListResult['interactions']['nodes'][number];
+type Row = IntakeListRow<ListResult['interactions']['nodes'][number]>;
 
 /** The customer's own interactions (the server scopes the list to the viewer's organisation), newest first. */
 export function PortalInteractionList() {
   const t = useTranslations('intake');
-  const connection = useCallback((result: ListResult) => result.interactions, []);
+  const connection = useCallback((result: ListResult) => intakeListPage(result.interactions), []);
   const list = useGqlInfiniteQuery(IntakePortalListQuery, { first: PAGE_SIZE }, connection);
   const errorMessage = (error: unknown) => gqlErrorMessage(error, (kind) => t(`errors.${kind}`));
 

@@ -3,12 +3,12 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
 import { buttonClass } from '@/components/ui/classes';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { badgeText } from './notification-format';
-import { NotificationUnreadCountQuery } from './notification-operations';
+import { NotificationFieldsFragment, NotificationUnreadCountQuery } from './notification-operations';
 import {
   NotificationKind,
   NotificationTime,
@@ -95,7 +95,7 @@ export function NotificationBell() {
 
   const markAll = () => runAction(markAllRead);
 
-  const rows = list.data?.myNotifications.nodes;
+  const rows = getFragmentData(NotificationFieldsFragment, list.data?.myNotifications.nodes);
   const listError = actionError ?? (rows ? null : list.error);
   const unread = unreadCount.data?.unreadNotificationCount ?? 0;
   return (

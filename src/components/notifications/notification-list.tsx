@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
 import { buttonClass } from '@/components/ui/classes';
 import { LoadMore } from '@/components/ui/load-more';
 import { PageHeader } from '@/components/ui/page-header';
@@ -10,7 +10,7 @@ import { QueueTabs } from '@/components/ui/queue-tabs';
 import { EmptyState, ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import { useSearchParamChoice } from '@/components/ui/use-search-param-choice';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
-import { NotificationListQuery } from './notification-operations';
+import { NotificationFieldsFragment, NotificationListQuery } from './notification-operations';
 import {
   NotificationKind,
   NotificationTime,
@@ -60,7 +60,7 @@ export function NotificationList() {
   const [notice, setNotice] = useState<string | null>(null);
   const action = useNotificationAction();
 
-  const rows = list.rows.map((row) => {
+  const rows = getFragmentData(NotificationFieldsFragment, list.rows).map((row) => {
     const readAt = readHere.get(row.id);
     return readAt && !row.readAt ? { ...row, readAt } : row;
   });
