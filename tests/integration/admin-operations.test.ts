@@ -3,10 +3,12 @@ import { prisma } from '@/server/db';
 import { enqueueMail, QUEUES, queueSchema, startQueue, stopQueue } from '@/server/queue/boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { getFragmentData } from '@/gql';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 import {
+  AdminApiKeyRowFragment,
   AdminApiKeysQuery,
   AdminCreateApiKeyMutation,
   AdminCreateUserMutation,
@@ -15,6 +17,7 @@ import {
   AdminJobQueuesQuery,
   AdminRevokeApiKeyMutation,
   AdminSetUserActiveMutation,
+  AdminUserRowFragment,
   AdminUsersQuery,
 } from '@/components/admin/operations';
 
@@ -38,11 +41,12 @@ describe('API key screen operations', () => {
     const created = await run(admin, AdminCreateApiKeyMutation, {
       input: { name: 'ERP 同步', scopes: ['customers:read'], expiresAt: '2099-12-31T15:59:59.000Z' },
     });
-    expect(created.createApiKey.key.startsWith(created.createApiKey.apiKey.prefix)).toBe(true);
+    const apiKey = getFragmentData(AdminApiKeyRowFragment, created.createApiKey.apiKey);
+    expect(created.createApiKey.key.startsWith(apiKey.prefix)).toBe(true);
 
     const listed = await run(admin, AdminApiKeysQuery);
     expect(listed.apiScopes).toContain('customers:read');
-    const row = listed.apiKeys.find((k) => k.id === created.createApiKey.apiKey.id);
+    const row = getFragmentData(AdminApiKeyRowFragment, listed.apiKeys).find((k) => k.id === apiKey.id);
     expect(row).toMatchObject({
       name: 'ERP 同步',
       scopes: ['customers:read'],
@@ -53,7 +57,7 @@ describe('API key screen operations', () => {
     expect(JSON.stringify(listed)).not.toContain(created.createApiKey.key);
 
     const revoked = await run(admin, AdminRevokeApiKeyMutation, { id: row?.id });
-    expect(revoked.revokeApiKey.revokedAt).not.toBeNull();
+    expect(getFragmentData(AdminApiKeyRowFragment, revoked.revokeApiKey).revokedAt).not.toBeNull();
   });
 
   it('reports field errors the form can show', async () => {
@@ -98,12 +102,13 @@ describe('user screen operations', () => {
     });
 
     const staffOnly = await run(admin, AdminUsersQuery, { role: null, search: null });
-    expect(staffOnly.users.some((u) => u.role === 'CUSTOMER')).toBe(false);
+    expect(getFragmentData(AdminUserRowFragment, staffOnly.users).some((u) => u.role === 'CUSTOMER')).toBe(false);
     const customers = await run(admin, AdminUsersQuery, { role: 'CUSTOMER', search: '刘' });
-    expect(customers.users.map((u) => u.email)).toEqual(['portal@example.cn']);
+    expect(getFragmentData(AdminUserRowFragment, customers.users).map((u) => u.email)).toEqual(['portal@example.cn']);
 
-    const deactivated = await run(admin, AdminSetUserActiveMutation, { id: created.createUser.id, active: false });
-    expect(deactivated.setUserActive.active).toBe(false);
+    const createdUser = getFragmentData(AdminUserRowFragment, created.createUser);
+    const deactivated = await run(admin, AdminSetUserActiveMutation, { id: createdUser.id, active: false });
+    expect(getFragmentData(AdminUserRowFragment, deactivated.setUserActive).active).toBe(false);
   });
 
   it('reports a short password and a missing customer as field errors', async () => {

@@ -1,18 +1,24 @@
 import { print } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { getFragmentData } from '@/gql';
 import type { Viewer } from '@/server/viewer';
 import { createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 import {
   ServiceRulesAddCalendarDaysMutation,
+  ServiceRulesApprovalAuthorityFragment,
   ServiceRulesAuthorityQuery,
+  ServiceRulesBusinessHoursFragment,
+  ServiceRulesCalendarDayFragment,
   ServiceRulesCalendarQuery,
   ServiceRulesChangesQuery,
   ServiceRulesCreateSlaRuleMutation,
+  ServiceRulesEscalationPolicyFragment,
   ServiceRulesPreviewQuery,
   ServiceRulesRemoveCalendarDayMutation,
   ServiceRulesSetSlaRuleActiveMutation,
+  ServiceRulesSlaRuleFragment,
   ServiceRulesSlaRulesQuery,
   ServiceRulesUpdateAuthorityMutation,
   ServiceRulesUpdateBusinessHoursMutation,
@@ -42,7 +48,8 @@ describe('service-rules screen operations', () => {
       resolutionHours: 24,
       callbackDays: 7,
     };
-    const { createSlaRule: rule } = await run(manager, ServiceRulesCreateSlaRuleMutation, { input });
+    const { createSlaRule } = await run(manager, ServiceRulesCreateSlaRuleMutation, { input });
+    const rule = getFragmentData(ServiceRulesSlaRuleFragment, createSlaRule);
     const { updateSlaRule: edited } = await run(manager, ServiceRulesUpdateSlaRuleMutation, {
       id: rule.id,
       version: rule.version,
@@ -56,7 +63,8 @@ describe('service-rules screen operations', () => {
     });
     expect(preview.slaRulePreview.rule?.id).toBe(rule.id);
     await run(manager, ServiceRulesSetSlaRuleActiveMutation, { id: rule.id, version: 2, active: false });
-    expect((await run(quality, ServiceRulesSlaRulesQuery)).slaRules[0]?.active).toBe(false);
+    const { slaRules } = await run(quality, ServiceRulesSlaRulesQuery);
+    expect(getFragmentData(ServiceRulesSlaRuleFragment, slaRules)[0]?.active).toBe(false);
     const { serviceRuleChanges } = await run(quality, ServiceRulesChangesQuery);
     expect(serviceRuleChanges.map((c) => `${c.entityType}:${c.action}`)).toEqual([
       'SlaRule:DEACTIVATE',
@@ -67,7 +75,7 @@ describe('service-rules screen operations', () => {
 
   it('calendar and authority tabs', async () => {
     const calendar = await run(quality, ServiceRulesCalendarQuery, { year: 2031 });
-    expect(calendar.businessHours.version).toBe(0);
+    expect(getFragmentData(ServiceRulesBusinessHoursFragment, calendar.businessHours).version).toBe(0);
     await run(manager, ServiceRulesUpdateBusinessHoursMutation, {
       version: 0,
       input: { timeZone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '08:30', end: '17:30' },
@@ -76,16 +84,22 @@ describe('service-rules screen operations', () => {
       input: { from: '2031-05-01', to: '2031-05-03', isWorkday: false, name: '劳动节' },
     });
     const after = await run(quality, ServiceRulesCalendarQuery, { year: 2031 });
-    expect(after.calendarDays.map((d) => d.date)).toEqual(['2031-05-01', '2031-05-02', '2031-05-03']);
+    expect(getFragmentData(ServiceRulesCalendarDayFragment, after.calendarDays).map((d) => d.date)).toEqual([
+      '2031-05-01',
+      '2031-05-02',
+      '2031-05-03',
+    ]);
     await run(manager, ServiceRulesRemoveCalendarDayMutation, { date: '2031-05-03', version: 1 });
 
     const authority = await run(quality, ServiceRulesAuthorityQuery);
-    expect(authority.escalationPolicy.levels).toHaveLength(4);
-    const input = authority.approvalAuthority.rules.map((r) => ({
-      severity: r.severity,
-      approve: r.approve,
-      close: r.close,
-    }));
+    expect(getFragmentData(ServiceRulesEscalationPolicyFragment, authority.escalationPolicy).levels).toHaveLength(4);
+    const input = getFragmentData(ServiceRulesApprovalAuthorityFragment, authority.approvalAuthority).rules.map(
+      (r) => ({
+        severity: r.severity,
+        approve: r.approve,
+        close: r.close,
+      }),
+    );
     await run(manager, ServiceRulesUpdateAuthorityMutation, { version: 0, input });
     await run(manager, ServiceRulesUpdateEscalationMutation, {
       version: 0,

@@ -13,15 +13,20 @@ import { actionsColumn, RowAction } from '@/components/ui/row-action';
 import { Badge, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
-import type { AdminApiKeyRowFragment } from '@/gql/graphql';
+import { getFragmentData, type FragmentType } from '@/gql';
+import type { AdminApiKeyRowFragment as ApiKeyRow } from '@/gql/graphql';
 import { API_KEY_LIMITS } from '@/graphql/admin/admin.rules';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { endOfDayIn, formatDateTime, todayIn } from '@/lib/format';
 import { CopyButton } from './copy-button';
 import { useAdminErrorMessage } from './errors';
-import { AdminApiKeysQuery, AdminCreateApiKeyMutation, AdminRevokeApiKeyMutation } from './operations';
+import {
+  AdminApiKeyRowFragment,
+  AdminApiKeysQuery,
+  AdminCreateApiKeyMutation,
+  AdminRevokeApiKeyMutation,
+} from './operations';
 
-type ApiKeyRow = AdminApiKeyRowFragment;
 type KeyStatus = 'active' | 'revoked' | 'expired';
 
 const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
@@ -165,7 +170,7 @@ export function ApiKeysManager() {
 
       <DataTable
         columns={columns}
-        rows={keys.data?.apiKeys ?? []}
+        rows={getFragmentData(AdminApiKeyRowFragment, keys.data?.apiKeys ?? [])}
         rowKey={(key) => key.id}
         rowData={(key) => ({ 'data-key-id': key.id })}
         rowClassName={(key) => (keyStatus(key, now) === 'active' ? '' : 'text-slate-500')}
@@ -191,7 +196,7 @@ export function ApiKeysManager() {
           onCreated={(result) => {
             setCreating(false);
             setNotice(null);
-            setCreated({ key: result.key, name: result.apiKey.name });
+            setCreated({ key: result.key, name: getFragmentData(AdminApiKeyRowFragment, result.apiKey).name });
           }}
         />
       )}
@@ -218,7 +223,7 @@ function CreateApiKeyDialog({
   scopeLabel: (scope: string) => string;
   timeZone: string;
   onClose: () => void;
-  onCreated: (result: { key: string; apiKey: ApiKeyRow }) => void;
+  onCreated: (result: { key: string; apiKey: FragmentType<typeof AdminApiKeyRowFragment> }) => void;
 }) {
   const t = useTranslations('admin.apiKeys.form');
   const errorMessage = useAdminErrorMessage();

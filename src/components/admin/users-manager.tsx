@@ -13,7 +13,8 @@ import { Badge, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
-import type { AdminUserRowFragment, Role } from '@/gql/graphql';
+import { getFragmentData } from '@/gql';
+import type { AdminUserRowFragment as UserRow, Role } from '@/gql/graphql';
 import { ACCOUNT_ROLES, EMAIL_SHAPE, isAccountRole, USER_LIMITS } from '@/graphql/admin/admin.rules';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
@@ -23,10 +24,10 @@ import {
   AdminCreateUserMutation,
   AdminDepartmentsQuery,
   AdminSetUserActiveMutation,
+  AdminUserRowFragment,
   AdminUsersQuery,
 } from './operations';
 
-type UserRow = AdminUserRowFragment;
 type Department = { id: string; code: string; name: string };
 
 /** Creating or (de)activating an account changes the user list (and nothing else on the admin screens). */
@@ -55,7 +56,8 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
 
   const toggle = useConfirmedAction(
     async (user: UserRow) => {
-      const { setUserActive: updated } = await setActive.mutateAsync({ id: user.id, active: !user.active });
+      const { setUserActive } = await setActive.mutateAsync({ id: user.id, active: !user.active });
+      const updated = getFragmentData(AdminUserRowFragment, setUserActive);
       setNotice(t(updated.active ? 'activatedNotice' : 'deactivatedNotice', { name: updated.name }));
     },
     (user) => ({
@@ -69,7 +71,7 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
   );
 
   const roleOptions = useRoleOptions();
-  const rows = users.data?.users ?? [];
+  const rows = getFragmentData(AdminUserRowFragment, users.data?.users ?? []);
   const filtered = role !== '' || search.trim() !== '';
 
   const columns: Column<UserRow>[] = [
@@ -251,7 +253,7 @@ function CreateUserDialog({
           customerId: isCustomerAccount ? (draft.customer?.id ?? null) : null,
         },
       });
-      return createUser;
+      return getFragmentData(AdminUserRowFragment, createUser);
     },
     onDone: onCreated,
     errorMessage,

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { getFragmentData } from '@/gql';
 import type { CallbackQueue } from '@/gql/graphql';
 import { buttonClass } from '@/components/ui/classes';
 import { type Column } from '@/components/ui/data-table';
@@ -17,7 +18,7 @@ import {
   ReassignCallbackDialog,
   RecordCallbackDialog,
 } from './callback-dialogs';
-import { CallbackListQuery, CallbackQueueCountsQuery } from './callback-operations';
+import { CallbackFieldsFragment, CallbackListQuery, CallbackQueueCountsQuery } from './callback-operations';
 import { CallbackDue, CallbackStatusBadge, useCallbackErrorMessage, type CallbackRow } from './callback-ui';
 
 export const CALLBACK_QUEUES: readonly CallbackQueue[] = QUEUES;
@@ -51,7 +52,7 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
   const list = useGqlInfiniteQuery(
     CallbackListQuery,
     { filter: { queue }, first: PAGE_SIZE },
-    (result) => result.callbacks,
+    (result) => ({ ...result.callbacks, nodes: getFragmentData(CallbackFieldsFragment, result.callbacks.nodes) }),
     { keepPrevious: true },
   );
   const [dialog, setDialog] = useState<Dialog | null>(null);

@@ -1,13 +1,14 @@
 'use client';
 import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { graphql } from '@/gql';
+import { useMemo, useState } from 'react';
+import { getFragmentData, graphql } from '@/gql';
 import { Button } from '@/components/ui/button';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
 import { RecordCallbackDialog } from './callback-dialogs';
+import { CallbackFieldsFragment } from './callback-operations';
 import {
   CallbackDue,
   CallbackStatusBadge,
@@ -49,7 +50,12 @@ export function ComplaintCallbacksPanel({ interactionId }: { interactionId: stri
   const data = useGqlQuery(CallbacksOfComplaintQuery, { id: interactionId });
   const [recording, setRecording] = useState<CallbackRow | null>(null);
 
-  const callbacks = data.data?.interaction?.callbacks ?? [];
+  const loaded = data.data?.interaction?.callbacks;
+  // Each callback is the shared CallbackFields plus this panel's own survey answers.
+  const callbacks = useMemo(
+    () => (loaded ?? []).map((c) => ({ ...c, ...getFragmentData(CallbackFieldsFragment, c) })),
+    [loaded],
+  );
   // Staff without callbacks:read (department handlers) are shown no panel rather than an empty one.
   if (data.data && !data.data.viewer?.permissions.includes('callbacks:read')) return null;
   const pendingFollowUp =

@@ -2,12 +2,13 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
 import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { CreateCallbackDialog } from './callback-dialogs';
+import { CallbackFieldsFragment } from './callback-operations';
 import { CallbackDue, CallbackStatusBadge, useCallbackErrorMessage } from './callback-ui';
 
 export const CallbacksOfCustomerQuery = graphql(`
@@ -42,7 +43,7 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
   if (data.data && !data.data.viewer?.permissions.includes('callbacks:read')) return null;
   const customer = data.data?.customer;
   const canWrite = !!data.data?.viewer?.permissions.includes('callbacks:write');
-  const callbacks = customer?.callbacks ?? [];
+  const callbacks = getFragmentData(CallbackFieldsFragment, customer?.callbacks ?? []);
   const shown = all ? callbacks : callbacks.slice(0, SHOWN);
 
   return (

@@ -4,11 +4,17 @@ import { useState } from 'react';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorBanner, StatusMessage } from '@/components/ui/status';
-import type { ServiceRulesApprovalAuthorityFragment, ServiceRulesEscalationPolicyFragment } from '@/gql/graphql';
+import { getFragmentData } from '@/gql';
+import type {
+  ServiceRulesApprovalAuthorityFragment as ApprovalAuthority,
+  ServiceRulesEscalationPolicyFragment as EscalationPolicy,
+} from '@/gql/graphql';
 import { AUTHORITY_ROLES, SEVERITIES } from '@/graphql/service-rules/service-rules.rules';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import {
+  ServiceRulesApprovalAuthorityFragment,
   ServiceRulesAuthorityQuery,
+  ServiceRulesEscalationPolicyFragment,
   ServiceRulesUpdateAuthorityMutation,
   ServiceRulesUpdateEscalationMutation,
 } from './operations';
@@ -35,21 +41,22 @@ export function AuthorityPanel({ canManage }: { canManage: boolean }) {
   if (authority.error && !authority.data)
     return <ErrorBanner message={errorMessage(authority.error)} onRetry={() => void authority.refetch()} />;
   if (!authority.data) return <StatusMessage tone="info">{tc('loading')}</StatusMessage>;
-  const data = authority.data;
+  const approvalAuthority = getFragmentData(ServiceRulesApprovalAuthorityFragment, authority.data.approvalAuthority);
+  const escalationPolicy = getFragmentData(ServiceRulesEscalationPolicyFragment, authority.data.escalationPolicy);
   // The forms remount on the saved version (their drafts start from it), so the notice lives here.
   return (
     <div className="space-y-8" data-testid="authority-panel">
       {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
       <AuthorityForm
-        key={`a${data.approvalAuthority.version}`}
-        authority={data.approvalAuthority}
+        key={`a${approvalAuthority.version}`}
+        authority={approvalAuthority}
         canManage={canManage}
         onSaved={setNotice}
         onReload={reload}
       />
       <EscalationForm
-        key={`e${data.escalationPolicy.version}`}
-        policy={data.escalationPolicy}
+        key={`e${escalationPolicy.version}`}
+        policy={escalationPolicy}
         canManage={canManage}
         onSaved={setNotice}
         onReload={reload}
@@ -61,12 +68,7 @@ export function AuthorityPanel({ canManage }: { canManage: boolean }) {
 /** What each of the panel's forms is given besides its setting: whether it may save, and where its outcome goes. */
 type FormProps = { canManage: boolean; onSaved: (notice: string) => void; onReload: () => void };
 
-function AuthorityForm({
-  authority,
-  canManage,
-  onSaved,
-  onReload,
-}: FormProps & { authority: ServiceRulesApprovalAuthorityFragment }) {
+function AuthorityForm({ authority, canManage, onSaved, onReload }: FormProps & { authority: ApprovalAuthority }) {
   const t = useTranslations('serviceRules');
   const tRoles = useTranslations('admin.roles');
   const [draft, setDraft] = useState<AuthorityDraft>(() =>
@@ -144,12 +146,7 @@ function AuthorityForm({
   );
 }
 
-function EscalationForm({
-  policy,
-  canManage,
-  onSaved,
-  onReload,
-}: FormProps & { policy: ServiceRulesEscalationPolicyFragment }) {
+function EscalationForm({ policy, canManage, onSaved, onReload }: FormProps & { policy: EscalationPolicy }) {
   const t = useTranslations('serviceRules');
   const [draft, setDraft] = useState({
     dueSoonHours: String(policy.dueSoonHours),

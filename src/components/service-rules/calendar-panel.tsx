@@ -11,12 +11,18 @@ import { actionsColumn, RowAction } from '@/components/ui/row-action';
 import { ErrorBanner, InlineError, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
-import type { ServiceRulesBusinessHoursFragment, ServiceRulesCalendarDayFragment } from '@/gql/graphql';
+import { getFragmentData } from '@/gql';
+import type {
+  ServiceRulesBusinessHoursFragment as BusinessHours,
+  ServiceRulesCalendarDayFragment as Day,
+} from '@/gql/graphql';
 import { BOUNDS } from '@/graphql/service-rules/service-rules.rules';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { isGqlError } from '@/lib/gql-error-message';
 import {
   ServiceRulesAddCalendarDaysMutation,
+  ServiceRulesBusinessHoursFragment,
+  ServiceRulesCalendarDayFragment,
   ServiceRulesCalendarQuery,
   ServiceRulesImportOfficialHolidaysMutation,
   ServiceRulesRemoveCalendarDayMutation,
@@ -34,7 +40,6 @@ import {
   useSettingSave,
 } from './service-rules-ui';
 
-type Day = ServiceRulesCalendarDayFragment;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** 工作时间与节假日: the `businessHours` setting and the year's holidays and make-up working days (CalendarDay). */
@@ -51,6 +56,8 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const data = calendar.data;
+  const hours = data && getFragmentData(ServiceRulesBusinessHoursFragment, data.businessHours);
+  const days = data && getFragmentData(ServiceRulesCalendarDayFragment, data.calendarDays);
 
   /** Adds the State Council's schedule of the shown year; dates already in the calendar stay as they are. */
   async function importOfficial() {
@@ -122,10 +129,10 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
         <ErrorBanner message={errorMessage(calendar.error)} onRetry={() => void calendar.refetch()} />
       )}
       {!data && !calendar.error && <StatusMessage tone="info">{tc('loading')}</StatusMessage>}
-      {data && (
+      {hours && (
         <BusinessHoursForm
-          key={data.businessHours.version}
-          hours={data.businessHours}
+          key={hours.version}
+          hours={hours}
           canManage={canManage}
           onReload={() => void reload()}
           // The form remounts on the saved version, so the notice lives here.
@@ -178,10 +185,10 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
           </div>
         </div>
         {importHolidays.error && <InlineError>{errorMessage(importHolidays.error)}</InlineError>}
-        {data && (
+        {days && (
           <DataTable
             columns={columns}
-            rows={data.calendarDays}
+            rows={days}
             rowKey={(day) => day.date}
             rowData={(day) => ({ 'data-date': day.date })}
             state={{ loading: calendar.isFetching }}
@@ -218,7 +225,7 @@ function BusinessHoursForm({
   onSaved,
   onReload,
 }: {
-  hours: ServiceRulesBusinessHoursFragment;
+  hours: BusinessHours;
   canManage: boolean;
   onSaved: () => void;
   onReload: () => void;
@@ -310,12 +317,12 @@ function AddDaysDialog({
       ...(!draft.from && { from: t('calendar.form.fromRequired') }),
       ...(!draft.name.trim() && { name: t('calendar.form.nameRequired') }),
     }),
-    submit: async (draft) =>
-      (
-        await add.mutateAsync({
-          input: { from: draft.from, to: draft.to || null, isWorkday: draft.isWorkday, name: draft.name.trim() },
-        })
-      ).addCalendarDays.map((day) => day.date),
+    submit: async (draft) => {
+      const { addCalendarDays } = await add.mutateAsync({
+        input: { from: draft.from, to: draft.to || null, isWorkday: draft.isWorkday, name: draft.name.trim() },
+      });
+      return getFragmentData(ServiceRulesCalendarDayFragment, addCalendarDays).map((day) => day.date);
+    },
     onDone: (dates) => dates[0] && onAdded(dates.length, dates[0]),
     errorMessage,
   });

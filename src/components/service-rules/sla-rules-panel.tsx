@@ -11,7 +11,8 @@ import { actionsColumn, RowAction } from '@/components/ui/row-action';
 import { StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
-import type { InteractionType, ServiceRulesSlaRuleFragment, Severity } from '@/gql/graphql';
+import { getFragmentData } from '@/gql';
+import type { InteractionType, ServiceRulesSlaRuleFragment as Rule, Severity } from '@/gql/graphql';
 import { INTERACTION_TYPES, SEVERITIES } from '@/graphql/service-rules/service-rules.rules';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
@@ -19,6 +20,7 @@ import {
   ServiceRulesCreateSlaRuleMutation,
   ServiceRulesPreviewQuery,
   ServiceRulesSetSlaRuleActiveMutation,
+  ServiceRulesSlaRuleFragment,
   ServiceRulesSlaRulesQuery,
   ServiceRulesUpdateSlaRuleMutation,
 } from './operations';
@@ -33,7 +35,6 @@ import {
   useServiceRulesMutation,
 } from './service-rules-ui';
 
-type Rule = ServiceRulesSlaRuleFragment;
 const asType = (v: string): InteractionType | null => INTERACTION_TYPES.find((x) => x === v) ?? null;
 const asSeverity = (v: string): Severity | null => SEVERITIES.find((x) => x === v) ?? null;
 const asKeyAccount = (v: string) => (v === 'yes' ? true : v === 'no' ? false : null);
@@ -47,6 +48,7 @@ export function SlaRulesPanel({ canManage, timeZone }: { canManage: boolean; tim
   const ruleLabel = useRuleLabel();
   const reload = useReloadServiceRules();
   const rules = useGqlQuery(ServiceRulesSlaRulesQuery);
+  const slaRules = rules.data && getFragmentData(ServiceRulesSlaRuleFragment, rules.data.slaRules);
   const setActive = useServiceRulesMutation(ServiceRulesSetSlaRuleActiveMutation);
   const [editing, setEditing] = useState<Rule | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -56,11 +58,12 @@ export function SlaRulesPanel({ canManage, timeZone }: { canManage: boolean; tim
     async (rule: Rule) => {
       setConflict(null);
       try {
-        const { setSlaRuleActive: saved } = await setActive.mutateAsync({
+        const { setSlaRuleActive } = await setActive.mutateAsync({
           id: rule.id,
           version: rule.version,
           active: !rule.active,
         });
+        const saved = getFragmentData(ServiceRulesSlaRuleFragment, setSlaRuleActive);
         setNotice(t(saved.active ? 'sla.activatedNotice' : 'sla.deactivatedNotice', { rule: ruleLabel(saved) }));
       } catch (error) {
         if (!isConflict(error)) throw error;
@@ -164,7 +167,7 @@ export function SlaRulesPanel({ canManage, timeZone }: { canManage: boolean; tim
       {conflict && <ConflictNotice message={conflict} />}
       <DataTable
         columns={columns}
-        rows={rules.data?.slaRules ?? []}
+        rows={slaRules ?? []}
         rowKey={(rule) => rule.id}
         rowData={(rule) => ({ 'data-rule': ruleLabel(rule) })}
         rowClassName={(rule) => (rule.active ? '' : 'text-slate-400')}
@@ -176,7 +179,7 @@ export function SlaRulesPanel({ canManage, timeZone }: { canManage: boolean; tim
         emptyTestId="sla-empty"
       />
 
-      {rules.data && <RulePreview timeZone={timeZone} rules={rules.data.slaRules} />}
+      {slaRules && <RulePreview timeZone={timeZone} rules={slaRules} />}
 
       {editing && (
         <SlaRuleDialog
@@ -269,9 +272,10 @@ function SlaRuleDialog({
         resolutionHours: positiveInt(draft.resolutionHours) ?? 0,
         callbackDays: positiveInt(draft.callbackDays) ?? 0,
       };
-      return from
+      const saved = from
         ? (await update.mutateAsync({ id: from.id, version: from.version, input })).updateSlaRule
         : (await create.mutateAsync({ input })).createSlaRule;
+      return getFragmentData(ServiceRulesSlaRuleFragment, saved);
     },
     onDone: onSaved,
   });
