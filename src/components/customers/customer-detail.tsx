@@ -8,15 +8,21 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { DetailItem } from '@/components/ui/detail-item';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { Spinner } from '@/components/ui/status';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
 import { ARCHIVE_REASON_MAX_LENGTH } from '@/graphql/customers/customer-fields.rules';
-import type { CustomerDetailQuery } from '@/gql/graphql';
+import type {
+  CustomerContactsAndContractsFragment as CustomerLists,
+  CustomerDetailQuery,
+  CustomerRecordFragment as CustomerRecord,
+} from '@/gql/graphql';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
 import { errorMessage } from './customer-errors';
 import { CustomerCallbacks } from '@/components/callbacks/customer-callbacks';
+import { CustomerRecordFragment } from './customer-form';
 import { CustomerHistory } from './customer-history';
+import { CustomerContactsAndContractsFragment } from './customer-operations';
 import {
   ArchivedBadge,
   ComingSoon,
@@ -87,7 +93,7 @@ const CustomerRestoreMutation = graphql(`
 
 type Customer = NonNullable<CustomerDetailQuery['customer']>;
 
-type Contact = Customer['contacts'][number];
+type Contact = CustomerLists['contacts'][number];
 
 /** The customer's contacts or contracts as a table in their section (cards on a phone). */
 function RecordRowsTable<Row extends { id: string }>({
@@ -115,7 +121,13 @@ function RecordRowsTable<Row extends { id: string }>({
 }
 
 type FieldItem = { label: string; value: React.ReactNode; wide?: boolean; testId?: string };
-type FieldKey = keyof Customer | 'owner' | 'contractTotal';
+type FieldKey =
+  | Exclude<keyof CustomerRecord, ` $${string}`>
+  | 'owner'
+  | 'contractTotal'
+  | 'keyAccountStatus'
+  | 'createdAt'
+  | 'updatedAt';
 
 /** The modules still to come on the page: message key and test id suffix. */
 const COMING_SOON = [
@@ -173,6 +185,10 @@ function CustomerDetailBody({
   reload: () => void;
   refreshing: boolean;
 }) {
+  // The form's fragment (customer-form.tsx) and the contacts and contracts inside it (customer-operations.ts), read
+  // once where the record enters the page.
+  const record = getFragmentData(CustomerRecordFragment, customer);
+  const { contacts, contracts } = getFragmentData(CustomerContactsAndContractsFragment, record);
   const t = useTranslations('customers');
   const locale = useLocale();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
@@ -194,7 +210,7 @@ function CustomerDetailBody({
   /** A labelled value of the record; by default the field of that name, as stored. */
   const field = (
     key: FieldKey,
-    value: React.ReactNode = customer[key as keyof Customer] as React.ReactNode,
+    value: React.ReactNode = record[key as keyof CustomerRecord] as React.ReactNode,
     more: Pick<FieldItem, 'wide' | 'testId'> = {},
   ): FieldItem => ({ label: t(`fields.${key}`), value, ...more });
   const wide = { wide: true };
@@ -202,10 +218,10 @@ function CustomerDetailBody({
     {
       section: 'basic',
       items: [
-        field('name', customer.name, wide),
-        field('contractNo', customer.contractNo, { testId: 'detail-contractNo' }),
+        field('name', record.name, wide),
+        field('contractNo', record.contractNo, { testId: 'detail-contractNo' }),
         field('certificateNo'),
-        field('status', <StatusBadge status={customer.status} />),
+        field('status', <StatusBadge status={record.status} />),
         field('owner', customer.owner?.name),
       ],
     },
@@ -217,14 +233,14 @@ function CustomerDetailBody({
         field('implementationDate'),
         field('plannedSurveillanceDate'),
         field('professionalCode'),
-        field('certificationScope', customer.certificationScope, wide),
+        field('certificationScope', record.certificationScope, wide),
       ],
     },
     {
       section: 'fees',
       items: [
-        field('initialAuditFee', money(customer.initialAuditFee)),
-        field('surveillanceAuditFee', money(customer.surveillanceAuditFee)),
+        field('initialAuditFee', money(record.initialAuditFee)),
+        field('surveillanceAuditFee', money(record.surveillanceAuditFee)),
         field('contractTotal', money(customer.contractTotal)),
       ],
     },
@@ -235,7 +251,7 @@ function CustomerDetailBody({
         field('phone'),
         field('postcode'),
         field('province'),
-        field('address', customer.address, wide),
+        field('address', record.address, wide),
       ],
     },
     {
@@ -244,16 +260,16 @@ function CustomerDetailBody({
         field('legalRepresentative'),
         field('handler'),
         field('industry'),
-        field('businessCondition', customer.businessCondition, wide),
-        field('businessLines', customer.businessLines, wide),
+        field('businessCondition', record.businessCondition, wide),
+        field('businessLines', record.businessLines, wide),
       ],
     },
     {
       section: 'classification',
       items: [
-        field('creditStanding', <CreditBadge credit={customer.creditStanding} />),
-        field('source', customer.source ? t(`source.${customer.source}`) : null),
-        field('grade', customer.grade ? t(`grade.${customer.grade}`) : null),
+        field('creditStanding', <CreditBadge credit={record.creditStanding} />),
+        field('source', record.source ? t(`source.${record.source}`) : null),
+        field('grade', record.grade ? t(`grade.${record.grade}`) : null),
         field('keyAccountStatus', <KeyAccountBadge status={customer.keyAccountStatus} />),
       ],
     },
@@ -262,14 +278,14 @@ function CustomerDetailBody({
   const restore = async () => {
     setActionError(null);
     try {
-      await restoreCustomer.mutateAsync({ id: customer.id, version: customer.version });
+      await restoreCustomer.mutateAsync({ id: record.id, version: record.version });
     } catch (error) {
       setActionError({ message: errorMessage(error, t), conflict: isGqlError(error, 'CONFLICT') });
     }
   };
 
   return (
-    <div className="space-y-5" data-testid="customer-detail" data-customer-id={customer.id}>
+    <div className="space-y-5" data-testid="customer-detail" data-customer-id={record.id}>
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div className="min-w-0">
           <nav aria-label={t('breadcrumb')} className="mb-1 text-sm text-slate-500">
@@ -278,15 +294,15 @@ function CustomerDetailBody({
             </Link>
           </nav>
           <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold" data-testid="customer-name">
-            <span className="break-all">{customer.name}</span>
-            <StatusBadge status={customer.status} />
+            <span className="break-all">{record.name}</span>
+            <StatusBadge status={record.status} />
             {customer.keyAccountStatus !== 'NONE' && <KeyAccountBadge status={customer.keyAccountStatus} />}
-            {customer.archivedAt && <ArchivedBadge />}
+            {record.archivedAt && <ArchivedBadge />}
           </h1>
           <p className="mt-1 text-sm text-slate-500">
             {[
-              customer.contractNo && t('detail.contractNoShort', { no: customer.contractNo }),
-              customer.certificateNo && t('detail.certificateNoShort', { no: customer.certificateNo }),
+              record.contractNo && t('detail.contractNoShort', { no: record.contractNo }),
+              record.certificateNo && t('detail.certificateNoShort', { no: record.certificateNo }),
             ]
               .filter(Boolean)
               .join(' · ')}
@@ -297,13 +313,13 @@ function CustomerDetailBody({
           {permissions.canWrite && (
             <>
               <Link
-                href={`/console/customers/${customer.id}/edit`}
+                href={`/console/customers/${record.id}/edit`}
                 className={buttonClass.primary}
                 data-testid="customer-edit"
               >
                 {t('actions.edit')}
               </Link>
-              {customer.archivedAt ? (
+              {record.archivedAt ? (
                 <button
                   type="button"
                   className={buttonClass.secondary}
@@ -366,12 +382,12 @@ function CustomerDetailBody({
         </div>
       )}
 
-      {customer.archivedAt && (
+      {record.archivedAt && (
         <p
           className="rounded-md border border-slate-300 bg-slate-100 px-4 py-2 text-sm text-slate-700"
           data-testid="customer-archived-notice"
         >
-          {t('detail.archivedNotice', { date: dateTime(customer.archivedAt) })}
+          {t('detail.archivedNotice', { date: dateTime(record.archivedAt) })}
         </p>
       )}
 
@@ -385,7 +401,7 @@ function CustomerDetailBody({
 
           <RecordRowsTable
             list="contacts"
-            rows={customer.contacts}
+            rows={contacts}
             columns={[
               {
                 id: 'name',
@@ -422,14 +438,14 @@ function CustomerDetailBody({
 
           <RecordRowsTable
             list="contracts"
-            rows={customer.contracts}
+            rows={contracts}
             columns={[
               {
                 id: 'contractNo',
                 header: t('contractFields.contractNo'),
                 className: 'font-medium',
                 cell: (c) => c.contractNo,
-                footer: t('detail.contractTotal', { count: customer.contracts.length }),
+                footer: t('detail.contractTotal', { count: contracts.length }),
               },
               { id: 'title', header: t('contractFields.title'), cell: (c) => c.title },
               {
@@ -464,7 +480,7 @@ function CustomerDetailBody({
           <Section title={t('sections.history')} testId="customer-history">
             <CustomerHistory entries={customer.history} />
           </Section>
-          <CustomerCallbacks customerId={customer.id} />
+          <CustomerCallbacks customerId={record.id} />
           <div className="space-y-3">
             {COMING_SOON.map(([key, testId]) => (
               <ComingSoon
@@ -481,7 +497,7 @@ function CustomerDetailBody({
       {permissions.canWrite && (
         <ArchiveDialog
           open={archiveOpen}
-          customer={customer}
+          customer={record}
           onClose={() => setArchiveOpen(false)}
           onArchived={() => {
             setArchiveOpen(false);
@@ -500,7 +516,7 @@ function ArchiveDialog({
   onArchived,
 }: {
   open: boolean;
-  customer: Customer;
+  customer: CustomerRecord;
   onClose: () => void;
   onArchived: () => void;
 }) {

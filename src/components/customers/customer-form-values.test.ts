@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeFragmentData } from '@/gql';
 import {
   clientProblems,
   emptyContact,
@@ -7,6 +8,7 @@ import {
   toCustomerInput,
   valuesFromCustomer,
 } from './customer-form-values';
+import { CustomerContactsAndContractsFragment } from './customer-operations';
 
 describe('customer form values', () => {
   it('sends blanks as null so clearing a field clears it, and keeps child ids', () => {
@@ -48,41 +50,56 @@ describe('customer form values', () => {
   });
 
   it('round-trips a loaded customer', () => {
-    const values = valuesFromCustomer({
-      id: 'c1',
-      version: 3,
-      archivedAt: null,
-      name: '客户',
-      contractNo: 'A-1',
-      certificateNo: null,
-      applicationAcceptedAt: '2026-01-02',
-      auditDate: null,
-      initialAuditFee: '100.00',
-      surveillanceAuditFee: null,
-      plannedSurveillanceDate: null,
-      implementationDate: null,
-      status: 'SUSPENDED',
-      province: '上海',
-      address: null,
-      postcode: null,
-      contactPerson: null,
-      phone: null,
-      professionalCode: null,
-      certificationScope: null,
-      legalRepresentative: null,
-      handler: null,
-      businessCondition: null,
-      businessLines: null,
-      creditStanding: 'FAIR',
-      industry: null,
-      source: 'REFERRAL',
-      grade: null,
-      owner: { id: 'u1' },
-      contacts: [],
-      contracts: [
-        { id: 'k1', contractNo: 'HT-9', title: null, amount: '1.50', signedAt: null, startsAt: null, endsAt: null },
-      ],
-    });
+    const values = valuesFromCustomer(
+      {
+        id: 'c1',
+        version: 3,
+        archivedAt: null,
+        name: '客户',
+        contractNo: 'A-1',
+        certificateNo: null,
+        applicationAcceptedAt: '2026-01-02',
+        auditDate: null,
+        initialAuditFee: '100.00',
+        surveillanceAuditFee: null,
+        plannedSurveillanceDate: null,
+        implementationDate: null,
+        status: 'SUSPENDED',
+        province: '上海',
+        address: null,
+        postcode: null,
+        contactPerson: null,
+        phone: null,
+        professionalCode: null,
+        certificationScope: null,
+        legalRepresentative: null,
+        handler: null,
+        businessCondition: null,
+        businessLines: null,
+        creditStanding: 'FAIR',
+        industry: null,
+        source: 'REFERRAL',
+        grade: null,
+        ...makeFragmentData(
+          {
+            contacts: [],
+            contracts: [
+              {
+                id: 'k1',
+                contractNo: 'HT-9',
+                title: null,
+                amount: '1.50',
+                signedAt: null,
+                startsAt: null,
+                endsAt: null,
+              },
+            ],
+          },
+          CustomerContactsAndContractsFragment,
+        ),
+      },
+      { id: 'u1' },
+    );
     const input = toCustomerInput(values);
     expect(input).toMatchObject({
       name: '客户',

@@ -1,4 +1,5 @@
-import type { CustomerEditQuery, CustomerInput } from '@/gql/graphql';
+import { getFragmentData } from '@/gql';
+import type { CustomerInput, CustomerRecordFragment } from '@/gql/graphql';
 import {
   CREDIT_VALUES,
   DATE_RANGE_KEYS,
@@ -9,6 +10,7 @@ import {
   SOURCE_VALUES,
   STATUS_VALUES,
 } from './customer-list-params';
+import { CustomerContactsAndContractsFragment } from './customer-operations';
 
 /**
  * The customer form's state (every input is a string, as the browser gives it) and its translation to and from the
@@ -113,21 +115,24 @@ export function emptyCustomerValues(): CustomerFormValues {
   return { ...values, status: 'ACTIVE', creditStanding: 'GOOD', contacts: [], contracts: [] };
 }
 
-type EditCustomer = NonNullable<CustomerEditQuery['customer']>;
-
-export function valuesFromCustomer(customer: EditCustomer): CustomerFormValues {
+/**
+ * The form's values for a stored customer: its CustomerRecord fragment (read by the form, customer-form.tsx, which
+ * owns it) with the contacts and contracts inside it, and its owner.
+ */
+export function valuesFromCustomer(customer: CustomerRecordFragment, owner: { id: string } | null): CustomerFormValues {
   const values = emptyCustomerValues();
   for (const key of [...TEXT_FIELDS, ...DATE_FIELDS, ...MONEY_FIELDS, ...ENUM_FIELDS])
     values[key] = customer[key] ?? '';
-  values.ownerId = customer.owner?.id ?? '';
-  values.contacts = customer.contacts.map((c) => ({
+  values.ownerId = owner?.id ?? '';
+  const { contacts, contracts } = getFragmentData(CustomerContactsAndContractsFragment, customer);
+  values.contacts = contacts.map((c) => ({
     key: newRowKey(),
     id: c.id,
     name: c.name,
     ...blankForNull(c, CONTACT_OPTIONAL),
     isPrimary: c.isPrimary,
   }));
-  values.contracts = customer.contracts.map((c) => ({
+  values.contracts = contracts.map((c) => ({
     key: newRowKey(),
     id: c.id,
     contractNo: c.contractNo,

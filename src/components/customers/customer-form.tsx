@@ -6,8 +6,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import { Spinner } from '@/components/ui/status';
-import { graphql } from '@/gql';
-import type { CustomerEditQuery } from '@/gql/graphql';
+import { getFragmentData, graphql } from '@/gql';
+import type { CustomerRecordFragment as CustomerRecord } from '@/gql/graphql';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatMoney, sumMoney } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
@@ -268,19 +268,21 @@ export function CustomerForm({ customerId }: { customerId?: string }) {
       );
     if (!existing.data) return <Spinner label={t('list.loading')} />;
     if (!existing.data.customer) return <PageError message={t('errors.notFound')} />;
+    const { owner } = existing.data.customer;
+    const customer = getFragmentData(CustomerRecordFragment, existing.data.customer);
     // Keyed by version: a reload after a conflict starts the form again from the stored record.
-    return (
-      <CustomerFormBody key={existing.data.customer.version} customer={existing.data.customer} onReload={reload} />
-    );
+    return <CustomerFormBody key={customer.version} customer={customer} owner={owner} onReload={reload} />;
   }
-  return <CustomerFormBody customer={null} onReload={() => undefined} />;
+  return <CustomerFormBody customer={null} owner={null} onReload={() => undefined} />;
 }
 
 function CustomerFormBody({
   customer,
+  owner,
   onReload,
 }: {
-  customer: NonNullable<CustomerEditQuery['customer']> | null;
+  customer: CustomerRecord | null;
+  owner: { id: string } | null;
   onReload: () => void;
 }) {
   const t = useTranslations('customers');
@@ -288,7 +290,7 @@ function CustomerFormBody({
   const router = useRouter();
   const formId = useId();
   const [initialValues] = useState<CustomerFormValues>(() =>
-    customer ? valuesFromCustomer(customer) : emptyCustomerValues(),
+    customer ? valuesFromCustomer(customer, owner) : emptyCustomerValues(),
   );
   const [values, setValues] = useState<CustomerFormValues>(initialValues);
   const [errors, setErrors] = useState<Errors>({});

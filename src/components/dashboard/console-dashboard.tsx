@@ -4,10 +4,11 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { CallbackQueue, ComplaintQueue } from '@/gql/graphql';
 import { CallbackQueueCountsQuery } from '@/components/callbacks/callback-operations';
 import { ComplaintQueueCountsQuery } from '@/components/complaints/complaint-operations';
+import { NotificationFieldsFragment } from '@/components/notifications/notification-operations';
 import { NotificationKind, NotificationTime } from '@/components/notifications/notification-ui';
 import { buttonClass } from '@/components/ui/classes';
 import { EmptyState, ErrorBanner, Spinner } from '@/components/ui/status';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
 import { formatNumber } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
@@ -171,6 +172,8 @@ export function ConsoleDashboard({
   const complaints = useGqlQuery(ComplaintQueueCountsQuery, { filter: null }, { enabled: canComplaints });
   const callbacks = useGqlQuery(CallbackQueueCountsQuery, undefined, { enabled: canCallbacks });
   const notices = useGqlQuery(DashboardNotificationsQuery, { first: 6 });
+  // The rows are the notification fragment (notification-operations.ts), read once where they enter the block.
+  const noticeRows = getFragmentData(NotificationFieldsFragment, notices.data?.myNotifications.nodes);
 
   return (
     <div className="space-y-6">
@@ -208,13 +211,13 @@ export function ConsoleDashboard({
       >
         {notices.error ? (
           <ErrorBanner message={errorMessage(notices.error)} onRetry={() => void notices.refetch()} />
-        ) : !notices.data ? (
+        ) : !noticeRows ? (
           <Spinner label={t('loading')} />
-        ) : notices.data.myNotifications.nodes.length === 0 ? (
+        ) : noticeRows.length === 0 ? (
           <EmptyState testId="dashboard-notices-empty">{t('noNotices')}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-            {notices.data.myNotifications.nodes.map((n) => (
+            {noticeRows.map((n) => (
               <li key={n.id} className="flex flex-wrap items-center gap-2 px-3 py-2 text-sm">
                 <NotificationKind kind={n.kind} />
                 {n.href ? (

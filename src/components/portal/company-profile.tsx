@@ -2,8 +2,9 @@
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { DataTable } from '@/components/ui/data-table';
 import { DetailItem } from '@/components/ui/detail-item';
+import { CustomerContactsAndContractsFragment } from '@/components/customers/customer-operations';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
 import type { PortalCompanyQuery } from '@/gql/graphql';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { daysBetween, formatDateTime, formatMoney, todayIn } from '@/lib/format';
@@ -93,6 +94,7 @@ function CompanyProfileBody({ profile }: { profile: PortalProfile }) {
   const text = (value: string | null) => (value ? value : notSet);
   const surveillanceIn = profile.plannedSurveillanceDate ? daysBetween(today, profile.plannedSurveillanceDate) : null;
   const address = [profile.province, profile.address].filter(Boolean).join(' ');
+  const { contacts, contracts } = getFragmentData(CustomerContactsAndContractsFragment, profile);
 
   return (
     <section aria-labelledby="portal-profile-title" className="space-y-4" data-testid="portal-profile">
@@ -180,11 +182,11 @@ function CompanyProfileBody({ profile }: { profile: PortalProfile }) {
       </div>
 
       <Card title={t('contacts.title')}>
-        {profile.contacts.length === 0 ? (
+        {contacts.length === 0 ? (
           <p className="text-sm text-slate-500">{t('contacts.empty')}</p>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2" data-testid="portal-contacts">
-            {profile.contacts.map((contact) => (
+            {contacts.map((contact) => (
               <li key={contact.id} className="rounded border border-slate-200 p-3 text-sm">
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-medium text-slate-900">{contact.name}</span>
@@ -220,7 +222,7 @@ function CompanyProfileBody({ profile }: { profile: PortalProfile }) {
 
       <Card
         title={t('contracts.title')}
-        aside={profile.contracts.length > 0 ? t('contracts.count', { count: profile.contracts.length }) : undefined}
+        aside={contracts.length > 0 ? t('contracts.count', { count: contracts.length }) : undefined}
       >
         <DataTable
           columns={[
@@ -253,7 +255,7 @@ function CompanyProfileBody({ profile }: { profile: PortalProfile }) {
               footer: <span data-testid="portal-contract-total">{formatMoney(profile.contractTotal, locale)}</span>,
             },
           ]}
-          rows={profile.contracts}
+          rows={contracts}
           rowKey={(contract) => contract.id}
           state={{ loading: false }}
           empty={t('contracts.empty')}
