@@ -5,6 +5,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { CampaignStatus, SurveyInvitationState } from '@/gql/graphql';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { buttonClass } from '@/components/ui/classes';
+import { PageHeader } from '@/components/ui/page-header';
 
 // Small pieces shared by the survey screens.
 
@@ -134,6 +136,29 @@ export function SurveysTabs() {
         })}
       </ul>
     </nav>
+  );
+}
+
+/** A "new …" button of a survey list (shown only to those who may manage surveys). */
+export function NewLink({ href, testId, children }: { href: string; testId: string; children: React.ReactNode }) {
+  return (
+    <Link href={href} className={buttonClass.primary} data-testid={testId}>
+      {children}
+    </Link>
+  );
+}
+
+/** A list screen of the survey module (campaigns, templates): the module's header with an action, its tabs, the list. */
+export function SurveysListPage({ action, children }: { action?: React.ReactNode; children: React.ReactNode }) {
+  const t = useTranslations('surveys');
+  return (
+    <div className="space-y-5">
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
+        {action}
+      </PageHeader>
+      <SurveysTabs />
+      {children}
+    </div>
   );
 }
 
