@@ -2,6 +2,7 @@
 import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { DataTable } from '@/components/ui/data-table';
 import { ErrorBanner } from '@/components/ui/status';
 import type { SurveySegment } from '@/gql/graphql';
 import { formatNumber, formatScore } from '@/lib/format';
@@ -13,7 +14,8 @@ import {
   Section,
   SectionSkeleton,
   SmallSampleBadge,
-  tableClass,
+  LOADED,
+  numberColumn,
   useAnalysisErrorMessage,
 } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
@@ -81,38 +83,30 @@ export function AnalysisBreakdown({
     }));
 
     const table = (
-      <table className={tableClass.table} data-testid="breakdown-table">
-        <caption className="sr-only">{tb('tableCaption', { segment: tb(`segment.${segment}`) })}</caption>
-        <thead className={tableClass.head}>
-          <tr>
-            <th scope="col" className={tableClass.th}>
-              {tb(`segment.${segment}`)}
-            </th>
-            <th scope="col" className={tableClass.thNumber}>
-              {tb('responses')}
-            </th>
-            <th scope="col" className={tableClass.thNumber}>
-              {tb('index')}
-            </th>
-            <th scope="col" className={tableClass.thNumber}>
-              {tb('nps')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className={tableClass.row} data-testid="breakdown-row">
-              <th scope="row" className={`${tableClass.td} font-normal`}>
+      <DataTable<(typeof rows)[number]>
+        columns={[
+          {
+            id: 'segment',
+            header: tb(`segment.${segment}`),
+            cell: (row) => (
+              <>
                 {row.label}
                 {row.smallSample && <SmallSampleBadge />}
-              </th>
-              <td className={tableClass.tdNumber}>{formatNumber(row.responses, locale)}</td>
-              <td className={tableClass.tdNumber}>{score(row.index)}</td>
-              <td className={tableClass.tdNumber}>{score(row.nps)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          numberColumn('responses', tb('responses'), (row) => formatNumber(row.responses, locale)),
+          numberColumn('index', tb('index'), (row) => score(row.index)),
+          numberColumn('nps', tb('nps'), (row) => score(row.nps)),
+        ]}
+        rows={rows}
+        rowKey={(row) => row.key}
+        state={LOADED}
+        empty={null}
+        caption={tb('tableCaption', { segment: tb(`segment.${segment}`) })}
+        testId="breakdown-table"
+        rowTestId="breakdown-row"
+      />
     );
 
     return (

@@ -4,11 +4,21 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { inputClass, labelClass } from '@/components/ui/classes';
+import { DataTable } from '@/components/ui/data-table';
 import { ErrorBanner } from '@/components/ui/status';
 import { formatNumber, formatPercent, formatScore } from '@/lib/format';
 import { compareDimensions, compareQuestions, questionText, scoreDelta, type CompareRow } from './analysis-maths';
 import { comparePeriods, toPeriodFilter, type AnalysisFilterState } from './analysis-params';
-import { Delta, EmptyState, Score, Section, SectionSkeleton, tableClass, useAnalysisErrorMessage } from './analysis-ui';
+import {
+  Delta,
+  EmptyState,
+  LOADED,
+  numberColumn,
+  Score,
+  Section,
+  SectionSkeleton,
+  useAnalysisErrorMessage,
+} from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 
 /** Two periods side by side: the same selection of fields under two aliases. */
@@ -108,43 +118,22 @@ function CompareTable({
 }) {
   const t = useTranslations('surveyAnalysis.compare');
   return (
-    <table className={tableClass.table} data-testid={testId}>
-      <caption className="sr-only">{caption}</caption>
-      <thead className={tableClass.head}>
-        <tr>
-          <th scope="col" className={tableClass.th}>
-            {firstColumn}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {a}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {b}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('delta')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key} className={tableClass.row} data-testid={rowTestId} data-tone={row.tone}>
-            <th scope="row" className={`${tableClass.td} font-normal`}>
-              {row.label}
-            </th>
-            <td className={tableClass.tdNumber}>
-              <Score value={row.a} />
-            </td>
-            <td className={tableClass.tdNumber}>
-              <Score value={row.b} />
-            </td>
-            <td className={tableClass.tdNumber}>
-              <Delta delta={row.delta} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable<CompareRow>
+      columns={[
+        { id: 'label', header: firstColumn, cell: (row) => row.label },
+        numberColumn('a', a, (row) => <Score value={row.a} />),
+        numberColumn('b', b, (row) => <Score value={row.b} />),
+        numberColumn('delta', t('delta'), (row) => <Delta delta={row.delta} />),
+      ]}
+      rows={rows}
+      rowKey={(row) => row.key}
+      rowData={(row) => ({ 'data-tone': row.tone })}
+      state={LOADED}
+      empty={null}
+      caption={caption}
+      testId={testId}
+      rowTestId={rowTestId}
+    />
   );
 }
 

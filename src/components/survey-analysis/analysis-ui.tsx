@@ -1,6 +1,7 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import type { Column, TableState } from '@/components/ui/data-table';
 import { formatScore, formatSignedScore } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { TONE_ARROW, TONE_CLASS, deltaTone } from './analysis-maths';
@@ -169,16 +170,21 @@ export function ChartFigure({
   );
 }
 
-/** Table classes shared by the analysis tables. */
-export const tableClass = {
-  table: 'w-full text-left text-sm',
-  head: 'bg-slate-50 text-xs text-slate-600',
-  th: 'px-3 py-2 font-medium',
-  thNumber: 'px-3 py-2 text-right font-medium',
-  row: 'border-t border-slate-100',
-  td: 'px-3 py-2',
-  tdNumber: 'px-3 py-2 text-right tabular-nums',
-} as const;
+/** A report table's rows are in before it is drawn: its section shows the loading, failure and empty states itself. */
+export const LOADED: TableState = { loading: false };
+
+/** Cells of the free rows under a report table (DataTable's `footer`: sums with row headers spanning columns). */
+export const footerCell = { label: 'px-3 py-2 text-left', number: 'px-3 py-2 text-right tabular-nums' } as const;
+
+/** A right-aligned number column of a report table, with its total (if any) in the footer row. */
+export function numberColumn<Row>(
+  id: string,
+  header: React.ReactNode,
+  cell: (row: Row) => React.ReactNode,
+  footer?: React.ReactNode,
+): Column<Row> {
+  return { id, header, cell, footer, className: 'text-right tabular-nums' };
+}
 
 /** A score with one decimal, or a dash when there is none. */
 export function Score({

@@ -3,6 +3,7 @@ import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
+import { DataTable } from '@/components/ui/data-table';
 import { FormField } from '@/components/ui/form-field';
 import { InlineError, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
@@ -19,7 +20,7 @@ import {
   sameCriteria,
   type CriteriaDraft,
 } from './annual-criteria';
-import { tableClass, useAnalysisErrorMessage } from './analysis-ui';
+import { footerCell, LOADED, numberColumn, useAnalysisErrorMessage } from './analysis-ui';
 
 export const SurveyAnalysisUpdateCriteriaMutation = graphql(`
   mutation SurveyAnalysisUpdateCriteria($input: AnnualIndexCriteriaInput!) {
@@ -41,35 +42,26 @@ export function CriteriaTable({ criteria }: { criteria: Criteria }) {
   const locale = useLocale();
   const byEvent = new Map(criteria.rules.map((r) => [r.event, r.pointsEach]));
   return (
-    <table className={tableClass.table} data-testid="criteria-table">
-      <caption className="sr-only">{t('criteriaTitle')}</caption>
-      <thead className={tableClass.head}>
-        <tr>
-          <th scope="col" className={tableClass.th}>
-            {t('event')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('pointsEach')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {ANNUAL_EVENTS.map((event) => (
-          <tr key={event} className={tableClass.row}>
-            <th scope="row" className={`${tableClass.td} font-normal`}>
-              {t(`events.${event}`)}
-            </th>
-            <td className={tableClass.tdNumber}>{formatNumber(byEvent.get(event) ?? 0, locale, 2)}</td>
-          </tr>
-        ))}
-        <tr className="border-t border-slate-300 font-medium">
-          <th scope="row" className={tableClass.td}>
+    <DataTable<AnnualIndexEvent>
+      columns={[
+        { id: 'event', header: t('event'), cell: (event) => t(`events.${event}`) },
+        numberColumn('pointsEach', t('pointsEach'), (event) => formatNumber(byEvent.get(event) ?? 0, locale, 2)),
+      ]}
+      rows={ANNUAL_EVENTS}
+      rowKey={(event) => event}
+      state={LOADED}
+      empty={null}
+      caption={t('criteriaTitle')}
+      testId="criteria-table"
+      footer={
+        <tr className="font-medium">
+          <th scope="row" className={footerCell.label}>
             {t('maxDeduction')}
           </th>
-          <td className={tableClass.tdNumber}>{formatNumber(criteria.maxDeduction, locale, 2)}</td>
+          <td className={footerCell.number}>{formatNumber(criteria.maxDeduction, locale, 2)}</td>
         </tr>
-      </tbody>
-    </table>
+      }
+    />
   );
 }
 
