@@ -39,20 +39,11 @@ export const SurveyAnalysisCompareQuery = graphql(`
       score
     }
     dimensions {
-      code
-      name
-      nameEn
-      score
-      answers
+      ...SurveyDimensionResult
     }
     questions {
       question {
-        id
-        position
-        type
-        text
-        textEn
-        scored
+        ...SurveyQuestionLabel
       }
       answered
       score

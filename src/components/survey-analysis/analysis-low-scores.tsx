@@ -53,17 +53,9 @@ export const SurveyAnalysisLowScoresQuery = graphql(`
     }
     answers {
       question {
-        id
-        position
-        type
-        text
-        textEn
-        scored
+        ...SurveyQuestionLabel
         choices {
-          value
-          label
-          labelEn
-          score
+          ...SurveyChoiceLabel
         }
       }
       numericValue
@@ -71,18 +63,10 @@ export const SurveyAnalysisLowScoresQuery = graphql(`
       textValue
     }
     followUpCallbacks {
-      id
-      status
-      dueAt
-      assignee {
-        id
-        name
-      }
+      ...SurveyFollowUpCallback
     }
     followUpComplaints {
-      id
-      number
-      status
+      ...SurveyFollowUpComplaint
     }
   }
 `);
@@ -90,13 +74,7 @@ export const SurveyAnalysisLowScoresQuery = graphql(`
 export const SurveyAnalysisCreateCallbackMutation = graphql(`
   mutation SurveyAnalysisCreateCallback($responseId: ID!) {
     createSurveyFollowUpCallback(responseId: $responseId) {
-      id
-      status
-      dueAt
-      assignee {
-        id
-        name
-      }
+      ...SurveyFollowUpCallback
     }
   }
 `);
@@ -104,9 +82,7 @@ export const SurveyAnalysisCreateCallbackMutation = graphql(`
 export const SurveyAnalysisCreateComplaintMutation = graphql(`
   mutation SurveyAnalysisCreateComplaint($responseId: ID!) {
     createSurveyFollowUpComplaint(responseId: $responseId) {
-      id
-      number
-      status
+      ...SurveyFollowUpComplaint
     }
   }
 `);

@@ -19,11 +19,7 @@ export const SurveyAnalysisTrendQuery = graphql(`
       index
       nps
       dimensions {
-        code
-        name
-        nameEn
-        score
-        answers
+        ...SurveyDimensionResult
       }
     }
   }

@@ -29,6 +29,7 @@ import { AnalysisTextAnswers } from './analysis-text-answers';
 import { AnalysisTrend } from './analysis-trend';
 import { EmptyState, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+import { SurveyCustomerFacetsQuery } from '@/components/surveys/survey-operations';
 
 /** What the filter bar offers: campaigns, period labels, template families. */
 export const SurveyAnalysisFilterOptionsQuery = graphql(`
@@ -58,16 +59,6 @@ export const SurveyAnalysisFilterOptionsQuery = graphql(`
   }
 `);
 
-/** Province and industry values in use; a separate query so the filter bar still works if the viewer lacks customers:read. */
-export const SurveyAnalysisSegmentOptionsQuery = graphql(`
-  query SurveyAnalysisSegmentOptions {
-    customerFacets {
-      provinces
-      industries
-    }
-  }
-`);
-
 export const SurveyAnalysisOverviewQuery = graphql(`
   query SurveyAnalysisOverview($filter: SurveyAnalysisFilter!) {
     surveyAnalysis(filter: $filter) {
@@ -86,32 +77,20 @@ export const SurveyAnalysisOverviewQuery = graphql(`
         responses
       }
       dimensions {
-        code
-        name
-        nameEn
+        ...SurveyDimensionResult
         weight
         effectiveWeight
-        score
-        answers
       }
       questions {
         question {
-          id
-          position
-          type
-          text
-          textEn
-          scored
+          ...SurveyQuestionLabel
           dimension {
             code
             name
             nameEn
           }
           choices {
-            value
-            label
-            labelEn
-            score
+            ...SurveyChoiceLabel
           }
         }
         answered
@@ -154,7 +133,7 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
   );
 
   const options = useGqlQuery(SurveyAnalysisFilterOptionsQuery);
-  const segmentOptions = useGqlQuery(SurveyAnalysisSegmentOptionsQuery);
+  const segmentOptions = useGqlQuery(SurveyCustomerFacetsQuery);
   const overview = useGqlQuery(
     SurveyAnalysisOverviewQuery,
     { filter: toAnalysisFilter(state.filter) },

@@ -22,6 +22,7 @@ import {
 } from './campaign-form-values';
 import { audienceFromSaved, emptyAudience, toAudienceInput, type AudienceCustomer } from './survey-audience';
 import { defaultCampaignWindow, isoToWallClock, periodPicks } from './survey-dates';
+import { SurveyCustomerFacetsQuery } from './survey-operations';
 import { ConflictBanner, FormPageState, useSurveyErrorMessage } from './survey-ui';
 
 /** Latest version of each template family, for the campaign form's picker. */
@@ -37,15 +38,6 @@ export const SurveyTemplateOptionsQuery = graphql(`
       questions {
         id
       }
-    }
-  }
-`);
-
-export const SurveyCustomerFacetsQuery = graphql(`
-  query SurveyCustomerFacets {
-    customerFacets {
-      provinces
-      industries
     }
   }
 `);
@@ -74,20 +66,7 @@ export const SurveyCampaignEditQuery = graphql(`
       opensAt
       closesAt
       reminderDays
-      template {
-        id
-        name
-        version
-      }
-      audience {
-        provinces
-        industries
-        grades
-        keyAccountStatuses
-        complaintClosedFrom
-        complaintClosedTo
-        customerIds
-      }
+      ...SurveyCampaignSetup
     }
   }
 `);

@@ -47,20 +47,7 @@ export const SurveyCampaignQuery = graphql(`
         id
         name
       }
-      template {
-        id
-        name
-        version
-      }
-      audience {
-        provinces
-        industries
-        grades
-        keyAccountStatuses
-        complaintClosedFrom
-        complaintClosedTo
-        customerIds
-      }
+      ...SurveyCampaignSetup
       stats {
         invited
         sent
@@ -83,9 +70,7 @@ export const SurveyCampaignQuery = graphql(`
 export const SurveyLaunchCampaignMutation = graphql(`
   mutation SurveyLaunchCampaign($id: ID!, $version: Int!) {
     launchSurveyCampaign(id: $id, version: $version) {
-      id
-      status
-      version
+      ...SurveyCampaignState
     }
   }
 `);
@@ -93,9 +78,7 @@ export const SurveyLaunchCampaignMutation = graphql(`
 export const SurveyCloseCampaignMutation = graphql(`
   mutation SurveyCloseCampaign($id: ID!, $version: Int!) {
     closeSurveyCampaign(id: $id, version: $version) {
-      id
-      status
-      version
+      ...SurveyCampaignState
     }
   }
 `);

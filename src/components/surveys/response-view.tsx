@@ -44,14 +44,10 @@ export const SurveyResponseQuery = graphql(`
         textValue
       }
       followUpCallbacks {
-        id
-        status
-        dueAt
+        ...SurveyFollowUpCallback
       }
       followUpComplaints {
-        id
-        number
-        status
+        ...SurveyFollowUpComplaint
       }
     }
   }

@@ -1,0 +1,94 @@
+import { graphql } from '@/gql';
+
+// Selections that several survey and analysis screens ask for alike, written once so they stay the same shape (the
+// helpers that read them — questionText, dimensionName, audienceFromSaved — depend on exactly these fields).
+
+/** A campaign's setup as the campaign form and the campaign page show it: its template and audience criteria. */
+export const SurveyCampaignSetupFragment = graphql(`
+  fragment SurveyCampaignSetup on SurveyCampaign {
+    template {
+      id
+      name
+      version
+    }
+    audience {
+      provinces
+      industries
+      grades
+      keyAccountStatuses
+      complaintClosedFrom
+      complaintClosedTo
+      customerIds
+    }
+  }
+`);
+
+/** What a launch or a close changes of a campaign (and the version the next command needs). */
+export const SurveyCampaignStateFragment = graphql(`
+  fragment SurveyCampaignState on SurveyCampaign {
+    id
+    status
+    version
+  }
+`);
+
+/** A question as the analysis and response screens word it (both languages) and place it. */
+export const SurveyQuestionLabelFragment = graphql(`
+  fragment SurveyQuestionLabel on SurveyQuestion {
+    id
+    position
+    type
+    text
+    textEn
+    scored
+  }
+`);
+
+/** A choice of a question with its label in both languages and the score it counts for. */
+export const SurveyChoiceLabelFragment = graphql(`
+  fragment SurveyChoiceLabel on SurveyChoice {
+    value
+    label
+    labelEn
+    score
+  }
+`);
+
+/** One dimension's result: its name in both languages, the score and how many answers it stands on. */
+export const SurveyDimensionResultFragment = graphql(`
+  fragment SurveyDimensionResult on SurveyDimensionScore {
+    code
+    name
+    nameEn
+    score
+    answers
+  }
+`);
+
+/** The follow-ups of a response (a callback task, a complaint), as listed and as answered by their create mutations. */
+export const SurveyFollowUpFragments = graphql(`
+  fragment SurveyFollowUpCallback on Callback {
+    id
+    status
+    dueAt
+    assignee {
+      id
+      name
+    }
+  }
+  fragment SurveyFollowUpComplaint on Interaction {
+    id
+    number
+    status
+  }
+`);
+
+/** The province and industry values in use: what the audience builder and the analysis filter bar offer. */
+export const SurveyCustomerFacetsQuery = graphql(`
+  query SurveyCustomerFacets {
+    customerFacets {
+      provinces
+      industries
+    }
+  }
+`);
