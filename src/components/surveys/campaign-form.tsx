@@ -57,16 +57,7 @@ export const SurveyCustomerNameQuery = graphql(`
 export const SurveyCampaignEditQuery = graphql(`
   query SurveyCampaignEdit($id: ID!) {
     surveyCampaign(id: $id) {
-      id
-      name
-      description
-      periodLabel
-      status
-      version
-      opensAt
-      closesAt
-      reminderDays
-      ...SurveyCampaignSetup
+      ...SurveyCampaignSettings
     }
   }
 `);

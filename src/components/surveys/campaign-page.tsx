@@ -31,15 +31,7 @@ import {
 export const SurveyCampaignQuery = graphql(`
   query SurveyCampaign($id: ID!, $segment: SurveySegment!) {
     surveyCampaign(id: $id) {
-      id
-      name
-      description
-      periodLabel
-      status
-      version
-      opensAt
-      closesAt
-      reminderDays
+      ...SurveyCampaignSettings
       launchedAt
       closedAt
       createdAt
@@ -47,7 +39,6 @@ export const SurveyCampaignQuery = graphql(`
         id
         name
       }
-      ...SurveyCampaignSetup
       stats {
         invited
         sent

@@ -3,9 +3,18 @@ import { graphql } from '@/gql';
 // Selections that several survey and analysis screens ask for alike, written once so they stay the same shape (the
 // helpers that read them — questionText, dimensionName, audienceFromSaved — depend on exactly these fields).
 
-/** A campaign's setup as the campaign form and the campaign page show it: its template and audience criteria. */
-export const SurveyCampaignSetupFragment = graphql(`
-  fragment SurveyCampaignSetup on SurveyCampaign {
+/** A campaign's settings — what the campaign form edits and the campaign page shows: name, window, template, audience. */
+export const SurveyCampaignSettingsFragment = graphql(`
+  fragment SurveyCampaignSettings on SurveyCampaign {
+    id
+    name
+    description
+    periodLabel
+    status
+    version
+    opensAt
+    closesAt
+    reminderDays
     template {
       id
       name

@@ -34,15 +34,13 @@ import {
   type SectionDraft,
 } from './template-builder-state';
 
-/** One version in full: what the builder edits and the template page shows. */
+/** One version in full: what the builder edits and the template page shows (the question form's selection, and scoring). */
 export const SurveyTemplateQuery = graphql(`
   query SurveyTemplate($id: ID!) {
     surveyTemplate(id: $id) {
-      id
+      ...SurveyFormTemplate
       key
       version
-      name
-      nameEn
       description
       locale
       isDefault
@@ -59,26 +57,13 @@ export const SurveyTemplateQuery = graphql(`
         position
       }
       sections {
-        id
-        title
-        titleEn
-        position
         questions {
-          id
-          position
-          type
-          text
-          textEn
-          required
           scored
           dimension {
             id
             code
           }
           choices {
-            value
-            label
-            labelEn
             score
           }
         }
