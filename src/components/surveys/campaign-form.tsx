@@ -3,7 +3,7 @@ import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTimeZone, useTranslations } from 'next-intl';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
@@ -23,7 +23,7 @@ import {
 import { audienceFromSaved, emptyAudience, toAudienceInput, type AudienceCustomer } from './survey-audience';
 import { defaultCampaignWindow, isoToWallClock, periodPicks } from './survey-dates';
 import { SurveyCustomerFacetsQuery } from './survey-operations';
-import { ConflictBanner, FormPageState, useSurveyErrorMessage } from './survey-ui';
+import { ConflictBanner, FormPageState, FormSummary, useSurveyErrorMessage } from './survey-ui';
 
 /** Latest version of each template family, for the campaign form's picker. */
 export const SurveyTemplateOptionsQuery = graphql(`
@@ -220,7 +220,6 @@ function CampaignFormFields({
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLParagraphElement>(null);
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
 
@@ -236,10 +235,6 @@ function CampaignFormFields({
     const preferred = templateOptions.find((tpl) => tpl.isDefault) ?? templateOptions[0]!;
     setValues((v) => (v.templateId ? v : { ...v, templateId: preferred.id }));
   }, [templateOptions, values.templateId]);
-
-  useEffect(() => {
-    if (formError) summaryRef.current?.focus();
-  }, [formError]);
 
   const set = <K extends keyof CampaignFormValues>(key: K, value: CampaignFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -311,17 +306,7 @@ function CampaignFormFields({
           testId="campaign-form-conflict"
         />
       )}
-      {formError && (
-        <p
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
-          data-testid="campaign-form-summary"
-        >
-          {formError}
-        </p>
-      )}
+      {formError && <FormSummary message={formError} focus testId="campaign-form-summary" />}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="space-y-6">

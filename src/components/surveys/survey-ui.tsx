@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useRef } from 'react';
 import type { CampaignStatus, SurveyInvitationState } from '@/gql/graphql';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
@@ -179,6 +180,40 @@ export function EmptyState({
       <p className="text-sm font-medium text-slate-800">{title}</p>
       {body && <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">{body}</p>}
       {action && <div className="mt-4 flex justify-center">{action}</div>}
+    </div>
+  );
+}
+
+/**
+ * A form's problem summary (an alert). With `focus`, focus moves to it whenever its message changes, so after a failed
+ * submit keyboard and screen-reader users start from what to fix. Extra lines (problems of fields the form has no
+ * control for) go in `children`.
+ */
+export function FormSummary({
+  message,
+  focus = false,
+  testId,
+  children,
+}: {
+  message: string;
+  focus?: boolean;
+  testId: string;
+  children?: React.ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus, message]);
+  return (
+    <div
+      ref={ref}
+      tabIndex={focus ? -1 : undefined}
+      role="alert"
+      className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800 outline-none"
+      data-testid={testId}
+    >
+      <p>{message}</p>
+      {children}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
@@ -12,7 +12,7 @@ import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { isChoiceType } from './survey-answers';
 import { SurveyQuestions } from './survey-questions';
-import { FormPageState, useSurveyErrorMessage } from './survey-ui';
+import { FormPageState, FormSummary, useSurveyErrorMessage } from './survey-ui';
 import {
   builderFromTemplate,
   builderProblems,
@@ -163,12 +163,8 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
   const [view, setView] = useState<'edit' | 'preview'>('edit');
   const [undo, setUndo] = useState<{ state: BuilderState; what: string } | null>(null);
   const [dirty, setDirty] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
-  useEffect(() => {
-    if (formError) summaryRef.current?.focus();
-  }, [formError]);
   // Leaving with unsaved edits asks first (the browser's own dialog).
   useEffect(() => {
     if (!dirty) return;
@@ -255,14 +251,7 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
         </p>
       )}
       {formError && (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800 outline-none"
-          data-testid="builder-summary"
-        >
-          <p>{formError}</p>
+        <FormSummary message={formError} focus testId="builder-summary">
           {/* Server messages for fields the builder has no control for still reach the person. */}
           {errorList.some(([key]) => !isShownKey(key)) && (
             <ul className="mt-1 list-disc pl-5">
@@ -273,7 +262,7 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
                 ))}
             </ul>
           )}
-        </div>
+        </FormSummary>
       )}
       {undo && (
         <div
