@@ -3,7 +3,6 @@ import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DataTable } from '@/components/ui/data-table';
-import { ErrorBanner } from '@/components/ui/status';
 import type { SurveySegment } from '@/gql/graphql';
 import { formatNumber, formatScore } from '@/lib/format';
 import { segmentRows, SMALL_SAMPLE } from './analysis-maths';
@@ -12,11 +11,10 @@ import {
   ChartFigure,
   EmptyState,
   Section,
-  SectionSkeleton,
   SmallSampleBadge,
   LOADED,
   numberColumn,
-  useAnalysisErrorMessage,
+  useSectionPending,
 } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 
@@ -47,7 +45,7 @@ export function AnalysisBreakdown({
   const t = useTranslations('surveyAnalysis');
   const tb = useTranslations('surveyAnalysis.breakdown');
   const locale = useLocale();
-  const errorMessage = useAnalysisErrorMessage();
+  const sectionPending = useSectionPending();
   const variables = { filter: toAnalysisFilter(filter), by: segment };
   const breakdown = useGqlQuery(SurveyAnalysisBreakdownQuery, variables, { keepPrevious: true });
 
@@ -63,15 +61,8 @@ export function AnalysisBreakdown({
   const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '—');
 
   const body = () => {
-    if (breakdown.error)
-      return (
-        <ErrorBanner
-          message={errorMessage(breakdown.error)}
-          onRetry={() => void breakdown.refetch()}
-          testId="breakdown-error"
-        />
-      );
-    if (!breakdown.data) return <SectionSkeleton label={t('loading')} testId="breakdown-loading" />;
+    const pending = sectionPending(breakdown, !breakdown.data, 'breakdown');
+    if (pending || !breakdown.data) return pending;
     const rows = segmentRows(breakdown.data.surveyBreakdown, label);
     if (rows.length === 0 || rows.every((r) => r.responses === 0))
       return <EmptyState title={tb('empty')} testId="breakdown-empty" />;

@@ -5,20 +5,10 @@ import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { inputClass, labelClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
-import { ErrorBanner } from '@/components/ui/status';
 import { formatNumber, formatPercent, formatScore } from '@/lib/format';
 import { compareDimensions, compareQuestions, questionText, scoreDelta, type CompareRow } from './analysis-maths';
 import { comparePeriods, toPeriodFilter, type AnalysisFilterState } from './analysis-params';
-import {
-  Delta,
-  EmptyState,
-  LOADED,
-  numberColumn,
-  Score,
-  Section,
-  SectionSkeleton,
-  useAnalysisErrorMessage,
-} from './analysis-ui';
+import { Delta, EmptyState, LOADED, numberColumn, Score, Section, useSectionPending } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 
 /** Two periods side by side: the same selection of fields under two aliases. */
@@ -147,9 +137,8 @@ export function AnalysisCompare({
   onChange: (a: string, b: string) => void;
 }) {
   const t = useTranslations('surveyAnalysis.compare');
-  const tc = useTranslations('surveyAnalysis');
   const locale = useLocale();
-  const errorMessage = useAnalysisErrorMessage();
+  const sectionPending = useSectionPending();
   const pair = comparePeriods({ compareA, compareB }, periods);
   const variables = pair ? { a: toPeriodFilter(filter, pair.a), b: toPeriodFilter(filter, pair.b) } : null;
   const data = useGqlQuery(SurveyAnalysisCompareQuery, variables ?? { a: {}, b: {} }, {
@@ -159,11 +148,8 @@ export function AnalysisCompare({
 
   const body = () => {
     if (!pair) return <EmptyState title={t('needTwo')} testId="compare-need-two" />;
-    if (data.error)
-      return (
-        <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} testId="compare-error" />
-      );
-    if (!data.data) return <SectionSkeleton label={tc('loading')} testId="compare-loading" />;
+    const pending = sectionPending(data, !data.data, 'compare');
+    if (pending || !data.data) return pending;
     const { a, b } = data.data;
     const dimensions = compareDimensions(a.dimensions, b.dimensions, locale);
     const questions = compareQuestions(a.questions, b.questions, (q) => questionText(q, locale));

@@ -5,7 +5,7 @@ import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { LoadMore } from '@/components/ui/load-more';
-import { ErrorBanner, StatusMessage } from '@/components/ui/status';
+import { StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import type { SurveyAnalysisLowScoreRowFragment } from '@/gql/graphql';
 import { formatDate, formatDateTime, formatNumber, formatScore } from '@/lib/format';
@@ -13,7 +13,7 @@ import { isGqlError } from '@/lib/gql-error-message';
 import { useGqlInfiniteQuery, useGqlMutation } from '@/lib/data/gql-hooks';
 import { answerText, lowAnswers, questionText } from './analysis-maths';
 import { toResponseFilter, type AnalysisFilterState } from './analysis-params';
-import { EmptyState, Section, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
+import { EmptyState, Section, useAnalysisErrorMessage, useSectionPending } from './analysis-ui';
 
 export const SurveyAnalysisLowScoresQuery = graphql(`
   query SurveyAnalysisLowScores($filter: SurveyResponseFilter!, $first: Int, $after: String) {
@@ -235,9 +235,9 @@ export function AnalysisLowScores({
   permissions: FollowUpPermissions;
 }) {
   const t = useTranslations('surveyAnalysis.lowScores');
-  const tc = useTranslations('surveyAnalysis');
   const locale = useLocale();
   const errorMessage = useAnalysisErrorMessage();
+  const sectionPending = useSectionPending();
   const variables = { filter: toResponseFilter(filter, { lowScoreOnly: true }), first: PAGE_SIZE };
   const list = useGqlInfiniteQuery(SurveyAnalysisLowScoresQuery, variables, (result) => result.surveyResponses, {
     keepPrevious: true,
@@ -283,11 +283,12 @@ export function AnalysisLowScores({
 
   const rows = list.rows;
   const body = () => {
-    if (list.error && !list.loaded)
-      return (
-        <ErrorBanner message={errorMessage(list.error)} onRetry={() => void list.refetch()} testId="low-scores-error" />
-      );
-    if (!list.loaded) return <SectionSkeleton label={tc('loading')} testId="low-scores-loading" />;
+    const pending = sectionPending(
+      { error: list.loaded ? null : list.error, refetch: list.refetch },
+      !list.loaded,
+      'low-scores',
+    );
+    if (pending) return pending;
     if (rows.length === 0 && !list.hasNextPage)
       return <EmptyState title={t('empty')} body={t('emptyBody')} testId="low-scores-empty" />;
     return (

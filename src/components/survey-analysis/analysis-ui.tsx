@@ -2,6 +2,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import type { Column, TableState } from '@/components/ui/data-table';
+import { ErrorBanner } from '@/components/ui/status';
 import { formatScore, formatSignedScore } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { TONE_ARROW, TONE_CLASS, deltaTone } from './analysis-maths';
@@ -32,6 +33,33 @@ export function SectionSkeleton({ label, testId }: { label: string; testId?: str
       <Skeleton className="h-56 w-full" />
     </div>
   );
+}
+
+/**
+ * What a section shows while its answer is not in: the failure with a retry (`<prefix>-error`), or placeholders while
+ * it loads (`<prefix>-loading`); null when neither applies, so a section's body starts
+ * `const pending = sectionPending(query, !query.data, 'trend'); if (pending) return pending;`. A list that keeps its
+ * rows after a failed next page passes `{ error: list.loaded ? null : list.error, refetch: list.refetch }`.
+ */
+export function useSectionPending() {
+  const t = useTranslations('surveyAnalysis');
+  const errorMessage = useAnalysisErrorMessage();
+  return (
+    query: { error: unknown; refetch: () => unknown },
+    loading: boolean,
+    testIdPrefix: string,
+    /** The placeholder's accessible name (defaults to "loading"). */
+    label?: string,
+  ): React.ReactNode =>
+    query.error ? (
+      <ErrorBanner
+        message={errorMessage(query.error)}
+        onRetry={() => void query.refetch()}
+        testId={`${testIdPrefix}-error`}
+      />
+    ) : loading ? (
+      <SectionSkeleton label={label ?? t('loading')} testId={`${testIdPrefix}-loading`} />
+    ) : null;
 }
 
 /** Nothing to show for what was asked, with a way forward when there is one. */
