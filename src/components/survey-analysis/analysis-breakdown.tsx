@@ -5,17 +5,10 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Too
 import { DataTable } from '@/components/ui/data-table';
 import type { SurveySegment } from '@/gql/graphql';
 import { formatNumber, formatScore } from '@/lib/format';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { segmentRows, SMALL_SAMPLE } from './analysis-maths';
 import { SEGMENT_VALUES, toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
-import {
-  ChartFigure,
-  EmptyState,
-  Section,
-  SmallSampleBadge,
-  LOADED,
-  numberColumn,
-  useSectionPending,
-} from './analysis-ui';
+import { ChartFigure, Section, SmallSampleBadge, LOADED, numberColumn, useSectionPending } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 
 export const SurveyAnalysisBreakdownQuery = graphql(`

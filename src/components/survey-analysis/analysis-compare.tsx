@@ -6,9 +6,10 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { inputClass, labelClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
 import { formatNumber, formatPercent, formatScore } from '@/lib/format';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { compareDimensions, compareQuestions, questionText, scoreDelta, type CompareRow } from './analysis-maths';
 import { comparePeriods, toPeriodFilter, type AnalysisFilterState } from './analysis-params';
-import { Delta, EmptyState, LOADED, numberColumn, Score, Section, useSectionPending } from './analysis-ui';
+import { Delta, LOADED, numberColumn, Score, Section, useSectionPending } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 
 /** Two periods side by side: the same selection of fields under two aliases. */

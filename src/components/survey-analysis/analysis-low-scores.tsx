@@ -11,9 +11,10 @@ import type { SurveyAnalysisLowScoreRowFragment } from '@/gql/graphql';
 import { formatDate, formatDateTime, formatNumber, formatScore } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
 import { useGqlInfiniteQuery, useGqlMutation } from '@/lib/data/gql-hooks';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { answerText, lowAnswers, questionText } from './analysis-maths';
 import { toResponseFilter, type AnalysisFilterState } from './analysis-params';
-import { EmptyState, Section, useAnalysisErrorMessage, useSectionPending } from './analysis-ui';
+import { Section, useAnalysisErrorMessage, useSectionPending } from './analysis-ui';
 
 export const SurveyAnalysisLowScoresQuery = graphql(`
   query SurveyAnalysisLowScores($filter: SurveyResponseFilter!, $first: Int, $after: String) {

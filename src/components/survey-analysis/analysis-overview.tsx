@@ -5,8 +5,9 @@ import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, 
 import { DataTable } from '@/components/ui/data-table';
 import type { SurveyAnalysisOverviewQuery } from '@/gql/graphql';
 import { formatNumber, formatPercent, formatScore } from '@/lib/format';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { dimensionName, dimensionRows, distributionRows, questionText, seriesColour } from './analysis-maths';
-import { ChartFigure, EmptyState, LOADED, numberColumn, Section } from './analysis-ui';
+import { ChartFigure, LOADED, numberColumn, Section } from './analysis-ui';
 
 type Analysis = SurveyAnalysisOverviewQuery['surveyAnalysis'];
 type QuestionAnalysis = Analysis['questions'][number];

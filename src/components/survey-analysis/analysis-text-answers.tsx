@@ -7,9 +7,10 @@ import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
 import { LoadMore } from '@/components/ui/load-more';
 import { formatDate, formatNumber, formatScore } from '@/lib/format';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { questionText } from './analysis-maths';
 import { toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
-import { EmptyState, Section, useAnalysisErrorMessage, useSectionPending } from './analysis-ui';
+import { Section, useAnalysisErrorMessage, useSectionPending } from './analysis-ui';
 
 export const SurveyAnalysisTextAnswersQuery = graphql(`
   query SurveyAnalysisTextAnswers(

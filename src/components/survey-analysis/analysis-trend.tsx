@@ -5,9 +5,10 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber, formatScore } from '@/lib/format';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { trendData } from './analysis-maths';
 import { toAcrossPeriodsFilter, type AnalysisFilterState } from './analysis-params';
-import { ChartFigure, EmptyState, Section, useSectionPending } from './analysis-ui';
+import { ChartFigure, Section, useSectionPending } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 
 export const SurveyAnalysisTrendQuery = graphql(`

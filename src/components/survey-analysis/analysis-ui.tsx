@@ -62,27 +62,6 @@ export function useSectionPending() {
     ) : null;
 }
 
-/** Nothing to show for what was asked, with a way forward when there is one. */
-export function EmptyState({
-  title,
-  body,
-  children,
-  testId,
-}: {
-  title: string;
-  body?: string;
-  children?: React.ReactNode;
-  testId?: string;
-}) {
-  return (
-    <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid={testId}>
-      <p className="text-sm font-medium text-slate-800">{title}</p>
-      {body && <p className="mx-auto mt-1 max-w-lg text-sm text-slate-600">{body}</p>}
-      {children && <div className="mt-4 flex justify-center gap-2">{children}</div>}
-    </div>
-  );
-}
-
 /** A section of the analysis: a heading, an optional hint, its content. */
 export function Section({
   title,

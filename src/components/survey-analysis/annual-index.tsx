@@ -12,10 +12,10 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import type { SurveyAnalysisAnnualQuery as AnnualResult } from '@/gql/graphql';
 import { formatNumber, formatScore, todayIn } from '@/lib/format';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { seriesColour } from './analysis-maths';
 import {
   ChartFigure,
-  EmptyState,
   Section,
   SectionSkeleton,
   Skeleton,

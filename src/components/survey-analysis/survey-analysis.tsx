@@ -7,6 +7,7 @@ import { useCallback, useId, useMemo, useRef } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { AnalysisBreakdown } from './analysis-breakdown';
 import { AnalysisCompare } from './analysis-compare';
 import { AnalysisExportMenu } from './analysis-export-menu';
@@ -27,7 +28,7 @@ import {
 } from './analysis-params';
 import { AnalysisTextAnswers } from './analysis-text-answers';
 import { AnalysisTrend } from './analysis-trend';
-import { EmptyState, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
+import { SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { SurveyCustomerFacetsQuery } from '@/components/surveys/survey-operations';
 
@@ -190,17 +191,18 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
           title={t('empty.title')}
           body={filtered ? t('empty.bodyFiltered') : t('empty.body')}
           testId="analysis-empty"
-        >
-          {filtered && (
-            <button
-              type="button"
-              className={buttonClass.secondary}
-              onClick={() => update({ filter: emptyAnalysisFilter() })}
-            >
-              {t('filters.clearAll')}
-            </button>
-          )}
-        </EmptyState>
+          action={
+            filtered && (
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={() => update({ filter: emptyAnalysisFilter() })}
+              >
+                {t('filters.clearAll')}
+              </button>
+            )
+          }
+        />
       );
     return <AnalysisKpis analysis={analysis} onShowLowScores={() => selectTab('lowScores')} />;
   };

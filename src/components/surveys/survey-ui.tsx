@@ -163,7 +163,7 @@ export function SurveysListPage({ action, children }: { action?: React.ReactNode
   );
 }
 
-/** A screen-wide empty state with a call to action. */
+/** Nothing to show for what was asked (a list, an analysis section), with a way forward when there is one. */
 export function EmptyState({
   title,
   body,
@@ -178,8 +178,8 @@ export function EmptyState({
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid={testId}>
       <p className="text-sm font-medium text-slate-800">{title}</p>
-      {body && <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">{body}</p>}
-      {action && <div className="mt-4 flex justify-center">{action}</div>}
+      {body && <p className="mx-auto mt-1 max-w-lg text-sm text-slate-600">{body}</p>}
+      {action && <div className="mt-4 flex justify-center gap-2">{action}</div>}
     </div>
   );
 }
