@@ -30,23 +30,14 @@ export const SurveyAnalysisLowScoresQuery = graphql(`
     }
   }
   fragment SurveyAnalysisLowScoreRow on SurveyResponse {
-    id
-    submittedAt
-    index
-    lowScore
-    source
+    ...SurveyResponseSummary
     customer {
-      id
-      name
       province
       industry
       grade
       keyAccountStatus
     }
     campaign {
-      id
-      name
-      periodLabel
       template {
         id
         key
@@ -59,15 +50,6 @@ export const SurveyAnalysisLowScoresQuery = graphql(`
           ...SurveyChoiceLabel
         }
       }
-      numericValue
-      choiceValues
-      textValue
-    }
-    followUpCallbacks {
-      ...SurveyFollowUpCallback
-    }
-    followUpComplaints {
-      ...SurveyFollowUpComplaint
     }
   }
 `);

@@ -92,6 +92,40 @@ export const SurveyFollowUpFragments = graphql(`
   }
 `);
 
+/**
+ * A submitted response as the response page shows it and the low-score list lists it: when, how it came in, its index,
+ * whose it is, which campaign, the answer values and the follow-ups made of it.
+ */
+export const SurveyResponseSummaryFragment = graphql(`
+  fragment SurveyResponseSummary on SurveyResponse {
+    id
+    submittedAt
+    index
+    lowScore
+    source
+    customer {
+      id
+      name
+    }
+    campaign {
+      id
+      name
+      periodLabel
+    }
+    answers {
+      numericValue
+      choiceValues
+      textValue
+    }
+    followUpCallbacks {
+      ...SurveyFollowUpCallback
+    }
+    followUpComplaints {
+      ...SurveyFollowUpComplaint
+    }
+  }
+`);
+
 /** The province and industry values in use: what the audience builder and the analysis filter bar offer. */
 export const SurveyCustomerFacetsQuery = graphql(`
   query SurveyCustomerFacets {
