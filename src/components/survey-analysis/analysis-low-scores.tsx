@@ -4,17 +4,16 @@ import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
-import { LoadMore } from '@/components/ui/load-more';
 import { StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import type { SurveyAnalysisLowScoreRowFragment } from '@/gql/graphql';
-import { formatDate, formatDateTime, formatNumber, formatScore } from '@/lib/format';
+import { formatDate, formatDateTime, formatScore } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
 import { useGqlInfiniteQuery, useGqlMutation } from '@/lib/data/gql-hooks';
 import { EmptyState } from '@/components/surveys/survey-ui';
 import { answerText, lowAnswers, questionText } from './analysis-maths';
 import { toResponseFilter, type AnalysisFilterState } from './analysis-params';
-import { Section, useAnalysisErrorMessage, useSectionPending } from './analysis-ui';
+import { AnalysisLoadMore, Section, useAnalysisErrorMessage, useSectionPending } from './analysis-ui';
 
 export const SurveyAnalysisLowScoresQuery = graphql(`
   query SurveyAnalysisLowScores($filter: SurveyResponseFilter!, $first: Int, $after: String) {
@@ -218,7 +217,6 @@ export function AnalysisLowScores({
   permissions: FollowUpPermissions;
 }) {
   const t = useTranslations('surveyAnalysis.lowScores');
-  const locale = useLocale();
   const errorMessage = useAnalysisErrorMessage();
   const sectionPending = useSectionPending();
   const variables = { filter: toResponseFilter(filter, { lowScoreOnly: true }), first: PAGE_SIZE };
@@ -294,19 +292,7 @@ export function AnalysisLowScores({
             />
           ))}
         </ul>
-        <LoadMore
-          query={list}
-          total={
-            <span data-testid="low-scores-total">
-              {t('shown', {
-                shown: formatNumber(rows.length, locale),
-                total: formatNumber(list.totalCount ?? 0, locale),
-              })}
-            </span>
-          }
-          errorMessage={errorMessage}
-          testId="low-scores-load-more"
-        />
+        <AnalysisLoadMore list={list} shown={(counts) => t('shown', counts)} testIdPrefix="low-scores" />
       </>
     );
   };

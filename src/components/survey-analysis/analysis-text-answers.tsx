@@ -4,13 +4,12 @@ import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
-import { LoadMore } from '@/components/ui/load-more';
-import { formatDate, formatNumber, formatScore } from '@/lib/format';
+import { formatDate, formatScore } from '@/lib/format';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
 import { EmptyState } from '@/components/surveys/survey-ui';
 import { questionText } from './analysis-maths';
 import { toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
-import { Section, useAnalysisErrorMessage, useSectionPending } from './analysis-ui';
+import { AnalysisLoadMore, Section, useSectionPending } from './analysis-ui';
 
 export const SurveyAnalysisTextAnswersQuery = graphql(`
   query SurveyAnalysisTextAnswers(
@@ -75,7 +74,6 @@ export function AnalysisTextAnswers({
   const t = useTranslations('surveyAnalysis.text');
   const locale = useLocale();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
-  const errorMessage = useAnalysisErrorMessage();
   const sectionPending = useSectionPending();
   const ids = { question: useId(), search: useId(), low: useId() };
   const [searchDraft, setSearchDraft] = useState('');
@@ -193,19 +191,7 @@ export function AnalysisTextAnswers({
               ))}
             </ul>
             <div className="print:hidden">
-              <LoadMore
-                query={list}
-                total={
-                  <span data-testid="text-total">
-                    {t('shown', {
-                      shown: formatNumber(nodes.length, locale),
-                      total: formatNumber(list.totalCount ?? 0, locale),
-                    })}
-                  </span>
-                }
-                errorMessage={errorMessage}
-                testId="text-load-more"
-              />
+              <AnalysisLoadMore list={list} shown={(counts) => t('shown', counts)} testIdPrefix="text" />
             </div>
           </>
         ))}

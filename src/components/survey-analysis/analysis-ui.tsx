@@ -2,8 +2,9 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import type { Column, TableState } from '@/components/ui/data-table';
+import { LoadMore } from '@/components/ui/load-more';
 import { ErrorBanner } from '@/components/ui/status';
-import { formatScore, formatSignedScore } from '@/lib/format';
+import { formatNumber, formatScore, formatSignedScore } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { TONE_ARROW, TONE_CLASS, deltaTone } from './analysis-maths';
 
@@ -60,6 +61,35 @@ export function useSectionPending() {
     ) : loading ? (
       <SectionSkeleton label={label ?? t('loading')} testId={`${testIdPrefix}-loading`} />
     ) : null;
+}
+
+/**
+ * The footer of an analysis list (low scores, text answers): "showing n of total" (`<prefix>-total`, worded by the
+ * list: `shown` is the list's message taking {shown} and {total}) and the next-page button (`<prefix>-load-more`).
+ */
+export function AnalysisLoadMore({
+  list,
+  shown,
+  testIdPrefix,
+}: {
+  list: React.ComponentProps<typeof LoadMore>['query'] & { rows: readonly unknown[]; totalCount: number | null };
+  shown: (counts: { shown: string; total: string }) => string;
+  testIdPrefix: string;
+}) {
+  const locale = useLocale();
+  const errorMessage = useAnalysisErrorMessage();
+  return (
+    <LoadMore
+      query={list}
+      total={
+        <span data-testid={`${testIdPrefix}-total`}>
+          {shown({ shown: formatNumber(list.rows.length, locale), total: formatNumber(list.totalCount ?? 0, locale) })}
+        </span>
+      }
+      errorMessage={errorMessage}
+      testId={`${testIdPrefix}-load-more`}
+    />
+  );
 }
 
 /** A section of the analysis: a heading, an optional hint, its content. */
