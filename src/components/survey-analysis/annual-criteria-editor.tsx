@@ -2,9 +2,9 @@
 import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { buttonClass, inputClass } from '@/components/ui/classes';
+import { buttonClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
-import { FormField } from '@/components/ui/form-field';
+import { TextField } from '@/components/ui/form-field';
 import { InlineError, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import type { AnnualIndexEvent } from '@/gql/graphql';
@@ -141,52 +141,30 @@ export function CriteriaEditor({ criteria }: { criteria: Criteria }) {
     >
       <div className="grid gap-3 sm:grid-cols-2">
         {ANNUAL_EVENTS.map((event) => (
-          <FormField
+          <TextField
             key={event}
             id={`criteria-${event}`}
             label={t('pointsFor', { event: t(`events.${event}`) })}
             hint={t('pointsHint')}
             error={problemText(event)}
             required
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="text"
-                inputMode="decimal"
-                className={inputClass}
-                value={draft.points[event]}
-                onChange={(e) => {
-                  const value = e.target.value;
-                  edit((d) => ({ ...d, points: { ...d.points, [event]: value } }), event);
-                }}
-                data-testid={`criteria-${event}`}
-              />
-            )}
-          </FormField>
+            inputMode="decimal"
+            value={draft.points[event]}
+            onChange={(value) => edit((d) => ({ ...d, points: { ...d.points, [event]: value } }), event)}
+            testId={`criteria-${event}`}
+          />
         ))}
-        <FormField
+        <TextField
           id="criteria-maxDeduction"
           label={t('maxDeduction')}
           hint={t('maxDeductionHint', { max: MAX_POINTS })}
           error={problemText('maxDeduction')}
           required
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              inputMode="decimal"
-              className={inputClass}
-              value={draft.maxDeduction}
-              onChange={(e) => {
-                const value = e.target.value;
-                edit((d) => ({ ...d, maxDeduction: value }), 'maxDeduction');
-              }}
-              data-testid="criteria-maxDeduction"
-            />
-          )}
-        </FormField>
+          inputMode="decimal"
+          value={draft.maxDeduction}
+          onChange={(value) => edit((d) => ({ ...d, maxDeduction: value }), 'maxDeduction')}
+          testId="criteria-maxDeduction"
+        />
       </div>
       {error && <InlineError>{error}</InlineError>}
       {attempted && unchanged && !saved && <p className="text-sm text-slate-600">{t('unchanged')}</p>}

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
-import { FormField } from '@/components/ui/form-field';
+import { FormField, TextField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
@@ -528,34 +528,28 @@ function DimensionsEditor({
         ) => {
           const key = `dimensions.${i}.${name}`;
           return (
-            <FormField
+            <TextField
               id={`tpl-${d.key}-${name}`}
               label={label}
               required={props.required}
               error={errors[key]}
               className={props.className}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  lang={props.lang}
-                  inputMode={props.inputMode}
-                  className={`${inputClass} ${props.mono ? 'font-mono uppercase' : ''}`}
-                  value={d[name]}
-                  onChange={(e) =>
-                    dispatch(
-                      {
-                        type: 'updateDimension',
-                        key: d.key,
-                        patch: { [name]: name === 'code' ? e.target.value.toUpperCase() : e.target.value },
-                      },
-                      key,
-                    )
-                  }
-                  data-testid={`builder-dimension-${name}`}
-                />
-              )}
-            </FormField>
+              lang={props.lang}
+              inputMode={props.inputMode}
+              inputClassName={props.mono ? 'font-mono uppercase' : ''}
+              value={d[name]}
+              onChange={(value) =>
+                dispatch(
+                  {
+                    type: 'updateDimension',
+                    key: d.key,
+                    patch: { [name]: name === 'code' ? value.toUpperCase() : value },
+                  },
+                  key,
+                )
+              }
+              testId={`builder-dimension-${name}`}
+            />
           );
         };
         const label = d.name || d.code || t('dimensionN', { n: i + 1 });
@@ -910,34 +904,23 @@ function ChoicesEditor({
           text: string,
           opts: { required?: boolean; mono?: boolean; inputMode?: 'decimal'; lang?: string } = {},
         ) => (
-          <FormField
+          <TextField
             id={`tpl-${choice.key}-${name}`}
             label={text}
             required={opts.required}
             error={errors[`${cpath}.${name}`]}
-          >
-            {(p) => (
-              <input
-                {...p}
-                lang={opts.lang}
-                inputMode={opts.inputMode}
-                className={`${inputClass} ${opts.mono ? 'font-mono' : ''}`}
-                value={choice[name]}
-                onChange={(e) =>
-                  dispatch(
-                    {
-                      type: 'updateChoice',
-                      questionKey: question.key,
-                      key: choice.key,
-                      patch: { [name]: e.target.value },
-                    },
-                    `${cpath}.${name}`,
-                  )
-                }
-                data-testid={`builder-choice-${name}`}
-              />
-            )}
-          </FormField>
+            lang={opts.lang}
+            inputMode={opts.inputMode}
+            inputClassName={opts.mono ? 'font-mono' : ''}
+            value={choice[name]}
+            onChange={(value) =>
+              dispatch(
+                { type: 'updateChoice', questionKey: question.key, key: choice.key, patch: { [name]: value } },
+                `${cpath}.${name}`,
+              )
+            }
+            testId={`builder-choice-${name}`}
+          />
         );
         return (
           <div
