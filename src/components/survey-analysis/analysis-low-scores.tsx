@@ -45,10 +45,21 @@ export const SurveyAnalysisLowScoresQuery = graphql(`
     answers {
       question {
         ...SurveyQuestionLabel
+        # The choice fields inline, not ...SurveyChoiceLabel: graphql-armor counts a fragment spread as two levels,
+        # and this row is already two fragments deep (depth limit 10).
         choices {
-          ...SurveyChoiceLabel
+          value
+          label
+          labelEn
+          score
         }
       }
+    }
+    followUpCallbacks {
+      ...SurveyFollowUpCallback
+    }
+    followUpComplaints {
+      ...SurveyFollowUpComplaint
     }
   }
 `);

@@ -29,6 +29,12 @@ export const SurveyResponseQuery = graphql(`
           id
         }
       }
+      followUpCallbacks {
+        ...SurveyFollowUpCallback
+      }
+      followUpComplaints {
+        ...SurveyFollowUpComplaint
+      }
     }
   }
 `);
