@@ -81,30 +81,29 @@ function PeriodSelect({
   );
 }
 
+/** Each comparison table's texts (message keys of surveyAnalysis.compare). */
+const COMPARE_TABLE_TEXT = {
+  dimension: { header: 'dimension', caption: 'dimensionsTitle' },
+  question: { header: 'question', caption: 'questionsTitle' },
+} as const;
+
+/** The dimension or question scores of the two periods with B − A (`compare-dimensions` / `compare-questions`). */
 function CompareTable({
+  kind,
   rows,
-  caption,
-  a,
-  b,
-  testId,
-  rowTestId,
-  firstColumn,
+  pair,
 }: {
+  kind: 'dimension' | 'question';
   rows: CompareRow[];
-  caption: string;
-  a: string;
-  b: string;
-  testId: string;
-  rowTestId: string;
-  firstColumn: string;
+  pair: { a: string; b: string };
 }) {
   const t = useTranslations('surveyAnalysis.compare');
   return (
     <DataTable<CompareRow>
       columns={[
-        { id: 'label', header: firstColumn, cell: (row) => row.label },
-        numberColumn('a', a, (row) => <Score value={row.a} />),
-        numberColumn('b', b, (row) => <Score value={row.b} />),
+        { id: 'label', header: t(COMPARE_TABLE_TEXT[kind].header), cell: (row) => row.label },
+        numberColumn('a', pair.a, (row) => <Score value={row.a} />),
+        numberColumn('b', pair.b, (row) => <Score value={row.b} />),
         numberColumn('delta', t('delta'), (row) => <Delta delta={row.delta} />),
       ]}
       rows={rows}
@@ -112,9 +111,9 @@ function CompareTable({
       rowData={(row) => ({ 'data-tone': row.tone })}
       state={LOADED}
       empty={null}
-      caption={caption}
-      testId={testId}
-      rowTestId={rowTestId}
+      caption={t(COMPARE_TABLE_TEXT[kind].caption)}
+      testId={`compare-${kind}s`}
+      rowTestId={`compare-${kind}-row`}
     />
   );
 }
@@ -228,15 +227,7 @@ export function AnalysisCompare({
             </ResponsiveContainer>
           </div>
           <div className="mt-2 overflow-x-auto">
-            <CompareTable
-              rows={dimensions}
-              caption={t('dimensionsTitle')}
-              a={pair.a}
-              b={pair.b}
-              testId="compare-dimensions"
-              rowTestId="compare-dimension-row"
-              firstColumn={t('dimension')}
-            />
+            <CompareTable kind="dimension" rows={dimensions} pair={pair} />
           </div>
         </figure>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -244,15 +235,7 @@ export function AnalysisCompare({
           {questions.length === 0 ? (
             <p className="px-3 py-3 text-sm text-slate-500">{t('noQuestions')}</p>
           ) : (
-            <CompareTable
-              rows={questions}
-              caption={t('questionsTitle')}
-              a={pair.a}
-              b={pair.b}
-              testId="compare-questions"
-              rowTestId="compare-question-row"
-              firstColumn={t('question')}
-            />
+            <CompareTable kind="question" rows={questions} pair={pair} />
           )}
         </div>
       </div>
