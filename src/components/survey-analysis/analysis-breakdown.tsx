@@ -2,20 +2,13 @@
 import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { ErrorBanner } from '@/components/ui/status';
+import { DataTable } from '@/components/ui/data-table';
 import type { SurveySegment } from '@/gql/graphql';
 import { formatNumber, formatScore } from '@/lib/format';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { segmentRows, SMALL_SAMPLE } from './analysis-maths';
 import { SEGMENT_VALUES, toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
-import {
-  ChartFigure,
-  EmptyState,
-  Section,
-  SectionSkeleton,
-  SmallSampleBadge,
-  tableClass,
-  useAnalysisErrorMessage,
-} from './analysis-ui';
+import { ChartFigure, Section, SmallSampleBadge, LOADED, numberColumn, useSectionPending } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 
 export const SurveyAnalysisBreakdownQuery = graphql(`
@@ -45,7 +38,7 @@ export function AnalysisBreakdown({
   const t = useTranslations('surveyAnalysis');
   const tb = useTranslations('surveyAnalysis.breakdown');
   const locale = useLocale();
-  const errorMessage = useAnalysisErrorMessage();
+  const sectionPending = useSectionPending();
   const variables = { filter: toAnalysisFilter(filter), by: segment };
   const breakdown = useGqlQuery(SurveyAnalysisBreakdownQuery, variables, { keepPrevious: true });
 
@@ -61,15 +54,8 @@ export function AnalysisBreakdown({
   const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '—');
 
   const body = () => {
-    if (breakdown.error)
-      return (
-        <ErrorBanner
-          message={errorMessage(breakdown.error)}
-          onRetry={() => void breakdown.refetch()}
-          testId="breakdown-error"
-        />
-      );
-    if (!breakdown.data) return <SectionSkeleton label={t('loading')} testId="breakdown-loading" />;
+    const pending = sectionPending(breakdown, !breakdown.data, 'breakdown');
+    if (pending || !breakdown.data) return pending;
     const rows = segmentRows(breakdown.data.surveyBreakdown, label);
     if (rows.length === 0 || rows.every((r) => r.responses === 0))
       return <EmptyState title={tb('empty')} testId="breakdown-empty" />;
@@ -81,38 +67,30 @@ export function AnalysisBreakdown({
     }));
 
     const table = (
-      <table className={tableClass.table} data-testid="breakdown-table">
-        <caption className="sr-only">{tb('tableCaption', { segment: tb(`segment.${segment}`) })}</caption>
-        <thead className={tableClass.head}>
-          <tr>
-            <th scope="col" className={tableClass.th}>
-              {tb(`segment.${segment}`)}
-            </th>
-            <th scope="col" className={tableClass.thNumber}>
-              {tb('responses')}
-            </th>
-            <th scope="col" className={tableClass.thNumber}>
-              {tb('index')}
-            </th>
-            <th scope="col" className={tableClass.thNumber}>
-              {tb('nps')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className={tableClass.row} data-testid="breakdown-row">
-              <th scope="row" className={`${tableClass.td} font-normal`}>
+      <DataTable<(typeof rows)[number]>
+        columns={[
+          {
+            id: 'segment',
+            header: tb(`segment.${segment}`),
+            cell: (row) => (
+              <>
                 {row.label}
                 {row.smallSample && <SmallSampleBadge />}
-              </th>
-              <td className={tableClass.tdNumber}>{formatNumber(row.responses, locale)}</td>
-              <td className={tableClass.tdNumber}>{score(row.index)}</td>
-              <td className={tableClass.tdNumber}>{score(row.nps)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          numberColumn('responses', tb('responses'), (row) => formatNumber(row.responses, locale)),
+          numberColumn('index', tb('index'), (row) => score(row.index)),
+          numberColumn('nps', tb('nps'), (row) => score(row.nps)),
+        ]}
+        rows={rows}
+        rowKey={(row) => row.key}
+        state={LOADED}
+        empty={null}
+        caption={tb('tableCaption', { segment: tb(`segment.${segment}`) })}
+        testId="breakdown-table"
+        rowTestId="breakdown-row"
+      />
     );
 
     return (

@@ -4,11 +4,12 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { inputClass, labelClass } from '@/components/ui/classes';
-import { ErrorBanner } from '@/components/ui/status';
+import { DataTable } from '@/components/ui/data-table';
 import { formatNumber, formatPercent, formatScore } from '@/lib/format';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { compareDimensions, compareQuestions, questionText, scoreDelta, type CompareRow } from './analysis-maths';
 import { comparePeriods, toPeriodFilter, type AnalysisFilterState } from './analysis-params';
-import { Delta, EmptyState, Score, Section, SectionSkeleton, tableClass, useAnalysisErrorMessage } from './analysis-ui';
+import { Delta, LOADED, numberColumn, Score, Section, useSectionPending } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 
 /** Two periods side by side: the same selection of fields under two aliases. */
@@ -29,20 +30,11 @@ export const SurveyAnalysisCompareQuery = graphql(`
       score
     }
     dimensions {
-      code
-      name
-      nameEn
-      score
-      answers
+      ...SurveyDimensionResult
     }
     questions {
       question {
-        id
-        position
-        type
-        text
-        textEn
-        scored
+        ...SurveyQuestionLabel
       }
       answered
       score
@@ -89,62 +81,40 @@ function PeriodSelect({
   );
 }
 
+/** Each comparison table's texts (message keys of surveyAnalysis.compare). */
+const COMPARE_TABLE_TEXT = {
+  dimension: { header: 'dimension', caption: 'dimensionsTitle' },
+  question: { header: 'question', caption: 'questionsTitle' },
+} as const;
+
+/** The dimension or question scores of the two periods with B − A (`compare-dimensions` / `compare-questions`). */
 function CompareTable({
+  kind,
   rows,
-  caption,
-  a,
-  b,
-  testId,
-  rowTestId,
-  firstColumn,
+  pair,
 }: {
+  kind: 'dimension' | 'question';
   rows: CompareRow[];
-  caption: string;
-  a: string;
-  b: string;
-  testId: string;
-  rowTestId: string;
-  firstColumn: string;
+  pair: { a: string; b: string };
 }) {
   const t = useTranslations('surveyAnalysis.compare');
   return (
-    <table className={tableClass.table} data-testid={testId}>
-      <caption className="sr-only">{caption}</caption>
-      <thead className={tableClass.head}>
-        <tr>
-          <th scope="col" className={tableClass.th}>
-            {firstColumn}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {a}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {b}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('delta')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key} className={tableClass.row} data-testid={rowTestId} data-tone={row.tone}>
-            <th scope="row" className={`${tableClass.td} font-normal`}>
-              {row.label}
-            </th>
-            <td className={tableClass.tdNumber}>
-              <Score value={row.a} />
-            </td>
-            <td className={tableClass.tdNumber}>
-              <Score value={row.b} />
-            </td>
-            <td className={tableClass.tdNumber}>
-              <Delta delta={row.delta} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable<CompareRow>
+      columns={[
+        { id: 'label', header: t(COMPARE_TABLE_TEXT[kind].header), cell: (row) => row.label },
+        numberColumn('a', pair.a, (row) => <Score value={row.a} />),
+        numberColumn('b', pair.b, (row) => <Score value={row.b} />),
+        numberColumn('delta', t('delta'), (row) => <Delta delta={row.delta} />),
+      ]}
+      rows={rows}
+      rowKey={(row) => row.key}
+      rowData={(row) => ({ 'data-tone': row.tone })}
+      state={LOADED}
+      empty={null}
+      caption={t(COMPARE_TABLE_TEXT[kind].caption)}
+      testId={`compare-${kind}s`}
+      rowTestId={`compare-${kind}-row`}
+    />
   );
 }
 
@@ -167,9 +137,8 @@ export function AnalysisCompare({
   onChange: (a: string, b: string) => void;
 }) {
   const t = useTranslations('surveyAnalysis.compare');
-  const tc = useTranslations('surveyAnalysis');
   const locale = useLocale();
-  const errorMessage = useAnalysisErrorMessage();
+  const sectionPending = useSectionPending();
   const pair = comparePeriods({ compareA, compareB }, periods);
   const variables = pair ? { a: toPeriodFilter(filter, pair.a), b: toPeriodFilter(filter, pair.b) } : null;
   const data = useGqlQuery(SurveyAnalysisCompareQuery, variables ?? { a: {}, b: {} }, {
@@ -179,11 +148,8 @@ export function AnalysisCompare({
 
   const body = () => {
     if (!pair) return <EmptyState title={t('needTwo')} testId="compare-need-two" />;
-    if (data.error)
-      return (
-        <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} testId="compare-error" />
-      );
-    if (!data.data) return <SectionSkeleton label={tc('loading')} testId="compare-loading" />;
+    const pending = sectionPending(data, !data.data, 'compare');
+    if (pending || !data.data) return pending;
     const { a, b } = data.data;
     const dimensions = compareDimensions(a.dimensions, b.dimensions, locale);
     const questions = compareQuestions(a.questions, b.questions, (q) => questionText(q, locale));
@@ -261,15 +227,7 @@ export function AnalysisCompare({
             </ResponsiveContainer>
           </div>
           <div className="mt-2 overflow-x-auto">
-            <CompareTable
-              rows={dimensions}
-              caption={t('dimensionsTitle')}
-              a={pair.a}
-              b={pair.b}
-              testId="compare-dimensions"
-              rowTestId="compare-dimension-row"
-              firstColumn={t('dimension')}
-            />
+            <CompareTable kind="dimension" rows={dimensions} pair={pair} />
           </div>
         </figure>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -277,15 +235,7 @@ export function AnalysisCompare({
           {questions.length === 0 ? (
             <p className="px-3 py-3 text-sm text-slate-500">{t('noQuestions')}</p>
           ) : (
-            <CompareTable
-              rows={questions}
-              caption={t('questionsTitle')}
-              a={pair.a}
-              b={pair.b}
-              testId="compare-questions"
-              rowTestId="compare-question-row"
-              firstColumn={t('question')}
-            />
+            <CompareTable kind="question" rows={questions} pair={pair} />
           )}
         </div>
       </div>

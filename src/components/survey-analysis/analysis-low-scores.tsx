@@ -4,16 +4,16 @@ import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
-import { LoadMore } from '@/components/ui/load-more';
-import { ErrorBanner, StatusMessage } from '@/components/ui/status';
+import { StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import type { SurveyAnalysisLowScoreRowFragment } from '@/gql/graphql';
-import { formatDate, formatDateTime, formatNumber, formatScore } from '@/lib/format';
+import { formatDate, formatDateTime, formatScore } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
 import { useGqlInfiniteQuery, useGqlMutation } from '@/lib/data/gql-hooks';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { answerText, lowAnswers, questionText } from './analysis-maths';
 import { toResponseFilter, type AnalysisFilterState } from './analysis-params';
-import { EmptyState, Section, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
+import { AnalysisLoadMore, Section, useAnalysisErrorMessage, useSectionPending } from './analysis-ui';
 
 export const SurveyAnalysisLowScoresQuery = graphql(`
   query SurveyAnalysisLowScores($filter: SurveyResponseFilter!, $first: Int, $after: String) {
@@ -29,23 +29,14 @@ export const SurveyAnalysisLowScoresQuery = graphql(`
     }
   }
   fragment SurveyAnalysisLowScoreRow on SurveyResponse {
-    id
-    submittedAt
-    index
-    lowScore
-    source
+    ...SurveyResponseSummary
     customer {
-      id
-      name
       province
       industry
       grade
       keyAccountStatus
     }
     campaign {
-      id
-      name
-      periodLabel
       template {
         id
         key
@@ -53,12 +44,9 @@ export const SurveyAnalysisLowScoresQuery = graphql(`
     }
     answers {
       question {
-        id
-        position
-        type
-        text
-        textEn
-        scored
+        ...SurveyQuestionLabel
+        # The choice fields inline, not ...SurveyChoiceLabel: graphql-armor counts a fragment spread as two levels,
+        # and this row is already two fragments deep (depth limit 10).
         choices {
           value
           label
@@ -66,23 +54,12 @@ export const SurveyAnalysisLowScoresQuery = graphql(`
           score
         }
       }
-      numericValue
-      choiceValues
-      textValue
     }
     followUpCallbacks {
-      id
-      status
-      dueAt
-      assignee {
-        id
-        name
-      }
+      ...SurveyFollowUpCallback
     }
     followUpComplaints {
-      id
-      number
-      status
+      ...SurveyFollowUpComplaint
     }
   }
 `);
@@ -90,13 +67,7 @@ export const SurveyAnalysisLowScoresQuery = graphql(`
 export const SurveyAnalysisCreateCallbackMutation = graphql(`
   mutation SurveyAnalysisCreateCallback($responseId: ID!) {
     createSurveyFollowUpCallback(responseId: $responseId) {
-      id
-      status
-      dueAt
-      assignee {
-        id
-        name
-      }
+      ...SurveyFollowUpCallback
     }
   }
 `);
@@ -104,9 +75,7 @@ export const SurveyAnalysisCreateCallbackMutation = graphql(`
 export const SurveyAnalysisCreateComplaintMutation = graphql(`
   mutation SurveyAnalysisCreateComplaint($responseId: ID!) {
     createSurveyFollowUpComplaint(responseId: $responseId) {
-      id
-      number
-      status
+      ...SurveyFollowUpComplaint
     }
   }
 `);
@@ -259,9 +228,8 @@ export function AnalysisLowScores({
   permissions: FollowUpPermissions;
 }) {
   const t = useTranslations('surveyAnalysis.lowScores');
-  const tc = useTranslations('surveyAnalysis');
-  const locale = useLocale();
   const errorMessage = useAnalysisErrorMessage();
+  const sectionPending = useSectionPending();
   const variables = { filter: toResponseFilter(filter, { lowScoreOnly: true }), first: PAGE_SIZE };
   const list = useGqlInfiniteQuery(SurveyAnalysisLowScoresQuery, variables, (result) => result.surveyResponses, {
     keepPrevious: true,
@@ -307,11 +275,12 @@ export function AnalysisLowScores({
 
   const rows = list.rows;
   const body = () => {
-    if (list.error && !list.loaded)
-      return (
-        <ErrorBanner message={errorMessage(list.error)} onRetry={() => void list.refetch()} testId="low-scores-error" />
-      );
-    if (!list.loaded) return <SectionSkeleton label={tc('loading')} testId="low-scores-loading" />;
+    const pending = sectionPending(
+      { error: list.loaded ? null : list.error, refetch: list.refetch },
+      !list.loaded,
+      'low-scores',
+    );
+    if (pending) return pending;
     if (rows.length === 0 && !list.hasNextPage)
       return <EmptyState title={t('empty')} body={t('emptyBody')} testId="low-scores-empty" />;
     return (
@@ -334,19 +303,7 @@ export function AnalysisLowScores({
             />
           ))}
         </ul>
-        <LoadMore
-          query={list}
-          total={
-            <span data-testid="low-scores-total">
-              {t('shown', {
-                shown: formatNumber(rows.length, locale),
-                total: formatNumber(list.totalCount ?? 0, locale),
-              })}
-            </span>
-          }
-          errorMessage={errorMessage}
-          testId="low-scores-load-more"
-        />
+        <AnalysisLoadMore list={list} shown={(counts) => t('shown', counts)} testIdPrefix="low-scores" />
       </>
     );
   };

@@ -2,10 +2,12 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { DataTable } from '@/components/ui/data-table';
 import type { SurveyAnalysisOverviewQuery } from '@/gql/graphql';
 import { formatNumber, formatPercent, formatScore } from '@/lib/format';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { dimensionName, dimensionRows, distributionRows, questionText, seriesColour } from './analysis-maths';
-import { ChartFigure, EmptyState, Section, tableClass } from './analysis-ui';
+import { ChartFigure, LOADED, numberColumn, Section } from './analysis-ui';
 
 type Analysis = SurveyAnalysisOverviewQuery['surveyAnalysis'];
 type QuestionAnalysis = Analysis['questions'][number];
@@ -27,66 +29,38 @@ export function DimensionChart({ analysis }: { analysis: Analysis }) {
   if (rows.length === 0) return <EmptyState title={t('none')} testId="dimension-empty" />;
 
   const table = (
-    <table className={tableClass.table} data-testid="dimension-table">
-      <caption className="sr-only">{t('tableCaption')}</caption>
-      <thead className={tableClass.head}>
-        <tr>
-          <th scope="col" className={tableClass.th}>
-            {t('dimension')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('weight')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('effectiveWeight')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('score')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('contribution')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('answers')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.code} className={tableClass.row} data-testid="dimension-row">
-            <th scope="row" className={`${tableClass.td} font-normal`}>
-              {dimensionName(row, locale)}
-            </th>
-            <td className={tableClass.tdNumber}>{formatNumber(row.weight, locale, 2)}</td>
-            <td className={tableClass.tdNumber}>{formatPercent(row.effectiveWeight, locale)}</td>
-            <td className={tableClass.tdNumber}>
-              {row.score == null ? t('noAnswers') : formatScore(row.score, locale)}
-            </td>
-            <td className={tableClass.tdNumber}>
-              {row.contribution == null ? '—' : formatScore(row.contribution, locale)}
-            </td>
-            <td className={tableClass.tdNumber}>{formatNumber(row.answers, locale)}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr className="border-t border-slate-300 font-medium">
-          <th scope="row" className={tableClass.td}>
-            {t('index')}
-          </th>
-          <td className={tableClass.tdNumber} />
-          <td className={tableClass.tdNumber}>
-            {formatPercent(
-              rows.reduce((s, r) => s + r.effectiveWeight, 0),
-              locale,
-            )}
-          </td>
-          <td className={tableClass.tdNumber} />
-          <td className={tableClass.tdNumber}>{analysis.index == null ? '—' : formatScore(analysis.index, locale)}</td>
-          <td className={tableClass.tdNumber} />
-        </tr>
-      </tfoot>
-    </table>
+    <DataTable<(typeof rows)[number]>
+      columns={[
+        { id: 'dimension', header: t('dimension'), cell: (row) => dimensionName(row, locale), footer: t('index') },
+        numberColumn('weight', t('weight'), (row) => formatNumber(row.weight, locale, 2)),
+        numberColumn(
+          'effectiveWeight',
+          t('effectiveWeight'),
+          (row) => formatPercent(row.effectiveWeight, locale),
+          formatPercent(
+            rows.reduce((s, r) => s + r.effectiveWeight, 0),
+            locale,
+          ),
+        ),
+        numberColumn('score', t('score'), (row) =>
+          row.score == null ? t('noAnswers') : formatScore(row.score, locale),
+        ),
+        numberColumn(
+          'contribution',
+          t('contribution'),
+          (row) => (row.contribution == null ? '—' : formatScore(row.contribution, locale)),
+          analysis.index == null ? '—' : formatScore(analysis.index, locale),
+        ),
+        numberColumn('answers', t('answers'), (row) => formatNumber(row.answers, locale)),
+      ]}
+      rows={rows}
+      rowKey={(row) => row.code}
+      state={LOADED}
+      empty={null}
+      caption={t('tableCaption')}
+      testId="dimension-table"
+      rowTestId="dimension-row"
+    />
   );
 
   return (
@@ -200,33 +174,18 @@ function QuestionCard({
 
   const rows = distributionRows(question.type, item.distribution, question.choices, locale);
   const table = (
-    <table className={tableClass.table}>
-      <caption className="sr-only">{t('distributionOf', { question: text })}</caption>
-      <thead className={tableClass.head}>
-        <tr>
-          <th scope="col" className={tableClass.th}>
-            {scale ? t('rating') : t('choice')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('count')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('share')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.value} className={tableClass.row}>
-            <th scope="row" className={`${tableClass.td} font-normal`}>
-              {row.label}
-            </th>
-            <td className={tableClass.tdNumber}>{formatNumber(row.count, locale)}</td>
-            <td className={tableClass.tdNumber}>{formatPercent(row.share, locale)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable<(typeof rows)[number]>
+      columns={[
+        { id: 'value', header: scale ? t('rating') : t('choice'), cell: (row) => row.label },
+        numberColumn('count', t('count'), (row) => formatNumber(row.count, locale)),
+        numberColumn('share', t('share'), (row) => formatPercent(row.share, locale)),
+      ]}
+      rows={rows}
+      rowKey={(row) => String(row.value)}
+      state={LOADED}
+      empty={null}
+      caption={t('distributionOf', { question: text })}
+    />
   );
 
   return (

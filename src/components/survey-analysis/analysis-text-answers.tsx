@@ -4,13 +4,12 @@ import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
-import { LoadMore } from '@/components/ui/load-more';
-import { ErrorBanner } from '@/components/ui/status';
-import { formatDate, formatNumber, formatScore } from '@/lib/format';
+import { formatDate, formatScore } from '@/lib/format';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { questionText } from './analysis-maths';
 import { toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
-import { EmptyState, Section, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
+import { AnalysisLoadMore, Section, useSectionPending } from './analysis-ui';
 
 export const SurveyAnalysisTextAnswersQuery = graphql(`
   query SurveyAnalysisTextAnswers(
@@ -73,10 +72,9 @@ export function AnalysisTextAnswers({
   onQuestion: (id: string) => void;
 }) {
   const t = useTranslations('surveyAnalysis.text');
-  const tc = useTranslations('surveyAnalysis');
   const locale = useLocale();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
-  const errorMessage = useAnalysisErrorMessage();
+  const sectionPending = useSectionPending();
   const ids = { question: useId(), search: useId(), low: useId() };
   const [searchDraft, setSearchDraft] = useState('');
   const [search, setSearch] = useState('');
@@ -93,6 +91,11 @@ export function AnalysisTextAnswers({
     keepPrevious: true,
   });
   const nodes = list.rows;
+  const pending = sectionPending(
+    { error: list.loaded ? null : list.error, refetch: list.refetch },
+    !list.loaded,
+    'text',
+  );
 
   const knownQuestion = !questionId || questions.some((q) => q.id === questionId);
   const narrowed = Boolean(questionId || search || lowScoreOnly);
@@ -158,55 +161,40 @@ export function AnalysisTextAnswers({
         </label>
       </form>
 
-      {list.error && !list.loaded ? (
-        <ErrorBanner message={errorMessage(list.error)} onRetry={() => void list.refetch()} testId="text-error" />
-      ) : !list.loaded ? (
-        <SectionSkeleton label={tc('loading')} testId="text-loading" />
-      ) : nodes.length === 0 ? (
-        <EmptyState title={narrowed ? t('emptyNarrowed') : t('empty')} testId="text-empty" />
-      ) : (
-        <>
-          <ul className="space-y-2" data-testid="text-answers">
-            {nodes.map((node) => (
-              <li key={node.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="text-answer">
-                <p className="text-sm whitespace-pre-wrap break-words text-slate-900">{node.text}</p>
-                <p className="mt-1.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500">
-                  <Link
-                    href={`/console/customers/${node.customer.id}`}
-                    className="font-medium text-blue-700 hover:underline"
-                    data-testid="text-answer-customer"
-                  >
-                    {node.customer.name}
-                  </Link>
-                  <span data-testid="text-answer-date">{formatDate(node.submittedAt, timeZone)}</span>
-                  <span>{questionText(node.question, locale)}</span>
-                  {node.response.index != null && (
-                    <span className={node.response.lowScore ? 'font-medium text-red-700' : ''}>
-                      {t('responseIndex', { index: formatScore(node.response.index, locale) })}
-                      {node.response.lowScore && ` · ${t('lowScore')}`}
-                    </span>
-                  )}
-                </p>
-              </li>
-            ))}
-          </ul>
-          <div className="print:hidden">
-            <LoadMore
-              query={list}
-              total={
-                <span data-testid="text-total">
-                  {t('shown', {
-                    shown: formatNumber(nodes.length, locale),
-                    total: formatNumber(list.totalCount ?? 0, locale),
-                  })}
-                </span>
-              }
-              errorMessage={errorMessage}
-              testId="text-load-more"
-            />
-          </div>
-        </>
-      )}
+      {pending ??
+        (nodes.length === 0 ? (
+          <EmptyState title={narrowed ? t('emptyNarrowed') : t('empty')} testId="text-empty" />
+        ) : (
+          <>
+            <ul className="space-y-2" data-testid="text-answers">
+              {nodes.map((node) => (
+                <li key={node.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="text-answer">
+                  <p className="text-sm whitespace-pre-wrap break-words text-slate-900">{node.text}</p>
+                  <p className="mt-1.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500">
+                    <Link
+                      href={`/console/customers/${node.customer.id}`}
+                      className="font-medium text-blue-700 hover:underline"
+                      data-testid="text-answer-customer"
+                    >
+                      {node.customer.name}
+                    </Link>
+                    <span data-testid="text-answer-date">{formatDate(node.submittedAt, timeZone)}</span>
+                    <span>{questionText(node.question, locale)}</span>
+                    {node.response.index != null && (
+                      <span className={node.response.lowScore ? 'font-medium text-red-700' : ''}>
+                        {t('responseIndex', { index: formatScore(node.response.index, locale) })}
+                        {node.response.lowScore && ` · ${t('lowScore')}`}
+                      </span>
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <div className="print:hidden">
+              <AnalysisLoadMore list={list} shown={(counts) => t('shown', counts)} testIdPrefix="text" />
+            </div>
+          </>
+        ))}
     </Section>
   );
 }

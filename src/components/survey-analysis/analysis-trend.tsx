@@ -4,11 +4,11 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { ErrorBanner } from '@/components/ui/status';
 import { formatNumber, formatScore } from '@/lib/format';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { trendData } from './analysis-maths';
 import { toAcrossPeriodsFilter, type AnalysisFilterState } from './analysis-params';
-import { ChartFigure, EmptyState, Section, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
+import { ChartFigure, Section, useSectionPending } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 
 export const SurveyAnalysisTrendQuery = graphql(`
@@ -19,11 +19,7 @@ export const SurveyAnalysisTrendQuery = graphql(`
       index
       nps
       dimensions {
-        code
-        name
-        nameEn
-        score
-        answers
+        ...SurveyDimensionResult
       }
     }
   }
@@ -38,7 +34,7 @@ const DIMENSION_COLOURS = ['#15803d', '#7e22ce', '#be123c', '#0e7490', '#4d7c0f'
 export function AnalysisTrend({ filter }: { filter: AnalysisFilterState }) {
   const t = useTranslations('surveyAnalysis.trend');
   const locale = useLocale();
-  const errorMessage = useAnalysisErrorMessage();
+  const sectionPending = useSectionPending();
   const variables = { filter: toAcrossPeriodsFilter(filter) };
   const trend = useGqlQuery(SurveyAnalysisTrendQuery, variables, { keepPrevious: true });
   const [showNps, setShowNps] = useState(true);
@@ -46,11 +42,8 @@ export function AnalysisTrend({ filter }: { filter: AnalysisFilterState }) {
 
   const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '—');
   const body = () => {
-    if (trend.error)
-      return (
-        <ErrorBanner message={errorMessage(trend.error)} onRetry={() => void trend.refetch()} testId="trend-error" />
-      );
-    if (!trend.data) return <SectionSkeleton label={t('loading')} testId="trend-loading" />;
+    const pending = sectionPending(trend, !trend.data, 'trend', t('loading'));
+    if (pending || !trend.data) return pending;
     const { points, dimensions } = trendData(trend.data.surveyTrend, locale);
     if (points.every((p) => p.responses === 0)) return <EmptyState title={t('empty')} testId="trend-empty" />;
     const colourOf = new Map(dimensions.map((d, i) => [d.code, DIMENSION_COLOURS[i % DIMENSION_COLOURS.length]!]));

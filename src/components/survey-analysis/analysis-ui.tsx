@@ -1,7 +1,10 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { formatScore, formatSignedScore } from '@/lib/format';
+import type { Column, TableState } from '@/components/ui/data-table';
+import { LoadMore } from '@/components/ui/load-more';
+import { ErrorBanner } from '@/components/ui/status';
+import { formatNumber, formatScore, formatSignedScore } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { TONE_ARROW, TONE_CLASS, deltaTone } from './analysis-maths';
 
@@ -33,24 +36,59 @@ export function SectionSkeleton({ label, testId }: { label: string; testId?: str
   );
 }
 
-/** Nothing to show for what was asked, with a way forward when there is one. */
-export function EmptyState({
-  title,
-  body,
-  children,
-  testId,
-}: {
-  title: string;
-  body?: string;
-  children?: React.ReactNode;
-  testId?: string;
-}) {
+/**
+ * What a section shows while its answer is not in: the failure with a retry (`<prefix>-error`), or placeholders while
+ * it loads (`<prefix>-loading`); null when neither applies, so a section's body starts
+ * `const pending = sectionPending(query, !query.data, 'trend'); if (pending) return pending;`. A list that keeps its
+ * rows after a failed next page passes `{ error: list.loaded ? null : list.error, refetch: list.refetch }`.
+ */
+export function useSectionPending() {
+  const t = useTranslations('surveyAnalysis');
+  const errorMessage = useAnalysisErrorMessage();
   return (
-    <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid={testId}>
-      <p className="text-sm font-medium text-slate-800">{title}</p>
-      {body && <p className="mx-auto mt-1 max-w-lg text-sm text-slate-600">{body}</p>}
-      {children && <div className="mt-4 flex justify-center gap-2">{children}</div>}
-    </div>
+    query: { error: unknown; refetch: () => unknown },
+    loading: boolean,
+    testIdPrefix: string,
+    /** The placeholder's accessible name (defaults to "loading"). */
+    label?: string,
+  ): React.ReactNode =>
+    query.error ? (
+      <ErrorBanner
+        message={errorMessage(query.error)}
+        onRetry={() => void query.refetch()}
+        testId={`${testIdPrefix}-error`}
+      />
+    ) : loading ? (
+      <SectionSkeleton label={label ?? t('loading')} testId={`${testIdPrefix}-loading`} />
+    ) : null;
+}
+
+/**
+ * The footer of an analysis list (low scores, text answers): "showing n of total" (`<prefix>-total`, worded by the
+ * list: `shown` is the list's message taking {shown} and {total}) and the next-page button (`<prefix>-load-more`).
+ */
+export function AnalysisLoadMore({
+  list,
+  shown,
+  testIdPrefix,
+}: {
+  list: React.ComponentProps<typeof LoadMore>['query'] & { rows: readonly unknown[]; totalCount: number | null };
+  shown: (counts: { shown: string; total: string }) => string;
+  testIdPrefix: string;
+}) {
+  const locale = useLocale();
+  const errorMessage = useAnalysisErrorMessage();
+  return (
+    <LoadMore
+      query={list}
+      total={
+        <span data-testid={`${testIdPrefix}-total`}>
+          {shown({ shown: formatNumber(list.rows.length, locale), total: formatNumber(list.totalCount ?? 0, locale) })}
+        </span>
+      }
+      errorMessage={errorMessage}
+      testId={`${testIdPrefix}-load-more`}
+    />
   );
 }
 
@@ -169,16 +207,21 @@ export function ChartFigure({
   );
 }
 
-/** Table classes shared by the analysis tables. */
-export const tableClass = {
-  table: 'w-full text-left text-sm',
-  head: 'bg-slate-50 text-xs text-slate-600',
-  th: 'px-3 py-2 font-medium',
-  thNumber: 'px-3 py-2 text-right font-medium',
-  row: 'border-t border-slate-100',
-  td: 'px-3 py-2',
-  tdNumber: 'px-3 py-2 text-right tabular-nums',
-} as const;
+/** A report table's rows are in before it is drawn: its section shows the loading, failure and empty states itself. */
+export const LOADED: TableState = { loading: false };
+
+/** Cells of the free rows under a report table (DataTable's `footer`: sums with row headers spanning columns). */
+export const footerCell = { label: 'px-3 py-2 text-left', number: 'px-3 py-2 text-right tabular-nums' } as const;
+
+/** A right-aligned number column of a report table, with its total (if any) in the footer row. */
+export function numberColumn<Row>(
+  id: string,
+  header: React.ReactNode,
+  cell: (row: Row) => React.ReactNode,
+  footer?: React.ReactNode,
+): Column<Row> {
+  return { id, header, cell, footer, className: 'text-right tabular-nums' };
+}
 
 /** A score with one decimal, or a dash when there is none. */
 export function Score({

@@ -2,8 +2,9 @@
 import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { buttonClass, inputClass } from '@/components/ui/classes';
-import { FormField } from '@/components/ui/form-field';
+import { buttonClass } from '@/components/ui/classes';
+import { DataTable } from '@/components/ui/data-table';
+import { TextField } from '@/components/ui/form-field';
 import { InlineError, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import type { AnnualIndexEvent } from '@/gql/graphql';
@@ -19,7 +20,7 @@ import {
   sameCriteria,
   type CriteriaDraft,
 } from './annual-criteria';
-import { tableClass, useAnalysisErrorMessage } from './analysis-ui';
+import { footerCell, LOADED, numberColumn, useAnalysisErrorMessage } from './analysis-ui';
 
 export const SurveyAnalysisUpdateCriteriaMutation = graphql(`
   mutation SurveyAnalysisUpdateCriteria($input: AnnualIndexCriteriaInput!) {
@@ -41,35 +42,26 @@ export function CriteriaTable({ criteria }: { criteria: Criteria }) {
   const locale = useLocale();
   const byEvent = new Map(criteria.rules.map((r) => [r.event, r.pointsEach]));
   return (
-    <table className={tableClass.table} data-testid="criteria-table">
-      <caption className="sr-only">{t('criteriaTitle')}</caption>
-      <thead className={tableClass.head}>
-        <tr>
-          <th scope="col" className={tableClass.th}>
-            {t('event')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('pointsEach')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {ANNUAL_EVENTS.map((event) => (
-          <tr key={event} className={tableClass.row}>
-            <th scope="row" className={`${tableClass.td} font-normal`}>
-              {t(`events.${event}`)}
-            </th>
-            <td className={tableClass.tdNumber}>{formatNumber(byEvent.get(event) ?? 0, locale, 2)}</td>
-          </tr>
-        ))}
-        <tr className="border-t border-slate-300 font-medium">
-          <th scope="row" className={tableClass.td}>
+    <DataTable<AnnualIndexEvent>
+      columns={[
+        { id: 'event', header: t('event'), cell: (event) => t(`events.${event}`) },
+        numberColumn('pointsEach', t('pointsEach'), (event) => formatNumber(byEvent.get(event) ?? 0, locale, 2)),
+      ]}
+      rows={ANNUAL_EVENTS}
+      rowKey={(event) => event}
+      state={LOADED}
+      empty={null}
+      caption={t('criteriaTitle')}
+      testId="criteria-table"
+      footer={
+        <tr className="font-medium">
+          <th scope="row" className={footerCell.label}>
             {t('maxDeduction')}
           </th>
-          <td className={tableClass.tdNumber}>{formatNumber(criteria.maxDeduction, locale, 2)}</td>
+          <td className={footerCell.number}>{formatNumber(criteria.maxDeduction, locale, 2)}</td>
         </tr>
-      </tbody>
-    </table>
+      }
+    />
   );
 }
 
@@ -149,52 +141,30 @@ export function CriteriaEditor({ criteria }: { criteria: Criteria }) {
     >
       <div className="grid gap-3 sm:grid-cols-2">
         {ANNUAL_EVENTS.map((event) => (
-          <FormField
+          <TextField
             key={event}
             id={`criteria-${event}`}
             label={t('pointsFor', { event: t(`events.${event}`) })}
             hint={t('pointsHint')}
             error={problemText(event)}
             required
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="text"
-                inputMode="decimal"
-                className={inputClass}
-                value={draft.points[event]}
-                onChange={(e) => {
-                  const value = e.target.value;
-                  edit((d) => ({ ...d, points: { ...d.points, [event]: value } }), event);
-                }}
-                data-testid={`criteria-${event}`}
-              />
-            )}
-          </FormField>
+            inputMode="decimal"
+            value={draft.points[event]}
+            onChange={(value) => edit((d) => ({ ...d, points: { ...d.points, [event]: value } }), event)}
+            testId={`criteria-${event}`}
+          />
         ))}
-        <FormField
+        <TextField
           id="criteria-maxDeduction"
           label={t('maxDeduction')}
           hint={t('maxDeductionHint', { max: MAX_POINTS })}
           error={problemText('maxDeduction')}
           required
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              inputMode="decimal"
-              className={inputClass}
-              value={draft.maxDeduction}
-              onChange={(e) => {
-                const value = e.target.value;
-                edit((d) => ({ ...d, maxDeduction: value }), 'maxDeduction');
-              }}
-              data-testid="criteria-maxDeduction"
-            />
-          )}
-        </FormField>
+          inputMode="decimal"
+          value={draft.maxDeduction}
+          onChange={(value) => edit((d) => ({ ...d, maxDeduction: value }), 'maxDeduction')}
+          testId="criteria-maxDeduction"
+        />
       </div>
       {error && <InlineError>{error}</InlineError>}
       {attempted && unchanged && !saved && <p className="text-sm text-slate-600">{t('unchanged')}</p>}

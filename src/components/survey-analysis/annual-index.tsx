@@ -7,18 +7,21 @@ import { useLocale, useNow, useTimeZone, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import type { SurveyAnalysisAnnualQuery as AnnualResult } from '@/gql/graphql';
 import { formatNumber, formatScore, todayIn } from '@/lib/format';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { seriesColour } from './analysis-maths';
 import {
   ChartFigure,
-  EmptyState,
   Section,
   SectionSkeleton,
   Skeleton,
-  tableClass,
+  footerCell,
+  LOADED,
+  numberColumn,
   useAnalysisErrorMessage,
 } from './analysis-ui';
 import { CriteriaEditor, CriteriaTable } from './annual-criteria-editor';
@@ -104,67 +107,54 @@ function DeductionTable({ annual }: { annual: Annual }) {
   const { raw, capped } = deductionSum(annual.deductions, annual.criteria.maxDeduction);
   const points = (value: number) => formatNumber(value, locale, 2);
   return (
-    <table className={tableClass.table} data-testid="annual-deductions">
-      <caption className="sr-only">{t('deductionsTitle')}</caption>
-      <thead className={tableClass.head}>
-        <tr>
-          <th scope="col" className={tableClass.th}>
-            {t('event')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('count')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('pointsEach')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('points')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.event} className={tableClass.row} data-testid="annual-deduction-row" data-event={row.event}>
-            <th scope="row" className={`${tableClass.td} font-normal`}>
-              {t(`events.${row.event}`)}
+    <DataTable<(typeof rows)[number]>
+      columns={[
+        { id: 'event', header: t('event'), cell: (row) => t(`events.${row.event}`) },
+        numberColumn('count', t('count'), (row) => formatNumber(row.count, locale)),
+        numberColumn('pointsEach', t('pointsEach'), (row) => points(row.pointsEach)),
+        numberColumn('points', t('points'), (row) => (row.points ? `−${points(row.points)}` : points(0))),
+      ]}
+      rows={rows}
+      rowKey={(row) => row.event}
+      rowData={(row) => ({ 'data-event': row.event })}
+      state={LOADED}
+      empty={null}
+      caption={t('deductionsTitle')}
+      testId="annual-deductions"
+      rowTestId="annual-deduction-row"
+      footer={
+        <>
+          <tr className="border-t border-slate-300">
+            <th scope="row" colSpan={3} className={footerCell.label}>
+              {t('sumOfPoints')}
             </th>
-            <td className={tableClass.tdNumber}>{formatNumber(row.count, locale)}</td>
-            <td className={tableClass.tdNumber}>{points(row.pointsEach)}</td>
-            <td className={tableClass.tdNumber}>{row.points ? `−${points(row.points)}` : points(0)}</td>
+            <td className={footerCell.number}>{raw ? `−${points(raw)}` : points(0)}</td>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr className="border-t border-slate-300">
-          <th scope="row" colSpan={3} className={tableClass.td}>
-            {t('sumOfPoints')}
-          </th>
-          <td className={tableClass.tdNumber}>{raw ? `−${points(raw)}` : points(0)}</td>
-        </tr>
-        <tr className={tableClass.row}>
-          <th scope="row" colSpan={3} className={tableClass.td}>
-            {t('maxDeduction')}
-          </th>
-          <td className={tableClass.tdNumber}>{points(annual.criteria.maxDeduction)}</td>
-        </tr>
-        <tr className={`${tableClass.row} font-semibold`}>
-          <th scope="row" colSpan={3} className={tableClass.td}>
-            {t('totalDeduction')}
-            {capped && (
-              <span
-                className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900"
-                data-testid="annual-capped"
-              >
-                {t('capped', { max: points(annual.criteria.maxDeduction) })}
-              </span>
-            )}
-          </th>
-          <td className={tableClass.tdNumber} data-testid="annual-total-deduction">
-            {annual.totalDeduction ? `−${points(annual.totalDeduction)}` : points(0)}
-          </td>
-        </tr>
-      </tfoot>
-    </table>
+          <tr className="border-t border-slate-100">
+            <th scope="row" colSpan={3} className={footerCell.label}>
+              {t('maxDeduction')}
+            </th>
+            <td className={footerCell.number}>{points(annual.criteria.maxDeduction)}</td>
+          </tr>
+          <tr className="border-t border-slate-100 font-semibold">
+            <th scope="row" colSpan={3} className={footerCell.label}>
+              {t('totalDeduction')}
+              {capped && (
+                <span
+                  className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900"
+                  data-testid="annual-capped"
+                >
+                  {t('capped', { max: points(annual.criteria.maxDeduction) })}
+                </span>
+              )}
+            </th>
+            <td className={footerCell.number} data-testid="annual-total-deduction">
+              {annual.totalDeduction ? `−${points(annual.totalDeduction)}` : points(0)}
+            </td>
+          </tr>
+        </>
+      }
+    />
   );
 }
 
@@ -174,37 +164,20 @@ function PeriodChart({ annual }: { annual: Annual }) {
   const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '—');
   if (annual.periods.length === 0) return <EmptyState title={t('noPeriods')} testId="annual-no-periods" />;
   const table = (
-    <table className={tableClass.table} data-testid="annual-period-table">
-      <caption className="sr-only">{t('periodsTitle')}</caption>
-      <thead className={tableClass.head}>
-        <tr>
-          <th scope="col" className={tableClass.th}>
-            {t('period')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('responses')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            {t('periodIndex')}
-          </th>
-          <th scope="col" className={tableClass.thNumber}>
-            NPS
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {annual.periods.map((p) => (
-          <tr key={p.periodLabel} className={tableClass.row}>
-            <th scope="row" className={`${tableClass.td} font-normal`}>
-              {p.periodLabel}
-            </th>
-            <td className={tableClass.tdNumber}>{formatNumber(p.responses, locale)}</td>
-            <td className={tableClass.tdNumber}>{score(p.index)}</td>
-            <td className={tableClass.tdNumber}>{score(p.nps)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable<Annual['periods'][number]>
+      columns={[
+        { id: 'period', header: t('period'), cell: (p) => p.periodLabel },
+        numberColumn('responses', t('responses'), (p) => formatNumber(p.responses, locale)),
+        numberColumn('index', t('periodIndex'), (p) => score(p.index)),
+        numberColumn('nps', 'NPS', (p) => score(p.nps)),
+      ]}
+      rows={annual.periods}
+      rowKey={(p) => p.periodLabel}
+      state={LOADED}
+      empty={null}
+      caption={t('periodsTitle')}
+      testId="annual-period-table"
+    />
   );
   return (
     <ChartFigure

@@ -7,6 +7,7 @@ import { useCallback, useId, useMemo, useRef } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { EmptyState } from '@/components/surveys/survey-ui';
 import { AnalysisBreakdown } from './analysis-breakdown';
 import { AnalysisCompare } from './analysis-compare';
 import { AnalysisExportMenu } from './analysis-export-menu';
@@ -27,8 +28,9 @@ import {
 } from './analysis-params';
 import { AnalysisTextAnswers } from './analysis-text-answers';
 import { AnalysisTrend } from './analysis-trend';
-import { EmptyState, SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
+import { SectionSkeleton, useAnalysisErrorMessage } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+import { SurveyCustomerFacetsQuery } from '@/components/surveys/survey-operations';
 
 /** What the filter bar offers: campaigns, period labels, template families. */
 export const SurveyAnalysisFilterOptionsQuery = graphql(`
@@ -58,16 +60,6 @@ export const SurveyAnalysisFilterOptionsQuery = graphql(`
   }
 `);
 
-/** Province and industry values in use; a separate query so the filter bar still works if the viewer lacks customers:read. */
-export const SurveyAnalysisSegmentOptionsQuery = graphql(`
-  query SurveyAnalysisSegmentOptions {
-    customerFacets {
-      provinces
-      industries
-    }
-  }
-`);
-
 export const SurveyAnalysisOverviewQuery = graphql(`
   query SurveyAnalysisOverview($filter: SurveyAnalysisFilter!) {
     surveyAnalysis(filter: $filter) {
@@ -86,32 +78,20 @@ export const SurveyAnalysisOverviewQuery = graphql(`
         responses
       }
       dimensions {
-        code
-        name
-        nameEn
+        ...SurveyDimensionResult
         weight
         effectiveWeight
-        score
-        answers
       }
       questions {
         question {
-          id
-          position
-          type
-          text
-          textEn
-          scored
+          ...SurveyQuestionLabel
           dimension {
             code
             name
             nameEn
           }
           choices {
-            value
-            label
-            labelEn
-            score
+            ...SurveyChoiceLabel
           }
         }
         answered
@@ -154,7 +134,7 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
   );
 
   const options = useGqlQuery(SurveyAnalysisFilterOptionsQuery);
-  const segmentOptions = useGqlQuery(SurveyAnalysisSegmentOptionsQuery);
+  const segmentOptions = useGqlQuery(SurveyCustomerFacetsQuery);
   const overview = useGqlQuery(
     SurveyAnalysisOverviewQuery,
     { filter: toAnalysisFilter(state.filter) },
@@ -211,17 +191,18 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
           title={t('empty.title')}
           body={filtered ? t('empty.bodyFiltered') : t('empty.body')}
           testId="analysis-empty"
-        >
-          {filtered && (
-            <button
-              type="button"
-              className={buttonClass.secondary}
-              onClick={() => update({ filter: emptyAnalysisFilter() })}
-            >
-              {t('filters.clearAll')}
-            </button>
-          )}
-        </EmptyState>
+          action={
+            filtered && (
+              <button
+                type="button"
+                className={buttonClass.secondary}
+                onClick={() => update({ filter: emptyAnalysisFilter() })}
+              >
+                {t('filters.clearAll')}
+              </button>
+            )
+          }
+        />
       );
     return <AnalysisKpis analysis={analysis} onShowLowScores={() => selectTab('lowScores')} />;
   };

@@ -1,7 +1,7 @@
 'use client';
 import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { CustomerPicker } from '@/components/admin/customer-picker';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { buttonClass, inputClass } from '@/components/ui/classes';
@@ -35,6 +35,18 @@ export const SurveyAudiencePreviewQuery = graphql(`
 
 /** The preview asks the server this long after the last change to the criteria. */
 export const PREVIEW_DEBOUNCE_MS = 400;
+
+/** The free-valued criteria, offered from the values in use (a checkbox per province, per industry). */
+const FACETS = [
+  { name: 'province', field: 'provinces' },
+  { name: 'industry', field: 'industries' },
+] as const;
+
+/** The two ends of the complaint-closed period. */
+const CLOSED_RANGE = [
+  { field: 'complaintClosedFrom', testId: 'audience-closed-from' },
+  { field: 'complaintClosedTo', testId: 'audience-closed-to' },
+] as const;
 
 /**
  * Who a campaign goes to: all active customers, or those matching every criterion chosen (province, industry, grade,
@@ -96,24 +108,18 @@ export function AudienceBuilder({
       {value.mode === 'segment' && (
         <div className="space-y-4 rounded-lg border border-slate-200 bg-slate-50/50 p-4">
           <p className="text-xs text-slate-600">{t('segmentHint')}</p>
-          <CheckboxGroup
-            name="province"
-            testIdPrefix="audience-province"
-            legend={t('provinces')}
-            options={facet(provinces, value.provinces)}
-            selected={value.provinces}
-            onChange={(provinces) => set({ provinces })}
-            emptyHint={t('noFacets')}
-          />
-          <CheckboxGroup
-            name="industry"
-            testIdPrefix="audience-industry"
-            legend={t('industries')}
-            options={facet(industries, value.industries)}
-            selected={value.industries}
-            onChange={(industries) => set({ industries })}
-            emptyHint={t('noFacets')}
-          />
+          {FACETS.map(({ name, field }) => (
+            <CheckboxGroup
+              key={name}
+              name={name}
+              testIdPrefix={`audience-${name}`}
+              legend={t(field)}
+              options={facet({ provinces, industries }[field], value[field])}
+              selected={value[field]}
+              onChange={(selected) => set({ [field]: selected })}
+              emptyHint={t('noFacets')}
+            />
+          ))}
           <div className="grid gap-4 sm:grid-cols-2">
             <CheckboxGroup
               name="grade"
@@ -140,27 +146,21 @@ export function AudienceBuilder({
             </p>
             {/* Fixed-width columns: the shared input class fills its container. */}
             <div className="grid max-w-md grid-cols-[1fr_auto_1fr] items-center gap-2">
-              <input
-                type="date"
-                aria-label={t('complaintClosedFrom')}
-                className={inputClass}
-                value={value.complaintClosedFrom}
-                onChange={(e) => set({ complaintClosedFrom: e.target.value })}
-                aria-invalid={Boolean(errors.complaintClosed)}
-                aria-describedby={errors.complaintClosed ? rangeErrorId : `${id}-closed-hint`}
-                data-testid="audience-closed-from"
-              />
-              <span className="text-xs text-slate-500">{t('to')}</span>
-              <input
-                type="date"
-                aria-label={t('complaintClosedTo')}
-                className={inputClass}
-                value={value.complaintClosedTo}
-                onChange={(e) => set({ complaintClosedTo: e.target.value })}
-                aria-invalid={Boolean(errors.complaintClosed)}
-                aria-describedby={errors.complaintClosed ? rangeErrorId : `${id}-closed-hint`}
-                data-testid="audience-closed-to"
-              />
+              {CLOSED_RANGE.map(({ field, testId }, index) => (
+                <Fragment key={field}>
+                  {index > 0 && <span className="text-xs text-slate-500">{t('to')}</span>}
+                  <input
+                    type="date"
+                    aria-label={t(field)}
+                    className={inputClass}
+                    value={value[field]}
+                    onChange={(e) => set({ [field]: e.target.value })}
+                    aria-invalid={Boolean(errors.complaintClosed)}
+                    aria-describedby={errors.complaintClosed ? rangeErrorId : `${id}-closed-hint`}
+                    data-testid={testId}
+                  />
+                </Fragment>
+              ))}
             </div>
             {errors.complaintClosed ? (
               <p id={rangeErrorId} className="mt-1 text-xs text-red-700">

@@ -3,10 +3,11 @@ import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTimeZone, useTranslations } from 'next-intl';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
+import { ToggleChip } from '@/components/ui/toggle-chip';
 import { ErrorBanner } from '@/components/ui/status';
 import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
 import { useGqlMutation, useGqlQueries, useGqlQuery } from '@/lib/data/gql-hooks';
@@ -21,7 +22,8 @@ import {
 } from './campaign-form-values';
 import { audienceFromSaved, emptyAudience, toAudienceInput, type AudienceCustomer } from './survey-audience';
 import { defaultCampaignWindow, isoToWallClock, periodPicks } from './survey-dates';
-import { ConflictBanner, FormPageState, useSurveyErrorMessage } from './survey-ui';
+import { SurveyCustomerFacetsQuery } from './survey-operations';
+import { ConflictBanner, FormPageState, FormSummary, useSurveyErrorMessage } from './survey-ui';
 
 /** Latest version of each template family, for the campaign form's picker. */
 export const SurveyTemplateOptionsQuery = graphql(`
@@ -36,15 +38,6 @@ export const SurveyTemplateOptionsQuery = graphql(`
       questions {
         id
       }
-    }
-  }
-`);
-
-export const SurveyCustomerFacetsQuery = graphql(`
-  query SurveyCustomerFacets {
-    customerFacets {
-      provinces
-      industries
     }
   }
 `);
@@ -64,29 +57,7 @@ export const SurveyCustomerNameQuery = graphql(`
 export const SurveyCampaignEditQuery = graphql(`
   query SurveyCampaignEdit($id: ID!) {
     surveyCampaign(id: $id) {
-      id
-      name
-      description
-      periodLabel
-      status
-      version
-      opensAt
-      closesAt
-      reminderDays
-      template {
-        id
-        name
-        version
-      }
-      audience {
-        provinces
-        industries
-        grades
-        keyAccountStatuses
-        complaintClosedFrom
-        complaintClosedTo
-        customerIds
-      }
+      ...SurveyCampaignSettings
     }
   }
 `);
@@ -224,6 +195,12 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
   );
 }
 
+/** The campaign's window: two wall-clock fields in the viewer's time zone, alike but for their value and label. */
+const WINDOW_FIELDS = [
+  { key: 'opensAt', id: 'campaign-opens', label: 'opensAt' },
+  { key: 'closesAt', id: 'campaign-closes', label: 'closesAt' },
+] as const;
+
 function CampaignFormFields({
   campaignId,
   initial,
@@ -243,7 +220,6 @@ function CampaignFormFields({
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLParagraphElement>(null);
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
 
@@ -259,10 +235,6 @@ function CampaignFormFields({
     const preferred = templateOptions.find((tpl) => tpl.isDefault) ?? templateOptions[0]!;
     setValues((v) => (v.templateId ? v : { ...v, templateId: preferred.id }));
   }, [templateOptions, values.templateId]);
-
-  useEffect(() => {
-    if (formError) summaryRef.current?.focus();
-  }, [formError]);
 
   const set = <K extends keyof CampaignFormValues>(key: K, value: CampaignFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -334,17 +306,7 @@ function CampaignFormFields({
           testId="campaign-form-conflict"
         />
       )}
-      {formError && (
-        <p
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
-          data-testid="campaign-form-summary"
-        >
-          {formError}
-        </p>
-      )}
+      {formError && <FormSummary message={formError} focus testId="campaign-form-summary" />}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="space-y-6">
@@ -442,16 +404,15 @@ function CampaignFormFields({
                   />
                   <div role="group" aria-label={t('periodPicks')} className="flex flex-wrap gap-2">
                     {picks.map((pick) => (
-                      <button
+                      <ToggleChip
                         key={pick.key}
-                        type="button"
-                        aria-pressed={values.periodLabel === pick.label}
+                        size="xs"
+                        pressed={values.periodLabel === pick.label}
                         onClick={() => set('periodLabel', pick.label)}
-                        data-testid={`campaign-period-pick-${pick.key}`}
-                        className={`rounded-full border px-3 py-1 text-xs focus-visible:outline-2 focus-visible:outline-blue-700 ${values.periodLabel === pick.label ? 'border-blue-600 bg-blue-50 text-blue-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+                        testId={`campaign-period-pick-${pick.key}`}
                       >
                         {t(`periodPick.${pick.key}`)} <span className="font-mono">{pick.label}</span>
-                      </button>
+                      </ToggleChip>
                     ))}
                   </div>
                 </div>
@@ -462,44 +423,28 @@ function CampaignFormFields({
           <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
             <h2 className="text-sm font-semibold text-slate-800">{t('schedule')}</h2>
             <div className="grid gap-4 sm:grid-cols-2">
-              <FormField
-                id="campaign-opens"
-                label={t('opensAt')}
-                error={errors.opensAt}
-                required
-                hint={t('zoneHint', { zone: timeZone })}
-                errorTestId="campaign-error-opensAt"
-              >
-                {(props) => (
-                  <input
-                    {...props}
-                    type="datetime-local"
-                    className={inputClass}
-                    value={values.opensAt}
-                    onChange={(e) => set('opensAt', e.target.value)}
-                    data-testid="campaign-opens"
-                  />
-                )}
-              </FormField>
-              <FormField
-                id="campaign-closes"
-                label={t('closesAt')}
-                error={errors.closesAt}
-                required
-                hint={t('zoneHint', { zone: timeZone })}
-                errorTestId="campaign-error-closesAt"
-              >
-                {(props) => (
-                  <input
-                    {...props}
-                    type="datetime-local"
-                    className={inputClass}
-                    value={values.closesAt}
-                    onChange={(e) => set('closesAt', e.target.value)}
-                    data-testid="campaign-closes"
-                  />
-                )}
-              </FormField>
+              {WINDOW_FIELDS.map(({ key, id, label }) => (
+                <FormField
+                  key={key}
+                  id={id}
+                  label={t(label)}
+                  error={errors[key]}
+                  required
+                  hint={t('zoneHint', { zone: timeZone })}
+                  errorTestId={`campaign-error-${key}`}
+                >
+                  {(props) => (
+                    <input
+                      {...props}
+                      type="datetime-local"
+                      className={inputClass}
+                      value={values[key]}
+                      onChange={(e) => set(key, e.target.value)}
+                      data-testid={id}
+                    />
+                  )}
+                </FormField>
+              ))}
             </div>
             <fieldset aria-describedby={errors.reminderDays ? 'campaign-reminders-error' : 'campaign-reminders-hint'}>
               <legend className="mb-1 text-xs font-medium text-slate-700">{t('reminderDays')}</legend>
@@ -507,16 +452,15 @@ function CampaignFormFields({
                 {[...new Set([...REMINDER_DAY_CHOICES, ...values.reminderDays])]
                   .sort((a, b) => a - b)
                   .map((day) => (
-                    <button
+                    <ToggleChip
                       key={day}
-                      type="button"
-                      aria-pressed={values.reminderDays.includes(day)}
+                      size="xs"
+                      pressed={values.reminderDays.includes(day)}
                       onClick={() => set('reminderDays', toggleReminderDay(values.reminderDays, day))}
-                      data-testid={`campaign-reminder-${day}`}
-                      className={`rounded-full border px-3 py-1 text-xs focus-visible:outline-2 focus-visible:outline-blue-700 ${values.reminderDays.includes(day) ? 'border-blue-600 bg-blue-50 text-blue-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+                      testId={`campaign-reminder-${day}`}
                     >
                       {t('reminderDay', { day })}
-                    </button>
+                    </ToggleChip>
                   ))}
               </div>
               {errors.reminderDays ? (

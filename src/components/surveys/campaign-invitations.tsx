@@ -2,10 +2,11 @@
 import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { inputClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { LoadMore } from '@/components/ui/load-more';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import type { SurveyInvitationState, SurveyInvitationsQuery as InvitationsResult } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
@@ -68,11 +69,7 @@ export function CampaignInvitations({ campaignId, live }: { campaignId: string; 
   const id = useId();
   const [state, setState] = useState<SurveyInvitationState | ''>('');
   const [searchText, setSearchText] = useState('');
-  const [search, setSearch] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(searchText.trim()), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [searchText]);
+  const search = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
 
   const filter = { state: state ? [state] : null, search: search || null };
   const list = useGqlInfiniteQuery(

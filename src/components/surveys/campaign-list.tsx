@@ -7,11 +7,19 @@ import { useId } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { LoadMore } from '@/components/ui/load-more';
-import { PageHeader } from '@/components/ui/page-header';
+import { ToggleChip } from '@/components/ui/toggle-chip';
 import type { CampaignStatus, SurveyCampaignListQuery as ListResult } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
-import { CampaignStatusBadge, EmptyState, formatCount, RateBar, SurveysTabs, useSurveyErrorMessage } from './survey-ui';
+import {
+  CampaignStatusBadge,
+  EmptyState,
+  formatCount,
+  RateBar,
+  NewLink,
+  SurveysListPage,
+  useSurveyErrorMessage,
+} from './survey-ui';
 
 export const SurveyCampaignListQuery = graphql(`
   query SurveyCampaignList($filter: SurveyCampaignFilter, $first: Int, $after: String) {
@@ -145,31 +153,24 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
   const periodOptions = [...new Set([...(periods.data?.surveyPeriods ?? []), ...(period ? [period] : [])])];
 
   const newButton = canManage && (
-    <Link href="/console/surveys/campaigns/new" className={buttonClass.primary} data-testid="campaign-new">
+    <NewLink href="/console/surveys/campaigns/new" testId="campaign-new">
       {t('campaigns.new')}
-    </Link>
+    </NewLink>
   );
 
   return (
-    <div className="space-y-5">
-      <PageHeader title={t('title')} subtitle={t('subtitle')}>
-        {newButton}
-      </PageHeader>
-      <SurveysTabs />
-
+    <SurveysListPage action={newButton}>
       <div className="flex flex-wrap items-end gap-4">
         <div role="group" aria-label={t('campaigns.statusFilter')} className="flex flex-wrap gap-2 text-sm">
           {[null, ...STATUSES].map((s) => (
-            <button
+            <ToggleChip
               key={s ?? 'ALL'}
-              type="button"
-              aria-pressed={s === status}
+              pressed={s === status}
               onClick={() => setParam('status', s)}
-              data-testid={`campaign-status-filter-${s ?? 'ALL'}`}
-              className={`rounded-full border px-3 py-1 focus-visible:outline-2 focus-visible:outline-blue-700 ${s === status ? 'border-blue-600 bg-blue-50 text-blue-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+              testId={`campaign-status-filter-${s ?? 'ALL'}`}
             >
               {s ? t(`status.${s}`) : t('campaigns.allStatuses')}
-            </button>
+            </ToggleChip>
           ))}
         </div>
         <div className="w-44">
@@ -239,6 +240,6 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
           )}
         </>
       )}
-    </div>
+    </SurveysListPage>
   );
 }

@@ -31,35 +31,13 @@ import {
 export const SurveyCampaignQuery = graphql(`
   query SurveyCampaign($id: ID!, $segment: SurveySegment!) {
     surveyCampaign(id: $id) {
-      id
-      name
-      description
-      periodLabel
-      status
-      version
-      opensAt
-      closesAt
-      reminderDays
+      ...SurveyCampaignSettings
       launchedAt
       closedAt
       createdAt
       createdBy {
         id
         name
-      }
-      template {
-        id
-        name
-        version
-      }
-      audience {
-        provinces
-        industries
-        grades
-        keyAccountStatuses
-        complaintClosedFrom
-        complaintClosedTo
-        customerIds
       }
       stats {
         invited
@@ -83,9 +61,7 @@ export const SurveyCampaignQuery = graphql(`
 export const SurveyLaunchCampaignMutation = graphql(`
   mutation SurveyLaunchCampaign($id: ID!, $version: Int!) {
     launchSurveyCampaign(id: $id, version: $version) {
-      id
-      status
-      version
+      ...SurveyCampaignState
     }
   }
 `);
@@ -93,9 +69,7 @@ export const SurveyLaunchCampaignMutation = graphql(`
 export const SurveyCloseCampaignMutation = graphql(`
   mutation SurveyCloseCampaign($id: ID!, $version: Int!) {
     closeSurveyCampaign(id: $id, version: $version) {
-      id
-      status
-      version
+      ...SurveyCampaignState
     }
   }
 `);
@@ -219,6 +193,23 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
   const stats = campaign.stats;
   const canManage = permissions.canManage;
 
+  // The commands the campaign's state allows this viewer, in the header's order (after "edit" on a draft).
+  const commands: { id: string; label: string; tone: 'primary' | 'secondary' | 'danger'; run: () => void }[] = [];
+  if (canManage && campaign.status === 'DRAFT')
+    commands.push({ id: 'launch', label: t('launch'), tone: 'primary', run: () => launch.ask(target) });
+  if (permissions.canRespond && campaign.status === 'OPEN')
+    commands.push({
+      id: 'enter-response',
+      label: t('enterResponse'),
+      tone: 'secondary',
+      run: () => setPhoneOpen(true),
+    });
+  if (canManage && campaign.status === 'OPEN')
+    commands.push(
+      { id: 'remind', label: t('remind'), tone: 'secondary', run: () => remind.ask(target) },
+      { id: 'close', label: t('close'), tone: 'danger', run: () => close.ask(target) },
+    );
+
   return (
     <div className="space-y-6" data-testid="campaign-page" data-version={campaign.version}>
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
@@ -253,54 +244,25 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
         </div>
         <div className="flex flex-wrap gap-2">
           {canManage && campaign.status === 'DRAFT' && (
-            <>
-              <Link
-                href={`/console/surveys/campaigns/${campaign.id}/edit`}
-                className={buttonClass.secondary}
-                data-testid="campaign-edit"
-              >
-                {t('edit')}
-              </Link>
-              <button
-                type="button"
-                className={buttonClass.primary}
-                onClick={() => launch.ask(target)}
-                data-testid="campaign-launch"
-              >
-                {t('launch')}
-              </button>
-            </>
-          )}
-          {permissions.canRespond && campaign.status === 'OPEN' && (
-            <button
-              type="button"
+            <Link
+              href={`/console/surveys/campaigns/${campaign.id}/edit`}
               className={buttonClass.secondary}
-              onClick={() => setPhoneOpen(true)}
-              data-testid="campaign-enter-response"
+              data-testid="campaign-edit"
             >
-              {t('enterResponse')}
+              {t('edit')}
+            </Link>
+          )}
+          {commands.map((command) => (
+            <button
+              key={command.id}
+              type="button"
+              className={buttonClass[command.tone]}
+              onClick={command.run}
+              data-testid={`campaign-${command.id}`}
+            >
+              {command.label}
             </button>
-          )}
-          {canManage && campaign.status === 'OPEN' && (
-            <>
-              <button
-                type="button"
-                className={buttonClass.secondary}
-                onClick={() => remind.ask(target)}
-                data-testid="campaign-remind"
-              >
-                {t('remind')}
-              </button>
-              <button
-                type="button"
-                className={buttonClass.danger}
-                onClick={() => close.ask(target)}
-                data-testid="campaign-close"
-              >
-                {t('close')}
-              </button>
-            </>
-          )}
+          ))}
         </div>
       </header>
 

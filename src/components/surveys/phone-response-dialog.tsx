@@ -1,11 +1,12 @@
 'use client';
 import { graphql } from '@/gql';
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { inputClass } from '@/components/ui/classes';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { FormField } from '@/components/ui/form-field';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import type { ResponseSource } from '@/gql/graphql';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
@@ -65,11 +66,7 @@ export function PhoneResponseDialog({
   const problemMessage = useProblemMessage();
   const formId = useId();
   const [searchText, setSearchText] = useState('');
-  const [search, setSearch] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(searchText.trim()), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [searchText]);
+  const search = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
 
   const template = useGqlQuery(SurveyCampaignFormQuery, { id: campaignId });
   // Only invitations without a response can be answered on the customer's behalf.

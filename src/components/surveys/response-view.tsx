@@ -14,23 +14,12 @@ import { useGqlQuery } from '@/lib/data/gql-hooks';
 export const SurveyResponseQuery = graphql(`
   query SurveyResponse($id: ID!) {
     surveyResponse(id: $id) {
-      id
-      source
-      submittedAt
-      index
-      lowScore
+      ...SurveyResponseSummary
       enteredBy {
         id
         name
       }
-      customer {
-        id
-        name
-      }
       campaign {
-        id
-        name
-        periodLabel
         template {
           ...SurveyFormTemplate
         }
@@ -39,19 +28,12 @@ export const SurveyResponseQuery = graphql(`
         question {
           id
         }
-        numericValue
-        choiceValues
-        textValue
       }
       followUpCallbacks {
-        id
-        status
-        dueAt
+        ...SurveyFollowUpCallback
       }
       followUpComplaints {
-        id
-        number
-        status
+        ...SurveyFollowUpComplaint
       }
     }
   }

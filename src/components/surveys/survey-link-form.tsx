@@ -22,7 +22,7 @@ import {
   type FormQuestion,
 } from './survey-answers';
 import { questionDomId, SurveyProgress, SurveyQuestions } from './survey-questions';
-import { useSurveyErrorMessage } from './survey-ui';
+import { FormSummary, useSurveyErrorMessage } from './survey-ui';
 
 export const SurveyFormQuery = graphql(`
   query SurveyForm($token: String!) {
@@ -338,15 +338,7 @@ function OpenSurvey({
 
       <SurveyQuestions sections={sections} answers={answers} onChange={change} errors={errors} idPrefix={ID_PREFIX} />
 
-      {formError && (
-        <p
-          role="alert"
-          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
-          data-testid="survey-form-error"
-        >
-          {formError}
-        </p>
-      )}
+      {formError && <FormSummary message={formError} testId="survey-form-error" />}
 
       <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:items-center sm:justify-between">
         <div className="flex flex-col gap-2 sm:flex-row sm:items-center">

@@ -2,9 +2,12 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useRef } from 'react';
 import type { CampaignStatus, SurveyInvitationState } from '@/gql/graphql';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { buttonClass } from '@/components/ui/classes';
+import { PageHeader } from '@/components/ui/page-header';
 
 // Small pieces shared by the survey screens.
 
@@ -137,7 +140,30 @@ export function SurveysTabs() {
   );
 }
 
-/** A screen-wide empty state with a call to action. */
+/** A "new …" button of a survey list (shown only to those who may manage surveys). */
+export function NewLink({ href, testId, children }: { href: string; testId: string; children: React.ReactNode }) {
+  return (
+    <Link href={href} className={buttonClass.primary} data-testid={testId}>
+      {children}
+    </Link>
+  );
+}
+
+/** A list screen of the survey module (campaigns, templates): the module's header with an action, its tabs, the list. */
+export function SurveysListPage({ action, children }: { action?: React.ReactNode; children: React.ReactNode }) {
+  const t = useTranslations('surveys');
+  return (
+    <div className="space-y-5">
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
+        {action}
+      </PageHeader>
+      <SurveysTabs />
+      {children}
+    </div>
+  );
+}
+
+/** Nothing to show for what was asked (a list, an analysis section), with a way forward when there is one. */
 export function EmptyState({
   title,
   body,
@@ -152,8 +178,42 @@ export function EmptyState({
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid={testId}>
       <p className="text-sm font-medium text-slate-800">{title}</p>
-      {body && <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">{body}</p>}
-      {action && <div className="mt-4 flex justify-center">{action}</div>}
+      {body && <p className="mx-auto mt-1 max-w-lg text-sm text-slate-600">{body}</p>}
+      {action && <div className="mt-4 flex justify-center gap-2">{action}</div>}
+    </div>
+  );
+}
+
+/**
+ * A form's problem summary (an alert). With `focus`, focus moves to it whenever its message changes, so after a failed
+ * submit keyboard and screen-reader users start from what to fix. Extra lines (problems of fields the form has no
+ * control for) go in `children`.
+ */
+export function FormSummary({
+  message,
+  focus = false,
+  testId,
+  children,
+}: {
+  message: string;
+  focus?: boolean;
+  testId: string;
+  children?: React.ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus, message]);
+  return (
+    <div
+      ref={ref}
+      tabIndex={focus ? -1 : undefined}
+      role="alert"
+      className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800 outline-none"
+      data-testid={testId}
+    >
+      <p>{message}</p>
+      {children}
     </div>
   );
 }

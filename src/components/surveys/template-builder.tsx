@@ -3,16 +3,16 @@ import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
-import { FormField } from '@/components/ui/form-field';
+import { FormField, TextField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { isChoiceType } from './survey-answers';
 import { SurveyQuestions } from './survey-questions';
-import { FormPageState, useSurveyErrorMessage } from './survey-ui';
+import { FormPageState, FormSummary, useSurveyErrorMessage } from './survey-ui';
 import {
   builderFromTemplate,
   builderProblems,
@@ -34,15 +34,13 @@ import {
   type SectionDraft,
 } from './template-builder-state';
 
-/** One version in full: what the builder edits and the template page shows. */
+/** One version in full: what the builder edits and the template page shows (the question form's selection, and scoring). */
 export const SurveyTemplateQuery = graphql(`
   query SurveyTemplate($id: ID!) {
     surveyTemplate(id: $id) {
-      id
+      ...SurveyFormTemplate
       key
       version
-      name
-      nameEn
       description
       locale
       isDefault
@@ -59,26 +57,13 @@ export const SurveyTemplateQuery = graphql(`
         position
       }
       sections {
-        id
-        title
-        titleEn
-        position
         questions {
-          id
-          position
-          type
-          text
-          textEn
-          required
           scored
           dimension {
             id
             code
           }
           choices {
-            value
-            label
-            labelEn
             score
           }
         }
@@ -178,12 +163,8 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
   const [view, setView] = useState<'edit' | 'preview'>('edit');
   const [undo, setUndo] = useState<{ state: BuilderState; what: string } | null>(null);
   const [dirty, setDirty] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
-  useEffect(() => {
-    if (formError) summaryRef.current?.focus();
-  }, [formError]);
   // Leaving with unsaved edits asks first (the browser's own dialog).
   useEffect(() => {
     if (!dirty) return;
@@ -270,14 +251,7 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
         </p>
       )}
       {formError && (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800 outline-none"
-          data-testid="builder-summary"
-        >
-          <p>{formError}</p>
+        <FormSummary message={formError} focus testId="builder-summary">
           {/* Server messages for fields the builder has no control for still reach the person. */}
           {errorList.some(([key]) => !isShownKey(key)) && (
             <ul className="mt-1 list-disc pl-5">
@@ -288,7 +262,7 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
                 ))}
             </ul>
           )}
-        </div>
+        </FormSummary>
       )}
       {undo && (
         <div
@@ -554,34 +528,28 @@ function DimensionsEditor({
         ) => {
           const key = `dimensions.${i}.${name}`;
           return (
-            <FormField
+            <TextField
               id={`tpl-${d.key}-${name}`}
               label={label}
               required={props.required}
               error={errors[key]}
               className={props.className}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  lang={props.lang}
-                  inputMode={props.inputMode}
-                  className={`${inputClass} ${props.mono ? 'font-mono uppercase' : ''}`}
-                  value={d[name]}
-                  onChange={(e) =>
-                    dispatch(
-                      {
-                        type: 'updateDimension',
-                        key: d.key,
-                        patch: { [name]: name === 'code' ? e.target.value.toUpperCase() : e.target.value },
-                      },
-                      key,
-                    )
-                  }
-                  data-testid={`builder-dimension-${name}`}
-                />
-              )}
-            </FormField>
+              lang={props.lang}
+              inputMode={props.inputMode}
+              inputClassName={props.mono ? 'font-mono uppercase' : ''}
+              value={d[name]}
+              onChange={(value) =>
+                dispatch(
+                  {
+                    type: 'updateDimension',
+                    key: d.key,
+                    patch: { [name]: name === 'code' ? value.toUpperCase() : value },
+                  },
+                  key,
+                )
+              }
+              testId={`builder-dimension-${name}`}
+            />
           );
         };
         const label = d.name || d.code || t('dimensionN', { n: i + 1 });
@@ -936,34 +904,23 @@ function ChoicesEditor({
           text: string,
           opts: { required?: boolean; mono?: boolean; inputMode?: 'decimal'; lang?: string } = {},
         ) => (
-          <FormField
+          <TextField
             id={`tpl-${choice.key}-${name}`}
             label={text}
             required={opts.required}
             error={errors[`${cpath}.${name}`]}
-          >
-            {(p) => (
-              <input
-                {...p}
-                lang={opts.lang}
-                inputMode={opts.inputMode}
-                className={`${inputClass} ${opts.mono ? 'font-mono' : ''}`}
-                value={choice[name]}
-                onChange={(e) =>
-                  dispatch(
-                    {
-                      type: 'updateChoice',
-                      questionKey: question.key,
-                      key: choice.key,
-                      patch: { [name]: e.target.value },
-                    },
-                    `${cpath}.${name}`,
-                  )
-                }
-                data-testid={`builder-choice-${name}`}
-              />
-            )}
-          </FormField>
+            lang={opts.lang}
+            inputMode={opts.inputMode}
+            inputClassName={opts.mono ? 'font-mono' : ''}
+            value={choice[name]}
+            onChange={(value) =>
+              dispatch(
+                { type: 'updateChoice', questionKey: question.key, key: choice.key, patch: { [name]: value } },
+                `${cpath}.${name}`,
+              )
+            }
+            testId={`builder-choice-${name}`}
+          />
         );
         return (
           <div

@@ -3,13 +3,11 @@ import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { buttonClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { PageHeader } from '@/components/ui/page-header';
 import type { SurveyTemplateListQuery as ListResult } from '@/gql/graphql';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
-import { EmptyState, SurveysTabs, useSurveyErrorMessage } from './survey-ui';
+import { EmptyState, NewLink, SurveysListPage, useSurveyErrorMessage } from './survey-ui';
 
 export const SurveyTemplateListQuery = graphql(`
   query SurveyTemplateList($includeArchived: Boolean) {
@@ -117,17 +115,13 @@ export function TemplateList({ canManage }: { canManage: boolean }) {
   ];
 
   const newButton = canManage && (
-    <Link href="/console/surveys/templates/new" className={buttonClass.primary} data-testid="template-new">
+    <NewLink href="/console/surveys/templates/new" testId="template-new">
       {t('templates.new')}
-    </Link>
+    </NewLink>
   );
 
   return (
-    <div className="space-y-5">
-      <PageHeader title={t('title')} subtitle={t('subtitle')}>
-        {newButton}
-      </PageHeader>
-      <SurveysTabs />
+    <SurveysListPage action={newButton}>
       <div className="flex items-center justify-between gap-3">
         <p className="text-sm text-slate-600">{t('templates.intro')}</p>
         <label htmlFor={archivedId} className="inline-flex items-center gap-2 text-sm">
@@ -163,6 +157,6 @@ export function TemplateList({ canManage }: { canManage: boolean }) {
           errorTestId="template-list-error"
         />
       )}
-    </div>
+    </SurveysListPage>
   );
 }

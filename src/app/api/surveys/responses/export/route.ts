@@ -1,10 +1,6 @@
 import type { ResponseFilter } from '@/graphql/survey-responses/survey-response.service';
-import { responsesTable, tablesToCsv, tablesToXlsx } from '@/graphql/survey-analysis/survey.export';
-import { parseInputParam } from '@/graphql/input-param';
-import { now } from '@/server/clock';
-import { withRoute } from '@/server/http/route';
-import { dateStamp, fileResponse } from '@/server/http/file-response';
-import { checkedSearchParams, formatParam } from '@/server/http/query-params';
+import { responsesTable } from '@/graphql/survey-analysis/survey.export';
+import { surveyTablesExport } from '../../tables-export';
 
 /**
  * GET /api/surveys/responses/export?format=csv|xlsx&filter=<SurveyResponseFilter JSON>
@@ -13,19 +9,6 @@ import { checkedSearchParams, formatParam } from '@/server/http/query-params';
  */
 export const dynamic = 'force-dynamic';
 
-export const GET = withRoute<Record<string, never>>(
-  'surveys/responses/export',
-  'surveys:read',
-  async ({ req, viewer }) => {
-    const params = checkedSearchParams(req.nextUrl);
-    const format = formatParam(params, ['csv', 'xlsx'], 'csv');
-    // The schema has validated the shape (parseInputParam), so it is the resolver argument type.
-    const filter = (parseInputParam('filter', params.get('filter'), 'SurveyResponseFilter') ?? {}) as ResponseFilter;
-    const table = await responsesTable(viewer, filter);
-    const filename = `survey-responses-${dateStamp(now())}.${format}`;
-    return fileResponse(format === 'csv' ? tablesToCsv([table]) : new Uint8Array(await tablesToXlsx([table])), {
-      filename,
-      format,
-    });
-  },
-);
+export const GET = surveyTablesExport<ResponseFilter>('responses', 'SurveyResponseFilter', async (viewer, filter) => [
+  await responsesTable(viewer, filter),
+]);
