@@ -1,5 +1,5 @@
 'use client';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTimeZone, useTranslations } from 'next-intl';
@@ -22,7 +22,7 @@ import {
 } from './campaign-form-values';
 import { audienceFromSaved, emptyAudience, toAudienceInput, type AudienceCustomer } from './survey-audience';
 import { defaultCampaignWindow, isoToWallClock, periodPicks } from './survey-dates';
-import { SurveyCustomerFacetsQuery } from './survey-operations';
+import { SurveyCampaignSettingsFragment, SurveyCustomerFacetsQuery } from './survey-operations';
 import { ConflictBanner, FormPageState, FormSummary, useSurveyErrorMessage } from './survey-ui';
 
 /** Latest version of each template family, for the campaign form's picker. */
@@ -107,7 +107,7 @@ export function CampaignForm({ campaignId }: { campaignId?: string }) {
     currentTemplate: null,
   }));
   const edit = useGqlQuery(SurveyCampaignEditQuery, { id: campaignId ?? '' }, { enabled: Boolean(campaignId) });
-  const campaign = edit.data?.surveyCampaign;
+  const campaign = getFragmentData(SurveyCampaignSettingsFragment, edit.data?.surveyCampaign);
   // The audience stores only the ids of named customers; their names come one by one (a handful per campaign).
   const names = useGqlQueries(
     SurveyCustomerNameQuery,

@@ -1,5 +1,5 @@
 'use client';
-import { graphql } from '@/gql';
+import { type FragmentType, getFragmentData, graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ import { CampaignInvitations } from './campaign-invitations';
 import { PhoneResponseDialog } from './phone-response-dialog';
 import { audienceFromSaved, countCriteria, toAudienceInput } from './survey-audience';
 import { SurveyAudiencePreviewQuery } from './audience-builder';
+import { SurveyCampaignSettingsFragment } from './survey-operations';
 import type { SurveyPermissions } from '@/graphql/survey-campaigns/survey-permissions.rules';
 import {
   CampaignStatusBadge,
@@ -108,7 +109,8 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
   const [conflict, setConflict] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const campaign = data.data?.surveyCampaign;
+  const record = data.data?.surveyCampaign;
+  const campaign = getFragmentData(SurveyCampaignSettingsFragment, record);
   if ((campaign?.status === 'OPEN') !== live) setLive(campaign?.status === 'OPEN');
   const draft = campaign?.status === 'DRAFT' && permissions.canManage;
   // The launch confirmation says how many links it will create: counted while the draft is on screen.
@@ -158,7 +160,7 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
     (target: Target) => guarded(() => closeMutation.mutateAsync(target).then(() => t('closed'))),
     () => ({
       title: t('closeTitle'),
-      body: t('closeBody', { responded: campaign?.stats.responded ?? 0, invited: campaign?.stats.invited ?? 0 }),
+      body: t('closeBody', { responded: record?.stats.responded ?? 0, invited: record?.stats.invited ?? 0 }),
       confirmLabel: t('closeConfirm'),
       pendingLabel: t('closing'),
     }),
@@ -173,7 +175,7 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
       ),
     () => ({
       title: t('remindTitle'),
-      body: t('remindBody', { open: Math.max(0, (campaign?.stats.invited ?? 0) - (campaign?.stats.responded ?? 0)) }),
+      body: t('remindBody', { open: Math.max(0, (record?.stats.invited ?? 0) - (record?.stats.responded ?? 0)) }),
       confirmLabel: t('remindConfirm'),
       pendingLabel: t('reminding'),
       tone: 'primary',
@@ -186,11 +188,11 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
       <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} testId="campaign-error" />
     );
   if (!data.data) return <Spinner label={t('loading')} />;
-  if (!campaign) return <ErrorBanner message={t('notFound')} testId="campaign-not-found" />;
+  if (!record || !campaign) return <ErrorBanner message={t('notFound')} testId="campaign-not-found" />;
 
   const refreshedAt = data.dataUpdatedAt ? new Date(data.dataUpdatedAt).toISOString() : null;
   const target = { id: campaign.id, version: campaign.version };
-  const stats = campaign.stats;
+  const stats = record.stats;
   const canManage = permissions.canManage;
 
   // The commands the campaign's state allows this viewer, in the header's order (after "edit" on a draft).
@@ -293,16 +295,14 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
             : t('noReminders')}
         </DetailItem>
         <DetailItem label={t('createdBy')}>
-          {campaign.createdBy?.name ?? '—'} · {formatDateTime(campaign.createdAt, timeZone)}
+          {record.createdBy?.name ?? '—'} · {formatDateTime(record.createdAt, timeZone)}
         </DetailItem>
-        {campaign.launchedAt && (
-          <DetailItem label={t('launchedAt')}>{formatDateTime(campaign.launchedAt, timeZone)}</DetailItem>
+        {record.launchedAt && (
+          <DetailItem label={t('launchedAt')}>{formatDateTime(record.launchedAt, timeZone)}</DetailItem>
         )}
-        {campaign.closedAt && (
-          <DetailItem label={t('closedAt')}>{formatDateTime(campaign.closedAt, timeZone)}</DetailItem>
-        )}
+        {record.closedAt && <DetailItem label={t('closedAt')}>{formatDateTime(record.closedAt, timeZone)}</DetailItem>}
         <DetailItem label={t('audience')} className="col-span-2">
-          <AudienceSummary campaign={campaign} />
+          <AudienceSummary campaign={record} />
         </DetailItem>
       </dl>
 
@@ -500,10 +500,10 @@ function SegmentTable({
 }
 
 /** The audience in words: "全部有效客户" or each criterion on its own line. */
-function AudienceSummary({ campaign }: { campaign: Campaign }) {
+function AudienceSummary({ campaign }: { campaign: FragmentType<typeof SurveyCampaignSettingsFragment> }) {
   const t = useTranslations('surveys.audience');
   const tc = useTranslations('customers');
-  const audience = audienceFromSaved(campaign.audience);
+  const audience = audienceFromSaved(getFragmentData(SurveyCampaignSettingsFragment, campaign).audience);
   if (countCriteria(audience) === 0) return <span data-testid="campaign-audience">{t('mode.all')}</span>;
   const lines: string[] = [];
   if (audience.provinces.length) lines.push(`${t('provinces')}：${audience.provinces.join('、')}`);

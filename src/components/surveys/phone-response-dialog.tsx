@@ -1,5 +1,5 @@
 'use client';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
 import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
 import { inputClass } from '@/components/ui/classes';
@@ -20,7 +20,7 @@ import {
 } from './survey-answers';
 import { revealFirstProblem, useProblemMessage } from './survey-link-form';
 import { SurveyInvitationsQuery } from './campaign-invitations';
-import { SurveyProgress, SurveyQuestions } from './survey-questions';
+import { SurveyFormTemplateFragment, SurveyProgress, SurveyQuestions } from './survey-questions';
 import { useSurveyErrorMessage } from './survey-ui';
 
 /** The questions of a campaign's template, for a response taken by phone or fax. */
@@ -84,12 +84,13 @@ export function PhoneResponseDialog({
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
+  const formTemplate = getFragmentData(SurveyFormTemplateFragment, template.data?.surveyCampaign?.template);
   const sections = useMemo(
     () =>
-      [...(template.data?.surveyCampaign?.template.sections ?? [])]
+      [...(formTemplate?.sections ?? [])]
         .sort((a, b) => a.position - b.position)
         .map((s) => ({ ...s, questions: [...s.questions].sort((a, b) => a.position - b.position) })),
-    [template.data],
+    [formTemplate],
   );
   const questions = useMemo(() => questionsOf(sections), [sections]);
   const options = candidates.data?.surveyCampaign?.invitations.nodes ?? [];

@@ -1,5 +1,5 @@
 'use client';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
@@ -7,7 +7,12 @@ import { DetailItem } from '@/components/ui/detail-item';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
 import { answersFromSaved } from './survey-answers';
-import { SurveyQuestions } from './survey-questions';
+import {
+  SurveyFollowUpCallbackFragment,
+  SurveyFollowUpComplaintFragment,
+  SurveyResponseSummaryFragment,
+} from './survey-operations';
+import { SurveyFormTemplateFragment, SurveyQuestions } from './survey-questions';
 import { formatIndex, useSurveyErrorMessage } from './survey-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 
@@ -48,72 +53,80 @@ export function ResponseView({ id }: { id: string }) {
   const errorMessage = useSurveyErrorMessage();
   const data = useGqlQuery(SurveyResponseQuery, { id });
   const response = data.data?.surveyResponse;
+  const summary = getFragmentData(SurveyResponseSummaryFragment, response);
+  const template = getFragmentData(SurveyFormTemplateFragment, response?.campaign.template);
   const sections = useMemo(
     () =>
-      [...(response?.campaign.template.sections ?? [])]
+      [...(template?.sections ?? [])]
         .sort((a, b) => a.position - b.position)
         .map((s) => ({ ...s, questions: [...s.questions].sort((a, b) => a.position - b.position) })),
-    [response],
+    [template],
   );
   const answers = useMemo(
     () =>
       answersFromSaved(
-        (response?.answers ?? []).map((a) => ({
-          questionId: a.question.id,
-          numericValue: a.numericValue,
-          choiceValues: a.choiceValues,
-          textValue: a.textValue,
-        })),
+        // The question ids and the values are two selections of the same answers list (one in the summary fragment).
+        (response?.answers ?? []).map((a, i) => {
+          const value = summary?.answers[i];
+          return {
+            questionId: a.question.id,
+            numericValue: value?.numericValue,
+            choiceValues: value?.choiceValues,
+            textValue: value?.textValue,
+          };
+        }),
       ),
-    [response],
+    [response, summary],
   );
+  const callbacks = getFragmentData(SurveyFollowUpCallbackFragment, response?.followUpCallbacks ?? []);
+  const complaints = getFragmentData(SurveyFollowUpComplaintFragment, response?.followUpComplaints ?? []);
 
   if (data.error && !data.data)
     return (
       <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} testId="response-error" />
     );
   if (!data.data) return <Spinner label={t('loading')} />;
-  if (!response) return <ErrorBanner message={t('notFound')} testId="response-not-found" />;
+  if (!response || !summary) return <ErrorBanner message={t('notFound')} testId="response-not-found" />;
 
   return (
     <div className="space-y-6" data-testid="response-view">
       <Link
-        href={`/console/surveys/campaigns/${response.campaign.id}`}
+        href={`/console/surveys/campaigns/${summary.campaign.id}`}
         className="text-sm text-blue-700 hover:underline"
       >
-        ← {response.campaign.name}
+        ← {summary.campaign.name}
       </Link>
       <header>
-        <h1 className="text-2xl font-semibold">{t('heading', { customer: response.customer.name })}</h1>
+        <h1 className="text-2xl font-semibold">{t('heading', { customer: summary.customer.name })}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {response.campaign.name} · <span className="font-mono">{response.campaign.periodLabel}</span>
+          {summary.campaign.name} · <span className="font-mono">{summary.campaign.periodLabel}</span>
         </p>
       </header>
       <dl className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
         <DetailItem label={t('customer')}>
-          <Link href={`/console/customers/${response.customer.id}`} className="text-blue-700 hover:underline">
-            {response.customer.name}
+          <Link href={`/console/customers/${summary.customer.id}`} className="text-blue-700 hover:underline">
+            {summary.customer.name}
           </Link>
         </DetailItem>
         <DetailItem label={t('source')}>
-          {tSource(response.source)}
+          {tSource(summary.source)}
           {response.enteredBy ? ` · ${t('enteredBy', { name: response.enteredBy.name })}` : ''}
         </DetailItem>
-        <DetailItem label={t('submittedAt')}>{formatDateTime(response.submittedAt, timeZone) || '—'}</DetailItem>
+        <DetailItem label={t('submittedAt')}>{formatDateTime(summary.submittedAt, timeZone) || '—'}</DetailItem>
         <DetailItem label={t('index')} testId="response-index">
-          {formatIndex(response.index, locale)}
-          {response.lowScore && (
+          {formatIndex(summary.index, locale)}
+          {summary.lowScore && (
             <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
               {t('lowScore')}
             </span>
           )}
         </DetailItem>
       </dl>
-      {(response.followUpCallbacks.length > 0 || response.followUpComplaints.length > 0) && (
+      {(callbacks.length > 0 || complaints.length > 0) && (
         <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <h2 className="mb-2 font-semibold">{t('followUps')}</h2>
           <ul className="space-y-1">
-            {response.followUpCallbacks.map((callback) => (
+            {callbacks.map((callback) => (
               <li key={callback.id}>
                 {t('callback', {
                   due: formatDateTime(callback.dueAt, timeZone),
@@ -121,7 +134,7 @@ export function ResponseView({ id }: { id: string }) {
                 })}
               </li>
             ))}
-            {response.followUpComplaints.map((complaint) => (
+            {complaints.map((complaint) => (
               <li key={complaint.id}>
                 <Link href={`/console/complaints/${complaint.id}`} className="font-mono text-blue-700 hover:underline">
                   {complaint.number}

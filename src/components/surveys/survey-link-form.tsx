@@ -1,5 +1,5 @@
 'use client';
-import { graphql } from '@/gql';
+import { type FragmentType, getFragmentData, graphql } from '@/gql';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { MAX_TEXT_ANSWER } from '@/graphql/survey-responses/survey-answer-limits.rules';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -21,7 +21,7 @@ import {
   type AnswerValue,
   type FormQuestion,
 } from './survey-answers';
-import { questionDomId, SurveyProgress, SurveyQuestions } from './survey-questions';
+import { questionDomId, SurveyFormTemplateFragment, SurveyProgress, SurveyQuestions } from './survey-questions';
 import { FormSummary, useSurveyErrorMessage } from './survey-ui';
 
 export const SurveyFormQuery = graphql(`
@@ -64,7 +64,6 @@ export const SurveySubmitMutation = graphql(`
 `);
 
 type Form = SurveyFormResult['surveyForm'];
-type Template = NonNullable<Form['template']>;
 
 /** Autosave waits this long after the last change, so a person clicking through a scale sends one request. */
 export const AUTOSAVE_DELAY_MS = 2500;
@@ -173,7 +172,7 @@ function OpenSurvey({
   onStale,
 }: {
   token: string;
-  template: Template;
+  template: FragmentType<typeof SurveyFormTemplateFragment>;
   draft: Form['draft'];
   onSubmitted: (submittedAt: string) => void;
   /** The link can no longer be answered (closed meanwhile, answered in another tab): show its state. */
@@ -183,12 +182,13 @@ function OpenSurvey({
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const errorMessage = useSurveyErrorMessage();
   const problemMessage = useProblemMessage();
+  const formTemplate = getFragmentData(SurveyFormTemplateFragment, template);
   const sections = useMemo(
     () =>
-      [...template.sections]
+      [...formTemplate.sections]
         .sort((a, b) => a.position - b.position)
         .map((s) => ({ ...s, questions: [...s.questions].sort((a, b) => a.position - b.position) })),
-    [template],
+    [formTemplate],
   );
   const questions = useMemo(() => questionsOf(sections), [sections]);
   const [answers, setAnswers] = useState<AnswerState>(() => answersFromSaved(draft));

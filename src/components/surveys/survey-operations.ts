@@ -92,6 +92,12 @@ export const SurveyFollowUpFragments = graphql(`
   }
 `);
 
+// The document above is typed by its first fragment only; these are each fragment on its own, for getFragmentData.
+export {
+  SurveyFollowUpCallbackFragmentDoc as SurveyFollowUpCallbackFragment,
+  SurveyFollowUpComplaintFragmentDoc as SurveyFollowUpComplaintFragment,
+} from '@/gql/graphql';
+
 /**
  * A submitted response as the response page shows it and the low-score list lists it: when, how it came in, its index,
  * whose it is, which campaign, the answer values. (The follow-ups are spread beside it, not in it: graphql-armor counts

@@ -1,5 +1,5 @@
 'use client';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
@@ -11,7 +11,11 @@ import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { isChoiceType } from './survey-answers';
-import { SurveyQuestions } from './survey-questions';
+import type {
+  SurveyFormTemplateFragment as FormTemplate,
+  SurveyTemplateQuery as SurveyTemplateResult,
+} from '@/gql/graphql';
+import { SurveyFormTemplateFragment, SurveyQuestions } from './survey-questions';
 import { FormPageState, FormSummary, useSurveyErrorMessage } from './survey-ui';
 import {
   builderFromTemplate,
@@ -97,6 +101,29 @@ export const SurveyUpdateTemplateMutation = graphql(`
   }
 `);
 
+type TemplateRecord = NonNullable<SurveyTemplateResult['surveyTemplate']>;
+type RecordQuestion = TemplateRecord['sections'][number]['questions'][number];
+type FormSection = FormTemplate['sections'][number];
+type FormQuestion = FormSection['questions'][number];
+/** A template as SurveyTemplateQuery reads it: the question form's fragment and the query's own scoring fields, merged. */
+export type TemplateDetail = Omit<TemplateRecord, 'sections' | ' $fragmentRefs'> &
+  Omit<FormTemplate, 'sections' | ' $fragmentName'> & {
+    sections: (Omit<FormSection, 'questions'> & {
+      questions: (Omit<FormQuestion, 'choices'> &
+        Omit<RecordQuestion, 'choices'> & {
+          choices: (FormQuestion['choices'][number] & RecordQuestion['choices'][number])[];
+        })[];
+    })[];
+  };
+
+/**
+ * Unmasks the question form's fragment of a SurveyTemplateQuery template. One object at runtime (the response merges
+ * the fragment's selection with the query's own, section by section and question by question); only the type is joined.
+ */
+export function templateDetail(template: TemplateRecord): TemplateDetail {
+  return getFragmentData(SurveyFormTemplateFragment, template) as TemplateDetail;
+}
+
 type Loaded = {
   state: BuilderState;
   templateId: string | null;
@@ -112,8 +139,8 @@ export function TemplateBuilder({ templateId }: { templateId?: string }) {
   const data = useMemo((): Loaded | null | undefined => {
     if (!templateId) return { state: newBuilderState(), templateId: null, inUse: false, nextVersion: 1, version: null };
     if (!query.data) return undefined;
-    const surveyTemplate = query.data.surveyTemplate;
-    if (!surveyTemplate) return null;
+    if (!query.data.surveyTemplate) return null;
+    const surveyTemplate = templateDetail(query.data.surveyTemplate);
     const highest = Math.max(surveyTemplate.version, ...surveyTemplate.versions.map((v) => v.version));
     return {
       state: builderFromTemplate(surveyTemplate),

@@ -10,7 +10,7 @@ import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
 import { localized } from './survey-answers';
-import { SurveyTemplateQuery } from './template-builder';
+import { SurveyTemplateQuery, templateDetail } from './template-builder';
 import { SurveyQuestions } from './survey-questions';
 import { useSurveyErrorMessage } from './survey-ui';
 import { VersionBadge } from './template-list';
@@ -48,7 +48,8 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
     }),
     errorMessage,
   );
-  const template = data.data?.surveyTemplate;
+  const record = data.data?.surveyTemplate;
+  const template = record ? templateDetail(record) : undefined;
   const sections = useMemo(
     () =>
       [...(template?.sections ?? [])]
