@@ -1,11 +1,12 @@
 'use client';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { inputClass, labelClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
 import { formatNumber, formatPercent, formatScore } from '@/lib/format';
+import { SurveyDimensionResultFragment, SurveyQuestionLabelFragment } from '@/components/surveys/survey-operations';
 import { EmptyState } from '@/components/surveys/survey-ui';
 import { compareDimensions, compareQuestions, questionText, scoreDelta, type CompareRow } from './analysis-maths';
 import { comparePeriods, toPeriodFilter, type AnalysisFilterState } from './analysis-params';
@@ -22,6 +23,10 @@ export const SurveyAnalysisCompareQuery = graphql(`
       ...SurveyAnalysisCompareSide
     }
   }
+`);
+
+/** What each side of the comparison reads of an analysis. */
+export const SurveyAnalysisCompareSideFragment = graphql(`
   fragment SurveyAnalysisCompareSide on SurveyAnalysis {
     responses
     responseRate
@@ -41,6 +46,19 @@ export const SurveyAnalysisCompareQuery = graphql(`
     }
   }
 `);
+
+/** One period's analysis with its fragments read (the dimension results and the question labels). */
+function unmaskSide(side: FragmentType<typeof SurveyAnalysisCompareSideFragment>) {
+  const analysis = getFragmentData(SurveyAnalysisCompareSideFragment, side);
+  return {
+    ...analysis,
+    dimensions: getFragmentData(SurveyDimensionResultFragment, analysis.dimensions),
+    questions: analysis.questions.map((q) => ({
+      ...q,
+      question: getFragmentData(SurveyQuestionLabelFragment, q.question),
+    })),
+  };
+}
 
 const COLOUR_A = '#94a3b8';
 const COLOUR_B = '#1d4ed8';
@@ -150,7 +168,8 @@ export function AnalysisCompare({
     if (!pair) return <EmptyState title={t('needTwo')} testId="compare-need-two" />;
     const pending = sectionPending(data, !data.data, 'compare');
     if (pending || !data.data) return pending;
-    const { a, b } = data.data;
+    const a = unmaskSide(data.data.a);
+    const b = unmaskSide(data.data.b);
     const dimensions = compareDimensions(a.dimensions, b.dimensions, locale);
     const questions = compareQuestions(a.questions, b.questions, (q) => questionText(q, locale));
     const summary = [

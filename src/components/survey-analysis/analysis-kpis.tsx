@@ -1,10 +1,8 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
-import type { SurveyAnalysisOverviewQuery } from '@/gql/graphql';
 import { formatNumber, formatPercent, formatScore } from '@/lib/format';
+import type { Analysis } from './analysis-overview';
 import { Skeleton } from './analysis-ui';
-
-type Analysis = SurveyAnalysisOverviewQuery['surveyAnalysis'];
 
 function Tile({
   label,

@@ -1,15 +1,20 @@
 'use client';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
-import type { SurveyAnalysisLowScoreRowFragment } from '@/gql/graphql';
+import { SurveyFollowUpComplaintFragmentDoc } from '@/gql/graphql';
 import { formatDate, formatDateTime, formatScore } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
 import { useGqlInfiniteQuery, useGqlMutation } from '@/lib/data/gql-hooks';
+import {
+  SurveyFollowUpFragments,
+  SurveyQuestionLabelFragment,
+  SurveyResponseSummaryFragment,
+} from '@/components/surveys/survey-operations';
 import { EmptyState } from '@/components/surveys/survey-ui';
 import { answerText, lowAnswers, questionText } from './analysis-maths';
 import { toResponseFilter, type AnalysisFilterState } from './analysis-params';
@@ -28,6 +33,10 @@ export const SurveyAnalysisLowScoresQuery = graphql(`
       totalCount
     }
   }
+`);
+
+/** A row of the low-score list: the response summary, the customer's segments, the labelled answers, the follow-ups. */
+export const SurveyAnalysisLowScoreRowFragment = graphql(`
   fragment SurveyAnalysisLowScoreRow on SurveyResponse {
     ...SurveyResponseSummary
     customer {
@@ -81,7 +90,32 @@ export const SurveyAnalysisCreateComplaintMutation = graphql(`
 `);
 
 const PAGE_SIZE = 20;
-type Row = SurveyAnalysisLowScoreRowFragment;
+
+/**
+ * A low-score row with its fragments read: the response summary's fields merged with what the row adds (segments of
+ * the customer, the campaign's template, each answer's question and choices) and the follow-ups. The summary and the
+ * row's own selection are the same objects at runtime; this only gives them one type.
+ */
+function unmaskRow(ref: FragmentType<typeof SurveyAnalysisLowScoreRowFragment>) {
+  const row = getFragmentData(SurveyAnalysisLowScoreRowFragment, ref);
+  const summary = getFragmentData(SurveyResponseSummaryFragment, row);
+  return {
+    ...summary,
+    customer: { ...summary.customer, ...row.customer },
+    campaign: { ...summary.campaign, ...row.campaign },
+    answers: summary.answers.map((answer, i) => {
+      const question = row.answers[i]!.question;
+      return {
+        ...answer,
+        question: { ...getFragmentData(SurveyQuestionLabelFragment, question), choices: question.choices },
+      };
+    }),
+    followUpCallbacks: getFragmentData(SurveyFollowUpFragments, row.followUpCallbacks),
+    followUpComplaints: getFragmentData(SurveyFollowUpComplaintFragmentDoc, row.followUpComplaints),
+  };
+}
+
+type Row = ReturnType<typeof unmaskRow>;
 type FollowUps = Pick<Row, 'followUpCallbacks' | 'followUpComplaints'>;
 type Pending = { kind: 'callback' | 'complaint'; row: Row };
 
@@ -250,7 +284,10 @@ export function AnalysisLowScores({
         } else {
           const result = await createComplaint.mutateAsync({ responseId: row.id });
           setNotice(
-            t('complaintNotice', { customer: row.customer.name, number: result.createSurveyFollowUpComplaint.number }),
+            t('complaintNotice', {
+              customer: row.customer.name,
+              number: getFragmentData(SurveyFollowUpComplaintFragmentDoc, result.createSurveyFollowUpComplaint).number,
+            }),
           );
         }
       } catch (error) {
@@ -273,7 +310,7 @@ export function AnalysisLowScores({
     errorMessage,
   );
 
-  const rows = list.rows;
+  const rows = useMemo(() => list.rows.map(unmaskRow), [list.rows]);
   const body = () => {
     const pending = sectionPending(
       { error: list.loaded ? null : list.error, refetch: list.refetch },

@@ -3,13 +3,38 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DataTable } from '@/components/ui/data-table';
+import { getFragmentData } from '@/gql';
 import type { SurveyAnalysisOverviewQuery } from '@/gql/graphql';
 import { formatNumber, formatPercent, formatScore } from '@/lib/format';
+import {
+  SurveyChoiceLabelFragment,
+  SurveyDimensionResultFragment,
+  SurveyQuestionLabelFragment,
+} from '@/components/surveys/survey-operations';
 import { EmptyState } from '@/components/surveys/survey-ui';
 import { dimensionName, dimensionRows, distributionRows, questionText, seriesColour } from './analysis-maths';
 import { ChartFigure, LOADED, numberColumn, Section } from './analysis-ui';
 
-type Analysis = SurveyAnalysisOverviewQuery['surveyAnalysis'];
+/**
+ * The overview's analysis with its fragments read (dimension results, question and choice labels): done once where
+ * the query's data enters the screen, so the charts, tables and cards below read plain fields.
+ */
+export function unmaskAnalysis(analysis: SurveyAnalysisOverviewQuery['surveyAnalysis']) {
+  return {
+    ...analysis,
+    dimensions: analysis.dimensions.map((d) => ({ ...d, ...getFragmentData(SurveyDimensionResultFragment, d) })),
+    questions: analysis.questions.map((item) => ({
+      ...item,
+      question: {
+        ...item.question,
+        ...getFragmentData(SurveyQuestionLabelFragment, item.question),
+        choices: getFragmentData(SurveyChoiceLabelFragment, item.question.choices),
+      },
+    })),
+  };
+}
+
+export type Analysis = ReturnType<typeof unmaskAnalysis>;
 type QuestionAnalysis = Analysis['questions'][number];
 
 const SCORE_DOMAIN: [number, number] = [0, 100];

@@ -1,10 +1,11 @@
 'use client';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber, formatScore } from '@/lib/format';
+import { SurveyDimensionResultFragment } from '@/components/surveys/survey-operations';
 import { EmptyState } from '@/components/surveys/survey-ui';
 import { trendData } from './analysis-maths';
 import { toAcrossPeriodsFilter, type AnalysisFilterState } from './analysis-params';
@@ -44,7 +45,11 @@ export function AnalysisTrend({ filter }: { filter: AnalysisFilterState }) {
   const body = () => {
     const pending = sectionPending(trend, !trend.data, 'trend', t('loading'));
     if (pending || !trend.data) return pending;
-    const { points, dimensions } = trendData(trend.data.surveyTrend, locale);
+    const periods = trend.data.surveyTrend.map((p) => ({
+      ...p,
+      dimensions: getFragmentData(SurveyDimensionResultFragment, p.dimensions),
+    }));
+    const { points, dimensions } = trendData(periods, locale);
     if (points.every((p) => p.responses === 0)) return <EmptyState title={t('empty')} testId="trend-empty" />;
     const colourOf = new Map(dimensions.map((d, i) => [d.code, DIMENSION_COLOURS[i % DIMENSION_COLOURS.length]!]));
     const shownDimensions = dimensions.filter((d) => shown.includes(d.code));

@@ -14,7 +14,7 @@ import { AnalysisExportMenu } from './analysis-export-menu';
 import { AnalysisFilterBar, type FilterOptions } from './analysis-filter-bar';
 import { AnalysisKpis, KpiSkeleton } from './analysis-kpis';
 import { AnalysisLowScores, type FollowUpPermissions } from './analysis-low-scores';
-import { DimensionChart, QuestionDistributions } from './analysis-overview';
+import { DimensionChart, QuestionDistributions, unmaskAnalysis } from './analysis-overview';
 import {
   analysisParamsToSearch,
   countAnalysisFilters,
@@ -149,7 +149,7 @@ export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissio
     industries: segmentOptions.data?.customerFacets.industries ?? [],
   };
   const campaignPeriods = new Map(filterOptions.campaigns.map((c) => [c.id, c.periodLabel]));
-  const analysis = overview.data?.surveyAnalysis;
+  const analysis = useMemo(() => overview.data && unmaskAnalysis(overview.data.surveyAnalysis), [overview.data]);
   const textQuestions = (analysis?.questions ?? [])
     .filter((q) => q.question.type === 'TEXT')
     .map((q) => ({ id: q.question.id, text: q.question.text, textEn: q.question.textEn }));
