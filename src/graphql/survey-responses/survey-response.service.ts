@@ -149,14 +149,6 @@ export async function writeSubmission(tx: Tx, viewer: Viewer, s: Submission): Pr
   return tx.surveyResponse.findUniqueOrThrow({ where: { id: responseId } });
 }
 
-const SOURCE_LABEL: Record<ResponseSource, string> = {
-  LINK: '个人链接',
-  PORTAL: '客户门户',
-  PHONE: '电话',
-  FAX: '传真/信函',
-  API: '系统接口',
-};
-
 /** Re-reads the campaign under a share lock: a close (which updates the row) waits for this submission, or wins before it. */
 async function openCampaignInTx(tx: Tx, campaignId: string, submittedAt: Date): Promise<SurveyCampaign> {
   await tx.$queryRaw`SELECT id FROM "SurveyCampaign" WHERE id = ${campaignId}::uuid FOR SHARE`;
