@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { readCachedMany } from '@/server/cache/read-cache';
 
 /** The `where` a batch function spreads into its query: the rows whose `column` is one of the batch's keys. */
 export type KeyIn<K extends string> = { [P in K]: { in: string[] } };
@@ -11,11 +12,31 @@ const keyIn = <K extends string>(column: K, keys: readonly string[]) => ({ [colu
  * `oneBy('id', (where) => prisma.user.findMany({ where }))`
  */
 export function oneBy<K extends string, T extends KeyedBy<K>>(column: K, findMany: (where: KeyIn<K>) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (keys) => {
-    const rows = await findMany(keyIn(column, keys));
-    const byKey = new Map<string | null, T>(rows.map((row) => [row[column], row]));
-    return keys.map((key) => byKey.get(key) ?? null);
-  });
+  return new DataLoader<string, T | null>((keys) => rowsByKey(column, keys, findMany));
+}
+
+async function rowsByKey<K extends string, T extends KeyedBy<K>>(
+  column: K,
+  keys: readonly string[],
+  findMany: (where: KeyIn<K>) => Promise<T[]>,
+): Promise<(T | null)[]> {
+  const rows = await findMany(keyIn(column, keys));
+  const byKey = new Map<string | null, T>(rows.map((row) => [row[column], row]));
+  return keys.map((key) => byKey.get(key) ?? null);
+}
+
+/**
+ * `oneBy` through a short process-wide read cache (src/server/cache/read-cache.ts), for the few rows nearly every page
+ * names again (staff, departments): only the keys not cached are read.
+ */
+export function cachedOneBy<K extends string, T extends KeyedBy<K>>(
+  cache: 'users' | 'departments',
+  column: K,
+  findMany: (where: KeyIn<K>) => Promise<T[]>,
+) {
+  return new DataLoader<string, T | null>((keys) =>
+    readCachedMany(cache, keys, (missing) => rowsByKey(column, missing, findMany)),
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import type { GraphQLContext } from './context';
 import { httpStatusPlugin } from './http-status.plugin';
 import { boundaryPlugin } from './limits/boundary.plugin';
 import { buildSchema } from './schema';
+import { readCachePlugin } from './read-cache.plugin';
 
 const CLIENT_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -88,6 +89,7 @@ export function createApolloServer(options: { production?: boolean } = {}): Apol
       boundaryPlugin({ production }),
       httpStatusPlugin,
       requestIdPlugin,
+      readCachePlugin,
       ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: [...protection.validationRules],

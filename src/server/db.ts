@@ -57,8 +57,9 @@ function createPrisma(url: string, kind: WorkKind) {
     adapter,
     // Aligned with the pool: a transaction that cannot get a connection within the budget fails like a query does.
     transactionOptions: { maxWait: acquireTimeoutMs(), timeout: 15_000 },
-    // Secrets are never selected by accident (STYLE: Dub's omit).
-    omit: { user: { passwordHash: true }, apiKey: { keyHash: true } },
+    // Secrets are never selected by accident (STYLE: Dub's omit); nor is the customer's search text, which only the
+    // search condition reads (every customer row read whole would carry it: the lists' and loaders' largest column).
+    omit: { user: { passwordHash: true }, apiKey: { keyHash: true }, customer: { searchText: true } },
   });
 }
 

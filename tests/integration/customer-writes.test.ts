@@ -127,7 +127,7 @@ describe('customer create / update / archive', () => {
       { id: c.id },
     );
     expect(history.customer.history).toEqual([expect.objectContaining({ action: 'CREATE', actor: { id: agentId } })]);
-    const stored = await prisma.customer.findUniqueOrThrow({ where: { id: c.id } });
+    const stored = await prisma.customer.findUniqueOrThrow({ where: { id: c.id }, omit: { searchText: false } });
     expect(stored.searchText).toContain('丁二'); // contacts are searchable
   });
 

@@ -1,9 +1,9 @@
 import { prisma } from '@/server/db';
-import { oneBy } from '../loader-utils';
+import { cachedOneBy } from '../loader-utils';
 
 export function adminLoaderFactories() {
   return {
-    userById: () => oneBy('id', (where) => prisma.user.findMany({ where })),
-    departmentById: () => oneBy('id', (where) => prisma.department.findMany({ where })),
+    userById: () => cachedOneBy('users', 'id', (where) => prisma.user.findMany({ where })),
+    departmentById: () => cachedOneBy('departments', 'id', (where) => prisma.department.findMany({ where })),
   };
 }

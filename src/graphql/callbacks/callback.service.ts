@@ -3,6 +3,7 @@ import type { ErrorKey } from '@/server/error-keys';
 import { Prisma, type Callback } from '@/generated/prisma/client';
 import type { CallbackReason } from '@/generated/prisma/enums';
 import { can, requirePermission } from '@/server/auth/policies';
+import { readCached } from '@/server/cache/read-cache';
 import { now as clockNow } from '@/server/clock';
 import { prisma, type Tx } from '@/server/db';
 import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
@@ -183,9 +184,20 @@ export async function listCallbacks(
   return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
 }
 
-/** How many tasks each queue holds, for the queue tabs: one statement for all five. */
-export async function callbackQueueCounts(viewer: Viewer, now: Date = clockNow()) {
+/**
+ * How many tasks each queue holds, for the queue tabs: one statement for all five, kept a few seconds per viewer
+ * (src/server/cache/read-cache.ts; only MINE depends on who asks).
+ */
+export async function callbackQueueCounts(
+  viewer: Viewer,
+  now: Date = clockNow(),
+): Promise<{ queue: CallbackQueue; count: number }[]> {
   requireReader(viewer);
+  const key = viewer.kind === 'staff' ? viewer.userId : viewer.kind;
+  return readCached('callbackQueueCounts', key, () => countQueues(viewer, now));
+}
+
+async function countQueues(viewer: Viewer, now: Date) {
   const queues = CALLBACK_QUEUES.map((queue) => ({ queue, sql: queueCondition(viewer, queue, now).sql }));
   const counts = queues.map(
     ({ queue, sql }) => Prisma.sql`count(*) FILTER (WHERE ${sql}) AS ${Prisma.raw(`"${queue}"`)}`,

@@ -13,6 +13,7 @@ import { loadBusinessCalendar } from './business-calendar.service';
 import { addBusinessHours } from './sla-clock.rules';
 import { COMPLAINT_QUEUES, type ComplaintQueue } from './complaint-workflow.rules';
 import { now as clockNow } from '@/server/clock';
+import { readCached } from '@/server/cache/read-cache';
 import { pageSize } from '../pagination.rules';
 
 /**
@@ -240,13 +241,35 @@ export async function listComplaintQueue(
   const byId = new Map(rows.map((r) => [r.id, r]));
   const page = pageIds.flatMap((id) => byId.get(id) ?? []);
   const last = pageIds.at(-1);
-  return { rows: page, hasNextPage, endCursor: last ? encodeCursor(last) : null, where, whereWithoutStatus: where };
+  // The queue's total is its tab count under the same filter: read with the tabs, through their cache.
+  const total = async () =>
+    (await complaintQueueCounts(viewer, args.filter, now)).find((c) => c.queue === args.queue)?.count ?? 0;
+  return {
+    rows: page,
+    hasNextPage,
+    endCursor: last ? encodeCursor(last) : null,
+    where,
+    whereWithoutStatus: where,
+    total,
+  };
 }
 
-/** How many complaints each queue holds under the same filter, for the queue tabs: one statement for all seven. */
-export async function complaintQueueCounts(viewer: Viewer, filter?: ComplaintQueueFilter | null, now = clockNow()) {
+/**
+ * How many complaints each queue holds under the same filter, for the queue tabs: one statement for all seven, kept a
+ * few seconds per viewer and filter (src/server/cache/read-cache.ts).
+ */
+export async function complaintQueueCounts(
+  viewer: Viewer,
+  filter?: ComplaintQueueFilter | null,
+  now = clockNow(),
+): Promise<{ queue: ComplaintQueue; count: number }[]> {
   const filters = filter ? filterConditions(filter) : [];
   const staff = staffOnly(viewer);
+  const key = `${staff.userId}|${staff.role}|${staff.departmentId ?? ''}|${JSON.stringify(filter ?? null)}`;
+  return readCached('complaintQueueCounts', key, () => countQueues(staff, filters, now));
+}
+
+async function countQueues(staff: StaffViewer, filters: Condition[], now: Date) {
   const queues = await Promise.all(
     COMPLAINT_QUEUES.map(async (queue) => ({ queue, condition: await queueCondition(staff, queue, now) })),
   );

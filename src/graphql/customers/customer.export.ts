@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Customer } from '@/generated/prisma/client';
+import type { CustomerModel as Customer } from '@/graphql/mappers';
 import { prisma } from '@/server/db';
 import { requirePermission } from '@/server/auth/policies';
 import { csvFile } from '@/server/export/csv';

@@ -94,6 +94,8 @@ export type InteractionPage = {
   endCursor: string | null;
   where: Prisma.InteractionWhereInput;
   whereWithoutStatus: Prisma.InteractionWhereInput;
+  /** The total when the list knows a cheaper way to it than counting `where` (a work queue's tab count). */
+  total?: () => Promise<number>;
 };
 
 /** One page, newest first (cursor pagination; id breaks ties so pages never overlap). */

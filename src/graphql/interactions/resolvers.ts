@@ -61,7 +61,7 @@ export const interactionResolvers: Resolvers = {
   InteractionConnection: {
     ...connectionFields,
     edges: edgesOf,
-    totalCount: (page) => countInteractions(page.where),
+    totalCount: (page) => (page.total ? page.total() : countInteractions(page.where)),
     countsByStatus: (page) => countInteractionsByStatus(page.whereWithoutStatus),
   },
   Interaction: {

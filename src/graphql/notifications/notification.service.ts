@@ -2,6 +2,7 @@ import 'server-only';
 import type DataLoader from 'dataloader';
 import type { Notification, Prisma } from '@/generated/prisma/client';
 import { requireStaff } from '@/server/auth/policies';
+import { readCached } from '@/server/cache/read-cache';
 import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
 import { badField } from '@/server/errors';
@@ -42,10 +43,19 @@ function ownerOf(viewer: Viewer): string {
 }
 
 /**
+ * The counts a request asks for (the list's total, the bell's unread count: a person's own), kept a few seconds per set
+ * of counts asked (src/server/cache/read-cache.ts): the bell polls, and a total reads every row a person was sent.
+ */
+export function countNotifications(keys: readonly NotificationCountKey[]): Promise<number[]> {
+  const asked = keys.map((k) => `${k.userId}|${k.unreadOnly}`).join(',');
+  return readCached('notificationCounts', asked, () => countNow(keys));
+}
+
+/**
  * The counts asked for in one request, in one statement: only unread ones (the bell's poll reads the unread rows of the
  * index alone), or all with their unread part (`count(*)` and `count("readAt")` grouped by user).
  */
-export async function countNotifications(keys: readonly NotificationCountKey[]): Promise<number[]> {
+async function countNow(keys: readonly NotificationCountKey[]): Promise<number[]> {
   const userIds = [...new Set(keys.map((k) => k.userId))];
   if (keys.every((k) => k.unreadOnly)) {
     const groups = await prisma.notification.groupBy({

@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '@/generated/prisma/client';
-import type { Customer, SurveyCampaign, SurveyInvitation } from '@/generated/prisma/client';
+import type { SurveyCampaign, SurveyInvitation } from '@/generated/prisma/client';
+import type { CustomerModel as Customer } from '../mappers';
 import type { CampaignStatus } from '@/generated/prisma/enums';
 import { TIME_ZONE } from '@/i18n/config';
 import { requirePermission } from '@/server/auth/policies';

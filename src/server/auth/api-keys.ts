@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { invalidate, onInvalidate } from '@/server/cache/invalidation';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
-import { sharedCache } from './auth-cache';
+import { sharedCache } from '@/server/cache/ttl-cache';
 
 const KEY_PREFIX = 'kf_';
 

@@ -4,7 +4,7 @@ import type { Role } from '@/generated/prisma/enums';
 import { invalidate, onInvalidate } from '@/server/cache/invalidation';
 import { prisma } from '@/server/db';
 import { anonymous, type Viewer } from '@/server/viewer';
-import { sharedCache } from './auth-cache';
+import { sharedCache } from '@/server/cache/ttl-cache';
 import { isStaffRole } from './policies';
 
 /**

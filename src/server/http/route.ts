@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import { requirePermission, type Permission } from '@/server/auth/policies';
 import { viewerFromRequest } from '@/server/auth/request-viewer';
+import { forgetReads } from '@/server/cache/read-cache';
 import { isDatabaseUnavailable } from '@/server/db';
 import { englishMessage } from '@/server/error-keys';
 import {
@@ -72,6 +73,9 @@ export function withRoute<P = Record<string, never>>(
       }
       console.error(`[${label}] request ${requestId} failed:`, error);
       return routeError(null, requestId);
+    } finally {
+      // A route that may have written (uploads, the test clock, sign-in…): the short read caches no longer hold.
+      if (req.method !== 'GET' && req.method !== 'HEAD') forgetReads();
     }
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type PgBoss from 'pg-boss';
+import { forgetReads } from '@/server/cache/read-cache';
 import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
 import { runEscalationSweep, runSurveySweep } from '@/server/domain-registry';
@@ -157,6 +158,8 @@ async function workSweep<R extends { more: boolean }>(
   await boss.work<SweepJob>(queue, { ...polling, batchSize: 1 }, async ([job]) => {
     if (!job) return;
     const result = await run(job.data?.now ? new Date(job.data.now) : clockNow(), Date.now() + SWEEP_BUDGET_MS);
+    // A sweep may have changed records the queue tabs count (callbacks opened, surveys closed).
+    forgetReads();
     log(result);
     if (result.more) await boss.send(queue, job.data ?? {});
     return result;

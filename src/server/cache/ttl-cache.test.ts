@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH_CACHE_TTL_MS, sharedCache, TtlCache } from './auth-cache';
+import { AUTH_CACHE_TTL_MS, sharedCache, TtlCache } from './ttl-cache';
 
 describe('TtlCache', () => {
   it('serves a value until its TTL ends, then reads it again', async () => {
@@ -47,6 +47,24 @@ describe('TtlCache', () => {
     cache.deleteWhere((v) => v.id === 'k1');
     expect(await cache.get('h1', async () => ({ id: 'reloaded' }))).toEqual({ id: 'reloaded' });
     expect(await cache.get('h2', async () => ({ id: 'reloaded' }))).toEqual({ id: 'k2' });
+  });
+
+  it('put keeps a value read since a generation only if nothing was invalidated meanwhile; peek never loads', () => {
+    let clock = 0;
+    const cache = new TtlCache<string, number | null>(1_000, 100, () => clock);
+    const before = cache.generation;
+    cache.put('a', 1, before);
+    cache.put('none', null, before);
+    expect([cache.peek('a'), cache.peek('none'), cache.peek('b')]).toEqual([1, null, undefined]);
+    const stale = cache.generation;
+    cache.delete('x');
+    cache.put('b', 2, stale);
+    expect(cache.peek('b')).toBeUndefined();
+    clock = 1_000;
+    expect(cache.peek('a')).toBeUndefined();
+    cache.put('c', 3, cache.generation);
+    cache.clear();
+    expect([cache.peek('c'), cache.size]).toEqual([undefined, 0]);
   });
 
   it('sharedCache is one cache per name for the whole process (both copies of the server modules)', () => {

@@ -1,7 +1,8 @@
 /**
- * A small in-process cache of what every request looks up to know who it is (the signed-in account, the API key), so
- * a request costs a map look-up instead of a database read. Entries live AUTH_CACHE_TTL_MS; what this process changes
- * (sign-out, deactivation, revocation…) it forgets at once, and another app instance's change is seen within the TTL.
+ * Small in-process caches of what many requests read and few change: who a request is (the signed-in account, the API
+ * key) and the work-queue tab counts. Entries live a short TTL (AUTH_CACHE_TTL_MS for accounts and keys); what this
+ * process changes it forgets at once (src/server/cache/invalidation.ts), and another app instance's change is seen
+ * within the TTL.
  */
 export const AUTH_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
@@ -26,16 +27,35 @@ export class TtlCache<K, V> {
     if (hit && hit.expiresAt > this.now()) return hit.value;
     const generation = this.#generation;
     const value = await load();
-    if (generation === this.#generation && keep(value)) {
-      this.#entries.delete(key);
-      this.#entries.set(key, { value, expiresAt: this.now() + this.ttlMs });
-      // Oldest first: a Map iterates in insertion order.
-      for (const oldest of this.#entries.keys()) {
-        if (this.#entries.size <= this.maxEntries) break;
-        this.#entries.delete(oldest);
-      }
-    }
+    if (keep(value)) this.put(key, value, generation);
     return value;
+  }
+
+  /** The live value of `key`, if any (no load). */
+  peek(key: K): V | undefined {
+    const hit = this.#entries.get(key);
+    return hit && hit.expiresAt > this.now() ? hit.value : undefined;
+  }
+
+  /** A mark to pass to `put`: a value read after it was taken is kept only if nothing was invalidated meanwhile. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** Keeps `value` read since `generation`, unless an invalidation came in between (as `get` does for its loads). */
+  put(key: K, value: V, generation: number): void {
+    if (generation !== this.#generation) return;
+    this.#entries.delete(key);
+    this.#entries.set(key, { value, expiresAt: this.now() + this.ttlMs });
+    this.#trim();
+  }
+
+  #trim(): void {
+    // Oldest first: a Map iterates in insertion order.
+    for (const oldest of this.#entries.keys()) {
+      if (this.#entries.size <= this.maxEntries) break;
+      this.#entries.delete(oldest);
+    }
   }
 
   delete(key: K): void {
@@ -48,6 +68,11 @@ export class TtlCache<K, V> {
     for (const [key, entry] of this.#entries) if (matches(entry.value)) this.#entries.delete(key);
   }
 
+  clear(): void {
+    this.#generation++;
+    this.#entries.clear();
+  }
+
   get size(): number {
     return this.#entries.size;
   }
@@ -57,10 +82,10 @@ export class TtlCache<K, V> {
 // custom HTTP server loaded with tsx), and an invalidation made through one copy must reach the other's readers.
 const globalForCaches = globalThis as unknown as { kefuAuthCaches?: Map<string, TtlCache<unknown, unknown>> };
 
-/** The process-wide cache of that name. */
-export function sharedCache<K, V>(name: string): TtlCache<K, V> {
+/** The process-wide cache of that name (its TTL is fixed by the first caller). */
+export function sharedCache<K, V>(name: string, ttlMs = AUTH_CACHE_TTL_MS): TtlCache<K, V> {
   globalForCaches.kefuAuthCaches ??= new Map();
   let cache = globalForCaches.kefuAuthCaches.get(name);
-  if (!cache) globalForCaches.kefuAuthCaches.set(name, (cache = new TtlCache(AUTH_CACHE_TTL_MS)));
+  if (!cache) globalForCaches.kefuAuthCaches.set(name, (cache = new TtlCache(ttlMs)));
   return cache as TtlCache<K, V>;
 }
