@@ -98,7 +98,7 @@ describe('statements per screen', () => {
       const small = await statements(agent, ComplaintQueueDocument, { queue: 'OPEN', sort, first: 5 });
       const large = await statements(agent, ComplaintQueueDocument, { queue: 'OPEN', sort, first: 50 });
       expect(large, sort).toHaveLength(small.length);
-      expect(small.length).toBeLessThanOrEqual(6); // ids, rows, total, customers, owners, departments
+      expect(small.length).toBeLessThanOrEqual(5); // rows, total, customers, owners, departments
       const nextSmall = await statements(agent, ComplaintQueueDocument, {
         queue: 'OPEN',
         sort,
@@ -112,7 +112,8 @@ describe('statements per screen', () => {
         after: await endCursor(agent, ComplaintQueueDocument, { queue: 'OPEN', sort, first: 5 }, 'complaintQueue'),
       });
       expect(nextLarge, sort).toHaveLength(nextSmall.length);
-      expect(nextSmall).toHaveLength(small.length + 1); // + the cursor row
+      // + the cursor row, and a later page reads its ids from the index before its rows (complaint-queue.service.ts)
+      expect(nextSmall).toHaveLength(small.length + 2);
     }
   });
 

@@ -1,5 +1,7 @@
 import { can } from '@/server/auth/policies';
 import type { Resolvers } from '../resolvers-types.generated';
+import { CUSTOMER_SELECTION } from '../customers/customer-selection.rules';
+import { selectFromInfo } from '../selection';
 import { policy, type RootPolicies } from '../policy';
 import { mayReadInteraction } from '../interactions/interaction.scope';
 import { isOverdue, mayManage, mayRecord } from './callback.rules';
@@ -49,8 +51,10 @@ export const callbackResolvers: Resolvers = {
   Callback: {
     // Related records appear only to who may read them in their own right (an API key with callbacks:read alone
     // sees the task, not the customer file or the complaint).
-    customer: (c, _, { viewer, loaders }) =>
-      c.customerId && can(viewer, 'customers:read') ? loaders.customerById.load(c.customerId) : null,
+    customer: (c, _, { viewer, loaders }, info) =>
+      c.customerId && can(viewer, 'customers:read')
+        ? loaders.customerByIdSelecting(selectFromInfo(info, CUSTOMER_SELECTION)).load(c.customerId)
+        : null,
     // …and within their own read scope (a department handler's department).
     interaction: async (c, _, { viewer, loaders }) => {
       const row = c.interactionId ? await loaders.interactionById.load(c.interactionId) : null;

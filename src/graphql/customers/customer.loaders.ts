@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { Prisma, type Contact, type Contract } from '@/generated/prisma/client';
+import type { CustomerModel as Customer } from '../mappers';
 import { prisma } from '@/server/db';
 import { manyBy, oneBy, perSelect } from '../loader-utils';
 
@@ -16,6 +17,9 @@ const contactsByCustomer = (select?: Prisma.ContactSelect) =>
     (where) =>
       prisma.contact.findMany({ where, orderBy: CONTACT_ORDER, ...(select ? { select } : {}) }) as Promise<Contact[]>,
   );
+/** Customers by id; with a select, only those columns (the rows carry at least their id). */
+const customerById = (select?: Prisma.CustomerSelect) =>
+  oneBy('id', (where) => prisma.customer.findMany({ where, ...(select ? { select } : {}) }) as Promise<Customer[]>);
 const contractsByCustomer = (select?: Prisma.ContractSelect) =>
   manyBy(
     'customerId',
@@ -28,7 +32,9 @@ const contractsByCustomer = (select?: Prisma.ContractSelect) =>
 export function customerLoaderFactories() {
   return {
     // Only used for parents the viewer was already allowed to read (a contact's or contract's customer).
-    customerById: () => oneBy('id', (where) => prisma.customer.findMany({ where })),
+    customerById: () => customerById(),
+    // A record's customer as a list names it (a queue row's customer name): the columns the operation asks for.
+    customerByIdSelecting: () => perSelect(customerById),
     contactsByCustomer: () => contactsByCustomer(),
     contractsByCustomer: () => contractsByCustomer(),
     contactsByCustomerSelecting: () => perSelect(contactsByCustomer),

@@ -1,4 +1,6 @@
 import type { Resolvers } from '../resolvers-types.generated';
+import { CUSTOMER_SELECTION } from '../customers/customer-selection.rules';
+import { selectFromInfo } from '../selection';
 import { policy, type FieldPolicy, type RootPolicies } from '../policy';
 import { requirePermission } from '@/server/auth/policies';
 import {
@@ -65,8 +67,10 @@ export const interactionResolvers: Resolvers = {
     countsByStatus: (page) => countInteractionsByStatus(page.whereWithoutStatus),
   },
   Interaction: {
-    customer: (i, _, { viewer, loaders }) =>
-      i.customerId && mayReadCustomerRecords(viewer) ? loaders.customerById.load(i.customerId) : null,
+    customer: (i, _, { viewer, loaders }, info) =>
+      i.customerId && mayReadCustomerRecords(viewer)
+        ? loaders.customerByIdSelecting(selectFromInfo(info, CUSTOMER_SELECTION)).load(i.customerId)
+        : null,
     relatedContract: (i, _, { viewer, loaders }) =>
       i.relatedContractId && mayReadCustomerRecords(viewer) ? loaders.contractById.load(i.relatedContractId) : null,
     // The same customer as the parent, but not necessarily the same department: each must be in the viewer's own scope.

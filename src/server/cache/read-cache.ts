@@ -7,7 +7,8 @@ import { sharedCache } from './ttl-cache';
  * - the work-queue tab counts (complaints, callbacks) and a person's notification counts, read on every queue page,
  *   every visit to the 工作台 and every poll of the bell — at scale, counting thousands of open complaints seven ways
  *   was most of what those pages cost the database;
- * - the staff and departments a list names (a queue page's owners and departments), a handful of rows read by every page.
+ * - the staff and departments a list names (a queue page's owners and departments), a handful of rows read by every
+ *   page, and the types of the records notifications link to (a complaint opens in the workbench).
  *
  * Each entry lives a few seconds, and this process forgets them all whenever something is written here: every GraphQL
  * mutation once it has answered, i.e. after its transaction committed or rolled back (src/graphql/read-cache.plugin.ts),
@@ -30,7 +31,14 @@ export function readCacheTtlMs(): number {
   return process.env.VITEST ? 0 : DEFAULT_TTL_MS;
 }
 
-const NAMES = ['complaintQueueCounts', 'callbackQueueCounts', 'notificationCounts', 'users', 'departments'] as const;
+const NAMES = [
+  'complaintQueueCounts',
+  'callbackQueueCounts',
+  'notificationCounts',
+  'users',
+  'departments',
+  'interactionTypes',
+] as const;
 type CacheName = (typeof NAMES)[number];
 
 /** The process-wide cache of that name; its TTL is the one configured when it was first used. */

@@ -49,6 +49,26 @@ describe('TtlCache', () => {
     expect(await cache.get('h2', async () => ({ id: 'reloaded' }))).toEqual({ id: 'k2' });
   });
 
+  it('requests that miss together share one load, but not one that started before an invalidation', async () => {
+    let reads = 0;
+    const cache = new TtlCache<string, number>(5_000);
+    let release: () => void = () => undefined;
+    const load = () => new Promise<number>((resolve) => (release = () => resolve(++reads)));
+    const first = cache.get('a', load);
+    const second = cache.get('a', load);
+    release();
+    expect([await first, await second, reads]).toEqual([1, 1, 1]);
+
+    const before = cache.get('b', load);
+    const releaseBefore = release;
+    cache.delete('b');
+    const after = cache.get('b', load);
+    releaseBefore();
+    release();
+    expect([await before, await after, reads]).toEqual([2, 3, 3]);
+    expect(cache.peek('b')).toBe(3);
+  });
+
   it('put keeps a value read since a generation only if nothing was invalidated meanwhile; peek never loads', () => {
     let clock = 0;
     const cache = new TtlCache<string, number | null>(1_000, 100, () => clock);

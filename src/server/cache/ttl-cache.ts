@@ -11,6 +11,7 @@ type Entry<V> = { value: V; expiresAt: number };
 
 export class TtlCache<K, V> {
   readonly #entries = new Map<K, Entry<V>>();
+  readonly #loading = new Map<K, { value: Promise<V>; generation: number }>();
   // Raised by every invalidation: a value read from the database while an invalidation happened may be the state
   // from before it, and is returned but not kept (else it would outlive the change by a whole TTL).
   #generation = 0;
@@ -25,10 +26,20 @@ export class TtlCache<K, V> {
   async get(key: K, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
     const hit = this.#entries.get(key);
     if (hit && hit.expiresAt > this.now()) return hit.value;
+    // Requests that miss together share one load (fifty agents on the 工作台 when the counts expire), unless an
+    // invalidation came since it started: they then load again, after the change.
+    const pending = this.#loading.get(key);
+    if (pending && pending.generation === this.#generation) return pending.value;
     const generation = this.#generation;
-    const value = await load();
-    if (keep(value)) this.put(key, value, generation);
-    return value;
+    const value = load();
+    this.#loading.set(key, { value, generation });
+    try {
+      const loaded = await value;
+      if (keep(loaded)) this.put(key, loaded, generation);
+      return loaded;
+    } finally {
+      if (this.#loading.get(key)?.value === value) this.#loading.delete(key);
+    }
   }
 
   /** The live value of `key`, if any (no load). */
