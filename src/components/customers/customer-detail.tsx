@@ -51,21 +51,9 @@ const CustomerDetailQueryDocument = graphql(`
       history {
         id
         action
-        fromState
         toState
-        comment
-        message {
-          key
-          params
-          text
-        }
         changes
-        actor {
-          id
-          name
-        }
-        actorLabel
-        createdAt
+        ...HistoryEntryFields
       }
     }
   }
