@@ -12,13 +12,10 @@ import { NotificationFieldsFragment, NotificationUnreadCountQuery } from './noti
 import {
   NotificationKind,
   NotificationTime,
-  useMarkAllRead,
-  useMarkRead,
   UnreadDot,
-  useNotificationAction,
-  useNotificationErrorMessage,
   type NotificationRow,
   useNoticeWords,
+  useNotificationActions,
 } from './notification-ui';
 
 const NotificationBellQuery = graphql(`
@@ -44,7 +41,6 @@ export function NotificationBell() {
   const t = useTranslations('notifications.bell');
   const words = useNoticeWords();
   const router = useRouter();
-  const errorMessage = useNotificationErrorMessage();
   const popoverId = useId();
   const headingId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -52,13 +48,18 @@ export function NotificationBell() {
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const [open, setOpen] = useState(false);
-  const { error: actionError, run: runAction, clear: clearActionError } = useNotificationAction();
+  const {
+    error: actionError,
+    run: runAction,
+    clear: clearActionError,
+    errorMessage,
+    markRead,
+    markAllRead,
+  } = useNotificationActions();
   // The count polls every minute and revalidates when the window regains focus (the query client's default); marking
   // read anywhere invalidates it. The popover's list loads afresh each time it opens.
   const unreadCount = useGqlQuery(NotificationUnreadCountQuery, {}, { refetchInterval: POLL_MS });
   const list = useGqlQuery(NotificationBellQuery, { first: POPOVER_SIZE }, { enabled: open, staleTime: 0 });
-  const markRead = useMarkRead();
-  const markAllRead = useMarkAllRead();
 
   const close = useCallback((returnFocus: boolean) => {
     setOpen(false);

@@ -14,13 +14,10 @@ import { NotificationFieldsFragment, NotificationListQuery } from './notificatio
 import {
   NotificationKind,
   NotificationTime,
-  useMarkAllRead,
-  useMarkRead,
   UnreadDot,
-  useNotificationAction,
-  useNotificationErrorMessage,
   type NotificationRow,
   useNoticeWords,
+  useNotificationActions,
 } from './notification-ui';
 
 const NotificationCountsQuery = graphql(`
@@ -43,9 +40,7 @@ const PAGE_SIZE = 20;
  */
 export function NotificationList() {
   const t = useTranslations('notifications');
-  const words = useNoticeWords();
   const [tab, selectTab] = useSearchParamChoice<Tab>('tab', TABS, 'ALL');
-  const errorMessage = useNotificationErrorMessage();
   const counts = useGqlQuery(NotificationCountsQuery);
   const list = useGqlInfiniteQuery(
     NotificationListQuery,
@@ -53,12 +48,11 @@ export function NotificationList() {
     (result) => result.myNotifications,
     { keepPrevious: true },
   );
-  const markRead = useMarkRead({ keepList: true });
-  const markAllRead = useMarkAllRead();
   // Marked read on this page (the rows keep their place until the list reloads).
   const [readHere, setReadHere] = useState<ReadonlyMap<string, string>>(new Map());
   const [notice, setNotice] = useState<string | null>(null);
-  const action = useNotificationAction();
+  const action = useNotificationActions({ keepList: true });
+  const { markRead, markAllRead, errorMessage } = action;
 
   const rows = getFragmentData(NotificationFieldsFragment, list.rows).map((row) => {
     const readAt = readHere.get(row.id);
@@ -122,59 +116,62 @@ export function NotificationList() {
             data-testid="notifications-list"
           >
             {rows.map((row) => (
-              <li
-                key={row.id}
-                className={`flex items-start gap-3 px-4 py-3 ${row.readAt ? '' : 'bg-blue-50/40'}`}
-                data-testid="notification-row"
-                data-unread={row.readAt ? undefined : 'true'}
-              >
-                <UnreadDot read={!!row.readAt} />
-                <div className="min-w-0 flex-1">
-                  <div className="flex flex-wrap items-center gap-2">
-                    {row.href ? (
-                      <Link
-                        href={row.href}
-                        onClick={() => void markOne(row)}
-                        className={`text-sm hover:underline ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}
-                      >
-                        {words.headline(row)}
-                      </Link>
-                    ) : (
-                      <span className={`text-sm ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}>
-                        {words.headline(row)}
-                      </span>
-                    )}
-                    {!row.readAt && <span className="sr-only">{t('list.unread')}</span>}
-                    <NotificationKind kind={row.kind} />
-                  </div>
-                  {words.detail(row) && (
-                    <p className="mt-1 line-clamp-3 text-sm whitespace-pre-line text-slate-600">{words.detail(row)}</p>
-                  )}
-                  <NotificationTime iso={row.createdAt} />
-                </div>
-                <div className="flex shrink-0 items-center gap-1">
-                  {row.href && (
-                    <Link href={row.href} onClick={() => void markOne(row)} className={buttonClass.ghost}>
-                      {t('list.open')}
-                    </Link>
-                  )}
-                  {!row.readAt && (
-                    <button
-                      type="button"
-                      className={buttonClass.ghost}
-                      onClick={() => void markOne(row)}
-                      data-testid="notification-mark-read"
-                    >
-                      {t('list.markRead')}
-                    </button>
-                  )}
-                </div>
-              </li>
+              <NotificationListRow key={row.id} row={row} onOpen={() => void markOne(row)} />
             ))}
           </ul>
           <LoadMore query={list} errorMessage={errorMessage} testId="notifications-load-more" />
         </>
       )}
     </div>
+  );
+}
+
+/** One notification on the page: headline (a link to its record, when it has one), kind, detail, time, actions. */
+function NotificationListRow({ row, onOpen }: { row: NotificationRow; onOpen: () => void }) {
+  const t = useTranslations('notifications');
+  const words = useNoticeWords();
+  const headline = words.headline(row);
+  const detail = words.detail(row);
+  return (
+    <li
+      className={`flex items-start gap-3 px-4 py-3 ${row.readAt ? '' : 'bg-blue-50/40'}`}
+      data-testid="notification-row"
+      data-unread={row.readAt ? undefined : 'true'}
+    >
+      <UnreadDot read={!!row.readAt} />
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-center gap-2">
+          {row.href ? (
+            <Link
+              href={row.href}
+              onClick={onOpen}
+              className={`text-sm hover:underline ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}
+            >
+              {headline}
+            </Link>
+          ) : (
+            <span className={`text-sm ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}>
+              {headline}
+            </span>
+          )}
+          {!row.readAt && <span className="sr-only">{t('list.unread')}</span>}
+          <NotificationKind kind={row.kind} />
+        </div>
+        {detail && <p className="mt-1 line-clamp-3 text-sm whitespace-pre-line text-slate-600">{detail}</p>}
+        <NotificationTime iso={row.createdAt} />
+      </div>
+      <div className="flex shrink-0 items-center gap-1">
+        {row.href && (
+          <Link href={row.href} onClick={onOpen} className={buttonClass.ghost}>
+            {t('list.open')}
+          </Link>
+        )}
+        {!row.readAt && (
+          <button type="button" className={buttonClass.ghost} onClick={onOpen} data-testid="notification-mark-read">
+            {t('list.markRead')}
+          </button>
+        )}
+      </div>
+    </li>
   );
 }
