@@ -11,15 +11,13 @@ import type {
   IntakeConsoleListQuery as ListResult,
 } from '@/gql/graphql';
 import { buttonClass } from '@/components/ui/classes';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import type { Column } from '@/components/ui/data-table';
 import { FilterFormInput, FilterFormSelect } from '@/components/ui/filter-form-fields';
-import { LoadMore } from '@/components/ui/load-more';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueueTabs } from '@/components/ui/queue-tabs';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
-import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { INTERACTION_CHANNELS, INTERACTION_STATUSES } from '@/graphql/interactions/intake.rules';
-import { useIntakeListColumns } from './intake-list-columns';
+import { IntakeListTable, useIntakeListColumns } from './intake-list-columns';
 import { intakeListPage, type IntakeListRow, IntakeConsoleListQuery } from './interaction-screen-operations';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
@@ -63,7 +61,6 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
   const list = useGqlInfiniteQuery(IntakeConsoleListQuery, { filter, first: PAGE_SIZE }, connection, {
     keepPrevious: true,
   });
-  const errorMessage = (error: unknown) => gqlErrorMessage(error, (kind) => t(`errors.${kind}`));
   const counts = list.firstPage?.interactions.countsByStatus ?? [];
   const countOf = new Map(counts.map((c) => [c.status, c.count]));
   const allCount = counts.reduce((sum, c) => sum + c.count, 0);
@@ -184,21 +181,15 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
         </div>
       </form>
 
-      <DataTable
+      <IntakeListTable
+        list={list}
         columns={columns}
-        rows={list.rows}
-        rowKey={(row) => row.id}
-        rowHref={(row) => `/console/interactions/${row.id}`}
-        state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
+        hrefBase="/console/interactions"
         empty={filtered ? t('console.list.emptyFiltered') : t('list.empty')}
         testId="console-interactions"
         rowTestId="interaction-row"
-        emptyTestId="console-interactions-empty"
-        errorTestId="console-interactions-error"
+        loadMoreTestId="interaction-load-more"
       />
-      {list.loaded && list.rows.length > 0 && (
-        <LoadMore query={list} errorMessage={errorMessage} testId="interaction-load-more" />
-      )}
     </div>
   );
 }

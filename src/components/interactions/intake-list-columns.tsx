@@ -1,8 +1,10 @@
 'use client';
 import { useTimeZone, useTranslations } from 'next-intl';
-import type { Column } from '@/components/ui/data-table';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { LoadMore } from '@/components/ui/load-more';
 import type { IntakeListPageFragment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
+import { gqlErrorMessage } from '@/lib/gql-error-message';
 
 type ListRow = IntakeListPageFragment['nodes'][number];
 
@@ -34,4 +36,57 @@ export function useIntakeListColumns<Row extends ListRow>(statusExtra?: (row: Ro
       cell: (row) => formatDateTime(row.createdAt, timeZone),
     },
   } satisfies Record<string, Column<Row>>;
+}
+
+/** A loaded list of intake rows as `useGqlInfiniteQuery` gives it (all it takes for the table and "load more"). */
+type IntakeList<Row> = React.ComponentProps<typeof LoadMore>['query'] & {
+  rows: Row[];
+  loaded: boolean;
+  refetch: () => unknown;
+};
+
+/**
+ * The table of both intake lists (console and portal): a row opens the record at `<hrefBase>/<id>`; once rows are
+ * there, "load more" under it (with `total` beside it, where given). Test ids: `<testId>`, `-empty`, `-error`.
+ */
+export function IntakeListTable<Row extends ListRow>({
+  list,
+  columns,
+  hrefBase,
+  empty,
+  total,
+  testId,
+  rowTestId,
+  loadMoreTestId,
+}: {
+  list: IntakeList<Row>;
+  columns: Column<Row>[];
+  hrefBase: string;
+  empty: string;
+  total?: string;
+  testId: string;
+  rowTestId: string;
+  loadMoreTestId: string;
+}) {
+  const t = useTranslations('intake');
+  const errorMessage = (error: unknown) => gqlErrorMessage(error, (kind) => t(`errors.${kind}`));
+  return (
+    <>
+      <DataTable
+        columns={columns}
+        rows={list.rows}
+        rowKey={(row) => row.id}
+        rowHref={(row) => `${hrefBase}/${row.id}`}
+        state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
+        empty={empty}
+        testId={testId}
+        rowTestId={rowTestId}
+        emptyTestId={`${testId}-empty`}
+        errorTestId={`${testId}-error`}
+      />
+      {list.loaded && list.rows.length > 0 && (
+        <LoadMore query={list} total={total} errorMessage={errorMessage} testId={loadMoreTestId} />
+      )}
+    </>
+  );
 }
