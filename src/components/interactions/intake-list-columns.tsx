@@ -1,7 +1,7 @@
 'use client';
 import { useTimeZone, useTranslations } from 'next-intl';
-import { DataTable, type Column } from '@/components/ui/data-table';
-import { LoadMore } from '@/components/ui/load-more';
+import type { Column } from '@/components/ui/data-table';
+import { PagedTable } from '@/components/ui/paged-table';
 import type { IntakeListPageFragment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
@@ -38,28 +38,17 @@ export function useIntakeListColumns<Row extends ListRow>(statusExtra?: (row: Ro
   } satisfies Record<string, Column<Row>>;
 }
 
-/** A loaded list of intake rows as `useGqlInfiniteQuery` gives it (all it takes for the table and "load more"). */
-type IntakeList<Row> = React.ComponentProps<typeof LoadMore>['query'] & {
-  rows: Row[];
-  loaded: boolean;
-  refetch: () => unknown;
-};
-
 /**
- * The table of both intake lists (console and portal): a row opens the record at `<hrefBase>/<id>`; once rows are
- * there, "load more" under it (with `total` beside it, where given). Test ids: `<testId>`, `-empty`, `-error`.
+ * The table of both intake lists (console and portal), a PagedTable: a row opens the record at `<hrefBase>/<id>`;
+ * failures in the intake's words. Test ids: `<testId>`, `<testId>-empty`, `<testId>-error`.
  */
 export function IntakeListTable<Row extends ListRow>({
   list,
-  columns,
   hrefBase,
-  empty,
-  total,
   testId,
-  rowTestId,
-  loadMoreTestId,
+  ...table
 }: {
-  list: IntakeList<Row>;
+  list: React.ComponentProps<typeof PagedTable<Row>>['query'];
   columns: Column<Row>[];
   hrefBase: string;
   empty: string;
@@ -69,24 +58,16 @@ export function IntakeListTable<Row extends ListRow>({
   loadMoreTestId: string;
 }) {
   const t = useTranslations('intake');
-  const errorMessage = (error: unknown) => gqlErrorMessage(error, (kind) => t(`errors.${kind}`));
   return (
-    <>
-      <DataTable
-        columns={columns}
-        rows={list.rows}
-        rowKey={(row) => row.id}
-        rowHref={(row) => `${hrefBase}/${row.id}`}
-        state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
-        empty={empty}
-        testId={testId}
-        rowTestId={rowTestId}
-        emptyTestId={`${testId}-empty`}
-        errorTestId={`${testId}-error`}
-      />
-      {list.loaded && list.rows.length > 0 && (
-        <LoadMore query={list} total={total} errorMessage={errorMessage} testId={loadMoreTestId} />
-      )}
-    </>
+    <PagedTable
+      {...table}
+      query={list}
+      errorMessage={(error) => gqlErrorMessage(error, (kind) => t(`errors.${kind}`))}
+      rowKey={(row) => row.id}
+      rowHref={(row) => `${hrefBase}/${row.id}`}
+      testId={testId}
+      emptyTestId={`${testId}-empty`}
+      errorTestId={`${testId}-error`}
+    />
   );
 }
