@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { DetailItem } from '@/components/ui/detail-item';
@@ -308,24 +309,13 @@ function CustomerDetailBody({
                 {t('actions.edit')}
               </Link>
               {record.archivedAt ? (
-                <button
-                  type="button"
-                  className={buttonClass.secondary}
-                  onClick={restore}
-                  disabled={restoring}
-                  data-testid="customer-restore"
-                >
+                <Button onClick={restore} disabled={restoring} data-testid="customer-restore">
                   {restoring ? t('archive.restoring') : t('archive.restore')}
-                </button>
+                </Button>
               ) : (
-                <button
-                  type="button"
-                  className={buttonClass.secondary}
-                  onClick={() => setArchiveOpen(true)}
-                  data-testid="customer-archive"
-                >
+                <Button onClick={() => setArchiveOpen(true)} data-testid="customer-archive">
                   {t('archive.archive')}
-                </button>
+                </Button>
               )}
             </>
           )}
@@ -356,16 +346,14 @@ function CustomerDetailBody({
         >
           <span>{actionError.message}</span>
           {actionError.conflict && (
-            <button
-              type="button"
-              className={buttonClass.secondary}
+            <Button
               onClick={() => {
                 setActionError(null);
                 reload();
               }}
             >
               {t('form.conflictReload')}
-            </button>
+            </Button>
           )}
         </div>
       )}
@@ -568,9 +556,9 @@ function ArchiveDialog({
         </div>
         {error?.conflict && (
           // Someone changed the record meanwhile: close and show the stored version (the page reloads it).
-          <button type="button" className={buttonClass.secondary} onClick={onArchived} data-testid="archive-reload">
+          <Button onClick={onArchived} data-testid="archive-reload">
             {t('form.conflictReload')}
-          </button>
+          </Button>
         )}
       </div>
     </FormDialog>

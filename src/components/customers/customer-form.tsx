@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import { Spinner } from '@/components/ui/status';
@@ -206,9 +207,9 @@ function RowListSection<Row extends { key: string }>({
       title={title}
       testId={`section-${list}`}
       actions={
-        <button type="button" className={buttonClass.secondary} data-testid={`${item}-add`} onClick={onAdd}>
+        <Button data-testid={`${item}-add`} onClick={onAdd}>
           {addLabel}
-        </button>
+        </Button>
       }
     >
       {error && (
@@ -616,14 +617,9 @@ function CustomerFormBody({
             >
               {t('form.conflictView')}
             </a>
-            <button
-              type="button"
-              className={buttonClass.primary}
-              onClick={onReload}
-              data-testid="customer-conflict-reload"
-            >
+            <Button kind="primary" onClick={onReload} data-testid="customer-conflict-reload">
               {t('form.conflictReload')}
-            </button>
+            </Button>
           </div>
         </div>
       )}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { DataTable, type Column, type SortState } from '@/components/ui/data-table';
 import { LoadMore } from '@/components/ui/load-more';
@@ -242,11 +243,7 @@ export function CustomerList() {
         {hasAnyFilter ? t('list.emptyFilteredHint') : t('list.emptyAllHint')}
       </span>
       <span className="mt-4 flex justify-center gap-2">
-        {hasAnyFilter && (
-          <button type="button" className={buttonClass.secondary} onClick={clearFilters}>
-            {t('filters.clearAll')}
-          </button>
-        )}
+        {hasAnyFilter && <Button onClick={clearFilters}>{t('filters.clearAll')}</Button>}
         {permissions.canWrite && (
           <Link href="/console/customers/new" className={buttonClass.primary}>
             {t('newCustomer')}
@@ -267,14 +264,9 @@ export function CustomerList() {
           {t('list.exportXlsx')}
         </a>
         {permissions.canImport && (
-          <button
-            type="button"
-            className={buttonClass.secondary}
-            onClick={() => setImportOpen(true)}
-            data-testid="import-open"
-          >
+          <Button onClick={() => setImportOpen(true)} data-testid="import-open">
             {t('list.import')}
-          </button>
+          </Button>
         )}
         {permissions.canWrite && (
           <Link href="/console/customers/new" className={buttonClass.primary} data-testid="customer-new">

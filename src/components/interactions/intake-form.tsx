@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
@@ -138,9 +139,7 @@ export function IntakeForm({
               {t('form.trackLink')}
             </Link>
           )}
-          <button type="button" className={buttonClass.secondary} onClick={another}>
-            {t('form.another')}
-          </button>
+          <Button onClick={another}>{t('form.another')}</Button>
         </div>
       </section>
     );

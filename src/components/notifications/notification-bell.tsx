@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { getFragmentData, graphql } from '@/gql';
+import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
@@ -153,15 +154,14 @@ export function NotificationBell() {
             <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-sm font-semibold focus:outline-none">
               {t('heading')}
             </h2>
-            <button
-              type="button"
-              className={buttonClass.ghost}
+            <Button
+              kind="ghost"
               onClick={() => void markAll()}
               disabled={unread === 0}
               data-testid="notification-mark-all"
             >
               {t('markAllRead')}
-            </button>
+            </Button>
           </div>
           <div className="max-h-[28rem] overflow-y-auto">
             {listError ? (

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { getFragmentData, graphql } from '@/gql';
+import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { LoadMore } from '@/components/ui/load-more';
 import { PageHeader } from '@/components/ui/page-header';
@@ -71,15 +72,9 @@ export function NotificationList() {
   return (
     <div className="space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')}>
-        <button
-          type="button"
-          className={buttonClass.secondary}
-          onClick={() => void markAll()}
-          disabled={!unreadCount}
-          data-testid="notifications-mark-all"
-        >
+        <Button onClick={() => void markAll()} disabled={!unreadCount} data-testid="notifications-mark-all">
           {t('list.markAllRead')}
-        </button>
+        </Button>
       </PageHeader>
 
       <QueueTabs
@@ -167,9 +162,9 @@ function NotificationListRow({ row, onOpen }: { row: NotificationRow; onOpen: ()
           </Link>
         )}
         {!row.readAt && (
-          <button type="button" className={buttonClass.ghost} onClick={onOpen} data-testid="notification-mark-read">
+          <Button kind="ghost" onClick={onOpen} data-testid="notification-mark-read">
             {t('list.markRead')}
-          </button>
+          </Button>
         )}
       </div>
     </li>
