@@ -28,8 +28,8 @@ import {
   ArchivedBadge,
   ComingSoon,
   CreditBadge,
+  CustomerLoaded,
   KeyAccountBadge,
-  PageError,
   Section,
   StatusBadge,
 } from './customer-ui';
@@ -149,20 +149,14 @@ function Fields({ items }: { items: FieldItem[] }) {
 
 /** The customer page: every field, contacts, contracts, history, archive/restore, and the modules still to come. */
 export function CustomerDetail({ customerId }: { customerId: string }) {
-  const t = useTranslations('customers');
   const detail = useGqlQuery(CustomerDetailQueryDocument, { id: customerId });
-  const reload = () => void detail.refetch();
-
-  if (detail.error)
-    return (
-      <PageError
-        message={errorMessage(detail.error, t)}
-        onRetry={isGqlError(detail.error, 'NOT_FOUND') ? undefined : reload}
-      />
-    );
-  if (!detail.data) return <Spinner label={t('list.loading')} />;
-  if (!detail.data.customer) return <PageError message={t('errors.notFound')} />;
-  return <CustomerDetailBody customer={detail.data.customer} reload={reload} refreshing={detail.isFetching} />;
+  return (
+    <CustomerLoaded query={detail}>
+      {(customer) => (
+        <CustomerDetailBody customer={customer} reload={() => void detail.refetch()} refreshing={detail.isFetching} />
+      )}
+    </CustomerLoaded>
+  );
 }
 
 function CustomerDetailBody({
