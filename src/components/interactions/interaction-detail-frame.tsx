@@ -17,7 +17,7 @@ import {
 
 type DetailRef = FragmentType<typeof IntakeDetailFieldsFragment>;
 /** A detail query's interaction: the IntakeDetailFields fragment's fields with the query's own. */
-type Detail<Record extends DetailRef> = NonNullable<ReturnType<typeof intakeDetail<Record>>>;
+type Detail<Ref extends DetailRef> = NonNullable<ReturnType<typeof intakeDetail<Ref>>>;
 
 /**
  * The frame of an interaction's page (console and portal): it runs the page's detail query (`document`, whose
@@ -25,7 +25,7 @@ type Detail<Record extends DetailRef> = NonNullable<ReturnType<typeof intakeDeta
  * title and status above its own content — or a spinner while it loads, or why it cannot be shown (a record the
  * viewer may not see answers null: "not found").
  */
-export function InteractionDetailFrame<Record extends DetailRef>({
+export function InteractionDetailFrame<Ref extends DetailRef>({
   backHref,
   document,
   id,
@@ -33,11 +33,11 @@ export function InteractionDetailFrame<Record extends DetailRef>({
   children,
 }: {
   backHref: string;
-  document: TypedDocumentNode<{ interaction?: Record | null }, { id: string }>;
+  document: TypedDocumentNode<{ interaction?: Ref | null }, { id: string }>;
   id: string;
   /** What the viewer may do with the record, beside its heading (转为投诉). */
-  actions?: (record: Detail<Record>) => React.ReactNode;
-  children: (record: Detail<Record>) => React.ReactNode;
+  actions?: (record: Detail<Ref>) => React.ReactNode;
+  children: (record: Detail<Ref>) => React.ReactNode;
 }) {
   const t = useTranslations('intake');
   const query = useGqlQuery(document, { id });
