@@ -1,10 +1,11 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Resolver types for the server (schema-first SDL under src/graphql/*/schema.graphql) and typed documents for the
-// UI's own operations (graphql(`…`) calls in src/app and src/components). Generated files are never edited.
+// UI's own operations (graphql(`…`) calls in src/app and src/components, and the fragments of the client hooks in
+// src/lib that read them, such as ActivityMessageFields). Generated files are never edited.
 const config: CodegenConfig = {
   schema: 'src/graphql/*/schema.graphql',
-  documents: ['src/app/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+  documents: ['src/app/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}'],
   ignoreNoDocuments: true,
   generates: {
     'src/graphql/resolvers-types.generated.ts': {

@@ -3,7 +3,7 @@ import { createTranslator } from 'next-intl';
 import en from '../../messages/en/activity.json';
 import zh from '../../messages/zh-CN/activity.json';
 import { messageKeys } from '@/i18n/message-keys';
-import { activityEnglish, activityOf, noticeHasBody, rowMessage } from './activity';
+import { activityEnglish, activityOf, actorKey, actorLabelIn, noticeHasBody, rowMessage } from './activity';
 
 const leaf = (bundle: unknown, key: string): string =>
   key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], bundle) as string;
@@ -22,6 +22,19 @@ describe('activity messages', () => {
     });
     expect(activityEnglish('interaction.removedLongAgo')).toBe('interaction.removedLongAgo');
     expect(rowMessage({ messageKey: null, messageParams: null })).toBeNull();
+  });
+
+  it('word the system and a visitor as actors, and show an API key by its own name', () => {
+    expect([null, '', 'system', 'anonymous', 'ERP 接口'].map(actorKey)).toEqual([
+      'actor.system',
+      'actor.system',
+      'actor.system',
+      'actor.anonymous',
+      null,
+    ]);
+    expect(actorLabelIn('zh-CN', 'anonymous')).toBe(leaf(zh, 'actor.anonymous'));
+    expect(actorLabelIn('en', null)).toBe(leaf(en, 'actor.system'));
+    expect(actorLabelIn('en', 'ERP 接口')).toBe('ERP 接口');
   });
 
   it('word an escalation by its reason and level in both languages', () => {

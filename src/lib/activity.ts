@@ -1,6 +1,7 @@
 import { createTranslator } from 'next-intl';
 import en from '../../messages/en/activity.json';
 import zh from '../../messages/zh-CN/activity.json';
+import type { Locale } from '@/i18n/config';
 
 /**
  * What the system itself writes into a history entry, a timeline or a notification is stored language-neutral: a key
@@ -26,7 +27,7 @@ export const activityMessage = (key: ActivityKey, params?: ActivityParams): Acti
 export const noticeMessage = (key: NoticeKey, params?: ActivityParams): ActivityMessage<NoticeKey> => ({ key, params });
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
-const translators: Record<'en' | 'zh-CN', Translate> = {
+const translators: Record<Locale, Translate> = {
   en: createTranslator({ locale: 'en', messages: { activity: en } as Record<string, unknown> }) as unknown as Translate,
   'zh-CN': createTranslator({
     locale: 'zh-CN',
@@ -47,7 +48,7 @@ function has(key: string): boolean {
  * The text of a stored key in one language (server-rendered documents such as the handling-form PDF); a key the bundle
  * no longer has comes back as itself, so an old row never breaks a response.
  */
-export function activityTextIn(locale: 'en' | 'zh-CN', key: string, params?: unknown): string {
+export function activityTextIn(locale: Locale, key: string, params?: unknown): string {
   if (!has(key)) return key;
   try {
     return translators[locale](`activity.${key}`, (params ?? undefined) as Record<string, unknown> | undefined);
@@ -59,11 +60,20 @@ export function activityTextIn(locale: 'en' | 'zh-CN', key: string, params?: unk
 /** The English text of a stored key: for API clients and logs. */
 export const activityEnglish = (key: string, params?: unknown): string => activityTextIn('en', key, params);
 
-/** Who acted, as a stored actor label reads in one language ('system' and 'anonymous' are words, an API key its name). */
-export function actorLabelIn(locale: 'en' | 'zh-CN', label: string | null): string {
-  if (!label || label === 'system') return activityTextIn(locale, 'actor.system');
-  if (label === 'anonymous') return activityTextIn(locale, 'actor.anonymous');
-  return label;
+/**
+ * The bundle key that words a stored actor label: 'system' (or no label) and 'anonymous' are words; anything else is an
+ * API key's own name (null: show the label as it is). One rule for the UI (`useActivityText`) and server documents.
+ */
+export function actorKey(label: string | null | undefined): 'actor.system' | 'actor.anonymous' | null {
+  if (!label || label === 'system') return 'actor.system';
+  if (label === 'anonymous') return 'actor.anonymous';
+  return null;
+}
+
+/** Who acted, as a stored actor label reads in one language. */
+export function actorLabelIn(locale: Locale, label: string | null): string {
+  const key = actorKey(label);
+  return key ? activityTextIn(locale, key) : (label ?? '');
 }
 
 /** Whether a stored notification key has a body line (`notice.<NAME>.body`). */

@@ -1,8 +1,21 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { getFragmentData, graphql, type FragmentType } from '@/gql';
+import { actorKey } from './activity';
 
-/** A stored, language-neutral message as the API gives it (GraphQL `ActivityMessage`). */
-export type ActivityMessageView = { key: string; params?: unknown; text?: string } | null | undefined;
+/**
+ * A stored, language-neutral message as the API gives it (GraphQL `ActivityMessage`): every query that shows one
+ * spreads this fragment, and only `useActivityText().message` reads it.
+ */
+export const ActivityMessageFieldsFragment = graphql(`
+  fragment ActivityMessageFields on ActivityMessage {
+    key
+    params
+    text
+  }
+`);
+
+export type ActivityMessageView = FragmentType<typeof ActivityMessageFieldsFragment> | null | undefined;
 /** Who wrote a history entry, as the API gives it. */
 export type ActorView = { actor?: { name: string } | null; actorLabel?: string | null };
 
@@ -14,16 +27,16 @@ export type ActorView = { actor?: { name: string } | null; actorLabel?: string |
 export function useActivityText() {
   const t = useTranslations('activity');
   const translate = t as unknown as (key: string, params?: Record<string, unknown>) => string;
-  const message = (m: ActivityMessageView): string | null => {
+  const message = (ref: ActivityMessageView): string | null => {
+    const m = getFragmentData(ActivityMessageFieldsFragment, ref);
     if (!m) return null;
     if (t.has(m.key as never)) return translate(m.key, (m.params ?? undefined) as Record<string, unknown> | undefined);
     return m.text ?? m.key;
   };
   const actor = (entry: ActorView): string => {
     if (entry.actor?.name) return entry.actor.name;
-    if (!entry.actorLabel || entry.actorLabel === 'system') return t('actor.system');
-    if (entry.actorLabel === 'anonymous') return t('actor.anonymous');
-    return entry.actorLabel;
+    const key = actorKey(entry.actorLabel);
+    return key ? t(key) : (entry.actorLabel ?? '');
   };
   return { message, actor };
 }

@@ -105,18 +105,7 @@ export const ComplaintWorkbenchQuery = graphql(`
         action
         fromState
         toState
-        comment
-        message {
-          key
-          params
-          text
-        }
-        actor {
-          id
-          name
-        }
-        actorLabel
-        createdAt
+        ...HistoryEntryFields
       }
     }
   }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { DetailItem } from '@/components/ui/detail-item';
@@ -27,8 +28,8 @@ import {
   ArchivedBadge,
   ComingSoon,
   CreditBadge,
+  CustomerLoaded,
   KeyAccountBadge,
-  PageError,
   Section,
   StatusBadge,
 } from './customer-ui';
@@ -51,21 +52,9 @@ const CustomerDetailQueryDocument = graphql(`
       history {
         id
         action
-        fromState
         toState
-        comment
-        message {
-          key
-          params
-          text
-        }
         changes
-        actor {
-          id
-          name
-        }
-        actorLabel
-        createdAt
+        ...HistoryEntryFields
       }
     }
   }
@@ -160,20 +149,14 @@ function Fields({ items }: { items: FieldItem[] }) {
 
 /** The customer page: every field, contacts, contracts, history, archive/restore, and the modules still to come. */
 export function CustomerDetail({ customerId }: { customerId: string }) {
-  const t = useTranslations('customers');
   const detail = useGqlQuery(CustomerDetailQueryDocument, { id: customerId });
-  const reload = () => void detail.refetch();
-
-  if (detail.error)
-    return (
-      <PageError
-        message={errorMessage(detail.error, t)}
-        onRetry={isGqlError(detail.error, 'NOT_FOUND') ? undefined : reload}
-      />
-    );
-  if (!detail.data) return <Spinner label={t('list.loading')} />;
-  if (!detail.data.customer) return <PageError message={t('errors.notFound')} />;
-  return <CustomerDetailBody customer={detail.data.customer} reload={reload} refreshing={detail.isFetching} />;
+  return (
+    <CustomerLoaded query={detail}>
+      {(customer) => (
+        <CustomerDetailBody customer={customer} reload={() => void detail.refetch()} refreshing={detail.isFetching} />
+      )}
+    </CustomerLoaded>
+  );
 }
 
 function CustomerDetailBody({
@@ -320,24 +303,13 @@ function CustomerDetailBody({
                 {t('actions.edit')}
               </Link>
               {record.archivedAt ? (
-                <button
-                  type="button"
-                  className={buttonClass.secondary}
-                  onClick={restore}
-                  disabled={restoring}
-                  data-testid="customer-restore"
-                >
+                <Button onClick={restore} disabled={restoring} data-testid="customer-restore">
                   {restoring ? t('archive.restoring') : t('archive.restore')}
-                </button>
+                </Button>
               ) : (
-                <button
-                  type="button"
-                  className={buttonClass.secondary}
-                  onClick={() => setArchiveOpen(true)}
-                  data-testid="customer-archive"
-                >
+                <Button onClick={() => setArchiveOpen(true)} data-testid="customer-archive">
                   {t('archive.archive')}
-                </button>
+                </Button>
               )}
             </>
           )}
@@ -368,16 +340,14 @@ function CustomerDetailBody({
         >
           <span>{actionError.message}</span>
           {actionError.conflict && (
-            <button
-              type="button"
-              className={buttonClass.secondary}
+            <Button
               onClick={() => {
                 setActionError(null);
                 reload();
               }}
             >
               {t('form.conflictReload')}
-            </button>
+            </Button>
           )}
         </div>
       )}
@@ -580,9 +550,9 @@ function ArchiveDialog({
         </div>
         {error?.conflict && (
           // Someone changed the record meanwhile: close and show the stored version (the page reloads it).
-          <button type="button" className={buttonClass.secondary} onClick={onArchived} data-testid="archive-reload">
+          <Button onClick={onArchived} data-testid="archive-reload">
             {t('form.conflictReload')}
-          </button>
+          </Button>
         )}
       </div>
     </FormDialog>

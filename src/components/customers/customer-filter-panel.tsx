@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import {
@@ -294,17 +295,14 @@ export function CustomerFilterPanel({
       </div>
 
       <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 pt-3">
-        <button
-          type="button"
-          className={buttonClass.link}
+        <Button
+          kind="link"
           onClick={() => setDraft({ ...emptyFilter(), search: draft.search })}
           data-testid="filter-reset"
         >
           {t('filters.reset')}
-        </button>
-        <button type="button" className={buttonClass.secondary} onClick={onClose}>
-          {t('actions.cancel')}
-        </button>
+        </Button>
+        <Button onClick={onClose}>{t('actions.cancel')}</Button>
         <button type="submit" className={buttonClass.primary} disabled={hasProblems} data-testid="filter-apply">
           {t('filters.apply')}
         </button>

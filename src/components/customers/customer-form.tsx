@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
-import { Spinner } from '@/components/ui/status';
 import { getFragmentData, graphql } from '@/gql';
 import type { CustomerRecordFragment as CustomerRecord } from '@/gql/graphql';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
@@ -27,7 +27,7 @@ import {
 } from './customer-form-values';
 import { CREDIT_VALUES, GRADE_VALUES, SOURCE_VALUES, STATUS_VALUES } from './customer-list-params';
 import { CustomerOwnerOptionsQuery, CustomersFacetsQuery, type CustomerOwnerOption } from './customer-operations';
-import { ArchivedBadge, PageError, Section } from './customer-ui';
+import { ArchivedBadge, CustomerLoaded, PageError, Section } from './customer-ui';
 import { useCustomerPermissions } from './use-customer-permissions';
 
 /**
@@ -206,9 +206,9 @@ function RowListSection<Row extends { key: string }>({
       title={title}
       testId={`section-${list}`}
       actions={
-        <button type="button" className={buttonClass.secondary} data-testid={`${item}-add`} onClick={onAdd}>
+        <Button data-testid={`${item}-add`} onClick={onAdd}>
           {addLabel}
-        </button>
+        </Button>
       }
     >
       {error && (
@@ -259,19 +259,15 @@ export function CustomerForm({ customerId }: { customerId?: string }) {
     return <PageError message={t('errors.forbidden')} />;
   }
   if (editing) {
-    if (existing.error)
-      return (
-        <PageError
-          message={errorMessage(existing.error, t)}
-          onRetry={isGqlError(existing.error, 'NOT_FOUND') ? undefined : reload}
-        />
-      );
-    if (!existing.data) return <Spinner label={t('list.loading')} />;
-    if (!existing.data.customer) return <PageError message={t('errors.notFound')} />;
-    const { owner } = existing.data.customer;
-    const customer = getFragmentData(CustomerRecordFragment, existing.data.customer);
-    // Keyed by version: a reload after a conflict starts the form again from the stored record.
-    return <CustomerFormBody key={customer.version} customer={customer} owner={owner} onReload={reload} />;
+    return (
+      <CustomerLoaded query={existing}>
+        {(found) => {
+          const customer = getFragmentData(CustomerRecordFragment, found);
+          // Keyed by version: a reload after a conflict starts the form again from the stored record.
+          return <CustomerFormBody key={customer.version} customer={customer} owner={found.owner} onReload={reload} />;
+        }}
+      </CustomerLoaded>
+    );
   }
   return <CustomerFormBody customer={null} owner={null} onReload={() => undefined} />;
 }
@@ -616,14 +612,9 @@ function CustomerFormBody({
             >
               {t('form.conflictView')}
             </a>
-            <button
-              type="button"
-              className={buttonClass.primary}
-              onClick={onReload}
-              data-testid="customer-conflict-reload"
-            >
+            <Button kind="primary" onClick={onReload} data-testid="customer-conflict-reload">
               {t('form.conflictReload')}
-            </button>
+            </Button>
           </div>
         </div>
       )}

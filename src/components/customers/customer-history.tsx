@@ -6,6 +6,7 @@ import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { CREDIT_VALUES, GRADE_VALUES, SOURCE_VALUES, STATUS_VALUES } from './customer-list-params';
 import { CustomerOwnerOptionsQuery } from './customer-operations';
 import { useActivityText } from '@/lib/use-activity-text';
+import { historyEntryFields } from '@/components/ui/history-entry-body';
 
 type Entry = NonNullable<CustomerDetailQuery['customer']>['history'][number];
 type Change = { field: string; from: unknown; to: unknown };
@@ -60,6 +61,7 @@ export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
     <ol className="relative space-y-4 border-l border-slate-200 pl-4">
       {[...entries].reverse().map((entry) => {
         const changes = readChanges(entry.changes);
+        const body = historyEntryFields(entry);
         const initialStatus =
           (entry.action === 'CREATE' || entry.action === 'IMPORT') &&
           entry.toState &&
@@ -72,9 +74,9 @@ export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
             />
             <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
               <span className="font-medium">{actionLabel(entry.action)}</span>
-              <span className="text-slate-600">{activity.actor(entry)}</span>
-              <time dateTime={entry.createdAt} className="text-xs text-slate-500">
-                {formatDateTime(entry.createdAt, timeZone)}
+              <span className="text-slate-600">{activity.actor(body)}</span>
+              <time dateTime={body.createdAt} className="text-xs text-slate-500">
+                {formatDateTime(body.createdAt, timeZone)}
               </time>
             </div>
             {initialStatus && entry.toState && (
@@ -82,10 +84,10 @@ export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
                 {t('history.initialStatus', { status: show('status', entry.toState) })}
               </p>
             )}
-            {entry.message && <p className="mt-0.5 text-sm text-slate-700">{activity.message(entry.message)}</p>}
-            {entry.comment && (
+            {body.message && <p className="mt-0.5 text-sm text-slate-700">{activity.message(body.message)}</p>}
+            {body.comment && (
               <p className="mt-0.5 whitespace-pre-wrap text-sm text-slate-700">
-                {t('history.comment', { comment: entry.comment })}
+                {t('history.comment', { comment: body.comment })}
               </p>
             )}
             {changes.length > 0 && (

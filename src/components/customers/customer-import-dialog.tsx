@@ -3,6 +3,7 @@ import type { ErrorParams } from '@/server/error-keys';
 import { useErrorText } from '@/lib/error-text';
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
 import { Modal } from '@/components/ui/modal';
@@ -109,29 +110,23 @@ export function CustomerImportDialog({ open, onClose }: { open: boolean; onClose
   const footer = (
     <>
       {step.kind === 'done' ? (
-        <button type="button" className={buttonClass.primary} onClick={close} data-testid="import-close">
+        <Button kind="primary" onClick={close} data-testid="import-close">
           {t('actions.close')}
-        </button>
+        </Button>
       ) : (
         <>
           {(step.kind === 'preview' || step.kind === 'failed') && (
-            <button type="button" className={buttonClass.secondary} onClick={reset} data-testid="import-choose-again">
+            <Button onClick={reset} data-testid="import-choose-again">
               {t('import.chooseAnother')}
-            </button>
+            </Button>
           )}
-          <button type="button" className={buttonClass.secondary} onClick={close} disabled={busy}>
+          <Button onClick={close} disabled={busy}>
             {t('actions.cancel')}
-          </button>
+          </Button>
           {(step.kind === 'preview' || step.kind === 'importing') && step.result.ok && (
-            <button
-              type="button"
-              className={buttonClass.primary}
-              onClick={runImport}
-              disabled={busy}
-              data-testid="import-confirm"
-            >
+            <Button kind="primary" onClick={runImport} disabled={busy} data-testid="import-confirm">
               {step.kind === 'importing' ? t('import.importing') : t('import.confirm', { count: step.result.rowCount })}
-            </button>
+            </Button>
           )}
         </>
       )}

@@ -1,11 +1,12 @@
 'use client';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { buttonClass, inputClass } from '@/components/ui/classes';
-import { DataTable, type Column, type SortState } from '@/components/ui/data-table';
-import { LoadMore } from '@/components/ui/load-more';
+import type { Column, SortState } from '@/components/ui/data-table';
+import { PagedTable } from '@/components/ui/paged-table';
+import { useUrlState } from '@/components/ui/use-url-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Spinner } from '@/components/ui/status';
 import { graphql } from '@/gql';
@@ -26,7 +27,6 @@ import {
   toGraphQLFilter,
   toGraphQLSort,
   type CustomerFilterState,
-  type CustomerListState,
 } from './customer-list-params';
 import { errorMessage } from './customer-errors';
 import { CustomerOwnerOptionsQuery, CustomersFacetsQuery } from './customer-operations';
@@ -90,22 +90,9 @@ export function CustomerList() {
   const t = useTranslations('customers');
   const locale = useLocale();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const search = searchParams.toString();
-  const state = useMemo(() => parseListParams(new URLSearchParams(search)), [search]);
+  const [state, navigate] = useUrlState(parseListParams, listParamsToSearch);
   const permissions = useCustomerPermissions();
 
-  const navigate = useCallback(
-    (next: CustomerListState, mode: 'push' | 'replace' = 'push') => {
-      const query = listParamsToSearch(next);
-      const href = query ? `${pathname}?${query}` : pathname;
-      if (mode === 'push') router.push(href, { scroll: false });
-      else router.replace(href, { scroll: false });
-    },
-    [pathname, router],
-  );
   const setFilter = useCallback(
     (filter: CustomerFilterState, mode: 'push' | 'replace' = 'push') => navigate({ ...state, filter }, mode),
     [navigate, state],
@@ -242,11 +229,7 @@ export function CustomerList() {
         {hasAnyFilter ? t('list.emptyFilteredHint') : t('list.emptyAllHint')}
       </span>
       <span className="mt-4 flex justify-center gap-2">
-        {hasAnyFilter && (
-          <button type="button" className={buttonClass.secondary} onClick={clearFilters}>
-            {t('filters.clearAll')}
-          </button>
-        )}
+        {hasAnyFilter && <Button onClick={clearFilters}>{t('filters.clearAll')}</Button>}
         {permissions.canWrite && (
           <Link href="/console/customers/new" className={buttonClass.primary}>
             {t('newCustomer')}
@@ -267,14 +250,9 @@ export function CustomerList() {
           {t('list.exportXlsx')}
         </a>
         {permissions.canImport && (
-          <button
-            type="button"
-            className={buttonClass.secondary}
-            onClick={() => setImportOpen(true)}
-            data-testid="import-open"
-          >
+          <Button onClick={() => setImportOpen(true)} data-testid="import-open">
             {t('list.import')}
-          </button>
+          </Button>
         )}
         {permissions.canWrite && (
           <Link href="/console/customers/new" className={buttonClass.primary} data-testid="customer-new">
@@ -395,16 +373,12 @@ export function CustomerList() {
         </>
       )}
 
-      <DataTable
+      <PagedTable
+        query={list}
+        errorMessage={errorText}
+        loadMoreTestId="load-more"
         columns={columns}
-        rows={list.rows}
         rowKey={(row) => row.id}
-        state={{
-          loading: !list.loaded,
-          error: list.error,
-          errorMessage: errorText,
-          onRetry: () => void list.refetch(),
-        }}
         empty={empty}
         caption={t('list.caption')}
         sort={sort}
@@ -415,7 +389,6 @@ export function CustomerList() {
         errorTestId="customers-error"
         footerTestId="customers-totals"
       />
-      {list.loaded && list.rows.length > 0 && <LoadMore query={list} errorMessage={errorText} testId="load-more" />}
 
       {permissions.canImport && <CustomerImportDialog open={importOpen} onClose={() => setImportOpen(false)} />}
     </div>

@@ -3,8 +3,10 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { buttonClass } from '@/components/ui/classes';
-import { ErrorBanner } from '@/components/ui/status';
+import { ErrorBanner, Spinner } from '@/components/ui/status';
 import type { CreditStanding, CustomerStatus, KeyAccountStatus } from '@/gql/graphql';
+import { isGqlError } from '@/lib/gql-error-message';
+import { errorMessage } from './customer-errors';
 
 // Small building blocks shared by the customer screens.
 
@@ -70,6 +72,30 @@ export function PageError({ message, onRetry }: { message: string; onRetry?: () 
       </Link>
     </div>
   );
+}
+
+/**
+ * A customer page until its record is here: a spinner while the query loads, why it failed (with a retry, except for
+ * "not found"), or "not found" when the answer has no customer; then `children` with the customer.
+ */
+export function CustomerLoaded<Customer>({
+  query,
+  children,
+}: {
+  query: { error: unknown; data: { customer?: Customer | null } | undefined; refetch: () => unknown };
+  children: (customer: Customer) => React.ReactNode;
+}) {
+  const t = useTranslations('customers');
+  if (query.error)
+    return (
+      <PageError
+        message={errorMessage(query.error, t)}
+        onRetry={isGqlError(query.error, 'NOT_FOUND') ? undefined : () => void query.refetch()}
+      />
+    );
+  if (!query.data) return <Spinner label={t('list.loading')} />;
+  if (!query.data.customer) return <PageError message={t('errors.notFound')} />;
+  return children(query.data.customer);
 }
 
 export function Section({

@@ -1,5 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/graphql/interactions/intake.rules';
@@ -99,15 +100,15 @@ export function AttachmentPicker({
               <span className="min-w-0 break-all font-medium text-slate-800">{file.name}</span>
               <span className="text-xs text-slate-600">{formatFileSize(file.size)}</span>
               <UploadProgress fraction={progress.get(file)} />
-              <button
-                type="button"
-                className={`${buttonClass.dangerGhost} ml-auto`}
+              <Button
+                kind="dangerGhost"
+                className="ml-auto"
                 disabled={disabled}
                 aria-label={t('form.removeFileNamed', { name: file.name })}
                 onClick={() => onChange(files.filter((_, i) => i !== index))}
               >
                 {t('form.removeFile')}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

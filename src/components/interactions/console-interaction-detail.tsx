@@ -3,23 +3,20 @@ import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { detailIfSet } from '@/components/ui/detail-item';
 import { formatDateTime } from '@/lib/format';
-import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { InteractionDetailColumns, InteractionDetailFrame, InteractionRefs } from './interaction-detail-frame';
 import { ConvertToComplaintButton } from './convert-button';
-import { intakeDetail, IntakeConsoleDetailQuery } from './interaction-screen-operations';
+import { IntakeConsoleDetailQuery } from './interaction-screen-operations';
 import { HistoryEntryBody } from '@/components/ui/history-entry-body';
 
 /** An interaction for staff: every field, attachments, the full history, and 转为投诉 for non-complaints. */
 export function ConsoleInteractionDetail({ id, canWrite }: { id: string; canWrite: boolean }) {
   const t = useTranslations('intake');
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
-  const query = useGqlQuery(IntakeConsoleDetailQuery, { id });
-
   return (
     <InteractionDetailFrame
       backHref="/console/interactions"
-      query={query}
-      record={intakeDetail(query.data?.interaction)}
+      document={IntakeConsoleDetailQuery}
+      id={id}
       actions={(interaction) =>
         interaction.type !== 'COMPLAINT' &&
         !interaction.derivedInteractions.some((d) => d.type === 'COMPLAINT') &&

@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import type {
@@ -11,15 +11,14 @@ import type {
   IntakeConsoleListQuery as ListResult,
 } from '@/gql/graphql';
 import { buttonClass } from '@/components/ui/classes';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import type { Column } from '@/components/ui/data-table';
 import { FilterFormInput, FilterFormSelect } from '@/components/ui/filter-form-fields';
-import { LoadMore } from '@/components/ui/load-more';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueueTabs } from '@/components/ui/queue-tabs';
+import { useUrlState } from '@/components/ui/use-url-state';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
-import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { INTERACTION_CHANNELS, INTERACTION_STATUSES } from '@/graphql/interactions/intake.rules';
-import { useIntakeListColumns } from './intake-list-columns';
+import { IntakeListTable, useIntakeListColumns } from './intake-list-columns';
 import { intakeListPage, type IntakeListRow, IntakeConsoleListQuery } from './interaction-screen-operations';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
@@ -38,19 +37,31 @@ const isDate = (value: string | undefined): value is string => !!value && /^\d{4
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined =>
   allowed.find((a) => a === value);
 
+/** The list's filters as the URL holds them (`?type=…&status=…`); unknown values are dropped. */
+const parseFilters = (params: URLSearchParams) => ({
+  type: pick(text(params.get('type')), TYPES),
+  channel: pick(text(params.get('channel')), CHANNELS),
+  status: pick(text(params.get('status')), STATUSES),
+  search: text(params.get('search')),
+  from: text(params.get('from')),
+  to: text(params.get('to')),
+});
+
+const filtersToSearch = (filters: Partial<Record<FilterKey, string>>) => {
+  const next = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value) next.set(key, value);
+  }
+  return next.toString();
+};
+
 /** Every interaction for staff: filters and the status tab in the URL, counts by status as tabs, "load more". */
 export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
   const t = useTranslations('intake');
-  const router = useRouter();
   const pathname = usePathname();
-  const searchParams = useSearchParams();
-
-  const type = pick(text(searchParams.get('type')), TYPES);
-  const channel = pick(text(searchParams.get('channel')), CHANNELS);
-  const status = pick(text(searchParams.get('status')), STATUSES);
-  const search = text(searchParams.get('search'));
-  const from = text(searchParams.get('from'));
-  const to = text(searchParams.get('to'));
+  const [filters, navigate] = useUrlState(parseFilters, filtersToSearch);
+  const { type, channel, status, search, from, to } = filters;
   const filter: InteractionFilter = {
     type: type ? [type] : null,
     channel: channel ? [channel] : null,
@@ -63,42 +74,19 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
   const list = useGqlInfiniteQuery(IntakeConsoleListQuery, { filter, first: PAGE_SIZE }, connection, {
     keepPrevious: true,
   });
-  const errorMessage = (error: unknown) => gqlErrorMessage(error, (kind) => t(`errors.${kind}`));
   const counts = list.firstPage?.interactions.countsByStatus ?? [];
   const countOf = new Map(counts.map((c) => [c.status, c.count]));
   const allCount = counts.reduce((sum, c) => sum + c.count, 0);
   const tabs: Tab[] = [ALL, ...STATUSES.filter((s) => countOf.has(s) || s === status)];
 
-  const go = (changes: Partial<Record<FilterKey, string | undefined>>) => {
-    const next = new URLSearchParams();
-    const merged: Partial<Record<FilterKey, string | undefined>> = {
-      type,
-      channel,
-      status,
-      search,
-      from,
-      to,
-      ...changes,
-    };
-    for (const key of FILTER_KEYS) {
-      const value = merged[key];
-      if (value) next.set(key, value);
-    }
-    const query = next.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname);
-  };
-
   const applyFilters = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const value = (key: FilterKey) => text(String(form.get(key) ?? '')) ?? undefined;
-    go({
-      search: value('search'),
-      type: value('type'),
-      channel: value('channel'),
-      from: value('from'),
-      to: value('to'),
-    });
+    const fields = new URLSearchParams();
+    for (const key of ['search', 'type', 'channel', 'from', 'to'] as const)
+      fields.set(key, String(form.get(key) ?? ''));
+    // The status tab stays as it is.
+    navigate({ ...parseFilters(fields), status }, 'replace');
   };
 
   const column = useIntakeListColumns<Row>();
@@ -131,7 +119,7 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
           labelOf={(tab) => (tab === ALL ? t('console.list.all') : t(`status.${tab}`))}
           count={(tab) => (!list.loaded ? undefined : tab === ALL ? allCount : (countOf.get(tab) ?? 0))}
           loading={!list.loaded}
-          onSelect={(tab) => go({ status: tab === ALL ? undefined : tab })}
+          onSelect={(tab) => navigate({ ...filters, status: tab === ALL ? undefined : tab }, 'replace')}
           testIdPrefix="interaction-status"
         />
       </div>
@@ -184,21 +172,15 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
         </div>
       </form>
 
-      <DataTable
+      <IntakeListTable
+        list={list}
         columns={columns}
-        rows={list.rows}
-        rowKey={(row) => row.id}
-        rowHref={(row) => `/console/interactions/${row.id}`}
-        state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
+        hrefBase="/console/interactions"
         empty={filtered ? t('console.list.emptyFiltered') : t('list.empty')}
         testId="console-interactions"
         rowTestId="interaction-row"
-        emptyTestId="console-interactions-empty"
-        errorTestId="console-interactions-error"
+        loadMoreTestId="interaction-load-more"
       />
-      {list.loaded && list.rows.length > 0 && (
-        <LoadMore query={list} errorMessage={errorMessage} testId="interaction-load-more" />
-      )}
     </div>
   );
 }

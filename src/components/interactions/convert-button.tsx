@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { buttonClass } from '@/components/ui/classes';
+import { Button } from '@/components/ui/button';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { IntakeConsoleConvertMutation } from './console-operations';
@@ -28,15 +28,9 @@ export function ConvertToComplaintButton({ id, version }: { id: string; version:
   }
   return (
     <div className="flex flex-col items-end gap-1">
-      <button
-        type="button"
-        className={buttonClass.primary}
-        onClick={convert}
-        disabled={busy}
-        data-testid="convert-to-complaint"
-      >
+      <Button kind="primary" onClick={convert} disabled={busy} data-testid="convert-to-complaint">
         {t('console.detail.convert')}
-      </button>
+      </Button>
       {error && (
         <p role="alert" className="text-xs text-red-700">
           {error}

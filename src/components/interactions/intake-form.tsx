@@ -2,18 +2,18 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import type { IntakeContractOptionFragment, InteractionType } from '@/gql/graphql';
 import { CopyButton } from '@/components/ui/copy-button';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
-import { IntakeTextField } from './intake-text-field';
 import { newIdempotencyKey } from './intake-files';
 import { IntakeSubmitMutation } from './intake-operations';
 import { contractLabel } from './interaction-screen-operations';
 import { intakeProblems } from './intake-validation';
-import { IntakeErrorSummary, IntakeFormFooter, useIntakeSubmission } from './use-intake-submission';
+import { blankToNull, IntakeErrorSummary, IntakeFormFooter, reportedInput, useIntakeForm } from './use-intake-form';
 
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
 
@@ -48,8 +48,6 @@ const EMPTY: Values = {
   contactEmail: '',
 };
 
-const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
-
 /**
  * The lodge form of the portal (signed-in customer: `contracts` to pick from) and of /submit (anonymous visitor:
  * company, contact and phone). One idempotency key lives as long as the form, so a resend or a double click is one
@@ -63,10 +61,8 @@ export function IntakeForm({
   contracts?: readonly ContractOption[];
 }) {
   const t = useTranslations('intake');
-  const [values, setValues] = useState<Values>(EMPTY);
-  const [files, setFiles] = useState<File[]>([]);
-  const submission = useIntakeSubmission();
-  const { errors, formError, busy: submitting } = submission;
+  const submission = useIntakeForm('intake', EMPTY);
+  const { values, set, field, errors, formError, busy: submitting } = submission;
   const submitInteraction = useGqlMutation(IntakeSubmitMutation, { invalidates: ['Intake'] });
   const [done, setDone] = useState<{ id: string; number: string; type: InteractionType } | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
@@ -76,11 +72,6 @@ export function IntakeForm({
   useEffect(() => {
     if (done) resultRef.current?.focus();
   }, [done]);
-
-  const set = (key: keyof Values, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    submission.clearError(key);
-  };
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -92,20 +83,13 @@ export function IntakeForm({
     });
     if (submitting || submission.refuse(problems)) return;
     // The files go first, each through its own upload; the submission names them by token.
-    const result = await submission.submit(files, (attachments) =>
+    const result = await submission.submit((attachments) =>
       submitInteraction.mutateAsync({
         input: {
           idempotencyKey,
           type: values.type,
-          subject: values.subject,
-          description: values.description,
-          desiredOutcome: blankToNull(values.desiredOutcome),
+          ...reportedInput(values),
           relatedContractId: mode === 'customer' ? blankToNull(values.relatedContractId) : null,
-          productRef: blankToNull(values.productRef),
-          orderRef: blankToNull(values.orderRef),
-          contactEmail: blankToNull(values.contactEmail),
-          contactName: blankToNull(values.contactName),
-          contactPhone: blankToNull(values.contactPhone),
           companyName: mode === 'anonymous' ? blankToNull(values.companyName) : null,
           attachments,
         },
@@ -115,8 +99,6 @@ export function IntakeForm({
   }
 
   function another() {
-    setValues(EMPTY);
-    setFiles([]);
     submission.reset();
     setDone(null);
     setIdempotencyKey(newIdempotencyKey());
@@ -157,29 +139,11 @@ export function IntakeForm({
               {t('form.trackLink')}
             </Link>
           )}
-          <button type="button" className={buttonClass.secondary} onClick={another}>
-            {t('form.another')}
-          </button>
+          <Button onClick={another}>{t('form.another')}</Button>
         </div>
       </section>
     );
   }
-
-  const field = (
-    key: keyof Values,
-    label: string,
-    options: { required?: boolean; hint?: string; type?: string; autoComplete?: string; rows?: number } = {},
-  ) => (
-    <IntakeTextField
-      form="intake"
-      field={key}
-      label={label}
-      error={errors[key]}
-      value={values[key]}
-      onChange={(value) => set(key, value)}
-      {...options}
-    />
-  );
 
   return (
     <form onSubmit={submit} noValidate data-ready={ready} className="space-y-5" data-testid="intake-form">
@@ -255,14 +219,7 @@ export function IntakeForm({
         {field('orderRef', t('form.orderRef'))}
       </div>
 
-      <IntakeFormFooter
-        form="intake"
-        submission={submission}
-        files={files}
-        onFilesChange={setFiles}
-        submitLabel={t('form.submit')}
-        listTestId="intake-files"
-      />
+      <IntakeFormFooter submission={submission} submitLabel={t('form.submit')} listTestId="intake-files" />
     </form>
   );
 }

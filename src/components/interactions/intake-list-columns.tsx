@@ -1,8 +1,10 @@
 'use client';
 import { useTimeZone, useTranslations } from 'next-intl';
 import type { Column } from '@/components/ui/data-table';
+import { PagedTable } from '@/components/ui/paged-table';
 import type { IntakeListPageFragment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
+import { gqlErrorMessage } from '@/lib/gql-error-message';
 
 type ListRow = IntakeListPageFragment['nodes'][number];
 
@@ -34,4 +36,38 @@ export function useIntakeListColumns<Row extends ListRow>(statusExtra?: (row: Ro
       cell: (row) => formatDateTime(row.createdAt, timeZone),
     },
   } satisfies Record<string, Column<Row>>;
+}
+
+/**
+ * The table of both intake lists (console and portal), a PagedTable: a row opens the record at `<hrefBase>/<id>`;
+ * failures in the intake's words. Test ids: `<testId>`, `<testId>-empty`, `<testId>-error`.
+ */
+export function IntakeListTable<Row extends ListRow>({
+  list,
+  hrefBase,
+  testId,
+  ...table
+}: {
+  list: React.ComponentProps<typeof PagedTable<Row>>['query'];
+  columns: Column<Row>[];
+  hrefBase: string;
+  empty: string;
+  total?: string;
+  testId: string;
+  rowTestId: string;
+  loadMoreTestId: string;
+}) {
+  const t = useTranslations('intake');
+  return (
+    <PagedTable
+      {...table}
+      query={list}
+      errorMessage={(error) => gqlErrorMessage(error, (kind) => t(`errors.${kind}`))}
+      rowKey={(row) => row.id}
+      rowHref={(row) => `${hrefBase}/${row.id}`}
+      testId={testId}
+      emptyTestId={`${testId}-empty`}
+      errorTestId={`${testId}-error`}
+    />
+  );
 }

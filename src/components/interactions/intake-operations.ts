@@ -21,9 +21,7 @@ export const IntakeTimelineFieldsFragment = graphql(`
     toState
     comment
     message {
-      key
-      params
-      text
+      ...ActivityMessageFields
     }
     createdAt
   }

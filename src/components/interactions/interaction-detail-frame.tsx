@@ -1,35 +1,47 @@
 'use client';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { detailIfSet } from '@/components/ui/detail-item';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { getFragmentData, type FragmentType } from '@/gql';
+import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { AttachmentList } from './attachment-list';
-import { contractLabel, IntakeContractOptionFragment } from './interaction-screen-operations';
+import {
+  contractLabel,
+  intakeDetail,
+  IntakeContractOptionFragment,
+  type IntakeDetailFieldsFragment,
+} from './interaction-screen-operations';
+
+type DetailRef = FragmentType<typeof IntakeDetailFieldsFragment>;
+/** A detail query's interaction: the IntakeDetailFields fragment's fields with the query's own. */
+type Detail<Ref extends DetailRef> = NonNullable<ReturnType<typeof intakeDetail<Ref>>>;
 
 /**
- * The frame of an interaction's page (console and portal): the way back to the list, then the record's number, title
- * and status above its own content — or a spinner
- * while it loads, or why it cannot be shown (a record the viewer may not see answers null: "not found").
+ * The frame of an interaction's page (console and portal): it runs the page's detail query (`document`, whose
+ * interaction spreads IntakeDetailFields) for `id`, and shows the way back to the list, then the record's number,
+ * title and status above its own content — or a spinner while it loads, or why it cannot be shown (a record the
+ * viewer may not see answers null: "not found").
  */
-type Headed = { number: string; type: string; subject: string; status: string };
-
-export function InteractionDetailFrame<T extends Headed>({
+export function InteractionDetailFrame<Ref extends DetailRef>({
   backHref,
-  query,
-  record,
+  document,
+  id,
   actions,
   children,
 }: {
   backHref: string;
-  query: { error: unknown; isPending: boolean; refetch: () => unknown };
-  record: T | null | undefined;
+  document: TypedDocumentNode<{ interaction?: Ref | null }, { id: string }>;
+  id: string;
   /** What the viewer may do with the record, beside its heading (转为投诉). */
-  actions?: (record: T) => React.ReactNode;
-  children: (record: T) => React.ReactNode;
+  actions?: (record: Detail<Ref>) => React.ReactNode;
+  children: (record: Detail<Ref>) => React.ReactNode;
 }) {
   const t = useTranslations('intake');
+  const query = useGqlQuery(document, { id });
+  const record = intakeDetail(query.data?.interaction);
   return (
     <div className="space-y-6">
       <Link href={backHref} className="text-sm text-blue-700 hover:underline">

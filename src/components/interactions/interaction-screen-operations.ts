@@ -124,19 +124,8 @@ export const IntakeConsoleDetailQuery = graphql(`
         id
         action
         toState
-        comment
-        message {
-          key
-          params
-          text
-        }
-        actorLabel
         visibleToCustomer
-        actor {
-          id
-          name
-        }
-        createdAt
+        ...HistoryEntryFields
       }
     }
   }

@@ -2,10 +2,9 @@
 import { useTimeZone, useTranslations } from 'next-intl';
 import { detailIfSet } from '@/components/ui/detail-item';
 import { formatDateTime } from '@/lib/format';
-import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { InteractionDetailColumns, InteractionDetailFrame, InteractionRefs } from './interaction-detail-frame';
 import { IntakeTimeline } from './intake-timeline';
-import { intakeDetail, IntakePortalDetailQuery } from './interaction-screen-operations';
+import { IntakePortalDetailQuery } from './interaction-screen-operations';
 import { ResolutionResponse } from './resolution-response';
 
 /**
@@ -15,14 +14,8 @@ import { ResolutionResponse } from './resolution-response';
 export function PortalInteractionDetail({ id }: { id: string }) {
   const t = useTranslations('intake');
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
-  const query = useGqlQuery(IntakePortalDetailQuery, { id });
-
   return (
-    <InteractionDetailFrame
-      backHref="/portal/interactions"
-      query={query}
-      record={intakeDetail(query.data?.interaction)}
-    >
+    <InteractionDetailFrame backHref="/portal/interactions" document={IntakePortalDetailQuery} id={id}>
       {(interaction) => (
         <>
           <ResolutionResponse

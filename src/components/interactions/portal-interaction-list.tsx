@@ -4,12 +4,10 @@ import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import type { IntakePortalListQuery as ListResult } from '@/gql/graphql';
 import { buttonClass } from '@/components/ui/classes';
-import { DataTable, type Column } from '@/components/ui/data-table';
-import { LoadMore } from '@/components/ui/load-more';
+import type { Column } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
-import { gqlErrorMessage } from '@/lib/gql-error-message';
-import { useIntakeListColumns } from './intake-list-columns';
+import { IntakeListTable, useIntakeListColumns } from './intake-list-columns';
 import { intakeListPage, type IntakeListRow, IntakePortalListQuery } from './interaction-screen-operations';
 import { awaitsCustomerFeedback } from './resolution';
 
@@ -21,7 +19,6 @@ export function PortalInteractionList() {
   const t = useTranslations('intake');
   const connection = useCallback((result: ListResult) => intakeListPage(result.interactions), []);
   const list = useGqlInfiniteQuery(IntakePortalListQuery, { first: PAGE_SIZE }, connection);
-  const errorMessage = (error: unknown) => gqlErrorMessage(error, (kind) => t(`errors.${kind}`));
 
   const column = useIntakeListColumns<Row>(
     (row) =>
@@ -43,26 +40,16 @@ export function PortalInteractionList() {
           {t('list.new')}
         </Link>
       </PageHeader>
-      <DataTable
+      <IntakeListTable
+        list={list}
         columns={columns}
-        rows={list.rows}
-        rowKey={(row) => row.id}
-        rowHref={(row) => `/portal/interactions/${row.id}`}
-        state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
+        hrefBase="/portal/interactions"
         empty={t('list.empty')}
+        total={t('console.list.total', { count: list.totalCount ?? 0 })}
         testId="portal-interactions"
         rowTestId="portal-interaction-row"
-        emptyTestId="portal-interactions-empty"
-        errorTestId="portal-interactions-error"
+        loadMoreTestId="portal-interactions-load-more"
       />
-      {list.loaded && list.rows.length > 0 && (
-        <LoadMore
-          query={list}
-          total={t('console.list.total', { count: list.totalCount ?? 0 })}
-          errorMessage={errorMessage}
-          testId="portal-interactions-load-more"
-        />
-      )}
     </div>
   );
 }

@@ -8,22 +8,22 @@ import { SelectField } from '@/components/ui/form-controls';
 import { FormField } from '@/components/ui/form-field';
 import type { InteractionType, StaffChannel } from '@/gql/graphql';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
-import { IntakeTextField } from './intake-text-field';
 import { IntakeConsoleRecordMutation } from './console-operations';
 import { intakeProblems } from './intake-validation';
-import { IntakeErrorSummary, IntakeFormFooter, useIntakeSubmission } from './use-intake-submission';
+import { IntakeErrorSummary, IntakeFormFooter, reportedInput, useIntakeForm } from './use-intake-form';
 
 const CHANNELS: StaffChannel[] = ['PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX'];
 const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
-type TextField =
-  | 'subject'
-  | 'description'
-  | 'desiredOutcome'
-  | 'productRef'
-  | 'orderRef'
-  | 'contactName'
-  | 'contactPhone'
-  | 'contactEmail';
+const EMPTY = {
+  subject: '',
+  description: '',
+  desiredOutcome: '',
+  productRef: '',
+  orderRef: '',
+  contactName: '',
+  contactPhone: '',
+  contactEmail: '',
+};
 
 /** 来电记录: staff register a phone call, visit, e-mail or letter/fax on a customer (SPEC §3 channels). */
 export function RecordInteractionForm() {
@@ -32,26 +32,10 @@ export function RecordInteractionForm() {
   const [channel, setChannel] = useState<StaffChannel>('PHONE');
   const [type, setType] = useState<InteractionType>('COMPLAINT');
   const [customer, setCustomer] = useState<PickedCustomer | null>(null);
-  const [text, setText] = useState<Record<TextField, string>>({
-    subject: '',
-    description: '',
-    desiredOutcome: '',
-    productRef: '',
-    orderRef: '',
-    contactName: '',
-    contactPhone: '',
-    contactEmail: '',
-  });
-  const [files, setFiles] = useState<File[]>([]);
-  const submission = useIntakeSubmission();
-  const { errors, formError, busy } = submission;
+  const submission = useIntakeForm('record', EMPTY);
+  const { values: text, field: input, errors, formError, busy } = submission;
   const record = useGqlMutation(IntakeConsoleRecordMutation, { invalidates: ['Intake'] });
   const ready = useHydrated();
-
-  const edit = (key: TextField, value: string) => {
-    setText((v) => ({ ...v, [key]: value }));
-    submission.clearError(key);
-  };
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -59,44 +43,16 @@ export function RecordInteractionForm() {
     const problems = intakeProblems(text, { visitor: false, labelOf: (field) => t(`form.${field}`), t });
     if (!customer) problems.customerId = t('console.record.customerRequired');
     if (busy || submission.refuse(problems) || !customer) return;
-    const blank = (v: string) => (v.trim() ? v.trim() : null);
     // The files go first, each through its own upload; the record names them by token.
     const result = await submission.submit(
-      files,
       (attachments) =>
         record.mutateAsync({
-          input: {
-            channel,
-            type,
-            customerId: customer.id,
-            subject: text.subject,
-            description: text.description,
-            desiredOutcome: blank(text.desiredOutcome),
-            productRef: blank(text.productRef),
-            orderRef: blank(text.orderRef),
-            contactName: blank(text.contactName),
-            contactPhone: blank(text.contactPhone),
-            contactEmail: blank(text.contactEmail),
-            attachments,
-          },
+          input: { channel, type, customerId: customer.id, ...reportedInput(text), attachments },
         }),
       { stayBusy: true },
     );
     if (result) router.push(`/console/interactions/${result.recordInteraction.id}`);
   }
-
-  const input = (key: TextField, label: string, required = false, rows?: number) => (
-    <IntakeTextField
-      form="record"
-      field={key}
-      label={label}
-      error={errors[key]}
-      required={required}
-      rows={rows}
-      value={text[key]}
-      onChange={(value) => edit(key, value)}
-    />
-  );
 
   return (
     <form
@@ -144,20 +100,14 @@ export function RecordInteractionForm() {
         {input('contactPhone', t('form.contactPhone'))}
         {input('contactEmail', t('form.contactEmail'))}
       </div>
-      {input('subject', t('form.subject'), true)}
-      {input('description', t('form.description'), true, 5)}
+      {input('subject', t('form.subject'), { required: true })}
+      {input('description', t('form.description'), { required: true, rows: 5 })}
       <div className="grid gap-4 sm:grid-cols-3">
         {input('desiredOutcome', t('form.desiredOutcome'))}
         {input('productRef', t('form.productRef'))}
         {input('orderRef', t('form.orderRef'))}
       </div>
-      <IntakeFormFooter
-        form="record"
-        submission={submission}
-        files={files}
-        onFilesChange={setFiles}
-        submitLabel={t('console.record.submit')}
-      />
+      <IntakeFormFooter submission={submission} submitLabel={t('console.record.submit')} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { buttonClass } from '@/components/ui/classes';
+import { Button } from '@/components/ui/button';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { TextareaField } from '@/components/ui/form-controls';
 import { StatusMessage } from '@/components/ui/status';
@@ -88,15 +88,14 @@ export function ResolutionResponse({ record }: { record: ResolutionRecord }) {
       <p className="mt-1 text-sm text-green-900">{t('resolution.body')}</p>
       <div className="mt-3 flex flex-wrap gap-2">
         {(['accept', 'dispute'] as const).map((option) => (
-          <button
+          <Button
             key={option}
-            type="button"
-            className={option === 'accept' ? buttonClass.primary : buttonClass.secondary}
+            kind={option === 'accept' ? 'primary' : 'secondary'}
             onClick={() => setChoice(option)}
             data-testid={`resolution-${option}`}
           >
             {t(`resolution.${option}`)}
-          </button>
+          </Button>
         ))}
       </div>
       {choice && (

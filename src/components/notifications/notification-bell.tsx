@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { getFragmentData, graphql } from '@/gql';
+import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
@@ -12,13 +13,10 @@ import { NotificationFieldsFragment, NotificationUnreadCountQuery } from './noti
 import {
   NotificationKind,
   NotificationTime,
-  useMarkAllRead,
-  useMarkRead,
   UnreadDot,
-  useNotificationAction,
-  useNotificationErrorMessage,
   type NotificationRow,
   useNoticeWords,
+  useNotificationActions,
 } from './notification-ui';
 
 const NotificationBellQuery = graphql(`
@@ -44,7 +42,6 @@ export function NotificationBell() {
   const t = useTranslations('notifications.bell');
   const words = useNoticeWords();
   const router = useRouter();
-  const errorMessage = useNotificationErrorMessage();
   const popoverId = useId();
   const headingId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -52,13 +49,18 @@ export function NotificationBell() {
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const [open, setOpen] = useState(false);
-  const { error: actionError, run: runAction, clear: clearActionError } = useNotificationAction();
+  const {
+    error: actionError,
+    run: runAction,
+    clear: clearActionError,
+    errorMessage,
+    markRead,
+    markAllRead,
+  } = useNotificationActions();
   // The count polls every minute and revalidates when the window regains focus (the query client's default); marking
   // read anywhere invalidates it. The popover's list loads afresh each time it opens.
   const unreadCount = useGqlQuery(NotificationUnreadCountQuery, {}, { refetchInterval: POLL_MS });
   const list = useGqlQuery(NotificationBellQuery, { first: POPOVER_SIZE }, { enabled: open, staleTime: 0 });
-  const markRead = useMarkRead();
-  const markAllRead = useMarkAllRead();
 
   const close = useCallback((returnFocus: boolean) => {
     setOpen(false);
@@ -152,15 +154,14 @@ export function NotificationBell() {
             <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-sm font-semibold focus:outline-none">
               {t('heading')}
             </h2>
-            <button
-              type="button"
-              className={buttonClass.ghost}
+            <Button
+              kind="ghost"
               onClick={() => void markAll()}
               disabled={unread === 0}
               data-testid="notification-mark-all"
             >
               {t('markAllRead')}
-            </button>
+            </Button>
           </div>
           <div className="max-h-[28rem] overflow-y-auto">
             {listError ? (

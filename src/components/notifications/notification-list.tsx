@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { getFragmentData, graphql } from '@/gql';
+import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { LoadMore } from '@/components/ui/load-more';
 import { PageHeader } from '@/components/ui/page-header';
@@ -14,13 +15,10 @@ import { NotificationFieldsFragment, NotificationListQuery } from './notificatio
 import {
   NotificationKind,
   NotificationTime,
-  useMarkAllRead,
-  useMarkRead,
   UnreadDot,
-  useNotificationAction,
-  useNotificationErrorMessage,
   type NotificationRow,
   useNoticeWords,
+  useNotificationActions,
 } from './notification-ui';
 
 const NotificationCountsQuery = graphql(`
@@ -43,9 +41,7 @@ const PAGE_SIZE = 20;
  */
 export function NotificationList() {
   const t = useTranslations('notifications');
-  const words = useNoticeWords();
   const [tab, selectTab] = useSearchParamChoice<Tab>('tab', TABS, 'ALL');
-  const errorMessage = useNotificationErrorMessage();
   const counts = useGqlQuery(NotificationCountsQuery);
   const list = useGqlInfiniteQuery(
     NotificationListQuery,
@@ -53,12 +49,11 @@ export function NotificationList() {
     (result) => result.myNotifications,
     { keepPrevious: true },
   );
-  const markRead = useMarkRead({ keepList: true });
-  const markAllRead = useMarkAllRead();
   // Marked read on this page (the rows keep their place until the list reloads).
   const [readHere, setReadHere] = useState<ReadonlyMap<string, string>>(new Map());
   const [notice, setNotice] = useState<string | null>(null);
-  const action = useNotificationAction();
+  const action = useNotificationActions({ keepList: true });
+  const { markRead, markAllRead, errorMessage } = action;
 
   const rows = getFragmentData(NotificationFieldsFragment, list.rows).map((row) => {
     const readAt = readHere.get(row.id);
@@ -77,15 +72,9 @@ export function NotificationList() {
   return (
     <div className="space-y-5">
       <PageHeader title={t('title')} subtitle={t('subtitle')}>
-        <button
-          type="button"
-          className={buttonClass.secondary}
-          onClick={() => void markAll()}
-          disabled={!unreadCount}
-          data-testid="notifications-mark-all"
-        >
+        <Button onClick={() => void markAll()} disabled={!unreadCount} data-testid="notifications-mark-all">
           {t('list.markAllRead')}
-        </button>
+        </Button>
       </PageHeader>
 
       <QueueTabs
@@ -122,59 +111,62 @@ export function NotificationList() {
             data-testid="notifications-list"
           >
             {rows.map((row) => (
-              <li
-                key={row.id}
-                className={`flex items-start gap-3 px-4 py-3 ${row.readAt ? '' : 'bg-blue-50/40'}`}
-                data-testid="notification-row"
-                data-unread={row.readAt ? undefined : 'true'}
-              >
-                <UnreadDot read={!!row.readAt} />
-                <div className="min-w-0 flex-1">
-                  <div className="flex flex-wrap items-center gap-2">
-                    {row.href ? (
-                      <Link
-                        href={row.href}
-                        onClick={() => void markOne(row)}
-                        className={`text-sm hover:underline ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}
-                      >
-                        {words.headline(row)}
-                      </Link>
-                    ) : (
-                      <span className={`text-sm ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}>
-                        {words.headline(row)}
-                      </span>
-                    )}
-                    {!row.readAt && <span className="sr-only">{t('list.unread')}</span>}
-                    <NotificationKind kind={row.kind} />
-                  </div>
-                  {words.detail(row) && (
-                    <p className="mt-1 line-clamp-3 text-sm whitespace-pre-line text-slate-600">{words.detail(row)}</p>
-                  )}
-                  <NotificationTime iso={row.createdAt} />
-                </div>
-                <div className="flex shrink-0 items-center gap-1">
-                  {row.href && (
-                    <Link href={row.href} onClick={() => void markOne(row)} className={buttonClass.ghost}>
-                      {t('list.open')}
-                    </Link>
-                  )}
-                  {!row.readAt && (
-                    <button
-                      type="button"
-                      className={buttonClass.ghost}
-                      onClick={() => void markOne(row)}
-                      data-testid="notification-mark-read"
-                    >
-                      {t('list.markRead')}
-                    </button>
-                  )}
-                </div>
-              </li>
+              <NotificationListRow key={row.id} row={row} onOpen={() => void markOne(row)} />
             ))}
           </ul>
           <LoadMore query={list} errorMessage={errorMessage} testId="notifications-load-more" />
         </>
       )}
     </div>
+  );
+}
+
+/** One notification on the page: headline (a link to its record, when it has one), kind, detail, time, actions. */
+function NotificationListRow({ row, onOpen }: { row: NotificationRow; onOpen: () => void }) {
+  const t = useTranslations('notifications');
+  const words = useNoticeWords();
+  const headline = words.headline(row);
+  const detail = words.detail(row);
+  return (
+    <li
+      className={`flex items-start gap-3 px-4 py-3 ${row.readAt ? '' : 'bg-blue-50/40'}`}
+      data-testid="notification-row"
+      data-unread={row.readAt ? undefined : 'true'}
+    >
+      <UnreadDot read={!!row.readAt} />
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-center gap-2">
+          {row.href ? (
+            <Link
+              href={row.href}
+              onClick={onOpen}
+              className={`text-sm hover:underline ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}
+            >
+              {headline}
+            </Link>
+          ) : (
+            <span className={`text-sm ${row.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}`}>
+              {headline}
+            </span>
+          )}
+          {!row.readAt && <span className="sr-only">{t('list.unread')}</span>}
+          <NotificationKind kind={row.kind} />
+        </div>
+        {detail && <p className="mt-1 line-clamp-3 text-sm whitespace-pre-line text-slate-600">{detail}</p>}
+        <NotificationTime iso={row.createdAt} />
+      </div>
+      <div className="flex shrink-0 items-center gap-1">
+        {row.href && (
+          <Link href={row.href} onClick={onOpen} className={buttonClass.ghost}>
+            {t('list.open')}
+          </Link>
+        )}
+        {!row.readAt && (
+          <Button kind="ghost" onClick={onOpen} data-testid="notification-mark-read">
+            {t('list.markRead')}
+          </Button>
+        )}
+      </div>
+    </li>
   );
 }

@@ -11,14 +11,10 @@ export const NotificationFieldsFragment = graphql(`
     title
     body
     message {
-      key
-      params
-      text
+      ...ActivityMessageFields
     }
     detail {
-      key
-      params
-      text
+      ...ActivityMessageFields
     }
     href
     readAt

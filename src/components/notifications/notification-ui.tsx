@@ -40,22 +40,6 @@ const ALL_BUT_THE_PAGE_LIST: InvalidateSpec = [
   'Dashboard',
 ];
 
-/** Marks one notification read (if it is not yet); a failure only leaves it unread. */
-export function useMarkRead({ keepList = false }: { keepList?: boolean } = {}) {
-  const mark = useGqlMutation(NotificationMarkReadMutation, {
-    invalidates: keepList ? ALL_BUT_THE_PAGE_LIST : ALL_NOTIFICATIONS,
-  });
-  return async (row: Pick<NotificationRow, 'id' | 'readAt'>) => {
-    if (!row.readAt) await mark.mutateAsync({ ids: [row.id] });
-  };
-}
-
-/** Marks all of the viewer's notifications read; resolves to how many were. */
-export function useMarkAllRead() {
-  const markAll = useGqlMutation(NotificationMarkAllReadMutation, { invalidates: ALL_NOTIFICATIONS });
-  return async () => (await markAll.mutateAsync({})).markAllNotificationsRead;
-}
-
 /** "5 分钟前", re-rendered every minute; the full Asia/Shanghai time in the tooltip and for the time element. */
 export function NotificationTime({ iso }: { iso: string }) {
   const t = useTranslations('notifications.time');
@@ -91,18 +75,22 @@ export function NotificationKind({ kind }: { kind: string }) {
   return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${colour}`}>{t(kind)}</span>;
 }
 
-/** The translated one-liner for any failure of a notification operation. */
-export function useNotificationErrorMessage() {
-  const t = useTranslations('notifications.errors');
-  return (error: unknown) => gqlErrorMessage(error, (kind) => t(kind));
-}
-
 /**
- * Runs a mark-read action and keeps its failure to show; the next action (or `clear`) removes it. Resolves to the
- * action's result, or undefined when it failed.
+ * What the bell and the notifications page do to notifications: mark one read (if it is not yet; `keepList` leaves the
+ * page's own list in place), mark all read (resolves to how many were), each through `run`, which keeps the failure to
+ * show (`error`, words by `errorMessage`) until the next action or `clear`; a failed action resolves to undefined.
  */
-export function useNotificationAction() {
+export function useNotificationActions({ keepList = false }: { keepList?: boolean } = {}) {
+  const t = useTranslations('notifications.errors');
+  const mark = useGqlMutation(NotificationMarkReadMutation, {
+    invalidates: keepList ? ALL_BUT_THE_PAGE_LIST : ALL_NOTIFICATIONS,
+  });
+  const markAll = useGqlMutation(NotificationMarkAllReadMutation, { invalidates: ALL_NOTIFICATIONS });
   const [error, setError] = useState<unknown>(null);
+  const markRead = async (row: Pick<NotificationRow, 'id' | 'readAt'>) => {
+    if (!row.readAt) await mark.mutateAsync({ ids: [row.id] });
+  };
+  const markAllRead = async () => (await markAll.mutateAsync({})).markAllNotificationsRead;
   const run = async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
     setError(null);
     try {
@@ -113,7 +101,8 @@ export function useNotificationAction() {
     }
   };
   const clear = useCallback(() => setError(null), []);
-  return { error, run, clear };
+  const errorMessage = (failure: unknown) => gqlErrorMessage(failure, (kind) => t(kind));
+  return { markRead, markAllRead, run, error, clear, errorMessage };
 }
 
 /** The blue dot in front of an unread notification (a same-sized gap once read, so titles stay aligned). */

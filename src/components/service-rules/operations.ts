@@ -191,9 +191,7 @@ export const ServiceRulesChangesQuery = graphql(`
       action
       comment
       message {
-        key
-        params
-        text
+        ...ActivityMessageFields
       }
       fromState
       toState

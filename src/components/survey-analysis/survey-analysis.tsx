@@ -1,11 +1,12 @@
 'use client';
 import { graphql } from '@/gql';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useCallback, useId, useMemo, useRef } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
+import { useUrlState } from '@/components/ui/use-url-state';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { EmptyState } from '@/components/surveys/survey-ui';
 import { AnalysisBreakdown } from './analysis-breakdown';
@@ -116,21 +117,15 @@ export const SurveyAnalysisOverviewQuery = graphql(`
  */
 export function SurveyAnalysis({ permissions }: { permissions: FollowUpPermissions }) {
   const t = useTranslations('surveyAnalysis');
-  const router = useRouter();
   const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const search = searchParams.toString();
-  const state = useMemo(() => parseAnalysisParams(new URLSearchParams(search)), [search]);
+  const [state, navigate] = useUrlState(parseAnalysisParams, analysisParamsToSearch);
   const errorMessage = useAnalysisErrorMessage();
   const tabsId = useId();
   const tabRefs = useRef<Partial<Record<AnalysisView, HTMLButtonElement | null>>>({});
 
   const update = useCallback(
-    (next: Partial<AnalysisState>) => {
-      const query = analysisParamsToSearch({ ...state, ...next });
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-    },
-    [state, pathname, router],
+    (next: Partial<AnalysisState>) => navigate({ ...state, ...next }, 'replace'),
+    [state, navigate],
   );
 
   const options = useGqlQuery(SurveyAnalysisFilterOptionsQuery);

@@ -386,17 +386,7 @@ export async function submitInteraction(
             ...(await clockFields(tx, input.type, customerId, now)),
           },
         });
-        await storeAttachments(tx, viewer, created.id, attachments, files);
-        await appendHistory(tx, viewer, {
-          entityType: ENTITY,
-          entityId: created.id,
-          action: 'CREATE',
-          toState: created.status,
-          message: activityMessage('interaction.received'),
-          visibleToCustomer: true,
-        });
-        // SPEC §3: the number at once — also by mail when there is an address.
-        await notifyCustomer(tx, created, 'RECEIVED', { at: now });
+        await recordArrival(tx, viewer, created, { attachments, files, now });
         return created;
       }),
     );
@@ -492,17 +482,36 @@ export async function registerStaffInteraction(
       ...(await clockFields(tx, input.type, customer.id, now)),
     },
   });
-  await storeAttachments(tx, viewer, created.id, attachments, files);
+  await recordArrival(tx, viewer, created, { attachments, files, now, message: origin.message });
+  return created;
+}
+
+/**
+ * What follows every new record, lodged or recorded: its files, its first history entry (on the customer's timeline;
+ * `message` words how it arose) and the customer's acknowledgement — SPEC §3: the number at once, also by mail when
+ * there is an address.
+ */
+async function recordArrival(
+  tx: Tx,
+  viewer: Viewer,
+  created: Interaction,
+  arrival: {
+    attachments: readonly AttachmentSource[];
+    files: FileWork;
+    now: Date;
+    message?: ActivityMessage;
+  },
+) {
+  await storeAttachments(tx, viewer, created.id, arrival.attachments, arrival.files);
   await appendHistory(tx, viewer, {
     entityType: ENTITY,
     entityId: created.id,
     action: 'CREATE',
     toState: created.status,
-    message: origin.message ?? activityMessage('interaction.received'),
+    message: arrival.message ?? activityMessage('interaction.received'),
     visibleToCustomer: true,
   });
-  await notifyCustomer(tx, created, 'RECEIVED', { at: now });
-  return created;
+  await notifyCustomer(tx, created, 'RECEIVED', { at: arrival.now });
 }
 
 /**

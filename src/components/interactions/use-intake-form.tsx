@@ -5,17 +5,52 @@ import { buttonClass } from '@/components/ui/classes';
 import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
 import { AttachmentPicker } from './attachment-picker';
 import { UploadError, uploadErrorMessage, useFileUploads } from './intake-files';
+import { IntakeTextField } from './intake-text-field';
 
 export type IntakeAttachments = { uploadToken: string }[];
+type IntakeFormName = 'intake' | 'record';
+
+/** What a person reports on either lodge form, as both mutations take it (besides type, channel, customer, contract). */
+type ReportedText = Record<
+  | 'subject'
+  | 'description'
+  | 'desiredOutcome'
+  | 'productRef'
+  | 'orderRef'
+  | 'contactName'
+  | 'contactPhone'
+  | 'contactEmail',
+  string
+>;
+
+/** A text field's value for the mutation: trimmed, or null when blank. */
+export const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
+
+/** The reported text as the mutation's input: subject and description as typed (required), blank optional ones null. */
+export const reportedInput = (values: ReportedText) => ({
+  subject: values.subject,
+  description: values.description,
+  desiredOutcome: blankToNull(values.desiredOutcome),
+  productRef: blankToNull(values.productRef),
+  orderRef: blankToNull(values.orderRef),
+  contactName: blankToNull(values.contactName),
+  contactPhone: blankToNull(values.contactPhone),
+  contactEmail: blankToNull(values.contactEmail),
+});
+
+type TextFieldOptions = { required?: boolean; hint?: string; type?: string; autoComplete?: string; rows?: number };
 
 /**
- * What both intake forms (the portal's and /submit's lodge form, the console's 来电记录) do around a submission: the
- * problems found before sending, the files uploaded first, then the mutation; a refusal mapped onto the fields (an
- * upload's on `attachments`), anything else as one line in the summary, which takes the focus so it is read out.
+ * What both intake forms (the portal's and /submit's lodge form, the console's 来电记录) hold and do around a
+ * submission: the text values (`field` renders one, `set` edits one and clears its error) and the files; the problems
+ * found before sending, the files uploaded first, then the mutation; a refusal mapped onto the fields (an upload's on
+ * `attachments`), anything else as one line in the summary, which takes the focus so it is read out.
  */
-export function useIntakeSubmission() {
+export function useIntakeForm<Values extends { [K in keyof Values]: string }>(form: IntakeFormName, empty: Values) {
   const t = useTranslations('intake');
   const uploads = useFileUploads();
+  const [values, setValues] = useState<Values>(empty);
+  const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState<false | 'uploading' | 'submitting'>(false);
@@ -25,6 +60,21 @@ export function useIntakeSubmission() {
   }, [formError]);
 
   const clearError = (field: string) => setErrors(({ [field]: _cleared, ...rest }) => rest);
+  const set = (key: keyof Values & string, value: string) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    clearError(key);
+  };
+  const field = (key: keyof Values & string, label: string, options: TextFieldOptions = {}) => (
+    <IntakeTextField
+      form={form}
+      field={key}
+      label={label}
+      error={errors[key]}
+      value={values[key]}
+      onChange={(value) => set(key, value)}
+      {...options}
+    />
+  );
   const setFileError = (message: string | null) =>
     setErrors(({ attachments: _cleared, ...rest }) => (message ? { ...rest, attachments: message } : rest));
 
@@ -37,11 +87,10 @@ export function useIntakeSubmission() {
   }
 
   /**
-   * Uploads `files`, then runs `send` with their tokens. Resolves with its result, or null when it failed (the form
+   * Uploads the files, then runs `send` with their tokens. Resolves with its result, or null when it failed (the form
    * then shows why). `stayBusy` keeps the form disabled after success (it is about to navigate away).
    */
   async function submit<T>(
-    files: readonly File[],
     send: (attachments: IntakeAttachments) => Promise<T>,
     { stayBusy = false } = {},
   ): Promise<T | null> {
@@ -72,13 +121,22 @@ export function useIntakeSubmission() {
     }
   }
 
+  /** Back to an empty form (another submission). */
   function reset() {
+    setValues(empty);
+    setFiles([]);
     uploads.forget();
     setErrors({});
     setFormError(null);
   }
 
   return {
+    form,
+    values,
+    set,
+    field,
+    files,
+    setFiles,
     errors,
     formError,
     busy,
@@ -92,7 +150,7 @@ export function useIntakeSubmission() {
   };
 }
 
-/** The form's one-line summary of what went wrong, focused when it appears (see useIntakeSubmission). */
+/** The form's one-line summary of what went wrong, focused when it appears (see useIntakeForm). */
 export const IntakeErrorSummary = forwardRef<HTMLParagraphElement, { message: string | null; testId?: string }>(
   function IntakeErrorSummary({ message, testId }, ref) {
     if (!message) return null;
@@ -115,28 +173,25 @@ export const IntakeErrorSummary = forwardRef<HTMLParagraphElement, { message: st
  * file problems) and the submit button, which says what is happening while the files upload and the record is sent.
  */
 export function IntakeFormFooter({
-  form,
   submission,
-  files,
-  onFilesChange,
   submitLabel,
   listTestId,
 }: {
-  form: 'intake' | 'record';
-  submission: ReturnType<typeof useIntakeSubmission>;
-  files: File[];
-  onFilesChange: (files: File[]) => void;
+  submission: Pick<
+    ReturnType<typeof useIntakeForm>,
+    'form' | 'files' | 'setFiles' | 'errors' | 'setFileError' | 'busy' | 'progress'
+  >;
   submitLabel: string;
   listTestId?: string;
 }) {
   const t = useTranslations('intake');
-  const { busy } = submission;
+  const { form, busy } = submission;
   return (
     <>
       <AttachmentPicker
         id={`${form}-attachments`}
-        files={files}
-        onChange={onFilesChange}
+        files={submission.files}
+        onChange={submission.setFiles}
         error={submission.errors.attachments}
         onError={submission.setFileError}
         disabled={busy !== false}
