@@ -464,45 +464,52 @@ function isShownKey(key: string): boolean {
 type Dispatch = (action: BuilderAction, clearKey?: string) => void;
 type Remove = (action: BuilderAction, what: string) => void;
 
-/** Up / down / remove for one item; labelled for screen readers, usable with Tab and Enter. */
-function MoveButtons({
+/**
+ * Up / down (when the item can move) and remove for one item of the builder; labelled for screen readers, usable with
+ * Tab and Enter. `testId` prefixes the buttons' ids (`<testId>-up`, `-down`, `-remove`).
+ */
+function ItemButtons({
   label,
-  index,
-  count,
+  canMoveUp,
+  canMoveDown,
   onMove,
   onRemove,
   testId,
 }: {
   label: string;
-  index: number;
-  count: number;
-  onMove: (delta: -1 | 1) => void;
+  canMoveUp?: boolean;
+  canMoveDown?: boolean;
+  onMove?: (delta: -1 | 1) => void;
   onRemove: () => void;
   testId: string;
 }) {
   const t = useTranslations('surveys.builder');
   return (
     <div className="flex shrink-0 items-center gap-0.5">
-      <button
-        type="button"
-        className={buttonClass.ghost}
-        onClick={() => onMove(-1)}
-        disabled={index === 0}
-        aria-label={t('moveUp', { item: label })}
-        data-testid={`${testId}-up`}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        className={buttonClass.ghost}
-        onClick={() => onMove(1)}
-        disabled={index === count - 1}
-        aria-label={t('moveDown', { item: label })}
-        data-testid={`${testId}-down`}
-      >
-        ↓
-      </button>
+      {onMove && (
+        <>
+          <button
+            type="button"
+            className={buttonClass.ghost}
+            onClick={() => onMove(-1)}
+            disabled={!canMoveUp}
+            aria-label={t('moveUp', { item: label })}
+            data-testid={`${testId}-up`}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className={buttonClass.ghost}
+            onClick={() => onMove(1)}
+            disabled={!canMoveDown}
+            aria-label={t('moveDown', { item: label })}
+            data-testid={`${testId}-down`}
+          >
+            ↓
+          </button>
+        </>
+      )}
       <button
         type="button"
         className={buttonClass.dangerGhost}
@@ -591,15 +598,11 @@ function DimensionsEditor({
             {field('nameEn', t('dimensionNameEn'), { lang: 'en' })}
             {field('weight', t('dimensionWeight'), { required: true, inputMode: 'decimal' })}
             <div className="sm:pt-5">
-              <button
-                type="button"
-                className={buttonClass.dangerGhost}
-                onClick={() => remove({ type: 'removeDimension', key: d.key }, label)}
-                aria-label={t('removeItem', { item: label })}
-                data-testid="builder-dimension-remove"
-              >
-                {t('remove')}
-              </button>
+              <ItemButtons
+                label={label}
+                onRemove={() => remove({ type: 'removeDimension', key: d.key }, label)}
+                testId="builder-dimension"
+              />
             </div>
           </div>
         );
@@ -689,10 +692,10 @@ function SectionEditor({
           )}
         </FormField>
         <div className="sm:pt-5">
-          <MoveButtons
+          <ItemButtons
             label={label}
-            index={index}
-            count={count}
+            canMoveUp={index > 0}
+            canMoveDown={index < count - 1}
             onMove={(delta) => dispatch({ type: 'moveSection', key: section.key, delta })}
             onRemove={onRemoveSection}
             testId="builder-section"
@@ -830,37 +833,14 @@ function QuestionEditor({
           </label>
         </div>
         <div className="ml-auto sm:pt-5">
-          <div className="flex items-center gap-0.5">
-            <button
-              type="button"
-              className={buttonClass.ghost}
-              onClick={() => dispatch({ type: 'moveQuestion', key: question.key, delta: -1 })}
-              disabled={!canMoveUp}
-              aria-label={t('moveUp', { item: label })}
-              data-testid="builder-question-up"
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              className={buttonClass.ghost}
-              onClick={() => dispatch({ type: 'moveQuestion', key: question.key, delta: 1 })}
-              disabled={!canMoveDown}
-              aria-label={t('moveDown', { item: label })}
-              data-testid="builder-question-down"
-            >
-              ↓
-            </button>
-            <button
-              type="button"
-              className={buttonClass.dangerGhost}
-              onClick={() => remove({ type: 'removeQuestion', key: question.key }, label)}
-              aria-label={t('removeItem', { item: label })}
-              data-testid="builder-question-remove"
-            >
-              {t('remove')}
-            </button>
-          </div>
+          <ItemButtons
+            label={label}
+            canMoveUp={canMoveUp}
+            canMoveDown={canMoveDown}
+            onMove={(delta) => dispatch({ type: 'moveQuestion', key: question.key, delta })}
+            onRemove={() => remove({ type: 'removeQuestion', key: question.key }, label)}
+            testId="builder-question"
+          />
         </div>
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
@@ -964,10 +944,10 @@ function ChoicesEditor({
               <span aria-hidden />
             )}
             <div className="sm:pt-5">
-              <MoveButtons
+              <ItemButtons
                 label={label}
-                index={ci}
-                count={question.choices.length}
+                canMoveUp={ci > 0}
+                canMoveDown={ci < question.choices.length - 1}
                 onMove={(delta) => dispatch({ type: 'moveChoice', questionKey: question.key, key: choice.key, delta })}
                 onRemove={() => remove({ type: 'removeChoice', questionKey: question.key, key: choice.key }, label)}
                 testId="builder-choice"
