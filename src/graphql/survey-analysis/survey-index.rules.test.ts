@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  annualCriteria,
   annualIndex,
   DEFAULT_ANNUAL_CRITERIA,
   DEFAULT_LOW_SCORE_RULE,
@@ -391,15 +392,9 @@ describe('annual satisfaction index [000 §4.7.2]', () => {
       ],
       maxDeduction: 20,
     });
-    expect(parsed).toEqual({
-      rules: [
-        { event: 'CRISIS_COMPLAINT', pointsEach: 5 },
-        { event: 'MAJOR_COMPLAINT', pointsEach: 3 },
-        { event: 'GENERAL_COMPLAINT', pointsEach: 0 },
-        { event: 'DISPUTED_RESOLUTION', pointsEach: 1 },
-      ],
-      maxDeduction: 20,
-    });
+    expect(parsed).toEqual(
+      annualCriteria({ CRISIS_COMPLAINT: 5, MAJOR_COMPLAINT: 3, GENERAL_COMPLAINT: 0, DISPUTED_RESOLUTION: 1 }, 20),
+    );
     expect(parseAnnualCriteria(undefined)).toEqual(DEFAULT_ANNUAL_CRITERIA);
   });
 });
