@@ -19,6 +19,7 @@ import { EmptyState } from '@/components/surveys/survey-ui';
 import { answerText, lowAnswers, questionText } from './analysis-maths';
 import { toResponseFilter, type AnalysisFilterState } from './analysis-params';
 import { AnalysisLoadMore, Section, useAnalysisErrorMessage, useSectionPending } from './analysis-ui';
+import { CustomerLink } from '@/components/ui/customer-link';
 
 export const SurveyAnalysisLowScoresQuery = graphql(`
   query SurveyAnalysisLowScores($filter: SurveyResponseFilter!, $first: Int, $after: String) {
@@ -177,13 +178,11 @@ function LowScoreRow({
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <Link
-            href={`/console/customers/${row.customer.id}`}
+          <CustomerLink
+            customer={row.customer}
             className="text-sm font-semibold text-blue-700 hover:underline"
-            data-testid="low-score-customer"
-          >
-            {row.customer.name}
-          </Link>
+            testId="low-score-customer"
+          />
           <p className="mt-0.5 text-xs text-slate-500">
             {row.campaign.name} · {row.campaign.periodLabel} · {tc(`source.${row.source}`)} ·{' '}
             <span data-testid="low-score-date">{formatDate(row.submittedAt, timeZone)}</span>
