@@ -3,8 +3,8 @@ import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { DataTable, type Column } from '@/components/ui/data-table';
-import { LoadMore } from '@/components/ui/load-more';
+import type { Column } from '@/components/ui/data-table';
+import { PagedTable } from '@/components/ui/paged-table';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import type { SurveyInvitationState, SurveyInvitationsQuery as InvitationsResult } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
@@ -179,19 +179,19 @@ export function CampaignInvitations({ campaignId, live }: { campaignId: string; 
         </div>
       </div>
 
-      <DataTable
+      <PagedTable
+        query={list}
+        errorMessage={errorMessage}
+        loadMoreTestId="invitation-load-more"
         columns={columns}
-        rows={list.rows}
         rowKey={(row) => row.id}
         rowData={(row) => ({ 'data-state': row.state })}
-        state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
         empty={state || search ? t('emptyFiltered') : t('empty')}
         testId="invitation-table"
         rowTestId="invitation-row"
         emptyTestId="invitations-empty"
         errorTestId="invitations-error"
       />
-      {list.loaded && <LoadMore query={list} errorMessage={errorMessage} testId="invitation-load-more" />}
     </section>
   );
 }

@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/classes';
-import { DataTable, type Column } from '@/components/ui/data-table';
-import { LoadMore } from '@/components/ui/load-more';
+import type { Column } from '@/components/ui/data-table';
+import { PagedTable } from '@/components/ui/paged-table';
 import { ToggleChip } from '@/components/ui/toggle-chip';
 import type { CampaignStatus, SurveyCampaignListQuery as ListResult } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
@@ -209,27 +209,19 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
           />
         )
       ) : (
-        <>
-          <DataTable
-            columns={columns}
-            rows={list.rows}
-            rowKey={(row) => row.id}
-            rowData={(row) => ({ 'data-campaign-id': row.id })}
-            state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
-            empty={null}
-            testId="campaign-list"
-            rowTestId="campaign-row"
-            errorTestId="campaign-list-error"
-          />
-          {list.loaded && (
-            <LoadMore
-              query={list}
-              total={t('campaigns.total', { count: list.totalCount ?? 0 })}
-              errorMessage={errorMessage}
-              testId="campaign-load-more"
-            />
-          )}
-        </>
+        <PagedTable
+          query={list}
+          errorMessage={errorMessage}
+          total={t('campaigns.total', { count: list.totalCount ?? 0 })}
+          loadMoreTestId="campaign-load-more"
+          columns={columns}
+          rowKey={(row) => row.id}
+          rowData={(row) => ({ 'data-campaign-id': row.id })}
+          empty={null}
+          testId="campaign-list"
+          rowTestId="campaign-row"
+          errorTestId="campaign-list-error"
+        />
       )}
     </SurveysListPage>
   );
