@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField, TextField } from '@/components/ui/form-field';
+import { TextareaField } from '@/components/ui/form-controls';
 import { PageHeader } from '@/components/ui/page-header';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
@@ -350,42 +351,33 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
           <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
             <h2 className="text-sm font-semibold text-slate-800">{t('basics')}</h2>
             <div className="grid gap-4 sm:grid-cols-2">
-              <FormField id="tpl-name" label={t('name')} required error={errors.name} errorTestId="builder-error-name">
-                {(p) => (
-                  <input
-                    {...p}
-                    className={inputClass}
-                    value={state.name}
-                    onChange={(e) => dispatch({ type: 'setMeta', field: 'name', value: e.target.value }, 'name')}
-                    data-testid="builder-name"
-                  />
-                )}
-              </FormField>
-              <FormField id="tpl-nameEn" label={t('nameEn')} error={errors.nameEn}>
-                {(p) => (
-                  <input
-                    {...p}
-                    lang="en"
-                    className={inputClass}
-                    value={state.nameEn}
-                    onChange={(e) => dispatch({ type: 'setMeta', field: 'nameEn', value: e.target.value }, 'nameEn')}
-                  />
-                )}
-              </FormField>
+              <TextField
+                id="tpl-name"
+                label={t('name')}
+                required
+                error={errors.name}
+                errorTestId="builder-error-name"
+                value={state.name}
+                onChange={(value) => dispatch({ type: 'setMeta', field: 'name', value }, 'name')}
+                testId="builder-name"
+              />
+              <TextField
+                id="tpl-nameEn"
+                label={t('nameEn')}
+                error={errors.nameEn}
+                lang="en"
+                value={state.nameEn}
+                onChange={(value) => dispatch({ type: 'setMeta', field: 'nameEn', value }, 'nameEn')}
+              />
             </div>
-            <FormField id="tpl-description" label={t('description')} error={errors.description}>
-              {(p) => (
-                <textarea
-                  {...p}
-                  rows={2}
-                  className={inputClass}
-                  value={state.description}
-                  onChange={(e) =>
-                    dispatch({ type: 'setMeta', field: 'description', value: e.target.value }, 'description')
-                  }
-                />
-              )}
-            </FormField>
+            <TextareaField
+              id="tpl-description"
+              label={t('description')}
+              error={errors.description}
+              rows={2}
+              value={state.description}
+              onChange={(value) => dispatch({ type: 'setMeta', field: 'description', value }, 'description')}
+            />
           </section>
 
           <DimensionsEditor
@@ -651,46 +643,27 @@ function SectionEditor({
         <span className="mt-6 rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">
           {t('sectionN', { n: index + 1 })}
         </span>
-        <FormField
+        <TextField
           id={`tpl-${section.key}-title`}
           label={t('sectionTitle')}
           required
           error={errors[`${base}.title`]}
           className="min-w-48 flex-1"
-        >
-          {(p) => (
-            <input
-              {...p}
-              className={inputClass}
-              value={section.title}
-              onChange={(e) =>
-                dispatch({ type: 'updateSection', key: section.key, patch: { title: e.target.value } }, `${base}.title`)
-              }
-              data-testid="builder-section-title"
-            />
-          )}
-        </FormField>
-        <FormField
+          value={section.title}
+          onChange={(title) => dispatch({ type: 'updateSection', key: section.key, patch: { title } }, `${base}.title`)}
+          testId="builder-section-title"
+        />
+        <TextField
           id={`tpl-${section.key}-titleEn`}
           label={t('sectionTitleEn')}
           error={errors[`${base}.titleEn`]}
           className="min-w-48 flex-1"
-        >
-          {(p) => (
-            <input
-              {...p}
-              lang="en"
-              className={inputClass}
-              value={section.titleEn}
-              onChange={(e) =>
-                dispatch(
-                  { type: 'updateSection', key: section.key, patch: { titleEn: e.target.value } },
-                  `${base}.titleEn`,
-                )
-              }
-            />
-          )}
-        </FormField>
+          lang="en"
+          value={section.titleEn}
+          onChange={(titleEn) =>
+            dispatch({ type: 'updateSection', key: section.key, patch: { titleEn } }, `${base}.titleEn`)
+          }
+        />
         <div className="sm:pt-5">
           <ItemButtons
             label={label}
@@ -844,37 +817,27 @@ function QuestionEditor({
         </div>
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField id={`${id}-text`} label={t('questionText')} required error={errors[`${path}.text`]}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={2}
-              className={inputClass}
-              value={question.text}
-              onChange={(e) =>
-                dispatch({ type: 'updateQuestion', key: question.key, patch: { text: e.target.value } }, `${path}.text`)
-              }
-              data-testid="builder-question-text"
-            />
-          )}
-        </FormField>
-        <FormField id={`${id}-textEn`} label={t('questionTextEn')} error={errors[`${path}.textEn`]}>
-          {(p) => (
-            <textarea
-              {...p}
-              lang="en"
-              rows={2}
-              className={inputClass}
-              value={question.textEn}
-              onChange={(e) =>
-                dispatch(
-                  { type: 'updateQuestion', key: question.key, patch: { textEn: e.target.value } },
-                  `${path}.textEn`,
-                )
-              }
-            />
-          )}
-        </FormField>
+        <TextareaField
+          id={`${id}-text`}
+          label={t('questionText')}
+          required
+          error={errors[`${path}.text`]}
+          rows={2}
+          value={question.text}
+          onChange={(text) => dispatch({ type: 'updateQuestion', key: question.key, patch: { text } }, `${path}.text`)}
+          testId="builder-question-text"
+        />
+        <TextareaField
+          id={`${id}-textEn`}
+          label={t('questionTextEn')}
+          error={errors[`${path}.textEn`]}
+          lang="en"
+          rows={2}
+          value={question.textEn}
+          onChange={(textEn) =>
+            dispatch({ type: 'updateQuestion', key: question.key, patch: { textEn } }, `${path}.textEn`)
+          }
+        />
       </div>
       {isChoiceType(question.type) && (
         <ChoicesEditor question={question} path={path} errors={errors} dispatch={dispatch} remove={remove} />
