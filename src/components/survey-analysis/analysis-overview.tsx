@@ -14,6 +14,7 @@ import {
 import { EmptyState } from '@/components/surveys/survey-ui';
 import { dimensionName, dimensionRows, distributionRows, questionText, seriesColour } from './analysis-maths';
 import { ChartFigure, LOADED, numberColumn, Section } from './analysis-ui';
+import { ScoreBarChart } from './score-bar-chart';
 
 /**
  * The overview's analysis with its fragments read (dimension results, question and choice labels): done once where
@@ -37,14 +38,11 @@ export function unmaskAnalysis(analysis: SurveyAnalysisOverviewQuery['surveyAnal
 export type Analysis = ReturnType<typeof unmaskAnalysis>;
 type QuestionAnalysis = Analysis['questions'][number];
 
-const SCORE_DOMAIN: [number, number] = [0, 100];
-
 /** Per-dimension scores as bars (0–100) with the weights behind the index in the table. */
 export function DimensionChart({ analysis }: { analysis: Analysis }) {
   const t = useTranslations('surveyAnalysis.dimensions');
   const locale = useLocale();
   const rows = dimensionRows(analysis.dimensions);
-  const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '');
   // Each bar is named with its effective weight, so the chart alone shows what the index leans on.
   const chartRows = rows.map((r) => ({
     ...r,
@@ -90,17 +88,15 @@ export function DimensionChart({ analysis }: { analysis: Analysis }) {
 
   return (
     <ChartFigure title={t('title')} description={t('description')} testId="dimension-chart" table={table}>
-      <ResponsiveContainer width="100%" height={280}>
-        <BarChart data={chartRows} margin={{ top: 20, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="axisLabel" tick={{ fontSize: 12 }} interval={0} />
-          <YAxis domain={SCORE_DOMAIN} tick={{ fontSize: 12 }} width={36} />
-          <Tooltip formatter={(value) => [score(value), t('score')]} />
-          <Bar dataKey="score" name={t('score')} fill={seriesColour(0)} isAnimationActive={false} maxBarSize={56}>
-            <LabelList dataKey="score" position="top" formatter={score} style={{ fontSize: 12, fill: '#334155' }} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <ScoreBarChart
+        rows={chartRows}
+        categoryKey="axisLabel"
+        scoreKey="score"
+        name={t('score')}
+        height={280}
+        missing=""
+        everyCategory
+      />
     </ChartFigure>
   );
 }
