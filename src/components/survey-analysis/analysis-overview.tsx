@@ -101,6 +101,28 @@ export function DimensionChart({ analysis }: { analysis: Analysis }) {
   );
 }
 
+/** One fact of a question card's line ("回答 12", "平均 4.2 / 5"): a term and its value side by side. */
+function Fact({
+  label,
+  className,
+  testId,
+  children,
+}: {
+  label: string;
+  className?: string;
+  testId?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="flex gap-1">
+      <dt>{label}</dt>
+      <dd className={className} data-testid={testId}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
 const TYPE_SCALE: Partial<Record<QuestionAnalysis['question']['type'], number>> = {
   RATING_5: 5,
   RATING_10: 10,
@@ -128,35 +150,21 @@ function QuestionCard({
 
   const facts = (
     <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600">
-      <div className="flex gap-1">
-        <dt>{t('answered')}</dt>
-        <dd className="tabular-nums" data-testid="question-answered">
-          {formatNumber(item.answered, locale)}
-        </dd>
-      </div>
+      <Fact label={t('answered')} className="tabular-nums" testId="question-answered">
+        {formatNumber(item.answered, locale)}
+      </Fact>
       {item.average != null && (
-        <div className="flex gap-1">
-          <dt>{t('average')}</dt>
-          <dd className="tabular-nums">
-            {formatScore(item.average, locale)}
-            {scale ? ` / ${scale}` : ''}
-          </dd>
-        </div>
+        <Fact label={t('average')} className="tabular-nums">
+          {formatScore(item.average, locale)}
+          {scale ? ` / ${scale}` : ''}
+        </Fact>
       )}
       {item.score != null && (
-        <div className="flex gap-1">
-          <dt>{t('score')}</dt>
-          <dd className="font-medium tabular-nums text-slate-900" data-testid="question-score">
-            {formatScore(item.score, locale)}
-          </dd>
-        </div>
+        <Fact label={t('score')} className="font-medium tabular-nums text-slate-900" testId="question-score">
+          {formatScore(item.score, locale)}
+        </Fact>
       )}
-      {dimensionName && (
-        <div className="flex gap-1">
-          <dt>{t('dimension')}</dt>
-          <dd>{dimensionName}</dd>
-        </div>
-      )}
+      {dimensionName && <Fact label={t('dimension')}>{dimensionName}</Fact>}
       {!question.scored && question.type !== 'TEXT' && (
         <div className="text-slate-400">
           <dt className="sr-only">{t('score')}</dt>

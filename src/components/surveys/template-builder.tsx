@@ -412,14 +412,9 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
                 }
               />
             ))}
-            <button
-              type="button"
-              className={buttonClass.secondary}
-              onClick={() => dispatch({ type: 'addSection' })}
-              data-testid="builder-add-section"
-            >
-              + {t('addSection')}
-            </button>
+            <AddButton onClick={() => dispatch({ type: 'addSection' })} testId="builder-add-section">
+              {t('addSection')}
+            </AddButton>
           </section>
         </div>
       )}
@@ -450,6 +445,25 @@ function isShownKey(key: string): boolean {
     /^sections\.\d+\.(title|titleEn|questions)$/.test(key) ||
     /^sections\.\d+\.questions\.\d+\.(text|textEn|type|dimensionCode|choices)$/.test(key) ||
     /^sections\.\d+\.questions\.\d+\.choices\.\d+\.(value|label|labelEn|score)$/.test(key)
+  );
+}
+
+/** "+ Add …" under a list of the builder (a section, a dimension, a question, a choice). */
+function AddButton({
+  kind = 'secondary',
+  onClick,
+  testId,
+  children,
+}: {
+  kind?: 'secondary' | 'ghost';
+  onClick: () => void;
+  testId: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <button type="button" className={buttonClass[kind]} onClick={onClick} data-testid={testId}>
+      + {children}
+    </button>
   );
 }
 
@@ -599,14 +613,9 @@ function DimensionsEditor({
           </div>
         );
       })}
-      <button
-        type="button"
-        className={buttonClass.secondary}
-        onClick={() => dispatch({ type: 'addDimension' })}
-        data-testid="builder-add-dimension"
-      >
-        + {t('addDimension')}
-      </button>
+      <AddButton onClick={() => dispatch({ type: 'addDimension' })} testId="builder-add-dimension">
+        {t('addDimension')}
+      </AddButton>
     </section>
   );
 }
@@ -693,14 +702,12 @@ function SectionEditor({
           />
         ))}
       </ol>
-      <button
-        type="button"
-        className={buttonClass.secondary}
+      <AddButton
         onClick={() => dispatch({ type: 'addQuestion', sectionKey: section.key })}
-        data-testid="builder-add-question"
+        testId="builder-add-question"
       >
-        + {t('addQuestion')}
-      </button>
+        {t('addQuestion')}
+      </AddButton>
     </section>
   );
 }
@@ -919,14 +926,13 @@ function ChoicesEditor({
           </div>
         );
       })}
-      <button
-        type="button"
-        className={buttonClass.ghost}
+      <AddButton
+        kind="ghost"
         onClick={() => dispatch({ type: 'addChoice', questionKey: question.key })}
-        data-testid="builder-add-choice"
+        testId="builder-add-choice"
       >
-        + {t('addChoice')}
-      </button>
+        {t('addChoice')}
+      </AddButton>
     </fieldset>
   );
 }
