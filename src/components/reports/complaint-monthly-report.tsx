@@ -158,6 +158,15 @@ function Tile({
 /** A column of a report table; numeric ones are right-aligned with figures of equal width. */
 type ReportColumn<Row> = { id: string; header: string; cell: (row: Row) => React.ReactNode; numeric?: boolean };
 
+/** A column of a count the rows carry as `field` (its id too, unless given). */
+function countColumn<Field extends string>(
+  field: Field,
+  header: string,
+  id: string = field,
+): ReportColumn<Record<Field, number>> {
+  return { id, header, cell: (row) => row[field], numeric: true };
+}
+
 /** A row counted this month and last month. */
 type Compared = { count: number; previousCount: number };
 
@@ -172,9 +181,11 @@ function ReportTable<Row>({
   title: string;
   columns: readonly ReportColumn<Row>[];
   rows: readonly Row[];
-  empty: string;
+  /** What the table says when it has no rows; "nothing this month" unless a table words it itself. */
+  empty?: string;
   testId: string;
 }) {
+  const t = useTranslations('reports.complaints');
   const shown: Column<Row>[] = columns.map(({ numeric, ...c }) => ({
     ...c,
     className: numeric ? 'text-right tabular-nums' : undefined,
@@ -187,7 +198,7 @@ function ReportTable<Row>({
         rows={rows}
         rowKey={(row) => String(rows.indexOf(row))}
         state={{ loading: false }}
-        empty={empty}
+        empty={empty ?? t('tables.empty')}
         caption={title}
       />
     </section>
@@ -208,10 +219,21 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
   const legend = { thisMonth: t('charts.thisMonth'), lastMonth: t('charts.lastMonth') };
   /** This month against last month: the columns of a table and the bars of a chart. */
   const comparisonColumns: ReportColumn<Compared>[] = [
-    { id: 'count', header: t('tables.thisMonth'), cell: (r) => r.count, numeric: true },
-    { id: 'previous', header: t('tables.lastMonth'), cell: (r) => r.previousCount, numeric: true },
+    countColumn('count', t('tables.thisMonth')),
+    countColumn('previousCount', t('tables.lastMonth'), 'previous'),
     { id: 'change', header: t('tables.change'), cell: (r) => change(r.count, r.previousCount), numeric: true },
   ];
+  /** Columns several tables share: a row's cause class, its department. */
+  const causeColumn: ReportColumn<{ causeClass: string | null }> = {
+    id: 'cause',
+    header: t('tables.causeClass'),
+    cell: (r) => cause(r.causeClass),
+  };
+  const departmentColumn = (id: string): ReportColumn<{ departmentName: string | null }> => ({
+    id,
+    header: t('tables.departmentName'),
+    cell: (r) => department(r.departmentName),
+  });
   const comparisonBars = <Row extends Compared>(rows: readonly Row[], name: (row: Row) => string) =>
     rows.map((r) => ({ name: name(r), thisMonth: r.count, lastMonth: r.previousCount }));
   const focusText = (f: FocusItem) =>
@@ -361,43 +383,33 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
           testId="table-departments"
           title={t('tables.department')}
           columns={[
-            { id: 'name', header: t('tables.departmentName'), cell: (r) => department(r.departmentName) },
+            departmentColumn('name'),
             ...comparisonColumns,
-            { id: 'open', header: t('tables.open'), cell: (r) => r.open, numeric: true },
-            { id: 'overdue', header: t('tables.overdue'), cell: (r) => r.overdue, numeric: true },
+            countColumn('open', t('tables.open')),
+            countColumn('overdue', t('tables.overdue')),
           ]}
           rows={s.byDepartment}
-          empty={t('tables.empty')}
         />
         <ReportTable
           testId="table-cause-class"
           title={t('tables.causeClass')}
-          columns={[
-            { id: 'cause', header: t('tables.causeClass'), cell: (r) => cause(r.causeClass) },
-            ...comparisonColumns,
-          ]}
+          columns={[causeColumn, ...comparisonColumns]}
           rows={s.byCauseClass}
-          empty={t('tables.empty')}
         />
         <ReportTable
           testId="table-causes"
           title={t('tables.causes')}
-          columns={[
-            { id: 'cause', header: t('tables.causeClass'), cell: (r) => cause(r.causeClass) },
-            { id: 'department', header: t('tables.departmentName'), cell: (r) => department(r.departmentName) },
-            { id: 'count', header: t('tables.count'), cell: (r) => r.count, numeric: true },
-          ]}
+          columns={[causeColumn, departmentColumn('department'), countColumn('count', t('tables.count'))]}
           rows={s.topCauses}
-          empty={t('tables.empty')}
         />
         <ReportTable
           testId="table-repeat-customers"
           title={t('tables.repeatCustomers')}
           columns={[
             { id: 'customer', header: t('tables.customer'), cell: (r) => r.customerName ?? t('none.customer') },
-            { id: 'complaints', header: t('tables.complaints'), cell: (r) => r.complaints, numeric: true },
-            { id: 'repeats', header: t('tables.repeats'), cell: (r) => r.repeats, numeric: true },
-            { id: 'inWindow', header: t('tables.inWindow'), cell: (r) => r.inWindow, numeric: true },
+            countColumn('complaints', t('tables.complaints')),
+            countColumn('repeats', t('tables.repeats')),
+            countColumn('inWindow', t('tables.inWindow')),
           ]}
           rows={s.repeatCustomers}
           empty={t('tables.noRepeats')}

@@ -10,6 +10,7 @@ import { segmentRows, SMALL_SAMPLE } from './analysis-maths';
 import { SEGMENT_VALUES, toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
 import { ChartFigure, Section, SmallSampleBadge, LOADED, numberColumn, useSectionPending } from './analysis-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+import { SegmentedControl } from '@/components/ui/segmented-control';
 
 export const SurveyAnalysisBreakdownQuery = graphql(`
   query SurveyAnalysisBreakdown($filter: SurveyAnalysisFilter!, $by: SurveySegment!) {
@@ -146,24 +147,14 @@ export function AnalysisBreakdown({
       hint={tb('hint')}
       testId="analysis-breakdown"
       actions={
-        <div
-          role="group"
-          aria-label={tb('by')}
-          className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm"
-        >
-          {SEGMENT_VALUES.map((s) => (
-            <button
-              key={s}
-              type="button"
-              aria-pressed={s === segment}
-              onClick={() => onSegment(s)}
-              data-testid={`segment-${s}`}
-              className={`px-3 py-1.5 focus-visible:outline-2 focus-visible:outline-blue-700 ${s === segment ? 'bg-blue-700 font-medium text-white' : 'bg-white text-slate-700 hover:bg-slate-50'}`}
-            >
-              {tb(`segment.${s}`)}
-            </button>
-          ))}
-        </div>
+        <SegmentedControl
+          label={tb('by')}
+          values={SEGMENT_VALUES}
+          value={segment}
+          onChange={onSegment}
+          labelOf={(s) => tb(`segment.${s}`)}
+          testIdOf={(s) => `segment-${s}`}
+        />
       }
     >
       {body()}

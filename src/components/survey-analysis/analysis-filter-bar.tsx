@@ -190,6 +190,45 @@ export function AnalysisFilterBar({
   const families = [...new Map(options.templates.map((tpl) => [tpl.key, tpl])).values()];
   const templateName = (tpl: FilterOptions['templates'][number]) => (locale.startsWith('en') && tpl.nameEn) || tpl.name;
 
+  // The customer-segment filters; grades and key-account statuses are kept in their canonical order.
+  const plain = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
+  const segmentFilters: {
+    name: string;
+    label: string;
+    options: Option[];
+    selected: readonly string[];
+    pick: (picked: string[]) => Partial<AnalysisFilterState>;
+  }[] = [
+    {
+      name: 'province',
+      label: tf('provinces'),
+      options: plain(options.provinces),
+      selected: value.provinces,
+      pick: (provinces) => ({ provinces }),
+    },
+    {
+      name: 'industry',
+      label: tf('industries'),
+      options: plain(options.industries),
+      selected: value.industries,
+      pick: (industries) => ({ industries }),
+    },
+    {
+      name: 'grade',
+      label: tf('grades'),
+      options: GRADE_VALUES.map((g) => ({ value: g, label: t(`segmentValue.GRADE.${g}`) })),
+      selected: value.grades,
+      pick: (picked) => ({ grades: GRADE_VALUES.filter((g) => picked.includes(g)) }),
+    },
+    {
+      name: 'keyAccount',
+      label: tf('keyAccounts'),
+      options: KEY_ACCOUNT_VALUES.map((k) => ({ value: k, label: t(`segmentValue.KEY_ACCOUNT.${k}`) })),
+      selected: value.keyAccountStatuses,
+      pick: (picked) => ({ keyAccountStatuses: KEY_ACCOUNT_VALUES.filter((k) => picked.includes(k)) }),
+    },
+  ];
+
   return (
     <div
       role="search"
@@ -238,48 +277,17 @@ export function AnalysisFilterBar({
             )}
           </select>
         </div>
-        <MultiSelect
-          name="province"
-          label={tf('provinces')}
-          options={options.provinces.map((p) => ({ value: p, label: p }))}
-          selected={value.provinces}
-          onChange={(v) => set('provinces', v)}
-          emptyHint={tf('noValues')}
-        />
-        <MultiSelect
-          name="industry"
-          label={tf('industries')}
-          options={options.industries.map((p) => ({ value: p, label: p }))}
-          selected={value.industries}
-          onChange={(v) => set('industries', v)}
-          emptyHint={tf('noValues')}
-        />
-        <MultiSelect
-          name="grade"
-          label={tf('grades')}
-          options={GRADE_VALUES.map((g) => ({ value: g, label: t(`segmentValue.GRADE.${g}`) }))}
-          selected={value.grades}
-          onChange={(v) =>
-            set(
-              'grades',
-              GRADE_VALUES.filter((g) => v.includes(g)),
-            )
-          }
-          emptyHint={tf('noValues')}
-        />
-        <MultiSelect
-          name="keyAccount"
-          label={tf('keyAccounts')}
-          options={KEY_ACCOUNT_VALUES.map((k) => ({ value: k, label: t(`segmentValue.KEY_ACCOUNT.${k}`) }))}
-          selected={value.keyAccountStatuses}
-          onChange={(v) =>
-            set(
-              'keyAccountStatuses',
-              KEY_ACCOUNT_VALUES.filter((k) => v.includes(k)),
-            )
-          }
-          emptyHint={tf('noValues')}
-        />
+        {segmentFilters.map((filter) => (
+          <MultiSelect
+            key={filter.name}
+            name={filter.name}
+            label={filter.label}
+            options={filter.options}
+            selected={filter.selected}
+            onChange={(v) => onChange({ ...value, ...filter.pick(v) })}
+            emptyHint={tf('noValues')}
+          />
+        ))}
       </div>
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600">
         <span data-testid="filter-summary">

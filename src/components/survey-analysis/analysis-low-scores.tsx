@@ -19,6 +19,7 @@ import { EmptyState } from '@/components/surveys/survey-ui';
 import { answerText, lowAnswers, questionText } from './analysis-maths';
 import { toResponseFilter, type AnalysisFilterState } from './analysis-params';
 import { AnalysisLoadMore, Section, useAnalysisErrorMessage, useSectionPending } from './analysis-ui';
+import { CustomerLink } from '@/components/ui/customer-link';
 
 export const SurveyAnalysisLowScoresQuery = graphql(`
   query SurveyAnalysisLowScores($filter: SurveyResponseFilter!, $first: Int, $after: String) {
@@ -168,6 +169,21 @@ function LowScoreRow({
   const { low, comments } = lowAnswers(row.answers);
   const hasCallback = row.followUpCallbacks.length > 0;
   const hasComplaint = row.followUpComplaints.length > 0;
+  // The follow-ups this row still offers, the callback (the usual answer to a low score) first and primary.
+  const followUpOffers = [
+    {
+      kind: 'callback',
+      offered: !hasCallback && permissions.canCreateCallback,
+      className: buttonClass.primary,
+      label: t('createCallback'),
+    },
+    {
+      kind: 'complaint',
+      offered: !hasComplaint && permissions.canCreateComplaint,
+      className: buttonClass.secondary,
+      label: t('createComplaint'),
+    },
+  ] as const;
 
   return (
     <li
@@ -177,13 +193,11 @@ function LowScoreRow({
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <Link
-            href={`/console/customers/${row.customer.id}`}
+          <CustomerLink
+            customer={row.customer}
             className="text-sm font-semibold text-blue-700 hover:underline"
-            data-testid="low-score-customer"
-          >
-            {row.customer.name}
-          </Link>
+            testId="low-score-customer"
+          />
           <p className="mt-0.5 text-xs text-slate-500">
             {row.campaign.name} · {row.campaign.periodLabel} · {tc(`source.${row.source}`)} ·{' '}
             <span data-testid="low-score-date">{formatDate(row.submittedAt, timeZone)}</span>
@@ -221,26 +235,19 @@ function LowScoreRow({
       <div className="mt-3 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-3">
         <FollowUpLinks followUps={row} />
         {/* One follow-up of each kind per response: once it exists the link replaces the button. */}
-        {!hasCallback && permissions.canCreateCallback && (
-          <button
-            type="button"
-            className={buttonClass.primary}
-            onClick={() => onAction('callback', row)}
-            data-testid="low-score-create-callback"
-          >
-            {t('createCallback')}
-          </button>
-        )}
-        {!hasComplaint && permissions.canCreateComplaint && (
-          <button
-            type="button"
-            className={buttonClass.secondary}
-            onClick={() => onAction('complaint', row)}
-            data-testid="low-score-create-complaint"
-          >
-            {t('createComplaint')}
-          </button>
-        )}
+        {followUpOffers
+          .filter((offer) => offer.offered)
+          .map((offer) => (
+            <button
+              key={offer.kind}
+              type="button"
+              className={offer.className}
+              onClick={() => onAction(offer.kind, row)}
+              data-testid={`low-score-create-${offer.kind}`}
+            >
+              {offer.label}
+            </button>
+          ))}
         {!hasCallback && !hasComplaint && !permissions.canCreateCallback && !permissions.canCreateComplaint && (
           <span className="text-xs text-slate-500">{t('noFollowUpPermission')}</span>
         )}

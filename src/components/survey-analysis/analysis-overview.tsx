@@ -14,6 +14,7 @@ import {
 import { EmptyState } from '@/components/surveys/survey-ui';
 import { dimensionName, dimensionRows, distributionRows, questionText, seriesColour } from './analysis-maths';
 import { ChartFigure, LOADED, numberColumn, Section } from './analysis-ui';
+import { ScoreBarChart } from './score-bar-chart';
 
 /**
  * The overview's analysis with its fragments read (dimension results, question and choice labels): done once where
@@ -37,14 +38,11 @@ export function unmaskAnalysis(analysis: SurveyAnalysisOverviewQuery['surveyAnal
 export type Analysis = ReturnType<typeof unmaskAnalysis>;
 type QuestionAnalysis = Analysis['questions'][number];
 
-const SCORE_DOMAIN: [number, number] = [0, 100];
-
 /** Per-dimension scores as bars (0–100) with the weights behind the index in the table. */
 export function DimensionChart({ analysis }: { analysis: Analysis }) {
   const t = useTranslations('surveyAnalysis.dimensions');
   const locale = useLocale();
   const rows = dimensionRows(analysis.dimensions);
-  const score = (value: unknown) => (typeof value === 'number' ? formatScore(value, locale) : '');
   // Each bar is named with its effective weight, so the chart alone shows what the index leans on.
   const chartRows = rows.map((r) => ({
     ...r,
@@ -90,18 +88,38 @@ export function DimensionChart({ analysis }: { analysis: Analysis }) {
 
   return (
     <ChartFigure title={t('title')} description={t('description')} testId="dimension-chart" table={table}>
-      <ResponsiveContainer width="100%" height={280}>
-        <BarChart data={chartRows} margin={{ top: 20, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="axisLabel" tick={{ fontSize: 12 }} interval={0} />
-          <YAxis domain={SCORE_DOMAIN} tick={{ fontSize: 12 }} width={36} />
-          <Tooltip formatter={(value) => [score(value), t('score')]} />
-          <Bar dataKey="score" name={t('score')} fill={seriesColour(0)} isAnimationActive={false} maxBarSize={56}>
-            <LabelList dataKey="score" position="top" formatter={score} style={{ fontSize: 12, fill: '#334155' }} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <ScoreBarChart
+        rows={chartRows}
+        categoryKey="axisLabel"
+        scoreKey="score"
+        name={t('score')}
+        height={280}
+        missing=""
+        everyCategory
+      />
     </ChartFigure>
+  );
+}
+
+/** One fact of a question card's line ("回答 12", "平均 4.2 / 5"): a term and its value side by side. */
+function Fact({
+  label,
+  className,
+  testId,
+  children,
+}: {
+  label: string;
+  className?: string;
+  testId?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="flex gap-1">
+      <dt>{label}</dt>
+      <dd className={className} data-testid={testId}>
+        {children}
+      </dd>
+    </div>
   );
 }
 
@@ -132,35 +150,21 @@ function QuestionCard({
 
   const facts = (
     <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600">
-      <div className="flex gap-1">
-        <dt>{t('answered')}</dt>
-        <dd className="tabular-nums" data-testid="question-answered">
-          {formatNumber(item.answered, locale)}
-        </dd>
-      </div>
+      <Fact label={t('answered')} className="tabular-nums" testId="question-answered">
+        {formatNumber(item.answered, locale)}
+      </Fact>
       {item.average != null && (
-        <div className="flex gap-1">
-          <dt>{t('average')}</dt>
-          <dd className="tabular-nums">
-            {formatScore(item.average, locale)}
-            {scale ? ` / ${scale}` : ''}
-          </dd>
-        </div>
+        <Fact label={t('average')} className="tabular-nums">
+          {formatScore(item.average, locale)}
+          {scale ? ` / ${scale}` : ''}
+        </Fact>
       )}
       {item.score != null && (
-        <div className="flex gap-1">
-          <dt>{t('score')}</dt>
-          <dd className="font-medium tabular-nums text-slate-900" data-testid="question-score">
-            {formatScore(item.score, locale)}
-          </dd>
-        </div>
+        <Fact label={t('score')} className="font-medium tabular-nums text-slate-900" testId="question-score">
+          {formatScore(item.score, locale)}
+        </Fact>
       )}
-      {dimensionName && (
-        <div className="flex gap-1">
-          <dt>{t('dimension')}</dt>
-          <dd>{dimensionName}</dd>
-        </div>
-      )}
+      {dimensionName && <Fact label={t('dimension')}>{dimensionName}</Fact>}
       {!question.scored && question.type !== 'TEXT' && (
         <div className="text-slate-400">
           <dt className="sr-only">{t('score')}</dt>

@@ -1,15 +1,16 @@
 'use client';
 import { graphql } from '@/gql';
-import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { buttonClass } from '@/components/ui/classes';
 import { formatDate, formatScore } from '@/lib/format';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
 import { EmptyState } from '@/components/surveys/survey-ui';
 import { questionText } from './analysis-maths';
 import { toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
 import { AnalysisLoadMore, Section, useSectionPending } from './analysis-ui';
+import { FilterSearch, FilterSelect } from '@/components/ui/filter-select';
+import { CustomerLink } from '@/components/ui/customer-link';
 
 export const SurveyAnalysisTextAnswersQuery = graphql(`
   query SurveyAnalysisTextAnswers(
@@ -75,7 +76,7 @@ export function AnalysisTextAnswers({
   const locale = useLocale();
   const timeZone = useTimeZone() ?? 'Asia/Shanghai';
   const sectionPending = useSectionPending();
-  const ids = { question: useId(), search: useId(), low: useId() };
+  const lowId = useId();
   const [searchDraft, setSearchDraft] = useState('');
   const [search, setSearch] = useState('');
   const [lowScoreOnly, setLowScoreOnly] = useState(false);
@@ -111,46 +112,32 @@ export function AnalysisTextAnswers({
           setSearch(searchDraft);
         }}
       >
-        <div className="w-72 max-w-full">
-          <label htmlFor={ids.question} className={labelClass}>
-            {t('question')}
-          </label>
-          <select
-            id={ids.question}
-            className={inputClass}
-            value={questionId}
-            onChange={(e) => onQuestion(e.target.value)}
-            data-testid="text-question"
-          >
-            <option value="">{t('allQuestions')}</option>
-            {questions.map((q) => (
-              <option key={q.id} value={q.id}>
-                {questionText(q, locale)}
-              </option>
-            ))}
-            {!knownQuestion && <option value={questionId}>{t('otherQuestion')}</option>}
-          </select>
-        </div>
-        <div className="w-64 max-w-full">
-          <label htmlFor={ids.search} className={labelClass}>
-            {t('search')}
-          </label>
-          <input
-            id={ids.search}
-            type="search"
-            className={inputClass}
-            value={searchDraft}
-            onChange={(e) => setSearchDraft(e.target.value)}
-            placeholder={t('searchPlaceholder')}
-            data-testid="text-search"
-          />
-        </div>
+        <FilterSelect
+          className="block w-72 max-w-full"
+          label={t('question')}
+          options={[
+            { value: '', label: t('allQuestions') },
+            ...questions.map((q) => ({ value: q.id, label: questionText(q, locale) })),
+            ...(knownQuestion ? [] : [{ value: questionId, label: t('otherQuestion') }]),
+          ]}
+          value={questionId}
+          onChange={onQuestion}
+          testId="text-question"
+        />
+        <FilterSearch
+          className="block w-64 max-w-full"
+          label={t('search')}
+          placeholder={t('searchPlaceholder')}
+          value={searchDraft}
+          onChange={setSearchDraft}
+          testId="text-search"
+        />
         <button type="submit" className={buttonClass.secondary} data-testid="text-search-submit">
           {t('searchButton')}
         </button>
-        <label htmlFor={ids.low} className="inline-flex items-center gap-1.5 pb-1.5 text-sm">
+        <label htmlFor={lowId} className="inline-flex items-center gap-1.5 pb-1.5 text-sm">
           <input
-            id={ids.low}
+            id={lowId}
             type="checkbox"
             className="size-4"
             checked={lowScoreOnly}
@@ -171,13 +158,11 @@ export function AnalysisTextAnswers({
                 <li key={node.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="text-answer">
                   <p className="text-sm whitespace-pre-wrap break-words text-slate-900">{node.text}</p>
                   <p className="mt-1.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500">
-                    <Link
-                      href={`/console/customers/${node.customer.id}`}
+                    <CustomerLink
+                      customer={node.customer}
                       className="font-medium text-blue-700 hover:underline"
-                      data-testid="text-answer-customer"
-                    >
-                      {node.customer.name}
-                    </Link>
+                      testId="text-answer-customer"
+                    />
                     <span data-testid="text-answer-date">{formatDate(node.submittedAt, timeZone)}</span>
                     <span>{questionText(node.question, locale)}</span>
                     {node.response.index != null && (

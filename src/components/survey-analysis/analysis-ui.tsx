@@ -7,6 +7,7 @@ import { ErrorBanner } from '@/components/ui/status';
 import { formatNumber, formatScore, formatSignedScore } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { TONE_ARROW, TONE_CLASS, deltaTone } from './analysis-maths';
+import { SegmentedControl } from '@/components/ui/segmented-control';
 
 // Small pieces shared by the analysis and annual-index screens.
 
@@ -171,24 +172,16 @@ export function ChartFigure({
             </p>
           )}
         </div>
-        <div
-          role="group"
-          aria-label={t('viewAs')}
-          className="inline-flex shrink-0 overflow-hidden rounded border border-slate-300 text-xs print:hidden"
-        >
-          {(['chart', 'table'] as const).map((m) => (
-            <button
-              key={m}
-              type="button"
-              aria-pressed={mode === m}
-              onClick={() => setMode(m)}
-              data-testid={testId ? `${testId}-show-${m}` : undefined}
-              className={`px-2 py-1 focus-visible:outline-2 focus-visible:outline-blue-700 ${mode === m ? 'bg-blue-50 font-medium text-blue-800' : 'bg-white text-slate-600 hover:bg-slate-50'}`}
-            >
-              {t(m)}
-            </button>
-          ))}
-        </div>
+        <SegmentedControl
+          look="compact"
+          className="print:hidden"
+          label={t('viewAs')}
+          values={['chart', 'table'] as const}
+          value={mode}
+          onChange={setMode}
+          labelOf={(m) => t(m)}
+          testIdOf={(m) => (testId ? `${testId}-show-${m}` : undefined)}
+        />
       </div>
       {mode === 'chart' ? (
         <>

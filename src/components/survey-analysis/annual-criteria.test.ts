@@ -9,6 +9,7 @@ import {
   sameCriteria,
   yearChoices,
 } from './annual-criteria';
+import { annualCriteria } from '@/graphql/survey-analysis/survey-index.rules';
 
 const saved = {
   rules: [
@@ -56,15 +57,9 @@ describe('criteria draft', () => {
     draft.points.GENERAL_COMPLAINT = '1,5';
     draft.maxDeduction = '100';
     expect(criteriaProblems(draft)).toEqual({});
-    expect(criteriaInput(draft)).toEqual({
-      rules: [
-        { event: 'CRISIS_COMPLAINT', pointsEach: 8 },
-        { event: 'MAJOR_COMPLAINT', pointsEach: 2 },
-        { event: 'GENERAL_COMPLAINT', pointsEach: 1.5 },
-        { event: 'DISPUTED_RESOLUTION', pointsEach: 0 },
-      ],
-      maxDeduction: 100,
-    });
+    expect(criteriaInput(draft)).toEqual(
+      annualCriteria({ CRISIS_COMPLAINT: 8, MAJOR_COMPLAINT: 2, GENERAL_COMPLAINT: 1.5, DISPUTED_RESOLUTION: 0 }, 100),
+    );
     expect(sameCriteria(draft, saved)).toBe(false);
   });
 

@@ -5,7 +5,6 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useNow, useTimeZone, useTranslations } from 'next-intl';
 import { useId } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -13,7 +12,6 @@ import { ErrorBanner, Spinner } from '@/components/ui/status';
 import type { SurveyAnalysisAnnualQuery as AnnualResult } from '@/gql/graphql';
 import { formatNumber, formatScore, todayIn } from '@/lib/format';
 import { EmptyState } from '@/components/surveys/survey-ui';
-import { seriesColour } from './analysis-maths';
 import {
   ChartFigure,
   Section,
@@ -27,6 +25,7 @@ import {
 import { CriteriaEditor, CriteriaTable } from './annual-criteria-editor';
 import { ANNUAL_EVENTS, deductionSum, parseYear, yearChoices } from './annual-criteria';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+import { ScoreBarChart } from './score-bar-chart';
 
 export const SurveyAnalysisAnnualQuery = graphql(`
   query SurveyAnalysisAnnual($year: Int!) {
@@ -186,17 +185,14 @@ function PeriodChart({ annual }: { annual: Annual }) {
       testId="annual-period-chart"
       table={table}
     >
-      <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={annual.periods} margin={{ top: 20, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="periodLabel" tick={{ fontSize: 12 }} />
-          <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
-          <Tooltip formatter={(value) => [score(value), t('periodIndex')]} />
-          <Bar dataKey="index" name={t('periodIndex')} fill={seriesColour(0)} isAnimationActive={false} maxBarSize={56}>
-            <LabelList dataKey="index" position="top" formatter={score} style={{ fontSize: 12, fill: '#334155' }} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <ScoreBarChart
+        rows={annual.periods}
+        categoryKey="periodLabel"
+        scoreKey="index"
+        name={t('periodIndex')}
+        height={240}
+        missing="—"
+      />
     </ChartFigure>
   );
 }

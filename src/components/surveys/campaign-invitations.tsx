@@ -3,15 +3,16 @@ import { graphql } from '@/gql';
 import Link from 'next/link';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { inputClass } from '@/components/ui/classes';
-import { DataTable, type Column } from '@/components/ui/data-table';
-import { LoadMore } from '@/components/ui/load-more';
+import type { Column } from '@/components/ui/data-table';
+import { PagedTable } from '@/components/ui/paged-table';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import type { SurveyInvitationState, SurveyInvitationsQuery as InvitationsResult } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
 import { LIVE_REFRESH_MS } from './campaign-page';
 import { formatIndex, InvitationStateBadge, useSurveyErrorMessage } from './survey-ui';
+import { FilterSearch, FilterSelect } from '@/components/ui/filter-select';
+import { CustomerLink } from '@/components/ui/customer-link';
 
 export const SurveyInvitationsQuery = graphql(`
   query SurveyInvitations($id: ID!, $filter: SurveyInvitationFilter, $first: Int, $after: String) {
@@ -83,11 +84,7 @@ export function CampaignInvitations({ campaignId, live }: { campaignId: string; 
     {
       id: 'customer',
       header: t('customer'),
-      cell: (row) => (
-        <Link href={`/console/customers/${row.customer.id}`} className="text-blue-700 hover:underline">
-          {row.customer.name}
-        </Link>
-      ),
+      cell: (row) => <CustomerLink customer={row.customer} />,
     },
     {
       id: 'email',
@@ -160,55 +157,41 @@ export function CampaignInvitations({ campaignId, live }: { campaignId: string; 
           )}
         </h2>
         <div className="flex flex-wrap items-end gap-3">
-          <div className="w-40">
-            <label htmlFor={`${id}-state`} className="mb-1 block text-xs font-medium text-slate-700">
-              {t('stateFilter')}
-            </label>
-            <select
-              id={`${id}-state`}
-              className={inputClass}
-              value={state}
-              onChange={(e) => setState(INVITATION_STATES.find((s) => s === e.target.value) ?? '')}
-              data-testid="invitation-state-filter"
-            >
-              <option value="">{t('allStates')}</option>
-              {INVITATION_STATES.map((s) => (
-                <option key={s} value={s}>
-                  {tState(s)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="w-56">
-            <label htmlFor={`${id}-search`} className="mb-1 block text-xs font-medium text-slate-700">
-              {t('search')}
-            </label>
-            <input
-              id={`${id}-search`}
-              type="search"
-              className={inputClass}
-              value={searchText}
-              onChange={(e) => setSearchText(e.target.value)}
-              placeholder={t('searchPlaceholder')}
-              data-testid="invitation-search"
-            />
-          </div>
+          <FilterSelect
+            className="block w-40"
+            label={t('stateFilter')}
+            options={[
+              { value: '', label: t('allStates') },
+              ...INVITATION_STATES.map((s) => ({ value: s, label: tState(s) })),
+            ]}
+            value={state}
+            onChange={(v) => setState(INVITATION_STATES.find((s) => s === v) ?? '')}
+            testId="invitation-state-filter"
+          />
+          <FilterSearch
+            className="block w-56"
+            label={t('search')}
+            placeholder={t('searchPlaceholder')}
+            value={searchText}
+            onChange={setSearchText}
+            testId="invitation-search"
+          />
         </div>
       </div>
 
-      <DataTable
+      <PagedTable
+        query={list}
+        errorMessage={errorMessage}
+        loadMoreTestId="invitation-load-more"
         columns={columns}
-        rows={list.rows}
         rowKey={(row) => row.id}
         rowData={(row) => ({ 'data-state': row.state })}
-        state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
         empty={state || search ? t('emptyFiltered') : t('empty')}
         testId="invitation-table"
         rowTestId="invitation-row"
         emptyTestId="invitations-empty"
         errorTestId="invitations-error"
       />
-      {list.loaded && <LoadMore query={list} errorMessage={errorMessage} testId="invitation-load-more" />}
     </section>
   );
 }

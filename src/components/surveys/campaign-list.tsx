@@ -3,14 +3,14 @@ import { graphql } from '@/gql';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useLocale, useTimeZone, useTranslations } from 'next-intl';
-import { useId } from 'react';
-import { buttonClass, inputClass } from '@/components/ui/classes';
-import { DataTable, type Column } from '@/components/ui/data-table';
-import { LoadMore } from '@/components/ui/load-more';
+import { buttonClass } from '@/components/ui/classes';
+import type { Column } from '@/components/ui/data-table';
+import { PagedTable } from '@/components/ui/paged-table';
 import { ToggleChip } from '@/components/ui/toggle-chip';
 import type { CampaignStatus, SurveyCampaignListQuery as ListResult } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
+import { FilterSelect } from '@/components/ui/filter-select';
 import {
   CampaignStatusBadge,
   EmptyState,
@@ -73,7 +73,6 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const errorMessage = useSurveyErrorMessage();
-  const periodId = useId();
   const status = statusFrom(searchParams.get('status'));
   const period = searchParams.get('period') ?? '';
   const filter = { status: status ? [status] : null, periodLabel: period || null };
@@ -173,25 +172,17 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
             </ToggleChip>
           ))}
         </div>
-        <div className="w-44">
-          <label htmlFor={periodId} className="mb-1 block text-xs font-medium text-slate-700">
-            {t('campaigns.periodFilter')}
-          </label>
-          <select
-            id={periodId}
-            className={inputClass}
-            value={period}
-            onChange={(e) => setParam('period', e.target.value || null)}
-            data-testid="campaign-period-filter"
-          >
-            <option value="">{t('campaigns.allPeriods')}</option>
-            {periodOptions.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          className="block w-44"
+          label={t('campaigns.periodFilter')}
+          options={[
+            { value: '', label: t('campaigns.allPeriods') },
+            ...periodOptions.map((p) => ({ value: p, label: p })),
+          ]}
+          value={period}
+          onChange={(v) => setParam('period', v || null)}
+          testId="campaign-period-filter"
+        />
       </div>
 
       {list.loaded && list.rows.length === 0 && !list.error ? (
@@ -218,27 +209,19 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
           />
         )
       ) : (
-        <>
-          <DataTable
-            columns={columns}
-            rows={list.rows}
-            rowKey={(row) => row.id}
-            rowData={(row) => ({ 'data-campaign-id': row.id })}
-            state={{ loading: !list.loaded, error: list.error, errorMessage, onRetry: () => void list.refetch() }}
-            empty={null}
-            testId="campaign-list"
-            rowTestId="campaign-row"
-            errorTestId="campaign-list-error"
-          />
-          {list.loaded && (
-            <LoadMore
-              query={list}
-              total={t('campaigns.total', { count: list.totalCount ?? 0 })}
-              errorMessage={errorMessage}
-              testId="campaign-load-more"
-            />
-          )}
-        </>
+        <PagedTable
+          query={list}
+          errorMessage={errorMessage}
+          total={t('campaigns.total', { count: list.totalCount ?? 0 })}
+          loadMoreTestId="campaign-load-more"
+          columns={columns}
+          rowKey={(row) => row.id}
+          rowData={(row) => ({ 'data-campaign-id': row.id })}
+          empty={null}
+          testId="campaign-list"
+          rowTestId="campaign-row"
+          errorTestId="campaign-list-error"
+        />
       )}
     </SurveysListPage>
   );

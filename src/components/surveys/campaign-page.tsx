@@ -18,6 +18,7 @@ import { audienceFromSaved, countCriteria, toAudienceInput } from './survey-audi
 import { SurveyAudiencePreviewQuery } from './audience-builder';
 import { SurveyCampaignSettingsFragment } from './survey-operations';
 import type { SurveyPermissions } from '@/graphql/survey-campaigns/survey-permissions.rules';
+import { SegmentedControl } from '@/components/ui/segmented-control';
 import {
   CampaignStatusBadge,
   ConflictBanner,
@@ -469,20 +470,15 @@ function SegmentTable({
         <h2 id="campaign-segments" className="text-base font-semibold">
           {t('bySegment')}
         </h2>
-        <div role="group" aria-label={t('segmentSwitch')} className="flex flex-wrap gap-1 text-sm">
-          {SEGMENTS.map((s) => (
-            <button
-              key={s}
-              type="button"
-              aria-pressed={s === segment}
-              onClick={() => onSegment(s)}
-              data-testid={`segment-${s}`}
-              className={`rounded border px-2.5 py-1 focus-visible:outline-2 focus-visible:outline-blue-700 ${s === segment ? 'border-blue-600 bg-blue-50 text-blue-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
-            >
-              {ts(s)}
-            </button>
-          ))}
-        </div>
+        <SegmentedControl
+          look="boxes"
+          label={t('segmentSwitch')}
+          values={SEGMENTS}
+          value={segment}
+          onChange={onSegment}
+          labelOf={(s) => ts(s)}
+          testIdOf={(s) => `segment-${s}`}
+        />
       </div>
       <div className={loading ? 'opacity-60' : ''}>
         <DataTable

@@ -15,6 +15,7 @@ import {
 import { SurveyFormTemplateFragment, SurveyQuestions } from './survey-questions';
 import { formatIndex, useSurveyErrorMessage } from './survey-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+import { CustomerLink } from '@/components/ui/customer-link';
 
 export const SurveyResponseQuery = graphql(`
   query SurveyResponse($id: ID!) {
@@ -104,9 +105,7 @@ export function ResponseView({ id }: { id: string }) {
       </header>
       <dl className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
         <DetailItem label={t('customer')}>
-          <Link href={`/console/customers/${summary.customer.id}`} className="text-blue-700 hover:underline">
-            {summary.customer.name}
-          </Link>
+          <CustomerLink customer={summary.customer} />
         </DetailItem>
         <DetailItem label={t('source')}>
           {tSource(summary.source)}

@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField, TextField } from '@/components/ui/form-field';
+import { TextareaField } from '@/components/ui/form-controls';
 import { PageHeader } from '@/components/ui/page-header';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
@@ -350,42 +351,33 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
           <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
             <h2 className="text-sm font-semibold text-slate-800">{t('basics')}</h2>
             <div className="grid gap-4 sm:grid-cols-2">
-              <FormField id="tpl-name" label={t('name')} required error={errors.name} errorTestId="builder-error-name">
-                {(p) => (
-                  <input
-                    {...p}
-                    className={inputClass}
-                    value={state.name}
-                    onChange={(e) => dispatch({ type: 'setMeta', field: 'name', value: e.target.value }, 'name')}
-                    data-testid="builder-name"
-                  />
-                )}
-              </FormField>
-              <FormField id="tpl-nameEn" label={t('nameEn')} error={errors.nameEn}>
-                {(p) => (
-                  <input
-                    {...p}
-                    lang="en"
-                    className={inputClass}
-                    value={state.nameEn}
-                    onChange={(e) => dispatch({ type: 'setMeta', field: 'nameEn', value: e.target.value }, 'nameEn')}
-                  />
-                )}
-              </FormField>
+              <TextField
+                id="tpl-name"
+                label={t('name')}
+                required
+                error={errors.name}
+                errorTestId="builder-error-name"
+                value={state.name}
+                onChange={(value) => dispatch({ type: 'setMeta', field: 'name', value }, 'name')}
+                testId="builder-name"
+              />
+              <TextField
+                id="tpl-nameEn"
+                label={t('nameEn')}
+                error={errors.nameEn}
+                lang="en"
+                value={state.nameEn}
+                onChange={(value) => dispatch({ type: 'setMeta', field: 'nameEn', value }, 'nameEn')}
+              />
             </div>
-            <FormField id="tpl-description" label={t('description')} error={errors.description}>
-              {(p) => (
-                <textarea
-                  {...p}
-                  rows={2}
-                  className={inputClass}
-                  value={state.description}
-                  onChange={(e) =>
-                    dispatch({ type: 'setMeta', field: 'description', value: e.target.value }, 'description')
-                  }
-                />
-              )}
-            </FormField>
+            <TextareaField
+              id="tpl-description"
+              label={t('description')}
+              error={errors.description}
+              rows={2}
+              value={state.description}
+              onChange={(value) => dispatch({ type: 'setMeta', field: 'description', value }, 'description')}
+            />
           </section>
 
           <DimensionsEditor
@@ -420,14 +412,9 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
                 }
               />
             ))}
-            <button
-              type="button"
-              className={buttonClass.secondary}
-              onClick={() => dispatch({ type: 'addSection' })}
-              data-testid="builder-add-section"
-            >
-              + {t('addSection')}
-            </button>
+            <AddButton onClick={() => dispatch({ type: 'addSection' })} testId="builder-add-section">
+              {t('addSection')}
+            </AddButton>
           </section>
         </div>
       )}
@@ -461,48 +448,74 @@ function isShownKey(key: string): boolean {
   );
 }
 
+/** "+ Add …" under a list of the builder (a section, a dimension, a question, a choice). */
+function AddButton({
+  kind = 'secondary',
+  onClick,
+  testId,
+  children,
+}: {
+  kind?: 'secondary' | 'ghost';
+  onClick: () => void;
+  testId: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <button type="button" className={buttonClass[kind]} onClick={onClick} data-testid={testId}>
+      + {children}
+    </button>
+  );
+}
+
 type Dispatch = (action: BuilderAction, clearKey?: string) => void;
 type Remove = (action: BuilderAction, what: string) => void;
 
-/** Up / down / remove for one item; labelled for screen readers, usable with Tab and Enter. */
-function MoveButtons({
+/**
+ * Up / down (when the item can move) and remove for one item of the builder; labelled for screen readers, usable with
+ * Tab and Enter. `testId` prefixes the buttons' ids (`<testId>-up`, `-down`, `-remove`).
+ */
+function ItemButtons({
   label,
-  index,
-  count,
+  canMoveUp,
+  canMoveDown,
   onMove,
   onRemove,
   testId,
 }: {
   label: string;
-  index: number;
-  count: number;
-  onMove: (delta: -1 | 1) => void;
+  canMoveUp?: boolean;
+  canMoveDown?: boolean;
+  onMove?: (delta: -1 | 1) => void;
   onRemove: () => void;
   testId: string;
 }) {
   const t = useTranslations('surveys.builder');
   return (
     <div className="flex shrink-0 items-center gap-0.5">
-      <button
-        type="button"
-        className={buttonClass.ghost}
-        onClick={() => onMove(-1)}
-        disabled={index === 0}
-        aria-label={t('moveUp', { item: label })}
-        data-testid={`${testId}-up`}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        className={buttonClass.ghost}
-        onClick={() => onMove(1)}
-        disabled={index === count - 1}
-        aria-label={t('moveDown', { item: label })}
-        data-testid={`${testId}-down`}
-      >
-        ↓
-      </button>
+      {onMove && (
+        <>
+          <button
+            type="button"
+            className={buttonClass.ghost}
+            onClick={() => onMove(-1)}
+            disabled={!canMoveUp}
+            aria-label={t('moveUp', { item: label })}
+            data-testid={`${testId}-up`}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className={buttonClass.ghost}
+            onClick={() => onMove(1)}
+            disabled={!canMoveDown}
+            aria-label={t('moveDown', { item: label })}
+            data-testid={`${testId}-down`}
+          >
+            ↓
+          </button>
+        </>
+      )}
       <button
         type="button"
         className={buttonClass.dangerGhost}
@@ -591,27 +604,18 @@ function DimensionsEditor({
             {field('nameEn', t('dimensionNameEn'), { lang: 'en' })}
             {field('weight', t('dimensionWeight'), { required: true, inputMode: 'decimal' })}
             <div className="sm:pt-5">
-              <button
-                type="button"
-                className={buttonClass.dangerGhost}
-                onClick={() => remove({ type: 'removeDimension', key: d.key }, label)}
-                aria-label={t('removeItem', { item: label })}
-                data-testid="builder-dimension-remove"
-              >
-                {t('remove')}
-              </button>
+              <ItemButtons
+                label={label}
+                onRemove={() => remove({ type: 'removeDimension', key: d.key }, label)}
+                testId="builder-dimension"
+              />
             </div>
           </div>
         );
       })}
-      <button
-        type="button"
-        className={buttonClass.secondary}
-        onClick={() => dispatch({ type: 'addDimension' })}
-        data-testid="builder-add-dimension"
-      >
-        + {t('addDimension')}
-      </button>
+      <AddButton onClick={() => dispatch({ type: 'addDimension' })} testId="builder-add-dimension">
+        {t('addDimension')}
+      </AddButton>
     </section>
   );
 }
@@ -648,51 +652,32 @@ function SectionEditor({
         <span className="mt-6 rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">
           {t('sectionN', { n: index + 1 })}
         </span>
-        <FormField
+        <TextField
           id={`tpl-${section.key}-title`}
           label={t('sectionTitle')}
           required
           error={errors[`${base}.title`]}
           className="min-w-48 flex-1"
-        >
-          {(p) => (
-            <input
-              {...p}
-              className={inputClass}
-              value={section.title}
-              onChange={(e) =>
-                dispatch({ type: 'updateSection', key: section.key, patch: { title: e.target.value } }, `${base}.title`)
-              }
-              data-testid="builder-section-title"
-            />
-          )}
-        </FormField>
-        <FormField
+          value={section.title}
+          onChange={(title) => dispatch({ type: 'updateSection', key: section.key, patch: { title } }, `${base}.title`)}
+          testId="builder-section-title"
+        />
+        <TextField
           id={`tpl-${section.key}-titleEn`}
           label={t('sectionTitleEn')}
           error={errors[`${base}.titleEn`]}
           className="min-w-48 flex-1"
-        >
-          {(p) => (
-            <input
-              {...p}
-              lang="en"
-              className={inputClass}
-              value={section.titleEn}
-              onChange={(e) =>
-                dispatch(
-                  { type: 'updateSection', key: section.key, patch: { titleEn: e.target.value } },
-                  `${base}.titleEn`,
-                )
-              }
-            />
-          )}
-        </FormField>
+          lang="en"
+          value={section.titleEn}
+          onChange={(titleEn) =>
+            dispatch({ type: 'updateSection', key: section.key, patch: { titleEn } }, `${base}.titleEn`)
+          }
+        />
         <div className="sm:pt-5">
-          <MoveButtons
+          <ItemButtons
             label={label}
-            index={index}
-            count={count}
+            canMoveUp={index > 0}
+            canMoveDown={index < count - 1}
             onMove={(delta) => dispatch({ type: 'moveSection', key: section.key, delta })}
             onRemove={onRemoveSection}
             testId="builder-section"
@@ -717,14 +702,12 @@ function SectionEditor({
           />
         ))}
       </ol>
-      <button
-        type="button"
-        className={buttonClass.secondary}
+      <AddButton
         onClick={() => dispatch({ type: 'addQuestion', sectionKey: section.key })}
-        data-testid="builder-add-question"
+        testId="builder-add-question"
       >
-        + {t('addQuestion')}
-      </button>
+        {t('addQuestion')}
+      </AddButton>
     </section>
   );
 }
@@ -830,71 +813,38 @@ function QuestionEditor({
           </label>
         </div>
         <div className="ml-auto sm:pt-5">
-          <div className="flex items-center gap-0.5">
-            <button
-              type="button"
-              className={buttonClass.ghost}
-              onClick={() => dispatch({ type: 'moveQuestion', key: question.key, delta: -1 })}
-              disabled={!canMoveUp}
-              aria-label={t('moveUp', { item: label })}
-              data-testid="builder-question-up"
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              className={buttonClass.ghost}
-              onClick={() => dispatch({ type: 'moveQuestion', key: question.key, delta: 1 })}
-              disabled={!canMoveDown}
-              aria-label={t('moveDown', { item: label })}
-              data-testid="builder-question-down"
-            >
-              ↓
-            </button>
-            <button
-              type="button"
-              className={buttonClass.dangerGhost}
-              onClick={() => remove({ type: 'removeQuestion', key: question.key }, label)}
-              aria-label={t('removeItem', { item: label })}
-              data-testid="builder-question-remove"
-            >
-              {t('remove')}
-            </button>
-          </div>
+          <ItemButtons
+            label={label}
+            canMoveUp={canMoveUp}
+            canMoveDown={canMoveDown}
+            onMove={(delta) => dispatch({ type: 'moveQuestion', key: question.key, delta })}
+            onRemove={() => remove({ type: 'removeQuestion', key: question.key }, label)}
+            testId="builder-question"
+          />
         </div>
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField id={`${id}-text`} label={t('questionText')} required error={errors[`${path}.text`]}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={2}
-              className={inputClass}
-              value={question.text}
-              onChange={(e) =>
-                dispatch({ type: 'updateQuestion', key: question.key, patch: { text: e.target.value } }, `${path}.text`)
-              }
-              data-testid="builder-question-text"
-            />
-          )}
-        </FormField>
-        <FormField id={`${id}-textEn`} label={t('questionTextEn')} error={errors[`${path}.textEn`]}>
-          {(p) => (
-            <textarea
-              {...p}
-              lang="en"
-              rows={2}
-              className={inputClass}
-              value={question.textEn}
-              onChange={(e) =>
-                dispatch(
-                  { type: 'updateQuestion', key: question.key, patch: { textEn: e.target.value } },
-                  `${path}.textEn`,
-                )
-              }
-            />
-          )}
-        </FormField>
+        <TextareaField
+          id={`${id}-text`}
+          label={t('questionText')}
+          required
+          error={errors[`${path}.text`]}
+          rows={2}
+          value={question.text}
+          onChange={(text) => dispatch({ type: 'updateQuestion', key: question.key, patch: { text } }, `${path}.text`)}
+          testId="builder-question-text"
+        />
+        <TextareaField
+          id={`${id}-textEn`}
+          label={t('questionTextEn')}
+          error={errors[`${path}.textEn`]}
+          lang="en"
+          rows={2}
+          value={question.textEn}
+          onChange={(textEn) =>
+            dispatch({ type: 'updateQuestion', key: question.key, patch: { textEn } }, `${path}.textEn`)
+          }
+        />
       </div>
       {isChoiceType(question.type) && (
         <ChoicesEditor question={question} path={path} errors={errors} dispatch={dispatch} remove={remove} />
@@ -964,10 +914,10 @@ function ChoicesEditor({
               <span aria-hidden />
             )}
             <div className="sm:pt-5">
-              <MoveButtons
+              <ItemButtons
                 label={label}
-                index={ci}
-                count={question.choices.length}
+                canMoveUp={ci > 0}
+                canMoveDown={ci < question.choices.length - 1}
                 onMove={(delta) => dispatch({ type: 'moveChoice', questionKey: question.key, key: choice.key, delta })}
                 onRemove={() => remove({ type: 'removeChoice', questionKey: question.key, key: choice.key }, label)}
                 testId="builder-choice"
@@ -976,14 +926,13 @@ function ChoicesEditor({
           </div>
         );
       })}
-      <button
-        type="button"
-        className={buttonClass.ghost}
+      <AddButton
+        kind="ghost"
         onClick={() => dispatch({ type: 'addChoice', questionKey: question.key })}
-        data-testid="builder-add-choice"
+        testId="builder-add-choice"
       >
-        + {t('addChoice')}
-      </button>
+        {t('addChoice')}
+      </AddButton>
     </fieldset>
   );
 }

@@ -30,9 +30,9 @@ export function SelectField(props: ControlProps & { options: readonly SelectOpti
   );
 }
 
-/** A labelled <textarea>. */
-export function TextareaField(props: ControlProps & { rows?: number; maxLength?: number }) {
-  const [field, { rows = 3, maxLength, ...control }] = splitFieldProps(props);
+/** A labelled <textarea> (`lang` when its text is in another language than the page, e.g. an English version). */
+export function TextareaField(props: ControlProps & { rows?: number; maxLength?: number; lang?: string }) {
+  const [field, { rows = 3, maxLength, lang, ...control }] = splitFieldProps(props);
   return (
     <FormField {...field}>
       {(aria) => (
@@ -42,6 +42,7 @@ export function TextareaField(props: ControlProps & { rows?: number; maxLength?:
           disabled={control.disabled}
           rows={rows}
           maxLength={maxLength}
+          lang={lang}
           className={inputClass}
         />
       )}

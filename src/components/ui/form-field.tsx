@@ -71,6 +71,8 @@ export type FieldFrameProps = {
   error?: string;
   required?: boolean;
   className?: string;
+  /** Test id of the error line. */
+  errorTestId?: string;
 };
 
 /**
@@ -78,8 +80,8 @@ export type FieldFrameProps = {
  * control (TextField here, SelectField and TextareaField in form-controls) wires its field the same way.
  */
 export function splitFieldProps<P extends FieldFrameProps>(props: P) {
-  const { id, label, hint, error, required, className, ...control } = props;
-  return [{ id, label, hint, error, required, className } satisfies FieldFrameProps, control] as const;
+  const { id, label, hint, error, required, className, errorTestId, ...control } = props;
+  return [{ id, label, hint, error, required, className, errorTestId } satisfies FieldFrameProps, control] as const;
 }
 
 /** The props of a control that holds a string: its value, `onChange` with the new value, and its test id. */

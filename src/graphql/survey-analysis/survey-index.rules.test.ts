@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  annualCriteria,
   annualIndex,
   DEFAULT_ANNUAL_CRITERIA,
   DEFAULT_LOW_SCORE_RULE,
@@ -231,27 +232,20 @@ describe('one response: index and low-score flag', () => {
     choiceValues,
     textValue: null,
   });
+  // The template of these cases: dimension weights 0.3 / 0.2 / 0.5 and the default low-score rule.
+  const scoreOf = (answers: ReturnType<typeof answer>[]) =>
+    responseScore(answers, questions, dims([0.3, 0.2, 0.5]), DEFAULT_LOW_SCORE_RULE);
 
   it('flags a response whose index is below 60', () => {
     // TIMELINESS (50+50)/2 = 50, ATTITUDE (5−1)/9×100 = 44.4, PRICE 50 → (0.3×50 + 0.2×44.4 + 0.5×50) = 48.9
-    const score = responseScore(
-      [answer('q1', 3), answer('q2', 3), answer('q3', 5), answer('q4', null, ['B'])],
-      questions,
-      dims([0.3, 0.2, 0.5]),
-      DEFAULT_LOW_SCORE_RULE,
-    );
+    const score = scoreOf([answer('q1', 3), answer('q2', 3), answer('q3', 5), answer('q4', null, ['B'])]);
     expect(score.index).toBeCloseTo(48.889, 3);
     expect(score.lowScore).toBe(true);
     expect(score.lowQuestionIds).toEqual([]);
   });
 
   it('flags a response with one scored answer below 40 even when the index is high', () => {
-    const score = responseScore(
-      [answer('q1', 5), answer('q2', 2), answer('q3', 10), answer('q4', null, ['A'])],
-      questions,
-      dims([0.3, 0.2, 0.5]),
-      DEFAULT_LOW_SCORE_RULE,
-    );
+    const score = scoreOf([answer('q1', 5), answer('q2', 2), answer('q3', 10), answer('q4', null, ['A'])]);
     // TIMELINESS (100+25)/2 = 62.5 → 0.3×62.5 + 0.2×100 + 0.5×100 = 88.75
     expect(score.index).toBe(88.75);
     expect(score.lowScore).toBe(true);
@@ -259,23 +253,13 @@ describe('one response: index and low-score flag', () => {
   });
 
   it('does not flag a good response; an unscored NPS answer does not count', () => {
-    const score = responseScore(
-      [answer('q1', 4), answer('q3', 8), answer('q5', 0)],
-      questions,
-      dims([0.3, 0.2, 0.5]),
-      DEFAULT_LOW_SCORE_RULE,
-    );
+    const score = scoreOf([answer('q1', 4), answer('q3', 8), answer('q5', 0)]);
     expect(score.lowScore).toBe(false);
     expect(score.index).toBeCloseTo((0.3 * 75 + 0.2 * (700 / 9)) / 0.5, 10);
   });
 
   it('carries its totals per dimension in the template’s order, zeros where it has none, and its NPS answers', () => {
-    const score = responseScore(
-      [answer('q1', 5), answer('q2', 3), answer('q5', 9)],
-      questions,
-      dims([0.3, 0.2, 0.5]),
-      DEFAULT_LOW_SCORE_RULE,
-    );
+    const score = scoreOf([answer('q1', 5), answer('q2', 3), answer('q5', 9)]);
     expect(score.totals).toEqual([
       { code: 'TIMELINESS', sum: 150, answers: 2 },
       { code: 'ATTITUDE', sum: 0, answers: 0 },
@@ -391,15 +375,9 @@ describe('annual satisfaction index [000 §4.7.2]', () => {
       ],
       maxDeduction: 20,
     });
-    expect(parsed).toEqual({
-      rules: [
-        { event: 'CRISIS_COMPLAINT', pointsEach: 5 },
-        { event: 'MAJOR_COMPLAINT', pointsEach: 3 },
-        { event: 'GENERAL_COMPLAINT', pointsEach: 0 },
-        { event: 'DISPUTED_RESOLUTION', pointsEach: 1 },
-      ],
-      maxDeduction: 20,
-    });
+    expect(parsed).toEqual(
+      annualCriteria({ CRISIS_COMPLAINT: 5, MAJOR_COMPLAINT: 3, GENERAL_COMPLAINT: 0, DISPUTED_RESOLUTION: 1 }, 20),
+    );
     expect(parseAnnualCriteria(undefined)).toEqual(DEFAULT_ANNUAL_CRITERIA);
   });
 });

@@ -367,6 +367,14 @@ export const ANNUAL_INDEX_EVENTS = [
 export type AnnualIndexEvent = (typeof ANNUAL_INDEX_EVENTS)[number];
 export type AnnualIndexCriteria = { rules: { event: AnnualIndexEvent; pointsEach: number }[]; maxDeduction: number };
 
+/** Criteria as they are always written: one rule per event, in the fixed order (most severe first), and the cap. */
+export function annualCriteria(
+  pointsEach: Readonly<Record<AnnualIndexEvent, number>>,
+  maxDeduction: number,
+): AnnualIndexCriteria {
+  return { rules: ANNUAL_INDEX_EVENTS.map((event) => ({ event, pointsEach: pointsEach[event] })), maxDeduction };
+}
+
 export const ANNUAL_EVENT_LABEL: Record<AnnualIndexEvent, string> = {
   CRISIS_COMPLAINT: '危机投诉',
   MAJOR_COMPLAINT: '重大投诉',
@@ -385,15 +393,10 @@ export const ANNUAL_EVENT_LABEL_EN: Record<AnnualIndexEvent, string> = {
  * "本年度引起较严重后果的重大不满意或投诉事件对照评价准则进行计算": by default a crisis complaint deducts 5 points, a
  * major one 2, a general one nothing, a resolution the customer disputed 1; never more than 30 in all.
  */
-export const DEFAULT_ANNUAL_CRITERIA: AnnualIndexCriteria = {
-  rules: [
-    { event: 'CRISIS_COMPLAINT', pointsEach: 5 },
-    { event: 'MAJOR_COMPLAINT', pointsEach: 2 },
-    { event: 'GENERAL_COMPLAINT', pointsEach: 0 },
-    { event: 'DISPUTED_RESOLUTION', pointsEach: 1 },
-  ],
-  maxDeduction: 30,
-};
+export const DEFAULT_ANNUAL_CRITERIA: AnnualIndexCriteria = annualCriteria(
+  { CRISIS_COMPLAINT: 5, MAJOR_COMPLAINT: 2, GENERAL_COMPLAINT: 0, DISPUTED_RESOLUTION: 1 },
+  30,
+);
 
 /** The index is 0–100, so neither one event nor all of them together can take more than 100 points. */
 export const MAX_ANNUAL_POINTS = 100;
@@ -410,13 +413,13 @@ export function parseAnnualCriteria(value: unknown): AnnualIndexCriteria {
       if (typeof event === 'string' && points(pointsEach)) given.set(event, pointsEach);
     }
   }
-  return {
-    rules: DEFAULT_ANNUAL_CRITERIA.rules.map((r) => ({
-      event: r.event,
-      pointsEach: given.get(r.event) ?? r.pointsEach,
-    })),
-    maxDeduction: points(v.maxDeduction) ? v.maxDeduction : DEFAULT_ANNUAL_CRITERIA.maxDeduction,
-  };
+  const fallback = new Map(DEFAULT_ANNUAL_CRITERIA.rules.map((r) => [r.event, r.pointsEach]));
+  return annualCriteria(
+    Object.fromEntries(
+      ANNUAL_INDEX_EVENTS.map((event) => [event, given.get(event) ?? fallback.get(event) ?? 0]),
+    ) as Record<AnnualIndexEvent, number>,
+    points(v.maxDeduction) ? v.maxDeduction : DEFAULT_ANNUAL_CRITERIA.maxDeduction,
+  );
 }
 
 export type AnnualDeduction = { event: AnnualIndexEvent; count: number; pointsEach: number; points: number };

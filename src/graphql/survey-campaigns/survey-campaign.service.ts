@@ -27,7 +27,7 @@ import {
 import { TX_OPTIONS, usableTemplate } from '../survey-templates/survey-template.service';
 import { surveyToken, surveyUrl, tokenHash } from './survey-token.service';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
-import { activityMessage } from '@/lib/activity';
+import { activityMessage, type ActivityMessage } from '@/lib/activity';
 
 /**
  * Survey campaigns (SPEC §6): a template sent to an audience for a period. Launching snapshots the audience as
@@ -250,6 +250,39 @@ async function lockForCommand(tx: Tx, id: string, version: number, command: Camp
   return row;
 }
 
+/**
+ * A launch or a close of a campaign locked by lockForCommand: the new status with its time stamp and the next version,
+ * and the history line that says so — in the caller's transaction.
+ */
+async function moveCampaign(
+  tx: Tx,
+  viewer: Viewer,
+  id: string,
+  move: {
+    action: Extract<CampaignCommand, 'LAUNCH' | 'CLOSE'>;
+    from: CampaignStatus;
+    to: CampaignStatus;
+    stamp: { launchedAt: Date } | { closedAt: Date };
+    message: ActivityMessage;
+    changes?: Prisma.InputJsonValue;
+  },
+): Promise<SurveyCampaign> {
+  const updated = await tx.surveyCampaign.update({
+    where: { id },
+    data: { status: move.to, ...move.stamp, version: { increment: 1 } },
+  });
+  await appendHistory(tx, viewer, {
+    entityType: ENTITY,
+    entityId: id,
+    action: move.action,
+    fromState: move.from,
+    toState: move.to,
+    message: move.message,
+    changes: move.changes,
+  });
+  return updated;
+}
+
 export async function updateCampaign(
   viewer: Viewer,
   id: string,
@@ -345,16 +378,11 @@ export async function launchCampaign(viewer: Viewer, id: string, version: number
       mailed.map((i) => ({ invitationId: i.id, email: i.email!, customerName: i.customerName })),
     );
     for (let i = 0; i < mails.length; i += 500) await enqueueMail(tx, 'customer', mails.slice(i, i + 500));
-    const updated = await tx.surveyCampaign.update({
-      where: { id },
-      data: { status: 'OPEN', launchedAt: now, version: { increment: 1 } },
-    });
-    await appendHistory(tx, viewer, {
-      entityType: ENTITY,
-      entityId: id,
+    return moveCampaign(tx, viewer, id, {
       action: 'LAUNCH',
-      fromState: 'DRAFT',
-      toState: 'OPEN',
+      from: 'DRAFT',
+      to: 'OPEN',
+      stamp: { launchedAt: now },
       message: activityMessage('survey.campaignPublished', {
         invited: invitations.length,
         sendNow: String(sendNow),
@@ -366,7 +394,6 @@ export async function launchCampaign(viewer: Viewer, id: string, version: number
         mailed: mails.length,
       },
     });
-    return updated;
   }, LAUNCH_TX);
 }
 
@@ -375,19 +402,13 @@ export async function closeCampaign(viewer: Viewer, id: string, version: number,
   requirePermission(viewer, 'surveys:manage');
   return prisma.$transaction(async (tx) => {
     await lockForCommand(tx, id, version, 'CLOSE');
-    const updated = await tx.surveyCampaign.update({
-      where: { id },
-      data: { status: 'CLOSED', closedAt: now, version: { increment: 1 } },
-    });
-    await appendHistory(tx, viewer, {
-      entityType: ENTITY,
-      entityId: id,
+    return moveCampaign(tx, viewer, id, {
       action: 'CLOSE',
-      fromState: 'OPEN',
-      toState: 'CLOSED',
+      from: 'OPEN',
+      to: 'CLOSED',
+      stamp: { closedAt: now },
       message: activityMessage('survey.campaignClosed'),
     });
-    return updated;
   }, TX_OPTIONS);
 }
 

@@ -54,9 +54,10 @@ export const surveyResponseResolvers: Resolvers = {
   },
   Mutation: {
     enterSurveyResponse: (_, { input }, { viewer, now }) => enterSurveyResponse(viewer, input, now()),
-    saveSurveyDraft: (_, { token, answers }, { clientIp, now }) => saveSurveyDraft(token, answers, clientIp, now()),
+    saveSurveyDraft: (_, { token, answers }, { clientIp, now }) =>
+      saveSurveyDraft({ token, clientIp, now: now() }, answers),
     submitSurveyResponse: (_, { token, answers }, { viewer, clientIp, now }) =>
-      submitSurveyResponse(viewer, token, answers, clientIp, now()),
+      submitSurveyResponse(viewer, { token, clientIp, now: now() }, answers),
     createSurveyFollowUpCallback: (_, { responseId, assigneeId, dueAt }, { viewer, now }) =>
       createFollowUpCallback(viewer, responseId, { assigneeId, dueAt }, now()),
     createSurveyFollowUpComplaint: (_, { responseId, subject, description }, { viewer, now }) =>

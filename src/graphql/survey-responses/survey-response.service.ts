@@ -221,8 +221,11 @@ export async function surveyForm(token: string, clientIp: string | null, now: Da
   return formOf(invitation, now);
 }
 
+/** A request through a personal link: the link's token, the visitor's address (for the rate limit) and the time. */
+export type LinkVisit = { token: string; clientIp: string | null; now: Date };
+
 /** The invitation behind a token whose form still takes answers; CONFLICT with the form's state when it does not. */
-async function openInvitation(token: string, clientIp: string | null, now: Date): Promise<InvitationForForm> {
+async function openInvitation({ token, clientIp, now }: LinkVisit): Promise<InvitationForForm> {
   const invitation = await invitationByToken(token, clientIp);
   const state = formState(invitation.campaign, invitation.response?.submittedAt ?? null, now);
   if (state !== 'OPEN') throw conflict(FORM_STATE_MESSAGE[state], { status: state });
@@ -230,13 +233,9 @@ async function openInvitation(token: string, clientIp: string | null, now: Date)
 }
 
 /** Saves progress: answers are checked for type (not for completeness) and kept on the response row as its draft. */
-export async function saveSurveyDraft(
-  token: string,
-  answers: readonly AnswerInput[],
-  clientIp: string | null,
-  now: Date,
-): Promise<SurveyFormModel> {
-  const invitation = await openInvitation(token, clientIp, now);
+export async function saveSurveyDraft(visit: LinkVisit, answers: readonly AnswerInput[]): Promise<SurveyFormModel> {
+  const { now } = visit;
+  const invitation = await openInvitation(visit);
   const template = await loadScoringTemplate(prisma, invitation.campaign.templateId);
   const draft = checkAnswers(template.questions, answers, { complete: false });
   const json = JSON.stringify(draft);
@@ -258,12 +257,11 @@ export async function saveSurveyDraft(
  */
 export async function submitSurveyResponse(
   viewer: Viewer,
-  token: string,
+  visit: LinkVisit,
   answers: readonly AnswerInput[],
-  clientIp: string | null,
-  now: Date,
 ): Promise<SurveyFormModel> {
-  const invitation = await openInvitation(token, clientIp, now);
+  const { now } = visit;
+  const invitation = await openInvitation(visit);
   const [template, rule] = await Promise.all([
     loadScoringTemplate(prisma, invitation.campaign.templateId),
     loadLowScoreRule(),

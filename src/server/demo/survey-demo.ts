@@ -13,6 +13,7 @@ import {
 import { loadScoringTemplate, writeSubmission } from '@/graphql/survey-responses/survey-response.service';
 import { parseTemplateInput, templateContent } from '@/graphql/survey-templates/survey-template.rules';
 import { writeTemplateContent } from '@/graphql/survey-templates/survey-template.service';
+import { parseAudienceInput } from '@/graphql/survey-campaigns/survey-campaign.rules';
 import { surveyToken, tokenHash } from '@/graphql/survey-campaigns/survey-token.service';
 import type { Viewer } from '@/server/viewer';
 import { activityMessage } from '@/lib/activity';
@@ -292,15 +293,8 @@ export async function seedSurveyDemo(db: Db, { now = new Date() }: { now?: Date 
             name: `${q.year} 年第${'一二三四'[q.quarter - 1]}季度认证客户满意度调查`,
             description: '按客户服务周期下发《认证客户满意度调查表》，以网络为主，电话、传真为辅。',
             periodLabel,
-            audience: {
-              provinces: [],
-              industries: [],
-              grades: [],
-              keyAccountStatuses: [],
-              complaintClosedFrom: null,
-              complaintClosedTo: null,
-              customerIds: [],
-            },
+            // No criteria: every active customer.
+            audience: parseAudienceInput({}),
             opensAt,
             closesAt,
             status: open ? 'OPEN' : 'CLOSED',
