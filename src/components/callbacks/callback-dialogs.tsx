@@ -53,19 +53,26 @@ type Step = 'record' | 'create' | 'reassign' | 'cancel';
 /**
  * The FormDialog of one callback step, worded from `callbacks.<step>` (title, submit, pending) with test ids
  * `<step>-callback-dialog` / `<step>-callback-submit` (cancelling confirms: `cancel.confirm`, `cancel-callback-confirm`).
+ * A step on an existing task opens with `context` (which task it is) and, when someone else changed the task
+ * meanwhile, the ConflictNotice whose reload calls `onReload`.
  */
 function CallbackFormDialog({
   step,
   form,
   onSubmit,
+  context,
+  onReload,
+  children,
   ...props
 }: Omit<
   React.ComponentProps<typeof FormDialog>,
   'title' | 'testId' | 'pending' | 'formError' | 'submitLabel' | 'pendingLabel' | 'submitTestId' | 'onSubmit'
 > & {
   step: Step;
-  form: { pending: boolean; formError: string | null };
+  form: { pending: boolean; formError: string | null; conflict: boolean };
   onSubmit: (event: React.FormEvent<HTMLFormElement>) => Promise<unknown>;
+  context?: React.ReactNode;
+  onReload?: () => void;
 }) {
   const t = useTranslations('callbacks');
   const submit = step === 'cancel' ? 'confirm' : 'submit';
@@ -80,8 +87,18 @@ function CallbackFormDialog({
       pendingLabel={t(`${step}.pending`)}
       submitTestId={`${step}-callback-${submit}`}
       onSubmit={(event) => void onSubmit(event)}
-    />
+    >
+      {context}
+      {form.conflict && onReload && <ConflictNotice onReload={onReload} />}
+      {children}
+    </FormDialog>
   );
+}
+
+/** The params of a step's context line ("客户 · 原因"): the task's customer and why it was set. */
+function useContextParams(callback: CallbackRow) {
+  const t = useTranslations('callbacks');
+  return { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) };
 }
 
 /** Stands in for the form when someone else changed the task: reloading closes the dialog and shows the new state. */
@@ -144,7 +161,8 @@ export function RecordCallbackDialog({
     reopenReason: '',
   });
   const form = useCallbackSubmit();
-  const { fields, conflict, submit, setFields } = form;
+  const { fields, submit, setFields } = form;
+  const contextParams = useContextParams(callback);
   const record = useGqlMutation(CallbackRecordMutation, { invalidates: CALLBACK_INVALIDATES });
   const unreachable = outcome === 'UNREACHABLE';
   /** The props of one of the script's text fields (the new complaint's errors come back under `newComplaint.`). */
@@ -190,19 +208,26 @@ export function RecordCallbackDialog({
     if (done) onDone();
   };
 
-  const contextLine = t('record.context', {
-    customer: callback.customer?.name ?? '—',
-    reason: t(`reason.${callback.reason}`),
-  });
   return (
-    <CallbackFormDialog step="record" open={open} onClose={onClose} form={form} onSubmit={onSubmit}>
-      <p className="text-sm font-medium text-slate-800">
-        {contextLine}
-        {callback.interaction && <span className="ml-2 font-mono text-slate-600">{callback.interaction.number}</span>}
-      </p>
-      <p className="rounded bg-slate-50 px-3 py-2 text-xs text-slate-600">{t('record.script')}</p>
-      {conflict && <ConflictNotice onReload={onDone} />}
-
+    <CallbackFormDialog
+      step="record"
+      open={open}
+      onClose={onClose}
+      form={form}
+      onSubmit={onSubmit}
+      onReload={onDone}
+      context={
+        <>
+          <p className="text-sm font-medium text-slate-800">
+            {t('record.context', contextParams)}
+            {callback.interaction && (
+              <span className="ml-2 font-mono text-slate-600">{callback.interaction.number}</span>
+            )}
+          </p>
+          <p className="rounded bg-slate-50 px-3 py-2 text-xs text-slate-600">{t('record.script')}</p>
+        </>
+      }
+    >
       <RadioChoice
         name="outcome"
         label={t('record.outcome')}
@@ -423,7 +448,8 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
   const t = useTranslations('callbacks');
   const assignment = useAssignment();
   const form = useCallbackSubmit();
-  const { fields, conflict, submit, setFields } = form;
+  const { fields, submit, setFields } = form;
+  const contextParams = useContextParams(callback);
   const reassign = useGqlMutation(CallbackReassignMutation, { invalidates: CALLBACK_INVALIDATES });
 
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
@@ -445,11 +471,15 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
   };
 
   return (
-    <CallbackFormDialog step="reassign" open={open} onClose={onClose} form={form} onSubmit={onSubmit}>
-      <p className="text-sm text-slate-700">
-        {t('record.context', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
-      </p>
-      {conflict && <ConflictNotice onReload={onDone} />}
+    <CallbackFormDialog
+      step="reassign"
+      open={open}
+      onClose={onClose}
+      form={form}
+      onSubmit={onSubmit}
+      onReload={onDone}
+      context={<p className="text-sm text-slate-700">{t('record.context', contextParams)}</p>}
+    >
       <AssignmentFields
         step="reassign"
         assignment={assignment}
@@ -469,6 +499,7 @@ export function CancelCallbackDialog({ open, onClose, onDone, callback }: Dialog
   const [reason, setReason] = useState('');
   const form = useCallbackSubmit();
   const { fields, conflict, submit, setFields } = form;
+  const contextParams = useContextParams(callback);
   const cancel = useGqlMutation(CallbackCancelMutation, { invalidates: CALLBACK_INVALIDATES });
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -487,11 +518,9 @@ export function CancelCallbackDialog({ open, onClose, onDone, callback }: Dialog
       tone="danger"
       canSubmit={!conflict}
       onSubmit={onSubmit}
+      onReload={onDone}
+      context={<p className="text-sm text-slate-700">{t('cancel.body', contextParams)}</p>}
     >
-      <p className="text-sm text-slate-700">
-        {t('cancel.body', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
-      </p>
-      {conflict && <ConflictNotice onReload={onDone} />}
       <TextareaField
         id="cancel-callback-reason"
         label={t('cancel.reason')}

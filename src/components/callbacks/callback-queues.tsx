@@ -63,6 +63,19 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
     setDialog(null);
     if (message) setNotice(message);
   };
+  /** A row's dialog (record, reassign, cancel) with what every one of them takes. */
+  const rowDialog =
+    dialog && dialog.kind !== 'create'
+      ? {
+          kind: dialog.kind,
+          props: {
+            open: true,
+            callback: dialog.callback,
+            onClose: () => setDialog(null),
+            onDone: () => done(t('done')),
+          },
+        }
+      : null;
 
   const columns: Column<CallbackRow>[] = [
     {
@@ -183,31 +196,15 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
       {dialog?.kind === 'create' && (
         <CreateCallbackDialog open onClose={() => setDialog(null)} onDone={() => done(t('done'))} />
       )}
-      {dialog?.kind === 'record' && (
+      {rowDialog?.kind === 'record' && (
         <RecordCallbackDialog
-          open
-          callback={dialog.callback}
-          onClose={() => setDialog(null)}
+          {...rowDialog.props}
           onDone={() => done()}
           onRecorded={(number) => setNotice(number ? t('record.created', { number }) : t('done'))}
         />
       )}
-      {dialog?.kind === 'reassign' && (
-        <ReassignCallbackDialog
-          open
-          callback={dialog.callback}
-          onClose={() => setDialog(null)}
-          onDone={() => done(t('done'))}
-        />
-      )}
-      {dialog?.kind === 'cancel' && (
-        <CancelCallbackDialog
-          open
-          callback={dialog.callback}
-          onClose={() => setDialog(null)}
-          onDone={() => done(t('done'))}
-        />
-      )}
+      {rowDialog?.kind === 'reassign' && <ReassignCallbackDialog {...rowDialog.props} />}
+      {rowDialog?.kind === 'cancel' && <CancelCallbackDialog {...rowDialog.props} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { ActionKind, ActionStatus, ComplaintDirectoryQuery, ComplaintWorkbe
 import { graphql } from '@/gql';
 import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
+import { Panel } from '@/components/ui/panel';
 import { endOfDayIn, formatDate, formatDateTime } from '@/lib/format';
 import {
   ComplaintFormDialog,
@@ -93,15 +94,17 @@ export function ComplaintActions({
   ];
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="complaint-actions">
-      <div className="mb-3 flex items-center justify-between">
-        <h2 className="text-sm font-semibold">{t('title')}</h2>
-        {canEdit && (
+    <Panel
+      title={t('title')}
+      testId="complaint-actions"
+      action={
+        canEdit && (
           <Button kind="secondary" onClick={() => setEditing('new')} data-testid="action-add">
             {t('add')}
           </Button>
-        )}
-      </div>
+        )
+      }
+    >
       <DataTable
         columns={columns}
         rows={actions}
@@ -121,7 +124,7 @@ export function ComplaintActions({
           onClose={() => setEditing(null)}
         />
       )}
-    </section>
+    </Panel>
   );
 }
 

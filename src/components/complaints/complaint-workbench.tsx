@@ -6,6 +6,7 @@ import type { SimpleWorkflowCommand, WorkflowCommand } from '@/gql/graphql';
 import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { DetailItem } from '@/components/ui/detail-item';
+import { EmptyLine, Panel } from '@/components/ui/panel';
 import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
@@ -227,10 +228,9 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
       {notice && !conflict && <StatusMessage tone="success">{t('workbench.done')}</StatusMessage>}
       {data.error ? <ErrorBanner message={errorMessage(data.error)} onRetry={reload} /> : null}
 
-      <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="workflow-panel">
-        <h2 className="mb-3 text-sm font-semibold">{t('workbench.workflow')}</h2>
+      <Panel title={t('workbench.workflow')} testId="workflow-panel">
         {record.availableCommands.length === 0 ? (
-          <p className="text-sm text-slate-500">{t('workbench.noCommands')}</p>
+          <EmptyLine>{t('workbench.noCommands')}</EmptyLine>
         ) : (
           <div className="flex flex-wrap gap-2">
             {record.availableCommands.map((command) => (
@@ -261,14 +261,13 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
             ))}
           </ul>
         )}
-      </section>
+      </Panel>
 
       {record.type === 'COMPLAINT' && <ComplaintCallbacksPanel interactionId={record.id} />}
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
-          <section className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 className="mb-3 text-sm font-semibold">{t('workbench.details')}</h2>
+          <Panel title={t('workbench.details')}>
             <dl className="grid gap-4 sm:grid-cols-2">
               <DetailItem label={t('workbench.customer')}>
                 {record.customer ? (
@@ -333,7 +332,7 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
                 </DetailItem>
               )}
             </dl>
-          </section>
+          </Panel>
 
           <ComplaintActions
             interactionId={record.id}
@@ -361,52 +360,46 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
         </div>
 
         <div className="space-y-6">
-          <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="complaint-approvals">
-            <h2 className="mb-3 text-sm font-semibold">{t('approvals.title')}</h2>
-            {record.approvals.length === 0 ? (
-              <p className="text-sm text-slate-500">{t('approvals.empty')}</p>
-            ) : (
-              <ul className="space-y-3 text-sm">
-                {record.approvals.map((a) => (
-                  <li key={a.id} className="border-l-2 border-slate-200 pl-3">
-                    <p className="font-medium">
-                      {t(`approvalStage.${a.stage}`)} ·{' '}
-                      <span className={a.decision === 'APPROVED' ? 'text-green-800' : 'text-red-700'}>
-                        {t(`approvalDecision.${a.decision}`)}
-                      </span>
-                    </p>
-                    {a.comment && <p className="text-slate-700">{a.comment}</p>}
-                    <p className="text-xs text-slate-500">
-                      {a.approver.name} · {formatDateTime(a.createdAt, timeZone)}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <Panel
+            title={t('approvals.title')}
+            testId="complaint-approvals"
+            empty={record.approvals.length === 0 && t('approvals.empty')}
+          >
+            <ul className="space-y-3 text-sm">
+              {record.approvals.map((a) => (
+                <li key={a.id} className="border-l-2 border-slate-200 pl-3">
+                  <p className="font-medium">
+                    {t(`approvalStage.${a.stage}`)} ·{' '}
+                    <span className={a.decision === 'APPROVED' ? 'text-green-800' : 'text-red-700'}>
+                      {t(`approvalDecision.${a.decision}`)}
+                    </span>
+                  </p>
+                  {a.comment && <p className="text-slate-700">{a.comment}</p>}
+                  <p className="text-xs text-slate-500">
+                    {a.approver.name} · {formatDateTime(a.createdAt, timeZone)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </Panel>
 
-          <section className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 className="mb-3 text-sm font-semibold">{t('history.title')}</h2>
-            {record.history.length === 0 ? (
-              <p className="text-sm text-slate-500">{t('history.empty')}</p>
-            ) : (
-              <ol className="space-y-3 text-sm" data-testid="complaint-history">
-                {record.history.map((h) => (
-                  <li key={h.id} className="border-l-2 border-slate-200 pl-3">
-                    <p className="font-medium">
-                      {historyAction(h.action)}
-                      {(h.fromState || h.toState) && (
-                        <span className="ml-2 text-slate-600">
-                          {h.fromState ? stateLabel(h.fromState) : ''} → {h.toState ? stateLabel(h.toState) : ''}
-                        </span>
-                      )}
-                    </p>
-                    <HistoryEntryBody entry={h} timeZone={timeZone} />
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          <Panel title={t('history.title')} empty={record.history.length === 0 && t('history.empty')}>
+            <ol className="space-y-3 text-sm" data-testid="complaint-history">
+              {record.history.map((h) => (
+                <li key={h.id} className="border-l-2 border-slate-200 pl-3">
+                  <p className="font-medium">
+                    {historyAction(h.action)}
+                    {(h.fromState || h.toState) && (
+                      <span className="ml-2 text-slate-600">
+                        {h.fromState ? stateLabel(h.fromState) : ''} → {h.toState ? stateLabel(h.toState) : ''}
+                      </span>
+                    )}
+                  </p>
+                  <HistoryEntryBody entry={h} timeZone={timeZone} />
+                </li>
+              ))}
+            </ol>
+          </Panel>
         </div>
       </div>
 
