@@ -53,32 +53,44 @@ type Step = 'record' | 'create' | 'reassign' | 'cancel';
 /**
  * The FormDialog of one callback step, worded from `callbacks.<step>` (title, submit, pending) with test ids
  * `<step>-callback-dialog` / `<step>-callback-submit` (cancelling confirms: `cancel.confirm`, `cancel-callback-confirm`).
- * A step on an existing task opens with `context` (which task it is) and, when someone else changed the task
- * meanwhile, the ConflictNotice whose reload calls `onReload`.
+ * `dialog` is the step dialog's own open / close / done; a step on an existing task (one whose `dialog` has `onDone`)
+ * opens with `context` (which task it is) and, when someone else changed the task meanwhile, the ConflictNotice whose
+ * reload calls `onDone`.
  */
 function CallbackFormDialog({
   step,
+  dialog: { open, onClose, onDone },
   form,
   onSubmit,
   context,
-  onReload,
   children,
   ...props
 }: Omit<
   React.ComponentProps<typeof FormDialog>,
-  'title' | 'testId' | 'pending' | 'formError' | 'submitLabel' | 'pendingLabel' | 'submitTestId' | 'onSubmit'
+  | 'open'
+  | 'onClose'
+  | 'title'
+  | 'testId'
+  | 'pending'
+  | 'formError'
+  | 'submitLabel'
+  | 'pendingLabel'
+  | 'submitTestId'
+  | 'onSubmit'
 > & {
   step: Step;
+  dialog: { open: boolean; onClose: () => void; onDone?: () => void };
   form: { pending: boolean; formError: string | null; conflict: boolean };
   onSubmit: (event: React.FormEvent<HTMLFormElement>) => Promise<unknown>;
   context?: React.ReactNode;
-  onReload?: () => void;
 }) {
   const t = useTranslations('callbacks');
   const submit = step === 'cancel' ? 'confirm' : 'submit';
   return (
     <FormDialog
       {...props}
+      open={open}
+      onClose={onClose}
       title={t(`${step}.title`)}
       testId={`${step}-callback-dialog`}
       pending={form.pending}
@@ -89,7 +101,7 @@ function CallbackFormDialog({
       onSubmit={(event) => void onSubmit(event)}
     >
       {context}
-      {form.conflict && onReload && <ConflictNotice onReload={onReload} />}
+      {form.conflict && onDone && <ConflictNotice onReload={onDone} />}
       {children}
     </FormDialog>
   );
@@ -139,12 +151,10 @@ const asScore = (value: string | null) => (value ? Number(value) : null);
 
 /** The callback script [001 §6.2]: three 1–5 scores, other dissatisfaction, suggestions, notes, and the outcome. */
 export function RecordCallbackDialog({
-  open,
-  onClose,
-  onDone,
-  callback,
   onRecorded,
+  ...dialog
 }: DialogProps & { onRecorded?: (resultingNumber: string | null) => void }) {
+  const { onDone, callback } = dialog;
   const t = useTranslations('callbacks');
   const [outcome, setOutcome] = useState<CallbackOutcome | null>(null);
   const [scores, setScores] = useState<Record<Score, string | null>>({
@@ -211,11 +221,9 @@ export function RecordCallbackDialog({
   return (
     <CallbackFormDialog
       step="record"
-      open={open}
-      onClose={onClose}
+      dialog={dialog}
       form={form}
       onSubmit={onSubmit}
-      onReload={onDone}
       context={
         <>
           <p className="text-sm font-medium text-slate-800">
@@ -410,7 +418,7 @@ export function CreateCallbackDialog({
   };
 
   return (
-    <CallbackFormDialog step="create" open={open} onClose={onClose} form={form} onSubmit={onSubmit}>
+    <CallbackFormDialog step="create" dialog={{ open, onClose }} form={form} onSubmit={onSubmit}>
       <FormField id="create-callback-customer" label={t('create.customer')} required error={fields.customerId}>
         {(p) => (
           <CustomerPicker
@@ -444,7 +452,8 @@ export function CreateCallbackDialog({
 
 // ───────────────────────────── reassign ─────────────────────────────
 
-export function ReassignCallbackDialog({ open, onClose, onDone, callback }: DialogProps) {
+export function ReassignCallbackDialog(dialog: DialogProps) {
+  const { open, onDone, callback } = dialog;
   const t = useTranslations('callbacks');
   const assignment = useAssignment();
   const form = useCallbackSubmit();
@@ -473,11 +482,9 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
   return (
     <CallbackFormDialog
       step="reassign"
-      open={open}
-      onClose={onClose}
+      dialog={dialog}
       form={form}
       onSubmit={onSubmit}
-      onReload={onDone}
       context={<p className="text-sm text-slate-700">{t('record.context', contextParams)}</p>}
     >
       <AssignmentFields
@@ -494,7 +501,8 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
 // ───────────────────────────── cancel ─────────────────────────────
 
 /** Cancelling needs a reason (it goes into the task's history); the reason field, not the red button, has the focus. */
-export function CancelCallbackDialog({ open, onClose, onDone, callback }: DialogProps) {
+export function CancelCallbackDialog(dialog: DialogProps) {
+  const { onDone, callback } = dialog;
   const t = useTranslations('callbacks');
   const [reason, setReason] = useState('');
   const form = useCallbackSubmit();
@@ -512,13 +520,11 @@ export function CancelCallbackDialog({ open, onClose, onDone, callback }: Dialog
   return (
     <CallbackFormDialog
       step="cancel"
-      open={open}
-      onClose={onClose}
+      dialog={dialog}
       form={form}
       tone="danger"
       canSubmit={!conflict}
       onSubmit={onSubmit}
-      onReload={onDone}
       context={<p className="text-sm text-slate-700">{t('cancel.body', contextParams)}</p>}
     >
       <TextareaField

@@ -12,6 +12,7 @@ import { QueueTabs, useQueueChoice } from '@/components/ui/queue-tabs';
 import { StatusMessage } from '@/components/ui/status';
 import { CALLBACK_QUEUES as QUEUES } from '@/graphql/callbacks/callback-limits.rules';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
+import { ComplaintLink } from '@/components/complaints/complaint-ui';
 import {
   CancelCallbackDialog,
   CreateCallbackDialog,
@@ -97,20 +98,11 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
       className: 'font-mono',
       cell: (row) => (
         <>
-          {row.interaction ? (
-            <Link className="text-blue-700 hover:underline" href={`/console/complaints/${row.interaction.id}`}>
-              {row.interaction.number}
-            </Link>
-          ) : (
-            '—'
-          )}
+          {row.interaction ? <ComplaintLink complaint={row.interaction} /> : '—'}
           {row.resultingInteraction && (
-            <Link
-              className="block text-xs text-blue-700 hover:underline"
-              href={`/console/complaints/${row.resultingInteraction.id}`}
-            >
+            <ComplaintLink complaint={row.resultingInteraction} className="block text-xs">
               → {row.resultingInteraction.number}
-            </Link>
+            </ComplaintLink>
           )}
         </>
       ),

@@ -1,5 +1,4 @@
 'use client';
-import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { getFragmentData, graphql } from '@/gql';
@@ -7,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Panel, QueryContent } from '@/components/ui/panel';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
+import { ComplaintLink } from '@/components/complaints/complaint-ui';
 import { RecordCallbackDialog } from './callback-dialogs';
 import { CallbackFieldsFragment } from './callback-operations';
 import {
@@ -126,12 +126,7 @@ export function ComplaintCallbacksPanel({ interactionId }: { interactionId: stri
                 {c.resultingInteraction && (
                   <p className="text-xs">
                     {t('panel.resulting')}：
-                    <Link
-                      className="font-mono text-blue-700 hover:underline"
-                      href={`/console/complaints/${c.resultingInteraction.id}`}
-                    >
-                      {c.resultingInteraction.number}
-                    </Link>
+                    <ComplaintLink complaint={c.resultingInteraction} className="font-mono" />
                   </p>
                 )}
               </div>

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { QueryContent } from '@/components/ui/panel';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+import { ComplaintLink } from '@/components/complaints/complaint-ui';
 import { CreateCallbackDialog } from './callback-dialogs';
 import { CallbackFieldsFragment } from './callback-operations';
 import { CallbackDue, CallbackStatusBadge, useCallbackErrorMessage } from './callback-ui';
@@ -74,14 +75,7 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
                 <p className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{t(`reason.${c.reason}`)}</span>
                   <CallbackStatusBadge status={c.status} />
-                  {c.interaction && (
-                    <Link
-                      className="font-mono text-xs text-blue-700 hover:underline"
-                      href={`/console/complaints/${c.interaction.id}`}
-                    >
-                      {c.interaction.number}
-                    </Link>
-                  )}
+                  {c.interaction && <ComplaintLink complaint={c.interaction} className="font-mono text-xs" />}
                 </p>
                 <div className="text-xs">
                   <CallbackDue callback={c} />
