@@ -53,13 +53,13 @@ type Step = 'record' | 'create' | 'reassign' | 'cancel';
 /**
  * The FormDialog of one callback step, worded from `callbacks.<step>` (title, submit, pending) with test ids
  * `<step>-callback-dialog` / `<step>-callback-submit` (cancelling confirms: `cancel.confirm`, `cancel-callback-confirm`).
- * `dialog` is the step dialog's own open / close / done; a step on an existing task (one whose `dialog` has `onDone`)
- * opens with `context` (which task it is) and, when someone else changed the task meanwhile, the ConflictNotice whose
- * reload calls `onDone`.
+ * `dialog` is the step dialog's own props: open / close, `onDone` once `onSubmit` says the step is done (true), and the
+ * task a step on an existing one works on — such a step opens with `context` (which task it is) and, when someone
+ * else changed the task meanwhile, the ConflictNotice whose reload calls `onDone`.
  */
 function CallbackFormDialog({
   step,
-  dialog: { open, onClose, onDone },
+  dialog: { open, onClose, onDone, callback },
   form,
   onSubmit,
   context,
@@ -79,9 +79,10 @@ function CallbackFormDialog({
   | 'onSubmit'
 > & {
   step: Step;
-  dialog: { open: boolean; onClose: () => void; onDone?: () => void };
+  dialog: { open: boolean; onClose: () => void; onDone: () => void; callback?: CallbackRow };
   form: { pending: boolean; formError: string | null; conflict: boolean };
-  onSubmit: (event: React.FormEvent<HTMLFormElement>) => Promise<unknown>;
+  /** Checks and sends the step (`submit(…)`); true when it is done. */
+  onSubmit: () => Promise<boolean | void>;
   context?: React.ReactNode;
 }) {
   const t = useTranslations('callbacks');
@@ -98,10 +99,13 @@ function CallbackFormDialog({
       submitLabel={t(`${step}.${submit}`)}
       pendingLabel={t(`${step}.pending`)}
       submitTestId={`${step}-callback-${submit}`}
-      onSubmit={(event) => void onSubmit(event)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSubmit().then((done) => done && onDone());
+      }}
     >
       {context}
-      {form.conflict && onDone && <ConflictNotice onReload={onDone} />}
+      {form.conflict && callback && <ConflictNotice onReload={onDone} />}
       {children}
     </FormDialog>
   );
@@ -154,7 +158,7 @@ export function RecordCallbackDialog({
   onRecorded,
   ...dialog
 }: DialogProps & { onRecorded?: (resultingNumber: string | null) => void }) {
-  const { onDone, callback } = dialog;
+  const { callback } = dialog;
   const t = useTranslations('callbacks');
   const [outcome, setOutcome] = useState<CallbackOutcome | null>(null);
   const [scores, setScores] = useState<Record<Score, string | null>>({
@@ -184,14 +188,13 @@ export function RecordCallbackDialog({
     onChange: (value: string) => setText((v) => ({ ...v, [key]: value })),
   });
 
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     if (!outcome) {
       setFields({ outcome: t('errors.required') });
       return;
     }
     const orNull = (v: string) => (v.trim() ? v.trim() : null);
-    const done = await submit(async () => {
+    return submit(async () => {
       const result = await record.mutateAsync({
         id: callback.id,
         version: callback.version,
@@ -215,7 +218,6 @@ export function RecordCallbackDialog({
       });
       onRecorded?.(result.recordCallback.resultingInteraction?.number ?? null);
     });
-    if (done) onDone();
   };
 
   return (
@@ -373,10 +375,8 @@ const CREATABLE: readonly CallbackReason[] = CREATABLE_REASONS;
 
 /** "新建回访": a key-account or periodic callback for a customer, due on a day, assigned to someone of the desk. */
 export function CreateCallbackDialog({
-  open,
-  onClose,
-  onDone,
   initialCustomer = null,
+  ...dialog
 }: {
   open: boolean;
   onClose: () => void;
@@ -392,8 +392,7 @@ export function CreateCallbackDialog({
   const { fields, submit, setFields } = form;
   const create = useGqlMutation(CallbackCreateMutation, { invalidates: CALLBACK_INVALIDATES });
 
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const missing: Record<string, string> = {};
     if (!customer) missing.customerId = t('errors.required');
     if (!reason) missing.reason = t('errors.required');
@@ -403,7 +402,7 @@ export function CreateCallbackDialog({
       setFields(missing);
       return;
     }
-    const done = await submit(() =>
+    return submit(() =>
       create.mutateAsync({
         input: {
           customerId: customer.id,
@@ -414,11 +413,10 @@ export function CreateCallbackDialog({
         },
       }),
     );
-    if (done) onDone();
   };
 
   return (
-    <CallbackFormDialog step="create" dialog={{ open, onClose }} form={form} onSubmit={onSubmit}>
+    <CallbackFormDialog step="create" dialog={dialog} form={form} onSubmit={onSubmit}>
       <FormField id="create-callback-customer" label={t('create.customer')} required error={fields.customerId}>
         {(p) => (
           <CustomerPicker
@@ -438,7 +436,7 @@ export function CreateCallbackDialog({
         onChange={setReason}
         error={fields.reason}
       />
-      <AssignmentFields step="create" assignment={assignment} fields={fields} enabled={open} />
+      <AssignmentFields step="create" assignment={assignment} fields={fields} enabled={dialog.open} />
       <TextareaField
         id="create-callback-notes"
         label={t('create.notes')}
@@ -453,7 +451,7 @@ export function CreateCallbackDialog({
 // ───────────────────────────── reassign ─────────────────────────────
 
 export function ReassignCallbackDialog(dialog: DialogProps) {
-  const { open, onDone, callback } = dialog;
+  const { open, callback } = dialog;
   const t = useTranslations('callbacks');
   const assignment = useAssignment();
   const form = useCallbackSubmit();
@@ -461,14 +459,13 @@ export function ReassignCallbackDialog(dialog: DialogProps) {
   const contextParams = useContextParams(callback);
   const reassign = useGqlMutation(CallbackReassignMutation, { invalidates: CALLBACK_INVALIDATES });
 
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const { dueAt, assignee } = assignment;
     if (!assignee && !dueAt) {
       setFields({ assigneeId: t('errors.required') });
       return;
     }
-    const done = await submit(() =>
+    return submit(() =>
       reassign.mutateAsync({
         id: callback.id,
         version: callback.version,
@@ -476,7 +473,6 @@ export function ReassignCallbackDialog(dialog: DialogProps) {
         dueAt,
       }),
     );
-    if (done) onDone();
   };
 
   return (
@@ -502,20 +498,16 @@ export function ReassignCallbackDialog(dialog: DialogProps) {
 
 /** Cancelling needs a reason (it goes into the task's history); the reason field, not the red button, has the focus. */
 export function CancelCallbackDialog(dialog: DialogProps) {
-  const { onDone, callback } = dialog;
+  const { callback } = dialog;
   const t = useTranslations('callbacks');
   const [reason, setReason] = useState('');
   const form = useCallbackSubmit();
   const { fields, conflict, submit, setFields } = form;
   const contextParams = useContextParams(callback);
   const cancel = useGqlMutation(CallbackCancelMutation, { invalidates: CALLBACK_INVALIDATES });
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     if (!reason.trim()) return setFields({ reason: t('errors.required') });
-    const done = await submit(() =>
-      cancel.mutateAsync({ id: callback.id, version: callback.version, reason: reason.trim() }),
-    );
-    if (done) onDone();
+    return submit(() => cancel.mutateAsync({ id: callback.id, version: callback.version, reason: reason.trim() }));
   };
   return (
     <CallbackFormDialog
