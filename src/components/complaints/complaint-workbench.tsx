@@ -6,6 +6,7 @@ import type { SimpleWorkflowCommand, WorkflowCommand } from '@/gql/graphql';
 import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { DetailItem } from '@/components/ui/detail-item';
+import { DetailNav } from '@/components/ui/detail-nav';
 import { EmptyLine, Panel } from '@/components/ui/panel';
 import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
@@ -157,18 +158,10 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
 
   return (
     <div className="space-y-6" data-testid="complaint-workbench" data-version={record.version}>
-      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <Link href="/console/complaints" className="text-blue-700 hover:underline">
-          ← {t('workbench.back')}
-        </Link>
-        <Link
-          href={`/console/interactions/${record.id}`}
-          className="text-blue-700 hover:underline"
-          data-testid="intake-link"
-        >
-          {t('workbench.intakeLink')} →
-        </Link>
-      </div>
+      <DetailNav
+        back={{ href: '/console/complaints', label: t('workbench.back') }}
+        next={{ href: `/console/interactions/${record.id}`, label: t('workbench.intakeLink'), testId: 'intake-link' }}
+      />
 
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
