@@ -1,9 +1,8 @@
 import { getTranslations } from 'next-intl/server';
+import { AccountControls } from '@/components/account-controls';
 import { ConsoleNav } from '@/components/console-nav';
-import { LocaleSwitcher } from '@/components/locale-switcher';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { Providers } from '@/components/providers';
-import { SignOutButton } from '@/components/sign-out-button';
 import { ROLE_PERMISSIONS } from '@/server/auth/policies';
 import { requireStaffPage } from '@/server/auth/session';
 
@@ -25,11 +24,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex flex-wrap items-center justify-end gap-4 border-b border-slate-200 bg-white px-6 py-3 max-md:gap-2 max-md:px-3">
             <NotificationBell />
-            <span className="text-sm text-slate-600" data-testid="current-user">
-              {name}
-            </span>
-            <LocaleSwitcher />
-            <SignOutButton callbackUrl="/console/login" />
+            <AccountControls name={name} signInPath="/console/login" />
           </header>
           <main className="min-w-0 flex-1 p-6 max-md:p-3">{children}</main>
         </div>

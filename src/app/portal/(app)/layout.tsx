@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { LocaleSwitcher } from '@/components/locale-switcher';
+import { AccountControls } from '@/components/account-controls';
 import { Providers } from '@/components/providers';
-import { SignOutButton } from '@/components/sign-out-button';
 import { requireCustomerPage } from '@/server/auth/session';
 
 export const dynamic = 'force-dynamic';
@@ -18,11 +17,7 @@ export default async function PortalLayout({ children }: { children: React.React
             <span className="ml-3 text-sm text-slate-500">{t('portal.title')}</span>
           </div>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-            <span className="text-sm text-slate-600" data-testid="current-user">
-              {name}
-            </span>
-            <LocaleSwitcher />
-            <SignOutButton callbackUrl="/portal/login" />
+            <AccountControls name={name} signInPath="/portal/login" />
           </div>
         </div>
       </header>
