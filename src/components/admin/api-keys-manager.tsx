@@ -267,14 +267,11 @@ function CreateApiKeyDialog({
       submitTestId="api-key-submit"
     >
       <TextField
-        id={`${formId}-name`}
+        {...form.field('name')}
         label={t('name')}
-        error={fieldErrors.name}
         autoFocus
         maxLength={API_KEY_LIMITS.nameMaxLength}
         placeholder={t('namePlaceholder')}
-        value={values.name}
-        onChange={(value) => set('name', value)}
         testId="api-key-name"
       />
 

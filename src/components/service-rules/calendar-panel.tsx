@@ -326,7 +326,7 @@ function AddDaysDialog({
     onDone: (dates) => dates[0] && onAdded(dates.length, dates[0]),
     errorMessage,
   });
-  const { values, fieldErrors, set } = form;
+  const { values, set } = form;
 
   return (
     <FormDialog
@@ -341,24 +341,18 @@ function AddDaysDialog({
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          id={`${formId}-from`}
+          {...form.field('from')}
           label={t('calendar.form.from')}
-          error={fieldErrors.from}
           required
           type="date"
           min={`${year - 1}-01-01`}
-          value={values.from}
-          onChange={(value) => set('from', value)}
           testId="calendar-from"
         />
         <TextField
-          id={`${formId}-to`}
+          {...form.field('to')}
           label={t('calendar.form.to')}
           hint={t('calendar.form.toHint')}
-          error={fieldErrors.to}
           type="date"
-          value={values.to}
-          onChange={(value) => set('to', value)}
           testId="calendar-to"
         />
       </div>
@@ -388,14 +382,11 @@ function AddDaysDialog({
         </div>
       </fieldset>
       <TextField
-        id={`${formId}-name`}
+        {...form.field('name')}
         label={t('calendar.form.name')}
-        error={fieldErrors.name}
         required
         maxLength={BOUNDS.calendarNameLength}
         placeholder={t('calendar.form.namePlaceholder')}
-        value={values.name}
-        onChange={(value) => set('name', value)}
         testId="calendar-name"
       />
     </FormDialog>
