@@ -18,7 +18,7 @@ import type { AdminApiKeyRowFragment as ApiKeyRow } from '@/gql/graphql';
 import { API_KEY_LIMITS } from '@/graphql/admin/admin.rules';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { endOfDayIn, formatDateTime, todayIn } from '@/lib/format';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { useAdminErrorMessage } from './errors';
 import {
   AdminApiKeyRowFragment,
