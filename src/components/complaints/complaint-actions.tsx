@@ -14,6 +14,7 @@ import {
   type Perform,
   type Values,
 } from './complaint-command-dialogs';
+import { assignableStaff, staffLabel } from './complaint-operations';
 
 export const ComplaintAddActionMutation = graphql(`
   mutation ComplaintAddAction($interactionId: ID!, $input: ComplaintActionInput!) {
@@ -148,7 +149,7 @@ function ActionDialog({
   const tc = useTranslations('complaints');
   const add = useComplaintStep(ComplaintAddActionMutation);
   const update = useComplaintStep(ComplaintUpdateActionMutation);
-  const staff = (directory?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
+  const staff = assignableStaff(directory);
 
   const form: ComplaintForm = {
     title: action ? t('editTitle') : t('addTitle'),
@@ -195,10 +196,7 @@ function ActionDialog({
         label: t('owner'),
         control: 'select',
         testId: 'action-owner',
-        options: [
-          { value: '', label: t('ownerNone') },
-          ...staff.map((u) => ({ value: u.id, label: `${u.name}${u.department ? `（${u.department.name}）` : ''}` })),
-        ],
+        options: [{ value: '', label: t('ownerNone') }, ...staff.map((u) => ({ value: u.id, label: staffLabel(u) }))],
       },
       { name: 'dueAt', label: t('dueAt'), control: 'date', testId: 'action-due' },
     ],
