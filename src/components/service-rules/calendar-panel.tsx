@@ -258,12 +258,10 @@ function BusinessHoursForm({
   return (
     <SettingForm
       name="hours"
-      title={t('hours.title')}
       intro={hours.version === 0 && <p className="text-xs text-slate-500">{t('hours.defaults')}</p>}
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
       save={save}
       canManage={canManage}
-      saveLabel={t('hours.save')}
       onReload={onReload}
       onSubmit={submit}
     >
