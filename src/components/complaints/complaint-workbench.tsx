@@ -143,18 +143,13 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
   };
 
   const yesNo = (value: boolean) => (value ? t('workbench.yes') : t('workbench.no'));
-  const historyAction = (action: string) =>
-    t.has(`command.${action}`)
-      ? t(`command.${action}`)
-      : t.has(`historyAction.${action}`)
-        ? t(`historyAction.${action}`)
-        : action;
-  const stateLabel = (state: string) =>
-    t.has(`status.${state}`)
-      ? t(`status.${state}`)
-      : t.has(`actionStatus.${state}`)
-        ? t(`actionStatus.${state}`)
-        : state;
+  /** A code in words from the first of `groups` that has it; a code none of them knows stays as it is. */
+  const wordFor = (code: string, ...groups: string[]) => {
+    const key = groups.map((group) => `${group}.${code}`).find((candidate) => t.has(candidate));
+    return key ? t(key) : code;
+  };
+  const historyAction = (action: string) => wordFor(action, 'command', 'historyAction');
+  const stateLabel = (state: string) => wordFor(state, 'status', 'actionStatus');
 
   return (
     <div className="space-y-6" data-testid="complaint-workbench" data-version={record.version}>
