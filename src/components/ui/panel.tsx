@@ -40,7 +40,7 @@ export function EmptyLine({ children }: { children: React.ReactNode }) {
 
 /**
  * The content of a card that loads its own query: the error (with a retry) if the query failed, a spinner until its
- * data is there, the `empty` message if what it lists is empty, and otherwise the content.
+ * data is there, `empty` if what it lists is empty (a message, or an element of its own), and otherwise the content.
  */
 export function QueryContent({
   query,
@@ -52,10 +52,11 @@ export function QueryContent({
   query: { error: unknown; data: unknown; refetch: () => unknown };
   errorMessage: (error: unknown) => string;
   loadingLabel: string;
-  empty?: string | false;
+  empty?: React.ReactNode;
   children: React.ReactNode;
 }) {
   if (query.error) return <ErrorBanner message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
   if (!query.data) return <Spinner label={loadingLabel} />;
-  return empty ? <EmptyLine>{empty}</EmptyLine> : children;
+  if (!empty) return children;
+  return typeof empty === 'string' ? <EmptyLine>{empty}</EmptyLine> : empty;
 }
