@@ -1,7 +1,7 @@
 import { LocaleSwitcher } from '@/components/locale-switcher';
 import { SignOutButton } from '@/components/sign-out-button';
 
-/** The end of the console's and the portal's header: who is signed in, the language switch, and signing out. */
+/** The signed-in person's corner of a layout's header (console and portal): their name, the language, signing out. */
 export function AccountControls({ name, signInPath }: { name: string; signInPath: string }) {
   return (
     <>

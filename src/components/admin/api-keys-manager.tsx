@@ -18,7 +18,7 @@ import type { AdminApiKeyRowFragment as ApiKeyRow } from '@/gql/graphql';
 import { API_KEY_LIMITS } from '@/graphql/admin/admin.rules';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { endOfDayIn, formatDateTime, todayIn } from '@/lib/format';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { useAdminErrorMessage } from './errors';
 import {
   AdminApiKeyRowFragment,
@@ -267,14 +267,11 @@ function CreateApiKeyDialog({
       submitTestId="api-key-submit"
     >
       <TextField
-        id={`${formId}-name`}
+        {...form.field('name')}
         label={t('name')}
-        error={fieldErrors.name}
         autoFocus
         maxLength={API_KEY_LIMITS.nameMaxLength}
         placeholder={t('namePlaceholder')}
-        value={values.name}
-        onChange={(value) => set('name', value)}
         testId="api-key-name"
       />
 

@@ -274,39 +274,25 @@ function CreateUserDialog({
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          id={`${formId}-email`}
+          {...form.field('email')}
           label={t('email')}
-          error={fieldErrors.email}
           type="email"
           autoFocus
           autoComplete="off"
           maxLength={USER_LIMITS.emailMaxLength}
-          value={values.email}
-          onChange={(value) => set('email', value)}
           testId="user-email"
         />
-        <TextField
-          id={`${formId}-name`}
-          label={t('name')}
-          error={fieldErrors.name}
-          maxLength={USER_LIMITS.nameMaxLength}
-          value={values.name}
-          onChange={(value) => set('name', value)}
-          testId="user-name"
-        />
+        <TextField {...form.field('name')} label={t('name')} maxLength={USER_LIMITS.nameMaxLength} testId="user-name" />
       </div>
 
       <TextField
-        id={`${formId}-password`}
+        {...form.field('password')}
         label={t('password')}
         hint={t('passwordHint', { min: USER_LIMITS.passwordMinLength })}
-        error={fieldErrors.password}
         type="password"
         autoComplete="new-password"
         minLength={USER_LIMITS.passwordMinLength}
         maxLength={USER_LIMITS.passwordMaxLength}
-        value={values.password}
-        onChange={(value) => set('password', value)}
         testId="user-password"
       />
 
@@ -322,16 +308,13 @@ function CreateUserDialog({
         />
         {!isCustomerAccount && (
           <SelectField
-            id={`${formId}-department`}
+            {...form.field('departmentId')}
             label={t('department')}
-            error={fieldErrors.departmentId}
             disabled={departments === null}
             options={[
               { value: '', label: departments === null ? tc('loading') : t('noDepartment') },
               ...(departments ?? []).map((d) => ({ value: d.id, label: d.name })),
             ]}
-            value={values.departmentId}
-            onChange={(value) => set('departmentId', value)}
             testId="user-department"
           />
         )}

@@ -53,25 +53,45 @@ type Step = 'record' | 'create' | 'reassign' | 'cancel';
 /**
  * The FormDialog of one callback step, worded from `callbacks.<step>` (title, submit, pending) with test ids
  * `<step>-callback-dialog` / `<step>-callback-submit` (cancelling confirms: `cancel.confirm`, `cancel-callback-confirm`).
+ * `dialog` is the step dialog's own props: open / close, `onDone` once `onSubmit` says the step is done (true), and the
+ * task a step on an existing one works on — such a step opens with `context` (which task it is) and, when someone
+ * else changed the task meanwhile, the ConflictNotice whose reload calls `onDone`.
  */
 function CallbackFormDialog({
   step,
+  dialog: { open, onClose, onDone, callback },
   form,
   onSubmit,
+  context,
+  children,
   ...props
 }: Omit<
   React.ComponentProps<typeof FormDialog>,
-  'title' | 'testId' | 'pending' | 'formError' | 'submitLabel' | 'pendingLabel' | 'submitTestId' | 'onSubmit'
+  | 'open'
+  | 'onClose'
+  | 'title'
+  | 'testId'
+  | 'pending'
+  | 'formError'
+  | 'submitLabel'
+  | 'pendingLabel'
+  | 'submitTestId'
+  | 'onSubmit'
 > & {
   step: Step;
-  form: { pending: boolean; formError: string | null };
-  onSubmit: (event: React.FormEvent<HTMLFormElement>) => Promise<unknown>;
+  dialog: { open: boolean; onClose: () => void; onDone: () => void; callback?: CallbackRow };
+  form: { pending: boolean; formError: string | null; conflict: boolean };
+  /** Checks and sends the step (`submit(…)`); true when it is done. */
+  onSubmit: () => Promise<boolean | void>;
+  context?: React.ReactNode;
 }) {
   const t = useTranslations('callbacks');
   const submit = step === 'cancel' ? 'confirm' : 'submit';
   return (
     <FormDialog
       {...props}
+      open={open}
+      onClose={onClose}
       title={t(`${step}.title`)}
       testId={`${step}-callback-dialog`}
       pending={form.pending}
@@ -79,9 +99,22 @@ function CallbackFormDialog({
       submitLabel={t(`${step}.${submit}`)}
       pendingLabel={t(`${step}.pending`)}
       submitTestId={`${step}-callback-${submit}`}
-      onSubmit={(event) => void onSubmit(event)}
-    />
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSubmit().then((done) => done && onDone());
+      }}
+    >
+      {context}
+      {form.conflict && callback && <ConflictNotice onReload={onDone} />}
+      {children}
+    </FormDialog>
   );
+}
+
+/** The params of a step's context line ("客户 · 原因"): the task's customer and why it was set. */
+function useContextParams(callback: CallbackRow) {
+  const t = useTranslations('callbacks');
+  return { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) };
 }
 
 /** Stands in for the form when someone else changed the task: reloading closes the dialog and shows the new state. */
@@ -122,12 +155,10 @@ const asScore = (value: string | null) => (value ? Number(value) : null);
 
 /** The callback script [001 §6.2]: three 1–5 scores, other dissatisfaction, suggestions, notes, and the outcome. */
 export function RecordCallbackDialog({
-  open,
-  onClose,
-  onDone,
-  callback,
   onRecorded,
+  ...dialog
 }: DialogProps & { onRecorded?: (resultingNumber: string | null) => void }) {
+  const { callback } = dialog;
   const t = useTranslations('callbacks');
   const [outcome, setOutcome] = useState<CallbackOutcome | null>(null);
   const [scores, setScores] = useState<Record<Score, string | null>>({
@@ -144,7 +175,8 @@ export function RecordCallbackDialog({
     reopenReason: '',
   });
   const form = useCallbackSubmit();
-  const { fields, conflict, submit, setFields } = form;
+  const { fields, submit, setFields } = form;
+  const contextParams = useContextParams(callback);
   const record = useGqlMutation(CallbackRecordMutation, { invalidates: CALLBACK_INVALIDATES });
   const unreachable = outcome === 'UNREACHABLE';
   /** The props of one of the script's text fields (the new complaint's errors come back under `newComplaint.`). */
@@ -156,14 +188,13 @@ export function RecordCallbackDialog({
     onChange: (value: string) => setText((v) => ({ ...v, [key]: value })),
   });
 
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     if (!outcome) {
       setFields({ outcome: t('errors.required') });
       return;
     }
     const orNull = (v: string) => (v.trim() ? v.trim() : null);
-    const done = await submit(async () => {
+    return submit(async () => {
       const result = await record.mutateAsync({
         id: callback.id,
         version: callback.version,
@@ -187,22 +218,26 @@ export function RecordCallbackDialog({
       });
       onRecorded?.(result.recordCallback.resultingInteraction?.number ?? null);
     });
-    if (done) onDone();
   };
 
-  const contextLine = t('record.context', {
-    customer: callback.customer?.name ?? '—',
-    reason: t(`reason.${callback.reason}`),
-  });
   return (
-    <CallbackFormDialog step="record" open={open} onClose={onClose} form={form} onSubmit={onSubmit}>
-      <p className="text-sm font-medium text-slate-800">
-        {contextLine}
-        {callback.interaction && <span className="ml-2 font-mono text-slate-600">{callback.interaction.number}</span>}
-      </p>
-      <p className="rounded bg-slate-50 px-3 py-2 text-xs text-slate-600">{t('record.script')}</p>
-      {conflict && <ConflictNotice onReload={onDone} />}
-
+    <CallbackFormDialog
+      step="record"
+      dialog={dialog}
+      form={form}
+      onSubmit={onSubmit}
+      context={
+        <>
+          <p className="text-sm font-medium text-slate-800">
+            {t('record.context', contextParams)}
+            {callback.interaction && (
+              <span className="ml-2 font-mono text-slate-600">{callback.interaction.number}</span>
+            )}
+          </p>
+          <p className="rounded bg-slate-50 px-3 py-2 text-xs text-slate-600">{t('record.script')}</p>
+        </>
+      }
+    >
       <RadioChoice
         name="outcome"
         label={t('record.outcome')}
@@ -340,10 +375,8 @@ const CREATABLE: readonly CallbackReason[] = CREATABLE_REASONS;
 
 /** "新建回访": a key-account or periodic callback for a customer, due on a day, assigned to someone of the desk. */
 export function CreateCallbackDialog({
-  open,
-  onClose,
-  onDone,
   initialCustomer = null,
+  ...dialog
 }: {
   open: boolean;
   onClose: () => void;
@@ -359,8 +392,7 @@ export function CreateCallbackDialog({
   const { fields, submit, setFields } = form;
   const create = useGqlMutation(CallbackCreateMutation, { invalidates: CALLBACK_INVALIDATES });
 
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const missing: Record<string, string> = {};
     if (!customer) missing.customerId = t('errors.required');
     if (!reason) missing.reason = t('errors.required');
@@ -370,7 +402,7 @@ export function CreateCallbackDialog({
       setFields(missing);
       return;
     }
-    const done = await submit(() =>
+    return submit(() =>
       create.mutateAsync({
         input: {
           customerId: customer.id,
@@ -381,11 +413,10 @@ export function CreateCallbackDialog({
         },
       }),
     );
-    if (done) onDone();
   };
 
   return (
-    <CallbackFormDialog step="create" open={open} onClose={onClose} form={form} onSubmit={onSubmit}>
+    <CallbackFormDialog step="create" dialog={dialog} form={form} onSubmit={onSubmit}>
       <FormField id="create-callback-customer" label={t('create.customer')} required error={fields.customerId}>
         {(p) => (
           <CustomerPicker
@@ -405,7 +436,7 @@ export function CreateCallbackDialog({
         onChange={setReason}
         error={fields.reason}
       />
-      <AssignmentFields step="create" assignment={assignment} fields={fields} enabled={open} />
+      <AssignmentFields step="create" assignment={assignment} fields={fields} enabled={dialog.open} />
       <TextareaField
         id="create-callback-notes"
         label={t('create.notes')}
@@ -419,21 +450,22 @@ export function CreateCallbackDialog({
 
 // ───────────────────────────── reassign ─────────────────────────────
 
-export function ReassignCallbackDialog({ open, onClose, onDone, callback }: DialogProps) {
+export function ReassignCallbackDialog(dialog: DialogProps) {
+  const { open, callback } = dialog;
   const t = useTranslations('callbacks');
   const assignment = useAssignment();
   const form = useCallbackSubmit();
-  const { fields, conflict, submit, setFields } = form;
+  const { fields, submit, setFields } = form;
+  const contextParams = useContextParams(callback);
   const reassign = useGqlMutation(CallbackReassignMutation, { invalidates: CALLBACK_INVALIDATES });
 
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const { dueAt, assignee } = assignment;
     if (!assignee && !dueAt) {
       setFields({ assigneeId: t('errors.required') });
       return;
     }
-    const done = await submit(() =>
+    return submit(() =>
       reassign.mutateAsync({
         id: callback.id,
         version: callback.version,
@@ -441,15 +473,16 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
         dueAt,
       }),
     );
-    if (done) onDone();
   };
 
   return (
-    <CallbackFormDialog step="reassign" open={open} onClose={onClose} form={form} onSubmit={onSubmit}>
-      <p className="text-sm text-slate-700">
-        {t('record.context', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
-      </p>
-      {conflict && <ConflictNotice onReload={onDone} />}
+    <CallbackFormDialog
+      step="reassign"
+      dialog={dialog}
+      form={form}
+      onSubmit={onSubmit}
+      context={<p className="text-sm text-slate-700">{t('record.context', contextParams)}</p>}
+    >
       <AssignmentFields
         step="reassign"
         assignment={assignment}
@@ -464,34 +497,28 @@ export function ReassignCallbackDialog({ open, onClose, onDone, callback }: Dial
 // ───────────────────────────── cancel ─────────────────────────────
 
 /** Cancelling needs a reason (it goes into the task's history); the reason field, not the red button, has the focus. */
-export function CancelCallbackDialog({ open, onClose, onDone, callback }: DialogProps) {
+export function CancelCallbackDialog(dialog: DialogProps) {
+  const { callback } = dialog;
   const t = useTranslations('callbacks');
   const [reason, setReason] = useState('');
   const form = useCallbackSubmit();
   const { fields, conflict, submit, setFields } = form;
+  const contextParams = useContextParams(callback);
   const cancel = useGqlMutation(CallbackCancelMutation, { invalidates: CALLBACK_INVALIDATES });
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     if (!reason.trim()) return setFields({ reason: t('errors.required') });
-    const done = await submit(() =>
-      cancel.mutateAsync({ id: callback.id, version: callback.version, reason: reason.trim() }),
-    );
-    if (done) onDone();
+    return submit(() => cancel.mutateAsync({ id: callback.id, version: callback.version, reason: reason.trim() }));
   };
   return (
     <CallbackFormDialog
       step="cancel"
-      open={open}
-      onClose={onClose}
+      dialog={dialog}
       form={form}
       tone="danger"
       canSubmit={!conflict}
       onSubmit={onSubmit}
+      context={<p className="text-sm text-slate-700">{t('cancel.body', contextParams)}</p>}
     >
-      <p className="text-sm text-slate-700">
-        {t('cancel.body', { customer: callback.customer?.name ?? '—', reason: t(`reason.${callback.reason}`) })}
-      </p>
-      {conflict && <ConflictNotice onReload={onDone} />}
       <TextareaField
         id="cancel-callback-reason"
         label={t('cancel.reason')}

@@ -12,6 +12,7 @@ import { QueueTabs, useQueueChoice } from '@/components/ui/queue-tabs';
 import { StatusMessage } from '@/components/ui/status';
 import { CALLBACK_QUEUES as QUEUES } from '@/graphql/callbacks/callback-limits.rules';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
+import { ComplaintLink } from '@/components/complaints/complaint-ui';
 import {
   CancelCallbackDialog,
   CreateCallbackDialog,
@@ -63,6 +64,19 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
     setDialog(null);
     if (message) setNotice(message);
   };
+  /** A row's dialog (record, reassign, cancel) with what every one of them takes. */
+  const rowDialog =
+    dialog && dialog.kind !== 'create'
+      ? {
+          kind: dialog.kind,
+          props: {
+            open: true,
+            callback: dialog.callback,
+            onClose: () => setDialog(null),
+            onDone: () => done(t('done')),
+          },
+        }
+      : null;
 
   const columns: Column<CallbackRow>[] = [
     {
@@ -84,20 +98,11 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
       className: 'font-mono',
       cell: (row) => (
         <>
-          {row.interaction ? (
-            <Link className="text-blue-700 hover:underline" href={`/console/complaints/${row.interaction.id}`}>
-              {row.interaction.number}
-            </Link>
-          ) : (
-            '—'
-          )}
+          {row.interaction ? <ComplaintLink complaint={row.interaction} /> : '—'}
           {row.resultingInteraction && (
-            <Link
-              className="block text-xs text-blue-700 hover:underline"
-              href={`/console/complaints/${row.resultingInteraction.id}`}
-            >
+            <ComplaintLink complaint={row.resultingInteraction} className="block text-xs">
               → {row.resultingInteraction.number}
-            </Link>
+            </ComplaintLink>
           )}
         </>
       ),
@@ -183,31 +188,15 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
       {dialog?.kind === 'create' && (
         <CreateCallbackDialog open onClose={() => setDialog(null)} onDone={() => done(t('done'))} />
       )}
-      {dialog?.kind === 'record' && (
+      {rowDialog?.kind === 'record' && (
         <RecordCallbackDialog
-          open
-          callback={dialog.callback}
-          onClose={() => setDialog(null)}
+          {...rowDialog.props}
           onDone={() => done()}
           onRecorded={(number) => setNotice(number ? t('record.created', { number }) : t('done'))}
         />
       )}
-      {dialog?.kind === 'reassign' && (
-        <ReassignCallbackDialog
-          open
-          callback={dialog.callback}
-          onClose={() => setDialog(null)}
-          onDone={() => done(t('done'))}
-        />
-      )}
-      {dialog?.kind === 'cancel' && (
-        <CancelCallbackDialog
-          open
-          callback={dialog.callback}
-          onClose={() => setDialog(null)}
-          onDone={() => done(t('done'))}
-        />
-      )}
+      {rowDialog?.kind === 'reassign' && <ReassignCallbackDialog {...rowDialog.props} />}
+      {rowDialog?.kind === 'cancel' && <CancelCallbackDialog {...rowDialog.props} />}
     </div>
   );
 }

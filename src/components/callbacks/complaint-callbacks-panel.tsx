@@ -1,12 +1,12 @@
 'use client';
-import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { getFragmentData, graphql } from '@/gql';
 import { Button } from '@/components/ui/button';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { Panel, QueryContent } from '@/components/ui/panel';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
+import { ComplaintLink } from '@/components/complaints/complaint-ui';
 import { RecordCallbackDialog } from './callback-dialogs';
 import { CallbackFieldsFragment } from './callback-operations';
 import {
@@ -63,94 +63,82 @@ export function ComplaintCallbacksPanel({ interactionId }: { interactionId: stri
     callbacks.some((c) => c.status === 'PENDING' && c.reason === 'POST_RESOLUTION');
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="complaint-callbacks">
-      <h2 className="mb-3 text-sm font-semibold">{t('panel.title')}</h2>
-      {data.error ? (
-        <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} />
-      ) : !data.data ? (
-        <Spinner label={t('list.loading')} />
-      ) : callbacks.length === 0 ? (
-        <p className="text-sm text-slate-500">{t('panel.empty')}</p>
-      ) : (
-        <>
-          {pendingFollowUp && (
-            <p
-              className="mb-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900"
-              data-testid="callback-follow-up-hint"
+    <Panel title={t('panel.title')} testId="complaint-callbacks">
+      <QueryContent
+        query={data}
+        errorMessage={errorMessage}
+        loadingLabel={t('list.loading')}
+        empty={callbacks.length === 0 && t('panel.empty')}
+      >
+        {pendingFollowUp && (
+          <p
+            className="mb-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            data-testid="callback-follow-up-hint"
+          >
+            {t('panel.followUpHint')}
+          </p>
+        )}
+        <ul className="divide-y divide-slate-100 text-sm">
+          {callbacks.map((c) => (
+            <li
+              key={c.id}
+              className="flex flex-wrap items-start justify-between gap-3 py-2"
+              data-testid="complaint-callback"
             >
-              {t('panel.followUpHint')}
-            </p>
-          )}
-          <ul className="divide-y divide-slate-100 text-sm">
-            {callbacks.map((c) => (
-              <li
-                key={c.id}
-                className="flex flex-wrap items-start justify-between gap-3 py-2"
-                data-testid="complaint-callback"
-              >
-                <div className="min-w-0 space-y-0.5">
-                  <p className="font-medium">
-                    {t(`reason.${c.reason}`)}{' '}
-                    <CallbackStatusBadge status={c.status} testId="complaint-callback-status" />
-                    {c.outcome && <span className="ml-2 text-xs text-slate-600">{t(`outcome.${c.outcome}`)}</span>}
-                  </p>
-                  <div className="text-xs">
-                    <CallbackDue callback={c} />
-                  </div>
-                  <p className="text-xs text-slate-600">
-                    {t('list.assignee')}：{c.assignee?.name ?? t('list.unassigned')}
-                    {c.unreachableAttempts > 0 && (
-                      <span className="ml-2 text-amber-800">
-                        {t('list.attempts', { count: c.unreachableAttempts })}
-                      </span>
-                    )}
-                  </p>
-                  {c.accuracyScore != null && (
-                    <p className="text-xs text-slate-700" data-testid="complaint-callback-scores">
-                      {t('panel.scores', {
-                        accuracy: c.accuracyScore,
-                        timeliness: c.timelinessScore ?? '—',
-                        attitude: c.attitudeScore ?? '—',
-                      })}
-                    </p>
-                  )}
-                  {c.otherDissatisfaction && (
-                    <p className="text-xs text-slate-700">
-                      {t('record.otherDissatisfaction')}：{c.otherDissatisfaction}
-                    </p>
-                  )}
-                  {c.suggestions && (
-                    <p className="text-xs text-slate-700">
-                      {t('record.suggestions')}：{c.suggestions}
-                    </p>
-                  )}
-                  {c.completedBy && c.completedAt && (
-                    <p className="text-xs text-slate-500">
-                      {t('panel.by', { name: c.completedBy.name, at: formatDateTime(c.completedAt, timeZone) })}
-                    </p>
-                  )}
-                  {c.resultingInteraction && (
-                    <p className="text-xs">
-                      {t('panel.resulting')}：
-                      <Link
-                        className="font-mono text-blue-700 hover:underline"
-                        href={`/console/complaints/${c.resultingInteraction.id}`}
-                      >
-                        {c.resultingInteraction.number}
-                      </Link>
-                    </p>
-                  )}
+              <div className="min-w-0 space-y-0.5">
+                <p className="font-medium">
+                  {t(`reason.${c.reason}`)} <CallbackStatusBadge status={c.status} testId="complaint-callback-status" />
+                  {c.outcome && <span className="ml-2 text-xs text-slate-600">{t(`outcome.${c.outcome}`)}</span>}
+                </p>
+                <div className="text-xs">
+                  <CallbackDue callback={c} />
                 </div>
-                {c.viewerCanRecord && (
-                  <Button kind="primary" onClick={() => setRecording(c)} data-testid="complaint-callback-record">
-                    {t('actions.record')}
-                  </Button>
+                <p className="text-xs text-slate-600">
+                  {t('list.assignee')}：{c.assignee?.name ?? t('list.unassigned')}
+                  {c.unreachableAttempts > 0 && (
+                    <span className="ml-2 text-amber-800">{t('list.attempts', { count: c.unreachableAttempts })}</span>
+                  )}
+                </p>
+                {c.accuracyScore != null && (
+                  <p className="text-xs text-slate-700" data-testid="complaint-callback-scores">
+                    {t('panel.scores', {
+                      accuracy: c.accuracyScore,
+                      timeliness: c.timelinessScore ?? '—',
+                      attitude: c.attitudeScore ?? '—',
+                    })}
+                  </p>
                 )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+                {c.otherDissatisfaction && (
+                  <p className="text-xs text-slate-700">
+                    {t('record.otherDissatisfaction')}：{c.otherDissatisfaction}
+                  </p>
+                )}
+                {c.suggestions && (
+                  <p className="text-xs text-slate-700">
+                    {t('record.suggestions')}：{c.suggestions}
+                  </p>
+                )}
+                {c.completedBy && c.completedAt && (
+                  <p className="text-xs text-slate-500">
+                    {t('panel.by', { name: c.completedBy.name, at: formatDateTime(c.completedAt, timeZone) })}
+                  </p>
+                )}
+                {c.resultingInteraction && (
+                  <p className="text-xs">
+                    {t('panel.resulting')}：
+                    <ComplaintLink complaint={c.resultingInteraction} className="font-mono" />
+                  </p>
+                )}
+              </div>
+              {c.viewerCanRecord && (
+                <Button kind="primary" onClick={() => setRecording(c)} data-testid="complaint-callback-record">
+                  {t('actions.record')}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </QueryContent>
       {recording && (
         <RecordCallbackDialog
           open
@@ -159,6 +147,6 @@ export function ComplaintCallbacksPanel({ interactionId }: { interactionId: stri
           onDone={() => setRecording(null)}
         />
       )}
-    </section>
+    </Panel>
   );
 }

@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { getFragmentData, graphql } from '@/gql';
 import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { QueryContent } from '@/components/ui/panel';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+import { ComplaintLink } from '@/components/complaints/complaint-ui';
 import { CreateCallbackDialog } from './callback-dialogs';
 import { CallbackFieldsFragment } from './callback-operations';
 import { CallbackDue, CallbackStatusBadge, useCallbackErrorMessage } from './callback-ui';
@@ -62,43 +63,33 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
         </div>
       </header>
       <div className="p-4">
-        {data.error ? (
-          <ErrorBanner message={errorMessage(data.error)} onRetry={() => void data.refetch()} />
-        ) : !data.data ? (
-          <Spinner label={t('list.loading')} />
-        ) : callbacks.length === 0 ? (
-          <p className="text-sm text-slate-500">{t('customer.empty')}</p>
-        ) : (
-          <>
-            <ul className="divide-y divide-slate-100 text-sm">
-              {shown.map((c) => (
-                <li key={c.id} className="space-y-0.5 py-2" data-testid="customer-callback">
-                  <p className="flex flex-wrap items-center gap-2">
-                    <span className="font-medium">{t(`reason.${c.reason}`)}</span>
-                    <CallbackStatusBadge status={c.status} />
-                    {c.interaction && (
-                      <Link
-                        className="font-mono text-xs text-blue-700 hover:underline"
-                        href={`/console/complaints/${c.interaction.id}`}
-                      >
-                        {c.interaction.number}
-                      </Link>
-                    )}
-                  </p>
-                  <div className="text-xs">
-                    <CallbackDue callback={c} />
-                  </div>
-                  {c.outcome && <p className="text-xs text-slate-600">{t(`outcome.${c.outcome}`)}</p>}
-                </li>
-              ))}
-            </ul>
-            {!all && callbacks.length > SHOWN && (
-              <Button kind="ghost" className="mt-2" onClick={() => setAll(true)}>
-                {t('customer.more', { count: callbacks.length })}
-              </Button>
-            )}
-          </>
-        )}
+        <QueryContent
+          query={data}
+          errorMessage={errorMessage}
+          loadingLabel={t('list.loading')}
+          empty={callbacks.length === 0 && t('customer.empty')}
+        >
+          <ul className="divide-y divide-slate-100 text-sm">
+            {shown.map((c) => (
+              <li key={c.id} className="space-y-0.5 py-2" data-testid="customer-callback">
+                <p className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{t(`reason.${c.reason}`)}</span>
+                  <CallbackStatusBadge status={c.status} />
+                  {c.interaction && <ComplaintLink complaint={c.interaction} className="font-mono text-xs" />}
+                </p>
+                <div className="text-xs">
+                  <CallbackDue callback={c} />
+                </div>
+                {c.outcome && <p className="text-xs text-slate-600">{t(`outcome.${c.outcome}`)}</p>}
+              </li>
+            ))}
+          </ul>
+          {!all && callbacks.length > SHOWN && (
+            <Button kind="ghost" className="mt-2" onClick={() => setAll(true)}>
+              {t('customer.more', { count: callbacks.length })}
+            </Button>
+          )}
+        </QueryContent>
       </div>
       {creating && customer && (
         <CreateCallbackDialog

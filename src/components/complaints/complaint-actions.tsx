@@ -5,6 +5,7 @@ import type { ActionKind, ActionStatus, ComplaintDirectoryQuery, ComplaintWorkbe
 import { graphql } from '@/gql';
 import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
+import { Panel } from '@/components/ui/panel';
 import { endOfDayIn, formatDate, formatDateTime } from '@/lib/format';
 import {
   ComplaintFormDialog,
@@ -13,6 +14,7 @@ import {
   type Perform,
   type Values,
 } from './complaint-command-dialogs';
+import { assignableStaff, staffLabel } from './complaint-operations';
 
 export const ComplaintAddActionMutation = graphql(`
   mutation ComplaintAddAction($interactionId: ID!, $input: ComplaintActionInput!) {
@@ -93,15 +95,17 @@ export function ComplaintActions({
   ];
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="complaint-actions">
-      <div className="mb-3 flex items-center justify-between">
-        <h2 className="text-sm font-semibold">{t('title')}</h2>
-        {canEdit && (
+    <Panel
+      title={t('title')}
+      testId="complaint-actions"
+      action={
+        canEdit && (
           <Button kind="secondary" onClick={() => setEditing('new')} data-testid="action-add">
             {t('add')}
           </Button>
-        )}
-      </div>
+        )
+      }
+    >
       <DataTable
         columns={columns}
         rows={actions}
@@ -121,7 +125,7 @@ export function ComplaintActions({
           onClose={() => setEditing(null)}
         />
       )}
-    </section>
+    </Panel>
   );
 }
 
@@ -145,7 +149,7 @@ function ActionDialog({
   const tc = useTranslations('complaints');
   const add = useComplaintStep(ComplaintAddActionMutation);
   const update = useComplaintStep(ComplaintUpdateActionMutation);
-  const staff = (directory?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
+  const staff = assignableStaff(directory);
 
   const form: ComplaintForm = {
     title: action ? t('editTitle') : t('addTitle'),
@@ -192,10 +196,7 @@ function ActionDialog({
         label: t('owner'),
         control: 'select',
         testId: 'action-owner',
-        options: [
-          { value: '', label: t('ownerNone') },
-          ...staff.map((u) => ({ value: u.id, label: `${u.name}${u.department ? `（${u.department.name}）` : ''}` })),
-        ],
+        options: [{ value: '', label: t('ownerNone') }, ...staff.map((u) => ({ value: u.id, label: staffLabel(u) }))],
       },
       { name: 'dueAt', label: t('dueAt'), control: 'date', testId: 'action-due' },
     ],

@@ -16,6 +16,7 @@ import {
   ComplaintTriageMutation,
   ComplaintVerifyMutation,
 } from './complaint-workbench.operations';
+import { assignableStaff, staffLabel } from './complaint-operations';
 import { useComplaintErrorMessage } from './complaint-ui';
 
 /**
@@ -109,7 +110,7 @@ function useCommandForm(
   switch (command) {
     case 'TRIAGE': {
       const choose = { value: '', label: t('triage.choose') };
-      const staff = (directory?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
+      const staff = assignableStaff(directory);
       return {
         title: t('triage.title'),
         testId: 'triage-dialog',
@@ -172,7 +173,7 @@ function useCommandForm(
                 ...staff.filter((u) => u.department?.id !== v.responsibleDepartmentId),
               ].map((u) => ({
                 value: u.id,
-                label: `${u.name}${u.department ? `（${u.department.name}）` : ''} · ${u.email}`,
+                label: `${staffLabel(u)} · ${u.email}`,
               })),
             ],
           },

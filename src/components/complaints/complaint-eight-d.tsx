@@ -7,6 +7,7 @@ import { TextareaField } from '@/components/ui/form-controls';
 import { InlineError } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
+import { Panel } from '@/components/ui/panel';
 import { graphql } from '@/gql';
 import { useComplaintStep, type Perform } from './complaint-command-dialogs';
 import { useComplaintErrorMessage } from './complaint-ui';
@@ -93,9 +94,10 @@ export function ComplaintEightD({
   };
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="complaint-eightd">
-      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <h2 className="text-sm font-semibold">{t('title')}</h2>
+    <Panel
+      title={t('title')}
+      testId="complaint-eightd"
+      action={
         <span
           className={`rounded px-2 py-0.5 text-xs font-medium ${eightD?.complete ? 'bg-green-50 text-green-800' : 'bg-amber-50 text-amber-900'}`}
           data-testid="eightd-complete"
@@ -103,7 +105,8 @@ export function ComplaintEightD({
         >
           {eightD?.complete ? t('complete') : t('incomplete')}
         </span>
-      </div>
+      }
+    >
       <form onSubmit={(event) => void save(event)} noValidate className="space-y-3">
         <fieldset disabled={!canEdit || pending} className="space-y-3">
           <TextareaField
@@ -163,6 +166,6 @@ export function ComplaintEightD({
           )}
         </div>
       </form>
-    </section>
+    </Panel>
   );
 }

@@ -1,4 +1,5 @@
 import { graphql } from '@/gql';
+import type { ComplaintDirectoryQuery as Directory } from '@/gql/graphql';
 
 // The complaint queue's operations (also read by the dashboard) and the staff directory the queue filters and the
 // workbench's dialogs offer. Operation names are global across the UI, hence the `Complaint` prefix.
@@ -72,3 +73,13 @@ export const ComplaintDirectoryQuery = graphql(`
     }
   }
 `);
+
+type StaffMember = Directory['users'][number];
+
+/** Whom a complaint or an action can be given to: the directory's active accounts, without portal (customer) ones. */
+export const assignableStaff = (directory: Directory | undefined): StaffMember[] =>
+  (directory?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
+
+/** A staff member as the pickers name them: "王五（质量部）". */
+export const staffLabel = (u: Pick<StaffMember, 'name' | 'department'>) =>
+  `${u.name}${u.department ? `（${u.department.name}）` : ''}`;

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { FilterSearch } from '@/components/ui/filter-select';
 import { buttonClass } from '@/components/ui/classes';
 import { SelectField } from '@/components/ui/form-controls';
+import { ToggleChip } from '@/components/ui/toggle-chip';
 import {
   CAUSE_CLASSES,
   EMPTY_VIEW,
@@ -18,34 +19,6 @@ type Option = { id: string; name: string };
 
 const toggle = <T,>(list: readonly T[], value: T): T[] =>
   list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
-
-function Chip({
-  pressed,
-  onClick,
-  children,
-  testId,
-}: {
-  pressed: boolean;
-  onClick: () => void;
-  children: React.ReactNode;
-  testId?: string;
-}) {
-  return (
-    <button
-      type="button"
-      aria-pressed={pressed}
-      onClick={onClick}
-      data-testid={testId}
-      className={`rounded-full border px-2.5 py-0.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-blue-700 ${
-        pressed
-          ? 'border-blue-700 bg-blue-700 text-white'
-          : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'
-      }`}
-    >
-      {children}
-    </button>
-  );
-}
 
 /** A multi-choice filter as a row of chips after its label: each chip toggles one value in or out of `selected`. */
 function ChipGroup<V extends string>({
@@ -69,14 +42,16 @@ function ChipGroup<V extends string>({
     <>
       <span className={`text-xs font-medium text-slate-600 ${labelClassName}`}>{label}</span>
       {values.map((value) => (
-        <Chip
+        <ToggleChip
           key={value}
+          size="dense"
+          tone="solid"
           pressed={selected.includes(value)}
           onClick={() => onChange(toggle(selected, value))}
           testId={testIdPrefix && `${testIdPrefix}-${value}`}
         >
           {labelOf(value)}
-        </Chip>
+        </ToggleChip>
       ))}
     </>
   );

@@ -7,7 +7,12 @@ import { PagedTable } from '@/components/ui/paged-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
-import { ComplaintDirectoryQuery, ComplaintQueueCountsQuery, ComplaintQueueQuery } from './complaint-operations';
+import {
+  assignableStaff,
+  ComplaintDirectoryQuery,
+  ComplaintQueueCountsQuery,
+  ComplaintQueueQuery,
+} from './complaint-operations';
 import { ComplaintQueueFilters } from './complaint-queue-filters';
 import { filterOf, isFiltered, paramsWithView, viewFromParams, type QueueView } from './complaint-queue-params';
 import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
@@ -45,7 +50,7 @@ export function ComplaintQueues() {
   const changeView = (next: QueueView) =>
     router.replace(`${pathname}?${paramsWithView(searchParams, next).toString()}`);
   const departments = directory.data?.departments ?? [];
-  const owners = (directory.data?.users ?? []).filter((u) => u.active && u.role !== 'CUSTOMER');
+  const owners = assignableStaff(directory.data);
 
   const columns: Column<Row>[] = [
     { id: 'number', header: t('list.number'), className: 'font-mono', cell: (row) => row.number },

@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useNow, useTranslations } from 'next-intl';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { dueHours } from './complaint-due';
@@ -51,6 +52,23 @@ export function DueLabel({ dueAt, stopped = false }: { dueAt: string | null | un
 }
 
 /** The translated one-liner for any failure of a complaint operation. */
+/** A link to a complaint's workbench, named by its number unless told otherwise. */
+export function ComplaintLink({
+  complaint,
+  className = '',
+  children,
+}: {
+  complaint: { id: string; number: string };
+  className?: string;
+  children?: React.ReactNode;
+}) {
+  return (
+    <Link className={`text-blue-700 hover:underline ${className}`} href={`/console/complaints/${complaint.id}`}>
+      {children ?? complaint.number}
+    </Link>
+  );
+}
+
 export function useComplaintErrorMessage() {
   const t = useTranslations('complaints.errors');
   return (error: unknown) => gqlErrorMessage(error, (kind) => t(kind));

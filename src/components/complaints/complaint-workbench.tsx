@@ -6,6 +6,8 @@ import type { SimpleWorkflowCommand, WorkflowCommand } from '@/gql/graphql';
 import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { DetailItem } from '@/components/ui/detail-item';
+import { DetailNav } from '@/components/ui/detail-nav';
+import { EmptyLine, Panel } from '@/components/ui/panel';
 import { ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
@@ -141,33 +143,20 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
   };
 
   const yesNo = (value: boolean) => (value ? t('workbench.yes') : t('workbench.no'));
-  const historyAction = (action: string) =>
-    t.has(`command.${action}`)
-      ? t(`command.${action}`)
-      : t.has(`historyAction.${action}`)
-        ? t(`historyAction.${action}`)
-        : action;
-  const stateLabel = (state: string) =>
-    t.has(`status.${state}`)
-      ? t(`status.${state}`)
-      : t.has(`actionStatus.${state}`)
-        ? t(`actionStatus.${state}`)
-        : state;
+  /** A code in words from the first of `groups` that has it; a code none of them knows stays as it is. */
+  const wordFor = (code: string, ...groups: string[]) => {
+    const key = groups.map((group) => `${group}.${code}`).find((candidate) => t.has(candidate));
+    return key ? t(key) : code;
+  };
+  const historyAction = (action: string) => wordFor(action, 'command', 'historyAction');
+  const stateLabel = (state: string) => wordFor(state, 'status', 'actionStatus');
 
   return (
     <div className="space-y-6" data-testid="complaint-workbench" data-version={record.version}>
-      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <Link href="/console/complaints" className="text-blue-700 hover:underline">
-          ← {t('workbench.back')}
-        </Link>
-        <Link
-          href={`/console/interactions/${record.id}`}
-          className="text-blue-700 hover:underline"
-          data-testid="intake-link"
-        >
-          {t('workbench.intakeLink')} →
-        </Link>
-      </div>
+      <DetailNav
+        back={{ href: '/console/complaints', label: t('workbench.back') }}
+        next={{ href: `/console/interactions/${record.id}`, label: t('workbench.intakeLink'), testId: 'intake-link' }}
+      />
 
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
@@ -227,10 +216,9 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
       {notice && !conflict && <StatusMessage tone="success">{t('workbench.done')}</StatusMessage>}
       {data.error ? <ErrorBanner message={errorMessage(data.error)} onRetry={reload} /> : null}
 
-      <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="workflow-panel">
-        <h2 className="mb-3 text-sm font-semibold">{t('workbench.workflow')}</h2>
+      <Panel title={t('workbench.workflow')} testId="workflow-panel">
         {record.availableCommands.length === 0 ? (
-          <p className="text-sm text-slate-500">{t('workbench.noCommands')}</p>
+          <EmptyLine>{t('workbench.noCommands')}</EmptyLine>
         ) : (
           <div className="flex flex-wrap gap-2">
             {record.availableCommands.map((command) => (
@@ -261,14 +249,13 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
             ))}
           </ul>
         )}
-      </section>
+      </Panel>
 
       {record.type === 'COMPLAINT' && <ComplaintCallbacksPanel interactionId={record.id} />}
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
-          <section className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 className="mb-3 text-sm font-semibold">{t('workbench.details')}</h2>
+          <Panel title={t('workbench.details')}>
             <dl className="grid gap-4 sm:grid-cols-2">
               <DetailItem label={t('workbench.customer')}>
                 {record.customer ? (
@@ -333,7 +320,7 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
                 </DetailItem>
               )}
             </dl>
-          </section>
+          </Panel>
 
           <ComplaintActions
             interactionId={record.id}
@@ -361,52 +348,46 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
         </div>
 
         <div className="space-y-6">
-          <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="complaint-approvals">
-            <h2 className="mb-3 text-sm font-semibold">{t('approvals.title')}</h2>
-            {record.approvals.length === 0 ? (
-              <p className="text-sm text-slate-500">{t('approvals.empty')}</p>
-            ) : (
-              <ul className="space-y-3 text-sm">
-                {record.approvals.map((a) => (
-                  <li key={a.id} className="border-l-2 border-slate-200 pl-3">
-                    <p className="font-medium">
-                      {t(`approvalStage.${a.stage}`)} ·{' '}
-                      <span className={a.decision === 'APPROVED' ? 'text-green-800' : 'text-red-700'}>
-                        {t(`approvalDecision.${a.decision}`)}
-                      </span>
-                    </p>
-                    {a.comment && <p className="text-slate-700">{a.comment}</p>}
-                    <p className="text-xs text-slate-500">
-                      {a.approver.name} · {formatDateTime(a.createdAt, timeZone)}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <Panel
+            title={t('approvals.title')}
+            testId="complaint-approvals"
+            empty={record.approvals.length === 0 && t('approvals.empty')}
+          >
+            <ul className="space-y-3 text-sm">
+              {record.approvals.map((a) => (
+                <li key={a.id} className="border-l-2 border-slate-200 pl-3">
+                  <p className="font-medium">
+                    {t(`approvalStage.${a.stage}`)} ·{' '}
+                    <span className={a.decision === 'APPROVED' ? 'text-green-800' : 'text-red-700'}>
+                      {t(`approvalDecision.${a.decision}`)}
+                    </span>
+                  </p>
+                  {a.comment && <p className="text-slate-700">{a.comment}</p>}
+                  <p className="text-xs text-slate-500">
+                    {a.approver.name} · {formatDateTime(a.createdAt, timeZone)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </Panel>
 
-          <section className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 className="mb-3 text-sm font-semibold">{t('history.title')}</h2>
-            {record.history.length === 0 ? (
-              <p className="text-sm text-slate-500">{t('history.empty')}</p>
-            ) : (
-              <ol className="space-y-3 text-sm" data-testid="complaint-history">
-                {record.history.map((h) => (
-                  <li key={h.id} className="border-l-2 border-slate-200 pl-3">
-                    <p className="font-medium">
-                      {historyAction(h.action)}
-                      {(h.fromState || h.toState) && (
-                        <span className="ml-2 text-slate-600">
-                          {h.fromState ? stateLabel(h.fromState) : ''} → {h.toState ? stateLabel(h.toState) : ''}
-                        </span>
-                      )}
-                    </p>
-                    <HistoryEntryBody entry={h} timeZone={timeZone} />
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          <Panel title={t('history.title')} empty={record.history.length === 0 && t('history.empty')}>
+            <ol className="space-y-3 text-sm" data-testid="complaint-history">
+              {record.history.map((h) => (
+                <li key={h.id} className="border-l-2 border-slate-200 pl-3">
+                  <p className="font-medium">
+                    {historyAction(h.action)}
+                    {(h.fromState || h.toState) && (
+                      <span className="ml-2 text-slate-600">
+                        {h.fromState ? stateLabel(h.fromState) : ''} → {h.toState ? stateLabel(h.toState) : ''}
+                      </span>
+                    )}
+                  </p>
+                  <HistoryEntryBody entry={h} timeZone={timeZone} />
+                </li>
+              ))}
+            </ol>
+          </Panel>
         </div>
       </div>
 

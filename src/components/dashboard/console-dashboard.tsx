@@ -7,7 +7,8 @@ import { ComplaintQueueCountsQuery } from '@/components/complaints/complaint-ope
 import { NotificationFieldsFragment } from '@/components/notifications/notification-operations';
 import { NotificationKind, NotificationTime } from '@/components/notifications/notification-ui';
 import { buttonClass } from '@/components/ui/classes';
-import { EmptyState, ErrorBanner, Spinner } from '@/components/ui/status';
+import { QueryContent } from '@/components/ui/panel';
+import { EmptyState, ErrorBanner } from '@/components/ui/status';
 import { getFragmentData, graphql } from '@/gql';
 import { formatNumber } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
@@ -209,15 +210,14 @@ export function ConsoleDashboard({
         hrefLabel={t('allNotices')}
         testId="dashboard-notices"
       >
-        {notices.error ? (
-          <ErrorBanner message={errorMessage(notices.error)} onRetry={() => void notices.refetch()} />
-        ) : !noticeRows ? (
-          <Spinner label={t('loading')} />
-        ) : noticeRows.length === 0 ? (
-          <EmptyState testId="dashboard-notices-empty">{t('noNotices')}</EmptyState>
-        ) : (
+        <QueryContent
+          query={notices}
+          errorMessage={errorMessage}
+          loadingLabel={t('loading')}
+          empty={noticeRows?.length === 0 && <EmptyState testId="dashboard-notices-empty">{t('noNotices')}</EmptyState>}
+        >
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-            {noticeRows.map((n) => (
+            {(noticeRows ?? []).map((n) => (
               <li key={n.id} className="flex flex-wrap items-center gap-2 px-3 py-2 text-sm">
                 <NotificationKind kind={n.kind} />
                 {n.href ? (
@@ -236,7 +236,7 @@ export function ConsoleDashboard({
               </li>
             ))}
           </ul>
-        )}
+        </QueryContent>
       </DashboardBlock>
     </div>
   );

@@ -97,7 +97,6 @@ function AuthorityForm({ authority, canManage, onSaved, onReload }: FormProps & 
   return (
     <SettingForm
       name="authority"
-      title={t('authority.title')}
       intro={
         <>
           <p className="mt-1 text-sm text-slate-600">{t('authority.hint')}</p>
@@ -106,7 +105,6 @@ function AuthorityForm({ authority, canManage, onSaved, onReload }: FormProps & 
       }
       save={save}
       canManage={canManage}
-      saveLabel={t('authority.save')}
       onReload={onReload}
       onSubmit={submit}
     >
@@ -176,11 +174,9 @@ function EscalationForm({ policy, canManage, onSaved, onReload }: FormProps & { 
   return (
     <SettingForm
       name="escalation"
-      title={t('escalation.title')}
       intro={<p className="mt-1 max-w-3xl text-sm text-slate-600">{t('escalation.hint')}</p>}
       save={save}
       canManage={canManage}
-      saveLabel={t('escalation.save')}
       onReload={onReload}
       onSubmit={submit}
     >

@@ -258,12 +258,10 @@ function BusinessHoursForm({
   return (
     <SettingForm
       name="hours"
-      title={t('hours.title')}
       intro={hours.version === 0 && <p className="text-xs text-slate-500">{t('hours.defaults')}</p>}
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
       save={save}
       canManage={canManage}
-      saveLabel={t('hours.save')}
       onReload={onReload}
       onSubmit={submit}
     >
@@ -326,7 +324,7 @@ function AddDaysDialog({
     onDone: (dates) => dates[0] && onAdded(dates.length, dates[0]),
     errorMessage,
   });
-  const { values, fieldErrors, set } = form;
+  const { values, set } = form;
 
   return (
     <FormDialog
@@ -341,24 +339,18 @@ function AddDaysDialog({
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          id={`${formId}-from`}
+          {...form.field('from')}
           label={t('calendar.form.from')}
-          error={fieldErrors.from}
           required
           type="date"
           min={`${year - 1}-01-01`}
-          value={values.from}
-          onChange={(value) => set('from', value)}
           testId="calendar-from"
         />
         <TextField
-          id={`${formId}-to`}
+          {...form.field('to')}
           label={t('calendar.form.to')}
           hint={t('calendar.form.toHint')}
-          error={fieldErrors.to}
           type="date"
-          value={values.to}
-          onChange={(value) => set('to', value)}
           testId="calendar-to"
         />
       </div>
@@ -388,14 +380,11 @@ function AddDaysDialog({
         </div>
       </fieldset>
       <TextField
-        id={`${formId}-name`}
+        {...form.field('name')}
         label={t('calendar.form.name')}
-        error={fieldErrors.name}
         required
         maxLength={BOUNDS.calendarNameLength}
         placeholder={t('calendar.form.namePlaceholder')}
-        value={values.name}
-        onChange={(value) => set('name', value)}
         testId="calendar-name"
       />
     </FormDialog>

@@ -126,27 +126,26 @@ export function useSettingSave<TResult, TVariables extends Record<string, unknow
   return { attempted, failure, serverFields: fieldErrors, edited, pending: mutation.isPending, submit };
 }
 
-/** The frame of a settings form: its heading and intro, the fields, the save failure and (for managers) Save. */
+/**
+ * The frame of a settings form: its heading and intro, the fields, the save failure and (for managers) Save — worded
+ * from `serviceRules.<name>` (`title`, `save`).
+ */
 export function SettingForm({
   name,
-  title,
   intro,
   className = 'space-y-3',
   save,
   canManage,
-  saveLabel,
   onReload,
   onSubmit,
   children,
 }: {
   /** `${name}-title` heads the form, `${name}-form` and `${name}-save` are its test ids. */
-  name: string;
-  title: string;
+  name: 'authority' | 'escalation' | 'hours';
   intro?: React.ReactNode;
   className?: string;
   save: { failure: unknown; pending: boolean };
   canManage: boolean;
-  saveLabel: string;
   onReload: () => void;
   onSubmit: (event: React.FormEvent<HTMLFormElement>) => void;
   children: React.ReactNode;
@@ -163,7 +162,7 @@ export function SettingForm({
     >
       <div>
         <h2 id={`${name}-title`} className="text-lg font-semibold">
-          {title}
+          {t(`${name}.title`)}
         </h2>
         {intro}
       </div>
@@ -173,7 +172,7 @@ export function SettingForm({
       )}
       {canManage && (
         <button type="submit" className={buttonClass.primary} disabled={save.pending} data-testid={`${name}-save`}>
-          {save.pending ? t('sla.form.submitting') : saveLabel}
+          {save.pending ? t('sla.form.submitting') : t(`${name}.save`)}
         </button>
       )}
     </form>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { DetailItem } from '@/components/ui/detail-item';
+import { DetailNav } from '@/components/ui/detail-nav';
 import { EmptyState, ErrorBanner, Spinner, StatusMessage } from '@/components/ui/status';
 import type { SurveyCampaignQuery as CampaignResult, SurveySegment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
@@ -215,18 +216,14 @@ export function CampaignPage({ id, permissions }: { id: string; permissions: Sur
 
   return (
     <div className="space-y-6" data-testid="campaign-page" data-version={campaign.version}>
-      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <Link href="/console/surveys" className="text-blue-700 hover:underline">
-          ← {t('back')}
-        </Link>
-        <Link
-          href={`/console/surveys/analysis?campaign=${encodeURIComponent(campaign.id)}`}
-          className="text-blue-700 hover:underline"
-          data-testid="campaign-analysis-link"
-        >
-          {t('analysisLink')} →
-        </Link>
-      </div>
+      <DetailNav
+        back={{ href: '/console/surveys', label: t('back') }}
+        next={{
+          href: `/console/surveys/analysis?campaign=${encodeURIComponent(campaign.id)}`,
+          label: t('analysisLink'),
+          testId: 'campaign-analysis-link',
+        }}
+      />
 
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { AppBrand } from '@/components/app-brand';
 import { LocaleSwitcher } from '@/components/locale-switcher';
 
 /**
@@ -11,10 +12,7 @@ export async function SurveyPublicShell({ children }: { children: React.ReactNod
     <>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-2xl items-center justify-between gap-3 px-4 py-3">
-          <div className="min-w-0">
-            <span className="text-lg font-semibold">{t('common.appName')}</span>
-            <span className="ml-2 text-sm text-slate-500">{t('surveys.respond.shellTitle')}</span>
-          </div>
+          <AppBrand area={t('surveys.respond.shellTitle')} />
           <LocaleSwitcher />
         </div>
       </header>

@@ -1,6 +1,11 @@
 'use client';
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { splitFailure, useFormErrors } from './use-form-errors';
+
+/** The keys of a form's values that hold plain text (`string`, not a union of codes). */
+type TextKey<Values> = {
+  [Key in keyof Values & string]: string extends Values[Key] ? (Values[Key] extends string ? Key : never) : never;
+}[keyof Values & string];
 
 /**
  * The state and submit of a FormDialog's form: its values, a message per field (from the client's checks, then from
@@ -10,6 +15,7 @@ import { splitFailure, useFormErrors } from './use-form-errors';
  *
  *   const form = useDialogForm({ initial: { name: '' }, fields: ['name'], validate, submit: (v) => create.mutateAsync(…), onDone });
  *   <FormDialog {...form.dialogProps} …>   (with `errorMessage` among the options, for the form-level failure)
+ *   <TextField {...form.field('name')} label={t('name')} … />
  */
 export function useDialogForm<Values extends Record<string, unknown>, Result>({
   initial,
@@ -33,6 +39,7 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
   const { fieldErrors, setFieldErrors, edited } = useFormErrors();
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
+  const idPrefix = useId();
 
   /** Changes one value and clears the messages it answers (its own, and any named in `alsoClears`). */
   const set = useCallback(
@@ -67,7 +74,18 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
     }
   }
 
+  /**
+   * What binds a labelled control (TextField, TextareaField, SelectField) to one text value of the form: its id, the
+   * message beside it, the value and `onChange` — `<TextField {...form.field('name')} label={t('name')} … />`.
+   */
+  const field = <Key extends TextKey<Values>>(key: Key) => ({
+    id: `${idPrefix}-${key}`,
+    error: fieldErrors[key],
+    value: values[key] as string,
+    onChange: (value: string) => set(key, value as Values[Key]),
+  });
+
   /** What the FormDialog takes from this form: `<FormDialog {...form.dialogProps} …>`. */
   const dialogProps = { pending, formError: failure && errorMessage ? errorMessage(failure) : null, onSubmit };
-  return { values, set, fieldErrors, failure, pending, onSubmit, dialogProps };
+  return { values, set, field, fieldErrors, failure, pending, onSubmit, dialogProps };
 }

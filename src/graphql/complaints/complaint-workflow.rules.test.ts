@@ -42,6 +42,21 @@ const fresh = (over: Partial<WorkflowRecord> = {}): WorkflowRecord => ({
   ...over,
 });
 
+/** A triaged complaint the handler owns in their department, at `status` with `severity`. */
+const handlersOwn = (
+  status: WorkflowRecord['status'],
+  severity: 'GENERAL' | 'MAJOR',
+  over: Partial<WorkflowRecord> = {},
+) => fresh({ status, severity, responsibleDepartmentId: DEPT, ownerId: handler.userId, ...over });
+
+/** What blockedCommands says of one step that is not offered yet. */
+const blocked = (command: WorkflowCommand['type'], key: string, reason: string) => ({
+  command,
+  key,
+  params: null,
+  reason,
+});
+
 function apply(record: WorkflowRecord, command: WorkflowCommand, by: WorkflowActor): WorkflowRecord {
   const decision = decide(record, command, by);
   if (!decision.ok) throw new Error(`${command.type} by ${by.role} refused: ${decision.key}`);
@@ -170,49 +185,22 @@ describe('the complaint state machine', () => {
   });
 
   it('says why a step the actor could take is not offered yet', () => {
-    const investigating = fresh({
-      status: 'INVESTIGATING',
-      severity: 'MAJOR',
-      responsibleDepartmentId: DEPT,
-      ownerId: handler.userId,
-    });
+    const investigating = handlersOwn('INVESTIGATING', 'MAJOR');
     expect(blockedCommands(investigating, handler)).toEqual([
-      {
-        command: 'PLAN_ACTIONS',
-        key: 'workflow.actionRequired',
-        params: null,
-        reason: 'At least one corrective action is needed.',
-      },
+      blocked('PLAN_ACTIONS', 'workflow.actionRequired', 'At least one corrective action is needed.'),
     ]);
     const withAction = { ...investigating, actions: [{ kind: 'CORRECTIVE' as const, status: 'OPEN' as const }] };
     expect(blockedCommands(withAction, handler)).toEqual([
-      {
-        command: 'PLAN_ACTIONS',
-        key: 'workflow.eightDRequired',
-        params: null,
-        reason: 'Major and crisis complaints need the 8D report D1–D7 first.',
-      },
+      blocked('PLAN_ACTIONS', 'workflow.eightDRequired', 'Major and crisis complaints need the 8D report D1–D7 first.'),
     ]);
     expect(blockedCommands(withAction, customer)).toEqual([]); // not theirs to take, so nothing to explain
   });
 
   it('completes the follow-up only once the post-resolution callback is recorded, and says so', () => {
-    const resolved = fresh({
-      status: 'RESOLVED',
-      severity: 'GENERAL',
-      responsibleDepartmentId: DEPT,
-      ownerId: handler.userId,
-      verifiedEffective: true,
-      callbackPending: true,
-    });
+    const resolved = handlersOwn('RESOLVED', 'GENERAL', { verifiedEffective: true, callbackPending: true });
     expect(availableCommands(resolved, agent)).not.toContain('COMPLETE_FOLLOW_UP');
     expect(blockedCommands(resolved, agent)).toEqual([
-      {
-        command: 'COMPLETE_FOLLOW_UP',
-        key: 'workflow.callbackPending',
-        params: null,
-        reason: 'Record the callback result first.',
-      },
+      blocked('COMPLETE_FOLLOW_UP', 'workflow.callbackPending', 'Record the callback result first.'),
     ]);
     // Who may not complete the follow-up anyway is told nothing about the callback.
     expect(decide(resolved, { type: 'COMPLETE_FOLLOW_UP' }, quality)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -226,12 +214,7 @@ describe('the complaint state machine', () => {
   });
 
   it('offers the commands the actor may take now', () => {
-    const triaged = fresh({
-      status: 'TRIAGED',
-      severity: 'GENERAL',
-      responsibleDepartmentId: DEPT,
-      ownerId: handler.userId,
-    });
+    const triaged = handlersOwn('TRIAGED', 'GENERAL');
     expect(availableCommands(triaged, handler)).toEqual(['START_INVESTIGATION']);
     expect(availableCommands(triaged, agent)).toEqual(['DECLINE']);
     expect(availableCommands(triaged, customer)).toEqual([]);

@@ -24,21 +24,15 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** Scopes an admin may put on an API key. */
-export const API_SCOPES: readonly Permission[] = [
-  'customers:read',
-  'customers:write',
-  'customers:import',
-  'interactions:read',
-  'interactions:write',
-  'callbacks:read',
-  'surveys:read',
-  'surveys:respond',
-];
-
-const READ_ONLY: Permission[] = ['customers:read', 'interactions:read'];
 // Administration: API keys, users and the complaint clock's configuration (settings, below).
 const ADMINISTRATION: readonly Permission[] = ['apiKeys:manage', 'users:manage', 'settings:read', 'settings:manage'];
+
+/** Scopes an admin may put on an API key: every permission but administration, writing callbacks and managing surveys. */
+export const API_SCOPES: readonly Permission[] = PERMISSIONS.filter(
+  (p) => !ADMINISTRATION.includes(p) && p !== 'callbacks:write' && p !== 'surveys:manage',
+);
+
+const READ_ONLY: Permission[] = ['customers:read', 'interactions:read'];
 // The service desk keeps the customer database, takes intake, calls back and runs the surveys (SPEC §1, §3, §5, §6):
 // every permission but administration.
 const CUSTOMER_DESK: Permission[] = PERMISSIONS.filter((p) => !ADMINISTRATION.includes(p));

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
-import { ConsoleNav } from '@/components/console-nav';
 import { AccountControls } from '@/components/account-controls';
+import { AppBrand } from '@/components/app-brand';
+import { ConsoleNav } from '@/components/console-nav';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { Providers } from '@/components/providers';
 import { ROLE_PERMISSIONS } from '@/server/auth/policies';
@@ -15,10 +16,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     <Providers>
       <div className="flex min-h-screen max-md:flex-col">
         <aside className="w-56 shrink-0 border-r border-slate-200 bg-white p-4 max-md:w-full max-md:border-r-0 max-md:border-b max-md:p-2">
-          <div className="mb-6 max-md:mb-2 max-md:px-2">
-            <div className="text-lg font-semibold">{t('common.appName')}</div>
-            <div className="text-xs text-slate-500">{t('console.title')}</div>
-          </div>
+          <AppBrand area={t('console.title')} stacked />
           <ConsoleNav permissions={[...ROLE_PERMISSIONS[viewer.role]]} />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { AccountControls } from '@/components/account-controls';
+import { AppBrand } from '@/components/app-brand';
 import { Providers } from '@/components/providers';
 import { requireCustomerPage } from '@/server/auth/session';
 
@@ -12,10 +13,7 @@ export default async function PortalLayout({ children }: { children: React.React
     <Providers>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-          <div>
-            <span className="text-lg font-semibold">{t('common.appName')}</span>
-            <span className="ml-3 text-sm text-slate-500">{t('portal.title')}</span>
-          </div>
+          <AppBrand area={t('portal.title')} />
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <AccountControls name={name} signInPath="/portal/login" />
           </div>

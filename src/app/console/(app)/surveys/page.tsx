@@ -1,25 +1,11 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
-import { NoPermission } from '@/components/admin/no-permission';
 import { CampaignList } from '@/components/surveys/campaign-list';
-import { surveyPermissions } from '@/graphql/survey-campaigns/survey-permissions.rules';
-import { requireStaffPage } from '@/server/auth/session';
+import { titledPage } from '@/app/page-metadata';
+import { staffPage } from '@/app/console/staff-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('surveys'), getTranslations('common')]);
-  return { title: `${t('title')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('surveys', 'title');
 
 // The survey module's landing page: the campaigns, with tabs to templates and to the analysis pages. The list reads
 // its filters from the URL (useSearchParams), hence the Suspense boundary.
-export default async function SurveysPage() {
-  const { viewer } = await requireStaffPage();
-  const permissions = surveyPermissions(viewer);
-  if (!permissions.canRead) return <NoPermission />;
-  return (
-    <Suspense>
-      <CampaignList canManage={permissions.canManage} />
-    </Suspense>
-  );
-}
+export default staffPage({ permission: 'surveys:read', suspense: true }, ({ can }) => (
+  <CampaignList canManage={can('surveys:manage')} />
+));

@@ -1,18 +1,7 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { ApiKeysManager } from '@/components/admin/api-keys-manager';
-import { NoPermission } from '@/components/admin/no-permission';
-import { ROLE_PERMISSIONS } from '@/server/auth/policies';
-import { requireStaffPage } from '@/server/auth/session';
+import { titledPage } from '@/app/page-metadata';
+import { staffPage } from '@/app/console/staff-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('admin.apiKeys'), getTranslations('common')]);
-  return { title: `${t('title')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('admin.apiKeys', 'title');
 
-export default async function ApiKeysPage() {
-  const { viewer } = await requireStaffPage();
-  // The API refuses too; checking here means a non-admin never gets the screen at all.
-  if (!ROLE_PERMISSIONS[viewer.role].includes('apiKeys:manage')) return <NoPermission />;
-  return <ApiKeysManager />;
-}
+export default staffPage({ permission: 'apiKeys:manage' }, () => <ApiKeysManager />);

@@ -1,18 +1,9 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { NoPermission } from '@/components/admin/no-permission';
 import { UsersManager } from '@/components/admin/users-manager';
-import { ROLE_PERMISSIONS } from '@/server/auth/policies';
-import { requireStaffPage } from '@/server/auth/session';
+import { titledPage } from '@/app/page-metadata';
+import { staffPage } from '@/app/console/staff-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('admin.users'), getTranslations('common')]);
-  return { title: `${t('title')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('admin.users', 'title');
 
-export default async function UsersPage() {
-  const { viewer } = await requireStaffPage();
-  // The API refuses too; checking here means a non-admin never gets the screen at all.
-  if (!ROLE_PERMISSIONS[viewer.role].includes('users:manage')) return <NoPermission />;
-  return <UsersManager currentUserId={viewer.userId} />;
-}
+export default staffPage({ permission: 'users:manage' }, ({ viewer }) => (
+  <UsersManager currentUserId={viewer.userId} />
+));

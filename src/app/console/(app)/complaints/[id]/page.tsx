@@ -1,20 +1,13 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { ComplaintWorkbench } from '@/components/complaints/complaint-workbench';
-import { requireStaffPage } from '@/server/auth/session';
+import { titledPage } from '@/app/page-metadata';
+import { staffPage } from '@/app/console/staff-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('complaints'), getTranslations('common')]);
-  return { title: `${t('title')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('complaints', 'title');
 
 /** The complaint workbench; the viewer's role and department only decide which edit controls are offered. */
-export default async function ComplaintWorkbenchPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ viewer }, { id }] = await Promise.all([requireStaffPage(), params]);
-  return (
-    <ComplaintWorkbench
-      id={id}
-      viewer={{ userId: viewer.userId, role: viewer.role, departmentId: viewer.departmentId }}
-    />
-  );
-}
+export default staffPage<{ id: string }>({}, ({ viewer, params: { id } }) => (
+  <ComplaintWorkbench
+    id={id}
+    viewer={{ userId: viewer.userId, role: viewer.role, departmentId: viewer.departmentId }}
+  />
+));

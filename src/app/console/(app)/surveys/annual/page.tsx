@@ -1,25 +1,11 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
-import { NoPermission } from '@/components/admin/no-permission';
 import { AnnualIndex } from '@/components/survey-analysis/annual-index';
-import { ROLE_PERMISSIONS } from '@/server/auth/policies';
-import { requireStaffPage } from '@/server/auth/session';
+import { titledPage } from '@/app/page-metadata';
+import { staffPage } from '@/app/console/staff-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('surveyAnalysis.annual'), getTranslations('common')]);
-  return { title: `${t('title')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('surveyAnalysis.annual', 'title');
 
 // The year is in the URL (?year=2026), read with useSearchParams, hence the Suspense boundary. Only holders of
 // surveys:manage get the criteria editor (the API refuses the others too).
-export default async function AnnualSatisfactionIndexPage() {
-  const { viewer } = await requireStaffPage();
-  const permissions = ROLE_PERMISSIONS[viewer.role];
-  if (!permissions.includes('surveys:read')) return <NoPermission />;
-  return (
-    <Suspense>
-      <AnnualIndex canManage={permissions.includes('surveys:manage')} />
-    </Suspense>
-  );
-}
+export default staffPage({ permission: 'surveys:read', suspense: true }, ({ can }) => (
+  <AnnualIndex canManage={can('surveys:manage')} />
+));

@@ -1,18 +1,10 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { NoPermission } from '@/components/admin/no-permission';
 import { CampaignPage } from '@/components/surveys/campaign-page';
 import { surveyPermissions } from '@/graphql/survey-campaigns/survey-permissions.rules';
-import { requireStaffPage } from '@/server/auth/session';
+import { titledPage } from '@/app/page-metadata';
+import { staffPage } from '@/app/console/staff-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('surveys'), getTranslations('common')]);
-  return { title: `${t('campaign.title')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('surveys', 'campaign.title');
 
-export default async function SurveyCampaignPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ viewer }, { id }] = await Promise.all([requireStaffPage(), params]);
-  const permissions = surveyPermissions(viewer);
-  if (!permissions.canRead) return <NoPermission />;
-  return <CampaignPage key={id} id={id} permissions={permissions} />;
-}
+export default staffPage<{ id: string }>({ permission: 'surveys:read' }, ({ viewer, params: { id } }) => (
+  <CampaignPage key={id} id={id} permissions={surveyPermissions(viewer)} />
+));

@@ -1,17 +1,7 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { NoPermission } from '@/components/admin/no-permission';
 import { CampaignForm } from '@/components/surveys/campaign-form';
-import { surveyPermissions } from '@/graphql/survey-campaigns/survey-permissions.rules';
-import { requireStaffPage } from '@/server/auth/session';
+import { titledPage } from '@/app/page-metadata';
+import { staffPage } from '@/app/console/staff-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('surveys.campaignForm'), getTranslations('common')]);
-  return { title: `${t('newTitle')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('surveys.campaignForm', 'newTitle');
 
-export default async function NewCampaignPage() {
-  const { viewer } = await requireStaffPage();
-  if (!surveyPermissions(viewer).canManage) return <NoPermission />;
-  return <CampaignForm />;
-}
+export default staffPage({ permission: 'surveys:manage' }, () => <CampaignForm />);

@@ -1,18 +1,9 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
-import { NoPermission } from '@/components/admin/no-permission';
-import { surveyPermissions } from '@/graphql/survey-campaigns/survey-permissions.rules';
 import { TemplatePage } from '@/components/surveys/template-page';
-import { requireStaffPage } from '@/server/auth/session';
+import { titledPage } from '@/app/page-metadata';
+import { staffPage } from '@/app/console/staff-page';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, tc] = await Promise.all([getTranslations('surveys.templatePage'), getTranslations('common')]);
-  return { title: `${t('title')} · ${tc('appName')}` };
-}
+export const generateMetadata = titledPage('surveys.templatePage', 'title');
 
-export default async function SurveyTemplatePage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ viewer }, { id }] = await Promise.all([requireStaffPage(), params]);
-  const permissions = surveyPermissions(viewer);
-  if (!permissions.canRead) return <NoPermission />;
-  return <TemplatePage key={id} id={id} canManage={permissions.canManage} />;
-}
+export default staffPage<{ id: string }>({ permission: 'surveys:read' }, ({ can, params: { id } }) => (
+  <TemplatePage key={id} id={id} canManage={can('surveys:manage')} />
+));
