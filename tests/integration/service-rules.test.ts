@@ -252,6 +252,31 @@ describe('SLA rules', () => {
     });
     expect(intake.slaRulePreview.rule.id).toBe(rules.general.id);
   });
+
+  it('a key account’s crisis runs on the crisis rule’s 1 h / 8 h, not the key-account rule’s slower 2 h / 16 h', async () => {
+    type Preview = {
+      slaRulePreview: {
+        rule: { id: string };
+        triageRule: { id: string };
+        callbackRule: { id: string };
+        matchingRules: { id: string }[];
+        callbackDays: number;
+      };
+    };
+    const WHY = `query($type: InteractionType!, $severity: Severity, $keyAccount: Boolean!) {
+      slaRulePreview(type: $type, severity: $severity, keyAccount: $keyAccount) {
+        rule { id } triageRule { id } callbackRule { id } matchingRules { id } callbackDays } }`;
+    const crisis = (keyAccount: boolean) =>
+      gqlOk<Preview>(v.quality, WHY, { type: 'COMPLAINT', severity: 'CRISIS', keyAccount });
+    const [key, ordinary] = [(await crisis(true)).slaRulePreview, (await crisis(false)).slaRulePreview];
+    expect(key).toMatchObject({
+      rule: { id: rules.crisis.id },
+      triageRule: { id: rules.crisis.id },
+      callbackDays: 7,
+      matchingRules: [{ id: rules.crisis.id }, { id: rules.keyAccount.id }],
+    });
+    expect(ordinary).toMatchObject({ rule: { id: rules.crisis.id }, matchingRules: [{ id: rules.crisis.id }] });
+  });
 });
 
 describe('business hours, calendar, 核决权限 and escalation', () => {

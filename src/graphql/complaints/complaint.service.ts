@@ -24,7 +24,7 @@ import {
   type WorkflowRecord,
 } from './complaint-workflow.rules';
 import { callbackDueAt } from './sla-clock.rules';
-import { dueTimesFor, slaRuleFor } from './sla.service';
+import { dueTimesFor, slaTargetsFor } from './sla.service';
 import { now as clockNow } from '@/server/clock';
 import { activityMessage } from '@/lib/activity';
 
@@ -228,8 +228,8 @@ export async function applyCommand(
   }
   if (to === 'RESOLVED' && row.status !== 'RESOLVED') data.resolvedAt = now;
   if (resolving) {
-    const rule = await slaRuleFor(tx, { type: row.type, severity: row.severity, isKeyAccount: row.isKeyAccount });
-    const due = callbackDueAt(now, { callbackDays: rule?.callbackDays ?? 7 });
+    const targets = await slaTargetsFor(tx, { type: row.type, severity: row.severity, isKeyAccount: row.isKeyAccount });
+    const due = callbackDueAt(now, { callbackDays: targets?.callbackDays ?? 7 });
     data.callbackDueAt = due;
     // SPEC §5: a callback within 7 days of resolution, for the agent who registered the complaint — or, for one the
     // customer lodged, the service staff member who triaged it (the customer's first contact in the service team).

@@ -7,7 +7,8 @@ import {
   callbackDueAt,
   DEFAULT_CALENDAR,
   localDate,
-  pickSlaRule,
+  slaTargets,
+  type SlaRuleLike,
   type BusinessCalendar,
 } from './sla-clock.rules';
 
@@ -124,10 +125,72 @@ describe('SLA rule choice and callback due date', () => {
     [{ type: 'COMPLAINT', severity: 'GENERAL', keyAccount: false }, 'any-complaint'],
     [{ type: 'COMPLAINT', severity: 'CRISIS', keyAccount: false }, 'crisis'],
     [{ type: 'COMPLAINT', severity: 'GENERAL', keyAccount: true }, 'key-account'],
+    // A key account's crisis: the crisis rule is faster than the key-account rule, so it wins.
+    [{ type: 'COMPLAINT', severity: 'CRISIS', keyAccount: true }, 'crisis'],
     [{ type: 'CONSULTATION', severity: null, keyAccount: true }, 'consultation'],
     [{ type: 'SUGGESTION', severity: null, keyAccount: false }, null],
   ])('%j → %s', (record, expected) => {
-    expect(pickSlaRule(rules, record)?.id ?? null).toBe(expected);
+    expect(slaTargets(rules, record)?.rule.id ?? null).toBe(expected);
+  });
+
+  it('takes each target from the rule that sets it shortest, names the more specific rule on equal targets', () => {
+    const fastTriage = { ...rules[0]!, id: 'fast-triage', severity: 'MAJOR', triageHours: 1, resolutionHours: 60 };
+    const sameAsAny = { ...rules[0]!, id: 'major-same', severity: 'MAJOR', callbackDays: 3 };
+    const targets = slaTargets([...rules, fastTriage, sameAsAny], {
+      type: 'COMPLAINT',
+      severity: 'MAJOR',
+      keyAccount: false,
+    })!;
+    expect(targets).toMatchObject({ triageHours: 1, resolutionHours: 40, callbackDays: 3 });
+    expect([targets.triageRule.id, targets.rule.id, targets.callbackRule.id]).toEqual([
+      'fast-triage',
+      'major-same',
+      'major-same',
+    ]);
+    expect(targets.matching.map((r) => r.id)).toEqual(['major-same', 'any-complaint', 'fast-triage']);
+  });
+
+  it('a key account also runs under the rules for other customers, when they are faster', () => {
+    const ordinaryFast = { ...rules[0]!, id: 'ordinary-fast', keyAccount: false, triageHours: 1, resolutionHours: 12 };
+    const key = slaTargets([...rules, ordinaryFast], { type: 'COMPLAINT', severity: 'GENERAL', keyAccount: true })!;
+    expect([key.triageHours, key.resolutionHours, key.rule.id]).toEqual([1, 12, 'ordinary-fast']);
+  });
+
+  it('property: key-account status, or a severity rule, never makes any target later', () => {
+    const hours = fc.integer({ min: 1, max: 200 });
+    const rule = fc.record({
+      id: fc.uuid(),
+      interactionType: fc.constantFrom(null, 'COMPLAINT', 'INQUIRY'),
+      severity: fc.constantFrom(null, 'GENERAL', 'MAJOR', 'CRISIS'),
+      keyAccount: fc.constantFrom(null, true, false),
+      triageHours: hours,
+      resolutionHours: hours,
+      callbackDays: fc.integer({ min: 1, max: 30 }),
+    });
+    const targets = (rs: SlaRuleLike[], record: { type: string; severity: string | null; keyAccount: boolean }) => {
+      const t = slaTargets(rs, record);
+      return t ? [t.triageHours, t.resolutionHours, t.callbackDays] : null;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(rule, { maxLength: 8 }),
+        rule,
+        fc.constantFrom('COMPLAINT', 'INQUIRY'),
+        fc.constantFrom(null, 'GENERAL', 'MAJOR', 'CRISIS'),
+        (rs, extra, type, severity) => {
+          const ordinary = targets(rs, { type, severity, keyAccount: false });
+          const key = targets(rs, { type, severity, keyAccount: true });
+          if (ordinary) for (const [i, value] of ordinary.entries()) expect(key![i]).toBeLessThanOrEqual(value);
+          // Adding a rule can only add choices: no target of any record gets later.
+          for (const keyAccount of [false, true]) {
+            const before = targets(rs, { type, severity, keyAccount });
+            const after = targets([...rs, extra], { type, severity, keyAccount });
+            if (before) for (const [i, value] of before.entries()) expect(after![i]).toBeLessThanOrEqual(value);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('callback is due 7 calendar days after resolution (SPEC §5)', () => {

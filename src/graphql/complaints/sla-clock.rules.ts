@@ -149,28 +149,63 @@ export type SlaRuleLike = {
   callbackDays: number;
 };
 
+export type SlaRecord = { type: string; severity: string | null; keyAccount: boolean };
+
+/** How specific a rule is: its type counts 1, its severity 2, its key-account condition 4. */
+const specificity = (rule: SlaRuleLike) =>
+  (rule.interactionType !== null ? 1 : 0) + (rule.severity !== null ? 2 : 0) + (rule.keyAccount !== null ? 4 : 0);
+
 /**
- * The SLA rule for a record: the most specific active rule whose set fields all match (null = any). Key-account
- * rules win ties, so key accounts run on their faster clock (SPEC §2, §4).
+ * The rules a record runs under: each whose set fields all match (null = any). A key account also runs under the rules
+ * for other customers (`keyAccount: false`), so it is never served more slowly than they are (SPEC §2).
  */
-export function pickSlaRule<R extends SlaRuleLike>(
-  rules: readonly R[],
-  record: { type: string; severity: string | null; keyAccount: boolean },
-): R | null {
-  let best: R | null = null;
-  let bestScore = -1;
-  for (const rule of rules) {
-    if (rule.interactionType !== null && rule.interactionType !== record.type) continue;
-    if (rule.severity !== null && rule.severity !== record.severity) continue;
-    if (rule.keyAccount !== null && rule.keyAccount !== record.keyAccount) continue;
-    const score =
-      (rule.interactionType !== null ? 1 : 0) + (rule.severity !== null ? 2 : 0) + (rule.keyAccount !== null ? 4 : 0);
-    if (score > bestScore) {
-      best = rule;
-      bestScore = score;
-    }
-  }
-  return best;
+export function matchingSlaRules<R extends SlaRuleLike>(rules: readonly R[], record: SlaRecord): R[] {
+  return rules.filter(
+    (rule) =>
+      (rule.interactionType === null || rule.interactionType === record.type) &&
+      (rule.severity === null || rule.severity === record.severity) &&
+      (rule.keyAccount === null || rule.keyAccount === record.keyAccount || record.keyAccount),
+  );
+}
+
+/** A record's targets and the rule each comes from. */
+export type SlaTargets<R> = {
+  triageHours: number;
+  resolutionHours: number;
+  callbackDays: number;
+  /** The rule of the resolution target: the one the record is said to run on. */
+  rule: R;
+  triageRule: R;
+  callbackRule: R;
+  /** Every rule that matched, the winner of the resolution target first. */
+  matching: R[];
+};
+
+/**
+ * When several rules match, each target is the shortest of theirs (SPEC §2, §4): a key account's crisis complaint runs
+ * on the crisis rule's 1 h / 8 h when that is faster than the key-account rule, and adding a condition (key account,
+ * a severity) never makes a due time later. On equal targets the more specific rule is named. Null when none matches.
+ */
+export function slaTargets<R extends SlaRuleLike>(rules: readonly R[], record: SlaRecord): SlaTargets<R> | null {
+  const matching = matchingSlaRules(rules, record);
+  if (!matching.length) return null;
+  const shortest = (hours: (rule: R) => number) =>
+    matching.reduce((best, rule) => {
+      const [a, b] = [hours(rule), hours(best)];
+      return a < b || (a === b && specificity(rule) > specificity(best)) ? rule : best;
+    });
+  const rule = shortest((r) => r.resolutionHours);
+  const triageRule = shortest((r) => r.triageHours);
+  const callbackRule = shortest((r) => r.callbackDays);
+  return {
+    triageHours: triageRule.triageHours,
+    resolutionHours: rule.resolutionHours,
+    callbackDays: callbackRule.callbackDays,
+    rule,
+    triageRule,
+    callbackRule,
+    matching: [rule, ...matching.filter((r) => r !== rule)],
+  };
 }
 
 /** Due times of a record registered at `registeredAt` under `rule`. The callback is due N calendar days after resolution. */

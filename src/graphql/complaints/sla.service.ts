@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/server/db';
 import { loadBusinessCalendar } from './business-calendar.service';
-import { addBusinessHours, pickSlaRule } from './sla-clock.rules';
+import { addBusinessHours, slaTargets } from './sla-clock.rules';
 
 type SlaSubject = {
   type: 'CONSULTATION' | 'INQUIRY' | 'COMPLAINT' | 'SUGGESTION';
@@ -9,10 +9,10 @@ type SlaSubject = {
   isKeyAccount: boolean;
 };
 
-/** The active SLA rule for a record (the most specific match), or null. */
-export async function slaRuleFor(tx: Tx, record: SlaSubject) {
+/** A record's targets under the active SLA rules (the shortest of every matching rule's), or null. */
+export async function slaTargetsFor(tx: Tx, record: SlaSubject) {
   const rules = await tx.slaRule.findMany({ where: { active: true } });
-  return pickSlaRule(rules, { type: record.type, severity: record.severity, keyAccount: record.isKeyAccount });
+  return slaTargets(rules, { type: record.type, severity: record.severity, keyAccount: record.isKeyAccount });
 }
 
 /**
@@ -22,12 +22,12 @@ export async function slaRuleFor(tx: Tx, record: SlaSubject) {
  */
 export async function dueTimesFor(tx: Tx, record: SlaSubject & { registeredAt: Date }) {
   const severity = record.severity ?? (record.type === 'COMPLAINT' ? 'GENERAL' : null);
-  const rule = await slaRuleFor(tx, { ...record, severity });
-  if (!rule) return { triageDueAt: null, resolutionDueAt: null };
+  const targets = await slaTargetsFor(tx, { ...record, severity });
+  if (!targets) return { triageDueAt: null, resolutionDueAt: null };
   const calendar = await loadBusinessCalendar(tx);
   return {
-    triageDueAt: addBusinessHours(record.registeredAt, rule.triageHours, calendar),
-    resolutionDueAt: addBusinessHours(record.registeredAt, rule.resolutionHours, calendar),
+    triageDueAt: addBusinessHours(record.registeredAt, targets.triageHours, calendar),
+    resolutionDueAt: addBusinessHours(record.registeredAt, targets.resolutionHours, calendar),
   };
 }
 

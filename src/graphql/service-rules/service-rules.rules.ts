@@ -88,7 +88,7 @@ export type TSlaRuleInput = z.output<typeof ZSlaRuleInput>;
 
 export type SlaRuleKey = { interactionType: string | null; severity: string | null; keyAccount: boolean | null };
 
-/** Two rules with the same (type, severity, key account) — null meaning "any" — would tie in pickSlaRule. */
+/** Two rules with the same (type, severity, key account) — null meaning "any": one of them could never matter. */
 export const sameSlaKey = (a: SlaRuleKey, b: SlaRuleKey) =>
   a.interactionType === b.interactionType && a.severity === b.severity && a.keyAccount === b.keyAccount;
 

@@ -9,7 +9,7 @@ import { badField, badInput, conflict, notFound } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
-import { addBusinessHours, pickSlaRule } from '../complaints/sla-clock.rules';
+import { addBusinessHours, slaTargets } from '../complaints/sla-clock.rules';
 import { zodFieldErrors } from '@/server/error-keys';
 import { isUuid } from '../cursor';
 import { officialCalendarDays } from './official-holidays.rules';
@@ -198,7 +198,10 @@ export async function setSlaRuleActive(viewer: Viewer, id: string, version: numb
   }, TX_OPTIONS);
 }
 
-/** Which active rule a record of this kind runs on (the clock's own pickSlaRule), and its due times if registered now. */
+/**
+ * Which active rules a record of this kind runs on (the clock's own slaTargets): every one that matches, the rule each
+ * target comes from, and the due times if it were registered now.
+ */
 export async function slaRulePreview(
   viewer: Viewer,
   args: { type: string; severity?: string | null; keyAccount: boolean },
@@ -211,12 +214,16 @@ export async function slaRulePreview(
     prisma.slaRule.findMany({ where: { active: true } }),
     loadBusinessCalendar(),
   ]);
-  const rule = pickSlaRule(rules, { type: args.type, severity, keyAccount: args.keyAccount });
+  const targets = slaTargets(rules, { type: args.type, severity, keyAccount: args.keyAccount });
   return {
-    rule,
+    rule: targets?.rule ?? null,
+    triageRule: targets?.triageRule ?? null,
+    callbackRule: targets?.callbackRule ?? null,
+    matchingRules: targets?.matching ?? [],
+    callbackDays: targets?.callbackDays ?? null,
     registeredAt: now,
-    triageDueAt: rule ? addBusinessHours(now, rule.triageHours, calendar) : null,
-    resolutionDueAt: rule ? addBusinessHours(now, rule.resolutionHours, calendar) : null,
+    triageDueAt: targets ? addBusinessHours(now, targets.triageHours, calendar) : null,
+    resolutionDueAt: targets ? addBusinessHours(now, targets.resolutionHours, calendar) : null,
   };
 }
 
