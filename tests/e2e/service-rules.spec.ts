@@ -38,6 +38,15 @@ test('the admin edits an SLA rule and adds a holiday in 服务规则', async ({ 
     // Saved, not just shown: a reload reads it back.
     await page.reload();
     await expect(row.getByTestId('sla-resolution')).toHaveText('12 小时');
+
+    // Which rule a key account's crisis runs on, and why: the crisis rule's shorter targets win over the key-account rule.
+    const preview = page.getByTestId('sla-preview');
+    await preview.getByLabel('严重程度').selectOption('CRISIS');
+    await preview.getByLabel('重要客户').check();
+    const result = page.getByTestId('sla-preview-result');
+    await expect(result).toContainText('适用：投诉 / 危机 / 任意客户');
+    await expect(result).toContainText('同时适用：投诉 / 任意 / 重要客户');
+    await expect(result).toContainText('每项时限取其中最短者');
   } finally {
     // Put the demo rule back for the other journeys.
     const { slaRules } = await graphql<{

@@ -55,6 +55,13 @@ export const ServiceRulesPreviewQuery = graphql(`
       rule {
         id
       }
+      triageRule {
+        id
+      }
+      matchingRules {
+        id
+      }
+      callbackDays
       registeredAt
       triageDueAt
       resolutionDueAt

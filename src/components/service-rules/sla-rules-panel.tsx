@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
@@ -357,9 +357,13 @@ function SlaRuleDialog({
   );
 }
 
-/** "Which rule applies?": the clock's own pickSlaRule on the server, and the due times if registered now. */
+/**
+ * "Which rule applies?": the clock's own choice on the server (each target the shortest of the matching rules'), the
+ * rule each target comes from, the other rules that match, and the due times if registered now.
+ */
 function RulePreview({ timeZone, rules }: { timeZone: string; rules: readonly Rule[] }) {
   const t = useTranslations('serviceRules');
+  const format = useFormatter();
   const errorMessage = useServiceRulesError();
   const ruleLabel = useRuleLabel();
   const { any, typeOptions, severityOptions } = useRuleOptions();
@@ -373,14 +377,25 @@ function RulePreview({ timeZone, rules }: { timeZone: string; rules: readonly Ru
     { keepPrevious: true },
   );
   const answer = preview.data?.slaRulePreview;
-  const rule = answer && rules.find((r) => r.id === answer.rule?.id);
+  const byId = (id: string | undefined) => rules.find((r) => r.id === id);
+  const rule = answer && byId(answer.rule?.id);
+  const triageRule = answer && byId(answer.triageRule?.id);
+  const others = (answer?.matchingRules ?? []).flatMap((m) => (m.id === rule?.id ? [] : (byId(m.id) ?? [])));
   const lines = !answer
     ? []
     : rule
       ? [
           t('sla.preview.applies', { rule: ruleLabel(rule) }),
+          ...(triageRule && triageRule !== rule ? [t('sla.preview.triageFrom', { rule: ruleLabel(triageRule) })] : []),
           t('sla.preview.triageDue', { at: formatDateTime(answer.triageDueAt, timeZone) }),
           t('sla.preview.resolutionDue', { at: formatDateTime(answer.resolutionDueAt, timeZone) }),
+          ...(answer.callbackDays != null ? [t('sla.preview.callback', { days: answer.callbackDays })] : []),
+          ...(others.length
+            ? [
+                t('sla.preview.alsoMatching', { rules: format.list(others.map(ruleLabel)) }),
+                t('sla.preview.precedence'),
+              ]
+            : []),
         ]
       : [t('sla.preview.none')];
 
