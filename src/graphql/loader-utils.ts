@@ -15,7 +15,8 @@ export function oneBy<K extends string, T extends KeyedBy<K>>(column: K, findMan
   return new DataLoader<string, T | null>((keys) => rowsByKey(column, keys, findMany));
 }
 
-async function rowsByKey<K extends string, T extends KeyedBy<K>>(
+/** The row whose `column` is each key, in the keys' order (null where none): one query for the lot. */
+export async function rowsByKey<K extends string, T extends KeyedBy<K>>(
   column: K,
   keys: readonly string[],
   findMany: (where: KeyIn<K>) => Promise<T[]>,

@@ -51,7 +51,6 @@ export function DueLabel({ dueAt, stopped = false }: { dueAt: string | null | un
   );
 }
 
-/** The translated one-liner for any failure of a complaint operation. */
 /** A link to a complaint's workbench, named by its number unless told otherwise. */
 export function ComplaintLink({
   complaint,
@@ -69,6 +68,7 @@ export function ComplaintLink({
   );
 }
 
+/** The translated one-liner for any failure of a complaint operation. */
 export function useComplaintErrorMessage() {
   const t = useTranslations('complaints.errors');
   return (error: unknown) => gqlErrorMessage(error, (kind) => t(kind));

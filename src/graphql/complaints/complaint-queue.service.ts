@@ -5,7 +5,7 @@ import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
 import { badField, forbidden } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { decodeCursor, isUuid } from '../cursor';
 import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
 import { interactionReadScope } from '../interactions/interaction.scope';
 import { createdAtBounds, type InteractionPage } from '../interactions/interaction.service';
@@ -14,7 +14,7 @@ import { addBusinessHours } from './sla-clock.rules';
 import { COMPLAINT_QUEUES, type ComplaintQueue } from './complaint-workflow.rules';
 import { now as clockNow } from '@/server/clock';
 import { readCached } from '@/server/cache/read-cache';
-import { pageSize } from '../pagination.rules';
+import { pageOf, pageSize } from '../pagination.rules';
 
 /**
  * The complaint work queues (SPEC §4): open complaints only, each queue a condition on them, filtered, in one of four
@@ -227,40 +227,34 @@ export async function listComplaintQueue(
     after = afterCursor(keys, cursor);
   }
   const orderBy = orderByOf(keys) as Prisma.InteractionOrderByWithRelationInput[];
-  let page: Interaction[];
-  let hasNextPage: boolean;
-  let last: string | undefined;
+  let page: ReturnType<typeof pageOf<Interaction>>;
   if (!after) {
     // The first page — what nearly every visit reads — in one statement: the order's partial index, stopping after one
     // page (a round trip to the database is a good part of what a page costs).
-    const rows = await prisma.interaction.findMany({ where, orderBy, take: first + 1 });
-    hasNextPage = rows.length > first;
-    page = rows.slice(0, first);
-    last = page.at(-1)?.id;
+    page = pageOf(await prisma.interaction.findMany({ where, orderBy, take: first + 1 }), first);
   } else {
     // A later page's ids first (read from the order's index alone, stopping after one page), then those rows by primary
     // key. Asked for whole rows at once, the planner misjudges a later page: it takes the keyset condition to leave a
     // few percent of the open complaints (its statistics cover the whole history), so it fetches and sorts all of them.
-    const ids = await prisma.interaction.findMany({
-      where: { AND: [where, after] },
-      orderBy,
-      take: first + 1,
-      select: { id: true },
-    });
-    hasNextPage = ids.length > first;
-    const pageIds = ids.slice(0, first).map((r) => r.id);
+    const ids = pageOf(
+      await prisma.interaction.findMany({
+        where: { AND: [where, after] },
+        orderBy,
+        take: first + 1,
+        select: { id: true },
+      }),
+      first,
+    );
+    const pageIds = ids.rows.map((r) => r.id);
     const rows = pageIds.length ? await prisma.interaction.findMany({ where: { id: { in: pageIds } } }) : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
-    page = pageIds.flatMap((id) => byId.get(id) ?? []);
-    last = pageIds.at(-1);
+    page = { ...ids, rows: pageIds.flatMap((id) => byId.get(id) ?? []) };
   }
   // The queue's total is its tab count under the same filter: read with the tabs, through their cache.
   const total = async () =>
     (await complaintQueueCounts(viewer, args.filter, now)).find((c) => c.queue === args.queue)?.count ?? 0;
   return {
-    rows: page,
-    hasNextPage,
-    endCursor: last ? encodeCursor(last) : null,
+    ...page,
     where,
     whereWithoutStatus: where,
     total,

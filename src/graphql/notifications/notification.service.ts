@@ -8,6 +8,7 @@ import { prisma } from '@/server/db';
 import { badField } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { rowsByKey } from '../loader-utils';
 import { MAX_MARK_IDS, notificationHref } from './notification.rules';
 import { pageSize } from '../pagination.rules';
 
@@ -128,14 +129,13 @@ async function withHrefs(rows: Notification[]): Promise<NotificationNode[]> {
   const types = new Map(
     interactionIds.length
       ? (
-          await readCachedMany('interactionTypes', interactionIds, async (missing) => {
-            const rows = await prisma.interaction.findMany({
-              where: { id: { in: [...missing] } },
-              select: { id: true, type: true },
-            });
-            const byId = new Map(rows.map((i) => [i.id, i.type]));
-            return missing.map((id) => byId.get(id) ?? null);
-          })
+          await readCachedMany('interactionTypes', interactionIds, async (missing) =>
+            (
+              await rowsByKey('id', missing, (where) =>
+                prisma.interaction.findMany({ where, select: { id: true, type: true } }),
+              )
+            ).map((row) => row?.type ?? null),
+          )
         ).map((type, i) => [interactionIds[i]!, type])
       : [],
   );
