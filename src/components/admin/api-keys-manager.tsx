@@ -1,5 +1,5 @@
 'use client';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
@@ -26,10 +26,10 @@ import {
   AdminCreateApiKeyMutation,
   AdminRevokeApiKeyMutation,
 } from './operations';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 type KeyStatus = 'active' | 'revoked' | 'expired';
 
-const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 /** Creating or revoking a key changes the key list. */
 const KEYS_CHANGED = ['AdminApiKeys'];
 
@@ -50,7 +50,7 @@ function useScopeLabel() {
 
 export function ApiKeysManager() {
   const t = useTranslations('admin.apiKeys');
-  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const timeZone = useDisplayTimeZone();
   const scopeLabel = useScopeLabel();
   const errorMessage = useAdminErrorMessage();
 

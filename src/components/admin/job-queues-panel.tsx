@@ -1,5 +1,5 @@
 'use client';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import type { AdminJobQueuesQuery as AdminJobQueuesResult } from '@/gql/graphql';
@@ -7,10 +7,10 @@ import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
 import { useAdminErrorMessage } from './errors';
 import { AdminJobQueuesQuery } from './operations';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 type Queue = AdminJobQueuesResult['jobQueues'][number];
 
-const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 /** The figures move by the second while mail drains; every 15 s keeps the screen current without loading the database. */
 const REFRESH_MS = 15_000;
 /** Mail that waited longer than this is worth a look (the workers send dozens a second when the SMTP server answers). */
@@ -19,7 +19,7 @@ const MAIL_WAIT_WARNING_SECONDS = 5 * 60;
 /** The background job queues: how much waits, runs and failed, and for how long the oldest has waited. */
 export function JobQueuesPanel() {
   const t = useTranslations('admin.jobs');
-  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const timeZone = useDisplayTimeZone();
   const errorMessage = useAdminErrorMessage();
   const queues = useGqlQuery(AdminJobQueuesQuery, undefined, { refetchInterval: REFRESH_MS });
 

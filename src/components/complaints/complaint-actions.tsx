@@ -1,5 +1,5 @@
 'use client';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ActionKind, ActionStatus, ComplaintDirectoryQuery, ComplaintWorkbenchQuery } from '@/gql/graphql';
 import { graphql } from '@/gql';
@@ -15,6 +15,7 @@ import {
   type Values,
 } from './complaint-command-dialogs';
 import { assignableStaff, staffLabel } from './complaint-operations';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const ComplaintAddActionMutation = graphql(`
   mutation ComplaintAddAction($interactionId: ID!, $input: ComplaintActionInput!) {
@@ -38,7 +39,6 @@ type Action = NonNullable<ComplaintWorkbenchQuery['interaction']>['actions'][num
 
 const KINDS: ActionKind[] = ['CONTAINMENT', 'CORRECTIVE', 'PREVENTIVE'];
 const STATUSES: ActionStatus[] = ['OPEN', 'IN_PROGRESS', 'DONE', 'VERIFIED', 'CANCELLED'];
-const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 
 /** Containment, corrective and preventive actions: a table, and a dialog to add one or edit one (with its version). */
 export function ComplaintActions({
@@ -56,7 +56,7 @@ export function ComplaintActions({
 }) {
   const t = useTranslations('complaints.actions');
   const tc = useTranslations('complaints');
-  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const timeZone = useDisplayTimeZone();
   const [editing, setEditing] = useState<Action | 'new' | null>(null);
   const columns: (Column<Action> | false)[] = [
     { id: 'kind', header: t('kind'), className: 'whitespace-nowrap', cell: (a) => tc(`actionKind.${a.kind}`) },

@@ -1,5 +1,5 @@
 'use client';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ComplaintWorkbenchQuery, EightDInput } from '@/gql/graphql';
 import { buttonClass } from '@/components/ui/classes';
@@ -11,6 +11,7 @@ import { Panel } from '@/components/ui/panel';
 import { graphql } from '@/gql';
 import { useComplaintStep, type Perform } from './complaint-command-dialogs';
 import { useComplaintErrorMessage } from './complaint-ui';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const ComplaintSaveEightDMutation = graphql(`
   mutation ComplaintSaveEightD($interactionId: ID!, $version: Int, $input: EightDInput!) {
@@ -47,8 +48,6 @@ const TEXT_FIELDS = (
   ] as const
 ).map(([key, label]): { key: TextKey; label: string } => ({ key, label }));
 
-const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
-
 /**
  * The 8D record: D1 team (one per line), D2–D8 texts, FMEA and control-plan checkboxes, saved with the version read
  * (a first save creates it). "完整" is the server's answer (D1–D7 filled in), shown as of the last save.
@@ -65,7 +64,7 @@ export function ComplaintEightD({
   perform: Perform;
 }) {
   const t = useTranslations('complaints.eightD');
-  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const timeZone = useDisplayTimeZone();
   const [team, setTeam] = useState((eightD?.d1Team ?? []).join('\n'));
   const [texts, setTexts] = useState<Record<TextKey, string>>(() => {
     const initial = {} as Record<TextKey, string>;

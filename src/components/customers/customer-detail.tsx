@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
@@ -34,6 +34,7 @@ import {
   StatusBadge,
 } from './customer-ui';
 import { useCustomerPermissions } from './use-customer-permissions';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 // `...CustomerRecord` is the form's fragment (customer-form.tsx): the page shows what the form edits, and more.
 const CustomerDetailQueryDocument = graphql(`
@@ -174,7 +175,7 @@ function CustomerDetailBody({
   const { contacts, contracts } = getFragmentData(CustomerContactsAndContractsFragment, record);
   const t = useTranslations('customers');
   const locale = useLocale();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const permissions = useCustomerPermissions();
   const router = useRouter();
   const pathname = usePathname();

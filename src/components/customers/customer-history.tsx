@@ -1,5 +1,5 @@
 'use client';
-import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { CustomerDetailQuery } from '@/gql/graphql';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
@@ -7,6 +7,7 @@ import { CREDIT_VALUES, GRADE_VALUES, SOURCE_VALUES, STATUS_VALUES } from './cus
 import { CustomerOwnerOptionsQuery } from './customer-operations';
 import { useActivityText } from '@/lib/use-activity-text';
 import { historyEntryFields } from '@/components/ui/history-entry-body';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 type Entry = NonNullable<CustomerDetailQuery['customer']>['history'][number];
 type Change = { field: string; from: unknown; to: unknown };
@@ -35,7 +36,7 @@ export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
   const t = useTranslations('customers');
   const activity = useActivityText();
   const locale = useLocale();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const mentionsOwner = entries.some((e) => readChanges(e.changes).some((c) => c.field === 'ownerId'));
   const owners = useGqlQuery(CustomerOwnerOptionsQuery, undefined, { enabled: mentionsOwner });
   const ownerName = (id: unknown) => owners.data?.users.find((u) => u.id === id)?.name ?? String(id);

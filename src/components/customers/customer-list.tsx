@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { buttonClass, inputClass } from '@/components/ui/classes';
@@ -32,6 +32,7 @@ import { errorMessage } from './customer-errors';
 import { CustomerOwnerOptionsQuery, CustomersFacetsQuery } from './customer-operations';
 import { ArchivedBadge, CreditBadge, KeyAccountBadge, StatusBadge } from './customer-ui';
 import { useCustomerPermissions } from './use-customer-permissions';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 const CustomersListQueryDocument = graphql(`
   query CustomersList($filter: CustomerFilter, $sort: CustomerSort, $first: Int, $after: String) {
@@ -89,7 +90,7 @@ const SEARCH_DEBOUNCE_MS = 400;
 export function CustomerList() {
   const t = useTranslations('customers');
   const locale = useLocale();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const [state, navigate] = useUrlState(parseListParams, listParamsToSearch);
   const permissions = useCustomerPermissions();
 

@@ -1,17 +1,18 @@
 'use client';
 import Link from 'next/link';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { detailIfSet } from '@/components/ui/detail-item';
 import { formatDateTime } from '@/lib/format';
 import { InteractionDetailColumns, InteractionDetailFrame, InteractionRefs } from './interaction-detail-frame';
 import { ConvertToComplaintButton } from './convert-button';
 import { IntakeConsoleDetailQuery } from './interaction-screen-operations';
 import { HistoryEntryBody } from '@/components/ui/history-entry-body';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 /** An interaction for staff: every field, attachments, the full history, and 转为投诉 for non-complaints. */
 export function ConsoleInteractionDetail({ id, canWrite }: { id: string; canWrite: boolean }) {
   const t = useTranslations('intake');
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   return (
     <InteractionDetailFrame
       backHref="/console/interactions"

@@ -1,10 +1,11 @@
 'use client';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import type { Column } from '@/components/ui/data-table';
 import { PagedTable } from '@/components/ui/paged-table';
 import type { IntakeListPageFragment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 type ListRow = IntakeListPageFragment['nodes'][number];
 
@@ -14,7 +15,7 @@ type ListRow = IntakeListPageFragment['nodes'][number];
  */
 export function useIntakeListColumns<Row extends ListRow>(statusExtra?: (row: Row) => React.ReactNode) {
   const t = useTranslations('intake');
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   return {
     number: { id: 'number', header: t('list.number'), className: 'font-mono', cell: (row) => row.number },
     type: { id: 'type', header: t('list.type'), cell: (row) => t(`type.${row.type}`) },

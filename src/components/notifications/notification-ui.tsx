@@ -1,5 +1,5 @@
 'use client';
-import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import type { NotificationFieldsFragment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
@@ -8,12 +8,11 @@ import { useGqlMutation, type InvalidateSpec } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { noticeText, relativeTime } from './notification-format';
 import { useActivityText, type ActivityMessageView } from '@/lib/use-activity-text';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 // Pieces shared by the bell's popover and the notifications page.
 
 export type NotificationRow = NotificationFieldsFragment;
-
-const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 
 const NotificationMarkReadMutation = graphql(`
   mutation NotificationMarkRead($ids: [ID!]!) {
@@ -44,7 +43,7 @@ const ALL_BUT_THE_PAGE_LIST: InvalidateSpec = [
 export function NotificationTime({ iso }: { iso: string }) {
   const t = useTranslations('notifications.time');
   const locale = useLocale();
-  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const timeZone = useDisplayTimeZone();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 60_000);

@@ -1,5 +1,5 @@
 'use client';
-import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { DataTable } from '@/components/ui/data-table';
 import { DetailItem } from '@/components/ui/detail-item';
 import { CustomerContactsAndContractsFragment } from '@/components/customers/customer-operations';
@@ -8,6 +8,7 @@ import { getFragmentData, graphql } from '@/gql';
 import type { PortalCompanyQuery } from '@/gql/graphql';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { daysBetween, formatDateTime, formatMoney, todayIn } from '@/lib/format';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 /**
  * What the portal shows a customer about their own organisation, through `viewer.customer` (the signed-in customer's
@@ -88,7 +89,7 @@ export function CompanyProfile() {
 function CompanyProfileBody({ profile }: { profile: PortalProfile }) {
   const t = useTranslations('portal.profile');
   const locale = useLocale();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const today = todayIn(timeZone);
   const notSet = <span className="text-slate-500">{t('notSet')}</span>;
   const text = (value: string | null) => (value ? value : notSet);

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useFormatter, useTimeZone, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { ReportComplaintMonthlySummaryQuery } from '@/gql/graphql';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
@@ -13,6 +13,7 @@ import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { ChartCard, ComparisonBarChart, CountBarChart, SharePieChart } from './report-charts';
 import { ReportComplaintMonthlySummaryQuery as SummaryQuery } from './report-operations';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 type Summary = ReportComplaintMonthlySummaryQuery['complaintMonthlySummary'];
 const EXPORTS = ['csv', 'xlsx', 'pdf'] as const;
@@ -31,7 +32,7 @@ export function ComplaintMonthlyReport({ month, currentMonth }: { month: string;
   const t = useTranslations('reports.complaints');
   const format = useFormatter();
   const router = useRouter();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const valid = parseMonth(month) !== null;
   const data = useGqlQuery(SummaryQuery, { month }, { enabled: valid });
 

@@ -1,11 +1,12 @@
 'use client';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { PageHeader } from '@/components/ui/page-header';
 import { AuthorityPanel } from './authority-panel';
 import { CalendarPanel } from './calendar-panel';
 import { RuleChanges } from './rule-changes';
 import { SlaRulesPanel } from './sla-rules-panel';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 const TABS = ['sla', 'calendar', 'authority'] as const;
 type Tab = (typeof TABS)[number];
@@ -16,7 +17,7 @@ type Tab = (typeof TABS)[number];
  */
 export function ServiceRulesScreen({ canManage, initialYear }: { canManage: boolean; initialYear: number }) {
   const t = useTranslations('serviceRules');
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const [tab, setTab] = useState<Tab>('sla');
 
   return (

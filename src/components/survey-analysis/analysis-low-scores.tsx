@@ -1,7 +1,7 @@
 'use client';
 import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import Link from 'next/link';
-import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { StatusMessage } from '@/components/ui/status';
@@ -20,6 +20,7 @@ import { answerText, lowAnswers, questionText } from './analysis-maths';
 import { toResponseFilter, type AnalysisFilterState } from './analysis-params';
 import { AnalysisLoadMore, Section, useAnalysisErrorMessage, useSectionPending } from './analysis-ui';
 import { CustomerLink } from '@/components/ui/customer-link';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const SurveyAnalysisLowScoresQuery = graphql(`
   query SurveyAnalysisLowScores($filter: SurveyResponseFilter!, $first: Int, $after: String) {
@@ -125,7 +126,7 @@ export type FollowUpPermissions = { canCreateCallback: boolean; canCreateComplai
 function FollowUpLinks({ followUps }: { followUps: FollowUps }) {
   const t = useTranslations('surveyAnalysis.lowScores');
   const tc = useTranslations('surveyAnalysis');
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   return (
     <>
       {followUps.followUpCallbacks.map((cb) => (
@@ -165,7 +166,7 @@ function LowScoreRow({
   const t = useTranslations('surveyAnalysis.lowScores');
   const tc = useTranslations('surveyAnalysis');
   const locale = useLocale();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const { low, comments } = lowAnswers(row.answers);
   const hasCallback = row.followUpCallbacks.length > 0;
   const hasComplaint = row.followUpComplaints.length > 0;

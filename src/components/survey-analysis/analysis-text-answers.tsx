@@ -1,6 +1,6 @@
 'use client';
 import { graphql } from '@/gql';
-import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { formatDate, formatScore } from '@/lib/format';
@@ -11,6 +11,7 @@ import { toAnalysisFilter, type AnalysisFilterState } from './analysis-params';
 import { AnalysisLoadMore, Section, useSectionPending } from './analysis-ui';
 import { FilterSearch, FilterSelect } from '@/components/ui/filter-select';
 import { CustomerLink } from '@/components/ui/customer-link';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const SurveyAnalysisTextAnswersQuery = graphql(`
   query SurveyAnalysisTextAnswers(
@@ -74,7 +75,7 @@ export function AnalysisTextAnswers({
 }) {
   const t = useTranslations('surveyAnalysis.text');
   const locale = useLocale();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const sectionPending = useSectionPending();
   const lowId = useId();
   const [searchDraft, setSearchDraft] = useState('');

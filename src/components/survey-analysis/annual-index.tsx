@@ -3,7 +3,7 @@ import { graphql } from '@/gql';
 import './print.css';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useLocale, useNow, useTimeZone, useTranslations } from 'next-intl';
+import { useLocale, useNow, useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
@@ -26,6 +26,7 @@ import { CriteriaEditor, CriteriaTable } from './annual-criteria-editor';
 import { ANNUAL_EVENTS, deductionSum, parseYear, yearChoices } from './annual-criteria';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { ScoreBarChart } from './score-bar-chart';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const SurveyAnalysisAnnualQuery = graphql(`
   query SurveyAnalysisAnnual($year: Int!) {
@@ -209,7 +210,7 @@ export function AnnualIndex({ canManage }: { canManage: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const now = useNow();
   const currentYear = Number(todayIn(timeZone, now).slice(0, 4));
   const year = parseYear(searchParams.get('year'), currentYear);

@@ -2,7 +2,7 @@
 import { getFragmentData, graphql } from '@/gql';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
@@ -24,6 +24,7 @@ import { audienceFromSaved, emptyAudience, toAudienceInput, type AudienceCustome
 import { defaultCampaignWindow, isoToWallClock, periodPicks } from './survey-dates';
 import { SurveyCampaignSettingsFragment, SurveyCustomerFacetsQuery } from './survey-operations';
 import { ConflictBanner, FormPageState, FormSummary, useSurveyErrorMessage } from './survey-ui';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 /** Latest version of each template family, for the campaign form's picker. */
 export const SurveyTemplateOptionsQuery = graphql(`
@@ -90,7 +91,7 @@ type Loaded = {
 /** New campaign (no id) or edit of a draft: loads what the form starts from, then hands it to the form. */
 export function CampaignForm({ campaignId }: { campaignId?: string }) {
   const t = useTranslations('surveys.campaignForm');
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   // A new campaign starts from today's quarter and window (read once, so the form does not move under the typist).
   const [fresh] = useState<Loaded>(() => ({
     values: {
@@ -212,7 +213,7 @@ function CampaignFormFields({
 }) {
   const t = useTranslations('surveys.campaignForm');
   const tp = useTranslations('surveys.campaignForm.problem');
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const router = useRouter();
   const errorMessage = useSurveyErrorMessage();
   const [values, setValues] = useState<CampaignFormValues>(initial.values);

@@ -1,7 +1,7 @@
 'use client';
 import { graphql } from '@/gql';
 import Link from 'next/link';
-import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import type { Column } from '@/components/ui/data-table';
 import { PagedTable } from '@/components/ui/paged-table';
@@ -13,6 +13,7 @@ import { LIVE_REFRESH_MS } from './campaign-page';
 import { formatIndex, InvitationStateBadge, useSurveyErrorMessage } from './survey-ui';
 import { FilterSearch, FilterSelect } from '@/components/ui/filter-select';
 import { CustomerLink } from '@/components/ui/customer-link';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const SurveyInvitationsQuery = graphql(`
   query SurveyInvitations($id: ID!, $filter: SurveyInvitationFilter, $first: Int, $after: String) {
@@ -65,7 +66,7 @@ export function CampaignInvitations({ campaignId, live }: { campaignId: string; 
   const tSource = useTranslations('surveys.source');
   const tState = useTranslations('surveys.invitationState');
   const locale = useLocale();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const errorMessage = useSurveyErrorMessage();
   const id = useId();
   const [state, setState] = useState<SurveyInvitationState | ''>('');

@@ -2,7 +2,7 @@
 import { graphql } from '@/gql';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/classes';
 import type { Column } from '@/components/ui/data-table';
 import { PagedTable } from '@/components/ui/paged-table';
@@ -20,6 +20,7 @@ import {
   SurveysListPage,
   useSurveyErrorMessage,
 } from './survey-ui';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const SurveyCampaignListQuery = graphql(`
   query SurveyCampaignList($filter: SurveyCampaignFilter, $first: Int, $after: String) {
@@ -68,7 +69,7 @@ const statusFrom = (value: string | null): CampaignStatus | null => STATUSES.fin
 export function CampaignList({ canManage }: { canManage: boolean }) {
   const t = useTranslations('surveys');
   const locale = useLocale();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();

@@ -1,7 +1,7 @@
 'use client';
 import { type FragmentType, getFragmentData, graphql } from '@/gql';
 import Link from 'next/link';
-import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
@@ -29,6 +29,7 @@ import {
   RateBar,
   useSurveyErrorMessage,
 } from './survey-ui';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 /** The campaign page: header, live tracking and the audience summary (the invitations page separately). */
 export const SurveyCampaignQuery = graphql(`
@@ -97,7 +98,7 @@ type SegmentRow = Campaign['stats']['bySegment'][number];
 export function CampaignPage({ id, permissions }: { id: string; permissions: SurveyPermissions }) {
   const t = useTranslations('surveys.campaign');
   const locale = useLocale();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const errorMessage = useSurveyErrorMessage();
   const [segment, setSegment] = useState<SurveySegment>('PROVINCE');
   const [live, setLive] = useState(false);

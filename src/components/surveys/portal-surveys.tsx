@@ -1,13 +1,14 @@
 'use client';
 import { graphql } from '@/gql';
 import Link from 'next/link';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
 import { formatDateTime } from '@/lib/format';
 import { EmptyState, useSurveyErrorMessage } from './survey-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const SurveyMyOpenSurveysQuery = graphql(`
   query SurveyMyOpenSurveys {
@@ -26,7 +27,7 @@ export const SurveyMyOpenSurveysQuery = graphql(`
 export function PortalSurveys() {
   const t = useTranslations('surveys.portal');
   const tState = useTranslations('surveys.formState');
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const errorMessage = useSurveyErrorMessage();
   const surveys = useGqlQuery(SurveyMyOpenSurveysQuery);
 

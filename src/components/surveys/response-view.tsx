@@ -1,7 +1,7 @@
 'use client';
 import { getFragmentData, graphql } from '@/gql';
 import Link from 'next/link';
-import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { DetailItem } from '@/components/ui/detail-item';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
@@ -16,6 +16,7 @@ import { SurveyFormTemplateFragment, SurveyQuestions } from './survey-questions'
 import { formatIndex, useSurveyErrorMessage } from './survey-ui';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { CustomerLink } from '@/components/ui/customer-link';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const SurveyResponseQuery = graphql(`
   query SurveyResponse($id: ID!) {
@@ -50,7 +51,7 @@ export function ResponseView({ id }: { id: string }) {
   const t = useTranslations('surveys.response');
   const tSource = useTranslations('surveys.source');
   const locale = useLocale();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const errorMessage = useSurveyErrorMessage();
   const data = useGqlQuery(SurveyResponseQuery, { id });
   const response = data.data?.surveyResponse;

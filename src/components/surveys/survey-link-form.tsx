@@ -1,6 +1,6 @@
 'use client';
 import { type FragmentType, getFragmentData, graphql } from '@/gql';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { MAX_TEXT_ANSWER } from '@/graphql/survey-responses/survey-answer-limits.rules';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
@@ -23,6 +23,7 @@ import {
 } from './survey-answers';
 import { questionDomId, SurveyFormTemplateFragment, SurveyProgress, SurveyQuestions } from './survey-questions';
 import { FormSummary, useSurveyErrorMessage } from './survey-ui';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const SurveyFormQuery = graphql(`
   query SurveyForm($token: String!) {
@@ -101,7 +102,7 @@ export function revealFirstProblem(questions: readonly FormQuestion[], errors: R
  */
 export function SurveyLinkForm({ token }: { token: string }) {
   const t = useTranslations('surveys.respond');
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const errorMessage = useSurveyErrorMessage();
   // Read once: the form holds the answers from here on, and a re-read on focus would only mark the link opened again.
   const form = useGqlQuery(SurveyFormQuery, { token }, { staleTime: Infinity });
@@ -179,7 +180,7 @@ function OpenSurvey({
   onStale: () => void;
 }) {
   const t = useTranslations('surveys.respond');
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const errorMessage = useSurveyErrorMessage();
   const problemMessage = useProblemMessage();
   const formTemplate = getFragmentData(SurveyFormTemplateFragment, template);
@@ -376,7 +377,7 @@ function OpenSurvey({
 
 function ThankYou({ submittedAt }: { submittedAt: string }) {
   const t = useTranslations('surveys.respond');
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();

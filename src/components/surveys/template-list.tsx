@@ -1,13 +1,14 @@
 'use client';
 import { graphql } from '@/gql';
 import Link from 'next/link';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import type { SurveyTemplateListQuery as ListResult } from '@/gql/graphql';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
 import { EmptyState, NewLink, SurveysListPage, useSurveyErrorMessage } from './survey-ui';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const SurveyTemplateListQuery = graphql(`
   query SurveyTemplateList($includeArchived: Boolean) {
@@ -48,7 +49,7 @@ export function VersionBadge({ version }: { version: number }) {
 /** Survey templates: the latest version of each family, with whether a campaign uses it; archived ones on request. */
 export function TemplateList({ canManage }: { canManage: boolean }) {
   const t = useTranslations('surveys');
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const errorMessage = useSurveyErrorMessage();
   const archivedId = useId();
   const [includeArchived, setIncludeArchived] = useState(false);

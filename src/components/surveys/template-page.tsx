@@ -1,7 +1,7 @@
 'use client';
 import { graphql } from '@/gql';
 import Link from 'next/link';
-import { useLocale, useTimeZone, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
@@ -14,6 +14,7 @@ import { SurveyTemplateQuery, templateDetail } from './template-builder';
 import { SurveyQuestions } from './survey-questions';
 import { useSurveyErrorMessage } from './survey-ui';
 import { VersionBadge } from './template-list';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const SurveyArchiveTemplateMutation = graphql(`
   mutation SurveyArchiveTemplate($id: ID!, $archived: Boolean!) {
@@ -29,7 +30,7 @@ export function TemplatePage({ id, canManage }: { id: string; canManage: boolean
   const t = useTranslations('surveys.templatePage');
   const tq = useTranslations('surveys.questionType');
   const locale = useLocale();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
   const errorMessage = useSurveyErrorMessage();
   const data = useGqlQuery(SurveyTemplateQuery, { id });
   const [notice, setNotice] = useState<string | null>(null);
