@@ -18,6 +18,7 @@ test('an agent records the callback of a resolved complaint and the complaint sh
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('待回访');
   await expect(row.getByTestId('due-remaining')).toBeVisible(); // due within 7 days of the resolution
+  await expect(row).toContainText('拨打：'); // whom to call, with a tel: link
   const number = (await row.getByRole('link', { name: /^TS-\d{4}-\d{6}$/ }).textContent())!.trim();
   await row.getByRole('link', { name: number }).click();
 
@@ -33,6 +34,8 @@ test('an agent records the callback of a resolved complaint and the complaint sh
   await panel.getByTestId('complaint-callback-record').click();
   const dialog = page.getByTestId('record-callback-dialog');
   await expect(dialog).toContainText('投诉回访');
+  await expect(dialog.getByTestId('record-callee')).toContainText('拨打：');
+  await expect(dialog.getByTestId('record-callee').getByRole('link')).toHaveAttribute('href', /^tel:/);
   await dialog.getByRole('radio', { name: /^满意，无问题/ }).check();
 
   // Saved without scores: the server's field messages appear under the score groups.

@@ -39,13 +39,20 @@ test('a complaint from the portal is triaged, investigated, approved, verified, 
   const row = agent.getByTestId('complaint-row').filter({ hasText: number });
   await expect(row).toContainText(subject);
   await expect(row).toContainText('已登记');
+  await expect(row.getByTestId('triage-due')).toContainText('分派期限'); // the step it waits on is triage
   await row.getByRole('link', { name: number }).click();
   await expect(agent.getByTestId('complaint-number')).toHaveText(number);
   const workbenchUrl = agent.url();
   await expect(agent.getByTestId('command-START_INVESTIGATION')).toHaveCount(0);
   await agent.getByTestId('command-TRIAGE').click();
   const triage = agent.getByTestId('triage-dialog');
+  // 重大 (or 危机) makes the 8D report required: ticked and locked, saying why.
+  await triage.getByLabel('严重度').selectOption({ label: '重大' });
+  await expect(triage.getByTestId('triage-requires8d')).toBeChecked();
+  await expect(triage.getByTestId('triage-requires8d')).toBeDisabled();
+  await expect(triage).toContainText('重大、危机投诉必须提交 8D 报告');
   await triage.getByLabel('严重度').selectOption({ label: '一般' });
+  await expect(triage.getByTestId('triage-requires8d')).not.toBeChecked();
   await triage.getByLabel('原因分类').selectOption({ label: '质量问题' });
   await triage.getByLabel('责任部门').selectOption({ label: '生产部' });
   await triage.getByLabel('负责人').selectOption({ label: '赵生产（生产部） · handler@kefu.demo' });
@@ -76,8 +83,16 @@ test('a complaint from the portal is triaged, investigated, approved, verified, 
   // 4. The quality manager approves the plan (核决权限 for a general complaint).
   const quality = await pageAs('console', 'quality@kefu.demo');
   await quality.goto(workbenchUrl);
-  await confirmCommand(quality, 'APPROVE', '实施中');
+  // The approval dialog shows the plan being approved and takes 审批意见, which the history keeps.
+  await quality.getByTestId('command-APPROVE').click();
+  const approval = quality.getByTestId('approve-dialog');
+  await expect(approval).toContainText('更换第 5 批次摩擦材料');
+  await approval.getByLabel('审批意见（记入处理历史）').fill('同意，注意跟踪第 6 批次。');
+  await quality.getByTestId('approve-submit').click();
+  await expect(quality.getByTestId('complaint-status')).toHaveText('实施中');
   await expect(quality.getByTestId('complaint-approvals')).toContainText('批准');
+  await expect(quality.getByTestId('complaint-approvals')).toContainText('同意，注意跟踪第 6 批次。');
+  await expect(quality.getByTestId('complaint-history')).toContainText('同意，注意跟踪第 6 批次。');
 
   // 5. The handler carries out the action and completes the implementation.
   await handler.reload();
@@ -92,6 +107,7 @@ test('a complaint from the portal is triaged, investigated, approved, verified, 
   await quality.reload();
   await quality.getByTestId('command-VERIFY').click();
   await quality.getByTestId('verify-effective').check();
+  await expect(quality.getByTestId('verify-dialog')).toContainText('此说明将展示给客户');
   await quality.getByLabel('验证说明').fill('连续 3 批抽检无异响。');
   await quality.getByTestId('verify-submit').click();
   await expect(quality.getByTestId('complaint-status')).toHaveText('已解决');
@@ -129,8 +145,13 @@ test('a complaint from the portal is triaged, investigated, approved, verified, 
 
   // 9. Quality confirms the closure.
   await quality.reload();
-  await confirmCommand(quality, 'CLOSE', '已关闭');
-  await expect(quality.getByTestId('complaint-history')).toContainText('关闭');
+  // Quality confirms the closure on today's date.
+  await quality.getByTestId('command-CLOSE').click();
+  await expect(quality.getByTestId('close-date')).toContainText('关闭日期');
+  await quality.getByLabel('关闭意见（可选，记入处理历史）').fill('回访满意，准予关闭。');
+  await quality.getByTestId('close-submit').click();
+  await expect(quality.getByTestId('complaint-status')).toHaveText('已关闭');
+  await expect(quality.getByTestId('complaint-history')).toContainText('回访满意，准予关闭。');
 
   // The customer's timeline shows the closed record.
   await customer.reload();

@@ -14,6 +14,7 @@ import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { zhMessage } from '../helpers/activity';
+import { gqlOk } from '../helpers/graphql';
 
 // SPEC §5: callback tasks and the callback script, through the service with a controllable clock.
 const sh = (local: string) => new Date(`${local}+08:00`); // Asia/Shanghai
@@ -356,6 +357,32 @@ describe('callbacks without a complaint', () => {
 });
 
 describe('the version check', () => {
+  it('names whom to call: the complainant for a complaint, the primary contact for a periodic task; not to an API key without customers:read', async () => {
+    const { task } = await resolvedComplaint();
+    await prisma.contact.create({
+      data: { customerId, name: '王总', mobile: '13900000009', phone: '021-5555', email: 'w@hd.cn', isPrimary: true },
+    });
+    const periodicTask = await periodic();
+    const query = `query($id: ID!) { callback(id: $id) { callee { company name phone email } } }`;
+    const complaintCallee = await gqlOk<{ callback: { callee: unknown } }>(agent, query, { id: task.id });
+    expect(complaintCallee.callback.callee).toEqual({
+      company: '华东精密汽配有限公司',
+      name: '刘经理',
+      phone: '13800000001',
+      email: null,
+    });
+    const periodicCallee = await gqlOk<{ callback: { callee: unknown } }>(agent, query, { id: periodicTask.id });
+    expect(periodicCallee.callback.callee).toEqual({
+      company: '华东精密汽配有限公司',
+      name: '王总',
+      phone: '13900000009',
+      email: 'w@hd.cn',
+    });
+    const apiKey: Viewer = { kind: 'apiClient', apiKeyId: 'k', name: 'erp', scopes: ['callbacks:read'] };
+    const asKey = await gqlOk<{ callback: { callee: unknown } | null }>(apiKey, query, { id: periodicTask.id });
+    expect(asKey.callback?.callee ?? null).toBeNull();
+  });
+
   it('a stale version gets CONFLICT with the current version', async () => {
     const task = await periodic();
     await reassignCallback(agent, task.id, task.version, { dueAt: sh('2026-11-29T10:00:00') }, NOW);

@@ -55,6 +55,16 @@ type Detail = {
   };
 };
 
+/** Submits a record through the portal's mutation as `viewer`: its id and version. */
+async function submitAs(viewer: Viewer, type: string, subject: string, description: string) {
+  const result = await gqlOk<{ submitInteraction: { id: string; version: number } }>(
+    viewer,
+    `mutation($input: SubmitInteractionInput!) { submitInteraction(input: $input) { id version } }`,
+    { input: { idempotencyKey: randomUUID(), type, subject, description } },
+  );
+  return result.submitInteraction;
+}
+
 let agent: Viewer;
 let handler: Viewer;
 let handlerId: string;
@@ -76,18 +86,7 @@ describe('complaint workflow through GraphQL', () => {
   });
 
   it('a portal complaint gets its triage due time, is triaged and investigated; customers see the timeline, not the internals', async () => {
-    const submitted = await gqlOk<{ submitInteraction: { id: string; version: number } }>(
-      customer,
-      `mutation($input: SubmitInteractionInput!) { submitInteraction(input: $input) { id version } }`,
-      {
-        input: {
-          idempotencyKey: randomUUID(),
-          type: 'COMPLAINT',
-          subject: '包装破损',
-          description: '到货外箱破损 3 箱',
-        },
-      },
-    );
+    const submitted = { submitInteraction: await submitAs(customer, 'COMPLAINT', '包装破损', '到货外箱破损 3 箱') };
     const { id } = submitted.submitInteraction;
     const asCustomer = await gqlOk<Detail>(customer, DETAIL, { id });
     expect(asCustomer.interaction.triageDueAt).not.toBeNull();
@@ -156,6 +155,50 @@ describe('complaint workflow through GraphQL', () => {
     expect(staffView.interaction.actions).toHaveLength(1);
     expect(staffView.interaction.owner?.id).toBe(handlerId);
     expect(staffView.interaction.responsibleDepartment?.code).toBe('QA2');
+  });
+
+  it('triage as 重大 makes the 8D report required, and a closure keeps its comment in the history and the approvals', async () => {
+    const submitted = { submitInteraction: await submitAs(customer, 'COMPLAINT', '批量尺寸超差', '整批孔径超差') };
+    const triaged = await gqlOk<{ triageComplaint: { requires8D: boolean; availableCommands: string[] } }>(
+      agent,
+      `mutation($id: ID!, $input: TriageInput!) {
+        triageComplaint(id: $id, version: 1, input: $input) { requires8D availableCommands }
+      }`,
+      {
+        id: submitted.submitInteraction.id,
+        input: {
+          severity: 'MAJOR',
+          causeClass: 'QUALITY',
+          triageResult: 'WITHIN_AUTHORITY',
+          responsibleDepartmentId: departmentId,
+          ownerId: handlerId,
+          requires8D: false,
+        },
+      },
+    );
+    expect(triaged.triageComplaint.requires8D).toBe(true);
+
+    // A consultation's short path ends with CLOSE: the comment is the history's and the closure approval's.
+    const asked = { submitInteraction: await submitAs(customer, 'CONSULTATION', '证书查询', '证书有效期') };
+    const id = asked.submitInteraction.id;
+    const answered = await gqlOk<{ answerInteraction: { version: number } }>(
+      agent,
+      `mutation($id: ID!) { answerInteraction(id: $id, version: 1, answer: "有效期至 2027 年。") { version } }`,
+      { id },
+    );
+    const closed = await gqlOk<{
+      advanceComplaint: { status: string; history: { action: string; comment: string | null }[] };
+    }>(
+      agent,
+      `mutation($id: ID!, $v: Int!) {
+        advanceComplaint(id: $id, version: $v, command: CLOSE, comment: "客户确认无其他问题") {
+          status history { action comment }
+        }
+      }`,
+      { id, v: answered.answerInteraction.version },
+    );
+    expect(closed.advanceComplaint.status).toBe('CLOSED');
+    expect(closed.advanceComplaint.history.find((h) => h.action === 'CLOSE')?.comment).toBe('客户确认无其他问题');
   });
 
   it('customers cannot run staff steps, and cannot act on another organisation’s complaint', async () => {

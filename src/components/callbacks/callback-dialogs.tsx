@@ -1,5 +1,5 @@
 'use client';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { CallbackOutcome, CallbackReason } from '@/gql/graphql';
 import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
@@ -23,7 +23,8 @@ import {
   CallbackReassignMutation,
   CallbackRecordMutation,
 } from './callback-dialogs.operations';
-import { FALLBACK_TIME_ZONE, outcomesFor, RadioChoice, useCallbackErrorMessage, type CallbackRow } from './callback-ui';
+import { CalleeLine, outcomesFor, RadioChoice, useCallbackErrorMessage, type CallbackRow } from './callback-ui';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 /**
  * The callback dialogs. Each sends the version it was opened with; a CONFLICT shows "已被他人修改" with a reload (which
@@ -234,6 +235,12 @@ export function RecordCallbackDialog({
               <span className="ml-2 font-mono text-slate-600">{callback.interaction.number}</span>
             )}
           </p>
+          <CalleeLine
+            callee={callback.callee}
+            className="block text-sm text-slate-800"
+            withCompany
+            testId="record-callee"
+          />
           <p className="rounded bg-slate-50 px-3 py-2 text-xs text-slate-600">{t('record.script')}</p>
         </>
       }
@@ -304,7 +311,7 @@ const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** The state of AssignmentFields: the day and assignee as picked, and both as the API takes them. */
 function useAssignment() {
-  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const timeZone = useDisplayTimeZone();
   const [dueDate, setDueDate] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
   return {

@@ -31,6 +31,12 @@ export const CallbackFieldsFragment = graphql(`
       id
       name
     }
+    callee {
+      company
+      name
+      phone
+      email
+    }
     interaction {
       id
       number

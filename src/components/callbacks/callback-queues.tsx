@@ -20,7 +20,7 @@ import {
   RecordCallbackDialog,
 } from './callback-dialogs';
 import { CallbackFieldsFragment, CallbackListQuery, CallbackQueueCountsQuery } from './callback-operations';
-import { CallbackDue, CallbackStatusBadge, useCallbackErrorMessage, type CallbackRow } from './callback-ui';
+import { CallbackDue, CalleeLine, CallbackStatusBadge, useCallbackErrorMessage, type CallbackRow } from './callback-ui';
 
 export const CALLBACK_QUEUES: readonly CallbackQueue[] = QUEUES;
 const PAGE_SIZE = 25;
@@ -82,14 +82,18 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
     {
       id: 'customer',
       header: t('list.customer'),
-      cell: (row) =>
-        row.customer ? (
-          <Link className="text-blue-700 hover:underline" href={`/console/customers/${row.customer.id}`}>
-            {row.customer.name}
-          </Link>
-        ) : (
-          '—'
-        ),
+      cell: (row) => (
+        <>
+          {row.customer ? (
+            <Link className="text-blue-700 hover:underline" href={`/console/customers/${row.customer.id}`}>
+              {row.customer.name}
+            </Link>
+          ) : (
+            (row.callee?.company ?? '—')
+          )}
+          <CalleeLine callee={row.callee} className="block text-xs text-slate-600" />
+        </>
+      ),
     },
     { id: 'reason', header: t('list.reason'), cell: (row) => t(`reason.${row.reason}`) },
     {

@@ -1,16 +1,15 @@
 'use client';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import type { CallbackFieldsFragment, CallbackOutcome } from '@/gql/graphql';
 import { DueLabel } from '@/components/complaints/complaint-ui';
 import { formatDateTime } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 // Small pieces shared by the callback queues, the dialogs, the complaint's callback panel and the customer page.
 
 export type CallbackRow = CallbackFieldsFragment;
-
-export const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 
 const STATUS_COLOURS: Record<string, string> = {
   PENDING: 'bg-amber-50 text-amber-900',
@@ -30,7 +29,7 @@ export function CallbackStatusBadge({ status, testId }: { status: string; testId
 /** The due time with the complaints' "剩余 Xh / 逾期 Xh" clock while the task is pending; the completion time after. */
 export function CallbackDue({ callback }: { callback: Pick<CallbackRow, 'dueAt' | 'status' | 'completedAt'> }) {
   const t = useTranslations('callbacks.list');
-  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const timeZone = useDisplayTimeZone();
   return (
     <>
       <span className="block text-slate-700">{formatDateTime(callback.dueAt, timeZone)}</span>
@@ -41,6 +40,37 @@ export function CallbackDue({ callback }: { callback: Pick<CallbackRow, 'dueAt' 
         </span>
       )}
     </>
+  );
+}
+
+/**
+ * Whom to call, as one line: "联系人 name · phone" (the phone a tel: link, so a click dials on a softphone or a phone),
+ * with the company first in a dialog. Nothing when the task names nobody.
+ */
+export function CalleeLine({
+  callee,
+  className,
+  withCompany = false,
+  testId,
+}: {
+  callee: CallbackRow['callee'];
+  className?: string;
+  withCompany?: boolean;
+  testId?: string;
+}) {
+  const t = useTranslations('callbacks.list');
+  if (!callee || (!callee.name && !callee.phone && !(withCompany && callee.company))) return null;
+  return (
+    <span className={className} data-testid={testId}>
+      {t('callee')}
+      {withCompany && callee.company && <span className="ml-1 font-medium">{callee.company}</span>}
+      {callee.name && <span className="ml-1">{callee.name}</span>}
+      {callee.phone && (
+        <a className="ml-1 font-mono text-blue-700 hover:underline" href={`tel:${callee.phone}`}>
+          {callee.phone}
+        </a>
+      )}
+    </span>
   );
 }
 

@@ -1,5 +1,5 @@
 'use client';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { getFragmentData, graphql } from '@/gql';
 import { Button } from '@/components/ui/button';
@@ -9,13 +9,8 @@ import { formatDateTime } from '@/lib/format';
 import { ComplaintLink } from '@/components/complaints/complaint-ui';
 import { RecordCallbackDialog } from './callback-dialogs';
 import { CallbackFieldsFragment } from './callback-operations';
-import {
-  CallbackDue,
-  CallbackStatusBadge,
-  FALLBACK_TIME_ZONE,
-  useCallbackErrorMessage,
-  type CallbackRow,
-} from './callback-ui';
+import { CallbackDue, CallbackStatusBadge, useCallbackErrorMessage, type CallbackRow } from './callback-ui';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const CallbacksOfComplaintQuery = graphql(`
   query CallbacksOfComplaint($id: ID!) {
@@ -45,7 +40,7 @@ export const CallbacksOfComplaintQuery = graphql(`
  */
 export function ComplaintCallbacksPanel({ interactionId }: { interactionId: string }) {
   const t = useTranslations('callbacks');
-  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const timeZone = useDisplayTimeZone();
   const errorMessage = useCallbackErrorMessage();
   const data = useGqlQuery(CallbacksOfComplaintQuery, { id: interactionId });
   const [recording, setRecording] = useState<CallbackRow | null>(null);

@@ -3,11 +3,14 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ComplaintDirectoryQuery, SimpleWorkflowCommand } from '@/gql/graphql';
+import { DataTable } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { SelectField, TextareaField } from '@/components/ui/form-controls';
 import { TextField } from '@/components/ui/form-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
+import { formatDate } from '@/lib/format';
+import { needs8D } from '@/graphql/complaints/complaint-workflow.rules';
 import {
   ComplaintAdvanceMutation,
   ComplaintAnswerMutation,
@@ -18,6 +21,7 @@ import {
 } from './complaint-workbench.operations';
 import { assignableStaff, staffLabel } from './complaint-operations';
 import { useComplaintErrorMessage } from './complaint-ui';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 /**
  * Runs a mutation for a dialog: `perform` (from the workbench) takes CONFLICT itself (the banner "已被他人修改") and
@@ -37,7 +41,8 @@ export const useComplaintStep = <TResult, TVariables extends Record<string, unkn
 ) => useGqlMutation(document, { invalidates: COMPLAINT_STEP_INVALIDATES });
 
 /** The workflow commands that ask for more than a confirmation. */
-export type DialogCommand = 'TRIAGE' | 'VERIFY' | 'CUSTOMER_FEEDBACK' | 'DECLINE' | 'ANSWER' | 'REJECT_PLAN' | 'REOPEN';
+export type DialogCommand =
+  'TRIAGE' | 'VERIFY' | 'CUSTOMER_FEEDBACK' | 'DECLINE' | 'ANSWER' | 'REJECT_PLAN' | 'REOPEN' | 'APPROVE' | 'CLOSE';
 
 export type Values = Record<string, string>;
 type Option = { value: string; label: string; testId?: string };
@@ -55,6 +60,10 @@ export type Field = {
   wide?: boolean;
   /** Shown only while this holds (the warranty outcome only for an effective verification). */
   shownIf?: (values: Values) => boolean;
+  /** A line under the control saying what becomes of it (a verification note is shown to the customer). */
+  hint?: string;
+  /** A checkbox ticked and locked while this holds, saying why (8D for a major or crisis complaint). */
+  forced?: (values: Values) => string | null;
 };
 
 /** A dialog of the workbench as data: its words, its fields with their first values, and the mutation it sends. */
@@ -65,6 +74,8 @@ export type ComplaintForm = {
   pendingLabel: string;
   submitTestId: string;
   grid?: boolean;
+  /** What the decision is about, above the fields (the plan being approved, the closure being confirmed). */
+  intro?: React.ReactNode;
   initial: Values;
   fields: readonly Field[];
   send: (values: Values) => Promise<unknown>;
@@ -76,6 +87,16 @@ export type TriageInitial = {
   departmentId: string | null;
   ownerId: string | null;
   requires8D: boolean;
+};
+
+/** The corrective and preventive actions an approver decides on, as the workbench read them. */
+export type PlanAction = {
+  id: string;
+  kind: string;
+  description: string;
+  owner: { name: string } | null;
+  dueAt: string | null;
+  status: string;
 };
 
 const SEVERITIES = ['GENERAL', 'MAJOR', 'CRISIS'] as const;
@@ -93,8 +114,10 @@ function useCommandForm(
   target: { id: string; version: number },
   directory: ComplaintDirectoryQuery | undefined,
   triage: TriageInitial,
+  plan: readonly PlanAction[],
 ): ComplaintForm {
   const t = useTranslations('complaints');
+  const timeZone = useDisplayTimeZone();
   const triageComplaint = useComplaintStep(ComplaintTriageMutation);
   const decline = useComplaintStep(ComplaintDeclineMutation);
   const answer = useComplaintStep(ComplaintAnswerMutation);
@@ -177,7 +200,16 @@ function useCommandForm(
               })),
             ],
           },
-          { name: 'requires8D', label: t('triage.requires8D'), control: 'checkbox', testId: 'triage-requires8d' },
+          {
+            name: 'requires8D',
+            label: t('triage.requires8D'),
+            control: 'checkbox',
+            testId: 'triage-requires8d',
+            forced: (v) =>
+              needs8D({ severity: pick(SEVERITIES, v.severity) ?? null, requires8D: false })
+                ? t('triage.requires8DForced')
+                : null,
+          },
         ],
         send: (v) =>
           triageComplaint.mutateAsync({
@@ -189,7 +221,8 @@ function useCommandForm(
               triageResult: pick(AUTHORITIES, v.triageResult)!,
               responsibleDepartmentId: v.responsibleDepartmentId!,
               ownerId: v.ownerId || null,
-              requires8D: v.requires8D === YES,
+              requires8D:
+                v.requires8D === YES || needs8D({ severity: pick(SEVERITIES, v.severity) ?? null, requires8D: false }),
             },
           }),
       };
@@ -212,7 +245,13 @@ function useCommandForm(
               'verify-not-effective',
             ]),
           },
-          { name: 'comment', label: t('verify.comment'), control: 'textarea', rows: 3 },
+          {
+            name: 'comment',
+            label: t('verify.comment'),
+            control: 'textarea',
+            rows: 3,
+            hint: t('verify.commentShownToCustomer'),
+          },
           {
             name: 'warrantyOutcome',
             label: t('verify.warranty'),
@@ -233,6 +272,54 @@ function useCommandForm(
             warrantyOutcome: v.effective === YES ? (pick(WARRANTY, v.warrantyOutcome) ?? null) : null,
           }),
       };
+    case 'APPROVE':
+    case 'CLOSE': {
+      // 审批意见 on the plan (核决权限), or quality's confirmation of the closure on today's date: both into the history.
+      const approve = command === 'APPROVE';
+      const open = plan.filter((a) => a.status !== 'CANCELLED');
+      return {
+        title: t(approve ? 'approve.title' : 'close.title'),
+        testId: approve ? 'approve-dialog' : 'close-dialog',
+        submitLabel: t(`command.${command}`),
+        pendingLabel: t('confirm.pending'),
+        submitTestId: approve ? 'approve-submit' : 'close-submit',
+        intro: approve ? (
+          <DataTable
+            caption={t('approve.plan')}
+            rows={open}
+            rowKey={(a) => a.id}
+            state={{ loading: false }}
+            empty={t('approve.noPlan')}
+            columns={[
+              { id: 'kind', header: t('approve.kind'), cell: (a) => t(`actionKind.${a.kind}`) },
+              { id: 'description', header: t('approve.description'), cell: (a) => a.description },
+              { id: 'owner', header: t('approve.owner'), cell: (a) => a.owner?.name ?? '—' },
+              {
+                id: 'due',
+                header: t('approve.due'),
+                cell: (a) => (a.dueAt ? formatDate(a.dueAt, timeZone) : '—'),
+                className: 'whitespace-nowrap',
+              },
+            ]}
+          />
+        ) : (
+          <p className="text-sm text-slate-700" data-testid="close-date">
+            {t('close.confirmedOn', { date: formatDate(new Date().toISOString(), timeZone) })}
+          </p>
+        ),
+        initial: { comment: '' },
+        fields: [
+          {
+            name: 'comment',
+            label: t(approve ? 'approve.comment' : 'close.comment'),
+            control: 'textarea',
+            rows: 3,
+            testId: approve ? 'approve-comment' : 'close-comment',
+          },
+        ],
+        send: (v) => advance.mutateAsync({ id, version, command, comment: orNull(v.comment) }),
+      };
+    }
     case 'CUSTOMER_FEEDBACK':
       // An agent records, on the customer's behalf, whether the disposition is accepted.
       return {
@@ -293,6 +380,7 @@ export function CommandDialog({
   onClose,
   directory,
   triage,
+  plan,
 }: {
   command: DialogCommand;
   target: { id: string; version: number };
@@ -300,8 +388,9 @@ export function CommandDialog({
   onClose: () => void;
   directory: ComplaintDirectoryQuery | undefined;
   triage: TriageInitial;
+  plan: readonly PlanAction[];
 }) {
-  const form = useCommandForm(command, target, directory, triage);
+  const form = useCommandForm(command, target, directory, triage, plan);
   return <ComplaintFormDialog form={form} perform={perform} onClose={onClose} />;
 }
 
@@ -340,18 +429,24 @@ export function ComplaintFormDialog({
     const value = values[field.name] ?? '';
     const options = typeof field.options === 'function' ? field.options(values) : (field.options ?? []);
     switch (field.control) {
-      case 'checkbox':
+      case 'checkbox': {
+        const forced = field.forced?.(values) ?? null;
         return (
-          <label key={field.name} className="flex items-center gap-2 text-sm sm:col-span-2">
-            <input
-              type="checkbox"
-              checked={value === YES}
-              onChange={(e) => set(field.name, String(e.target.checked))}
-              data-testid={field.testId}
-            />
-            {field.label}
-          </label>
+          <div key={field.name} className="sm:col-span-2">
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={forced !== null || value === YES}
+                disabled={forced !== null}
+                onChange={(e) => set(field.name, String(e.target.checked))}
+                data-testid={field.testId}
+              />
+              {field.label}
+            </label>
+            {(forced ?? field.hint) && <p className="mt-1 text-xs text-slate-500">{forced ?? field.hint}</p>}
+          </div>
         );
+      }
       case 'radio':
         return (
           <fieldset key={field.name} className="sm:col-span-2">
@@ -380,6 +475,7 @@ export function ComplaintFormDialog({
           value,
           onChange: (next: string) => set(field.name, next),
           testId: field.testId,
+          hint: field.hint,
         };
         if (field.control === 'date') return <TextField key={field.name} {...common} type="date" />;
         return field.control === 'textarea' ? (
@@ -404,6 +500,7 @@ export function ComplaintFormDialog({
       submitTestId={form.submitTestId}
       onSubmit={(event) => void onSubmit(event)}
     >
+      {form.intro}
       <div className="grid gap-4 sm:grid-cols-2">{shown.map(control)}</div>
     </FormDialog>
   );

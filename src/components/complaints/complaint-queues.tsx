@@ -1,6 +1,6 @@
 'use client';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import type { ComplaintQueue, ComplaintQueueQuery as ComplaintQueueResult } from '@/gql/graphql';
 import { type Column } from '@/components/ui/data-table';
 import { PagedTable } from '@/components/ui/paged-table';
@@ -18,9 +18,12 @@ import { filterOf, isFiltered, paramsWithView, viewFromParams, type QueueView } 
 import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
 import { QueueTabs, useQueueChoice } from '@/components/ui/queue-tabs';
 import { COMPLAINT_QUEUES } from '@/graphql/complaints/complaint-workflow.rules';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 export const QUEUES: readonly ComplaintQueue[] = COMPLAINT_QUEUES;
 const PAGE_SIZE = 25;
+/** The states whose next step is triage: their clock is the triage due time, not the resolution's. */
+const AWAITING_TRIAGE: ReadonlySet<string> = new Set(['REGISTERED', 'REOPENED']);
 
 type Row = ComplaintQueueResult['complaintQueue']['nodes'][number];
 
@@ -32,7 +35,7 @@ export function ComplaintQueues() {
   const searchParams = useSearchParams();
   const [queue, queueTabs] = useQueueChoice(QUEUES, 'MINE');
   const errorMessage = useComplaintErrorMessage();
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
 
   const view = viewFromParams(searchParams);
   const filter = filterOf(view);
@@ -61,19 +64,21 @@ export function ComplaintQueues() {
     { id: 'owner', header: t('list.owner'), cell: (row) => row.owner?.name ?? '—' },
     { id: 'department', header: t('list.department'), cell: (row) => row.responsibleDepartment?.name ?? '—' },
     {
-      id: 'resolutionDue',
-      header: t('list.resolutionDue'),
+      id: 'due',
+      header: t('list.due'),
       className: 'whitespace-nowrap',
-      cell: (row) => (
-        <>
-          {row.resolutionDueAt ? (
-            <span className="block text-slate-700">{formatDateTime(row.resolutionDueAt, timeZone)}</span>
-          ) : (
-            '—'
-          )}
-          <DueLabel dueAt={row.resolutionDueAt} stopped={STOPPED_STATUSES.has(row.status)} />
-        </>
-      ),
+      // Not triaged yet (registered or reopened): the step it waits on is triage, due within its 4 business hours.
+      cell: (row) => {
+        const untriaged = AWAITING_TRIAGE.has(row.status);
+        const dueAt = untriaged ? row.triageDueAt : row.resolutionDueAt;
+        return (
+          <span data-testid={untriaged ? 'triage-due' : 'resolution-due'}>
+            {untriaged && <span className="block text-xs text-slate-500">{t('list.triageDue')}</span>}
+            {dueAt ? <span className="block text-slate-700">{formatDateTime(dueAt, timeZone)}</span> : '—'}
+            <DueLabel dueAt={dueAt} stopped={STOPPED_STATUSES.has(row.status)} />
+          </span>
+        );
+      },
     },
   ];
 

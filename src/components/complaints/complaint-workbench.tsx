@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { SimpleWorkflowCommand, WorkflowCommand } from '@/gql/graphql';
 import { Button } from '@/components/ui/button';
@@ -14,7 +14,7 @@ import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
 import { useErrorText } from '@/lib/error-text';
 import { isGqlError } from '@/lib/gql-error-message';
-import { WORK_STATES } from '@/graphql/complaints/complaint-workflow.rules';
+import { needs8D, WORK_STATES } from '@/graphql/complaints/complaint-workflow.rules';
 import type { ErrorParams } from '@/server/error-keys';
 import { ComplaintCallbacksPanel } from '@/components/callbacks/complaint-callbacks-panel';
 import { ComplaintActions } from './complaint-actions';
@@ -25,8 +25,8 @@ import { ComplaintDirectoryQuery } from './complaint-operations';
 import { ComplaintAdvanceMutation, ComplaintWorkbenchQuery } from './complaint-workbench.operations';
 import { DueLabel, SeverityBadge, StatusBadge, STOPPED_STATUSES, useComplaintErrorMessage } from './complaint-ui';
 import { HistoryEntryBody } from '@/components/ui/history-entry-body';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
-const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 // Actions and the 8D record can be edited while the complaint is being worked (the service's own list).
 const WORKING_STATES: ReadonlySet<string> = new Set(WORK_STATES);
 
@@ -53,6 +53,8 @@ const DIALOG_COMMANDS: readonly DialogCommand[] = [
   'ANSWER',
   'REJECT_PLAN',
   'REOPEN',
+  'APPROVE',
+  'CLOSE',
 ];
 /** The commands that take a form (a comment the service requires, a triage, a verification…); the rest are confirmed. */
 const asDialog = (command: WorkflowCommand): DialogCommand | undefined => DIALOG_COMMANDS.find((c) => c === command);
@@ -65,7 +67,7 @@ const asDialog = (command: WorkflowCommand): DialogCommand | undefined => DIALOG
 export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: WorkbenchViewer }) {
   const t = useTranslations('complaints');
   const errorText = useErrorText();
-  const timeZone = useTimeZone() ?? FALLBACK_TIME_ZONE;
+  const timeZone = useDisplayTimeZone();
   const errorMessage = useComplaintErrorMessage();
   const data = useGqlQuery(ComplaintWorkbenchQuery, { id });
   const directory = useGqlQuery(ComplaintDirectoryQuery);
@@ -132,8 +134,7 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
       (viewer.role === 'DEPARTMENT_HANDLER' &&
         !!viewer.departmentId &&
         viewer.departmentId === record.responsibleDepartment?.id));
-  const show8D =
-    record.requires8D || record.severity === 'MAJOR' || record.severity === 'CRISIS' || !!record.eightD || enable8D;
+  const show8D = needs8D(record) || !!record.eightD || enable8D;
 
   const open = (command: WorkflowCommand) => {
     const form = asDialog(command);
@@ -173,10 +174,7 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
               </span>
             )}
           </div>
-          <ComplaintPrintLinks
-            id={record.id}
-            eightD={!!record.eightD || record.requires8D || record.severity === 'MAJOR' || record.severity === 'CRISIS'}
-          />
+          <ComplaintPrintLinks id={record.id} eightD={!!record.eightD || needs8D(record)} />
         </div>
         <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
           {[
@@ -406,6 +404,7 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
             ownerId: record.owner?.id ?? null,
             requires8D: record.requires8D,
           }}
+          plan={record.actions}
         />
       )}
       {confirm.dialog}

@@ -30,14 +30,47 @@ export const IntakeTimelineFieldsFragment = graphql(`
 export const IntakeLookupQuery = graphql(`
   query IntakeLookup($number: String!, $phone: String!) {
     lookupInteraction(number: $number, phone: $phone) {
-      number
-      type
-      status
-      subject
-      createdAt
-      timeline {
-        ...IntakeTimelineFields
-      }
+      ...TrackedRecordFields
+    }
+  }
+`);
+
+/** A record as a visitor sees it (/track, the mail's confirmation link): status, timeline, whether it awaits them. */
+export const TrackedRecordFieldsFragment = graphql(`
+  fragment TrackedRecordFields on InteractionLookup {
+    number
+    type
+    status
+    subject
+    createdAt
+    awaitingResponse
+    customerFeedback
+    timeline {
+      ...IntakeTimelineFields
+    }
+  }
+`);
+
+export const IntakeResolutionByLinkQuery = graphql(`
+  query IntakeResolutionByLink($token: String!) {
+    resolutionByLink(token: $token) {
+      ...TrackedRecordFields
+    }
+  }
+`);
+
+export const IntakeRespondTrackedMutation = graphql(`
+  mutation IntakeRespondTracked($number: String!, $phone: String!, $accepted: Boolean!, $comment: String) {
+    respondToTrackedResolution(number: $number, phone: $phone, accepted: $accepted, comment: $comment) {
+      ...TrackedRecordFields
+    }
+  }
+`);
+
+export const IntakeRespondByLinkMutation = graphql(`
+  mutation IntakeRespondByLink($token: String!, $accepted: Boolean!, $comment: String) {
+    respondToResolutionByLink(token: $token, accepted: $accepted, comment: $comment) {
+      ...TrackedRecordFields
     }
   }
 `);

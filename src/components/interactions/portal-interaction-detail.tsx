@@ -1,11 +1,14 @@
 'use client';
-import { useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { detailIfSet } from '@/components/ui/detail-item';
 import { formatDateTime } from '@/lib/format';
 import { InteractionDetailColumns, InteractionDetailFrame, InteractionRefs } from './interaction-detail-frame';
 import { IntakeTimeline } from './intake-timeline';
 import { IntakePortalDetailQuery } from './interaction-screen-operations';
 import { ResolutionResponse } from './resolution-response';
+import { IntakeRespondToResolutionMutation } from './intake-operations';
+import { useGqlMutation } from '@/lib/data/gql-hooks';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 /**
  * One of the customer's interactions: what they wrote, the files, the customer-facing timeline, and their answer to a
@@ -13,15 +16,16 @@ import { ResolutionResponse } from './resolution-response';
  */
 export function PortalInteractionDetail({ id }: { id: string }) {
   const t = useTranslations('intake');
-  const timeZone = useTimeZone() ?? 'Asia/Shanghai';
+  const timeZone = useDisplayTimeZone();
+  // The detail and the list re-read the record (its status and feedback) once the answer is in.
+  const respond = useGqlMutation(IntakeRespondToResolutionMutation, { invalidates: ['Intake'] });
   return (
     <InteractionDetailFrame backHref="/portal/interactions" document={IntakePortalDetailQuery} id={id}>
       {(interaction) => (
         <>
           <ResolutionResponse
+            send={(answer) => respond.mutateAsync({ id: interaction.id, version: interaction.version, ...answer })}
             record={{
-              id: interaction.id,
-              version: interaction.version,
               type: interaction.type,
               status: interaction.status,
               customerFeedback: interaction.customerFeedback ?? null,

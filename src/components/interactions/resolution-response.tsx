@@ -6,13 +6,9 @@ import { FormDialog } from '@/components/ui/form-dialog';
 import { TextareaField } from '@/components/ui/form-controls';
 import { StatusMessage } from '@/components/ui/status';
 import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
-import { useGqlMutation } from '@/lib/data/gql-hooks';
-import { IntakeRespondToResolutionMutation } from './intake-operations';
 import { awaitsCustomerFeedback } from './resolution';
 
 export type ResolutionRecord = {
-  id: string;
-  version: number;
   type: string;
   status: string;
   customerFeedback: 'ACCEPTED' | 'DISPUTED' | null;
@@ -21,18 +17,23 @@ export type ResolutionRecord = {
 
 /**
  * SPEC §4 "resolved (customer informed, customer's feedback on the disposition recorded)": the customer accepts the
- * disposition or disputes it with a reason — disputing reopens the complaint. The answer is sent with the version the
- * page was rendered with, so an answer to a disposition that has changed meanwhile is refused (CONFLICT), not lost.
+ * disposition or disputes it with a reason — disputing reopens the complaint. `send` records the answer: the portal's
+ * with the version the page was rendered with (a disposition changed meanwhile is refused with CONFLICT, not lost), a
+ * visitor's with the record's number and phone or the mail's signed link.
  */
-export function ResolutionResponse({ record }: { record: ResolutionRecord }) {
+export function ResolutionResponse({
+  record,
+  send,
+}: {
+  record: ResolutionRecord;
+  send: (answer: { accepted: boolean; comment: string | null }) => Promise<unknown>;
+}) {
   const t = useTranslations('intake');
   const [choice, setChoice] = useState<'accept' | 'dispute' | null>(null);
   const [comment, setComment] = useState('');
   const [pending, setPending] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
-  // The detail and the list re-read the record (its status and feedback) once the answer is in.
-  const respond = useGqlMutation(IntakeRespondToResolutionMutation, { invalidates: ['Intake'] });
 
   if (record.customerFeedback) {
     return (
@@ -62,12 +63,7 @@ export function ResolutionResponse({ record }: { record: ResolutionRecord }) {
     setFormError(null);
     setFields({});
     try {
-      await respond.mutateAsync({
-        id: record.id,
-        version: record.version,
-        accepted: choice === 'accept',
-        comment: text || null,
-      });
+      await send({ accepted: choice === 'accept', comment: text || null });
       close();
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error);

@@ -8,9 +8,8 @@ import type { IntakeLookupQuery as LookupResult } from '@/gql/graphql';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { GqlError } from '@/lib/graphql-client';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
-import { formatDateTime } from '@/lib/format';
-import { IntakeTimeline } from './intake-timeline';
-import { IntakeLookupQuery } from './intake-operations';
+import { IntakeLookupQuery, IntakeRespondTrackedMutation } from './intake-operations';
+import { TrackedRecord } from './tracked-record';
 
 /** SPEC §3: anyone checks a record's status with its number and the phone given at submission. */
 export function TrackForm({ initialNumber = '', timeZone }: { initialNumber?: string; timeZone: string }) {
@@ -23,6 +22,8 @@ export function TrackForm({ initialNumber = '', timeZone }: { initialNumber?: st
   // A look-up is a one-off request the visitor makes (rate-limited per IP), not data to keep fresh: it runs when asked,
   // is never retried or refetched on focus, and changes nothing cached.
   const lookup = useGqlMutation(IntakeLookupQuery, { invalidates: 'none' });
+  // The visitor's answer to a resolution: proven again by number and phone, the answer is the record as it now stands.
+  const respond = useGqlMutation(IntakeRespondTrackedMutation, { invalidates: 'none' });
   const ready = useHydrated();
 
   async function lookUp(event: React.FormEvent) {
@@ -86,25 +87,16 @@ export function TrackForm({ initialNumber = '', timeZone }: { initialNumber?: st
         </p>
       )}
       {result && (
-        <section
-          className="rounded-lg border border-slate-200 bg-white p-5"
-          data-testid="track-result"
-          aria-live="polite"
-        >
-          <p className="font-mono text-xl font-bold">{result.number}</p>
-          <p className="mt-1 text-sm text-slate-700">
-            {t(`type.${result.type}`)} · {result.subject}
-          </p>
-          <p className="mt-3 text-sm">
-            {t('detail.status')}：
-            <span className="rounded bg-blue-50 px-2 py-0.5 font-medium text-blue-800" data-testid="track-status">
-              {t(`status.${result.status}`)}
-            </span>
-            <span className="ml-3 text-xs text-slate-500">{formatDateTime(result.createdAt, timeZone)}</span>
-          </p>
-          <h2 className="mt-5 mb-2 text-sm font-semibold text-slate-800">{t('detail.timeline')}</h2>
-          <IntakeTimeline entries={result.timeline} timeZone={timeZone} />
-        </section>
+        <TrackedRecord
+          record={result}
+          timeZone={timeZone}
+          send={async (answer) =>
+            setResult(
+              (await respond.mutateAsync({ number: number.trim(), phone: phone.trim(), ...answer }))
+                .respondToTrackedResolution,
+            )
+          }
+        />
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import { zhFields } from '@/server/error-keys.testing';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/server/errors';
 import {
+  calleeOf,
   doneSince,
   dueSoonUntil,
   isOverdue,
@@ -195,5 +196,28 @@ describe('queue windows', () => {
     expect(isOverdue({ status: 'PENDING', dueAt: new Date('2026-12-01T01:59:59Z') }, now)).toBe(true);
     expect(isOverdue({ status: 'PENDING', dueAt: now }, now)).toBe(false);
     expect(isOverdue({ status: 'DONE', dueAt: new Date('2026-11-01T00:00:00Z') }, now)).toBe(false);
+  });
+});
+
+describe('whom a callback calls', () => {
+  const customer = { name: '华东精密', contactPerson: '李四', phone: '021-1' };
+  const primary = { name: '王总', phone: '021-2', mobile: '139', email: 'w@x.cn' };
+  const complaint = { companyName: '华东精密（宁波）', contactName: '刘经理', contactPhone: '138', contactEmail: null };
+  it('calls the complainant first, then the primary contact (mobile first), then the file’s contact person', () => {
+    expect(calleeOf(complaint, customer, [primary])).toEqual({
+      company: '华东精密（宁波）',
+      name: '刘经理',
+      phone: '138',
+      email: null,
+    });
+    const anonymous = { ...complaint, contactName: null, contactPhone: null };
+    expect(calleeOf(anonymous, customer, [primary])).toEqual({
+      company: '华东精密（宁波）',
+      name: '王总',
+      phone: '139',
+      email: 'w@x.cn',
+    });
+    expect(calleeOf(null, customer, [])).toEqual({ company: '华东精密', name: '李四', phone: '021-1', email: null });
+    expect(calleeOf(null, null, [])).toBeNull();
   });
 });

@@ -41,6 +41,38 @@ export const isOverdue = (task: { status: CallbackStatus; dueAt: Date }, now: Da
  * administrator holds callbacks:write to manage tasks but is not assigned calls: the complaint workflow refuses an
  * administrator the follow-up step a recorded callback takes.
  */
+/** Whom a callback calls, as the task's row and dialog show it. */
+export type Callee = { company: string | null; name: string | null; phone: string | null; email: string | null };
+
+/**
+ * Whom to call: the person who raised the complaint (their name and number as given at intake), else the customer's
+ * primary contact (the first of `contacts`, primary first), else the customer file's contact person; the company as
+ * the complaint names it, else the customer's name. Null when nothing is known.
+ */
+export function calleeOf(
+  complaint: {
+    companyName: string | null;
+    contactName: string | null;
+    contactPhone: string | null;
+    contactEmail: string | null;
+  } | null,
+  customer: { name: string; contactPerson: string | null; phone: string | null } | null,
+  contacts: readonly { name: string; phone: string | null; mobile: string | null; email: string | null }[],
+): Callee | null {
+  const company = complaint?.companyName ?? customer?.name ?? null;
+  const contact = contacts[0];
+  const person =
+    complaint && (complaint.contactName || complaint.contactPhone)
+      ? { name: complaint.contactName, phone: complaint.contactPhone, email: complaint.contactEmail }
+      : contact
+        ? { name: contact.name, phone: contact.mobile ?? contact.phone, email: contact.email }
+        : customer
+          ? { name: customer.contactPerson, phone: customer.phone, email: null }
+          : null;
+  if (!company && !person) return null;
+  return { company, name: person?.name ?? null, phone: person?.phone ?? null, email: person?.email ?? null };
+}
+
 export const ASSIGNABLE_ROLES: readonly StaffRole[] = ['SERVICE_AGENT', 'SERVICE_MANAGER'];
 
 export type CallbackActor = { role: StaffRole; userId: string };

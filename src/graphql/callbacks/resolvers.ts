@@ -4,7 +4,18 @@ import { CUSTOMER_SELECTION } from '../customers/customer-selection.rules';
 import { selectFromInfo } from '../selection';
 import { policy, type RootPolicies } from '../policy';
 import { mayReadInteraction } from '../interactions/interaction.scope';
-import { isOverdue, mayManage, mayRecord } from './callback.rules';
+import { calleeOf, isOverdue, mayManage, mayRecord } from './callback.rules';
+
+// The columns a callee is read from: the same select on every row, so one loader (one query) serves the page.
+const CALLEE_CUSTOMER = { id: true, name: true, contactPerson: true, phone: true } as const;
+const CALLEE_CONTACT = {
+  id: true,
+  customerId: true,
+  name: true,
+  phone: true,
+  mobile: true,
+  email: true,
+} as const;
 import {
   callbackAssignees,
   callbackQueueCounts,
@@ -72,6 +83,15 @@ export const callbackResolvers: Resolvers = {
       c.assigneeId && viewer.kind === 'staff' ? loaders.userById.load(c.assigneeId) : null,
     completedBy: (c, _, { viewer, loaders }) =>
       c.completedById && viewer.kind === 'staff' ? loaders.userById.load(c.completedById) : null,
+    callee: async (c, _, { viewer, loaders }) => {
+      if (viewer.kind !== 'staff' || !can(viewer, 'customers:read')) return null;
+      const [complaint, customer, contacts] = await Promise.all([
+        c.interactionId ? loaders.interactionById.load(c.interactionId) : null,
+        c.customerId ? loaders.customerByIdSelecting(CALLEE_CUSTOMER).load(c.customerId) : null,
+        c.customerId ? loaders.contactsByCustomerSelecting(CALLEE_CONTACT).load(c.customerId) : [],
+      ]);
+      return calleeOf(complaint, customer, contacts);
+    },
     overdue: (c, _, { now }) => isOverdue(c, now()),
     unreachableAttempts: async (c, _, { loaders }) =>
       (await loaders.callbackHistory.load(c.id)).filter((h) => h.action === 'UNREACHABLE').length,

@@ -113,6 +113,15 @@ describe('the complaint state machine', () => {
     expect(apply(r, { type: 'APPROVE' }, executive).status).toBe('IMPLEMENTING');
   });
 
+  it('marks 8D required when triage chooses 重大 or 危机, and keeps an 8D asked for on a general complaint', () => {
+    const triaged = (severity: 'GENERAL' | 'MAJOR' | 'CRISIS', requires8D?: boolean) =>
+      apply(fresh(), { ...(triage(severity) as Extract<WorkflowCommand, { type: 'TRIAGE' }>), requires8D }, agent);
+    expect(triaged('MAJOR').requires8D).toBe(true);
+    expect(triaged('CRISIS', false).requires8D).toBe(true);
+    expect(triaged('GENERAL').requires8D).toBe(false);
+    expect(triaged('GENERAL', true).requires8D).toBe(true);
+  });
+
   it('sends a not-effective verification back to investigation, and a disputed resolution to reopened', () => {
     const verifying = fresh({ status: 'VERIFYING', severity: 'GENERAL', ownerId: 'o', responsibleDepartmentId: DEPT });
     expect(apply(verifying, { type: 'VERIFY', effective: false }, quality)).toMatchObject({

@@ -113,7 +113,7 @@ export type WorkflowCommand =
   | { type: 'VERIFY'; effective: boolean; comment?: string | null }
   | { type: 'CUSTOMER_FEEDBACK'; accepted: boolean; comment?: string | null }
   | { type: 'COMPLETE_FOLLOW_UP' }
-  | { type: 'CLOSE' }
+  | { type: 'CLOSE'; comment?: string | null }
   | { type: 'REOPEN'; reason: string }
   | { type: 'ANSWER'; answer: string };
 
@@ -212,7 +212,8 @@ export function decide(
         causeClass: command.causeClass,
         responsibleDepartmentId: command.responsibleDepartmentId,
         ownerId: command.ownerId,
-        requires8D: command.requires8D ?? record.requires8D,
+        // Choosing 重大/危机 at triage is what makes 8D required: the record says so from then on [002 C9 5.3].
+        requires8D: needs8D({ severity: command.severity, requires8D: command.requires8D ?? record.requires8D }),
         triageResult: command.triageResult,
         // Beyond the department's authority → escalate to the role above [000 §4.5].
         escalate: command.triageResult === 'BEYOND_AUTHORITY',

@@ -64,7 +64,7 @@ export async function loadApprovalAuthority(tx?: Tx): Promise<ApprovalAuthority>
   return ((await readSettingValue('approvalAuthority', tx)) as ApprovalAuthority | null) ?? DEFAULT_AUTHORITY;
 }
 
-const WITH_WORK = {
+export const WITH_WORK = {
   actions: { select: { kind: true, status: true } },
   eightD: true,
   callbacks: { where: { status: 'PENDING', reason: 'POST_RESOLUTION' }, select: { id: true } },
@@ -182,8 +182,8 @@ export async function applyCommand(
   command: WorkflowCommand,
   extras: CommandExtras = {},
   now: Date = clockNow(),
+  actor: WorkflowActor = actorOf(viewer),
 ): Promise<Interaction> {
-  const actor = actorOf(viewer);
   const comment = { data: parseComment(command) };
   const version = row.version;
   const authority = await loadApprovalAuthority(tx);
@@ -290,7 +290,13 @@ export async function applyCommand(
   }
   if (to === 'CLOSED' && row.type === 'COMPLAINT') {
     await tx.approval.create({
-      data: { interactionId: row.id, stage: 'CLOSURE', decision: 'APPROVED', approverId: actor.userId },
+      data: {
+        interactionId: row.id,
+        stage: 'CLOSURE',
+        decision: 'APPROVED',
+        approverId: actor.userId,
+        comment: comment.data ?? null,
+      },
     });
   }
 
@@ -331,7 +337,7 @@ export async function applyCommand(
       escalated: patch.escalate === true,
     },
     authority,
-    actor.userId,
+    actor.userId || null,
   );
   const event = customerEventOf(command, to, actor.role);
   if (event) await notifyCustomer(tx, row, event, { at: now, detail: event === 'RESOLVED' ? null : reason });

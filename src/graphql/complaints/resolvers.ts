@@ -3,6 +3,7 @@ import { policy, type RootPolicies } from '../policy';
 import { commandOptions, eightDComplete, runCommand } from './complaint.service';
 import { addComplaintAction, saveEightD, updateComplaintAction } from './complaint-work.service';
 import { complaintQueueCounts, listComplaintQueue } from './complaint-queue.service';
+import { resolutionByLink, respondAsVisitor } from './visitor-response.service';
 
 // Who may run each step is decided by the state machine (role, department, 核决权限) with the record in hand;
 // the policies here are the outer wall.
@@ -10,6 +11,8 @@ export const complaintPolicies: RootPolicies = {
   Query: {
     complaintQueue: policy.permission('interactions:read'),
     complaintQueueCounts: policy.permission('interactions:read'),
+    // Public by design: the signed link is the proof (src/server/auth/signed-links.ts).
+    resolutionByLink: policy.public,
   },
   Mutation: {
     triageComplaint: policy.permission('interactions:read'),
@@ -17,6 +20,9 @@ export const complaintPolicies: RootPolicies = {
     advanceComplaint: policy.permission('interactions:read'),
     verifyComplaint: policy.permission('interactions:read'),
     respondToResolution: policy.signedIn, // customers answer for their own records; the service scopes them
+    // Public by design: a visitor without an account proves the record by number + phone, or by the mail's link.
+    respondToTrackedResolution: policy.public,
+    respondToResolutionByLink: policy.public,
     answerInteraction: policy.permission('interactions:write'),
     addComplaintAction: policy.permission('interactions:read'),
     updateComplaintAction: policy.permission('interactions:read'),
@@ -43,6 +49,7 @@ export const complaintResolvers: Resolvers = {
   Query: {
     complaintQueue: (_, args, { viewer, now }) => listComplaintQueue(viewer, args, now()),
     complaintQueueCounts: (_, { filter }, { viewer, now }) => complaintQueueCounts(viewer, filter, now()),
+    resolutionByLink: (_, { token }, { clientIp }) => resolutionByLink(token, clientIp),
   },
   Mutation: {
     triageComplaint: (_, { id, version, input }, { viewer }) =>
@@ -64,7 +71,8 @@ export const complaintResolvers: Resolvers = {
         case 'REOPEN':
           return runCommand(viewer, id, version, { type: 'REOPEN', reason: comment ?? '' });
         case 'APPROVE':
-          return runCommand(viewer, id, version, { type: 'APPROVE', comment });
+        case 'CLOSE':
+          return runCommand(viewer, id, version, { type: command, comment });
         default:
           return runCommand(viewer, id, version, { type: command });
       }
@@ -73,6 +81,10 @@ export const complaintResolvers: Resolvers = {
       runCommand(viewer, id, version, { type: 'VERIFY', effective, comment }, { warrantyOutcome }),
     respondToResolution: (_, { id, version, accepted, comment }, { viewer }) =>
       runCommand(viewer, id, version, { type: 'CUSTOMER_FEEDBACK', accepted, comment }),
+    respondToTrackedResolution: (_, { number, phone, accepted, comment }, { clientIp, now }) =>
+      respondAsVisitor({ number, phone }, { accepted, comment }, clientIp, now()),
+    respondToResolutionByLink: (_, { token, accepted, comment }, { clientIp, now }) =>
+      respondAsVisitor({ token }, { accepted, comment }, clientIp, now()),
     answerInteraction: (_, { id, version, answer }, { viewer }) =>
       runCommand(viewer, id, version, { type: 'ANSWER', answer }),
     addComplaintAction: (_, { interactionId, input }, { viewer }) => addComplaintAction(viewer, interactionId, input),

@@ -1,6 +1,7 @@
 import type { Interaction } from '@/generated/prisma/client';
 import { TIME_ZONE } from '@/i18n/config';
 import { appUrl } from '@/server/app-url';
+import { signLink } from '@/server/auth/signed-links';
 import type { Tx } from '@/server/db';
 import { customerNotice, type CustomerNoticeEvent } from '@/server/mail/customer-mail';
 import { enqueueMail, startQueue } from '@/server/queue/boss';
@@ -9,6 +10,12 @@ type Notified = Pick<
   Interaction,
   'id' | 'number' | 'type' | 'subject' | 'customerId' | 'contactEmail' | 'contactName' | 'companyName'
 >;
+
+/** The purpose a resolution-confirmation link is signed for (src/server/auth/signed-links.ts). */
+export const RESOLUTION_LINK = 'resolution';
+/** The page a resolution-confirmation link opens: bound to the resolution's time, so it answers that one only. */
+export const resolutionLinkPath = (interactionId: string, resolvedAt: Date) =>
+  `/r/${signLink(RESOLUTION_LINK, interactionId, resolvedAt.toISOString())}`;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -51,6 +58,8 @@ export async function notifyCustomer(
     detail,
     url: viaPortal ? appUrl(`/portal/interactions/${record.id}`) : appUrl('/track'),
     trackWithPhone: !viaPortal,
+    // Whoever reads the mail can answer it, account or not: the resolution was verified at `at`.
+    confirmUrl: event === 'RESOLVED' && record.type === 'COMPLAINT' ? appUrl(resolutionLinkPath(record.id, at)) : null,
   });
   await enqueueMail(
     tx,

@@ -255,6 +255,9 @@ async function seedDemoComplaints(db: Db): Promise<void> {
     type: 'COMPLAINT',
     channel: 'EMAIL',
     customerId: another.id,
+    // Written in by a contact without a portal account: they answer the resolution from /track or the mail's link.
+    contactName: '陈会计',
+    contactPhone: '13900000002',
     subject: '发票抬头错误',
     description: '客户邮件反映发票抬头与合同不一致。',
   });

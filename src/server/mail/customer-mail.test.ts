@@ -43,6 +43,8 @@ describe('customerNotice', () => {
     const resolved = customerNotice({ ...base, event: 'RESOLVED' });
     expect(resolved.subject).toBe('【请确认】TS-2026-000123 已处理完毕');
     expect(resolved.text).toContain('确认是否接受处理结果');
+    const withLink = customerNotice({ ...base, event: 'RESOLVED', confirmUrl: 'https://kefu.example/r/abc' });
+    expect(withLink.text).toContain('请打开以下链接确认是否接受处理结果（无需登录）：\nhttps://kefu.example/r/abc');
     expect(customerNotice({ ...base, event: 'REOPENED', detail: '客户对处理结果有异议' }).text).toContain(
       '原因：客户对处理结果有异议',
     );

@@ -22,6 +22,8 @@ export type CustomerNoticeInput = {
   url?: string | null;
   /** For visitors without an account: the status is looked up with the number and this phone. */
   trackWithPhone?: boolean;
+  /** A resolution to confirm: the signed link that accepts or disputes it without signing in. */
+  confirmUrl?: string | null;
 };
 
 const TYPE_LABEL: Record<CustomerNoticeInput['type'], string> = {
@@ -57,7 +59,11 @@ export function customerNotice(input: CustomerNoticeInput): { subject: string; t
       case 'RESOLVED':
         return [
           `【请确认】${input.number} 已处理完毕`,
-          `您的${ref}已处理完毕，措施效果已经验证。请登录客户门户确认是否接受处理结果；如有异议，我们将重新处理。我们将在 7 天内回访。`,
+          `您的${ref}已处理完毕，措施效果已经验证。${
+            input.confirmUrl
+              ? `请打开以下链接确认是否接受处理结果（无需登录）：\n${input.confirmUrl}\n`
+              : '请登录客户门户确认是否接受处理结果；'
+          }如有异议，我们将重新处理。我们将在 7 天内回访。`,
         ];
       case 'ANSWERED':
         return [`【答复】${input.number}`, `关于您的${ref}，答复如下：\n\n${detail || '（见处理记录）'}`];
