@@ -5,7 +5,7 @@ import type { Attachment, HistoryEntry, Interaction } from '@/generated/prisma/c
 import type { InteractionStatus, InteractionType } from '@/generated/prisma/enums';
 import { can, requirePermission } from '@/server/auth/policies';
 import { consumeLookupAttempt } from '@/server/auth/rate-limit';
-import { prisma, type Db, type Tx } from '@/server/db';
+import { prisma, type Tx } from '@/server/db';
 import { badField, conflict, forbidden, notFound, tooManyRequests, unauthenticated } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import { claimPendingUpload, discardPendingFiles } from '@/server/storage/pending-uploads';
@@ -174,7 +174,7 @@ export async function interactionHistory(viewer: Viewer, interactionId: string):
  * NOT_FOUND, and attempts are rate-limited per IP, so neither numbers nor phones can be probed.
  */
 export async function lookupInteraction(number: string, phone: string, clientIp: string | null) {
-  return visibleLookup(await findTracked(prisma, number, phone, clientIp));
+  return visibleLookup(await findTracked(number, phone, clientIp));
 }
 
 /** What a visitor's look-up reads of a record: what it shows, and what proves and binds it. */
@@ -188,18 +188,19 @@ export const LOOKUP_SELECT = {
   contactPhone: true,
   resolvedAt: true,
   customerFeedback: true,
+  version: true,
 } satisfies Prisma.InteractionSelect;
 type LookupRow = Prisma.InteractionGetPayload<{ select: typeof LOOKUP_SELECT }>;
 
 /**
  * The record a visitor names by number and phone (rate-limited per IP; a wrong number and a wrong phone are the same
- * NOT_FOUND), read through `db` — a transaction when the visitor then answers its resolution.
+ * NOT_FOUND).
  */
-export async function findTracked(db: Tx | Db, number: string, phone: string, clientIp: string | null) {
+export async function findTracked(number: string, phone: string, clientIp: string | null) {
   const wait = await consumeLookupAttempt(clientIp);
   if (wait > 0) throw tooManyRequests(wait);
   const wanted = normalisePhone(phone);
-  const row = await db.interaction.findUnique({
+  const row = await prisma.interaction.findUnique({
     where: { number: number.trim().toUpperCase() },
     select: LOOKUP_SELECT,
   });
@@ -208,7 +209,7 @@ export async function findTracked(db: Tx | Db, number: string, phone: string, cl
 }
 
 /** A looked-up record as a visitor sees it: never the phone, and whether its resolution awaits their word. */
-export function visibleLookup({ contactPhone: _phone, resolvedAt: _resolvedAt, ...row }: LookupRow) {
+export function visibleLookup({ contactPhone: _phone, resolvedAt: _resolvedAt, version: _version, ...row }: LookupRow) {
   return {
     ...row,
     awaitingResponse: row.type === 'COMPLAINT' && row.status === 'RESOLVED' && row.customerFeedback === null,

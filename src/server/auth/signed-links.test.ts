@@ -16,7 +16,8 @@ describe('signed links', () => {
   });
   it('reads no id from a malformed token', () => {
     expect(linkId('abc')).toBeNull();
-    expect(linkId(`${ID}.short`)).toBeNull();
-    expect(linkId(`${ID}.${'a'.repeat(43)}`)).toBe(ID);
+    expect(linkId(`${ID}short`)).toBeNull();
+    expect(linkId(`${ID}${'a'.repeat(43)}`)).toBe(ID);
+    expect(linkId(`${ID}.${'a'.repeat(42)}`)).toBeNull();
   });
 });
