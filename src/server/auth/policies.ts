@@ -17,6 +17,11 @@ export const PERMISSIONS = [
   'surveys:read',
   'surveys:manage',
   'surveys:respond',
+  // Key accounts (SPEC §2): read them, propose nominations and record obligations; deciding a nomination (approve,
+  // reject, downgrade) is the service manager's.
+  'keyaccounts:read',
+  'keyaccounts:write',
+  'keyaccounts:decide',
   'apiKeys:manage',
   'users:manage',
   'settings:read',
@@ -27,15 +32,20 @@ export type Permission = (typeof PERMISSIONS)[number];
 // Administration: API keys, users and the complaint clock's configuration (settings, below).
 const ADMINISTRATION: readonly Permission[] = ['apiKeys:manage', 'users:manage', 'settings:read', 'settings:manage'];
 
-/** Scopes an admin may put on an API key: every permission but administration, writing callbacks and managing surveys. */
+/**
+ * Scopes an admin may put on an API key: every permission but administration, writing callbacks, managing surveys and
+ * deciding key-account nominations (a manager's decision, made by a person).
+ */
 export const API_SCOPES: readonly Permission[] = PERMISSIONS.filter(
-  (p) => !ADMINISTRATION.includes(p) && p !== 'callbacks:write' && p !== 'surveys:manage',
+  (p) => !ADMINISTRATION.includes(p) && p !== 'callbacks:write' && p !== 'surveys:manage' && p !== 'keyaccounts:decide',
 );
 
 const READ_ONLY: Permission[] = ['customers:read', 'interactions:read'];
 // The service desk keeps the customer database, takes intake, calls back and runs the surveys (SPEC §1, §3, §5, §6):
-// every permission but administration.
-const CUSTOMER_DESK: Permission[] = PERMISSIONS.filter((p) => !ADMINISTRATION.includes(p));
+// every permission but administration and deciding key-account nominations (the service manager's, below).
+const CUSTOMER_DESK: Permission[] = PERMISSIONS.filter(
+  (p) => !ADMINISTRATION.includes(p) && p !== 'keyaccounts:decide',
+);
 // Quality records and reads intake (SPEC §3/§4) but does not maintain the customer database; it reads callbacks and
 // the satisfaction analysis, as the executive does.
 const QUALITY: Permission[] = [
@@ -44,8 +54,9 @@ const QUALITY: Permission[] = [
   'interactions:write',
   'callbacks:read',
   'surveys:read',
+  'keyaccounts:read',
 ];
-const EXECUTIVE: Permission[] = [...READ_ONLY, 'callbacks:read', 'surveys:read'];
+const EXECUTIVE: Permission[] = [...READ_ONLY, 'callbacks:read', 'surveys:read', 'keyaccounts:read'];
 
 // The complaint clock's configuration (SLA rules, business hours, calendar, 核决权限, escalation): kept by the service
 // manager, who answers for the desk's deadlines, and the administrator; quality and the executive read it.
@@ -55,7 +66,7 @@ const SETTINGS_MANAGE: Permission[] = ['settings:read', 'settings:manage'];
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
   SERVICE_AGENT: CUSTOMER_DESK,
-  SERVICE_MANAGER: [...CUSTOMER_DESK, ...SETTINGS_MANAGE],
+  SERVICE_MANAGER: [...CUSTOMER_DESK, 'keyaccounts:decide', ...SETTINGS_MANAGE],
   QUALITY_MANAGER: [...QUALITY, ...SETTINGS_READ],
   DEPARTMENT_HANDLER: READ_ONLY,
   EXECUTIVE: [...EXECUTIVE, ...SETTINGS_READ],
