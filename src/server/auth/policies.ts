@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'keyaccounts:read',
   'keyaccounts:write',
   'keyaccounts:decide',
+  // Notices (信息公告, SPEC §8): read them (staff and API clients), write them, approve urgent ones (the service manager).
+  'notices:read',
+  'notices:write',
+  'notices:approve',
   'apiKeys:manage',
   'users:manage',
   'settings:read',
@@ -32,12 +36,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 // Administration: API keys, users and the complaint clock's configuration (settings, below).
 const ADMINISTRATION: readonly Permission[] = ['apiKeys:manage', 'users:manage', 'settings:read', 'settings:manage'];
 
+// Decisions a person makes: the service manager's (below), never an API key's.
+const DECISIONS: readonly Permission[] = ['keyaccounts:decide', 'notices:approve'];
+
 /**
  * Scopes an admin may put on an API key: every permission but administration, writing callbacks, managing surveys and
- * deciding key-account nominations (a manager's decision, made by a person).
+ * the decisions (key-account nominations, urgent notices) a manager makes in person.
  */
 export const API_SCOPES: readonly Permission[] = PERMISSIONS.filter(
-  (p) => !ADMINISTRATION.includes(p) && p !== 'callbacks:write' && p !== 'surveys:manage' && p !== 'keyaccounts:decide',
+  (p) => !ADMINISTRATION.includes(p) && p !== 'callbacks:write' && p !== 'surveys:manage' && !DECISIONS.includes(p),
 );
 
 const READ_ONLY: Permission[] = ['customers:read', 'interactions:read'];
@@ -55,8 +62,9 @@ const QUALITY: Permission[] = [
   'callbacks:read',
   'surveys:read',
   'keyaccounts:read',
+  'notices:read',
 ];
-const EXECUTIVE: Permission[] = [...READ_ONLY, 'callbacks:read', 'surveys:read', 'keyaccounts:read'];
+const EXECUTIVE: Permission[] = [...READ_ONLY, 'callbacks:read', 'surveys:read', 'keyaccounts:read', 'notices:read'];
 
 // The complaint clock's configuration (SLA rules, business hours, calendar, 核决权限, escalation): kept by the service
 // manager, who answers for the desk's deadlines, and the administrator; quality and the executive read it.
@@ -66,7 +74,7 @@ const SETTINGS_MANAGE: Permission[] = ['settings:read', 'settings:manage'];
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
   SERVICE_AGENT: CUSTOMER_DESK,
-  SERVICE_MANAGER: [...CUSTOMER_DESK, 'keyaccounts:decide', ...SETTINGS_MANAGE],
+  SERVICE_MANAGER: [...CUSTOMER_DESK, ...DECISIONS, ...SETTINGS_MANAGE],
   QUALITY_MANAGER: [...QUALITY, ...SETTINGS_READ],
   DEPARTMENT_HANDLER: READ_ONLY,
   EXECUTIVE: [...EXECUTIVE, ...SETTINGS_READ],
