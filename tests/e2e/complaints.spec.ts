@@ -73,10 +73,20 @@ test('a complaint from the portal is triaged, investigated, approved, verified, 
   const dialog = handler.getByTestId('action-dialog');
   await dialog.getByLabel('类型').selectOption({ label: '纠正措施' });
   await dialog.getByLabel('内容').fill('根因：摩擦材料批次混料。更换第 5 批次摩擦材料，并加严出厂 NVH 抽检。');
+  // Every action has an owner (told of it) and a due date (past it, the action escalates).
+  await dialog.getByLabel('负责人').selectOption({ label: '赵生产（生产部）' });
   await dialog.getByLabel('完成期限').fill('2026-12-31');
   await handler.getByTestId('action-submit').click();
   await expect(handler.getByTestId('action-row')).toContainText('更换第 5 批次摩擦材料');
   await expect(handler.getByTestId('complaint-history')).toContainText('添加措施');
+  // The action is the handler's: counted on their 工作台 and listed on the action tracking page, with its complaint.
+  await handler.goto('/console');
+  await expect(handler.getByTestId('dashboard-actions-MINE')).not.toContainText('—');
+  await handler.getByTestId('dashboard-actions-MINE').click();
+  await expect(handler.getByTestId('action-queue-row').filter({ hasText: number })).toContainText(
+    '更换第 5 批次摩擦材料',
+  );
+  await handler.goto(workbenchUrl);
   await confirmCommand(handler, 'PLAN_ACTIONS', '措施已制定');
   await confirmCommand(handler, 'SUBMIT_FOR_APPROVAL', '待审批');
 

@@ -68,6 +68,8 @@ beforeAll(async () => {
   await addComplaintAction(handlerOfProduction.viewer, complaint.id, {
     kind: 'CONTAINMENT',
     description: '在库产品全数挑选',
+    ownerId: handlerOfProduction.userId,
+    dueAt: new Date('2026-12-31T09:59:59Z'),
   });
   await saveEightD(handlerOfProduction.viewer, complaint.id, null, {
     d1Team: ['李品质（组长）'],

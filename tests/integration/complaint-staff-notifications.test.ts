@@ -80,7 +80,14 @@ describe('workflow steps notify the staff who act next', () => {
 
     const h = people.handler.viewer;
     c = await runCommand(h, c.id, c.version, { type: 'START_INVESTIGATION' });
-    const action = await addComplaintAction(h, c.id, { kind: 'CORRECTIVE', description: '更换模具' });
+    // The handler owns the action they add: no notice to themselves (assigning it to someone else tells them).
+    const due = new Date('2026-12-31T09:59:59Z');
+    const action = await addComplaintAction(h, c.id, {
+      kind: 'CORRECTIVE',
+      description: '更换模具',
+      ownerId: people.handler.id,
+      dueAt: due,
+    });
     await saveEightD(h, c.id, null, {
       d1Team: ['赵'],
       d2Problem: '超差',
@@ -103,6 +110,8 @@ describe('workflow steps notify the staff who act next', () => {
     await updateComplaintAction(h, action.id, action.version, {
       kind: 'CORRECTIVE',
       description: action.description,
+      ownerId: people.handler.id,
+      dueAt: due,
       status: 'DONE',
     });
     c = await runCommand(h, c.id, c.version, { type: 'COMPLETE_IMPLEMENTATION' });

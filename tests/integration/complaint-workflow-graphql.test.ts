@@ -142,8 +142,8 @@ describe('complaint workflow through GraphQL', () => {
     ]);
     const action = await gqlAs(
       handler,
-      `mutation($id: ID!) { addComplaintAction(interactionId: $id, input: { kind: CORRECTIVE, description: "加强包装" }) { id status } }`,
-      { id },
+      `mutation($id: ID!, $owner: ID!) { addComplaintAction(interactionId: $id, input: { kind: CORRECTIVE, description: "加强包装", ownerId: $owner, dueAt: "2026-12-31T09:59:59Z" }) { id status } }`,
+      { id, owner: handlerId },
     );
     expect(errorCodes(action)).toEqual([]);
 

@@ -66,7 +66,13 @@ describe('complaint workflow service', () => {
     // Registered Mon 2026-11-23 10:00 Shanghai + 40 business hours (9 h/day) → Fri 2026-11-27 14:00 Shanghai.
     expect(c.resolutionDueAt?.toISOString()).toBe('2026-11-27T06:00:00.000Z');
     c = await runCommand(handler, c.id, c.version, { type: 'START_INVESTIGATION' });
-    const action = await addComplaintAction(handler, c.id, { kind: 'CORRECTIVE', description: '更换模具并首件确认' });
+    const actionDue = new Date('2026-11-27T09:59:59Z');
+    const action = await addComplaintAction(handler, c.id, {
+      kind: 'CORRECTIVE',
+      description: '更换模具并首件确认',
+      ownerId: handlerId,
+      dueAt: actionDue,
+    });
     c = await runCommand(handler, c.id, c.version, { type: 'PLAN_ACTIONS' });
     c = await runCommand(handler, c.id, c.version, { type: 'START_IMPLEMENTATION' });
     await expect(runCommand(handler, c.id, c.version, { type: 'COMPLETE_IMPLEMENTATION' })).rejects.toMatchObject({
@@ -75,6 +81,8 @@ describe('complaint workflow service', () => {
     await updateComplaintAction(handler, action.id, action.version, {
       kind: 'CORRECTIVE',
       description: action.description,
+      ownerId: handlerId,
+      dueAt: actionDue,
       status: 'DONE',
     });
     c = await runCommand(handler, c.id, c.version, { type: 'COMPLETE_IMPLEMENTATION' });
@@ -179,7 +187,12 @@ describe('complaint workflow service', () => {
     });
     expect(c.escalationLevel).toBe(1); // beyond the department's authority → escalated
     c = await runCommand(handler, c.id, c.version, { type: 'START_INVESTIGATION' });
-    await addComplaintAction(handler, c.id, { kind: 'CORRECTIVE', description: '增加出货全检' });
+    await addComplaintAction(handler, c.id, {
+      kind: 'CORRECTIVE',
+      description: '增加出货全检',
+      ownerId: handlerId,
+      dueAt: new Date('2026-12-31T09:59:59Z'),
+    });
     await expect(runCommand(handler, c.id, c.version, { type: 'PLAN_ACTIONS' })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });

@@ -195,17 +195,20 @@ function ActionDialog({
         name: 'ownerId',
         label: t('owner'),
         control: 'select',
+        required: true,
         testId: 'action-owner',
-        options: [{ value: '', label: t('ownerNone') }, ...staff.map((u) => ({ value: u.id, label: staffLabel(u) }))],
+        // Every action has an owner, notified on assignment, and a due date past which it escalates.
+        options: [{ value: '', label: t('ownerChoose') }, ...staff.map((u) => ({ value: u.id, label: staffLabel(u) }))],
       },
-      { name: 'dueAt', label: t('dueAt'), control: 'date', testId: 'action-due' },
+      { name: 'dueAt', label: t('dueAt'), control: 'date', required: true, testId: 'action-due' },
     ],
     send: (v: Values) => {
       const input = {
         kind: KINDS.find((k) => k === v.kind) ?? 'CORRECTIVE',
         description: v.description!.trim(),
-        ownerId: v.ownerId || null,
-        dueAt: /^\d{4}-\d{2}-\d{2}$/.test(v.dueAt ?? '') ? endOfDayIn(v.dueAt!, timeZone) : null,
+        // Both are required by the form (and by the server, which names the field when one is missing).
+        ownerId: v.ownerId ?? '',
+        dueAt: /^\d{4}-\d{2}-\d{2}$/.test(v.dueAt ?? '') ? endOfDayIn(v.dueAt!, timeZone) : '',
         status: STATUSES.find((s) => s === v.status) ?? 'OPEN',
       };
       return action

@@ -1,10 +1,12 @@
 'use client';
+import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { ComplaintQueue, ComplaintQueueQuery as ComplaintQueueResult } from '@/gql/graphql';
 import { type Column } from '@/components/ui/data-table';
 import { PagedTable } from '@/components/ui/paged-table';
 import { PageHeader } from '@/components/ui/page-header';
+import { buttonClass } from '@/components/ui/classes';
 import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
 import {
@@ -84,7 +86,11 @@ export function ComplaintQueues() {
 
   return (
     <div className="space-y-5">
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <PageHeader title={t('title')} subtitle={t('subtitle')}>
+        <Link href="/console/complaints/actions" className={buttonClass.link} data-testid="action-queue-link">
+          {t('actionsLink')}
+        </Link>
+      </PageHeader>
       <QueueTabs
         {...queueTabs}
         label={t('queueLabel')}

@@ -1,7 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import type { CallbackQueue, ComplaintQueue } from '@/gql/graphql';
+import type { ActionQueue, CallbackQueue, ComplaintQueue } from '@/gql/graphql';
+import { ComplaintActionCountsQuery } from '@/components/complaints/complaint-action-queues';
 import { CallbackQueueCountsQuery } from '@/components/callbacks/callback-operations';
 import { ComplaintQueueCountsQuery } from '@/components/complaints/complaint-operations';
 import { NotificationFieldsFragment } from '@/components/notifications/notification-operations';
@@ -35,6 +36,10 @@ const COMPLAINT_TILES: readonly { queue: ComplaintQueue; tone: Tone }[] = [
   { queue: 'DUE_SOON', tone: 'warn' },
   { queue: 'OVERDUE', tone: 'alert' },
   { queue: 'CRISIS', tone: 'alert' },
+];
+const ACTION_TILES: readonly { queue: ActionQueue; tone: Tone }[] = [
+  { queue: 'MINE', tone: 'plain' },
+  { queue: 'OVERDUE', tone: 'alert' },
 ];
 const CALLBACK_TILES: readonly { queue: CallbackQueue; tone: Tone }[] = [
   { queue: 'MINE', tone: 'plain' },
@@ -111,7 +116,7 @@ function QueueTiles<Q extends string>({
   labelOf,
   query,
 }: {
-  domain: 'complaints' | 'callbacks';
+  domain: 'complaints' | 'callbacks' | 'actions';
   title: string;
   hrefLabel: string;
   /** The first opens with "all". */
@@ -122,14 +127,11 @@ function QueueTiles<Q extends string>({
 }) {
   const errorMessage = useDashboardErrorMessage();
   const countOf = new Map((counts ?? []).map((c) => [c.queue, c.count]));
-  const queueHref = (queue: string) => `/console/${domain}?queue=${queue}`;
+  const path = domain === 'actions' ? '/console/complaints/actions' : `/console/${domain}`;
+  const queueHref = (queue: string) => `${path}?queue=${queue}`;
+  const allQueue = { complaints: 'OPEN', callbacks: 'PENDING', actions: 'OVERDUE' }[domain];
   return (
-    <DashboardBlock
-      title={title}
-      testId={`dashboard-${domain}`}
-      href={queueHref(domain === 'complaints' ? 'OPEN' : 'PENDING')}
-      hrefLabel={hrefLabel}
-    >
+    <DashboardBlock title={title} testId={`dashboard-${domain}`} href={queueHref(allQueue)} hrefLabel={hrefLabel}>
       {query.error ? (
         <ErrorBanner message={errorMessage(query.error)} onRetry={() => void query.refetch()} />
       ) : (
@@ -168,10 +170,12 @@ export function ConsoleDashboard({
   const t = useTranslations('console.dashboard');
   const tq = useTranslations('complaints.queue');
   const tcb = useTranslations('callbacks.queue');
+  const tqa = useTranslations('complaints.actionQueue.queue');
   const errorMessage = useDashboardErrorMessage();
   // The same operations as the queues' tabs, so a count seen here and there comes from one cache entry.
   const complaints = useGqlQuery(ComplaintQueueCountsQuery, { filter: null }, { enabled: canComplaints });
   const callbacks = useGqlQuery(CallbackQueueCountsQuery, undefined, { enabled: canCallbacks });
+  const actions = useGqlQuery(ComplaintActionCountsQuery, {}, { enabled: canComplaints });
   const notices = useGqlQuery(DashboardNotificationsQuery, { first: 6 });
   // The rows are the notification fragment (notification-operations.ts), read once where they enter the block.
   const noticeRows = getFragmentData(NotificationFieldsFragment, notices.data?.myNotifications.nodes);
@@ -191,6 +195,17 @@ export function ConsoleDashboard({
           counts={complaints.data?.complaintQueueCounts}
           labelOf={(queue) => tq(queue)}
           query={complaints}
+        />
+      )}
+      {canComplaints && (
+        <QueueTiles
+          domain="actions"
+          title={t('actions')}
+          hrefLabel={t('allActions')}
+          queues={ACTION_TILES}
+          counts={actions.data?.complaintActionCounts}
+          labelOf={(queue) => tqa(queue)}
+          query={actions}
         />
       )}
       {canCallbacks && (

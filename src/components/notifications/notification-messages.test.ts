@@ -8,7 +8,14 @@ const zhKeys = messageKeys(zh);
 describe('notifications messages', () => {
   it('label both tabs, every escalation kind the sweep writes, and every kind of error', () => {
     for (const tab of ['ALL', 'UNREAD']) expect(zhKeys).toContain(`tabs.${tab}`);
-    for (const reason of ['TRIAGE_OVERDUE', 'DUE_SOON', 'RESOLUTION_OVERDUE', 'CALLBACK_OVERDUE', 'CRISIS'])
+    for (const reason of [
+      'TRIAGE_OVERDUE',
+      'DUE_SOON',
+      'RESOLUTION_OVERDUE',
+      'CALLBACK_OVERDUE',
+      'ACTION_OVERDUE',
+      'CRISIS',
+    ])
       expect(zhKeys).toContain(`kind.ESCALATION_${reason}`);
     for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown'])
       expect(zhKeys).toContain(`errors.${kind}`);

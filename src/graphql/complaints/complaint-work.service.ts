@@ -11,7 +11,10 @@ import { isUuid } from '../cursor';
 import { WORK_STATES } from './complaint-workflow.rules';
 import { zodFieldErrors } from '@/server/error-keys';
 import { now as clockNow } from '@/server/clock';
-import { activityMessage } from '@/lib/activity';
+import { activityMessage, noticeMessage } from '@/lib/activity';
+import { notifyUsers } from '@/server/notify/notify';
+import { formatLocal } from '@/server/mail/escalation-mail';
+import { loadBusinessCalendar } from './business-calendar.service';
 
 // The states in which actions and the 8D record may be edited (the workbench offers its controls by the same list).
 const OPEN_STATES: readonly string[] = WORK_STATES;
@@ -35,13 +38,45 @@ async function loadWorkableComplaint(tx: Tx, viewer: Viewer, interactionId: stri
   return row;
 }
 
+// Every action has an owner and a due date (SPEC §4: every step has a due time; IATF: who does what by when).
 const ZAction = z.object({
   kind: z.enum(['CONTAINMENT', 'CORRECTIVE', 'PREVENTIVE']),
-  description: z.string().trim().min(1, { message: '措施内容必填' }).max(2000, { message: '不能超过 2000 个字符' }),
-  ownerId: z.uuid({ message: '负责人无效' }).nullish(),
-  dueAt: z.date().nullish(),
+  description: z.string().trim().min(1).max(2000),
+  ownerId: z.uuid(),
+  dueAt: z.date(),
   status: z.enum(['OPEN', 'IN_PROGRESS', 'DONE', 'VERIFIED', 'CANCELLED']).nullish(),
 });
+type ActionData = z.infer<typeof ZAction>;
+
+const isOpenAction = (status: string) => status === 'OPEN' || status === 'IN_PROGRESS';
+
+/** The owner is an active staff member (not a customer's portal account). */
+async function requireActionOwner(tx: Tx, ownerId: string): Promise<void> {
+  const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { active: true, role: true } });
+  if (!owner || !owner.active || owner.role === 'CUSTOMER')
+    throw badInput('complaint.actionOwnerInvalid', { ownerId: 'complaint.actionOwnerInvalid' });
+}
+
+/** Tells an action's new owner (not someone who assigned it to themselves) what is theirs and by when. */
+async function notifyActionOwner(
+  tx: Tx,
+  viewer: Viewer,
+  complaint: { id: string; number: string },
+  data: ActionData,
+  timeZone: string,
+): Promise<void> {
+  if (viewer.kind === 'staff' && viewer.userId === data.ownerId) return;
+  await notifyUsers(tx, [data.ownerId], {
+    kind: 'ACTION_ASSIGNED',
+    message: noticeMessage('notice.ACTION_ASSIGNED', {
+      number: complaint.number,
+      subject: data.description.slice(0, 80),
+      due: formatLocal(data.dueAt, timeZone),
+    }),
+    entityType: 'Interaction',
+    entityId: complaint.id,
+  });
+}
 
 function parseAction(input: unknown) {
   const parsed = ZAction.safeParse(input);
@@ -56,20 +91,25 @@ export async function addComplaintAction(
   now = clockNow(),
 ): Promise<ComplaintAction> {
   const data = parseAction(input);
+  // Before the transaction: the embedded database's one connection is the transaction's once it starts.
+  const { timeZone } = await loadBusinessCalendar();
   return prisma.$transaction(async (tx) => {
-    await loadWorkableComplaint(tx, viewer, interactionId);
+    const complaint = await loadWorkableComplaint(tx, viewer, interactionId);
+    await requireActionOwner(tx, data.ownerId);
     const status = data.status ?? 'OPEN';
     const action = await tx.complaintAction.create({
       data: {
         interactionId,
         kind: data.kind,
         description: data.description,
-        ownerId: data.ownerId ?? null,
-        dueAt: data.dueAt ?? null,
+        ownerId: data.ownerId,
+        dueAt: data.dueAt,
         status,
         completedAt: status === 'DONE' ? now : null,
+        nextEscalationAt: isOpenAction(status) ? data.dueAt : null,
       },
     });
+    if (isOpenAction(status)) await notifyActionOwner(tx, viewer, complaint, data, timeZone);
     await appendHistory(tx, viewer, {
       entityType: 'Interaction',
       entityId: interactionId,
@@ -91,24 +131,35 @@ export async function updateComplaintAction(
 ): Promise<ComplaintAction> {
   const data = parseAction(input);
   if (!isUuid(id)) throw notFound('ComplaintAction');
+  const { timeZone } = await loadBusinessCalendar();
   return prisma.$transaction(async (tx) => {
     const before = await tx.complaintAction.findUnique({ where: { id } });
     if (!before) throw notFound('ComplaintAction');
-    await loadWorkableComplaint(tx, viewer, before.interactionId);
+    const complaint = await loadWorkableComplaint(tx, viewer, before.interactionId);
+    if (data.ownerId !== before.ownerId) await requireActionOwner(tx, data.ownerId);
     const status = data.status ?? before.status;
+    const dueMoved = before.dueAt?.getTime() !== data.dueAt.getTime();
     const [updated] = await tx.complaintAction.updateManyAndReturn({
       where: { id, version },
       data: {
         kind: data.kind,
         description: data.description,
-        ownerId: data.ownerId ?? null,
-        dueAt: data.dueAt ?? null,
+        ownerId: data.ownerId,
+        dueAt: data.dueAt,
         status,
         completedAt: status === 'DONE' || status === 'VERIFIED' ? (before.completedAt ?? now) : null,
+        // Finished: nothing to escalate. A new due time: the sweep looks again from it. Else the sweep's own time.
+        nextEscalationAt: !isOpenAction(status)
+          ? null
+          : dueMoved || !isOpenAction(before.status)
+            ? data.dueAt
+            : before.nextEscalationAt,
         version: { increment: 1 },
       },
     });
     if (!updated) throw conflict('complaint.actionStale', { currentVersion: before.version });
+    if (isOpenAction(status) && data.ownerId !== before.ownerId)
+      await notifyActionOwner(tx, viewer, complaint, data, timeZone);
     await appendHistory(tx, viewer, {
       entityType: 'Interaction',
       entityId: before.interactionId,
@@ -121,7 +172,7 @@ export async function updateComplaintAction(
   });
 }
 
-const optionalText = z.string().trim().max(5000, { message: '不能超过 5000 个字符' }).nullish();
+const optionalText = z.string().trim().max(5000).nullish();
 const ZEightD = z.object({
   d1Team: z.array(z.string().trim().min(1).max(100)).max(30).nullish(),
   d2Problem: optionalText,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dueActionEscalations,
   dueCallbackTaskEscalations,
+  nextActionEscalationAt,
   dueEscalations,
   nextCallbackTaskEscalationAt,
   nextEscalationAt,
@@ -358,5 +360,41 @@ describe('nextEscalationAt (when the sweep must look at a record again)', () => 
       }
       expect(whenDue, JSON.stringify(record)).toEqual(everyTick);
     }
+  });
+});
+
+describe('ACTION_OVERDUE ladder (owner → department head → quality, one level per 8 business hours)', () => {
+  const due = sh('2026-11-23T10:00:00'); // Monday
+  const action = { status: 'OPEN' as const, dueAt: due };
+
+  it('starts at the due time and climbs by working time only, to level 3 at most', () => {
+    expect(dueActionEscalations(action, sh('2026-11-23T09:59:59'), cal, [])).toEqual([]);
+    expect(reasons(dueActionEscalations(action, due, cal, []))).toEqual(['ACTION_OVERDUE:1']);
+    expect(dueActionEscalations(action, due, cal, [])[0]?.audience).toEqual(['OWNER']);
+    // 8 business hours after Monday 10:00 is Tuesday 09:00 (08:30–17:30 days).
+    const taken1: TakenStep[] = [{ reason: 'ACTION_OVERDUE', level: 1 }];
+    expect(dueActionEscalations(action, sh('2026-11-24T08:59:00'), cal, taken1)).toEqual([]);
+    const second = dueActionEscalations(action, sh('2026-11-24T09:00:00'), cal, taken1);
+    expect(reasons(second)).toEqual(['ACTION_OVERDUE:2']);
+    expect(second[0]?.audience).toEqual(['DEPARTMENT_HEAD', 'OWNER']);
+    const late = dueActionEscalations(action, sh('2026-12-10T09:00:00'), cal, taken1);
+    expect(reasons(late)).toEqual(['ACTION_OVERDUE:3']);
+    expect(late[0]?.audience).toEqual(['QUALITY_MANAGERS', 'OWNER']);
+    expect(
+      dueActionEscalations(action, sh('2026-12-30T09:00:00'), cal, [{ reason: 'ACTION_OVERDUE', level: 3 }]),
+    ).toEqual([]);
+  });
+
+  it('a finished action, or one without a due date, never escalates; the next time follows the ladder', () => {
+    for (const status of ['DONE', 'VERIFIED', 'CANCELLED'] as const) {
+      expect(dueActionEscalations({ status, dueAt: due }, sh('2026-12-10T09:00:00'), cal, [])).toEqual([]);
+      expect(nextActionEscalationAt({ status, dueAt: due }, cal, [])).toBeNull();
+    }
+    expect(dueActionEscalations({ status: 'IN_PROGRESS', dueAt: null }, due, cal, [])).toEqual([]);
+    expect(nextActionEscalationAt(action, cal, [])).toEqual(due);
+    expect(nextActionEscalationAt(action, cal, [{ reason: 'ACTION_OVERDUE', level: 1 }])).toEqual(
+      sh('2026-11-24T09:00:00'),
+    );
+    expect(nextActionEscalationAt(action, cal, [{ reason: 'ACTION_OVERDUE', level: 3 }])).toBeNull();
   });
 });

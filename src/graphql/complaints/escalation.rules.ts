@@ -7,7 +7,8 @@ import { addBusinessHours, businessHoursBefore, businessHoursBetween, type Busin
  * this returns. Each step is identified by (reason, level) — the unique key of the Escalation table — so a step is
  * taken at most once however many sweeps run.
  */
-export type EscalationReason = 'TRIAGE_OVERDUE' | 'DUE_SOON' | 'RESOLUTION_OVERDUE' | 'CALLBACK_OVERDUE' | 'CRISIS';
+export type EscalationReason =
+  'TRIAGE_OVERDUE' | 'DUE_SOON' | 'RESOLUTION_OVERDUE' | 'CALLBACK_OVERDUE' | 'ACTION_OVERDUE' | 'CRISIS';
 
 /** Who a step goes to, before it is resolved to user ids (see `recipientsFor`). */
 export const AUDIENCES = [
@@ -188,6 +189,48 @@ function earliest(dates: readonly Date[]): Date | null {
   let first: Date | null = null;
   for (const d of dates) if (!first || d < first) first = d;
   return first;
+}
+
+/** A containment, corrective or preventive action of a complaint (ComplaintAction) as the sweep sees it. */
+export type ActionSnapshot = { status: 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'VERIFIED' | 'CANCELLED'; dueAt: Date | null };
+
+/**
+ * ACTION_OVERDUE's ladder (SPEC §4: every step has a due time; overdue corrective actions escalate): level 1 at the due
+ * time to the action's owner, one overdue period later level 2 to the head of the complaint's responsible department,
+ * one more and level 3 to the quality managers — the owner kept informed at each level.
+ */
+export const ACTION_LADDER: Readonly<Record<1 | 2 | 3, readonly Audience[]>> = {
+  1: ['OWNER'],
+  2: ['DEPARTMENT_HEAD', 'OWNER'],
+  3: ['QUALITY_MANAGERS', 'OWNER'],
+};
+const ACTION_TOP = 3;
+
+const actionOpen = (action: ActionSnapshot) => action.status === 'OPEN' || action.status === 'IN_PROGRESS';
+
+/** The step of an open action's overdue ladder due at `now` and not yet taken (only the current level, as above). */
+export function dueActionEscalations(
+  action: ActionSnapshot,
+  now: Date,
+  cal: BusinessCalendar,
+  taken: readonly TakenStep[],
+  policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
+): EscalationStep[] {
+  if (!actionOpen(action) || !action.dueAt || now < action.dueAt) return [];
+  const level = Math.min(ACTION_TOP, overdueLevel(businessHoursBetween(action.dueAt, now, cal), policy)) as 1 | 2 | 3;
+  if (hasTaken(taken, 'ACTION_OVERDUE', level)) return [];
+  return [{ reason: 'ACTION_OVERDUE', level, audience: ACTION_LADDER[level] }];
+}
+
+/** When the action's next step falls due (ComplaintAction.nextEscalationAt); null when closed or at the top. */
+export function nextActionEscalationAt(
+  action: ActionSnapshot,
+  cal: BusinessCalendar,
+  taken: readonly TakenStep[],
+  policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
+): Date | null {
+  if (!actionOpen(action) || !action.dueAt) return null;
+  return nextLadderTime(action.dueAt, levelReached(taken, 'ACTION_OVERDUE'), ACTION_TOP, cal, policy);
 }
 
 /** The highest level of `reason` already taken (0: none). */

@@ -11,8 +11,10 @@ import { enqueueMail, startQueue, type MailJob } from '@/server/queue/boss';
 import { loadBusinessCalendar } from './business-calendar.service';
 import {
   DEFAULT_ESCALATION_POLICY,
+  dueActionEscalations,
   dueCallbackTaskEscalations,
   dueEscalations,
+  nextActionEscalationAt,
   nextCallbackTaskEscalationAt,
   nextEscalationAt,
   raisedLevel,
@@ -134,10 +136,11 @@ export async function runEscalationSweep(now: Date = clockNow(), options: SweepO
       afterId = rows[rows.length - 1]?.id ?? null;
     }
   };
-  // The complaints, then the callback tasks that follow up no complaint.
+  // The complaints, then the callback tasks that follow up no complaint, then the complaints' overdue actions.
   result.more = !(
     (await sweepAll((afterId) => findCandidates(now, afterId, pageSize), planInteractions)) &&
-    (await sweepAll((afterId) => findCallbackTaskCandidates(now, afterId, pageSize), planCallbackTasks))
+    (await sweepAll((afterId) => findCallbackTaskCandidates(now, afterId, pageSize), planCallbackTasks)) &&
+    (await sweepAll((afterId) => findActionCandidates(now, afterId, pageSize), planActions))
   );
   result.mails = await mailOwedEscalations(calendar.timeZone);
   return result;
@@ -145,7 +148,10 @@ export async function runEscalationSweep(now: Date = clockNow(), options: SweepO
 
 /** One step to take: on an interaction (which carries the escalation level) or on a callback task of its own. */
 type PlannedStep = { step: EscalationStep; recipients: string[] };
-type Target = { kind: 'interaction'; id: string } | { kind: 'callback'; id: string; previousLevel: number };
+type Target =
+  | { kind: 'interaction'; id: string }
+  | { kind: 'callback'; id: string; previousLevel: number }
+  | { kind: 'action'; id: string; interactionId: string; previousLevel: number };
 
 /** A record read by the sweep: what is due now, and how to tell when its next step falls due once these are taken. */
 type SweepItem = {
@@ -238,6 +244,46 @@ function planCallbackTasks(
 }
 
 /**
+ * A complaint's open containment/corrective/preventive action past its due time: owner → department head → quality
+ * (ACTION_LADDER). An action of a closed or rejected complaint no longer escalates. The notice, the history entry and
+ * the link are the complaint's: that is where the action is worked.
+ */
+function planActions(actions: ActionCandidate[], { now, calendar, policy, byRole }: SweepContext): SweepItem[] {
+  return actions.map((action) => {
+    const complaint = action.interaction;
+    const live = complaint.status !== 'CLOSED' && complaint.status !== 'REJECTED';
+    const snapshot = { status: live ? action.status : ('CANCELLED' as const), dueAt: action.dueAt };
+    return {
+      target: {
+        kind: 'action',
+        id: action.id,
+        interactionId: complaint.id,
+        previousLevel: Math.max(0, ...action.escalations.map((e) => e.level)),
+      },
+      ref: complaint.number,
+      subject: action.description.slice(0, 80),
+      dueAt: () => action.dueAt,
+      steps: dueActionEscalations(snapshot, now, calendar, action.escalations, policy).map((step) => ({
+        step,
+        recipients: recipientsFor(step, {
+          ownerId: action.owner?.active ? action.ownerId : null,
+          departmentHeadId: complaint.responsibleDepartment?.head?.active
+            ? complaint.responsibleDepartment.headId
+            : null,
+          callbackAssigneeIds: [],
+          serviceManagerIds: byRole('SERVICE_MANAGER'),
+          executiveIds: byRole('EXECUTIVE'),
+          qualityManagerIds: byRole('QUALITY_MANAGER'),
+        }),
+      })),
+      taken: action.escalations,
+      nextAt: (taken) => nextActionEscalationAt(snapshot, calendar, taken, policy),
+      read: { changedAt: null, nextAt: action.nextEscalationAt },
+    };
+  });
+}
+
+/**
  * Takes the due steps of a page of records and stores, for each record it finished, when it must look again.
  * Returns false when the time budget ran out first: the records left keep their marks and are read by the next sweep.
  */
@@ -285,13 +331,19 @@ async function takeStep(
     subject: item.subject,
     due: dueAt ? formatLocal(dueAt, calendar.timeZone) : '—',
   });
-  const entityType = target.kind === 'interaction' ? 'Interaction' : 'Callback';
+  // An action's notice and history belong to its complaint.
+  const entityType = target.kind === 'callback' ? 'Callback' : 'Interaction';
+  const entityId = target.kind === 'action' ? target.interactionId : target.id;
   try {
     const notified = await prisma.$transaction(async (tx) => {
       // First, so a concurrent sweep that took this step makes this transaction fail here, before anything else.
       await tx.escalation.create({
         data: {
-          ...(target.kind === 'interaction' ? { interactionId: target.id } : { callbackId: target.id }),
+          ...(target.kind === 'interaction'
+            ? { interactionId: target.id }
+            : target.kind === 'callback'
+              ? { callbackId: target.id }
+              : { actionId: target.id }),
           reason: step.reason,
           level: step.level,
           notifiedUserIds,
@@ -303,16 +355,16 @@ async function takeStep(
         kind: `ESCALATION_${step.reason}`,
         message: notice,
         entityType,
-        entityId: target.id,
+        entityId,
       });
-      // A callback task has no level of its own: its Escalation rows are the record of how far it went.
+      // A callback task or an action has no level of its own: its Escalation rows are the record of how far it went.
       const current =
         target.kind === 'interaction'
           ? await raiseLevel(tx, target.id, step)
           : { from: target.previousLevel, to: Math.max(target.previousLevel, step.level) };
       await appendSystemHistory(tx, {
         entityType,
-        entityId: target.id,
+        entityId,
         action: 'ESCALATED',
         fromState: String(current.from),
         toState: String(current.to),
@@ -331,7 +383,7 @@ async function takeStep(
     }
     // One bad record must not hold up the others; the step is still due and is retried by the next sweep.
     result.failed += 1;
-    const mailRef = target.kind === 'interaction' ? item.ref : `callback:${target.id}`;
+    const mailRef = target.kind === 'callback' ? `callback:${target.id}` : item.ref;
     console.error(
       `[escalation] ${mailRef} ${step.reason}:${step.level} failed:`,
       error instanceof Error ? error.message : error,
@@ -346,6 +398,17 @@ async function takeStep(
  */
 async function storeNextTimes(looked: { item: SweepItem; nextAt: Date | null }[]): Promise<void> {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  // Actions have no change mark: a write to one sets its next time itself (complaint-work.service.ts).
+  const actions = looked.filter((l) => l.item.target.kind === 'action');
+  if (actions.length) {
+    const ids = actions.map((l) => l.item.target.id);
+    const previous = actions.map((l) => iso(l.item.read.nextAt));
+    const next = actions.map((l) => iso(l.nextAt));
+    await prisma.$executeRaw`
+      UPDATE "ComplaintAction" AS r SET "nextEscalationAt" = v.next::timestamp(3)
+      FROM unnest(${ids}::uuid[], ${previous}::text[], ${next}::text[]) AS v(id, previous, next)
+      WHERE r.id = v.id AND r."nextEscalationAt" IS NOT DISTINCT FROM v.previous::timestamp(3)`;
+  }
   for (const kind of ['interaction', 'callback'] as const) {
     const rows = looked.filter((l) => l.item.target.kind === kind);
     if (rows.length === 0) continue;
@@ -384,6 +447,8 @@ async function markAllWhenBasisChanged(calendar: BusinessCalendar, policy: Escal
   await prisma.$transaction([
     prisma.$executeRaw`UPDATE "Interaction" SET "escalationChangedAt" = clock_timestamp() WHERE "nextEscalationAt" IS NOT NULL AND "escalationChangedAt" IS NULL`,
     prisma.$executeRaw`UPDATE "Callback" SET "escalationChangedAt" = clock_timestamp() WHERE "nextEscalationAt" IS NOT NULL AND "escalationChangedAt" IS NULL`,
+    // Actions have no change mark: their due time (never later than the stored one) makes the next sweep look again.
+    prisma.$executeRaw`UPDATE "ComplaintAction" SET "nextEscalationAt" = "dueAt" WHERE "nextEscalationAt" IS NOT NULL AND "dueAt" IS NOT NULL`,
     prisma.jobState.upsert({
       where: { key: BASIS_KEY },
       create: { key: BASIS_KEY, value: { basis } },
@@ -428,6 +493,13 @@ async function mailOwedEscalations(timeZone: string): Promise<number> {
           },
           callbackId: true,
           callback: { select: { reason: true, dueAt: true, customer: { select: { name: true } } } },
+          action: {
+            select: {
+              description: true,
+              dueAt: true,
+              interaction: { select: { id: true, number: true } },
+            },
+          },
         },
       });
       const userIds = [...new Set(escalations.flatMap((e) => e.notifiedUserIds))];
@@ -439,26 +511,41 @@ async function mailOwedEscalations(timeZone: string): Promise<number> {
       const itemsByUser = new Map<string, { notice: EscalationNoticeInput; ref: string }[]>();
       for (const e of escalations) {
         const reason = e.reason as EscalationNoticeInput['reason'];
-        const notice: EscalationNoticeInput = e.interaction
+        const notice: EscalationNoticeInput = e.action
           ? {
               reason,
               level: e.level,
-              number: e.interaction.number,
-              subject: e.interaction.subject,
-              dueAt: interactionDueAt(reason, e.interaction),
+              number: e.action.interaction.number,
+              subject: e.action.description.slice(0, 80),
+              dueAt: e.action.dueAt,
               timeZone,
-              url: consoleUrl(`/console/interactions/${e.interaction.id}`),
+              url: consoleUrl(`/console/complaints/${e.action.interaction.id}`),
             }
-          : {
-              reason,
-              level: e.level,
-              number: e.callback?.customer?.name ?? '回访任务',
-              subject: e.callback ? CALLBACK_REASON_LABEL[e.callback.reason] : '',
-              dueAt: e.callback?.dueAt ?? null,
-              timeZone,
-              url: consoleUrl('/console/callbacks?queue=OVERDUE'),
-            };
-        const ref = `${e.interaction ? e.interaction.number : `callback:${e.callbackId}`} ${reason}:${e.level}`;
+          : e.interaction
+            ? {
+                reason,
+                level: e.level,
+                number: e.interaction.number,
+                subject: e.interaction.subject,
+                dueAt: interactionDueAt(reason, e.interaction),
+                timeZone,
+                url: consoleUrl(`/console/interactions/${e.interaction.id}`),
+              }
+            : {
+                reason,
+                level: e.level,
+                number: e.callback?.customer?.name ?? '回访任务',
+                subject: e.callback ? CALLBACK_REASON_LABEL[e.callback.reason] : '',
+                dueAt: e.callback?.dueAt ?? null,
+                timeZone,
+                url: consoleUrl('/console/callbacks?queue=OVERDUE'),
+              };
+        const subjectRef = e.action
+          ? `${e.action.interaction.number} action`
+          : e.interaction
+            ? e.interaction.number
+            : `callback:${e.callbackId}`;
+        const ref = `${subjectRef} ${reason}:${e.level}`;
         for (const userId of e.notifiedUserIds) {
           if (emailOf.has(userId)) itemsByUser.set(userId, [...(itemsByUser.get(userId) ?? []), { notice, ref }]);
         }
@@ -540,6 +627,35 @@ function findCallbackTaskCandidates(now: Date, afterId: string | null, pageSize:
 }
 
 type CallbackTaskCandidate = Awaited<ReturnType<typeof findCallbackTaskCandidates>>[number];
+
+function findActionCandidates(now: Date, afterId: string | null, pageSize: number) {
+  // Served by the index on nextEscalationAt: null once an action is finished or at the top of its ladder.
+  return prisma.complaintAction.findMany({
+    where: { ...(afterId ? { id: { gt: afterId } } : {}), nextEscalationAt: { lte: now } },
+    select: {
+      id: true,
+      status: true,
+      dueAt: true,
+      description: true,
+      nextEscalationAt: true,
+      ownerId: true,
+      owner: { select: { active: true } },
+      interaction: {
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          responsibleDepartment: { select: { headId: true, head: { select: { active: true } } } },
+        },
+      },
+      escalations: { select: { reason: true, level: true } },
+    },
+    orderBy: { id: 'asc' },
+    take: pageSize,
+  });
+}
+
+type ActionCandidate = Awaited<ReturnType<typeof findActionCandidates>>[number];
 
 const consoleUrl = (path: string) => appUrl(path);
 

@@ -3,6 +3,8 @@ import { policy, type RootPolicies } from '../policy';
 import { commandOptions, eightDComplete, runCommand } from './complaint.service';
 import { addComplaintAction, saveEightD, updateComplaintAction } from './complaint-work.service';
 import { complaintQueueCounts, listComplaintQueue } from './complaint-queue.service';
+import { complaintActionCounts, listComplaintActions } from './complaint-action-queue.service';
+import { mayReadInteraction } from '../interactions/interaction.scope';
 import { resolutionByLink, respondAsVisitor } from './visitor-response.service';
 
 // Who may run each step is decided by the state machine (role, department, 核决权限) with the record in hand;
@@ -11,6 +13,8 @@ export const complaintPolicies: RootPolicies = {
   Query: {
     complaintQueue: policy.permission('interactions:read'),
     complaintQueueCounts: policy.permission('interactions:read'),
+    complaintActions: policy.permission('interactions:read'),
+    complaintActionCounts: policy.permission('interactions:read'),
     // Public by design: the signed link is the proof (src/server/auth/signed-links.ts).
     resolutionByLink: policy.public,
   },
@@ -49,6 +53,8 @@ export const complaintResolvers: Resolvers = {
   Query: {
     complaintQueue: (_, args, { viewer, now }) => listComplaintQueue(viewer, args, now()),
     complaintQueueCounts: (_, { filter }, { viewer, now }) => complaintQueueCounts(viewer, filter, now()),
+    complaintActions: (_, args, { viewer, now }) => listComplaintActions(viewer, args, now()),
+    complaintActionCounts: (_, __, { viewer, now }) => complaintActionCounts(viewer, now()),
     resolutionByLink: (_, { token }, { clientIp }) => resolutionByLink(token, clientIp),
   },
   Mutation: {
@@ -106,6 +112,11 @@ export const complaintResolvers: Resolvers = {
   },
   ComplaintAction: {
     owner: (a, _, { loaders }) => (a.ownerId ? loaders.userById.load(a.ownerId) : null),
+    escalationLevel: async (a, _, { loaders }) => loaders.actionEscalationLevel.load(a.id),
+    complaint: async (a, _, { viewer, loaders }) => {
+      const row = await loaders.interactionById.load(a.interactionId);
+      return row && mayReadInteraction(viewer, row) ? row : null;
+    },
   },
   Approval: {
     approver: async (a, _, { loaders }) => (await loaders.userById.load(a.approverId))!,

@@ -249,7 +249,14 @@ async function seedDemoComplaints(db: Db): Promise<void> {
     ownerId: handlerUser.id,
   });
   major = await runCommand(handler, major.id, major.version, { type: 'START_INVESTIGATION' });
-  await addComplaintAction(handler, major.id, { kind: 'CONTAINMENT', description: '在库及在途产品全数挑选' });
+  // Every action has an owner and a due date (it escalates past it): three days from the demo's start.
+  const actionDue = new Date(Date.now() + 3 * 24 * 3600_000);
+  await addComplaintAction(handler, major.id, {
+    kind: 'CONTAINMENT',
+    description: '在库及在途产品全数挑选',
+    ownerId: handlerUser.id,
+    dueAt: actionDue,
+  });
 
   let general = await recordInteraction(agent, {
     type: 'COMPLAINT',
@@ -273,6 +280,8 @@ async function seedDemoComplaints(db: Db): Promise<void> {
   const action = await addComplaintAction(handler, general.id, {
     kind: 'CORRECTIVE',
     description: '重开发票并更新客户开票资料',
+    ownerId: handlerUser.id,
+    dueAt: actionDue,
     status: 'DONE',
   });
   general = await runCommand(handler, general.id, general.version, { type: 'PLAN_ACTIONS' });

@@ -24,6 +24,10 @@ describe('escalationNotice', () => {
       '【回访逾期】TS-2026-000123 回访未按期完成',
     );
     expect(escalationNotice({ ...base, reason: 'CRISIS', level: 4 }).text).toContain('立即通报总经理');
+    // An action's ladder ends with quality, not the executive.
+    expect(escalationNotice({ ...base, reason: 'ACTION_OVERDUE', level: 3 }).subject).toBe(
+      '【措施逾期·三级（质量经理）】TS-2026-000123 措施未按期完成',
+    );
   });
 
   it('adds the link when there is one and copes with a missing due time', () => {

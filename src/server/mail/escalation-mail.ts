@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 
 /** Chinese subject and body of the escalation notices (in-app notification and e-mail share them). */
 export type EscalationNoticeInput = {
-  reason: 'TRIAGE_OVERDUE' | 'DUE_SOON' | 'RESOLUTION_OVERDUE' | 'CALLBACK_OVERDUE' | 'CRISIS';
+  reason: 'TRIAGE_OVERDUE' | 'DUE_SOON' | 'RESOLUTION_OVERDUE' | 'CALLBACK_OVERDUE' | 'ACTION_OVERDUE' | 'CRISIS';
   level: number;
   number: string;
   subject: string;
@@ -17,6 +17,13 @@ const LEVEL_LABEL: Record<number, string> = {
   2: '二级（部门负责人）',
   3: '三级（客服部部长）',
   4: '四级（总经理）',
+};
+
+// An action's ladder ends with quality (escalation.rules.ts ACTION_LADDER).
+const ACTION_LEVEL_LABEL: Record<number, string> = {
+  1: '一级（负责人）',
+  2: '二级（部门负责人）',
+  3: '三级（质量经理）',
 };
 
 export function formatLocal(at: Date, timeZone: string): string {
@@ -51,6 +58,13 @@ function noticeParts(input: EscalationNoticeInput): { subject: string; lead: str
         subject: `【回访逾期】${input.number} 回访未按期完成`,
         lead: `${ref}的回访应于 ${due} 前完成，至今未完成，请尽快回访客户。`,
       };
+    case 'ACTION_OVERDUE': {
+      const actionLevel = ACTION_LEVEL_LABEL[input.level] ?? String(input.level);
+      return {
+        subject: `【措施逾期·${actionLevel}】${input.number} 措施未按期完成`,
+        lead: `${input.number} 的措施「${input.subject}」应于 ${due} 前完成，至今未完成，现升级至${actionLevel}，请督促落实。`,
+      };
+    }
     case 'CRISIS':
       return {
         subject: `【危机客诉】${input.number} 请立即关注`,
@@ -73,6 +87,7 @@ const REASON_ORDER: Record<EscalationNoticeInput['reason'], number> = {
   RESOLUTION_OVERDUE: 1,
   TRIAGE_OVERDUE: 2,
   CALLBACK_OVERDUE: 3,
+  ACTION_OVERDUE: 3,
   DUE_SOON: 4,
 };
 
