@@ -11,6 +11,7 @@
 import pg from 'pg';
 import { addBusinessHours, DEFAULT_CALENDAR, type BusinessCalendar } from '@/graphql/complaints/sla-clock.rules';
 import { doneSince, dueSoonUntil } from '@/graphql/callbacks/callback.rules';
+import { DEFAULT_AUTHORITY, type WorkflowRole } from '@/graphql/complaints/complaint-workflow.rules';
 import { notificationHref } from '@/graphql/notifications/notification.rules';
 import { activityEnglish, activityOf, noticeHasBody } from '@/lib/activity';
 import { parseCustomerInput } from '@/graphql/customers/customer.rules';
@@ -252,7 +253,17 @@ const updateCustomer: Handler = async ({ db }, viewer, { id, version, input }) =
 
 // ───────────────────────────── complaint queues (staff) ─────────────────────────────
 
-const QUEUES = ['MINE', 'MY_DEPARTMENT', 'UNASSIGNED', 'DUE_SOON', 'OVERDUE', 'CRISIS', 'OPEN'] as const;
+const QUEUES = [
+  'MINE',
+  'MY_DEPARTMENT',
+  'UNASSIGNED',
+  'DUE_SOON',
+  'OVERDUE',
+  'CRISIS',
+  'MY_APPROVAL',
+  'VERIFICATION',
+  'OPEN',
+] as const;
 const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
 /** Resolution due within this many business hours counts as "due soon" (complaint-queue.service.ts). */
 const DUE_SOON_HOURS = 4;
@@ -265,6 +276,9 @@ const QUEUE_CONDITION: Record<(typeof QUEUES)[number], string> = {
   DUE_SOON: `("resolutionDueAt" >= :now AND "resolutionDueAt" <= :soon)`,
   OVERDUE: `("resolutionDueAt" < :now OR ("responsibleDepartmentId" IS NULL AND "triageDueAt" < :now))`,
   CRISIS: `severity = 'CRISIS'`,
+  // :approvable — the severities the viewer's role may approve (核决权限; the bench database keeps the default).
+  MY_APPROVAL: `(status = 'PENDING_APPROVAL' AND severity::text = ANY(:approvable))`,
+  VERIFICATION: `status = 'VERIFYING'`,
   OPEN: 'true',
 };
 
@@ -297,6 +311,9 @@ function queueParams(ctx: RawContext, viewer: Extract<RawViewer, { kind: 'staff'
     now: now.toISOString(),
     soon: soon.toISOString(),
     open: ctx.openStates,
+    approvable: (Object.keys(DEFAULT_AUTHORITY) as (keyof typeof DEFAULT_AUTHORITY)[]).filter((severity) =>
+      DEFAULT_AUTHORITY[severity].approve.includes(viewer.role as WorkflowRole),
+    ),
   };
 }
 

@@ -46,7 +46,17 @@ const BENCH_UPDATE_CUSTOMER = `mutation BenchUpdateCustomer($id: ID!, $version: 
   updateCustomer(id: $id, version: $version, input: $input) { id version name phone }
 }`;
 
-const QUEUES = ['MINE', 'MY_DEPARTMENT', 'UNASSIGNED', 'DUE_SOON', 'OVERDUE', 'CRISIS', 'OPEN'] as const;
+const QUEUES = [
+  'MINE',
+  'MY_DEPARTMENT',
+  'UNASSIGNED',
+  'DUE_SOON',
+  'OVERDUE',
+  'CRISIS',
+  'MY_APPROVAL',
+  'VERIFICATION',
+  'OPEN',
+] as const;
 
 export type ScenarioData = { customerIds: string[]; provinces: string[] };
 

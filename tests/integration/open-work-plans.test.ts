@@ -108,13 +108,20 @@ async function interactionPlans(run: () => Promise<unknown>): Promise<{ statemen
 
 const OPEN_INDEX = /^Interaction_open_complaint_\w+_idx$/;
 /** Every read of open complaints goes through a partial index on open complaints; a page's rows and cursor by primary key. */
-function expectOpenWorkOnly(plans: { statement: Statement; scans: string[] }[]) {
+function expectOpenWorkOnly(plans: { statement: Statement; scans: string[] }[], alsoIndex?: RegExp) {
   for (const { statement, scans } of plans) {
+    // A queue that can hold nothing for this viewer (MY_APPROVAL for a role that approves no severity) reads no rows.
+    if (statement.text.includes(' AND 1=0)')) continue;
     const byId = !statement.text.slice(statement.text.indexOf(' WHERE ')).includes('"isOpenComplaint"');
     expect(scans.length, statement.text).toBeGreaterThan(0);
-    for (const scan of scans) expect(scan, statement.text).toMatch(byId ? /^Interaction_pkey$/ : OPEN_INDEX);
+    for (const scan of scans)
+      if (!alsoIndex?.test(scan)) expect(scan, statement.text).toMatch(byId ? /^Interaction_pkey$/ : OPEN_INDEX);
   }
 }
+
+// The step queues ask for one open state (PENDING_APPROVAL, VERIFYING): the status index holds only open complaints
+// under those values, so the planner may read it instead — open work only either way.
+const STEP_QUEUES: readonly string[] = ['MY_APPROVAL', 'VERIFICATION'];
 
 /** The index the page's ids are read from (the statement that orders and limits). */
 function pageIndex(plans: { statement: Statement; scans: string[] }[]): string[] {
@@ -208,7 +215,7 @@ describe('complaint work queues read open complaints only', () => {
         await countInteractions(page.where);
         await complaintQueueCounts(viewer, null, now);
       });
-      expectOpenWorkOnly(plans);
+      expectOpenWorkOnly(plans, STEP_QUEUES.includes(queue) ? /^Interaction_(status|type_status)_idx$/ : undefined);
     }
   });
 

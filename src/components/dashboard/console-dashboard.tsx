@@ -36,6 +36,8 @@ const COMPLAINT_TILES: readonly { queue: ComplaintQueue; tone: Tone }[] = [
   { queue: 'DUE_SOON', tone: 'warn' },
   { queue: 'OVERDUE', tone: 'alert' },
   { queue: 'CRISIS', tone: 'alert' },
+  { queue: 'MY_APPROVAL', tone: 'warn' },
+  { queue: 'VERIFICATION', tone: 'warn' },
 ];
 const ACTION_TILES: readonly { queue: ActionQueue; tone: Tone }[] = [
   { queue: 'MINE', tone: 'plain' },

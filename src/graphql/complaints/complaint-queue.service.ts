@@ -10,6 +10,7 @@ import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
 import { interactionReadScope } from '../interactions/interaction.scope';
 import { createdAtBounds, type InteractionPage } from '../interactions/interaction.service';
 import { loadBusinessCalendar } from './business-calendar.service';
+import { loadApprovalAuthority } from './complaint.service';
 import { addBusinessHours } from './sla-clock.rules';
 import { COMPLAINT_QUEUES, type ComplaintQueue } from './complaint-workflow.rules';
 import { now as clockNow } from '@/server/clock';
@@ -87,6 +88,18 @@ async function queueCondition(viewer: StaffViewer, queue: ComplaintQueue, now: D
       };
     case 'CRISIS':
       return { where: { severity: 'CRISIS' }, sql: Prisma.sql`"severity" = 'CRISIS'` };
+    case 'MY_APPROVAL': {
+      // The severities whose plans the viewer's role may approve (核决权限, configurable): none → an empty queue.
+      const authority = await loadApprovalAuthority();
+      const severities = Object.values(Severity).filter((s) => authority[s].approve.includes(viewer.role));
+      if (severities.length === 0) return { where: { severity: { in: [] } }, sql: Prisma.sql`FALSE` };
+      return {
+        where: { status: 'PENDING_APPROVAL', severity: { in: severities } },
+        sql: Prisma.sql`("status" = 'PENDING_APPROVAL' AND ${oneOf('severity', severities)})`,
+      };
+    }
+    case 'VERIFICATION':
+      return { where: { status: 'VERIFYING' }, sql: Prisma.sql`"status" = 'VERIFYING'` };
     case 'OPEN':
       return { where: {}, sql: ALWAYS };
   }

@@ -50,6 +50,10 @@ export const COMPLAINT_QUEUES = [
   'DUE_SOON',
   'OVERDUE',
   'CRISIS',
+  // The steps that wait on someone other than the owner: plans awaiting the viewer's approval (核决权限 by severity),
+  // and resolutions awaiting quality's verification of effectiveness.
+  'MY_APPROVAL',
+  'VERIFICATION',
   'OPEN',
 ] as const;
 export type ComplaintQueue = (typeof COMPLAINT_QUEUES)[number];
