@@ -42,6 +42,7 @@ const CustomerDetailQueryDocument = graphql(`
     customer(id: $id) {
       ...CustomerRecord
       keyAccountStatus
+      grade
       owner {
         id
         name
@@ -116,6 +117,7 @@ type FieldKey =
   | 'owner'
   | 'contractTotal'
   | 'keyAccountStatus'
+  | 'grade'
   | 'createdAt'
   | 'updatedAt';
 
@@ -253,7 +255,7 @@ function CustomerDetailBody({
       items: [
         field('creditStanding', <CreditBadge credit={record.creditStanding} />),
         field('source', record.source ? t(`source.${record.source}`) : null),
-        field('grade', record.grade ? t(`grade.${record.grade}`) : null),
+        field('grade', customer.grade ? t(`grade.${customer.grade}`) : null),
         field('keyAccountStatus', <KeyAccountBadge status={customer.keyAccountStatus} />),
       ],
     },
