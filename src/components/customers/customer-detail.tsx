@@ -22,6 +22,7 @@ import { isGqlError } from '@/lib/gql-error-message';
 import { errorMessage } from './customer-errors';
 import { CustomerCallbacks } from '@/components/callbacks/customer-callbacks';
 import { CustomerRecordFragment } from './customer-form';
+import { CustomerGradingPanel } from './customer-grading-panel';
 import { CustomerHistory } from './customer-history';
 import { CustomerContactsAndContractsFragment } from './customer-operations';
 import {
@@ -453,6 +454,7 @@ function CustomerDetailBody({
           <Section title={t('sections.history')} testId="customer-history">
             <CustomerHistory entries={customer.history} />
           </Section>
+          <CustomerGradingPanel customerId={record.id} />
           <CustomerCallbacks customerId={record.id} />
           <div className="space-y-3">
             {COMING_SOON.map(([key, testId]) => (

@@ -32,8 +32,8 @@ describe('service rules messages', () => {
     for (const entity of ['SlaRule', 'Setting', 'CalendarDay']) expect(zhKeys).toContain(`changes.entity.${entity}`);
     for (const action of ['CREATE', 'UPDATE', 'DELETE', 'ACTIVATE', 'DEACTIVATE'])
       expect(zhKeys).toContain(`changes.action.${action}`);
-    for (const tab of ['sla', 'calendar', 'authority']) expect(zhKeys).toContain(`tabs.${tab}`);
-    for (const form of ['authority', 'escalation', 'hours'])
+    for (const tab of ['sla', 'calendar', 'authority', 'grading']) expect(zhKeys).toContain(`tabs.${tab}`);
+    for (const form of ['authority', 'escalation', 'hours', 'grading'])
       for (const key of ['title', 'save']) expect(zhKeys).toContain(`${form}.${key}`);
     for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown'])
       expect(zhKeys).toContain(`errors.${kind}`);
