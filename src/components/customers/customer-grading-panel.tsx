@@ -243,6 +243,11 @@ function EvaluateDialog({ customerId, onClose }: { customerId: string; onClose: 
       });
       onClose();
     } catch (error) {
+      // The period is taken (one evaluation per customer and period): said beside the period.
+      if (isGqlError(error, 'CONFLICT')) {
+        errors.setFieldErrors({ period: t('grading.periodTaken', { period: period.trim().toUpperCase() }) });
+        return;
+      }
       const { fields, formLevel } = splitFailure(error, [
         'period',
         'comment',
