@@ -7,6 +7,7 @@ test('an agent evaluates a demo customer: the grade is shown and the evaluation 
   page,
   signInAs,
 }) => {
+  test.setTimeout(180_000); // two evaluations on a shared, busy machine
   // One evaluation per customer and period: a period of this run's own (a month of a year), so a rerun on the same
   // data does not meet the one it entered before.
   const n = Math.floor(Date.now() / 60_000);
