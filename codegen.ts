@@ -40,6 +40,8 @@ const config: CodegenConfig = {
           EightDReport: '@/graphql/mappers#EightDReportModel',
           // callbacks module
           Callback: '@/graphql/mappers#CallbackModel',
+          CustomerGradeEvaluation: '@/graphql/mappers#CustomerGradeEvaluationModel',
+          CustomerGradeEvaluationConnection: '@/graphql/mappers#CustomerGradeEvaluationConnectionModel',
           // surveys module
           SurveyTemplate: '@/graphql/mappers#SurveyTemplateModel',
           SurveySection: '@/graphql/mappers#SurveySectionModel',

@@ -2,6 +2,7 @@ import { adminLoaderFactories } from './admin/admin.loaders';
 import { callbackLoaderFactories } from './callbacks/callback.loaders';
 import { complaintLoaderFactories } from './complaints/complaint.loaders';
 import { customerLoaderFactories } from './customers/customer.loaders';
+import { customerGradingLoaderFactories } from './customer-grading/customer-grading.loaders';
 import { interactionLoaderFactories } from './interactions/interaction.loaders';
 import { notificationLoaderFactories } from './notifications/notification.loaders';
 import { surveyAnalysisLoaderFactories } from './survey-analysis/survey-analysis.loaders';
@@ -21,6 +22,7 @@ const factories = {
   ...surveyResponseLoaderFactories(),
   ...surveyAnalysisLoaderFactories(),
   ...notificationLoaderFactories(),
+  ...customerGradingLoaderFactories(),
 };
 type Factories = typeof factories;
 export type Loaders = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };

@@ -228,3 +228,66 @@ describe('deny by default', () => {
     ).toThrow(/no authorisation policy/);
   });
 });
+
+describe('customer grading (分等分级): who may read the form, evaluate, override and change the form', () => {
+  const form = `{ customerGradeForm { version } }`;
+  const evaluate = `mutation($id: ID!) { evaluateCustomerGrade(input: { customerId: $id, period: "2026", scores: [] }) { id } }`;
+  const override = `mutation($id: ID!) { overrideCustomerGrade(customerId: $id, version: 99, grade: A, reason: "理由充分") { id } }`;
+  const updateForm = `mutation { updateCustomerGradeForm(version: 0, input: { criteria: [], bands: { A: 85, B: 70, C: 60 } }) { version } }`;
+  const evaluations = `query($id: ID!) { customer(id: $id) { grade gradeOverrideReason gradeEvaluations { nodes { id } } } }`;
+
+  it.each([
+    [
+      'a customer',
+      async () => (await createCustomerUser(customerA.id)).viewer,
+      ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+    ],
+    // customers:read only: reads the form, writes nothing.
+    [
+      'a department handler',
+      async () => (await createStaff('DEPARTMENT_HANDLER')).viewer,
+      [null, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+    ],
+    [
+      'an API key without a scope',
+      async () =>
+        ({ kind: 'apiClient', apiKeyId: (await createApiKeyRow([])).row.id, name: 'k', scopes: [] }) as Viewer,
+      ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+    ],
+    [
+      // A person answers for a grade: even a write-scoped key only reads.
+      'an API key with customers:read and customers:write',
+      async () =>
+        ({
+          kind: 'apiClient',
+          apiKeyId: (await createApiKeyRow([])).row.id,
+          name: 'k',
+          scopes: ['customers:read', 'customers:write'],
+        }) as Viewer,
+      [null, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+    ],
+    [
+      'a service agent (customers:write, not settings:manage)',
+      async () => (await createStaff('SERVICE_AGENT')).viewer,
+      [null, 'BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN'],
+    ],
+  ] as const)('%s', async (_, viewerOf, expected) => {
+    const viewer = await viewerOf();
+    const codes = [
+      await gqlAs(viewer, form),
+      await gqlAs(viewer, evaluate, { id: customerA.id }),
+      await gqlAs(viewer, override, { id: customerA.id }),
+      await gqlAs(viewer, updateForm),
+    ].map((r) => errorCodes(r)[0] ?? null);
+    expect(codes).toEqual(expected);
+  });
+
+  it('a customer reads its own grade but no evaluations nor the override reason', async () => {
+    const viewer = (await createCustomerUser(customerA.id)).viewer;
+    const own = await gqlOk<{
+      customer: { gradeOverrideReason: string | null; gradeEvaluations: { nodes: unknown[] } };
+    }>(viewer, evaluations, { id: customerA.id });
+    expect(own.customer.gradeEvaluations.nodes).toEqual([]);
+    expect(own.customer.gradeOverrideReason).toBeNull();
+  });
+});

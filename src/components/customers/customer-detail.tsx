@@ -22,6 +22,7 @@ import { isGqlError } from '@/lib/gql-error-message';
 import { errorMessage } from './customer-errors';
 import { CustomerCallbacks } from '@/components/callbacks/customer-callbacks';
 import { CustomerRecordFragment } from './customer-form';
+import { CustomerGradingPanel } from './customer-grading-panel';
 import { CustomerHistory } from './customer-history';
 import { CustomerContactsAndContractsFragment } from './customer-operations';
 import {
@@ -42,6 +43,7 @@ const CustomerDetailQueryDocument = graphql(`
     customer(id: $id) {
       ...CustomerRecord
       keyAccountStatus
+      grade
       owner {
         id
         name
@@ -116,6 +118,7 @@ type FieldKey =
   | 'owner'
   | 'contractTotal'
   | 'keyAccountStatus'
+  | 'grade'
   | 'createdAt'
   | 'updatedAt';
 
@@ -253,7 +256,7 @@ function CustomerDetailBody({
       items: [
         field('creditStanding', <CreditBadge credit={record.creditStanding} />),
         field('source', record.source ? t(`source.${record.source}`) : null),
-        field('grade', record.grade ? t(`grade.${record.grade}`) : null),
+        field('grade', customer.grade ? t(`grade.${customer.grade}`) : null),
         field('keyAccountStatus', <KeyAccountBadge status={customer.keyAccountStatus} />),
       ],
     },
@@ -451,6 +454,7 @@ function CustomerDetailBody({
           <Section title={t('sections.history')} testId="customer-history">
             <CustomerHistory entries={customer.history} />
           </Section>
+          <CustomerGradingPanel customerId={record.id} />
           <CustomerCallbacks customerId={record.id} />
           <div className="space-y-3">
             {COMING_SOON.map(([key, testId]) => (

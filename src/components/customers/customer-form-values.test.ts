@@ -15,7 +15,6 @@ describe('customer form values', () => {
     const values = emptyCustomerValues();
     values.name = '  华东精密机械有限公司 ';
     values.initialAuditFee = '¥12,800.5';
-    values.grade = 'B';
     values.contacts = [
       { ...emptyContact(), id: '6f1c7d52-3c55-4c1e-9d7e-2b1f0f1e9a10', name: '王经理', isPrimary: true },
     ];
@@ -30,9 +29,10 @@ describe('customer form values', () => {
       status: 'ACTIVE',
       creditStanding: 'GOOD',
       source: null,
-      grade: 'B',
       ownerId: null,
     });
+    // The grade comes only from evaluations and overrides (customer-grading), never from the form.
+    expect(input).not.toHaveProperty('grade');
     expect(input.contacts).toEqual([
       {
         id: '6f1c7d52-3c55-4c1e-9d7e-2b1f0f1e9a10',
@@ -79,7 +79,6 @@ describe('customer form values', () => {
         creditStanding: 'FAIR',
         industry: null,
         source: 'REFERRAL',
-        grade: null,
         ...makeFragmentData(
           {
             contacts: [],

@@ -3,7 +3,6 @@ import type { CustomerInput, CustomerRecordFragment } from '@/gql/graphql';
 import {
   CREDIT_VALUES,
   DATE_RANGE_KEYS,
-  GRADE_VALUES,
   isMoneyString,
   MONEY_RANGE_KEYS,
   normaliseMoneyInput,
@@ -37,12 +36,7 @@ export const TEXT_FIELDS = [
 // The customer's dates and fees: the same fields the list filters by range.
 export const DATE_FIELDS = DATE_RANGE_KEYS satisfies readonly (keyof CustomerInput)[];
 export const MONEY_FIELDS = MONEY_RANGE_KEYS satisfies readonly (keyof CustomerInput)[];
-export const ENUM_FIELDS = [
-  'status',
-  'creditStanding',
-  'source',
-  'grade',
-] as const satisfies readonly (keyof CustomerInput)[];
+export const ENUM_FIELDS = ['status', 'creditStanding', 'source'] as const satisfies readonly (keyof CustomerInput)[];
 
 type TextField = (typeof TEXT_FIELDS)[number];
 type DateField = (typeof DATE_FIELDS)[number];
@@ -177,7 +171,6 @@ export function toCustomerInput(values: CustomerFormValues, initial?: CustomerFo
   input.status = oneOf(values.status, STATUS_VALUES);
   input.creditStanding = oneOf(values.creditStanding, CREDIT_VALUES);
   input.source = oneOf(values.source, SOURCE_VALUES);
-  input.grade = oneOf(values.grade, GRADE_VALUES);
   input.ownerId = orNull(values.ownerId);
   const contacts = values.contacts.map(contactInput);
   const contracts = values.contracts.map(contractInput);

@@ -25,7 +25,7 @@ import {
   type CustomerFormValues,
   type ScalarField,
 } from './customer-form-values';
-import { CREDIT_VALUES, GRADE_VALUES, SOURCE_VALUES, STATUS_VALUES } from './customer-list-params';
+import { CREDIT_VALUES, SOURCE_VALUES, STATUS_VALUES } from './customer-list-params';
 import { CustomerOwnerOptionsQuery, CustomersFacetsQuery, type CustomerOwnerOption } from './customer-operations';
 import { ArchivedBadge, CustomerLoaded, PageError, Section } from './customer-ui';
 import { useCustomerPermissions } from './use-customer-permissions';
@@ -63,7 +63,6 @@ export const CustomerRecordFragment = graphql(`
     creditStanding
     industry
     source
-    grade
     ...CustomerContactsAndContracts
   }
 `);
@@ -704,7 +703,6 @@ function CustomerFormBody({
       <FieldsSection name="classification" note={t('form.keyAccountNote')}>
         {select('creditStanding', enumOptions('creditStanding', CREDIT_VALUES))}
         {select('source', enumOptions('source', SOURCE_VALUES), { blank: t('form.notSet') })}
-        {select('grade', enumOptions('grade', GRADE_VALUES), { blank: t('form.notSet') })}
       </FieldsSection>
 
       <RowListSection

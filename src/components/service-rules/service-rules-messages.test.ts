@@ -32,8 +32,8 @@ describe('service rules messages', () => {
     for (const entity of ['SlaRule', 'Setting', 'CalendarDay']) expect(zhKeys).toContain(`changes.entity.${entity}`);
     for (const action of ['CREATE', 'UPDATE', 'DELETE', 'ACTIVATE', 'DEACTIVATE'])
       expect(zhKeys).toContain(`changes.action.${action}`);
-    for (const tab of ['sla', 'calendar', 'authority']) expect(zhKeys).toContain(`tabs.${tab}`);
-    for (const form of ['authority', 'escalation', 'hours'])
+    for (const tab of ['sla', 'calendar', 'authority', 'grading']) expect(zhKeys).toContain(`tabs.${tab}`);
+    for (const form of ['authority', 'escalation', 'hours', 'grading'])
       for (const key of ['title', 'save']) expect(zhKeys).toContain(`${form}.${key}`);
     for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown'])
       expect(zhKeys).toContain(`errors.${kind}`);
@@ -43,7 +43,12 @@ describe('service rules messages', () => {
     expect(zhConsole.nav.serviceRules).toBe('服务规则');
     expect(enConsole.nav.serviceRules).toBe('Service rules');
     expect(zh.title).toBe('服务规则');
-    expect(zh.tabs).toEqual({ sla: 'SLA 规则', calendar: '工作时间与节假日', authority: '核决权限与升级' });
+    expect(zh.tabs).toEqual({
+      sla: 'SLA 规则',
+      calendar: '工作时间与节假日',
+      authority: '核决权限与升级',
+      grading: '客户分等分级',
+    });
     expect(zh.errors.conflict).toContain('重新加载');
     expect(en.errors.conflict).toContain('reload');
   });

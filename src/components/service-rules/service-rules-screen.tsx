@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { PageHeader } from '@/components/ui/page-header';
 import { AuthorityPanel } from './authority-panel';
 import { CalendarPanel } from './calendar-panel';
+import { GradingPanel } from './grading-panel';
 import { RuleChanges } from './rule-changes';
 import { SlaRulesPanel } from './sla-rules-panel';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
-const TABS = ['sla', 'calendar', 'authority'] as const;
+const TABS = ['sla', 'calendar', 'authority', 'grading'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -52,6 +53,7 @@ export function ServiceRulesScreen({ canManage, initialYear }: { canManage: bool
         {tab === 'sla' && <SlaRulesPanel canManage={canManage} timeZone={timeZone} />}
         {tab === 'calendar' && <CalendarPanel canManage={canManage} initialYear={initialYear} />}
         {tab === 'authority' && <AuthorityPanel canManage={canManage} />}
+        {tab === 'grading' && <GradingPanel canManage={canManage} />}
       </div>
       <RuleChanges timeZone={timeZone} />
     </div>

@@ -11,6 +11,8 @@ export type CustomerColumn = {
   >;
   header: string;
   kind: 'text' | 'date' | 'money' | 'enum';
+  /** Exported but not imported: the grade comes only from evaluations and overrides (customer-grading). */
+  exportOnly?: true;
 };
 
 export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
@@ -38,7 +40,7 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
   { key: 'creditStanding', header: '信用状况', kind: 'enum' },
   { key: 'industry', header: '行业', kind: 'text' },
   { key: 'source', header: '客户来源', kind: 'enum' },
-  { key: 'grade', header: '客户等级', kind: 'enum' },
+  { key: 'grade', header: '客户等级', kind: 'enum', exportOnly: true },
 ];
 
 /** Chinese labels accepted in imported files for enum columns (the English codes are accepted too). */

@@ -101,7 +101,7 @@ function coerce(raw: RawRow, errors: ImportRowError[]): Record<string, unknown> 
   const out: Record<string, unknown> = {};
   for (const column of CUSTOMER_COLUMNS) {
     const value = raw.values[column.key];
-    if (value == null || value === '') continue;
+    if (value == null || value === '' || column.exportOnly) continue;
     switch (column.kind) {
       case 'date': {
         const date =

@@ -81,7 +81,6 @@ export const ZCustomerInput = z
     creditStanding: z.enum(CREDIT_STANDINGS).nullish(),
     industry: optionalText(100),
     source: z.enum(CUSTOMER_SOURCES).nullish(),
-    grade: z.enum(CUSTOMER_GRADES).nullish(),
     ownerId: z.uuid({ message: errorKey('customer.ownerInvalid') }).nullish(),
     contacts: z.array(ZContactInput).max(100).nullish(),
     contracts: z.array(ZContractInput).max(500).nullish(),

@@ -1,0 +1,474 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/classes';
+import { FormDialog } from '@/components/ui/form-dialog';
+import { TextField } from '@/components/ui/form-field';
+import { SelectField, TextareaField } from '@/components/ui/form-controls';
+import { LoadMore } from '@/components/ui/load-more';
+import { QueryContent } from '@/components/ui/panel';
+import { Badge } from '@/components/ui/status';
+import { splitFailure, useFormErrors } from '@/components/ui/use-form-errors';
+import { graphql } from '@/gql';
+import type { CustomerGradingFormQuery } from '@/gql/graphql';
+import {
+  CUSTOMER_GRADES,
+  GRADING_LIMITS,
+  gradeForTotal,
+  PERIOD_PATTERN,
+  totalScore,
+  type CustomerGrade,
+} from '@/graphql/customer-grading/customer-grading.rules';
+import { useGqlInfiniteQuery, useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
+import { formatDateTime } from '@/lib/format';
+import { isGqlError } from '@/lib/gql-error-message';
+import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
+import { errorMessage } from './customer-errors';
+import { useCustomerPermissions } from './use-customer-permissions';
+
+// 分等分级 on the customer page (SPEC §1, [000 §4.2.3]): the grade, the evaluations (paged), evaluate and override.
+
+const CustomerGradingQuery = graphql(`
+  query CustomerGrading($id: ID!, $after: String) {
+    customer(id: $id) {
+      id
+      version
+      grade
+      gradeOverrideReason
+      gradeOverriddenAt
+      gradeEvaluations(first: 10, after: $after) {
+        nodes {
+          id
+          period
+          totalScore
+          grade
+          comment
+          createdAt
+          evaluator {
+            id
+            name
+          }
+          scores {
+            key
+            label
+            score
+            maxScore
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+const CustomerGradingFormQueryDocument = graphql(`
+  query CustomerGradingForm {
+    customerGradeForm {
+      version
+      criteria {
+        key
+        label
+        description
+        weight
+        maxScore
+      }
+      bands {
+        A
+        B
+        C
+      }
+    }
+  }
+`);
+
+const CustomerGradingEvaluateMutation = graphql(`
+  mutation CustomerGradingEvaluate($input: EvaluateCustomerGradeInput!) {
+    evaluateCustomerGrade(input: $input) {
+      id
+      grade
+    }
+  }
+`);
+
+const CustomerGradingOverrideMutation = graphql(`
+  mutation CustomerGradingOverride($id: ID!, $version: Int!, $grade: CustomerGrade!, $reason: String!) {
+    overrideCustomerGrade(customerId: $id, version: $version, grade: $grade, reason: $reason) {
+      id
+      version
+      grade
+    }
+  }
+`);
+
+/** The grading card of the customer page: current grade, its evaluations newest first, and (customers:write) the dialogs. */
+export function CustomerGradingPanel({ customerId }: { customerId: string }) {
+  const t = useTranslations('customers');
+  const timeZone = useDisplayTimeZone();
+  const { canWrite } = useCustomerPermissions();
+  const [dialog, setDialog] = useState<'evaluate' | 'override' | null>(null);
+  const list = useGqlInfiniteQuery(CustomerGradingQuery, { id: customerId }, (r) => {
+    const c = r.customer;
+    return c ? c.gradeEvaluations : { nodes: [], pageInfo: { hasNextPage: false } };
+  });
+  const customer = list.firstPage?.customer;
+  const say = (error: unknown) => errorMessage(error, t);
+
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white shadow-xs" data-testid="customer-grading">
+      <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-2.5">
+        <h2 className="text-sm font-semibold text-slate-800">{t('grading.title')}</h2>
+        {canWrite && customer && (
+          <div className="flex items-center gap-2">
+            <Button kind="ghost" onClick={() => setDialog('override')} data-testid="customer-grade-override">
+              {t('grading.override')}
+            </Button>
+            <Button kind="secondary" onClick={() => setDialog('evaluate')} data-testid="customer-grade-evaluate">
+              {t('grading.evaluate')}
+            </Button>
+          </div>
+        )}
+      </header>
+      <div className="space-y-3 p-4">
+        <QueryContent
+          query={{ error: list.error, data: list.firstPage, refetch: () => void list.refetch() }}
+          errorMessage={say}
+          loadingLabel={t('grading.loading')}
+        >
+          <p className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-slate-600">{t('grading.current')}</span>
+            <span className="text-lg font-semibold" data-testid="customer-grade">
+              {customer?.grade ? t(`grade.${customer.grade}`) : t('grading.none')}
+            </span>
+            {customer?.gradeOverriddenAt && <Badge tone="amber">{t('grading.overridden')}</Badge>}
+          </p>
+          {customer?.gradeOverrideReason && (
+            <p className="text-xs text-slate-600" data-testid="customer-grade-override-reason">
+              {t('grading.overrideReason', {
+                reason: customer.gradeOverrideReason,
+                at: formatDateTime(customer.gradeOverriddenAt, timeZone),
+              })}
+            </p>
+          )}
+          {list.rows.length === 0 ? (
+            <p className="text-sm text-slate-500">{t('grading.empty')}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm" data-testid="customer-grade-evaluations">
+              {list.rows.map((e) => (
+                <li key={e.id} className="space-y-0.5 py-2" data-testid="customer-grade-evaluation">
+                  <p className="flex flex-wrap items-baseline gap-2">
+                    <span className="font-medium">{e.period}</span>
+                    <span className="tabular-nums">{t('grading.total', { total: e.totalScore.toFixed(2) })}</span>
+                    <span className="font-semibold">{t(`grade.${e.grade}`)}</span>
+                  </p>
+                  <p className="text-xs text-slate-600">
+                    {e.scores.map((s) => `${s.label} ${s.score}/${s.maxScore}`).join(' · ')}
+                  </p>
+                  {e.comment && <p className="whitespace-pre-wrap text-xs text-slate-700">{e.comment}</p>}
+                  <p className="text-xs text-slate-500">
+                    {[e.evaluator?.name, formatDateTime(e.createdAt, timeZone)].filter(Boolean).join(' · ')}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <LoadMore query={list} errorMessage={say} testId="customer-grade-more" />
+        </QueryContent>
+      </div>
+      {canWrite && customer && dialog === 'evaluate' && (
+        <EvaluateDialog customerId={customerId} onClose={() => setDialog(null)} />
+      )}
+      {canWrite && customer && dialog === 'override' && (
+        <OverrideDialog
+          customerId={customerId}
+          version={customer.version}
+          current={customer.grade ?? null}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+type GradeForm = CustomerGradingFormQuery['customerGradeForm'];
+
+/** The current half-year as a period label (2026-H1): what is most often evaluated. */
+function currentPeriod(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-H${now.getMonth() < 6 ? 1 : 2}`;
+}
+
+/** A score typed into the form: a whole number from 0 to max, or null. */
+function scoreOf(text: string, max: number): number | null {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return null;
+  const n = Number(trimmed);
+  return n <= max ? n : null;
+}
+
+function EvaluateDialog({ customerId, onClose }: { customerId: string; onClose: () => void }) {
+  const t = useTranslations('customers');
+  const formQuery = useGqlQuery(CustomerGradingFormQueryDocument);
+  const form = formQuery.data?.customerGradeForm;
+  const [period, setPeriod] = useState(currentPeriod);
+  const [scores, setScores] = useState<Record<string, string>>({});
+  const [comment, setComment] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const errors = useFormErrors();
+  const evaluate = useGqlMutation(CustomerGradingEvaluateMutation, { invalidates: ['Customer'] });
+
+  const parsedScores = (form?.criteria ?? []).map((c) => ({ ...c, score: scoreOf(scores[c.key] ?? '', c.maxScore) }));
+  const complete = parsedScores.every((c) => c.score !== null);
+  // The total and grade as the server will compute them (the same rules), shown as the scores are typed.
+  const total = totalScore(parsedScores.map((c) => ({ ...c, score: c.score ?? 0 })));
+  const grade = form ? gradeForTotal(total, form.bands) : null;
+  const periodOk = PERIOD_PATTERN.test(period.trim().toUpperCase());
+
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAttempted(true);
+    errors.clear();
+    if (!form || !complete || !periodOk) return;
+    try {
+      await evaluate.mutateAsync({
+        input: {
+          customerId,
+          period: period.trim(),
+          scores: parsedScores.map((c) => ({ key: c.key, score: c.score! })),
+          comment: comment.trim() || null,
+        },
+      });
+      onClose();
+    } catch (error) {
+      // The period is taken (one evaluation per customer and period): said beside the period.
+      if (isGqlError(error, 'CONFLICT')) {
+        errors.setFieldErrors({ period: t('grading.periodTaken', { period: period.trim().toUpperCase() }) });
+        return;
+      }
+      const { fields, formLevel } = splitFailure(error, [
+        'period',
+        'comment',
+        ...parsedScores.map((c) => `scores.${c.key}`),
+      ]);
+      errors.setFieldErrors(fields);
+      if (formLevel) errors.setFormError(errorMessage(error, t));
+    }
+  };
+
+  return (
+    <FormDialog
+      open
+      onClose={onClose}
+      title={t('grading.evaluateTitle')}
+      testId="customer-grade-evaluate-dialog"
+      pending={evaluate.isPending}
+      formError={errors.formError}
+      submitLabel={t('grading.evaluateSubmit')}
+      pendingLabel={t('grading.saving')}
+      submitTestId="customer-grade-evaluate-submit"
+      submitDisabled={!form}
+      onSubmit={submit}
+      size="lg"
+    >
+      {!form ? (
+        <QueryContent query={formQuery} errorMessage={(e) => errorMessage(e, t)} loadingLabel={t('grading.loading')}>
+          {null}
+        </QueryContent>
+      ) : (
+        <div className="space-y-4">
+          <TextField
+            id="grade-period"
+            label={t('grading.period')}
+            hint={t('grading.periodHint')}
+            required
+            value={period}
+            onChange={(v) => {
+              errors.edited('period');
+              setPeriod(v);
+            }}
+            error={(attempted && !periodOk ? t('grading.periodInvalid') : undefined) ?? errors.fieldErrors['period']}
+            testId="customer-grade-period"
+            maxLength={GRADING_LIMITS.periodMax}
+          />
+          <EvaluateCriteria
+            form={form}
+            scores={scores}
+            attempted={attempted}
+            serverErrors={errors.fieldErrors}
+            onChange={(key, value) => {
+              errors.edited(`scores.${key}`);
+              setScores((s) => ({ ...s, [key]: value }));
+            }}
+          />
+          <p
+            className="flex flex-wrap items-baseline gap-3 rounded-md bg-slate-50 px-3 py-2 text-sm"
+            data-testid="customer-grade-preview"
+            aria-live="polite"
+          >
+            <span>{t('grading.total', { total: total.toFixed(2) })}</span>
+            <span className="font-semibold" data-testid="customer-grade-preview-grade">
+              {complete && grade ? t(`grade.${grade}`) : t('grading.incomplete')}
+            </span>
+          </p>
+          <TextareaField
+            id="grade-comment"
+            label={t('grading.comment')}
+            value={comment}
+            onChange={setComment}
+            maxLength={GRADING_LIMITS.commentMax}
+            error={errors.fieldErrors['comment']}
+            testId="customer-grade-comment"
+          />
+        </div>
+      )}
+    </FormDialog>
+  );
+}
+
+function EvaluateCriteria({
+  form,
+  scores,
+  attempted,
+  serverErrors,
+  onChange,
+}: {
+  form: GradeForm;
+  scores: Record<string, string>;
+  attempted: boolean;
+  serverErrors: Record<string, string>;
+  onChange: (key: string, value: string) => void;
+}) {
+  const t = useTranslations('customers');
+  return (
+    <table className="w-full text-sm" data-testid="customer-grade-criteria">
+      <thead>
+        <tr className="text-left text-xs text-slate-600">
+          <th className="py-1 font-medium">{t('grading.criterion')}</th>
+          <th className="py-1 font-medium">{t('grading.weight')}</th>
+          <th className="py-1 font-medium">{t('grading.score')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {form.criteria.map((c) => {
+          const text = scores[c.key] ?? '';
+          const error =
+            attempted && scoreOf(text, c.maxScore) === null
+              ? t('grading.scoreRange', { max: c.maxScore })
+              : serverErrors[`scores.${c.key}`];
+          return (
+            <tr key={c.key} className="border-t border-slate-100 align-top">
+              <td className="py-1.5 pr-2">
+                <label htmlFor={`grade-score-${c.key}`} className="font-medium">
+                  {c.label}
+                </label>
+                {c.description && <p className="text-xs text-slate-500">{c.description}</p>}
+              </td>
+              <td className="py-1.5 pr-2 tabular-nums">{c.weight}%</td>
+              <td className="py-1.5">
+                <span className="flex items-center gap-1">
+                  <input
+                    id={`grade-score-${c.key}`}
+                    className={`${inputClass} w-20 tabular-nums`}
+                    inputMode="numeric"
+                    value={text}
+                    aria-invalid={!!error}
+                    onChange={(e) => onChange(c.key, e.target.value)}
+                    data-testid={`customer-grade-score-${c.key}`}
+                  />
+                  <span className="text-xs text-slate-500">/ {c.maxScore}</span>
+                </span>
+                {error && <p className="mt-0.5 text-xs text-red-700">{error}</p>}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function OverrideDialog({
+  customerId,
+  version,
+  current,
+  onClose,
+}: {
+  customerId: string;
+  version: number;
+  current: CustomerGrade | null;
+  onClose: () => void;
+}) {
+  const t = useTranslations('customers');
+  const [grade, setGrade] = useState<string>(CUSTOMER_GRADES.find((g) => g !== current) ?? 'A');
+  const [reason, setReason] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const errors = useFormErrors();
+  const override = useGqlMutation(CustomerGradingOverrideMutation, { invalidates: ['Customer'] });
+  const reasonOk = reason.trim().length >= GRADING_LIMITS.reasonMin;
+
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAttempted(true);
+    errors.clear();
+    const chosen = CUSTOMER_GRADES.find((g) => g === grade);
+    if (!reasonOk || !chosen) return;
+    try {
+      await override.mutateAsync({ id: customerId, version, grade: chosen, reason: reason.trim() });
+      onClose();
+    } catch (error) {
+      const { fields, formLevel } = splitFailure(error, ['grade', 'reason']);
+      errors.setFieldErrors(fields);
+      if (formLevel) errors.setFormError(errorMessage(error, t));
+      setConflict(isGqlError(error, 'CONFLICT'));
+    }
+  };
+
+  return (
+    <FormDialog
+      open
+      onClose={onClose}
+      title={t('grading.overrideTitle')}
+      testId="customer-grade-override-dialog"
+      pending={override.isPending}
+      formError={errors.formError}
+      submitLabel={t('grading.overrideSubmit')}
+      pendingLabel={t('grading.saving')}
+      submitTestId="customer-grade-override-submit"
+      canSubmit={!conflict}
+      onSubmit={submit}
+    >
+      <div className="space-y-4">
+        <p className="text-sm text-slate-600">{t('grading.overrideHint')}</p>
+        <SelectField
+          id="grade-override-grade"
+          label={t('grading.newGrade')}
+          options={CUSTOMER_GRADES.map((g) => ({ value: g, label: t(`grade.${g}`) }))}
+          value={grade}
+          onChange={(v) => {
+            errors.edited('grade');
+            setGrade(v);
+          }}
+          error={errors.fieldErrors['grade']}
+          testId="customer-grade-override-grade"
+        />
+        <TextareaField
+          id="grade-override-reason"
+          label={t('grading.reason')}
+          required
+          value={reason}
+          onChange={(v) => {
+            errors.edited('reason');
+            setReason(v);
+          }}
+          maxLength={GRADING_LIMITS.reasonMax}
+          error={(attempted && !reasonOk ? t('grading.reasonRequired') : undefined) ?? errors.fieldErrors['reason']}
+          testId="customer-grade-override-reason"
+        />
+      </div>
+    </FormDialog>
+  );
+}
