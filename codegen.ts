@@ -61,6 +61,8 @@ const config: CodegenConfig = {
           // notifications module
           Notification: '@/graphql/mappers#NotificationModel',
           NotificationConnection: '@/graphql/mappers#NotificationConnectionModel',
+          // notices module
+          Notice: '@/graphql/mappers#NoticeModel',
         },
       },
     },

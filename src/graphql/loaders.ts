@@ -4,6 +4,7 @@ import { complaintLoaderFactories } from './complaints/complaint.loaders';
 import { customerLoaderFactories } from './customers/customer.loaders';
 import { interactionLoaderFactories } from './interactions/interaction.loaders';
 import { notificationLoaderFactories } from './notifications/notification.loaders';
+import { noticeLoaderFactories } from './notices/notice.loaders';
 import { surveyAnalysisLoaderFactories } from './survey-analysis/survey-analysis.loaders';
 import { surveyCampaignLoaderFactories } from './survey-campaigns/survey-campaign.loaders';
 import { surveyResponseLoaderFactories } from './survey-responses/survey-response.loaders';
@@ -21,6 +22,7 @@ const factories = {
   ...surveyResponseLoaderFactories(),
   ...surveyAnalysisLoaderFactories(),
   ...notificationLoaderFactories(),
+  ...noticeLoaderFactories(),
 };
 type Factories = typeof factories;
 export type Loaders = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };

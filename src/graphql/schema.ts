@@ -8,6 +8,7 @@ import { complaintPolicies, complaintResolvers } from './complaints/resolvers';
 import { customerPolicies, customerResolvers } from './customers/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
 import { notificationPolicies, notificationResolvers } from './notifications/resolvers';
+import { noticePolicies, noticeResolvers } from './notices/resolvers';
 import { reportPolicies, reportResolvers } from './reports/resolvers';
 import type { RootPolicies } from './policy';
 import { withPolicies } from './policy';
@@ -38,6 +39,7 @@ const modules: DomainModule[] = [
   domainModule(reportResolvers, reportPolicies),
   domainModule(notificationResolvers, notificationPolicies),
   domainModule(serviceRuleResolvers, serviceRulePolicies),
+  domainModule(noticeResolvers, noticePolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {
