@@ -7,6 +7,9 @@ test('an urgent notice: the agent writes it, the manager approves, the customer 
   signInAs,
   pageAs,
 }) => {
+  // Three people in three browser contexts, one after another, on a busy machine: the first run took 60 s to reach
+  // the manager's sign-in.
+  test.setTimeout(180_000);
   const title = `紧急停机通知 ${Date.now()}`;
   await signInAs(page, 'console', 'agent@kefu.demo');
   await page.getByRole('link', { name: '信息公告', exact: true }).click();
