@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { getFragmentData, graphql, type FragmentType } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
 import type { NoticeLevel, NoticeRowFieldsFragment as NoticeRowData, NoticeStatus } from '@/gql/graphql';
 import { wallClockToIso, isoToWallClock } from '@/components/surveys/survey-dates';
 import { buttonClass } from '@/components/ui/classes';
@@ -433,5 +433,3 @@ function NoticeDialog({ row, onClose }: { row: Row | null; onClose: () => void }
     </FormDialog>
   );
 }
-
-export type NoticeRowRef = FragmentType<typeof NoticeRowFieldsFragment>;
