@@ -63,6 +63,8 @@ const config: CodegenConfig = {
           // notifications module
           Notification: '@/graphql/mappers#NotificationModel',
           NotificationConnection: '@/graphql/mappers#NotificationConnectionModel',
+          // notices module
+          Notice: '@/graphql/mappers#NoticeModel',
         },
       },
     },

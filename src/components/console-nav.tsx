@@ -17,7 +17,7 @@ const SECTIONS: Item[][] = [
     { key: 'surveys', href: '/console/surveys', permission: 'surveys:read' },
     { key: 'visits' },
     { key: 'workOrders' },
-    { key: 'notices' },
+    { key: 'notices', href: '/console/notices', permission: 'notices:read' },
     { key: 'reports', href: '/console/reports', permission: 'interactions:read' },
   ],
   [

@@ -5,6 +5,7 @@ import { customerLoaderFactories } from './customers/customer.loaders';
 import { customerGradingLoaderFactories } from './customer-grading/customer-grading.loaders';
 import { interactionLoaderFactories } from './interactions/interaction.loaders';
 import { notificationLoaderFactories } from './notifications/notification.loaders';
+import { noticeLoaderFactories } from './notices/notice.loaders';
 import { surveyAnalysisLoaderFactories } from './survey-analysis/survey-analysis.loaders';
 import { surveyCampaignLoaderFactories } from './survey-campaigns/survey-campaign.loaders';
 import { surveyResponseLoaderFactories } from './survey-responses/survey-response.loaders';
@@ -23,6 +24,7 @@ const factories = {
   ...surveyAnalysisLoaderFactories(),
   ...notificationLoaderFactories(),
   ...customerGradingLoaderFactories(),
+  ...noticeLoaderFactories(),
 };
 type Factories = typeof factories;
 export type Loaders = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };

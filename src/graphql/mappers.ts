@@ -52,3 +52,4 @@ export type NotificationConnectionModel = import('./notifications/notification.s
 export type CustomerGradeEvaluationModel = import('@/generated/prisma/client').CustomerGradeEvaluation;
 export type CustomerGradeEvaluationConnectionModel =
   import('./customer-grading/customer-grading.service').GradeEvaluationPage;
+export type NoticeModel = import('@/generated/prisma/client').Notice;

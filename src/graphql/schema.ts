@@ -9,6 +9,7 @@ import { customerPolicies, customerResolvers } from './customers/resolvers';
 import { customerGradingPolicies, customerGradingResolvers } from './customer-grading/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
 import { notificationPolicies, notificationResolvers } from './notifications/resolvers';
+import { noticePolicies, noticeResolvers } from './notices/resolvers';
 import { reportPolicies, reportResolvers } from './reports/resolvers';
 import type { RootPolicies } from './policy';
 import { withPolicies } from './policy';
@@ -40,6 +41,7 @@ const modules: DomainModule[] = [
   domainModule(notificationResolvers, notificationPolicies),
   domainModule(serviceRuleResolvers, serviceRulePolicies),
   domainModule(customerGradingResolvers, customerGradingPolicies),
+  domainModule(noticeResolvers, noticePolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

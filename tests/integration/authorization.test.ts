@@ -291,3 +291,59 @@ describe('customer grading (分等分级): who may read the form, evaluate, over
     expect(own.customer.gradeOverrideReason).toBeNull();
   });
 });
+
+describe('notices (SPEC §8): who reads and writes them', () => {
+  const NOTICE_INPUT = { title: '授权测试公告', level: 'GENERAL', body: '<p>x</p>', audience: { all: true } };
+  const CREATE = `mutation($input: NoticeInput!) { createNotice(input: $input) { id version } }`;
+  const LIST = `{ notices { totalCount } }`;
+  const PORTAL = `{ portalNotices { id } }`;
+  const ACK = `mutation($id: ID!) { acknowledgeNotice(id: $id) { id } }`;
+  const APPROVE = `mutation($id: ID!) { approveNotice(id: $id, version: 1) { id } }`;
+  const WITHDRAW = `mutation($id: ID!) { withdrawNotice(id: $id, version: 1) { id } }`;
+  let noticeId = '';
+
+  beforeAll(async () => {
+    const desk = (await createStaff('SERVICE_AGENT')).viewer;
+    noticeId = (await gqlOk<{ createNotice: { id: string } }>(desk, CREATE, { input: NOTICE_INPUT })).createNotice.id;
+  });
+
+  it('a customer: no staff list, no writes, no draft by id (NOT_FOUND); the portal list is its own', async () => {
+    const customer = (await createCustomerUser((await createCustomerRecord()).id)).viewer;
+    expect(errorCodes(await gqlAs(customer, LIST))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(customer, CREATE, { input: NOTICE_INPUT }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(customer, APPROVE, { id: noticeId }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(customer, WITHDRAW, { id: noticeId }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(customer, `query($id: ID!) { notice(id: $id) { id } }`, { id: noticeId }))).toEqual([
+      'NOT_FOUND',
+    ]);
+    expect(errorCodes(await gqlAs(customer, ACK, { id: noticeId }))).toEqual(['NOT_FOUND']);
+    expect((await gqlOk<{ portalNotices: unknown[] }>(customer, PORTAL)).portalNotices).toEqual([]);
+  });
+
+  it('a department handler: neither reads nor writes notices, has no portal notices', async () => {
+    const handler = (await createStaff('DEPARTMENT_HANDLER')).viewer;
+    expect(errorCodes(await gqlAs(handler, LIST))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(handler, `query($id: ID!) { notice(id: $id) { id } }`, { id: noticeId }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(errorCodes(await gqlAs(handler, CREATE, { input: NOTICE_INPUT }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(handler, APPROVE, { id: noticeId }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(handler, WITHDRAW, { id: noticeId }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(handler, PORTAL))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(handler, ACK, { id: noticeId }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('an API key without notices:read is refused; with it, it reads but never writes', async () => {
+    const without: Viewer = { kind: 'apiClient', apiKeyId: 'k1', name: 'CRM', scopes: ['customers:read'] };
+    expect(errorCodes(await gqlAs(without, LIST))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(without, `query($id: ID!) { notice(id: $id) { id } }`, { id: noticeId }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(errorCodes(await gqlAs(without, CREATE, { input: NOTICE_INPUT }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(without, PORTAL))).toEqual(['FORBIDDEN']);
+    const reader: Viewer = { kind: 'apiClient', apiKeyId: 'k2', name: 'Portal', scopes: ['notices:read'] };
+    expect((await gqlOk<{ notices: { totalCount: number } }>(reader, LIST)).notices.totalCount).toBeGreaterThan(0);
+    expect(errorCodes(await gqlAs(reader, CREATE, { input: NOTICE_INPUT }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gqlAs(reader, WITHDRAW, { id: noticeId }))).toEqual(['FORBIDDEN']);
+  });
+});

@@ -3,12 +3,16 @@ import { getTranslations } from 'next-intl/server';
 
 // The portal's place for every customer-facing module of the SPEC (§3 intake, §4 tracking, §6 surveys, §8 notices).
 // Built modules are links; the rest are shown "coming soon", so customers learn where things will be.
-const SERVICES = [
+const SERVICES: readonly {
+  key: 'lodge' | 'myComplaints' | 'surveys' | 'notices';
+  icon: string;
+  href: string | null;
+}[] = [
   { key: 'lodge', icon: '✎', href: '/portal/interactions/new' },
   { key: 'myComplaints', icon: '☰', href: '/portal/interactions' },
   { key: 'surveys', icon: '☺', href: '/portal/surveys' },
-  { key: 'notices', icon: '✉', href: null },
-] as const;
+  { key: 'notices', icon: '✉', href: '/portal/notices' },
+];
 
 export async function PortalServices() {
   const t = await getTranslations('portal.home');

@@ -49,10 +49,9 @@ export const API_SCOPES: readonly Permission[] = PERMISSIONS.filter(
 
 const READ_ONLY: Permission[] = ['customers:read', 'interactions:read'];
 // The service desk keeps the customer database, takes intake, calls back and runs the surveys (SPEC §1, §3, §5, §6):
-// every permission but administration and deciding key-account nominations (the service manager's, below).
-const CUSTOMER_DESK: Permission[] = PERMISSIONS.filter(
-  (p) => !ADMINISTRATION.includes(p) && p !== 'keyaccounts:decide',
-);
+// every permission but administration and the decisions — key-account nominations, urgent notices (the service
+// manager's, below).
+const CUSTOMER_DESK: Permission[] = PERMISSIONS.filter((p) => !ADMINISTRATION.includes(p) && !DECISIONS.includes(p));
 // Quality records and reads intake (SPEC §3/§4) but does not maintain the customer database; it reads callbacks and
 // the satisfaction analysis, as the executive does.
 const QUALITY: Permission[] = [

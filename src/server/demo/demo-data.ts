@@ -175,6 +175,39 @@ export async function seedDemoData(
       // The State Council's holiday schedule of this year and the next, as far as published (服务规则 → 导入法定节假日).
       const year = Number(todayIn('Asia/Shanghai', now).slice(0, 4));
       await tx.calendarDay.createMany({ data: [year, year + 1].flatMap(officialCalendarDays), skipDuplicates: true });
+      // SPEC §8: two published notices (none urgent: an urgent one would put a banner over every portal page).
+      const publishedAt = new Date(now.getTime() - 86_400_000);
+      await tx.notice.createMany({
+        data: [
+          {
+            title: '关于认证证书新版式启用的通知',
+            level: 'IMPORTANT',
+            body: '<p>自下月起，新颁发的认证证书启用新版式，原证书在有效期内继续有效。</p><p>如有疑问请联系您的客服专员。</p>',
+            audience: { all: true, provinces: [], industries: [], grades: [], keyAccountsOnly: false, customerIds: [] },
+            status: 'PUBLISHED',
+            publishAt: publishedAt,
+            publishedAt,
+            createdById: staffIds[0] ?? null,
+          },
+          {
+            title: '温馨提示：春节期间服务安排',
+            level: 'REMINDER',
+            body: '<p>春节假期期间客服热线正常值班，在线提交的投诉与咨询将在节后第一个工作日处理。</p>',
+            audience: {
+              all: false,
+              provinces: ['上海'],
+              industries: [],
+              grades: [],
+              keyAccountsOnly: false,
+              customerIds: [],
+            },
+            status: 'PUBLISHED',
+            publishAt: publishedAt,
+            publishedAt,
+            createdById: staffIds[0] ?? null,
+          },
+        ],
+      });
     },
     { timeout: 120_000 },
   );

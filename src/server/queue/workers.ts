@@ -3,7 +3,7 @@ import type PgBoss from 'pg-boss';
 import { forgetReads } from '@/server/cache/read-cache';
 import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
-import { runEscalationSweep, runSurveySweep } from '@/server/domain-registry';
+import { mailDueNotices, runEscalationSweep, runSurveySweep } from '@/server/domain-registry';
 import { sendMail, smtpConnections } from '@/server/mail/mailer';
 import {
   MAIL_QUEUE_NAMES,
@@ -178,7 +178,12 @@ export async function registerWorkers(
     boss,
     QUEUES.escalationSweep,
     polling,
-    (now, deadline) => runEscalationSweep(now, { deadline }),
+    // The minute sweep also mails urgent notices published for a later time once it has come (notices module).
+    async (now, deadline) => {
+      const noticeMails = await mailDueNotices(now);
+      if (noticeMails > 0) console.info(`[notices] ${noticeMails} urgent notice mails queued`);
+      return runEscalationSweep(now, { deadline });
+    },
     (result) => {
       if (result.escalations > 0 || result.skipped > 0 || result.failed > 0 || result.more)
         console.info(`[escalation] ${JSON.stringify(result)}`);

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { AccountControls } from '@/components/account-controls';
 import { AppBrand } from '@/components/app-brand';
+import { PortalNoticeBanner } from '@/components/notices/portal-notice-banner';
 import { Providers } from '@/components/providers';
 import { requireCustomerPage } from '@/server/auth/session';
 
@@ -19,6 +20,7 @@ export default async function PortalLayout({ children }: { children: React.React
           </div>
         </div>
       </header>
+      <PortalNoticeBanner />
       <main className="mx-auto max-w-5xl p-4 sm:p-6">{children}</main>
     </Providers>
   );
