@@ -61,6 +61,9 @@ const config: CodegenConfig = {
           // notifications module
           Notification: '@/graphql/mappers#NotificationModel',
           NotificationConnection: '@/graphql/mappers#NotificationConnectionModel',
+          // key-account summaries module
+          KeyAccountExchangeSummary: '@/graphql/mappers#KeyAccountExchangeSummaryModel',
+          KeyAccountExchangeSummaryConnection: '@/graphql/mappers#KeyAccountExchangeSummaryConnectionModel',
         },
       },
     },

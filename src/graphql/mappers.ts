@@ -49,3 +49,6 @@ export type SurveyTextAnswerConnectionModel = import('./survey-analysis/survey-a
 export type SurveyFormModel = import('./survey-responses/survey-response.service').SurveyFormModel;
 export type NotificationModel = import('./notifications/notification.service').NotificationNode;
 export type NotificationConnectionModel = import('./notifications/notification.service').NotificationPage;
+export type KeyAccountExchangeSummaryModel = import('@/generated/prisma/client').KeyAccountExchangeSummary;
+export type KeyAccountExchangeSummaryConnectionModel =
+  import('./key-account-summaries/key-account-summary.service').SummaryPage;
