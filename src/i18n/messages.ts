@@ -20,6 +20,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     home: (await import('../../messages/zh-CN/home.json')).default,
     errors: (await import('../../messages/zh-CN/errors.json')).default,
     activity: (await import('../../messages/zh-CN/activity.json')).default,
+    keyAccountSummaries: (await import('../../messages/zh-CN/keyAccountSummaries.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -38,6 +39,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     home: (await import('../../messages/en/home.json')).default,
     errors: (await import('../../messages/en/errors.json')).default,
     activity: (await import('../../messages/en/activity.json')).default,
+    keyAccountSummaries: (await import('../../messages/en/keyAccountSummaries.json')).default,
   }),
 };
 
