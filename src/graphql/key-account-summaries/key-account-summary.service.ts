@@ -236,10 +236,9 @@ export async function updateSummary(
   return prisma.$transaction(async (tx) => {
     const row = await loadDraft(tx, id, version);
     if (recipientDepartmentIds) await assertDepartments(tx, recipientDepartmentIds);
+    // A field left out keeps its value; null or blank clears it.
     const next = {
-      customerNeeds: texts.customerNeeds ?? null,
-      difficulties: texts.difficulties ?? null,
-      measures: texts.measures ?? null,
+      ...Object.fromEntries(Object.entries(texts).filter(([, value]) => value !== undefined)),
       ...(recipientDepartmentIds ? { recipientDepartmentIds } : {}),
     };
     const changes = diffFields(row, next);
