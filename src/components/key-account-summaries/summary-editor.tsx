@@ -39,7 +39,7 @@ export function SummaryEditor({ id }: { id: string }) {
         ← {t('editor.back')}
       </Link>
       <QueryContent query={query} errorMessage={errorMessage} loadingLabel={t('loading')}>
-        {summary && <SummaryView key={summary.version} summary={summary} />}
+        {summary && <SummaryView summary={summary} />}
       </QueryContent>
     </div>
   );
