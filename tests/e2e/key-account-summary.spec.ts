@@ -8,6 +8,9 @@ test('an agent generates, edits and issues a key account’s exchange summary an
   page,
   signInAs,
 }) => {
+  // A long journey (generate, save, issue, PDF, list): at load 20+ on the shared machine it ran past the 60 s default
+  // with every step passing (the final list was still loading), as complaints.spec.ts's journey does.
+  test.setTimeout(180_000);
   await signInAs(page, 'console', 'agent@kefu.demo');
   await page.goto('/console/key-accounts/summaries');
   await expect(page.getByRole('heading', { name: '客户服务交流信息' })).toBeVisible();
