@@ -65,6 +65,9 @@ const config: CodegenConfig = {
           NotificationConnection: '@/graphql/mappers#NotificationConnectionModel',
           // notices module
           Notice: '@/graphql/mappers#NoticeModel',
+          // key-account summaries module
+          KeyAccountExchangeSummary: '@/graphql/mappers#KeyAccountExchangeSummaryModel',
+          KeyAccountExchangeSummaryConnection: '@/graphql/mappers#KeyAccountExchangeSummaryConnectionModel',
         },
       },
     },

@@ -4,6 +4,7 @@ import { complaintLoaderFactories } from './complaints/complaint.loaders';
 import { customerLoaderFactories } from './customers/customer.loaders';
 import { customerGradingLoaderFactories } from './customer-grading/customer-grading.loaders';
 import { interactionLoaderFactories } from './interactions/interaction.loaders';
+import { keyAccountSummaryLoaderFactories } from './key-account-summaries/key-account-summary.loaders';
 import { notificationLoaderFactories } from './notifications/notification.loaders';
 import { noticeLoaderFactories } from './notices/notice.loaders';
 import { surveyAnalysisLoaderFactories } from './survey-analysis/survey-analysis.loaders';
@@ -25,6 +26,7 @@ const factories = {
   ...notificationLoaderFactories(),
   ...customerGradingLoaderFactories(),
   ...noticeLoaderFactories(),
+  ...keyAccountSummaryLoaderFactories(),
 };
 type Factories = typeof factories;
 export type Loaders = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };

@@ -53,3 +53,6 @@ export type CustomerGradeEvaluationModel = import('@/generated/prisma/client').C
 export type CustomerGradeEvaluationConnectionModel =
   import('./customer-grading/customer-grading.service').GradeEvaluationPage;
 export type NoticeModel = import('@/generated/prisma/client').Notice;
+export type KeyAccountExchangeSummaryModel = import('@/generated/prisma/client').KeyAccountExchangeSummary;
+export type KeyAccountExchangeSummaryConnectionModel =
+  import('./key-account-summaries/key-account-summary.service').SummaryPage;

@@ -8,6 +8,7 @@ import { complaintPolicies, complaintResolvers } from './complaints/resolvers';
 import { customerPolicies, customerResolvers } from './customers/resolvers';
 import { customerGradingPolicies, customerGradingResolvers } from './customer-grading/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
+import { keyAccountSummaryPolicies, keyAccountSummaryResolvers } from './key-account-summaries/resolvers';
 import { notificationPolicies, notificationResolvers } from './notifications/resolvers';
 import { noticePolicies, noticeResolvers } from './notices/resolvers';
 import { reportPolicies, reportResolvers } from './reports/resolvers';
@@ -42,6 +43,7 @@ const modules: DomainModule[] = [
   domainModule(serviceRuleResolvers, serviceRulePolicies),
   domainModule(customerGradingResolvers, customerGradingPolicies),
   domainModule(noticeResolvers, noticePolicies),
+  domainModule(keyAccountSummaryResolvers, keyAccountSummaryPolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

@@ -21,6 +21,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     errors: (await import('../../messages/zh-CN/errors.json')).default,
     activity: (await import('../../messages/zh-CN/activity.json')).default,
     notices: (await import('../../messages/zh-CN/notices.json')).default,
+    keyAccountSummaries: (await import('../../messages/zh-CN/keyAccountSummaries.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -40,6 +41,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     errors: (await import('../../messages/en/errors.json')).default,
     activity: (await import('../../messages/en/activity.json')).default,
     notices: (await import('../../messages/en/notices.json')).default,
+    keyAccountSummaries: (await import('../../messages/en/keyAccountSummaries.json')).default,
   }),
 };
 

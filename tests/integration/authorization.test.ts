@@ -347,3 +347,30 @@ describe('notices (SPEC §8): who reads and writes them', () => {
     expect(errorCodes(await gqlAs(reader, WITHDRAW, { id: noticeId }))).toEqual(['FORBIDDEN']);
   });
 });
+
+describe('key-account exchange summaries (keyaccounts:read / keyaccounts:write)', () => {
+  const ops = [
+    `{ keyAccountExchangeSummaries { totalCount } }`,
+    `{ keyAccountExchangeSummary(id: "6f1c2b9e-1111-4222-8333-944455556666") { id } }`,
+    `{ keyAccountSummaryCustomers { id } }`,
+    `mutation { generateKeyAccountExchangeSummary(input: { customerId: "6f1c2b9e-1111-4222-8333-944455556666", period: "2026-Q4" }) { id } }`,
+    `mutation { updateKeyAccountExchangeSummary(id: "6f1c2b9e-1111-4222-8333-944455556666", version: 1, input: {}) { id } }`,
+    `mutation { issueKeyAccountExchangeSummary(id: "6f1c2b9e-1111-4222-8333-944455556666", version: 1) { id } }`,
+  ];
+
+  it('a customer account and a department handler are refused every field', async () => {
+    const customer = (await createCustomerUser((await createCustomerRecord()).id)).viewer;
+    const handler = (await createStaff('DEPARTMENT_HANDLER')).viewer;
+    for (const viewer of [customer, handler])
+      for (const op of ops) expect(errorCodes(await gqlAs(viewer, op)), op).toEqual(['FORBIDDEN']);
+  });
+
+  it('an API key without the scopes is refused; with keyaccounts:read it reads but does not write', async () => {
+    const { key: without } = await createApiKeyRow(['customers:read']);
+    for (const op of ops)
+      expect(codes((await http(op, { authorization: `Bearer ${without}` })).body), op).toEqual(['FORBIDDEN']);
+    const { key: reader } = await createApiKeyRow(['keyaccounts:read']);
+    expect(codes((await http(ops[0]!, { authorization: `Bearer ${reader}` })).body)).toEqual([]);
+    expect(codes((await http(ops[3]!, { authorization: `Bearer ${reader}` })).body)).toEqual(['FORBIDDEN']);
+  });
+});

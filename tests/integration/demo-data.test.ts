@@ -28,7 +28,9 @@ describe('demo data (what npm start loads on first run)', () => {
     ]);
     expect(statuses[0]!.number).toMatch(/^TS-\d{4}-\d{6}$/);
     expect(await prisma.callback.count({ where: { reason: 'POST_RESOLUTION', status: 'PENDING' } })).toBe(1);
-    expect(await prisma.callback.count({ where: { reason: 'PERIODIC', status: 'PENDING' } })).toBe(1);
+    // One on 华东精密 (the demo callbacks), one on the demo key account (its owner's).
+    expect(await prisma.callback.count({ where: { reason: 'PERIODIC', status: 'PENDING' } })).toBe(2);
+    expect(await prisma.customer.count({ where: { keyAccountStatus: 'ACTIVE', ownerId: { not: null } } })).toBe(1);
     // The default survey and demo campaigns with responses over several quarters, so the analysis has a trend.
     expect(await prisma.surveyTemplate.count({ where: { isDefault: true } })).toBe(1);
     const periods = await prisma.surveyCampaign.findMany({ select: { periodLabel: true }, distinct: ['periodLabel'] });

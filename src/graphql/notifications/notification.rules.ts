@@ -28,6 +28,8 @@ export function notificationHref(
       return `/console/surveys/campaigns/${entityId}`;
     case 'Customer':
       return `/console/customers/${entityId}`;
+    case 'KeyAccountExchangeSummary':
+      return `/console/key-accounts/summaries/${entityId}`;
     default:
       return null;
   }

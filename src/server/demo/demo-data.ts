@@ -218,7 +218,44 @@ export async function seedDemoData(
   const { seedSurveyDefaults, seedSurveyDemo } = await import('./survey-demo');
   await seedSurveyDefaults(db, { now });
   await seedSurveyDemo(db, { now });
+  await seedDemoKeyAccount(db, now);
   return true;
+}
+
+/**
+ * SPEC §2: one active key account, so 客户服务交流信息 has a customer to summarise — the third demo customer (not
+ * 华东精密汽配有限公司, whose complaints the journeys rely on: a key account's new complaints run on the faster clock),
+ * with its one-to-one owner (the service manager), a periodic callback on its schedule and an open obligation.
+ * Made after the demo callbacks, which keep their periodic callback on 华东精密.
+ */
+async function seedDemoKeyAccount(db: Db, now: Date): Promise<void> {
+  const owner = await db.user.findUniqueOrThrow({ where: { email: 'manager@kefu.demo' }, select: { id: true } });
+  const customer = await db.customer.findFirst({ orderBy: { createdAt: 'asc' }, skip: 2, select: { id: true } });
+  if (!customer) return;
+  await db.$transaction([
+    db.customer.update({
+      where: { id: customer.id },
+      data: { keyAccountStatus: 'ACTIVE', creditStanding: 'GOOD', ownerId: owner.id, version: { increment: 1 } },
+    }),
+    db.callback.create({
+      data: {
+        customerId: customer.id,
+        reason: 'PERIODIC',
+        dueAt: new Date(now.getTime() + 14 * 86_400_000),
+        assigneeId: owner.id,
+        notes: '重要客户季度回访：了解检验需求与难点。',
+      },
+    }),
+    db.keyAccountObligation.create({
+      data: {
+        customerId: customer.id,
+        kind: 'LEADERSHIP_VISIT',
+        ownerId: owner.id,
+        dueAt: new Date(now.getTime() + 30 * 86_400_000),
+        note: '分管领导年度走访',
+      },
+    }),
+  ]);
 }
 
 /**
