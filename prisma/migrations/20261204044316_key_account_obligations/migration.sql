@@ -1,6 +1,5 @@
 -- AlterTable
-ALTER TABLE "KeyAccountObligation" ADD COLUMN     "attachmentUploadId" UUID,
-ADD COLUMN     "callbackId" UUID,
+ALTER TABLE "KeyAccountObligation" ADD COLUMN     "callbackId" UUID,
 ADD COLUMN     "completedById" UUID,
 ADD COLUMN     "escalationLevel" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "rescheduleReason" TEXT;
