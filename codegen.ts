@@ -40,6 +40,8 @@ const config: CodegenConfig = {
           EightDReport: '@/graphql/mappers#EightDReportModel',
           // callbacks module
           Callback: '@/graphql/mappers#CallbackModel',
+          // key-account obligations module
+          KeyAccountObligation: '@/graphql/mappers#KeyAccountObligationModel',
           // surveys module
           SurveyTemplate: '@/graphql/mappers#SurveyTemplateModel',
           SurveySection: '@/graphql/mappers#SurveySectionModel',

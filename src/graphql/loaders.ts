@@ -3,6 +3,7 @@ import { callbackLoaderFactories } from './callbacks/callback.loaders';
 import { complaintLoaderFactories } from './complaints/complaint.loaders';
 import { customerLoaderFactories } from './customers/customer.loaders';
 import { interactionLoaderFactories } from './interactions/interaction.loaders';
+import { keyAccountObligationLoaderFactories } from './key-account-obligations/key-account-obligation.loaders';
 import { notificationLoaderFactories } from './notifications/notification.loaders';
 import { surveyAnalysisLoaderFactories } from './survey-analysis/survey-analysis.loaders';
 import { surveyCampaignLoaderFactories } from './survey-campaigns/survey-campaign.loaders';
@@ -21,6 +22,7 @@ const factories = {
   ...surveyResponseLoaderFactories(),
   ...surveyAnalysisLoaderFactories(),
   ...notificationLoaderFactories(),
+  ...keyAccountObligationLoaderFactories(),
 };
 type Factories = typeof factories;
 export type Loaders = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };

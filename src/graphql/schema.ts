@@ -7,6 +7,7 @@ import { callbackPolicies, callbackResolvers } from './callbacks/resolvers';
 import { complaintPolicies, complaintResolvers } from './complaints/resolvers';
 import { customerPolicies, customerResolvers } from './customers/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
+import { keyAccountObligationPolicies, keyAccountObligationResolvers } from './key-account-obligations/resolvers';
 import { notificationPolicies, notificationResolvers } from './notifications/resolvers';
 import { reportPolicies, reportResolvers } from './reports/resolvers';
 import type { RootPolicies } from './policy';
@@ -38,6 +39,7 @@ const modules: DomainModule[] = [
   domainModule(reportResolvers, reportPolicies),
   domainModule(notificationResolvers, notificationPolicies),
   domainModule(serviceRuleResolvers, serviceRulePolicies),
+  domainModule(keyAccountObligationResolvers, keyAccountObligationPolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

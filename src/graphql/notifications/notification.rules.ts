@@ -28,6 +28,8 @@ export function notificationHref(
       return `/console/surveys/campaigns/${entityId}`;
     case 'Customer':
       return `/console/customers/${entityId}`;
+    case 'KeyAccountObligation':
+      return '/console/key-accounts/obligations?overdue=1';
     default:
       return null;
   }
