@@ -20,6 +20,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     home: (await import('../../messages/zh-CN/home.json')).default,
     errors: (await import('../../messages/zh-CN/errors.json')).default,
     activity: (await import('../../messages/zh-CN/activity.json')).default,
+    keyAccountObligations: (await import('../../messages/zh-CN/keyAccountObligations.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -38,6 +39,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     home: (await import('../../messages/en/home.json')).default,
     errors: (await import('../../messages/en/errors.json')).default,
     activity: (await import('../../messages/en/activity.json')).default,
+    keyAccountObligations: (await import('../../messages/en/keyAccountObligations.json')).default,
   }),
 };
 

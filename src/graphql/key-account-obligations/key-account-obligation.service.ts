@@ -439,6 +439,7 @@ export type ObligationFilter = {
   status?: readonly ObligationStatus[] | null;
   dueBefore?: Date | null;
   dueAfter?: Date | null;
+  dueWithinDays?: number | null;
   overdue?: boolean | null;
   customerId?: string | null;
 };
@@ -470,6 +471,11 @@ function filterWhere(viewer: Viewer, f: ObligationFilter, now: Date): Prisma.Key
   else if (f.status?.length) and.push({ status: { in: [...f.status] } });
   if (f.dueAfter) and.push({ dueAt: { gte: f.dueAfter } });
   if (f.dueBefore) and.push({ dueAt: { lt: f.dueBefore } });
+  if (f.dueWithinDays != null) {
+    if (!Number.isInteger(f.dueWithinDays) || f.dueWithinDays < 0 || f.dueWithinDays > 366)
+      throw badField('dueWithinDays', 'validation.invalid');
+    and.push({ dueAt: { lt: addDays(now, f.dueWithinDays) } });
+  }
   return and.length ? { AND: and } : {};
 }
 
