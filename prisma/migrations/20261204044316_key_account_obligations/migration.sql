@@ -17,6 +17,9 @@ CREATE INDEX "KeyAccountObligation_customerId_status_dueAt_id_idx" ON "KeyAccoun
 CREATE INDEX "KeyAccountObligation_kind_status_dueAt_id_idx" ON "KeyAccountObligation"("kind", "status", "dueAt", "id");
 
 -- CreateIndex
+CREATE INDEX "KeyAccountObligation_status_escalationLevel_dueAt_idx" ON "KeyAccountObligation"("status", "escalationLevel", "dueAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Escalation_obligationId_reason_level_key" ON "Escalation"("obligationId", "reason", "level");
 
 -- AddForeignKey
