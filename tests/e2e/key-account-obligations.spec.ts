@@ -9,6 +9,8 @@ test('a key account’s overdue callback obligation shows on the owner’s 工�
   page,
   signInAs,
 }) => {
+  // Four screens and a production build on a shared two-core machine: more than the default minute.
+  test.setTimeout(180_000);
   await signInAs(page, 'console', 'agent@kefu.demo');
   const name = `重点客户测试${Date.now()}有限公司`;
   const created = await graphql<{ createCustomer: { id: string } }>(

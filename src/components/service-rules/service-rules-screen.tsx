@@ -3,12 +3,13 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { PageHeader } from '@/components/ui/page-header';
 import { AuthorityPanel } from './authority-panel';
+import { ObligationSchedulePanel } from '@/components/key-accounts/obligation-schedule-panel';
 import { CalendarPanel } from './calendar-panel';
 import { RuleChanges } from './rule-changes';
 import { SlaRulesPanel } from './sla-rules-panel';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
-const TABS = ['sla', 'calendar', 'authority'] as const;
+const TABS = ['sla', 'calendar', 'authority', 'obligations'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -52,6 +53,7 @@ export function ServiceRulesScreen({ canManage, initialYear }: { canManage: bool
         {tab === 'sla' && <SlaRulesPanel canManage={canManage} timeZone={timeZone} />}
         {tab === 'calendar' && <CalendarPanel canManage={canManage} initialYear={initialYear} />}
         {tab === 'authority' && <AuthorityPanel canManage={canManage} />}
+        {tab === 'obligations' && <ObligationSchedulePanel canManage={canManage} />}
       </div>
       <RuleChanges timeZone={timeZone} />
     </div>
