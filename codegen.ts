@@ -42,6 +42,8 @@ const config: CodegenConfig = {
           Callback: '@/graphql/mappers#CallbackModel',
           CustomerGradeEvaluation: '@/graphql/mappers#CustomerGradeEvaluationModel',
           CustomerGradeEvaluationConnection: '@/graphql/mappers#CustomerGradeEvaluationConnectionModel',
+          // key-account obligations module
+          KeyAccountObligation: '@/graphql/mappers#KeyAccountObligationModel',
           // surveys module
           SurveyTemplate: '@/graphql/mappers#SurveyTemplateModel',
           SurveySection: '@/graphql/mappers#SurveySectionModel',

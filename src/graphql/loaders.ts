@@ -5,6 +5,7 @@ import { customerLoaderFactories } from './customers/customer.loaders';
 import { customerGradingLoaderFactories } from './customer-grading/customer-grading.loaders';
 import { interactionLoaderFactories } from './interactions/interaction.loaders';
 import { keyAccountSummaryLoaderFactories } from './key-account-summaries/key-account-summary.loaders';
+import { keyAccountObligationLoaderFactories } from './key-account-obligations/key-account-obligation.loaders';
 import { notificationLoaderFactories } from './notifications/notification.loaders';
 import { noticeLoaderFactories } from './notices/notice.loaders';
 import { surveyAnalysisLoaderFactories } from './survey-analysis/survey-analysis.loaders';
@@ -27,6 +28,7 @@ const factories = {
   ...customerGradingLoaderFactories(),
   ...noticeLoaderFactories(),
   ...keyAccountSummaryLoaderFactories(),
+  ...keyAccountObligationLoaderFactories(),
 };
 type Factories = typeof factories;
 export type Loaders = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };

@@ -9,6 +9,7 @@ import { customerPolicies, customerResolvers } from './customers/resolvers';
 import { customerGradingPolicies, customerGradingResolvers } from './customer-grading/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
 import { keyAccountSummaryPolicies, keyAccountSummaryResolvers } from './key-account-summaries/resolvers';
+import { keyAccountObligationPolicies, keyAccountObligationResolvers } from './key-account-obligations/resolvers';
 import { notificationPolicies, notificationResolvers } from './notifications/resolvers';
 import { noticePolicies, noticeResolvers } from './notices/resolvers';
 import { reportPolicies, reportResolvers } from './reports/resolvers';
@@ -44,6 +45,7 @@ const modules: DomainModule[] = [
   domainModule(customerGradingResolvers, customerGradingPolicies),
   domainModule(noticeResolvers, noticePolicies),
   domainModule(keyAccountSummaryResolvers, keyAccountSummaryPolicies),
+  domainModule(keyAccountObligationResolvers, keyAccountObligationPolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

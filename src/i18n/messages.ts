@@ -22,6 +22,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     activity: (await import('../../messages/zh-CN/activity.json')).default,
     notices: (await import('../../messages/zh-CN/notices.json')).default,
     keyAccountSummaries: (await import('../../messages/zh-CN/keyAccountSummaries.json')).default,
+    keyAccountObligations: (await import('../../messages/zh-CN/keyAccountObligations.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -42,6 +43,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     activity: (await import('../../messages/en/activity.json')).default,
     notices: (await import('../../messages/en/notices.json')).default,
     keyAccountSummaries: (await import('../../messages/en/keyAccountSummaries.json')).default,
+    keyAccountObligations: (await import('../../messages/en/keyAccountObligations.json')).default,
   }),
 };
 

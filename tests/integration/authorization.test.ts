@@ -374,3 +374,40 @@ describe('key-account exchange summaries (keyaccounts:read / keyaccounts:write)'
     expect(codes((await http(ops[3]!, { authorization: `Bearer ${reader}` })).body)).toEqual(['FORBIDDEN']);
   });
 });
+
+describe('key-account obligations (issue 12): every root field refuses customers, department handlers, keys without the scope', () => {
+  const ID = '00000000-0000-4000-8000-0000000000aa';
+  const FIELDS: [string, string][] = [
+    ['keyAccountObligations', `{ keyAccountObligations { totalCount } }`],
+    ['keyAccountObligationSchedule', `{ keyAccountObligationSchedule { version } }`],
+    [
+      'completeKeyAccountObligation',
+      `mutation { completeKeyAccountObligation(id: "${ID}", version: 1, input: {}) { id } }`,
+    ],
+    [
+      'rescheduleKeyAccountObligation',
+      `mutation { rescheduleKeyAccountObligation(id: "${ID}", version: 1, input: { dueAt: "2030-01-01T00:00:00Z", reason: "x" }) { id } }`,
+    ],
+    ['requestQualityReport', `mutation { requestQualityReport(input: { customerId: "${ID}" }) { id } }`],
+    ['updateObligationSchedule', `mutation { updateObligationSchedule(version: 0, rows: []) { version } }`],
+  ];
+  const apiWithout: Viewer = { kind: 'apiClient', apiKeyId: ID, name: 'crm', scopes: ['customers:read'] };
+
+  it.each(FIELDS)('%s', async (_, query) => {
+    const handler = (await createStaff('DEPARTMENT_HANDLER')).viewer;
+    for (const viewer of [viewerA, handler, apiWithout]) {
+      expect(errorCodes(await gqlAs(viewer, query))).toEqual(['FORBIDDEN']);
+    }
+  });
+
+  it('Customer.keyAccountObligations is null for a customer account; staff holding keyaccounts:read get it', async () => {
+    const query = `query($id: ID!) { customer(id: $id) { id keyAccountObligations { totalCount } } }`;
+    const own = await gqlOk<{ customer: { keyAccountObligations: unknown } }>(viewerA, query, { id: customerA.id });
+    expect(own.customer.keyAccountObligations).toBeNull();
+    const agent = (await createStaff('SERVICE_AGENT')).viewer;
+    const staff = await gqlOk<{ customer: { keyAccountObligations: { totalCount: number } } }>(agent, query, {
+      id: customerA.id,
+    });
+    expect(staff.customer.keyAccountObligations).toEqual({ totalCount: 0 });
+  });
+});

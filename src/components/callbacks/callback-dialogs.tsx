@@ -36,7 +36,14 @@ import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
  * What a callback change makes stale: the callback lists and counts, the complaint it follows up (recording moves it),
  * the notifications it sends, and the dashboard and report that count callbacks.
  */
-export const CALLBACK_INVALIDATES = ['Callback', 'Complaint', 'Notification', 'Dashboard', 'Report'] as const;
+export const CALLBACK_INVALIDATES = [
+  'Callback',
+  'Complaint',
+  'Notification',
+  'Dashboard',
+  'Report',
+  'KeyAccountObligation',
+] as const;
 
 /** A dialog's submit: the mutation refreshes what it changed; a stale version (CONFLICT without a status) asks for a reload. */
 function useCallbackSubmit() {

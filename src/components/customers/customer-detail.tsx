@@ -21,6 +21,7 @@ import { formatDateTime, formatMoney } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
 import { errorMessage } from './customer-errors';
 import { CustomerCallbacks } from '@/components/callbacks/customer-callbacks';
+import { KeyAccountObligationsPanel } from '@/components/key-accounts/key-account-obligations-panel';
 import { CustomerRecordFragment } from './customer-form';
 import { CustomerGradingPanel } from './customer-grading-panel';
 import { CustomerHistory } from './customer-history';
@@ -456,6 +457,7 @@ function CustomerDetailBody({
           </Section>
           <CustomerGradingPanel customerId={record.id} />
           <CustomerCallbacks customerId={record.id} />
+          <KeyAccountObligationsPanel customerId={record.id} />
           <div className="space-y-3">
             {COMING_SOON.map(([key, testId]) => (
               <ComingSoon

@@ -14,6 +14,7 @@ import { getFragmentData, graphql } from '@/gql';
 import { formatNumber } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
+import { ObligationDashboardBlock } from '@/components/key-accounts/obligation-dashboard-block';
 
 // The newest notifications, without the counts of the notifications page (the block shows none): one statement.
 const DashboardNotificationsQuery = graphql(`
@@ -164,10 +165,13 @@ export function ConsoleDashboard({
   name,
   canComplaints,
   canCallbacks,
+  canKeyAccounts = false,
 }: {
   name: string;
   canComplaints: boolean;
   canCallbacks: boolean;
+  /** The viewer's key-account obligations (keyaccounts:read). */
+  canKeyAccounts?: boolean;
 }) {
   const t = useTranslations('console.dashboard');
   const tq = useTranslations('complaints.queue');
@@ -221,6 +225,7 @@ export function ConsoleDashboard({
           query={callbacks}
         />
       )}
+      {canKeyAccounts && <ObligationDashboardBlock />}
       <DashboardBlock
         title={t('notices')}
         href="/console/notifications"

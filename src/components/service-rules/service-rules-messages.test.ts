@@ -48,6 +48,7 @@ describe('service rules messages', () => {
       calendar: '工作时间与节假日',
       authority: '核决权限与升级',
       grading: '客户分等分级',
+      obligations: '重要客户服务周期',
     });
     expect(zh.errors.conflict).toContain('重新加载');
     expect(en.errors.conflict).toContain('reload');

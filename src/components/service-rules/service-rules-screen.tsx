@@ -3,13 +3,14 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { PageHeader } from '@/components/ui/page-header';
 import { AuthorityPanel } from './authority-panel';
+import { ObligationSchedulePanel } from '@/components/key-accounts/obligation-schedule-panel';
 import { CalendarPanel } from './calendar-panel';
 import { GradingPanel } from './grading-panel';
 import { RuleChanges } from './rule-changes';
 import { SlaRulesPanel } from './sla-rules-panel';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
-const TABS = ['sla', 'calendar', 'authority', 'grading'] as const;
+const TABS = ['sla', 'calendar', 'authority', 'grading', 'obligations'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -54,6 +55,7 @@ export function ServiceRulesScreen({ canManage, initialYear }: { canManage: bool
         {tab === 'calendar' && <CalendarPanel canManage={canManage} initialYear={initialYear} />}
         {tab === 'authority' && <AuthorityPanel canManage={canManage} />}
         {tab === 'grading' && <GradingPanel canManage={canManage} />}
+        {tab === 'obligations' && <ObligationSchedulePanel canManage={canManage} />}
       </div>
       <RuleChanges timeZone={timeZone} />
     </div>

@@ -33,6 +33,7 @@ import {
   type CallbackQueue,
 } from './callback.rules';
 import { pageSize } from '../pagination.rules';
+import { completeObligationOfCallback } from '../key-account-obligations/key-account-obligation.service';
 import { activityMessage } from '@/lib/activity';
 
 /**
@@ -430,6 +431,17 @@ export async function recordCallback(
             notes: input.notes ?? task.notes,
           },
     );
+
+    // A key account's scheduled callback: its obligation is done with the task, and the next one is scheduled.
+    if (!unreachable && task.reason === 'KEY_ACCOUNT') {
+      await completeObligationOfCallback(
+        tx,
+        viewer,
+        task.id,
+        { completedById: actor.userId, note: input.notes ?? null },
+        now,
+      );
+    }
 
     let created: { id: string; number: string } | null = null;
     if (plan.registerComplaint && input.newComplaint && task.customerId) {

@@ -25,6 +25,7 @@ import {
 } from './escalation.rules';
 import type { BusinessCalendar } from './sla-clock.rules';
 import { now as clockNow } from '@/server/clock';
+import { sweepObligations } from '../key-account-obligations/key-account-obligation.service';
 
 /**
  * The escalation sweep (SPEC §4 处理逾期反应), run every minute by the `escalation-sweep` job and callable with any
@@ -142,6 +143,12 @@ export async function runEscalationSweep(now: Date = clockNow(), options: SweepO
     (await sweepAll((afterId) => findCallbackTaskCandidates(now, afterId, pageSize), planCallbackTasks)) &&
     (await sweepAll((afterId) => findActionCandidates(now, afterId, pageSize), planActions))
   );
+  // Key-account obligations overdue (issue 12): their own levels, once each, in-app notices.
+  if (!result.more) {
+    const obligations = await sweepObligations(now);
+    result.escalations += obligations.escalations;
+    result.notifications += obligations.notifications;
+  }
   result.mails = await mailOwedEscalations(calendar.timeZone);
   return result;
 }

@@ -22,6 +22,7 @@ export const CUSTOMER_SELECTION: SelectionMap<CustomerColumn> = {
     callbacks: [],
     surveyResponses: [],
     gradeEvaluations: [],
+    keyAccountObligations: [],
   },
 };
 

@@ -30,6 +30,8 @@ export function notificationHref(
       return `/console/customers/${entityId}`;
     case 'KeyAccountExchangeSummary':
       return `/console/key-accounts/summaries/${entityId}`;
+    case 'KeyAccountObligation':
+      return '/console/key-accounts/obligations?overdue=1';
     default:
       return null;
   }
