@@ -2,6 +2,7 @@ import { adminLoaderFactories } from './admin/admin.loaders';
 import { callbackLoaderFactories } from './callbacks/callback.loaders';
 import { complaintLoaderFactories } from './complaints/complaint.loaders';
 import { customerLoaderFactories } from './customers/customer.loaders';
+import { customer360LoaderFactories } from './customer-360/customer-360.loaders';
 import { interactionLoaderFactories } from './interactions/interaction.loaders';
 import { notificationLoaderFactories } from './notifications/notification.loaders';
 import { surveyAnalysisLoaderFactories } from './survey-analysis/survey-analysis.loaders';
@@ -21,6 +22,7 @@ const factories = {
   ...surveyResponseLoaderFactories(),
   ...surveyAnalysisLoaderFactories(),
   ...notificationLoaderFactories(),
+  ...customer360LoaderFactories(),
 };
 type Factories = typeof factories;
 export type Loaders = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };

@@ -49,3 +49,14 @@ export type SurveyTextAnswerConnectionModel = import('./survey-analysis/survey-a
 export type SurveyFormModel = import('./survey-responses/survey-response.service').SurveyFormModel;
 export type NotificationModel = import('./notifications/notification.service').NotificationNode;
 export type NotificationConnectionModel = import('./notifications/notification.service').NotificationPage;
+// customer-360 module
+type CustomerPage<T> = import('./customer-360/customer-360.loaders').CustomerPage<T>;
+export type CustomerInteractionPageModel = CustomerPage<import('@/generated/prisma/client').Interaction>;
+export type CustomerCallbackPageModel = CustomerPage<import('@/generated/prisma/client').Callback>;
+export type CustomerSurveyResponsePageModel = CustomerPage<import('@/generated/prisma/client').SurveyResponse>;
+export type HistoryEntryPageModel = CustomerPage<import('@/generated/prisma/client').HistoryEntry>;
+export type KeyAccountModel = {
+  customerId: string;
+  status: import('@/generated/prisma/client').KeyAccountStatus;
+  ownerId: string | null;
+};

@@ -6,6 +6,7 @@ import { adminPolicies, adminResolvers } from './admin/resolvers';
 import { callbackPolicies, callbackResolvers } from './callbacks/resolvers';
 import { complaintPolicies, complaintResolvers } from './complaints/resolvers';
 import { customerPolicies, customerResolvers } from './customers/resolvers';
+import { customer360Policies, customer360Resolvers } from './customer-360/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
 import { notificationPolicies, notificationResolvers } from './notifications/resolvers';
 import { reportPolicies, reportResolvers } from './reports/resolvers';
@@ -38,6 +39,7 @@ const modules: DomainModule[] = [
   domainModule(reportResolvers, reportPolicies),
   domainModule(notificationResolvers, notificationPolicies),
   domainModule(serviceRuleResolvers, serviceRulePolicies),
+  domainModule(customer360Resolvers, customer360Policies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

@@ -21,6 +21,15 @@ export const CUSTOMER_SELECTION: SelectionMap<CustomerColumn> = {
     interactions: [],
     callbacks: [],
     surveyResponses: [],
+    // customer-360 module
+    interactionsConnection: [],
+    callbacksConnection: [],
+    surveyResponsesConnection: [],
+    satisfactionTrend: [],
+    contractSummary: [],
+    historyConnection: [],
+    keyAccount: ['keyAccountStatus', 'ownerId'],
+    nextScheduledContact: [],
   },
 };
 
