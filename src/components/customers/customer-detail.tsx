@@ -22,17 +22,14 @@ import { isGqlError } from '@/lib/gql-error-message';
 import { errorMessage } from './customer-errors';
 import { CustomerCallbacks } from '@/components/callbacks/customer-callbacks';
 import { CustomerRecordFragment } from './customer-form';
-import { CustomerHistory } from './customer-history';
-import { CustomerContactsAndContractsFragment } from './customer-operations';
 import {
-  ArchivedBadge,
-  ComingSoon,
-  CreditBadge,
-  CustomerLoaded,
-  KeyAccountBadge,
-  Section,
-  StatusBadge,
-} from './customer-ui';
+  CustomerHistoryBlock,
+  CustomerInteractionsBlock,
+  CustomerKeyAccountBlock,
+  CustomerSurveysBlock,
+} from './customer-360';
+import { CustomerContactsAndContractsFragment } from './customer-operations';
+import { ArchivedBadge, CreditBadge, CustomerLoaded, KeyAccountBadge, Section, StatusBadge } from './customer-ui';
 import { useCustomerPermissions } from './use-customer-permissions';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
@@ -50,13 +47,6 @@ const CustomerDetailQueryDocument = graphql(`
       createdAt
       updatedAt
       contractTotal
-      history {
-        id
-        action
-        toState
-        changes
-        ...HistoryEntryFields
-      }
     }
   }
 `);
@@ -119,14 +109,6 @@ type FieldKey =
   | 'createdAt'
   | 'updatedAt';
 
-/** The modules still to come on the page: message key and test id suffix. */
-const COMING_SOON = [
-  ['interactions', 'interactions'],
-  ['surveys', 'surveys'],
-  ['visits', 'visits'],
-  ['workOrders', 'work-orders'],
-] as const;
-
 function Fields({ items }: { items: FieldItem[] }) {
   return (
     <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
@@ -148,7 +130,12 @@ function Fields({ items }: { items: FieldItem[] }) {
   );
 }
 
-/** The customer page: every field, contacts, contracts, history, archive/restore, and the modules still to come. */
+/**
+ * The customer 360 page (SPEC §1 "a customer's page shows everything"): every field, contacts, contracts, the
+ * key-account block, interactions and complaints, callbacks, survey responses with their trend, and the history —
+ * each block loading and paging on its own. Other modules' panels mount as one line each in the main column or the
+ * aside (e.g. `<CustomerGradingPanel customerId={id} />`).
+ */
 export function CustomerDetail({ customerId }: { customerId: string }) {
   const detail = useGqlQuery(CustomerDetailQueryDocument, { id: customerId });
   return (
@@ -436,9 +423,14 @@ function CustomerDetailBody({
               },
             ]}
           />
+
+          {permissions.canReadInteractions && <CustomerInteractionsBlock customerId={record.id} />}
         </div>
 
         <aside className="min-w-0 space-y-5">
+          <CustomerKeyAccountBlock customerId={record.id} canReadCallbacks={permissions.canReadCallbacks} />
+          {permissions.canReadCallbacks && <CustomerCallbacks customerId={record.id} />}
+          {permissions.canReadSurveys && <CustomerSurveysBlock customerId={record.id} />}
           <Section title={t('sections.record')}>
             <Fields
               items={[
@@ -448,20 +440,7 @@ function CustomerDetailBody({
               ]}
             />
           </Section>
-          <Section title={t('sections.history')} testId="customer-history">
-            <CustomerHistory entries={customer.history} />
-          </Section>
-          <CustomerCallbacks customerId={record.id} />
-          <div className="space-y-3">
-            {COMING_SOON.map(([key, testId]) => (
-              <ComingSoon
-                key={key}
-                title={t(`comingSoonSections.${key}`)}
-                description={t(`comingSoonSections.${key}Hint`)}
-                testId={`coming-soon-${testId}`}
-              />
-            ))}
-          </div>
+          <CustomerHistoryBlock customerId={record.id} />
         </aside>
       </div>
 
