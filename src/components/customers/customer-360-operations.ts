@@ -1,7 +1,7 @@
 import { graphql } from '@/gql';
 
 // The customer 360 page's blocks (SPEC §1 "a customer's page shows everything"): one operation per block, each paged
-// on its own. bench/customer-360.ts times the set a page opening sends (CUSTOMER_360_PAGE_OPERATIONS).
+// on its own. bench/customer-360.ts times every query a page opening sends.
 
 export const CustomerInteractionsBlockQuery = graphql(`
   query CustomerInteractionsBlock($id: ID!, $first: Int, $after: String, $filter: CustomerInteractionFilter) {
