@@ -6,6 +6,7 @@
 // BENCH_360_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/kefu_360_bench) is wiped and filled.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { root } from './servers';
 import { graphqlRunner } from './timing';
@@ -124,12 +125,20 @@ async function load(db: pg.Client): Promise<{ customerId: string; ownerId: strin
   return { customerId, ownerId };
 }
 
+/** BENCH_REUSE=1: the customer loaded by a previous run. */
+async function reuse(db: pg.Client): Promise<{ customerId: string; ownerId: string }> {
+  const { rows } = await db.query<{ id: string; ownerId: string }>(
+    `SELECT id, "ownerId" FROM "Customer" WHERE name = '华东样本客户'`,
+  );
+  return { customerId: rows[0]!.id, ownerId: rows[0]!.ownerId };
+}
+
 async function main() {
   await ensureDatabase();
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   const started = performance.now();
-  const { customerId, ownerId } = await load(db);
+  const { customerId, ownerId } = process.env.BENCH_REUSE === '1' ? await reuse(db) : await load(db);
   const counts = await db.query(
     `SELECT (SELECT count(*) FROM "Customer")::int customers, (SELECT count(*) FROM "Interaction")::int interactions,
             (SELECT count(*) FROM "Interaction" WHERE "customerId" = $1)::int "customerInteractions"`,
@@ -155,8 +164,22 @@ async function main() {
   const median = times[Math.floor(times.length / 2)]!;
   const max = times.at(-1)!;
   console.log(
-    `customer 360 page (${PAGE.length} operations, ${runs} runs): median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms (target < 150 ms)`,
+    `customer 360 page (${PAGE.length} operations, ${runs} runs): median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms (target < 150 ms); load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
   );
+  // Each operation alone, to see where the time goes.
+  for (const [document, variables] of PAGE) {
+    const alone: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      await run(viewer, print(document), { id: customerId, ...variables });
+      alone.push(performance.now() - start);
+    }
+    alone.sort((a, b) => a - b);
+    const name = (document.definitions[0] as { name?: { value: string } }).name?.value;
+    console.log(`  ${name}: median ${alone[2]!.toFixed(1)} ms, max ${alone[4]!.toFixed(1)} ms`);
+  }
   await disconnectPrisma();
 }
 
