@@ -60,6 +60,12 @@ const config: CodegenConfig = {
           SurveyTextAnswer: '@/graphql/mappers#SurveyTextAnswerModel',
           SurveyTextAnswerConnection: '@/graphql/mappers#SurveyTextAnswerConnectionModel',
           SurveyForm: '@/graphql/mappers#SurveyFormModel',
+          // customer-360 module
+          CustomerInteractionConnection: '@/graphql/mappers#CustomerInteractionPageModel',
+          CustomerCallbackConnection: '@/graphql/mappers#CustomerCallbackPageModel',
+          CustomerSurveyResponseConnection: '@/graphql/mappers#CustomerSurveyResponsePageModel',
+          HistoryEntryConnection: '@/graphql/mappers#HistoryEntryPageModel',
+          KeyAccount: '@/graphql/mappers#KeyAccountModel',
           // service-rules module
           ServiceRuleChange: '@/graphql/mappers#HistoryEntryModel',
           // notifications module

@@ -3,6 +3,7 @@ import { callbackLoaderFactories } from './callbacks/callback.loaders';
 import { complaintLoaderFactories } from './complaints/complaint.loaders';
 import { customerLoaderFactories } from './customers/customer.loaders';
 import { customerGradingLoaderFactories } from './customer-grading/customer-grading.loaders';
+import { customer360LoaderFactories } from './customer-360/customer-360.loaders';
 import { interactionLoaderFactories } from './interactions/interaction.loaders';
 import { keyAccountSummaryLoaderFactories } from './key-account-summaries/key-account-summary.loaders';
 import { keyAccountObligationLoaderFactories } from './key-account-obligations/key-account-obligation.loaders';
@@ -29,6 +30,7 @@ const factories = {
   ...noticeLoaderFactories(),
   ...keyAccountSummaryLoaderFactories(),
   ...keyAccountObligationLoaderFactories(),
+  ...customer360LoaderFactories(),
 };
 type Factories = typeof factories;
 export type Loaders = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };

@@ -57,3 +57,14 @@ export type NoticeModel = import('@/generated/prisma/client').Notice;
 export type KeyAccountExchangeSummaryModel = import('@/generated/prisma/client').KeyAccountExchangeSummary;
 export type KeyAccountExchangeSummaryConnectionModel =
   import('./key-account-summaries/key-account-summary.service').SummaryPage;
+// customer-360 module
+type CustomerPage<T> = import('./customer-360/customer-360.loaders').CustomerPage<T>;
+export type CustomerInteractionPageModel = CustomerPage<import('@/generated/prisma/client').Interaction>;
+export type CustomerCallbackPageModel = CustomerPage<import('@/generated/prisma/client').Callback>;
+export type CustomerSurveyResponsePageModel = CustomerPage<import('@/generated/prisma/client').SurveyResponse>;
+export type HistoryEntryPageModel = CustomerPage<import('@/generated/prisma/client').HistoryEntry>;
+export type KeyAccountModel = {
+  customerId: string;
+  status: import('@/generated/prisma/client').KeyAccountStatus;
+  ownerId: string | null;
+};

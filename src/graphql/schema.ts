@@ -7,6 +7,7 @@ import { callbackPolicies, callbackResolvers } from './callbacks/resolvers';
 import { complaintPolicies, complaintResolvers } from './complaints/resolvers';
 import { customerPolicies, customerResolvers } from './customers/resolvers';
 import { customerGradingPolicies, customerGradingResolvers } from './customer-grading/resolvers';
+import { customer360Policies, customer360Resolvers } from './customer-360/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
 import { keyAccountSummaryPolicies, keyAccountSummaryResolvers } from './key-account-summaries/resolvers';
 import { keyAccountObligationPolicies, keyAccountObligationResolvers } from './key-account-obligations/resolvers';
@@ -46,6 +47,7 @@ const modules: DomainModule[] = [
   domainModule(noticeResolvers, noticePolicies),
   domainModule(keyAccountSummaryResolvers, keyAccountSummaryPolicies),
   domainModule(keyAccountObligationResolvers, keyAccountObligationPolicies),
+  domainModule(customer360Resolvers, customer360Policies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

@@ -6,14 +6,16 @@ import { getFragmentData, graphql } from '@/gql';
 import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { QueryContent } from '@/components/ui/panel';
-import { useGqlQuery } from '@/lib/data/gql-hooks';
+import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
+import { LoadMore } from '@/components/ui/load-more';
+import type { CallbacksOfCustomerQuery as CallbacksOfCustomerQueryResult } from '@/gql/graphql';
 import { ComplaintLink } from '@/components/complaints/complaint-ui';
 import { CreateCallbackDialog } from './callback-dialogs';
 import { CallbackFieldsFragment } from './callback-operations';
 import { CallbackDue, CallbackStatusBadge, useCallbackErrorMessage } from './callback-ui';
 
 export const CallbacksOfCustomerQuery = graphql(`
-  query CallbacksOfCustomer($id: ID!) {
+  query CallbacksOfCustomer($id: ID!, $first: Int, $after: String) {
     viewer {
       permissions
     }
@@ -21,31 +23,42 @@ export const CallbacksOfCustomerQuery = graphql(`
       id
       name
       contractNo
-      callbacks {
-        ...CallbackFields
+      callbacksConnection(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          ...CallbackFields
+        }
       }
     }
   }
 `);
 
-const SHOWN = 5;
+const PAGE_SIZE = 5;
+const EMPTY = { nodes: [], pageInfo: { hasNextPage: false }, totalCount: 0 };
+const connectionOf = (result: CallbacksOfCustomerQueryResult) => result.customer?.callbacksConnection ?? EMPTY;
 
 /**
- * A compact list of the customer's callbacks for the customer page (SPEC §1: a customer's page shows everything),
- * newest first, with 新建回访 for this customer; hidden for staff without callbacks:read.
+ * The customer's callbacks on the customer page (SPEC §1: a customer's page shows everything), newest first, a page
+ * at a time, with 新建回访 for this customer. Mounted only for staff with callbacks:read (customer-detail.tsx).
  */
 export function CustomerCallbacks({ customerId }: { customerId: string }) {
   const t = useTranslations('callbacks');
   const errorMessage = useCallbackErrorMessage();
-  const data = useGqlQuery(CallbacksOfCustomerQuery, { id: customerId });
-  const [all, setAll] = useState(false);
+  const list = useGqlInfiniteQuery(CallbacksOfCustomerQuery, { id: customerId, first: PAGE_SIZE }, connectionOf);
   const [creating, setCreating] = useState(false);
 
-  if (data.data && !data.data.viewer?.permissions.includes('callbacks:read')) return null;
-  const customer = data.data?.customer;
-  const canWrite = !!data.data?.viewer?.permissions.includes('callbacks:write');
-  const callbacks = getFragmentData(CallbackFieldsFragment, customer?.callbacks ?? []);
-  const shown = all ? callbacks : callbacks.slice(0, SHOWN);
+  const customer = list.firstPage?.customer;
+  const canWrite = !!list.firstPage?.viewer?.permissions.includes('callbacks:write');
+  const callbacks = getFragmentData(CallbackFieldsFragment, list.rows);
+  const data = {
+    error: list.isFetchNextPageError ? null : list.error,
+    data: list.loaded || undefined,
+    refetch: list.refetch,
+  };
 
   return (
     <section className="rounded-lg border border-slate-200 bg-white shadow-xs" data-testid="customer-callbacks">
@@ -70,7 +83,7 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
           empty={callbacks.length === 0 && t('customer.empty')}
         >
           <ul className="divide-y divide-slate-100 text-sm">
-            {shown.map((c) => (
+            {callbacks.map((c) => (
               <li key={c.id} className="space-y-0.5 py-2" data-testid="customer-callback">
                 <p className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{t(`reason.${c.reason}`)}</span>
@@ -84,11 +97,9 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
               </li>
             ))}
           </ul>
-          {!all && callbacks.length > SHOWN && (
-            <Button kind="ghost" className="mt-2" onClick={() => setAll(true)}>
-              {t('customer.more', { count: callbacks.length })}
-            </Button>
-          )}
+          <div className="mt-2">
+            <LoadMore query={list} errorMessage={errorMessage} />
+          </div>
         </QueryContent>
       </div>
       {creating && customer && (

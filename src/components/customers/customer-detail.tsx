@@ -24,17 +24,14 @@ import { CustomerCallbacks } from '@/components/callbacks/customer-callbacks';
 import { KeyAccountObligationsPanel } from '@/components/key-accounts/key-account-obligations-panel';
 import { CustomerRecordFragment } from './customer-form';
 import { CustomerGradingPanel } from './customer-grading-panel';
-import { CustomerHistory } from './customer-history';
-import { CustomerContactsAndContractsFragment } from './customer-operations';
 import {
-  ArchivedBadge,
-  ComingSoon,
-  CreditBadge,
-  CustomerLoaded,
-  KeyAccountBadge,
-  Section,
-  StatusBadge,
-} from './customer-ui';
+  CustomerHistoryBlock,
+  CustomerInteractionsBlock,
+  CustomerKeyAccountBlock,
+  CustomerSurveysBlock,
+} from './customer-360';
+import { CustomerContactsAndContractsFragment } from './customer-operations';
+import { ArchivedBadge, CreditBadge, CustomerLoaded, KeyAccountBadge, Section, StatusBadge } from './customer-ui';
 import { useCustomerPermissions } from './use-customer-permissions';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
@@ -53,13 +50,6 @@ const CustomerDetailQueryDocument = graphql(`
       createdAt
       updatedAt
       contractTotal
-      history {
-        id
-        action
-        toState
-        changes
-        ...HistoryEntryFields
-      }
     }
   }
 `);
@@ -123,14 +113,6 @@ type FieldKey =
   | 'createdAt'
   | 'updatedAt';
 
-/** The modules still to come on the page: message key and test id suffix. */
-const COMING_SOON = [
-  ['interactions', 'interactions'],
-  ['surveys', 'surveys'],
-  ['visits', 'visits'],
-  ['workOrders', 'work-orders'],
-] as const;
-
 function Fields({ items }: { items: FieldItem[] }) {
   return (
     <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
@@ -152,7 +134,12 @@ function Fields({ items }: { items: FieldItem[] }) {
   );
 }
 
-/** The customer page: every field, contacts, contracts, history, archive/restore, and the modules still to come. */
+/**
+ * The customer 360 page (SPEC §1 "a customer's page shows everything"): every field, contacts, contracts, the
+ * key-account block, interactions and complaints, callbacks, survey responses with their trend, and the history —
+ * each block loading and paging on its own. Other modules' panels mount as one line each in the main column or the
+ * aside (e.g. `<CustomerGradingPanel customerId={id} />`).
+ */
 export function CustomerDetail({ customerId }: { customerId: string }) {
   const detail = useGqlQuery(CustomerDetailQueryDocument, { id: customerId });
   return (
@@ -440,9 +427,14 @@ function CustomerDetailBody({
               },
             ]}
           />
+
+          {permissions.canReadInteractions && <CustomerInteractionsBlock customerId={record.id} />}
         </div>
 
         <aside className="min-w-0 space-y-5">
+          <CustomerKeyAccountBlock customerId={record.id} canReadCallbacks={permissions.canReadCallbacks} />
+          {permissions.canReadCallbacks && <CustomerCallbacks customerId={record.id} />}
+          {permissions.canReadSurveys && <CustomerSurveysBlock customerId={record.id} />}
           <Section title={t('sections.record')}>
             <Fields
               items={[
@@ -452,22 +444,9 @@ function CustomerDetailBody({
               ]}
             />
           </Section>
-          <Section title={t('sections.history')} testId="customer-history">
-            <CustomerHistory entries={customer.history} />
-          </Section>
           <CustomerGradingPanel customerId={record.id} />
-          <CustomerCallbacks customerId={record.id} />
           <KeyAccountObligationsPanel customerId={record.id} />
-          <div className="space-y-3">
-            {COMING_SOON.map(([key, testId]) => (
-              <ComingSoon
-                key={key}
-                title={t(`comingSoonSections.${key}`)}
-                description={t(`comingSoonSections.${key}Hint`)}
-                testId={`coming-soon-${testId}`}
-              />
-            ))}
-          </div>
+          <CustomerHistoryBlock customerId={record.id} />
         </aside>
       </div>
 

@@ -1,6 +1,6 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
-import type { CustomerDetailQuery } from '@/gql/graphql';
+import type { CustomerHistoryBlockQuery } from '@/gql/graphql';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { CREDIT_VALUES, GRADE_VALUES, SOURCE_VALUES, STATUS_VALUES } from './customer-list-params';
@@ -9,7 +9,7 @@ import { useActivityText } from '@/lib/use-activity-text';
 import { historyEntryFields } from '@/components/ui/history-entry-body';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
-type Entry = NonNullable<CustomerDetailQuery['customer']>['history'][number];
+type Entry = NonNullable<NonNullable<CustomerHistoryBlockQuery['customer']>['historyConnection']>['nodes'][number];
 type Change = { field: string; from: unknown; to: unknown };
 
 const MONEY_FIELDS = new Set(['initialAuditFee', 'surveillanceAuditFee']);
@@ -31,7 +31,7 @@ export function readChanges(changes: unknown): Change[] {
   );
 }
 
-/** The customer's append-only history, newest first: who, when, what, and each field's before → after. */
+/** The customer's append-only history as given (newest first): who, when, what, and each field's before → after. */
 export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
   const t = useTranslations('customers');
   const activity = useActivityText();
@@ -60,7 +60,7 @@ export function CustomerHistory({ entries }: { entries: readonly Entry[] }) {
   if (entries.length === 0) return <p className="text-sm text-slate-500">{t('history.none')}</p>;
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-4">
-      {[...entries].reverse().map((entry) => {
+      {entries.map((entry) => {
         const changes = readChanges(entry.changes);
         const body = historyEntryFields(entry);
         const initialStatus =

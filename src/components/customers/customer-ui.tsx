@@ -129,22 +129,3 @@ export function Section({
     </section>
   );
 }
-
-export function ComingSoon({ title, description, testId }: { title: string; description: string; testId?: string }) {
-  const t = useTranslations('customers');
-  return (
-    <section
-      data-testid={testId}
-      aria-label={title}
-      className="rounded-lg border border-dashed border-slate-300 bg-slate-50/60 px-4 py-3"
-    >
-      <div className="flex items-center justify-between gap-2">
-        <h2 className="text-sm font-semibold text-slate-600">{title}</h2>
-        <span className="rounded bg-slate-200 px-1.5 py-0.5 text-[11px] font-medium text-slate-600">
-          {t('comingSoon')}
-        </span>
-      </div>
-      <p className="mt-1 text-xs text-slate-500">{description}</p>
-    </section>
-  );
-}

@@ -10,7 +10,15 @@ const CustomersViewerQuery = graphql(`
   }
 `);
 
-export type CustomerPermissions = { loaded: boolean; canWrite: boolean; canImport: boolean };
+export type CustomerPermissions = {
+  loaded: boolean;
+  canWrite: boolean;
+  canImport: boolean;
+  /** Which blocks of the customer 360 page the viewer may read (a block they may not is not shown). */
+  canReadInteractions: boolean;
+  canReadCallbacks: boolean;
+  canReadSurveys: boolean;
+};
 
 /** What the signed-in viewer may do with customers; write actions stay hidden until this says yes. */
 export function useCustomerPermissions(): CustomerPermissions {
@@ -20,5 +28,8 @@ export function useCustomerPermissions(): CustomerPermissions {
     loaded: !!data,
     canWrite: permissions.includes('customers:write'),
     canImport: permissions.includes('customers:import'),
+    canReadInteractions: permissions.includes('interactions:read'),
+    canReadCallbacks: permissions.includes('callbacks:read'),
+    canReadSurveys: permissions.includes('surveys:read'),
   };
 }

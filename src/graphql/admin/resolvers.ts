@@ -64,6 +64,7 @@ export const adminResolvers: Resolvers = {
     email: (u, _, { viewer }) => (seesUserDetails(viewer, u.id) ? u.email : null),
     role: (u, _, { viewer }) => (seesUserDetails(viewer, u.id) ? u.role : null),
     active: (u, _, { viewer }) => (seesUserDetails(viewer, u.id) ? u.active : null),
+    phone: (u, _, { viewer }) => (seesUserDetails(viewer, u.id) ? u.phone : null),
     department: (u, _, { viewer, loaders }) =>
       u.departmentId && seesUserDetails(viewer, u.id) ? loaders.departmentById.load(u.departmentId) : null,
   },

@@ -23,6 +23,15 @@ export const CUSTOMER_SELECTION: SelectionMap<CustomerColumn> = {
     surveyResponses: [],
     gradeEvaluations: [],
     keyAccountObligations: [],
+    // customer-360 module
+    interactionsConnection: [],
+    callbacksConnection: [],
+    surveyResponsesConnection: [],
+    satisfactionTrend: [],
+    contractSummary: [],
+    historyConnection: [],
+    keyAccount: ['keyAccountStatus', 'ownerId'],
+    nextScheduledContact: [],
   },
 };
 
