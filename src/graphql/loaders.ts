@@ -1,5 +1,6 @@
 import { adminLoaderFactories } from './admin/admin.loaders';
 import { callbackLoaderFactories } from './callbacks/callback.loaders';
+import { keyAccountLoaderFactories } from './key-accounts/key-account.loaders';
 import { complaintLoaderFactories } from './complaints/complaint.loaders';
 import { customerLoaderFactories } from './customers/customer.loaders';
 import { interactionLoaderFactories } from './interactions/interaction.loaders';
@@ -16,6 +17,7 @@ const factories = {
   ...interactionLoaderFactories(),
   ...complaintLoaderFactories(),
   ...callbackLoaderFactories(),
+  ...keyAccountLoaderFactories(),
   ...surveyTemplateLoaderFactories(),
   ...surveyCampaignLoaderFactories(),
   ...surveyResponseLoaderFactories(),

@@ -49,3 +49,6 @@ export type SurveyTextAnswerConnectionModel = import('./survey-analysis/survey-a
 export type SurveyFormModel = import('./survey-responses/survey-response.service').SurveyFormModel;
 export type NotificationModel = import('./notifications/notification.service').NotificationNode;
 export type NotificationConnectionModel = import('./notifications/notification.service').NotificationPage;
+export type KeyAccountNominationModel = import('@/generated/prisma/client').KeyAccountNomination;
+export type KeyAccountNominationConnectionModel = import('./key-accounts/key-account.service').NominationPage;
+export type KeyAccountPageModel = import('./key-accounts/key-account.service').KeyAccountPage;

@@ -7,6 +7,7 @@ import { callbackPolicies, callbackResolvers } from './callbacks/resolvers';
 import { complaintPolicies, complaintResolvers } from './complaints/resolvers';
 import { customerPolicies, customerResolvers } from './customers/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
+import { keyAccountPolicies, keyAccountResolvers } from './key-accounts/resolvers';
 import { notificationPolicies, notificationResolvers } from './notifications/resolvers';
 import { reportPolicies, reportResolvers } from './reports/resolvers';
 import type { RootPolicies } from './policy';
@@ -38,6 +39,7 @@ const modules: DomainModule[] = [
   domainModule(reportResolvers, reportPolicies),
   domainModule(notificationResolvers, notificationPolicies),
   domainModule(serviceRuleResolvers, serviceRulePolicies),
+  domainModule(keyAccountResolvers, keyAccountPolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

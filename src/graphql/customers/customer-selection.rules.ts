@@ -21,6 +21,7 @@ export const CUSTOMER_SELECTION: SelectionMap<CustomerColumn> = {
     interactions: [],
     callbacks: [],
     surveyResponses: [],
+    keyAccountFlags: ['regionalLandmark', 'regionalLandmarkReason', 'strategicPotential', 'strategicPotentialReason'],
   },
 };
 
