@@ -613,3 +613,12 @@ export async function listKeyAccounts(
   ]);
   return pageOf(rows, first, totalCount);
 }
+
+/** Active staff who may be named the one-to-one owner, by name. */
+export async function keyAccountOwnerCandidates(viewer: Viewer) {
+  requirePermission(viewer, 'keyaccounts:decide');
+  return prisma.user.findMany({
+    where: { active: true, role: { in: [...OWNER_ROLES] } },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+}

@@ -8,6 +8,7 @@ import {
   decideKeyAccountNomination,
   getKeyAccountCriteria,
   getNomination,
+  keyAccountOwnerCandidates,
   listKeyAccounts,
   listNominations,
   mayReadKeyAccounts,
@@ -26,6 +27,7 @@ export const keyAccountPolicies: RootPolicies = {
     keyAccountNomination: policy.permission('keyaccounts:read'),
     keyAccounts: policy.permission('keyaccounts:read'),
     keyAccountCriteria: policy.permission('keyaccounts:read'),
+    keyAccountOwnerCandidates: policy.permission('keyaccounts:decide'),
   },
   Mutation: {
     proposeKeyAccount: policy.permission('keyaccounts:write'),
@@ -57,6 +59,7 @@ export const keyAccountResolvers: Resolvers = {
     keyAccountNomination: (_, { id }, { viewer }) => getNomination(viewer, id),
     keyAccounts: (_, args, { viewer }) => listKeyAccounts(viewer, args),
     keyAccountCriteria: (_, __, { viewer }) => getKeyAccountCriteria(viewer),
+    keyAccountOwnerCandidates: (_, __, { viewer }) => keyAccountOwnerCandidates(viewer),
   },
   Mutation: {
     proposeKeyAccount: (_, { customerId, reason }, { viewer, now }) =>
