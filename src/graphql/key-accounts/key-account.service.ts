@@ -45,6 +45,9 @@ const CUSTOMER = 'Customer';
 export const KEY_ACCOUNT_CRITERIA_SETTING = 'keyAccountCriteria';
 // The embedded database runs one transaction at a time: wait for a turn rather than fail at Prisma's 2 s default.
 const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
+// The proposal writes a nomination, a status and two history rows per candidate: the first run on a large database
+// (every qualifying customer at once) may take longer than a decision; it holds only the key-accounts lock meanwhile.
+const PROPOSAL_TX_OPTIONS = { maxWait: 10_000, timeout: 300_000 };
 /** Roles that may be named the one-to-one owner (001 第五章 7.5: 客户服务部 organises the one-to-one service). */
 export const OWNER_ROLES = ['SERVICE_AGENT', 'SERVICE_MANAGER'] as const;
 
@@ -191,6 +194,9 @@ export type RecomputeResult = { nominated: number; downgrades: number; confirmed
 export async function runKeyAccountProposal(now: Date = clockNow(), actor?: Viewer): Promise<RecomputeResult> {
   return prisma.$transaction(async (tx) => {
     await lockKeyAccounts(tx);
+    // Past the pool's per-statement limit (DATABASE_STATEMENT_TIMEOUT_MS, for requests): a first run nominates every
+    // qualifying customer in one statement. SET LOCAL ends with the transaction.
+    await tx.$executeRaw`SET LOCAL statement_timeout = '300s'`;
     const { criteria } = await readCriteria(tx);
     const cooldownSince = new Date(now);
     cooldownSince.setUTCMonth(cooldownSince.getUTCMonth() - criteria.reviewIntervalMonths);
@@ -282,7 +288,7 @@ export async function runKeyAccountProposal(now: Date = clockNow(), actor?: View
 
     // Each statement wrote two history rows per nomination; the counts are of nominations.
     return { nominated: nominated / 2, downgrades: downgrades / 2, confirmed };
-  }, TX_OPTIONS);
+  }, PROPOSAL_TX_OPTIONS);
 }
 
 /** "Recompute now" (keyaccounts:write): the nightly proposal, run by a person. */
