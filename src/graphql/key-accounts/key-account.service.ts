@@ -223,19 +223,20 @@ export async function runKeyAccountProposal(now: Date = clockNow(), actor?: View
       ),
       marked AS (
         UPDATE "Customer" cu SET "keyAccountStatus" = 'CANDIDATE', "updatedAt" = ${now}
-        FROM inserted i
-        WHERE cu."id" = i."customerId" AND cu."keyAccountStatus" IN ('NONE', 'REVOKED')
-        RETURNING cu."id", i."id" AS "nominationId"
+        WHERE cu."id" IN (SELECT i."customerId" FROM inserted i) AND cu."keyAccountStatus" IN ('NONE', 'REVOKED')
+        RETURNING cu."id"
       )
       INSERT INTO "HistoryEntry" ("id", "entityType", "entityId", "action", "toState", "messageKey", "actorId",
                                   "actorLabel", "createdAt")
       SELECT gen_random_uuid(), e."entityType", e."entityId", e."action", e."toState", e."messageKey",
              ${actorId}::uuid, ${actorLabel}, ${now}
-      FROM marked m
-      CROSS JOIN LATERAL (VALUES
-        (${NOMINATION}, m."nominationId", 'CREATE', 'PROPOSED', 'keyAccount.proposedByCriteria'),
-        (${CUSTOMER}, m."id", 'TRANSITION', 'CANDIDATE', 'keyAccount.candidate')
-      ) AS e("entityType", "entityId", "action", "toState", "messageKey")`;
+      FROM (
+        SELECT ${NOMINATION} AS "entityType", i."id" AS "entityId", 'CREATE' AS "action", 'PROPOSED' AS "toState",
+               'keyAccount.proposedByCriteria' AS "messageKey"
+        FROM inserted i
+        UNION ALL
+        SELECT ${CUSTOMER}, m."id", 'TRANSITION', 'CANDIDATE', 'keyAccount.candidate' FROM marked m
+      ) e`;
 
     // Downgrades: key accounts that lost good credit (at once), or whose re-check is due and meet no criterion.
     const downgrades = await tx.$executeRaw`
@@ -251,19 +252,20 @@ export async function runKeyAccountProposal(now: Date = clockNow(), actor?: View
       ),
       marked AS (
         UPDATE "Customer" cu SET "keyAccountStatus" = 'UNDER_REVIEW', "updatedAt" = ${now}
-        FROM inserted i
-        WHERE cu."id" = i."customerId" AND cu."keyAccountStatus" = 'ACTIVE'
-        RETURNING cu."id", i."id" AS "nominationId"
+        WHERE cu."id" IN (SELECT i."customerId" FROM inserted i) AND cu."keyAccountStatus" = 'ACTIVE'
+        RETURNING cu."id"
       )
       INSERT INTO "HistoryEntry" ("id", "entityType", "entityId", "action", "fromState", "toState", "messageKey",
                                   "actorId", "actorLabel", "createdAt")
       SELECT gen_random_uuid(), e."entityType", e."entityId", e."action", e."fromState", e."toState", e."messageKey",
              ${actorId}::uuid, ${actorLabel}, ${now}
-      FROM marked m
-      CROSS JOIN LATERAL (VALUES
-        (${NOMINATION}, m."nominationId", 'CREATE', NULL, 'PROPOSED', 'keyAccount.downgradeProposed'),
-        (${CUSTOMER}, m."id", 'TRANSITION', 'ACTIVE', 'UNDER_REVIEW', 'keyAccount.underReview')
-      ) AS e("entityType", "entityId", "action", "fromState", "toState", "messageKey")`;
+      FROM (
+        SELECT ${NOMINATION} AS "entityType", i."id" AS "entityId", 'CREATE' AS "action", NULL AS "fromState",
+               'PROPOSED' AS "toState", 'keyAccount.downgradeProposed' AS "messageKey"
+        FROM inserted i
+        UNION ALL
+        SELECT ${CUSTOMER}, m."id", 'TRANSITION', 'ACTIVE', 'UNDER_REVIEW', 'keyAccount.underReview' FROM marked m
+      ) e`;
 
     // Re-checks passed: the next one counts from now (history says so, so the check is not silent either).
     const confirmed = await tx.$executeRaw`
@@ -275,8 +277,7 @@ export async function runKeyAccountProposal(now: Date = clockNow(), actor?: View
       )},
       reviewed AS (
         UPDATE "Customer" cu SET "keyAccountReviewedAt" = ${now}
-        FROM scored s
-        WHERE cu."id" = s."id" AND s."goodCredit" AND cardinality(s."met") > 0
+        WHERE cu."id" IN (SELECT s."id" FROM scored s WHERE s."goodCredit" AND cardinality(s."met") > 0)
           AND cu."keyAccountStatus" = 'ACTIVE'
         RETURNING cu."id"
       )
