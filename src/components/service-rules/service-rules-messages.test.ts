@@ -43,7 +43,12 @@ describe('service rules messages', () => {
     expect(zhConsole.nav.serviceRules).toBe('服务规则');
     expect(enConsole.nav.serviceRules).toBe('Service rules');
     expect(zh.title).toBe('服务规则');
-    expect(zh.tabs).toEqual({ sla: 'SLA 规则', calendar: '工作时间与节假日', authority: '核决权限与升级' });
+    expect(zh.tabs).toEqual({
+      sla: 'SLA 规则',
+      calendar: '工作时间与节假日',
+      authority: '核决权限与升级',
+      keyAccounts: '重要客户标准',
+    });
     expect(zh.errors.conflict).toContain('重新加载');
     expect(en.errors.conflict).toContain('reload');
   });
