@@ -68,6 +68,10 @@ const config: CodegenConfig = {
           KeyAccount: '@/graphql/mappers#KeyAccountModel',
           // service-rules module
           ServiceRuleChange: '@/graphql/mappers#HistoryEntryModel',
+          // key-accounts module
+          KeyAccountNomination: '@/graphql/mappers#KeyAccountNominationModel',
+          KeyAccountNominationConnection: '@/graphql/mappers#KeyAccountNominationConnectionModel',
+          KeyAccountPage: '@/graphql/mappers#KeyAccountPageModel',
           // notifications module
           Notification: '@/graphql/mappers#NotificationModel',
           NotificationConnection: '@/graphql/mappers#NotificationConnectionModel',

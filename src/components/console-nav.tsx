@@ -10,7 +10,7 @@ const SECTIONS: Item[][] = [
   [{ key: 'dashboard', href: '/console' }],
   [
     { key: 'customers', href: '/console/customers', permission: 'customers:read' },
-    { key: 'keyAccounts' },
+    { key: 'keyAccounts', href: '/console/key-accounts', permission: 'keyaccounts:read' },
     { key: 'interactions', href: '/console/interactions', permission: 'interactions:read' },
     { key: 'complaints', href: '/console/complaints', permission: 'interactions:read' },
     { key: 'callbacks', href: '/console/callbacks', permission: 'callbacks:read' },

@@ -1,5 +1,6 @@
 import { adminLoaderFactories } from './admin/admin.loaders';
 import { callbackLoaderFactories } from './callbacks/callback.loaders';
+import { keyAccountLoaderFactories } from './key-accounts/key-account.loaders';
 import { complaintLoaderFactories } from './complaints/complaint.loaders';
 import { customerLoaderFactories } from './customers/customer.loaders';
 import { customerGradingLoaderFactories } from './customer-grading/customer-grading.loaders';
@@ -21,6 +22,7 @@ const factories = {
   ...interactionLoaderFactories(),
   ...complaintLoaderFactories(),
   ...callbackLoaderFactories(),
+  ...keyAccountLoaderFactories(),
   ...surveyTemplateLoaderFactories(),
   ...surveyCampaignLoaderFactories(),
   ...surveyResponseLoaderFactories(),

@@ -68,3 +68,6 @@ export type KeyAccountModel = {
   status: import('@/generated/prisma/client').KeyAccountStatus;
   ownerId: string | null;
 };
+export type KeyAccountNominationModel = import('@/generated/prisma/client').KeyAccountNomination;
+export type KeyAccountNominationConnectionModel = import('./key-accounts/key-account.service').NominationPage;
+export type KeyAccountPageModel = import('./key-accounts/key-account.service').KeyAccountPage;

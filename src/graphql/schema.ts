@@ -11,6 +11,7 @@ import { customer360Policies, customer360Resolvers } from './customer-360/resolv
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
 import { keyAccountSummaryPolicies, keyAccountSummaryResolvers } from './key-account-summaries/resolvers';
 import { keyAccountObligationPolicies, keyAccountObligationResolvers } from './key-account-obligations/resolvers';
+import { keyAccountPolicies, keyAccountResolvers } from './key-accounts/resolvers';
 import { notificationPolicies, notificationResolvers } from './notifications/resolvers';
 import { noticePolicies, noticeResolvers } from './notices/resolvers';
 import { reportPolicies, reportResolvers } from './reports/resolvers';
@@ -48,6 +49,7 @@ const modules: DomainModule[] = [
   domainModule(keyAccountSummaryResolvers, keyAccountSummaryPolicies),
   domainModule(keyAccountObligationResolvers, keyAccountObligationPolicies),
   domainModule(customer360Resolvers, customer360Policies),
+  domainModule(keyAccountResolvers, keyAccountPolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

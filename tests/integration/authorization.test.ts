@@ -411,3 +411,47 @@ describe('key-account obligations (issue 12): every root field refuses customers
     expect(staff.customer.keyAccountObligations).toEqual({ totalCount: 0 });
   });
 });
+
+describe('key accounts (issue 12): customers, department handlers and API keys without the scope are refused', () => {
+  const ID = '00000000-0000-4000-8000-000000000001';
+  const ops = [
+    `{ keyAccountNominations { totalCount } }`,
+    `{ keyAccountNomination(id: "${ID}") { id } }`,
+    `{ keyAccounts { totalCount } }`,
+    `{ keyAccountCriteria { version } }`,
+    `{ keyAccountOwnerCandidates { id } }`,
+    `mutation { proposeKeyAccount(customerId: "${ID}", reason: "r") { id } }`,
+    `mutation { recomputeKeyAccountCandidates { nominated } }`,
+    `mutation { approveKeyAccountNomination(id: "${ID}", version: 1, reason: "r", ownerId: "${ID}") { id } }`,
+    `mutation { rejectKeyAccountNomination(id: "${ID}", version: 1, reason: "r") { id } }`,
+    `mutation { updateKeyAccountCriteria(version: 0, input: { cumulativeAmount: { enabled: true, minAmount: "1.00", years: 1 }, longTerm: { enabled: false, minContracts: 0, minYears: 0 }, regionalLandmark: { enabled: true }, strategicPotential: { enabled: true }, reviewIntervalMonths: 12 }) { version } }`,
+    `mutation { setCustomerKeyAccountFlags(customerId: "${ID}", version: 1, input: { regionalLandmark: false, strategicPotential: false }) { id } }`,
+  ];
+
+  // The service manager's alone (keyaccounts:decide).
+  const decideOnly = ops.filter((op) =>
+    /keyAccountOwnerCandidates|approveKey|rejectKey|updateKeyAccountCriteria/.test(op),
+  );
+
+  it('every key-account root field answers FORBIDDEN to a customer, a department handler and an unscoped API key', async () => {
+    const customer = (await createCustomerUser((await createCustomerRecord()).id)).viewer;
+    const handler = (await createStaff('DEPARTMENT_HANDLER')).viewer;
+    const apiKey: Viewer = { kind: 'apiClient', apiKeyId: ID, name: 'no-scope', scopes: ['customers:read'] };
+    for (const viewer of [customer, handler, apiKey])
+      for (const op of ops) expect(errorCodes(await gqlAs(viewer, op)), op).toEqual(['FORBIDDEN']);
+  });
+
+  it('agents read and propose but do not decide or change the criteria; a scoped key never decides', async () => {
+    const agent = (await createStaff('SERVICE_AGENT')).viewer;
+    await gqlOk(agent, `{ keyAccountNominations { totalCount } keyAccounts { totalCount } }`);
+    for (const op of decideOnly) expect(errorCodes(await gqlAs(agent, op)), op).toEqual(['FORBIDDEN']);
+    const scoped: Viewer = {
+      kind: 'apiClient',
+      apiKeyId: ID,
+      name: 'ka',
+      scopes: ['keyaccounts:read', 'keyaccounts:write'],
+    };
+    await gqlOk(scoped, `{ keyAccountNominations { totalCount } }`);
+    for (const op of decideOnly) expect(errorCodes(await gqlAs(scoped, op)), op).toEqual(['FORBIDDEN']);
+  });
+});

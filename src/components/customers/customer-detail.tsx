@@ -33,6 +33,7 @@ import {
 import { CustomerContactsAndContractsFragment } from './customer-operations';
 import { ArchivedBadge, CreditBadge, CustomerLoaded, KeyAccountBadge, Section, StatusBadge } from './customer-ui';
 import { useCustomerPermissions } from './use-customer-permissions';
+import { KeyAccountFlagsButton } from '@/components/key-accounts/key-account-flags-dialog';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 // `...CustomerRecord` is the form's fragment (customer-form.tsx): the page shows what the form edits, and more.
@@ -285,6 +286,7 @@ function CustomerDetailBody({
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {refreshing && <Spinner />}
+          <KeyAccountFlagsButton customerId={record.id} />
           {permissions.canWrite && (
             <>
               <Link

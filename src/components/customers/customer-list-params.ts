@@ -35,7 +35,13 @@ const SOURCE: Record<CustomerSource, true> = {
   OTHER: true,
 };
 const GRADE: Record<CustomerGrade, true> = { A: true, B: true, C: true, D: true };
-const KEY_ACCOUNT: Record<KeyAccountStatus, true> = { NONE: true, CANDIDATE: true, ACTIVE: true, REVOKED: true };
+const KEY_ACCOUNT: Record<KeyAccountStatus, true> = {
+  NONE: true,
+  CANDIDATE: true,
+  ACTIVE: true,
+  REVOKED: true,
+  UNDER_REVIEW: true,
+};
 const SORT_FIELDS: Record<CustomerSortField, true> = {
   NAME: true,
   CONTRACT_NO: true,

@@ -29,6 +29,7 @@ const KEY_ACCOUNT_TONE: Record<KeyAccountStatus, string> = {
   CANDIDATE: 'bg-violet-50 text-violet-800 ring-violet-600/20',
   ACTIVE: 'bg-amber-50 text-amber-900 ring-amber-600/30',
   REVOKED: 'bg-slate-100 text-slate-600 ring-slate-500/20',
+  UNDER_REVIEW: 'bg-orange-50 text-orange-800 ring-orange-600/20',
 };
 
 function Badge({ tone, children }: { tone: string; children: React.ReactNode }) {

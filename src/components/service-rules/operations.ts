@@ -212,3 +212,36 @@ export const ServiceRulesChangesQuery = graphql(`
     }
   }
 `);
+
+export const ServiceRulesKeyAccountCriteriaQuery = graphql(`
+  query ServiceRulesKeyAccountCriteria {
+    keyAccountCriteria {
+      version
+      reviewIntervalMonths
+      cumulativeAmount {
+        enabled
+        minAmount
+        years
+      }
+      longTerm {
+        enabled
+        minContracts
+        minYears
+      }
+      regionalLandmark {
+        enabled
+      }
+      strategicPotential {
+        enabled
+      }
+    }
+  }
+`);
+
+export const ServiceRulesUpdateKeyAccountCriteriaMutation = graphql(`
+  mutation ServiceRulesUpdateKeyAccountCriteria($version: Int!, $input: KeyAccountCriteriaInput!) {
+    updateKeyAccountCriteria(version: $version, input: $input) {
+      version
+    }
+  }
+`);

@@ -49,6 +49,7 @@ describe('service rules messages', () => {
       authority: '核决权限与升级',
       grading: '客户分等分级',
       obligations: '重要客户服务周期',
+      keyAccounts: '重要客户标准',
     });
     expect(zh.errors.conflict).toContain('重新加载');
     expect(en.errors.conflict).toContain('reload');

@@ -4,20 +4,30 @@ import { useState } from 'react';
 import { PageHeader } from '@/components/ui/page-header';
 import { AuthorityPanel } from './authority-panel';
 import { ObligationSchedulePanel } from '@/components/key-accounts/obligation-schedule-panel';
+import { KeyAccountCriteriaPanel } from './key-account-criteria-panel';
 import { CalendarPanel } from './calendar-panel';
 import { GradingPanel } from './grading-panel';
 import { RuleChanges } from './rule-changes';
 import { SlaRulesPanel } from './sla-rules-panel';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
-const TABS = ['sla', 'calendar', 'authority', 'grading', 'obligations'] as const;
+const TABS = ['sla', 'calendar', 'authority', 'grading', 'keyAccounts', 'obligations'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
  * 服务规则: where the complaint clock is configured (SPEC §4). Holders of settings:read see it; settings:manage
  * (administrator, service manager) may change it. The recent changes below reload after each save (every service-rules mutation invalidates the screen's queries).
  */
-export function ServiceRulesScreen({ canManage, initialYear }: { canManage: boolean; initialYear: number }) {
+export function ServiceRulesScreen({
+  canManage,
+  initialYear,
+  keyAccounts = { read: false, decide: false },
+}: {
+  canManage: boolean;
+  initialYear: number;
+  /** The key-account criteria tab: shown to holders of keyaccounts:read, editable with keyaccounts:decide. */
+  keyAccounts?: { read: boolean; decide: boolean };
+}) {
   const t = useTranslations('serviceRules');
   const timeZone = useDisplayTimeZone();
   const [tab, setTab] = useState<Tab>('sla');
@@ -34,7 +44,7 @@ export function ServiceRulesScreen({ canManage, initialYear }: { canManage: bool
         </p>
       )}
       <div role="tablist" aria-label={t('title')} className="flex flex-wrap gap-2 border-b border-slate-200 text-sm">
-        {TABS.map((key) => (
+        {TABS.filter((key) => key !== 'keyAccounts' || keyAccounts.read).map((key) => (
           <button
             key={key}
             type="button"
@@ -56,6 +66,7 @@ export function ServiceRulesScreen({ canManage, initialYear }: { canManage: bool
         {tab === 'authority' && <AuthorityPanel canManage={canManage} />}
         {tab === 'grading' && <GradingPanel canManage={canManage} />}
         {tab === 'obligations' && <ObligationSchedulePanel canManage={canManage} />}
+        {tab === 'keyAccounts' && keyAccounts.read && <KeyAccountCriteriaPanel canDecide={keyAccounts.decide} />}
       </div>
       <RuleChanges timeZone={timeZone} />
     </div>

@@ -141,7 +141,7 @@ export function SettingForm({
   children,
 }: {
   /** `${name}-title` heads the form, `${name}-form` and `${name}-save` are its test ids. */
-  name: 'authority' | 'escalation' | 'hours' | 'grading';
+  name: 'authority' | 'escalation' | 'hours' | 'grading' | 'keyAccounts';
   intro?: React.ReactNode;
   className?: string;
   save: { failure: unknown; pending: boolean };

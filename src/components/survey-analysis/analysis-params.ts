@@ -15,7 +15,13 @@ import type {
 
 // Records keyed by the generated enum types: a new enum value fails the type check here until the UI knows about it.
 const GRADE: Record<CustomerGrade, true> = { A: true, B: true, C: true, D: true };
-const KEY_ACCOUNT: Record<KeyAccountStatus, true> = { NONE: true, CANDIDATE: true, ACTIVE: true, REVOKED: true };
+const KEY_ACCOUNT: Record<KeyAccountStatus, true> = {
+  NONE: true,
+  CANDIDATE: true,
+  ACTIVE: true,
+  REVOKED: true,
+  UNDER_REVIEW: true,
+};
 const SEGMENT: Record<SurveySegment, true> = { PROVINCE: true, INDUSTRY: true, GRADE: true, KEY_ACCOUNT: true };
 const VIEW = { overview: true, trend: true, breakdown: true, compare: true, text: true, lowScores: true } as const;
 

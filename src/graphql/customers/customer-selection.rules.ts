@@ -32,6 +32,7 @@ export const CUSTOMER_SELECTION: SelectionMap<CustomerColumn> = {
     historyConnection: [],
     keyAccount: ['keyAccountStatus', 'ownerId'],
     nextScheduledContact: [],
+    keyAccountFlags: ['regionalLandmark', 'regionalLandmarkReason', 'strategicPotential', 'strategicPotentialReason'],
   },
 };
 

@@ -6,6 +6,7 @@ import type { Db } from '@/server/db';
 import { buildSearchText } from '@/graphql/customers/customer.rules';
 import { now as clockNow } from '@/server/clock';
 import { officialCalendarDays } from '@/graphql/service-rules/official-holidays.rules';
+import { DEFAULT_KEY_ACCOUNT_CRITERIA } from '@/graphql/key-accounts/key-account.rules';
 import { todayIn } from '@/lib/format';
 
 export const DEMO_PASSWORD = 'kefu-demo-2026';
@@ -117,6 +118,14 @@ export async function seedDemoData(
             businessCondition: i % 7 === 0 ? '扩张中' : '正常经营',
             businessLines: `${pick(INDUSTRIES)}；${pick(INDUSTRIES)}`,
             creditStanding: i === 0 ? 'GOOD' : pick(CREDIT),
+            // A regional landmark with good credit: the key-account recompute proposes it (SPEC §2 demo).
+            ...(i === 1
+              ? {
+                  creditStanding: 'GOOD' as const,
+                  regionalLandmark: true,
+                  regionalLandmarkReason: '省级重点企业，行业标杆',
+                }
+              : {}),
             industry: i === 0 ? '汽车零部件' : pick(INDUSTRIES),
             source: pick(SOURCES),
             grade: pick(GRADES),
@@ -168,7 +177,7 @@ export async function seedDemoData(
           },
           {
             key: 'keyAccountCriteria',
-            value: { minCumulativeContractAmount: '500000.00', minRepeatContracts: 2, requireGoodCredit: true },
+            value: DEFAULT_KEY_ACCOUNT_CRITERIA,
           },
         ],
       });

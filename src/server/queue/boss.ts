@@ -18,6 +18,8 @@ export const QUEUES = {
   surveyReminders: 'survey-reminders',
   /** Upload temp files left by failed or crashed uploads, old SentMail rows. */
   housekeeping: 'housekeeping',
+  /** The nightly key-account proposal (SPEC §2): candidates, downgrades and re-checks from the data. */
+  keyAccountProposal: 'key-account-proposal',
 } as const;
 
 /** Which mail queue a mail goes to: every caller of enqueueMail chooses. */
@@ -83,6 +85,8 @@ const QUEUE_OPTIONS: [string, Omit<PgBoss.Queue, 'name'>][] = [
   [QUEUES.escalationSweep, { policy: 'stately', retryLimit: 2, retryDelay: 5, expireInSeconds: SWEEP_EXPIRE_SECONDS }],
   [QUEUES.surveyReminders, { policy: 'stately', retryLimit: 2, retryDelay: 5, expireInSeconds: SWEEP_EXPIRE_SECONDS }],
   [QUEUES.housekeeping, { policy: 'stately', retryLimit: 0, expireInSeconds: 600 }],
+  // One statement per kind of proposal, idempotent: a failed night is simply retried.
+  [QUEUES.keyAccountProposal, { policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 900 }],
 ];
 
 /**

@@ -3,7 +3,7 @@ import type PgBoss from 'pg-boss';
 import { forgetReads } from '@/server/cache/read-cache';
 import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
-import { mailDueNotices, runEscalationSweep, runSurveySweep } from '@/server/domain-registry';
+import { mailDueNotices, runEscalationSweep, runKeyAccountProposal, runSurveySweep } from '@/server/domain-registry';
 import { sendMail, smtpConnections } from '@/server/mail/mailer';
 import {
   MAIL_QUEUE_NAMES,
@@ -29,6 +29,8 @@ export type WorkerOptions = StartQueueOptions & {
   surveyCron?: string | null;
   /** Cron of the housekeeping job (UTC); default hourly; null: no schedule. */
   housekeepingCron?: string | null;
+  /** Cron of the key-account proposal (Asia/Shanghai); default 02:30 nightly; null: no schedule. */
+  keyAccountCron?: string | null;
 };
 
 /**
@@ -202,6 +204,12 @@ export async function registerWorkers(
   await boss.work(QUEUES.housekeeping, { ...polling, batchSize: 1 }, async () =>
     logHousekeeping(await runHousekeeping()),
   );
+  await boss.work<SweepJob>(QUEUES.keyAccountProposal, { ...polling, batchSize: 1 }, async ([job]) => {
+    const result = await runKeyAccountProposal(job?.data?.now ? new Date(job.data.now) : clockNow());
+    forgetReads();
+    console.info(`[key-accounts] ${JSON.stringify(result)}`);
+    return result;
+  });
 }
 
 function logHousekeeping(result: Awaited<ReturnType<typeof runHousekeeping>>) {
@@ -214,7 +222,7 @@ const globalForWorkers = globalThis as unknown as { kefuWorkers?: Promise<PgBoss
 
 /**
  * Starts the queue, the mail, sweep and housekeeping workers, and their schedules (escalation every minute, surveys
- * every 15 minutes, housekeeping hourly), and runs housekeeping once now (what a crash left behind goes at the next
+ * every 15 minutes, housekeeping hourly, the key-account proposal nightly), and runs housekeeping once now (what a crash left behind goes at the next
  * start). pg-boss keeps the schedules in its `schedule` table and sends at most one job per tick however many
  * instances run it, so every app instance may call this. Idempotent within a process.
  */
@@ -229,6 +237,9 @@ export function startWorkers(options: WorkerOptions = {}): Promise<PgBoss> {
     if (surveyCron) await boss.schedule(QUEUES.surveyReminders, surveyCron, {}, { tz: 'UTC' });
     const housekeepingCron = options.housekeepingCron === undefined ? '23 * * * *' : options.housekeepingCron;
     if (housekeepingCron) await boss.schedule(QUEUES.housekeeping, housekeepingCron, {}, { tz: 'UTC' });
+    // SPEC §2: candidates are proposed at night, 02:30 company time (Asia/Shanghai).
+    const keyAccountCron = options.keyAccountCron === undefined ? '30 2 * * *' : options.keyAccountCron;
+    if (keyAccountCron) await boss.schedule(QUEUES.keyAccountProposal, keyAccountCron, {}, { tz: 'Asia/Shanghai' });
     runHousekeeping()
       .then(logHousekeeping)
       .catch((error: unknown) =>

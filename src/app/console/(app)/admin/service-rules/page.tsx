@@ -9,5 +9,11 @@ export const generateMetadata = titledPage('serviceRules', 'title');
 
 export default staffPage({ permission: 'settings:read' }, async ({ can }) => {
   const year = Number(todayIn(await getTimeZone(), now()).slice(0, 4));
-  return <ServiceRulesScreen canManage={can('settings:manage')} initialYear={year} />;
+  return (
+    <ServiceRulesScreen
+      canManage={can('settings:manage')}
+      initialYear={year}
+      keyAccounts={{ read: can('keyaccounts:read'), decide: can('keyaccounts:decide') }}
+    />
+  );
 });

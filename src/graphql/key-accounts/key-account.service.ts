@@ -1,0 +1,637 @@
+import 'server-only';
+import {
+  cancelOpenObligations,
+  createObligationsForKeyAccount,
+} from '../key-account-obligations/key-account-obligation.service';
+import type { z } from 'zod';
+import { Prisma, type Customer, type KeyAccountNomination } from '@/generated/prisma/client';
+import type { NominationKind, NominationStatus } from '@/generated/prisma/enums';
+import { can, requirePermission } from '@/server/auth/policies';
+import { now as clockNow } from '@/server/clock';
+import { prisma, type Tx } from '@/server/db';
+import { zodFieldErrors } from '@/server/error-keys';
+import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
+import { actorOf, appendHistory, diffFields } from '@/server/history';
+import type { Viewer } from '@/server/viewer';
+import { activityMessage } from '@/lib/activity';
+import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { pageSize } from '../pagination.rules';
+import { derivedEntityId } from '../service-rules/service-rules.service';
+import {
+  criteriaOf,
+  PROPOSABLE_STATUSES,
+  statusAfterDecision,
+  statusWhileOpen,
+  ZDecisionInput,
+  ZFlagsInput,
+  ZKeyAccountCriteria,
+  ZReason,
+  type Decision,
+  type KeyAccountCriteria,
+  type KeyAccountStatusName,
+} from './key-account.rules';
+
+/**
+ * Key accounts (SPEC §2, 001 第五章 6–7). The system proposes candidates from its data (the nightly job and the
+ * "recompute now" button: set-based SQL, one statement per kind of proposal), staff propose one by hand with a
+ * reason, and the service manager (keyaccounts:decide) approves — naming the one-to-one owner — or rejects, with a
+ * reason. Active key accounts are re-checked every `reviewIntervalMonths` (and at once when they lose good credit): one
+ * that no longer qualifies gets a DOWNGRADE nomination, decided the same way. Every change of status goes through a
+ * nomination and leaves history on the nomination and on the customer.
+ *
+ * Concurrency: the recompute and every decision take one advisory lock, so a recompute never proposes a customer a
+ * decision is activating; the nomination's version makes two managers deciding at once one winner and one CONFLICT.
+ */
+
+const NOMINATION = 'KeyAccountNomination';
+const CUSTOMER = 'Customer';
+export const KEY_ACCOUNT_CRITERIA_SETTING = 'keyAccountCriteria';
+// The embedded database runs one transaction at a time: wait for a turn rather than fail at Prisma's 2 s default.
+const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
+// The proposal writes a nomination, a status and two history rows per candidate: the first run on a large database
+// (every qualifying customer at once) may take longer than a decision; it holds only the key-accounts lock meanwhile.
+const PROPOSAL_TX_OPTIONS = { maxWait: 10_000, timeout: 300_000 };
+/** Roles that may be named the one-to-one owner (001 第五章 7.5: 客户服务部 organises the one-to-one service). */
+export const OWNER_ROLES = ['SERVICE_AGENT', 'SERVICE_MANAGER'] as const;
+
+const lockKeyAccounts = (tx: Tx) =>
+  tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext('kefu:key-accounts'))`;
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw badInput('common.invalidInput', zodFieldErrors(parsed.error));
+  return parsed.data;
+}
+
+const mayDecide = (viewer: Viewer) => viewer.kind === 'staff' && can(viewer, 'keyaccounts:decide');
+export const mayReadKeyAccounts = (viewer: Viewer) => viewer.kind !== 'customer' && can(viewer, 'keyaccounts:read');
+export const viewerCanDecide = (viewer: Viewer, n: Pick<KeyAccountNomination, 'status'>) =>
+  n.status === 'PROPOSED' && mayDecide(viewer);
+
+// ───────────────────────────── criteria setting ─────────────────────────────
+
+async function readCriteria(db: Tx | typeof prisma): Promise<{ criteria: KeyAccountCriteria; version: number }> {
+  const row = await db.setting.findUnique({ where: { key: KEY_ACCOUNT_CRITERIA_SETTING } });
+  return { criteria: criteriaOf(row?.value), version: row?.version ?? 0 };
+}
+
+export async function getKeyAccountCriteria(viewer: Viewer) {
+  requirePermission(viewer, 'keyaccounts:read');
+  const { criteria, version } = await readCriteria(prisma);
+  return { ...criteria, version };
+}
+
+/** The service manager edits the criteria (keyaccounts:decide), version-checked, with the change in the history. */
+export async function updateKeyAccountCriteria(viewer: Viewer, version: number, input: unknown) {
+  requirePermission(viewer, 'keyaccounts:decide');
+  const value = parse(ZKeyAccountCriteria, input);
+  return prisma.$transaction(async (tx) => {
+    await lockKeyAccounts(tx);
+    const row = await tx.setting.findUnique({ where: { key: KEY_ACCOUNT_CRITERIA_SETTING } });
+    const current = row?.version ?? 0;
+    if (current !== version) throw conflict('keyAccounts.stale', { currentVersion: current });
+    const updatedById = viewer.kind === 'staff' ? viewer.userId : null;
+    if (row) {
+      const { count } = await tx.setting.updateMany({
+        where: { key: KEY_ACCOUNT_CRITERIA_SETTING, version },
+        data: { value, updatedById, version: { increment: 1 } },
+      });
+      if (count === 0) throw conflict('keyAccounts.stale', { currentVersion: current });
+    } else {
+      await tx.setting.create({ data: { key: KEY_ACCOUNT_CRITERIA_SETTING, value, updatedById, version: 1 } });
+    }
+    await appendHistory(tx, viewer, {
+      entityType: 'Setting',
+      entityId: derivedEntityId('Setting', KEY_ACCOUNT_CRITERIA_SETTING),
+      action: 'UPDATE',
+      message: activityMessage('serviceRules.setting', { key: KEY_ACCOUNT_CRITERIA_SETTING }),
+      changes: diffFields(
+        criteriaOf(row?.value) as unknown as Record<string, unknown>,
+        value as unknown as Record<string, unknown>,
+      ) as Prisma.InputJsonValue,
+    });
+    return { ...value, version: version + 1 };
+  }, TX_OPTIONS);
+}
+
+// ───────────────────────────── the figures, in SQL ─────────────────────────────
+
+/** Subtracts whole years in UTC (29 February falls back to 28). */
+function yearsBefore(date: Date, years: number): Date {
+  const d = new Date(Date.UTC(date.getUTCFullYear() - years, date.getUTCMonth(), date.getUTCDate()));
+  if (d.getUTCMonth() !== date.getUTCMonth()) d.setUTCDate(0);
+  return d;
+}
+
+/**
+ * One CTE `met` over the customers `customerFilter` selects: their contract figures (one pass over Contract grouped by
+ * customer), which enabled criteria they meet, and the JSON stored in the nomination. A contract counts from its
+ * signing date, or its creation when that is missing. The same rules as `criteriaMet` in key-account.rules.ts.
+ */
+function figuresCte(criteria: KeyAccountCriteria, now: Date, customerFilter: Prisma.Sql): Prisma.Sql {
+  const c = criteria;
+  const windowStart = yearsBefore(now, c.cumulativeAmount.years);
+  const longTermBefore = yearsBefore(now, c.longTerm.minYears);
+  return Prisma.sql`
+    figures AS (
+      SELECT cu."id", cu."keyAccountStatus", cu."regionalLandmark", cu."strategicPotential",
+             cu."creditStanding" = 'GOOD' AS "goodCredit",
+             COALESCE(agg."amountInWindow", 0) AS "amountInWindow",
+             COALESCE(agg."contractCount", 0) AS "contractCount",
+             agg."firstContractOn"
+      FROM "Customer" cu
+      LEFT JOIN (
+        SELECT k."customerId",
+               SUM(k."amount") FILTER (WHERE COALESCE(k."signedAt", k."createdAt"::date) >= ${windowStart}::date)
+                 AS "amountInWindow",
+               COUNT(*)::int AS "contractCount",
+               MIN(COALESCE(k."signedAt", k."createdAt"::date)) AS "firstContractOn"
+        FROM "Contract" k
+        GROUP BY k."customerId"
+      ) agg ON agg."customerId" = cu."id"
+      WHERE cu."archivedAt" IS NULL AND ${customerFilter}
+    ),
+    met AS (
+      SELECT f.*, array_remove(ARRAY[
+          CASE WHEN ${c.cumulativeAmount.enabled} AND f."amountInWindow" >= ${c.cumulativeAmount.minAmount}::numeric
+               THEN 'CUMULATIVE_AMOUNT' END,
+          CASE WHEN ${c.longTerm.enabled} AND (
+                 (${c.longTerm.minContracts}::int > 0 AND f."contractCount" >= ${c.longTerm.minContracts}::int)
+              OR (${c.longTerm.minYears}::int > 0 AND f."firstContractOn" <= ${longTermBefore}::date))
+               THEN 'LONG_TERM' END,
+          CASE WHEN ${c.regionalLandmark.enabled} AND f."regionalLandmark" THEN 'REGIONAL_LANDMARK' END,
+          CASE WHEN ${c.strategicPotential.enabled} AND f."strategicPotential" THEN 'STRATEGIC_POTENTIAL' END
+        ]::text[], NULL) AS "met"
+      FROM figures f
+    ),
+    scored AS (
+      SELECT m.*, jsonb_build_object(
+          'met', to_jsonb(m."met"),
+          'goodCredit', m."goodCredit",
+          'amountInWindow', to_char(m."amountInWindow", 'FM999999999990.00'),
+          'windowYears', ${c.cumulativeAmount.years}::int,
+          'contractCount', m."contractCount",
+          'firstContractOn', m."firstContractOn",
+          'regionalLandmark', m."regionalLandmark",
+          'strategicPotential', m."strategicPotential",
+          'minAmount', ${c.cumulativeAmount.minAmount}::text,
+          'minContracts', ${c.longTerm.minContracts}::int,
+          'minYears', ${c.longTerm.minYears}::int
+        ) AS "figures"
+      FROM met m
+    )`;
+}
+
+// ───────────────────────────── proposal (nightly job / recompute now) ─────────────────────────────
+
+export type RecomputeResult = { nominated: number; downgrades: number; confirmed: number };
+
+/**
+ * Proposes candidates and downgrades from the data, set-based: one INSERT … SELECT of nominations whose CTEs also
+ * mark the customers CANDIDATE and write both histories; one for the downgrades; one UPDATE for the key accounts that
+ * passed their re-check. Idempotent: a customer with an open nomination is skipped (ON CONFLICT on the partial unique
+ * index "one open nomination per customer"), active key accounts are never nominated again, and a customer whose
+ * nomination was rejected (or whose key account was revoked) within the review interval is not proposed again
+ * before the interval is over — nothing is re-proposed every night against the manager's decision.
+ */
+export async function runKeyAccountProposal(now: Date = clockNow(), actor?: Viewer): Promise<RecomputeResult> {
+  return prisma.$transaction(async (tx) => {
+    await lockKeyAccounts(tx);
+    // Past the pool's per-statement limit (DATABASE_STATEMENT_TIMEOUT_MS, for requests): a first run nominates every
+    // qualifying customer in one statement. SET LOCAL ends with the transaction.
+    await tx.$executeRaw`SET LOCAL statement_timeout = '300s'`;
+    const { criteria } = await readCriteria(tx);
+    const cooldownSince = new Date(now);
+    cooldownSince.setUTCMonth(cooldownSince.getUTCMonth() - criteria.reviewIntervalMonths);
+    const reviewDueBefore = cooldownSince;
+    const { actorId, actorLabel } = actor ? actorOf(actor) : { actorId: null, actorLabel: 'system' };
+
+    const nominated = await tx.$executeRaw`
+      WITH ${figuresCte(
+        criteria,
+        now,
+        Prisma.sql`cu."keyAccountStatus" IN ('NONE', 'REVOKED') AND cu."creditStanding" = 'GOOD'
+          AND NOT EXISTS (
+            SELECT 1 FROM "KeyAccountNomination" d
+            WHERE d."customerId" = cu."id" AND d."decidedAt" >= ${cooldownSince}
+              AND ((d."kind" = 'NOMINATION' AND d."status" = 'REJECTED')
+                OR (d."kind" = 'DOWNGRADE' AND d."status" = 'APPROVED')))`,
+      )},
+      inserted AS (
+        INSERT INTO "KeyAccountNomination" ("id", "customerId", "status", "kind", "criteria", "proposedAt", "version")
+        SELECT gen_random_uuid(), s."id", 'PROPOSED', 'NOMINATION', s."figures", ${now}, 1
+        FROM scored s WHERE cardinality(s."met") > 0
+        ON CONFLICT ("customerId") WHERE "status" = 'PROPOSED' DO NOTHING
+        RETURNING "id", "customerId"
+      ),
+      marked AS (
+        UPDATE "Customer" cu SET "keyAccountStatus" = 'CANDIDATE', "updatedAt" = ${now}
+        WHERE cu."id" IN (SELECT i."customerId" FROM inserted i) AND cu."keyAccountStatus" IN ('NONE', 'REVOKED')
+        RETURNING cu."id"
+      )
+      INSERT INTO "HistoryEntry" ("id", "entityType", "entityId", "action", "toState", "messageKey", "actorId",
+                                  "actorLabel", "createdAt")
+      SELECT gen_random_uuid(), e."entityType", e."entityId", e."action", e."toState", e."messageKey",
+             ${actorId}::uuid, ${actorLabel}, ${now}
+      FROM (
+        SELECT ${NOMINATION} AS "entityType", i."id" AS "entityId", 'CREATE' AS "action", 'PROPOSED' AS "toState",
+               'keyAccount.proposedByCriteria' AS "messageKey"
+        FROM inserted i
+        UNION ALL
+        SELECT ${CUSTOMER}, m."id", 'TRANSITION', 'CANDIDATE', 'keyAccount.candidate' FROM marked m
+      ) e`;
+
+    // Downgrades: key accounts that lost good credit (at once), or whose re-check is due and meet no criterion.
+    const downgrades = await tx.$executeRaw`
+      WITH ${figuresCte(criteria, now, Prisma.sql`cu."keyAccountStatus" = 'ACTIVE'`)},
+      inserted AS (
+        INSERT INTO "KeyAccountNomination" ("id", "customerId", "status", "kind", "criteria", "proposedAt", "version")
+        SELECT gen_random_uuid(), s."id", 'PROPOSED', 'DOWNGRADE', s."figures", ${now}, 1
+        FROM scored s JOIN "Customer" cu ON cu."id" = s."id"
+        WHERE NOT s."goodCredit"
+           OR (cardinality(s."met") = 0 AND COALESCE(cu."keyAccountReviewedAt", '-infinity') <= ${reviewDueBefore})
+        ON CONFLICT ("customerId") WHERE "status" = 'PROPOSED' DO NOTHING
+        RETURNING "id", "customerId"
+      ),
+      marked AS (
+        UPDATE "Customer" cu SET "keyAccountStatus" = 'UNDER_REVIEW', "updatedAt" = ${now}
+        WHERE cu."id" IN (SELECT i."customerId" FROM inserted i) AND cu."keyAccountStatus" = 'ACTIVE'
+        RETURNING cu."id"
+      )
+      INSERT INTO "HistoryEntry" ("id", "entityType", "entityId", "action", "fromState", "toState", "messageKey",
+                                  "actorId", "actorLabel", "createdAt")
+      SELECT gen_random_uuid(), e."entityType", e."entityId", e."action", e."fromState", e."toState", e."messageKey",
+             ${actorId}::uuid, ${actorLabel}, ${now}
+      FROM (
+        SELECT ${NOMINATION} AS "entityType", i."id" AS "entityId", 'CREATE' AS "action", NULL AS "fromState",
+               'PROPOSED' AS "toState", 'keyAccount.downgradeProposed' AS "messageKey"
+        FROM inserted i
+        UNION ALL
+        SELECT ${CUSTOMER}, m."id", 'TRANSITION', 'ACTIVE', 'UNDER_REVIEW', 'keyAccount.underReview' FROM marked m
+      ) e`;
+
+    // Re-checks passed: the next one counts from now (history says so, so the check is not silent either).
+    const confirmed = await tx.$executeRaw`
+      WITH ${figuresCte(
+        criteria,
+        now,
+        Prisma.sql`cu."keyAccountStatus" = 'ACTIVE'
+          AND COALESCE(cu."keyAccountReviewedAt", '-infinity') <= ${reviewDueBefore}`,
+      )},
+      reviewed AS (
+        UPDATE "Customer" cu SET "keyAccountReviewedAt" = ${now}
+        WHERE cu."id" IN (SELECT s."id" FROM scored s WHERE s."goodCredit" AND cardinality(s."met") > 0)
+          AND cu."keyAccountStatus" = 'ACTIVE'
+        RETURNING cu."id"
+      )
+      INSERT INTO "HistoryEntry" ("id", "entityType", "entityId", "action", "messageKey", "actorId", "actorLabel",
+                                  "createdAt")
+      SELECT gen_random_uuid(), ${CUSTOMER}, r."id", 'REVIEW', 'keyAccount.reviewPassed', ${actorId}::uuid,
+             ${actorLabel}, ${now}
+      FROM reviewed r`;
+
+    // Each statement wrote two history rows per nomination; the counts are of nominations.
+    return { nominated: nominated / 2, downgrades: downgrades / 2, confirmed };
+  }, PROPOSAL_TX_OPTIONS);
+}
+
+/** "Recompute now" (keyaccounts:write): the nightly proposal, run by a person. */
+export async function recomputeKeyAccountCandidates(viewer: Viewer, now: Date = clockNow()) {
+  requirePermission(viewer, 'keyaccounts:write');
+  return runKeyAccountProposal(now, viewer);
+}
+
+/** Staff propose one customer by hand, with a reason; good credit is mandatory (6.2.4), the criteria are not. */
+export async function proposeKeyAccount(viewer: Viewer, customerId: string, reason: unknown, now: Date = clockNow()) {
+  requirePermission(viewer, 'keyaccounts:write');
+  if (!isUuid(customerId)) throw notFound('Customer');
+  const why = parseField('reason', ZReason, reason);
+  return prisma.$transaction(async (tx) => {
+    await lockKeyAccounts(tx);
+    const customer = await tx.customer.findFirst({
+      where: { id: customerId, archivedAt: null },
+      select: { id: true, keyAccountStatus: true, creditStanding: true },
+    });
+    if (!customer) throw notFound('Customer');
+    if (customer.creditStanding !== 'GOOD') throw badInput('keyAccounts.goodCreditRequired');
+    if (!PROPOSABLE_STATUSES.includes(customer.keyAccountStatus as KeyAccountStatusName))
+      throw conflict('keyAccounts.notProposable', { status: customer.keyAccountStatus });
+    const { criteria } = await readCriteria(tx);
+    const [row] = await tx.$queryRaw<{ figures: Prisma.JsonValue }[]>`
+      WITH ${figuresCte(criteria, now, Prisma.sql`cu."id" = ${customerId}::uuid`)}
+      SELECT "figures" FROM scored`;
+    const staffId = viewer.kind === 'staff' ? viewer.userId : null;
+    const nomination = await tx.keyAccountNomination.create({
+      data: {
+        customerId,
+        kind: 'NOMINATION',
+        criteria: (row?.figures ?? {}) as Prisma.InputJsonValue,
+        proposalReason: why,
+        proposedById: staffId,
+        proposedAt: now,
+      },
+    });
+    const candidate = statusWhileOpen('NOMINATION');
+    await tx.customer.update({
+      where: { id: customerId },
+      data: { keyAccountStatus: candidate, version: { increment: 1 } },
+    });
+    await appendHistory(tx, viewer, {
+      entityType: NOMINATION,
+      entityId: nomination.id,
+      action: 'CREATE',
+      toState: 'PROPOSED',
+      comment: why,
+      message: activityMessage('keyAccount.proposedByHand'),
+    });
+    await appendHistory(tx, viewer, {
+      entityType: CUSTOMER,
+      entityId: customerId,
+      action: 'TRANSITION',
+      fromState: customer.keyAccountStatus,
+      toState: candidate,
+      comment: why,
+      message: activityMessage('keyAccount.candidate'),
+    });
+    return nomination;
+  }, TX_OPTIONS);
+}
+
+function parseField<S extends z.ZodType>(field: string, schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw badField(field, 'keyAccounts.reasonRequired');
+  return parsed.data;
+}
+
+// ───────────────────────────── decisions ─────────────────────────────
+
+/**
+ * Approves or rejects an open nomination (keyaccounts:decide), in one transaction: the nomination (version-checked:
+ * of two managers deciding at once one wins, the other gets CONFLICT), the customer's status (and, approving a
+ * nomination, its one-to-one owner), and the history of both.
+ */
+export async function decideKeyAccountNomination(
+  viewer: Viewer,
+  id: string,
+  version: number,
+  decision: Decision,
+  input: { reason: unknown; ownerId?: string | null },
+  now: Date = clockNow(),
+): Promise<KeyAccountNomination> {
+  requirePermission(viewer, 'keyaccounts:decide');
+  if (viewer.kind !== 'staff') throw forbidden('keyAccounts.staffOnly');
+  if (!isUuid(id)) throw notFound(NOMINATION);
+  const parsed = parse(ZDecisionInput, { reason: input.reason, ownerId: input.ownerId ?? null });
+  return prisma.$transaction(async (tx) => {
+    await lockKeyAccounts(tx);
+    const nomination = await tx.keyAccountNomination.findUnique({ where: { id } });
+    if (!nomination) throw notFound(NOMINATION);
+    if (nomination.version !== version || nomination.status !== 'PROPOSED')
+      throw conflict('keyAccounts.stale', { currentVersion: nomination.version, status: nomination.status });
+    const customer = await tx.customer.findUniqueOrThrow({
+      where: { id: nomination.customerId },
+      select: { id: true, keyAccountStatus: true, ownerId: true },
+    });
+    const activating = nomination.kind === 'NOMINATION' && decision === 'APPROVE';
+    if (activating) {
+      if (!parsed.ownerId) throw badField('ownerId', 'keyAccounts.ownerRequired');
+      const owner = await tx.user.findFirst({
+        where: { id: parsed.ownerId, active: true, role: { in: [...OWNER_ROLES] } },
+        select: { id: true },
+      });
+      if (!owner) throw badField('ownerId', 'keyAccounts.ownerInvalid');
+    }
+    const status: NominationStatus = decision === 'APPROVE' ? 'APPROVED' : 'REJECTED';
+    const { count } = await tx.keyAccountNomination.updateMany({
+      where: { id, version, status: 'PROPOSED' },
+      data: {
+        status,
+        decidedById: viewer.userId,
+        decidedAt: now,
+        decisionReason: parsed.reason,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw conflict('keyAccounts.stale', { currentVersion: nomination.version + 1 });
+    // The status the customer had before the proposal: a nomination started from NONE or REVOKED (the history says
+    // which); a customer still CANDIDATE goes back to what it was.
+    const before = await statusBeforeProposal(tx, nomination);
+    const next = statusAfterDecision(nomination.kind, decision, before);
+    await tx.customer.update({
+      where: { id: customer.id },
+      data: {
+        keyAccountStatus: next,
+        ...(activating ? { ownerId: parsed.ownerId } : {}),
+        // Approving a nomination and keeping a key account after its re-check both start the next review period.
+        ...(next === 'ACTIVE' ? { keyAccountReviewedAt: now } : {}),
+        version: { increment: 1 },
+      },
+    });
+
+    // The obligations of a key account (001 §7.2–7.7) start with it and end with it, in this transaction.
+    if (activating)
+      await createObligationsForKeyAccount(
+        tx,
+        { customerId: customer.id, ownerId: parsed.ownerId!, nominationId: id, activatedAt: now },
+        viewer,
+      );
+    if (next === 'REVOKED') await cancelOpenObligations(tx, customer.id, viewer);
+
+    await appendHistory(tx, viewer, {
+      entityType: NOMINATION,
+      entityId: id,
+      action: decision,
+      fromState: 'PROPOSED',
+      toState: status,
+      comment: parsed.reason,
+      message: activityMessage(
+        decision === 'APPROVE' ? 'keyAccount.nominationApproved' : 'keyAccount.nominationRejected',
+      ),
+    });
+    await appendHistory(tx, viewer, {
+      entityType: CUSTOMER,
+      entityId: customer.id,
+      action: 'TRANSITION',
+      fromState: customer.keyAccountStatus,
+      toState: next,
+      comment: parsed.reason,
+      message: activityMessage(`keyAccount.status${next}` as 'keyAccount.statusACTIVE'),
+      ...(activating && customer.ownerId !== parsed.ownerId
+        ? { changes: { ownerId: { from: customer.ownerId, to: parsed.ownerId } } }
+        : {}),
+    });
+    return tx.keyAccountNomination.findUniqueOrThrow({ where: { id } });
+  }, TX_OPTIONS);
+}
+
+async function statusBeforeProposal(tx: Tx, nomination: KeyAccountNomination): Promise<KeyAccountStatusName> {
+  if (nomination.kind === 'DOWNGRADE') return 'ACTIVE';
+  const revoked = await tx.keyAccountNomination.findFirst({
+    where: { customerId: nomination.customerId, kind: 'DOWNGRADE', status: 'APPROVED' },
+    select: { id: true },
+  });
+  return revoked ? 'REVOKED' : 'NONE';
+}
+
+// ───────────────────────────── flags ─────────────────────────────
+
+/** Sets or clears the landmark / strategic flags (keyaccounts:write), each with its reason; version-checked. */
+export async function setCustomerKeyAccountFlags(
+  viewer: Viewer,
+  customerId: string,
+  version: number,
+  input: unknown,
+): Promise<Customer> {
+  requirePermission(viewer, 'keyaccounts:write');
+  if (!isUuid(customerId)) throw notFound('Customer');
+  const flags = parse(ZFlagsInput, input);
+  const data = {
+    regionalLandmark: flags.regionalLandmark,
+    regionalLandmarkReason: flags.regionalLandmark ? (flags.regionalLandmarkReason ?? null) : null,
+    strategicPotential: flags.strategicPotential,
+    strategicPotentialReason: flags.strategicPotential ? (flags.strategicPotentialReason ?? null) : null,
+  };
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.customer.findFirst({
+      where: { id: customerId, archivedAt: null },
+      select: {
+        version: true,
+        regionalLandmark: true,
+        regionalLandmarkReason: true,
+        strategicPotential: true,
+        strategicPotentialReason: true,
+      },
+    });
+    if (!current) throw notFound('Customer');
+    if (current.version !== version) throw conflict('keyAccounts.stale', { currentVersion: current.version });
+    const { version: _v, ...before } = current;
+    const changes = diffFields(before, data);
+    if (Object.keys(changes).length === 0) return tx.customer.findUniqueOrThrow({ where: { id: customerId } });
+    const { count } = await tx.customer.updateMany({
+      where: { id: customerId, version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0) throw conflict('keyAccounts.stale', { currentVersion: current.version + 1 });
+    await appendHistory(tx, viewer, {
+      entityType: CUSTOMER,
+      entityId: customerId,
+      action: 'UPDATE',
+      message: activityMessage('keyAccount.flagsChanged'),
+      changes: changes as Prisma.InputJsonValue,
+    });
+    return tx.customer.findUniqueOrThrow({ where: { id: customerId } });
+  }, TX_OPTIONS);
+}
+
+// ───────────────────────────── reads ─────────────────────────────
+
+export type NominationPage = {
+  nodes: KeyAccountNomination[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+};
+export type KeyAccountPage = {
+  nodes: Omit<Customer, 'searchText'>[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+};
+
+const NEWEST_FIRST: readonly OrderKey<'proposedAt' | 'id'>[] = [
+  { field: 'proposedAt', direction: 'desc' },
+  { field: 'id', direction: 'desc' },
+];
+
+/** Nominations, newest first, filtered by status and kind (index status, kind, proposedAt, id). */
+export async function listNominations(
+  viewer: Viewer,
+  args: {
+    status?: NominationStatus | null;
+    kind?: NominationKind | null;
+    first?: number | null;
+    after?: string | null;
+  },
+): Promise<NominationPage> {
+  requirePermission(viewer, 'keyaccounts:read');
+  const first = pageSize(args.first);
+  const where: Prisma.KeyAccountNominationWhereInput = {
+    ...(args.status ? { status: args.status } : {}),
+    ...(args.kind ? { kind: args.kind } : {}),
+  };
+  let after: Prisma.KeyAccountNominationWhereInput | null = null;
+  if (args.after) {
+    const cursor = await prisma.keyAccountNomination.findUnique({
+      where: { id: decodeCursor(args.after) },
+      select: keysetSelect(NEWEST_FIRST),
+    });
+    if (!cursor) throw badField('after', 'pagination.invalidCursor');
+    after = afterCursor(NEWEST_FIRST, cursor) as Prisma.KeyAccountNominationWhereInput;
+  }
+  const [rows, totalCount] = await Promise.all([
+    prisma.keyAccountNomination.findMany({
+      where: after ? { AND: [where, after] } : where,
+      orderBy: orderByOf(NEWEST_FIRST) as Prisma.KeyAccountNominationOrderByWithRelationInput[],
+      take: first + 1,
+    }),
+    prisma.keyAccountNomination.count({ where }),
+  ]);
+  return pageOf(rows, first, totalCount);
+}
+
+function pageOf<T extends { id: string }>(rows: T[], first: number, totalCount: number) {
+  const hasNextPage = rows.length > first;
+  const nodes = hasNextPage ? rows.slice(0, first) : rows;
+  const last = nodes.at(-1);
+  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+}
+
+export async function getNomination(viewer: Viewer, id: string) {
+  requirePermission(viewer, 'keyaccounts:read');
+  if (!isUuid(id)) return null;
+  return prisma.keyAccountNomination.findUnique({ where: { id } });
+}
+
+const BY_NAME: readonly OrderKey<'name' | 'id'>[] = [
+  { field: 'name', direction: 'asc' },
+  { field: 'id', direction: 'asc' },
+];
+
+/** Key accounts (ACTIVE or UNDER_REVIEW), by name (index keyAccountStatus; name). */
+export async function listKeyAccounts(
+  viewer: Viewer,
+  args: { first?: number | null; after?: string | null },
+): Promise<KeyAccountPage> {
+  requirePermission(viewer, 'keyaccounts:read');
+  const first = pageSize(args.first);
+  const where: Prisma.CustomerWhereInput = {
+    keyAccountStatus: { in: ['ACTIVE', 'UNDER_REVIEW'] },
+    archivedAt: null,
+  };
+  let after: Prisma.CustomerWhereInput | null = null;
+  if (args.after) {
+    const cursor = await prisma.customer.findUnique({
+      where: { id: decodeCursor(args.after) },
+      select: keysetSelect(BY_NAME),
+    });
+    if (!cursor) throw badField('after', 'pagination.invalidCursor');
+    after = afterCursor(BY_NAME, cursor) as Prisma.CustomerWhereInput;
+  }
+  const [rows, totalCount] = await Promise.all([
+    prisma.customer.findMany({
+      where: after ? { AND: [where, after] } : where,
+      orderBy: orderByOf(BY_NAME) as Prisma.CustomerOrderByWithRelationInput[],
+      take: first + 1,
+    }),
+    prisma.customer.count({ where }),
+  ]);
+  return pageOf(rows, first, totalCount);
+}
+
+/** Active staff who may be named the one-to-one owner, by name. */
+export async function keyAccountOwnerCandidates(viewer: Viewer) {
+  requirePermission(viewer, 'keyaccounts:decide');
+  return prisma.user.findMany({
+    where: { active: true, role: { in: [...OWNER_ROLES] } },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+}
