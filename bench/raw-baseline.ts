@@ -11,7 +11,7 @@
 import pg from 'pg';
 import { addBusinessHours, DEFAULT_CALENDAR, type BusinessCalendar } from '@/graphql/complaints/sla-clock.rules';
 import { doneSince, dueSoonUntil } from '@/graphql/callbacks/callback.rules';
-import { DEFAULT_AUTHORITY, type WorkflowRole } from '@/graphql/complaints/complaint-workflow.rules';
+import { COMPLAINT_QUEUES, DEFAULT_AUTHORITY, type WorkflowRole } from '@/graphql/complaints/complaint-workflow.rules';
 import { notificationHref } from '@/graphql/notifications/notification.rules';
 import { activityEnglish, activityOf, noticeHasBody } from '@/lib/activity';
 import { parseCustomerInput } from '@/graphql/customers/customer.rules';
@@ -253,17 +253,8 @@ const updateCustomer: Handler = async ({ db }, viewer, { id, version, input }) =
 
 // ───────────────────────────── complaint queues (staff) ─────────────────────────────
 
-const QUEUES = [
-  'MINE',
-  'MY_DEPARTMENT',
-  'UNASSIGNED',
-  'DUE_SOON',
-  'OVERDUE',
-  'CRISIS',
-  'MY_APPROVAL',
-  'VERIFICATION',
-  'OPEN',
-] as const;
+// The queues and their order as the app lists them (the console's tabs read the same list).
+const QUEUES = COMPLAINT_QUEUES;
 const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
 /** Resolution due within this many business hours counts as "due soon" (complaint-queue.service.ts). */
 const DUE_SOON_HOURS = 4;

@@ -10,6 +10,7 @@ import {
   NotificationListQuery,
   NotificationUnreadCountQuery,
 } from '@/components/notifications/notification-operations';
+import { COMPLAINT_QUEUES } from '@/graphql/complaints/complaint-workflow.rules';
 
 export type Auth = 'apiKey' | 'staff';
 
@@ -46,17 +47,8 @@ const BENCH_UPDATE_CUSTOMER = `mutation BenchUpdateCustomer($id: ID!, $version: 
   updateCustomer(id: $id, version: $version, input: $input) { id version name phone }
 }`;
 
-const QUEUES = [
-  'MINE',
-  'MY_DEPARTMENT',
-  'UNASSIGNED',
-  'DUE_SOON',
-  'OVERDUE',
-  'CRISIS',
-  'MY_APPROVAL',
-  'VERIFICATION',
-  'OPEN',
-] as const;
+// The queues and their order as the app lists them (the console's tabs read the same list).
+const QUEUES = COMPLAINT_QUEUES;
 
 export type ScenarioData = { customerIds: string[]; provinces: string[] };
 
