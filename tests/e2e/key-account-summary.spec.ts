@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 
 // SPEC §2 / [001 第五章 7.7]: the desk compiles the 《客户服务交流信息》 of a key account for a period and issues it to the
-// service managers. The demo data holds one active key account (the third demo customer, owned by 陈部长). The agent
+// service managers. The demo data holds an active key account (the third demo customer, owned by 陈部长). The agent
 // generates its summary for the current quarter, writes the customer's needs, saves, issues it after confirming —
 // the notes become read-only — and the PDF link serves the printed summary.
 test('an agent generates, edits and issues a key account’s exchange summary and prints it', async ({
@@ -20,9 +20,11 @@ test('an agent generates, edits and issues a key account’s exchange summary an
   const dialog = page.getByTestId('summary-generate-dialog');
   await expect(dialog).toContainText('生成客户服务交流信息');
   const customer = dialog.getByTestId('summary-customer');
-  await expect(customer.locator('option')).toHaveCount(2); // the placeholder and the one key account
-  const customerName = (await customer.locator('option').nth(1).textContent())!.trim();
-  await customer.selectOption({ index: 1 });
+  // The demo's key account is the third demo customer (…集团有限公司2); journeys that ran before may have made others.
+  const demoKeyAccount = customer.locator('option').filter({ hasText: /集团有限公司2$/ });
+  await expect(demoKeyAccount).toHaveCount(1);
+  const customerName = (await demoKeyAccount.textContent())!.trim();
+  await customer.selectOption({ label: customerName });
   await expect(dialog.getByTestId('summary-period')).toHaveValue(/^\d{4}-Q[1-4]$/);
   const period = await dialog.getByTestId('summary-period').inputValue();
   await dialog.getByTestId('summary-generate-submit').click();

@@ -239,7 +239,8 @@ export async function seedDemoData(
  */
 async function seedDemoKeyAccount(db: Db, now: Date): Promise<void> {
   const owner = await db.user.findUniqueOrThrow({ where: { email: 'manager@kefu.demo' }, select: { id: true } });
-  const customer = await db.customer.findFirst({ orderBy: { createdAt: 'asc' }, skip: 2, select: { id: true } });
+  // The third demo customer (i = 2, named …集团有限公司2), by its contract number: the demo customers share one createdAt.
+  const customer = await db.customer.findFirst({ where: { contractNo: 'HT-2025-01002' }, select: { id: true } });
   if (!customer) return;
   await db.$transaction([
     db.customer.update({
