@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
+import { DataTable } from '@/components/ui/data-table';
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { LoadMore } from '@/components/ui/load-more';
@@ -173,16 +174,19 @@ export function CustomerSurveysBlock({ customerId }: { customerId: string }) {
               </ResponsiveContainer>
             </div>
             {/* The same numbers for screen readers: the chart is an image. */}
-            <table className="sr-only">
-              <tbody>
-                {trend.map((p) => (
-                  <tr key={p.period}>
-                    <th>{p.period}</th>
-                    <td>{p.averageIndexScore}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="sr-only">
+              <DataTable
+                caption={t('trend')}
+                rows={trend}
+                rowKey={(p) => p.period}
+                state={{ loading: false }}
+                empty={null}
+                columns={[
+                  { id: 'period', header: t('period'), cell: (p) => p.period },
+                  { id: 'index', header: t('index'), cell: (p) => p.averageIndexScore },
+                ]}
+              />
+            </div>
           </figure>
         )}
         <ul className="divide-y divide-slate-100 text-sm">

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/classes';
+import { DataTable } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { TextField } from '@/components/ui/form-field';
 import { SelectField, TextareaField } from '@/components/ui/form-controls';
@@ -343,31 +344,37 @@ function EvaluateCriteria({
 }) {
   const t = useTranslations('customers');
   return (
-    <table className="w-full text-sm" data-testid="customer-grade-criteria">
-      <thead>
-        <tr className="text-left text-xs text-slate-600">
-          <th className="py-1 font-medium">{t('grading.criterion')}</th>
-          <th className="py-1 font-medium">{t('grading.weight')}</th>
-          <th className="py-1 font-medium">{t('grading.score')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {form.criteria.map((c) => {
-          const text = scores[c.key] ?? '';
-          const error =
-            attempted && scoreOf(text, c.maxScore) === null
-              ? t('grading.scoreRange', { max: c.maxScore })
-              : serverErrors[`scores.${c.key}`];
-          return (
-            <tr key={c.key} className="border-t border-slate-100 align-top">
-              <td className="py-1.5 pr-2">
-                <label htmlFor={`grade-score-${c.key}`} className="font-medium">
-                  {c.label}
-                </label>
-                {c.description && <p className="text-xs text-slate-500">{c.description}</p>}
-              </td>
-              <td className="py-1.5 pr-2 tabular-nums">{c.weight}%</td>
-              <td className="py-1.5">
+    <DataTable<GradeForm['criteria'][number]>
+      testId="customer-grade-criteria"
+      rows={form.criteria}
+      rowKey={(c) => c.key}
+      state={{ loading: false }}
+      empty={null}
+      columns={[
+        {
+          id: 'criterion',
+          header: t('grading.criterion'),
+          cell: (c) => (
+            <>
+              <label htmlFor={`grade-score-${c.key}`} className="font-medium">
+                {c.label}
+              </label>
+              {c.description && <p className="text-xs text-slate-500">{c.description}</p>}
+            </>
+          ),
+        },
+        { id: 'weight', header: t('grading.weight'), className: 'tabular-nums', cell: (c) => `${c.weight}%` },
+        {
+          id: 'score',
+          header: t('grading.score'),
+          cell: (c) => {
+            const text = scores[c.key] ?? '';
+            const error =
+              attempted && scoreOf(text, c.maxScore) === null
+                ? t('grading.scoreRange', { max: c.maxScore })
+                : serverErrors[`scores.${c.key}`];
+            return (
+              <>
                 <span className="flex items-center gap-1">
                   <input
                     id={`grade-score-${c.key}`}
@@ -381,12 +388,12 @@ function EvaluateCriteria({
                   <span className="text-xs text-slate-500">/ {c.maxScore}</span>
                 </span>
                 {error && <p className="mt-0.5 text-xs text-red-700">{error}</p>}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+              </>
+            );
+          },
+        },
+      ]}
+    />
   );
 }
 

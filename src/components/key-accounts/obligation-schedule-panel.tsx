@@ -5,6 +5,7 @@ import { graphql } from '@/gql';
 import type { ObligationKind, ObligationScheduleUnit } from '@/gql/graphql';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/classes';
+import { DataTable } from '@/components/ui/data-table';
 import { ErrorBanner, InlineError, StatusMessage } from '@/components/ui/status';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { SCHEDULE_MAX, SCHEDULE_UNITS } from '@/graphql/key-account-obligations/obligation-schedule.rules';
@@ -74,9 +75,9 @@ function ScheduleForm({
   const save = useGqlMutation(ServiceRulesUpdateObligationScheduleMutation, {
     invalidates: ['ServiceRules', 'KeyAccountObligation'],
   });
-  const set = (i: number, patch: Partial<Draft>) => {
+  const set = (kind: ObligationKind, patch: Partial<Draft>) => {
     setSaved(false);
-    setDraft((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+    setDraft((rows) => rows.map((r) => (r.kind === kind ? { ...r, ...patch } : r)));
   };
   return (
     <form
@@ -96,53 +97,57 @@ function ScheduleForm({
     >
       <p className="text-sm text-slate-600">{t('schedule.hint')}</p>
       {saved && <StatusMessage tone="success">{t('schedule.saved')}</StatusMessage>}
-      <table className="text-sm">
-        <thead>
-          <tr className="text-left text-slate-600">
-            <th className="py-1 pr-4 font-medium">{t('list.kind')}</th>
-            <th className="py-1 pr-4 font-medium">{t('schedule.every')}</th>
-            <th className="py-1 font-medium">{t('schedule.unit')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {draft.map((row, i) => (
-            <tr key={row.kind} data-testid={`obligation-schedule-${row.kind}`}>
-              <th scope="row" className="py-1 pr-4 text-left font-normal">
-                <label htmlFor={`${id}-${row.kind}`}>{t(`kind.${row.kind}`)}</label>
-              </th>
-              <td className="py-1 pr-4">
-                <input
-                  id={`${id}-${row.kind}`}
-                  type="number"
-                  min={1}
-                  max={SCHEDULE_MAX[row.unit]}
-                  inputMode="numeric"
-                  placeholder={t('schedule.onRequest')}
-                  className={`${inputClass} w-28`}
-                  value={row.every}
-                  disabled={!canManage}
-                  onChange={(e) => set(i, { every: e.target.value })}
-                />
-              </td>
-              <td className="py-1">
-                <select
-                  aria-label={t('schedule.unitOf', { kind: t(`kind.${row.kind}`) })}
-                  className={inputClass}
-                  value={row.unit}
-                  disabled={!canManage}
-                  onChange={(e) => set(i, { unit: e.target.value as ObligationScheduleUnit })}
-                >
-                  {SCHEDULE_UNITS.map((u) => (
-                    <option key={u} value={u}>
-                      {t(`schedule.units.${u}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable<Draft>
+        rows={draft}
+        rowKey={(row) => row.kind}
+        rowTestId={(row) => `obligation-schedule-${row.kind}`}
+        state={{ loading: false }}
+        empty={null}
+        columns={[
+          {
+            id: 'kind',
+            header: t('list.kind'),
+            cell: (row) => <label htmlFor={`${id}-${row.kind}`}>{t(`kind.${row.kind}`)}</label>,
+          },
+          {
+            id: 'every',
+            header: t('schedule.every'),
+            cell: (row) => (
+              <input
+                id={`${id}-${row.kind}`}
+                type="number"
+                min={1}
+                max={SCHEDULE_MAX[row.unit]}
+                inputMode="numeric"
+                placeholder={t('schedule.onRequest')}
+                className={`${inputClass} w-28`}
+                value={row.every}
+                disabled={!canManage}
+                onChange={(e) => set(row.kind, { every: e.target.value })}
+              />
+            ),
+          },
+          {
+            id: 'unit',
+            header: t('schedule.unit'),
+            cell: (row) => (
+              <select
+                aria-label={t('schedule.unitOf', { kind: t(`kind.${row.kind}`) })}
+                className={inputClass}
+                value={row.unit}
+                disabled={!canManage}
+                onChange={(e) => set(row.kind, { unit: e.target.value as ObligationScheduleUnit })}
+              >
+                {SCHEDULE_UNITS.map((u) => (
+                  <option key={u} value={u}>
+                    {t(`schedule.units.${u}`)}
+                  </option>
+                ))}
+              </select>
+            ),
+          },
+        ]}
+      />
       {form.formError && <InlineError>{form.formError}</InlineError>}
       {canManage && (
         <Button type="submit" disabled={form.pending} data-testid="obligation-schedule-save">
