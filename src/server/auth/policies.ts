@@ -26,6 +26,18 @@ export const PERMISSIONS = [
   'notices:read',
   'notices:write',
   'notices:approve',
+  // Visits (客户访问周期/行程/工作日志, SPEC §7): read them, plan and log visits; approving a weekly itinerary is the
+  // sales/service manager's.
+  'visits:read',
+  'visits:write',
+  'visits:approve',
+  // Work orders (派工单, SPEC §7): read them (a technician only their own), dispatch and record the work.
+  'workorders:read',
+  'workorders:write',
+  // Management reporting (SPEC §9): the KPI dashboard and the periodic reports.
+  'reports:read',
+  // Webhook endpoints and their delivery log (SPEC §10): administration.
+  'webhooks:manage',
   'apiKeys:manage',
   'users:manage',
   'settings:read',
@@ -34,10 +46,16 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Administration: API keys, users and the complaint clock's configuration (settings, below).
-const ADMINISTRATION: readonly Permission[] = ['apiKeys:manage', 'users:manage', 'settings:read', 'settings:manage'];
+const ADMINISTRATION: readonly Permission[] = [
+  'apiKeys:manage',
+  'users:manage',
+  'settings:read',
+  'settings:manage',
+  'webhooks:manage',
+];
 
 // Decisions a person makes: the service manager's (below), never an API key's.
-const DECISIONS: readonly Permission[] = ['keyaccounts:decide', 'notices:approve'];
+const DECISIONS: readonly Permission[] = ['keyaccounts:decide', 'notices:approve', 'visits:approve'];
 
 /**
  * Scopes an admin may put on an API key: every permission but administration, writing callbacks, managing surveys and
@@ -62,8 +80,24 @@ const QUALITY: Permission[] = [
   'surveys:read',
   'keyaccounts:read',
   'notices:read',
+  'visits:read',
+  'workorders:read',
+  'reports:read',
 ];
-const EXECUTIVE: Permission[] = [...READ_ONLY, 'callbacks:read', 'surveys:read', 'keyaccounts:read', 'notices:read'];
+const EXECUTIVE: Permission[] = [
+  ...READ_ONLY,
+  'callbacks:read',
+  'surveys:read',
+  'keyaccounts:read',
+  'notices:read',
+  'visits:read',
+  'workorders:read',
+  'reports:read',
+];
+// The dispatcher takes repair calls and dispatches work orders; the technician records the work on their own orders
+// (the work-order service narrows a technician to the orders assigned to them).
+const DISPATCHER: Permission[] = [...READ_ONLY, 'workorders:read', 'workorders:write'];
+const TECHNICIAN: Permission[] = ['customers:read', 'workorders:read', 'workorders:write'];
 
 // The complaint clock's configuration (SLA rules, business hours, calendar, 核决权限, escalation): kept by the service
 // manager, who answers for the desk's deadlines, and the administrator; quality and the executive read it.
@@ -75,10 +109,10 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   SERVICE_AGENT: CUSTOMER_DESK,
   SERVICE_MANAGER: [...CUSTOMER_DESK, ...DECISIONS, ...SETTINGS_MANAGE],
   QUALITY_MANAGER: [...QUALITY, ...SETTINGS_READ],
-  DEPARTMENT_HANDLER: READ_ONLY,
+  DEPARTMENT_HANDLER: [...READ_ONLY, 'reports:read'],
   EXECUTIVE: [...EXECUTIVE, ...SETTINGS_READ],
-  DISPATCHER: READ_ONLY,
-  TECHNICIAN: READ_ONLY,
+  DISPATCHER,
+  TECHNICIAN,
 };
 
 export const STAFF_ROLES = Object.keys(ROLE_PERMISSIONS) as StaffRole[];
