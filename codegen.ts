@@ -28,6 +28,7 @@ const config: CodegenConfig = {
           HistoryEntry: '@/graphql/mappers#HistoryEntryModel',
           User: '@/graphql/mappers#UserModel',
           ApiKey: '@/graphql/mappers#ApiKeyModel',
+          AuditEntry: '@/graphql/directory/directory.service#AuditEntry as AuditEntryModel',
           Viewer: '@/graphql/mappers#ViewerModel',
           CustomerConnection: '@/graphql/mappers#CustomerConnectionModel',
           Interaction: '@/graphql/mappers#InteractionModel',

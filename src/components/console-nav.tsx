@@ -23,6 +23,8 @@ const SECTIONS: Item[][] = [
   [
     { key: 'apiKeys', href: '/console/admin/api-keys', permission: 'apiKeys:manage' },
     { key: 'users', href: '/console/admin/users', permission: 'users:manage' },
+    { key: 'departments', href: '/console/admin/departments', permission: 'users:manage' },
+    { key: 'audit', href: '/console/admin/audit', permission: 'users:manage' },
     { key: 'serviceRules', href: '/console/admin/service-rules', permission: 'settings:read' },
     { key: 'jobs', href: '/console/admin/jobs', permission: 'users:manage' },
   ],

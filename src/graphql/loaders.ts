@@ -3,6 +3,7 @@ import { callbackLoaderFactories } from './callbacks/callback.loaders';
 import { keyAccountLoaderFactories } from './key-accounts/key-account.loaders';
 import { complaintLoaderFactories } from './complaints/complaint.loaders';
 import { customerLoaderFactories } from './customers/customer.loaders';
+import { directoryLoaderFactories } from './directory/directory.loaders';
 import { customerGradingLoaderFactories } from './customer-grading/customer-grading.loaders';
 import { customer360LoaderFactories } from './customer-360/customer-360.loaders';
 import { interactionLoaderFactories } from './interactions/interaction.loaders';
@@ -33,6 +34,7 @@ const factories = {
   ...keyAccountSummaryLoaderFactories(),
   ...keyAccountObligationLoaderFactories(),
   ...customer360LoaderFactories(),
+  ...directoryLoaderFactories(),
 };
 type Factories = typeof factories;
 export type Loaders = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };

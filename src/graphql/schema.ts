@@ -8,6 +8,7 @@ import { complaintPolicies, complaintResolvers } from './complaints/resolvers';
 import { customerPolicies, customerResolvers } from './customers/resolvers';
 import { customerGradingPolicies, customerGradingResolvers } from './customer-grading/resolvers';
 import { customer360Policies, customer360Resolvers } from './customer-360/resolvers';
+import { directoryPolicies, directoryResolvers } from './directory/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
 import { keyAccountSummaryPolicies, keyAccountSummaryResolvers } from './key-account-summaries/resolvers';
 import { keyAccountObligationPolicies, keyAccountObligationResolvers } from './key-account-obligations/resolvers';
@@ -50,6 +51,7 @@ const modules: DomainModule[] = [
   domainModule(keyAccountObligationResolvers, keyAccountObligationPolicies),
   domainModule(customer360Resolvers, customer360Policies),
   domainModule(keyAccountResolvers, keyAccountPolicies),
+  domainModule(directoryResolvers, directoryPolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

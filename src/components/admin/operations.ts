@@ -52,8 +52,10 @@ export const AdminUserRowFragment = graphql(`
     id
     name
     email
+    phone
     role
     active
+    version
     department {
       id
       name
@@ -75,6 +77,7 @@ export const AdminDepartmentsQuery = graphql(`
       id
       code
       name
+      active
     }
   }
 `);

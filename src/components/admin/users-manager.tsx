@@ -20,6 +20,7 @@ import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { CustomerPicker, type PickedCustomer } from './customer-picker';
 import { useAdminErrorMessage } from './errors';
+import { UserEditDialog } from './user-edit-dialog';
 import {
   AdminCreateUserMutation,
   AdminDepartmentsQuery,
@@ -28,7 +29,7 @@ import {
   AdminUsersQuery,
 } from './operations';
 
-type Department = { id: string; code: string; name: string };
+type Department = { id: string; code: string; name: string; active: boolean };
 
 /** Creating or (de)activating an account changes the user list (and nothing else on the admin screens). */
 const USERS_CHANGED = ['AdminUsers'];
@@ -43,6 +44,7 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
   const [search, setSearch] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UserRow | null>(null);
 
   const debouncedSearch = useDebouncedValue(search.trim(), 300);
 
@@ -103,10 +105,10 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
       ),
     },
     // The service refuses to deactivate yourself (you would lock yourself out); so does the UI.
-    actionsColumn(
-      t('columns.actions'),
-      (user) =>
-        user.id !== currentUserId && (
+    actionsColumn(t('columns.actions'), (user) => (
+      <>
+        <RowAction label={t('edit.action')} subject={user.name} onClick={() => setEditing(user)} testId="user-edit" />
+        {user.id !== currentUserId && (
           <RowAction
             label={user.active ? t('deactivate') : t('activate')}
             subject={user.name}
@@ -114,8 +116,9 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
             onClick={() => toggle.ask(user)}
             testId="user-toggle-active"
           />
-        ),
-    ),
+        )}
+      </>
+    )),
   ];
 
   return (
@@ -182,6 +185,19 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
           onCreated={(user) => {
             setCreating(false);
             setNotice(t('createdNotice', { name: user.name }));
+          }}
+        />
+      )}
+
+      {editing && (
+        <UserEditDialog
+          user={editing}
+          isSelf={editing.id === currentUserId}
+          departments={departments.data?.departments ?? null}
+          onClose={() => setEditing(null)}
+          onSaved={(user) => {
+            setEditing(null);
+            setNotice(t('edit.savedNotice', { name: user.name }));
           }}
         />
       )}
@@ -313,7 +329,7 @@ function CreateUserDialog({
             disabled={departments === null}
             options={[
               { value: '', label: departments === null ? tc('loading') : t('noDepartment') },
-              ...(departments ?? []).map((d) => ({ value: d.id, label: d.name })),
+              ...(departments ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name })),
             ]}
             testId="user-department"
           />

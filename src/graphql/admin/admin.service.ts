@@ -13,6 +13,7 @@ import type { Viewer } from '@/server/viewer';
 import { ACCOUNT_ROLES, API_KEY_LIMITS, USER_LIMITS } from './admin.rules';
 import { zodFieldErrors } from '@/server/error-keys';
 import { isUuid } from '../cursor';
+import { lockAdmins, refuseLastAdminRemoval } from '../directory/directory.service';
 
 const ZCreateApiKey = z.object({
   name: z
@@ -153,9 +154,11 @@ export async function setUserActive(viewer: Viewer, id: string, active: boolean)
   if (!isUuid(id)) throw notFound('User');
   if (viewer.kind === 'staff' && viewer.userId === id && !active) throw badField('id', 'admin.cannotDeactivateSelf');
   const result = await prisma.$transaction(async (tx) => {
+    await lockAdmins(tx);
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw notFound('User');
-    const updated = await tx.user.update({ where: { id }, data: { active } });
+    await refuseLastAdminRemoval(tx, user, { role: user.role, active });
+    const updated = await tx.user.update({ where: { id }, data: { active, version: { increment: 1 } } });
     await appendHistory(tx, viewer, {
       entityType: 'User',
       entityId: id,
