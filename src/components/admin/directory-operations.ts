@@ -67,6 +67,7 @@ export const AdminAuditLogQuery = graphql(`
           action
           fromState
           toState
+          createdAt
           ...HistoryEntryFields
         }
       }
