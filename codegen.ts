@@ -69,6 +69,7 @@ const config: CodegenConfig = {
           KeyAccount: '@/graphql/mappers#KeyAccountModel',
           // service-rules module
           ServiceRuleChange: '@/graphql/mappers#HistoryEntryModel',
+          SlaRule: '@/graphql/mappers#SlaRuleModel',
           // key-accounts module
           KeyAccountNomination: '@/graphql/mappers#KeyAccountNominationModel',
           KeyAccountNominationConnection: '@/graphql/mappers#KeyAccountNominationConnectionModel',

@@ -10,6 +10,7 @@ export type {
   HistoryEntry as HistoryEntryModel,
   Interaction as InteractionModel,
   Attachment as AttachmentModel,
+  SlaRule as SlaRuleModel,
 } from '@/generated/prisma/client';
 export type UserModel = Omit<User, 'passwordHash'>;
 export type CustomerModel = Omit<Customer, 'searchText'>;

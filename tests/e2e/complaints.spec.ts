@@ -66,6 +66,9 @@ test('a complaint from the portal is triaged, investigated, approved, verified, 
   await handler.goto('/console/complaints?queue=MINE');
   await handler.getByTestId('complaint-row').filter({ hasText: number }).getByRole('link', { name: number }).click();
   await expect(handler.getByTestId('complaint-status')).toHaveText('已分派');
+  // Every step that waits on someone shows its own due time and who it waits on (here: the owner).
+  await expect(handler.getByTestId('complaint-step-due')).toContainText('调查/8D');
+  await expect(handler.getByTestId('complaint-step-waits-on')).toHaveText('等待：赵生产');
   await confirmCommand(handler, 'START_INVESTIGATION', '调查中');
   await expect(handler.getByTestId('command-PLAN_ACTIONS')).toHaveCount(0);
   await expect(handler.getByTestId('blocked-commands')).toContainText('至少需要一项纠正措施');
@@ -100,6 +103,7 @@ test('a complaint from the portal is triaged, investigated, approved, verified, 
   await approval.getByLabel('审批意见（记入处理历史）').fill('同意，注意跟踪第 6 批次。');
   await quality.getByTestId('approve-submit').click();
   await expect(quality.getByTestId('complaint-status')).toHaveText('实施中');
+  await expect(quality.getByTestId('complaint-step-due')).toContainText('措施实施');
   await expect(quality.getByTestId('complaint-approvals')).toContainText('批准');
   await expect(quality.getByTestId('complaint-approvals')).toContainText('同意，注意跟踪第 6 批次。');
   await expect(quality.getByTestId('complaint-history')).toContainText('同意，注意跟踪第 6 批次。');

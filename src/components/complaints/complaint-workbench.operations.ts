@@ -43,6 +43,11 @@ export const ComplaintWorkbenchQuery = graphql(`
       triageDueAt
       resolutionDueAt
       callbackDueAt
+      currentStep {
+        step
+        dueAt
+        waitsOn
+      }
       triagedAt
       resolvedAt
       closedAt

@@ -177,6 +177,25 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
           <ComplaintPrintLinks id={record.id} eightD={!!record.eightD || needs8D(record)} />
         </div>
         <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
+          {record.currentStep && record.currentStep.step !== 'TRIAGE' && record.currentStep.dueAt && (
+            <div className="rounded border border-blue-200 bg-blue-50/40 px-3 py-2" data-testid="complaint-step-due">
+              <dt className="text-xs text-slate-600">
+                {t('workbench.stepDue', { step: t(`steps.${record.currentStep.step}`) })}
+              </dt>
+              <dd className="font-medium">{formatDateTime(record.currentStep.dueAt, timeZone)}</dd>
+              <dd className="text-xs text-slate-600" data-testid="complaint-step-waits-on">
+                {t('workbench.waitsOn', {
+                  party:
+                    record.currentStep.waitsOn === 'OWNER' && record.owner
+                      ? record.owner.name
+                      : t(`stepParties.${record.currentStep.waitsOn}`),
+                })}
+              </dd>
+              <dd>
+                <DueLabel dueAt={record.currentStep.dueAt} stopped={false} />
+              </dd>
+            </div>
+          )}
           {[
             {
               label: t('workbench.triageDue'),

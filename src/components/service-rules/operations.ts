@@ -11,6 +11,10 @@ export const ServiceRulesSlaRuleFragment = graphql(`
     triageHours
     resolutionHours
     callbackDays
+    stepHours {
+      step
+      hours
+    }
     active
     version
     updatedAt

@@ -1,4 +1,10 @@
 'use client';
+import {
+  CONFIGURABLE_STEPS,
+  DEFAULT_STEP_HOURS,
+  STEP_HOURS_LIMITS,
+  type ConfigurableStep,
+} from '@/graphql/complaints/complaint-steps.rules';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -220,6 +226,21 @@ type SlaDraft = {
   triageHours: string;
   resolutionHours: string;
   callbackDays: string;
+  steps: Record<ConfigurableStep, string>;
+};
+
+/** A rule's hours per step as the form's text values (the defaults for a new rule). */
+const stepDraft = (rule: Rule | null): Record<ConfigurableStep, string> =>
+  Object.fromEntries(
+    CONFIGURABLE_STEPS.map((step) => [
+      step,
+      String(rule?.stepHours.find((s) => s.step === step)?.hours ?? DEFAULT_STEP_HOURS[step]),
+    ]),
+  ) as Record<ConfigurableStep, string>;
+
+const stepHoursValid = (value: string) => {
+  const n = positiveInt(value);
+  return n !== null && n >= STEP_HOURS_LIMITS.min && n <= STEP_HOURS_LIMITS.max;
 };
 
 function SlaRuleDialog({
@@ -234,6 +255,7 @@ function SlaRuleDialog({
   onReload: () => void;
 }) {
   const t = useTranslations('serviceRules');
+  const tSteps = useTranslations('complaints.steps');
   const errorMessage = useServiceRulesError();
   const formId = useId();
   const create = useServiceRulesMutation(ServiceRulesCreateSlaRuleMutation);
@@ -247,6 +269,7 @@ function SlaRuleDialog({
       triageHours: String(from?.triageHours ?? 4),
       resolutionHours: from ? String(from.resolutionHours) : '',
       callbackDays: String(from?.callbackDays ?? 7),
+      steps: stepDraft(from),
     }),
     fields: [
       'interactionType',
@@ -256,13 +279,21 @@ function SlaRuleDialog({
       'resolutionHours',
       'callbackDays',
       'combination',
+      ...CONFIGURABLE_STEPS.map((step) => `step-${step}`),
     ],
-    validate: (draft) =>
-      Object.fromEntries(
+    validate: (draft) => ({
+      ...Object.fromEntries(
         (['triageHours', 'resolutionHours', 'callbackDays'] as const)
           .filter((key) => positiveInt(draft[key]) === null)
           .map((key) => [key, t('sla.form.required')]),
       ),
+      ...Object.fromEntries(
+        CONFIGURABLE_STEPS.filter((step) => !stepHoursValid(draft.steps[step])).map((step) => [
+          `step-${step}`,
+          t('sla.form.stepHoursRange', STEP_HOURS_LIMITS),
+        ]),
+      ),
+    }),
     submit: async (draft) => {
       const input = {
         interactionType: asType(draft.interactionType),
@@ -271,6 +302,7 @@ function SlaRuleDialog({
         triageHours: positiveInt(draft.triageHours) ?? 0,
         resolutionHours: positiveInt(draft.resolutionHours) ?? 0,
         callbackDays: positiveInt(draft.callbackDays) ?? 0,
+        stepHours: CONFIGURABLE_STEPS.map((step) => ({ step, hours: positiveInt(draft.steps[step]) ?? 0 })),
       };
       const saved = from
         ? (await update.mutateAsync({ id: from.id, version: from.version, input })).updateSlaRule
@@ -350,6 +382,24 @@ function SlaRuleDialog({
         {number('resolutionHours', t('sla.form.resolutionHours'))}
         {number('callbackDays', t('sla.form.callbackDays'), t('sla.form.callbackHint'))}
       </div>
+      <fieldset className="space-y-2" data-testid="sla-step-hours">
+        <legend className="text-sm font-medium text-slate-800">{t('sla.form.stepHours')}</legend>
+        <p className="text-xs text-slate-500">{t('sla.form.stepHoursHint')}</p>
+        <div className="grid gap-3 sm:grid-cols-4">
+          {CONFIGURABLE_STEPS.map((step) => (
+            <TextField
+              key={step}
+              id={`${formId}-step-${step}`}
+              label={tSteps(step)}
+              error={fieldErrors[`step-${step}`]}
+              inputMode="numeric"
+              value={values.steps[step]}
+              onChange={(value) => set('steps', { ...values.steps, [step]: value }, `step-${step}`)}
+              testId={`sla-step-${step}`}
+            />
+          ))}
+        </div>
+      </fieldset>
       {form.failure !== null && (
         <SaveError error={form.failure} message={errorMessage(form.failure)} onReload={onReload} />
       )}

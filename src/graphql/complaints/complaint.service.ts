@@ -24,7 +24,7 @@ import {
   type WorkflowRecord,
 } from './complaint-workflow.rules';
 import { callbackDueAt } from './sla-clock.rules';
-import { dueTimesFor, slaTargetsFor } from './sla.service';
+import { dueTimesFor, slaTargetsFor, stepDueAtAfter } from './sla.service';
 import { now as clockNow } from '@/server/clock';
 import { activityMessage } from '@/lib/activity';
 
@@ -227,6 +227,18 @@ export async function applyCommand(
     if (resolutionDueAt) data.resolutionDueAt = resolutionDueAt;
   }
   if (to === 'RESOLVED' && row.status !== 'RESOLVED') data.resolvedAt = now;
+  // Every step that waits on someone has its own due time (issue 14): a new step starts its clock.
+  if (row.type === 'COMPLAINT') {
+    const severity = data.severity === undefined ? row.severity : (patch.severity ?? null);
+    const stepDueAt = await stepDueAtAfter(
+      tx,
+      { type: row.type, severity, isKeyAccount: row.isKeyAccount },
+      row.status,
+      to,
+      now,
+    );
+    if (stepDueAt !== undefined) data.stepDueAt = stepDueAt;
+  }
   if (resolving) {
     const targets = await slaTargetsFor(tx, { type: row.type, severity: row.severity, isKeyAccount: row.isKeyAccount });
     const due = callbackDueAt(now, { callbackDays: targets?.callbackDays ?? 7 });

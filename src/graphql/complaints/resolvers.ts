@@ -1,3 +1,4 @@
+import { currentStepOf } from './complaint-steps.rules';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
 import { commandOptions, eightDComplete, runCommand } from './complaint.service';
@@ -109,6 +110,7 @@ export const complaintResolvers: Resolvers = {
     actions: (i, _, { viewer, loaders }) => (isStaff(viewer.kind) ? loaders.actionsByInteraction.load(i.id) : []),
     eightD: (i, _, { viewer, loaders }) => (isStaff(viewer.kind) ? loaders.eightDByInteraction.load(i.id) : null),
     approvals: (i, _, { viewer, loaders }) => (isStaff(viewer.kind) ? loaders.approvalsByInteraction.load(i.id) : []),
+    currentStep: (i, _, { viewer }) => (isStaff(viewer.kind) ? currentStepOf(i) : null),
   },
   ComplaintAction: {
     owner: (a, _, { loaders }) => (a.ownerId ? loaders.userById.load(a.ownerId) : null),

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/server/db';
 import { loadBusinessCalendar } from './business-calendar.service';
+import { stepHoursOf, stepOf, stepTransition } from './complaint-steps.rules';
 import { addBusinessHours, slaTargets } from './sla-clock.rules';
 
 type SlaSubject = {
@@ -36,3 +37,27 @@ export const intakeDueTimes = (
   tx: Tx,
   record: { type: SlaSubject['type']; isKeyAccount: boolean; registeredAt: Date },
 ) => dueTimesFor(tx, { ...record, severity: null });
+
+/**
+ * The step clock after a transition (complaint-steps.rules.ts): a new step's due time counted from `now` by the rule's
+ * hours for that step, `undefined` to keep the current one (still the same step), null when no step waits any more.
+ */
+export async function stepDueAtAfter(
+  tx: Tx,
+  record: SlaSubject,
+  from: string,
+  to: string,
+  now: Date,
+): Promise<Date | null | undefined> {
+  const next = stepOf(to);
+  if (!next) return null;
+  if (next === stepOf(from)) return undefined;
+  const targets = await slaTargetsFor(tx, record);
+  if (!targets) return null;
+  const change = stepTransition(from, to, {
+    triageHours: targets.triageHours,
+    steps: stepHoursOf(targets.rule.stepHours),
+  });
+  if (change.kind !== 'start') return change.kind === 'clear' ? null : undefined;
+  return addBusinessHours(now, change.hours, await loadBusinessCalendar(tx));
+}

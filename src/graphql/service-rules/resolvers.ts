@@ -1,3 +1,4 @@
+import { CONFIGURABLE_STEPS, stepHoursOf } from '../complaints/complaint-steps.rules';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
 import {
@@ -71,6 +72,12 @@ export const serviceRuleResolvers: Resolvers = {
     importOfficialHolidays: (_, { year }, { viewer }) => importOfficialHolidays(viewer, year),
     updateApprovalAuthority: (_, { version, input }, { viewer }) => updateApprovalAuthority(viewer, version, input),
     updateEscalationPolicy: (_, { version, input }, { viewer }) => updateEscalationPolicy(viewer, version, input),
+  },
+  SlaRule: {
+    stepHours: (r) => {
+      const hours = stepHoursOf(r.stepHours);
+      return CONFIGURABLE_STEPS.map((step) => ({ step, hours: hours[step] }));
+    },
   },
   ServiceRuleChange: {
     actor: (h, _, { loaders }) => (h.actorId ? loaders.userById.load(h.actorId) : null),

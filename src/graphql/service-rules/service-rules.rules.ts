@@ -15,6 +15,7 @@ import {
 } from '../complaints/escalation.rules';
 import { STAFF_ACCOUNT_ROLES } from '../admin/admin.rules';
 import { DEFAULT_CALENDAR } from '../complaints/sla-clock.rules';
+import { CONFIGURABLE_STEPS, STEP_HOURS_LIMITS } from '../complaints/complaint-steps.rules';
 import { errorKey, type FieldErrors } from '@/server/error-keys';
 import { activityMessage, type ActivityMessage } from '@/lib/activity';
 
@@ -74,6 +75,12 @@ export const ZSlaRuleInput = z
     triageHours: int('分派时限（小时）', BOUNDS.triageHours),
     resolutionHours: int('处理时限（小时）', BOUNDS.resolutionHours),
     callbackDays: int('回访天数', BOUNDS.callbackDays),
+    // Hours per waiting step; steps left out take the defaults (complaint-steps.rules.ts).
+    stepHours: z
+      .array(z.object({ step: z.enum(CONFIGURABLE_STEPS), hours: int('步骤时限（小时）', STEP_HOURS_LIMITS) }))
+      .nullish()
+      // Left out (an older client): the rule keeps its hours per step.
+      .transform((list) => (list ? Object.fromEntries(list.map(({ step, hours }) => [step, hours])) : undefined)),
   })
   // Severity is set at triage of a complaint only: a severity on another type's rule would never match.
   .refine((r) => r.severity === null || r.interactionType === null || r.interactionType === 'COMPLAINT', {

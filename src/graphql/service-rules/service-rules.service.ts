@@ -33,6 +33,7 @@ import {
   type SeverityAuthorityInput,
 } from './service-rules.rules';
 import { activityMessage } from '@/lib/activity';
+import { stepHoursOf } from '../complaints/complaint-steps.rules';
 
 /**
  * The complaint clock's configuration (SPEC §4): SLA rules, business hours, holidays and make-up days, 核决权限 and
@@ -120,6 +121,7 @@ const slaValues = (r: {
   triageHours: unknown;
   resolutionHours: unknown;
   callbackDays: unknown;
+  stepHours?: unknown;
   active?: unknown;
 }) => ({
   interactionType: r.interactionType,
@@ -128,6 +130,7 @@ const slaValues = (r: {
   triageHours: r.triageHours,
   resolutionHours: r.resolutionHours,
   callbackDays: r.callbackDays,
+  ...(r.stepHours === undefined ? {} : { stepHours: stepHoursOf(r.stepHours) }),
   ...(r.active === undefined ? {} : { active: r.active }),
 });
 
