@@ -20,6 +20,9 @@ import { NOTICE_LEVELS, NOTICE_STATUSES, NOTICE_TITLE_MAX } from '@/graphql/noti
 import { useGqlInfiniteQuery, useGqlMutation } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
+import { AttachmentPicker } from '@/components/interactions/attachment-picker';
+import { useFileUploads } from '@/components/interactions/intake-files';
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { NoticeLevelTag, useNoticeErrorMessage } from './notice-ui';
 
 export const NoticeRowFieldsFragment = graphql(`
@@ -35,6 +38,12 @@ export const NoticeRowFieldsFragment = graphql(`
     version
     viewerCanEdit
     viewerCanApprove
+    attachments {
+      id
+      fileName
+      sizeBytes
+      downloadUrl
+    }
     audience {
       all
       provinces
@@ -303,6 +312,9 @@ type Draft = {
   customerIds: string;
   publishAt: string;
   expiresAt: string;
+  /** New files to upload and attach on save, and the ids of attached files to remove. */
+  files: File[];
+  removeIds: string[];
 };
 
 const splitList = (text: string) =>
@@ -319,6 +331,8 @@ function NoticeDialog({ row, onClose }: { row: Row | null; onClose: () => void }
   const formId = useId();
   const create = useGqlMutation(NoticeCreateMutation, { invalidates: INVALIDATES });
   const update = useGqlMutation(NoticeUpdateMutation, { invalidates: INVALIDATES });
+  const uploads = useFileUploads();
+  const [fileError, setFileError] = useState<string | null>(null);
   const form = useDialogForm({
     initial: (): Draft => ({
       title: row?.title ?? '',
@@ -332,9 +346,13 @@ function NoticeDialog({ row, onClose }: { row: Row | null; onClose: () => void }
       customerIds: row?.audience?.customerIds.join(', ') ?? '',
       publishAt: row?.publishAt ? isoToWallClock(row.publishAt, timeZone) : '',
       expiresAt: row?.expiresAt ? isoToWallClock(row.expiresAt, timeZone) : '',
+      files: [],
+      removeIds: [],
     }),
-    fields: ['title', 'level', 'body', 'all', 'publishAt', 'expiresAt'],
+    fields: ['title', 'level', 'body', 'all', 'publishAt', 'expiresAt', 'attachmentTokens'],
     submit: async (d) => {
+      // Each file goes up once (POST /api/uploads); the save names it by token.
+      const uploaded = await uploads.uploadAll(d.files);
       const input = {
         title: d.title,
         level: d.level as NoticeLevel,
@@ -351,6 +369,8 @@ function NoticeDialog({ row, onClose }: { row: Row | null; onClose: () => void }
             },
         publishAt: d.publishAt ? wallClockToIso(d.publishAt, timeZone) : null,
         expiresAt: d.expiresAt ? wallClockToIso(d.expiresAt, timeZone) : null,
+        attachmentTokens: uploaded.map((u) => u.uploadToken),
+        removeAttachmentIds: d.removeIds,
       };
       return row ? update.mutateAsync({ id: row.id, version: row.version, input }) : create.mutateAsync({ input });
     },
@@ -429,6 +449,32 @@ function NoticeDialog({ row, onClose }: { row: Row | null; onClose: () => void }
         type="datetime-local"
         label={tf('expiresAt')}
         testId="notice-expires-at"
+      />
+      {row && row.attachments.length > 0 && (
+        <fieldset className="space-y-1" data-testid="notice-attachments">
+          <legend className="mb-1 block text-xs font-medium text-slate-700">{tf('attached')}</legend>
+          {row.attachments.map((a) => (
+            <CheckboxField
+              key={a.id}
+              id={`${formId}-remove-${a.id}`}
+              label={tf('removeAttachment', { name: a.fileName })}
+              checked={values.removeIds.includes(a.id)}
+              onChange={(remove) =>
+                set('removeIds', remove ? [...values.removeIds, a.id] : values.removeIds.filter((id) => id !== a.id))
+              }
+            />
+          ))}
+        </fieldset>
+      )}
+      <AttachmentPicker
+        id={`${formId}-files`}
+        files={values.files}
+        onChange={(files) => set('files', files, 'attachmentTokens')}
+        error={fileError ?? fieldErrors.attachmentTokens}
+        onError={setFileError}
+        disabled={form.pending}
+        progress={uploads.progress}
+        listTestId="notice-files"
       />
     </FormDialog>
   );

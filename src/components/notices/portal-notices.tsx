@@ -8,6 +8,7 @@ import { EmptyState, ErrorBanner, Spinner } from '@/components/ui/status';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
+import { AttachmentList } from '@/components/interactions/attachment-list';
 import { NoticeBody, NoticeLevelTag, useNoticeErrorMessage } from './notice-ui';
 
 export const NoticePortalListQuery = graphql(`
@@ -21,6 +22,12 @@ export const NoticePortalListQuery = graphql(`
       expiresAt
       readAt
       acknowledgedAt
+      attachments {
+        id
+        fileName
+        sizeBytes
+        downloadUrl
+      }
     }
   }
 `);
@@ -96,6 +103,7 @@ export function PortalNotices() {
                 {open.has(notice.id) && <OpenReceipt id={notice.id} />}
                 <div className="mt-3 space-y-3">
                   <NoticeBody html={notice.body} />
+                  {notice.attachments.length > 0 && <AttachmentList attachments={notice.attachments} />}
                   {notice.expiresAt && (
                     <p className="text-xs text-slate-500">
                       {t('portal.expiresAt', { date: formatDateTime(notice.expiresAt, timeZone) })}

@@ -279,8 +279,8 @@ async function createNumberSequence(tx: Tx, type: InteractionType, year: number,
  * back, which would otherwise leave them behind) and pending uploads it claimed (their files deleted once it commits;
  * on a rollback the claim itself is undone with the transaction, and the upload stays claimable).
  */
-export type FileWork = { written: string[]; claimed: string[] };
-export const newFileWork = (): FileWork => ({ written: [], claimed: [] });
+export type FileWork = { written: string[]; claimed: string[]; removed: string[] };
+export const newFileWork = (): FileWork => ({ written: [], claimed: [], removed: [] });
 
 /**
  * Writes each file to the interaction's storage key and its Attachment row, in the order given. A pending upload is
@@ -324,9 +324,9 @@ async function storeAttachments(
 
 /**
  * Runs work that stores files. If it throws (its transaction rolled back), the files it wrote are deleted again; if it
- * succeeds (committed), the pending uploads it claimed are deleted.
+ * succeeds (committed), the pending uploads it claimed and the stored files whose rows it removed are deleted.
  */
-async function withFileCleanup<T>(work: (files: FileWork) => Promise<T>): Promise<T> {
+export async function withFileCleanup<T>(work: (files: FileWork) => Promise<T>): Promise<T> {
   const files = newFileWork();
   let result: T;
   try {
@@ -342,6 +342,13 @@ async function withFileCleanup<T>(work: (files: FileWork) => Promise<T>): Promis
     throw error;
   }
   await discardPendingFiles(files.claimed);
+  await Promise.all(
+    files.removed.map((key) =>
+      storage()
+        .delete(key)
+        .catch((e: unknown) => console.error(`[attachments] could not delete ${key}:`, e)),
+    ),
+  );
   return result;
 }
 

@@ -93,7 +93,10 @@ export const interactionResolvers: Resolvers = {
     timeline: (l, _, { loaders }) => loaders.timelineByInteraction.load(l.id),
   },
   Attachment: {
-    downloadUrl: (a) => `/api/interactions/${a.interactionId}/attachments/${a.id}`,
+    downloadUrl: (a) =>
+      a.noticeId
+        ? `/api/notices/${a.noticeId}/attachments/${a.id}`
+        : `/api/interactions/${a.interactionId}/attachments/${a.id}`,
   },
   Customer: {
     interactions: (c, _, { viewer }) => interactionsOfCustomer(viewer, c.id),

@@ -23,6 +23,11 @@ export function noticeLoaderFactories() {
         const byKey = new Map(rows.map((r) => [RECEIPT_KEY(r.noticeId, r.userId), r]));
         return keys.map((k) => byKey.get(k) ?? null);
       }),
+    // The files of every notice on a page: one query.
+    noticeAttachments: () =>
+      manyBy('noticeId', (where) =>
+        prisma.attachment.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      ),
     noticeHistory: () =>
       manyBy('entityId', (where) =>
         prisma.historyEntry.findMany({

@@ -3,6 +3,7 @@ import type { NoticeLevel, NoticeStatus } from '@/generated/prisma/enums';
 import { badInput } from '@/server/errors';
 import { errorKey, zodFieldErrors } from '@/server/error-keys';
 import { requiredText } from '../input.rules';
+import { MAX_ATTACHMENTS } from '../interactions/intake.rules';
 import { ZNoticeAudience } from './notice-audience.rules';
 
 /**
@@ -23,6 +24,8 @@ export const NOTICE_STATUSES = [
 export const NOTICE_TITLE_MAX = 120;
 export const NOTICE_BODY_MAX = 20_000;
 export const WITHDRAW_REASON_MAX = 500;
+/** Files on one notice (the intake's limits on size and type apply to each: POST /api/uploads checks them). */
+export const NOTICE_MAX_ATTACHMENTS = MAX_ATTACHMENTS;
 
 /** Most urgent first: the order of the portal's list. */
 export const levelRank = (level: NoticeLevel): number => NOTICE_LEVELS.indexOf(level);
@@ -66,6 +69,9 @@ const ZNoticeInput = z
     audience: ZNoticeAudience,
     publishAt: z.date().nullish(),
     expiresAt: z.date().nullish(),
+    // Uploads (POST /api/uploads tokens) to attach, and attachments to remove (while the notice is editable).
+    attachmentTokens: z.array(z.string().min(1).max(200)).max(NOTICE_MAX_ATTACHMENTS).nullish(),
+    removeAttachmentIds: z.array(z.uuid()).max(100).nullish(),
   })
   .superRefine((n, ctx) => {
     if (n.expiresAt && n.publishAt && n.expiresAt.getTime() <= n.publishAt.getTime())

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { Notice, NoticeReceipt, Prisma } from '@/generated/prisma/client';
 import type { NoticeLevel, NoticeStatus } from '@/generated/prisma/enums';
 import { activityMessage } from '@/lib/activity';
@@ -10,7 +11,10 @@ import { prisma, type Tx } from '@/server/db';
 import { badField, conflict, forbidden, notFound, unauthenticated } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import { enqueueMail, startQueue } from '@/server/queue/boss';
+import { claimPendingUpload } from '@/server/storage/pending-uploads';
+import { storage } from '@/server/storage/storage';
 import type { Viewer } from '@/server/viewer';
+import { withFileCleanup, type FileWork } from '../interactions/interaction.service';
 import { decodeCursor, encodeCursor, isUuid } from '../cursor';
 import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
@@ -23,6 +27,7 @@ import {
   levelRank,
   needsApproval,
   NOTICE_APPROVAL_SETTING,
+  NOTICE_MAX_ATTACHMENTS,
   parseNoticeInput,
   readApprovalSetting,
   WITHDRAW_REASON_MAX,
@@ -62,6 +67,8 @@ type NoticeInputArg = {
   };
   publishAt?: Date | null;
   expiresAt?: Date | null;
+  attachmentTokens?: readonly string[] | null;
+  removeAttachmentIds?: readonly string[] | null;
 };
 
 function writerOf(viewer: Viewer) {
@@ -262,28 +269,85 @@ async function approvalSetting(tx?: Tx) {
 export async function createNotice(viewer: Viewer, input: NoticeInputArg, now: Date = clockNow()): Promise<Notice> {
   const writer = writerOf(viewer);
   const data = parseInput(input);
-  return prisma.$transaction(async (tx) => {
-    const notice = await tx.notice.create({
+  return withFileCleanup((files) =>
+    prisma.$transaction(async (tx) => {
+      const notice = await tx.notice.create({
+        data: {
+          title: data.title,
+          level: data.level,
+          body: data.body,
+          audience: data.audience,
+          publishAt: data.publishAt ?? null,
+          expiresAt: data.expiresAt ?? null,
+          createdById: writer.userId,
+          createdAt: now,
+        },
+      });
+      await appendHistory(tx, viewer, {
+        entityType: ENTITY,
+        entityId: notice.id,
+        action: 'CREATE',
+        toState: 'DRAFT',
+        message: activityMessage('notices.created', { title: notice.title }),
+      });
+      await attachFiles(tx, viewer, notice.id, data, files);
+      return notice;
+    }, TX_OPTIONS),
+  );
+}
+
+/**
+ * Attaches the uploads named by `attachmentTokens` to a notice (each claimed once, in the caller's transaction) and
+ * removes `removeAttachmentIds`; at most NOTICE_MAX_ATTACHMENTS remain. The removed files are deleted from storage
+ * after the commit (`files.removed`).
+ */
+async function attachFiles(
+  tx: Tx,
+  viewer: Viewer,
+  noticeId: string,
+  data: { attachmentTokens?: readonly string[] | null; removeAttachmentIds?: readonly string[] | null },
+  files: FileWork,
+) {
+  const remove = data.removeAttachmentIds ?? [];
+  if (remove.length) {
+    const removed = await tx.attachment.findMany({ where: { noticeId, id: { in: [...remove] } } });
+    await tx.attachment.deleteMany({ where: { id: { in: removed.map((a) => a.id) } } });
+    files.removed.push(...removed.map((a) => a.storageKey));
+  }
+  const tokens = data.attachmentTokens ?? [];
+  if (!tokens.length) return;
+  const kept = await tx.attachment.count({ where: { noticeId } });
+  if (kept + tokens.length > NOTICE_MAX_ATTACHMENTS)
+    throw badField('attachmentTokens', 'notice.tooManyAttachments', { max: NOTICE_MAX_ATTACHMENTS });
+  for (const token of tokens) {
+    const claimed = await claimPendingUpload(tx, token);
+    if (!claimed) throw badField('attachmentTokens', 'interaction.uploadExpired');
+    files.claimed.push(claimed.id);
+    const storageKey = `notices/${noticeId}/${randomUUID()}`;
+    files.written.push(storageKey);
+    await storage().put(storageKey, claimed.bytes);
+    await tx.attachment.create({
       data: {
-        title: data.title,
-        level: data.level,
-        body: data.body,
-        audience: data.audience,
-        publishAt: data.publishAt ?? null,
-        expiresAt: data.expiresAt ?? null,
-        createdById: writer.userId,
-        createdAt: now,
+        noticeId,
+        fileName: claimed.fileName,
+        mimeType: claimed.mimeType,
+        sizeBytes: claimed.bytes.length,
+        storageKey,
+        uploadedById: viewer.kind === 'staff' ? viewer.userId : null,
       },
     });
-    await appendHistory(tx, viewer, {
-      entityType: ENTITY,
-      entityId: notice.id,
-      action: 'CREATE',
-      toState: 'DRAFT',
-      message: activityMessage('notices.created', { title: notice.title }),
-    });
-    return notice;
-  }, TX_OPTIONS);
+  }
+}
+
+/** A notice's attachment, for whoever may read the notice (its audience while active, staff with notices:read). */
+export async function readNoticeAttachment(viewer: Viewer, noticeId: string, attachmentId: string) {
+  const notice = await getNotice(viewer, noticeId);
+  if (!notice || !isUuid(attachmentId)) throw notFound('Attachment');
+  const attachment = await prisma.attachment.findFirst({ where: { id: attachmentId, noticeId: notice.id } });
+  if (!attachment) throw notFound('Attachment');
+  const bytes = await storage().get(attachment.storageKey);
+  if (!bytes) throw notFound('Attachment');
+  return { attachment, bytes };
 }
 
 /** Loads a notice for a write: NOT_FOUND, CONFLICT on a stale version or a status the step does not start from. */
@@ -317,27 +381,30 @@ export async function updateNotice(
   writerOf(viewer);
   const data = parseInput(input);
   await startQueue();
-  return prisma.$transaction(async (tx) => {
-    const notice = await loadForWrite(tx, id, version, EDITABLE);
-    // A notice waiting for approval that is no longer urgent (or no longer needs approval) is published as it stands.
-    const publishNow = notice.status === 'PENDING_APPROVAL' && !needsApproval(data.level, await approvalSetting(tx));
-    let updated = await claim(tx, notice, {
-      title: data.title,
-      level: data.level,
-      body: data.body,
-      audience: data.audience,
-      publishAt: data.publishAt ?? null,
-      expiresAt: data.expiresAt ?? null,
-    });
-    await appendHistory(tx, viewer, {
-      entityType: ENTITY,
-      entityId: notice.id,
-      action: 'UPDATE',
-      message: activityMessage('notices.updated', { title: updated.title }),
-    });
-    if (publishNow) updated = await publish(tx, viewer, updated, now);
-    return updated;
-  }, TX_OPTIONS);
+  return withFileCleanup((files) =>
+    prisma.$transaction(async (tx) => {
+      const notice = await loadForWrite(tx, id, version, EDITABLE);
+      // A notice waiting for approval that is no longer urgent (or no longer needs approval) is published as it stands.
+      const publishNow = notice.status === 'PENDING_APPROVAL' && !needsApproval(data.level, await approvalSetting(tx));
+      let updated = await claim(tx, notice, {
+        title: data.title,
+        level: data.level,
+        body: data.body,
+        audience: data.audience,
+        publishAt: data.publishAt ?? null,
+        expiresAt: data.expiresAt ?? null,
+      });
+      await appendHistory(tx, viewer, {
+        entityType: ENTITY,
+        entityId: notice.id,
+        action: 'UPDATE',
+        message: activityMessage('notices.updated', { title: updated.title }),
+      });
+      await attachFiles(tx, viewer, notice.id, data, files);
+      if (publishNow) updated = await publish(tx, viewer, updated, now);
+      return updated;
+    }, TX_OPTIONS),
+  );
 }
 
 /** Publishes (status PUBLISHED; shown from publishAt, now when none) and queues an urgent notice's mail when due. */

@@ -52,6 +52,7 @@ export const noticeResolvers: Resolvers = {
     acknowledgeNotice: (_, { id }, { viewer, now }) => acknowledgeNotice(viewer, id, now()),
   },
   Notice: {
+    attachments: (n, _, { loaders }) => loaders.noticeAttachments.load(n.id),
     // Sanitised when stored; again when served, so a row written by anything else carries no script to the portal.
     body: (n) => sanitizeNoticeBody(n.body),
     phase: (n, _, { now }) => phaseOf(n, now()),

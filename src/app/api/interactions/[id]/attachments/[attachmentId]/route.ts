@@ -1,4 +1,5 @@
 import { readAttachment } from '@/graphql/interactions/interaction.service';
+import { attachmentResponse } from '@/server/http/attachment-response';
 import { withRoute } from '@/server/http/route';
 
 /**
@@ -12,15 +13,6 @@ export const GET = withRoute<{ id: string; attachmentId: string }>(
   'viewer',
   async ({ viewer, params: { id, attachmentId } }) => {
     const { attachment, bytes } = await readAttachment(viewer, id, attachmentId);
-    return new Response(new Blob([new Uint8Array(bytes)]), {
-      headers: {
-        'content-type': attachment.mimeType,
-        'content-length': String(bytes.length),
-        // Always a download, never rendered inline on our origin (an uploaded file must not run as our page).
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'private, no-store',
-      },
-    });
+    return attachmentResponse(attachment, bytes);
   },
 );
