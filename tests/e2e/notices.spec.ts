@@ -20,6 +20,13 @@ test('an urgent notice: the agent writes it, the manager approves, the customer 
   await dialog.getByTestId('notice-title').fill(title);
   await dialog.getByTestId('notice-level').selectOption('URGENT');
   await dialog.getByTestId('notice-body').fill('<p>今晚 22:00 系统停机维护。</p><script>alert(1)</script>');
+  // With an attachment (uploaded on save, then downloadable by the audience).
+  await dialog.locator('input[type="file"]').setInputFiles({
+    name: '维护说明.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('停机期间请拨打 400 热线。'),
+  });
+  await expect(dialog.getByTestId('notice-files')).toContainText('维护说明.txt');
   await dialog.getByTestId('notice-save').click();
   await expect(dialog).toBeHidden();
 
@@ -55,6 +62,10 @@ test('an urgent notice: the agent writes it, the manager approves, the customer 
   const item = customer.getByTestId('portal-notice').filter({ hasText: title });
   await item.locator('summary').click();
   await expect(item).toContainText('已确认知悉');
+  const download = customer.waitForEvent('download');
+  await item.getByRole('link', { name: '维护说明.txt' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('维护说明.txt');
 
   await manager.reload();
   await expect(managerRow.getByTestId('notice-read-rate')).toContainText('%（1/');
