@@ -11,6 +11,7 @@ import {
   onSiteComplaintDueAt,
   onSiteComplaintOverdue,
   partsOf,
+  WORK_ORDER_ACTIONS,
   WORK_ORDER_STATUSES,
   type WorkOrderAction,
 } from './work-order.rules';
@@ -80,21 +81,7 @@ describe('the work-order state machine', () => {
   });
 
   it('gives every action an actor and never moves a closed or cancelled order', () => {
-    const actions: WorkOrderAction[] = [
-      'ASSIGN',
-      'ACCEPT',
-      'DEPART',
-      'ARRIVE',
-      'FINISH',
-      'RECORD_WORK',
-      'SIGN_OFF',
-      'FLAG_COMPLAINT',
-      'REPORT_BACK',
-      'CLOSE',
-      'CANCEL',
-      'ADD_WARRANTY',
-    ];
-    for (const action of actions) {
+    for (const action of WORK_ORDER_ACTIONS) {
       expect(['DISPATCHER', 'TECHNICIAN']).toContain(actorOf(action));
       expect(nextStatus(order('CLOSED', true), action)).toBeNull();
       expect(nextStatus(order('CANCELLED', true), action)).toBeNull();

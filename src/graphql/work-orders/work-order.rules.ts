@@ -48,6 +48,22 @@ export type WorkOrderAction =
   | 'CANCEL'
   | 'ADD_WARRANTY';
 
+/** Every action, in the order the screens offer them. */
+export const WORK_ORDER_ACTIONS: readonly WorkOrderAction[] = [
+  'ASSIGN',
+  'ACCEPT',
+  'DEPART',
+  'ARRIVE',
+  'FINISH',
+  'RECORD_WORK',
+  'SIGN_OFF',
+  'FLAG_COMPLAINT',
+  'ADD_WARRANTY',
+  'REPORT_BACK',
+  'CLOSE',
+  'CANCEL',
+];
+
 /** Technicians act on site; dispatchers (workorders:write, not a technician) plan, close and cancel. */
 export type WorkOrderActor = 'DISPATCHER' | 'TECHNICIAN';
 

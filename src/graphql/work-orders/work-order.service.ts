@@ -29,6 +29,7 @@ import {
   onSiteComplaintDueAt,
   SIGNATURE_MAX_BYTES,
   STEP_TIME_FIELD,
+  WORK_ORDER_ACTIONS,
   WORK_ORDER_LIMITS,
   ZCreateWorkOrderInput,
   ZRecordWorkInput,
@@ -75,24 +76,11 @@ function mayActAs(viewer: Viewer, order: Pick<WorkOrder, 'technicianId'>, action
   return viewer.kind === 'staff' && viewer.role === 'TECHNICIAN' && order.technicianId === viewer.userId;
 }
 
-const ALL_ACTIONS: readonly WorkOrderAction[] = [
-  'ASSIGN',
-  'ACCEPT',
-  'DEPART',
-  'ARRIVE',
-  'FINISH',
-  'RECORD_WORK',
-  'SIGN_OFF',
-  'FLAG_COMPLAINT',
-  'ADD_WARRANTY',
-  'REPORT_BACK',
-  'CLOSE',
-  'CANCEL',
-];
-
 /** The actions the viewer may take on the order now (the screens show these buttons only). */
 export function viewerActions(viewer: Viewer, order: WorkOrder): string[] {
-  const actions: string[] = ALL_ACTIONS.filter((a) => mayActAs(viewer, order, a) && nextStatus(order, a) !== null);
+  const actions: string[] = WORK_ORDER_ACTIONS.filter(
+    (a) => mayActAs(viewer, order, a) && nextStatus(order, a) !== null,
+  );
   if (
     order.onSiteComplaint &&
     !order.complaintId &&
