@@ -62,8 +62,8 @@ async function load(db: pg.Client): Promise<string> {
             jsonb_build_array(jsonb_build_object('name', '配件', 'quantity', 1 + o.g % 3, 'direction', 'USED')),
             o.created, now()
      FROM o
-     -- Every tenth order is the customer's machine of 500 orders (about two days) before: a repeat repair.
-     JOIN c ON c.n = (CASE WHEN o.g % 10 = 0 AND o.g > 500 THEN o.g - 500 ELSE o.g END * 7919) % 20000
+     -- Every tenth order is the machine of order g + 505 (higher g is older: about two days before): a repeat repair.
+     JOIN c ON c.n = (CASE WHEN o.g % 10 = 0 THEN o.g + 505 ELSE o.g END * 7919) % 20000
      JOIN t ON t.n = o.g % 200`,
     [orders, dispatcher.rows[0]!.id],
   );
