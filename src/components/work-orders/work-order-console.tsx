@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -45,7 +46,7 @@ export function useWorkOrderColumns(): Column<RowData>[] {
 }
 
 /** /console/work-orders: the dispatcher's list with a status filter, creation, and the weekly statistics. */
-export function WorkOrderConsole({ canDispatch }: { canDispatch: boolean }) {
+export function WorkOrderConsole({ canDispatch, technician }: { canDispatch: boolean; technician: boolean }) {
   const t = useTranslations('workOrders');
   const router = useRouter();
   const errorMessage = useWorkOrderErrorMessage();
@@ -68,7 +69,13 @@ export function WorkOrderConsole({ canDispatch }: { canDispatch: boolean }) {
             ? { label: t('create'), onClick: () => setCreating(true), testId: 'work-order-create' }
             : undefined
         }
-      />
+      >
+        {technician && (
+          <Link className={buttonClass.primary} href="/console/work-orders/mine" data-testid="work-order-my-day">
+            {t('myDay')}
+          </Link>
+        )}
+      </PageHeader>
       <FilterSelect
         label={t('filterStatus')}
         value={status}
