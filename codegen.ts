@@ -82,6 +82,10 @@ const config: CodegenConfig = {
           // key-account summaries module
           KeyAccountExchangeSummary: '@/graphql/mappers#KeyAccountExchangeSummaryModel',
           KeyAccountExchangeSummaryConnection: '@/graphql/mappers#KeyAccountExchangeSummaryConnectionModel',
+          // work-orders module
+          WorkOrder: '@/graphql/mappers#WorkOrderModel',
+          WorkOrderWarrantyLine: '@/graphql/mappers#WorkOrderWarrantyLineModel',
+          TechnicianWeekStats: '@/graphql/mappers#TechnicianWeekStatsModel',
         },
       },
     },

@@ -16,7 +16,7 @@ const SECTIONS: Item[][] = [
     { key: 'callbacks', href: '/console/callbacks', permission: 'callbacks:read' },
     { key: 'surveys', href: '/console/surveys', permission: 'surveys:read' },
     { key: 'visits' },
-    { key: 'workOrders' },
+    { key: 'workOrders', href: '/console/work-orders', permission: 'workorders:read' },
     { key: 'notices', href: '/console/notices', permission: 'notices:read' },
     { key: 'reports', href: '/console/reports', permission: 'interactions:read' },
   ],

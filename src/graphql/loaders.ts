@@ -15,6 +15,7 @@ import { surveyAnalysisLoaderFactories } from './survey-analysis/survey-analysis
 import { surveyCampaignLoaderFactories } from './survey-campaigns/survey-campaign.loaders';
 import { surveyResponseLoaderFactories } from './survey-responses/survey-response.loaders';
 import { surveyTemplateLoaderFactories } from './survey-templates/survey-template.loaders';
+import { workOrderLoaderFactories } from './work-orders/work-order.loaders';
 
 /** Every DataLoader of a request, named in one place (STYLE: Twenty's dataloader service). */
 const factories = {
@@ -35,6 +36,7 @@ const factories = {
   ...keyAccountObligationLoaderFactories(),
   ...customer360LoaderFactories(),
   ...directoryLoaderFactories(),
+  ...workOrderLoaderFactories(),
 };
 type Factories = typeof factories;
 export type Loaders = { readonly [K in keyof Factories]: ReturnType<Factories[K]> };

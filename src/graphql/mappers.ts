@@ -72,3 +72,7 @@ export type KeyAccountModel = {
 export type KeyAccountNominationModel = import('@/generated/prisma/client').KeyAccountNomination;
 export type KeyAccountNominationConnectionModel = import('./key-accounts/key-account.service').NominationPage;
 export type KeyAccountPageModel = import('./key-accounts/key-account.service').KeyAccountPage;
+// work-orders module
+export type WorkOrderModel = import('@/generated/prisma/client').WorkOrder;
+export type WorkOrderWarrantyLineModel = import('@/generated/prisma/client').WorkOrderWarrantyLine;
+export type TechnicianWeekStatsModel = import('@/graphql/work-orders/work-order-stats.service').TechnicianWeekRow;

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 // The portal's place for every customer-facing module of the SPEC (§3 intake, §4 tracking, §6 surveys, §8 notices).
 // Built modules are links; the rest are shown "coming soon", so customers learn where things will be.
 const SERVICES: readonly {
-  key: 'lodge' | 'myComplaints' | 'surveys' | 'notices';
+  key: 'lodge' | 'myComplaints' | 'surveys' | 'notices' | 'workOrders';
   icon: string;
   href: string | null;
 }[] = [
@@ -12,6 +12,7 @@ const SERVICES: readonly {
   { key: 'myComplaints', icon: '☰', href: '/portal/interactions' },
   { key: 'surveys', icon: '☺', href: '/portal/surveys' },
   { key: 'notices', icon: '✉', href: '/portal/notices' },
+  { key: 'workOrders', icon: '⚙', href: '/portal/work-orders' },
 ];
 
 export async function PortalServices() {

@@ -26,6 +26,7 @@ import {
 import type { BusinessCalendar } from './sla-clock.rules';
 import { now as clockNow } from '@/server/clock';
 import { sweepObligations } from '../key-account-obligations/key-account-obligation.service';
+import { sweepOnSiteComplaints } from '../work-orders/work-order-stats.service';
 
 /**
  * The escalation sweep (SPEC §4 处理逾期反应), run every minute by the `escalation-sweep` job and callable with any
@@ -148,6 +149,10 @@ export async function runEscalationSweep(now: Date = clockNow(), options: SweepO
     const obligations = await sweepObligations(now);
     result.escalations += obligations.escalations;
     result.notifications += obligations.notifications;
+    // Work orders' on-site complaints not registered within 4 working hours (issue 13).
+    const onSite = await sweepOnSiteComplaints(now);
+    result.escalations += onSite.escalations;
+    result.notifications += onSite.notifications;
   }
   result.mails = await mailOwedEscalations(calendar.timeZone);
   return result;

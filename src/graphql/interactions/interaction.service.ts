@@ -249,26 +249,40 @@ const reportedFields = (input: ReportedInput) => ({
  */
 export async function nextNumber(tx: Tx, type: InteractionType, at: Date): Promise<string> {
   const year = yearIn(at);
-  const sequence = numberSequenceName(type, year);
+  const running = await nextYearlyNumber(tx, {
+    sequence: numberSequenceName(type, year),
+    prefix: `${NUMBER_PREFIX[type]}-${year}-`,
+    table: 'Interaction',
+  });
+  return formatInteractionNumber(type, at, running);
+}
+
+/** A yearly numbered series: its sequence, its `<PREFIX>-<YEAR>-` and the table whose `number` column carries it. */
+export type YearlySeries = { sequence: string; prefix: string; table: 'Interaction' | 'WorkOrder' };
+
+/** The next running number of a yearly series (interactions' TS/ZX/CX/JY, work orders' PG), creating its sequence. */
+export async function nextYearlyNumber(tx: Tx, series: YearlySeries): Promise<bigint> {
+  const { sequence } = series;
   const [found] = await tx.$queryRaw<{ exists: boolean }[]>`SELECT to_regclass(${sequence}) IS NOT NULL AS "exists"`;
-  if (!found?.exists) await createNumberSequence(tx, type, year, sequence);
+  if (!found?.exists) await createNumberSequence(tx, series);
   const [row] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval(${sequence}::regclass) AS n`;
-  return formatInteractionNumber(type, at, row!.n);
+  return row!.n;
 }
 
 /**
- * The first record of a type in a year creates that year's sequence, inside the caller's transaction. Two first
+ * The first record of a series in a year creates that year's sequence, inside the caller's transaction. Two first
  * submissions at once: the advisory lock makes the second wait until the first commits, and its CREATE … IF NOT
  * EXISTS then finds the sequence (a rolled-back first leaves none, and the second creates it). The sequence starts
  * after the highest number already issued for that year, so numbers continue where an earlier scheme left off.
+ * `sequence` and `table` come from code (an enum and a year), never from input, so they are safe in DDL.
  */
-async function createNumberSequence(tx: Tx, type: InteractionType, year: number, sequence: string): Promise<void> {
+async function createNumberSequence(tx: Tx, { sequence, prefix, table }: YearlySeries): Promise<void> {
   // (selected as 1: the driver adapter cannot read the function's `void` result)
   await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${sequence}))`;
-  const prefix = `${NUMBER_PREFIX[type]}-${year}-`;
-  const [max] = await tx.$queryRaw<{ start: bigint }[]>`
-    SELECT coalesce(max(split_part(number, '-', 3)::bigint), 0) + 1 AS start
-      FROM "Interaction" WHERE number LIKE ${`${prefix}%`}`;
+  const [max] = await tx.$queryRawUnsafe<{ start: bigint }[]>(
+    `SELECT coalesce(max(split_part(number, '-', 3)::bigint), 0) + 1 AS start FROM "${table}" WHERE number LIKE $1`,
+    `${prefix}%`,
+  );
   await tx.$executeRawUnsafe(
     `CREATE SEQUENCE IF NOT EXISTS "${sequence}" AS BIGINT START WITH ${Number(max!.start)} NO CYCLE`,
   );

@@ -24,6 +24,8 @@ export const DEMO_LOGINS: {
   { email: 'handler@kefu.demo', name: '赵生产', role: 'DEPARTMENT_HANDLER', department: 'PROD', where: 'console' },
   { email: 'manager@kefu.demo', name: '陈部长', role: 'SERVICE_MANAGER', department: 'CS', where: 'console' },
   { email: 'executive@kefu.demo', name: '周总', role: 'EXECUTIVE', department: 'EXEC', where: 'console' },
+  { email: 'dispatcher@kefu.demo', name: '孙调度', role: 'DISPATCHER', department: 'CS', where: 'console' },
+  { email: 'technician@kefu.demo', name: '钱师傅', role: 'TECHNICIAN', department: 'CS', where: 'console' },
   { email: 'customer@kefu.demo', name: '刘经理（华东精密）', role: 'CUSTOMER', where: 'portal' },
 ];
 
@@ -228,6 +230,8 @@ export async function seedDemoData(
   await seedSurveyDefaults(db, { now });
   await seedSurveyDemo(db, { now });
   await seedDemoKeyAccount(db, now);
+  const { seedDemoWorkOrders } = await import('./work-orders-demo');
+  await seedDemoWorkOrders(db, now);
   return true;
 }
 

@@ -13,7 +13,8 @@ export type DocBlock =
   | { kind: 'text'; label: string; value: PdfCell }
   | { kind: 'table'; columns: readonly PdfColumn[]; rows: readonly (readonly PdfCell[])[]; emptyText?: string }
   | { kind: 'barChart'; title: string; bars: readonly PdfBar[]; legend?: readonly [string, string]; emptyText?: string }
-  | { kind: 'signatures'; labels: readonly string[] };
+  | { kind: 'signatures'; labels: readonly string[] }
+  | { kind: 'image'; data: Uint8Array; height?: number };
 
 export type PrintableDocument = {
   title: string;
@@ -66,6 +67,9 @@ export async function renderPdf(
         break;
       case 'signatures':
         report.signatures(block.labels);
+        break;
+      case 'image':
+        report.image(Buffer.from(block.data), { height: block.height });
         break;
       default: {
         const unknown: never = block;
