@@ -71,3 +71,13 @@ export type KeyAccountModel = {
 export type KeyAccountNominationModel = import('@/generated/prisma/client').KeyAccountNomination;
 export type KeyAccountNominationConnectionModel = import('./key-accounts/key-account.service').NominationPage;
 export type KeyAccountPageModel = import('./key-accounts/key-account.service').KeyAccountPage;
+// visits module
+export type VisitCycleModel = import('@/generated/prisma/client').VisitCycle;
+export type ItineraryModel = import('@/generated/prisma/client').Itinerary;
+export type ItineraryItemModel = import('@/generated/prisma/client').ItineraryItem;
+export type VisitLogModel = import('@/generated/prisma/client').VisitLog;
+export type VisitCycleConnectionModel = import('./visits/visit-cycle.service').DueVisitPage;
+export type VisitLogConnectionModel = import('./visits/visit-log.service').VisitLogPage;
+export type VisitMonthlyStatsModel = import('./visits/visit-log.service').VisitMonthlyStats;
+export type VisitStatsRowModel = import('./visits/visit-log.service').VisitStatsRow;
+export type VisitRulesModel = { rules: import('./visits/visit.rules').VisitRules; version: number };

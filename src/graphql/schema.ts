@@ -23,6 +23,7 @@ import { surveyAnalysisPolicies, surveyAnalysisResolvers } from './survey-analys
 import { surveyCampaignPolicies, surveyCampaignResolvers } from './survey-campaigns/resolvers';
 import { surveyResponsePolicies, surveyResponseResolvers } from './survey-responses/resolvers';
 import { surveyTemplatePolicies, surveyTemplateResolvers } from './survey-templates/resolvers';
+import { visitPolicies, visitResolvers } from './visits/resolvers';
 
 type DomainModule = { resolvers: Record<string, unknown>; policies: RootPolicies };
 const domainModule = (resolvers: object, policies: RootPolicies): DomainModule => ({
@@ -50,6 +51,7 @@ const modules: DomainModule[] = [
   domainModule(keyAccountObligationResolvers, keyAccountObligationPolicies),
   domainModule(customer360Resolvers, customer360Policies),
   domainModule(keyAccountResolvers, keyAccountPolicies),
+  domainModule(visitResolvers, visitPolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

@@ -26,6 +26,8 @@ import {
 import type { BusinessCalendar } from './sla-clock.rules';
 import { now as clockNow } from '@/server/clock';
 import { sweepObligations } from '../key-account-obligations/key-account-obligation.service';
+import { sweepLateItineraries } from '../visits/itinerary.service';
+import { ensureVisitCycles } from '../visits/visit-cycle.service';
 
 /**
  * The escalation sweep (SPEC §4 处理逾期反应), run every minute by the `escalation-sweep` job and callable with any
@@ -148,6 +150,11 @@ export async function runEscalationSweep(now: Date = clockNow(), options: SweepO
     const obligations = await sweepObligations(now);
     result.escalations += obligations.escalations;
     result.notifications += obligations.notifications;
+    // Weekly itineraries not submitted by their deadline (issue 13), and visit cycles of new customers / new owners.
+    const itineraries = await sweepLateItineraries(now);
+    result.escalations += itineraries.escalations;
+    result.notifications += itineraries.notifications;
+    await ensureVisitCycles();
   }
   result.mails = await mailOwedEscalations(calendar.timeZone);
   return result;
