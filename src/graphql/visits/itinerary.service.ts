@@ -3,7 +3,7 @@ import { Prisma, type Itinerary } from '@/generated/prisma/client';
 import type { ItineraryStatus } from '@/generated/prisma/enums';
 import { now as clockNow } from '@/server/clock';
 import { prisma, type Tx } from '@/server/db';
-import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
+import { badField, badInput, conflict, notFound } from '@/server/errors';
 import { appendHistory, historyRow } from '@/server/history';
 import { notifyUsers } from '@/server/notify/notify';
 import type { Viewer } from '@/server/viewer';
@@ -67,10 +67,11 @@ function weekOf(weekStart: Date): string {
   return week;
 }
 
-async function loadForWrite(tx: Tx, id: string, version: number): Promise<Itinerary> {
+/** The itinerary to change; `ownerId`: only that salesperson's (another's is NOT_FOUND, as it is to read). */
+async function loadForWrite(tx: Tx, id: string, version: number, ownerId: string | null): Promise<Itinerary> {
   if (!isUuid(id)) throw notFound(ENTITY);
   const row = await tx.itinerary.findUnique({ where: { id } });
-  if (!row) throw notFound(ENTITY);
+  if (!row || (ownerId && row.ownerId !== ownerId)) throw notFound(ENTITY);
   if (row.version !== version) throw conflict('visit.stale', { currentVersion: row.version, status: row.status });
   return row;
 }
@@ -85,7 +86,10 @@ async function claim(tx: Tx, row: Itinerary, data: Prisma.ItineraryUncheckedUpda
 }
 
 const notEditable = (row: Itinerary) =>
-  conflict('visit.itineraryNotEditable', { currentVersion: row.version, status: row.status }, { status: row.status });
+  conflict(row.status === 'APPROVED' ? 'visit.itineraryApprovedReadOnly' : 'visit.itinerarySubmittedReadOnly', {
+    currentVersion: row.version,
+    status: row.status,
+  });
 
 /** Checks the plan lines: inside the week, the salesperson's own customers, texts in range. */
 async function checkedItems(tx: Tx, ownerId: string, week: string, items: readonly ItineraryItemInput[]) {
@@ -132,7 +136,7 @@ async function writeItems(tx: Tx, itineraryId: string, items: Awaited<ReturnType
 
 /**
  * Creates (version null) or changes (version given) the viewer's itinerary for a week, while it is a draft or was
- * returned. A submitted or approved one is refused with CONFLICT `visit.itineraryNotEditable`.
+ * returned. A submitted or approved one is refused with CONFLICT (`visit.itinerarySubmittedReadOnly` / `…ApprovedReadOnly`).
  */
 export async function saveItinerary(
   viewer: Viewer,
@@ -199,8 +203,7 @@ export async function submitItinerary(
 ): Promise<Itinerary> {
   const { userId } = plannerOf(viewer);
   return prisma.$transaction(async (tx) => {
-    const row = await loadForWrite(tx, id, version);
-    if (row.ownerId !== userId) throw forbidden('visit.itineraryNotYours');
+    const row = await loadForWrite(tx, id, version, userId);
     if (!itineraryEditable(row.status)) throw notEditable(row);
     const count = await tx.itineraryItem.count({ where: { itineraryId: row.id } });
     if (count === 0) throw badInput('visit.itineraryEmpty');
@@ -237,7 +240,7 @@ export async function decideItinerary(
   const comment = text(input.comment, 'comment', false);
   if (!input.approve && !comment) throw badField('comment', 'visit.commentRequired');
   return prisma.$transaction(async (tx) => {
-    const row = await loadForWrite(tx, id, version);
+    const row = await loadForWrite(tx, id, version, null);
     if (!itineraryDecidable(row.status))
       throw conflict('visit.itineraryNotDecidable', { currentVersion: row.version, status: row.status });
     const status: ItineraryStatus = input.approve ? 'APPROVED' : 'REJECTED';
@@ -265,8 +268,7 @@ export async function decideItinerary(
 export async function reviseItinerary(viewer: Viewer, id: string, version: number): Promise<Itinerary> {
   const { userId } = plannerOf(viewer);
   return prisma.$transaction(async (tx) => {
-    const row = await loadForWrite(tx, id, version);
-    if (row.ownerId !== userId) throw forbidden('visit.itineraryNotYours');
+    const row = await loadForWrite(tx, id, version, userId);
     if (!itineraryRevisable(row.status))
       throw conflict('visit.itineraryNotRevisable', { currentVersion: row.version, status: row.status });
     const items = await tx.itineraryItem.findMany({ where: { itineraryId: row.id }, orderBy: { plannedAt: 'asc' } });
