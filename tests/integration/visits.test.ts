@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { sweepLateItineraries } from '@/graphql/visits/itinerary.service';
+import { visitStatsCsv, visitStatsXlsx } from '@/graphql/visits/visit.export';
+import { visitMonthlyStats } from '@/graphql/visits/visit-log.service';
 import { ensureVisitCycles } from '@/graphql/visits/visit-cycle.service';
 import { setClockOffset } from '@/server/clock';
 import { prisma } from '@/server/db';
@@ -370,6 +373,30 @@ describe('weekly itineraries', () => {
       });
       expect(own.visitMonthlyStats.rows.every((r) => r.salesperson.id === agentBId)).toBe(true);
       expect(fieldsOf(await gqlAs(manager, STATS, { month: '2026-13' }))).toEqual(['month']);
+    });
+
+    it('exports the statistics as CSV and Excel', async () => {
+      const stats = await visitMonthlyStats(manager, '2026-12');
+      const csv = visitStatsCsv(stats);
+      expect(csv.startsWith('\uFEFF业务员,计划拜访,完成,完成率')).toBe(true);
+      const agentRow = stats.rows.find((r) => r.salespersonId === agentAId)!;
+      expect(csv).toContain(`${agentRow.salespersonName},2,1,50%,1,1,0`);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await visitStatsXlsx(stats)) as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      expect(sheet.getRow(1).getCell(2).value).toBe('计划拜访');
+      expect(sheet.rowCount).toBe(stats.rows.length + 1);
+    });
+
+    it('an API key with visits:write logs for the customer’s salesperson; itineraries stay with people', async () => {
+      const api: Viewer = { kind: 'apiClient', apiKeyId: 'k3', name: 'crm', scopes: ['visits:read', 'visits:write'] };
+      const logged = await gqlOk<{ logVisit: { id: string } }>(api, LOG, {
+        input: { customerId: c2, kind: 'PHONE', discussed: 'ERP 同步的电话记录' },
+      });
+      const row = await prisma.visitLog.findUniqueOrThrow({ where: { id: logged.logVisit.id } });
+      expect(row.userId).toBe(agentAId);
+      const save = await gqlAs(api, SAVE, { input: { weekStart: '2026-12-28', items: [] } });
+      expect(errorCodes(save)).toEqual(['FORBIDDEN']);
     });
   });
 
