@@ -270,23 +270,39 @@ export async function listDueVisits(
     ...(ownerId ? { ownerId } : {}),
     nextVisitDue: { lt: before },
   };
-  let after: Prisma.VisitCycleWhereInput | null = null;
-  if (args.after) {
-    const cursor = await prisma.visitCycle.findUnique({
-      where: { id: decodeCursor(args.after) },
-      select: keysetSelect(EARLIEST_DUE_FIRST),
-    });
-    if (!cursor) throw badField('after', 'pagination.invalidCursor');
-    after = afterCursor(EARLIEST_DUE_FIRST, cursor);
+  return keysetPage(EARLIEST_DUE_FIRST, args.after, first, {
+    cursorRow: (id) => prisma.visitCycle.findUnique({ where: { id }, select: keysetSelect(EARLIEST_DUE_FIRST) }),
+    rows: (after, take) =>
+      prisma.visitCycle.findMany({
+        where: after ? { AND: [where, after] } : where,
+        orderBy: orderByOf(EARLIEST_DUE_FIRST) as Prisma.VisitCycleOrderByWithRelationInput[],
+        take,
+      }),
+    count: () => prisma.visitCycle.count({ where }),
+  });
+}
+
+/**
+ * One page of a keyset-ordered list with its total (the due list, the work log): the rows after the cursor row's keys,
+ * one past the page to tell whether more follow.
+ */
+export async function keysetPage<T extends { id: string }, F extends string>(
+  keys: readonly OrderKey<F>[],
+  cursor: string | null | undefined,
+  first: number,
+  read: {
+    cursorRow: (id: string) => Promise<Record<F, unknown> | null>;
+    rows: (after: Record<string, unknown> | null, take: number) => Promise<T[]>;
+    count: () => Promise<number>;
+  },
+): Promise<{ nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number }> {
+  let after: Record<string, unknown> | null = null;
+  if (cursor) {
+    const row = await read.cursorRow(decodeCursor(cursor));
+    if (!row) throw badField('after', 'pagination.invalidCursor');
+    after = afterCursor(keys, row);
   }
-  const [rows, totalCount] = await Promise.all([
-    prisma.visitCycle.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: orderByOf(EARLIEST_DUE_FIRST) as Prisma.VisitCycleOrderByWithRelationInput[],
-      take: first + 1,
-    }),
-    prisma.visitCycle.count({ where }),
-  ]);
+  const [rows, totalCount] = await Promise.all([read.rows(after, first + 1), read.count()]);
   const hasNextPage = rows.length > first;
   const nodes = hasNextPage ? rows.slice(0, first) : rows;
   const last = nodes.at(-1);

@@ -9,13 +9,13 @@ import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { activityMessage } from '@/lib/activity';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { isUuid } from '../cursor';
 import { prepareCustomerMail } from '../interactions/customer-notify.service';
 import { parseRecordInput } from '../interactions/interaction.rules';
 import { registerStaffInteraction } from '../interactions/interaction.service';
-import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { keysetSelect, orderByOf, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
-import { recomputeCycles } from './visit-cycle.service';
+import { keysetPage, recomputeCycles } from './visit-cycle.service';
 import { VISIT_TEXT_MAX, completionRate, instantOf, monthBounds } from './visit.rules';
 import { readScope, salespersonFilter } from './visit.scope';
 
@@ -222,27 +222,16 @@ export async function listVisitLogs(
     ...(f.from || f.to ? { visitedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
   };
   const first = pageSize(args.first);
-  let after: Prisma.VisitLogWhereInput | null = null;
-  if (args.after) {
-    const cursor = await prisma.visitLog.findUnique({
-      where: { id: decodeCursor(args.after) },
-      select: keysetSelect(NEWEST_FIRST),
-    });
-    if (!cursor) throw badField('after', 'pagination.invalidCursor');
-    after = afterCursor(NEWEST_FIRST, cursor);
-  }
-  const [rows, totalCount] = await Promise.all([
-    prisma.visitLog.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: orderByOf(NEWEST_FIRST) as Prisma.VisitLogOrderByWithRelationInput[],
-      take: first + 1,
-    }),
-    prisma.visitLog.count({ where }),
-  ]);
-  const hasNextPage = rows.length > first;
-  const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  const last = nodes.at(-1);
-  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+  return keysetPage(NEWEST_FIRST, args.after, first, {
+    cursorRow: (id) => prisma.visitLog.findUnique({ where: { id }, select: keysetSelect(NEWEST_FIRST) }),
+    rows: (after, take) =>
+      prisma.visitLog.findMany({
+        where: after ? { AND: [where, after] } : where,
+        orderBy: orderByOf(NEWEST_FIRST) as Prisma.VisitLogOrderByWithRelationInput[],
+        take,
+      }),
+    count: () => prisma.visitLog.count({ where }),
+  });
 }
 
 export const getVisitLog = (viewer: Viewer, id: string) => readableLog(prisma, viewer, id);
