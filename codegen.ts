@@ -43,6 +43,16 @@ const config: CodegenConfig = {
           Callback: '@/graphql/mappers#CallbackModel',
           CustomerGradeEvaluation: '@/graphql/mappers#CustomerGradeEvaluationModel',
           CustomerGradeEvaluationConnection: '@/graphql/mappers#CustomerGradeEvaluationConnectionModel',
+          // visits module
+          VisitCycle: '@/graphql/mappers#VisitCycleModel',
+          VisitCycleConnection: '@/graphql/mappers#VisitCycleConnectionModel',
+          Itinerary: '@/graphql/mappers#ItineraryModel',
+          ItineraryItem: '@/graphql/mappers#ItineraryItemModel',
+          VisitLog: '@/graphql/mappers#VisitLogModel',
+          VisitLogConnection: '@/graphql/mappers#VisitLogConnectionModel',
+          VisitMonthlyStats: '@/graphql/mappers#VisitMonthlyStatsModel',
+          VisitStatsRow: '@/graphql/mappers#VisitStatsRowModel',
+          VisitRules: '@/graphql/mappers#VisitRulesModel',
           // key-account obligations module
           KeyAccountObligation: '@/graphql/mappers#KeyAccountObligationModel',
           // surveys module

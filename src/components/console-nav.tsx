@@ -15,7 +15,7 @@ const SECTIONS: Item[][] = [
     { key: 'complaints', href: '/console/complaints', permission: 'interactions:read' },
     { key: 'callbacks', href: '/console/callbacks', permission: 'callbacks:read' },
     { key: 'surveys', href: '/console/surveys', permission: 'surveys:read' },
-    { key: 'visits' },
+    { key: 'visits', href: '/console/visits', permission: 'visits:read' },
     { key: 'workOrders', href: '/console/work-orders', permission: 'workorders:read' },
     { key: 'notices', href: '/console/notices', permission: 'notices:read' },
     { key: 'reports', href: '/console/reports', permission: 'interactions:read' },

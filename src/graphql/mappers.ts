@@ -76,3 +76,13 @@ export type KeyAccountPageModel = import('./key-accounts/key-account.service').K
 export type WorkOrderModel = import('@/generated/prisma/client').WorkOrder;
 export type WorkOrderWarrantyLineModel = import('@/generated/prisma/client').WorkOrderWarrantyLine;
 export type TechnicianWeekStatsModel = import('@/graphql/work-orders/work-order-stats.service').TechnicianWeekRow;
+// visits module
+export type VisitCycleModel = import('@/generated/prisma/client').VisitCycle;
+export type ItineraryModel = import('@/generated/prisma/client').Itinerary;
+export type ItineraryItemModel = import('@/generated/prisma/client').ItineraryItem;
+export type VisitLogModel = import('@/generated/prisma/client').VisitLog;
+export type VisitCycleConnectionModel = import('./visits/visit-cycle.service').DueVisitPage;
+export type VisitLogConnectionModel = import('./visits/visit-log.service').VisitLogPage;
+export type VisitMonthlyStatsModel = import('./visits/visit-log.service').VisitMonthlyStats;
+export type VisitStatsRowModel = import('./visits/visit-log.service').VisitStatsRow;
+export type VisitRulesModel = { rules: import('./visits/visit.rules').VisitRules; version: number };

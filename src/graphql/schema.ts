@@ -25,6 +25,7 @@ import { surveyCampaignPolicies, surveyCampaignResolvers } from './survey-campai
 import { surveyResponsePolicies, surveyResponseResolvers } from './survey-responses/resolvers';
 import { surveyTemplatePolicies, surveyTemplateResolvers } from './survey-templates/resolvers';
 import { workOrderPolicies, workOrderResolvers } from './work-orders/resolvers';
+import { visitPolicies, visitResolvers } from './visits/resolvers';
 
 type DomainModule = { resolvers: Record<string, unknown>; policies: RootPolicies };
 const domainModule = (resolvers: object, policies: RootPolicies): DomainModule => ({
@@ -54,6 +55,7 @@ const modules: DomainModule[] = [
   domainModule(keyAccountResolvers, keyAccountPolicies),
   domainModule(directoryResolvers, directoryPolicies),
   domainModule(workOrderResolvers, workOrderPolicies),
+  domainModule(visitResolvers, visitPolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

@@ -25,6 +25,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     keyAccountSummaries: (await import('../../messages/zh-CN/keyAccountSummaries.json')).default,
     keyAccountObligations: (await import('../../messages/zh-CN/keyAccountObligations.json')).default,
     workOrders: (await import('../../messages/zh-CN/workOrders.json')).default,
+    visits: (await import('../../messages/zh-CN/visits.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -48,6 +49,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     keyAccountSummaries: (await import('../../messages/en/keyAccountSummaries.json')).default,
     keyAccountObligations: (await import('../../messages/en/keyAccountObligations.json')).default,
     workOrders: (await import('../../messages/en/workOrders.json')).default,
+    visits: (await import('../../messages/en/visits.json')).default,
   }),
 };
 

@@ -24,7 +24,7 @@ async function catalog(db: PGlite): Promise<string[]> {
 }
 
 const HAND_WRITTEN_CHECKS = [
-  'constraint "Escalation" Escalation_one_subject_check CHECK ((num_nonnulls("interactionId", "callbackId", "actionId", "obligationId", "workOrderId") = 1))',
+  'constraint "Escalation" Escalation_one_subject_check CHECK ((num_nonnulls("interactionId", "callbackId", "actionId", "obligationId", "workOrderId", "itineraryId") = 1))',
 ];
 // Generated columns: schema.prisma declares them as plain optional columns (it cannot say GENERATED); the migration writes the expression.
 const CLOSED = `ARRAY['RESOLVED'::"InteractionStatus", 'FOLLOW_UP_DONE'::"InteractionStatus", 'CLOSED'::"InteractionStatus", 'REJECTED'::"InteractionStatus"]`;

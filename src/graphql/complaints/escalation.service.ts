@@ -27,6 +27,8 @@ import type { BusinessCalendar } from './sla-clock.rules';
 import { now as clockNow } from '@/server/clock';
 import { sweepObligations } from '../key-account-obligations/key-account-obligation.service';
 import { sweepOnSiteComplaints } from '../work-orders/work-order-stats.service';
+import { sweepLateItineraries } from '../visits/itinerary.service';
+import { ensureVisitCycles } from '../visits/visit-cycle.service';
 
 /**
  * The escalation sweep (SPEC §4 处理逾期反应), run every minute by the `escalation-sweep` job and callable with any
@@ -153,6 +155,11 @@ export async function runEscalationSweep(now: Date = clockNow(), options: SweepO
     const onSite = await sweepOnSiteComplaints(now);
     result.escalations += onSite.escalations;
     result.notifications += onSite.notifications;
+    // Weekly itineraries not submitted by their deadline (issue 13), and visit cycles of new customers / new owners.
+    const itineraries = await sweepLateItineraries(now);
+    result.escalations += itineraries.escalations;
+    result.notifications += itineraries.notifications;
+    await ensureVisitCycles();
   }
   result.mails = await mailOwedEscalations(calendar.timeZone);
   return result;

@@ -46,7 +46,8 @@ export function localDate(instant: Date, timeZone: string): string {
   return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
 }
 
-function isWorkingDay(date: string, weekday: number, cal: BusinessCalendar): boolean {
+/** Whether a local date "YYYY-MM-DD" (ISO weekday 1–7) is a working day of the calendar. */
+export function isWorkingDay(date: string, weekday: number, cal: BusinessCalendar): boolean {
   if (cal.extraWorkdays.has(date)) return true;
   if (cal.holidays.has(date)) return false;
   return cal.workdays.includes(weekday);

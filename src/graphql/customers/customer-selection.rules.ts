@@ -33,6 +33,8 @@ export const CUSTOMER_SELECTION: SelectionMap<CustomerColumn> = {
     keyAccount: ['keyAccountStatus', 'ownerId'],
     nextScheduledContact: [],
     keyAccountFlags: ['regionalLandmark', 'regionalLandmarkReason', 'strategicPotential', 'strategicPotentialReason'],
+    // visits module: a salesperson sees only their own customers' cycles
+    visitCycle: ['ownerId'],
   },
 };
 

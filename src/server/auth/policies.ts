@@ -97,7 +97,7 @@ const EXECUTIVE: Permission[] = [
 // The dispatcher takes repair calls and dispatches work orders; the technician records the work on their own orders
 // (the work-order service narrows a technician to the orders assigned to them).
 const DISPATCHER: Permission[] = [...READ_ONLY, 'workorders:read', 'workorders:write'];
-const TECHNICIAN: Permission[] = ['customers:read', 'workorders:read', 'workorders:write'];
+const TECHNICIAN: Permission[] = [...READ_ONLY, 'workorders:read', 'workorders:write'];
 
 // The complaint clock's configuration (SLA rules, business hours, calendar, 核决权限, escalation): kept by the service
 // manager, who answers for the desk's deadlines, and the administrator; quality and the executive read it.

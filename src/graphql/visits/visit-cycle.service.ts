@@ -1,0 +1,310 @@
+import 'server-only';
+import { Prisma, type VisitCycle } from '@/generated/prisma/client';
+import { now as clockNow } from '@/server/clock';
+import { prisma, type Tx } from '@/server/db';
+import { badField, conflict, notFound } from '@/server/errors';
+import { appendHistory } from '@/server/history';
+import type { Viewer } from '@/server/viewer';
+import { activityMessage } from '@/lib/activity';
+import { loadBusinessCalendar } from '../complaints/business-calendar.service';
+import { localDate, type BusinessCalendar } from '../complaints/sla-clock.rules';
+import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { pageSize } from '../pagination.rules';
+import { derivedEntityId } from '../service-rules/service-rules.service';
+import {
+  DUE_HORIZON_DAYS_DEFAULT,
+  DUE_HORIZON_DAYS_MAX,
+  VISIT_INTERVAL_MAX,
+  VISIT_INTERVAL_MIN,
+  VISIT_RULES_SETTING,
+  addDaysTo,
+  dueInstant,
+  intervalDaysFor,
+  nextDueDate,
+  visitRulesOf,
+  visitRulesProblem,
+  type GradeName,
+  type VisitRules,
+} from './visit.rules';
+import { approverOf, readScope, salespersonFilter } from './visit.scope';
+
+/**
+ * 客户访问周期表 (MS-S4-1903): one VisitCycle row per customer holds its salesperson (the customer's owner), its
+ * interval (the customer's own, or the segment rule of the `visitCycles` setting), its last visit and its next due
+ * visit — the due list reads nothing else, through the (ownerId, nextVisitDue) index. The rows are (re)computed in
+ * batches: when the rules change, when a customer's own interval is set, when a visit is logged, and by the
+ * escalation sweep for customers without a row or whose owner changed.
+ */
+
+const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+const BATCH = 1000;
+
+// ───────────────────────────── rules (a setting of the service manager) ─────────────────────────────
+
+export async function readVisitRules(db: Tx | typeof prisma = prisma): Promise<{ rules: VisitRules; version: number }> {
+  const row = await db.setting.findUnique({ where: { key: VISIT_RULES_SETTING } });
+  return { rules: visitRulesOf(row?.value ?? null), version: row?.version ?? 0 };
+}
+
+export async function getVisitRules(viewer: Viewer) {
+  readScope(viewer);
+  return readVisitRules();
+}
+
+/** Changes the frequencies per segment and the itinerary deadline (visits:approve); every cycle is recomputed. */
+export async function updateVisitRules(viewer: Viewer, version: number, rules: VisitRules) {
+  approverOf(viewer);
+  const problem = visitRulesProblem(rules);
+  if (problem) throw badField(problem, 'visit.rulesInvalid', { field: problem });
+  await prisma.$transaction(async (tx) => {
+    const current = await readVisitRules(tx);
+    if (current.version !== version) throw conflict('visit.rulesStale', { currentVersion: current.version });
+    const value = rules as unknown as Prisma.InputJsonValue;
+    const updatedById = viewer.kind === 'staff' ? viewer.userId : null;
+    if (version === 0) {
+      try {
+        await tx.setting.create({ data: { key: VISIT_RULES_SETTING, value, updatedById, version: 1 } });
+      } catch (error) {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+          throw conflict('visit.rulesStale', { currentVersion: 1 });
+        throw error;
+      }
+    } else {
+      const { count } = await tx.setting.updateMany({
+        where: { key: VISIT_RULES_SETTING, version },
+        data: { value, updatedById, version: { increment: 1 } },
+      });
+      if (count === 0) throw conflict('visit.rulesStale', { currentVersion: version + 1 });
+    }
+    await appendHistory(tx, viewer, {
+      entityType: 'Setting',
+      entityId: derivedEntityId('Setting', VISIT_RULES_SETTING),
+      action: 'UPDATE',
+      message: activityMessage('visit.rulesChanged'),
+      changes: { from: current.rules, to: rules } as unknown as Prisma.InputJsonValue,
+    });
+  }, TX_OPTIONS);
+  await recomputeAllCycles();
+  return { rules, version: version + 1 };
+}
+
+// ───────────────────────────── computing cycles ─────────────────────────────
+
+type CycleSource = {
+  id: string;
+  ownerId: string | null;
+  grade: GradeName | null;
+  keyAccountStatus: string;
+  province: string | null;
+  createdAt: Date;
+  visitCycles: { customIntervalDays: number | null; lastVisitAt: Date | null }[];
+};
+
+const SOURCE_SELECT = {
+  id: true,
+  ownerId: true,
+  grade: true,
+  keyAccountStatus: true,
+  province: true,
+  createdAt: true,
+  visitCycles: { select: { customIntervalDays: true, lastVisitAt: true } },
+} as const;
+
+/** A customer's cycle: interval by the rules, next due from the last visit (never visited: from its creation). */
+export function cycleOf(c: CycleSource, rules: VisitRules, cal: BusinessCalendar) {
+  const [cycle] = c.visitCycles;
+  const intervalDays = intervalDaysFor(
+    { grade: c.grade, keyAccount: c.keyAccountStatus === 'ACTIVE', province: c.province },
+    rules,
+    cycle?.customIntervalDays ?? null,
+  );
+  const from = localDate(cycle?.lastVisitAt ?? c.createdAt, cal.timeZone);
+  return { intervalDays, nextVisitDue: dueInstant(nextDueDate(from, intervalDays, cal), cal) };
+}
+
+/** Writes the cycles of these customers in one statement (insert or update by customerId). */
+async function writeCycles(db: Tx | typeof prisma, customers: readonly CycleSource[], rules: VisitRules) {
+  if (customers.length === 0) return;
+  const cal = await loadBusinessCalendar(db === prisma ? undefined : (db as Tx));
+  const ids: string[] = [];
+  const owners: (string | null)[] = [];
+  const intervals: number[] = [];
+  const dues: string[] = [];
+  for (const c of customers) {
+    const cycle = cycleOf(c, rules, cal);
+    ids.push(c.id);
+    owners.push(c.ownerId);
+    intervals.push(cycle.intervalDays);
+    dues.push(cycle.nextVisitDue.toISOString());
+  }
+  await db.$executeRaw`
+    INSERT INTO "VisitCycle" ("id", "customerId", "ownerId", "intervalDays", "nextVisitDue", "updatedAt")
+    SELECT gen_random_uuid(), t.c, t.o, t.i, t.n::timestamptz AT TIME ZONE 'UTC', now()
+      FROM unnest(${ids}::uuid[], ${owners}::uuid[], ${intervals}::int[], ${dues}::text[]) AS t(c, o, i, n)
+    ON CONFLICT ("customerId") DO UPDATE
+      SET "ownerId" = EXCLUDED."ownerId", "intervalDays" = EXCLUDED."intervalDays",
+          "nextVisitDue" = EXCLUDED."nextVisitDue", "updatedAt" = now()`;
+}
+
+/** Recomputes the cycles of some customers (inside the caller's transaction when given). */
+export async function recomputeCycles(db: Tx | typeof prisma, customerIds: readonly string[]): Promise<void> {
+  if (customerIds.length === 0) return;
+  const [{ rules }, customers] = await Promise.all([
+    readVisitRules(db),
+    db.customer.findMany({ where: { id: { in: [...customerIds] } }, select: SOURCE_SELECT }),
+  ]);
+  await writeCycles(db, customers as CycleSource[], rules);
+}
+
+/** Recomputes every customer's cycle, a batch at a time (after the rules or the calendar changed). */
+export async function recomputeAllCycles(): Promise<number> {
+  const { rules } = await readVisitRules();
+  let done = 0;
+  for (let afterId: string | null = null; ;) {
+    const customers: CycleSource[] = (await prisma.customer.findMany({
+      where: afterId ? { id: { gt: afterId } } : {},
+      select: SOURCE_SELECT,
+      orderBy: { id: 'asc' },
+      take: BATCH,
+    })) as CycleSource[];
+    await writeCycles(prisma, customers, rules);
+    done += customers.length;
+    if (customers.length < BATCH) return done;
+    afterId = customers.at(-1)!.id;
+  }
+}
+
+/**
+ * Called by the escalation sweep: gives new customers their cycle and follows owner changes (a batch per sweep).
+ * Answers how many cycles it wrote.
+ */
+export async function ensureVisitCycles(): Promise<number> {
+  const stale = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT c.id FROM "Customer" c LEFT JOIN "VisitCycle" v ON v."customerId" = c.id
+     WHERE v.id IS NULL OR v."ownerId" IS DISTINCT FROM c."ownerId"
+     LIMIT ${BATCH}`;
+  await recomputeCycles(
+    prisma,
+    stale.map((r) => r.id),
+  );
+  return stale.length;
+}
+
+/** The service manager sets one customer's own interval (null: back to the segment rule). */
+export async function setCustomerVisitInterval(
+  viewer: Viewer,
+  customerId: string,
+  intervalDays: number | null,
+): Promise<VisitCycle> {
+  approverOf(viewer);
+  if (!isUuid(customerId)) throw badField('customerId', 'common.invalidId');
+  if (
+    intervalDays !== null &&
+    (!Number.isInteger(intervalDays) || intervalDays < VISIT_INTERVAL_MIN || intervalDays > VISIT_INTERVAL_MAX)
+  )
+    throw badField('intervalDays', 'visit.intervalInvalid', { min: VISIT_INTERVAL_MIN, max: VISIT_INTERVAL_MAX });
+  return prisma.$transaction(async (tx) => {
+    const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true, ownerId: true } });
+    if (!customer) throw notFound('Customer');
+    const cycle = await tx.visitCycle.upsert({
+      where: { customerId },
+      create: {
+        customerId,
+        ownerId: customer.ownerId,
+        intervalDays: intervalDays ?? 0,
+        customIntervalDays: intervalDays,
+      },
+      update: { customIntervalDays: intervalDays, version: { increment: 1 } },
+    });
+    await recomputeCycles(tx, [customerId]);
+    await appendHistory(tx, viewer, {
+      entityType: 'VisitCycle',
+      entityId: cycle.id,
+      action: 'UPDATE',
+      message: activityMessage('visit.intervalSet', { days: intervalDays ?? 'none' }),
+      changes: { customIntervalDays: { from: cycle.customIntervalDays, to: intervalDays } },
+    });
+    return tx.visitCycle.findUniqueOrThrow({ where: { customerId } });
+  }, TX_OPTIONS);
+}
+
+// ───────────────────────────── the due list ─────────────────────────────
+
+export type DueVisitPage = {
+  nodes: VisitCycle[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+};
+
+const EARLIEST_DUE_FIRST: readonly OrderKey<'nextVisitDue' | 'id'>[] = [
+  { field: 'nextVisitDue', direction: 'asc' },
+  { field: 'id', direction: 'asc' },
+];
+
+/**
+ * Due and overdue visits, earliest first: the cycles due within `horizonDays` (default two weeks; only the overdue
+ * ones with `overdueOnly`), of one salesperson — a salesperson always sees their own.
+ */
+export async function listDueVisits(
+  viewer: Viewer,
+  args: {
+    salespersonId?: string | null;
+    horizonDays?: number | null;
+    overdueOnly?: boolean | null;
+    first?: number | null;
+    after?: string | null;
+  },
+  now: Date = clockNow(),
+): Promise<DueVisitPage> {
+  const scope = readScope(viewer);
+  const ownerId = salespersonFilter(scope, args.salespersonId);
+  const horizon = args.horizonDays ?? DUE_HORIZON_DAYS_DEFAULT;
+  if (!Number.isInteger(horizon) || horizon < 0 || horizon > DUE_HORIZON_DAYS_MAX)
+    throw badField('horizonDays', 'validation.invalid');
+  const first = pageSize(args.first);
+  const cal = await loadBusinessCalendar();
+  const today = localDate(now, cal.timeZone);
+  const before = dueInstant(addDaysTo(today, args.overdueOnly ? 0 : horizon + 1), cal);
+  const where: Prisma.VisitCycleWhereInput = {
+    ...(ownerId ? { ownerId } : {}),
+    nextVisitDue: { lt: before },
+  };
+  return keysetPage(EARLIEST_DUE_FIRST, args.after, first, {
+    cursorRow: (id) => prisma.visitCycle.findUnique({ where: { id }, select: keysetSelect(EARLIEST_DUE_FIRST) }),
+    rows: (after, take) =>
+      prisma.visitCycle.findMany({
+        where: after ? { AND: [where, after] } : where,
+        orderBy: orderByOf(EARLIEST_DUE_FIRST) as Prisma.VisitCycleOrderByWithRelationInput[],
+        take,
+      }),
+    count: () => prisma.visitCycle.count({ where }),
+  });
+}
+
+/**
+ * One page of a keyset-ordered list with its total (the due list, the work log): the rows after the cursor row's keys,
+ * one past the page to tell whether more follow.
+ */
+export async function keysetPage<T extends { id: string }, F extends string>(
+  keys: readonly OrderKey<F>[],
+  cursor: string | null | undefined,
+  first: number,
+  read: {
+    cursorRow: (id: string) => Promise<Record<F, unknown> | null>;
+    rows: (after: Record<string, unknown> | null, take: number) => Promise<T[]>;
+    count: () => Promise<number>;
+  },
+): Promise<{ nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number }> {
+  let after: Record<string, unknown> | null = null;
+  if (cursor) {
+    const row = await read.cursorRow(decodeCursor(cursor));
+    if (!row) throw badField('after', 'pagination.invalidCursor');
+    after = afterCursor(keys, row);
+  }
+  const [rows, totalCount] = await Promise.all([read.rows(after, first + 1), read.count()]);
+  const hasNextPage = rows.length > first;
+  const nodes = hasNextPage ? rows.slice(0, first) : rows;
+  const last = nodes.at(-1);
+  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+}
