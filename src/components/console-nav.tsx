@@ -25,6 +25,7 @@ const SECTIONS: Item[][] = [
     { key: 'users', href: '/console/admin/users', permission: 'users:manage' },
     { key: 'serviceRules', href: '/console/admin/service-rules', permission: 'settings:read' },
     { key: 'jobs', href: '/console/admin/jobs', permission: 'users:manage' },
+    { key: 'developers', href: '/developers' },
   ],
 ];
 
