@@ -442,29 +442,19 @@ function RotateApiKeyDialog({
     errorMessage,
   });
   return (
-    <FormDialog
-      open
+    <KeyNumberDialog
       onClose={onClose}
       title={t('title')}
-      testId="api-key-rotate-dialog"
-      {...form.dialogProps}
+      body={t('body', { name: apiKey.name })}
       submitLabel={t('submit')}
       pendingLabel={t('submitting')}
-      submitTestId="api-key-rotate-submit"
-    >
-      <p className="text-sm text-slate-700">{t('body', { name: apiKey.name })}</p>
-      <TextField
-        {...form.field('overlapHours')}
-        label={t('overlapHours')}
-        hint={t('overlapHint', range)}
-        type="number"
-        inputMode="numeric"
-        min={range.min}
-        max={range.max}
-        inputClassName="sm:w-40"
-        testId="api-key-overlap"
-      />
-    </FormDialog>
+      dialogProps={form.dialogProps}
+      field={form.field('overlapHours')}
+      label={t('overlapHours')}
+      hint={t('overlapHint', range)}
+      range={range}
+      testId="api-key-rotate"
+    />
   );
 }
 
@@ -494,26 +484,72 @@ function RateLimitDialog({
     errorMessage,
   });
   return (
+    <KeyNumberDialog
+      onClose={onClose}
+      title={t('title')}
+      submitLabel={t('submit')}
+      pendingLabel={t('submitting')}
+      dialogProps={form.dialogProps}
+      field={form.field('rateLimitPerMinute')}
+      label={t('perMinute')}
+      hint={t('hint', LIMIT_RANGE)}
+      range={LIMIT_RANGE}
+      testId="api-key-limit"
+    />
+  );
+}
+
+/** A form of one whole number about a key (the rotation's overlap, the rate limit) in a FormDialog. */
+function KeyNumberDialog({
+  onClose,
+  title,
+  body,
+  submitLabel,
+  pendingLabel,
+  dialogProps,
+  field,
+  label,
+  hint,
+  range,
+  testId,
+}: {
+  onClose: () => void;
+  title: string;
+  body?: string;
+  submitLabel: string;
+  pendingLabel: string;
+  dialogProps: Omit<
+    React.ComponentProps<typeof FormDialog>,
+    'open' | 'onClose' | 'title' | 'testId' | 'submitLabel' | 'pendingLabel' | 'submitTestId' | 'children'
+  >;
+  field: Pick<React.ComponentProps<typeof TextField>, 'id' | 'value' | 'onChange' | 'error'>;
+  label: string;
+  hint: string;
+  range: { min: number; max: number };
+  testId: string;
+}) {
+  return (
     <FormDialog
       open
       onClose={onClose}
-      title={t('title')}
-      testId="api-key-limit-dialog"
-      {...form.dialogProps}
-      submitLabel={t('submit')}
-      pendingLabel={t('submitting')}
-      submitTestId="api-key-limit-submit"
+      title={title}
+      testId={`${testId}-dialog`}
+      {...dialogProps}
+      submitLabel={submitLabel}
+      pendingLabel={pendingLabel}
+      submitTestId={`${testId}-submit`}
     >
+      {body && <p className="text-sm text-slate-700">{body}</p>}
       <TextField
-        {...form.field('rateLimitPerMinute')}
-        label={t('perMinute')}
-        hint={t('hint', LIMIT_RANGE)}
+        {...field}
+        label={label}
+        hint={hint}
         type="number"
         inputMode="numeric"
-        min={API_KEY_RATE_LIMIT.minPerMinute}
-        max={API_KEY_RATE_LIMIT.maxPerMinute}
+        min={range.min}
+        max={range.max}
         inputClassName="sm:w-40"
-        testId="api-key-limit-input"
+        testId={`${testId}-input`}
       />
     </FormDialog>
   );

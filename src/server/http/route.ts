@@ -43,7 +43,10 @@ export function routeError(error: DomainError | null, requestId: string): Respon
     ? { ...errorBody(error), message: error.message, requestId }
     : { code: 'INTERNAL_SERVER_ERROR', key: domain.key, message: englishMessage('common.internal'), requestId };
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', 'X-Request-Id': requestId };
-  if (error && (error.code === 'SERVICE_UNAVAILABLE' || error.code === 'TOO_MANY_REQUESTS' || error.code === 'RATE_LIMITED'))
+  if (
+    error &&
+    (error.code === 'SERVICE_UNAVAILABLE' || error.code === 'TOO_MANY_REQUESTS' || error.code === 'RATE_LIMITED')
+  )
     headers['Retry-After'] = String(error.details.retryAfterSeconds ?? SERVICE_RETRY_AFTER_SECONDS);
   return Response.json({ error: body }, { status, headers });
 }
