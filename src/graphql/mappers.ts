@@ -14,7 +14,7 @@ export type {
 } from '@/generated/prisma/client';
 export type UserModel = Omit<User, 'passwordHash'>;
 export type CustomerModel = Omit<Customer, 'searchText'>;
-export type ApiKeyModel = Omit<ApiKey, 'keyHash'>;
+export type ApiKeyModel = Omit<ApiKey, 'keyHash' | 'previousKeyHash'>;
 export type ViewerModel = Exclude<Viewer, { kind: 'anonymous' }>;
 export type CustomerConnectionModel = import('./customers/customer.service').CustomerPage;
 export type InteractionConnectionModel = import('./interactions/interaction.service').InteractionPage;

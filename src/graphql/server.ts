@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { toGraphQLError } from '@/server/errors';
 import type { GraphQLContext } from './context';
@@ -91,6 +94,9 @@ export function createApolloServer(options: { production?: boolean } = {}): Apol
       requestIdPlugin,
       readCachePlugin,
       ApolloServerPluginCacheControlDisabled(),
+      // No Apollo landing page (its sandbox loads from a CDN, and it would greet anonymous visitors too): staff have
+      // the playground on /developers, which is signed-in staff only.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: [...protection.validationRules],
     formatError,

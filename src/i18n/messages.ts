@@ -26,6 +26,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     keyAccountObligations: (await import('../../messages/zh-CN/keyAccountObligations.json')).default,
     workOrders: (await import('../../messages/zh-CN/workOrders.json')).default,
     visits: (await import('../../messages/zh-CN/visits.json')).default,
+    developers: (await import('../../messages/zh-CN/developers.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -50,6 +51,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     keyAccountObligations: (await import('../../messages/en/keyAccountObligations.json')).default,
     workOrders: (await import('../../messages/en/workOrders.json')).default,
     visits: (await import('../../messages/en/visits.json')).default,
+    developers: (await import('../../messages/en/developers.json')).default,
   }),
 };
 

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
+  /** An API key used up its per-minute limit (HTTP 429 with Retry-After). */
+  | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE';
 
 /** A field's problem as a throw site writes it: a bare key, or a key with params. */

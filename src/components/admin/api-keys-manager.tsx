@@ -16,6 +16,12 @@ import { useDialogForm } from '@/components/ui/use-dialog-form';
 import { getFragmentData, type FragmentType } from '@/gql';
 import type { AdminApiKeyRowFragment as ApiKeyRow } from '@/gql/graphql';
 import { API_KEY_LIMITS } from '@/graphql/admin/admin.rules';
+import {
+  API_KEY_RATE_LIMIT,
+  API_KEY_ROTATION,
+  isValidOverlapHours,
+  isValidRateLimit,
+} from '@/graphql/admin/api-keys.rules';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { endOfDayIn, formatDateTime, todayIn } from '@/lib/format';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -25,6 +31,8 @@ import {
   AdminApiKeysQuery,
   AdminCreateApiKeyMutation,
   AdminRevokeApiKeyMutation,
+  AdminRotateApiKeyMutation,
+  AdminSetApiKeyRateLimitMutation,
 } from './operations';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
@@ -56,7 +64,9 @@ export function ApiKeysManager() {
 
   const [notice, setNotice] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
+  const [created, setCreated] = useState<{ key: string; name: string; rotated?: boolean } | null>(null);
+  const [rotating, setRotating] = useState<ApiKeyRow | null>(null);
+  const [limiting, setLimiting] = useState<ApiKeyRow | null>(null);
   const keys = useGqlQuery(AdminApiKeysQuery);
   const revokeKey = useGqlMutation(AdminRevokeApiKeyMutation, { invalidates: KEYS_CHANGED });
 
@@ -121,6 +131,23 @@ export function ApiKeysManager() {
       ),
     },
     timeColumn('lastUsed', (key) => key.lastUsedAt, t('neverUsed')),
+    {
+      id: 'rateLimit',
+      header: t('columns.rateLimit'),
+      className: 'whitespace-nowrap',
+      cell: (key) => (
+        <span data-testid="api-key-rate-limit">
+          {t('perMinute', { count: key.effectiveRateLimitPerMinute })}
+          {key.rateLimitPerMinute === null && <span className="text-slate-400"> · {t('defaultLimit')}</span>}
+        </span>
+      ),
+    },
+    {
+      id: 'usage',
+      header: t('columns.usage'),
+      className: 'whitespace-nowrap text-xs',
+      cell: (key) => <UsageCell usage={key.usage} />,
+    },
     timeColumn('expires', (key) => key.expiresAt, t('noExpiry')),
     {
       id: 'status',
@@ -134,6 +161,11 @@ export function ApiKeysManager() {
             {key.revokedAt && (
               <div className="mt-1 text-xs text-slate-500">{formatDateTime(key.revokedAt, timeZone)}</div>
             )}
+            {!key.revokedAt && key.previousKeyExpiresAt && Date.parse(key.previousKeyExpiresAt) > now && (
+              <div className="mt-1 text-xs text-amber-700">
+                {t('rotatedUntil', { at: formatDateTime(key.previousKeyExpiresAt, timeZone) })}
+              </div>
+            )}
           </div>
         );
       },
@@ -142,13 +174,27 @@ export function ApiKeysManager() {
       t('columns.actions'),
       (key) =>
         keyStatus(key, now) !== 'revoked' && (
-          <RowAction
-            label={t('revoke')}
-            subject={key.name}
-            tone="danger"
-            onClick={() => revoke.ask(key)}
-            testId="api-key-revoke"
-          />
+          <>
+            <RowAction
+              label={t('setLimit')}
+              subject={key.name}
+              onClick={() => setLimiting(key)}
+              testId="api-key-set-limit"
+            />
+            <RowAction
+              label={t('rotate')}
+              subject={key.name}
+              onClick={() => setRotating(key)}
+              testId="api-key-rotate"
+            />
+            <RowAction
+              label={t('revoke')}
+              subject={key.name}
+              tone="danger"
+              onClick={() => revoke.ask(key)}
+              testId="api-key-revoke"
+            />
+          </>
         ),
     ),
   ];
@@ -201,6 +247,29 @@ export function ApiKeysManager() {
         />
       )}
 
+      {rotating && (
+        <RotateApiKeyDialog
+          apiKey={rotating}
+          onClose={() => setRotating(null)}
+          onRotated={(key) => {
+            setRotating(null);
+            setNotice(null);
+            setCreated({ key, name: rotating.name, rotated: true });
+          }}
+        />
+      )}
+
+      {limiting && (
+        <RateLimitDialog
+          apiKey={limiting}
+          onClose={() => setLimiting(null)}
+          onSaved={() => {
+            setLimiting(null);
+            setNotice(t('limitSavedNotice', { name: limiting.name }));
+          }}
+        />
+      )}
+
       <CreatedKeyDialog created={created} onDone={() => setCreated(null)} />
 
       {revoke.dialog}
@@ -210,7 +279,33 @@ export function ApiKeysManager() {
 
 const STATUS_TONES = { active: 'green', revoked: 'red', expired: 'amber' } as const satisfies Record<KeyStatus, string>;
 
-type ApiKeyDraft = { name: string; scopes: string[]; expiresOn: string };
+type ApiKeyDraft = { name: string; scopes: string[]; expiresOn: string; rateLimit: string };
+
+/** A key's use: today and the whole window, each day in the tooltip. */
+function UsageCell({ usage }: { usage: ApiKeyRow['usage'] }) {
+  const t = useTranslations('admin.apiKeys');
+  const today = usage.at(-1);
+  const calls = usage.reduce((sum, day) => sum + day.calls, 0);
+  const errors = usage.reduce((sum, day) => sum + day.errors, 0);
+  return (
+    <div title={usage.map((day) => t('usageDay', day)).join('\n')} data-testid="api-key-usage">
+      <div>{t('usageToday', { calls: today?.calls ?? 0, errors: today?.errors ?? 0 })}</div>
+      <div className="text-slate-500">{t('usageWeek', { calls, errors })}</div>
+    </div>
+  );
+}
+
+/** '' (the default) or a whole number of requests per minute within the rules' range; else the message. */
+function rateLimitProblem(value: string, message: string): string | undefined {
+  if (!value.trim()) return undefined;
+  return isValidRateLimit(Number(value)) ? undefined : message;
+}
+const rateLimitValue = (value: string) => (value.trim() ? Number(value) : null);
+const LIMIT_RANGE = {
+  min: API_KEY_RATE_LIMIT.minPerMinute,
+  max: API_KEY_RATE_LIMIT.maxPerMinute,
+  default: API_KEY_RATE_LIMIT.defaultPerMinute,
+};
 
 function CreateApiKeyDialog({
   scopes,
@@ -231,13 +326,15 @@ function CreateApiKeyDialog({
   const today = todayIn(timeZone);
   const create = useGqlMutation(AdminCreateApiKeyMutation, { invalidates: KEYS_CHANGED });
   const form = useDialogForm({
-    initial: (): ApiKeyDraft => ({ name: '', scopes: [], expiresOn: '' }),
-    fields: ['name', 'scopes', 'expiresAt'],
+    initial: (): ApiKeyDraft => ({ name: '', scopes: [], expiresOn: '', rateLimit: '' }),
+    fields: ['name', 'scopes', 'expiresAt', 'rateLimitPerMinute'],
     validate: (draft) => {
       const errors: Record<string, string> = {};
       if (!draft.name.trim()) errors.name = t('nameRequired');
       if (draft.scopes.length === 0) errors.scopes = t('scopesRequired');
       if (draft.expiresOn && draft.expiresOn < today) errors.expiresAt = t('expiresInPast');
+      const limit = rateLimitProblem(draft.rateLimit, t('rateLimitInvalid', LIMIT_RANGE));
+      if (limit) errors.rateLimitPerMinute = limit;
       return errors;
     },
     submit: async (draft) =>
@@ -247,6 +344,7 @@ function CreateApiKeyDialog({
             name: draft.name.trim(),
             scopes: draft.scopes,
             expiresAt: draft.expiresOn ? endOfDayIn(draft.expiresOn, timeZone) : null,
+            rateLimitPerMinute: rateLimitValue(draft.rateLimit),
           },
         })
       ).createApiKey,
@@ -298,12 +396,173 @@ function CreateApiKeyDialog({
         inputClassName="sm:w-56"
         testId="api-key-expires"
       />
+
+      <TextField
+        id={`${formId}-rate-limit`}
+        label={t('rateLimit')}
+        hint={t('rateLimitHint', LIMIT_RANGE)}
+        error={fieldErrors.rateLimitPerMinute}
+        type="number"
+        inputMode="numeric"
+        min={API_KEY_RATE_LIMIT.minPerMinute}
+        max={API_KEY_RATE_LIMIT.maxPerMinute}
+        value={values.rateLimit}
+        onChange={(value) => set('rateLimit', value, 'rateLimitPerMinute')}
+        inputClassName="sm:w-40"
+        testId="api-key-rate-limit-input"
+      />
+    </FormDialog>
+  );
+}
+
+/** A new secret for a key, the old one working on for the overlap chosen. */
+function RotateApiKeyDialog({
+  apiKey,
+  onClose,
+  onRotated,
+}: {
+  apiKey: ApiKeyRow;
+  onClose: () => void;
+  onRotated: (key: string) => void;
+}) {
+  const t = useTranslations('admin.apiKeys.rotateForm');
+  const errorMessage = useAdminErrorMessage();
+  const rotate = useGqlMutation(AdminRotateApiKeyMutation, { invalidates: KEYS_CHANGED });
+  const range = { min: API_KEY_ROTATION.minOverlapHours, max: API_KEY_ROTATION.maxOverlapHours };
+  const form = useDialogForm({
+    initial: { overlapHours: String(API_KEY_ROTATION.defaultOverlapHours) },
+    fields: ['overlapHours'],
+    validate: (draft): Record<string, string> =>
+      draft.overlapHours.trim() && isValidOverlapHours(Number(draft.overlapHours))
+        ? {}
+        : { overlapHours: t('overlapInvalid', range) },
+    submit: async (draft) =>
+      (await rotate.mutateAsync({ id: apiKey.id, overlapHours: Number(draft.overlapHours) })).rotateApiKey.key,
+    onDone: onRotated,
+    errorMessage,
+  });
+  return (
+    <KeyNumberDialog
+      onClose={onClose}
+      title={t('title')}
+      body={t('body', { name: apiKey.name })}
+      submitLabel={t('submit')}
+      pendingLabel={t('submitting')}
+      dialogProps={form.dialogProps}
+      field={form.field('overlapHours')}
+      label={t('overlapHours')}
+      hint={t('overlapHint', range)}
+      range={range}
+      testId="api-key-rotate"
+    />
+  );
+}
+
+/** A key's own per-minute limit; empty returns it to the default. */
+function RateLimitDialog({
+  apiKey,
+  onClose,
+  onSaved,
+}: {
+  apiKey: ApiKeyRow;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const t = useTranslations('admin.apiKeys.limitForm');
+  const errorMessage = useAdminErrorMessage();
+  const save = useGqlMutation(AdminSetApiKeyRateLimitMutation, { invalidates: KEYS_CHANGED });
+  const form = useDialogForm({
+    initial: { rateLimitPerMinute: apiKey.rateLimitPerMinute === null ? '' : String(apiKey.rateLimitPerMinute) },
+    fields: ['rateLimitPerMinute'],
+    validate: (draft): Record<string, string> => {
+      const problem = rateLimitProblem(draft.rateLimitPerMinute, t('invalid', LIMIT_RANGE));
+      return problem ? { rateLimitPerMinute: problem } : {};
+    },
+    submit: (draft) =>
+      save.mutateAsync({ id: apiKey.id, rateLimitPerMinute: rateLimitValue(draft.rateLimitPerMinute) }),
+    onDone: onSaved,
+    errorMessage,
+  });
+  return (
+    <KeyNumberDialog
+      onClose={onClose}
+      title={t('title')}
+      submitLabel={t('submit')}
+      pendingLabel={t('submitting')}
+      dialogProps={form.dialogProps}
+      field={form.field('rateLimitPerMinute')}
+      label={t('perMinute')}
+      hint={t('hint', LIMIT_RANGE)}
+      range={LIMIT_RANGE}
+      testId="api-key-limit"
+    />
+  );
+}
+
+/** A form of one whole number about a key (the rotation's overlap, the rate limit) in a FormDialog. */
+function KeyNumberDialog({
+  onClose,
+  title,
+  body,
+  submitLabel,
+  pendingLabel,
+  dialogProps,
+  field,
+  label,
+  hint,
+  range,
+  testId,
+}: {
+  onClose: () => void;
+  title: string;
+  body?: string;
+  submitLabel: string;
+  pendingLabel: string;
+  dialogProps: Omit<
+    React.ComponentProps<typeof FormDialog>,
+    'open' | 'onClose' | 'title' | 'testId' | 'submitLabel' | 'pendingLabel' | 'submitTestId' | 'children'
+  >;
+  field: Pick<React.ComponentProps<typeof TextField>, 'id' | 'value' | 'onChange' | 'error'>;
+  label: string;
+  hint: string;
+  range: { min: number; max: number };
+  testId: string;
+}) {
+  return (
+    <FormDialog
+      open
+      onClose={onClose}
+      title={title}
+      testId={`${testId}-dialog`}
+      {...dialogProps}
+      submitLabel={submitLabel}
+      pendingLabel={pendingLabel}
+      submitTestId={`${testId}-submit`}
+    >
+      {body && <p className="text-sm text-slate-700">{body}</p>}
+      <TextField
+        {...field}
+        label={label}
+        hint={hint}
+        type="number"
+        inputMode="numeric"
+        min={range.min}
+        max={range.max}
+        inputClassName="sm:w-40"
+        testId={`${testId}-input`}
+      />
     </FormDialog>
   );
 }
 
 /** The plain key, shown exactly once: only its hash is stored, so the dialog closes only when the admin says so. */
-function CreatedKeyDialog({ created, onDone }: { created: { key: string; name: string } | null; onDone: () => void }) {
+function CreatedKeyDialog({
+  created,
+  onDone,
+}: {
+  created: { key: string; name: string; rotated?: boolean } | null;
+  onDone: () => void;
+}) {
   const t = useTranslations('admin.apiKeys.created');
   const keyFieldId = useId();
   const endpoint =
@@ -316,7 +575,7 @@ function CreatedKeyDialog({ created, onDone }: { created: { key: string; name: s
     <Modal
       open={created !== null}
       onClose={onDone}
-      title={t('title')}
+      title={created?.rotated ? t('rotatedTitle') : t('title')}
       dismissible={false}
       size="lg"
       testId="api-key-created-dialog"

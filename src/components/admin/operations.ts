@@ -25,6 +25,15 @@ export const AdminApiKeyRowFragment = graphql(`
     expiresAt
     revokedAt
     createdAt
+    rateLimitPerMinute
+    effectiveRateLimitPerMinute
+    rotatedAt
+    previousKeyExpiresAt
+    usage {
+      day
+      calls
+      errors
+    }
   }
 `);
 
@@ -42,6 +51,25 @@ export const AdminCreateApiKeyMutation = graphql(`
 export const AdminRevokeApiKeyMutation = graphql(`
   mutation AdminRevokeApiKey($id: ID!) {
     revokeApiKey(id: $id) {
+      ...AdminApiKeyRow
+    }
+  }
+`);
+
+export const AdminRotateApiKeyMutation = graphql(`
+  mutation AdminRotateApiKey($id: ID!, $overlapHours: Int) {
+    rotateApiKey(id: $id, overlapHours: $overlapHours) {
+      key
+      apiKey {
+        ...AdminApiKeyRow
+      }
+    }
+  }
+`);
+
+export const AdminSetApiKeyRateLimitMutation = graphql(`
+  mutation AdminSetApiKeyRateLimit($id: ID!, $rateLimitPerMinute: Int) {
+    setApiKeyRateLimit(id: $id, rateLimitPerMinute: $rateLimitPerMinute) {
       ...AdminApiKeyRow
     }
   }

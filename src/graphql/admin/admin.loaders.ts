@@ -1,9 +1,18 @@
 import { prisma } from '@/server/db';
-import { cachedOneBy } from '../loader-utils';
+import { cachedOneBy, manyBy } from '../loader-utils';
+import { API_KEY_USAGE_DAYS } from './api-keys.rules';
 
 export function adminLoaderFactories() {
   return {
     userById: () => cachedOneBy('users', 'id', (where) => prisma.user.findMany({ where })),
     departmentById: () => cachedOneBy('departments', 'id', (where) => prisma.department.findMany({ where })),
+    /** The usage rows of the last API_KEY_USAGE_DAYS + 1 days (UTC dates; the resolver picks its zone's days). */
+    apiKeyUsageByKey: () =>
+      manyBy('apiKeyId', (where) =>
+        prisma.apiKeyUsage.findMany({
+          where: { ...where, day: { gte: new Date(Date.now() - (API_KEY_USAGE_DAYS + 1) * 86_400_000) } },
+          orderBy: { day: 'asc' },
+        }),
+      ),
   };
 }

@@ -11,6 +11,7 @@ import { badField, badInput, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { ACCOUNT_ROLES, API_KEY_LIMITS, USER_LIMITS } from './admin.rules';
+import { zRateLimit } from './api-keys.service';
 import { zodFieldErrors } from '@/server/error-keys';
 import { isUuid } from '../cursor';
 import { lockAdmins, refuseLastAdminRemoval } from '../directory/directory.service';
@@ -28,6 +29,7 @@ const ZCreateApiKey = z.object({
       message: '包含未知的权限范围',
     }),
   expiresAt: z.date().nullish(),
+  rateLimitPerMinute: zRateLimit.nullish(),
 });
 
 export async function listApiKeys(viewer: Viewer) {
@@ -48,6 +50,7 @@ export async function createApiKey(viewer: Viewer, input: unknown, now = new Dat
         name: parsed.data.name,
         scopes: [...new Set(parsed.data.scopes)],
         expiresAt: parsed.data.expiresAt ?? null,
+        rateLimitPerMinute: parsed.data.rateLimitPerMinute ?? null,
         prefix,
         keyHash,
         createdById: viewer.kind === 'staff' ? viewer.userId : null,

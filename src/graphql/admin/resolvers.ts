@@ -12,6 +12,8 @@ import {
   setUserActive,
 } from './admin.service';
 import { jobQueueDepths } from './job-queues.service';
+import { apiKeyUsageDays, rotateApiKey, setApiKeyRateLimit } from './api-keys.service';
+import { effectiveRateLimit } from './api-keys.rules';
 
 const seesUserDetails = (viewer: Viewer, userId: string) =>
   viewer.kind === 'staff' || viewer.kind === 'apiClient' || (viewer.kind === 'customer' && viewer.userId === userId);
@@ -30,6 +32,8 @@ export const adminPolicies: RootPolicies = {
     _noop: policy.public,
     createApiKey: policy.permission('apiKeys:manage'),
     revokeApiKey: policy.permission('apiKeys:manage'),
+    rotateApiKey: policy.permission('apiKeys:manage'),
+    setApiKeyRateLimit: policy.permission('apiKeys:manage'),
     createUser: policy.permission('users:manage'),
     setUserActive: policy.permission('users:manage'),
   },
@@ -48,6 +52,9 @@ export const adminResolvers: Resolvers = {
     _noop: () => null,
     createApiKey: (_, { input }, { viewer }) => createApiKey(viewer, input),
     revokeApiKey: (_, { id }, { viewer }) => revokeApiKey(viewer, id),
+    rotateApiKey: (_, { id, overlapHours }, { viewer, now }) => rotateApiKey(viewer, id, overlapHours ?? null, now()),
+    setApiKeyRateLimit: (_, { id, rateLimitPerMinute }, { viewer }) =>
+      setApiKeyRateLimit(viewer, id, rateLimitPerMinute ?? null),
     createUser: (_, { input }, { viewer }) => createUser(viewer, input),
     setUserActive: (_, { id, active }, { viewer }) => setUserActive(viewer, id, active),
   },
@@ -70,5 +77,7 @@ export const adminResolvers: Resolvers = {
   },
   ApiKey: {
     createdBy: (k, _, { loaders }) => (k.createdById ? loaders.userById.load(k.createdById) : null),
+    effectiveRateLimitPerMinute: (k) => effectiveRateLimit(k.rateLimitPerMinute),
+    usage: (k, _, { loaders, now }) => apiKeyUsageDays(loaders, k.id, now()),
   },
 };

@@ -124,3 +124,30 @@ export async function surveyTokenRetryAfter(address: string | null): Promise<num
 export async function countSurveyTokenFailure(address: string | null): Promise<void> {
   if (address) await consume(limiters().surveyToken, addressBucket(address));
 }
+
+// ───────────────────────────── API keys ─────────────────────────────
+
+// Per-key limits differ (ApiKey.rateLimitPerMinute), and a limiter's points are fixed: one limiter per distinct limit,
+// all sharing one key prefix, so changing a key's limit keeps the minute's count. Kept on globalThis like the others.
+const globalForApiKeyLimiters = globalThis as unknown as { kefuApiKeyLimiters?: Map<string, RateLimiterPrisma> };
+
+/**
+ * Counts one request of an API key against its per-minute limit (in PostgreSQL, shared by all instances); the seconds
+ * to wait when the limit is already used up, else 0.
+ */
+export async function consumeApiKeyCall(apiKeyId: string, perMinute: number, windowSeconds: number): Promise<number> {
+  const cache = (globalForApiKeyLimiters.kefuApiKeyLimiters ??= new Map());
+  const id = `${perMinute}/${windowSeconds}`;
+  let limiter = cache.get(id);
+  if (!limiter) {
+    limiter = new RateLimiterPrisma({
+      storeClient: prisma,
+      tableName: 'rateLimit',
+      keyPrefix: 'api_key',
+      points: perMinute,
+      duration: windowSeconds,
+    });
+    cache.set(id, limiter);
+  }
+  return consume(limiter, apiKeyId);
+}

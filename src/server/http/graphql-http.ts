@@ -2,6 +2,7 @@ import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import { createContext, type GraphQLContext } from '@/graphql/context';
+import { admitApiKey, answerFailed, recordApiKeyUsage, refusalParts } from '@/server/auth/api-key-gate';
 import { viewerFromRequest } from '@/server/auth/request-viewer';
 import { now as clockNow } from '@/server/clock';
 import { isDatabaseUnavailable } from '@/server/db';
@@ -86,13 +87,19 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 
 /**
  * The viewer for a node request: the same resolution as everywhere else (API key or next-auth session cookie), fed the
- * two headers it reads.
+ * two headers it reads. An API key passes its gate first (expiry, rotation overlap, per-key rate limit): a refusal is
+ * answered here; an admitted key's calls are counted in its daily usage.
  */
-function viewerOf(req: IncomingMessage): Promise<Viewer> {
+async function viewerOf(
+  req: IncomingMessage,
+): Promise<{ viewer: Viewer; apiKeyId: string | null } | ReturnType<typeof refusalParts>> {
   const headers = new Headers();
   if (req.headers.authorization) headers.set('authorization', req.headers.authorization);
   if (req.headers.cookie) headers.set('cookie', req.headers.cookie);
-  return viewerFromRequest({ headers });
+  const admission = await admitApiKey(headers);
+  if (admission.kind === 'refused') return refusalParts(admission);
+  if (admission.kind === 'admitted') return { viewer: admission.viewer, apiKeyId: admission.viewer.apiKeyId };
+  return { viewer: await viewerFromRequest({ headers }), apiKeyId: null };
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {
@@ -120,8 +127,16 @@ export function createGraphQLHttpHandler(apollo: ApolloServer<GraphQLContext>, o
       });
     }
     let viewer: Viewer;
+    let apiKeyId: string | null;
     try {
-      viewer = await viewerOf(req);
+      const resolved = await viewerOf(req);
+      if (!('viewer' in resolved)) {
+        res.statusCode = resolved.status;
+        for (const [name, value] of Object.entries(resolved.headers)) res.setHeader(name, value);
+        res.end(resolved.body);
+        return;
+      }
+      ({ viewer, apiKeyId } = resolved);
     } catch (error) {
       if (isDatabaseUnavailable(error)) return sendError(res, unavailableBody());
       throw error;
@@ -178,6 +193,7 @@ export function createGraphQLHttpHandler(apollo: ApolloServer<GraphQLContext>, o
       for (const [name, value] of response.headers) res.setHeader(name, value);
       if (response.body.kind === 'complete') {
         res.end(response.body.string);
+        if (apiKeyId) await recordApiKeyUsage(apiKeyId, answerFailed(res.statusCode, response.body.string));
       } else {
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();

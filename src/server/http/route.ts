@@ -23,6 +23,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_MANY_REQUESTS: 429,
+  RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
 };
 
@@ -42,7 +43,10 @@ export function routeError(error: DomainError | null, requestId: string): Respon
     ? { ...errorBody(error), message: error.message, requestId }
     : { code: 'INTERNAL_SERVER_ERROR', key: domain.key, message: englishMessage('common.internal'), requestId };
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', 'X-Request-Id': requestId };
-  if (error && (error.code === 'SERVICE_UNAVAILABLE' || error.code === 'TOO_MANY_REQUESTS'))
+  if (
+    error &&
+    (error.code === 'SERVICE_UNAVAILABLE' || error.code === 'TOO_MANY_REQUESTS' || error.code === 'RATE_LIMITED')
+  )
     headers['Retry-After'] = String(error.details.retryAfterSeconds ?? SERVICE_RETRY_AFTER_SECONDS);
   return Response.json({ error: body }, { status, headers });
 }
