@@ -82,6 +82,9 @@ const config: CodegenConfig = {
           // key-account summaries module
           KeyAccountExchangeSummary: '@/graphql/mappers#KeyAccountExchangeSummaryModel',
           KeyAccountExchangeSummaryConnection: '@/graphql/mappers#KeyAccountExchangeSummaryConnectionModel',
+          // webhooks module
+          WebhookEndpoint: '@/graphql/mappers#WebhookEndpointModel',
+          WebhookDelivery: '@/graphql/mappers#WebhookDeliveryModel',
         },
       },
     },

@@ -72,3 +72,5 @@ export type KeyAccountModel = {
 export type KeyAccountNominationModel = import('@/generated/prisma/client').KeyAccountNomination;
 export type KeyAccountNominationConnectionModel = import('./key-accounts/key-account.service').NominationPage;
 export type KeyAccountPageModel = import('./key-accounts/key-account.service').KeyAccountPage;
+export type WebhookEndpointModel = import('./webhooks/webhook.service').WebhookEndpointView;
+export type WebhookDeliveryModel = import('./webhooks/webhook.service').WebhookDeliveryView;

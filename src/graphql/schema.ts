@@ -24,6 +24,7 @@ import { surveyAnalysisPolicies, surveyAnalysisResolvers } from './survey-analys
 import { surveyCampaignPolicies, surveyCampaignResolvers } from './survey-campaigns/resolvers';
 import { surveyResponsePolicies, surveyResponseResolvers } from './survey-responses/resolvers';
 import { surveyTemplatePolicies, surveyTemplateResolvers } from './survey-templates/resolvers';
+import { webhookPolicies, webhookResolvers } from './webhooks/resolvers';
 
 type DomainModule = { resolvers: Record<string, unknown>; policies: RootPolicies };
 const domainModule = (resolvers: object, policies: RootPolicies): DomainModule => ({
@@ -52,6 +53,7 @@ const modules: DomainModule[] = [
   domainModule(customer360Resolvers, customer360Policies),
   domainModule(keyAccountResolvers, keyAccountPolicies),
   domainModule(directoryResolvers, directoryPolicies),
+  domainModule(webhookResolvers, webhookPolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

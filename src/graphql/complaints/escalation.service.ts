@@ -26,6 +26,8 @@ import {
 import type { BusinessCalendar } from './sla-clock.rules';
 import { now as clockNow } from '@/server/clock';
 import { sweepObligations } from '../key-account-obligations/key-account-obligation.service';
+import { escalationStepEvent } from '../webhooks/webhook-events.rules';
+import { emitWebhookEvent } from '../webhooks/webhook-outbox';
 
 /**
  * The escalation sweep (SPEC §4 处理逾期反应), run every minute by the `escalation-sweep` job and callable with any
@@ -378,6 +380,21 @@ async function takeStep(
         message: activityMessage('complaint.escalated', about),
         changes: { reason: step.reason, level: step.level, notifiedUserIds },
       });
+      if (entityType === 'Interaction')
+        await emitWebhookEvent(
+          tx,
+          escalationStepEvent(step.level),
+          { type: entityType, id: entityId },
+          {
+            id: entityId,
+            number: item.ref,
+            reason: step.reason,
+            level: step.level,
+            escalationLevel: current.to,
+            dueAt: dueAt?.toISOString() ?? null,
+            ...(target.kind === 'action' ? { actionId: target.id } : {}),
+          },
+        );
       return count;
     }, TX_OPTIONS);
     result.escalations += 1;

@@ -107,6 +107,8 @@ export function webhookBody(event: { id: string; type: string; createdAt: Date; 
 }
 
 const LEASE_MS = 2 * WEBHOOK_TIMEOUT_MS + 10_000;
+/** Until when a delivery claimed now is left to its claimant (longer than an attempt can take). */
+export const webhookLease = (now: Date) => new Date(now.getTime() + LEASE_MS);
 
 /**
  * Claims up to `limit` due deliveries (a lease, so no other worker takes them while they are in flight): pending, due,
@@ -114,7 +116,7 @@ const LEASE_MS = 2 * WEBHOOK_TIMEOUT_MS + 10_000;
  * waits until the earlier one is delivered or given up, so deliveries of a record arrive in order.
  */
 async function claimDue(now: Date, limit: number): Promise<string[]> {
-  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  const leaseUntil = webhookLease(now);
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     UPDATE "WebhookDelivery" SET "leaseUntil" = ${leaseUntil}
     WHERE id IN (

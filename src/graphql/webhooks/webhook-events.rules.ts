@@ -86,3 +86,26 @@ export function webhookRetrySchedule(): number[] {
 
 /** A receiver's answer counts as delivered when it is a 2xx. */
 export const isDeliveredStatus = (status: number) => status >= 200 && status < 300;
+
+/**
+ * The event a workflow step of a complaint reports: triage, resolution, closure and reopening have their own; a manual
+ * escalation is `complaint.escalated`; any other change of state is `complaint.step_changed`; a step that leaves the
+ * state as it was (the customer accepting a resolution) none.
+ */
+export function complaintStepEvent(step: {
+  command: string;
+  from: string;
+  to: string;
+  escalated: boolean;
+}): WebhookEventType | null {
+  if (step.command === 'TRIAGE') return 'complaint.triaged';
+  if (step.to === 'RESOLVED' && step.from !== 'RESOLVED') return 'complaint.resolved';
+  if (step.to === 'CLOSED') return 'complaint.closed';
+  if (step.to === 'REOPENED') return 'complaint.reopened';
+  if (step.escalated) return 'complaint.escalated';
+  return step.from !== step.to ? 'complaint.step_changed' : null;
+}
+
+/** A sweep's escalation step of a complaint (or one of its actions): its first level is the deadline passing. */
+export const escalationStepEvent = (level: number): WebhookEventType =>
+  level <= 1 ? 'complaint.overdue' : 'complaint.escalated';
