@@ -27,6 +27,7 @@ const SECTIONS: Item[][] = [
     { key: 'audit', href: '/console/admin/audit', permission: 'users:manage' },
     { key: 'serviceRules', href: '/console/admin/service-rules', permission: 'settings:read' },
     { key: 'jobs', href: '/console/admin/jobs', permission: 'users:manage' },
+    { key: 'webhooks', href: '/console/admin/webhooks', permission: 'webhooks:manage' },
   ],
 ];
 

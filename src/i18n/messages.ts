@@ -24,6 +24,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     notices: (await import('../../messages/zh-CN/notices.json')).default,
     keyAccountSummaries: (await import('../../messages/zh-CN/keyAccountSummaries.json')).default,
     keyAccountObligations: (await import('../../messages/zh-CN/keyAccountObligations.json')).default,
+    webhooks: (await import('../../messages/zh-CN/webhooks.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -46,6 +47,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     notices: (await import('../../messages/en/notices.json')).default,
     keyAccountSummaries: (await import('../../messages/en/keyAccountSummaries.json')).default,
     keyAccountObligations: (await import('../../messages/en/keyAccountObligations.json')).default,
+    webhooks: (await import('../../messages/en/webhooks.json')).default,
   }),
 };
 

@@ -25,6 +25,7 @@ let admin: Viewer;
 let adminId = '';
 let agent: Viewer;
 let settingsVersion = 0;
+let departmentId = '';
 
 const bodiesAt = (path: string) => received.filter((r) => r.path === path);
 const typesAt = (path: string) => bodiesAt(path).map((r) => (JSON.parse(r.body) as { type: string }).type);
@@ -67,6 +68,7 @@ beforeAll(async () => {
   admin = a.viewer;
   adminId = a.user.id;
   agent = (await createStaff('SERVICE_AGENT')).viewer;
+  departmentId = (await prisma.department.create({ data: { code: 'QA', name: '质量部' } })).id;
 });
 
 afterAll(async () => {
@@ -134,6 +136,8 @@ describe('webhook delivery', () => {
       severity: 'GENERAL',
       causeClass: 'QUALITY',
       triageResult: 'WITHIN_AUTHORITY',
+      responsibleDepartmentId: departmentId,
+      ownerId: null,
     });
     expect(triaged.status).toBe('TRIAGED');
     const run = await deliverDueWebhooks(later(1000));
