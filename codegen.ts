@@ -96,6 +96,9 @@ const config: CodegenConfig = {
           WorkOrder: '@/graphql/mappers#WorkOrderModel',
           WorkOrderWarrantyLine: '@/graphql/mappers#WorkOrderWarrantyLineModel',
           TechnicianWeekStats: '@/graphql/mappers#TechnicianWeekStatsModel',
+          // webhooks module
+          WebhookEndpoint: '@/graphql/mappers#WebhookEndpointModel',
+          WebhookDelivery: '@/graphql/mappers#WebhookDeliveryModel',
         },
       },
     },

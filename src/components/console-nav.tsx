@@ -28,6 +28,7 @@ const SECTIONS: Item[][] = [
     { key: 'serviceRules', href: '/console/admin/service-rules', permission: 'settings:read' },
     { key: 'jobs', href: '/console/admin/jobs', permission: 'users:manage' },
     { key: 'developers', href: '/developers' },
+    { key: 'webhooks', href: '/console/admin/webhooks', permission: 'webhooks:manage' },
   ],
 ];
 

@@ -86,3 +86,5 @@ export type VisitLogConnectionModel = import('./visits/visit-log.service').Visit
 export type VisitMonthlyStatsModel = import('./visits/visit-log.service').VisitMonthlyStats;
 export type VisitStatsRowModel = import('./visits/visit-log.service').VisitStatsRow;
 export type VisitRulesModel = { rules: import('./visits/visit.rules').VisitRules; version: number };
+export type WebhookEndpointModel = import('./webhooks/webhook.service').WebhookEndpointView;
+export type WebhookDeliveryModel = import('./webhooks/webhook.service').WebhookDeliveryView;

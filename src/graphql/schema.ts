@@ -26,6 +26,7 @@ import { surveyResponsePolicies, surveyResponseResolvers } from './survey-respon
 import { surveyTemplatePolicies, surveyTemplateResolvers } from './survey-templates/resolvers';
 import { workOrderPolicies, workOrderResolvers } from './work-orders/resolvers';
 import { visitPolicies, visitResolvers } from './visits/resolvers';
+import { webhookPolicies, webhookResolvers } from './webhooks/resolvers';
 
 type DomainModule = { resolvers: Record<string, unknown>; policies: RootPolicies };
 const domainModule = (resolvers: object, policies: RootPolicies): DomainModule => ({
@@ -56,6 +57,7 @@ const modules: DomainModule[] = [
   domainModule(directoryResolvers, directoryPolicies),
   domainModule(workOrderResolvers, workOrderPolicies),
   domainModule(visitResolvers, visitPolicies),
+  domainModule(webhookResolvers, webhookPolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

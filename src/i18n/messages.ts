@@ -27,6 +27,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     workOrders: (await import('../../messages/zh-CN/workOrders.json')).default,
     visits: (await import('../../messages/zh-CN/visits.json')).default,
     developers: (await import('../../messages/zh-CN/developers.json')).default,
+    webhooks: (await import('../../messages/zh-CN/webhooks.json')).default,
   }),
   en: async () => ({
     common: (await import('../../messages/en/common.json')).default,
@@ -52,6 +53,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     workOrders: (await import('../../messages/en/workOrders.json')).default,
     visits: (await import('../../messages/en/visits.json')).default,
     developers: (await import('../../messages/en/developers.json')).default,
+    webhooks: (await import('../../messages/en/webhooks.json')).default,
   }),
 };
 

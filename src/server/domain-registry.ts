@@ -12,6 +12,7 @@ export { runEscalationSweep } from '@/graphql/complaints/escalation.service';
 export { runSurveySweep } from '@/graphql/survey-campaigns/survey-sweep.service';
 export { mailDueNotices } from '@/graphql/notices/notice.service';
 export { runKeyAccountProposal } from '@/graphql/key-accounts/key-account.service';
+export { deliverDueWebhooks } from '@/graphql/webhooks/webhook-delivery.service';
 export {
   inspectAttachment,
   MAX_ATTACHMENT_BYTES,

@@ -35,6 +35,7 @@ import {
 import { pageSize } from '../pagination.rules';
 import { completeObligationOfCallback } from '../key-account-obligations/key-account-obligation.service';
 import { activityMessage } from '@/lib/activity';
+import { emitCallbackEvent } from '../webhooks/webhook-payloads';
 
 /**
  * Callback tasks (SPEC §5 回访): work queues, planning key-account and periodic callbacks, handing tasks over, and
@@ -528,6 +529,8 @@ export async function recordCallback(
       );
     }
 
-    return tx.callback.findUniqueOrThrow({ where: { id: task.id } });
+    const recorded = await tx.callback.findUniqueOrThrow({ where: { id: task.id } });
+    if (!unreachable) await emitCallbackEvent(tx, 'callback.done', recorded);
+    return recorded;
   }, TX_OPTIONS);
 }

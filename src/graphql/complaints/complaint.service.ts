@@ -27,6 +27,8 @@ import { callbackDueAt } from './sla-clock.rules';
 import { dueTimesFor, slaTargetsFor, stepDueAtAfter } from './sla.service';
 import { now as clockNow } from '@/server/clock';
 import { activityMessage } from '@/lib/activity';
+import { complaintStepEvent } from '../webhooks/webhook-events.rules';
+import { emitInteractionEvent } from '../webhooks/webhook-payloads';
 
 /** The workflow actor behind a viewer; API clients read and submit, but do not work complaints. */
 function actorOf(viewer: Viewer): WorkflowActor {
@@ -353,6 +355,9 @@ export async function applyCommand(
   );
   const event = customerEventOf(command, to, actor.role);
   if (event) await notifyCustomer(tx, row, event, { at: now, detail: event === 'RESOLVED' ? null : reason });
+  const hook = complaintStepEvent({ command: command.type, from: row.status, to, escalated: patch.escalate === true });
+  if (hook && row.type === 'COMPLAINT')
+    await emitInteractionEvent(tx, hook, updated, { from: row.status, step: command.type });
   return updated;
 }
 

@@ -29,6 +29,8 @@ import { sweepObligations } from '../key-account-obligations/key-account-obligat
 import { sweepOnSiteComplaints } from '../work-orders/work-order-stats.service';
 import { sweepLateItineraries } from '../visits/itinerary.service';
 import { ensureVisitCycles } from '../visits/visit-cycle.service';
+import { escalationStepEvent } from '../webhooks/webhook-events.rules';
+import { emitWebhookEvent } from '../webhooks/webhook-outbox';
 
 /**
  * The escalation sweep (SPEC §4 处理逾期反应), run every minute by the `escalation-sweep` job and callable with any
@@ -390,6 +392,21 @@ async function takeStep(
         message: activityMessage('complaint.escalated', about),
         changes: { reason: step.reason, level: step.level, notifiedUserIds },
       });
+      if (entityType === 'Interaction')
+        await emitWebhookEvent(
+          tx,
+          escalationStepEvent(step.level),
+          { type: entityType, id: entityId },
+          {
+            id: entityId,
+            number: item.ref,
+            reason: step.reason,
+            level: step.level,
+            escalationLevel: current.to,
+            dueAt: dueAt?.toISOString() ?? null,
+            ...(target.kind === 'action' ? { actionId: target.id } : {}),
+          },
+        );
       return count;
     }, TX_OPTIONS);
     result.escalations += 1;

@@ -10,6 +10,7 @@ import { isUuid } from '../cursor';
 import { ARCHIVE_REASON_MAX_LENGTH, CUSTOMER_TEXT_FILTERS } from './customer-fields.rules';
 import { buildSearchText, parseCustomerInput, type TCustomerInput } from './customer.rules';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
+import { emitCustomerEvent } from '../webhooks/webhook-payloads';
 
 type Range<T> = { from?: T | null; to?: T | null } | null | undefined;
 type MoneyRange = { min?: string | null; max?: string | null } | null | undefined;
@@ -327,6 +328,7 @@ export async function createCustomer(viewer: Viewer, rawInput: unknown): Promise
         action: 'CREATE',
         toState: created.status,
       });
+      await emitCustomerEvent(tx, 'customer.created', created);
       return created;
     });
   } catch (error) {
@@ -379,6 +381,12 @@ export async function updateCustomer(
         toState: after.status,
         changes: changes as Prisma.InputJsonValue,
       });
+      await emitCustomerEvent(
+        tx,
+        'customer.updated',
+        { ...(after as Customer), id },
+        { changed: Object.keys(changes) },
+      );
       return after as Customer;
     });
   } catch (error) {
@@ -435,7 +443,9 @@ async function setArchived(viewer: Viewer, id: string, version: number, archived
       toState: archived ? 'ARCHIVED' : 'ACTIVE_RECORD',
       comment: reason ?? null,
     });
-    return tx.customer.findUniqueOrThrow({ where: { id } });
+    const customer = await tx.customer.findUniqueOrThrow({ where: { id } });
+    await emitCustomerEvent(tx, 'customer.updated', customer, { changed: ['archivedAt'] });
+    return customer;
   });
 }
 

@@ -33,6 +33,7 @@ import {
 import { now as clockNow } from '@/server/clock';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
 import { activityMessage, type ActivityMessage } from '@/lib/activity';
+import { emitInteractionEvent } from '../webhooks/webhook-payloads';
 
 const ENTITY = 'Interaction';
 
@@ -563,6 +564,7 @@ async function recordArrival(
     visibleToCustomer: true,
   });
   await notifyCustomer(tx, created, 'RECEIVED', { at: arrival.now });
+  await emitInteractionEvent(tx, 'interaction.received', created);
 }
 
 /**
@@ -637,6 +639,7 @@ export async function convertToComplaint(
       visibleToCustomer: true,
     });
     await notifyCustomer(tx, complaint, 'RECEIVED', { at: now });
+    await emitInteractionEvent(tx, 'interaction.received', complaint, { sourceInteractionId: source.id });
     return complaint;
   });
 }

@@ -31,6 +31,7 @@ import {
   type KeyAccountCriteria,
   type KeyAccountStatusName,
 } from './key-account.rules';
+import { emitKeyAccountStatusEvent } from '../webhooks/webhook-payloads';
 
 /**
  * Key accounts (SPEC §2, 001 第五章 6–7). The system proposes candidates from its data (the nightly job and the
@@ -337,6 +338,7 @@ export async function proposeKeyAccount(viewer: Viewer, customerId: string, reas
       where: { id: customerId },
       data: { keyAccountStatus: candidate, version: { increment: 1 } },
     });
+    await emitKeyAccountStatusEvent(tx, customerId, customer.keyAccountStatus, candidate);
     await appendHistory(tx, viewer, {
       entityType: NOMINATION,
       entityId: nomination.id,
@@ -437,6 +439,8 @@ export async function decideKeyAccountNomination(
         viewer,
       );
     if (next === 'REVOKED') await cancelOpenObligations(tx, customer.id, viewer);
+    if (next !== customer.keyAccountStatus)
+      await emitKeyAccountStatusEvent(tx, customer.id, customer.keyAccountStatus, next);
 
     await appendHistory(tx, viewer, {
       entityType: NOMINATION,

@@ -32,6 +32,7 @@ import { isWellFormedToken, surveyPath, surveyToken, tokenHash } from '../survey
 import type { AnalysisFilter } from '../survey-analysis/survey-analysis.service';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
 import { activityMessage } from '@/lib/activity';
+import { emitSurveyResponseEvent } from '../webhooks/webhook-payloads';
 
 /**
  * Answering a survey (SPEC §6 "personal link (no login needed, one response per link)"): the public form behind a
@@ -146,7 +147,9 @@ export async function writeSubmission(tx: Tx, viewer: Viewer, s: Submission): Pr
       answers: s.answers.length,
     },
   });
-  return tx.surveyResponse.findUniqueOrThrow({ where: { id: responseId } });
+  const response = await tx.surveyResponse.findUniqueOrThrow({ where: { id: responseId } });
+  await emitSurveyResponseEvent(tx, 'survey_response.received', response);
+  return response;
 }
 
 /** Re-reads the campaign under a share lock: a close (which updates the row) waits for this submission, or wins before it. */

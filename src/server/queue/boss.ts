@@ -20,6 +20,8 @@ export const QUEUES = {
   housekeeping: 'housekeeping',
   /** The nightly key-account proposal (SPEC §2): candidates, downgrades and re-checks from the data. */
   keyAccountProposal: 'key-account-proposal',
+  /** Webhook deliveries due (src/graphql/webhooks): the job only wakes the worker, the rows say what is due. */
+  webhookDelivery: 'webhook-delivery',
 } as const;
 
 /** Which mail queue a mail goes to: every caller of enqueueMail chooses. */
@@ -87,6 +89,8 @@ const QUEUE_OPTIONS: [string, Omit<PgBoss.Queue, 'name'>][] = [
   [QUEUES.housekeeping, { policy: 'stately', retryLimit: 0, expireInSeconds: 600 }],
   // One statement per kind of proposal, idempotent: a failed night is simply retried.
   [QUEUES.keyAccountProposal, { policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 900 }],
+  // A wake-up call: the delivery rows carry their own retry schedule, so a failed run is simply the next one.
+  [QUEUES.webhookDelivery, { retryLimit: 0, expireInSeconds: 120 }],
 ];
 
 /**
@@ -169,4 +173,34 @@ export async function enqueueMail(tx: Tx, queue: MailQueue, mails: readonly Mail
     mails.map((mail) => ({ name: MAIL_QUEUE_NAMES[queue], data: { ...mail, key: mail.key ?? randomUUID() } })),
     { db: onTransaction(tx) },
   );
+}
+
+/**
+ * Inserts jobs inside the caller's transaction when this process's queue is started (they exist only if it commits);
+ * returns false when it is not started (embedded database, a script) — the caller's rows then wait for the next run
+ * of the job's schedule.
+ */
+export async function enqueueInTransaction(
+  tx: Tx,
+  jobs: readonly { name: string; data?: object; startAfter?: Date }[],
+): Promise<boolean> {
+  const state = globalForQueue.kefuQueue;
+  if (!state?.isStarted() || jobs.length === 0) return false;
+  await state.boss.insert(
+    jobs.map((job) => ({
+      name: job.name,
+      data: job.data ?? {},
+      ...(job.startAfter ? { startAfter: job.startAfter } : {}),
+    })),
+    { db: onTransaction(tx) },
+  );
+  return true;
+}
+
+/** Sends a job outside any transaction when the queue is started (a retry's wake-up); false when it is not. */
+export async function sendWhenStarted(name: string, data: object, startAfter?: Date): Promise<boolean> {
+  const state = globalForQueue.kefuQueue;
+  if (!state?.isStarted()) return false;
+  await state.boss.send(name, data, startAfter ? { startAfter } : {});
+  return true;
 }

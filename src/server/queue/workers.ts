@@ -3,7 +3,13 @@ import type PgBoss from 'pg-boss';
 import { forgetReads } from '@/server/cache/read-cache';
 import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
-import { mailDueNotices, runEscalationSweep, runKeyAccountProposal, runSurveySweep } from '@/server/domain-registry';
+import {
+  deliverDueWebhooks,
+  mailDueNotices,
+  runEscalationSweep,
+  runKeyAccountProposal,
+  runSurveySweep,
+} from '@/server/domain-registry';
 import { sendMail, smtpConnections } from '@/server/mail/mailer';
 import {
   MAIL_QUEUE_NAMES,
@@ -31,6 +37,8 @@ export type WorkerOptions = StartQueueOptions & {
   housekeepingCron?: string | null;
   /** Cron of the key-account proposal (Asia/Shanghai); default 02:30 nightly; null: no schedule. */
   keyAccountCron?: string | null;
+  /** Cron of the webhook delivery safety net (UTC); default every minute; null: no schedule. */
+  webhookCron?: string | null;
 };
 
 /**
@@ -210,6 +218,17 @@ export async function registerWorkers(
     console.info(`[key-accounts] ${JSON.stringify(result)}`);
     return result;
   });
+  // Webhooks: a job is a wake-up (sent with the event's transaction, or for a retry's time); the rows say what is due.
+  await workSweep(
+    boss,
+    QUEUES.webhookDelivery,
+    polling,
+    (now, deadline) => deliverDueWebhooks(now, { deadline }),
+    (result) => {
+      if (result.succeeded > 0 || result.retrying > 0 || result.failed > 0 || result.more)
+        console.info(`[webhooks] ${JSON.stringify(result)}`);
+    },
+  );
 }
 
 function logHousekeeping(result: Awaited<ReturnType<typeof runHousekeeping>>) {
@@ -240,6 +259,9 @@ export function startWorkers(options: WorkerOptions = {}): Promise<PgBoss> {
     // SPEC §2: candidates are proposed at night, 02:30 company time (Asia/Shanghai).
     const keyAccountCron = options.keyAccountCron === undefined ? '30 2 * * *' : options.keyAccountCron;
     if (keyAccountCron) await boss.schedule(QUEUES.keyAccountProposal, keyAccountCron, {}, { tz: 'Asia/Shanghai' });
+    // Webhook deliveries whose wake-up was lost (written while the queue was down) go at the next minute.
+    const webhookCron = options.webhookCron === undefined ? '* * * * *' : options.webhookCron;
+    if (webhookCron) await boss.schedule(QUEUES.webhookDelivery, webhookCron, {}, { tz: 'UTC' });
     runHousekeeping()
       .then(logHousekeeping)
       .catch((error: unknown) =>
