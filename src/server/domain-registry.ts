@@ -3,7 +3,8 @@
  * Infrastructure depends on no domain otherwise — ESLint's kefu/infra-boundary rule refuses such an import anywhere
  * else in src/server — so this list is every dependency there is in that direction:
  * - the queue's scheduled domain jobs (src/server/queue/workers.ts), and
- * - the attachment rules the upload endpoint checks streamed bytes against (src/server/http/upload-http.ts).
+ * - the attachment rules the upload endpoint checks streamed bytes against (src/server/http/upload-http.ts), and
+ * - the last-administrator rule the single sign-on keeps when it applies a mapped role (src/server/auth/sso.ts).
  */
 import 'server-only';
 
@@ -16,3 +17,5 @@ export {
   MAX_ATTACHMENT_BYTES,
   type AttachmentInspection,
 } from '@/graphql/interactions/interaction.rules';
+export { removesLastAdmin } from '@/graphql/directory/directory.rules';
+export { lockAdmins } from '@/graphql/directory/directory.service';
