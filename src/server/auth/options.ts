@@ -30,9 +30,17 @@ function ssoProvider(config: SsoConfig): OAuthConfig<Record<string, unknown>> {
     idToken: true,
     checks: ['pkce', 'state'],
     async profile(claims): Promise<User> {
-      const outcome = await signInWithSso(config, claims);
+      // The mapping and provisioning as configured now (the issuer and client are fixed when the provider is built).
+      const outcome = await signInWithSso(authConfig().sso ?? config, claims);
       if ('user' in outcome) return outcome.user;
-      return { id: '', role: 'CUSTOMER', customerId: null, sessionVersion: -1, ssoRefusal: outcome.refused };
+      // Never a session: the signIn callback turns it away (next-auth insists on an id).
+      return {
+        id: `refused:${String(claims.sub)}`,
+        role: 'CUSTOMER',
+        customerId: null,
+        sessionVersion: -1,
+        ssoRefusal: outcome.refused,
+      };
     },
   };
 }
