@@ -74,17 +74,20 @@ export function SignInForm({
               {th(`sso.refused.${refusal}`)}
             </p>
           )}
-          <button
-            type="button"
-            disabled={pending}
-            onClick={() => {
+          {/* A link: it leads away to the company's sign-in page (next-auth starts it with a POST, hence the click). */}
+          <a
+            href={`/api/auth/signin/${ssoProvider}`}
+            aria-disabled={pending}
+            onClick={(event) => {
+              event.preventDefault();
+              if (pending) return;
               setPending(true);
               void signIn(ssoProvider, { callbackUrl: `/${area}` });
             }}
-            className={`${buttonClass.primary} w-full py-2`}
+            className={`${buttonClass.primary} block w-full py-2 text-center`}
           >
             {th('sso.button')}
-          </button>
+          </a>
           {password && <p className="text-center text-xs text-slate-500">{th('sso.orPassword')}</p>}
         </div>
       )}
