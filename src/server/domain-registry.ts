@@ -5,6 +5,7 @@
  * - the queue's scheduled domain jobs (src/server/queue/workers.ts), and
  * - the attachment rules the upload endpoint checks streamed bytes against (src/server/http/upload-http.ts), and
  * - the API keys' rate limits and usage day (src/server/auth/api-key-gate.ts).
+ * - the last-administrator rule the single sign-on keeps when it applies a mapped role (src/server/auth/sso.ts).
  */
 import 'server-only';
 
@@ -19,3 +20,5 @@ export {
   type AttachmentInspection,
 } from '@/graphql/interactions/interaction.rules';
 export { API_KEY_RATE_LIMIT, API_KEY_USAGE_TIME_ZONE, effectiveRateLimit } from '@/graphql/admin/api-keys.rules';
+export { removesLastAdmin } from '@/graphql/directory/directory.rules';
+export { lockAdmins } from '@/graphql/directory/directory.service';

@@ -10,6 +10,8 @@ declare module 'next-auth' {
     role: Role;
     customerId: string | null;
     sessionVersion: number;
+    /** Set on an OpenID sign-in the app refused (sso.ts): the signIn callback sends the person back to the login page. */
+    ssoRefusal?: string;
   }
 }
 declare module 'next-auth/jwt' {

@@ -44,7 +44,10 @@ export class AuthBrowser {
 
   constructor(readonly origin: Origin) {}
 
-  async request(path: string, init: { method?: 'GET' | 'POST'; body?: Record<string, string> } = {}): Promise<Reply> {
+  async request(
+    path: string,
+    init: { method?: 'GET' | 'POST'; body?: Record<string, string>; query?: Record<string, string> } = {},
+  ): Promise<Reply> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const reply: Reply = { status: 200, headers: {}, body: undefined };
     const res = {
@@ -63,7 +66,7 @@ export class AuthBrowser {
     };
     const req = {
       method: init.method ?? 'GET',
-      query: { nextauth: path.split('/') },
+      query: { ...init.query, nextauth: path.split('/') },
       body: init.body,
       cookies: Object.fromEntries(this.cookies),
       headers: serverHeaders(this.origin, cookie ? { cookie } : {}),

@@ -1,9 +1,54 @@
 import 'server-only';
-import type { NextAuthOptions } from 'next-auth';
+import type { NextAuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { clientAddressFrom } from '@/server/http/client-address';
 import { endSessions, sessionIsValid } from './sessions';
 import { signInWithPassword, SignInThrottled } from './sign-in';
+import { authConfig } from './auth-config';
+import { signInWithSso } from './sso';
+import type { SsoConfig } from './sso-config';
+
+/** The id of the OpenID Connect provider in next-auth (`/api/auth/signin/oidc`, callback `/api/auth/callback/oidc`). */
+export const SSO_PROVIDER_ID = 'oidc';
+
+/**
+ * Staff single sign-on (KEFU_OIDC_*, sso-config.ts): authorization code flow with PKCE and state, the ID token
+ * verified by next-auth against the issuer's keys. The profile step signs the person in (sso.ts) and hands the jwt
+ * callback the same user a password sign-in does, so the session is the same kind; a refusal travels to the signIn
+ * callback, which sends the person back to the console login with the reason.
+ */
+function ssoProvider(config: SsoConfig): OAuthConfig<Record<string, unknown>> {
+  return {
+    id: SSO_PROVIDER_ID,
+    name: 'SSO',
+    type: 'oauth',
+    wellKnown: `${config.issuer}/.well-known/openid-configuration`,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    authorization: { params: { scope: config.scopes } },
+    idToken: true,
+    checks: ['pkce', 'state'],
+    async profile(claims): Promise<User> {
+      // The mapping and provisioning as configured now (the issuer and client are fixed when the provider is built).
+      const outcome = await signInWithSso(authConfig().sso ?? config, claims);
+      if ('user' in outcome) return outcome.user;
+      // Never a session: the signIn callback turns it away (next-auth insists on an id).
+      return {
+        id: `refused:${String(claims.sub)}`,
+        role: 'CUSTOMER',
+        customerId: null,
+        sessionVersion: -1,
+        ssoRefusal: outcome.refused,
+      };
+    },
+  };
+}
+
+function ssoProviders() {
+  const { sso } = authConfig();
+  return sso ? [ssoProvider(sso)] : [];
+}
 
 /** Thrown by the jwt callback for a session that ended; next-auth then clears the cookie and answers "no session". */
 class SessionEnded extends Error {
@@ -19,13 +64,18 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   pages: { signIn: '/console/login' },
   providers: [
+    ...ssoProviders(),
     CredentialsProvider({
       id: 'credentials',
       name: 'Password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, req) {
         try {
-          return await signInWithPassword(credentials, clientAddressFrom(req?.headers));
+          return await signInWithPassword(
+            credentials,
+            clientAddressFrom(req?.headers),
+            authConfig().staffPasswordSignIn,
+          );
         } catch (error) {
           if (error instanceof SignInThrottled) throw new Error('THROTTLED');
           throw error;
@@ -34,6 +84,9 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    signIn({ user }) {
+      return user.ssoRefusal ? `/console/login?sso=${encodeURIComponent(user.ssoRefusal)}` : true;
+    },
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

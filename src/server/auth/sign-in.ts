@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { prisma } from '@/server/db';
 import { hashPassword, verifyPassword } from './passwords';
+import { isStaffRole } from './policies';
 import { beginSignInAttempt, recordSignInFailure, recordSignInSuccess } from './rate-limit';
 import type { Role } from '@/generated/prisma/enums';
 
@@ -31,9 +32,15 @@ const dummyHash = () => (globalForDummy.kefuDummyPasswordHash ??= hashPassword(r
 /**
  * Checks a password sign-in from the client at `address` (null outside the real server: no per-address limits).
  * Rate-limited per address and per (e-mail, address) with a growing delay (rate-limit.ts), never per e-mail alone; the
- * same answer, in the same time, for an unknown account, an inactive one and a wrong password.
+ * same answer, in the same time, for an unknown account, an inactive one and a wrong password. With
+ * `staffPasswords` false (KEFU_STAFF_PASSWORD_SIGNIN=off, staff sign in through the OpenID provider) a staff account is
+ * refused like a wrong password; customers keep theirs.
  */
-export async function signInWithPassword(input: unknown, address: string | null): Promise<SignedInUser | null> {
+export async function signInWithPassword(
+  input: unknown,
+  address: string | null,
+  staffPasswords = true,
+): Promise<SignedInUser | null> {
   const parsed = ZCredentials.safeParse(input);
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
@@ -53,7 +60,13 @@ export async function signInWithPassword(input: unknown, address: string | null)
     },
   });
   const passwordMatches = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
-  if (!user || !passwordMatches || !user.active || (user.role === 'CUSTOMER' && !user.customerId)) {
+  if (
+    !user ||
+    !passwordMatches ||
+    !user.active ||
+    (user.role === 'CUSTOMER' && !user.customerId) ||
+    (!staffPasswords && isStaffRole(user.role))
+  ) {
     await recordSignInFailure(email, address);
     return null;
   }
