@@ -201,3 +201,75 @@ export function pareto<T extends { count: number }>(items: readonly T[]): (T & {
       return { ...i, cumulativeShare: total > 0 ? running / total : 0 };
     });
 }
+
+// ───────────────────────────── drill-down ─────────────────────────────
+
+/** The records behind a figure, as the interactions list (/console/interactions) filters them from its URL. */
+export type DrillDown = {
+  type?: string | null;
+  /** Local calendar days, inclusive. */
+  from?: string | null;
+  to?: string | null;
+  severity?: string | null;
+  causeClass?: string | null;
+  departmentId?: string | null;
+  keyAccount?: boolean | null;
+  customerId?: string | null;
+  productRef?: string | null;
+  province?: string | null;
+};
+
+const DRILL_KEYS = [
+  ['type', 'type'],
+  ['from', 'from'],
+  ['to', 'to'],
+  ['severity', 'severity'],
+  ['causeClass', 'cause'],
+  ['departmentId', 'dept'],
+  ['customerId', 'customer'],
+  ['productRef', 'product'],
+  ['province', 'province'],
+] as const;
+
+/** The list URL's query string for a drill-down. */
+export function drillDownSearch(drill: DrillDown): string {
+  const params = new URLSearchParams();
+  for (const [key, param] of DRILL_KEYS) {
+    const value = drill[key];
+    if (value) params.set(param, value);
+  }
+  if (typeof drill.keyAccount === 'boolean') params.set('ka', drill.keyAccount ? '1' : '0');
+  return params.toString();
+}
+
+/** The drill-down criteria the list reads back from its URL (beside its own type/status/channel/search/dates). */
+export function drillDownOf(params: URLSearchParams): DrillDown {
+  const drill: DrillDown = {};
+  for (const [key, param] of DRILL_KEYS) {
+    const value = params.get(param)?.trim();
+    if (value) drill[key] = value;
+  }
+  const ka = params.get('ka');
+  if (ka === '1' || ka === '0') drill.keyAccount = ka === '1';
+  return drill;
+}
+
+const SEVERITY_VALUES = ['GENERAL', 'MAJOR', 'CRISIS'] as const;
+const CAUSE_VALUES = ['QUALITY', 'NON_QUALITY'] as const;
+const oneOf = <T extends string>(value: string | null | undefined, allowed: readonly T[]): T[] | null => {
+  const found = allowed.find((a) => a === value);
+  return found ? [found] : null;
+};
+
+/** The interactions-list filter fields of a drill-down (besides type and dates); unknown values are dropped. */
+export function drillDownFilter(drill: DrillDown) {
+  return {
+    severity: oneOf(drill.severity, SEVERITY_VALUES),
+    causeClass: oneOf(drill.causeClass, CAUSE_VALUES),
+    responsibleDepartmentId: drill.departmentId ?? null,
+    keyAccount: drill.keyAccount ?? null,
+    customerId: drill.customerId ?? null,
+    productRef: drill.productRef ?? null,
+    province: drill.province ?? null,
+  };
+}
