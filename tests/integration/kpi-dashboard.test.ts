@@ -318,7 +318,8 @@ describe('kpiDashboard', () => {
     expect(d.repeatComplaints.current).toBe(2);
     expect(d.callbacks.current).toEqual({ due: 1, done: 1, completionRate: 1, accuracy: 4 });
     expect(d.overdueNow).toBe(1);
-    expect(d.keyAccounts).toEqual([{ name: '甲精密', openComplaints: 1, overdueObligations: 1, lastIndex: null }]);
+    // Open now, whatever the period: November's INVESTIGATING complaint and December's new one.
+    expect(d.keyAccounts).toEqual([{ name: '甲精密', openComplaints: 2, overdueObligations: 1, lastIndex: null }]);
   });
 
   it('an empty period counts zero with null rates and medians', async () => {
