@@ -389,7 +389,7 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
                   />
                 }
                 table={
-                  <DataTable
+                  <StaticTable
                     columns={[
                       { id: 'month', header: t('table.month'), cell: (r: { month: string; count: number }) => r.month },
                       {
@@ -405,8 +405,6 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
                     ]}
                     rows={d.byMonth}
                     rowKey={(r) => r.month}
-                    state={{ loading: false }}
-                    empty={t('empty')}
                     caption={t('chart.month')}
                   />
                 }
@@ -452,7 +450,7 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
                     />
                   }
                   table={
-                    <DataTable
+                    <StaticTable
                       columns={[
                         {
                           id: 'p',
@@ -480,8 +478,6 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
                       ]}
                       rows={d.satisfaction}
                       rowKey={(r) => r.periodLabel}
-                      state={{ loading: false }}
-                      empty={t('empty')}
                       caption={t('chart.satisfaction')}
                     />
                   }
@@ -495,7 +491,7 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
             testId="kpi-key-accounts"
             action={<Exports table="keyAccounts" href={exportHref} />}
           >
-            <DataTable
+            <StaticTable
               columns={[
                 {
                   id: 'name',
@@ -534,8 +530,6 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
               ]}
               rows={d.keyAccounts}
               rowKey={(r) => r.customerId}
-              state={{ loading: false }}
-              empty={t('empty')}
               caption={t('keyAccounts.title')}
             />
           </Panel>
@@ -696,16 +690,7 @@ function CountTable({
     { id: 'previous', header: labels.previous, className: 'text-right tabular-nums', cell: (r) => r.counts.previous },
     { id: 'lastYear', header: labels.lastYear, className: 'text-right tabular-nums', cell: (r) => r.counts.lastYear },
   ];
-  return (
-    <DataTable
-      columns={columns}
-      rows={rows}
-      rowKey={(r) => r.key ?? '—'}
-      state={{ loading: false }}
-      empty={t('empty')}
-      caption={t('table.item')}
-    />
-  );
+  return <StaticTable columns={columns} rows={rows} rowKey={(r) => r.key ?? '—'} caption={t('table.item')} />;
 }
 
 /** A breakdown: grouped bars of the three periods per value (or stacked per period), its table, its exports. */
@@ -770,4 +755,15 @@ function KeyCountPanel({
       />
     </Panel>
   );
+}
+
+/** A table of figures already loaded, on the console's DataTable (cards on a phone, the same empty line). */
+function StaticTable<Row>(props: {
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  caption: string;
+}) {
+  const t = useTranslations('kpiDashboard');
+  return <DataTable {...props} state={{ loading: false }} empty={t('empty')} />;
 }
