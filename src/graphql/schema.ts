@@ -10,6 +10,7 @@ import { customerGradingPolicies, customerGradingResolvers } from './customer-gr
 import { customer360Policies, customer360Resolvers } from './customer-360/resolvers';
 import { directoryPolicies, directoryResolvers } from './directory/resolvers';
 import { interactionPolicies, interactionResolvers } from './interactions/resolvers';
+import { kpiDashboardPolicies, kpiDashboardResolvers } from './kpi-dashboard/resolvers';
 import { keyAccountSummaryPolicies, keyAccountSummaryResolvers } from './key-account-summaries/resolvers';
 import { keyAccountObligationPolicies, keyAccountObligationResolvers } from './key-account-obligations/resolvers';
 import { keyAccountPolicies, keyAccountResolvers } from './key-accounts/resolvers';
@@ -58,6 +59,7 @@ const modules: DomainModule[] = [
   domainModule(workOrderResolvers, workOrderPolicies),
   domainModule(visitResolvers, visitPolicies),
   domainModule(webhookResolvers, webhookPolicies),
+  domainModule(kpiDashboardResolvers, kpiDashboardPolicies),
 ];
 
 function loadTypeDefs(): DocumentNode[] {

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ActionQueue, CallbackQueue, ComplaintQueue } from '@/gql/graphql';
+import { KpiTiles } from '@/components/kpi-dashboard/kpi-tiles';
 import { ComplaintActionCountsQuery } from '@/components/complaints/complaint-action-queues';
 import { CallbackQueueCountsQuery } from '@/components/callbacks/callback-operations';
 import { ComplaintQueueCountsQuery } from '@/components/complaints/complaint-operations';
@@ -166,12 +167,15 @@ export function ConsoleDashboard({
   canComplaints,
   canCallbacks,
   canKeyAccounts = false,
+  canKpi = false,
 }: {
   name: string;
   canComplaints: boolean;
   canCallbacks: boolean;
   /** The viewer's key-account obligations (keyaccounts:read). */
   canKeyAccounts?: boolean;
+  /** The KPI tiles linking to /console/dashboard (reports:read). */
+  canKpi?: boolean;
 }) {
   const t = useTranslations('console.dashboard');
   const tq = useTranslations('complaints.queue');
@@ -226,6 +230,7 @@ export function ConsoleDashboard({
         />
       )}
       {canKeyAccounts && <ObligationDashboardBlock />}
+      {canKpi && <KpiTiles />}
       <DashboardBlock
         title={t('notices')}
         href="/console/notifications"

@@ -18,6 +18,7 @@ import { QueueTabs } from '@/components/ui/queue-tabs';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
 import { INTERACTION_CHANNELS, INTERACTION_STATUSES } from '@/graphql/interactions/intake.rules';
+import { drillDownFilter, drillDownOf, drillDownSearch } from '@/graphql/kpi-dashboard/kpi-dashboard.rules';
 import { IntakeListTable, useIntakeListColumns } from './intake-list-columns';
 import { intakeListPage, type IntakeListRow, IntakeConsoleListQuery } from './interaction-screen-operations';
 
@@ -45,10 +46,12 @@ const parseFilters = (params: URLSearchParams) => ({
   search: text(params.get('search')),
   from: text(params.get('from')),
   to: text(params.get('to')),
+  // The KPI dashboard's drill-down criteria (severity, cause, department, …), kept as the URL holds them.
+  drill: drillDownSearch({ ...drillDownOf(params), type: null, from: null, to: null }),
 });
 
-const filtersToSearch = (filters: Partial<Record<FilterKey, string>>) => {
-  const next = new URLSearchParams();
+const filtersToSearch = (filters: Partial<Record<FilterKey | 'drill', string>>) => {
+  const next = new URLSearchParams(filters.drill ?? '');
   for (const key of FILTER_KEYS) {
     const value = filters[key];
     if (value) next.set(key, value);
@@ -61,8 +64,9 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
   const t = useTranslations('intake');
   const pathname = usePathname();
   const [filters, navigate] = useUrlState(parseFilters, filtersToSearch);
-  const { type, channel, status, search, from, to } = filters;
+  const { type, channel, status, search, from, to, drill } = filters;
   const filter: InteractionFilter = {
+    ...drillDownFilter(drillDownOf(new URLSearchParams(drill))),
     type: type ? [type] : null,
     channel: channel ? [channel] : null,
     status: status ? [status] : null,
@@ -99,7 +103,7 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
     column.status,
     column.createdAt,
   ];
-  const filtered = Boolean(type || channel || status || search || from || to);
+  const filtered = Boolean(type || channel || status || search || from || to || drill);
 
   return (
     <div className="space-y-5">

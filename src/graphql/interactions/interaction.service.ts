@@ -46,6 +46,13 @@ export type InteractionFilter = {
   customerId?: string | null;
   createdAt?: { from?: Date | null; to?: Date | null } | null;
   search?: string | null;
+  // The KPI dashboard's drill-down (kpi-dashboard.rules.ts): exactly the records behind a figure.
+  severity?: readonly NonNullable<Interaction['severity']>[] | null;
+  causeClass?: readonly NonNullable<Interaction['causeClass']>[] | null;
+  responsibleDepartmentId?: string | null;
+  keyAccount?: boolean | null;
+  productRef?: string | null;
+  province?: string | null;
 };
 
 // Date filters are calendar days in Asia/Shanghai (UTC+8, no daylight saving): a day D starts at D 00:00+08:00.
@@ -77,6 +84,15 @@ export function interactionWhere(
   const { gte, lt } = createdAtBounds(filter.createdAt);
   if (gte) and.push({ createdAt: { gte } });
   if (lt) and.push({ createdAt: { lt } });
+  if (filter.severity?.length) and.push({ severity: { in: [...filter.severity] } });
+  if (filter.causeClass?.length) and.push({ causeClass: { in: [...filter.causeClass] } });
+  if (filter.responsibleDepartmentId) {
+    if (!isUuid(filter.responsibleDepartmentId)) throw badField('responsibleDepartmentId', 'common.invalidId');
+    and.push({ responsibleDepartmentId: filter.responsibleDepartmentId });
+  }
+  if (typeof filter.keyAccount === 'boolean') and.push({ isKeyAccount: filter.keyAccount });
+  if (filter.productRef) and.push({ productRef: filter.productRef });
+  if (filter.province) and.push({ customer: { province: filter.province } });
   const search = filter.search?.trim();
   if (search) {
     and.push({

@@ -8,5 +8,6 @@ export default staffPage({}, ({ name, can }) => (
     canComplaints={can('interactions:read')}
     canCallbacks={can('callbacks:read')}
     canKeyAccounts={can('keyaccounts:read')}
+    canKpi={can('reports:read')}
   />
 ));

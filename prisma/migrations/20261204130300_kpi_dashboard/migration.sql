@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Interaction_productRef_idx" ON "Interaction"("productRef");
