@@ -18,7 +18,7 @@ const SECTIONS: Item[][] = [
     { key: 'visits' },
     { key: 'workOrders' },
     { key: 'notices', href: '/console/notices', permission: 'notices:read' },
-    { key: 'reports', href: '/console/reports', permission: 'interactions:read' },
+    { key: 'reports', href: '/console/reports', permission: 'reports:read' },
   ],
   [
     { key: 'apiKeys', href: '/console/admin/api-keys', permission: 'apiKeys:manage' },

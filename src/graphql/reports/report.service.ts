@@ -44,7 +44,7 @@ export async function complaintMonthlySummary(
   month: string,
   now: Date = clockNow(),
 ): Promise<ComplaintMonthlySummaryResult> {
-  requirePermission(viewer, 'interactions:read');
+  requirePermission(viewer, 'reports:read');
   const range = parseMonthParam(month);
   const previousRange = monthRange(shiftMonth(range.month, -1), TIME_ZONE)!;
   const asOf = asOfFor(range, now);

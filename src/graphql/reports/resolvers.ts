@@ -2,10 +2,10 @@ import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
 import { complaintMonthlySummary } from './report.service';
 
-// Reports read what interactions:read reads, in the same scope (customers have no such permission: FORBIDDEN).
+// Reports need reports:read and count within the viewer's interaction read scope.
 export const reportPolicies: RootPolicies = {
   Query: {
-    complaintMonthlySummary: policy.permission('interactions:read'),
+    complaintMonthlySummary: policy.permission('reports:read'),
   },
 };
 
