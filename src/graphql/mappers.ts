@@ -72,3 +72,5 @@ export type KeyAccountModel = {
 export type KeyAccountNominationModel = import('@/generated/prisma/client').KeyAccountNomination;
 export type KeyAccountNominationConnectionModel = import('./key-accounts/key-account.service').NominationPage;
 export type KeyAccountPageModel = import('./key-accounts/key-account.service').KeyAccountPage;
+export type ReportSubscriptionModel = import('@/generated/prisma/client').ReportSubscription;
+export type ReportDeliveryModel = import('@/generated/prisma/client').ReportDelivery;

@@ -16,3 +16,4 @@ export {
   MAX_ATTACHMENT_BYTES,
   type AttachmentInspection,
 } from '@/graphql/interactions/interaction.rules';
+export { runReportDeliveries } from '@/graphql/reports/report-delivery.service';

@@ -4,8 +4,8 @@ import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
 
 /**
- * The reports index: one card per report that exists. Only the monthly complaint summary does so far, and the page
- * says so rather than showing cards for reports not yet built.
+ * The reports index: one card per report that exists — the monthly complaint summary and the monthly, quarterly
+ * and annual complaint & service reports (with their subscriptions).
  */
 export async function ReportsIndex() {
   const t = await getTranslations('reports.index');
@@ -22,6 +22,18 @@ export async function ReportsIndex() {
           <div className="mt-4">
             <Link href="/console/reports/complaints" className={buttonClass.primary}>
               {t('complaints.open')}
+            </Link>
+          </div>
+        </article>
+        <article
+          className="flex flex-col rounded-lg border border-slate-200 bg-white p-5"
+          data-testid="report-card-periodic"
+        >
+          <h2 className="text-base font-semibold">{t('periodic.title')}</h2>
+          <p className="mt-2 flex-1 text-sm text-slate-600">{t('periodic.body')}</p>
+          <div className="mt-4">
+            <Link href="/console/reports/periodic" className={buttonClass.primary}>
+              {t('periodic.open')}
             </Link>
           </div>
         </article>

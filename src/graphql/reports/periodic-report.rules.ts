@@ -78,12 +78,10 @@ export function topCausesWithActions(rows: readonly ParetoRow[], actions: readon
     if ((a.status === 'OPEN' || a.status === 'IN_PROGRESS') && a.dueAt !== null && a.dueAt < asOf) c.overdue += 1;
     counts.set(key, c);
   }
-  return rows
-    .slice(0, TOP_CAUSES)
-    .map((r): TopCauseRow => ({
-      ...r,
-      ...(counts.get(causeKey(r)) ?? { actions: 0, open: 0, done: 0, verified: 0, overdue: 0 }),
-    }));
+  return rows.slice(0, TOP_CAUSES).map((r): TopCauseRow => ({
+    ...r,
+    ...(counts.get(causeKey(r)) ?? { actions: 0, open: 0, done: 0, verified: 0, overdue: 0 }),
+  }));
 }
 
 /** Survey responses submitted in the period, summed by the database. */

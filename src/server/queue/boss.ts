@@ -20,6 +20,8 @@ export const QUEUES = {
   housekeeping: 'housekeeping',
   /** The nightly key-account proposal (SPEC §2): candidates, downgrades and re-checks from the data. */
   keyAccountProposal: 'key-account-proposal',
+  /** The periodic reports mailed to their subscribers (SPEC §9), each morning; a failed send fails the job (retried). */
+  reportDelivery: 'report-delivery',
 } as const;
 
 /** Which mail queue a mail goes to: every caller of enqueueMail chooses. */
@@ -87,6 +89,11 @@ const QUEUE_OPTIONS: [string, Omit<PgBoss.Queue, 'name'>][] = [
   [QUEUES.housekeeping, { policy: 'stately', retryLimit: 0, expireInSeconds: 600 }],
   // One statement per kind of proposal, idempotent: a failed night is simply retried.
   [QUEUES.keyAccountProposal, { policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 900 }],
+  // Idempotent by its delivery table: a retry (5, 10, 20 min …) sends only what is still unsent or failed.
+  [
+    QUEUES.reportDelivery,
+    { policy: 'stately', retryLimit: 4, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
+  ],
 ];
 
 /**

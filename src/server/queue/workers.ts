@@ -3,7 +3,13 @@ import type PgBoss from 'pg-boss';
 import { forgetReads } from '@/server/cache/read-cache';
 import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
-import { mailDueNotices, runEscalationSweep, runKeyAccountProposal, runSurveySweep } from '@/server/domain-registry';
+import {
+  mailDueNotices,
+  runEscalationSweep,
+  runKeyAccountProposal,
+  runReportDeliveries,
+  runSurveySweep,
+} from '@/server/domain-registry';
 import { sendMail, smtpConnections } from '@/server/mail/mailer';
 import {
   MAIL_QUEUE_NAMES,
@@ -31,6 +37,8 @@ export type WorkerOptions = StartQueueOptions & {
   housekeepingCron?: string | null;
   /** Cron of the key-account proposal (Asia/Shanghai); default 02:30 nightly; null: no schedule. */
   keyAccountCron?: string | null;
+  /** Cron of the periodic report delivery (Asia/Shanghai); default 08:00 daily; null: no schedule. */
+  reportDeliveryCron?: string | null;
 };
 
 /**
@@ -210,6 +218,13 @@ export async function registerWorkers(
     console.info(`[key-accounts] ${JSON.stringify(result)}`);
     return result;
   });
+  await boss.work<SweepJob>(QUEUES.reportDelivery, { ...polling, batchSize: 1 }, async ([job]) => {
+    const result = await runReportDeliveries(job?.data?.now ? new Date(job.data.now) : clockNow());
+    console.info(`[reports] ${JSON.stringify(result)}`);
+    // A failed send fails the job: pg-boss retries it later, and the retry sends only what is still unsent.
+    if (result.failed > 0) throw new Error(`report delivery: ${result.failed} sends failed`);
+    return result;
+  });
 }
 
 function logHousekeeping(result: Awaited<ReturnType<typeof runHousekeeping>>) {
@@ -240,6 +255,10 @@ export function startWorkers(options: WorkerOptions = {}): Promise<PgBoss> {
     // SPEC §2: candidates are proposed at night, 02:30 company time (Asia/Shanghai).
     const keyAccountCron = options.keyAccountCron === undefined ? '30 2 * * *' : options.keyAccountCron;
     if (keyAccountCron) await boss.schedule(QUEUES.keyAccountProposal, keyAccountCron, {}, { tz: 'Asia/Shanghai' });
+    // SPEC §9: reports go out on their delivery day (the 2nd by default) at 08:00 company time; the job is daily so a
+    // subscription's own day and a missed morning are caught up.
+    const reportCron = options.reportDeliveryCron === undefined ? '0 8 * * *' : options.reportDeliveryCron;
+    if (reportCron) await boss.schedule(QUEUES.reportDelivery, reportCron, {}, { tz: 'Asia/Shanghai' });
     runHousekeeping()
       .then(logHousekeeping)
       .catch((error: unknown) =>
