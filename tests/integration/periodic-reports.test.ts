@@ -447,7 +447,7 @@ describe('subscriptions and scheduled delivery', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(smtp.messages).toHaveLength(3);
     expect(await prisma.reportDelivery.count()).toBe(3);
-  });
+  }, 90_000); // a PDF rendered per mail
 
   it('a failed send is FAILED with its error on the list, and the next run sends it', async () => {
     await prisma.reportSubscription.create({
@@ -482,5 +482,5 @@ describe('subscriptions and scheduled delivery', () => {
     const retried = await prisma.reportDelivery.findMany({ where: { period: { in: ['2025-12', '2025-Q4'] } } });
     expect(retried.map((r) => [r.status, r.attempts, r.lastError])).toEqual(Array(4).fill(['SENT', 2, null]));
     expect(await runReportDeliveries(sh('2026-01-03T08:00:00'))).toEqual({ created: 0, sent: 0, failed: 0 });
-  });
+  }, 90_000); // eight PDFs rendered
 });

@@ -1,8 +1,16 @@
-import complaints from '../../../messages/zh-CN/complaints.json';
 import { renderPdf, type DocBlock, type PrintableDocument } from '@/server/pdf/pdf-document';
-import type { PdfCell } from '@/server/pdf/pdf-report';
 import type { ComplaintPeriodReport } from './periodic-report.service';
-import { PDF_COLUMN, percent, summaryTables, tablesXlsx, type PeriodWords, type SummaryTable } from './report.export';
+import {
+  causeLabel,
+  departmentLabel,
+  percent,
+  severityLabel,
+  summaryTables,
+  tableBlocks,
+  tablesXlsx,
+  type PeriodWords,
+  type SummaryTable,
+} from './report.export';
 import { periodTitle, reportTitle, type ReportPeriodKind } from './report-period.rules';
 
 /**
@@ -16,15 +24,12 @@ const WORDS: Record<ReportPeriodKind, PeriodWords> = {
   QUARTER: { current: '本季度', previous: '上季度', change: '环比', period: '季度' },
   YEAR: { current: '本年度', previous: '上年度', change: '同比', period: '年度' },
 };
-const CAUSE: Record<string, string> = complaints.causeClass;
-const SEVERITY: Record<string, string> = complaints.severity;
 
 export const causeName = (r: {
   causeClass: string | null;
   departmentName: string | null;
   departmentId: string | null;
-}) =>
-  `${r.causeClass ? (CAUSE[r.causeClass] ?? r.causeClass) : '未分级'} · ${r.departmentName ?? r.departmentId ?? '未分派'}`;
+}) => `${causeLabel(r.causeClass)} · ${departmentLabel(r.departmentName, r.departmentId)}`;
 const score = (value: number | null, digits = 1) => (value === null ? '—' : value.toFixed(digits));
 
 /** The tables of the periodic report, in the order printed. */
@@ -86,19 +91,22 @@ export function periodicFilename(r: Pick<ComplaintPeriodReport, 'kind' | 'period
 export function buildPeriodicReportDocument(r: ComplaintPeriodReport): PrintableDocument {
   const w = WORDS[r.kind];
   const s = r.summary;
-  const tables = new Map(periodicTables(r).map((t) => [t.name, t]));
-  const table = (name: string, emptyText = '无'): DocBlock => {
-    const t = tables.get(name)!;
-    return {
-      kind: 'table',
-      columns: t.columns.map(({ header, kind }) => ({ header, ...PDF_COLUMN[kind] })),
-      rows: t.rows as (readonly PdfCell[])[],
-      emptyText,
-    };
-  };
+  const table = tableBlocks(periodicTables(r));
   const legend: readonly [string, string] = [`${w.current} ${r.period}`, `${w.previous} ${r.previousPeriod}`];
   let figure = 0;
   const caption = (text: string) => `图 ${++figure} ${text}`;
+  /** A numbered bar chart of this period against the last. */
+  const compared = <T extends { count: number; previousCount: number }>(
+    what: string,
+    rows: readonly T[],
+    label: (row: T) => string,
+  ): DocBlock => ({
+    kind: 'barChart',
+    title: caption(`${what}的投诉数（${w.current} / ${w.previous}）`),
+    bars: rows.map((x) => ({ label: label(x), value: x.count, compare: x.previousCount })),
+    legend,
+    emptyText: `${w.current}无投诉`,
+  });
   const blocks: DocBlock[] = [
     {
       kind: 'paragraph',
@@ -121,39 +129,11 @@ export function buildPeriodicReportDocument(r: ComplaintPeriodReport): Printable
       columns: 2,
     },
     { kind: 'section', title: '二、投诉分类' },
-    {
-      kind: 'barChart',
-      title: caption(`按严重度的投诉数（${w.current} / ${w.previous}）`),
-      bars: s.bySeverity.map((x) => ({
-        label: x.severity ? (SEVERITY[x.severity] ?? x.severity) : '未分级',
-        value: x.count,
-        compare: x.previousCount,
-      })),
-      legend,
-    },
+    compared('按严重度', s.bySeverity, (x) => severityLabel(x.severity)),
     table('严重度'),
-    {
-      kind: 'barChart',
-      title: caption(`按原因分类的投诉数（${w.current} / ${w.previous}）`),
-      bars: s.byCauseClass.map((x) => ({
-        label: x.causeClass ? (CAUSE[x.causeClass] ?? x.causeClass) : '未分级',
-        value: x.count,
-        compare: x.previousCount,
-      })),
-      legend,
-    },
+    compared('按原因分类', s.byCauseClass, (x) => causeLabel(x.causeClass)),
     table('原因分类'),
-    {
-      kind: 'barChart',
-      title: caption(`按责任部门的投诉数（${w.current} / ${w.previous}）`),
-      bars: s.byDepartment.map((x) => ({
-        label: x.departmentName ?? x.departmentId ?? '未分派',
-        value: x.count,
-        compare: x.previousCount,
-      })),
-      legend,
-      emptyText: `${w.current}无投诉`,
-    },
+    compared('按责任部门', s.byDepartment, (x) => departmentLabel(x.departmentName, x.departmentId)),
     table('责任部门', `${w.current}无投诉`),
     { kind: 'section', title: '三、处理时效与回访' },
     {

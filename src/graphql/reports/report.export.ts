@@ -34,9 +34,9 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const change = (count: number, previous: number) =>
   `${signed(count - previous)}${previous > 0 ? `（${signed(Math.round(((count - previous) / previous) * 1000) / 10)}%）` : ''}`;
 const hours = (value: number | null) => (value === null ? '—' : value.toFixed(1));
-const severityLabel = (s: string | null) => (s ? (SEVERITY[s] ?? s) : NOT_TRIAGED);
-const causeLabel = (c: string | null) => (c ? (CAUSE[c] ?? c) : NOT_TRIAGED);
-const departmentLabel = (name: string | null, id: string | null) => name ?? (id ? id : NO_DEPARTMENT);
+export const severityLabel = (s: string | null) => (s ? (SEVERITY[s] ?? s) : NOT_TRIAGED);
+export const causeLabel = (c: string | null) => (c ? (CAUSE[c] ?? c) : NOT_TRIAGED);
+export const departmentLabel = (name: string | null, id: string | null) => name ?? (id ? id : NO_DEPARTMENT);
 
 export function monthTitle(month: string): string {
   const [year, m] = month.split('-');
@@ -158,7 +158,7 @@ export function summaryTables(s: ComplaintMonthlySummaryResult, w: PeriodWords =
 }
 
 const EXCEL_WIDTH: Record<SummaryColumn['kind'], number> = { text: 36, number: 12, wide: 16, code: 18, index: 8 };
-export const PDF_COLUMN: Record<SummaryColumn['kind'], { width?: number; align: 'left' | 'right' | 'center' }> = {
+const PDF_COLUMN: Record<SummaryColumn['kind'], { width?: number; align: 'left' | 'right' | 'center' }> = {
   text: { align: 'left' },
   number: { width: 56, align: 'right' },
   wide: { width: 88, align: 'right' },
@@ -197,11 +197,11 @@ export async function tablesXlsx(tables: readonly SummaryTable[]): Promise<Buffe
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The printable monthly report: the overview, charts where a comparison is easier seen than read, the tables. */
-export function buildMonthlyReportDocument(s: ComplaintMonthlySummaryResult): PrintableDocument {
-  const tables = new Map(summaryTables(s).map((t) => [t.name, t]));
-  const table = (name: string, emptyText = '无'): DocBlock => {
-    const t = tables.get(name)!;
+/** A PDF table block by the name of one of `tables`, its columns sized by kind. */
+export function tableBlocks(tables: readonly SummaryTable[]) {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  return (name: string, emptyText = '无'): DocBlock => {
+    const t = byName.get(name)!;
     return {
       kind: 'table',
       columns: t.columns.map(({ header, kind }) => ({ header, ...PDF_COLUMN[kind] })),
@@ -209,6 +209,13 @@ export function buildMonthlyReportDocument(s: ComplaintMonthlySummaryResult): Pr
       emptyText,
     };
   };
+}
+
+/** The printable monthly report: the overview, charts where a comparison is easier seen than read, the tables. */
+export function buildMonthlyReportDocument(s: ComplaintMonthlySummaryResult): PrintableDocument {
+  const all = summaryTables(s);
+  const tables = new Map(all.map((t) => [t.name, t]));
+  const table = tableBlocks(all);
   const legend: readonly [string, string] = [`本月 ${s.month}`, `上月 ${s.previous.month}`];
   const blocks: DocBlock[] = [
     {
