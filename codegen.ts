@@ -27,6 +27,8 @@ const config: CodegenConfig = {
           Department: '@/graphql/mappers#DepartmentModel',
           HistoryEntry: '@/graphql/mappers#HistoryEntryModel',
           User: '@/graphql/mappers#UserModel',
+          ReportSubscription: '@/graphql/mappers#ReportSubscriptionModel',
+          ReportDelivery: '@/graphql/mappers#ReportDeliveryModel',
           ApiKey: '@/graphql/mappers#ApiKeyModel',
           AuditEntry: '@/graphql/directory/directory.service#AuditEntry as AuditEntryModel',
           Viewer: '@/graphql/mappers#ViewerModel',

@@ -18,7 +18,7 @@ const SECTIONS: Item[][] = [
     { key: 'visits', href: '/console/visits', permission: 'visits:read' },
     { key: 'workOrders', href: '/console/work-orders', permission: 'workorders:read' },
     { key: 'notices', href: '/console/notices', permission: 'notices:read' },
-    { key: 'reports', href: '/console/reports', permission: 'interactions:read' },
+    { key: 'reports', href: '/console/reports', permission: 'reports:read' },
   ],
   [
     { key: 'apiKeys', href: '/console/admin/api-keys', permission: 'apiKeys:manage' },

@@ -88,3 +88,5 @@ export type VisitStatsRowModel = import('./visits/visit-log.service').VisitStats
 export type VisitRulesModel = { rules: import('./visits/visit.rules').VisitRules; version: number };
 export type WebhookEndpointModel = import('./webhooks/webhook.service').WebhookEndpointView;
 export type WebhookDeliveryModel = import('./webhooks/webhook.service').WebhookDeliveryView;
+export type ReportSubscriptionModel = import('@/generated/prisma/client').ReportSubscription;
+export type ReportDeliveryModel = import('@/generated/prisma/client').ReportDelivery;

@@ -354,10 +354,10 @@ describe('complaintMonthlySummary', () => {
     expect(s.callbacks.due).toBe(0);
   });
 
-  it('refuses customers and anonymous visitors; an API key needs interactions:read and gets no customer names', async () => {
+  it('refuses customers and anonymous visitors; an API key needs reports:read and gets no customer names', async () => {
     expect(errorCodes(await gqlAs(customer.viewer, SUMMARY, { month: '2025-11' }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await gqlAs({ kind: 'anonymous' }, SUMMARY, { month: '2025-11' }))).toEqual(['UNAUTHENTICATED']);
-    const reader: Viewer = { kind: 'apiClient', apiKeyId: 'k', name: 'BI', scopes: ['interactions:read'] };
+    const reader: Viewer = { kind: 'apiClient', apiKeyId: 'k', name: 'BI', scopes: ['reports:read'] };
     const { complaintMonthlySummary: s } = await gqlOk<{ complaintMonthlySummary: Summary }>(reader, SUMMARY, {
       month: '2025-11',
     });
@@ -365,7 +365,7 @@ describe('complaintMonthlySummary', () => {
     expect(s.repeatCustomers.map((r) => r.customerName)).toEqual([null, null]);
     expect(
       errorCodes(
-        await gqlAs({ kind: 'apiClient', apiKeyId: 'k', name: 'CRM', scopes: ['customers:read'] }, SUMMARY, {
+        await gqlAs({ kind: 'apiClient', apiKeyId: 'k', name: 'CRM', scopes: ['interactions:read'] }, SUMMARY, {
           month: '2025-11',
         }),
       ),

@@ -106,3 +106,94 @@ export const ReportComplaintMonthlySummaryQuery = graphql(`
     }
   }
 `);
+
+export const ReportComplaintPeriodReportQuery = graphql(`
+  query ReportComplaintPeriodReport($kind: ReportPeriodKind!, $period: String!) {
+    complaintPeriodReport(kind: $kind, period: $period) {
+      kind
+      period
+      previousPeriod
+      summary {
+        total
+        overdue
+        onTimeResolutionRate
+        previous {
+          total
+        }
+        callbacks {
+          completionRate
+        }
+        byDepartment {
+          departmentId
+          departmentName
+          count
+          previousCount
+          open
+          overdue
+        }
+      }
+      topCauses {
+        causeClass
+        departmentId
+        departmentName
+        count
+        share
+        actions
+        open
+        done
+        verified
+        overdue
+      }
+      satisfaction {
+        responses
+        averageIndex
+        nps
+        averageCallbackScore
+      }
+    }
+  }
+`);
+
+export const ReportSubscriptionsQuery = graphql(`
+  query ReportSubscriptions {
+    reportSubscriptions {
+      id
+      periodKind
+      role
+      deliveryDay
+      user {
+        id
+        name
+      }
+    }
+    reportDeliveries {
+      id
+      periodKind
+      period
+      email
+      status
+      attempts
+      lastError
+      sentAt
+      createdAt
+      recipient {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const ReportCreateSubscriptionMutation = graphql(`
+  mutation ReportCreateSubscription($input: CreateReportSubscriptionInput!) {
+    createReportSubscription(input: $input) {
+      id
+    }
+  }
+`);
+
+export const ReportDeleteSubscriptionMutation = graphql(`
+  mutation ReportDeleteSubscription($id: ID!) {
+    deleteReportSubscription(id: $id)
+  }
+`);

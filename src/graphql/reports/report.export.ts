@@ -34,9 +34,9 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const change = (count: number, previous: number) =>
   `${signed(count - previous)}${previous > 0 ? `（${signed(Math.round(((count - previous) / previous) * 1000) / 10)}%）` : ''}`;
 const hours = (value: number | null) => (value === null ? '—' : value.toFixed(1));
-const severityLabel = (s: string | null) => (s ? (SEVERITY[s] ?? s) : NOT_TRIAGED);
-const causeLabel = (c: string | null) => (c ? (CAUSE[c] ?? c) : NOT_TRIAGED);
-const departmentLabel = (name: string | null, id: string | null) => name ?? (id ? id : NO_DEPARTMENT);
+export const severityLabel = (s: string | null) => (s ? (SEVERITY[s] ?? s) : NOT_TRIAGED);
+export const causeLabel = (c: string | null) => (c ? (CAUSE[c] ?? c) : NOT_TRIAGED);
+export const departmentLabel = (name: string | null, id: string | null) => name ?? (id ? id : NO_DEPARTMENT);
 
 export function monthTitle(month: string): string {
   const [year, m] = month.split('-');
@@ -57,30 +57,35 @@ export function focusLabel(item: FocusItem): string {
   }
 }
 
-/** A table of counts this month and last, with the change, one row per group. */
+/** What "this period" and "the last" are called in the tables: 本月/上月 in the monthly summary, 本期/上期 else. */
+export type PeriodWords = { current: string; previous: string; change: string; period: string };
+export const MONTH_WORDS: PeriodWords = { current: '本月', previous: '上月', change: '环比', period: '月份' };
+
+/** A table of counts this period and the last, with the change, one row per group. */
 function monthOnMonth<T extends { count: number; previousCount: number }>(
   name: string,
   header: string,
   groups: readonly T[],
   label: (group: T) => string,
+  w: PeriodWords,
 ): SummaryTable {
   return {
     name,
-    columns: [txt(header), num('本月'), num('上月'), chg()],
+    columns: [txt(header), num(w.current), num(w.previous), chg(w.change)],
     rows: groups.map((r) => [label(r), r.count, r.previousCount, change(r.count, r.previousCount)]),
   };
 }
 
 const asOfText = (s: ComplaintMonthlySummaryResult) => formatDateTime(s.asOf.toISOString(), s.timeZone);
 
-export function summaryTables(s: ComplaintMonthlySummaryResult): SummaryTable[] {
+export function summaryTables(s: ComplaintMonthlySummaryResult, w: PeriodWords = MONTH_WORDS): SummaryTable[] {
   const a = s.averageBusinessHours;
   return [
     {
       name: '概览',
-      columns: [txt('指标'), num('本月'), num('上月')],
+      columns: [txt('指标'), num(w.current), num(w.previous)],
       rows: [
-        ['月份', s.month, s.previous.month],
+        [w.period, s.month, s.previous.month],
         ['投诉总数', s.total, s.previous.total],
         ['环比变化', change(s.total, s.previous.total), null],
         ['受理总数（咨询、查询、投诉、建议）', s.intakeTotal, s.previous.intakeTotal],
@@ -105,12 +110,12 @@ export function summaryTables(s: ComplaintMonthlySummaryResult): SummaryTable[] 
         ['统计截至', asOfText(s), null],
       ],
     },
-    monthOnMonth('受理类型', '类型', s.intake, (r) => TYPE[r.type] ?? r.type),
-    monthOnMonth('严重度', '严重度', s.bySeverity, (r) => severityLabel(r.severity)),
-    monthOnMonth('原因分类', '原因分类', s.byCauseClass, (r) => causeLabel(r.causeClass)),
+    monthOnMonth('受理类型', '类型', s.intake, (r) => TYPE[r.type] ?? r.type, w),
+    monthOnMonth('严重度', '严重度', s.bySeverity, (r) => severityLabel(r.severity), w),
+    monthOnMonth('原因分类', '原因分类', s.byCauseClass, (r) => causeLabel(r.causeClass), w),
     {
       name: '责任部门',
-      columns: [txt('责任部门'), num('本月'), num('上月'), chg(), num('处理中'), num('逾期')],
+      columns: [txt('责任部门'), num(w.current), num(w.previous), chg(w.change), num('处理中'), num('逾期')],
       rows: s.byDepartment.map((r) => [
         departmentLabel(r.departmentName, r.departmentId),
         r.count,
@@ -136,7 +141,7 @@ export function summaryTables(s: ComplaintMonthlySummaryResult): SummaryTable[] 
     },
     {
       name: '重复投诉',
-      columns: [txt('客户'), num('本月投诉'), num('其中重复'), chg('近 90 天及本月')],
+      columns: [txt('客户'), num(`${w.current}投诉`), num('其中重复'), chg(`近 90 天及${w.current}`)],
       rows: s.repeatCustomers.map((r) => [r.customerName ?? r.customerId, r.complaints, r.repeats, r.inWindow]),
     },
     {
@@ -146,7 +151,7 @@ export function summaryTables(s: ComplaintMonthlySummaryResult): SummaryTable[] 
     },
     {
       name: '改进重点',
-      columns: [idx(), txt('改进重点'), num('投诉数'), chg('占本月投诉')],
+      columns: [idx(), txt('改进重点'), num('投诉数'), chg(`占${w.current}投诉`)],
       rows: s.improvementFocus.map((f, i) => [i + 1, focusLabel(f), f.count, percent(f.share)]),
     },
   ];
@@ -177,10 +182,13 @@ export function summaryCsv(s: ComplaintMonthlySummaryResult): string {
 }
 
 /** A workbook with one sheet per table. */
-export async function summaryXlsx(s: ComplaintMonthlySummaryResult): Promise<Buffer> {
+export const summaryXlsx = (s: ComplaintMonthlySummaryResult) => tablesXlsx(summaryTables(s));
+
+/** One sheet per table, bold headers, widths by column kind (also the periodic report's workbook). */
+export async function tablesXlsx(tables: readonly SummaryTable[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kefu';
-  for (const table of summaryTables(s)) {
+  for (const table of tables) {
     const sheet = workbook.addWorksheet(table.name);
     sheet.columns = table.columns.map(({ header, kind }) => ({ header, width: EXCEL_WIDTH[kind] }));
     sheet.getRow(1).font = { bold: true };
@@ -189,11 +197,11 @@ export async function summaryXlsx(s: ComplaintMonthlySummaryResult): Promise<Buf
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The printable monthly report: the overview, charts where a comparison is easier seen than read, the tables. */
-export function buildMonthlyReportDocument(s: ComplaintMonthlySummaryResult): PrintableDocument {
-  const tables = new Map(summaryTables(s).map((t) => [t.name, t]));
-  const table = (name: string, emptyText = '无'): DocBlock => {
-    const t = tables.get(name)!;
+/** A PDF table block by the name of one of `tables`, its columns sized by kind. */
+export function tableBlocks(tables: readonly SummaryTable[]) {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  return (name: string, emptyText = '无'): DocBlock => {
+    const t = byName.get(name)!;
     return {
       kind: 'table',
       columns: t.columns.map(({ header, kind }) => ({ header, ...PDF_COLUMN[kind] })),
@@ -201,6 +209,13 @@ export function buildMonthlyReportDocument(s: ComplaintMonthlySummaryResult): Pr
       emptyText,
     };
   };
+}
+
+/** The printable monthly report: the overview, charts where a comparison is easier seen than read, the tables. */
+export function buildMonthlyReportDocument(s: ComplaintMonthlySummaryResult): PrintableDocument {
+  const all = summaryTables(s);
+  const tables = new Map(all.map((t) => [t.name, t]));
+  const table = tableBlocks(all);
   const legend: readonly [string, string] = [`本月 ${s.month}`, `上月 ${s.previous.month}`];
   const blocks: DocBlock[] = [
     {

@@ -23,6 +23,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type ComplaintMonthlySummaryResult = ComplaintMonthlySummary & { timeZone: string };
 
+/**
+ * Which complaints a report counts: all of them for reports:read (an API key with reports:read alone included), but a
+ * department handler's reports cover what they may read — their department's and their own (interactionReadScope).
+ */
+export function reportScope(viewer: Viewer): Prisma.InteractionWhereInput {
+  requirePermission(viewer, 'reports:read');
+  return viewer.kind === 'staff' && viewer.role === 'DEPARTMENT_HANDLER' ? interactionReadScope(viewer) : {};
+}
+
 /** The month's range, or BAD_USER_INPUT on the `month` field. */
 export function parseMonthParam(month: string | null | undefined): MonthRange {
   const range = month ? monthRange(month, TIME_ZONE) : null;
@@ -44,11 +53,23 @@ export async function complaintMonthlySummary(
   month: string,
   now: Date = clockNow(),
 ): Promise<ComplaintMonthlySummaryResult> {
-  requirePermission(viewer, 'interactions:read');
+  requirePermission(viewer, 'reports:read');
   const range = parseMonthParam(month);
-  const previousRange = monthRange(shiftMonth(range.month, -1), TIME_ZONE)!;
+  return complaintSummaryFor(viewer, range, monthRange(shiftMonth(range.month, -1), TIME_ZONE)!, now);
+}
+
+/**
+ * The summary's figures for any range (a month, a quarter or a year: periodic-report.service.ts) against the range
+ * before it. The caller has checked reports:read.
+ */
+export async function complaintSummaryFor(
+  viewer: Viewer,
+  range: MonthRange,
+  previousRange: MonthRange,
+  now: Date,
+): Promise<ComplaintMonthlySummaryResult> {
   const asOf = asOfFor(range, now);
-  const scope = interactionReadScope(viewer);
+  const scope = reportScope(viewer);
   const registered = (r: { from: Date; to: Date }): Prisma.InteractionWhereInput => ({
     createdAt: { gte: r.from, lt: r.to },
   });

@@ -12,7 +12,13 @@ import nodemailer, { type Transporter } from 'nodemailer';
  */
 export const DEFAULT_MAIL_FROM = '客服通 <noreply@kefu.local>';
 
-export type OutgoingMail = { to: string; subject: string; text: string };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  /** Files sent with the mail (the periodic report's PDF). */
+  attachments?: { filename: string; content: Buffer; contentType?: string }[];
+};
 export type SendResult = { sent: true; messageId: string } | { sent: false; reason: 'SMTP_URL not set' };
 
 const DEFAULT_CONNECTIONS = 10;

@@ -12,7 +12,21 @@ export type DocBlock =
   | { kind: 'fields'; pairs: readonly (readonly [string, PdfCell])[]; columns?: number }
   | { kind: 'text'; label: string; value: PdfCell }
   | { kind: 'table'; columns: readonly PdfColumn[]; rows: readonly (readonly PdfCell[])[]; emptyText?: string }
-  | { kind: 'barChart'; title: string; bars: readonly PdfBar[]; legend?: readonly [string, string]; emptyText?: string }
+  | {
+      kind: 'barChart';
+      title: string;
+      bars: readonly PdfBar[];
+      legend?: readonly [string, string];
+      emptyText?: string;
+      /** Scale bars to this value (e.g. 100 for rates in %) instead of the largest. */
+      max?: number;
+    }
+  | {
+      kind: 'paretoChart';
+      caption: string;
+      items: readonly { label: string; value: number; cumulativeShare: number }[];
+      emptyText?: string;
+    }
   | { kind: 'signatures'; labels: readonly string[] }
   | { kind: 'image'; data: Uint8Array; height?: number };
 
@@ -63,7 +77,15 @@ export async function renderPdf(
         report.table(block.columns, block.rows, { emptyText: block.emptyText });
         break;
       case 'barChart':
-        report.barChart(block.bars, { title: block.title, legend: block.legend, emptyText: block.emptyText });
+        report.barChart(block.bars, {
+          title: block.title,
+          legend: block.legend,
+          emptyText: block.emptyText,
+          max: block.max,
+        });
+        break;
+      case 'paretoChart':
+        report.paretoChart(block.items, { caption: block.caption, emptyText: block.emptyText });
         break;
       case 'signatures':
         report.signatures(block.labels);

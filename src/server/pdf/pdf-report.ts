@@ -404,9 +404,80 @@ export class PdfReport {
     doc.moveDown(0.6);
     return this;
   }
+
+  /**
+   * A Pareto chart: vertical bars (counts, most first) with the cumulative share as a line and points on a right-hand
+   * 0–100 % scale, a dashed line at `threshold` (80 %), labels under the bars and the caption under the chart.
+   */
+  paretoChart(
+    items: readonly { label: string; value: number; cumulativeShare: number }[],
+    { caption, threshold = 0.8, emptyText = '无数据' }: { caption: string; threshold?: number; emptyText?: string },
+  ): this {
+    const { doc } = this;
+    if (items.length === 0) return this.paragraph(emptyText, { muted: true }).paragraph(caption, { muted: true });
+    const height = 150;
+    this.keep(height + 60);
+    const top = doc.y + 6;
+    const left = MARGIN + 28;
+    const plotWidth = this.width - 60;
+    const bottom = top + height;
+    const max = Math.max(1, ...items.map((i) => i.value));
+    const slot = plotWidth / items.length;
+    const barWidth = Math.min(40, slot * 0.6);
+    doc
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .moveTo(left, bottom)
+      .lineTo(left + plotWidth, bottom)
+      .stroke();
+    doc.moveTo(left, top).lineTo(left, bottom).stroke();
+    doc
+      .moveTo(left + plotWidth, top)
+      .lineTo(left + plotWidth, bottom)
+      .stroke();
+    doc.font(PDF_FONTS.regular).fontSize(7).fillColor(MUTED);
+    doc.text(String(max), MARGIN, top - 3, { width: 24, align: 'right', lineBreak: false });
+    doc.text('0', MARGIN, bottom - 4, { width: 24, align: 'right', lineBreak: false });
+    doc.text('100%', left + plotWidth + 3, top - 3, { lineBreak: false });
+    const thresholdY = bottom - threshold * height;
+    doc.text(`${Math.round(threshold * 100)}%`, left + plotWidth + 3, thresholdY - 3, { lineBreak: false });
+    doc
+      .save()
+      .dash(3, { space: 2 })
+      .strokeColor(CHART_COMPARE)
+      .moveTo(left, thresholdY)
+      .lineTo(left + plotWidth, thresholdY)
+      .stroke()
+      .restore();
+    const points: [number, number][] = [];
+    items.forEach((item, i) => {
+      const x = left + i * slot + (slot - barWidth) / 2;
+      const h = (item.value / max) * height;
+      doc.rect(x, bottom - h, barWidth, Math.max(h, 0.5)).fill(CHART_MAIN);
+      doc.font(PDF_FONTS.regular).fontSize(7).fillColor(INK);
+      doc.text(String(item.value), x, bottom - h - 9, { width: barWidth, align: 'center', lineBreak: false });
+      doc.text(item.label, left + i * slot, bottom + 3, { width: slot, align: 'center', height: 18, ellipsis: true });
+      points.push([left + i * slot + slot / 2, bottom - Math.min(1, item.cumulativeShare) * height]);
+    });
+    doc.lineWidth(1.2).strokeColor(CHART_LINE);
+    points.forEach(([x, y], i) => (i === 0 ? doc.moveTo(x, y) : doc.lineTo(x, y)));
+    doc.stroke();
+    for (const [x, y] of points) doc.circle(x, y, 2).fill(CHART_LINE);
+    doc.lineWidth(1).strokeColor(INK).fillColor(INK);
+    doc.x = MARGIN;
+    doc.y = bottom + 24;
+    doc.font(PDF_FONTS.regular).fontSize(8.5).fillColor(MUTED).text(caption, MARGIN, undefined, {
+      width: this.width,
+      align: 'center',
+    });
+    doc.fillColor(INK);
+    doc.moveDown(0.6);
+    return this;
+  }
 }
 
 /** One bar of `PdfReport.barChart`: `display` replaces the printed value (e.g. "12 (34%)"). */
 export type PdfBar = { label: string; value: number | null; compare?: number; display?: string };
 const CHART_MAIN = '#1d4ed8';
 const CHART_COMPARE = '#94a3b8';
+const CHART_LINE = '#dc2626';

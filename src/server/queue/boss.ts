@@ -22,6 +22,8 @@ export const QUEUES = {
   keyAccountProposal: 'key-account-proposal',
   /** Webhook deliveries due (src/graphql/webhooks): the job only wakes the worker, the rows say what is due. */
   webhookDelivery: 'webhook-delivery',
+  /** The periodic reports mailed to their subscribers (SPEC §9), each morning; a failed send fails the job (retried). */
+  reportDelivery: 'report-delivery',
 } as const;
 
 /** Which mail queue a mail goes to: every caller of enqueueMail chooses. */
@@ -91,6 +93,11 @@ const QUEUE_OPTIONS: [string, Omit<PgBoss.Queue, 'name'>][] = [
   [QUEUES.keyAccountProposal, { policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 900 }],
   // A wake-up call: the delivery rows carry their own retry schedule, so a failed run is simply the next one.
   [QUEUES.webhookDelivery, { retryLimit: 0, expireInSeconds: 120 }],
+  // Idempotent by its delivery table: a retry (5, 10, 20 min …) sends only what is still unsent or failed.
+  [
+    QUEUES.reportDelivery,
+    { policy: 'stately', retryLimit: 4, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
+  ],
 ];
 
 /**

@@ -8,6 +8,7 @@ import {
   mailDueNotices,
   runEscalationSweep,
   runKeyAccountProposal,
+  runReportDeliveries,
   runSurveySweep,
 } from '@/server/domain-registry';
 import { sendMail, smtpConnections } from '@/server/mail/mailer';
@@ -39,6 +40,8 @@ export type WorkerOptions = StartQueueOptions & {
   keyAccountCron?: string | null;
   /** Cron of the webhook delivery safety net (UTC); default every minute; null: no schedule. */
   webhookCron?: string | null;
+  /** Cron of the periodic report delivery (Asia/Shanghai); default 08:00 daily; null: no schedule. */
+  reportDeliveryCron?: string | null;
 };
 
 /**
@@ -229,6 +232,13 @@ export async function registerWorkers(
         console.info(`[webhooks] ${JSON.stringify(result)}`);
     },
   );
+  await boss.work<SweepJob>(QUEUES.reportDelivery, { ...polling, batchSize: 1 }, async ([job]) => {
+    const result = await runReportDeliveries(job?.data?.now ? new Date(job.data.now) : clockNow());
+    console.info(`[reports] ${JSON.stringify(result)}`);
+    // A failed send fails the job: pg-boss retries it later, and the retry sends only what is still unsent.
+    if (result.failed > 0) throw new Error(`report delivery: ${result.failed} sends failed`);
+    return result;
+  });
 }
 
 function logHousekeeping(result: Awaited<ReturnType<typeof runHousekeeping>>) {
@@ -262,6 +272,10 @@ export function startWorkers(options: WorkerOptions = {}): Promise<PgBoss> {
     // Webhook deliveries whose wake-up was lost (written while the queue was down) go at the next minute.
     const webhookCron = options.webhookCron === undefined ? '* * * * *' : options.webhookCron;
     if (webhookCron) await boss.schedule(QUEUES.webhookDelivery, webhookCron, {}, { tz: 'UTC' });
+    // SPEC §9: reports go out on their delivery day (the 2nd by default) at 08:00 company time; the job is daily so a
+    // subscription's own day and a missed morning are caught up.
+    const reportCron = options.reportDeliveryCron === undefined ? '0 8 * * *' : options.reportDeliveryCron;
+    if (reportCron) await boss.schedule(QUEUES.reportDelivery, reportCron, {}, { tz: 'Asia/Shanghai' });
     runHousekeeping()
       .then(logHousekeeping)
       .catch((error: unknown) =>

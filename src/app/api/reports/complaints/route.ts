@@ -8,7 +8,7 @@ import { checkedSearchParams, formatParam } from '@/server/http/query-params';
 /**
  * GET /api/reports/complaints?month=2026-11&format=csv|xlsx|pdf — the monthly complaint summary (SPEC §9) as a
  * file: CSV (the tables one after another), Excel (one sheet per breakdown) or the printable PDF report (opened in
- * the browser's viewer). The same figures, scope and permission (interactions:read) as complaintMonthlySummary.
+ * the browser's viewer). The same figures, scope and permission (reports:read) as complaintMonthlySummary.
  */
 export const dynamic = 'force-dynamic';
 

@@ -4,4 +4,4 @@ import { staffPage } from '@/app/console/staff-page';
 
 export const generateMetadata = titledPage('reports.index', 'title');
 
-export default staffPage({ permission: 'interactions:read' }, () => <ReportsIndex />);
+export default staffPage({ permission: 'reports:read' }, () => <ReportsIndex />);
