@@ -1,3 +1,7 @@
+import { badField } from '@/server/errors';
+import { decodeCursor } from './cursor';
+import { pageOf } from './pagination.rules';
+
 /**
  * Keyset pagination: "the rows after this one, in this order" as a Prisma `where`, for lists ordered by a nullable
  * column. Prisma 7's `cursor` argument pages such an order in memory — its SQL has no LIMIT, so the second page of a
@@ -61,4 +65,45 @@ export function afterCursor<F extends string>(keys: readonly OrderKey<F>[], curs
   if (!lead || lead.nullsLast || lead.enumOrder) return { OR: branches };
   const from = cursor[lead.field];
   return { AND: [{ [lead.field]: lead.direction === 'asc' ? { gte: from } : { lte: from } }, { OR: branches }] };
+}
+
+/** A connection's page: its rows, whether more follow and the cursor of its last row, and the list's size. */
+export type KeysetPage<T> = {
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+};
+
+/**
+ * One page of the rows matching `where` in the order `keys`, after the row the cursor `after` names, and how many
+ * rows match. `read.cursor` reads the cursor row's keys (scoped to what the viewer may see where a row outside would
+ * leak its place); `read.rows` and `read.count` are the model's findMany and count. The page is read one row past
+ * its size, in the same round trip as the count.
+ */
+export async function keysetPage<T extends { id: string }, F extends string, W extends object, O>(
+  keys: readonly OrderKey<F>[],
+  args: { where: W; first: number; after?: string | null },
+  read: {
+    cursor: (id: string, select: Record<F, true>) => Promise<Record<F, unknown> | null>;
+    rows: (query: { where: W; orderBy: O[]; take: number }) => Promise<T[]>;
+    count: (query: { where: W }) => Promise<number>;
+  },
+): Promise<KeysetPage<T>> {
+  const { where, first } = args;
+  let after: Where | null = null;
+  if (args.after) {
+    const cursor = await read.cursor(decodeCursor(args.after), keysetSelect(keys));
+    if (!cursor) throw badField('after', 'pagination.invalidCursor');
+    after = afterCursor(keys, cursor);
+  }
+  const [rows, totalCount] = await Promise.all([
+    read.rows({
+      where: (after ? { AND: [where, after] } : where) as W,
+      orderBy: orderByOf(keys) as O[],
+      take: first + 1,
+    }),
+    read.count({ where }),
+  ]);
+  const { rows: nodes, hasNextPage, endCursor } = pageOf(rows, first);
+  return { nodes, pageInfo: { hasNextPage, endCursor }, totalCount };
 }

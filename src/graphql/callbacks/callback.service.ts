@@ -10,8 +10,8 @@ import { badField, badInput, conflict, forbidden, notFound } from '@/server/erro
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { applyCommand, loadForViewer } from '../complaints/complaint.service';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
-import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { isUuid } from '../cursor';
+import { keysetPage, type OrderKey } from '../keyset';
 import { prepareCustomerMail } from '../interactions/customer-notify.service';
 import { interactionReadScope } from '../interactions/interaction.scope';
 import { registerStaffInteraction } from '../interactions/interaction.service';
@@ -163,27 +163,15 @@ export async function listCallbacks(
   const where = filterWhere(viewer, filter, now);
   const keys = filter.queue === 'DONE' ? LATEST_DONE_FIRST : EARLIEST_DUE_FIRST;
   // Keyset pagination (keyset.ts): Prisma's `cursor` would page the DONE order in memory, reading every task after it.
-  let after: Prisma.CallbackWhereInput | null = null;
-  if (args.after) {
-    const cursor = await prisma.callback.findUnique({
-      where: { id: decodeCursor(args.after) },
-      select: keysetSelect(keys),
-    });
-    if (!cursor) throw badField('after', 'pagination.invalidCursor');
-    after = afterCursor(keys, cursor);
-  }
-  const [rows, totalCount] = await Promise.all([
-    prisma.callback.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: orderByOf(keys) as Prisma.CallbackOrderByWithRelationInput[],
-      take: first + 1,
-    }),
-    prisma.callback.count({ where }),
-  ]);
-  const hasNextPage = rows.length > first;
-  const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  const last = nodes.at(-1);
-  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+  return keysetPage(
+    keys,
+    { where, first, after: args.after },
+    {
+      cursor: (id, select) => prisma.callback.findUnique({ where: { id }, select }),
+      rows: (query: Prisma.CallbackFindManyArgs) => prisma.callback.findMany(query),
+      count: (query) => prisma.callback.count(query),
+    },
+  );
 }
 
 /**

@@ -2,11 +2,11 @@ import 'server-only';
 import type { ComplaintAction, Prisma } from '@/generated/prisma/client';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
-import { badField } from '@/server/errors';
+
 import type { Viewer } from '@/server/viewer';
 import { now as clockNow } from '@/server/clock';
-import { decodeCursor, encodeCursor } from '../cursor';
-import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+
+import { keysetPage, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import { interactionReadScope } from '../interactions/interaction.scope';
 import { ACTION_QUEUES, OPEN_ACTION_STATUSES, type ActionQueue } from './complaint-action-queue.rules';
@@ -48,27 +48,15 @@ export async function listComplaintActions(
   requirePermission(viewer, 'interactions:read');
   const first = pageSize(args.first);
   const where = queueWhere(viewer, args.queue, now);
-  let after: Prisma.ComplaintActionWhereInput | null = null;
-  if (args.after) {
-    const cursor = await prisma.complaintAction.findUnique({
-      where: { id: decodeCursor(args.after) },
-      select: keysetSelect(EARLIEST_DUE_FIRST),
-    });
-    if (!cursor) throw badField('after', 'pagination.invalidCursor');
-    after = afterCursor(EARLIEST_DUE_FIRST, cursor);
-  }
-  const [rows, totalCount] = await Promise.all([
-    prisma.complaintAction.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: orderByOf(EARLIEST_DUE_FIRST) as Prisma.ComplaintActionOrderByWithRelationInput[],
-      take: first + 1,
-    }),
-    prisma.complaintAction.count({ where }),
-  ]);
-  const hasNextPage = rows.length > first;
-  const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  const last = nodes.at(-1);
-  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+  return keysetPage(
+    EARLIEST_DUE_FIRST,
+    { where, first, after: args.after },
+    {
+      cursor: (id, select) => prisma.complaintAction.findUnique({ where: { id }, select }),
+      rows: (query: Prisma.ComplaintActionFindManyArgs) => prisma.complaintAction.findMany(query),
+      count: (query) => prisma.complaintAction.count(query),
+    },
+  );
 }
 
 /** How many actions each queue holds, for the tabs and the 工作台 (three index-backed counts). */

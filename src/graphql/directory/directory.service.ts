@@ -10,8 +10,8 @@ import { errorKey, zodFieldErrors } from '@/server/error-keys';
 import { appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { STAFF_ACCOUNT_ROLES, USER_LIMITS } from '../admin/admin.rules';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
-import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { isUuid } from '../cursor';
+import { keysetPage, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import {
   AUDITED_ENTITY_TYPES,
@@ -270,25 +270,16 @@ export async function auditLog(
       ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
       : {}),
   };
-  let after: Prisma.HistoryEntryWhereInput | null = null;
-  if (args.after) {
-    const cursor = await prisma.historyEntry.findFirst({
-      where: { AND: [where, { id: decodeCursor(args.after) }] },
-      select: keysetSelect(NEWEST_FIRST),
-    });
-    if (!cursor) throw badField('after', 'pagination.invalidCursor');
-    after = afterCursor(NEWEST_FIRST, cursor) as Prisma.HistoryEntryWhereInput;
-  }
-  const [rows, totalCount] = await Promise.all([
-    prisma.historyEntry.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: orderByOf(NEWEST_FIRST) as Prisma.HistoryEntryOrderByWithRelationInput[],
-      take: first + 1,
-    }),
-    prisma.historyEntry.count({ where }),
-  ]);
-  const hasNextPage = rows.length > first;
-  const entries = hasNextPage ? rows.slice(0, first) : rows;
+  const page = await keysetPage(
+    NEWEST_FIRST,
+    { where, first, after: args.after },
+    {
+      cursor: (id, select) => prisma.historyEntry.findFirst({ where: { AND: [where, { id }] }, select }),
+      rows: (query: Prisma.HistoryEntryFindManyArgs) => prisma.historyEntry.findMany(query),
+      count: (query) => prisma.historyEntry.count(query),
+    },
+  );
+  const entries = page.nodes;
   const labels = await entityLabels(entries);
   const nodes: AuditEntry[] = entries.map((entry) => ({
     id: entry.id,
@@ -302,8 +293,7 @@ export async function auditLog(
     })),
     entry,
   }));
-  const last = entries.at(-1);
-  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+  return { ...page, nodes };
 }
 
 /**

@@ -11,8 +11,8 @@ import { notifyUsers } from '@/server/notify/notify';
 import type { Viewer } from '@/server/viewer';
 import { activityMessage, noticeMessage } from '@/lib/activity';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
-import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { isUuid } from '../cursor';
+import { keysetPage, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import { derivedEntityId } from '../service-rules/service-rules.service';
 import {
@@ -484,27 +484,15 @@ async function page(
   args: { first?: number | null; after?: string | null },
 ): Promise<ObligationPage> {
   const first = pageSize(args.first);
-  let after: Prisma.KeyAccountObligationWhereInput | null = null;
-  if (args.after) {
-    const cursor = await prisma.keyAccountObligation.findUnique({
-      where: { id: decodeCursor(args.after) },
-      select: keysetSelect(EARLIEST_DUE_FIRST),
-    });
-    if (!cursor) throw badField('after', 'pagination.invalidCursor');
-    after = afterCursor(EARLIEST_DUE_FIRST, cursor);
-  }
-  const [rows, totalCount] = await Promise.all([
-    prisma.keyAccountObligation.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: orderByOf(EARLIEST_DUE_FIRST) as Prisma.KeyAccountObligationOrderByWithRelationInput[],
-      take: first + 1,
-    }),
-    prisma.keyAccountObligation.count({ where }),
-  ]);
-  const hasNextPage = rows.length > first;
-  const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  const last = nodes.at(-1);
-  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+  return keysetPage(
+    EARLIEST_DUE_FIRST,
+    { where, first, after: args.after },
+    {
+      cursor: (id, select) => prisma.keyAccountObligation.findUnique({ where: { id }, select }),
+      rows: (query: Prisma.KeyAccountObligationFindManyArgs) => prisma.keyAccountObligation.findMany(query),
+      count: (query) => prisma.keyAccountObligation.count(query),
+    },
+  );
 }
 
 /** One page of obligations, earliest due first (id breaks ties). */

@@ -14,8 +14,8 @@ import { badField, badInput, conflict, forbidden, notFound } from '@/server/erro
 import { actorOf, appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { activityMessage } from '@/lib/activity';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
-import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { isUuid } from '../cursor';
+import { keysetPage, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import { derivedEntityId } from '../service-rules/service-rules.service';
 import {
@@ -562,31 +562,15 @@ export async function listNominations(
     ...(args.status ? { status: args.status } : {}),
     ...(args.kind ? { kind: args.kind } : {}),
   };
-  let after: Prisma.KeyAccountNominationWhereInput | null = null;
-  if (args.after) {
-    const cursor = await prisma.keyAccountNomination.findUnique({
-      where: { id: decodeCursor(args.after) },
-      select: keysetSelect(NEWEST_FIRST),
-    });
-    if (!cursor) throw badField('after', 'pagination.invalidCursor');
-    after = afterCursor(NEWEST_FIRST, cursor) as Prisma.KeyAccountNominationWhereInput;
-  }
-  const [rows, totalCount] = await Promise.all([
-    prisma.keyAccountNomination.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: orderByOf(NEWEST_FIRST) as Prisma.KeyAccountNominationOrderByWithRelationInput[],
-      take: first + 1,
-    }),
-    prisma.keyAccountNomination.count({ where }),
-  ]);
-  return pageOf(rows, first, totalCount);
-}
-
-function pageOf<T extends { id: string }>(rows: T[], first: number, totalCount: number) {
-  const hasNextPage = rows.length > first;
-  const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  const last = nodes.at(-1);
-  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+  return keysetPage(
+    NEWEST_FIRST,
+    { where, first, after: args.after },
+    {
+      cursor: (id, select) => prisma.keyAccountNomination.findUnique({ where: { id }, select }),
+      rows: (query: Prisma.KeyAccountNominationFindManyArgs) => prisma.keyAccountNomination.findMany(query),
+      count: (query) => prisma.keyAccountNomination.count(query),
+    },
+  );
 }
 
 export async function getNomination(viewer: Viewer, id: string) {
@@ -611,24 +595,15 @@ export async function listKeyAccounts(
     keyAccountStatus: { in: ['ACTIVE', 'UNDER_REVIEW'] },
     archivedAt: null,
   };
-  let after: Prisma.CustomerWhereInput | null = null;
-  if (args.after) {
-    const cursor = await prisma.customer.findUnique({
-      where: { id: decodeCursor(args.after) },
-      select: keysetSelect(BY_NAME),
-    });
-    if (!cursor) throw badField('after', 'pagination.invalidCursor');
-    after = afterCursor(BY_NAME, cursor) as Prisma.CustomerWhereInput;
-  }
-  const [rows, totalCount] = await Promise.all([
-    prisma.customer.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: orderByOf(BY_NAME) as Prisma.CustomerOrderByWithRelationInput[],
-      take: first + 1,
-    }),
-    prisma.customer.count({ where }),
-  ]);
-  return pageOf(rows, first, totalCount);
+  return keysetPage(
+    BY_NAME,
+    { where, first, after: args.after },
+    {
+      cursor: (id, select) => prisma.customer.findUnique({ where: { id }, select }),
+      rows: (query: Prisma.CustomerFindManyArgs) => prisma.customer.findMany(query),
+      count: (query) => prisma.customer.count(query),
+    },
+  );
 }
 
 /** Active staff who may be named the one-to-one owner, by name. */

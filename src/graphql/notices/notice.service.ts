@@ -15,8 +15,8 @@ import { claimPendingUpload } from '@/server/storage/pending-uploads';
 import { storage } from '@/server/storage/storage';
 import type { Viewer } from '@/server/viewer';
 import { withFileCleanup, type FileWork } from '../interactions/interaction.service';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
-import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { isUuid } from '../cursor';
+import { keysetPage, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import { inAudience, readAudience, type AudienceCustomer, type NoticeAudience } from './notice-audience.rules';
 import { sanitizeNoticeBody } from './notice-body.rules';
@@ -114,27 +114,15 @@ export async function listNotices(
   const where: Prisma.NoticeWhereInput = {};
   if (args.filter?.level?.length) where.level = { in: [...args.filter.level] };
   if (args.filter?.status?.length) where.status = { in: [...args.filter.status] };
-  let after: Prisma.NoticeWhereInput | null = null;
-  if (args.after) {
-    const cursor = await prisma.notice.findUnique({
-      where: { id: decodeCursor(args.after) },
-      select: keysetSelect(NEWEST_FIRST),
-    });
-    if (!cursor) throw badField('after', 'pagination.invalidCursor');
-    after = afterCursor(NEWEST_FIRST, cursor);
-  }
-  const [rows, totalCount] = await Promise.all([
-    prisma.notice.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: orderByOf(NEWEST_FIRST) as Prisma.NoticeOrderByWithRelationInput[],
-      take: first + 1,
-    }),
-    prisma.notice.count({ where }),
-  ]);
-  const hasNextPage = rows.length > first;
-  const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  const last = nodes.at(-1);
-  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+  return keysetPage(
+    NEWEST_FIRST,
+    { where, first, after: args.after },
+    {
+      cursor: (id, select) => prisma.notice.findUnique({ where: { id }, select }),
+      rows: (query: Prisma.NoticeFindManyArgs) => prisma.notice.findMany(query),
+      count: (query) => prisma.notice.count(query),
+    },
+  );
 }
 
 const AUDIENCE_CUSTOMER = { id: true, province: true, industry: true, grade: true, keyAccountStatus: true } as const;
