@@ -9,7 +9,7 @@ import type { Viewer } from '@/server/viewer';
 import { activityMessage } from '@/lib/activity';
 import { isUuid } from '../cursor';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
-import { derivedEntityId } from '../service-rules/service-rules.service';
+import { storeSetting } from '../service-rules/service-rules.service';
 import {
   GRADE_FORM_SETTING,
   GRADING_LIMITS,
@@ -59,34 +59,17 @@ export async function updateCustomerGradeForm(viewer: Viewer, version: number, i
     criteria: parsed.data.criteria.map((c) => ({ ...c, description: c.description || null })),
     bands: parsed.data.bands,
   };
-  const value = form as unknown as Prisma.InputJsonValue;
-  const updatedById = viewer.kind === 'staff' ? viewer.userId : null;
   const stale = (currentVersion: number) => conflict('grading.formStale', { currentVersion });
   const saved = await prisma.$transaction(async (tx) => {
     const current = await readForm(tx);
     if (current.version !== version) throw stale(current.version);
-    if (version === 0) {
-      try {
-        await tx.setting.create({ data: { key: GRADE_FORM_SETTING, value, updatedById, version: 1 } });
-      } catch (error) {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw stale(1);
-        throw error;
-      }
-    } else {
-      const { count } = await tx.setting.updateMany({
-        where: { key: GRADE_FORM_SETTING, version },
-        data: { value, updatedById, version: { increment: 1 } },
-      });
-      if (count === 0) throw stale(version + 1);
-    }
-    await appendHistory(tx, viewer, {
-      entityType: 'Setting',
-      entityId: derivedEntityId('Setting', GRADE_FORM_SETTING),
-      action: 'UPDATE',
-      message: activityMessage('serviceRules.setting', { key: GRADE_FORM_SETTING }),
+    return storeSetting(tx, viewer, {
+      key: GRADE_FORM_SETTING,
+      version,
+      value: form as unknown as Prisma.InputJsonValue,
       changes: diffFields(current.form, form) as Prisma.InputJsonValue,
+      stale,
     });
-    return version + 1;
   }, TX_OPTIONS);
   return { ...form, version: saved };
 }

@@ -14,7 +14,7 @@ import { loadBusinessCalendar } from '../complaints/business-calendar.service';
 import { isUuid } from '../cursor';
 import { keysetPage, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
-import { derivedEntityId } from '../service-rules/service-rules.service';
+import { storeSetting } from '../service-rules/service-rules.service';
 import {
   OBLIGATION_NOTE_MAX,
   OBLIGATION_SCHEDULE_SETTING,
@@ -98,31 +98,14 @@ export async function updateObligationSchedule(
       throw conflict('keyAccountObligation.scheduleStale', { currentVersion: current.version });
     const parsed = parseSchedules(rows, current.schedules);
     if (!parsed.ok) throw badField('rows', 'keyAccountObligation.scheduleInvalid', { kind: parsed.kind });
-    const value = parsed.schedules as unknown as Prisma.InputJsonValue;
-    const updatedById = viewer.kind === 'staff' ? viewer.userId : null;
-    if (version === 0) {
-      try {
-        await tx.setting.create({ data: { key: OBLIGATION_SCHEDULE_SETTING, value, updatedById, version: 1 } });
-      } catch (error) {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-          throw conflict('keyAccountObligation.scheduleStale', { currentVersion: 1 });
-        throw error;
-      }
-    } else {
-      const { count } = await tx.setting.updateMany({
-        where: { key: OBLIGATION_SCHEDULE_SETTING, version },
-        data: { value, updatedById, version: { increment: 1 } },
-      });
-      if (count === 0) throw conflict('keyAccountObligation.scheduleStale', { currentVersion: version + 1 });
-    }
-    await appendHistory(tx, viewer, {
-      entityType: 'Setting',
-      entityId: derivedEntityId('Setting', OBLIGATION_SCHEDULE_SETTING),
-      action: 'UPDATE',
-      message: activityMessage('serviceRules.setting', { key: OBLIGATION_SCHEDULE_SETTING }),
+    const saved = await storeSetting(tx, viewer, {
+      key: OBLIGATION_SCHEDULE_SETTING,
+      version,
+      value: parsed.schedules as unknown as Prisma.InputJsonValue,
       changes: { from: current.schedules, to: parsed.schedules } as unknown as Prisma.InputJsonValue,
+      stale: (currentVersion) => conflict('keyAccountObligation.scheduleStale', { currentVersion }),
     });
-    return scheduleView(parsed.schedules, version + 1);
+    return scheduleView(parsed.schedules, saved);
   }, TX_OPTIONS);
 }
 

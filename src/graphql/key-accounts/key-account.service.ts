@@ -17,7 +17,7 @@ import { activityMessage } from '@/lib/activity';
 import { isUuid } from '../cursor';
 import { keysetPage, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
-import { derivedEntityId } from '../service-rules/service-rules.service';
+import { storeSetting } from '../service-rules/service-rules.service';
 import {
   criteriaOf,
   PROPOSABLE_STATUSES,
@@ -92,27 +92,17 @@ export async function updateKeyAccountCriteria(viewer: Viewer, version: number, 
     const row = await tx.setting.findUnique({ where: { key: KEY_ACCOUNT_CRITERIA_SETTING } });
     const current = row?.version ?? 0;
     if (current !== version) throw conflict('keyAccounts.stale', { currentVersion: current });
-    const updatedById = viewer.kind === 'staff' ? viewer.userId : null;
-    if (row) {
-      const { count } = await tx.setting.updateMany({
-        where: { key: KEY_ACCOUNT_CRITERIA_SETTING, version },
-        data: { value, updatedById, version: { increment: 1 } },
-      });
-      if (count === 0) throw conflict('keyAccounts.stale', { currentVersion: current });
-    } else {
-      await tx.setting.create({ data: { key: KEY_ACCOUNT_CRITERIA_SETTING, value, updatedById, version: 1 } });
-    }
-    await appendHistory(tx, viewer, {
-      entityType: 'Setting',
-      entityId: derivedEntityId('Setting', KEY_ACCOUNT_CRITERIA_SETTING),
-      action: 'UPDATE',
-      message: activityMessage('serviceRules.setting', { key: KEY_ACCOUNT_CRITERIA_SETTING }),
+    const saved = await storeSetting(tx, viewer, {
+      key: KEY_ACCOUNT_CRITERIA_SETTING,
+      version,
+      value,
       changes: diffFields(
         criteriaOf(row?.value) as unknown as Record<string, unknown>,
         value as unknown as Record<string, unknown>,
       ) as Prisma.InputJsonValue,
+      stale: (currentVersion) => conflict('keyAccounts.stale', { currentVersion }),
     });
-    return { ...value, version: version + 1 };
+    return { ...value, version: saved };
   }, TX_OPTIONS);
 }
 

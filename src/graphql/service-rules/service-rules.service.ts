@@ -252,14 +252,41 @@ async function writeSetting(
   await lockServiceRules(tx);
   const current = await readSetting(tx, key);
   if (current.version !== version) throw stale(what, current.version);
-  const updatedById = viewer.kind === 'staff' ? viewer.userId : null;
   const changes = diffFields((current.value ?? {}) as Record<string, unknown>, value as Record<string, unknown>);
   if (Object.keys(changes).length === 0 && version > 0) return version;
+  return storeSetting(tx, viewer, {
+    key,
+    version,
+    value,
+    changes: changes as Prisma.InputJsonValue,
+    stale: (currentVersion) => stale(what, currentVersion),
+  });
+}
+
+/**
+ * Stores a setting row (a key's JSON value) the caller read at `version` and checked, in the caller's transaction:
+ * created at version 1 when there was none (0), else updated only while it still has `version` — so of two saves of
+ * the same version exactly one succeeds and the other gets `stale(currentVersion)` (a CONFLICT). The change goes into
+ * the history. Returns the new version.
+ */
+export async function storeSetting(
+  tx: Tx,
+  viewer: Viewer,
+  write: {
+    key: string;
+    version: number;
+    value: Prisma.InputJsonValue;
+    changes: Prisma.InputJsonValue;
+    stale: (currentVersion: number) => Error;
+  },
+): Promise<number> {
+  const { key, version, value, stale } = write;
+  const updatedById = viewer.kind === 'staff' ? viewer.userId : null;
   if (version === 0) {
     try {
       await tx.setting.create({ data: { key, value, updatedById, version: 1 } });
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw stale(what, 1);
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw stale(1);
       throw error;
     }
   } else {
@@ -267,14 +294,14 @@ async function writeSetting(
       where: { key, version },
       data: { value, updatedById, version: { increment: 1 } },
     });
-    if (count === 0) throw stale(what, (await readSetting(tx, key)).version);
+    if (count === 0) throw stale((await tx.setting.findUnique({ where: { key } }))?.version ?? 0);
   }
   await appendHistory(tx, viewer, {
     entityType: 'Setting',
     entityId: derivedEntityId('Setting', key),
     action: 'UPDATE',
     message: activityMessage('serviceRules.setting', { key }),
-    changes: changes as Prisma.InputJsonValue,
+    changes: write.changes,
   });
   return version + 1;
 }
