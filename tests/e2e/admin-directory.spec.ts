@@ -8,7 +8,7 @@ test('the admin keeps departments and accounts, and the audit log shows who chan
   createUser,
 }) => {
   const stamp = Date.now().toString(36).toUpperCase();
-  const head = await createUser({ role: 'DEPARTMENT_HANDLER', name: `部门长${stamp}` });
+  await createUser({ role: 'DEPARTMENT_HANDLER', name: `部门长${stamp}` });
   const member = await createUser({ role: 'SERVICE_AGENT', name: `坐席${stamp}` });
   await signInAs(page, 'console', ADMIN_EMAIL);
 
