@@ -335,22 +335,39 @@ async function storeAttachments(
       work.claimed.push(claimed.id);
       file = { fileName: claimed.fileName, mimeType: claimed.mimeType, bytes: claimed.bytes };
     }
-    const storageKey = `interactions/${interactionId}/${randomUUID()}`;
-    work.written.push(storageKey);
-    await storage().put(storageKey, file.bytes);
-    await tx.attachment.create({
-      data: {
-        interactionId,
-        fileName: file.fileName,
-        mimeType: file.mimeType,
-        sizeBytes: file.bytes.length,
-        storageKey,
-        uploadedById: viewer.kind === 'staff' || viewer.kind === 'customer' ? viewer.userId : null,
-      },
-    });
+    await storeAttachmentFile(tx, viewer, { interactionId }, file, work);
     names.push(file.fileName);
   }
   return names;
+}
+
+/**
+ * Stores one file under its record's storage prefix and writes its Attachment row (an interaction's or a notice's), in
+ * the caller's transaction; the stored key is recorded in `work`, so a rollback deletes the file again.
+ */
+export async function storeAttachmentFile(
+  tx: Tx,
+  viewer: Viewer,
+  owner: { interactionId: string } | { noticeId: string },
+  file: CheckedFile,
+  work: FileWork,
+): Promise<void> {
+  const storageKey =
+    'interactionId' in owner
+      ? `interactions/${owner.interactionId}/${randomUUID()}`
+      : `notices/${owner.noticeId}/${randomUUID()}`;
+  work.written.push(storageKey);
+  await storage().put(storageKey, file.bytes);
+  await tx.attachment.create({
+    data: {
+      ...owner,
+      fileName: file.fileName,
+      mimeType: file.mimeType,
+      sizeBytes: file.bytes.length,
+      storageKey,
+      uploadedById: viewer.kind === 'staff' || viewer.kind === 'customer' ? viewer.userId : null,
+    },
+  });
 }
 
 /**

@@ -1,5 +1,4 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import type { Notice, NoticeReceipt, Prisma } from '@/generated/prisma/client';
 import type { NoticeLevel, NoticeStatus } from '@/generated/prisma/enums';
 import { activityMessage } from '@/lib/activity';
@@ -14,7 +13,7 @@ import { enqueueMail, startQueue } from '@/server/queue/boss';
 import { claimPendingUpload } from '@/server/storage/pending-uploads';
 import { storage } from '@/server/storage/storage';
 import type { Viewer } from '@/server/viewer';
-import { withFileCleanup, type FileWork } from '../interactions/interaction.service';
+import { storeAttachmentFile, withFileCleanup, type FileWork } from '../interactions/interaction.service';
 import { isUuid } from '../cursor';
 import { keysetPage, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
@@ -311,19 +310,7 @@ async function attachFiles(
     const claimed = await claimPendingUpload(tx, token);
     if (!claimed) throw badField('attachmentTokens', 'interaction.uploadExpired');
     files.claimed.push(claimed.id);
-    const storageKey = `notices/${noticeId}/${randomUUID()}`;
-    files.written.push(storageKey);
-    await storage().put(storageKey, claimed.bytes);
-    await tx.attachment.create({
-      data: {
-        noticeId,
-        fileName: claimed.fileName,
-        mimeType: claimed.mimeType,
-        sizeBytes: claimed.bytes.length,
-        storageKey,
-        uploadedById: viewer.kind === 'staff' ? viewer.userId : null,
-      },
-    });
+    await storeAttachmentFile(tx, viewer, { noticeId }, claimed, files);
   }
 }
 
