@@ -119,8 +119,10 @@ function expectOpenWorkOnly(plans: { statement: Statement; scans: string[] }[], 
   }
 }
 
-// The step queues ask for one open state (PENDING_APPROVAL, VERIFYING): the status index holds only open complaints
-// under those values, so the planner may read it instead — open work only either way.
+// The step queues ask for one open state (PENDING_APPROVAL, VERIFYING): Interaction_open_complaint_status_idx serves
+// their order, but the status index holds only open complaints under those values too, so on a small history the
+// planner may read it instead — open work only either way. (On the bench's history, 1,500 complaints in verification,
+// the open-status index reads 26 rows in 0.1 ms where the status index sorted 1,500 in 5–45 ms.)
 const STEP_QUEUES: readonly string[] = ['MY_APPROVAL', 'VERIFICATION'];
 
 /** The index the page's ids are read from (the statement that orders and limits). */
