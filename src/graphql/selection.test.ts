@@ -9,8 +9,9 @@ import {
   CUSTOMER_SELECTION,
   CONNECTION_NODES,
 } from './customers/customer-selection.rules';
+import { INTERACTION_SELECTION } from './interactions/interaction-selection.rules';
 
-const MAPS: SelectionMap<string>[] = [CUSTOMER_SELECTION, CONTACT_SELECTION, CONTRACT_SELECTION];
+const MAPS: SelectionMap<string>[] = [CUSTOMER_SELECTION, CONTACT_SELECTION, CONTRACT_SELECTION, INTERACTION_SELECTION];
 
 describe('selection maps', () => {
   // A field a map does not know would be read from a column that was never selected: null on screen, silently.

@@ -9,6 +9,7 @@ import { countInteractions } from '@/graphql/interactions/interaction.service';
 import { prisma } from '@/server/db';
 import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
+import { captureStatements } from '../helpers/statements';
 
 const now = new Date();
 const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
@@ -361,6 +362,57 @@ describe('complaint work queues', () => {
       } while (after);
       expect(seen, sort).toEqual(all);
     }
+  });
+
+  it('reads only the columns a page asks for, and the whole record for the workflow fields', async () => {
+    const dept = await prisma.department.create({ data: { code: 'Q9', name: '质量部' } });
+    const { user, viewer: owner } = await createStaff('DEPARTMENT_HANDLER', { departmentId: dept.id });
+    const row = await complaint({
+      status: 'INVESTIGATING',
+      severity: 'MAJOR',
+      ownerId: user.id,
+      responsibleDepartmentId: dept.id,
+      resolutionDueAt: hours(8),
+      description: '很长的描述'.repeat(200),
+      desiredOutcome: '更换',
+    });
+    let agent = (await createStaff('SERVICE_MANAGER')).viewer;
+    type Node = {
+      id: string;
+      number: string;
+      owner: { name: string } | null;
+      availableCommands?: string[];
+      blockedCommands?: { command: string }[];
+    };
+    const page = async (fields: string) => {
+      const statements = await captureStatements(() =>
+        gqlOk<{ complaintQueue: { nodes: Node[] } }>(
+          agent,
+          `query($o: ID) { complaintQueue(queue: OPEN, filter: { ownerId: $o }) { nodes { ${fields} } } }`,
+          { o: user.id },
+        ).then((d) => (nodes = d.complaintQueue.nodes)),
+      );
+      const read = statements.find((st) => /FROM "(public"\.")?Interaction"/.test(st.text) && /LIMIT/.test(st.text));
+      return read!.text;
+    };
+    let nodes: Node[] = [];
+    const narrow = await page('id number owner { name }');
+    expect(nodes).toEqual([{ id: row.id, number: row.number, owner: { name: user.name } }]);
+    expect(narrow).not.toMatch(/"description"|"desiredOutcome"/);
+    expect(narrow).toMatch(/"ownerId"/);
+    // The workflow's decision reads the whole record: the same commands as the record's own page (its owner's).
+    agent = owner;
+    const wide = await page('id availableCommands blockedCommands { command }');
+    expect(wide).toMatch(/"description"/);
+    const single = await gqlOk<{ interaction: Pick<Node, 'availableCommands' | 'blockedCommands'> }>(
+      owner,
+      `query($id: ID!) { interaction(id: $id) { availableCommands blockedCommands { command } } }`,
+      { id: row.id },
+    );
+    expect(nodes[0]).toEqual({ id: row.id, ...single.interaction });
+    expect([...single.interaction.availableCommands!, ...single.interaction.blockedCommands!].length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('is for staff only', async () => {

@@ -216,6 +216,8 @@ export async function listComplaintQueue(
     after?: string | null;
   },
   now = clockNow(),
+  /** The columns the operation asks for (INTERACTION_SELECTION); every column when undefined. */
+  select?: Prisma.InteractionSelect,
 ): Promise<InteractionPage> {
   const first = pageSize(args.first);
   const staff = staffOnly(viewer);
@@ -244,7 +246,8 @@ export async function listComplaintQueue(
   if (!after) {
     // The first page — what nearly every visit reads — in one statement: the order's partial index, stopping after one
     // page (a round trip to the database is a good part of what a page costs).
-    page = pageOf(await prisma.interaction.findMany({ where, orderBy, take: first + 1 }), first);
+    const rows = await prisma.interaction.findMany({ where, orderBy, take: first + 1, ...(select ? { select } : {}) });
+    page = pageOf(rows as Interaction[], first);
   } else {
     // A later page's ids first (read from the order's index alone, stopping after one page), then those rows by primary
     // key. Asked for whole rows at once, the planner misjudges a later page: it takes the keyset condition to leave a
@@ -259,7 +262,12 @@ export async function listComplaintQueue(
       first,
     );
     const pageIds = ids.rows.map((r) => r.id);
-    const rows = pageIds.length ? await prisma.interaction.findMany({ where: { id: { in: pageIds } } }) : [];
+    const rows = pageIds.length
+      ? ((await prisma.interaction.findMany({
+          where: { id: { in: pageIds } },
+          ...(select ? { select } : {}),
+        })) as Interaction[])
+      : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     page = { ...ids, rows: pageIds.flatMap((id) => byId.get(id) ?? []) };
   }

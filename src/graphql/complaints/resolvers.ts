@@ -1,4 +1,7 @@
 import { currentStepOf } from './complaint-steps.rules';
+import { CONNECTION_NODES } from '../customers/customer-selection.rules';
+import { INTERACTION_SELECTION } from '../interactions/interaction-selection.rules';
+import { selectFromInfo } from '../selection';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
 import { commandOptions, eightDComplete, runCommand } from './complaint.service';
@@ -52,7 +55,8 @@ function optionsFor(...args: Parameters<typeof commandOptions>) {
 
 export const complaintResolvers: Resolvers = {
   Query: {
-    complaintQueue: (_, args, { viewer, now }) => listComplaintQueue(viewer, args, now()),
+    complaintQueue: (_, args, { viewer, now }, info) =>
+      listComplaintQueue(viewer, args, now(), selectFromInfo(info, INTERACTION_SELECTION, CONNECTION_NODES)),
     complaintQueueCounts: (_, { filter }, { viewer, now }) => complaintQueueCounts(viewer, filter, now()),
     complaintActions: (_, args, { viewer, now }) => listComplaintActions(viewer, args, now()),
     complaintActionCounts: (_, __, { viewer, now }) => complaintActionCounts(viewer, now()),

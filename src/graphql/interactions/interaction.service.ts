@@ -119,6 +119,8 @@ export type InteractionPage = {
 export async function listInteractions(
   viewer: Viewer,
   args: { filter?: InteractionFilter | null; first?: number | null; after?: string | null },
+  /** The columns the operation asks for (INTERACTION_SELECTION); every column when undefined. */
+  select?: Prisma.InteractionSelect,
 ): Promise<InteractionPage> {
   if (viewer.kind === 'anonymous') throw unauthenticated();
   const scope = interactionReadScope(viewer);
@@ -129,8 +131,9 @@ export async function listInteractions(
     where,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     ...cursorArgs(first, args.after),
+    ...(select ? { select } : {}),
   });
-  return { ...pageOf(rows, first), where, whereWithoutStatus };
+  return { ...pageOf(rows as Interaction[], first), where, whereWithoutStatus };
 }
 
 export const countInteractions = (where: Prisma.InteractionWhereInput) => prisma.interaction.count({ where });

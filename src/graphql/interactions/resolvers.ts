@@ -1,5 +1,6 @@
 import type { Resolvers } from '../resolvers-types.generated';
-import { CUSTOMER_SELECTION } from '../customers/customer-selection.rules';
+import { CONNECTION_NODES, CUSTOMER_SELECTION } from '../customers/customer-selection.rules';
+import { INTERACTION_SELECTION } from './interaction-selection.rules';
 import { selectFromInfo } from '../selection';
 import { policy, type FieldPolicy, type RootPolicies } from '../policy';
 import { requirePermission } from '@/server/auth/policies';
@@ -48,7 +49,8 @@ export const interactionPolicies: RootPolicies = {
 
 export const interactionResolvers: Resolvers = {
   Query: {
-    interactions: (_, args, { viewer }) => listInteractions(viewer, args),
+    interactions: (_, args, { viewer }, info) =>
+      listInteractions(viewer, args, selectFromInfo(info, INTERACTION_SELECTION, CONNECTION_NODES)),
     interaction: (_, { id }, { viewer }) => getInteraction(viewer, id),
     interactionByNumber: (_, { number }, { viewer }) => getInteractionByNumber(viewer, number),
     lookupInteraction: (_, { number, phone }, { clientIp }) => lookupInteraction(number, phone, clientIp),
