@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/server/db';
 import { runHousekeeping } from '@/server/queue/housekeeping';
@@ -68,6 +70,21 @@ describe('PostgresStorage', () => {
     await files.delete('interactions/x/never-written');
     expect(await files.get('interactions/x/big')).toBeNull();
     expect(await prisma.storedFileChunk.count({ where: { key: 'interactions/x/big' } })).toBe(0);
+  });
+
+  it('reads and deletes a file stored on disk before the switch (the legacy fallback)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kefu-legacy-'));
+    const disk = new DiskStorage(dir);
+    await disk.put('interactions/old/file', new Uint8Array([7, 8]));
+    const withLegacy = new PostgresStorage(disk);
+    expect(await withLegacy.get('interactions/old/file')).toEqual(new Uint8Array([7, 8]));
+    // New files go to the database only; the database wins where both hold a key.
+    await withLegacy.put('interactions/old/new', new Uint8Array([9]));
+    expect(await disk.get('interactions/old/new')).toBeNull();
+    await withLegacy.delete('interactions/old/file');
+    expect(await disk.get('interactions/old/file')).toBeNull();
+    expect(await withLegacy.get('interactions/old/file')).toBeNull();
+    await withLegacy.delete('interactions/old/new');
   });
 
   it('refuses keys that are not the server’s', async () => {

@@ -30,6 +30,12 @@ const KEY = /^[a-zA-Z0-9/_-]+$/;
 export class PostgresStorage implements FileStorage {
   readonly shared = true;
 
+  /**
+   * `legacy`: where files were kept before (the disk storage of `$KEFU_DATA_DIR/uploads`, createStorage): a key not in
+   * the database is read from there, and deleted there too, so attachments stored before the switch stay readable.
+   */
+  constructor(private readonly legacy: FileStorage | null = null) {}
+
   private check(key: string): string {
     if (!KEY.test(key) || key.includes('..')) throw new Error(`invalid storage key: ${key}`);
     return key;
@@ -54,7 +60,7 @@ export class PostgresStorage implements FileStorage {
       where: { key },
       select: { sizeBytes: true, chunks: { select: { bytes: true }, orderBy: { part: 'asc' } } },
     });
-    if (!file) return null;
+    if (!file) return this.legacy ? this.legacy.get(key) : null;
     const out = new Uint8Array(file.sizeBytes);
     let offset = 0;
     for (const { bytes } of file.chunks) {
@@ -69,6 +75,7 @@ export class PostgresStorage implements FileStorage {
   async delete(key: string): Promise<void> {
     this.check(key);
     await prisma.storedFile.deleteMany({ where: { key } });
+    await this.legacy?.delete(key);
   }
 
   /**

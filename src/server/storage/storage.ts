@@ -122,11 +122,11 @@ export function storageDriver(value = process.env.KEFU_STORAGE): StorageDriver {
   return driver as StorageDriver;
 }
 
-/** A new storage of `driver` (disk: under `${KEFU_DATA_DIR:-.data}/uploads`). */
+/** A new storage of `driver` (disk: under `${KEFU_DATA_DIR:-.data}/uploads`, which postgres reads as a fallback). */
 export function createStorage(driver: StorageDriver = storageDriver()): FileStorage {
-  return driver === 'disk'
-    ? new DiskStorage(join(process.env.KEFU_DATA_DIR ?? '.data', 'uploads'))
-    : new PostgresStorage();
+  const disk = new DiskStorage(join(process.env.KEFU_DATA_DIR ?? '.data', 'uploads'));
+  // Files written to disk before PostgreSQL became the default stay readable through it (read-only fallback).
+  return driver === 'disk' ? disk : new PostgresStorage(disk);
 }
 
 const globalForStorage = globalThis as unknown as { kefuStorage?: FileStorage };
