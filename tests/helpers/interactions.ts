@@ -3,10 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { setPendingUploadsDir } from '@/server/storage/pending-uploads';
+import { PostgresStorage } from '@/server/storage/postgres-storage';
 import { DiskStorage, setStorage } from '@/server/storage/storage';
 
-/** Points attachment storage and pending uploads at fresh temp folders (never the developer's .data). */
-export function useTempStorage(): string {
+/**
+ * The default storage — PostgreSQL, in the test database, emptied between files like every table — with pending
+ * uploads streaming through a fresh temp folder (never the developer's .data).
+ */
+export function useTempStorage(): void {
+  setStorage(new PostgresStorage());
+  setPendingUploadsDir(mkdtempSync(join(tmpdir(), 'kefu-pending-')));
+}
+
+/** Disk storage (KEFU_STORAGE=disk) and pending uploads in fresh temp folders; returns the storage's folder. */
+export function useTempDiskStorage(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-uploads-'));
   setStorage(new DiskStorage(dir));
   setPendingUploadsDir(mkdtempSync(join(tmpdir(), 'kefu-pending-')));

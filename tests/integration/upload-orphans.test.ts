@@ -5,7 +5,7 @@ import { prisma } from '@/server/db';
 import { QUEUES } from '@/server/queue/boss';
 import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import { storage } from '@/server/storage/storage';
-import { useTempStorage } from '../helpers/interactions';
+import { useTempDiskStorage } from '../helpers/interactions';
 
 // A pg-boss schema of this file's own: other runs on the same server database never take these jobs.
 const queueSchema = `pgboss_test_orphans${process.pid}`;
@@ -35,7 +35,7 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 20_000
 }
 
 beforeAll(() => {
-  root = useTempStorage();
+  root = useTempDiskStorage();
 });
 
 afterAll(async () => {

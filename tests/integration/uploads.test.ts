@@ -23,7 +23,7 @@ import {
   files,
   RECORD,
   SUBMIT,
-  useTempStorage,
+  useTempDiskStorage,
   type SubmittedInteraction,
 } from '../helpers/interactions';
 
@@ -42,7 +42,7 @@ let storageDir: string;
 const anonymous: Viewer = { kind: 'anonymous' };
 
 beforeAll(async () => {
-  storageDir = useTempStorage();
+  storageDir = useTempDiskStorage();
   const apollo = createApolloServer();
   await apollo.start();
   app = createAppHttpServer({ apollo });

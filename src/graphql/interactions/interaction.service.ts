@@ -360,7 +360,7 @@ export async function storeAttachmentFile(
       ? `interactions/${owner.interactionId}/${randomUUID()}`
       : `notices/${owner.noticeId}/${randomUUID()}`;
   work.written.push(storageKey);
-  await storage().put(storageKey, file.bytes);
+  await storage().put(storageKey, file.bytes, tx);
   await tx.attachment.create({
     data: {
       ...owner,

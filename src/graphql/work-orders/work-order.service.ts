@@ -441,7 +441,7 @@ export async function signOff(
         if (upload.bytes.length > SIGNATURE_MAX_BYTES)
           throw badField('signatureUploadToken', 'workOrder.signatureTooLarge', { max: SIGNATURE_MAX_BYTES });
         const key = `work-orders/${row.id}/signature-${randomUUID()}`;
-        await storage().put(key, upload.bytes);
+        await storage().put(key, upload.bytes, tx);
         written = key;
         signature = { key, mimeType };
       }

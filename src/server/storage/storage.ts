@@ -2,12 +2,22 @@ import 'server-only';
 import { mkdir, readdir, readFile, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import type { Tx } from '@/server/db';
+import { PostgresStorage } from './postgres-storage';
 
 /** Where uploaded files live. Keys are opaque paths chosen by the server (never by the client). */
 export interface FileStorage {
-  put(key: string, bytes: Uint8Array): Promise<void>;
-  /** The file's bytes, or null when there is none under `key`. */
-  get(key: string): Promise<Uint8Array | null>;
+  /** True when every app instance on the database reads what any of them wrote (PostgresStorage). */
+  readonly shared: boolean;
+  /**
+   * Stores `bytes` under `key`, replacing what was there. Inside a transaction pass it as `tx`: PostgresStorage then
+   * writes the file in it (committed or rolled back with the record that names it, and no second connection taken
+   * while the transaction holds one — on the embedded PGlite, which runs one connection's transaction at a time, a
+   * second would wait for ever). DiskStorage ignores it.
+   */
+  put(key: string, bytes: Uint8Array, tx?: Tx): Promise<void>;
+  /** The file's bytes, or null when there is none under `key`; `tx` as for put. */
+  get(key: string, tx?: Tx): Promise<Uint8Array | null>;
   delete(key: string): Promise<void>;
   /**
    * Removes what failed or crashed uploads left behind — temp files and empty folders last touched before
@@ -20,6 +30,8 @@ const TEMP_SUFFIX = '.tmp';
 
 /** Files on local disk under `root` (default `${KEFU_DATA_DIR:-.data}/uploads`). */
 export class DiskStorage implements FileStorage {
+  readonly shared = false;
+
   constructor(private readonly root: string) {}
 
   private pathOf(key: string): string {
@@ -94,11 +106,34 @@ export class DiskStorage implements FileStorage {
   }
 }
 
+export const STORAGE_DRIVERS = ['postgres', 'disk'] as const;
+export type StorageDriver = (typeof STORAGE_DRIVERS)[number];
+
+/**
+ * KEFU_STORAGE: `postgres` (the default) keeps files in the application database — on a PostgreSQL server and on the
+ * embedded PGlite alike — so any number of app instances share them; `disk` keeps them under
+ * `${KEFU_DATA_DIR:-.data}/uploads` on this machine (one instance, or a folder every instance mounts). Anything else
+ * is refused at first use rather than silently falling back.
+ */
+export function storageDriver(value = process.env.KEFU_STORAGE): StorageDriver {
+  const driver = (value ?? '').trim().toLowerCase() || 'postgres';
+  if (!(STORAGE_DRIVERS as readonly string[]).includes(driver))
+    throw new Error(`KEFU_STORAGE=${value} is not a storage driver (${STORAGE_DRIVERS.join(' or ')})`);
+  return driver as StorageDriver;
+}
+
+/** A new storage of `driver` (disk: under `${KEFU_DATA_DIR:-.data}/uploads`, which postgres reads as a fallback). */
+export function createStorage(driver: StorageDriver = storageDriver()): FileStorage {
+  const disk = new DiskStorage(join(process.env.KEFU_DATA_DIR ?? '.data', 'uploads'));
+  // Files written to disk before PostgreSQL became the default stay readable through it (read-only fallback).
+  return driver === 'disk' ? disk : new PostgresStorage(disk);
+}
+
 const globalForStorage = globalThis as unknown as { kefuStorage?: FileStorage };
 
-/** The process-wide storage; reads KEFU_DATA_DIR on first use (tests point it at a temp dir first). */
+/** The process-wide storage; reads KEFU_STORAGE and KEFU_DATA_DIR on first use (tests choose theirs first). */
 export function storage(): FileStorage {
-  globalForStorage.kefuStorage ??= new DiskStorage(join(process.env.KEFU_DATA_DIR ?? '.data', 'uploads'));
+  globalForStorage.kefuStorage ??= createStorage();
   return globalForStorage.kefuStorage;
 }
 
