@@ -46,7 +46,16 @@ async function nominations(status = 'PROPOSED', kind = 'NOMINATION') {
 }
 const openFor = async (customerId: string, kind = 'NOMINATION') =>
   (await nominations('PROPOSED', kind)).find((n) => n.customer.id === customerId);
+// The status everyone reads, over GraphQL: a proposal writes its nomination, not the Customer row.
 const statusOf = async (id: string) =>
+  (
+    await gqlOk<{ customer: { keyAccountStatus: string } }>(
+      manager,
+      `query($id: ID!) { customer(id: $id) { keyAccountStatus } }`,
+      { id },
+    )
+  ).customer.keyAccountStatus;
+const storedStatusOf = async (id: string) =>
   (await prisma.customer.findUniqueOrThrow({ where: { id }, select: { keyAccountStatus: true } })).keyAccountStatus;
 
 async function customerWith(name: string, amounts: string[], data: Partial<Prisma.CustomerUncheckedCreateInput> = {}) {
@@ -145,6 +154,21 @@ describe('proposal from data', () => {
     expect(await openFor(oldContracts.id)).toBeUndefined();
     expect(await statusOf(exactly.id)).toBe('CANDIDATE');
     expect(await statusOf(under.id)).toBe('NONE');
+    // The nightly proposal leaves the Customer row alone; the customer list's status filter still finds the candidate.
+    expect(await storedStatusOf(exactly.id)).toBe('NONE');
+    const candidates = await gqlOk<{ customers: { nodes: { id: string }[] } }>(
+      manager,
+      `{ customers(filter: { keyAccountStatus: [CANDIDATE] }, first: 100) { nodes { id } } }`,
+    );
+    const candidateIds = candidates.customers.nodes.map((c) => c.id);
+    expect(candidateIds).toEqual(expect.arrayContaining([exactly.id, over.id]));
+    expect(candidateIds).not.toContain(under.id);
+    const none = await gqlOk<{ customers: { nodes: { id: string }[] } }>(
+      manager,
+      `{ customers(filter: { keyAccountStatus: [NONE] }, first: 100) { nodes { id } } }`,
+    );
+    expect(none.customers.nodes.map((c) => c.id)).toContain(under.id);
+    expect(none.customers.nodes.map((c) => c.id)).not.toContain(exactly.id);
   });
 
   it('good credit is mandatory: a large customer with poor credit is not proposed, nor by hand', async () => {
@@ -165,9 +189,10 @@ describe('proposal from data', () => {
     // Two runs at once: still one open nomination each.
     await Promise.all([runKeyAccountProposal(), runKeyAccountProposal()]);
     expect(await prisma.keyAccountNomination.count({ where: { customerId: exactly.id } })).toBe(1);
+    const [open] = await prisma.keyAccountNomination.findMany({ where: { customerId: exactly.id } });
     expect(
       await prisma.historyEntry.count({
-        where: { entityType: 'Customer', entityId: exactly.id, toState: 'CANDIDATE' },
+        where: { entityType: 'KeyAccountNomination', entityId: open!.id, action: 'CREATE' },
       }),
     ).toBe(1);
   });
@@ -259,9 +284,14 @@ describe('downgrade', () => {
     const history = await prisma.historyEntry.findMany({
       where: { entityType: 'Customer', entityId: a.id, action: 'TRANSITION' },
       orderBy: { createdAt: 'asc' },
-      select: { toState: true },
+      select: { fromState: true, toState: true },
     });
-    expect(history.map((h) => h.toState)).toEqual(['CANDIDATE', 'ACTIVE', 'UNDER_REVIEW', 'REVOKED']);
+    // The nightly proposal wrote the nomination's history; the customer's starts with the approval of it.
+    expect(history.map((h) => [h.fromState, h.toState])).toEqual([
+      ['CANDIDATE', 'ACTIVE'],
+      ['ACTIVE', 'UNDER_REVIEW'],
+      ['UNDER_REVIEW', 'REVOKED'],
+    ]);
   });
 });
 

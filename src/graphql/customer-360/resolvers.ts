@@ -19,6 +19,8 @@ const page = {
   totalCount: (p: { totalCount: number }) => p.totalCount,
 };
 
+import { keyAccountStatusOf } from '../key-accounts/key-account-status';
+
 export const customer360Resolvers: Resolvers = {
   Customer: {
     interactionsConnection: (c, args, { viewer, loaders }) => customerInteractions(viewer, loaders, c.id, args),
@@ -27,7 +29,11 @@ export const customer360Resolvers: Resolvers = {
     satisfactionTrend: (c, args, { viewer, loaders }) => customerSatisfactionTrend(viewer, loaders, c.id, args),
     contractSummary: (c, _, { loaders }) => loaders.customerContractSummary.load(c.id),
     historyConnection: (c, args, { viewer, loaders }) => customerHistoryPage(viewer, loaders, c.id, args),
-    keyAccount: (c) => ({ customerId: c.id, status: c.keyAccountStatus, ownerId: c.ownerId }),
+    keyAccount: async (c, _, { loaders }) => ({
+      customerId: c.id,
+      status: await keyAccountStatusOf(loaders, c),
+      ownerId: c.ownerId,
+    }),
     nextScheduledContact: (c, _, { viewer, loaders }) => customerNextScheduledContact(viewer, loaders, c.id),
   },
   KeyAccount: {

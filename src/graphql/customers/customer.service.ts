@@ -11,6 +11,7 @@ import { ARCHIVE_REASON_MAX_LENGTH, CUSTOMER_TEXT_FILTERS } from './customer-fie
 import { buildSearchText, parseCustomerInput, type TCustomerInput } from './customer.rules';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
 import { emitCustomerEvent } from '../webhooks/webhook-payloads';
+import { keyAccountStatusWhere } from '../key-accounts/key-account-status';
 
 type Range<T> = { from?: T | null; to?: T | null } | null | undefined;
 type MoneyRange = { min?: string | null; max?: string | null } | null | undefined;
@@ -101,7 +102,7 @@ export function customerWhere(filter: CustomerFilter = {}): Prisma.CustomerWhere
   if (filter.industry?.length) and.push({ industry: { in: [...filter.industry] } });
   if (filter.source?.length) and.push({ source: { in: [...filter.source] } });
   if (filter.grade?.length) and.push({ grade: { in: [...filter.grade] } });
-  if (filter.keyAccountStatus?.length) and.push({ keyAccountStatus: { in: [...filter.keyAccountStatus] } });
+  if (filter.keyAccountStatus?.length) and.push(keyAccountStatusWhere(filter.keyAccountStatus));
   if (filter.ownerId) and.push({ ownerId: filter.ownerId });
   const dates = ['applicationAcceptedAt', 'auditDate', 'plannedSurveillanceDate', 'implementationDate'] as const;
   for (const key of dates) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  effectiveKeyAccountStatus,
   compareAmounts,
   criteriaMet,
   criteriaOf,
@@ -104,5 +105,17 @@ describe('key-account statuses', () => {
 
   it('the re-check falls due after the configured interval', () => {
     expect(reviewDueAt(D, new Date('2026-03-01T00:00:00Z')).toISOString()).toBe('2027-03-01T00:00:00.000Z');
+  });
+});
+
+describe('effectiveKeyAccountStatus', () => {
+  it('an open nomination makes a customer that is not a key account a candidate, and nothing else', () => {
+    expect(effectiveKeyAccountStatus('NONE', true)).toBe('CANDIDATE');
+    expect(effectiveKeyAccountStatus('REVOKED', true)).toBe('CANDIDATE');
+    expect(effectiveKeyAccountStatus('NONE', false)).toBe('NONE');
+    expect(effectiveKeyAccountStatus('REVOKED', false)).toBe('REVOKED');
+    expect(effectiveKeyAccountStatus('ACTIVE', true)).toBe('ACTIVE');
+    expect(effectiveKeyAccountStatus('UNDER_REVIEW', true)).toBe('UNDER_REVIEW');
+    expect(effectiveKeyAccountStatus('CANDIDATE', false)).toBe('CANDIDATE');
   });
 });

@@ -181,3 +181,15 @@ export const ZFlagsInput = z
     if (v.strategicPotential && !v.strategicPotentialReason)
       ctx.addIssue({ code: 'custom', path: ['strategicPotentialReason'], message: 'keyAccounts.reasonRequired' });
   });
+
+/**
+ * The key-account status everyone reads. A proposal (the nightly job's or a hand one) writes only its open nomination,
+ * never the Customer row: while a NOMINATION is open, a customer that is not a key account (NONE, REVOKED) reads as
+ * CANDIDATE. (A row stored as CANDIDATE — data from before nominations were kept apart — reads as it is.)
+ */
+export function effectiveKeyAccountStatus<S extends KeyAccountStatusName>(
+  stored: S,
+  openNomination: boolean,
+): S | 'CANDIDATE' {
+  return openNomination && PROPOSABLE_STATUSES.includes(stored) ? 'CANDIDATE' : stored;
+}

@@ -50,8 +50,8 @@ const CUSTOMER = 'Customer';
 export const KEY_ACCOUNT_CRITERIA_SETTING = 'keyAccountCriteria';
 // The embedded database runs one transaction at a time: wait for a turn rather than fail at Prisma's 2 s default.
 const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
-// The proposal writes a nomination, a status and two history rows per candidate: the first run on a large database
-// (every qualifying customer at once) may take longer than a decision; it holds only the key-accounts lock meanwhile.
+// The proposal writes a nomination and its history row per candidate: the first run on a large database (every
+// qualifying customer at once) may take longer than a decision; it holds only the key-accounts lock meanwhile.
 const PROPOSAL_TX_OPTIONS = { maxWait: 10_000, timeout: 300_000 };
 /** Roles that may be named the one-to-one owner (001 第五章 7.5: 客户服务部 organises the one-to-one service). */
 export const OWNER_ROLES = ['SERVICE_AGENT', 'SERVICE_MANAGER'] as const;
@@ -116,14 +116,53 @@ function yearsBefore(date: Date, years: number): Date {
 }
 
 /**
- * One CTE `met` over the customers `customerFilter` selects: their contract figures (one pass over Contract grouped by
- * customer), which enabled criteria they meet, and the JSON stored in the nomination. A contract counts from its
- * signing date, or its creation when that is missing. The same rules as `criteriaMet` in key-account.rules.ts.
+ * The thresholds as SQL literals, not bind parameters: the planner sees the real figures (a generic plan over
+ * parameters estimated the candidates badly on 100,000 customers). Safe to inline: the criteria passed
+ * ZKeyAccountCriteria (amounts `\d{1,10}(.\d{1,2})?`, bounded integers, booleans), the dates are formatted here; each
+ * is checked again before it is inlined.
  */
-function figuresCte(criteria: KeyAccountCriteria, now: Date, customerFilter: Prisma.Sql): Prisma.Sql {
+function literals(criteria: KeyAccountCriteria, now: Date) {
   const c = criteria;
-  const windowStart = yearsBefore(now, c.cumulativeAmount.years);
-  const longTermBefore = yearsBefore(now, c.longTerm.minYears);
+  const int = (n: number) => {
+    if (!Number.isSafeInteger(n)) throw new Error('key-account criteria: not an integer');
+    return Prisma.raw(String(n));
+  };
+  const bool = (b: boolean) => Prisma.raw(b ? 'TRUE' : 'FALSE');
+  const date = (d: Date) => Prisma.raw(`DATE '${d.toISOString().slice(0, 10)}'`);
+  if (!/^\d{1,10}(\.\d{1,2})?$/.test(c.cumulativeAmount.minAmount))
+    throw new Error('key-account criteria: invalid amount');
+  return {
+    amountEnabled: bool(c.cumulativeAmount.enabled),
+    minAmount: Prisma.raw(`${c.cumulativeAmount.minAmount}::numeric`),
+    windowYears: int(c.cumulativeAmount.years),
+    windowStart: date(yearsBefore(now, c.cumulativeAmount.years)),
+    longTermEnabled: bool(c.longTerm.enabled),
+    minContracts: int(c.longTerm.minContracts),
+    minYears: int(c.longTerm.minYears),
+    longTermBefore: date(yearsBefore(now, c.longTerm.minYears)),
+    landmarkEnabled: bool(c.regionalLandmark.enabled),
+    strategicEnabled: bool(c.strategicPotential.enabled),
+  };
+}
+
+/**
+ * One CTE `met` over the customers `customerFilter` selects: their contract figures, which enabled criteria they meet,
+ * and the JSON stored in the nomination. A contract counts from its signing date, or its creation when that is
+ * missing. The same rules as `criteriaMet` in key-account.rules.ts.
+ *
+ * `many`: the nightly proposal over every customer aggregates Contract once, grouped by customer (a hash join);
+ * otherwise (the active key accounts, one customer) each customer's contracts are read through their index.
+ */
+function figuresCte(criteria: KeyAccountCriteria, now: Date, customerFilter: Prisma.Sql, many = false): Prisma.Sql {
+  const l = literals(criteria, now);
+  const aggregate = Prisma.sql`
+        SUM(k."amount") FILTER (WHERE COALESCE(k."signedAt", k."createdAt"::date) >= ${l.windowStart}) AS "amountInWindow",
+        COUNT(*)::int AS "contractCount",
+        MIN(COALESCE(k."signedAt", k."createdAt"::date)) AS "firstContractOn"`;
+  const join = many
+    ? Prisma.sql`LEFT JOIN (SELECT k."customerId", ${aggregate} FROM "Contract" k GROUP BY k."customerId") agg
+        ON agg."customerId" = cu."id"`
+    : Prisma.sql`CROSS JOIN LATERAL (SELECT ${aggregate} FROM "Contract" k WHERE k."customerId" = cu."id") agg`;
   return Prisma.sql`
     figures AS (
       SELECT cu."id", cu."keyAccountStatus", cu."regionalLandmark", cu."strategicPotential",
@@ -132,27 +171,18 @@ function figuresCte(criteria: KeyAccountCriteria, now: Date, customerFilter: Pri
              COALESCE(agg."contractCount", 0) AS "contractCount",
              agg."firstContractOn"
       FROM "Customer" cu
-      LEFT JOIN (
-        SELECT k."customerId",
-               SUM(k."amount") FILTER (WHERE COALESCE(k."signedAt", k."createdAt"::date) >= ${windowStart}::date)
-                 AS "amountInWindow",
-               COUNT(*)::int AS "contractCount",
-               MIN(COALESCE(k."signedAt", k."createdAt"::date)) AS "firstContractOn"
-        FROM "Contract" k
-        GROUP BY k."customerId"
-      ) agg ON agg."customerId" = cu."id"
+      ${join}
       WHERE cu."archivedAt" IS NULL AND ${customerFilter}
     ),
     met AS (
       SELECT f.*, array_remove(ARRAY[
-          CASE WHEN ${c.cumulativeAmount.enabled} AND f."amountInWindow" >= ${c.cumulativeAmount.minAmount}::numeric
-               THEN 'CUMULATIVE_AMOUNT' END,
-          CASE WHEN ${c.longTerm.enabled} AND (
-                 (${c.longTerm.minContracts}::int > 0 AND f."contractCount" >= ${c.longTerm.minContracts}::int)
-              OR (${c.longTerm.minYears}::int > 0 AND f."firstContractOn" <= ${longTermBefore}::date))
+          CASE WHEN ${l.amountEnabled} AND f."amountInWindow" >= ${l.minAmount} THEN 'CUMULATIVE_AMOUNT' END,
+          CASE WHEN ${l.longTermEnabled} AND (
+                 (${l.minContracts} > 0 AND f."contractCount" >= ${l.minContracts})
+              OR (${l.minYears} > 0 AND f."firstContractOn" <= ${l.longTermBefore}))
                THEN 'LONG_TERM' END,
-          CASE WHEN ${c.regionalLandmark.enabled} AND f."regionalLandmark" THEN 'REGIONAL_LANDMARK' END,
-          CASE WHEN ${c.strategicPotential.enabled} AND f."strategicPotential" THEN 'STRATEGIC_POTENTIAL' END
+          CASE WHEN ${l.landmarkEnabled} AND f."regionalLandmark" THEN 'REGIONAL_LANDMARK' END,
+          CASE WHEN ${l.strategicEnabled} AND f."strategicPotential" THEN 'STRATEGIC_POTENTIAL' END
         ]::text[], NULL) AS "met"
       FROM figures f
     ),
@@ -161,14 +191,14 @@ function figuresCte(criteria: KeyAccountCriteria, now: Date, customerFilter: Pri
           'met', to_jsonb(m."met"),
           'goodCredit', m."goodCredit",
           'amountInWindow', to_char(m."amountInWindow", 'FM999999999990.00'),
-          'windowYears', ${c.cumulativeAmount.years}::int,
+          'windowYears', ${l.windowYears},
           'contractCount', m."contractCount",
           'firstContractOn', m."firstContractOn",
           'regionalLandmark', m."regionalLandmark",
           'strategicPotential', m."strategicPotential",
-          'minAmount', ${c.cumulativeAmount.minAmount}::text,
-          'minContracts', ${c.longTerm.minContracts}::int,
-          'minYears', ${c.longTerm.minYears}::int
+          'minAmount', ${l.minAmount}::text,
+          'minContracts', ${l.minContracts},
+          'minYears', ${l.minYears}
         ) AS "figures"
       FROM met m
     )`;
@@ -179,12 +209,19 @@ function figuresCte(criteria: KeyAccountCriteria, now: Date, customerFilter: Pri
 export type RecomputeResult = { nominated: number; downgrades: number; confirmed: number };
 
 /**
- * Proposes candidates and downgrades from the data, set-based: one INSERT … SELECT of nominations whose CTEs also
- * mark the customers CANDIDATE and write both histories; one for the downgrades; one UPDATE for the key accounts that
- * passed their re-check. Idempotent: a customer with an open nomination is skipped (ON CONFLICT on the partial unique
- * index "one open nomination per customer"), active key accounts are never nominated again, and a customer whose
- * nomination was rejected (or whose key account was revoked) within the review interval is not proposed again
- * before the interval is over — nothing is re-proposed every night against the manager's decision.
+ * Proposes candidates and downgrades from the data, set-based: one INSERT … SELECT of nominations with their history;
+ * one for the downgrades; one UPDATE for the key accounts that passed their re-check.
+ *
+ * A nomination is the candidate's whole state: the Customer row is not written (its status reads CANDIDATE while the
+ * nomination is open, `effectiveKeyAccountStatus`), so a first run over 100,000 customers writes one narrow row and
+ * one history row per candidate, not a Customer row and its two dozen indexes. Downgrades (active key accounts only,
+ * few) still mark the customer UNDER_REVIEW, as before.
+ *
+ * Idempotent and cheap when repeated: customers with an open nomination are left out before anything is computed for
+ * them (and ON CONFLICT on the partial unique index "one open nomination per customer" still guards two runs at once),
+ * active key accounts are never nominated again, and a customer whose nomination was rejected (or whose key account
+ * was revoked) within the review interval is not proposed again before the interval is over — nothing is re-proposed
+ * every night against the manager's decision.
  */
 export async function runKeyAccountProposal(now: Date = clockNow(), actor?: Viewer): Promise<RecomputeResult> {
   return prisma.$transaction(async (tx) => {
@@ -197,41 +234,40 @@ export async function runKeyAccountProposal(now: Date = clockNow(), actor?: View
     cooldownSince.setUTCMonth(cooldownSince.getUTCMonth() - criteria.reviewIntervalMonths);
     const reviewDueBefore = cooldownSince;
     const { actorId, actorLabel } = actor ? actorOf(actor) : { actorId: null, actorLabel: 'system' };
+    const since = Prisma.raw(`TIMESTAMPTZ '${cooldownSince.toISOString()}'`);
 
+    // The customers left out — an open nomination, or a decision within the cooldown — are read once into a
+    // MATERIALIZED CTE before anything is inserted. An anti-join on "KeyAccountNomination" itself would be planned,
+    // on a table the statistics call empty (the first night), as a nested loop over a sequential scan of the table
+    // this statement inserts into: every probe would walk all the rows inserted so far (quadratic; minutes at
+    // 70,000 candidates).
     const nominated = await tx.$executeRaw`
-      WITH ${figuresCte(
+      WITH excluded AS MATERIALIZED (
+        SELECT DISTINCT n."customerId" FROM "KeyAccountNomination" n
+        WHERE n."status" = 'PROPOSED'
+           OR (n."decidedAt" >= ${since}
+               AND ((n."kind" = 'NOMINATION' AND n."status" = 'REJECTED')
+                 OR (n."kind" = 'DOWNGRADE' AND n."status" = 'APPROVED')))
+      ),
+      ${figuresCte(
         criteria,
         now,
         Prisma.sql`cu."keyAccountStatus" IN ('NONE', 'REVOKED') AND cu."creditStanding" = 'GOOD'
-          AND NOT EXISTS (
-            SELECT 1 FROM "KeyAccountNomination" d
-            WHERE d."customerId" = cu."id" AND d."decidedAt" >= ${cooldownSince}
-              AND ((d."kind" = 'NOMINATION' AND d."status" = 'REJECTED')
-                OR (d."kind" = 'DOWNGRADE' AND d."status" = 'APPROVED')))`,
+          AND NOT EXISTS (SELECT 1 FROM excluded e WHERE e."customerId" = cu."id")`,
+        true,
       )},
       inserted AS (
         INSERT INTO "KeyAccountNomination" ("id", "customerId", "status", "kind", "criteria", "proposedAt", "version")
         SELECT gen_random_uuid(), s."id", 'PROPOSED', 'NOMINATION', s."figures", ${now}, 1
         FROM scored s WHERE cardinality(s."met") > 0
         ON CONFLICT ("customerId") WHERE "status" = 'PROPOSED' DO NOTHING
-        RETURNING "id", "customerId"
-      ),
-      marked AS (
-        UPDATE "Customer" cu SET "keyAccountStatus" = 'CANDIDATE', "updatedAt" = ${now}
-        WHERE cu."id" IN (SELECT i."customerId" FROM inserted i) AND cu."keyAccountStatus" IN ('NONE', 'REVOKED')
-        RETURNING cu."id"
+        RETURNING "id"
       )
       INSERT INTO "HistoryEntry" ("id", "entityType", "entityId", "action", "toState", "messageKey", "actorId",
                                   "actorLabel", "createdAt")
-      SELECT gen_random_uuid(), e."entityType", e."entityId", e."action", e."toState", e."messageKey",
+      SELECT gen_random_uuid(), ${NOMINATION}, i."id", 'CREATE', 'PROPOSED', 'keyAccount.proposedByCriteria',
              ${actorId}::uuid, ${actorLabel}, ${now}
-      FROM (
-        SELECT ${NOMINATION} AS "entityType", i."id" AS "entityId", 'CREATE' AS "action", 'PROPOSED' AS "toState",
-               'keyAccount.proposedByCriteria' AS "messageKey"
-        FROM inserted i
-        UNION ALL
-        SELECT ${CUSTOMER}, m."id", 'TRANSITION', 'CANDIDATE', 'keyAccount.candidate' FROM marked m
-      ) e`;
+      FROM inserted i`;
 
     // Downgrades: key accounts that lost good credit (at once), or whose re-check is due and meet no criterion.
     const downgrades = await tx.$executeRaw`
@@ -282,8 +318,8 @@ export async function runKeyAccountProposal(now: Date = clockNow(), actor?: View
              ${actorLabel}, ${now}
       FROM reviewed r`;
 
-    // Each statement wrote two history rows per nomination; the counts are of nominations.
-    return { nominated: nominated / 2, downgrades: downgrades / 2, confirmed };
+    // One history row per nomination proposed; the downgrades wrote two (the nomination's and the customer's).
+    return { nominated, downgrades: downgrades / 2, confirmed };
   }, PROPOSAL_TX_OPTIONS);
 }
 
@@ -308,6 +344,11 @@ export async function proposeKeyAccount(viewer: Viewer, customerId: string, reas
     if (customer.creditStanding !== 'GOOD') throw badInput('keyAccounts.goodCreditRequired');
     if (!PROPOSABLE_STATUSES.includes(customer.keyAccountStatus as KeyAccountStatusName))
       throw conflict('keyAccounts.notProposable', { status: customer.keyAccountStatus });
+    const open = await tx.keyAccountNomination.findFirst({
+      where: { customerId, status: 'PROPOSED' },
+      select: { kind: true },
+    });
+    if (open) throw conflict('keyAccounts.notProposable', { status: statusWhileOpen(open.kind) });
     const { criteria } = await readCriteria(tx);
     const [row] = await tx.$queryRaw<{ figures: Prisma.JsonValue }[]>`
       WITH ${figuresCte(criteria, now, Prisma.sql`cu."id" = ${customerId}::uuid`)}
@@ -323,11 +364,8 @@ export async function proposeKeyAccount(viewer: Viewer, customerId: string, reas
         proposedAt: now,
       },
     });
+    // The open nomination makes the customer a candidate (`effectiveKeyAccountStatus`); its row is not written.
     const candidate = statusWhileOpen('NOMINATION');
-    await tx.customer.update({
-      where: { id: customerId },
-      data: { keyAccountStatus: candidate, version: { increment: 1 } },
-    });
     await emitKeyAccountStatusEvent(tx, customerId, customer.keyAccountStatus, candidate);
     await appendHistory(tx, viewer, {
       entityType: NOMINATION,
@@ -408,8 +446,10 @@ export async function decideKeyAccountNomination(
     if (count === 0) throw conflict('keyAccounts.stale', { currentVersion: nomination.version + 1 });
     // The status the customer had before the proposal: a nomination started from NONE or REVOKED (the history says
     // which); a customer still CANDIDATE goes back to what it was.
-    const before = await statusBeforeProposal(tx, nomination);
+    const before = await statusBeforeProposal(tx, nomination, customer.keyAccountStatus);
     const next = statusAfterDecision(nomination.kind, decision, before);
+    // What everyone read while the nomination was open: CANDIDATE (a nomination) or UNDER_REVIEW (a downgrade).
+    const shown = statusWhileOpen(nomination.kind);
     await tx.customer.update({
       where: { id: customer.id },
       data: {
@@ -429,8 +469,7 @@ export async function decideKeyAccountNomination(
         viewer,
       );
     if (next === 'REVOKED') await cancelOpenObligations(tx, customer.id, viewer);
-    if (next !== customer.keyAccountStatus)
-      await emitKeyAccountStatusEvent(tx, customer.id, customer.keyAccountStatus, next);
+    if (next !== shown) await emitKeyAccountStatusEvent(tx, customer.id, shown, next);
 
     await appendHistory(tx, viewer, {
       entityType: NOMINATION,
@@ -447,7 +486,7 @@ export async function decideKeyAccountNomination(
       entityType: CUSTOMER,
       entityId: customer.id,
       action: 'TRANSITION',
-      fromState: customer.keyAccountStatus,
+      fromState: shown,
       toState: next,
       comment: parsed.reason,
       message: activityMessage(`keyAccount.status${next}` as 'keyAccount.statusACTIVE'),
@@ -459,8 +498,15 @@ export async function decideKeyAccountNomination(
   }, TX_OPTIONS);
 }
 
-async function statusBeforeProposal(tx: Tx, nomination: KeyAccountNomination): Promise<KeyAccountStatusName> {
+/** The customer's status before the open nomination: the stored one, which a nomination leaves as it was. */
+async function statusBeforeProposal(
+  tx: Tx,
+  nomination: KeyAccountNomination,
+  stored: KeyAccountStatusName,
+): Promise<KeyAccountStatusName> {
   if (nomination.kind === 'DOWNGRADE') return 'ACTIVE';
+  if (PROPOSABLE_STATUSES.includes(stored)) return stored;
+  // Stored CANDIDATE (written before nominations were kept apart): the history of downgrades says which it was.
   const revoked = await tx.keyAccountNomination.findFirst({
     where: { customerId: nomination.customerId, kind: 'DOWNGRADE', status: 'APPROVED' },
     select: { id: true },

@@ -4,6 +4,7 @@ import { CUSTOMER_SELECTION } from '../customers/customer-selection.rules';
 import { policy, type RootPolicies } from '../policy';
 import { selectFromInfo } from '../selection';
 import { DEFAULT_KEY_ACCOUNT_CRITERIA } from './key-account.rules';
+import { keyAccountStatusOf } from './key-account-status';
 import {
   decideKeyAccountNomination,
   getKeyAccountCriteria,
@@ -106,6 +107,7 @@ export const keyAccountResolvers: Resolvers = {
     edges: (page) => page.nodes.map((node) => ({ cursor: Buffer.from(node.id).toString('base64url'), node })),
   },
   Customer: {
+    keyAccountStatus: (c, _, { loaders }) => keyAccountStatusOf(loaders, c),
     keyAccountFlags: (c, _, { viewer }) =>
       mayReadKeyAccounts(viewer)
         ? {

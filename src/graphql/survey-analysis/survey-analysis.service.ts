@@ -38,6 +38,7 @@ import {
 } from './survey-index.rules';
 import { isScoredQuestion, parseChoices } from '../survey-templates/survey-template.rules';
 import { pageSize } from '../pagination.rules';
+import { keyAccountStatusSql } from '../key-accounts/key-account-status';
 
 /**
  * The satisfaction analysis (SPEC §6: response rate, per-question distribution, per-dimension scores, weighted index,
@@ -71,7 +72,7 @@ const SEGMENT_SQL: Record<SurveySegment, Prisma.Sql> = {
   PROVINCE: Prisma.sql`cu.province`,
   INDUSTRY: Prisma.sql`cu.industry`,
   GRADE: Prisma.sql`cu.grade::text`,
-  KEY_ACCOUNT: Prisma.sql`cu."keyAccountStatus"::text`,
+  KEY_ACCOUNT: keyAccountStatusSql('cu'),
 };
 
 type CampaignMeta = { id: string; name: string; periodLabel: string; opensAt: Date; templateId: string };
@@ -99,7 +100,7 @@ function customerCriteria(f: AnalysisFilter): Prisma.Sql | null {
   if (f.industries?.length) parts.push(Prisma.sql`cu.industry = ANY(${[...f.industries]}::text[])`);
   if (f.grades?.length) parts.push(Prisma.sql`cu.grade::text = ANY(${[...f.grades]}::text[])`);
   if (f.keyAccountStatuses?.length)
-    parts.push(Prisma.sql`cu."keyAccountStatus"::text = ANY(${[...f.keyAccountStatuses]}::text[])`);
+    parts.push(Prisma.sql`${keyAccountStatusSql('cu')} = ANY(${[...f.keyAccountStatuses]}::text[])`);
   return parts.length ? Prisma.join(parts, ' AND ') : null;
 }
 

@@ -28,6 +28,7 @@ import { TX_OPTIONS, usableTemplate } from '../survey-templates/survey-template.
 import { surveyToken, surveyUrl, tokenHash } from './survey-token.service';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
 import { activityMessage, type ActivityMessage } from '@/lib/activity';
+import { keyAccountStatusSql } from '../key-accounts/key-account-status';
 
 /**
  * Survey campaigns (SPEC §6): a template sent to an audience for a period. Launching snapshots the audience as
@@ -56,7 +57,7 @@ export function audienceSql(a: StoredAudience): Prisma.Sql {
   if (a.industries.length) parts.push(Prisma.sql`c.industry = ANY(${a.industries}::text[])`);
   if (a.grades.length) parts.push(Prisma.sql`c.grade::text = ANY(${a.grades}::text[])`);
   if (a.keyAccountStatuses.length)
-    parts.push(Prisma.sql`c."keyAccountStatus"::text = ANY(${a.keyAccountStatuses}::text[])`);
+    parts.push(Prisma.sql`${keyAccountStatusSql('c')} = ANY(${a.keyAccountStatuses}::text[])`);
   if (a.customerIds.length) parts.push(Prisma.sql`c.id = ANY(${a.customerIds}::uuid[])`);
   if (a.complaintClosedFrom || a.complaintClosedTo) {
     // closedAt is set when quality confirms the closure and cleared on reopening: a closed complaint in the period.

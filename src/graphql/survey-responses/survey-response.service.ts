@@ -33,6 +33,7 @@ import type { AnalysisFilter } from '../survey-analysis/survey-analysis.service'
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
 import { activityMessage } from '@/lib/activity';
 import { emitSurveyResponseEvent } from '../webhooks/webhook-payloads';
+import { keyAccountStatusWhere } from '../key-accounts/key-account-status';
 
 /**
  * Answering a survey (SPEC §6 "personal link (no login needed, one response per link)"): the public form behind a
@@ -434,8 +435,7 @@ export function responseWhere(filter: ResponseFilter = {}): Prisma.SurveyRespons
   if (filter.provinces?.length) and.push({ customer: { province: { in: [...filter.provinces] } } });
   if (filter.industries?.length) and.push({ customer: { industry: { in: [...filter.industries] } } });
   if (filter.grades?.length) and.push({ customer: { grade: { in: [...filter.grades] } } });
-  if (filter.keyAccountStatuses?.length)
-    and.push({ customer: { keyAccountStatus: { in: [...filter.keyAccountStatuses] } } });
+  if (filter.keyAccountStatuses?.length) and.push({ customer: keyAccountStatusWhere(filter.keyAccountStatuses) });
   if (filter.lowScoreOnly) and.push({ lowScore: true });
   if (filter.source?.length) and.push({ source: { in: [...filter.source] } });
   return { AND: and };

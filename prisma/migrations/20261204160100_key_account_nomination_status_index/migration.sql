@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "KeyAccountNomination_status_idx";
