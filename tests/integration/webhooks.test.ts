@@ -7,7 +7,9 @@ import { recordInteraction } from '@/graphql/interactions/interaction.service';
 import { deliverDueWebhooks } from '@/graphql/webhooks/webhook-delivery.service';
 import { WEBHOOK_EVENT_TYPES } from '@/graphql/webhooks/webhook-events.rules';
 import { verifyWebhook } from '@/graphql/webhooks/webhook-signature';
+import { invalidateWebhookSubscriptions } from '@/graphql/webhooks/webhook-outbox';
 import { createWebhookEndpoint, updateWebhookSettings } from '@/graphql/webhooks/webhook.service';
+import type { Prisma } from '@/generated/prisma/client';
 import { prisma } from '@/server/db';
 import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import type { Viewer } from '@/server/viewer';
@@ -32,8 +34,16 @@ const typesAt = (path: string) => bodiesAt(path).map((r) => (JSON.parse(r.body) 
 
 /** A new endpoint, the only active one: each test reads what its own receiver path got. */
 async function register(path: string, eventTypes: readonly string[] = WEBHOOK_EVENT_TYPES) {
-  await prisma.webhookEndpoint.updateMany({ data: { active: false } });
+  await deactivateAll();
   return createWebhookEndpoint(admin, { url: `${base}${path}`, eventTypes: [...eventTypes] });
+}
+/**
+ * Endpoints written here directly, not through the webhook service: the outbox's cached subscriptions are told, as
+ * the service tells them after its writes.
+ */
+async function deactivateAll(where: Prisma.WebhookEndpointWhereInput = {}) {
+  await prisma.webhookEndpoint.updateMany({ where, data: { active: false } });
+  invalidateWebhookSubscriptions();
 }
 async function setSettings(allowPrivateTargets: boolean, failureLimit: number) {
   const s = await updateWebhookSettings(admin, settingsVersion, { allowPrivateTargets, failureLimit });
@@ -171,6 +181,24 @@ describe('webhook delivery', () => {
     expect(bodiesAt('/rollback')).toHaveLength(0);
   });
 
+  it('answers from cached subscriptions; a stale cache neither fails the write nor feeds a removed endpoint', async () => {
+    const kept = (await register('/cached', ['customer.created'])).endpoint;
+    const gone = (await createWebhookEndpoint(admin, { url: `${base}/gone`, eventTypes: ['customer.created'] }))
+      .endpoint;
+    await createCustomer(agent, { name: '缓存预热公司' }); // both endpoints are in the cache now
+    // Changed behind the cache's back (as another instance would): one endpoint disabled, one deleted.
+    await prisma.webhookEndpoint.update({ where: { id: kept.id }, data: { active: false } });
+    await prisma.webhookEndpoint.delete({ where: { id: gone.id } });
+    await createCustomer(agent, { name: '缓存过期公司' });
+    expect(await prisma.webhookDelivery.count({ where: { endpointId: kept.id } })).toBe(1);
+    // Told (as the service does after its writes): the next event asks afresh.
+    await prisma.webhookEndpoint.update({ where: { id: kept.id }, data: { active: true } });
+    invalidateWebhookSubscriptions();
+    await createCustomer(agent, { name: '缓存刷新公司' });
+    expect(await prisma.webhookDelivery.count({ where: { endpointId: kept.id } })).toBe(2);
+    await deactivateAll({ id: kept.id });
+  });
+
   it('retries while the receiver is down, then delivers a record’s events in order', async () => {
     await register('/flaky', ['customer.updated']);
     const customer = await createCustomer(agent, { name: '顺序测试公司' });
@@ -225,7 +253,7 @@ describe('webhook delivery', () => {
     expect(delivery.lastError).toMatch(/target refused: loopback/);
     expect(bodiesAt('/later-refused')).toHaveLength(0);
     await setSettings(true, 20);
-    await prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { active: false } });
+    await deactivateAll({ id: endpoint.id });
   });
 
   it('sends a test event and redelivers it with the same webhook-id, both in the delivery log', async () => {
