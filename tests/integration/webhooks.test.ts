@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '@/graphql/complaints/complaint.service';
 import { createCustomer, updateCustomer } from '@/graphql/customers/customer.service';
 import { recordInteraction } from '@/graphql/interactions/interaction.service';
+import { importCustomers } from '@/graphql/customers/customer.import';
+import { runKeyAccountProposal } from '@/graphql/key-accounts/key-account.service';
 import { deliverDueWebhooks } from '@/graphql/webhooks/webhook-delivery.service';
 import { WEBHOOK_EVENT_TYPES } from '@/graphql/webhooks/webhook-events.rules';
 import { verifyWebhook } from '@/graphql/webhooks/webhook-signature';
@@ -13,7 +15,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { prisma } from '@/server/db';
 import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import type { Viewer } from '@/server/viewer';
-import { createStaff } from '../helpers/factories';
+import { createCustomerRecord, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 
 // Webhooks end to end against a receiver this file starts (node:http on 127.0.0.1 — so the tests allow private
@@ -288,6 +290,37 @@ describe('webhook delivery', () => {
       totalCount: 1,
       nodes: [{ eventType: 'webhook.test', lastResponse: 'ok' }],
     });
+  });
+
+  it('the customer import and the nightly key-account proposal emit their events, set-based, with the change', async () => {
+    await register('/bulk', ['customer.created', 'key_account.status_changed']);
+    const imported = await importCustomers(agent, {
+      format: 'CSV',
+      content: ['公司名称,证书编号', '导入一公司,IMP-1', '导入二公司,IMP-2'].join('\n'),
+    });
+    expect(imported.importedCount).toBe(2);
+    // A customer the criteria nominate (good credit, ≥ 500,000 in contracts within the window).
+    const big = await createCustomerRecord({ name: '大额合同公司', creditStanding: 'GOOD' });
+    await prisma.contract.create({
+      data: { customerId: big.id, contractNo: 'C-BULK-1', amount: '600000.00', signedAt: new Date() },
+    });
+    expect((await runKeyAccountProposal()).nominated).toBe(1);
+
+    await deliverDueWebhooks(later(1000));
+    const bodies = bodiesAt('/bulk').map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> });
+    expect(
+      bodies
+        .filter((b) => b.type === 'customer.created')
+        .map((b) => b.data.name)
+        .sort(),
+    ).toEqual(['导入一公司', '导入二公司']);
+    const imported1 = bodies.find((b) => b.data.name === '导入一公司')!.data;
+    expect(imported1).toMatchObject({ status: 'ACTIVE', keyAccountStatus: 'NONE', subject: { type: 'Customer' } });
+    expect(bodies.filter((b) => b.type === 'key_account.status_changed').map((b) => b.data)).toEqual([
+      { customerId: big.id, from: 'NONE', to: 'CANDIDATE', subject: { type: 'Customer', id: big.id } },
+    ]);
+    // Each signed like any other delivery.
+    for (const r of bodiesAt('/bulk')) expect(r.signature).toMatch(/^v1,/);
   });
 
   it('delivers through the pg-boss worker: the event’s transaction wakes it', async () => {

@@ -32,6 +32,7 @@ import {
   type KeyAccountStatusName,
 } from './key-account.rules';
 import { emitKeyAccountStatusEvent } from '../webhooks/webhook-payloads';
+import { emitWebhookEventsFor } from '../webhooks/webhook-outbox';
 
 /**
  * Key accounts (SPEC §2, 001 第五章 6–7). The system proposes candidates from its data (the nightly job and the
@@ -281,6 +282,25 @@ export async function runKeyAccountProposal(now: Date = clockNow(), actor?: View
       SELECT gen_random_uuid(), ${CUSTOMER}, r."id", 'REVIEW', 'keyAccount.reviewPassed', ${actorId}::uuid,
              ${actorLabel}, ${now}
       FROM reviewed r`;
+
+    // Webhooks: key_account.status_changed for each customer this run moved, set-based in the same transaction. The
+    // status before a nomination is REVOKED after an approved downgrade, else NONE (as statusBeforeProposal says).
+    await emitWebhookEventsFor(
+      tx,
+      'key_account.status_changed',
+      CUSTOMER,
+      Prisma.sql`
+        SELECT n."customerId"::text AS "subjectId",
+               jsonb_build_object(
+                 'customerId', n."customerId",
+                 'from', CASE WHEN n."kind" = 'DOWNGRADE' THEN 'ACTIVE'
+                              WHEN EXISTS (SELECT 1 FROM "KeyAccountNomination" d WHERE d."customerId" = n."customerId"
+                                             AND d."kind" = 'DOWNGRADE' AND d."status" = 'APPROVED') THEN 'REVOKED'
+                              ELSE 'NONE' END,
+                 'to', CASE WHEN n."kind" = 'DOWNGRADE' THEN 'UNDER_REVIEW' ELSE 'CANDIDATE' END) AS payload
+        FROM "KeyAccountNomination" n
+        WHERE n."status" = 'PROPOSED' AND n."proposedAt" = ${now}`,
+    );
 
     // Each statement wrote two history rows per nomination; the counts are of nominations.
     return { nominated: nominated / 2, downgrades: downgrades / 2, confirmed };

@@ -97,3 +97,32 @@ export async function recordEvent(
   await enqueueInTransaction(tx, [{ name: QUEUES.webhookDelivery }]);
   return deliveries.map((d) => d.id);
 }
+
+/**
+ * The set-based form of `emitWebhookEvent` for bulk writes (the nightly key-account proposal, a customer import): one
+ * event per row of `subjects` — a SELECT of `"subjectId"` (text) and `payload` (jsonb) — and its deliveries, in two
+ * statements inside the caller's transaction whatever the number of rows; none at all when nobody subscribed to `type`.
+ */
+export async function emitWebhookEventsFor(
+  tx: Tx,
+  type: WebhookEventType,
+  subjectType: string,
+  subjects: Prisma.Sql,
+): Promise<void> {
+  const endpointIds = (await activeSubscriptions(tx)).filter((e) => e.eventTypes.includes(type)).map((e) => e.id);
+  if (endpointIds.length === 0) return;
+  const inserted = await tx.$executeRaw`
+    WITH subjects AS (${subjects}),
+    events AS (
+      INSERT INTO "WebhookEvent" (id, type, "subjectType", "subjectId", payload)
+      SELECT gen_random_uuid(), ${type}, ${subjectType}, s."subjectId",
+             s.payload || jsonb_build_object('subject', jsonb_build_object('type', ${subjectType}::text, 'id', s."subjectId"))
+      FROM subjects s
+      RETURNING id, "subjectId"
+    )
+    INSERT INTO "WebhookDelivery" (id, "endpointId", "eventId", "subjectKey")
+    SELECT gen_random_uuid(), e.id, ev.id, ${subjectType}::text || ':' || ev."subjectId"
+    FROM events ev CROSS JOIN "WebhookEndpoint" e
+    WHERE e.id = ANY(${endpointIds}::uuid[]) AND e.active AND ${type} = ANY(e."eventTypes")`;
+  if (inserted > 0) await enqueueInTransaction(tx, [{ name: QUEUES.webhookDelivery }]);
+}
