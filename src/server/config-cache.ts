@@ -31,16 +31,21 @@ function cache(): ConfigCache {
 
 /**
  * `load`'s result, shared for CONFIG_TTL_MS (a failed load is not kept). Callers must not mutate what they get.
- * `tx`: the caller's transaction, to read through on a miss.
+ * `tx`: the caller's transaction, to read through on a miss. `ttlMs`: how stale another instance's change may be seen.
  */
-export function cachedConfig<T>(key: string, load: (db: Reader) => Promise<T>, tx?: Tx): Promise<T> {
+export function cachedConfig<T>(
+  key: string,
+  load: (db: Reader) => Promise<T>,
+  tx?: Tx,
+  ttlMs: number = CONFIG_TTL_MS,
+): Promise<T> {
   const state = cache();
   const hit = state.entries.get(key);
   // Inside a transaction a read still in flight is not waited for: on the embedded database it may be queued behind
   // this very transaction.
   if (hit && hit.expiresAt > performance.now() && (hit.settled || !tx)) return hit.value as Promise<T>;
-  if (tx) return loadInTransaction(state, key, load, tx);
-  const entry: Entry = { value: load(prisma), expiresAt: performance.now() + CONFIG_TTL_MS, settled: false };
+  if (tx) return loadInTransaction(state, key, load, tx, ttlMs);
+  const entry: Entry = { value: load(prisma), expiresAt: performance.now() + ttlMs, settled: false };
   state.entries.set(key, entry);
   entry.value.then(
     () => (entry.settled = true),
@@ -57,30 +62,32 @@ async function loadInTransaction<T>(
   key: string,
   load: (db: Reader) => Promise<T>,
   tx: Tx,
+  ttlMs: number,
 ): Promise<T> {
   const generation = state.generation;
   const value = await load(tx);
   if (state.generation === generation)
     state.entries.set(key, {
       value: Promise.resolve(value),
-      expiresAt: performance.now() + CONFIG_TTL_MS,
+      expiresAt: performance.now() + ttlMs,
       settled: true,
     });
   return value;
 }
 
-onInvalidate('config', () => {
+onInvalidate('config', (key) => {
   const state = cache();
   state.generation += 1;
-  state.entries.clear();
+  if (key === null) state.entries.clear();
+  else state.entries.delete(key);
 });
 
 /**
- * Drops everything cached, in every copy of the server modules in this process and in its sibling server processes.
- * Call after the change commits.
+ * Drops everything cached (or the one `key`), in every copy of the server modules in this process and in its sibling
+ * server processes. Call after the change commits.
  */
-export function invalidateConfigCache(): void {
-  invalidate('config');
+export function invalidateConfigCache(key: string | null = null): void {
+  invalidate('config', key);
 }
 
 /** The value of a `Setting` row (null when the row does not exist: the engine then runs on its defaults), cached. */

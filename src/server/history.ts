@@ -34,7 +34,9 @@ export function actorOf(viewer: Viewer): { actorId: string | null; actorLabel: s
     case 'customer':
       return { actorId: viewer.userId, actorLabel: null };
     case 'apiClient':
-      return { actorId: null, actorLabel: `API: ${viewer.name}` };
+      // A key that runs workflow steps acts as its named service account (a user), so the history names it as it
+      // names a person; the label keeps the key's name beside it.
+      return { actorId: viewer.serviceAccountId ?? null, actorLabel: `API: ${viewer.name}` };
     case 'anonymous':
       return { actorId: null, actorLabel: 'anonymous' };
   }

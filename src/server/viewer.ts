@@ -7,6 +7,13 @@ export type Viewer =
   | { kind: 'anonymous' }
   | { kind: 'staff'; userId: string; role: StaffRole; departmentId: string | null }
   | { kind: 'customer'; userId: string; customerId: string }
-  | { kind: 'apiClient'; apiKeyId: string; name: string; scopes: readonly string[] };
+  | {
+      kind: 'apiClient';
+      apiKeyId: string;
+      name: string;
+      scopes: readonly string[];
+      /** The key's named service account (a user of its own), set for keys whose scopes run workflow steps. */
+      serviceAccountId?: string | null;
+    };
 
 export const anonymous: Viewer = { kind: 'anonymous' };

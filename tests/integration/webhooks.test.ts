@@ -4,14 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '@/graphql/complaints/complaint.service';
 import { createCustomer, updateCustomer } from '@/graphql/customers/customer.service';
 import { recordInteraction } from '@/graphql/interactions/interaction.service';
+import { importCustomers } from '@/graphql/customers/customer.import';
+import { runKeyAccountProposal } from '@/graphql/key-accounts/key-account.service';
 import { deliverDueWebhooks } from '@/graphql/webhooks/webhook-delivery.service';
 import { WEBHOOK_EVENT_TYPES } from '@/graphql/webhooks/webhook-events.rules';
 import { verifyWebhook } from '@/graphql/webhooks/webhook-signature';
+import { invalidateWebhookSubscriptions } from '@/graphql/webhooks/webhook-outbox';
 import { createWebhookEndpoint, updateWebhookSettings } from '@/graphql/webhooks/webhook.service';
+import type { Prisma } from '@/generated/prisma/client';
 import { prisma } from '@/server/db';
 import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import type { Viewer } from '@/server/viewer';
-import { createStaff } from '../helpers/factories';
+import { createCustomerRecord, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 
 // Webhooks end to end against a receiver this file starts (node:http on 127.0.0.1 — so the tests allow private
@@ -32,8 +36,16 @@ const typesAt = (path: string) => bodiesAt(path).map((r) => (JSON.parse(r.body) 
 
 /** A new endpoint, the only active one: each test reads what its own receiver path got. */
 async function register(path: string, eventTypes: readonly string[] = WEBHOOK_EVENT_TYPES) {
-  await prisma.webhookEndpoint.updateMany({ data: { active: false } });
+  await deactivateAll();
   return createWebhookEndpoint(admin, { url: `${base}${path}`, eventTypes: [...eventTypes] });
+}
+/**
+ * Endpoints written here directly, not through the webhook service: the outbox's cached subscriptions are told, as
+ * the service tells them after its writes.
+ */
+async function deactivateAll(where: Prisma.WebhookEndpointWhereInput = {}) {
+  await prisma.webhookEndpoint.updateMany({ where, data: { active: false } });
+  invalidateWebhookSubscriptions();
 }
 async function setSettings(allowPrivateTargets: boolean, failureLimit: number) {
   const s = await updateWebhookSettings(admin, settingsVersion, { allowPrivateTargets, failureLimit });
@@ -171,6 +183,24 @@ describe('webhook delivery', () => {
     expect(bodiesAt('/rollback')).toHaveLength(0);
   });
 
+  it('answers from cached subscriptions; a stale cache neither fails the write nor feeds a removed endpoint', async () => {
+    const kept = (await register('/cached', ['customer.created'])).endpoint;
+    const gone = (await createWebhookEndpoint(admin, { url: `${base}/gone`, eventTypes: ['customer.created'] }))
+      .endpoint;
+    await createCustomer(agent, { name: '缓存预热公司' }); // both endpoints are in the cache now
+    // Changed behind the cache's back (as another instance would): one endpoint disabled, one deleted.
+    await prisma.webhookEndpoint.update({ where: { id: kept.id }, data: { active: false } });
+    await prisma.webhookEndpoint.delete({ where: { id: gone.id } });
+    await createCustomer(agent, { name: '缓存过期公司' });
+    expect(await prisma.webhookDelivery.count({ where: { endpointId: kept.id } })).toBe(1);
+    // Told (as the service does after its writes): the next event asks afresh.
+    await prisma.webhookEndpoint.update({ where: { id: kept.id }, data: { active: true } });
+    invalidateWebhookSubscriptions();
+    await createCustomer(agent, { name: '缓存刷新公司' });
+    expect(await prisma.webhookDelivery.count({ where: { endpointId: kept.id } })).toBe(2);
+    await deactivateAll({ id: kept.id });
+  });
+
   it('retries while the receiver is down, then delivers a record’s events in order', async () => {
     await register('/flaky', ['customer.updated']);
     const customer = await createCustomer(agent, { name: '顺序测试公司' });
@@ -225,7 +255,7 @@ describe('webhook delivery', () => {
     expect(delivery.lastError).toMatch(/target refused: loopback/);
     expect(bodiesAt('/later-refused')).toHaveLength(0);
     await setSettings(true, 20);
-    await prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { active: false } });
+    await deactivateAll({ id: endpoint.id });
   });
 
   it('sends a test event and redelivers it with the same webhook-id, both in the delivery log', async () => {
@@ -260,6 +290,37 @@ describe('webhook delivery', () => {
       totalCount: 1,
       nodes: [{ eventType: 'webhook.test', lastResponse: 'ok' }],
     });
+  });
+
+  it('the customer import and the nightly key-account proposal emit their events, set-based, with the change', async () => {
+    await register('/bulk', ['customer.created', 'key_account.status_changed']);
+    const imported = await importCustomers(agent, {
+      format: 'CSV',
+      content: ['公司名称,证书编号', '导入一公司,IMP-1', '导入二公司,IMP-2'].join('\n'),
+    });
+    expect(imported.importedCount).toBe(2);
+    // A customer the criteria nominate (good credit, ≥ 500,000 in contracts within the window).
+    const big = await createCustomerRecord({ name: '大额合同公司', creditStanding: 'GOOD' });
+    await prisma.contract.create({
+      data: { customerId: big.id, contractNo: 'C-BULK-1', amount: '600000.00', signedAt: new Date() },
+    });
+    expect((await runKeyAccountProposal()).nominated).toBe(1);
+
+    await deliverDueWebhooks(later(1000));
+    const bodies = bodiesAt('/bulk').map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> });
+    expect(
+      bodies
+        .filter((b) => b.type === 'customer.created')
+        .map((b) => b.data.name)
+        .sort(),
+    ).toEqual(['导入一公司', '导入二公司']);
+    const imported1 = bodies.find((b) => b.data.name === '导入一公司')!.data;
+    expect(imported1).toMatchObject({ status: 'ACTIVE', keyAccountStatus: 'NONE', subject: { type: 'Customer' } });
+    expect(bodies.filter((b) => b.type === 'key_account.status_changed').map((b) => b.data)).toEqual([
+      { customerId: big.id, from: 'NONE', to: 'CANDIDATE', subject: { type: 'Customer', id: big.id } },
+    ]);
+    // Each signed like any other delivery.
+    for (const r of bodiesAt('/bulk')) expect(r.signature).toMatch(/^v1,/);
   });
 
   it('delivers through the pg-boss worker: the event’s transaction wakes it', async () => {

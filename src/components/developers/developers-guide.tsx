@@ -29,6 +29,13 @@ const PAGE_QUERY = `query Customers($after: String) {
   }
 }`;
 
+// One workflow step as a machine client takes it: the record's version guards the write (a stale one is CONFLICT).
+const WORKFLOW_STEP = `mutation Advance($id: ID!, $version: Int!) {
+  advanceComplaint(id: $id, version: $version, command: START_INVESTIGATION) {
+    id status version availableCommands
+  }
+}`;
+
 function curlExample(endpoint: string) {
   return `curl -sS ${endpoint} \\
   -H "Authorization: Bearer $KEFU_API_KEY" \\
@@ -145,6 +152,12 @@ export async function DevelopersGuide({
             </div>
           ))}
         </dl>
+      </Panel>
+
+      <Panel title={t('workflow.title')} testId="developers-workflow">
+        <p className="mb-2 text-sm text-slate-700">{t('workflow.body')}</p>
+        <p className="mb-3 text-sm text-slate-700">{t('workflow.serviceAccount')}</p>
+        <CodeSample title="GraphQL" code={WORKFLOW_STEP} />
       </Panel>
 
       <Panel title={t('errors.title')} testId="developers-errors">

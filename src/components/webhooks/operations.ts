@@ -62,6 +62,27 @@ export const WebhookCreateMutation = graphql(`
   }
 `);
 
+export const WebhookUpdateMutation = graphql(`
+  mutation WebhookUpdate($id: ID!, $version: Int!, $input: WebhookEndpointInput!) {
+    updateWebhookEndpoint(id: $id, version: $version, input: $input) {
+      id
+      version
+      active
+    }
+  }
+`);
+
+export const WebhookRotateSecretMutation = graphql(`
+  mutation WebhookRotateSecret($id: ID!, $version: Int!) {
+    rotateWebhookSecret(id: $id, version: $version) {
+      secret
+      endpoint {
+        id
+      }
+    }
+  }
+`);
+
 export const WebhookSendTestMutation = graphql(`
   mutation WebhookSendTest($endpointId: ID!) {
     sendWebhookTestEvent(endpointId: $endpointId) {

@@ -16,6 +16,7 @@ import { PagedTable } from '@/components/ui/paged-table';
 import { Panel } from '@/components/ui/panel';
 import { actionsColumn, RowAction } from '@/components/ui/row-action';
 import { Badge, StatusMessage } from '@/components/ui/status';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
 import { getFragmentData } from '@/gql';
 import type {
@@ -38,8 +39,10 @@ import {
   WebhookDeliveryRowFragment,
   WebhookEndpointsQuery,
   WebhookRedeliverMutation,
+  WebhookRotateSecretMutation,
   WebhookSendTestMutation,
   WebhookSettingsMutation,
+  WebhookUpdateMutation,
 } from './operations';
 
 /** Event types hold a dot (`customer.created`); message keys cannot, so it becomes `_`. */
@@ -54,10 +57,58 @@ export function WebhooksManager() {
   const errorMessage = useAdminErrorMessage();
   const endpoints = useGqlQuery(WebhookEndpointsQuery);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Endpoint | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [selected, setSelected] = useState<Endpoint | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const sendTest = useGqlMutation(WebhookSendTestMutation, { invalidates: CHANGED });
+  const update = useGqlMutation(WebhookUpdateMutation, { invalidates: CHANGED });
+  const rotateSecret = useGqlMutation(WebhookRotateSecretMutation, { invalidates: CHANGED });
+  // The log follows the row as the list reloads (a disabled endpoint's badge, its new version).
+  const selected = endpoints.data?.webhookEndpoints.find((e) => e.id === selectedId) ?? null;
+  const setSelected = (endpoint: Endpoint) => setSelectedId(endpoint.id);
+
+  // Turning an endpoint off or on again: the same edit with the active flag flipped, after a confirmation.
+  const toggle = useConfirmedAction(
+    async (endpoint: Endpoint) => {
+      await update.mutateAsync({
+        id: endpoint.id,
+        version: endpoint.version,
+        input: {
+          url: endpoint.url,
+          description: endpoint.description ?? null,
+          eventTypes: endpoint.eventTypes,
+          active: !endpoint.active,
+        },
+      });
+      setNotice(t(endpoint.active ? 'disabledNotice' : 'enabledNotice', { url: endpoint.url }));
+    },
+    (endpoint) => {
+      const key = endpoint.active ? 'confirmDisable' : 'confirmEnable';
+      return {
+        title: t(`${key}.title`),
+        body: t(`${key}.body`, { url: endpoint.url }),
+        confirmLabel: t(`${key}.confirm`),
+        pendingLabel: t(`${key}.pending`),
+        tone: endpoint.active ? 'danger' : 'primary',
+      };
+    },
+    errorMessage,
+  );
+  // A new signing secret, shown once like the first: the receiver must be given it before the next delivery.
+  const rotate = useConfirmedAction(
+    async (endpoint: Endpoint) => {
+      const result = await rotateSecret.mutateAsync({ id: endpoint.id, version: endpoint.version });
+      setSecret(result.rotateWebhookSecret.secret);
+    },
+    (endpoint) => ({
+      title: t('confirmRotate.title'),
+      body: t('confirmRotate.body', { url: endpoint.url }),
+      confirmLabel: t('confirmRotate.confirm'),
+      pendingLabel: t('confirmRotate.pending'),
+    }),
+    errorMessage,
+  );
 
   const test = async (endpoint: Endpoint) => {
     setNotice(null);
@@ -117,6 +168,19 @@ export function WebhooksManager() {
       <>
         <RowAction label={t('sendTest')} subject={e.url} onClick={() => void test(e)} testId="webhook-send-test" />
         <RowAction label={t('showLog')} subject={e.url} onClick={() => setSelected(e)} testId="webhook-show-log" />
+        <RowAction label={t('edit')} subject={e.url} onClick={() => setEditing(e)} testId="webhook-edit" />
+        <RowAction
+          label={t(e.active ? 'disable' : 'enable')}
+          subject={e.url}
+          onClick={() => toggle.ask(e)}
+          testId={e.active ? 'webhook-disable' : 'webhook-enable'}
+        />
+        <RowAction
+          label={t('rotateSecret')}
+          subject={e.url}
+          onClick={() => rotate.ask(e)}
+          testId="webhook-rotate-secret"
+        />
       </>
     )),
   ];
@@ -142,14 +206,26 @@ export function WebhooksManager() {
       {selected && <DeliveryLog endpoint={selected} />}
       {endpoints.data && <SettingsPanel settings={endpoints.data.webhookSettings} />}
       {creating && (
-        <CreateDialog
+        <EndpointDialog
           onClose={() => setCreating(false)}
-          onCreated={(s) => {
+          onSaved={(s) => {
             setCreating(false);
             setSecret(s);
           }}
         />
       )}
+      {editing && (
+        <EndpointDialog
+          endpoint={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            setNotice(t('savedNotice', { url: editing.url }));
+          }}
+        />
+      )}
+      {toggle.dialog}
+      {rotate.dialog}
       <Modal
         open={secret !== null}
         onClose={() => setSecret(null)}
@@ -258,13 +334,30 @@ function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
 
 type Draft = { url: string; description: string; eventTypes: string[] };
 
-function CreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (secret: string) => void }) {
+/**
+ * Registers an endpoint (`onSaved` gets its signing secret, shown once) or edits one (URL, description, events; the
+ * version it was read at guards the write, and the active flag stays as it is).
+ */
+function EndpointDialog({
+  endpoint,
+  onClose,
+  onSaved,
+}: {
+  endpoint?: Endpoint;
+  onClose: () => void;
+  onSaved: (secret: string | null) => void;
+}) {
   const t = useTranslations('webhooks');
   const errorMessage = useAdminErrorMessage();
   const formId = useId();
   const create = useGqlMutation(WebhookCreateMutation, { invalidates: CHANGED });
+  const update = useGqlMutation(WebhookUpdateMutation, { invalidates: CHANGED });
   const form = useDialogForm({
-    initial: (): Draft => ({ url: '', description: '', eventTypes: [] }),
+    initial: (): Draft => ({
+      url: endpoint?.url ?? '',
+      description: endpoint?.description ?? '',
+      eventTypes: endpoint ? [...endpoint.eventTypes] : [],
+    }),
     fields: ['url', 'description', 'eventTypes'],
     validate: (draft) => {
       const errors: Record<string, string> = {};
@@ -272,21 +365,25 @@ function CreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: 
       if (draft.eventTypes.length === 0) errors.eventTypes = t('form.eventsRequired');
       return errors;
     },
-    submit: async (draft) =>
-      (
-        await create.mutateAsync({
-          input: { url: draft.url.trim(), description: draft.description.trim() || null, eventTypes: draft.eventTypes },
-        })
-      ).createWebhookEndpoint.secret,
-    onDone: onCreated,
+    submit: async (draft) => {
+      const input = {
+        url: draft.url.trim(),
+        description: draft.description.trim() || null,
+        eventTypes: draft.eventTypes,
+      };
+      if (!endpoint) return (await create.mutateAsync({ input })).createWebhookEndpoint.secret;
+      await update.mutateAsync({ id: endpoint.id, version: endpoint.version, input });
+      return null;
+    },
+    onDone: onSaved,
     errorMessage,
   });
   return (
     <FormDialog
       open
       onClose={onClose}
-      title={t('form.title')}
-      testId="webhook-create-dialog"
+      title={endpoint ? t('form.editTitle', { url: endpoint.url }) : t('form.title')}
+      testId={endpoint ? 'webhook-edit-dialog' : 'webhook-create-dialog'}
       {...form.dialogProps}
       submitLabel={t('form.submit')}
       pendingLabel={t('form.submitting')}

@@ -1,10 +1,11 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import type { Role } from '@/generated/prisma/enums';
 import { forgetApiKey, generateApiKey } from '@/server/auth/api-keys';
 import { hashPassword } from '@/server/auth/passwords';
-import { API_SCOPES, requirePermission } from '@/server/auth/policies';
+import { API_SCOPES, SERVICE_ACCOUNT_SCOPES, requirePermission } from '@/server/auth/policies';
 import { forgetAccount } from '@/server/auth/sessions';
 import { prisma } from '@/server/db';
 import { badField, badInput, notFound } from '@/server/errors';
@@ -44,11 +45,28 @@ export async function createApiKey(viewer: Viewer, input: unknown, now = new Dat
   if (!parsed.success) throw badInput('common.invalidInput', zodFieldErrors(parsed.error));
   if (parsed.data.expiresAt && parsed.data.expiresAt <= now) throw badField('expiresAt', 'admin.expiryInPast');
   const { key, prefix, keyHash } = generateApiKey();
+  const scopes = [...new Set(parsed.data.scopes)];
   const apiKey = await prisma.$transaction(async (tx) => {
+    // A key that takes workflow steps acts as a named service account: a user of its own, so approvals, closures,
+    // recorded callbacks and the history name it as they name a person. Inactive and without a usable password, it
+    // cannot sign in, is offered in no picker and is assigned no work.
+    const serviceAccount = scopes.some((s) => (SERVICE_ACCOUNT_SCOPES as readonly string[]).includes(s))
+      ? await tx.user.create({
+          data: {
+            email: `api-key-${randomUUID()}@service-account.invalid`,
+            name: parsed.data.name,
+            role: 'SERVICE_AGENT',
+            passwordHash: '!',
+            active: false,
+          },
+          select: { id: true },
+        })
+      : null;
     const created = await tx.apiKey.create({
       data: {
+        serviceAccountId: serviceAccount?.id ?? null,
         name: parsed.data.name,
-        scopes: [...new Set(parsed.data.scopes)],
+        scopes,
         expiresAt: parsed.data.expiresAt ?? null,
         rateLimitPerMinute: parsed.data.rateLimitPerMinute ?? null,
         prefix,

@@ -75,7 +75,8 @@ export function calleeOf(
 
 export const ASSIGNABLE_ROLES: readonly StaffRole[] = ['SERVICE_AGENT', 'SERVICE_MANAGER'];
 
-export type CallbackActor = { role: StaffRole; userId: string };
+/** A staff member, or an API key's named service account (callbacks:write), which may record and manage any task. */
+export type CallbackActor = { role: StaffRole | 'SERVICE_ACCOUNT'; userId: string };
 type Task = { assigneeId: string | null };
 
 /**
@@ -84,6 +85,7 @@ type Task = { assigneeId: string | null };
  * absent agent). Not an administrator (see ASSIGNABLE_ROLES).
  */
 export function mayRecord(actor: CallbackActor, task: Task): boolean {
+  if (actor.role === 'SERVICE_ACCOUNT') return true;
   if (!ASSIGNABLE_ROLES.includes(actor.role)) return false;
   return actor.role === 'SERVICE_MANAGER' || task.assigneeId === null || task.assigneeId === actor.userId;
 }

@@ -9,7 +9,7 @@ import { prisma, type Tx } from '@/server/db';
 import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
-import { applyCommand, loadForViewer } from '../complaints/complaint.service';
+import { applyCommand, loadForViewer, workflowActorOf } from '../complaints/complaint.service';
 import { isUuid } from '../cursor';
 import { keysetPage, type OrderKey } from '../keyset';
 import { prepareCustomerMail } from '../interactions/customer-notify.service';
@@ -71,9 +71,14 @@ const requireReader = (viewer: Viewer) => requirePermission(viewer, 'callbacks:r
 /** Whether the relation fields (Interaction.callbacks, Customer.callbacks) show tasks to this viewer at all. */
 export const mayReadCallbacks = (viewer: Viewer) => viewer.kind !== 'customer' && can(viewer, 'callbacks:read');
 
-/** The staff member writing; API keys never carry callbacks:write (API_SCOPES), and calls are made by people. */
+/**
+ * Who is writing: a staff member, or an API key with callbacks:write acting as its named service account (the other
+ * system made the call — a call-centre platform, a CRM — and records it; completedBy and the history name the account).
+ */
 function writerOf(viewer: Viewer): CallbackActor {
   requirePermission(viewer, 'callbacks:write');
+  if (viewer.kind === 'apiClient' && viewer.serviceAccountId)
+    return { role: 'SERVICE_ACCOUNT', userId: viewer.serviceAccountId };
   if (viewer.kind !== 'staff') throw forbidden('callback.staffOnly');
   return { role: viewer.role, userId: viewer.userId };
 }
@@ -270,7 +275,8 @@ export async function createCallback(viewer: Viewer, rawInput: unknown, now: Dat
     if (!customer) throw badField('customerId', 'callback.customerMissing');
     if (customer.archivedAt) throw badField('customerId', 'callback.customerArchived');
     // Unless someone else is named, the task is the creator's own — if the creator makes calls at all.
-    const assigneeId = input.assigneeId ?? (ASSIGNABLE_ROLES.includes(actor.role) ? actor.userId : null);
+    const assigneeId =
+      input.assigneeId ?? ((ASSIGNABLE_ROLES as readonly string[]).includes(actor.role) ? actor.userId : null);
     if (assigneeId) await assertAssignable(tx, assigneeId);
     const task = await tx.callback.create({
       data: {
@@ -514,6 +520,8 @@ export async function recordCallback(
           : { type: 'COMPLETE_FOLLOW_UP' },
         {},
         now,
+        // callbacks:write covers the step the recording implies, for a service account as for the desk.
+        workflowActorOf(viewer),
       );
     }
 

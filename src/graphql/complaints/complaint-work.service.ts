@@ -19,14 +19,19 @@ import { loadBusinessCalendar } from './business-calendar.service';
 // The states in which actions and the 8D record may be edited (the workbench offers its controls by the same list).
 const OPEN_STATES: readonly string[] = WORK_STATES;
 
-/** Staff who work a complaint: quality, its owner, or a handler of its responsible department. */
+/**
+ * Staff who work a complaint: quality, its owner, or a handler of its responsible department; an API key with the
+ * complaints:workflow scope (its service account works every complaint, as quality does).
+ */
 async function loadWorkableComplaint(tx: Tx, viewer: Viewer, interactionId: string) {
   requirePermission(viewer, 'interactions:read');
-  if (viewer.kind !== 'staff') throw forbidden('complaint.staffOnly');
+  if (viewer.kind === 'apiClient') requirePermission(viewer, 'complaints:workflow');
+  else if (viewer.kind !== 'staff') throw forbidden('complaint.staffOnly');
   if (!isUuid(interactionId)) throw notFound('Interaction');
   const row = await tx.interaction.findUnique({ where: { id: interactionId } });
   if (!row || row.type !== 'COMPLAINT') throw notFound('Complaint');
   const works =
+    viewer.kind === 'apiClient' ||
     viewer.role === 'QUALITY_MANAGER' ||
     row.ownerId === viewer.userId ||
     (viewer.role === 'DEPARTMENT_HANDLER' &&

@@ -25,6 +25,8 @@ const otherHandler = actor('DEPARTMENT_HANDLER', { departmentId: 'dept-other' })
 const executive = actor('EXECUTIVE');
 const serviceManager = actor('SERVICE_MANAGER');
 const customer = actor('CUSTOMER');
+// An API key with complaints:workflow, acting as its service account.
+const serviceAccount: WorkflowActor = { role: 'SERVICE_ACCOUNT', userId: 'u-service-account', departmentId: null };
 
 const fresh = (over: Partial<WorkflowRecord> = {}): WorkflowRecord => ({
   type: 'COMPLAINT',
@@ -222,6 +224,25 @@ describe('the complaint state machine', () => {
     });
   });
 
+  it('lets a service account take every staff step, preconditions and 核决权限 delegation included', () => {
+    let r = fresh();
+    expect(availableCommands(r, serviceAccount)).toEqual(['TRIAGE', 'DECLINE']);
+    r = apply(r, triage('CRISIS'), serviceAccount); // CRISIS: approval otherwise only the executive's
+    r = apply(r, { type: 'START_INVESTIGATION' }, serviceAccount);
+    expect(decide(r, { type: 'PLAN_ACTIONS' }, serviceAccount)).toMatchObject({ ok: false, code: 'PRECONDITION' });
+    r = { ...r, eightDComplete: true, actions: [{ kind: 'CORRECTIVE', status: 'OPEN' }] };
+    r = apply(r, { type: 'PLAN_ACTIONS' }, serviceAccount);
+    r = apply(r, { type: 'SUBMIT_FOR_APPROVAL' }, serviceAccount);
+    r = apply(r, { type: 'APPROVE' }, serviceAccount);
+    expect(decide(r, { type: 'COMPLETE_IMPLEMENTATION' }, serviceAccount)).toMatchObject({ code: 'PRECONDITION' });
+    r = { ...r, actions: [{ kind: 'CORRECTIVE', status: 'DONE' }] };
+    r = apply(r, { type: 'COMPLETE_IMPLEMENTATION' }, serviceAccount);
+    r = apply(r, { type: 'VERIFY', effective: true }, serviceAccount);
+    r = apply(r, { type: 'COMPLETE_FOLLOW_UP' }, serviceAccount);
+    r = apply(r, { type: 'CLOSE' }, serviceAccount);
+    expect(r.status).toBe('CLOSED');
+  });
+
   it('offers the commands the actor may take now', () => {
     const triaged = handlersOwn('TRIAGED', 'GENERAL');
     expect(availableCommands(triaged, handler)).toEqual(['START_INVESTIGATION']);
@@ -231,7 +252,16 @@ describe('the complaint state machine', () => {
 });
 
 // Property: whatever sequence of commands, by whichever actors, the record never reaches an inconsistent state.
-const roles: WorkflowActor[] = [agent, quality, handler, otherHandler, executive, serviceManager, customer];
+const roles: WorkflowActor[] = [
+  agent,
+  quality,
+  handler,
+  otherHandler,
+  executive,
+  serviceManager,
+  customer,
+  serviceAccount,
+];
 const commandArb: fc.Arbitrary<WorkflowCommand> = fc.oneof(
   fc.constantFrom<'GENERAL' | 'MAJOR' | 'CRISIS'>('GENERAL', 'MAJOR', 'CRISIS').map(triage),
   fc.constant<WorkflowCommand>({ type: 'DECLINE', reason: '不合理' }),

@@ -72,7 +72,15 @@ export type WorkflowRole =
   | 'TECHNICIAN'
   | 'CUSTOMER';
 
-export type WorkflowActor = { role: WorkflowRole; userId: string; departmentId: string | null };
+/**
+ * Who takes a step: a person by their role, or SERVICE_ACCOUNT — an API key with the complaints:workflow scope acting as
+ * its named service account. The admin who granted the scope delegated the staff workflow to the other system (its own
+ * approvals included), so it may take every step staff may take; the customer's answer it records on the customer's
+ * behalf, as the desk does. It is not a role 核决权限 lists.
+ */
+export type ActorRole = WorkflowRole | 'SERVICE_ACCOUNT';
+
+export type WorkflowActor = { role: ActorRole; userId: string; departmentId: string | null };
 
 export type ActionItem = {
   kind: 'CONTAINMENT' | 'CORRECTIVE' | 'PREVENTIVE';
@@ -183,7 +191,7 @@ const allow = (to: ComplaintStatus, patch: WorkflowPatch = {}, visibleToCustomer
 
 /** The responsible department's handler, the complaint's owner, or quality: who works an investigation. */
 function worksTheCase(r: WorkflowRecord, a: WorkflowActor): boolean {
-  if (a.role === 'QUALITY_MANAGER') return true;
+  if (a.role === 'QUALITY_MANAGER' || a.role === 'SERVICE_ACCOUNT') return true;
   if (r.ownerId !== null && r.ownerId === a.userId) return true;
   return a.role === 'DEPARTMENT_HANDLER' && a.departmentId !== null && a.departmentId === r.responsibleDepartmentId;
 }
@@ -206,7 +214,7 @@ export function decide(
     return refuse('INVALID_TRANSITION', 'workflow.complaintsOnly', { command: command.type });
   if (command.type === 'ANSWER' && isComplaint) return refuse('INVALID_TRANSITION', 'workflow.complaintNotAnswered');
   const role = actor.role;
-  const may = (roles: readonly WorkflowRole[]) => roles.includes(role);
+  const may = (roles: readonly WorkflowRole[]) => role === 'SERVICE_ACCOUNT' || roles.includes(role);
 
   switch (command.type) {
     case 'TRIAGE':

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import type { Interaction } from '@/generated/prisma/client';
+import { can } from '@/server/auth/policies';
 import { readSettingValue } from '@/server/config-cache';
 import { prisma, type Db, type Tx } from '@/server/db';
 import { badField, badInput, conflict, forbidden, notFound, unauthenticated } from '@/server/errors';
@@ -30,19 +31,39 @@ import { activityMessage } from '@/lib/activity';
 import { complaintStepEvent } from '../webhooks/webhook-events.rules';
 import { emitInteractionEvent } from '../webhooks/webhook-payloads';
 
-/** The workflow actor behind a viewer; API clients read and submit, but do not work complaints. */
+/**
+ * The workflow actor behind a viewer. An API client works complaints only with the complaints:workflow scope, as the
+ * key's named service account (the user approvals, closures and the history name); without it, FORBIDDEN.
+ */
 function actorOf(viewer: Viewer): WorkflowActor {
+  if (viewer.kind === 'apiClient' && !can(viewer, 'complaints:workflow')) throw forbidden('common.apiClientNoWorkflow');
+  return workflowActorOf(viewer);
+}
+
+/**
+ * The actor without the scope check, for a module whose own permission covers the step it implies: recording a
+ * post-resolution callback (callbacks:write) completes the follow-up as it does for the desk.
+ */
+export function workflowActorOf(viewer: Viewer): WorkflowActor {
   switch (viewer.kind) {
     case 'staff':
       return { role: viewer.role, userId: viewer.userId, departmentId: viewer.departmentId };
     case 'customer':
       return { role: 'CUSTOMER', userId: viewer.userId, departmentId: null };
     case 'apiClient':
-      throw forbidden('common.apiClientNoWorkflow');
+      // A key created before it had a service account (or whose account was removed) cannot act: nobody to name.
+      if (!viewer.serviceAccountId) throw forbidden('common.apiClientNoWorkflow');
+      return { role: 'SERVICE_ACCOUNT', userId: viewer.serviceAccountId, departmentId: null };
     case 'anonymous':
       throw unauthenticated();
   }
 }
+
+/** Whether the viewer takes workflow steps at all (staff, customers, API keys with complaints:workflow). */
+const takesSteps = (viewer: Viewer) =>
+  viewer.kind === 'staff' ||
+  viewer.kind === 'customer' ||
+  (viewer.kind === 'apiClient' && !!viewer.serviceAccountId && can(viewer, 'complaints:workflow'));
 
 type Reader = Tx | Db;
 
@@ -130,7 +151,7 @@ export async function commandOptions(
   viewer: Viewer,
   interaction: Interaction,
 ): Promise<{ available: CommandType[]; blocked: ReturnType<typeof blockedCommands> }> {
-  if (viewer.kind !== 'staff' && viewer.kind !== 'customer') return { available: [], blocked: [] };
+  if (!takesSteps(viewer)) return { available: [], blocked: [] };
   const row = await loadForViewer(prisma, viewer, interaction.id);
   const [record, actor, authority] = [workflowRecord(row), actorOf(viewer), await loadApprovalAuthority()];
   return { available: availableCommands(record, actor, authority), blocked: blockedCommands(record, actor, authority) };

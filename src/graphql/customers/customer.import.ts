@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CsvError, parse } from 'csv-parse/sync';
+import { Prisma } from '@/generated/prisma/client';
 import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
 import { badField, DomainError } from '@/server/errors';
@@ -9,6 +10,7 @@ import type { Viewer } from '@/server/viewer';
 import { CUSTOMER_COLUMNS, ENUM_LABELS, type CustomerColumn } from './customer-columns.rules';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './customer-import.rules';
 import { buildSearchText, ZCustomerInput, type TCustomerInput } from './customer.rules';
+import { emitWebhookEventsFor } from '../webhooks/webhook-outbox';
 import { englishMessage, zodFieldErrors, type ErrorKey, type ErrorParams } from '@/server/error-keys';
 
 export { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS };
@@ -205,6 +207,7 @@ export async function importCustomers(
 
   await prisma.$transaction(
     async (tx) => {
+      const createdIds: string[] = [];
       for (const { input } of valid) {
         const { contacts: _c, contracts: _k, ownerId: _o, ...data } = input;
         const created = await tx.customer.create({
@@ -216,6 +219,7 @@ export async function importCustomers(
           },
           select: { id: true, status: true },
         });
+        createdIds.push(created.id);
         await appendHistory(tx, viewer, {
           entityType: 'Customer',
           entityId: created.id,
@@ -223,6 +227,18 @@ export async function importCustomers(
           toState: created.status,
         });
       }
+      // Webhooks: customer.created for every imported customer (the payload emitCustomerEvent sends), in one go.
+      await emitWebhookEventsFor(
+        tx,
+        'customer.created',
+        'Customer',
+        Prisma.sql`
+          SELECT c."id"::text AS "subjectId",
+                 jsonb_build_object('id', c."id", 'name', c."name", 'status', c."status", 'grade', c."grade",
+                                    'keyAccountStatus', c."keyAccountStatus") AS payload
+          FROM unnest(${createdIds}::uuid[]) WITH ORDINALITY AS i(id, n) JOIN "Customer" c ON c."id" = i.id
+          ORDER BY i.n`,
+      );
     },
     { timeout: 120_000 },
   );

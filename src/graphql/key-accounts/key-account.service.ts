@@ -32,6 +32,7 @@ import {
   type KeyAccountStatusName,
 } from './key-account.rules';
 import { emitKeyAccountStatusEvent } from '../webhooks/webhook-payloads';
+import { emitWebhookEventsFor } from '../webhooks/webhook-outbox';
 
 /**
  * Key accounts (SPEC §2, 001 第五章 6–7). The system proposes candidates from its data (the nightly job and the
@@ -317,6 +318,27 @@ export async function runKeyAccountProposal(now: Date = clockNow(), actor?: View
       SELECT gen_random_uuid(), ${CUSTOMER}, r."id", 'REVIEW', 'keyAccount.reviewPassed', ${actorId}::uuid,
              ${actorLabel}, ${now}
       FROM reviewed r`;
+
+    // Webhooks: key_account.status_changed for each customer this run moved, set-based in the same transaction. The
+    // status before a nomination is REVOKED after an approved downgrade, else NONE (as statusBeforeProposal says).
+    await emitWebhookEventsFor(
+      tx,
+      'key_account.status_changed',
+      CUSTOMER,
+      Prisma.sql`
+        SELECT n."customerId"::text AS "subjectId",
+               jsonb_build_object(
+                 'customerId', n."customerId",
+                 'from', CASE WHEN n."kind" = 'DOWNGRADE' THEN 'ACTIVE'
+                              WHEN revoked."customerId" IS NOT NULL THEN 'REVOKED'
+                              ELSE 'NONE' END,
+                 'to', CASE WHEN n."kind" = 'DOWNGRADE' THEN 'UNDER_REVIEW' ELSE 'CANDIDATE' END) AS payload
+        FROM "KeyAccountNomination" n
+        -- One hash join, not a lookup per nomination (a first run proposes tens of thousands).
+        LEFT JOIN (SELECT DISTINCT d."customerId" FROM "KeyAccountNomination" d
+                   WHERE d."kind" = 'DOWNGRADE' AND d."status" = 'APPROVED') revoked ON revoked."customerId" = n."customerId"
+        WHERE n."status" = 'PROPOSED' AND n."proposedAt" = ${now}`,
+    );
 
     // One history row per nomination proposed; the downgrades wrote two (the nomination's and the customer's).
     return { nominated, downgrades: downgrades / 2, confirmed };

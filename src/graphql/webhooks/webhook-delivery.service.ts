@@ -16,6 +16,7 @@ import {
   WEBHOOK_TIMEOUT_MS,
   type WebhookSettings,
 } from './webhook-events.rules';
+import { invalidateWebhookSubscriptions } from './webhook-outbox';
 import { webhookHeaders } from './webhook-signature';
 import { checkHost, parseTargetUrl, systemResolver } from './webhook-target';
 
@@ -164,7 +165,7 @@ export async function attemptDelivery(
   const firstAttemptAt = delivery.attempts === 0 ? now : (delivery.firstAttemptAt ?? now);
   const next = ok ? null : nextWebhookAttempt(firstAttemptAt, attempts, now);
   const outcome: AttemptOutcome = ok ? 'SUCCEEDED' : next ? 'RETRY' : 'FAILED';
-  await prisma.$transaction(async (tx) => {
+  const disabled = await prisma.$transaction(async (tx) => {
     await tx.webhookDelivery.update({
       where: { id: delivery.id },
       data: {
@@ -182,25 +183,29 @@ export async function attemptDelivery(
     });
     if (ok) {
       await tx.webhookEndpoint.update({ where: { id: delivery.endpointId }, data: { consecutiveFailures: 0 } });
-      return;
+      return false;
     }
     const [endpoint] = await tx.webhookEndpoint.updateManyAndReturn({
       where: { id: delivery.endpointId },
       data: { consecutiveFailures: { increment: 1 } },
     });
     if (endpoint && endpoint.active && endpoint.consecutiveFailures >= settings.failureLimit)
-      await disableEndpoint(tx, endpoint.id, endpoint.url, endpoint.consecutiveFailures, now);
+      return disableEndpoint(tx, endpoint.id, endpoint.url, endpoint.consecutiveFailures, now);
+    return false;
   });
+  // The outbox stops writing rows for a disabled endpoint at once (its cached subscriptions), after the commit.
+  if (disabled) invalidateWebhookSubscriptions();
   if (outcome === 'RETRY' && next) await sendWhenStarted(QUEUES.webhookDelivery, {}, next);
   return outcome;
 }
 
-async function disableEndpoint(tx: Tx, id: string, url: string, failures: number, now: Date) {
+/** Turns the endpoint off after its run of failures and tells the admins; false when it was off already. */
+async function disableEndpoint(tx: Tx, id: string, url: string, failures: number, now: Date): Promise<boolean> {
   const { count } = await tx.webhookEndpoint.updateMany({
     where: { id, active: true },
     data: { active: false, disabledAt: now, version: { increment: 1 } },
   });
-  if (count === 0) return;
+  if (count === 0) return false;
   await tx.historyEntry.create({
     data: {
       entityType: 'WebhookEndpoint',
@@ -224,6 +229,7 @@ async function disableEndpoint(tx: Tx, id: string, url: string, failures: number
       entityId: id,
     },
   );
+  return true;
 }
 
 export type DeliveryRunResult = { succeeded: number; retrying: number; failed: number; more: boolean };

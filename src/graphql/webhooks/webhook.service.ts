@@ -23,7 +23,7 @@ import {
   WEBHOOK_URL_MAX,
 } from './webhook-events.rules';
 import { derivedEntityId } from '../service-rules/service-rules.service';
-import { recordEvent } from './webhook-outbox';
+import { invalidateWebhookSubscriptions, recordEvent } from './webhook-outbox';
 import { generateWebhookSecret } from './webhook-signature';
 import { checkWebhookTarget, type TargetProblem } from './webhook-target';
 
@@ -107,6 +107,7 @@ export async function createWebhookEndpoint(viewer: Viewer, input: unknown) {
     });
     return created;
   });
+  invalidateWebhookSubscriptions();
   return { endpoint, secret };
 }
 
@@ -122,7 +123,7 @@ async function lockEndpoint(tx: Tx, id: string, version: number) {
 export async function updateWebhookEndpoint(viewer: Viewer, id: string, version: number, input: unknown) {
   requirePermission(viewer, 'webhooks:manage');
   const data = await parseEndpointInput(input);
-  return prisma.$transaction(async (tx) => {
+  const endpoint = await prisma.$transaction(async (tx) => {
     await lockEndpoint(tx, id, version);
     const before = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id }, select: ENDPOINT_FIELDS });
     const reactivated = data.active && !before.active;
@@ -149,6 +150,9 @@ export async function updateWebhookEndpoint(viewer: Viewer, id: string, version:
     });
     return updated;
   });
+  // After the commit: the outbox's cached subscriptions (URL, events, active flag) must not outlive the change.
+  invalidateWebhookSubscriptions();
+  return endpoint;
 }
 
 /** A new secret, returned once; deliveries from now on are signed with it. */
@@ -185,6 +189,7 @@ export async function deleteWebhookEndpoint(viewer: Viewer, id: string, version:
       message: activityMessage('webhook.deleted'),
     });
   });
+  invalidateWebhookSubscriptions();
   return true;
 }
 

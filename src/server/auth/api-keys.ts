@@ -21,6 +21,7 @@ type ApiKeyRow = {
   id: string;
   name: string;
   scopes: string[];
+  serviceAccountId: string | null;
   keyHash: string;
   revokedAt: Date | null;
   expiresAt: Date | null;
@@ -66,6 +67,7 @@ export async function checkApiKey(key: string, now = new Date()): Promise<ApiKey
           id: true,
           name: true,
           scopes: true,
+          serviceAccountId: true,
           keyHash: true,
           revokedAt: true,
           expiresAt: true,
@@ -92,7 +94,13 @@ export async function checkApiKey(key: string, now = new Date()): Promise<ApiKey
   }
   return {
     status: 'valid',
-    viewer: { kind: 'apiClient', apiKeyId: row.id, name: row.name, scopes: row.scopes },
+    viewer: {
+      kind: 'apiClient',
+      apiKeyId: row.id,
+      name: row.name,
+      scopes: row.scopes,
+      serviceAccountId: row.serviceAccountId,
+    },
     rateLimitPerMinute: row.rateLimitPerMinute,
   };
 }

@@ -12,6 +12,9 @@ export const PERMISSIONS = [
   'customers:import',
   'interactions:read',
   'interactions:write',
+  // Machine clients only: run the complaint workflow (triage, investigation, actions, 8D, approval, verification,
+  // closure) as the key's named service account. Staff take these steps by their role and the state machine's rules.
+  'complaints:workflow',
   'callbacks:read',
   'callbacks:write',
   'surveys:read',
@@ -57,19 +60,28 @@ const ADMINISTRATION: readonly Permission[] = [
 // Decisions a person makes: the service manager's (below), never an API key's.
 const DECISIONS: readonly Permission[] = ['keyaccounts:decide', 'notices:approve', 'visits:approve'];
 
+/** Scopes that make a key act in workflow steps: such a key gets a named service account (a user) when created. */
+export const SERVICE_ACCOUNT_SCOPES: readonly Permission[] = ['complaints:workflow', 'callbacks:write'];
+
 /**
- * Scopes an admin may put on an API key: every permission but administration, writing callbacks, managing surveys and
- * the decisions (key-account nominations, urgent notices) a manager makes in person.
+ * Scopes an admin may put on an API key: every permission but administration, managing surveys and the decisions
+ * (key-account nominations, urgent notices) a manager makes in person. Workflow steps and callbacks are taken as the
+ * key's named service account (SERVICE_ACCOUNT_SCOPES).
  */
 export const API_SCOPES: readonly Permission[] = PERMISSIONS.filter(
-  (p) => !ADMINISTRATION.includes(p) && p !== 'callbacks:write' && p !== 'surveys:manage' && !DECISIONS.includes(p),
+  (p) => !ADMINISTRATION.includes(p) && p !== 'surveys:manage' && !DECISIONS.includes(p),
 );
+
+/** Scopes that only machine clients hold: staff take the same steps by their role. */
+const MACHINE_ONLY: readonly Permission[] = ['complaints:workflow'];
 
 const READ_ONLY: Permission[] = ['customers:read', 'interactions:read'];
 // The service desk keeps the customer database, takes intake, calls back and runs the surveys (SPEC §1, §3, §5, §6):
 // every permission but administration and the decisions — key-account nominations, urgent notices (the service
 // manager's, below).
-const CUSTOMER_DESK: Permission[] = PERMISSIONS.filter((p) => !ADMINISTRATION.includes(p) && !DECISIONS.includes(p));
+const CUSTOMER_DESK: Permission[] = PERMISSIONS.filter(
+  (p) => !ADMINISTRATION.includes(p) && !DECISIONS.includes(p) && !MACHINE_ONLY.includes(p),
+);
 // Quality records and reads intake (SPEC §3/§4) but does not maintain the customer database; it reads callbacks and
 // the satisfaction analysis, as the executive does.
 const QUALITY: Permission[] = [
@@ -105,7 +117,7 @@ const SETTINGS_READ: Permission[] = ['settings:read'];
 const SETTINGS_MANAGE: Permission[] = ['settings:read', 'settings:manage'];
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  ADMIN: PERMISSIONS,
+  ADMIN: PERMISSIONS.filter((p) => !MACHINE_ONLY.includes(p)),
   SERVICE_AGENT: CUSTOMER_DESK,
   SERVICE_MANAGER: [...CUSTOMER_DESK, ...DECISIONS, ...SETTINGS_MANAGE],
   QUALITY_MANAGER: [...QUALITY, ...SETTINGS_READ],
