@@ -9,6 +9,9 @@ import type { Viewer } from '@/server/viewer';
 import { zhNotice } from '../helpers/activity';
 import { createApiKeyRow, createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
+import { captureStatements } from '../helpers/statements';
+import { complaintActionCounts, listComplaintActions } from '@/graphql/complaints/complaint-action-queue.service';
+import { ACTION_QUEUES } from '@/graphql/complaints/complaint-action-queue.rules';
 
 // SPEC §4 "every step has a due time": a complaint's actions have an owner and a due date, the owner is told, and an
 // overdue action escalates owner → department head → quality manager, once per level.
@@ -228,6 +231,22 @@ describe('the action queues', () => {
     // A handler of another department sees none of this department's actions.
     const outsider = await gqlOk<Queue>(people.outsider.viewer, QUEUE, { q: 'OPEN' });
     expect(outsider.complaintActions.totalCount).toBe(0);
+
+    // The three counts are one statement, and each equals its queue's own total, for every kind of viewer.
+    for (const viewer of [people.other.viewer, people.quality.viewer, people.owner.viewer, people.outsider.viewer]) {
+      let counts: { queue: string; count: number }[] = [];
+      const statements = await captureStatements(async () => {
+        counts = await complaintActionCounts(viewer);
+      });
+      expect(statements).toHaveLength(1);
+      for (const queue of ACTION_QUEUES)
+        expect(counts.find((x) => x.queue === queue)!.count, queue).toBe(
+          (await listComplaintActions(viewer, { queue })).totalCount,
+        );
+    }
+    expect((await complaintActionCounts(people.other.viewer)).find((x) => x.queue === 'MINE')!.count).toBeGreaterThan(
+      1,
+    );
 
     const customer = await createCustomerUser(customerId);
     expect(errorCodes(await gqlAs(customer.viewer, QUEUE, { q: 'OPEN' }))).toContain('FORBIDDEN');
