@@ -11,7 +11,12 @@
 import pg from 'pg';
 import { addBusinessHours, DEFAULT_CALENDAR, type BusinessCalendar } from '@/graphql/complaints/sla-clock.rules';
 import { doneSince, dueSoonUntil } from '@/graphql/callbacks/callback.rules';
-import { COMPLAINT_QUEUES, DEFAULT_AUTHORITY, type WorkflowRole } from '@/graphql/complaints/complaint-workflow.rules';
+import {
+  CLOSURE_QUEUE,
+  COMPLAINT_QUEUES,
+  DEFAULT_AUTHORITY,
+  type WorkflowRole,
+} from '@/graphql/complaints/complaint-workflow.rules';
 import { notificationHref } from '@/graphql/notifications/notification.rules';
 import { activityEnglish, activityOf, noticeHasBody } from '@/lib/activity';
 import { parseCustomerInput } from '@/graphql/customers/customer.rules';
@@ -270,6 +275,8 @@ const QUEUE_CONDITION: Record<(typeof QUEUES)[number], string> = {
   // :approvable — the severities the viewer's role may approve (核决权限; the bench database keeps the default).
   MY_APPROVAL: `(status = 'PENDING_APPROVAL' AND severity::text = ANY(:approvable))`,
   VERIFICATION: `status = 'VERIFYING'`,
+  // Every complaint awaiting closure: the queue reads those rows instead of the open ones (openComplaints).
+  AWAITING_CLOSURE: 'true',
   OPEN: 'true',
 };
 
@@ -283,14 +290,18 @@ const ORDER = {
 
 /**
  * The open complaints the viewer may read, through the partial indexes on the generated `isOpenComplaint` column (as
- * the app's queue does): a baseline that took the (type, status) route would be measuring a different plan.
+ * the app's queue does): a baseline that took the (type, status) route would be measuring a different plan. The 待关闭
+ * queue reads those awaiting closure, through the generated `isAwaitingClosure`.
  */
-function openComplaints(viewer: Extract<RawViewer, { kind: 'staff' }>): string {
+function openComplaints(
+  viewer: Extract<RawViewer, { kind: 'staff' }>,
+  rows: 'isOpenComplaint' | 'isAwaitingClosure' = 'isOpenComplaint',
+): string {
   // A department handler reads what is assigned to their department or to them (interactionReadScope).
   const scope =
     viewer.role === 'DEPARTMENT_HANDLER' ? `AND ("ownerId" = :me OR "responsibleDepartmentId" = :dept)` : '';
   return `SELECT id, number, subject, status, severity, "companyName", "customerId", "ownerId", "responsibleDepartmentId", "resolutionDueAt", "triageDueAt", "createdAt"
-            FROM "Interaction" WHERE "isOpenComplaint" ${scope}`;
+            FROM "Interaction" WHERE "${rows}" ${scope}`;
 }
 
 function queueParams(ctx: RawContext, viewer: Extract<RawViewer, { kind: 'staff' }>) {
@@ -320,7 +331,7 @@ const complaintQueue: Handler = async (ctx, viewer, { queue, filter, sort, first
     throw new RawError('BAD_USER_INPUT', 'first must be between 1 and 100');
   const { rows } = await ctx.db.query(
     ...bind(
-      `WITH open_work AS MATERIALIZED (${openComplaints(me)}),
+      `WITH open_work AS MATERIALIZED (${openComplaints(me, queue === CLOSURE_QUEUE ? 'isAwaitingClosure' : 'isOpenComplaint')}),
             page AS (SELECT *, count(*) OVER () AS total FROM open_work o WHERE ${QUEUE_CONDITION[queue as (typeof QUEUES)[number]]} ORDER BY ${order('o')} LIMIT :limit)
        SELECT p.*, c.name AS customer_name, u.name AS owner_name, d.name AS department_name
          FROM page p LEFT JOIN "Customer" c ON c.id = p."customerId" LEFT JOIN "User" u ON u.id = p."ownerId" LEFT JOIN "Department" d ON d.id = p."responsibleDepartmentId"
@@ -352,14 +363,18 @@ const complaintQueue: Handler = async (ctx, viewer, { queue, filter, sort, first
   };
 };
 
-/** All seven tab counts in one pass over the open complaints. */
+/** All the tab counts in one statement: one pass over the open complaints, a sub-select over those awaiting closure. */
 const complaintQueueCounts: Handler = async (ctx, viewer, { filter }) => {
   requirePermission(viewer, 'interactions:read');
   const me = staff(viewer);
   if (filter) unsupported('queue filters');
   const { rows } = await ctx.db.query(
     ...bind(
-      `SELECT ${QUEUES.map((q) => `count(*) FILTER (WHERE ${QUEUE_CONDITION[q]})::int AS "${q}"`).join(', ')} FROM (${openComplaints(me)}) open_work`,
+      `SELECT ${QUEUES.filter((q) => q !== CLOSURE_QUEUE)
+        .map((q) => `count(*) FILTER (WHERE ${QUEUE_CONDITION[q]})::int AS "${q}"`)
+        .join(', ')},
+              (SELECT count(*) FROM (${openComplaints(me, 'isAwaitingClosure')}) closing)::int AS "${CLOSURE_QUEUE}"
+         FROM (${openComplaints(me)}) open_work`,
       queueParams(ctx, me),
     ),
   );

@@ -157,8 +157,15 @@ test('a complaint from the portal is triaged, investigated, approved, verified, 
   await expect(callback).toBeHidden();
   await expect(agent.getByTestId('complaint-status')).toHaveText('已回访');
 
-  // 9. Quality confirms the closure.
-  await quality.reload();
+  // 9. Quality finds it in 待关闭 (follow-up done, awaiting closure) and confirms the closure.
+  await quality.getByRole('link', { name: '投诉处理' }).click();
+  await quality.getByTestId('queue-tab-AWAITING_CLOSURE').click();
+  await expect(quality).toHaveURL(/queue=AWAITING_CLOSURE/);
+  await expect(quality.getByTestId('queue-tab-AWAITING_CLOSURE')).toContainText('待关闭');
+  const closing = quality.getByTestId('complaint-row').filter({ hasText: number });
+  await expect(closing).toContainText('已回访');
+  await closing.getByRole('link', { name: number }).click();
+  await expect(quality.getByTestId('complaint-number')).toHaveText(number);
   // Quality confirms the closure on today's date.
   await quality.getByTestId('command-CLOSE').click();
   await expect(quality.getByTestId('close-date')).toContainText('关闭日期');

@@ -9,6 +9,9 @@ import type { Viewer } from '@/server/viewer';
 import { zhNotice } from '../helpers/activity';
 import { createApiKeyRow, createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
+import { captureStatements } from '../helpers/statements';
+import { complaintActionCounts, listComplaintActions } from '@/graphql/complaints/complaint-action-queue.service';
+import { ACTION_QUEUES } from '@/graphql/complaints/complaint-action-queue.rules';
 
 // SPEC §4 "every step has a due time": a complaint's actions have an owner and a due date, the owner is told, and an
 // overdue action escalates owner → department head → quality manager, once per level.
@@ -197,6 +200,63 @@ describe('an overdue action escalates owner → department head → quality, onc
   });
 });
 
+describe('an overdue step escalates owner → department head → quality, once per level', () => {
+  it('with two sweeps at once, one STEP_OVERDUE row per level; a closed complaint never does', async () => {
+    const calendar = await loadBusinessCalendar();
+    const due = sh('2026-11-24T10:00:00'); // a Tuesday
+    const c = await investigatingComplaint();
+    // The investigation's due time has passed; the resolution is far off (no RESOLUTION_OVERDUE in the way).
+    await prisma.interaction.update({
+      where: { id: c.id },
+      data: { stepDueAt: due, resolutionDueAt: sh('2027-03-01T10:00:00') },
+    });
+    const closed = await investigatingComplaint();
+    await prisma.interaction.update({ where: { id: closed.id }, data: { status: 'CLOSED', stepDueAt: due } });
+    const taken = async (id: string) =>
+      (await prisma.escalation.findMany({ where: { interactionId: id }, orderBy: { level: 'asc' } })).map(
+        (e) => `${e.reason}:${e.level}`,
+      );
+
+    await runEscalationSweep(sh('2026-11-24T09:59:00'));
+    expect(await taken(c.id)).toEqual([]);
+
+    await Promise.all([runEscalationSweep(due), runEscalationSweep(due)]);
+    expect(await taken(c.id)).toEqual(['STEP_OVERDUE:1']);
+    const level1 = await prisma.escalation.findFirstOrThrow({ where: { interactionId: c.id, level: 1 } });
+    expect(level1.notifiedUserIds).toEqual([people.owner.id]);
+
+    const second = addBusinessHours(due, 8, calendar);
+    await Promise.all([runEscalationSweep(second), runEscalationSweep(second)]);
+    expect(await taken(c.id)).toEqual(['STEP_OVERDUE:1', 'STEP_OVERDUE:2']);
+    const level2 = await prisma.escalation.findFirstOrThrow({ where: { interactionId: c.id, level: 2 } });
+    expect(new Set(level2.notifiedUserIds)).toEqual(new Set([people.head.id, people.owner.id]));
+
+    const third = addBusinessHours(due, 16, calendar);
+    await Promise.all([runEscalationSweep(third), runEscalationSweep(third)]);
+    expect(await taken(c.id)).toEqual(['STEP_OVERDUE:1', 'STEP_OVERDUE:2', 'STEP_OVERDUE:3']);
+    const level3 = await prisma.escalation.findFirstOrThrow({ where: { interactionId: c.id, level: 3 } });
+    expect(new Set(level3.notifiedUserIds)).toEqual(new Set([people.quality.id, people.owner.id]));
+    expect((await prisma.interaction.findUniqueOrThrow({ where: { id: c.id } })).escalationLevel).toBe(3);
+
+    const headNote = await prisma.notification.findFirstOrThrow({
+      where: { userId: people.head.id, kind: 'ESCALATION_STEP_OVERDUE' },
+    });
+    expect(headNote).toMatchObject({ entityType: 'Interaction', entityId: c.id });
+    expect(zhNotice(headNote)).toContain('环节逾期');
+    // A sweep later still takes nothing more; the closed complaint took nothing at all.
+    await runEscalationSweep(addBusinessHours(due, 40, calendar));
+    expect(await taken(c.id)).toHaveLength(3);
+    expect(await taken(closed.id)).toEqual([]);
+  });
+
+  it('a step that changes its due time is looked at again by the next sweep (the trigger marks it)', async () => {
+    const c = await investigatingComplaint();
+    await prisma.$executeRaw`UPDATE "Interaction" SET "escalationChangedAt" = NULL WHERE id = ${c.id}::uuid`;
+    await prisma.interaction.update({ where: { id: c.id }, data: { stepDueAt: sh('2026-11-30T10:00:00') } });
+    expect((await prisma.interaction.findUniqueOrThrow({ where: { id: c.id } })).escalationChangedAt).not.toBeNull();
+  });
+});
+
 describe('the action queues', () => {
   it('MINE and OVERDUE, scoped like the complaints; customers and keys without interactions:read are refused', async () => {
     const c = await investigatingComplaint();
@@ -228,6 +288,22 @@ describe('the action queues', () => {
     // A handler of another department sees none of this department's actions.
     const outsider = await gqlOk<Queue>(people.outsider.viewer, QUEUE, { q: 'OPEN' });
     expect(outsider.complaintActions.totalCount).toBe(0);
+
+    // The three counts are one statement, and each equals its queue's own total, for every kind of viewer.
+    for (const viewer of [people.other.viewer, people.quality.viewer, people.owner.viewer, people.outsider.viewer]) {
+      let counts: { queue: string; count: number }[] = [];
+      const statements = await captureStatements(async () => {
+        counts = await complaintActionCounts(viewer);
+      });
+      expect(statements).toHaveLength(1);
+      for (const queue of ACTION_QUEUES)
+        expect(counts.find((x) => x.queue === queue)!.count, queue).toBe(
+          (await listComplaintActions(viewer, { queue })).totalCount,
+        );
+    }
+    expect((await complaintActionCounts(people.other.viewer)).find((x) => x.queue === 'MINE')!.count).toBeGreaterThan(
+      1,
+    );
 
     const customer = await createCustomerUser(customerId);
     expect(errorCodes(await gqlAs(customer.viewer, QUEUE, { q: 'OPEN' }))).toContain('FORBIDDEN');

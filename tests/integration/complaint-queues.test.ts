@@ -48,6 +48,19 @@ describe('complaint work queues', () => {
       resolutionDueAt: hours(24 * 60),
     });
     const closed = await complaint({ status: 'CLOSED', ownerId: user.id, resolutionDueAt: hours(-100) }); // closed: in no queue
+    // Follow-up done, awaiting quality's closure: in 待关闭 only (not an open complaint).
+    const closing = await complaint({
+      status: 'FOLLOW_UP_DONE',
+      severity: 'MAJOR',
+      ownerId: user.id,
+      responsibleDepartmentId: dept.id,
+      resolutionDueAt: hours(-50),
+    });
+    const otherClosing = await complaint({
+      status: 'FOLLOW_UP_DONE',
+      severity: 'GENERAL',
+      resolutionDueAt: hours(-60),
+    });
     await prisma.interaction.create({
       data: { number: 'ZX-Q-1', type: 'CONSULTATION', channel: 'PHONE', subject: '咨询', description: 'd' },
     });
@@ -65,6 +78,7 @@ describe('complaint work queues', () => {
     expect(await ids(agent, 'OVERDUE')).toEqual([overdue.id, untriaged.id]);
     expect(await ids(agent, 'CRISIS')).toEqual([crisis.id]);
     expect(await ids(agent, 'OPEN')).toHaveLength(3);
+    expect(await ids(agent, 'AWAITING_CLOSURE')).toEqual([otherClosing.id, closing.id]); // due soonest first
     const agentCounts = await gqlOk<{ complaintQueueCounts: { queue: string; count: number }[] }>(
       agent,
       `{ complaintQueueCounts { queue count } }`,
@@ -74,6 +88,7 @@ describe('complaint work queues', () => {
       UNASSIGNED: 2,
       OVERDUE: 2,
       CRISIS: 1,
+      AWAITING_CLOSURE: 2,
       OPEN: 3,
     });
 
@@ -83,6 +98,7 @@ describe('complaint work queues', () => {
     expect(await ids(viewer, 'UNASSIGNED')).toEqual([crisis.id]);
     expect(await ids(viewer, 'OVERDUE')).toEqual([overdue.id]);
     expect(await ids(viewer, 'OPEN')).toEqual([overdue.id, crisis.id]);
+    expect(await ids(viewer, 'AWAITING_CLOSURE')).toEqual([closing.id]);
     const counts = await gqlOk<{ complaintQueueCounts: { queue: string; count: number }[] }>(
       viewer,
       `{ complaintQueueCounts { queue count } }`,
@@ -93,6 +109,7 @@ describe('complaint work queues', () => {
       UNASSIGNED: 1,
       OVERDUE: 1,
       CRISIS: 1,
+      AWAITING_CLOSURE: 1,
       OPEN: 2,
     });
     // ...and the same scope applies by id, by number and by list.
@@ -108,7 +125,9 @@ describe('complaint work queues', () => {
       viewer,
       `{ interactions(first: 50) { nodes { id } } }`,
     );
-    expect(listed.interactions.nodes.map((x) => x.id).sort()).toEqual([overdue.id, crisis.id, closed.id].sort()); // closed but theirs
+    expect(listed.interactions.nodes.map((x) => x.id).sort()).toEqual(
+      [overdue.id, crisis.id, closed.id, closing.id].sort(), // closed or closing, but theirs
+    );
   });
 
   it('filters a queue and its counts by severity, cause, department, owner, key account, customer and search, in any of four orders', async () => {
@@ -238,7 +257,7 @@ describe('complaint work queues', () => {
     expect(JSON.stringify(bad)).toContain('responsibleDepartmentId');
   });
 
-  it('the seven tab counts (one statement) agree with each queue’s own total, for every viewer and filter', async () => {
+  it('the tab counts (one statement) agree with each queue’s own total, for every viewer and filter', async () => {
     // Edge cases of both renderings: due exactly now and at the end of "due soon" (milliseconds), no due time or
     // severity, LIKE wildcards in the search, Asia/Shanghai day boundaries, a department handler's scope.
     const dept = await prisma.department.create({ data: { code: 'QE', name: '装配部' } });
@@ -290,6 +309,17 @@ describe('complaint work queues', () => {
       resolutionDueAt: new Date(soon.getTime() + 1),
     });
     await complaint({ status: 'RESOLVED', severity: 'CRISIS', ownerId: user.id, resolutionDueAt: at }); // closed: in no queue
+    await complaint({
+      status: 'FOLLOW_UP_DONE',
+      severity: 'CRISIS',
+      causeClass: 'QUALITY',
+      responsibleDepartmentId: dept.id,
+      ownerId: user.id,
+      resolutionDueAt: new Date(at.getTime() - 1),
+      customerId: customer.id,
+      isKeyAccount: true,
+      subject: '100% 待关闭',
+    }); // awaiting closure: 待关闭 only
 
     const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`); // as the GraphQL Date scalar parses it
     const filters: (ComplaintQueueFilter | null)[] = [
@@ -320,9 +350,12 @@ describe('complaint work queues', () => {
     }
     // The edge rows are where they belong: due now is due soon, not overdue; due at the end of the window is due soon.
     const after = await countsOf(agent, null);
-    expect([after.DUE_SOON! - before.DUE_SOON!, after.OVERDUE! - before.OVERDUE!, after.OPEN! - before.OPEN!]).toEqual([
-      2, 2, 5,
-    ]);
+    expect([
+      after.DUE_SOON! - before.DUE_SOON!,
+      after.OVERDUE! - before.OVERDUE!,
+      after.OPEN! - before.OPEN!,
+      after.AWAITING_CLOSURE! - before.AWAITING_CLOSURE!,
+    ]).toEqual([2, 2, 5, 1]);
   });
 
   it('pages through every order without overlap or gap, ties and missing values included', async () => {

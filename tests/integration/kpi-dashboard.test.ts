@@ -116,6 +116,8 @@ const DASHBOARD = /* GraphQL */ `
         openComplaints
         overdueObligations
         lastIndex
+        lastVisitAt
+        warrantyCost
       }
     }
   }
@@ -154,7 +156,14 @@ type Dashboard = {
   overdueNow: number;
   repeatComplaints: { current: number };
   callbacks: { current: { due: number; done: number; completionRate: number | null; accuracy: number | null } };
-  keyAccounts: { name: string; openComplaints: number; overdueObligations: number; lastIndex: number | null }[];
+  keyAccounts: {
+    name: string;
+    openComplaints: number;
+    overdueObligations: number;
+    lastIndex: number | null;
+    lastVisitAt: string | null;
+    warrantyCost: number;
+  }[];
 };
 
 let manager: Viewer;
@@ -211,6 +220,34 @@ beforeAll(async () => {
   await prisma.keyAccountObligation.create({
     data: { customerId: x.id, kind: 'LEADERSHIP_VISIT', dueAt: new Date('2025-11-20T02:00:00Z') },
   });
+  // Two visits (the later one is the last visit, whatever the period) and 三包 lines: two in November, one in October.
+  for (const visitedAt of ['2025-09-10T02:00:00Z', '2025-12-02T03:00:00Z'])
+    await prisma.visitLog.create({
+      data: {
+        customerId: x.id,
+        userId: manager.kind === 'staff' ? manager.userId : '',
+        visitedAt: new Date(visitedAt),
+        summary: '走访',
+      },
+    });
+  const workOrder = await prisma.workOrder.create({
+    data: { number: 'PG-2025-000001', customerId: x.id, description: '更换刹车片' },
+  });
+  for (const [cost, createdAt] of [
+    ['1200.50', '2025-11-05T02:00:00Z'],
+    ['300.25', '2025-11-28T02:00:00Z'],
+    ['999.00', '2025-10-15T02:00:00Z'],
+  ] as const)
+    await prisma.workOrderWarrantyLine.create({
+      data: {
+        workOrderId: workOrder.id,
+        kind: 'REPLACE',
+        part: '刹车片',
+        quantity: 2,
+        cost,
+        createdAt: new Date(createdAt),
+      },
+    });
 
   // The first instant of November in Shanghai (Sat 00:00); triaged Mon 09:30 = 1 business hour; resolved on time.
   const first = await complaint({
@@ -319,7 +356,17 @@ describe('kpiDashboard', () => {
     expect(d.callbacks.current).toEqual({ due: 1, done: 1, completionRate: 1, accuracy: 4 });
     expect(d.overdueNow).toBe(1);
     // Open now, whatever the period: November's INVESTIGATING complaint and December's new one.
-    expect(d.keyAccounts).toEqual([{ name: '甲精密', openComplaints: 2, overdueObligations: 1, lastIndex: null }]);
+    // Its last visit (December's, after the period: the latest whatever the period) and November's 三包 cost.
+    expect(d.keyAccounts).toEqual([
+      {
+        name: '甲精密',
+        openComplaints: 2,
+        overdueObligations: 1,
+        lastIndex: null,
+        lastVisitAt: '2025-12-02T03:00:00.000Z',
+        warrantyCost: 1500.75,
+      },
+    ]);
   });
 
   it('an empty period counts zero with null rates and medians', async () => {

@@ -29,6 +29,7 @@ const HAND_WRITTEN_CHECKS = [
 // Generated columns: schema.prisma declares them as plain optional columns (it cannot say GENERATED); the migration writes the expression.
 const CLOSED = `ARRAY['RESOLVED'::"InteractionStatus", 'FOLLOW_UP_DONE'::"InteractionStatus", 'CLOSED'::"InteractionStatus", 'REJECTED'::"InteractionStatus"]`;
 const HAND_WRITTEN_GENERATED = [
+  `column Interaction.isAwaitingClosure bool YES GENERATED ALWAYS AS (((type = 'COMPLAINT'::"InteractionType") AND (status = 'FOLLOW_UP_DONE'::"InteractionStatus"))) STORED`,
   `column Interaction.isOpen bool YES GENERATED ALWAYS AS ((status <> ALL (${CLOSED}))) STORED`,
   `column Interaction.isOpenComplaint bool YES GENERATED ALWAYS AS (((type = 'COMPLAINT'::"InteractionType") AND (status <> ALL (${CLOSED})))) STORED`,
 ];

@@ -40,6 +40,7 @@ const COMPLAINT_TILES: readonly { queue: ComplaintQueue; tone: Tone }[] = [
   { queue: 'CRISIS', tone: 'alert' },
   { queue: 'MY_APPROVAL', tone: 'warn' },
   { queue: 'VERIFICATION', tone: 'warn' },
+  { queue: 'AWAITING_CLOSURE', tone: 'warn' },
 ];
 const ACTION_TILES: readonly { queue: ActionQueue; tone: Tone }[] = [
   { queue: 'MINE', tone: 'plain' },

@@ -219,6 +219,8 @@ export const KpiDashboardQuery = graphql(`
         overdueObligations
         lastIndex
         lastIndexAt
+        lastVisitAt
+        warrantyCost
       }
     }
   }

@@ -24,6 +24,7 @@ import {
 } from '@/graphql/kpi-dashboard/kpi-dashboard.rules';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
+import { formatDate } from '@/lib/format';
 import { DrillBarChart, ParetoChart, TrendLineChart, type DrillBar } from './kpi-charts';
 import { KpiDashboardQuery } from './kpi-dashboard-operations';
 
@@ -526,6 +527,18 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
                   header: t('keyAccounts.lastIndex'),
                   className: 'text-right tabular-nums',
                   cell: (r) => fixed(r.lastIndex ?? null, 1),
+                },
+                {
+                  id: 'lastVisit',
+                  header: t('keyAccounts.lastVisit'),
+                  className: 'tabular-nums',
+                  cell: (r) => formatDate(r.lastVisitAt, d.timeZone) || '—',
+                },
+                {
+                  id: 'warrantyCost',
+                  header: t('keyAccounts.warrantyCost'),
+                  className: 'text-right tabular-nums',
+                  cell: (r) => fixed(r.warrantyCost, 2),
                 },
               ]}
               rows={d.keyAccounts}

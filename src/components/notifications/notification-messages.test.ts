@@ -14,6 +14,7 @@ describe('notifications messages', () => {
       'RESOLUTION_OVERDUE',
       'CALLBACK_OVERDUE',
       'ACTION_OVERDUE',
+      'STEP_OVERDUE',
       'CRISIS',
     ])
       expect(zhKeys).toContain(`kind.ESCALATION_${reason}`);

@@ -12,7 +12,7 @@ import { createdAtBounds, type InteractionPage } from '../interactions/interacti
 import { loadBusinessCalendar } from './business-calendar.service';
 import { loadApprovalAuthority } from './complaint.service';
 import { addBusinessHours } from './sla-clock.rules';
-import { COMPLAINT_QUEUES, type ComplaintQueue } from './complaint-workflow.rules';
+import { CLOSURE_QUEUE, COMPLAINT_QUEUES, type ComplaintQueue } from './complaint-workflow.rules';
 import { now as clockNow } from '@/server/clock';
 import { readCached } from '@/server/cache/read-cache';
 import { pageOf, pageSize } from '../pagination.rules';
@@ -24,8 +24,12 @@ import { pageOf, pageSize } from '../pagination.rules';
  * (schema.prisma, Interaction_open_complaint_*_idx); tests/integration/open-work-plans.test.ts checks the plans.
  *
  * Each condition is written twice, side by side: as a Prisma `where` (the page and its total, which Prisma builds)
- * and as SQL (the seven tab counts in one statement with `count(*) FILTER (WHERE …)`, which Prisma cannot express).
+ * and as SQL (the tab counts in one statement with `count(*) FILTER (WHERE …)`, which Prisma cannot express).
  * tests/integration/complaint-queues.test.ts holds the two to the same answers.
+ *
+ * One queue, 待关闭 (AWAITING_CLOSURE), holds complaints outside the open ones: those whose follow-up is done and that
+ * wait for quality to confirm the closure. It starts from `isAwaitingClosure` instead (generated the same way) and reads
+ * the partial indexes on it (Interaction_awaiting_closure_*_idx); its count is a sub-select of the same statement.
  */
 
 // The queues themselves are listed in complaint-workflow.rules.ts, where the console's tabs read them too.
@@ -41,6 +45,10 @@ type StaffViewer = Extract<Viewer, { kind: 'staff' }>;
 const ALWAYS = Prisma.sql`TRUE`;
 /** Complaints not yet resolved, closed or rejected: the generated column, so the partial indexes apply. */
 const OPEN_COMPLAINTS: Condition = { where: { isOpenComplaint: true }, sql: Prisma.sql`"isOpenComplaint"` };
+/** Complaints whose follow-up is done, awaiting quality's closure (FOLLOW_UP_DONE): the 待关闭 queue's rows. */
+const AWAITING_CLOSURE: Condition = { where: { isAwaitingClosure: true }, sql: Prisma.sql`"isAwaitingClosure"` };
+/** The complaints a queue is drawn from. */
+const rowsOf = (queue: ComplaintQueue): Condition => (queue === CLOSURE_QUEUE ? AWAITING_CLOSURE : OPEN_COMPLAINTS);
 
 function staffOnly(viewer: Viewer): StaffViewer {
   requirePermission(viewer, 'interactions:read');
@@ -100,6 +108,9 @@ async function queueCondition(viewer: StaffViewer, queue: ComplaintQueue, now: D
     }
     case 'VERIFICATION':
       return { where: { status: 'VERIFYING' }, sql: Prisma.sql`"status" = 'VERIFYING'` };
+    case 'AWAITING_CLOSURE':
+      // Every complaint awaiting closure (rowsOf): the queue is its rows, not a condition on the open ones.
+      return { where: {}, sql: ALWAYS };
     case 'OPEN':
       return { where: {}, sql: ALWAYS };
   }
@@ -223,7 +234,7 @@ export async function listComplaintQueue(
   const staff = staffOnly(viewer);
   const scope = readScope(staff);
   const conditions = [
-    OPEN_COMPLAINTS,
+    rowsOf(args.queue),
     scope,
     await queueCondition(staff, args.queue, now),
     ...(args.filter ? filterConditions(args.filter) : []),
@@ -283,7 +294,7 @@ export async function listComplaintQueue(
 }
 
 /**
- * How many complaints each queue holds under the same filter, for the queue tabs: one statement for all seven, kept a
+ * How many complaints each queue holds under the same filter, for the queue tabs: one statement for all of them, kept a
  * few seconds per viewer and filter (src/server/cache/read-cache.ts).
  */
 export async function complaintQueueCounts(
@@ -299,13 +310,24 @@ export async function complaintQueueCounts(
 
 async function countQueues(staff: StaffViewer, filters: Condition[], now: Date) {
   const queues = await Promise.all(
-    COMPLAINT_QUEUES.map(async (queue) => ({ queue, condition: await queueCondition(staff, queue, now) })),
+    COMPLAINT_QUEUES.filter((queue) => queue !== CLOSURE_QUEUE).map(async (queue) => ({
+      queue,
+      condition: await queueCondition(staff, queue, now),
+    })),
   );
   const counts = queues.map(
     ({ queue, condition }) => Prisma.sql`count(*) FILTER (WHERE ${condition.sql}) AS ${Prisma.raw(`"${queue}"`)}`,
   );
-  const where = [OPEN_COMPLAINTS, readScope(staff), ...filters].map((c) => c.sql);
+  const where = (rows: Condition) =>
+    Prisma.join(
+      [rows, readScope(staff), ...filters].map((c) => c.sql),
+      ' AND ',
+    );
+  // The open queues in one pass over the open complaints; 待关闭 in a sub-select over those awaiting closure (each from
+  // its own counts index alone), in the same statement.
   const [row] = await prisma.$queryRaw<Record<ComplaintQueue, bigint>[]>`
-    SELECT ${Prisma.join(counts)} FROM "Interaction" WHERE ${Prisma.join(where, ' AND ')}`;
+    SELECT ${Prisma.join(counts)},
+      (SELECT count(*) FROM "Interaction" WHERE ${where(AWAITING_CLOSURE)}) AS ${Prisma.raw(`"${CLOSURE_QUEUE}"`)}
+    FROM "Interaction" WHERE ${where(OPEN_COMPLAINTS)}`;
   return COMPLAINT_QUEUES.map((queue) => ({ queue, count: Number(row![queue]) }));
 }

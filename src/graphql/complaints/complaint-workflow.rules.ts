@@ -54,8 +54,13 @@ export const COMPLAINT_QUEUES = [
   // and resolutions awaiting quality's verification of effectiveness.
   'MY_APPROVAL',
   'VERIFICATION',
+  // 待关闭: complaints whose follow-up is done, awaiting quality's confirmation of the closure (FOLLOW_UP_DONE). Not an
+  // open complaint (the resolution is accepted), so this one queue reads the complaints awaiting closure instead.
+  'AWAITING_CLOSURE',
   'OPEN',
 ] as const;
+/** The queue whose complaints lie outside the open ones (complaint-queue.service.ts reads it from its own indexes). */
+export const CLOSURE_QUEUE = 'AWAITING_CLOSURE' satisfies (typeof COMPLAINT_QUEUES)[number];
 export type ComplaintQueue = (typeof COMPLAINT_QUEUES)[number];
 
 export type Severity = 'GENERAL' | 'MAJOR' | 'CRISIS';

@@ -8,7 +8,13 @@ import { addBusinessHours, businessHoursBefore, businessHoursBetween, type Busin
  * taken at most once however many sweeps run.
  */
 export type EscalationReason =
-  'TRIAGE_OVERDUE' | 'DUE_SOON' | 'RESOLUTION_OVERDUE' | 'CALLBACK_OVERDUE' | 'ACTION_OVERDUE' | 'CRISIS';
+  | 'TRIAGE_OVERDUE'
+  | 'DUE_SOON'
+  | 'RESOLUTION_OVERDUE'
+  | 'CALLBACK_OVERDUE'
+  | 'ACTION_OVERDUE'
+  | 'STEP_OVERDUE'
+  | 'CRISIS';
 
 /** Who a step goes to, before it is resolved to user ids (see `recipientsFor`). */
 export const AUDIENCES = [
@@ -74,6 +80,8 @@ export type EscalationSnapshot = {
   callbackDueAt: Date | null;
   /** Due times of the record's callback tasks still PENDING. */
   pendingCallbackDueAts: readonly Date[];
+  /** Due time of the step the complaint waits on now (complaint-steps.rules.ts); null when none. */
+  stepDueAt?: Date | null;
 };
 
 export type TakenStep = { reason: string; level: number };
@@ -133,6 +141,15 @@ export function dueEscalations(
         steps.push({ reason: 'RESOLUTION_OVERDUE', level, audience: RESOLUTION_LADDER[level as 1 | 2 | 3 | 4] });
       }
     }
+  }
+
+  // SPEC §4 every step has a due time: the step the open complaint waits on (investigation, plan, approval, …) past its
+  // due time climbs the action ladder, owner → department head → quality, once per level.
+  if (open && record.stepDueAt && now >= record.stepDueAt) {
+    const level = Math.min(STEP_TOP, overdueLevel(businessHoursBetween(record.stepDueAt, now, cal), policy)) as
+      1 | 2 | 3;
+    if (!hasTaken(taken, 'STEP_OVERDUE', level))
+      steps.push({ reason: 'STEP_OVERDUE', level, audience: ACTION_LADDER[level] });
   }
 
   // Callbacks escalate whatever the record's state: a resolved record still owes its customer the callback.
@@ -205,6 +222,8 @@ export const ACTION_LADDER: Readonly<Record<1 | 2 | 3, readonly Audience[]>> = {
   3: ['QUALITY_MANAGERS', 'OWNER'],
 };
 const ACTION_TOP = 3;
+/** STEP_OVERDUE climbs the same ladder (owner → department head → quality). */
+const STEP_TOP = ACTION_TOP;
 
 const actionOpen = (action: ActionSnapshot) => action.status === 'OPEN' || action.status === 'IN_PROGRESS';
 
@@ -282,6 +301,8 @@ export function nextEscalationAt(
     if (now < record.resolutionDueAt && !hasTaken(taken, 'DUE_SOON', 0))
       times.push(businessHoursBefore(record.resolutionDueAt, policy.dueSoonHours, cal));
   }
+  if (open && record.stepDueAt)
+    times.push(nextLadderTime(record.stepDueAt, levelReached(taken, 'STEP_OVERDUE'), STEP_TOP, cal, policy));
   const callbackDue = earliest([
     ...(record.status === 'RESOLVED' && record.callbackDueAt ? [record.callbackDueAt] : []),
     ...record.pendingCallbackDueAts,

@@ -221,11 +221,13 @@ function interactionDueAt(
   record: {
     triageDueAt: Date | null;
     resolutionDueAt: Date | null;
+    stepDueAt: Date | null;
     callbackDueAt: Date | null;
     callbacks: readonly { dueAt: Date }[];
   },
 ): Date | null {
   if (reason === 'TRIAGE_OVERDUE') return record.triageDueAt;
+  if (reason === 'STEP_OVERDUE') return record.stepDueAt;
   if (reason === 'CALLBACK_OVERDUE') return record.callbackDueAt ?? record.callbacks[0]?.dueAt ?? null;
   return record.resolutionDueAt;
 }
@@ -523,6 +525,7 @@ async function mailOwedEscalations(timeZone: string): Promise<number> {
               subject: true,
               triageDueAt: true,
               resolutionDueAt: true,
+              stepDueAt: true,
               callbackDueAt: true,
               callbacks: { where: { status: 'PENDING' }, select: { dueAt: true }, orderBy: { dueAt: 'asc' }, take: 1 },
             },
@@ -620,6 +623,7 @@ function findCandidates(now: Date, afterId: string | null, pageSize: number) {
       responsibleDepartmentId: true,
       triageDueAt: true,
       resolutionDueAt: true,
+      stepDueAt: true,
       callbackDueAt: true,
       escalationLevel: true,
       nextEscalationAt: true,

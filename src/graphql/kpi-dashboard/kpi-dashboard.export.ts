@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Table } from '../survey-analysis/survey.export';
 import type { KeyCount, KpiDashboardModel, Triple } from './kpi-dashboard.service';
+import { formatDate } from '@/lib/format';
 
 /**
  * The dashboard's tables as files (CSV/Excel through survey.export's writers): one table per chart, each figure with
@@ -91,8 +92,15 @@ export function kpiTables(d: KpiDashboardModel, only?: KpiTableId | null): Table
     month: { title: '按月', header: ['月份', '投诉数'], rows: d.byMonth.map((m) => [m.month, m.count]) },
     keyAccounts: {
       title: '重点客户健康度',
-      header: ['客户', '未结投诉', '超期义务', '最近满意度指数'],
-      rows: d.keyAccounts.map((k) => [k.name || k.customerId, k.openComplaints, k.overdueObligations, k.lastIndex]),
+      header: ['客户', '未结投诉', '超期义务', '最近满意度指数', '最近拜访', '本期三包费用'],
+      rows: d.keyAccounts.map((k) => [
+        k.name || k.customerId,
+        k.openComplaints,
+        k.overdueObligations,
+        k.lastIndex,
+        k.lastVisitAt ? formatDate(k.lastVisitAt.toISOString(), d.timeZone) : null,
+        k.warrantyCost,
+      ]),
     },
   };
   return only ? [tables[only]] : KPI_TABLES.map((id) => tables[id]);

@@ -170,18 +170,42 @@ export function repeatComplaints<
   },
 >(complaints: readonly C[], history: readonly C[], windowDays = REPEAT_WINDOW_DAYS): C[] {
   const windowMs = windowDays * 24 * 60 * 60 * 1000;
+  // Each customer's history oldest first, so a complaint looks only at the window before it (a big customer has
+  // thousands of complaints: comparing each with all of them was quadratic).
   const byCustomer = new Map<string, C[]>();
-  for (const h of history) if (h.customerId) byCustomer.set(h.customerId, [...(byCustomer.get(h.customerId) ?? []), h]);
-  return complaints.filter((c) =>
-    (c.customerId ? (byCustomer.get(c.customerId) ?? []) : []).some(
-      (h) =>
+  for (const h of history) {
+    if (!h.customerId) continue;
+    const list = byCustomer.get(h.customerId);
+    if (list) list.push(h);
+    else byCustomer.set(h.customerId, [h]);
+  }
+  for (const list of byCustomer.values()) list.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime());
+  /** The first index whose createdAt is at or after `t`. */
+  const firstAtOrAfter = (list: readonly C[], t: number) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.createdAt.getTime() < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return complaints.filter((c) => {
+    const list = c.customerId ? byCustomer.get(c.customerId) : undefined;
+    if (!list) return false;
+    const at = c.createdAt.getTime();
+    for (let i = firstAtOrAfter(list, at - windowMs), end = firstAtOrAfter(list, at); i < end; i++) {
+      const h = list[i]!;
+      if (
         h.id !== c.id &&
-        h.createdAt < c.createdAt &&
-        c.createdAt.getTime() - h.createdAt.getTime() <= windowMs &&
         ((c.causeClass !== null && h.causeClass === c.causeClass) ||
-          (c.productRef !== null && h.productRef === c.productRef)),
-    ),
-  );
+          (c.productRef !== null && h.productRef === c.productRef))
+      )
+        return true;
+    }
+    return false;
+  });
 }
 
 /** Change against a comparison figure: the difference and its ratio (null when either is missing or the base is 0). */

@@ -153,6 +153,10 @@ export type KpiDashboardModel = {
     overdueObligations: number;
     lastIndex: number | null;
     lastIndexAt: Date | null;
+    /** The latest visit logged with the customer (visits, issue 13), whatever the period. */
+    lastVisitAt: Date | null;
+    /** 三包 cost of the period: the cost of the warranty lines (returns, replacements, repairs) of the customer's work orders recorded in it. */
+    warrantyCost: number;
   }[];
 };
 
@@ -250,7 +254,7 @@ export async function kpiDashboard(
         WHERE i."isOpenComplaint" = TRUE AND ${complaintWhere}
           AND (i."resolutionDueAt" < ${now} OR (i."responsibleDepartmentId" IS NULL AND i."triageDueAt" < ${now}))`,
       prisma.department.findMany({ select: { id: true, name: true } }),
-      keyAccountHealth(viewer, filter, now),
+      keyAccountHealth(viewer, filter, now, current),
       loadBusinessCalendar(),
       can(viewer, 'surveys:read')
         ? surveyTrend(viewer, {
@@ -368,12 +372,14 @@ const periodKey = (b: Bucket): keyof Triple<unknown> => (b === 0 ? 'current' : b
 
 /**
  * Per active key account (within the filter's customer and province): open complaints (the filter's department,
- * severity and cause applied), overdue open obligations, and the index of its latest submitted survey response.
+ * severity and cause applied), overdue open obligations, the index of its latest submitted survey response, its last
+ * visit, and the 三包 cost of the period (warranty lines of its work orders recorded in the chosen period).
  */
 async function keyAccountHealth(
   viewer: Viewer,
   filter: KpiFilter,
   now: Date,
+  period: Pick<Period, 'from' | 'to'>,
 ): Promise<KpiDashboardModel['keyAccounts']> {
   if (filter.keyAccount === false) return [];
   const customerWhere = and(
@@ -396,12 +402,17 @@ async function keyAccountHealth(
       overdue: number;
       lastIndex: string | null;
       lastIndexAt: Date | null;
+      lastVisitAt: Date | null;
+      warrantyCost: string | null;
     }[]
   >`
     SELECT c."id" AS "customerId", c."name",
       (SELECT count(*)::int FROM "Interaction" i WHERE i."customerId" = c."id" AND ${complaintWhere}) AS open,
       (SELECT count(*)::int FROM "KeyAccountObligation" o WHERE o."customerId" = c."id" AND o."status" = 'OPEN' AND o."dueAt" < ${now}) AS overdue,
-      s."indexScore"::text AS "lastIndex", s."submittedAt" AS "lastIndexAt"
+      s."indexScore"::text AS "lastIndex", s."submittedAt" AS "lastIndexAt",
+      (SELECT max(v."visitedAt") FROM "VisitLog" v WHERE v."customerId" = c."id") AS "lastVisitAt",
+      (SELECT sum(l."cost")::text FROM "WorkOrder" w JOIN "WorkOrderWarrantyLine" l ON l."workOrderId" = w."id"
+        WHERE w."customerId" = c."id" AND l."createdAt" >= ${period.from} AND l."createdAt" < ${period.to}) AS "warrantyCost"
     FROM "Customer" c
     LEFT JOIN LATERAL (
       SELECT r."indexScore", r."submittedAt" FROM "SurveyResponse" r
@@ -418,5 +429,7 @@ async function keyAccountHealth(
     overdueObligations: r.overdue,
     lastIndex: r.lastIndex === null ? null : Number(r.lastIndex),
     lastIndexAt: r.lastIndexAt,
+    lastVisitAt: r.lastVisitAt,
+    warrantyCost: Number(r.warrantyCost ?? 0),
   }));
 }

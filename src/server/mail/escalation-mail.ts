@@ -2,7 +2,14 @@ import { TZDate } from '@date-fns/tz';
 
 /** Chinese subject and body of the escalation notices (in-app notification and e-mail share them). */
 export type EscalationNoticeInput = {
-  reason: 'TRIAGE_OVERDUE' | 'DUE_SOON' | 'RESOLUTION_OVERDUE' | 'CALLBACK_OVERDUE' | 'ACTION_OVERDUE' | 'CRISIS';
+  reason:
+    | 'TRIAGE_OVERDUE'
+    | 'DUE_SOON'
+    | 'RESOLUTION_OVERDUE'
+    | 'CALLBACK_OVERDUE'
+    | 'ACTION_OVERDUE'
+    | 'STEP_OVERDUE'
+    | 'CRISIS';
   level: number;
   number: string;
   subject: string;
@@ -19,7 +26,7 @@ const LEVEL_LABEL: Record<number, string> = {
   4: '四级（总经理）',
 };
 
-// An action's ladder ends with quality (escalation.rules.ts ACTION_LADDER).
+// An action's ladder, and an overdue step's, end with quality (escalation.rules.ts ACTION_LADDER).
 const ACTION_LEVEL_LABEL: Record<number, string> = {
   1: '一级（负责人）',
   2: '二级（部门负责人）',
@@ -65,6 +72,13 @@ function noticeParts(input: EscalationNoticeInput): { subject: string; lead: str
         lead: `${input.number} 的措施「${input.subject}」应于 ${due} 前完成，至今未完成，现升级至${actionLevel}，请督促落实。`,
       };
     }
+    case 'STEP_OVERDUE': {
+      const stepLevel = ACTION_LEVEL_LABEL[input.level] ?? String(input.level);
+      return {
+        subject: `【环节逾期·${stepLevel}】${input.number} 当前环节未按期完成`,
+        lead: `${ref}当前环节应于 ${due} 前完成，至今未完成，现升级至${stepLevel}，请督促推进。`,
+      };
+    }
     case 'CRISIS':
       return {
         subject: `【危机客诉】${input.number} 请立即关注`,
@@ -88,6 +102,7 @@ const REASON_ORDER: Record<EscalationNoticeInput['reason'], number> = {
   TRIAGE_OVERDUE: 2,
   CALLBACK_OVERDUE: 3,
   ACTION_OVERDUE: 3,
+  STEP_OVERDUE: 3,
   DUE_SOON: 4,
 };
 

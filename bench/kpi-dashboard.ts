@@ -1,0 +1,109 @@
+// npx tsx --import ./scripts/server-only-noop.mjs bench/kpi-dashboard.ts — the KPI dashboard (issue 14 item 2) over the
+// bench history (bench/history.ts: 1,000,000 interactions over five years, 350,000 complaints): kpiDashboard for a
+// 12-month period (this year, beside last year and the year before's same period) as the service manager asks for it,
+// in process, first alone and then BENCH_KPI_CONCURRENCY requests at a time. Prints p50/p95/max per phase, each
+// statement's share (the slowest of one run's parallel statements) and the load average.
+// Target (issue 14): under 300 ms at p95 on the PostgreSQL server.
+// BENCH_KPI_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/kefu_kpi_bench) is wiped and filled (about
+// 4 minutes); BENCH_REUSE=1 keeps what the last run loaded. BENCH_KPI_RUNS (default 20), BENCH_KPI_CONCURRENCY (5),
+// BENCH_KPI_PERIOD (the current year in Asia/Shanghai).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { loadavg } from 'node:os';
+import pg from 'pg';
+import { root } from './servers';
+import { loadHistory, tableCounts, USER_NUMBERS, uidOf } from './history';
+import { readConfig } from './config';
+
+const url = process.env.BENCH_KPI_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/kefu_kpi_bench';
+const runs = Number(process.env.BENCH_KPI_RUNS ?? 20);
+const concurrency = Number(process.env.BENCH_KPI_CONCURRENCY ?? 5);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+async function ensureDatabase() {
+  const name = new URL(url).pathname.slice(1);
+  const server = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres') });
+  await server.connect();
+  const exists = await server.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (!exists.rowCount) await server.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  await server.end();
+}
+
+const percentile = (sorted: readonly number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+const summary = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return `p50 ${percentile(sorted, 0.5).toFixed(0)} ms, p95 ${percentile(sorted, 0.95).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`;
+};
+
+async function main() {
+  await ensureDatabase();
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  if (process.env.BENCH_REUSE === '1') {
+    const counts = await tableCounts(db);
+    if (!counts.Interaction) throw new Error('BENCH_REUSE=1 but the database holds no history: run once without it');
+    console.log(`reusing the loaded history: ${JSON.stringify(counts)}`);
+    // Migrations added since the history was loaded (an index, a rollup) apply on top of it.
+    await promisify(execFile)(
+      process.execPath,
+      ['--experimental-wasm-modules', '--no-warnings', 'scripts/db/migrate.mjs'],
+      { cwd: root, env: { ...process.env, DATABASE_URL: url } },
+    );
+  } else {
+    await db.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    await promisify(execFile)(
+      process.execPath,
+      ['--experimental-wasm-modules', '--no-warnings', 'scripts/db/migrate.mjs'],
+      { cwd: root, env: { ...process.env, DATABASE_URL: url } },
+    );
+    // Full size unless BENCH_SCALE says otherwise (readConfig's default without BENCH_DATABASE_URL is a tenth).
+    process.env.BENCH_SCALE ??= '1';
+    const history = await loadHistory(db, readConfig().sizes, new Date(), (line) => console.log(line));
+    console.log(`loaded in ${history.seconds.toFixed(0)} s: ${JSON.stringify(history.counts)}`);
+  }
+  // User 2: the first service manager of the history (USER_NUMBERS: admin 1, service managers 2–4).
+  const managerId = await uidOf(db, 'u', USER_NUMBERS.admin + 1);
+  const { rows } = await db.query<{ role: string }>('SELECT role::text FROM "User" WHERE id = $1', [managerId]);
+  await db.end();
+
+  process.env.DATABASE_URL = url;
+  const { kpiDashboard } = await import('@/graphql/kpi-dashboard/kpi-dashboard.service');
+  const { periodOf } = await import('@/graphql/kpi-dashboard/kpi-dashboard.rules');
+  const { TIME_ZONE } = await import('@/i18n/config');
+  const { disconnectPrisma } = await import('@/server/db');
+  const period = process.env.BENCH_KPI_PERIOD ?? periodOf(new Date(), 'YEAR', TIME_ZONE).period;
+  // Every figure, no department pin, the survey trend included.
+  const viewer = {
+    kind: 'staff' as const,
+    userId: managerId,
+    role: (rows[0]?.role ?? 'SERVICE_MANAGER') as 'SERVICE_MANAGER',
+    departmentId: null,
+  };
+  const once = async () => {
+    const start = performance.now();
+    const model = await kpiDashboard(viewer, { period });
+    return { ms: performance.now() - start, model };
+  };
+  const first = await once(); // warm-up: settings, calendar, the first plans
+  console.log(
+    `KPI dashboard ${period}: ${first.model.total.current} complaints this period, ${first.model.total.lastYear} the year before; warm-up ${first.ms.toFixed(0)} ms`,
+  );
+  const alone: number[] = [];
+  for (let i = 0; i < runs; i++) alone.push((await once()).ms);
+  console.log(`  one at a time (${runs} runs): ${summary(alone)}; load average ${load()}`);
+  const together: number[] = [];
+  for (let i = 0; i < Math.max(1, Math.round(runs / concurrency)); i++)
+    together.push(...(await Promise.all(Array.from({ length: concurrency }, () => once()))).map((r) => r.ms));
+  console.log(`  ${concurrency} at a time (${together.length} requests): ${summary(together)}; load average ${load()}`);
+  console.log(`  target: p95 < 300 ms`);
+  await disconnectPrisma();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
