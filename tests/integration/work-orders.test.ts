@@ -167,11 +167,21 @@ describe('creating work orders (the dispatcher)', () => {
         description: '空压机不启动',
       },
     });
-    expect((await create(dispatcher, { interactionId: call.id })).origin).toBe('INTERACTION');
+    const fromCall = await create(dispatcher, { interactionId: call.id });
+    expect(fromCall.origin).toBe('INTERACTION');
     const obligation = await prisma.keyAccountObligation.create({
       data: { customerId, kind: 'TRAINING', dueAt: new Date() },
     });
-    expect((await create(dispatcher, { obligationId: obligation.id })).origin).toBe('OBLIGATION');
+    const fromObligation = await create(dispatcher, { obligationId: obligation.id });
+    expect(fromObligation.origin).toBe('OBLIGATION');
+    // The source's screens list the orders dispatched from it (派工 links back), and nothing else.
+    const bySource = async (filter: Record<string, string>) =>
+      (await gqlOk<{ workOrders: { nodes: { id: string }[] } }>(dispatcher, LIST, { filter })).workOrders.nodes;
+    expect(await bySource({ interactionId: call.id })).toEqual([{ id: fromCall.id, number: fromCall.number }]);
+    expect(await bySource({ obligationId: obligation.id })).toEqual([
+      { id: fromObligation.id, number: fromObligation.number },
+    ]);
+    expect(errorCodes(await run(dispatcher, LIST, { filter: { interactionId: 'nope' } }))).toEqual(['BAD_USER_INPUT']);
     // A source of another customer is refused on its field.
     const wrong = await run(dispatcher, CREATE, {
       input: { customerId: otherCustomerId, description: 'x', interactionId: call.id },

@@ -129,6 +129,8 @@ export type WorkOrderFilter = {
   customerId?: string | null;
   day?: Date | null;
   complaintPending?: boolean | null;
+  interactionId?: string | null;
+  obligationId?: string | null;
   search?: string | null;
 };
 
@@ -151,6 +153,8 @@ async function filterWhere(f: WorkOrderFilter): Promise<Prisma.WorkOrderWhereInp
     const { start, end } = dayRange(f.day, (await loadBusinessCalendar()).timeZone);
     and.push({ scheduledAt: { gte: start, lt: end } });
   }
+  if (f.interactionId) and.push({ interactionId: uuidOrThrow(f.interactionId, 'interactionId') });
+  if (f.obligationId) and.push({ obligationId: uuidOrThrow(f.obligationId, 'obligationId') });
   if (f.complaintPending) and.push({ onSiteComplaint: { not: null }, complaintId: null });
   const search = f.search?.trim();
   if (search) {
