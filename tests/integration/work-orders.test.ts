@@ -5,6 +5,7 @@ import { GET as orderPdf } from '@/app/api/work-orders/[id]/order.pdf/route';
 import { GET as signatureImage } from '@/app/api/work-orders/[id]/signature/route';
 import { GET as statsExport } from '@/app/api/work-orders/stats/export/route';
 import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
+import { localDate } from '@/graphql/complaints/sla-clock.rules';
 import { prisma } from '@/server/db';
 import { startQueue, stopQueue } from '@/server/queue/boss';
 import { savePendingUpload } from '@/server/storage/pending-uploads';
@@ -243,6 +244,16 @@ describe('the technician', () => {
     // Asking for another technician's day gives the viewer's own.
     const dayB = await gqlOk<{ technicianDay: { id: string }[] }>(techB.viewer, DAY, { technicianId: techA.id });
     expect(dayB.technicianDay.map((o) => o.id)).not.toContain(order.id);
+    // The 工作台's "today" block (the list filtered to today, cancelled left out): the technician's own, the
+    // dispatcher's whole day.
+    const today = { day: localDate(new Date(), 'Asia/Shanghai'), status: ['ASSIGNED', 'ACCEPTED'] };
+    const todayOf = async (viewer: Viewer) =>
+      (await gqlOk<{ workOrders: { nodes: { id: string }[] } }>(viewer, LIST, { filter: today })).workOrders.nodes.map(
+        (o) => o.id,
+      );
+    expect(await todayOf(techA.viewer)).toContain(order.id);
+    expect(await todayOf(techB.viewer)).not.toContain(order.id);
+    expect(await todayOf(dispatcher)).toContain(order.id);
     expect((await gqlOk<{ workOrder: Order }>(techA.viewer, ONE, { id: order.id })).workOrder.viewerActions).toContain(
       'ACCEPT',
     );

@@ -3,6 +3,7 @@ import { DEFAULT_CALENDAR, type BusinessCalendar } from '../complaints/sla-clock
 import {
   DEFAULT_VISIT_RULES,
   addDaysTo,
+  daysToWeekEnd,
   completionRate,
   dueStateOf,
   insideWeek,
@@ -117,5 +118,14 @@ describe('weeks and months', () => {
     expect(completionRate(4, 3)).toBe(0.75);
     expect(completionRate(0, 2)).toBeNull();
     expect(completionRate(2, 5)).toBe(1);
+  });
+});
+
+describe('daysToWeekEnd (the 工作台: visits due this week)', () => {
+  it('counts the days to the Sunday of the same week, across a month end', () => {
+    expect(daysToWeekEnd('2026-11-30')).toBe(6); // Monday
+    expect(daysToWeekEnd('2026-12-04')).toBe(2); // Friday
+    expect(daysToWeekEnd('2026-12-06')).toBe(0); // Sunday
+    expect(addDaysTo('2026-11-30', daysToWeekEnd('2026-11-30'))).toBe('2026-12-06');
   });
 });

@@ -121,6 +121,9 @@ export function workingDayOnOrBefore(date: string, cal: BusinessCalendar): strin
 /** Monday of the week a date falls in. */
 export const weekStartOf = (date: string) => addDaysTo(date, 1 - weekdayOf(date));
 /** Monday of the week after the one an instant falls in (local to the calendar): the week an itinerary plans. */
+/** Days from a date to the Sunday that ends its week (the 工作台's "due this week"): 6 on a Monday, 0 on a Sunday. */
+export const daysToWeekEnd = (date: string) => 7 - weekdayOf(date);
+
 export const nextWeekStart = (now: Date, timeZone: string) => addDaysTo(weekStartOf(localDate(now, timeZone)), 7);
 
 /** The instant a local date and "HH:mm" stand for in a zone. */
