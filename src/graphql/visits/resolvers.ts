@@ -13,7 +13,13 @@ import {
   submitItinerary,
   weekItineraries,
 } from './itinerary.service';
-import { getVisitRules, listDueVisits, setCustomerVisitInterval, updateVisitRules } from './visit-cycle.service';
+import {
+  getVisitRules,
+  listDueVisits,
+  readRecomputeStatus,
+  setCustomerVisitInterval,
+  updateVisitRules,
+} from './visit-cycle.service';
 import {
   listVisitLogs,
   logVisit,
@@ -69,15 +75,20 @@ export const visitResolvers: Resolvers = {
     visitMonthlyStats: (_, { month }, { viewer }) => visitMonthlyStats(viewer, month),
   },
   Mutation: {
-    updateVisitRules: (_, { version, input }, { viewer }) =>
-      updateVisitRules(viewer, version, {
-        defaultDays: input.defaultDays,
-        keyAccountDays: input.keyAccountDays ?? null,
-        gradeDays: Object.fromEntries(input.gradeDays.map((g) => [g.grade, g.days])),
-        provinceDays: Object.fromEntries(input.provinceDays.map((p) => [p.province.trim(), p.days])),
-        deadlineWeekday: input.deadlineWeekday,
-        deadlineTime: input.deadlineTime,
-      }).then(rulesView),
+    updateVisitRules: (_, { version, input }, { viewer, now }) =>
+      updateVisitRules(
+        viewer,
+        version,
+        {
+          defaultDays: input.defaultDays,
+          keyAccountDays: input.keyAccountDays ?? null,
+          gradeDays: Object.fromEntries(input.gradeDays.map((g) => [g.grade, g.days])),
+          provinceDays: Object.fromEntries(input.provinceDays.map((p) => [p.province.trim(), p.days])),
+          deadlineWeekday: input.deadlineWeekday,
+          deadlineTime: input.deadlineTime,
+        },
+        now(),
+      ).then(rulesView),
     setCustomerVisitInterval: (_, { customerId, intervalDays }, { viewer }) =>
       setCustomerVisitInterval(viewer, customerId, intervalDays ?? null),
     saveItinerary: (_, { input }, { viewer }) => saveItinerary(viewer, input),
@@ -100,6 +111,7 @@ export const visitResolvers: Resolvers = {
     provinceDays: (r) => Object.entries(r.rules.provinceDays).map(([province, days]) => ({ province, days })),
     deadlineWeekday: (r) => r.rules.deadlineWeekday,
     deadlineTime: (r) => r.rules.deadlineTime,
+    recompute: () => readRecomputeStatus(),
   },
   VisitCycle: {
     customer: (c, _, { viewer, loaders }, info) =>

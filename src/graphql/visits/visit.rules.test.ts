@@ -4,6 +4,7 @@ import {
   DEFAULT_VISIT_RULES,
   addDaysTo,
   daysToWeekEnd,
+  recomputeStateOf,
   completionRate,
   dueStateOf,
   insideWeek,
@@ -127,5 +128,19 @@ describe('daysToWeekEnd (the 工作台: visits due this week)', () => {
     expect(daysToWeekEnd('2026-12-04')).toBe(2); // Friday
     expect(daysToWeekEnd('2026-12-06')).toBe(0); // Sunday
     expect(addDaysTo('2026-11-30', daysToWeekEnd('2026-11-30'))).toBe('2026-12-06');
+  });
+});
+
+describe('recomputeStateOf (the cycles after a rules change)', () => {
+  it('is queued until the job takes the requested version, running while it computes, done once it finished it', () => {
+    expect(recomputeStateOf({})).toBe('IDLE');
+    expect(recomputeStateOf({ requestedVersion: 2 })).toBe('QUEUED');
+    expect(recomputeStateOf({ requestedVersion: 2, runningVersion: 1, doneVersion: 1 })).toBe('QUEUED');
+    expect(recomputeStateOf({ requestedVersion: 2, runningVersion: 2, doneVersion: 1 })).toBe('RUNNING');
+    expect(recomputeStateOf({ requestedVersion: 2, runningVersion: 2, doneVersion: 2 })).toBe('DONE');
+    // A job that read newer rules than were asked for when it started also settles the older request.
+    expect(recomputeStateOf({ requestedVersion: 2, runningVersion: 3, doneVersion: 3 })).toBe('DONE');
+    // A newer change while the job runs waits for the next one.
+    expect(recomputeStateOf({ requestedVersion: 4, runningVersion: 3, doneVersion: 2 })).toBe('QUEUED');
   });
 });

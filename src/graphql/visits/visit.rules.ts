@@ -25,6 +25,31 @@ export const VISIT_RULES_SETTING = 'visitCycles';
 /** The escalation reason of an itinerary not submitted by its deadline (Escalation.reason). */
 export const ITINERARY_LATE = 'ITINERARY_LATE';
 
+/**
+ * The state of the recompute of every cycle after a rules change (a queued job, src/server/queue): which rules version
+ * was asked for, which one the job is computing, which one it finished. Stored as the `visitCyclesRecompute` setting.
+ */
+export const VISIT_RECOMPUTE_SETTING = 'visitCyclesRecompute';
+export type RecomputeStatus = {
+  requestedVersion?: number;
+  requestedAt?: string;
+  runningVersion?: number;
+  startedAt?: string;
+  doneVersion?: number;
+  finishedAt?: string;
+  customers?: number;
+};
+export type RecomputeState = 'IDLE' | 'QUEUED' | 'RUNNING' | 'DONE';
+
+/** Whether the cycles follow the newest requested rules: done, being computed, waiting for the worker, or never asked. */
+export function recomputeStateOf(s: RecomputeStatus): RecomputeState {
+  const requested = s.requestedVersion ?? 0;
+  if (requested === 0) return s.doneVersion ? 'DONE' : 'IDLE';
+  if ((s.doneVersion ?? 0) >= requested) return 'DONE';
+  if ((s.runningVersion ?? 0) >= requested) return 'RUNNING';
+  return 'QUEUED';
+}
+
 export const ITINERARY_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED'] as const;
 export type ItineraryStatusName = (typeof ITINERARY_STATUSES)[number];
 export const VISIT_LOG_KINDS = ['VISIT', 'PHONE'] as const;
