@@ -4,6 +4,8 @@ import {
   DEFAULT_VISIT_RULES,
   addDaysTo,
   daysToWeekEnd,
+  daysOf,
+  parseProvinceLines,
   recomputeStateOf,
   completionRate,
   dueStateOf,
@@ -142,5 +144,22 @@ describe('recomputeStateOf (the cycles after a rules change)', () => {
     expect(recomputeStateOf({ requestedVersion: 2, runningVersion: 3, doneVersion: 3 })).toBe('DONE');
     // A newer change while the job runs waits for the next one.
     expect(recomputeStateOf({ requestedVersion: 4, runningVersion: 3, doneVersion: 2 })).toBe('QUEUED');
+  });
+});
+
+describe('the visit rules form', () => {
+  it('reads days: empty is no rule, whole numbers in range, anything else invalid', () => {
+    expect(daysOf(' ')).toBeNull();
+    expect(daysOf('30')).toBe(30);
+    for (const bad of ['0', '366', '3.5', '-1', 'abc']) expect(daysOf(bad)).toBe('invalid');
+  });
+  it('reads province lines "浙江 60" / "江苏：45", naming the lines it cannot read', () => {
+    expect(parseProvinceLines('浙江 60\n\n江苏：45\n上海\n广东 0')).toEqual({
+      rows: [
+        { province: '浙江', days: 60 },
+        { province: '江苏', days: 45 },
+      ],
+      bad: [4, 5],
+    });
   });
 });

@@ -146,6 +146,31 @@ export function workingDayOnOrBefore(date: string, cal: BusinessCalendar): strin
 /** Monday of the week a date falls in. */
 export const weekStartOf = (date: string) => addDaysTo(date, 1 - weekdayOf(date));
 /** Monday of the week after the one an instant falls in (local to the calendar): the week an itinerary plans. */
+// ───── the rules form (服务规则 → 客户访问周期): what a manager types ─────
+
+/** Days typed into a field: '' is "no rule" (null); anything else must be a whole number in range. */
+export function daysOf(text: string): number | null | 'invalid' {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  if (!/^\d+$/.test(trimmed)) return 'invalid';
+  const n = Number(trimmed);
+  return n >= VISIT_INTERVAL_MIN && n <= VISIT_INTERVAL_MAX ? n : 'invalid';
+}
+
+/** "浙江 60" a line (name, space or colon, days); the line numbers of lines that do not read so. */
+export function parseProvinceLines(text: string): { rows: { province: string; days: number }[]; bad: number[] } {
+  const rows: { province: string; days: number }[] = [];
+  const bad: number[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const match = /^\s*(.+?)\s*[:：\s]\s*(\d+)\s*$/.exec(line);
+    const days = match ? daysOf(match[2]!) : 'invalid';
+    if (!match || typeof days !== 'number') bad.push(i + 1);
+    else rows.push({ province: match[1]!, days });
+  });
+  return { rows, bad };
+}
+
 /** Days from a date to the Sunday that ends its week (the 工作台's "due this week"): 6 on a Monday, 0 on a Sunday. */
 export const daysToWeekEnd = (date: string) => 7 - weekdayOf(date);
 
