@@ -388,23 +388,54 @@ describe('the technician', () => {
 });
 
 describe('the on-site complaint (003: registered within 4 working hours)', () => {
-  it('registers in one step through the intake and links the complaint; the desk only', async () => {
+  it('registers in one step through the intake and links the complaint; the desk', async () => {
     let order = await finishedOrder();
     order = ok(
       await run(techA.viewer, FLAG, { id: order.id, version: order.version, complaint: '客户对上次维修不满' }),
     );
     expect(order.onSiteComplaintDueAt).toBeTruthy();
-    expect(order.viewerActions).not.toContain('REGISTER_COMPLAINT');
-    // The dispatcher role does not register complaints (interactions:write is the service desk's).
-    expect(errorCodes(await run(dispatcher, REGISTER, { id: order.id, version: order.version }))).toEqual([
-      'FORBIDDEN',
-    ]);
     order = ok(await run(agent, REGISTER, { id: order.id, version: order.version }));
     expect(order.complaint).toMatchObject({ type: 'COMPLAINT' });
     expect(order.complaint!.number).toMatch(/^TS-\d{4}-\d{6}$/);
     const complaint = await prisma.interaction.findUniqueOrThrow({ where: { id: order.complaint!.id } });
     expect(complaint).toMatchObject({ customerId, channel: 'VISIT', description: '客户对上次维修不满' });
     expect(errorCodes(await run(agent, REGISTER, { id: order.id, version: order.version }))).toEqual(['CONFLICT']);
+  });
+
+  it("lets the order's own technician and a dispatcher register it without interactions:write; nobody else", async () => {
+    const flagged = async () => {
+      const order = await finishedOrder();
+      return ok(await run(techA.viewer, FLAG, { id: order.id, version: order.version, complaint: '现场投诉：漏水' }));
+    };
+    // The order's own technician (the one on site): the action is offered and the complaint is registered.
+    let order = await flagged();
+    expect(order.viewerActions).toContain('REGISTER_COMPLAINT');
+    // Another technician cannot see the order at all; a customer, a reader and an API key without
+    // interactions:write may not register it.
+    expect(errorCodes(await run(techB.viewer, REGISTER, { id: order.id, version: order.version }))).toEqual([
+      'NOT_FOUND',
+    ]);
+    const fieldApp: Viewer = {
+      kind: 'apiClient',
+      apiKeyId: (await createApiKeyRow(['workorders:read', 'workorders:write'])).row.id,
+      name: 'field app',
+      scopes: ['workorders:read', 'workorders:write'],
+    };
+    const { viewer: executive } = await createStaff('EXECUTIVE');
+    for (const viewer of [fieldApp, executive, customerViewer])
+      expect(errorCodes(await run(viewer, REGISTER, { id: order.id, version: order.version }))).toEqual(['FORBIDDEN']);
+    order = ok(await run(techA.viewer, REGISTER, { id: order.id, version: order.version }));
+    expect(order.complaint).toMatchObject({ type: 'COMPLAINT' });
+    const complaint = await prisma.interaction.findUniqueOrThrow({ where: { id: order.complaint!.id } });
+    expect(complaint).toMatchObject({ customerId, channel: 'VISIT', registeredById: techA.id });
+
+    // The dispatcher (workorders:write, no interactions:write).
+    order = await flagged();
+    expect((await gqlOk<{ workOrder: Order }>(dispatcher, ONE, { id: order.id })).workOrder.viewerActions).toContain(
+      'REGISTER_COMPLAINT',
+    );
+    order = ok(await run(dispatcher, REGISTER, { id: order.id, version: order.version }));
+    expect(order.complaint!.number).toMatch(/^TS-\d{4}-\d{6}$/);
   });
 
   it('escalates an order whose on-site complaint was not registered in time, once, through the sweep', async () => {
