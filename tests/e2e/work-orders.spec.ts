@@ -66,7 +66,7 @@ test('a technician works an order on a phone, the customer signs on the screen, 
   await signInPage(tech, 'console', technician.email, technician.password);
   // The technician's 工作台 lists today's orders.
   await tech.goto('/console');
-  await expect(tech.getByTestId('dashboard-work-orders')).toContainText(order.number);
+  await expect(tech.getByTestId('dashboard-work-orders')).toContainText(order.number, { timeout: 60_000 });
   await tech.goto('/console/work-orders/mine');
   await expect(tech.getByRole('heading', { name: '我的今日派工' })).toBeVisible();
   const row = tech.getByTestId('work-order-mine-row').filter({ hasText: order.number });

@@ -6,6 +6,7 @@ import { GET as signatureImage } from '@/app/api/work-orders/[id]/signature/rout
 import { GET as statsExport } from '@/app/api/work-orders/stats/export/route';
 import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
 import { localDate } from '@/graphql/complaints/sla-clock.rules';
+import { WORK_ORDER_STATUSES } from '@/graphql/work-orders/work-order.rules';
 import { prisma } from '@/server/db';
 import { startQueue, stopQueue } from '@/server/queue/boss';
 import { savePendingUpload } from '@/server/storage/pending-uploads';
@@ -246,7 +247,10 @@ describe('the technician', () => {
     expect(dayB.technicianDay.map((o) => o.id)).not.toContain(order.id);
     // The 工作台's "today" block (the list filtered to today, cancelled left out): the technician's own, the
     // dispatcher's whole day.
-    const today = { day: localDate(new Date(), 'Asia/Shanghai'), status: ['ASSIGNED', 'ACCEPTED'] };
+    const today = {
+      day: localDate(new Date(), 'Asia/Shanghai'),
+      status: WORK_ORDER_STATUSES.filter((s) => s !== 'CANCELLED'),
+    };
     const todayOf = async (viewer: Viewer) =>
       (await gqlOk<{ workOrders: { nodes: { id: string }[] } }>(viewer, LIST, { filter: today })).workOrders.nodes.map(
         (o) => o.id,

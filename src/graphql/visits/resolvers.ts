@@ -20,6 +20,7 @@ import {
   setCustomerVisitInterval,
   updateVisitRules,
 } from './visit-cycle.service';
+import { confirmScheduledVisit, myScheduledVisits } from './visit-confirmation.service';
 import {
   listVisitLogs,
   logVisit,
@@ -47,6 +48,8 @@ export const visitPolicies: RootPolicies = {
     itinerary: policy.permission('visits:read'),
     visitLogs: policy.permission('visits:read'),
     visitMonthlyStats: policy.permission('visits:read'),
+    // Customer accounts only: the service refuses staff and API keys (FORBIDDEN) and scopes to the own company.
+    myScheduledVisits: policy.signedIn,
   },
   Mutation: {
     updateVisitRules: policy.permission('visits:approve'),
@@ -57,6 +60,7 @@ export const visitPolicies: RootPolicies = {
     reviseItinerary: policy.permission('visits:write'),
     logVisit: policy.permission('visits:write'),
     registerVisitProblem: policy.permission('visits:write'),
+    confirmScheduledVisit: policy.signedIn,
   },
 };
 
@@ -73,6 +77,7 @@ export const visitResolvers: Resolvers = {
     itinerary: (_, { id }, { viewer }) => getItinerary(viewer, id),
     visitLogs: (_, args, { viewer }) => listVisitLogs(viewer, args),
     visitMonthlyStats: (_, { month }, { viewer }) => visitMonthlyStats(viewer, month),
+    myScheduledVisits: (_, __, { viewer, now }) => myScheduledVisits(viewer, now()),
   },
   Mutation: {
     updateVisitRules: (_, { version, input }, { viewer, now }) =>
@@ -98,6 +103,7 @@ export const visitResolvers: Resolvers = {
     logVisit: (_, { input }, { viewer, now }) => logVisit(viewer, input, now()),
     registerVisitProblem: (_, { id, version, input }, { viewer, now }) =>
       registerVisitProblem(viewer, id, version, input, now()),
+    confirmScheduledVisit: (_, { id }, { viewer, now }) => confirmScheduledVisit(viewer, id, now()),
   },
   VisitRules: {
     version: (r) => r.version,
