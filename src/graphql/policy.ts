@@ -1,5 +1,5 @@
 import type { GraphQLFieldResolver } from 'graphql';
-import { requirePermission, requireSignedIn, requireStaff, type Permission } from '@/server/auth/policies';
+import { can, requirePermission, requireSignedIn, requireStaff, type Permission } from '@/server/auth/policies';
 import type { Viewer } from '@/server/viewer';
 import type { GraphQLContext } from './context';
 
@@ -19,6 +19,13 @@ export const policy = {
   permission: (permission: Permission): FieldPolicy => ({
     describe: permission,
     check: (viewer) => requirePermission(viewer, permission),
+  }),
+  /** A holder of any of the permissions (the service decides which one the record in hand needs). */
+  anyPermission: (...permissions: [Permission, ...Permission[]]): FieldPolicy => ({
+    describe: permissions.join(' or '),
+    check: (viewer) => {
+      if (!permissions.some((p) => can(viewer, p))) requirePermission(viewer, permissions[0]);
+    },
   }),
   /** A customer account (the service scopes it to its own organisation), or a holder of `permission`. */
   ownCustomerOr: (permission: Permission): FieldPolicy => ({

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { graphql, signInPage } from './helpers';
+import { graphql, lodgeComplaint, signInPage } from './helpers';
 
 // Issue 13 item 4 (SPEC §7, seed 003 售后服务): a dispatcher assigns a work order, seeing the technician's day; the
 // technician works it on a phone (390×844): accepts, sets off, arrives, records the work, parts, fee and receipt,
@@ -64,6 +64,9 @@ test('a technician works an order on a phone, the customer signs on the screen, 
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', hasTouch: true });
   const tech = await phone.newPage();
   await signInPage(tech, 'console', technician.email, technician.password);
+  // The technician's 工作台 lists today's orders.
+  await tech.goto('/console');
+  await expect(tech.getByTestId('dashboard-work-orders')).toContainText(order.number, { timeout: 60_000 });
   await tech.goto('/console/work-orders/mine');
   await expect(tech.getByRole('heading', { name: '我的今日派工' })).toBeVisible();
   const row = tech.getByTestId('work-order-mine-row').filter({ hasText: order.number });
@@ -134,4 +137,37 @@ test('a technician works an order on a phone, the customer signs on the screen, 
   const bytes = (await pdf.body()).toString('latin1');
   expect(bytes.startsWith('%PDF-')).toBe(true);
   expect(bytes).toMatch(/\/Subtype\s*\/Image/);
+});
+
+// Issue 13 (派工 from the source): the dispatcher opens a complaint's workbench, dispatches a work order prefilled with
+// the complaint's customer and fault, lands on the new order, whose origin links back to the complaint, and the
+// complaint lists the order.
+test('a dispatcher dispatches a work order from a complaint, and the two link to each other', async ({
+  browser,
+  pageAs,
+  createUser,
+}) => {
+  test.setTimeout(120_000);
+  const complaint = await lodgeComplaint(browser, '冷干机漏水', '冷干机底部漏水，需要上门检修。');
+  const dispatcherUser = await createUser({ role: 'DISPATCHER', name: '派工调度' });
+  const dispatcher = await pageAs('console', dispatcherUser.email, dispatcherUser.password);
+
+  await dispatcher.goto(`/console/complaints/${complaint.id}`);
+  const panel = dispatcher.getByTestId('source-work-orders');
+  await expect(panel).toContainText('尚未派工');
+  await panel.getByTestId('work-order-dispatch').click();
+  const dialog = dispatcher.getByTestId('work-order-create-dialog');
+  await expect(dialog.getByTestId('work-order-description')).toHaveValue('冷干机底部漏水，需要上门检修。');
+  await dialog.getByLabel('设备', { exact: true }).fill('冷干机 RD-50');
+  await dispatcher.getByTestId('work-order-create-save').click();
+
+  await expect(dispatcher).toHaveURL(/\/console\/work-orders\/[0-9a-f-]{36}$/);
+  const heading = await dispatcher.getByTestId('work-order-detail').getByRole('heading', { level: 1 }).textContent();
+  const number = heading!.match(/PG-\d{4}-\d{6}/)![0];
+  const source = dispatcher.getByTestId('work-order-source');
+  await expect(source).toHaveText(complaint.number);
+  await source.click();
+  await expect(dispatcher.getByTestId('complaint-number')).toHaveText(complaint.number);
+  await expect(dispatcher.getByTestId('source-work-order')).toHaveCount(1);
+  await expect(dispatcher.getByTestId('source-work-order')).toContainText(number);
 });

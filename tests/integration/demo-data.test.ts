@@ -36,6 +36,18 @@ describe('demo data (what npm start loads on first run)', () => {
     const periods = await prisma.surveyCampaign.findMany({ select: { periodLabel: true }, distinct: ['periodLabel'] });
     expect(periods.length).toBeGreaterThanOrEqual(2);
     expect(await prisma.surveyResponse.count({ where: { submittedAt: { not: null } } })).toBeGreaterThan(0);
+    // The demo salesperson's visits (issue 13): a logged visit, this week's approved itinerary, next week's submitted.
+    const agent = await prisma.user.findUniqueOrThrow({ where: { email: 'agent@kefu.demo' } });
+    const plans = await prisma.itinerary.findMany({
+      where: { ownerId: agent.id },
+      orderBy: { weekStart: 'asc' },
+      include: { items: true },
+    });
+    expect(plans.map((p) => [p.weekStart.toISOString().slice(0, 10), p.status, p.items.length])).toEqual([
+      ['2026-06-01', 'APPROVED', 2],
+      ['2026-06-08', 'SUBMITTED', 2],
+    ]);
+    expect(await prisma.visitLog.count({ where: { userId: agent.id } })).toBe(1);
     // The clock knows the year's public holidays and make-up days (and next year's, once published).
     expect(
       await prisma.calendarDay.count({

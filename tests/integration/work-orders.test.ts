@@ -5,6 +5,8 @@ import { GET as orderPdf } from '@/app/api/work-orders/[id]/order.pdf/route';
 import { GET as signatureImage } from '@/app/api/work-orders/[id]/signature/route';
 import { GET as statsExport } from '@/app/api/work-orders/stats/export/route';
 import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
+import { localDate } from '@/graphql/complaints/sla-clock.rules';
+import { WORK_ORDER_STATUSES } from '@/graphql/work-orders/work-order.rules';
 import { prisma } from '@/server/db';
 import { startQueue, stopQueue } from '@/server/queue/boss';
 import { savePendingUpload } from '@/server/storage/pending-uploads';
@@ -167,11 +169,21 @@ describe('creating work orders (the dispatcher)', () => {
         description: '空压机不启动',
       },
     });
-    expect((await create(dispatcher, { interactionId: call.id })).origin).toBe('INTERACTION');
+    const fromCall = await create(dispatcher, { interactionId: call.id });
+    expect(fromCall.origin).toBe('INTERACTION');
     const obligation = await prisma.keyAccountObligation.create({
       data: { customerId, kind: 'TRAINING', dueAt: new Date() },
     });
-    expect((await create(dispatcher, { obligationId: obligation.id })).origin).toBe('OBLIGATION');
+    const fromObligation = await create(dispatcher, { obligationId: obligation.id });
+    expect(fromObligation.origin).toBe('OBLIGATION');
+    // The source's screens list the orders dispatched from it (派工 links back), and nothing else.
+    const bySource = async (filter: Record<string, string>) =>
+      (await gqlOk<{ workOrders: { nodes: { id: string }[] } }>(dispatcher, LIST, { filter })).workOrders.nodes;
+    expect(await bySource({ interactionId: call.id })).toEqual([{ id: fromCall.id, number: fromCall.number }]);
+    expect(await bySource({ obligationId: obligation.id })).toEqual([
+      { id: fromObligation.id, number: fromObligation.number },
+    ]);
+    expect(errorCodes(await run(dispatcher, LIST, { filter: { interactionId: 'nope' } }))).toEqual(['BAD_USER_INPUT']);
     // A source of another customer is refused on its field.
     const wrong = await run(dispatcher, CREATE, {
       input: { customerId: otherCustomerId, description: 'x', interactionId: call.id },
@@ -233,6 +245,19 @@ describe('the technician', () => {
     // Asking for another technician's day gives the viewer's own.
     const dayB = await gqlOk<{ technicianDay: { id: string }[] }>(techB.viewer, DAY, { technicianId: techA.id });
     expect(dayB.technicianDay.map((o) => o.id)).not.toContain(order.id);
+    // The 工作台's "today" block (the list filtered to today, cancelled left out): the technician's own, the
+    // dispatcher's whole day.
+    const today = {
+      day: localDate(new Date(), 'Asia/Shanghai'),
+      status: WORK_ORDER_STATUSES.filter((s) => s !== 'CANCELLED'),
+    };
+    const todayOf = async (viewer: Viewer) =>
+      (await gqlOk<{ workOrders: { nodes: { id: string }[] } }>(viewer, LIST, { filter: today })).workOrders.nodes.map(
+        (o) => o.id,
+      );
+    expect(await todayOf(techA.viewer)).toContain(order.id);
+    expect(await todayOf(techB.viewer)).not.toContain(order.id);
+    expect(await todayOf(dispatcher)).toContain(order.id);
     expect((await gqlOk<{ workOrder: Order }>(techA.viewer, ONE, { id: order.id })).workOrder.viewerActions).toContain(
       'ACCEPT',
     );
@@ -367,23 +392,54 @@ describe('the technician', () => {
 });
 
 describe('the on-site complaint (003: registered within 4 working hours)', () => {
-  it('registers in one step through the intake and links the complaint; the desk only', async () => {
+  it('registers in one step through the intake and links the complaint; the desk', async () => {
     let order = await finishedOrder();
     order = ok(
       await run(techA.viewer, FLAG, { id: order.id, version: order.version, complaint: '客户对上次维修不满' }),
     );
     expect(order.onSiteComplaintDueAt).toBeTruthy();
-    expect(order.viewerActions).not.toContain('REGISTER_COMPLAINT');
-    // The dispatcher role does not register complaints (interactions:write is the service desk's).
-    expect(errorCodes(await run(dispatcher, REGISTER, { id: order.id, version: order.version }))).toEqual([
-      'FORBIDDEN',
-    ]);
     order = ok(await run(agent, REGISTER, { id: order.id, version: order.version }));
     expect(order.complaint).toMatchObject({ type: 'COMPLAINT' });
     expect(order.complaint!.number).toMatch(/^TS-\d{4}-\d{6}$/);
     const complaint = await prisma.interaction.findUniqueOrThrow({ where: { id: order.complaint!.id } });
     expect(complaint).toMatchObject({ customerId, channel: 'VISIT', description: '客户对上次维修不满' });
     expect(errorCodes(await run(agent, REGISTER, { id: order.id, version: order.version }))).toEqual(['CONFLICT']);
+  });
+
+  it("lets the order's own technician and a dispatcher register it without interactions:write; nobody else", async () => {
+    const flagged = async () => {
+      const order = await finishedOrder();
+      return ok(await run(techA.viewer, FLAG, { id: order.id, version: order.version, complaint: '现场投诉：漏水' }));
+    };
+    // The order's own technician (the one on site): the action is offered and the complaint is registered.
+    let order = await flagged();
+    expect(order.viewerActions).toContain('REGISTER_COMPLAINT');
+    // Another technician cannot see the order at all; a customer, a reader and an API key without
+    // interactions:write may not register it.
+    expect(errorCodes(await run(techB.viewer, REGISTER, { id: order.id, version: order.version }))).toEqual([
+      'NOT_FOUND',
+    ]);
+    const fieldApp: Viewer = {
+      kind: 'apiClient',
+      apiKeyId: (await createApiKeyRow(['workorders:read', 'workorders:write'])).row.id,
+      name: 'field app',
+      scopes: ['workorders:read', 'workorders:write'],
+    };
+    const { viewer: executive } = await createStaff('EXECUTIVE');
+    for (const viewer of [fieldApp, executive, customerViewer])
+      expect(errorCodes(await run(viewer, REGISTER, { id: order.id, version: order.version }))).toEqual(['FORBIDDEN']);
+    order = ok(await run(techA.viewer, REGISTER, { id: order.id, version: order.version }));
+    expect(order.complaint).toMatchObject({ type: 'COMPLAINT' });
+    const complaint = await prisma.interaction.findUniqueOrThrow({ where: { id: order.complaint!.id } });
+    expect(complaint).toMatchObject({ customerId, channel: 'VISIT', registeredById: techA.id });
+
+    // The dispatcher (workorders:write, no interactions:write).
+    order = await flagged();
+    expect((await gqlOk<{ workOrder: Order }>(dispatcher, ONE, { id: order.id })).workOrder.viewerActions).toContain(
+      'REGISTER_COMPLAINT',
+    );
+    order = ok(await run(dispatcher, REGISTER, { id: order.id, version: order.version }));
+    expect(order.complaint!.number).toMatch(/^TS-\d{4}-\d{6}$/);
   });
 
   it('escalates an order whose on-site complaint was not registered in time, once, through the sweep', async () => {

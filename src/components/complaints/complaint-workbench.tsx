@@ -17,6 +17,7 @@ import { isGqlError } from '@/lib/gql-error-message';
 import { needs8D, WORK_STATES } from '@/graphql/complaints/complaint-workflow.rules';
 import type { ErrorParams } from '@/server/error-keys';
 import { ComplaintCallbacksPanel } from '@/components/callbacks/complaint-callbacks-panel';
+import { pickedCustomer, SourceWorkOrdersPanel } from '@/components/work-orders/dispatch-work-order';
 import { ComplaintActions } from './complaint-actions';
 import { CommandDialog, useComplaintStep, type DialogCommand, type Perform } from './complaint-command-dialogs';
 import { ComplaintEightD } from './complaint-eight-d';
@@ -64,7 +65,16 @@ const asDialog = (command: WorkflowCommand): DialogCommand | undefined => DIALOG
  * `availableCommands` offers this viewer now), actions, the 8D record, approvals and the history. Every mutation sends
  * the version read; after it the page reloads, and a CONFLICT shows "已被他人修改" with a reload.
  */
-export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: WorkbenchViewer }) {
+export function ComplaintWorkbench({
+  id,
+  viewer,
+  workOrders = { read: false, dispatch: false },
+}: {
+  id: string;
+  viewer: WorkbenchViewer;
+  /** Whether the viewer sees the complaint's work orders (workorders:read) and may dispatch one (派工). */
+  workOrders?: { read: boolean; dispatch: boolean };
+}) {
   const t = useTranslations('complaints');
   const errorText = useErrorText();
   const timeZone = useDisplayTimeZone();
@@ -269,6 +279,15 @@ export function ComplaintWorkbench({ id, viewer }: { id: string; viewer: Workben
       </Panel>
 
       {record.type === 'COMPLAINT' && <ComplaintCallbacksPanel interactionId={record.id} />}
+
+      {workOrders.read && (
+        <SourceWorkOrdersPanel
+          interactionId={record.id}
+          customer={pickedCustomer(record.customer)}
+          description={record.description}
+          canDispatch={workOrders.dispatch}
+        />
+      )}
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">

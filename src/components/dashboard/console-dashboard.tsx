@@ -8,7 +8,6 @@ import { CallbackQueueCountsQuery } from '@/components/callbacks/callback-operat
 import { ComplaintQueueCountsQuery } from '@/components/complaints/complaint-operations';
 import { NotificationFieldsFragment } from '@/components/notifications/notification-operations';
 import { NotificationKind, NotificationTime } from '@/components/notifications/notification-ui';
-import { buttonClass } from '@/components/ui/classes';
 import { QueryContent } from '@/components/ui/panel';
 import { EmptyState, ErrorBanner } from '@/components/ui/status';
 import { getFragmentData, graphql } from '@/gql';
@@ -16,6 +15,9 @@ import { formatNumber } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { ObligationDashboardBlock } from '@/components/key-accounts/obligation-dashboard-block';
+import { DueVisitsDashboardBlock } from '@/components/visits/visit-dashboard-block';
+import { TodayWorkOrdersDashboardBlock } from '@/components/work-orders/work-order-dashboard-block';
+import { DashboardBlock } from './dashboard-block';
 
 // The newest notifications, without the counts of the notifications page (the block shows none): one statement.
 const DashboardNotificationsQuery = graphql(`
@@ -82,35 +84,6 @@ function TileLink({ tile }: { tile: Tile }) {
   );
 }
 
-/** A block of the start page: its heading, a link to the whole list, and its content. */
-function DashboardBlock({
-  title,
-  href,
-  hrefLabel,
-  testId,
-  children,
-}: {
-  title: string;
-  href: string;
-  hrefLabel: string;
-  testId: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <section aria-labelledby={`${testId}-title`} className="space-y-2" data-testid={testId}>
-      <div className="flex items-baseline justify-between">
-        <h2 id={`${testId}-title`} className="text-base font-semibold">
-          {title}
-        </h2>
-        <Link href={href} className={buttonClass.link}>
-          {hrefLabel}
-        </Link>
-      </div>
-      {children}
-    </section>
-  );
-}
-
 /** The queue counts of one workflow (complaints, callbacks), each tile opening its queue. */
 function QueueTiles<Q extends string>({
   domain,
@@ -169,6 +142,8 @@ export function ConsoleDashboard({
   canCallbacks,
   canKeyAccounts = false,
   canKpi = false,
+  workOrders = null,
+  canDueVisits = false,
 }: {
   name: string;
   canComplaints: boolean;
@@ -177,6 +152,10 @@ export function ConsoleDashboard({
   canKeyAccounts?: boolean;
   /** The KPI tiles linking to /console/dashboard (reports:read). */
   canKpi?: boolean;
+  /** Today's work orders: a technician's own, or the dispatcher's board of the day. */
+  workOrders?: 'technician' | 'dispatcher' | null;
+  /** The salesperson's visits due this week. */
+  canDueVisits?: boolean;
 }) {
   const t = useTranslations('console.dashboard');
   const tq = useTranslations('complaints.queue');
@@ -230,6 +209,8 @@ export function ConsoleDashboard({
           query={callbacks}
         />
       )}
+      {workOrders && <TodayWorkOrdersDashboardBlock technician={workOrders === 'technician'} />}
+      {canDueVisits && <DueVisitsDashboardBlock />}
       {canKeyAccounts && <ObligationDashboardBlock />}
       {canKpi && <KpiTiles />}
       <DashboardBlock

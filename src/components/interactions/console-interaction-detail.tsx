@@ -8,9 +8,21 @@ import { ConvertToComplaintButton } from './convert-button';
 import { IntakeConsoleDetailQuery } from './interaction-screen-operations';
 import { HistoryEntryBody } from '@/components/ui/history-entry-body';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
+import { pickedCustomer, SourceWorkOrdersPanel } from '@/components/work-orders/dispatch-work-order';
 
-/** An interaction for staff: every field, attachments, the full history, and 转为投诉 for non-complaints. */
-export function ConsoleInteractionDetail({ id, canWrite }: { id: string; canWrite: boolean }) {
+/**
+ * An interaction for staff: every field, attachments, the full history, 转为投诉 for non-complaints, and the work
+ * orders dispatched from it (派工 for a dispatcher).
+ */
+export function ConsoleInteractionDetail({
+  id,
+  canWrite,
+  workOrders = { read: false, dispatch: false },
+}: {
+  id: string;
+  canWrite: boolean;
+  workOrders?: { read: boolean; dispatch: boolean };
+}) {
   const t = useTranslations('intake');
   const timeZone = useDisplayTimeZone();
   return (
@@ -96,6 +108,16 @@ export function ConsoleInteractionDetail({ id, canWrite }: { id: string; canWrit
             {detailIfSet(t('detail.description'), interaction.description)}
             {detailIfSet(t('detail.desiredOutcome'), interaction.desiredOutcome)}
           </dl>
+          {workOrders.read && (
+            <div className="mt-4">
+              <SourceWorkOrdersPanel
+                interactionId={interaction.id}
+                customer={pickedCustomer(interaction.customer)}
+                description={interaction.description}
+                canDispatch={workOrders.dispatch}
+              />
+            </div>
+          )}
         </InteractionDetailColumns>
       )}
     </InteractionDetailFrame>

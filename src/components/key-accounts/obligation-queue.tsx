@@ -11,6 +11,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { PagedTable } from '@/components/ui/paged-table';
 import { OBLIGATION_KINDS } from '@/graphql/key-account-obligations/obligation-schedule.rules';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
+import { DispatchButton, pickedCustomer } from '@/components/work-orders/dispatch-work-order';
 import { KeyAccountObligationFieldsFragment, KeyAccountObligationsQuery } from './obligation-operations';
 import {
   ObligationActions,
@@ -39,7 +40,7 @@ function filterOf(view: View, owner: string, kind: string): KeyAccountObligation
  * viewer's own or everyone's, of one kind or all, earliest due first, with 完成 and 改期 on each open row.
  * `?overdue=1` (the escalation notices' link) opens on the overdue view.
  */
-export function ObligationQueue() {
+export function ObligationQueue({ canDispatch = false }: { canDispatch?: boolean }) {
   const t = useTranslations('keyAccountObligations');
   const id = useId();
   const params = useSearchParams();
@@ -63,7 +64,22 @@ export function ObligationQueue() {
     { id: 'due', header: t('list.due'), cell: (r) => <ObligationDue row={r} />, className: 'whitespace-nowrap' },
     { id: 'status', header: t('list.status'), cell: (r) => <ObligationStatusBadge row={r} /> },
     { id: 'owner', header: t('list.owner'), cell: (r) => r.owner?.name ?? '—' },
-    { id: 'actions', header: t('list.actions'), cell: (r) => <ObligationActions row={r} /> },
+    {
+      id: 'actions',
+      header: t('list.actions'),
+      cell: (r) => (
+        <div className="flex flex-wrap items-center gap-2">
+          <ObligationActions row={r} />
+          {canDispatch && r.status === 'OPEN' && r.customer && (
+            <DispatchButton
+              customer={pickedCustomer(r.customer)}
+              source={{ obligationId: r.id }}
+              description={r.note ?? undefined}
+            />
+          )}
+        </div>
+      ),
+    },
   ];
 
   return (

@@ -8,10 +8,11 @@ import { KeyAccountCriteriaPanel } from './key-account-criteria-panel';
 import { CalendarPanel } from './calendar-panel';
 import { GradingPanel } from './grading-panel';
 import { RuleChanges } from './rule-changes';
+import { VisitRulesPanel } from '@/components/visits/visit-rules-panel';
 import { SlaRulesPanel } from './sla-rules-panel';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
-const TABS = ['sla', 'calendar', 'authority', 'grading', 'keyAccounts', 'obligations'] as const;
+const TABS = ['sla', 'calendar', 'authority', 'grading', 'keyAccounts', 'obligations', 'visits'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -22,11 +23,14 @@ export function ServiceRulesScreen({
   canManage,
   initialYear,
   keyAccounts = { read: false, decide: false },
+  visits = { read: false, approve: false },
 }: {
   canManage: boolean;
   initialYear: number;
   /** The key-account criteria tab: shown to holders of keyaccounts:read, editable with keyaccounts:decide. */
   keyAccounts?: { read: boolean; decide: boolean };
+  /** The visit cycles tab (客户访问周期): shown to holders of visits:read, editable with visits:approve. */
+  visits?: { read: boolean; approve: boolean };
 }) {
   const t = useTranslations('serviceRules');
   const timeZone = useDisplayTimeZone();
@@ -44,21 +48,23 @@ export function ServiceRulesScreen({
         </p>
       )}
       <div role="tablist" aria-label={t('title')} className="flex flex-wrap gap-2 border-b border-slate-200 text-sm">
-        {TABS.filter((key) => key !== 'keyAccounts' || keyAccounts.read).map((key) => (
-          <button
-            key={key}
-            type="button"
-            role="tab"
-            id={`service-rules-tab-${key}`}
-            aria-selected={tab === key}
-            aria-controls={`service-rules-panel-${key}`}
-            onClick={() => setTab(key)}
-            data-testid={`service-rules-tab-${key}`}
-            className={`-mb-px border-b-2 px-3 py-2 ${tab === key ? 'border-blue-700 font-medium text-blue-800' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
-          >
-            {t(`tabs.${key}`)}
-          </button>
-        ))}
+        {TABS.filter((key) => (key !== 'keyAccounts' || keyAccounts.read) && (key !== 'visits' || visits.read)).map(
+          (key) => (
+            <button
+              key={key}
+              type="button"
+              role="tab"
+              id={`service-rules-tab-${key}`}
+              aria-selected={tab === key}
+              aria-controls={`service-rules-panel-${key}`}
+              onClick={() => setTab(key)}
+              data-testid={`service-rules-tab-${key}`}
+              className={`-mb-px border-b-2 px-3 py-2 ${tab === key ? 'border-blue-700 font-medium text-blue-800' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
+            >
+              {t(`tabs.${key}`)}
+            </button>
+          ),
+        )}
       </div>
       <div role="tabpanel" id={`service-rules-panel-${tab}`} aria-labelledby={`service-rules-tab-${tab}`}>
         {tab === 'sla' && <SlaRulesPanel canManage={canManage} timeZone={timeZone} />}
@@ -67,6 +73,7 @@ export function ServiceRulesScreen({
         {tab === 'grading' && <GradingPanel canManage={canManage} />}
         {tab === 'obligations' && <ObligationSchedulePanel canManage={canManage} />}
         {tab === 'keyAccounts' && keyAccounts.read && <KeyAccountCriteriaPanel canDecide={keyAccounts.decide} />}
+        {tab === 'visits' && visits.read && <VisitRulesPanel canManage={visits.approve} />}
       </div>
       <RuleChanges timeZone={timeZone} />
     </div>

@@ -141,7 +141,7 @@ export function SettingForm({
   children,
 }: {
   /** `${name}-title` heads the form, `${name}-form` and `${name}-save` are its test ids. */
-  name: 'authority' | 'escalation' | 'hours' | 'grading' | 'keyAccounts';
+  name: 'authority' | 'escalation' | 'hours' | 'grading' | 'keyAccounts' | 'visits';
   intro?: React.ReactNode;
   className?: string;
   save: { failure: unknown; pending: boolean };

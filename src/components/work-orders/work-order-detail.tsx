@@ -156,7 +156,18 @@ function OrderView({ order, backHref }: { order: Order; backHref: string }) {
           <DetailItem label={t('columns.priority')}>{t(`priority.${order.priority}`)}</DetailItem>
           <DetailItem label={td('origin')}>
             {t(`origin.${order.origin}`)}
-            {order.interaction ? ` ${order.interaction.number}` : ''}
+            {order.interaction && (
+              <>
+                {' '}
+                <Link
+                  className="text-blue-700 hover:underline"
+                  href={`/console/${order.origin === 'COMPLAINT' ? 'complaints' : 'interactions'}/${order.interaction.id}`}
+                  data-testid="work-order-source"
+                >
+                  {order.interaction.number}
+                </Link>
+              </>
+            )}
           </DetailItem>
           <DetailItem label={t('columns.technician')}>{order.technician?.name ?? td('none')}</DetailItem>
           <DetailItem label={tf('siteAddress')}>{order.siteAddress ?? td('none')}</DetailItem>

@@ -32,22 +32,40 @@ import { WORK_ORDERS_CHANGED, useWorkOrderErrorMessage } from './work-order-ui';
 /** The order a dialog acts on: its id and the version the screen read. */
 export type OrderRef = { id: string; version: number; number: string };
 
-/** The dispatcher's new order: customer, site, equipment, fault, priority, requested time. */
+/** Where a dispatched order comes from (派工 from a complaint, a phone call or a key-account obligation). */
+export type WorkOrderSource = { interactionId?: string; obligationId?: string };
+
+/**
+ * The dispatcher's new order: customer, site, equipment, fault, priority, requested time. Opened from a source record
+ * it comes prefilled with that record's customer and fault, and sends the source so the order links back to it.
+ */
 export function CreateWorkOrderDialog({
   onClose,
   onCreated,
+  initialCustomer = null,
+  initialDescription = '',
+  source,
 }: {
   onClose: () => void;
   onCreated: (id: string) => void;
+  initialCustomer?: PickedCustomer | null;
+  initialDescription?: string;
+  source?: WorkOrderSource;
 }) {
   const t = useTranslations('workOrders');
   const tf = useTranslations('workOrders.form');
   const timeZone = useDisplayTimeZone();
   const errorMessage = useWorkOrderErrorMessage();
   const create = useGqlMutation(WorkOrderCreateMutation, { invalidates: WORK_ORDERS_CHANGED });
-  const [customer, setCustomer] = useState<PickedCustomer | null>(null);
+  const [customer, setCustomer] = useState<PickedCustomer | null>(initialCustomer);
   const form = useDialogForm({
-    initial: { description: '', siteAddress: '', equipment: '', priority: 'NORMAL', requestedAt: '' },
+    initial: {
+      description: initialDescription.slice(0, WORK_ORDER_LIMITS.description),
+      siteAddress: '',
+      equipment: '',
+      priority: 'NORMAL',
+      requestedAt: '',
+    },
     fields: ['customerId', 'description', 'siteAddress', 'equipment', 'priority', 'requestedAt'],
     validate: (): Record<string, string> => (customer ? {} : { customerId: tf('customer') }),
     submit: (v) =>
@@ -59,6 +77,8 @@ export function CreateWorkOrderDialog({
           equipment: v.equipment || null,
           priority: v.priority as WorkOrderPriority,
           requestedAt: v.requestedAt ? wallClockToIso(v.requestedAt, timeZone) : null,
+          interactionId: source?.interactionId ?? null,
+          obligationId: source?.obligationId ?? null,
         },
       }),
     onDone: (result) => onCreated(result.createWorkOrder.id),

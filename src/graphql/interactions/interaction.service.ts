@@ -538,11 +538,20 @@ export async function registerStaffInteraction(
   viewer: Viewer,
   input: TRecordInteractionInput,
   now: Date,
-  origin: { sourceInteractionId?: string | null; surveyResponseId?: string | null; message?: ActivityMessage } = {},
+  origin: {
+    sourceInteractionId?: string | null;
+    surveyResponseId?: string | null;
+    message?: ActivityMessage;
+    /**
+     * The caller has decided who may register this record itself: a work order's on-site complaint, registered by the
+     * order's technician or the dispatcher (work-order.service.ts mayRegisterComplaint), who hold no interactions:write.
+     */
+    authorisedByCaller?: true;
+  } = {},
   attachments: readonly AttachmentSource[] = [],
   files: FileWork = newFileWork(),
 ): Promise<Interaction> {
-  requirePermission(viewer, 'interactions:write');
+  if (!origin.authorisedByCaller) requirePermission(viewer, 'interactions:write');
   if (origin.surveyResponseId && input.type === 'COMPLAINT') {
     // One complaint per survey response: the response row is locked, so a double click waits and then sees the first.
     await tx.$queryRaw`SELECT id FROM "SurveyResponse" WHERE id = ${origin.surveyResponseId}::uuid FOR UPDATE`;

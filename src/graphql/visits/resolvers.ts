@@ -13,7 +13,14 @@ import {
   submitItinerary,
   weekItineraries,
 } from './itinerary.service';
-import { getVisitRules, listDueVisits, setCustomerVisitInterval, updateVisitRules } from './visit-cycle.service';
+import {
+  getVisitRules,
+  listDueVisits,
+  readRecomputeStatus,
+  setCustomerVisitInterval,
+  updateVisitRules,
+} from './visit-cycle.service';
+import { confirmScheduledVisit, myScheduledVisits } from './visit-confirmation.service';
 import {
   listVisitLogs,
   logVisit,
@@ -41,6 +48,8 @@ export const visitPolicies: RootPolicies = {
     itinerary: policy.permission('visits:read'),
     visitLogs: policy.permission('visits:read'),
     visitMonthlyStats: policy.permission('visits:read'),
+    // Customer accounts only: the service refuses staff and API keys (FORBIDDEN) and scopes to the own company.
+    myScheduledVisits: policy.signedIn,
   },
   Mutation: {
     updateVisitRules: policy.permission('visits:approve'),
@@ -51,6 +60,7 @@ export const visitPolicies: RootPolicies = {
     reviseItinerary: policy.permission('visits:write'),
     logVisit: policy.permission('visits:write'),
     registerVisitProblem: policy.permission('visits:write'),
+    confirmScheduledVisit: policy.signedIn,
   },
 };
 
@@ -67,17 +77,23 @@ export const visitResolvers: Resolvers = {
     itinerary: (_, { id }, { viewer }) => getItinerary(viewer, id),
     visitLogs: (_, args, { viewer }) => listVisitLogs(viewer, args),
     visitMonthlyStats: (_, { month }, { viewer }) => visitMonthlyStats(viewer, month),
+    myScheduledVisits: (_, __, { viewer, now }) => myScheduledVisits(viewer, now()),
   },
   Mutation: {
-    updateVisitRules: (_, { version, input }, { viewer }) =>
-      updateVisitRules(viewer, version, {
-        defaultDays: input.defaultDays,
-        keyAccountDays: input.keyAccountDays ?? null,
-        gradeDays: Object.fromEntries(input.gradeDays.map((g) => [g.grade, g.days])),
-        provinceDays: Object.fromEntries(input.provinceDays.map((p) => [p.province.trim(), p.days])),
-        deadlineWeekday: input.deadlineWeekday,
-        deadlineTime: input.deadlineTime,
-      }).then(rulesView),
+    updateVisitRules: (_, { version, input }, { viewer, now }) =>
+      updateVisitRules(
+        viewer,
+        version,
+        {
+          defaultDays: input.defaultDays,
+          keyAccountDays: input.keyAccountDays ?? null,
+          gradeDays: Object.fromEntries(input.gradeDays.map((g) => [g.grade, g.days])),
+          provinceDays: Object.fromEntries(input.provinceDays.map((p) => [p.province.trim(), p.days])),
+          deadlineWeekday: input.deadlineWeekday,
+          deadlineTime: input.deadlineTime,
+        },
+        now(),
+      ).then(rulesView),
     setCustomerVisitInterval: (_, { customerId, intervalDays }, { viewer }) =>
       setCustomerVisitInterval(viewer, customerId, intervalDays ?? null),
     saveItinerary: (_, { input }, { viewer }) => saveItinerary(viewer, input),
@@ -87,6 +103,7 @@ export const visitResolvers: Resolvers = {
     logVisit: (_, { input }, { viewer, now }) => logVisit(viewer, input, now()),
     registerVisitProblem: (_, { id, version, input }, { viewer, now }) =>
       registerVisitProblem(viewer, id, version, input, now()),
+    confirmScheduledVisit: (_, { id }, { viewer, now }) => confirmScheduledVisit(viewer, id, now()),
   },
   VisitRules: {
     version: (r) => r.version,
@@ -100,6 +117,7 @@ export const visitResolvers: Resolvers = {
     provinceDays: (r) => Object.entries(r.rules.provinceDays).map(([province, days]) => ({ province, days })),
     deadlineWeekday: (r) => r.rules.deadlineWeekday,
     deadlineTime: (r) => r.rules.deadlineTime,
+    recompute: () => readRecomputeStatus(),
   },
   VisitCycle: {
     customer: (c, _, { viewer, loaders }, info) =>

@@ -17,8 +17,11 @@ import {
   DUE_HORIZON_DAYS_MAX,
   VISIT_INTERVAL_MAX,
   VISIT_INTERVAL_MIN,
+  VISIT_RECOMPUTE_SETTING,
   VISIT_RULES_SETTING,
   addDaysTo,
+  recomputeStateOf,
+  type RecomputeStatus,
   dueInstant,
   intervalDaysFor,
   nextDueDate,
@@ -28,6 +31,7 @@ import {
   type VisitRules,
 } from './visit.rules';
 import { approverOf, readScope, salespersonFilter } from './visit.scope';
+import { enqueueInTransaction, QUEUES } from '@/server/queue/boss';
 
 /**
  * 客户访问周期表 (MS-S4-1903): one VisitCycle row per customer holds its salesperson (the customer's owner), its
@@ -52,12 +56,17 @@ export async function getVisitRules(viewer: Viewer) {
   return readVisitRules();
 }
 
-/** Changes the frequencies per segment and the itinerary deadline (visits:approve); every cycle is recomputed. */
-export async function updateVisitRules(viewer: Viewer, version: number, rules: VisitRules) {
+/**
+ * Changes the frequencies per segment and the itinerary deadline (visits:approve). Every cycle is then recomputed by a
+ * queued job (a minute at 100,000 customers: not inside the request), enqueued with the change so it exists only if
+ * the change commits; the answer's `recompute` says it is queued. Without a started queue (a script, the embedded
+ * database without workers) the recompute runs here, as before.
+ */
+export async function updateVisitRules(viewer: Viewer, version: number, rules: VisitRules, now: Date = clockNow()) {
   approverOf(viewer);
   const problem = visitRulesProblem(rules);
   if (problem) throw badField(problem, 'visit.rulesInvalid', { field: problem });
-  await prisma.$transaction(async (tx) => {
+  const queued = await prisma.$transaction(async (tx) => {
     const current = await readVisitRules(tx);
     if (current.version !== version) throw conflict('visit.rulesStale', { currentVersion: current.version });
     const value = rules as unknown as Prisma.InputJsonValue;
@@ -84,9 +93,47 @@ export async function updateVisitRules(viewer: Viewer, version: number, rules: V
       message: activityMessage('visit.rulesChanged'),
       changes: { from: current.rules, to: rules } as unknown as Prisma.InputJsonValue,
     });
+    await mergeRecomputeStatus(tx, { requestedVersion: version + 1, requestedAt: now.toISOString() });
+    return enqueueInTransaction(tx, [{ name: QUEUES.visitCycleRecompute }]);
   }, TX_OPTIONS);
-  await recomputeAllCycles();
+  if (!queued) await runVisitCycleRecompute();
   return { rules, version: version + 1 };
+}
+
+/** Merges fields into the recompute status (one statement: the request and the job never overwrite each other). */
+async function mergeRecomputeStatus(db: Tx | typeof prisma, fields: RecomputeStatus): Promise<void> {
+  const value = JSON.stringify(fields);
+  await db.$executeRaw`
+    INSERT INTO "Setting" ("key", "value", "version", "updatedAt")
+    VALUES (${VISIT_RECOMPUTE_SETTING}, ${value}::jsonb, 1, now())
+    ON CONFLICT ("key") DO UPDATE SET "value" = "Setting"."value" || EXCLUDED."value", "updatedAt" = now()`;
+}
+
+/** The recompute status the rules screen shows: its state and times. */
+export async function readRecomputeStatus() {
+  const row = await prisma.setting.findUnique({ where: { key: VISIT_RECOMPUTE_SETTING } });
+  const status = (row?.value ?? {}) as RecomputeStatus;
+  return {
+    state: recomputeStateOf(status),
+    requestedAt: status.requestedAt ? new Date(status.requestedAt) : null,
+    startedAt: status.startedAt ? new Date(status.startedAt) : null,
+    finishedAt: status.finishedAt ? new Date(status.finishedAt) : null,
+    customers: status.customers ?? null,
+  };
+}
+
+/**
+ * The queued job: recomputes every cycle by the rules in force when it starts, recording the version it computes and,
+ * at the end, the version it finished (a change made meanwhile stays QUEUED for the next job).
+ */
+export async function runVisitCycleRecompute(
+  now: () => Date = clockNow,
+): Promise<{ version: number; customers: number }> {
+  const { rules, version } = await readVisitRules();
+  await mergeRecomputeStatus(prisma, { runningVersion: version, startedAt: now().toISOString() });
+  const customers = await recomputeAllCycles(rules);
+  await mergeRecomputeStatus(prisma, { doneVersion: version, finishedAt: now().toISOString(), customers });
+  return { version, customers };
 }
 
 // ───────────────────────────── computing cycles ─────────────────────────────
@@ -158,8 +205,8 @@ export async function recomputeCycles(db: Tx | typeof prisma, customerIds: reado
 }
 
 /** Recomputes every customer's cycle, a batch at a time (after the rules or the calendar changed). */
-export async function recomputeAllCycles(): Promise<number> {
-  const { rules } = await readVisitRules();
+export async function recomputeAllCycles(given?: VisitRules): Promise<number> {
+  const rules = given ?? (await readVisitRules()).rules;
   let done = 0;
   for (let afterId: string | null = null; ;) {
     const customers: CycleSource[] = (await prisma.customer.findMany({

@@ -3,6 +3,10 @@ import { DEFAULT_CALENDAR, type BusinessCalendar } from '../complaints/sla-clock
 import {
   DEFAULT_VISIT_RULES,
   addDaysTo,
+  daysToWeekEnd,
+  daysOf,
+  parseProvinceLines,
+  recomputeStateOf,
   completionRate,
   dueStateOf,
   insideWeek,
@@ -117,5 +121,45 @@ describe('weeks and months', () => {
     expect(completionRate(4, 3)).toBe(0.75);
     expect(completionRate(0, 2)).toBeNull();
     expect(completionRate(2, 5)).toBe(1);
+  });
+});
+
+describe('daysToWeekEnd (the 工作台: visits due this week)', () => {
+  it('counts the days to the Sunday of the same week, across a month end', () => {
+    expect(daysToWeekEnd('2026-11-30')).toBe(6); // Monday
+    expect(daysToWeekEnd('2026-12-04')).toBe(2); // Friday
+    expect(daysToWeekEnd('2026-12-06')).toBe(0); // Sunday
+    expect(addDaysTo('2026-11-30', daysToWeekEnd('2026-11-30'))).toBe('2026-12-06');
+  });
+});
+
+describe('recomputeStateOf (the cycles after a rules change)', () => {
+  it('is queued until the job takes the requested version, running while it computes, done once it finished it', () => {
+    expect(recomputeStateOf({})).toBe('IDLE');
+    expect(recomputeStateOf({ requestedVersion: 2 })).toBe('QUEUED');
+    expect(recomputeStateOf({ requestedVersion: 2, runningVersion: 1, doneVersion: 1 })).toBe('QUEUED');
+    expect(recomputeStateOf({ requestedVersion: 2, runningVersion: 2, doneVersion: 1 })).toBe('RUNNING');
+    expect(recomputeStateOf({ requestedVersion: 2, runningVersion: 2, doneVersion: 2 })).toBe('DONE');
+    // A job that read newer rules than were asked for when it started also settles the older request.
+    expect(recomputeStateOf({ requestedVersion: 2, runningVersion: 3, doneVersion: 3 })).toBe('DONE');
+    // A newer change while the job runs waits for the next one.
+    expect(recomputeStateOf({ requestedVersion: 4, runningVersion: 3, doneVersion: 2 })).toBe('QUEUED');
+  });
+});
+
+describe('the visit rules form', () => {
+  it('reads days: empty is no rule, whole numbers in range, anything else invalid', () => {
+    expect(daysOf(' ')).toBeNull();
+    expect(daysOf('30')).toBe(30);
+    for (const bad of ['0', '366', '3.5', '-1', 'abc']) expect(daysOf(bad)).toBe('invalid');
+  });
+  it('reads province lines "浙江 60" / "江苏：45", naming the lines it cannot read', () => {
+    expect(parseProvinceLines('浙江 60\n\n江苏：45\n上海\n广东 0')).toEqual({
+      rows: [
+        { province: '浙江', days: 60 },
+        { province: '江苏', days: 45 },
+      ],
+      bad: [4, 5],
+    });
   });
 });

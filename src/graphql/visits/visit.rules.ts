@@ -25,6 +25,31 @@ export const VISIT_RULES_SETTING = 'visitCycles';
 /** The escalation reason of an itinerary not submitted by its deadline (Escalation.reason). */
 export const ITINERARY_LATE = 'ITINERARY_LATE';
 
+/**
+ * The state of the recompute of every cycle after a rules change (a queued job, src/server/queue): which rules version
+ * was asked for, which one the job is computing, which one it finished. Stored as the `visitCyclesRecompute` setting.
+ */
+export const VISIT_RECOMPUTE_SETTING = 'visitCyclesRecompute';
+export type RecomputeStatus = {
+  requestedVersion?: number;
+  requestedAt?: string;
+  runningVersion?: number;
+  startedAt?: string;
+  doneVersion?: number;
+  finishedAt?: string;
+  customers?: number;
+};
+export type RecomputeState = 'IDLE' | 'QUEUED' | 'RUNNING' | 'DONE';
+
+/** Whether the cycles follow the newest requested rules: done, being computed, waiting for the worker, or never asked. */
+export function recomputeStateOf(s: RecomputeStatus): RecomputeState {
+  const requested = s.requestedVersion ?? 0;
+  if (requested === 0) return s.doneVersion ? 'DONE' : 'IDLE';
+  if ((s.doneVersion ?? 0) >= requested) return 'DONE';
+  if ((s.runningVersion ?? 0) >= requested) return 'RUNNING';
+  return 'QUEUED';
+}
+
 export const ITINERARY_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED'] as const;
 export type ItineraryStatusName = (typeof ITINERARY_STATUSES)[number];
 export const VISIT_LOG_KINDS = ['VISIT', 'PHONE'] as const;
@@ -121,6 +146,34 @@ export function workingDayOnOrBefore(date: string, cal: BusinessCalendar): strin
 /** Monday of the week a date falls in. */
 export const weekStartOf = (date: string) => addDaysTo(date, 1 - weekdayOf(date));
 /** Monday of the week after the one an instant falls in (local to the calendar): the week an itinerary plans. */
+// ───── the rules form (服务规则 → 客户访问周期): what a manager types ─────
+
+/** Days typed into a field: '' is "no rule" (null); anything else must be a whole number in range. */
+export function daysOf(text: string): number | null | 'invalid' {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  if (!/^\d+$/.test(trimmed)) return 'invalid';
+  const n = Number(trimmed);
+  return n >= VISIT_INTERVAL_MIN && n <= VISIT_INTERVAL_MAX ? n : 'invalid';
+}
+
+/** "浙江 60" a line (name, space or colon, days); the line numbers of lines that do not read so. */
+export function parseProvinceLines(text: string): { rows: { province: string; days: number }[]; bad: number[] } {
+  const rows: { province: string; days: number }[] = [];
+  const bad: number[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const match = /^\s*(.+?)\s*[:：\s]\s*(\d+)\s*$/.exec(line);
+    const days = match ? daysOf(match[2]!) : 'invalid';
+    if (!match || typeof days !== 'number') bad.push(i + 1);
+    else rows.push({ province: match[1]!, days });
+  });
+  return { rows, bad };
+}
+
+/** Days from a date to the Sunday that ends its week (the 工作台's "due this week"): 6 on a Monday, 0 on a Sunday. */
+export const daysToWeekEnd = (date: string) => 7 - weekdayOf(date);
+
 export const nextWeekStart = (now: Date, timeZone: string) => addDaysTo(weekStartOf(localDate(now, timeZone)), 7);
 
 /** The instant a local date and "HH:mm" stand for in a zone. */

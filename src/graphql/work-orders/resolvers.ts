@@ -42,7 +42,8 @@ export const workOrderPolicies: RootPolicies = {
     recordWorkOrderWork: policy.permission('workorders:write'),
     signOffWorkOrder: policy.permission('workorders:write'),
     flagWorkOrderComplaint: policy.permission('workorders:write'),
-    registerWorkOrderComplaint: policy.permission('interactions:write'),
+    // The service desk (interactions:write), or the order's own technician and the dispatcher (workorders:write).
+    registerWorkOrderComplaint: policy.anyPermission('interactions:write', 'workorders:write'),
     addWorkOrderWarrantyLine: policy.permission('workorders:write'),
     reportBackWorkOrder: policy.permission('workorders:write'),
     closeWorkOrder: policy.permission('workorders:write'),

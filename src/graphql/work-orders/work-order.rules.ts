@@ -279,3 +279,10 @@ export function imageMimeOf(bytes: Uint8Array): (typeof SIGNATURE_MIME_TYPES)[nu
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   return null;
 }
+
+/**
+ * Whether a staff member takes the dispatcher's side (create, assign, close, cancel): workorders:write and not a
+ * technician — the same test as the service's isDispatcher, for the screens that offer 派工.
+ */
+export const mayDispatchWorkOrders = (can: (permission: 'workorders:write') => boolean, role: string) =>
+  can('workorders:write') && role !== 'TECHNICIAN';

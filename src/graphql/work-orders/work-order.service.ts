@@ -81,16 +81,22 @@ export function viewerActions(viewer: Viewer, order: WorkOrder): string[] {
   const actions: string[] = WORK_ORDER_ACTIONS.filter(
     (a) => mayActAs(viewer, order, a) && nextStatus(order, a) !== null,
   );
-  if (
-    order.onSiteComplaint &&
-    !order.complaintId &&
-    viewer.kind !== 'customer' &&
-    can(viewer, 'interactions:write') &&
-    can(viewer, 'workorders:read')
-  )
+  if (order.onSiteComplaint && !order.complaintId && mayRegisterComplaint(viewer, order))
     actions.push('REGISTER_COMPLAINT');
   if (viewer.kind === 'customer' && mayConfirm(order)) actions.push('CONFIRM_VISIT');
   return actions;
+}
+
+/**
+ * Who registers an on-site complaint (003: within 4 working hours): the service desk (interactions:write, and sight of
+ * the order), and — without interactions:write — the order's own technician and a dispatcher, the people at hand when
+ * the customer complains. Staff only on that second path: an API key still needs interactions:write.
+ */
+export function mayRegisterComplaint(viewer: Viewer, order: Pick<WorkOrder, 'technicianId'>): boolean {
+  if (viewer.kind === 'customer' || !can(viewer, 'workorders:read')) return false;
+  if (can(viewer, 'interactions:write')) return true;
+  if (viewer.kind !== 'staff' || !can(viewer, 'workorders:write')) return false;
+  return isTechnician(viewer) ? order.technicianId === viewer.userId : true;
 }
 
 const mayConfirm = (order: WorkOrder) =>
@@ -129,6 +135,8 @@ export type WorkOrderFilter = {
   customerId?: string | null;
   day?: Date | null;
   complaintPending?: boolean | null;
+  interactionId?: string | null;
+  obligationId?: string | null;
   search?: string | null;
 };
 
@@ -151,6 +159,8 @@ async function filterWhere(f: WorkOrderFilter): Promise<Prisma.WorkOrderWhereInp
     const { start, end } = dayRange(f.day, (await loadBusinessCalendar()).timeZone);
     and.push({ scheduledAt: { gte: start, lt: end } });
   }
+  if (f.interactionId) and.push({ interactionId: uuidOrThrow(f.interactionId, 'interactionId') });
+  if (f.obligationId) and.push({ obligationId: uuidOrThrow(f.obligationId, 'obligationId') });
   if (f.complaintPending) and.push({ onSiteComplaint: { not: null }, complaintId: null });
   const search = f.search?.trim();
   if (search) {
@@ -508,8 +518,8 @@ export async function flagComplaint(
 
 /**
  * Registers the on-site complaint through the intake (registerStaffInteraction: numbering, SLA clock, the customer's
- * acknowledgement) and links it to the order, in one transaction. Needs interactions:write (the service desk) and
- * sight of the order.
+ * acknowledgement) and links it to the order, in one transaction: the service desk, the order's technician or a
+ * dispatcher (mayRegisterComplaint), with sight of the order.
  */
 export async function registerComplaint(
   viewer: Viewer,
@@ -518,12 +528,13 @@ export async function registerComplaint(
   input: { subject?: string | null; description?: string | null } | null | undefined,
   now: Date = clockNow(),
 ): Promise<WorkOrder> {
-  requirePermission(viewer, 'interactions:write');
   const scope = readScope(viewer);
   if (!isUuid(id)) throw notFound(ENTITY);
   return prisma.$transaction(async (tx) => {
     const row = await tx.workOrder.findFirst({ where: { AND: [scope, { id }] } });
     if (!row) throw notFound(ENTITY);
+    if (!mayRegisterComplaint(viewer, row))
+      throw forbidden('common.requiresPermission', { permission: 'interactions:write' });
     if (row.version !== version) throw conflict('workOrder.stale', { currentVersion: row.version });
     if (!row.onSiteComplaint) throw badInput('workOrder.noOnSiteComplaint');
     if (row.complaintId) throw conflict('workOrder.complaintAlreadyRegistered', { currentVersion: row.version });
@@ -535,6 +546,7 @@ export async function registerComplaint(
       viewer,
       { type: 'COMPLAINT', channel: 'VISIT', customerId: row.customerId, subject, description },
       now,
+      { authorisedByCaller: true },
     );
     const updated = await claim(tx, row, { complaintId: complaint.id });
     await appendHistory(tx, viewer, {

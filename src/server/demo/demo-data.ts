@@ -232,6 +232,8 @@ export async function seedDemoData(
   await seedDemoKeyAccount(db, now);
   const { seedDemoWorkOrders } = await import('./work-orders-demo');
   await seedDemoWorkOrders(db, now);
+  const { seedDemoVisits } = await import('./visits-demo');
+  await seedDemoVisits(db, now);
   return true;
 }
 

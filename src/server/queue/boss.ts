@@ -24,6 +24,8 @@ export const QUEUES = {
   webhookDelivery: 'webhook-delivery',
   /** The periodic reports mailed to their subscribers (SPEC §9), each morning; a failed send fails the job (retried). */
   reportDelivery: 'report-delivery',
+  /** Every customer's visit cycle recomputed after the visit rules changed (SPEC §7); the job reads the rules itself. */
+  visitCycleRecompute: 'visit-cycle-recompute',
 } as const;
 
 /** Which mail queue a mail goes to: every caller of enqueueMail chooses. */
@@ -94,6 +96,9 @@ const QUEUE_OPTIONS: [string, Omit<PgBoss.Queue, 'name'>][] = [
   // A wake-up call: the delivery rows carry their own retry schedule, so a failed run is simply the next one.
   [QUEUES.webhookDelivery, { retryLimit: 0, expireInSeconds: 120 }],
   // Idempotent by its delivery table: a retry (5, 10, 20 min …) sends only what is still unsent or failed.
+  // One queued and one running at most: a change made while one runs is picked up by the queued one (it reads the
+  // newest rules); idempotent, so a crashed run is simply run again.
+  [QUEUES.visitCycleRecompute, { policy: 'stately', retryLimit: 2, retryDelay: 30, expireInSeconds: 1800 }],
   [
     QUEUES.reportDelivery,
     { policy: 'stately', retryLimit: 4, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },

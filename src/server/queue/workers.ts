@@ -10,6 +10,7 @@ import {
   runKeyAccountProposal,
   runReportDeliveries,
   runSurveySweep,
+  runVisitCycleRecompute,
 } from '@/server/domain-registry';
 import { sendMail, smtpConnections } from '@/server/mail/mailer';
 import {
@@ -232,6 +233,11 @@ export async function registerWorkers(
         console.info(`[webhooks] ${JSON.stringify(result)}`);
     },
   );
+  await boss.work(QUEUES.visitCycleRecompute, { ...polling, batchSize: 1 }, async () => {
+    const result = await runVisitCycleRecompute();
+    console.info(`[visits] cycles recomputed: ${JSON.stringify(result)}`);
+    return result;
+  });
   await boss.work<SweepJob>(QUEUES.reportDelivery, { ...polling, batchSize: 1 }, async ([job]) => {
     const result = await runReportDeliveries(job?.data?.now ? new Date(job.data.now) : clockNow());
     console.info(`[reports] ${JSON.stringify(result)}`);

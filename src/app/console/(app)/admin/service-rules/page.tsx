@@ -14,6 +14,7 @@ export default staffPage({ permission: 'settings:read' }, async ({ can }) => {
       canManage={can('settings:manage')}
       initialYear={year}
       keyAccounts={{ read: can('keyaccounts:read'), decide: can('keyaccounts:decide') }}
+      visits={{ read: can('visits:read'), approve: can('visits:approve') }}
     />
   );
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ItineraryItem" ADD COLUMN     "customerConfirmedAt" TIMESTAMP(3);
