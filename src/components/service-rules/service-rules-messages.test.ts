@@ -50,6 +50,7 @@ describe('service rules messages', () => {
       grading: '客户分等分级',
       obligations: '重要客户服务周期',
       keyAccounts: '重要客户标准',
+      visits: '客户访问周期',
     });
     expect(zh.errors.conflict).toContain('重新加载');
     expect(en.errors.conflict).toContain('reload');
