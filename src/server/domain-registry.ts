@@ -6,10 +6,12 @@
  * - the attachment rules the upload endpoint checks streamed bytes against (src/server/http/upload-http.ts), and
  * - the API keys' rate limits and usage day (src/server/auth/api-key-gate.ts).
  * - the last-administrator rule the single sign-on keeps when it applies a mapped role (src/server/auth/sso.ts).
+ * - the escalation reasons the escalation notices are written for (src/server/mail/escalation-mail.ts).
  */
 import 'server-only';
 
 export { runEscalationSweep } from '@/graphql/complaints/escalation.service';
+export type { EscalationReason } from '@/graphql/complaints/escalation.rules';
 export { runSurveySweep } from '@/graphql/survey-campaigns/survey-sweep.service';
 export { mailDueNotices } from '@/graphql/notices/notice.service';
 export { runKeyAccountProposal } from '@/graphql/key-accounts/key-account.service';

@@ -52,7 +52,19 @@ export async function emitWebhookEvent(
 ): Promise<void> {
   const endpointIds = (await activeSubscriptions(tx)).filter((e) => e.eventTypes.includes(type)).map((e) => e.id);
   if (endpointIds.length === 0) return;
-  const event = await tx.webhookEvent.create({
+  const event = await createEvent(tx, type, subject, payload);
+  // The cached ids, checked against the rows as they are now in the same statement (see activeSubscriptions).
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "WebhookDelivery" (id, "endpointId", "eventId", "subjectKey")
+    SELECT gen_random_uuid(), e.id, ${event.id}::uuid, ${`${subject.type}:${subject.id}`}
+    FROM "WebhookEndpoint" e
+    WHERE e.id = ANY(${endpointIds}::uuid[]) AND e.active AND ${type} = ANY(e."eventTypes")`;
+  if (inserted > 0) await enqueueInTransaction(tx, [{ name: QUEUES.webhookDelivery }]);
+}
+
+/** One event row: its payload carries the subject it is about. */
+function createEvent(tx: Tx, type: string, subject: WebhookSubject, payload: Record<string, unknown>) {
+  return tx.webhookEvent.create({
     data: {
       type,
       subjectType: subject.type,
@@ -61,13 +73,6 @@ export async function emitWebhookEvent(
     },
     select: { id: true },
   });
-  // The cached ids, checked against the rows as they are now in the same statement (see activeSubscriptions).
-  const inserted = await tx.$executeRaw`
-    INSERT INTO "WebhookDelivery" (id, "endpointId", "eventId", "subjectKey")
-    SELECT gen_random_uuid(), e.id, ${event.id}::uuid, ${`${subject.type}:${subject.id}`}
-    FROM "WebhookEndpoint" e
-    WHERE e.id = ANY(${endpointIds}::uuid[]) AND e.active AND ${type} = ANY(e."eventTypes")`;
-  if (inserted > 0) await enqueueInTransaction(tx, [{ name: QUEUES.webhookDelivery }]);
 }
 
 /** The outbox rows of one event for the given endpoints, and the worker's wake-up. Returns the deliveries' ids. */
@@ -78,14 +83,7 @@ export async function recordEvent(
   payload: Record<string, unknown>,
   endpointIds: readonly string[],
 ): Promise<string[]> {
-  const event = await tx.webhookEvent.create({
-    data: {
-      type,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      payload: { ...payload, subject } as Prisma.InputJsonValue,
-    },
-  });
+  const event = await createEvent(tx, type, subject, payload);
   const deliveries = await tx.webhookDelivery.createManyAndReturn({
     data: endpointIds.map((endpointId) => ({
       endpointId,

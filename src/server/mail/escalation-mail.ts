@@ -1,15 +1,9 @@
 import { TZDate } from '@date-fns/tz';
+import type { EscalationReason } from '@/server/domain-registry';
 
 /** Chinese subject and body of the escalation notices (in-app notification and e-mail share them). */
 export type EscalationNoticeInput = {
-  reason:
-    | 'TRIAGE_OVERDUE'
-    | 'DUE_SOON'
-    | 'RESOLUTION_OVERDUE'
-    | 'CALLBACK_OVERDUE'
-    | 'ACTION_OVERDUE'
-    | 'STEP_OVERDUE'
-    | 'CRISIS';
+  reason: EscalationReason;
   level: number;
   number: string;
   subject: string;
