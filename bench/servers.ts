@@ -128,12 +128,18 @@ export async function startRaw(options: {
   return { name: 'raw', url, pid: child.pid!, stop: () => stopGroup(child) };
 }
 
-/** An API key as an administrator would create it: only its SHA-256 is stored (src/server/auth/api-keys.ts). */
+/**
+ * An API key as an administrator would create it: only its SHA-256 is stored (src/server/auth/api-keys.ts). Its rate
+ * limit is BENCH_API_KEY_LIMIT a minute (default 1,000,000 — above the 10,000 the admin screen allows, so the load
+ * phase is never refused while the limiter still runs: one lease per 200 calls, src/server/auth/rate-limit.ts).
+ */
 export async function createApiKey(db: pg.Pool, scopes: readonly string[]): Promise<string> {
   const key = `kf_${randomBytes(24).toString('base64url')}`;
+  const limit = Number(process.env.BENCH_API_KEY_LIMIT ?? 1_000_000);
   await db.query(
-    `INSERT INTO "ApiKey" (id, name, prefix, "keyHash", scopes) VALUES (gen_random_uuid(), 'bench', $1, $2, $3)`,
-    [key.slice(0, 10), createHash('sha256').update(key).digest('hex'), scopes],
+    `INSERT INTO "ApiKey" (id, name, prefix, "keyHash", scopes, "rateLimitPerMinute")
+     VALUES (gen_random_uuid(), 'bench', $1, $2, $3, $4)`,
+    [key.slice(0, 10), createHash('sha256').update(key).digest('hex'), scopes, limit],
   );
   return key;
 }

@@ -1,8 +1,10 @@
+import pg from 'pg';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/graphql/route';
 import { todayIn } from '@/lib/format';
-import { admitApiKey, recordApiKeyUsage } from '@/server/auth/api-key-gate';
+import { admitApiKey, flushApiKeyUsage, recordApiKeyUsage } from '@/server/auth/api-key-gate';
+import { apiKeyLeaseSize } from '@/server/auth/rate-limit';
 import { checkApiKey } from '@/server/auth/api-keys';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
@@ -76,6 +78,68 @@ describe('per-key rate limit', () => {
   });
 });
 
+describe('the limit and the usage count cost PostgreSQL a write per lease and per batch, not per call', () => {
+  // Every statement leaving this process, as tests/integration/statement-counts.test.ts counts them.
+  async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+    const seen: string[] = [];
+    const original = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const config = args[0] as string | { text?: string };
+      seen.push(typeof config === 'string' ? config : (config?.text ?? ''));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      await work();
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    return seen;
+  }
+
+  it('a busy key: exactly its limit admitted among many concurrent calls, the shared count written once per lease', async () => {
+    const limit = 1_000;
+    const lease = apiKeyLeaseSize(limit);
+    expect(lease).toBeGreaterThan(1);
+    const { key } = await createApiKeyRow(['customers:read'], { rateLimitPerMinute: limit });
+    const headers = new Headers({ authorization: `Bearer ${key}` });
+    const results: Awaited<ReturnType<typeof admitApiKey>>[] = [];
+    const statements = await statementsOf(async () => {
+      results.push(...(await Promise.all(Array.from({ length: limit + 37 }, () => admitApiKey(headers)))));
+    });
+    expect(results.filter((r) => r.kind === 'admitted')).toHaveLength(limit);
+    const refused = results.filter((r) => r.kind === 'refused');
+    expect(refused).toHaveLength(37);
+    expect(refused.every((r) => r.kind === 'refused' && r.status === 429 && r.retryAfterSeconds! >= 1)).toBe(true);
+    const rateLimitWrites = statements.filter((s) => /"RateLimit"/.test(s) && /^\s*(INSERT|UPDATE)/i.test(s));
+    expect(rateLimitWrites.length).toBeGreaterThanOrEqual(limit / lease);
+    expect(rateLimitWrites.length).toBeLessThanOrEqual(limit / lease + 2);
+    expect(statements.filter((s) => /"ApiKeyUsage"/.test(s))).toEqual([]); // counted in process until the flush
+  });
+
+  it('small limits stay exact per call: a lease of one point', () => {
+    expect(apiKeyLeaseSize(1)).toBe(1);
+    expect(apiKeyLeaseSize(API_KEY_RATE_LIMIT.defaultPerMinute)).toBeLessThanOrEqual(3);
+    expect(apiKeyLeaseSize(API_KEY_RATE_LIMIT.maxPerMinute)).toBe(200);
+  });
+
+  it('usage: a hundred calls of two keys are one statement when written', async () => {
+    const a = (await createApiKeyRow(['customers:read'])).row;
+    const b = (await createApiKeyRow(['customers:read'])).row;
+    await flushApiKeyUsage();
+    const counting = await statementsOf(async () => {
+      for (let i = 0; i < 100; i++) recordApiKeyUsage(i % 2 ? a.id : b.id, i % 10 === 0);
+    });
+    expect(counting).toEqual([]);
+    const flushed = await statementsOf(() => flushApiKeyUsage());
+    expect(flushed.filter((s) => /"ApiKeyUsage"/.test(s))).toHaveLength(1);
+    const rows = await prisma.apiKeyUsage.findMany({ where: { apiKeyId: { in: [a.id, b.id] } } });
+    expect(rows.map((r) => [r.apiKeyId === a.id ? 'a' : 'b', r.calls, r.errors]).sort()).toEqual([
+      ['a', 50, 0],
+      ['b', 50, 10],
+    ]);
+  });
+});
+
 describe('usage per key and day', () => {
   it('counts calls and errors in one row per day (Asia/Shanghai), shown on the API-keys list', async () => {
     const { key, row } = await createApiKeyRow(['customers:read']);
@@ -84,7 +148,8 @@ describe('usage per key and day', () => {
     const forbidden = await call(key, '{ interactions { totalCount } }'); // no interactions:read
     expect(codes(forbidden.body)).toEqual(['FORBIDDEN']);
     const yesterday = new Date(Date.now() - 86_400_000);
-    await recordApiKeyUsage(row.id, true, yesterday);
+    recordApiKeyUsage(row.id, true, yesterday);
+    await flushApiKeyUsage(); // counted in process, written in batches
 
     const rows = await prisma.apiKeyUsage.findMany({ where: { apiKeyId: row.id }, orderBy: { day: 'asc' } });
     expect(rows).toHaveLength(2); // one per day, not one per call
@@ -109,6 +174,7 @@ describe('usage per key and day', () => {
     const { key, row } = await createApiKeyRow(['customers:read'], { rateLimitPerMinute: 1 });
     await call(key);
     expect((await call(key)).status).toBe(429);
+    await flushApiKeyUsage();
     const usage = await prisma.apiKeyUsage.findMany({ where: { apiKeyId: row.id } });
     expect(usage.map((u) => [u.calls, u.errors])).toEqual([[2, 1]]);
   });

@@ -37,7 +37,7 @@ export async function admitApiKey(headers: Headers, now = new Date()): Promise<A
   const limit = effectiveRateLimit(check.rateLimitPerMinute);
   const wait = await consumeApiKeyCall(check.viewer.apiKeyId, limit, API_KEY_RATE_LIMIT.windowSeconds);
   if (wait > 0) {
-    await recordApiKeyUsage(check.viewer.apiKeyId, true, now);
+    recordApiKeyUsage(check.viewer.apiKeyId, true, now);
     const error = new DomainError('RATE_LIMITED', 'apiKey.rateLimited', {
       params: { limit, retryAfterSeconds: wait },
       details: { retryAfterSeconds: wait },
@@ -72,21 +72,72 @@ export function answerFailed(status: number, text: string): boolean {
   }
 }
 
-/**
- * Counts one call (and whether it failed) in the key's row for today (Asia/Shanghai): a single upsert on the
- * (key, day) primary key, never a row per call.
- */
-export async function recordApiKeyUsage(apiKeyId: string, failed: boolean, now = new Date()): Promise<void> {
+// Calls are counted in process and written in batches (one statement for every key and day with new counts), at most
+// API_KEY_USAGE_FLUSH_MS after the call, and when the process shuts down (flushApiKeyUsage) — never a write per call
+// on one hot row per key. A process that crashes loses at most that interval's counts.
+const API_KEY_USAGE_FLUSH_MS = 2_000;
+type UsageCounts = { apiKeyId: string; day: string; calls: number; errors: number };
+const globalForUsage = globalThis as unknown as {
+  kefuApiKeyUsage?: { pending: Map<string, UsageCounts>; timer: NodeJS.Timeout | null; flushing: Promise<void> };
+};
+const usageState = () =>
+  (globalForUsage.kefuApiKeyUsage ??= { pending: new Map(), timer: null, flushing: Promise.resolve() });
+
+/** Counts one call (and whether it failed) for the key's day (Asia/Shanghai); written by the next flush. */
+export function recordApiKeyUsage(apiKeyId: string, failed: boolean, now = new Date()): void {
+  const state = usageState();
   const day = todayIn(API_KEY_USAGE_TIME_ZONE, now);
-  const errors = failed ? 1 : 0;
-  // Best-effort: a failed count never fails the call it counts.
-  await prisma.$executeRaw`
-    INSERT INTO "ApiKeyUsage" ("apiKeyId", "day", "calls", "errors")
-    VALUES (${apiKeyId}::uuid, ${day}::date, 1, ${errors})
-    ON CONFLICT ("apiKeyId", "day")
-    DO UPDATE SET "calls" = "ApiKeyUsage"."calls" + 1, "errors" = "ApiKeyUsage"."errors" + EXCLUDED."errors"`.catch(
-    (error: unknown) => console.warn('[api-key-usage] not counted:', error),
-  );
+  const id = `${apiKeyId}|${day}`;
+  const counts = state.pending.get(id) ?? { apiKeyId, day, calls: 0, errors: 0 };
+  counts.calls += 1;
+  counts.errors += failed ? 1 : 0;
+  state.pending.set(id, counts);
+  if (!state.timer) {
+    state.timer = setTimeout(() => void flushApiKeyUsage(), API_KEY_USAGE_FLUSH_MS);
+    state.timer.unref();
+  }
+}
+
+/**
+ * Writes the counts gathered so far: one upsert for all keys and days, adding to each (key, day) row. Best-effort: a
+ * failed write keeps the counts for the next flush and never fails a call. The API-keys list flushes first, so this
+ * process's calls show at once.
+ */
+export function flushApiKeyUsage(): Promise<void> {
+  const state = usageState();
+  const run = state.flushing.then(async () => {
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = null;
+    const batch = [...state.pending.values()];
+    state.pending.clear();
+    if (batch.length === 0) return;
+    try {
+      await prisma.$executeRaw`
+        INSERT INTO "ApiKeyUsage" ("apiKeyId", "day", "calls", "errors")
+        SELECT k, d, c, e FROM unnest(${batch.map((b) => b.apiKeyId)}::uuid[], ${batch.map((b) => b.day)}::date[],
+                                      ${batch.map((b) => b.calls)}::int[], ${batch.map((b) => b.errors)}::int[])
+               AS u(k, d, c, e)
+        WHERE EXISTS (SELECT 1 FROM "ApiKey" WHERE "ApiKey"."id" = u.k)
+        ON CONFLICT ("apiKeyId", "day")
+        DO UPDATE SET "calls" = "ApiKeyUsage"."calls" + EXCLUDED."calls",
+                      "errors" = "ApiKeyUsage"."errors" + EXCLUDED."errors"`;
+    } catch (error) {
+      console.warn('[api-key-usage] not written yet, kept for the next flush:', error);
+      for (const b of batch) {
+        const id = `${b.apiKeyId}|${b.day}`;
+        const counts = state.pending.get(id) ?? { ...b, calls: 0, errors: 0 };
+        counts.calls += b.calls;
+        counts.errors += b.errors;
+        state.pending.set(id, counts);
+      }
+      if (!state.timer) {
+        state.timer = setTimeout(() => void flushApiKeyUsage(), API_KEY_USAGE_FLUSH_MS * 5);
+        state.timer.unref();
+      }
+    }
+  });
+  state.flushing = run;
+  return run;
 }
 
 /** Whether a GraphQL response reports a failure (see answerFailed). */

@@ -129,13 +129,25 @@ export async function countSurveyTokenFailure(address: string | null): Promise<v
 
 // Per-key limits differ (ApiKey.rateLimitPerMinute), and a limiter's points are fixed: one limiter per distinct limit,
 // all sharing one key prefix, so changing a key's limit keeps the minute's count. Kept on globalThis like the others.
-const globalForApiKeyLimiters = globalThis as unknown as { kefuApiKeyLimiters?: Map<string, RateLimiterPrisma> };
+//
+// A call does not write to PostgreSQL: each process leases a share of the key's minute from the shared count (one
+// upsert per lease) and spends it locally. The lease is apiKeyLeaseSize(limit) points — 1 for small limits, so the
+// count is exact per call there, at most API_KEY_LEASE_MAX for large ones — and a lease granted near the limit only
+// holds what was left, so all instances together never admit more than the limit in a window. What a process leased
+// but did not spend in the window is lost to the others: another instance may be refused up to (lease − 1) calls early.
+/** A process's share of one key's window: points left, the window's end, and whether the shared count is used up. */
+type ApiKeyLease = { remaining: number; until: number; exhausted: boolean; refill: Promise<void> | null };
+const globalForApiKeyLimiters = globalThis as unknown as {
+  kefuApiKeyLimiters?: Map<string, RateLimiterPrisma>;
+  kefuApiKeyLeases?: Map<string, ApiKeyLease>;
+};
 
-/**
- * Counts one request of an API key against its per-minute limit (in PostgreSQL, shared by all instances); the seconds
- * to wait when the limit is already used up, else 0.
- */
-export async function consumeApiKeyCall(apiKeyId: string, perMinute: number, windowSeconds: number): Promise<number> {
+/** Most points one lease takes from the shared count: about 1/50 of the limit, so 50 instances can each hold one. */
+export const API_KEY_LEASE_MAX = 200;
+export const apiKeyLeaseSize = (perMinute: number): number =>
+  Math.max(1, Math.min(API_KEY_LEASE_MAX, Math.floor(perMinute / 50)));
+
+function apiKeyLimiter(perMinute: number, windowSeconds: number): RateLimiterPrisma {
   const cache = (globalForApiKeyLimiters.kefuApiKeyLimiters ??= new Map());
   const id = `${perMinute}/${windowSeconds}`;
   let limiter = cache.get(id);
@@ -149,5 +161,61 @@ export async function consumeApiKeyCall(apiKeyId: string, perMinute: number, win
     });
     cache.set(id, limiter);
   }
-  return consume(limiter, apiKeyId);
+  return limiter;
+}
+
+/** Takes up to `size` points from the shared count: how many it got and when the window ends. */
+async function takeLease(limiter: RateLimiterPrisma, apiKeyId: string, size: number) {
+  let res: RateLimiterRes;
+  try {
+    res = await limiter.consume(apiKeyId, size);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    res = error;
+  }
+  // The store counted all `size` points; those beyond the limit were never granted.
+  const granted = Math.max(0, size - Math.max(0, res.consumedPoints - limiter.points));
+  return { granted, until: Date.now() + res.msBeforeNext };
+}
+
+/**
+ * Counts one request of an API key against its per-minute limit (shared by all instances through PostgreSQL, leased
+ * in shares: see above); the seconds to wait when the limit is used up, else 0.
+ */
+export async function consumeApiKeyCall(apiKeyId: string, perMinute: number, windowSeconds: number): Promise<number> {
+  const leases = (globalForApiKeyLimiters.kefuApiKeyLeases ??= new Map());
+  const id = `${apiKeyId}:${perMinute}/${windowSeconds}`;
+  for (;;) {
+    let lease = leases.get(id);
+    if (lease?.refill) {
+      await lease.refill;
+      continue;
+    }
+    const now = Date.now();
+    if (lease && lease.until > now) {
+      if (lease.remaining > 0) {
+        lease.remaining -= 1;
+        return 0;
+      }
+      if (lease.exhausted) return Math.max(1, Math.ceil((lease.until - now) / 1000));
+    }
+    if (!lease) {
+      // Forget the leases of ended windows (keys that went quiet) before adding one.
+      for (const [other, old] of leases) if (old.until <= now && !old.refill) leases.delete(other);
+      lease = { remaining: 0, until: 0, exhausted: false, refill: null };
+      leases.set(id, lease);
+    }
+    const size = apiKeyLeaseSize(perMinute);
+    const target = lease;
+    target.refill = takeLease(apiKeyLimiter(perMinute, windowSeconds), apiKeyId, size).then(({ granted, until }) => {
+      target.remaining = granted;
+      target.until = until;
+      target.exhausted = granted < size;
+    });
+    try {
+      await target.refill;
+    } finally {
+      target.refill = null;
+    }
+  }
 }

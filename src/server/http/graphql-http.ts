@@ -193,7 +193,7 @@ export function createGraphQLHttpHandler(apollo: ApolloServer<GraphQLContext>, o
       for (const [name, value] of response.headers) res.setHeader(name, value);
       if (response.body.kind === 'complete') {
         res.end(response.body.string);
-        if (apiKeyId) await recordApiKeyUsage(apiKeyId, answerFailed(res.statusCode, response.body.string));
+        if (apiKeyId) recordApiKeyUsage(apiKeyId, answerFailed(res.statusCode, response.body.string));
       } else {
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();

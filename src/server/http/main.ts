@@ -122,6 +122,9 @@ async function runServer() {
       await stopWorkers(shutdownTimeoutMs).catch((error: unknown) => console.error('[shutdown] workers:', error));
     }
     await apollo.stop().catch(() => undefined);
+    // API-key usage is counted in process and written in batches: write what this process still holds.
+    const { flushApiKeyUsage } = await import('@/server/auth/api-key-gate');
+    await flushApiKeyUsage();
     await disconnectPrisma().catch(() => undefined);
     console.log(`▶ ${tag}stopped`);
     process.exit(0);

@@ -26,7 +26,7 @@ async function serve(req: NextRequest): Promise<Response> {
   if (admission.kind === 'none') return handler(req);
   admitted.set(req, admission.viewer);
   const response = await handler(req);
-  await recordApiKeyUsage(admission.viewer.apiKeyId, await responseFailed(response));
+  recordApiKeyUsage(admission.viewer.apiKeyId, await responseFailed(response));
   return response;
 }
 
