@@ -30,6 +30,21 @@ export function orderByOf<F extends string>(keys: readonly OrderKey<F>[]): Recor
   );
 }
 
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/** A quoted column name for raw SQL; refuses anything but a plain identifier (the names come from Prisma's field enums). */
+export function columnSql(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`not a column name: ${name}`);
+  return `"${name}"`;
+}
+
+/** The same order as orderByOf, as an SQL ORDER BY list (PostgreSQL sorts an enum in declaration order, as Prisma). */
+export function orderBySql<F extends string>(keys: readonly OrderKey<F>[]): string {
+  return keys
+    .map((k) => `${columnSql(k.field)} ${k.direction === 'asc' ? 'ASC' : 'DESC'}${k.nullsLast ? ' NULLS LAST' : ''}`)
+    .join(', ');
+}
+
 /** The fields to read from the cursor row (a Prisma `select`). */
 export function keysetSelect<F extends string>(keys: readonly OrderKey<F>[]): Record<F, true> {
   return Object.fromEntries(keys.map((k) => [k.field, true])) as Record<F, true>;

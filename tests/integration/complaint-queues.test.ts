@@ -448,6 +448,63 @@ describe('complaint work queues', () => {
     );
   });
 
+  it('the first page read as SQL returns what Prisma’s findMany returns, for every queue, order and filter', async () => {
+    const dept = await prisma.department.create({ data: { code: 'QR', name: '售后部' } });
+    const { user, viewer } = await createStaff('QUALITY_MANAGER', { departmentId: dept.id });
+    const customer = await createCustomerRecord();
+    const statuses = [
+      'REGISTERED',
+      'TRIAGED',
+      'INVESTIGATING',
+      'PENDING_APPROVAL',
+      'VERIFYING',
+      'FOLLOW_UP_DONE',
+    ] as const;
+    const severities = [null, 'GENERAL', 'MAJOR', 'CRISIS'] as const;
+    for (let i = 0; i < 24; i++)
+      await complaint({
+        status: statuses[i % statuses.length],
+        severity: severities[i % severities.length],
+        causeClass: i % 3 ? 'QUALITY' : null,
+        ownerId: i % 2 ? user.id : null,
+        responsibleDepartmentId: i % 5 ? dept.id : null,
+        customerId: i % 4 ? customer.id : null,
+        isKeyAccount: i % 6 === 0,
+        resolutionDueAt: i % 7 ? hours(i - 12) : null,
+        createdAt: new Date(now.getTime() - (i % 9) * 3_600_000),
+      });
+    const columns = {
+      id: true,
+      number: true,
+      status: true,
+      severity: true,
+      ownerId: true,
+      resolutionDueAt: true,
+    } as const;
+    const filters: (ComplaintQueueFilter | null)[] = [null, { responsibleDepartmentId: dept.id }, { keyAccount: true }];
+    let compared = 0;
+    for (const queue of COMPLAINT_QUEUES)
+      for (const sort of ['DUE_SOONEST', 'SEVERITY', 'NEWEST', 'OLDEST'] as const)
+        for (const filter of filters) {
+          const args = { queue, sort, filter, first: 5 };
+          const [sql, statements] = await (async () => {
+            let page!: Awaited<ReturnType<typeof listComplaintQueue>>;
+            const seen = await captureStatements(async () => {
+              page = await listComplaintQueue(viewer, args, now, columns);
+            });
+            return [page, seen] as const;
+          })();
+          expect(statements.some((st) => /^\s*SELECT "id", "number"/.test(st.text))).toBe(true); // the raw statement
+          const viaPrisma = await listComplaintQueue(viewer, args, now);
+          const pick = (rows: Record<string, unknown>[]) =>
+            rows.map((r) => Object.fromEntries(Object.keys(columns).map((c) => [c, r[c]])));
+          expect(pick(sql.rows)).toEqual(pick(viaPrisma.rows));
+          expect(sql.hasNextPage).toBe(viaPrisma.hasNextPage);
+          compared += sql.rows.length;
+        }
+    expect(compared).toBeGreaterThan(100);
+  });
+
   it('is for staff only', async () => {
     const customer = (await createCustomerUser((await createCustomerRecord()).id)).viewer;
     expect(errorCodes(await gqlAs(customer, `{ complaintQueueCounts { count } }`))).toEqual(['FORBIDDEN']);
