@@ -94,17 +94,26 @@ function mergeResolvers(parts: Record<string, unknown>[]): Record<string, Record
   return merged;
 }
 
+/** Every root field's policy, merged from the domain modules (the API-coverage test reads it). */
+export function rootPolicies(): RootPolicies {
+  const policies: RootPolicies = { Query: {}, Mutation: {} };
+  for (const m of modules) {
+    Object.assign(policies.Query!, m.policies.Query);
+    Object.assign(policies.Mutation!, m.policies.Mutation);
+  }
+  return policies;
+}
+
+/** The names of the SDL's Mutation root fields. */
+export const mutationFieldNames = (): string[] => rootFieldNames(loadTypeDefs(), 'Mutation');
+
 let cached: GraphQLSchema | undefined;
 
 /** The one schema that serves the console, the portal and machine clients. */
 export function buildSchema(): GraphQLSchema {
   if (cached) return cached;
   const typeDefs = loadTypeDefs();
-  const policies: RootPolicies = { Query: {}, Mutation: {} };
-  for (const m of modules) {
-    Object.assign(policies.Query!, m.policies.Query);
-    Object.assign(policies.Mutation!, m.policies.Mutation);
-  }
+  const policies = rootPolicies();
   const resolvers = withPolicies(mergeResolvers(modules.map((m) => m.resolvers)), policies, {
     Query: rootFieldNames(typeDefs, 'Query'),
     Mutation: rootFieldNames(typeDefs, 'Mutation'),

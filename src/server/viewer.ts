@@ -17,3 +17,13 @@ export type Viewer =
     };
 
 export const anonymous: Viewer = { kind: 'anonymous' };
+
+/**
+ * The user a write is attributed to in a record's author columns (createdById, updatedById, …): the staff member, or
+ * the API key's named service account; null for keys without one (read-only keys) and everyone else.
+ */
+export function actingUserId(viewer: Viewer): string | null {
+  if (viewer.kind === 'staff') return viewer.userId;
+  if (viewer.kind === 'apiClient') return viewer.serviceAccountId ?? null;
+  return null;
+}

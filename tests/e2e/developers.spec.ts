@@ -18,6 +18,12 @@ test('员工打开开发者文档，看到权限范围并下载 SDL；匿名访�
   const scopes = page.getByTestId('developers-scope');
   await expect(scopes.filter({ hasText: 'customers:read' })).toContainText('读取客户信息');
   await expect(scopes.filter({ hasText: 'interactions:write' })).toContainText('提交和登记咨询、投诉');
+  await expect(scopes.filter({ hasText: 'settings:manage' })).toContainText('管理服务规则');
+  // What the API covers: the mutations no key may take, grouped by their reason.
+  await expect(page.getByTestId('developers-coverage')).toContainText('对 API 密钥开放');
+  const staffOnly = page.getByTestId('developers-staff-only');
+  await expect(staffOnly.filter({ hasText: '系统管理' })).toContainText('createApiKey');
+  await expect(staffOnly.filter({ hasText: '系统管理' })).not.toContainText('createSurveyTemplate');
   await expect(page.getByTestId('developers-errors')).toContainText('RATE_LIMITED');
   await expect(page.getByTestId('example-curl')).toContainText('Authorization: Bearer');
   await expect(page.getByTestId('reference-module').first()).toBeVisible();

@@ -232,8 +232,8 @@ describe('the complaint workflow through the API (complaints:workflow)', () => {
       'interactions:write',
       'callbacks:read',
     ]);
-    // No workflow scope, no service account.
-    expect(apiKey.serviceAccountId).toBeNull();
+    // A write scope gives the key a service account (the intake it records names it), but no workflow steps.
+    expect(apiKey.serviceAccountId).not.toBeNull();
     const recorded = await gqlOk<{ recordInteraction: { id: string; version: number } }>(crm, RECORD, {
       input: { channel: 'PHONE', type: 'COMPLAINT', customerId, subject: '外观划伤', description: '外壳划伤 3 件' },
     });

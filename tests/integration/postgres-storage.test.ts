@@ -41,7 +41,8 @@ describe('KEFU_STORAGE', () => {
     expect(storageDriver(undefined)).toBe('postgres');
     expect(storageDriver('')).toBe('postgres');
     expect(storageDriver('Disk')).toBe('disk');
-    expect(() => storageDriver('s3')).toThrow(/not a storage driver/);
+    expect(storageDriver('S3')).toBe('s3');
+    expect(() => storageDriver('ftp')).toThrow(/not a storage driver/);
     expect(createStorage('postgres')).toBeInstanceOf(PostgresStorage);
     expect(createStorage('disk')).toBeInstanceOf(DiskStorage);
     expect(storage().shared).toBe(true);

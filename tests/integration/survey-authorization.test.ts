@@ -160,7 +160,7 @@ describe('the analysis and the responses are for staff with surveys:read', () =>
   });
 });
 
-describe('managing surveys: surveys:manage (the service desk), not quality, the executive or API keys', () => {
+describe('managing surveys: surveys:manage (the service desk, keys granted it), not quality, the executive or other keys', () => {
   const WRITES: [string, string, () => Record<string, unknown>][] = [
     [
       'createSurveyTemplate',

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
 import { API_KEY_RATE_LIMIT, API_KEY_ROTATION } from '@/graphql/admin/api-keys.rules';
+import { MUTATION_ACCESS, WITHOUT_API_REASONS, type MutationAccess } from '@/graphql/api-coverage.rules';
 import type { ModuleDoc } from '@/graphql/sdl-reference';
 import { CodeSample } from './code-sample';
 import { GraphQLPlayground } from './graphql-playground';
@@ -73,7 +74,16 @@ do {
 }
 
 /** One module's root fields of one kind (Query or Mutation), each with its signature and SDL description. */
-function FieldList({ title, fields }: { title: string; fields: ModuleDoc['queries'] }) {
+function FieldList({
+  title,
+  fields,
+  access,
+}: {
+  title: string;
+  fields: ModuleDoc['queries'];
+  /** For mutations: who may take it through the API (the scopes, or why no key may). */
+  access?: (name: string) => string | null;
+}) {
   if (fields.length === 0) return null;
   return (
     <div>
@@ -82,6 +92,11 @@ function FieldList({ title, fields }: { title: string; fields: ModuleDoc['querie
         {fields.map((field) => (
           <div key={field.name} data-testid="reference-field">
             <dt className="font-mono text-xs break-all text-slate-900">{field.signature}</dt>
+            {access?.(field.name) ? (
+              <dd className="text-xs text-slate-500" data-testid="reference-field-access">
+                {access(field.name)}
+              </dd>
+            ) : null}
             <dd className="text-sm text-slate-600">{field.description}</dd>
           </div>
         ))}
@@ -107,6 +122,22 @@ export async function DevelopersGuide({
     return tScopes.has(key) ? tScopes(key) : scope;
   };
   const described = modules.filter((m) => m.queries.length + m.mutations.length > 0);
+  const accessLabel = (access: MutationAccess | undefined) =>
+    !access
+      ? null
+      : 'scopes' in access
+        ? t('coverage.needs', { scopes: access.scopes.join(' + ') })
+        : t(`coverage.reasons.${access.without}.short`);
+  const mutationNames = modules.flatMap((m) => m.mutations.map((f) => f.name));
+  const open = mutationNames.filter((name) => {
+    const access = MUTATION_ACCESS[name];
+    return access && 'scopes' in access;
+  });
+  const closedBy = (reason: string) =>
+    mutationNames.filter((name) => {
+      const access = MUTATION_ACCESS[name];
+      return access && 'without' in access && access.without === reason;
+    });
 
   return (
     <div className="mx-auto max-w-5xl space-y-6 p-6">
@@ -149,6 +180,22 @@ export async function DevelopersGuide({
             <div key={scope} className="flex gap-2" data-testid="developers-scope">
               <dt className="font-mono text-xs text-slate-900">{scope}</dt>
               <dd className="text-sm text-slate-600">{scopeLabel(scope)}</dd>
+            </div>
+          ))}
+        </dl>
+      </Panel>
+
+      <Panel title={t('coverage.title')} testId="developers-coverage">
+        <p className="mb-2 text-sm text-slate-700">
+          {t('coverage.body', { open: open.length, total: mutationNames.length })}
+        </p>
+        <p className="mb-3 text-sm text-slate-700">{t('coverage.serviceAccount')}</p>
+        <dl className="space-y-3">
+          {WITHOUT_API_REASONS.map((reason) => (
+            <div key={reason} data-testid="developers-staff-only">
+              <dt className="text-sm font-medium text-slate-900">{t(`coverage.reasons.${reason}.title`)}</dt>
+              <dd className="text-sm text-slate-600">{t(`coverage.reasons.${reason}.body`)}</dd>
+              <dd className="font-mono text-xs break-words text-slate-500">{closedBy(reason).join(', ')}</dd>
             </div>
           ))}
         </dl>
@@ -203,7 +250,11 @@ export async function DevelopersGuide({
                 </span>
               </summary>
               <FieldList title={t('reference.queries')} fields={doc.queries} />
-              <FieldList title={t('reference.mutations')} fields={doc.mutations} />
+              <FieldList
+                title={t('reference.mutations')}
+                fields={doc.mutations}
+                access={(name) => accessLabel(MUTATION_ACCESS[name])}
+              />
             </details>
           ))}
         </div>

@@ -10,7 +10,7 @@ import { badField, conflict, forbidden, notFound, tooManyRequests, unauthenticat
 import { appendHistory } from '@/server/history';
 import { claimPendingUpload, discardPendingFiles } from '@/server/storage/pending-uploads';
 import { storage } from '@/server/storage/storage';
-import type { Viewer } from '@/server/viewer';
+import { actingUserId, type Viewer } from '@/server/viewer';
 import { intakeDueTimes } from '../complaints/sla.service';
 import { notifyCustomer, prepareCustomerMail } from './customer-notify.service';
 import { interactionReadScope } from './interaction.scope';
@@ -572,7 +572,7 @@ export async function registerStaffInteraction(
       customerId: customer.id,
       companyName: customer.name,
       ...reportedFields(input),
-      registeredById: viewer.kind === 'staff' ? viewer.userId : null,
+      registeredById: actingUserId(viewer),
       sourceInteractionId: origin.sourceInteractionId ?? null,
       surveyResponseId: origin.surveyResponseId ?? null,
       createdAt: now,
@@ -661,7 +661,7 @@ export async function convertToComplaint(
         productRef: source.productRef,
         orderRef: source.orderRef,
         sourceInteractionId: source.id,
-        registeredById: viewer.kind === 'staff' ? viewer.userId : null,
+        registeredById: actingUserId(viewer),
         createdAt: now,
         ...(await clockFields(tx, 'COMPLAINT', source.customerId, now)),
       },

@@ -12,7 +12,7 @@ import { appendHistory } from '@/server/history';
 import { enqueueMail, startQueue } from '@/server/queue/boss';
 import { claimPendingUpload } from '@/server/storage/pending-uploads';
 import { storage } from '@/server/storage/storage';
-import type { Viewer } from '@/server/viewer';
+import { actingUserId, type Viewer } from '@/server/viewer';
 import { storeAttachmentFile, withFileCleanup, type FileWork } from '../interactions/interaction.service';
 import { isUuid } from '../cursor';
 import { keysetPage, type OrderKey } from '../keyset';
@@ -70,10 +70,12 @@ type NoticeInputArg = {
   removeAttachmentIds?: readonly string[] | null;
 };
 
-function writerOf(viewer: Viewer) {
+/** The author of a write: the staff member, or the API key's named service account (a key with notices:write). */
+function writerOf(viewer: Viewer): { userId: string } {
   requirePermission(viewer, 'notices:write');
-  if (viewer.kind !== 'staff') throw forbidden('notice.staffOnly');
-  return viewer;
+  const userId = actingUserId(viewer);
+  if (!userId) throw forbidden('notice.staffOnly');
+  return { userId };
 }
 
 function parseInput(input: NoticeInputArg) {
@@ -486,7 +488,7 @@ export async function withdrawNotice(
 ) {
   // The desk withdraws its notices; the service manager may withdraw one it was asked to approve.
   if (!can(viewer, 'notices:approve')) writerOf(viewer);
-  if (viewer.kind !== 'staff') throw forbidden('notice.staffOnly');
+  if (!actingUserId(viewer)) throw forbidden('notice.staffOnly');
   const comment = reason?.trim() || null;
   if (comment && comment.length > WITHDRAW_REASON_MAX)
     throw badField('reason', 'validation.tooLong', { max: WITHDRAW_REASON_MAX });

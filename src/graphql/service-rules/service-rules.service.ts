@@ -7,7 +7,7 @@ import { invalidateConfigCache } from '@/server/config-cache';
 import { prisma, type Tx } from '@/server/db';
 import { badField, badInput, conflict, notFound } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
-import type { Viewer } from '@/server/viewer';
+import { actingUserId, type Viewer } from '@/server/viewer';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
 import { addBusinessHours, slaTargets } from '../complaints/sla-clock.rules';
 import { zodFieldErrors } from '@/server/error-keys';
@@ -281,7 +281,7 @@ export async function storeSetting(
   },
 ): Promise<number> {
   const { key, version, value, stale } = write;
-  const updatedById = viewer.kind === 'staff' ? viewer.userId : null;
+  const updatedById = actingUserId(viewer);
   if (version === 0) {
     try {
       await tx.setting.create({ data: { key, value, updatedById, version: 1 } });

@@ -7,7 +7,7 @@ import { requirePermission } from '@/server/auth/policies';
 import { invalidateConfigCache, readSettingValue } from '@/server/config-cache';
 import { prisma } from '@/server/db';
 import { badField, badInput } from '@/server/errors';
-import type { Viewer } from '@/server/viewer';
+import { actingUserId, type Viewer } from '@/server/viewer';
 import { errorKey, zodFieldErrors } from '@/server/error-keys';
 import { isUuid } from '../cursor';
 import {
@@ -643,7 +643,7 @@ export async function updateAnnualIndexCriteria(viewer: Viewer, input: unknown):
     rules: ANNUAL_INDEX_EVENTS.map((event) => ({ event, pointsEach: given.get(event) ?? 0 })),
     maxDeduction: parsed.data.maxDeduction,
   };
-  const updatedById = viewer.kind === 'staff' ? viewer.userId : null;
+  const updatedById = actingUserId(viewer);
   await prisma.setting.upsert({
     where: { key: CRITERIA_KEY },
     create: { key: CRITERIA_KEY, value: criteria, updatedById },

@@ -11,7 +11,7 @@ import { badField, conflict, notFound } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
 import { surveyMail } from '@/server/mail/survey-mail';
 import { enqueueMail, startQueue, type MailJob } from '@/server/queue/boss';
-import type { Viewer } from '@/server/viewer';
+import { actingUserId, type Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
 import {
   campaignCommandAllowed,
@@ -222,7 +222,7 @@ export async function createCampaign(viewer: Viewer, rawInput: unknown, now: Dat
     await usableTemplate(tx, input.templateId);
     await checkExplicitCustomers(tx, input.audience);
     const created = await tx.surveyCampaign.create({
-      data: { ...campaignData(input), createdById: viewer.kind === 'staff' ? viewer.userId : null, createdAt: now },
+      data: { ...campaignData(input), createdById: actingUserId(viewer), createdAt: now },
     });
     await appendHistory(tx, viewer, {
       entityType: ENTITY,

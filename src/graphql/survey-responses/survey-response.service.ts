@@ -9,7 +9,7 @@ import { readSettingValue } from '@/server/config-cache';
 import { prisma, type Tx } from '@/server/db';
 import { badField, conflict, forbidden, notFound, tooManyRequests } from '@/server/errors';
 import { appendHistory } from '@/server/history';
-import type { Viewer } from '@/server/viewer';
+import { actingUserId, type Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
 import {
   checkAnswers,
@@ -365,7 +365,7 @@ export async function enterSurveyResponse(
       customerId: customer.id,
       invitationId: invitation.id,
       source,
-      enteredById: viewer.kind === 'staff' ? viewer.userId : null,
+      enteredById: actingUserId(viewer),
       answers: checked,
       score,
       submittedAt: now,

@@ -57,20 +57,29 @@ const ADMINISTRATION: readonly Permission[] = [
   'webhooks:manage',
 ];
 
+// Administration no key may hold: a key that mints keys, edits users or registers webhook endpoints (which receive
+// every domain's events) could reach beyond its own scopes.
+const KEY_NEVER: readonly Permission[] = ['apiKeys:manage', 'users:manage', 'webhooks:manage'];
+
 // Decisions a person makes: the service manager's (below), never an API key's.
 const DECISIONS: readonly Permission[] = ['keyaccounts:decide', 'notices:approve', 'visits:approve'];
 
-/** Scopes that make a key act in workflow steps: such a key gets a named service account (a user) when created. */
-export const SERVICE_ACCOUNT_SCOPES: readonly Permission[] = ['complaints:workflow', 'callbacks:write'];
-
 /**
- * Scopes an admin may put on an API key: every permission but administration, managing surveys and the decisions
- * (key-account nominations, urgent notices) a manager makes in person. Workflow steps and callbacks are taken as the
- * key's named service account (SERVICE_ACCOUNT_SCOPES).
+ * Scopes an admin may put on an API key: every permission but administration (API keys, users and departments,
+ * webhook endpoints) and the decisions a manager makes in person (key-account nominations, urgent notices, weekly
+ * itineraries). The service rules (settings) and the survey programme (templates, campaigns) are granted like any
+ * domain. What stays staff-only, and why, is listed per mutation in src/graphql/api-coverage.rules.ts.
  */
 export const API_SCOPES: readonly Permission[] = PERMISSIONS.filter(
-  (p) => !ADMINISTRATION.includes(p) && p !== 'surveys:manage' && !DECISIONS.includes(p),
+  (p) => !KEY_NEVER.includes(p) && !DECISIONS.includes(p),
 );
+
+/**
+ * Scopes that write (everything but `*:read`): a key holding one acts as a named service account (a user of its own,
+ * made with the key), so every write it makes — workflow steps, callbacks, notices, rules — names it in the history
+ * and in the record's author columns as a person is named.
+ */
+export const SERVICE_ACCOUNT_SCOPES: readonly Permission[] = API_SCOPES.filter((p) => !p.endsWith(':read'));
 
 /** Scopes that only machine clients hold: staff take the same steps by their role. */
 const MACHINE_ONLY: readonly Permission[] = ['complaints:workflow'];

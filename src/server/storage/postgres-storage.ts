@@ -13,7 +13,7 @@ export const STORED_FILE_CHUNK_BYTES = 1024 * 1024;
  * The key prefixes removeOrphans may clean, each with the rows that keep a file under it alive. A key under any other
  * prefix is never removed by the cleanup: a new kind of stored file must name its owner here to be cleaned.
  */
-const OWNED_PREFIXES = {
+export const OWNED_PREFIXES = {
   interactions: `EXISTS (SELECT 1 FROM "Attachment" a WHERE a."storageKey" = f.key)`,
   notices: `EXISTS (SELECT 1 FROM "Attachment" a WHERE a."storageKey" = f.key)`,
   'work-orders': `EXISTS (SELECT 1 FROM "WorkOrder" w WHERE w."signatureKey" = f.key)`,

@@ -4,6 +4,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/server/db';
 import { PostgresStorage } from './postgres-storage';
+import { S3Storage, s3ConfigFromEnv } from './s3-storage';
 
 /** Where uploaded files live. Keys are opaque paths chosen by the server (never by the client). */
 export interface FileStorage {
@@ -106,24 +107,26 @@ export class DiskStorage implements FileStorage {
   }
 }
 
-export const STORAGE_DRIVERS = ['postgres', 'disk'] as const;
+export const STORAGE_DRIVERS = ['postgres', 'disk', 's3'] as const;
 export type StorageDriver = (typeof STORAGE_DRIVERS)[number];
 
 /**
  * KEFU_STORAGE: `postgres` (the default) keeps files in the application database — on a PostgreSQL server and on the
  * embedded PGlite alike — so any number of app instances share them; `disk` keeps them under
- * `${KEFU_DATA_DIR:-.data}/uploads` on this machine (one instance, or a folder every instance mounts). Anything else
- * is refused at first use rather than silently falling back.
+ * `${KEFU_DATA_DIR:-.data}/uploads` on this machine (one instance, or a folder every instance mounts); `s3` keeps them
+ * in an S3-compatible bucket (KEFU_S3_*, s3-storage.ts) for installations whose files outgrow the database. Anything
+ * else is refused at first use rather than silently falling back.
  */
 export function storageDriver(value = process.env.KEFU_STORAGE): StorageDriver {
   const driver = (value ?? '').trim().toLowerCase() || 'postgres';
   if (!(STORAGE_DRIVERS as readonly string[]).includes(driver))
-    throw new Error(`KEFU_STORAGE=${value} is not a storage driver (${STORAGE_DRIVERS.join(' or ')})`);
+    throw new Error(`KEFU_STORAGE=${value} is not a storage driver (${STORAGE_DRIVERS.join(', ')})`);
   return driver as StorageDriver;
 }
 
 /** A new storage of `driver` (disk: under `${KEFU_DATA_DIR:-.data}/uploads`, which postgres reads as a fallback). */
 export function createStorage(driver: StorageDriver = storageDriver()): FileStorage {
+  if (driver === 's3') return new S3Storage(s3ConfigFromEnv());
   const disk = new DiskStorage(join(process.env.KEFU_DATA_DIR ?? '.data', 'uploads'));
   // Files written to disk before PostgreSQL became the default stay readable through it (read-only fallback).
   return driver === 'disk' ? disk : new PostgresStorage(disk);
