@@ -26,6 +26,16 @@ import { TZDate } from '@date-fns/tz';
  */
 
 export const REPEAT_WINDOW_DAYS = 90;
+
+/**
+ * The rollup (ComplaintKpiFact, kpi-facts.service.ts): complaints refreshed per transaction; the backlog of marked
+ * complaints up to which a dashboard request refreshes them itself before it reads (so a figure includes every change
+ * committed before the request); the backlog beyond which a refresh is a bulk one (first install, a calendar change,
+ * an import) whose repeat flags are recomputed in one set-based pass at its end.
+ */
+export const KPI_FACT_BATCH = 1000;
+export const KPI_FACT_ON_DEMAND_LIMIT = 500;
+export const KPI_FACT_BULK_THRESHOLD = 5000;
 export const CONTRACT_VOLUME_UNIT = 1_000_000;
 export const MEDIAN = 0.5;
 export const P90 = 0.9;
