@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Prisma } from '@/generated/prisma/client';
+import { kpiDashboard } from '@/graphql/kpi-dashboard/kpi-dashboard.service';
+import { refreshKpiFacts, runKpiFactRefresh } from '@/graphql/kpi-dashboard/kpi-facts.service';
+import { KPI_FACT_BULK_THRESHOLD } from '@/graphql/kpi-dashboard/kpi-dashboard.rules';
+import { invalidateConfigCache } from '@/server/config-cache';
+import { prisma } from '@/server/db';
+import type { Viewer } from '@/server/viewer';
+import { createCustomerRecord, createStaff } from '../helpers/factories';
+
+// The KPI rollup (ComplaintKpiFact): the Interaction triggers mark a complaint in the writer's transaction, a refresh
+// (the job, or the dashboard request itself) recomputes it, and the figures read from the facts follow.
+
+let manager: Viewer;
+let customerId: string;
+let seq = 0;
+
+async function complaint(data: Partial<Prisma.InteractionUncheckedCreateInput> & { createdAt: Date }) {
+  seq += 1;
+  return prisma.interaction.create({
+    data: {
+      number: `TS-FACT-${String(seq).padStart(6, '0')}`,
+      type: 'COMPLAINT',
+      channel: 'PHONE',
+      subject: `记录 ${seq}`,
+      description: '说明',
+      customerId,
+      ...data,
+    },
+  });
+}
+
+const marked = async (id: string) => (await prisma.kpiFactDirty.count({ where: { interactionId: id } })) > 0;
+const fact = (id: string) => prisma.complaintKpiFact.findUnique({ where: { interactionId: id } });
+const drain = async () => {
+  for (;;) if (!(await refreshKpiFacts()).more) return;
+};
+
+beforeAll(async () => {
+  manager = (await createStaff('SERVICE_MANAGER')).viewer;
+  customerId = (await createCustomerRecord({ name: '丙机械', province: '山东' })).id;
+  await drain();
+});
+
+describe('KPI rollup', () => {
+  it('a new complaint and a workflow step mark it; the refresh computes business hours and removes the mark', async () => {
+    // Mon 2025-03-03 09:00 Shanghai; triaged the same day 11:30 = 2.5 business hours.
+    const c = await complaint({ createdAt: new Date('2025-03-03T01:00:00Z'), causeClass: 'QUALITY' });
+    expect(await marked(c.id)).toBe(true);
+    expect(await runKpiFactRefresh(new Date())).toMatchObject({ refreshed: 1, more: false });
+    expect(await marked(c.id)).toBe(false);
+    expect(await fact(c.id)).toMatchObject({ triageHours: null, causeClass: 'QUALITY', customerId });
+
+    await prisma.interaction.update({
+      where: { id: c.id },
+      data: { triagedAt: new Date('2025-03-03T03:30:00Z'), status: 'TRIAGED', severity: 'MAJOR' },
+    });
+    expect(await marked(c.id)).toBe(true);
+    await drain();
+    expect(await fact(c.id)).toMatchObject({ triageHours: 2.5, severity: 'MAJOR' });
+
+    // A change of a column the facts do not hold marks nothing.
+    await prisma.interaction.update({ where: { id: c.id }, data: { subject: '改过的主题' } });
+    expect(await marked(c.id)).toBe(false);
+  });
+
+  it('the repeat flag follows a change of the earlier complaint; a complaint that is no longer one loses its fact', async () => {
+    const first = await complaint({ createdAt: new Date('2025-05-05T02:00:00Z'), productRef: 'GR-7' });
+    const second = await complaint({ createdAt: new Date('2025-06-02T02:00:00Z'), productRef: 'GR-7' });
+    await drain();
+    expect((await fact(second.id))?.isRepeat).toBe(true);
+    expect((await fact(first.id))?.isRepeat).toBe(false);
+
+    // The first one's product corrected: the second is no longer a repeat, though it was not changed itself.
+    await prisma.interaction.update({ where: { id: first.id }, data: { productRef: 'GR-8' } });
+    await drain();
+    expect((await fact(second.id))?.isRepeat).toBe(false);
+
+    await prisma.interaction.update({ where: { id: first.id }, data: { type: 'CONSULTATION' } });
+    await drain();
+    expect(await fact(first.id)).toBeNull();
+  });
+
+  it('the dashboard refreshes the changes committed before it reads: its figures match the records', async () => {
+    const c = await complaint({ createdAt: new Date('2025-08-04T01:00:00Z'), causeClass: 'NON_QUALITY' });
+    const before = await kpiDashboard(manager, { period: '2025-08', filter: { customerId } });
+    expect(before.total.current).toBe(1);
+    expect(before.toResolve.current).toEqual({ median: null, p90: null, count: 0 });
+    expect(before.resolutionOnTime.current).toMatchObject({ onTime: 0, late: 0, overdue: 0 });
+
+    // Resolved Tue 10:00 (10 business hours: Mon 09:00–17:30 is 8.5, Tue 08:30–10:00 is 1.5), after its due time.
+    await prisma.interaction.update({
+      where: { id: c.id },
+      data: {
+        resolvedAt: new Date('2025-08-05T02:00:00Z'),
+        resolutionDueAt: new Date('2025-08-05T01:00:00Z'),
+      },
+    });
+    const after = await kpiDashboard(manager, { period: '2025-08', filter: { customerId } });
+    expect(after.toResolve.current).toEqual({ median: 10, p90: 10, count: 1 });
+    expect(after.resolutionOnTime.current).toEqual({ onTime: 0, late: 1, overdue: 0, rate: 0 });
+    expect(after.bySeverity.map((s) => [s.key, s.counts.current])).toEqual([[null, 1]]);
+  });
+
+  it('a change of the business calendar marks every complaint; the durations follow the new calendar', async () => {
+    const c = await complaint({
+      createdAt: new Date('2025-09-01T01:00:00Z'),
+      triagedAt: new Date('2025-09-02T01:00:00Z'),
+    });
+    await drain();
+    expect((await fact(c.id))?.triageHours).toBe(9);
+    // Monday 2025-09-01 a holiday: from Mon 09:00 to Tue 09:00 is Tue 08:30–09:00, half an hour.
+    const holiday = await prisma.calendarDay.create({ data: { date: new Date('2025-09-01'), isWorkday: false } });
+    invalidateConfigCache();
+    const complaints = await prisma.interaction.count({ where: { type: 'COMPLAINT' } });
+    const result = await refreshKpiFacts();
+    expect(result.refreshed).toBeGreaterThanOrEqual(complaints);
+    expect(result.repeats).toBe(complaints > KPI_FACT_BULK_THRESHOLD);
+    expect((await fact(c.id))?.triageHours).toBe(0.5);
+    expect(await prisma.kpiFactDirty.count()).toBe(0);
+    await prisma.calendarDay.delete({ where: { date: holiday.date } });
+    invalidateConfigCache();
+    await drain();
+    expect((await fact(c.id))?.triageHours).toBe(9);
+  });
+});
