@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Prisma } from '@/generated/prisma/client';
 import { kpiDashboard } from '@/graphql/kpi-dashboard/kpi-dashboard.service';
-import { refreshKpiFacts, runKpiFactRefresh } from '@/graphql/kpi-dashboard/kpi-facts.service';
+import { recomputeAllRepeats, refreshKpiFacts, runKpiFactRefresh } from '@/graphql/kpi-dashboard/kpi-facts.service';
 import { KPI_FACT_BULK_THRESHOLD } from '@/graphql/kpi-dashboard/kpi-dashboard.rules';
 import { invalidateConfigCache } from '@/server/config-cache';
 import { prisma } from '@/server/db';
@@ -76,6 +76,17 @@ describe('KPI rollup', () => {
     await drain();
     expect((await fact(second.id))?.isRepeat).toBe(false);
 
+    // The bulk pass (the end of a first install or a calendar change) agrees with the flags kept one by one.
+    await prisma.interaction.update({ where: { id: first.id }, data: { productRef: 'GR-7' } });
+    await drain();
+    const kept = await prisma.complaintKpiFact.findMany({ select: { interactionId: true, isRepeat: true } });
+    expect(kept.filter((f) => f.isRepeat).length).toBeGreaterThan(0);
+    await prisma.complaintKpiFact.updateMany({ data: { isRepeat: false } });
+    await recomputeAllRepeats();
+    expect(await prisma.complaintKpiFact.findMany({ select: { interactionId: true, isRepeat: true } })).toEqual(
+      expect.arrayContaining(kept),
+    );
+
     await prisma.interaction.update({ where: { id: first.id }, data: { type: 'CONSULTATION' } });
     await drain();
     expect(await fact(first.id)).toBeNull();
@@ -100,6 +111,21 @@ describe('KPI rollup', () => {
     expect(after.toResolve.current).toEqual({ median: 10, p90: 10, count: 1 });
     expect(after.resolutionOnTime.current).toEqual({ onTime: 0, late: 1, overdue: 0, rate: 0 });
     expect(after.bySeverity.map((s) => [s.key, s.counts.current])).toEqual([[null, 1]]);
+
+    // A year: its previous period is last year, read once and shown twice.
+    const year = await kpiDashboard(manager, { period: '2025', filter: { customerId } });
+    const inYear = await prisma.interaction.count({
+      where: {
+        type: 'COMPLAINT',
+        customerId,
+        createdAt: { gte: year.periods.current.from, lt: year.periods.current.to },
+      },
+    });
+    expect(year.total.current).toBe(inYear);
+    expect(year.byMonth.find((m) => m.month === '2025-08')?.count).toBe(1);
+    expect(year.toResolve.current.count).toBeGreaterThan(0);
+    expect(year.total.lastYear).toBe(year.total.previous);
+    expect(year.toResolve.lastYear).toEqual(year.toResolve.previous);
   });
 
   it('a change of the business calendar marks every complaint; the durations follow the new calendar', async () => {

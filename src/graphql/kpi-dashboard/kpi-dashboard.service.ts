@@ -206,11 +206,17 @@ export async function kpiDashboard(
   const asOf = periods.map((p) => asOfFor(p, now));
   const complaintWhere = and([Prisma.sql`i."type" = 'COMPLAINT'`, ...conditions(filter)]);
   const intakeWhere = and(conditions(filter, false));
-  const joined = Prisma.sql`${periodsSql(periods)} JOIN "Interaction" i ON i."createdAt" >= p.lo AND i."createdAt" < p.hi`;
+  // A year's previous period is last year's: it is read once and its rows copied to bucket 2 (`both`).
+  const same = periods[1].from.getTime() === periods[2].from.getTime();
+  const read = same ? periods.slice(0, 2) : periods;
+  const both = <R extends { bucket: number }>(rows: R[]): R[] =>
+    same ? [...rows, ...rows.filter((r) => r.bucket === 1).map((r) => ({ ...r, bucket: 2 }))] : rows;
+  const joined = Prisma.sql`${periodsSql(read)} JOIN "Interaction" i ON i."createdAt" >= p.lo AND i."createdAt" < p.hi`;
   const factWhere = and(factConditions(filter, 'f'));
-  const facts = Prisma.sql`(VALUES ${Prisma.join(
-    periods.map((p, b) => Prisma.sql`(${b}::int, ${p.from}::timestamp, ${p.to}::timestamp, ${asOf[b]}::timestamp)`),
-  )}) AS p(bucket, lo, hi, asof) JOIN "ComplaintKpiFact" f ON f."createdAt" >= p.lo AND f."createdAt" < p.hi`;
+  const periodsAsOf = Prisma.sql`(VALUES ${Prisma.join(
+    read.map((p, b) => Prisma.sql`(${b}::int, ${p.from}::timestamp, ${p.to}::timestamp, ${asOf[b]}::timestamp)`),
+  )}) AS p(bucket, lo, hi, asof)`;
+  const facts = Prisma.sql`${periodsAsOf} JOIN "ComplaintKpiFact" f ON f."createdAt" >= p.lo AND f."createdAt" < p.hi`;
   // Repeats within the filtered complaints: the stored flag when the filter cannot change it, else the test itself.
   const history = factConditions(filter, 'h', true);
   const repeat = history.length ? filteredRepeatExists(and(history)) : Prisma.sql`f."isRepeat"`;
@@ -222,21 +228,24 @@ export async function kpiDashboard(
   const [breakdown, intake, contracts, steps, callbacks, overdue, departments, keyAccounts, satisfaction] =
     await Promise.all([
       prisma.$queryRaw<BreakdownRow[]>`
-        SELECT p.bucket, GROUPING(f."severity", f."causeClass", f."departmentId", f."productRef", month)::int AS g,
+        SELECT p.bucket, GROUPING(f."severity", f."causeClass", f."departmentId", f."productRef", f."month")::int AS g,
                f."severity"::text AS severity, f."causeClass"::text AS "causeClass",
-               f."departmentId"::text AS "departmentId", f."productRef" AS "productRef", month, count(*)::int AS n
+               f."departmentId"::text AS "departmentId", f."productRef" AS "productRef",
+               to_char(f."month", 'YYYY-MM') AS month, count(*)::int AS n
         FROM ${facts}
-        CROSS JOIN LATERAL (SELECT to_char(f."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE}, 'YYYY-MM') AS month) m
         WHERE ${factWhere}
         GROUP BY GROUPING SETS ((p.bucket), (p.bucket, f."severity"), (p.bucket, f."causeClass"),
-          (p.bucket, f."departmentId"), (p.bucket, f."productRef"), (p.bucket, month))`,
+          (p.bucket, f."departmentId"), (p.bucket, f."productRef"), (p.bucket, f."month"))`.then(both),
       prisma.$queryRaw<{ bucket: number; type: string | null; n: number; customers: number }[]>`
-        SELECT p.bucket, i."type"::text AS type, count(*)::int AS n, count(DISTINCT i."customerId")::int AS customers
-        FROM ${joined} WHERE ${intakeWhere}
-        GROUP BY GROUPING SETS ((p.bucket, i."type"), (p.bucket))`,
+        SELECT d.bucket, d.type, sum(d.n)::int AS n, count(DISTINCT d."customerId")::int AS customers
+        FROM (
+          SELECT p.bucket, i."type"::text AS type, i."customerId", count(*) AS n
+          FROM ${joined} WHERE ${intakeWhere}
+          GROUP BY p.bucket, i."type", i."customerId") d
+        GROUP BY GROUPING SETS ((d.bucket, d.type), (d.bucket))`.then(both),
       prisma.$queryRaw<{ bucket: number; amount: string | null }[]>`
         SELECT p.bucket, sum(ct."amount")::text AS amount
-        FROM ${periodsSql(periods)} JOIN "Contract" ct ON ct."signedAt" >= (p.lo AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})::date
+        FROM ${periodsSql(read)} JOIN "Contract" ct ON ct."signedAt" >= (p.lo AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})::date
           AND ct."signedAt" < (p.hi AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})::date
         WHERE ${and(
           [
@@ -273,7 +282,7 @@ export async function kpiDashboard(
           count(*) FILTER (WHERE ${repeat})::int AS repeats
         FROM ${facts}
         WHERE ${factWhere}
-        GROUP BY p.bucket`,
+        GROUP BY p.bucket`.then(both),
       prisma.$queryRaw<
         {
           bucket: number;
@@ -295,15 +304,11 @@ export async function kpiDashboard(
           count(*) FILTER (WHERE cb."dueAt" <= p.asof AND NOT (cb."status" = 'DONE' AND cb."completedAt" <= p.asof))::int AS overdue,
           avg(cb."accuracyScore")::float AS accuracy, avg(cb."timelinessScore")::float AS timeliness,
           avg(cb."attitudeScore")::float AS attitude
-        FROM (VALUES ${Prisma.join(
-          periods.map(
-            (p, b) => Prisma.sql`(${b}::int, ${p.from}::timestamp, ${p.to}::timestamp, ${asOf[b]}::timestamp)`,
-          ),
-        )}) AS p(bucket, lo, hi, asof)
+        FROM ${periodsAsOf}
         JOIN "Callback" cb ON cb."dueAt" >= p.lo AND cb."dueAt" < p.hi AND cb."status" IN ('PENDING', 'DONE')
-        JOIN "Interaction" i ON i."id" = cb."interactionId"
-        WHERE ${complaintWhere}
-        GROUP BY p.bucket`,
+        JOIN "ComplaintKpiFact" f ON f."interactionId" = cb."interactionId"
+        WHERE ${factWhere}
+        GROUP BY p.bucket`.then(both),
       prisma.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS n FROM "Interaction" i
         WHERE i."isOpenComplaint" = TRUE AND ${complaintWhere}

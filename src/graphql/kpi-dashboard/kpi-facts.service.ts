@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { Prisma } from '@/generated/prisma/client';
+import { TIME_ZONE } from '@/i18n/config';
 import { prisma, type Tx } from '@/server/db';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
 import type { BusinessCalendar } from '../complaints/sla-clock.rules';
@@ -24,13 +25,14 @@ import { KPI_FACT_BATCH, KPI_FACT_BULK_THRESHOLD, REPEAT_WINDOW_DAYS } from './k
 const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
 
 const keys = new WeakMap<BusinessCalendar, string>();
-/** A fingerprint of the calendar the durations are computed with. */
+/** A fingerprint of the calendar the durations are computed with, and of the zone of the month keys. */
 export function calendarKey(calendar: BusinessCalendar): string {
   let key = keys.get(calendar);
   if (!key) {
     key = createHash('sha256')
       .update(
         JSON.stringify([
+          TIME_ZONE,
           calendar.timeZone,
           calendar.workdays,
           calendar.start,
@@ -151,15 +153,16 @@ async function refreshBatch(calendar: BusinessCalendar, now: Date, bulk: boolean
         })),
       );
       await tx.$executeRaw`
-        INSERT INTO "ComplaintKpiFact" ("interactionId", "createdAt", "departmentId", "severity", "causeClass",
+        INSERT INTO "ComplaintKpiFact" ("interactionId", "createdAt", "month", "departmentId", "severity", "causeClass",
           "productRef", "isKeyAccount", "customerId", "triagedAt", "resolvedAt", "closedAt", "triageDueAt",
           "resolutionDueAt", "triageHours", "resolveHours", "closeHours", "refreshedAt")
-        SELECT i."id", i."createdAt", i."responsibleDepartmentId", i."severity", i."causeClass", i."productRef",
+        SELECT i."id", i."createdAt",
+          date_trunc('month', i."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})::date, i."responsibleDepartmentId", i."severity", i."causeClass", i."productRef",
           i."isKeyAccount", i."customerId", i."triagedAt", i."resolvedAt", i."closedAt", i."triageDueAt",
           i."resolutionDueAt", h.t, h.r, h.c, now()
         FROM jsonb_to_recordset(${computed}::jsonb) AS h(id uuid, t float8, r float8, c float8)
         JOIN "Interaction" i ON i."id" = h.id
-        ON CONFLICT ("interactionId") DO UPDATE SET "createdAt" = EXCLUDED."createdAt",
+        ON CONFLICT ("interactionId") DO UPDATE SET "createdAt" = EXCLUDED."createdAt", "month" = EXCLUDED."month",
           "departmentId" = EXCLUDED."departmentId", "severity" = EXCLUDED."severity",
           "causeClass" = EXCLUDED."causeClass", "productRef" = EXCLUDED."productRef",
           "isKeyAccount" = EXCLUDED."isKeyAccount", "customerId" = EXCLUDED."customerId",
@@ -204,15 +207,32 @@ async function refreshBatch(calendar: BusinessCalendar, now: Date, bulk: boolean
   }, TX_OPTIONS);
 }
 
-/** Every repeat flag, set-based (the end of a bulk refresh). */
-async function recomputeAllRepeats(): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`
+/**
+ * Every repeat flag, set-based (the end of a bulk refresh): per customer and cause class, and per customer and
+ * product, whether the window before a complaint holds another (RANGE … EXCLUDE GROUP: strictly earlier, up to the
+ * window) — two sorts of the table instead of a probe per complaint.
+ */
+export async function recomputeAllRepeats(): Promise<void> {
+  const window = Prisma.raw(`INTERVAL '${REPEAT_WINDOW_DAYS} days'`);
+  const before = (key: string) =>
+    Prisma.sql`count(*) OVER (PARTITION BY "customerId", ${Prisma.raw(`"${key}"`)} ORDER BY "createdAt"
+      RANGE BETWEEN ${window} PRECEDING AND CURRENT ROW EXCLUDE GROUP)`;
+  await prisma.$transaction(
+    async (tx) => {
+      // A bulk pass over every complaint may outlast the pool's statement timeout on a busy server.
+      await tx.$executeRaw`SET LOCAL statement_timeout = '15min'`;
+      await tx.$executeRaw`
       UPDATE "ComplaintKpiFact" u SET "isRepeat" = r.rep
-      FROM (SELECT f."interactionId", ${repeatExists(Prisma.raw('f'))} AS rep FROM "ComplaintKpiFact" f) r
+      FROM (
+        SELECT "interactionId",
+          "customerId" IS NOT NULL AND (("causeClass" IS NOT NULL AND ${before('causeClass')} > 0)
+            OR ("productRef" IS NOT NULL AND ${before('productRef')} > 0)) AS rep
+        FROM "ComplaintKpiFact") r
       WHERE u."interactionId" = r."interactionId" AND u."isRepeat" IS DISTINCT FROM r.rep`;
-    await tx.$executeRaw`UPDATE "KpiFactState" SET "repeatStale" = FALSE, "updatedAt" = now() WHERE "id" = 1`;
-  }, TX_OPTIONS);
+      await tx.$executeRaw`UPDATE "KpiFactState" SET "repeatStale" = FALSE, "updatedAt" = now() WHERE "id" = 1`;
+    },
+    { maxWait: 10_000, timeout: 900_000 },
+  );
 }
 
 export type KpiFactRefresh = {
