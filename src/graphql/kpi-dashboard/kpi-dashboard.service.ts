@@ -100,6 +100,13 @@ const periodsSql = (periods: readonly Period[]) =>
     periods.map((p, bucket) => Prisma.sql`(${bucket}::int, ${p.from}::timestamp, ${p.to}::timestamp)`),
   )}) AS p(bucket, lo, hi)`;
 
+/**
+ * A statement that sorts or hashes a period's rows (GROUPING SETS, percentile_cont, distinct customers), given room to
+ * do it in memory: the server's default work_mem (4 MB) sends a year's sorts to disk.
+ */
+const inMemory = <T>(query: Prisma.PrismaPromise<T>): Promise<T> =>
+  prisma.$transaction([prisma.$executeRaw`SET LOCAL work_mem = '64MB'`, query]).then(([, rows]) => rows);
+
 const triple = <T>(make: (bucket: Bucket) => T): Triple<T> => ({
   current: make(0),
   previous: make(1),
@@ -227,7 +234,7 @@ export async function kpiDashboard(
 
   const [breakdown, intake, contracts, steps, callbacks, overdue, departments, keyAccounts, satisfaction] =
     await Promise.all([
-      prisma.$queryRaw<BreakdownRow[]>`
+      inMemory(prisma.$queryRaw<BreakdownRow[]>`
         SELECT p.bucket, GROUPING(f."severity", f."causeClass", f."departmentId", f."productRef", f."month")::int AS g,
                f."severity"::text AS severity, f."causeClass"::text AS "causeClass",
                f."departmentId"::text AS "departmentId", f."productRef" AS "productRef",
@@ -235,14 +242,14 @@ export async function kpiDashboard(
         FROM ${facts}
         WHERE ${factWhere}
         GROUP BY GROUPING SETS ((p.bucket), (p.bucket, f."severity"), (p.bucket, f."causeClass"),
-          (p.bucket, f."departmentId"), (p.bucket, f."productRef"), (p.bucket, f."month"))`.then(both),
-      prisma.$queryRaw<{ bucket: number; type: string | null; n: number; customers: number }[]>`
+          (p.bucket, f."departmentId"), (p.bucket, f."productRef"), (p.bucket, f."month"))`).then(both),
+      inMemory(prisma.$queryRaw<{ bucket: number; type: string | null; n: number; customers: number }[]>`
         SELECT d.bucket, d.type, sum(d.n)::int AS n, count(DISTINCT d."customerId")::int AS customers
         FROM (
           SELECT p.bucket, i."type"::text AS type, i."customerId", count(*) AS n
           FROM ${joined} WHERE ${intakeWhere}
           GROUP BY p.bucket, i."type", i."customerId") d
-        GROUP BY GROUPING SETS ((d.bucket, d.type), (d.bucket))`.then(both),
+        GROUP BY GROUPING SETS ((d.bucket, d.type), (d.bucket))`).then(both),
       prisma.$queryRaw<{ bucket: number; amount: string | null }[]>`
         SELECT p.bucket, sum(ct."amount")::text AS amount
         FROM ${periodsSql(read)} JOIN "Contract" ct ON ct."signedAt" >= (p.lo AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})::date
@@ -262,7 +269,7 @@ export async function kpiDashboard(
       // Durations over the complaints that reached the step by asOf (percentile_cont: linear interpolation between
       // closest ranks, as quantile() in the rules); on time = done by the due time, late, overdue = due by asOf and
       // not done by then (onTime() in the rules).
-      prisma.$queryRaw<StepRow[]>`
+      inMemory(prisma.$queryRaw<StepRow[]>`
         SELECT p.bucket,
           count(*) FILTER (WHERE f."triagedAt" <= p.asof)::int AS tn,
           percentile_cont(${MEDIAN}::float8) WITHIN GROUP (ORDER BY f."triageHours") FILTER (WHERE f."triagedAt" <= p.asof) AS tm,
@@ -282,7 +289,7 @@ export async function kpiDashboard(
           count(*) FILTER (WHERE ${repeat})::int AS repeats
         FROM ${facts}
         WHERE ${factWhere}
-        GROUP BY p.bucket`.then(both),
+        GROUP BY p.bucket`).then(both),
       prisma.$queryRaw<
         {
           bucket: number;
