@@ -2,7 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Prisma } from '@/generated/prisma/client';
 import { kpiDashboard } from '@/graphql/kpi-dashboard/kpi-dashboard.service';
 import { recomputeAllRepeats, refreshKpiFacts, runKpiFactRefresh } from '@/graphql/kpi-dashboard/kpi-facts.service';
-import { KPI_FACT_BULK_THRESHOLD } from '@/graphql/kpi-dashboard/kpi-dashboard.rules';
+import {
+  asOfFor,
+  durationStats,
+  KPI_FACT_BULK_THRESHOLD,
+  onTime,
+  parsePeriod,
+  repeatComplaints,
+} from '@/graphql/kpi-dashboard/kpi-dashboard.rules';
+import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar.service';
+import { businessHoursIndex } from '@/graphql/reports/report.rules';
 import { invalidateConfigCache } from '@/server/config-cache';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
@@ -148,5 +157,99 @@ describe('KPI rollup', () => {
     invalidateConfigCache();
     await drain();
     expect((await fact(c.id))?.triageHours).toBe(9);
+  });
+
+  it('the figures read from the facts equal the definitions computed from the records (kpi-dashboard.rules)', async () => {
+    const other = (await createCustomerRecord({ name: '丁重工', province: '河北' })).id;
+    // 40 complaints of two customers in 2024-03 (and the month before, for repeats), deterministic pseudo-random times.
+    let x = 7;
+    const next = () => (x = (x * 48271) % 2147483647) / 2147483647;
+    const hour = 60 * 60 * 1000;
+    for (let k = 0; k < 40; k++) {
+      const createdAt = new Date(Date.UTC(2024, 1, 1 + Math.floor(next() * 55), Math.floor(next() * 24)));
+      const step = (p: number, after: Date) =>
+        next() < p ? new Date(after.getTime() + Math.floor(next() * 120) * hour) : null;
+      const triagedAt = step(0.9, createdAt);
+      const resolvedAt = triagedAt && step(0.7, triagedAt);
+      await complaint({
+        customerId: k % 3 ? customerId : other,
+        createdAt,
+        causeClass: next() < 0.5 ? 'QUALITY' : 'NON_QUALITY',
+        productRef: next() < 0.5 ? `P-${Math.floor(next() * 3)}` : null,
+        triagedAt,
+        resolvedAt,
+        closedAt: resolvedAt && step(0.5, resolvedAt),
+        triageDueAt: new Date(createdAt.getTime() + 24 * hour),
+        resolutionDueAt: new Date(createdAt.getTime() + 96 * hour),
+      });
+    }
+    const period = parsePeriod('2024-03', 'Asia/Shanghai')!;
+    const now = new Date();
+    const asOf = asOfFor(period, now);
+    const rows = await prisma.interaction.findMany({
+      where: { type: 'COMPLAINT', customerId: { in: [customerId, other] } },
+      select: {
+        id: true,
+        customerId: true,
+        causeClass: true,
+        productRef: true,
+        createdAt: true,
+        triagedAt: true,
+        resolvedAt: true,
+        closedAt: true,
+        triageDueAt: true,
+        resolutionDueAt: true,
+      },
+    });
+    const inPeriod = rows.filter((r) => r.createdAt >= period.from && r.createdAt < period.to);
+    const hours = businessHoursIndex(await loadBusinessCalendar(), new Date('2023-01-01'), now);
+    const stats = (reached: (r: (typeof rows)[number]) => Date | null) =>
+      durationStats(
+        inPeriod.map((r) => ({ createdAt: r.createdAt, reachedAt: reached(r) })),
+        asOf,
+        hours,
+      );
+    for (const filter of [{}, { province: '山东' }, { causeClass: 'QUALITY' as const }]) {
+      const d = await kpiDashboard(manager, { period: '2024-03', filter });
+      const mine = inPeriod.filter(
+        (r) =>
+          ('province' in filter ? r.customerId === customerId : true) &&
+          ('causeClass' in filter ? r.causeClass === filter.causeClass : true),
+      );
+      const history = rows.filter((r) => ('causeClass' in filter ? r.causeClass === filter.causeClass : true));
+      expect(d.total.current).toBe(mine.length);
+      expect(d.repeatComplaints.current).toBe(repeatComplaints(mine, history).length);
+      expect(d.resolutionOnTime.current).toEqual(
+        onTime(
+          mine.map((r) => ({ dueAt: r.resolutionDueAt, doneAt: r.resolvedAt })),
+          asOf,
+        ),
+      );
+      if (Object.keys(filter).length === 0) {
+        const close = (a: { median: number | null; p90: number | null; count: number }, b: typeof a) => {
+          expect(a.count).toBe(b.count);
+          expect(a.median).toBeCloseTo(b.median!, 9);
+          expect(a.p90).toBeCloseTo(b.p90!, 9);
+        };
+        close(
+          d.toTriage.current,
+          stats((r) => r.triagedAt),
+        );
+        close(
+          d.toResolve.current,
+          stats((r) => r.resolvedAt),
+        );
+        close(
+          d.toClose.current,
+          stats((r) => r.closedAt),
+        );
+        expect(d.triageOnTime.current).toEqual(
+          onTime(
+            mine.map((r) => ({ dueAt: r.triageDueAt, doneAt: r.triagedAt })),
+            asOf,
+          ),
+        );
+      }
+    }
   });
 });

@@ -104,8 +104,14 @@ const periodsSql = (periods: readonly Period[]) =>
  * A statement that sorts or hashes a period's rows (GROUPING SETS, percentile_cont, distinct customers), given room to
  * do it in memory: the server's default work_mem (4 MB) sends a year's sorts to disk.
  */
+const STATEMENT_BUDGET_MS = Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS) || 30_000;
 const inMemory = <T>(query: Prisma.PrismaPromise<T>): Promise<T> =>
-  prisma.$transaction([prisma.$executeRaw`SET LOCAL work_mem = '64MB'`, query]).then(([, rows]) => rows);
+  prisma
+    .$transaction([prisma.$executeRaw`SET LOCAL work_mem = '64MB'`, query], {
+      // As long as the statement timeout gives a plain query (30 s), not the 15 s of a transaction.
+      timeout: STATEMENT_BUDGET_MS,
+    })
+    .then(([, rows]) => rows);
 
 const triple = <T>(make: (bucket: Bucket) => T): Triple<T> => ({
   current: make(0),
