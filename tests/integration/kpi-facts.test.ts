@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prisma } from '@/generated/prisma/client';
 import { kpiDashboard } from '@/graphql/kpi-dashboard/kpi-dashboard.service';
 import { recomputeAllRepeats, refreshKpiFacts, runKpiFactRefresh } from '@/graphql/kpi-dashboard/kpi-facts.service';
@@ -14,6 +14,8 @@ import { loadBusinessCalendar } from '@/graphql/complaints/business-calendar.ser
 import { businessHoursIndex } from '@/graphql/reports/report.rules';
 import { invalidateConfigCache } from '@/server/config-cache';
 import { prisma } from '@/server/db';
+import { QUEUES } from '@/server/queue/boss';
+import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createStaff } from '../helpers/factories';
 
@@ -51,7 +53,33 @@ beforeAll(async () => {
   await drain();
 });
 
+afterAll(async () => {
+  await stopWorkers(5_000);
+});
+
 describe('KPI rollup', () => {
+  it('the kpi-fact-refresh job, run by the queue, recomputes a marked complaint', async () => {
+    const boss = await startWorkers({
+      schedule: false,
+      pollingIntervalSeconds: 0.5,
+      sweepCron: null,
+      surveyCron: null,
+      housekeepingCron: null,
+      keyAccountCron: null,
+      webhookCron: null,
+      reportDeliveryCron: null,
+      kpiFactCron: null,
+    });
+    const c = await complaint({ createdAt: new Date('2025-01-06T01:00:00Z'), severity: 'CRISIS' });
+    expect(await marked(c.id)).toBe(true);
+    await boss.send(QUEUES.kpiFactRefresh, {});
+    const deadline = Date.now() + 30_000;
+    while ((await marked(c.id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(await marked(c.id)).toBe(false);
+    expect(await fact(c.id)).toMatchObject({ severity: 'CRISIS', customerId });
+    await stopWorkers(5_000);
+  });
+
   it('a new complaint and a workflow step mark it; the refresh computes business hours and removes the mark', async () => {
     // Mon 2025-03-03 09:00 Shanghai; triaged the same day 11:30 = 2.5 business hours.
     const c = await complaint({ createdAt: new Date('2025-03-03T01:00:00Z'), causeClass: 'QUALITY' });
