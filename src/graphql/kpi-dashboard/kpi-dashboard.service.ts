@@ -9,7 +9,7 @@ import { isUuid } from '../cursor';
 import type { Viewer } from '@/server/viewer';
 import { QUEUES, sendWhenStarted } from '@/server/queue/boss';
 import { surveyTrend, type PeriodIndexModel } from '../survey-analysis/survey-analysis.service';
-import { filteredRepeatExists, refreshKpiFacts } from './kpi-facts.service';
+import { refreshKpiFacts, repeatWindowSql } from './kpi-facts.service';
 import {
   asOfFor,
   KPI_FACT_ON_DEMAND_LIMIT,
@@ -19,6 +19,7 @@ import {
   MEDIAN,
   P90,
   ratio,
+  REPEAT_WINDOW_DAYS,
   sameLastYear,
   shiftPeriod,
   type DurationStats,
@@ -230,15 +231,19 @@ export async function kpiDashboard(
     read.map((p, b) => Prisma.sql`(${b}::int, ${p.from}::timestamp, ${p.to}::timestamp, ${asOf[b]}::timestamp)`),
   )}) AS p(bucket, lo, hi, asof)`;
   const facts = Prisma.sql`${periodsAsOf} JOIN "ComplaintKpiFact" f ON f."createdAt" >= p.lo AND f."createdAt" < p.hi`;
-  // Repeats within the filtered complaints: the stored flag when the filter cannot change it, else the test itself.
-  const history = factConditions(filter, 'h', true);
-  const repeat = history.length ? filteredRepeatExists(and(history)) : Prisma.sql`f."isRepeat"`;
+  // Repeats within the filtered complaints: the stored flag when the filter cannot change it (none, customer,
+  // province); else a statement of its own tests them by window functions over the filtered complaints from the
+  // period starts less the window.
+  const historyFiltered = factConditions(filter, 'f', true).length > 0;
+  const repeat = historyFiltered ? Prisma.sql`FALSE` : Prisma.sql`f."isRepeat"`;
+  const earliest = new Date(Math.min(...read.map((p) => p.from.getTime())) - REPEAT_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+  const latest = new Date(Math.max(...read.map((p) => p.to.getTime())));
 
   // The changes committed before this request, when few (else the job has them: README, KPI dashboard).
   const refresh = await refreshKpiFacts({ now, maxBacklog: KPI_FACT_ON_DEMAND_LIMIT });
   if (refresh.skipped) await sendWhenStarted(QUEUES.kpiFactRefresh, {});
 
-  const [breakdown, intake, contracts, steps, callbacks, overdue, departments, keyAccounts, satisfaction] =
+  const [breakdown, intake, contracts, steps, callbacks, overdue, departments, keyAccounts, satisfaction, repeats] =
     await Promise.all([
       inMemory(prisma.$queryRaw<BreakdownRow[]>`
         SELECT p.bucket, GROUPING(f."severity", f."causeClass", f."departmentId", f."productRef", f."month")::int AS g,
@@ -334,6 +339,17 @@ export async function kpiDashboard(
             keyAccountStatuses: filter.keyAccount === true ? ['ACTIVE'] : null,
           })
         : Promise.resolve(null),
+      historyFiltered
+        ? inMemory(prisma.$queryRaw<{ bucket: number; n: number }[]>`
+            SELECT p.bucket, count(*)::int AS n
+            FROM ${periodsSql(read)}
+            JOIN (
+              SELECT f."createdAt", ${repeatWindowSql()} AS rep FROM "ComplaintKpiFact" f
+              WHERE f."createdAt" >= ${earliest} AND f."createdAt" < ${latest} AND ${factWhere}
+            ) w ON w."createdAt" >= p.lo AND w."createdAt" < p.hi
+            WHERE w.rep
+            GROUP BY p.bucket`).then(both)
+        : Promise.resolve(null),
     ]);
 
   const departmentName = new Map(departments.map((d) => [d.id, d.name] as const));
@@ -415,7 +431,9 @@ export async function kpiDashboard(
       return { onTime: early, late, overdue: overdueCount, rate: ratio(early, early + late + overdueCount) };
     }),
     overdueNow: overdue[0]?.n ?? 0,
-    repeatComplaints: triple((b) => stepOf(b)?.repeats ?? 0),
+    repeatComplaints: triple((b) =>
+      repeats ? (repeats.find((r) => r.bucket === b)?.n ?? 0) : (stepOf(b)?.repeats ?? 0),
+    ),
     callbacks: triple((b) => {
       const c = callbackOf(b);
       return {

@@ -48,20 +48,27 @@ export function calendarKey(calendar: BusinessCalendar): string {
 }
 
 /** Whether an earlier complaint of the same customer, cause class or product, lies in the window before `f`'s. */
-const repeatExists = (f: Prisma.Sql, where: Prisma.Sql = Prisma.sql`TRUE`) => Prisma.sql`EXISTS (
+const repeatExists = (f: Prisma.Sql) => Prisma.sql`EXISTS (
   SELECT 1 FROM "ComplaintKpiFact" h
   WHERE h."customerId" = ${f}."customerId"
     AND h."createdAt" >= ${f}."createdAt" - make_interval(days => ${REPEAT_WINDOW_DAYS}::int) AND h."createdAt" < ${f}."createdAt"
     AND h."interactionId" <> ${f}."interactionId"
     AND ((${f}."causeClass" IS NOT NULL AND h."causeClass" = ${f}."causeClass")
-      OR (${f}."productRef" IS NOT NULL AND h."productRef" = ${f}."productRef"))
-    AND ${where})`;
+      OR (${f}."productRef" IS NOT NULL AND h."productRef" = ${f}."productRef")))`;
 
 /**
- * The repeat test for a filtered dashboard: the earlier complaint must match the same filter (the dashboard's
- * definition counts repeats within the filtered complaints). `where` is written on alias h.
+ * The repeat test over a set of facts at once (in a SELECT from ComplaintKpiFact whose WHERE picks the set): per
+ * customer and cause class, and per customer and product, whether the window before a complaint holds another of the
+ * set (RANGE … EXCLUDE GROUP: strictly earlier, up to the window) — two sorts instead of a probe per complaint.
  */
-export const filteredRepeatExists = (where: Prisma.Sql) => repeatExists(Prisma.raw('f'), where);
+export function repeatWindowSql(): Prisma.Sql {
+  const window = Prisma.raw(`INTERVAL '${REPEAT_WINDOW_DAYS} days'`);
+  const before = (key: string) =>
+    Prisma.sql`count(*) OVER (PARTITION BY "customerId", ${Prisma.raw(`"${key}"`)} ORDER BY "createdAt"
+      RANGE BETWEEN ${window} PRECEDING AND CURRENT ROW EXCLUDE GROUP)`;
+  return Prisma.sql`("customerId" IS NOT NULL AND (("causeClass" IS NOT NULL AND ${before('causeClass')} > 0)
+    OR ("productRef" IS NOT NULL AND ${before('productRef')} > 0)))`;
+}
 
 type Row = {
   id: string;
@@ -207,16 +214,8 @@ async function refreshBatch(calendar: BusinessCalendar, now: Date, bulk: boolean
   }, TX_OPTIONS);
 }
 
-/**
- * Every repeat flag, set-based (the end of a bulk refresh): per customer and cause class, and per customer and
- * product, whether the window before a complaint holds another (RANGE … EXCLUDE GROUP: strictly earlier, up to the
- * window) — two sorts of the table instead of a probe per complaint.
- */
+/** Every repeat flag, set-based (the end of a bulk refresh), by `repeatWindowSql` over the whole table. */
 export async function recomputeAllRepeats(): Promise<void> {
-  const window = Prisma.raw(`INTERVAL '${REPEAT_WINDOW_DAYS} days'`);
-  const before = (key: string) =>
-    Prisma.sql`count(*) OVER (PARTITION BY "customerId", ${Prisma.raw(`"${key}"`)} ORDER BY "createdAt"
-      RANGE BETWEEN ${window} PRECEDING AND CURRENT ROW EXCLUDE GROUP)`;
   await prisma.$transaction(
     async (tx) => {
       // A bulk pass over every complaint may outlast the pool's statement timeout on a busy server.
@@ -224,10 +223,7 @@ export async function recomputeAllRepeats(): Promise<void> {
       await tx.$executeRaw`
       UPDATE "ComplaintKpiFact" u SET "isRepeat" = r.rep
       FROM (
-        SELECT "interactionId",
-          "customerId" IS NOT NULL AND (("causeClass" IS NOT NULL AND ${before('causeClass')} > 0)
-            OR ("productRef" IS NOT NULL AND ${before('productRef')} > 0)) AS rep
-        FROM "ComplaintKpiFact") r
+        SELECT "interactionId", ${repeatWindowSql()} AS rep FROM "ComplaintKpiFact") r
       WHERE u."interactionId" = r."interactionId" AND u."isRepeat" IS DISTINCT FROM r.rep`;
       await tx.$executeRaw`UPDATE "KpiFactState" SET "repeatStale" = FALSE, "updatedAt" = now() WHERE "id" = 1`;
     },
