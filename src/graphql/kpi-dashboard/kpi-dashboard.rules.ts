@@ -2,8 +2,9 @@ import { TZDate } from '@date-fns/tz';
 
 /**
  * KPI dashboard (SPEC §9, issue 14 item 2): the pure definitions of every figure. Client-safe (the screen shows the
- * same definitions and builds its drill-down links from the same periods). The service counts in SQL; what is
- * computed from rows (medians, percentiles, rates, comparisons) is decided here and unit-tested by hand.
+ * same definitions and builds its drill-down links from the same periods). The definitions (medians, percentiles,
+ * on time, repeats, rates, comparisons) are decided here and unit-tested by hand; the service computes them in SQL on
+ * the rollup (kpi-facts.service.ts), and tests/integration/kpi-facts.test.ts checks the two agree on the records.
  *
  * Definitions:
  * - A period is a calendar month ("2026-11"), quarter ("2026-Q4") or year ("2026") in Asia/Shanghai: [from, to) from
