@@ -7,19 +7,19 @@ import { prisma } from '@/server/db';
 import { badField, forbidden } from '@/server/errors';
 import { isUuid } from '../cursor';
 import type { Viewer } from '@/server/viewer';
-import { loadBusinessCalendar } from '../complaints/business-calendar.service';
-import { businessHoursIndex } from '../reports/report.rules';
+import { QUEUES, sendWhenStarted } from '@/server/queue/boss';
 import { surveyTrend, type PeriodIndexModel } from '../survey-analysis/survey-analysis.service';
+import { refreshKpiFacts, repeatWindowSql } from './kpi-facts.service';
 import {
   asOfFor,
-  durationStats,
-  onTime,
+  KPI_FACT_ON_DEMAND_LIMIT,
   parsePeriod,
   ratePer100Customers,
   ratePerContractVolume,
+  MEDIAN,
+  P90,
   ratio,
   REPEAT_WINDOW_DAYS,
-  repeatComplaints,
   sameLastYear,
   shiftPeriod,
   type DurationStats,
@@ -41,8 +41,6 @@ export type KpiFilter = {
 export type Bucket = 0 | 1 | 2;
 export type Triple<T> = { current: T; previous: T; lastYear: T };
 export type KeyCount = { key: string | null; label: string | null; counts: Triple<number> };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The filter the viewer gets: a department handler's is pinned to their department (FORBIDDEN without one). */
 export function effectiveFilter(viewer: Viewer, filter: KpiFilter): KpiFilter {
@@ -74,6 +72,27 @@ function conditions(filter: KpiFilter, complaintOnly = true): Prisma.Sql[] {
   return sql;
 }
 
+/**
+ * The same conditions on the rollup (ComplaintKpiFact, alias `alias`); `historyOnly` leaves out what the customer
+ * fixes (customer, province), which an earlier complaint of the same customer shares anyway.
+ */
+function factConditions(filter: KpiFilter, alias: string, historyOnly = false): Prisma.Sql[] {
+  const f = Prisma.raw(alias);
+  const sql: Prisma.Sql[] = [];
+  if (filter.departmentId) sql.push(Prisma.sql`${f}."departmentId" = ${filter.departmentId}::uuid`);
+  if (filter.severity) sql.push(Prisma.sql`${f}."severity" = ${filter.severity}::"Severity"`);
+  if (filter.causeClass) sql.push(Prisma.sql`${f}."causeClass" = ${filter.causeClass}::"CauseClass"`);
+  if (typeof filter.keyAccount === 'boolean') sql.push(Prisma.sql`${f}."isKeyAccount" = ${filter.keyAccount}`);
+  if (filter.productRef) sql.push(Prisma.sql`${f}."productRef" = ${filter.productRef}`);
+  if (historyOnly) return sql;
+  if (filter.customerId) sql.push(Prisma.sql`${f}."customerId" = ${filter.customerId}::uuid`);
+  if (filter.province)
+    sql.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Customer" c WHERE c."id" = ${f}."customerId" AND c."province" = ${filter.province})`,
+    );
+  return sql;
+}
+
 const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`);
 
 /** The periods as a VALUES list joined on createdAt: overlapping periods (a year's previous = last year) both count. */
@@ -81,6 +100,19 @@ const periodsSql = (periods: readonly Period[]) =>
   Prisma.sql`(VALUES ${Prisma.join(
     periods.map((p, bucket) => Prisma.sql`(${bucket}::int, ${p.from}::timestamp, ${p.to}::timestamp)`),
   )}) AS p(bucket, lo, hi)`;
+
+/**
+ * A statement that sorts or hashes a period's rows (GROUPING SETS, percentile_cont, distinct customers), given room to
+ * do it in memory: the server's default work_mem (4 MB) sends a year's sorts to disk.
+ */
+const STATEMENT_BUDGET_MS = Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS) || 30_000;
+const inMemory = <T>(query: Prisma.PrismaPromise<T>): Promise<T> =>
+  prisma
+    .$transaction([prisma.$executeRaw`SET LOCAL work_mem = '64MB'`, query], {
+      // As long as the statement timeout gives a plain query (30 s), not the 15 s of a transaction.
+      timeout: STATEMENT_BUDGET_MS,
+    })
+    .then(([, rows]) => rows);
 
 const triple = <T>(make: (bucket: Bucket) => T): Triple<T> => ({
   current: make(0),
@@ -99,17 +131,25 @@ type BreakdownRow = {
   n: number;
 };
 
-type ComplaintRow = {
-  id: string;
-  customerId: string | null;
-  causeClass: string | null;
-  productRef: string | null;
-  createdAt: Date;
-  triagedAt: Date | null;
-  resolvedAt: Date | null;
-  closedAt: Date | null;
-  triageDueAt: Date | null;
-  resolutionDueAt: Date | null;
+/** Per period: durations (count, median, p90 of business hours), on-time counts per step, repeat complaints. */
+type StepRow = {
+  bucket: number;
+  tn: number;
+  tm: number | null;
+  tp: number | null;
+  rn: number;
+  rm: number | null;
+  rp: number | null;
+  cn: number;
+  cm: number | null;
+  cp: number | null;
+  t_on: number;
+  t_late: number;
+  t_over: number;
+  r_on: number;
+  r_late: number;
+  r_over: number;
+  repeats: number;
 };
 
 export type KpiDashboardModel = {
@@ -163,9 +203,10 @@ export type KpiDashboardModel = {
 /**
  * The KPI dashboard for a period and filters (SPEC §9; definitions in kpi-dashboard.rules.ts). A fixed number of
  * set-based statements whatever the period holds, run in parallel: complaint breakdowns of the three periods in one
- * GROUPING SETS statement, intake by type with distinct customers served, contract volume, the complaint rows needed
- * for business-hour durations and repeats (their columns only), callbacks with count(*) FILTER, overdue now (the
- * open-complaint counts index), key-account health, and the survey trend (surveys:read only).
+ * GROUPING SETS statement and the durations (percentile_cont), on-time counts and repeats in another, both on the
+ * rollup (ComplaintKpiFact, kpi-facts.service.ts — refreshed first when few complaints changed), intake by type with
+ * distinct customers served, contract volume, callbacks with count(*) FILTER, overdue now (live, the open-complaint
+ * counts index), key-account health, and the survey trend (surveys:read only).
  */
 export async function kpiDashboard(
   viewer: Viewer,
@@ -179,28 +220,50 @@ export async function kpiDashboard(
   const asOf = periods.map((p) => asOfFor(p, now));
   const complaintWhere = and([Prisma.sql`i."type" = 'COMPLAINT'`, ...conditions(filter)]);
   const intakeWhere = and(conditions(filter, false));
-  const joined = Prisma.sql`${periodsSql(periods)} JOIN "Interaction" i ON i."createdAt" >= p.lo AND i."createdAt" < p.hi`;
-  const earliest = new Date(Math.min(...periods.map((p) => p.from.getTime())) - REPEAT_WINDOW_DAYS * DAY_MS);
-  const latest = new Date(Math.max(...periods.map((p) => p.to.getTime())));
+  // A year's previous period is last year's: it is read once and its rows copied to bucket 2 (`both`).
+  const same = periods[1].from.getTime() === periods[2].from.getTime();
+  const read = same ? periods.slice(0, 2) : periods;
+  const both = <R extends { bucket: number }>(rows: R[]): R[] =>
+    same ? [...rows, ...rows.filter((r) => r.bucket === 1).map((r) => ({ ...r, bucket: 2 }))] : rows;
+  const joined = Prisma.sql`${periodsSql(read)} JOIN "Interaction" i ON i."createdAt" >= p.lo AND i."createdAt" < p.hi`;
+  const factWhere = and(factConditions(filter, 'f'));
+  const periodsAsOf = Prisma.sql`(VALUES ${Prisma.join(
+    read.map((p, b) => Prisma.sql`(${b}::int, ${p.from}::timestamp, ${p.to}::timestamp, ${asOf[b]}::timestamp)`),
+  )}) AS p(bucket, lo, hi, asof)`;
+  const facts = Prisma.sql`${periodsAsOf} JOIN "ComplaintKpiFact" f ON f."createdAt" >= p.lo AND f."createdAt" < p.hi`;
+  // Repeats within the filtered complaints: the stored flag when the filter cannot change it (none, customer,
+  // province); else a statement of its own tests them by window functions over the filtered complaints from the
+  // period starts less the window.
+  const historyFiltered = factConditions(filter, 'f', true).length > 0;
+  const repeat = historyFiltered ? Prisma.sql`FALSE` : Prisma.sql`f."isRepeat"`;
+  const earliest = new Date(Math.min(...read.map((p) => p.from.getTime())) - REPEAT_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+  const latest = new Date(Math.max(...read.map((p) => p.to.getTime())));
 
-  const [breakdown, intake, contracts, rows, callbacks, overdue, departments, keyAccounts, calendar, satisfaction] =
+  // The changes committed before this request, when few (else the job has them: README, KPI dashboard).
+  const refresh = await refreshKpiFacts({ now, maxBacklog: KPI_FACT_ON_DEMAND_LIMIT });
+  if (refresh.skipped) await sendWhenStarted(QUEUES.kpiFactRefresh, {});
+
+  const [breakdown, intake, contracts, steps, callbacks, overdue, departments, keyAccounts, satisfaction, repeats] =
     await Promise.all([
-      prisma.$queryRaw<BreakdownRow[]>`
-        SELECT p.bucket, GROUPING(i."severity", i."causeClass", i."responsibleDepartmentId", i."productRef", month)::int AS g,
-               i."severity"::text AS severity, i."causeClass"::text AS "causeClass",
-               i."responsibleDepartmentId"::text AS "departmentId", i."productRef" AS "productRef", month, count(*)::int AS n
-        FROM ${joined}
-        CROSS JOIN LATERAL (SELECT to_char(i."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE}, 'YYYY-MM') AS month) m
-        WHERE ${complaintWhere}
-        GROUP BY GROUPING SETS ((p.bucket), (p.bucket, i."severity"), (p.bucket, i."causeClass"),
-          (p.bucket, i."responsibleDepartmentId"), (p.bucket, i."productRef"), (p.bucket, month))`,
-      prisma.$queryRaw<{ bucket: number; type: string | null; n: number; customers: number }[]>`
-        SELECT p.bucket, i."type"::text AS type, count(*)::int AS n, count(DISTINCT i."customerId")::int AS customers
-        FROM ${joined} WHERE ${intakeWhere}
-        GROUP BY GROUPING SETS ((p.bucket, i."type"), (p.bucket))`,
+      inMemory(prisma.$queryRaw<BreakdownRow[]>`
+        SELECT p.bucket, GROUPING(f."severity", f."causeClass", f."departmentId", f."productRef", f."month")::int AS g,
+               f."severity"::text AS severity, f."causeClass"::text AS "causeClass",
+               f."departmentId"::text AS "departmentId", f."productRef" AS "productRef",
+               to_char(f."month", 'YYYY-MM') AS month, count(*)::int AS n
+        FROM ${facts}
+        WHERE ${factWhere}
+        GROUP BY GROUPING SETS ((p.bucket), (p.bucket, f."severity"), (p.bucket, f."causeClass"),
+          (p.bucket, f."departmentId"), (p.bucket, f."productRef"), (p.bucket, f."month"))`).then(both),
+      inMemory(prisma.$queryRaw<{ bucket: number; type: string | null; n: number; customers: number }[]>`
+        SELECT d.bucket, d.type, sum(d.n)::int AS n, count(DISTINCT d."customerId")::int AS customers
+        FROM (
+          SELECT p.bucket, i."type"::text AS type, i."customerId", count(*) AS n
+          FROM ${joined} WHERE ${intakeWhere}
+          GROUP BY p.bucket, i."type", i."customerId") d
+        GROUP BY GROUPING SETS ((d.bucket, d.type), (d.bucket))`).then(both),
       prisma.$queryRaw<{ bucket: number; amount: string | null }[]>`
         SELECT p.bucket, sum(ct."amount")::text AS amount
-        FROM ${periodsSql(periods)} JOIN "Contract" ct ON ct."signedAt" >= (p.lo AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})::date
+        FROM ${periodsSql(read)} JOIN "Contract" ct ON ct."signedAt" >= (p.lo AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})::date
           AND ct."signedAt" < (p.hi AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})::date
         WHERE ${and(
           [
@@ -214,11 +277,30 @@ export async function kpiDashboard(
           ].filter((s): s is Prisma.Sql => s !== null),
         )}
         GROUP BY p.bucket`,
-      prisma.$queryRaw<ComplaintRow[]>`
-        SELECT i."id", i."customerId", i."causeClass"::text AS "causeClass", i."productRef", i."createdAt",
-               i."triagedAt", i."resolvedAt", i."closedAt", i."triageDueAt", i."resolutionDueAt"
-        FROM "Interaction" i
-        WHERE i."createdAt" >= ${earliest} AND i."createdAt" < ${latest} AND ${complaintWhere}`,
+      // Durations over the complaints that reached the step by asOf (percentile_cont: linear interpolation between
+      // closest ranks, as quantile() in the rules); on time = done by the due time, late, overdue = due by asOf and
+      // not done by then (onTime() in the rules).
+      inMemory(prisma.$queryRaw<StepRow[]>`
+        SELECT p.bucket,
+          count(*) FILTER (WHERE f."triagedAt" <= p.asof)::int AS tn,
+          percentile_cont(${MEDIAN}::float8) WITHIN GROUP (ORDER BY f."triageHours") FILTER (WHERE f."triagedAt" <= p.asof) AS tm,
+          percentile_cont(${P90}::float8) WITHIN GROUP (ORDER BY f."triageHours") FILTER (WHERE f."triagedAt" <= p.asof) AS tp,
+          count(*) FILTER (WHERE f."resolvedAt" <= p.asof)::int AS rn,
+          percentile_cont(${MEDIAN}::float8) WITHIN GROUP (ORDER BY f."resolveHours") FILTER (WHERE f."resolvedAt" <= p.asof) AS rm,
+          percentile_cont(${P90}::float8) WITHIN GROUP (ORDER BY f."resolveHours") FILTER (WHERE f."resolvedAt" <= p.asof) AS rp,
+          count(*) FILTER (WHERE f."closedAt" <= p.asof)::int AS cn,
+          percentile_cont(${MEDIAN}::float8) WITHIN GROUP (ORDER BY f."closeHours") FILTER (WHERE f."closedAt" <= p.asof) AS cm,
+          percentile_cont(${P90}::float8) WITHIN GROUP (ORDER BY f."closeHours") FILTER (WHERE f."closedAt" <= p.asof) AS cp,
+          count(*) FILTER (WHERE f."triageDueAt" IS NOT NULL AND f."triagedAt" <= p.asof AND f."triagedAt" <= f."triageDueAt")::int AS t_on,
+          count(*) FILTER (WHERE f."triageDueAt" IS NOT NULL AND f."triagedAt" <= p.asof AND f."triagedAt" > f."triageDueAt")::int AS t_late,
+          count(*) FILTER (WHERE f."triageDueAt" <= p.asof AND (f."triagedAt" IS NULL OR f."triagedAt" > p.asof))::int AS t_over,
+          count(*) FILTER (WHERE f."resolutionDueAt" IS NOT NULL AND f."resolvedAt" <= p.asof AND f."resolvedAt" <= f."resolutionDueAt")::int AS r_on,
+          count(*) FILTER (WHERE f."resolutionDueAt" IS NOT NULL AND f."resolvedAt" <= p.asof AND f."resolvedAt" > f."resolutionDueAt")::int AS r_late,
+          count(*) FILTER (WHERE f."resolutionDueAt" <= p.asof AND (f."resolvedAt" IS NULL OR f."resolvedAt" > p.asof))::int AS r_over,
+          count(*) FILTER (WHERE ${repeat})::int AS repeats
+        FROM ${facts}
+        WHERE ${factWhere}
+        GROUP BY p.bucket`).then(both),
       prisma.$queryRaw<
         {
           bucket: number;
@@ -240,27 +322,33 @@ export async function kpiDashboard(
           count(*) FILTER (WHERE cb."dueAt" <= p.asof AND NOT (cb."status" = 'DONE' AND cb."completedAt" <= p.asof))::int AS overdue,
           avg(cb."accuracyScore")::float AS accuracy, avg(cb."timelinessScore")::float AS timeliness,
           avg(cb."attitudeScore")::float AS attitude
-        FROM (VALUES ${Prisma.join(
-          periods.map(
-            (p, b) => Prisma.sql`(${b}::int, ${p.from}::timestamp, ${p.to}::timestamp, ${asOf[b]}::timestamp)`,
-          ),
-        )}) AS p(bucket, lo, hi, asof)
+        FROM ${periodsAsOf}
         JOIN "Callback" cb ON cb."dueAt" >= p.lo AND cb."dueAt" < p.hi AND cb."status" IN ('PENDING', 'DONE')
-        JOIN "Interaction" i ON i."id" = cb."interactionId"
-        WHERE ${complaintWhere}
-        GROUP BY p.bucket`,
+        JOIN "ComplaintKpiFact" f ON f."interactionId" = cb."interactionId"
+        WHERE ${factWhere}
+        GROUP BY p.bucket`.then(both),
       prisma.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS n FROM "Interaction" i
         WHERE i."isOpenComplaint" = TRUE AND ${complaintWhere}
           AND (i."resolutionDueAt" < ${now} OR (i."responsibleDepartmentId" IS NULL AND i."triageDueAt" < ${now}))`,
       prisma.department.findMany({ select: { id: true, name: true } }),
       keyAccountHealth(viewer, filter, now, current),
-      loadBusinessCalendar(),
       can(viewer, 'surveys:read')
         ? surveyTrend(viewer, {
             provinces: filter.province ? [filter.province] : null,
             keyAccountStatuses: filter.keyAccount === true ? ['ACTIVE'] : null,
           })
+        : Promise.resolve(null),
+      historyFiltered
+        ? inMemory(prisma.$queryRaw<{ bucket: number; n: number }[]>`
+            SELECT p.bucket, count(*)::int AS n
+            FROM ${periodsSql(read)}
+            JOIN (
+              SELECT f."createdAt", ${repeatWindowSql()} AS rep FROM "ComplaintKpiFact" f
+              WHERE f."createdAt" >= ${earliest} AND f."createdAt" < ${latest} AND ${factWhere}
+            ) w ON w."createdAt" >= p.lo AND w."createdAt" < p.hi
+            WHERE w.rep
+            GROUP BY p.bucket`).then(both)
         : Promise.resolve(null),
     ]);
 
@@ -288,16 +376,18 @@ export async function kpiDashboard(
   const customersServed = triple((b) => intake.find((r) => r.bucket === b && r.type === null)?.customers ?? 0);
   const contractAmount = triple((b) => Number(contracts.find((r) => r.bucket === b)?.amount ?? 0));
 
-  const inPeriod = (b: Bucket) => rows.filter((r) => r.createdAt >= periods[b].from && r.createdAt < periods[b].to);
-  const hours = businessHoursIndex(calendar, earliest, new Date(Math.max(now.getTime(), latest.getTime())));
-  const stats = (reached: (r: ComplaintRow) => Date | null) =>
-    triple((b) =>
-      durationStats(
-        inPeriod(b).map((r) => ({ createdAt: r.createdAt, reachedAt: reached(r) })),
-        asOf[b]!,
-        hours,
-      ),
-    );
+  const stepOf = (b: Bucket) => steps.find((r) => r.bucket === b);
+  const stats = (step: 't' | 'r' | 'c'): Triple<DurationStats> =>
+    triple((b) => {
+      const r = stepOf(b);
+      return { median: r?.[`${step}m`] ?? null, p90: r?.[`${step}p`] ?? null, count: r?.[`${step}n`] ?? 0 };
+    });
+  const onTimeOf = (step: 't' | 'r'): Triple<OnTime> =>
+    triple((b) => {
+      const r = stepOf(b);
+      const [early, late, overdueCount] = [r?.[`${step}_on`] ?? 0, r?.[`${step}_late`] ?? 0, r?.[`${step}_over`] ?? 0];
+      return { onTime: early, late, overdue: overdueCount, rate: ratio(early, early + late + overdueCount) };
+    });
   const callbackOf = (b: Bucket) => callbacks.find((c) => c.bucket === b);
 
   return {
@@ -330,28 +420,20 @@ export async function kpiDashboard(
     contractAmount,
     ratePer100Customers: triple((b) => ratePer100Customers(total[periodKey(b)], customersServed[periodKey(b)])),
     ratePerContractVolume: triple((b) => ratePerContractVolume(total[periodKey(b)], contractAmount[periodKey(b)])),
-    toTriage: stats((r) => r.triagedAt),
-    toResolve: stats((r) => r.resolvedAt),
-    toClose: stats((r) => r.closedAt),
-    triageOnTime: triple((b) =>
-      onTime(
-        inPeriod(b).map((r) => ({ dueAt: r.triageDueAt, doneAt: r.triagedAt })),
-        asOf[b]!,
-      ),
-    ),
-    resolutionOnTime: triple((b) =>
-      onTime(
-        inPeriod(b).map((r) => ({ dueAt: r.resolutionDueAt, doneAt: r.resolvedAt })),
-        asOf[b]!,
-      ),
-    ),
+    toTriage: stats('t'),
+    toResolve: stats('r'),
+    toClose: stats('c'),
+    triageOnTime: onTimeOf('t'),
+    resolutionOnTime: onTimeOf('r'),
     callbackOnTime: triple((b) => {
       const c = callbackOf(b);
       const [early, late, overdueCount] = [c?.on_time ?? 0, c?.late ?? 0, c?.overdue ?? 0];
       return { onTime: early, late, overdue: overdueCount, rate: ratio(early, early + late + overdueCount) };
     }),
     overdueNow: overdue[0]?.n ?? 0,
-    repeatComplaints: triple((b) => repeatComplaints(inPeriod(b), rows).length),
+    repeatComplaints: triple((b) =>
+      repeats ? (repeats.find((r) => r.bucket === b)?.n ?? 0) : (stepOf(b)?.repeats ?? 0),
+    ),
     callbacks: triple((b) => {
       const c = callbackOf(b);
       return {

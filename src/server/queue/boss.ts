@@ -26,6 +26,8 @@ export const QUEUES = {
   reportDelivery: 'report-delivery',
   /** Every customer's visit cycle recomputed after the visit rules changed (SPEC §7); the job reads the rules itself. */
   visitCycleRecompute: 'visit-cycle-recompute',
+  /** The KPI rollup (ComplaintKpiFact): complaints marked since the last refresh recomputed, each minute. */
+  kpiFactRefresh: 'kpi-fact-refresh',
 } as const;
 
 /** Which mail queue a mail goes to: every caller of enqueueMail chooses. */
@@ -99,6 +101,9 @@ const QUEUE_OPTIONS: [string, Omit<PgBoss.Queue, 'name'>][] = [
   // One queued and one running at most: a change made while one runs is picked up by the queued one (it reads the
   // newest rules); idempotent, so a crashed run is simply run again.
   [QUEUES.visitCycleRecompute, { policy: 'stately', retryLimit: 2, retryDelay: 30, expireInSeconds: 1800 }],
+  // Idempotent (marks are removed only with the facts written): one queued and one running; a bulk refresh takes
+  // SWEEP_BUDGET_MS slices and queues its follow-up, its last slice the set-based repeat pass (minutes at 1M records).
+  [QUEUES.kpiFactRefresh, { policy: 'stately', retryLimit: 2, retryDelay: 30, expireInSeconds: 900 }],
   [
     QUEUES.reportDelivery,
     { policy: 'stately', retryLimit: 4, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },

@@ -8,6 +8,7 @@ import {
   mailDueNotices,
   runEscalationSweep,
   runKeyAccountProposal,
+  runKpiFactRefresh,
   runReportDeliveries,
   runSurveySweep,
   runVisitCycleRecompute,
@@ -43,6 +44,8 @@ export type WorkerOptions = StartQueueOptions & {
   webhookCron?: string | null;
   /** Cron of the periodic report delivery (Asia/Shanghai); default 08:00 daily; null: no schedule. */
   reportDeliveryCron?: string | null;
+  /** Cron of the KPI rollup refresh (UTC); default every minute; null: no schedule. */
+  kpiFactCron?: string | null;
 };
 
 /**
@@ -233,6 +236,15 @@ export async function registerWorkers(
         console.info(`[webhooks] ${JSON.stringify(result)}`);
     },
   );
+  await workSweep(
+    boss,
+    QUEUES.kpiFactRefresh,
+    polling,
+    (now, deadline) => runKpiFactRefresh(now, { deadline }),
+    (result) => {
+      if (result.refreshed > 0 || result.repeats || result.more) console.info(`[kpi-facts] ${JSON.stringify(result)}`);
+    },
+  );
   await boss.work(QUEUES.visitCycleRecompute, { ...polling, batchSize: 1 }, async () => {
     const result = await runVisitCycleRecompute();
     console.info(`[visits] cycles recomputed: ${JSON.stringify(result)}`);
@@ -282,6 +294,9 @@ export function startWorkers(options: WorkerOptions = {}): Promise<PgBoss> {
     // subscription's own day and a missed morning are caught up.
     const reportCron = options.reportDeliveryCron === undefined ? '0 8 * * *' : options.reportDeliveryCron;
     if (reportCron) await boss.schedule(QUEUES.reportDelivery, reportCron, {}, { tz: 'Asia/Shanghai' });
+    // The KPI rollup: what the dashboard requests did not refresh themselves (a bulk backlog) is at most a minute late.
+    const kpiFactCron = options.kpiFactCron === undefined ? '* * * * *' : options.kpiFactCron;
+    if (kpiFactCron) await boss.schedule(QUEUES.kpiFactRefresh, kpiFactCron, {}, { tz: 'UTC' });
     runHousekeeping()
       .then(logHousekeeping)
       .catch((error: unknown) =>
