@@ -1,7 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useCallback } from 'react';
-import { gqlErrorMessage, type GqlErrorKind } from '@/lib/gql-error-message';
+import { useCommonErrorMessage } from '@/components/ui/use-common-error-message';
 
 type Level = 'URGENT' | 'IMPORTANT' | 'GENERAL' | 'REMINDER';
 
@@ -35,17 +34,5 @@ export function NoticeBody({ html, testId }: { html: string; testId?: string }) 
   );
 }
 
-const COMMON_KEY = {
-  forbidden: 'forbidden',
-  unauthenticated: 'forbidden',
-  notFound: 'notFound',
-  conflict: 'conflict',
-  network: 'error',
-  unknown: 'error',
-} as const satisfies Record<GqlErrorKind, string>;
-
-/** One line for the user from any failure of a notices operation. */
-export function useNoticeErrorMessage() {
-  const tCommon = useTranslations('common');
-  return useCallback((error: unknown) => gqlErrorMessage(error, (kind) => tCommon(COMMON_KEY[kind])), [tCommon]);
-}
+/** One line for the user from any failure of a notices operation (in the shared `common` words). */
+export const useNoticeErrorMessage = useCommonErrorMessage;

@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
-import { graphql } from '@/gql';
-import type { ServiceRulesGradeFormQuery } from '@/gql/graphql';
+import { getFragmentData, graphql } from '@/gql';
+import type { CustomerGradeFormFieldsFragment as GradeFormFields } from '@/gql/graphql';
+import { CustomerGradeFormFieldsFragment } from '@/components/customers/grade-form-fragment';
 import {
   GRADING_LIMITS,
   gradeRanges,
@@ -26,19 +27,7 @@ import {
 const ServiceRulesGradeFormQuery = graphql(`
   query ServiceRulesGradeForm {
     customerGradeForm {
-      version
-      criteria {
-        key
-        label
-        description
-        weight
-        maxScore
-      }
-      bands {
-        A
-        B
-        C
-      }
+      ...CustomerGradeFormFields
     }
   }
 `);
@@ -51,7 +40,7 @@ const ServiceRulesUpdateGradeFormMutation = graphql(`
   }
 `);
 
-type GradeForm = ServiceRulesGradeFormQuery['customerGradeForm'];
+type GradeForm = GradeFormFields;
 type CriterionDraft = { key: string; label: string; description: string; weight: string; maxScore: string };
 const BAND_KEYS = ['A', 'B', 'C'] as const;
 
@@ -65,7 +54,10 @@ export function GradingPanel({ canManage }: { canManage: boolean }) {
   const query = useGqlQuery(ServiceRulesGradeFormQuery);
   return (
     <VersionedSettingsPanel query={query} testId="grading-panel" canManage={canManage}>
-      {(data, form) => <GradeFormEditor key={data.customerGradeForm.version} form={data.customerGradeForm} {...form} />}
+      {(data, props) => {
+        const form = getFragmentData(CustomerGradeFormFieldsFragment, data.customerGradeForm);
+        return <GradeFormEditor key={form.version} form={form} {...props} />;
+      }}
     </VersionedSettingsPanel>
   );
 }
