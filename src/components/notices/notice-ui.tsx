@@ -1,5 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { Tag } from '@/components/ui/status';
 import { useCommonErrorMessage } from '@/components/ui/use-common-error-message';
 
 type Level = 'URGENT' | 'IMPORTANT' | 'GENERAL' | 'REMINDER';
@@ -14,9 +15,7 @@ const LEVEL_TONE: Record<Level, string> = {
 /** The level as a coloured tag: 紧急 red, 重要 amber, 一般 grey, 温馨提示 green. */
 export function NoticeLevelTag({ level }: { level: Level }) {
   const t = useTranslations('notices.levels');
-  return (
-    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${LEVEL_TONE[level]}`}>{t(level)}</span>
-  );
+  return <Tag tone={LEVEL_TONE[level]}>{t(level)}</Tag>;
 }
 
 /**

@@ -1,13 +1,13 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
-import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
+import { CustomerPickerField, type PickedCustomer } from '@/components/admin/customer-picker';
 import { uploadFile } from '@/components/interactions/intake-files';
 import { wallClockToIso } from '@/components/surveys/survey-dates';
 import { buttonClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { FormField, TextField } from '@/components/ui/form-field';
+import { TextField } from '@/components/ui/form-field';
 import { SelectField, TextareaField } from '@/components/ui/form-controls';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
 import { getFragmentData } from '@/gql';
@@ -152,17 +152,13 @@ export function CreateWorkOrderDialog({
   });
   return (
     <WorkOrderFormDialog form={form} name="create" onClose={onClose} title={tf('createTitle')} size="lg">
-      <FormField id="work-order-customer" label={tf('customer')} error={form.fieldErrors.customerId}>
-        {(p) => (
-          <CustomerPicker
-            id={p.id}
-            value={customer}
-            onChange={setCustomer}
-            invalid={p['aria-invalid']}
-            describedBy={p['aria-describedby']}
-          />
-        )}
-      </FormField>
+      <CustomerPickerField
+        id="work-order-customer"
+        label={tf('customer')}
+        error={form.fieldErrors.customerId}
+        value={customer}
+        onChange={setCustomer}
+      />
       <TextareaField
         {...form.field('description')}
         label={tf('description')}
