@@ -1,13 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
-import { inputClass, labelClass } from '@/components/ui/classes';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { TextField } from '@/components/ui/form-field';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { Modal } from '@/components/ui/modal';
+import { SecretOnceDialog } from '@/components/ui/secret-once-dialog';
 import { PageHeader } from '@/components/ui/page-header';
 import { actionsColumn, RowAction } from '@/components/ui/row-action';
 import { Badge, StatusMessage } from '@/components/ui/status';
@@ -564,7 +562,6 @@ function CreatedKeyDialog({
   onDone: () => void;
 }) {
   const t = useTranslations('admin.apiKeys.created');
-  const keyFieldId = useId();
   const endpoint =
     typeof window === 'undefined' ? 'http://localhost:3000/api/graphql' : `${window.location.origin}/api/graphql`;
   const example = created
@@ -572,71 +569,40 @@ function CreatedKeyDialog({
     : '';
 
   return (
-    <Modal
+    <SecretOnceDialog
       open={created !== null}
-      onClose={onDone}
+      onDone={onDone}
       title={created?.rotated ? t('rotatedTitle') : t('title')}
-      dismissible={false}
+      warning={t('warning')}
+      label={created ? `${t('keyLabel')} · ${created.name}` : undefined}
+      secret={created?.key ?? ''}
+      doneLabel={t('done')}
+      copy={{ label: t('copy'), copiedLabel: t('copied'), failedLabel: t('copyFailed') }}
       size="lg"
-      testId="api-key-created-dialog"
-      footer={
-        <Button kind="primary" onClick={onDone} data-testid="api-key-created-done">
-          {t('done')}
-        </Button>
-      }
+      testId="api-key-plain"
+      dialogTestId="api-key-created-dialog"
+      copyTestId="api-key-copy"
+      doneTestId="api-key-created-done"
     >
       {created && (
-        <div className="space-y-5">
-          <p
-            role="alert"
-            className="flex gap-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        <div>
+          <div className="mb-1 flex items-center justify-between gap-2">
+            <span className="text-xs font-medium text-slate-700">{t('example')}</span>
+            <CopyButton
+              text={example}
+              label={t('copyExample')}
+              copiedLabel={t('copied')}
+              failedLabel={t('copyFailed')}
+            />
+          </div>
+          <pre
+            className="overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap break-all text-slate-100"
+            data-testid="api-key-example"
           >
-            <span aria-hidden="true">⚠</span>
-            <span>{t('warning')}</span>
-          </p>
-
-          <div>
-            <label htmlFor={keyFieldId} className={labelClass}>
-              {t('keyLabel')} · {created.name}
-            </label>
-            <div className="flex flex-col gap-2 sm:flex-row">
-              <input
-                id={keyFieldId}
-                readOnly
-                value={created.key}
-                onFocus={(e) => e.currentTarget.select()}
-                className={`${inputClass} font-mono`}
-                data-testid="api-key-plain"
-              />
-              <CopyButton
-                text={created.key}
-                label={t('copy')}
-                copiedLabel={t('copied')}
-                failedLabel={t('copyFailed')}
-                testId="api-key-copy"
-              />
-            </div>
-          </div>
-
-          <div>
-            <div className="mb-1 flex items-center justify-between gap-2">
-              <span className="text-xs font-medium text-slate-700">{t('example')}</span>
-              <CopyButton
-                text={example}
-                label={t('copyExample')}
-                copiedLabel={t('copied')}
-                failedLabel={t('copyFailed')}
-              />
-            </div>
-            <pre
-              className="overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap break-all text-slate-100"
-              data-testid="api-key-example"
-            >
-              {example}
-            </pre>
-          </div>
+            {example}
+          </pre>
         </div>
       )}
-    </Modal>
+    </SecretOnceDialog>
   );
 }

@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormField } from '@/components/ui/form-field';
 import { inputClass } from '@/components/ui/classes';
 import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
@@ -176,5 +177,38 @@ export function CustomerPicker({
         </ul>
       )}
     </div>
+  );
+}
+
+/** The customer picker as a labelled form field: its label, hint and message, and the picker bound to them. */
+export function CustomerPickerField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  value: PickedCustomer | null;
+  onChange: (customer: PickedCustomer | null) => void;
+}) {
+  return (
+    <FormField id={id} label={label} hint={hint} error={error} required={required}>
+      {(p) => (
+        <CustomerPicker
+          id={p.id}
+          value={value}
+          onChange={onChange}
+          invalid={p['aria-invalid']}
+          describedBy={p['aria-describedby']}
+        />
+      )}
+    </FormField>
   );
 }

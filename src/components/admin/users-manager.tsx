@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { FilterSearch, FilterSelect } from '@/components/ui/filter-select';
 import { SelectField } from '@/components/ui/form-controls';
-import { FormField, TextField } from '@/components/ui/form-field';
+import { TextField } from '@/components/ui/form-field';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { PageHeader } from '@/components/ui/page-header';
 import { actionsColumn, RowAction } from '@/components/ui/row-action';
@@ -18,7 +18,7 @@ import type { AdminUserRowFragment as UserRow, Role } from '@/gql/graphql';
 import { ACCOUNT_ROLES, EMAIL_SHAPE, isAccountRole, USER_LIMITS } from '@/graphql/admin/admin.rules';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
-import { CustomerPicker, type PickedCustomer } from './customer-picker';
+import { CustomerPickerField, type PickedCustomer } from './customer-picker';
 import { useAdminErrorMessage } from './errors';
 import { UserEditDialog } from './user-edit-dialog';
 import {
@@ -337,22 +337,14 @@ function CreateUserDialog({
       </div>
 
       {isCustomerAccount && (
-        <FormField
+        <CustomerPickerField
           id={`${formId}-customer`}
           label={t('customer')}
           hint={t('customerHint')}
           error={fieldErrors.customerId}
-        >
-          {(props) => (
-            <CustomerPicker
-              id={props.id}
-              value={values.customer}
-              onChange={(picked) => set('customer', picked, 'customerId')}
-              invalid={props['aria-invalid']}
-              describedBy={props['aria-describedby']}
-            />
-          )}
-        </FormField>
+          value={values.customer}
+          onChange={(picked) => set('customer', picked, 'customerId')}
+        />
       )}
     </FormDialog>
   );

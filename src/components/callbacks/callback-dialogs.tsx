@@ -2,10 +2,10 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { CallbackOutcome, CallbackReason } from '@/gql/graphql';
-import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
+import { CustomerPickerField, type PickedCustomer } from '@/components/admin/customer-picker';
 import { Button } from '@/components/ui/button';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { FormField, TextField } from '@/components/ui/form-field';
+import { TextField } from '@/components/ui/form-field';
 import { SelectField, TextareaField } from '@/components/ui/form-controls';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import {
@@ -431,17 +431,14 @@ export function CreateCallbackDialog({
 
   return (
     <CallbackFormDialog step="create" dialog={dialog} form={form} onSubmit={onSubmit}>
-      <FormField id="create-callback-customer" label={t('create.customer')} required error={fields.customerId}>
-        {(p) => (
-          <CustomerPicker
-            id={p.id}
-            value={customer}
-            onChange={setCustomer}
-            invalid={p['aria-invalid']}
-            describedBy={p['aria-describedby']}
-          />
-        )}
-      </FormField>
+      <CustomerPickerField
+        id="create-callback-customer"
+        label={t('create.customer')}
+        required
+        error={fields.customerId}
+        value={customer}
+        onChange={setCustomer}
+      />
       <RadioChoice
         name="create-reason"
         label={t('create.reason')}

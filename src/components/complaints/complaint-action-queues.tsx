@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { graphql } from '@/gql';
 import type { ActionQueue, ComplaintActionQueueQuery as ActionQueueResult } from '@/gql/graphql';
 import type { Column } from '@/components/ui/data-table';
+import { actionWorkColumns } from './complaint-actions';
 import { PagedTable } from '@/components/ui/paged-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { QueueTabs, useQueueChoice } from '@/components/ui/queue-tabs';
@@ -87,9 +88,7 @@ export function ComplaintActionQueues() {
           '—'
         ),
     },
-    { id: 'kind', header: t('kind'), className: 'whitespace-nowrap', cell: (a) => tc(`actionKind.${a.kind}`) },
-    { id: 'description', header: t('description'), className: 'whitespace-pre-wrap', cell: (a) => a.description },
-    { id: 'owner', header: t('owner'), cell: (a) => a.owner?.name ?? '—' },
+    ...actionWorkColumns<Row>(t, tc),
     {
       id: 'dueAt',
       header: t('dueAt'),

@@ -35,6 +35,21 @@ export const ComplaintUpdateActionMutation = graphql(`
   }
 `);
 
+/**
+ * The columns every table of corrective/preventive actions shows alike — the kind, what is to be done, who owns it —
+ * headed in the table's own words (`t`: `kind`, `description`, `owner`).
+ */
+export function actionWorkColumns<Row extends { kind: string; description: string; owner?: { name: string } | null }>(
+  t: (key: 'kind' | 'description' | 'owner') => string,
+  tc: (key: `actionKind.${string}`) => string,
+): Column<Row>[] {
+  return [
+    { id: 'kind', header: t('kind'), className: 'whitespace-nowrap', cell: (a) => tc(`actionKind.${a.kind}`) },
+    { id: 'description', header: t('description'), className: 'whitespace-pre-wrap', cell: (a) => a.description },
+    { id: 'owner', header: t('owner'), cell: (a) => a.owner?.name ?? '—' },
+  ];
+}
+
 type Action = NonNullable<ComplaintWorkbenchQuery['interaction']>['actions'][number];
 
 const KINDS: ActionKind[] = ['CONTAINMENT', 'CORRECTIVE', 'PREVENTIVE'];
@@ -59,9 +74,7 @@ export function ComplaintActions({
   const timeZone = useDisplayTimeZone();
   const [editing, setEditing] = useState<Action | 'new' | null>(null);
   const columns: (Column<Action> | false)[] = [
-    { id: 'kind', header: t('kind'), className: 'whitespace-nowrap', cell: (a) => tc(`actionKind.${a.kind}`) },
-    { id: 'description', header: t('description'), className: 'whitespace-pre-wrap', cell: (a) => a.description },
-    { id: 'owner', header: t('owner'), cell: (a) => a.owner?.name ?? '—' },
+    ...actionWorkColumns<Action>(t, tc),
     {
       id: 'dueAt',
       header: t('dueAt'),

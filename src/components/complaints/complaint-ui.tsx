@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useNow, useTranslations } from 'next-intl';
+import { Tag } from '@/components/ui/status';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { dueHours } from './complaint-due';
 
@@ -16,12 +17,9 @@ export function SeverityBadge({ severity }: { severity: string | null | undefine
   const t = useTranslations('complaints.severity');
   if (!severity) return <span className="text-xs text-slate-500">{t('none')}</span>;
   return (
-    <span
-      className={`rounded px-1.5 py-0.5 text-xs font-medium ${SEVERITY_COLOURS[severity] ?? ''}`}
-      data-testid="severity-badge"
-    >
+    <Tag tone={SEVERITY_COLOURS[severity] ?? ''} testId="severity-badge">
       {t(severity)}
-    </span>
+    </Tag>
   );
 }
 

@@ -53,6 +53,46 @@ function blockQuery(list: { error: unknown; loaded: boolean; refetch: () => unkn
   };
 }
 
+type PagedList = Parameters<typeof blockQuery>[0] &
+  React.ComponentProps<typeof LoadMore>['query'] & { rows: readonly unknown[]; totalCount: number | null };
+
+/**
+ * A paged block's body: spinner, error with retry, the empty line when `empty` is given and there are no rows, or
+ * the rows with "load more" and the total under them.
+ */
+function PagedBlockContent({
+  list,
+  empty,
+  moreTestId,
+  children,
+}: {
+  list: PagedList;
+  empty?: string;
+  moreTestId?: string;
+  children: React.ReactNode;
+}) {
+  const t = useTranslations('customers.c360');
+  const errorText = useErrorText();
+  return (
+    <QueryContent
+      query={blockQuery(list)}
+      errorMessage={errorText}
+      loadingLabel={t('loading')}
+      empty={list.rows.length === 0 && empty}
+    >
+      {children}
+      <div className="mt-3">
+        <LoadMore
+          query={list}
+          total={list.totalCount !== null && t('total', { count: list.totalCount })}
+          errorMessage={errorText}
+          testId={moreTestId}
+        />
+      </div>
+    </QueryContent>
+  );
+}
+
 type InteractionFilterChoice = 'ALL' | 'OPEN' | 'COMPLAINTS';
 
 /** Every consultation, inquiry, complaint and suggestion, with its state and due times, newest first. */
@@ -60,7 +100,6 @@ export function CustomerInteractionsBlock({ customerId }: { customerId: string }
   const t = useTranslations('customers.c360');
   const tType = useTranslations('intake.type');
   const timeZone = useDisplayTimeZone();
-  const errorText = useErrorText();
   const [choice, setChoice] = useState<InteractionFilterChoice>('ALL');
   const filter =
     choice === 'OPEN' ? { open: true } : choice === 'COMPLAINTS' ? { type: ['COMPLAINT' as const] } : undefined;
@@ -86,12 +125,7 @@ export function CustomerInteractionsBlock({ customerId }: { customerId: string }
         />
       }
     >
-      <QueryContent
-        query={blockQuery(list)}
-        errorMessage={errorText}
-        loadingLabel={t('loading')}
-        empty={list.rows.length === 0 && t('noInteractions')}
-      >
+      <PagedBlockContent list={list} empty={t('noInteractions')} moreTestId="customer-interactions-more">
         <ul className="divide-y divide-slate-100 text-sm">
           {list.rows.map((row) => (
             <li key={row.id} className="space-y-0.5 py-2" data-testid="customer-interaction">
@@ -124,15 +158,7 @@ export function CustomerInteractionsBlock({ customerId }: { customerId: string }
             </li>
           ))}
         </ul>
-        <div className="mt-3">
-          <LoadMore
-            query={list}
-            total={list.totalCount !== null && t('total', { count: list.totalCount })}
-            errorMessage={errorText}
-            testId="customer-interactions-more"
-          />
-        </div>
-      </QueryContent>
+      </PagedBlockContent>
     </Section>
   );
 }
@@ -141,17 +167,11 @@ export function CustomerInteractionsBlock({ customerId }: { customerId: string }
 export function CustomerSurveysBlock({ customerId }: { customerId: string }) {
   const t = useTranslations('customers.c360');
   const timeZone = useDisplayTimeZone();
-  const errorText = useErrorText();
   const list = useGqlInfiniteQuery(SurveysQuery, { id: customerId, first: CUSTOMER_360_PAGE_SIZE }, responsesOf);
   const trend = list.firstPage?.customer?.satisfactionTrend ?? [];
   return (
     <Section title={t('surveys')} testId="customer-surveys">
-      <QueryContent
-        query={blockQuery(list)}
-        errorMessage={errorText}
-        loadingLabel={t('loading')}
-        empty={list.rows.length === 0 && t('noSurveys')}
-      >
+      <PagedBlockContent list={list} empty={t('noSurveys')}>
         {trend.length > 1 && (
           <figure className="mb-3" data-testid="customer-satisfaction-trend">
             <figcaption className="mb-1 text-xs text-slate-500">{t('trend')}</figcaption>
@@ -212,14 +232,7 @@ export function CustomerSurveysBlock({ customerId }: { customerId: string }) {
             </li>
           ))}
         </ul>
-        <div className="mt-3">
-          <LoadMore
-            query={list}
-            total={list.totalCount !== null && t('total', { count: list.totalCount })}
-            errorMessage={errorText}
-          />
-        </div>
-      </QueryContent>
+      </PagedBlockContent>
     </Section>
   );
 }
@@ -227,20 +240,12 @@ export function CustomerSurveysBlock({ customerId }: { customerId: string }) {
 /** The customer record's own change history, newest first, paged. */
 export function CustomerHistoryBlock({ customerId }: { customerId: string }) {
   const t = useTranslations('customers');
-  const errorText = useErrorText();
   const list = useGqlInfiniteQuery(HistoryQuery, { id: customerId, first: CUSTOMER_360_PAGE_SIZE }, historyOf);
   return (
     <Section title={t('sections.history')} testId="customer-history">
-      <QueryContent query={blockQuery(list)} errorMessage={errorText} loadingLabel={t('c360.loading')}>
+      <PagedBlockContent list={list}>
         <CustomerHistory entries={list.rows} />
-        <div className="mt-3">
-          <LoadMore
-            query={list}
-            total={list.totalCount !== null && t('c360.total', { count: list.totalCount })}
-            errorMessage={errorText}
-          />
-        </div>
-      </QueryContent>
+      </PagedBlockContent>
     </Section>
   );
 }

@@ -10,9 +10,10 @@ import { SelectField, TextareaField } from '@/components/ui/form-controls';
 import { LoadMore } from '@/components/ui/load-more';
 import { QueryContent } from '@/components/ui/panel';
 import { Badge } from '@/components/ui/status';
+import { useDialogForm } from '@/components/ui/use-dialog-form';
 import { splitFailure, useFormErrors } from '@/components/ui/use-form-errors';
-import { graphql } from '@/gql';
-import type { CustomerGradingFormQuery } from '@/gql/graphql';
+import { getFragmentData, graphql } from '@/gql';
+import type { CustomerGradeFormFieldsFragment as GradeFormFields } from '@/gql/graphql';
 import {
   CUSTOMER_GRADES,
   GRADING_LIMITS,
@@ -26,6 +27,7 @@ import { formatDateTime } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 import { errorMessage } from './customer-errors';
+import { CustomerGradeFormFieldsFragment } from './grade-form-fragment';
 import { useCustomerPermissions } from './use-customer-permissions';
 
 // 分等分级 on the customer page (SPEC §1, [000 §4.2.3]): the grade, the evaluations (paged), evaluate and override.
@@ -69,19 +71,7 @@ const CustomerGradingQuery = graphql(`
 const CustomerGradingFormQueryDocument = graphql(`
   query CustomerGradingForm {
     customerGradeForm {
-      version
-      criteria {
-        key
-        label
-        description
-        weight
-        maxScore
-      }
-      bands {
-        A
-        B
-        C
-      }
+      ...CustomerGradeFormFields
     }
   }
 `);
@@ -194,7 +184,7 @@ export function CustomerGradingPanel({ customerId }: { customerId: string }) {
   );
 }
 
-type GradeForm = CustomerGradingFormQuery['customerGradeForm'];
+type GradeForm = GradeFormFields;
 
 /** The current half-year as a period label (2026-H1): what is most often evaluated. */
 function currentPeriod(): string {
@@ -213,7 +203,7 @@ function scoreOf(text: string, max: number): number | null {
 function EvaluateDialog({ customerId, onClose }: { customerId: string; onClose: () => void }) {
   const t = useTranslations('customers');
   const formQuery = useGqlQuery(CustomerGradingFormQueryDocument);
-  const form = formQuery.data?.customerGradeForm;
+  const form = getFragmentData(CustomerGradeFormFieldsFragment, formQuery.data?.customerGradeForm);
   const [period, setPeriod] = useState(currentPeriod);
   const [scores, setScores] = useState<Record<string, string>>({});
   const [comment, setComment] = useState('');
@@ -409,30 +399,17 @@ function OverrideDialog({
   onClose: () => void;
 }) {
   const t = useTranslations('customers');
-  const [grade, setGrade] = useState<string>(CUSTOMER_GRADES.find((g) => g !== current) ?? 'A');
-  const [reason, setReason] = useState('');
-  const [attempted, setAttempted] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  const errors = useFormErrors();
   const override = useGqlMutation(CustomerGradingOverrideMutation, { invalidates: ['Customer'] });
-  const reasonOk = reason.trim().length >= GRADING_LIMITS.reasonMin;
-
-  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAttempted(true);
-    errors.clear();
-    const chosen = CUSTOMER_GRADES.find((g) => g === grade);
-    if (!reasonOk || !chosen) return;
-    try {
-      await override.mutateAsync({ id: customerId, version, grade: chosen, reason: reason.trim() });
-      onClose();
-    } catch (error) {
-      const { fields, formLevel } = splitFailure(error, ['grade', 'reason']);
-      errors.setFieldErrors(fields);
-      if (formLevel) errors.setFormError(errorMessage(error, t));
-      setConflict(isGqlError(error, 'CONFLICT'));
-    }
-  };
+  const form = useDialogForm({
+    initial: { grade: (CUSTOMER_GRADES.find((g) => g !== current) ?? 'A') as string, reason: '' },
+    fields: ['grade', 'reason'],
+    validate: (v): Record<string, string> =>
+      v.reason.trim().length >= GRADING_LIMITS.reasonMin ? {} : { reason: t('grading.reasonRequired') },
+    submit: (v) =>
+      override.mutateAsync({ id: customerId, version, grade: v.grade as CustomerGrade, reason: v.reason.trim() }),
+    onDone: onClose,
+    errorMessage: (error) => errorMessage(error, t),
+  });
 
   return (
     <FormDialog
@@ -440,39 +417,25 @@ function OverrideDialog({
       onClose={onClose}
       title={t('grading.overrideTitle')}
       testId="customer-grade-override-dialog"
-      pending={override.isPending}
-      formError={errors.formError}
+      {...form.dialogProps}
       submitLabel={t('grading.overrideSubmit')}
       pendingLabel={t('grading.saving')}
       submitTestId="customer-grade-override-submit"
-      canSubmit={!conflict}
-      onSubmit={submit}
+      canSubmit={!isGqlError(form.failure, 'CONFLICT')}
     >
       <div className="space-y-4">
         <p className="text-sm text-slate-600">{t('grading.overrideHint')}</p>
         <SelectField
-          id="grade-override-grade"
+          {...form.field('grade')}
           label={t('grading.newGrade')}
           options={CUSTOMER_GRADES.map((g) => ({ value: g, label: t(`grade.${g}`) }))}
-          value={grade}
-          onChange={(v) => {
-            errors.edited('grade');
-            setGrade(v);
-          }}
-          error={errors.fieldErrors['grade']}
           testId="customer-grade-override-grade"
         />
         <TextareaField
-          id="grade-override-reason"
+          {...form.field('reason')}
           label={t('grading.reason')}
           required
-          value={reason}
-          onChange={(v) => {
-            errors.edited('reason');
-            setReason(v);
-          }}
           maxLength={GRADING_LIMITS.reasonMax}
-          error={(attempted && !reasonOk ? t('grading.reasonRequired') : undefined) ?? errors.fieldErrors['reason']}
           testId="customer-grade-override-reason"
         />
       </div>

@@ -10,6 +10,7 @@ import type {
   SortDirection,
 } from '@/gql/graphql';
 import { CUSTOMER_TEXT_FILTERS, MONEY_PATTERN } from '@/graphql/customers/customer-fields.rules';
+import { allowed, CUSTOMER_GRADE, KEY_ACCOUNT_STATUS, keysOf, uniq } from '@/lib/url-values';
 
 /**
  * The customer list's state as it lives in the URL query string, so a filtered, sorted view can be shared and
@@ -34,14 +35,6 @@ const SOURCE: Record<CustomerSource, true> = {
   WALK_IN: true,
   OTHER: true,
 };
-const GRADE: Record<CustomerGrade, true> = { A: true, B: true, C: true, D: true };
-const KEY_ACCOUNT: Record<KeyAccountStatus, true> = {
-  NONE: true,
-  CANDIDATE: true,
-  ACTIVE: true,
-  REVOKED: true,
-  UNDER_REVIEW: true,
-};
 const SORT_FIELDS: Record<CustomerSortField, true> = {
   NAME: true,
   CONTRACT_NO: true,
@@ -58,12 +51,11 @@ const SORT_FIELDS: Record<CustomerSortField, true> = {
   UPDATED_AT: true,
 };
 
-const keysOf = <T extends string>(record: Record<T, true>) => Object.keys(record) as T[];
 export const STATUS_VALUES = keysOf(STATUS);
 export const CREDIT_VALUES = keysOf(CREDIT);
 export const SOURCE_VALUES = keysOf(SOURCE);
-export const GRADE_VALUES = keysOf(GRADE);
-export const KEY_ACCOUNT_VALUES = keysOf(KEY_ACCOUNT);
+export const GRADE_VALUES = keysOf(CUSTOMER_GRADE);
+export const KEY_ACCOUNT_VALUES = keysOf(KEY_ACCOUNT_STATUS);
 export const SORT_FIELD_VALUES = keysOf(SORT_FIELDS);
 
 /** Substring filters, in the order the filter panel shows them. */
@@ -185,10 +177,6 @@ const P = {
 
 type ReadableParams = Pick<URLSearchParams, 'get' | 'getAll'>;
 
-const uniq = <T>(values: T[]) => [...new Set(values)];
-const allowed = <T extends string>(values: string[], record: Record<T, true>): T[] =>
-  uniq(values.filter((v): v is T => Object.prototype.hasOwnProperty.call(record, v)));
-
 export function parseListParams(params: ReadableParams): CustomerListState {
   const text = (name: string) => (params.get(name) ?? '').trim();
   const filter = emptyFilter();
@@ -197,8 +185,8 @@ export function parseListParams(params: ReadableParams): CustomerListState {
   filter.status = allowed(params.getAll('status'), STATUS);
   filter.creditStanding = allowed(params.getAll('creditStanding'), CREDIT);
   filter.source = allowed(params.getAll('source'), SOURCE);
-  filter.grade = allowed(params.getAll('grade'), GRADE);
-  filter.keyAccountStatus = allowed(params.getAll('keyAccountStatus'), KEY_ACCOUNT);
+  filter.grade = allowed(params.getAll('grade'), CUSTOMER_GRADE);
+  filter.keyAccountStatus = allowed(params.getAll('keyAccountStatus'), KEY_ACCOUNT_STATUS);
   for (const key of FACET_FILTER_KEYS)
     filter[key] = uniq(
       params

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { buttonClass } from '@/components/ui/classes';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { ErrorBanner, Spinner, Tag } from '@/components/ui/status';
 import type { CreditStanding, CustomerStatus, KeyAccountStatus } from '@/gql/graphql';
 import { isGqlError } from '@/lib/gql-error-message';
 import { errorMessage } from './customer-errors';
@@ -34,11 +34,9 @@ const KEY_ACCOUNT_TONE: Record<KeyAccountStatus, string> = {
 
 function Badge({ tone, children }: { tone: string; children: React.ReactNode }) {
   return (
-    <span
-      className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}
-    >
+    <Tag tone={tone} outlined>
       {children}
-    </span>
+    </Tag>
   );
 }
 

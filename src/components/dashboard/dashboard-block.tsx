@@ -33,33 +33,57 @@ export function DashboardBlock({
 }
 
 /**
- * The list of a 工作台 block that loads its own query: the error with a retry, a spinner, the empty line, or the rows
- * (`<li>`s) in one bordered list.
+ * A 工作台 block that lists the first rows of its own query: the heading and the link to the whole list (with its
+ * count), then the error with a retry, a spinner, the empty line (`${testId}-empty`), or one bordered list with a
+ * line per row (`rowTestId`).
  */
-export function DashboardList({
+export function DashboardListBlock<Row>({
+  title,
+  href,
+  hrefLabel,
+  testId,
   query,
   errorMessage,
   loadingLabel,
-  empty,
-  emptyTestId,
-  children,
+  emptyLabel,
+  rows,
+  rowKey,
+  rowTestId,
+  renderRow,
 }: {
+  title: string;
+  href: string;
+  hrefLabel: string;
+  testId: string;
   query: { error: unknown; data: unknown; refetch: () => unknown };
   errorMessage: (error: unknown) => string;
   loadingLabel: string;
-  /** The empty message while the list has no rows, else false. */
-  empty: string | false;
-  emptyTestId: string;
-  children: React.ReactNode;
+  emptyLabel: string;
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  rowTestId: string;
+  renderRow: (row: Row) => React.ReactNode;
 }) {
   return (
-    <QueryContent
-      query={query}
-      errorMessage={errorMessage}
-      loadingLabel={loadingLabel}
-      empty={empty && <EmptyState testId={emptyTestId}>{empty}</EmptyState>}
-    >
-      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">{children}</ul>
-    </QueryContent>
+    <DashboardBlock title={title} href={href} hrefLabel={hrefLabel} testId={testId}>
+      <QueryContent
+        query={query}
+        errorMessage={errorMessage}
+        loadingLabel={loadingLabel}
+        empty={rows.length === 0 && <EmptyState testId={`${testId}-empty`}>{emptyLabel}</EmptyState>}
+      >
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {rows.map((row) => (
+            <li
+              key={rowKey(row)}
+              className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-sm"
+              data-testid={rowTestId}
+            >
+              {renderRow(row)}
+            </li>
+          ))}
+        </ul>
+      </QueryContent>
+    </DashboardBlock>
   );
 }

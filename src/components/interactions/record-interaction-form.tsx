@@ -2,10 +2,9 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
+import { CustomerPickerField, type PickedCustomer } from '@/components/admin/customer-picker';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { SelectField } from '@/components/ui/form-controls';
-import { FormField } from '@/components/ui/form-field';
 import type { InteractionType, StaffChannel } from '@/gql/graphql';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { IntakeConsoleRecordMutation } from './console-operations';
@@ -80,20 +79,17 @@ export function RecordInteractionForm() {
           onChange={(value) => setType(value as InteractionType)}
           options={TYPES.map((c) => ({ value: c, label: t(`type.${c}`) }))}
         />
-        <FormField id="record-customer" label={t('console.record.customer')} error={errors.customerId} required>
-          {(props) => (
-            <CustomerPicker
-              id={props.id}
-              value={customer}
-              onChange={(c) => {
-                setCustomer(c);
-                submission.clearError('customerId');
-              }}
-              invalid={props['aria-invalid']}
-              describedBy={props['aria-describedby']}
-            />
-          )}
-        </FormField>
+        <CustomerPickerField
+          id="record-customer"
+          label={t('console.record.customer')}
+          error={errors.customerId}
+          required
+          value={customer}
+          onChange={(c) => {
+            setCustomer(c);
+            submission.clearError('customerId');
+          }}
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         {input('contactName', t('form.contactName'))}

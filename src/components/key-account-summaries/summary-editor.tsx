@@ -100,6 +100,33 @@ function Figure({ label, value, testId }: { label: string; value: React.ReactNod
   );
 }
 
+type FigureSpec = { label: string; value: React.ReactNode; testId?: string };
+
+/** One group of the figures: its heading, its figures side by side (one column each), then anything more. */
+function FigureGroup({
+  title,
+  figures = [],
+  children,
+}: {
+  title: string;
+  figures?: readonly FigureSpec[];
+  children?: React.ReactNode;
+}) {
+  return (
+    <section>
+      <h3 className="mb-2 text-xs font-semibold text-slate-700">{title}</h3>
+      {figures.length > 0 && (
+        <dl className={`grid ${figures.length === 4 ? 'grid-cols-4' : 'grid-cols-3'} gap-3`}>
+          {figures.map((figure) => (
+            <Figure key={figure.label} {...figure} />
+          ))}
+        </dl>
+      )}
+      {children}
+    </section>
+  );
+}
+
 function Figures({ summary }: { summary: Summary }) {
   const t = useTranslations('keyAccountSummaries.editor');
   const timeZone = useDisplayTimeZone();
@@ -115,40 +142,40 @@ function Figures({ summary }: { summary: Summary }) {
       }
     >
       <div className="grid gap-5 md:grid-cols-2">
-        <section>
-          <h3 className="mb-2 text-xs font-semibold text-slate-700">{t('complaints')}</h3>
-          <dl className="grid grid-cols-4 gap-3">
-            <Figure label={t('received')} value={complaints.received} testId="summary-complaints-received" />
-            <Figure label={t('closed')} value={complaints.closed} />
-            <Figure label={t('open')} value={complaints.open} />
-            <Figure label={t('overdue')} value={complaints.overdue} />
-          </dl>
+        <FigureGroup
+          title={t('complaints')}
+          figures={[
+            { label: t('received'), value: complaints.received, testId: 'summary-complaints-received' },
+            { label: t('closed'), value: complaints.closed },
+            { label: t('open'), value: complaints.open },
+            { label: t('overdue'), value: complaints.overdue },
+          ]}
+        >
           <p className="mt-2 text-xs text-slate-600">
             {t('severity')}: {complaints.general} / {complaints.major} / {complaints.crisis}
           </p>
-        </section>
-        <section>
-          <h3 className="mb-2 text-xs font-semibold text-slate-700">{t('interactions')}</h3>
+        </FigureGroup>
+        <FigureGroup title={t('interactions')}>
           <p className="text-lg font-semibold tabular-nums">
             {interactions.consultation} / {interactions.inquiry} / {interactions.suggestion}
           </p>
-        </section>
-        <section>
-          <h3 className="mb-2 text-xs font-semibold text-slate-700">{t('callbacks')}</h3>
-          <dl className="grid grid-cols-3 gap-3">
-            <Figure label={t('callbacksDone')} value={callbacks.done} />
-            <Figure label={t('callbacksPending')} value={callbacks.pending} />
-            <Figure label={t('overdue')} value={callbacks.overdue} />
-          </dl>
-        </section>
-        <section>
-          <h3 className="mb-2 text-xs font-semibold text-slate-700">{t('satisfaction')}</h3>
-          <dl className="grid grid-cols-3 gap-3">
-            <Figure label={t('responses')} value={satisfaction.responses} />
-            <Figure label={t('averageIndex')} value={satisfaction.averageIndex ?? '—'} />
-            <Figure label={t('lowScores')} value={satisfaction.lowScores} />
-          </dl>
-        </section>
+        </FigureGroup>
+        <FigureGroup
+          title={t('callbacks')}
+          figures={[
+            { label: t('callbacksDone'), value: callbacks.done },
+            { label: t('callbacksPending'), value: callbacks.pending },
+            { label: t('overdue'), value: callbacks.overdue },
+          ]}
+        />
+        <FigureGroup
+          title={t('satisfaction')}
+          figures={[
+            { label: t('responses'), value: satisfaction.responses },
+            { label: t('averageIndex'), value: satisfaction.averageIndex ?? '—' },
+            { label: t('lowScores'), value: satisfaction.lowScores },
+          ]}
+        />
       </div>
       <section className="mt-5">
         <h3 className="mb-2 text-xs font-semibold text-slate-700">
@@ -174,14 +201,20 @@ function Figures({ summary }: { summary: Summary }) {
   );
 }
 
+/** The summary's three notes (their message key and field, and the id their controls are named by). */
+const TEXT_FIELDS = [
+  ['customerNeeds', 'customer-needs'],
+  ['difficulties', 'difficulties'],
+  ['measures', 'measures'],
+] as const;
+type TextKey = (typeof TEXT_FIELDS)[number][0];
+
 function IssuedTexts({ summary }: { summary: Summary }) {
   const t = useTranslations('keyAccountSummaries.editor');
   const blocks = [
-    [t('customerNeeds'), summary.customerNeeds],
-    [t('difficulties'), summary.difficulties],
-    [t('measures'), summary.measures],
-    [t('recipients'), summary.recipientDepartments.map((d) => d.name).join('、') || '—'],
-  ] as const;
+    ...TEXT_FIELDS.map(([key]) => [t(key), summary[key]] as const),
+    [t('recipients'), summary.recipientDepartments.map((d) => d.name).join('、') || '—'] as const,
+  ];
   return (
     <Panel title={t('texts')} testId="summary-texts">
       <dl className="space-y-3 text-sm">
@@ -217,7 +250,7 @@ function DraftForm({ summary }: { summary: Summary }) {
   };
   const [values, setValues] = useState(initial);
   const dirty = JSON.stringify(values) !== JSON.stringify(initial);
-  const set = (key: 'customerNeeds' | 'difficulties' | 'measures') => (value: string) => {
+  const set = (key: TextKey) => (value: string) => {
     setValues((v) => ({ ...v, [key]: value }));
     setSaved(false);
     form.edited(key);
@@ -250,36 +283,19 @@ function DraftForm({ summary }: { summary: Summary }) {
           void form.submit(() => save(false)).then((ok) => setSaved(ok));
         }}
       >
-        <TextareaField
-          id="summary-customer-needs"
-          label={t('customerNeeds')}
-          rows={4}
-          maxLength={SUMMARY_TEXT_MAX}
-          error={form.fieldErrors.customerNeeds}
-          value={values.customerNeeds}
-          onChange={set('customerNeeds')}
-          testId="summary-customer-needs"
-        />
-        <TextareaField
-          id="summary-difficulties"
-          label={t('difficulties')}
-          rows={4}
-          maxLength={SUMMARY_TEXT_MAX}
-          error={form.fieldErrors.difficulties}
-          value={values.difficulties}
-          onChange={set('difficulties')}
-          testId="summary-difficulties"
-        />
-        <TextareaField
-          id="summary-measures"
-          label={t('measures')}
-          rows={4}
-          maxLength={SUMMARY_TEXT_MAX}
-          error={form.fieldErrors.measures}
-          value={values.measures}
-          onChange={set('measures')}
-          testId="summary-measures"
-        />
+        {TEXT_FIELDS.map(([key, id]) => (
+          <TextareaField
+            key={key}
+            id={`summary-${id}`}
+            label={t(key)}
+            rows={4}
+            maxLength={SUMMARY_TEXT_MAX}
+            error={form.fieldErrors[key]}
+            value={values[key]}
+            onChange={set(key)}
+            testId={`summary-${id}`}
+          />
+        ))}
         <CheckboxGroup
           name="summary-recipients"
           legend={t('recipients')}

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useCallback } from 'react';
-import { gqlErrorMessage, type GqlErrorKind } from '@/lib/gql-error-message';
+import { Tag } from '@/components/ui/status';
+import { useCommonErrorMessage } from '@/components/ui/use-common-error-message';
 
 type Level = 'URGENT' | 'IMPORTANT' | 'GENERAL' | 'REMINDER';
 
@@ -15,9 +15,7 @@ const LEVEL_TONE: Record<Level, string> = {
 /** The level as a coloured tag: 紧急 red, 重要 amber, 一般 grey, 温馨提示 green. */
 export function NoticeLevelTag({ level }: { level: Level }) {
   const t = useTranslations('notices.levels');
-  return (
-    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${LEVEL_TONE[level]}`}>{t(level)}</span>
-  );
+  return <Tag tone={LEVEL_TONE[level]}>{t(level)}</Tag>;
 }
 
 /**
@@ -35,17 +33,5 @@ export function NoticeBody({ html, testId }: { html: string; testId?: string }) 
   );
 }
 
-const COMMON_KEY = {
-  forbidden: 'forbidden',
-  unauthenticated: 'forbidden',
-  notFound: 'notFound',
-  conflict: 'conflict',
-  network: 'error',
-  unknown: 'error',
-} as const satisfies Record<GqlErrorKind, string>;
-
-/** One line for the user from any failure of a notices operation. */
-export function useNoticeErrorMessage() {
-  const tCommon = useTranslations('common');
-  return useCallback((error: unknown) => gqlErrorMessage(error, (kind) => tCommon(COMMON_KEY[kind])), [tCommon]);
-}
+/** One line for the user from any failure of a notices operation (in the shared `common` words). */
+export const useNoticeErrorMessage = useCommonErrorMessage;

@@ -1,6 +1,7 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
+import { Tag } from '@/components/ui/status';
 import type { NotificationFieldsFragment } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { graphql } from '@/gql';
@@ -71,7 +72,7 @@ export function NotificationKind({ kind }: { kind: string }) {
       : kind.startsWith('ESCALATION_') || WARNING_KINDS.has(kind)
         ? 'bg-amber-50 text-amber-900'
         : 'bg-blue-50 text-blue-800';
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${colour}`}>{t(kind)}</span>;
+  return <Tag tone={colour}>{t(kind)}</Tag>;
 }
 
 /**

@@ -3,7 +3,6 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { DataTable } from '@/components/ui/data-table';
-import { ErrorBanner, StatusMessage } from '@/components/ui/status';
 import { getFragmentData } from '@/gql';
 import type {
   ServiceRulesApprovalAuthorityFragment as ApprovalAuthority,
@@ -22,53 +21,39 @@ import { authorityProblems, type AuthorityDraft } from './service-rules-drafts';
 import {
   positiveInt,
   SettingForm,
+  type SettingFormProps,
   SettingTextFields,
-  useReloadServiceRules,
-  useServiceRulesError,
   useSettingSave,
+  VersionedSettingsPanel,
 } from './service-rules-ui';
 
 const asRole = (v: string) => AUTHORITY_ROLES.find((r) => r === v);
 
 /** 核决权限与升级: who approves and who confirms the closure per severity, and the two escalation periods. */
 export function AuthorityPanel({ canManage }: { canManage: boolean }) {
-  const tc = useTranslations('common');
-  const errorMessage = useServiceRulesError();
-  const reload = useReloadServiceRules();
   const authority = useGqlQuery(ServiceRulesAuthorityQuery);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  if (authority.error && !authority.data)
-    return <ErrorBanner message={errorMessage(authority.error)} onRetry={() => void authority.refetch()} />;
-  if (!authority.data) return <StatusMessage tone="info">{tc('loading')}</StatusMessage>;
-  const approvalAuthority = getFragmentData(ServiceRulesApprovalAuthorityFragment, authority.data.approvalAuthority);
-  const escalationPolicy = getFragmentData(ServiceRulesEscalationPolicyFragment, authority.data.escalationPolicy);
-  // The forms remount on the saved version (their drafts start from it), so the notice lives here.
   return (
-    <div className="space-y-8" data-testid="authority-panel">
-      {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
-      <AuthorityForm
-        key={`a${approvalAuthority.version}`}
-        authority={approvalAuthority}
-        canManage={canManage}
-        onSaved={setNotice}
-        onReload={reload}
-      />
-      <EscalationForm
-        key={`e${escalationPolicy.version}`}
-        policy={escalationPolicy}
-        canManage={canManage}
-        onSaved={setNotice}
-        onReload={reload}
-      />
-    </div>
+    <VersionedSettingsPanel query={authority} testId="authority-panel" className="space-y-8" canManage={canManage}>
+      {(data, form) => {
+        const approvalAuthority = getFragmentData(ServiceRulesApprovalAuthorityFragment, data.approvalAuthority);
+        const escalationPolicy = getFragmentData(ServiceRulesEscalationPolicyFragment, data.escalationPolicy);
+        return (
+          <>
+            <AuthorityForm key={`a${approvalAuthority.version}`} authority={approvalAuthority} {...form} />
+            <EscalationForm key={`e${escalationPolicy.version}`} policy={escalationPolicy} {...form} />
+          </>
+        );
+      }}
+    </VersionedSettingsPanel>
   );
 }
 
-/** What each of the panel's forms is given besides its setting: whether it may save, and where its outcome goes. */
-type FormProps = { canManage: boolean; onSaved: (notice: string) => void; onReload: () => void };
-
-function AuthorityForm({ authority, canManage, onSaved, onReload }: FormProps & { authority: ApprovalAuthority }) {
+function AuthorityForm({
+  authority,
+  canManage,
+  onSaved,
+  onReload,
+}: SettingFormProps & { authority: ApprovalAuthority }) {
   const t = useTranslations('serviceRules');
   const tRoles = useTranslations('admin.roles');
   const [draft, setDraft] = useState<AuthorityDraft>(() =>
@@ -97,12 +82,8 @@ function AuthorityForm({ authority, canManage, onSaved, onReload }: FormProps & 
   return (
     <SettingForm
       name="authority"
-      intro={
-        <>
-          <p className="mt-1 text-sm text-slate-600">{t('authority.hint')}</p>
-          {authority.version === 0 && <p className="text-xs text-slate-500">{t('authority.defaults')}</p>}
-        </>
-      }
+      hint
+      version={authority.version}
       save={save}
       canManage={canManage}
       onReload={onReload}
@@ -144,7 +125,7 @@ function AuthorityForm({ authority, canManage, onSaved, onReload }: FormProps & 
   );
 }
 
-function EscalationForm({ policy, canManage, onSaved, onReload }: FormProps & { policy: EscalationPolicy }) {
+function EscalationForm({ policy, canManage, onSaved, onReload }: SettingFormProps & { policy: EscalationPolicy }) {
   const t = useTranslations('serviceRules');
   const [draft, setDraft] = useState({
     dueSoonHours: String(policy.dueSoonHours),
@@ -172,14 +153,7 @@ function EscalationForm({ policy, canManage, onSaved, onReload }: FormProps & { 
   );
 
   return (
-    <SettingForm
-      name="escalation"
-      intro={<p className="mt-1 max-w-3xl text-sm text-slate-600">{t('escalation.hint')}</p>}
-      save={save}
-      canManage={canManage}
-      onReload={onReload}
-      onSubmit={submit}
-    >
+    <SettingForm name="escalation" hint save={save} canManage={canManage} onReload={onReload} onSubmit={submit}>
       <div className="grid gap-4 sm:grid-cols-2 lg:max-w-2xl">
         <SettingTextFields
           form="escalation"

@@ -258,7 +258,7 @@ function BusinessHoursForm({
   return (
     <SettingForm
       name="hours"
-      intro={hours.version === 0 && <p className="text-xs text-slate-500">{t('hours.defaults')}</p>}
+      version={hours.version}
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
       save={save}
       canManage={canManage}

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
-import { ErrorBanner, StatusMessage } from '@/components/ui/status';
-import { graphql } from '@/gql';
-import type { ServiceRulesGradeFormQuery } from '@/gql/graphql';
+import { getFragmentData, graphql } from '@/gql';
+import type { CustomerGradeFormFieldsFragment as GradeFormFields } from '@/gql/graphql';
+import { CustomerGradeFormFieldsFragment } from '@/components/customers/grade-form-fragment';
 import {
   GRADING_LIMITS,
   gradeRanges,
@@ -17,29 +17,17 @@ import { useGqlQuery } from '@/lib/data/gql-hooks';
 import {
   positiveInt,
   SettingForm,
+  type SettingFormProps,
   SettingTextFields,
-  useReloadServiceRules,
-  useServiceRulesError,
   useSettingSave,
+  VersionedSettingsPanel,
 } from './service-rules-ui';
 
 // Named `ServiceRules…`: every service-rules write makes them stale (SERVICE_RULES_CHANGED).
 const ServiceRulesGradeFormQuery = graphql(`
   query ServiceRulesGradeForm {
     customerGradeForm {
-      version
-      criteria {
-        key
-        label
-        description
-        weight
-        maxScore
-      }
-      bands {
-        A
-        B
-        C
-      }
+      ...CustomerGradeFormFields
     }
   }
 `);
@@ -52,7 +40,7 @@ const ServiceRulesUpdateGradeFormMutation = graphql(`
   }
 `);
 
-type GradeForm = ServiceRulesGradeFormQuery['customerGradeForm'];
+type GradeForm = GradeFormFields;
 type CriterionDraft = { key: string; label: string; description: string; weight: string; maxScore: string };
 const BAND_KEYS = ['A', 'B', 'C'] as const;
 
@@ -63,34 +51,18 @@ const freshKey = (taken: readonly CriterionDraft[]) => {
 
 /** 客户分等分级: the 受审核方服务有效性水平评价表's criteria (weight, maximum score) and the grade bands. */
 export function GradingPanel({ canManage }: { canManage: boolean }) {
-  const tc = useTranslations('common');
-  const errorMessage = useServiceRulesError();
-  const reload = useReloadServiceRules();
   const query = useGqlQuery(ServiceRulesGradeFormQuery);
-  const [notice, setNotice] = useState<string | null>(null);
-  if (query.error && !query.data)
-    return <ErrorBanner message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
-  if (!query.data) return <StatusMessage tone="info">{tc('loading')}</StatusMessage>;
-  const form = query.data.customerGradeForm;
   return (
-    <div className="space-y-4" data-testid="grading-panel">
-      {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
-      <GradeFormEditor key={form.version} form={form} canManage={canManage} onSaved={setNotice} onReload={reload} />
-    </div>
+    <VersionedSettingsPanel query={query} testId="grading-panel" canManage={canManage}>
+      {(data, props) => {
+        const form = getFragmentData(CustomerGradeFormFieldsFragment, data.customerGradeForm);
+        return <GradeFormEditor key={form.version} form={form} {...props} />;
+      }}
+    </VersionedSettingsPanel>
   );
 }
 
-function GradeFormEditor({
-  form,
-  canManage,
-  onSaved,
-  onReload,
-}: {
-  form: GradeForm;
-  canManage: boolean;
-  onSaved: (notice: string) => void;
-  onReload: () => void;
-}) {
+function GradeFormEditor({ form, canManage, onSaved, onReload }: SettingFormProps & { form: GradeForm }) {
   const t = useTranslations('serviceRules.grading');
   const tGrade = useTranslations('customers.grade');
   const [criteria, setCriteria] = useState<CriterionDraft[]>(() =>
@@ -161,12 +133,8 @@ function GradeFormEditor({
   return (
     <SettingForm
       name="grading"
-      intro={
-        <>
-          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('hint')}</p>
-          {form.version === 0 && <p className="text-xs text-slate-500">{t('defaults')}</p>}
-        </>
-      }
+      hint
+      version={form.version}
       save={save}
       canManage={canManage}
       onReload={onReload}

@@ -1,17 +1,16 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { ErrorBanner, StatusMessage } from '@/components/ui/status';
 import type { ServiceRulesKeyAccountCriteriaQuery as CriteriaResult } from '@/gql/graphql';
 import { ZKeyAccountCriteria } from '@/graphql/key-accounts/key-account.rules';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { ServiceRulesKeyAccountCriteriaQuery, ServiceRulesUpdateKeyAccountCriteriaMutation } from './operations';
 import {
   SettingForm,
+  type SettingFormProps,
   SettingTextFields,
-  useReloadServiceRules,
-  useServiceRulesError,
   useSettingSave,
+  VersionedSettingsPanel,
 } from './service-rules-ui';
 
 type Criteria = CriteriaResult['keyAccountCriteria'];
@@ -34,26 +33,13 @@ type TextKey = 'minAmount' | 'years' | 'minContracts' | 'minYears' | 'reviewInte
  * (key-account.rules.ts), checked here before saving.
  */
 export function KeyAccountCriteriaPanel({ canDecide }: { canDecide: boolean }) {
-  const tc = useTranslations('common');
-  const errorMessage = useServiceRulesError();
-  const reload = useReloadServiceRules();
   const query = useGqlQuery(ServiceRulesKeyAccountCriteriaQuery);
-  const [notice, setNotice] = useState<string | null>(null);
-  if (query.error && !query.data)
-    return <ErrorBanner message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
-  if (!query.data) return <StatusMessage tone="info">{tc('loading')}</StatusMessage>;
-  const criteria = query.data.keyAccountCriteria;
   return (
-    <div className="space-y-4" data-testid="key-account-criteria-panel">
-      {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
-      <CriteriaForm
-        key={criteria.version}
-        criteria={criteria}
-        canDecide={canDecide}
-        onSaved={setNotice}
-        onReload={reload}
-      />
-    </div>
+    <VersionedSettingsPanel query={query} testId="key-account-criteria-panel" canManage={canDecide}>
+      {(data, form) => (
+        <CriteriaForm key={data.keyAccountCriteria.version} criteria={data.keyAccountCriteria} {...form} />
+      )}
+    </VersionedSettingsPanel>
   );
 }
 
@@ -77,15 +63,10 @@ const FIELD_PATH: Record<TextKey, string> = {
 
 function CriteriaForm({
   criteria,
-  canDecide,
+  canManage: canDecide,
   onSaved,
   onReload,
-}: {
-  criteria: Criteria;
-  canDecide: boolean;
-  onSaved: (notice: string) => void;
-  onReload: () => void;
-}) {
+}: SettingFormProps & { criteria: Criteria }) {
   const t = useTranslations('serviceRules.keyAccounts');
   const [draft, setDraft] = useState<Draft>({
     amountEnabled: criteria.cumulativeAmount.enabled,
@@ -143,13 +124,9 @@ function CriteriaForm({
   return (
     <SettingForm
       name="keyAccounts"
-      intro={
-        <>
-          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('hint')}</p>
-          {criteria.version === 0 && <p className="text-xs text-slate-500">{t('defaults')}</p>}
-          {!canDecide && <p className="text-xs text-slate-500">{t('readOnly')}</p>}
-        </>
-      }
+      hint
+      version={criteria.version}
+      readOnlyNote
       save={save}
       canManage={canDecide}
       onReload={onReload}

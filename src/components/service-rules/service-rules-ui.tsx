@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { TextField } from '@/components/ui/form-field';
-import { InlineError } from '@/components/ui/status';
+import { ErrorBanner, InlineError, StatusMessage } from '@/components/ui/status';
 import { splitFailure, useFormErrors } from '@/components/ui/use-form-errors';
 import { useGqlMutation, useInvalidate } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage, isGqlError } from '@/lib/gql-error-message';
@@ -126,12 +126,53 @@ export function useSettingSave<TResult, TVariables extends Record<string, unknow
   return { attempted, failure, serverFields: fieldErrors, edited, pending: mutation.isPending, submit };
 }
 
+/** What each form of a settings panel is given besides its setting: whether it may save, and where its outcome goes. */
+export type SettingFormProps = { canManage: boolean; onSaved: (notice: string) => void; onReload: () => void };
+
+/**
+ * A tab of versioned settings (核决权限, 分等分级, 重要客户认定标准, 访问周期 …): its query's failure (with a retry) or
+ * loading line until the setting is read, then the notice of the last save above the forms. The forms remount on the
+ * saved version (their drafts start from it), so the notice lives here; `children` gets the data and what each form
+ * needs besides it.
+ */
+export function VersionedSettingsPanel<TData>({
+  query,
+  testId,
+  className = 'space-y-4',
+  canManage,
+  children,
+}: {
+  query: { data?: TData; error: unknown; refetch: () => unknown };
+  testId: string;
+  className?: string;
+  canManage: boolean;
+  children: (data: TData, form: SettingFormProps) => React.ReactNode;
+}) {
+  const tc = useTranslations('common');
+  const errorMessage = useServiceRulesError();
+  const onReload = useReloadServiceRules();
+  const [notice, setNotice] = useState<string | null>(null);
+  if (query.error && !query.data)
+    return <ErrorBanner message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
+  if (!query.data) return <StatusMessage tone="info">{tc('loading')}</StatusMessage>;
+  return (
+    <div className={className} data-testid={testId}>
+      {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
+      {children(query.data, { canManage, onSaved: setNotice, onReload })}
+    </div>
+  );
+}
+
 /**
  * The frame of a settings form: its heading and intro, the fields, the save failure and (for managers) Save — worded
- * from `serviceRules.<name>` (`title`, `save`).
+ * from `serviceRules.<name>` (`title`, `save`, and `hint`, `defaults` — shown while `version` is 0, never saved —
+ * and `readOnly` — shown to a viewer who may not manage — where asked for).
  */
 export function SettingForm({
   name,
+  hint = false,
+  version,
+  readOnlyNote = false,
   intro,
   className = 'space-y-3',
   save,
@@ -142,6 +183,12 @@ export function SettingForm({
 }: {
   /** `${name}-title` heads the form, `${name}-form` and `${name}-save` are its test ids. */
   name: 'authority' | 'escalation' | 'hours' | 'grading' | 'keyAccounts' | 'visits';
+  /** Show `serviceRules.<name>.hint` under the heading. */
+  hint?: boolean;
+  /** The setting's saved version: at 0 (never saved) `serviceRules.<name>.defaults` says the defaults apply. */
+  version?: number;
+  /** Tell a viewer who may not manage that the form is read-only (`serviceRules.<name>.readOnly`). */
+  readOnlyNote?: boolean;
   intro?: React.ReactNode;
   className?: string;
   save: { failure: unknown; pending: boolean };
@@ -164,6 +211,9 @@ export function SettingForm({
         <h2 id={`${name}-title`} className="text-lg font-semibold">
           {t(`${name}.title`)}
         </h2>
+        {hint && <p className="mt-1 max-w-3xl text-sm text-slate-600">{t(`${name}.hint`)}</p>}
+        {version === 0 && <p className="text-xs text-slate-500">{t(`${name}.defaults`)}</p>}
+        {readOnlyNote && !canManage && <p className="text-xs text-slate-500">{t(`${name}.readOnly`)}</p>}
         {intro}
       </div>
       {children}

@@ -5,6 +5,7 @@ import type {
   SurveyResponseFilter,
   SurveySegment,
 } from '@/gql/graphql';
+import { allowed, CUSTOMER_GRADE, has, KEY_ACCOUNT_STATUS, keysOf, uniq } from '@/lib/url-values';
 
 /**
  * The satisfaction analysis' state as it lives in the URL, so a view (filters, tab, breakdown, compared periods) can
@@ -14,20 +15,11 @@ import type {
  */
 
 // Records keyed by the generated enum types: a new enum value fails the type check here until the UI knows about it.
-const GRADE: Record<CustomerGrade, true> = { A: true, B: true, C: true, D: true };
-const KEY_ACCOUNT: Record<KeyAccountStatus, true> = {
-  NONE: true,
-  CANDIDATE: true,
-  ACTIVE: true,
-  REVOKED: true,
-  UNDER_REVIEW: true,
-};
 const SEGMENT: Record<SurveySegment, true> = { PROVINCE: true, INDUSTRY: true, GRADE: true, KEY_ACCOUNT: true };
 const VIEW = { overview: true, trend: true, breakdown: true, compare: true, text: true, lowScores: true } as const;
 
-const keysOf = <T extends string>(record: Record<T, true>) => Object.keys(record) as T[];
-export const GRADE_VALUES = keysOf(GRADE);
-export const KEY_ACCOUNT_VALUES = keysOf(KEY_ACCOUNT);
+export const GRADE_VALUES = keysOf(CUSTOMER_GRADE);
+export const KEY_ACCOUNT_VALUES = keysOf(KEY_ACCOUNT_STATUS);
 export const SEGMENT_VALUES = keysOf(SEGMENT);
 export type AnalysisView = keyof typeof VIEW;
 export const VIEWS = keysOf<AnalysisView>(VIEW);
@@ -109,11 +101,6 @@ const ID = /^[0-9A-Za-z_-]{1,64}$/;
 const LABEL = /^[^\u0000-\u001f]{1,40}$/;
 const TEMPLATE_KEY = /^[0-9A-Za-z_.-]{1,80}$/;
 
-const uniq = <T>(values: T[]) => [...new Set(values)];
-const has = <T extends string>(record: Record<T, true>, value: string): value is T =>
-  Object.prototype.hasOwnProperty.call(record, value);
-const allowed = <T extends string>(values: string[], record: Record<T, true>): T[] =>
-  uniq(values.filter((v): v is T => has(record, v)));
 const cleaned = (values: string[], pattern: RegExp) =>
   uniq(values.map((v) => v.trim()).filter((v) => v && pattern.test(v)));
 
@@ -125,8 +112,8 @@ export function parseAnalysisParams(params: ReadableParams): AnalysisState {
     templateKey: TEMPLATE_KEY.test(one(PARAM.template)) ? one(PARAM.template) : '',
     provinces: cleaned(params.getAll(PARAM.province), LABEL),
     industries: cleaned(params.getAll(PARAM.industry), LABEL),
-    grades: allowed(params.getAll(PARAM.grade), GRADE),
-    keyAccountStatuses: allowed(params.getAll(PARAM.keyAccount), KEY_ACCOUNT),
+    grades: allowed(params.getAll(PARAM.grade), CUSTOMER_GRADE),
+    keyAccountStatuses: allowed(params.getAll(PARAM.keyAccount), KEY_ACCOUNT_STATUS),
   };
   const view = one(PARAM.view);
   const segment = one(PARAM.segment).toUpperCase();

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import type { CampaignStatus, SurveyInvitationState } from '@/gql/graphql';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
-import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { ErrorBanner, Spinner, Tag } from '@/components/ui/status';
 import { buttonClass } from '@/components/ui/classes';
 import { PageHeader } from '@/components/ui/page-header';
 
@@ -26,13 +26,9 @@ const STATUS_TONE: Record<CampaignStatus, string> = {
 export function CampaignStatusBadge({ status, testId }: { status: CampaignStatus; testId?: string }) {
   const t = useTranslations('surveys.status');
   return (
-    <span
-      className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_TONE[status]}`}
-      data-testid={testId}
-      data-status={status}
-    >
+    <Tag tone={STATUS_TONE[status]} outlined testId={testId} data={{ 'data-status': status }}>
       {t(status)}
-    </span>
+    </Tag>
   );
 }
 
@@ -46,12 +42,9 @@ const INVITATION_TONE: Record<SurveyInvitationState, string> = {
 export function InvitationStateBadge({ state }: { state: SurveyInvitationState }) {
   const t = useTranslations('surveys.invitationState');
   return (
-    <span
-      className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${INVITATION_TONE[state]}`}
-      data-testid="invitation-state"
-    >
+    <Tag tone={INVITATION_TONE[state]} outlined testId="invitation-state">
       {t(state)}
-    </span>
+    </Tag>
   );
 }
 

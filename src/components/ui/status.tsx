@@ -78,3 +78,32 @@ export function Badge({ tone, children }: { tone: keyof typeof BADGE_TONES; chil
     </span>
   );
 }
+
+/**
+ * A coded value as a small square tag in the colours of its code (a status, a level, a severity, a kind): `tone`
+ * holds the colour classes, with `ring-…` ones where the tag is `outlined`. `data` adds `data-*` attributes (the code
+ * itself, for tests and styles).
+ */
+export function Tag({
+  tone,
+  outlined = false,
+  testId,
+  data,
+  children,
+}: {
+  tone: string;
+  outlined?: boolean;
+  testId?: string;
+  data?: Record<`data-${string}`, string>;
+  children: React.ReactNode;
+}) {
+  return (
+    <span
+      className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${outlined ? 'ring-1 ring-inset ' : ''}${tone}`}
+      data-testid={testId}
+      {...data}
+    >
+      {children}
+    </span>
+  );
+}

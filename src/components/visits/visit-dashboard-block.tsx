@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { DashboardBlock, DashboardList } from '@/components/dashboard/dashboard-block';
+import { DashboardListBlock } from '@/components/dashboard/dashboard-block';
 import { CustomerLink } from '@/components/ui/customer-link';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { todayIn } from '@/lib/format';
@@ -25,33 +25,27 @@ export function DueVisitsDashboardBlock() {
   });
   const rows = query.data?.dueVisits.nodes ?? [];
   return (
-    <DashboardBlock
+    <DashboardListBlock
       title={t('title')}
       href="/console/visits"
       hrefLabel={t('all', { count: query.data?.dueVisits.totalCount ?? 0 })}
       testId="dashboard-visits"
-    >
-      <DashboardList
-        query={query}
-        errorMessage={errorMessage}
-        loadingLabel={t('loading')}
-        empty={rows.length === 0 && t('empty')}
-        emptyTestId="dashboard-visits-empty"
-      >
-        {rows.map((c) => (
-          <li
-            key={c.id}
-            className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-sm"
-            data-testid="dashboard-visit"
-          >
-            <span className="min-w-40">{c.customer ? <CustomerLink customer={c.customer} /> : '—'}</span>
-            <DueStateBadge state={c.dueState} />
-            <span className="ml-auto text-xs text-slate-500">
-              {td('nextDue')} {c.nextDueDate ?? '—'}
-            </span>
-          </li>
-        ))}
-      </DashboardList>
-    </DashboardBlock>
+      query={query}
+      errorMessage={errorMessage}
+      loadingLabel={t('loading')}
+      emptyLabel={t('empty')}
+      rows={rows}
+      rowKey={(c) => c.id}
+      rowTestId="dashboard-visit"
+      renderRow={(c) => (
+        <>
+          <span className="min-w-40">{c.customer ? <CustomerLink customer={c.customer} /> : '—'}</span>
+          <DueStateBadge state={c.dueState} />
+          <span className="ml-auto text-xs text-slate-500">
+            {td('nextDue')} {c.nextDueDate ?? '—'}
+          </span>
+        </>
+      )}
+    />
   );
 }

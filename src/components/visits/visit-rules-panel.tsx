@@ -2,7 +2,6 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { SelectField, TextareaField } from '@/components/ui/form-controls';
-import { ErrorBanner, StatusMessage } from '@/components/ui/status';
 import { graphql } from '@/gql';
 import type { CustomerGrade, ServiceRulesVisitRulesQuery as RulesResult } from '@/gql/graphql';
 import {
@@ -17,10 +16,10 @@ import { formatDateTime } from '@/lib/format';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 import {
   SettingForm,
+  type SettingFormProps,
   SettingTextFields,
-  useReloadServiceRules,
-  useServiceRulesError,
   useSettingSave,
+  VersionedSettingsPanel,
 } from '@/components/service-rules/service-rules-ui';
 
 // Named ServiceRules… so every save on the 服务规则 screen makes it stale (SERVICE_RULES_CHANGED).
@@ -73,25 +72,20 @@ const gradeKey = (grade: CustomerGrade) => `grade${grade}` as const;
  * job's state and looks again every few seconds until it is done.
  */
 export function VisitRulesPanel({ canManage }: { canManage: boolean }) {
-  const tc = useTranslations('common');
-  const errorMessage = useServiceRulesError();
-  const reload = useReloadServiceRules();
   const [busy, setBusy] = useState(false);
   const query = useGqlQuery(ServiceRulesVisitRulesQuery, undefined, { refetchInterval: busy ? 3000 : undefined });
-  const [notice, setNotice] = useState<string | null>(null);
   const state = query.data?.visitRules.recompute.state;
   const running = state === 'QUEUED' || state === 'RUNNING';
   if (running !== busy) setBusy(running);
-  if (query.error && !query.data)
-    return <ErrorBanner message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
-  if (!query.data) return <StatusMessage tone="info">{tc('loading')}</StatusMessage>;
-  const rules = query.data.visitRules;
   return (
-    <div className="space-y-4" data-testid="visit-rules-panel">
-      {notice && <StatusMessage tone="success">{notice}</StatusMessage>}
-      <RecomputeLine recompute={rules.recompute} />
-      <RulesForm key={rules.version} rules={rules} canManage={canManage} onSaved={setNotice} onReload={reload} />
-    </div>
+    <VersionedSettingsPanel query={query} testId="visit-rules-panel" canManage={canManage}>
+      {({ visitRules: rules }, form) => (
+        <>
+          <RecomputeLine recompute={rules.recompute} />
+          <RulesForm key={rules.version} rules={rules} {...form} />
+        </>
+      )}
+    </VersionedSettingsPanel>
   );
 }
 
@@ -118,17 +112,7 @@ function RecomputeLine({ recompute }: { recompute: Rules['recompute'] }) {
   );
 }
 
-function RulesForm({
-  rules,
-  canManage,
-  onSaved,
-  onReload,
-}: {
-  rules: Rules;
-  canManage: boolean;
-  onSaved: (notice: string) => void;
-  onReload: () => void;
-}) {
+function RulesForm({ rules, canManage, onSaved, onReload }: SettingFormProps & { rules: Rules }) {
   const t = useTranslations('serviceRules.visits');
   const tg = useTranslations('customers.grade');
   const gradeDays = new Map(rules.gradeDays.map((g) => [g.grade, g.days]));
@@ -185,13 +169,9 @@ function RulesForm({
   return (
     <SettingForm
       name="visits"
-      intro={
-        <>
-          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('hint')}</p>
-          {rules.version === 0 && <p className="text-xs text-slate-500">{t('defaults')}</p>}
-          {!canManage && <p className="text-xs text-slate-500">{t('readOnly')}</p>}
-        </>
-      }
+      hint
+      version={rules.version}
+      readOnlyNote
       save={save}
       canManage={canManage}
       onReload={onReload}

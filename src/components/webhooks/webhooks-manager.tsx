@@ -5,14 +5,12 @@ import { useAdminErrorMessage } from '@/components/admin/errors';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
-import { inputClass } from '@/components/ui/classes';
-import { CopyButton } from '@/components/ui/copy-button';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { TextField } from '@/components/ui/form-field';
-import { Modal } from '@/components/ui/modal';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedTable } from '@/components/ui/paged-table';
+import { SecretOnceDialog } from '@/components/ui/secret-once-dialog';
 import { Panel } from '@/components/ui/panel';
 import { actionsColumn, RowAction } from '@/components/ui/row-action';
 import { Badge, StatusMessage } from '@/components/ui/status';
@@ -226,39 +224,16 @@ export function WebhooksManager() {
       )}
       {toggle.dialog}
       {rotate.dialog}
-      <Modal
+      <SecretOnceDialog
         open={secret !== null}
-        onClose={() => setSecret(null)}
+        onDone={() => setSecret(null)}
         title={t('secret.title')}
-        dismissible={false}
-        testId="webhook-secret-dialog"
-        footer={
-          <Button kind="primary" onClick={() => setSecret(null)} data-testid="webhook-secret-done">
-            {t('secret.done')}
-          </Button>
-        }
-      >
-        <div className="space-y-3">
-          <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            {t('secret.warning')}
-          </p>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <input
-              readOnly
-              aria-label={t('secret.title')}
-              value={secret ?? ''}
-              className={`${inputClass} font-mono`}
-              data-testid="webhook-secret"
-            />
-            <CopyButton
-              text={secret ?? ''}
-              label={t('secret.copy')}
-              copiedLabel={t('secret.copied')}
-              failedLabel={t('secret.copyFailed')}
-            />
-          </div>
-        </div>
-      </Modal>
+        warning={t('secret.warning')}
+        secret={secret ?? ''}
+        doneLabel={t('secret.done')}
+        copy={{ label: t('secret.copy'), copiedLabel: t('secret.copied'), failedLabel: t('secret.copyFailed') }}
+        testId="webhook-secret"
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { DashboardBlock, DashboardList } from '@/components/dashboard/dashboard-block';
+import { DashboardListBlock } from '@/components/dashboard/dashboard-block';
 import { getFragmentData } from '@/gql';
 import type { WorkOrderStatus } from '@/gql/graphql';
 import { WORK_ORDER_STATUSES } from '@/graphql/work-orders/work-order.rules';
@@ -28,38 +28,32 @@ export function TodayWorkOrdersDashboardBlock({ technician }: { technician: bool
   });
   const rows = getFragmentData(WorkOrderRowFieldsFragment, query.data?.workOrders.nodes ?? []);
   return (
-    <DashboardBlock
+    <DashboardListBlock
       title={technician ? t('titleMine') : t('title')}
       href={technician ? '/console/work-orders/mine' : '/console/work-orders'}
       hrefLabel={t('all', { count: query.data?.workOrders.totalCount ?? 0 })}
       testId="dashboard-work-orders"
-    >
-      <DashboardList
-        query={query}
-        errorMessage={errorMessage}
-        loadingLabel={t('loading')}
-        empty={rows.length === 0 && t('empty')}
-        emptyTestId="dashboard-work-orders-empty"
-      >
-        {rows.map((o) => (
-          <li
-            key={o.id}
-            className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-sm"
-            data-testid="dashboard-work-order"
+      query={query}
+      errorMessage={errorMessage}
+      loadingLabel={t('loading')}
+      emptyLabel={t('empty')}
+      rows={rows}
+      rowKey={(o) => o.id}
+      rowTestId="dashboard-work-order"
+      renderRow={(o) => (
+        <>
+          <Link
+            className="font-mono text-blue-700 hover:underline"
+            href={`/console/work-orders/${o.id}${technician ? '?from=mine' : ''}`}
           >
-            <Link
-              className="font-mono text-blue-700 hover:underline"
-              href={`/console/work-orders/${o.id}${technician ? '?from=mine' : ''}`}
-            >
-              {o.number}
-            </Link>
-            <span className="min-w-32">{o.customer?.name ?? '—'}</span>
-            <WorkOrderStatusTag status={o.status} />
-            {!technician && <span className="text-slate-600">{o.technician?.name ?? t('unassigned')}</span>}
-            <span className="ml-auto text-xs text-slate-500">{formatDateTime(o.scheduledAt, timeZone)}</span>
-          </li>
-        ))}
-      </DashboardList>
-    </DashboardBlock>
+            {o.number}
+          </Link>
+          <span className="min-w-32">{o.customer?.name ?? '—'}</span>
+          <WorkOrderStatusTag status={o.status} />
+          {!technician && <span className="text-slate-600">{o.technician?.name ?? t('unassigned')}</span>}
+          <span className="ml-auto text-xs text-slate-500">{formatDateTime(o.scheduledAt, timeZone)}</span>
+        </>
+      )}
+    />
   );
 }

@@ -68,16 +68,44 @@ function OrderView({ order, backHref }: { order: Order; backHref: string }) {
   const flag = useGqlMutation(WorkOrderFlagComplaintMutation, { invalidates: WORK_ORDERS_CHANGED });
   const cancel = useGqlMutation(WorkOrderCancelMutation, { invalidates: WORK_ORDERS_CHANGED });
   const ref = { id: order.id, version: order.version, number: order.number };
+  /** The order and the version the screen read, as every step sends them. */
+  const step = { id: order.id, version: order.version };
   const when = (at: string | null | undefined) => (at ? formatDateTime(at, timeZone) : td('none'));
   const can = (action: string) => order.viewerActions.includes(action);
+  /** The steps that take one text: what each dialog asks for and how the step is sent with it. */
+  const textSteps = {
+    REPORT_BACK: {
+      title: tf('reportTitle'),
+      label: tf('returnFeedback'),
+      max: WORK_ORDER_LIMITS.returnFeedback,
+      testId: 'work-order-report',
+      send: (text: string) => reportBack.mutateAsync({ ...step, returnFeedback: text }),
+    },
+    FLAG_COMPLAINT: {
+      title: tf('complaintTitle'),
+      label: tf('complaint'),
+      hint: tf('complaintHint'),
+      max: WORK_ORDER_LIMITS.description,
+      testId: 'work-order-flag',
+      send: (text: string) => flag.mutateAsync({ ...step, complaint: text }),
+    },
+    CANCEL: {
+      title: tf('cancelTitle'),
+      label: tf('reason'),
+      max: WORK_ORDER_LIMITS.reason,
+      tone: 'danger' as const,
+      testId: 'work-order-cancel-dialog',
+      send: (text: string) => cancel.mutateAsync({ ...step, reason: text }),
+    },
+  };
 
   const confirmStep = useConfirmedAction(
-    (step: WorkOrderStep | 'CLOSE' | 'REGISTER_COMPLAINT') =>
-      step === 'CLOSE'
-        ? close.mutateAsync({ id: order.id, version: order.version })
-        : step === 'REGISTER_COMPLAINT'
-          ? register.mutateAsync({ id: order.id, version: order.version })
-          : advance.mutateAsync({ id: order.id, version: order.version, step }),
+    (action: WorkOrderStep | 'CLOSE' | 'REGISTER_COMPLAINT') =>
+      action === 'CLOSE'
+        ? close.mutateAsync(step)
+        : action === 'REGISTER_COMPLAINT'
+          ? register.mutateAsync(step)
+          : advance.mutateAsync({ ...step, step: action }),
     (step) => ({
       title: t(`actions.${step}`),
       body:
@@ -293,37 +321,8 @@ function OrderView({ order, backHref }: { order: Order; backHref: string }) {
       )}
       {dialog === 'SIGN_OFF' && <SignOffDialog order={ref} onClose={() => setDialog(null)} />}
       {dialog === 'ADD_WARRANTY' && <WarrantyDialog order={ref} onClose={() => setDialog(null)} />}
-      {dialog === 'REPORT_BACK' && (
-        <TextStepDialog
-          title={tf('reportTitle')}
-          label={tf('returnFeedback')}
-          max={WORK_ORDER_LIMITS.returnFeedback}
-          testId="work-order-report"
-          send={(text) => reportBack.mutateAsync({ id: order.id, version: order.version, returnFeedback: text })}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog === 'FLAG_COMPLAINT' && (
-        <TextStepDialog
-          title={tf('complaintTitle')}
-          label={tf('complaint')}
-          hint={tf('complaintHint')}
-          max={WORK_ORDER_LIMITS.description}
-          testId="work-order-flag"
-          send={(text) => flag.mutateAsync({ id: order.id, version: order.version, complaint: text })}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog === 'CANCEL' && (
-        <TextStepDialog
-          title={tf('cancelTitle')}
-          label={tf('reason')}
-          max={WORK_ORDER_LIMITS.reason}
-          tone="danger"
-          testId="work-order-cancel-dialog"
-          send={(text) => cancel.mutateAsync({ id: order.id, version: order.version, reason: text })}
-          onClose={() => setDialog(null)}
-        />
+      {dialog && dialog in textSteps && (
+        <TextStepDialog {...textSteps[dialog as keyof typeof textSteps]} onClose={() => setDialog(null)} />
       )}
       {confirmStep.dialog}
     </div>

@@ -1,13 +1,13 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
-import { CustomerPicker, type PickedCustomer } from '@/components/admin/customer-picker';
+import { CustomerPickerField, type PickedCustomer } from '@/components/admin/customer-picker';
 import { uploadFile } from '@/components/interactions/intake-files';
 import { wallClockToIso } from '@/components/surveys/survey-dates';
 import { buttonClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
-import { FormField, TextField } from '@/components/ui/form-field';
+import { TextField } from '@/components/ui/form-field';
 import { SelectField, TextareaField } from '@/components/ui/form-controls';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
 import { getFragmentData } from '@/gql';
@@ -34,6 +34,72 @@ export type OrderRef = { id: string; version: number; number: string };
 
 /** Where a dispatched order comes from (派工 from a complaint, a phone call or a key-account obligation). */
 export type WorkOrderSource = { interactionId?: string; obligationId?: string };
+
+/**
+ * The frame of every work-order dialog: a FormDialog bound to its form, "保存" unless the step names its own button,
+ * and the test ids `work-order-${name}-dialog` / `work-order-${name}-save` (or the ones given).
+ */
+function WorkOrderFormDialog({
+  form,
+  name,
+  testId = name && `work-order-${name}-dialog`,
+  submitTestId = name && `work-order-${name}-save`,
+  submitLabel,
+  pendingLabel = '…',
+  ...dialog
+}: {
+  form: { dialogProps: Pick<React.ComponentProps<typeof FormDialog>, 'pending' | 'formError' | 'onSubmit'> };
+  name?: string;
+  testId?: string;
+  submitTestId?: string;
+  submitLabel?: string;
+  pendingLabel?: string;
+} & Pick<React.ComponentProps<typeof FormDialog>, 'title' | 'onClose' | 'size' | 'tone' | 'children'>) {
+  const tf = useTranslations('workOrders.form');
+  return (
+    <FormDialog
+      open
+      {...dialog}
+      {...form.dialogProps}
+      testId={testId}
+      submitLabel={submitLabel ?? tf('save')}
+      pendingLabel={pendingLabel}
+      submitTestId={submitTestId}
+    />
+  );
+}
+
+/** The variables of a step on one order: the order, the version the screen read, and the step's input. */
+type OrderStep<Input> = { id: string; version: number; input: Input };
+
+/**
+ * The form of a dialog that performs one step on an order: `input(values)` is sent with the order's id and version,
+ * the dialog closes when the step is done, and a failure is worded in the work orders' words.
+ */
+function useOrderStepForm<Values extends Record<string, unknown>, Input>({
+  order,
+  mutation,
+  input,
+  onClose,
+  ...options
+}: {
+  order: OrderRef;
+  mutation: { mutateAsync: (variables: OrderStep<Input>) => Promise<unknown> };
+  input: (values: Values) => Input | Promise<Input>;
+  onClose: () => void;
+  initial: Values;
+  fields: readonly string[];
+  validate?: (values: Values) => Record<string, string>;
+}) {
+  const errorMessage = useWorkOrderErrorMessage();
+  return useDialogForm({
+    ...options,
+    submit: async (values) =>
+      mutation.mutateAsync({ id: order.id, version: order.version, input: await input(values) }),
+    onDone: onClose,
+    errorMessage,
+  });
+}
 
 /**
  * The dispatcher's new order: customer, site, equipment, fault, priority, requested time. Opened from a source record
@@ -85,28 +151,14 @@ export function CreateWorkOrderDialog({
     errorMessage,
   });
   return (
-    <FormDialog
-      open
-      onClose={onClose}
-      title={tf('createTitle')}
-      testId="work-order-create-dialog"
-      {...form.dialogProps}
-      submitLabel={tf('save')}
-      pendingLabel="…"
-      submitTestId="work-order-create-save"
-      size="lg"
-    >
-      <FormField id="work-order-customer" label={tf('customer')} error={form.fieldErrors.customerId}>
-        {(p) => (
-          <CustomerPicker
-            id={p.id}
-            value={customer}
-            onChange={setCustomer}
-            invalid={p['aria-invalid']}
-            describedBy={p['aria-describedby']}
-          />
-        )}
-      </FormField>
+    <WorkOrderFormDialog form={form} name="create" onClose={onClose} title={tf('createTitle')} size="lg">
+      <CustomerPickerField
+        id="work-order-customer"
+        label={tf('customer')}
+        error={form.fieldErrors.customerId}
+        value={customer}
+        onChange={setCustomer}
+      />
       <TextareaField
         {...form.field('description')}
         label={tf('description')}
@@ -122,7 +174,7 @@ export function CreateWorkOrderDialog({
         options={WORK_ORDER_PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
       />
       <TextField {...form.field('requestedAt')} type="datetime-local" label={tf('requestedAt')} />
-    </FormDialog>
+    </WorkOrderFormDialog>
   );
 }
 
@@ -132,23 +184,18 @@ export function AssignDialog({ order, onClose }: { order: OrderRef; onClose: () 
   const tf = useTranslations('workOrders.form');
   const timeZone = useDisplayTimeZone();
   const errorMessage = useWorkOrderErrorMessage();
-  const assign = useGqlMutation(WorkOrderAssignMutation, { invalidates: WORK_ORDERS_CHANGED });
   const technicians = useGqlQuery(WorkOrderTechniciansQuery, {});
-  const form = useDialogForm({
+  const form = useOrderStepForm({
+    order,
+    mutation: useGqlMutation(WorkOrderAssignMutation, { invalidates: WORK_ORDERS_CHANGED }),
+    onClose,
     initial: { technicianId: '', scheduledAt: '' },
     fields: ['technicianId', 'scheduledAt'],
     validate: (v): Record<string, string> => (v.technicianId ? {} : { technicianId: tf('technician') }),
-    submit: (v) =>
-      assign.mutateAsync({
-        id: order.id,
-        version: order.version,
-        input: {
-          technicianId: v.technicianId,
-          scheduledAt: v.scheduledAt ? wallClockToIso(v.scheduledAt, timeZone) : null,
-        },
-      }),
-    onDone: onClose,
-    errorMessage,
+    input: (v) => ({
+      technicianId: v.technicianId,
+      scheduledAt: v.scheduledAt ? wallClockToIso(v.scheduledAt, timeZone) : null,
+    }),
   });
   const day = form.values.scheduledAt ? form.values.scheduledAt.slice(0, 10) : null;
   const others = useGqlQuery(
@@ -160,15 +207,12 @@ export function AssignDialog({ order, onClose }: { order: OrderRef; onClose: () 
     (o) => o.id !== order.id,
   );
   return (
-    <FormDialog
-      open
+    <WorkOrderFormDialog
+      form={form}
+      name="assign"
       onClose={onClose}
       title={`${tf('assignTitle')} ${order.number}`}
-      testId="work-order-assign-dialog"
-      {...form.dialogProps}
       submitLabel={t('actions.ASSIGN')}
-      pendingLabel="…"
-      submitTestId="work-order-assign-save"
       size="lg"
     >
       <SelectField
@@ -202,7 +246,7 @@ export function AssignDialog({ order, onClose }: { order: OrderRef; onClose: () 
           />
         </div>
       )}
-    </FormDialog>
+    </WorkOrderFormDialog>
   );
 }
 
@@ -225,43 +269,28 @@ export function RecordWorkDialog({
 }) {
   const t = useTranslations('workOrders');
   const tf = useTranslations('workOrders.form');
-  const errorMessage = useWorkOrderErrorMessage();
-  const record = useGqlMutation(WorkOrderRecordWorkMutation, { invalidates: WORK_ORDERS_CHANGED });
   const [parts, setParts] = useState<PartDraft[]>(
     initial.parts.map((p) => ({ name: p.name, quantity: String(p.quantity), direction: p.direction })),
   );
-  const form = useDialogForm({
+  const form = useOrderStepForm({
+    order,
+    mutation: useGqlMutation(WorkOrderRecordWorkMutation, { invalidates: WORK_ORDERS_CHANGED }),
+    onClose,
     initial: { workDone: initial.workDone ?? '', fee: initial.fee ?? '', receiptNo: initial.receiptNo ?? '' },
     fields: ['workDone', 'fee', 'receiptNo'],
-    submit: (v) =>
-      record.mutateAsync({
-        id: order.id,
-        version: order.version,
-        input: {
-          workDone: v.workDone || null,
-          fee: v.fee || null,
-          receiptNo: v.receiptNo || null,
-          parts: parts
-            .filter((p) => p.name.trim())
-            .map((p) => ({ name: p.name, quantity: Number(p.quantity) || 1, direction: p.direction })),
-        },
-      }),
-    onDone: onClose,
-    errorMessage,
+    input: (v) => ({
+      workDone: v.workDone || null,
+      fee: v.fee || null,
+      receiptNo: v.receiptNo || null,
+      parts: parts
+        .filter((p) => p.name.trim())
+        .map((p) => ({ name: p.name, quantity: Number(p.quantity) || 1, direction: p.direction })),
+    }),
   });
   const setPart = (index: number, change: Partial<PartDraft>) =>
     setParts((current) => current.map((p, i) => (i === index ? { ...p, ...change } : p)));
   return (
-    <FormDialog
-      open
-      onClose={onClose}
-      title={tf('workTitle')}
-      testId="work-order-work-dialog"
-      {...form.dialogProps}
-      submitLabel={tf('save')}
-      pendingLabel="…"
-      submitTestId="work-order-work-save"
-    >
+    <WorkOrderFormDialog form={form} name="work" onClose={onClose} title={tf('workTitle')}>
       <TextareaField
         {...form.field('workDone')}
         label={tf('workDone')}
@@ -321,51 +350,43 @@ export function RecordWorkDialog({
         maxLength={WORK_ORDER_LIMITS.receiptNo}
         testId="work-order-receipt"
       />
-    </FormDialog>
+    </WorkOrderFormDialog>
   );
 }
 
 /** The customer's sign-off on the technician's phone: the signature drawn on the screen, name, phone, feedback. */
 export function SignOffDialog({ order, onClose }: { order: OrderRef; onClose: () => void }) {
   const tf = useTranslations('workOrders.form');
-  const errorMessage = useWorkOrderErrorMessage();
-  const signOff = useGqlMutation(WorkOrderSignOffMutation, { invalidates: WORK_ORDERS_CHANGED });
   const pad = useRef<SignaturePadHandle | null>(null);
   const [drawn, setDrawn] = useState(false);
-  const form = useDialogForm({
+  const form = useOrderStepForm({
+    order,
+    mutation: useGqlMutation(WorkOrderSignOffMutation, { invalidates: WORK_ORDERS_CHANGED }),
+    onClose,
     initial: { signerName: '', signerPhone: '', customerFeedback: '' },
     fields: ['signerName', 'signerPhone', 'customerFeedback', 'signatureUploadToken'],
-    submit: async (v) => {
+    input: async (v) => {
       let signatureUploadToken: string | null = null;
       const blob = drawn ? await pad.current?.toBlob() : null;
       if (blob) {
         const file = new File([blob], 'signature.png', { type: 'image/png' });
         signatureUploadToken = (await uploadFile(file)).token;
       }
-      return signOff.mutateAsync({
-        id: order.id,
-        version: order.version,
-        input: {
-          signerName: v.signerName || null,
-          signerPhone: v.signerPhone || null,
-          customerFeedback: v.customerFeedback || null,
-          signatureUploadToken,
-        },
-      });
+      return {
+        signerName: v.signerName || null,
+        signerPhone: v.signerPhone || null,
+        customerFeedback: v.customerFeedback || null,
+        signatureUploadToken,
+      };
     },
-    onDone: onClose,
-    errorMessage,
   });
   return (
-    <FormDialog
-      open
+    <WorkOrderFormDialog
+      form={form}
+      name="sign"
       onClose={onClose}
       title={tf('signTitle')}
-      testId="work-order-sign-dialog"
-      {...form.dialogProps}
-      submitLabel={tf('save')}
       pendingLabel={tf('signatureUploading')}
-      submitTestId="work-order-sign-save"
     >
       <SignaturePad
         padRef={pad}
@@ -398,7 +419,7 @@ export function SignOffDialog({ order, onClose }: { order: OrderRef; onClose: ()
         maxLength={WORK_ORDER_LIMITS.feedback}
         testId="work-order-feedback"
       />
-    </FormDialog>
+    </WorkOrderFormDialog>
   );
 }
 
@@ -406,35 +427,22 @@ export function SignOffDialog({ order, onClose }: { order: OrderRef; onClose: ()
 export function WarrantyDialog({ order, onClose }: { order: OrderRef; onClose: () => void }) {
   const t = useTranslations('workOrders');
   const tf = useTranslations('workOrders.form');
-  const errorMessage = useWorkOrderErrorMessage();
-  const add = useGqlMutation(WorkOrderWarrantyMutation, { invalidates: WORK_ORDERS_CHANGED });
-  const form = useDialogForm({
+  const form = useOrderStepForm({
+    order,
+    mutation: useGqlMutation(WorkOrderWarrantyMutation, { invalidates: WORK_ORDERS_CHANGED }),
+    onClose,
     initial: { kind: 'REPAIR', part: '', quantity: '1', cost: '0.00', note: '' },
     fields: ['kind', 'part', 'quantity', 'cost', 'note'],
-    submit: (v) =>
-      add.mutateAsync({
-        id: order.id,
-        version: order.version,
-        input: {
-          kind: v.kind as WarrantyKind,
-          part: v.part,
-          quantity: Number(v.quantity) || 0,
-          cost: v.cost,
-          note: v.note || null,
-        },
-      }),
-    onDone: onClose,
-    errorMessage,
+    input: (v) => ({
+      kind: v.kind as WarrantyKind,
+      part: v.part,
+      quantity: Number(v.quantity) || 0,
+      cost: v.cost,
+      note: v.note || null,
+    }),
   });
   return (
-    <FormDialog
-      open
-      onClose={onClose}
-      title={tf('warrantyTitle')}
-      {...form.dialogProps}
-      submitLabel={tf('save')}
-      pendingLabel="…"
-    >
+    <WorkOrderFormDialog form={form} onClose={onClose} title={tf('warrantyTitle')}>
       <SelectField
         {...form.field('kind')}
         label={tf('warrantyKind')}
@@ -444,7 +452,7 @@ export function WarrantyDialog({ order, onClose }: { order: OrderRef; onClose: (
       <TextField {...form.field('quantity')} label={tf('warrantyQuantity')} type="number" min={1} />
       <TextField {...form.field('cost')} label={tf('warrantyCost')} inputMode="decimal" />
       <TextField {...form.field('note')} label={tf('reason')} maxLength={WORK_ORDER_LIMITS.note} />
-    </FormDialog>
+    </WorkOrderFormDialog>
   );
 }
 
@@ -471,7 +479,6 @@ export function TextStepDialog({
   send: (text: string) => Promise<unknown>;
   onClose: () => void;
 }) {
-  const tf = useTranslations('workOrders.form');
   const errorMessage = useWorkOrderErrorMessage();
   const form = useDialogForm({
     initial: { text: '' },
@@ -482,16 +489,13 @@ export function TextStepDialog({
     errorMessage,
   });
   return (
-    <FormDialog
-      open
+    <WorkOrderFormDialog
+      form={form}
       onClose={onClose}
       title={title}
       testId={testId}
-      tone={tone}
-      {...form.dialogProps}
-      submitLabel={tf('save')}
-      pendingLabel="…"
       submitTestId={`${testId}-save`}
+      tone={tone}
     >
       <TextareaField
         {...form.field('text')}
@@ -501,6 +505,6 @@ export function TextStepDialog({
         maxLength={max}
         testId={`${testId}-text`}
       />
-    </FormDialog>
+    </WorkOrderFormDialog>
   );
 }

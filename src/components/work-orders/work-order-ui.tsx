@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
+import { Tag } from '@/components/ui/status';
 import type { WorkOrderStatus } from '@/gql/graphql';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 
@@ -23,12 +24,9 @@ const STATUS_TONE: Record<WorkOrderStatus, string> = {
 export function WorkOrderStatusTag({ status }: { status: WorkOrderStatus }) {
   const t = useTranslations('workOrders.status');
   return (
-    <span
-      className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_TONE[status]}`}
-      data-testid="work-order-status"
-    >
+    <Tag tone={STATUS_TONE[status]} testId="work-order-status">
       {t(status)}
-    </span>
+    </Tag>
   );
 }
 
