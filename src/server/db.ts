@@ -13,7 +13,8 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
  * round. Which pool a query uses follows the async context (`runAs`), so services need not pass a client around.
  *
  * - interactive: GraphQL and page requests. DATABASE_POOL_SIZE connections (default 10).
- * - reports: CSV/Excel/PDF exports and report downloads. DATABASE_REPORTS_POOL_SIZE (default 2).
+ * - reports: CSV/Excel/PDF exports, report downloads, the report and KPI dashboard queries. DATABASE_REPORTS_POOL_SIZE
+ *   (default 2).
  * - jobs: queue workers (escalation sweep, survey sweep, mail). DATABASE_JOBS_POOL_SIZE (default 3).
  * pg-boss keeps a pool of its own (KEFU_QUEUE_POOL_SIZE, default 4).
  *
@@ -43,12 +44,20 @@ export function acquireTimeoutMs(): number {
   return positiveInt(process.env.DATABASE_ACQUIRE_TIMEOUT_MS, 5_000);
 }
 
+/**
+ * Reports and the KPI dashboard wait longer for one of their few connections (DATABASE_REPORTS_ACQUIRE_TIMEOUT_MS,
+ * default 30 s): a report is slow anyway, and queueing behind another one beats a 503.
+ */
+export function reportsAcquireTimeoutMs(): number {
+  return positiveInt(process.env.DATABASE_REPORTS_ACQUIRE_TIMEOUT_MS, Math.max(acquireTimeoutMs(), 30_000));
+}
+
 function createPrisma(url: string, kind: WorkKind) {
   const adapter = new PrismaPg({
     connectionString: url,
     max: poolSize(kind),
     // pg waits forever for a free connection by default; fail fast and visibly instead.
-    connectionTimeoutMillis: acquireTimeoutMs(),
+    connectionTimeoutMillis: kind === 'reports' ? reportsAcquireTimeoutMs() : acquireTimeoutMs(),
     idleTimeoutMillis: 30_000,
     statement_timeout: positiveInt(process.env.DATABASE_STATEMENT_TIMEOUT_MS, 30_000),
     application_name: `kefu-${kind}`,
@@ -56,7 +65,10 @@ function createPrisma(url: string, kind: WorkKind) {
   return new PrismaClient({
     adapter,
     // Aligned with the pool: a transaction that cannot get a connection within the budget fails like a query does.
-    transactionOptions: { maxWait: acquireTimeoutMs(), timeout: 15_000 },
+    transactionOptions: {
+      maxWait: kind === 'reports' ? reportsAcquireTimeoutMs() : acquireTimeoutMs(),
+      timeout: 15_000,
+    },
     // Secrets are never selected by accident (STYLE: Dub's omit); nor is the customer's search text, which only the
     // search condition reads (every customer row read whole would carry it: the lists' and loaders' largest column).
     omit: { user: { passwordHash: true }, apiKey: { keyHash: true }, customer: { searchText: true } },

@@ -1,19 +1,26 @@
 import pg from 'pg';
+import { currentWorkKind, type WorkKind } from '@/server/db';
 
 /**
  * The SQL statements the application sends while `run` runs, exactly as the driver gets them (text and parameter
  * values): every query of Prisma's adapter and of $queryRaw goes through pg's Client#query (the pool's too).
  * Tests run one at a time, so nothing else is captured.
  */
-export type Statement = { text: string; values: unknown[] };
+export type Statement = {
+  text: string;
+  values: unknown[];
+  /** The pool the statement was sent on: the async context's kind of work (src/server/db.ts runAs). */
+  kind?: WorkKind;
+};
 
 export async function captureStatements(run: () => Promise<unknown>): Promise<Statement[]> {
   const statements: Statement[] = [];
   const original = pg.Client.prototype.query;
   const capturing = function (this: pg.Client, ...args: unknown[]) {
     const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown];
-    if (typeof first === 'string') statements.push({ text: first, values: Array.isArray(second) ? second : [] });
-    else statements.push({ text: first.text, values: first.values ?? [] });
+    const kind = currentWorkKind();
+    if (typeof first === 'string') statements.push({ text: first, values: Array.isArray(second) ? second : [], kind });
+    else statements.push({ text: first.text, values: first.values ?? [], kind });
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   };
   pg.Client.prototype.query = capturing as typeof original;

@@ -12,6 +12,7 @@ import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
 import { createContract, createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
+import { captureStatements } from '../helpers/statements';
 
 // November 2025 in Shanghai: [2025-10-31T16:00Z, 2025-11-30T16:00Z); previous October 2025; last year November 2024.
 const DASHBOARD = /* GraphQL */ `
@@ -412,6 +413,14 @@ describe('kpiDashboard', () => {
         departmentId: own.departmentId,
       }),
     ).toBe(own.total.current);
+  });
+
+  it('reads on the reports pool, so dashboards never take the connections the other screens need', async () => {
+    const manager = (await createStaff('SERVICE_MANAGER')).viewer;
+    const statements = await captureStatements(() => gqlOk(manager, DASHBOARD, { period: '2025-11' }));
+    const aggregates = statements.filter((st) => /"ComplaintKpiFact"|"Interaction"/.test(st.text));
+    expect(aggregates.length).toBeGreaterThan(3);
+    expect(aggregates.filter((st) => st.kind !== 'reports').map((st) => st.text.slice(0, 120))).toEqual([]);
   });
 
   it('a customer and an API key without reports:read are FORBIDDEN; a bad period is BAD_USER_INPUT', async () => {

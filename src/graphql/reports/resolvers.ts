@@ -1,3 +1,4 @@
+import { runAs } from '@/server/db';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
 import { complaintPeriodReport } from './periodic-report.service';
@@ -26,8 +27,11 @@ export const reportPolicies: RootPolicies = {
 
 export const reportResolvers: Resolvers = {
   Query: {
-    complaintMonthlySummary: (_, { month }, { viewer, now }) => complaintMonthlySummary(viewer, month, now()),
-    complaintPeriodReport: (_, { kind, period }, { viewer, now }) => complaintPeriodReport(viewer, kind, period, now()),
+    // Reports read whole periods: on the reports pool, like their downloads (src/server/db.ts).
+    complaintMonthlySummary: (_, { month }, { viewer, now }) =>
+      runAs('reports', () => complaintMonthlySummary(viewer, month, now())),
+    complaintPeriodReport: (_, { kind, period }, { viewer, now }) =>
+      runAs('reports', () => complaintPeriodReport(viewer, kind, period, now())),
     reportSubscriptions: (_, __, { viewer }) => listReportSubscriptions(viewer),
     reportDeliveries: (_, __, { viewer }) => listReportDeliveries(viewer),
   },
