@@ -57,6 +57,8 @@ const config: CodegenConfig = {
           VisitRules: '@/graphql/mappers#VisitRulesModel',
           // key-account obligations module
           KeyAccountObligation: '@/graphql/mappers#KeyAccountObligationModel',
+          // callback programmes module
+          CallbackProgramme: '@/graphql/mappers#CallbackProgrammeModel',
           // surveys module
           SurveyTemplate: '@/graphql/mappers#SurveyTemplateModel',
           SurveySection: '@/graphql/mappers#SurveySectionModel',

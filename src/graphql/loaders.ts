@@ -9,6 +9,7 @@ import { customer360LoaderFactories } from './customer-360/customer-360.loaders'
 import { interactionLoaderFactories } from './interactions/interaction.loaders';
 import { keyAccountSummaryLoaderFactories } from './key-account-summaries/key-account-summary.loaders';
 import { keyAccountObligationLoaderFactories } from './key-account-obligations/key-account-obligation.loaders';
+import { callbackProgrammeLoaderFactories } from './callback-programmes/callback-programme.loaders';
 import { visitLoaderFactories } from './visits/visit.loaders';
 import { notificationLoaderFactories } from './notifications/notification.loaders';
 import { noticeLoaderFactories } from './notices/notice.loaders';
@@ -35,6 +36,7 @@ const factories = {
   ...noticeLoaderFactories(),
   ...keyAccountSummaryLoaderFactories(),
   ...keyAccountObligationLoaderFactories(),
+  ...callbackProgrammeLoaderFactories(),
   ...visitLoaderFactories(),
   ...customer360LoaderFactories(),
   ...directoryLoaderFactories(),

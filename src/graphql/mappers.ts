@@ -34,6 +34,7 @@ export type EightDReportModel = Omit<import('@/generated/prisma/client').EightDR
 };
 export type CallbackModel = import('@/generated/prisma/client').Callback;
 export type KeyAccountObligationModel = import('@/generated/prisma/client').KeyAccountObligation;
+export type CallbackProgrammeModel = import('@/generated/prisma/client').CallbackProgramme;
 export type SurveyTemplateModel = import('@/generated/prisma/client').SurveyTemplate;
 export type SurveySectionModel = import('@/generated/prisma/client').SurveySection;
 export type SurveyDimensionModel = import('@/generated/prisma/client').SurveyDimension;

@@ -13,6 +13,7 @@ import { interactionPolicies, interactionResolvers } from './interactions/resolv
 import { kpiDashboardPolicies, kpiDashboardResolvers } from './kpi-dashboard/resolvers';
 import { keyAccountSummaryPolicies, keyAccountSummaryResolvers } from './key-account-summaries/resolvers';
 import { keyAccountObligationPolicies, keyAccountObligationResolvers } from './key-account-obligations/resolvers';
+import { callbackProgrammePolicies, callbackProgrammeResolvers } from './callback-programmes/resolvers';
 import { keyAccountPolicies, keyAccountResolvers } from './key-accounts/resolvers';
 import { notificationPolicies, notificationResolvers } from './notifications/resolvers';
 import { noticePolicies, noticeResolvers } from './notices/resolvers';
@@ -53,6 +54,7 @@ const modules: DomainModule[] = [
   domainModule(noticeResolvers, noticePolicies),
   domainModule(keyAccountSummaryResolvers, keyAccountSummaryPolicies),
   domainModule(keyAccountObligationResolvers, keyAccountObligationPolicies),
+  domainModule(callbackProgrammeResolvers, callbackProgrammePolicies),
   domainModule(customer360Resolvers, customer360Policies),
   domainModule(keyAccountResolvers, keyAccountPolicies),
   domainModule(directoryResolvers, directoryPolicies),

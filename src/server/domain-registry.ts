@@ -15,6 +15,7 @@ export type { EscalationReason } from '@/graphql/complaints/escalation.rules';
 export { runSurveySweep } from '@/graphql/survey-campaigns/survey-sweep.service';
 export { mailDueNotices } from '@/graphql/notices/notice.service';
 export { runKeyAccountProposal } from '@/graphql/key-accounts/key-account.service';
+export { runCallbackProgrammes } from '@/graphql/callback-programmes/callback-programme.service';
 export { deliverDueWebhooks } from '@/graphql/webhooks/webhook-delivery.service';
 export {
   inspectAttachment,

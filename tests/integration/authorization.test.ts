@@ -375,6 +375,28 @@ describe('key-account exchange summaries (keyaccounts:read / keyaccounts:write)'
   });
 });
 
+describe('callback programmes (issue 12): every root field refuses customers, department handlers, keys without the scope', () => {
+  const ID = '00000000-0000-4000-8000-0000000000ab';
+  const INPUT = '{ name: "x", segment: { all: true } }';
+  const FIELDS: [string, string][] = [
+    ['callbackProgrammes', `{ callbackProgrammes { id } }`],
+    ['createCallbackProgramme', `mutation { createCallbackProgramme(input: ${INPUT}) { id } }`],
+    [
+      'updateCallbackProgramme',
+      `mutation { updateCallbackProgramme(id: "${ID}", version: 1, input: ${INPUT}) { id } }`,
+    ],
+    ['runCallbackProgramme', `mutation { runCallbackProgramme(id: "${ID}") { created } }`],
+  ];
+  const apiWithout: Viewer = { kind: 'apiClient', apiKeyId: ID, name: 'crm', scopes: ['customers:read'] };
+
+  it.each(FIELDS)('%s', async (_, query) => {
+    const handler = (await createStaff('DEPARTMENT_HANDLER')).viewer;
+    for (const viewer of [viewerA, handler, apiWithout]) {
+      expect(errorCodes(await gqlAs(viewer, query))).toEqual(['FORBIDDEN']);
+    }
+  });
+});
+
 describe('key-account obligations (issue 12): every root field refuses customers, department handlers, keys without the scope', () => {
   const ID = '00000000-0000-4000-8000-0000000000aa';
   const FIELDS: [string, string][] = [

@@ -97,6 +97,29 @@ describe('evaluating', () => {
     });
   });
 
+  it('derives the grade at the band boundaries: exactly at a band is that grade, just under it the next', async () => {
+    // Default weights system 30 / service 25 / complaints 20 / cooperation 15 / compliance 10, each scored of 10;
+    // default bands A ≥ 85, B ≥ 70, C ≥ 60.
+    const cases: [number[], number, string][] = [
+      [[10, 10, 10, 0, 10], 85, 'A'],
+      [[9, 10, 10, 5, 5], 84.5, 'B'],
+      [[10, 10, 0, 10, 0], 70, 'B'],
+      [[10, 10, 0, 9, 1], 69.5, 'C'],
+      [[10, 10, 0, 0, 5], 60, 'C'],
+      [[10, 9, 0, 0, 7], 59.5, 'D'],
+    ];
+    for (const [points, total, grade] of cases) {
+      const customer = await createCustomerRecord({ name: `边界${total}有限公司` });
+      const scores = DEFAULT_GRADE_FORM.criteria.map((c, i) => ({ key: c.key, score: points[i]! }));
+      const result = await gqlOk<{ evaluateCustomerGrade: { totalScore: number; grade: string } }>(agent, EVALUATE, {
+        input: { customerId: customer.id, period: '2026-H2', scores },
+      });
+      const { totalScore, grade: derived } = result.evaluateCustomerGrade;
+      expect([total, totalScore, derived]).toEqual([total, total, grade]);
+      expect((await read(customer.id)).grade).toBe(grade);
+    }
+  });
+
   it('a second evaluation of the same period is a CONFLICT, also when sent at the same time; nothing else changes', async () => {
     const customer = await createCustomerRecord({ name: '评级乙公司' });
     const input = { customerId: customer.id, period: '2026', scores: scoresAt(0.7) };

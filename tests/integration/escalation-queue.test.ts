@@ -57,13 +57,14 @@ afterAll(async () => {
 describe('background jobs', () => {
   it('schedules the escalation sweep every minute (the survey sweep every 15 minutes, housekeeping hourly, key accounts nightly)', async () => {
     const schedules = await instanceA.getSchedules();
-    expect(schedules).toHaveLength(6);
+    expect(schedules).toHaveLength(7);
     expect(schedules).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: QUEUES.escalationSweep, cron: '* * * * *' }),
         expect.objectContaining({ name: QUEUES.surveyReminders, cron: '*/15 * * * *' }),
         expect.objectContaining({ name: QUEUES.housekeeping, cron: '23 * * * *' }),
         expect.objectContaining({ name: QUEUES.keyAccountProposal, cron: '30 2 * * *' }),
+        expect.objectContaining({ name: QUEUES.callbackProgrammes, cron: '0 3 * * *' }),
         expect.objectContaining({ name: QUEUES.webhookDelivery, cron: '* * * * *' }),
         expect.objectContaining({ name: QUEUES.reportDelivery, cron: '0 8 * * *' }),
       ]),

@@ -162,7 +162,11 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
             ? { label: t('actions.create'), onClick: () => setDialog({ kind: 'create' }), testId: 'callback-create' }
             : undefined
         }
-      />
+      >
+        <Link href="/console/callbacks/programmes" className={buttonClass.link} data-testid="callback-programmes-link">
+          {t('programmesLink')}
+        </Link>
+      </PageHeader>
 
       <QueueTabs
         {...queueTabs}

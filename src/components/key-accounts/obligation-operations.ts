@@ -32,6 +32,11 @@ export const KeyAccountObligationFieldsFragment = graphql(`
       id
       status
     }
+    attachments {
+      id
+      fileName
+      downloadUrl
+    }
   }
 `);
 

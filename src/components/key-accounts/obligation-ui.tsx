@@ -11,6 +11,8 @@ import { TextareaField } from '@/components/ui/form-controls';
 import { Badge } from '@/components/ui/status';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { OBLIGATION_NOTE_MAX } from '@/graphql/key-account-obligations/obligation-schedule.rules';
+import { AttachmentPicker } from '@/components/interactions/attachment-picker';
+import { useFileUploads } from '@/components/interactions/intake-files';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { endOfDayIn, formatDate, formatDateTime, todayIn } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
@@ -53,6 +55,16 @@ export function ObligationDue({ row }: { row: ObligationRow }) {
           {t('doneBy', { at: formatDateTime(row.completedAt, timeZone), name: row.completedBy?.name ?? '—' })}
         </span>
       )}
+      {row.attachments.map((file) => (
+        <a
+          key={file.id}
+          href={file.downloadUrl}
+          className={`block ${buttonClass.link}`}
+          data-testid="obligation-attachment"
+        >
+          {t('attachment', { name: file.fileName })}
+        </a>
+      ))}
       {row.rescheduleReason && row.status === 'OPEN' && (
         <span className="block text-xs text-slate-500">{t('rescheduled', { reason: row.rescheduleReason })}</span>
       )}
@@ -106,6 +118,10 @@ function CompleteDialog({ row, onClose, onDone }: DialogProps) {
   const t = useTranslations('keyAccountObligations.complete');
   const id = useId();
   const [note, setNote] = useState('');
+  // One optional file for the done record: uploaded first (POST /api/uploads), named by token in the mutation.
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const uploads = useFileUploads();
   const form = useObligationSubmit();
   const complete = useGqlMutation(KeyAccountObligationCompleteMutation, { invalidates: OBLIGATION_INVALIDATES });
   return (
@@ -121,9 +137,14 @@ function CompleteDialog({ row, onClose, onDone }: DialogProps) {
       submitTestId="complete-obligation-submit"
       onSubmit={async (event) => {
         event.preventDefault();
-        const ok = await form.submit(() =>
-          complete.mutateAsync({ id: row.id, version: row.version, input: { note: note.trim() || null } }),
-        );
+        const ok = await form.submit(async () => {
+          const [uploaded] = await uploads.uploadAll(files);
+          return complete.mutateAsync({
+            id: row.id,
+            version: row.version,
+            input: { note: note.trim() || null, attachmentToken: uploaded?.uploadToken ?? null },
+          });
+        });
         if (ok) onDone();
       }}
     >
@@ -139,6 +160,16 @@ function CompleteDialog({ row, onClose, onDone }: DialogProps) {
         maxLength={OBLIGATION_NOTE_MAX}
         error={form.fieldErrors.note}
         testId="complete-obligation-note"
+      />
+      <AttachmentPicker
+        id={`${id}-file`}
+        files={files}
+        onChange={(picked) => setFiles(picked.slice(-1))}
+        error={fileError ?? form.fieldErrors.attachmentToken}
+        onError={setFileError}
+        disabled={form.pending}
+        progress={uploads.progress}
+        listTestId="complete-obligation-file"
       />
     </FormDialog>
   );

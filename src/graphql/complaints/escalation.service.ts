@@ -3,7 +3,12 @@ import { createHash } from 'node:crypto';
 import { Prisma } from '@/generated/prisma/client';
 import { prisma, type Tx } from '@/server/db';
 import { appUrl } from '@/server/app-url';
-import { escalationDigest, formatLocal, type EscalationNoticeInput } from '@/server/mail/escalation-mail';
+import {
+  escalationDigest,
+  formatLocal,
+  OBLIGATION_KIND_LABEL,
+  type EscalationNoticeInput,
+} from '@/server/mail/escalation-mail';
 import { historyRow, type HistoryInput } from '@/server/history';
 import { activityMessage, noticeMessage } from '@/lib/activity';
 import { notifyUsers } from '@/server/notify/notify';
@@ -532,6 +537,8 @@ async function mailOwedEscalations(timeZone: string): Promise<number> {
           },
           callbackId: true,
           callback: { select: { reason: true, dueAt: true, customer: { select: { name: true } } } },
+          obligationId: true,
+          obligation: { select: { kind: true, dueAt: true, customer: { select: { name: true } } } },
           action: {
             select: {
               description: true,
@@ -566,24 +573,36 @@ async function mailOwedEscalations(timeZone: string): Promise<number> {
                 level: e.level,
                 number: e.interaction.number,
                 subject: e.interaction.subject,
-                dueAt: interactionDueAt(reason, e.interaction),
+                dueAt: interactionDueAt(e.reason as EscalationStep['reason'], e.interaction),
                 timeZone,
                 url: consoleUrl(`/console/interactions/${e.interaction.id}`),
               }
-            : {
-                reason,
-                level: e.level,
-                number: e.callback?.customer?.name ?? '回访任务',
-                subject: e.callback ? CALLBACK_REASON_LABEL[e.callback.reason] : '',
-                dueAt: e.callback?.dueAt ?? null,
-                timeZone,
-                url: consoleUrl('/console/callbacks?queue=OVERDUE'),
-              };
+            : e.obligation
+              ? {
+                  reason,
+                  level: e.level,
+                  number: e.obligation.customer.name,
+                  subject: OBLIGATION_KIND_LABEL[e.obligation.kind] ?? e.obligation.kind,
+                  dueAt: e.obligation.dueAt,
+                  timeZone,
+                  url: consoleUrl('/console/key-accounts/obligations'),
+                }
+              : {
+                  reason,
+                  level: e.level,
+                  number: e.callback?.customer?.name ?? '回访任务',
+                  subject: e.callback ? CALLBACK_REASON_LABEL[e.callback.reason] : '',
+                  dueAt: e.callback?.dueAt ?? null,
+                  timeZone,
+                  url: consoleUrl('/console/callbacks?queue=OVERDUE'),
+                };
         const subjectRef = e.action
           ? `${e.action.interaction.number} action`
           : e.interaction
             ? e.interaction.number
-            : `callback:${e.callbackId}`;
+            : e.obligationId
+              ? `obligation:${e.obligationId}`
+              : `callback:${e.callbackId}`;
         const ref = `${subjectRef} ${reason}:${e.level}`;
         for (const userId of e.notifiedUserIds) {
           if (emailOf.has(userId)) itemsByUser.set(userId, [...(itemsByUser.get(userId) ?? []), { notice, ref }]);

@@ -351,14 +351,16 @@ async function storeAttachments(
 export async function storeAttachmentFile(
   tx: Tx,
   viewer: Viewer,
-  owner: { interactionId: string } | { noticeId: string },
+  owner: { interactionId: string } | { noticeId: string } | { obligationId: string },
   file: CheckedFile,
   work: FileWork,
 ): Promise<void> {
   const storageKey =
     'interactionId' in owner
       ? `interactions/${owner.interactionId}/${randomUUID()}`
-      : `notices/${owner.noticeId}/${randomUUID()}`;
+      : 'noticeId' in owner
+        ? `notices/${owner.noticeId}/${randomUUID()}`
+        : `obligations/${owner.obligationId}/${randomUUID()}`;
   work.written.push(storageKey);
   await storage().put(storageKey, file.bytes, tx);
   await tx.attachment.create({

@@ -98,7 +98,9 @@ export const interactionResolvers: Resolvers = {
     downloadUrl: (a) =>
       a.noticeId
         ? `/api/notices/${a.noticeId}/attachments/${a.id}`
-        : `/api/interactions/${a.interactionId}/attachments/${a.id}`,
+        : a.obligationId
+          ? `/api/key-account-obligations/${a.obligationId}/attachments/${a.id}`
+          : `/api/interactions/${a.interactionId}/attachments/${a.id}`,
   },
   Customer: {
     interactions: (c, _, { viewer }) => interactionsOfCustomer(viewer, c.id),

@@ -11,6 +11,11 @@ export function keyAccountObligationLoaderFactories() {
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         }),
       ),
+    // The done records' files of a page of obligations: one query.
+    obligationAttachments: () =>
+      manyBy('obligationId', (where) =>
+        prisma.attachment.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      ),
     // The callback tasks of a page of CALLBACK obligations: one query.
     obligationCallbackById: () => oneBy('id', (where) => prisma.callback.findMany({ where })),
   };

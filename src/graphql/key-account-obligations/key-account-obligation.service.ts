@@ -5,12 +5,15 @@ import type { ObligationKind, ObligationStatus } from '@/generated/prisma/enums'
 import { requirePermission } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
 import { prisma, type Tx } from '@/server/db';
+import { claimPendingUpload } from '@/server/storage/pending-uploads';
+import { storage } from '@/server/storage/storage';
 import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory, historyRow, type HistoryInput } from '@/server/history';
 import { notifyUsers } from '@/server/notify/notify';
 import type { Viewer } from '@/server/viewer';
 import { activityMessage, noticeMessage } from '@/lib/activity';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
+import { storeAttachmentFile, withFileCleanup } from '../interactions/interaction.service';
 import { isUuid } from '../cursor';
 import { keysetPage, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
@@ -307,27 +310,52 @@ async function finish(
 }
 
 /**
- * Completes an open obligation: who (the viewer), when (`completedAt`, default now; not in the future), a note. A
- * CALLBACK obligation is completed by recording its callback task (the callback script), not here.
+ * Completes an open obligation: who (the viewer), when (`completedAt`, default now; not in the future), a note, and
+ * optionally one file (`attachmentToken`: an upload from POST /api/uploads, claimed once in this transaction, stored
+ * through the storage like a notice's attachments). A CALLBACK obligation is completed by recording its callback task
+ * (the callback script), not here.
  */
 export async function completeObligation(
   viewer: Viewer,
   id: string,
   version: number,
-  input: { note?: string | null; completedAt?: Date | null },
+  input: { note?: string | null; completedAt?: Date | null; attachmentToken?: string | null },
   now: Date = clockNow(),
 ): Promise<KeyAccountObligation> {
   const { userId } = writerOf(viewer);
   const note = cleanText(input.note, 'note', false);
   const completedAt = input.completedAt ?? now;
   if (completedAt.getTime() > now.getTime()) throw badField('completedAt', 'keyAccountObligation.completedInFuture');
-  return prisma.$transaction(async (tx) => {
-    const row = await loadOpenForWrite(tx, id, version);
-    if (isCallbackKind(row.kind as ObligationKindName) && row.callbackId)
-      throw badInput('keyAccountObligation.completeThroughCallback');
-    await finish(tx, viewer, row, { completedAt, completedById: userId, note }, now);
-    return tx.keyAccountObligation.findUniqueOrThrow({ where: { id: row.id } });
-  }, TX_OPTIONS);
+  const token = input.attachmentToken?.trim() || null;
+  return withFileCleanup((files) =>
+    prisma.$transaction(async (tx) => {
+      const row = await loadOpenForWrite(tx, id, version);
+      if (isCallbackKind(row.kind as ObligationKindName) && row.callbackId)
+        throw badInput('keyAccountObligation.completeThroughCallback');
+      await finish(tx, viewer, row, { completedAt, completedById: userId, note }, now);
+      if (token) {
+        const claimed = await claimPendingUpload(tx, token);
+        if (!claimed) throw badField('attachmentToken', 'interaction.uploadExpired');
+        files.claimed.push(claimed.id);
+        await storeAttachmentFile(tx, viewer, { obligationId: row.id }, claimed, files);
+      }
+      return tx.keyAccountObligation.findUniqueOrThrow({ where: { id: row.id } });
+    }, TX_OPTIONS),
+  );
+}
+
+/**
+ * The file of an obligation's done record, for whoever may read obligations (staff with keyaccounts:read); NOT_FOUND
+ * for everyone else (customers, roles and API keys without it) and for an attachment of another record, so ids cannot
+ * be probed.
+ */
+export async function readObligationAttachment(viewer: Viewer, obligationId: string, attachmentId: string) {
+  if (!mayReadObligations(viewer) || !isUuid(obligationId) || !isUuid(attachmentId)) throw notFound('Attachment');
+  const attachment = await prisma.attachment.findFirst({ where: { id: attachmentId, obligationId } });
+  if (!attachment) throw notFound('Attachment');
+  const bytes = await storage().get(attachment.storageKey);
+  if (!bytes) throw notFound('Attachment');
+  return { attachment, bytes };
 }
 
 /**
@@ -514,7 +542,8 @@ const SWEEP_PAGE = 500;
  * active owner), level 2 to the service managers a week later. Each level once: the Escalation row's unique key
  * (obligationId, reason, level) lets one of concurrent sweeps take it, and `escalationLevel` keeps the candidates
  * query to the obligations with a level still to take. A CALLBACK obligation escalates through its callback task.
- * Notifications are in-app; the Escalation rows are written as mailed (the complaint digest mail does not cover them).
+ * Each step notifies in-app and is written with its mail owed (`mailedAt` null): the sweep's end mails it with the
+ * complaint steps, one mail per person (a digest when there are several).
  */
 export async function sweepObligations(now: Date): Promise<{ escalations: number; notifications: number }> {
   const result = { escalations: 0, notifications: 0 };
@@ -563,7 +592,8 @@ export async function sweepObligations(now: Date): Promise<{ escalations: number
                 reason: OBLIGATION_OVERDUE,
                 level,
                 notifiedUserIds: recipients,
-                mailedAt: now,
+                // Owed a mail (queued at the end of the sweep, one digest per person); nobody to mail: nothing owed.
+                mailedAt: recipients.length ? null : now,
               },
             });
             const count = await notifyUsers(tx, recipients, {

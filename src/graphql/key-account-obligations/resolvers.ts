@@ -58,6 +58,7 @@ export const keyAccountObligationResolvers: Resolvers = {
         : null,
     overdue: (o, _, { now }) => o.status === 'OPEN' && o.dueAt.getTime() < now().getTime(),
     history: (o, _, { viewer, loaders }) => (viewer.kind === 'staff' ? loaders.obligationHistory.load(o.id) : []),
+    attachments: (o, _, { loaders }) => loaders.obligationAttachments.load(o.id),
     viewerCanComplete: (o, _, { viewer }) =>
       o.status === 'OPEN' && !(o.kind === 'CALLBACK' && o.callbackId) && mayWrite(viewer),
     viewerCanReschedule: (o, _, { viewer }) => o.status === 'OPEN' && mayWrite(viewer),

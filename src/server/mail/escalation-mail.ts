@@ -3,7 +3,8 @@ import type { EscalationReason } from '@/server/domain-registry';
 
 /** Chinese subject and body of the escalation notices (in-app notification and e-mail share them). */
 export type EscalationNoticeInput = {
-  reason: EscalationReason;
+  /** A complaint's or callback task's step, or an overdue key-account obligation (its own ladder: owner, managers). */
+  reason: EscalationReason | 'OBLIGATION_OVERDUE';
   level: number;
   number: string;
   subject: string;
@@ -25,6 +26,22 @@ const ACTION_LEVEL_LABEL: Record<number, string> = {
   1: '一级（负责人）',
   2: '二级（部门负责人）',
   3: '三级（质量经理）',
+};
+
+// An overdue key-account obligation's ladder (key-account-obligation.service.ts sweepObligations).
+const OBLIGATION_LEVEL_LABEL: Record<number, string> = {
+  1: '一级（负责人）',
+  2: '二级（客服经理）',
+};
+
+/** The obligation kinds' names in the mail (as messages/zh-CN/keyAccountObligations.json names them). */
+export const OBLIGATION_KIND_LABEL: Record<string, string> = {
+  CALLBACK: '电话回访',
+  LEADERSHIP_VISIT: '领导走访',
+  QUALITY_REPORT: '质量分析报告',
+  TRAINING: '培训',
+  PRICING_REVIEW: '优惠价格说明',
+  EXCHANGE_SUMMARY: '客户服务交流信息',
 };
 
 export function formatLocal(at: Date, timeZone: string): string {
@@ -73,6 +90,13 @@ function noticeParts(input: EscalationNoticeInput): { subject: string; lead: str
         lead: `${ref}当前环节应于 ${due} 前完成，至今未完成，现升级至${stepLevel}，请督促推进。`,
       };
     }
+    case 'OBLIGATION_OVERDUE': {
+      const obligationLevel = OBLIGATION_LEVEL_LABEL[input.level] ?? String(input.level);
+      return {
+        subject: `【重要客户服务事项逾期·${obligationLevel}】${input.number}「${input.subject}」`,
+        lead: `重要协议客户 ${input.number} 的服务事项「${input.subject}」应于 ${due} 前完成，至今未完成，现升级至${obligationLevel}，请尽快安排。`,
+      };
+    }
     case 'CRISIS':
       return {
         subject: `【危机客诉】${input.number} 请立即关注`,
@@ -97,6 +121,7 @@ const REASON_ORDER: Record<EscalationNoticeInput['reason'], number> = {
   CALLBACK_OVERDUE: 3,
   ACTION_OVERDUE: 3,
   STEP_OVERDUE: 3,
+  OBLIGATION_OVERDUE: 3,
   DUE_SOON: 4,
 };
 

@@ -20,6 +20,8 @@ export const QUEUES = {
   housekeeping: 'housekeeping',
   /** The nightly key-account proposal (SPEC §2): candidates, downgrades and re-checks from the data. */
   keyAccountProposal: 'key-account-proposal',
+  /** The periodic callback programmes (001 §6.2), daily: tasks for the customers of each segment that are due. */
+  callbackProgrammes: 'callback-programmes',
   /** Webhook deliveries due (src/graphql/webhooks): the job only wakes the worker, the rows say what is due. */
   webhookDelivery: 'webhook-delivery',
   /** The periodic reports mailed to their subscribers (SPEC §9), each morning; a failed send fails the job (retried). */
@@ -95,6 +97,8 @@ const QUEUE_OPTIONS: [string, Omit<PgBoss.Queue, 'name'>][] = [
   [QUEUES.housekeeping, { policy: 'stately', retryLimit: 0, expireInSeconds: 600 }],
   // One statement per kind of proposal, idempotent: a failed night is simply retried.
   [QUEUES.keyAccountProposal, { policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 900 }],
+  // Idempotent by its unique occurrence key: a failed or repeated run creates nothing twice.
+  [QUEUES.callbackProgrammes, { policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 900 }],
   // A wake-up call: the delivery rows carry their own retry schedule, so a failed run is simply the next one.
   [QUEUES.webhookDelivery, { retryLimit: 0, expireInSeconds: 120 }],
   // Idempotent by its delivery table: a retry (5, 10, 20 min …) sends only what is still unsent or failed.

@@ -8,6 +8,7 @@ import {
   mailDueNotices,
   runEscalationSweep,
   runKeyAccountProposal,
+  runCallbackProgrammes,
   runKpiFactRefresh,
   runReportDeliveries,
   runSurveySweep,
@@ -40,6 +41,8 @@ export type WorkerOptions = StartQueueOptions & {
   housekeepingCron?: string | null;
   /** Cron of the key-account proposal (Asia/Shanghai); default 02:30 nightly; null: no schedule. */
   keyAccountCron?: string | null;
+  /** The callback programmes' daily run (default 03:00 Asia/Shanghai); null: not scheduled. */
+  callbackProgrammeCron?: string | null;
   /** Cron of the webhook delivery safety net (UTC); default every minute; null: no schedule. */
   webhookCron?: string | null;
   /** Cron of the periodic report delivery (Asia/Shanghai); default 08:00 daily; null: no schedule. */
@@ -225,6 +228,12 @@ export async function registerWorkers(
     console.info(`[key-accounts] ${JSON.stringify(result)}`);
     return result;
   });
+  await boss.work<SweepJob>(QUEUES.callbackProgrammes, { ...polling, batchSize: 1 }, async ([job]) => {
+    const result = await runCallbackProgrammes(job?.data?.now ? new Date(job.data.now) : clockNow());
+    forgetReads();
+    console.info(`[callback-programmes] ${JSON.stringify(result)}`);
+    return result;
+  });
   // Webhooks: a job is a wake-up (sent with the event's transaction, or for a retry's time); the rows say what is due.
   await workSweep(
     boss,
@@ -287,6 +296,9 @@ export function startWorkers(options: WorkerOptions = {}): Promise<PgBoss> {
     // SPEC §2: candidates are proposed at night, 02:30 company time (Asia/Shanghai).
     const keyAccountCron = options.keyAccountCron === undefined ? '30 2 * * *' : options.keyAccountCron;
     if (keyAccountCron) await boss.schedule(QUEUES.keyAccountProposal, keyAccountCron, {}, { tz: 'Asia/Shanghai' });
+    // 001 §6.2: the programmes' callback tasks are made each morning, 03:00 company time.
+    const programmeCron = options.callbackProgrammeCron === undefined ? '0 3 * * *' : options.callbackProgrammeCron;
+    if (programmeCron) await boss.schedule(QUEUES.callbackProgrammes, programmeCron, {}, { tz: 'Asia/Shanghai' });
     // Webhook deliveries whose wake-up was lost (written while the queue was down) go at the next minute.
     const webhookCron = options.webhookCron === undefined ? '* * * * *' : options.webhookCron;
     if (webhookCron) await boss.schedule(QUEUES.webhookDelivery, webhookCron, {}, { tz: 'UTC' });
