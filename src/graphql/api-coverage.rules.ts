@@ -81,6 +81,10 @@ export const MUTATION_ACCESS: Readonly<Record<string, MutationAccess>> = {
   createCallback: scopes('callbacks:write'),
   reassignCallback: scopes('callbacks:write'),
   cancelCallback: scopes('callbacks:write'),
+  // Periodic callback programmes (a segment called back every N months): the service rules and the callbacks.
+  createCallbackProgramme: scopes('settings:manage', 'callbacks:write'),
+  updateCallbackProgramme: scopes('settings:manage', 'callbacks:write'),
+  runCallbackProgramme: scopes('settings:manage', 'callbacks:write'),
   // Surveys
   createSurveyTemplate: scopes('surveys:manage'),
   updateSurveyTemplate: scopes('surveys:manage'),

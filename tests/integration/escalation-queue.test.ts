@@ -57,7 +57,7 @@ afterAll(async () => {
 describe('background jobs', () => {
   it('schedules the escalation sweep every minute (the survey sweep every 15 minutes, housekeeping hourly, key accounts nightly)', async () => {
     const schedules = await instanceA.getSchedules();
-    expect(schedules).toHaveLength(7);
+    expect(schedules).toHaveLength(8);
     expect(schedules).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: QUEUES.escalationSweep, cron: '* * * * *' }),
@@ -67,6 +67,7 @@ describe('background jobs', () => {
         expect.objectContaining({ name: QUEUES.callbackProgrammes, cron: '0 3 * * *' }),
         expect.objectContaining({ name: QUEUES.webhookDelivery, cron: '* * * * *' }),
         expect.objectContaining({ name: QUEUES.reportDelivery, cron: '0 8 * * *' }),
+        expect.objectContaining({ name: QUEUES.kpiFactRefresh, cron: '* * * * *' }),
       ]),
     );
   });
