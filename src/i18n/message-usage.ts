@@ -34,6 +34,8 @@ export function literalKeyUsage(
     const rootOnly = !scoped.length && /(?:useTranslations|getTranslations)\(\)/.test(text);
     // A file that binds no translator is handed the folder's (`t` as a parameter).
     const handed = !/(?:useTranslations|getTranslations)\(/.test(text);
+    // A file that binds only other namespaces' translators is theirs to check.
+    if (!scoped.length && !rootOnly && !handed) continue;
     const prefixes = rootOnly || handed ? [''] : scoped;
     for (const [, literal = ''] of text.matchAll(/\bt\(\s*'([^']+)'/g)) {
       if (rootOnly && !literal.startsWith(`${namespace}.`)) continue;

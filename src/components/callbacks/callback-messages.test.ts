@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { messageKeys } from '@/i18n/message-keys';
 import { expectLiteralKeys } from '@/i18n/message-usage';
 import zh from '../../../messages/zh-CN/callbacks.json';
+import zhProgrammes from '../../../messages/zh-CN/callbackProgrammes.json';
 
 const zhKeys = messageKeys(zh);
 
@@ -29,5 +30,9 @@ describe('callbacks messages', () => {
   it('have every literal key the callback screens ask for', () => {
     // The components here and the console page.
     expectLiteralKeys('callbacks', __dirname, ['src/app/console/(app)/callbacks/page.tsx'], zhKeys, 60);
+  });
+
+  it('have every literal key the callback programmes screen asks for', () => {
+    expectLiteralKeys('callbackProgrammes', __dirname, [], messageKeys(zhProgrammes), 30);
   });
 });

@@ -7,6 +7,7 @@ import { CheckboxField } from '@/components/ui/checkbox-field';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
+import { SelectField } from '@/components/ui/form-controls';
 import { TextField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
 import { actionsColumn, RowAction } from '@/components/ui/row-action';
@@ -20,6 +21,7 @@ import {
 } from '@/graphql/callback-programmes/callback-programme.rules';
 import { CUSTOMER_GRADES } from '@/graphql/notices/notice-audience.rules';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
+import { CallbackAssigneesQuery } from './callback-dialogs.operations';
 import { formatDateTime } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
@@ -177,6 +179,8 @@ function ProgrammeDialog({ row, onClose }: { row: Row | null; onClose: () => voi
   const errorMessage = useErrorMessage();
   const create = useGqlMutation(CallbackProgrammeCreateMutation, { invalidates: INVALIDATES });
   const update = useGqlMutation(CallbackProgrammeUpdateMutation, { invalidates: INVALIDATES });
+  // The people who may be given callbacks (the desk), as the callback dialogs offer them.
+  const assignees = useGqlQuery(CallbackAssigneesQuery, {});
   const form = useDialogForm({
     initial: (): Draft => ({
       name: row?.name ?? '',
@@ -213,7 +217,7 @@ function ProgrammeDialog({ row, onClose }: { row: Row | null; onClose: () => voi
               customerIds: splitList(d.customerIds),
             },
         assignToOwner: d.assignToOwner,
-        assigneeId: d.assigneeId.trim() || null,
+        assigneeId: d.assigneeId || null,
         active: d.active,
       };
       return row ? update.mutateAsync({ id: row.id, version: row.version, input }) : create.mutateAsync({ input });
@@ -289,7 +293,15 @@ function ProgrammeDialog({ row, onClose }: { row: Row | null; onClose: () => voi
         checked={values.assignToOwner}
         onChange={(on) => set('assignToOwner', on)}
       />
-      <TextField {...form.field('assigneeId')} label={t('assigneeId')} hint={t('assigneeHint')} />
+      <SelectField
+        {...form.field('assigneeId')}
+        label={t('assigneeId')}
+        options={[
+          { value: '', label: t('assigneePool') },
+          ...(assignees.data?.callbackAssignees ?? []).map((u) => ({ value: u.id, label: `${u.name} · ${u.email}` })),
+        ]}
+        testId="programme-assignee"
+      />
       <CheckboxField
         id={`${formId}-active`}
         label={t('active')}
