@@ -7,15 +7,14 @@ import type { Permission } from '@/server/auth/policies';
  * missing here, so a new mutation comes with a decision; /developers prints this table. Pure and client-safe.
  *
  * A key holding a write scope acts as its named service account (SERVICE_ACCOUNT_SCOPES): the history and the
- * record's author columns name it.
+ * record's author columns name it. The manager decisions (keyaccounts:decide, notices:approve, visits:approve) are
+ * scopes too: an admin granting one delegates that decision to the integrating system, and the decider columns
+ * (decidedById, approvedById, evaluatorId) name the key's service account.
  */
 export type WithoutApiReason =
   /** Administration a key must not hold: minting keys, editing users and departments, registering webhook endpoints
    * (which receive every domain's events) would reach beyond the key's own scopes. */
   | 'administration'
-  /** A decision or judgement a named person answers for: key-account nominations and criteria, urgent notices,
-   * itineraries and visit frequencies, customer grades, a key account's obligations (its owner's). */
-  | 'personAnswers'
   /** What belongs to one staff member: their notifications, their report subscriptions (mailed to them), their
    * weekly itinerary and the problems they log from their own visits. */
   | 'personal'
@@ -57,8 +56,8 @@ export const MUTATION_ACCESS: Readonly<Record<string, MutationAccess>> = {
   archiveCustomer: scopes('customers:write'),
   restoreCustomer: scopes('customers:write'),
   importCustomers: scopes('customers:import'),
-  evaluateCustomerGrade: without('personAnswers'),
-  overrideCustomerGrade: without('personAnswers'),
+  evaluateCustomerGrade: scopes('customers:write'),
+  overrideCustomerGrade: scopes('customers:write'),
   updateCustomerGradeForm: scopes('settings:manage'),
   // Intake and complaints
   submitInteraction: scopes('interactions:write'),
@@ -115,22 +114,22 @@ export const MUTATION_ACCESS: Readonly<Record<string, MutationAccess>> = {
   proposeKeyAccount: scopes('keyaccounts:write'),
   recomputeKeyAccountCandidates: scopes('keyaccounts:write'),
   setCustomerKeyAccountFlags: scopes('keyaccounts:write'),
-  approveKeyAccountNomination: without('personAnswers'),
-  rejectKeyAccountNomination: without('personAnswers'),
-  updateKeyAccountCriteria: without('personAnswers'),
+  approveKeyAccountNomination: scopes('keyaccounts:decide'),
+  rejectKeyAccountNomination: scopes('keyaccounts:decide'),
+  updateKeyAccountCriteria: scopes('keyaccounts:decide'),
   generateKeyAccountExchangeSummary: scopes('keyaccounts:write'),
   updateKeyAccountExchangeSummary: scopes('keyaccounts:write'),
   issueKeyAccountExchangeSummary: scopes('keyaccounts:write'),
-  completeKeyAccountObligation: without('personAnswers'),
-  rescheduleKeyAccountObligation: without('personAnswers'),
-  requestQualityReport: without('personAnswers'),
+  completeKeyAccountObligation: scopes('keyaccounts:write'),
+  rescheduleKeyAccountObligation: scopes('keyaccounts:write'),
+  requestQualityReport: scopes('keyaccounts:write'),
   updateObligationSchedule: scopes('settings:manage'),
   // Notices
   createNotice: scopes('notices:write'),
   updateNotice: scopes('notices:write'),
   submitNotice: scopes('notices:write'),
   withdrawNotice: scopes('notices:write'),
-  approveNotice: without('personAnswers'),
+  approveNotice: scopes('notices:approve'),
   acknowledgeNotice: without('customerSide'),
   // Visits
   logVisit: scopes('visits:write'),
@@ -138,9 +137,9 @@ export const MUTATION_ACCESS: Readonly<Record<string, MutationAccess>> = {
   saveItinerary: without('personal'),
   submitItinerary: without('personal'),
   reviseItinerary: without('personal'),
-  decideItinerary: without('personAnswers'),
-  updateVisitRules: without('personAnswers'),
-  setCustomerVisitInterval: without('personAnswers'),
+  decideItinerary: scopes('visits:approve'),
+  updateVisitRules: scopes('visits:approve'),
+  setCustomerVisitInterval: scopes('visits:approve'),
   confirmScheduledVisit: without('customerSide'),
   // Work orders
   createWorkOrder: scopes('workorders:write'),
@@ -164,7 +163,6 @@ export const MUTATION_ACCESS: Readonly<Record<string, MutationAccess>> = {
 
 export const WITHOUT_API_REASONS: readonly WithoutApiReason[] = [
   'administration',
-  'personAnswers',
   'personal',
   'customerSide',
   'placeholder',

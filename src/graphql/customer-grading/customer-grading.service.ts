@@ -5,7 +5,7 @@ import { prisma, type Tx } from '@/server/db';
 import { zodFieldErrors } from '@/server/error-keys';
 import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
-import type { Viewer } from '@/server/viewer';
+import { actingUserId, type Viewer } from '@/server/viewer';
 import { activityMessage } from '@/lib/activity';
 import { isUuid } from '../cursor';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
@@ -148,12 +148,13 @@ export async function evaluateCustomerGrade(viewer: Viewer, input: EvaluateInput
 }
 
 /**
- * Grades are set by a person who answers for them (the evaluation names its evaluator): API keys read grades and
- * evaluations (customers:read) but neither evaluate nor override, whatever their scopes.
+ * Grades are set by someone the evaluation names as its evaluator: the staff member, or an API key's named service
+ * account (a key with customers:write has one). A key without a service account may not evaluate or override.
  */
 function evaluatorOf(viewer: Viewer): string {
-  if (viewer.kind === 'staff') return viewer.userId;
-  throw forbidden('grading.personRequired');
+  const evaluatorId = actingUserId(viewer);
+  if (!evaluatorId) throw forbidden('grading.personRequired');
+  return evaluatorId;
 }
 
 // ───────────────────────────── Override ─────────────────────────────

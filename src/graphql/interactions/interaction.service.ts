@@ -370,7 +370,7 @@ export async function storeAttachmentFile(
       mimeType: file.mimeType,
       sizeBytes: file.bytes.length,
       storageKey,
-      uploadedById: viewer.kind === 'staff' || viewer.kind === 'customer' ? viewer.userId : null,
+      uploadedById: viewer.kind === 'customer' ? viewer.userId : actingUserId(viewer),
     },
   });
 }

@@ -10,7 +10,7 @@ import { storage } from '@/server/storage/storage';
 import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory, historyRow, type HistoryInput } from '@/server/history';
 import { notifyUsers } from '@/server/notify/notify';
-import type { Viewer } from '@/server/viewer';
+import { actingUserId, type Viewer } from '@/server/viewer';
 import { activityMessage, noticeMessage } from '@/lib/activity';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
 import { storeAttachmentFile, withFileCleanup } from '../interactions/interaction.service';
@@ -238,10 +238,12 @@ export async function cancelOpenObligations(tx: Tx, customerId: string, actor: A
 
 // ───────────────────────────── writes by people ─────────────────────────────
 
+/** Who completes or moves an obligation: the staff member, or the API key's named service account (none: refused). */
 function writerOf(viewer: Viewer): { userId: string } {
   requirePermission(viewer, 'keyaccounts:write');
-  if (viewer.kind !== 'staff') throw forbidden('keyAccountObligation.staffOnly');
-  return { userId: viewer.userId };
+  const userId = actingUserId(viewer);
+  if (!userId) throw forbidden('keyAccountObligation.staffOnly');
+  return { userId };
 }
 
 function cleanText(value: string | null | undefined, field: string, required: boolean): string | null {

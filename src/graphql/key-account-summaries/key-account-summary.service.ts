@@ -12,7 +12,7 @@ import { appendHistory, diffFields } from '@/server/history';
 import { keyAccountSummaryMail } from '@/server/mail/key-account-summary-mail';
 import { notifyUsers } from '@/server/notify/notify';
 import { enqueueMail, startQueue } from '@/server/queue/boss';
-import type { Viewer } from '@/server/viewer';
+import { actingUserId, type Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
 import {
@@ -287,7 +287,7 @@ export async function issueSummary(
   await startQueue(); // before the transaction that enqueues mail (see enqueueMail)
   return prisma.$transaction(async (tx) => {
     const row = await loadDraft(tx, id, version);
-    const issuerId = viewer.kind === 'staff' ? viewer.userId : null;
+    const issuerId = actingUserId(viewer);
     const [customer, recipients] = await Promise.all([
       tx.customer.findUniqueOrThrow({ where: { id: row.customerId }, select: { name: true } }),
       tx.user.findMany({

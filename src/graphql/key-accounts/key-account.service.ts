@@ -12,7 +12,7 @@ import { prisma, type Tx } from '@/server/db';
 import { zodFieldErrors } from '@/server/error-keys';
 import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { actorOf, appendHistory, diffFields } from '@/server/history';
-import type { Viewer } from '@/server/viewer';
+import { actingUserId, type Viewer } from '@/server/viewer';
 import { activityMessage } from '@/lib/activity';
 import { isUuid } from '../cursor';
 import { keysetPage, type OrderKey } from '../keyset';
@@ -66,7 +66,8 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   return parsed.data;
 }
 
-const mayDecide = (viewer: Viewer) => viewer.kind === 'staff' && can(viewer, 'keyaccounts:decide');
+// A manager decides in person; an API key holding keyaccounts:decide decides as its named service account.
+const mayDecide = (viewer: Viewer) => !!actingUserId(viewer) && can(viewer, 'keyaccounts:decide');
 export const mayReadKeyAccounts = (viewer: Viewer) => viewer.kind !== 'customer' && can(viewer, 'keyaccounts:read');
 export const viewerCanDecide = (viewer: Viewer, n: Pick<KeyAccountNomination, 'status'>) =>
   n.status === 'PROPOSED' && mayDecide(viewer);
@@ -84,9 +85,13 @@ export async function getKeyAccountCriteria(viewer: Viewer) {
   return { ...criteria, version };
 }
 
-/** The service manager edits the criteria (keyaccounts:decide), version-checked, with the change in the history. */
+/**
+ * The service manager edits the criteria (keyaccounts:decide), version-checked, with the change in the history; an API
+ * key holding the scope edits them as its service account (a key without one is refused).
+ */
 export async function updateKeyAccountCriteria(viewer: Viewer, version: number, input: unknown) {
   requirePermission(viewer, 'keyaccounts:decide');
+  if (!actingUserId(viewer)) throw forbidden('keyAccounts.staffOnly');
   const value = parse(ZKeyAccountCriteria, input);
   return prisma.$transaction(async (tx) => {
     await lockKeyAccounts(tx);
@@ -375,7 +380,7 @@ export async function proposeKeyAccount(viewer: Viewer, customerId: string, reas
     const [row] = await tx.$queryRaw<{ figures: Prisma.JsonValue }[]>`
       WITH ${figuresCte(criteria, now, Prisma.sql`cu."id" = ${customerId}::uuid`)}
       SELECT "figures" FROM scored`;
-    const staffId = viewer.kind === 'staff' ? viewer.userId : null;
+    const staffId = actingUserId(viewer);
     const nomination = await tx.keyAccountNomination.create({
       data: {
         customerId,
@@ -432,7 +437,9 @@ export async function decideKeyAccountNomination(
   now: Date = clockNow(),
 ): Promise<KeyAccountNomination> {
   requirePermission(viewer, 'keyaccounts:decide');
-  if (viewer.kind !== 'staff') throw forbidden('keyAccounts.staffOnly');
+  // The decider named on the nomination: the manager, or the API key's service account (a key without one may not).
+  const deciderId = actingUserId(viewer);
+  if (!deciderId) throw forbidden('keyAccounts.staffOnly');
   if (!isUuid(id)) throw notFound(NOMINATION);
   const parsed = parse(ZDecisionInput, { reason: input.reason, ownerId: input.ownerId ?? null });
   return prisma.$transaction(async (tx) => {
@@ -459,7 +466,7 @@ export async function decideKeyAccountNomination(
       where: { id, version, status: 'PROPOSED' },
       data: {
         status,
-        decidedById: viewer.userId,
+        decidedById: deciderId,
         decidedAt: now,
         decisionReason: parsed.reason,
         version: { increment: 1 },

@@ -464,11 +464,13 @@ export async function submitNotice(viewer: Viewer, id: string, version: number, 
 
 export async function approveNotice(viewer: Viewer, id: string, version: number, now: Date = clockNow()) {
   requirePermission(viewer, 'notices:approve');
-  if (viewer.kind !== 'staff') throw forbidden('notice.staffOnly');
+  // The approver named on the notice: the manager, or the API key's service account (a key without one may not).
+  const approverId = actingUserId(viewer);
+  if (!approverId) throw forbidden('notice.staffOnly');
   await startQueue();
   return prisma.$transaction(async (tx) => {
     const notice = await loadForWrite(tx, id, version, ['PENDING_APPROVAL']);
-    const approved = await claim(tx, notice, { approvedById: viewer.userId, approvedAt: now });
+    const approved = await claim(tx, notice, { approvedById: approverId, approvedAt: now });
     await appendHistory(tx, viewer, {
       entityType: ENTITY,
       entityId: notice.id,
@@ -512,4 +514,4 @@ export async function withdrawNotice(
 export const viewerCanEdit = (viewer: Viewer, n: Notice) =>
   viewer.kind === 'staff' && can(viewer, 'notices:write') && EDITABLE.includes(n.status);
 export const viewerCanApprove = (viewer: Viewer, n: Notice) =>
-  viewer.kind === 'staff' && can(viewer, 'notices:approve') && n.status === 'PENDING_APPROVAL';
+  !!actingUserId(viewer) && can(viewer, 'notices:approve') && n.status === 'PENDING_APPROVAL';

@@ -63,14 +63,13 @@ export async function getVisitRules(viewer: Viewer) {
  * database without workers) the recompute runs here, as before.
  */
 export async function updateVisitRules(viewer: Viewer, version: number, rules: VisitRules, now: Date = clockNow()) {
-  approverOf(viewer);
+  const { userId: updatedById } = approverOf(viewer);
   const problem = visitRulesProblem(rules);
   if (problem) throw badField(problem, 'visit.rulesInvalid', { field: problem });
   const queued = await prisma.$transaction(async (tx) => {
     const current = await readVisitRules(tx);
     if (current.version !== version) throw conflict('visit.rulesStale', { currentVersion: current.version });
     const value = rules as unknown as Prisma.InputJsonValue;
-    const updatedById = viewer.kind === 'staff' ? viewer.userId : null;
     if (version === 0) {
       try {
         await tx.setting.create({ data: { key: VISIT_RULES_SETTING, value, updatedById, version: 1 } });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { can, requirePermission } from '@/server/auth/policies';
 import { badField, forbidden } from '@/server/errors';
-import type { Viewer } from '@/server/viewer';
+import { actingUserId, type Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
 
 /**
@@ -33,12 +33,16 @@ export function plannerOf(viewer: Viewer): { userId: string } {
   return { userId: viewer.userId };
 }
 
-/** The service manager deciding on itineraries and setting visit frequencies (visits:approve, staff only). */
+/**
+ * Who decides on itineraries and sets visit frequencies (visits:approve): the service manager, or an API key the admin
+ * delegated the decision to, acting as its named service account (a key without one is refused).
+ */
 export function approverOf(viewer: Viewer): { userId: string } {
   requirePermission(viewer, 'visits:approve');
-  if (viewer.kind !== 'staff') throw forbidden('visit.staffOnly');
-  return { userId: viewer.userId };
+  const userId = actingUserId(viewer);
+  if (!userId) throw forbidden('visit.staffOnly');
+  return { userId };
 }
 
-export const mayApprove = (viewer: Viewer) => viewer.kind === 'staff' && can(viewer, 'visits:approve');
+export const mayApprove = (viewer: Viewer) => !!actingUserId(viewer) && can(viewer, 'visits:approve');
 export const mayWrite = (viewer: Viewer) => can(viewer, 'visits:write');

@@ -61,18 +61,19 @@ const ADMINISTRATION: readonly Permission[] = [
 // every domain's events) could reach beyond its own scopes.
 const KEY_NEVER: readonly Permission[] = ['apiKeys:manage', 'users:manage', 'webhooks:manage'];
 
-// Decisions a person makes: the service manager's (below), never an API key's.
+// Manager decisions: the service manager's (below). An admin may delegate one to an integrating system by granting it
+// to an API key, which then decides as its named service account (the decider and the history name it).
 const DECISIONS: readonly Permission[] = ['keyaccounts:decide', 'notices:approve', 'visits:approve'];
 
 /**
  * Scopes an admin may put on an API key: every permission but administration (API keys, users and departments,
- * webhook endpoints) and the decisions a manager makes in person (key-account nominations, urgent notices, weekly
- * itineraries). The service rules (settings) and the survey programme (templates, campaigns) are granted like any
- * domain. What stays staff-only, and why, is listed per mutation in src/graphql/api-coverage.rules.ts.
+ * webhook endpoints). The service rules (settings) and the survey programme (templates, campaigns) are granted like any
+ * domain. The manager decisions (keyaccounts:decide, notices:approve, visits:approve) are grantable too: an admin
+ * granting one delegates that decision (key-account nominations and criteria, urgent notices, itineraries and visit
+ * frequencies) to the integrating system, which takes it as the key's named service account. What stays staff-only,
+ * and why, is listed per mutation in src/graphql/api-coverage.rules.ts.
  */
-export const API_SCOPES: readonly Permission[] = PERMISSIONS.filter(
-  (p) => !KEY_NEVER.includes(p) && !DECISIONS.includes(p),
-);
+export const API_SCOPES: readonly Permission[] = PERMISSIONS.filter((p) => !KEY_NEVER.includes(p));
 
 /**
  * Scopes that write (everything but `*:read`): a key holding one acts as a named service account (a user of its own,
