@@ -34,10 +34,12 @@ export function keyAccountStatusSql(alias: string): Prisma.Sql {
 
 /** The customers among `customerIds` with an open NOMINATION (one query; for DataLoaders). */
 export async function customersWithOpenNomination(customerIds: readonly string[]): Promise<Set<string>> {
-  const rows = await prisma.keyAccountNomination.findMany({
-    where: { customerId: { in: [...customerIds] }, ...OPEN_NOMINATION },
-    select: { customerId: true },
-  });
+  // Asked for every customer a screen or an API client reads (the status is derived, never stored): one raw statement
+  // on the one-open-per-customer index, without Prisma's query building (about half the CPU of findMany).
+  const rows = await prisma.$queryRaw<{ customerId: string }[]>`
+    SELECT "customerId" FROM "KeyAccountNomination"
+    WHERE "customerId" = ANY(${[...customerIds]}::uuid[])
+      AND "status" = ${OPEN_NOMINATION.status}::"NominationStatus" AND "kind" = ${OPEN_NOMINATION.kind}::"NominationKind"`;
   return new Set(rows.map((r) => r.customerId));
 }
 

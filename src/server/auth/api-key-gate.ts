@@ -64,6 +64,8 @@ export function graphqlRefusal(refusal: Extract<ApiKeyAdmission, { kind: 'refuse
 /** Whether a GraphQL answer (status and JSON text) reports a failure: a 4xx/5xx status or a non-empty `errors`. */
 export function answerFailed(status: number, text: string): boolean {
   if (status >= 400) return true;
+  // Most answers carry no errors at all: no need to parse a large body to find that out.
+  if (!text.includes('"errors"')) return false;
   try {
     const body = JSON.parse(text) as { errors?: unknown[] };
     return Array.isArray(body.errors) && body.errors.length > 0;
