@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { getFragmentData } from '@/gql';
-import type { CallbackProgrammeFieldsFragment as Row, CustomerGrade } from '@/gql/graphql';
+import type { CallbackProgrammeFieldsFragment as Row } from '@/gql/graphql';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
@@ -21,6 +21,7 @@ import {
 } from '@/graphql/callback-programmes/callback-programme.rules';
 import { CUSTOMER_GRADES } from '@/graphql/notices/notice-audience.rules';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
+import { segmentDraft, segmentInput, type SegmentDraft } from '@/components/notices/segment-draft';
 import { CallbackAssigneesQuery } from './callback-dialogs.operations';
 import { formatDateTime } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
@@ -34,12 +35,6 @@ import {
 } from './callback-programme-operations';
 
 const INVALIDATES = ['CallbackProgramme', 'Callback', 'Dashboard'] as const;
-
-const splitList = (text: string) =>
-  text
-    .split(/[,，、\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 function useErrorMessage() {
   const t = useTranslations('callbackProgrammes.errors');
@@ -159,15 +154,9 @@ function SegmentSummary({ row }: { row: Row }) {
   return <>{parts.join('；')}</>;
 }
 
-type Draft = {
+type Draft = SegmentDraft & {
   name: string;
   intervalMonths: string;
-  all: boolean;
-  provinces: string;
-  industries: string;
-  grades: string[];
-  keyAccountsOnly: boolean;
-  customerIds: string;
   assignToOwner: boolean;
   assigneeId: string;
   active: boolean;
@@ -185,12 +174,7 @@ function ProgrammeDialog({ row, onClose }: { row: Row | null; onClose: () => voi
     initial: (): Draft => ({
       name: row?.name ?? '',
       intervalMonths: String(row?.intervalMonths ?? CALLBACK_PROGRAMME_INTERVAL_DEFAULT),
-      all: row?.segment?.all ?? false,
-      provinces: row?.segment?.provinces.join('，') ?? '',
-      industries: row?.segment?.industries.join('，') ?? '',
-      grades: [...(row?.segment?.grades ?? [])],
-      keyAccountsOnly: row?.segment?.keyAccountsOnly ?? false,
-      customerIds: row?.segment?.customerIds.join(', ') ?? '',
+      ...segmentDraft(row?.segment, false),
       assignToOwner: row?.assignToOwner ?? true,
       assigneeId: row?.assignee?.id ?? '',
       active: row?.active ?? true,
@@ -206,16 +190,7 @@ function ProgrammeDialog({ row, onClose }: { row: Row | null; onClose: () => voi
       const input = {
         name: d.name,
         intervalMonths: Number(d.intervalMonths),
-        segment: d.all
-          ? { all: true }
-          : {
-              all: false,
-              provinces: splitList(d.provinces),
-              industries: splitList(d.industries),
-              grades: d.grades as CustomerGrade[],
-              keyAccountsOnly: d.keyAccountsOnly,
-              customerIds: splitList(d.customerIds),
-            },
+        segment: segmentInput(d),
         assignToOwner: d.assignToOwner,
         assigneeId: d.assigneeId || null,
         active: d.active,

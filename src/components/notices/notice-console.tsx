@@ -24,6 +24,7 @@ import { AttachmentPicker } from '@/components/interactions/attachment-picker';
 import { useFileUploads } from '@/components/interactions/intake-files';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { NoticeLevelTag, useNoticeErrorMessage } from './notice-ui';
+import { segmentDraft, segmentInput, type SegmentDraft } from './segment-draft';
 
 export const NoticeRowFieldsFragment = graphql(`
   fragment NoticeRowFields on Notice {
@@ -300,28 +301,16 @@ export function NoticeConsole({ canWrite }: { canWrite: boolean }) {
   );
 }
 
-type Draft = {
+type Draft = SegmentDraft & {
   title: string;
   level: string;
   body: string;
-  all: boolean;
-  provinces: string;
-  industries: string;
-  grades: string[];
-  keyAccountsOnly: boolean;
-  customerIds: string;
   publishAt: string;
   expiresAt: string;
   /** New files to upload and attach on save, and the ids of attached files to remove. */
   files: File[];
   removeIds: string[];
 };
-
-const splitList = (text: string) =>
-  text
-    .split(/[,，、\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 function NoticeDialog({ row, onClose }: { row: Row | null; onClose: () => void }) {
   const t = useTranslations('notices');
@@ -338,12 +327,7 @@ function NoticeDialog({ row, onClose }: { row: Row | null; onClose: () => void }
       title: row?.title ?? '',
       level: row?.level ?? 'GENERAL',
       body: row?.body ?? '',
-      all: row?.audience?.all ?? true,
-      provinces: row?.audience?.provinces.join('，') ?? '',
-      industries: row?.audience?.industries.join('，') ?? '',
-      grades: [...(row?.audience?.grades ?? [])],
-      keyAccountsOnly: row?.audience?.keyAccountsOnly ?? false,
-      customerIds: row?.audience?.customerIds.join(', ') ?? '',
+      ...segmentDraft(row?.audience, true),
       publishAt: row?.publishAt ? isoToWallClock(row.publishAt, timeZone) : '',
       expiresAt: row?.expiresAt ? isoToWallClock(row.expiresAt, timeZone) : '',
       files: [],
@@ -357,16 +341,7 @@ function NoticeDialog({ row, onClose }: { row: Row | null; onClose: () => void }
         title: d.title,
         level: d.level as NoticeLevel,
         body: d.body,
-        audience: d.all
-          ? { all: true }
-          : {
-              all: false,
-              provinces: splitList(d.provinces),
-              industries: splitList(d.industries),
-              grades: d.grades as ('A' | 'B' | 'C' | 'D')[],
-              keyAccountsOnly: d.keyAccountsOnly,
-              customerIds: splitList(d.customerIds),
-            },
+        audience: segmentInput(d),
         publishAt: d.publishAt ? wallClockToIso(d.publishAt, timeZone) : null,
         expiresAt: d.expiresAt ? wallClockToIso(d.expiresAt, timeZone) : null,
         attachmentTokens: uploaded.map((u) => u.uploadToken),
