@@ -414,6 +414,11 @@ export async function loadHistory(
     );
   }
   await db.query('SET session_replication_role = DEFAULT').catch(() => undefined);
+  // The triggers were off: mark every complaint for the KPI rollup as the rollup's migration does on an existing
+  // database (the kpi-fact-refresh job, or bench/kpi-dashboard.ts, then builds it).
+  await db.query(`INSERT INTO "KpiFactDirty" ("interactionId", "seq")
+    SELECT "id", nextval('"KpiFactDirty_seq"') FROM "Interaction" WHERE "type" = 'COMPLAINT'
+    ON CONFLICT ("interactionId") DO NOTHING`);
 
   // VACUUM as well as ANALYZE: a database that has run for years has its visibility map and hint bits set; a fresh
   // load would otherwise spend the first measured minutes writing them.

@@ -27,4 +27,4 @@ export { removesLastAdmin } from '@/graphql/directory/directory.rules';
 export { lockAdmins } from '@/graphql/directory/directory.service';
 export { runReportDeliveries } from '@/graphql/reports/report-delivery.service';
 export { runVisitCycleRecompute } from '@/graphql/visits/visit-cycle.service';
-export { runKpiFactRefresh } from '@/graphql/kpi-dashboard/kpi-facts.service';
+export { runKpiFactRefresh } from '@/graphql/kpi-dashboard/kpi-snapshot.service';

@@ -417,10 +417,15 @@ describe('kpiDashboard', () => {
 
   it('reads on the reports pool, so dashboards never take the connections the other screens need', async () => {
     const manager = (await createStaff('SERVICE_MANAGER')).viewer;
-    const statements = await captureStatements(() => gqlOk(manager, DASHBOARD, { period: '2025-11' }));
-    const aggregates = statements.filter((st) => /"ComplaintKpiFact"|"Interaction"/.test(st.text));
+    // A period nobody asked for yet: computed (and stored as a snapshot), then served from the snapshot.
+    const statements = await captureStatements(() => gqlOk(manager, DASHBOARD, { period: '2025-09' }));
+    const aggregates = statements.filter((st) =>
+      /"ComplaintKpiFact"|"Interaction"|"KpiDashboardSnapshot"/.test(st.text),
+    );
     expect(aggregates.length).toBeGreaterThan(3);
     expect(aggregates.filter((st) => st.kind !== 'reports').map((st) => st.text.slice(0, 120))).toEqual([]);
+    const served = await captureStatements(() => gqlOk(manager, DASHBOARD, { period: '2025-09' }));
+    expect(served.filter((st) => /"KpiDashboardSnapshot"/.test(st.text)).map((st) => st.kind)).toEqual(['reports']);
   });
 
   it('a customer and an API key without reports:read are FORBIDDEN; a bad period is BAD_USER_INPUT', async () => {

@@ -6,6 +6,7 @@ export const KpiDashboardQuery = graphql(`
   query KpiDashboard($period: String!, $filter: KpiDashboardFilter) {
     kpiDashboard(period: $period, filter: $filter) {
       period
+      computedAt
       timeZone
       departmentId
       periods {

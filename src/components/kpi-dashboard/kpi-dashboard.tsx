@@ -24,7 +24,7 @@ import {
 } from '@/graphql/kpi-dashboard/kpi-dashboard.rules';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { DrillBarChart, ParetoChart, TrendLineChart, type DrillBar } from './kpi-charts';
 import { KpiDashboardQuery } from './kpi-dashboard-operations';
 
@@ -162,6 +162,11 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
       <PageHeader title={t('title')} subtitle={t('subtitle')}>
         {periodControls}
       </PageHeader>
+      {d ? (
+        <p className="text-xs text-slate-500" data-testid="kpi-computed-at">
+          {t('computedAt', { time: formatDateTime(d.computedAt, d.timeZone) })}
+        </p>
+      ) : null}
 
       <form
         key={search}

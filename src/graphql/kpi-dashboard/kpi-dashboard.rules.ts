@@ -38,6 +38,19 @@ export const KPI_FACT_BATCH = 1000;
 export const KPI_FACT_ON_DEMAND_LIMIT = 500;
 export const KPI_FACT_BULK_THRESHOLD = 5000;
 export const CONTRACT_VOLUME_UNIT = 1_000_000;
+
+/**
+ * Dashboard snapshots (kpi-snapshot.service.ts): a staff member's dashboard is served from the last computation for the
+ * same role, period and filter while it is younger than KPI_SNAPSHOT_MAX_AGE_SECONDS (the figures' staleness bound,
+ * shown on the page as 数据更新于); the kpi-fact-refresh job recomputes the snapshots read within
+ * KPI_SNAPSHOT_KEEP_WARM_HOURS before they reach that age, at most KPI_SNAPSHOT_REFRESH_LIMIT per run, and deletes
+ * those unread for KPI_SNAPSHOT_FORGET_DAYS.
+ */
+export const KPI_SNAPSHOT_MAX_AGE_SECONDS = 300;
+export const KPI_SNAPSHOT_REFRESH_AHEAD_SECONDS = 90;
+export const KPI_SNAPSHOT_KEEP_WARM_HOURS = 2;
+export const KPI_SNAPSHOT_REFRESH_LIMIT = 12;
+export const KPI_SNAPSHOT_FORGET_DAYS = 7;
 export const MEDIAN = 0.5;
 export const P90 = 0.9;
 

@@ -276,8 +276,3 @@ export async function refreshKpiFacts(
   }
   return { refreshed, repeats: false, more: left > 0, skipped: false };
 }
-
-/** The `kpi-fact-refresh` job: each minute, and whenever a dashboard request finds a bulk backlog. */
-export function runKpiFactRefresh(now: Date, options: { deadline?: number } = {}): Promise<KpiFactRefresh> {
-  return refreshKpiFacts({ now, deadline: options.deadline });
-}

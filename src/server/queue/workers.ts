@@ -251,7 +251,8 @@ export async function registerWorkers(
     polling,
     (now, deadline) => runKpiFactRefresh(now, { deadline }),
     (result) => {
-      if (result.refreshed > 0 || result.repeats || result.more) console.info(`[kpi-facts] ${JSON.stringify(result)}`);
+      if (result.refreshed > 0 || result.repeats || result.more || result.snapshots?.recomputed)
+        console.info(`[kpi-facts] ${JSON.stringify(result)}`);
     },
   );
   await boss.work(QUEUES.visitCycleRecompute, { ...polling, batchSize: 1 }, async () => {

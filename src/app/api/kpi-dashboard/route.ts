@@ -1,6 +1,6 @@
 import { KPI_TABLES, kpiTables } from '@/graphql/kpi-dashboard/kpi-dashboard.export';
 import { drillDownFilter, drillDownOf } from '@/graphql/kpi-dashboard/kpi-dashboard.rules';
-import { kpiDashboard } from '@/graphql/kpi-dashboard/kpi-dashboard.service';
+import { kpiDashboardServed } from '@/graphql/kpi-dashboard/kpi-snapshot.service';
 import { tablesToCsv, tablesToXlsx } from '@/graphql/survey-analysis/survey.export';
 import { now } from '@/server/clock';
 import { withRoute } from '@/server/http/route';
@@ -18,7 +18,7 @@ export const GET = withRoute<Record<string, never>>('kpi-dashboard', 'viewer', a
   const params = checkedSearchParams(req.nextUrl);
   const format = formatParam(params, ['csv', 'xlsx'], 'xlsx');
   const drill = drillDownFilter(drillDownOf(params));
-  const model = await kpiDashboard(
+  const model = await kpiDashboardServed(
     viewer,
     {
       period: params.get('period') ?? '',
