@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proposeKeyAccount } from '@/graphql/key-accounts/key-account.service';
 import { prisma } from '@/server/db';
 import { gqlOk } from '../helpers/graphql';
 import { createContract, createCustomerRecord, createStaff } from '../helpers/factories';
@@ -42,6 +43,25 @@ describe('statements per operation', () => {
     const large = await statementsOf(() => gqlOk(viewer, LIST, { first: 50 }));
     expect(large.length).toBe(small.length);
     expect(small.length).toBeLessThanOrEqual(6); // page, count, owners, contacts, contracts, contract totals
+  });
+
+  it('one customer with its key-account status is one statement, with or without an open nomination', async () => {
+    const { viewer } = await createStaff('SERVICE_MANAGER');
+    const none = await createCustomerRecord({ name: '普通状态公司' });
+    const candidate = await createCustomerRecord({ name: '候选状态公司', keyAccountStatus: 'REVOKED' });
+    await proposeKeyAccount(viewer, candidate.id, '合同额达标');
+    const ONE = `query($id: ID!) { customer(id: $id) { id name keyAccountStatus } }`;
+    await gqlOk(viewer, ONE, { id: none.id }); // warm-up: the session and settings caches
+    // The effective status (CANDIDATE while a NOMINATION is open) is the row's own flag, not a second query.
+    for (const [customer, status] of [
+      [none, 'NONE'],
+      [candidate, 'CANDIDATE'],
+    ] as const) {
+      let answer: unknown;
+      const statements = await statementsOf(async () => (answer = await gqlOk(viewer, ONE, { id: customer.id })));
+      expect(answer).toEqual({ customer: { id: customer.id, name: customer.name, keyAccountStatus: status } });
+      expect(statements.map((s) => s.trimStart().split(/\s+/, 1)[0]!.toUpperCase())).toEqual(['SELECT']);
+    }
   });
 
   it('a customer edit that leaves the name and contacts alone is five statements and keeps the search text', async () => {

@@ -218,10 +218,11 @@ export type RecomputeResult = { nominated: number; downgrades: number; confirmed
  * Proposes candidates and downgrades from the data, set-based: one INSERT … SELECT of nominations with their history;
  * one for the downgrades; one UPDATE for the key accounts that passed their re-check.
  *
- * A nomination is the candidate's whole state: the Customer row is not written (its status reads CANDIDATE while the
- * nomination is open, `effectiveKeyAccountStatus`), so a first run over 100,000 customers writes one narrow row and
- * one history row per candidate, not a Customer row and its two dozen indexes. Downgrades (active key accounts only,
- * few) still mark the customer UNDER_REVIEW, as before.
+ * A nomination is the candidate's whole state: the service does not write the customer's status (it reads CANDIDATE
+ * while the nomination is open, `effectiveKeyAccountStatus`). The database sets the customer's `hasOpenNomination` flag
+ * in this transaction, one statement-level trigger call per INSERT (not a Prisma update per customer, no version,
+ * history or webhook), so reading a status costs no second query. Downgrades (active key accounts only, few) still
+ * mark the customer UNDER_REVIEW, as before.
  *
  * Idempotent and cheap when repeated: customers with an open nomination are left out before anything is computed for
  * them (and ON CONFLICT on the partial unique index "one open nomination per customer" still guards two runs at once),
@@ -391,7 +392,8 @@ export async function proposeKeyAccount(viewer: Viewer, customerId: string, reas
         proposedAt: now,
       },
     });
-    // The open nomination makes the customer a candidate (`effectiveKeyAccountStatus`); its row is not written.
+    // The open nomination makes the customer a candidate (`effectiveKeyAccountStatus`): its status is not written (a
+    // trigger on the nomination sets the customer's hasOpenNomination flag).
     const candidate = statusWhileOpen('NOMINATION');
     await emitKeyAccountStatusEvent(tx, customerId, customer.keyAccountStatus, candidate);
     await appendHistory(tx, viewer, {
