@@ -26,11 +26,14 @@ END;
 $$;
 
 -- Inserts and deletes: statement-level with transition tables, so the nightly run's bulk INSERT … SELECT of thousands
--- of nominations costs one refresh, not a call per row. Only open nominations can change a flag.
+-- of nominations costs one statement, not a call per row. Only open nominations can change a flag. An inserted open
+-- nomination is one that exists: its customers' flag is set without counting (no lock first either — a concurrent
+-- refresh that closes another nomination locks the row, waits for this transaction and then counts this one).
 CREATE FUNCTION "nomination_inserted_refresh_customers"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM "customer_refresh_open_nomination"(ARRAY(
-    SELECT n."customerId" FROM new_rows n WHERE n."status" = 'PROPOSED' AND n."kind" = 'NOMINATION'));
+  UPDATE "Customer" c SET "hasOpenNomination" = true
+  WHERE c."id" IN (SELECT n."customerId" FROM new_rows n WHERE n."status" = 'PROPOSED' AND n."kind" = 'NOMINATION')
+    AND NOT c."hasOpenNomination";
   RETURN NULL;
 END;
 $$;

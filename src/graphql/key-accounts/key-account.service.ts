@@ -222,8 +222,8 @@ export type RecomputeResult = { nominated: number; downgrades: number; confirmed
  * while the nomination is open, `effectiveKeyAccountStatus`). The database sets the customer's `hasOpenNomination` flag
  * in this transaction, one statement-level trigger call per INSERT (not a Prisma update per customer, no version,
  * history or webhook), so reading a status costs no second query. That flag is a write of each nominated customer's
- * row: a first run over a backlog of 90,000 (bench/key-accounts.ts data) took 14.4–17.0 s with the trigger against
- * 4.9–8.2 s without (same database, alternating, load 5–7), as compacted pages have no room for HOT updates and all 23
+ * row: a first run over a backlog of 90,000 (bench/key-accounts.ts data) took 10.8–15.2 s with the trigger against
+ * 5.6–7.6 s without (same database, alternating, load 5), as compacted pages have no room for HOT updates and all 23
  * indexes of "Customer" take each new row version; a usual night nominates a handful. Downgrades (active key accounts only, few) still mark the customer UNDER_REVIEW, as before.
  *
  * Idempotent and cheap when repeated: customers with an open nomination are left out before anything is computed for
