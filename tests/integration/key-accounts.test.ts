@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '@/generated/prisma/client';
-import { runKeyAccountProposal } from '@/graphql/key-accounts/key-account.service';
+import {
+  decideKeyAccountNomination,
+  proposeKeyAccount,
+  runKeyAccountProposal,
+} from '@/graphql/key-accounts/key-account.service';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
 import { createContract, createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
@@ -340,5 +344,59 @@ describe('flags and hand proposals', () => {
       { id: c.id },
     );
     expect(own.customer).toEqual({ keyAccountStatus: 'CANDIDATE', keyAccountFlags: null });
+  });
+});
+
+describe('the stored open-nomination flag (Customer.hasOpenNomination, kept by a trigger)', () => {
+  const stored = (id: string) =>
+    prisma.customer.findUniqueOrThrow({
+      where: { id },
+      select: { hasOpenNomination: true, keyAccountStatus: true, version: true, updatedAt: true },
+    });
+  const CANDIDATES = `query($name: String!) { customers(first: 50, filter: { name: $name, keyAccountStatus: [CANDIDATE] }) { nodes { id } } }`;
+
+  it('follows a proposal by hand and its rejection, without touching the version or updatedAt', async () => {
+    const c = await customerWith('旗标驳回有限公司', ['1000.00']);
+    const before = await stored(c.id);
+    expect(before.hasOpenNomination).toBe(false);
+    const n = await proposeKeyAccount(agent, c.id, '集团采购潜力大');
+    const proposed = await stored(c.id);
+    expect(proposed).toEqual({ ...before, hasOpenNomination: true });
+    expect(await statusOf(c.id)).toBe('CANDIDATE');
+    await decideKeyAccountNomination(manager, n.id, n.version, 'REJECT', { reason: '业务不稳定' });
+    expect(await stored(c.id)).toMatchObject({ hasOpenNomination: false, keyAccountStatus: 'NONE' });
+    expect(await statusOf(c.id)).toBe('NONE');
+  });
+
+  it('follows the nightly proposal and the approval; a downgrade does not raise it', async () => {
+    const c = await customerWith('旗标批准有限公司', ['800000.00'], { keyAccountStatus: 'REVOKED' });
+    await runKeyAccountProposal(new Date());
+    expect((await stored(c.id)).hasOpenNomination).toBe(true);
+    const found = await gqlOk<{ customers: { nodes: { id: string }[] } }>(manager, CANDIDATES, {
+      name: '旗标批准有限公司',
+    });
+    expect(found.customers.nodes).toEqual([{ id: c.id }]);
+    const n = (await openFor(c.id))!;
+    await decideKeyAccountNomination(manager, n.id, n.version, 'APPROVE', { reason: '合同额达标', ownerId });
+    expect(await stored(c.id)).toMatchObject({ hasOpenNomination: false, keyAccountStatus: 'ACTIVE' });
+    expect(await gqlOk(manager, CANDIDATES, { name: '旗标批准有限公司' })).toEqual({ customers: { nodes: [] } });
+
+    // Losing good credit proposes a downgrade (UNDER_REVIEW): an open nomination, but not a NOMINATION.
+    await prisma.customer.update({ where: { id: c.id }, data: { creditStanding: 'POOR' } });
+    await runKeyAccountProposal(new Date());
+    expect(await openFor(c.id, 'DOWNGRADE')).toBeDefined();
+    expect(await stored(c.id)).toMatchObject({ hasOpenNomination: false, keyAccountStatus: 'UNDER_REVIEW' });
+  });
+
+  it('follows a nomination withdrawn by deleting it (a script, the console, a customer deleted)', async () => {
+    const c = await customerWith('旗标撤回有限公司', []);
+    const n = await proposeKeyAccount(agent, c.id, '战略合作');
+    expect((await stored(c.id)).hasOpenNomination).toBe(true);
+    // A write that leaves the nomination open (a version bump) keeps the flag.
+    await prisma.keyAccountNomination.update({ where: { id: n.id }, data: { version: { increment: 1 } } });
+    expect((await stored(c.id)).hasOpenNomination).toBe(true);
+    await prisma.keyAccountNomination.delete({ where: { id: n.id } });
+    expect((await stored(c.id)).hasOpenNomination).toBe(false);
+    expect(await statusOf(c.id)).toBe('NONE');
   });
 });

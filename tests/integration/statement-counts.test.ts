@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proposeKeyAccount } from '@/graphql/key-accounts/key-account.service';
 import { prisma } from '@/server/db';
 import { gqlOk } from '../helpers/graphql';
 import { createContract, createCustomerRecord, createStaff } from '../helpers/factories';
@@ -28,7 +29,7 @@ async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
   return [...seen];
 }
 
-const LIST = `query($first: Int!) { customers(first: $first) { totalCount nodes { id name owner { name } contacts { name phone } contracts { contractNo amount } contractTotal } } }`;
+const LIST = `query($first: Int!) { customers(first: $first) { totalCount nodes { id name keyAccountStatus owner { name } contacts { name phone } contracts { contractNo amount } contractTotal } } }`;
 
 describe('statements per operation', () => {
   it('a customer list with owners, contacts and contracts costs the same at 5 and at 50 rows', async () => {
@@ -41,7 +42,27 @@ describe('statements per operation', () => {
     const small = await statementsOf(() => gqlOk(viewer, LIST, { first: 5 }));
     const large = await statementsOf(() => gqlOk(viewer, LIST, { first: 50 }));
     expect(large.length).toBe(small.length);
-    expect(small.length).toBeLessThanOrEqual(6); // page, count, owners, contacts, contracts, contract totals
+    // page, count, owners, contacts, contracts, contract totals; the key-account status is read with the page
+    expect(small.length).toBeLessThanOrEqual(6);
+  });
+
+  it('one customer with its key-account status is one statement, with or without an open nomination', async () => {
+    const { viewer } = await createStaff('SERVICE_MANAGER');
+    const none = await createCustomerRecord({ name: '普通状态公司' });
+    const candidate = await createCustomerRecord({ name: '候选状态公司', keyAccountStatus: 'REVOKED' });
+    await proposeKeyAccount(viewer, candidate.id, '合同额达标');
+    const ONE = `query($id: ID!) { customer(id: $id) { id name keyAccountStatus } }`;
+    await gqlOk(viewer, ONE, { id: none.id }); // warm-up: the session and settings caches
+    // The effective status (CANDIDATE while a NOMINATION is open) is the row's own flag, not a second query.
+    for (const [customer, status] of [
+      [none, 'NONE'],
+      [candidate, 'CANDIDATE'],
+    ] as const) {
+      let answer: unknown;
+      const statements = await statementsOf(async () => (answer = await gqlOk(viewer, ONE, { id: customer.id })));
+      expect(answer).toEqual({ customer: { id: customer.id, name: customer.name, keyAccountStatus: status } });
+      expect(statements.map((s) => s.trimStart().split(/\s+/, 1)[0]!.toUpperCase())).toEqual(['SELECT']);
+    }
   });
 
   it('a customer edit that leaves the name and contacts alone is five statements and keeps the search text', async () => {

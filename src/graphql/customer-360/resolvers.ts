@@ -29,9 +29,9 @@ export const customer360Resolvers: Resolvers = {
     satisfactionTrend: (c, args, { viewer, loaders }) => customerSatisfactionTrend(viewer, loaders, c.id, args),
     contractSummary: (c, _, { loaders }) => loaders.customerContractSummary.load(c.id),
     historyConnection: (c, args, { viewer, loaders }) => customerHistoryPage(viewer, loaders, c.id, args),
-    keyAccount: async (c, _, { loaders }) => ({
+    keyAccount: (c) => ({
       customerId: c.id,
-      status: await keyAccountStatusOf(loaders, c),
+      status: keyAccountStatusOf(c),
       ownerId: c.ownerId,
     }),
     nextScheduledContact: (c, _, { viewer, loaders }) => customerNextScheduledContact(viewer, loaders, c.id),

@@ -14,6 +14,8 @@ export const CUSTOMER_SELECTION: SelectionMap<CustomerColumn> = {
   // Fields other modules add to Customer (extend type Customer) resolve by the customer's id.
   needs: {
     owner: ['ownerId'],
+    // The effective status: CANDIDATE while a nomination is open (key-account-status.ts), read with the row.
+    keyAccountStatus: ['keyAccountStatus', 'hasOpenNomination'],
     contacts: [],
     contracts: [],
     contractTotal: [],
@@ -30,7 +32,7 @@ export const CUSTOMER_SELECTION: SelectionMap<CustomerColumn> = {
     satisfactionTrend: [],
     contractSummary: [],
     historyConnection: [],
-    keyAccount: ['keyAccountStatus', 'ownerId'],
+    keyAccount: ['keyAccountStatus', 'hasOpenNomination', 'ownerId'],
     nextScheduledContact: [],
     keyAccountFlags: ['regionalLandmark', 'regionalLandmarkReason', 'strategicPotential', 'strategicPotentialReason'],
     // visits module: a salesperson sees only their own customers' cycles

@@ -183,9 +183,10 @@ export const ZFlagsInput = z
   });
 
 /**
- * The key-account status everyone reads. A proposal (the nightly job's or a hand one) writes only its open nomination,
- * never the Customer row: while a NOMINATION is open, a customer that is not a key account (NONE, REVOKED) reads as
- * CANDIDATE. (A row stored as CANDIDATE — data from before nominations were kept apart — reads as it is.)
+ * The key-account status everyone reads. A proposal (the nightly job's or a hand one) writes its open nomination, not
+ * the customer's status: while a NOMINATION is open, a customer that is not a key account (NONE, REVOKED) reads as
+ * CANDIDATE. `openNomination` is the row's `hasOpenNomination`, which a database trigger keeps (key-account-status.ts).
+ * (A row stored as CANDIDATE — data from before nominations were kept apart — reads as it is.)
  */
 export function effectiveKeyAccountStatus<S extends KeyAccountStatusName>(
   stored: S,

@@ -107,7 +107,7 @@ export const keyAccountResolvers: Resolvers = {
     edges: (page) => page.nodes.map((node) => ({ cursor: Buffer.from(node.id).toString('base64url'), node })),
   },
   Customer: {
-    keyAccountStatus: (c, _, { loaders }) => keyAccountStatusOf(loaders, c),
+    keyAccountStatus: (c) => keyAccountStatusOf(c),
     keyAccountFlags: (c, _, { viewer }) =>
       mayReadKeyAccounts(viewer)
         ? {
