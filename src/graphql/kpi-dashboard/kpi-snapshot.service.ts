@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Role } from '@/generated/prisma/enums';
-import { prisma } from '@/server/db';
+import { prisma, runAs } from '@/server/db';
 import { DomainError } from '@/server/errors';
 import type { StaffRole, Viewer } from '@/server/viewer';
 import { TIME_ZONE } from '@/i18n/config';
@@ -86,7 +86,9 @@ function computeAndStore(
   const flight = (async () => {
     const started = performance.now();
     const computedAt = new Date();
-    const model = await kpiDashboard(viewer, { period, filter }, computedAt);
+    // The aggregates run on the reports pool (src/server/db.ts): computations never take the connections the other
+    // screens — and the snapshot reads — need.
+    const model = await runAs('reports', () => kpiDashboard(viewer, { period, filter }, computedAt));
     const computeMs = Math.round(performance.now() - started);
     const json = JSON.stringify(toJson(model));
     const filterJson = JSON.stringify(filter);
@@ -112,7 +114,7 @@ export async function kpiDashboardServed(
   const present = Math.abs(now.getTime() - Date.now()) <= PRESENT_TOLERANCE_MS;
   const maxAge = maxAgeMs();
   if (viewer.kind !== 'staff' || !present || maxAge === 0 || !parsePeriod(args.period, TIME_ZONE))
-    return { ...(await kpiDashboard(viewer, { ...args, filter }, now)), computedAt: now };
+    return { ...(await runAs('reports', () => kpiDashboard(viewer, { ...args, filter }, now))), computedAt: now };
   const { key, filter: kept } = snapshotKey(viewer.role, args.period, filter);
   const [row] = await prisma.$queryRaw<{ model: unknown; computedAt: Date; readAt: Date }[]>`
     SELECT "model", "computedAt", "readAt" FROM "KpiDashboardSnapshot" WHERE "key" = ${key}`;

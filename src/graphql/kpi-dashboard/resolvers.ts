@@ -1,6 +1,5 @@
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';
-import { runAs } from '@/server/db';
 import { kpiDashboardServed } from './kpi-snapshot.service';
 
 export const kpiDashboardPolicies: RootPolicies = {
@@ -11,11 +10,11 @@ export const kpiDashboardPolicies: RootPolicies = {
 
 export const kpiDashboardResolvers: Resolvers = {
   Query: {
-    // From a snapshot at most KPI_DASHBOARD_MAX_AGE_SECONDS old (kpi-snapshot.service.ts); a computation's aggregates
-    // over years of complaints run on the reports pool (src/server/db.ts): a few managers opening the dashboard at once
-    // must never take the connections every other screen needs.
+    // From a snapshot at most KPI_DASHBOARD_MAX_AGE_SECONDS old, read on the interactive pool; a computation's
+    // aggregates over years of complaints run on the reports pool (kpi-snapshot.service.ts): a few managers opening
+    // the dashboard at once must never take the connections every other screen needs.
     kpiDashboard: async (_, { period, filter }, { viewer, now }) => {
-      const model = await runAs('reports', () => kpiDashboardServed(viewer, { period, filter }, now()));
+      const model = await kpiDashboardServed(viewer, { period, filter }, now());
       return { ...model, departmentId: model.filter.departmentId ?? null };
     },
   },
