@@ -37,6 +37,8 @@ test('经理打开 KPI 看板，切换期间，点击柱形进入对应投诉列
   await expect(page).toHaveURL(/\/console\/dashboard/);
   await expect(page.getByTestId('kpi-period')).toHaveText(/^\d{4}-\d{2}$/);
   await expect(page.getByTestId('kpi-total')).toBeVisible();
+  // Figures come from a computation at most a few minutes old: the page says when it was made.
+  await expect(page.getByTestId('kpi-computed-at')).toContainText(/数据更新于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
 
   // The quarter holding this month, then back one quarter and forward again.
   await page.getByTestId('kpi-kind-QUARTER').click();
