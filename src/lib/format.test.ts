@@ -62,6 +62,21 @@ describe('todayIn', () => {
     expect(todayIn('Asia/Shanghai', new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-02');
     expect(todayIn('UTC', new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-01');
   });
+  it('turns at the zone’s midnight, whatever order the instants come in (the date is kept until then)', () => {
+    const at = (iso: string) => todayIn('Asia/Shanghai', new Date(iso));
+    expect(at('2026-03-01T15:59:59.999Z')).toBe('2026-03-01');
+    expect(at('2026-03-01T10:00:00.000Z')).toBe('2026-03-01');
+    expect(at('2026-03-01T16:00:00.000Z')).toBe('2026-03-02');
+    expect(at('2026-03-01T15:59:59.999Z')).toBe('2026-03-01');
+    expect(at('2026-03-02T15:59:59.999Z')).toBe('2026-03-02');
+    expect(at('2026-02-28T16:00:00.000Z')).toBe('2026-03-01');
+    // Daylight saving time: Berlin's 2026-03-29 has 23 hours.
+    const berlin = (iso: string) => todayIn('Europe/Berlin', new Date(iso));
+    expect(berlin('2026-03-29T21:59:59.000Z')).toBe('2026-03-29');
+    expect(berlin('2026-03-29T22:00:00.000Z')).toBe('2026-03-30');
+    expect(berlin('2026-03-28T22:59:59.000Z')).toBe('2026-03-28');
+    expect(berlin('2026-03-28T23:00:00.000Z')).toBe('2026-03-29');
+  });
 });
 
 describe('endOfDayIn', () => {

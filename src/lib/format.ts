@@ -105,10 +105,19 @@ export function formatDate(iso: string | null | undefined, timeZone: string): st
   return p ? `${p.year}-${p.month}-${p.day}` : iso;
 }
 
+/** Per zone, the date last computed and the instants [from, to) it holds for (asked for on every API-key call). */
+const todayCache = new Map<string, { from: number; to: number; day: string }>();
+
 /** Today's calendar date (`YYYY-MM-DD`) in the given zone. */
 export function todayIn(timeZone: string, now = new Date()): string {
+  const t = now.getTime();
+  const hit = todayCache.get(timeZone);
+  if (hit && t >= hit.from && t < hit.to) return hit.day;
   const p = zonedParts(now, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
+  const day = `${p.year}-${p.month}-${p.day}`;
+  // The same date from this instant to the end of that day in the zone.
+  todayCache.set(timeZone, { from: t, to: Date.parse(endOfDayIn(day, timeZone)) + 1000, day });
+  return day;
 }
 
 /**
