@@ -308,18 +308,17 @@ export async function kpiDashboard(
         GROUP BY p.bucket`,
       // Durations over the complaints that reached the step by asOf (percentile_cont: linear interpolation between
       // closest ranks, as quantile() in the rules); on time = done by the due time, late, overdue = due by asOf and
-      // not done by then (onTime() in the rules).
+      // not done by then (onTime() in the rules). A step's median and p90 come from one sort (percentile_cont's array
+      // form): half the time of two calls.
       inMemory(prisma.$queryRaw<StepRow[]>`
+        SELECT q.*, q.tq[1] AS tm, q.tq[2] AS tp, q.rq[1] AS rm, q.rq[2] AS rp, q.cq[1] AS cm, q.cq[2] AS cp FROM (
         SELECT p.bucket,
           count(*) FILTER (WHERE f."triagedAt" <= p.asof)::int AS tn,
-          percentile_cont(${MEDIAN}::float8) WITHIN GROUP (ORDER BY f."triageHours") FILTER (WHERE f."triagedAt" <= p.asof) AS tm,
-          percentile_cont(${P90}::float8) WITHIN GROUP (ORDER BY f."triageHours") FILTER (WHERE f."triagedAt" <= p.asof) AS tp,
+          percentile_cont(ARRAY[${MEDIAN}, ${P90}]::float8[]) WITHIN GROUP (ORDER BY f."triageHours") FILTER (WHERE f."triagedAt" <= p.asof) AS tq,
           count(*) FILTER (WHERE f."resolvedAt" <= p.asof)::int AS rn,
-          percentile_cont(${MEDIAN}::float8) WITHIN GROUP (ORDER BY f."resolveHours") FILTER (WHERE f."resolvedAt" <= p.asof) AS rm,
-          percentile_cont(${P90}::float8) WITHIN GROUP (ORDER BY f."resolveHours") FILTER (WHERE f."resolvedAt" <= p.asof) AS rp,
+          percentile_cont(ARRAY[${MEDIAN}, ${P90}]::float8[]) WITHIN GROUP (ORDER BY f."resolveHours") FILTER (WHERE f."resolvedAt" <= p.asof) AS rq,
           count(*) FILTER (WHERE f."closedAt" <= p.asof)::int AS cn,
-          percentile_cont(${MEDIAN}::float8) WITHIN GROUP (ORDER BY f."closeHours") FILTER (WHERE f."closedAt" <= p.asof) AS cm,
-          percentile_cont(${P90}::float8) WITHIN GROUP (ORDER BY f."closeHours") FILTER (WHERE f."closedAt" <= p.asof) AS cp,
+          percentile_cont(ARRAY[${MEDIAN}, ${P90}]::float8[]) WITHIN GROUP (ORDER BY f."closeHours") FILTER (WHERE f."closedAt" <= p.asof) AS cq,
           count(*) FILTER (WHERE f."triageDueAt" IS NOT NULL AND f."triagedAt" <= p.asof AND f."triagedAt" <= f."triageDueAt")::int AS t_on,
           count(*) FILTER (WHERE f."triageDueAt" IS NOT NULL AND f."triagedAt" <= p.asof AND f."triagedAt" > f."triageDueAt")::int AS t_late,
           count(*) FILTER (WHERE f."triageDueAt" <= p.asof AND (f."triagedAt" IS NULL OR f."triagedAt" > p.asof))::int AS t_over,
@@ -329,7 +328,7 @@ export async function kpiDashboard(
           count(*) FILTER (WHERE ${repeat})::int AS repeats
         FROM ${facts}
         WHERE ${factWhere}
-        GROUP BY p.bucket`).then(both),
+        GROUP BY p.bucket) q`).then(both),
       prisma.$queryRaw<
         {
           bucket: number;
