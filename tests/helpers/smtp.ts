@@ -4,17 +4,18 @@ import { SMTPServer } from 'smtp-server';
 /** A mail as the SMTP server received it: envelope recipients and the decoded subject and text. */
 export type CapturedMail = { from: string; to: string[]; subject: string; text: string; raw: string };
 
-/**
- * A local SMTP server on a free port that keeps every message it receives (no TLS, no auth), for tests that send real
- * mail through nodemailer. `url` goes into SMTP_URL.
- */
-export async function startSmtpCapture(): Promise<{
+export type SmtpCapture = {
   url: string;
   messages: CapturedMail[];
   waitFor: (count: number, timeoutMs?: number) => Promise<CapturedMail[]>;
   stop: () => Promise<void>;
-}> {
-  const messages: CapturedMail[] = [];
+};
+
+/**
+ * A local SMTP server on a free port that keeps every message it receives (no TLS, no auth) in `messages`, for tests
+ * that send real mail through nodemailer. `url` goes into SMTP_URL.
+ */
+export async function startSmtpCapture(messages: CapturedMail[] = []): Promise<SmtpCapture> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeMailer } from '@/server/mail/mailer';
 import { runCommand } from '@/graphql/complaints/complaint.service';
 import { prisma } from '@/server/db';
-import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { gqlOk } from '../helpers/graphql';
@@ -14,11 +12,10 @@ import {
   useTempStorage,
   type SubmittedInteraction,
 } from '../helpers/interactions';
-import { startSmtpCapture } from '../helpers/smtp';
+import { useMailWorkers } from '../helpers/mail-workers';
 
 // SPEC §3/§4: customers hear about their records by e-mail — queued in the same transaction as the step, sent by the
 // send-mail worker over SMTP (a local server captures them here).
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
 let customer: Viewer;
 let portalEmail = '';
 let agent: Viewer;
@@ -35,12 +32,13 @@ async function mailJobs(number: string) {
   );
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   useTempStorage();
-  smtp = await startSmtpCapture();
-  process.env.SMTP_URL = smtp.url;
   process.env.NEXTAUTH_URL = 'http://kefu.test';
-  await startWorkers({ schedule: false, sweepCron: null, pollingIntervalSeconds: 0.5 });
+});
+const smtp = useMailWorkers({ workers: { schedule: false, sweepCron: null, pollingIntervalSeconds: 0.5 } });
+
+beforeAll(async () => {
   customerId = (await createCustomerRecord({ name: '邮件测试精密' })).id;
   const account = await createCustomerUser(customerId);
   customer = account.viewer;
@@ -48,11 +46,7 @@ beforeAll(async () => {
   agent = (await createStaff('SERVICE_AGENT')).viewer;
 });
 
-afterAll(async () => {
-  await stopWorkers(5_000);
-  closeMailer();
-  await smtp?.stop();
-  delete process.env.SMTP_URL;
+afterAll(() => {
   delete process.env.NEXTAUTH_URL;
 });
 

@@ -1,22 +1,18 @@
-import PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
 import { prisma } from '@/server/db';
-import { closeMailer, sendMail } from '@/server/mail/mailer';
+import { sendMail } from '@/server/mail/mailer';
 import { QUEUES, stopQueue } from '@/server/queue/boss';
-import { registerWorkers, startWorkers, stopWorkers } from '@/server/queue/workers';
+import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import { createStaff } from '../helpers/factories';
-import { startSmtpCapture } from '../helpers/smtp';
+import { useMailWorkers } from '../helpers/mail-workers';
+import { until } from '../helpers/until';
 
 // A pg-boss schema of this file's own: other runs on the same server database never take these jobs.
 const queueSchema = `pgboss_test_q${process.pid}`;
 process.env.KEFU_QUEUE_SCHEMA = queueSchema;
 
 const sh = (local: string) => new Date(`${local}+08:00`);
-
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
-let instanceA: PgBoss;
-let instanceB: PgBoss; // a second app instance on the same database
 
 async function jobStates(name: string) {
   return prisma.$queryRawUnsafe<{ state: string; n: number }[]>(
@@ -25,38 +21,13 @@ async function jobStates(name: string) {
   );
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  process.env.SMTP_URL = smtp.url;
-  // The cron monitor stays off (schedule: false) so no sweep runs at the real time of day; the schedule is still stored.
-  instanceA = await startWorkers({ schedule: false, pollingIntervalSeconds: 0.5 });
-  instanceB = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: queueSchema, schedule: false, max: 2 });
-  instanceB.on('error', (e: Error) => console.error(e));
-  await instanceB.start();
-  await registerWorkers(instanceB, { pollingIntervalSeconds: 0.5 });
-});
-
-let instanceBStopped = false;
-afterAll(async () => {
-  if (!instanceBStopped) await instanceB?.stop({ graceful: true, wait: true, timeout: 5_000 });
-  await stopWorkers(5_000);
-  closeMailer();
-  await smtp?.stop();
-  delete process.env.SMTP_URL;
-  await prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`);
-});
+// The cron monitor stays off (schedule: false) so no sweep runs at the real time of day; the schedule is still stored.
+// A second app instance on the same database takes the same jobs.
+const smtp = useMailWorkers({ workers: { schedule: false, pollingIntervalSeconds: 0.5 }, secondInstance: true });
 
 describe('background jobs', () => {
   it('schedules the escalation sweep every minute (the survey sweep every 15 minutes, housekeeping hourly, key accounts nightly)', async () => {
-    const schedules = await instanceA.getSchedules();
+    const schedules = await smtp.boss.getSchedules();
     expect(schedules).toHaveLength(8);
     expect(schedules).toEqual(
       expect.arrayContaining([
@@ -104,8 +75,8 @@ describe('background jobs', () => {
 
     // Both instances queue a sweep and the test runs one itself; both instances work both queues.
     const [, , direct] = await Promise.all([
-      instanceA.send(QUEUES.escalationSweep, { now }),
-      instanceB.send(QUEUES.escalationSweep, { now }),
+      smtp.boss.send(QUEUES.escalationSweep, { now }),
+      smtp.second.send(QUEUES.escalationSweep, { now }),
       runEscalationSweep(new Date(now)),
     ]);
 
@@ -149,8 +120,7 @@ describe('background jobs', () => {
 
   it('mail queued while no worker runs is sent after a restart (the jobs are rows in PostgreSQL)', async () => {
     // Both "instances" go down.
-    await instanceB.stop({ graceful: true, wait: true, timeout: 5_000 });
-    instanceBStopped = true;
+    await smtp.stopSecond();
     await stopWorkers(5_000);
     const before = smtp.messages.length;
 
@@ -177,7 +147,7 @@ describe('background jobs', () => {
     expect(smtp.messages).toHaveLength(before);
 
     // The app starts again: the waiting mail goes out.
-    instanceA = await startWorkers({ schedule: false, pollingIntervalSeconds: 0.5 });
+    await startWorkers({ schedule: false, pollingIntervalSeconds: 0.5 });
     await until(async () => smtp.messages.some((m) => m.to.includes(manager.email)));
     const mail = smtp.messages.find((m) => m.to.includes(manager.email));
     expect(mail?.subject).toBe(`【分派超时】${registered.number} 未在规定时间内确定责任部门`);

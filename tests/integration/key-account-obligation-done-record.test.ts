@@ -1,25 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runEscalationSweep } from '@/graphql/complaints/escalation.service';
 import {
   createObligationsForKeyAccount,
   readObligationAttachment,
 } from '@/graphql/key-account-obligations/key-account-obligation.service';
 import { prisma } from '@/server/db';
-import { closeMailer } from '@/server/mail/mailer';
-import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import { savePendingUpload } from '@/server/storage/pending-uploads';
 import { storage } from '@/server/storage/storage';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 import { useTempStorage } from '../helpers/interactions';
-import { startSmtpCapture } from '../helpers/smtp';
+import { useMailWorkers } from '../helpers/mail-workers';
 
 // Issue 12 item 2, the last gaps: a done record carries a file (claimed by token, read only by whoever may read
 // obligations), and an overdue obligation's escalation is mailed as well as notified in-app (one mail per person).
 
-const queueSchema = `pgboss_kadone_${process.pid}`;
-process.env.KEFU_QUEUE_SCHEMA = queueSchema;
+process.env.KEFU_QUEUE_SCHEMA = `pgboss_kadone_${process.pid}`;
 
 const sh = (local: string) => new Date(`${local}+08:00`);
 
@@ -34,8 +31,6 @@ type Row = {
   completedBy: { id: string } | null;
   attachments: { id: string; fileName: string; mimeType: string; sizeBytes: number; downloadUrl: string }[];
 };
-
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
 
 const upload = (name: string, text: string) =>
   savePendingUpload(async (file) => {
@@ -54,20 +49,8 @@ async function keyAccount(name: string, ownerId: string, activatedAt: Date) {
 const openOf = (customerId: string, kind: 'TRAINING' | 'LEADERSHIP_VISIT' | 'EXCHANGE_SUMMARY') =>
   prisma.keyAccountObligation.findFirstOrThrow({ where: { customerId, kind, status: 'OPEN' } });
 
-beforeAll(async () => {
-  useTempStorage();
-  smtp = await startSmtpCapture();
-  process.env.SMTP_URL = smtp.url;
-  await startWorkers({ schedule: false, pollingIntervalSeconds: 0.5 });
-});
-
-afterAll(async () => {
-  await stopWorkers(5_000);
-  closeMailer();
-  await smtp?.stop();
-  delete process.env.SMTP_URL;
-  await prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`);
-});
+beforeAll(() => useTempStorage());
+const smtp = useMailWorkers({ workers: { schedule: false, pollingIntervalSeconds: 0.5 } });
 
 describe('obligation done record: attachment', () => {
   it('claims the upload once with the completion and serves it only to readers of obligations', async () => {

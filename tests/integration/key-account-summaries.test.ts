@@ -1,15 +1,13 @@
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as summaryPdfRoute } from '@/app/api/key-accounts/summaries/[id]/summary.pdf/route';
 import type { Prisma } from '@/generated/prisma/client';
 import { prisma } from '@/server/db';
-import { closeMailer } from '@/server/mail/mailer';
-import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 import { sessionCookie } from '../helpers/session';
-import { startSmtpCapture } from '../helpers/smtp';
+import { useMailWorkers } from '../helpers/mail-workers';
 
 // A pg-boss schema of this file's own: other runs on the same server database never take these jobs.
 process.env.KEFU_QUEUE_SCHEMA = `pgboss_test_kas${process.pid}`;
@@ -60,7 +58,6 @@ type Summary = {
   };
 };
 
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
 let seq = 0;
 let agent: { id: string; viewer: Viewer };
 let manager: { id: string; email: string };
@@ -93,11 +90,11 @@ async function response(customerId: string, submittedAt: Date, indexScore: strin
   });
 }
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  process.env.SMTP_URL = smtp.url;
-  await startWorkers({ schedule: false, pollingIntervalSeconds: 0.5, sweepCron: null, surveyCron: null });
+const smtp = useMailWorkers({
+  workers: { schedule: false, pollingIntervalSeconds: 0.5, sweepCron: null, surveyCron: null },
+});
 
+beforeAll(async () => {
   departmentId = (await prisma.department.create({ data: { code: 'KAS-QA', name: '质量部' } })).id;
   const otherDepartment = await prisma.department.create({ data: { code: 'KAS-FIN', name: '财务部' } });
   const a = await createStaff('SERVICE_AGENT');
@@ -184,12 +181,6 @@ beforeAll(async () => {
       { customerId: keyAccountId, kind: 'QUALITY_REPORT', status: 'DONE', dueAt: sh('2026-07-30T09:00:00') },
     ],
   });
-});
-
-afterAll(async () => {
-  await stopWorkers(5_000);
-  closeMailer();
-  await smtp?.stop();
 });
 
 let summary: Summary;

@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prisma } from '@/server/db';
-import { closeMailer, sendMail } from '@/server/mail/mailer';
+import { sendMail } from '@/server/mail/mailer';
 import { enqueueMail, QUEUES, startQueue, stopQueue, type MailJob, type MailQueue } from '@/server/queue/boss';
 import { startWorkers, stopWorkers } from '@/server/queue/workers';
-import { startSmtpCapture } from '../helpers/smtp';
+import { useMailWorkers } from '../helpers/mail-workers';
+import { until } from '../helpers/until';
 
 // A pg-boss schema of this file's own: other runs on the same server database never take these jobs.
 const queueSchema = `pgboss_test_mail${process.pid}`;
 process.env.KEFU_QUEUE_SCHEMA = queueSchema;
 
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
-
 // The workers as the app starts them: pg-boss's default 2 s polling, no schedules.
 const startAppWorkers = () =>
   startWorkers({ schedule: false, sweepCron: null, surveyCron: null, housekeepingCron: null });
-
-async function until(check: () => Promise<boolean>, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function jobsLeft(): Promise<number> {
   const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(
@@ -40,20 +31,13 @@ async function enqueue(queue: MailQueue, subjects: readonly string[]): Promise<v
   }
 }
 
+/** Every mail job of the file's queue schema done. */
+const drained = () => until(async () => (await jobsLeft()) === 0, 60_000, 100);
+
 const numbered = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  process.env.SMTP_URL = smtp.url;
-});
-
-afterAll(async () => {
-  await stopWorkers(5_000);
-  closeMailer();
-  await smtp?.stop();
-  delete process.env.SMTP_URL;
-  await prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`);
-});
+// The workers start in each test, after its mails are queued.
+const smtp = useMailWorkers({ workers: null });
 
 describe('mail queue', () => {
   it('sends 400 queued mails at 20 or more a second over pooled connections, each once, each recorded', async () => {
@@ -66,7 +50,7 @@ describe('mail queue', () => {
     console.info(`[mail] 400 mails in ${seconds.toFixed(2)} s: ${rate.toFixed(0)} mails/s`);
     // One batch per 2 s poll (the old worker's pace, with any batch size up to 20) could not reach 20 a second.
     expect(rate).toBeGreaterThanOrEqual(20);
-    await until(async () => (await jobsLeft()) === 0);
+    await drained();
     expect(smtp.messages).toHaveLength(400);
     expect(new Set(smtp.messages.map((m) => m.subject)).size).toBe(400);
     expect(await prisma.sentMail.count({ where: { queue: QUEUES.customerMail } })).toBe(400);
@@ -87,7 +71,7 @@ describe('mail queue', () => {
 
   it('a job retried after its worker died once the mail was accepted is not sent again; one that died before sending is sent once', async () => {
     await stopWorkers(5_000);
-    await until(async () => (await jobsLeft()) === 0);
+    await drained();
     smtp.messages.splice(0);
     const boss = await startQueue({ schedule: false });
     await enqueue('staff', ['已发送后崩溃', '发送前崩溃']);
@@ -123,7 +107,7 @@ describe('mail queue', () => {
     );
 
     await startAppWorkers();
-    await until(async () => (await jobsLeft()) === 0);
+    await drained();
     const retried = await prisma.$queryRawUnsafe<{ retry_count: number }[]>(
       `SELECT retry_count FROM "${queueSchema}".job WHERE id = ANY($1::uuid[])`,
       taken.map((j) => j.id),

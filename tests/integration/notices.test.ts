@@ -2,16 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailDueNotices } from '@/graphql/notices/notice.service';
 import { invalidateConfigCache } from '@/server/config-cache';
 import { prisma } from '@/server/db';
-import { closeMailer } from '@/server/mail/mailer';
-import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
-import { startSmtpCapture } from '../helpers/smtp';
+import { useMailWorkers } from '../helpers/mail-workers';
 
 // SPEC §8 notices over GraphQL: audience by segment, publish time and expiry, read receipts and read rate, the urgent
 // approval flow and its mail, version conflicts.
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
 let desk: Viewer;
 let manager: Viewer;
 let jiangsuA: { viewer: Viewer; email: string };
@@ -70,11 +67,12 @@ async function account(customerId: string) {
   return { viewer, email: user.email };
 }
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  process.env.SMTP_URL = smtp.url;
+beforeAll(() => {
   process.env.NEXTAUTH_URL = 'http://kefu.test';
-  await startWorkers({ schedule: false, sweepCron: null, pollingIntervalSeconds: 0.5 });
+});
+const smtp = useMailWorkers({ workers: { schedule: false, sweepCron: null, pollingIntervalSeconds: 0.5 } });
+
+beforeAll(async () => {
   desk = (await createStaff('SERVICE_AGENT')).viewer;
   manager = (await createStaff('SERVICE_MANAGER')).viewer;
   const jiangsu = await createCustomerRecord({ name: '江苏甲精密', province: '江苏', grade: 'A', industry: '机械' });
@@ -86,11 +84,7 @@ beforeAll(async () => {
   guangdongB = await account(guangdong.id);
 });
 
-afterAll(async () => {
-  await stopWorkers(5_000);
-  closeMailer();
-  await smtp?.stop();
-  delete process.env.SMTP_URL;
+afterAll(() => {
   delete process.env.NEXTAUTH_URL;
 });
 

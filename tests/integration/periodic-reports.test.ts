@@ -1,19 +1,16 @@
 import ExcelJS from 'exceljs';
 import { NextRequest } from 'next/server';
-import type PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as periodicRoute } from '@/app/api/reports/periodic/route';
 import type { Prisma } from '@/generated/prisma/client';
 import { runReportDeliveries } from '@/graphql/reports/report-delivery.service';
 import { prisma } from '@/server/db';
-import { closeMailer } from '@/server/mail/mailer';
 import { QUEUES } from '@/server/queue/boss';
-import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 import { sessionCookie } from '../helpers/session';
-import { startSmtpCapture } from '../helpers/smtp';
+import { useMailWorkers } from '../helpers/mail-workers';
 
 process.env.KEFU_QUEUE_SCHEMA = `pgboss_test_reports${process.pid}`;
 
@@ -130,8 +127,6 @@ type Report = {
   };
 };
 
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
-let boss: PgBoss;
 let manager: { id: string; viewer: Viewer };
 let quality: { id: string; email: string; viewer: Viewer };
 let quality2: { id: string; email: string };
@@ -156,19 +151,17 @@ async function complaint(data: Partial<Prisma.InteractionUncheckedCreateInput> &
 
 /** Sends a delivery job "at" `now` and waits until a worker has finished it. */
 async function runJob(now: Date) {
-  const id = await boss.send(QUEUES.reportDelivery, { now: now.toISOString() });
+  const id = await smtp.boss.send(QUEUES.reportDelivery, { now: now.toISOString() });
   for (let i = 0; i < 200; i++) {
-    const job = await boss.getJobById(QUEUES.reportDelivery, id!);
+    const job = await smtp.boss.getJobById(QUEUES.reportDelivery, id!);
     if (job && ['completed', 'failed', 'retry'].includes(job.state)) return job.state;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the delivery job did not finish');
 }
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  process.env.SMTP_URL = smtp.url;
-  boss = await startWorkers({
+const smtp = useMailWorkers({
+  workers: {
     schedule: false,
     pollingIntervalSeconds: 0.5,
     sweepCron: null,
@@ -176,7 +169,10 @@ beforeAll(async () => {
     housekeepingCron: null,
     keyAccountCron: null,
     reportDeliveryCron: null,
-  });
+  },
+});
+
+beforeAll(async () => {
   const production = await prisma.department.create({ data: { code: 'RPROD', name: '生产部' } });
   const sales = await prisma.department.create({ data: { code: 'RSALES', name: '市场销售部' } });
   const m = await createStaff('SERVICE_MANAGER');
@@ -262,12 +258,6 @@ beforeAll(async () => {
       accuracyScore: 5,
     },
   });
-});
-
-afterAll(async () => {
-  await stopWorkers(5_000);
-  closeMailer();
-  await smtp.stop();
 });
 
 describe('complaintPeriodReport', () => {

@@ -1,15 +1,12 @@
-import PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runSurveySweep } from '@/graphql/survey-campaigns/survey-sweep.service';
 import { surveyToken } from '@/graphql/survey-campaigns/survey-token.service';
 import { prisma } from '@/server/db';
-import { closeMailer } from '@/server/mail/mailer';
 import { QUEUES } from '@/server/queue/boss';
-import { registerWorkers, startWorkers, stopWorkers } from '@/server/queue/workers';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createStaff } from '../helpers/factories';
 import { gqlOk } from '../helpers/graphql';
-import { startSmtpCapture } from '../helpers/smtp';
+import { useMailWorkers } from '../helpers/mail-workers';
 import {
   answersFor,
   createCampaign,
@@ -18,6 +15,7 @@ import {
   SUBMIT,
   type TemplateResult,
 } from '../helpers/surveys';
+import { until } from '../helpers/until';
 
 // A pg-boss schema of this file's own: other runs on the same server database never take these jobs.
 const queueSchema = `pgboss_test_m${process.pid}`;
@@ -25,19 +23,8 @@ process.env.KEFU_QUEUE_SCHEMA = queueSchema;
 process.env.NEXTAUTH_URL = 'https://kefu.example.cn';
 
 const DAY = 86_400_000;
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
-let instanceA: PgBoss;
-let instanceB: PgBoss; // a second app instance on the same database
 let agent: Viewer;
 let template: TemplateResult;
-
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function jobsSettled() {
   const rows = await prisma.$queryRawUnsafe<{ n: number }[]>(
@@ -52,8 +39,8 @@ async function jobsSettled() {
  */
 async function sweepEverywhere(now: Date) {
   await Promise.all([
-    instanceA.send(QUEUES.surveyReminders, { now: now.toISOString() }),
-    instanceB.send(QUEUES.surveyReminders, { now: now.toISOString() }),
+    smtp.boss.send(QUEUES.surveyReminders, { now: now.toISOString() }),
+    smtp.second.send(QUEUES.surveyReminders, { now: now.toISOString() }),
     runSurveySweep(now),
     runSurveySweep(now),
   ]);
@@ -61,25 +48,15 @@ async function sweepEverywhere(now: Date) {
   await new Promise((r) => setTimeout(r, 1_500)); // nothing more arrives
 }
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  process.env.SMTP_URL = smtp.url;
-  instanceA = await startWorkers({ schedule: false, pollingIntervalSeconds: 0.5, sweepCron: null, surveyCron: null });
-  instanceB = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: queueSchema, schedule: false, max: 2 });
-  instanceB.on('error', (e: Error) => console.error(e));
-  await instanceB.start();
-  await registerWorkers(instanceB, { pollingIntervalSeconds: 0.5 });
-  agent = (await createStaff('SERVICE_AGENT')).viewer;
-  template = await createTemplate(agent);
+// With a second app instance on the same database.
+const smtp = useMailWorkers({
+  workers: { schedule: false, pollingIntervalSeconds: 0.5, sweepCron: null, surveyCron: null },
+  secondInstance: true,
 });
 
-afterAll(async () => {
-  await instanceB?.stop({ graceful: true, wait: true, timeout: 5_000 });
-  await stopWorkers(5_000);
-  closeMailer();
-  await smtp?.stop();
-  delete process.env.SMTP_URL;
-  await prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`);
+beforeAll(async () => {
+  agent = (await createStaff('SERVICE_AGENT')).viewer;
+  template = await createTemplate(agent);
 });
 
 async function customerWithEmail(name: string, email: string) {

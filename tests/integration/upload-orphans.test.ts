@@ -6,6 +6,7 @@ import { QUEUES } from '@/server/queue/boss';
 import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import { storage } from '@/server/storage/storage';
 import { useTempDiskStorage } from '../helpers/interactions';
+import { until } from '../helpers/until';
 
 // A pg-boss schema of this file's own: other runs on the same server database never take these jobs.
 const queueSchema = `pgboss_test_orphans${process.pid}`;
@@ -24,14 +25,6 @@ function leave(path: string, { folder = false, at = HOUR_AGO }: { folder?: boole
   }
   utimesSync(full, at, at);
   return full;
-}
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 beforeAll(() => {

@@ -6,6 +6,7 @@ import { registerWorkers } from '@/server/queue/workers';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
+import { until } from '../helpers/until';
 
 // Issue 13: changing the visit rules no longer recomputes every cycle inside the request (a minute at 100,000
 // customers): the mutation enqueues a job with the change and returns; the rules screen reads the job's state.
@@ -37,13 +38,6 @@ let manager: Viewer;
 let worker: PgBoss | null = null;
 let customerId: string;
 
-async function until(check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 const intervalOf = async () =>
   (await prisma.visitCycle.findUnique({ where: { customerId }, select: { intervalDays: true } }))?.intervalDays;
 const status = async () => (await gqlOk<{ visitRules: { recompute: Recompute } }>(manager, READ)).visitRules.recompute;
@@ -85,7 +79,7 @@ describe('updateVisitRules with the queue running', () => {
     worker.on('error', (e: Error) => console.error(e));
     await worker.start();
     await registerWorkers(worker, { pollingIntervalSeconds: 0.5 });
-    await until(async () => (await status()).state === 'DONE');
+    await until(async () => (await status()).state === 'DONE', 30_000);
     const done = await status();
     expect(done.customers).toBeGreaterThanOrEqual(1);
     expect(new Date(done.finishedAt!).getTime()).toBeGreaterThanOrEqual(new Date(done.startedAt!).getTime());

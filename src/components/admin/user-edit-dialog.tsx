@@ -109,14 +109,9 @@ export function UserEditDialog({
             }}
             testId="user-edit-role"
           />
-          <SelectField
+          <DepartmentField
             {...form.field('departmentId')}
-            label={t('department')}
-            disabled={departments === null}
-            options={[
-              { value: '', label: departments === null ? tc('loading') : t('noDepartment') },
-              ...departmentOptions.map((d) => ({ value: d.id, label: d.name })),
-            ]}
+            departments={departments && departmentOptions}
             testId="user-edit-department"
           />
         </div>
@@ -133,5 +128,32 @@ export function UserEditDialog({
         />
       )}
     </FormDialog>
+  );
+}
+
+/** A staff account's department: none, or one of `departments` (null while they load: the field waits for them). */
+export function DepartmentField({
+  departments,
+  ...field
+}: {
+  id: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  departments: readonly { id: string; name: string }[] | null;
+  testId: string;
+}) {
+  const t = useTranslations('admin.users.form');
+  const tc = useTranslations('common');
+  return (
+    <SelectField
+      {...field}
+      label={t('department')}
+      disabled={departments === null}
+      options={[
+        { value: '', label: departments === null ? tc('loading') : t('noDepartment') },
+        ...(departments ?? []).map((d) => ({ value: d.id, label: d.name })),
+      ]}
+    />
   );
 }

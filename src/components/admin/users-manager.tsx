@@ -20,7 +20,7 @@ import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { CustomerPickerField, type PickedCustomer } from './customer-picker';
 import { useAdminErrorMessage } from './errors';
-import { UserEditDialog } from './user-edit-dialog';
+import { DepartmentField, UserEditDialog } from './user-edit-dialog';
 import {
   AdminCreateUserMutation,
   AdminDepartmentsQuery,
@@ -233,7 +233,6 @@ function CreateUserDialog({
 }) {
   const t = useTranslations('admin.users.form');
   const roleOptions = useRoleOptions();
-  const tc = useTranslations('common');
   const errorMessage = useAdminErrorMessage();
   const formId = useId();
   const create = useGqlMutation(AdminCreateUserMutation, { invalidates: USERS_CHANGED });
@@ -323,14 +322,9 @@ function CreateUserDialog({
           testId="user-role"
         />
         {!isCustomerAccount && (
-          <SelectField
+          <DepartmentField
             {...form.field('departmentId')}
-            label={t('department')}
-            disabled={departments === null}
-            options={[
-              { value: '', label: departments === null ? tc('loading') : t('noDepartment') },
-              ...(departments ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name })),
-            ]}
+            departments={departments && departments.filter((d) => d.active)}
             testId="user-department"
           />
         )}

@@ -4,7 +4,6 @@ import { useId, useState } from 'react';
 import { getFragmentData } from '@/gql';
 import type { CallbackProgrammeFieldsFragment as Row } from '@/gql/graphql';
 import { CheckboxField } from '@/components/ui/checkbox-field';
-import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { SelectField } from '@/components/ui/form-controls';
@@ -12,16 +11,16 @@ import { TextField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
 import { actionsColumn, RowAction } from '@/components/ui/row-action';
 import { Badge, StatusMessage } from '@/components/ui/status';
-import { useDialogForm } from '@/components/ui/use-dialog-form';
+import { useRowDialogForm } from '@/components/ui/use-dialog-form';
 import {
   CALLBACK_PROGRAMME_INTERVAL_DEFAULT,
   CALLBACK_PROGRAMME_INTERVAL_MAX,
   CALLBACK_PROGRAMME_INTERVAL_MIN,
   CALLBACK_PROGRAMME_NAME_MAX,
 } from '@/graphql/callback-programmes/callback-programme.rules';
-import { CUSTOMER_GRADES } from '@/graphql/notices/notice-audience.rules';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { segmentDraft, segmentInput, type SegmentDraft } from '@/components/notices/segment-draft';
+import { SegmentFields } from '@/components/notices/segment-fields';
 import { CallbackAssigneesQuery } from './callback-dialogs.operations';
 import { formatDateTime } from '@/lib/format';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
@@ -170,7 +169,7 @@ function ProgrammeDialog({ row, onClose }: { row: Row | null; onClose: () => voi
   const update = useGqlMutation(CallbackProgrammeUpdateMutation, { invalidates: INVALIDATES });
   // The people who may be given callbacks (the desk), as the callback dialogs offer them.
   const assignees = useGqlQuery(CallbackAssigneesQuery, {});
-  const form = useDialogForm({
+  const form = useRowDialogForm({
     initial: (): Draft => ({
       name: row?.name ?? '',
       intervalMonths: String(row?.intervalMonths ?? CALLBACK_PROGRAMME_INTERVAL_DEFAULT),
@@ -186,18 +185,18 @@ function ProgrammeDialog({ row, onClose }: { row: Row | null; onClose: () => voi
         ? {}
         : { intervalMonths: t('intervalInvalid') };
     },
-    submit: async (d): Promise<unknown> => {
-      const input = {
-        name: d.name,
-        intervalMonths: Number(d.intervalMonths),
-        segment: segmentInput(d),
-        assignToOwner: d.assignToOwner,
-        assigneeId: d.assigneeId || null,
-        active: d.active,
-      };
-      return row ? update.mutateAsync({ id: row.id, version: row.version, input }) : create.mutateAsync({ input });
-    },
-    onDone: onClose,
+    row,
+    input: (d) => ({
+      name: d.name,
+      intervalMonths: Number(d.intervalMonths),
+      segment: segmentInput(d),
+      assignToOwner: d.assignToOwner,
+      assigneeId: d.assigneeId || null,
+      active: d.active,
+    }),
+    create: create.mutateAsync,
+    update: update.mutateAsync,
+    onClose,
     errorMessage,
   });
   const { values, set, fieldErrors } = form;
@@ -236,29 +235,7 @@ function ProgrammeDialog({ row, onClose }: { row: Row | null; onClose: () => voi
         />
         {fieldErrors.segment && <p className="text-xs text-red-700">{fieldErrors.segment}</p>}
         {!values.all && (
-          <div className="space-y-2 border-l-2 border-slate-200 pl-3">
-            <TextField
-              {...form.field('provinces')}
-              label={t('provinces')}
-              hint={t('listHint')}
-              testId="programme-provinces"
-            />
-            <TextField {...form.field('industries')} label={t('industries')} hint={t('listHint')} />
-            <CheckboxGroup
-              name={`${formId}-grades`}
-              legend={t('grades')}
-              options={CUSTOMER_GRADES.map((g) => ({ value: g, label: g }))}
-              selected={values.grades}
-              onChange={(grades) => set('grades', grades, 'segment')}
-            />
-            <CheckboxField
-              id={`${formId}-ka`}
-              label={t('keyAccountsOnly')}
-              checked={values.keyAccountsOnly}
-              onChange={(on) => set('keyAccountsOnly', on, 'segment')}
-            />
-            <TextField {...form.field('customerIds')} label={t('customerIds')} hint={t('listHint')} />
-          </div>
+          <SegmentFields form={form} t={t} listHint={t('listHint')} alsoClears={['segment']} testIdPrefix="programme" />
         )}
       </fieldset>
       <CheckboxField

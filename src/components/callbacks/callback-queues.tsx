@@ -47,7 +47,7 @@ const ROW_ACTIONS: readonly { kind: RowAction; offered: (row: CallbackRow) => bo
  */
 export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
   const t = useTranslations('callbacks');
-  const [queue, queueTabs] = useQueueChoice(CALLBACK_QUEUES, 'MINE');
+  const [queue, queueTabs] = useQueueChoice(CALLBACK_QUEUES, 'MINE', t);
   const errorMessage = useCallbackErrorMessage();
   const counts = useGqlQuery(CallbackQueueCountsQuery, {}, { keepPrevious: true });
   const list = useGqlInfiniteQuery(
@@ -170,8 +170,6 @@ export function CallbackQueues({ canWrite }: { canWrite: boolean }) {
 
       <QueueTabs
         {...queueTabs}
-        label={t('queueLabel')}
-        labelOf={(q) => t(`queue.${q}`)}
         counts={counts.data?.callbackQueueCounts}
         loading={counts.isFetching}
         testIdPrefix="callback"

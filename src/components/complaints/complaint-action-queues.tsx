@@ -66,7 +66,7 @@ export function ComplaintActionQueues() {
   const tc = useTranslations('complaints');
   const timeZone = useDisplayTimeZone();
   const errorMessage = useComplaintErrorMessage();
-  const [queue, queueTabs] = useQueueChoice<ActionQueue>(ACTION_QUEUES, 'OVERDUE');
+  const [queue, queueTabs] = useQueueChoice<ActionQueue>(ACTION_QUEUES, 'OVERDUE', t);
   const counts = useGqlQuery(ComplaintActionCountsQuery, {}, { keepPrevious: true });
   const list = useGqlInfiniteQuery(
     ComplaintActionQueueQuery,
@@ -122,8 +122,6 @@ export function ComplaintActionQueues() {
       </PageHeader>
       <QueueTabs
         {...queueTabs}
-        label={t('queueLabel')}
-        labelOf={(q) => t(`queue.${q}`)}
         counts={counts.data?.complaintActionCounts}
         loading={counts.isFetching}
         testIdPrefix="action-queue"

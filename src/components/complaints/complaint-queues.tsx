@@ -35,7 +35,7 @@ export function ComplaintQueues() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const [queue, queueTabs] = useQueueChoice(QUEUES, 'MINE');
+  const [queue, queueTabs] = useQueueChoice(QUEUES, 'MINE', t);
   const errorMessage = useComplaintErrorMessage();
   const timeZone = useDisplayTimeZone();
 
@@ -93,8 +93,6 @@ export function ComplaintQueues() {
       </PageHeader>
       <QueueTabs
         {...queueTabs}
-        label={t('queueLabel')}
-        labelOf={(q) => t(`queue.${q}`)}
         counts={counts.data?.complaintQueueCounts}
         loading={counts.isFetching}
         testIdPrefix="queue"

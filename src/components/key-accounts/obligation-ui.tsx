@@ -130,23 +130,17 @@ function CompleteDialog({ row, onClose, onDone }: DialogProps) {
       onClose={onClose}
       title={t('title')}
       testId="complete-obligation-dialog"
-      pending={form.pending}
-      formError={form.formError}
+      {...form.dialogProps(async () => {
+        const [uploaded] = await uploads.uploadAll(files);
+        return complete.mutateAsync({
+          id: row.id,
+          version: row.version,
+          input: { note: note.trim() || null, attachmentToken: uploaded?.uploadToken ?? null },
+        });
+      }, onDone)}
       submitLabel={t('submit')}
       pendingLabel={t('pending')}
       submitTestId="complete-obligation-submit"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const ok = await form.submit(async () => {
-          const [uploaded] = await uploads.uploadAll(files);
-          return complete.mutateAsync({
-            id: row.id,
-            version: row.version,
-            input: { note: note.trim() || null, attachmentToken: uploaded?.uploadToken ?? null },
-          });
-        });
-        if (ok) onDone();
-      }}
     >
       <p className="text-sm text-slate-700">
         {row.customer?.name} · <ObligationKindLabel kind={row.kind} />
@@ -189,22 +183,18 @@ function RescheduleDialog({ row, onClose, onDone }: DialogProps) {
       onClose={onClose}
       title={t('title')}
       testId="reschedule-obligation-dialog"
-      pending={form.pending}
-      formError={form.formError}
-      submitLabel={t('submit')}
-      pendingLabel={t('pending')}
-      submitTestId="reschedule-obligation-submit"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const ok = await form.submit(() =>
+      {...form.dialogProps(
+        () =>
           reschedule.mutateAsync({
             id: row.id,
             version: row.version,
             input: { dueAt: endOfDayIn(date, timeZone), reason },
           }),
-        );
-        if (ok) onDone();
-      }}
+        onDone,
+      )}
+      submitLabel={t('submit')}
+      pendingLabel={t('pending')}
+      submitTestId="reschedule-obligation-submit"
     >
       <TextField
         id={`${id}-date`}

@@ -2,6 +2,56 @@ import { graphql } from '@/gql';
 
 // The KPI dashboard's operations, prefixed `Kpi` (operation names are global across the UI).
 
+/** One breakdown row (a type, severity, cause class, department or product) in the three periods. */
+export const KpiKeyCountFieldsFragment = graphql(`
+  fragment KpiKeyCountFields on KpiKeyCount {
+    key
+    label
+    counts {
+      current
+      previous
+      lastYear
+    }
+  }
+`);
+
+/** Hours to triage, resolve or close in the three periods. */
+export const KpiDurationsFieldsFragment = graphql(`
+  fragment KpiDurationsFields on KpiDurations {
+    current {
+      median
+      p90
+      count
+    }
+    previous {
+      median
+      p90
+      count
+    }
+    lastYear {
+      median
+      p90
+      count
+    }
+  }
+`);
+
+/** The on-time rate of triage, resolution or callbacks in the three periods (and what is overdue now). */
+export const KpiOnTimesFieldsFragment = graphql(`
+  fragment KpiOnTimesFields on KpiOnTimes {
+    current {
+      rate
+      overdue
+    }
+    previous {
+      rate
+    }
+    lastYear {
+      rate
+    }
+  }
+`);
+
 export const KpiDashboardQuery = graphql(`
   query KpiDashboard($period: String!, $filter: KpiDashboardFilter) {
     kpiDashboard(period: $period, filter: $filter) {
@@ -33,49 +83,19 @@ export const KpiDashboardQuery = graphql(`
         lastYear
       }
       byType {
-        key
-        label
-        counts {
-          current
-          previous
-          lastYear
-        }
+        ...KpiKeyCountFields
       }
       bySeverity {
-        key
-        label
-        counts {
-          current
-          previous
-          lastYear
-        }
+        ...KpiKeyCountFields
       }
       byCauseClass {
-        key
-        label
-        counts {
-          current
-          previous
-          lastYear
-        }
+        ...KpiKeyCountFields
       }
       byDepartment {
-        key
-        label
-        counts {
-          current
-          previous
-          lastYear
-        }
+        ...KpiKeyCountFields
       }
       byProduct {
-        key
-        label
-        counts {
-          current
-          previous
-          lastYear
-        }
+        ...KpiKeyCountFields
       }
       byMonth {
         month
@@ -97,91 +117,22 @@ export const KpiDashboardQuery = graphql(`
         lastYear
       }
       toTriage {
-        current {
-          median
-          p90
-          count
-        }
-        previous {
-          median
-          p90
-          count
-        }
-        lastYear {
-          median
-          p90
-          count
-        }
+        ...KpiDurationsFields
       }
       toResolve {
-        current {
-          median
-          p90
-          count
-        }
-        previous {
-          median
-          p90
-          count
-        }
-        lastYear {
-          median
-          p90
-          count
-        }
+        ...KpiDurationsFields
       }
       toClose {
-        current {
-          median
-          p90
-          count
-        }
-        previous {
-          median
-          p90
-          count
-        }
-        lastYear {
-          median
-          p90
-          count
-        }
+        ...KpiDurationsFields
       }
       triageOnTime {
-        current {
-          rate
-          overdue
-        }
-        previous {
-          rate
-        }
-        lastYear {
-          rate
-        }
+        ...KpiOnTimesFields
       }
       resolutionOnTime {
-        current {
-          rate
-          overdue
-        }
-        previous {
-          rate
-        }
-        lastYear {
-          rate
-        }
+        ...KpiOnTimesFields
       }
       callbackOnTime {
-        current {
-          rate
-          overdue
-        }
-        previous {
-          rate
-        }
-        lastYear {
-          rate
-        }
+        ...KpiOnTimesFields
       }
       overdueNow
       repeatComplaints {

@@ -3,7 +3,12 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { KpiDashboardFilter, KpiDashboardQuery as Result } from '@/gql/graphql';
+import { getFragmentData, type FragmentType } from '@/gql';
+import type {
+  KpiDashboardFilter,
+  KpiDashboardQuery as Result,
+  KpiKeyCountFieldsFragment as KeyCount,
+} from '@/gql/graphql';
 import { buttonClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { FilterFormInput, FilterFormSelect } from '@/components/ui/filter-form-fields';
@@ -26,11 +31,18 @@ import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { DrillBarChart, ParetoChart, TrendLineChart, type DrillBar } from './kpi-charts';
-import { KpiDashboardQuery } from './kpi-dashboard-operations';
+import {
+  KpiDashboardQuery,
+  KpiDurationsFieldsFragment,
+  KpiKeyCountFieldsFragment,
+  KpiOnTimesFieldsFragment,
+} from './kpi-dashboard-operations';
 
 type Dashboard = Result['kpiDashboard'];
 type Triple = { current: number | null; previous: number | null; lastYear: number | null };
-type KeyCount = Dashboard['bySeverity'][number];
+type KeyAccount = Dashboard['keyAccounts'][number];
+type Satisfaction = NonNullable<Dashboard['satisfaction']>[number];
+type KeyCountRows = readonly FragmentType<typeof KpiKeyCountFieldsFragment>[];
 const TZ = 'Asia/Shanghai';
 const KINDS: readonly PeriodKind[] = ['MONTH', 'QUARTER', 'YEAR'];
 
@@ -79,6 +91,7 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
   const filter = filterOfSearch(search);
   const data = useGqlQuery(KpiDashboardQuery, { period, filter }, { enabled: !!parsed, keepPrevious: true });
   const d = data.data?.kpiDashboard;
+  const departments = getFragmentData(KpiKeyCountFieldsFragment, d?.byDepartment ?? []);
 
   const go = (nextPeriod: string, nextFilter: KpiDashboardFilter = filter) => {
     const params = new URLSearchParams(drillDownSearch(asDrill(nextFilter)));
@@ -107,6 +120,32 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
     : { current: period, previous: '', lastYear: '' };
   const severityLabel = (k: string | null) => (k ? tc(`severity.${k}`) : t('none'));
   const causeLabel = (k: string | null) => (k ? tc(`causeClass.${k}`) : t('none'));
+  /** What every breakdown panel shares: the period names, the drill-down links and the exports. */
+  const breakdown = { labels, drill, days, rangeOf, onDrill, exportHref };
+  /** The headline figures, each beside the previous period and the same period last year. */
+  const tilesOf = (d: Dashboard): TileProps[] => [
+    { label: t('tile.total'), value: d.total, href: drill(), testId: 'kpi-total' },
+    { label: t('tile.ratePer100'), value: d.ratePer100Customers, digits: 1, hint: t('def.ratePer100') },
+    { label: t('tile.ratePerContract'), value: d.ratePerContractVolume, digits: 2, hint: t('def.ratePerContract') },
+    {
+      label: t('tile.overdueNow'),
+      value: { current: d.overdueNow, previous: null, lastYear: null },
+      href: `/console/complaints?${overdueSearch(filter)}`,
+      testId: 'kpi-overdue',
+    },
+    { label: t('tile.toTriage'), value: pick(d.toTriage, 'median'), digits: 1, hint: t('def.hours') },
+    { label: t('tile.toResolve'), value: pick(d.toResolve, 'median'), digits: 1, hint: t('def.hours') },
+    { label: t('tile.toClose'), value: pick(d.toClose, 'median'), digits: 1, hint: t('def.hours') },
+    { label: t('tile.repeats'), value: d.repeatComplaints, hint: t('def.repeats') },
+    { label: t('tile.triageOnTime'), value: rates(d.triageOnTime), percent: true },
+    { label: t('tile.resolutionOnTime'), value: rates(d.resolutionOnTime), percent: true },
+    { label: t('tile.callbackOnTime'), value: rates(d.callbackOnTime), percent: true },
+    {
+      label: t('tile.callbackCompletion'),
+      value: triple((p) => d.callbacks[p].completionRate),
+      percent: true,
+    },
+  ];
 
   const kind = parsed.kind;
   const periodControls = (
@@ -180,7 +219,7 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
           label={t('filter.department')}
           anyLabel={t('filter.all')}
           defaultValue={id(filter.departmentId) ?? ''}
-          options={(d?.byDepartment ?? []).flatMap((r) => (r.key ? [{ value: r.key, label: r.label ?? r.key }] : []))}
+          options={departments.flatMap((r) => (r.key ? [{ value: r.key, label: r.label ?? r.key }] : []))}
         />
         <FilterFormSelect
           id="kpi-severity"
@@ -239,149 +278,48 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
         <>
           <p className="text-sm text-slate-600">{t('comparedWith', labels)}</p>
           <section className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="kpi-tiles">
-            <Tile label={t('tile.total')} value={d.total} href={drill()} labels={labels} testId="kpi-total" />
-            <Tile
-              label={t('tile.ratePer100')}
-              value={d.ratePer100Customers}
-              labels={labels}
-              digits={1}
-              hint={t('def.ratePer100')}
-            />
-            <Tile
-              label={t('tile.ratePerContract')}
-              value={d.ratePerContractVolume}
-              labels={labels}
-              digits={2}
-              hint={t('def.ratePerContract')}
-            />
-            <Tile
-              label={t('tile.overdueNow')}
-              value={{ current: d.overdueNow, previous: null, lastYear: null }}
-              href={`/console/complaints?${overdueSearch(filter)}`}
-              labels={labels}
-              testId="kpi-overdue"
-            />
-            <Tile
-              label={t('tile.toTriage')}
-              value={pick(d.toTriage, 'median')}
-              labels={labels}
-              digits={1}
-              hint={t('def.hours')}
-            />
-            <Tile
-              label={t('tile.toResolve')}
-              value={pick(d.toResolve, 'median')}
-              labels={labels}
-              digits={1}
-              hint={t('def.hours')}
-            />
-            <Tile
-              label={t('tile.toClose')}
-              value={pick(d.toClose, 'median')}
-              labels={labels}
-              digits={1}
-              hint={t('def.hours')}
-            />
-            <Tile label={t('tile.repeats')} value={d.repeatComplaints} labels={labels} hint={t('def.repeats')} />
-            <Tile label={t('tile.triageOnTime')} value={rates(d.triageOnTime)} labels={labels} percent />
-            <Tile label={t('tile.resolutionOnTime')} value={rates(d.resolutionOnTime)} labels={labels} percent />
-            <Tile label={t('tile.callbackOnTime')} value={rates(d.callbackOnTime)} labels={labels} percent />
-            <Tile
-              label={t('tile.callbackCompletion')}
-              value={{
-                current: d.callbacks.current.completionRate ?? null,
-                previous: d.callbacks.previous.completionRate ?? null,
-                lastYear: d.callbacks.lastYear.completionRate ?? null,
-              }}
-              labels={labels}
-              percent
-            />
+            {tilesOf(d).map((tile) => (
+              <Tile key={tile.label} {...tile} labels={labels} />
+            ))}
           </section>
 
           <div className="grid gap-4 lg:grid-cols-2">
-            <KeyCountPanel
+            <BreakdownPanel
               id="severity"
               title={t('chart.severity')}
               rows={d.bySeverity}
               labelOf={severityLabel}
-              drillOf={(k) => (k ? drill({ severity: k }) : null)}
-              labels={labels}
-              onDrill={onDrill}
-              exportHref={exportHref}
-              ranges={d.periods}
-              rangeOf={rangeOf}
-              drillRange={(k, range) => (k ? drill({ severity: k }, range) : null)}
+              criteriaOf={(k) => ({ severity: k })}
+              chart={{ kind: 'bars', ranges: d.periods }}
+              {...breakdown}
             />
-            <Panel
+            <BreakdownPanel
+              id="cause"
               title={t('chart.causePareto')}
-              testId="kpi-chart-cause"
-              action={<Exports table="cause" href={exportHref} />}
-            >
-              <ChartOrTable
-                chart={
-                  <ParetoChart
-                    rows={pareto(
-                      d.byCauseClass.map((r) => ({
-                        name: causeLabel(r.key),
-                        count: r.counts.current,
-                        href: r.key ? drill({ causeClass: r.key }) : null,
-                      })),
-                    ).map((r) => ({ ...r, cumulative: Math.round(r.cumulativeShare * 1000) / 10 }))}
-                    labels={{ count: t('chart.count'), cumulative: t('chart.cumulative') }}
-                    onDrill={onDrill}
-                  />
-                }
-                table={
-                  <CountTable
-                    rows={d.byCauseClass}
-                    labelOf={causeLabel}
-                    drillOf={(k) => (k ? drill({ causeClass: k }) : null)}
-                    labels={labels}
-                  />
-                }
-              />
-            </Panel>
-            <KeyCountPanel
+              rows={d.byCauseClass}
+              labelOf={causeLabel}
+              criteriaOf={(k) => ({ causeClass: k })}
+              chart={{ kind: 'pareto' }}
+              {...breakdown}
+            />
+            <BreakdownPanel
               id="department"
               title={t('chart.department')}
               rows={d.byDepartment}
-              labelOf={(k) => (k ? (d.byDepartment.find((r) => r.key === k)?.label ?? k) : t('noDepartment'))}
-              drillOf={(k) => (k ? drill({ departmentId: k }) : null)}
-              labels={labels}
-              onDrill={onDrill}
-              exportHref={exportHref}
-              ranges={d.periods}
-              rangeOf={rangeOf}
-              drillRange={(k, range) => (k ? drill({ departmentId: k }, range) : null)}
-              stacked
+              labelOf={(k) => (k ? (departments.find((r) => r.key === k)?.label ?? k) : t('noDepartment'))}
+              criteriaOf={(k) => ({ departmentId: k })}
+              chart={{ kind: 'stacked', ranges: d.periods }}
+              {...breakdown}
             />
-            <Panel
+            <BreakdownPanel
+              id="product"
               title={t('chart.productPareto')}
-              testId="kpi-chart-product"
-              action={<Exports table="product" href={exportHref} />}
-            >
-              <ChartOrTable
-                chart={
-                  <ParetoChart
-                    rows={pareto(
-                      d.byProduct
-                        .filter((r) => r.key && r.counts.current > 0)
-                        .map((r) => ({ name: r.key!, count: r.counts.current, href: drill({ productRef: r.key }) })),
-                    ).map((r) => ({ ...r, cumulative: Math.round(r.cumulativeShare * 1000) / 10 }))}
-                    labels={{ count: t('chart.count'), cumulative: t('chart.cumulative') }}
-                    onDrill={onDrill}
-                  />
-                }
-                table={
-                  <CountTable
-                    rows={d.byProduct}
-                    labelOf={(k) => k ?? t('none')}
-                    drillOf={(k) => (k ? drill({ productRef: k }) : null)}
-                    labels={labels}
-                  />
-                }
-              />
-            </Panel>
+              rows={d.byProduct}
+              labelOf={(k) => k ?? t('none')}
+              criteriaOf={(k) => ({ productRef: k })}
+              chart={{ kind: 'pareto', charted: (r) => r.key !== null && r.counts.current > 0 }}
+              {...breakdown}
+            />
             <Panel
               title={t('chart.month')}
               testId="kpi-chart-month"
@@ -416,26 +354,15 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
                 }
               />
             </Panel>
-            <KeyCountPanel
+            <BreakdownPanel
               id="type"
               title={t('chart.type')}
               rows={d.byType}
               labelOf={(k) => (k ? ti(`type.${k}`) : t('none'))}
-              drillOf={(k) =>
-                k
-                  ? `/console/interactions?${drillDownSearch({ ...days, type: k, ...asDrill({ ...filter, severity: null, causeClass: null }) })}`
-                  : null
-              }
-              labels={labels}
-              onDrill={onDrill}
-              exportHref={exportHref}
-              ranges={d.periods}
-              rangeOf={rangeOf}
-              drillRange={(k, range) =>
-                k
-                  ? `/console/interactions?${drillDownSearch({ ...range, type: k, ...asDrill({ ...filter, severity: null, causeClass: null }) })}`
-                  : null
-              }
+              // All intake of the type: the severity and cause filters are complaints' own.
+              criteriaOf={(k) => ({ type: k, severity: null, causeClass: null })}
+              chart={{ kind: 'bars', ranges: d.periods }}
+              {...breakdown}
             />
             <Panel title={t('chart.satisfaction')} testId="kpi-chart-satisfaction">
               {d.satisfaction === null || d.satisfaction === undefined ? (
@@ -461,26 +388,11 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
                         {
                           id: 'p',
                           header: t('table.surveyPeriod'),
-                          cell: (r: (typeof d.satisfaction)[number]) => r.periodLabel,
+                          cell: (r: Satisfaction) => r.periodLabel,
                         },
-                        {
-                          id: 'n',
-                          header: t('table.responses'),
-                          className: 'text-right tabular-nums',
-                          cell: (r) => r.responses,
-                        },
-                        {
-                          id: 'i',
-                          header: t('chart.index'),
-                          className: 'text-right tabular-nums',
-                          cell: (r) => fixed(r.index ?? null, 1),
-                        },
-                        {
-                          id: 'nps',
-                          header: t('chart.nps'),
-                          className: 'text-right tabular-nums',
-                          cell: (r) => fixed(r.nps ?? null, 1),
-                        },
+                        figure('n', t('table.responses'), (r: Satisfaction) => r.responses),
+                        figure('i', t('chart.index'), (r: Satisfaction) => fixed(r.index ?? null, 1)),
+                        figure('nps', t('chart.nps'), (r: Satisfaction) => fixed(r.nps ?? null, 1)),
                       ]}
                       rows={d.satisfaction}
                       rowKey={(r) => r.periodLabel}
@@ -502,7 +414,7 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
                 {
                   id: 'name',
                   header: t('keyAccounts.customer'),
-                  cell: (r: Dashboard['keyAccounts'][number]) => (
+                  cell: (r: KeyAccount) => (
                     <Link className="text-blue-700 underline" href={`/console/customers/${r.customerId}`}>
                       {r.name || r.customerId}
                     </Link>
@@ -521,30 +433,15 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
                     </Link>
                   ),
                 },
-                {
-                  id: 'overdue',
-                  header: t('keyAccounts.overdue'),
-                  className: 'text-right tabular-nums',
-                  cell: (r) => r.overdueObligations,
-                },
-                {
-                  id: 'index',
-                  header: t('keyAccounts.lastIndex'),
-                  className: 'text-right tabular-nums',
-                  cell: (r) => fixed(r.lastIndex ?? null, 1),
-                },
+                figure('overdue', t('keyAccounts.overdue'), (r: KeyAccount) => r.overdueObligations),
+                figure('index', t('keyAccounts.lastIndex'), (r: KeyAccount) => fixed(r.lastIndex ?? null, 1)),
                 {
                   id: 'lastVisit',
                   header: t('keyAccounts.lastVisit'),
                   className: 'tabular-nums',
                   cell: (r) => formatDate(r.lastVisitAt, d.timeZone) || '—',
                 },
-                {
-                  id: 'warrantyCost',
-                  header: t('keyAccounts.warrantyCost'),
-                  className: 'text-right tabular-nums',
-                  cell: (r) => fixed(r.warrantyCost, 2),
-                },
+                figure('warrantyCost', t('keyAccounts.warrantyCost'), (r: KeyAccount) => fixed(r.warrantyCost, 2)),
               ]}
               rows={d.keyAccounts}
               rowKey={(r) => r.customerId}
@@ -589,17 +486,39 @@ function monthDays(month: string) {
   return periodDays(parsePeriod(month, TZ)!, TZ);
 }
 
-const pick = (t: Dashboard['toTriage'], k: 'median' | 'p90'): Triple => ({
-  current: t.current[k] ?? null,
-  previous: t.previous[k] ?? null,
-  lastYear: t.lastYear[k] ?? null,
+const PERIODS = ['current', 'previous', 'lastYear'] as const;
+type Labels = Record<(typeof PERIODS)[number], string>;
+const triple = (of: (p: (typeof PERIODS)[number]) => number | null | undefined): Triple => ({
+  current: of('current') ?? null,
+  previous: of('previous') ?? null,
+  lastYear: of('lastYear') ?? null,
 });
-const rates = (t: Dashboard['triageOnTime']): Triple => ({
-  current: t.current.rate ?? null,
-  previous: t.previous.rate ?? null,
-  lastYear: t.lastYear.rate ?? null,
+const pick = (ref: Dashboard['toTriage'], k: 'median' | 'p90'): Triple => {
+  const durations = getFragmentData(KpiDurationsFieldsFragment, ref);
+  return triple((p) => durations[p][k]);
+};
+const rates = (ref: Dashboard['triageOnTime']): Triple => {
+  const onTimes = getFragmentData(KpiOnTimesFieldsFragment, ref);
+  return triple((p) => onTimes[p].rate);
+};
+/** A right-aligned column of figures. */
+const figure = <Row,>(id: string, header: string, cell: (row: Row) => React.ReactNode): Column<Row> => ({
+  id,
+  header,
+  className: 'text-right tabular-nums',
+  cell,
 });
 const fixed = (value: number | null, digits: number) => (value === null ? '—' : value.toFixed(digits));
+
+type TileProps = {
+  label: string;
+  value: Triple;
+  href?: string;
+  digits?: number;
+  percent?: boolean;
+  hint?: string;
+  testId?: string;
+};
 
 function Tile({
   label,
@@ -610,16 +529,7 @@ function Tile({
   percent = false,
   hint,
   testId,
-}: {
-  label: string;
-  value: Triple;
-  labels: { current: string; previous: string; lastYear: string };
-  href?: string;
-  digits?: number;
-  percent?: boolean;
-  hint?: string;
-  testId?: string;
-}) {
+}: TileProps & { labels: Labels }) {
   const show = (v: number | null) => (v === null ? '—' : percent ? `${(v * 100).toFixed(1)}%` : fixed(v, digits));
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId} title={hint}>
@@ -689,7 +599,7 @@ function CountTable({
   rows: readonly KeyCount[];
   labelOf: (key: string | null) => string;
   drillOf: (key: string | null) => string | null;
-  labels: { current: string; previous: string; lastYear: string };
+  labels: Labels;
 }) {
   const t = useTranslations('kpiDashboard');
   const count = (r: KeyCount) => {
@@ -704,72 +614,105 @@ function CountTable({
   };
   const columns: Column<KeyCount>[] = [
     { id: 'key', header: t('table.item'), cell: (r) => labelOf(r.key) },
-    { id: 'current', header: labels.current, className: 'text-right tabular-nums', cell: count },
-    { id: 'previous', header: labels.previous, className: 'text-right tabular-nums', cell: (r) => r.counts.previous },
-    { id: 'lastYear', header: labels.lastYear, className: 'text-right tabular-nums', cell: (r) => r.counts.lastYear },
+    figure('current', labels.current, count),
+    figure('previous', labels.previous, (r: KeyCount) => r.counts.previous),
+    figure('lastYear', labels.lastYear, (r: KeyCount) => r.counts.lastYear),
   ];
   return <StaticTable columns={columns} rows={rows} rowKey={(r) => r.key ?? '—'} caption={t('table.item')} />;
 }
 
-/** A breakdown: grouped bars of the three periods per value (or stacked per period), its table, its exports. */
-function KeyCountPanel({
+type Range = { from: string; to: string };
+
+/** How a breakdown is charted: bars of the three periods per value, one bar per period stacked by value, or a Pareto
+ * of the chosen period (the values `charted`, largest first, with the running share). */
+type BreakdownChart =
+  { kind: 'bars' | 'stacked'; ranges: Dashboard['periods'] } | { kind: 'pareto'; charted?: (row: KeyCount) => boolean };
+
+/** A breakdown panel's figures and links: the rows, how a value is named and what it narrows the complaints to. */
+type BreakdownProps = {
+  id: string;
+  title: string;
+  rows: KeyCountRows;
+  labelOf: (key: string | null) => string;
+  /** The criteria a value adds to the dashboard's filter in the interactions list (no link for a missing value). */
+  criteriaOf: (key: string) => DrillDown;
+  chart: BreakdownChart;
+  labels: Labels;
+  /** The interactions list behind a figure: the dashboard's filter, `extra`, the chosen period or `range`. */
+  drill: (extra?: DrillDown, range?: Range) => string;
+  /** The chosen period's days. */
+  days: Range;
+  rangeOf: (p: { from: unknown; to: unknown }) => Range;
+  onDrill: (href: string) => void;
+  exportHref: (format: 'csv' | 'xlsx', table?: string) => string;
+};
+
+/** A breakdown (by type, severity, cause class, department or product): its chart, its table, its exports. */
+function BreakdownPanel({
   id,
   title,
-  rows,
+  rows: refs,
   labelOf,
-  drillOf,
-  drillRange,
+  criteriaOf,
+  chart,
   labels,
-  ranges,
+  drill,
+  days,
   rangeOf,
   onDrill,
   exportHref,
-  stacked = false,
-}: {
-  id: string;
-  title: string;
-  rows: readonly KeyCount[];
-  labelOf: (key: string | null) => string;
-  drillOf: (key: string | null) => string | null;
-  drillRange: (key: string | null, range: { from: string; to: string }) => string | null;
-  labels: { current: string; previous: string; lastYear: string };
-  ranges: Dashboard['periods'];
-  rangeOf: (p: { from: unknown; to: unknown }) => { from: string; to: string };
-  onDrill: (href: string) => void;
-  exportHref: (format: 'csv' | 'xlsx', table?: string) => string;
-  stacked?: boolean;
-}) {
-  const periods = ['current', 'previous', 'lastYear'] as const;
-  const chartRows: DrillBar[] = stacked
-    ? // One bar per period, stacked by value: how each period's complaints split.
-      periods.map((p) => ({
-        name: labels[p],
-        href: null,
-        ...Object.fromEntries(
-          rows.flatMap((r, i) => [
-            [`v${i}`, r.counts[p]],
-            [`v${i}Href`, drillRange(r.key, rangeOf(ranges[p]))],
-          ]),
-        ),
-      }))
-    : rows.map((r) => ({
-        name: labelOf(r.key),
-        href: drillOf(r.key),
-        current: r.counts.current,
-        previous: r.counts.previous,
-        lastYear: r.counts.lastYear,
-        currentHref: drillOf(r.key),
-        previousHref: drillRange(r.key, rangeOf(ranges.previous)),
-        lastYearHref: drillRange(r.key, rangeOf(ranges.lastYear)),
-      }));
-  const series = stacked
-    ? rows.map((r, i) => ({ key: `v${i}`, name: labelOf(r.key) }))
-    : periods.map((p) => ({ key: p, name: labels[p] }));
+}: BreakdownProps) {
+  const t = useTranslations('kpiDashboard');
+  const rows = getFragmentData(KpiKeyCountFieldsFragment, refs);
+  const drillOf = (key: string | null, range: Range = days) => (key ? drill(criteriaOf(key), range) : null);
+  let figure: React.ReactNode;
+  if (chart.kind === 'pareto') {
+    const charted = rows.filter(chart.charted ?? (() => true));
+    const paretoRows = pareto(
+      charted.map((r) => ({ name: labelOf(r.key), count: r.counts.current, href: drillOf(r.key) })),
+    ).map((r) => ({ ...r, cumulative: Math.round(r.cumulativeShare * 1000) / 10 }));
+    figure = (
+      <ParetoChart
+        rows={paretoRows}
+        labels={{ count: t('chart.count'), cumulative: t('chart.cumulative') }}
+        onDrill={onDrill}
+      />
+    );
+  } else {
+    const { ranges } = chart;
+    const stacked = chart.kind === 'stacked';
+    const barRows: DrillBar[] = stacked
+      ? // One bar per period, stacked by value: how each period's complaints split.
+        PERIODS.map((p) => ({
+          name: labels[p],
+          href: null,
+          ...Object.fromEntries(
+            rows.flatMap((r, i) => [
+              [`v${i}`, r.counts[p]],
+              [`v${i}Href`, drillOf(r.key, rangeOf(ranges[p]))],
+            ]),
+          ),
+        }))
+      : rows.map((r) => ({
+          name: labelOf(r.key),
+          href: drillOf(r.key),
+          current: r.counts.current,
+          previous: r.counts.previous,
+          lastYear: r.counts.lastYear,
+          currentHref: drillOf(r.key),
+          previousHref: drillOf(r.key, rangeOf(ranges.previous)),
+          lastYearHref: drillOf(r.key, rangeOf(ranges.lastYear)),
+        }));
+    const series = stacked
+      ? rows.map((r, i) => ({ key: `v${i}`, name: labelOf(r.key) }))
+      : PERIODS.map((p) => ({ key: p, name: labels[p] }));
+    figure = <DrillBarChart rows={barRows} series={series} onDrill={onDrill} stacked={stacked} />;
+  }
   return (
     <Panel title={title} testId={`kpi-chart-${id}`} action={<Exports table={id} href={exportHref} />}>
       <ChartOrTable
-        chart={<DrillBarChart rows={chartRows} series={series} onDrill={onDrill} stacked={stacked} />}
-        table={<CountTable rows={rows} labelOf={labelOf} drillOf={drillOf} labels={labels} />}
+        chart={figure}
+        table={<CountTable rows={rows} labelOf={labelOf} drillOf={(key) => drillOf(key)} labels={labels} />}
       />
     </Panel>
   );

@@ -5,7 +5,6 @@ import { getFragmentData, graphql } from '@/gql';
 import type { NoticeLevel, NoticeRowFieldsFragment as NoticeRowData, NoticeStatus } from '@/gql/graphql';
 import { wallClockToIso, isoToWallClock } from '@/components/surveys/survey-dates';
 import { buttonClass } from '@/components/ui/classes';
-import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import type { Column } from '@/components/ui/data-table';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SelectField, TextareaField } from '@/components/ui/form-controls';
@@ -14,8 +13,7 @@ import { FormDialog } from '@/components/ui/form-dialog';
 import { PagedTable } from '@/components/ui/paged-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
-import { useDialogForm } from '@/components/ui/use-dialog-form';
-import { CUSTOMER_GRADES } from '@/graphql/notices/notice-audience.rules';
+import { useRowDialogForm } from '@/components/ui/use-dialog-form';
 import { NOTICE_LEVELS, NOTICE_STATUSES, NOTICE_TITLE_MAX } from '@/graphql/notices/notice.rules';
 import { useGqlInfiniteQuery, useGqlMutation } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
@@ -25,6 +23,7 @@ import { useFileUploads } from '@/components/interactions/intake-files';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { NoticeLevelTag, useNoticeErrorMessage } from './notice-ui';
 import { segmentDraft, segmentInput, type SegmentDraft } from './segment-draft';
+import { SegmentFields } from './segment-fields';
 
 export const NoticeRowFieldsFragment = graphql(`
   fragment NoticeRowFields on Notice {
@@ -322,7 +321,7 @@ function NoticeDialog({ row, onClose }: { row: Row | null; onClose: () => void }
   const update = useGqlMutation(NoticeUpdateMutation, { invalidates: INVALIDATES });
   const uploads = useFileUploads();
   const [fileError, setFileError] = useState<string | null>(null);
-  const form = useDialogForm({
+  const form = useRowDialogForm({
     initial: (): Draft => ({
       title: row?.title ?? '',
       level: row?.level ?? 'GENERAL',
@@ -334,10 +333,11 @@ function NoticeDialog({ row, onClose }: { row: Row | null; onClose: () => void }
       removeIds: [],
     }),
     fields: ['title', 'level', 'body', 'all', 'publishAt', 'expiresAt', 'attachmentTokens'],
-    submit: async (d) => {
+    row,
+    input: async (d) => {
       // Each file goes up once (POST /api/uploads); the save names it by token.
       const uploaded = await uploads.uploadAll(d.files);
-      const input = {
+      return {
         title: d.title,
         level: d.level as NoticeLevel,
         body: d.body,
@@ -347,9 +347,10 @@ function NoticeDialog({ row, onClose }: { row: Row | null; onClose: () => void }
         attachmentTokens: uploaded.map((u) => u.uploadToken),
         removeAttachmentIds: d.removeIds,
       };
-      return row ? update.mutateAsync({ id: row.id, version: row.version, input }) : create.mutateAsync({ input });
     },
-    onDone: onClose,
+    create: create.mutateAsync,
+    update: update.mutateAsync,
+    onClose,
     errorMessage,
   });
   const { values, set, fieldErrors } = form;
@@ -390,28 +391,7 @@ function NoticeDialog({ row, onClose }: { row: Row | null; onClose: () => void }
           {tf('segment')}
         </label>
         {fieldErrors.all && <p className="text-xs text-red-700">{fieldErrors.all}</p>}
-        {!values.all && (
-          <div className="space-y-2 border-l-2 border-slate-200 pl-3">
-            <TextField {...form.field('provinces')} label={tf('provinces')} testId="notice-provinces" />
-            <TextField {...form.field('industries')} label={tf('industries')} />
-            <CheckboxGroup
-              name={`${formId}-grades`}
-              legend={tf('grades')}
-              options={CUSTOMER_GRADES.map((g) => ({ value: g, label: g }))}
-              selected={values.grades}
-              onChange={(grades) => set('grades', grades)}
-            />
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={values.keyAccountsOnly}
-                onChange={(e) => set('keyAccountsOnly', e.currentTarget.checked)}
-              />
-              {tf('keyAccountsOnly')}
-            </label>
-            <TextField {...form.field('customerIds')} label={tf('customerIds')} />
-          </div>
-        )}
+        {!values.all && <SegmentFields form={form} t={tf} testIdPrefix="notice" />}
       </fieldset>
       <TextField
         {...form.field('publishAt')}

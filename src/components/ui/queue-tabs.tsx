@@ -3,11 +3,15 @@ import { useSearchParamChoice } from './use-search-param-choice';
 
 /**
  * The queue a work-queue page shows, kept in the URL (`?queue=MINE`, `fallback` when missing or unknown), with
- * QueueTabs' part of it (`<QueueTabs {...tabs} …/>`).
+ * QueueTabs' part of it (`<QueueTabs {...tabs} …/>`): the queues and their words, the page's `queueLabel` and
+ * `queue.<QUEUE>` (`t` is the page's translator).
  */
-export function useQueueChoice<Q extends string>(queues: readonly Q[], fallback: Q) {
+export function useQueueChoice<Q extends string>(queues: readonly Q[], fallback: Q, t: (key: string) => string) {
   const [queue, onSelect] = useSearchParamChoice('queue', queues, fallback);
-  return [queue, { queues, current: queue, onSelect }] as const;
+  return [
+    queue,
+    { queues, current: queue, onSelect, label: t('queueLabel'), labelOf: (q: Q) => t(`queue.${q}`) },
+  ] as const;
 }
 
 /**

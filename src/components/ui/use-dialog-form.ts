@@ -7,6 +7,16 @@ type TextKey<Values> = {
   [Key in keyof Values & string]: string extends Values[Key] ? (Values[Key] extends string ? Key : never) : never;
 }[keyof Values & string];
 
+type DialogFormOptions<Values> = {
+  initial: Values | (() => Values);
+  /** The fields the form shows a message beside; a server message for any other key fails the whole form. */
+  fields: readonly string[];
+  /** The client's checks (limits from the server's `*.rules.ts`): field → message; empty when all is well. */
+  validate?: (values: Values) => Record<string, string>;
+  /** Words the failure that belongs to no field for `dialogProps.formError` (without it the dialog shows none). */
+  errorMessage?: (error: unknown) => string;
+};
+
 /**
  * The state and submit of a FormDialog's form: its values, a message per field (from the client's checks, then from
  * the server's BAD_USER_INPUT `fields`), the failure that belongs to no field shown, and `pending`. The dialog is
@@ -24,16 +34,9 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
   submit,
   onDone,
   errorMessage,
-}: {
-  initial: Values | (() => Values);
-  /** The fields the form shows a message beside; a server message for any other key fails the whole form. */
-  fields: readonly string[];
-  /** The client's checks (limits from the server's `*.rules.ts`): field → message; empty when all is well. */
-  validate?: (values: Values) => Record<string, string>;
+}: DialogFormOptions<Values> & {
   submit: (values: Values) => Promise<Result>;
   onDone: (result: Result) => void;
-  /** Words the failure that belongs to no field for `dialogProps.formError` (without it the dialog shows none). */
-  errorMessage?: (error: unknown) => string;
 }) {
   const [values, setValues] = useState<Values>(initial);
   const { fieldErrors, setFieldErrors, edited } = useFormErrors();
@@ -88,4 +91,33 @@ export function useDialogForm<Values extends Record<string, unknown>, Result>({
   /** What the FormDialog takes from this form: `<FormDialog {...form.dialogProps} …>`. */
   const dialogProps = { pending, formError: failure && errorMessage ? errorMessage(failure) : null, onSubmit };
   return { values, set, field, fieldErrors, failure, pending, onSubmit, dialogProps };
+}
+
+/**
+ * The form of a dialog that edits a stored `row` or, without one, makes a new one: the save sends the values as
+ * `input` to `update` with the version the row was read at (optimistic locking) or to `create`, and closes the dialog
+ * when done.
+ */
+export function useRowDialogForm<Values extends Record<string, unknown>, Input>({
+  row,
+  input,
+  create,
+  update,
+  onClose,
+  ...options
+}: DialogFormOptions<Values> & {
+  row: { id: string; version: number } | null;
+  input: (values: Values) => Input | Promise<Input>;
+  create: (variables: { input: Input }) => Promise<unknown>;
+  update: (variables: { id: string; version: number; input: Input }) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  return useDialogForm({
+    ...options,
+    submit: async (values: Values) => {
+      const data = await input(values);
+      return row ? update({ id: row.id, version: row.version, input: data }) : create({ input: data });
+    },
+    onDone: onClose,
+  });
 }

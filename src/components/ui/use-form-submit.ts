@@ -33,5 +33,17 @@ export function useFormSubmit(errorMessage: (error: unknown) => string) {
     },
     [clear, setFieldErrors, setFormError, errorMessage],
   );
-  return { ...errors, pending, error, submit };
+  /**
+   * What a FormDialog takes to run `action` when sent and call `onDone` once it succeeded:
+   * `<FormDialog {...form.dialogProps(() => save.mutateAsync(…), onDone)} …>`.
+   */
+  const dialogProps = (action: () => Promise<unknown>, onDone: () => void) => ({
+    pending,
+    formError: errors.formError,
+    onSubmit: (event: React.FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      void submit(action).then((ok) => ok && onDone());
+    },
+  });
+  return { ...errors, pending, error, submit, dialogProps };
 }

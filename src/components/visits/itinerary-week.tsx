@@ -258,18 +258,13 @@ function ReturnDialog({ itinerary, onClose }: { itinerary: Itinerary; onClose: (
       onClose={onClose}
       title={t('returnTitle', { name: itinerary.salesperson?.name ?? '' })}
       testId="itinerary-return-dialog"
-      pending={form.pending}
-      formError={form.formError}
+      {...form.dialogProps(
+        () => decide.mutateAsync({ id: itinerary.id, version: itinerary.version, input: { approve: false, comment } }),
+        onClose,
+      )}
       submitLabel={t('return')}
       pendingLabel={t('returning')}
       submitTestId="itinerary-return-submit"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const ok = await form.submit(() =>
-          decide.mutateAsync({ id: itinerary.id, version: itinerary.version, input: { approve: false, comment } }),
-        );
-        if (ok) onClose();
-      }}
     >
       <TextareaField
         id={`${id}-comment`}
@@ -353,14 +348,8 @@ function ItineraryEditor({
       onClose={onClose}
       title={t('title', { from: weekStart, to: addDaysTo(weekStart, 6) })}
       testId="itinerary-editor"
-      pending={form.pending}
-      formError={form.formError ?? (form.fieldErrors.items || null)}
-      submitLabel={t('save')}
-      pendingLabel={t('saving')}
-      submitTestId="itinerary-save"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const ok = await form.submit(() =>
+      {...form.dialogProps(
+        () =>
           save.mutateAsync({
             input: {
               weekStart,
@@ -374,9 +363,12 @@ function ItineraryEditor({
               })),
             },
           }),
-        );
-        if (ok) onDone();
-      }}
+        onDone,
+      )}
+      formError={form.formError ?? (form.fieldErrors.items || null)}
+      submitLabel={t('save')}
+      pendingLabel={t('saving')}
+      submitTestId="itinerary-save"
     >
       <div className="flex items-end gap-2">
         <div className="flex-1">

@@ -89,14 +89,8 @@ export function LogVisitDialog({
       onClose={onClose}
       title={t('title', { customer: customer.name })}
       testId="visit-log-dialog"
-      pending={form.pending}
-      formError={form.formError}
-      submitLabel={t('submit')}
-      pendingLabel={t('pending')}
-      submitTestId="visit-log-submit"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const ok = await form.submit(() =>
+      {...form.dialogProps(
+        () =>
           log.mutateAsync({
             input: {
               customerId: customer.id,
@@ -109,9 +103,11 @@ export function LogVisitDialog({
               followUp: values.followUp.trim() || null,
             },
           }),
-        );
-        if (ok) onDone();
-      }}
+        onDone,
+      )}
+      submitLabel={t('submit')}
+      pendingLabel={t('pending')}
+      submitTestId="visit-log-submit"
     >
       <SelectField
         id={`${id}-kind`}
@@ -155,22 +151,18 @@ export function RegisterProblemDialog({
       onClose={onClose}
       title={t('title')}
       testId="visit-problem-dialog"
-      pending={form.pending}
-      formError={form.formError}
-      submitLabel={t('submit')}
-      pendingLabel={t('pending')}
-      submitTestId="visit-problem-submit"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const ok = await form.submit(() =>
+      {...form.dialogProps(
+        () =>
           register.mutateAsync({
             id: log.id,
             version: log.version,
             input: { type: type as 'COMPLAINT' | 'INQUIRY', subject: subject.trim() || null },
           }),
-        );
-        if (ok) onDone();
-      }}
+        onDone,
+      )}
+      submitLabel={t('submit')}
+      pendingLabel={t('pending')}
+      submitTestId="visit-problem-submit"
     >
       <p className="text-sm text-slate-700">{log.problemsFound}</p>
       <SelectField
@@ -211,18 +203,13 @@ export function IntervalDialog({
       onClose={onClose}
       title={t('title', { customer: cycle.customer?.name ?? '' })}
       testId="visit-interval-dialog"
-      pending={form.pending}
-      formError={form.formError}
+      {...form.dialogProps(
+        () => set.mutateAsync({ customerId: cycle.customer!.id, intervalDays: days.trim() ? Number(days) : null }),
+        onDone,
+      )}
       submitLabel={t('submit')}
       pendingLabel={t('pending')}
       submitTestId="visit-interval-submit"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const ok = await form.submit(() =>
-          set.mutateAsync({ customerId: cycle.customer!.id, intervalDays: days.trim() ? Number(days) : null }),
-        );
-        if (ok) onDone();
-      }}
     >
       <TextField
         id={`${id}-days`}
