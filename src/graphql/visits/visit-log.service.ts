@@ -13,9 +13,9 @@ import { isUuid } from '../cursor';
 import { prepareCustomerMail } from '../interactions/customer-notify.service';
 import { parseRecordInput } from '../interactions/interaction.rules';
 import { registerStaffInteraction } from '../interactions/interaction.service';
-import { keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { keysetPage, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
-import { keysetPage, recomputeCycles } from './visit-cycle.service';
+import { recomputeCycles } from './visit-cycle.service';
 import { VISIT_TEXT_MAX, completionRate, instantOf, monthBounds } from './visit.rules';
 import { readScope, salespersonFilter } from './visit.scope';
 
@@ -222,16 +222,15 @@ export async function listVisitLogs(
     ...(f.from || f.to ? { visitedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
   };
   const first = pageSize(args.first);
-  return keysetPage(NEWEST_FIRST, args.after, first, {
-    cursorRow: (id) => prisma.visitLog.findUnique({ where: { id }, select: keysetSelect(NEWEST_FIRST) }),
-    rows: (after, take) =>
-      prisma.visitLog.findMany({
-        where: after ? { AND: [where, after] } : where,
-        orderBy: orderByOf(NEWEST_FIRST) as Prisma.VisitLogOrderByWithRelationInput[],
-        take,
-      }),
-    count: () => prisma.visitLog.count({ where }),
-  });
+  return keysetPage(
+    NEWEST_FIRST,
+    { where, first, after: args.after },
+    {
+      cursor: (id, select) => prisma.visitLog.findUnique({ where: { id }, select }),
+      rows: (query: Prisma.VisitLogFindManyArgs) => prisma.visitLog.findMany(query),
+      count: (query) => prisma.visitLog.count(query),
+    },
+  );
 }
 
 export const getVisitLog = (viewer: Viewer, id: string) => readableLog(prisma, viewer, id);

@@ -15,10 +15,10 @@ import type { Viewer } from '@/server/viewer';
 import type { z } from 'zod';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
 import { localDate } from '../complaints/sla-clock.rules';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { isUuid } from '../cursor';
 import { nextYearlyNumber, registerStaffInteraction } from '../interactions/interaction.service';
 import { yearIn } from '../interactions/interaction.rules';
-import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { keysetPage, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import { formatWorkOrderNumber, workOrderNumberPrefix, workOrderSequenceName } from './work-order-number.rules';
 import {
@@ -190,27 +190,15 @@ export async function listWorkOrders(
   const scope = readScope(viewer);
   const where: Prisma.WorkOrderWhereInput = { AND: [scope, ...(await filterWhere(args.filter ?? {}))] };
   const first = pageSize(args.first);
-  let after: Prisma.WorkOrderWhereInput | null = null;
-  if (args.after) {
-    const cursor = await prisma.workOrder.findUnique({
-      where: { id: decodeCursor(args.after) },
-      select: keysetSelect(NEWEST_FIRST),
-    });
-    if (!cursor) throw badField('after', 'pagination.invalidCursor');
-    after = afterCursor(NEWEST_FIRST, cursor);
-  }
-  const [rows, totalCount] = await Promise.all([
-    prisma.workOrder.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: orderByOf(NEWEST_FIRST) as Prisma.WorkOrderOrderByWithRelationInput[],
-      take: first + 1,
-    }),
-    prisma.workOrder.count({ where }),
-  ]);
-  const hasNextPage = rows.length > first;
-  const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  const last = nodes.at(-1);
-  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+  return keysetPage(
+    NEWEST_FIRST,
+    { where, first, after: args.after },
+    {
+      cursor: (id, select) => prisma.workOrder.findUnique({ where: { id }, select }),
+      rows: (query: Prisma.WorkOrderFindManyArgs) => prisma.workOrder.findMany(query),
+      count: (query) => prisma.workOrder.count(query),
+    },
+  );
 }
 
 /**
