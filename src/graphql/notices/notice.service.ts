@@ -84,6 +84,18 @@ function parseInput(input: NoticeInputArg) {
   return { ...parsed, body: sanitizeNoticeBody(parsed.body) };
 }
 
+/** The notice's own columns from a parsed input, as created and as edited (the attachments are written apart). */
+function noticeColumns(data: ReturnType<typeof parseInput>) {
+  return {
+    title: data.title,
+    level: data.level,
+    body: data.body,
+    audience: data.audience,
+    publishAt: data.publishAt ?? null,
+    expiresAt: data.expiresAt ?? null,
+  };
+}
+
 /** The Prisma filter of an audience over customers: the same test as inAudience (notice-audience.rules.ts). */
 export function audienceWhere(audience: NoticeAudience | null): Prisma.CustomerWhereInput {
   if (!audience) return { id: { in: [] } };
@@ -261,16 +273,7 @@ export async function createNotice(viewer: Viewer, input: NoticeInputArg, now: D
   return withFileCleanup((files) =>
     prisma.$transaction(async (tx) => {
       const notice = await tx.notice.create({
-        data: {
-          title: data.title,
-          level: data.level,
-          body: data.body,
-          audience: data.audience,
-          publishAt: data.publishAt ?? null,
-          expiresAt: data.expiresAt ?? null,
-          createdById: writer.userId,
-          createdAt: now,
-        },
+        data: { ...noticeColumns(data), createdById: writer.userId, createdAt: now },
       });
       await appendHistory(tx, viewer, {
         entityType: ENTITY,
@@ -363,14 +366,7 @@ export async function updateNotice(
       const notice = await loadForWrite(tx, id, version, EDITABLE);
       // A notice waiting for approval that is no longer urgent (or no longer needs approval) is published as it stands.
       const publishNow = notice.status === 'PENDING_APPROVAL' && !needsApproval(data.level, await approvalSetting(tx));
-      let updated = await claim(tx, notice, {
-        title: data.title,
-        level: data.level,
-        body: data.body,
-        audience: data.audience,
-        publishAt: data.publishAt ?? null,
-        expiresAt: data.expiresAt ?? null,
-      });
+      let updated = await claim(tx, notice, noticeColumns(data));
       await appendHistory(tx, viewer, {
         entityType: ENTITY,
         entityId: notice.id,
