@@ -6,7 +6,7 @@ import { appUrl } from '@/server/app-url';
 import { can, requirePermission } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
 import { readSettingValue } from '@/server/config-cache';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { badField, conflict, forbidden, notFound, unauthenticated } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import { enqueueMail, startQueue } from '@/server/queue/boss';
@@ -43,7 +43,6 @@ import {
  */
 
 const ENTITY = 'Notice';
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 export type NoticePage = {
   nodes: Notice[];
@@ -284,7 +283,7 @@ export async function createNotice(viewer: Viewer, input: NoticeInputArg, now: D
       });
       await attachFiles(tx, viewer, notice.id, data, files);
       return notice;
-    }, TX_OPTIONS),
+    }, WRITE_TX_OPTIONS),
   );
 }
 
@@ -376,7 +375,7 @@ export async function updateNotice(
       await attachFiles(tx, viewer, notice.id, data, files);
       if (publishNow) updated = await publish(tx, viewer, updated, now);
       return updated;
-    }, TX_OPTIONS),
+    }, WRITE_TX_OPTIONS),
   );
 }
 
@@ -432,7 +431,7 @@ export async function mailDueNotices(now: Date = clockNow()): Promise<number> {
   let mailed = 0;
   for (const notice of due) {
     if (notice.expiresAt && notice.expiresAt.getTime() <= now.getTime()) continue;
-    mailed += await prisma.$transaction((tx) => mailNotice(tx, notice, now), TX_OPTIONS);
+    mailed += await prisma.$transaction((tx) => mailNotice(tx, notice, now), WRITE_TX_OPTIONS);
   }
   return mailed;
 }
@@ -455,7 +454,7 @@ export async function submitNotice(viewer: Viewer, id: string, version: number, 
       message: activityMessage('notices.submitted', { title: notice.title }),
     });
     return pending;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 export async function approveNotice(viewer: Viewer, id: string, version: number, now: Date = clockNow()) {
@@ -474,7 +473,7 @@ export async function approveNotice(viewer: Viewer, id: string, version: number,
       message: activityMessage('notices.approved', { title: notice.title }),
     });
     return publish(tx, viewer, approved, now);
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 export async function withdrawNotice(
@@ -503,7 +502,7 @@ export async function withdrawNotice(
       message: activityMessage('notices.withdrawn', { title: notice.title }),
     });
     return withdrawn;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** Whether the viewer may edit / approve this notice now (the UI offers exactly what the service accepts). */

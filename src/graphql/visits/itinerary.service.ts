@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma, type Itinerary } from '@/generated/prisma/client';
 import type { ItineraryStatus } from '@/generated/prisma/enums';
 import { now as clockNow } from '@/server/clock';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { badField, badInput, conflict, notFound } from '@/server/errors';
 import { appendHistory, historyRow } from '@/server/history';
 import { notifyUsers } from '@/server/notify/notify';
@@ -37,7 +37,6 @@ import { approverOf, plannerOf, readScope, salespersonFilter } from './visit.sco
  */
 
 const ENTITY = 'Itinerary';
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 export type ItineraryItemInput = {
   id?: string | null;
@@ -188,7 +187,7 @@ export async function saveItinerary(
       changes: { weekStart: week, items: items.length },
     });
     return created;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 const managerIds = async (tx: Tx | typeof prisma) =>
@@ -225,7 +224,7 @@ export async function submitItinerary(
       entityId: row.id,
     });
     return tx.itinerary.findUniqueOrThrow({ where: { id: row.id } });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** The manager approves a submitted itinerary or returns it with a comment (required when returning). */
@@ -261,7 +260,7 @@ export async function decideItinerary(
       entityId: row.id,
     });
     return tx.itinerary.findUniqueOrThrow({ where: { id: row.id } });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** Opens a new revision of the viewer's approved itinerary (a draft again; the approved plan stays in the history). */
@@ -291,7 +290,7 @@ export async function reviseItinerary(viewer: Viewer, id: string, version: numbe
       },
     });
     return tx.itinerary.findUniqueOrThrow({ where: { id: row.id } });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 // ───────────────────────────── reads ─────────────────────────────
@@ -401,7 +400,7 @@ export async function sweepLateItineraries(now: Date): Promise<{ escalations: nu
           entityType: ENTITY,
           entityId: itinerary.id,
         });
-      }, TX_OPTIONS);
+      }, WRITE_TX_OPTIONS);
       result.escalations += 1;
       result.notifications += notified;
     } catch (error) {

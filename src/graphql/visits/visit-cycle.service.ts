@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma, type VisitCycle } from '@/generated/prisma/client';
 import { now as clockNow } from '@/server/clock';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { badField, conflict, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
@@ -41,7 +41,6 @@ import { enqueueInTransaction, QUEUES } from '@/server/queue/boss';
  * escalation sweep for customers without a row or whose owner changed.
  */
 
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 const BATCH = 1000;
 
 // ───────────────────────────── rules (a setting of the service manager) ─────────────────────────────
@@ -94,7 +93,7 @@ export async function updateVisitRules(viewer: Viewer, version: number, rules: V
     });
     await mergeRecomputeStatus(tx, { requestedVersion: version + 1, requestedAt: now.toISOString() });
     return enqueueInTransaction(tx, [{ name: QUEUES.visitCycleRecompute }]);
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
   if (!queued) await runVisitCycleRecompute();
   return { rules, version: version + 1 };
 }
@@ -272,7 +271,7 @@ export async function setCustomerVisitInterval(
       changes: { customIntervalDays: { from: cycle.customIntervalDays, to: intervalDays } },
     });
     return tx.visitCycle.findUniqueOrThrow({ where: { customerId } });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 // ───────────────────────────── the due list ─────────────────────────────

@@ -3,7 +3,7 @@ import { Prisma, type VisitLog } from '@/generated/prisma/client';
 import type { VisitLogKind } from '@/generated/prisma/enums';
 import { can, requirePermission } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { badField, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
@@ -27,7 +27,6 @@ import { readScope, salespersonFilter } from './visit.scope';
  */
 
 const ENTITY = 'VisitLog';
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 export type LogVisitInput = {
   customerId: string;
@@ -121,7 +120,7 @@ export async function logVisit(viewer: Viewer, input: LogVisitInput, now: Date =
       changes: { customerId: customer.id, visitedAt: visitedAt.toISOString(), kind },
     });
     return log;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 async function readableLog(tx: Tx | typeof prisma, viewer: Viewer, id: string): Promise<VisitLog> {
@@ -187,7 +186,7 @@ export async function registerVisitProblem(
       changes: { interactionId: created.id, type: input.type },
     });
     return tx.visitLog.findUniqueOrThrow({ where: { id: current.id } });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 // ───────────────────────────── reads ─────────────────────────────

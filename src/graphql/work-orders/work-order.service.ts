@@ -5,7 +5,7 @@ import type { WorkOrderStatus } from '@/generated/prisma/enums';
 import { activityMessage } from '@/lib/activity';
 import { can, requirePermission } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { zodFieldErrors } from '@/server/error-keys';
 import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
@@ -51,7 +51,6 @@ import {
  */
 
 const ENTITY = 'WorkOrder';
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 /** The escalation reason of an on-site complaint not registered within 4 working hours (Escalation.reason). */
 export const ONSITE_COMPLAINT_UNREGISTERED = 'ONSITE_COMPLAINT_UNREGISTERED';
 
@@ -283,7 +282,7 @@ function act(viewer: Viewer, id: string, version: number, step: Step): Promise<W
       changes: step.changes,
     });
     return updated;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** Creates a work order (a dispatcher): customer, site, equipment, fault, priority, requested time, where it came from. */
@@ -343,7 +342,7 @@ export async function createWorkOrder(viewer: Viewer, rawInput: unknown, now: Da
       changes: { origin, interactionId: created.interactionId, obligationId: created.obligationId },
     });
     return created;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** Assigns (or re-assigns) an active technician, planned for `scheduledAt` (default: the requested time, else now). */
@@ -463,7 +462,7 @@ export async function signOff(
         changes: { signerName: input.signerName ?? null, signature: !!signature },
       });
       return updated;
-    }, TX_OPTIONS);
+    }, WRITE_TX_OPTIONS);
     if (claimedId) await discardPendingFiles([claimedId]);
     return updated;
   } catch (error) {
@@ -547,7 +546,7 @@ export async function registerComplaint(
       changes: { complaintId: complaint.id },
     });
     return updated;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** A 三包 line: return, replacement or repair, with the part, quantity and cost. */
@@ -577,7 +576,7 @@ export function addWarrantyLine(viewer: Viewer, id: string, version: number, raw
       changes: input as unknown as Prisma.InputJsonValue,
     });
     return updated;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** 回司反馈: the technician reports back. */
@@ -626,5 +625,5 @@ export async function confirmVisit(viewer: Viewer, id: string, now: Date = clock
       message: activityMessage('workOrder.customerConfirmed'),
     });
     return updated;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
