@@ -163,6 +163,28 @@ async function workMail(boss: PgBoss, queue: MailQueue, polling: { pollingInterv
   });
 }
 
+/** The time a scheduled job runs as: the `now` it was sent with (tests, a manual run), else the clock's. */
+const jobNow = (job: { data?: SweepJob | null } | undefined) => (job?.data?.now ? new Date(job.data.now) : clockNow());
+
+/**
+ * A nightly job (the key-account proposal, the callback programmes): one run at the job's time; what it wrote may
+ * change what the cached reads count, so they are forgotten; the result is logged.
+ */
+async function workNightly<R>(
+  boss: PgBoss,
+  queue: string,
+  polling: { pollingIntervalSeconds?: number },
+  tag: string,
+  run: (now: Date) => Promise<R>,
+): Promise<void> {
+  await boss.work<SweepJob>(queue, { ...polling, batchSize: 1 }, async ([job]) => {
+    const result = await run(jobNow(job));
+    forgetReads();
+    console.info(`[${tag}] ${JSON.stringify(result)}`);
+    return result;
+  });
+}
+
 /**
  * A sweep job runs within SWEEP_BUDGET_MS, so its short expiry (SWEEP_EXPIRE_SECONDS) fits its real duration and a
  * sweep whose process died is retried promptly. A sweep that ran out of budget with work left queues a follow-up job
@@ -177,7 +199,7 @@ async function workSweep<R extends { more: boolean }>(
 ): Promise<void> {
   await boss.work<SweepJob>(queue, { ...polling, batchSize: 1 }, async ([job]) => {
     if (!job) return;
-    const result = await run(job.data?.now ? new Date(job.data.now) : clockNow(), Date.now() + SWEEP_BUDGET_MS);
+    const result = await run(jobNow(job), Date.now() + SWEEP_BUDGET_MS);
     // A sweep may have changed records the queue tabs count (callbacks opened, surveys closed).
     forgetReads();
     log(result);
@@ -222,18 +244,8 @@ export async function registerWorkers(
   await boss.work(QUEUES.housekeeping, { ...polling, batchSize: 1 }, async () =>
     logHousekeeping(await runHousekeeping()),
   );
-  await boss.work<SweepJob>(QUEUES.keyAccountProposal, { ...polling, batchSize: 1 }, async ([job]) => {
-    const result = await runKeyAccountProposal(job?.data?.now ? new Date(job.data.now) : clockNow());
-    forgetReads();
-    console.info(`[key-accounts] ${JSON.stringify(result)}`);
-    return result;
-  });
-  await boss.work<SweepJob>(QUEUES.callbackProgrammes, { ...polling, batchSize: 1 }, async ([job]) => {
-    const result = await runCallbackProgrammes(job?.data?.now ? new Date(job.data.now) : clockNow());
-    forgetReads();
-    console.info(`[callback-programmes] ${JSON.stringify(result)}`);
-    return result;
-  });
+  await workNightly(boss, QUEUES.keyAccountProposal, polling, 'key-accounts', runKeyAccountProposal);
+  await workNightly(boss, QUEUES.callbackProgrammes, polling, 'callback-programmes', runCallbackProgrammes);
   // Webhooks: a job is a wake-up (sent with the event's transaction, or for a retry's time); the rows say what is due.
   await workSweep(
     boss,
@@ -261,7 +273,7 @@ export async function registerWorkers(
     return result;
   });
   await boss.work<SweepJob>(QUEUES.reportDelivery, { ...polling, batchSize: 1 }, async ([job]) => {
-    const result = await runReportDeliveries(job?.data?.now ? new Date(job.data.now) : clockNow());
+    const result = await runReportDeliveries(jobNow(job));
     console.info(`[reports] ${JSON.stringify(result)}`);
     // A failed send fails the job: pg-boss retries it later, and the retry sends only what is still unsent.
     if (result.failed > 0) throw new Error(`report delivery: ${result.failed} sends failed`);
