@@ -9,7 +9,7 @@ import { claimPendingUpload } from '@/server/storage/pending-uploads';
 import { storage } from '@/server/storage/storage';
 import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory, historyRow, type HistoryInput } from '@/server/history';
-import { notifyUsers } from '@/server/notify/notify';
+import { activeServiceManagerIds, notifyUsers } from '@/server/notify/notify';
 import { actingUserId, type Viewer } from '@/server/viewer';
 import { activityMessage, noticeMessage } from '@/lib/activity';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
@@ -548,9 +548,7 @@ const SWEEP_PAGE = 500;
  */
 export async function sweepObligations(now: Date): Promise<{ escalations: number; notifications: number }> {
   const result = { escalations: 0, notifications: 0 };
-  const managers = (
-    await prisma.user.findMany({ where: { active: true, role: 'SERVICE_MANAGER' }, select: { id: true } })
-  ).map((u) => u.id);
+  const managers = await activeServiceManagerIds(prisma);
   const { timeZone } = await loadBusinessCalendar();
   for (let afterId: string | null = null; ;) {
     const rows: {

@@ -5,7 +5,7 @@ import { now as clockNow } from '@/server/clock';
 import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { badField, badInput, conflict, notFound } from '@/server/errors';
 import { appendHistory, historyRow } from '@/server/history';
-import { notifyUsers } from '@/server/notify/notify';
+import { activeServiceManagerIds, notifyUsers } from '@/server/notify/notify';
 import type { Viewer } from '@/server/viewer';
 import { activityMessage, noticeMessage } from '@/lib/activity';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
@@ -190,9 +190,6 @@ export async function saveItinerary(
   }, WRITE_TX_OPTIONS);
 }
 
-const managerIds = async (tx: Tx | typeof prisma) =>
-  (await tx.user.findMany({ where: { active: true, role: 'SERVICE_MANAGER' }, select: { id: true } })).map((u) => u.id);
-
 /** Submits the viewer's itinerary to the manager; flagged late after the deadline. */
 export async function submitItinerary(
   viewer: Viewer,
@@ -217,7 +214,7 @@ export async function submitItinerary(
       message: activityMessage('visit.itinerarySubmitted', { late: late ? 'yes' : 'no' }),
     });
     const owner = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
-    await notifyUsers(tx, await managerIds(tx), {
+    await notifyUsers(tx, await activeServiceManagerIds(tx), {
       kind: 'ITINERARY_SUBMITTED',
       message: noticeMessage('notice.ITINERARY_SUBMITTED', { salesperson: owner.name, week: isoDate(row.weekStart) }),
       entityType: ENTITY,
@@ -355,7 +352,7 @@ export async function sweepLateItineraries(now: Date): Promise<{ escalations: nu
     select: { id: true, name: true },
   });
   if (laggards.length === 0) return result;
-  const managers = await managerIds(prisma);
+  const managers = await activeServiceManagerIds(prisma);
   const deadlineText = new Intl.DateTimeFormat('zh-CN', {
     timeZone: cal.timeZone,
     dateStyle: 'short',
