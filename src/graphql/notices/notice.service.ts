@@ -15,7 +15,7 @@ import { storage } from '@/server/storage/storage';
 import { actingUserId, type Viewer } from '@/server/viewer';
 import { storeAttachmentFile, withFileCleanup, type FileWork } from '../interactions/interaction.service';
 import { isUuid } from '../cursor';
-import { keysetPage, type OrderKey } from '../keyset';
+import { keysetPage, NEWEST_FIRST } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import { inAudience, readAudience, type AudienceCustomer, type NoticeAudience } from './notice-audience.rules';
 import { sanitizeNoticeBody } from './notice-body.rules';
@@ -111,11 +111,6 @@ export function audienceWhere(audience: NoticeAudience | null): Prisma.CustomerW
 }
 
 // ───────────────────────────── reads ─────────────────────────────
-
-const NEWEST_FIRST: readonly OrderKey<'createdAt' | 'id'>[] = [
-  { field: 'createdAt', direction: 'desc' },
-  { field: 'id', direction: 'desc' },
-];
 
 export async function listNotices(
   viewer: Viewer,

@@ -10,7 +10,7 @@ import { appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { activityMessage } from '@/lib/activity';
 import { isUuid } from '../cursor';
-import { keysetPage, type OrderKey } from '../keyset';
+import { keysetPage, NEWEST_FIRST } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import { attemptDelivery, loadWebhookSettings, webhookLease } from './webhook-delivery.service';
 import {
@@ -193,10 +193,6 @@ export async function deleteWebhookEndpoint(viewer: Viewer, id: string, version:
   return true;
 }
 
-const NEWEST_FIRST: readonly OrderKey<'createdAt' | 'id'>[] = [
-  { field: 'createdAt', direction: 'desc' },
-  { field: 'id', direction: 'desc' },
-];
 const DELIVERY_INCLUDE = { event: { select: { type: true, subjectType: true, subjectId: true } } } as const;
 export type WebhookDeliveryView = Prisma.WebhookDeliveryGetPayload<{ include: typeof DELIVERY_INCLUDE }>;
 

@@ -18,7 +18,7 @@ import { localDate } from '../complaints/sla-clock.rules';
 import { isUuid } from '../cursor';
 import { nextYearlyNumber, registerStaffInteraction } from '../interactions/interaction.service';
 import { yearIn } from '../interactions/interaction.rules';
-import { keysetPage, type OrderKey } from '../keyset';
+import { keysetPage, NEWEST_FIRST } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import { formatWorkOrderNumber, workOrderNumberPrefix, workOrderSequenceName } from './work-order-number.rules';
 import {
@@ -138,11 +138,6 @@ export type WorkOrderFilter = {
   obligationId?: string | null;
   search?: string | null;
 };
-
-const NEWEST_FIRST: readonly OrderKey<'createdAt' | 'id'>[] = [
-  { field: 'createdAt', direction: 'desc' },
-  { field: 'id', direction: 'desc' },
-];
 
 function uuidOrThrow(value: string, field: string): string {
   if (!isUuid(value)) throw badField(field, 'common.invalidId');
