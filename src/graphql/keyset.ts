@@ -23,6 +23,12 @@ export type OrderKey<F extends string> = {
 
 type Where = Record<string, unknown>;
 
+/** Newest first by creation time, id breaking ties: the order of the logs and most lists. */
+export const NEWEST_FIRST: readonly OrderKey<'createdAt' | 'id'>[] = [
+  { field: 'createdAt', direction: 'desc' },
+  { field: 'id', direction: 'desc' },
+];
+
 /** Prisma's `orderBy` for the keys. */
 export function orderByOf<F extends string>(keys: readonly OrderKey<F>[]): Record<F, unknown>[] {
   return keys.map(

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { readCachedMany } from '@/server/cache/read-cache';
+import { prisma } from '@/server/db';
 
 /** The `where` a batch function spreads into its query: the rows whose `column` is one of the batch's keys. */
 export type KeyIn<K extends string> = { [P in K]: { in: string[] } };
@@ -69,3 +70,12 @@ export function perSelect<S, L>(make: (select: S | undefined) => L): (select: S 
     return loader;
   };
 }
+
+/**
+ * A loader of the history entries of one entity type (the `entityType` the service writes), oldest first, per entity
+ * id: `historyBy('WorkOrder')` for the history field of a page of work orders, in one query.
+ */
+export const historyBy = (entityType: string) =>
+  manyBy('entityId', (where) =>
+    prisma.historyEntry.findMany({ where: { ...where, entityType }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+  );

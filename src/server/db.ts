@@ -52,6 +52,13 @@ export function reportsAcquireTimeoutMs(): number {
   return positiveInt(process.env.DATABASE_REPORTS_ACQUIRE_TIMEOUT_MS, Math.max(acquireTimeoutMs(), 30_000));
 }
 
+/**
+ * The options of an ordinary write transaction in a service: wait up to 10 s for a turn rather than fail at the pool's
+ * acquire budget — the embedded database runs one transaction at a time, and parallel writes of one record queue up
+ * here and all but one get CONFLICT — and run at most 15 s. Bulk work (a campaign launch, a recompute) sets its own.
+ */
+export const WRITE_TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
 function createPrisma(url: string, kind: WorkKind) {
   const adapter = new PrismaPg({
     connectionString: url,

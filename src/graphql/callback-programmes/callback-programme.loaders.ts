@@ -1,17 +1,11 @@
 import DataLoader from 'dataloader';
 import { prisma } from '@/server/db';
-import { manyBy } from '../loader-utils';
+import { historyBy } from '../loader-utils';
 
 /** DataLoaders of the callback programmes module (created per request in src/graphql/loaders.ts). */
 export function callbackProgrammeLoaderFactories() {
   return {
-    programmeHistory: () =>
-      manyBy('entityId', (where) =>
-        prisma.historyEntry.findMany({
-          where: { ...where, entityType: 'CallbackProgramme' },
-          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        }),
-      ),
+    programmeHistory: () => historyBy('CallbackProgramme'),
     // The task counts of the listed programmes: one grouped query.
     programmeCallbackCount: () =>
       new DataLoader<string, number>(async (ids) => {

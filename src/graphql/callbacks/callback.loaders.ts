@@ -1,5 +1,5 @@
 import { prisma } from '@/server/db';
-import { manyBy, oneBy } from '../loader-utils';
+import { historyBy, manyBy, oneBy } from '../loader-utils';
 
 const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
@@ -11,13 +11,7 @@ export function callbackLoaderFactories() {
       manyBy('interactionId', (where) => prisma.callback.findMany({ where, orderBy: NEWEST_FIRST })),
     callbacksByCustomer: () =>
       manyBy('customerId', (where) => prisma.callback.findMany({ where, orderBy: NEWEST_FIRST })),
-    callbackHistory: () =>
-      manyBy('entityId', (where) =>
-        prisma.historyEntry.findMany({
-          where: { ...where, entityType: 'Callback' },
-          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        }),
-      ),
+    callbackHistory: () => historyBy('Callback'),
     // Named for this module: the surveys module brings its own loaders for responses it lists.
     callbackSurveyResponseById: () => oneBy('id', (where) => prisma.surveyResponse.findMany({ where })),
   };

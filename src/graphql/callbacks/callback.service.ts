@@ -5,7 +5,7 @@ import type { CallbackReason } from '@/generated/prisma/enums';
 import { can, requirePermission } from '@/server/auth/policies';
 import { readCached } from '@/server/cache/read-cache';
 import { now as clockNow } from '@/server/clock';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
@@ -48,9 +48,6 @@ import { emitCallbackEvent } from '../webhooks/webhook-payloads';
  */
 
 const ENTITY = 'Callback';
-// The embedded database runs one transaction at a time: wait for a turn rather than fail at Prisma's 2 s default
-// (parallel recordings of one task queue up here and all but one get CONFLICT).
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 export type CallbackPage = {
   nodes: Callback[];
@@ -329,7 +326,7 @@ export async function reassignCallback(
       changes,
     });
     return tx.callback.findUniqueOrThrow({ where: { id: task.id } });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /**
@@ -365,7 +362,7 @@ export async function cancelCallback(
       comment: reason,
     });
     return tx.callback.findUniqueOrThrow({ where: { id: task.id } });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /**
@@ -528,5 +525,5 @@ export async function recordCallback(
     const recorded = await tx.callback.findUniqueOrThrow({ where: { id: task.id } });
     if (!unreachable) await emitCallbackEvent(tx, 'callback.done', recorded);
     return recorded;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { Prisma } from '@/generated/prisma/client';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { appUrl } from '@/server/app-url';
 import {
   escalationDigest,
@@ -66,9 +66,6 @@ export type SweepResult = {
   /** The sweep ran out of its time budget with records left: a follow-up sweep should run at once. */
   more: boolean;
 };
-
-// The embedded database runs one transaction at a time: wait for a turn rather than fail at Prisma's 2 s default.
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 const PAGE = 500;
 /** Escalations whose mail is assembled in one transaction (a person with more gets a second digest). */
@@ -415,7 +412,7 @@ async function takeStep(
           },
         );
       return count;
-    }, TX_OPTIONS);
+    }, WRITE_TX_OPTIONS);
     result.escalations += 1;
     result.notifications += notified;
     return 'taken';
@@ -620,7 +617,7 @@ async function mailOwedEscalations(timeZone: string): Promise<number> {
       await enqueueMail(tx, 'staff', jobs);
       await tx.escalation.updateMany({ where: { id: { in: ids } }, data: { mailedAt: clockNow() } });
       return { rows: locked.length, mails: jobs.length };
-    }, TX_OPTIONS);
+    }, WRITE_TX_OPTIONS);
     mails += batch.mails;
     if (batch.rows < DIGEST_BATCH) return mails;
   }

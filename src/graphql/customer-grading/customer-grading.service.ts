@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma, type CustomerGradeEvaluation } from '@/generated/prisma/client';
 import { can, requirePermission } from '@/server/auth/policies';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { zodFieldErrors } from '@/server/error-keys';
 import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
@@ -32,7 +32,6 @@ import {
  * customer's version and appends a Customer history entry in the same transaction as its own write.
  */
 
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
 export type GradeEvaluationPage = { rows: CustomerGradeEvaluation[]; hasNextPage: boolean; endCursor: string | null };
@@ -70,7 +69,7 @@ export async function updateCustomerGradeForm(viewer: Viewer, version: number, i
       changes: diffFields(current.form, form) as Prisma.InputJsonValue,
       stale,
     });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
   return { ...form, version: saved };
 }
 
@@ -139,7 +138,7 @@ export async function evaluateCustomerGrade(viewer: Viewer, input: EvaluateInput
         changes: { grade: { from: before.grade, to: result.grade } },
       });
       return evaluation;
-    }, TX_OPTIONS);
+    }, WRITE_TX_OPTIONS);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
       throw conflict('grading.periodTaken', {}, { period: period.data });
@@ -197,7 +196,7 @@ export async function overrideCustomerGrade(viewer: Viewer, input: OverrideInput
       changes: { grade: { from: before.grade, to: input.grade } },
     });
     return after;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 // ───────────────────────────── Reading ─────────────────────────────

@@ -11,7 +11,7 @@ import { appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { STAFF_ACCOUNT_ROLES, USER_LIMITS } from '../admin/admin.rules';
 import { isUuid } from '../cursor';
-import { keysetPage, type OrderKey } from '../keyset';
+import { keysetPage, NEWEST_FIRST } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import {
   AUDITED_ENTITY_TYPES,
@@ -246,11 +246,6 @@ const asText = (value: unknown, names: Map<string, string>): string | null => {
   if (typeof value === 'string') return names.get(value) ?? value;
   return JSON.stringify(value);
 };
-
-const NEWEST_FIRST: readonly OrderKey<'createdAt' | 'id'>[] = [
-  { field: 'createdAt', direction: 'desc' },
-  { field: 'id', direction: 'desc' },
-];
 
 /** Admin changes, newest first (index entityType, createdAt, id), with the name of what each one changed. */
 export async function auditLog(

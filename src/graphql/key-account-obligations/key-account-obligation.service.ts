@@ -4,12 +4,12 @@ import { Prisma, type KeyAccountObligation } from '@/generated/prisma/client';
 import type { ObligationKind, ObligationStatus } from '@/generated/prisma/enums';
 import { requirePermission } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { claimPendingUpload } from '@/server/storage/pending-uploads';
 import { storage } from '@/server/storage/storage';
 import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory, historyRow, type HistoryInput } from '@/server/history';
-import { notifyUsers } from '@/server/notify/notify';
+import { activeServiceManagerIds, notifyUsers } from '@/server/notify/notify';
 import { actingUserId, type Viewer } from '@/server/viewer';
 import { activityMessage, noticeMessage } from '@/lib/activity';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
@@ -46,7 +46,6 @@ import {
  */
 
 const ENTITY = 'KeyAccountObligation';
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 /** The escalation reason of an overdue obligation (Escalation.reason). */
 export const OBLIGATION_OVERDUE = 'OBLIGATION_OVERDUE';
 
@@ -109,7 +108,7 @@ export async function updateObligationSchedule(
       stale: (currentVersion) => conflict('keyAccountObligation.scheduleStale', { currentVersion }),
     });
     return scheduleView(parsed.schedules, saved);
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 // ───────────────────────────── creating occurrences ─────────────────────────────
@@ -342,7 +341,7 @@ export async function completeObligation(
         await storeAttachmentFile(tx, viewer, { obligationId: row.id }, claimed, files);
       }
       return tx.keyAccountObligation.findUniqueOrThrow({ where: { id: row.id } });
-    }, TX_OPTIONS),
+    }, WRITE_TX_OPTIONS),
   );
 }
 
@@ -408,7 +407,7 @@ export async function rescheduleObligation(
       changes: { dueAt: { from: row.dueAt.toISOString(), to: input.dueAt.toISOString() } },
     });
     return tx.keyAccountObligation.findUniqueOrThrow({ where: { id: row.id } });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** Days a quality-analysis report is due after its request, unless the request names a date. */
@@ -440,7 +439,7 @@ export async function requestQualityReport(
       dueAt,
       note,
     });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 // ───────────────────────────── reads ─────────────────────────────
@@ -549,9 +548,7 @@ const SWEEP_PAGE = 500;
  */
 export async function sweepObligations(now: Date): Promise<{ escalations: number; notifications: number }> {
   const result = { escalations: 0, notifications: 0 };
-  const managers = (
-    await prisma.user.findMany({ where: { active: true, role: 'SERVICE_MANAGER' }, select: { id: true } })
-  ).map((u) => u.id);
+  const managers = await activeServiceManagerIds(prisma);
   const { timeZone } = await loadBusinessCalendar();
   for (let afterId: string | null = null; ;) {
     const rows: {
@@ -623,7 +620,7 @@ export async function sweepObligations(now: Date): Promise<{ escalations: number
               changes: { reason: OBLIGATION_OVERDUE, level, notifiedUserIds: recipients },
             });
             return count;
-          }, TX_OPTIONS);
+          }, WRITE_TX_OPTIONS);
           result.escalations += 1;
           result.notifications += notified;
         } catch (error) {

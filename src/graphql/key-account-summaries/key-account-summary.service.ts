@@ -5,7 +5,7 @@ import { TIME_ZONE } from '@/i18n/config';
 import { activityMessage, noticeMessage } from '@/lib/activity';
 import { appUrl } from '@/server/app-url';
 import { requirePermission } from '@/server/auth/policies';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { badField, badInput, conflict, notFound } from '@/server/errors';
 import { zodFieldErrors } from '@/server/error-keys';
 import { appendHistory, diffFields } from '@/server/history';
@@ -40,8 +40,6 @@ import { summaryPeriod } from './summary-period.rules';
  */
 
 const ENTITY = 'KeyAccountExchangeSummary';
-// The embedded database runs one transaction at a time: wait for a turn rather than fail at Prisma's 2 s default.
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 export type SummaryPage = {
   rows: KeyAccountExchangeSummary[];
@@ -206,7 +204,7 @@ export async function generateSummary(
       message: activityMessage('keyAccountSummary.generated', { period: period.label }),
     });
     return summary;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** A draft for a write: NOT_FOUND, CONFLICT on a stale version or an issued summary; locked for the transaction. */
@@ -269,7 +267,7 @@ export async function updateSummary(
         message: activityMessage('keyAccountSummary.regenerated', { period: row.period }),
       });
     return updated;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /**
@@ -342,5 +340,5 @@ export async function issueSummary(
       message: activityMessage('keyAccountSummary.issued', { period: row.period, recipients: recipients.length }),
     });
     return updated;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }

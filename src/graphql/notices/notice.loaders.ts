@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Notice } from '@/generated/prisma/client';
 import { prisma } from '@/server/db';
-import { manyBy } from '../loader-utils';
+import { historyBy, manyBy } from '../loader-utils';
 import { noticeStatsBatch } from './notice.service';
 
 const RECEIPT_KEY = (noticeId: string, userId: string) => `${noticeId}:${userId}`;
@@ -28,13 +28,7 @@ export function noticeLoaderFactories() {
       manyBy('noticeId', (where) =>
         prisma.attachment.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
       ),
-    noticeHistory: () =>
-      manyBy('entityId', (where) =>
-        prisma.historyEntry.findMany({
-          where: { ...where, entityType: 'Notice' },
-          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        }),
-      ),
+    noticeHistory: () => historyBy('Notice'),
   };
 }
 

@@ -6,7 +6,7 @@ import { appUrl } from '@/server/app-url';
 import { can, requirePermission } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
 import { readSettingValue } from '@/server/config-cache';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { badField, conflict, forbidden, notFound, unauthenticated } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import { enqueueMail, startQueue } from '@/server/queue/boss';
@@ -15,7 +15,7 @@ import { storage } from '@/server/storage/storage';
 import { actingUserId, type Viewer } from '@/server/viewer';
 import { storeAttachmentFile, withFileCleanup, type FileWork } from '../interactions/interaction.service';
 import { isUuid } from '../cursor';
-import { keysetPage, type OrderKey } from '../keyset';
+import { keysetPage, NEWEST_FIRST } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import { inAudience, readAudience, type AudienceCustomer, type NoticeAudience } from './notice-audience.rules';
 import { sanitizeNoticeBody } from './notice-body.rules';
@@ -43,7 +43,6 @@ import {
  */
 
 const ENTITY = 'Notice';
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 export type NoticePage = {
   nodes: Notice[];
@@ -84,6 +83,18 @@ function parseInput(input: NoticeInputArg) {
   return { ...parsed, body: sanitizeNoticeBody(parsed.body) };
 }
 
+/** The notice's own columns from a parsed input, as created and as edited (the attachments are written apart). */
+function noticeColumns(data: ReturnType<typeof parseInput>) {
+  return {
+    title: data.title,
+    level: data.level,
+    body: data.body,
+    audience: data.audience,
+    publishAt: data.publishAt ?? null,
+    expiresAt: data.expiresAt ?? null,
+  };
+}
+
 /** The Prisma filter of an audience over customers: the same test as inAudience (notice-audience.rules.ts). */
 export function audienceWhere(audience: NoticeAudience | null): Prisma.CustomerWhereInput {
   if (!audience) return { id: { in: [] } };
@@ -100,11 +111,6 @@ export function audienceWhere(audience: NoticeAudience | null): Prisma.CustomerW
 }
 
 // ───────────────────────────── reads ─────────────────────────────
-
-const NEWEST_FIRST: readonly OrderKey<'createdAt' | 'id'>[] = [
-  { field: 'createdAt', direction: 'desc' },
-  { field: 'id', direction: 'desc' },
-];
 
 export async function listNotices(
   viewer: Viewer,
@@ -261,16 +267,7 @@ export async function createNotice(viewer: Viewer, input: NoticeInputArg, now: D
   return withFileCleanup((files) =>
     prisma.$transaction(async (tx) => {
       const notice = await tx.notice.create({
-        data: {
-          title: data.title,
-          level: data.level,
-          body: data.body,
-          audience: data.audience,
-          publishAt: data.publishAt ?? null,
-          expiresAt: data.expiresAt ?? null,
-          createdById: writer.userId,
-          createdAt: now,
-        },
+        data: { ...noticeColumns(data), createdById: writer.userId, createdAt: now },
       });
       await appendHistory(tx, viewer, {
         entityType: ENTITY,
@@ -281,7 +278,7 @@ export async function createNotice(viewer: Viewer, input: NoticeInputArg, now: D
       });
       await attachFiles(tx, viewer, notice.id, data, files);
       return notice;
-    }, TX_OPTIONS),
+    }, WRITE_TX_OPTIONS),
   );
 }
 
@@ -363,14 +360,7 @@ export async function updateNotice(
       const notice = await loadForWrite(tx, id, version, EDITABLE);
       // A notice waiting for approval that is no longer urgent (or no longer needs approval) is published as it stands.
       const publishNow = notice.status === 'PENDING_APPROVAL' && !needsApproval(data.level, await approvalSetting(tx));
-      let updated = await claim(tx, notice, {
-        title: data.title,
-        level: data.level,
-        body: data.body,
-        audience: data.audience,
-        publishAt: data.publishAt ?? null,
-        expiresAt: data.expiresAt ?? null,
-      });
+      let updated = await claim(tx, notice, noticeColumns(data));
       await appendHistory(tx, viewer, {
         entityType: ENTITY,
         entityId: notice.id,
@@ -380,7 +370,7 @@ export async function updateNotice(
       await attachFiles(tx, viewer, notice.id, data, files);
       if (publishNow) updated = await publish(tx, viewer, updated, now);
       return updated;
-    }, TX_OPTIONS),
+    }, WRITE_TX_OPTIONS),
   );
 }
 
@@ -436,7 +426,7 @@ export async function mailDueNotices(now: Date = clockNow()): Promise<number> {
   let mailed = 0;
   for (const notice of due) {
     if (notice.expiresAt && notice.expiresAt.getTime() <= now.getTime()) continue;
-    mailed += await prisma.$transaction((tx) => mailNotice(tx, notice, now), TX_OPTIONS);
+    mailed += await prisma.$transaction((tx) => mailNotice(tx, notice, now), WRITE_TX_OPTIONS);
   }
   return mailed;
 }
@@ -459,7 +449,7 @@ export async function submitNotice(viewer: Viewer, id: string, version: number, 
       message: activityMessage('notices.submitted', { title: notice.title }),
     });
     return pending;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 export async function approveNotice(viewer: Viewer, id: string, version: number, now: Date = clockNow()) {
@@ -478,7 +468,7 @@ export async function approveNotice(viewer: Viewer, id: string, version: number,
       message: activityMessage('notices.approved', { title: notice.title }),
     });
     return publish(tx, viewer, approved, now);
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 export async function withdrawNotice(
@@ -507,7 +497,7 @@ export async function withdrawNotice(
       message: activityMessage('notices.withdrawn', { title: notice.title }),
     });
     return withdrawn;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** Whether the viewer may edit / approve this notice now (the UI offers exactly what the service accepts). */

@@ -7,10 +7,10 @@ import { now as clockNow } from '@/server/clock';
 import { prisma } from '@/server/db';
 import { badField } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { decodeCursor, isUuid } from '../cursor';
 import { rowsByKey } from '../loader-utils';
 import { MAX_MARK_IDS, notificationHref } from './notification.rules';
-import { pageSize } from '../pagination.rules';
+import { pageOf, pageSize } from '../pagination.rules';
 
 /**
  * In-app notifications: each staff user reads and marks their own, and nobody else's — every query is scoped by
@@ -109,13 +109,8 @@ export function listMyNotifications(
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: first + 1,
       });
-      const hasNextPage = rows.length > first;
-      const nodes = hasNextPage ? rows.slice(0, first) : rows;
-      const last = nodes.at(-1);
-      return {
-        nodes: await withHrefs(nodes),
-        pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null },
-      };
+      const { rows: nodes, hasNextPage, endCursor } = pageOf(rows, first);
+      return { nodes: await withHrefs(nodes), pageInfo: { hasNextPage, endCursor } };
     })());
   return { page, totalCount: () => counter.load({ userId, unreadOnly }) };
 }

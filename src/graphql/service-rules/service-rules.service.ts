@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { requirePermission } from '@/server/auth/policies';
 import { invalidateConfigCache } from '@/server/config-cache';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { badField, badInput, conflict, notFound } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
 import { actingUserId, type Viewer } from '@/server/viewer';
@@ -47,7 +47,6 @@ import { stepHoursOf } from '../complaints/complaint-steps.rules';
  * and appends the change, from → to, to the history in the same transaction.
  */
 
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 const HISTORY_TYPES = ['SlaRule', 'Setting', 'CalendarDay'] as const;
 
 export const SETTING_KEYS = {
@@ -65,7 +64,7 @@ export function derivedEntityId(kind: 'Setting' | 'CalendarDay', key: string): s
 /** A write of the settings or the calendar: the in-process cache is dropped after the commit, never before it. */
 async function configWrite<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return await prisma.$transaction(work, TX_OPTIONS);
+    return await prisma.$transaction(work, WRITE_TX_OPTIONS);
   } finally {
     invalidateConfigCache();
   }
@@ -150,7 +149,7 @@ export async function createSlaRule(viewer: Viewer, input: unknown) {
       changes: diffFields({}, slaValues(rule)) as Prisma.InputJsonValue,
     });
     return rule;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 async function lockedRule(tx: Tx, id: string, version: number) {
@@ -179,7 +178,7 @@ export async function updateSlaRule(viewer: Viewer, id: string, version: number,
       changes: changes as Prisma.InputJsonValue,
     });
     return rule;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 export async function setSlaRuleActive(viewer: Viewer, id: string, version: number, active: boolean) {
@@ -198,7 +197,7 @@ export async function setSlaRuleActive(viewer: Viewer, id: string, version: numb
       message: slaKeyMessage(existing),
     });
     return rule;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /**

@@ -2,10 +2,10 @@ import 'server-only';
 import { Prisma, type Itinerary } from '@/generated/prisma/client';
 import type { ItineraryStatus } from '@/generated/prisma/enums';
 import { now as clockNow } from '@/server/clock';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { badField, badInput, conflict, notFound } from '@/server/errors';
 import { appendHistory, historyRow } from '@/server/history';
-import { notifyUsers } from '@/server/notify/notify';
+import { activeServiceManagerIds, notifyUsers } from '@/server/notify/notify';
 import type { Viewer } from '@/server/viewer';
 import { activityMessage, noticeMessage } from '@/lib/activity';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
@@ -37,7 +37,6 @@ import { approverOf, plannerOf, readScope, salespersonFilter } from './visit.sco
  */
 
 const ENTITY = 'Itinerary';
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 export type ItineraryItemInput = {
   id?: string | null;
@@ -188,11 +187,8 @@ export async function saveItinerary(
       changes: { weekStart: week, items: items.length },
     });
     return created;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
-
-const managerIds = async (tx: Tx | typeof prisma) =>
-  (await tx.user.findMany({ where: { active: true, role: 'SERVICE_MANAGER' }, select: { id: true } })).map((u) => u.id);
 
 /** Submits the viewer's itinerary to the manager; flagged late after the deadline. */
 export async function submitItinerary(
@@ -218,14 +214,14 @@ export async function submitItinerary(
       message: activityMessage('visit.itinerarySubmitted', { late: late ? 'yes' : 'no' }),
     });
     const owner = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
-    await notifyUsers(tx, await managerIds(tx), {
+    await notifyUsers(tx, await activeServiceManagerIds(tx), {
       kind: 'ITINERARY_SUBMITTED',
       message: noticeMessage('notice.ITINERARY_SUBMITTED', { salesperson: owner.name, week: isoDate(row.weekStart) }),
       entityType: ENTITY,
       entityId: row.id,
     });
     return tx.itinerary.findUniqueOrThrow({ where: { id: row.id } });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** The manager approves a submitted itinerary or returns it with a comment (required when returning). */
@@ -261,7 +257,7 @@ export async function decideItinerary(
       entityId: row.id,
     });
     return tx.itinerary.findUniqueOrThrow({ where: { id: row.id } });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** Opens a new revision of the viewer's approved itinerary (a draft again; the approved plan stays in the history). */
@@ -291,7 +287,7 @@ export async function reviseItinerary(viewer: Viewer, id: string, version: numbe
       },
     });
     return tx.itinerary.findUniqueOrThrow({ where: { id: row.id } });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 // ───────────────────────────── reads ─────────────────────────────
@@ -356,7 +352,7 @@ export async function sweepLateItineraries(now: Date): Promise<{ escalations: nu
     select: { id: true, name: true },
   });
   if (laggards.length === 0) return result;
-  const managers = await managerIds(prisma);
+  const managers = await activeServiceManagerIds(prisma);
   const deadlineText = new Intl.DateTimeFormat('zh-CN', {
     timeZone: cal.timeZone,
     dateStyle: 'short',
@@ -401,7 +397,7 @@ export async function sweepLateItineraries(now: Date): Promise<{ escalations: nu
           entityType: ENTITY,
           entityId: itinerary.id,
         });
-      }, TX_OPTIONS);
+      }, WRITE_TX_OPTIONS);
       result.escalations += 1;
       result.notifications += notified;
     } catch (error) {

@@ -1,15 +1,15 @@
 import 'server-only';
 import { Prisma, type VisitCycle } from '@/generated/prisma/client';
 import { now as clockNow } from '@/server/clock';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { badField, conflict, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { activityMessage } from '@/lib/activity';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
 import { localDate, type BusinessCalendar } from '../complaints/sla-clock.rules';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
-import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { isUuid } from '../cursor';
+import { keysetPage, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import { derivedEntityId } from '../service-rules/service-rules.service';
 import {
@@ -41,7 +41,6 @@ import { enqueueInTransaction, QUEUES } from '@/server/queue/boss';
  * escalation sweep for customers without a row or whose owner changed.
  */
 
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 const BATCH = 1000;
 
 // ───────────────────────────── rules (a setting of the service manager) ─────────────────────────────
@@ -94,7 +93,7 @@ export async function updateVisitRules(viewer: Viewer, version: number, rules: V
     });
     await mergeRecomputeStatus(tx, { requestedVersion: version + 1, requestedAt: now.toISOString() });
     return enqueueInTransaction(tx, [{ name: QUEUES.visitCycleRecompute }]);
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
   if (!queued) await runVisitCycleRecompute();
   return { rules, version: version + 1 };
 }
@@ -272,7 +271,7 @@ export async function setCustomerVisitInterval(
       changes: { customIntervalDays: { from: cycle.customIntervalDays, to: intervalDays } },
     });
     return tx.visitCycle.findUniqueOrThrow({ where: { customerId } });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 // ───────────────────────────── the due list ─────────────────────────────
@@ -316,41 +315,13 @@ export async function listDueVisits(
     ...(ownerId ? { ownerId } : {}),
     nextVisitDue: { lt: before },
   };
-  return keysetPage(EARLIEST_DUE_FIRST, args.after, first, {
-    cursorRow: (id) => prisma.visitCycle.findUnique({ where: { id }, select: keysetSelect(EARLIEST_DUE_FIRST) }),
-    rows: (after, take) =>
-      prisma.visitCycle.findMany({
-        where: after ? { AND: [where, after] } : where,
-        orderBy: orderByOf(EARLIEST_DUE_FIRST) as Prisma.VisitCycleOrderByWithRelationInput[],
-        take,
-      }),
-    count: () => prisma.visitCycle.count({ where }),
-  });
-}
-
-/**
- * One page of a keyset-ordered list with its total (the due list, the work log): the rows after the cursor row's keys,
- * one past the page to tell whether more follow.
- */
-export async function keysetPage<T extends { id: string }, F extends string>(
-  keys: readonly OrderKey<F>[],
-  cursor: string | null | undefined,
-  first: number,
-  read: {
-    cursorRow: (id: string) => Promise<Record<F, unknown> | null>;
-    rows: (after: Record<string, unknown> | null, take: number) => Promise<T[]>;
-    count: () => Promise<number>;
-  },
-): Promise<{ nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number }> {
-  let after: Record<string, unknown> | null = null;
-  if (cursor) {
-    const row = await read.cursorRow(decodeCursor(cursor));
-    if (!row) throw badField('after', 'pagination.invalidCursor');
-    after = afterCursor(keys, row);
-  }
-  const [rows, totalCount] = await Promise.all([read.rows(after, first + 1), read.count()]);
-  const hasNextPage = rows.length > first;
-  const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  const last = nodes.at(-1);
-  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+  return keysetPage(
+    EARLIEST_DUE_FIRST,
+    { where, first, after: args.after },
+    {
+      cursor: (id, select) => prisma.visitCycle.findUnique({ where: { id }, select }),
+      rows: (query: Prisma.VisitCycleFindManyArgs) => prisma.visitCycle.findMany(query),
+      count: (query) => prisma.visitCycle.count(query),
+    },
+  );
 }

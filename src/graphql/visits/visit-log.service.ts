@@ -3,7 +3,7 @@ import { Prisma, type VisitLog } from '@/generated/prisma/client';
 import type { VisitLogKind } from '@/generated/prisma/enums';
 import { can, requirePermission } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { badField, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
@@ -13,9 +13,9 @@ import { isUuid } from '../cursor';
 import { prepareCustomerMail } from '../interactions/customer-notify.service';
 import { parseRecordInput } from '../interactions/interaction.rules';
 import { registerStaffInteraction } from '../interactions/interaction.service';
-import { keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { keysetPage, type OrderKey } from '../keyset';
 import { pageSize } from '../pagination.rules';
-import { keysetPage, recomputeCycles } from './visit-cycle.service';
+import { recomputeCycles } from './visit-cycle.service';
 import { VISIT_TEXT_MAX, completionRate, instantOf, monthBounds } from './visit.rules';
 import { readScope, salespersonFilter } from './visit.scope';
 
@@ -27,7 +27,6 @@ import { readScope, salespersonFilter } from './visit.scope';
  */
 
 const ENTITY = 'VisitLog';
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 export type LogVisitInput = {
   customerId: string;
@@ -121,7 +120,7 @@ export async function logVisit(viewer: Viewer, input: LogVisitInput, now: Date =
       changes: { customerId: customer.id, visitedAt: visitedAt.toISOString(), kind },
     });
     return log;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 async function readableLog(tx: Tx | typeof prisma, viewer: Viewer, id: string): Promise<VisitLog> {
@@ -187,7 +186,7 @@ export async function registerVisitProblem(
       changes: { interactionId: created.id, type: input.type },
     });
     return tx.visitLog.findUniqueOrThrow({ where: { id: current.id } });
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 // ───────────────────────────── reads ─────────────────────────────
@@ -222,16 +221,15 @@ export async function listVisitLogs(
     ...(f.from || f.to ? { visitedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
   };
   const first = pageSize(args.first);
-  return keysetPage(NEWEST_FIRST, args.after, first, {
-    cursorRow: (id) => prisma.visitLog.findUnique({ where: { id }, select: keysetSelect(NEWEST_FIRST) }),
-    rows: (after, take) =>
-      prisma.visitLog.findMany({
-        where: after ? { AND: [where, after] } : where,
-        orderBy: orderByOf(NEWEST_FIRST) as Prisma.VisitLogOrderByWithRelationInput[],
-        take,
-      }),
-    count: () => prisma.visitLog.count({ where }),
-  });
+  return keysetPage(
+    NEWEST_FIRST,
+    { where, first, after: args.after },
+    {
+      cursor: (id, select) => prisma.visitLog.findUnique({ where: { id }, select }),
+      rows: (query: Prisma.VisitLogFindManyArgs) => prisma.visitLog.findMany(query),
+      count: (query) => prisma.visitLog.count(query),
+    },
+  );
 }
 
 export const getVisitLog = (viewer: Viewer, id: string) => readableLog(prisma, viewer, id);

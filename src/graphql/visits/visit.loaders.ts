@@ -1,5 +1,5 @@
 import { prisma } from '@/server/db';
-import { manyBy, oneBy } from '../loader-utils';
+import { historyBy, manyBy, oneBy } from '../loader-utils';
 
 /** DataLoaders of the visits module (created per request in src/graphql/loaders.ts). */
 export function visitLoaderFactories() {
@@ -8,13 +8,7 @@ export function visitLoaderFactories() {
       manyBy('itineraryId', (where) =>
         prisma.itineraryItem.findMany({ where, orderBy: [{ plannedAt: 'asc' }, { id: 'asc' }] }),
       ),
-    itineraryHistory: () =>
-      manyBy('entityId', (where) =>
-        prisma.historyEntry.findMany({
-          where: { ...where, entityType: 'Itinerary' },
-          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        }),
-      ),
+    itineraryHistory: () => historyBy('Itinerary'),
     // Whether a plan line was done: its visit logs (of kind VISIT), for a page of lines in one query.
     visitLogsOfItem: () =>
       manyBy('itineraryItemId', (where) =>

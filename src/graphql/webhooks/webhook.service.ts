@@ -9,8 +9,8 @@ import { badField, badInput, conflict, notFound } from '@/server/errors';
 import { appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { activityMessage } from '@/lib/activity';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
-import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { isUuid } from '../cursor';
+import { keysetPage, NEWEST_FIRST } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import { attemptDelivery, loadWebhookSettings, webhookLease } from './webhook-delivery.service';
 import {
@@ -193,10 +193,6 @@ export async function deleteWebhookEndpoint(viewer: Viewer, id: string, version:
   return true;
 }
 
-const NEWEST_FIRST: readonly OrderKey<'createdAt' | 'id'>[] = [
-  { field: 'createdAt', direction: 'desc' },
-  { field: 'id', direction: 'desc' },
-];
 const DELIVERY_INCLUDE = { event: { select: { type: true, subjectType: true, subjectId: true } } } as const;
 export type WebhookDeliveryView = Prisma.WebhookDeliveryGetPayload<{ include: typeof DELIVERY_INCLUDE }>;
 
@@ -209,28 +205,16 @@ export async function listWebhookDeliveries(
   const first = pageSize(args.first);
   if (!isUuid(args.endpointId)) throw notFound('WebhookEndpoint');
   const where: Prisma.WebhookDeliveryWhereInput = { endpointId: args.endpointId };
-  let after: Prisma.WebhookDeliveryWhereInput | null = null;
-  if (args.after) {
-    const id = decodeCursor(args.after);
-    const cursor = isUuid(id)
-      ? await prisma.webhookDelivery.findUnique({ where: { id }, select: keysetSelect(NEWEST_FIRST) })
-      : null;
-    if (!cursor) throw badField('after', 'pagination.invalidCursor');
-    after = afterCursor(NEWEST_FIRST, cursor) as Prisma.WebhookDeliveryWhereInput;
-  }
-  const [rows, totalCount] = await Promise.all([
-    prisma.webhookDelivery.findMany({
-      where: after ? { AND: [where, after] } : where,
-      include: DELIVERY_INCLUDE,
-      orderBy: orderByOf(NEWEST_FIRST) as Prisma.WebhookDeliveryOrderByWithRelationInput[],
-      take: first + 1,
-    }),
-    prisma.webhookDelivery.count({ where }),
-  ]);
-  const hasNextPage = rows.length > first;
-  const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  const last = nodes.at(-1);
-  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+  return keysetPage(
+    NEWEST_FIRST,
+    { where, first, after: args.after },
+    {
+      cursor: (id, select) => prisma.webhookDelivery.findUnique({ where: { id }, select }),
+      rows: (query: Prisma.WebhookDeliveryFindManyArgs) =>
+        prisma.webhookDelivery.findMany({ ...query, include: DELIVERY_INCLUDE }),
+      count: (query) => prisma.webhookDelivery.count(query),
+    },
+  );
 }
 
 /** Attempts a delivery now, in the request, and returns it with the answer. */

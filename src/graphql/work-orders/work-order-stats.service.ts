@@ -5,7 +5,7 @@ import { requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
 import { forbidden } from '@/server/errors';
 import { historyRow } from '@/server/history';
-import { notifyUsers } from '@/server/notify/notify';
+import { activeServiceManagerIds, notifyUsers } from '@/server/notify/notify';
 import type { Viewer } from '@/server/viewer';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
 import { REPEAT_REPAIR_DAYS, weekRange } from './work-order.rules';
@@ -93,9 +93,7 @@ const SWEEP_PAGE = 500;
  */
 export async function sweepOnSiteComplaints(now: Date): Promise<{ escalations: number; notifications: number }> {
   const result = { escalations: 0, notifications: 0 };
-  const managers = (
-    await prisma.user.findMany({ where: { active: true, role: 'SERVICE_MANAGER' }, select: { id: true } })
-  ).map((u) => u.id);
+  const managers = await activeServiceManagerIds(prisma);
   for (let afterId: string | null = null; ;) {
     const rows: { id: string; number: string; dispatcherId: string | null; customer: { name: string } }[] =
       await prisma.workOrder.findMany({

@@ -5,7 +5,7 @@ import type { WorkOrderStatus } from '@/generated/prisma/enums';
 import { activityMessage } from '@/lib/activity';
 import { can, requirePermission } from '@/server/auth/policies';
 import { now as clockNow } from '@/server/clock';
-import { prisma, type Tx } from '@/server/db';
+import { prisma, WRITE_TX_OPTIONS, type Tx } from '@/server/db';
 import { zodFieldErrors } from '@/server/error-keys';
 import { badField, badInput, conflict, forbidden, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
@@ -15,10 +15,10 @@ import type { Viewer } from '@/server/viewer';
 import type { z } from 'zod';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
 import { localDate } from '../complaints/sla-clock.rules';
-import { decodeCursor, encodeCursor, isUuid } from '../cursor';
+import { isUuid } from '../cursor';
 import { nextYearlyNumber, registerStaffInteraction } from '../interactions/interaction.service';
 import { yearIn } from '../interactions/interaction.rules';
-import { afterCursor, keysetSelect, orderByOf, type OrderKey } from '../keyset';
+import { keysetPage, NEWEST_FIRST } from '../keyset';
 import { pageSize } from '../pagination.rules';
 import { formatWorkOrderNumber, workOrderNumberPrefix, workOrderSequenceName } from './work-order-number.rules';
 import {
@@ -51,7 +51,6 @@ import {
  */
 
 const ENTITY = 'WorkOrder';
-const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 /** The escalation reason of an on-site complaint not registered within 4 working hours (Escalation.reason). */
 export const ONSITE_COMPLAINT_UNREGISTERED = 'ONSITE_COMPLAINT_UNREGISTERED';
 
@@ -140,11 +139,6 @@ export type WorkOrderFilter = {
   search?: string | null;
 };
 
-const NEWEST_FIRST: readonly OrderKey<'createdAt' | 'id'>[] = [
-  { field: 'createdAt', direction: 'desc' },
-  { field: 'id', direction: 'desc' },
-];
-
 function uuidOrThrow(value: string, field: string): string {
   if (!isUuid(value)) throw badField(field, 'common.invalidId');
   return value;
@@ -190,27 +184,15 @@ export async function listWorkOrders(
   const scope = readScope(viewer);
   const where: Prisma.WorkOrderWhereInput = { AND: [scope, ...(await filterWhere(args.filter ?? {}))] };
   const first = pageSize(args.first);
-  let after: Prisma.WorkOrderWhereInput | null = null;
-  if (args.after) {
-    const cursor = await prisma.workOrder.findUnique({
-      where: { id: decodeCursor(args.after) },
-      select: keysetSelect(NEWEST_FIRST),
-    });
-    if (!cursor) throw badField('after', 'pagination.invalidCursor');
-    after = afterCursor(NEWEST_FIRST, cursor);
-  }
-  const [rows, totalCount] = await Promise.all([
-    prisma.workOrder.findMany({
-      where: after ? { AND: [where, after] } : where,
-      orderBy: orderByOf(NEWEST_FIRST) as Prisma.WorkOrderOrderByWithRelationInput[],
-      take: first + 1,
-    }),
-    prisma.workOrder.count({ where }),
-  ]);
-  const hasNextPage = rows.length > first;
-  const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  const last = nodes.at(-1);
-  return { nodes, pageInfo: { hasNextPage, endCursor: last ? encodeCursor(last.id) : null }, totalCount };
+  return keysetPage(
+    NEWEST_FIRST,
+    { where, first, after: args.after },
+    {
+      cursor: (id, select) => prisma.workOrder.findUnique({ where: { id }, select }),
+      rows: (query: Prisma.WorkOrderFindManyArgs) => prisma.workOrder.findMany(query),
+      count: (query) => prisma.workOrder.count(query),
+    },
+  );
 }
 
 /**
@@ -295,7 +277,7 @@ function act(viewer: Viewer, id: string, version: number, step: Step): Promise<W
       changes: step.changes,
     });
     return updated;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** Creates a work order (a dispatcher): customer, site, equipment, fault, priority, requested time, where it came from. */
@@ -355,7 +337,7 @@ export async function createWorkOrder(viewer: Viewer, rawInput: unknown, now: Da
       changes: { origin, interactionId: created.interactionId, obligationId: created.obligationId },
     });
     return created;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** Assigns (or re-assigns) an active technician, planned for `scheduledAt` (default: the requested time, else now). */
@@ -475,7 +457,7 @@ export async function signOff(
         changes: { signerName: input.signerName ?? null, signature: !!signature },
       });
       return updated;
-    }, TX_OPTIONS);
+    }, WRITE_TX_OPTIONS);
     if (claimedId) await discardPendingFiles([claimedId]);
     return updated;
   } catch (error) {
@@ -559,7 +541,7 @@ export async function registerComplaint(
       changes: { complaintId: complaint.id },
     });
     return updated;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** A 三包 line: return, replacement or repair, with the part, quantity and cost. */
@@ -589,7 +571,7 @@ export function addWarrantyLine(viewer: Viewer, id: string, version: number, raw
       changes: input as unknown as Prisma.InputJsonValue,
     });
     return updated;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }
 
 /** 回司反馈: the technician reports back. */
@@ -638,5 +620,5 @@ export async function confirmVisit(viewer: Viewer, id: string, now: Date = clock
       message: activityMessage('workOrder.customerConfirmed'),
     });
     return updated;
-  }, TX_OPTIONS);
+  }, WRITE_TX_OPTIONS);
 }

@@ -92,12 +92,9 @@ const READ_ONLY: Permission[] = ['customers:read', 'interactions:read'];
 const CUSTOMER_DESK: Permission[] = PERMISSIONS.filter(
   (p) => !ADMINISTRATION.includes(p) && !DECISIONS.includes(p) && !MACHINE_ONLY.includes(p),
 );
-// Quality records and reads intake (SPEC §3/§4) but does not maintain the customer database; it reads callbacks and
-// the satisfaction analysis, as the executive does.
-const QUALITY: Permission[] = [
-  'customers:read',
-  'interactions:read',
-  'interactions:write',
+// What quality and the executive both read beyond intake: callbacks and the satisfaction analysis, key accounts,
+// notices, visits, work orders and the reports.
+const OVERSIGHT_READS: Permission[] = [
   'callbacks:read',
   'surveys:read',
   'keyaccounts:read',
@@ -106,16 +103,9 @@ const QUALITY: Permission[] = [
   'workorders:read',
   'reports:read',
 ];
-const EXECUTIVE: Permission[] = [
-  ...READ_ONLY,
-  'callbacks:read',
-  'surveys:read',
-  'keyaccounts:read',
-  'notices:read',
-  'visits:read',
-  'workorders:read',
-  'reports:read',
-];
+// Quality records and reads intake (SPEC §3/§4) but does not maintain the customer database.
+const QUALITY: Permission[] = [...READ_ONLY, 'interactions:write', ...OVERSIGHT_READS];
+const EXECUTIVE: Permission[] = [...READ_ONLY, ...OVERSIGHT_READS];
 // The dispatcher takes repair calls and dispatches work orders; the technician records the work on their own orders
 // (the work-order service narrows a technician to the orders assigned to them).
 const DISPATCHER: Permission[] = [...READ_ONLY, 'workorders:read', 'workorders:write'];

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Tx } from '@/server/db';
+import type { Db, Tx } from '@/server/db';
 import type { ActivityMessage, NoticeKey } from '@/lib/activity';
 
 /**
@@ -26,4 +26,10 @@ export async function notifyUsers(tx: Tx, userIds: readonly string[], notice: No
     })),
   });
   return count;
+}
+
+/** The ids of the active service managers: whom the sweeps escalate to and whom an itinerary's submission notifies. */
+export async function activeServiceManagerIds(db: Tx | Db): Promise<string[]> {
+  const managers = await db.user.findMany({ where: { active: true, role: 'SERVICE_MANAGER' }, select: { id: true } });
+  return managers.map((u) => u.id);
 }

@@ -163,6 +163,28 @@ async function workMail(boss: PgBoss, queue: MailQueue, polling: { pollingInterv
   });
 }
 
+/** The time a scheduled job runs as: the `now` it was sent with (tests, a manual run), else the clock's. */
+const jobNow = (job: { data?: SweepJob | null } | undefined) => (job?.data?.now ? new Date(job.data.now) : clockNow());
+
+/**
+ * A nightly job (the key-account proposal, the callback programmes): one run at the job's time; what it wrote may
+ * change what the cached reads count, so they are forgotten; the result is logged.
+ */
+async function workNightly<R>(
+  boss: PgBoss,
+  queue: string,
+  polling: { pollingIntervalSeconds?: number },
+  tag: string,
+  run: (now: Date) => Promise<R>,
+): Promise<void> {
+  await boss.work<SweepJob>(queue, { ...polling, batchSize: 1 }, async ([job]) => {
+    const result = await run(jobNow(job));
+    forgetReads();
+    console.info(`[${tag}] ${JSON.stringify(result)}`);
+    return result;
+  });
+}
+
 /**
  * A sweep job runs within SWEEP_BUDGET_MS, so its short expiry (SWEEP_EXPIRE_SECONDS) fits its real duration and a
  * sweep whose process died is retried promptly. A sweep that ran out of budget with work left queues a follow-up job
@@ -177,7 +199,7 @@ async function workSweep<R extends { more: boolean }>(
 ): Promise<void> {
   await boss.work<SweepJob>(queue, { ...polling, batchSize: 1 }, async ([job]) => {
     if (!job) return;
-    const result = await run(job.data?.now ? new Date(job.data.now) : clockNow(), Date.now() + SWEEP_BUDGET_MS);
+    const result = await run(jobNow(job), Date.now() + SWEEP_BUDGET_MS);
     // A sweep may have changed records the queue tabs count (callbacks opened, surveys closed).
     forgetReads();
     log(result);
@@ -222,18 +244,8 @@ export async function registerWorkers(
   await boss.work(QUEUES.housekeeping, { ...polling, batchSize: 1 }, async () =>
     logHousekeeping(await runHousekeeping()),
   );
-  await boss.work<SweepJob>(QUEUES.keyAccountProposal, { ...polling, batchSize: 1 }, async ([job]) => {
-    const result = await runKeyAccountProposal(job?.data?.now ? new Date(job.data.now) : clockNow());
-    forgetReads();
-    console.info(`[key-accounts] ${JSON.stringify(result)}`);
-    return result;
-  });
-  await boss.work<SweepJob>(QUEUES.callbackProgrammes, { ...polling, batchSize: 1 }, async ([job]) => {
-    const result = await runCallbackProgrammes(job?.data?.now ? new Date(job.data.now) : clockNow());
-    forgetReads();
-    console.info(`[callback-programmes] ${JSON.stringify(result)}`);
-    return result;
-  });
+  await workNightly(boss, QUEUES.keyAccountProposal, polling, 'key-accounts', runKeyAccountProposal);
+  await workNightly(boss, QUEUES.callbackProgrammes, polling, 'callback-programmes', runCallbackProgrammes);
   // Webhooks: a job is a wake-up (sent with the event's transaction, or for a retry's time); the rows say what is due.
   await workSweep(
     boss,
@@ -261,7 +273,7 @@ export async function registerWorkers(
     return result;
   });
   await boss.work<SweepJob>(QUEUES.reportDelivery, { ...polling, batchSize: 1 }, async ([job]) => {
-    const result = await runReportDeliveries(job?.data?.now ? new Date(job.data.now) : clockNow());
+    const result = await runReportDeliveries(jobNow(job));
     console.info(`[reports] ${JSON.stringify(result)}`);
     // A failed send fails the job: pg-boss retries it later, and the retry sends only what is still unsent.
     if (result.failed > 0) throw new Error(`report delivery: ${result.failed} sends failed`);
@@ -277,6 +289,18 @@ function logHousekeeping(result: Awaited<ReturnType<typeof runHousekeeping>>) {
 
 const globalForWorkers = globalThis as unknown as { kefuWorkers?: Promise<PgBoss> };
 
+/** Schedules a queue's job: on the option's cron when one is given (null: no schedule), else on the default. */
+async function scheduleCron(
+  boss: PgBoss,
+  queue: string,
+  option: string | null | undefined,
+  fallback: string,
+  tz: 'UTC' | 'Asia/Shanghai',
+): Promise<void> {
+  const cron = option === undefined ? fallback : option;
+  if (cron) await boss.schedule(queue, cron, {}, { tz });
+}
+
 /**
  * Starts the queue, the mail, sweep and housekeeping workers, and their schedules (escalation every minute, surveys
  * every 15 minutes, housekeeping hourly, the key-account proposal nightly), and runs housekeeping once now (what a crash left behind goes at the next
@@ -287,29 +311,21 @@ export function startWorkers(options: WorkerOptions = {}): Promise<PgBoss> {
   globalForWorkers.kefuWorkers ??= (async () => {
     const boss = await startQueue(options);
     await registerWorkers(boss, options);
-    const cron = options.sweepCron === undefined ? '* * * * *' : options.sweepCron;
-    if (cron) await boss.schedule(QUEUES.escalationSweep, cron, {}, { tz: 'UTC' });
+    await scheduleCron(boss, QUEUES.escalationSweep, options.sweepCron, '* * * * *', 'UTC');
     // Reminders are counted in days, so every 15 minutes is punctual enough and keeps the sweep's queries rare.
-    const surveyCron = options.surveyCron === undefined ? '*/15 * * * *' : options.surveyCron;
-    if (surveyCron) await boss.schedule(QUEUES.surveyReminders, surveyCron, {}, { tz: 'UTC' });
-    const housekeepingCron = options.housekeepingCron === undefined ? '23 * * * *' : options.housekeepingCron;
-    if (housekeepingCron) await boss.schedule(QUEUES.housekeeping, housekeepingCron, {}, { tz: 'UTC' });
+    await scheduleCron(boss, QUEUES.surveyReminders, options.surveyCron, '*/15 * * * *', 'UTC');
+    await scheduleCron(boss, QUEUES.housekeeping, options.housekeepingCron, '23 * * * *', 'UTC');
     // SPEC §2: candidates are proposed at night, 02:30 company time (Asia/Shanghai).
-    const keyAccountCron = options.keyAccountCron === undefined ? '30 2 * * *' : options.keyAccountCron;
-    if (keyAccountCron) await boss.schedule(QUEUES.keyAccountProposal, keyAccountCron, {}, { tz: 'Asia/Shanghai' });
+    await scheduleCron(boss, QUEUES.keyAccountProposal, options.keyAccountCron, '30 2 * * *', 'Asia/Shanghai');
     // 001 §6.2: the programmes' callback tasks are made each morning, 03:00 company time.
-    const programmeCron = options.callbackProgrammeCron === undefined ? '0 3 * * *' : options.callbackProgrammeCron;
-    if (programmeCron) await boss.schedule(QUEUES.callbackProgrammes, programmeCron, {}, { tz: 'Asia/Shanghai' });
+    await scheduleCron(boss, QUEUES.callbackProgrammes, options.callbackProgrammeCron, '0 3 * * *', 'Asia/Shanghai');
     // Webhook deliveries whose wake-up was lost (written while the queue was down) go at the next minute.
-    const webhookCron = options.webhookCron === undefined ? '* * * * *' : options.webhookCron;
-    if (webhookCron) await boss.schedule(QUEUES.webhookDelivery, webhookCron, {}, { tz: 'UTC' });
+    await scheduleCron(boss, QUEUES.webhookDelivery, options.webhookCron, '* * * * *', 'UTC');
     // SPEC §9: reports go out on their delivery day (the 2nd by default) at 08:00 company time; the job is daily so a
     // subscription's own day and a missed morning are caught up.
-    const reportCron = options.reportDeliveryCron === undefined ? '0 8 * * *' : options.reportDeliveryCron;
-    if (reportCron) await boss.schedule(QUEUES.reportDelivery, reportCron, {}, { tz: 'Asia/Shanghai' });
+    await scheduleCron(boss, QUEUES.reportDelivery, options.reportDeliveryCron, '0 8 * * *', 'Asia/Shanghai');
     // The KPI rollup: what the dashboard requests did not refresh themselves (a bulk backlog) is at most a minute late.
-    const kpiFactCron = options.kpiFactCron === undefined ? '* * * * *' : options.kpiFactCron;
-    if (kpiFactCron) await boss.schedule(QUEUES.kpiFactRefresh, kpiFactCron, {}, { tz: 'UTC' });
+    await scheduleCron(boss, QUEUES.kpiFactRefresh, options.kpiFactCron, '* * * * *', 'UTC');
     runHousekeeping()
       .then(logHousekeeping)
       .catch((error: unknown) =>
