@@ -1,16 +1,9 @@
-import { prisma } from '@/server/db';
-import { manyBy } from '../loader-utils';
+import { historyBy } from '../loader-utils';
 
 /** DataLoaders of the key-accounts module (created per request in src/graphql/loaders.ts). */
 export function keyAccountLoaderFactories() {
   return {
     // The history of every nomination on a page: one query.
-    nominationHistory: () =>
-      manyBy('entityId', (where) =>
-        prisma.historyEntry.findMany({
-          where: { ...where, entityType: 'KeyAccountNomination' },
-          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        }),
-      ),
+    nominationHistory: () => historyBy('KeyAccountNomination'),
   };
 }
