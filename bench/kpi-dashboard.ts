@@ -201,7 +201,7 @@ async function main() {
   // The job's part: every snapshot just read and about to pass the bound is recomputed.
   const pg2 = new pg.Client({ connectionString: url });
   await pg2.connect();
-  await pg2.query(`UPDATE "KpiDashboardSnapshot" SET "computedAt" = now() - interval '1 hour', "readAt" = now()`);
+  await pg2.query(`UPDATE "KpiDashboardSnapshot" SET "computedAt" = "computedAt" - interval '1 hour'`);
   await pg2.end();
   const jobStart = performance.now();
   const job = await refreshKpiSnapshots();

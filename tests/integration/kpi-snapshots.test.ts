@@ -36,8 +36,8 @@ const snapshots = () =>
   prisma.kpiDashboardSnapshot.findMany({ select: { role: true, period: true, filter: true, computedAt: true } });
 /** Moves a snapshot's computation (and last read) into the past. */
 const age = (period: string, seconds: number, readSecondsAgo = 0) => prisma.$executeRaw`
-  UPDATE "KpiDashboardSnapshot" SET "computedAt" = now() - make_interval(secs => ${seconds}::float8),
-    "readAt" = now() - make_interval(secs => ${readSecondsAgo}::float8)
+  UPDATE "KpiDashboardSnapshot" SET "computedAt" = ${new Date(Date.now() - seconds * 1000)},
+    "readAt" = ${new Date(Date.now() - readSecondsAgo * 1000)}
   WHERE "period" = ${period}`;
 
 beforeAll(async () => {

@@ -41,6 +41,13 @@ const maxAgeMs = () => {
 const PRESENT_TOLERANCE_MS = 5_000;
 /** readAt is written at most this often per snapshot. */
 const READ_MARK_MS = 60_000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+/**
+ * An instant `ms` before now, as a parameter: the times here are the app's, written and compared as Prisma writes
+ * DateTime columns (UTC), never the database's now() (which a timestamp column reads in the session's time zone).
+ */
+const ago = (ms: number) => new Date(Date.now() - ms);
 
 /** The key of a snapshot: the role, the period as asked and the effective filter without its empty fields. */
 export function snapshotKey(role: Role, period: string, filter: KpiFilter): { key: string; filter: KpiFilter } {
@@ -94,7 +101,7 @@ function computeAndStore(
     const filterJson = JSON.stringify(filter);
     await prisma.$executeRaw`
       INSERT INTO "KpiDashboardSnapshot" ("key", "role", "period", "filter", "model", "computedAt", "readAt", "computeMs")
-      VALUES (${key}, ${viewer.role}::"Role", ${period}, ${filterJson}::jsonb, ${json}::jsonb, ${computedAt}, now(), ${computeMs})
+      VALUES (${key}, ${viewer.role}::"Role", ${period}, ${filterJson}::jsonb, ${json}::jsonb, ${computedAt}, ${new Date()}, ${computeMs})
       ON CONFLICT ("key") DO UPDATE SET "model" = EXCLUDED."model", "computedAt" = EXCLUDED."computedAt",
         "computeMs" = EXCLUDED."computeMs", "readAt" = GREATEST("KpiDashboardSnapshot"."readAt", EXCLUDED."readAt")
       WHERE "KpiDashboardSnapshot"."computedAt" < EXCLUDED."computedAt"`;
@@ -120,7 +127,7 @@ export async function kpiDashboardServed(
     SELECT "model", "computedAt", "readAt" FROM "KpiDashboardSnapshot" WHERE "key" = ${key}`;
   if (row && Date.now() - row.computedAt.getTime() < maxAge) {
     if (Date.now() - row.readAt.getTime() > READ_MARK_MS)
-      await prisma.$executeRaw`UPDATE "KpiDashboardSnapshot" SET "readAt" = now() WHERE "key" = ${key}`;
+      await prisma.$executeRaw`UPDATE "KpiDashboardSnapshot" SET "readAt" = ${new Date()} WHERE "key" = ${key}`;
     return { ...fromJson(row.model), computedAt: row.computedAt };
   }
   return computeAndStore(viewer, key, args.period, kept);
@@ -135,13 +142,13 @@ export type KpiSnapshotRefresh = { recomputed: number; forgotten: number; more: 
  */
 export async function refreshKpiSnapshots(options: { deadline?: number } = {}): Promise<KpiSnapshotRefresh> {
   const forgotten = await prisma.$executeRaw`
-    DELETE FROM "KpiDashboardSnapshot" WHERE "readAt" < now() - make_interval(days => ${KPI_SNAPSHOT_FORGET_DAYS}::int)`;
+    DELETE FROM "KpiDashboardSnapshot" WHERE "readAt" < ${ago(KPI_SNAPSHOT_FORGET_DAYS * DAY_MS)}`;
   const maxAge = maxAgeMs();
   if (maxAge === 0) return { recomputed: 0, forgotten, more: false };
   const due = await prisma.$queryRaw<{ key: string; role: StaffRole; period: string; filter: KpiFilter }[]>`
     SELECT "key", "role"::text AS role, "period", "filter" FROM "KpiDashboardSnapshot"
-    WHERE "readAt" > now() - make_interval(hours => ${KPI_SNAPSHOT_KEEP_WARM_HOURS}::int)
-      AND "computedAt" < now() - make_interval(secs => ${Math.max(0, maxAge / 1000 - KPI_SNAPSHOT_REFRESH_AHEAD_SECONDS)}::float8)
+    WHERE "readAt" > ${ago(KPI_SNAPSHOT_KEEP_WARM_HOURS * HOUR_MS)}
+      AND "computedAt" < ${ago(Math.max(0, maxAge - KPI_SNAPSHOT_REFRESH_AHEAD_SECONDS * 1000))}
     ORDER BY "readAt" DESC
     LIMIT ${KPI_SNAPSHOT_REFRESH_LIMIT + 1}`;
   let recomputed = 0;
