@@ -71,3 +71,22 @@ export async function createApiKeyRow(scopes: string[], data: Partial<Prisma.Api
   const row = await prisma.apiKey.create({ data: { name: `key-${next()}`, scopes, prefix, keyHash, ...data } });
   return { key, row };
 }
+
+/**
+ * An interaction row written directly (no workflow, no history): a complaint by default, numbered with its type's
+ * prefix. For tests that need records in the past or in a given state (dashboards, reports, rollups).
+ */
+export async function createInteractionRecord(data: Partial<Prisma.InteractionUncheckedCreateInput> = {}) {
+  const n = next();
+  const prefix = { COMPLAINT: 'TS', CONSULTATION: 'ZX', INQUIRY: 'CX', SUGGESTION: 'JY' }[data.type ?? 'COMPLAINT'];
+  return prisma.interaction.create({
+    data: {
+      number: `${prefix}-T-${String(n).padStart(6, '0')}`,
+      type: 'COMPLAINT',
+      channel: 'PHONE',
+      subject: `记录 ${n}`,
+      description: '说明',
+      ...data,
+    },
+  });
+}

@@ -10,7 +10,13 @@ import {
 } from '@/graphql/kpi-dashboard/kpi-dashboard.rules';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
-import { createContract, createCustomerRecord, createCustomerUser, createStaff } from '../helpers/factories';
+import {
+  createContract,
+  createCustomerRecord,
+  createCustomerUser,
+  createInteractionRecord,
+  createStaff,
+} from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 import { captureStatements } from '../helpers/statements';
 
@@ -172,22 +178,9 @@ let handler: Viewer;
 let customer: Viewer;
 let production: string;
 let sales: string;
-let seq = 0;
 
-async function complaint(data: Partial<Prisma.InteractionUncheckedCreateInput> & { createdAt: Date }) {
-  seq += 1;
-  const prefix = { COMPLAINT: 'TS', CONSULTATION: 'ZX', INQUIRY: 'CX', SUGGESTION: 'JY' }[data.type ?? 'COMPLAINT'];
-  return prisma.interaction.create({
-    data: {
-      number: `${prefix}-KPI-${String(seq).padStart(6, '0')}`,
-      type: 'COMPLAINT',
-      channel: 'PHONE',
-      subject: `记录 ${seq}`,
-      description: '说明',
-      ...data,
-    },
-  });
-}
+const complaint = (data: Partial<Prisma.InteractionUncheckedCreateInput> & { createdAt: Date }) =>
+  createInteractionRecord(data);
 
 const dashboard = (viewer: Viewer, period = '2025-11', filter: Record<string, unknown> | null = null) =>
   gqlOk<{ kpiDashboard: Dashboard }>(viewer, DASHBOARD, { period, filter }).then((r) => r.kpiDashboard);

@@ -18,29 +18,16 @@ import { prisma } from '@/server/db';
 import { QUEUES } from '@/server/queue/boss';
 import { startWorkers, stopWorkers } from '@/server/queue/workers';
 import type { Viewer } from '@/server/viewer';
-import { createCustomerRecord, createStaff } from '../helpers/factories';
+import { createCustomerRecord, createInteractionRecord, createStaff } from '../helpers/factories';
 
 // The KPI rollup (ComplaintKpiFact): the Interaction triggers mark a complaint in the writer's transaction, a refresh
 // (the job, or the dashboard request itself) recomputes it, and the figures read from the facts follow.
 
 let manager: Viewer;
 let customerId: string;
-let seq = 0;
 
-async function complaint(data: Partial<Prisma.InteractionUncheckedCreateInput> & { createdAt: Date }) {
-  seq += 1;
-  return prisma.interaction.create({
-    data: {
-      number: `TS-FACT-${String(seq).padStart(6, '0')}`,
-      type: 'COMPLAINT',
-      channel: 'PHONE',
-      subject: `记录 ${seq}`,
-      description: '说明',
-      customerId,
-      ...data,
-    },
-  });
-}
+const complaint = (data: Partial<Prisma.InteractionUncheckedCreateInput> & { createdAt: Date }) =>
+  createInteractionRecord({ customerId, ...data });
 
 const marked = async (id: string) => (await prisma.kpiFactDirty.count({ where: { interactionId: id } })) > 0;
 const fact = (id: string) => prisma.complaintKpiFact.findUnique({ where: { interactionId: id } });

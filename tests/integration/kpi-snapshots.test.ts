@@ -4,7 +4,7 @@ import { kpiDashboardServed, refreshKpiSnapshots } from '@/graphql/kpi-dashboard
 import { KPI_SNAPSHOT_MAX_AGE_SECONDS } from '@/graphql/kpi-dashboard/kpi-dashboard.rules';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
-import { createCustomerRecord, createStaff } from '../helpers/factories';
+import { createCustomerRecord, createInteractionRecord, createStaff } from '../helpers/factories';
 import { gqlOk } from '../helpers/graphql';
 import { captureStatements } from '../helpers/statements';
 
@@ -14,23 +14,9 @@ let handler: Viewer;
 let production: string;
 let sales: string;
 let customerId: string;
-let seq = 0;
 
-async function complaint(createdAt: string, departmentId: string | null = null) {
-  seq += 1;
-  await prisma.interaction.create({
-    data: {
-      number: `TS-SNAP-${String(seq).padStart(6, '0')}`,
-      type: 'COMPLAINT',
-      channel: 'PHONE',
-      subject: `记录 ${seq}`,
-      description: '说明',
-      customerId,
-      responsibleDepartmentId: departmentId,
-      createdAt: new Date(createdAt),
-    },
-  });
-}
+const complaint = (createdAt: string, departmentId: string | null = null) =>
+  createInteractionRecord({ customerId, responsibleDepartmentId: departmentId, createdAt: new Date(createdAt) });
 
 const snapshots = () =>
   prisma.kpiDashboardSnapshot.findMany({ select: { role: true, period: true, filter: true, computedAt: true } });
