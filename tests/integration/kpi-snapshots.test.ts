@@ -49,8 +49,8 @@ describe('KPI dashboard snapshots', () => {
     const statements = await captureStatements(async () => {
       second = await kpiDashboardServed(manager, { period: '2025-06' }, new Date());
     });
-    expect(statements.map((s) => s.text.replace(/\s+/g, ' ').trim().slice(0, 66))).toEqual([
-      'SELECT "model", "computedAt", "readAt" FROM "KpiDashboardSnapshot"',
+    expect(statements.map((s) => s.text.replace(/\s+/g, ' ').trim().slice(0, 81))).toEqual([
+      'SELECT "model"::text AS model, "computedAt", "readAt" FROM "KpiDashboardSnapshot"',
     ]);
     // The stored figures, Dates as Dates: the complaint registered meanwhile waits for the next computation.
     expect(second!.total.current).toBe(1);

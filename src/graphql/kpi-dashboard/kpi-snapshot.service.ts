@@ -62,17 +62,16 @@ export function snapshotKey(role: Role, period: string, filter: KpiFilter): { ke
   return { key, filter: kept };
 }
 
-/** JSON with Date values tagged, so a model read back has Dates where it had them. */
-function toJson(model: KpiDashboardModel): unknown {
-  return JSON.parse(
-    JSON.stringify(model, function (this: Record<string, unknown>, key, value: unknown) {
-      const raw = this[key];
-      return raw instanceof Date ? { $date: raw.toISOString() } : value;
-    }),
-  );
+/** The model as JSON text with Date values tagged, so a model read back has Dates where it had them. */
+function toJsonText(model: KpiDashboardModel): string {
+  return JSON.stringify(model, function (this: Record<string, unknown>, key, value: unknown) {
+    const raw = this[key];
+    return raw instanceof Date ? { $date: raw.toISOString() } : value;
+  });
 }
-function fromJson(json: unknown): KpiDashboardModel {
-  return JSON.parse(JSON.stringify(json), (_, value: unknown) =>
+/** The model from its stored text: one parse, the tagged Dates revived. */
+function fromJsonText(text: string): KpiDashboardModel {
+  return JSON.parse(text, (_, value: unknown) =>
     value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && '$date' in value
       ? new Date((value as { $date: string }).$date)
       : value,
@@ -97,7 +96,7 @@ function computeAndStore(
     // screens — and the snapshot reads — need.
     const model = await runAs('reports', () => kpiDashboard(viewer, { period, filter }, computedAt));
     const computeMs = Math.round(performance.now() - started);
-    const json = JSON.stringify(toJson(model));
+    const json = toJsonText(model);
     const filterJson = JSON.stringify(filter);
     await prisma.$executeRaw`
       INSERT INTO "KpiDashboardSnapshot" ("key", "role", "period", "filter", "model", "computedAt", "readAt", "computeMs")
@@ -123,12 +122,13 @@ export async function kpiDashboardServed(
   if (viewer.kind !== 'staff' || !present || maxAge === 0 || !parsePeriod(args.period, TIME_ZONE))
     return { ...(await runAs('reports', () => kpiDashboard(viewer, { ...args, filter }, now))), computedAt: now };
   const { key, filter: kept } = snapshotKey(viewer.role, args.period, filter);
-  const [row] = await prisma.$queryRaw<{ model: unknown; computedAt: Date; readAt: Date }[]>`
-    SELECT "model", "computedAt", "readAt" FROM "KpiDashboardSnapshot" WHERE "key" = ${key}`;
+  // The model as text: parsed once here, not into objects by the driver and then again to revive its Dates.
+  const [row] = await prisma.$queryRaw<{ model: string; computedAt: Date; readAt: Date }[]>`
+    SELECT "model"::text AS model, "computedAt", "readAt" FROM "KpiDashboardSnapshot" WHERE "key" = ${key}`;
   if (row && Date.now() - row.computedAt.getTime() < maxAge) {
     if (Date.now() - row.readAt.getTime() > READ_MARK_MS)
       await prisma.$executeRaw`UPDATE "KpiDashboardSnapshot" SET "readAt" = ${new Date()} WHERE "key" = ${key}`;
-    return { ...fromJson(row.model), computedAt: row.computedAt };
+    return { ...fromJsonText(row.model), computedAt: row.computedAt };
   }
   return computeAndStore(viewer, key, args.period, kept);
 }
