@@ -3,6 +3,7 @@ import { Prisma, type Contact, type Contract } from '@/generated/prisma/client';
 import type { CustomerModel as Customer } from '../mappers';
 import { prisma } from '@/server/db';
 import { manyBy, oneBy, perSelect } from '../loader-utils';
+import { customerRowsById } from './customer.service';
 
 const CONTACT_ORDER: Prisma.ContactOrderByWithRelationInput[] = [{ isPrimary: 'desc' }, { createdAt: 'asc' }];
 const CONTRACT_ORDER: Prisma.ContractOrderByWithRelationInput[] = [
@@ -19,7 +20,7 @@ const contactsByCustomer = (select?: Prisma.ContactSelect) =>
   );
 /** Customers by id; with a select, only those columns (the rows carry at least their id). */
 const customerById = (select?: Prisma.CustomerSelect) =>
-  oneBy('id', (where) => prisma.customer.findMany({ where, ...(select ? { select } : {}) }) as Promise<Customer[]>);
+  oneBy('id', (where) => customerRowsById(where.id.in, select) as Promise<Customer[]>);
 const contractsByCustomer = (select?: Prisma.ContractSelect) =>
   manyBy(
     'customerId',
