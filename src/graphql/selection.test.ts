@@ -2,7 +2,7 @@ import { execute, GraphQLObjectType, isObjectType, parse } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from './schema';
-import { selectFromInfo, type SelectionMap } from './selection';
+import { asksFor, selectFromInfo, type SelectionMap } from './selection';
 import {
   CONTACT_SELECTION,
   CONTRACT_SELECTION,
@@ -88,5 +88,43 @@ describe('selectFromInfo', () => {
       province: true,
     });
     expect(run('{ page { total } }')).toEqual({ id: true, version: true });
+  });
+});
+
+describe('asksFor', () => {
+  const ROW_OWNER = [
+    ['nodes', 'owner'],
+    ['edges', 'node', 'owner'],
+  ];
+  const asked: boolean[] = [];
+  const schema = makeExecutableSchema({
+    typeDefs: `type Thing { id: ID! owner: String }
+      type Page { nodes: [Thing!]! edges: [Edge!]! total: Int! }
+      type Edge { node: Thing! }
+      type Query { page: Page }`,
+    resolvers: {
+      Query: {
+        page: (_: unknown, __: unknown, ___: unknown, info: never) => (
+          asked.push(asksFor(info, ROW_OWNER)),
+          { nodes: [], edges: [], total: 0 }
+        ),
+      },
+    },
+  });
+  const run = (query: string, variableValues: Record<string, unknown> = {}) => {
+    asked.length = 0;
+    execute({ schema, document: parse(query), variableValues });
+    return asked[0];
+  };
+
+  it('finds the field below nodes or edges, through fragments and aliases', () => {
+    expect(run('{ page { nodes { id owner } } }')).toBe(true);
+    expect(run('{ page { edges { node { who: owner } } } }')).toBe(true);
+    expect(run('{ page { ...P } } fragment P on Page { nodes { ... on Thing { owner } } }')).toBe(true);
+  });
+  it('is false where the rows are not asked for it, or skipped', () => {
+    expect(run('{ page { total nodes { id } } }')).toBe(false);
+    expect(run('{ page { total } }')).toBe(false);
+    expect(run('query($s: Boolean!) { page { nodes { id owner @skip(if: $s) } } }', { s: true })).toBe(false);
   });
 });

@@ -67,6 +67,20 @@ export function selectFromInfo<Column extends string>(
 
 const memo = new WeakMap<object, WeakMap<object, Map<string, unknown>>>();
 
+/**
+ * Whether the operation asks, below this field, for a field at the end of one of `paths` (e.g. `[['nodes',
+ * 'customer'], ['edges', 'node', 'customer']]`: a connection's rows' customer), so that a list resolver loads what its
+ * rows will need only when they will.
+ */
+export function asksFor(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): boolean {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  const has = (fields: FieldsByTypeName, path: readonly string[]): boolean =>
+    Object.values(fields)
+      .flatMap((byAlias) => Object.values(byAlias))
+      .some((field) => field.name === path[0] && (path.length === 1 || has(field.fieldsByTypeName, path.slice(1))));
+  return !!tree && paths.some((path) => path.length > 0 && has(tree.fieldsByTypeName, path));
+}
+
 /** The select for a set of requested GraphQL field names (exported for tests and non-GraphQL callers). */
 export function selectFor<Column extends string>(
   names: Iterable<string>,

@@ -60,7 +60,7 @@ export const adminResolvers: Resolvers = {
   },
   Viewer: {
     kind: (v) => (v.kind === 'staff' ? 'STAFF' : v.kind === 'customer' ? 'CUSTOMER' : 'API_CLIENT'),
-    user: (v, _, { loaders }) => (v.kind === 'apiClient' ? null : loaders.userById.load(v.userId)),
+    user: (v, _, { loaders }) => (v.kind === 'apiClient' ? null : loaders.userById.loadNow(v.userId)),
     customer: (v, _, { loaders }) => (v.kind === 'customer' ? loaders.customerById.load(v.customerId) : null),
     permissions: (v) =>
       v.kind === 'staff' ? [...ROLE_PERMISSIONS[v.role]] : v.kind === 'apiClient' ? [...v.scopes] : [],
@@ -73,10 +73,10 @@ export const adminResolvers: Resolvers = {
     active: (u, _, { viewer }) => (seesUserDetails(viewer, u.id) ? u.active : null),
     phone: (u, _, { viewer }) => (seesUserDetails(viewer, u.id) ? u.phone : null),
     department: (u, _, { viewer, loaders }) =>
-      u.departmentId && seesUserDetails(viewer, u.id) ? loaders.departmentById.load(u.departmentId) : null,
+      u.departmentId && seesUserDetails(viewer, u.id) ? loaders.departmentById.loadNow(u.departmentId) : null,
   },
   ApiKey: {
-    createdBy: (k, _, { loaders }) => (k.createdById ? loaders.userById.load(k.createdById) : null),
+    createdBy: (k, _, { loaders }) => (k.createdById ? loaders.userById.loadNow(k.createdById) : null),
     effectiveRateLimitPerMinute: (k) => effectiveRateLimit(k.rateLimitPerMinute),
     usage: (k, _, { loaders, now }) => apiKeyUsageDays(loaders, k.id, now()),
   },

@@ -26,7 +26,7 @@ export const callbackProgrammeResolvers: Resolvers = {
   CallbackProgramme: {
     segment: (p) => readAudience(p.segment),
     assignee: (p, _, { viewer, loaders }) =>
-      p.assigneeId && viewer.kind === 'staff' ? loaders.userById.load(p.assigneeId) : null,
+      p.assigneeId && viewer.kind === 'staff' ? loaders.userById.loadNow(p.assigneeId) : null,
     callbackCount: (p, _, { loaders }) => loaders.programmeCallbackCount.load(p.id),
     history: (p, _, { viewer, loaders }) => (viewer.kind === 'staff' ? loaders.programmeHistory.load(p.id) : []),
   },

@@ -80,9 +80,9 @@ export const callbackResolvers: Resolvers = {
         ? loaders.callbackSurveyResponseById.load(c.surveyResponseId)
         : null,
     assignee: (c, _, { viewer, loaders }) =>
-      c.assigneeId && viewer.kind === 'staff' ? loaders.userById.load(c.assigneeId) : null,
+      c.assigneeId && viewer.kind === 'staff' ? loaders.userById.loadNow(c.assigneeId) : null,
     completedBy: (c, _, { viewer, loaders }) =>
-      c.completedById && viewer.kind === 'staff' ? loaders.userById.load(c.completedById) : null,
+      c.completedById && viewer.kind === 'staff' ? loaders.userById.loadNow(c.completedById) : null,
     callee: async (c, _, { viewer, loaders }) => {
       if (viewer.kind !== 'staff' || !can(viewer, 'customers:read')) return null;
       const [complaint, customer, contacts] = await Promise.all([

@@ -9,6 +9,7 @@ import { addComplaintAction, saveEightD, updateComplaintAction } from './complai
 import { complaintQueueCounts, listComplaintQueue } from './complaint-queue.service';
 import { complaintActionCounts, listComplaintActions } from './complaint-action-queue.service';
 import { mayReadInteraction } from '../interactions/interaction.scope';
+import { settleRowCustomers } from '../interactions/interaction.loaders';
 import { resolutionByLink, respondAsVisitor } from './visitor-response.service';
 
 // Who may run each step is decided by the state machine (role, department, 核决权限) with the record in hand;
@@ -55,8 +56,16 @@ function optionsFor(...args: Parameters<typeof commandOptions>) {
 
 export const complaintResolvers: Resolvers = {
   Query: {
-    complaintQueue: (_, args, { viewer, now }, info) =>
-      listComplaintQueue(viewer, args, now(), selectFromInfo(info, INTERACTION_SELECTION, CONNECTION_NODES)),
+    complaintQueue: async (_, args, context, info) => {
+      const page = await listComplaintQueue(
+        context.viewer,
+        args,
+        context.now(),
+        selectFromInfo(info, INTERACTION_SELECTION, CONNECTION_NODES),
+      );
+      await settleRowCustomers(page.rows, context, info);
+      return page;
+    },
     complaintQueueCounts: (_, { filter }, { viewer, now }) => complaintQueueCounts(viewer, filter, now()),
     complaintActions: (_, args, { viewer, now }) => listComplaintActions(viewer, args, now()),
     complaintActionCounts: (_, __, { viewer, now }) => complaintActionCounts(viewer, now()),
@@ -107,8 +116,8 @@ export const complaintResolvers: Resolvers = {
   },
   Interaction: {
     responsibleDepartment: (i, _, { loaders }) =>
-      i.responsibleDepartmentId ? loaders.departmentById.load(i.responsibleDepartmentId) : null,
-    owner: (i, _, { loaders }) => (i.ownerId ? loaders.userById.load(i.ownerId) : null),
+      i.responsibleDepartmentId ? loaders.departmentById.loadNow(i.responsibleDepartmentId) : null,
+    owner: (i, _, { loaders }) => (i.ownerId ? loaders.userById.loadNow(i.ownerId) : null),
     availableCommands: async (i, _, { viewer }) => (await optionsFor(viewer, i)).available,
     blockedCommands: async (i, _, { viewer }) => (await optionsFor(viewer, i)).blocked,
     actions: (i, _, { viewer, loaders }) => (isStaff(viewer.kind) ? loaders.actionsByInteraction.load(i.id) : []),
@@ -117,7 +126,7 @@ export const complaintResolvers: Resolvers = {
     currentStep: (i, _, { viewer }) => (isStaff(viewer.kind) ? currentStepOf(i) : null),
   },
   ComplaintAction: {
-    owner: (a, _, { loaders }) => (a.ownerId ? loaders.userById.load(a.ownerId) : null),
+    owner: (a, _, { loaders }) => (a.ownerId ? loaders.userById.loadNow(a.ownerId) : null),
     escalationLevel: async (a, _, { loaders }) => loaders.actionEscalationLevel.load(a.id),
     complaint: async (a, _, { viewer, loaders }) => {
       const row = await loaders.interactionById.load(a.interactionId);

@@ -52,6 +52,6 @@ export const customerGradingResolvers: Resolvers = {
   CustomerGradeEvaluation: {
     scores: (e) => scoresOf(e),
     totalScore: (e) => Number(e.totalScore),
-    evaluator: (e, _, { loaders }) => loaders.userById.load(e.evaluatorId),
+    evaluator: (e, _, { loaders }) => loaders.userById.loadNow(e.evaluatorId),
   },
 };

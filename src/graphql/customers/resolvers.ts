@@ -63,7 +63,7 @@ export const customerResolvers: Resolvers = {
     totals: (page) => customerTotals(page.where),
   },
   Customer: {
-    owner: (c, _, { loaders }) => (c.ownerId ? loaders.userById.load(c.ownerId) : null),
+    owner: (c, _, { loaders }) => (c.ownerId ? loaders.userById.loadNow(c.ownerId) : null),
     contacts: (c, _, { loaders }, info) =>
       loaders.contactsByCustomerSelecting(selectFromInfo(info, CONTACT_SELECTION)).load(c.id),
     contracts: (c, _, { loaders }, info) =>
@@ -78,7 +78,7 @@ export const customerResolvers: Resolvers = {
     customer: async (c, _, { loaders }) => (await loaders.customerById.load(c.customerId))!,
   },
   HistoryEntry: {
-    actor: (h, _, { loaders }) => (h.actorId ? loaders.userById.load(h.actorId) : null),
+    actor: (h, _, { loaders }) => (h.actorId ? loaders.userById.loadNow(h.actorId) : null),
     changes: (h) => h.changes,
     message: rowMessage,
   },

@@ -29,7 +29,7 @@ export const directoryResolvers: Resolvers = {
   },
   Department: {
     head: (d, _, { viewer, loaders }) =>
-      d.headId && viewer.kind !== 'customer' ? loaders.userById.load(d.headId) : null,
+      d.headId && viewer.kind !== 'customer' ? loaders.userById.loadNow(d.headId) : null,
     memberCount: (d, _, { loaders }) => loaders.departmentMemberCount.load(d.id),
   },
   User: {

@@ -1,5 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { prisma } from '@/server/db';
+import type { GraphQLContext } from '../context';
+import { CUSTOMER_SELECTION } from '../customers/customer-selection.rules';
 import { manyBy, oneBy } from '../loader-utils';
+import { asksFor, selectFromInfo } from '../selection';
+import { mayReadCustomerRecords } from './interaction.scope';
 
 const OLDEST_FIRST = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
 
@@ -31,4 +36,24 @@ export function interactionLoaderFactories() {
       ),
     contractById: () => oneBy('id', (where) => prisma.contract.findMany({ where })),
   };
+}
+
+const ROW_CUSTOMER = [
+  ['nodes', 'customer'],
+  ['edges', 'node', 'customer'],
+] as const;
+
+/**
+ * Loads the customers a page of records will name (when the operation asks for them and the viewer may read them), in
+ * one batch before the rows resolve, so each row's `customer` is a value rather than a promise (SettlingLoader). The
+ * select is the one `Interaction.customer` computes from the same selection, so the row fields meet the same loader.
+ */
+export async function settleRowCustomers(
+  rows: readonly { customerId: string | null }[],
+  { viewer, loaders }: Pick<GraphQLContext, 'viewer' | 'loaders'>,
+  info: GraphQLResolveInfo,
+): Promise<void> {
+  if (!rows.length || !mayReadCustomerRecords(viewer) || !asksFor(info, ROW_CUSTOMER)) return;
+  const ids = [...new Set(rows.flatMap((row) => row.customerId ?? []))];
+  await loaders.customerByIdSelecting(selectFromInfo(info, CUSTOMER_SELECTION, ROW_CUSTOMER)).settle(ids);
 }

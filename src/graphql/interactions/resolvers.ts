@@ -71,7 +71,7 @@ export const interactionResolvers: Resolvers = {
   Interaction: {
     customer: (i, _, { viewer, loaders }, info) =>
       i.customerId && mayReadCustomerRecords(viewer)
-        ? loaders.customerByIdSelecting(selectFromInfo(info, CUSTOMER_SELECTION)).load(i.customerId)
+        ? loaders.customerByIdSelecting(selectFromInfo(info, CUSTOMER_SELECTION)).loadNow(i.customerId)
         : null,
     relatedContract: (i, _, { viewer, loaders }) =>
       i.relatedContractId && mayReadCustomerRecords(viewer) ? loaders.contractById.load(i.relatedContractId) : null,
@@ -83,7 +83,7 @@ export const interactionResolvers: Resolvers = {
     derivedInteractions: async (i, _, { viewer, loaders }) =>
       (await loaders.derivedInteractionsBySource.load(i.id)).filter((d) => mayReadInteraction(viewer, d)),
     registeredBy: (i, _, { viewer, loaders }) =>
-      i.registeredById && viewer.kind === 'staff' ? loaders.userById.load(i.registeredById) : null,
+      i.registeredById && viewer.kind === 'staff' ? loaders.userById.loadNow(i.registeredById) : null,
     attachments: (i, _, { loaders }) => loaders.attachmentsByInteraction.load(i.id),
     timeline: (i, _, { loaders }) => loaders.timelineByInteraction.load(i.id),
     history: (i, _, { viewer }) => interactionHistory(viewer, i.id),

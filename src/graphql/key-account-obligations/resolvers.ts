@@ -49,9 +49,9 @@ export const keyAccountObligationResolvers: Resolvers = {
         ? loaders.customerByIdSelecting(selectFromInfo(info, CUSTOMER_SELECTION)).load(o.customerId)
         : null,
     owner: (o, _, { viewer, loaders }) =>
-      o.ownerId && viewer.kind === 'staff' ? loaders.userById.load(o.ownerId) : null,
+      o.ownerId && viewer.kind === 'staff' ? loaders.userById.loadNow(o.ownerId) : null,
     completedBy: (o, _, { viewer, loaders }) =>
-      o.completedById && viewer.kind === 'staff' ? loaders.userById.load(o.completedById) : null,
+      o.completedById && viewer.kind === 'staff' ? loaders.userById.loadNow(o.completedById) : null,
     callback: (o, _, { viewer, loaders }) =>
       o.callbackId && viewer.kind !== 'customer' && can(viewer, 'callbacks:read')
         ? loaders.obligationCallbackById.load(o.callbackId)

@@ -56,7 +56,7 @@ export const keyAccountSummaryResolvers: Resolvers = {
         d && !(d instanceof Error) ? [d] : [],
       ),
     issuedBy: (s, _, { viewer, loaders }) =>
-      s.issuedById && viewer.kind === 'staff' ? loaders.userById.load(s.issuedById) : null,
+      s.issuedById && viewer.kind === 'staff' ? loaders.userById.loadNow(s.issuedById) : null,
     history: (s, _, { viewer, loaders }) =>
       viewer.kind === 'staff' ? loaders.keyAccountSummaryHistory.load(s.id) : [],
     viewerCanEdit: (s, _, { viewer }) => isEditable(s.status) && can(viewer, 'keyaccounts:write'),

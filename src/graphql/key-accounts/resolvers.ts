@@ -97,9 +97,9 @@ export const keyAccountResolvers: Resolvers = {
       };
     },
     proposedBy: (n, _, { viewer, loaders }) =>
-      n.proposedById && viewer.kind === 'staff' ? loaders.userById.load(n.proposedById) : null,
+      n.proposedById && viewer.kind === 'staff' ? loaders.userById.loadNow(n.proposedById) : null,
     decidedBy: (n, _, { viewer, loaders }) =>
-      n.decidedById && viewer.kind === 'staff' ? loaders.userById.load(n.decidedById) : null,
+      n.decidedById && viewer.kind === 'staff' ? loaders.userById.loadNow(n.decidedById) : null,
     history: (n, _, { viewer, loaders }) => (viewer.kind === 'staff' ? loaders.nominationHistory.load(n.id) : []),
     viewerCanDecide: (n, _, { viewer }) => viewerCanDecide(viewer, n),
   },

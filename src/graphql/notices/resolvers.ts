@@ -58,9 +58,9 @@ export const noticeResolvers: Resolvers = {
     phase: (n, _, { now }) => phaseOf(n, now()),
     audience: (n, _, { viewer }) => (viewer.kind === 'customer' ? null : readAudience(n.audience)),
     createdBy: (n, _, { viewer, loaders }) =>
-      n.createdById && viewer.kind === 'staff' ? loaders.userById.load(n.createdById) : null,
+      n.createdById && viewer.kind === 'staff' ? loaders.userById.loadNow(n.createdById) : null,
     approvedBy: (n, _, { viewer, loaders }) =>
-      n.approvedById && viewer.kind === 'staff' ? loaders.userById.load(n.approvedById) : null,
+      n.approvedById && viewer.kind === 'staff' ? loaders.userById.loadNow(n.approvedById) : null,
     stats: async (n, _, { viewer, loaders }) => {
       if (viewer.kind === 'customer') return null;
       const s = await loaders.noticeStats.load(n);

@@ -40,7 +40,7 @@ export const reportResolvers: Resolvers = {
     deleteReportSubscription: (_, { id }, { viewer }) => deleteReportSubscription(viewer, id),
   },
   ReportSubscription: {
-    user: (s, _, { loaders }) => (s.userId ? loaders.userById.load(s.userId) : null),
+    user: (s, _, { loaders }) => (s.userId ? loaders.userById.loadNow(s.userId) : null),
   },
   ReportDelivery: {
     // The recipient's row cascades with the delivery: it is there.

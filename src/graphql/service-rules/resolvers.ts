@@ -80,7 +80,7 @@ export const serviceRuleResolvers: Resolvers = {
     },
   },
   ServiceRuleChange: {
-    actor: (h, _, { loaders }) => (h.actorId ? loaders.userById.load(h.actorId) : null),
+    actor: (h, _, { loaders }) => (h.actorId ? loaders.userById.loadNow(h.actorId) : null),
     changes: (h) => h.changes,
     message: rowMessage,
   },

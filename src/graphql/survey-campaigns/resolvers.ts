@@ -52,7 +52,7 @@ export const surveyCampaignResolvers: Resolvers = {
     template: async (c, _, { loaders }) => (await loaders.surveyTemplateById.load(c.templateId))!,
     audience: (c) => storedAudience(c.audience),
     reminderDays: (c) => reminderSchedule(c.reminderSchedule),
-    createdBy: (c, _, { loaders }) => (c.createdById ? loaders.userById.load(c.createdById) : null),
+    createdBy: (c, _, { loaders }) => (c.createdById ? loaders.userById.loadNow(c.createdById) : null),
     stats: (c, _, { loaders }) => loaders.surveyCampaignStats.load(c.id),
     invitations: (c, args) => listInvitations(c.id, args),
   },

@@ -66,7 +66,7 @@ export const surveyResponseResolvers: Resolvers = {
   SurveyResponse: {
     campaign: async (r, _, { loaders }) => (await loaders.surveyCampaignById.load(r.campaignId))!,
     customer: async (r, _, { loaders }) => (await loaders.customerById.load(r.customerId))!,
-    enteredBy: (r, _, { loaders }) => (r.enteredById ? loaders.userById.load(r.enteredById) : null),
+    enteredBy: (r, _, { loaders }) => (r.enteredById ? loaders.userById.loadNow(r.enteredById) : null),
     index: (r) => (r.indexScore ? r.indexScore.toNumber() : null),
     answers: (r, _, { loaders }) => loaders.surveyAnswersByResponse.load(r.id),
     // Related records only for who may read them in their own right.

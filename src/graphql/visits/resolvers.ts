@@ -125,7 +125,7 @@ export const visitResolvers: Resolvers = {
         ? loaders.customerByIdSelecting(selectFromInfo(info, CUSTOMER_SELECTION)).load(c.customerId)
         : null,
     salesperson: (c, _, { viewer, loaders }) =>
-      c.ownerId && viewer.kind === 'staff' ? loaders.userById.load(c.ownerId) : null,
+      c.ownerId && viewer.kind === 'staff' ? loaders.userById.loadNow(c.ownerId) : null,
     nextDueDate: async (c) =>
       c.nextVisitDue ? localDate(c.nextVisitDue, (await loadBusinessCalendar()).timeZone) : null,
     dueState: async (c, _, { now }) => {
@@ -135,11 +135,11 @@ export const visitResolvers: Resolvers = {
     },
   },
   Itinerary: {
-    salesperson: (i, _, { viewer, loaders }) => (viewer.kind === 'staff' ? loaders.userById.load(i.ownerId) : null),
+    salesperson: (i, _, { viewer, loaders }) => (viewer.kind === 'staff' ? loaders.userById.loadNow(i.ownerId) : null),
     weekStart: (i) => i.weekStart.toISOString().slice(0, 10),
     items: (i, _, { loaders }) => loaders.itineraryItems.load(i.id),
     decidedBy: (i, _, { viewer, loaders }) =>
-      i.approvedById && viewer.kind === 'staff' ? loaders.userById.load(i.approvedById) : null,
+      i.approvedById && viewer.kind === 'staff' ? loaders.userById.loadNow(i.approvedById) : null,
     history: (i, _, { viewer, loaders }) => (viewer.kind === 'staff' ? loaders.itineraryHistory.load(i.id) : []),
     viewerCanEdit: (i, _, { viewer }) => itineraryEditable(i.status) && ownItinerary(viewer, i.ownerId),
     viewerCanSubmit: (i, _, { viewer }) => itineraryEditable(i.status) && ownItinerary(viewer, i.ownerId),
@@ -159,7 +159,8 @@ export const visitResolvers: Resolvers = {
       can(viewer, 'customers:read')
         ? loaders.customerByIdSelecting(selectFromInfo(info, CUSTOMER_SELECTION)).load(log.customerId)
         : null,
-    salesperson: (log, _, { viewer, loaders }) => (viewer.kind === 'staff' ? loaders.userById.load(log.userId) : null),
+    salesperson: (log, _, { viewer, loaders }) =>
+      viewer.kind === 'staff' ? loaders.userById.loadNow(log.userId) : null,
     discussed: (log) => log.summary,
     interaction: (log, _, { viewer, loaders }) =>
       log.interactionId && viewer.kind === 'staff' && can(viewer, 'interactions:read')
@@ -169,7 +170,7 @@ export const visitResolvers: Resolvers = {
   },
   VisitStatsRow: {
     salesperson: (r, _, { viewer, loaders }) =>
-      viewer.kind === 'staff' ? loaders.userById.load(r.salespersonId) : null,
+      viewer.kind === 'staff' ? loaders.userById.loadNow(r.salespersonId) : null,
   },
   Customer: {
     // Gated by visits:read (customers never); a salesperson sees only their own customers' cycles.

@@ -97,9 +97,9 @@ export const workOrderResolvers: Resolvers = {
     },
     // The customer sees who comes (the technician's name), not who dispatched.
     technician: (o, _, { viewer, loaders }) =>
-      o.technicianId && viewer.kind !== 'apiClient' ? loaders.userById.load(o.technicianId) : null,
+      o.technicianId && viewer.kind !== 'apiClient' ? loaders.userById.loadNow(o.technicianId) : null,
     dispatcher: (o, _, { viewer, loaders }) =>
-      o.dispatcherId && viewer.kind === 'staff' ? loaders.userById.load(o.dispatcherId) : null,
+      o.dispatcherId && viewer.kind === 'staff' ? loaders.userById.loadNow(o.dispatcherId) : null,
     workDone: (o) => o.visitRecord,
     parts: (o) => partsOf(o.parts),
     signerName: (o) => o.customerSignoffName,
@@ -115,6 +115,7 @@ export const workOrderResolvers: Resolvers = {
     viewerActions: (o, _, { viewer }) => viewerActions(viewer, o),
   },
   TechnicianWeekStats: {
-    technician: (r, _, { viewer, loaders }) => (viewer.kind === 'staff' ? loaders.userById.load(r.technicianId) : null),
+    technician: (r, _, { viewer, loaders }) =>
+      viewer.kind === 'staff' ? loaders.userById.loadNow(r.technicianId) : null,
   },
 };

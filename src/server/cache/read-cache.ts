@@ -88,6 +88,14 @@ export async function readCachedMany<V>(
   return keys.map((key, i) => (values[i] === undefined ? byKey.get(key)! : values[i]));
 }
 
+/** What the cache of that name holds for `key` now (undefined when nothing, expired, or the caches are off). */
+export function peekCached<V>(name: CacheName, key: string): V | undefined {
+  const ttl = readCacheTtlMs();
+  if (ttl === 0) return undefined;
+  wire();
+  return cacheOf<V>(name, ttl).peek(key);
+}
+
 /** Forgets every cached read in this process and its sibling workers: after anything was written. */
 export function forgetReads(): void {
   invalidate(TOPIC, null);
