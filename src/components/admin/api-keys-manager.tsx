@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
+import { CodeChips } from '@/components/ui/code-chips';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { TextField } from '@/components/ui/form-field';
 import { FormDialog } from '@/components/ui/form-dialog';
@@ -107,15 +108,7 @@ export function ApiKeysManager() {
     {
       id: 'scopes',
       header: t('columns.scopes'),
-      cell: (key) => (
-        <ul className="flex flex-wrap gap-1">
-          {key.scopes.map((scope) => (
-            <li key={scope} className="rounded bg-blue-50 px-2 py-0.5 text-xs text-blue-800" title={scope}>
-              {scopeLabel(scope)}
-            </li>
-          ))}
-        </ul>
-      ),
+      cell: (key) => <CodeChips codes={key.scopes} labelOf={scopeLabel} />,
     },
     {
       id: 'createdBy',

@@ -17,12 +17,7 @@ export const CallbackProgrammeFieldsFragment = graphql(`
       name
     }
     segment {
-      all
-      provinces
-      industries
-      grades
-      keyAccountsOnly
-      customerIds
+      ...NoticeAudienceFields
     }
   }
 `);

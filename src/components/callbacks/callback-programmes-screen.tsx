@@ -19,7 +19,12 @@ import {
   CALLBACK_PROGRAMME_NAME_MAX,
 } from '@/graphql/callback-programmes/callback-programme.rules';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
-import { segmentDraft, segmentInput, type SegmentDraft } from '@/components/notices/segment-draft';
+import {
+  NoticeAudienceFieldsFragment,
+  segmentDraft,
+  segmentInput,
+  type SegmentDraft,
+} from '@/components/notices/segment-draft';
 import { SegmentFields } from '@/components/notices/segment-fields';
 import { CallbackAssigneesQuery } from './callback-dialogs.operations';
 import { formatDateTime } from '@/lib/format';
@@ -140,7 +145,7 @@ export function CallbackProgrammesScreen({ canManage }: { canManage: boolean }) 
 
 function SegmentSummary({ row }: { row: Row }) {
   const t = useTranslations('callbackProgrammes.segment');
-  const s = row.segment;
+  const s = getFragmentData(NoticeAudienceFieldsFragment, row.segment);
   if (!s) return <>—</>;
   if (s.all) return <>{t('all')}</>;
   const parts = [

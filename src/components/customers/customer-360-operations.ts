@@ -96,12 +96,7 @@ export const CustomerKeyAccountBlockQuery = graphql(`
         lastSignedAt
       }
       keyAccount {
-        status
-        owner {
-          name
-          phone
-          email
-        }
+        ...KeyAccountsOwnerFields
       }
       nextScheduledContact {
         kind

@@ -5,6 +5,8 @@ import { DataTable } from '@/components/ui/data-table';
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { LoadMore } from '@/components/ui/load-more';
+import { KeyAccountsOwnerFieldsFragment } from '@/components/key-accounts/operations';
+import { getFragmentData } from '@/gql';
 import { QueryContent } from '@/components/ui/panel';
 import { SegmentedControl } from '@/components/ui/segmented-control';
 import {
@@ -264,7 +266,8 @@ export function CustomerKeyAccountBlock({
   const errorText = useErrorText();
   const query = useGqlQuery(KeyAccountQuery, { id: customerId });
   const customer = query.data?.customer;
-  const owner = customer?.keyAccount.owner;
+  const keyAccount = getFragmentData(KeyAccountsOwnerFieldsFragment, customer?.keyAccount);
+  const owner = keyAccount?.owner;
   const next = customer?.nextScheduledContact;
   const summary = customer?.contractSummary;
   const tCallbackReason = useTranslations('callbacks.reason');
@@ -273,7 +276,7 @@ export function CustomerKeyAccountBlock({
       <QueryContent query={query} errorMessage={errorText} loadingLabel={t('loading')}>
         <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-2">
           <dt className="text-slate-500">{t('keyAccountStatus')}</dt>
-          <dd>{customer && <KeyAccountBadge status={customer.keyAccount.status} />}</dd>
+          <dd>{keyAccount && <KeyAccountBadge status={keyAccount.status} />}</dd>
           <dt className="text-slate-500">{t('owner')}</dt>
           <dd data-testid="customer-key-account-owner">
             {owner ? (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OBLIGATION_KINDS } from '@/graphql/key-account-obligations/obligation-schedule.rules';
 import { messageKeys } from '@/i18n/message-keys';
 import { expectLiteralKeys } from '@/i18n/message-usage';
 import zh from '../../../messages/zh-CN/keyAccountSummaries.json';
@@ -8,15 +9,7 @@ const zhKeys = messageKeys(zh);
 describe('key-account summary messages', () => {
   it('label both states, every obligation kind and every kind of error', () => {
     for (const status of ['DRAFT', 'ISSUED']) expect(zhKeys).toContain(`status.${status}`);
-    for (const kind of [
-      'CALLBACK',
-      'LEADERSHIP_VISIT',
-      'QUALITY_REPORT',
-      'TRAINING',
-      'PRICING_REVIEW',
-      'EXCHANGE_SUMMARY',
-    ])
-      expect(zhKeys).toContain(`editor.obligationKind.${kind}`);
+    for (const kind of OBLIGATION_KINDS) expect(zhKeys).toContain(`editor.obligationKind.${kind}`);
     for (const kind of ['forbidden', 'unauthenticated', 'notFound', 'conflict', 'network', 'unknown'])
       expect(zhKeys).toContain(`errors.${kind}`);
   });

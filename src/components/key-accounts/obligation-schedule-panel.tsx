@@ -1,8 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { graphql } from '@/gql';
-import type { ObligationKind, ObligationScheduleUnit } from '@/gql/graphql';
+import { getFragmentData, graphql } from '@/gql';
+import type {
+  ObligationKind,
+  ObligationScheduleUnit,
+  ServiceRulesObligationScheduleFieldsFragment,
+} from '@/gql/graphql';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
@@ -12,15 +16,22 @@ import { SCHEDULE_MAX, SCHEDULE_UNITS } from '@/graphql/key-account-obligations/
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { useObligationErrorMessage } from './obligation-ui';
 
+/** The schedule as the form reads it, and as a save answers it. */
+const ServiceRulesObligationScheduleFieldsFragment = graphql(`
+  fragment ServiceRulesObligationScheduleFields on ObligationSchedule {
+    version
+    rows {
+      kind
+      every
+      unit
+    }
+  }
+`);
+
 const ServiceRulesObligationScheduleQuery = graphql(`
   query ServiceRulesObligationSchedule {
     keyAccountObligationSchedule {
-      version
-      rows {
-        kind
-        every
-        unit
-      }
+      ...ServiceRulesObligationScheduleFields
     }
   }
 `);
@@ -28,12 +39,7 @@ const ServiceRulesObligationScheduleQuery = graphql(`
 const ServiceRulesUpdateObligationScheduleMutation = graphql(`
   mutation ServiceRulesUpdateObligationSchedule($version: Int!, $rows: [ObligationScheduleRowInput!]!) {
     updateObligationSchedule(version: $version, rows: $rows) {
-      version
-      rows {
-        kind
-        every
-        unit
-      }
+      ...ServiceRulesObligationScheduleFields
     }
   }
 `);
@@ -51,7 +57,10 @@ export function ObligationSchedulePanel({ canManage }: { canManage: boolean }) {
   if (query.error && !query.data)
     return <ErrorBanner message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
   if (!query.data) return <StatusMessage tone="info">{t('list.loading')}</StatusMessage>;
-  const schedule = query.data.keyAccountObligationSchedule;
+  const schedule = getFragmentData(
+    ServiceRulesObligationScheduleFieldsFragment,
+    query.data.keyAccountObligationSchedule,
+  );
   return <ScheduleForm key={schedule.version} schedule={schedule} canManage={canManage} />;
 }
 
@@ -59,10 +68,7 @@ function ScheduleForm({
   schedule,
   canManage,
 }: {
-  schedule: {
-    version: number;
-    rows: { kind: ObligationKind; every?: number | null; unit?: ObligationScheduleUnit | null }[];
-  };
+  schedule: ServiceRulesObligationScheduleFieldsFragment;
   canManage: boolean;
 }) {
   const t = useTranslations('keyAccountObligations');

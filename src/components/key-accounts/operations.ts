@@ -2,6 +2,21 @@ import { graphql } from '@/gql';
 
 // The key-accounts screen's GraphQL operations, prefixed `KeyAccounts` (operation names are global across the UI).
 
+/**
+ * A key account's status and its named one-to-one owner (SPEC §2), as the customer page shows them to staff and the
+ * portal to the customer.
+ */
+export const KeyAccountsOwnerFieldsFragment = graphql(`
+  fragment KeyAccountsOwnerFields on KeyAccount {
+    status
+    owner {
+      name
+      phone
+      email
+    }
+  }
+`);
+
 export const KeyAccountsNominationsQuery = graphql(`
   query KeyAccountsNominations($status: NominationStatus, $kind: NominationKind, $first: Int, $after: String) {
     keyAccountNominations(status: $status, kind: $kind, first: $first, after: $after) {

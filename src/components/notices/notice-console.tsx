@@ -22,7 +22,7 @@ import { AttachmentPicker } from '@/components/interactions/attachment-picker';
 import { useFileUploads } from '@/components/interactions/intake-files';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { NoticeLevelTag, useNoticeErrorMessage } from './notice-ui';
-import { segmentDraft, segmentInput, type SegmentDraft } from './segment-draft';
+import { NoticeAudienceFieldsFragment, segmentDraft, segmentInput, type SegmentDraft } from './segment-draft';
 import { SegmentFields } from './segment-fields';
 
 export const NoticeRowFieldsFragment = graphql(`
@@ -45,12 +45,7 @@ export const NoticeRowFieldsFragment = graphql(`
       downloadUrl
     }
     audience {
-      all
-      provinces
-      industries
-      grades
-      keyAccountsOnly
-      customerIds
+      ...NoticeAudienceFields
     }
     stats {
       reachCustomers
@@ -202,7 +197,8 @@ export function NoticeConsole({ canWrite }: { canWrite: boolean }) {
     {
       id: 'audience',
       header: tc('columns.audience'),
-      cell: (row) => (row.audience?.all ? tc('audienceAll') : tc('audienceSegment')),
+      cell: (row) =>
+        getFragmentData(NoticeAudienceFieldsFragment, row.audience)?.all ? tc('audienceAll') : tc('audienceSegment'),
     },
     {
       id: 'reach',

@@ -1,4 +1,17 @@
+import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import type { CustomerGrade, NoticeAudienceInput } from '@/gql/graphql';
+
+/** A stored segment as the screens read it (a notice's `audience`, a callback programme's `segment`). */
+export const NoticeAudienceFieldsFragment = graphql(`
+  fragment NoticeAudienceFields on NoticeAudience {
+    all
+    provinces
+    industries
+    grades
+    keyAccountsOnly
+    customerIds
+  }
+`);
 
 /**
  * A customer segment (the notices' audience model, also a callback programme's segment) as a form edits it: lists as
@@ -13,15 +26,6 @@ export type SegmentDraft = {
   customerIds: string;
 };
 
-type Segment = {
-  all: boolean;
-  provinces: readonly string[];
-  industries: readonly string[];
-  grades: readonly string[];
-  keyAccountsOnly: boolean;
-  customerIds: readonly string[];
-};
-
 export const splitList = (text: string) =>
   text
     .split(/[,，、\s]+/)
@@ -29,7 +33,11 @@ export const splitList = (text: string) =>
     .filter(Boolean);
 
 /** The form's fields for a stored segment, or an empty one (`all` when there is none yet). */
-export function segmentDraft(segment: Segment | null | undefined, allWhenNew: boolean): SegmentDraft {
+export function segmentDraft(
+  stored: FragmentType<typeof NoticeAudienceFieldsFragment> | null | undefined,
+  allWhenNew: boolean,
+): SegmentDraft {
+  const segment = getFragmentData(NoticeAudienceFieldsFragment, stored);
   return {
     all: segment?.all ?? allWhenNew,
     provinces: segment?.provinces.join('，') ?? '',

@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { graphql } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
+import { KeyAccountsOwnerFieldsFragment } from '@/components/key-accounts/operations';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
@@ -15,12 +16,7 @@ const PortalKeyAccountQuery = graphql(`
       customer {
         id
         keyAccount {
-          status
-          owner {
-            name
-            phone
-            email
-          }
+          ...KeyAccountsOwnerFields
         }
         nextScheduledContact {
           kind
@@ -38,8 +34,9 @@ export function PortalKeyAccountOwner() {
   const query = useGqlQuery(PortalKeyAccountQuery);
   const customer = query.data?.viewer?.customer;
   // Quiet while loading and on failure: the profile above already reports an unavailable portal.
-  if (!customer || customer.keyAccount.status !== 'ACTIVE' || !customer.keyAccount.owner) return null;
-  const { owner } = customer.keyAccount;
+  const keyAccount = getFragmentData(KeyAccountsOwnerFieldsFragment, customer?.keyAccount);
+  if (!customer || keyAccount?.status !== 'ACTIVE' || !keyAccount.owner) return null;
+  const { owner } = keyAccount;
   const next = customer.nextScheduledContact;
   return (
     <section

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
+import { getFragmentData } from '@/gql';
 import type { ReportComplaintMonthlySummaryQuery } from '@/gql/graphql';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { DataTable, type Column } from '@/components/ui/data-table';
@@ -12,7 +13,10 @@ import { formatDateTime } from '@/lib/format';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { ChartCard, ComparisonBarChart, CountBarChart, SharePieChart } from './report-charts';
-import { ReportComplaintMonthlySummaryQuery as SummaryQuery } from './report-operations';
+import {
+  ReportComplaintMonthlySummaryQuery as SummaryQuery,
+  ReportDepartmentCountFieldsFragment,
+} from './report-operations';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 
 type Summary = ReportComplaintMonthlySummaryQuery['complaintMonthlySummary'];
@@ -218,6 +222,7 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
   const change = (count: number, previous: number) =>
     `${signed(count - previous)}${previous > 0 ? ` (${signed(Math.round(((count - previous) / previous) * 1000) / 10)}%)` : ''}`;
   const legend = { thisMonth: t('charts.thisMonth'), lastMonth: t('charts.lastMonth') };
+  const departments = getFragmentData(ReportDepartmentCountFieldsFragment, s.byDepartment);
   /** This month against last month: the columns of a table and the bars of a chart. */
   const comparisonColumns: ReportColumn<Compared>[] = [
     countColumn('count', t('tables.thisMonth')),
@@ -344,7 +349,7 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
         <ChartCard title={t('charts.department')} testId="chart-department">
           <ComparisonBarChart
             layout="vertical"
-            rows={comparisonBars(s.byDepartment, (r) => department(r.departmentName))}
+            rows={comparisonBars(departments, (r) => department(r.departmentName))}
             labels={legend}
           />
         </ChartCard>
@@ -389,7 +394,7 @@ export function SummaryView({ summary: s, timeZone }: { summary: Summary; timeZo
             countColumn('open', t('tables.open')),
             countColumn('overdue', t('tables.overdue')),
           ]}
-          rows={s.byDepartment}
+          rows={departments}
         />
         <ReportTable
           testId="table-cause-class"

@@ -2,7 +2,12 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { ReportComplaintPeriodReportQuery, ReportSubscriptionsQuery as SubscriptionsData } from '@/gql/graphql';
+import { getFragmentData } from '@/gql';
+import type {
+  ReportComplaintPeriodReportQuery,
+  ReportDepartmentCountFieldsFragment as Department,
+  ReportSubscriptionsQuery as SubscriptionsData,
+} from '@/gql/graphql';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
@@ -27,6 +32,7 @@ import {
   ReportComplaintPeriodReportQuery as PeriodQuery,
   ReportCreateSubscriptionMutation,
   ReportDeleteSubscriptionMutation,
+  ReportDepartmentCountFieldsFragment,
   ReportSubscriptionsQuery,
 } from './report-operations';
 
@@ -171,7 +177,6 @@ function ReportView({ report }: { report: Report }) {
     num('verified', t('columns.verified')),
     num('overdue', t('columns.overdue')),
   ];
-  type Department = Report['summary']['byDepartment'][number];
   const departmentColumns: Column<Department>[] = [
     { id: 'department', header: t('columns.department'), cell: (d) => d.departmentName ?? t('noDepartment') },
     { id: 'count', header: t('columns.count'), className: 'text-right tabular-nums', cell: (d) => d.count },
@@ -211,7 +216,7 @@ function ReportView({ report }: { report: Report }) {
       <Panel title={t('departments')} testId="periodic-departments">
         <DataTable
           columns={departmentColumns}
-          rows={s.byDepartment}
+          rows={getFragmentData(ReportDepartmentCountFieldsFragment, s.byDepartment)}
           rowKey={(d) => d.departmentId ?? ''}
           state={{ loading: false }}
           empty={t('noComplaints')}

@@ -2,6 +2,18 @@ import { graphql } from '@/gql';
 
 // The console's report operations, prefixed `Report` (operation names are global across the UI).
 
+/** One department's complaints in a period against the period before, as the monthly and periodic reports list them. */
+export const ReportDepartmentCountFieldsFragment = graphql(`
+  fragment ReportDepartmentCountFields on ComplaintSummaryDepartmentCount {
+    departmentId
+    departmentName
+    count
+    previousCount
+    open
+    overdue
+  }
+`);
+
 export const ReportComplaintMonthlySummaryQuery = graphql(`
   query ReportComplaintMonthlySummary($month: String!) {
     complaintMonthlySummary(month: $month) {
@@ -31,12 +43,7 @@ export const ReportComplaintMonthlySummaryQuery = graphql(`
         previousCount
       }
       byDepartment {
-        departmentId
-        departmentName
-        count
-        previousCount
-        open
-        overdue
+        ...ReportDepartmentCountFields
       }
       previous {
         month
@@ -124,12 +131,7 @@ export const ReportComplaintPeriodReportQuery = graphql(`
           completionRate
         }
         byDepartment {
-          departmentId
-          departmentName
-          count
-          previousCount
-          open
-          overdue
+          ...ReportDepartmentCountFields
         }
       }
       topCauses {

@@ -5,6 +5,7 @@ import { useAdminErrorMessage } from '@/components/admin/errors';
 import { Button } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
+import { CodeChips } from '@/components/ui/code-chips';
 import { DataTable, queryTableState, type Column } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { TextField } from '@/components/ui/form-field';
@@ -140,15 +141,7 @@ export function WebhooksManager() {
     {
       id: 'events',
       header: t('columns.events'),
-      cell: (e) => (
-        <ul className="flex flex-wrap gap-1">
-          {e.eventTypes.map((type) => (
-            <li key={type} className="rounded bg-blue-50 px-2 py-0.5 text-xs text-blue-800" title={type}>
-              {t(eventKey(type))}
-            </li>
-          ))}
-        </ul>
-      ),
+      cell: (e) => <CodeChips codes={e.eventTypes} labelOf={(type) => t(eventKey(type))} />,
     },
     {
       id: 'status',
