@@ -83,7 +83,7 @@ export class SettlingLoader<K, V> extends DataLoader<K, V> {
  * `manyBy('customerId', (where) => prisma.contact.findMany({ where, orderBy }))`
  */
 export function manyBy<K extends string, T extends KeyedBy<K>>(column: K, findMany: (where: KeyIn<K>) => Promise<T[]>) {
-  return new DataLoader<string, T[]>(async (keys) => {
+  return new SettlingLoader<string, T[]>(async (keys) => {
     const groups = new Map<string | null, T[]>();
     for (const row of await findMany(keyIn(column, keys))) {
       const group = groups.get(row[column]);
@@ -98,12 +98,17 @@ export function manyBy<K extends string, T extends KeyedBy<K>>(column: K, findMa
  * Loaders that read only the columns a request asked for: one loader per distinct select (rows of one list share
  * theirs), so batching still gathers all the keys of a list into one query.
  */
-export function perSelect<S, L>(make: (select: S | undefined) => L): (select: S | undefined) => L {
+export function perSelect<S extends object, L>(make: (select: S | undefined) => L): (select: S | undefined) => L {
   const made = new Map<string, L>();
+  // selectFromInfo hands every row of a list the same select object: the key is worked out once per object.
+  const byObject = new WeakMap<S, L>();
   return (select) => {
+    const known = select && byObject.get(select);
+    if (known) return known;
     const key = select ? JSON.stringify(select) : '*';
     let loader = made.get(key);
     if (!loader) made.set(key, (loader = make(select)));
+    if (select) byObject.set(select, loader);
     return loader;
   };
 }

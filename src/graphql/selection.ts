@@ -42,6 +42,15 @@ function requestedFieldNames(
   return names;
 }
 
+// Every row of a list asks with the same paths (a constant): their key is worked out once.
+const OWN_FIELDS: readonly (readonly string[])[] = [[]];
+const pathKeys = new WeakMap<object, string>();
+function pathsKey(paths: readonly (readonly string[])[]): string {
+  let key = pathKeys.get(paths);
+  if (key === undefined) pathKeys.set(paths, (key = JSON.stringify(paths)));
+  return key;
+}
+
 /**
  * The Prisma select for the rows a resolver returns, or undefined (select every column) when the selection could not be
  * read — an abstract type, say — so a field is never left unread.
@@ -49,14 +58,14 @@ function requestedFieldNames(
 export function selectFromInfo<Column extends string>(
   info: GraphQLResolveInfo,
   map: SelectionMap<Column>,
-  paths: readonly (readonly string[])[] = [[]],
+  paths: readonly (readonly string[])[] = OWN_FIELDS,
 ): Record<Column, true> | undefined {
   // A field under a list resolves once per row with the same field node and variables: work it out once.
   const byNode = (memo.get(info.variableValues) ??
     memo.set(info.variableValues, new WeakMap()).get(info.variableValues))!;
   const node = info.fieldNodes[0]!;
   const byKey = byNode.get(node) ?? byNode.set(node, new Map()).get(node)!;
-  const key = `${map.typeName}:${JSON.stringify(paths)}`;
+  const key = `${map.typeName}:${pathsKey(paths)}`;
   if (byKey.has(key)) return byKey.get(key) as Record<Column, true> | undefined;
   const tree = parseResolveInfo(info) as ResolveTree | null;
   const names = tree ? requestedFieldNames(tree, map.typeName, paths) : null;

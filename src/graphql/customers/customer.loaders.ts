@@ -1,9 +1,13 @@
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Prisma, type Contact, type Contract } from '@/generated/prisma/client';
 import type { CustomerModel as Customer } from '../mappers';
 import { prisma } from '@/server/db';
 import { manyBy, oneBy, perSelect } from '../loader-utils';
 import { customerRowsById } from './customer.service';
+import type { Loaders } from '../loaders';
+import { asksFor, selectFromInfo } from '../selection';
+import { CONTACT_SELECTION, CONTRACT_SELECTION } from './customer-selection.rules';
 
 const CONTACT_ORDER: Prisma.ContactOrderByWithRelationInput[] = [{ isPrimary: 'desc' }, { createdAt: 'asc' }];
 const CONTRACT_ORDER: Prisma.ContractOrderByWithRelationInput[] = [
@@ -51,4 +55,33 @@ export function customerLoaderFactories() {
         return ids.map((id) => byId.get(id) ?? new Prisma.Decimal(0));
       }),
   };
+}
+
+const ROW_CONTACTS = [
+  ['nodes', 'contacts'],
+  ['edges', 'node', 'contacts'],
+] as const;
+const ROW_CONTRACTS = [
+  ['nodes', 'contracts'],
+  ['edges', 'node', 'contracts'],
+] as const;
+
+/**
+ * Loads the contacts and contracts a page of customers will list (each only when the operation asks for it), one batch
+ * each, before the rows resolve, so each row's lists are values rather than promises (SettlingLoader). The selects are
+ * the ones `Customer.contacts` and `Customer.contracts` compute from the same selection: the fields meet these loaders.
+ */
+export async function settleRowRelations(
+  rows: readonly { id: string }[],
+  loaders: Loaders,
+  info: GraphQLResolveInfo,
+): Promise<void> {
+  if (!rows.length) return;
+  const ids = rows.map((row) => row.id);
+  await Promise.all([
+    asksFor(info, ROW_CONTACTS) &&
+      loaders.contactsByCustomerSelecting(selectFromInfo(info, CONTACT_SELECTION, ROW_CONTACTS)).settle(ids),
+    asksFor(info, ROW_CONTRACTS) &&
+      loaders.contractsByCustomerSelecting(selectFromInfo(info, CONTRACT_SELECTION, ROW_CONTRACTS)).settle(ids),
+  ]);
 }

@@ -21,6 +21,7 @@ import {
   CUSTOMER_SELECTION,
 } from './customer-selection.rules';
 import { selectFromInfo } from '../selection';
+import { settleRowRelations } from './customer.loaders';
 import { connectionFields, edgesOf } from '../pagination.rules';
 import { rowMessage } from '@/lib/activity';
 
@@ -42,8 +43,11 @@ export const customerPolicies: RootPolicies = {
 
 export const customerResolvers: Resolvers = {
   Query: {
-    customers: (_, args, { viewer }, info) =>
-      listCustomers(viewer, args, selectFromInfo(info, CUSTOMER_SELECTION, CONNECTION_NODES)),
+    customers: async (_, args, { viewer, loaders }, info) => {
+      const page = await listCustomers(viewer, args, selectFromInfo(info, CUSTOMER_SELECTION, CONNECTION_NODES));
+      await settleRowRelations(page.rows, loaders, info);
+      return page;
+    },
     customer: (_, { id }, { viewer }, info) => getCustomer(viewer, id, selectFromInfo(info, CUSTOMER_SELECTION)),
     contract: (_, { id }, { viewer }) => getContract(viewer, id),
     customerFacets: (_, __, { viewer }) => customerFacets(viewer),
@@ -65,9 +69,9 @@ export const customerResolvers: Resolvers = {
   Customer: {
     owner: (c, _, { loaders }) => (c.ownerId ? loaders.userById.loadNow(c.ownerId) : null),
     contacts: (c, _, { loaders }, info) =>
-      loaders.contactsByCustomerSelecting(selectFromInfo(info, CONTACT_SELECTION)).load(c.id),
+      loaders.contactsByCustomerSelecting(selectFromInfo(info, CONTACT_SELECTION)).loadNow(c.id),
     contracts: (c, _, { loaders }, info) =>
-      loaders.contractsByCustomerSelecting(selectFromInfo(info, CONTRACT_SELECTION)).load(c.id),
+      loaders.contractsByCustomerSelecting(selectFromInfo(info, CONTRACT_SELECTION)).loadNow(c.id),
     contractTotal: (c, _, { loaders }) => loaders.contractTotalByCustomer.load(c.id),
     history: (c, _, { viewer }) => customerHistory(viewer, c.id),
   },
