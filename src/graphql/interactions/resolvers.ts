@@ -19,6 +19,7 @@ import {
   submitInteraction,
 } from './interaction.service';
 import { mayReadCustomerRecords, mayReadInteraction } from './interaction.scope';
+import { settleRowCustomers } from './interaction.loaders';
 import { connectionFields, edgesOf } from '../pagination.rules';
 import { rowMessage } from '@/lib/activity';
 
@@ -49,8 +50,15 @@ export const interactionPolicies: RootPolicies = {
 
 export const interactionResolvers: Resolvers = {
   Query: {
-    interactions: (_, args, { viewer }, info) =>
-      listInteractions(viewer, args, selectFromInfo(info, INTERACTION_SELECTION, CONNECTION_NODES)),
+    interactions: async (_, args, context, info) => {
+      const page = await listInteractions(
+        context.viewer,
+        args,
+        selectFromInfo(info, INTERACTION_SELECTION, CONNECTION_NODES),
+      );
+      await settleRowCustomers(page.rows, context, info);
+      return page;
+    },
     interaction: (_, { id }, { viewer }) => getInteraction(viewer, id),
     interactionByNumber: (_, { number }, { viewer }) => getInteractionByNumber(viewer, number),
     lookupInteraction: (_, { number, phone }, { clientIp }) => lookupInteraction(number, phone, clientIp),
