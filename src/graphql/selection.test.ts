@@ -1,4 +1,4 @@
-import { execute, GraphQLObjectType, isObjectType, parse } from 'graphql';
+import { execute, GraphQLObjectType, isObjectType, parse, type GraphQLResolveInfo } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from './schema';
@@ -12,6 +12,37 @@ import {
 import { INTERACTION_SELECTION } from './interactions/interaction-selection.rules';
 
 const MAPS: SelectionMap<string>[] = [CUSTOMER_SELECTION, CONTACT_SELECTION, CONTRACT_SELECTION, INTERACTION_SELECTION];
+
+/**
+ * Runs a query against a small schema — `thing` (a Thing) and `page` (a connection of them) — whose root fields hand
+ * their resolve info to `probe`; answers what the probe returned for the first of them.
+ */
+function probing(probe: (field: 'thing' | 'page', info: GraphQLResolveInfo) => unknown) {
+  const seen: unknown[] = [];
+  const schema = makeExecutableSchema({
+    typeDefs: `type Thing { id: ID! version: Int! name: String province: String owner: String related: [String!]! }
+      type Page { nodes: [Thing!]! edges: [Edge!]! total: Int! }
+      type Edge { node: Thing! }
+      type Query { thing: Thing page: Page }`,
+    resolvers: {
+      Query: {
+        thing: (_: unknown, __: unknown, ___: unknown, info: GraphQLResolveInfo) => (
+          seen.push(probe('thing', info)),
+          { id: '1' }
+        ),
+        page: (_: unknown, __: unknown, ___: unknown, info: GraphQLResolveInfo) => (
+          seen.push(probe('page', info)),
+          { nodes: [], edges: [], total: 0 }
+        ),
+      },
+    },
+  });
+  return (query: string, variableValues: Record<string, unknown> = {}) => {
+    seen.length = 0;
+    execute({ schema, document: parse(query), variableValues });
+    return seen[0];
+  };
+}
 
 describe('selection maps', () => {
   // A field a map does not know would be read from a column that was never selected: null on screen, silently.
@@ -33,30 +64,9 @@ describe('selectFromInfo', () => {
     always: ['id', 'version'],
     needs: { owner: ['ownerId'], related: [] },
   };
-  const seen: unknown[] = [];
-  const schema = makeExecutableSchema({
-    typeDefs: `type Thing { id: ID! version: Int! name: String province: String owner: String related: [String!]! }
-      type Page { nodes: [Thing!]! edges: [Edge!]! total: Int! }
-      type Edge { node: Thing! }
-      type Query { thing: Thing page: Page }`,
-    resolvers: {
-      Query: {
-        thing: (_: unknown, __: unknown, ___: unknown, info: never) => (
-          seen.push(selectFromInfo(info, map)),
-          { id: '1' }
-        ),
-        page: (_: unknown, __: unknown, ___: unknown, info: never) => (
-          seen.push(selectFromInfo(info, map, CONNECTION_NODES)),
-          { nodes: [], edges: [], total: 0 }
-        ),
-      },
-    },
-  });
-  const run = (query: string, variableValues: Record<string, unknown> = {}) => {
-    seen.length = 0;
-    execute({ schema, document: parse(query), variableValues });
-    return seen[0];
-  };
+  const run = probing((field, info) =>
+    field === 'thing' ? selectFromInfo(info, map) : selectFromInfo(info, map, CONNECTION_NODES),
+  );
 
   it('selects the asked columns, the always columns and what computed fields need', () => {
     expect(run('{ thing { name owner related } }')).toEqual({ id: true, version: true, name: true, ownerId: true });
@@ -96,26 +106,7 @@ describe('asksFor', () => {
     ['nodes', 'owner'],
     ['edges', 'node', 'owner'],
   ];
-  const asked: boolean[] = [];
-  const schema = makeExecutableSchema({
-    typeDefs: `type Thing { id: ID! owner: String }
-      type Page { nodes: [Thing!]! edges: [Edge!]! total: Int! }
-      type Edge { node: Thing! }
-      type Query { page: Page }`,
-    resolvers: {
-      Query: {
-        page: (_: unknown, __: unknown, ___: unknown, info: never) => (
-          asked.push(asksFor(info, ROW_OWNER)),
-          { nodes: [], edges: [], total: 0 }
-        ),
-      },
-    },
-  });
-  const run = (query: string, variableValues: Record<string, unknown> = {}) => {
-    asked.length = 0;
-    execute({ schema, document: parse(query), variableValues });
-    return asked[0];
-  };
+  const run = probing((_, info) => asksFor(info, ROW_OWNER));
 
   it('finds the field below nodes or edges, through fragments and aliases', () => {
     expect(run('{ page { nodes { id owner } } }')).toBe(true);
