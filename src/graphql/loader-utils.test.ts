@@ -30,6 +30,20 @@ describe('SettlingLoader', () => {
     expect(batches).toEqual([['x']]);
   });
 
+  it('a cleared key is loaded again, as DataLoader does', async () => {
+    const { loader, batches } = make();
+    await loader.settle(['a', 'b']);
+    loader.clear('a');
+    const again = loader.loadNow('a');
+    expect(again).toBeInstanceOf(Promise);
+    expect(await again).toBe('row a');
+    expect(loader.loadNow('b')).toBe('row b');
+    loader.clearAll();
+    expect(loader.loadNow('b')).toBeInstanceOf(Promise);
+    await loader.loadNow('b');
+    expect(batches).toEqual([['a', 'b'], ['a'], ['b']]);
+  });
+
   it('settling nothing loads nothing', async () => {
     const { loader, batches } = make();
     await loader.settle([]);

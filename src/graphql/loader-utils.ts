@@ -76,6 +76,17 @@ export class SettlingLoader<K, V> extends DataLoader<K, V> {
     const peeked = this.peek?.(key);
     return peeked === undefined ? this.load(key) : peeked;
   }
+
+  /** Forgets `key` here as DataLoader does, so the next load reads it again. */
+  override clear(key: K): this {
+    this.#settled.delete(key);
+    return super.clear(key);
+  }
+
+  override clearAll(): this {
+    this.#settled.clear();
+    return super.clearAll();
+  }
 }
 
 /**
