@@ -147,10 +147,18 @@ export function ItineraryWeekView({ canWrite, canApprove }: { canWrite: boolean;
               {t('deadline', { at: formatDateTime(String(week.deadlineAt), timeZone) })}
             </span>
           )}
-          <Button onClick={() => week && setWeekStart(addDaysTo(String(week.weekStart), -7))} data-testid="week-prev">
+          <Button
+            disabled={!week}
+            onClick={() => week && setWeekStart(addDaysTo(String(week.weekStart), -7))}
+            data-testid="week-prev"
+          >
             {t('previous')}
           </Button>
-          <Button onClick={() => week && setWeekStart(addDaysTo(String(week.weekStart), 7))} data-testid="week-next">
+          <Button
+            disabled={!week}
+            onClick={() => week && setWeekStart(addDaysTo(String(week.weekStart), 7))}
+            data-testid="week-next"
+          >
             {t('next')}
           </Button>
           {canWrite && !canApprove && week && week.itineraries.length === 0 && (
