@@ -44,6 +44,14 @@ export function columnSql(name: string): string {
   return `"${name}"`;
 }
 
+/** The columns a Prisma `select` of columns names (the `true` ones), as a raw SELECT list. */
+export function selectedColumnsSql(select: Record<string, unknown>): string {
+  return Object.entries(select)
+    .filter(([, on]) => on === true)
+    .map(([column]) => columnSql(column))
+    .join(', ');
+}
+
 /** The same order as orderByOf, as an SQL ORDER BY list (PostgreSQL sorts an enum in declaration order, as Prisma). */
 export function orderBySql<F extends string>(keys: readonly OrderKey<F>[]): string {
   return keys

@@ -6,7 +6,7 @@ import { prisma } from '@/server/db';
 import { badField, forbidden } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
 import { decodeCursor, isUuid } from '../cursor';
-import { afterCursor, columnSql, keysetSelect, orderByOf, orderBySql, type OrderKey } from '../keyset';
+import { afterCursor, keysetSelect, orderByOf, orderBySql, selectedColumnsSql, type OrderKey } from '../keyset';
 import { interactionReadScope } from '../interactions/interaction.scope';
 import { createdAtBounds, type InteractionPage } from '../interactions/interaction.service';
 import { loadBusinessCalendar } from './business-calendar.service';
@@ -220,14 +220,6 @@ export type ComplaintQueueSort = keyof typeof SORTS;
 const isColumnSelection = (select?: Prisma.InteractionSelect): select is Prisma.InteractionSelect =>
   !!select && Object.values(select).every((on) => typeof on === 'boolean' || on === undefined);
 
-/** The columns of a Prisma `select` of Interaction, for a raw SELECT list. */
-function selectedColumns(select: Prisma.InteractionSelect): string {
-  return Object.entries(select)
-    .filter(([, on]) => on === true)
-    .map(([column]) => columnSql(column))
-    .join(', ');
-}
-
 /** One page of a work queue, filtered, most urgent first unless another order is asked for. */
 export async function listComplaintQueue(
   viewer: Viewer,
@@ -274,7 +266,7 @@ export async function listComplaintQueue(
     // which the raw query returns as findMany would; complaint-queues.test.ts compares the two).
     const rows = isColumnSelection(select)
       ? await prisma.$queryRaw<Interaction[]>`
-          SELECT ${Prisma.raw(selectedColumns(select))} FROM "Interaction"
+          SELECT ${Prisma.raw(selectedColumnsSql(select))} FROM "Interaction"
           WHERE ${Prisma.join(
             conditions.map((c) => c.sql),
             ' AND ',

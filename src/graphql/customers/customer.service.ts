@@ -7,7 +7,7 @@ import { badField, badInput, conflict, notFound, unauthenticated } from '@/serve
 import { appendHistory, diffFields } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
-import { columnSql } from '../keyset';
+import { selectedColumnsSql } from '../keyset';
 import { ARCHIVE_REASON_MAX_LENGTH, CUSTOMER_TEXT_FILTERS } from './customer-fields.rules';
 import { buildSearchText, parseCustomerInput, type TCustomerInput } from './customer.rules';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
@@ -205,11 +205,8 @@ const CUSTOMER_COLUMNS: Prisma.CustomerSelect = Object.fromEntries(
  */
 export async function customerRowsById(ids: readonly string[], select?: Prisma.CustomerSelect): Promise<Customer[]> {
   if (!ids.length) return [];
-  const columns = Object.entries(select ?? CUSTOMER_COLUMNS)
-    .filter(([, on]) => on === true)
-    .map(([column]) => columnSql(column));
   return prisma.$queryRaw<Customer[]>`
-    SELECT ${Prisma.raw(columns.join(', '))} FROM "Customer" WHERE id = ANY(${[...ids]}::uuid[])`;
+    SELECT ${Prisma.raw(selectedColumnsSql(select ?? CUSTOMER_COLUMNS))} FROM "Customer" WHERE id = ANY(${[...ids]}::uuid[])`;
 }
 
 export async function getContract(viewer: Viewer, id: string) {
