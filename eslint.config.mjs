@@ -76,6 +76,24 @@ export default tseslint.config(
         'error',
         { infraDir: 'src/server/', registry: ['src/server/domain-registry.ts'], exempt: ['src/server/demo/'] },
       ],
+      'kefu/server-only-marker': [
+        'error',
+        {
+          serverDir: 'src/server/',
+          pure: [
+            // DomainError and its message keys: the client-safe *.rules.ts modules throw and name them.
+            'src/server/errors.ts',
+            'src/server/error-keys.ts',
+            'src/server/error-keys.testing.ts',
+            'src/server/db-unavailable.ts',
+            // The role and permission table (survey-permissions.rules.ts) and the Viewer type.
+            'src/server/auth/policies.ts',
+            'src/server/viewer.ts',
+            // Imported by src/proxy.ts.
+            'src/server/http/security-headers.ts',
+          ],
+        },
+      ],
     },
   },
 );

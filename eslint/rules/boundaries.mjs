@@ -132,6 +132,45 @@ const infraBoundary = {
   },
 };
 
+// server-only-marker — every service (*.service.ts) and every module under src/server starts with `import 'server-only'`,
+// so a build that pulls one into a client bundle fails (client-boundary says the same at the import line). `pure` lists
+// the src/server modules that must stay importable from client-safe code — the *.rules.ts modules use DomainError and
+// the permission table; the proxy uses the security headers — and so carry no marker.
+const serverOnlyMarker = {
+  meta: {
+    type: 'problem',
+    docs: { description: "Services and src/server modules start with import 'server-only' (unless declared pure)" },
+    schema: [
+      {
+        type: 'object',
+        properties: { serverDir: { type: 'string' }, pure: { type: 'array', items: { type: 'string' } } },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      missing:
+        "A service or src/server module starts with `import 'server-only';` (or, if it is pure and client code needs it, is listed as pure in eslint.config.mjs).",
+      needless: "'{{file}}' is listed as pure: it may not import 'server-only' (client-safe code imports it).",
+    },
+  },
+  create(context) {
+    const { serverDir = 'src/server/', pure = [] } = context.options[0] ?? {};
+    const file = fileOf(context);
+    const service = /\.service\.tsx?$/.test(file);
+    if (!service && !file.startsWith(serverDir)) return {};
+    return {
+      Program(program) {
+        const marker = program.body.find(
+          (s) => s.type === 'ImportDeclaration' && s.source.value === 'server-only' && s.specifiers.length === 0,
+        );
+        if (pure.includes(file)) {
+          if (marker) context.report({ node: marker, messageId: 'needless', data: { file } });
+        } else if (!marker) context.report({ loc: { line: 1, column: 0 }, messageId: 'missing' });
+      },
+    };
+  },
+};
+
 // disable-needs-reason — an eslint-disable comment must say why the rule is wrong there: `-- <reason>`.
 const disableNeedsReason = {
   meta: {
@@ -158,6 +197,7 @@ export default {
   rules: {
     'client-boundary': clientBoundary,
     'infra-boundary': infraBoundary,
+    'server-only-marker': serverOnlyMarker,
     'disable-needs-reason': disableNeedsReason,
   },
 };

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The application's clock: what services, the escalation sweep and the UI's "remaining/overdue" take as now.
  *

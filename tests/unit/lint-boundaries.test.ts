@@ -34,7 +34,7 @@ describe('lint: import boundaries and disable reasons', () => {
   });
 
   it('lets a service import the same server module', async () => {
-    const code = "import { prisma } from '@/server/db';\nexport const n = prisma;\n";
+    const code = "import 'server-only';\nimport { prisma } from '@/server/db';\nexport const n = prisma;\n";
     expect(await boundaryFindings('src/graphql/customers/example.service.ts', code)).toEqual([]);
   });
 
@@ -51,14 +51,31 @@ describe('lint: import boundaries and disable reasons', () => {
 
   it('refuses a domain module in infrastructure, and allows it in the registry', async () => {
     const code =
-      "import { runEscalationSweep } from '@/graphql/complaints/escalation.service';\nexport const f = runEscalationSweep;\n";
+      "import 'server-only';\nimport { runEscalationSweep } from '@/graphql/complaints/escalation.service';\nexport const f = runEscalationSweep;\n";
     expect(await boundaryFindings('src/server/queue/example.ts', code)).toEqual(['kefu/infra-boundary']);
     expect(await boundaryFindings('src/server/domain-registry.ts', code)).toEqual([]);
   });
 
   it('sees relative imports too', async () => {
-    const code = "import { x } from '../../graphql/surveys/survey-token';\nexport const y = x;\n";
+    const code =
+      "import 'server-only';\nimport { x } from '../../graphql/surveys/survey-token';\nexport const y = x;\n";
     expect(await boundaryFindings('src/server/mail/example.ts', code)).toEqual(['kefu/infra-boundary']);
+  });
+
+  it("asks every service and src/server module for import 'server-only', and the declared pure ones for none", async () => {
+    const bare = "import { prisma } from '@/server/db';\nexport const n = prisma;\n";
+    const marked = `import 'server-only';\n${bare}`;
+    expect(await boundaryFindings('src/graphql/customers/example.service.ts', bare)).toEqual([
+      'kefu/server-only-marker',
+    ]);
+    expect(await boundaryFindings('src/server/mail/example.ts', bare)).toEqual(['kefu/server-only-marker']);
+    expect(await boundaryFindings('src/server/mail/example.ts', marked)).toEqual([]);
+    // A rules module or a component is not asked (client-boundary keeps server code out of those).
+    expect(await boundaryFindings('src/graphql/customers/example.rules.ts', 'export const n = 1;\n')).toEqual([]);
+    // errors.ts is pure by declaration (the *.rules.ts modules throw DomainError): the marker would break them.
+    expect(await boundaryFindings('src/server/errors.ts', "import 'server-only';\nexport const n = 1;\n")).toEqual([
+      'kefu/server-only-marker',
+    ]);
   });
 
   it('asks an eslint-disable comment for its reason', async () => {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { cachedConfig } from '@/server/config-cache';
 import type { Tx } from '@/server/db';
 import { DEFAULT_CALENDAR, type BusinessCalendar } from './sla-clock.rules';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Tx } from '@/server/db';
 import { notifyUsers } from '@/server/notify/notify';
 import { recipientsOf, staffNoticesOf, type StepFacts } from './complaint-staff-notify.rules';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Interaction } from '@/generated/prisma/client';
 import { TIME_ZONE } from '@/i18n/config';
 import { appUrl } from '@/server/app-url';

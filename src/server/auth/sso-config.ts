@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { Role, type Role as RoleValue } from '@/generated/prisma/enums';
 

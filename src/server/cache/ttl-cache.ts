@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Small in-process caches of what many requests read and few change: who a request is (the signed-in account, the API
  * key) and the work-queue tab counts. Entries live a short TTL (AUTH_CACHE_TTL_MS for accounts and keys); what this

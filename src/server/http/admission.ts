@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Admission control: at most `limit` requests of a kind run at once; the rest wait in line up to `maxWaitMs`, and one
  * that cannot start within its budget is turned away (the caller answers 503 SERVICE_UNAVAILABLE with Retry-After)

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The client's address, from a trusted source only. The HTTP server deletes any incoming `x-kefu-client-ip` header and
  * sets it to `resolveClientAddress(socket address, X-Forwarded-For, TRUSTED_PROXIES)`; everything that needs the

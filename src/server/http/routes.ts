@@ -1,3 +1,4 @@
+import 'server-only';
 /** Paths Next serves from the build without touching the database: never queued behind interactive work. */
 export function isStaticPath(path: string): boolean {
   return (

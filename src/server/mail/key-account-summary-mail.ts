@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The Chinese mail of an issued 《客户服务交流信息》 [001 第五章 7.7 "定期报送给客户服务部部长及其他相关部门"]: the key
  * account, the period, its main figures and the desk's notes, with a link to the summary in the console (its PDF is
