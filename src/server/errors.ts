@@ -161,16 +161,6 @@ export function toGraphQLError(error: unknown, requestId: string): GraphQLError 
   });
 }
 
-/** For server pages: a service's NOT_FOUND becomes Next's 404 page; anything else is rethrown. */
-export async function orNotFoundPage<T>(work: Promise<T>, notFoundPage: () => never): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'NOT_FOUND') notFoundPage();
-    throw error;
-  }
-}
-
 function describe(error: unknown): string {
   const e = error as { code?: unknown; message?: unknown };
   return [
