@@ -6,7 +6,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { toGraphQLError } from '@/server/errors';
+import { allowListed, toGraphQLError } from '@/server/errors';
 import type { GraphQLContext } from './context';
 import { httpStatusPlugin } from './http-status.plugin';
 import { boundaryPlugin } from './limits/boundary.plugin';
@@ -41,12 +41,14 @@ export const requestIdPlugin: ApolloServerPlugin<GraphQLContext> = {
 };
 
 /**
- * What a client sees of an error: request errors Apollo has already classified (parse, validation, bad variables) as
- * they are; everything else through toGraphQLError (allow-listed extensions; masked and logged with the request id).
+ * What a client sees of an error: request errors already classified (Apollo's parse, validation and bad-variable
+ * errors, the boundary plugin's refusals) with their message and only the allow-listed extensions; everything else
+ * through toGraphQLError (allow-listed extensions; masked and logged with the request id).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
+  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code))
+    return { ...formatted, extensions: allowListed(formatted.extensions ?? {}) };
   const requestId =
     (typeof error === 'object' && error !== null ? requestIdOfError.get(error) : undefined) ?? randomUUID();
   const mapped = toGraphQLError(error, requestId);

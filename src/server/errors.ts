@@ -79,7 +79,8 @@ export const conflict = (key: ErrorKey, details: ErrorDetails = {}, params?: Err
   new DomainError('CONFLICT', key, { details, params });
 
 /**
- * The only extension keys a client ever sees on an error this module maps (documented in README "Errors"):
+ * The only extension keys a client ever sees on any error — a DomainError, a boundary refusal (src/graphql/limits),
+ * one of Apollo's own: formatError runs them all through `allowListed` (documented in README "Errors"):
  * code (machine-readable class), key + params (the message to translate), fields (field → {key, params}),
  * requestId (of a masked error: the id the server logged), retryAfterSeconds (429/503), currentVersion and status
  * (a CONFLICT's stale version or refusing workflow state).
@@ -95,7 +96,8 @@ export const EXTENSION_ALLOW_LIST = [
   'status',
 ] as const;
 
-const allowed = (extensions: Record<string, unknown>): Record<string, unknown> =>
+/** Only the allow-listed extensions of an error, without undefined ones: what any error may show a client. */
+export const allowListed = (extensions: Readonly<Record<string, unknown>>): Record<string, unknown> =>
   Object.fromEntries(
     Object.entries(extensions).filter(
       ([name, value]) => (EXTENSION_ALLOW_LIST as readonly string[]).includes(name) && value !== undefined,
@@ -104,7 +106,7 @@ const allowed = (extensions: Record<string, unknown>): Record<string, unknown> =
 
 /** A DomainError as JSON: what both GraphQL's extensions and a route's `error` body carry. */
 export function errorBody(error: DomainError): Record<string, unknown> {
-  return allowed({
+  return allowListed({
     code: error.code,
     key: error.key,
     ...(Object.keys(error.params).length ? { params: error.params } : {}),
@@ -144,7 +146,7 @@ export function toGraphQLError(error: unknown, requestId: string): GraphQLError 
     (!wrapper.originalError || (isGraphQLLike(original) && original.extensions?.code === 'BAD_USER_INPUT'))
   ) {
     const source = isGraphQLLike(original) ? original : wrapper;
-    return new GraphQLError(source.message, { path: wrapper.path, extensions: { ...source.extensions } });
+    return new GraphQLError(source.message, { path: wrapper.path, extensions: allowListed(source.extensions ?? {}) });
   }
   if (isDatabaseUnavailable(original)) {
     const unavailable = serviceUnavailable();

@@ -85,7 +85,11 @@ describe('the schema is shown to staff and API clients only, in production', () 
       for (const query of [INTROSPECTION, TYPE]) {
         const result = await gqlHttp(viewer, { query }, { production: true });
         expect(result.status).toBe(400);
-        expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect(result.errors?.[0]?.extensions).toEqual({
+          code: 'GRAPHQL_VALIDATION_FAILED',
+          key: 'query.introspectionNotAllowed',
+        });
+        expect(result.errors?.[0]?.message).toBe('GraphQL introspection is not allowed here.');
         expect(result.data).toBeUndefined();
       }
     }

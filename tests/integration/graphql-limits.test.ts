@@ -53,16 +53,26 @@ describe('the nested fan-out of issue 10', () => {
     // One step back (interactions → customer → interactions) is refused as well: no portal screen walks back.
     const back = await gqlHttp(customer, { query: ONE_BACK_REFERENCE, variables: { n: 1 } });
     expect(back.status).toBe(400);
-    expect(back.errors?.[0]?.message).toMatch(/return to a record type/);
+    expect(back.errors?.[0]?.message).toMatch(/^A query may not return to a record type/);
+    expect(back.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', key: 'query.returnsToType' });
   });
 
   it('is refused for staff and API clients by its cost, which counts `first` from the variable', async () => {
     for (const viewer of [staff, apiClient]) {
       const result = await gqlHttp(viewer, { query: FAN_OUT, variables: { n: 100 } });
       expect(result.status).toBe(400);
-      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', maxCost: 25_000 });
-      expect(result.errors?.[0]?.extensions?.cost).toBeGreaterThan(25_000);
-      expect(result.errors?.[0]?.message).toMatch(/Query too expensive/);
+      const error = result.errors?.[0];
+      expect(error?.extensions).toMatchObject({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        key: 'query.tooExpensive',
+        params: { maxCost: 25_000 },
+      });
+      expect(Object.keys(error?.extensions ?? {}).sort()).toEqual(['code', 'key', 'params']);
+      const cost = Number((error?.extensions?.params as { cost: number }).cost);
+      expect(cost).toBeGreaterThan(25_000);
+      expect(error?.message).toBe(
+        `Query too expensive: cost ${cost} exceeds 25000; ask for fewer items (first) or less nesting.`,
+      );
     }
     // The same operation with a small page is within the limit and runs.
     const small = await gqlHttp(staff, { query: ONE_BACK_REFERENCE, variables: { n: 5 } });
@@ -98,7 +108,14 @@ describe('the budget per viewer and minute', () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     const third = await gqlHttp(staff, { query: HEAVY });
     expect(third.status).toBe(429);
-    expect(third.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', cost: 2101 });
+    expect(third.errors?.[0]?.extensions).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      key: 'query.costBudgetSpent',
+      params: { cost: 2101 },
+    });
+    expect(third.errors?.[0]?.message).toMatch(
+      /^Too many expensive queries \(this one costs 2101\): try again in \d+ s\.$/,
+    );
     expect(Number(third.errors?.[0]?.extensions?.retryAfterSeconds)).toBeGreaterThan(0);
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(third.data).toBeUndefined();

@@ -107,7 +107,11 @@ async function expectRefused(position: StringPosition, text: string, asLiteral: 
   ).toEqual(['BAD_USER_INPUT']);
   expect(result.status).toBe(400);
   expect(result.data).toBeUndefined();
-  expect(result.errors?.[0]?.message).toMatch(/U\+0000/);
+  const error = result.errors?.[0];
+  expect(error?.message).toMatch(/^Text must not contain the NUL character \(U\+0000\): (variables\.|query\.$)/);
+  expect(error?.extensions?.key).toBe('query.nulCharacter');
+  // The field's own problem is a key too (translated in the form), never a sentence.
+  expect(Object.values(error?.extensions?.fields ?? {})).toEqual([{ key: 'common.nulCharacter' }]);
 }
 
 describe('NUL in any string input', () => {

@@ -127,8 +127,8 @@ function cachedRevisits(schema: GraphQLSchema, document: DocumentNode, operation
 
 /**
  * Refuses an operation before it runs when it costs more than the viewer may spend at once (GRAPHQL_VALIDATION_FAILED,
- * HTTP 400, with `extensions.cost` and `extensions.maxCost`), walks back to a record type where the viewer may not, or
- * would overdraw the viewer's budget per minute (TOO_MANY_REQUESTS, HTTP 429, `retryAfterSeconds`). Called where the
+ * HTTP 400, `query.tooExpensive` with `params.cost` and `params.maxCost`), walks back to a record type where the viewer may not, or
+ * would overdraw the viewer's budget per minute (TOO_MANY_REQUESTS, HTTP 429, `retryAfterSeconds` and Retry-After). Called where the
  * variables are known (the boundary plugin's didResolveOperation): `first: $n` costs what `first: 100` does.
  */
 export async function enforceCostLimits(request: {
@@ -147,20 +147,15 @@ export async function enforceCostLimits(request: {
     cost = cachedCost(schema, document, request.variables ?? {}, operationName ?? undefined);
   } catch (error) {
     // Variables that do not fit the operation: execution would refuse them the same way, before any resolver.
-    throw refusal('BAD_USER_INPUT', error instanceof Error ? error.message : String(error));
+    throw refusal('BAD_USER_INPUT', 'query.variablesInvalid', {
+      params: { detail: error instanceof Error ? error.message : String(error) },
+    });
   }
   if (cost > limits.maxCost) {
-    throw refusal(
-      'GRAPHQL_VALIDATION_FAILED',
-      `查询过于庞大（成本 ${cost}，上限 ${limits.maxCost}），请减少每页条数或嵌套 / Query too expensive: cost ${cost} exceeds ${limits.maxCost}; ask for fewer items (first) or less nesting`,
-      { cost, maxCost: limits.maxCost },
-    );
+    throw refusal('GRAPHQL_VALIDATION_FAILED', 'query.tooExpensive', { params: { cost, maxCost: limits.maxCost } });
   }
   if (cachedRevisits(schema, document, operationName) > limits.maxRevisits) {
-    throw refusal(
-      'GRAPHQL_VALIDATION_FAILED',
-      '查询不能在记录与其所属对象之间往返嵌套 / A query may not return to a record type it has already passed through (e.g. interactions → customer → interactions)',
-    );
+    throw refusal('GRAPHQL_VALIDATION_FAILED', 'query.returnsToType');
   }
   if (cost < heavyOperationCost()) return cost;
   const drawOn = budgetFor(viewer, clientIp);
@@ -170,12 +165,10 @@ export async function enforceCostLimits(request: {
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    throw refusal(
-      'TOO_MANY_REQUESTS',
-      `大查询过于频繁，请 ${retryAfterSeconds} 秒后再试 / Too many expensive queries: try again in ${retryAfterSeconds} s`,
-      { retryAfterSeconds, cost },
-      [['retry-after', String(retryAfterSeconds)]],
-    );
+    throw refusal('TOO_MANY_REQUESTS', 'query.costBudgetSpent', {
+      params: { retryAfterSeconds, cost },
+      retryAfterSeconds,
+    });
   }
   return cost;
 }

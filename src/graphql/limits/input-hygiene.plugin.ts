@@ -43,17 +43,15 @@ function literalWithNul(document: DocumentNode): boolean {
   return found;
 }
 
-/** Throws BAD_USER_INPUT (HTTP 400) naming where the NUL is, e.g. `variables.input.contacts.0.name`. */
+/**
+ * Throws BAD_USER_INPUT (HTTP 400) naming where the NUL is (`params.at`, e.g. `variables.input.contacts.0.name`), with
+ * the field's own problem as a key under its last name (`fields.name`), so a form marks the field.
+ */
 export function refuseNulCharacters(variables: Record<string, unknown> | undefined, document: DocumentNode): void {
   const inVariable = findNul(variables ?? {}, ['variables']);
   if (!inVariable && !literalWithNul(document)) return;
-  const where = inVariable?.join('.') ?? 'query';
-  throw refusal(
-    'BAD_USER_INPUT',
-    `文本不能包含空字符 (U+0000) / Text must not contain the NUL character (U+0000): ${where}`,
-    {
-      fields: { [inVariable?.at(-1) ?? 'query']: '不能包含空字符 (U+0000)' },
-      at: where,
-    },
-  );
+  throw refusal('BAD_USER_INPUT', 'query.nulCharacter', {
+    params: { at: inVariable?.join('.') ?? 'query' },
+    fields: { [inVariable?.at(-1) ?? 'query']: 'common.nulCharacter' },
+  });
 }

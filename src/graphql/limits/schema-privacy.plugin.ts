@@ -24,7 +24,7 @@ const asksForSchema = (document: DocumentNode): boolean => {
 /** GRAPHQL_VALIDATION_FAILED (HTTP 400) for `__schema` / `__type` from a viewer who may not see the schema. */
 export function refuseIntrospection(viewer: Viewer, production: boolean, document: DocumentNode): void {
   if (maySeeSchema(viewer, production) || !asksForSchema(document)) return;
-  throw refusal('GRAPHQL_VALIDATION_FAILED', 'GraphQL introspection is not allowed here / 不允许内省查询');
+  throw refusal('GRAPHQL_VALIDATION_FAILED', 'query.introspectionNotAllowed');
 }
 
 // graphql-js words its hints "Did you mean "x"?", "Did you mean "x" or "y"?", "Did you mean the enum value "X"?",
