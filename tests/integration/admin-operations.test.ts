@@ -4,6 +4,7 @@ import { enqueueMail, QUEUES, queueSchema, startQueue, stopQueue } from '@/serve
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { getFragmentData } from '@/gql';
+import { USER_LIMITS } from '@/graphql/admin/admin.rules';
 import type { Viewer } from '@/server/viewer';
 import { createCustomerRecord, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
@@ -63,10 +64,13 @@ describe('API key screen operations', () => {
   it('reports field errors the form can show', async () => {
     const result = await attempt(admin, AdminCreateApiKeyMutation, { input: { name: ' ', scopes: [] } });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(Object.keys((result.errors?.[0]?.extensions?.fields as Record<string, string>) ?? {}).sort()).toEqual([
-      'name',
-      'scopes',
-    ]);
+    expect(result.errors?.[0]?.extensions?.fields).toEqual({
+      name: { key: 'validation.required', params: { min: 1 } },
+      scopes: { key: 'admin.scopesRequired', params: { min: 1 } },
+    });
+    // The schema's own reasons reach the form as keys (translated there), not as the generic "invalid".
+    const unknown = await attempt(admin, AdminCreateApiKeyMutation, { input: { name: 'K', scopes: ['nope:read'] } });
+    expect(unknown.errors?.[0]?.extensions?.fields).toEqual({ scopes: { key: 'admin.scopeUnknown' } });
   });
 
   it('is refused to staff without apiKeys:manage', async () => {
@@ -115,8 +119,24 @@ describe('user screen operations', () => {
     const result = await attempt(admin, AdminCreateUserMutation, {
       input: { email: 'x@example.cn', name: 'X', password: 'short', role: 'CUSTOMER' },
     });
-    const fields = (result.errors?.[0]?.extensions?.fields as Record<string, string>) ?? {};
-    expect(Object.keys(fields).sort()).toEqual(['customerId', 'password']);
+    expect(result.errors?.[0]?.extensions?.fields).toEqual({
+      customerId: { key: 'admin.customerAccountNeedsCustomer' },
+      password: { key: 'validation.tooShort', params: { min: USER_LIMITS.passwordMinLength } },
+    });
+    const record = await createCustomerRecord({ name: '员工不可关联的客户' });
+    const staffWithCustomer = await attempt(admin, AdminCreateUserMutation, {
+      input: {
+        email: 'y@example.cn',
+        name: 'Y',
+        password: 'long enough password',
+        role: 'SERVICE_AGENT',
+        departmentId: null,
+        customerId: record.id,
+      },
+    });
+    expect(staffWithCustomer.errors?.[0]?.extensions?.fields).toEqual({
+      customerId: { key: 'admin.staffAccountNoCustomer' },
+    });
   });
 
   it('refuses an admin deactivating themselves, and staff without users:manage', async () => {

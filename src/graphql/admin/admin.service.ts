@@ -13,21 +13,18 @@ import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { ACCOUNT_ROLES, API_KEY_LIMITS, USER_LIMITS } from './admin.rules';
 import { zRateLimit } from './api-keys.service';
-import { zodFieldErrors } from '@/server/error-keys';
+import { errorKey, zodFieldErrors } from '@/server/error-keys';
 import { isUuid } from '../cursor';
 import { lockAdmins, refuseLastAdminRemoval } from '../directory/directory.service';
 
 const ZCreateApiKey = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: '名称必填' })
-    .max(API_KEY_LIMITS.nameMaxLength, { message: `不能超过 ${API_KEY_LIMITS.nameMaxLength} 个字符` }),
+  // Required and too long are worded by the generic keys (validation.required, validation.tooLong {max}).
+  name: z.string().trim().min(1).max(API_KEY_LIMITS.nameMaxLength),
   scopes: z
     .array(z.string())
-    .min(1, { message: '至少选择一个权限范围' })
+    .min(1, { message: errorKey('admin.scopesRequired') })
     .refine((scopes) => scopes.every((s) => (API_SCOPES as readonly string[]).includes(s)), {
-      message: '包含未知的权限范围',
+      message: errorKey('admin.scopeUnknown'),
     }),
   expiresAt: z.date().nullish(),
   rateLimitPerMinute: zRateLimit.nullish(),
@@ -135,18 +132,22 @@ export async function listDepartments(viewer: Viewer) {
 
 const ZCreateUser = z
   .object({
-    email: z.email({ message: '邮箱格式不正确' }).max(USER_LIMITS.emailMaxLength),
-    name: z.string().trim().min(1, { message: '姓名必填' }).max(USER_LIMITS.nameMaxLength),
-    password: z
-      .string()
-      .min(USER_LIMITS.passwordMinLength, { message: `密码至少 ${USER_LIMITS.passwordMinLength} 位` })
-      .max(USER_LIMITS.passwordMaxLength),
+    // Worded by the generic keys: validation.invalidEmail, validation.required, validation.tooShort {min}, tooLong {max}.
+    email: z.email().max(USER_LIMITS.emailMaxLength),
+    name: z.string().trim().min(1).max(USER_LIMITS.nameMaxLength),
+    password: z.string().min(USER_LIMITS.passwordMinLength).max(USER_LIMITS.passwordMaxLength),
     role: z.enum(ACCOUNT_ROLES),
     departmentId: z.uuid().nullish(),
     customerId: z.uuid().nullish(),
   })
-  .refine((u) => u.role !== 'CUSTOMER' || !!u.customerId, { message: '客户账号须关联客户', path: ['customerId'] })
-  .refine((u) => u.role === 'CUSTOMER' || !u.customerId, { message: '员工账号不能关联客户', path: ['customerId'] });
+  .refine((u) => u.role !== 'CUSTOMER' || !!u.customerId, {
+    message: errorKey('admin.customerAccountNeedsCustomer'),
+    path: ['customerId'],
+  })
+  .refine((u) => u.role === 'CUSTOMER' || !u.customerId, {
+    message: errorKey('admin.staffAccountNoCustomer'),
+    path: ['customerId'],
+  });
 
 export async function createUser(viewer: Viewer, input: unknown) {
   requirePermission(viewer, 'users:manage');
