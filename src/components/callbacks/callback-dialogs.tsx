@@ -14,6 +14,7 @@ import {
   NEW_COMPLAINT_SUBJECT_MAX,
 } from '@/graphql/callbacks/callback-limits.rules';
 import { useGqlMutation, useGqlQuery, useInvalidate } from '@/lib/data/gql-hooks';
+import { useErrorText } from '@/lib/error-text';
 import { endOfDayIn } from '@/lib/format';
 import { isGqlError } from '@/lib/gql-error-message';
 import {
@@ -48,9 +49,13 @@ export const CALLBACK_INVALIDATES = [
 /** A dialog's submit: the mutation refreshes what it changed; a stale version (CONFLICT without a status) asks for a reload. */
 function useCallbackSubmit() {
   const errorMessage = useCallbackErrorMessage();
+  const errorText = useErrorText();
   const form = useFormSubmit((error) =>
-    // A refused step (CONFLICT with the task's status, BAD_USER_INPUT without fields) keeps the server's words.
-    isGqlError(error, 'CONFLICT') && 'status' in error.extensions ? error.message : errorMessage(error),
+    // A refused step (CONFLICT with the task's status, e.g. callback.notPending) is its key in the viewer's language;
+    // BAD_USER_INPUT without fields likewise (gqlErrorMessage).
+    isGqlError(error, 'CONFLICT') && 'status' in error.extensions
+      ? errorText.text(error.key ?? '', error.params, error.code)
+      : errorMessage(error),
   );
   const conflict = isGqlError(form.error, 'CONFLICT') && !('status' in form.error.extensions);
   return { ...form, fields: form.fieldErrors, setFields: form.setFieldErrors, conflict };
