@@ -7,7 +7,8 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as downloadAttachment } from '@/app/api/interactions/[id]/attachments/[attachmentId]/route';
 import { createApolloServer } from '@/graphql/server';
-import { MAX_ATTACHMENT_BYTES } from '@/graphql/interactions/interaction.rules';
+import { ALLOWED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from '@/graphql/interactions/interaction.rules';
+import { englishMessage, type ErrorKey } from '@/server/error-keys';
 import { prisma } from '@/server/db';
 import { createAppHttpServer, type AppHttpServer } from '@/server/http/http-server';
 import {
@@ -130,8 +131,14 @@ async function uploadOk(fileName: string, bytes: Buffer, from: string): Promise<
   return JSON.parse(reply.text) as Receipt;
 }
 
-const errorOf = (reply: Reply) =>
-  (JSON.parse(reply.text) as { error: { code: string; message: string; fields?: Record<string, string> } }).error;
+type RefusalBody = {
+  code: string;
+  key: string;
+  params?: Record<string, string | number>;
+  fields?: Record<string, { key: string; params?: Record<string, string | number> }>;
+  message: string;
+};
+const errorOf = (reply: Reply) => (JSON.parse(reply.text) as { error: RefusalBody }).error;
 const pendingFiles = () => readdirSync(pendingUploadsDir());
 const storedFiles = () =>
   readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
@@ -293,7 +300,7 @@ describe('refusals', () => {
       declaredLength: MAX_ATTACHMENT_BYTES + 1,
     });
     expect(reply.status).toBe(413);
-    expect(errorOf(reply).code).toBe('PAYLOAD_TOO_LARGE');
+    expect(errorOf(reply)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', key: 'interaction.attachmentTooLarge' });
     expect(pendingFiles()).toEqual([]);
     expect(await prisma.pendingUpload.count()).toBe(0);
   });
@@ -312,25 +319,39 @@ describe('refusals', () => {
     expect(pendingFiles()).toEqual([]);
   }, 60_000);
 
-  it('a disguised or disallowed file: 400 BAD_USER_INPUT on attachments, nothing left behind', async () => {
-    const cases: [string, Buffer][] = [
-      ['invoice.pdf', png(2048)],
-      ['setup.pdf', Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00]), randomBytes(4096)])],
-      ['setup.exe', Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00]), randomBytes(4096)])],
-      ['photo.png', Buffer.from('%PDF-1.7 not a png')],
+  it('a disguised or disallowed file: 400 BAD_USER_INPUT on attachments with a message key naming the file, nothing left behind', async () => {
+    const mismatch = 'interaction.fileContentMismatch';
+    const cases: [string, Buffer, string][] = [
+      ['invoice.pdf', png(2048), mismatch],
+      ['setup.pdf', Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00]), randomBytes(4096)]), mismatch],
+      [
+        'setup.exe',
+        Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00]), randomBytes(4096)]),
+        'interaction.fileTypeNotAllowed',
+      ],
+      ['photo.png', Buffer.from('%PDF-1.7 not a png'), mismatch],
       // Text is checked all the way through, not only at its head.
       [
         'notes.txt',
         Buffer.concat([Buffer.alloc(1024 * 1024, 0x61), Buffer.from([0x00, 0x01]), Buffer.alloc(1024, 0x61)]),
+        mismatch,
       ],
-      ['empty.txt', Buffer.alloc(0)],
+      ['empty.txt', Buffer.alloc(0), 'interaction.fileEmpty'],
     ];
-    for (const [name, bytes] of cases) {
+    for (const [name, bytes, key] of cases) {
       const reply = await upload(name, bytes, { from: '127.0.0.8' });
       expect(reply.status, name).toBe(400);
-      expect(errorOf(reply).code).toBe('BAD_USER_INPUT');
-      expect(errorOf(reply).fields).toHaveProperty('attachments');
+      const error = errorOf(reply);
+      // The key (+ params) the form translates, as a GraphQL error's extensions carry it; English for other clients.
+      expect(error, name).toMatchObject({ code: 'BAD_USER_INPUT', key, params: { fileName: name } });
+      expect(error.fields?.attachments).toEqual({ key, params: error.params });
+      expect(error.message).toBe(englishMessage(key as ErrorKey, error.params));
+      expect(Object.keys(error).sort()).toEqual(['code', 'fields', 'key', 'message', 'params']);
     }
+    expect(errorOf(await upload('setup.exe', Buffer.from('MZ'), { from: '127.0.0.8' })).params).toEqual({
+      fileName: 'setup.exe',
+      allowed: ALLOWED_EXTENSIONS.join('/'),
+    });
     expect(pendingFiles()).toEqual([]);
     expect(await prisma.pendingUpload.count()).toBe(0);
   });
@@ -346,6 +367,11 @@ describe('refusals', () => {
       headers: { 'content-type': 'application/octet-stream' },
     });
     expect(nameless.status).toBe(400);
+    expect(errorOf(nameless)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      key: 'interaction.fileNameInvalid',
+      fields: { attachments: { key: 'interaction.fileNameInvalid' } },
+    });
     expect((await send('/api/uploads', Buffer.alloc(0), { method: 'GET', from: '127.0.0.9' })).status).toBe(405);
     expect(await prisma.pendingUpload.count()).toBe(0);
   });
@@ -356,7 +382,8 @@ describe('refusals', () => {
     for (let i = 1; i < LIMIT_PER_ADDRESS; i++) await uploadOk(`n${i}.txt`, Buffer.from(`第 ${i} 个`), from);
     const limited = await upload('one-more.txt', Buffer.from('x'), { from });
     expect(limited.status).toBe(429);
-    expect(errorOf(limited).code).toBe('TOO_MANY_REQUESTS');
+    expect(errorOf(limited)).toMatchObject({ code: 'TOO_MANY_REQUESTS', key: 'common.tooManyRequests' });
+    expect(Number(errorOf(limited).params?.retryAfterSeconds)).toBeGreaterThan(0);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     await uploadOk('elsewhere.txt', Buffer.from('另一个地址'), '127.0.0.11');
     await removeExpiredPendingUploads(new Date(Date.now() + PENDING_UPLOAD_MAX_AGE_MS + 1000));

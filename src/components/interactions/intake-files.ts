@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
 import { isAcceptedExtension, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/graphql/interactions/intake.rules';
+import { currentErrorTranslator, errorKeyText } from '@/lib/error-text-core';
+import type { ErrorParams } from '@/server/error-keys';
 
 /** A file's size for people: KB below a megabyte, MB with one decimal above. */
 export function formatFileSize(bytes: number): string {
@@ -31,17 +33,23 @@ export function newIdempotencyKey(): string {
 
 export type UploadedFile = { token: string; fileName: string; sizeBytes: number; mimeType: string };
 
-/** Why an upload failed, for the form to word: `rejected` carries the server's own message (it names the file and the rule). */
+/**
+ * Why an upload failed, for the form to word: `rejected` carries the server's refusal as a route error does — code,
+ * message key and params (they name the file and the rule) — and its English `message` for logs.
+ */
 export type UploadFailure = 'tooLarge' | 'rejected' | 'rateLimited' | 'busy' | 'network' | 'unknown';
+
+/** The `error` of a refused upload's body (src/server/http/upload-http.ts): a route error's shape. */
+export type UploadRefusal = { code?: string; key?: string; params?: ErrorParams; message?: string };
 
 export class UploadError extends Error {
   constructor(
     readonly kind: UploadFailure,
     readonly fileName: string,
-    message = '',
+    readonly refusal: UploadRefusal = {},
     readonly retryAfterSeconds = 0,
   ) {
-    super(message);
+    super(refusal.message ?? '');
   }
 }
 
@@ -62,7 +70,7 @@ export function uploadFile(file: File, onProgress?: (fraction: number) => void):
     };
     xhr.onerror = () => reject(new UploadError('network', file.name));
     xhr.onload = () => {
-      let body: { error?: { message?: string } } & Partial<UploadedFile> = {};
+      let body: { error?: UploadRefusal } & Partial<UploadedFile> = {};
       try {
         body = JSON.parse(xhr.responseText) as typeof body;
       } catch {
@@ -74,10 +82,10 @@ export function uploadFile(file: File, onProgress?: (fraction: number) => void):
       }
       const retryAfter = Number(xhr.getResponseHeader('retry-after')) || 0;
       if (xhr.status === 413) return reject(new UploadError('tooLarge', file.name));
-      if (xhr.status === 400 && body.error?.message)
-        return reject(new UploadError('rejected', file.name, body.error.message));
-      if (xhr.status === 429) return reject(new UploadError('rateLimited', file.name, '', retryAfter));
-      if (xhr.status === 503) return reject(new UploadError('busy', file.name, '', retryAfter));
+      if (xhr.status === 400 && (body.error?.key || body.error?.message))
+        return reject(new UploadError('rejected', file.name, body.error));
+      if (xhr.status === 429) return reject(new UploadError('rateLimited', file.name, {}, retryAfter));
+      if (xhr.status === 503) return reject(new UploadError('busy', file.name, {}, retryAfter));
       reject(new UploadError('unknown', file.name));
     };
     xhr.send(file);
@@ -117,13 +125,19 @@ export function useFileUploads() {
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-/** One line for the person at the form: a refusal by the server's rules keeps its own words (they name the file and the rule). */
+/**
+ * One line for the person at the form. A refusal by the server's rules is its message key translated in the viewer's
+ * language (errors.json, as GraphQL errors are: src/lib/error-text-core.ts), which names the file and the rule; the
+ * English message only when the key is unknown to the bundle and the code has no generic text.
+ */
 export function uploadErrorMessage(error: UploadError, t: Translate): string {
   switch (error.kind) {
     case 'tooLarge':
       return t('form.fileTooLarge', { name: error.fileName, mb: MAX_ATTACHMENT_BYTES / (1024 * 1024) });
-    case 'rejected':
-      return error.message;
+    case 'rejected': {
+      const { key, params, code = 'BAD_USER_INPUT' } = error.refusal;
+      return errorKeyText(currentErrorTranslator(), key, params, code) ?? error.message;
+    }
     case 'rateLimited':
       return t('form.uploadRateLimited', { seconds: error.retryAfterSeconds || 60 });
     case 'busy':

@@ -5,7 +5,7 @@ import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import { isDatabaseUnavailable, prisma } from '@/server/db';
 import { inspectAttachment, MAX_ATTACHMENT_BYTES, type AttachmentInspection } from '@/server/domain-registry';
 import { englishMessage, type ErrorKey, type ErrorParams, type FieldErrors } from '@/server/error-keys';
-import { badField, DomainError, SERVICE_RETRY_AFTER_SECONDS } from '@/server/errors';
+import { allowListed, badField, DomainError, SERVICE_RETRY_AFTER_SECONDS } from '@/server/errors';
 import { savePendingUpload, type PendingFileInfo } from '@/server/storage/pending-uploads';
 import type { Gate } from './admission';
 import { CLIENT_ADDRESS_HEADER } from './client-address';
@@ -26,7 +26,9 @@ import { CLIENT_ADDRESS_HEADER } from './client-address';
  * 413 over MAX_ATTACHMENT_BYTES by Content-Length or while streaming; 400 BAD_USER_INPUT with `fields.attachments` for
  * a type, name or content the rules refuse; 429 with Retry-After beyond UPLOAD_LIMIT_PER_IP uploads per 15 minutes from
  * one client address (anonymous visitors may upload: the public /submit form does); 503 with Retry-After when too many
- * uploads are under way or the database is unavailable.
+ * uploads are under way or the database is unavailable. Every refusal's body is `{ error: { code, key, params?, fields?,
+ * message } }`: the message key (+ params naming the file and the rule) the form translates, its English text as
+ * `message` for other clients.
  */
 export const FILE_NAME_HEADER = 'x-file-name';
 
@@ -85,12 +87,15 @@ const refuse = (res: ServerResponse, refusal: Refusal) =>
     res,
     refusal.status,
     {
+      // What a GraphQL error's extensions carry (the same allow-list), and the key's English text as `message`.
       error: {
-        code: refusal.code,
-        key: refusal.key,
+        ...allowListed({
+          code: refusal.code,
+          key: refusal.key,
+          params: refusal.params && Object.keys(refusal.params).length ? refusal.params : undefined,
+          fields: refusal.fields && Object.keys(refusal.fields).length ? refusal.fields : undefined,
+        }),
         message: englishMessage(refusal.key, refusal.params),
-        ...(refusal.params && Object.keys(refusal.params).length ? { params: refusal.params } : {}),
-        ...(refusal.fields && Object.keys(refusal.fields).length ? { fields: refusal.fields } : {}),
       },
     },
     refusal.headers,
