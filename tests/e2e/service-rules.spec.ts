@@ -34,7 +34,7 @@ test('the admin edits an SLA rule and adds a holiday in 服务规则', async ({ 
     await expect(dialog).toBeHidden();
     await expect(page.getByText(`规则已保存：${CONSULTATION}`)).toBeVisible();
     await expect(row.getByTestId('sla-resolution')).toHaveText('12 小时');
-    await expect(page.getByTestId('rule-change').first()).toContainText('resolutionHours: 8 → 12');
+    await expect(page.getByTestId('rule-change').first()).toContainText('处理时限（工作小时）：8 → 12');
     // Saved, not just shown: a reload reads it back.
     await page.reload();
     await expect(row.getByTestId('sla-resolution')).toHaveText('12 小时');

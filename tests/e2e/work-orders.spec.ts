@@ -130,6 +130,14 @@ test('a technician works an order on a phone, the customer signs on the screen, 
   await dispatcher.getByTestId('confirm-action').click();
   await expect(dispatcher.getByTestId('work-order-status')).toHaveText('已关闭');
 
+  // The history in words: each step under its name (创建, not CREATE), what the system said, and who took it.
+  const history = dispatcher.getByTestId('work-order-history');
+  await expect(history.getByTestId('work-order-history-action').first()).toHaveText('创建');
+  await expect(history).toContainText(`已创建派工单 ${order.number}`);
+  await expect(history).toContainText('测试调度');
+  await expect(history).toContainText('测试师傅');
+  await expect(history).not.toContainText('CREATE');
+
   // The printed 派工单 carries the signature: an image XObject in the PDF.
   const pdf = await dispatcher.request.get(`/api/work-orders/${order.id}/order.pdf`);
   expect(pdf.status()).toBe(200);

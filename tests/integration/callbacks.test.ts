@@ -162,7 +162,7 @@ describe('recording a post-resolution callback', () => {
     expect(closed.status).toBe('CLOSED');
   });
 
-  it('REOPENED: the task is done with a problem found, the complaint reopens with the reason', async () => {
+  it('REOPENED: the task is done with a problem found, the complaint reopens with the reason as written', async () => {
     const { complaint, task } = await resolvedComplaint();
     const done = await recordCallback(
       agent,
@@ -186,13 +186,17 @@ describe('recording a post-resolution callback', () => {
     const reopened = await complaintOf(complaint.id);
     expect(reopened).toMatchObject({ status: 'REOPENED', resolvedAt: null });
     const reopen = await prisma.historyEntry.findFirstOrThrow({ where: { entityId: complaint.id, action: 'REOPEN' } });
+    // The comment is what the agent wrote, and only that; that the callback found the problem is the system's line,
+    // stored as a key (README: comment keeps only what a person wrote).
     expect(reopen).toMatchObject({
       fromState: 'RESOLVED',
       toState: 'REOPENED',
-      comment: '回访发现问题：更换后的批次仍有划伤',
+      comment: '更换后的批次仍有划伤',
+      messageKey: 'complaint.reopenedByCallback',
       actorId: agent.userId,
       visibleToCustomer: true,
     });
+    expect(zhMessage(reopen)).toBe('回访发现问题，重新打开');
     // Its own task was done first, so reopening cancelled nothing.
     expect(await prisma.callback.count({ where: { interactionId: complaint.id, status: 'CANCELLED' } })).toBe(0);
   });
@@ -207,8 +211,8 @@ describe('recording a post-resolution callback', () => {
       NOW,
     );
     expect(
-      (await prisma.historyEntry.findFirstOrThrow({ where: { entityId: complaint.id, action: 'REOPEN' } })).comment,
-    ).toBe('回访发现问题：8D 报告未收到');
+      await prisma.historyEntry.findFirstOrThrow({ where: { entityId: complaint.id, action: 'REOPEN' } }),
+    ).toMatchObject({ comment: '8D 报告未收到', messageKey: 'complaint.reopenedByCallback', messageParams: null });
   });
 
   it('NEW_COMPLAINT: a new complaint is registered by the viewer (phone, numbered like all intake, linked), and the old one is followed up', async () => {

@@ -5,6 +5,7 @@ import type { Column } from '@/components/ui/data-table';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedTable } from '@/components/ui/paged-table';
+import { useChangeText, valueFromText } from '@/components/ui/change-text';
 import { historyEntryFields } from '@/components/ui/history-entry-body';
 import { getFragmentData } from '@/gql';
 import type { AdminAuditLogQuery as AuditLogResult } from '@/gql/graphql';
@@ -23,7 +24,6 @@ const connectionOf = (result: AuditLogResult) => result.auditLog;
 /** The audit log (SPEC §10): who changed which account, department, key or setting, when, and from what to what. */
 export function AuditLog() {
   const t = useTranslations('admin.audit');
-  const tRoles = useTranslations('admin.roles');
   const timeZone = useDisplayTimeZone();
   const activity = useActivityText();
   const errorMessage = useAdminErrorMessage();
@@ -37,12 +37,8 @@ export function AuditLog() {
   );
 
   const label = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
-  const value = (field: string, text: string | null) => {
-    if (text === null) return '—';
-    if (field === 'role' && tRoles.has(text)) return tRoles(text);
-    if (field === 'active') return text === 'true' ? t('yes') : t('no');
-    return text;
-  };
+  const change = useChangeText();
+  const value = (field: string, text: string | null) => change.value(field, valueFromText(text));
 
   const columns: Column<Entry>[] = [
     {
@@ -79,7 +75,7 @@ export function AuditLog() {
             <ul className="space-y-0.5" data-testid="audit-changes">
               {e.changeList.map((c) => (
                 <li key={c.field}>
-                  <span className="text-slate-600">{label(`fields.${c.field}`, c.field)}</span>
+                  <span className="text-slate-600">{change.field(c.field)}</span>
                   {'：'}
                   {value(c.field, c.from)} → {value(c.field, c.to)}
                 </li>

@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/format';
 import { InteractionDetailColumns, InteractionDetailFrame, InteractionRefs } from './interaction-detail-frame';
 import { ConvertToComplaintButton } from './convert-button';
 import { IntakeConsoleDetailQuery } from './interaction-screen-operations';
+import { useInteractionActionLabel } from './interaction-action-label';
 import { HistoryEntryBody } from '@/components/ui/history-entry-body';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 import { pickedCustomer, SourceWorkOrdersPanel } from '@/components/work-orders/dispatch-work-order';
@@ -25,6 +26,7 @@ export function ConsoleInteractionDetail({
 }) {
   const t = useTranslations('intake');
   const timeZone = useDisplayTimeZone();
+  const actionLabel = useInteractionActionLabel();
   return (
     <InteractionDetailFrame
       backHref="/console/interactions"
@@ -45,7 +47,7 @@ export function ConsoleInteractionDetail({
               {interaction.history.map((h) => (
                 <li key={h.id} className="border-l-2 border-slate-200 pl-3">
                   <p className="font-medium">
-                    {t.has(`action.${h.action}`) ? t(`action.${h.action}`) : h.action}
+                    {actionLabel(h.action)}
                     {h.toState && (
                       <span className="ml-2 text-slate-600">
                         → {t.has(`status.${h.toState}`) ? t(`status.${h.toState}`) : h.toState}

@@ -1,8 +1,8 @@
-import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/format';
 import { getFragmentData, type FragmentType } from '@/gql';
 import { useActivityText } from '@/lib/use-activity-text';
 import { IntakeTimelineFieldsFragment } from './intake-operations';
+import { useInteractionActionLabel } from './interaction-action-label';
 
 /** The customer-facing progress of an interaction: only history entries marked visible to the customer. */
 export function IntakeTimeline({
@@ -13,12 +13,8 @@ export function IntakeTimeline({
   timeZone: string;
 }) {
   const entries = getFragmentData(IntakeTimelineFieldsFragment, refs);
-  const t = useTranslations('intake');
-  const tc = useTranslations('complaints');
   const activity = useActivityText();
-  // Workflow steps are stored under their command's name (TRIAGE, CUSTOMER_FEEDBACK…): worded as the workbench words them.
-  const actionLabel = (action: string) =>
-    t.has(`action.${action}`) ? t(`action.${action}`) : tc.has(`command.${action}`) ? tc(`command.${action}`) : action;
+  const actionLabel = useInteractionActionLabel();
   return (
     <ol className="space-y-3 border-l-2 border-blue-200 pl-4" data-testid="intake-timeline">
       {entries.map((entry) => (

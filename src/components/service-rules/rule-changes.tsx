@@ -6,20 +6,8 @@ import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { ServiceRulesChangesQuery as ChangesQuery } from './operations';
 import { useServiceRulesError } from './service-rules-ui';
 import { useActivityText } from '@/lib/use-activity-text';
-
-const ENTITIES = ['SlaRule', 'Setting', 'CalendarDay'];
-const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'ACTIVATE', 'DEACTIVATE'];
-
-const show = (value: unknown) =>
-  value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-
-/** "field: from → to" for each changed field of a history entry. */
-export function changeLines(changes: unknown): string[] {
-  if (!changes || typeof changes !== 'object') return [];
-  return Object.entries(changes as Record<string, { from?: unknown; to?: unknown }>).map(
-    ([field, c]) => `${field}: ${show(c?.from)} → ${show(c?.to)}`,
-  );
-}
+import { useChangeText } from '@/components/ui/change-text';
+import { changeList } from '@/lib/changes';
 
 /** The latest changes to the clock's configuration (the append-only history): who, when, what from → to. */
 /** Every service-rules mutation invalidates it (SERVICE_RULES_CHANGED), so a save shows up here at once. */
@@ -30,6 +18,8 @@ export function RuleChanges({ timeZone }: { timeZone: string }) {
   const errorMessage = useServiceRulesError();
   const changes = useGqlQuery(ChangesQuery);
   const rows = changes.data?.serviceRuleChanges;
+  const text = useChangeText();
+  const word = (key: string, code: string) => (t.has(key) ? t(key) : code);
 
   return (
     <section aria-labelledby="changes-title" className="space-y-3" data-testid="rule-changes">
@@ -47,23 +37,24 @@ export function RuleChanges({ timeZone }: { timeZone: string }) {
             <li key={row.id} className="px-4 py-2" data-testid="rule-change">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <span>
-                  <span className="font-medium">
-                    {ACTIONS.includes(row.action) ? t(`action.${row.action}`) : row.action}
-                  </span>{' '}
-                  <span className="text-slate-500">
-                    {ENTITIES.includes(row.entityType) ? t(`entity.${row.entityType}`) : row.entityType}
-                  </span>{' '}
+                  <span className="font-medium">{word(`action.${row.action}`, row.action)}</span>{' '}
+                  <span className="text-slate-500">{word(`entity.${row.entityType}`, row.entityType)}</span>{' '}
                   {activity.message(row.message) ?? row.comment}
                 </span>
                 <span className="text-xs text-slate-500">
                   {activity.actor(row)} · {formatDateTime(row.createdAt, timeZone)}
                 </span>
               </div>
-              {changeLines(row.changes).length > 0 && (
+              {changeList(row.changes).length > 0 && (
+                // Each field and value in words, as the audit log words them.
                 <ul className="mt-1 text-xs text-slate-600">
-                  {changeLines(row.changes).map((line) => (
-                    <li key={line} className="font-mono">
-                      {line}
+                  {changeList(row.changes).map(({ field, from, to }) => (
+                    <li key={field}>
+                      {t('line', {
+                        field: text.field(field),
+                        from: text.value(field, from),
+                        to: text.value(field, to),
+                      })}
                     </li>
                   ))}
                 </ul>

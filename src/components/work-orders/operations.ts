@@ -109,9 +109,7 @@ export const WorkOrderDetailQuery = graphql(`
       history {
         id
         action
-        createdAt
-        actorLabel
-        comment
+        ...HistoryEntryFields
       }
     }
   }

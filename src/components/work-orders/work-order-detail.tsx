@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
 import { DetailItem } from '@/components/ui/detail-item';
+import { HistoryEntryBody } from '@/components/ui/history-entry-body';
 import { Panel, QueryContent } from '@/components/ui/panel';
 import { PageHeader } from '@/components/ui/page-header';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
@@ -294,13 +295,13 @@ function OrderView({ order, backHref }: { order: Order; backHref: string }) {
       </Panel>
 
       <Panel title={td('history')} empty={order.history.length === 0 && td('noHistory')}>
-        <ol className="space-y-1 text-sm">
+        <ol className="space-y-3 text-sm" data-testid="work-order-history">
           {order.history.map((h) => (
-            <li key={h.id} className="flex flex-wrap gap-2">
-              <span className="text-slate-500">{formatDateTime(h.createdAt, timeZone)}</span>
-              <span>{t.has(`actions.${h.action}`) ? t(`actions.${h.action}`) : h.action}</span>
-              {h.actorLabel && <span className="text-slate-500">{h.actorLabel}</span>}
-              {h.comment && <span className="text-slate-700">{h.comment}</span>}
+            <li key={h.id} className="border-l-2 border-slate-200 pl-3">
+              <p className="font-medium" data-testid="work-order-history-action">
+                {t.has(`actions.${h.action}`) ? t(`actions.${h.action}`) : h.action}
+              </p>
+              <HistoryEntryBody entry={h} timeZone={timeZone} />
             </li>
           ))}
         </ol>

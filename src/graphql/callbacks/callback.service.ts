@@ -512,10 +512,9 @@ export async function recordCallback(
         tx,
         viewer,
         row,
-        plan.workflow === 'REOPEN'
-          ? { type: 'REOPEN', reason: `回访发现问题：${reason}` }
-          : { type: 'COMPLETE_FOLLOW_UP' },
-        {},
+        plan.workflow === 'REOPEN' ? { type: 'REOPEN', reason } : { type: 'COMPLETE_FOLLOW_UP' },
+        // The reason is what the agent wrote (the comment); that the callback found it is the system's line.
+        plan.workflow === 'REOPEN' ? { message: activityMessage('complaint.reopenedByCallback') } : {},
         now,
         // callbacks:write covers the step the recording implies, for a service account as for the desk.
         workflowActorOf(viewer),

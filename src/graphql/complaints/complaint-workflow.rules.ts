@@ -178,6 +178,9 @@ const FROM: Record<CommandType, readonly ComplaintStatus[]> = {
   ANSWER: ['REGISTERED', 'REOPENED'],
 };
 
+/** Every command, in the workflow's order (a history entry of a step is stored under its command). */
+export const WORKFLOW_COMMANDS = Object.keys(FROM) as readonly CommandType[];
+
 /** 8D for major and crisis complaints, or when asked for [002 C9 5.3]. */
 export const needs8D = (r: Pick<WorkflowRecord, 'severity' | 'requires8D'>) =>
   r.requires8D || r.severity === 'MAJOR' || r.severity === 'CRISIS';

@@ -27,7 +27,7 @@ import {
 import { callbackDueAt } from './sla-clock.rules';
 import { dueTimesFor, slaTargetsFor, stepDueAtAfter } from './sla.service';
 import { now as clockNow } from '@/server/clock';
-import { activityMessage } from '@/lib/activity';
+import { activityMessage, type ActivityMessage } from '@/lib/activity';
 import { complaintStepEvent } from '../webhooks/webhook-events.rules';
 import { emitInteractionEvent } from '../webhooks/webhook-payloads';
 
@@ -170,7 +170,11 @@ function parseComment(command: WorkflowCommand): string | null | undefined {
  * version gets CONFLICT), the timestamps and due times it implies, approvals, the callback task on resolution, and a
  * history entry — all in one transaction. A refused command changes nothing.
  */
-export type CommandExtras = { warrantyOutcome?: 'REPAIR' | 'REPLACE' | 'REFUND' | null };
+export type CommandExtras = {
+  warrantyOutcome?: 'REPAIR' | 'REPLACE' | 'REFUND' | null;
+  /** What the system says about the step in its history entry (e.g. that a callback reopened the complaint). */
+  message?: ActivityMessage;
+};
 
 export async function runCommand(
   viewer: Viewer,
@@ -353,6 +357,7 @@ export async function applyCommand(
     fromState: row.status,
     toState: to,
     comment: reason ?? null,
+    message: extras.message ?? null,
     visibleToCustomer: decision.visibleToCustomer,
   });
   await notifyStaffOfStep(

@@ -8,6 +8,7 @@ import { prisma, type Tx } from '@/server/db';
 import { badField, badInput, conflict, notFound } from '@/server/errors';
 import { errorKey, zodFieldErrors } from '@/server/error-keys';
 import { appendHistory, diffFields } from '@/server/history';
+import { changeList } from '@/lib/changes';
 import type { Viewer } from '@/server/viewer';
 import { STAFF_ACCOUNT_ROLES, USER_LIMITS } from '../admin/admin.rules';
 import { isUuid } from '../cursor';
@@ -231,16 +232,6 @@ export type AuditEntry = {
 const DEPARTMENT_ID_FIELDS = new Set(['departmentId']);
 const USER_ID_FIELDS = new Set(['headId', 'ownerId']);
 
-function changesOf(entry: HistoryEntry): { field: string; from: unknown; to: unknown }[] {
-  const changes = entry.changes;
-  if (!changes || typeof changes !== 'object' || Array.isArray(changes)) return [];
-  return Object.entries(changes).map(([field, value]) =>
-    value && typeof value === 'object' && !Array.isArray(value) && ('from' in value || 'to' in value)
-      ? { field, from: (value as { from?: unknown }).from ?? null, to: (value as { to?: unknown }).to ?? null }
-      : { field, from: null, to: value },
-  );
-}
-
 const asText = (value: unknown, names: Map<string, string>): string | null => {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return names.get(value) ?? value;
@@ -281,7 +272,7 @@ export async function auditLog(
     entityType: entry.entityType as AuditedEntityType,
     entityId: entry.entityId,
     entityLabel: labels.get(entry.entityId) ?? null,
-    changeList: changesOf(entry).map(({ field, from, to }) => ({
+    changeList: changeList(entry.changes).map(({ field, from, to }) => ({
       field,
       from: asText(from, labels),
       to: asText(to, labels),
@@ -299,7 +290,7 @@ async function entityLabels(entries: HistoryEntry[]): Promise<Map<string, string
   const ids = { User: new Set<string>(), Department: new Set<string>(), ApiKey: new Set<string>() };
   for (const e of entries) {
     if (e.entityType in ids) ids[e.entityType as keyof typeof ids].add(e.entityId);
-    for (const { field, from, to } of changesOf(e)) {
+    for (const { field, from, to } of changeList(e.changes)) {
       const set = DEPARTMENT_ID_FIELDS.has(field) ? ids.Department : USER_ID_FIELDS.has(field) ? ids.User : null;
       for (const v of [from, to]) if (set && typeof v === 'string' && isUuid(v)) set.add(v);
     }
