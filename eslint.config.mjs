@@ -53,13 +53,12 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs['recommended-latest'].rules,
       'react-hooks/exhaustive-deps': 'error',
-      // React Compiler diagnostics that flag patterns the screens still use while they move to the data-layer hooks
-      // (loading into state from an effect, the "latest value" ref, Date.now() in render, a render-local counter):
-      // warnings for now, to become errors once the conversions land.
-      'react-hooks/set-state-in-effect': 'warn',
-      'react-hooks/refs': 'warn',
-      'react-hooks/purity': 'warn',
-      'react-hooks/immutability': 'warn',
+      // React Compiler diagnostics, errors whatever a later preset says: state set from an effect, a ref read or
+      // written while rendering, an impure call (Date.now()) in render, a variable reassigned after render.
+      'react-hooks/set-state-in-effect': 'error',
+      'react-hooks/refs': 'error',
+      'react-hooks/purity': 'error',
+      'react-hooks/immutability': 'error',
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs['core-web-vitals'].rules,
       // App Router only: there is no pages/ directory for this rule to check links against.

@@ -83,7 +83,9 @@ export function ApiKeysManager() {
     errorMessage,
   );
 
-  const now = Date.now();
+  // Expired and "old key still valid" are judged as of when the list was loaded (refetched after every change), not
+  // by reading the clock while rendering.
+  const now = keys.dataUpdatedAt;
   /** A column of one optional moment of the key, with what its absence means in grey. */
   const timeColumn = (
     id: 'lastUsed' | 'expires',

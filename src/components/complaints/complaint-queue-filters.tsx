@@ -1,11 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FilterSearch } from '@/components/ui/filter-select';
 import { buttonClass } from '@/components/ui/classes';
 import { SelectField } from '@/components/ui/form-controls';
 import { ToggleChip } from '@/components/ui/toggle-chip';
+import { useKeyedState } from '@/components/ui/use-keyed-state';
 import {
   CAUSE_CLASSES,
   EMPTY_VIEW,
@@ -73,8 +73,8 @@ export function ComplaintQueueFilters({
   owners: readonly Option[];
 }) {
   const t = useTranslations('complaints');
-  const [search, setSearch] = useState(view.search);
-  useEffect(() => setSearch(view.search), [view.search]);
+  // The typed search is a draft until applied; a new applied search (Back, clearing the filters) replaces it.
+  const [search, setSearch] = useKeyedState(view.search, () => view.search);
   const any = { value: '', label: t('filters.any') };
 
   return (

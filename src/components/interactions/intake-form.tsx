@@ -147,7 +147,7 @@ export function IntakeForm({
 
   return (
     <form onSubmit={submit} noValidate data-ready={ready} className="space-y-5" data-testid="intake-form">
-      <IntakeErrorSummary ref={submission.summaryRef} message={formError} testId="intake-form-error" />
+      <IntakeErrorSummary message={formError} testId="intake-form-error" />
       <fieldset>
         <legend className="mb-2 text-xs font-medium text-slate-700">
           {t('form.type')}

@@ -61,7 +61,7 @@ export function RecordInteractionForm() {
       className="space-y-5 rounded-lg border border-slate-200 bg-white p-5"
       data-testid="record-form"
     >
-      <IntakeErrorSummary ref={submission.summaryRef} message={formError} />
+      <IntakeErrorSummary message={formError} />
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField
           id="record-channel"

@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { forwardRef, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
 import { AttachmentPicker } from './attachment-picker';
@@ -44,7 +44,7 @@ type TextFieldOptions = { required?: boolean; hint?: string; type?: string; auto
  * What both intake forms (the portal's and /submit's lodge form, the console's 来电记录) hold and do around a
  * submission: the text values (`field` renders one, `set` edits one and clears its error) and the files; the problems
  * found before sending, the files uploaded first, then the mutation; a refusal mapped onto the fields (an upload's on
- * `attachments`), anything else as one line in the summary, which takes the focus so it is read out.
+ * `attachments`), anything else as one line in the summary (`formError`, shown by IntakeErrorSummary).
  */
 export function useIntakeForm<Values extends { [K in keyof Values]: string }>(form: IntakeFormName, empty: Values) {
   const t = useTranslations('intake');
@@ -54,10 +54,6 @@ export function useIntakeForm<Values extends { [K in keyof Values]: string }>(fo
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState<false | 'uploading' | 'submitting'>(false);
-  const summaryRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (formError) summaryRef.current?.focus();
-  }, [formError]);
 
   const clearError = (field: string) => setErrors(({ [field]: _cleared, ...rest }) => rest);
   const set = (key: keyof Values & string, value: string) => {
@@ -140,7 +136,6 @@ export function useIntakeForm<Values extends { [K in keyof Values]: string }>(fo
     errors,
     formError,
     busy,
-    summaryRef,
     progress: uploads.progress,
     clearError,
     setFileError,
@@ -150,23 +145,25 @@ export function useIntakeForm<Values extends { [K in keyof Values]: string }>(fo
   };
 }
 
-/** The form's one-line summary of what went wrong, focused when it appears (see useIntakeForm). */
-export const IntakeErrorSummary = forwardRef<HTMLParagraphElement, { message: string | null; testId?: string }>(
-  function IntakeErrorSummary({ message, testId }, ref) {
-    if (!message) return null;
-    return (
-      <p
-        ref={ref}
-        tabIndex={-1}
-        role="alert"
-        className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
-        data-testid={testId}
-      >
-        {message}
-      </p>
-    );
-  },
-);
+/** The form's one-line summary of what went wrong; it takes the focus when a new message appears, so it is read out. */
+export function IntakeErrorSummary({ message, testId }: { message: string | null; testId?: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message]);
+  if (!message) return null;
+  return (
+    <p
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+      data-testid={testId}
+    >
+      {message}
+    </p>
+  );
+}
 
 /**
  * The end of a lodge form (intake and record): the attachment picker wired to the submission (its error, progress and

@@ -1,12 +1,13 @@
 'use client';
 import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
 import { TextField } from '@/components/ui/form-field';
 import { InlineError, StatusMessage } from '@/components/ui/status';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
+import { useKeyedState } from '@/components/ui/use-keyed-state';
 import type { AnnualIndexEvent } from '@/gql/graphql';
 import { formatNumber } from '@/lib/format';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
@@ -72,17 +73,13 @@ export function CriteriaTable({ criteria }: { criteria: Criteria }) {
 export function CriteriaEditor({ criteria }: { criteria: Criteria }) {
   const t = useTranslations('surveyAnalysis.annual');
   const errorMessage = useAnalysisErrorMessage();
-  const [draft, setDraft] = useState<CriteriaDraft>(() => draftFromCriteria(criteria));
+  // New criteria from the server (after saving, or another year loaded) replace the draft; the rest stays (the
+  // "saved" notice shows beside the criteria just saved).
+  const [draft, setDraft] = useKeyedState<CriteriaDraft>(JSON.stringify(criteria), () => draftFromCriteria(criteria));
   const [attempted, setAttempted] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-
-  // New criteria from the server (after saving, or another year loaded) replace the draft.
-  const criteriaKey = JSON.stringify(criteria);
-  useEffect(() => {
-    setDraft(draftFromCriteria(JSON.parse(criteriaKey) as Criteria));
-  }, [criteriaKey]);
 
   const problems = criteriaProblems(draft);
   const hasProblems = Object.keys(problems).length > 0;

@@ -1,11 +1,13 @@
 'use client';
 import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
-import { Fragment, useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useId } from 'react';
 import { CustomerPicker } from '@/components/admin/customer-picker';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { Spinner } from '@/components/ui/status';
+import { useDebouncedValue } from '@/components/ui/use-debounced-value';
+import { useKeyedState } from '@/components/ui/use-keyed-state';
 import type { SurveyAudienceInput } from '@/gql/graphql';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import {
@@ -225,14 +227,10 @@ export function AudiencePreview({ audience }: { audience: SurveyAudienceInput })
   const locale = useLocale();
   const errorMessage = useSurveyErrorMessage();
   const key = audienceKey(audience);
-  // The server is asked once the criteria have rested for a moment; the last answer stays (dimmed) meanwhile.
-  const [asked, setAsked] = useState({ key, audience });
-  const latest = useRef(audience);
-  latest.current = audience;
-  useEffect(() => {
-    const timer = setTimeout(() => setAsked({ key, audience: latest.current }), PREVIEW_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [key]);
+  // The server is asked once the criteria have rested for a moment; the last answer stays (dimmed) meanwhile. The
+  // pause starts again only when the criteria change (the same criteria in another order are no change).
+  const [criteria] = useKeyedState(key, () => ({ key, audience }));
+  const asked = useDebouncedValue(criteria, PREVIEW_DEBOUNCE_MS);
   const preview = useGqlQuery(SurveyAudiencePreviewQuery, { audience: asked.audience }, { keepPrevious: true });
   const state = {
     data: preview.data?.surveyAudiencePreview ?? null,

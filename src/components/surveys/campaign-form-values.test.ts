@@ -4,6 +4,7 @@ import {
   fieldForServerKey,
   toCampaignInput,
   toggleReminderDay,
+  withDefaultTemplate,
   type CampaignFormValues,
 } from './campaign-form-values';
 import {
@@ -164,6 +165,17 @@ describe('campaign form', () => {
         TZ,
       ),
     ).toEqual({ 'audience.complaintClosed': 'dateOrder' });
+  });
+  it('starts a new campaign from the default template, else the first, until one is chosen', () => {
+    const templates = [
+      { id: 't1', isDefault: false },
+      { id: 't2', isDefault: true },
+    ];
+    expect(withDefaultTemplate(values({ templateId: '' }), templates).templateId).toBe('t2');
+    expect(withDefaultTemplate(values({ templateId: '' }), [templates[0]!]).templateId).toBe('t1');
+    expect(withDefaultTemplate(values({ templateId: '' }), []).templateId).toBe('');
+    const chosen = values({ templateId: 't1' });
+    expect(withDefaultTemplate(chosen, templates)).toBe(chosen);
   });
   it('toggles reminder days in order', () => {
     expect(toggleReminderDay([7], 3)).toEqual([3, 7]);

@@ -58,6 +58,19 @@ export function toCampaignInput(values: CampaignFormValues, timeZone: string): S
   };
 }
 
+/**
+ * The values with a template chosen: while none is, a new campaign takes the default template (or the first one), so
+ * the form needs no step that fills it in once the list has loaded.
+ */
+export function withDefaultTemplate(
+  values: CampaignFormValues,
+  templates: readonly { id: string; isDefault: boolean }[],
+): CampaignFormValues {
+  if (values.templateId) return values;
+  const preferred = templates.find((template) => template.isDefault) ?? templates[0];
+  return preferred ? { ...values, templateId: preferred.id } : values;
+}
+
 /** Toggles a reminder day, keeping the list sorted and without repeats. */
 export const toggleReminderDay = (days: readonly number[], day: number): number[] =>
   (days.includes(day) ? days.filter((d) => d !== day) : [...days, day]).sort((a, b) => a - b);

@@ -3,12 +3,13 @@ import { getFragmentData, graphql } from '@/gql';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import { PageHeader } from '@/components/ui/page-header';
 import { ToggleChip } from '@/components/ui/toggle-chip';
 import { ErrorBanner } from '@/components/ui/status';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
 import { useGqlMutation, useGqlQueries, useGqlQuery } from '@/lib/data/gql-hooks';
 import { AudienceBuilder, AudiencePreview } from './audience-builder';
@@ -18,6 +19,7 @@ import {
   REMINDER_DAY_CHOICES,
   toCampaignInput,
   toggleReminderDay,
+  withDefaultTemplate,
   type CampaignFormValues,
 } from './campaign-form-values';
 import { audienceFromSaved, emptyAudience, toAudienceInput, type AudienceCustomer } from './survey-audience';
@@ -216,13 +218,12 @@ function CampaignFormFields({
   const timeZone = useDisplayTimeZone();
   const router = useRouter();
   const errorMessage = useSurveyErrorMessage();
-  const [values, setValues] = useState<CampaignFormValues>(initial.values);
+  const [typed, setValues] = useState<CampaignFormValues>(initial.values);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
 
   const templates = useGqlQuery(SurveyTemplateOptionsQuery);
   const facets = useGqlQuery(SurveyCustomerFacetsQuery);
@@ -231,11 +232,7 @@ function CampaignFormFields({
 
   // A new campaign starts from the default template (or the first one) once the list is in.
   const templateOptions = (templates.data?.surveyTemplates ?? []).filter((tpl) => !tpl.archivedAt);
-  useEffect(() => {
-    if (values.templateId || templateOptions.length === 0) return;
-    const preferred = templateOptions.find((tpl) => tpl.isDefault) ?? templateOptions[0]!;
-    setValues((v) => (v.templateId ? v : { ...v, templateId: preferred.id }));
-  }, [templateOptions, values.templateId]);
+  const values = withDefaultTemplate(typed, templateOptions);
 
   const set = <K extends keyof CampaignFormValues>(key: K, value: CampaignFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));

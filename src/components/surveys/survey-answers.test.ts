@@ -4,6 +4,7 @@ import {
   answerProblems,
   answersFromSaved,
   EMPTY_ANSWER,
+  firstQuestionNumbers,
   isAnswered,
   localized,
   progressOf,
@@ -45,6 +46,16 @@ describe('progress', () => {
   });
   it('is 0 of 0 for a template without questions', () => {
     expect(progressOf([], {})).toEqual({ answered: 0, total: 0, requiredOpen: 0, share: 0 });
+  });
+});
+
+describe('question numbers', () => {
+  it('run on through the sections, an empty section taking none', () => {
+    const section = (id: string, count: number) => ({ id, title: id, questions: questions.slice(0, count) });
+    expect(firstQuestionNumbers([section('a', 2), section('b', 0), section('c', 3), section('d', 1)])).toEqual([
+      1, 3, 3, 6,
+    ]);
+    expect(firstQuestionNumbers([])).toEqual([]);
   });
 });
 

@@ -35,6 +35,17 @@ export const isChoiceType = (type: QuestionType) => type === 'SINGLE_CHOICE' || 
 
 export const questionsOf = (sections: readonly FormSection[]): FormQuestion[] => sections.flatMap((s) => s.questions);
 
+/** Each section's first question number: questions are numbered 1, 2, … on through the sections. */
+export function firstQuestionNumbers(sections: readonly FormSection[]): number[] {
+  const firsts: number[] = [];
+  let next = 1;
+  for (const section of sections) {
+    firsts.push(next);
+    next += section.questions.length;
+  }
+  return firsts;
+}
+
 /** Whether a question has an answer (blank text and an empty selection are no answer). */
 export function isAnswered(question: FormQuestion, value: AnswerValue | undefined): boolean {
   if (!value) return false;

@@ -5,6 +5,7 @@ import { MAX_TEXT_ANSWER } from '@/graphql/survey-responses/survey-answer-limits
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { ErrorBanner, Spinner } from '@/components/ui/status';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import type { SurveyFormQuery as SurveyFormResult } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { fieldErrorsOf, isGqlError } from '@/lib/gql-error-message';
@@ -202,14 +203,11 @@ function OpenSurvey({
   const [submitting, setSubmitting] = useState(false);
   // Bumped when answers changed while a save was in flight, so autosave runs again for them.
   const [resave, setResave] = useState(0);
-  // Set after hydration: until then a click would do nothing, so tests wait for it.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  // True after hydration: until then a click would do nothing, so tests wait for it.
+  const ready = useHydrated();
 
-  // What autosave needs between renders: the latest answers, whether they changed since the last save, and whether a
-  // save or the submission is under way (a save racing the submission could otherwise write a draft after it).
-  const latest = useRef(answers);
-  latest.current = answers;
+  // What autosave needs between renders: whether the answers changed since the last save, and whether a save or the
+  // submission is under way (a save racing the submission could otherwise write a draft after it).
   const revision = useRef(0);
   const savedRevision = useRef(0);
   const saving = useRef(false);
@@ -221,7 +219,7 @@ function OpenSurvey({
   const saveDraft = useCallback(
     async (kind: 'auto' | 'manual') => {
       if (submittingRef.current || saving.current) return;
-      const problems = answerProblems(questions, latest.current, 'draft');
+      const problems = answerProblems(questions, answers, 'draft');
       if (Object.keys(problems).length > 0) {
         if (kind === 'manual')
           setErrors(
@@ -236,7 +234,7 @@ function OpenSurvey({
       setSave((s) => ({ ...s, status: 'saving' }));
       if (kind === 'manual') setFormError(null);
       try {
-        await sendDraft({ token, answers: toAnswerInputs(questions, latest.current) });
+        await sendDraft({ token, answers: toAnswerInputs(questions, answers) });
         savedRevision.current = Math.max(savedRevision.current, sending);
         setSave({ status: 'saved', at: new Date().toISOString() });
       } catch (error) {
@@ -250,7 +248,7 @@ function OpenSurvey({
         if (revision.current > sending && savedRevision.current >= sending) setResave((n) => n + 1);
       }
     },
-    [questions, token, problemMessage, errorMessage, onStale, sendDraft],
+    [questions, answers, token, problemMessage, errorMessage, onStale, sendDraft],
   );
 
   // Autosave once the answers have rested for a moment.

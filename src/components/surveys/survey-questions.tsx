@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { inputClass } from '@/components/ui/classes';
 import {
   EMPTY_ANSWER,
+  firstQuestionNumbers,
   localized,
   scaleOf,
   type AnswerState,
@@ -80,10 +81,10 @@ export function SurveyQuestions({
   const prefix = idPrefix ?? `survey${generated.replace(/[^a-zA-Z0-9]/g, '')}`;
   const locale = useLocale();
   const t = useTranslations('surveys.form');
-  let number = 0;
+  const firstNumbers = firstQuestionNumbers(sections);
   return (
     <div className="space-y-6" data-testid="survey-questions">
-      {sections.map((section) => (
+      {sections.map((section, sectionIndex) => (
         <section
           key={section.id}
           aria-labelledby={`${prefix}-s-${section.id}`}
@@ -97,21 +98,18 @@ export function SurveyQuestions({
             {localized(locale, section.title, section.titleEn) || t('untitledSection')}
           </h2>
           {section.questions.length === 0 && <p className="text-sm text-slate-500">{t('noQuestions')}</p>}
-          {section.questions.map((question) => {
-            number += 1;
-            return (
-              <QuestionBlock
-                key={question.id}
-                prefix={prefix}
-                number={number}
-                question={question}
-                value={answers[question.id] ?? EMPTY_ANSWER}
-                error={errors[question.id]}
-                readOnly={readOnly || !onChange}
-                onChange={(value) => onChange?.(question.id, value)}
-              />
-            );
-          })}
+          {section.questions.map((question, index) => (
+            <QuestionBlock
+              key={question.id}
+              prefix={prefix}
+              number={firstNumbers[sectionIndex]! + index}
+              question={question}
+              value={answers[question.id] ?? EMPTY_ANSWER}
+              error={errors[question.id]}
+              readOnly={readOnly || !onChange}
+              onChange={(value) => onChange?.(question.id, value)}
+            />
+          ))}
         </section>
       ))}
     </div>

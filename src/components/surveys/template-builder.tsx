@@ -9,6 +9,7 @@ import { FormField, TextField } from '@/components/ui/form-field';
 import { TextareaField } from '@/components/ui/form-controls';
 import { PageHeader } from '@/components/ui/page-header';
 import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { fieldErrorsOf } from '@/lib/gql-error-message';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { isChoiceType } from './survey-answers';
@@ -191,8 +192,7 @@ function BuilderForm({ loaded }: { loaded: Loaded }) {
   const [view, setView] = useState<'edit' | 'preview'>('edit');
   const [undo, setUndo] = useState<{ state: BuilderState; what: string } | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   // Leaving with unsaved edits asks first (the browser's own dialog).
   useEffect(() => {
     if (!dirty) return;
