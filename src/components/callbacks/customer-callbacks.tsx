@@ -1,10 +1,8 @@
 'use client';
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { getFragmentData, graphql } from '@/gql';
 import { Button } from '@/components/ui/button';
-import { buttonClass } from '@/components/ui/classes';
 import { PagedContent } from '@/components/ui/panel';
 import { Section } from '@/components/ui/section';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
@@ -59,17 +57,14 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
       <Section
         title={t('customer.title')}
         testId="customer-callbacks"
+        link={{ href: '/console/callbacks', label: t('customer.all') }}
         actions={
-          <div className="flex items-center gap-3">
-            {canWrite && customer && (
-              <Button kind="ghost" onClick={() => setCreating(true)} data-testid="customer-callback-create">
-                {t('actions.create')}
-              </Button>
-            )}
-            <Link href="/console/callbacks" className={buttonClass.link}>
-              {t('customer.all')}
-            </Link>
-          </div>
+          canWrite &&
+          customer && (
+            <Button kind="ghost" onClick={() => setCreating(true)} data-testid="customer-callback-create">
+              {t('actions.create')}
+            </Button>
+          )
         }
       >
         <PagedContent

@@ -1,9 +1,7 @@
 'use client';
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { getFragmentData } from '@/gql';
-import { buttonClass } from '@/components/ui/classes';
 import { QueryContent } from '@/components/ui/panel';
 import { Section } from '@/components/ui/section';
 import { SegmentedControl } from '@/components/ui/segmented-control';
@@ -36,20 +34,16 @@ export function KeyAccountObligationsPanel({ customerId }: { customerId: string 
     <Section
       title={t('panel.title')}
       testId="customer-key-account-obligations"
+      link={{ href: '/console/key-accounts/obligations?owner=all', label: t('panel.queue') }}
       actions={
-        <div className="flex items-center gap-3">
-          <SegmentedControl
-            label={t('panel.show')}
-            values={['OPEN', 'ALL'] as const}
-            value={openOnly ? 'OPEN' : 'ALL'}
-            onChange={(v) => setOpenOnly(v === 'OPEN')}
-            labelOf={(v) => (v === 'OPEN' ? t('panel.open') : t('panel.all'))}
-            testIdOf={(v) => `customer-obligations-${v.toLowerCase()}`}
-          />
-          <Link href="/console/key-accounts/obligations?owner=all" className={buttonClass.link}>
-            {t('panel.queue')}
-          </Link>
-        </div>
+        <SegmentedControl
+          label={t('panel.show')}
+          values={['OPEN', 'ALL'] as const}
+          value={openOnly ? 'OPEN' : 'ALL'}
+          onChange={(v) => setOpenOnly(v === 'OPEN')}
+          labelOf={(v) => (v === 'OPEN' ? t('panel.open') : t('panel.all'))}
+          testIdOf={(v) => `customer-obligations-${v.toLowerCase()}`}
+        />
       }
     >
       <QueryContent
