@@ -92,8 +92,9 @@ test('an agent records a phone consultation on a customer (来电记录), finds 
   const consultation = (await page.getByTestId('interaction-number').textContent())!.trim();
   await expect(page.getByTestId('interaction-history')).toContainText('已受理');
 
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByTestId('convert-to-complaint').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('将此记录转为投诉？');
+  await page.getByTestId('confirm-action').click();
   await expect(page.getByTestId('interaction-number')).toHaveText(/^TS-\d{4}-\d{6}$/);
   await expect(page.getByRole('link', { name: consultation })).toBeVisible();
 

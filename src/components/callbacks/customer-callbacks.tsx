@@ -1,13 +1,11 @@
 'use client';
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { getFragmentData, graphql } from '@/gql';
 import { Button } from '@/components/ui/button';
-import { buttonClass } from '@/components/ui/classes';
-import { QueryContent } from '@/components/ui/panel';
+import { PagedContent } from '@/components/ui/panel';
+import { Section } from '@/components/ui/section';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
-import { LoadMore } from '@/components/ui/load-more';
 import type { CallbacksOfCustomerQuery as CallbacksOfCustomerQueryResult } from '@/gql/graphql';
 import { ComplaintLink } from '@/components/complaints/complaint-ui';
 import { CreateCallbackDialog } from './callback-dialogs';
@@ -38,8 +36,7 @@ export const CallbacksOfCustomerQuery = graphql(`
 `);
 
 const PAGE_SIZE = 5;
-const EMPTY = { nodes: [], pageInfo: { hasNextPage: false }, totalCount: 0 };
-const connectionOf = (result: CallbacksOfCustomerQueryResult) => result.customer?.callbacksConnection ?? EMPTY;
+const connectionOf = (result: CallbacksOfCustomerQueryResult) => result.customer?.callbacksConnection;
 
 /**
  * The customer's callbacks on the customer page (SPEC §1: a customer's page shows everything), newest first, a page
@@ -54,33 +51,27 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
   const customer = list.firstPage?.customer;
   const canWrite = !!list.firstPage?.viewer?.permissions.includes('callbacks:write');
   const callbacks = getFragmentData(CallbackFieldsFragment, list.rows);
-  const data = {
-    error: list.isFetchNextPageError ? null : list.error,
-    data: list.loaded || undefined,
-    refetch: list.refetch,
-  };
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white shadow-xs" data-testid="customer-callbacks">
-      <header className="flex items-center justify-between gap-2 border-b border-slate-100 px-4 py-2.5">
-        <h2 className="text-sm font-semibold text-slate-800">{t('customer.title')}</h2>
-        <div className="flex items-center gap-3">
-          {canWrite && customer && (
+    <>
+      <Section
+        title={t('customer.title')}
+        testId="customer-callbacks"
+        link={{ href: '/console/callbacks', label: t('customer.all') }}
+        actions={
+          canWrite &&
+          customer && (
             <Button kind="ghost" onClick={() => setCreating(true)} data-testid="customer-callback-create">
               {t('actions.create')}
             </Button>
-          )}
-          <Link href="/console/callbacks" className={buttonClass.link}>
-            {t('customer.all')}
-          </Link>
-        </div>
-      </header>
-      <div className="p-4">
-        <QueryContent
-          query={data}
+          )
+        }
+      >
+        <PagedContent
+          list={list}
           errorMessage={errorMessage}
           loadingLabel={t('list.loading')}
-          empty={callbacks.length === 0 && t('customer.empty')}
+          empty={t('customer.empty')}
         >
           <ul className="divide-y divide-slate-100 text-sm">
             {callbacks.map((c) => (
@@ -97,11 +88,8 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
               </li>
             ))}
           </ul>
-          <div className="mt-2">
-            <LoadMore query={list} errorMessage={errorMessage} />
-          </div>
-        </QueryContent>
-      </div>
+        </PagedContent>
+      </Section>
       {creating && customer && (
         <CreateCallbackDialog
           open
@@ -110,6 +98,6 @@ export function CustomerCallbacks({ customerId }: { customerId: string }) {
           onDone={() => setCreating(false)}
         />
       )}
-    </section>
+    </>
   );
 }

@@ -4,10 +4,10 @@ import { useLocale, useTranslations } from 'next-intl';
 import { DataTable } from '@/components/ui/data-table';
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { LoadMore } from '@/components/ui/load-more';
 import { KeyAccountsOwnerFieldsFragment } from '@/components/key-accounts/operations';
 import { getFragmentData } from '@/gql';
-import { QueryContent } from '@/components/ui/panel';
+import { PagedContent, QueryContent } from '@/components/ui/panel';
+import { Section } from '@/components/ui/section';
 import { SegmentedControl } from '@/components/ui/segmented-control';
 import {
   DueLabel,
@@ -19,7 +19,7 @@ import type {
   CustomerInteractionsBlockQuery,
   CustomerSurveysBlockQuery,
 } from '@/gql/graphql';
-import { useGqlInfiniteQuery, useGqlQuery, type Connection } from '@/lib/data/gql-hooks';
+import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
 import { CUSTOMER_360_PAGE_SIZE } from '@/graphql/customer-360/customer-360.rules';
@@ -31,67 +31,36 @@ import {
   CustomerKeyAccountBlockQuery as KeyAccountQuery,
   CustomerSurveysBlockQuery as SurveysQuery,
 } from './customer-360-operations';
-import { KeyAccountBadge, Section } from './customer-ui';
+import { KeyAccountBadge } from './customer-ui';
 
 // The blocks of the customer 360 page (SPEC §1, §2), each loading and paging on its own through the one data layer.
 
-const EMPTY: Connection<never> = { nodes: [], pageInfo: { hasNextPage: false }, totalCount: 0 };
-const interactionsOf = (r: CustomerInteractionsBlockQuery) => r.customer?.interactionsConnection ?? EMPTY;
-const responsesOf = (r: CustomerSurveysBlockQuery) => r.customer?.surveyResponsesConnection ?? EMPTY;
-const historyOf = (r: CustomerHistoryBlockQuery) => r.customer?.historyConnection ?? EMPTY;
+const interactionsOf = (r: CustomerInteractionsBlockQuery) => r.customer?.interactionsConnection;
+const responsesOf = (r: CustomerSurveysBlockQuery) => r.customer?.surveyResponsesConnection;
+const historyOf = (r: CustomerHistoryBlockQuery) => r.customer?.historyConnection;
 
 function useErrorText() {
   const t = useTranslations('customers');
   return (error: unknown) => errorMessage(error, t);
 }
 
-/** A paged block's list state: spinner, error with retry, empty line, or the rows. */
-function blockQuery(list: { error: unknown; loaded: boolean; refetch: () => unknown; isFetchNextPageError: boolean }) {
-  // A failed "load more" shows under the list (LoadMore), not in place of the rows already there.
-  return {
-    error: list.isFetchNextPageError ? null : list.error,
-    data: list.loaded || undefined,
-    refetch: list.refetch,
-  };
-}
-
-type PagedList = Parameters<typeof blockQuery>[0] &
-  React.ComponentProps<typeof LoadMore>['query'] & { rows: readonly unknown[]; totalCount: number | null };
-
-/**
- * A paged block's body: spinner, error with retry, the empty line when `empty` is given and there are no rows, or
- * the rows with "load more" and the total under them.
- */
+/** A paged block's body (PagedContent) in the 360 page's words: its spinner label and "共 n 条" under the rows. */
 function PagedBlockContent({
   list,
-  empty,
-  moreTestId,
-  children,
-}: {
-  list: PagedList;
-  empty?: string;
-  moreTestId?: string;
-  children: React.ReactNode;
+  ...props
+}: Omit<React.ComponentProps<typeof PagedContent>, 'errorMessage' | 'loadingLabel' | 'total'> & {
+  list: React.ComponentProps<typeof PagedContent>['list'] & { totalCount: number | null };
 }) {
   const t = useTranslations('customers.c360');
   const errorText = useErrorText();
   return (
-    <QueryContent
-      query={blockQuery(list)}
+    <PagedContent
+      list={list}
       errorMessage={errorText}
       loadingLabel={t('loading')}
-      empty={list.rows.length === 0 && empty}
-    >
-      {children}
-      <div className="mt-3">
-        <LoadMore
-          query={list}
-          total={list.totalCount !== null && t('total', { count: list.totalCount })}
-          errorMessage={errorText}
-          testId={moreTestId}
-        />
-      </div>
-    </QueryContent>
+      total={list.totalCount === null ? undefined : t('total', { count: list.totalCount })}
+      {...props}
+    />
   );
 }
 

@@ -31,7 +31,8 @@ import {
   CustomerSurveysBlock,
 } from './customer-360';
 import { CustomerContactsAndContractsFragment } from './customer-operations';
-import { ArchivedBadge, CreditBadge, CustomerLoaded, KeyAccountBadge, Section, StatusBadge } from './customer-ui';
+import { Section } from '@/components/ui/section';
+import { ArchivedBadge, CreditBadge, CustomerLoaded, KeyAccountBadge, StatusBadge } from './customer-ui';
 import { useCustomerPermissions } from './use-customer-permissions';
 import { KeyAccountFlagsButton } from '@/components/key-accounts/key-account-flags-dialog';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';

@@ -27,7 +27,8 @@ import {
 } from './customer-form-values';
 import { CREDIT_VALUES, SOURCE_VALUES, STATUS_VALUES } from './customer-list-params';
 import { CustomerOwnerOptionsQuery, CustomersFacetsQuery, type CustomerOwnerOption } from './customer-operations';
-import { ArchivedBadge, CustomerLoaded, PageError, Section } from './customer-ui';
+import { Section } from '@/components/ui/section';
+import { ArchivedBadge, CustomerLoaded, PageError } from './customer-ui';
 import { useCustomerPermissions } from './use-customer-permissions';
 
 /**

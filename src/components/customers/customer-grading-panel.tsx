@@ -7,8 +7,8 @@ import { DataTable } from '@/components/ui/data-table';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { TextField } from '@/components/ui/form-field';
 import { SelectField, TextareaField } from '@/components/ui/form-controls';
-import { LoadMore } from '@/components/ui/load-more';
-import { QueryContent } from '@/components/ui/panel';
+import { EmptyLine, PagedContent, QueryContent } from '@/components/ui/panel';
+import { Section } from '@/components/ui/section';
 import { Badge } from '@/components/ui/status';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
 import { splitFailure, useFormErrors } from '@/components/ui/use-form-errors';
@@ -101,74 +101,76 @@ export function CustomerGradingPanel({ customerId }: { customerId: string }) {
   const timeZone = useDisplayTimeZone();
   const { canWrite } = useCustomerPermissions();
   const [dialog, setDialog] = useState<'evaluate' | 'override' | null>(null);
-  const list = useGqlInfiniteQuery(CustomerGradingQuery, { id: customerId }, (r) => {
-    const c = r.customer;
-    return c ? c.gradeEvaluations : { nodes: [], pageInfo: { hasNextPage: false } };
-  });
+  const list = useGqlInfiniteQuery(CustomerGradingQuery, { id: customerId }, (r) => r.customer?.gradeEvaluations);
   const customer = list.firstPage?.customer;
   const say = (error: unknown) => errorMessage(error, t);
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white shadow-xs" data-testid="customer-grading">
-      <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-2.5">
-        <h2 className="text-sm font-semibold text-slate-800">{t('grading.title')}</h2>
-        {canWrite && customer && (
-          <div className="flex items-center gap-2">
-            <Button kind="ghost" onClick={() => setDialog('override')} data-testid="customer-grade-override">
-              {t('grading.override')}
-            </Button>
-            <Button kind="secondary" onClick={() => setDialog('evaluate')} data-testid="customer-grade-evaluate">
-              {t('grading.evaluate')}
-            </Button>
-          </div>
-        )}
-      </header>
-      <div className="space-y-3 p-4">
-        <QueryContent
-          query={{ error: list.error, data: list.firstPage, refetch: () => void list.refetch() }}
+    <>
+      <Section
+        title={t('grading.title')}
+        testId="customer-grading"
+        actions={
+          canWrite &&
+          customer && (
+            <div className="flex items-center gap-2">
+              <Button kind="ghost" onClick={() => setDialog('override')} data-testid="customer-grade-override">
+                {t('grading.override')}
+              </Button>
+              <Button kind="secondary" onClick={() => setDialog('evaluate')} data-testid="customer-grade-evaluate">
+                {t('grading.evaluate')}
+              </Button>
+            </div>
+          )
+        }
+      >
+        <PagedContent
+          list={list}
           errorMessage={say}
           loadingLabel={t('grading.loading')}
+          moreTestId="customer-grade-more"
         >
-          <p className="flex flex-wrap items-center gap-2 text-sm">
-            <span className="text-slate-600">{t('grading.current')}</span>
-            <span className="text-lg font-semibold" data-testid="customer-grade">
-              {customer?.grade ? t(`grade.${customer.grade}`) : t('grading.none')}
-            </span>
-            {customer?.gradeOverriddenAt && <Badge tone="amber">{t('grading.overridden')}</Badge>}
-          </p>
-          {customer?.gradeOverrideReason && (
-            <p className="text-xs text-slate-600" data-testid="customer-grade-override-reason">
-              {t('grading.overrideReason', {
-                reason: customer.gradeOverrideReason,
-                at: formatDateTime(customer.gradeOverriddenAt, timeZone),
-              })}
+          <div className="space-y-3">
+            <p className="flex flex-wrap items-center gap-2 text-sm">
+              <span className="text-slate-600">{t('grading.current')}</span>
+              <span className="text-lg font-semibold" data-testid="customer-grade">
+                {customer?.grade ? t(`grade.${customer.grade}`) : t('grading.none')}
+              </span>
+              {customer?.gradeOverriddenAt && <Badge tone="amber">{t('grading.overridden')}</Badge>}
             </p>
-          )}
-          {list.rows.length === 0 ? (
-            <p className="text-sm text-slate-500">{t('grading.empty')}</p>
-          ) : (
-            <ul className="divide-y divide-slate-100 text-sm" data-testid="customer-grade-evaluations">
-              {list.rows.map((e) => (
-                <li key={e.id} className="space-y-0.5 py-2" data-testid="customer-grade-evaluation">
-                  <p className="flex flex-wrap items-baseline gap-2">
-                    <span className="font-medium">{e.period}</span>
-                    <span className="tabular-nums">{t('grading.total', { total: e.totalScore.toFixed(2) })}</span>
-                    <span className="font-semibold">{t(`grade.${e.grade}`)}</span>
-                  </p>
-                  <p className="text-xs text-slate-600">
-                    {e.scores.map((s) => `${s.label} ${s.score}/${s.maxScore}`).join(' · ')}
-                  </p>
-                  {e.comment && <p className="whitespace-pre-wrap text-xs text-slate-700">{e.comment}</p>}
-                  <p className="text-xs text-slate-500">
-                    {[e.evaluator?.name, formatDateTime(e.createdAt, timeZone)].filter(Boolean).join(' · ')}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
-          <LoadMore query={list} errorMessage={say} testId="customer-grade-more" />
-        </QueryContent>
-      </div>
+            {customer?.gradeOverrideReason && (
+              <p className="text-xs text-slate-600" data-testid="customer-grade-override-reason">
+                {t('grading.overrideReason', {
+                  reason: customer.gradeOverrideReason,
+                  at: formatDateTime(customer.gradeOverriddenAt, timeZone),
+                })}
+              </p>
+            )}
+            {list.rows.length === 0 ? (
+              <EmptyLine>{t('grading.empty')}</EmptyLine>
+            ) : (
+              <ul className="divide-y divide-slate-100 text-sm" data-testid="customer-grade-evaluations">
+                {list.rows.map((e) => (
+                  <li key={e.id} className="space-y-0.5 py-2" data-testid="customer-grade-evaluation">
+                    <p className="flex flex-wrap items-baseline gap-2">
+                      <span className="font-medium">{e.period}</span>
+                      <span className="tabular-nums">{t('grading.total', { total: e.totalScore.toFixed(2) })}</span>
+                      <span className="font-semibold">{t(`grade.${e.grade}`)}</span>
+                    </p>
+                    <p className="text-xs text-slate-600">
+                      {e.scores.map((s) => `${s.label} ${s.score}/${s.maxScore}`).join(' · ')}
+                    </p>
+                    {e.comment && <p className="whitespace-pre-wrap text-xs text-slate-700">{e.comment}</p>}
+                    <p className="text-xs text-slate-500">
+                      {[e.evaluator?.name, formatDateTime(e.createdAt, timeZone)].filter(Boolean).join(' · ')}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </PagedContent>
+      </Section>
       {canWrite && customer && dialog === 'evaluate' && (
         <EvaluateDialog customerId={customerId} onClose={() => setDialog(null)} />
       )}
@@ -180,7 +182,7 @@ export function CustomerGradingPanel({ customerId }: { customerId: string }) {
           onClose={() => setDialog(null)}
         />
       )}
-    </section>
+    </>
   );
 }
 

@@ -1,7 +1,6 @@
 'use client';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useId } from 'react';
 import { buttonClass } from '@/components/ui/classes';
 import { ErrorBanner, Spinner, Tag } from '@/components/ui/status';
 import type { CreditStanding, CustomerStatus, KeyAccountStatus } from '@/gql/graphql';
@@ -95,36 +94,4 @@ export function CustomerLoaded<Customer>({
   if (!query.data) return <Spinner label={t('list.loading')} />;
   if (!query.data.customer) return <PageError message={t('errors.notFound')} />;
   return children(query.data.customer);
-}
-
-export function Section({
-  title,
-  children,
-  actions,
-  id,
-  testId,
-}: {
-  title: string;
-  children: React.ReactNode;
-  actions?: React.ReactNode;
-  id?: string;
-  testId?: string;
-}) {
-  const headingId = useId();
-  return (
-    <section
-      id={id}
-      aria-labelledby={headingId}
-      data-testid={testId}
-      className="rounded-lg border border-slate-200 bg-white shadow-xs"
-    >
-      <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-2.5">
-        <h2 id={headingId} className="text-sm font-semibold text-slate-800">
-          {title}
-        </h2>
-        {actions}
-      </header>
-      <div className="p-4">{children}</div>
-    </section>
-  );
 }

@@ -1,8 +1,8 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { IntakeConsoleConvertMutation } from './console-operations';
@@ -11,31 +11,32 @@ import { IntakeConsoleConvertMutation } from './console-operations';
 export function ConvertToComplaintButton({ id, version }: { id: string; version: number }) {
   const t = useTranslations('intake');
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const mutation = useGqlMutation(IntakeConsoleConvertMutation, { invalidates: ['Intake'] });
-  async function convert() {
-    if (!window.confirm(t('console.detail.convertConfirm'))) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const convert = useConfirmedAction<void>(
+    async () => {
       const { convertToComplaint } = await mutation.mutateAsync({ id, version });
       router.push(`/console/interactions/${convertToComplaint.id}`);
-    } catch (e) {
-      setError(gqlErrorMessage(e, (kind) => t(`errors.${kind}`)));
-      setBusy(false);
-    }
-  }
+    },
+    () => ({
+      title: t('console.detail.convert'),
+      body: t('console.detail.convertConfirm'),
+      confirmLabel: t('console.detail.convert'),
+      pendingLabel: t('console.detail.converting'),
+      tone: 'primary',
+    }),
+    (error) => gqlErrorMessage(error, (kind) => t(`errors.${kind}`)),
+  );
   return (
-    <div className="flex flex-col items-end gap-1">
-      <Button kind="primary" onClick={convert} disabled={busy} data-testid="convert-to-complaint">
+    <>
+      <Button
+        kind="primary"
+        onClick={() => convert.ask()}
+        disabled={convert.pending}
+        data-testid="convert-to-complaint"
+      >
         {t('console.detail.convert')}
       </Button>
-      {error && (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
+      {convert.dialog}
+    </>
   );
 }

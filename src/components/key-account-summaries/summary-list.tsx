@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { Column } from '@/components/ui/data-table';
@@ -8,7 +8,8 @@ import { FilterSelect } from '@/components/ui/filter-select';
 import { PageHeader } from '@/components/ui/page-header';
 import { PagedTable } from '@/components/ui/paged-table';
 import { EmptyState } from '@/components/ui/status';
-import { ToggleChip } from '@/components/ui/toggle-chip';
+import { SegmentedControl } from '@/components/ui/segmented-control';
+import { useSetSearchParam } from '@/components/ui/use-search-param-choice';
 import type { ExchangeSummaryStatus, KeyAccountSummaryListQuery as ListResult } from '@/gql/graphql';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
@@ -18,15 +19,15 @@ import { KeyAccountSummaryCustomersQuery, KeyAccountSummaryListQuery } from './s
 import { SummaryStatusBadge, useSummaryErrorMessage } from './summary-ui';
 
 const STATUSES: readonly ExchangeSummaryStatus[] = ['DRAFT', 'ISSUED'];
+const STATUS_CHOICES = ['ALL', ...STATUSES] as const;
 type Row = ListResult['keyAccountExchangeSummaries']['nodes'][number];
 
 /** 客户服务交流信息 (SPEC §2): every summary, newest first, filtered by status and customer (in the URL). */
 export function SummaryList({ canWrite }: { canWrite: boolean }) {
   const t = useTranslations('keyAccountSummaries');
   const timeZone = useDisplayTimeZone();
-  const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
+  const setParam = useSetSearchParam({ scroll: false });
   const errorMessage = useSummaryErrorMessage();
   const [generating, setGenerating] = useState(false);
   const status = STATUSES.find((s) => s === searchParams.get('status')) ?? null;
@@ -39,14 +40,6 @@ export function SummaryList({ canWrite }: { canWrite: boolean }) {
     (result) => result.keyAccountExchangeSummaries,
     { keepPrevious: true },
   );
-
-  const setParam = (key: 'status' | 'customer', value: string | null) => {
-    const params = new URLSearchParams(searchParams.toString());
-    if (value) params.set(key, value);
-    else params.delete(key);
-    const query = params.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  };
 
   const columns: Column<Row>[] = [
     {
@@ -99,18 +92,15 @@ export function SummaryList({ canWrite }: { canWrite: boolean }) {
         }
       />
       <div className="flex flex-wrap items-end gap-4">
-        <div role="group" aria-label={t('filters.status')} className="flex flex-wrap gap-2 text-sm">
-          {[null, ...STATUSES].map((s) => (
-            <ToggleChip
-              key={s ?? 'ALL'}
-              pressed={s === status}
-              onClick={() => setParam('status', s)}
-              testId={`summary-status-filter-${s ?? 'ALL'}`}
-            >
-              {s ? t(`status.${s}`) : t('filters.allStatuses')}
-            </ToggleChip>
-          ))}
-        </div>
+        <SegmentedControl
+          look="chips"
+          label={t('filters.status')}
+          values={STATUS_CHOICES}
+          value={status ?? 'ALL'}
+          onChange={(s) => setParam('status', s === 'ALL' ? null : s)}
+          labelOf={(s) => (s === 'ALL' ? t('filters.allStatuses') : t(`status.${s}`))}
+          testIdOf={(s) => `summary-status-filter-${s}`}
+        />
         {canWrite && (
           <FilterSelect
             className="block w-64"

@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { TextareaField } from '@/components/ui/form-controls';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
@@ -109,15 +110,13 @@ function FlagsForm({
       <p className="text-sm text-slate-600">{t('flags.hint')}</p>
       {(['regionalLandmark', 'strategicPotential'] as const).map((flag) => (
         <div key={flag} className="space-y-2">
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={values[flag]}
-              onChange={(e) => set(flag, e.target.checked, `${flag}Reason`)}
-              data-testid={`key-account-flag-${flag}`}
-            />
-            {t(`flags.${flag}`)}
-          </label>
+          <CheckboxField
+            id={`key-account-flag-${flag}`}
+            label={t(`flags.${flag}`)}
+            checked={values[flag]}
+            onChange={(checked) => set(flag, checked, `${flag}Reason`)}
+            testId={`key-account-flag-${flag}`}
+          />
           {values[flag] && (
             <TextareaField
               {...form.field(`${flag}Reason`)}

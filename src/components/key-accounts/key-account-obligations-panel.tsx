@@ -1,10 +1,9 @@
 'use client';
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { getFragmentData } from '@/gql';
-import { buttonClass } from '@/components/ui/classes';
 import { QueryContent } from '@/components/ui/panel';
+import { Section } from '@/components/ui/section';
 import { SegmentedControl } from '@/components/ui/segmented-control';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { KeyAccountObligationFieldsFragment, KeyAccountObligationsOfCustomerQuery } from './obligation-operations';
@@ -32,52 +31,45 @@ export function KeyAccountObligationsPanel({ customerId }: { customerId: string 
   const rows = getFragmentData(KeyAccountObligationFieldsFragment, connection?.nodes ?? []);
 
   return (
-    <section
-      className="rounded-lg border border-slate-200 bg-white shadow-xs"
-      data-testid="customer-key-account-obligations"
+    <Section
+      title={t('panel.title')}
+      testId="customer-key-account-obligations"
+      link={{ href: '/console/key-accounts/obligations?owner=all', label: t('panel.queue') }}
+      actions={
+        <SegmentedControl
+          label={t('panel.show')}
+          values={['OPEN', 'ALL'] as const}
+          value={openOnly ? 'OPEN' : 'ALL'}
+          onChange={(v) => setOpenOnly(v === 'OPEN')}
+          labelOf={(v) => (v === 'OPEN' ? t('panel.open') : t('panel.all'))}
+          testIdOf={(v) => `customer-obligations-${v.toLowerCase()}`}
+        />
+      }
     >
-      <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-2.5">
-        <h2 className="text-sm font-semibold text-slate-800">{t('panel.title')}</h2>
-        <div className="flex items-center gap-3">
-          <SegmentedControl
-            label={t('panel.show')}
-            values={['OPEN', 'ALL'] as const}
-            value={openOnly ? 'OPEN' : 'ALL'}
-            onChange={(v) => setOpenOnly(v === 'OPEN')}
-            labelOf={(v) => (v === 'OPEN' ? t('panel.open') : t('panel.all'))}
-            testIdOf={(v) => `customer-obligations-${v.toLowerCase()}`}
-          />
-          <Link href="/console/key-accounts/obligations?owner=all" className={buttonClass.link}>
-            {t('panel.queue')}
-          </Link>
-        </div>
-      </header>
-      <div className="p-4">
-        <QueryContent
-          query={data}
-          errorMessage={errorMessage}
-          loadingLabel={t('list.loading')}
-          empty={rows.length === 0 && t('panel.empty')}
-        >
-          <ul className="divide-y divide-slate-100 text-sm">
-            {rows.map((r) => (
-              <li key={r.id} className="space-y-1 py-2" data-testid="customer-obligation" data-kind={r.kind}>
-                <p className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">
-                    <ObligationKindLabel kind={r.kind} />
-                  </span>
-                  <ObligationStatusBadge row={r} />
-                </p>
-                <div className="text-xs">
-                  <ObligationDue row={r} />
-                </div>
-                {r.note && <p className="text-xs text-slate-600">{r.note}</p>}
-                <ObligationActions row={r} />
-              </li>
-            ))}
-          </ul>
-        </QueryContent>
-      </div>
-    </section>
+      <QueryContent
+        query={data}
+        errorMessage={errorMessage}
+        loadingLabel={t('list.loading')}
+        empty={rows.length === 0 && t('panel.empty')}
+      >
+        <ul className="divide-y divide-slate-100 text-sm">
+          {rows.map((r) => (
+            <li key={r.id} className="space-y-1 py-2" data-testid="customer-obligation" data-kind={r.kind}>
+              <p className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">
+                  <ObligationKindLabel kind={r.kind} />
+                </span>
+                <ObligationStatusBadge row={r} />
+              </p>
+              <div className="text-xs">
+                <ObligationDue row={r} />
+              </div>
+              {r.note && <p className="text-xs text-slate-600">{r.note}</p>}
+              <ObligationActions row={r} />
+            </li>
+          ))}
+        </ul>
+      </QueryContent>
+    </Section>
   );
 }

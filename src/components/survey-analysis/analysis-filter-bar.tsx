@@ -1,7 +1,9 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
+import type { CheckboxOption } from '@/components/ui/checkbox-group';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/classes';
+import { MultiSelect, type MultiSelectWords } from '@/components/ui/multi-select';
 import type { SurveyAnalysisFilterOptionsQuery } from '@/gql/graphql';
 import {
   countAnalysisFilters,
@@ -10,148 +12,6 @@ import {
   KEY_ACCOUNT_VALUES,
   type AnalysisFilterState,
 } from './analysis-params';
-
-type Option = { value: string; label: string; hint?: string };
-
-/**
- * A labelled button that opens a list of checkboxes. Changes apply at once (the analysis reloads); Esc or a click
- * elsewhere closes the list and gives focus back to the button.
- */
-function MultiSelect({
-  name,
-  label,
-  options,
-  selected,
-  onChange,
-  emptyHint,
-}: {
-  name: string;
-  label: string;
-  options: readonly Option[];
-  selected: readonly string[];
-  onChange: (values: string[]) => void;
-  emptyHint: string;
-}) {
-  const t = useTranslations('surveyAnalysis.filters');
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-  const labelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: MouseEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onPointer);
-    return () => document.removeEventListener('mousedown', onPointer);
-  }, [open]);
-
-  // A value in a shared URL may no longer be offered; keep it listed so it can be unticked.
-  const known = new Set(options.map((o) => o.value));
-  const all: Option[] = [...options, ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: v }))];
-  const labelOf = new Map(all.map((o) => [o.value, o.label]));
-  const summary =
-    selected.length === 0
-      ? t('all')
-      : selected.length === 1
-        ? (labelOf.get(selected[0]!) ?? selected[0]!)
-        : t('selectedCount', { count: selected.length });
-  const toggle = (value: string, checked: boolean) =>
-    onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
-
-  return (
-    <div
-      ref={rootRef}
-      className="relative min-w-0"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation();
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
-    >
-      <span id={labelId} className={labelClass}>
-        {label}
-      </span>
-      <button
-        ref={buttonRef}
-        type="button"
-        aria-haspopup="true"
-        aria-expanded={open}
-        aria-controls={panelId}
-        aria-labelledby={`${labelId} ${panelId}-summary`}
-        onClick={() => setOpen((o) => !o)}
-        data-testid={`filter-${name}`}
-        className={`${inputClass} flex items-center justify-between gap-2 text-left ${selected.length ? 'border-blue-500 bg-blue-50/40' : ''}`}
-      >
-        <span id={`${panelId}-summary`} className="truncate">
-          {summary}
-        </span>
-        <span aria-hidden className="text-xs text-slate-500">
-          ▾
-        </span>
-      </button>
-      {open && (
-        <div
-          id={panelId}
-          className="absolute z-20 mt-1 w-72 max-w-[90vw] rounded-md border border-slate-200 bg-white p-3 shadow-lg"
-          data-testid={`filter-${name}-panel`}
-        >
-          <fieldset>
-            <legend className="sr-only">{label}</legend>
-            {all.length === 0 ? (
-              <p className="text-xs text-slate-500">{emptyHint}</p>
-            ) : (
-              <ul className="max-h-64 space-y-1 overflow-y-auto">
-                {all.map((option) => (
-                  <li key={option.value}>
-                    <label className="flex items-start gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-50">
-                      <input
-                        type="checkbox"
-                        className="mt-0.5 size-4 rounded border-slate-300"
-                        checked={selected.includes(option.value)}
-                        onChange={(e) => toggle(option.value, e.target.checked)}
-                        data-testid={`filter-${name}-option`}
-                        value={option.value}
-                      />
-                      <span className="min-w-0">
-                        <span className="block break-words">{option.label}</span>
-                        {option.hint && <span className="block text-xs text-slate-500">{option.hint}</span>}
-                      </span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </fieldset>
-          <div className="mt-2 flex justify-between border-t border-slate-100 pt-2">
-            <button
-              type="button"
-              className={buttonClass.ghost}
-              onClick={() => onChange([])}
-              disabled={selected.length === 0}
-            >
-              {t('clearOne')}
-            </button>
-            <button
-              type="button"
-              className={buttonClass.ghost}
-              onClick={() => {
-                setOpen(false);
-                buttonRef.current?.focus();
-              }}
-            >
-              {t('done')}
-            </button>
-          </div>
-        </div>
-      )}
-    </div>
-  );
-}
 
 export type FilterOptions = {
   campaigns: SurveyAnalysisFilterOptionsQuery['surveyCampaigns']['nodes'];
@@ -180,6 +40,12 @@ export function AnalysisFilterBar({
   const set = <K extends keyof AnalysisFilterState>(key: K, next: AnalysisFilterState[K]) =>
     onChange({ ...value, [key]: next });
   const active = countAnalysisFilters(value);
+  const words: MultiSelectWords = {
+    all: tf('all'),
+    selectedCount: (count) => tf('selectedCount', { count }),
+    clear: tf('clearOne'),
+    done: tf('done'),
+  };
 
   const campaignOptions = options.campaigns.map((c) => ({
     value: c.id,
@@ -195,7 +61,7 @@ export function AnalysisFilterBar({
   const segmentFilters: {
     name: string;
     label: string;
-    options: Option[];
+    options: CheckboxOption<string>[];
     selected: readonly string[];
     pick: (picked: string[]) => Partial<AnalysisFilterState>;
   }[] = [
@@ -240,6 +106,8 @@ export function AnalysisFilterBar({
         <div className="xl:col-span-2">
           <MultiSelect
             name="campaign"
+            testId="filter-campaign"
+            words={words}
             label={tf('campaigns')}
             options={campaignOptions}
             selected={value.campaignIds}
@@ -249,6 +117,8 @@ export function AnalysisFilterBar({
         </div>
         <MultiSelect
           name="period"
+          testId="filter-period"
+          words={words}
           label={tf('periods')}
           options={options.periods.map((p) => ({ value: p, label: p }))}
           selected={value.periodLabels}
@@ -281,6 +151,8 @@ export function AnalysisFilterBar({
           <MultiSelect
             key={filter.name}
             name={filter.name}
+            testId={`filter-${filter.name}`}
+            words={words}
             label={filter.label}
             options={filter.options}
             selected={filter.selected}

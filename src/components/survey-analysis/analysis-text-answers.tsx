@@ -2,6 +2,7 @@
 import { graphql } from '@/gql';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { buttonClass } from '@/components/ui/classes';
 import { formatDate, formatScore } from '@/lib/format';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
@@ -136,17 +137,14 @@ export function AnalysisTextAnswers({
         <button type="submit" className={buttonClass.secondary} data-testid="text-search-submit">
           {t('searchButton')}
         </button>
-        <label htmlFor={lowId} className="inline-flex items-center gap-1.5 pb-1.5 text-sm">
-          <input
-            id={lowId}
-            type="checkbox"
-            className="size-4"
-            checked={lowScoreOnly}
-            onChange={(e) => setLowScoreOnly(e.target.checked)}
-            data-testid="text-low-only"
-          />
-          {t('lowScoreOnly')}
-        </label>
+        <CheckboxField
+          id={lowId}
+          className="pb-1.5"
+          label={t('lowScoreOnly')}
+          checked={lowScoreOnly}
+          onChange={setLowScoreOnly}
+          testId="text-low-only"
+        />
       </form>
 
       {pending ??

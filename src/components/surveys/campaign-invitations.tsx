@@ -53,7 +53,6 @@ export const SurveyInvitationsQuery = graphql(`
 export const INVITATION_STATES: readonly SurveyInvitationState[] = ['NOT_SENT', 'SENT', 'OPENED', 'RESPONDED'];
 const PAGE_SIZE = 50;
 const SEARCH_DEBOUNCE_MS = 350;
-const EMPTY_PAGE = { nodes: [], pageInfo: { hasNextPage: false }, totalCount: 0 };
 
 type Row = NonNullable<InvitationsResult['surveyCampaign']>['invitations']['nodes'][number];
 
@@ -77,7 +76,7 @@ export function CampaignInvitations({ campaignId, live }: { campaignId: string; 
   const list = useGqlInfiniteQuery(
     SurveyInvitationsQuery,
     { id: campaignId, filter, first: PAGE_SIZE },
-    (result) => result.surveyCampaign?.invitations ?? EMPTY_PAGE,
+    (result) => result.surveyCampaign?.invitations,
     { keepPrevious: true, refetchInterval: live ? LIVE_REFRESH_MS : undefined },
   );
 

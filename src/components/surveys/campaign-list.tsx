@@ -6,7 +6,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/classes';
 import type { Column } from '@/components/ui/data-table';
 import { PagedTable } from '@/components/ui/paged-table';
-import { ToggleChip } from '@/components/ui/toggle-chip';
+import { SegmentedControl } from '@/components/ui/segmented-control';
+import { useSetSearchParam } from '@/components/ui/use-search-param-choice';
 import type { CampaignStatus, SurveyCampaignListQuery as ListResult } from '@/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
@@ -59,6 +60,7 @@ export const SurveyPeriodsQuery = graphql(`
 `);
 
 const STATUSES: readonly CampaignStatus[] = ['DRAFT', 'OPEN', 'CLOSED'];
+const STATUS_CHOICES = ['ALL', ...STATUSES] as const;
 const PAGE_SIZE = 25;
 
 type Row = ListResult['surveyCampaigns']['nodes'][number];
@@ -73,6 +75,7 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
+  const setParam = useSetSearchParam({ scroll: false });
   const errorMessage = useSurveyErrorMessage();
   const status = statusFrom(searchParams.get('status'));
   const period = searchParams.get('period') ?? '';
@@ -142,13 +145,6 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
     },
   ];
 
-  const setParam = (key: 'status' | 'period', value: string | null) => {
-    const params = new URLSearchParams(searchParams.toString());
-    if (value) params.set(key, value);
-    else params.delete(key);
-    const query = params.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  };
   const filtered = Boolean(status || period);
   const periodOptions = [...new Set([...(periods.data?.surveyPeriods ?? []), ...(period ? [period] : [])])];
 
@@ -161,18 +157,15 @@ export function CampaignList({ canManage }: { canManage: boolean }) {
   return (
     <SurveysListPage action={newButton}>
       <div className="flex flex-wrap items-end gap-4">
-        <div role="group" aria-label={t('campaigns.statusFilter')} className="flex flex-wrap gap-2 text-sm">
-          {[null, ...STATUSES].map((s) => (
-            <ToggleChip
-              key={s ?? 'ALL'}
-              pressed={s === status}
-              onClick={() => setParam('status', s)}
-              testId={`campaign-status-filter-${s ?? 'ALL'}`}
-            >
-              {s ? t(`status.${s}`) : t('campaigns.allStatuses')}
-            </ToggleChip>
-          ))}
-        </div>
+        <SegmentedControl
+          look="chips"
+          label={t('campaigns.statusFilter')}
+          values={STATUS_CHOICES}
+          value={status ?? 'ALL'}
+          onChange={(s) => setParam('status', s === 'ALL' ? null : s)}
+          labelOf={(s) => (s === 'ALL' ? t('campaigns.allStatuses') : t(`status.${s}`))}
+          testIdOf={(s) => `campaign-status-filter-${s}`}
+        />
         <FilterSelect
           className="block w-44"
           label={t('campaigns.periodFilter')}

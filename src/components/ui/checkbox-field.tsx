@@ -12,6 +12,7 @@ export function CheckboxField({
   checked,
   onChange,
   testId,
+  className,
 }: {
   id: string;
   label: string;
@@ -20,10 +21,12 @@ export function CheckboxField({
   checked: boolean;
   onChange: (checked: boolean) => void;
   testId?: string;
+  /** Extra classes for the field's box (`pb-1.5` to sit on the baseline of a filter row's inputs). */
+  className?: string;
 }) {
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
-    <div>
+    <div className={className}>
       <label htmlFor={id} className="inline-flex items-center gap-2 text-sm text-slate-800">
         <input
           id={id}

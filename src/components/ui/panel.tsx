@@ -1,3 +1,4 @@
+import { LoadMore } from './load-more';
 import { ErrorBanner, Spinner } from './status';
 
 /**
@@ -59,4 +60,56 @@ export function QueryContent({
   if (!query.data) return <Spinner label={loadingLabel} />;
   if (!empty) return children;
   return typeof empty === 'string' ? <EmptyLine>{empty}</EmptyLine> : empty;
+}
+
+/** What PagedContent needs of a `useGqlInfiniteQuery` list. */
+type PagedList = React.ComponentProps<typeof LoadMore>['query'] & {
+  error: unknown;
+  loaded: boolean;
+  refetch: () => unknown;
+  isFetchNextPageError: boolean;
+  rows: readonly unknown[];
+};
+
+/**
+ * QueryContent for a card's paged list (`useGqlInfiniteQuery`): the error with a retry if the first page failed, a
+ * spinner until it is here, `empty` when given and there are no rows, or the content with "load more" (and `total`)
+ * under it. A failed "load more" shows beside the button, under the rows already there, not in their place.
+ */
+export function PagedContent({
+  list,
+  errorMessage,
+  loadingLabel,
+  empty,
+  total,
+  moreTestId,
+  children,
+}: {
+  list: PagedList;
+  errorMessage: (error: unknown) => string;
+  loadingLabel: string;
+  empty?: string;
+  /** The line beside "load more" ("共 12 条"); omit when the list has no total. */
+  total?: React.ReactNode;
+  moreTestId?: string;
+  children: React.ReactNode;
+}) {
+  const firstPage = {
+    error: list.isFetchNextPageError ? null : list.error,
+    data: list.loaded || undefined,
+    refetch: list.refetch,
+  };
+  return (
+    <QueryContent
+      query={firstPage}
+      errorMessage={errorMessage}
+      loadingLabel={loadingLabel}
+      empty={list.rows.length === 0 && empty}
+    >
+      {children}
+      <div className="mt-3">
+        <LoadMore query={list} total={total} errorMessage={errorMessage} testId={moreTestId} />
+      </div>
+    </QueryContent>
+  );
 }

@@ -1,4 +1,5 @@
 'use client';
+import { CHIP_PRESSED, CHIP_SIZE, CHIP_UNPRESSED } from './toggle-chip';
 
 const LOOKS = {
   /** Joined buttons, the chosen one filled: a section's main switch ("by province · industry · grade"). */
@@ -21,6 +22,13 @@ const LOOKS = {
     button: 'rounded border px-2.5 py-1',
     on: 'border-blue-600 bg-blue-50 text-blue-800',
     off: 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50',
+  },
+  /** Rounded chips (ToggleChip's look) in a wrapping row: a list screen's status filter ("全部 · 草稿 · 已发布"). */
+  chips: {
+    group: 'flex flex-wrap gap-2 text-sm',
+    button: `rounded-full border ${CHIP_SIZE.sm}`,
+    on: CHIP_PRESSED.soft,
+    off: CHIP_UNPRESSED,
   },
 } as const;
 

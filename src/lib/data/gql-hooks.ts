@@ -78,15 +78,22 @@ export type Connection<TNode> = {
   totalCount?: number | null;
 };
 
+/** What a list whose parent is missing (a customer not found, a campaign deleted) reads as: no rows, no next page. */
+const EMPTY_CONNECTION: Connection<never> = { nodes: [], pageInfo: { hasNextPage: false }, totalCount: 0 };
+type SelectConnection<TResult, TNode> = (result: TResult) => Connection<TNode> | null | undefined;
+const connectionIn = <TResult, TNode>(select: SelectConnection<TResult, TNode>, result: TResult): Connection<TNode> =>
+  select(result) ?? EMPTY_CONNECTION;
+
 /**
  * A cursor-paginated list ("load more"): the first page under the variables' key, further pages appended with
- * `after` = the previous page's end cursor. `connection` picks the connection out of the query's result.
- * Returns the rows of all loaded pages, the first page's total and everything a LoadMore footer needs.
+ * `after` = the previous page's end cursor. `select` picks the connection out of the query's result; it may answer
+ * null or undefined (`r => r.customer?.callbacksConnection`) when the connection's parent is missing, and the list is
+ * then empty. Returns the rows of all loaded pages, the first page's total and everything a LoadMore footer needs.
  */
 export function useGqlInfiniteQuery<TResult, TVariables extends Variables & { after?: string | null }, TNode>(
   document: Doc<TResult, TVariables>,
   variables: Omit<TVariables, 'after'>,
-  connection: (result: TResult) => Connection<TNode>,
+  select: SelectConnection<TResult, TNode>,
   options: GqlQueryOptions = {},
 ) {
   const query = useInfiniteQuery({
@@ -94,7 +101,7 @@ export function useGqlInfiniteQuery<TResult, TVariables extends Variables & { af
     queryFn: ({ pageParam }) => run(document, { ...variables, after: pageParam } as unknown as TVariables),
     initialPageParam: null as string | null,
     getNextPageParam: (last: TResult) => {
-      const info = connection(last).pageInfo;
+      const info = connectionIn(select, last).pageInfo;
       return info.hasNextPage ? (info.endCursor ?? null) : null;
     },
     enabled: options.enabled ?? true,
@@ -103,7 +110,7 @@ export function useGqlInfiniteQuery<TResult, TVariables extends Variables & { af
     staleTime: options.staleTime,
   });
   const pages = query.data?.pages;
-  const rows = useMemo(() => (pages ?? []).flatMap((page) => connection(page).nodes), [pages, connection]);
+  const rows = useMemo(() => (pages ?? []).flatMap((page) => connectionIn(select, page).nodes), [pages, select]);
   const first = pages?.[0];
   return {
     ...query,
@@ -111,7 +118,7 @@ export function useGqlInfiniteQuery<TResult, TVariables extends Variables & { af
     rows,
     /** The first page's result (totals and other fields beside the connection). */
     firstPage: first,
-    totalCount: first ? (connection(first).totalCount ?? null) : null,
+    totalCount: first ? (connectionIn(select, first).totalCount ?? null) : null,
     /** True once the first page is here (before that, show a spinner, not an empty state). */
     loaded: first !== undefined,
   };
