@@ -79,7 +79,7 @@ async function main() {
   const { periodOf } = await import('@/graphql/kpi-dashboard/kpi-dashboard.rules');
   const { TIME_ZONE } = await import('@/i18n/config');
   const { disconnectPrisma } = await import('@/server/db');
-  const { refreshKpiFacts } = await import('@/graphql/kpi-dashboard/kpi-facts.service');
+  const { refreshKpiFacts } = await import('@/graphql/kpi-dashboard/kpi-fact.service');
   // The rollup's build (first install, or what a reused database's new writes marked): the job's work, timed.
   const buildStart = performance.now();
   let build = { refreshed: 0, repeats: false };

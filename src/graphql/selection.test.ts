@@ -8,8 +8,8 @@ import {
   CONTRACT_SELECTION,
   CUSTOMER_SELECTION,
   CONNECTION_NODES,
-} from './customers/customer-selection.rules';
-import { INTERACTION_SELECTION } from './interactions/interaction-selection.rules';
+} from './customers/customer.selection';
+import { INTERACTION_SELECTION } from './interactions/interaction.selection';
 
 const MAPS: SelectionMap<string>[] = [CUSTOMER_SELECTION, CONTACT_SELECTION, CONTRACT_SELECTION, INTERACTION_SELECTION];
 

@@ -22,7 +22,7 @@ export {
   MAX_ATTACHMENT_BYTES,
   type AttachmentInspection,
 } from '@/graphql/interactions/interaction.rules';
-export { API_KEY_RATE_LIMIT, API_KEY_USAGE_TIME_ZONE, effectiveRateLimit } from '@/graphql/admin/api-keys.rules';
+export { API_KEY_RATE_LIMIT, API_KEY_USAGE_TIME_ZONE, effectiveRateLimit } from '@/graphql/admin/api-key.rules';
 export { removesLastAdmin } from '@/graphql/directory/directory.rules';
 export { lockAdmins } from '@/graphql/directory/directory.service';
 export { runReportDeliveries } from '@/graphql/reports/report-delivery.service';

@@ -8,7 +8,7 @@ import { apiKeyLeaseSize } from '@/server/auth/rate-limit';
 import { checkApiKey } from '@/server/auth/api-keys';
 import { prisma } from '@/server/db';
 import type { Viewer } from '@/server/viewer';
-import { API_KEY_RATE_LIMIT } from '@/graphql/admin/api-keys.rules';
+import { API_KEY_RATE_LIMIT } from '@/graphql/admin/api-key.rules';
 import { createApiKeyRow, createStaff } from '../helpers/factories';
 import { errorCodes, gqlAs, gqlOk } from '../helpers/graphql';
 

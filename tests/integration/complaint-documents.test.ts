@@ -2,7 +2,7 @@ import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as eightDRoute } from '@/app/api/complaints/[id]/eight-d.pdf/route';
 import { GET as handlingFormRoute } from '@/app/api/complaints/[id]/handling-form.pdf/route';
-import { complaintDocumentPdf, loadComplaintDocumentData } from '@/graphql/complaints/complaint-documents.service';
+import { complaintDocumentPdf, loadComplaintDocumentData } from '@/graphql/complaints/complaint-document.service';
 import { runCommand } from '@/graphql/complaints/complaint.service';
 import { addComplaintAction, saveEightD } from '@/graphql/complaints/complaint-work.service';
 import { recordInteraction } from '@/graphql/interactions/interaction.service';

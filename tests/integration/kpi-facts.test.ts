@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prisma } from '@/generated/prisma/client';
 import { kpiDashboard } from '@/graphql/kpi-dashboard/kpi-dashboard.service';
-import { recomputeAllRepeats, refreshKpiFacts } from '@/graphql/kpi-dashboard/kpi-facts.service';
+import { recomputeAllRepeats, refreshKpiFacts } from '@/graphql/kpi-dashboard/kpi-fact.service';
 import { runKpiFactRefresh } from '@/graphql/kpi-dashboard/kpi-snapshot.service';
 import {
   asOfFor,

@@ -20,7 +20,7 @@ import {
   API_KEY_ROTATION,
   isValidOverlapHours,
   isValidRateLimit,
-} from '@/graphql/admin/api-keys.rules';
+} from '@/graphql/admin/api-key.rules';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { endOfDayIn, formatDateTime, todayIn } from '@/lib/format';
 import { CopyButton } from '@/components/ui/copy-button';

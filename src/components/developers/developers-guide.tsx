@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
-import { API_KEY_RATE_LIMIT, API_KEY_ROTATION } from '@/graphql/admin/api-keys.rules';
+import { API_KEY_RATE_LIMIT, API_KEY_ROTATION } from '@/graphql/admin/api-key.rules';
 import { MUTATION_ACCESS, WITHOUT_API_REASONS, type MutationAccess } from '@/graphql/api-coverage.rules';
 import type { ModuleDoc } from '@/graphql/sdl-reference';
 import { CodeSample } from './code-sample';

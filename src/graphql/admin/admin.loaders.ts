@@ -1,7 +1,7 @@
 import { prisma } from '@/server/db';
 import { flushApiKeyUsage } from '@/server/auth/api-key-gate';
 import { cachedOneBy, manyBy } from '../loader-utils';
-import { API_KEY_USAGE_DAYS } from './api-keys.rules';
+import { API_KEY_USAGE_DAYS } from './api-key.rules';
 
 export function adminLoaderFactories() {
   return {

@@ -12,7 +12,7 @@ import { badField, badInput, notFound } from '@/server/errors';
 import { appendHistory } from '@/server/history';
 import type { Viewer } from '@/server/viewer';
 import { ACCOUNT_ROLES, API_KEY_LIMITS, USER_LIMITS } from './admin.rules';
-import { zRateLimit } from './api-keys.service';
+import { zRateLimit } from './api-key.service';
 import { errorKey, zodFieldErrors } from '@/server/error-keys';
 import { isUuid } from '../cursor';
 import { lockAdmins, refuseLastAdminRemoval } from '../directory/directory.service';

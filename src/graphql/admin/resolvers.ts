@@ -11,9 +11,9 @@ import {
   revokeApiKey,
   setUserActive,
 } from './admin.service';
-import { jobQueueDepths } from './job-queues.service';
-import { apiKeyUsageDays, rotateApiKey, setApiKeyRateLimit } from './api-keys.service';
-import { effectiveRateLimit } from './api-keys.rules';
+import { jobQueueDepths } from './job-queue.service';
+import { apiKeyUsageDays, rotateApiKey, setApiKeyRateLimit } from './api-key.service';
+import { effectiveRateLimit } from './api-key.rules';
 
 const seesUserDetails = (viewer: Viewer, userId: string) =>
   viewer.kind === 'staff' || viewer.kind === 'apiClient' || (viewer.kind === 'customer' && viewer.userId === userId);

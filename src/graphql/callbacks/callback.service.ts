@@ -35,7 +35,7 @@ import {
 import { pageSize } from '../pagination.rules';
 import { completeObligationOfCallback } from '../key-account-obligations/key-account-obligation.service';
 import { activityMessage } from '@/lib/activity';
-import { emitCallbackEvent } from '../webhooks/webhook-payloads';
+import { emitCallbackEvent } from '../webhooks/webhook-payload.service';
 
 /**
  * Callback tasks (SPEC §5 回访): work queues, planning key-account and periodic callbacks, handing tasks over, and

@@ -29,7 +29,7 @@ import { dueTimesFor, slaTargetsFor, stepDueAtAfter } from './sla.service';
 import { now as clockNow } from '@/server/clock';
 import { activityMessage, type ActivityMessage } from '@/lib/activity';
 import { complaintStepEvent } from '../webhooks/webhook-events.rules';
-import { emitInteractionEvent } from '../webhooks/webhook-payloads';
+import { emitInteractionEvent } from '../webhooks/webhook-payload.service';
 
 /**
  * The workflow actor behind a viewer. An API client works complaints only with the complaints:workflow scope, as the

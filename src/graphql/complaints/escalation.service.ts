@@ -35,7 +35,7 @@ import { sweepOnSiteComplaints } from '../work-orders/work-order-stats.service';
 import { sweepLateItineraries } from '../visits/itinerary.service';
 import { ensureVisitCycles } from '../visits/visit-cycle.service';
 import { escalationStepEvent } from '../webhooks/webhook-events.rules';
-import { emitWebhookEvent } from '../webhooks/webhook-outbox';
+import { emitWebhookEvent } from '../webhooks/webhook-outbox.service';
 
 /**
  * The escalation sweep (SPEC §4 处理逾期反应), run every minute by the `escalation-sweep` job and callable with any

@@ -1,6 +1,6 @@
 import { currentStepOf } from './complaint-steps.rules';
-import { CONNECTION_NODES } from '../customers/customer-selection.rules';
-import { INTERACTION_SELECTION } from '../interactions/interaction-selection.rules';
+import { CONNECTION_NODES } from '../customers/customer.selection';
+import { INTERACTION_SELECTION } from '../interactions/interaction.selection';
 import { selectFromInfo } from '../selection';
 import type { Resolvers } from '../resolvers-types.generated';
 import { policy, type RootPolicies } from '../policy';

@@ -19,7 +19,7 @@ const page = {
   totalCount: (p: { totalCount: number }) => p.totalCount,
 };
 
-import { keyAccountStatusOf } from '../key-accounts/key-account-status';
+import { keyAccountStatusOf } from '../key-accounts/key-account-status.query';
 
 export const customer360Resolvers: Resolvers = {
   Customer: {

@@ -10,7 +10,7 @@ import type { Viewer } from '@/server/viewer';
 import { CUSTOMER_COLUMNS, ENUM_LABELS, type CustomerColumn } from './customer-columns.rules';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './customer-import.rules';
 import { buildSearchText, ZCustomerInput, type TCustomerInput } from './customer.rules';
-import { emitWebhookEventsFor } from '../webhooks/webhook-outbox';
+import { emitWebhookEventsFor } from '../webhooks/webhook-outbox.service';
 import { englishMessage, zodFieldErrors, type ErrorKey, type ErrorParams } from '@/server/error-keys';
 
 export { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS };

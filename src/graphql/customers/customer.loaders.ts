@@ -7,7 +7,7 @@ import { manyBy, oneBy, perSelect } from '../loader-utils';
 import { customerRowsById } from './customer.service';
 import type { Loaders } from '../loaders';
 import { asksFor, selectFromInfo } from '../selection';
-import { CONTACT_SELECTION, CONTRACT_SELECTION } from './customer-selection.rules';
+import { CONTACT_SELECTION, CONTRACT_SELECTION } from './customer.selection';
 
 const CONTACT_ORDER: Prisma.ContactOrderByWithRelationInput[] = [{ isPrimary: 'desc' }, { createdAt: 'asc' }];
 const CONTRACT_ORDER: Prisma.ContractOrderByWithRelationInput[] = [

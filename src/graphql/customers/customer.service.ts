@@ -11,8 +11,8 @@ import { selectedColumnsSql } from '../keyset';
 import { ARCHIVE_REASON_MAX_LENGTH, CUSTOMER_TEXT_FILTERS } from './customer-fields.rules';
 import { buildSearchText, parseCustomerInput, type TCustomerInput } from './customer.rules';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
-import { emitCustomerEvent } from '../webhooks/webhook-payloads';
-import { keyAccountStatusWhere } from '../key-accounts/key-account-status';
+import { emitCustomerEvent } from '../webhooks/webhook-payload.service';
+import { keyAccountStatusWhere } from '../key-accounts/key-account-status.query';
 
 type Range<T> = { from?: T | null; to?: T | null } | null | undefined;
 type MoneyRange = { min?: string | null; max?: string | null } | null | undefined;

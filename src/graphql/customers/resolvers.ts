@@ -14,12 +14,7 @@ import {
   updateCustomer,
 } from './customer.service';
 import { importCustomers } from './customer.import';
-import {
-  CONNECTION_NODES,
-  CONTACT_SELECTION,
-  CONTRACT_SELECTION,
-  CUSTOMER_SELECTION,
-} from './customer-selection.rules';
+import { CONNECTION_NODES, CONTACT_SELECTION, CONTRACT_SELECTION, CUSTOMER_SELECTION } from './customer.selection';
 import { selectFromInfo } from '../selection';
 import { settleRowRelations } from './customer.loaders';
 import { connectionFields, edgesOf } from '../pagination.rules';

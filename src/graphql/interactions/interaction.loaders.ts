@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { prisma } from '@/server/db';
 import type { GraphQLContext } from '../context';
-import { CUSTOMER_SELECTION } from '../customers/customer-selection.rules';
+import { CUSTOMER_SELECTION } from '../customers/customer.selection';
 import { manyBy, oneBy } from '../loader-utils';
 import { asksFor, selectFromInfo } from '../selection';
 import { mayReadCustomerRecords } from './interaction.scope';

@@ -33,7 +33,7 @@ import {
 import { now as clockNow } from '@/server/clock';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
 import { activityMessage, type ActivityMessage } from '@/lib/activity';
-import { emitInteractionEvent } from '../webhooks/webhook-payloads';
+import { emitInteractionEvent } from '../webhooks/webhook-payload.service';
 
 const ENTITY = 'Interaction';
 

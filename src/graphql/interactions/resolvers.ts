@@ -1,6 +1,6 @@
 import type { Resolvers } from '../resolvers-types.generated';
-import { CONNECTION_NODES, CUSTOMER_SELECTION } from '../customers/customer-selection.rules';
-import { INTERACTION_SELECTION } from './interaction-selection.rules';
+import { CONNECTION_NODES, CUSTOMER_SELECTION } from '../customers/customer.selection';
+import { INTERACTION_SELECTION } from './interaction.selection';
 import { selectFromInfo } from '../selection';
 import { policy, type FieldPolicy, type RootPolicies } from '../policy';
 import { requirePermission } from '@/server/auth/policies';

@@ -1,6 +1,6 @@
 import { can } from '@/server/auth/policies';
 import type { Resolvers } from '../resolvers-types.generated';
-import { CUSTOMER_SELECTION } from '../customers/customer-selection.rules';
+import { CUSTOMER_SELECTION } from '../customers/customer.selection';
 import { connectionFields } from '../pagination.rules';
 import { policy, type RootPolicies } from '../policy';
 import { selectFromInfo } from '../selection';

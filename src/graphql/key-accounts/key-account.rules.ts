@@ -185,7 +185,7 @@ export const ZFlagsInput = z
 /**
  * The key-account status everyone reads. A proposal (the nightly job's or a hand one) writes its open nomination, not
  * the customer's status: while a NOMINATION is open, a customer that is not a key account (NONE, REVOKED) reads as
- * CANDIDATE. `openNomination` is the row's `hasOpenNomination`, which a database trigger keeps (key-account-status.ts).
+ * CANDIDATE. `openNomination` is the row's `hasOpenNomination`, which a database trigger keeps (key-account-status.query.ts).
  * (A row stored as CANDIDATE — data from before nominations were kept apart — reads as it is.)
  */
 export function effectiveKeyAccountStatus<S extends KeyAccountStatusName>(

@@ -31,8 +31,8 @@ import {
   type KeyAccountCriteria,
   type KeyAccountStatusName,
 } from './key-account.rules';
-import { emitKeyAccountStatusEvent } from '../webhooks/webhook-payloads';
-import { emitWebhookEventsFor } from '../webhooks/webhook-outbox';
+import { emitKeyAccountStatusEvent } from '../webhooks/webhook-payload.service';
+import { emitWebhookEventsFor } from '../webhooks/webhook-outbox.service';
 
 /**
  * Key accounts (SPEC §2, 001 第五章 6–7). The system proposes candidates from its data (the nightly job and the

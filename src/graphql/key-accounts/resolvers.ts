@@ -1,10 +1,10 @@
 import { can } from '@/server/auth/policies';
 import type { Resolvers } from '../resolvers-types.generated';
-import { CUSTOMER_SELECTION } from '../customers/customer-selection.rules';
+import { CUSTOMER_SELECTION } from '../customers/customer.selection';
 import { policy, type RootPolicies } from '../policy';
 import { selectFromInfo } from '../selection';
 import { DEFAULT_KEY_ACCOUNT_CRITERIA } from './key-account.rules';
-import { keyAccountStatusOf } from './key-account-status';
+import { keyAccountStatusOf } from './key-account-status.query';
 import {
   decideKeyAccountNomination,
   getKeyAccountCriteria,

@@ -4,7 +4,7 @@ import { TZDate } from '@date-fns/tz';
  * KPI dashboard (SPEC §9, issue 14 item 2): the pure definitions of every figure. Client-safe (the screen shows the
  * same definitions and builds its drill-down links from the same periods). The definitions (medians, percentiles,
  * on time, repeats, rates, comparisons) are decided here and unit-tested by hand; the service computes them in SQL on
- * the rollup (kpi-facts.service.ts), and tests/integration/kpi-facts.test.ts checks the two agree on the records.
+ * the rollup (kpi-fact.service.ts), and tests/integration/kpi-facts.test.ts checks the two agree on the records.
  *
  * Definitions:
  * - A period is a calendar month ("2026-11"), quarter ("2026-Q4") or year ("2026") in Asia/Shanghai: [from, to) from
@@ -29,7 +29,7 @@ import { TZDate } from '@date-fns/tz';
 export const REPEAT_WINDOW_DAYS = 90;
 
 /**
- * The rollup (ComplaintKpiFact, kpi-facts.service.ts): complaints refreshed per transaction; the backlog of marked
+ * The rollup (ComplaintKpiFact, kpi-fact.service.ts): complaints refreshed per transaction; the backlog of marked
  * complaints up to which a dashboard request refreshes them itself before it reads (so a figure includes every change
  * committed before the request); the backlog beyond which a refresh is a bulk one (first install, a calendar change,
  * an import) whose repeat flags are recomputed in one set-based pass at its end.

@@ -10,7 +10,7 @@ import { isUuid } from '../cursor';
 import type { Viewer } from '@/server/viewer';
 import { QUEUES, sendWhenStarted } from '@/server/queue/boss';
 import { surveyTrend, type PeriodIndexModel } from '../survey-analysis/survey-analysis.service';
-import { refreshKpiFacts, repeatWindowSql } from './kpi-facts.service';
+import { refreshKpiFacts, repeatWindowSql } from './kpi-fact.service';
 import {
   asOfFor,
   KPI_FACT_ON_DEMAND_LIMIT,
@@ -208,7 +208,7 @@ export type KpiDashboardModel = {
  * The KPI dashboard for a period and filters (SPEC §9; definitions in kpi-dashboard.rules.ts). A fixed number of
  * set-based statements whatever the period holds, run in parallel: complaint breakdowns of the three periods in one
  * GROUPING SETS statement and the durations (percentile_cont), on-time counts and repeats in another, both on the
- * rollup (ComplaintKpiFact, kpi-facts.service.ts — refreshed first when few complaints changed), intake by type with
+ * rollup (ComplaintKpiFact, kpi-fact.service.ts — refreshed first when few complaints changed), intake by type with
  * distinct customers served, contract volume, callbacks with count(*) FILTER, overdue now (live, the open-complaint
  * counts index), key-account health, and the survey trend (surveys:read only).
  */

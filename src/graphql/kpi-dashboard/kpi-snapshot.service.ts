@@ -5,7 +5,7 @@ import { prisma, runAs } from '@/server/db';
 import { DomainError } from '@/server/errors';
 import type { StaffRole, Viewer } from '@/server/viewer';
 import { TIME_ZONE } from '@/i18n/config';
-import { refreshKpiFacts, type KpiFactRefresh } from './kpi-facts.service';
+import { refreshKpiFacts, type KpiFactRefresh } from './kpi-fact.service';
 import { effectiveFilter, kpiDashboard, type KpiDashboardModel, type KpiFilter } from './kpi-dashboard.service';
 import {
   KPI_SNAPSHOT_FORGET_DAYS,

@@ -38,7 +38,7 @@ import {
 } from './survey-index.rules';
 import { isScoredQuestion, parseChoices } from '../survey-templates/survey-template.rules';
 import { pageSize } from '../pagination.rules';
-import { keyAccountStatusSql } from '../key-accounts/key-account-status';
+import { keyAccountStatusSql } from '../key-accounts/key-account-status.query';
 
 /**
  * The satisfaction analysis (SPEC §6: response rate, per-question distribution, per-dimension scores, weighted index,

@@ -28,7 +28,7 @@ import { TX_OPTIONS, usableTemplate } from '../survey-templates/survey-template.
 import { surveyToken, surveyUrl, tokenHash } from './survey-token.service';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
 import { activityMessage, type ActivityMessage } from '@/lib/activity';
-import { keyAccountStatusSql } from '../key-accounts/key-account-status';
+import { keyAccountStatusSql } from '../key-accounts/key-account-status.query';
 
 /**
  * Survey campaigns (SPEC §6): a template sent to an audience for a period. Launching snapshots the audience as

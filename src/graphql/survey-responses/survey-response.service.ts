@@ -32,8 +32,8 @@ import { isWellFormedToken, surveyPath, surveyToken, tokenHash } from '../survey
 import type { AnalysisFilter } from '../survey-analysis/survey-analysis.service';
 import { cursorArgs, pageOf, pageSize } from '../pagination.rules';
 import { activityMessage } from '@/lib/activity';
-import { emitSurveyResponseEvent } from '../webhooks/webhook-payloads';
-import { keyAccountStatusWhere } from '../key-accounts/key-account-status';
+import { emitSurveyResponseEvent } from '../webhooks/webhook-payload.service';
+import { keyAccountStatusWhere } from '../key-accounts/key-account-status.query';
 
 /**
  * Answering a survey (SPEC §6 "personal link (no login needed, one response per link)"): the public form behind a

@@ -1,7 +1,7 @@
 import { can } from '@/server/auth/policies';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
 import { localDate } from '../complaints/sla-clock.rules';
-import { CUSTOMER_SELECTION } from '../customers/customer-selection.rules';
+import { CUSTOMER_SELECTION } from '../customers/customer.selection';
 import type { Resolvers } from '../resolvers-types.generated';
 import { selectFromInfo } from '../selection';
 import { policy, type RootPolicies } from '../policy';

@@ -16,9 +16,9 @@ import {
   WEBHOOK_TIMEOUT_MS,
   type WebhookSettings,
 } from './webhook-events.rules';
-import { invalidateWebhookSubscriptions } from './webhook-outbox';
-import { webhookHeaders } from './webhook-signature';
-import { checkHost, parseTargetUrl, systemResolver } from './webhook-target';
+import { invalidateWebhookSubscriptions } from './webhook-outbox.service';
+import { webhookHeaders } from './webhook-signature.service';
+import { checkHost, parseTargetUrl, systemResolver } from './webhook-target.service';
 
 export async function loadWebhookSettings(
   db: Tx | typeof prisma = prisma,

@@ -23,9 +23,9 @@ import {
   WEBHOOK_URL_MAX,
 } from './webhook-events.rules';
 import { derivedEntityId } from '../service-rules/service-rules.service';
-import { invalidateWebhookSubscriptions, recordEvent } from './webhook-outbox';
-import { generateWebhookSecret } from './webhook-signature';
-import { checkWebhookTarget, type TargetProblem } from './webhook-target';
+import { invalidateWebhookSubscriptions, recordEvent } from './webhook-outbox.service';
+import { generateWebhookSecret } from './webhook-signature.service';
+import { checkWebhookTarget, type TargetProblem } from './webhook-target.service';
 
 /** What the console and the API read of an endpoint: everything but the secret. */
 const ENDPOINT_FIELDS = {

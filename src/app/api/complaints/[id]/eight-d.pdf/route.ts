@@ -1,4 +1,4 @@
-import { complaintDocumentPdf } from '@/graphql/complaints/complaint-documents.service';
+import { complaintDocumentPdf } from '@/graphql/complaints/complaint-document.service';
 import { withRoute } from '@/server/http/route';
 import { fileResponse } from '@/server/http/file-response';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { SelectionMap } from '../selection';
 
@@ -14,7 +15,7 @@ export const CUSTOMER_SELECTION: SelectionMap<CustomerColumn> = {
   // Fields other modules add to Customer (extend type Customer) resolve by the customer's id.
   needs: {
     owner: ['ownerId'],
-    // The effective status: CANDIDATE while a nomination is open (key-account-status.ts), read with the row.
+    // The effective status: CANDIDATE while a nomination is open (key-account-status.query.ts), read with the row.
     keyAccountStatus: ['keyAccountStatus', 'hasOpenNomination'],
     contacts: [],
     contracts: [],

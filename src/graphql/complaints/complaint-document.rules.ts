@@ -8,7 +8,7 @@ import type { PdfCell } from '@/server/pdf/pdf-report';
 /**
  * The printable documents of one complaint (SPEC §4: "8D report … printable/exportable"; the 客户投诉处理单 of the
  * source procedures [002 C9 5.1–5.9, 003 (七)]) as pure functions of a plain data object: the loader
- * (complaint-documents.service.ts) fetches it, these decide what is printed, PdfReport lays it out. Chinese only:
+ * (complaint-document.service.ts) fetches it, these decide what is printed, PdfReport lays it out. Chinese only:
  * these are the company's controlled forms. Labels come from the console's zh-CN messages, so the paper and the
  * screen use the same words.
  */

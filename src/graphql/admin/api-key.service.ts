@@ -17,7 +17,7 @@ import {
   isValidOverlapHours,
   overlapEnd,
   usageDays,
-} from './api-keys.rules';
+} from './api-key.rules';
 
 /** A key's own per-minute limit, within API_KEY_RATE_LIMIT's range. */
 export const zRateLimit = z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWebhookTarget, classifyAddress, type Resolver } from './webhook-target';
+import { checkWebhookTarget, classifyAddress, type Resolver } from './webhook-target.service';
 
 const resolveTo =
   (...addresses: string[]): Resolver =>

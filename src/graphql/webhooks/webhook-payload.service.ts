@@ -2,7 +2,7 @@ import 'server-only';
 import type { Callback, Customer, Interaction, SurveyResponse } from '@/generated/prisma/client';
 import type { Tx } from '@/server/db';
 import type { WebhookEventType } from './webhook-events.rules';
-import { emitWebhookEvent } from './webhook-outbox';
+import { emitWebhookEvent } from './webhook-outbox.service';
 
 /**
  * What each domain's events carry: identifiers and the state an integrator acts on, never free text a person wrote

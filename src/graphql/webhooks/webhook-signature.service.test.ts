@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateWebhookSecret, signWebhook, verifyWebhook, webhookHeaders } from './webhook-signature';
+import { generateWebhookSecret, signWebhook, verifyWebhook, webhookHeaders } from './webhook-signature.service';
 
 describe('Standard Webhooks signature', () => {
   it('signs `${id}.${timestamp}.${body}` with HMAC-SHA256 under the base64-decoded secret', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { blocksOf, renderPdf, type DocBlock, type PrintableDocument } from '@/server/pdf/pdf-document';
-import { buildEightDReport, buildHandlingForm, type ComplaintDocumentData } from './complaint-documents.rules';
+import { buildEightDReport, buildHandlingForm, type ComplaintDocumentData } from './complaint-document.rules';
 
 const TZ = { timeZone: 'Asia/Shanghai' };
 const t = (iso: string) => new Date(iso);

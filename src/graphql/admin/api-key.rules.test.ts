@@ -6,7 +6,7 @@ import {
   isValidRateLimit,
   overlapEnd,
   usageDays,
-} from './api-keys.rules';
+} from './api-key.rules';
 
 describe('API key rules', () => {
   it('a key without its own limit gets the default', () => {

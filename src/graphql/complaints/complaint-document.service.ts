@@ -8,7 +8,7 @@ import { renderPdf, type PrintableDocument } from '@/server/pdf/pdf-document';
 import type { Viewer } from '@/server/viewer';
 import { isUuid } from '../cursor';
 import { interactionReadScope } from '../interactions/interaction.scope';
-import { buildEightDReport, buildHandlingForm, type ComplaintDocumentData } from './complaint-documents.rules';
+import { buildEightDReport, buildHandlingForm, type ComplaintDocumentData } from './complaint-document.rules';
 import { loadApprovalAuthority } from './complaint.service';
 import { activityTextIn, actorLabelIn } from '@/lib/activity';
 
