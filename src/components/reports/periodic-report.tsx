@@ -23,6 +23,7 @@ import {
   shiftPeriod,
   type ReportPeriodKind,
 } from '@/graphql/reports/report-period.rules';
+import { REPORT_READER_ROLES } from '@/graphql/reports/report-subscription.rules';
 import { formatDateTime } from '@/lib/format';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
@@ -40,9 +41,6 @@ type Report = ReportComplaintPeriodReportQuery['complaintPeriodReport'];
 type TopCause = Report['topCauses'][number];
 type Subscription = SubscriptionsData['reportSubscriptions'][number];
 type Delivery = SubscriptionsData['reportDeliveries'][number];
-
-/** Roles a manager may subscribe: those that read reports (the server refuses the others). */
-const SUBSCRIBABLE_ROLES = ['EXECUTIVE', 'QUALITY_MANAGER', 'SERVICE_MANAGER', 'DEPARTMENT_HANDLER', 'ADMIN'] as const;
 
 /**
  * 月度/季度/年度投诉与服务报告: the period kind and period in the URL, headline tiles, the improvement focus (top causes
@@ -301,7 +299,7 @@ function Subscriptions({ userId, canManage }: { userId: string; canManage: boole
         input: {
           periodKind: form.periodKind,
           deliveryDay: form.deliveryDay,
-          ...(form.role ? { role: form.role as (typeof SUBSCRIBABLE_ROLES)[number] } : { userId }),
+          ...(form.role ? { role: REPORT_READER_ROLES.find((r) => r === form.role) } : { userId }),
         },
       },
       { onSuccess: () => setOpen(false) },
@@ -382,7 +380,8 @@ function Subscriptions({ userId, canManage }: { userId: string; canManage: boole
           >
             <option value="">{t('myself')}</option>
             {canManage &&
-              SUBSCRIBABLE_ROLES.map((role) => (
+              // The roles a manager may subscribe: those that read reports (the server refuses the others).
+              REPORT_READER_ROLES.map((role) => (
                 <option key={role} value={role}>
                   {t('role', { role: roleName(role) })}
                 </option>

@@ -7,7 +7,7 @@ import { sendMail } from '@/server/mail/mailer';
 import type { Viewer } from '@/server/viewer';
 import { buildPeriodicReportDocument } from './periodic-report.export';
 import { complaintPeriodReport } from './periodic-report.service';
-import { roleMayReadReports } from './report-subscription.service';
+import { roleMayReadReports } from './report-subscription.rules';
 import { renderPdf } from '@/server/pdf/pdf-document';
 import {
   deliveryDueAt,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma, type ReportSubscription, type Role } from '@/generated/prisma/client';
-import { can, isStaffRole, requirePermission, ROLE_PERMISSIONS } from '@/server/auth/policies';
+import { can, requirePermission } from '@/server/auth/policies';
 import { prisma } from '@/server/db';
 import { badField, conflict, forbidden, notFound } from '@/server/errors';
 import type { Viewer } from '@/server/viewer';
@@ -10,6 +10,7 @@ import {
   isValidDeliveryDay,
   type ReportPeriodKind,
 } from './report-period.rules';
+import { roleMayReadReports } from './report-subscription.rules';
 
 /**
  * Report subscriptions (SPEC §9). Who may do what — the choice: a subscription mails reports to people, so
@@ -26,8 +27,6 @@ function requireStaffReader(viewer: Viewer): StaffViewer {
   if (viewer.kind !== 'staff') throw forbidden('report.subscriptionForbidden');
   return viewer;
 }
-
-export const roleMayReadReports = (role: Role) => isStaffRole(role) && ROLE_PERMISSIONS[role].includes('reports:read');
 
 export async function listReportSubscriptions(viewer: Viewer): Promise<ReportSubscription[]> {
   const staff = requireStaffReader(viewer);
