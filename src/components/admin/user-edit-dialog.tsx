@@ -93,7 +93,13 @@ export function UserEditDialog({
           maxLength={USER_LIMITS.nameMaxLength}
           testId="user-edit-name"
         />
-        <TextField {...form.field('phone')} label={tEdit('phone')} type="tel" maxLength={40} testId="user-edit-phone" />
+        <TextField
+          {...form.field('phone')}
+          label={tEdit('phone')}
+          type="tel"
+          maxLength={USER_LIMITS.phoneMaxLength}
+          testId="user-edit-phone"
+        />
       </div>
       {!isCustomerAccount && (
         <div className="grid gap-4 sm:grid-cols-2">

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { TextareaField } from '@/components/ui/form-controls';
 import { StatusMessage } from '@/components/ui/status';
+import { WORKFLOW_COMMENT_MAX } from '@/graphql/complaints/complaint-workflow.rules';
 import { fieldErrorsOf, gqlErrorMessage } from '@/lib/gql-error-message';
 import { awaitsCustomerFeedback } from './resolution';
 
@@ -115,7 +116,7 @@ export function ResolutionResponse({
             label={choice === 'accept' ? t('resolution.commentOptional') : t('resolution.reason')}
             error={fields.comment}
             required={choice === 'dispute'}
-            maxLength={2000}
+            maxLength={WORKFLOW_COMMENT_MAX}
             value={comment}
             onChange={setComment}
           />

@@ -16,7 +16,7 @@ import type {
   ServiceRulesBusinessHoursFragment as BusinessHours,
   ServiceRulesCalendarDayFragment as Day,
 } from '@/gql/graphql';
-import { BOUNDS } from '@/graphql/service-rules/service-rules.rules';
+import { BOUNDS, CALENDAR_YEARS, isCalendarYear } from '@/graphql/service-rules/service-rules.rules';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { isGqlError } from '@/lib/gql-error-message';
 import {
@@ -146,7 +146,12 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
             {t('calendar.title')}
           </h2>
           <div className="flex items-center gap-2">
-            <Button kind="secondary" onClick={() => setYear((y) => y - 1)} aria-label={t('calendar.previousYear')}>
+            <Button
+              kind="secondary"
+              onClick={() => setYear((y) => y - 1)}
+              disabled={year <= CALENDAR_YEARS.min}
+              aria-label={t('calendar.previousYear')}
+            >
               ‹
             </Button>
             <label className="flex items-center gap-2 text-sm">
@@ -155,16 +160,21 @@ export function CalendarPanel({ canManage, initialYear }: { canManage: boolean; 
                 type="number"
                 className={`${inputClass} w-24`}
                 value={year}
-                min={2000}
-                max={2100}
+                min={CALENDAR_YEARS.min}
+                max={CALENDAR_YEARS.max}
                 onChange={(e) => {
                   const next = Number(e.target.value);
-                  if (Number.isInteger(next) && next >= 2000 && next <= 2100) setYear(next);
+                  if (isCalendarYear(next)) setYear(next);
                 }}
                 data-testid="calendar-year"
               />
             </label>
-            <Button kind="secondary" onClick={() => setYear((y) => y + 1)} aria-label={t('calendar.nextYear')}>
+            <Button
+              kind="secondary"
+              onClick={() => setYear((y) => y + 1)}
+              disabled={year >= CALENDAR_YEARS.max}
+              aria-label={t('calendar.nextYear')}
+            >
               ›
             </Button>
             {canManage && (

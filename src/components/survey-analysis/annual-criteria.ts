@@ -1,5 +1,6 @@
 import type { AnnualIndexCriteriaInput, AnnualIndexEvent } from '@/gql/graphql';
 import { MAX_ANNUAL_POINTS } from '@/graphql/survey-analysis/survey-index.rules';
+import { isCalendarYear } from '@/graphql/service-rules/service-rules.rules';
 
 /**
  * The annual-index criteria editor's pure part [000 §4.7.2]: the draft as the form holds it (text, as typed), its
@@ -105,8 +106,8 @@ export function yearChoices(currentYear: number, periodLabels: readonly string[]
   return [...years].sort((a, b) => b - a);
 }
 
-/** `?year=2026` → 2026; anything else (or a year outside 2000–2100) → the fallback. */
+/** `?year=2026` → 2026; anything else (or a year the server refuses, outside CALENDAR_YEARS) → the fallback. */
 export function parseYear(value: string | null | undefined, fallback: number): number {
   const year = Number(value);
-  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : fallback;
+  return isCalendarYear(year) ? year : fallback;
 }

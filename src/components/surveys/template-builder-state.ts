@@ -3,6 +3,7 @@ import {
   CHOICE_SCORE_RANGE,
   DIMENSION_CODE,
   MAX_WEIGHT,
+  MIN_CHOICES,
   QUESTION_TYPES,
 } from '@/graphql/survey-templates/survey-template-limits.rules';
 import { isChoiceType, type FormSection } from './survey-answers';
@@ -173,7 +174,7 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
       const seeded: ChoiceDraft[] = [];
       const question = state.sections.flatMap((s) => s.questions).find((q) => q.key === action.key);
       if (question && isChoiceType(action.questionType)) {
-        while (question.choices.length + seeded.length < 2) {
+        while (question.choices.length + seeded.length < MIN_CHOICES) {
           const [key, after] = take(next);
           next = after;
           seeded.push(newChoice(key));
@@ -433,7 +434,7 @@ export function builderProblems(state: BuilderState): Record<string, BuilderProb
       else if (dimension && q.type === 'SINGLE_CHOICE' && q.choices.every((c) => c.score.trim() === ''))
         problems[`${path}.dimensionCode`] = 'scoreNeeded';
       if (!isChoiceType(q.type)) return;
-      if (q.choices.length < 2) problems[`${path}.choices`] = 'tooFewChoices';
+      if (q.choices.length < MIN_CHOICES) problems[`${path}.choices`] = 'tooFewChoices';
       const values = new Set<string>();
       q.choices.forEach((c, ci) => {
         const value = c.value.trim();

@@ -6,10 +6,12 @@ import { graphql } from '@/gql';
 import type { CustomerGrade, ServiceRulesVisitRulesQuery as RulesResult } from '@/gql/graphql';
 import {
   CUSTOMER_GRADES,
+  ISO_WEEKDAYS,
   VISIT_INTERVAL_MAX,
   VISIT_INTERVAL_MIN,
   daysOf,
   parseProvinceLines,
+  TIME_OF_DAY,
 } from '@/graphql/visits/visit.rules';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
@@ -62,7 +64,6 @@ type Rules = RulesResult['visitRules'];
 type TextKey = 'defaultDays' | 'keyAccountDays' | `grade${CustomerGrade}` | 'deadlineTime';
 type Draft = Record<TextKey, string> & { provinces: string; deadlineWeekday: string };
 
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const gradeKey = (grade: CustomerGrade) => `grade${grade}` as const;
 
 /**
@@ -138,7 +139,7 @@ function RulesForm({ rules, canManage, onSaved, onReload }: SettingFormProps & {
   for (const key of ['keyAccountDays', ...CUSTOMER_GRADES.map(gradeKey)] as const)
     if (daysOf(draft[key]) === 'invalid')
       problems[key] = t('days', { min: VISIT_INTERVAL_MIN, max: VISIT_INTERVAL_MAX });
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(draft.deadlineTime)) problems.deadlineTime = t('time');
+  if (!TIME_OF_DAY.test(draft.deadlineTime)) problems.deadlineTime = t('time');
   if (provinces.bad.length) problems.provinces = t('provinceLines', { lines: provinces.bad.join(', ') });
   const errorFor = (key: TextKey) => (attempted ? problems[key] : undefined) ?? serverFields[key];
   const submit = save.submit(
@@ -223,7 +224,7 @@ function RulesForm({ rules, canManage, onSaved, onReload }: SettingFormProps & {
             label={t('deadlineWeekday')}
             value={draft.deadlineWeekday}
             onChange={(value) => change('deadlineWeekday', value)}
-            options={WEEKDAYS.map((d) => ({ value: String(d), label: t(`weekday.${d}`) }))}
+            options={ISO_WEEKDAYS.map((d) => ({ value: String(d), label: t(`weekday.${d}`) }))}
             disabled={disabled}
             testId="visit-rules-deadline-weekday"
           />

@@ -11,6 +11,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { PagedTable } from '@/components/ui/paged-table';
 import { Panel } from '@/components/ui/panel';
 import { SegmentedControl } from '@/components/ui/segmented-control';
+import { monthBounds } from '@/graphql/visits/visit.rules';
 import { useGqlInfiniteQuery, useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDate, formatDateTime, formatPercent, todayIn } from '@/lib/format';
 import { useDisplayTimeZone } from '@/lib/use-display-time-zone';
@@ -198,7 +199,7 @@ function VisitStats() {
   const timeZone = useDisplayTimeZone();
   const [month, setMonth] = useState(() => todayIn(timeZone).slice(0, 7));
   const errorMessage = useVisitErrorMessage();
-  const valid = /^\d{4}-\d{2}$/.test(month);
+  const valid = monthBounds(month) !== null;
   const query = useGqlQuery(VisitStatsQuery, { month }, { enabled: valid, keepPrevious: true });
   const columns: Column<StatsRow>[] = [
     { id: 'who', header: t('salesperson'), cell: (r) => r.salespersonName },

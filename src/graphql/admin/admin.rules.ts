@@ -28,6 +28,8 @@ export const USER_LIMITS = {
   passwordMaxLength: 200,
   nameMaxLength: 100,
   emailMaxLength: 200,
+  /** The account's phone, shown to key accounts as their owner's number. */
+  phoneMaxLength: 40,
 } as const;
 
 export const API_KEY_LIMITS = { nameMaxLength: 100 } as const;

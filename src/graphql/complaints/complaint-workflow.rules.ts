@@ -65,6 +65,8 @@ export type ComplaintQueue = (typeof COMPLAINT_QUEUES)[number];
 
 export type Severity = 'GENERAL' | 'MAJOR' | 'CRISIS';
 export type CauseClass = 'QUALITY' | 'NON_QUALITY';
+/** Longest comment on a workflow step (a customer's feedback on the resolution, a verification note, …). */
+export const WORKFLOW_COMMENT_MAX = 2000;
 export type InteractionType = 'CONSULTATION' | 'INQUIRY' | 'COMPLAINT' | 'SUGGESTION';
 export type WorkflowRole =
   | 'ADMIN'

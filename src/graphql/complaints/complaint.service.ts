@@ -23,6 +23,7 @@ import {
   type WorkflowActor,
   type WorkflowCommand,
   type WorkflowRecord,
+  WORKFLOW_COMMENT_MAX,
 } from './complaint-workflow.rules';
 import { callbackDueAt } from './sla-clock.rules';
 import { dueTimesFor, slaTargetsFor, stepDueAtAfter } from './sla.service';
@@ -157,11 +158,11 @@ export async function commandOptions(
   return { available: availableCommands(record, actor, authority), blocked: blockedCommands(record, actor, authority) };
 }
 
-const ZComment = z.string().trim().max(2000).nullish();
+const ZComment = z.string().trim().max(WORKFLOW_COMMENT_MAX).nullish();
 
 function parseComment(command: WorkflowCommand): string | null | undefined {
   const comment = ZComment.safeParse('comment' in command ? command.comment : null);
-  if (!comment.success) throw badField('comment', 'validation.tooLong', { max: 2000 });
+  if (!comment.success) throw badField('comment', 'validation.tooLong', { max: WORKFLOW_COMMENT_MAX });
   return comment.data;
 }
 

@@ -131,7 +131,7 @@ const ZUpdateUser = z.object({
   phone: z
     .string()
     .trim()
-    .max(40)
+    .max(USER_LIMITS.phoneMaxLength)
     .nullish()
     .transform((v) => v || null),
   role: z.string(),

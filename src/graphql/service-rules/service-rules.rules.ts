@@ -37,6 +37,11 @@ export const SEVERITIES = ['GENERAL', 'MAJOR', 'CRISIS'] as const satisfies read
 /** Staff roles that may hold approval authority; a portal account (CUSTOMER) never does. */
 export const AUTHORITY_ROLES = STAFF_ACCOUNT_ROLES satisfies readonly WorkflowRole[];
 
+/** The years the company calendar (and the annual satisfaction index) may be read or filled for. */
+export const CALENDAR_YEARS = { min: 2000, max: 2100 } as const;
+export const isCalendarYear = (year: number) =>
+  Number.isInteger(year) && year >= CALENDAR_YEARS.min && year <= CALENDAR_YEARS.max;
+
 // Bounds: the clock counts business hours (9 a day by default). Triage beyond two working weeks or a resolution
 // target beyond a working year is a typing error, not a policy.
 export const BOUNDS = {

@@ -17,6 +17,7 @@ import {
   approvalAuthorityOf,
   businessHoursOf,
   datesInRange,
+  isCalendarYear,
   describeSlaKey,
   slaKeyMessage,
   escalationLadder,
@@ -373,7 +374,7 @@ export async function updateEscalationPolicy(viewer: Viewer, version: number, in
 
 export async function listCalendarDays(viewer: Viewer, year: number) {
   requirePermission(viewer, 'settings:read');
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badField('year', 'serviceRules.yearRange');
+  if (!isCalendarYear(year)) throw badField('year', 'serviceRules.yearRange');
   return prisma.calendarDay.findMany({
     where: { date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } },
     orderBy: { date: 'asc' },
@@ -434,7 +435,7 @@ export async function addCalendarDays(viewer: Viewer, input: unknown) {
  */
 export async function importOfficialHolidays(viewer: Viewer, year: number) {
   requirePermission(viewer, 'settings:manage');
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badField('year', 'serviceRules.yearRange');
+  if (!isCalendarYear(year)) throw badField('year', 'serviceRules.yearRange');
   const official = officialCalendarDays(year);
   if (official.length === 0) {
     throw badField('year', 'serviceRules.noOfficialHolidays', { year });

@@ -38,6 +38,7 @@ import {
 } from './survey-index.rules';
 import { isScoredQuestion, parseChoices } from '../survey-templates/survey-template.rules';
 import { pageSize } from '../pagination.rules';
+import { isCalendarYear } from '../service-rules/service-rules.rules';
 import { keyAccountStatusSql } from '../key-accounts/key-account-status.query';
 
 /**
@@ -678,7 +679,7 @@ export type AnnualIndexModel = {
  */
 export async function annualSatisfactionIndex(viewer: Viewer, year: number): Promise<AnnualIndexModel> {
   requirePermission(viewer, 'surveys:read');
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badField('year', 'serviceRules.yearRange');
+  if (!isCalendarYear(year)) throw badField('year', 'serviceRules.yearRange');
   const from = yearStart(year);
   const to = yearStart(year + 1);
   const campaigns = await prisma.surveyCampaign.findMany({

@@ -14,6 +14,8 @@ export const QUESTION_TYPES = [
 ] as const satisfies readonly QuestionType[];
 
 export const MAX_QUESTIONS = 200;
+/** A single or multiple choice question offers at least this many choices. */
+export const MIN_CHOICES = 2;
 /** A dimension code: 2–40 upper-case letters, digits and underscores (ACCURACY, TIMELINESS, …), stable across versions. */
 export const DIMENSION_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
 /** Decimal(6,4) column; a weight of 0 would let Σ weights be 0, so weights are strictly positive and at most this. */

@@ -8,6 +8,7 @@ import {
   DIMENSION_CODE,
   MAX_QUESTIONS,
   MAX_WEIGHT,
+  MIN_CHOICES,
   QUESTION_TYPES,
 } from './survey-template-limits.rules';
 
@@ -108,7 +109,7 @@ export const ZSurveyTemplateInput = z
       section.questions.forEach((q, i) => {
         const at = (...rest: (string | number)[]) => ['sections', s, 'questions', i, ...rest];
         const isChoice = CHOICE_TYPES.includes(q.type);
-        if (isChoice && q.choices.length < 2)
+        if (isChoice && q.choices.length < MIN_CHOICES)
           ctx.addIssue({ code: 'custom', path: at('choices'), message: errorKey('survey.choicesTooFew') });
         if (!isChoice && q.choices.length > 0)
           ctx.addIssue({ code: 'custom', path: at('choices'), message: errorKey('survey.choicesOnlyForChoice') });

@@ -6,11 +6,13 @@ import {
   daysToWeekEnd,
   daysOf,
   parseProvinceLines,
+  PROVINCE_NAME_MAX,
   recomputeStateOf,
   completionRate,
   dueStateOf,
   insideWeek,
   intervalDaysFor,
+  ISO_WEEKDAYS,
   isLate,
   itineraryDeadline,
   monthBounds,
@@ -18,6 +20,7 @@ import {
   nextWeekStart,
   visitRulesOf,
   visitRulesProblem,
+  TIME_OF_DAY,
   weekStartOf,
 } from './visit.rules';
 
@@ -161,5 +164,19 @@ describe('the visit rules form', () => {
       ],
       bad: [4, 5],
     });
+  });
+  it('refuses on the form what the rules refuse: a province name too long, a deadline time or day out of range', () => {
+    const long = '省'.repeat(PROVINCE_NAME_MAX + 1);
+    expect(parseProvinceLines(`${long} 30`).bad).toEqual([1]);
+    expect(visitRulesProblem({ ...DEFAULT_VISIT_RULES, provinceDays: { [long]: 30 } })).toBe('provinceDays');
+    for (const time of ['24:00', '7:30', '12:60']) {
+      expect(TIME_OF_DAY.test(time)).toBe(false);
+      expect(visitRulesProblem({ ...DEFAULT_VISIT_RULES, deadlineTime: time })).toBe('deadlineTime');
+    }
+    expect(TIME_OF_DAY.test('23:59')).toBe(true);
+    for (const day of ISO_WEEKDAYS)
+      expect(visitRulesProblem({ ...DEFAULT_VISIT_RULES, deadlineWeekday: day })).toBeNull();
+    for (const day of [0, 8, 2.5])
+      expect(visitRulesProblem({ ...DEFAULT_VISIT_RULES, deadlineWeekday: day })).toBe('deadlineWeekday');
   });
 });

@@ -15,6 +15,10 @@ export const VISIT_INTERVAL_MIN = 1;
 export const VISIT_INTERVAL_MAX = 365;
 /** Longest free text of a plan line or a work log field. */
 export const VISIT_TEXT_MAX = 2000;
+/** Longest province name of a per-province rule. */
+export const PROVINCE_NAME_MAX = 50;
+/** ISO weekdays, 1 = Monday … 7 = Sunday: the itinerary deadline's day. */
+export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** Most visits on one weekly itinerary. */
 export const ITINERARY_ITEMS_MAX = 60;
 /** The due list looks this many days ahead by default (next week included). */
@@ -80,7 +84,8 @@ export const DEFAULT_VISIT_RULES: VisitRules = {
 
 const validDays = (v: unknown): v is number =>
   Number.isInteger(v) && (v as number) >= VISIT_INTERVAL_MIN && (v as number) <= VISIT_INTERVAL_MAX;
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+/** "HH:mm", 00:00–23:59: the itinerary deadline's time of day. */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** The field a rule set fails on, or null when it is valid. */
 export function visitRulesProblem(r: VisitRules): string | null {
@@ -89,9 +94,9 @@ export function visitRulesProblem(r: VisitRules): string | null {
   for (const [grade, days] of Object.entries(r.gradeDays))
     if (!(CUSTOMER_GRADES as readonly string[]).includes(grade) || !validDays(days)) return 'gradeDays';
   for (const [province, days] of Object.entries(r.provinceDays))
-    if (!province.trim() || province.length > 50 || !validDays(days)) return 'provinceDays';
-  if (!Number.isInteger(r.deadlineWeekday) || r.deadlineWeekday < 1 || r.deadlineWeekday > 7) return 'deadlineWeekday';
-  if (!TIME.test(r.deadlineTime)) return 'deadlineTime';
+    if (!province.trim() || province.length > PROVINCE_NAME_MAX || !validDays(days)) return 'provinceDays';
+  if (!(ISO_WEEKDAYS as readonly number[]).includes(r.deadlineWeekday)) return 'deadlineWeekday';
+  if (!TIME_OF_DAY.test(r.deadlineTime)) return 'deadlineTime';
   return null;
 }
 
@@ -165,7 +170,7 @@ export function parseProvinceLines(text: string): { rows: { province: string; da
     if (!line.trim()) return;
     const match = /^\s*(.+?)\s*[:：\s]\s*(\d+)\s*$/.exec(line);
     const days = match ? daysOf(match[2]!) : 'invalid';
-    if (!match || typeof days !== 'number') bad.push(i + 1);
+    if (!match || typeof days !== 'number' || match[1]!.length > PROVINCE_NAME_MAX) bad.push(i + 1);
     else rows.push({ province: match[1]!, days });
   });
   return { rows, bad };
