@@ -10,7 +10,7 @@ import { TextField } from '@/components/ui/form-field';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { formatDate } from '@/lib/format';
-import { needs8D } from '@/graphql/complaints/complaint-workflow.rules';
+import { CAUSE_CLASSES, needs8D, SEVERITIES } from '@/graphql/complaints/complaint-workflow.rules';
 import {
   ComplaintAdvanceMutation,
   ComplaintAnswerMutation,
@@ -99,8 +99,6 @@ export type PlanAction = {
   status: string;
 };
 
-const SEVERITIES = ['GENERAL', 'MAJOR', 'CRISIS'] as const;
-const CAUSES = ['QUALITY', 'NON_QUALITY'] as const;
 const AUTHORITIES = ['WITHIN_AUTHORITY', 'BEYOND_AUTHORITY'] as const;
 const WARRANTY = ['REPAIR', 'REPLACE', 'REFUND'] as const;
 const pick = <T extends string>(list: readonly T[], value: string | undefined): T | undefined =>
@@ -164,7 +162,7 @@ function useCommandForm(
             control: 'select',
             required: true,
             testId: 'triage-cause',
-            options: [choose, ...CAUSES.map((c) => ({ value: c, label: t(`causeClass.${c}`) }))],
+            options: [choose, ...CAUSE_CLASSES.map((c) => ({ value: c, label: t(`causeClass.${c}`) }))],
           },
           {
             name: 'triageResult',
@@ -217,7 +215,7 @@ function useCommandForm(
             version,
             input: {
               severity: pick(SEVERITIES, v.severity)!,
-              causeClass: pick(CAUSES, v.causeClass)!,
+              causeClass: pick(CAUSE_CLASSES, v.causeClass)!,
               triageResult: pick(AUTHORITIES, v.triageResult)!,
               responsibleDepartmentId: v.responsibleDepartmentId!,
               ownerId: v.ownerId || null,

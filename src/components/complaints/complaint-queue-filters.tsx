@@ -6,14 +6,8 @@ import { buttonClass } from '@/components/ui/classes';
 import { SelectField } from '@/components/ui/form-controls';
 import { ToggleChip } from '@/components/ui/toggle-chip';
 import { useKeyedState } from '@/components/ui/use-keyed-state';
-import {
-  CAUSE_CLASSES,
-  EMPTY_VIEW,
-  isFiltered,
-  QUEUE_SORTS,
-  SEVERITIES,
-  type QueueView,
-} from './complaint-queue-params';
+import { CAUSE_CLASSES, SEVERITIES_GRAVEST_FIRST } from '@/graphql/complaints/complaint-workflow.rules';
+import { EMPTY_VIEW, isFiltered, QUEUE_SORTS, type QueueView } from './complaint-queue-params';
 
 type Option = { id: string; name: string };
 
@@ -136,7 +130,7 @@ export function ComplaintQueueFilters({
       <div className="flex flex-wrap items-center gap-2">
         <ChipGroup
           label={t('list.severity')}
-          values={SEVERITIES}
+          values={SEVERITIES_GRAVEST_FIRST}
           selected={view.severity}
           labelOf={(s) => t(`severity.${s}`)}
           onChange={(severity) => onChange({ ...view, severity })}

@@ -1,10 +1,9 @@
 import type { CauseClass, ComplaintQueueFilter, ComplaintQueueSort, Severity } from '@/gql/graphql';
+import { CAUSE_CLASSES, SEVERITIES_GRAVEST_FIRST } from '@/graphql/complaints/complaint-workflow.rules';
 
 // The work queue's filter and order live in the URL (?severity=CRISIS,MAJOR&dept=…&sort=NEWEST), so a filtered
 // queue can be bookmarked and shared; this module is the one translation between the two.
 
-export const SEVERITIES: readonly Severity[] = ['CRISIS', 'MAJOR', 'GENERAL'];
-export const CAUSE_CLASSES: readonly CauseClass[] = ['QUALITY', 'NON_QUALITY'];
 export const QUEUE_SORTS: readonly ComplaintQueueSort[] = ['DUE_SOONEST', 'SEVERITY', 'NEWEST', 'OLDEST'];
 
 export type QueueView = {
@@ -35,7 +34,7 @@ export function viewFromParams(params: URLSearchParams): QueueView {
   const keyAccount = params.get('ka');
   const sort = params.get('sort');
   return {
-    severity: listOf(params.get('severity'), SEVERITIES),
+    severity: listOf(params.get('severity'), SEVERITIES_GRAVEST_FIRST),
     causeClass: listOf(params.get('cause'), CAUSE_CLASSES),
     departmentId: params.get('dept') ?? '',
     ownerId: params.get('owner') ?? '',

@@ -7,7 +7,6 @@ import type {
   Channel,
   InteractionFilter,
   InteractionStatus,
-  InteractionType,
   IntakeConsoleListQuery as ListResult,
 } from '@/gql/graphql';
 import { buttonClass } from '@/components/ui/classes';
@@ -17,12 +16,11 @@ import { PageHeader } from '@/components/ui/page-header';
 import { QueueTabs } from '@/components/ui/queue-tabs';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { useGqlInfiniteQuery } from '@/lib/data/gql-hooks';
-import { INTERACTION_CHANNELS, INTERACTION_STATUSES } from '@/graphql/interactions/intake.rules';
+import { INTERACTION_CHANNELS, INTERACTION_STATUSES, INTERACTION_TYPES } from '@/graphql/interactions/intake.rules';
 import { drillDownFilter, drillDownOf, drillDownSearch } from '@/graphql/kpi-dashboard/kpi-dashboard.rules';
 import { IntakeListTable, useIntakeListColumns } from './intake-list-columns';
 import { intakeListPage, type IntakeListRow, IntakeConsoleListQuery } from './interaction-screen-operations';
 
-const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
 const CHANNELS: readonly Channel[] = INTERACTION_CHANNELS;
 const STATUSES: readonly InteractionStatus[] = INTERACTION_STATUSES;
 const PAGE_SIZE = 25;
@@ -40,7 +38,7 @@ const pick = <T extends string>(value: string | undefined, allowed: readonly T[]
 
 /** The list's filters as the URL holds them (`?type=…&status=…`); unknown values are dropped. */
 const parseFilters = (params: URLSearchParams) => ({
-  type: pick(text(params.get('type')), TYPES),
+  type: pick(text(params.get('type')), INTERACTION_TYPES),
   channel: pick(text(params.get('channel')), CHANNELS),
   status: pick(text(params.get('status')), STATUSES),
   search: text(params.get('search')),
@@ -145,7 +143,7 @@ export function ConsoleInteractionList({ canWrite }: { canWrite: boolean }) {
         />
         {(
           [
-            ['type', t('list.type'), type, TYPES],
+            ['type', t('list.type'), type, INTERACTION_TYPES],
             ['channel', t('detail.channel'), channel, CHANNELS],
           ] as const
         ).map(([key, label, current, values]) => (

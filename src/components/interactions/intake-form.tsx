@@ -7,6 +7,7 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 import { buttonClass, inputClass } from '@/components/ui/classes';
 import { FormField } from '@/components/ui/form-field';
 import type { IntakeContractOptionFragment, InteractionType } from '@/gql/graphql';
+import { INTERACTION_TYPES } from '@/graphql/interactions/intake.rules';
 import { CopyButton } from '@/components/ui/copy-button';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { newIdempotencyKey } from './intake-files';
@@ -14,8 +15,6 @@ import { IntakeSubmitMutation } from './intake-operations';
 import { contractLabel } from './interaction-screen-operations';
 import { intakeProblems } from './intake-validation';
 import { blankToNull, IntakeErrorSummary, IntakeFormFooter, reportedInput, useIntakeForm } from './use-intake-form';
-
-const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
 
 /** A contract the customer may name (the IntakeContractOption fragment). */
 export type ContractOption = IntakeContractOptionFragment;
@@ -156,7 +155,7 @@ export function IntakeForm({
           </span>
         </legend>
         <div className="grid gap-2 sm:grid-cols-4">
-          {TYPES.map((type) => (
+          {INTERACTION_TYPES.map((type) => (
             <label
               key={type}
               className={`cursor-pointer rounded border p-3 text-sm ${values.type === type ? 'border-blue-600 bg-blue-50 ring-2 ring-blue-600/20' : 'border-slate-300 bg-white'}`}

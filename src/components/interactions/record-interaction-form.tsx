@@ -6,13 +6,13 @@ import { CustomerPickerField, type PickedCustomer } from '@/components/admin/cus
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { SelectField } from '@/components/ui/form-controls';
 import type { InteractionType, StaffChannel } from '@/gql/graphql';
+import { INTERACTION_TYPES } from '@/graphql/interactions/intake.rules';
 import { useGqlMutation } from '@/lib/data/gql-hooks';
 import { IntakeConsoleRecordMutation } from './console-operations';
 import { intakeProblems } from './intake-validation';
 import { IntakeErrorSummary, IntakeFormFooter, reportedInput, useIntakeForm } from './use-intake-form';
 
 const CHANNELS: StaffChannel[] = ['PHONE', 'VISIT', 'EMAIL', 'LETTER_FAX'];
-const TYPES: InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
 const EMPTY = {
   subject: '',
   description: '',
@@ -77,7 +77,7 @@ export function RecordInteractionForm() {
           required
           value={type}
           onChange={(value) => setType(value as InteractionType)}
-          options={TYPES.map((c) => ({ value: c, label: t(`type.${c}`) }))}
+          options={INTERACTION_TYPES.map((c) => ({ value: c, label: t(`type.${c}`) }))}
         />
         <CustomerPickerField
           id="record-customer"

@@ -27,6 +27,7 @@ import {
   type DrillDown,
   type PeriodKind,
 } from '@/graphql/kpi-dashboard/kpi-dashboard.rules';
+import { CAUSE_CLASSES, SEVERITIES_GRAVEST_FIRST } from '@/graphql/complaints/complaint-workflow.rules';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { gqlErrorMessage } from '@/lib/gql-error-message';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -227,7 +228,7 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
           label={t('filter.severity')}
           anyLabel={t('filter.all')}
           defaultValue={filter.severity ?? ''}
-          options={['CRISIS', 'MAJOR', 'GENERAL'].map((v) => ({ value: v, label: tc(`severity.${v}`) }))}
+          options={SEVERITIES_GRAVEST_FIRST.map((v) => ({ value: v, label: tc(`severity.${v}`) }))}
         />
         <FilterFormSelect
           id="kpi-cause"
@@ -235,7 +236,7 @@ export function KpiDashboardScreen({ period, search }: { period: string; search:
           label={t('filter.causeClass')}
           anyLabel={t('filter.all')}
           defaultValue={filter.causeClass ?? ''}
-          options={['QUALITY', 'NON_QUALITY'].map((v) => ({ value: v, label: tc(`causeClass.${v}`) }))}
+          options={CAUSE_CLASSES.map((v) => ({ value: v, label: tc(`causeClass.${v}`) }))}
         />
         <FilterFormSelect
           id="kpi-ka"

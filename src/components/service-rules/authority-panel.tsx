@@ -8,7 +8,8 @@ import type {
   ServiceRulesApprovalAuthorityFragment as ApprovalAuthority,
   ServiceRulesEscalationPolicyFragment as EscalationPolicy,
 } from '@/gql/graphql';
-import { AUTHORITY_ROLES, SEVERITIES } from '@/graphql/service-rules/service-rules.rules';
+import { SEVERITIES } from '@/graphql/complaints/complaint-workflow.rules';
+import { AUTHORITY_ROLES } from '@/graphql/service-rules/service-rules.rules';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import {
   ServiceRulesApprovalAuthorityFragment,

@@ -19,7 +19,8 @@ import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
 import { getFragmentData } from '@/gql';
 import type { InteractionType, ServiceRulesSlaRuleFragment as Rule, Severity } from '@/gql/graphql';
-import { INTERACTION_TYPES, SEVERITIES } from '@/graphql/service-rules/service-rules.rules';
+import { SEVERITIES } from '@/graphql/complaints/complaint-workflow.rules';
+import { INTERACTION_TYPES } from '@/graphql/interactions/intake.rules';
 import { useGqlQuery } from '@/lib/data/gql-hooks';
 import { formatDateTime } from '@/lib/format';
 import {

@@ -1,4 +1,5 @@
 import { englishMessage, type ErrorKey, type ErrorParams } from '@/server/error-keys';
+import type { INTERACTION_TYPES } from '../interactions/intake.rules';
 /**
  * The complaint workflow of SPEC §4 as an explicit state machine (pure: no database, no clock).
  *
@@ -63,11 +64,17 @@ export const COMPLAINT_QUEUES = [
 export const CLOSURE_QUEUE = 'AWAITING_CLOSURE' satisfies (typeof COMPLAINT_QUEUES)[number];
 export type ComplaintQueue = (typeof COMPLAINT_QUEUES)[number];
 
-export type Severity = 'GENERAL' | 'MAJOR' | 'CRISIS';
-export type CauseClass = 'QUALITY' | 'NON_QUALITY';
+/** Severities, mildest first (the enum's order: the SLA and authority tables, the reports). */
+export const SEVERITIES = ['GENERAL', 'MAJOR', 'CRISIS'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/** The same, gravest first: the order the queue and dashboard filters offer them. */
+export const SEVERITIES_GRAVEST_FIRST: readonly Severity[] = [...SEVERITIES].reverse();
+/** Triage's cause classes (质量问题 / 非质量问题). */
+export const CAUSE_CLASSES = ['QUALITY', 'NON_QUALITY'] as const;
+export type CauseClass = (typeof CAUSE_CLASSES)[number];
 /** Longest comment on a workflow step (a customer's feedback on the resolution, a verification note, …). */
 export const WORKFLOW_COMMENT_MAX = 2000;
-export type InteractionType = 'CONSULTATION' | 'INQUIRY' | 'COMPLAINT' | 'SUGGESTION';
+export type InteractionType = (typeof INTERACTION_TYPES)[number];
 export type WorkflowRole =
   | 'ADMIN'
   | 'SERVICE_AGENT'

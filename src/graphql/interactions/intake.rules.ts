@@ -46,6 +46,9 @@ export const VISITOR_REQUIRED_FIELDS = ['companyName', 'contactName', 'contactPh
 /** A phone as people write it: digits with spaces, dashes, dots, brackets and a leading +. */
 export const PHONE_PATTERN = /^\+?[0-9\s\-().]{5,40}$/;
 
+/** Every interaction type, complaints first: the order the intake forms, lists, SLA rules and reports show them. */
+export const INTERACTION_TYPES = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'] as const;
+
 /** Every interaction status in the order of the workflow (SPEC §3–4): the console list's status tabs follow it. */
 export const INTERACTION_STATUSES = [
   'REGISTERED',

@@ -6,6 +6,7 @@ import { optionalText, requiredText } from '../input.rules';
 import {
   extensionOf,
   INTAKE_TEXT_LIMITS as MAX,
+  INTERACTION_TYPES,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS,
   PHONE_PATTERN,
@@ -16,8 +17,6 @@ import {
 export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './intake.rules';
 
 /** Pure intake rules (SPEC §3): numbering, input validation, phone matching, attachment checks. */
-
-export const INTERACTION_TYPES = ['CONSULTATION', 'INQUIRY', 'COMPLAINT', 'SUGGESTION'] as const;
 
 /** Number prefixes by type [003 (二)]: TS 投诉, ZX 咨询, CX 查询, JY 建议. */
 export const NUMBER_PREFIX: Record<InteractionType, string> = {

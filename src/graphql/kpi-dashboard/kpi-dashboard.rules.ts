@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { CAUSE_CLASSES, SEVERITIES } from '../complaints/complaint-workflow.rules';
 
 /**
  * KPI dashboard (SPEC §9, issue 14 item 2): the pure definitions of every figure. Client-safe (the screen shows the
@@ -302,8 +303,6 @@ export function drillDownOf(params: URLSearchParams): DrillDown {
   return drill;
 }
 
-const SEVERITY_VALUES = ['GENERAL', 'MAJOR', 'CRISIS'] as const;
-const CAUSE_VALUES = ['QUALITY', 'NON_QUALITY'] as const;
 const oneOf = <T extends string>(value: string | null | undefined, allowed: readonly T[]): T[] | null => {
   const found = allowed.find((a) => a === value);
   return found ? [found] : null;
@@ -312,8 +311,8 @@ const oneOf = <T extends string>(value: string | null | undefined, allowed: read
 /** The interactions-list filter fields of a drill-down (besides type and dates); unknown values are dropped. */
 export function drillDownFilter(drill: DrillDown) {
   return {
-    severity: oneOf(drill.severity, SEVERITY_VALUES),
-    causeClass: oneOf(drill.causeClass, CAUSE_VALUES),
+    severity: oneOf(drill.severity, SEVERITIES),
+    causeClass: oneOf(drill.causeClass, CAUSE_CLASSES),
     responsibleDepartmentId: drill.departmentId ?? null,
     keyAccount: drill.keyAccount ?? null,
     customerId: drill.customerId ?? null,

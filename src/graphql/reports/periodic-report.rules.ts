@@ -1,4 +1,4 @@
-import type { CauseClass } from './report.rules';
+import type { CauseClass } from '../complaints/complaint-workflow.rules';
 
 /**
  * The parts of the periodic complaint & service report (SPEC §9, [002 C9 5.9]) that the monthly summary does not

@@ -1,5 +1,13 @@
 import { TZDate } from '@date-fns/tz';
 import { addBusinessHours, businessHoursBetween, type BusinessCalendar } from '../complaints/sla-clock.rules';
+import {
+  CAUSE_CLASSES,
+  SEVERITIES,
+  type CauseClass,
+  type InteractionType,
+  type Severity,
+} from '../complaints/complaint-workflow.rules';
+import { INTERACTION_TYPES } from '../interactions/intake.rules';
 
 /**
  * 月度投诉汇总与分析 (SPEC §9, [002 C9 5.9]): the pure maths of the monthly complaint summary. The service reads the
@@ -20,13 +28,6 @@ import { addBusinessHours, businessHoursBetween, type BusinessCalendar } from '.
  * - Callbacks: those due in the month, as far as due (or already done) by asOf, cancelled ones left out.
  */
 
-export type InteractionType = 'CONSULTATION' | 'INQUIRY' | 'COMPLAINT' | 'SUGGESTION';
-export type Severity = 'GENERAL' | 'MAJOR' | 'CRISIS';
-export type CauseClass = 'QUALITY' | 'NON_QUALITY';
-
-export const INTERACTION_TYPES: readonly InteractionType[] = ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION'];
-export const SEVERITIES: readonly Severity[] = ['GENERAL', 'MAJOR', 'CRISIS'];
-export const CAUSE_CLASSES: readonly CauseClass[] = ['QUALITY', 'NON_QUALITY'];
 export const REPEAT_WINDOW_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const TOP = 10;

@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import type {
-  ApprovalAuthority,
-  InteractionType,
-  Severity,
-  WorkflowRole,
-} from '../complaints/complaint-workflow.rules';
-import { DEFAULT_AUTHORITY } from '../complaints/complaint-workflow.rules';
+import type { ApprovalAuthority, Severity, WorkflowRole } from '../complaints/complaint-workflow.rules';
+import { DEFAULT_AUTHORITY, SEVERITIES } from '../complaints/complaint-workflow.rules';
 import {
   DEFAULT_ESCALATION_POLICY,
   MAX_LEVEL,
@@ -14,6 +9,7 @@ import {
   type EscalationPolicy,
 } from '../complaints/escalation.rules';
 import { STAFF_ACCOUNT_ROLES } from '../admin/admin.rules';
+import { INTERACTION_TYPES } from '../interactions/intake.rules';
 import { DEFAULT_CALENDAR } from '../complaints/sla-clock.rules';
 import { CONFIGURABLE_STEPS, STEP_HOURS_LIMITS } from '../complaints/complaint-steps.rules';
 import { errorKey, type FieldErrors } from '@/server/error-keys';
@@ -27,13 +23,6 @@ import { activityMessage, type ActivityMessage } from '@/lib/activity';
  * Messages are keyed like the form's fields (BAD_USER_INPUT `fields`).
  */
 
-export const INTERACTION_TYPES = [
-  'CONSULTATION',
-  'INQUIRY',
-  'COMPLAINT',
-  'SUGGESTION',
-] as const satisfies readonly InteractionType[];
-export const SEVERITIES = ['GENERAL', 'MAJOR', 'CRISIS'] as const satisfies readonly Severity[];
 /** Staff roles that may hold approval authority; a portal account (CUSTOMER) never does. */
 export const AUTHORITY_ROLES = STAFF_ACCOUNT_ROLES satisfies readonly WorkflowRole[];
 

@@ -10,6 +10,8 @@ import { appendHistory, diffFields } from '@/server/history';
 import { actingUserId, type Viewer } from '@/server/viewer';
 import { loadBusinessCalendar } from '../complaints/business-calendar.service';
 import { addBusinessHours, slaTargets } from '../complaints/sla-clock.rules';
+import { SEVERITIES } from '../complaints/complaint-workflow.rules';
+import { INTERACTION_TYPES } from '../interactions/intake.rules';
 import { zodFieldErrors } from '@/server/error-keys';
 import { isUuid } from '../cursor';
 import { officialCalendarDays } from './official-holidays.rules';
@@ -25,7 +27,6 @@ import {
   isoDate,
   parseApprovalAuthority,
   sameSlaKey,
-  SEVERITIES,
   ZAddCalendarDaysInput,
   ZBusinessHoursInput,
   ZCalendarDayInput,
@@ -96,8 +97,7 @@ export async function listSlaRules(viewer: Viewer, { includeInactive }: { includ
   return rules.sort(
     (a, b) =>
       Number(b.active) - Number(a.active) ||
-      order(a.interactionType, ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION']) -
-        order(b.interactionType, ['COMPLAINT', 'CONSULTATION', 'INQUIRY', 'SUGGESTION']) ||
+      order(a.interactionType, INTERACTION_TYPES) - order(b.interactionType, INTERACTION_TYPES) ||
       order(a.severity, SEVERITIES) - order(b.severity, SEVERITIES) ||
       Number(a.keyAccount ?? 2) - Number(b.keyAccount ?? 2),
   );
