@@ -7,6 +7,21 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import boundaries from './eslint/rules/boundaries.mjs';
 
+// The src/server modules that are pure by declaration: no `import 'server-only'`, and the *.rules.ts modules may
+// import them.
+const PURE_SERVER_MODULES = [
+  // DomainError and its message keys: the client-safe *.rules.ts modules throw and name them.
+  'src/server/errors.ts',
+  'src/server/error-keys.ts',
+  'src/server/error-keys.testing.ts',
+  'src/server/db-unavailable.ts',
+  // The role and permission table (survey-permissions.rules.ts, report-subscription.rules.ts) and the Viewer type.
+  'src/server/auth/policies.ts',
+  'src/server/viewer.ts',
+  // Imported by src/proxy.ts.
+  'src/server/http/security-headers.ts',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -75,24 +90,8 @@ export default tseslint.config(
         'error',
         { infraDir: 'src/server/', registry: ['src/server/domain-registry.ts'], exempt: ['src/server/demo/'] },
       ],
-      'kefu/server-only-marker': [
-        'error',
-        {
-          serverDir: 'src/server/',
-          pure: [
-            // DomainError and its message keys: the client-safe *.rules.ts modules throw and name them.
-            'src/server/errors.ts',
-            'src/server/error-keys.ts',
-            'src/server/error-keys.testing.ts',
-            'src/server/db-unavailable.ts',
-            // The role and permission table (survey-permissions.rules.ts) and the Viewer type.
-            'src/server/auth/policies.ts',
-            'src/server/viewer.ts',
-            // Imported by src/proxy.ts.
-            'src/server/http/security-headers.ts',
-          ],
-        },
-      ],
+      'kefu/server-only-marker': ['error', { serverDir: 'src/server/', pure: PURE_SERVER_MODULES }],
+      'kefu/pure-rules': ['error', { pure: PURE_SERVER_MODULES }],
     },
   },
 );

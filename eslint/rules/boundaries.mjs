@@ -3,10 +3,15 @@
 //
 // client-boundary — code that runs in the browser must not import server code. A file is client code when it starts
 // with the 'use client' directive or lies under one of `clientDirs` (src/components/, src/lib/data/). It may not import
-// src/server/**, any *.service module, src/generated/prisma/**, pg, pg-boss, @prisma/*, or Node's built-in modules
-// (node:* and bare names). *.rules modules are pure and client-safe: always allowed. `import type` / `export type` are
+// src/server/**, any *.service, *.selection or *.query module, src/generated/prisma/**, pg, pg-boss, @prisma/*, or Node's
+// built-in modules (node:* and bare names). *.rules modules are pure and client-safe: always allowed. `import type` / `export type` are
 // allowed (erased at compile time, nothing reaches the bundle). The build enforces the same thing at run time
 // (`import 'server-only'` in every service and server module); this rule says it at the line, before a build.
+//
+// pure-rules — what makes a *.rules module client-safe: it may import none of the above itself (src/server only through
+// the modules `pure` declares: DomainError and its keys, the permission table, …), nor 'server-only'. Type imports are
+// fine. Only direct imports are checked; the modules it may import are themselves rules, pure libraries or the
+// declared pure server modules.
 //
 // infra-boundary — shared infrastructure (src/server/**) must not depend on domain modules (src/graphql/<domain>/**)
 // except through the explicit registry file(s) in `registry` (src/server/domain-registry.ts), so a reader sees every
@@ -50,16 +55,26 @@ function importVisitors(check) {
   };
 }
 
-function serverOnlyReason(context, specifier) {
+/** Server-side roles of a module file (README § Architecture): services, selection tables, query parts. */
+const SERVER_ROLE = /\.(service|selection|query)$/;
+
+/**
+ * Why a client-safe module may not import `specifier`, or null when it may. `pureServer` lists the src/server modules
+ * (repo-relative, with extension) that are pure by declaration; client code may import any *.rules module.
+ */
+function serverOnlyReason(context, specifier, { rulesAllowed = true, pureServer = [] } = {}) {
   const target = targetOf(context, specifier);
   if (target !== null) {
     const base = target.slice(target.lastIndexOf('/') + 1);
-    if (base.endsWith('.rules')) return null;
-    if (target === 'src/server' || target.startsWith('src/server/')) return 'server code (src/server)';
+    if (rulesAllowed && base.endsWith('.rules')) return null;
+    if (target === 'src/server' || target.startsWith('src/server/'))
+      return pureServer.some((file) => file.replace(/\.tsx?$/, '') === target) ? null : 'server code (src/server)';
     if (base.endsWith('.service')) return 'a service';
+    if (SERVER_ROLE.test(base)) return 'a server-side module (*.selection, *.query)';
     if (target.startsWith('src/generated/prisma')) return 'the Prisma client';
     return null;
   }
+  if (specifier === 'server-only') return 'server-only';
   if (specifier.startsWith('node:') || BUILTINS.has(specifier.split('/')[0])) return 'a Node built-in module';
   if (/^(pg|pg-boss)(\/|$)/.test(specifier) || specifier.startsWith('@prisma/')) return 'a database driver';
   return null;
@@ -98,6 +113,36 @@ const clientBoundary = {
   },
 };
 
+const pureRules = {
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        '*.rules modules are pure and client-safe: no Prisma runtime, Node built-ins, services or src/server',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: { pure: { type: 'array', items: { type: 'string' } } },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      impure:
+        "A *.rules module is client-safe and may not import '{{specifier}}' ({{reason}}). Keep the pure part here and move the rest to a *.service, *.selection or *.query module; type imports are fine.",
+    },
+  },
+  create(context) {
+    const pureServer = context.options[0]?.pure ?? [];
+    if (!/\.rules\.tsx?$/.test(fileOf(context))) return {};
+    return importVisitors((node, specifier, typeOnly) => {
+      if (typeOnly) return;
+      const reason = serverOnlyReason(context, specifier, { pureServer });
+      if (reason) context.report({ node, messageId: 'impure', data: { specifier, reason } });
+    });
+  },
+};
+
 const infraBoundary = {
   meta: {
     type: 'problem',
@@ -132,10 +177,11 @@ const infraBoundary = {
   },
 };
 
-// server-only-marker — every service (*.service.ts) and every module under src/server starts with `import 'server-only'`,
-// so a build that pulls one into a client bundle fails (client-boundary says the same at the import line). `pure` lists
-// the src/server modules that must stay importable from client-safe code — the *.rules.ts modules use DomainError and
-// the permission table; the proxy uses the security headers — and so carry no marker.
+// server-only-marker — every service (*.service.ts), selection table (*.selection.ts), query part (*.query.ts) and every
+// module under src/server starts with `import 'server-only'`, so a build that pulls one into a client bundle fails
+// (client-boundary says the same at the import line). `pure` lists the src/server modules that must stay importable
+// from client-safe code — the *.rules.ts modules use DomainError and the permission table; the proxy uses the security
+// headers — and so carry no marker.
 const serverOnlyMarker = {
   meta: {
     type: 'problem',
@@ -156,7 +202,7 @@ const serverOnlyMarker = {
   create(context) {
     const { serverDir = 'src/server/', pure = [] } = context.options[0] ?? {};
     const file = fileOf(context);
-    const service = /\.service\.tsx?$/.test(file);
+    const service = /\.(service|selection|query)\.tsx?$/.test(file);
     if (!service && !file.startsWith(serverDir)) return {};
     return {
       Program(program) {
@@ -196,6 +242,7 @@ export default {
   meta: { name: 'kefu-boundaries' },
   rules: {
     'client-boundary': clientBoundary,
+    'pure-rules': pureRules,
     'infra-boundary': infraBoundary,
     'server-only-marker': serverOnlyMarker,
     'disable-needs-reason': disableNeedsReason,

@@ -78,6 +78,48 @@ describe('lint: import boundaries and disable reasons', () => {
     ]);
   });
 
+  it('keeps *.rules modules pure: no Prisma runtime, Node built-ins, services, server-side modules or src/server', async () => {
+    const impure = [
+      "import { Prisma } from '@/generated/prisma/client';",
+      "import { createHash } from 'node:crypto';",
+      "import { prisma } from '@/server/db';",
+      "import { getCustomer } from '@/graphql/customers/customer.service';",
+      "import { CUSTOMER_SELECTION } from '../customers/customer.selection';",
+      "import { keyAccountStatusWhere } from '../key-accounts/key-account-status.query';",
+      "import 'server-only';",
+      'export const all = [Prisma, createHash, prisma, getCustomer, CUSTOMER_SELECTION, keyAccountStatusWhere];',
+      '',
+    ].join('\n');
+    const findings = await boundaryFindings('src/graphql/reports/example.rules.ts', impure);
+    expect(findings).toEqual(Array(7).fill('kefu/pure-rules'));
+    // Type imports, other rules, libraries and the declared pure server modules are fine.
+    const pure = [
+      "import { z } from 'zod';",
+      "import type { Prisma } from '@/generated/prisma/client';",
+      "import type { Tx } from '@/server/db';",
+      "import { ROLE_PERMISSIONS } from '@/server/auth/policies';",
+      "import { badField } from '@/server/errors';",
+      "import { SEVERITIES } from '../complaints/complaint-workflow.rules';",
+      'export type T = Prisma.CustomerWhereInput | Tx;',
+      'export const all = [z, ROLE_PERMISSIONS, badField, SEVERITIES];',
+      '',
+    ].join('\n');
+    expect(await boundaryFindings('src/graphql/reports/example.rules.ts', pure)).toEqual([]);
+  });
+
+  it('treats *.selection and *.query modules as server-side: the marker, and no client import', async () => {
+    const bare = "import { Prisma } from '@/generated/prisma/client';\nexport const n = Prisma;\n";
+    expect(await boundaryFindings('src/graphql/customers/example.selection.ts', bare)).toEqual([
+      'kefu/server-only-marker',
+    ]);
+    expect(
+      await boundaryFindings('src/graphql/key-accounts/example.query.ts', `import 'server-only';\n${bare}`),
+    ).toEqual([]);
+    const client =
+      "'use client';\nimport { CUSTOMER_SELECTION } from '@/graphql/customers/customer.selection';\nexport const s = CUSTOMER_SELECTION;\n";
+    expect(await boundaryFindings('src/components/example/panel.tsx', client)).toEqual(['kefu/client-boundary']);
+  });
+
   it('asks an eslint-disable comment for its reason', async () => {
     const bare = '// eslint-disable-next-line prefer-const\nlet a = 1;\nexport { a };\n';
     const reasoned = '// eslint-disable-next-line prefer-const -- read before assignment\nlet a = 1;\nexport { a };\n';
