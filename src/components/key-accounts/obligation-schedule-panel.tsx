@@ -12,7 +12,11 @@ import { inputClass } from '@/components/ui/classes';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorBanner, InlineError, StatusMessage } from '@/components/ui/status';
 import { useFormSubmit } from '@/components/ui/use-form-submit';
-import { SCHEDULE_MAX, SCHEDULE_UNITS } from '@/graphql/key-account-obligations/obligation-schedule.rules';
+import {
+  SCHEDULE_MAX,
+  SCHEDULE_MIN,
+  SCHEDULE_UNITS,
+} from '@/graphql/key-account-obligations/obligation-schedule.rules';
 import { useGqlMutation, useGqlQuery } from '@/lib/data/gql-hooks';
 import { useObligationErrorMessage } from './obligation-ui';
 
@@ -122,7 +126,7 @@ function ScheduleForm({
               <input
                 id={`${id}-${row.kind}`}
                 type="number"
-                min={1}
+                min={SCHEDULE_MIN}
                 max={SCHEDULE_MAX[row.unit]}
                 inputMode="numeric"
                 placeholder={t('schedule.onRequest')}

@@ -314,7 +314,8 @@ export function RecordWorkDialog({
               id={`part-${index}-quantity`}
               label={tf('partQuantity')}
               type="number"
-              min={1}
+              min={WORK_ORDER_LIMITS.partQuantityMin}
+              max={WORK_ORDER_LIMITS.partQuantityMax}
               value={part.quantity}
               onChange={(quantity) => setPart(index, { quantity })}
             />
@@ -449,7 +450,13 @@ export function WarrantyDialog({ order, onClose }: { order: OrderRef; onClose: (
         options={WARRANTY_KINDS.map((k) => ({ value: k, label: t(`warranty.${k}`) }))}
       />
       <TextField {...form.field('part')} label={tf('warrantyPart')} maxLength={WORK_ORDER_LIMITS.partName} />
-      <TextField {...form.field('quantity')} label={tf('warrantyQuantity')} type="number" min={1} />
+      <TextField
+        {...form.field('quantity')}
+        label={tf('warrantyQuantity')}
+        type="number"
+        min={WORK_ORDER_LIMITS.partQuantityMin}
+        max={WORK_ORDER_LIMITS.partQuantityMax}
+      />
       <TextField {...form.field('cost')} label={tf('warrantyCost')} inputMode="decimal" />
       <TextField {...form.field('note')} label={tf('reason')} maxLength={WORK_ORDER_LIMITS.note} />
     </WorkOrderFormDialog>

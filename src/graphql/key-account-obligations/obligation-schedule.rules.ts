@@ -24,6 +24,8 @@ export type ScheduleUnit = (typeof SCHEDULE_UNITS)[number];
 export type ObligationSchedule = { every: number; unit: ScheduleUnit } | null;
 export type ObligationSchedules = Record<ObligationKindName, ObligationSchedule>;
 
+/** Shortest interval a schedule may name: every one week or month. */
+export const SCHEDULE_MIN = 1;
 /** Largest interval a schedule may name, per unit (two years). */
 export const SCHEDULE_MAX: Record<ScheduleUnit, number> = { WEEK: 104, MONTH: 24 };
 /** Longest completion note and reschedule reason. */
@@ -57,7 +59,7 @@ function validSchedule(value: unknown): value is NonNullable<ObligationSchedule>
     typeof unit === 'string' &&
     (SCHEDULE_UNITS as readonly string[]).includes(unit) &&
     Number.isInteger(every) &&
-    (every as number) >= 1 &&
+    (every as number) >= SCHEDULE_MIN &&
     (every as number) <= SCHEDULE_MAX[unit as ScheduleUnit]
   );
 }

@@ -193,6 +193,7 @@ export const WORK_ORDER_LIMITS = {
   signerPhone: 30,
   partName: 120,
   partsMax: 50,
+  partQuantityMin: 1,
   partQuantityMax: 10_000,
   feeMax: 1_000_000,
   warrantyCostMax: 10_000_000,
@@ -227,7 +228,7 @@ export type TCreateWorkOrderInput = z.infer<typeof ZCreateWorkOrderInput>;
 
 export const ZPartLine = z.object({
   name: requiredText(MAX.partName, 'workOrder.partNameRequired'),
-  quantity: z.number().int().min(1).max(MAX.partQuantityMax),
+  quantity: z.number().int().min(MAX.partQuantityMin).max(MAX.partQuantityMax),
   /** USED: fitted at the site; TAKEN_BACK: equipment taken back to the company (设备收条). */
   direction: z.enum(['USED', 'TAKEN_BACK']),
 });
@@ -257,7 +258,7 @@ export type TSignOffInput = z.infer<typeof ZSignOffInput>;
 export const ZWarrantyLineInput = z.object({
   kind: z.enum(WARRANTY_KINDS),
   part: requiredText(MAX.partName, 'workOrder.partNameRequired'),
-  quantity: z.number().int().min(1).max(MAX.partQuantityMax),
+  quantity: z.number().int().min(MAX.partQuantityMin).max(MAX.partQuantityMax),
   cost: money(MAX.warrantyCostMax),
   note: optionalText(MAX.note),
 });
