@@ -202,7 +202,7 @@ const serverOnlyMarker = {
   create(context) {
     const { serverDir = 'src/server/', pure = [] } = context.options[0] ?? {};
     const file = fileOf(context);
-    const service = /\.(service|selection|query)\.tsx?$/.test(file);
+    const service = SERVER_ROLE.test(file.replace(/\.tsx?$/, ''));
     if (!service && !file.startsWith(serverDir)) return {};
     return {
       Program(program) {
